@@ -1,0 +1,185 @@
+"""Build the knowledge-graph artefacts of one or more reports into a data dir.
+
+report text -> parse -> extract -> RDF + network -> files.  Every file is written to a temporary
+name in the data dir and renamed into place, and ``build.json`` (with each artefact's checksum) is
+written last, so an interrupted build leaves the previous artefacts, never half-written ones.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from graph.errors import FloorgraphError
+from graph.extract import run_all
+from graph.kb import KnowledgeBase
+from graph.model import Document, Passage
+from graph.parse import parse_report
+
+FORMAT_VERSION = 1
+Progress = Callable[[str], None]
+
+
+def atomic_write(path: Path, data: str | bytes) -> str:
+    """Write via a temp file + rename; return the sha256 of what was written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; artefacts are meant to be read by others
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(raw)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return hashlib.sha256(raw).hexdigest()
+
+
+@dataclass
+class GraphBuild:
+    """What a build produced, in memory."""
+
+    docs: list[Document]
+    kb: KnowledgeBase
+    graph: object  # rdflib.Graph
+    network: object  # networkx.MultiDiGraph
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def passages(self) -> list[Passage]:
+        return [p for d in self.docs for p in d.passages]
+
+
+def read_sources(sources: Iterable[Path]) -> list[tuple[Path, str]]:
+    out = []
+    for s in sources:
+        p = Path(s)
+        if not p.is_file():
+            raise FloorgraphError(f"report not found: {p}")
+        text = p.read_text(encoding="utf-8", errors="replace")
+        if not text.strip():
+            raise FloorgraphError(f"report is empty: {p}")
+        out.append((p, text))
+    return out
+
+
+def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None) -> GraphBuild:
+    """Parse and extract every source into one knowledge base, graph and network."""
+    from graph.network import build_network
+    from graph.rdf import build_graph
+
+    t: dict[str, float] = {}
+    t0 = time.perf_counter()
+    texts = read_sources(sources)
+    docs = []
+    for path, text in texts:
+        progress(f"parsing {path.name}")
+        docs.append(parse_report(text, path))
+    t["parse_s"] = time.perf_counter() - t0
+    kb = KnowledgeBase()
+    t1 = time.perf_counter()
+    for doc in docs:
+        progress(f"extracting entities and relations from {doc.id}")
+        run_all(doc, kb)
+    t["extract_s"] = time.perf_counter() - t1
+    t2 = time.perf_counter()
+    progress("writing RDF")
+    g = build_graph(docs, kb)
+    t["rdf_s"] = time.perf_counter() - t2
+    t3 = time.perf_counter()
+    progress("computing the partnership network")
+    net = build_network(kb)
+    t["network_s"] = time.perf_counter() - t3
+    return GraphBuild(docs, kb, g, net, t)
+
+
+def kb_to_json(kb: KnowledgeBase) -> dict:
+    return {
+        "entities": [
+            {"id": e.id, "type": e.type, "key": e.key, "label": e.label, "alt_labels": sorted(e.alt_labels),
+             "acronym": e.acronym, "role": e.role, "attrs": e.attrs, "passages": sorted(e.passages)}
+            for e in kb.entities.values()
+        ],
+        "facts": [
+            {"subject": f.subject, "predicate": f.predicate, "object": f.object, "kind": f.kind,
+             "passages": f.passages, "attrs": f.attrs}
+            for f in kb.facts.values()
+        ],
+        "mentions": [m.__dict__ for m in kb.mentions],
+    }
+
+
+def write_artefacts(b: GraphBuild, data_dir: Path, progress: Progress = lambda s: None,
+                    with_stats: bool = True) -> dict:
+    """Serialise a build into data_dir; returns the build manifest."""
+    from graph.network import write_network
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    sums: dict[str, str] = {}
+
+    def write(path: Path, data: str | bytes) -> None:
+        sums[str(path.relative_to(data_dir))] = atomic_write(path, data)
+
+    progress("writing passages")
+    write(data_dir / "passages.jsonl",
+          "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in b.passages))
+    write(data_dir / "kb.json", json.dumps(kb_to_json(b.kb), ensure_ascii=False))
+    write(data_dir / "tables.json", json.dumps(
+        [t.to_dict() | {"source": d.id} for d in b.docs for t in d.tables], ensure_ascii=False))
+    progress("serialising the graph (N-Triples, Turtle, JSON-LD)")
+    write(data_dir / "graph.nt", b.graph.serialize(format="nt"))
+    write(data_dir / "graph.ttl", b.graph.serialize(format="turtle"))
+    write(data_dir / "graph.jsonld", b.graph.serialize(format="json-ld", auto_compact=True))
+    write_network(b.network, data_dir / "network", write)
+    stats = None
+    if with_stats:
+        from graph.stats import compute_stats
+
+        progress("validating with SHACL and counting")
+        stats = compute_stats(b)
+        write(data_dir / "stats.json", json.dumps(stats, indent=2))
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "sources": [{"id": d.id, "path": d.path, "sha256": d.sha256, "title": d.title} for d in b.docs],
+        "artefacts": sums,
+        "timings_s": {k: round(v, 3) for k, v in b.timings.items()},
+    }
+    atomic_write(data_dir / "build.json", json.dumps(manifest, indent=2))
+    return manifest
+
+
+def read_manifest(data_dir: Path) -> dict:
+    path = data_dir / "build.json"
+    if not path.is_file():
+        raise FloorgraphError(f"no graph built in {data_dir}; run: floorgraph build --data-dir {data_dir}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def verify_artefacts(data_dir: Path) -> dict:
+    """Check every artefact against the checksum in build.json; raise on a mismatch."""
+    manifest = read_manifest(data_dir)
+    for rel, digest in manifest["artefacts"].items():
+        p = data_dir / rel
+        if not p.is_file() or hashlib.sha256(p.read_bytes()).hexdigest() != digest:
+            raise FloorgraphError(f"artefact {p} is missing or corrupted; run: floorgraph build --data-dir {data_dir}")
+    return manifest
+
+
+def load_passages(data_dir: Path) -> list[Passage]:
+    path = data_dir / "passages.jsonl"
+    if not path.is_file():
+        raise FloorgraphError(f"no passages in {data_dir}; run: floorgraph build --data-dir {data_dir}")
+    with path.open(encoding="utf-8") as fh:
+        return [Passage.from_dict(json.loads(line)) for line in fh if line.strip()]

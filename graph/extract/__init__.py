@@ -1,0 +1,52 @@
+"""Extraction: pure functions that read a parsed Document and add to a KnowledgeBase.
+
+Each module has one job and exposes ``extract(doc, kb)``.  ``PIPELINE`` is the order they run in:
+later extractors may rely on entities added by earlier ones (funding lines need the organisation
+gazetteer, memberships need the countries).  Nothing here is keyed to one report's wording of a
+particular country or line number: rules are about the *shape* of statements.
+"""
+from __future__ import annotations
+
+import importlib
+
+from graph import countries
+from graph.kb import Entity, KnowledgeBase, eid
+from graph.model import Document
+
+PIPELINE = (
+    "structure",      # countries, regions, priority countries, Table-4 institutional results
+    "organizations",  # organisations: the report's acronym table + general gazetteer
+    "funding",        # "Financing support:" lines -> funders (multi-donor funds and their donors)
+    "instruments",    # ILO conventions/recommendations, ratifications with years
+    "initiatives",    # initiatives and their members / pathfinders / co-chairs
+    "schemes",        # schemes with acronyms, country, administering institution
+    "publications",   # publications with titles
+    "engagements",    # country-organisation engagements with the passage that states them
+    "mentions",       # every entity mention in every passage (passage metadata, fg:mentions)
+)
+
+
+def ensure_country(kb: KnowledgeBase, iso3: str, passage: str | None = None) -> Entity:
+    """The Country entity for an ISO3 code, created with its general-knowledge names if new."""
+    c = countries.all_countries()[iso3]
+    return kb.add_entity("Country", iso3, c.name, alt_labels=c.names, passage=passage,
+                         iso3=iso3, iso2=c.iso2)
+
+
+def run_all(doc: Document, kb: KnowledgeBase | None = None, only: tuple[str, ...] | None = None) -> KnowledgeBase:
+    """Run every extractor that exists, in pipeline order."""
+    kb = kb or KnowledgeBase()
+    for name in PIPELINE:
+        if only and name not in only:
+            continue
+        try:
+            module = importlib.import_module(f"graph.extract.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"graph.extract.{name}":
+                continue
+            raise
+        module.extract(doc, kb)
+    return kb
+
+
+__all__ = ["PIPELINE", "ensure_country", "run_all", "eid", "KnowledgeBase", "Entity"]

@@ -1,0 +1,81 @@
+"""Every entity mention in every passage, from the names the other extractors learned.
+
+Runs last.  Countries are found with the country gazetteer (and become entities when first seen,
+so a country named only in passing — a partner's one project — is still in the graph); everything
+else is found by its label, alternative labels and acronym.  The result fills ``Passage.countries``
+and ``Passage.organizations`` (the index filters on them) and gives ``fg:mentions`` triples.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph import countries
+from graph.extract import ensure_country
+from graph.kb import KnowledgeBase
+from graph.model import Document, Mention
+
+LINKED_TYPES = ("Organization", "Initiative", "Scheme", "LegalInstrument", "Publication")
+_GENERIC = {"the", "ilo", "programme", "fund", "scheme", "report", "initiative", "network", "government"}
+
+
+def _surface_forms(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
+    """surface -> (type, key); longer, more specific names win on conflict."""
+    forms: dict[str, tuple[str, str]] = {}
+    for e in kb.entities.values():
+        if e.type not in LINKED_TYPES:
+            continue
+        names = {e.label, *e.alt_labels}
+        if e.acronym:
+            names.add(e.acronym)
+        for n in names:
+            n = (n or "").strip()
+            if len(n) < 2 or n.lower() in _GENERIC or len(n) > 160:
+                continue
+            if len(n) < 3 and not n.isupper():
+                continue
+            forms.setdefault(n, (e.type, e.key))
+    return forms
+
+
+def _pattern(forms: dict[str, tuple[str, str]]) -> re.Pattern | None:
+    if not forms:
+        return None
+    alts = sorted(forms, key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+
+
+def find_entities(text: str, kb: KnowledgeBase) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, surface, type, key) for countries and linked entities in text."""
+    out = [(s, e, surf, "Country", iso) for s, e, surf, iso in countries.find_countries(text)]
+    forms = _surface_forms(kb)
+    rx = _cached_pattern(tuple(sorted(forms)))
+    if rx is not None:
+        for m in rx.finditer(text):
+            typ, key = forms[m.group(0)]
+            out.append((m.start(), m.end(), m.group(0), typ, key))
+    out.sort()
+    return out
+
+
+@lru_cache(maxsize=8)
+def _cached_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+    return _pattern(dict.fromkeys(names, ("", "")))
+
+
+def extract(doc: Document, kb: KnowledgeBase) -> None:
+    for p in doc.passages:
+        seen_c, seen_o = [], []
+        for start, end, surface, typ, key in find_entities(p.text, kb):
+            if typ == "Country":
+                ensure_country(kb, key, p.id)
+                if key not in seen_c:
+                    seen_c.append(key)
+            elif typ == "Organization" and key not in seen_o:
+                seen_o.append(key)
+            kb.add_mention(Mention(p.id, start, end, surface, typ, key))
+        sec = doc.section(p.section_id)
+        if sec.iso3 and sec.iso3 not in seen_c:
+            seen_c.insert(0, sec.iso3)  # an entry's passages are about its country
+        p.countries = seen_c
+        p.organizations = seen_o

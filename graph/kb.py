@@ -1,0 +1,127 @@
+"""What extraction produces: entities, facts and mentions, before they become RDF.
+
+Extractors are pure functions ``(Document, KnowledgeBase) -> None`` that add to one
+:class:`KnowledgeBase`.  Every :class:`Fact` names the passages it was read from; the RDF writer
+refuses a fact without one, which is how "every statement links to its passage" is enforced.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from graph.model import Mention
+
+ENTITY_TYPES = (
+    "Country", "Region", "Organization", "LegalInstrument", "Scheme", "Initiative", "Project",
+    "Publication", "ThematicArea",
+)
+
+
+def eid(type_: str, key: str) -> str:
+    """An entity id: 'Country:JOR', 'Organization:imf'."""
+    return f"{type_}:{key}"
+
+
+@dataclass
+class Entity:
+    type: str
+    key: str
+    label: str
+    alt_labels: set[str] = field(default_factory=set)
+    acronym: str | None = None
+    role: str | None = None  # Organization: a key of graph.vocab.ORG_ROLES; LegalInstrument: subtype
+    attrs: dict[str, Any] = field(default_factory=dict)  # iso3, number, year, country, title, ...
+    passages: set[str] = field(default_factory=set)  # passages that mention it
+
+    @property
+    def id(self) -> str:
+        return eid(self.type, self.key)
+
+
+@dataclass
+class Fact:
+    """A relation read from the text: ``subject predicate object`` with its evidence.
+
+    ``predicate`` is a local name in the fg: namespace (fundedBy, ratified, memberOf, ...);
+    ``kind`` picks the statement class (FundingLink, Engagement, Ratification, Membership, Fact);
+    ``attrs`` carries what the statement says beyond the triple (year, status, role, funding line).
+    """
+
+    subject: str
+    predicate: str
+    object: str
+    passages: list[str]
+    kind: str = "Fact"
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.subject, self.predicate, self.object)
+
+
+class KnowledgeBase:
+    """Entities by id, facts deduplicated by (s, p, o), and mentions; merging as it goes."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Entity] = {}
+        self.facts: dict[tuple[str, str, str], Fact] = {}
+        self.mentions: list[Mention] = []
+
+    def add_entity(self, type_: str, key: str, label: str, *, alt_labels: Iterable[str] = (),
+                   acronym: str | None = None, role: str | None = None, passage: str | None = None,
+                   **attrs: Any) -> Entity:
+        e = self.entities.get(eid(type_, key))
+        if e is None:
+            e = Entity(type_, key, label, acronym=acronym, role=role)
+            self.entities[e.id] = e
+        e.alt_labels.update(a for a in alt_labels if a and a != e.label)
+        if acronym and not e.acronym:
+            e.acronym = acronym
+        if role and (not e.role or e.role == "other"):
+            e.role = role
+        for k, v in attrs.items():
+            if v is not None and k not in e.attrs:
+                e.attrs[k] = v
+        if passage:
+            e.passages.add(passage)
+        return e
+
+    def add_fact(self, subject: str, predicate: str, obj: str, passages: Iterable[str], *,
+                 kind: str = "Fact", **attrs: Any) -> Fact:
+        passages = [p for p in passages if p]
+        if not passages:
+            raise ValueError(f"fact {subject} {predicate} {obj} has no evidence passage")
+        for e in (subject, obj):
+            if e not in self.entities:
+                raise KeyError(f"fact refers to unknown entity {e}")
+        f = self.facts.get((subject, predicate, obj))
+        if f is None:
+            f = Fact(subject, predicate, obj, list(dict.fromkeys(passages)), kind, dict(attrs))
+            self.facts[f.key] = f
+        else:
+            for p in passages:
+                if p not in f.passages:
+                    f.passages.append(p)
+            for k, v in attrs.items():
+                if v is not None and f.attrs.get(k) is None:
+                    f.attrs[k] = v
+            if f.kind == "Fact" and kind != "Fact":
+                f.kind = kind
+        return f
+
+    def add_mention(self, m: Mention) -> None:
+        self.mentions.append(m)
+        e = self.entities.get(eid(m.type, m.key))
+        if e is not None:
+            e.passages.add(m.passage_id)
+
+    # Convenience views used by extractors and tests.
+    def of_type(self, type_: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.type == type_]
+
+    def facts_where(self, *, subject: str | None = None, predicate: str | None = None,
+                    obj: str | None = None) -> list[Fact]:
+        return [f for f in self.facts.values()
+                if (subject is None or f.subject == subject)
+                and (predicate is None or f.predicate == predicate)
+                and (obj is None or f.object == obj)]

@@ -1,0 +1,197 @@
+"""Turn parsed documents and a KnowledgeBase into an rdflib Graph in the floorgraph vocabulary.
+
+Each relation is written twice on purpose: as a direct triple (``id:country/JOR fg:fundedBy
+id:organization/gov-nor``) so SPARQL stays simple, and as an ``rdf:Statement`` node of a specific
+class (fg:FundingLink, fg:Ratification, ...) that carries the evidence (``prov:wasDerivedFrom`` a
+passage) and what the sentence adds (year, status, the verbatim funding line).
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from graph.kb import Entity, KnowledgeBase
+from graph.model import Document
+from graph.vocab import FACT_PREDICATES, FG, ID, ORG_ROLES, PREFIXES, RESULT_TYPES, slug
+
+_TYPE_PATH = {
+    "Country": "country", "Region": "region", "Organization": "organization", "LegalInstrument": "instrument",
+    "Scheme": "scheme", "Initiative": "initiative", "Project": "project", "Publication": "publication",
+    "ThematicArea": "theme", "InstitutionalResult": "result",
+}
+_INSTRUMENT_CLASSES = {
+    "ILOConvention": FG.ILOConvention, "ILORecommendation": FG.ILORecommendation,
+    "NationalLaw": FG.NationalLaw, "NationalStrategy": FG.NationalStrategy,
+}
+_STATEMENT_CLASSES = {
+    "FundingLink": FG.FundingLink, "Engagement": FG.Engagement, "Ratification": FG.Ratification,
+    "Membership": FG.Membership, "Fact": FG.Fact,
+}
+
+
+def entity_uri(entity_id: str) -> URIRef:
+    type_, key = entity_id.split(":", 1)
+    return ID[f"{_TYPE_PATH.get(type_, type_.lower())}/{key}"]
+
+
+def passage_uri(pid: str) -> URIRef:
+    return ID[f"passage/{pid}"]
+
+
+def section_uri(doc_id: str, sid: str) -> URIRef:
+    return ID[f"section/{doc_id}/{sid}"]
+
+
+def report_uri(doc_id: str) -> URIRef:
+    return ID[f"report/{doc_id}"]
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    return g
+
+
+def add_documents(g: Graph, docs: Iterable[Document]) -> None:
+    """Reports, their sections and passages, with offsets into the source text."""
+    for doc in docs:
+        r = report_uri(doc.id)
+        g.add((r, RDF.type, FG.Report))
+        g.add((r, DCTERMS.title, Literal(doc.title)))
+        g.add((r, DCTERMS.identifier, Literal(doc.sha256)))
+        g.add((r, DCTERMS.source, Literal(doc.path)))
+        for s in doc.sections:
+            su = section_uri(doc.id, s.id)
+            g.add((su, RDF.type, FG.Section))
+            g.add((su, RDFS.label, Literal(s.title)))
+            g.add((su, FG.sectionKind, Literal(s.kind)))
+            g.add((su, FG.sectionPath, Literal(" > ".join(s.path))))
+            g.add((su, DCTERMS.isPartOf, r))
+            g.add((su, FG.startOffset, Literal(s.start, datatype=XSD.integer)))
+            g.add((su, FG.endOffset, Literal(max(s.end, s.start), datatype=XSD.integer)))
+            if s.parent:
+                g.add((su, FG.parentSection, section_uri(doc.id, s.parent)))
+            if s.iso3:
+                g.add((su, FG.about, entity_uri(f"Country:{s.iso3}")))
+        for p in doc.passages:
+            pu = passage_uri(p.id)
+            g.add((pu, RDF.type, FG.Passage))
+            g.add((pu, FG.text, Literal(p.text)))
+            g.add((pu, FG.inSection, section_uri(doc.id, p.section_id)))
+            g.add((pu, FG.sectionPath, Literal(p.section)))
+            g.add((pu, FG.sectionKind, Literal(p.section_kind)))
+            g.add((pu, DCTERMS.type, Literal(p.kind)))
+            g.add((pu, FG.startOffset, Literal(p.start, datatype=XSD.integer)))
+            g.add((pu, FG.endOffset, Literal(p.end, datatype=XSD.integer)))
+            g.add((pu, FG.derivedFromReport, r))
+
+
+def _add_entity(g: Graph, e: Entity) -> None:
+    u = entity_uri(e.id)
+    if e.type == "Organization":
+        g.add((u, RDF.type, FG.Organization))
+        cls = ORG_ROLES.get(e.role or "other", FG.Organization)
+        if cls != FG.Organization:
+            g.add((u, RDF.type, cls))
+    elif e.type == "LegalInstrument":
+        g.add((u, RDF.type, FG.LegalInstrument))
+        if e.role in _INSTRUMENT_CLASSES:
+            g.add((u, RDF.type, _INSTRUMENT_CLASSES[e.role]))
+    else:
+        g.add((u, RDF.type, FG[e.type]))
+    g.add((u, SKOS.prefLabel, Literal(e.label)))
+    g.add((u, RDFS.label, Literal(e.label)))
+    for a in sorted(e.alt_labels):
+        if a != e.label:
+            g.add((u, SKOS.altLabel, Literal(a)))
+    if e.acronym:
+        g.add((u, FG.acronym, Literal(e.acronym)))
+    a = e.attrs
+    if e.type == "Country":
+        g.add((u, FG.iso3, Literal(a["iso3"])))
+        g.add((u, FG.iso2, Literal(a["iso2"])))
+        g.add((u, FG.isPriorityCountry, Literal(bool(a.get("priority")))))
+    if e.type == "InstitutionalResult":
+        g.add((u, FG.resultType, RESULT_TYPES[a["result_type"]]))
+    if a.get("year") and e.type in ("InstitutionalResult", "Publication", "LegalInstrument"):
+        g.add((u, FG.year, Literal(str(a["year"]), datatype=XSD.gYear)))
+    if a.get("number") is not None and e.type in ("LegalInstrument", "Publication"):
+        num = str(a["number"])
+        g.add((u, FG.number, Literal(int(num), datatype=XSD.integer) if num.isdigit() else Literal(num)))
+    if e.type == "Publication":
+        g.add((u, DCTERMS.title, Literal(a.get("title") or e.label)))
+    if a.get("country") and e.type in ("Organization", "Scheme", "LegalInstrument", "Project"):
+        g.add((u, FG.about, entity_uri(f"Country:{a['country']}")))
+    if a.get("description"):
+        g.add((u, DCTERMS.description, Literal(str(a["description"]))))
+
+
+def add_knowledge(g: Graph, kb: KnowledgeBase) -> None:
+    """Entities, facts (direct triple + evidenced statement) and mentions."""
+    for e in kb.entities.values():
+        _add_entity(g, e)
+    for f in kb.facts.values():
+        s, p, o = entity_uri(f.subject), FG[f.predicate], entity_uri(f.object)
+        g.add((s, p, o))
+        st = ID["statement/" + hashlib.sha1(f"{f.subject}|{f.predicate}|{f.object}".encode()).hexdigest()[:16]]
+        g.add((st, RDF.type, RDF.Statement))
+        g.add((st, RDF.type, _STATEMENT_CLASSES.get(f.kind, FG.Fact)))
+        g.add((st, RDF.subject, s))
+        g.add((st, RDF.predicate, p))
+        g.add((st, RDF.object, o))
+        for pid in f.passages:
+            g.add((st, PROV.wasDerivedFrom, passage_uri(pid)))
+        at = f.attrs
+        if at.get("year"):
+            g.add((st, FG.year, Literal(str(at["year"]), datatype=XSD.gYear)))
+        if at.get("status"):
+            g.add((st, FG.status, Literal(at["status"])))
+        if at.get("role"):
+            g.add((st, FG.role, Literal(at["role"])))
+        if f.kind == "FundingLink":
+            g.add((st, FG.funder, o))
+            g.add((st, FG.recipient, s))
+            g.add((st, FG.fundingLine, Literal(at.get("funding_line") or "")))
+            if at.get("funding_label"):
+                g.add((st, FG.fundingLabel, Literal(at["funding_label"])))
+        if at.get("topic"):
+            g.add((st, RDFS.comment, Literal(str(at["topic"]))))
+    seen = set()
+    for m in kb.mentions:
+        k = (m.passage_id, m.type, m.key)
+        if k in seen:
+            continue
+        seen.add(k)
+        g.add((passage_uri(m.passage_id), FG.mentions, entity_uri(f"{m.type}:{m.key}")))
+
+
+def build_graph(docs: list[Document], kb: KnowledgeBase) -> Graph:
+    g = new_graph()
+    add_documents(g, docs)
+    add_knowledge(g, kb)
+    return g
+
+
+UNPROVENANCED_QUERY = """
+SELECT (COUNT(*) AS ?n) WHERE {
+  ?s ?p ?o .
+  VALUES ?p { %s }
+  FILTER NOT EXISTS {
+    ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?src .
+    ?src a fg:Passage .
+  }
+}
+""" % " ".join(f"<{p}>" for p in FACT_PREDICATES)
+
+
+def statements_without_provenance(g: Graph) -> int:
+    """How many relation triples have no statement tracing them to a passage (must be 0)."""
+    res = g.query(UNPROVENANCED_QUERY, initNs={"rdf": RDF, "prov": PROV, "fg": FG})
+    return int(next(iter(res))[0])
+
+
+__all__ = ["build_graph", "entity_uri", "passage_uri", "statements_without_provenance", "slug", "BNode"]
