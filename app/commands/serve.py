@@ -1,0 +1,58 @@
+"""``floorgraph serve``: the web app (SPARQL endpoint, pages, APIs) under waitress."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from app.cli import add_common
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("serve", help="serve the web app and the SPARQL endpoint (waitress)")
+    add_common(p)
+    p.add_argument("--host", default=None, help="interface to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=None, help="port (default 5000)")
+    p.add_argument("--threads", type=int, default=8, help="waitress worker threads (default 8)")
+    p.set_defaults(func=run)
+
+
+def ensure_graph(config) -> bool:
+    """Build the artefacts first when ``config.graph_file`` is missing.  False if impossible."""
+    if config.graph_file.exists():
+        return True
+    print(f"floorgraph serve: {config.graph_file} is missing; building it first ...", file=sys.stderr)
+    try:
+        from app.pipeline import build
+    except ImportError as exc:
+        print("floorgraph serve: cannot build the graph: graph.build.build is not available "
+              f"({exc}). Run `floorgraph build` first, or point --data-dir at a folder holding graph.nt.",
+              file=sys.stderr)
+        return False
+    build(config)
+    if not config.graph_file.exists():
+        print(f"floorgraph serve: the build did not produce {config.graph_file}", file=sys.stderr)
+        return False
+    return True
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.config import Config
+
+    config = Config.from_env(data_dir=args.data_dir, host=args.host, port=args.port)
+    if not ensure_graph(config):
+        return 2
+    from waitress import serve
+
+    from app.web import create_app
+
+    app = create_app(config)
+    store = app.extensions["floorgraph.graphstore"]
+    if config.sparql_timeout_s and config.sparql_timeout_s > 0:
+        store.warm_up()
+    print(f"floorgraph: {len(store)} triples; serving http://{config.host}:{config.port}/ "
+          f"(SPARQL at /sparql)", file=sys.stderr)
+    try:
+        serve(app, host=config.host, port=config.port, threads=args.threads, ident="floorgraph")
+    finally:
+        store.close()
+    return 0

@@ -1,0 +1,345 @@
+"""The read-only SPARQL 1.1 Protocol endpoint at ``/sparql``.
+
+* query via GET ``?query=``, POST ``application/x-www-form-urlencoded`` (``query=``) or POST
+  ``application/sparql-query``; ``default-graph-uri`` / ``named-graph-uri`` replace the query's
+  dataset (SPARQL 1.1 Protocol 2.1.4);
+* results chosen by ``Accept`` (with q-values) or by a ``format`` parameter (``output`` and
+  ``results`` are accepted as aliases, as SPARQLWrapper sends them): SELECT/ASK as SPARQL JSON,
+  XML, CSV, TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples, JSON-LD, RDF/XML;
+* GET with no query: the YASGUI editor for browsers (``Accept: text/html``), else a SPARQL Service
+  Description;
+* read-only: SPARQL Update (any form), LOAD and SERVICE are refused with 403 and a reason;
+* ``config.sparql_timeout_s`` stops runaway queries (503), ``config.sparql_row_limit`` truncates
+  (``X-Floorgraph-Truncated: true`` and, in JSON, a ``floorgraph.note``).
+"""
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, render_template, request
+from werkzeug.datastructures import MIMEAccept
+from werkzeug.exceptions import HTTPException
+
+from app.graphstore import (
+    GRAPH_FORMATS,
+    RESULT_FORMATS,
+    GraphStoreError,
+    QueryRefused,
+    serialize,
+    serialize_graph,
+)
+
+bp = Blueprint("sparql", __name__)
+
+ENDPOINT_PATH = "/sparql"
+
+# Accept media type -> format name, in server preference order (first = default).
+RESULTS_OFFERS = {
+    "application/sparql-results+json": "json",
+    "application/json": "json",
+    "application/sparql-results+xml": "xml",
+    "application/xml": "xml",
+    "text/xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+GRAPH_OFFERS = {
+    "text/turtle": "turtle",
+    "application/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "application/n-triples": "ntriples",
+    "application/ld+json": "jsonld",
+    "application/x-json+ld": "jsonld",
+    "application/rdf+xml": "rdfxml",
+    "text/n3": "turtle",  # Turtle is valid N3
+    "text/rdf+n3": "turtle",
+    "application/n3": "turtle",
+    "text/plain": "ntriples",
+    "application/json": "jsonld",
+    "application/xml": "rdfxml",
+}
+# `format=` values -> (format for SELECT/ASK, format for CONSTRUCT/DESCRIBE); None: not applicable.
+FORMAT_PARAM = {
+    "json": ("json", "jsonld"),
+    "xml": ("xml", "rdfxml"),
+    "csv": ("csv", None),
+    "tsv": ("tsv", None),
+    "turtle": (None, "turtle"),
+    "ttl": (None, "turtle"),
+    "n3": (None, "turtle"),
+    "ntriples": (None, "ntriples"),
+    "n-triples": (None, "ntriples"),
+    "nt": (None, "ntriples"),
+    "jsonld": (None, "jsonld"),
+    "json-ld": (None, "jsonld"),
+    "rdfxml": (None, "rdfxml"),
+    "rdf+xml": (None, "rdfxml"),
+    "rdf": (None, "rdfxml"),
+}
+for _mt, _f in RESULTS_OFFERS.items():
+    FORMAT_PARAM.setdefault(_mt, (_f, None))
+for _mt, _f in GRAPH_OFFERS.items():
+    r, _ = FORMAT_PARAM.get(_mt, (None, None))
+    FORMAT_PARAM[_mt] = (r, _f)
+
+TEXT_TYPES = {"text/csv", "text/tab-separated-values", "text/turtle", "application/n-triples"}
+
+EXAMPLE_QUERIES = [
+    {
+        "name": "Countries funded by the Netherlands",
+        "query": """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+
+# Countries whose work the report says is financed by the Netherlands.
+SELECT DISTINCT ?country ?countryLabel ?funder ?funderLabel WHERE {
+  ?country a fg:Country ;
+           fg:fundedBy ?funder .
+  ?funder skos:prefLabel ?funderLabel .
+  FILTER(CONTAINS(LCASE(STR(?funderLabel)), "netherlands"))
+  OPTIONAL { ?country skos:prefLabel ?countryLabel }
+}
+ORDER BY ?countryLabel""",
+    },
+    {
+        "name": "C102 ratifications by year",
+        "query": """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+
+# Ratifications of the Social Security (Minimum Standards) Convention, 1952 (No. 102),
+# read from the fg:Ratification statements that carry the year.
+SELECT ?year (COUNT(DISTINCT ?country) AS ?ratifications)
+       (GROUP_CONCAT(DISTINCT ?countryLabel; separator=", ") AS ?countries) WHERE {
+  ?instrument fg:number ?number .
+  FILTER(STR(?number) = "102")
+  ?r a fg:Ratification ;
+     rdf:subject ?country ;
+     rdf:object ?instrument .
+  OPTIONAL { ?r fg:year ?y }
+  BIND(COALESCE(STR(?y), "unknown") AS ?year)
+  OPTIONAL { ?country skos:prefLabel ?countryLabel }
+}
+GROUP BY ?year
+ORDER BY ?year""",
+    },
+    {
+        "name": "Organisations per initiative",
+        "query": """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+
+# Members of each initiative that are organisations (not countries).
+SELECT ?initiative ?initiativeLabel (COUNT(DISTINCT ?org) AS ?organisations)
+       (GROUP_CONCAT(DISTINCT ?orgLabel; separator=", ") AS ?members) WHERE {
+  ?org fg:memberOf ?initiative .
+  FILTER NOT EXISTS { ?org a fg:Country }
+  OPTIONAL { ?initiative skos:prefLabel ?initiativeLabel }
+  OPTIONAL { ?org skos:prefLabel ?orgLabel }
+}
+GROUP BY ?initiative ?initiativeLabel
+ORDER BY DESC(?organisations)""",
+    },
+]
+
+
+class ProtocolError(Exception):
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _error(status: int, message: str, error: str | None = None):
+    from app.web import error_response
+
+    return error_response(status, message, error)
+
+
+def _config():
+    return current_app.config["FLOORGRAPH"]
+
+
+def _single(values: list[str], name: str) -> str | None:
+    if len(values) > 1:
+        raise ProtocolError(400, f"more than one '{name}' parameter: send exactly one")
+    return values[0] if values else None
+
+
+def _check_charset() -> None:
+    charset = request.mimetype_params.get("charset")
+    if charset and charset.lower().replace("_", "-") not in ("utf-8", "utf8", "us-ascii", "ascii"):
+        raise ProtocolError(415, f"unsupported charset {charset!r}: SPARQL requests must be UTF-8")
+
+
+def _read_operation() -> tuple[str, list[str], list[str]]:
+    """Parse the protocol request into (query, default_graph_uris, named_graph_uris)."""
+    args = request.args
+    defaults = args.getlist("default-graph-uri")
+    named = args.getlist("named-graph-uri")
+    updates: list[str] = args.getlist("update")
+    if request.method == "GET":
+        queries = args.getlist("query")
+    else:
+        mimetype = request.mimetype
+        if mimetype == "application/x-www-form-urlencoded":
+            _check_charset()
+            form = request.form
+            queries = args.getlist("query") + form.getlist("query")
+            updates = updates + form.getlist("update")
+            defaults += form.getlist("default-graph-uri")
+            named += form.getlist("named-graph-uri")
+        elif mimetype == "application/sparql-query":
+            _check_charset()
+            if "query" in args:
+                raise ProtocolError(400, "query given both in the URL and as the request body")
+            try:
+                queries = [request.get_data(cache=False).decode("utf-8")]
+            except UnicodeDecodeError as exc:
+                raise ProtocolError(400, f"the request body is not valid UTF-8: {exc}") from None
+        elif mimetype == "application/sparql-update":
+            raise QueryRefused("SPARQL Update is refused: this endpoint is read-only by design.")
+        elif not mimetype:
+            raise ProtocolError(415, "POST needs a Content-Type: application/x-www-form-urlencoded "
+                                     "(query=...) or application/sparql-query")
+        else:
+            raise ProtocolError(415, f"unsupported Content-Type {mimetype!r}: use "
+                                     "application/x-www-form-urlencoded or application/sparql-query")
+    if updates and queries:
+        raise ProtocolError(400, "a request carries either 'query' or 'update', not both")
+    if updates:
+        if request.method == "GET":
+            raise ProtocolError(400, "SPARQL Update is never sent by GET (and this endpoint is read-only)")
+        if len(updates) > 1:
+            raise ProtocolError(400, "more than one 'update' parameter (and this endpoint is read-only)")
+        raise QueryRefused("SPARQL Update is refused: this endpoint is read-only by design.")
+    query = _single(queries, "query")
+    if query is None or not query.strip():
+        raise ProtocolError(400, "missing 'query' parameter")
+    for uri in defaults + named:
+        if not uri or any(c in uri for c in ' <>"{}|\\^`'):
+            raise ProtocolError(400, f"invalid graph IRI {uri!r}")
+    return query, defaults, named
+
+
+def _format_param() -> list[str]:
+    values: list[str] = []
+    for name in ("format", "output", "results"):
+        values += request.values.getlist(name) if request.mimetype == "application/x-www-form-urlencoded" \
+            else request.args.getlist(name)
+    return [v.strip().lower() for v in values if v.strip()]
+
+
+def choose_format(kind: str) -> str:
+    """The output format for a result of ``kind`` ('solutions' | 'boolean' | 'graph')."""
+    is_graph = kind == "graph"
+    params = _format_param()
+    if params:
+        known = [FORMAT_PARAM[p] for p in params if p in FORMAT_PARAM]
+        if not known:
+            raise ProtocolError(400, f"unknown format {params[0]!r}; use one of "
+                                     "json, xml, csv, tsv, turtle, ntriples, jsonld")
+        for results_fmt, graph_fmt in known:
+            chosen = graph_fmt if is_graph else results_fmt
+            if chosen:
+                return chosen
+        # known but not applicable to this result (e.g. format=turtle on a SELECT): use Accept
+    offers = GRAPH_OFFERS if is_graph else RESULTS_OFFERS
+    accept: MIMEAccept = request.accept_mimetypes
+    best = accept.best_match(list(offers)) if accept else None
+    if best is None:
+        return "turtle" if is_graph else "json"
+    return offers[best]
+
+
+def _media_type(fmt: str, kind: str) -> str:
+    mt = GRAPH_FORMATS[fmt] if kind == "graph" else RESULT_FORMATS[fmt]
+    if mt.startswith("text/") or mt.endswith("+json") or mt.endswith("+xml") or mt == "application/n-triples":
+        return f"{mt}; charset=utf-8"
+    return mt
+
+
+def wants_html() -> bool:
+    accept = request.accept_mimetypes
+    if not accept or "text/html" not in accept.values():
+        return False
+    best = accept.best_match(list(GRAPH_OFFERS) + ["text/html"])
+    return best == "text/html"
+
+
+def service_description_turtle(endpoint: str) -> str:
+    gs = current_app.extensions["floorgraph.graphstore"]
+    named = "".join(
+        f"""
+        sd:namedGraph [ a sd:NamedGraph ; sd:name <{g}> ] ;""" for g in gs.named_graphs()[:1000]
+    )
+    return f"""@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix formats: <http://www.w3.org/ns/formats/> .
+@prefix void: <http://rdfs.org/ns/void#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+<{endpoint}#service> a sd:Service ;
+    sd:endpoint <{endpoint}> ;
+    dcterms:title "floorgraph SPARQL endpoint (read-only)" ;
+    dcterms:description "Knowledge graph of the ILO report 'Building social protection floors for all - Annual Report 2024'. SPARQL 1.1 Query only: updates, LOAD and SERVICE are refused. Time limit {_config().sparql_timeout_s:g} s, row limit {_config().sparql_row_limit}." ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:feature sd:EmptyGraphs ;
+    sd:defaultEntailmentRegime <http://www.w3.org/ns/entailment/Simple> ;
+    sd:resultFormat formats:SPARQL_Results_JSON, formats:SPARQL_Results_XML,
+        formats:SPARQL_Results_CSV, formats:SPARQL_Results_TSV,
+        formats:Turtle, formats:N-Triples, formats:JSON-LD, formats:RDF_XML ;
+    sd:defaultDataset [
+        a sd:Dataset ;
+        sd:defaultGraph [ a sd:Graph ; void:triples {gs.default_graph_size()} ] ;{named}
+    ] .
+"""
+
+
+def _service_description():
+    import pyoxigraph as ox
+
+    endpoint = request.base_url
+    ttl = service_description_turtle(endpoint)
+    fmt = choose_format("graph")
+    if fmt == "turtle":
+        body = ttl.encode("utf-8")
+    else:
+        body = serialize_graph(ox.parse(ttl, format=ox.RdfFormat.TURTLE), fmt, prefixes={})
+    resp = Response(body, status=200, content_type=_media_type(fmt, "graph"))
+    resp.vary.add("Accept")
+    return resp
+
+
+@bp.route(ENDPOINT_PATH, methods=["GET", "POST"])
+@bp.route(ENDPOINT_PATH + "/", methods=["GET", "POST"])
+def endpoint():
+    cfg = _config()
+    try:
+        if request.method == "GET" and not any(k in request.args for k in ("query", "update")):
+            if wants_html():
+                return render_template("sparql.html", endpoint=request.base_url,
+                                       examples=EXAMPLE_QUERIES, config=cfg)
+            return _service_description()
+        query, defaults, named = _read_operation()
+        gs = current_app.extensions["floorgraph.graphstore"]
+        result = gs.query(
+            query,
+            timeout=cfg.sparql_timeout_s,
+            row_limit=cfg.sparql_row_limit,
+            default_graphs=defaults if (defaults or named) else None,
+            named_graphs=named if (defaults or named) else None,
+            base_iri=request.base_url,
+        )
+        fmt = choose_format(result.kind)
+        body = serialize(result, fmt)
+    except ProtocolError as exc:
+        return _error(exc.status, exc.message)
+    except GraphStoreError as exc:
+        name = {400: "Malformed query", 403: "Refused", 503: "Query timeout"}.get(exc.status)
+        return _error(exc.status, str(exc), name)
+    except HTTPException:
+        raise
+    resp = Response(body, status=200, content_type=_media_type(fmt, result.kind))
+    resp.vary.add("Accept")
+    resp.headers["X-Floorgraph-Truncated"] = "true" if result.truncated else "false"
+    if result.row_limit:
+        resp.headers["X-Floorgraph-Row-Limit"] = str(result.row_limit)
+    resp.headers["X-Floorgraph-Elapsed"] = f"{result.elapsed_s:.4f}"
+    return resp
