@@ -202,8 +202,13 @@ def ilo_region(iso3: str) -> str | None:
 
 def region_name(text: str) -> str | None:
     """The ILO region a heading or table row names, tolerant of cells split mid-word."""
+    import difflib
+
     key = fold(text).replace(" ", "")
+    if not key or len(key) > 40:
+        return None
     for alias, region in REGION_ALIASES.items():
-        if key == alias.replace(" ", ""):
+        a = alias.replace(" ", "")
+        if key == a or (len(key) >= 8 and difflib.SequenceMatcher(None, key, a).ratio() >= 0.9):
             return region
     return None

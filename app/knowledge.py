@@ -1,0 +1,186 @@
+"""Read access to a built data dir: entities, facts, passages and the network, loaded once.
+
+The question engine, the JSON API and the entity pages all read the knowledge base through this
+one object, so they agree on ids, labels and evidence.  Entity ids look like ``Country:JOR``; their
+URL path (``country/JOR``) mirrors the RDF IRI (``https://w3id.org/floorgraph/id/country/JOR``).
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from functools import cached_property
+from pathlib import Path
+
+from graph.build import load_passages, read_manifest
+from graph.errors import FloorgraphError
+from graph.model import Passage
+from graph.rdf import _TYPE_PATH, entity_uri
+
+_PATH_TYPE = {v: k for k, v in _TYPE_PATH.items()}
+
+
+def norm(s: str) -> str:
+    """Case-, accent-, punctuation-insensitive form for matching names."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold().replace("’", "'")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())
+
+
+def entity_path(entity_id: str) -> str:
+    type_, key = entity_id.split(":", 1)
+    return f"{_TYPE_PATH.get(type_, type_.lower())}/{key}"
+
+
+def entity_id_from_path(path: str) -> str | None:
+    kind, _, key = path.strip("/").partition("/")
+    type_ = _PATH_TYPE.get(kind)
+    return f"{type_}:{key}" if type_ and key else None
+
+
+class Knowledge:
+    """Everything a build wrote, indexed for lookups."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.manifest = read_manifest(self.data_dir)
+        kb_file = self.data_dir / "kb.json"
+        if not kb_file.is_file():
+            raise FloorgraphError(f"no kb.json in {self.data_dir}; run: floorgraph build --data-dir {self.data_dir}")
+        raw = json.loads(kb_file.read_text(encoding="utf-8"))
+        self.entities: dict[str, dict] = {e["id"]: e for e in raw["entities"]}
+        self.facts: list[dict] = raw["facts"]
+        self.mentions: list[dict] = raw["mentions"]
+        self.passages: dict[str, Passage] = {p.id: p for p in load_passages(self.data_dir)}
+        self.passage_order = {pid: i for i, pid in enumerate(self.passages)}
+        self._by_subject: dict[str, list[dict]] = defaultdict(list)
+        self._by_object: dict[str, list[dict]] = defaultdict(list)
+        for f in self.facts:
+            self._by_subject[f["subject"]].append(f)
+            self._by_object[f["object"]].append(f)
+        self._mentions_by_passage: dict[str, list[dict]] = defaultdict(list)
+        self._mentions_by_entity: dict[str, list[dict]] = defaultdict(list)
+        for m in self.mentions:
+            self._mentions_by_passage[m["passage_id"]].append(m)
+            self._mentions_by_entity[f"{m['type']}:{m['key']}"].append(m)
+
+    # -- entities ---------------------------------------------------------------------------
+    def entity(self, entity_id: str) -> dict | None:
+        return self.entities.get(entity_id)
+
+    def iri(self, entity_id: str) -> str:
+        return str(entity_uri(entity_id))
+
+    def entity_by_iri(self, iri: str) -> dict | None:
+        prefix = "https://w3id.org/floorgraph/id/"
+        if not iri.startswith(prefix):
+            return None
+        eid = entity_id_from_path(iri[len(prefix):])
+        return self.entities.get(eid) if eid else None
+
+    def label(self, entity_id: str) -> str:
+        e = self.entities.get(entity_id)
+        return e["label"] if e else entity_id.split(":", 1)[-1]
+
+    def names(self, entity_id: str) -> list[str]:
+        """Label, alternative labels and acronym: every surface form we know."""
+        e = self.entities.get(entity_id)
+        if not e:
+            return []
+        out = [e["label"], *e.get("alt_labels", [])]
+        if e.get("acronym"):
+            out.append(e["acronym"])
+        return list(dict.fromkeys(n for n in out if n))
+
+    def of_type(self, type_: str) -> list[dict]:
+        return [e for e in self.entities.values() if e["type"] == type_]
+
+    @cached_property
+    def name_index(self) -> dict[str, set[str]]:
+        """norm(name) -> entity ids."""
+        idx: dict[str, set[str]] = defaultdict(set)
+        for eid in self.entities:
+            for n in self.names(eid):
+                k = norm(n)
+                if k:
+                    idx[k].add(eid)
+        return idx
+
+    def find_entities(self, text: str, types: tuple[str, ...] | None = None, limit: int = 20) -> list[dict]:
+        """Entities whose name equals, starts with, or contains the query (for search boxes)."""
+        q = norm(text)
+        if not q:
+            return []
+        scored = []
+        for k, ids in self.name_index.items():
+            score = 3 if k == q else 2 if k.startswith(q) else 1 if q in k else 0
+            if score:
+                for eid in ids:
+                    if types is None or self.entities[eid]["type"] in types:
+                        scored.append((-score, len(k), eid))
+        seen, out = set(), []
+        for _, _, eid in sorted(scored):
+            if eid not in seen:
+                seen.add(eid)
+                out.append(self.entities[eid])
+            if len(out) >= limit:
+                break
+        return out
+
+    # -- facts and evidence -----------------------------------------------------------------
+    def facts_about(self, entity_id: str) -> list[dict]:
+        return self._by_subject.get(entity_id, []) + self._by_object.get(entity_id, [])
+
+    def facts_where(self, subject: str | None = None, predicate: str | None = None, obj: str | None = None) -> list[dict]:
+        pool = self._by_subject.get(subject, []) if subject else self._by_object.get(obj, []) if obj else self.facts
+        return [f for f in pool if (predicate is None or f["predicate"] == predicate)
+                and (subject is None or f["subject"] == subject) and (obj is None or f["object"] == obj)]
+
+    def passage(self, pid: str) -> Passage | None:
+        return self.passages.get(pid)
+
+    def mentions_in(self, pid: str) -> list[dict]:
+        return self._mentions_by_passage.get(pid, [])
+
+    def passages_mentioning(self, entity_id: str) -> list[str]:
+        e = self.entities.get(entity_id)
+        pids = set(e.get("passages", [])) if e else set()
+        pids.update(m["passage_id"] for m in self._mentions_by_entity.get(entity_id, []))
+        return sorted(pids, key=lambda p: self.passage_order.get(p, 0))
+
+    @cached_property
+    def network(self) -> dict:
+        path = self.data_dir / "network" / "network.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"nodes": [], "edges": []}
+
+    def entity_card(self, entity_id: str, max_evidence: int = 20) -> dict | None:
+        """All the graph knows about one entity, with evidence (the /api/entity shape)."""
+        e = self.entities.get(entity_id)
+        if e is None:
+            return None
+        rels = []
+        for f in self.facts_about(entity_id):
+            other = f["object"] if f["subject"] == entity_id else f["subject"]
+            rels.append({
+                "predicate": f["predicate"], "direction": "out" if f["subject"] == entity_id else "in",
+                "kind": f["kind"], "other": {"id": other, "label": self.label(other),
+                                              "type": other.split(":", 1)[0], "path": entity_path(other)},
+                "attrs": {k: v for k, v in f["attrs"].items() if k != "funding_line"} | (
+                    {"funding_line": f["attrs"]["funding_line"]} if "funding_line" in f["attrs"] else {}),
+                "evidence": [self.evidence(pid) for pid in f["passages"]],
+            })
+        mentioned = self.passages_mentioning(entity_id)
+        return {
+            "id": entity_id, "iri": self.iri(entity_id), "path": entity_path(entity_id), "type": e["type"],
+            "label": e["label"], "alt_labels": e.get("alt_labels", []), "acronym": e.get("acronym"),
+            "role": e.get("role"), "attrs": e.get("attrs", {}), "relations": rels,
+            "mentioned_in": [self.evidence(pid) for pid in mentioned[:max_evidence]],
+            "mentioned_in_total": len(mentioned),
+        }
+
+    def evidence(self, pid: str) -> dict:
+        p = self.passages.get(pid)
+        if p is None:
+            return {"passage_id": pid, "section": "", "text": ""}
+        return {"passage_id": pid, "section": p.section, "text": p.text}
