@@ -15,7 +15,7 @@ from graph.extract import ensure_country
 from graph.kb import KnowledgeBase
 from graph.model import Document, Mention
 
-LINKED_TYPES = ("Organization", "Initiative", "Scheme", "LegalInstrument", "Publication")
+LINKED_TYPES = ("Initiative", "Scheme", "LegalInstrument", "Publication")  # organisations: find_organizations
 _GENERIC = {"the", "ilo", "programme", "fund", "scheme", "report", "initiative", "network", "government"}
 
 
@@ -45,9 +45,16 @@ def _pattern(forms: dict[str, tuple[str, str]]) -> re.Pattern | None:
     return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
 
 
-def find_entities(text: str, kb: KnowledgeBase) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, surface, type, key) for countries and linked entities in text."""
+def find_entities(text: str, kb: KnowledgeBase, iso3: str | None = None) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, surface, type, key) for countries and linked entities in text.
+
+    ``iso3`` is the country the text is about (a country entry), which resolves acronyms that
+    several national institutions share.
+    """
+    from graph.extract.organizations import find_organizations
+
     out = [(s, e, surf, "Country", iso) for s, e, surf, iso in countries.find_countries(text)]
+    out += [(s, e, surf, "Organization", key) for s, e, surf, key in find_organizations(text, kb, iso3)]
     forms = _surface_forms(kb)
     rx = _cached_pattern(tuple(sorted(forms)))
     if rx is not None:
@@ -66,7 +73,8 @@ def _cached_pattern(names: tuple[str, ...]) -> re.Pattern | None:
 def extract(doc: Document, kb: KnowledgeBase) -> None:
     for p in doc.passages:
         seen_c, seen_o = [], []
-        for start, end, surface, typ, key in find_entities(p.text, kb):
+        sec = doc.section(p.section_id)
+        for start, end, surface, typ, key in find_entities(p.text, kb, sec.iso3):
             if typ == "Country":
                 ensure_country(kb, key, p.id)
                 if key not in seen_c:
@@ -74,7 +82,6 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             elif typ == "Organization" and key not in seen_o:
                 seen_o.append(key)
             kb.add_mention(Mention(p.id, start, end, surface, typ, key))
-        sec = doc.section(p.section_id)
         if sec.iso3 and sec.iso3 not in seen_c:
             seen_c.insert(0, sec.iso3)  # an entry's passages are about its country
         p.countries = seen_c

@@ -1,0 +1,145 @@
+"""Engagements: which organisations a country works with, and the passage that says so.
+
+Within one sentence, an organisation (found with ``find_organizations``) and a country (named in
+the sentence, or the country of the entry the sentence sits in) are linked when a partnership cue
+ties the organisation to the work:
+
+* the organisation is in the object of a cue — "in partnership with X", "in collaboration with X",
+  "together with X", "alongside X", "partnered with X" (-> ``partneredWith``) or "with the support
+  of X", "supported by X", "funded by X" (-> ``supportedBy``);
+* or it is paired with the ILO — "the ILO and UNHCR have supported", "ILO-IMF collaboration",
+  "the ILO with UNHCR" (-> ``partneredWith``);
+* "both organizations" / "the two organizations" in the next sentence carries the pair on.
+
+The ILO itself (the report's author) is never recorded as a partner, nor are its own units and
+budget, nor a country's own national institutions.  In a country entry, other countries named in
+a cue's object are partner governments (BilateralDonor ``gov-ISO3``).
+"""
+from __future__ import annotations
+
+import re
+
+from graph import countries
+from graph.extract import ensure_country
+from graph.extract.organizations import entry_country, find_organizations
+from graph.gazetteer import organizations as gaz
+from graph.kb import Entity, KnowledgeBase, eid
+from graph.model import Document
+
+PARTNER_CUES = re.compile(
+    r"\b(?:in (?:close )?(?:partnership|collaboration|cooperation|coordination) with|"
+    r"partner(?:s|ed|ing)? with|partnership (?:of|with|between)|together with|jointly with|alongside|"
+    r"collaborat\w* (?:closely )?with|cooperat\w* with|worked (?:closely )?with|working (?:closely )?with|"
+    r"joint(?:ly)? (?:with|by)|co-organi[sz]ed with|implemented by)\b", re.I)
+SUPPORT_CUES = re.compile(
+    r"\b(?:with the (?:financial |technical |generous )?support (?:of|from)|with (?:financial |technical )?"
+    r"support (?:of|from)|(?:financially |technically )?supported by|funded by|financed by|"
+    r"thanks to the (?:financial |technical )?support of|with funding from|through the support of)\b", re.I)
+FREE_CUES = re.compile(r"\bjoint (?:mission|work|analysis|programme|program|project|paper|report)s?\b|\bjointly\b", re.I)
+COREF = re.compile(r"\b(?:both|the two) (?:organi[sz]ations|agencies|institutions|partners)\b", re.I)
+WINDOW = 160
+_WINDOW_STOP = re.compile(
+    r"[;:]|\.\s|\b(?:has|have|had|will|was|were|is|are|to|in order|which|that|who|launched|organi[sz]ed|"
+    r"produced|conducted|published|developed|provided|supported|decided|agreed)\b")
+_PAIR = re.compile(r"^\s*(?:-|–|/|and|and the|with|with the|,\s*alongside|,\s*together with|and its partner)\s*$")
+_PAIR_BEFORE = re.compile(r"^\s*(?:-|–|/|and|and the)\s*$")
+_XREF = re.compile(r"\((?:see|cf\.?)\b[^)]*\)?", re.I)
+_SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in _SENT.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _author_side(e: Entity) -> bool:
+    """The ILO, its own units and budget: never a partner of a country in the ILO's report."""
+    if e.key == "ilo":
+        return True
+    names = [e.label, e.acronym or "", *e.alt_labels]
+    return any(re.search(r"\bILO\b|International Labour|Flagship Programme", n) for n in names) or \
+        e.attrs.get("owner") == "ILO"
+
+
+def _window(sent: str, end: int) -> int:
+    stop = _WINDOW_STOP.search(sent, end, min(len(sent), end + WINDOW))
+    return stop.start() if stop else min(len(sent), end + WINDOW)
+
+
+def engagements_in(text: str, kb: KnowledgeBase, here: str | None) -> list[tuple[str, str, str, str, int, int]]:
+    """(iso3, predicate, org_key, sentence, start, end) for one passage's text."""
+    out = []
+    orgs_all = find_organizations(text, kb, iso3=here)
+    prev_partners: list[str] = []
+    for a, b in sentences(text):
+        sent = text[a:b]
+        orgs = [(s - a, e - a, surf, k) for s, e, surf, k in orgs_all if s >= a and e <= b]
+        ilo_spans = [(s, e) for s, e, _surf, k in orgs if k == "ilo"]
+        found: dict[str, str] = {}  # org key -> predicate
+        partner_countries: dict[str, str] = {}
+        xref = [(m.start(), m.end()) for m in _XREF.finditer(sent)]
+        orgs = [o for o in orgs if not any(xs <= o[0] < xe for xs, xe in xref)]
+        for cue_rx, pred in ((PARTNER_CUES, "partneredWith"), (SUPPORT_CUES, "supportedBy")):
+            for cm in cue_rx.finditer(sent):
+                if any(xs <= cm.start() < xe for xs, xe in xref):
+                    continue
+                stop = _window(sent, cm.end())
+                for s, e, _surf, k in orgs:
+                    if cm.end() <= s < stop:
+                        found.setdefault(k, pred)
+                if here:
+                    for s, e, _surf, iso in countries.find_countries(sent[cm.end():stop]):
+                        if iso != here:
+                            partner_countries.setdefault(iso, pred)
+        for s, e, _surf, k in orgs:
+            if k == "ilo":
+                continue
+            for i_s, i_e in ilo_spans:
+                if (i_e <= s and _PAIR.match(sent[i_e:s])) or (e <= i_s and _PAIR_BEFORE.match(sent[e:i_s])):
+                    found.setdefault(k, "partneredWith")
+        if FREE_CUES.search(sent) and ilo_spans:
+            for s, e, _surf, k in orgs:
+                found.setdefault(k, "partneredWith")
+        if not found and not partner_countries and COREF.search(sent) and prev_partners:
+            found = {k: "partneredWith" for k in prev_partners}
+        # drop the author and its own units
+        found = {k: p for k, p in found.items()
+                 if eid("Organization", k) in kb.entities and not _author_side(kb.entities[eid("Organization", k)])}
+        prev_partners = [k for k, p in found.items() if p == "partneredWith"]
+        if not found and not partner_countries:
+            continue
+        org_spans = [(s, e) for s, e, _surf, _k in orgs]
+        named = []
+        for s, e, _surf, iso in countries.find_countries(sent):
+            if any(os <= s and e <= oe for os, oe in org_spans) or iso in partner_countries:
+                continue
+            named.append(iso)
+        targets = [here] if here else list(dict.fromkeys(named))
+        for iso in targets:
+            for k, pred in found.items():
+                org = kb.entities[eid("Organization", k)]
+                if org.role == "national_institution" and org.attrs.get("country") == iso:
+                    continue  # a country's own institution is not its partner
+                if org.attrs.get("country") == iso and org.role == "bilateral_donor":
+                    continue
+                out.append((iso, pred, k, sent, a, b))
+            for piso, pred in partner_countries.items():
+                out.append((iso, pred, f"gov-{piso}", sent, a, b))
+    return out
+
+
+def extract(doc: Document, kb: KnowledgeBase) -> None:
+    for p in doc.passages:
+        if p.kind not in ("paragraph", "list_item"):
+            continue
+        here = entry_country(doc, p.section_id)
+        for iso, pred, key, sent, _a, _b in engagements_in(p.text, kb, here):
+            if key.startswith("gov-") and eid("Organization", key) not in kb.entities:
+                gaz.bilateral_donor(kb, key[4:], None, p.id)
+            country = ensure_country(kb, iso, p.id)
+            topic = sent if len(sent) <= 300 else sent[:297].rsplit(" ", 1)[0] + "..."
+            kb.add_fact(country.id, pred, eid("Organization", key), [p.id], kind="Engagement", topic=topic)
