@@ -103,6 +103,10 @@ def _add_entity(g: Graph, e: Entity) -> None:
             g.add((u, RDF.type, _INSTRUMENT_CLASSES[e.role]))
     else:
         g.add((u, RDF.type, FG[e.type]))
+    for also in e.attrs.get("also", []):
+        g.add((u, RDF.type, FG[also["type"]]))
+        if also["type"] == "Organization" and also.get("role") in ORG_ROLES:
+            g.add((u, RDF.type, ORG_ROLES[also["role"]]))
     g.add((u, SKOS.prefLabel, Literal(e.label)))
     g.add((u, RDFS.label, Literal(e.label)))
     for a in sorted(e.alt_labels):

@@ -39,7 +39,8 @@ def compute_stats(build, with_shacl: bool = True) -> dict:
         "tables": sum(len(d.tables) for d in build.docs),
         "countries": types.get("Country", 0),
         "priority_countries": sum(1 for e in kb.of_type("Country") if e.attrs.get("priority")),
-        "organizations": types.get("Organization", 0),
+        "organizations": types.get("Organization", 0) + sum(
+            1 for e in kb.entities.values() if any(a["type"] == "Organization" for a in e.attrs.get("also", []))),
         "funding_links": sum(1 for f in kb.facts.values() if f.kind == "FundingLink"),
         "ratifications": preds.get("ratified", 0),
         "results_by_type": {k: results.get(k, 0) for k in RESULT_TYPES},

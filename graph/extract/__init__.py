@@ -22,6 +22,7 @@ PIPELINE = (
     "schemes",        # schemes with acronyms, country, administering institution
     "publications",   # publications with titles
     "engagements",    # country-organisation engagements with the passage that states them
+    "reconcile",      # one node for things two extractors both created (a network that is an initiative)
     "mentions",       # every entity mention in every passage (passage metadata, fg:mentions)
 )
 

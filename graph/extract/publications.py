@@ -1,0 +1,227 @@
+"""Publications with titles: working papers, briefs, reports, fact sheets, guides, policy notes.
+
+Read from two shapes of text:
+
+* labelled items, as in a figure listing publications: ``<Publisher> <Type> [<number>]: "Title"``
+  ("ILO Working Paper 132: "..."", "OHCHR-ILO Fact Sheet: "..."", "Report: "..."", "Guide: ...")
+  — an unquoted title runs to the next label;
+* running text: a quoted title whose nearest preceding noun is a publication type ("the Working
+  Paper "..."", "a policy note ..., entitled "..."", "a joint policy paper "...""), a quoted title
+  that "was published", or a quoted string that itself starts with a type ("Issue Paper on ...");
+  quoted list items following "briefs are:"; and the named flagship report
+  ("World Social Protection Report 2024-26: ... (WSPR 2024-26)").
+
+A title seen several times (the text and a figure) is one Publication: the key is the slug of
+the normalised title, and a title that is the main title (before ':') of another of the same
+type is merged into it.  Attributes: series/type, number, year (from "In <Month> YYYY ...
+published"), countries named in the title or sentence, ``described_by`` (the sentence that
+describes it).  ``publishedBy`` facts go to the publishers named in the label ("OHCHR-ILO") or
+as the subject of "published/developed/launched"; co-authors named by "in collaboration with"/
+"jointly with" are publishers too.
+"""
+from __future__ import annotations
+
+import re
+
+from graph import countries
+from graph.extract import ensure_country
+from graph.extract.instruments import resolve_org, sentences
+from graph.kb import KnowledgeBase, eid
+from graph.model import Document
+from graph.vocab import slug
+
+_TYPES = (r"Working\s+[Pp]aper|[Bb]rief|[Rr]eport|Fact\s+[Ss]heet|[Gg]uide|[Pp]olicy\s+[Nn]ote|"
+          r"[Pp]olicy\s+[Pp]aper|[Ii]ssue\s+[Pp]aper|[Tt]echnical\s+[Nn]ote|[Gg]uidance\s+[Nn]ote|"
+          r"[Ss]tudy|[Pp]ublication|[Hh]andbook|[Tt]oolkit|[Ii]nfographic|[Bb]ulletin")
+_Q = r"[\"“”]"
+_PUBLISHER = r"(?P<pub>(?:[A-Z][A-Za-z]{1,10}-)*[A-Z]{2,10}(?:-[A-Z]{2,10})*)"
+LABEL = re.compile(r"(?:" + _PUBLISHER + r"\s+)?(?P<type>" + _TYPES + r")(?:\s+(?P<num>\d{1,4}))?\s*:?\s*"
+                   r"(?=" + _Q + r"|[A-Z])")
+QUOTED = re.compile(_Q + r"\s*(?P<title>[^\"“”]{4,300}?)\s*" + _Q)
+_NOT_PUB_NOUN = re.compile(r"\b(event|side event|workshop|forum|project|webinar|course|training|conference|"
+                           r"seminar|session|campaign|bill|roadmap|meeting|dialogue|initiative|programme|"
+                           r"call to action|platform|title)\b", re.I)
+_PUB_NOUN = re.compile(r"\b(" + _TYPES + r"|paper|note|guidance|publication)s?\b", re.I)
+_MONTH_YEAR = re.compile(r"\b[Ii]n\s+(?:(January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\s+)?((?:19|20)\d{2})\b")
+
+
+def _norm_title(t: str) -> str:
+    t = re.sub(r"\s+", " ", t.replace("“", "").replace("”", "").replace('"', "")).strip(" ,.;:")
+    return re.sub(r"\s*-\s+(?=[a-z])", "-", t)  # "long- term" -> "long-term"
+
+
+def _series(pub: str | None, type_: str) -> str:
+    type_ = re.sub(r"\s+", " ", type_)
+    if pub:
+        return f"{pub} {type_[0].upper()}{type_[1:]}"
+    return type_[0].upper() + type_[1:]
+
+
+class _Pubs:
+    def __init__(self, doc: Document, kb: KnowledgeBase):
+        self.doc, self.kb = doc, kb
+
+    def add(self, title: str, pid: str, *, series: str | None = None, number: str | None = None,
+            year: str | None = None, month: str | None = None, publishers=(), sentence: str = ""):
+        title = _norm_title(title)
+        if len(title) < 8 or len(title.split()) < 2:
+            return None
+        key = slug(title)[:60].strip("-")
+        e = self.kb.add_entity("Publication", key, title, passage=pid, series=series, number=number,
+                               year=year, month=month, described_by=sentence.strip()[:500] or None)
+        if series and e.attrs.get("series") != series:
+            e.attrs.setdefault("formats", [])
+            if series not in e.attrs["formats"]:
+                e.attrs["formats"].append(series)
+        if number and not e.attrs.get("number"):
+            e.attrs["number"] = number
+        if year and not e.attrs.get("year"):
+            e.attrs["year"] = year
+        isos = [f[3] for f in countries.find_countries(title)]
+        if isos:
+            cs = e.attrs.setdefault("countries", [])
+            for iso in isos:
+                if iso not in cs:
+                    cs.append(iso)
+                ensure_country(self.kb, iso, pid)
+        for name in publishers:
+            org = resolve_org(self.kb, self.doc, name, pid)
+            if org is not None:
+                self.kb.add_fact(e.id, "publishedBy", org.id, [pid])
+        return e
+
+
+def _sentence_publishers(sent: str) -> list[str]:
+    out = []
+    m = re.search(r"\b(?:the\s+)?([A-Z]{2,10})(?:\s+and\s+(?:the\s+)?([A-Z]{2,10}))?\s+(?:has\s+|have\s+|also\s+)*"
+                  r"(?:published|developed|launched|released|produced)\b", sent)
+    if m:
+        out += [g for g in m.groups() if g]
+    m = re.search(r"\b(?:in\s+collaboration|jointly|in\s+partnership|in\s+cooperation)\s+with\s+(?:the\s+)?"
+                  r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)(?:\s+and\s+(?:the\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*))?", sent)
+    if m and out:
+        out += [g for g in m.groups() if g]
+    return out
+
+
+def extract(doc: Document, kb: KnowledgeBase) -> None:
+    pubs = _Pubs(doc, kb)
+    for p in doc.passages:
+        text = p.text
+        used: list[tuple[int, int]] = []
+        # 1. labelled items: 'ILO Working Paper 132: "Title"', 'Guide: Title Guide: ...'
+        qspans = [(q.start(), q.end()) for q in QUOTED.finditer(text)]
+        labels = [m for m in LABEL.finditer(text) if not any(a < m.start() < b for a, b in qspans)]
+        labelled = [m for m in labels if re.match(r"\s*" + _Q, text[m.end():m.end() + 3]) or text[m.end() - 2:m.end()].strip().endswith(":")]
+        if len(labelled) >= 2 or p.kind in ("table", "list_item", "caption"):
+            for i, m in enumerate(labelled):
+                nxt = labelled[i + 1].start() if i + 1 < len(labelled) else len(text)
+                seg = text[m.end():nxt]
+                q = QUOTED.match(seg.lstrip())
+                if q:
+                    title = q.group("title")
+                else:
+                    if not text[m.start():m.end()].rstrip().endswith(":"):
+                        continue
+                    title = re.sub(r"\s+\d{1,3}\s*$", "", seg.split("\n")[0]).strip(" |")  # page number
+                pub = m.group("pub")
+                if pub and not pub.isupper() and "-" not in pub:
+                    pub = None
+                publishers = re.split(r"-", pub) if pub else []
+                if not publishers and re.search(r"\bILO\b", " ".join(s.title for s in [doc.section(p.section_id)])):
+                    publishers = []
+                pubs.add(title, p.id, series=_series(pub, m.group("type")), number=m.group("num"),
+                         publishers=publishers or _figure_publishers(doc, p), sentence="")
+                used.append((m.start(), nxt))
+        # 2. running text
+        for s0, s1, sent in sentences(text):
+            if any(a <= s0 < b for a, b in used):
+                continue
+            ym = _MONTH_YEAR.search(sent)
+            for q in QUOTED.finditer(sent):
+                title = q.group("title")
+                if not title[:1].isupper():
+                    continue
+                before = sent[max(0, q.start() - 90):q.start()]
+                after = sent[q.end():q.end() + 40]
+                noun = list(_PUB_NOUN.finditer(before))
+                bad = list(_NOT_PUB_NOUN.finditer(before))
+                starts_typed = re.match(r"(?:" + _TYPES + r")\b", title)
+                published_after = re.match(r"[\s,]*(?:which\s+|that\s+)?(?:was|were|has been)\s+(?:\w+\s+)?"
+                                           r"(?:published|launched|released)", after)
+                ok = False
+                series = None
+                if re.search(r"\b(?:published|launched|released|issued)\s+(?:the\s+|a\s+|its\s+)?$", before):
+                    ok = True
+                    series = noun[-1].group(0) if noun and q.start() - (max(0, q.start() - 90) + noun[-1].end()) < 4 else None
+                elif noun and (not bad or bad[-1].start() < noun[-1].start()) and q.start() - (
+                        max(0, q.start() - 90) + noun[-1].end()) < 75:
+                    ok, series = True, noun[-1].group(0)
+                elif starts_typed or (published_after and not bad):
+                    ok, series = True, (starts_typed.group(0) if starts_typed else None)
+                if not ok:
+                    continue
+                pubm = re.search(r"(?:([A-Z]{2,10})\s+)?(" + _TYPES + r")\s*(\d{1,4})?\s*:?\s*$", before)
+                number = pubm.group(3) if pubm else None
+                pubs.add(title, p.id, series=_series(pubm.group(1) if pubm else None, series) if series else None,
+                         number=number, year=ym.group(2) if ym and re.search(r"publish|launch|releas", sent) else None,
+                         month=ym.group(1) if ym and re.search(r"publish|launch|releas", sent) else None,
+                         publishers=_sentence_publishers(sent), sentence=sent)
+            # "the ILO launched its flagship report, World Social Protection Report 2024-26: ... (WSPR 2024-26)"
+            for m in re.finditer(r"\b(?:report|publication|study)\s*,\s*(?P<title>[A-Z][^()\"“”]{10,200}?)\s*"
+                                 r"\((?P<acr>[A-Z]{2,}[^)]{0,15})\)", sent):
+                e = pubs.add(m.group("title"), p.id, series="Report", publishers=_sentence_publishers(sent),
+                             year=ym.group(2) if ym else None, sentence=sent)
+                if e:
+                    e.alt_labels.add(m.group("acr"))
+        # 3. quoted list items after "... briefs are:" (the list follows the announcing sentence)
+        if p.kind == "list_item" and text.lstrip()[:1] in "\"“":
+            prev_text = _previous_text(doc, p)
+            tm = re.search(r"\b(" + _TYPES + r")s?\s+(?:are|include|is)\s*:\s*$", prev_text)
+            for line in text.split("\n") if tm else []:
+                q = QUOTED.match(line.strip())
+                if q and line.strip()[0] in "\"“":
+                        pubs.add(q.group("title"), p.id, series=_series(None, tm.group(1)),
+                                 publishers=_sentence_publishers(prev_text[-400:]), sentence=line)
+    _merge_main_titles(kb)
+
+
+def _figure_publishers(doc: Document, p) -> list[str]:
+    """Items of a figure captioned 'Sample of ILO reports ...' are published by that organisation."""
+    idx = doc.passages.index(p)
+    for q in reversed(doc.passages[max(0, idx - 6):idx + 1]):
+        if q.kind == "caption" or q.text.startswith("Figure"):
+            m = re.search(r"\b([A-Z]{2,10})\s+(?:reports|publications|briefs|papers|documents)", q.text)
+            return [m.group(1)] if m else []
+    return []
+
+
+def _previous_text(doc: Document, p) -> str:
+    idx = doc.passages.index(p)
+    return doc.passages[idx - 1].text if idx > 0 else ""
+
+
+def _merge_main_titles(kb: KnowledgeBase) -> None:
+    """'Financing gap for universal social protection' is the main title of 'Financing gap ...: Global ...'."""
+    pubs = kb.of_type("Publication")
+    for short in pubs:
+        for long in pubs:
+            if long is short or short.id not in kb.entities or long.id not in kb.entities:
+                continue
+            if long.label.lower().startswith(short.label.lower() + ":"):
+                s_series = (short.attrs.get("series") or "").lower()
+                l_series = (long.attrs.get("series") or "").lower()
+                if s_series and l_series and s_series.split()[-1] != l_series.split()[-1]:
+                    continue
+                long.alt_labels.add(short.label)
+                long.passages |= short.passages
+                for k, v in short.attrs.items():
+                    long.attrs.setdefault(k, v)
+                    if long.attrs.get(k) is None:
+                        long.attrs[k] = v
+                for f in list(kb.facts.values()):
+                    if f.subject == short.id:
+                        kb.facts.pop(f.key)
+                        kb.add_fact(long.id, f.predicate, f.object, f.passages, kind=f.kind, **f.attrs)
+                del kb.entities[short.id]

@@ -1,0 +1,210 @@
+"""Social protection schemes, programmes, allowances and benefit funds, with their country.
+
+A scheme is a *named* thing, written as a capitalised name whose head word is Scheme, System,
+Programme/Program, Allowance, Grant, Pension, Insurance, Benefit or a benefit-type Fund
+("National Disability Allowance (NDA)", "Mandatory Health Insurance System (RAMO)"), or a
+capitalised/hyphenated name followed by a lower-case "programme"/"scheme" ("Micro-takaful
+programme", "Haba Haba scheme", "Social Cash Transfer (SCT) programme").  Precision over
+recall: generic phrases ("the scheme", "social insurance schemes"), information systems,
+institutions (Fund/Institute/Agency ... of a larger name), initiatives already in the KB, names
+inside quoted titles and names that continue into an Act/Law are left out.
+
+Facts: ``schemeInCountry`` (scheme -> country: the country named nearest before the name in the
+sentence, else the country entry), ``administeredBy`` (scheme -> organisation) for "administered
+by / managed by / run by / operated by X" and "X (is) responsible for administering".
+"""
+from __future__ import annotations
+
+import re
+
+from graph import countries
+from graph.extract import ensure_country
+from graph.extract.instruments import resolve_org, section_iso3, sentences
+from graph.kb import KnowledgeBase, eid
+from graph.model import Document, Passage
+from graph.vocab import slug
+
+_HEADS = r"(?:Scheme|System|Programme|Program|Allowance|Grant|Pension|Insurance|Benefit|Fund)"
+_TOK = r"(?:[A-Z][A-Za-z'’\-]*|[A-Z]{2,}[a-z]?)"
+_CONN = r"(?:of|for|and|the|on|to)"
+CAP_NAME = re.compile(
+    r"(?P<name>" + _TOK + r"(?:\s+(?:" + _CONN + r"\s+){0,2}" + _TOK + r")*\s+(?P<head>" + _HEADS + r"))"
+    r"(?![\w\-])(?:\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\))?(?P<after>\s+\w+)?")
+LOWER_NAME = re.compile(
+    r"(?P<name>(?:" + _TOK + r"(?:\s+" + _TOK + r"){0,5}))(?:\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\))?"
+    r"\s+(?P<head>programme|program|scheme)(?![\w\-])")
+_NOT_SCHEME = re.compile(
+    r"\b(Information|Management|Monitoring|Registry|Register|Portal|Data|Statistics|Statistical|Delivery|"
+    r"Development|Food|Flagship|Donor|Joint|Decent|Country|Global|World|United|Nations|UN|Training|"
+    r"Research|Reporting|Payment|Tool|Toolkit|Course|Master|Framework|Accelerator)\b")
+_INSTITUTION_AFTER = re.compile(r"\s+(Act|Law|Bill|Code|Decree|Fund|Authority|Agency|Institute|Institution|"
+                                r"Office|Board|Corporation|Commission|Department|Directorate|Council|"
+                                r"Convention|Recommendation|Department|Unit|Bureau|Company|Service)\b")
+_INSTITUTION_IN = re.compile(r"\b(Organi[sz]ation|Ministry|Institute|Agency|Authority|Office|Department|"
+                             r"Bank|Corporation|Board|Commission|Council|University)\b")
+_FUND_OK = re.compile(r"\b(Benefit|Solidarity|Provision|Assistance|Guarantee|Group|Welfare|Relief|Compensation)\s+Fund$")
+_SYSTEM_OK = re.compile(r"\b(Insurance|Pension|Security|Healthcare|Health Care|Benefit|Distribution|Assistance)\b")
+_LEAD = re.compile(r"^(?:(?:The|A|An|Its|Their|New|Revised|Current|This|These|In|On|Under|With|Through|"
+                   r"And|Both|Our|Such|All|Each)\s+|(?:Establishment|Creation|Introduction|Implementation|"
+                   r"Reform|Extension|Design|Review|Revision|Expansion|Evaluation|Assessment)\s+of\s+"
+                   r"(?:the\s+|an?\s+)?)+")
+_GENERIC = {"social insurance", "health insurance", "social protection system", "social security system",
+            "national health insurance", "unemployment insurance", "social health insurance",
+            "pension system", "health system", "social pension", "universal health insurance",
+            "employment injury insurance", "community-based health insurance", "social protection programme",
+            "cash transfer programme", "social assistance programme", "public works programme"}
+_ADMIN = re.compile(r"\b(?:administered|managed|run|operated|implemented)\s+by\s+(?:the\s+)?"
+                    r"(?P<org>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on)?\s*[A-Z][\w'’\-]*)*(?:\s*\([A-Z][\w\-]+\))?)")
+_RESPONSIBLE = re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*(?:\s*\([A-Z][\w\-]+\))?)\s+"
+                          r"(?:is\s+|was\s+|being\s+)?responsible\s+for\s+(?:administering|managing|running)")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[\"“][^\"”]{3,300}[\"”]", text)]
+
+
+def _clean(name: str) -> str:
+    name = _LEAD.sub("", name.strip())
+    return re.sub(r"\s+", " ", name).strip()
+
+
+def _acceptable(name: str, head: str, acr: str | None, after: str, kb: KnowledgeBase) -> bool:
+    words = name.split()
+    if (len(words) < 2 or (len(words) < 3 and head in ("Programme", "Program", "System"))) and not acr:
+        return False
+    if name.lower() in _GENERIC:
+        return False
+    if _NOT_SCHEME.search(name) or _INSTITUTION_IN.search(name):
+        return False
+    if _INSTITUTION_AFTER.match(after or ""):
+        return False
+    if countries.lookup(name) or (len(words) == 1 and countries.lookup(words[0])):
+        return False
+    if head == "Fund" and not _FUND_OK.search(name):
+        return False
+    if head == "System" and not (acr or _SYSTEM_OK.search(name)):
+        return False
+    if head in ("Insurance", "Pension", "Benefit") and not acr:
+        return False  # "Health Insurance" is a kind of scheme unless the text names it with an acronym
+    low = name.lower()
+    for e in kb.entities.values():
+        if e.type in ("Initiative", "Organization") and (e.label.lower() == low or
+                                                          low in {a.lower() for a in e.alt_labels}):
+            return False
+    return True
+
+
+def _country_for(doc: Document, p: Passage, sent: str, start: int, end: int) -> str | None:
+    found = [f for f in countries.find_countries(sent) if not (start <= f[0] < end)]
+    home = section_iso3(doc, p.section_id)
+    if home and (not found or any(f[3] == home for f in found)):
+        return home
+    before = [f for f in found if f[1] <= start]
+    if before:
+        return before[-1][3]
+    # "... was launched in Bangladesh" after the name
+    after = [f for f in found if f[0] >= end]
+    if after:
+        return after[0][3]
+    return home
+
+
+def extract(doc: Document, kb: KnowledgeBase) -> None:
+    acr_orgs = set()
+    for e in kb.of_type("Organization"):
+        if e.acronym:
+            acr_orgs.add(e.acronym)
+    for p in doc.passages:
+        if p.kind in ("table", "caption"):
+            continue
+        for s0, s1, sent in sentences(p.text):
+            quoted = _quoted_spans(sent)
+            cands = []
+            for m in CAP_NAME.finditer(sent):
+                cands.append((m.start("name"), m.end("name") if not m.group("acr") else m.end("acr") + 1,
+                              m.group("name"), m.group("head"), m.group("acr"), m.group("after") or ""))
+            for m in LOWER_NAME.finditer(sent):
+                nm = m.group("name")
+                if re.fullmatch(r"[A-Z]{2,}", _clean(nm)) and _clean(nm) in acr_orgs:
+                    continue
+                cands.append((m.start("name"), m.end(), f"{nm} {m.group('head')}", m.group("head"),
+                              m.group("acr"), ""))
+            taken: list[tuple[int, int]] = []
+            for st, en, name, head, acr, after in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
+                if any(a <= st < b for a, b in taken) or any(a <= st < b for a, b in quoted):
+                    continue
+                raw = name
+                name = _clean(name)
+                st = st + (len(raw) - len(raw.lstrip())) + (len(raw.strip()) - len(name))
+                if " and the " in name:  # "Social Security and the Health Solidarity Fund"
+                    cut = name.rindex(" and the ") + len(" and the ")
+                    st += cut
+                    name = name[cut:]
+                poss = re.match(r"^([A-Z][\w ]+?)['’]s\s+", name)
+                owner = None
+                if poss and countries.lookup(poss.group(1)):
+                    owner = countries.lookup(poss.group(1))
+                    name = name[poss.end():]
+                if not name or not name[0].isupper():
+                    continue
+                if head.islower():
+                    base = name[: -len(head)].strip()
+                    if not base or base.lower() in ("the", "this", "a") or countries.lookup(base):
+                        continue
+                    if not re.search(r"[A-Z].*[A-Za-z]", base) or _NOT_SCHEME.search(base) \
+                            or _INSTITUTION_IN.search(base) or base in acr_orgs:
+                        continue
+                    if len(base.split()) == 1 and not re.search(r"-|[A-Z]{2,}", base) and not acr:
+                        # a single capitalised word before "programme" is usually a sentence start
+                        if st == 0 or sent[max(0, st - 2):st].strip() in (".", ""):
+                            continue
+                    label = name
+                else:
+                    if not _acceptable(name, head, acr, after, kb):
+                        continue
+                    label = name
+                if len(label) < 6:
+                    continue
+                iso = owner or _country_for(doc, p, sent, st, en)
+                taken.append((st, en))
+                key = slug(f"{iso or ''} {label}")
+                if acr:  # the same acronym in the same country is the same scheme
+                    same = next((x for x in kb.of_type("Scheme") if x.acronym == acr
+                                 and x.attrs.get("country") == iso), None)
+                    if same is not None:
+                        key = same.key
+                        alts.append(label)
+                alts = [f"{label} ({acr})"] if acr else []
+                if acr and head.islower():
+                    alts.append(label.replace(f" {head}", f" ({acr}) {head}"))
+                e = kb.add_entity("Scheme", key, label, alt_labels=alts + ([acr] if acr else []),
+                                  acronym=acr, passage=p.id, country=iso, description=sent.strip()[:500])
+                if iso:
+                    ensure_country(kb, iso, p.id)
+                    kb.add_fact(e.id, "schemeInCountry", eid("Country", iso), [p.id])
+                # administering institution
+                tail = sent[en:en + 160]
+                am = _ADMIN.match(re.sub(r"^[\s,]*(?:which\s+is\s+|that\s+is\s+|is\s+|was\s+)?", "", tail))
+                if am:
+                    _admin(kb, doc, e, am.group("org"), p.id)
+    # "the SHA responsible for administering ..." with the scheme in the same sentence
+    for p in doc.passages:
+        for s0, s1, sent in sentences(p.text):
+            m = _RESPONSIBLE.search(sent)
+            if not m:
+                continue
+            for e in kb.of_type("Scheme"):
+                if p.id in e.passages and (e.label in sent or (e.acronym and e.acronym in sent)):
+                    _admin(kb, doc, e, m.group("org"), p.id)
+
+
+def _admin(kb: KnowledgeBase, doc: Document, scheme, org_name: str, pid: str) -> None:
+    org_name = org_name.strip()
+    acr = re.search(r"\(([A-Z][\w\-]+)\)$", org_name)
+    name = re.sub(r"\s*\([^)]*\)$", "", org_name)
+    org = resolve_org(kb, doc, acr.group(1), pid, create=False) if acr else None
+    org = org or resolve_org(kb, doc, name, pid)
+    if org is not None:
+        if acr and not org.acronym:
+            org.acronym = acr.group(1)
+        kb.add_fact(scheme.id, "administeredBy", org.id, [pid])

@@ -1,0 +1,98 @@
+"""Instruments extractor: ILO instruments, national laws/strategies, ratifications pinned to the text."""
+from pathlib import Path
+
+import pytest
+
+import graph.extract as gx
+from graph.kb import eid
+from graph.parse import parse_file, parse_report
+
+REPORT = Path(__file__).resolve().parent.parent / "data/corpus/ilo-spf-flagship-annual-report-2024.md"
+ONLY = ("instruments",)
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return parse_file(REPORT)
+
+
+@pytest.fixture(scope="module")
+def kb(doc):
+    return gx.run_all(doc, only=ONLY)
+
+
+def _ratification(kb, iso, inst="c102"):
+    fs = kb.facts_where(subject=eid("Country", iso), predicate="ratified", obj=eid("LegalInstrument", inst))
+    assert fs, f"no ratification for {iso}"
+    return fs[0]
+
+
+def test_ilo_instruments(kb):
+    c102 = kb.entities["LegalInstrument:c102"]
+    assert c102.role == "ILOConvention" and c102.attrs["number"] == 102
+    assert c102.label == "Convention No. 102" and "C102" in c102.alt_labels
+    r202 = kb.entities["LegalInstrument:r202"]
+    assert r202.role == "ILORecommendation"
+    assert "Social Protection Floors Recommendation" in r202.alt_labels
+    assert kb.entities["LegalInstrument:c121"].attrs.get("title") == "Employment Injury Benefits Convention"
+    assert "LegalInstrument:c183" in kb.entities
+
+
+@pytest.mark.parametrize("iso,year", [("SLE", "2022"), ("PRY", "2021"), ("ALB", "2006"), ("TGO", "2013"),
+                                      ("CIV", "2023"), ("SLV", "2022"), ("SUR", "2024")])
+def test_ratification_years(kb, iso, year):
+    f = _ratification(kb, iso)
+    assert f.kind == "Ratification"
+    assert f.attrs["year"] == year
+    assert f.attrs["status"] == "registered"
+
+
+def test_angola_approved_not_registered(kb):
+    f = _ratification(kb, "AGO")
+    assert f.attrs["status"] == "approved-not-yet-registered"
+    assert f.attrs["year"] == "2024"
+
+
+def test_campaign_list_without_year(kb):
+    f = _ratification(kb, "COM")
+    assert f.attrs["year"] is None and f.attrs["since"] == "2021"
+    assert _ratification(kb, "STP").attrs["year"] == "2024"
+    # countries that merely "inquired about the Campaign" did not ratify
+    for iso in ("ARM", "BFA", "ZMB"):
+        assert not kb.facts_where(subject=eid("Country", iso), predicate="ratified")
+
+
+def test_national_instruments(kb):
+    by_label = {(e.attrs.get("country"), e.label): e for e in kb.of_type("LegalInstrument")}
+    nsps = by_label[("UGA", "National Social Protection Strategy")]
+    assert nsps.role == "NationalStrategy" and nsps.acronym == "NSPS" and nsps.attrs["year"] == "2024"
+    assert by_label[("MWI", "Older Persons' Act")].role == "NationalLaw"
+    assert by_label[("MWI", "Older Persons' Act")].attrs["year"] == "2024"
+    assert by_label[("CPV", "Law No. 38/VIII/2013")].role == "NationalLaw"
+    assert ("ALB", "National Strategy on Social Protection 2024-2030") in by_label
+    assert by_label[("BDI", "National Social Protection Policy (2024-2033)")].attrs["period"] == "2024-2033"
+    assert any(k[0] == "KEN" and k[1].startswith("Social Health Insurance Act") for k in by_label)
+    # organisations are not instruments
+    assert not any("Ministry" in e.label for e in kb.of_type("LegalInstrument"))
+
+
+def _surfaces(e):
+    return {s.lower() for s in [e.label, e.acronym, *e.alt_labels] if s}
+
+
+def test_every_fact_is_grounded(doc, kb):
+    text = {p.id: p.text.lower() for p in doc.passages}
+    for f in kb.facts.values():
+        assert f.passages
+        forms = _surfaces(kb.entities[f.subject]) | _surfaces(kb.entities[f.object])
+        assert any(any(s in text[pid] for s in forms) for pid in f.passages), f
+
+
+def test_altered_report_changes_the_graph():
+    src = REPORT.read_text(encoding="utf-8")
+    needle = "Convention No. 102 (ratified in 2022)"
+    i = src.index("NASSIT")
+    j = src.index(needle, i)
+    altered = src[:j] + "Convention No. 102 (ratified in 2019)" + src[j + len(needle):]
+    kb = gx.run_all(parse_report(altered), only=ONLY)
+    assert _ratification(kb, "SLE").attrs["year"] == "2019"
