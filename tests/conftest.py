@@ -164,3 +164,29 @@ def live_config(graph_data_dir):
 @pytest.fixture(scope="session")
 def live_server(live_server_factory, live_config) -> LiveServer:
     return live_server_factory(live_config)
+
+
+# -- the web app over a real build of the bundled report (tests/test_web_api.py, test_browser.py) --
+@pytest.fixture(scope="session")
+def web_data_dir(tmp_path_factory) -> Path:
+    """The bundled ILO report built once per session (graph artefacts only, no passage index,
+    no SHACL statistics: both are slow and the web tests do not need them)."""
+    from app.config import Config
+    from graph.build import build_in_memory, write_artefacts
+
+    d = tmp_path_factory.mktemp("floorgraph-web")
+    write_artefacts(build_in_memory(Config().sources), d, with_stats=False)
+    return d
+
+
+@pytest.fixture(scope="session")
+def web_config(web_data_dir):
+    from app.config import Config
+
+    return Config.from_env(data_dir=web_data_dir, sparql_timeout_s=10.0, sparql_row_limit=1000,
+                           max_question_chars=1000)
+
+
+@pytest.fixture(scope="session")
+def web_server(live_server_factory, web_config) -> LiveServer:
+    return live_server_factory(web_config)
