@@ -9,8 +9,12 @@ PY=${PYTHON:-python3}
 # torch first and pinned: an unpinned torch pulls a multi-GB CUDA build.
 .venv/bin/pip install -q --disable-pip-version-check "torch==2.13.0"
 .venv/bin/pip install -q --disable-pip-version-check -e ".[test]"
-if [ -f app/static/package.json ] && command -v npm >/dev/null; then
-  (cd app/static && npm ci --no-audit --no-fund --silent 2>/dev/null || npm install --no-audit --no-fund --silent)
+if ! command -v npm >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null;
+  else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs npm >/dev/null; fi
+fi
+if [ -f app/static/package.json ]; then
+  (cd app/static && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; })
 fi
 if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null;
