@@ -24,5 +24,10 @@ def build(config: Config, progress: Callable[[str], None] = stderr_progress, wit
         except ImportError:  # index package not present in this checkout
             return manifest
         progress("embedding passages and building the index")
-        build_index(config, b.passages, progress)
+        idx = build_index(config, b.passages, progress)
+        from app.qa.units import build_units
+
+        progress("embedding sentence units for question answering")
+        units = build_units(b.passages, idx.embedder, idx.cache, config.data_dir / "qa")
+        progress(f"qa units: {len(units.units)} sentences and clauses")
     return manifest

@@ -16,7 +16,6 @@ import argparse
 import json
 import re
 import sys
-from difflib import SequenceMatcher
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,30 +24,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from app.config import Config  # noqa: E402
 from index import PassageIndex, build_and_save, read_passages  # noqa: E402
-from index.lexical import fold  # noqa: E402
+from app.qa.scoring import holds as _holds, quote_norm  # noqa: E402
 
 DEV = Path("/work/shared/eval/dev.jsonl")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def norm(text: str) -> str:
-    text = re.sub(r"</?u>|\*\*?", " ", text)  # markdown / html emphasis from the source
-    return _NON_ALNUM.sub(" ", fold(text)).strip()
+    return quote_norm(text)
 
 
-def holds(quote_norm: str, passage_norm: str, passage_words: list[str]) -> bool:
-    """Does a (normalised) passage contain the (normalised) quote, or a long enough part of it?"""
-    if not quote_norm:
-        return False
-    if quote_norm in passage_norm:
-        return True
-    if len(quote_norm) >= 60 and (quote_norm[:60] in passage_norm or quote_norm[-60:] in passage_norm):
-        return True
-    qw = quote_norm.split()
-    if len(qw) < 8:
-        return False
-    blocks = SequenceMatcher(None, qw, passage_words, autojunk=False).get_matching_blocks()
-    return sum(b.size for b in blocks if b.size >= 3) >= 0.8 * len(qw)
+def holds(quote_norm_: str, passage_norm: str, passage_words: list[str]) -> bool:
+    return _holds(quote_norm_, passage_norm)
 
 
 def gold_rows(questions: list[dict], passages) -> dict[str, set[int]]:
@@ -112,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     covered = sum(bool(g) for g in gold.values())
     print(f"{len(questions)} questions from {args.dev}; {len(idx)} passages from {source}")
     print(f"evidence found in the index for {covered}/{len(questions)} questions (the others are not scored); "
-          f"hybrid = RRF k={idx.options.rrf_k}, top {idx.options.candidate_depth} from each retriever\n")
+          f"hybrid = RRF k={idx.options.rrf_k}, top {idx.options.candidate_depth} from each retriever, "
+          f"weights dense {idx.options.dense_weight} / lexical {idx.options.lexical_weight}\n")
     k = args.k
     print(f"{'mode':<10} {'Recall@5':>9} {f'Recall@{k}':>10} {f'MRR@{k}':>8}")
     results = {}
@@ -129,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'depth':>6} {'weights':>9} {'Recall@5':>9} {f'MRR@{k}':>8}")
         default = (idx.options.candidate_depth, idx.options.dense_weight, idx.options.lexical_weight)
         for depth in (20, 50, 100):
-            for wd, wl in ((1.0, 1.0), (1.0, 0.5), (0.5, 1.0)):
+            for wd, wl in ((1.0, 1.0), (1.0, 0.5), (0.7, 1.0), (0.5, 1.0), (0.3, 1.0)):
                 idx.options.candidate_depth, idx.options.dense_weight, idx.options.lexical_weight = depth, wd, wl
                 r = evaluate(idx, questions, gold, "hybrid", k)
                 print(f"{depth:>6} {wd:>4.1f}/{wl:<4.1f} {r['recall@5']:>9.3f} {r[f'mrr@{k}']:>8.3f}")

@@ -1,0 +1,262 @@
+"""The question engine: graph traversal and vector search, combined, with evidence.
+
+``QuestionEngine.from_config(config).ask("who funds the work in Jordan?")`` returns the JSON shape
+shared by ``floorgraph ask --json`` and ``/api/ask``::
+
+    {"question", "answer_type", "answers": [{"label", "iri", "type", "iso3", "value", "score",
+      "evidence": [{"passage_id", "section", "text", "highlights": [[start, end], ...]}]}],
+     "sparql", "strategy", "timings_ms", "message"?}
+
+Strategy: the question is analysed (answer type, linked entities, relation hints); relations the
+graph models become one SPARQL query; whatever the question says beyond them (its topic) is
+matched against sentence-level evidence units, and the answers of the asked type are read from the
+best unit.  When both apply, the answer is their intersection.  When the graph models the relation
+and finds nothing, the answer is empty: the report does not say it.
+"""
+from __future__ import annotations
+
+import math
+import re
+import time
+from pathlib import Path
+
+from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, Constraint, constraints_for, to_sparql
+from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, RATIFY,
+                             RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
+from app.qa.textstep import TextResult, TextStep
+from app.qa.units import UnitIndex, terms
+from graph.rdf import entity_uri
+
+MIN_TEXT_SCORE = 0.55  # below this the best sentence is not an answer (calibrated on the dev set)
+RESIDUAL_MIN_TERMS = 2  # topic terms left beyond the graph's relations that call for the text step
+OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
+# Domain words too common to say what a question is about beyond its relations.
+_GENERIC = set(terms("""countries country government governments national social protection ilo work support
+programme flagship report year years new which have had achieved received institutional results result table
+adopted priority in 2024 member members region regions"""))
+
+
+class QuestionEngine:
+    def __init__(self, knowledge, store, units: UnitIndex, embedder):
+        self.k = knowledge
+        self.store = store
+        self.units = units
+        self.embedder = embedder
+        self.lexicon = Lexicon(knowledge)
+        self.text = TextStep(knowledge, units)
+        self.max_chars = 1000
+
+    # -- loading ----------------------------------------------------------------------------
+    @classmethod
+    def from_config(cls, config) -> "QuestionEngine":
+        import pyoxigraph
+
+        from app.knowledge import Knowledge
+        from graph.errors import FloorgraphError
+        from index.embedder import Embedder
+
+        knowledge = Knowledge(config.data_dir)
+        if not config.graph_file.is_file():
+            raise FloorgraphError(f"no graph in {config.data_dir}; run: floorgraph build --data-dir {config.data_dir}")
+        store = pyoxigraph.Store()
+        store.bulk_load(path=str(config.graph_file), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        units = UnitIndex.load(Path(config.data_dir) / "qa")
+        engine = cls(knowledge, store, units, Embedder(config.model_path or None))
+        engine.max_chars = config.max_question_chars
+        return engine
+
+    # -- asking -----------------------------------------------------------------------------
+    def ask(self, question: str, qid: str | None = None) -> dict:
+        t0 = time.perf_counter()
+        q = " ".join((question or "").split())
+        out = {"id": qid, "question": q, "answer_type": "Text", "answers": [], "sparql": "", "strategy": "none",
+               "timings_ms": {}}
+        if qid is None:
+            out.pop("id")
+        if not q:
+            out["message"] = "Ask a question about the report, e.g. 'Who funds the work in Jordan?'"
+            return out
+        if len(q) > self.max_chars:
+            out["message"] = (f"The question is {len(q)} characters long; the limit is {self.max_chars}. "
+                              "Ask about one thing at a time.")
+            return out
+        timings = {}
+        t = time.perf_counter()
+        a = analyse(q, self.lexicon)
+        out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
+        timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
+
+        cons = constraints_for(a)
+        graph_ids: list[str] | None = None
+        if cons:
+            t = time.perf_counter()
+            sparql = to_sparql(cons)
+            graph_ids = self._run(sparql)
+            out["sparql"] = sparql
+            timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
+
+        residual = self._residual_terms(a, cons)
+        need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
+        text_best: TextResult | None = None
+        if need_text and a.answer_type != "Text":
+            t = time.perf_counter()
+            qvec = self.embedder.encode([q])[0]
+            timings["embed_ms"] = (time.perf_counter() - t) * 1e3
+            t = time.perf_counter()
+            used = {e for c in cons for trip in c.evidence for e in trip}
+            want = ENTITY_FOR_TYPE.get(a.answer_type)
+            # Entities the question is about (beyond the asked type): the evidence must mention one
+            # of each link's readings ("CNPS" may be either country's fund).
+            required = [set(l.ids) for l in a.links
+                        if not (set(l.ids) & used) and not (set(l.ids) & AUTHOR_ORGS)
+                        and l.type in ("Country", "Organization", "Initiative", "Scheme", "LegalInstrument")
+                        and l.type != want]
+            exclude = set(a.linked("Organization")) & AUTHOR_ORGS
+            results = self.text.run(a, qvec, required, exclude)
+            timings["text_ms"] = (time.perf_counter() - t) * 1e3
+            good = [r for r in results if r.score >= MIN_TEXT_SCORE]
+            if good:
+                text_best = good[0]
+                if graph_ids is not None:
+                    # Narrow the graph's answers with the first confident unit that agrees with them.
+                    text_best = next((r for r in good[:3] if {f.key for f in r.found} & set(graph_ids)), None)
+
+        answers: list[dict] = []
+        if graph_ids is not None and text_best is not None:
+            found = {f.key: f for f in text_best.found}
+            keep = [i for i in graph_ids if i in found]
+            answers = [self._graph_answer(i, cons, a, extra=(text_best, found[i])) for i in keep]
+            out["strategy"] = "graph+text"
+        elif graph_ids is not None:
+            answers = [self._graph_answer(i, cons, a) for i in graph_ids]
+            out["strategy"] = "graph"
+        elif text_best is not None:
+            answers = [self._text_answer(f, text_best) for f in text_best.found]
+            out["strategy"] = "text"
+            if answers and not out["sparql"]:
+                out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
+        answers = [x for x in answers if x is not None]
+        answers.sort(key=lambda x: -x["score"])
+        out["answers"] = answers
+        timings["total_ms"] = (time.perf_counter() - t0) * 1e3
+        out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}
+        return out
+
+    # -- graph ------------------------------------------------------------------------------
+    def _run(self, sparql: str) -> list[str]:
+        """Answer ids (entity ids, or literal values for Year answers) in a stable order."""
+        out = []
+        for sol in self.store.query(sparql):
+            term = sol["answer"]
+            if term is None:
+                continue
+            value = term.value
+            ent = self.k.entity_by_iri(value)
+            out.append(ent["id"] if ent else f"value:{value}")
+        return list(dict.fromkeys(out))
+
+    def _label_query(self, iris: list[str]) -> str:
+        values = " ".join(f"<{i}>" for i in iris)
+        sparql = f"{PREFIXES}SELECT ?answer ?label WHERE {{\n  VALUES ?answer {{ {values} }}\n  ?answer skos:prefLabel ?label .\n}}"
+        list(self.store.query(sparql))  # run it: it is what the graph confirms of the text answers
+        return sparql
+
+    def _facts_for(self, answer_id: str, c: Constraint) -> list[dict]:
+        out = []
+        for s, p, o in c.evidence:
+            s = answer_id if s == "?" else s
+            o = answer_id if o == "?" else o
+            if o.startswith("result:"):
+                rt = o.split(":", 1)[1]
+                out += [f for f in self.k.facts_where(subject=s, predicate=p) if f["attrs"].get("result_type") == rt]
+                continue
+            out += self.k.facts_where(subject=None if s == "*" else s, predicate=p, obj=None if o == "*" else o)
+        return out
+
+    def _graph_answer(self, answer_id: str, cons: list[Constraint], a: Analysis,
+                      extra: tuple[TextResult, object] | None = None) -> dict | None:
+        if answer_id.startswith("value:"):
+            value = answer_id.split(":", 1)[1]
+            pids = [p for c in cons for f in self._facts_for(a.linked("Country")[0] if a.linked("Country") else "*", c)
+                    for p in f["passages"]]
+            ev = [self._evidence(pid, [value]) for pid in dict.fromkeys(pids)]
+            return {"label": value, "iri": None, "type": a.answer_type,
+                    "value": float(value) if value.replace(".", "").isdigit() else None,
+                    "score": 1.0, "evidence": ev[:3]}
+        pids: list[str] = []
+        for c in cons:
+            for f in self._facts_for(answer_id, c):
+                pids.extend(f["passages"])
+        if extra is not None:
+            pids.insert(0, extra[0].passage_id)
+        names = self.k.names(answer_id)
+        ev = [self._evidence(pid, names) for pid in dict.fromkeys(pids)]
+        # Make sure one evidence passage names the answer itself (a financing line need not).
+        if ev and not any(e["highlights"] for e in ev):
+            for pid in self.k.passages_mentioning(answer_id):
+                e = self._evidence(pid, names)
+                if e["highlights"]:
+                    ev.append(e)
+                    break
+        return self._answer_dict(answer_id, 1.0, ev)
+
+    # -- text -------------------------------------------------------------------------------
+    def _text_answer(self, f, r: TextResult) -> dict:
+        if f.type in ("Number", "Year"):
+            ev = self._evidence(r.passage_id, [], spans=f.spans)
+            return {"label": f.label, "iri": None, "type": f.type, "value": f.value,
+                    "score": round(r.score, 4), "evidence": [ev]}
+        if ":" in f.key and self.k.entity(f.key) is not None or f.key.startswith("Country:"):
+            names = self.k.names(f.key) or [f.label]
+            ev = self._evidence(r.passage_id, names, spans=f.spans)
+            return self._answer_dict(f.key, r.score, [ev], label=f.label)
+        ev = self._evidence(r.passage_id, [f.label], spans=f.spans)
+        return {"label": f.label, "iri": None, "type": f.type, "score": round(r.score, 4), "evidence": [ev]}
+
+    # -- shaping ----------------------------------------------------------------------------
+    def _answer_dict(self, eid: str, score: float, evidence: list[dict], label: str | None = None) -> dict:
+        type_ = eid.split(":", 1)[0]
+        ent = self.k.entity(eid)
+        d = {"label": label or (ent["label"] if ent else eid.split(":", 1)[1]), "iri": str(entity_uri(eid)),
+             "type": OUTPUT_TYPES.get(type_, type_), "score": round(float(score), 4), "evidence": evidence[:5]}
+        if type_ == "Country":
+            d["iso3"] = eid.split(":", 1)[1]
+            from graph import countries
+
+            d["label"] = label or countries.display_name(d["iso3"])
+        return d
+
+    def _evidence(self, pid: str, names: list[str], spans: list | None = None) -> dict:
+        p = self.k.passage(pid)
+        if p is None:
+            return {"passage_id": pid, "section": "", "text": "", "highlights": []}
+        hl = set(tuple(s) for s in (spans or []))
+        low = p.text.lower()
+        for n in names:
+            if not n or len(n) < 2:
+                continue
+            for m in re.finditer(r"(?<!\w)" + re.escape(n.lower()) + r"(?!\w)", low):
+                hl.add((m.start(), m.end()))
+        merged = []
+        for s, e in sorted(hl):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        return {"passage_id": pid, "section": p.section, "text": p.text, "highlights": merged}
+
+    def _residual_terms(self, a: Analysis, cons: list[Constraint]) -> list[str]:
+        """Topic words the graph constraints do not account for."""
+        if not cons:
+            return a.topic_terms
+        q = a.question
+        for rx in (FUND, RATIFY, PATHFINDER, PRIORITY, NEGATION, STATUS_PENDING, YEAR, ANY_RESULT,
+                   *RESULT_TYPES.values()):
+            q = rx.sub(" ", q)
+        for link in a.links:
+            q = q.replace(link.surface, " ")
+        rest = [t for t in terms(q) if t not in _GENERIC]
+        # Only words rare enough in the report to point at specific sentences.
+        idf = self.units.idf
+        cut = math.log(1 + len(self.units.units) / 60)
+        return [t for t in rest if idf.get(t, self.units.default_idf) >= cut]

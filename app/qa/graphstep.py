@@ -1,0 +1,118 @@
+"""The graph step: turn a question analysis into SPARQL over the knowledge graph.
+
+Each recognised relation becomes a :class:`Constraint` — a SPARQL group pattern on ``?answer``
+plus a way to find the evidence passages for one answer.  All constraints of a question are
+conjoined into one SELECT, so intersections ("pathfinders that ratified C102"), differences
+("priority countries with no result") and region filters are answered by the query engine.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.qa.question import Analysis
+from graph.rdf import entity_uri
+from graph.vocab import RESULT_TYPES
+
+PREFIXES = """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+AUTHOR_ORGS = {"Organization:ilo"}  # the report's author: never a constraint by itself
+
+
+@dataclass
+class Constraint:
+    """One relation the answer must satisfy."""
+
+    pattern: str  # SPARQL group pattern on ?answer
+    description: str
+    # (subject, predicate, object) templates for evidence lookup; "?" marks the answer
+    evidence: list[tuple[str, str, str]] = field(default_factory=list)
+    strong: bool = True  # an empty result is a real "the report says none"
+    value_var: str | None = None  # for Year/Number answers: the variable holding the value
+
+
+def _iri(eid: str) -> str:
+    return f"<{entity_uri(eid)}>"
+
+
+def constraints_for(a: Analysis) -> list[Constraint]:
+    """The graph constraints a question expresses (possibly none)."""
+    out: list[Constraint] = []
+    at = a.answer_type
+    countries_ = a.linked("Country")
+    orgs = [o for o in a.linked("Organization", "Initiative") if o not in AUTHOR_ORGS]
+    instruments = a.linked("LegalInstrument")
+    initiatives = a.linked("Initiative")
+
+    # Funding.
+    if a.fund:
+        if at == "Organization" and countries_:
+            c = countries_[0]
+            out.append(Constraint(f"{_iri(c)} fg:fundedBy ?answer .", f"funders of {c}", [(c, "fundedBy", "?")]))
+        elif at == "Country" and orgs:
+            for o in orgs:
+                out.append(Constraint(f"?answer fg:fundedBy+ {_iri(o)} . ?answer a fg:Country .",
+                                      f"countries funded by {o}", [("?", "fundedBy", o), ("?", "fundedBy", "*")]))
+
+    # Ratification.
+    if a.ratify:
+        inst = instruments[0] if instruments else None
+        inst_pat = _iri(inst) if inst else "?inst"
+        filters = ""
+        if a.years and at != "Year":
+            filters += f' ?st fg:year ?ry . FILTER(STR(?ry) = "{a.years[0]}")'
+        if a.pending:
+            filters += ' ?st fg:status ?rs . FILTER(?rs != "registered")'
+        if at == "Year" and countries_:
+            c = countries_[0]
+            out.append(Constraint(
+                f"{_iri(c)} fg:ratified {inst_pat} . ?st rdf:subject {_iri(c)} ; rdf:predicate fg:ratified ; "
+                f"rdf:object {inst_pat} ; fg:year ?answer .", f"year {c} ratified {inst or 'an instrument'}",
+                [(c, "ratified", inst or "*")], value_var="answer"))
+        elif at in ("Convention", "Text", "Scheme") and countries_:
+            c = countries_[0]
+            out.append(Constraint(
+                f"{_iri(c)} fg:ratified ?answer . ?st rdf:subject {_iri(c)} ; rdf:predicate fg:ratified ; "
+                f"rdf:object ?answer .{filters}", f"instruments {c} ratified", [(c, "ratified", "?")]))
+        elif at == "Country":
+            out.append(Constraint(
+                f"?answer fg:ratified {inst_pat} . ?st rdf:subject ?answer ; rdf:predicate fg:ratified ; "
+                f"rdf:object {inst_pat} .{filters}", f"countries that ratified {inst or 'an instrument'}",
+                [("?", "ratified", inst or "*")]))
+
+    # Pathfinders / membership of an initiative.
+    if at in ("Country", "Organization"):
+        if a.pathfinder:
+            init = initiatives[0] if initiatives else None
+            out.append(Constraint(f"?answer fg:pathfinderOf {_iri(init) if init else '?init'} .",
+                                  f"pathfinders of {init or 'an initiative'}", [("?", "pathfinderOf", init or "*")]))
+
+    # Institutional results, region, priority.
+    if at == "Country":
+        year_filter = f' ?r{{n}} fg:year ?ry{{n}} . FILTER(STR(?ry{{n}}) = "{a.years[0]}")' if a.years else ""
+        if a.result_types and not a.negation:
+            for n, rt in enumerate(a.result_types):
+                concept = f"<{RESULT_TYPES[rt]}>"
+                out.append(Constraint(
+                    f"?answer fg:achievedResult ?r{n} . ?r{n} fg:resultType {concept} .{year_filter.format(n=n)}",
+                    f"countries with a {rt} result", [("?", "achievedResult", f"result:{rt}")]))
+        elif a.negation and (a.result_types or a.any_result):
+            types = " ".join(f"<{RESULT_TYPES[rt]}>" for rt in a.result_types)
+            type_pat = f" ?rx fg:resultType ?rt . VALUES ?rt {{ {types} }}" if types else ""
+            out.append(Constraint(
+                f"?answer fg:isPriorityCountry true . FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
+                "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
+        for r in a.regions:
+            out.append(Constraint(f"?answer fg:inRegion {_iri(r)} .", f"countries in {r}", [("?", "inRegion", r)]))
+        if a.priority and not any("isPriorityCountry" in c.pattern for c in out):
+            out.append(Constraint("?answer fg:isPriorityCountry true .", "priority countries",
+                                  [("?", "priorityCountryOf", "*")]))
+    return out
+
+
+def to_sparql(constraints: list[Constraint], value: bool = False) -> str:
+    body = "\n  ".join(c.pattern for c in constraints)
+    select = "SELECT DISTINCT ?answer" if not value else "SELECT DISTINCT ?answer"
+    return f"{PREFIXES}{select} WHERE {{\n  {body}\n}}"

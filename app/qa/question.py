@@ -1,0 +1,228 @@
+"""Question analysis: what is asked (answer type), about what (linked entities), and how
+(relation hints: fund, ratify, membership roles, result types, regions, years, negation).
+
+Pure functions over the question text and a :class:`Lexicon` of the graph's names.  The word lists
+here are ordinary English for relations, never facts from a report.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from graph import countries
+from app.qa.units import STOP, stem, terms
+
+# -- answer types --------------------------------------------------------------------------
+_TYPE_RULES: list[tuple[str, re.Pattern]] = [
+    ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|amount)\b|\bnumber of\b", re.I)),
+    ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b", re.I)),
+    ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
+    ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),
+    ("Scheme", re.compile(r"\b(which|what)\b[^?]{0,60}\b(scheme|programme|program|system|benefit|allowance|grant|pension|fund|law|act|insurance)s?\b|\bcalled\b|\bnamed\b", re.I)),
+    ("Initiative", re.compile(r"\b(which|what)\b[^?]{0,30}\b(initiative|partnership|network|coalition)s?\b", re.I)),
+    ("Country", re.compile(r"\b(which|what)\b[^?]{0,40}\b(countr(y|ies)|governments?|member states?|territor(y|ies)|nations?)\b|^\s*where\b|\bin which\b(?![^?]{0,25}\b(year|month|programme|scheme|publication)\b)", re.I)),
+    ("Organization", re.compile(r"^\s*who\b|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?)\b", re.I)),
+]
+# The head noun after "which"/"what" decides when several rules fire.
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|"
+                   r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
+                   r"years?|reports?|papers?|pathfinders?)\b", re.I)
+_HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
+              "donor": "Organization", "partner": "Organization", "publication": "Publication",
+              "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Scheme",
+              "convention": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",
+              "report": "Publication", "paper": "Publication", "pathfinder": "Country", "member state": "Country"}
+
+ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme": "Scheme",
+                   "Convention": "LegalInstrument", "Publication": "Publication", "Initiative": "Initiative"}
+
+# -- relation hints (plain English) ----------------------------------------------------------
+# Funding as a relation ("who funds", "financed by", "donors"), not as a topic ("financing for reforms").
+FUND = re.compile(r"\b(funds|funded|funders?|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
+                  r"(financing|financial|funding) (support|source)s?|who (fund|finance|pay)s?)\b", re.I)
+RATIFY = re.compile(r"\bratif\w*\b", re.I)
+PATHFINDER = re.compile(r"\bpathfinders?\b", re.I)
+MEMBERSHIP = re.compile(r"\b(members?|membership|join\w*|pathfinders?|constitut\w*|found(ed|ing|ers?)|co-?chair\w*|"
+                        r"endors\w*|roadmaps?|commit\w*|engag\w*|part of|belong\w*)\b", re.I)
+NEGATION = re.compile(r"\b(no|not|never|without|none|neither|nor|lack\w*|absent)\b", re.I)
+PRIORITY = re.compile(r"\bpriority\b", re.I)
+RESULT_TYPES = {
+    "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies) and strateg|\bstrateg(y|ies) (or|and) polic|"
+                                      r"\bstrateg(y|ies) adopted\b|\bpolicies and strategies\b", re.I),
+    "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b", re.I),
+    "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*) (the )?operations?\b|\boperational\b", re.I),
+}
+ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|type|achieved)\b|\bresults?\b", re.I)
+STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited)\b|\byet to\b|\bpending\b|\bapproved\b", re.I)
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# Words of the question that are about the asking, not the topic.
+QUESTION_WORDS = frozenset("""which what who whom where when how many much did does do is are was were has have had
+list name give tell me please country countries organisation organisations organization organizations ilo ilo's
+work support supported supports""".split())
+
+
+@dataclass
+class Link:
+    """A span of the question linked to graph entities."""
+
+    start: int
+    end: int
+    surface: str
+    ids: list[str]
+
+    @property
+    def type(self) -> str:
+        return self.ids[0].split(":", 1)[0]
+
+
+@dataclass
+class Analysis:
+    question: str
+    answer_type: str
+    links: list[Link] = field(default_factory=list)
+    years: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)  # Region entity ids
+    fund: bool = False
+    ratify: bool = False
+    pathfinder: bool = False
+    membership: bool = False
+    negation: bool = False
+    priority: bool = False
+    pending: bool = False
+    result_types: list[str] = field(default_factory=list)
+    any_result: bool = False
+    topic_terms: list[str] = field(default_factory=list)
+
+    def linked(self, *types: str) -> list[str]:
+        out = []
+        for l in self.links:
+            for i in l.ids:
+                if i.split(":", 1)[0] in types and i not in out:
+                    out.append(i)
+        return out
+
+
+def _fold(s: str) -> str:
+    """Accents off, curly apostrophes straight, and - unlike plain NFKD - the same length, so
+    offsets found in the folded text point at the same characters of the question."""
+    return "".join((unicodedata.normalize("NFKD", c)[:1] or c) for c in s).replace("’", "'")
+
+
+def _drop_possessives(s: str) -> str:
+    return re.sub(r"['’]s\b", "  ", s)
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
+class Lexicon:
+    """Every name the graph knows (and every country name in general), for linking questions."""
+
+    def __init__(self, knowledge):
+        self.k = knowledge
+        self.names: dict[tuple[str, ...], set[str]] = {}
+        self.acronyms: set[tuple[str, ...]] = set()
+        for eid, e in knowledge.entities.items():
+            if e["type"] in ("InstitutionalResult",):
+                continue
+            for n in knowledge.names(eid):
+                self._add(n, eid)
+        for iso3, c in countries.all_countries().items():
+            for n in c.names:
+                self._add(n, f"Country:{iso3}")
+        for alias, region in countries.REGION_ALIASES.items():
+            key = f"Region:{countries.fold(region).replace(' ', '-')}"
+            if key in knowledge.entities:
+                self._add(alias, key)
+        self.vocab = {t for name in self.names for t in name}
+        self.by_len: dict[int, list[tuple[str, ...]]] = {}
+        for name in self.names:
+            self.by_len.setdefault(len(name), []).append(name)
+
+    def _add(self, name: str, eid: str) -> None:
+        toks = tuple(t.lower() for t in _TOKEN.findall(_fold(_drop_possessives(name))))
+        if not toks or (len(toks) == 1 and toks[0] in STOP):
+            return
+        self.names.setdefault(toks, set()).add(eid)
+        raw = _fold(name).strip()
+        if raw.isupper() and len(raw.replace("-", "")) <= 8:
+            self.acronyms.add(toks)
+
+    def link(self, question: str) -> list[Link]:
+        text = _fold(_drop_possessives(question))
+        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        low = [t[2].lower() for t in toks]
+        found: list[tuple[int, int, list[str]]] = []
+        for n in range(min(10, len(toks)), 0, -1):
+            for i in range(len(toks) - n + 1):
+                gram = tuple(low[i:i + n])
+                ids = self.names.get(gram)
+                if ids is None and n >= 1 and any(len(t) >= 6 and t not in self.vocab for t in gram):
+                    ids = self._fuzzy(gram)
+                if not ids:
+                    continue
+                if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() for j in range(i, i + n)):
+                    continue  # "who" is not WHO
+                if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
+                    continue
+                found.append((i, i + n, sorted(ids)))
+        # Longest spans win; drop spans inside a longer one.
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        taken: set[int] = set()
+        links = []
+        for a, b, ids in found:
+            if any(j in taken for j in range(a, b)):
+                continue
+            taken.update(range(a, b))
+            links.append(Link(toks[a][0], toks[b - 1][1], question[toks[a][0]:toks[b - 1][1]], ids))
+        links.sort(key=lambda l: l.start)
+        return links
+
+    def _fuzzy(self, gram: tuple[str, ...]) -> set[str] | None:
+        joined = " ".join(gram)
+        best, best_ids = 0.0, None
+        for name in self.by_len.get(len(gram), []):
+            r = difflib.SequenceMatcher(None, joined, " ".join(name)).ratio()
+            if r > best:
+                best, best_ids = r, self.names[name]
+        return best_ids if best >= 0.9 else None
+
+
+def answer_type(question: str) -> str:
+    head = _HEAD.search(question)
+    if head:
+        word = head.group(1).lower()
+        for prefix, t in _HEAD_TYPE.items():
+            if word.startswith(prefix):
+                return t
+    for t, rx in _TYPE_RULES:
+        if rx.search(question):
+            return t
+    if re.search(r"\bwhich\b", question, re.I) and re.search(r"\bcountr(y|ies)\b", question, re.I):
+        return "Country"
+    return "Text"
+
+
+def analyse(question: str, lexicon: Lexicon) -> Analysis:
+    q = " ".join(question.split())
+    a = Analysis(q, answer_type(q))
+    a.links = lexicon.link(q)
+    a.years = YEAR.findall(q)
+    a.regions = a.linked("Region")
+    a.fund = bool(FUND.search(q))
+    a.ratify = bool(RATIFY.search(q))
+    a.pathfinder = bool(PATHFINDER.search(q))
+    a.membership = bool(MEMBERSHIP.search(q))
+    a.negation = bool(NEGATION.search(q))
+    a.priority = bool(PRIORITY.search(q))
+    a.pending = bool(STATUS_PENDING.search(q))
+    a.result_types = [k for k, rx in RESULT_TYPES.items() if rx.search(q)]
+    a.any_result = bool(ANY_RESULT.search(q))
+    # Topic: what is left once linked names and question words are set aside.
+    rest = q
+    for l in sorted(a.links, key=lambda l: -l.start):
+        rest = rest[:l.start] + " " + rest[l.end:]
+    a.topic_terms = [t for t in terms(rest) if t not in {stem(w) for w in QUESTION_WORDS}]
+    return a

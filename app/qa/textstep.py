@@ -1,0 +1,169 @@
+"""The vector step: find the sentence (or clause) that answers, then read the answer out of it.
+
+Units are scored by dense similarity to the question plus idf-weighted term overlap; a unit only
+counts when its passage mentions the entities the question is about (the IMF for "ILO-IMF", the
+DRC for "the DRC's scheme") and when it contains something of the asked type.  The answers are
+the entities of that type in the best unit.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from app.qa.question import ENTITY_FOR_TYPE, Analysis
+from app.qa.units import STOP, UnitIndex, stem, terms
+from graph import countries
+
+NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_SCHEME_NAME = re.compile(
+    r"\b((?:[A-Z][\w'’-]*\s+){0,7}?(?:[A-Z][\w'’-]*|[a-z]+-[a-z]+)\s+(?:[Ss]cheme|[Ss]ystem|[Pp]rogramme|[Pp]rogram|"
+    r"[Aa]llowance|[Gg]rant|[Pp]ension|[Ff]und|[Ii]nsurance|[Bb]enefit|Act|Law|Policy|Strategy))\b")
+_QUOTED = re.compile(r"[\"“]([^\"“”]{8,250})[\"”]")
+WEIGHT_LEXICAL = 0.6
+
+
+@dataclass
+class Found:
+    """One answer read from a unit."""
+
+    type: str  # Country | Organization | Scheme | ... | Number | Year
+    key: str  # entity id, or the value for numbers
+    label: str
+    spans: list[tuple[int, int]] = field(default_factory=list)  # offsets in the passage text
+    value: float | None = None
+
+
+@dataclass
+class TextResult:
+    unit_id: int
+    passage_id: str
+    score: float
+    found: list[Found]
+
+
+def _number_value(s: str, scale: str | None) -> float:
+    v = float(s.replace(",", ""))
+    mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((scale or "").strip().lower(), 1)
+    return v * mult
+
+
+def focus_terms(question: str) -> list[str]:
+    """The words right after 'how many/much' (what is counted)."""
+    m = re.search(r"\bhow (?:many|much)\s+(.*)", question, re.I)
+    if not m:
+        m = re.search(r"\b(?:number|share|percentage|amount) of\s+(.*)", question, re.I)
+    if not m:
+        return []
+    words = [w for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in STOP][:3]
+    return [w.lower() for w in words]
+
+
+def _near(word: str, focus: list[str]) -> bool:
+    w = word.lower()
+    return any(stem(w) == stem(f) or difflib.SequenceMatcher(None, w, f).ratio() >= 0.84 for f in focus)
+
+
+class TextStep:
+    def __init__(self, knowledge, units: UnitIndex):
+        self.k = knowledge
+        self.units = units
+
+    def passage_entities(self, pid: str) -> set[str]:
+        p = self.k.passage(pid)
+        ids = {f"Country:{c}" for c in (p.countries if p else [])}
+        ids.update(f"{m['type']}:{m['key']}" for m in self.k.mentions_in(pid))
+        return ids
+
+    def extract(self, unit, answer_type: str, exclude: set[str], question: str) -> list[Found]:
+        p = self.k.passage(unit.passage_id)
+        text = p.text
+        a, b = unit.start, unit.end
+        seg = text[a:b]
+        out: dict[str, Found] = {}
+        if answer_type in ("Number", "Year"):
+            rx = NUMBER if answer_type == "Number" else YEAR
+            focus = focus_terms(question)
+            best = None
+            for m in rx.finditer(seg):
+                if answer_type == "Number" and YEAR.fullmatch(m.group(1)) and not m.group(2):
+                    continue  # a year is not a count
+                after = re.findall(r"[A-Za-z]+", seg[m.end():m.end() + 60])[:4]
+                before = re.findall(r"[A-Za-z]+", seg[max(0, m.start() - 40):m.start()])[-3:]
+                dist = next((i for i, w in enumerate(after) if _near(w, focus)), None)
+                if dist is None:
+                    dist = next((i + 2 for i, w in enumerate(reversed(before)) if _near(w, focus)), 9)
+                if best is None or dist < best[0]:
+                    best = (dist, m)
+            if best is not None and (best[0] < 9 or not focus):
+                m = best[1]
+                value = _number_value(m.group(1), m.group(2)) if answer_type == "Number" else float(m.group(1))
+                label = m.group(0).strip()
+                out[label] = Found(answer_type, label, label, [(a + m.start(), a + m.end())], value)
+            return list(out.values())
+        want = ENTITY_FOR_TYPE.get(answer_type)
+        for m in self.k.mentions_in(unit.passage_id):
+            if m["start"] < a or m["end"] > b:
+                continue
+            eid = f"{m['type']}:{m['key']}"
+            if m["type"] != want or eid in exclude:
+                continue
+            f = out.setdefault(eid, Found(m["type"], eid, self.k.label(eid)))
+            f.spans.append((m["start"], m["end"]))
+        if answer_type == "Country":
+            for s, e, surface, iso in countries.find_countries(seg):
+                eid = f"Country:{iso}"
+                if eid in exclude:
+                    continue
+                f = out.setdefault(eid, Found("Country", eid, countries.display_name(iso)))
+                if (a + s, a + e) not in f.spans:
+                    f.spans.append((a + s, a + e))
+        if answer_type == "Scheme" and not out:
+            for m in _SCHEME_NAME.finditer(seg):
+                name = re.sub(r"^(The|the|A|An|Its|Their)\s+", "", m.group(1))
+                out.setdefault(name, Found("Scheme", name, name, [(a + m.start(1), a + m.end(1))]))
+        if answer_type == "Publication" and not out:
+            for m in _QUOTED.finditer(seg):
+                title = m.group(1).strip().rstrip(",.")
+                out.setdefault(title, Found("Publication", title, title, [(a + m.start(1), a + m.end(1))]))
+        return list(out.values())
+
+    def run(self, a: Analysis, qvec: np.ndarray, required: list[set[str]], exclude: set[str],
+            top: int = 40) -> list[TextResult]:
+        """Best units first, each with what it answers (empty units skipped).
+
+        ``required``: for each entity the question is about, the ids one of which the unit's
+        passage must mention.  Their names are left out of the lexical query: the filter already
+        guarantees them, and they would otherwise favour every sentence that merely names them.
+        """
+        named = set()
+        for ids in required:
+            for i in ids:
+                for n in self.k.names(i):
+                    named.update(terms(n))
+        qterms = [t for t in terms(a.question) if t not in named] or terms(a.question)
+        numbers = [n for n in re.findall(r"\b\d[\d,.]*\b", a.question) if not YEAR.fullmatch(n)]
+        scores = self.units.vectors @ qvec + WEIGHT_LEXICAL * self.units.lexical_in_context(qterms)
+        for n in numbers:  # an exact number in the question ("Working Paper 132") is a strong cue
+            rx = re.compile(r"(?<![\d,.])" + re.escape(n) + r"(?![\d,])")
+            for i, u in enumerate(self.units.units):
+                if rx.search(u.text):
+                    scores[i] += 0.3
+        order = np.argsort(-scores)
+        results: list[TextResult] = []
+        for i in order[: top * 4]:
+            u = self.units.units[int(i)]
+            if required:
+                present = self.passage_entities(u.passage_id)
+                if not all(ids & present for ids in required):
+                    continue
+            found = self.extract(u, a.answer_type, exclude, a.question)
+            if not found:
+                continue
+            results.append(TextResult(u.id, u.passage_id, float(scores[i]), found))
+            if len(results) >= top:
+                break
+        return results

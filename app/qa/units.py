@@ -1,0 +1,182 @@
+"""Sentence- and clause-level evidence units, embedded once at build time.
+
+Answers often sit in one clause of a long sentence ("... Article IV reports in Cambodia, Comoros
+and Thailand; providing technical assistance on financing in Lebanon, Eswatini and Thailand; ...")
+so passage-level similarity cannot tell them apart.  Units are sentences, plus the clauses of
+sentences that enumerate with semicolons; each keeps its offsets inside its passage so mentions
+found at build time can be reused.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from graph.build import atomic_write
+from graph.model import Passage
+
+_ABBREVIATIONS = ("No.", "no.", "Nos.", "S.p.A.", "e.g.", "i.e.", "Dr.", "Mr.", "Ms.", "St.", "vs.", "U.S.", "Inc.", "Art.", "Vol.")
+_ABBREV = "".join(rf"(?<!\b{re.escape(a)})" if a[0].isalnum() else rf"(?<!{re.escape(a)})" for a in _ABBREVIATIONS)
+_SENT_END = re.compile(r"(?<=[.!?])" + _ABBREV + r"[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+_WORD = re.compile(r"[a-z0-9]+")
+STOP = frozenset("""a an the of and or to in on at by for with from as is are was were be been being this that these
+those it its their his her our which who whom whose what when where why how do does did has have had not no
+than then so such into over under about after before during through also both each any all some more most other
+""".split())
+
+
+def stem(w: str) -> str:
+    """A tiny suffix stripper: enough to meet 'constituted'/'constitution', 'funds'/'funded'."""
+    for suf in ("ations", "ation", "ings", "ing", "ities", "ity", "ions", "ion", "ers", "er", "ies", "ied",
+                "ed", "es", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)]
+    return w
+
+
+def terms(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOP and len(w) > 1]
+
+
+@dataclass
+class Unit:
+    id: int
+    passage_id: str
+    start: int  # offsets inside the passage text
+    end: int
+    text: str
+    kind: str  # sentence | clause
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in text; line breaks (list items) always end a sentence."""
+    spans = []
+    for block in re.finditer(r"[^\n]+", text):
+        s0, seg, last = block.start(), block.group(0), 0
+        for m in _SENT_END.finditer(seg):
+            before = seg[last:m.start()]
+            if before.count('"') % 2 or before.count("“") > before.count("”"):
+                continue  # inside a quoted title: "What does it look like? How do we get there?"
+            spans.append((s0 + last, s0 + m.start() + len(m.group(0).rstrip())))
+            last = m.end()
+        spans.append((s0 + last, s0 + len(seg)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def make_units(passages: Iterable[Passage]) -> list[Unit]:
+    units: list[Unit] = []
+    for p in passages:
+        for a, b in split_sentences(p.text):
+            sent = p.text[a:b]
+            units.append(Unit(len(units), p.id, a, b, sent.strip(), "sentence"))
+            if sent.count(";") >= 1:
+                pos = a
+                for part in re.split(r"(;)", sent):
+                    if part == ";":
+                        pos += 1
+                        continue
+                    if len(part.split()) >= 4:
+                        lead = len(part) - len(part.lstrip())
+                        units.append(Unit(len(units), p.id, pos + lead, pos + len(part.rstrip()), part.strip(), "clause"))
+                    pos += len(part)
+    return units
+
+
+class UnitIndex:
+    """Units with dense vectors and an idf table for weighted term overlap."""
+
+    def __init__(self, units: list[Unit], vectors: np.ndarray):
+        self.units = units
+        self.vectors = vectors
+        self.unit_terms = [set(terms(u.text)) for u in units]
+        df = Counter(t for ts in self.unit_terms for t in ts)
+        n = max(1, len(units))
+        self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        self.default_idf = math.log(1 + n)
+        self.by_passage: dict[str, list[int]] = {}
+        for u in units:
+            self.by_passage.setdefault(u.passage_id, []).append(u.id)
+        # A unit's context: the sentence before it in the same passage ("... are in the process of
+        # doing so" needs "... endorsed their national roadmaps" to be understood).
+        self.context_terms = []
+        prev_by_passage: dict[str, set[str]] = {}
+        for u, ts in zip(units, self.unit_terms):
+            prev = prev_by_passage.get(u.passage_id, set())
+            self.context_terms.append(ts | prev)
+            if u.kind == "sentence":
+                prev_by_passage[u.passage_id] = ts
+
+    def lexical(self, query_terms: Sequence[str]) -> np.ndarray:
+        """idf-weighted share of the query's terms found in each unit (0..1)."""
+        q = set(query_terms)
+        if not q:
+            return np.zeros(len(self.units), dtype=np.float32)
+        total = sum(self.idf.get(t, self.default_idf) for t in q)
+        out = np.zeros(len(self.units), dtype=np.float32)
+        for i, ts in enumerate(self.unit_terms):
+            common = q & ts
+            if common:
+                out[i] = sum(self.idf.get(t, self.default_idf) for t in common) / total
+        return out
+
+    def lexical_in_context(self, query_terms: Sequence[str]) -> np.ndarray:
+        """Half the unit's own overlap, half the overlap of the unit with its preceding sentence."""
+        own = self.lexical(query_terms)
+        q = set(query_terms)
+        if not q:
+            return own
+        total = sum(self.idf.get(t, self.default_idf) for t in q)
+        ctx = np.zeros(len(self.units), dtype=np.float32)
+        for i, ts in enumerate(self.context_terms):
+            common = q & ts
+            if common:
+                ctx[i] = sum(self.idf.get(t, self.default_idf) for t in common) / total
+        return 0.5 * own + 0.5 * ctx
+
+    # -- persistence ------------------------------------------------------------------------
+    def save(self, directory: Path, manifest: dict) -> None:
+        import io
+
+        directory.mkdir(parents=True, exist_ok=True)
+        atomic_write(directory / "units.jsonl", "".join(json.dumps(asdict(u), ensure_ascii=False) + "\n" for u in self.units))
+        buf = io.BytesIO()
+        np.save(buf, self.vectors)
+        atomic_write(directory / "units.npy", buf.getvalue())
+        atomic_write(directory / "manifest.json", json.dumps(manifest, indent=2))
+
+    @classmethod
+    def load(cls, directory: Path) -> "UnitIndex":
+        from graph.errors import FloorgraphError
+
+        try:
+            units = [Unit(**json.loads(l)) for l in (directory / "units.jsonl").read_text(encoding="utf-8").splitlines() if l]
+            vectors = np.load(directory / "units.npy")
+        except (OSError, ValueError) as exc:
+            raise FloorgraphError(f"the question-answering units in {directory} are missing or corrupted ({exc}); "
+                                  f"run: floorgraph build") from exc
+        if len(units) != len(vectors):
+            raise FloorgraphError(f"units and vectors disagree in {directory}; run: floorgraph build")
+        return cls(units, vectors)
+
+
+def build_units(passages: Sequence[Passage], embedder, cache, directory: Path) -> UnitIndex:
+    """Segment, embed (reusing vectors of the previous build and of ``cache``) and save the units."""
+    from index.embedder import text_key
+
+    units = make_units(passages)
+    try:  # vectors of the previous build: only new sentences are embedded
+        old = UnitIndex.load(directory)
+        cache.add((text_key(embedder.weights_sha256, u.text) for u in old.units), old.vectors)
+    except Exception:
+        pass
+    vecs, n_new = cache.embed(embedder, [u.text for u in units])
+    idx = UnitIndex(units, vecs)
+    idx.save(directory, {"units": len(units), "embedded": n_new, "model": embedder.name,
+                         "model_sha256": embedder.weights_sha256})
+    return idx
