@@ -99,10 +99,6 @@ class QuestionEngine:
         need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
         text_best: TextResult | None = None
         if need_text and a.answer_type != "Text":
-            t = time.perf_counter()
-            qvec = self.embedder.encode([q])[0]
-            timings["embed_ms"] = (time.perf_counter() - t) * 1e3
-            t = time.perf_counter()
             used = {e for c in cons for trip in c.evidence for e in trip}
             want = ENTITY_FOR_TYPE.get(a.answer_type)
             # Entities the question is about (beyond the asked type): the evidence must mention one
@@ -112,6 +108,16 @@ class QuestionEngine:
                         and l.type in ("Country", "Organization", "Initiative", "Scheme", "LegalInstrument")
                         and l.type != want]
             exclude = set(a.linked("Organization")) & AUTHOR_ORGS
+            # The dense query is the question without the names the filter already guarantees, so
+            # similarity rewards the topic ("technical assistance on financing"), not the name.
+            topic_q = q
+            for link in sorted(a.links, key=lambda l: -l.start):
+                if set(link.ids) & {i for ids in required for i in ids}:
+                    topic_q = topic_q[:link.start] + topic_q[link.end:]
+            t = time.perf_counter()
+            qvec = self.embedder.encode([" ".join(topic_q.split())])[0]
+            timings["embed_ms"] = (time.perf_counter() - t) * 1e3
+            t = time.perf_counter()
             results = self.text.run(a, qvec, required, exclude)
             timings["text_ms"] = (time.perf_counter() - t) * 1e3
             good = [r for r in results if r.score >= MIN_TEXT_SCORE]
@@ -250,11 +256,11 @@ class QuestionEngine:
         if not cons:
             return a.topic_terms
         q = a.question
+        for link in sorted(a.links, key=lambda l: -l.start):
+            q = q[:link.start] + " " + q[link.end:]
         for rx in (FUND, RATIFY, PATHFINDER, PRIORITY, NEGATION, STATUS_PENDING, YEAR, ANY_RESULT,
                    *RESULT_TYPES.values()):
             q = rx.sub(" ", q)
-        for link in a.links:
-            q = q.replace(link.surface, " ")
         rest = [t for t in terms(q) if t not in _GENERIC]
         # Only words rare enough in the report to point at specific sentences.
         idf = self.units.idf

@@ -121,6 +121,14 @@ class TextStep:
                 f = out.setdefault(eid, Found("Country", eid, countries.display_name(iso)))
                 if (a + s, a + e) not in f.spans:
                     f.spans.append((a + s, a + e))
+        nums = [m for n in re.findall(r"\b\d[\d,.]*\b", question) if not YEAR.fullmatch(n)
+                for m in re.finditer(r"(?<![\d,.])" + re.escape(n) + r"(?![\d,])", seg)]
+        if len(out) > 1 and nums:
+            # "Working Paper 132": of several titles in the unit, the one right after the number.
+            def gap(f: Found) -> int:
+                return min(abs(sp[0] - (a + m.end())) for sp in f.spans for m in nums) if f.spans else 10**6
+            best = min(out.values(), key=gap)
+            out = {best.key: best}
         if answer_type == "Scheme" and not out:
             for m in _SCHEME_NAME.finditer(seg):
                 name = re.sub(r"^(The|the|A|An|Its|Their)\s+", "", m.group(1))

@@ -39,10 +39,13 @@ def _surface_forms(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
 
 
 def _pattern(forms: dict[str, tuple[str, str]]) -> re.Pattern | None:
+    """Acronyms and one-word names match case-sensitively; longer names in any case
+    ("ILO-IMF Partnership" is written "ILO-IMF partnership" in running text)."""
     if not forms:
         return None
     alts = sorted(forms, key=len, reverse=True)
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+    parts = [re.escape(a) if (" " not in a or a.isupper()) else "(?i:" + re.escape(a) + ")" for a in alts]
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
 
 
 def find_entities(text: str, kb: KnowledgeBase, iso3: str | None = None) -> list[tuple[int, int, str, str, str]]:
@@ -58,8 +61,9 @@ def find_entities(text: str, kb: KnowledgeBase, iso3: str | None = None) -> list
     forms = _surface_forms(kb)
     rx = _cached_pattern(tuple(sorted(forms)))
     if rx is not None:
+        lookup = {k.lower(): v for k, v in forms.items()}
         for m in rx.finditer(text):
-            typ, key = forms[m.group(0)]
+            typ, key = forms.get(m.group(0)) or lookup[m.group(0).lower()]
             out.append((m.start(), m.end(), m.group(0), typ, key))
     out.sort()
     return out
