@@ -168,15 +168,20 @@ def live_server(live_server_factory, live_config) -> LiveServer:
 
 # -- the web app over a real build of the bundled report (tests/test_web_api.py, test_browser.py) --
 @pytest.fixture(scope="session")
-def web_data_dir(tmp_path_factory) -> Path:
-    """The bundled ILO report built once per session (graph artefacts only, no passage index,
-    no SHACL statistics: both are slow and the web tests do not need them)."""
+def built_data_dir(tmp_path_factory) -> Path:
+    """The bundled ILO report built once per session the way `floorgraph build` does it: graph,
+    network, SHACL statistics, passage index and question-answering units (real model)."""
     from app.config import Config
-    from graph.build import build_in_memory, write_artefacts
+    from app.pipeline import build
 
-    d = tmp_path_factory.mktemp("floorgraph-web")
-    write_artefacts(build_in_memory(Config().sources), d, with_stats=False)
+    d = tmp_path_factory.mktemp("floorgraph-built")
+    build(Config.from_env(data_dir=d), progress=lambda s: None)
     return d
+
+
+@pytest.fixture(scope="session")
+def web_data_dir(built_data_dir) -> Path:
+    return built_data_dir
 
 
 @pytest.fixture(scope="session")
