@@ -136,10 +136,15 @@ class Lexicon:
             key = f"Region:{countries.fold(region).replace(' ', '-')}"
             if key in knowledge.entities:
                 self._add(alias, key)
+        # Words that are not typos: every name token and every word of the report.
         self.vocab = {t for name in self.names for t in name}
-        self.by_len: dict[int, list[tuple[str, ...]]] = {}
+        for p in knowledge.passages.values():
+            self.vocab.update(t.lower() for t in _TOKEN.findall(_fold(p.text)))
+        # Fuzzy candidates by (token count, first letter): a typo rarely hits the first letter.
+        self.by_shape: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] = {}
         for name in self.names:
-            self.by_len.setdefault(len(name), []).append(name)
+            joined = " ".join(name)
+            self.by_shape.setdefault((len(name), joined[0]), []).append((joined, name))
 
     def _add(self, name: str, eid: str) -> None:
         toks = tuple(t.lower() for t in _TOKEN.findall(_fold(_drop_possessives(name))))
@@ -159,7 +164,7 @@ class Lexicon:
             for i in range(len(toks) - n + 1):
                 gram = tuple(low[i:i + n])
                 ids = self.names.get(gram)
-                if ids is None and n >= 1 and any(len(t) >= 6 and t not in self.vocab for t in gram):
+                if ids is None and n <= 4 and any(len(t) >= 6 and t not in self.vocab for t in gram):
                     ids = self._fuzzy(gram)
                 if not ids:
                     continue
@@ -181,13 +186,19 @@ class Lexicon:
         return links
 
     def _fuzzy(self, gram: tuple[str, ...]) -> set[str] | None:
+        """A name within a small edit of the gram ("Cameroun", "Mozambiqe"), else None."""
         joined = " ".join(gram)
         best, best_ids = 0.0, None
-        for name in self.by_len.get(len(gram), []):
-            r = difflib.SequenceMatcher(None, joined, " ".join(name)).ratio()
+        for cand, name in self.by_shape.get((len(gram), joined[0]), []):
+            if abs(len(cand) - len(joined)) > 2:
+                continue
+            sm = difflib.SequenceMatcher(None, joined, cand)
+            if sm.real_quick_ratio() < 0.85 or sm.quick_ratio() < 0.85:
+                continue
+            r = sm.ratio()
             if r > best:
                 best, best_ids = r, self.names[name]
-        return best_ids if best >= 0.9 else None
+        return best_ids if best >= 0.85 else None
 
 
 def answer_type(question: str) -> str:

@@ -63,8 +63,15 @@ def focus_terms(question: str) -> list[str]:
 
 
 def _near(word: str, focus: list[str]) -> bool:
+    """Is word one of the counted words, allowing inflection and a typo ('subscibers')?"""
     w = word.lower()
-    return any(stem(w) == stem(f) or difflib.SequenceMatcher(None, w, f).ratio() >= 0.84 for f in focus)
+    for f in focus:
+        if stem(w) == stem(f):
+            return True
+        if len(w) >= 5 and w[0] == f[0] and abs(len(w) - len(f)) <= 2 and \
+                difflib.SequenceMatcher(None, w, f).ratio() >= 0.84:
+            return True
+    return False
 
 
 class TextStep:
