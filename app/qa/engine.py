@@ -86,7 +86,7 @@ class QuestionEngine:
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
 
-        cons = constraints_for(a)
+        cons = constraints_for(a, self.k)
         graph_ids: list[str] | None = None
         if cons:
             t = time.perf_counter()

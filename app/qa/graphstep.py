@@ -23,7 +23,7 @@ AUTHOR_ORGS = {"Organization:ilo"}  # the report's author: never a constraint by
 
 @dataclass
 class Constraint:
-    """One relation the answer must satisfy."""
+    """One relation the answer must satisfy (or, when negated, must not)."""
 
     pattern: str  # SPARQL group pattern on ?answer
     description: str
@@ -31,13 +31,23 @@ class Constraint:
     evidence: list[tuple[str, str, str]] = field(default_factory=list)
     strong: bool = True  # an empty result is a real "the report says none"
     value_var: str | None = None  # for Year/Number answers: the variable holding the value
+    relation: str = ""  # fund | ratify | pathfinder | result | region | priority
+    negated: bool = False
 
 
 def _iri(eid: str) -> str:
     return f"<{entity_uri(eid)}>"
 
 
-def constraints_for(a: Analysis) -> list[Constraint]:
+def _as_funder(eid: str, knowledge) -> str | None:
+    """A linked country named as a funder is its government ("Which countries does Japan fund?")."""
+    if eid.startswith("Country:"):
+        gov = f"Organization:gov-{eid.split(':', 1)[1]}"
+        return gov if knowledge is None or knowledge.entity(gov) else None
+    return eid
+
+
+def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     """The graph constraints a question expresses (possibly none)."""
     out: list[Constraint] = []
     at = a.answer_type
@@ -48,11 +58,14 @@ def constraints_for(a: Analysis) -> list[Constraint]:
 
     # Funding.
     if a.fund:
-        if at == "Organization" and countries_:
-            c = countries_[0]
-            out.append(Constraint(f"{_iri(c)} fg:fundedBy ?answer .", f"funders of {c}", [(c, "fundedBy", "?")]))
-        elif at == "Country" and orgs:
-            for o in orgs:
+        if at == "Organization":
+            recipients = countries_ + [o for o in orgs if o.split(":", 1)[0] in ("Initiative", "Organization")]
+            if recipients:
+                r = recipients[0]
+                out.append(Constraint(f"{_iri(r)} fg:fundedBy ?answer .", f"funders of {r}", [(r, "fundedBy", "?")]))
+        elif at == "Country":
+            funders = [f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f]
+            for o in funders[:2]:
                 out.append(Constraint(f"?answer fg:fundedBy+ {_iri(o)} . ?answer a fg:Country .",
                                       f"countries funded by {o}", [("?", "fundedBy", o), ("?", "fundedBy", "*")]))
 
@@ -65,6 +78,8 @@ def constraints_for(a: Analysis) -> list[Constraint]:
             filters += f' ?st fg:year ?ry . FILTER(STR(?ry) = "{a.years[0]}")'
         if a.pending:
             filters += ' ?st fg:status ?rs . FILTER(?rs != "registered")'
+        else:  # a ratification approved at home but not registered with the ILO is not one yet
+            filters += ' OPTIONAL { ?st fg:status ?rs } FILTER(!BOUND(?rs) || ?rs = "registered")'
         if at == "Year" and countries_:
             c = countries_[0]
             out.append(Constraint(
@@ -109,6 +124,25 @@ def constraints_for(a: Analysis) -> list[Constraint]:
         if a.priority and not any("isPriorityCountry" in c.pattern for c in out):
             out.append(Constraint("?answer fg:isPriorityCountry true .", "priority countries",
                                   [("?", "priorityCountryOf", "*")]))
+    for c in out:
+        c.relation = next((rel for key, rel in (("achievedResult", "result"), ("fundedBy", "fund"),
+                                                ("ratified", "ratify"), ("pathfinderOf", "pathfinder"),
+                                                ("inRegion", "region"), ("isPriorityCountry", "priority"))
+                           if key in c.pattern), "")
+    return _apply_negation(a, out)
+
+
+def _apply_negation(a: Analysis, out: list[Constraint]) -> list[Constraint]:
+    """Turn the constraints of negated relations into FILTER NOT EXISTS; keep a positive base."""
+    for c in out:
+        if c.relation and c.relation in a.negated:
+            c.negated = True
+            c.pattern = f"FILTER NOT EXISTS {{ {c.pattern} }}"
+            c.description = "not: " + c.description
+            c.evidence = []
+    if out and all(c.negated for c in out):
+        out.insert(0, Constraint("?answer a fg:Country ." if a.answer_type == "Country" else "?answer a ?anyType .",
+                                 "any", [], strong=False))
     return out
 
 

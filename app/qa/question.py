@@ -40,7 +40,7 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 
 # -- relation hints (plain English) ----------------------------------------------------------
 # Funding as a relation ("who funds", "financed by", "donors"), not as a topic ("financing for reforms").
-FUND = re.compile(r"\b(funds|funded|funders?|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
+FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
                   r"(financing|financial|funding) (support|source)s?|who (fund|finance|pay)s?)\b", re.I)
 RATIFY = re.compile(r"\bratif\w*\b", re.I)
 PATHFINDER = re.compile(r"\bpathfinders?\b", re.I)
@@ -89,6 +89,7 @@ class Analysis:
     pathfinder: bool = False
     membership: bool = False
     negation: bool = False
+    negated: set[str] = field(default_factory=set)  # relations under a negation: fund, ratify, priority, ...
     priority: bool = False
     pending: bool = False
     result_types: list[str] = field(default_factory=list)
@@ -148,11 +149,12 @@ class Lexicon:
 
     def _add(self, name: str, eid: str) -> None:
         toks = tuple(t.lower() for t in _TOKEN.findall(_fold(_drop_possessives(name))))
-        if not toks or (len(toks) == 1 and toks[0] in STOP):
+        raw = _fold(name).strip()
+        acronym = raw.isupper() and len(raw.replace("-", "")) <= 8
+        if not toks or (len(toks) == 1 and toks[0] in STOP and not acronym):
             return
         self.names.setdefault(toks, set()).add(eid)
-        raw = _fold(name).strip()
-        if raw.isupper() and len(raw.replace("-", "")) <= 8:
+        if acronym:
             self.acronyms.add(toks)
 
     def link(self, question: str) -> list[Link]:
@@ -216,21 +218,40 @@ def answer_type(question: str) -> str:
     return "Text"
 
 
+def _negated_before(text: str, pos: int, window: int = 4) -> bool:
+    """Is there a negation among the few words before pos, in the same clause?
+    ('pathfinders that have not ratified', 'not among the priority countries', 'non-priority')"""
+    before = re.split(r"[,;?]", text[:pos])[-1]
+    words = re.findall(r"[A-Za-z'-]+", before)[-window:]
+    return any(NEGATION.fullmatch(w) or w.lower().startswith("non") for w in words) or text[max(0, pos - 4):pos].lower() == "non-"
+
+
 def analyse(question: str, lexicon: Lexicon) -> Analysis:
     q = " ".join(question.split())
     a = Analysis(q, answer_type(q))
     a.links = lexicon.link(q)
     a.years = YEAR.findall(q)
     a.regions = a.linked("Region")
-    a.fund = bool(FUND.search(q))
-    a.ratify = bool(RATIFY.search(q))
-    a.pathfinder = bool(PATHFINDER.search(q))
-    a.membership = bool(MEMBERSHIP.search(q))
-    a.negation = bool(NEGATION.search(q))
-    a.priority = bool(PRIORITY.search(q))
-    a.pending = bool(STATUS_PENDING.search(q))
-    a.result_types = [k for k, rx in RESULT_TYPES.items() if rx.search(q)]
-    a.any_result = bool(ANY_RESULT.search(q))
+    # Relation words are looked for outside linked names ("Global Fund" is not a funding verb).
+    blank = q
+    for l in a.links:
+        blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    a.fund = bool(FUND.search(blank))
+    a.ratify = bool(RATIFY.search(blank))
+    a.pathfinder = bool(PATHFINDER.search(blank))
+    a.membership = bool(MEMBERSHIP.search(blank))
+    a.negation = bool(NEGATION.search(blank))
+    a.priority = bool(PRIORITY.search(blank))
+    a.pending = bool(STATUS_PENDING.search(blank))
+    a.result_types = [k for k, rx in RESULT_TYPES.items() if rx.search(blank)]
+    a.any_result = bool(ANY_RESULT.search(blank))
+    for name, rx in (("fund", FUND), ("ratify", RATIFY), ("pathfinder", PATHFINDER), ("priority", PRIORITY)):
+        m = rx.search(blank)
+        if m and _negated_before(blank, m.start()):
+            a.negated.add(name)
+    for l in a.links:
+        if l.type == "Region" and _negated_before(q, l.start):
+            a.negated.add("region")
     # Topic: what is left once linked names and question words are set aside.
     rest = q
     for l in sorted(a.links, key=lambda l: -l.start):
