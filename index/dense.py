@@ -7,8 +7,10 @@ answer) rather than assumed, because recall depends on how clustered the vectors
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import faiss
 import numpy as np
@@ -93,6 +95,22 @@ def tune_ef_search(index: faiss.Index, vectors: np.ndarray, k: int = 10,
 def set_ef_search(index: faiss.Index, ef: int | None) -> None:
     if ef and hasattr(index, "hnsw"):
         index.hnsw.efSearch = int(ef)
+
+
+@contextmanager
+def single_thread() -> Iterator[None]:
+    """Run one query's search on the calling thread only.
+
+    faiss-cpu and torch each bundle their own libgomp; on a 2-core machine the idle workers of
+    one runtime spin while the other works, and a single query alternating between the two
+    (embed, then search) was measured ~10x slower.  One vector gains nothing from threads anyway.
+    """
+    previous = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(1)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(previous)
 
 
 def write(index: faiss.Index, path: Path) -> None:

@@ -46,7 +46,7 @@ P = [
 
 
 def make_passages(rows=P) -> list[Passage]:
-    return [Passage(id=i, section_id=f"s-{i}", section_path=["Report", sk, i], text=t, start=0, end=len(t),
+    return [Passage(id=i, section_id=f"s-{i}", section_path=["Report", sk], text=t, start=0, end=len(t),
                     countries=c, region=r, section_kind=sk, organizations=o)
             for i, t, c, r, sk, o in rows]
 
@@ -80,6 +80,7 @@ def ids(hits) -> list[str]:
 ])
 def test_dense_finds_paraphrase(idx, query, expected):
     assert ids(idx.search(query, k=3, mode="dense"))[0] == expected
+    assert expected in ids(idx.search(query, k=3, mode="hybrid"))
 
 
 def test_lexical_matches_exact_terms(idx):
@@ -176,6 +177,18 @@ def test_rebuild_embeds_only_new_passage(embedder, tmp_path):
     assert second.stats["embedded"] == 1 and second.stats["cached"] == 6
     assert ids(second.search("health cover for moto-taxi riders", k=1, mode="dense")) == ["new-one"]
     assert PassageIndex.load(d, embedder).manifest["count"] == 7
+
+
+def test_pipeline_entry_point(embedder, tmp_path):
+    from types import SimpleNamespace
+
+    from index.build import build_index
+
+    cfg = SimpleNamespace(data_dir=tmp_path, index_dir=tmp_path / "index", model_path="", ann_threshold=50_000)
+    messages: list[str] = []
+    built = build_index(cfg, make_passages(P[:2]), messages.append)
+    assert built.stats["embedded"] == 2 and "2 passages" in messages[0]
+    assert PassageIndex.load(cfg.index_dir, embedder).rebuild_hint == f"run: floorgraph build --data-dir {tmp_path}"
 
 
 def test_empty_and_huge_queries_raise(idx):
