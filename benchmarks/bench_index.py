@@ -30,7 +30,7 @@ from graph.model import Passage  # noqa: E402
 from index import Embedder, PassageIndex, read_passages  # noqa: E402
 from index import dense  # noqa: E402
 
-DEV_QUESTIONS = Path("/work/shared/eval/dev.jsonl")
+DEV_QUESTIONS = next((p for p in (Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl", Path("/work/shared/eval/dev.jsonl")) if p.is_file()), Path("/work/shared/eval/dev.jsonl"))
 
 
 def split_blank_lines(path: Path = BUNDLED_REPORT, min_words: int = 5) -> list[Passage]:

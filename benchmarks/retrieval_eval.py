@@ -26,7 +26,7 @@ from app.config import Config  # noqa: E402
 from index import PassageIndex, build_and_save, read_passages  # noqa: E402
 from app.qa.scoring import holds as _holds, quote_norm  # noqa: E402
 
-DEV = Path("/work/shared/eval/dev.jsonl")
+DEV = next((p for p in (Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl", Path("/work/shared/eval/dev.jsonl")) if p.is_file()), Path("/work/shared/eval/dev.jsonl"))
 
 
 def norm(text: str) -> str:

@@ -25,10 +25,9 @@ FORMAT_VERSION = 1
 Progress = Callable[[str], None]
 
 
-def atomic_write(path: Path, data: str | bytes) -> str:
-    """Write via a temp file + rename; return the sha256 of what was written."""
+def _write_temp(path: Path, raw: bytes) -> str:
+    """Write raw bytes to a synced temporary file beside path; return its name."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         umask = os.umask(0)
@@ -38,12 +37,36 @@ def atomic_write(path: Path, data: str | bytes) -> str:
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
-    return hashlib.sha256(raw).hexdigest()
+    return tmp
+
+
+def atomic_write_many(files: dict[Path, str | bytes]) -> dict[Path, str]:
+    """Write every file to a temporary name first, then rename them all into place.
+
+    A failure while writing leaves every existing file as it was; returns each file's sha256.
+    """
+    raws = {p: (d.encode("utf-8") if isinstance(d, str) else d) for p, d in files.items()}
+    temps: dict[Path, str] = {}
+    try:
+        for p, raw in raws.items():
+            temps[p] = _write_temp(p, raw)
+    except BaseException:
+        for t in temps.values():
+            if os.path.exists(t):
+                os.unlink(t)
+        raise
+    for p, t in temps.items():
+        os.replace(t, p)
+    return {p: hashlib.sha256(raw).hexdigest() for p, raw in raws.items()}
+
+
+def atomic_write(path: Path, data: str | bytes) -> str:
+    """Write via a temp file + rename; return the sha256 of what was written."""
+    return atomic_write_many({path: data})[path]
 
 
 @dataclass
@@ -122,33 +145,38 @@ def kb_to_json(kb: KnowledgeBase) -> dict:
 
 def write_artefacts(b: GraphBuild, data_dir: Path, progress: Progress = lambda s: None,
                     with_stats: bool = True) -> dict:
-    """Serialise a build into data_dir; returns the build manifest."""
+    """Serialise a build into data_dir; returns the build manifest.
+
+    Everything is serialised in memory first; only when every artefact exists are they written to
+    temporary files and renamed into place, ``build.json`` last.  A failure while serialising
+    (the slow, fallible part) therefore leaves the previous build untouched.
+    """
     from graph.network import write_network
 
     data_dir.mkdir(parents=True, exist_ok=True)
-    sums: dict[str, str] = {}
+    staged: dict[Path, bytes] = {}
 
-    def write(path: Path, data: str | bytes) -> None:
-        sums[str(path.relative_to(data_dir))] = atomic_write(path, data)
+    def stage(path: Path, data: str | bytes) -> None:
+        staged[path] = data.encode("utf-8") if isinstance(data, str) else data
 
-    progress("writing passages")
-    write(data_dir / "passages.jsonl",
+    progress("serialising passages and the knowledge base")
+    stage(data_dir / "passages.jsonl",
           "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in b.passages))
-    write(data_dir / "kb.json", json.dumps(kb_to_json(b.kb), ensure_ascii=False))
-    write(data_dir / "tables.json", json.dumps(
+    stage(data_dir / "kb.json", json.dumps(kb_to_json(b.kb), ensure_ascii=False))
+    stage(data_dir / "tables.json", json.dumps(
         [t.to_dict() | {"source": d.id} for d in b.docs for t in d.tables], ensure_ascii=False))
     progress("serialising the graph (N-Triples, Turtle, JSON-LD)")
-    write(data_dir / "graph.nt", b.graph.serialize(format="nt"))
-    write(data_dir / "graph.ttl", b.graph.serialize(format="turtle"))
-    write(data_dir / "graph.jsonld", b.graph.serialize(format="json-ld", auto_compact=True))
-    write_network(b.network, data_dir / "network", write)
-    stats = None
+    stage(data_dir / "graph.nt", b.graph.serialize(format="nt"))
+    stage(data_dir / "graph.ttl", b.graph.serialize(format="turtle"))
+    stage(data_dir / "graph.jsonld", b.graph.serialize(format="json-ld", auto_compact=True))
+    write_network(b.network, data_dir / "network", stage)
     if with_stats:
         from graph.stats import compute_stats
 
         progress("validating with SHACL and counting")
-        stats = compute_stats(b)
-        write(data_dir / "stats.json", json.dumps(stats, indent=2))
+        stage(data_dir / "stats.json", json.dumps(compute_stats(b), indent=2))
+    progress("writing artefacts")
+    sums = {str(path.relative_to(data_dir)): digest for path, digest in atomic_write_many(staged).items()}
     manifest = {
         "format_version": FORMAT_VERSION,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),

@@ -135,10 +135,12 @@ class Dehyphenator:
 
     def repair_word(self, w: str) -> str:
         low = w.lower()
-        if len(low) < 8 or self.words.get(low, 0) > 2:
+        if len(low) < 8:
             return w
-        fix = self.known.get(low)
+        fix = self.known.get(low)  # the document spells it with a hyphen elsewhere: trust that
         if fix is None:
+            if self.words.get(low, 0) > 2:
+                return w  # a frequent word of its own, not an accident of line breaks
             best = None
             for i in range(3, len(low) - 2):
                 a, b = low[:i], low[i:]

@@ -26,7 +26,11 @@ CNT = Namespace("http://www.w3.org/2011/content#")
 HTS = Namespace("http://www.w3.org/2011/http-statusCodes#")
 UT = Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
 
-W3C_DIR = Path(os.environ.get("FLOORGRAPH_W3C_PROTOCOL_DIR", "/work/shared/w3c/sparql11-protocol"))
+# The manifest travels in shared/ beside the checkout (CI clones elsewhere with a copy beside it).
+_CANDIDATES = [Path(__file__).resolve().parents[2] / "shared" / "w3c" / "sparql11-protocol",
+               Path("/work/shared/w3c/sparql11-protocol")]
+W3C_DIR = Path(os.environ.get("FLOORGRAPH_W3C_PROTOCOL_DIR")
+               or next((c for c in _CANDIDATES if (c / "manifest.ttl").exists()), _CANDIDATES[0]))
 MANIFEST = W3C_DIR / "manifest.ttl"
 
 pytestmark = pytest.mark.skipif(not MANIFEST.exists(), reason=f"W3C manifest not found at {MANIFEST}")
