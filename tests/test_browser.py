@@ -1,6 +1,6 @@
 """The web pages in a real browser (Debian chromium driven by Playwright), against a real server.
 
-Screenshots go to tests/artifacts/*.png; the three main pages also to docs/screenshots/ for the
+Screenshots go to tests/artifacts/*.png; with FLOORGRAPH_UPDATE_SCREENSHOTS=1 the three main pages also to docs/screenshots/ for the
 README.  Skipped, with the reason, only when chromium or Playwright is absent.
 """
 from __future__ import annotations
@@ -57,7 +57,7 @@ def page(browser, web_server):
 def shot(pg, name: str, docs: bool = False) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
-    if docs:
+    if docs and os.environ.get("FLOORGRAPH_UPDATE_SCREENSHOTS"):  # refresh the README's pictures on demand
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         pg.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
 
