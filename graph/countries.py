@@ -29,6 +29,10 @@ REGION_ALIASES = {
     "asia-pacific": "Asia and the Pacific",
     "asia pacific": "Asia and the Pacific",
     "europe and central asia": "Europe and Central Asia",
+    "african": "Africa",
+    "arab": "Arab States",
+    "latin american": "Americas",
+    "asian and pacific": "Asia and the Pacific",
 }
 # The ILO's Arab States region (general knowledge, ILO regional office for Arab States).
 _ARAB_STATES = {"BHR", "IRQ", "JOR", "KWT", "LBN", "OMN", "QAT", "SAU", "SYR", "ARE", "YEM", "PSE"}

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, Constraint, constraints_for, to_sparql
-from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, RATIFY,
+from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa.textstep import TextResult, TextStep
 from app.qa.units import UnitIndex, terms
@@ -34,6 +34,9 @@ OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
 _GENERIC = set(terms("""countries country government governments national social protection ilo work support
 programme flagship report year years new which have had achieved received institutional results result table
 adopted priority in 2024 member members region regions"""))
+
+
+_QUESTION_STEMS = set(terms(" ".join(QUESTION_WORDS)))
 
 
 class QuestionEngine:
@@ -120,7 +123,11 @@ class QuestionEngine:
             t = time.perf_counter()
             results = self.text.run(a, qvec, required, exclude)
             timings["text_ms"] = (time.perf_counter() - t) * 1e3
-            good = [r for r in results if r.score >= MIN_TEXT_SCORE]
+            # With (almost) no topic left beyond the required names ("Which country did the Gates
+            # Foundation support?"), any unit that names them is evidence: the bar is lower.
+            topic_left = [t for t in terms(topic_q) if t not in _QUESTION_STEMS]
+            bar = MIN_TEXT_SCORE if (len(topic_left) > 1 or not required) else MIN_TEXT_SCORE / 2
+            good = [r for r in results if r.score >= bar]
             if good:
                 text_best = good[0]
                 if graph_ids is not None:

@@ -99,10 +99,20 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
 
     # Pathfinders / membership of an initiative.
     if at in ("Country", "Organization"):
+        init = initiatives[0] if initiatives else None
         if a.pathfinder:
-            init = initiatives[0] if initiatives else None
-            out.append(Constraint(f"?answer fg:pathfinderOf {_iri(init) if init else '?init'} .",
+            ip = _iri(init) if init else "?init"
+            year = (f" ?ps rdf:subject ?answer ; rdf:predicate fg:pathfinderOf ; rdf:object {ip} ; fg:year ?py ."
+                    f' FILTER(STR(?py) = "{a.years[0]}")') if a.years else ""
+            out.append(Constraint(f"?answer fg:pathfinderOf {ip} .{year}",
                                   f"pathfinders of {init or 'an initiative'}", [("?", "pathfinderOf", init or "*")]))
+        elif init and a.chair:
+            out.append(Constraint(f"?answer fg:coChairOf {_iri(init)} .", f"co-chairs of {init}",
+                                  [("?", "coChairOf", init)]))
+        elif init and a.members:
+            out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf {_iri(init)} .",
+                                  f"members of {init}", [("?", "memberOf", init), ("?", "pathfinderOf", init),
+                                                         ("?", "coChairOf", init)]))
 
     # Institutional results, region, priority.
     if at == "Country":
@@ -127,7 +137,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     for c in out:
         c.relation = next((rel for key, rel in (("achievedResult", "result"), ("fundedBy", "fund"),
                                                 ("ratified", "ratify"), ("pathfinderOf", "pathfinder"),
-                                                ("inRegion", "region"), ("isPriorityCountry", "priority"))
+                                                ("inRegion", "region"), ("isPriorityCountry", "priority"),
+                                                ("coChairOf", "member"), ("memberOf", "member"))
                            if key in c.pattern), "")
     return _apply_negation(a, out)
 

@@ -20,7 +20,8 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
     ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),
-    ("Scheme", re.compile(r"\b(which|what)\b[^?]{0,60}\b(scheme|programme|program|system|benefit|allowance|grant|pension|fund|law|act|insurance)s?\b|\bcalled\b|\bnamed\b", re.I)),
+    ("Law", re.compile(r"\b(which|what)\b[^?]{0,40}\b(law|act|decree|code|strategy|policy|legislation)s?\b", re.I)),
+    ("Scheme", re.compile(r"\b(which|what)\b[^?]{0,60}\b(scheme|programme|program|system|benefit|allowance|grant|pension|fund|insurance)s?\b|\bcalled\b|\bnamed\b", re.I)),
     ("Initiative", re.compile(r"\b(which|what)\b[^?]{0,30}\b(initiative|partnership|network|coalition)s?\b", re.I)),
     ("Country", re.compile(r"\b(which|what)\b[^?]{0,40}\b(countr(y|ies)|governments?|member states?|territor(y|ies)|nations?)\b|^\s*where\b|\bin which\b(?![^?]{0,25}\b(year|month|programme|scheme|publication)\b)", re.I)),
     ("Organization", re.compile(r"^\s*who\b|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?)\b", re.I)),
@@ -31,17 +32,20 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,3}?(countr(?:y|ies)|governm
                    r"years?|reports?|papers?|pathfinders?)\b", re.I)
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
-              "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Scheme",
+              "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
               "convention": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",
               "report": "Publication", "paper": "Publication", "pathfinder": "Country", "member state": "Country"}
 
-ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme": "Scheme",
+ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme": "Scheme", "Law": "LegalInstrument",
                    "Convention": "LegalInstrument", "Publication": "Publication", "Initiative": "Initiative"}
 
 # -- relation hints (plain English) ----------------------------------------------------------
 # Funding as a relation ("who funds", "financed by", "donors"), not as a topic ("financing for reforms").
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
-                  r"(financing|financial|funding) (support|source)s?|who (fund|finance|pay)s?)\b", re.I)
+                  r"(financing|financial|funding) (support|source)s?|who (fund|finance|pay)s?|"
+                  r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing))\b", re.I)
+CHAIR = re.compile(r"\bco-?chair\w*|\bchair\w*", re.I)
+MEMBERS = re.compile(r"\bmembers?\b|\bmembership\b", re.I)
 RATIFY = re.compile(r"\bratif\w*\b", re.I)
 PATHFINDER = re.compile(r"\bpathfinders?\b", re.I)
 MEMBERSHIP = re.compile(r"\b(members?|membership|join\w*|pathfinders?|constitut\w*|found(ed|ing|ers?)|co-?chair\w*|"
@@ -92,6 +96,8 @@ class Analysis:
     negated: set[str] = field(default_factory=set)  # relations under a negation: fund, ratify, priority, ...
     priority: bool = False
     pending: bool = False
+    chair: bool = False
+    members: bool = False
     result_types: list[str] = field(default_factory=list)
     any_result: bool = False
     topic_terms: list[str] = field(default_factory=list)
@@ -243,6 +249,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     a.negation = bool(NEGATION.search(blank))
     a.priority = bool(PRIORITY.search(blank))
     a.pending = bool(STATUS_PENDING.search(blank))
+    a.chair = bool(CHAIR.search(blank))
+    a.members = bool(MEMBERS.search(blank))
     a.result_types = [k for k, rx in RESULT_TYPES.items() if rx.search(blank)]
     a.any_result = bool(ANY_RESULT.search(blank))
     for name, rx in (("fund", FUND), ("ratify", RATIFY), ("pathfinder", PATHFINDER), ("priority", PRIORITY)):

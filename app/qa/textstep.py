@@ -19,9 +19,9 @@ from graph import countries
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_SCHEME_NAME = re.compile(
-    r"\b((?:[A-Z][\w'’-]*\s+){0,7}?(?:[A-Z][\w'’-]*|[a-z]+-[a-z]+)\s+(?:[Ss]cheme|[Ss]ystem|[Pp]rogramme|[Pp]rogram|"
-    r"[Aa]llowance|[Gg]rant|[Pp]ension|[Ff]und|[Ii]nsurance|[Bb]enefit|Act|Law|Policy|Strategy))\b")
+_NAME = r"\b((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and)\s+)?){{1,7}}(?:{heads}))\b(\s*\([A-Z][\w-]{{1,9}}\))?"
+_SCHEME_NAME = re.compile(_NAME.format(heads="Scheme|System|Programme|Program|Allowance|Grant|Pension|Fund|Insurance|Benefit"))
+_LAW_NAME = re.compile(_NAME.format(heads="Act|Law|Code|Decree|Strategy|Policy|Bill"))
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,250})[\"”]")
 WEIGHT_LEXICAL = 0.6
 
@@ -78,12 +78,29 @@ class TextStep:
     def __init__(self, knowledge, units: UnitIndex):
         self.k = knowledge
         self.units = units
+        self._titles: dict[tuple[str, ...], set[str]] = {}
 
     def passage_entities(self, pid: str) -> set[str]:
+        """Entities a passage is about: those it mentions and those its section titles name
+        (a paragraph under "USP2030 Working Group on Climate Action" is about that group)."""
         p = self.k.passage(pid)
         ids = {f"Country:{c}" for c in (p.countries if p else [])}
         ids.update(f"{m['type']}:{m['key']}" for m in self.k.mentions_in(pid))
+        if p is not None:
+            ids.update(self._title_entities(tuple(p.section_path)))
         return ids
+
+    def _title_entities(self, path: tuple[str, ...]) -> set[str]:
+        cached = self._titles.get(path)
+        if cached is None:
+            titles = " | ".join(path).lower()
+            cached = {eid for eid, e in self.k.entities.items()
+                      if e["type"] in ("Organization", "Initiative", "Scheme", "LegalInstrument")
+                      and any((len(n) >= 6 and n.lower() in titles) or
+                              (n.isupper() and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", " | ".join(path)))
+                              for n in self.k.names(eid))}
+            self._titles[path] = cached
+        return cached
 
     def extract(self, unit, answer_type: str, exclude: set[str], question: str) -> list[Found]:
         p = self.k.passage(unit.passage_id)
@@ -118,6 +135,9 @@ class TextStep:
             eid = f"{m['type']}:{m['key']}"
             if m["type"] != want or eid in exclude:
                 continue
+            role = (self.k.entity(eid) or {}).get("role") or ""
+            if answer_type == "Law" and role.startswith("ILO"):
+                continue  # an ILO convention is not a national law
             f = out.setdefault(eid, Found(m["type"], eid, self.k.label(eid)))
             f.spans.append((m["start"], m["end"]))
         if answer_type == "Country":
@@ -136,14 +156,22 @@ class TextStep:
                 return min(abs(sp[0] - (a + m.end())) for sp in f.spans for m in nums) if f.spans else 10**6
             best = min(out.values(), key=gap)
             out = {best.key: best}
-        if answer_type == "Scheme" and not out:
-            for m in _SCHEME_NAME.finditer(seg):
-                name = re.sub(r"^(The|the|A|An|Its|Their)\s+", "", m.group(1))
-                out.setdefault(name, Found("Scheme", name, name, [(a + m.start(1), a + m.end(1))]))
+        if answer_type in ("Scheme", "Law") and not out:
+            # A capitalised name ending in a scheme (or law) word: at least three words, or two
+            # with the acronym the report defines for it ("Old Persons' Grant (OPG)").
+            for m in (_SCHEME_NAME if answer_type == "Scheme" else _LAW_NAME).finditer(seg):
+                name = re.sub(r"^(The|A|An|Its|Their|In|On|With|Under)\s+", "", m.group(1)).strip()
+                if len(name.split()) >= 3 or m.group(2):
+                    out.setdefault(name, Found(answer_type, name, name, [(a + m.start(1), a + m.end(1))]))
         if answer_type == "Publication" and not out:
             for m in _QUOTED.finditer(seg):
                 title = m.group(1).strip().rstrip(",.")
                 out.setdefault(title, Found("Publication", title, title, [(a + m.start(1), a + m.end(1))]))
+        if answer_type in ("Scheme", "Law"):
+            # A named scheme or law must share a word with what is asked ("pension law",
+            # "health insurance system", "programme"), or it answers another question.
+            qt = set(terms(question))
+            out = {k: f for k, f in out.items() if qt & set(terms(f.label))}
         return list(out.values())
 
     def run(self, a: Analysis, qvec: np.ndarray, required: list[set[str]], exclude: set[str],
@@ -167,14 +195,22 @@ class TextStep:
             for i, u in enumerate(self.units.units):
                 if rx.search(u.text):
                     scores[i] += 0.3
-        order = np.argsort(-scores)
+        # Units whose passage names what the question is about (and its year, if it gives one)
+        # are chosen first, so a narrow filter never starves the ranking.
+        allowed = []
+        for pid, rows in self.units.by_passage.items():
+            if required:
+                present = self.passage_entities(pid)
+                if not all(ids & present for ids in required):
+                    continue
+            if a.years and not any(y in self.k.passage(pid).text for y in a.years):
+                continue  # "adopted in 2024": the evidence must be about that year
+            allowed.extend(rows)
+        allowed = np.array(sorted(allowed), dtype=np.int64)
+        order = allowed[np.argsort(-scores[allowed])] if len(allowed) else allowed
         results: list[TextResult] = []
         for i in order[: top * 4]:
             u = self.units.units[int(i)]
-            if required:
-                present = self.passage_entities(u.passage_id)
-                if not all(ids & present for ids in required):
-                    continue
             found = self.extract(u, a.answer_type, exclude, a.question)
             if not found:
                 continue
