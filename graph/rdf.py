@@ -154,6 +154,8 @@ def add_knowledge(g: Graph, kb: KnowledgeBase) -> None:
             g.add((st, FG.year, Literal(str(at["year"]), datatype=XSD.gYear)))
         if at.get("status"):
             g.add((st, FG.status, Literal(at["status"])))
+        if at.get("roadmap"):  # a member's national roadmap: endorsed / in-progress
+            g.add((st, FG.status, Literal(f"roadmap-{at['roadmap']}")))
         if at.get("role"):
             g.add((st, FG.role, Literal(at["role"])))
         if f.kind == "FundingLink":

@@ -64,6 +64,11 @@ class QuestionEngine:
         store = pyoxigraph.Store()
         store.bulk_load(path=str(config.graph_file), format=pyoxigraph.RdfFormat.N_TRIPLES)
         units = UnitIndex.load(Path(config.data_dir) / "qa")
+        from app.qa.units import passages_digest
+
+        if units.manifest.get("passages_sha256") != passages_digest(list(knowledge.passages.values())):
+            raise FloorgraphError(f"the question-answering units in {config.data_dir}/qa were built from other "
+                                  f"passages than the graph; run: floorgraph build --data-dir {config.data_dir}")
         engine = cls(knowledge, store, units, Embedder(config.model_path or None))
         engine.max_chars = config.max_question_chars
         return engine
@@ -96,6 +101,8 @@ class QuestionEngine:
             sparql = to_sparql(cons)
             graph_ids = self._run(sparql)
             out["sparql"] = sparql
+            if not graph_ids and any(not c.strong for c in cons):
+                graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
             timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
 
         residual = self._residual_terms(a, cons)
@@ -149,7 +156,7 @@ class QuestionEngine:
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
         answers = [x for x in answers if x is not None]
-        answers.sort(key=lambda x: -x["score"])
+        answers.sort(key=lambda x: (-x["score"], x["label"]))
         out["answers"] = answers
         timings["total_ms"] = (time.perf_counter() - t0) * 1e3
         out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}

@@ -106,6 +106,11 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                     f' FILTER(STR(?py) = "{a.years[0]}")') if a.years else ""
             out.append(Constraint(f"?answer fg:pathfinderOf {ip} .{year}",
                                   f"pathfinders of {init or 'an initiative'}", [("?", "pathfinderOf", init or "*")]))
+        elif init and a.roadmap:
+            out.append(Constraint(
+                f"?rm rdf:subject ?answer ; rdf:predicate fg:memberOf ; rdf:object {_iri(init)} ; "
+                f'fg:status "roadmap-{a.roadmap}" .', f"members of {init} with a roadmap {a.roadmap}",
+                [("?", "memberOf", init)]))
         elif init and a.chair:
             out.append(Constraint(f"?answer fg:coChairOf {_iri(init)} .", f"co-chairs of {init}",
                                   [("?", "coChairOf", init)]))
@@ -113,6 +118,16 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf {_iri(init)} .",
                                   f"members of {init}", [("?", "memberOf", init), ("?", "pathfinderOf", init),
                                                          ("?", "coChairOf", init)]))
+
+    # Partnerships: who the linked organisation works with (weak: the graph only holds engagements
+    # stated with a partnership cue, so an empty result falls back to the text).
+    if a.partner and not a.fund and at == "Country":
+        for o in [x for x in orgs if x not in AUTHOR_ORGS][:1]:
+            out.append(Constraint(f"{{ ?answer fg:partneredWith|fg:supportedBy {_iri(o)} }} UNION "
+                                  f"{{ {_iri(o)} fg:partneredWith ?answer }} ?answer a fg:Country .",
+                                  f"countries partnering with {o}",
+                                  [("?", "partneredWith", o), ("?", "supportedBy", o), (o, "partneredWith", "?")],
+                                  strong=False))
 
     # Institutional results, region, priority.
     if at == "Country":

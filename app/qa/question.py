@@ -44,6 +44,11 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
                   r"(financing|financial|funding) (support|source)s?|who (fund|finance|pay)s?|"
                   r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing))\b", re.I)
+PARTNER = re.compile(r"\b(partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
+                     r"jointly|alongside|engag\w* with)\b", re.I)
+IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|preparing|developing)\b", re.I)
+ENDORSED = re.compile(r"\b(endors\w*|adopt\w*|approv\w*|validat\w*)\b", re.I)
+ROADMAP = re.compile(r"\broadmaps?\b", re.I)
 CHAIR = re.compile(r"\bco-?chair\w*|\bchair\w*", re.I)
 MEMBERS = re.compile(r"\bmembers?\b|\bmembership\b", re.I)
 RATIFY = re.compile(r"\bratif\w*\b", re.I)
@@ -97,6 +102,8 @@ class Analysis:
     priority: bool = False
     pending: bool = False
     chair: bool = False
+    partner: bool = False
+    roadmap: str | None = None  # endorsed | in-progress, when the question is about roadmaps
     members: bool = False
     result_types: list[str] = field(default_factory=list)
     any_result: bool = False
@@ -250,6 +257,9 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     a.priority = bool(PRIORITY.search(blank))
     a.pending = bool(STATUS_PENDING.search(blank))
     a.chair = bool(CHAIR.search(blank))
+    a.partner = bool(PARTNER.search(blank))
+    if ROADMAP.search(blank):
+        a.roadmap = "in-progress" if IN_PROGRESS.search(blank) else "endorsed" if ENDORSED.search(blank) else None
     a.members = bool(MEMBERS.search(blank))
     a.result_types = [k for k, rx in RESULT_TYPES.items() if rx.search(blank)]
     a.any_result = bool(ANY_RESULT.search(blank))

@@ -150,7 +150,7 @@ class TextStep:
                     f.spans.append((a + s, a + e))
         nums = [m for n in re.findall(r"\b\d[\d,.]*\b", question) if not YEAR.fullmatch(n)
                 for m in re.finditer(r"(?<![\d,.])" + re.escape(n) + r"(?![\d,])", seg)]
-        if len(out) > 1 and nums:
+        if len(out) > 1 and nums and answer_type in ("Publication", "Scheme", "Law", "Initiative"):
             # "Working Paper 132": of several titles in the unit, the one right after the number.
             def gap(f: Found) -> int:
                 return min(abs(sp[0] - (a + m.end())) for sp in f.spans for m in nums) if f.spans else 10**6

@@ -94,6 +94,7 @@ class UnitIndex:
     def __init__(self, units: list[Unit], vectors: np.ndarray):
         self.units = units
         self.vectors = vectors
+        self.manifest: dict = {}
         self.unit_terms = [set(terms(u.text)) for u in units]
         df = Counter(t for ts in self.unit_terms for t in ts)
         n = max(1, len(units))
@@ -162,7 +163,12 @@ class UnitIndex:
                                   f"run: floorgraph build") from exc
         if len(units) != len(vectors):
             raise FloorgraphError(f"units and vectors disagree in {directory}; run: floorgraph build")
-        return cls(units, vectors)
+        idx = cls(units, vectors)
+        try:
+            idx.manifest = json.loads((directory / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            idx.manifest = {}
+        return idx
 
 
 def build_units(passages: Sequence[Passage], embedder, cache, directory: Path) -> UnitIndex:
@@ -178,5 +184,12 @@ def build_units(passages: Sequence[Passage], embedder, cache, directory: Path) -
     vecs, n_new = cache.embed(embedder, [u.text for u in units])
     idx = UnitIndex(units, vecs)
     idx.save(directory, {"units": len(units), "embedded": n_new, "model": embedder.name,
-                         "model_sha256": embedder.weights_sha256})
+                         "model_sha256": embedder.weights_sha256, "passages_sha256": passages_digest(passages)})
     return idx
+
+
+def passages_digest(passages: Sequence[Passage]) -> str:
+    """Identity of the passage set the units were cut from (ids are content hashes)."""
+    import hashlib
+
+    return hashlib.sha256("\n".join(p.id for p in passages).encode("utf-8")).hexdigest()
