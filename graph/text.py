@@ -175,3 +175,24 @@ def ends_sentence(s: str) -> bool:
 def last_word(s: str) -> str:
     m = re.search(r"([A-Za-z]+)\W*$", s)
     return m.group(1).lower() if m else ""
+
+
+# --- sentences -----------------------------------------------------------------------------
+
+_ABBREVIATIONS = ("No.", "no.", "Nos.", "S.p.A.", "e.g.", "i.e.", "Dr.", "Mr.", "Ms.", "St.", "vs.", "U.S.", "Inc.", "Art.", "Vol.")
+_ABBREV = "".join(rf"(?<!\b{re.escape(a)})" if a[0].isalnum() else rf"(?<!{re.escape(a)})" for a in _ABBREVIATIONS)
+_SENT_END = re.compile(r"(?<=[.!?])" + _ABBREV + r"[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) in text; line breaks (list items) always end a sentence."""
+    spans = []
+    for block in re.finditer(r"[^\n]+", text):
+        s0, seg, last = block.start(), block.group(0), 0
+        for m in _SENT_END.finditer(seg):
+            before = seg[last:m.start()]
+            if before.count('"') % 2 or before.count("“") > before.count("”"):
+                continue  # inside a quoted title: "What does it look like? How do we get there?"
+            spans.append((s0 + last, s0 + m.start() + len(m.group(0).rstrip())))
+            last = m.end()
+        spans.append((s0 + last, s0 + len(seg)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]

@@ -133,7 +133,9 @@ class QuestionEngine:
             # With (almost) no topic left beyond the required names ("Which country did the Gates
             # Foundation support?"), any unit that names them is evidence: the bar is lower.
             topic_left = [t for t in terms(topic_q) if t not in _QUESTION_STEMS]
-            bar = MIN_TEXT_SCORE if (len(topic_left) > 1 or not required) else MIN_TEXT_SCORE / 2
+            # The filter on required entities already vouches for relevance, so less similarity
+            # is needed when there is one.
+            bar = MIN_TEXT_SCORE if not required else MIN_TEXT_SCORE * (0.8 if len(topic_left) > 1 else 0.5)
             good = [r for r in results if r.score >= bar]
             if good:
                 text_best = good[0]

@@ -62,7 +62,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             recipients = countries_ + [o for o in orgs if o.split(":", 1)[0] in ("Initiative", "Organization")]
             if recipients:
                 r = recipients[0]
-                out.append(Constraint(f"{_iri(r)} fg:fundedBy ?answer .", f"funders of {r}", [(r, "fundedBy", "?")]))
+                # Financing lines are per country: for anything else the graph may just not know.
+                out.append(Constraint(f"{_iri(r)} fg:fundedBy ?answer .", f"funders of {r}", [(r, "fundedBy", "?")],
+                                      strong=r.startswith("Country:")))
         elif at == "Country":
             funders = [f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f]
             for o in funders[:2]:

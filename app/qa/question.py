@@ -226,7 +226,8 @@ def answer_type(question: str) -> str:
     for t, rx in _TYPE_RULES:
         if rx.search(question):
             return t
-    if re.search(r"\bwhich\b", question, re.I) and re.search(r"\bcountr(y|ies)\b", question, re.I):
+    if re.search(r"\b(which|name|list|identify|give)\b", question, re.I) and \
+            re.search(r"\bcountr(y|ies)\b", question, re.I):
         return "Country"
     return "Text"
 

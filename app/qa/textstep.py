@@ -24,6 +24,11 @@ _SCHEME_NAME = re.compile(_NAME.format(heads="Scheme|System|Programme|Program|Al
 _LAW_NAME = re.compile(_NAME.format(heads="Act|Law|Code|Decree|Strategy|Policy|Bill"))
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,250})[\"”]")
 WEIGHT_LEXICAL = 0.6
+_KINDS = {  # kinds of named things a question can ask for, by their head noun
+    "law": re.compile(r"\b(law|act|legislation|decree|bill|code)s?\b", re.I),
+    "scheme": re.compile(r"\b(scheme|programme|program|system|fund|allowance|grant|benefit|insurance|pension)s?\b", re.I),
+    "strategy": re.compile(r"\b(strateg(y|ies)|polic(y|ies)|plan)\b", re.I),
+}
 
 
 @dataclass
@@ -168,10 +173,13 @@ class TextStep:
                 title = m.group(1).strip().rstrip(",.")
                 out.setdefault(title, Found("Publication", title, title, [(a + m.start(1), a + m.end(1))]))
         if answer_type in ("Scheme", "Law"):
-            # A named scheme or law must share a word with what is asked ("pension law",
-            # "health insurance system", "programme"), or it answers another question.
+            # A named scheme or law must be of the kind asked ("which law" -> an Act) or share a
+            # word with what is asked ("pension law", "health insurance system"), or it answers
+            # another question.
             qt = set(terms(question))
-            out = {k: f for k, f in out.items() if qt & set(terms(f.label))}
+            asked = {k for k, rx in _KINDS.items() if rx.search(question)}
+            out = {k: f for k, f in out.items()
+                   if qt & set(terms(f.label)) or asked & {k2 for k2, rx in _KINDS.items() if rx.search(f.label.split()[-1])}}
         return list(out.values())
 
     def run(self, a: Analysis, qvec: np.ndarray, required: list[set[str]], exclude: set[str],

@@ -20,10 +20,8 @@ import numpy as np
 
 from graph.build import atomic_write
 from graph.model import Passage
+from graph.text import split_sentences
 
-_ABBREVIATIONS = ("No.", "no.", "Nos.", "S.p.A.", "e.g.", "i.e.", "Dr.", "Mr.", "Ms.", "St.", "vs.", "U.S.", "Inc.", "Art.", "Vol.")
-_ABBREV = "".join(rf"(?<!\b{re.escape(a)})" if a[0].isalnum() else rf"(?<!{re.escape(a)})" for a in _ABBREVIATIONS)
-_SENT_END = re.compile(r"(?<=[.!?])" + _ABBREV + r"[\"”’)]?\s+(?=[\"“(]?[A-Z0-9])")
 _WORD = re.compile(r"[a-z0-9]+")
 STOP = frozenset("""a an the of and or to in on at by for with from as is are was were be been being this that these
 those it its their his her our which who whom whose what when where why how do does did has have had not no
@@ -52,21 +50,6 @@ class Unit:
     end: int
     text: str
     kind: str  # sentence | clause
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans (start, end) in text; line breaks (list items) always end a sentence."""
-    spans = []
-    for block in re.finditer(r"[^\n]+", text):
-        s0, seg, last = block.start(), block.group(0), 0
-        for m in _SENT_END.finditer(seg):
-            before = seg[last:m.start()]
-            if before.count('"') % 2 or before.count("“") > before.count("”"):
-                continue  # inside a quoted title: "What does it look like? How do we get there?"
-            spans.append((s0 + last, s0 + m.start() + len(m.group(0).rstrip())))
-            last = m.end()
-        spans.append((s0 + last, s0 + len(seg)))
-    return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
 def make_units(passages: Iterable[Passage]) -> list[Unit]:

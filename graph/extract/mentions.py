@@ -14,6 +14,7 @@ from graph import countries
 from graph.extract import ensure_country
 from graph.kb import KnowledgeBase
 from graph.model import Document, Mention
+from graph.text import split_sentences
 
 LINKED_TYPES = ("Initiative", "Scheme", "LegalInstrument", "Publication")  # organisations: find_organizations
 _GENERIC = {"the", "ilo", "programme", "fund", "scheme", "report", "initiative", "network", "government"}
@@ -78,7 +79,14 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     for p in doc.passages:
         seen_c, seen_o = [], []
         sec = doc.section(p.section_id)
-        for start, end, surface, typ, key in find_entities(p.text, kb, sec.iso3):
+        # The country an acronym shared by several national institutions ("NSSF") belongs to:
+        # the entry's country, else the first country named in the same sentence.
+        found = []
+        for s0, s1 in split_sentences(p.text):
+            sentence = p.text[s0:s1]
+            iso3 = sec.iso3 or next((iso for _, _, _, iso in countries.find_countries(sentence)), None)
+            found += [(s0 + a, s0 + b, surf, typ, key) for a, b, surf, typ, key in find_entities(sentence, kb, iso3)]
+        for start, end, surface, typ, key in found:
             if typ == "Country":
                 ensure_country(kb, key, p.id)
                 if key not in seen_c:
