@@ -33,7 +33,8 @@ from graph.text import (
 MIN_WORDS = 40  # passages shorter than this are merged with a neighbour where sensible
 MAX_WORDS = 250  # longer paragraphs are split at sentence boundaries
 
-FINANCING_LINE = re.compile(r"^\s*Financ\w*\s+(?:support|source|sources|partners?)\s*:", re.I)
+# "Financing support: ..." / "Financing source: ..." / "Financial support: ..." (the prefix, colon included)
+FINANCING_LINE = re.compile(r"^\s*Financ\w*\s+(?:support|sources?|partners?)\s*:\s*", re.I)
 _CAPTION = re.compile(r"^(?:Figure|Source|Photo|Note)s?\b\s*\d*\s*[:.]|^©", re.I)
 _TABLE_CAPTION = re.compile(r"^Table\s*(\d+)\s*[:.]\s*(.*)", re.I)
 _BOX = re.compile(r"^Box\s+(\d+)\s*[:.]\s*(.*)")

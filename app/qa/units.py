@@ -96,32 +96,25 @@ class UnitIndex:
             if u.kind == "sentence":
                 prev_by_passage[u.passage_id] = ts
 
-    def lexical(self, query_terms: Sequence[str]) -> np.ndarray:
-        """idf-weighted share of the query's terms found in each unit (0..1)."""
+    def _overlap(self, term_sets: list[set[str]], query_terms: Sequence[str]) -> np.ndarray:
+        """idf-weighted share of the query's terms found in each term set (0..1)."""
         q = set(query_terms)
+        out = np.zeros(len(term_sets), dtype=np.float32)
         if not q:
-            return np.zeros(len(self.units), dtype=np.float32)
+            return out
         total = sum(self.idf.get(t, self.default_idf) for t in q)
-        out = np.zeros(len(self.units), dtype=np.float32)
-        for i, ts in enumerate(self.unit_terms):
+        for i, ts in enumerate(term_sets):
             common = q & ts
             if common:
                 out[i] = sum(self.idf.get(t, self.default_idf) for t in common) / total
         return out
 
+    def lexical(self, query_terms: Sequence[str]) -> np.ndarray:
+        return self._overlap(self.unit_terms, query_terms)
+
     def lexical_in_context(self, query_terms: Sequence[str]) -> np.ndarray:
         """Half the unit's own overlap, half the overlap of the unit with its preceding sentence."""
-        own = self.lexical(query_terms)
-        q = set(query_terms)
-        if not q:
-            return own
-        total = sum(self.idf.get(t, self.default_idf) for t in q)
-        ctx = np.zeros(len(self.units), dtype=np.float32)
-        for i, ts in enumerate(self.context_terms):
-            common = q & ts
-            if common:
-                ctx[i] = sum(self.idf.get(t, self.default_idf) for t in common) / total
-        return 0.5 * own + 0.5 * ctx
+        return 0.5 * self._overlap(self.unit_terms, query_terms) + 0.5 * self._overlap(self.context_terms, query_terms)
 
     # -- persistence ------------------------------------------------------------------------
     def save(self, directory: Path, manifest: dict) -> None:

@@ -28,9 +28,9 @@ from graph.extract.organizations import add_institution, add_known, entry_countr
 from graph.gazetteer import organizations as gaz
 from graph.kb import Entity, KnowledgeBase
 from graph.model import Document, Passage
+from graph.parse import FINANCING_LINE
 from graph.vocab import slug
 
-LINE_PREFIX = re.compile(r"^\s*Financ\w*\s+(?:support|sources?|partners?)\s*:\s*", re.I)
 VISIT = re.compile(r"\s*\b(?:Visit|See)\b.*$", re.S)  # "Visit our country page", cut or not
 FUNDED_BY = re.compile(r"\s+(?:funded|financed|supported)\s+by\s+", re.I)
 DONORS_TO = re.compile(r"^(?:the\s+)?donors\s+(?:to|of)\s+(.+)$", re.I)
@@ -44,7 +44,7 @@ _THE = re.compile(r"^(?:the|The)\s+")
 
 def funding_text(line: str) -> str:
     """The funders part of a line: prefix and 'Visit our country page' removed."""
-    s = LINE_PREFIX.sub("", line.strip())
+    s = FINANCING_LINE.sub("", line.strip())
     s = VISIT.sub("", s)
     s = s.strip().rstrip(",;")
     if s.endswith(".") and not re.search(r"(?:\.[A-Za-z]|\b[A-Z])\.$", s):
