@@ -61,13 +61,32 @@ def _annotate(g: nx.MultiDiGraph, kb: KnowledgeBase, seed: int) -> None:
     comms = nx.community.louvain_communities(simple, seed=seed) if simple.number_of_edges() else [set(simple)]
     community = {n: i for i, c in enumerate(sorted(comms, key=len, reverse=True)) for n in c}
     centrality = nx.degree_centrality(simple) if len(simple) > 1 else {n: 0.0 for n in simple}
-    pos = nx.spring_layout(simple, seed=seed, k=1.5 / max(1, len(simple)) ** 0.5, iterations=100)
+    pos = _layout(simple, seed)
     for n, data in g.nodes(data=True):
         data["region"] = regions.get(n, "")
         data["degree"] = int(simple.degree(n))
         data["centrality"] = round(float(centrality.get(n, 0.0)), 4)
         data["community"] = int(community.get(n, 0))
         data["x"], data["y"] = (round(float(c) * 1000, 2) for c in pos[n])
+
+
+def _layout(g: nx.Graph, seed: int) -> dict:
+    """Force-directed layout of the main component filling the unit square, with the small
+    components laid out on their own along the bottom (a plain spring layout pushes them far out
+    and squeezes the main cluster into a corner of the view)."""
+    comps = sorted(nx.connected_components(g), key=len, reverse=True)
+    pos: dict = {}
+    if not comps:
+        return pos
+    main = g.subgraph(comps[0])
+    pos.update(nx.spring_layout(main, seed=seed, k=2.0 / max(1, len(main)) ** 0.5, iterations=200))
+    small = comps[1:]
+    for i, comp in enumerate(small):
+        sub = nx.spring_layout(g.subgraph(comp), seed=seed, scale=0.06) if len(comp) > 1 else {next(iter(comp)): (0, 0)}
+        cx = -1.0 + (i + 0.5) * 2.0 / max(1, len(small))
+        for n, (x, y) in sub.items():
+            pos[n] = (cx + x, -1.25 + y)
+    return pos
 
 
 def to_json(g: nx.MultiDiGraph) -> dict:
