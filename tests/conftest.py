@@ -195,3 +195,19 @@ def web_config(web_data_dir):
 @pytest.fixture(scope="session")
 def web_server(live_server_factory, web_config) -> LiveServer:
     return live_server_factory(web_config)
+
+
+# -- the bundled report parsed, and the extractors a test module names in ONLY run over it --------
+@pytest.fixture(scope="module")
+def doc():
+    from app.config import BUNDLED_REPORT
+    from graph.parse import parse_file
+
+    return parse_file(BUNDLED_REPORT)
+
+
+@pytest.fixture(scope="module")
+def kb(doc, request):
+    import graph.extract as gx
+
+    return gx.run_all(doc, only=getattr(request.module, "ONLY", None))

@@ -5,20 +5,13 @@ import pytest
 
 import graph.extract as gx
 from graph.kb import eid
-from graph.parse import parse_file, parse_report
+from graph.parse import parse_report
 
 REPORT = Path(__file__).resolve().parent.parent / "data/corpus/ilo-spf-flagship-annual-report-2024.md"
 ONLY = ("instruments", "initiatives", "schemes", "publications")
 
 
-@pytest.fixture(scope="module")
-def doc():
-    return parse_file(REPORT)
-
-
-@pytest.fixture(scope="module")
-def kb(doc):
-    return gx.run_all(doc, only=ONLY)
+# `doc` and `kb` (the extractors in ONLY run over the bundled report) come from conftest.py.
 
 
 def _scheme(kb, iso, label):
