@@ -37,6 +37,8 @@ adopted priority in 2024 member members region regions"""))
 
 
 _QUESTION_STEMS = set(terms(" ".join(QUESTION_WORDS)))
+_PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
+                     r"partners|schemes|programmes|publications|laws)\b", re.I)
 
 
 class QuestionEngine:
@@ -118,6 +120,8 @@ class QuestionEngine:
                         and l.type in ("Country", "Organization", "Initiative", "Scheme", "LegalInstrument")
                         and l.type != want]
             exclude = set(a.linked("Organization")) & AUTHOR_ORGS
+            if a.answer_type in ("Scheme", "Law", "Publication"):
+                exclude |= set(a.linked("Organization"))  # "Kenya's NSSF" is who acts, not the scheme
             # The dense query is the question without the names the filter already guarantees, so
             # similarity rewards the topic ("technical assistance on financing"), not the name.
             topic_q = q
@@ -154,6 +158,15 @@ class QuestionEngine:
             out["strategy"] = "graph"
         elif text_best is not None:
             answers = [self._text_answer(f, text_best) for f in text_best.found]
+            if len(text_best.found) == 1 and _PLURAL.search(q):
+                # "Which countries did the ILO support with actuarial valuations?" is answered
+                # entry by entry: other passages that say the same about another country count.
+                seen = {f.key for f in text_best.found}
+                for r in good[1:12]:
+                    if r.passage_id != text_best.passage_id and r.score >= 0.9 * text_best.score \
+                            and len(r.found) == 1 and r.found[0].key not in seen:
+                        seen.add(r.found[0].key)
+                        answers.append(self._text_answer(r.found[0], r))
             out["strategy"] = "text"
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])

@@ -16,7 +16,9 @@ from app.qa.units import STOP, stem, terms
 
 # -- answer types --------------------------------------------------------------------------
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
-    ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|amount)\b|\bnumber of\b", re.I)),
+    ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|amount)\b|\bnumber of\b|"
+                          r"\bwhat (was|is|were|are) the [\w\s-]{0,40}?\b(gap|amount|total|number|share|percentage|"
+                          r"budget|cost|value|sum)\b", re.I)),
     ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
     ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),
@@ -226,6 +228,11 @@ def answer_type(question: str) -> str:
     for t, rx in _TYPE_RULES:
         if rx.search(question):
             return t
+    if re.search(r"\b(name of|called|named|title of)\b", question, re.I):
+        for t, rx in (("Law", r"\b(law|act|decree|code|strateg(y|ies)|polic(y|ies)|legislation)\b"),
+                      ("Scheme", r"\b(scheme|programme|program|system|fund|allowance|grant|benefit|insurance|pension)\b")):
+            if re.search(rx, question, re.I):
+                return t
     if re.search(r"\b(which|name|list|identify|give)\b", question, re.I) and \
             re.search(r"\bcountr(y|ies)\b", question, re.I):
         return "Country"

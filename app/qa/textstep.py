@@ -24,6 +24,8 @@ _SCHEME_NAME = re.compile(_NAME.format(heads="Scheme|System|Programme|Program|Al
 _LAW_NAME = re.compile(_NAME.format(heads="Act|Law|Code|Decree|Strategy|Policy|Bill"))
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,250})[\"”]")
 WEIGHT_LEXICAL = 0.6
+_LABEL_BEFORE = re.compile(r"\b(Table|Figure|Box|Result|Step|No\.?|Nos\.?|Paper|Phase|Article|Section|Chapter|"
+                           r"Convention|Recommendation|Goal|Target|SDG|indicator|Pillar|Law|Decree)\s*$", re.I)
 _KINDS = {  # kinds of named things a question can ask for, by their head noun
     "law": re.compile(r"\b(law|act|legislation|decree|bill|code)s?\b", re.I),
     "scheme": re.compile(r"\b(scheme|programme|program|system|fund|allowance|grant|benefit|insurance|pension)s?\b", re.I),
@@ -95,6 +97,16 @@ class TextStep:
             ids.update(self._title_entities(tuple(p.section_path)))
         return ids
 
+    def _section_of(self, p):
+        """The country-entry section a passage sits in, if any (from its path)."""
+        from graph import countries as _c
+
+        for title in reversed(p.section_path):
+            iso = _c.lookup(title)
+            if iso:
+                return type("Sec", (), {"iso3": iso})()
+        return None
+
     def _title_entities(self, path: tuple[str, ...]) -> set[str]:
         cached = self._titles.get(path)
         if cached is None:
@@ -120,6 +132,8 @@ class TextStep:
             for m in rx.finditer(seg):
                 if answer_type == "Number" and YEAR.fullmatch(m.group(1)) and not m.group(2):
                     continue  # a year is not a count
+                if answer_type == "Number" and _LABEL_BEFORE.search(seg[max(0, m.start() - 16):m.start()]):
+                    continue  # "Table 3", "Result 2", "No. 102": a label, not a quantity
                 after = re.findall(r"[A-Za-z]+", seg[m.end():m.end() + 60])[:4]
                 before = re.findall(r"[A-Za-z]+", seg[max(0, m.start() - 40):m.start()])[-3:]
                 dist = next((i for i, w in enumerate(after) if _near(w, focus)), None)
@@ -145,6 +159,15 @@ class TextStep:
                 continue  # an ILO convention is not a national law
             f = out.setdefault(eid, Found(m["type"], eid, self.k.label(eid)))
             f.spans.append((m["start"], m["end"]))
+        if answer_type == "Scheme":
+            # A national fund or programme the gazetteer filed as an institution still names a
+            # scheme when its head noun says so ("Basic Healthcare Provision Fund").
+            for m in self.k.mentions_in(unit.passage_id):
+                eid = f"{m['type']}:{m['key']}"
+                if m["type"] == "Organization" and a <= m["start"] and m["end"] <= b and eid not in exclude \
+                        and _KINDS["scheme"].search(self.k.label(eid).split()[-1]):
+                    f = out.setdefault(eid, Found("Organization", eid, self.k.label(eid)))
+                    f.spans.append((m["start"], m["end"]))
         if answer_type == "Country":
             for s, e, surface, iso in countries.find_countries(seg):
                 eid = f"Country:{iso}"
@@ -161,6 +184,11 @@ class TextStep:
                 return min(abs(sp[0] - (a + m.end())) for sp in f.spans for m in nums) if f.spans else 10**6
             best = min(out.values(), key=gap)
             out = {best.key: best}
+        if answer_type == "Country" and not out:
+            # "the government launched a Social Security Portal": in a country entry, the entry's country.
+            sec_iso = next((sec.iso3 for sec in [self._section_of(p)] if sec is not None and sec.iso3), None)
+            if sec_iso and f"Country:{sec_iso}" not in exclude:
+                out[f"Country:{sec_iso}"] = Found("Country", f"Country:{sec_iso}", countries.display_name(sec_iso))
         if answer_type in ("Scheme", "Law") and not out:
             # A capitalised name ending in a scheme (or law) word: at least three words, or two
             # with the acronym the report defines for it ("Old Persons' Grant (OPG)").
