@@ -34,7 +34,8 @@ MIN_WORDS = 40  # passages shorter than this are merged with a neighbour where s
 MAX_WORDS = 250  # longer paragraphs are split at sentence boundaries
 
 # "Financing support: ..." / "Financing source: ..." / "Financial support: ..." (the prefix, colon included)
-FINANCING_LINE = re.compile(r"^\s*Financ\w*\s+(?:support|sources?|partners?)\s*:\s*", re.I)
+FINANCING_LINE = re.compile(r"^\s*(?:(?:Financ\w*|Funding)\s+(?:support|sources?|partners?)|Funded\s+by|Donors?|Funding)"
+                            r"\s*:\s*", re.I)
 _CAPTION = re.compile(r"^(?:Figure|Source|Photo|Note)s?\b\s*\d*\s*[:.]|^©", re.I)
 _TABLE_CAPTION = re.compile(r"^Table\s*(\d+)\s*[:.]\s*(.*)", re.I)
 _BOX = re.compile(r"^Box\s+(\d+)\s*[:.]\s*(.*)")
