@@ -153,3 +153,26 @@ def test_eval_beats_baselines_on_the_dev_set(built_data_dir):
     engine_f1 = s["engine"]["overall"]["f1"]
     best = max(s["dense-only"]["overall"]["f1"], s["bm25-only"]["overall"]["f1"])
     assert engine_f1 >= 0.85 and engine_f1 - best >= 0.25, s
+
+
+def test_negation_is_a_set_difference(engine):
+    k = engine.k
+    pathfinders = {f["subject"].split(":")[1] for f in k.facts if f["predicate"] == "pathfinderOf"}
+    priority = {e["key"] for e in k.of_type("Country") if e["attrs"].get("priority")}
+    res = engine.ask("Which pathfinders are not priority countries?")
+    assert iso3s(res) == pathfinders - priority and iso3s(res)
+    assert "FILTER NOT EXISTS" in res["sparql"]
+
+
+def test_a_country_named_as_funder_is_its_government(engine):
+    k = engine.k
+    expected = {f["subject"].split(":")[1] for f in k.facts
+                if f["predicate"] == "fundedBy" and f["object"] == "Organization:gov-JPN"
+                and f["subject"].startswith("Country:")}
+    res = engine.ask("Which countries does Japan fund?")
+    assert expected and iso3s(res) == expected
+
+
+def test_the_graph_knowing_nothing_is_an_empty_answer(engine):
+    # No financing line for Brazil in the report: nothing invented from similar passages.
+    assert engine.ask("Who funds the work in Brazil?")["answers"] == []
