@@ -125,11 +125,14 @@ ORDER BY ?year""",
         "query": """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 
-# Members of each initiative that are organisations (not countries).
+# Organisations linked to each initiative: members, founders, co-chairs and partners.
 SELECT ?initiative ?initiativeLabel (COUNT(DISTINCT ?org) AS ?organisations)
        (GROUP_CONCAT(DISTINCT ?orgLabel; separator=", ") AS ?members) WHERE {
-  ?org fg:memberOf ?initiative .
+  ?initiative a fg:Initiative .
+  { ?org fg:memberOf|fg:coChairOf|fg:partneredWith|fg:supportedBy ?initiative }
+  UNION { ?initiative fg:partneredWith|fg:fundedBy ?org }
   FILTER NOT EXISTS { ?org a fg:Country }
+  FILTER(?org != ?initiative)
   OPTIONAL { ?initiative skos:prefLabel ?initiativeLabel }
   OPTIONAL { ?org skos:prefLabel ?orgLabel }
 }
