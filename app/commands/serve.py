@@ -18,9 +18,11 @@ def register(subparsers) -> None:
 
 def ensure_graph(config) -> bool:
     """Build the artefacts first when ``config.graph_file`` is missing.  False if impossible."""
-    if config.graph_file.exists():
+    needed = (config.graph_file, config.index_dir / "manifest.json", config.data_dir / "qa" / "manifest.json")
+    missing = [p for p in needed if not p.exists()]
+    if not missing:
         return True
-    print(f"floorgraph serve: {config.graph_file} is missing; building it first ...", file=sys.stderr)
+    print(f"floorgraph serve: {missing[0]} is missing; building the data dir first ...", file=sys.stderr)
     try:
         from app.pipeline import build
     except ImportError as exc:
