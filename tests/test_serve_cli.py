@@ -1,0 +1,45 @@
+"""`floorgraph serve` as a user runs it: a real waitress process on a loopback port."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_answers_questions_and_sparql(built_data_dir):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--data-dir", str(built_data_dir),
+                             "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline:
+            try:
+                if requests.get(base + "/healthz", timeout=2).status_code == 200:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.5)
+        else:
+            raise AssertionError("server did not come up: " + proc.stdout.read1(4000).decode())
+        r = requests.get(base + "/api/ask", params={"q": "Who funds the work in Jordan?"}, timeout=120)
+        assert r.status_code == 200 and len(r.json()["answers"]) == 5
+        r = requests.get(base + "/sparql", params={"query": "ASK { ?s ?p ?o }"},
+                         headers={"Accept": "application/sparql-results+json"}, timeout=30)
+        assert r.status_code == 200 and r.json()["boolean"] is True
+        assert requests.get(base + "/", params={"q": "Who funds the work in Jordan?"}, timeout=60).status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert proc.returncode is not None
