@@ -176,3 +176,14 @@ def test_a_country_named_as_funder_is_its_government(engine):
 def test_the_graph_knowing_nothing_is_an_empty_answer(engine):
     # No financing line for Brazil in the report: nothing invented from similar passages.
     assert engine.ask("Who funds the work in Brazil?")["answers"] == []
+
+
+def test_how_many_counts_what_the_graph_relates(engine):
+    k = engine.k
+    pathfinders = {f["subject"] for f in k.facts if f["predicate"] == "pathfinderOf"}
+    res = engine.ask("How many pathfinder countries does the Global Accelerator have?")
+    assert [a["value"] for a in res["answers"]] == [float(len(pathfinders))] and "COUNT" in res["sparql"]
+    r1 = {f["subject"] for f in k.facts if f["predicate"] == "achievedResult"
+          and f["attrs"]["result_type"] == "policies_strategies"}
+    res = engine.ask("How many priority countries achieved Result 1 in 2024?")
+    assert [a["value"] for a in res["answers"]] == [float(len(r1))]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, Constraint, constraints_for, to_sparql
@@ -37,6 +38,8 @@ adopted priority in 2024 member members region regions"""))
 
 
 _QUESTION_STEMS = set(terms(" ".join(QUESTION_WORDS)))
+_COUNTED = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?(countries|pathfinders|governments|territories|"
+                      r"organi[sz]ations|funders|donors|partners)\b", re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
 
@@ -96,6 +99,12 @@ class QuestionEngine:
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
 
+        counted = self._count(a, out, timings)
+        if counted is not None:
+            out["answers"] = counted
+            timings["total_ms"] = (time.perf_counter() - t0) * 1e3
+            out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}
+            return out
         cons = constraints_for(a, self.k)
         graph_ids: list[str] | None = None
         if cons:
@@ -178,6 +187,31 @@ class QuestionEngine:
         return out
 
     # -- graph ------------------------------------------------------------------------------
+    def _count(self, a: Analysis, out: dict, timings: dict) -> list[dict] | None:
+        """'How many pathfinder countries ...?': when the counted things are what the graph
+        relates, count the answers of the same question asked as a list (COUNT in SPARQL)."""
+        if a.answer_type != "Number":
+            return None
+        m = _COUNTED.search(a.question)
+        if not m:
+            return None
+        as_list = replace(a, answer_type="Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I)
+                          else "Country")
+        cons = constraints_for(as_list, self.k)
+        if not cons or any(not c.strong for c in cons):
+            return None
+        t = time.perf_counter()
+        body = "\n  ".join(c.pattern for c in cons)
+        sparql = f"{PREFIXES}SELECT (COUNT(DISTINCT ?answer) AS ?count) WHERE {{\n  {body}\n}}"
+        n = int(next(iter(self.store.query(sparql)))["count"].value)
+        ids = self._run(to_sparql(cons))
+        timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
+        out["sparql"], out["strategy"] = sparql, "graph"
+        pids = list(dict.fromkeys(p for i in ids for c in cons for f in self._facts_for(i, c) for p in f["passages"]))
+        ev = [self._evidence(pid, [str(n)] + [self.k.label(i) for i in ids]) for pid in pids[:3]]
+        return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0,
+                 "evidence": ev, "counted": [self.k.label(i) for i in ids]}]
+
     def _run(self, sparql: str) -> list[str]:
         """Answer ids (entity ids, or literal values for Year answers) in a stable order."""
         out = []

@@ -257,7 +257,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     blank = q
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
-    a.fund = bool(FUND.search(blank))
+    # "donors to the RBSA" is a funder's name and a funding relation at once.
+    a.fund = bool(FUND.search(blank)) or any(re.match(r"(the\s+)?donors?\b", l.surface, re.I) for l in a.links)
     a.ratify = bool(RATIFY.search(blank))
     a.pathfinder = bool(PATHFINDER.search(blank))
     a.membership = bool(MEMBERSHIP.search(blank))
