@@ -187,3 +187,12 @@ def test_how_many_counts_what_the_graph_relates(engine):
           and f["attrs"]["result_type"] == "policies_strategies"}
     res = engine.ask("How many priority countries achieved Result 1 in 2024?")
     assert [a["value"] for a in res["answers"]] == [float(len(r1))]
+
+
+def test_the_route_to_an_answer_is_shown(engine):
+    res = engine.ask("Which Global Accelerator pathfinders ratified Convention No. 102?")
+    assert len(res["path"]) == 2  # one line per graph relation used
+    for a in res["answers"]:
+        assert any("ratified" in step for step in a["path"]) and any("pathfinderOf" in step for step in a["path"])
+    res = engine.ask("which countries did ILO-IMF support on fiscal space?")
+    assert res["path"] and "fiscal space" in res["path"][-1]

@@ -182,6 +182,7 @@ class QuestionEngine:
         answers = [x for x in answers if x is not None]
         answers.sort(key=lambda x: (-x["score"], x["label"]))
         out["answers"] = answers
+        out["path"] = self._path(cons if graph_ids is not None else [], text_best)
         timings["total_ms"] = (time.perf_counter() - t0) * 1e3
         out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}
         return out
@@ -253,9 +254,11 @@ class QuestionEngine:
                     "value": float(value) if value.replace(".", "").isdigit() else None,
                     "score": 1.0, "evidence": ev[:3]}
         pids: list[str] = []
+        steps: list[str] = []
         for c in cons:
             for f in self._facts_for(answer_id, c):
                 pids.extend(f["passages"])
+                steps.append(f"{self.k.label(f['subject'])} —{f['predicate']}→ {self.k.label(f['object'])}")
         if extra is not None:
             pids.insert(0, extra[0].passage_id)
         names = self.k.names(answer_id)
@@ -267,7 +270,19 @@ class QuestionEngine:
                 if e["highlights"]:
                     ev.append(e)
                     break
-        return self._answer_dict(answer_id, 1.0, ev)
+        d = self._answer_dict(answer_id, 1.0, ev)
+        d["path"] = list(dict.fromkeys(steps))[:6]
+        return d
+
+    def _path(self, cons: list[Constraint], text_best: TextResult | None) -> list[str]:
+        """The route to the answers, readable: each graph constraint, then the sentence used."""
+        steps = [re.sub(r"\b[A-Z][A-Za-z]+:[\w-]+\b", lambda m: self.k.label(m.group(0)) if self.k.entity(m.group(0))
+                        else m.group(0), c.description) for c in cons]
+        if text_best is not None:
+            u = self.units.units[text_best.unit_id]
+            p = self.k.passage(u.passage_id)
+            steps.append(f"sentence in “{p.section if p else ''}”: {u.text}")
+        return steps
 
     # -- text -------------------------------------------------------------------------------
     def _text_answer(self, f, r: TextResult) -> dict:
