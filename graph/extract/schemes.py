@@ -168,15 +168,15 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 iso = owner or _country_for(doc, p, sent, st, en)
                 taken.append((st, en))
                 key = slug(f"{iso or ''} {label}")
-                if acr:  # the same acronym in the same country is the same scheme
+                alts = [f"{label} ({acr})"] if acr else []
+                if acr and head.islower():
+                    alts.append(label.replace(f" {head}", f" ({acr}) {head}"))
+                if acr:  # the same acronym in the same country is the same scheme: this name joins it
                     same = next((x for x in kb.of_type("Scheme") if x.acronym == acr
                                  and x.attrs.get("country") == iso), None)
                     if same is not None:
                         key = same.key
                         alts.append(label)
-                alts = [f"{label} ({acr})"] if acr else []
-                if acr and head.islower():
-                    alts.append(label.replace(f" {head}", f" ({acr}) {head}"))
                 e = kb.add_entity("Scheme", key, label, alt_labels=alts + ([acr] if acr else []),
                                   acronym=acr, passage=p.id, country=iso, description=sent.strip()[:500])
                 if iso:
