@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
+from pathlib import Path
+from typing import Any
 
 COMMANDS = ("build", "stats", "search", "ask", "eval", "serve")
 
@@ -31,6 +34,27 @@ def build_parser() -> argparse.ArgumentParser:
 def add_common(p: argparse.ArgumentParser) -> None:
     """Options every subcommand takes."""
     p.add_argument("--data-dir", help="artefact folder (default: $FLOORGRAPH_DATA_DIR or data/build)")
+
+
+def read_questions(path: str) -> list[dict[str, Any]]:
+    """Questions from a JSON-lines file ({"id", "question"}); the line number stands in for a
+    missing id, and a bad line is an error that names it."""
+    from graph.errors import FloorgraphError
+
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise FloorgraphError(f"cannot read questions file {path}: {exc.strerror}") from exc
+    out = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            out.append({"id": item.get("id", lineno), "question": str(item.get("question", ""))})
+        except (ValueError, AttributeError) as exc:
+            raise FloorgraphError(f"{path}:{lineno}: expected a JSON object with \"id\" and \"question\"") from exc
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 from typing import Iterable
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.kb import Entity, KnowledgeBase
 from graph.model import Document
-from graph.vocab import FACT_PREDICATES, FG, ID, ORG_ROLES, PREFIXES, RESULT_TYPES, slug
+from graph.vocab import FACT_PREDICATES, FG, ID, ORG_ROLES, PREFIXES, RESULT_TYPES
 
 _TYPE_PATH = {
     "Country": "country", "Region": "region", "Organization": "organization", "LegalInstrument": "instrument",
@@ -213,4 +213,4 @@ def statements_without_provenance(g: Graph) -> int:
     return int(next(iter(res))["n"].value)
 
 
-__all__ = ["build_graph", "entity_uri", "passage_uri", "statements_without_provenance", "slug", "BNode"]
+__all__ = ["build_graph", "entity_uri", "passage_uri", "statements_without_provenance"]

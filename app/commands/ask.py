@@ -3,9 +3,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from app.cli import add_common
+from app.cli import add_common, read_questions
 
 
 def register(subparsers) -> None:
@@ -15,24 +14,6 @@ def register(subparsers) -> None:
     p.add_argument("--file", help='questions as JSON lines {"id", "question"}; one JSON line out per question')
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=run)
-
-
-def read_questions(path: str) -> list[dict]:
-    from graph.errors import FloorgraphError
-
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise FloorgraphError(f"{path}:{n}: not a JSON line ({exc.msg})") from exc
-            if not isinstance(d, dict) or "question" not in d:
-                raise FloorgraphError(f'{path}:{n}: expected {{"id", "question"}}')
-            out.append(d)
-    return out
 
 
 def render(res: dict) -> str:
@@ -70,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     engine = QuestionEngine.from_config(config)
     if args.file:
         for d in read_questions(args.file):
-            res = engine.ask(str(d.get("question", "")), qid=d.get("id"))
+            res = engine.ask(d["question"], qid=d["id"])
             print(json.dumps(res, ensure_ascii=False) if args.json else render(res), flush=True)
         return 0
     res = engine.ask(args.question)

@@ -10,10 +10,9 @@ import json
 import sys
 import textwrap
 import time
-from pathlib import Path
 from typing import Any
 
-from app.cli import add_common
+from app.cli import add_common, read_questions
 
 MODES = ("dense", "lexical", "hybrid")
 
@@ -32,25 +31,6 @@ def register(subparsers) -> None:
     p.add_argument("--section-kind", action="append", help="chapter, section, country, box, ... (repeatable)")
     p.add_argument("--org", action="append", help="organisation key (repeatable)")
     p.set_defaults(func=run)
-
-
-def _read_questions(path: str) -> list[dict[str, Any]]:
-    from graph.errors import FloorgraphError
-
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise FloorgraphError(f"cannot read questions file {path}: {exc.strerror}") from exc
-    out = []
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            out.append({"id": item.get("id", lineno), "question": str(item.get("question", ""))})
-        except (ValueError, AttributeError) as exc:
-            raise FloorgraphError(f"{path}:{lineno}: expected a JSON object with \"id\" and \"question\"") from exc
-    return out
 
 
 def _print_human(query: str, hits, timings: dict[str, float], load_ms: float) -> None:
@@ -75,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     cfg = Config.from_env(data_dir=args.data_dir)
     filters = Filters.of(country=[c.upper() for c in args.country or []], region=args.region,
                          section_kind=args.section_kind, organization=args.org)
-    questions = _read_questions(args.file) if args.file else None
+    questions = read_questions(args.file) if args.file else None
     t0 = time.perf_counter()
     index = PassageIndex.load(
         cfg.index_dir, model_path=cfg.model_path or None, ann_threshold=cfg.ann_threshold,

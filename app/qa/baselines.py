@@ -6,8 +6,6 @@ of only the first results would give.
 """
 from __future__ import annotations
 
-import re
-
 from app.qa.question import ENTITY_FOR_TYPE, answer_type
 from app.qa.textstep import NUMBER, YEAR
 
@@ -38,4 +36,4 @@ def baseline_answers(question: str, knowledge, index, mode: str, k: int = TOP_PA
     return list(answers.values())
 
 
-__all__ = ["baseline_answers", "re"]
+__all__ = ["baseline_answers"]

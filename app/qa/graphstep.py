@@ -30,7 +30,6 @@ class Constraint:
     # (subject, predicate, object) templates for evidence lookup; "?" marks the answer
     evidence: list[tuple[str, str, str]] = field(default_factory=list)
     strong: bool = True  # an empty result is a real "the report says none"
-    value_var: str | None = None  # for Year/Number answers: the variable holding the value
     relation: str = ""  # fund | ratify | pathfinder | result | region | priority
     negated: bool = False
 
@@ -87,7 +86,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint(
                 f"{_iri(c)} fg:ratified {inst_pat} . ?st rdf:subject {_iri(c)} ; rdf:predicate fg:ratified ; "
                 f"rdf:object {inst_pat} ; fg:year ?answer .", f"year {c} ratified {inst or 'an instrument'}",
-                [(c, "ratified", inst or "*")], value_var="answer"))
+                [(c, "ratified", inst or "*")]))
         elif at in ("Convention", "Text", "Scheme") and countries_:
             c = countries_[0]
             out.append(Constraint(
@@ -174,7 +173,6 @@ def _apply_negation(a: Analysis, out: list[Constraint]) -> list[Constraint]:
     return out
 
 
-def to_sparql(constraints: list[Constraint], value: bool = False) -> str:
+def to_sparql(constraints: list[Constraint]) -> str:
     body = "\n  ".join(c.pattern for c in constraints)
-    select = "SELECT DISTINCT ?answer" if not value else "SELECT DISTINCT ?answer"
-    return f"{PREFIXES}{select} WHERE {{\n  {body}\n}}"
+    return f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{\n  {body}\n}}"

@@ -97,15 +97,10 @@ class TextStep:
             ids.update(self._title_entities(tuple(p.section_path)))
         return ids
 
-    def _section_of(self, p):
-        """The country-entry section a passage sits in, if any (from its path)."""
-        from graph import countries as _c
-
-        for title in reversed(p.section_path):
-            iso = _c.lookup(title)
-            if iso:
-                return type("Sec", (), {"iso3": iso})()
-        return None
+    @staticmethod
+    def _entry_country(p) -> str | None:
+        """The country of the country entry a passage sits in, if any (from its section path)."""
+        return next((iso for iso in map(countries.lookup, reversed(p.section_path)) if iso), None)
 
     def _title_entities(self, path: tuple[str, ...]) -> set[str]:
         cached = self._titles.get(path)
@@ -186,7 +181,7 @@ class TextStep:
             out = {best.key: best}
         if answer_type == "Country" and not out:
             # "the government launched a Social Security Portal": in a country entry, the entry's country.
-            sec_iso = next((sec.iso3 for sec in [self._section_of(p)] if sec is not None and sec.iso3), None)
+            sec_iso = self._entry_country(p)
             if sec_iso and f"Country:{sec_iso}" not in exclude:
                 out[f"Country:{sec_iso}"] = Found("Country", f"Country:{sec_iso}", countries.display_name(sec_iso))
         if answer_type in ("Scheme", "Law") and not out:

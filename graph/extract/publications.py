@@ -26,7 +26,7 @@ import re
 from graph import countries
 from graph.extract import ensure_country
 from graph.extract.instruments import resolve_org, sentences
-from graph.kb import KnowledgeBase, eid
+from graph.kb import KnowledgeBase
 from graph.model import Document
 from graph.vocab import slug
 

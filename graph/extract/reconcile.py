@@ -7,7 +7,7 @@ initiative so the graph holds one node with every relation.
 """
 from __future__ import annotations
 
-from graph.kb import Fact, KnowledgeBase
+from graph.kb import KnowledgeBase
 from graph.model import Document
 
 
@@ -42,4 +42,4 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             merge(kb, e.id, other)
 
 
-__all__ = ["merge", "Fact"]
+__all__ = ["merge"]
