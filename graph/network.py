@@ -13,23 +13,16 @@ import networkx as nx
 
 from graph.kb import KnowledgeBase
 from graph.rdf import entity_uri
+from graph.relations import REGISTRY
 
-# fg: predicate -> (edge relation, reverse the direction?)  fundedBy(country, org) -> org funds country
-RELATIONS = {
-    "fundedBy": ("funds", True),
-    "partneredWith": ("partners", False),
-    "supportedBy": ("partners", False),
-    "memberOf": ("member_of", False),
-    "pathfinderOf": ("member_of", False),
-    "coChairOf": ("member_of", False),
-}
 NODE_TYPES = ("Country", "Organization", "Initiative")
 
 
 def build_network(kb: KnowledgeBase, seed: int = 42) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
+    edges = REGISTRY.network_edges()
     for f in kb.facts.values():
-        rel = RELATIONS.get(f.predicate)
+        rel = edges.get(f.predicate)
         if rel is None:
             continue
         s, o = kb.entities[f.subject], kb.entities[f.object]

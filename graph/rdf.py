@@ -15,7 +15,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.kb import Entity, KnowledgeBase
 from graph.model import Document
-from graph.vocab import FACT_PREDICATES, FG, ID, ORG_ROLES, PREFIXES, RESULT_TYPES
+from graph.relations import REGISTRY
+from graph.vocab import FG, ID, ORG_ROLES, PREFIXES, RESULT_TYPES
 
 _TYPE_PATH = {
     "Country": "country", "Region": "region", "Organization": "organization", "LegalInstrument": "instrument",
@@ -191,7 +192,7 @@ SELECT (COUNT(*) AS ?n) WHERE {
     ?src a fg:Passage .
   }
 }
-""" % " ".join(f"<{p}>" for p in FACT_PREDICATES)
+"""
 
 
 def oxigraph_store(g: Graph):
@@ -206,9 +207,10 @@ def oxigraph_store(g: Graph):
 
 def statements_without_provenance(g: Graph) -> int:
     """How many relation triples have no statement tracing them to a passage (must be 0)."""
+    values = " ".join(f"<{p}>" for p in REGISTRY.predicates())
     query = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
              "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
-             f"PREFIX fg: <{FG}>\n" + UNPROVENANCED_QUERY)
+             f"PREFIX fg: <{FG}>\n" + UNPROVENANCED_QUERY % values)
     res = oxigraph_store(g).query(query)
     return int(next(iter(res))["n"].value)
 

@@ -14,12 +14,11 @@ def shacl_report(graph) -> tuple[bool, str]:
     every node's class explicitly, and owlrl inference costs ~50 s here against 0.6 s without.
     """
     import pyshacl
-    from rdflib import Graph
 
-    from graph.vocab import ONTOLOGY_FILE, SHAPES_FILE
+    from graph.relations import ontology_graph, shapes_graph
 
-    shapes = Graph().parse(SHAPES_FILE)
-    ont = Graph().parse(ONTOLOGY_FILE)
+    shapes = shapes_graph()
+    ont = ontology_graph()
     conforms, _, text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ont, inference="none",
                                          allow_warnings=True)
     return bool(conforms), text

@@ -57,23 +57,7 @@ RESULT_TYPES = {
     "operations": FG.ImprovingOperations,
 }
 
-# Entity-to-entity relations.  Every triple with one of these predicates must be backed by an
-# rdf:Statement that carries prov:wasDerivedFrom a passage ("statements_without_provenance").
-FACT_PREDICATES = (
-    FG.fundedBy,
-    FG.partneredWith,
-    FG.supportedBy,
-    FG.ratified,
-    FG.memberOf,
-    FG.pathfinderOf,
-    FG.coChairOf,
-    FG.schemeInCountry,
-    FG.administeredBy,
-    FG.inRegion,
-    FG.achievedResult,
-    FG.priorityCountryOf,
-    FG.publishedBy,
-)
+# Entity-to-entity relations are declared in graph/relations.py (REGISTRY).
 
 
 def slug(text: str) -> str:

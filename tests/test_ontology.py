@@ -12,6 +12,7 @@ from rdflib import namespace as rns
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS
 
 from graph import vocab
+from graph.relations import REGISTRY, ontology_graph, shapes_graph
 from graph.vocab import FG, ID
 
 pyshacl = pytest.importorskip("pyshacl")
@@ -21,16 +22,16 @@ DECLARATION_TYPES = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, SKOS.C
 
 @pytest.fixture(scope="module")
 def ontology() -> Graph:
-    return Graph().parse(vocab.ONTOLOGY_FILE, format="turtle")
+    return ontology_graph()
 
 
 @pytest.fixture(scope="module")
 def shapes() -> Graph:
-    return Graph().parse(vocab.SHAPES_FILE, format="turtle")
+    return shapes_graph()
 
 
 def _vocab_terms() -> set[URIRef]:
-    terms = set(vocab.ORG_ROLES.values()) | set(vocab.RESULT_TYPES.values()) | set(vocab.FACT_PREDICATES)
+    terms = set(vocab.ORG_ROLES.values()) | set(vocab.RESULT_TYPES.values()) | set(REGISTRY.predicates())
     assert terms, "graph.vocab exposes no terms"
     return terms
 
@@ -69,7 +70,7 @@ def test_vocab_term_kinds(ontology: Graph) -> None:
         assert (concept, SKOS.inScheme, FG.ResultTypes) in ontology
     notations = {str(ontology.value(c, SKOS.notation)): key for key, c in vocab.RESULT_TYPES.items()}
     assert all(n == k for n, k in notations.items())
-    for p in vocab.FACT_PREDICATES:
+    for p in REGISTRY.predicates():
         assert (p, RDF.type, OWL.ObjectProperty) in ontology
     assert (FG.partneredWith, RDF.type, OWL.SymmetricProperty) in ontology
 

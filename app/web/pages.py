@@ -26,18 +26,6 @@ EXAMPLE_QUESTIONS = [
     "What is the Global Partnership for Universal Social Protection?",
 ]
 
-PREDICATE_LABELS = {
-    "fundedBy": ("funded by", "funds"),
-    "partneredWith": ("partners with", "partners with"),
-    "inRegion": ("in region", "has country"),
-    "priorityCountryOf": ("priority country of", "has priority country"),
-    "achievedResult": ("achieved result", "result of"),
-    "pathfinderOf": ("pathfinder of", "has pathfinder"),
-    "ratified": ("ratified", "ratified by"),
-    "supportedBy": ("supported by", "supports"),
-    "memberOf": ("member of", "has member"),
-    "coChairOf": ("co-chair of", "co-chaired by"),
-}
 
 TYPE_LABELS = {"Organization": "Organisation", "LegalInstrument": "Legal instrument",
                "InstitutionalResult": "Institutional result", "ThematicArea": "Thematic area"}
@@ -135,7 +123,7 @@ def entity(entity_path: str):
                            f"There is no entity at “{entity_path}”. Try the search box above.")
     groups: "OrderedDict[tuple[str, str], list]" = OrderedDict()
     for rel in sorted(card["relations"], key=lambda r: (r["predicate"], r["direction"], r["other"]["label"])):
-        out_label, in_label = PREDICATE_LABELS.get(rel["predicate"], (rel["predicate"], f"{rel['predicate']} (inverse)"))
+        out_label, in_label = REGISTRY.labels().get(rel["predicate"], (rel["predicate"], f"{rel['predicate']} (inverse)"))
         name = out_label if rel["direction"] == "out" else in_label
         groups.setdefault((rel["predicate"], name), []).append(rel)
     return render_template("entity.html", card=card, groups=groups)

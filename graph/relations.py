@@ -1,0 +1,306 @@
+"""The relation registry: every relation the graph can hold, declared once.
+
+A :class:`Relation` says everything the rest of the system needs to know about one kind of fact:
+its ``fg:`` predicate, the entity types it links, how to say it in English in both directions,
+which statement class carries its evidence, whether (and how) it is drawn in the partnership
+network, and the words people use when they ask about it.  The ontology, the SHACL shapes, the
+RDF writer, the network, the API and page labels and the question engine all read
+:data:`REGISTRY`; adding a relation is one :func:`register` call plus the extractor that finds it.
+
+Why a registry rather than constants in each module: before it existed, adding a relation took
+about ten edits in nine files, and they drifted (a label here, a missing SHACL shape there).
+
+Nothing here is a fact from a report: these are kinds of relation and ordinary English.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+
+from graph.vocab import FG, ONTOLOGY_FILE, SCHEMA, SHAPES_FILE
+
+
+@dataclass(frozen=True)
+class Relation:
+    """One kind of fact: ``subject —name→ object``.
+
+    ``domain``/``range`` are entity types of :mod:`graph.kb` (``Country``, ``Organization`` ...).
+    ``label`` reads subject→object ("funded by"); ``inverse_label`` reads object→subject ("funds").
+    ``ask_object``/``ask_subject`` are question seeds with ``{s}``/``{o}`` for the named end and
+    ``{type}`` for the kind of thing asked; the question bank generator composes them.
+    ``keywords`` are the bare words that signal the relation in keyword-style queries.
+    """
+
+    name: str
+    domain: tuple[str, ...]
+    range: tuple[str, ...]
+    label: str
+    inverse_label: str
+    comment: str
+    statement: str = "Fact"  # the rdf:Statement subclass that carries the evidence
+    edge: str | None = None  # relation name in the partnership network, or None
+    edge_reversed: bool = False  # draw object → subject (an organisation *funds* a country)
+    symmetric: bool = False
+    parent: str | None = None  # a more general registered relation (pathfinderOf → memberOf)
+    external: URIRef | None = None  # a well-known property this one specialises (schema:publisher)
+    qualifiers: tuple[str, ...] = ()  # what a statement may add: year, status, role, amount ...
+    keywords: tuple[str, ...] = ()
+    ask_object: tuple[str, ...] = ()  # "who funds {s}?" – the answer is the object
+    ask_subject: tuple[str, ...] = ()  # "which {type} does {o} fund?" – the answer is the subject
+    network_only_types: tuple[str, ...] = field(default=("Country", "Organization", "Initiative"))
+
+    @property
+    def iri(self) -> URIRef:
+        return FG[self.name]
+
+    @property
+    def curie(self) -> str:
+        return f"fg:{self.name}"
+
+    def pattern(self, s: str, o: str) -> str:
+        """The SPARQL triple pattern ``s fg:name o`` (``s``/``o`` are variables or IRIs)."""
+        return f"{s} {self.curie} {o} ."
+
+
+class RelationRegistry:
+    """Relations by name, in declaration order."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, Relation] = {}
+
+    def register(self, relation: Relation) -> Relation:
+        if relation.parent and relation.parent not in self._by_name:
+            raise KeyError(f"{relation.name}: parent relation {relation.parent} is not registered")
+        self._by_name[relation.name] = relation
+        return relation
+
+    def unregister(self, name: str) -> None:
+        """Remove a relation (tests that declare a toy relation clean up with this)."""
+        self._by_name.pop(name, None)
+
+    def get(self, name: str) -> Relation | None:
+        return self._by_name.get(name)
+
+    def __getitem__(self, name: str) -> Relation:
+        return self._by_name[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def __iter__(self) -> Iterator[Relation]:
+        return iter(list(self._by_name.values()))
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+    # -- views that other modules read ------------------------------------------------------
+    def predicates(self) -> tuple[URIRef, ...]:
+        """Every relation's fg: IRI (each such triple must carry a provenance statement)."""
+        return tuple(r.iri for r in self)
+
+    def labels(self) -> dict[str, tuple[str, str]]:
+        """name → (forward label, inverse label), for pages and the API."""
+        return {r.name: (r.label, r.inverse_label) for r in self}
+
+    def network_edges(self) -> dict[str, tuple[str, bool]]:
+        """name → (network edge relation, reversed?) for the relations drawn in the network."""
+        return {r.name: (r.edge, r.edge_reversed) for r in self if r.edge}
+
+    def ontology_triples(self) -> Graph:
+        """The OWL declaration of every relation (label, inverse label, domain, range, parent)."""
+        g = Graph()
+        g.bind("fg", FG)
+        onto = URIRef(str(FG).rstrip("#"))
+        for r in self:
+            p = r.iri
+            g.add((p, RDF.type, OWL.ObjectProperty))
+            if r.symmetric:
+                g.add((p, RDF.type, OWL.SymmetricProperty))
+            g.add((p, RDFS.label, Literal(r.label, lang="en")))
+            g.add((p, SKOS.altLabel, Literal(r.inverse_label, lang="en")))
+            g.add((p, FG.inverseLabel, Literal(r.inverse_label, lang="en")))
+            g.add((p, RDFS.comment, Literal(r.comment, lang="en")))
+            g.add((p, RDFS.isDefinedBy, onto))
+            if r.parent:
+                g.add((p, RDFS.subPropertyOf, FG[r.parent]))
+            if r.external is not None:
+                g.add((p, RDFS.subPropertyOf, r.external))
+            if len(r.domain) == 1:
+                g.add((p, RDFS.domain, FG[r.domain[0]]))
+            if len(r.range) == 1:
+                g.add((p, RDFS.range, FG[r.range[0]]))
+        return g
+
+    def shape_triples(self) -> Graph:
+        """SHACL: the subject of every relation triple is of a domain type, the object of a range type."""
+        g = Graph()
+        g.bind("sh", SH)
+        g.bind("fg", FG)
+
+        def one_of(node, types: tuple[str, ...]) -> None:
+            if len(types) == 1:
+                g.add((node, SH["class"], FG[types[0]]))
+                return
+            alts = []
+            for t in types:
+                b = BNode()
+                g.add((b, SH["class"], FG[t]))
+                alts.append(b)
+            lst = BNode()
+            Collection(g, lst, alts)
+            g.add((node, SH["or"], lst))
+
+        for r in self:
+            shape = FG[f"{r.name}Shape"]
+            g.add((shape, RDF.type, SH.NodeShape))
+            g.add((shape, SH.targetSubjectsOf, r.iri))
+            g.add((shape, RDFS.comment, Literal(f"Subjects of fg:{r.name} are {' or '.join(r.domain)}.")))
+            one_of(shape, r.domain)
+            prop = BNode()
+            g.add((shape, SH.property, prop))
+            g.add((prop, SH.path, r.iri))
+            one_of(prop, r.range)
+        return g
+
+
+REGISTRY = RelationRegistry()
+register = REGISTRY.register
+
+# -- the relations ----------------------------------------------------------------------------
+_AGENT = ("Country", "Organization")
+_FUNDED = ("Country", "Organization", "Initiative", "Project", "Scheme")
+
+register(Relation(
+    "fundedBy", _FUNDED, ("Organization",), "funded by", "funds",
+    "The subject (country work, project, initiative ...) receives financing from the organisation. "
+    "The direct form of a fg:FundingLink.",
+    statement="FundingLink", edge="funds", edge_reversed=True, qualifiers=("year", "funding_line", "via"),
+    keywords=("funds", "funders", "funding", "financing", "financed", "donors", "donor", "money", "financier",
+              "sponsors", "pays"),
+    ask_object=("who funds the work in {s}", "who financed the ILO's work in {s}", "{s} donors", "{s} funders",
+                "where does the money for {s} come from", "what are the funding sources for {s}",
+                "which donors support {s}", "{s} financing support"),
+    ask_subject=("which {type} does {o} fund", "where does {o} finance the ILO's work", "{o} funded countries",
+                 "which {type} are financed by {o}", "{o} money goes to which {type}",
+                 "list the {type} whose financing line names {o}"),
+))
+register(Relation(
+    "partneredWith", _AGENT + ("Initiative",), _AGENT + ("Initiative",), "partners with", "partners with",
+    "The two parties worked together as partners; symmetric because partnership is mutual.",
+    statement="Engagement", edge="partners", symmetric=True, qualifiers=("year", "topic", "kind"),
+    keywords=("partner", "partners", "partnered", "collaborated", "cooperation", "together", "alongside", "joint"),
+    ask_object=("who does the ILO partner with in {s}", "{s} partners", "which organisations worked with the ILO in {s}"),
+    ask_subject=("in which {type} did the ILO work with {o}", "{o} partner countries", "where did {o} collaborate with the ILO",
+                 "which {type} did {o} partner on"),
+))
+register(Relation(
+    "supportedBy", ("Country",), ("Organization",), "supported by", "supports",
+    "The country received technical or other support from the organisation, without implying financing.",
+    statement="Engagement", edge="partners", qualifiers=("year", "topic"),
+    keywords=("support", "supported", "assistance", "helped", "technical assistance"),
+    ask_object=("who supported {s}", "which organisations gave technical support to {s}"),
+    ask_subject=("which {type} did {o} support", "{o} supported countries", "where did {o} provide technical assistance"),
+))
+register(Relation(
+    "ratified", ("Country",), ("LegalInstrument",), "ratified", "ratified by",
+    "The country ratified (became party to) the legal instrument, typically an ILO Convention. Year and "
+    "status live on the fg:Ratification statement.",
+    statement="Ratification", qualifiers=("year", "status"),
+    keywords=("ratified", "ratify", "ratification", "ratifications", "party to"),
+    ask_object=("which conventions has {s} ratified", "{s} ratifications", "what did {s} ratify"),
+    ask_subject=("which {type} ratified {o}", "{o} ratifications", "who has ratified {o}", "{o} ratifying countries"),
+))
+register(Relation(
+    "memberOf", _AGENT, ("Initiative",), "member of", "has member",
+    "The country or organisation is a member of the initiative (the general membership relation; "
+    "pathfinder and co-chair are more specific roles).",
+    statement="Membership", edge="member_of", qualifiers=("year", "role", "status"),
+    keywords=("member", "members", "membership", "joined", "belongs", "part of"),
+    ask_object=("which initiatives is {s} a member of", "{s} memberships"),
+    ask_subject=("who are the members of {o}", "{o} members", "which {type} belong to {o}", "which {type} joined {o}"),
+))
+register(Relation(
+    "pathfinderOf", _AGENT, ("Initiative",), "pathfinder of", "has pathfinder",
+    "The country is a pathfinder of the initiative, one of the first to implement it. Implies membership.",
+    statement="Membership", edge="member_of", parent="memberOf", qualifiers=("year", "status"),
+    keywords=("pathfinder", "pathfinders", "pathfinder countries"),
+    ask_object=("is {s} a pathfinder", "which initiative is {s} a pathfinder of"),
+    ask_subject=("which {type} are pathfinders of {o}", "{o} pathfinders", "list the pathfinder {type} of {o}"),
+))
+register(Relation(
+    "coChairOf", _AGENT, ("Initiative",), "co-chair of", "co-chaired by",
+    "The country or organisation co-chairs (leads) the initiative. Implies membership.",
+    statement="Membership", edge="member_of", parent="memberOf", qualifiers=("year",),
+    keywords=("co-chair", "co-chairs", "chair", "chairs", "chaired", "leads", "led by"),
+    ask_object=("what does {s} co-chair",),
+    ask_subject=("who co-chairs {o}", "{o} co-chairs", "who leads {o}", "which {type} chair {o}"),
+))
+register(Relation(
+    "schemeInCountry", ("Scheme",), ("Country",), "in country", "has scheme",
+    "The country where the scheme operates; lets scheme questions be filtered by country.",
+    qualifiers=("year", "status"),
+    keywords=("scheme", "schemes", "programme", "programmes", "benefit", "insurance", "pension"),
+    ask_object=("where does {s} operate", "which country runs {s}", "{s} country"),
+    ask_subject=("which schemes does {o} have", "{o} schemes", "what social protection schemes are named for {o}"),
+))
+register(Relation(
+    "administeredBy", ("Scheme",), ("Organization",), "administered by", "administers",
+    "The organisation (usually a national institution) that runs the scheme.",
+    external=SCHEMA.provider,
+    keywords=("administered", "administers", "runs", "managed", "operator"),
+    ask_object=("who administers {s}", "which institution runs {s}", "{s} administrator"),
+    ask_subject=("which schemes does {o} administer", "{o} schemes"),
+))
+register(Relation(
+    "inRegion", ("Country",), ("Region",), "in region", "has country",
+    "The report region the country is listed under.",
+    external=SCHEMA.containedInPlace,
+    keywords=("region", "regional", "in africa", "in asia"),
+    ask_object=("which region is {s} in", "{s} region"),
+    ask_subject=("which {type} are in {o}", "{o} countries", "list the countries of {o}"),
+))
+register(Relation(
+    "achievedResult", ("Country",), ("InstitutionalResult",), "achieved result", "achieved by",
+    "Links a country to an institutional result it achieved (one node per country, result type and year).",
+    qualifiers=("year", "result_type"),
+    keywords=("result", "results", "achieved", "institutional change", "outcome"),
+    ask_object=("what results did {s} achieve", "{s} results"),
+    ask_subject=("which {type} achieved {o}", "{o} countries"),
+))
+register(Relation(
+    "priorityCountryOf", ("Country",), ("Initiative",), "priority country of", "has priority country",
+    "The country is a priority (target) country of the initiative, i.e. of the report's Flagship Programme.",
+    keywords=("priority", "priority country", "priority countries", "target country"),
+    ask_object=("is {s} a priority country",),
+    ask_subject=("which {type} are priority countries", "{o} priority countries"),
+))
+register(Relation(
+    "publishedBy", ("Publication",), ("Organization",), "published by", "published",
+    "The organisation that published (or co-published) the publication.",
+    external=SCHEMA.publisher, qualifiers=("year",),
+    keywords=("published", "publication", "publications", "authored", "co-published", "paper", "report", "brief"),
+    ask_object=("who published {s}", "{s} publisher"),
+    ask_subject=("what did {o} publish", "{o} publications", "which publications did {o} co-author"),
+))
+
+
+def ontology_graph() -> Graph:
+    """The whole ontology: ``ontology/floorgraph.ttl`` (classes, datatype properties, concepts)
+    plus the declaration of every registered relation."""
+    g = Graph().parse(ONTOLOGY_FILE, format="turtle")
+    g += REGISTRY.ontology_triples()
+    return g
+
+
+def shapes_graph() -> Graph:
+    """The SHACL shapes: ``ontology/shapes.ttl`` plus domain/range shapes of every relation."""
+    g = Graph().parse(SHAPES_FILE, format="turtle")
+    g += REGISTRY.shape_triples()
+    return g
+
+
+__all__ = ["Relation", "RelationRegistry", "REGISTRY", "register", "ontology_graph", "shapes_graph"]
