@@ -288,6 +288,21 @@ register(Relation(
 ))
 
 
+# -- roles in initiatives, networks, facilities and funding mechanisms ------------------------
+
+# -- funding detail ---------------------------------------------------------------------------
+
+# -- conventions: ratification campaign, inquiries, assessments ---------------------------------
+
+# -- partners and dated activities at country level ----------------------------------------------
+
+# -- schemes, laws, decrees, strategies and programmes ---------------------------------------
+
+# -- publications -----------------------------------------------------------------------------
+
+# -- tables and numbers -------------------------------------------------------------------------
+
+
 def ontology_graph() -> Graph:
     """The whole ontology: ``ontology/floorgraph.ttl`` (classes, datatype properties, concepts)
     plus the declaration of every registered relation."""
