@@ -121,7 +121,7 @@ def test_entity_page_from_a_search_result(page):
 
 def test_network_explorer(page):
     page.goto("/network")
-    page.wait_for_function("window.floorgraphNetwork && (window.floorgraphNetwork.ready || window.floorgraphNetwork.error)")
+    page.wait_for_function("() => window.floorgraphNetwork && (window.floorgraphNetwork.ready || window.floorgraphNetwork.error)")
     state = page.evaluate("({ready: floorgraphNetwork.ready, error: floorgraphNetwork.error, n: floorgraphNetwork.visibleNodes,"
                           " total: floorgraphNetwork.totalNodes, e: floorgraphNetwork.visibleEdges})")
     assert state["ready"], state
@@ -150,8 +150,8 @@ def test_network_explorer(page):
     page.get_by_label("Name").fill("Jordan")
     page.get_by_label("Name").press("Enter")
     sync_api.expect(page.locator("#panel-body h3")).to_have_text("Jordan")
-    page.wait_for_function("floorgraphNetwork.panelLoaded === true")
-    sync_api.expect(page.locator("#panel-body")).to_contain_text("fundedBy")
+    page.wait_for_function("() => floorgraphNetwork.panelLoaded === true")
+    sync_api.expect(page.locator("#panel-body")).to_contain_text("Funded by")
     assert page.locator("#panel-body blockquote").count() >= 1
     assert page.evaluate("floorgraphNetwork.selected") == "Country:JOR"
 
@@ -164,9 +164,17 @@ def test_network_explorer(page):
     outline = btn.evaluate("b => getComputedStyle(b).outlineStyle")
     assert outline != "none"
 
-    # export links
+    # export links and buttons
     for fmt in ("gexf", "graphml", "json"):
         assert page.locator(f'a[href="/api/network?format={fmt}"]').count() >= 1
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="PNG image").click()
+    assert dl.value.suggested_filename.endswith(".png")
+    assert page.evaluate("floorgraphNetwork.lastPng") > 5000
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="SVG image").click()
+    svg = page.evaluate("floorgraphNetwork.lastSvg")
+    assert svg.count("<circle") == page.evaluate("floorgraphNetwork.renderedNodes().length") and "<text" in svg
     shot(page, "network-selected")
     assert not page.console_errors and not page.outside
 
@@ -202,9 +210,21 @@ def test_sparql_editor_runs_a_query(page):
     page.goto("/sparql#query=" + quote(query, safe=""))
     table = page.locator(".yasr table.dataTable, .yasr table").first
     sync_api.expect(table).to_be_visible(timeout=30_000)
-    sync_api.expect(table).to_contain_text("https://w3id.org/floorgraph/id/country/")
+    # IRIs are shown as the entity's label and link to the local entity page, never off-site
+    link = table.locator("a[href^='/entity/country/']").first
+    sync_api.expect(link).to_be_visible()
+    page.wait_for_function("() => !document.querySelector('.yasr tbody a').textContent.includes('w3id.org')")
+    assert table.locator("a[href^='http']").count() == 0
+    assert "<" not in table.locator("tbody tr").first.inner_text()
     assert table.locator("tbody tr").count() == 5
     assert "LIMIT 5" in page.evaluate("window.floorgraphYasgui.getTab().getQuery()")
+    # no keyboard trap: Tab leaves the editor
+    page.locator(".CodeMirror").first.click()
+    assert page.evaluate("!!document.activeElement.closest('.CodeMirror')")
+    page.keyboard.press("Tab")
+    assert not page.evaluate("!!(document.activeElement && document.activeElement.closest('.CodeMirror'))")
+    assert "LIMIT 5" in page.evaluate("window.floorgraphYasgui.getTab().getQuery()")  # no tab character typed
+    assert page.locator(".example-link").count() >= 12
     shot(page, "sparql")
     assert not page.outside
 
@@ -213,8 +233,100 @@ def test_entity_describe_link_opens_the_editor(page):
     page.goto("/entity/country/JOR")
     page.get_by_role("link", name="SPARQL DESCRIBE query").click()
     page.wait_for_url("**/sparql**")
-    page.wait_for_function("window.floorgraphYasgui && window.floorgraphYasgui.getTab()")
+    page.wait_for_function("() => window.floorgraphYasgui && window.floorgraphYasgui.getTab()")
     q = page.evaluate("window.floorgraphYasgui.getTab().getQuery()")
     assert q.endswith("DESCRIBE <https://w3id.org/floorgraph/id/country/JOR>")
     # YASGUI runs a query that comes in the URL: the DESCRIBE result (Turtle) is shown
     sync_api.expect(page.locator(".yasr")).to_contain_text("Jordan", timeout=30_000)
+
+
+def _pixels_differ(a: bytes, b: bytes) -> float:
+    """Share of pixels that differ between two PNG screenshots of the same size."""
+    import io
+
+    from PIL import Image, ImageChops
+
+    ia, ib = Image.open(io.BytesIO(a)).convert("RGB"), Image.open(io.BytesIO(b)).convert("RGB")
+    diff = ImageChops.difference(ia, ib).convert("L").point(lambda v: 255 if v > 24 else 0)
+    return sum(diff.histogram()[255:]) / (ia.width * ia.height)
+
+
+def _network_ready(pg) -> None:
+    pg.wait_for_function("() => window.floorgraphNetwork && (floorgraphNetwork.ready || floorgraphNetwork.error)")
+    assert pg.evaluate("floorgraphNetwork.error") is None
+    pg.wait_for_timeout(300)
+
+
+def test_network_filters_change_the_drawing(page):
+    """The renderer's own display data (sigma 4 `visibility`) follows the filters, and the canvas changes."""
+    page.goto("/network")
+    _network_ready(page)
+    canvas = page.locator("#sigma-container")
+    before = canvas.screenshot()
+    total = page.evaluate("floorgraphNetwork.totalNodes")
+    assert len(page.evaluate("floorgraphNetwork.renderedNodes()")) == total
+    # labels of the largest nodes are drawn at the default zoom
+    labels = page.evaluate("floorgraphNetwork.renderedLabels()")
+    assert len(labels) >= 8, labels
+    assert set(page.evaluate("floorgraphNetwork.forcedLabels")) <= set(labels)
+
+    page.get_by_label("Region (countries)").select_option("Africa")
+    page.wait_for_timeout(300)
+    filtered = sorted(page.evaluate("Object.keys(floorgraphNetwork.visible.nodes)"))
+    rendered = page.evaluate("floorgraphNetwork.renderedNodes()")
+    assert 0 < len(filtered) < total
+    assert rendered == filtered
+    regions = page.evaluate("floorgraphNetwork.renderedNodes().map(n => floorgraphNetwork.graph.getNodeAttributes(n))"
+                            ".filter(a => a.nodeType === 'country').map(a => a.region)")
+    assert regions and set(regions) == {"Africa"}
+    after = canvas.screenshot()
+    assert _pixels_differ(before, after) > 0.01
+    shot(page, "network-filtered", docs=True)
+
+    # unticking a relation hides its edges in the renderer too
+    page.get_by_label("Region (countries)").select_option("")
+    page.get_by_label("funds").uncheck()
+    page.wait_for_timeout(200)
+    hidden_funding = page.evaluate("""floorgraphNetwork.graph.edges().filter(e =>
+        floorgraphNetwork.graph.getEdgeAttribute(e, 'relation') === 'funds')
+        .every(e => floorgraphNetwork.renderer.getEdgeDisplayData(e).visibility === 'hidden')""")
+    assert hidden_funding
+    assert not page.console_errors and not page.outside
+
+
+def test_network_url_restores_a_view(page):
+    page.goto("/network")
+    _network_ready(page)
+    page.get_by_label("Region (countries)").select_option("Asia and the Pacific")
+    page.get_by_label("Colour by").select_option("community")
+    page.get_by_label("Name").fill("ILO")
+    page.get_by_label("Name").press("Enter")
+    sync_api.expect(page.locator("#panel-body h3")).to_have_text("International Labour Organization")
+    page.wait_for_timeout(700)  # camera animation, then the URL is written
+    url = page.url
+    assert "region=Asia+and+the+Pacific" in url and "node=" in url and "view=" in url
+    want = page.evaluate("({v: Object.keys(floorgraphNetwork.visible.nodes).sort(), s: floorgraphNetwork.selected,"
+                         " c: floorgraphNetwork.renderer.getCamera().getState()})")
+    page.goto("/network")
+    _network_ready(page)
+    page.goto(url)
+    _network_ready(page)
+    got = page.evaluate("({v: floorgraphNetwork.renderedNodes(), s: floorgraphNetwork.selected,"
+                        " c: floorgraphNetwork.renderer.getCamera().getState()})")
+    assert got["v"] == want["v"] and got["s"] == want["s"]
+    assert abs(got["c"]["ratio"] - want["c"]["ratio"]) < 0.01 and abs(got["c"]["x"] - want["c"]["x"]) < 0.01
+    assert page.get_by_label("Colour by").input_value() == "community"
+    assert page.locator(".legend-community").count() >= 3
+    sync_api.expect(page.locator("#net-legend")).to_contain_text("Community 1")
+
+
+def test_network_on_a_phone_shows_the_canvas_first(browser, web_server):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, base_url=web_server.url, is_mobile=True)
+    pg = ctx.new_page()
+    pg.goto("/network")
+    _network_ready(pg)
+    box = pg.locator("#sigma-container").bounding_box()
+    assert box["y"] < 400 and box["y"] + box["height"] <= 844 + 1, box
+    assert pg.locator("#net-drawer").evaluate("d => d.open") is False
+    assert pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 1
+    ctx.close()

@@ -270,7 +270,10 @@ def entity_card(entity_path: str) -> dict | None:
     card["api_url"] = url_for("api.entity", entity_path=card["path"])
     card["describe_query"] = describe_query(card["iri"])
     card["sparql_editor_url"] = sparql_editor_url(card["describe_query"])
+    from app.web.labels import relation_label
+
     for rel in card["relations"]:
+        rel["label"] = relation_label(rel["predicate"], rel["direction"])
         rel["other"]["url"] = entity_url(rel["other"]["path"]) if kb.entity(rel["other"]["id"]) else None
     return card
 
@@ -379,7 +382,11 @@ def network():
     net = kb.network
     from app.knowledge import entity_path
 
-    nodes = [n | {"path": entity_path(n["id"]), "url": entity_url(entity_path(n["id"]))} for n in net["nodes"]]
+    nodes = []
+    for n in net["nodes"]:
+        e = kb.entity(n["id"]) or {}
+        nodes.append(n | {"path": entity_path(n["id"]), "url": entity_url(entity_path(n["id"])),
+                          "acronym": e.get("acronym"), "alt_labels": e.get("alt_labels", [])})
     return jsonify({"nodes": nodes, "edges": net["edges"],
                     "relations": sorted({e["relation"] for e in net["edges"]}),
                     "downloads": {f: url_for("api.network", format=f) for f in NETWORK_FORMATS}})

@@ -13,10 +13,10 @@ from pathlib import Path
 from flask import Blueprint, render_template, request, url_for
 from markupsafe import Markup, escape
 
-from app.web import api
+from app.web import api, labels
 
 WEB_DIR = Path(__file__).resolve().parent
-bp = Blueprint("pages", __name__, static_folder=str(WEB_DIR / "static"), static_url_path="/static/web")
+bp = Blueprint("pages", __name__)
 
 EXAMPLE_QUESTIONS = [
     "Who funds the work in Jordan?",
@@ -27,8 +27,8 @@ EXAMPLE_QUESTIONS = [
 ]
 
 
-TYPE_LABELS = {"Organization": "Organisation", "LegalInstrument": "Legal instrument",
-               "InstitutionalResult": "Institutional result", "ThematicArea": "Thematic area"}
+NAV_LINKS = [("pages.index", "Search"), ("browse.entities", "Entities"), ("browse.map_page", "Map"),
+             ("browse.charts", "Charts"), ("pages.network", "Network"), ("browse.report", "Report")]
 
 
 # -- template helpers ------------------------------------------------------------------------
@@ -49,10 +49,10 @@ def highlight(text: str, spans) -> Markup:
     return Markup("").join(out)
 
 
-@bp.app_template_filter("type_label")
-def type_label(t: str) -> str:
-    t = t or ""
-    return TYPE_LABELS.get(t, TYPE_LABELS.get(t[:1].upper() + t[1:], t[:1].upper() + t[1:]))
+bp.add_app_template_filter(labels.type_label, "type_label")
+bp.add_app_template_filter(labels.kind_label, "kind_label")
+bp.add_app_template_filter(labels.attr_label, "attr_label")
+bp.add_app_template_filter(labels.format_number, "number")
 
 
 @bp.app_template_filter("pretty_json")
@@ -62,8 +62,12 @@ def pretty_json(v) -> str:
 
 @bp.app_context_processor
 def _globals():
-    return {"nav_links": [("pages.index", "Search"), ("pages.network", "Network")],
-            "sparql_url": "/sparql"}
+    from flask import current_app
+
+    from app.web.corpus import corpus_info
+
+    return {"nav_links": NAV_LINKS, "sparql_url": "/sparql",
+            "corpus": corpus_info(current_app.config["FLOORGRAPH"].data_dir)}
 
 
 def _html_error(status: int, title: str, message: str):
@@ -123,9 +127,7 @@ def entity(entity_path: str):
                            f"There is no entity at “{entity_path}”. Try the search box above.")
     groups: "OrderedDict[tuple[str, str], list]" = OrderedDict()
     for rel in sorted(card["relations"], key=lambda r: (r["predicate"], r["direction"], r["other"]["label"])):
-        out_label, in_label = REGISTRY.labels().get(rel["predicate"], (rel["predicate"], f"{rel['predicate']} (inverse)"))
-        name = out_label if rel["direction"] == "out" else in_label
-        groups.setdefault((rel["predicate"], name), []).append(rel)
+        groups.setdefault((rel["predicate"], rel["label"]), []).append(rel)
     return render_template("entity.html", card=card, groups=groups)
 
 
@@ -138,15 +140,17 @@ def network():
     from app.knowledge import entity_path
 
     net = kb.network
-    labels = {n["id"]: n for n in net["nodes"]}
+    by_id = {n["id"]: n for n in net["nodes"]}
     edges = []
     for e in net["edges"]:
-        s, t = labels.get(e["source"], {}), labels.get(e["target"], {})
+        s, t = by_id.get(e["source"], {}), by_id.get(e["target"], {})
         edges.append({"relation": e["relation"], "predicate": e["predicate"],
+                      "relation_label": labels.edge_label(e["relation"]),
                       "source": {"label": s.get("label", e["source"]), "url": url_for("pages.entity", entity_path=entity_path(e["source"]))},
                       "target": {"label": t.get("label", e["target"]), "url": url_for("pages.entity", entity_path=entity_path(e["target"]))}})
     regions = sorted({n.get("region") for n in net["nodes"] if n.get("region")})
-    kinds = sorted({n.get("kind") for n in net["nodes"] if n.get("kind") and n.get("type") == "organization"})
-    relations = sorted({e["relation"] for e in net["edges"]})
+    kinds = sorted(((k, labels.kind_label(k)) for k in {n.get("kind") for n in net["nodes"]
+                    if n.get("kind") and n.get("type") == "organization"}), key=lambda kv: kv[1])
+    relations = [(r, labels.edge_label(r)) for r in sorted({e["relation"] for e in net["edges"]})]
     return render_template("network.html", edges=edges, nodes=net["nodes"], regions=regions, kinds=kinds,
                            relations=relations)
