@@ -108,6 +108,37 @@ def get_engine():
     return _cached("floorgraph.engine", load)
 
 
+def start_warm_up(app) -> threading.Thread:
+    """Load the knowledge base, passage index and question engine in the background (``serve``
+    calls this at start), so the first question does not wait 8-14 s in silence: until it is done
+    questions answer "warming up" (HTTP 503 with Retry-After) and the page says so and reloads."""
+    done = threading.Event()
+    app.extensions["floorgraph.warm"] = done
+
+    def work():
+        with app.app_context():
+            for loader in (get_knowledge, get_index, get_engine):
+                try:
+                    loader()
+                except Unavailable:
+                    pass
+            try:
+                get_engine().ask("warm up")
+            except Exception:  # noqa: BLE001 - a failed warm-up shows up on the first real question
+                pass
+        done.set()
+
+    t = threading.Thread(target=work, name="floorgraph-warm-up", daemon=True)
+    t.start()
+    return t
+
+
+def warming_up() -> bool:
+    """True while the background warm-up runs and the engine is not loaded yet."""
+    ev = current_app.extensions.get("floorgraph.warm")
+    return ev is not None and not ev.is_set() and "floorgraph.engine" not in current_app.extensions
+
+
 # --------------------------------------------------------------------------------------------
 # Shared logic for the API and the HTML pages
 # --------------------------------------------------------------------------------------------
@@ -127,6 +158,10 @@ def ask(question: str | None) -> dict[str, Any]:
         return base | {"status": "too_long", "http": 413, "question": q[:200] + "…",
                        "message": f"The question is too long ({len(q)} characters; the limit is {limit}). "
                                   "Please shorten it."}
+    if warming_up():
+        return base | {"status": "warming_up", "http": 503, "retry_after": 3,
+                       "message": "The question engine is warming up (loading the language model and the "
+                                  "index, about ten seconds after start). Try again in a moment."}
     try:
         engine = get_engine()
     except Unavailable as exc:
@@ -305,7 +340,10 @@ def _error(status: int, message: str, **extra):
 def api_ask():
     out = ask(request.args.get("q"))
     if out["status"] != "ok":
-        return _error(out["http"], out["message"], question=out["question"], reason=out["status"])
+        resp = _error(out["http"], out["message"], question=out["question"], reason=out["status"])
+        if out.get("retry_after"):
+            resp.headers["Retry-After"] = str(out["retry_after"])
+        return resp
     return jsonify(out["result"])
 
 

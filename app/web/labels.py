@@ -110,6 +110,8 @@ def format_number(value, unit: str | None = None) -> str:
     num = value
     if isinstance(value, str):
         s = value.strip().replace(",", "")
+        if re.fullmatch(r"\d{1,4}", s) or s.startswith("0") and s != "0" and not s.startswith("0."):
+            return value  # years, codes and numbers with leading zeros stay as written
         try:
             num = float(s)
         except ValueError:

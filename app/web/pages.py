@@ -10,7 +10,7 @@ import json
 from collections import OrderedDict
 from pathlib import Path
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request, url_for
 from markupsafe import Markup, escape
 
 from app.web import api, labels
@@ -96,24 +96,78 @@ def _entity_link(iri: str | None) -> str | None:
 def index():
     raw = request.args.get("q")
     q = api.clean_question(raw)
-    ctx: dict = {"q": q, "examples": EXAMPLE_QUESTIONS, "asked": raw is not None, "answer": None,
-                 "passages": None, "status": None, "message": None}
+    ctx: dict = {"q": q, "examples": EXAMPLE_QUESTIONS, "asked": raw is not None, "answer": None, "view": None,
+                 "passages": None, "status": None, "message": None, "related": [], "dataset_jsonld": None}
     if raw is None:
+        from app.web.browse import dataset_jsonld
+
+        ctx["dataset_jsonld"] = dataset_jsonld()
         return render_template("index.html", **ctx)
     out = api.ask(q)
     ctx["status"], ctx["message"] = out["status"], out.get("message")
     if out["status"] in ("empty", "too_long"):
         ctx["q"] = out["question"]
         return render_template("index.html", **ctx), (200 if out["status"] == "empty" else 413)
+    if out["status"] == "warming_up":
+        return render_template("index.html", refresh=out.get("retry_after", 3), **ctx), 503, \
+            {"Retry-After": str(out.get("retry_after", 3))}
+    kb = _knowledge_or_none()
     if out["status"] == "ok":
+        from app.web.answers import present
+
         result = out["result"]
-        for a in result.get("answers", []):
-            a["url"] = _entity_link(a.get("iri"))
         ctx["answer"] = result
+        ctx["view"] = present(result, kb=kb, tables=_tables(), entity_url=_entity_link,
+                              page_of=_page_finder(kb))
         if result.get("sparql"):
             ctx["sparql_editor_url"] = api.sparql_editor_url(result["sparql"])
-    ctx["passages"] = api.search(q, k=10, mode="hybrid")
+    passages = api.search(q, k=10, mode="hybrid")
+    if passages.get("status") == "ok":
+        from app.web.suggest import relevant_passages
+
+        shown = {e.passage_id for e in ctx["view"]["evidence"]} if ctx["view"] else set()
+        kept = relevant_passages(passages["results"], api.query_terms(q))
+        passages["dropped"] = len(passages["results"]) - len(kept)
+        passages["results"] = [p for p in kept if p["passage_id"] not in shown]
+        passages["in_evidence"] = len([p for p in kept if p["passage_id"] in shown])
+    ctx["passages"] = passages
+    if kb is not None and not (ctx["view"] and ctx["view"]["answers"]):
+        from app.web.suggest import related_questions
+
+        ctx["related"] = related_questions(kb, q, [p["passage_id"] for p in passages.get("results", [])]) \
+            or EXAMPLE_QUESTIONS
     return render_template("index.html", **ctx)
+
+
+def _knowledge_or_none():
+    try:
+        return api.get_knowledge()
+    except api.Unavailable:
+        return None
+
+
+def _tables() -> list[dict]:
+    """tables.json of the build (for showing table evidence as a table), loaded once."""
+    def load():
+        path = current_app.config["FLOORGRAPH"].data_dir / "tables.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else []
+    try:
+        return api._cached("floorgraph.tables", load)
+    except api.Unavailable:
+        return []
+
+
+def _page_finder(kb):
+    """passage id -> "p. N" where the report's contents table gives the page of its section."""
+    if kb is None:
+        return lambda pid: None
+    from app.web.report_pages import page_index
+
+    try:
+        idx = api._cached("floorgraph.pages", lambda: page_index(kb, _tables()))
+    except api.Unavailable:
+        return lambda pid: None
+    return idx.get
 
 
 @bp.get("/entity/<path:entity_path>")
