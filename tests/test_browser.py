@@ -335,3 +335,96 @@ def test_network_on_a_phone_shows_the_canvas_first(browser, web_server):
     assert pg.locator("#net-drawer").evaluate("d => d.open") is False
     assert pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 1
     ctx.close()
+
+
+AXE_JS = ROOT / "app" / "static" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PAGES = ["/", "/?q=" + quote("Who funds the work in Jordan?"), "/entity/country/JOR", "/entities", "/network",
+             "/sparql", "/dataset", "/map", "/charts"]
+
+
+@pytest.mark.parametrize("viewport", [(1366, 900), (390, 844)], ids=["desktop", "phone"])
+def test_axe_finds_no_serious_violations_and_nothing_overflows(browser, web_server, viewport):
+    """axe-core (npm, injected from the local file through the DevTools protocol, so the pages' CSP
+    stays on) on every main page: 0 serious or critical violations; no page scrolls sideways."""
+    if not AXE_JS.is_file():
+        pytest.skip("axe-core is not installed in app/static (npm ci)")
+    axe = AXE_JS.read_text(encoding="utf-8")
+    w, h = viewport
+    ctx = browser.new_context(viewport={"width": w, "height": h}, base_url=web_server.url)
+    pg = ctx.new_page()
+    problems = {}
+    for path in AXE_PAGES:
+        pg.goto(path)
+        pg.wait_for_load_state("networkidle")
+        pg.wait_for_timeout(300)
+        pg.evaluate(axe)
+        bad = pg.evaluate("""() => axe.run(document, {resultTypes: ['violations']}).then(r => r.violations
+            .filter(v => v.impact === 'serious' || v.impact === 'critical')
+            .map(v => v.id + ': ' + v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(' | ')))""")
+        overflow = pg.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if bad or overflow > 1:
+            problems[path] = {"axe": bad, "overflow": overflow}
+    ctx.close()
+    assert not problems, problems
+
+
+def test_entities_and_sparql_work_without_javascript(browser, web_server):
+    ctx = browser.new_context(java_script_enabled=False, base_url=web_server.url)
+    pg = ctx.new_page()
+    pg.goto("/entities")
+    total = pg.locator("#entity-table tbody tr").count()
+    pg.locator(".facet a", has_text="Country").first.click()
+    pg.wait_for_url("**/entities?type=Country")
+    countries = pg.locator("#entity-table tbody tr").count()
+    assert 0 < countries < total
+    pg.get_by_role("link", name="Relations").click()  # sort by a column header
+    first = int(pg.locator("#entity-table tbody tr").first.locator("td.num").inner_text())
+    last = int(pg.locator("#entity-table tbody tr").last.locator("td.num").inner_text())
+    assert first >= last and "sort=relations" in pg.url
+
+    pg.goto("/sparql")
+    assert pg.locator("#sparql-form").is_visible()
+    pg.get_by_label("Query").fill("PREFIX fg: <https://w3id.org/floorgraph/ontology#>\n"
+                                  "SELECT ?country WHERE { ?country a fg:Country } LIMIT 7")
+    pg.get_by_role("button", name="Run query").click()
+    pg.wait_for_load_state("load")
+    assert pg.locator("#sparql-table tbody tr").count() == 7
+    assert pg.locator("#sparql-table a[href^='/entity/country/']").count() == 7
+    assert pg.locator("nav[aria-label='Main']").is_visible()
+    # an example link runs its query with the plain form too
+    pg.locator(".example-link").first.click()
+    pg.wait_for_load_state("load")
+    assert pg.locator("#sparql-table tbody tr").count() >= 1
+    ctx.close()
+
+
+def test_map_colours_countries_and_opens_their_pages(page):
+    page.goto("/map")
+    page.wait_for_function("() => window.floorgraphMap && (floorgraphMap.ready || floorgraphMap.error)")
+    assert page.evaluate("floorgraphMap.error") is None
+    total = page.evaluate("Object.keys(floorgraphMap.layers).length")
+    assert total >= 50
+    shot(page, "map", docs=True)
+    page.get_by_label("Colour countries by").select_option("funder")
+    funded = page.evaluate("floorgraphMap.coloured")
+    assert 0 < funded < total
+    fills = page.evaluate("new Set(Object.values(floorgraphMap.layers).map(l => l.options.fillColor)).size")
+    assert fills == 2  # funded by the chosen funder, or not
+    page.evaluate("floorgraphMap.layers['JOR'].fire('click')")
+    page.wait_for_url("**/entity/country/JOR")
+    assert not page.console_errors and not page.outside
+
+
+def test_charts_are_drawn(page):
+    page.goto("/charts")
+    page.wait_for_function("() => window.floorgraphCharts && (floorgraphCharts.ready || floorgraphCharts.error)")
+    assert page.evaluate("floorgraphCharts.error") is None
+    assert page.locator("#chart-results svg rect").count() >= 5
+    assert page.locator("#chart-funding svg rect").count() >= 3
+    assert not page.console_errors and not page.outside
+
+
+def test_entities_page_screenshot(page):
+    page.goto("/entities?type=Country")
+    sync_api.expect(page.locator("#entity-table")).to_be_visible()
+    shot(page, "entities", docs=True)

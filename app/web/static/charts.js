@@ -9,6 +9,10 @@
     var fig = document.getElementById(id);
     if (!fig) return;
     while (fig.firstChild) fig.removeChild(fig.firstChild);
+    // Plot labels its mark groups with aria-label; a <g> needs a role for that label to be valid.
+    node.querySelectorAll("g[aria-label]:not([role])").forEach(function (g) { g.setAttribute("role", "group"); });
+    var svg = node.tagName && node.tagName.toLowerCase() === "svg" ? node : node.querySelector("svg");
+    if (svg) { svg.setAttribute("role", "img"); svg.setAttribute("aria-labelledby", fig.closest("section").querySelector("h2").id); }
     fig.appendChild(node);
     state.drawn.push(id);
   }

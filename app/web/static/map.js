@@ -21,6 +21,18 @@
       rows.forEach(function (r) { if (r.numeric) byNumeric[String(Number(r.numeric))] = r; });
       var maxRel = Math.max.apply(null, rows.map(function (r) { return r.relations; }).concat([1]));
       var geo = topojson.feature(world, world.objects.countries);
+      // Rings that cross the antimeridian (e.g. the far east of Russia) jump from +180 to -180 and
+      // draw a stripe across the map: continue them east of 180 instead.
+      function unwrapRing(ring) {
+        var jumps = ring.some(function (p, i) { return i && Math.abs(p[0] - ring[i - 1][0]) > 180; });
+        return jumps ? ring.map(function (p) { return p[0] < 0 ? [p[0] + 360, p[1]] : p; }) : ring;
+      }
+      geo.features.forEach(function (f) {
+        var g = f.geometry;
+        if (!g) return;
+        if (g.type === "Polygon") g.coordinates = g.coordinates.map(unwrapRing);
+        else if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map(function (poly) { return poly.map(unwrapRing); });
+      });
       var map = L.map("map", { worldCopyJump: false, minZoom: 1, maxZoom: 6, zoomSnap: 0.25, attributionControl: true,
                                maxBounds: [[-75, -200], [90, 200]] });
       map.attributionControl.setPrefix("");

@@ -43,6 +43,7 @@
       { Tab: function (cm) { focusNext(cm.getWrapperElement(), 1); },
         "Shift-Tab": function (cm) { focusNext(cm.getWrapperElement(), -1); },
         "Ctrl-]": "indentMore", "Ctrl-[": "indentLess" }));
+    yq.setOption("lineWrapping", true);  // no sideways scrolling on a phone
   }
   function focusNext(wrapper, dir) {
     var all = Array.prototype.filter.call(document.querySelectorAll(
@@ -106,8 +107,18 @@
       var name = f.closest(".CodeMirror") ? "SPARQL query editor" : (f.placeholder || f.name || f.className || "Editor option");
       f.setAttribute("aria-label", name);
     });
-    host.querySelectorAll("[role='tablist'] > :not([role='tab']):not([role='presentation'])").forEach(function (n) {
-      n.setAttribute("role", "presentation");
+    // a tablist may hold only tabs: move YASGUI's "add tab" button out of it
+    host.querySelectorAll("[role='tablist']").forEach(function (list) {
+      Array.prototype.slice.call(list.children).forEach(function (n) {
+        var role = n.getAttribute("role");
+        if (role === "tab" || n.querySelector("[role='tab']")) return;
+        if (n.matches("button, a, input") || n.querySelector("button, a, input")) list.parentNode.insertBefore(n, list.nextSibling);
+        else n.setAttribute("role", "presentation");
+      });
+    });
+    host.querySelectorAll(".CodeMirror-scroll:not([data-fg-focus])").forEach(function (n) {
+      n.dataset.fgFocus = "1";
+      n.setAttribute("tabindex", "0"); n.setAttribute("aria-label", "SPARQL query (scrollable)");
     });
     host.querySelectorAll("button:not([aria-label])").forEach(function (b) {
       if (!b.textContent.trim()) b.setAttribute("aria-label", b.title || b.className.replace(/[-_]/g, " ") || "Editor button");
