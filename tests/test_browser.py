@@ -180,6 +180,15 @@ def test_network_explorer(page):
         page.get_by_role("button", name="SVG image").click()
     svg = page.evaluate("floorgraphNetwork.lastSvg")
     assert svg.count("<circle") == page.evaluate("floorgraphNetwork.renderedNodes().length") and "<text" in svg
+    import re as _re
+
+    width = float(_re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1))
+    xs = [float(x) for x in _re.findall(r'<circle cx="([-\d.]+)"', svg)]
+    want = page.evaluate("""() => { const r = floorgraphNetwork.renderer; return floorgraphNetwork.graph.nodes()
+        .map(n => r.getNodeDisplayData(n)).filter(d => d.visibility !== 'hidden')
+        .map(d => r.framedGraphToViewport({x: d.x, y: d.y}).x); }""")
+    assert width > 100 and len(xs) == len(want)
+    assert all(abs(a - b) < 1 for a, b in zip(xs, want))  # the SVG is what the canvas shows
     shot(page, "network-selected")
     assert not page.console_errors and not page.outside
 
@@ -323,6 +332,26 @@ def test_network_url_restores_a_view(page):
     assert page.get_by_label("Colour by").input_value() == "community"
     assert page.locator(".legend-community").count() >= 3
     sync_api.expect(page.locator("#net-legend")).to_contain_text("Community 1")
+
+
+def test_network_hover_highlights_the_neighbourhood(page):
+    page.goto("/network")
+    _network_ready(page)
+    node = page.evaluate("floorgraphNetwork.forcedLabels[0]")
+    pos = page.evaluate("""(n) => { const r = floorgraphNetwork.renderer, d = r.getNodeDisplayData(n),
+        v = r.framedGraphToViewport({x: d.x, y: d.y}), b = r.getContainer().getBoundingClientRect();
+        return {x: b.left + v.x, y: b.top + v.y}; }""", node)
+    page.mouse.move(pos["x"], pos["y"])
+    page.wait_for_function("(n) => floorgraphNetwork.hovered === n", arg=node)
+    page.wait_for_timeout(200)
+    out = page.evaluate("""(n) => { const g = floorgraphNetwork.graph, r = floorgraphNetwork.renderer;
+        const nb = new Set(g.neighbors(n)); const others = g.nodes().filter(m => m !== n && !nb.has(m));
+        return {nbLabels: [...nb].every(m => r.getNodeDisplayData(m).labelVisibility === 'visible'),
+                dimmed: others.every(m => r.getNodeDisplayData(m).color !== g.getNodeAttribute(m, 'color')),
+                others: others.length}; }""", node)
+    assert out["others"] > 0 and out["dimmed"] and out["nbLabels"], out
+    page.mouse.move(2, 2)
+    page.wait_for_function("() => floorgraphNetwork.hovered === null")
 
 
 def test_network_on_a_phone_shows_the_canvas_first(browser, web_server):

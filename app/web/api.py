@@ -317,7 +317,10 @@ def entity_summary(e: dict) -> dict:
     from app.knowledge import entity_path
 
     path = entity_path(e["id"])
-    return {"id": e["id"], "label": e["label"], "type": e["type"], "path": path, "url": entity_url(path),
+    from app.web.labels import type_label
+
+    return {"id": e["id"], "label": e["label"], "type": e["type"], "type_label": type_label(e["type"]),
+            "path": path, "url": entity_url(path),
             "iri": _iri_for(e["id"]), "alt_labels": e.get("alt_labels", []), "acronym": e.get("acronym")}
 
 

@@ -435,7 +435,7 @@
     graph.forEachNode(function (n) {
       var d = renderer.getNodeDisplayData(n);
       if (!d || d.visibility === "hidden") return;
-      var v = renderer.graphToViewport({ x: d.x, y: d.y });
+      var v = renderer.framedGraphToViewport({ x: d.x, y: d.y });
       pos[n] = { x: v.x, y: v.y, r: renderer.scaleSize(d.size), d: d };
     });
     graph.forEachEdge(function (e, a, s, t) {
