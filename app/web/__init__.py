@@ -84,7 +84,11 @@ def create_app(config: Config | None = None, graphstore=None) -> Flask:
 
     @app.get("/healthz")
     def healthz():
-        return jsonify({"status": "ok", "triples": len(graphstore)})
+        warm = app.extensions.get("floorgraph.warm")
+        loaded = app.extensions.get("floorgraph.engine")
+        engine = ("ready" if loaded[0] == "ok" else "unavailable") if loaded else \
+            "warming_up" if warm is not None and not warm.is_set() else "cold"
+        return jsonify({"status": "ok", "triples": len(graphstore), "engine": engine})
 
     # -- blueprints --------------------------------------------------------------------------
     from app.web.sparql import bp as sparql_bp

@@ -164,7 +164,6 @@ def report():
         kb = _kb()
     except api.Unavailable as exc:
         return _unavailable(exc)
-    from app.web.answers import table_excerpt  # noqa: F401 - tables shown whole below
     from app.web.pages import _tables
 
     tables = _tables()
