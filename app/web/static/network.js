@@ -78,15 +78,30 @@
     chooseForcedLabels();
     drawLegend();
   }
-  // Labels of the largest visible nodes are always drawn; sigma adds more as room allows.
+  // Labels of the largest visible nodes are always drawn (sigma adds more as room allows), skipping
+  // any whose label box would overlap a larger node's label at the current view.
   function chooseForcedLabels() {
-    var k = (ui.container.clientWidth || 800) < 500 ? 6 : 14;
+    var small = (ui.container.clientWidth || 800) < 500, k = small ? 6 : 14;
     var ids = Object.keys(visible.nodes).sort(function (x, y) {
       return graph.getNodeAttribute(y, "size") - graph.getNodeAttribute(x, "size");
-    }).slice(0, k);
+    });
+    var boxes = [], chosen = [];
+    for (var i = 0; i < ids.length && chosen.length < k; i++) {
+      var id = ids[i], a = graph.getNodeAttributes(id), box = null;
+      if (renderer) {
+        var d = renderer.getNodeDisplayData(id);
+        if (d) {
+          var v = renderer.framedGraphToViewport({ x: d.x, y: d.y }), r = renderer.scaleSize(d.size);
+          box = [v.x + r, v.y - 11, v.x + r + 6 + 7 * String(a.label).length, v.y + 11];
+        }
+      }
+      if (box && boxes.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; })) continue;
+      if (box) boxes.push(box);
+      chosen.push(id);
+    }
     forced = {};
-    ids.forEach(function (id) { forced[id] = true; });
-    state.forcedLabels = ids;
+    chosen.forEach(function (id) { forced[id] = true; });
+    state.forcedLabels = chosen;
   }
 
   // -- layout: the main component fills the canvas, small components go to a corner strip ---------
@@ -465,7 +480,7 @@
     var SigmaCls = window.Sigma && (window.Sigma.Sigma || window.Sigma.default || window.Sigma);
     try {
       renderer = new SigmaCls(graph, ui.container, {
-        settings: { itemSizesReference: "screen", renderEdgeLabels: false, labelRenderedSizeThreshold: 9, labelDensity: 0.6,
+        settings: { itemSizesReference: "screen", renderEdgeLabels: false, labelRenderedSizeThreshold: 15, labelDensity: 0.4,
                     labelGridCellSize: 90, stagePadding: 24, zIndex: true, minCameraRatio: 0.08, maxCameraRatio: 3 },
         nodeReducer: function (key, data) {
           var r = Object.assign({}, data);
@@ -563,6 +578,7 @@
       restyle();
       updateFocusSet();
       startRenderer();
+      if (renderer) { chooseForcedLabels(); renderer.refresh({ skipIndexation: true }); }
       drawList();
       if (renderer) restoreCamera(params);
       if (state.selected) showPanel(state.selected);
