@@ -305,6 +305,15 @@ def test_network_filters_change_the_drawing(page):
         floorgraphNetwork.graph.getEdgeAttribute(e, 'relation') === 'funds')
         .every(e => floorgraphNetwork.renderer.getEdgeDisplayData(e).visibility === 'hidden')""")
     assert hidden_funding
+
+    # search + "only its neighbours": the drawing is the node and its neighbourhood
+    page.get_by_label("funds").check()
+    page.get_by_label("Name").fill("Jordan")
+    page.get_by_label("Name").press("Enter")
+    page.get_by_label("Show only the focused node").check()
+    page.wait_for_timeout(200)
+    want = sorted(page.evaluate("[floorgraphNetwork.selected, ...floorgraphNetwork.graph.neighbors(floorgraphNetwork.selected)]"))
+    assert page.evaluate("floorgraphNetwork.renderedNodes()") == want and 1 < len(want) < total
     assert not page.console_errors and not page.outside
 
 
