@@ -115,3 +115,11 @@ def test_labels_come_from_the_registry_in_both_directions():
     for edge in {e for e, _ in REGISTRY.network_edges().values()}:
         assert "_" not in edge_label(edge)
     assert kind_label("un_agency") == "UN agency" and kind_label("some_new_kind") == "Some new kind"
+
+
+def test_attribute_values_for_people():
+    from app.web.labels import attr_value
+
+    assert attr_value("amount", 8100000.0, {"currency": "USD"}) == "US$ 8,100,000"
+    assert attr_value("year", 2024) == "2024" and attr_value("number", "102") == "102"
+    assert attr_value("countries", ["A", "B"]) == "A, B" and attr_value("priority", True) == "yes"

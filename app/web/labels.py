@@ -123,3 +123,31 @@ def format_number(value, unit: str | None = None) -> str:
         u = "US$" if _MONEY_WORDS.fullmatch(unit.strip()) else unit.strip()
         return f"{u} {text}" if u in ("US$", "€", "£") or len(u) <= 3 and u.isupper() else f"{text} {u}"
     return text
+
+
+UNIT_KEYS = ("unit", "currency")
+AS_WRITTEN = re.compile(r"(year|since|period|month|number|iso\d?|code|id)$", re.I)
+
+
+def attr_value(key: str, value, attrs: dict | None = None) -> str:
+    """An attribute value for people: lists joined, amounts with their unit and separators,
+    years and codes as written, yes/no for booleans."""
+    attrs = attrs or {}
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(attr_value(key, v, attrs) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{humanise(k).lower()}: {attr_value(k, v, attrs)}" for k, v in value.items())
+    if AS_WRITTEN.search(key or ""):
+        return str(value)
+    unit = next((attrs[k] for k in UNIT_KEYS if attrs.get(k) and k != key), None)
+    return format_number(value, unit if isinstance(value, (int, float)) or _looks_numeric(value) else None)
+
+
+def _looks_numeric(v) -> bool:
+    try:
+        float(str(v).replace(",", ""))
+        return True
+    except ValueError:
+        return False

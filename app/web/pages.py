@@ -55,6 +55,11 @@ bp.add_app_template_filter(labels.attr_label, "attr_label")
 bp.add_app_template_filter(labels.format_number, "number")
 
 
+@bp.app_template_filter("attr_value")
+def attr_value(value, key: str, attrs=None) -> str:
+    return labels.attr_value(key, value, attrs)
+
+
 @bp.app_template_filter("pretty_json")
 def pretty_json(v) -> str:
     return v if isinstance(v, str) else json.dumps(v, indent=2, ensure_ascii=False)
