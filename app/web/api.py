@@ -428,8 +428,11 @@ def network():
         e = kb.entity(n["id"]) or {}
         nodes.append(n | {"path": entity_path(n["id"]), "url": entity_url(entity_path(n["id"])),
                           "acronym": e.get("acronym"), "alt_labels": e.get("alt_labels", [])})
-    return jsonify({"nodes": nodes, "edges": net["edges"],
-                    "relations": sorted({e["relation"] for e in net["edges"]}),
+    from app.web.labels import edge_label
+
+    relations = sorted({e["relation"] for e in net["edges"]})
+    return jsonify({"nodes": nodes, "edges": net["edges"], "relations": relations,
+                    "relation_labels": {r: edge_label(r) for r in relations},
                     "downloads": {f: url_for("api.network", format=f) for f in NETWORK_FORMATS}})
 
 
