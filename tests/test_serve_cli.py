@@ -33,8 +33,18 @@ def test_serve_answers_questions_and_sparql(built_data_dir):
                 time.sleep(0.5)
         else:
             raise AssertionError("server did not come up: " + proc.stdout.read1(4000).decode())
-        r = requests.get(base + "/api/ask", params={"q": "Who funds the work in Jordan?"}, timeout=120)
+        # serve warms the engine in the background: meanwhile a question is told so (503, Retry-After),
+        # never left waiting in silence; then it is answered
+        deadline = time.time() + 120
+        while True:
+            r = requests.get(base + "/api/ask", params={"q": "Who funds the work in Jordan?"}, timeout=120)
+            if r.status_code != 503 or time.time() > deadline:
+                break
+            assert r.json()["reason"] == "warming_up" and int(r.headers["Retry-After"]) > 0
+            assert requests.get(base + "/healthz", timeout=5).json()["engine"] == "warming_up"
+            time.sleep(1)
         assert r.status_code == 200 and len(r.json()["answers"]) == 5
+        assert requests.get(base + "/healthz", timeout=5).json()["engine"] == "ready"
         r = requests.get(base + "/sparql", params={"query": "ASK { ?s ?p ?o }"},
                          headers={"Accept": "application/sparql-results+json"}, timeout=30)
         assert r.status_code == 200 and r.json()["boolean"] is True

@@ -271,15 +271,54 @@ def test_network_page_lists_edges_without_javascript(web_server):
     assert len(rows) == len(net["edges"])
     assert 'href="/entity/country/' in page and 'href="/entity/organization/' in page
     assert "/api/network?format=gexf" in page and "/api/network?format=graphml" in page
-    assert "/static/vendor/sigma/dist/sigma.min.js" in page and "cdn" not in page.lower()
+    assert re.search(r'<script src="/assets/[0-9a-f]{12}/sigma\.js">', page) and "cdn" not in page.lower()
     for control in ("net-search", "net-region", "net-kind", "net-color", "net-size"):
         assert f'<label for="{control}">' in page, control
 
 
-def test_own_static_files_are_served(web_server):
-    for name in ("app.css", "network.js", "search.js"):
-        assert get(web_server, "/static/web/" + name).status_code == 200
-    assert get(web_server, "/static/web/nope.js").status_code == 404
+def test_only_whitelisted_assets_are_served_fingerprinted_compressed_and_cached(web_server):
+    page = html(web_server, "/network").text
+    urls = re.findall(r'(?:src|href)="(/assets/[^"]+)"', page)
+    assert any(u.endswith("/sigma.js") for u in urls) and any(u.endswith("/app.css") for u in urls)
+    for u in urls:
+        r = requests.get(web_server.url + u, headers={"Accept-Encoding": "gzip, br"}, timeout=30)
+        assert r.status_code == 200, u
+        assert "immutable" in r.headers["Cache-Control"] and "max-age=31536000" in r.headers["Cache-Control"], u
+        if len(r.content) > 2000:
+            assert r.headers.get("Content-Encoding") in ("gzip", "br"), u
+    big = next(u for u in urls if u.endswith("/sigma.js"))
+    raw = requests.get(web_server.url + big, headers={"Accept-Encoding": "identity"}, stream=True, timeout=30)
+    packed = requests.get(web_server.url + big, headers={"Accept-Encoding": "gzip"}, stream=True, timeout=30)
+    assert int(packed.headers["Content-Length"]) < int(raw.headers["Content-Length"]) / 2
+    # never the npm folder, its manifests, or Flask's default static folder
+    for path in ("/static/package.json", "/static/package-lock.json", "/static/vendor/sigma/package.json",
+                 "/assets/x/package.json", "/assets/x/..%2Fpackage.json", "/static/node_modules/sigma/package.json",
+                 "/static/web/app.css", "/assets/x/nope.js"):
+        assert get(web_server, path).status_code == 404, path
+    # a stale fingerprint still answers, but is not cached for a year
+    stale = get(web_server, "/assets/000000000000/app.css")
+    assert stale.status_code == 200 and stale.headers["Cache-Control"] == "no-cache"
+
+
+def test_pages_carry_the_content_security_policy(web_server):
+    from app.web import CONTENT_SECURITY_POLICY
+
+    for path in ("/", "/network", "/sparql", "/api/network"):
+        r = requests.get(web_server.url + path, headers={"Accept": "text/html"}, timeout=30)
+        assert r.headers["Content-Security-Policy"] == CONTENT_SECURITY_POLICY, path
+        assert "<script>" not in r.text and " onclick=" not in r.text and ' style="' not in r.text, path
+
+
+def test_404_is_html_for_browsers_and_json_for_api_clients(web_server):
+    r = requests.get(web_server.url + "/no/such/page", headers={"Accept": "text/html,*/*;q=0.8"}, timeout=30)
+    assert r.status_code == 404 and r.headers["Content-Type"].startswith("text/html")
+    assert "<nav" in r.text and 'name="q"' in r.text
+    r = requests.get(web_server.url + "/no/such/page", headers={"Accept": "application/json"}, timeout=30)
+    assert r.status_code == 404 and r.json()["status"] == 404
+    r = requests.get(web_server.url + "/api/nothing", headers={"Accept": "text/html"}, timeout=30)
+    assert r.status_code == 404 and r.json()["status"] == 404
+    fav = requests.get(web_server.url + "/favicon.ico", timeout=30)
+    assert fav.status_code == 200 and fav.headers["Content-Type"].startswith("image/")
 
 
 def test_sparql_editor_link_format(web_server):
@@ -291,3 +330,37 @@ def test_sparql_editor_link_format(web_server):
     assert url.startswith("/sparql#query=") and unquote(url.split("=", 1)[1]) == q
     assert quote(q, safe="") in url
     assert html(web_server, "/sparql").headers["Content-Type"].startswith("text/html")
+
+
+def test_every_sparql_example_answers_on_the_built_report(web_server):
+    from app.web.sparql import EXAMPLE_QUERIES
+
+    for ex in EXAMPLE_QUERIES:
+        r = requests.post(web_server.url + "/sparql", data={"query": ex["query"]},
+                          headers={"Accept": "application/sparql-results+json, text/turtle;q=0.9"}, timeout=60)
+        assert r.status_code == 200, (ex["name"], r.text)
+        if r.headers["Content-Type"].startswith("text/turtle"):
+            assert r.text.count(" .") >= 1, ex["name"]
+        else:
+            assert len(r.json()["results"]["bindings"]) >= 1, ex["name"]
+
+
+def test_sparql_form_without_javascript_answers_with_an_html_table(web_server):
+    """The plain form on /sparql posts `query`; a browser gets the site page with a results table whose
+    entity IRIs are labels linking to local pages and whose literals are plain."""
+    page = requests.get(web_server.url + "/sparql", headers={"Accept": "text/html"}, timeout=30).text
+    assert re.search(r'<form[^>]+method="post"[^>]+action="/sparql"', page) and '<textarea id="query" name="query"' in page
+    assert '<nav aria-label="Main">' in page
+    q = ("PREFIX fg: <https://w3id.org/floorgraph/ontology#>\n"
+         "SELECT ?country ?n WHERE { ?country a fg:Country ; fg:fundedBy ?f } GROUP BY ?country "
+         "ORDER BY ?country LIMIT 5")
+    q = q.replace("?n WHERE", "(COUNT(?f) AS ?n) WHERE")
+    r = requests.post(web_server.url + "/sparql", data={"query": q},
+                      headers={"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}, timeout=60)
+    assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/html")
+    rows = re.findall(r"<tr><td class=\"cell-entity\"><a href=\"(/entity/country/\w+)\">([^<]+)</a></td><td class=\"cell-literal\">(\d+)</td></tr>", r.text)
+    assert len(rows) == 5, r.text[-3000:]
+    assert "^^" not in r.text.split('id="sparql-table"')[1].split("</table>")[0]
+    assert "w3id.org/floorgraph/id/" not in r.text.split('id="sparql-table"')[1].split("</table>")[0].replace('title="', "")
+    bad = requests.post(web_server.url + "/sparql", data={"query": "SELECT WHERE {"}, headers={"Accept": "text/html"}, timeout=30)
+    assert bad.status_code == 400 and 'role="alert"' in bad.text and "SELECT WHERE {" in bad.text

@@ -51,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
     store = app.extensions["floorgraph.graphstore"]
     if config.sparql_timeout_s and config.sparql_timeout_s > 0:
         store.warm_up()
+    from app.web.api import start_warm_up
+
+    start_warm_up(app)  # the model and index load in the background; pages say "warming up" meanwhile
     print(f"floorgraph: {len(store)} triples; serving http://{config.host}:{config.port}/ "
           f"(SPARQL at /sparql)", file=sys.stderr)
     try:

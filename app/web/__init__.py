@@ -1,8 +1,10 @@
 """The floorgraph web service: ``create_app(config)`` builds the Flask application.
 
 Blueprints register themselves here (SPARQL endpoint always; the other pages/APIs when their module
-exists).  Every error leaves as JSON - never Flask's HTML error page - and CORS follows
-``config.cors_origins`` (comma-separated origins, or ``*``).
+exists).  Errors leave as JSON for API clients and as the site's HTML error page for browsers
+(never Flask's default page or a traceback); CORS follows ``config.cors_origins``
+(comma-separated origins, or ``*``); every response carries :data:`CONTENT_SECURITY_POLICY`.
+Static files are only the whitelisted, fingerprinted assets of :mod:`app.web.assets`.
 """
 from __future__ import annotations
 
@@ -10,19 +12,25 @@ import importlib
 import logging
 from pathlib import Path
 
-from flask import Flask, current_app, jsonify, request, send_from_directory
-from werkzeug.exceptions import HTTPException, NotFound
+from flask import Flask, current_app, jsonify, request
+from werkzeug.exceptions import HTTPException
 
 from app.config import Config
 
 WEB_DIR = Path(__file__).resolve().parent
 APP_DIR = WEB_DIR.parent
-STATIC_DIR = APP_DIR / "static"
-VENDOR_DIR = STATIC_DIR / "node_modules"  # npm install in app/static; served as /static/vendor/
+
+# The pages use no inline script, inline handler or style attribute, so they run under this policy.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; "
+    "base-uri 'self'; form-action 'self'; object-src 'none'")
 
 # Optional blueprints written by other parts of the project: (module, attribute).
 OPTIONAL_BLUEPRINTS = (
+    ("app.web.assets", "bp"),
     ("app.web.pages", "bp"),
+    ("app.web.browse", "bp"),
     ("app.web.api", "bp"),
     ("app.web.search", "bp"),
     ("app.web.graph", "bp"),
@@ -46,6 +54,15 @@ def error_response(status: int, message: str, error: str | None = None, **extra)
     return resp
 
 
+def wants_html_error() -> bool:
+    """A browser navigating to a page (not the JSON API, not a SPARQL client) gets HTML errors."""
+    if request.path.startswith(("/api/", "/assets/")) or request.path.endswith((".json", ".csv")):
+        return False
+    accept = request.accept_mimetypes
+    return bool(accept) and accept.best_match(["application/json", "text/html"]) == "text/html" \
+        and accept["text/html"] > accept["application/json"]
+
+
 def _parse_origins(value: str) -> tuple[str, ...]:
     return tuple(o.strip().rstrip("/") for o in (value or "").split(",") if o.strip())
 
@@ -54,12 +71,7 @@ def create_app(config: Config | None = None, graphstore=None) -> Flask:
     """Build the app.  ``graphstore`` may be injected (tests); else it is loaded from
     ``config.graph_file`` (a missing file gives an empty store; ``floorgraph serve`` builds it)."""
     config = config or Config.from_env()
-    app = Flask(
-        "app.web",
-        static_folder=str(STATIC_DIR),
-        static_url_path="/static",
-        template_folder=str(WEB_DIR / "templates"),
-    )
+    app = Flask("app.web", static_folder=None, template_folder=str(WEB_DIR / "templates"))
     app.config["FLOORGRAPH"] = config
     app.json.sort_keys = False
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024  # SPARQL bodies are small
@@ -70,16 +82,13 @@ def create_app(config: Config | None = None, graphstore=None) -> Flask:
         graphstore = GraphStore.from_config(config)
     app.extensions["floorgraph.graphstore"] = graphstore
 
-    # -- front-end libraries from npm, served locally (never a CDN) ---------------------------
-    @app.get("/static/vendor/<path:filename>")
-    def vendor(filename: str):
-        if not VENDOR_DIR.is_dir():
-            raise NotFound("front-end libraries are not installed: run `npm install` in app/static")
-        return send_from_directory(VENDOR_DIR, filename)
-
     @app.get("/healthz")
     def healthz():
-        return jsonify({"status": "ok", "triples": len(graphstore)})
+        warm = app.extensions.get("floorgraph.warm")
+        loaded = app.extensions.get("floorgraph.engine")
+        engine = ("ready" if loaded[0] == "ok" else "unavailable") if loaded else \
+            "warming_up" if warm is not None and not warm.is_set() else "cold"
+        return jsonify({"status": "ok", "triples": len(graphstore), "engine": engine})
 
     # -- blueprints --------------------------------------------------------------------------
     from app.web.sparql import bp as sparql_bp
@@ -94,10 +103,17 @@ def create_app(config: Config | None = None, graphstore=None) -> Flask:
             raise
         app.register_blueprint(getattr(module, attr))
 
-    # -- JSON errors ----------------------------------------------------------------------------
+    # -- errors: JSON for API clients, the site's HTML page for browsers -------------------------
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
-        resp = error_response(exc.code or 500, exc.description or exc.name, exc.name)
+        if wants_html_error() and "pages" in app.blueprints:
+            from flask import render_template
+
+            resp = app.make_response((render_template(
+                "error.html", status=exc.code or 500, title=exc.name,
+                message=exc.description or exc.name), exc.code or 500))
+        else:
+            resp = error_response(exc.code or 500, exc.description or exc.name, exc.name)
         for key, value in exc.get_headers():  # keep headers such as Allow on a 405
             if key in ("Allow", "Retry-After", "WWW-Authenticate"):
                 resp.headers[key] = value
@@ -109,6 +125,12 @@ def create_app(config: Config | None = None, graphstore=None) -> Flask:
             return _http_error(exc)
         log.exception("unhandled error on %s %s", request.method, request.path)
         return error_response(500, f"internal error: {type(exc).__name__}: {exc}", "Internal Server Error")
+
+    @app.after_request
+    def _security_headers(resp):
+        resp.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return resp
 
     # -- CORS -----------------------------------------------------------------------------------
     origins = _parse_origins(config.cors_origins)

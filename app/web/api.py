@@ -108,6 +108,37 @@ def get_engine():
     return _cached("floorgraph.engine", load)
 
 
+def start_warm_up(app) -> threading.Thread:
+    """Load the knowledge base, passage index and question engine in the background (``serve``
+    calls this at start), so the first question does not wait 8-14 s in silence: until it is done
+    questions answer "warming up" (HTTP 503 with Retry-After) and the page says so and reloads."""
+    done = threading.Event()
+    app.extensions["floorgraph.warm"] = done
+
+    def work():
+        with app.app_context():
+            for loader in (get_knowledge, get_index, get_engine):
+                try:
+                    loader()
+                except Unavailable:
+                    pass
+            try:
+                get_engine().ask("warm up")
+            except Exception:  # noqa: BLE001 - a failed warm-up shows up on the first real question
+                pass
+        done.set()
+
+    t = threading.Thread(target=work, name="floorgraph-warm-up", daemon=True)
+    t.start()
+    return t
+
+
+def warming_up() -> bool:
+    """True while the background warm-up runs and the engine is not loaded yet."""
+    ev = current_app.extensions.get("floorgraph.warm")
+    return ev is not None and not ev.is_set() and "floorgraph.engine" not in current_app.extensions
+
+
 # --------------------------------------------------------------------------------------------
 # Shared logic for the API and the HTML pages
 # --------------------------------------------------------------------------------------------
@@ -127,6 +158,10 @@ def ask(question: str | None) -> dict[str, Any]:
         return base | {"status": "too_long", "http": 413, "question": q[:200] + "…",
                        "message": f"The question is too long ({len(q)} characters; the limit is {limit}). "
                                   "Please shorten it."}
+    if warming_up():
+        return base | {"status": "warming_up", "http": 503, "retry_after": 3,
+                       "message": "The question engine is warming up (loading the language model and the "
+                                  "index, about ten seconds after start). Try again in a moment."}
     try:
         engine = get_engine()
     except Unavailable as exc:
@@ -270,7 +305,10 @@ def entity_card(entity_path: str) -> dict | None:
     card["api_url"] = url_for("api.entity", entity_path=card["path"])
     card["describe_query"] = describe_query(card["iri"])
     card["sparql_editor_url"] = sparql_editor_url(card["describe_query"])
+    from app.web.labels import relation_label
+
     for rel in card["relations"]:
+        rel["label"] = relation_label(rel["predicate"], rel["direction"])
         rel["other"]["url"] = entity_url(rel["other"]["path"]) if kb.entity(rel["other"]["id"]) else None
     return card
 
@@ -279,7 +317,10 @@ def entity_summary(e: dict) -> dict:
     from app.knowledge import entity_path
 
     path = entity_path(e["id"])
-    return {"id": e["id"], "label": e["label"], "type": e["type"], "path": path, "url": entity_url(path),
+    from app.web.labels import type_label
+
+    return {"id": e["id"], "label": e["label"], "type": e["type"], "type_label": type_label(e["type"]),
+            "path": path, "url": entity_url(path),
             "iri": _iri_for(e["id"]), "alt_labels": e.get("alt_labels", []), "acronym": e.get("acronym")}
 
 
@@ -302,7 +343,10 @@ def _error(status: int, message: str, **extra):
 def api_ask():
     out = ask(request.args.get("q"))
     if out["status"] != "ok":
-        return _error(out["http"], out["message"], question=out["question"], reason=out["status"])
+        resp = _error(out["http"], out["message"], question=out["question"], reason=out["status"])
+        if out.get("retry_after"):
+            resp.headers["Retry-After"] = str(out["retry_after"])
+        return resp
     return jsonify(out["result"])
 
 
@@ -379,9 +423,16 @@ def network():
     net = kb.network
     from app.knowledge import entity_path
 
-    nodes = [n | {"path": entity_path(n["id"]), "url": entity_url(entity_path(n["id"]))} for n in net["nodes"]]
-    return jsonify({"nodes": nodes, "edges": net["edges"],
-                    "relations": sorted({e["relation"] for e in net["edges"]}),
+    nodes = []
+    for n in net["nodes"]:
+        e = kb.entity(n["id"]) or {}
+        nodes.append(n | {"path": entity_path(n["id"]), "url": entity_url(entity_path(n["id"])),
+                          "acronym": e.get("acronym"), "alt_labels": e.get("alt_labels", [])})
+    from app.web.labels import edge_label
+
+    relations = sorted({e["relation"] for e in net["edges"]})
+    return jsonify({"nodes": nodes, "edges": net["edges"], "relations": relations,
+                    "relation_labels": {r: edge_label(r) for r in relations},
                     "downloads": {f: url_for("api.network", format=f) for f in NETWORK_FORMATS}})
 
 

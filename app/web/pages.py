@@ -10,13 +10,13 @@ import json
 from collections import OrderedDict
 from pathlib import Path
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, current_app, render_template, request, url_for
 from markupsafe import Markup, escape
 
-from app.web import api
+from app.web import api, labels
 
 WEB_DIR = Path(__file__).resolve().parent
-bp = Blueprint("pages", __name__, static_folder=str(WEB_DIR / "static"), static_url_path="/static/web")
+bp = Blueprint("pages", __name__)
 
 EXAMPLE_QUESTIONS = [
     "Who funds the work in Jordan?",
@@ -27,8 +27,8 @@ EXAMPLE_QUESTIONS = [
 ]
 
 
-TYPE_LABELS = {"Organization": "Organisation", "LegalInstrument": "Legal instrument",
-               "InstitutionalResult": "Institutional result", "ThematicArea": "Thematic area"}
+NAV_LINKS = [("pages.index", "Search"), ("browse.entities", "Entities"), ("browse.map_page", "Map"),
+             ("browse.charts", "Charts"), ("pages.network", "Network"), ("browse.report", "Report")]
 
 
 # -- template helpers ------------------------------------------------------------------------
@@ -49,10 +49,15 @@ def highlight(text: str, spans) -> Markup:
     return Markup("").join(out)
 
 
-@bp.app_template_filter("type_label")
-def type_label(t: str) -> str:
-    t = t or ""
-    return TYPE_LABELS.get(t, TYPE_LABELS.get(t[:1].upper() + t[1:], t[:1].upper() + t[1:]))
+bp.add_app_template_filter(labels.type_label, "type_label")
+bp.add_app_template_filter(labels.kind_label, "kind_label")
+bp.add_app_template_filter(labels.attr_label, "attr_label")
+bp.add_app_template_filter(labels.format_number, "number")
+
+
+@bp.app_template_filter("attr_value")
+def attr_value(value, key: str, attrs=None) -> str:
+    return labels.attr_value(key, value, attrs)
 
 
 @bp.app_template_filter("pretty_json")
@@ -62,8 +67,12 @@ def pretty_json(v) -> str:
 
 @bp.app_context_processor
 def _globals():
-    return {"nav_links": [("pages.index", "Search"), ("pages.network", "Network")],
-            "sparql_url": "/sparql"}
+    from flask import current_app
+
+    from app.web.corpus import corpus_info
+
+    return {"nav_links": NAV_LINKS, "sparql_url": "/sparql",
+            "corpus": corpus_info(current_app.config["FLOORGRAPH"].data_dir)}
 
 
 def _html_error(status: int, title: str, message: str):
@@ -92,24 +101,78 @@ def _entity_link(iri: str | None) -> str | None:
 def index():
     raw = request.args.get("q")
     q = api.clean_question(raw)
-    ctx: dict = {"q": q, "examples": EXAMPLE_QUESTIONS, "asked": raw is not None, "answer": None,
-                 "passages": None, "status": None, "message": None}
+    ctx: dict = {"q": q, "examples": EXAMPLE_QUESTIONS, "asked": raw is not None, "answer": None, "view": None,
+                 "passages": None, "status": None, "message": None, "related": [], "dataset_jsonld": None}
     if raw is None:
+        from app.web.browse import dataset_jsonld
+
+        ctx["dataset_jsonld"] = dataset_jsonld()
         return render_template("index.html", **ctx)
     out = api.ask(q)
     ctx["status"], ctx["message"] = out["status"], out.get("message")
     if out["status"] in ("empty", "too_long"):
         ctx["q"] = out["question"]
         return render_template("index.html", **ctx), (200 if out["status"] == "empty" else 413)
+    if out["status"] == "warming_up":
+        return render_template("index.html", refresh=out.get("retry_after", 3), **ctx), 503, \
+            {"Retry-After": str(out.get("retry_after", 3))}
+    kb = _knowledge_or_none()
     if out["status"] == "ok":
+        from app.web.answers import present
+
         result = out["result"]
-        for a in result.get("answers", []):
-            a["url"] = _entity_link(a.get("iri"))
         ctx["answer"] = result
+        ctx["view"] = present(result, kb=kb, tables=_tables(), entity_url=_entity_link,
+                              page_of=_page_finder(kb))
         if result.get("sparql"):
             ctx["sparql_editor_url"] = api.sparql_editor_url(result["sparql"])
-    ctx["passages"] = api.search(q, k=10, mode="hybrid")
+    passages = api.search(q, k=10, mode="hybrid")
+    if passages.get("status") == "ok":
+        from app.web.suggest import relevant_passages
+
+        shown = {e.passage_id for e in ctx["view"]["evidence"]} if ctx["view"] else set()
+        kept = relevant_passages(passages["results"], api.query_terms(q))
+        passages["dropped"] = len(passages["results"]) - len(kept)
+        passages["results"] = [p for p in kept if p["passage_id"] not in shown]
+        passages["in_evidence"] = len([p for p in kept if p["passage_id"] in shown])
+    ctx["passages"] = passages
+    if kb is not None and not (ctx["view"] and ctx["view"]["answers"]):
+        from app.web.suggest import related_questions
+
+        ctx["related"] = related_questions(kb, q, [p["passage_id"] for p in passages.get("results", [])]) \
+            or EXAMPLE_QUESTIONS
     return render_template("index.html", **ctx)
+
+
+def _knowledge_or_none():
+    try:
+        return api.get_knowledge()
+    except api.Unavailable:
+        return None
+
+
+def _tables() -> list[dict]:
+    """tables.json of the build (for showing table evidence as a table), loaded once."""
+    def load():
+        path = current_app.config["FLOORGRAPH"].data_dir / "tables.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else []
+    try:
+        return api._cached("floorgraph.tables", load)
+    except api.Unavailable:
+        return []
+
+
+def _page_finder(kb):
+    """passage id -> "p. N" where the report's contents table gives the page of its section."""
+    if kb is None:
+        return lambda pid: None
+    from app.web.report_pages import page_index
+
+    try:
+        idx = api._cached("floorgraph.pages", lambda: page_index(kb, _tables()))
+    except api.Unavailable:
+        return lambda pid: None
+    return idx.get
 
 
 @bp.get("/entity/<path:entity_path>")
@@ -123,9 +186,7 @@ def entity(entity_path: str):
                            f"There is no entity at “{entity_path}”. Try the search box above.")
     groups: "OrderedDict[tuple[str, str], list]" = OrderedDict()
     for rel in sorted(card["relations"], key=lambda r: (r["predicate"], r["direction"], r["other"]["label"])):
-        out_label, in_label = REGISTRY.labels().get(rel["predicate"], (rel["predicate"], f"{rel['predicate']} (inverse)"))
-        name = out_label if rel["direction"] == "out" else in_label
-        groups.setdefault((rel["predicate"], name), []).append(rel)
+        groups.setdefault((rel["predicate"], rel["label"]), []).append(rel)
     return render_template("entity.html", card=card, groups=groups)
 
 
@@ -138,15 +199,17 @@ def network():
     from app.knowledge import entity_path
 
     net = kb.network
-    labels = {n["id"]: n for n in net["nodes"]}
+    by_id = {n["id"]: n for n in net["nodes"]}
     edges = []
     for e in net["edges"]:
-        s, t = labels.get(e["source"], {}), labels.get(e["target"], {})
+        s, t = by_id.get(e["source"], {}), by_id.get(e["target"], {})
         edges.append({"relation": e["relation"], "predicate": e["predicate"],
+                      "relation_label": labels.edge_label(e["relation"]),
                       "source": {"label": s.get("label", e["source"]), "url": url_for("pages.entity", entity_path=entity_path(e["source"]))},
                       "target": {"label": t.get("label", e["target"]), "url": url_for("pages.entity", entity_path=entity_path(e["target"]))}})
     regions = sorted({n.get("region") for n in net["nodes"] if n.get("region")})
-    kinds = sorted({n.get("kind") for n in net["nodes"] if n.get("kind") and n.get("type") == "organization"})
-    relations = sorted({e["relation"] for e in net["edges"]})
+    kinds = sorted(((k, labels.kind_label(k)) for k in {n.get("kind") for n in net["nodes"]
+                    if n.get("kind") and n.get("type") == "organization"}), key=lambda kv: kv[1])
+    relations = [(r, labels.edge_label(r)) for r in sorted({e["relation"] for e in net["edges"]})]
     return render_template("network.html", edges=edges, nodes=net["nodes"], regions=regions, kinds=kinds,
                            relations=relations)

@@ -82,64 +82,9 @@ for _mt, _f in GRAPH_OFFERS.items():
 
 TEXT_TYPES = {"text/csv", "text/tab-separated-values", "text/turtle", "application/n-triples"}
 
-EXAMPLE_QUERIES = [
-    {
-        "name": "Countries funded by the Netherlands",
-        "query": """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+from app.web.sparql_examples import EXAMPLES, grouped  # noqa: E402
 
-# Countries whose work the report says is financed by the Netherlands.
-SELECT DISTINCT ?country ?countryLabel ?funder ?funderLabel WHERE {
-  ?country a fg:Country ;
-           fg:fundedBy ?funder .
-  ?funder skos:prefLabel ?funderLabel .
-  FILTER(CONTAINS(LCASE(STR(?funderLabel)), "netherlands"))
-  OPTIONAL { ?country skos:prefLabel ?countryLabel }
-}
-ORDER BY ?countryLabel""",
-    },
-    {
-        "name": "C102 ratifications by year",
-        "query": """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-
-# Ratifications of the Social Security (Minimum Standards) Convention, 1952 (No. 102),
-# read from the fg:Ratification statements that carry the year.
-SELECT ?year (COUNT(DISTINCT ?country) AS ?ratifications)
-       (GROUP_CONCAT(DISTINCT ?countryLabel; separator=", ") AS ?countries) WHERE {
-  ?instrument fg:number ?number .
-  FILTER(STR(?number) = "102")
-  ?r a fg:Ratification ;
-     rdf:subject ?country ;
-     rdf:object ?instrument .
-  OPTIONAL { ?r fg:year ?y }
-  BIND(COALESCE(STR(?y), "unknown") AS ?year)
-  OPTIONAL { ?country skos:prefLabel ?countryLabel }
-}
-GROUP BY ?year
-ORDER BY ?year""",
-    },
-    {
-        "name": "Organisations per initiative",
-        "query": """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-
-# Organisations linked to each initiative: members, founders, co-chairs and partners.
-SELECT ?initiative ?initiativeLabel (COUNT(DISTINCT ?org) AS ?organisations)
-       (GROUP_CONCAT(DISTINCT ?orgLabel; separator=", ") AS ?members) WHERE {
-  ?initiative a fg:Initiative .
-  { ?org fg:memberOf|fg:coChairOf|fg:partneredWith|fg:supportedBy ?initiative }
-  UNION { ?initiative fg:partneredWith|fg:fundedBy ?org }
-  FILTER NOT EXISTS { ?org a fg:Country }
-  FILTER(?org != ?initiative)
-  OPTIONAL { ?initiative skos:prefLabel ?initiativeLabel }
-  OPTIONAL { ?org skos:prefLabel ?orgLabel }
-}
-GROUP BY ?initiative ?initiativeLabel
-ORDER BY DESC(?organisations)""",
-    },
-]
+EXAMPLE_QUERIES = [ex.as_dict() for ex in EXAMPLES]  # name, topic, explanation, query
 
 
 class ProtocolError(Exception):
@@ -317,8 +262,7 @@ def endpoint():
     try:
         if request.method == "GET" and not any(k in request.args for k in ("query", "update")):
             if wants_html():
-                return render_template("sparql.html", endpoint=request.base_url,
-                                       examples=EXAMPLE_QUERIES, config=cfg)
+                return _editor_page()
             return _service_description()
         query, defaults, named = _read_operation()
         gs = current_app.extensions["floorgraph.graphstore"]
@@ -330,12 +274,18 @@ def endpoint():
             named_graphs=named if (defaults or named) else None,
             base_iri=request.base_url,
         )
+        if wants_html() and not _format_param():  # a browser's form: the results as an HTML table
+            return _editor_page(query=query, result=result)
         fmt = choose_format(result.kind)
         body = serialize(result, fmt)
     except ProtocolError as exc:
+        if wants_html() and exc.status == 400 and request.method in ("GET", "POST"):
+            return _editor_page(query=_submitted_query(), error=exc.message, status=400)
         return _error(exc.status, exc.message)
     except GraphStoreError as exc:
         name = {400: "Malformed query", 403: "Refused", 503: "Query timeout"}.get(exc.status)
+        if wants_html() and not _format_param():
+            return _editor_page(query=_submitted_query(), error=f"{name or 'Error'}: {exc}", status=exc.status)
         return _error(exc.status, str(exc), name)
     except HTTPException:
         raise
@@ -346,3 +296,20 @@ def endpoint():
         resp.headers["X-Floorgraph-Row-Limit"] = str(result.row_limit)
     resp.headers["X-Floorgraph-Elapsed"] = f"{result.elapsed_s:.4f}"
     return resp
+
+
+# ------------------------------------------------------------------------------------------------
+#  The HTML page: the editor (YASGUI when JavaScript runs) over a plain form that always works
+# ------------------------------------------------------------------------------------------------
+def _submitted_query() -> str:
+    return (request.values.get("query") or "") if request.mimetype != "application/sparql-query" \
+        else request.get_data(as_text=True)
+
+
+def _editor_page(query: str | None = None, result=None, error: str | None = None, status: int = 200):
+    from app.web.sparql_html import result_table
+
+    table = result_table(result) if result is not None else None
+    return render_template("sparql.html", endpoint=request.base_url, examples=EXAMPLE_QUERIES,
+                           groups=grouped(), config=_config(), query=query or EXAMPLES[0].query,
+                           submitted=query is not None, table=table, error=error), status

@@ -29,7 +29,7 @@
           (data.results || []).forEach(function (e) {
             var opt = document.createElement("option");
             opt.value = prefix + e.label;
-            opt.label = e.type;
+            opt.label = e.type_label || e.type;
             list.appendChild(opt);
           });
         })
