@@ -43,6 +43,7 @@ class Config:
     sparql_max_depth: int = 48
     sparql_max_operators: int = 400
     cors_origins: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_CORS_ORIGINS", ""))
+    max_source_mb: float = 20.0  # a report above this is refused unless `build --max-source-mb` says so
     host: str = "127.0.0.1"
     port: int = 5000
     max_question_chars: int = 1000

@@ -53,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.k <= 100:
         raise FloorgraphError("--k must be between 1 and 100")
     cfg = Config.from_env(data_dir=args.data_dir)
+    from app.builddir import verify_build
+
+    verify_build(cfg.data_dir)  # refuse a torn or altered build before loading any of it
     filters = Filters.of(country=[c.upper() for c in args.country or []], region=args.region,
                          section_kind=args.section_kind, organization=args.org)
     questions = read_questions(args.file) if args.file else None

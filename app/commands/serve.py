@@ -43,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
     config = Config.from_env(data_dir=args.data_dir, host=args.host, port=args.port)
     if not ensure_graph(config):
         return 2
+    from app.builddir import verify_build
+
+    verify_build(config.data_dir)  # refuse a torn or altered build before loading any of it
     from waitress import serve
 
     from app.web import create_app
