@@ -44,6 +44,9 @@ class Config:
     sparql_max_operators: int = 400
     cors_origins: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_CORS_ORIGINS", ""))
     max_source_mb: float = 20.0  # a report above this is refused unless `build --max-source-mb` says so
+    # waitress: sockets held open at once (idle ones included) and seconds before a silent one is dropped
+    connection_limit: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_CONNECTION_LIMIT", "1000")))
+    channel_timeout_s: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_CHANNEL_TIMEOUT", "30")))
     host: str = "127.0.0.1"
     port: int = 5000
     max_question_chars: int = 1000

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import importlib
 import logging
+import secrets
 from pathlib import Path
 
-from flask import Flask, current_app, jsonify, request, send_from_directory
+from flask import Flask, current_app, g, jsonify, request, send_from_directory
 from werkzeug.exceptions import HTTPException, NotFound
 
 from app.config import Config
@@ -19,6 +20,39 @@ WEB_DIR = Path(__file__).resolve().parent
 APP_DIR = WEB_DIR.parent
 STATIC_DIR = APP_DIR / "static"
 VENDOR_DIR = STATIC_DIR / "node_modules"  # npm install in app/static; served as /static/vendor/
+# The built files of the npm packages the pages load - and nothing else of node_modules (no
+# package manifests, sources or the rest of the dependency tree).  Add a file here to serve it.
+VENDOR_ASSETS = frozenset({
+    "@zazuko/yasgui/build/yasgui.min.js",
+    "@zazuko/yasgui/build/yasgui.min.js.map",
+    "@zazuko/yasgui/build/yasgui.min.css",
+    "graphology/dist/graphology.umd.min.js",
+    "sigma/dist/sigma.min.js",
+})
+
+# Content Security Policy: scripts only from this origin or carrying the per-request nonce (the
+# pages' small inline bootstraps); no plugins, no framing, no foreign form targets or connections.
+# Styles allow 'unsafe-inline' because YASGUI and sigma set element styles at run time.
+# INLINE_HANDLER_HASHES: the one inline event handler the pages use (network.html's form).
+INLINE_HANDLER_HASHES = ("'sha256-GZIcz60Uwd6wT3vaYke/atSr53TehbYAPepOa3d03Vw='",)  # "return false"
+CSP = ("default-src 'self'; script-src 'self' 'nonce-{nonce}' 'unsafe-hashes' {hashes}; "
+       "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+       "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; "
+       "form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+}
+
+
+def csp_nonce() -> str:
+    """This request's CSP nonce (templates: ``<script nonce="{{ csp_nonce() }}">``)."""
+    if "csp_nonce" not in g:
+        g.csp_nonce = secrets.token_urlsafe(16)
+    return g.csp_nonce
 
 # Optional blueprints written by other parts of the project: (module, attribute).
 OPTIONAL_BLUEPRINTS = (
@@ -56,10 +90,10 @@ def create_app(config: Config | None = None, graphstore=None) -> Flask:
     config = config or Config.from_env()
     app = Flask(
         "app.web",
-        static_folder=str(STATIC_DIR),
-        static_url_path="/static",
+        static_folder=None,  # app/static holds package.json and node_modules: served only via `vendor`
         template_folder=str(WEB_DIR / "templates"),
     )
+    app.jinja_env.globals["csp_nonce"] = csp_nonce
     app.config["FLOORGRAPH"] = config
     app.json.sort_keys = False
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024  # SPARQL bodies are small
@@ -73,6 +107,8 @@ def create_app(config: Config | None = None, graphstore=None) -> Flask:
     # -- front-end libraries from npm, served locally (never a CDN) ---------------------------
     @app.get("/static/vendor/<path:filename>")
     def vendor(filename: str):
+        if filename not in VENDOR_ASSETS:
+            raise NotFound("no such front-end asset")
         if not VENDOR_DIR.is_dir():
             raise NotFound("front-end libraries are not installed: run `npm install` in app/static")
         return send_from_directory(VENDOR_DIR, filename)
@@ -108,7 +144,17 @@ def create_app(config: Config | None = None, graphstore=None) -> Flask:
         if isinstance(exc, HTTPException):
             return _http_error(exc)
         log.exception("unhandled error on %s %s", request.method, request.path)
-        return error_response(500, f"internal error: {type(exc).__name__}: {exc}", "Internal Server Error")
+        # the details stay in the server log: exception text can carry paths and internals
+        return error_response(500, "internal error: the server could not answer this request "
+                                   "(the details are in the server log)", "Internal Server Error")
+
+    # -- security headers on every response -------------------------------------------------
+    @app.after_request
+    def _security_headers(resp):
+        for key, value in SECURITY_HEADERS.items():
+            resp.headers.setdefault(key, value)
+        resp.headers["Content-Security-Policy"] = CSP.format(nonce=csp_nonce(), hashes=" ".join(INLINE_HANDLER_HASHES))
+        return resp
 
     # -- CORS -----------------------------------------------------------------------------------
     origins = _parse_origins(config.cors_origins)

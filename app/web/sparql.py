@@ -329,6 +329,8 @@ def endpoint():
     cfg = _config()
     try:
         if request.method == "GET" and not any(k in request.args for k in ("query", "update")):
+            for uri in request.args.getlist("default-graph-uri") + request.args.getlist("named-graph-uri"):
+                _check_graph_iri(uri)
             if wants_html():
                 return render_template("sparql.html", endpoint=request.base_url,
                                        examples=EXAMPLE_QUERIES, config=cfg)
