@@ -38,7 +38,7 @@ class Config:
     sparql_queue: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_QUEUE", "2")))
     sparql_queue_wait_s: float = 5.0
     sparql_worker_memory_mb: int = field(
-        default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_WORKER_MEMORY_MB", "1024")))
+        default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_WORKER_MEMORY_MB", "384")))
     sparql_max_query_chars: int = 20_000
     sparql_max_depth: int = 48
     sparql_max_operators: int = 400

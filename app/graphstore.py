@@ -328,7 +328,7 @@ def _raise_store_syntax_error(sparql: str) -> None:
 class WorkerOptions:
     """How a query worker sandboxes itself (see app/sparql_guard.py)."""
 
-    memory_mb: int = 1024  # address space one query may add (RLIMIT_AS); 0 = unlimited
+    memory_mb: int = 384  # address space one query may add (RLIMIT_AS); 0 = unlimited
     niceness: int = 5  # below the web threads, so pages and /api/ask keep their CPU
     isolate_network: bool = True
 
@@ -646,7 +646,7 @@ class GraphStore:
             workers=workers,
             queue_size=getattr(config, "sparql_queue", 2),
             queue_wait_s=getattr(config, "sparql_queue_wait_s", 5.0),
-            worker_options=WorkerOptions(memory_mb=getattr(config, "sparql_worker_memory_mb", 1024)),
+            worker_options=WorkerOptions(memory_mb=getattr(config, "sparql_worker_memory_mb", 384)),
             limits=QueryLimits(
                 max_chars=getattr(config, "sparql_max_query_chars", QueryLimits.max_chars),
                 max_depth=getattr(config, "sparql_max_depth", QueryLimits.max_depth),
