@@ -329,7 +329,7 @@ class WorkerOptions:
     """How a query worker sandboxes itself (see app/sparql_guard.py)."""
 
     memory_mb: int = 384  # address space one query may add (RLIMIT_AS); 0 = unlimited
-    niceness: int = 5  # below the web threads, so pages and /api/ask keep their CPU
+    niceness: int = 10  # below the web threads, so pages and /api/ask keep their CPU
     isolate_network: bool = True
 
 
