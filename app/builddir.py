@@ -167,8 +167,11 @@ def swap_in(stage: Path, target: Path) -> None:
     _fsync_dir(target.parent)
 
 
-def verify_build(data_dir: Path, hashes: bool = True) -> dict:
+def verify_build(data_dir: Path, hashes: bool = True, missing_ok: bool = False) -> dict:
     """Check every file build.json lists (size, then sha256); return the manifest.
+
+    ``missing_ok``: a data dir without build.json passes (returns {}) - for readers of one
+    component that verifies itself (the passage index checks its own manifest's checksums).
 
     Raises :class:`FloorgraphError` naming the first missing or altered file.  Cheap: sizes are
     compared before anything is hashed, and hashing streams (~1 GB/s).
@@ -177,6 +180,8 @@ def verify_build(data_dir: Path, hashes: bool = True) -> dict:
     path = data_dir / MANIFEST
     hint = f"run: floorgraph build --data-dir {data_dir}"
     if not path.is_file():
+        if missing_ok:
+            return {}
         raise FloorgraphError(f"no complete build in {data_dir} ({MANIFEST} is missing); {hint}")
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))

@@ -53,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
     if not 1 <= args.k <= 100:
         raise FloorgraphError("--k must be between 1 and 100")
     cfg = Config.from_env(data_dir=args.data_dir)
-    verify_build(cfg.data_dir)  # refuse a torn or altered build before loading any of it
+    # refuse a torn or altered build before loading any of it (a bare index dir checks itself)
+    verify_build(cfg.data_dir, missing_ok=True)
     from index import Filters, PassageIndex
 
     filters = Filters.of(country=[c.upper() for c in args.country or []], region=args.region,
