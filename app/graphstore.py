@@ -398,20 +398,25 @@ class _Worker:
     def __init__(self, ctx, sources: list[Source], options: WorkerOptions):
         import tempfile
 
-        fd, self.log_path = tempfile.mkstemp(prefix="floorgraph-sparql-worker-", suffix=".log")
-        os.close(fd)
+        # the server keeps this fd; the file is unlinked once the worker has opened it (ready), so
+        # nothing is left in /tmp however the server ends
+        self._log_fd, self.log_path = tempfile.mkstemp(prefix="floorgraph-sparql-worker-", suffix=".log")
         self.conn, child = ctx.Pipe()
         self.proc = ctx.Process(target=_worker_main, args=(child, sources, options, self.log_path),
                                 daemon=True, name="floorgraph-sparql-worker")
         self.proc.start()
         child.close()
 
+    def unlink_log(self) -> None:
+        try:
+            os.unlink(self.log_path)
+        except OSError:
+            pass
+
     def stderr_tail(self, size: int = 4096) -> str:
         try:
-            with open(self.log_path, "rb") as fh:
-                fh.seek(0, os.SEEK_END)
-                fh.seek(max(0, fh.tell() - size))
-                return fh.read().decode("utf-8", "replace")
+            end = os.fstat(self._log_fd).st_size
+            return os.pread(self._log_fd, size, max(0, end - size)).decode("utf-8", "replace")
         except OSError:
             return ""
 
@@ -439,8 +444,9 @@ class _Worker:
                 pass
 
     def remove_log(self) -> None:
+        self.unlink_log()
         try:
-            os.unlink(self.log_path)
+            os.close(self._log_fd)
         except OSError:
             pass
 
@@ -489,6 +495,7 @@ class WorkerPool:
                 status, info = w.conn.recv()
             except (EOFError, OSError) as exc:
                 status, info = "failed", str(exc)
+            w.unlink_log()  # the worker opened it first thing; its fd and ours keep the file
             if status == "ready" and not self._closed:
                 if self.network_isolated is None or not info.get("network_isolated"):
                     self.network_isolated = bool(info.get("network_isolated"))
