@@ -31,7 +31,22 @@ class Config:
     ann_threshold: int = 50_000
     sparql_timeout_s: float = field(default_factory=lambda: float(os.environ.get("FLOORGRAPH_SPARQL_TIMEOUT", "10")))
     sparql_row_limit: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_ROW_LIMIT", "10000")))
+    # SPARQL admission control (see app/graphstore.py WorkerPool and app/sparql_guard.py): a small
+    # pool of sandboxed worker processes, a short queue in front of it (beyond it: 503 + Retry-After),
+    # an address-space budget per worker for one query, and limits checked before any parsing.
+    sparql_workers: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_WORKERS", "2")))
+    sparql_queue: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_QUEUE", "2")))
+    sparql_queue_wait_s: float = 5.0
+    sparql_worker_memory_mb: int = field(
+        default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_WORKER_MEMORY_MB", "384")))
+    sparql_max_query_chars: int = 20_000
+    sparql_max_depth: int = 48
+    sparql_max_operators: int = 400
     cors_origins: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_CORS_ORIGINS", ""))
+    max_source_mb: float = 20.0  # a report above this is refused unless `build --max-source-mb` says so
+    # waitress: sockets held open at once (idle ones included) and seconds before a silent one is dropped
+    connection_limit: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_CONNECTION_LIMIT", "1000")))
+    channel_timeout_s: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_CHANNEL_TIMEOUT", "30")))
     host: str = "127.0.0.1"
     port: int = 5000
     max_question_chars: int = 1000

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import logging
 import multiprocessing
 import os
 import queue
@@ -32,6 +33,8 @@ from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr as _xml_quoteattr
 
 import pyoxigraph as ox
+
+log = logging.getLogger(__name__)
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -112,6 +115,31 @@ class QueryTimeout(GraphStoreError):
 
 class QueryExecutionError(GraphStoreError):
     status = 500
+
+
+class QueryMemoryError(GraphStoreError):
+    """The query needed more memory than a worker may use; its worker was replaced."""
+
+    status = 503
+
+
+class QueryWorkerLost(GraphStoreError):
+    """The worker running the query died for a reason other than memory; it was replaced."""
+
+    status = 503
+
+
+class QueryOverloaded(GraphStoreError):
+    """Every worker is busy and the queue is full: come back after ``retry_after`` seconds."""
+
+    status = 503
+
+    def __init__(self, message: str, retry_after: int = 2):
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    def __reduce__(self):  # picklable with its extra argument
+        return (type(self), (str(self), self.retry_after))
 
 
 # ------------------------------------------------------------------------------------------------
@@ -213,14 +241,33 @@ def execute(
     default_graphs: Sequence[str] | None = None,
     named_graphs: Sequence[str] | None = None,
     base_iri: str | None = None,
+    known_graphs: Sequence[str] | None = None,
+    offline: bool = False,
 ) -> QueryResult:
     """Run one read-only query on ``store`` and materialise at most ``row_limit`` rows/triples.
+
+    The query is first parsed and inspected (:func:`app.sparql_guard.check_query`: no SERVICE, no
+    FROM of a graph the store does not hold).  ``known_graphs`` are the store's named graphs (the
+    workers compute them once).  ``offline``: this process has no network (a sandboxed worker), so a
+    query rdflib rejects may be handed to the store's own parser, on an empty store, only to report
+    *its* (more precise) syntax error.
 
     Protocol dataset semantics (SPARQL 1.1 Protocol 2.1.4): when either ``default_graphs`` or
     ``named_graphs`` is given, it *replaces* the query's FROM / FROM NAMED dataset entirely, so the
     side that was not given is empty.
     """
+    from app.sparql_guard import QueryTooComplex as QueryTooComplexBase
+    from app.sparql_guard import check_query
+
     check_read_only(sparql)
+    if known_graphs is None:
+        known_graphs = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
+    try:
+        check_query(sparql, known_graphs)
+    except QuerySyntaxError as exc:
+        if offline and not isinstance(exc, QueryTooComplexBase):
+            _raise_store_syntax_error(sparql)
+        raise
     kwargs = {}
     if default_graphs is not None or named_graphs is not None:
         kwargs["default_graph"] = _as_graph_names(default_graphs or [])
@@ -229,6 +276,8 @@ def execute(
     try:
         res = store.query(sparql, base_iri=base_iri, **kwargs)
     except SyntaxError as exc:
+        raise QuerySyntaxError(str(exc)) from None
+    except ValueError as exc:  # e.g. an invalid graph IRI
         raise QuerySyntaxError(str(exc)) from None
     out: QueryResult
     limit = row_limit if row_limit and row_limit > 0 else None
@@ -263,12 +312,55 @@ def execute(
     return out
 
 
-def _worker_main(conn, sources: list[Source]) -> None:  # runs in a child process
+def _raise_store_syntax_error(sparql: str) -> None:
+    """Raise Oxigraph's own syntax error for ``sparql``, if it has one (run on an empty store)."""
     try:
+        res = ox.Store().query(sparql)
+        if isinstance(res, (ox.QuerySolutions, ox.QueryTriples)):
+            next(iter(res), None)
+    except SyntaxError as exc:
+        raise QuerySyntaxError(str(exc)) from None
+    except Exception:  # noqa: BLE001 - only its syntax verdict matters here
+        pass
+
+
+@dataclass(frozen=True)
+class WorkerOptions:
+    """How a query worker sandboxes itself (see app/sparql_guard.py)."""
+
+    memory_mb: int = 384  # address space one query may add (RLIMIT_AS); 0 = unlimited
+    niceness: int = 10  # below the web threads, so pages and /api/ask keep their CPU
+    isolate_network: bool = True
+
+
+def _worker_main(conn, sources: list[Source], options: WorkerOptions, log_path: str) -> None:  # child
+    """Sandbox, load, then answer queries until told to stop.
+
+    stderr goes to ``log_path`` so the server can tell *why* a worker died (Rust prints "memory
+    allocation of N bytes failed" before aborting when RLIMIT_AS bites).
+    """
+    try:
+        fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(fd, 2)
+        os.close(fd)
+    except OSError:
+        pass
+    from app import sparql_guard
+
+    try:
+        isolated = sparql_guard.isolate_network() if options.isolate_network else False
+        if options.niceness:
+            try:
+                os.nice(options.niceness)
+            except OSError:
+                pass
         store = ox.Store()
         for path, graph in sources:
             _load_into(store, path, graph)
-        conn.send(("ready", len(store)))
+        known = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
+        sparql_guard.check_query("ASK { ?s ?p ?o }", known)  # import and warm the parser now
+        limit = sparql_guard.limit_memory(options.memory_mb * 1024 * 1024)
+        conn.send(("ready", {"triples": len(store), "network_isolated": isolated, "memory_limit": limit}))
     except Exception as exc:  # report and die: the pool logs it
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
@@ -280,23 +372,66 @@ def _worker_main(conn, sources: list[Source]) -> None:  # runs in a child proces
         if msg is None:
             return
         try:
-            conn.send(("ok", execute(store, **msg)))
+            reply = ("ok", execute(store, known_graphs=known, offline=isolated, **msg))
         except GraphStoreError as exc:
-            conn.send(("error", (type(exc).__name__, str(exc))))
+            reply = ("error", (type(exc).__name__, str(exc)))
+        except MemoryError:
+            reply = ("error", ("QueryMemoryError", MEMORY_MESSAGE))
+        except RecursionError:
+            reply = ("error", ("QuerySyntaxError", "query nested too deeply to evaluate"))
         except Exception as exc:  # noqa: BLE001 - anything else is an execution error
-            conn.send(("error", ("QueryExecutionError", f"{type(exc).__name__}: {exc}")))
+            reply = ("error", ("QueryExecutionError", f"{type(exc).__name__}: {exc}"))
+        try:
+            conn.send(reply)
+        except MemoryError:
+            conn.send(("error", ("QueryMemoryError", MEMORY_MESSAGE)))
 
 
-_ERRORS = {c.__name__: c for c in (QuerySyntaxError, QueryRefused, QueryTimeout, QueryExecutionError)}
+MEMORY_MESSAGE = ("query used too much memory: it was stopped (its worker process was replaced; "
+                  "the server keeps answering other queries). Add LIMIT, or narrow the patterns")
+
+_ERRORS = {c.__name__: c for c in (QuerySyntaxError, QueryRefused, QueryTimeout, QueryExecutionError,
+                                   QueryMemoryError, QueryOverloaded, QueryWorkerLost)}
 
 
 class _Worker:
-    def __init__(self, ctx, sources: list[Source]):
+    def __init__(self, ctx, sources: list[Source], options: WorkerOptions):
+        import tempfile
+
+        # the server keeps this fd; the file is unlinked once the worker has opened it (ready), so
+        # nothing is left in /tmp however the server ends
+        self._log_fd, self.log_path = tempfile.mkstemp(prefix="floorgraph-sparql-worker-", suffix=".log")
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, sources), daemon=True,
-                                name="floorgraph-sparql-worker")
+        self.proc = ctx.Process(target=_worker_main, args=(child, sources, options, self.log_path),
+                                daemon=True, name="floorgraph-sparql-worker")
         self.proc.start()
         child.close()
+
+    def unlink_log(self) -> None:
+        try:
+            os.unlink(self.log_path)
+        except OSError:
+            pass
+
+    def stderr_tail(self, size: int = 4096) -> str:
+        try:
+            end = os.fstat(self._log_fd).st_size
+            return os.pread(self._log_fd, size, max(0, end - size)).decode("utf-8", "replace")
+        except OSError:
+            return ""
+
+    def death_error(self) -> GraphStoreError:
+        """What to tell the client when this worker died mid-query (call after kill())."""
+        tail = self.stderr_tail()
+        if "memory allocation" in tail or "MemoryError" in tail or "out of memory" in tail.lower():
+            return QueryMemoryError(MEMORY_MESSAGE)
+        if "overflowed its stack" in tail:
+            return QuerySyntaxError("query nested too deeply to evaluate")
+        code = self.proc.exitcode
+        if code is not None and code < 0 and -code in (6, 9):  # abort / killed: almost always memory
+            return QueryMemoryError(MEMORY_MESSAGE)
+        return QueryWorkerLost("the query stopped its worker process; the query was not answered "
+                               "(the worker was replaced)")
 
     def kill(self) -> None:
         try:
@@ -308,70 +443,124 @@ class _Worker:
             except OSError:
                 pass
 
+    def remove_log(self) -> None:
+        self.unlink_log()
+        try:
+            os.close(self._log_fd)
+        except OSError:
+            pass
+
 
 class WorkerPool:
-    """A fixed number of killable query worker processes, each with its own copy of the graph."""
+    """A fixed number of killable, sandboxed query worker processes, each with its own copy of the graph.
 
-    def __init__(self, sources: list[Source], size: int = 2, start_timeout: float = 120.0):
+    Admission control: at most ``size`` queries run and at most ``queue`` more wait (up to
+    ``queue_wait_s``) for a worker; anything beyond is refused at once with :class:`QueryOverloaded`
+    (HTTP 503 + Retry-After).  The server's request threads therefore never all wait on SPARQL.
+
+    The pool never holds more than ``size`` workers: a replacement is counted as *pending* from the
+    moment its predecessor is dropped, so no request ever sees an empty pool during a restart and no
+    extra worker is started on top of a pending one.
+    """
+
+    def __init__(self, sources: list[Source], size: int = 2, start_timeout: float = 120.0,
+                 queue_size: int = 2, queue_wait_s: float = 5.0, options: WorkerOptions = WorkerOptions()):
         self.sources = list(sources)
         self.size = max(1, int(size))
         self.start_timeout = start_timeout
+        self.queue_size = max(0, int(queue_size))
+        self.queue_wait_s = queue_wait_s
+        self.options = options
         self._ctx = multiprocessing.get_context("spawn")  # safe from a multi-threaded server
         self._idle: "queue.Queue[_Worker]" = queue.Queue()
         self._ready = threading.Event()
-        self._started = 0
         self._lock = threading.Lock()
         self._closed = False
         self._all: set[_Worker] = set()
+        self._pending = 0
+        self._admission = threading.BoundedSemaphore(self.size + self.queue_size)
         self.last_error: str | None = None
+        self.network_isolated: bool | None = None
+        self.restarts = 0
+        with self._lock:
+            self._pending = self.size
         threading.Thread(target=self._start_initial, daemon=True, name="sparql-pool-start").start()
 
     # -- lifecycle --------------------------------------------------------------------------
     def _spawn(self) -> _Worker | None:
-        w = _Worker(self._ctx, self.sources)
-        with self._lock:
-            self._all.add(w)
+        """Start one worker and wait for it to load the graph (called with a pending slot held)."""
+        w = _Worker(self._ctx, self.sources, self.options)
         if w.conn.poll(self.start_timeout):
             try:
                 status, info = w.conn.recv()
             except (EOFError, OSError) as exc:
                 status, info = "failed", str(exc)
+            w.unlink_log()  # the worker opened it first thing; its fd and ours keep the file
             if status == "ready" and not self._closed:
+                if self.network_isolated is None or not info.get("network_isolated"):
+                    self.network_isolated = bool(info.get("network_isolated"))
+                    if not self.network_isolated and self.options.isolate_network:
+                        log.warning("SPARQL workers run WITH network access (the OS refused a network "
+                                    "namespace); SERVICE is refused by the query check alone")
                 return w
             self.last_error = str(info)
         else:
             self.last_error = f"worker did not load the graph within {self.start_timeout}s"
-        self._discard(w)
+        w.kill()
+        w.remove_log()
         return None
 
+    def _fill_slot(self) -> None:
+        """Turn one pending slot into a running worker (or give the slot back on failure)."""
+        w = self._spawn()
+        with self._lock:
+            self._pending -= 1
+            if w is not None:
+                if self._closed:
+                    w.kill()
+                    w.remove_log()
+                    return
+                self._all.add(w)
+        if w is not None:
+            self._idle.put(w)
+
     def _start_initial(self) -> None:
-        threads = [threading.Thread(target=self._add_one) for _ in range(self.size)]
+        threads = [threading.Thread(target=self._fill_slot) for _ in range(self.size)]
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         self._ready.set()
 
-    def _add_one(self) -> None:
-        w = self._spawn()
-        if w is not None:
-            self._idle.put(w)
+    def _top_up(self) -> None:
+        """Start workers for any slot that is neither running nor pending (after failed spawns)."""
+        with self._lock:
+            missing = 0 if self._closed else self.size - len(self._all) - self._pending
+            self._pending += max(0, missing)
+        for _ in range(max(0, missing)):
+            threading.Thread(target=self._fill_slot, daemon=True, name="sparql-pool-topup").start()
 
-    def _discard(self, w: _Worker) -> None:
+    def _replace(self, w: _Worker) -> GraphStoreError | None:
+        """Kill ``w`` (now) and start its successor (in the background).  Returns why it died
+        when it was not us who stopped it."""
         with self._lock:
             self._all.discard(w)
+            self._pending += 0 if self._closed else 1
+        died_by_itself = w.proc.exitcode is not None
         w.kill()
-
-    def _replace(self, w: _Worker) -> None:
-        """Kill ``w`` and start its successor, off the request thread."""
-        def work():
-            self._discard(w)
-            if not self._closed:
-                self._add_one()
-        threading.Thread(target=work, daemon=True, name="sparql-pool-replace").start()
+        why = w.death_error() if died_by_itself else None
+        w.remove_log()
+        self.restarts += 1
+        if not self._closed:
+            threading.Thread(target=self._fill_slot, daemon=True, name="sparql-pool-replace").start()
+        return why
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         return self._ready.wait(timeout) and self._idle.qsize() > 0
+
+    def pids(self) -> list[int]:
+        with self._lock:
+            return sorted(w.proc.pid for w in self._all)
 
     def close(self) -> None:
         self._closed = True
@@ -380,24 +569,34 @@ class WorkerPool:
             self._all.clear()
         for w in workers:
             w.kill()
+            w.remove_log()
 
     # -- queries ----------------------------------------------------------------------------
     def run(self, msg: dict, timeout: float) -> QueryResult:
-        if not self._ready.wait(self.start_timeout):
-            raise QueryExecutionError("the query workers are still starting")
-        deadline = time.monotonic() + timeout
-        with self._lock:
-            alive = len(self._all)
-        if alive == 0 and self._idle.empty():
-            if not self._closed:
-                threading.Thread(target=self._add_one, daemon=True).start()  # try again next time
-            raise QueryExecutionError(f"no query worker is running: {self.last_error or 'unknown error'}")
+        if not self._admission.acquire(blocking=False):
+            raise QueryOverloaded(
+                f"the SPARQL service is at capacity ({self.size} queries running, {self.queue_size} "
+                "waiting); try again shortly", retry_after=max(1, int(round(min(timeout, 5)))))
         try:
-            w = self._idle.get(timeout=timeout)
+            return self._run_admitted(msg, timeout)
+        finally:
+            self._admission.release()
+
+    def _run_admitted(self, msg: dict, timeout: float) -> QueryResult:
+        if not self._ready.wait(self.start_timeout):
+            raise QueryOverloaded("the query workers are still starting; try again shortly", retry_after=5)
+        with self._lock:
+            empty = not self._all and not self._pending
+        if empty:  # every spawn failed: try again, tell this client to come back
+            self._top_up()
+            raise QueryOverloaded(f"the query workers are restarting ({self.last_error or 'no detail'}); "
+                                  "try again shortly", retry_after=5)
+        try:
+            w = self._idle.get(timeout=min(timeout, self.queue_wait_s) if self.queue_wait_s else timeout)
         except queue.Empty:
-            raise QueryTimeout(
-                f"all {self.size} query workers stayed busy for the {timeout:g} s time limit; try again later"
-            ) from None
+            raise QueryOverloaded(
+                f"all {self.size} query workers stayed busy; try again shortly", retry_after=2) from None
+        deadline = time.monotonic() + timeout
         try:
             w.conn.send(msg)
             if not w.conn.poll(max(0.0, deadline - time.monotonic())):
@@ -405,14 +604,16 @@ class WorkerPool:
                 w = None
                 raise QueryTimeout(
                     f"query stopped: it ran longer than the {timeout:g} s time limit "
-                    "(its worker process was killed; the server keeps answering other queries)"
+                    "(its worker process was stopped; the server keeps answering other queries)"
                 )
             status, payload = w.conn.recv()
-        except (EOFError, OSError, BrokenPipeError) as exc:
-            if w is not None:
-                self._replace(w)
-                w = None
-            raise QueryExecutionError(f"query worker died: {exc}") from None
+        except (EOFError, OSError) as exc:
+            if w is None:
+                raise QueryWorkerLost(f"query worker lost: {exc}") from None
+            w.proc.join(1)
+            why = self._replace(w)
+            w = None
+            raise why or QueryWorkerLost("the query worker stopped; the query was not answered") from None
         finally:
             if w is not None and not self._closed:
                 self._idle.put(w)
@@ -428,18 +629,36 @@ class WorkerPool:
 class GraphStore:
     """The read-only knowledge graph.  ``GraphStore.from_config(config)`` loads ``graph_file``."""
 
-    def __init__(self, workers: int = 2):
+    def __init__(self, workers: int = 2, queue_size: int = 2, queue_wait_s: float = 5.0,
+                 worker_options: WorkerOptions | None = None, limits=None):
+        from app.sparql_guard import QueryLimits
+
         self.store = ox.Store()
         self.sources: list[Source] = []
         self.workers = workers
+        self.queue_size = queue_size
+        self.queue_wait_s = queue_wait_s
+        self.worker_options = worker_options or WorkerOptions()
+        self.limits = limits or QueryLimits()
         self._pool: WorkerPool | None = None
         self._pool_lock = threading.Lock()
 
     @classmethod
     def from_config(cls, config, workers: int | None = None) -> "GraphStore":
+        from app.sparql_guard import QueryLimits
+
         if workers is None:
             workers = int(getattr(config, "sparql_workers", 0) or os.environ.get("FLOORGRAPH_SPARQL_WORKERS", 2))
-        gs = cls(workers=workers)
+        gs = cls(
+            workers=workers,
+            queue_size=getattr(config, "sparql_queue", 2),
+            queue_wait_s=getattr(config, "sparql_queue_wait_s", 5.0),
+            worker_options=WorkerOptions(memory_mb=getattr(config, "sparql_worker_memory_mb", 384)),
+            limits=QueryLimits(
+                max_chars=getattr(config, "sparql_max_query_chars", QueryLimits.max_chars),
+                max_depth=getattr(config, "sparql_max_depth", QueryLimits.max_depth),
+                max_operators=getattr(config, "sparql_max_operators", QueryLimits.max_operators)),
+        )
         path = Path(config.graph_file)
         if path.exists():
             gs.load(path)
@@ -469,7 +688,8 @@ class GraphStore:
     def pool(self) -> WorkerPool:
         with self._pool_lock:
             if self._pool is None:
-                self._pool = WorkerPool(self.sources, size=self.workers)
+                self._pool = WorkerPool(self.sources, size=self.workers, queue_size=self.queue_size,
+                                        queue_wait_s=self.queue_wait_s, options=self.worker_options)
             return self._pool
 
     def warm_up(self, timeout: float | None = 120.0) -> bool:
@@ -497,7 +717,10 @@ class GraphStore:
         when it bites; ``None`` or 0 runs in-process without a limit.  ``row_limit`` caps the rows
         (SELECT) or triples (CONSTRUCT/DESCRIBE) and sets ``result.truncated``.
         """
+        from app.sparql_guard import check_shape
+
         check_read_only(sparql)  # fail fast, before using a worker
+        check_shape(sparql, self.limits)  # before any parser sees it
         msg = dict(sparql=sparql, row_limit=row_limit, default_graphs=default_graphs,
                    named_graphs=named_graphs, base_iri=base_iri)
         if timeout and timeout > 0:

@@ -84,37 +84,65 @@ class GraphBuild:
         return [p for d in self.docs for p in d.passages]
 
 
-def read_sources(sources: Iterable[Path]) -> list[tuple[Path, str]]:
+def read_sources(sources: Iterable[Path], max_mb: float | None = None) -> list[tuple[Path, str]]:
+    """Each source's text, after checking it is a report at all (graph/source_check.py): too big,
+    binary, not UTF-8, or without prose is a FloorgraphError (exit 2) before anything is built."""
+    from graph import source_check
+
     out = []
     for s in sources:
         p = Path(s)
         if not p.is_file():
             raise FloorgraphError(f"report not found: {p}")
-        text = p.read_text(encoding="utf-8", errors="replace")
-        if not text.strip():
-            raise FloorgraphError(f"report is empty: {p}")
+        why = source_check.check_size(p.stat().st_size, p.name, max_mb)
+        if why:
+            raise FloorgraphError(why)
+        text, why = source_check.decode_report(p.read_bytes(), p.name)
+        if text is None:
+            raise FloorgraphError(why)
+        verdict = source_check.looks_like_prose(text, p.name)
+        if not verdict.ok:
+            raise FloorgraphError(verdict.reason)
         out.append((p, text))
     return out
 
 
-def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None) -> GraphBuild:
-    """Parse and extract every source into one knowledge base, graph and network."""
+def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None,
+                    max_source_mb: float | None = None, bar: bool = False) -> GraphBuild:
+    """Parse and extract every source into one knowledge base, graph and network.
+
+    ``bar``: a progress bar with ETA on stderr (tqdm), one step per stage, weighted by text size.
+    A source without any passage after parsing is refused: there would be nothing to extract from.
+    """
     from graph.network import build_network
     from graph.rdf import build_graph
 
     t: dict[str, float] = {}
     t0 = time.perf_counter()
-    texts = read_sources(sources)
+    texts = read_sources(sources, max_source_mb)
+    ticker = _Ticker(texts, bar)
     docs = []
     for path, text in texts:
         progress(f"parsing {path.name}")
-        docs.append(parse_report(text, path))
+        # the file name, not its absolute path: the graph names sources by name + sha256
+        doc = parse_report(text, path.name)
+        if not doc.passages:
+            ticker.close()
+            raise FloorgraphError(f"{path.name} has no paragraphs of text after parsing "
+                                  "(only headings, tables or markup?); nothing to build from")
+        docs.append(doc)
+        ticker.step(len(text), f"parsed {path.name}")
     t["parse_s"] = time.perf_counter() - t0
     kb = KnowledgeBase()
     t1 = time.perf_counter()
+    from graph.extract import PIPELINE
+
     for doc in docs:
         progress(f"extracting entities and relations from {doc.id}")
-        run_all(doc, kb)
+        for stage in PIPELINE:
+            run_all(doc, kb, only=(stage,))
+            ticker.step(len(doc.text), f"{doc.id}: {stage}")
+    ticker.close()
     t["extract_s"] = time.perf_counter() - t1
     t2 = time.perf_counter()
     progress("writing RDF")
@@ -125,6 +153,31 @@ def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None
     net = build_network(kb)
     t["network_s"] = time.perf_counter() - t3
     return GraphBuild(docs, kb, g, net, t)
+
+
+class _Ticker:
+    """A tqdm bar over parse + extraction stages, counted in characters so the ETA is meaningful."""
+
+    def __init__(self, texts: list[tuple[Path, str]], enabled: bool):
+        self.bar = None
+        if enabled:
+            from graph.extract import PIPELINE
+            from tqdm import tqdm
+
+            total = sum(len(t) for _, t in texts) * (1 + len(PIPELINE))
+            self.bar = tqdm(total=total, unit="char", unit_scale=True, desc="build", dynamic_ncols=True,
+                            mininterval=0.5, bar_format="{desc} {percentage:3.0f}%|{bar}| "
+                            "{elapsed}<{remaining} {postfix}")
+
+    def step(self, n: int, what: str) -> None:
+        if self.bar is not None:
+            self.bar.set_postfix_str(what, refresh=False)
+            self.bar.update(n)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def kb_to_json(kb: KnowledgeBase) -> dict:

@@ -14,6 +14,8 @@ def register(subparsers) -> None:
                    help="report text file (repeatable; default: the bundled ILO report)")
     p.add_argument("--no-index", action="store_true", help="build the graph only, not the passage index")
     p.add_argument("--quiet", action="store_true", help="no progress display")
+    p.add_argument("--max-source-mb", type=float, default=None,
+                   help="refuse a report larger than this many MB (default 20; 0: no limit)")
     p.set_defaults(func=run)
 
 
@@ -21,9 +23,9 @@ def run(args: argparse.Namespace) -> int:
     from app.config import Config
     from app.pipeline import build, stderr_progress
 
-    config = Config.from_env(data_dir=args.data_dir, sources=args.source)
+    config = Config.from_env(data_dir=args.data_dir, sources=args.source, max_source_mb=args.max_source_mb)
     progress = (lambda s: None) if args.quiet else stderr_progress
-    manifest = build(config, progress, with_index=not args.no_index)
+    manifest = build(config, progress, with_index=not args.no_index, bar=not args.quiet)
     stats = json.loads((config.stats_file).read_text())
     print(f"built {config.data_dir}: {stats['passages']} passages, {stats['countries']} countries, "
           f"{stats['organizations']} organisations, {stats['triples']} triples "

@@ -44,15 +44,19 @@ def _print_human(query: str, hits, timings: dict[str, float], load_ms: float) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.builddir import verify_build
     from app.config import Config
     from graph.errors import FloorgraphError
-    from index import Filters, PassageIndex
 
     if bool(args.query) == bool(args.file):
         raise FloorgraphError('give either a query text or --file QUESTIONS.jsonl, e.g. floorgraph search "pension reform"')
     if not 1 <= args.k <= 100:
         raise FloorgraphError("--k must be between 1 and 100")
     cfg = Config.from_env(data_dir=args.data_dir)
+    # refuse a torn or altered build before loading any of it (a bare index dir checks itself)
+    verify_build(cfg.data_dir, missing_ok=True)
+    from index import Filters, PassageIndex
+
     filters = Filters.of(country=[c.upper() for c in args.country or []], region=args.region,
                          section_kind=args.section_kind, organization=args.org)
     questions = read_questions(args.file) if args.file else None

@@ -37,12 +37,47 @@ def ensure_graph(config) -> bool:
     return True
 
 
+def waitress_options(config, threads: int = 8) -> dict:
+    """waitress settings against slow and idle clients (issue 10, D12).
+
+    waitress parses requests in its event loop and hands only complete requests to the ``threads``,
+    so idle or half-sent connections cost a socket, not a thread; its *default* limit of 100
+    connections, though, let 100 idle sockets lock everyone out.  Allow many more sockets and drop
+    the silent ones sooner.  Behind a reverse proxy, the proxy's own limits apply first.
+    """
+    return {
+        "threads": threads,
+        "connection_limit": config.connection_limit,
+        "channel_timeout": config.channel_timeout_s,
+        "cleanup_interval": max(1, min(30, int(config.channel_timeout_s // 2) or 1)),
+        "backlog": 2048,
+        "ident": "floorgraph",
+    }
+
+
+def _raise_fd_limit(needed: int) -> None:
+    """Each connection is a file descriptor: lift the soft limit towards the hard one if needed."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = needed + 256
+    if soft != resource.RLIM_INFINITY and soft < want:
+        new = want if hard == resource.RLIM_INFINITY else min(want, hard)
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (new, hard))
+        except (ValueError, OSError):
+            pass
+
+
 def run(args: argparse.Namespace) -> int:
     from app.config import Config
 
     config = Config.from_env(data_dir=args.data_dir, host=args.host, port=args.port)
     if not ensure_graph(config):
         return 2
+    from app.builddir import verify_build
+
+    verify_build(config.data_dir)  # refuse a torn or altered build before loading any of it
     from waitress import serve
 
     from app.web import create_app
@@ -57,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"floorgraph: {len(store)} triples; serving http://{config.host}:{config.port}/ "
           f"(SPARQL at /sparql)", file=sys.stderr)
     try:
-        serve(app, host=config.host, port=config.port, threads=args.threads, ident="floorgraph")
+        _raise_fd_limit(config.connection_limit)
+        serve(app, host=config.host, port=config.port, **waitress_options(config, args.threads))
     finally:
         store.close()
     return 0

@@ -16,11 +16,11 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.config import Config
-    from graph.build import verify_artefacts
+    from app.builddir import verify_build
     from graph.errors import FloorgraphError
 
     config = Config.from_env(data_dir=args.data_dir)
-    verify_artefacts(config.data_dir)
+    verify_build(config.data_dir)
     if not config.stats_file.is_file():
         raise FloorgraphError(f"no stats in {config.data_dir}; run: floorgraph build --data-dir {config.data_dir}")
     stats = json.loads(config.stats_file.read_text(encoding="utf-8"))

@@ -25,6 +25,14 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
     "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'; "
     "base-uri 'self'; form-action 'self'; object-src 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+}
 
 # Optional blueprints written by other parts of the project: (module, attribute).
 OPTIONAL_BLUEPRINTS = (
@@ -124,12 +132,15 @@ def create_app(config: Config | None = None, graphstore=None) -> Flask:
         if isinstance(exc, HTTPException):
             return _http_error(exc)
         log.exception("unhandled error on %s %s", request.method, request.path)
-        return error_response(500, f"internal error: {type(exc).__name__}: {exc}", "Internal Server Error")
+        # the details stay in the server log: exception text can carry paths and internals
+        return error_response(500, "internal error: the server could not answer this request "
+                                   "(the details are in the server log)", "Internal Server Error")
 
+    # -- security headers on every response -------------------------------------------------
     @app.after_request
     def _security_headers(resp):
-        resp.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        for key, value in SECURITY_HEADERS.items():
+            resp.headers.setdefault(key, value)
         return resp
 
     # -- CORS -----------------------------------------------------------------------------------

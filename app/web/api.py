@@ -59,9 +59,11 @@ def _cached(key: str, loader):
                     ext[key] = ("ok", loader())
                 except Unavailable as exc:
                     ext[key] = ("error", str(exc))
-                except Exception as exc:  # noqa: BLE001 - reported to the user, never a 500 page
-                    log.exception("cannot load %s", key)
-                    ext[key] = ("error", f"{type(exc).__name__}: {exc}")
+                except Exception:  # noqa: BLE001 - reported to the user, never a 500 page
+                    log.exception("cannot load %s", key)  # details (paths, internals) stay in the log
+                    what = key.rsplit(".", 1)[-1]
+                    ext[key] = ("error", f"the {what} could not be loaded (see the server log); "
+                                         "rebuild with: floorgraph build")
     status, value = ext[key]
     if status != "ok":
         raise Unavailable(value)
@@ -75,8 +77,7 @@ def get_knowledge():
 
         cfg = _config()
         if not (cfg.data_dir / "kb.json").is_file():
-            raise Unavailable(f"no knowledge graph is built in {cfg.data_dir}; "
-                              f"run: floorgraph build --data-dir {cfg.data_dir}")
+            raise Unavailable("no knowledge graph is built in the data dir; run: floorgraph build")
         return Knowledge(cfg.data_dir)
     return _cached("floorgraph.knowledge", load)
 
@@ -86,12 +87,11 @@ def get_index():
     def load():
         cfg = _config()
         if not cfg.index_dir.is_dir() or not any(cfg.index_dir.iterdir()):
-            raise Unavailable(f"the passage index is not built in {cfg.index_dir}; "
-                              f"run: floorgraph build --data-dir {cfg.data_dir}")
+            raise Unavailable("the passage index is not built in the data dir; run: floorgraph build")
         try:
             from index import PassageIndex
         except ImportError as exc:
-            raise Unavailable(f"the passage index package cannot be imported ({exc})") from exc
+            raise Unavailable("the passage index package cannot be imported") from exc
         return PassageIndex.load(cfg.index_dir, model_path=cfg.model_path or None)
     return _cached("floorgraph.index", load)
 
@@ -103,7 +103,7 @@ def get_engine():
             from app.qa.engine import QuestionEngine
         except ImportError as exc:
             raise Unavailable("the question engine is not available in this installation "
-                              f"(app.qa.engine cannot be imported: {exc})") from exc
+                              "(app.qa.engine cannot be imported)") from exc
         return QuestionEngine.from_config(_config())
     return _cached("floorgraph.engine", load)
 
@@ -172,7 +172,7 @@ def ask(question: str | None) -> dict[str, Any]:
     except Exception as exc:  # noqa: BLE001
         log.exception("question engine failed on %r", q)
         return base | {"status": "error", "http": 500,
-                       "message": f"The question engine failed on this question ({type(exc).__name__}: {exc})."}
+                       "message": "The question engine failed on this question (the details are in the server log)."}
     result = dict(result)
     result.setdefault("question", q)
     return {"status": "ok", "http": 200, "result": result}
@@ -248,7 +248,7 @@ def search(q: str | None, k: int = 10, mode: str = "hybrid") -> dict[str, Any]:
         if isinstance(exc, FloorgraphError):
             return out | {"status": "error", "http": 400, "message": str(exc)}
         log.exception("passage search failed on %r", query)
-        return out | {"status": "error", "http": 500, "message": f"search failed ({type(exc).__name__}: {exc})"}
+        return out | {"status": "error", "http": 500, "message": "search failed (the details are in the server log)"}
     results = []
     for h in hits:
         p = h.passage
@@ -352,10 +352,10 @@ def api_ask():
 
 @bp.get("/api/search")
 def api_search():
-    mode = (request.args.get("mode") or "hybrid").strip().lower()
+    mode = request.args.get("mode", "hybrid").strip().lower()
     if mode not in SEARCH_MODES:
         return _error(400, f"unknown mode {mode!r}; use one of {', '.join(SEARCH_MODES)}")
-    raw_k = request.args.get("k") or "10"
+    raw_k = request.args.get("k", "10")
     try:
         k = int(raw_k)
     except ValueError:
@@ -389,10 +389,13 @@ def entities():
     q = clean_question(request.args.get("q"))
     if len(q) > _config().max_question_chars:
         return _error(413, "query too long")
+    raw_limit = request.args.get("limit")
     try:
-        limit = max(1, min(int(request.args.get("limit") or 20), 1000))
+        limit = 20 if raw_limit is None else int(raw_limit)
     except ValueError:
-        return _error(400, "limit must be an integer")
+        return _error(400, "limit must be an integer between 1 and 1000")
+    if not 1 <= limit <= 1000:
+        return _error(400, "limit must be between 1 and 1000")
     types = tuple(t for t in (request.args.get("type") or "").split(",") if t) or None
     if q:
         found = kb.find_entities(q, types=types, limit=limit)
@@ -408,12 +411,12 @@ def entities():
 def network():
     fmt = (request.args.get("format") or "").strip().lower()
     cfg = _config()
-    if fmt:
+    if "format" in request.args:
         if fmt not in NETWORK_FORMATS:
             return _error(400, f"unknown format {fmt!r}; use one of {', '.join(NETWORK_FORMATS)}")
         name, mimetype = NETWORK_FORMATS[fmt]
         if not (cfg.network_dir / name).is_file():
-            return _error(503, f"no network file in {cfg.network_dir}; run: floorgraph build --data-dir {cfg.data_dir}")
+            return _error(503, "no network file in the data dir; run: floorgraph build")
         return send_from_directory(cfg.network_dir, name, mimetype=mimetype, as_attachment=True,
                                    download_name=f"floorgraph-{name}")
     try:
@@ -438,7 +441,7 @@ def network():
 
 @bp.get("/api/openapi.json")
 def openapi():
-    return jsonify(openapi_document(request.host_url.rstrip("/")))
+    return jsonify(openapi_document("/"))  # relative: never echo the Host header
 
 
 def _q(name: str, desc: str, required=False, schema=None, example=None) -> dict:
@@ -447,6 +450,10 @@ def _q(name: str, desc: str, required=False, schema=None, example=None) -> dict:
     if example is not None:
         p["example"] = example
     return p
+
+
+NON_BLANK = {"type": "string", "minLength": 1, "pattern": r"\S"}
+IRI = {"type": "string", "format": "iri", "pattern": r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$"}
 
 
 def openapi_document(server: str) -> dict:
@@ -468,12 +475,12 @@ def openapi_document(server: str) -> dict:
         "paths": {
             "/api/ask": {"get": {
                 "operationId": "ask", "summary": "Answer a natural-language question from the knowledge graph",
-                "parameters": [_q("q", "The question", True, example="Who funds the work in Jordan?")],
+                "parameters": [_q("q", "The question (not blank)", True, schema=NON_BLANK, example="Who funds the work in Jordan?")],
                 "responses": {"200": json_obj("Answer", "Answers with evidence"), "400": err, "413": err,
                               "500": err, "503": err}}},
             "/api/search": {"get": {
                 "operationId": "search", "summary": "Ranked report passages for a query",
-                "parameters": [_q("q", "Search text", True, example="fiscal space"),
+                "parameters": [_q("q", "Search text (not blank)", True, schema=NON_BLANK, example="fiscal space"),
                                _q("k", "Number of passages (1-50)", schema={"type": "integer", "minimum": 1, "maximum": MAX_K, "default": 10}),
                                _q("mode", "Retrieval mode", schema={"type": "string", "enum": list(SEARCH_MODES), "default": "hybrid"})],
                 "responses": {"200": json_obj("SearchResults", "Ranked passages"), "400": err, "413": err, "503": err}}},
@@ -485,7 +492,7 @@ def openapi_document(server: str) -> dict:
                 "operationId": "entities", "summary": "Find entities by name (search boxes, autocomplete)",
                 "parameters": [_q("q", "Name or part of a name; empty lists all", example="Jordan"),
                                _q("type", "Comma-separated entity types, e.g. Country,Organization"),
-                               _q("limit", "Maximum results (1-1000)", schema={"type": "integer", "default": 20})],
+                               _q("limit", "Maximum results (1-1000)", schema={"type": "integer", "minimum": 1, "maximum": 1000, "default": 20})],
                 "responses": {"200": json_obj("EntityList", "Matching entities"), "400": err, "503": err}}},
             "/api/network": {"get": {
                 "operationId": "network", "summary": "The partnership network (countries, organisations, initiatives)",
@@ -501,8 +508,9 @@ def openapi_document(server: str) -> dict:
                 "responses": {"200": {"description": "OpenAPI 3.1 document", "content": {"application/json": {"schema": {"type": "object"}}}}}}},
             "/sparql": {
                 "get": {"operationId": "sparqlGet", "summary": "SPARQL 1.1 query (read-only); without a query: the YASGUI editor (HTML) or a service description",
-                        "parameters": [_q("query", "SPARQL query", example="SELECT * WHERE { ?s ?p ?o } LIMIT 10"),
-                                       _q("default-graph-uri", "Default graph IRI(s)"), _q("named-graph-uri", "Named graph IRI(s)"),
+                        "parameters": [_q("query", "SPARQL query", schema=NON_BLANK, example="SELECT * WHERE { ?s ?p ?o } LIMIT 10"),
+                                       _q("default-graph-uri", "Default graph IRI(s): absolute IRIs", schema=IRI),
+                                       _q("named-graph-uri", "Named graph IRI(s): absolute IRIs", schema=IRI),
                                        _q("format", "Result format (json, xml, csv, tsv, turtle, ntriples, jsonld)")],
                         "responses": {"200": {"description": "Query results, chosen by Accept or format", "content": {
                             "application/sparql-results+json": {"schema": {"type": "object"}},
@@ -513,8 +521,8 @@ def openapi_document(server: str) -> dict:
                             "400": err, "403": err, "503": err}},
                 "post": {"operationId": "sparqlPost", "summary": "SPARQL 1.1 query by POST",
                          "requestBody": {"required": True, "content": {
-                             "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {"query": {"type": "string"}}, "required": ["query"]}},
-                             "application/sparql-query": {"schema": {"type": "string"}}}},
+                             "application/x-www-form-urlencoded": {"schema": {"type": "object", "properties": {"query": NON_BLANK}, "required": ["query"]}},
+                             "application/sparql-query": {"schema": NON_BLANK}}},
                          "responses": {"200": {"description": "Query results", "content": {
                              "application/sparql-results+json": {"schema": {"type": "object"}}}},
                              "400": err, "403": err, "415": err, "503": err}}},

@@ -161,9 +161,22 @@ def _read_operation() -> tuple[str, list[str], list[str]]:
     if query is None or not query.strip():
         raise ProtocolError(400, "missing 'query' parameter")
     for uri in defaults + named:
-        if not uri or any(c in uri for c in ' <>"{}|\\^`'):
-            raise ProtocolError(400, f"invalid graph IRI {uri!r}")
+        _check_graph_iri(uri)
     return query, defaults, named
+
+
+def _check_graph_iri(uri: str) -> None:
+    """default-graph-uri / named-graph-uri must be absolute IRIs (RFC 3987), checked by the store's
+    own IRI parser so that whatever passes here is accepted there."""
+    import pyoxigraph as ox
+
+    shown = uri if len(uri) <= 200 else uri[:200] + "..."
+    if not uri or any(ord(c) < 0x20 or c in ' <>"{}|\\^`' for c in uri):
+        raise ProtocolError(400, f"invalid graph IRI {shown!r}: expected an absolute IRI such as <http://example.org/g>")
+    try:
+        ox.NamedNode(uri)
+    except ValueError as exc:
+        raise ProtocolError(400, f"invalid graph IRI {shown!r}: {exc}") from None
 
 
 def _format_param() -> list[str]:
@@ -261,6 +274,8 @@ def endpoint():
     cfg = _config()
     try:
         if request.method == "GET" and not any(k in request.args for k in ("query", "update")):
+            for uri in request.args.getlist("default-graph-uri") + request.args.getlist("named-graph-uri"):
+                _check_graph_iri(uri)
             if wants_html():
                 return _editor_page()
             return _service_description()
@@ -283,10 +298,16 @@ def endpoint():
             return _editor_page(query=_submitted_query(), error=exc.message, status=400)
         return _error(exc.status, exc.message)
     except GraphStoreError as exc:
-        name = {400: "Malformed query", 403: "Refused", 503: "Query timeout"}.get(exc.status)
+        name = {400: "Malformed query", 403: "Refused", 503: "Service Unavailable"}.get(exc.status)
+        if exc.status >= 500 and exc.status != 503:
+            current_app.logger.error("SPARQL query failed: %s", exc)
+            return _error(500, "the query could not be evaluated", "Internal Server Error")
         if wants_html() and not _format_param():
             return _editor_page(query=_submitted_query(), error=f"{name or 'Error'}: {exc}", status=exc.status)
-        return _error(exc.status, str(exc), name)
+        resp = _error(exc.status, str(exc), name)
+        if exc.status == 503:
+            resp.headers["Retry-After"] = str(getattr(exc, "retry_after", 2))
+        return resp
     except HTTPException:
         raise
     resp = Response(body, status=200, content_type=_media_type(fmt, result.kind))

@@ -49,23 +49,38 @@ def _pattern(forms: dict[str, tuple[str, str]]) -> re.Pattern | None:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
 
 
-def find_entities(text: str, kb: KnowledgeBase, iso3: str | None = None) -> list[tuple[int, int, str, str, str]]:
+class _NameMatcher:
+    """The linked entities' names, compiled once: building them per sentence made extraction
+    time grow with (sentences x entities) - minutes on a few MB of text (issue 10, D10)."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.forms = _surface_forms(kb)
+        self.rx = _cached_pattern(tuple(sorted(self.forms)))
+        self.lookup = {k.lower(): v for k, v in self.forms.items()}
+
+    def find(self, text: str) -> list[tuple[int, int, str, str, str]]:
+        if self.rx is None:
+            return []
+        out = []
+        for m in self.rx.finditer(text):
+            typ, key = self.forms.get(m.group(0)) or self.lookup[m.group(0).lower()]
+            out.append((m.start(), m.end(), m.group(0), typ, key))
+        return out
+
+
+def find_entities(text: str, kb: KnowledgeBase, iso3: str | None = None,
+                  matcher: _NameMatcher | None = None) -> list[tuple[int, int, str, str, str]]:
     """(start, end, surface, type, key) for countries and linked entities in text.
 
     ``iso3`` is the country the text is about (a country entry), which resolves acronyms that
-    several national institutions share.
+    several national institutions share.  ``matcher``: the names compiled once for many calls
+    (the KB's linked entities must not change meanwhile).
     """
     from graph.extract.organizations import find_organizations
 
     out = [(s, e, surf, "Country", iso) for s, e, surf, iso in countries.find_countries(text)]
     out += [(s, e, surf, "Organization", key) for s, e, surf, key in find_organizations(text, kb, iso3)]
-    forms = _surface_forms(kb)
-    rx = _cached_pattern(tuple(sorted(forms)))
-    if rx is not None:
-        lookup = {k.lower(): v for k, v in forms.items()}
-        for m in rx.finditer(text):
-            typ, key = forms.get(m.group(0)) or lookup[m.group(0).lower()]
-            out.append((m.start(), m.end(), m.group(0), typ, key))
+    out += (matcher or _NameMatcher(kb)).find(text)
     out.sort()
     return out
 
@@ -76,6 +91,7 @@ def _cached_pattern(names: tuple[str, ...]) -> re.Pattern | None:
 
 
 def extract(doc: Document, kb: KnowledgeBase) -> None:
+    matcher = _NameMatcher(kb)  # only countries are added below, never a linked type
     for p in doc.passages:
         seen_c, seen_o = [], []
         sec = doc.section(p.section_id)
@@ -85,7 +101,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
         for s0, s1 in split_sentences(p.text):
             sentence = p.text[s0:s1]
             iso3 = sec.iso3 or next((iso for _, _, _, iso in countries.find_countries(sentence)), None)
-            found += [(s0 + a, s0 + b, surf, typ, key) for a, b, surf, typ, key in find_entities(sentence, kb, iso3)]
+            found += [(s0 + a, s0 + b, surf, typ, key) for a, b, surf, typ, key in find_entities(sentence, kb, iso3, matcher)]
         for start, end, surface, typ, key in found:
             if typ == "Country":
                 ensure_country(kb, key, p.id)
