@@ -78,6 +78,9 @@ class GraphBuild:
     graph: object  # rdflib.Graph
     network: object  # networkx.MultiDiGraph
     timings: dict[str, float] = field(default_factory=dict)
+    # doc id -> the text of the README.md beside its source file (its citation and licence), so
+    # pages can attribute the report without the build recording where the source lived.
+    source_readmes: dict[str, str] = field(default_factory=dict)
 
     @property
     def passages(self) -> list[Passage]:
@@ -152,7 +155,12 @@ def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None
     progress("computing the partnership network")
     net = build_network(kb)
     t["network_s"] = time.perf_counter() - t3
-    return GraphBuild(docs, kb, g, net, t)
+    readmes = {}
+    for (path, _), doc in zip(texts, docs):
+        readme = path.parent / "README.md"
+        if readme.is_file():
+            readmes[doc.id] = readme.read_text(encoding="utf-8", errors="replace")[:20_000]
+    return GraphBuild(docs, kb, g, net, t, readmes)
 
 
 class _Ticker:
@@ -233,7 +241,9 @@ def write_artefacts(b: GraphBuild, data_dir: Path, progress: Progress = lambda s
     manifest = {
         "format_version": FORMAT_VERSION,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "sources": [{"id": d.id, "path": d.path, "sha256": d.sha256, "title": d.title} for d in b.docs],
+        "sources": [{"id": d.id, "path": d.path, "sha256": d.sha256, "title": d.title,
+                     **({"readme": b.source_readmes[d.id]} if d.id in b.source_readmes else {})}
+                    for d in b.docs],
         "artefacts": sums,
         "timings_s": {k: round(v, 3) for k, v in b.timings.items()},
     }

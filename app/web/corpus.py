@@ -87,12 +87,8 @@ def _load(data_dir: str, mtime: float) -> CorpusInfo:
     src = sources[0]
     path = Path(src.get("path", ""))
     info: dict = {"title": src.get("title", ""), "source_file": path.name}
-    readme = path.parent / "README.md"
-    if readme.is_file():
-        try:
-            info |= parse_attribution(readme.read_text(encoding="utf-8"))
-        except OSError:
-            pass
+    if src.get("readme"):  # the README beside the source, recorded by the build
+        info |= parse_attribution(src["readme"])
     return CorpusInfo(**{k: v for k, v in info.items() if k in CorpusInfo.__dataclass_fields__})
 
 
