@@ -131,6 +131,11 @@ class QueryResult:
     def __len__(self) -> int:
         return len(self.triples) if self.kind == "graph" else len(self.rows)
 
+    def __iter__(self):
+        """One ``{variable: term or None}`` mapping per solution (what the question engine reads)."""
+        for row in self.rows:
+            yield dict(zip(self.variables, row))
+
     def dicts(self) -> list[dict]:
         """SELECT rows as {variable: term} dicts (unbound variables left out)."""
         return [{v: t for v, t in zip(self.variables, row) if t is not None} for row in self.rows]
@@ -263,11 +268,20 @@ def execute(
     return out
 
 
+def open_sources(sources: list[Source]) -> ox.Store:
+    """The store a reader needs: an on-disk store directory is opened read-only (shared by every
+    process, nothing re-parsed); RDF files are bulk-loaded into memory."""
+    if len(sources) == 1 and Path(sources[0][0]).is_dir():
+        return ox.Store.read_only(sources[0][0])
+    store = ox.Store()
+    for path, graph in sources:
+        _load_into(store, path, graph)
+    return store
+
+
 def _worker_main(conn, sources: list[Source]) -> None:  # runs in a child process
     try:
-        store = ox.Store()
-        for path, graph in sources:
-            _load_into(store, path, graph)
+        store = open_sources(sources)
         conn.send(("ready", len(store)))
     except Exception as exc:  # report and die: the pool logs it
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
@@ -429,6 +443,9 @@ class GraphStore:
     """The read-only knowledge graph.  ``GraphStore.from_config(config)`` loads ``graph_file``."""
 
     def __init__(self, workers: int = 2):
+        from graph.construction import note
+
+        note("graph_store")
         self.store = ox.Store()
         self.sources: list[Source] = []
         self.workers = workers
@@ -443,6 +460,14 @@ class GraphStore:
         path = Path(config.graph_file)
         if path.exists():
             gs.load(path)
+        return gs
+
+    @classmethod
+    def open_disk(cls, directory: str | os.PathLike, workers: int = 2) -> "GraphStore":
+        """An on-disk Oxigraph store (written by ``floorgraph build``), read-only here and in the workers."""
+        gs = cls(workers=workers)
+        gs.sources = [(str(Path(directory).resolve()), None)]
+        gs.store = open_sources(gs.sources)
         return gs
 
     def load(self, path: str | os.PathLike, graph: str | None = None) -> int:

@@ -42,13 +42,13 @@ def render(res: dict) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from app.config import Config
-    from app.qa.engine import QuestionEngine
+    from app.runtime import Runtime
     from graph.errors import FloorgraphError
 
     if not args.question and not args.file:
         raise FloorgraphError('give a question, e.g. floorgraph ask "Who funds the work in Jordan?", or --file')
     config = Config.from_env(data_dir=args.data_dir)
-    engine = QuestionEngine.from_config(config)
+    engine = Runtime(config).engine
     if args.file:
         for d in read_questions(args.file):
             res = engine.ask(d["question"], qid=d["id"])

@@ -18,7 +18,7 @@ def register(subparsers) -> None:
 
 def ensure_graph(config) -> bool:
     """Build the artefacts first when ``config.graph_file`` is missing.  False if impossible."""
-    needed = (config.graph_file, config.index_dir / "manifest.json", config.data_dir / "qa" / "manifest.json")
+    needed = (config.graph_file, config.index_dir / "manifest.json", config.qa_dir / "manifest.json")
     missing = [p for p in needed if not p.exists()]
     if not missing:
         return True
@@ -45,16 +45,18 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from waitress import serve
 
+    from app.runtime import Runtime
     from app.web import create_app
 
-    app = create_app(config)
-    store = app.extensions["floorgraph.graphstore"]
-    if config.sparql_timeout_s and config.sparql_timeout_s > 0:
-        store.warm_up()
-    print(f"floorgraph: {len(store)} triples; serving http://{config.host}:{config.port}/ "
-          f"(SPARQL at /sparql)", file=sys.stderr)
+    runtime = Runtime(config)
+    app = create_app(runtime=runtime)
+    # Listen at once; the engine, the model and the SPARQL workers warm up meanwhile, and /healthz
+    # says "warming" until they are ready (a question asked before that waits for them).
+    runtime.warm_in_background()
+    print(f"floorgraph: serving http://{config.host}:{config.port}/ (SPARQL at /sparql; "
+          f"warming up the question engine)", file=sys.stderr)
     try:
         serve(app, host=config.host, port=config.port, threads=args.threads, ident="floorgraph")
     finally:
-        store.close()
+        runtime.close()
     return 0

@@ -50,10 +50,14 @@ def _parse_origins(value: str) -> tuple[str, ...]:
     return tuple(o.strip().rstrip("/") for o in (value or "").split(",") if o.strip())
 
 
-def create_app(config: Config | None = None, graphstore=None) -> Flask:
-    """Build the app.  ``graphstore`` may be injected (tests); else it is loaded from
-    ``config.graph_file`` (a missing file gives an empty store; ``floorgraph serve`` builds it)."""
-    config = config or Config.from_env()
+def create_app(config: Config | None = None, graphstore=None, runtime=None) -> Flask:
+    """Build the app over ``runtime`` (``app.runtime.Runtime``, one per process: every heavy part
+    comes from it).  ``graphstore`` may be injected (tests); else the runtime opens the configured
+    store (a missing graph gives an empty store; ``floorgraph serve`` builds it)."""
+    from app.runtime import Runtime
+
+    runtime = runtime or Runtime(config or Config.from_env())
+    config = runtime.config
     app = Flask(
         "app.web",
         static_folder=str(STATIC_DIR),
@@ -64,10 +68,10 @@ def create_app(config: Config | None = None, graphstore=None) -> Flask:
     app.json.sort_keys = False
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024  # SPARQL bodies are small
 
-    if graphstore is None:
-        from app.graphstore import GraphStore
-
-        graphstore = GraphStore.from_config(config)
+    if graphstore is not None:
+        runtime.provide("graph_store", graphstore)
+    graphstore = runtime.graph_store
+    app.extensions["floorgraph.runtime"] = runtime
     app.extensions["floorgraph.graphstore"] = graphstore
 
     # -- front-end libraries from npm, served locally (never a CDN) ---------------------------
@@ -79,7 +83,11 @@ def create_app(config: Config | None = None, graphstore=None) -> Flask:
 
     @app.get("/healthz")
     def healthz():
-        return jsonify({"status": "ok", "triples": len(graphstore)})
+        """{"status": "warming" | "ok" | "error", "triples", "encoder", "constructed": {part: count}}."""
+        health = runtime.health()
+        resp = jsonify(health | {"triples": len(graphstore)})
+        resp.status_code = 503 if health["status"] == "error" else 200
+        return resp
 
     # -- blueprints --------------------------------------------------------------------------
     from app.web.sparql import bp as sparql_bp

@@ -7,15 +7,14 @@
 * ``GET /api/network``           the network JSON (``?format=gexf|graphml|json`` downloads a file);
 * ``GET /api/openapi.json``      an OpenAPI 3.1 description of all of the above plus ``/sparql``.
 
-The heavy objects (the knowledge base, the passage index, the question engine) are loaded once per
-app on first use and cached in ``app.extensions``; when one is missing the API answers 503 with a
+The heavy objects (the knowledge base, the passage index, the question engine) come from the app's
+``app.runtime.Runtime``, built once per process; when one is missing the API answers 503 with a
 message saying how to get it, and the HTML pages (``app.web.pages``) reuse the helpers below.
 """
 from __future__ import annotations
 
 import logging
 import re
-import threading
 import time
 import unicodedata
 from typing import Any
@@ -25,7 +24,6 @@ from flask import Blueprint, current_app, jsonify, request, send_from_directory,
 bp = Blueprint("api", __name__)
 log = logging.getLogger(__name__)
 
-_LOCK = threading.RLock()
 SEARCH_MODES = ("hybrid", "dense", "lexical")
 NETWORK_FORMATS = {"gexf": ("network.gexf", "application/gexf+xml"),
                    "graphml": ("network.graphml", "application/graphml+xml"),
@@ -49,63 +47,39 @@ def _config():
     return current_app.config["FLOORGRAPH"]
 
 
-def _cached(key: str, loader):
-    """``loader()`` once per app; a failure is cached too (as an Unavailable message)."""
-    ext = current_app.extensions
-    if key not in ext:
-        with _LOCK:
-            if key not in ext:
-                try:
-                    ext[key] = ("ok", loader())
-                except Unavailable as exc:
-                    ext[key] = ("error", str(exc))
-                except Exception as exc:  # noqa: BLE001 - reported to the user, never a 500 page
-                    log.exception("cannot load %s", key)
-                    ext[key] = ("error", f"{type(exc).__name__}: {exc}")
-    status, value = ext[key]
-    if status != "ok":
-        raise Unavailable(value)
-    return value
+def get_runtime():
+    """The app's :class:`app.runtime.Runtime`: the one owner of the heavy parts."""
+    return current_app.extensions["floorgraph.runtime"]
+
+
+def _part(name: str):
+    """A runtime part, or :class:`Unavailable` saying why not (never cached: the next call retries)."""
+    try:
+        return getattr(get_runtime(), name)
+    except ImportError as exc:
+        raise Unavailable(f"the {name.replace('_', ' ')} is not available in this installation ({exc})") from exc
+    except Exception as exc:  # noqa: BLE001 - reported to the user, never a 500 page
+        from graph.errors import FloorgraphError
+
+        if not isinstance(exc, FloorgraphError):
+            log.exception("cannot load %s", name)
+            raise Unavailable(f"{type(exc).__name__}: {exc}") from exc
+        raise Unavailable(str(exc)) from exc
 
 
 def get_knowledge():
     """The app's :class:`app.knowledge.Knowledge` (entities, facts, passages, network)."""
-    def load():
-        from app.knowledge import Knowledge
-
-        cfg = _config()
-        if not (cfg.data_dir / "kb.json").is_file():
-            raise Unavailable(f"no knowledge graph is built in {cfg.data_dir}; "
-                              f"run: floorgraph build --data-dir {cfg.data_dir}")
-        return Knowledge(cfg.data_dir)
-    return _cached("floorgraph.knowledge", load)
+    return _part("knowledge")
 
 
 def get_index():
-    """The passage index (``index.PassageIndex``), loaded once."""
-    def load():
-        cfg = _config()
-        if not cfg.index_dir.is_dir() or not any(cfg.index_dir.iterdir()):
-            raise Unavailable(f"the passage index is not built in {cfg.index_dir}; "
-                              f"run: floorgraph build --data-dir {cfg.data_dir}")
-        try:
-            from index import PassageIndex
-        except ImportError as exc:
-            raise Unavailable(f"the passage index package cannot be imported ({exc})") from exc
-        return PassageIndex.load(cfg.index_dir, model_path=cfg.model_path or None)
-    return _cached("floorgraph.index", load)
+    """The passage index (``index.PassageIndex``)."""
+    return _part("passage_index")
 
 
 def get_engine():
-    """The question engine (``app.qa.engine.QuestionEngine``), loaded once."""
-    def load():
-        try:
-            from app.qa.engine import QuestionEngine
-        except ImportError as exc:
-            raise Unavailable("the question engine is not available in this installation "
-                              f"(app.qa.engine cannot be imported: {exc})") from exc
-        return QuestionEngine.from_config(_config())
-    return _cached("floorgraph.engine", load)
+    """The question engine (``app.qa.engine.QuestionEngine``)."""
+    return _part("engine")
 
 
 # --------------------------------------------------------------------------------------------
