@@ -80,3 +80,17 @@ def test_runtime_does_not_keep_failures(tmp_path):
         with pytest.raises(FloorgraphError, match="floorgraph build"):
             rt.knowledge
     assert "knowledge" not in rt._parts
+
+
+def test_this_run_uses_the_store_it_was_asked_for(request, web_server, live_server):
+    """Guards the external-store runs: the servers under test really read the chosen stores."""
+    kind = request.config.getoption("--graph-store")
+    for srv in (web_server, live_server):
+        store = srv.app.extensions["floorgraph.graphstore"]
+        assert type(store).__name__ == ("GraphStore" if kind == "embedded" else "SparqlHttpStore")
+    if kind == "embedded":
+        assert web_server.app.extensions["floorgraph.graphstore"].sources[0][0].endswith("oxigraph")
+    runtime = web_server.app.extensions["floorgraph.runtime"]
+    idx = runtime.passage_index
+    vectors = request.config.getoption("--vector-store")
+    assert (idx.vectors is None) == (vectors == "faiss")
