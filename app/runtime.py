@@ -147,11 +147,30 @@ class Runtime:
         return self._part("engine", build)
 
     # -- warming -----------------------------------------------------------------------------
+    def preload_encoder(self) -> threading.Thread | None:
+        """Load the ONNX query encoder on a thread: onnxruntime builds its session outside the GIL,
+        so on a second core it overlaps the imports and the knowledge base load (~0.4 s saved of a
+        cold ``ask``).  Nothing to do without an export (the PyTorch path loads on first encode)."""
+        if not (self.config.encoder_dir / "manifest.json").is_file():
+            return None
+        embedder = self.embedder
+
+        def load():
+            try:
+                embedder.onnx_encoder()
+            except Exception:  # noqa: BLE001 - the first encode raises it again, to its caller
+                log.debug("preloading the ONNX encoder failed", exc_info=True)
+
+        thread = threading.Thread(target=load, daemon=True, name="floorgraph-encoder-load")
+        thread.start()
+        return thread
+
     def warm(self) -> None:
         """Build the engine and run the encoder once (and start the SPARQL workers)."""
         t0 = time.perf_counter()
         self.state, self.error = "warming", None
         try:
+            self.preload_encoder()
             self.engine.embedder.encode(["warm-up"])
             if self.config.sparql_timeout_s and self.config.sparql_timeout_s > 0:
                 self.graph_store.warm_up()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -62,6 +63,7 @@ class Embedder:
         # without importing torch.  Used only when its manifest names these weights.
         self.onnx_dir = Path(onnx_dir) if onnx_dir else None
         self._onnx = None
+        self._onnx_lock = threading.Lock()  # the runtime may load it on a thread while the engine loads
         self.backend = "pending"  # "onnx" | "torch" once the first encode has chosen
 
     @property
@@ -127,17 +129,19 @@ class Embedder:
     def onnx_encoder(self):
         """The ONNX encoder for these weights, or None (no export, or another model's)."""
         if self._onnx is None and self.onnx_dir is not None:
-            from .onnx_encoder import EncoderUnavailable, OnnxEncoder, read_manifest
+            with self._onnx_lock:
+                if self._onnx is None and self.onnx_dir is not None:
+                    from .onnx_encoder import EncoderUnavailable, OnnxEncoder, read_manifest
 
-            try:
-                manifest = read_manifest(self.onnx_dir)
-                if manifest.get("source_weights_sha256") == self.weights_sha256:
-                    self._onnx = OnnxEncoder(self.onnx_dir)
-                    note("model")
-            except EncoderUnavailable:
-                pass
-            if self._onnx is None:
-                self.onnx_dir = None  # checked once: fall back to PyTorch for good
+                    try:
+                        manifest = read_manifest(self.onnx_dir)
+                        if manifest.get("source_weights_sha256") == self.weights_sha256:
+                            self._onnx = OnnxEncoder(self.onnx_dir)
+                            note("model")
+                    except EncoderUnavailable:
+                        pass
+                    if self._onnx is None:
+                        self.onnx_dir = None  # checked once: fall back to PyTorch for good
         return self._onnx
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -48,7 +48,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.question and not args.file:
         raise FloorgraphError('give a question, e.g. floorgraph ask "Who funds the work in Jordan?", or --file')
     config = Config.from_env(data_dir=args.data_dir)
-    engine = Runtime(config).engine
+    runtime = Runtime(config)
+    runtime.preload_encoder()  # overlaps the engine's loading
+    engine = runtime.engine
     if args.file:
         for d in read_questions(args.file):
             res = engine.ask(d["question"], qid=d["id"])
