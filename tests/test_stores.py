@@ -168,3 +168,12 @@ def test_milvus_search_matches_faiss(built_data_dir, tmp_path):
         again.close()
     finally:
         milvus_rt.close()
+
+
+def test_build_push_without_endpoint_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    from app.cli import main
+
+    monkeypatch.delenv("FLOORGRAPH_SPARQL_ENDPOINT", raising=False)
+    assert main(["build", "--push", "--no-index", "--quiet", "--data-dir", str(tmp_path)]) == 2
+    assert "FLOORGRAPH_SPARQL_ENDPOINT" in capsys.readouterr().err
+    assert not (tmp_path / "graph.nt").exists()  # refused before building anything
