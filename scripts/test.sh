@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command: set up from nothing (venv, npm libraries, chromium, Virtuoso) and run the whole test
-# suite; then (when called without arguments) the store-dependent tests again with the graph in an
-# external Oxigraph server, in Virtuoso, and with the passage vectors in Milvus Lite.
+# suite; then (when called without arguments) the whole suite again with the graph in an external
+# Oxigraph server, in Virtuoso, and with the passage vectors in Milvus Lite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -14,12 +14,16 @@ if [ "$rc" -eq 5 ]; then
   exit 1
 fi
 if [ "$rc" -eq 0 ] && [ "$#" -eq 0 ]; then
-  # The tests that read the graph or the vectors through the runtime (engine, web API, /sparql,
-  # serve).  Each run builds the report once and starts its store; ~5-8 min each on 2 cores.
-  STORE_TESTS="tests/test_engine.py tests/test_web_api.py tests/test_sparql_endpoint.py tests/test_serve_cli.py tests/test_runtime.py"
+  # The whole suite again with the graph in an external Oxigraph server, in Virtuoso, and with the
+  # passage vectors in Milvus Lite (pytest starts each store on free ports).  The report is built
+  # once for these three runs (the default run above tested the build itself); ~8 min per run on
+  # 2 busy cores.
+  build_dir=$(mktemp -d)
+  trap 'rm -rf "$build_dir"' EXIT
+  .venv/bin/floorgraph build --quiet --data-dir "$build_dir" >/dev/null
   for opt in --graph-store=oxigraph-server --graph-store=virtuoso --vector-store=milvus; do
-    echo "== external store run: $opt" >&2
-    .venv/bin/python -m pytest -q "$opt" $STORE_TESTS || rc=$?
+    echo "== whole suite with $opt" >&2
+    FLOORGRAPH_TEST_REUSE_BUILD="$build_dir" .venv/bin/python -m pytest -q "$opt" || rc=$?
   done
 fi
 set -e
