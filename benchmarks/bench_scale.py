@@ -222,7 +222,7 @@ def bench_triples(graph_file: Path, copies_list: list[int], stores: list[str], r
             buffers = max(20_000, min(400_000, n_lines // 20))
             srv = start_virtuoso(vdir, buffers=buffers)
             try:
-                shutil.copy(nt, vdir / "data.nt")
+                os.link(nt, vdir / "data.nt")  # Virtuoso reads only from its DirsAllowed
                 graph = "urn:floorgraph:bench"
                 t = time.perf_counter()
                 isql(srv, f"ld_dir('{vdir}', 'data.nt', '{graph}'); rdf_loader_run(); checkpoint;")
@@ -231,11 +231,13 @@ def bench_triples(graph_file: Path, copies_list: list[int], stores: list[str], r
                 row["virtuoso_answers"] = n_v
             finally:
                 srv.stop()
+                shutil.rmtree(vdir, ignore_errors=True)
         rows.append(row)
         print("  " + "  ".join(f"{k}={v:.2f}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()),
               flush=True)
         nt.unlink(missing_ok=True)
         shutil.rmtree(store_dir, ignore_errors=True)
+        shutil.rmtree(work / f"oxsrv-{copies}", ignore_errors=True)
     return rows
 
 
