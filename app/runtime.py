@@ -31,16 +31,21 @@ class Runtime:
     def __init__(self, config: Config | None = None):
         self.config = config or Config.from_env()
         self._parts: dict[str, Any] = {}
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()
+        self._locks: dict[str, threading.Lock] = {}
         self.state = "cold"  # cold | warming | ok | error
         self.error: str | None = None
         self.warm_seconds: float | None = None
 
     # -- parts -------------------------------------------------------------------------------
     def _part(self, name: str, build: Callable[[], Any]) -> Any:
+        """``build()`` once; one lock per part, so a request needing the graph store does not wait
+        for a warm-up thread that is still building the engine."""
         part = self._parts.get(name)
         if part is None:
             with self._lock:
+                lock = self._locks.setdefault(name, threading.Lock())
+            with lock:
                 part = self._parts.get(name)
                 if part is None:
                     part = self._parts[name] = build()

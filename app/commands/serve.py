@@ -43,16 +43,18 @@ def run(args: argparse.Namespace) -> int:
     config = Config.from_env(data_dir=args.data_dir, host=args.host, port=args.port)
     if not ensure_graph(config):
         return 2
-    from waitress import serve
-
     from app.runtime import Runtime
-    from app.web import create_app
 
     runtime = Runtime(config)
-    app = create_app(runtime=runtime)
-    # Listen at once; the engine, the model and the SPARQL workers warm up meanwhile, and /healthz
-    # says "warming" until they are ready (a question asked before that waits for them).
+    # Listen at once; the engine, the model and the SPARQL workers warm up meanwhile (started
+    # before the web app's imports, which then overlap them), and /healthz says "warming" until
+    # they are ready; a question asked before that waits for them.
     runtime.warm_in_background()
+    from waitress import serve
+
+    from app.web import create_app
+
+    app = create_app(runtime=runtime)
     print(f"floorgraph: serving http://{config.host}:{config.port}/ (SPARQL at /sparql; "
           f"warming up the question engine)", file=sys.stderr)
     try:
