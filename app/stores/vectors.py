@@ -9,8 +9,9 @@ the same code whichever store answers.
 * FAISS inside the passage index is the embedded default (no object here: the index searches its
   own ``dense.faiss``).  :class:`FaissVectorStore` exposes the same calls for benchmarks.
 * :class:`MilvusVectorStore` - Milvus through ``pymilvus``: a Milvus cluster URI, or a Milvus Lite
-  file (``milvus-lite``), which speaks the same client API.  The collection name carries the
-  corpus checksum, so a rebuilt corpus gets a new collection and an unchanged one is reused.
+  file (``milvus-lite``), which speaks the same client API.  The collection name carries a
+  checksum of the passages and their vectors, so a rebuilt index gets a new collection and an
+  unchanged one is reused.
 """
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ class FaissVectorStore:
 class MilvusVectorStore:
     """Passage vectors in a Milvus collection (row number = primary key)."""
 
-    def __init__(self, uri: str, corpus_sha256: str, prefix: str = "floorgraph_passages",
+    def __init__(self, uri: str, content_sha256: str, prefix: str = "floorgraph_passages",
                  index_type: str = "FLAT"):
         try:
             from pymilvus import MilvusClient
@@ -73,7 +74,7 @@ class MilvusVectorStore:
         self.uri = uri
         self.index_type = index_type
         self.client = MilvusClient(uri)
-        self.collection = f"{prefix}_{corpus_sha256[:16]}"
+        self.collection = f"{prefix}_{content_sha256[:16]}"
 
     def sync(self, vectors: np.ndarray, batch: int = 5000) -> dict:
         """Make the collection hold exactly ``vectors`` (reused when it already does)."""
@@ -131,9 +132,19 @@ def open_vector_store(config, index) -> VectorStore | None:
         return None
     if kind != "milvus":
         raise FloorgraphError(f"unknown FLOORGRAPH_VECTOR_STORE {config.vector_store!r}; use faiss or milvus")
-    store = MilvusVectorStore(config.milvus_uri or str(config.milvus_file), index.manifest["corpus_sha256"])
+    store = MilvusVectorStore(config.milvus_uri or str(config.milvus_file), content_key(index))
     store.sync(index.embeddings)
     return store
+
+
+def content_key(index) -> str:
+    """Names the collection after exactly what it holds: the passages *and* their vectors (the same
+    passages embedded by another model must not reuse a collection)."""
+    import hashlib
+
+    h = hashlib.sha256(str(index.manifest.get("corpus_sha256", "")).encode())
+    h.update(np.ascontiguousarray(index.embeddings, dtype=np.float32).tobytes())
+    return h.hexdigest()
 
 
 def attach(index, store: VectorStore | None) -> None:
