@@ -47,6 +47,15 @@ class Config:
     # waitress: sockets held open at once (idle ones included) and seconds before a silent one is dropped
     connection_limit: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_CONNECTION_LIMIT", "1000")))
     channel_timeout_s: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_CHANNEL_TIMEOUT", "30")))
+    # External stores (empty = embedded): a SPARQL 1.1 query URL (+ update URL for build --push),
+    # and the vector store ("faiss" embedded, or "milvus" with a Milvus URI / Milvus Lite file).
+    sparql_endpoint: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_SPARQL_ENDPOINT", ""))
+    sparql_update_endpoint: str = field(
+        default_factory=lambda: os.environ.get("FLOORGRAPH_SPARQL_UPDATE_ENDPOINT", ""))
+    # Several deployments can share one store: each has its own pointer to its current build.
+    sparql_dataset: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_SPARQL_DATASET", "floorgraph"))
+    vector_store: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_VECTOR_STORE", "faiss"))
+    milvus_uri: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_MILVUS_URI", ""))
     host: str = "127.0.0.1"
     port: int = 5000
     max_question_chars: int = 1000
@@ -86,6 +95,34 @@ class Config:
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def kb_file(self) -> Path:
+        return self.data_dir / "kb.json"
+
+    @property
+    def network_file(self) -> Path:
+        return self.network_dir / "network.json"
+
+    @property
+    def qa_dir(self) -> Path:
+        """Sentence/clause evidence units of the question engine."""
+        return self.data_dir / "qa"
+
+    @property
+    def encoder_dir(self) -> Path:
+        """The query encoder exported to ONNX (queries then run without torch)."""
+        return self.data_dir / "encoder"
+
+    @property
+    def oxigraph_dir(self) -> Path:
+        """The graph as an on-disk Oxigraph store, written once by build; readers open it read-only."""
+        return self.data_dir / "oxigraph"
+
+    @property
+    def milvus_file(self) -> Path:
+        """Milvus Lite database used when vector_store == "milvus" and no milvus_uri is set."""
+        return self.data_dir / "milvus.db"
 
     @property
     def stats_file(self) -> Path:

@@ -159,6 +159,11 @@ class QueryResult:
     def __len__(self) -> int:
         return len(self.triples) if self.kind == "graph" else len(self.rows)
 
+    def __iter__(self):
+        """One ``{variable: term or None}`` mapping per solution (what the question engine reads)."""
+        for row in self.rows:
+            yield dict(zip(self.variables, row))
+
     def dicts(self) -> list[dict]:
         """SELECT rows as {variable: term} dicts (unbound variables left out)."""
         return [{v: t for v, t in zip(self.variables, row) if t is not None} for row in self.rows]
@@ -312,6 +317,17 @@ def execute(
     return out
 
 
+def open_sources(sources: list[Source]) -> ox.Store:
+    """The store a reader needs: an on-disk store directory is opened read-only (shared by every
+    process, nothing re-parsed); RDF files are bulk-loaded into memory."""
+    if len(sources) == 1 and Path(sources[0][0]).is_dir():
+        return ox.Store.read_only(sources[0][0])
+    store = ox.Store()
+    for path, graph in sources:
+        _load_into(store, path, graph)
+    return store
+
+
 def _raise_store_syntax_error(sparql: str) -> None:
     """Raise Oxigraph's own syntax error for ``sparql``, if it has one (run on an empty store)."""
     try:
@@ -354,9 +370,7 @@ def _worker_main(conn, sources: list[Source], options: WorkerOptions, log_path: 
                 os.nice(options.niceness)
             except OSError:
                 pass
-        store = ox.Store()
-        for path, graph in sources:
-            _load_into(store, path, graph)
+        store = open_sources(sources)
         known = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
         sparql_guard.check_query("ASK { ?s ?p ?o }", known)  # import and warm the parser now
         limit = sparql_guard.limit_memory(options.memory_mb * 1024 * 1024)
@@ -632,7 +646,9 @@ class GraphStore:
     def __init__(self, workers: int = 2, queue_size: int = 2, queue_wait_s: float = 5.0,
                  worker_options: WorkerOptions | None = None, limits=None):
         from app.sparql_guard import QueryLimits
+        from graph.construction import note
 
+        note("graph_store")
         self.store = ox.Store()
         self.sources: list[Source] = []
         self.workers = workers
@@ -643,13 +659,14 @@ class GraphStore:
         self._pool: WorkerPool | None = None
         self._pool_lock = threading.Lock()
 
-    @classmethod
-    def from_config(cls, config, workers: int | None = None) -> "GraphStore":
+    @staticmethod
+    def options_from_config(config, workers: int | None = None) -> dict:
+        """Pool size, queue, per-worker sandbox and query limits, as ``config`` sets them."""
         from app.sparql_guard import QueryLimits
 
         if workers is None:
             workers = int(getattr(config, "sparql_workers", 0) or os.environ.get("FLOORGRAPH_SPARQL_WORKERS", 2))
-        gs = cls(
+        return dict(
             workers=workers,
             queue_size=getattr(config, "sparql_queue", 2),
             queue_wait_s=getattr(config, "sparql_queue_wait_s", 5.0),
@@ -659,9 +676,21 @@ class GraphStore:
                 max_depth=getattr(config, "sparql_max_depth", QueryLimits.max_depth),
                 max_operators=getattr(config, "sparql_max_operators", QueryLimits.max_operators)),
         )
+
+    @classmethod
+    def from_config(cls, config, workers: int | None = None) -> "GraphStore":
+        gs = cls(**cls.options_from_config(config, workers))
         path = Path(config.graph_file)
         if path.exists():
             gs.load(path)
+        return gs
+
+    @classmethod
+    def open_disk(cls, directory: str | os.PathLike, **options) -> "GraphStore":
+        """An on-disk Oxigraph store (written by ``floorgraph build``), read-only here and in the workers."""
+        gs = cls(**options)
+        gs.sources = [(str(Path(directory).resolve()), None)]
+        gs.store = open_sources(gs.sources)
         return gs
 
     def load(self, path: str | os.PathLike, graph: str | None = None) -> int:

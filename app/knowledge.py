@@ -43,6 +43,9 @@ class Knowledge:
     """Everything a build wrote, indexed for lookups."""
 
     def __init__(self, data_dir: Path):
+        from graph.construction import note
+
+        note("knowledge")
         self.data_dir = Path(data_dir)
         self.manifest = read_manifest(self.data_dir)
         kb_file = self.data_dir / "kb.json"

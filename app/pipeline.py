@@ -40,6 +40,10 @@ def _write_all(b, config: Config, progress: Callable[[str], None], with_index: b
     from graph.build import write_artefacts
 
     manifest = write_artefacts(b, config.data_dir, progress)
+    from app.stores.graph import write_disk_store
+
+    disk = write_disk_store(config.graph_file, config.oxigraph_dir)
+    progress(f"on-disk graph store: {disk['triples']} triples -> {config.oxigraph_dir} [{disk['load_seconds']:.1f} s]")
     if with_index:
         try:
             from index.build import build_index
@@ -50,6 +54,42 @@ def _write_all(b, config: Config, progress: Callable[[str], None], with_index: b
         from app.qa.units import build_units
 
         progress("embedding sentence units for question answering")
-        units = build_units(b.passages, idx.embedder, idx.cache, config.data_dir / "qa")
+        units = build_units(b.passages, idx.embedder, idx.cache, config.qa_dir)
         progress(f"qa units: {len(units.units)} sentences and clauses")
+        export_encoder(config, idx.embedder, [u.text for u in units.units[:: max(1, len(units.units) // 100)]],
+                       progress)
     return manifest
+
+
+def export_encoder(config: Config, embedder, check_texts, progress: Callable[[str], None]) -> None:
+    """Export the query encoder to ONNX so queries run without torch; a model the export cannot
+    reproduce (not mean pooling, or vectors off PyTorch's) keeps the PyTorch encoder, with a note."""
+    from index.onnx_encoder import EncoderUnavailable, export
+
+    try:
+        m = export(embedder.path, config.encoder_dir, embedder.weights_sha256, check_texts)
+        progress(f"query encoder: ONNX fp32 -> {config.encoder_dir} (min cosine to PyTorch "
+                 f"{m.get('min_cosine', 1.0):.5f} on {m.get('checked_texts', 0)} texts, {m['export_seconds']:.1f} s)")
+    except EncoderUnavailable as exc:
+        import shutil
+
+        shutil.rmtree(config.encoder_dir, ignore_errors=True)
+        progress(f"query encoder: staying on PyTorch ({exc})")
+
+
+def push(config: Config, progress: Callable[[str], None] = stderr_progress) -> str:
+    """Load the built graph into the external SPARQL store as a new named graph, then switch the
+    deployment's pointer to it in one update (readers never see a half-loaded build)."""
+    from app.stores.graph import file_sha256, push_graph
+    from graph.errors import FloorgraphError
+
+    if not config.sparql_endpoint:
+        raise FloorgraphError("--push needs FLOORGRAPH_SPARQL_ENDPOINT (the store's query URL) and "
+                              "FLOORGRAPH_SPARQL_UPDATE_ENDPOINT (its update URL)")
+    if not config.graph_file.is_file():
+        raise FloorgraphError(f"no graph to push in {config.data_dir}; run: floorgraph build --data-dir {config.data_dir}")
+    build_id = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime()) + "-" + file_sha256(config.graph_file)[:12]
+    graph = push_graph(config.graph_file, config.sparql_endpoint, config.sparql_update_endpoint, build_id,
+                       config.sparql_dataset, progress=progress)
+    progress(f"the store's current build for dataset {config.sparql_dataset!r} is now <{graph}>")
+    return graph

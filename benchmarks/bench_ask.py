@@ -30,8 +30,7 @@ def pct(xs: list[float], q: float) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     from app.config import Config
-    from app.qa.engine import QuestionEngine
-    from index import PassageIndex
+    from app.runtime import Runtime
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir")
@@ -42,10 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     questions = [json.loads(l)["question"] for l in Path(args.questions).read_text().splitlines() if l.strip()]
 
     t = time.perf_counter()
-    engine = QuestionEngine.from_config(config)
+    runtime = Runtime(config)
+    engine = runtime.engine
     engine.ask(questions[0])  # loads the model
     load_s = time.perf_counter() - t
-    index = PassageIndex.load(config.index_dir, engine.embedder)
+    index = runtime.passage_index
     index.search(questions[0], k=10)
 
     ask_ms, search_ms = [], []

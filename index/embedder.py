@@ -9,12 +9,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
 
+from graph.construction import note
 from graph.errors import FloorgraphError
 
 DEFAULT_MODEL_NAME = "all-MiniLM-L6-v2"
@@ -46,7 +48,8 @@ def text_key(model_sha: str, text: str) -> str:
 class Embedder:
     """Encodes texts into L2-normalised float32 vectors (so inner product == cosine)."""
 
-    def __init__(self, model_path: str | Path | None = None, *, batch_size: int = 32, device: str = "cpu"):
+    def __init__(self, model_path: str | Path | None = None, *, batch_size: int = 32, device: str = "cpu",
+                 onnx_dir: str | Path | None = None):
         self.path = Path(model_path).expanduser().resolve() if model_path else default_model_path()
         if not self.path.is_dir():
             raise FloorgraphError(
@@ -56,6 +59,12 @@ class Embedder:
         self.batch_size = batch_size
         self.device = device
         self._model = None
+        # Query-time path: an ONNX export of *this* model (made by ``floorgraph build``) encodes
+        # without importing torch.  Used only when its manifest names these weights.
+        self.onnx_dir = Path(onnx_dir) if onnx_dir else None
+        self._onnx = None
+        self._onnx_lock = threading.Lock()  # the runtime may load it on a thread while the engine loads
+        self.backend = "pending"  # "onnx" | "torch" once the first encode has chosen
 
     @property
     def name(self) -> str:
@@ -71,6 +80,16 @@ class Embedder:
 
     @cached_property
     def weights_sha256(self) -> str:
+        if self.onnx_dir is not None:  # the export recorded the sha of these very bytes
+            from .onnx_encoder import EncoderUnavailable, read_manifest, weights_stat
+
+            try:
+                m = read_manifest(self.onnx_dir)
+                if (m.get("source_model_path") == str(self.path) and m.get("source_weights_stat")
+                        and m["source_weights_stat"] == weights_stat(self.path)):
+                    return m["source_weights_sha256"]
+            except EncoderUnavailable:
+                pass
         return file_sha256(self.weights_file)
 
     @cached_property
@@ -99,6 +118,7 @@ class Embedder:
 
             hf_logging.disable_progress_bar()  # no "Loading weights" bar on every command
             self._model = SentenceTransformer(str(self.path), device=self.device)
+            note("model")
             get_dim = getattr(self._model, "get_embedding_dimension", None) or \
                 self._model.get_sentence_embedding_dimension
             real_dim = get_dim()
@@ -106,9 +126,32 @@ class Embedder:
                 self.__dict__["dimension"] = int(real_dim)
         return self._model
 
+    def onnx_encoder(self):
+        """The ONNX encoder for these weights, or None (no export, or another model's)."""
+        if self._onnx is None and self.onnx_dir is not None:
+            with self._onnx_lock:
+                if self._onnx is None and self.onnx_dir is not None:
+                    from .onnx_encoder import EncoderUnavailable, OnnxEncoder, read_manifest
+
+                    try:
+                        manifest = read_manifest(self.onnx_dir)
+                        if manifest.get("source_weights_sha256") == self.weights_sha256:
+                            self._onnx = OnnxEncoder(self.onnx_dir)
+                            note("model")
+                    except EncoderUnavailable:
+                        pass
+                    if self._onnx is None:
+                        self.onnx_dir = None  # checked once: fall back to PyTorch for good
+        return self._onnx
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimension or 0), dtype=np.float32)
+        onnx = self.onnx_encoder()
+        if onnx is not None:
+            self.backend = "onnx"
+            return onnx.encode(texts)
+        self.backend = "torch"
         model = self._load()
         import torch
 

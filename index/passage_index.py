@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
+from graph.construction import note
 from graph.errors import FloorgraphError
 from graph.model import Passage
 
@@ -101,6 +102,7 @@ class PassageIndex:
         self.manifest: dict[str, Any] = {}
         self.last_timings: dict[str, float] = {}
         self._faiss = None
+        self.vectors = None  # an external vector store (app.stores.vectors) instead of self._faiss
         self._lexical: LexicalIndex | None = None
         self._meta = MetadataIndex([])
 
@@ -259,6 +261,8 @@ class PassageIndex:
 
     def _dense_candidates(self, qvec: np.ndarray, depth: int,
                           allowed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        if self.vectors is not None:
+            return self.vectors.search(qvec, min(depth, len(self)), allowed)
         if allowed is not None:
             # Exact scan of the allowed rows: never starved by the filter, O(|allowed| * d).
             rows = np.flatnonzero(allowed)
@@ -306,6 +310,7 @@ class PassageIndex:
              verify: bool = True, **kwargs: Any) -> "PassageIndex":
         """Open a saved index, refusing it if it is corrupted or was built for another model."""
         directory = Path(directory)
+        note("passage_index")
         hint = rebuild_hint or store.rebuild_hint(directory)
         manifest = store.read_manifest(directory, hint)
         if verify:

@@ -16,6 +16,12 @@ fi
 if [ -f app/static/package.json ]; then
   (cd app/static && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; })
 fi
+# Virtuoso Open Source: one of the two external SPARQL stores the test suite runs against
+# (nothing is started by the install; the tests start virtuoso-t on free ports with a temp database).
+if ! command -v virtuoso-t >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null;
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; fi
+fi
 if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null;
   else sudo apt-get update -qq && sudo apt-get install -y -qq chromium chromium-driver >/dev/null; fi

@@ -7,12 +7,78 @@ store holds the protocol test data as named graphs).
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+
+# -- where the graph and the vectors live for this run: embedded by default, or real external stores --
+def pytest_addoption(parser):
+    parser.addoption("--graph-store", default="embedded", choices=("embedded", "oxigraph-server", "virtuoso"),
+                     help="run the suite with the graph in this store (external servers are started here)")
+    parser.addoption("--vector-store", default="faiss", choices=("faiss", "milvus"),
+                     help="run the suite with passage vectors in this store (milvus = Milvus Lite)")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "embedded_only: exercises the embedded store's own machinery "
+                                       "(killable worker processes); skipped when the graph is external")
+
+
+def pytest_collection_modifyitems(config, items):
+    if config.getoption("--graph-store") == "embedded":
+        return
+    skip = pytest.mark.skip(reason="embedded store machinery; the graph is in an external store in this run")
+    for item in items:
+        if "embedded_only" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def external_stores(request, tmp_path_factory):
+    """Start the external store this run asked for and point every Config at it (through the same
+    environment variables a deployment sets).  Yields the server, or None when embedded."""
+    kind = request.config.getoption("--graph-store")
+    vectors = request.config.getoption("--vector-store")
+    saved = {k: os.environ.get(k) for k in ("FLOORGRAPH_SPARQL_ENDPOINT", "FLOORGRAPH_SPARQL_UPDATE_ENDPOINT",
+                                            "FLOORGRAPH_VECTOR_STORE", "FLOORGRAPH_MILVUS_URI")}
+    server = None
+    if kind != "embedded":
+        from tests.support.sparql_servers import start_oxigraph, start_virtuoso
+
+        start = start_oxigraph if kind == "oxigraph-server" else start_virtuoso
+        server = start(tmp_path_factory.mktemp(kind))
+        os.environ["FLOORGRAPH_SPARQL_ENDPOINT"] = server.query_url
+        os.environ["FLOORGRAPH_SPARQL_UPDATE_ENDPOINT"] = server.update_url
+    milvus = None
+    if vectors == "milvus":
+        from tests.support.sparql_servers import start_milvus_lite
+
+        milvus = start_milvus_lite(tmp_path_factory.mktemp("milvus"))
+        os.environ["FLOORGRAPH_VECTOR_STORE"] = vectors
+        os.environ["FLOORGRAPH_MILVUS_URI"] = milvus.query_url
+    yield server
+    for srv in (server, milvus):
+        if srv is not None:
+            srv.stop()
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
+def push_if_external(data_dir: Path, dataset: str = "floorgraph") -> None:
+    """In an external-store run, load ``data_dir``'s graph into the store as `build --push` does."""
+    if os.environ.get("FLOORGRAPH_SPARQL_ENDPOINT"):
+        from app.config import Config
+        from app.pipeline import push
+
+        push(Config.from_env(data_dir=data_dir, sparql_dataset=dataset), progress=lambda s: None)
 
 FG = "https://w3id.org/floorgraph/ontology#"
 ID = "https://w3id.org/floorgraph/id/"
@@ -23,7 +89,8 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 
 TEST_TIMEOUT_S = 1.5
 TEST_ROW_LIMIT = 100
-FILLER = 120  # enough triples that a 5-fold cross product can never finish
+FILLER = 120
+SMALL_DATASET = "small-test-graph"  # the small graph's name in an external store  # enough triples that a 5-fold cross product can never finish
 
 
 def _iri(x: str) -> str:
@@ -146,6 +213,7 @@ def live_server_factory():
 def graph_data_dir(tmp_path_factory) -> Path:
     d = tmp_path_factory.mktemp("floorgraph-data")
     write_ntriples(d / "graph.nt", small_graph_triples())
+    push_if_external(d, SMALL_DATASET)
     return d
 
 
@@ -158,6 +226,7 @@ def live_config(graph_data_dir):
         sparql_timeout_s=TEST_TIMEOUT_S,
         sparql_row_limit=TEST_ROW_LIMIT,
         cors_origins="http://allowed.example",
+        sparql_dataset=SMALL_DATASET,
     )
 
 
@@ -180,7 +249,16 @@ def built_data_dir(tmp_path_factory) -> Path:
     if reuse and (Path(reuse) / "build.json").is_file():
         return Path(reuse)
     d = tmp_path_factory.mktemp("floorgraph-built")
-    build(Config.from_env(data_dir=d), progress=lambda s: None)
+    # A data dir `floorgraph build` wrote from this checkout (scripts/test.sh builds once for the
+    # external-store runs); unset, the session builds the report itself.
+    reuse = os.environ.get("FLOORGRAPH_TEST_REUSE_BUILD")
+    if reuse:
+        import shutil
+
+        shutil.copytree(reuse, d, dirs_exist_ok=True, ignore=shutil.ignore_patterns("milvus*"))
+    else:
+        build(Config.from_env(data_dir=d), progress=lambda s: None)
+    push_if_external(d)
     return d
 
 

@@ -275,6 +275,7 @@ def test_wrong_media_type_and_method(live_server):
     assert r.status_code == 405 and r.headers["Content-Type"].startswith("application/json")
 
 
+@pytest.mark.embedded_only
 def test_timeout_stops_runaway_query_while_others_answer(live_server):
     assert FILLER ** 5 > 10**9  # the cross product cannot finish within the limit
     result: dict = {}

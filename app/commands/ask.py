@@ -43,15 +43,16 @@ def render(res: dict) -> str:
 def run(args: argparse.Namespace) -> int:
     from app.builddir import verify_build
     from app.config import Config
+    from app.runtime import Runtime
     from graph.errors import FloorgraphError
 
     if not args.question and not args.file:
         raise FloorgraphError('give a question, e.g. floorgraph ask "Who funds the work in Jordan?", or --file')
     config = Config.from_env(data_dir=args.data_dir)
     verify_build(config.data_dir)  # refuse a torn or altered build before loading any of it
-    from app.qa.engine import QuestionEngine
-
-    engine = QuestionEngine.from_config(config)
+    runtime = Runtime(config)
+    runtime.preload_encoder()  # overlaps the engine's loading
+    engine = runtime.engine
     if args.file:
         for d in read_questions(args.file):
             res = engine.ask(d["question"], qid=d["id"])

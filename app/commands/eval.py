@@ -33,15 +33,14 @@ def evidence_hit(answers: list[dict], quotes: list[str], knowledge) -> bool:
 def run(args: argparse.Namespace) -> int:
     from app.config import Config
     from app.qa.baselines import baseline_answers
-    from app.qa.engine import QuestionEngine
     from app.qa.scoring import load_scorer
-    from index import PassageIndex
+    from app.runtime import Runtime
 
     config = Config.from_env(data_dir=args.data_dir)
     gold = [json.loads(l) for l in Path(args.file).read_text(encoding="utf-8").splitlines() if l.strip()]
     score_one, scorer = load_scorer(Path(args.file))
-    engine = QuestionEngine.from_config(config)
-    index = PassageIndex.load(config.index_dir, engine.embedder)
+    runtime = Runtime(config)
+    engine, index = runtime.engine, runtime.passage_index
     systems = {
         "engine": lambda q: engine.ask(q)["answers"],
         "dense-only": lambda q: baseline_answers(q, engine.k, index, "dense"),

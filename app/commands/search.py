@@ -46,6 +46,7 @@ def _print_human(query: str, hits, timings: dict[str, float], load_ms: float) ->
 def run(args: argparse.Namespace) -> int:
     from app.builddir import verify_build
     from app.config import Config
+    from app.runtime import Runtime
     from graph.errors import FloorgraphError
 
     if bool(args.query) == bool(args.file):
@@ -55,17 +56,13 @@ def run(args: argparse.Namespace) -> int:
     cfg = Config.from_env(data_dir=args.data_dir)
     # refuse a torn or altered build before loading any of it (a bare index dir checks itself)
     verify_build(cfg.data_dir, missing_ok=True)
-    from index import Filters, PassageIndex
+    from index import Filters
 
     filters = Filters.of(country=[c.upper() for c in args.country or []], region=args.region,
                          section_kind=args.section_kind, organization=args.org)
     questions = read_questions(args.file) if args.file else None
     t0 = time.perf_counter()
-    index = PassageIndex.load(
-        cfg.index_dir, model_path=cfg.model_path or None, ann_threshold=cfg.ann_threshold,
-        rebuild_hint=f"run: floorgraph build --data-dir {cfg.data_dir}",
-    )
-    index.options.max_query_chars = cfg.max_question_chars
+    index = Runtime(cfg).passage_index
     if args.mode != "lexical":
         index.embedder.encode(["warm-up"])  # load the model now, so query timings are query timings
     load_ms = round((time.perf_counter() - t0) * 1e3, 1)

@@ -18,7 +18,7 @@ def register(subparsers) -> None:
 
 def ensure_graph(config) -> bool:
     """Build the artefacts first when ``config.graph_file`` is missing.  False if impossible."""
-    needed = (config.graph_file, config.index_dir / "manifest.json", config.data_dir / "qa" / "manifest.json")
+    needed = (config.graph_file, config.index_dir / "manifest.json", config.qa_dir / "manifest.json")
     missing = [p for p in needed if not p.exists()]
     if not missing:
         return True
@@ -76,24 +76,24 @@ def run(args: argparse.Namespace) -> int:
     if not ensure_graph(config):
         return 2
     from app.builddir import verify_build
+    from app.runtime import Runtime
 
     verify_build(config.data_dir)  # refuse a torn or altered build before loading any of it
+    runtime = Runtime(config)
+    # Listen at once; the engine, the model and the SPARQL workers warm up meanwhile (started
+    # before the web app's imports, which then overlap them), and /healthz says "warming" until
+    # they are ready; a question asked before that is told so (503 + Retry-After).
+    runtime.warm_in_background()
     from waitress import serve
 
     from app.web import create_app
 
-    app = create_app(config)
-    store = app.extensions["floorgraph.graphstore"]
-    if config.sparql_timeout_s and config.sparql_timeout_s > 0:
-        store.warm_up()
-    from app.web.api import start_warm_up
-
-    start_warm_up(app)  # the model and index load in the background; pages say "warming up" meanwhile
-    print(f"floorgraph: {len(store)} triples; serving http://{config.host}:{config.port}/ "
-          f"(SPARQL at /sparql)", file=sys.stderr)
+    app = create_app(runtime=runtime)
+    print(f"floorgraph: serving http://{config.host}:{config.port}/ (SPARQL at /sparql; "
+          f"warming up the question engine)", file=sys.stderr)
     try:
         _raise_fd_limit(config.connection_limit)
         serve(app, host=config.host, port=config.port, **waitress_options(config, args.threads))
     finally:
-        store.close()
+        runtime.close()
     return 0

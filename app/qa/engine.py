@@ -19,7 +19,6 @@ import math
 import re
 import time
 from dataclasses import replace
-from pathlib import Path
 
 from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, Constraint, constraints_for, to_sparql
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
@@ -57,26 +56,10 @@ class QuestionEngine:
     # -- loading ----------------------------------------------------------------------------
     @classmethod
     def from_config(cls, config) -> "QuestionEngine":
-        import pyoxigraph
+        """The engine of a fresh :class:`app.runtime.Runtime` (which injects store, units and model)."""
+        from app.runtime import Runtime
 
-        from app.knowledge import Knowledge
-        from graph.errors import FloorgraphError
-        from index.embedder import Embedder
-
-        knowledge = Knowledge(config.data_dir)
-        if not config.graph_file.is_file():
-            raise FloorgraphError(f"no graph in {config.data_dir}; run: floorgraph build --data-dir {config.data_dir}")
-        store = pyoxigraph.Store()
-        store.bulk_load(path=str(config.graph_file), format=pyoxigraph.RdfFormat.N_TRIPLES)
-        units = UnitIndex.load(Path(config.data_dir) / "qa")
-        from app.qa.units import passages_digest
-
-        if units.manifest.get("passages_sha256") != passages_digest(list(knowledge.passages.values())):
-            raise FloorgraphError(f"the question-answering units in {config.data_dir}/qa were built from other "
-                                  f"passages than the graph; run: floorgraph build --data-dir {config.data_dir}")
-        engine = cls(knowledge, store, units, Embedder(config.model_path or None))
-        engine.max_chars = config.max_question_chars
-        return engine
+        return Runtime(config).engine
 
     # -- asking -----------------------------------------------------------------------------
     def ask(self, question: str, qid: str | None = None) -> dict:

@@ -75,28 +75,37 @@ def _parse_origins(value: str) -> tuple[str, ...]:
     return tuple(o.strip().rstrip("/") for o in (value or "").split(",") if o.strip())
 
 
-def create_app(config: Config | None = None, graphstore=None) -> Flask:
-    """Build the app.  ``graphstore`` may be injected (tests); else it is loaded from
-    ``config.graph_file`` (a missing file gives an empty store; ``floorgraph serve`` builds it)."""
-    config = config or Config.from_env()
+def create_app(config: Config | None = None, graphstore=None, runtime=None) -> Flask:
+    """Build the app over ``runtime`` (``app.runtime.Runtime``, one per process: every heavy part
+    comes from it).  ``graphstore`` may be injected (tests); else the runtime opens the configured
+    store (a missing graph gives an empty store; ``floorgraph serve`` builds it)."""
+    from app.runtime import Runtime
+
+    runtime = runtime or Runtime(config or Config.from_env())
+    config = runtime.config
     app = Flask("app.web", static_folder=None, template_folder=str(WEB_DIR / "templates"))
     app.config["FLOORGRAPH"] = config
     app.json.sort_keys = False
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024  # SPARQL bodies are small
 
-    if graphstore is None:
-        from app.graphstore import GraphStore
-
-        graphstore = GraphStore.from_config(config)
+    if graphstore is not None:
+        runtime.provide("graph_store", graphstore)
+    graphstore = runtime.graph_store
+    app.extensions["floorgraph.runtime"] = runtime
     app.extensions["floorgraph.graphstore"] = graphstore
 
     @app.get("/healthz")
     def healthz():
-        warm = app.extensions.get("floorgraph.warm")
-        loaded = app.extensions.get("floorgraph.engine")
-        engine = ("ready" if loaded[0] == "ok" else "unavailable") if loaded else \
-            "warming_up" if warm is not None and not warm.is_set() else "cold"
-        return jsonify({"status": "ok", "triples": len(graphstore), "engine": engine})
+        """{"status": "warming" | "ok" | "error", "engine": "warming_up" | "ready" | "cold" |
+        "unavailable", "triples", "encoder", "constructed": {part: count}}."""
+        from app.web.api import warming_up
+
+        health = runtime.health()
+        engine = ("warming_up" if warming_up() else "ready" if runtime.built("engine")
+                  else "unavailable" if health["status"] == "error" else "cold")
+        resp = jsonify(health | {"engine": engine, "triples": len(graphstore)})
+        resp.status_code = 503 if health["status"] == "error" else 200
+        return resp
 
     # -- blueprints --------------------------------------------------------------------------
     from app.web.sparql import bp as sparql_bp

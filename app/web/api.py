@@ -7,8 +7,8 @@
 * ``GET /api/network``           the network JSON (``?format=gexf|graphml|json`` downloads a file);
 * ``GET /api/openapi.json``      an OpenAPI 3.1 description of all of the above plus ``/sparql``.
 
-The heavy objects (the knowledge base, the passage index, the question engine) are loaded once per
-app on first use and cached in ``app.extensions``; when one is missing the API answers 503 with a
+The heavy objects (the knowledge base, the passage index, the question engine) come from the app's
+``app.runtime.Runtime``, built once per process; when one is missing the API answers 503 with a
 message saying how to get it, and the HTML pages (``app.web.pages``) reuse the helpers below.
 """
 from __future__ import annotations
@@ -24,8 +24,8 @@ from flask import Blueprint, current_app, jsonify, request, send_from_directory,
 
 bp = Blueprint("api", __name__)
 log = logging.getLogger(__name__)
-
 _LOCK = threading.RLock()
+
 SEARCH_MODES = ("hybrid", "dense", "lexical")
 NETWORK_FORMATS = {"gexf": ("network.gexf", "application/gexf+xml"),
                    "graphml": ("network.graphml", "application/graphml+xml"),
@@ -70,62 +70,53 @@ def _cached(key: str, loader):
     return value
 
 
+def get_runtime():
+    """The app's :class:`app.runtime.Runtime`: the one owner of the heavy parts."""
+    return current_app.extensions["floorgraph.runtime"]
+
+
+def _part(name: str):
+    """A runtime part, or :class:`Unavailable` saying why not (never cached: the next call retries)."""
+    try:
+        return getattr(get_runtime(), name)
+    except ImportError as exc:
+        raise Unavailable(f"the {name.replace('_', ' ')} is not available in this installation ({exc})") from exc
+    except Exception as exc:  # noqa: BLE001 - reported to the user, never a 500 page
+        from graph.errors import FloorgraphError
+
+        if not isinstance(exc, FloorgraphError):
+            log.exception("cannot load %s", name)  # details (paths, internals) stay in the log
+            raise Unavailable(f"the {name.replace('_', ' ')} could not be loaded (see the server log); "
+                              "rebuild with: floorgraph build") from exc
+        # the message names what to run, never where the server keeps its files
+        raise Unavailable(str(exc).replace(str(_config().data_dir), "<data dir>")) from exc
+
+
 def get_knowledge():
     """The app's :class:`app.knowledge.Knowledge` (entities, facts, passages, network)."""
-    def load():
-        from app.knowledge import Knowledge
-
-        cfg = _config()
-        if not (cfg.data_dir / "kb.json").is_file():
-            raise Unavailable("no knowledge graph is built in the data dir; run: floorgraph build")
-        return Knowledge(cfg.data_dir)
-    return _cached("floorgraph.knowledge", load)
+    return _part("knowledge")
 
 
 def get_index():
-    """The passage index (``index.PassageIndex``), loaded once."""
-    def load():
-        cfg = _config()
-        if not cfg.index_dir.is_dir() or not any(cfg.index_dir.iterdir()):
-            raise Unavailable("the passage index is not built in the data dir; run: floorgraph build")
-        try:
-            from index import PassageIndex
-        except ImportError as exc:
-            raise Unavailable("the passage index package cannot be imported") from exc
-        return PassageIndex.load(cfg.index_dir, model_path=cfg.model_path or None)
-    return _cached("floorgraph.index", load)
+    """The passage index (``index.PassageIndex``)."""
+    return _part("passage_index")
 
 
 def get_engine():
-    """The question engine (``app.qa.engine.QuestionEngine``), loaded once."""
-    def load():
-        try:
-            from app.qa.engine import QuestionEngine
-        except ImportError as exc:
-            raise Unavailable("the question engine is not available in this installation "
-                              "(app.qa.engine cannot be imported)") from exc
-        return QuestionEngine.from_config(_config())
-    return _cached("floorgraph.engine", load)
+    """The question engine (``app.qa.engine.QuestionEngine``)."""
+    return _part("engine")
 
 
 def start_warm_up(app) -> threading.Thread:
-    """Load the knowledge base, passage index and question engine in the background (``serve``
-    calls this at start), so the first question does not wait 8-14 s in silence: until it is done
-    questions answer "warming up" (HTTP 503 with Retry-After) and the page says so and reloads."""
+    """Warm the runtime's engine in the background (``serve`` starts this before the web imports),
+    so the first question does not wait in silence: until it is done questions answer "warming up"
+    (HTTP 503 with Retry-After) and the page says so and reloads itself."""
     done = threading.Event()
     app.extensions["floorgraph.warm"] = done
+    runtime = app.extensions["floorgraph.runtime"]
 
     def work():
-        with app.app_context():
-            for loader in (get_knowledge, get_index, get_engine):
-                try:
-                    loader()
-                except Unavailable:
-                    pass
-            try:
-                get_engine().ask("warm up")
-            except Exception:  # noqa: BLE001 - a failed warm-up shows up on the first real question
-                pass
+        runtime.warm()
         done.set()
 
     t = threading.Thread(target=work, name="floorgraph-warm-up", daemon=True)
@@ -134,9 +125,12 @@ def start_warm_up(app) -> threading.Thread:
 
 
 def warming_up() -> bool:
-    """True while the background warm-up runs and the engine is not loaded yet."""
+    """True while a background warm-up runs and the engine is not ready yet."""
     ev = current_app.extensions.get("floorgraph.warm")
-    return ev is not None and not ev.is_set() and "floorgraph.engine" not in current_app.extensions
+    if ev is not None and not ev.is_set():
+        return True
+    runtime = current_app.extensions.get("floorgraph.runtime")
+    return runtime is not None and runtime.state == "warming"
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,0 +1,136 @@
+"""`/sparql` against `oxigraph serve-read-only` on the same on-disk store and queries, and against
+rdflib in-process, in the same run.
+
+    .venv/bin/python benchmarks/bench_sparql.py [--data-dir DIR] [--reps 40]
+
+Both servers run as separate processes on loopback ports and are queried over HTTP with a
+keep-alive session, asking for SPARQL JSON; rdflib runs the query and serialises the JSON in this
+process (no HTTP: its figure is a lower bound).  Targets (issue 11): `/sparql` p50 <= 1.3x
+`oxigraph serve-read-only` p50 for every query; >= 5x faster than rdflib on aggregates.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+ENV = os.environ | {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+P = ("PREFIX fg: <https://w3id.org/floorgraph/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+     "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> ")
+# name -> (query, is_aggregate)
+QUERIES = {
+    "cheap lookup": (P + "SELECT ?l WHERE { <https://w3id.org/floorgraph/id/country/JOR> skos:prefLabel ?l }", False),
+    "all labels": (P + "SELECT ?s ?l WHERE { ?s skos:prefLabel ?l }", False),
+    "1,000 rows": (P + "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 1000", False),
+    "2-hop join": (P + "SELECT DISTINCT ?c ?l WHERE { ?c a fg:Country ; ?p ?o . ?o skos:prefLabel ?l } LIMIT 500", False),
+    "COUNT": (P + "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", True),
+    "GROUP BY type": (P + "SELECT ?t (COUNT(?s) AS ?n) WHERE { ?s a ?t } GROUP BY ?t ORDER BY DESC(?n)", True),
+    "GROUP BY predicate": (P + "SELECT ?p (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p", True),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_up(url: str, proc: subprocess.Popen) -> None:
+    import requests
+
+    for _ in range(1200):
+        if proc.poll() is not None:
+            raise SystemExit(f"{url}: server exited ({proc.returncode})")
+        try:
+            if requests.get(url, params={"query": "ASK {}"}, headers={"Accept": "application/sparql-results+json"},
+                            timeout=5).status_code == 200:
+                return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.1)
+    raise SystemExit(f"{url} did not come up")
+
+
+def p50_http(session, url: str, query: str, reps: int) -> float:
+    times = []
+    for i in range(reps + 3):
+        t = time.perf_counter()
+        r = session.post(url, data={"query": query}, headers={"Accept": "application/sparql-results+json"})
+        _ = r.content
+        if r.status_code != 200:
+            raise SystemExit(f"{url}: HTTP {r.status_code} {r.text[:300]}")
+        if i >= 3:  # warm-up excluded
+            times.append((time.perf_counter() - t) * 1e3)
+    return statistics.median(times)
+
+
+def p50_rdflib(graph, query: str, reps: int) -> float:
+    times = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        graph.query(query).serialize(format="json")
+        times.append((time.perf_counter() - t) * 1e3)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import requests
+    import rdflib
+
+    from app.config import Config
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data-dir")
+    ap.add_argument("--reps", type=int, default=40)
+    ap.add_argument("--rdflib-reps", type=int, default=5)
+    args = ap.parse_args(argv)
+    cfg = Config.from_env(data_dir=args.data_dir)
+    if not cfg.oxigraph_dir.is_dir():
+        raise SystemExit(f"no on-disk store in {cfg.oxigraph_dir}; run: floorgraph build --data-dir {cfg.data_dir}")
+    fg_port, ox_port = free_port(), free_port()
+    fg = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--data-dir", str(cfg.data_dir),
+                           "--port", str(fg_port)], cwd=ROOT, env=ENV,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ox_bin = Path(sys.executable).parent / "oxigraph"
+    ox = subprocess.Popen([str(ox_bin), "serve-read-only", "--location", str(cfg.oxigraph_dir),
+                           "--bind", f"127.0.0.1:{ox_port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    fg_url, ox_url = f"http://127.0.0.1:{fg_port}/sparql", f"http://127.0.0.1:{ox_port}/query"
+    try:
+        wait_up(fg_url, fg)
+        wait_up(ox_url, ox)
+        t = time.perf_counter()
+        g = rdflib.Graph()
+        g.parse(str(cfg.graph_file), format="nt")
+        rdflib_load = time.perf_counter() - t
+        s_fg, s_ox = requests.Session(), requests.Session()
+        print(f"graph: {len(g)} triples; rdflib load {rdflib_load:.1f} s; {args.reps} reps per query (HTTP), "
+              f"{args.rdflib_reps} for rdflib")
+        print(f"{'query':20}{'/sparql':>10}{'oxigraph':>10}{'ratio':>8}{'rdflib':>10}{'rdflib÷/sparql':>16}")
+        worst, agg_speedups = 0.0, []
+        for name, (q, aggregate) in QUERIES.items():
+            a = p50_http(s_fg, fg_url, q, args.reps)
+            b = p50_http(s_ox, ox_url, q, args.reps)
+            c = p50_rdflib(g, q, args.rdflib_reps)
+            worst = max(worst, a / b)
+            if aggregate:
+                agg_speedups.append(c / a)
+            print(f"{name:20}{a:10.2f}{b:10.2f}{a / b:8.2f}{c:10.1f}{c / a:15.1f}x{'  (aggregate)' if aggregate else ''}")
+        print(f"worst /sparql ÷ oxigraph p50 ratio: {worst:.2f}   target <= 1.3: {'met' if worst <= 1.3 else 'NOT met'}")
+        print(f"aggregates: /sparql is {min(agg_speedups):.1f}x-{max(agg_speedups):.1f}x faster than rdflib   "
+              f"target >= 5x: {'met' if min(agg_speedups) >= 5 else 'NOT met'}")
+    finally:
+        for p in (fg, ox):
+            p.terminate()
+            p.wait(30)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
