@@ -14,7 +14,6 @@ listening at once and report ``"warming"`` on ``/healthz`` until the engine has 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from typing import Any, Callable

@@ -163,7 +163,7 @@ def ask(question: str | None) -> dict[str, Any]:
                        "message": f"The question engine is unavailable: {exc}"}
     try:
         result = engine.ask(q)
-    except Exception as exc:  # noqa: BLE001
+    except Exception:  # noqa: BLE001
         log.exception("question engine failed on %r", q)
         return base | {"status": "error", "http": 500,
                        "message": "The question engine failed on this question (the details are in the server log)."}
