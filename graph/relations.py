@@ -295,12 +295,91 @@ register(Relation(
 # -- conventions: ratification campaign, inquiries, assessments ---------------------------------
 
 # -- partners and dated activities at country level ----------------------------------------------
+# partneredWith / supportedBy (above) carry, on their fg:Engagement statement, the kind of
+# collaboration, the topic and the year the sentence gives.  Dated activities are fg:Activity nodes.
+_ACTIVITY_TARGETS = ("Scheme", "LegalInstrument", "Initiative", "Publication", "Project")
+register(Relation(
+    "activityIn", ("Activity",), ("Country",), "took place in", "had activity",
+    "A dated piece of work (a study completed, a plan validated, a law adopted, a campaign run, a "
+    "training held) that the report says happened in the country, with its kind and year.",
+    qualifiers=("year", "kind", "status"),
+    keywords=("activity", "activities", "what happened", "what did the ilo do", "when", "timeline",
+              "study", "training", "campaign", "workshop", "validated", "adopted"),
+    ask_object=("where did {s} take place", "which country was {s} in"),
+    ask_subject=("what did the ILO support in {o}", "what happened in {o} in 2024", "{o} activities",
+                 "which {type} took place in {o}", "what studies were completed in {o}",
+                 "what trainings were held in {o}", "timeline of ILO work in {o}"),
+))
+register(Relation(
+    "activitySupportedBy", ("Activity",), ("Organization",), "supported by", "supported activity",
+    "An organisation named as supporting, implementing or partnering in the dated activity (the ILO "
+    "included: these are the report's own activities).",
+    qualifiers=("year",),
+    keywords=("supported", "with the support of", "implemented by", "in collaboration with"),
+    ask_object=("who supported {s}", "which organisations were involved in {s}"),
+    ask_subject=("what activities did {o} support", "{o} activities", "which {type} did {o} take part in"),
+))
+register(Relation(
+    "activityConcerns", ("Activity",), _ACTIVITY_TARGETS, "concerns", "subject of activity",
+    "The scheme, law, strategy, initiative or publication the dated activity was about.",
+    qualifiers=("year", "status"),
+    keywords=("about", "concerning", "on"),
+    ask_object=("what was {s} about",),
+    ask_subject=("what was done on {o}", "{o} milestones", "when was {o} adopted", "history of {o}"),
+))
+
 
 # -- schemes, laws, decrees, strategies and programmes ---------------------------------------
+# schemeInCountry (above) carries kind, status, year and who the scheme covers on its statement.
+register(Relation(
+    "instrumentOfCountry", ("LegalInstrument",), ("Country",), "law or strategy of", "has law or strategy",
+    "A national law, decree, strategy, policy or plan of the country, with its kind, the status the "
+    "report gives it (drafted, validated, adopted, launched ...) and the year.",
+    qualifiers=("year", "status", "kind"),
+    keywords=("law", "laws", "decree", "decrees", "act", "strategy", "strategies", "policy", "policies",
+              "plan", "legislation", "bill", "code", "adopted", "validated", "enacted"),
+    ask_object=("which country adopted {s}", "where is {s} in force", "{s} country"),
+    ask_subject=("which laws did {o} adopt", "{o} laws and strategies", "what social protection strategy "
+                 "does {o} have", "which decrees were issued in {o}", "what policies did {o} validate",
+                 "list the {type} of {o}"),
+))
+
 
 # -- publications -----------------------------------------------------------------------------
+register(Relation(
+    "publicationAbout", ("Publication",), ("Country",), "about country", "subject of publication",
+    "A country the publication covers (named in its title or in the sentence that presents it).",
+    external=SCHEMA.about, qualifiers=("year",),
+    keywords=("publication", "publications", "paper", "brief", "report", "study", "about", "on"),
+    ask_object=("which countries does {s} cover", "what country is {s} about"),
+    ask_subject=("which publications are about {o}", "{o} publications", "what was published on {o}",
+                 "which {type} cover {o}"),
+))
+register(Relation(
+    "onTopic", ("Publication", "Activity", "Scheme"), ("ThematicArea",), "on topic", "topic of",
+    "A policy topic (social health protection, pensions, refugee inclusion ...) the publication, "
+    "activity or scheme is about.",
+    external=SCHEMA.about,
+    keywords=("topic", "topics", "theme", "about", "on"),
+    ask_object=("what is {s} about", "{s} topics"),
+    ask_subject=("which publications are about {o}", "what was done on {o}", "{o} work", "{type} on {o}"),
+))
+
 
 # -- tables and numbers -------------------------------------------------------------------------
+register(Relation(
+    "hasQuantity", ("Country", "Scheme", "LegalInstrument", "Initiative", "Organization", "Project", "Activity"),
+    ("Quantity",), "has figure", "figure of",
+    "A number the text states about the country, scheme or programme: value, unit, what it counts "
+    "and year live on the fg:Quantity (a qb:Observation).",
+    qualifiers=("year",),
+    keywords=("how many", "how much", "number", "amount", "figure", "people", "beneficiaries", "workers",
+              "per cent", "percentage", "us$", "million", "cost", "benefit level"),
+    ask_object=("how many people does {s} cover", "how much does {s} pay", "{s} figures",
+                "how many beneficiaries in {s}", "what amount was given in {s}"),
+    ask_subject=("which {type} does {o} describe",),
+))
+
 
 
 def ontology_graph() -> Graph:

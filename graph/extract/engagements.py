@@ -14,13 +14,17 @@ ties the organisation to the work:
 The ILO itself (the report's author) is never recorded as a partner, nor are its own units and
 budget, nor a country's own national institutions.  In a country entry, other countries named in
 a cue's object are partner governments (BilateralDonor ``gov-ISO3``).
+
+Each fg:Engagement statement carries the sentence, the kind of collaboration (joint programme,
+study, capacity building, technical assistance ...), the policy topic and the year the sentence
+gives (:mod:`graph.extract.milestones`).
 """
 from __future__ import annotations
 
 import re
 
 from graph import countries
-from graph.extract import ensure_country
+from graph.extract import ensure_country, milestones
 from graph.extract.organizations import entry_country, find_organizations
 from graph.gazetteer import organizations as gaz
 from graph.kb import Entity, KnowledgeBase, eid
@@ -141,5 +145,10 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             if key.startswith("gov-") and eid("Organization", key) not in kb.entities:
                 gaz.bilateral_donor(kb, key[4:], None, p.id)
             country = ensure_country(kb, iso, p.id)
-            topic = sent if len(sent) <= 300 else sent[:297].rsplit(" ", 1)[0] + "..."
-            kb.add_fact(country.id, pred, eid("Organization", key), [p.id], kind="Engagement", topic=topic)
+            themes = milestones.topics(sent)
+            default = "partnership" if pred == "partneredWith" else "technical assistance"
+            kb.add_fact(country.id, pred, eid("Organization", key), [p.id], kind="Engagement",
+                        topic=milestones.clip(sent), sentence=milestones.clip(sent, 600),
+                        topic_label=themes[0] if themes else None,
+                        kind_of=milestones.collaboration_kind(sent, default),
+                        year=milestones.year_near(sent))
