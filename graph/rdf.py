@@ -185,6 +185,8 @@ def build_graph(docs: list[Document], kb: KnowledgeBase) -> Graph:
     g = new_graph()
     add_documents(g, docs)
     add_knowledge(g, kb)
+    from graph.rdf_tables import add_observations  # table cells as Data Cube observations
+    add_observations(g, getattr(kb, "observations", []), docs)
     from graph.rdf_detail import add_detail  # kinds, statuses, activities, figures (after the statements exist)
     add_detail(g, kb)
     return g

@@ -52,6 +52,9 @@ class Relation:
     ask_object: tuple[str, ...] = ()  # "who funds {s}?" – the answer is the object
     ask_subject: tuple[str, ...] = ()  # "which {type} does {o} fund?" – the answer is the subject
     network_only_types: tuple[str, ...] = field(default=("Country", "Organization", "Initiative"))
+    # The two ends are one real thing seen in two roles (a government and its country): such a
+    # pair is not a duplicate entity, and pages fold the one into the other.
+    same_thing: bool = False
 
     @property
     def iri(self) -> URIRef:
@@ -105,6 +108,10 @@ class RelationRegistry:
     def labels(self) -> dict[str, tuple[str, str]]:
         """name → (forward label, inverse label), for pages and the API."""
         return {r.name: (r.label, r.inverse_label) for r in self}
+
+    def same_thing(self) -> tuple[str, ...]:
+        """Relations whose two ends are one real thing in two roles (see ``Relation.same_thing``)."""
+        return tuple(r.name for r in self if r.same_thing)
 
     def network_edges(self) -> dict[str, tuple[str, bool]]:
         """name → (network edge relation, reversed?) for the relations drawn in the network."""
@@ -289,10 +296,101 @@ register(Relation(
 
 
 # -- roles in initiatives, networks, facilities and funding mechanisms ------------------------
+_INIT = ("Initiative",)
+
+register(Relation(
+    "founderOf", _AGENT, _INIT, "founder of", "founded by",
+    "The country or organisation founded (constituted, established) the initiative. Implies membership.",
+    statement="Membership", edge="member_of", parent="memberOf", qualifiers=("year",),
+    keywords=("founded", "founder", "founders", "founding", "constituted", "established", "created"),
+    ask_object=("what did {s} found", "which initiatives did {s} establish"),
+    ask_subject=("who founded {o}", "{o} founders", "who established {o}", "which {type} constituted {o}"),
+))
+register(Relation(
+    "chairOf", _AGENT, _INIT, "chair of", "chaired by",
+    "The country or organisation chairs, leads or heads the initiative, facility or working group "
+    "(co-chairs are fg:coChairOf). Implies membership.",
+    statement="Membership", edge="member_of", parent="memberOf", qualifiers=("year",),
+    keywords=("chair", "chaired", "led by", "leads", "lead", "heads", "headed"),
+    ask_object=("what does {s} lead", "which initiative does {s} chair"),
+    ask_subject=("who leads {o}", "who chairs {o}", "{o} lead agency", "which {type} heads {o}"),
+))
+register(Relation(
+    "secretariatOf", _AGENT, _INIT, "secretariat of", "has secretariat",
+    "The organisation acts as (or established) the secretariat of the initiative or network.",
+    statement="Membership", edge="member_of", qualifiers=("year",),
+    keywords=("secretariat", "secretary", "coordinates", "coordination"),
+    ask_object=("which network is {s} the secretariat of",),
+    ask_subject=("who is the secretariat of {o}", "{o} secretariat", "who runs the secretariat of {o}"),
+))
+register(Relation(
+    "hostOf", _AGENT, _INIT, "host of", "hosted by",
+    "The organisation hosts the initiative, network or facility (houses it or its secretariat).",
+    statement="Membership", edge="member_of", qualifiers=("year",),
+    keywords=("host", "hosts", "hosted", "housed"),
+    ask_object=("what does {s} host",),
+    ask_subject=("who hosts {o}", "{o} host", "where is {o} hosted"),
+))
+register(Relation(
+    "constituentOf", _AGENT, _INIT, "constituent agency of", "includes agency",
+    "The agency is one of the bodies that make up the facility or joint mechanism ('the Technical "
+    "Support Facility, led by the ILO and including UNICEF, UNDP ...'). Implies membership.",
+    statement="Membership", edge="member_of", parent="memberOf", qualifiers=("year",),
+    keywords=("including", "comprising", "composed", "constituent", "agencies", "made up"),
+    ask_object=("which facility is {s} part of",),
+    ask_subject=("which agencies make up {o}", "{o} agencies", "which {type} are part of {o}",
+                 "who is included in {o}"),
+))
 
 # -- funding detail ---------------------------------------------------------------------------
+register(Relation(
+    "governmentOf", ("Organization",), ("Country",), "government of", "has government",
+    "The organisation is the government of the country: the country acting as a donor or partner. "
+    "One real thing in two roles, so pages of the country show what its government does.",
+    same_thing=True,
+    keywords=("government", "governments", "donor country", "bilateral"),
+    ask_object=("which country is {s} the government of",),
+    ask_subject=("who is the government of {o}", "{o} government"),
+))
+register(Relation(
+    "agencyOf", ("Organization",), ("Organization",), "agency of", "has agency",
+    "A development agency, ministry or fund that stands for a government ('France (Expertise France)', "
+    "'BMZ'): its funding is that government's funding.",
+    keywords=("agency", "development agency", "cooperation agency", "ministry", "on behalf of"),
+    ask_object=("which government does {s} stand for", "whose agency is {s}"),
+    ask_subject=("which agencies of {o} are named", "{o} agencies", "which agency funds on behalf of {o}"),
+))
+register(Relation(
+    "institutionOf", ("Organization",), ("Country",), "national institution of", "has national institution",
+    "The organisation is a public institution of the country (ministry, social security fund ...), "
+    "e.g. a national institution named among the financiers of the work there.",
+    keywords=("national institution", "institution", "ministry", "social security institute", "fund"),
+    ask_object=("which country is {s} an institution of", "{s} country"),
+    ask_subject=("which national institutions of {o} are named", "{o} institutions",
+                 "which {o} institutions co-finance the work"),
+))
 
 # -- conventions: ratification campaign, inquiries, assessments ---------------------------------
+register(Relation(
+    "inquiredAbout", ("Country",), ("LegalInstrument",), "inquired about ratifying", "inquiry from",
+    "The country formally inquired about ratifying the instrument (e.g. under a ratification campaign).",
+    qualifiers=("year", "campaign"),
+    keywords=("inquired", "inquiry", "inquiries", "enquired", "interest in ratifying", "campaign"),
+    ask_object=("which conventions did {s} inquire about",),
+    ask_subject=("which {type} inquired about {o}", "who formally inquired about ratifying {o}",
+                 "{o} inquiries", "which countries asked about the {o} campaign"),
+))
+register(Relation(
+    "alignmentAssessed", ("Country",), ("LegalInstrument",), "alignment assessed against", "alignment assessed for",
+    "The country's system was (or is being) assessed for alignment with, or gaps against, the instrument "
+    "(comparative or gap assessment, usually ahead of ratification).",
+    qualifiers=("year", "status"),
+    keywords=("assessment", "assessing", "assessed", "align", "alignment", "gap", "gaps", "comparative assessment",
+              "compliance"),
+    ask_object=("against which convention was {s} assessed",),
+    ask_subject=("which {type} are assessing alignment with {o}", "whose systems are assessed against {o}",
+                 "{o} gap assessments", "which countries compare their system with {o}"),
+))
 
 # -- partners and dated activities at country level ----------------------------------------------
 # partneredWith / supportedBy (above) carry, on their fg:Engagement statement, the kind of
@@ -328,7 +426,6 @@ register(Relation(
     ask_subject=("what was done on {o}", "{o} milestones", "when was {o} adopted", "history of {o}"),
 ))
 
-
 # -- schemes, laws, decrees, strategies and programmes ---------------------------------------
 # schemeInCountry (above) carries kind, status, year and who the scheme covers on its statement.
 register(Relation(
@@ -343,7 +440,6 @@ register(Relation(
                  "does {o} have", "which decrees were issued in {o}", "what policies did {o} validate",
                  "list the {type} of {o}"),
 ))
-
 
 # -- publications -----------------------------------------------------------------------------
 register(Relation(
@@ -365,7 +461,6 @@ register(Relation(
     ask_subject=("which publications are about {o}", "what was done on {o}", "{o} work", "{type} on {o}"),
 ))
 
-
 # -- tables and numbers -------------------------------------------------------------------------
 register(Relation(
     "hasQuantity", ("Country", "Scheme", "LegalInstrument", "Initiative", "Organization", "Project", "Activity"),
@@ -379,7 +474,6 @@ register(Relation(
                 "how many beneficiaries in {s}", "what amount was given in {s}"),
     ask_subject=("which {type} does {o} describe",),
 ))
-
 
 
 def ontology_graph() -> Graph:
