@@ -409,13 +409,15 @@ register(Relation(
                  "what trainings were held in {o}", "timeline of ILO work in {o}"),
 ))
 register(Relation(
-    "activitySupportedBy", ("Activity",), ("Organization",), "supported by", "supported activity",
-    "An organisation named as supporting, implementing or partnering in the dated activity (the ILO "
-    "included: these are the report's own activities).",
+    "activityInvolved", ("Activity",), ("Organization",), "involved", "took part in",
+    "An organisation the sentence names as doing, supporting, partnering in or receiving the dated "
+    "activity (the ILO included: these are the report's own activities; a ministry or social "
+    "security institution that was supported is involved too).",
     qualifiers=("year",),
-    keywords=("supported", "with the support of", "implemented by", "in collaboration with"),
-    ask_object=("who supported {s}", "which organisations were involved in {s}"),
-    ask_subject=("what activities did {o} support", "{o} activities", "which {type} did {o} take part in"),
+    keywords=("involved", "with the support of", "implemented by", "in collaboration with", "took part"),
+    ask_object=("who was involved in {s}", "which organisations took part in {s}"),
+    ask_subject=("what activities did {o} take part in", "{o} activities", "which {type} involved {o}",
+                 "what did {o} do with the ILO"),
 ))
 register(Relation(
     "activityConcerns", ("Activity",), _ACTIVITY_TARGETS, "concerns", "subject of activity",

@@ -1,0 +1,151 @@
+"""Dated activities per country: what was done there with the ILO, of what kind, and when.
+
+A sentence is an activity when it tells of something done — a finite verb of doing in the past or
+present perfect ("conducted", "validated", "delivered a training", "has supported", "launched") that
+is not future or conditional — in a country entry, or elsewhere in a sentence that names the ILO
+and one or two countries (not as donors).  One ``Activity`` per sentence and country:
+
+* kind: a named scheme or national law/strategy whose status the sentence gives becomes
+  "<kind> <status>" ("strategy validated", "law adopted", "scheme relaunched"); otherwise the kind
+  of work the sentence describes (study, training, campaign, dialogue, publication, pilot, legal
+  drafting, policy development, system development), else "technical support";
+* year: the year dating the verb, else a year the sentence gives, else the report's year (from its
+  title; ``year_source`` says which);
+* facts: ``activityIn`` (-> country), ``activityInvolved`` (-> the organisations the sentence
+  names, the ILO included), ``activityConcerns`` (-> the schemes, laws, initiatives, publications
+  it names), ``onTopic`` (-> the policy topics, as ThematicArea entities).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from graph import countries
+from graph.extract import ensure_country, milestones
+from graph.extract.instruments import section_iso3, sentences
+from graph.extract.named import NameIndex
+from graph.extract.organizations import find_organizations
+from graph.kb import KnowledgeBase, eid
+from graph.model import Document
+from graph.vocab import slug
+
+DONE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:also\s+|been\s+|successfully\s+|further\s+)*)?(?P<verb>completed|conducted|"
+    r"carried out|delivered|held|organi[sz]ed|co-organi[sz]ed|launched|re-?launched|validated|adopted|"
+    r"published|developed|trained|undertook|undertaken|finali[sz]ed|approved|endorsed|introduced|signed|"
+    r"piloted|established|drafted|presented|facilitated|hosted|rolled out|enacted|passed|renewed|produced|"
+    r"prepared|initiated|started|began|convened|ran|implemented|supported|provided|assisted|contributed|"
+    r"helped|extended|reviewed|assessed|mapped|costed|trained|updated|revised|amended|submitted|"
+    r"continued to (?:support|provide|work)|supporting|providing|working)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|would|shall|could|should|may|might|to be|expected|planned|plans? to|aims? to|"
+                     r"intends? to|seeks? to|set to|is to|are to|yet to|not yet)\s+(?:\w+\s+){0,2}$", re.I)
+_SUPPORT_ONLY = {"supported", "provided", "assisted", "contributed", "helped", "supporting", "providing",
+                 "working", "facilitated"}
+_DONOR_BEFORE = re.compile(r"\b(?:from|by|of the Government of|donors?|contributions? (?:from|of))\s+(?:the\s+)?$")
+
+
+def report_year(doc: Document) -> str | None:
+    """The year a report is about: from its title, else the 'Annual Report 2024' / 'Report 2024'
+    line of its cover page (the first 2,000 characters)."""
+    m = re.search(r"\b((?:19|20)\d{2})\b", doc.title or "") or \
+        re.search(r"\bReport\s+((?:19|20)\d{2})\b", doc.text[:2000])
+    return m.group(1) if m else None
+
+
+def _countries_for(doc: Document, p, sent: str) -> list[str]:
+    home = section_iso3(doc, p.section_id)
+    if home:
+        return [home]
+    if not re.search(r"\bILO\b", sent):
+        return []
+    out = []
+    for s, _e, _surf, iso in countries.find_countries(sent):
+        if _DONOR_BEFORE.search(sent[max(0, s - 30):s]):
+            continue
+        if iso not in out:
+            out.append(iso)
+    return out if 1 <= len(out) <= 2 else []
+
+
+def _action(sent: str) -> re.Match | None:
+    """The first verb of doing that is not future or conditional."""
+    for m in DONE.finditer(sent):
+        if _FUTURE.search(sent[max(0, m.start() - 40):m.start()]):
+            continue
+        return m
+    return None
+
+
+def _what(sent: str, verb_end: int) -> str:
+    """What was done: the object of the verb when it reads as a noun phrase ('a feasibility and
+    costing study'), else the opening words of the sentence."""
+    tail = re.split(r"[,;:(]|\s+(?:which|that|to|in order|through|with|by|in|for|as|and|on|at|from)\s+",
+                    sent[verb_end:].strip(), maxsplit=1)[0]
+    words = tail.split()
+    if len(words) >= 2 and not re.match(r"(?:by|to|on|in|with|and|including|the Government)\b", tail):
+        return " ".join(words[:10]).rstrip(".")
+    return " ".join(sent.split()[:12]).rstrip(".,") + "..."
+
+
+def extract(doc: Document, kb: KnowledgeBase) -> None:
+    names = NameIndex(kb, ("Scheme", "LegalInstrument", "Initiative", "Publication", "Project"))
+    fallback_year = report_year(doc)
+    for p in doc.passages:
+        if p.kind not in ("paragraph", "list_item"):
+            continue
+        for _s0, _s1, sent in sentences(p.text):
+            isos = _countries_for(doc, p, sent)
+            if not isos:
+                continue
+            act = _action(sent)
+            if act is None:
+                continue
+            verb = act.group("verb").lower()
+            for iso in isos:
+                named = names.find(sent, iso)
+                kind, status, year = None, None, None
+                for st, en, ent in named:
+                    e = kb.entities[ent]
+                    if e.type not in ("Scheme", "LegalInstrument"):
+                        continue
+                    stt, yr = milestones.status_event(sent, st, en)
+                    if stt and stt not in ("planned", "under development"):
+                        kind, status, year = f"{e.attrs.get('kind') or milestones.measure_kind(e.label)} {stt}", stt, yr
+                        break
+                if kind is None:
+                    kind = milestones.activity_kind(sent[act.start():]) or milestones.activity_kind(sent)
+                    if kind is None:
+                        if verb not in _SUPPORT_ONLY and not verb.startswith("continued"):
+                            continue
+                        kind = "technical support"
+                year = year or milestones.event_year(sent, act.start("verb"), act.end("verb")) \
+                    or milestones.year_near(sent)
+                source = "sentence" if year else "report"
+                year = year or fallback_year
+                country = ensure_country(kb, iso, p.id)
+                what = kb.entities[named[0][2]].label if named else _what(sent, act.end())
+                digest = hashlib.sha1(f"{iso}|{sent.strip()}".encode()).hexdigest()[:8]
+                key = slug(f"{iso} {year or ''} {kind}")[:60] + "-" + digest
+                label = f"{kind[0].upper()}{kind[1:]} in {country.label} ({year or 'undated'}): {what}"
+                themes = milestones.topics(sent)
+                a = kb.add_entity("Activity", key, label[:160], passage=p.id, kind=kind, status=status,
+                                  year=year, year_source=source, country=iso,
+                                  topic=themes[0] if themes else None,
+                                  sentence=milestones.clip(sent, 600), description=milestones.clip(sent, 500))
+                kb.add_fact(a.id, "activityIn", country.id, [p.id], year=year, kind_of=kind, status=status,
+                            sentence=milestones.clip(sent, 600))
+                for _s, _e, _surf, okey in find_organizations(sent, kb, iso3=iso):
+                    oid = eid("Organization", okey)
+                    if oid in kb.entities:
+                        org = kb.entities[oid]
+                        if org.attrs.get("country") == iso and org.role == "bilateral_donor":
+                            continue
+                        kb.add_fact(a.id, "activityInvolved", oid, [p.id], year=year)
+                for _s, _e, ent in named:
+                    kb.add_fact(a.id, "activityConcerns", ent, [p.id], year=year, status=status)
+                for t in themes[:3]:
+                    th = kb.add_entity("ThematicArea", slug(t), t, passage=p.id)
+                    kb.add_fact(a.id, "onTopic", th.id, [p.id])
+
+
+__all__ = ["extract", "report_year"]
