@@ -15,6 +15,9 @@ The ILO itself (the report's author) is never recorded as a partner, nor are its
 budget, nor a country's own national institutions.  In a country entry, other countries named in
 a cue's object are partner governments (BilateralDonor ``gov-ISO3``).
 
+Organisations the report first names as the ILO's partner ("the ILO has partnered with X", "the ILO
+and X partnered") are added with the kind their description or section gives (:func:`discover_partners`).
+
 Each fg:Engagement statement carries the sentence, the kind of collaboration (joint programme,
 study, capacity building, technical assistance ...), the policy topic and the year the sentence
 gives (:mod:`graph.extract.milestones`).
@@ -29,6 +32,7 @@ from graph.extract.organizations import entry_country, find_organizations
 from graph.gazetteer import organizations as gaz
 from graph.kb import Entity, KnowledgeBase, eid
 from graph.model import Document
+from graph.vocab import slug as gaz_slug
 
 PARTNER_CUES = re.compile(
     r"\b(?:in (?:close )?(?:partnership|collaboration|cooperation|coordination) with|"
@@ -136,7 +140,50 @@ def engagements_in(text: str, kb: KnowledgeBase, here: str | None) -> list[tuple
     return out
 
 
+_NAME = (r"[A-Z][\w\-’'&]*(?:(?:\s+|,\s*)(?:S\.p\.A\.|S\.A\.|AG|Ltd\.?|Inc\.?|plc|GmbH|[A-Z][\w\-’'&]*|"
+         r"(?:of|for|and|de|du)(?=\s+[A-Z]))){0,6}")
+# "the ILO has (also) partnered with [Italian energy company] X", "the ILO and X partnered"
+_NEW_PARTNER = re.compile(
+    r"\bILO\s+(?:has\s+)?(?:also\s+)?(?:partner(?:ed|s)|collaborat(?:ed|es))\s+with\s+(?:the\s+)?"
+    r"(?P<desc>(?:[a-z][\w\-]*\s+){0,3})(?P<name>" + _NAME + r")"
+    r"|\bthe\s+ILO\s+and\s+(?:the\s+)?(?P<name2>" + _NAME + r")\s+(?:have\s+)?(?:partnered|collaborated|"
+    r"teamed up|joined forces)")
+_KIND_WORDS = (("private_company", r"compan(?:y|ies)|multinational|corporation|firm|enterprise|private[\s-]sector|"
+                                   r"S\.p\.A\.|S\.A\.|\bAG\b|Ltd|Inc\.?|plc|GmbH"),
+               ("foundation", r"foundations?"),
+               ("ifi", r"development bank|financial institution"),
+               ("un_agency", r"UN agency|United Nations"))
+
+
+def discover_partners(doc: Document, kb: KnowledgeBase) -> None:
+    """Organisations first named as the ILO's partner ("the ILO has partnered with X"), added with
+    the kind their description or the section gives (a company in 'Private-sector partnerships')."""
+    for p in doc.passages:
+        if p.kind not in ("paragraph", "list_item"):
+            continue
+        for m in _NEW_PARTNER.finditer(p.text):
+            name = (m.group("name") or m.group("name2") or "").strip(" ,")
+            name = re.sub(r"(?:,?\s+(?:of|for|and|de|du))+$", "", name)
+            start = m.start("name") if m.group("name") else m.start("name2")
+            # "Italian energy company Eni S.p.A.": the capitalised word was a description
+            later = re.match(r"\s+((?:[a-z][\w\-]*\s+){1,3})(" + _NAME + r")", p.text[start + len(name):])
+            if m.group("name") and later and len(name.split()) == 1:
+                desc_more = name + " " + later.group(1)
+                start = start + len(name) + later.start(2)
+                name = later.group(2).strip(" ,")
+            else:
+                desc_more = ""
+            if len(name) < 3 or name in ("ILO", "The", "Government") or countries.lookup(name):
+                continue
+            if any(s <= start < e for s, e, _surf, _k in find_organizations(p.text, kb)):
+                continue  # already known
+            context = " ".join([m.group("desc") or "", desc_more, name, *p.section_path])
+            role = next((r for r, rx in _KIND_WORDS if re.search(rx, context, re.I)), "other")
+            kb.add_entity("Organization", gaz_slug(name), name, role=role, passage=p.id)
+
+
 def extract(doc: Document, kb: KnowledgeBase) -> None:
+    discover_partners(doc, kb)
     for p in doc.passages:
         if p.kind not in ("paragraph", "list_item"):
             continue

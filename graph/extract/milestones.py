@@ -139,7 +139,8 @@ def status_event(sentence: str, start: int, end: int, window: int = 90) -> tuple
     m = best[2]
     year = event_year(sentence, m.start(), m.end())
     before = sentence[max(0, m.start() - 35):m.start()]
-    after = sentence[m.end():m.end() + 40] if re.search(r"(?:ion|ment|ing)$", m.group(0)) else ""
+    # a noun or gerund ("adoption", "launching") is future when its clause says so further on
+    after = re.split(r"[,;]", sentence[m.end():m.end() + 90])[0] if re.search(r"(?:ion|ment|ing)$", m.group(0)) else ""
     if _FUTURE.search(before) or _FUTURE.search(after):
         return "planned", year
     return best[1], year

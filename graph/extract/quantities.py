@@ -7,8 +7,9 @@ Three shapes of figure are read from each sentence of paragraphs and list items 
   "USD 1.3 million") or a currency word after it ("40 US dollars") -> unit USD/EUR/GBP/CHF ...;
 * shares: "93 per cent", "40 percent", "10%" -> unit ``per cent``;
 * counts: a number followed, within a few words, by a plural noun ("27,000 persons with
-  disabilities", "4 million workers", "40 participants") -> unit ``persons`` for people, else
-  ``count``; the noun phrase is what it counts.
+  disabilities", "4 million workers", "40 participants") -> unit ``persons`` for people (a noun of
+  people, or one with a people-like ending: herders, trainees, migrants), else ``count``; the noun
+  phrase is what it counts.
 
 What a figure is *about* is the most specific thing the sentence names: a scheme or a national
 law/strategy known to the graph (nearest before the number, else after), else the country the
@@ -44,9 +45,13 @@ _PEOPLE = (r"people|persons|workers|beneficiaries|households|individuals|partici
            r"employers|persons with disabilities")
 COUNT = re.compile(r"(?<![\w.$€£/-])" + _NUM + _SCALE + r"\s+(?P<what>(?:[a-z][\w'’\-]*\s+){0,3}?(?P<noun>[a-z][\w'’\-]*s|people|children|"
                    r"women|men|staff|youth)\b(?:\s+with\s+disabilities)?)")
+# nouns with a people-like ending that count things
+_THINGS = re.compile(r"(?:papers|cent(?:er|re)s|registers|letters|chapters|numbers|computers|orders|matters|layers|"
+                     r"headquarters|partners|meters|metres|containers|servers|parameters|markers|filters|"
+                     r"grants|plants|variants|tenants|assistants|lists|artists)$")
 _NOT_BEFORE = re.compile(r"(?:No\.?|Nos\.?|Convention|Recommendation|Table|Figure|Box|SDG|indicator|aged|age|ages|"
                          r"page|paragraph|Article|Art\.|Section|Chapter|Module|Phase|Round|Level|Step|Goal|Target|"
-                         r"C|R|#|version|COP|CFS|Decree|Law|Act|to|and|from|between)\s*$", re.I)
+                         r"C|R|#|version|COP|CFS|Decree|Law|Act)\s*$|(?:^|[\s(])\d[\d,.]*\s*(?:to|and|-|–)\s*$", re.I)
 _MONTHS = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                      r"December)\b")
 _NOT_COUNTED = re.compile(r"^(?:years?|months?|weeks?|days?|hours?|times|per|percent|cent|th|st|nd|rd|"
@@ -112,10 +117,12 @@ def _share_measure(sent: str, start: int, end: int) -> str:
                        r"remains? low,? at|increased by|decreased by|rose by|fell by)\s+(?:(?:around|about|almost|"
                        r"nearly|over|some|more than|up to|less than|approximately|an estimated)\s+)?$",
                        sent[max(0, start - 70):start])
-    after = re.match(r"\s+(?:of|in)\s+(?:the\s+|all\s+|total\s+)?((?:[\w\-]+\s+){0,4}?[\w\-]+)(?=[,.;()]|\s+(?:in|who|"
-                     r"are|is|was|were|by|and|to|at)\b|$)", sent[end:end + 80])
-    if after:
-        return after.group(1)
+    after = re.match(r"\s+(?:of|in)\s+((?:the\s+|all\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,4})", sent[end:end + 80])
+    if after:  # up to the first word that starts another phrase
+        words = re.split(r"\s+(?:in|who|are|is|was|were|by|and|to|at|under|for|among|with|as|since|from|"
+                         r"which|that|on)\b", after.group(1))[0]
+        words = re.sub(r"^(?:the|all)\s+", "", words)
+        return words
     if before:
         return re.split(r"\b(?:a|an|the|its|their|with|from|to|by|for|is|was|were|are)\b", before.group(1))[-1].strip() \
             or "share"
@@ -172,7 +179,8 @@ def figures_in(sent: str) -> list[Figure]:
         v = _value(m.group("num"), m.group("scale"))
         if v is None:
             continue
-        people = re.search(r"\b(?:" + _PEOPLE + r")\b", what)
+        people = re.search(r"\b(?:" + _PEOPLE + r")\b", what) or (
+            re.search(r"(?:ers|ees|ants|ians|ists)$", m.group("noun")) and not _THINGS.match(m.group("noun")))
         taken.append((m.start(), m.end()))
         out.append(Figure(m.start(), m.end(), m.group(0), v, "persons" if people else "count", what))
     for f in out:
