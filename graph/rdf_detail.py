@@ -42,8 +42,9 @@ def add_detail(g: Graph, kb: KnowledgeBase) -> None:
         for attr, prop in _STATEMENT_LITERALS.items():
             if f.attrs.get(attr):
                 g.add((st, prop, Literal(str(f.attrs[attr]))))
-        if f.attrs.get("topic_label"):
-            g.add((st, FG.topic, Literal(str(f.attrs["topic_label"]))))
+        labels = f.attrs.get("topic_label") or []
+        for t in [labels] if isinstance(labels, str) else labels:
+            g.add((st, FG.topic, Literal(str(t))))
     for e in kb.entities.values():
         u = entity_uri(e.id)
         a = e.attrs

@@ -9,8 +9,8 @@ and one or two countries (not as donors).  One ``Activity`` per sentence and cou
   "<kind> <status>" ("strategy validated", "law adopted", "scheme relaunched"); otherwise the kind
   of work the sentence describes (study, training, campaign, dialogue, publication, pilot, legal
   drafting, policy development, system development), else "technical support";
-* year: the year dating the verb, else a year the sentence gives, else the report's year (from its
-  title; ``year_source`` says which);
+* year: the year dating the verb (not a year another verb of the sentence owns: "(ratified in
+  2006)"), else the report's year (from its title or cover; ``year_source`` says which);
 * facts: ``activityIn`` (-> country), ``activityInvolved`` (-> the organisations the sentence
   names, the ILO included), ``activityConcerns`` (-> the schemes, laws, initiatives, publications
   it names), ``onTopic`` (-> the policy topics, as ThematicArea entities).
@@ -41,6 +41,8 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|could|should|may|might|to be|expect
                      r"intends? to|seeks? to|set to|is to|are to|yet to|not yet)\s+(?:\w+\s+){0,2}$", re.I)
 _SUPPORT_ONLY = {"supported", "provided", "assisted", "contributed", "helped", "supporting", "providing",
                  "working", "facilitated"}
+# statuses too vague to name what was done ("implemented" is any mention of implementation)
+_WEAK_STATUS = {"planned", "under development", "implemented"}
 _DONOR_BEFORE = re.compile(r"\b(?:from|by|of the Government of|donors?|contributions? (?:from|of))\s+(?:the\s+)?$")
 
 
@@ -108,18 +110,17 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                     e = kb.entities[ent]
                     if e.type not in ("Scheme", "LegalInstrument"):
                         continue
-                    stt, yr = milestones.status_event(sent, st, en)
-                    if stt and stt not in ("planned", "under development"):
+                    stt, yr = milestones.status_event(sent, st, en, finite_only=True)
+                    if stt and stt not in _WEAK_STATUS:
                         kind, status, year = f"{e.attrs.get('kind') or milestones.measure_kind(e.label)} {stt}", stt, yr
                         break
                 if kind is None:
-                    kind = milestones.activity_kind(sent[act.start():]) or milestones.activity_kind(sent)
+                    kind = milestones.activity_kind(sent)
                     if kind is None:
                         if verb not in _SUPPORT_ONLY and not verb.startswith("continued"):
                             continue
                         kind = "technical support"
-                year = year or milestones.event_year(sent, act.start("verb"), act.end("verb")) \
-                    or milestones.year_near(sent)
+                year = year or milestones.event_year(sent, act.start("verb"), act.end("verb"))
                 source = "sentence" if year else "report"
                 year = year or fallback_year
                 country = ensure_country(kb, iso, p.id)

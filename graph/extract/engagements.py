@@ -196,6 +196,6 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             default = "partnership" if pred == "partneredWith" else "technical assistance"
             kb.add_fact(country.id, pred, eid("Organization", key), [p.id], kind="Engagement",
                         topic=milestones.clip(sent), sentence=milestones.clip(sent, 600),
-                        topic_label=themes[0] if themes else None,
+                        topic_label=themes[:3] or None,
                         kind_of=milestones.collaboration_kind(sent, default),
                         year=milestones.year_near(sent))

@@ -15,7 +15,9 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octo
 # "In 2024", "in October 2024", "by late 2024", "(2024)" — not the start of a period "2024-2030".
 YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring|[Tt]hroughout|[Aa]t|[Ff]rom)\s+(?:" + _MONTHS +
                   r"\s*)?(?:\d{1,2}\s+)?(?:" + _MONTHS + r"\s+)?((?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)"
-                  r"|\(((?:19|20)\d{2})\)")
+                  r"|\(((?:19|20)\d{2})\)"
+                  r"|\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                  r"November|December)\s+\d{1,2},\s+((?:19|20)\d{2})\b")  # "on October 10, 2024"
 _FUTURE = re.compile(r"\b(?:expected|will|to be|planned|slated|due|would|should|aims? to|plans? to|"
                      r"intends? to|set to|is to|are to|upcoming|forthcoming|next)\b", re.I)
 
@@ -70,7 +72,7 @@ def measure_kind(name: str) -> str:
 
 def years(sentence: str) -> list[tuple[int, str]]:
     """(offset, year) of every dated phrase in the sentence."""
-    return [(m.start(), m.group(1) or m.group(2)) for m in YEAR.finditer(sentence)]
+    return [(m.start(), m.group(1) or m.group(2) or m.group(3)) for m in YEAR.finditer(sentence)]
 
 
 def year_near(sentence: str, start: int = 0, end: int | None = None) -> str | None:
@@ -111,7 +113,8 @@ def event_year(sentence: str, v_start: int, v_end: int) -> str | None:
     return best[1] if best else None
 
 
-def status_event(sentence: str, start: int, end: int, window: int = 90) -> tuple[str | None, str | None]:
+def status_event(sentence: str, start: int, end: int, window: int = 90,
+                 finite_only: bool = False) -> tuple[str | None, str | None]:
     """What the sentence says happened to the thing named at [start, end): the status verb closest
     to it (after it within ``window`` characters, or just before it); 'planned' when the verb is
     in the future ("is expected to be adopted", "will be launched", "adoption ... expected in").
@@ -131,6 +134,8 @@ def status_event(sentence: str, start: int, end: int, window: int = 90) -> tuple
                 continue
             word = m.group(0).lower()
             if not re.search(r"(?:ed|out|up|force|paid|set up|progress|ongoing|development|discussion|review)$", word):
+                if finite_only:
+                    continue
                 dist += 30
             if best is None or dist < best[0]:
                 best = (dist, status, m)
@@ -159,7 +164,8 @@ ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
     ("campaign", r"campaign|awareness[\s-]raising|outreach|advocacy"),
     ("dialogue", r"dialogue|consultations?|validation (?:workshop|meeting)|tripartite|roundtable|"
                  r"conference|forum|meeting|side event|panel"),
-    ("publication", r"published|publication|policy (?:brief|paper|note)|guide|report|working paper"),
+    ("publication", r"published|publication|policy (?:brief|paper|note)s?|technical (?:brief|note|paper)s?|guide|"
+                    r"report|working paper|issue paper"),
     ("pilot", r"pilot"),
     ("legal drafting", r"draft(?:ed|ing)? (?:law|bill|decree|regulation|legislation)|legal (?:review|drafting)|"
                        r"bylaws|legislative"),
@@ -197,12 +203,13 @@ _TOPIC_RX = [(t, re.compile(r"\b(?:" + rx + r")\b", re.I)) for t, rx in TOPICS]
 COLLABORATION_KINDS: tuple[tuple[str, str], ...] = (
     ("joint programme", r"joint programmes?|UN Joint Programme|joint project"),
     ("financing", r"funded by|financed by|with funding from|financial support|contributions? from"),
+    ("technical assistance", r"technical (?:support|assistance|advice|review|inputs?)"),
     ("study", ACTIVITY_KINDS[0][1]),
     ("capacity building", ACTIVITY_KINDS[1][1]),
     ("publication", ACTIVITY_KINDS[4][1]),
     ("event", r"organi[sz]ed|co-organi[sz]ed|side event|panel|webinar|conference|forum|dialogue"),
     ("pilot", r"pilot"),
-    ("technical assistance", r"technical (?:support|assistance|advice)|supported|support"),
+    ("technical assistance", r"supported|support\w*|assist\w*|advi[sc]\w*"),
 )
 _COLLAB_RX = [(k, re.compile(r"\b(?:" + rx + r")\b", re.I)) for k, rx in COLLABORATION_KINDS]
 
