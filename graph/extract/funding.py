@@ -97,6 +97,9 @@ def standalone(item: str) -> bool:
         return False
     if gaz.country_of_funder(t) or gaz.lookup(t):
         return True
+    base, inner = paren_contributors(t)
+    if inner and base != t:
+        return standalone(base) or bool(re.search(r"\b(?:Fund|Funds|Programmes?|Account|Facility|Trust)\s*$", base))
     if DONORS_TO.match(t) or POSSESSIVE.match(t) and _ENDS_BUDGET.search(t):
         return True
     if PAREN_ACR.search(t) or gaz.COMPANY_SUFFIX.search(t):

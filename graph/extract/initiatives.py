@@ -345,7 +345,8 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
 
             # founders: "formal constitution by A and B"
             m = re.search(r"\b(?:constitution|foundation|establishment|creation|(?:co-)?founded|"
-                          r"(?:was|were)\s+(?:jointly\s+)?(?:established|created|constituted))\s+by\s+", sent)
+                          r"(?:was|were)\s+(?:(?:jointly|formally|officially|originally)\s+)?(?:established|created|constituted|"
+                          r"launched|set\s+up))\s+by\s+", sent)
             if m and found:
                 for name in _org_list(sent[m.end():]):
                     if reg.find(name):
