@@ -137,13 +137,14 @@ def found_country_thing(kb, item: dict, kinds: tuple[str, ...] | None = None) ->
 def found_activity(kb, item: dict) -> bool:
     iso = iso_of(item["subject"])
     year = plain_year(item)
-    ev = norm(item.get("evidence", ""))
-    ev_words = set(ev.split())
+    # the quoted evidence may run over two sentences: any of its sentences will do
+    parts = [norm(x) for x in re.split(r"(?<=[.!?])\s+", item.get("evidence", "")) if len(x.split()) >= 4]
     for a in kb.of_type("Activity"):
         if a.attrs.get("country") != iso or (year and a.attrs.get("year") != year):
             continue
         sent = norm(a.attrs.get("sentence", ""))
-        if ev and (ev in sent or len(ev_words & set(sent.split())) >= 0.7 * len(ev_words)):
+        words = set(sent.split())
+        if any(ev in sent or len(set(ev.split()) & words) >= 0.7 * len(set(ev.split())) for ev in parts):
             return True
     return False
 

@@ -11,9 +11,10 @@ import re
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
            r"early|late|mid-?|the (?:first|second|third|fourth|last) quarter of|the (?:beginning|end) of|"
-           r"the course of|Q[1-4])")
+           r"the course of|the (?:first|second) half of|Q[1-4])")
 # "In 2024", "in October 2024", "by late 2024", "(2024)" — not the start of a period "2024-2030".
-YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring|[Tt]hroughout|[Aa]t|[Ff]rom)\s+(?:" + _MONTHS +
+YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring|[Tt]hroughout|[Aa]t|[Ff]rom|[Ii]nto|[Uu]ntil|[Bb]efore|"
+                  r"[Aa]fter)\s+(?:" + _MONTHS +
                   r"\s*)?(?:\d{1,2}\s+)?(?:" + _MONTHS + r"\s+)?((?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)"
                   r"|\(((?:19|20)\d{2})\)"
                   r"|\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
@@ -89,8 +90,15 @@ def status_near(sentence: str, start: int, end: int, window: int = 90) -> str | 
     return status_event(sentence, start, end, window)[0]
 
 
+_PURPOSE = re.compile(r"\b(?:for|towards?)\s+(?:(?:its|the|their|full|final|formal)\s+)?(?:\w+\s+and\s+)?$", re.I)
+
+
 def _verbs(sentence: str) -> list[tuple[int, int]]:
-    return sorted((m.start(), m.end()) for _s, rx in _STATUS_RX for m in rx.finditer(sentence))
+    """Spans of the status words of a sentence that can own a date: verbs, participles and nouns
+    ("the ratification ... in 2024"), but not a purpose ("evaluated for approval and adoption in
+    2025" dates the evaluation)."""
+    return sorted((m.start(), m.end()) for _s, rx in _STATUS_RX for m in rx.finditer(sentence)
+                  if not _PURPOSE.search(sentence[max(0, m.start() - 40):m.start()]))
 
 
 def event_year(sentence: str, v_start: int, v_end: int) -> str | None:
@@ -101,6 +109,8 @@ def event_year(sentence: str, v_start: int, v_end: int) -> str | None:
     verbs = [v for v in _verbs(sentence) if v != (v_start, v_end)]
     best = None
     for at, y in years(sentence):
+        if sentence[at:at + 3].lower() == "by " and not _FUTURE.search(sentence[max(0, v_start - 40):v_start]):
+            continue  # "by 2030" is a target, not the date of what was done
         lo, hi = sorted((at, v_start))
         if any(lo < vs < hi for vs, _ve in verbs):
             continue
