@@ -207,7 +207,8 @@ def test_a_made_up_entry_is_read_by_shape():
              "In March 2031, the Government of Mongolia adopted Decree No. 2031-77 on maternity benefits, "
              "which covers herders and self-employed workers. In 2031, the ILO, in partnership with UNICEF, "
              "delivered a training on actuarial methods to 35 officials. The Herder Pension Scheme (HPS) pays "
-             "a monthly benefit of US$25 to 12,000 herders.\n\n"
+             "a monthly benefit of US$25 to 12,000 herders. Collaborations with various partners, including "
+             "Steppe Relief Network and the World Bank, were crucial in registering herders.\n\n"
              "Financing support: Japan. Visit our country page.\n\n")
     i = text.index(anchor) + len(anchor)
     kb = gx.run_all(parse_report(text[:i] + entry + text[i:]), only=ONLY)
@@ -220,5 +221,7 @@ def test_a_made_up_entry_is_read_by_shape():
     unicef = [x for x in kb.facts_where(subject="Country:MNG", predicate="partneredWith")
               if kb.entities[x.object].acronym == "UNICEF"]
     assert unicef and unicef[0].attrs["kind_of"] == "capacity building" and unicef[0].attrs["year"] == "2031"
+    partners = {kb.entities[x.object].label for x in kb.facts_where(subject="Country:MNG", predicate="partneredWith")}
+    assert "Steppe Relief Network" in partners  # a partner no gazetteer knows, from the list's shape
     hps = _by_label(kb, "Scheme", "Herder Pension Scheme", "MNG")
     assert {("25", "USD"), ("12000", "persons")} <= _quantities(kb, hps.id)
