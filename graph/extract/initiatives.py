@@ -484,6 +484,8 @@ def _acronyms_for_names(doc: Document, text: str) -> str:
 
     def sub(m: re.Match) -> str:
         acr = m.group(2)
+        if countries.lookup(re.sub(r"^(?:the|The)\s+", "", m.group(1))):
+            return m.group(0)  # "Italy (AICS)": an agency after its country, the country is the party
         return acr if (acr in table or gz.lookup_acronym(acr)) else m.group(0)
 
     return _NAME_ACR.sub(sub, text)
