@@ -474,13 +474,15 @@ _NAME_ACR = re.compile(r"(?<![\w-])([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of
                        r"\(([A-Z][A-Za-z0-9&\-]{1,10})\)")
 
 
-def _acronyms_for_names(doc: Document, text: str) -> str:
+def _acronyms_for_names(doc: Document, text: str, table: dict[str, str] | None = None) -> str:
     """'German Federal Ministry for Economic Cooperation and Development (BMZ)' -> 'BMZ' when the
     acronym is known (the report's acronym table or general knowledge), so that 'and' inside a
     name does not split a list."""
     from graph.gazetteer import organizations as gz
 
-    table = acronym_table(doc)
+    if "(" not in text:
+        return text
+    table = acronym_table(doc) if table is None else table
 
     def sub(m: re.Match) -> str:
         acr = m.group(2)
@@ -521,8 +523,17 @@ def _party(kb: KnowledgeBase, doc: Document, reg: "_Registry", item: str, pid: s
     return resolve_org(kb, doc, item, pid)
 
 
+_REPORT_YEAR: dict[str, str | None] = {}
+
+
 def _report_year(doc: Document) -> str | None:
     """The year a report is about: in its title, else the year its text names most often."""
+    if doc.sha256 not in _REPORT_YEAR:
+        _REPORT_YEAR[doc.sha256] = _find_report_year(doc)
+    return _REPORT_YEAR[doc.sha256]
+
+
+def _find_report_year(doc: Document) -> str | None:
     ys = _YEAR.findall(doc.title or "")
     if ys:
         return ys[-1]
@@ -575,13 +586,14 @@ def _subject_before(sent: str, end: int) -> str | None:
 
 
 def _roles(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    acronyms = acronym_table(doc)
     for p in doc.passages:
         if p.kind == "table":
             continue
         sec_init = reg.section_initiative(p)
         last_init = sec_init
         for s0, s1, raw in sentences(p.text):
-            sent = _acronyms_for_names(doc, raw)
+            sent = _acronyms_for_names(doc, raw, acronyms)
             found = reg.find(sent)
             before = p.text[:s0]
 

@@ -126,8 +126,24 @@ def _acronyms_cached(doc_id: str, sha: str, rows: tuple[str, ...]) -> dict[str, 
     return out
 
 
+_ACR_TABLES: dict[tuple, dict[str, str]] = {}
+
+
 def acronym_table(doc: Document) -> dict[str, str]:
-    """Acronym -> expansion, from two-column tables whose first cells look like acronyms."""
+    """Acronym -> expansion, from two-column tables whose first cells look like acronyms.
+
+    Memoised per document (identity, checksum and passage count): extractors ask for it once per
+    sentence and name, and scanning every table passage each time cost a second per build."""
+    key = (id(doc), doc.sha256, len(doc.passages))
+    hit = _ACR_TABLES.get(key)
+    if hit is None:
+        if len(_ACR_TABLES) > 8:
+            _ACR_TABLES.clear()
+        hit = _ACR_TABLES[key] = _acronym_table(doc)
+    return hit
+
+
+def _acronym_table(doc: Document) -> dict[str, str]:
     rows = []
     for p in doc.passages:
         if p.kind != "table":
