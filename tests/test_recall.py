@@ -14,8 +14,9 @@ How an item is "found" (names compared without case, accents, punctuation, artic
 parenthesised acronyms, either name containing the other, or equal acronyms):
 
 * country-and-thing lists (funders, ratifications, schemes, partners, campaign): a fact or an
-  entity of that country whose other end is named like the item's object (or one of its aliases);
-  where the list gives a plain year, the fact's year must be that year;
+  entity of that country (or what one of its dated activities concerns) whose other end is named
+  like the item's object (or one of its aliases; a described object by three quarters of its
+  content words); where the list gives a plain year, the fact's year must be that year;
 * dated activities: an Activity of the country read from the sentence the list quotes, with the
   listed year;
 * publications: a Publication named like the item;
@@ -86,6 +87,12 @@ def same_name(gold: list[str], names: set[str]) -> bool:
                 continue
             if ng == nn or (len(nn) >= 6 and nn in ng) or (len(ng) >= 6 and ng in nn):
                 return True
+            # a described thing ("decree (July 2024) increasing base value for social assistance
+            # benefits"): most of its content words in the name
+            gw = {w for w in ng.split() if not re.fullmatch(r"\d+|january|february|march|april|may|june|july|"
+                                                             r"august|september|october|november|december", w)}
+            if len(gw) >= 3 and len(gw & set(nn.split())) >= 0.75 * len(gw):
+                return True
     return False
 
 
@@ -114,6 +121,11 @@ def linked(kb, iso: str) -> list[tuple[object, dict]]:
     for e in kb.entities.values():
         if e.attrs.get("country") == iso:
             out.append((e, {"year": e.attrs.get("year")}))
+    # what the country's dated activities concern (an initiative the ILO worked through there)
+    acts = {f.subject for f in kb.facts.values() if f.predicate == "activityIn" and f.object == cid}
+    for f in kb.facts.values():
+        if f.predicate == "activityConcerns" and f.subject in acts:
+            out.append((kb.entities[f.object], f.attrs))
     return out
 
 

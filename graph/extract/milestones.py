@@ -57,15 +57,19 @@ MEASURE_KINDS: tuple[tuple[str, str], ...] = (
 )
 
 
+_MEASURE_RX = [(k, re.compile(r"\b(?:" + rx + r")\b"), re.compile(r"\b(?:" + rx + r")\b", re.I))
+               for k, rx in MEASURE_KINDS]
+
+
 def measure_kind(name: str) -> str:
     """'Decree No. 2024-123' -> decree, 'National Social Protection Policy (2024-2033)' -> policy:
     the last kind word of the name (the head noun) decides."""
     best, at = "programme", -1
     head = re.split(r"\s+(?:on|of|for|to)\s+", name, maxsplit=1)[0]  # "Law on Health Insurance": Law
-    if not any(re.search(r"\b(?:" + rx + r")\b", head) for _k, rx in MEASURE_KINDS):
+    if not any(rx.search(head) for _k, rx, _ri in _MEASURE_RX):
         head = name
-    for kind, rx in MEASURE_KINDS:
-        for m in re.finditer(r"\b(?:" + rx + r")\b", head, re.I):
+    for kind, _rx, rx in _MEASURE_RX:
+        for m in rx.finditer(head):
             if m.start() > at:
                 best, at = kind, m.start()
     return best
