@@ -11,6 +11,7 @@ import re
 
 from graph.kb import KnowledgeBase
 from graph.model import Document
+from graph.relations import REGISTRY
 
 
 def _names(kb: KnowledgeBase, entity_id: str) -> list[str]:
@@ -23,32 +24,52 @@ def _names(kb: KnowledgeBase, entity_id: str) -> list[str]:
     return [n for n in dict.fromkeys(names) if n and len(n) >= 2]
 
 
+def _pattern(names: list[str]) -> re.Pattern | None:
+    if not names:
+        return None
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])")
+
+
 def extract(doc: Document, kb: KnowledgeBase) -> None:
     from graph.extract.instruments import sentences
 
     by_id = {p.id: p for p in doc.passages}
     cache: dict[str, list[str]] = {}
+    pats: dict[str, re.Pattern | None] = {}
+
+    def sents(pid: str) -> list[str]:
+        if pid not in cache:
+            cache[pid] = [s.strip() for _, _, s in sentences(by_id[pid].text) if s.strip()]
+        return cache[pid]
+
+    def pat(entity_id: str):
+        if entity_id not in pats:
+            pats[entity_id] = _pattern(_names(kb, entity_id))
+        return pats[entity_id]
+
     for f in kb.facts.values():
         if f.attrs.get("sentence"):
             continue
-        pid = next((p for p in f.passages if p in by_id), None)
-        if pid is None:
+        pids = [p for p in f.passages if p in by_id]
+        if not pids:
             continue
-        if pid not in cache:
-            cache[pid] = [s.strip() for _, _, s in sentences(by_id[pid].text) if s.strip()]
-        sents = cache[pid]
-        if not sents:
-            continue
-        pick = None
-        for end in (f.object, f.subject):
-            for n in _names(kb, end):
-                pat = re.compile(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])")
-                pick = next((s for s in sents if pat.search(s)), None)
-                if pick:
-                    break
-            if pick:
+        ps, po = pat(f.subject), pat(f.object)
+        rel = REGISTRY.get(f.predicate)
+        words = [w.lower() for w in (rel.keywords if rel else ())] + ([str(f.attrs["role"]).lower()]
+                                                                     if f.attrs.get("role") else [])
+        best, best_score = None, -1
+        for pid in pids:  # the sentence naming both ends and the relation's words wins
+            for s in sents(pid):
+                low = s.lower()
+                has_s = bool(ps and ps.search(s))
+                score = 3 * has_s + 2 * bool(po and po.search(s)) + 2 * any(w in low for w in words)
+                if score > best_score:
+                    best, best_score = s, score
+            if best_score >= 7:
                 break
-        f.attrs["sentence"] = (pick or sents[0])[:600]
+        if best:
+            f.attrs["sentence"] = best[:600]
 
 
 __all__ = ["extract"]

@@ -475,8 +475,8 @@ def _extract_ratifications(doc: Document, kb: KnowledgeBase) -> None:
     cands: dict[tuple[str, str], list[tuple[int, str | None, str, str | None, str]]] = {}
 
     def add(iso, inst, rank, year, status, since, pid):
-        if iso and inst in kb.entities:
-            cands.setdefault((iso, inst), []).append((rank, year, status, since, pid))
+        if iso and inst in kb.entities:  # `sent` is the sentence being read (the evidence)
+            cands.setdefault((iso, inst), []).append((rank, year, status, since, pid, sent.strip()))
 
     for p in doc.passages:
         if "ratif" not in p.text.lower():
@@ -562,7 +562,7 @@ def _extract_ratifications(doc: Document, kb: KnowledgeBase) -> None:
         since = next((e[3] for e in evs if e[3]), None)
         ensure_country(kb, iso, best[4])
         pids = [e[4] for e in evs]
-        kb.add_fact(eid("Country", iso), "ratified", inst, pids, kind="Ratification",
+        kb.add_fact(eid("Country", iso), "ratified", inst, pids, kind="Ratification", sentence=best[5],
                     year=year, status=status, since=since)
 
 
@@ -625,7 +625,7 @@ def _extract_campaign(doc: Document, kb: KnowledgeBase) -> None:
                     isos = isos if not re.search(r"\bratified\b", clause) else []
                 for iso in isos:
                     ensure_country(kb, iso, p.id)
-                    kb.add_fact(eid("Country", iso), "inquiredAbout", inst, [p.id], year=year,
+                    kb.add_fact(eid("Country", iso), "inquiredAbout", inst, [p.id], year=year, sentence=sent.strip(),
                                 since=since.group(1) if since else None, status="inquired")
             # assessments of alignment or gaps against the instrument
             for am in _ASSESS.finditer(sent):
@@ -643,7 +643,8 @@ def _extract_campaign(doc: Document, kb: KnowledgeBase) -> None:
                                                  r"is\s+supporting|are\s+supporting)\b", sent) else "conducted"
                 for iso in isos:
                     ensure_country(kb, iso, p.id)
-                    kb.add_fact(eid("Country", iso), "alignmentAssessed", inst, [p.id], year=year, status=status)
+                    kb.add_fact(eid("Country", iso), "alignmentAssessed", inst, [p.id], year=year, status=status,
+                                sentence=sent.strip())
                 break
 
 
