@@ -196,6 +196,8 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 am = _ADMIN.match(re.sub(r"^[\s,]*(?:which\s+is\s+|that\s+is\s+|is\s+|was\s+)?", "", tail))
                 if am:
                     _admin(kb, doc, e, am.group("org"), p.id)
+    extract_projects_and_acts(doc, kb)
+    extract_described_measures(doc, kb)
     # "the SHA responsible for administering ..." with the scheme in the same sentence
     for p in doc.passages:
         for s0, s1, sent in sentences(p.text):
@@ -205,8 +207,6 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             for e in kb.of_type("Scheme"):
                 if p.id in e.passages and (e.label in sent or (e.acronym and e.acronym in sent)):
                     _admin(kb, doc, e, m.group("org"), p.id)
-    extract_projects_and_acts(doc, kb)
-    extract_described_measures(doc, kb)
     describe(doc, kb)
 
 
