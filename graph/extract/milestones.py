@@ -46,14 +46,15 @@ _STATUS_RX = [(s, re.compile(r"\b(?:" + rx + r")\b", re.I)) for s, rx in STATUS_
 
 # kind of a national measure from the head word of its name
 MEASURE_KINDS: tuple[tuple[str, str], ...] = (
-    ("decree", r"Decree|Ordinance|Regulation|Resolution"),
+    ("decree", r"Decree|Ordinance|Regulation"),
+    ("resolution", r"Resolution"),
     ("law", r"Act|Law|Code|Bill|Legislation"),
     ("strategy", r"Strategy|Roadmap"),
     ("policy", r"Policy"),
     ("plan", r"Plan"),
     ("scheme", r"Scheme|Insurance|Fund|Pension|System"),
     ("programme", r"Programme|Program|Project|Initiative"),
-    ("benefit", r"Allowance|Grant|Benefit|Transfer"),
+    ("benefit", r"Allowance|Grant|Benefit|Transfer|Top-up"),
 )
 
 

@@ -324,7 +324,7 @@ def extract_projects_and_acts(doc: Document, kb: KnowledgeBase) -> None:
                     continue
                 role = "NationalLaw"
                 e = kb.add_entity("LegalInstrument", slug(f"{home} {label}")[:80], label[:1].upper() + label[1:],
-                                  role=role, passage=p.id, country=home, year=year,
+                                  role=role, passage=p.id, country=home, year=year, described_act=True,
                                   description=sent.strip()[:400])
                 e.attrs.setdefault("status", status or "adopted")
 
@@ -397,6 +397,11 @@ def describe(doc: Document, kb: KnowledgeBase) -> None:
             continue
         e.attrs["kind"] = milestones.measure_kind(e.label)
         status, year, pid, sentence, coverage = _describe_one(e, events.get(e.id, []))
+        status = status or e.attrs.get("status")  # an unnamed act's own verb ("adopted a decree")
+        year = year or (e.attrs.get("year") if e.attrs.get("described_act") else None)
+        own = re.search(r"\s+for\s+(.+)$", e.label) if e.attrs.get("described") else None
+        if own and re.search(r"\b(?:" + _COVERED + r")\b", own.group(1)):
+            coverage = own.group(1)  # "pension scheme for private sector workers"
         if status:
             e.attrs["status"] = status
         if year and e.type == "Scheme":
