@@ -130,7 +130,8 @@ def _share_measure(sent: str, start: int, end: int) -> str:
         return words
     if before:
         phrase = re.split(r"\b(?:a|an|the|its|their|with|from|to|by|for|is|was|were|are)\b", before.group(1))[-1].strip()
-        if phrase and not set(phrase.split()) <= _NOT_MEASURE_WORDS:
+        if phrase and not set(phrase.split()) <= _NOT_MEASURE_WORDS and \
+                not re.search(r"\b(?:it|them|they|this|that|those)\b|^\w+ing\b", phrase):  # "reducing it to"
             return phrase
     return "share"
 

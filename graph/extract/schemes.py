@@ -258,7 +258,7 @@ def _describe_one(e, events) -> tuple[str | None, str | None, str | None, str | 
     (the entry's own account comes before later mentions)."""
     status = year = pid = sentence = coverage = None
     for p_id, sent, st, en in events:
-        stt, yr = milestones.status_event(sent, st, en)
+        stt, yr = milestones.status_event(sent, st, en, finite_only=True)
         if stt and (status is None or (year is None and yr)):
             status, year, pid, sentence = stt, yr, p_id, sent
         if coverage is None and e.type == "Scheme":
@@ -375,7 +375,8 @@ def extract_described_measures(doc: Document, kb: KnowledgeBase) -> None:
                 if not specific and not (m.group("comp") and not clash):
                     continue
                 phrase = " ".join(phrase_text.split())
-                if _NOT_MEASURE.search(phrase) or phrase.lower() in _GENERIC or countries.lookup(phrase):
+                if _NOT_MEASURE.search(phrase) or phrase.lower() in _GENERIC or countries.lookup(phrase) or \
+                        re.search(r"social (?:protection|security) systems?$", phrase):  # architecture, not a scheme
                     continue
                 head = m.group("head").lower()
                 kind = milestones.measure_kind(head)
@@ -400,7 +401,7 @@ def describe(doc: Document, kb: KnowledgeBase) -> None:
         status = status or e.attrs.get("status")  # an unnamed act's own verb ("adopted a decree")
         year = year or (e.attrs.get("year") if e.attrs.get("described_act") else None)
         own = re.search(r"\s+for\s+(.+)$", e.label) if e.attrs.get("described") else None
-        if own and re.search(r"\b(?:" + _COVERED + r")\b", own.group(1)):
+        if own and re.match(r"(?:all\s+|the\s+)?(?:[\w\-]+\s+){0,3}(?:" + _COVERED + r")\b", own.group(1)):
             coverage = own.group(1)  # "pension scheme for private sector workers"
         if status:
             e.attrs["status"] = status
