@@ -341,7 +341,8 @@ _MOD = (r"(?:(?!(?:of|to|the|and|or|into|for|a|an|its|with|in|on|at|by|from|thei
         r"|[\"“][a-z][\w\-]*[\"”]|[A-Z]{2,}|One)")
 _MEASURE_HEAD = (r"schemes?|programmes?|programs?|plan|pension|system|funds?|top-up|allowance|insurance|window|"
                  r"portal|strategy")
-LOWER_MEASURE = re.compile(_MEASURE_CUE + r"(?:" + _DET + r")?(?P<phrase>(?P<mods>(?:" + _MOD + r"\s+){0,4}?)"
+LOWER_MEASURE = re.compile(_MEASURE_CUE + r"(?:" + _DET + r")?(?P<phrase>(?P<mods>(?:" + _MOD + r"\s+(?:and\s+(?=" +
+                           _MOD + r"\s))?){0,4}?)"
                            r"(?P<head>" + _MEASURE_HEAD + r")(?P<comp>\s+(?:for|to address|on)\s+[^,.;()]{3,80})?)"
                            r"(?![\w\-])(?!\s+(?:coverage|benefits?|contributions?|schemes?|system|programmes?|"
                            r"reforms?|institutions?|funds?|administration)\b)")
@@ -370,6 +371,8 @@ def extract_described_measures(doc: Document, kb: KnowledgeBase) -> None:
                 if clash and min(clash) < m.end("head"):
                     continue  # part of a name the graph knows
                 phrase_text = sent[st:m.end("head")] if clash else m.group("phrase")
+                if " and " in f" {m.group('mods')}" and m.group("head").lower() not in ("plan", "strategy"):
+                    continue  # "emergency response and recovery plan" names one plan; "X and Y schemes" lists kinds
                 mods = [w.strip("\"“”").lower() for w in m.group("mods").split()]
                 specific = [w for w in mods if w not in _NOT_SPECIFIC]
                 if not specific and not (m.group("comp") and not clash):
