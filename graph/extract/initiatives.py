@@ -106,6 +106,13 @@ class _Registry:
         name = _trim_lead(name.strip(" ,.;:"))
         if not name or _ORG_HEADS.search(name.split(" on ")[0]) or countries.lookup(name):
             return None
+        # "Global Accelerator Technical Support Facility": a facility *of* a known initiative; its
+        # own name is the rest, so "Global Accelerator" stays a mention of the initiative itself
+        for alias in sorted(self.alias, key=len, reverse=True):
+            rest = name[len(alias):].strip()
+            if name.startswith(alias + " ") and re.search(r"(?:" + _HEAD_RE + r")$", rest) and len(rest.split()) >= 2:
+                name, part_of = rest, part_of or self.alias[alias]
+                break
         # an existing initiative under any of these names?
         for n in (acronym, short, name):
             if n and n in self.alias:
@@ -113,6 +120,8 @@ class _Registry:
                 e.alt_labels.update(x for x in (name, short, acronym) if x and x != e.label)
                 if acronym and not e.acronym:
                     e.acronym = acronym
+                if part_of and part_of != e.id:
+                    e.attrs.setdefault("part_of", part_of)
                 if passage:
                     e.passages.add(passage)
                 self._register(e.id, name, acronym, short)
