@@ -230,10 +230,24 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             if key.startswith("gov-") and eid("Organization", key) not in kb.entities:
                 gaz.bilateral_donor(kb, key[4:], None, p.id)
             country = ensure_country(kb, iso, p.id)
-            themes = milestones.topics(sent)
+            part = sent if here else _clause_of(sent, iso)
+            themes = milestones.topics(part)
             default = "partnership" if pred == "partneredWith" else "technical assistance"
             kb.add_fact(country.id, pred, eid("Organization", key), [p.id], kind="Engagement",
                         topic=milestones.clip(sent), sentence=milestones.clip(sent, 600),
                         topic_label=themes[:3] or None,
-                        kind_of=milestones.collaboration_kind(sent, default),
+                        kind_of=milestones.collaboration_kind(part, default),
                         year=milestones.year_near(sent))
+
+
+def _clause_of(sent: str, iso: str) -> str:
+    """The part of a sentence that lists work by country ("...; technical assistance on financing in
+    Lebanon, Eswatini and Thailand; gender-responsive design in Morocco and Paraguay") that names
+    the country: what the sentence says was done there, not in the other countries."""
+    parts = re.split(r";\s*", sent)
+    if len(parts) < 2:
+        return sent
+    for part in parts:
+        if any(f[3] == iso for f in countries.find_countries(part)):
+            return part
+    return sent
