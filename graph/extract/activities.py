@@ -154,8 +154,10 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             if not section_iso3(doc, p.section_id) and _DONOR_NEWS.search(sent):
                 continue  # "France and Korea committed €300 thousand ...": a donor's money, not work there
             evs = events(sent)
+            per_country = {iso: (names.find(sent, iso), find_organizations(sent, kb, iso3=iso)) for iso in isos} \
+                if evs else {}
             for iso, ev in ((i, e) for i in isos for e in evs):
-                named = names.find(sent, iso)
+                named, orgs = per_country[iso]
                 kind, status, year = None, None, None
                 for st, en, ent in named:
                     e = kb.entities[ent]
@@ -194,7 +196,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                             sentence=milestones.clip(sent, 600))
                 # who took part is said of the sentence's main event, not of a dated aside
                 # ("... the Framework Law No. 09/21, adopted in March 2021" was not the ILO's 2024 work)
-                for _s, _e, _surf, okey in (find_organizations(sent, kb, iso3=iso) if ev is evs[0] or
+                for _s, _e, _surf, okey in (orgs if ev is evs[0] or
                                             ev.year == evs[0].year else []):
                     oid = eid("Organization", okey)
                     if oid in kb.entities:
