@@ -337,7 +337,8 @@ def extract_projects_and_acts(doc: Document, kb: KnowledgeBase) -> None:
 # mere mentions of a kind ("the scheme", "social protection programmes").
 _MEASURE_CUE = (r"\b(?:introduc\w*|institution|establish\w*|creat\w*|consolidat\w*|provision|provide|launch\w*|"
                 r"adopt\w*|extension|extend\w*|through|under|development|develop\w*|pilot\w*|design\w*|"
-                r"implementation|implement\w*|foresees?|renew\w*|context|valuation|reform|including)\s+(?:of\s+|to\s+)?")
+                r"implementation|implement\w*|foresees?|renew\w*|context|valuation|reform|including|"
+                r"and(?=\s+an?\s))\s+(?:of\s+|to\s+)?")  # "... of a non-contributory pension and a "mixed" pension"
 _DET = r"(?:a|an|the|its|their|the country's|the government's|the Government's)\s+"
 _MOD = (r"(?:(?!(?:of|to|the|and|or|into|for|a|an|its|with|in|on|at|by|from|their|this|that|these)\b)[a-z][\w\-]*"
         r"|[\"“][a-z][\w\-]*[\"”]|[A-Z]{2,}|One)")
@@ -374,8 +375,9 @@ def extract_described_measures(doc: Document, kb: KnowledgeBase) -> None:
                 if clash and min(clash) < m.end("head"):
                     continue  # part of a name the graph knows
                 phrase_text = sent[st:m.end("head")] if clash else m.group("phrase")
-                if m.group("comp") and not clash:  # "for informal, self-employed and migrant workers"
-                    more = re.match(r",\s+[\w\s,\-]{0,60}?\b(?:" + _COVERED + r")\b", sent[en:en + 90])
+                if m.group("comp") and not clash and not re.search(r"\b(?:" + _COVERED + r")\s*$", m.group("comp")):
+                    # "for informal, self-employed and migrant workers": the list the complement was cut in
+                    more = re.match(r",\s+[\w\s,\-]{0,60}\b(?:" + _COVERED + r")\b", sent[en:en + 90])
                     if more:
                         phrase_text += more.group(0)
                 if " and " in f" {m.group('mods')}" and m.group("head").lower() not in ("plan", "strategy"):
