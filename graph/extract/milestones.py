@@ -194,7 +194,7 @@ def status_event(sentence: str, start: int, end: int, window: int = 90,
 ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
     ("study", r"(?:feasibility |actuarial |costing |diagnostic |assessment |mapping )?stud(?:y|ies)|"
               r"assessments?|feasibility|costing|actuarial (?:valuation|review|analysis)|diagnostic|"
-              r"mapping|review|analys[ie]s|evaluation|survey|simulation|estimates"),
+              r"mapping|reviews?|analys[ie]s|evaluations?|surveys?|simulations?|estimates|valuations?"),
     ("training", r"trainings?|trained|capacity[\s-]building|workshop|course|learning visit|study visit|"
                  r"academy|webinar"),
     ("campaign", r"campaign|awareness[\s-]raising|outreach|advocacy"),
