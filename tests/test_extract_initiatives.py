@@ -191,6 +191,36 @@ def test_role_rules_on_new_wording():
     assert "UNDP" in chairs
 
 
+
+def test_bodies_and_selected_countries_on_new_wording():
+    """'<I> Technical Exchange Group (<I>-TEG)' is part of the initiative; '<I> aims to assist at least
+    8 countries, including the already selected A and B' makes A and B its selected countries."""
+    text = ("# 2. Partnerships\n\n2.3 Update on building strategic partnerships\n\n"
+            "Global Example Network (GEN)\n\n"
+            "The Global Example Network (GEN) was launched in 2023. "
+            "The GEN Technical Exchange Group (GEN-TEG) met twice. By 2027, GEN aims to assist at least 8 "
+            "countries, including the already selected Ghana and Nepal, in building registries.\n")
+    kb = gx.run_all(parse_report(text), only=ONLY)
+    gen = next(e.id for e in kb.of_type("Initiative") if e.acronym == "GEN")
+    teg = next(e for e in kb.of_type("Initiative") if e.acronym == "GEN-TEG")
+    assert kb.facts_where(subject=teg.id, predicate="partOf", obj=gen)
+    selected = {f.subject: f.attrs.get("role") for f in kb.facts_where(predicate="priorityCountryOf", obj=gen)}
+    assert selected == {"Country:GHA": "selected country", "Country:NPL": "selected country"}
+
+
+def test_partners_named_in_an_initiatives_own_section():
+    """'In collaboration with the International Training Center of the ILO, the annual training ... took
+    place' (CONNECT's section); 'In Asia the technical regional focal point organized a webinar series
+    ... in collaboration with UNICEF and the CONNECT network' (P4H's section)."""
+    from graph.build import build_in_memory
+
+    kb = build_in_memory([REPORT]).kb  # every extractor: the partners are organisations found elsewhere
+
+    def partners(init):
+        return {kb.entities[f.subject].key for f in kb.facts_where(predicate="partneredWith", obj=init)}
+    assert "itc-ilo" in partners("Initiative:connect-network")
+    assert {"unicef", "connect-network"} <= partners("Initiative:p4h")
+
 # Every member and role of three initiatives, written from the report text (section 2.3).
 ROLE_LISTS = {
     "connect-network": {("secretariatOf", "Mahidol University"), ("secretariatOf", "ILO"),

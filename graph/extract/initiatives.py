@@ -262,8 +262,12 @@ def _find_bodies(doc: Document, reg: "_Registry") -> None:
             # "SPIAC-B Working Group on ...": the group's own name goes on; only a complete name
             # ("Global Accelerator Steering Group") is a body
             if m and not reg.find(m.group(1)) and not re.match(r"\s+(?:on|for|of)\b", p.text[m.end():]) \
-                    and len(surface) >= 4:
-                acr = m.group(2) if m.group(2) and _initials_match(m.group(2), surface + " " + m.group(1)) else None
+                    and (len(surface) >= 4 or re.fullmatch(r"[A-Z][A-Z0-9]{2}", surface)):
+                acr = m.group(2)
+                # "(P4H-TEG)": the initiative's acronym, a hyphen and the body's initials
+                if acr and not _initials_match(acr, surface + " " + m.group(1)) and not (
+                        acr.startswith(surface + "-") and _initials_match(acr[len(surface) + 1:], m.group(1))):
+                    acr = None
                 name = surface + " " + re.sub(r"\s+", " ", m.group(1))
                 # "USP2030 Financing Working Group" is the "USP2030 Working Group on Financing Social
                 # Protection" already known: every word of the short name is in the known one
@@ -866,6 +870,74 @@ def _partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                                     sentence=sent.strip())
 
 
+# "DCI aims to assist at least 10 countries, including the already selected A, B and C"
+_AIMS_COUNTRIES = re.compile(r"\b(?:aims?|plans?|seeks?|intends?|is\s+set)\s+to\s+(?:assist|support|reach|cover|"
+                             r"work\s+with)\s+(?:at\s+least\s+|up\s+to\s+|some\s+)?(?:\w+\s+)?countries,?\s+"
+                             r"(?:including|among\s+them|such\s+as)\s+(?:the\s+)?(?P<sel>(?:already\s+)?selected\s+)?")
+
+
+def _selected_countries(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """Countries an initiative names as the ones it assists: ``priorityCountryOf`` the initiative
+    (role 'selected country' when the sentence says they were already selected)."""
+    for p in doc.passages:
+        if p.kind == "table":
+            continue
+        for _, _, sent in sentences(p.text):
+            for m in _AIMS_COUNTRIES.finditer(sent):
+                found = [f for f in reg.find(sent[:m.start()])]
+                init = found[-1][2] if found else reg.section_initiative(p)
+                if not init:
+                    continue
+                end = _CLAUSE_END.search(sent, m.end())
+                clause = sent[m.end():end.start() if end else len(sent)]
+                clause = re.split(r",\s+(?:in|to|for|with)\s", clause)[0]
+                for iso in dict.fromkeys(c[3] for c in countries.find_countries(clause)):
+                    ensure_country(kb, iso, p.id)
+                    kb.add_fact(eid("Country", iso), "priorityCountryOf", init, [p.id], kind="Fact",
+                                role="selected country" if m.group("sel") else "target country",
+                                sentence=sent.strip())
+
+
+# "In collaboration with X, the annual training ... took place" in the initiative's own section
+_OPENS_WITH_PARTNER = re.compile(r"^(?:In\s+(?:close\s+)?(?:collaboration|partnership|cooperation)\s+with)\s+")
+
+
+def _section_partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """Partners of an initiative named in its own section, where the work the sentence reports is
+    the initiative's: a sentence opening 'In collaboration with X, ...', or one whose subject is the
+    initiative's own focal point/secretariat/network ('the regional focal point organized a webinar
+    ... in collaboration with X').  Only organisations already known by name count."""
+    for p in doc.passages:
+        if p.kind in ("table", "financing", "caption"):
+            continue
+        init = reg.section_initiative(p)
+        if not init:
+            continue
+        for _, _, sent in sentences(p.text):
+            text = re.sub(r"^In\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3},?\s+(?=[A-Za-z])", "", sent.strip())  # "In Asia(,) ..."
+            m = _OPENS_WITH_PARTNER.match(text)
+            if m:
+                clause = re.split(r",\s|[;(]", text[m.end():])[0]
+            else:
+                own = re.match(r"^(?:the\s+)?(?:\w+\s+){0,3}(?:focal\s+(?:point|person)|secretariat|network)\b"
+                               r"[^.;]{0,160}?\b(?:in\s+(?:collaboration|partnership|cooperation)|together|jointly)\s+with\s+",
+                               text, re.I)
+                if not own:
+                    continue
+                clause = re.split(r"[;(]|\.\s", text[own.end():])[0][:160]
+            others = [f for f in reg.find(clause) if f[2] != init]
+            names = re.findall(r"(?<![\w-])([A-Z][\w\-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w\-]*)*)", clause)
+            for name in names:
+                org = resolve_org(kb, doc, name, p.id, create=False)
+                if org is None or org.id == init or org.type != "Organization" or org.key == "ilo":
+                    continue
+                kb.add_fact(org.id, "partneredWith", init, [p.id], kind="Engagement", role="partner",
+                            sentence=sent.strip())
+            for f in others:
+                kb.add_fact(f[2], "partneredWith", init, [p.id], kind="Engagement", role="partner",
+                            sentence=sent.strip())
+
+
 def _parts(doc: Document, kb: KnowledgeBase) -> None:
     """``partOf`` for a working group or facility recorded as part of a larger initiative, cited by
     the first passage that names the part (its block or the sentence that defines it)."""
@@ -897,5 +969,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     _membership(doc, kb, reg)
     _roles(doc, kb, reg)
     _partners(doc, kb, reg)
+    _section_partners(doc, kb, reg)
+    _selected_countries(doc, kb, reg)
     _pathfinder_detail(kb)
     _parts(doc, kb)
