@@ -220,6 +220,14 @@ def test_partners_named_in_an_initiatives_own_section():
         return {kb.entities[f.subject].key for f in kb.facts_where(predicate="partneredWith", obj=init)}
     assert "itc-ilo" in partners("Initiative:connect-network")
     assert {"unicef", "connect-network"} <= partners("Initiative:p4h")
+    # "A side event, co-organized by WFP, FAO, and UNICEF, showcased ..." in a working group's section
+    food = next(e.id for e in kb.of_type("Initiative") if "Food Systems" in e.label and e.attrs.get("part_of"))
+    assert {"wfp", "fao", "unicef"} <= partners(food)
+    # "decided to constitute a temporary task team dedicated to ...", "a dedicated working group on ...":
+    # new bodies of the section's initiative, with no other initiative in the sentence
+    bodies = {kb.entities[f.subject].label for f in kb.facts_where(predicate="partOf", obj="Initiative:usp2030")}
+    assert any(b.startswith("temporary task team dedicated to") for b in bodies)
+    assert any(b.startswith("working group on the linkages between decent jobs") for b in bodies)
 
 # Every member and role of three initiatives, written from the report text (section 2.3).
 ROLE_LISTS = {

@@ -902,6 +902,9 @@ def _selected_countries(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> N
 _OPENS_WITH_PARTNER = re.compile(r"^(?:In\s+(?:close\s+)?(?:collaboration|partnership|cooperation)\s+with)\s+")
 
 
+_CO_ORGANISED_BY = re.compile(r"\bco-?organi[sz]ed\s+by\s+")
+
+
 def _section_partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
     """Partners of an initiative named in its own section, where the work the sentence reports is
     the initiative's: a sentence opening 'In collaboration with X, ...', or one whose subject is the
@@ -916,8 +919,11 @@ def _section_partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> Non
         for _, _, sent in sentences(p.text):
             text = re.sub(r"^In\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3},?\s+(?=[A-Za-z])", "", sent.strip())  # "In Asia(,) ..."
             m = _OPENS_WITH_PARTNER.match(text)
+            co = _CO_ORGANISED_BY.search(text)
             if m:
                 clause = re.split(r",\s|[;(]", text[m.end():])[0]
+            elif co:  # "A side event, co-organized by WFP, FAO, and UNICEF, showcased ..."
+                clause = re.split(r",\s+(?!and\b)(?=[a-z])|[;(]|\.\s", text[co.end():])[0][:160]
             else:
                 own = re.match(r"^(?:the\s+)?(?:\w+\s+){0,3}(?:focal\s+(?:point|person)|secretariat|network)\b"
                                r"[^.;]{0,160}?\b(?:in\s+(?:collaboration|partnership|cooperation)|together|jointly)\s+with\s+",
@@ -936,6 +942,30 @@ def _section_partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> Non
             for f in others:
                 kb.add_fact(f[2], "partneredWith", init, [p.id], kind="Engagement", role="partner",
                             sentence=sent.strip())
+
+
+# "the Partnership decided to constitute a temporary task team dedicated to ...", "an inception
+# meeting was held for a dedicated working group on ...": a new body, named by what it is for
+_NEW_BODY = re.compile(r"\ba\s+(?P<name>(?:dedicated|new|temporary)\s+(?:working\s+group|task\s+team|task\s+force)"
+                       r"\s+(?:on|dedicated\s+to)\s+[^,;:.()\"“]{5,120}?)(?=\s*[,;:.(]|$)")
+
+
+def _new_bodies(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """Bodies an initiative sets up, named in lower case in its own section with an indefinite
+    article ('a temporary task team dedicated to ...'): part of that initiative.  Skipped when the
+    sentence names another initiative (whose body it may be)."""
+    for p in doc.passages:
+        if p.kind in ("table", "financing", "caption"):
+            continue
+        init = reg.section_initiative(p)
+        if not init or kb.entities[init].attrs.get("part_of"):
+            continue
+        for _, _, sent in sentences(p.text):
+            if any(f[2] != init for f in reg.find(sent)):
+                continue
+            for m in _NEW_BODY.finditer(sent):
+                name = re.sub(r"^(?:dedicated|new)\s+", "", m.group("name")).strip()
+                reg.add(name, p.id, part_of=init)
 
 
 def _parts(doc: Document, kb: KnowledgeBase) -> None:
@@ -971,5 +1001,6 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     _partners(doc, kb, reg)
     _section_partners(doc, kb, reg)
     _selected_countries(doc, kb, reg)
+    _new_bodies(doc, kb, reg)
     _pathfinder_detail(kb)
     _parts(doc, kb)
