@@ -199,9 +199,16 @@ def test_bodies_and_selected_countries_on_new_wording():
             "Global Example Network (GEN)\n\n"
             "The Global Example Network (GEN) was launched in 2023. "
             "The GEN Technical Exchange Group (GEN-TEG) met twice. By 2027, GEN aims to assist at least 8 "
-            "countries, including the already selected Ghana and Nepal, in building registries.\n")
-    kb = gx.run_all(parse_report(text), only=ONLY)
+            "countries, including the already selected Ghana and Nepal, in building registries. "
+            "The ILO supported Ghana through the REACH initiative, focusing on training, and through the "
+            "Global Example Network (GEN), in partnership with UNICEF.\n")
+    kb = gx.run_all(parse_report(text), only=("organizations",) + ONLY)
     gen = next(e.id for e in kb.of_type("Initiative") if e.acronym == "GEN")
+    # "the REACH initiative": a capitalised one-word name before a lower-case head; the partner
+    # belongs to the frame nearest before the cue
+    reach = next(e.id for e in kb.of_type("Initiative") if e.acronym == "REACH")
+    assert not kb.facts_where(predicate="partneredWith", obj=reach)
+    assert {kb.entities[f.subject].acronym for f in kb.facts_where(predicate="partneredWith", obj=gen)} == {"UNICEF"}
     teg = next(e for e in kb.of_type("Initiative") if e.acronym == "GEN-TEG")
     assert kb.facts_where(subject=teg.id, predicate="partOf", obj=gen)
     selected = {f.subject: f.attrs.get("role") for f in kb.facts_where(predicate="priorityCountryOf", obj=gen)}

@@ -37,6 +37,7 @@ from graph import countries
 from graph.extract import ensure_country
 from graph.extract.instruments import (acronym_table, resolve_org, section_chain, section_iso3,
                                        sentences)
+from graph.gazetteer import organizations as gaz
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
 from graph.vocab import slug
@@ -250,6 +251,25 @@ def _find_initiatives(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
 
 _BODY = re.compile(r"\s+((?:[A-Z][a-z]+\s+){0,3}(?:Steering\s+Group|Steering\s+Committee|Working\s+Group|Task\s+Force|"
                    r"Task\s+Team|Exchange\s+Group|Advisory\s+Group|Support\s+Facility))\b(?:\s*\(([A-Z][A-Za-z0-9\-]{1,12})\))?")
+
+
+# "through the TRANSFORM initiative", "the TRANSFORM learning package": a capitalised one-word name
+# before a lower-case initiative head
+_CAPS_INITIATIVE = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]{3,})\s+(?:initiative|programme|program|learning\s+package)\b")
+
+
+def _find_caps_initiatives(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """A one-word capitalised name followed by 'initiative' or 'programme' is an initiative, unless it
+    is an organisation's acronym ('UNICEF programme'), a country or an initiative already known."""
+    for p in doc.passages:
+        if p.kind == "table":
+            continue
+        for m in _CAPS_INITIATIVE.finditer(p.text):
+            word = m.group(1)
+            if reg.find(word) or gaz.lookup_acronym(word) or countries.lookup(word) or \
+                    any(o.acronym == word for o in kb.of_type("Organization")):
+                continue
+            reg.add(word, p.id, acronym=word)
 
 
 def _find_bodies(doc: Document, reg: "_Registry") -> None:
@@ -847,9 +867,12 @@ def _partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                 # the initiative must frame the clause: "Through <I>," / "under the umbrella of <I>"
                 frame = [f for f in found if re.search(r"\b(?:through|under|within|via|umbrella\s+of)\s+(?:the\s+)?$",
                                                        sent[max(0, f[0] - 40):f[0]], re.I)]
+                # the frame nearest before the cue ("through the A initiative, ..., and through B, in
+                # partnership with X": X is B's partner)
+                before = [f for f in frame if f[0] < m.start()]
                 if not frame:
                     continue
-                init = frame[0][2]
+                init = (before or frame)[-1 if before else 0][2]
                 own = " ".join(names_of_initiative(kb, init))
                 who = []
                 head = re.search(r"(?:,\s*|^)(?:the\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has\s+been\s+|is\s+|also\s+)?$",
@@ -992,6 +1015,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     reg = _Registry(doc, kb)
     _find_initiatives(doc, kb, reg)
     _find_bodies(doc, reg)
+    _find_caps_initiatives(doc, kb, reg)
     # every passage naming an initiative is evidence for it
     for p in doc.passages:
         for _, _, key in reg.find(p.text):
