@@ -215,6 +215,16 @@ def test_bodies_and_selected_countries_on_new_wording():
     assert selected == {"Country:GHA": "selected country", "Country:NPL": "selected country"}
 
 
+
+def test_launched_campaign_is_an_initiative_founded_by_its_launcher():
+    text = ("# 2. Results\n\nIn 2023, the World Health Organization launched a Global Campaign to promote the "
+            "ratification of Convention No. 130, the Convention on medical care.\n")
+    kb = gx.run_all(parse_report(text), only=("organizations",) + ONLY)
+    camp = next(e for e in kb.of_type("Initiative") if e.label.startswith("Global Campaign to promote"))
+    assert camp.label.endswith("Convention No. 130")
+    f = kb.facts_where(subject="Organization:who", predicate="founderOf", obj=camp.id)
+    assert f and f[0].attrs["year"] == "2023" and f[0].attrs["role"] == "launched"
+
 def test_partners_named_in_an_initiatives_own_section():
     """'In collaboration with the International Training Center of the ILO, the annual training ... took
     place' (CONNECT's section); 'In Asia the technical regional focal point organized a webinar series

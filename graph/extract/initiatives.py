@@ -991,6 +991,31 @@ def _new_bodies(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                 reg.add(name, p.id, part_of=init)
 
 
+# "the ILO launched a Global Campaign to systematically promote the ratification of Convention No. 102"
+_LAUNCHED_CAMPAIGN = re.compile(r"\b(?:has\s+|had\s+)?launched\s+(?:a|the|its)\s+(?P<name>(?:[A-Z][\w\-]*\s+){0,3}"
+                                r"Campaign\s+(?:to|for|on)\s+[^,;:()]{5,140}?)(?=\s*[,;:(]|(?<!\bNo)\.\s|\.$|$)")
+
+
+def _launched_campaigns(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """A campaign an organisation launched, named as written ('a Global Campaign to ...'): an
+    initiative whose founder is the organisation that launched it, with the sentence's year."""
+    for p in doc.passages:
+        if p.kind in ("table", "financing"):
+            continue
+        for _, _, sent in sentences(p.text):
+            for m in _LAUNCHED_CAMPAIGN.finditer(sent):
+                who = _subject_before(sent, m.start())
+                org = resolve_org(kb, doc, who, p.id, create=False) if who else None
+                if org is None or org.type != "Organization":
+                    continue
+                camp = reg.add(m.group("name").strip(), p.id)
+                if camp is None:
+                    continue
+                ym = re.search(r"\b[Ii]n\s+((?:19|20)\d{2})\b", sent[:m.start()])  # "In 2021, ... launched"
+                role_fact(kb, org.id, "founderOf", camp.id, [p.id], role="launched", sentence=sent.strip(),
+                          year=ym.group(1) if ym else None)
+
+
 def _parts(doc: Document, kb: KnowledgeBase) -> None:
     """``partOf`` for a working group or facility recorded as part of a larger initiative, cited by
     the first passage that names the part (its block or the sentence that defines it)."""
@@ -1026,5 +1051,6 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     _section_partners(doc, kb, reg)
     _selected_countries(doc, kb, reg)
     _new_bodies(doc, kb, reg)
+    _launched_campaigns(doc, kb, reg)
     _pathfinder_detail(kb)
     _parts(doc, kb)
