@@ -245,6 +245,13 @@ def test_partners_named_in_an_initiatives_own_section():
     bodies = {kb.entities[f.subject].label for f in kb.facts_where(predicate="partOf", obj="Initiative:usp2030")}
     assert any(b.startswith("temporary task team dedicated to") for b in bodies)
     assert any(b.startswith("working group on the linkages between decent jobs") for b in bodies)
+    # "Through the UN Global Accelerator ..., the ILO works with other UN agencies": the frame may
+    # carry a "UN" before the initiative's name
+    assert "ilo" in partners("Initiative:global-accelerator")
+    # "the first round of funding was launched by the UN Joint SDG Fund and the Technical Support Facility"
+    funders = {kb.entities[f.object].key: f.attrs.get("year")
+               for f in kb.facts_where(subject="Initiative:global-accelerator", predicate="fundedBy")}
+    assert funders.get("joint-sdg-fund") == "2024"
 
 # Every member and role of three initiatives, written from the report text (section 2.3).
 ROLE_LISTS = {

@@ -47,7 +47,7 @@ TARGET = 0.95
 # reports the gap as an expected failure.  A change that loses items the graph used to find fails.
 # Every other list must reach the target: a hard assertion.
 FLOORS: dict[str, float] = {
-    "initiative_roles_a": 0.87, "initiative_roles_b": 0.88, "initiative_roles_c": 0.92,
+    "initiative_roles_a": 0.91, "initiative_roles_b": 0.88, "initiative_roles_c": 0.92,
     "schemes_five_countries": 0.80,
 }
 

@@ -865,7 +865,8 @@ def _partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                 continue
             for m in _WORKS_WITH.finditer(sent):
                 # the initiative must frame the clause: "Through <I>," / "under the umbrella of <I>"
-                frame = [f for f in found if re.search(r"\b(?:through|under|within|via|umbrella\s+of)\s+(?:the\s+)?$",
+                frame = [f for f in found if re.search(r"\b(?:through|under|within|via|umbrella\s+of)\s+(?:the\s+)?"
+                                                       r"(?:UN\s+|United\s+Nations\s+)?$",
                                                        sent[max(0, f[0] - 40):f[0]], re.I)]
                 # the frame nearest before the cue ("through the A initiative, ..., and through B, in
                 # partnership with X": X is B's partner)
@@ -925,6 +926,8 @@ def _selected_countries(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> N
 _OPENS_WITH_PARTNER = re.compile(r"^(?:In\s+(?:close\s+)?(?:collaboration|partnership|cooperation)\s+with)\s+")
 
 
+_FUNDING_ROUND_BY = re.compile(r"\b(?:round\s+of\s+funding|funding\s+(?:round|window|call))\s+(?:was|were|has\s+been)\s+"
+                               r"(?:launched|opened|provided|made\s+available)\s+by\s+(?:the\s+)?")
 _CO_ORGANISED_BY = re.compile(r"\bco-?organi[sz]ed\s+by\s+")
 
 
@@ -941,6 +944,15 @@ def _section_partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> Non
             continue
         for _, _, sent in sentences(p.text):
             text = re.sub(r"^In\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3},?\s+(?=[A-Za-z])", "", sent.strip())  # "In Asia(,) ..."
+            fm = _FUNDING_ROUND_BY.search(text)
+            if fm:  # "the first round of funding was launched by the UN Joint SDG Fund and ...": its funder
+                ym = re.search(r"\b((?:19|20)\d{2})\b", text[:fm.start()])
+                clause = re.split(r"[;(]|\.\s|,\s", text[fm.end():])[0][:160]
+                for name in _org_list(clause):
+                    org = resolve_org(kb, doc, name, p.id, create=False)
+                    if org is not None and org.type == "Organization" and not reg.find(name):
+                        kb.add_fact(init, "fundedBy", org.id, [p.id], kind="FundingLink", role="funding round",
+                                    year=ym.group(1) if ym else None, sentence=sent.strip())
             m = _OPENS_WITH_PARTNER.match(text)
             co = _CO_ORGANISED_BY.search(text)
             if m:
