@@ -952,7 +952,8 @@ def _section_partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> Non
                     org = resolve_org(kb, doc, name, p.id, create=False)
                     if org is not None and org.type == "Organization" and not reg.find(name):
                         kb.add_fact(init, "fundedBy", org.id, [p.id], kind="FundingLink", role="funding round",
-                                    year=ym.group(1) if ym else None, sentence=sent.strip())
+                                    year=ym.group(1) if ym else None, sentence=sent.strip(),
+                                    funding_line=sent.strip()[:400], funding_label=name)
             m = _OPENS_WITH_PARTNER.match(text)
             co = _CO_ORGANISED_BY.search(text)
             if m:
