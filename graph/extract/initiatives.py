@@ -37,12 +37,13 @@ from graph import countries
 from graph.extract import ensure_country
 from graph.extract.instruments import (acronym_table, resolve_org, section_chain, section_iso3,
                                        sentences)
+from graph.gazetteer import organizations as gaz
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
 from graph.vocab import slug
 
 HEADS = ("Initiative", "Partnership", "Accelerator", "Network", "Board", "Programme", "Program",
-         "Coalition", "Alliance", "Working Group")
+         "Coalition", "Alliance", "Working Group", "Facility")
 _HEAD_RE = "|".join(re.escape(h) for h in HEADS)
 _TOK = r"(?:[A-Z][A-Za-z0-9'’\-]*|[A-Z0-9][A-Z0-9\-]+)"
 _CONN = r"(?:of|on|for|and|the|to|in)"
@@ -106,6 +107,14 @@ class _Registry:
         name = _trim_lead(name.strip(" ,.;:"))
         if not name or _ORG_HEADS.search(name.split(" on ")[0]) or countries.lookup(name):
             return None
+        # "Global Accelerator Technical Support Facility": a facility *of* a known initiative; its
+        # own name is the rest, so "Global Accelerator" stays a mention of the initiative itself
+        for alias in sorted(self.alias, key=len, reverse=True):
+            rest = name[len(alias):].strip()
+            if name.startswith(alias + " ") and acronym and _initials_match(acronym, rest) and \
+                    not acronym.upper().startswith(alias.upper()):
+                name, part_of = rest, part_of or self.alias[alias]
+                break
         # an existing initiative under any of these names?
         for n in (acronym, short, name):
             if n and n in self.alias:
@@ -113,6 +122,8 @@ class _Registry:
                 e.alt_labels.update(x for x in (name, short, acronym) if x and x != e.label)
                 if acronym and not e.acronym:
                     e.acronym = acronym
+                if part_of and part_of != e.id:
+                    e.attrs.setdefault("part_of", part_of)
                 if passage:
                     e.passages.add(passage)
                 self._register(e.id, name, acronym, short)
@@ -238,6 +249,59 @@ def _find_initiatives(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
             reg.add(full, pid, short=short)
 
 
+_BODY = re.compile(r"\s+((?:[A-Z][a-z]+\s+){0,3}(?:Steering\s+Group|Steering\s+Committee|Working\s+Group|Task\s+Force|"
+                   r"Task\s+Team|Exchange\s+Group|Advisory\s+Group|Support\s+Facility))\b(?:\s*\(([A-Z][A-Za-z0-9\-]{1,12})\))?")
+
+
+# "through the TRANSFORM initiative", "the TRANSFORM learning package": a capitalised one-word name
+# before a lower-case initiative head
+_CAPS_INITIATIVE = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]{3,})\s+(?:initiative|programme|program|learning\s+package)\b")
+
+
+def _find_caps_initiatives(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """A one-word capitalised name followed by 'initiative' or 'programme' is an initiative, unless it
+    is an organisation's acronym ('UNICEF programme'), a country or an initiative already known."""
+    for p in doc.passages:
+        if p.kind == "table":
+            continue
+        for m in _CAPS_INITIATIVE.finditer(p.text):
+            word = m.group(1)
+            if reg.find(word) or gaz.lookup_acronym(word) or countries.lookup(word) or \
+                    any(o.acronym == word for o in kb.of_type("Organization")):
+                continue
+            reg.add(word, p.id, acronym=word)
+
+
+def _find_bodies(doc: Document, reg: "_Registry") -> None:
+    """'<Initiative> Steering Group', 'P4H Technical Exchange Group (P4H-TEG)': bodies of a known
+    initiative named after it become initiatives that are part of it."""
+    for p in doc.passages:
+        for start, end, key in reg.find(p.text):
+            m = _BODY.match(p.text, end)
+            surface = p.text[start:end]
+            # "SPIAC-B Working Group on ...": the group's own name goes on; only a complete name
+            # ("Global Accelerator Steering Group") is a body
+            if m and not reg.find(m.group(1)) and not re.match(r"\s+(?:on|for|of)\b", p.text[m.end():]) \
+                    and (len(surface) >= 4 or re.fullmatch(r"[A-Z][A-Z0-9]{2}", surface)):
+                acr = m.group(2)
+                # "(P4H-TEG)": the initiative's acronym, a hyphen and the body's initials
+                if acr and not _initials_match(acr, surface + " " + m.group(1)) and not (
+                        acr.startswith(surface + "-") and _initials_match(acr[len(surface) + 1:], m.group(1))):
+                    acr = None
+                name = surface + " " + re.sub(r"\s+", " ", m.group(1))
+                # "USP2030 Financing Working Group" is the "USP2030 Working Group on Financing Social
+                # Protection" already known: every word of the short name is in the known one
+                words = set(re.findall(r"[a-z0-9]{3,}", name.lower()))
+                same = next((e for e in reg.kb.of_type("Initiative") if e.attrs.get("part_of") == key
+                             and words <= set(re.findall(r"[a-z0-9]{3,}", e.label.lower()))), None)
+                if same is not None:
+                    same.alt_labels.add(name)
+                    same.passages.add(p.id)
+                    reg._register(same.id, name)
+                    continue
+                reg.add(name, p.id, acronym=acr, part_of=key)
+
+
 def _country_list(text: str) -> list[tuple[int, str]]:
     return [(f[0], f[3]) for f in countries.find_countries(text)]
 
@@ -293,7 +357,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                         total = re.search(r"(?:to|of)\s+(\d{1,3})\s*$", sent[:g.start()].strip())
                         for iso in isos:
                             ensure_country(kb, iso, p.id)
-                            kb.add_fact(eid("Country", iso), "pathfinderOf", init, [p.id], kind="Membership",
+                            kb.add_fact(eid("Country", iso), "pathfinderOf", init, [p.id], kind="Membership", sentence=sent.strip(),
                                         role="pathfinder", listedTotal=total.group(1) if total else None)
                 m = re.search(r"\bas\s+an?\s+pathfinder\b", sent)
                 if m:
@@ -303,7 +367,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                         jm = re.search(r"\bjoined\b", sent)
                         ys = _YEAR.findall(sent[jm.end():] if jm else sent)
                         ensure_country(kb, iso, p.id)
-                        kb.add_fact(eid("Country", iso), "pathfinderOf", init, [p.id], kind="Membership",
+                        kb.add_fact(eid("Country", iso), "pathfinderOf", init, [p.id], kind="Membership", sentence=sent.strip(),
                                     role="pathfinder", year=ys[-1] if (jm and ys) else None)
 
             # commitments and joining
@@ -313,24 +377,24 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                     (named[0][1] if len(named) == 1 else None)
                 if iso:
                     ys = _YEAR.findall(sent)
-                    member(iso, found[0][2], p.id, role="committed", year=ys[0] if ys else None)
+                    member(iso, found[0][2], p.id, sentence=sent.strip(), role="committed", year=ys[0] if ys else None)
             elif found and re.search(r"\b(?:officially|formally)?\s*joined\b", low) and "pathfinder" not in low:
                 iso = home if (home and (not named or home in [i for _, i in named])) else \
                     (named[0][1] if len(named) == 1 else None)
                 if iso:
                     ys = _YEAR.findall(sent)
-                    member(iso, found[0][2], p.id, role="member", year=ys[0] if ys else None)
+                    member(iso, found[0][2], p.id, sentence=sent.strip(), role="member", year=ys[0] if ys else None)
 
             # national roadmaps
             if re.search(r"\bendors\w*\s+(?:a|its|their|the)\s+(?:national\s+)?roadmaps?\b", low) and init:
                 isos = [i for _, i in named] or ([home] if home else [])
                 ys = _YEAR.findall(sent)
                 for iso in isos:
-                    member(iso, init, p.id, roadmap="endorsed", roadmap_year=ys[0] if ys else None)
+                    member(iso, init, p.id, sentence=sent.strip(), roadmap="endorsed", roadmap_year=ys[0] if ys else None)
             elif re.search(r"\bin the process of\b", low) and init and (
                     "roadmap" in low or "roadmap" in prev.lower()):
                 for _, iso in named:
-                    member(iso, init, p.id, roadmap="in-progress")
+                    member(iso, init, p.id, sentence=sent.strip(), roadmap="in-progress")
 
             # prospective members: "engagements are ongoing with A, B and C"
             m = re.search(r"\b(?:engagements?|discussions?|consultations?|talks)\s+(?:are|is|were|remain)\s+"
@@ -340,20 +404,21 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                 end = _CLAUSE_END.search(clause)
                 for _, iso in _country_list(clause[:end.start()] if end else clause):
                     ensure_country(kb, iso, p.id)
-                    kb.add_fact(init, "partneredWith", eid("Country", iso), [p.id], kind="Engagement",
+                    kb.add_fact(init, "partneredWith", eid("Country", iso), [p.id], kind="Engagement", sentence=sent.strip(),
                                 status="engagement-ongoing", topic="joining the initiative")
 
             # founders: "formal constitution by A and B"
             m = re.search(r"\b(?:constitution|foundation|establishment|creation|(?:co-)?founded|"
-                          r"(?:was|were)\s+(?:jointly\s+)?(?:established|created|constituted))\s+by\s+", sent)
+                          r"(?:was|were)\s+(?:(?:jointly|formally|officially|originally)\s+)?(?:established|created|constituted|"
+                          r"set\s+up))\s+by\s+", sent)
             if m and found:
                 for name in _org_list(sent[m.end():]):
                     if reg.find(name):
                         break
                     org = resolve_org(kb, doc, name, p.id)
                     if org:
-                        kb.add_fact(org.id, "memberOf", found[-1][2] if len(found) == 1 else found[0][2],
-                                    [p.id], kind="Membership", role="founder")
+                        role_fact(kb, org.id, "founderOf", found[-1][2] if len(found) == 1 else found[0][2],
+                                  [p.id], role="founder", sentence=sent.strip())
 
             # co-chairs
             m = re.search(r"\b[Cc]o-?chaired\s+by\s+", sent)
@@ -364,7 +429,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                         break
                     org = resolve_org(kb, doc, name, p.id)
                     if org:
-                        kb.add_fact(org.id, "coChairOf", target, [p.id], kind="Membership", role="co-chair")
+                        kb.add_fact(org.id, "coChairOf", target, [p.id], kind="Membership", sentence=sent.strip(), role="co-chair")
             for m in re.finditer(r"\b(?:the\s+)?([A-Z][A-Za-z\-]+)\s+(?:continued\s+to\s+|also\s+)?co-?chairs?\s+"
                                  r"(?:the\s+)?", sent):
                 hit = reg.find(sent[m.end():m.end() + 80])
@@ -383,7 +448,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                     # the thing co-chaired may be a working group of the named initiative
                     org = resolve_org(kb, doc, m.group(1), p.id)
                     if org:
-                        kb.add_fact(org.id, "coChairOf", hit[0][2], [p.id], kind="Membership", role="co-chair")
+                        kb.add_fact(org.id, "coChairOf", hit[0][2], [p.id], kind="Membership", sentence=sent.strip(), role="co-chair")
 
             # coverage: "<Initiative> researched ... in A, B, and C"
             for f in found[:1]:
@@ -397,7 +462,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                     topic = re.sub(r"\s+", " ", clause[:160]).strip(" ,")
                     for iso in isos:
                         ensure_country(kb, iso, p.id)
-                        kb.add_fact(f[2], "partneredWith", eid("Country", iso), [p.id], kind="Engagement",
+                        kb.add_fact(f[2], "partneredWith", eid("Country", iso), [p.id], kind="Engagement", sentence=sent.strip(),
                                     status="coverage", topic=topic)
             prev = sent
 
@@ -408,11 +473,597 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
         kb.add_fact(eid("Country", iso), "memberOf", init, rec["passages"], kind="Membership", **attrs)
 
 
+# ---------------------------------------------------------------------------------------------
+#  Roles: chair/lead, secretariat, host, constituent agencies, members and new members,
+#  contributors; pathfinders get the year of their commitment and their roadmap status
+# ---------------------------------------------------------------------------------------------
+
+def role_fact(kb: KnowledgeBase, subject: str, relation: str, init: str, passages: list[str], **attrs):
+    """The role statement, plus the membership it implies when the registry says so (the question
+    engine reads members of an initiative from fg:memberOf)."""
+    from graph.relations import REGISTRY
+
+    f = kb.add_fact(subject, relation, init, passages, kind="Membership", **attrs)
+    rel = REGISTRY.get(relation)
+    if rel is not None and rel.parent == "memberOf":
+        kb.add_fact(subject, "memberOf", init, passages, kind="Membership", **attrs)
+    return f
+
+
+_LIST_SPLIT = re.compile(r"\s*;\s*(?:and\s+|as\s+well\s+as\s+)?|,\s*(?:and\s+|as\s+well\s+as\s+)?|"
+                         r"\s+and\s+(?=(?:the\s+)?[A-Z])|\s+as\s+well\s+as\s+")
+_LIST_STOP = re.compile(r"\b(?:thereby|bringing|which|who|in\s+order|among\s+others|"
+                        r"and\s+many\s+others|and\s+others|amongst\s+others)\b")
+
+
+def _party_list(text: str) -> list[str]:
+    """Names in a list: 'A, B and the C' or 'A, Thailand; the B, Sri Lanka; as well as C'.
+    An item followed by its country ('Thammasat University, Thailand') keeps it as ', Country'."""
+    stop = _LIST_STOP.search(text)
+    text = text[:stop.start()] if stop else text
+    text = re.split(r"[.:]\s", text)[0]
+    depth = 0
+    for i, ch in enumerate(text):  # a ')' closing a parenthesis opened before the list ends it
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            text = text[:i]
+            break
+    if ";" in text:
+        items = [x for x in re.split(r"\s*;\s*(?:and\s+|as\s+well\s+as\s+)?", text)]
+        out = []
+        for it in items:
+            it = re.sub(r"^(?:and|as well as)\s+", "", it.strip())
+            out.extend(_party_list(it) if ";" not in it and it.count(",") > 1 else [it])
+        return [o.strip(" ,.;") for o in out if o.strip(" ,.;")]
+    out = []
+    for item in _LIST_SPLIT.split(text):
+        item = re.sub(r"^(?:the|The|and|as well as)\s+", "", item.strip()).strip(" .;:")
+        if not item:
+            continue
+        toks = item.split()
+        if len(toks) > 10 or not item[0].isupper():
+            break
+        # a name runs until the first lowercase word that is not a connector, or a number:
+        # "Spain through their support ..." -> "Spain", "Germany €1.2 million" -> "Germany"
+        keep = []
+        for t in toks:
+            if (t[0].islower() and t not in _CONNECTORS) or not (t[0].isalpha() or t[0] in "(&"):
+                break
+            keep.append(t)
+        while keep and keep[-1] in _CONNECTORS:
+            keep.pop()
+        if keep:
+            out.append(" ".join(keep).strip(" ,.;:"))
+        if len(keep) < len(toks):
+            break
+    return out
+
+
+_CONNECTORS = {"of", "for", "and", "the", "on", "de", "du", "la", "in", "to", "des", "et"}
+_NAME_ACR = re.compile(r"(?<![\w-])([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|and|the|on|für))*)\s*"
+                       r"\(([A-Z][A-Za-z0-9&\-]{1,10})\)")
+
+
+def _acronyms_for_names(doc: Document, text: str, table: dict[str, str] | None = None) -> str:
+    """'German Federal Ministry for Economic Cooperation and Development (BMZ)' -> 'BMZ' when the
+    acronym is known (the report's acronym table or general knowledge), so that 'and' inside a
+    name does not split a list."""
+    from graph.gazetteer import organizations as gz
+
+    if "(" not in text:
+        return text
+    table = acronym_table(doc) if table is None else table
+
+    def sub(m: re.Match) -> str:
+        acr = m.group(2)
+        if countries.lookup(re.sub(r"^(?:the|The)\s+", "", m.group(1))):
+            return m.group(0)  # "Italy (AICS)": an agency after its country, the country is the party
+        return acr if (acr in table or gz.lookup_acronym(acr)) else m.group(0)
+
+    return _NAME_ACR.sub(sub, text)
+
+
+def _party(kb: KnowledgeBase, doc: Document, reg: "_Registry", item: str, pid: str):
+    """The entity a list item names: a country, a known or new organisation ('X, Country' is an
+    institution of that country); never an initiative."""
+    from graph.extract.organizations import add_institution
+
+    item = re.sub(r"^(?:the|The)\s+", "", item.strip(" ,.;:"))
+    if not item or reg.find(item) and reg.find(item)[0][1] - reg.find(item)[0][0] >= len(item) - 1:
+        return None
+    iso = countries.lookup(item)
+    if iso:
+        return ensure_country(kb, iso, pid)
+    m = re.match(r"^(.+?),\s*([^,]+)$", item)
+    if m and countries.lookup(m.group(2)):
+        name, iso = m.group(1).strip(), countries.lookup(m.group(2))
+        acr = re.search(r"\(([A-Z][A-Za-z0-9\-]{1,10})\)", name)
+        name = re.sub(r"\s*\([^)]*\)", "", name).strip()
+        known = resolve_org(kb, doc, name, pid, create=False)
+        if known is not None and (known.label == name or known.acronym == name):
+            return known
+        from graph.vocab import slug
+
+        return kb.add_entity("Organization", f"{slug(name)}-{iso.lower()}", name, acronym=acr.group(1) if acr else None,
+                             role="national_institution" if re.search(r"\b(?:Ministry|National|Agency|Fund|"
+                                                                      r"Authority|Office|Department)\b", name) else "other",
+                             passage=pid, country=iso)
+    if len(item) < 2:
+        return None
+    m = re.match(r"^(.*?\S)\s*\(([A-Z][A-Za-z0-9&\-]{1,10})\)$", item)
+    if m:  # "ASEAN Institute for Health Development (AIHD)"
+        name, acr = m.group(1), m.group(2)
+        hit = resolve_org(kb, doc, acr, pid, create=False) or resolve_org(kb, doc, name, pid, create=False)
+        if hit is not None:
+            return hit
+        org = resolve_org(kb, doc, name, pid)
+        if org is not None and not org.acronym:
+            org.acronym = acr
+            org.alt_labels.update({acr, item})
+        return org
+    return resolve_org(kb, doc, item, pid)
+
+
+_REPORT_YEAR: dict[str, str | None] = {}
+
+
+def _report_year(doc: Document) -> str | None:
+    """The year a report is about: in its title, else the year its text names most often."""
+    if doc.sha256 not in _REPORT_YEAR:
+        _REPORT_YEAR[doc.sha256] = _find_report_year(doc)
+    return _REPORT_YEAR[doc.sha256]
+
+
+def _find_report_year(doc: Document) -> str | None:
+    ys = _YEAR.findall(doc.title or "")
+    if ys:
+        return ys[-1]
+    from collections import Counter
+
+    counts = Counter(_YEAR.findall(doc.text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _sentence_year(sent: str, before: str, doc: Document) -> str | None:
+    """The sentence's year; for 'throughout the year' / 'in the reporting period', the year the
+    text before it names, else the report's year."""
+    ys = _YEAR.findall(sent)
+    if ys:
+        return ys[0]
+    if re.match(r"\s*(?:In\s+addition|Additionally|Moreover|Furthermore|Also|Likewise)\b", sent):
+        prior = _YEAR.findall(before[-400:])
+        return prior[-1] if prior else None
+    if re.search(r"\b(?:throughout|during|over|in)\s+the\s+(?:year|reporting\s+period)\b|\bthis\s+year\b", sent, re.I):
+        prior = _YEAR.findall(before)
+        return prior[-1] if prior else _report_year(doc)
+    return None
+
+
+_LEAD = re.compile(r"(?:\s+(?:" + _HEAD_RE + r"))?\s*[(,]?\s*(?:led|chaired|headed|coordinated)\s+by\s+")
+_INCLUDING = re.compile(r",?\s*(?:and\s+)?(?:including|comprising|with)\s+")
+_NEW_MEMBERS = re.compile(r"\b(?:welcomed|added|admitted|gained|accepted|onboarded)\s+(?:\w+\s+){0,3}?new\s+members?\b"
+                          r"[^.;:]*?(?:,?\s*(?:including|namely|such\s+as)\s+|:\s*)")
+_HAS_MEMBERS = re.compile(r"\b(?:has|have|had|with|counts?|comprises?|comprising|of)\s+(?:over\s+|more\s+than\s+|some\s+)?"
+                          r"(?:\d+|several|many|\w+teen|twenty[\w-]*|thirty[\w-]*|forty[\w-]*|fifty[\w-]*)\s+members?"
+                          r",?\s*(?:including|such\s+as|namely|:)\s+")
+_SECRETARIAT_BY = re.compile(r"\b(?:established|set\s+up|hosts?|hosted|took\s+over|assumed|runs?|provides?)\s+"
+                             r"the\s+secretariat\s+(?:for|of)\s+")
+_AS_SECRETARIAT = re.compile(r",?\s*as\s+(?:a|the)\s+")
+_HOSTED_BY = re.compile(r"\bhosted\s+(?:by|at|within)\s+")
+_UNDER = re.compile(r"\bsecretariat\b[^.;]{0,60}?\bunder\s+(?:the\s+)?")
+_CONTRIB = re.compile(r"\b(?:contributions?|funding|resources)\s+(?:were\s+\w+\s+)?(?:from|by)\s+")
+_COFUNDER = re.compile(r"\bas\s+(?:a\s+)?(?:co-?funders?|donors?|contributors?|funding\s+partners?)\s+(?:of|to)\s+(?:the\s+)?")
+_COMMITTED_TO = re.compile(r"\b(?:committed|pledged|contributed)\b")
+
+
+def _subject_before(sent: str, end: int) -> str | None:
+    """The name that ends right before ``end`` ('..., Mahidol University established ...')."""
+    m = re.search(r"((?:[A-Z][\w'’\-]*|of|the|for|and)(?:\s+(?:[A-Z][\w'’\-]*|of|the|for|and))*)\s*$", sent[:end])
+    if not m:
+        return None
+    name = re.sub(r"^(?:(?:In|On|By|During|Throughout|Since|The|the|and|of|for)\s+)+", "", m.group(1)).strip()
+    name = re.sub(r"^(?:[A-Z][a-z]+\s+\d{4},?\s+)", "", name)
+    return name or None
+
+
+def _roles(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    acronyms = acronym_table(doc)
+    for p in doc.passages:
+        if p.kind == "table":
+            continue
+        sec_init = reg.section_initiative(p)
+        last_init = sec_init
+        for s0, s1, raw in sentences(p.text):
+            sent = _acronyms_for_names(doc, raw, acronyms)
+            found = reg.find(sent)
+            before = p.text[:s0]
+
+            def yr():
+                return _sentence_year(sent, before, doc)
+
+            # "<Initiative> (led by X, and including A, B and C)": lead and constituent agencies
+            for f in found:
+                m = _LEAD.match(sent, f[1])
+                if not m:
+                    continue
+                rest = sent[m.end():]
+                inc = _INCLUDING.search(rest)
+                leads = _party_list(rest[:inc.start()] if inc else rest)
+                for name in leads:
+                    ent = _party(kb, doc, reg, name, p.id)
+                    if ent is not None:
+                        role_fact(kb, ent.id, "chairOf", f[2], [p.id], sentence=raw.strip(), role="lead", year=yr())
+                if inc and sent[f[1]:f[1] + 2].lstrip().startswith("("):
+                    for name in _party_list(rest[inc.end():]):
+                        ent = _party(kb, doc, reg, name, p.id)
+                        if ent is not None:
+                            role_fact(kb, ent.id, "constituentOf", f[2], [p.id], sentence=raw.strip(), role="constituent agency", year=yr())
+            # "X chairs / chaired <I>" (co-chairs are read by _membership)
+            for m in re.finditer(r"\b(?:chairs?|chaired|leads|heads)\s+(?:the\s+)?", sent):
+                if re.search(r"co-?$", sent[max(0, m.start() - 3):m.start()]):
+                    continue
+                hit = reg.find(sent[m.end():m.end() + 80])
+                who = _subject_before(sent, m.start())
+                if hit and hit[0][0] == 0 and who:
+                    ent = _party(kb, doc, reg, who, p.id)
+                    if ent is not None:
+                        role_fact(kb, ent.id, "chairOf", hit[0][2], [p.id], sentence=raw.strip(), role="chair", year=yr())
+
+            # secretariat and host
+            for m in _SECRETARIAT_BY.finditer(sent):
+                hit = reg.find(sent[m.end():m.end() + 80])
+                who = _subject_before(sent, m.start())
+                if hit and hit[0][0] == 0 and who:
+                    ent = _party(kb, doc, reg, who, p.id)
+                    if ent is not None:
+                        kb.add_fact(ent.id, "secretariatOf", hit[0][2], [p.id], kind="Membership",
+                                    role="secretariat", year=yr())
+                    um = _UNDER.search(sent)
+                    if um:
+                        host = _party_list(sent[um.end():])
+                        if host:
+                            h = _party(kb, doc, reg, host[0], p.id)
+                            if h is not None:
+                                kb.add_fact(h.id, "hostOf", hit[0][2], [p.id], kind="Membership",
+                                            role="host", year=yr())
+            for f in found:
+                m = _AS_SECRETARIAT.search(sent[max(0, f[0] - 12):f[0]])
+                tail = sent[f[1]:f[1] + 20]
+                if m and re.match(r"\s*(?:Network\s+|Initiative\s+)?[Ss]ecretariat\b", tail):
+                    who = _subject_before(sent, max(0, f[0] - 12) + m.start())
+                    ent = _party(kb, doc, reg, who, p.id) if who else None
+                    if ent is not None:
+                        kb.add_fact(ent.id, "secretariatOf", f[2], [p.id], kind="Membership",
+                                    role="secretariat", year=yr())
+            for m in _HOSTED_BY.finditer(sent):
+                init = found[0][2] if found else last_init
+                names = _party_list(sent[m.end():])
+                if init and names and (found and found[0][0] < m.start()):
+                    ent = _party(kb, doc, reg, names[0], p.id)
+                    if ent is not None:
+                        kb.add_fact(ent.id, "hostOf", init, [p.id], sentence=raw.strip(), kind="Membership", role="host", year=yr())
+
+            # members: "welcomed five new members, including A, X; B, Y" / "has 25 members including ..."
+            init = found[0][2] if found else (last_init or sec_init)
+            m = _NEW_MEMBERS.search(sent)
+            if m and init:
+                for name in _party_list(sent[m.end():]):
+                    ent = _party(kb, doc, reg, name, p.id)
+                    if ent is not None:
+                        kb.add_fact(ent.id, "memberOf", init, [p.id], sentence=raw.strip(), kind="Membership", role="new member",
+                                    year=yr())
+            m = _HAS_MEMBERS.search(sent)
+            if m and init:
+                for name in _party_list(sent[m.end():]):
+                    ent = _party(kb, doc, reg, name, p.id)
+                    if ent is not None:
+                        kb.add_fact(ent.id, "memberOf", init, [p.id], sentence=raw.strip(), kind="Membership", role="member")
+            # organisations that joined: "In 2024, the European Union joined <I> / joined X as a co-funder of <I>"
+            for jm in re.finditer(r"\bjoined\s+", sent):
+                who = _subject_before(sent, jm.start())
+                if not who or countries.lookup(who):
+                    continue  # countries joining are read by _membership
+                cf = _COFUNDER.search(sent, jm.end())
+                hit = reg.find(sent[cf.end():cf.end() + 80]) if cf else reg.find(sent[jm.end():jm.end() + 80])
+                if not hit or hit[0][0] != 0:
+                    continue
+                target = hit[0][2]
+                ent = _party(kb, doc, reg, who, p.id)
+                if ent is None:
+                    continue
+                if cf:
+                    _contribution(kb, doc, reg, target, [who], p.id, yr(), "co-funder", raw)
+                    # the one joined is a co-funder too: "joined X as a co-funder"
+                    _contribution(kb, doc, reg, target, _party_list(sent[jm.end():cf.start()]), p.id, yr(), "co-funder", raw)
+                    # "..., as well as France (Expertise France) and Spain (FIIAPP)"
+                    more = re.search(r",?\s*as\s+well\s+as\s+", sent[cf.end():])
+                    if more:
+                        tail = re.sub(r"\s*\([^)]*\)", "", sent[cf.end() + more.end():])
+                        _contribution(kb, doc, reg, target, _party_list(tail), p.id, yr(), "co-funder", raw)
+                else:
+                    kb.add_fact(ent.id, "memberOf", target, [p.id], sentence=raw.strip(), kind="Membership", role="new member", year=yr())
+
+            # contributions to an initiative: "contributions from Ireland and Germany ... for the M-GA";
+            # "France and Korea committed ... to ILO to further support projects on the Global Accelerator"
+            m = _CONTRIB.search(sent)
+            if m and (found or last_init):
+                target = next((f[2] for f in found if f[0] > m.start()), None) or (found[0][2] if found else last_init)
+                names = [n for n in _party_list(re.sub(r"\s*\([^)]*\)", "", sent[m.end():]))
+                         if countries.lookup(n) or resolve_org(kb, doc, n, None, create=False)]
+                if target and names:
+                    _contribution(kb, doc, reg, target, names, p.id, yr(), "contributor", raw)
+            m = _COMMITTED_TO.search(sent)
+            if m and found and not _CONTRIB.search(sent):
+                names = [n for n in _party_list(re.sub(r"^(?:In addition|Additionally|Moreover),?\s*", "", sent[:m.start()]))
+                         if countries.lookup(n) or resolve_org(kb, doc, n, None, create=False)]
+                target = next((f[2] for f in found if f[0] > m.start()), None)
+                if target and names and re.search(r"\d", sent[m.end():]):
+                    _contribution(kb, doc, reg, target, names, p.id, yr(), "contributor", raw)
+            if found:
+                last_init = found[-1][2]
+
+
+def _contribution(kb, doc, reg, target: str, names: list[str], pid: str, year, role: str,
+                  sentence: str | None = None) -> None:
+    """``target fundedBy funder`` for each named contributor (a country is its government)."""
+    from graph.gazetteer import organizations as gz
+
+    for name in names:
+        name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+        iso = gz.country_of_funder(name)
+        if iso:
+            org = gz.bilateral_donor(kb, iso, name, pid)
+        else:
+            org = resolve_org(kb, doc, name, pid)
+        if org is None or org.id == target:
+            continue
+        kb.add_fact(target, "fundedBy", org.id, [pid], kind="FundingLink", role=role, year=year,
+                    sentence=sentence.strip() if sentence else None,
+                    funding_line=next((p.text for p in doc.passages if p.id == pid), "")[:400],
+                    funding_label=name)
+
+
+def _pathfinder_detail(kb: KnowledgeBase) -> None:
+    """A pathfinder's year of commitment and roadmap status, from the membership statements of the
+    same country and initiative (the report says them in other sentences)."""
+    for f in list(kb.facts.values()):
+        if f.predicate != "pathfinderOf":
+            continue
+        m = kb.facts.get((f.subject, "memberOf", f.object))
+        if m is None:
+            continue
+        for k in ("roadmap", "roadmap_year"):
+            if m.attrs.get(k) and not f.attrs.get(k):
+                f.attrs[k] = m.attrs[k]
+        if m.attrs.get("year") and not f.attrs.get("year") and m.attrs.get("role") in ("committed", "member"):
+            f.attrs["year"] = m.attrs["year"]
+            f.attrs.setdefault("commitment_year", m.attrs["year"])
+        for pid in m.passages:
+            if pid not in f.passages:
+                f.passages.append(pid)
+
+
+_WORKS_WITH = re.compile(r"\b(?:works?|worked|working|collaborat\w*|partner\w*|cooperat\w*)\s+(?:closely\s+)?with\s+"
+                         r"|\b(?:in\s+collaboration|in\s+partnership|together|jointly)\s+with\s+")
+
+
+def names_of_initiative(kb: KnowledgeBase, init: str) -> list[str]:
+    e = kb.entities[init]
+    return [e.label, *e.alt_labels, *([e.acronym] if e.acronym else [])]
+
+
+def _partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """Partners of an initiative: 'Through the <I>, the ILO works with other UN agencies as well as
+    the World Bank', 'in collaboration with UNICEF and the World Bank, and under the umbrella of <I>'.
+    Only organisations already known by name count (a list may run on into other words)."""
+    for p in doc.passages:
+        if p.kind in ("table", "financing"):
+            continue
+        for _, _, sent in sentences(p.text):
+            found = reg.find(sent)
+            if not found:
+                continue
+            for m in _WORKS_WITH.finditer(sent):
+                # the initiative must frame the clause: "Through <I>," / "under the umbrella of <I>"
+                frame = [f for f in found if re.search(r"\b(?:through|under|within|via|umbrella\s+of)\s+(?:the\s+)?"
+                                                       r"(?:UN\s+|United\s+Nations\s+)?$",
+                                                       sent[max(0, f[0] - 40):f[0]], re.I)]
+                # the frame nearest before the cue ("through the A initiative, ..., and through B, in
+                # partnership with X": X is B's partner)
+                before = [f for f in frame if f[0] < m.start()]
+                if not frame:
+                    continue
+                init = (before or frame)[-1 if before else 0][2]
+                own = " ".join(names_of_initiative(kb, init))
+                who = []
+                head = re.search(r"(?:,\s*|^)(?:the\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has\s+been\s+|is\s+|also\s+)?$",
+                                 sent[:m.start()])
+                if head:
+                    who.append(head.group(1))
+                clause = re.split(r"[;(]|\.\s|,\s+(?:and\s+)?(?:under|through|the\s+ILO)\b", sent[m.end():])[0][:160]
+                who += re.findall(r"(?<![\w-])([A-Z][\w\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w\-]*)*)", clause)
+                for name in who:
+                    org = resolve_org(kb, doc, name, p.id, create=False)
+                    if org is None or org.id == init or org.type != "Organization":
+                        continue
+                    if any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", own)
+                           for n in (org.acronym, org.label) if n):
+                        continue  # the organisation an initiative is named after owns it
+                    if True:
+                        kb.add_fact(org.id, "partneredWith", init, [p.id], kind="Engagement", role="partner",
+                                    sentence=sent.strip())
+
+
+# "DCI aims to assist at least 10 countries, including the already selected A, B and C"
+_AIMS_COUNTRIES = re.compile(r"\b(?:aims?|plans?|seeks?|intends?|is\s+set)\s+to\s+(?:assist|support|reach|cover|"
+                             r"work\s+with)\s+(?:at\s+least\s+|up\s+to\s+|some\s+)?(?:\w+\s+)?countries,?\s+"
+                             r"(?:including|among\s+them|such\s+as)\s+(?:the\s+)?(?P<sel>(?:already\s+)?selected\s+)?")
+
+
+def _selected_countries(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """Countries an initiative names as the ones it assists: ``priorityCountryOf`` the initiative
+    (role 'selected country' when the sentence says they were already selected)."""
+    for p in doc.passages:
+        if p.kind == "table":
+            continue
+        for _, _, sent in sentences(p.text):
+            for m in _AIMS_COUNTRIES.finditer(sent):
+                found = [f for f in reg.find(sent[:m.start()])]
+                init = found[-1][2] if found else reg.section_initiative(p)
+                if not init:
+                    continue
+                end = _CLAUSE_END.search(sent, m.end())
+                clause = sent[m.end():end.start() if end else len(sent)]
+                clause = re.split(r",\s+(?:in|to|for|with)\s", clause)[0]
+                for iso in dict.fromkeys(c[3] for c in countries.find_countries(clause)):
+                    ensure_country(kb, iso, p.id)
+                    kb.add_fact(eid("Country", iso), "priorityCountryOf", init, [p.id], kind="Fact",
+                                role="selected country" if m.group("sel") else "target country",
+                                sentence=sent.strip())
+
+
+# "In collaboration with X, the annual training ... took place" in the initiative's own section
+_OPENS_WITH_PARTNER = re.compile(r"^(?:In\s+(?:close\s+)?(?:collaboration|partnership|cooperation)\s+with)\s+")
+
+
+_FUNDING_ROUND_BY = re.compile(r"\b(?:round\s+of\s+funding|funding\s+(?:round|window|call))\s+(?:was|were|has\s+been)\s+"
+                               r"(?:launched|opened|provided|made\s+available)\s+by\s+(?:the\s+)?")
+_CO_ORGANISED_BY = re.compile(r"\bco-?organi[sz]ed\s+by\s+")
+
+
+def _section_partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """Partners of an initiative named in its own section, where the work the sentence reports is
+    the initiative's: a sentence opening 'In collaboration with X, ...', or one whose subject is the
+    initiative's own focal point/secretariat/network ('the regional focal point organized a webinar
+    ... in collaboration with X').  Only organisations already known by name count."""
+    for p in doc.passages:
+        if p.kind in ("table", "financing", "caption"):
+            continue
+        init = reg.section_initiative(p)
+        if not init:
+            continue
+        for _, _, sent in sentences(p.text):
+            text = re.sub(r"^In\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3},?\s+(?=[A-Za-z])", "", sent.strip())  # "In Asia(,) ..."
+            fm = _FUNDING_ROUND_BY.search(text)
+            if fm:  # "the first round of funding was launched by the UN Joint SDG Fund and ...": its funder
+                ym = re.search(r"\b((?:19|20)\d{2})\b", text[:fm.start()])
+                clause = re.split(r"[;(]|\.\s|,\s", text[fm.end():])[0][:160]
+                for name in _org_list(clause):
+                    org = resolve_org(kb, doc, name, p.id, create=False)
+                    if org is not None and org.type == "Organization" and not reg.find(name):
+                        kb.add_fact(init, "fundedBy", org.id, [p.id], kind="FundingLink", role="funding round",
+                                    year=ym.group(1) if ym else None, sentence=sent.strip(),
+                                    funding_line=sent.strip()[:400], funding_label=name)
+            m = _OPENS_WITH_PARTNER.match(text)
+            co = _CO_ORGANISED_BY.search(text)
+            if m:
+                clause = re.split(r",\s|[;(]", text[m.end():])[0]
+            elif co:  # "A side event, co-organized by WFP, FAO, and UNICEF, showcased ..."
+                clause = re.split(r",\s+(?!and\b)(?=[a-z])|[;(]|\.\s", text[co.end():])[0][:160]
+            else:
+                own = re.match(r"^(?:the\s+)?(?:\w+\s+){0,3}(?:focal\s+(?:point|person)|secretariat|network)\b"
+                               r"[^.;]{0,160}?\b(?:in\s+(?:collaboration|partnership|cooperation)|together|jointly)\s+with\s+",
+                               text, re.I)
+                if not own:
+                    continue
+                clause = re.split(r"[;(]|\.\s", text[own.end():])[0][:160]
+            others = [f for f in reg.find(clause) if f[2] != init]
+            names = re.findall(r"(?<![\w-])([A-Z][\w\-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w\-]*)*)", clause)
+            for name in names:
+                org = resolve_org(kb, doc, name, p.id, create=False)
+                if org is None or org.id == init or org.type != "Organization" or org.key == "ilo":
+                    continue
+                kb.add_fact(org.id, "partneredWith", init, [p.id], kind="Engagement", role="partner",
+                            sentence=sent.strip())
+            for f in others:
+                kb.add_fact(f[2], "partneredWith", init, [p.id], kind="Engagement", role="partner",
+                            sentence=sent.strip())
+
+
+# "the Partnership decided to constitute a temporary task team dedicated to ...", "an inception
+# meeting was held for a dedicated working group on ...": a new body, named by what it is for
+_NEW_BODY = re.compile(r"\ba\s+(?P<name>(?:dedicated|new|temporary)\s+(?:working\s+group|task\s+team|task\s+force)"
+                       r"\s+(?:on|dedicated\s+to)\s+[^,;:.()\"“]{5,120}?)(?=\s*[,;:.(]|$)")
+
+
+def _new_bodies(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """Bodies an initiative sets up, named in lower case in its own section with an indefinite
+    article ('a temporary task team dedicated to ...'): part of that initiative.  Skipped when the
+    sentence names another initiative (whose body it may be)."""
+    for p in doc.passages:
+        if p.kind in ("table", "financing", "caption"):
+            continue
+        init = reg.section_initiative(p)
+        if not init or kb.entities[init].attrs.get("part_of"):
+            continue
+        for _, _, sent in sentences(p.text):
+            if any(f[2] != init for f in reg.find(sent)):
+                continue
+            for m in _NEW_BODY.finditer(sent):
+                name = re.sub(r"^(?:dedicated|new)\s+", "", m.group("name")).strip()
+                reg.add(name, p.id, part_of=init)
+
+
+# "the ILO launched a Global Campaign to systematically promote the ratification of Convention No. 102"
+_LAUNCHED_CAMPAIGN = re.compile(r"\b(?:has\s+|had\s+)?launched\s+(?:a|the|its)\s+(?P<name>(?:[A-Z][\w\-]*\s+){0,3}"
+                                r"Campaign\s+(?:to|for|on)\s+[^,;:()]{5,140}?)(?=\s*[,;:(]|(?<!\bNo)\.\s|\.$|$)")
+
+
+def _launched_campaigns(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """A campaign an organisation launched, named as written ('a Global Campaign to ...'): an
+    initiative whose founder is the organisation that launched it, with the sentence's year."""
+    for p in doc.passages:
+        if p.kind in ("table", "financing"):
+            continue
+        for _, _, sent in sentences(p.text):
+            for m in _LAUNCHED_CAMPAIGN.finditer(sent):
+                who = _subject_before(sent, m.start())
+                org = resolve_org(kb, doc, who, p.id, create=False) if who else None
+                if org is None or org.type != "Organization":
+                    continue
+                camp = reg.add(m.group("name").strip(), p.id)
+                if camp is None:
+                    continue
+                ym = re.search(r"\b[Ii]n\s+((?:19|20)\d{2})\b", sent[:m.start()])  # "In 2021, ... launched"
+                role_fact(kb, org.id, "founderOf", camp.id, [p.id], role="launched", sentence=sent.strip(),
+                          year=ym.group(1) if ym else None)
+
+
+def _parts(doc: Document, kb: KnowledgeBase) -> None:
+    """``partOf`` for a working group or facility recorded as part of a larger initiative, cited by
+    the first passage that names the part (its block or the sentence that defines it)."""
+    order = {p.id: i for i, p in enumerate(doc.passages)}
+    for e in kb.of_type("Initiative"):
+        whole = e.attrs.get("part_of")
+        if not whole or whole not in kb.entities or whole == e.id:
+            continue
+        pids = sorted((p for p in e.passages if p in order), key=order.get)
+        texts = {p.id: p.text for p in doc.passages}
+        def names(pid, ent):
+            return any(n and len(n) >= 3 and n.lower() in texts[pid].lower() for n in names_of_initiative(kb, ent))
+
+        # a passage naming both, else one naming the whole, else one naming the part itself
+        ranked = [p for p in pids if names(p, whole) and names(p, e.id)] or [p for p in pids if names(p, whole)] \
+            or [p for p in pids if names(p, e.id)]
+        if ranked:
+            kb.add_fact(e.id, "partOf", whole, ranked[:1], kind="Membership", role="part")
+
+
 def extract(doc: Document, kb: KnowledgeBase) -> None:
     reg = _Registry(doc, kb)
     _find_initiatives(doc, kb, reg)
+    _find_bodies(doc, reg)
+    _find_caps_initiatives(doc, kb, reg)
     # every passage naming an initiative is evidence for it
     for p in doc.passages:
         for _, _, key in reg.find(p.text):
             kb.entities[key].passages.add(p.id)
     _membership(doc, kb, reg)
+    _roles(doc, kb, reg)
+    _partners(doc, kb, reg)
+    _section_partners(doc, kb, reg)
+    _selected_countries(doc, kb, reg)
+    _new_bodies(doc, kb, reg)
+    _launched_campaigns(doc, kb, reg)
+    _pathfinder_detail(kb)
+    _parts(doc, kb)
