@@ -30,4 +30,8 @@ def build(config: Config, progress: Callable[[str], None] = stderr_progress, wit
         progress("embedding sentence units for question answering")
         units = build_units(b.passages, idx.embedder, idx.cache, config.data_dir / "qa")
         progress(f"qa units: {len(units.units)} sentences and clauses")
+        from app.qa.intent import IntentIndex
+
+        intents = IntentIndex.build(idx.embedder, idx.cache, config.data_dir / "qa")
+        progress(f"question bank: {len(intents.rows)} generated questions embedded for intent matching")
     return manifest

@@ -18,14 +18,21 @@ from __future__ import annotations
 import math
 import re
 import time
+
+import numpy as np
 from dataclasses import replace
 from pathlib import Path
 
 from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, Constraint, constraints_for, to_sparql
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
+from app.qa import aggregate
+from app.qa.intent import IntentIndex
+from app.qa.summary import summarise
 from app.qa.textstep import TextResult, TextStep
+from app.qa.understand import Understanding, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
+from graph.relations import REGISTRY
 from graph.rdf import entity_uri
 
 MIN_TEXT_SCORE = 0.55  # below this the best sentence is not an answer (calibrated on the dev set)
@@ -45,13 +52,15 @@ _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governme
 
 
 class QuestionEngine:
-    def __init__(self, knowledge, store, units: UnitIndex, embedder):
+    def __init__(self, knowledge, store, units: UnitIndex, embedder, intents: IntentIndex | None = None):
         self.k = knowledge
         self.store = store
         self.units = units
         self.embedder = embedder
         self.lexicon = Lexicon(knowledge)
         self.text = TextStep(knowledge, units)
+        self.intents = intents
+        self.speller = speller_for(knowledge, self.lexicon, [r["text"] for r in intents.rows] if intents else [])
         self.max_chars = 1000
 
     # -- loading ----------------------------------------------------------------------------
@@ -74,7 +83,8 @@ class QuestionEngine:
         if units.manifest.get("passages_sha256") != passages_digest(list(knowledge.passages.values())):
             raise FloorgraphError(f"the question-answering units in {config.data_dir}/qa were built from other "
                                   f"passages than the graph; run: floorgraph build --data-dir {config.data_dir}")
-        engine = cls(knowledge, store, units, Embedder(config.model_path or None))
+        engine = cls(knowledge, store, units, Embedder(config.model_path or None),
+                     IntentIndex.load(Path(config.data_dir) / "qa"))
         engine.max_chars = config.max_question_chars
         return engine
 
@@ -95,17 +105,26 @@ class QuestionEngine:
             return out
         timings = {}
         t = time.perf_counter()
-        a = analyse(q, self.lexicon)
-        out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
+        fixed, fixes = self.speller.correct(q)
+        a = analyse(fixed, self.lexicon)
+        q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
+        und = self._understand(a, timings)
+        und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
+        out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
 
-        counted = self._count(a, out, timings)
-        if counted is not None:
-            out["answers"] = counted
-            timings["total_ms"] = (time.perf_counter() - t0) * 1e3
-            out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}
-            return out
+        done = self._aggregate(a, und, out, timings) or self._count(a, out, timings, und)
+        if done is not None:
+            out["answers"] = done
+            return self._finish(out, a, und, timings, t0)
         cons = constraints_for(a, self.k)
+        extra = generic_constraint(a, und, self.k)
+        if extra is not None and not cons:
+            cons = [extra]
+            from app.qa.understand import answer_type_for
+
+            a.answer_type = answer_type_for(und.relation, und.direction)
+            out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         graph_ids: list[str] | None = None
         if cons:
             t = time.perf_counter()
@@ -183,22 +202,108 @@ class QuestionEngine:
         answers.sort(key=lambda x: (-x["score"], x["label"]))
         out["answers"] = answers
         out["path"] = self._path(cons if graph_ids is not None else [], text_best)
+        return self._finish(out, a, und, timings, t0)
+
+    # -- understanding and shaping the result ------------------------------------------------
+    def _understand(self, a: Analysis, timings: dict) -> Understanding:
+        """Match the question to a template by meaning (one embedding of the delexicalised text)."""
+        if self.intents is None:
+            return Understanding(None, a.question, [])
+        t = time.perf_counter()
+        d = delexicalised(a)
+        guess = self.intents.guess(self.embedder.encode([d])[0], d)
+        timings["intent_ms"] = (time.perf_counter() - t) * 1e3
+        return apply_intent(a, guess)
+
+    def _finish(self, out: dict, a: Analysis, und: Understanding, timings: dict, t0: float) -> dict:
+        """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,
+        write the one-sentence summary, and say in ``path`` how the question was understood."""
+        want = out["answer_type"]
+        if want in ("Country", "Organization"):
+            out["answers"] = [x for x in out["answers"] if x.get("type") == want]
+        path = list(out.get("path") or [])
+        if und.guess is not None:
+            g = und.guess
+            head = [f"understood as: {g.intent.op} {g.intent.relation or '(topic)'} "
+                    f"({g.confidence:.2f}; nearest generated question: “{g.neighbours[0][0]}”)"]
+            if und.corrections:
+                head.insert(0, "spelling: " + ", ".join(und.corrections))
+            path = head + path
+        out["path"] = [re.sub(r"\b[A-Z][A-Za-z]+:[\w-]+\b", lambda m: self.k.label(m.group(0))
+                              if self.k.entity(m.group(0)) else m.group(0), p) for p in path]
+        if not out["answers"]:
+            out.setdefault("message", "No reliable answer: the report does not state one that the graph or a "
+                                      "sentence supports. The nearest passages are listed.")
+            out["passages"] = self._nearest_passages(a.question)
+        else:
+            out["answer_text"], out["citations"] = summarise(out, self.k)
         timings["total_ms"] = (time.perf_counter() - t0) * 1e3
         out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}
         return out
 
+    def _nearest_passages(self, question: str, k: int = 3) -> list[dict]:
+        qvec = self.embedder.encode([question])[0]
+        sims = self.units.vectors @ qvec
+        seen, out = set(), []
+        for i in np.argsort(-sims)[:20]:
+            pid = self.units.units[int(i)].passage_id
+            if pid in seen:
+                continue
+            seen.add(pid)
+            p = self.k.passage(pid)
+            out.append({"passage_id": pid, "section": p.section if p else "", "text": p.text if p else "",
+                        "score": round(float(sims[i]), 4)})
+            if len(out) >= k:
+                break
+        return out
+
+    def _aggregate(self, a: Analysis, und: Understanding, out: dict, timings: dict) -> list[dict] | None:
+        """argmax / argmin / group-by over a registry relation (see :mod:`app.qa.aggregate`)."""
+        if und.op not in ("argmax", "argmin", "groupby") or not und.relation or und.relation not in REGISTRY:
+            return None
+        t = time.perf_counter()
+        res = aggregate.run(self.store, self.k, und.op, REGISTRY[und.relation], und.direction, a)
+        timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
+        if res is None:
+            return None
+        out["sparql"], out["strategy"], out["path"] = res.sparql, "graph-aggregate", res.path
+        if res.answer_type:
+            out["answer_type"] = res.answer_type
+        return [self._aggregate_answer(row) for row in res.rows]
+
+    def _aggregate_answer(self, row: "aggregate.Row") -> dict:
+        pids = list(dict.fromkeys(p for f in row.facts for p in f["passages"]))
+        names = self.k.names(row.key) if ":" in row.key else [row.label]
+        ev = [self._evidence(pid, names) for pid in pids[:3]]
+        if ":" in row.key and self.k.entity(row.key) is not None:
+            d = self._answer_dict(row.key, row.score, ev)
+        else:
+            d = {"label": row.label, "iri": None, "type": "Text", "score": row.score, "evidence": ev}
+        d["value"] = float(row.count)
+        d["counted"] = row.counted
+        d["path"] = [row.why]
+        return d
+
     # -- graph ------------------------------------------------------------------------------
-    def _count(self, a: Analysis, out: dict, timings: dict) -> list[dict] | None:
+    def _count(self, a: Analysis, out: dict, timings: dict, und: Understanding | None = None) -> list[dict] | None:
         """'How many pathfinder countries ...?': when the counted things are what the graph
         relates, count the answers of the same question asked as a list (COUNT in SPARQL)."""
         if a.answer_type != "Number":
             return None
         m = _COUNTED.search(a.question)
-        if not m:
+        if m:
+            counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
+        elif und is not None and und.op == "count" and und.relation:
+            from app.qa.understand import answer_type_for
+
+            counted = answer_type_for(und.relation, und.direction)
+        else:
             return None
-        as_list = replace(a, answer_type="Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I)
-                          else "Country")
+        as_list = replace(a, answer_type=counted)
         cons = constraints_for(as_list, self.k)
+        if not cons and und is not None:
+            extra = generic_constraint(as_list, und, self.k)
+            cons = [extra] if extra is not None else []
         if not cons or any(not c.strong for c in cons):
             return None
         t = time.perf_counter()
@@ -210,8 +315,10 @@ class QuestionEngine:
         out["sparql"], out["strategy"] = sparql, "graph"
         pids = list(dict.fromkeys(p for i in ids for c in cons for f in self._facts_for(i, c) for p in f["passages"]))
         ev = [self._evidence(pid, [str(n)] + [self.k.label(i) for i in ids]) for pid in pids[:3]]
+        out["path"] = [f"count of: {c.description}" for c in cons]
         return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0,
-                 "evidence": ev, "counted": [self.k.label(i) for i in ids]}]
+                 "evidence": ev, "counted": [self.k.label(i) for i in ids],
+                 "counted_iris": [self.k.iri(i) for i in ids]}]
 
     def _run(self, sparql: str) -> list[str]:
         """Answer ids (entity ids, or literal values for Year answers) in a stable order."""

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from graph import countries
+from app.qa.demonyms import demonym_country
 from app.qa.units import STOP, stem, terms
 
 # -- answer types --------------------------------------------------------------------------
@@ -181,6 +182,9 @@ class Lexicon:
             for i in range(len(toks) - n + 1):
                 gram = tuple(low[i:i + n])
                 ids = self.names.get(gram)
+                if ids is None and n == 1 and gram[0] not in STOP and len(gram[0]) >= 4:
+                    iso = demonym_country(gram[0])  # "the Swiss", "Kenyan", "Dutch funding"
+                    ids = {f"Country:{iso}"} if iso else None
                 if ids is None and n <= 4 and any(len(t) >= 6 and t not in self.vocab for t in gram):
                     ids = self._fuzzy(gram)
                 if not ids:

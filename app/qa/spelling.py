@@ -1,0 +1,85 @@
+"""Spelling correction of question words against the report's own vocabulary.
+
+People type "whcih countires did Keyna ratifyed": each word that is neither a word of the report,
+a name the graph knows, nor a word of the question bank is replaced by the most frequent known
+word within a small edit distance (optimal string alignment, so a swapped pair of letters costs
+one edit).  Correction runs before entity linking and intent matching, so both see "which
+countries did Kenya ratified".  The vocabulary comes from the build, never from a hand list.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
+MIN_LEN = 4  # shorter words are too often acronyms or right by chance
+
+
+@dataclass
+class Correction:
+    start: int
+    end: int
+    original: str
+    corrected: str
+
+
+def _max_edits(word: str) -> int:
+    return 1 if len(word) <= 7 else 2
+
+
+def _match_case(template: str, word: str) -> str:
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class Speller:
+    """Known words with their frequencies; ``correct`` rewrites unknown ones."""
+
+    def __init__(self, counts: Counter):
+        self.counts = Counter({w.lower(): c for w, c in counts.items() if w})
+        self.words = [w for w in self.counts if len(w) >= MIN_LEN - 1]
+        self._cache: dict[str, str | None] = {}
+
+    def known(self, word: str) -> bool:
+        w = word.lower()
+        return w in self.counts or w.rstrip("s") in self.counts or w.replace("’", "'") in self.counts
+
+    def suggest(self, word: str) -> str | None:
+        """The most frequent known word within the edit budget, or None."""
+        w = word.lower()
+        if w in self._cache:
+            return self._cache[w]
+        best = None
+        cands = process.extract(w, self.words, scorer=OSA.distance, score_cutoff=_max_edits(w), limit=12)
+        if cands:
+            # Fewest edits first, then the same first letter (typos rarely hit it), then frequency.
+            cands.sort(key=lambda c: (c[1], c[0][:1] != w[:1], -self.counts[c[0]]))
+            best = cands[0][0]
+        self._cache[w] = best
+        return best
+
+    def correct(self, text: str, protect: set[str] | None = None) -> tuple[str, list[Correction]]:
+        """The text with unknown words corrected (same words otherwise), and what changed."""
+        out, fixes, pos = [], [], 0
+        for m in _WORD.finditer(text):
+            word = m.group(0)
+            if len(word) < MIN_LEN or self.known(word) or (protect and word.lower() in protect) \
+                    or (word.isupper() and len(word) <= 6):
+                continue
+            sug = self.suggest(word)
+            if not sug or sug == word.lower():
+                continue
+            new = _match_case(word, sug)
+            out.append(text[pos:m.start()])
+            out.append(new)
+            pos = m.end()
+            fixes.append(Correction(m.start(), m.end(), word, new))
+        out.append(text[pos:])
+        return "".join(out), fixes

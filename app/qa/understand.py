@@ -1,0 +1,174 @@
+"""Question understanding: spelling, intent by meaning, and what the intent adds to the analysis.
+
+The regex analysis of :mod:`app.qa.question` finds names, years, numbers and negation; the intent
+matched by meaning (:mod:`app.qa.intent`) says what is asked — the answer type when the question
+has no "which ..." head ("kenya funders"), the relation when it is phrased as a noun or an
+adjective, and the operation (list, count, argmax, group-by, year).  Relations the hand-written
+graph step does not know are answered by a generic registry template (:func:`generic_constraint`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from app.qa.bank import ANSWER_TYPE, TYPE_TOKEN
+from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
+from app.qa.intent import IntentGuess, delexicalise
+from app.qa.question import QUESTION_WORDS, Analysis
+from app.qa.spelling import Speller
+from graph.relations import REGISTRY
+
+# Relations the hand-written graph step turns into constraints, and the analysis flag each needs.
+RELATION_FLAGS = {"fundedBy": "fund", "ratified": "ratify", "pathfinderOf": "pathfinder", "memberOf": "members",
+                  "coChairOf": "chair", "partneredWith": "partner", "supportedBy": "partner",
+                  "priorityCountryOf": "priority", "achievedResult": "any_result"}
+HANDWRITTEN = set(RELATION_FLAGS) | {"inRegion"}
+MIN_RELATION_SHARE = 0.5  # share of the neighbours' vote a relation needs before it is used
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# "by region", "per region", "in each region": a grouping is asked (closed-class wording, like numbers).
+BY_REGION = re.compile(r"\b(by|per|in each|for each|across|each)\s+(ilo\s+)?regions?\b", re.I)
+_ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
+# The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
+_HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?)\b", re.I), "Country"),
+               (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|"
+                           r"institutions?|sponsors?)\b", re.I), "Organization"),
+               (re.compile(r"\b(schemes?|programmes?|programs?|benefits?)\b", re.I), "Scheme"),
+               (re.compile(r"\b(conventions?)\b", re.I), "Convention"),
+               (re.compile(r"\b(publications?|papers?|titles?)\b", re.I), "Publication"),
+               (re.compile(r"\b(year|when)\b", re.I), "Year"),
+               (re.compile(r"\b(how many|number of|amount|total|count)\b", re.I), "Number")]
+
+
+@dataclass
+class Understanding:
+    """What the intent contributed, for the path and for the aggregates."""
+
+    guess: IntentGuess | None
+    corrected: str
+    corrections: list[str]
+    op: str = "list"
+    relation: str | None = None
+    direction: str | None = None
+
+
+def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
+    """Known words: the report's words (by frequency), every name the graph knows, the bank's words."""
+    counts: Counter = Counter()
+    for p in knowledge.passages.values():
+        counts.update(w.lower() for w in _TOKEN.findall(p.text))
+    for name in lexicon.names:
+        counts.update(name)
+    for t in bank_texts:
+        counts.update(w.lower() for w in _TOKEN.findall(t) if not w.startswith("["))
+    counts.update(QUESTION_WORDS)
+    for r in REGISTRY:
+        counts.update(w.lower() for kw in (*r.keywords, r.label, r.inverse_label) for w in _TOKEN.findall(kw))
+    return Speller(counts)
+
+
+def delexicalised(a: Analysis) -> str:
+    """The question with linked names as type tokens; the report's author stays 'the ILO' (it is
+    context in "the ILO's work in Kenya", not the thing asked about)."""
+    links = [(l.start, l.end, l.type) for l in a.links if not (set(l.ids) & AUTHOR_ORGS)]
+    return delexicalise(a.question, links)
+
+
+def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
+    """Fill in what the regex analysis left open, from the intent."""
+    it = guess.intent
+    u = Understanding(guess, a.question, [])
+    if a.answer_type == "Text" and not _ASKING.search(a.question):
+        head = _keyword_head(a)
+        if head:
+            a.answer_type = head
+    if it.op == "text":
+        if a.answer_type == "Text" and guess.confidence >= 0.3:
+            a.answer_type = ANSWER_TYPE.get(it.answer, it.answer)
+        u.op = "text"
+        return u
+    rel_share = guess.share(relation=it.relation)
+    if a.answer_type == "Text":
+        if it.op == "count" and guess.share(op="count") >= 0.5:
+            a.answer_type = "Number"
+        elif it.op == "year":
+            a.answer_type = "Year"
+        elif guess.confidence >= 0.3 or rel_share >= MIN_RELATION_SHARE:
+            a.answer_type = ANSWER_TYPE.get(it.answer, it.answer)
+    if rel_share >= MIN_RELATION_SHARE:
+        u.relation, u.direction = it.relation, it.direction
+        flag = RELATION_FLAGS.get(it.relation)
+        if flag and not getattr(a, flag) and _keyword_support(a, it.relation):
+            setattr(a, flag, True)
+    op_share = guess.share(op=it.op)
+    if it.op in ("argmax", "argmin", "groupby") and op_share >= 0.5:
+        u.op = it.op
+    if BY_REGION.search(a.question):
+        u.op = "groupby"
+        if not u.relation or u.relation == "inRegion":
+            u.relation = next((r.name for r in REGISTRY if r.name != "inRegion" and "Country" in r.domain
+                               and _keyword_support(a, r.name)), None)
+            u.direction = "subject"
+    elif it.op == "count" and a.answer_type == "Number":
+        u.op = "count"
+    return u
+
+
+def _keyword_head(a: Analysis) -> str | None:
+    blank = a.question
+    for l in a.links:
+        blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    best, pos = None, -1
+    for rx, t in _HEAD_NOUNS:
+        for m in rx.finditer(blank):
+            if m.start() > pos:
+                best, pos = t, m.start()
+    return best
+
+
+def _keyword_support(a: Analysis, relation: str) -> bool:
+    """A relation switched on by meaning alone must still be worded somewhere in the question
+    (a keyword of the registry, by stem), so a topical question is not turned into a relation."""
+    r = REGISTRY.get(relation)
+    if r is None:
+        return False
+    from app.qa.units import stem
+
+    words = {stem(w.lower()) for w in _TOKEN.findall(a.question)}
+    for kw in (*r.keywords, r.label, r.inverse_label):
+        toks = [stem(w.lower()) for w in _TOKEN.findall(kw)]
+        if toks and all(t in words for t in toks):
+            return True
+    return False
+
+
+def generic_constraint(a: Analysis, u: Understanding, knowledge) -> Constraint | None:
+    """A registry relation the hand-written graph step does not cover: ``?answer fg:rel <named>``
+    or ``<named> fg:rel ?answer``, with the named end taken from the linked entities."""
+    if not u.relation or u.relation in HANDWRITTEN:
+        return None
+    r = REGISTRY.get(u.relation)
+    if r is None:
+        return None
+    if u.direction == "subject":
+        named = [i for i in a.linked(*r.range) if i not in AUTHOR_ORGS]
+        if not named:
+            return None
+        o = named[0]
+        return Constraint(r.pattern("?answer", _iri(o)), f"{r.label} {o} (asked: the {r.domain[0].lower()})",
+                          [("?", r.name, o)], strong=True, relation=r.name)
+    named = [i for i in a.linked(*r.domain) if i not in AUTHOR_ORGS]
+    if not named:
+        return None
+    s = named[0]
+    return Constraint(r.pattern(_iri(s), "?answer"), f"{s} {r.label} (asked: the {r.range[0].lower()})",
+                      [(s, r.name, "?")], strong=True, relation=r.name)
+
+
+def answer_type_for(relation: str, direction: str) -> str:
+    r = REGISTRY[relation]
+    t = (r.domain if direction == "subject" else r.range)[0]
+    return ANSWER_TYPE.get(t, t)
+
+
+__all__ = ["Understanding", "speller_for", "delexicalised", "apply_intent", "generic_constraint", "TYPE_TOKEN"]
