@@ -36,6 +36,7 @@ from graph.relations import REGISTRY
 from graph.rdf import entity_uri
 
 MIN_TEXT_SCORE = 0.55  # below this the best sentence is not an answer (calibrated on the dev set)
+NARROW_FACTOR = 1.3  # how much stronger than an answer a sentence must be to narrow a graph answer
 RESIDUAL_MIN_TERMS = 2  # topic terms left beyond the graph's relations that call for the text step
 OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
 # Domain words too common to say what a question is about beyond its relations.
@@ -45,6 +46,10 @@ adopted priority in 2024 member members region regions"""))
 
 
 _QUESTION_STEMS = set(terms(" ".join(QUESTION_WORDS)))
+# Words for relations (from the registry) and for the report's own structure: never a topic.
+_RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | set(terms(
+    "report reported listed list named names line lines entry entries according appears appear mention mentioned "
+    "financing support sources source money provide provided providing behind set out"))
 _COUNTED = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?(countries|pathfinders|governments|territories|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
@@ -172,8 +177,10 @@ class QuestionEngine:
             if good:
                 text_best = good[0]
                 if graph_ids is not None:
-                    # Narrow the graph's answers with the first confident unit that agrees with them.
-                    text_best = next((r for r in good[:3] if {f.key for f in r.found} & set(graph_ids)), None)
+                    # The graph answer stands; a sentence narrows it only on strong evidence for a
+                    # topic the graph cannot express (NARROW_SCORE above the answer bar).
+                    text_best = next((r for r in good[:3] if {f.key for f in r.found} & set(graph_ids)
+                                      and r.score >= NARROW_FACTOR * bar), None)
 
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
@@ -437,7 +444,8 @@ class QuestionEngine:
         return {"passage_id": pid, "section": p.section, "text": p.text, "highlights": merged}
 
     def _residual_terms(self, a: Analysis, cons: list[Constraint]) -> list[str]:
-        """Topic words the graph constraints do not account for."""
+        """Topic words the graph constraints do not account for: not the words of the linked
+        entities' names (a long name only partly linked), nor the registry's words for relations."""
         if not cons:
             return a.topic_terms
         q = a.question
@@ -446,7 +454,8 @@ class QuestionEngine:
         for rx in (FUND, RATIFY, PATHFINDER, PRIORITY, NEGATION, STATUS_PENDING, YEAR, ANY_RESULT,
                    *RESULT_TYPES.values()):
             q = rx.sub(" ", q)
-        rest = [t for t in terms(q) if t not in _GENERIC]
+        named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
+        rest = [t for t in terms(q) if t not in _GENERIC and t not in _RELATION_WORDS and t not in named]
         # Only words rare enough in the report to point at specific sentences.
         idf = self.units.idf
         cut = math.log(1 + len(self.units.units) / 60)

@@ -48,7 +48,7 @@ class Speller:
         self._cache: dict[str, str | None] = {}
 
     def known(self, word: str) -> bool:
-        w = word.lower()
+        w = re.sub(r"['’]s?$", "", word.lower())
         return w in self.counts or w.rstrip("s") in self.counts or w.replace("’", "'") in self.counts
 
     def suggest(self, word: str) -> str | None:

@@ -28,6 +28,9 @@ MIN_RELATION_SHARE = 0.5  # share of the neighbours' vote a relation needs befor
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "by region", "per region", "in each region": a grouping is asked (closed-class wording, like numbers).
 BY_REGION = re.compile(r"\b(by|per|in each|for each|across|each)\s+(ilo\s+)?regions?\b", re.I)
+_HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|\b(which|what)\s+(?:[\w-]+\s+){0,3}?(countr|government|"
+                     r"organi|funder|donor|partner|publication|programme|scheme|system|convention|initiative|law|title|"
+                     r"year|report|paper|pathfinder|member|agenc|institution)", re.I)
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?)\b", re.I), "Country"),
@@ -88,6 +91,9 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
         u.op = "text"
         return u
     rel_share = guess.share(relation=it.relation)
+    if a.answer_type != "Text" and it.op == "list" and not _HEADED.search(a.question) and rel_share >= 0.6 \
+            and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
+        a.answer_type = "Text"  # no "which <noun>" head: the relation's asked end decides the type
     if a.answer_type == "Text":
         if it.op == "count" and guess.share(op="count") >= 0.5:
             a.answer_type = "Number"
