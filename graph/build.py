@@ -140,6 +140,8 @@ def kb_to_json(kb: KnowledgeBase) -> dict:
             for f in kb.facts.values()
         ],
         "mentions": [m.__dict__ for m in kb.mentions],
+        "observations": [{k: (str(v) if k == "value" else v) for k, v in o.__dict__.items()}
+                         for o in getattr(kb, "observations", [])],
     }
 
 

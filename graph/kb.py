@@ -66,6 +66,7 @@ class KnowledgeBase:
         self.entities: dict[str, Entity] = {}
         self.facts: dict[tuple[str, str, str], Fact] = {}
         self.mentions: list[Mention] = []
+        self.observations: list = []  # table cells (graph.extract.tables.Observation)
 
     def add_entity(self, type_: str, key: str, label: str, *, alt_labels: Iterable[str] = (),
                    acronym: str | None = None, role: str | None = None, passage: str | None = None,

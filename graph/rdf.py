@@ -21,7 +21,7 @@ from graph.vocab import FG, ID, ORG_ROLES, PREFIXES, RESULT_TYPES
 _TYPE_PATH = {
     "Country": "country", "Region": "region", "Organization": "organization", "LegalInstrument": "instrument",
     "Scheme": "scheme", "Initiative": "initiative", "Project": "project", "Publication": "publication",
-    "ThematicArea": "theme", "InstitutionalResult": "result",
+    "ThematicArea": "theme", "InstitutionalResult": "result", "Activity": "activity", "Quantity": "quantity",
 }
 _INSTRUMENT_CLASSES = {
     "ILOConvention": FG.ILOConvention, "ILORecommendation": FG.ILORecommendation,
@@ -36,6 +36,11 @@ _STATEMENT_CLASSES = {
 def entity_uri(entity_id: str) -> URIRef:
     type_, key = entity_id.split(":", 1)
     return ID[f"{_TYPE_PATH.get(type_, type_.lower())}/{key}"]
+
+
+def statement_uri(subject: str, predicate: str, obj: str) -> URIRef:
+    """The rdf:Statement node of one fact (stable: a hash of its entity ids and predicate)."""
+    return ID["statement/" + hashlib.sha1(f"{subject}|{predicate}|{obj}".encode()).hexdigest()[:16]]
 
 
 def passage_uri(pid: str) -> URIRef:
@@ -142,7 +147,7 @@ def add_knowledge(g: Graph, kb: KnowledgeBase) -> None:
     for f in kb.facts.values():
         s, p, o = entity_uri(f.subject), FG[f.predicate], entity_uri(f.object)
         g.add((s, p, o))
-        st = ID["statement/" + hashlib.sha1(f"{f.subject}|{f.predicate}|{f.object}".encode()).hexdigest()[:16]]
+        st = statement_uri(f.subject, f.predicate, f.object)
         g.add((st, RDF.type, RDF.Statement))
         g.add((st, RDF.type, _STATEMENT_CLASSES.get(f.kind, FG.Fact)))
         g.add((st, RDF.subject, s))
@@ -180,6 +185,10 @@ def build_graph(docs: list[Document], kb: KnowledgeBase) -> Graph:
     g = new_graph()
     add_documents(g, docs)
     add_knowledge(g, kb)
+    from graph.rdf_tables import add_observations  # table cells as Data Cube observations
+    add_observations(g, getattr(kb, "observations", []), docs)
+    from graph.rdf_detail import add_detail  # kinds, statuses, activities, figures (after the statements exist)
+    add_detail(g, kb)
     return g
 
 

@@ -52,6 +52,9 @@ class Relation:
     ask_object: tuple[str, ...] = ()  # "who funds {s}?" – the answer is the object
     ask_subject: tuple[str, ...] = ()  # "which {type} does {o} fund?" – the answer is the subject
     network_only_types: tuple[str, ...] = field(default=("Country", "Organization", "Initiative"))
+    # The two ends are one real thing seen in two roles (a government and its country): such a
+    # pair is not a duplicate entity, and pages fold the one into the other.
+    same_thing: bool = False
 
     @property
     def iri(self) -> URIRef:
@@ -105,6 +108,10 @@ class RelationRegistry:
     def labels(self) -> dict[str, tuple[str, str]]:
         """name → (forward label, inverse label), for pages and the API."""
         return {r.name: (r.label, r.inverse_label) for r in self}
+
+    def same_thing(self) -> tuple[str, ...]:
+        """Relations whose two ends are one real thing in two roles (see ``Relation.same_thing``)."""
+        return tuple(r.name for r in self if r.same_thing)
 
     def network_edges(self) -> dict[str, tuple[str, bool]]:
         """name → (network edge relation, reversed?) for the relations drawn in the network."""
@@ -289,18 +296,186 @@ register(Relation(
 
 
 # -- roles in initiatives, networks, facilities and funding mechanisms ------------------------
+_INIT = ("Initiative",)
+
+register(Relation(
+    "founderOf", _AGENT, _INIT, "founder of", "founded by",
+    "The country or organisation founded (constituted, established) the initiative. Implies membership.",
+    statement="Membership", edge="member_of", parent="memberOf", qualifiers=("year",),
+    keywords=("founded", "founder", "founders", "founding", "constituted", "established", "created"),
+    ask_object=("what did {s} found", "which initiatives did {s} establish"),
+    ask_subject=("who founded {o}", "{o} founders", "who established {o}", "which {type} constituted {o}"),
+))
+register(Relation(
+    "chairOf", _AGENT, _INIT, "chair of", "chaired by",
+    "The country or organisation chairs, leads or heads the initiative, facility or working group "
+    "(co-chairs are fg:coChairOf). Implies membership.",
+    statement="Membership", edge="member_of", parent="memberOf", qualifiers=("year",),
+    keywords=("chair", "chaired", "led by", "leads", "lead", "heads", "headed"),
+    ask_object=("what does {s} lead", "which initiative does {s} chair"),
+    ask_subject=("who leads {o}", "who chairs {o}", "{o} lead agency", "which {type} heads {o}"),
+))
+register(Relation(
+    "secretariatOf", _AGENT, _INIT, "secretariat of", "has secretariat",
+    "The organisation acts as (or established) the secretariat of the initiative or network.",
+    statement="Membership", edge="member_of", qualifiers=("year",),
+    keywords=("secretariat", "secretary", "coordinates", "coordination"),
+    ask_object=("which network is {s} the secretariat of",),
+    ask_subject=("who is the secretariat of {o}", "{o} secretariat", "who runs the secretariat of {o}"),
+))
+register(Relation(
+    "hostOf", _AGENT, _INIT, "host of", "hosted by",
+    "The organisation hosts the initiative, network or facility (houses it or its secretariat).",
+    statement="Membership", edge="member_of", qualifiers=("year",),
+    keywords=("host", "hosts", "hosted", "housed"),
+    ask_object=("what does {s} host",),
+    ask_subject=("who hosts {o}", "{o} host", "where is {o} hosted"),
+))
+register(Relation(
+    "constituentOf", _AGENT, _INIT, "constituent agency of", "includes agency",
+    "The agency is one of the bodies that make up the facility or joint mechanism ('the Technical "
+    "Support Facility, led by the ILO and including UNICEF, UNDP ...'). Implies membership.",
+    statement="Membership", edge="member_of", parent="memberOf", qualifiers=("year",),
+    keywords=("including", "comprising", "composed", "constituent", "agencies", "made up"),
+    ask_object=("which facility is {s} part of",),
+    ask_subject=("which agencies make up {o}", "{o} agencies", "which {type} are part of {o}",
+                 "who is included in {o}"),
+))
 
 # -- funding detail ---------------------------------------------------------------------------
+register(Relation(
+    "governmentOf", ("Organization",), ("Country",), "government of", "has government",
+    "The organisation is the government of the country: the country acting as a donor or partner. "
+    "One real thing in two roles, so pages of the country show what its government does.",
+    same_thing=True,
+    keywords=("government", "governments", "donor country", "bilateral"),
+    ask_object=("which country is {s} the government of",),
+    ask_subject=("who is the government of {o}", "{o} government"),
+))
+register(Relation(
+    "agencyOf", ("Organization",), ("Organization",), "agency of", "has agency",
+    "A development agency, ministry or fund that stands for a government ('France (Expertise France)', "
+    "'BMZ'): its funding is that government's funding.",
+    keywords=("agency", "development agency", "cooperation agency", "ministry", "on behalf of"),
+    ask_object=("which government does {s} stand for", "whose agency is {s}"),
+    ask_subject=("which agencies of {o} are named", "{o} agencies", "which agency funds on behalf of {o}"),
+))
+register(Relation(
+    "institutionOf", ("Organization",), ("Country",), "national institution of", "has national institution",
+    "The organisation is a public institution of the country (ministry, social security fund ...), "
+    "e.g. a national institution named among the financiers of the work there.",
+    keywords=("national institution", "institution", "ministry", "social security institute", "fund"),
+    ask_object=("which country is {s} an institution of", "{s} country"),
+    ask_subject=("which national institutions of {o} are named", "{o} institutions",
+                 "which {o} institutions co-finance the work"),
+))
 
 # -- conventions: ratification campaign, inquiries, assessments ---------------------------------
+register(Relation(
+    "inquiredAbout", ("Country",), ("LegalInstrument",), "inquired about ratifying", "inquiry from",
+    "The country formally inquired about ratifying the instrument (e.g. under a ratification campaign).",
+    qualifiers=("year", "campaign"),
+    keywords=("inquired", "inquiry", "inquiries", "enquired", "interest in ratifying", "campaign"),
+    ask_object=("which conventions did {s} inquire about",),
+    ask_subject=("which {type} inquired about {o}", "who formally inquired about ratifying {o}",
+                 "{o} inquiries", "which countries asked about the {o} campaign"),
+))
+register(Relation(
+    "alignmentAssessed", ("Country",), ("LegalInstrument",), "alignment assessed against", "alignment assessed for",
+    "The country's system was (or is being) assessed for alignment with, or gaps against, the instrument "
+    "(comparative or gap assessment, usually ahead of ratification).",
+    qualifiers=("year", "status"),
+    keywords=("assessment", "assessing", "assessed", "align", "alignment", "gap", "gaps", "comparative assessment",
+              "compliance"),
+    ask_object=("against which convention was {s} assessed",),
+    ask_subject=("which {type} are assessing alignment with {o}", "whose systems are assessed against {o}",
+                 "{o} gap assessments", "which countries compare their system with {o}"),
+))
 
 # -- partners and dated activities at country level ----------------------------------------------
+# partneredWith / supportedBy (above) carry, on their fg:Engagement statement, the kind of
+# collaboration, the topic and the year the sentence gives.  Dated activities are fg:Activity nodes.
+_ACTIVITY_TARGETS = ("Scheme", "LegalInstrument", "Initiative", "Publication", "Project")
+register(Relation(
+    "activityIn", ("Activity",), ("Country",), "took place in", "had activity",
+    "A dated piece of work (a study completed, a plan validated, a law adopted, a campaign run, a "
+    "training held) that the report says happened in the country, with its kind and year.",
+    qualifiers=("year", "kind", "status"),
+    keywords=("activity", "activities", "what happened", "what did the ilo do", "when", "timeline",
+              "study", "training", "campaign", "workshop", "validated", "adopted"),
+    ask_object=("where did {s} take place", "which country was {s} in"),
+    ask_subject=("what did the ILO support in {o}", "what happened in {o} in 2024", "{o} activities",
+                 "which {type} took place in {o}", "what studies were completed in {o}",
+                 "what trainings were held in {o}", "timeline of ILO work in {o}"),
+))
+register(Relation(
+    "activityInvolved", ("Activity",), ("Organization",), "involved", "took part in",
+    "An organisation the sentence names as doing, supporting, partnering in or receiving the dated "
+    "activity (the ILO included: these are the report's own activities; a ministry or social "
+    "security institution that was supported is involved too).",
+    qualifiers=("year",),
+    keywords=("involved", "with the support of", "implemented by", "in collaboration with", "took part"),
+    ask_object=("who was involved in {s}", "which organisations took part in {s}"),
+    ask_subject=("what activities did {o} take part in", "{o} activities", "which {type} involved {o}",
+                 "what did {o} do with the ILO"),
+))
+register(Relation(
+    "activityConcerns", ("Activity",), _ACTIVITY_TARGETS, "concerns", "subject of activity",
+    "The scheme, law, strategy, initiative or publication the dated activity was about.",
+    qualifiers=("year", "status"),
+    keywords=("about", "concerning", "on"),
+    ask_object=("what was {s} about",),
+    ask_subject=("what was done on {o}", "{o} milestones", "when was {o} adopted", "history of {o}"),
+))
 
 # -- schemes, laws, decrees, strategies and programmes ---------------------------------------
+# schemeInCountry (above) carries kind, status, year and who the scheme covers on its statement.
+register(Relation(
+    "instrumentOfCountry", ("LegalInstrument",), ("Country",), "law or strategy of", "has law or strategy",
+    "A national law, decree, strategy, policy or plan of the country, with its kind, the status the "
+    "report gives it (drafted, validated, adopted, launched ...) and the year.",
+    qualifiers=("year", "status", "kind"),
+    keywords=("law", "laws", "decree", "decrees", "act", "strategy", "strategies", "policy", "policies",
+              "plan", "legislation", "bill", "code", "adopted", "validated", "enacted"),
+    ask_object=("which country adopted {s}", "where is {s} in force", "{s} country"),
+    ask_subject=("which laws did {o} adopt", "{o} laws and strategies", "what social protection strategy "
+                 "does {o} have", "which decrees were issued in {o}", "what policies did {o} validate",
+                 "list the {type} of {o}"),
+))
 
 # -- publications -----------------------------------------------------------------------------
+register(Relation(
+    "publicationAbout", ("Publication",), ("Country",), "about country", "subject of publication",
+    "A country the publication covers (named in its title or in the sentence that presents it).",
+    external=SCHEMA.about, qualifiers=("year",),
+    keywords=("publication", "publications", "paper", "brief", "report", "study", "about", "on"),
+    ask_object=("which countries does {s} cover", "what country is {s} about"),
+    ask_subject=("which publications are about {o}", "{o} publications", "what was published on {o}",
+                 "which {type} cover {o}"),
+))
+register(Relation(
+    "onTopic", ("Publication", "Activity", "Scheme"), ("ThematicArea",), "on topic", "topic of",
+    "A policy topic (social health protection, pensions, refugee inclusion ...) the publication, "
+    "activity or scheme is about.",
+    external=SCHEMA.about,
+    keywords=("topic", "topics", "theme", "about", "on"),
+    ask_object=("what is {s} about", "{s} topics"),
+    ask_subject=("which publications are about {o}", "what was done on {o}", "{o} work", "{type} on {o}"),
+))
 
 # -- tables and numbers -------------------------------------------------------------------------
+register(Relation(
+    "hasQuantity", ("Country", "Scheme", "LegalInstrument", "Initiative", "Organization", "Project", "Activity"),
+    ("Quantity",), "has figure", "figure of",
+    "A number the text states about the country, scheme or programme: value, unit, what it counts "
+    "and year live on the fg:Quantity (a qb:Observation).",
+    qualifiers=("year",),
+    keywords=("how many", "how much", "number", "amount", "figure", "people", "beneficiaries", "workers",
+              "per cent", "percentage", "us$", "million", "cost", "benefit level"),
+    ask_object=("how many people does {s} cover", "how much does {s} pay", "{s} figures",
+                "how many beneficiaries in {s}", "what amount was given in {s}"),
+    ask_subject=("which {type} does {o} describe",),
+))
 
 
 def ontology_graph() -> Graph:

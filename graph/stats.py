@@ -25,9 +25,12 @@ def shacl_report(graph) -> tuple[bool, str]:
 
 
 def compute_stats(build, with_shacl: bool = True) -> dict:
+    from graph.extract.identity import duplicate_entities
     from graph.rdf import statements_without_provenance
+    from graph.relations import REGISTRY
 
     kb = build.kb
+    dups = duplicate_entities(kb)
     types = Counter(e.type for e in kb.entities.values())
     preds = Counter(f.predicate for f in kb.facts.values())
     results = Counter(f.attrs.get("result_type") for f in kb.facts.values() if f.predicate == "achievedResult")
@@ -45,6 +48,11 @@ def compute_stats(build, with_shacl: bool = True) -> dict:
         "results_by_type": {k: results.get(k, 0) for k in RESULT_TYPES},
         "entities_by_type": dict(sorted(types.items())),
         "facts_by_predicate": dict(sorted(preds.items())),
+        "statements_by_relation": {r.name: preds.get(r.name, 0) for r in REGISTRY},
+        "relations_with_statements": sum(1 for r in REGISTRY if preds.get(r.name)),
+        "duplicate_entities": len(dups),
+        "duplicate_entity_pairs": [list(d) for d in dups[:20]],
+        "table_observations": len(getattr(kb, "observations", [])),
         "mentions": len(kb.mentions),
         "network_nodes": build.network.number_of_nodes(),
         "network_edges": build.network.number_of_edges(),

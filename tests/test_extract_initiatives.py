@@ -96,3 +96,96 @@ def test_altered_pathfinder_list():
     pf = _pathfinders(kb)
     assert len(pf) == 19 and "JOR" in pf
     assert kb.facts[(eid("Country", "JOR"), "pathfinderOf", GA)].attrs["listedTotal"] == "19"
+
+
+# --------------------------------------------------------------------------------- roles (issue 8)
+
+def _role(kb, relation, init):
+    return {kb.entities[f.subject].label: f for f in kb.facts_where(predicate=relation, obj=init)}
+
+
+def _named(labels, *words):
+    return any(all(w in lab for w in words) for lab in labels)
+
+
+def test_lead_and_constituent_agencies_of_a_facility(kb):
+    tsf = next(e.id for e in kb.of_type("Initiative") if e.acronym == "TSF")
+    leads = _role(kb, "chairOf", tsf)
+    assert set(leads) and all("Labour" in x or x == "ILO" for x in leads)
+    agencies = {(kb.entities[f.subject].acronym or kb.entities[f.subject].label).upper()
+                for f in kb.facts_where(predicate="constituentOf", obj=tsf)}
+    assert agencies == {"UNICEF", "UNDP", "WFP", "FAO", "UN WOMEN"}
+    # a constituent agency is a member (the question engine reads members from memberOf)
+    for f in kb.facts_where(predicate="constituentOf", obj=tsf):
+        assert kb.facts.get((f.subject, "memberOf", tsf)).attrs["role"] == "constituent agency"
+
+
+def test_secretariat_host_and_new_members_with_their_year(kb):
+    connect = "Initiative:connect-network"
+    sec = _role(kb, "secretariatOf", connect)
+    assert _named(sec, "Mahidol") and sec[next(k for k in sec if "Mahidol" in k)].attrs["year"] == "2024"
+    assert _named(_role(kb, "hostOf", connect), "ASEAN Institute for Health Development")
+    new = {lab: f for lab, f in _role(kb, "memberOf", connect).items() if f.attrs.get("role") == "new member"}
+    for name in ("Thammasat University", "Institute for Health Policy", "Community Development Institute",
+                 "Myanmar Independent Living Initiative", "ASEAN Disability Forum"):
+        assert _named(new, name), name
+    assert len(new) == 5 and {f.attrs["year"] for f in new.values()} == {"2024"}
+    thammasat = next(f for lab, f in new.items() if "Thammasat" in lab)
+    assert kb.entities[thammasat.subject].attrs["country"] == "THA"
+
+
+def test_members_listed_with_a_count(kb):
+    members = _role(kb, "memberOf", "Initiative:p4h")
+    isos = {kb.entities[f.subject].key for f in kb.facts_where(predicate="memberOf", obj="Initiative:p4h")}
+    assert {"CHE", "FRA", "DEU"} <= isos
+    assert _named(members, "World Bank") and _named(members, "WHO") | _named(members, "World Health")
+
+
+def test_founders_have_their_own_relation(kb):
+    founders = _role(kb, "founderOf", "Initiative:usp2030")
+    assert len(founders) == 2 and _named(founders, "World Bank")
+
+
+def test_contributors_and_co_funders(kb):
+    def funders(init):
+        return {kb.entities[f.object].key: f for f in kb.facts_where(subject=init, predicate="fundedBy")}
+
+    dci = funders("Initiative:dci")
+    assert {"gov-FRA", "gov-ESP"} <= set(dci) and any(k in dci for k in ("eu", "european-union"))
+    assert any("bmz" in k or "ministry-for-economic" in k for k in dci)
+    assert all(f.attrs["role"] == "co-funder" and f.attrs["year"] == "2024" for f in dci.values())
+    ga = funders(GA)
+    assert {"gov-IRL", "gov-DEU", "gov-FRA", "gov-KOR"} <= set(ga)
+    assert ga["gov-KOR"].attrs["role"] == "contributor"
+
+
+def test_pathfinders_carry_commitment_year_and_roadmap(kb):
+    pry = kb.facts[(eid("Country", "PRY"), "pathfinderOf", GA)]
+    assert pry.attrs["roadmap"] == "endorsed" and pry.attrs["roadmap_year"] == "2024"
+    assert pry.attrs["year"] == "2024"
+    khm = kb.facts[(eid("Country", "KHM"), "pathfinderOf", GA)]
+    assert khm.attrs["roadmap"] == "in-progress" and khm.attrs["year"] == "2023"
+
+
+def test_role_rules_on_new_wording():
+    text = ("# 2. Partnerships\n\n2.3 Update on building strategic partnerships\n\n"
+            "Global Example Network (GEN)\n\n"
+            "In 2023, the Global Example Network (GEN) was formally established by UNICEF and the World Bank. "
+            "The GEN Secretariat is hosted by the International Social Security Association (ISSA). "
+            "During the year, the Network welcomed three new members, including Kenya; Chile; as well as the "
+            "Asian Development Bank. UNDP chairs the Global Example Network since 2023.\n")
+    kb = gx.run_all(parse_report(text), only=ONLY)
+    gen = next(e.id for e in kb.of_type("Initiative") if e.acronym == "GEN")
+    founders = {kb.entities[f.subject].acronym or kb.entities[f.subject].label
+                for f in kb.facts_where(predicate="founderOf", obj=gen)}
+    assert "UNICEF" in founders and any("World Bank" in x for x in founders) and len(founders) == 2
+    new = {kb.entities[f.subject].label for f in kb.facts_where(predicate="memberOf", obj=gen)
+           if f.attrs.get("role") == "new member"}
+    assert {"Kenya", "Chile"} <= new and any("Asian Development Bank" in x for x in new)
+    assert {f.attrs["year"] for f in kb.facts_where(predicate="memberOf", obj=gen)
+            if f.attrs.get("role") == "new member"} == {"2023"}
+    hosts = {kb.entities[f.subject].label for f in kb.facts_where(predicate="hostOf", obj=gen)}
+    assert any("International Social Security Association" in h or h == "ISSA" for h in hosts)
+    chairs = {kb.entities[f.subject].acronym or kb.entities[f.subject].label
+              for f in kb.facts_where(predicate="chairOf", obj=gen)}
+    assert "UNDP" in chairs

@@ -89,3 +89,34 @@ def test_altered_report_changes_the_graph():
     altered = src[:j] + "Convention No. 102 (ratified in 2019)" + src[j + len(needle):]
     kb = gx.run_all(parse_report(altered), only=ONLY)
     assert _ratification(kb, "SLE").attrs["year"] == "2019"
+
+
+# --------------------------------------------------------- ratification campaign (issue 8)
+
+def test_formal_inquiries_under_the_campaign(kb):
+    got = {f.subject.split(":")[1] for f in kb.facts_where(predicate="inquiredAbout", obj="LegalInstrument:c102")}
+    assert got == {"ARM", "BFA", "COL", "IDN", "MWI", "TTO", "ZMB"}
+    # "Since the Campaign's launch in 2021": not the year of the inquiries
+    assert all(f.attrs.get("year") is None for f in kb.facts_where(predicate="inquiredAbout"))
+
+
+def test_assessments_of_alignment(kb):
+    got = {f.subject.split(":")[1] for f in kb.facts_where(predicate="alignmentAssessed", obj="LegalInstrument:c102")}
+    listed = {"AGO", "KHM", "CHN", "COL", "COK", "EGY", "IND", "IDN", "KAZ", "LTU", "MYS", "MNG", "MOZ", "LCA",
+              "TZA", "THA", "ZAF"}
+    recall = len(got & listed) / len(listed)
+    print(f"\nalignment assessments: {len(got & listed)}/{len(listed)}, extra {sorted(got - listed)}")
+    assert recall >= 0.95 and got <= listed
+    ago = kb.facts[(eid("Country", "AGO"), "alignmentAssessed", "LegalInstrument:c102")]
+    assert len(ago.passages) == 2  # its own entry (comparative assessment) and the campaign box
+
+
+def test_campaign_rules_on_new_wording():
+    text = ("# 2. Results\n\nBox 3: Convention No. 102 ratification campaign\n\n"
+            "Since 2021, Chile and Peru have formally inquired about the Campaign. In 2025, the ILO completed a "
+            "gap analysis of Nepal's social security legislation against Convention No. 102.\n")
+    kb = gx.run_all(parse_report(text), only=ONLY)
+    inq = {f.subject for f in kb.facts_where(predicate="inquiredAbout", obj="LegalInstrument:c102")}
+    assert inq == {"Country:CHL", "Country:PER"}
+    gap = kb.facts[("Country:NPL", "alignmentAssessed", "LegalInstrument:c102")]
+    assert gap.attrs["year"] == "2025" and gap.attrs["status"] == "conducted"

@@ -22,7 +22,11 @@ PIPELINE = (
     "schemes",        # schemes with acronyms, country, administering institution
     "publications",   # publications with titles
     "engagements",    # country-organisation engagements with the passage that states them
+    "quantities",     # numbers in the text: value, unit, what they count, the scheme or country they describe
+    "activities",     # dated activities per country: kind, year, who took part, what they concern
+    "tables",         # every cell of a numbered table as a Data Cube observation
     "reconcile",      # one node for things two extractors both created (a network that is an initiative)
+    "identity",       # one entity per real thing: government = country, agency -> government, merges
     "mentions",       # every entity mention in every passage (passage metadata, fg:mentions)
 )
 

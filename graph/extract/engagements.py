@@ -14,23 +14,32 @@ ties the organisation to the work:
 The ILO itself (the report's author) is never recorded as a partner, nor are its own units and
 budget, nor a country's own national institutions.  In a country entry, other countries named in
 a cue's object are partner governments (BilateralDonor ``gov-ISO3``).
+
+Organisations the report first names as the ILO's partner ("the ILO has partnered with X", "the ILO
+and X partnered") are added with the kind their description or section gives (:func:`discover_partners`).
+
+Each fg:Engagement statement carries the sentence, the kind of collaboration (joint programme,
+study, capacity building, technical assistance ...), the policy topic and the year the sentence
+gives (:mod:`graph.extract.milestones`).
 """
 from __future__ import annotations
 
 import re
 
 from graph import countries
-from graph.extract import ensure_country
+from graph.extract import ensure_country, milestones
 from graph.extract.organizations import entry_country, find_organizations
 from graph.gazetteer import organizations as gaz
 from graph.kb import Entity, KnowledgeBase, eid
 from graph.model import Document
+from graph.vocab import slug as gaz_slug
 
 PARTNER_CUES = re.compile(
     r"\b(?:in (?:close )?(?:partnership|collaboration|cooperation|coordination) with|"
     r"partner(?:s|ed|ing)? with|partnership (?:of|with|between)|together with|jointly with|alongside|"
     r"collaborat\w* (?:closely )?with|cooperat\w* with|worked (?:closely )?with|working (?:closely )?with|"
-    r"joint(?:ly)? (?:with|by)|co-organi[sz]ed with|implemented by)\b", re.I)
+    r"joint(?:ly)? (?:with|by)|co-organi[sz]ed with|implemented by|partners?,?\s+(?:such as|including|like)|"
+    r"collaborations? (?:with|between)|(?:with|among) (?:various |other |several )?partners,?\s+including)\b", re.I)
 SUPPORT_CUES = re.compile(
     r"\b(?:with the (?:financial |technical |generous )?support (?:of|from)|with (?:financial |technical )?"
     r"support (?:of|from)|(?:financially |technically )?supported by|funded by|financed by|"
@@ -92,7 +101,10 @@ def engagements_in(text: str, kb: KnowledgeBase, here: str | None) -> list[tuple
                     if cm.end() <= s < stop:
                         found.setdefault(k, pred)
                 if here:
-                    for s, e, _surf, iso in countries.find_countries(sent[cm.end():stop]):
+                    seg = sent[cm.end():stop]
+                    for s, e, surf, iso in countries.find_countries(seg):
+                        if surf.isupper() and seg[max(0, s - 1):s] == "(":
+                            continue  # "(DRC)" after an organisation's name is its acronym
                         if iso != here:
                             partner_countries.setdefault(iso, pred)
         for s, e, _surf, k in orgs:
@@ -132,7 +144,84 @@ def engagements_in(text: str, kb: KnowledgeBase, here: str | None) -> list[tuple
     return out
 
 
+_NAME = (r"[A-Z][\w\-’'&]*(?:(?:\s+|,\s*)(?:S\.p\.A\.|S\.A\.|AG|Ltd\.?|Inc\.?|plc|GmbH|[A-Z][\w\-’'&]*|"
+         r"(?:of|for|and|de|du)(?=\s+[A-Z]))){0,6}")
+# "the ILO has (also) partnered with [Italian energy company] X", "the ILO and X partnered"
+_NEW_PARTNER = re.compile(
+    r"\bILO\s+(?:has\s+)?(?:also\s+)?(?:partner(?:ed|s)|collaborat(?:ed|es))\s+with\s+(?:the\s+)?"
+    r"(?P<desc>(?:[a-z][\w\-]*\s+){0,3})(?P<name>" + _NAME + r")"
+    r"|\bthe\s+ILO\s+and\s+(?:the\s+)?(?P<name2>" + _NAME + r")\s+(?:have\s+)?(?:partnered|collaborated|"
+    r"teamed up|joined forces)")
+_KIND_WORDS = (("private_company", r"compan(?:y|ies)|multinational|corporation|firm|enterprise|private[\s-]sector|mutual|"
+                                   r"S\.p\.A\.|S\.A\.|\bAG\b|Ltd|Inc\.?|plc|GmbH"),
+               ("foundation", r"foundations?"),
+               ("ifi", r"development bank|financial institution"),
+               ("un_agency", r"UN agency|United Nations"))
+
+
+def discover_partners(doc: Document, kb: KnowledgeBase) -> None:
+    """Organisations first named as the ILO's partner ("the ILO has partnered with X"), added with
+    the kind their description or the section gives (a company in 'Private-sector partnerships')."""
+    for p in doc.passages:
+        if p.kind not in ("paragraph", "list_item"):
+            continue
+        for m in _NEW_PARTNER.finditer(p.text):
+            name = (m.group("name") or m.group("name2") or "").strip(" ,")
+            name = re.sub(r"(?:,?\s+(?:of|for|and|de|du))+$", "", name)
+            start = m.start("name") if m.group("name") else m.start("name2")
+            # "Italian energy company Eni S.p.A.": the capitalised word was a description
+            later = re.match(r"\s+((?:[a-z][\w\-]*\s+){1,3})(" + _NAME + r")", p.text[start + len(name):])
+            if m.group("name") and later and len(name.split()) == 1:
+                desc_more = name + " " + later.group(1)
+                start = start + len(name) + later.start(2)
+                name = later.group(2).strip(" ,")
+            else:
+                desc_more = ""
+            if len(name) < 3 or name in ("ILO", "The", "Government") or countries.lookup(name):
+                continue
+            if any(s <= start < e for s, e, _surf, _k in find_organizations(p.text, kb)):
+                continue  # already known
+            context = " ".join([m.group("desc") or "", desc_more, name, *p.section_path])
+            role = next((r for r, rx in _KIND_WORDS if re.search(rx, context, re.I)), "other")
+            kb.add_entity("Organization", gaz_slug(name), name, role=role, passage=p.id)
+        here = entry_country(doc, p.section_id)
+        for m in _PARTNER_LIST.finditer(p.text):
+            for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list")):
+                _new_listed_partner(kb, p, item, here)
+
+
+# "partners, such as UNHCR, the Danish Refugee Council (DRC) and ...", "partners, including X and Y",
+# "collaboration between the Ministry of Labour and the X health mutual insurance company"
+_PARTNER_LIST = re.compile(
+    r"\b(?:partners?,?\s+(?:such as|including|like)|collaborations? between)\s+(?P<list>[^.;:]{3,260}?)"
+    r"(?=,?\s+(?:to|in order|were|was|have|has|is|are|which|who|that|for|on|in)\s|[.;:]|$)")
+_LISTED = re.compile(r"^(?:the\s+)?(?P<name>[A-Z][\w\-’'&]*(?:\s+(?:[A-Z][\w\-’'&]*|of|for|and|on|de|du)){0,8})"
+                     r"(?:\s*\((?P<acr>[A-Z][A-Za-z\-]{1,12})\))?(?P<desc>(?:\s+[a-z][\w\-]*){0,4})\s*$")
+_INSTITUTION_HEAD = re.compile(r"^(?:Ministry|Department|Directorate|National|Office|Agency|Authority|Commission|"
+                               r"Council of Ministers|Social Security|Institute)\b")
+
+
+def _new_listed_partner(kb: KnowledgeBase, p, item: str, here: str | None) -> None:
+    """One item of a partner list, added as an organisation when it is a proper name not yet known."""
+    m = _LISTED.match(item.strip())
+    if not m:
+        return
+    name = re.sub(r"(?:\s+(?:of|for|and|on|de|du))+$", "", m.group("name")).strip()
+    if len(name) < 3 or len(name.split()) > 9 or countries.lookup(name) or name in ("ILO", "Government"):
+        return
+    if find_organizations(item, kb, iso3=here) or (m.group("acr") and find_organizations(m.group("acr"), kb, iso3=here)):
+        return  # already known
+    context = " ".join([name, m.group("desc") or "", *p.section_path])
+    if _INSTITUTION_HEAD.match(name) and here:
+        role = "national_institution"
+    else:
+        role = next((r for r, rx in _KIND_WORDS if re.search(rx, context, re.I)), "other")
+    kb.add_entity("Organization", gaz_slug(name), name, acronym=m.group("acr"), role=role, passage=p.id,
+                  country=here if role == "national_institution" else None)
+
+
 def extract(doc: Document, kb: KnowledgeBase) -> None:
+    discover_partners(doc, kb)
     for p in doc.passages:
         if p.kind not in ("paragraph", "list_item"):
             continue
@@ -141,5 +230,10 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             if key.startswith("gov-") and eid("Organization", key) not in kb.entities:
                 gaz.bilateral_donor(kb, key[4:], None, p.id)
             country = ensure_country(kb, iso, p.id)
-            topic = sent if len(sent) <= 300 else sent[:297].rsplit(" ", 1)[0] + "..."
-            kb.add_fact(country.id, pred, eid("Organization", key), [p.id], kind="Engagement", topic=topic)
+            themes = milestones.topics(sent)
+            default = "partnership" if pred == "partneredWith" else "technical assistance"
+            kb.add_fact(country.id, pred, eid("Organization", key), [p.id], kind="Engagement",
+                        topic=milestones.clip(sent), sentence=milestones.clip(sent, 600),
+                        topic_label=themes[:3] or None,
+                        kind_of=milestones.collaboration_kind(sent, default),
+                        year=milestones.year_near(sent))

@@ -38,6 +38,8 @@ POSSESSIVE = re.compile(r"^(?:the\s+)?([A-Z][A-Za-z0-9-]{1,12})['’]s\s+(.+)$")
 _ENDS_BUDGET = re.compile(r"\b(Budget|Account|Programmes?|Funds?)(?:\s*\([^)]*\)?)?$")
 PAREN_ACR = re.compile(r"\(\s*([A-Z][A-Za-z0-9&+./-]{0,14}[A-Z0-9+])\s*\)?")
 _THE = re.compile(r"^(?:the|The)\s+")
+_NATIONAL = re.compile(r"\b(?:National|Ministry|Ministère|Social\s+Security|Public|State|Federal|Caisse|Instituto|"
+                       r"Institut|Government)\b")
 
 
 # --- splitting a line -----------------------------------------------------------------------
@@ -95,6 +97,9 @@ def standalone(item: str) -> bool:
         return False
     if gaz.country_of_funder(t) or gaz.lookup(t):
         return True
+    base, inner = paren_contributors(t)
+    if inner and base != t:
+        return standalone(base) or bool(re.search(r"\b(?:Fund|Funds|Programmes?|Account|Facility|Trust)\s*$", base))
     if DONORS_TO.match(t) or POSSESSIVE.match(t) and _ENDS_BUDGET.search(t):
         return True
     if PAREN_ACR.search(t) or gaz.COMPANY_SUFFIX.search(t):
@@ -201,6 +206,10 @@ def resolve_funder(kb: KnowledgeBase, surface: str, pid: str, here: str | None,
     head, country = split_of_country(name)
     if country:
         name = head
+    if country is None and here and _NATIONAL.search(name) and gaz.has_institution_head(name):
+        # "the National Social Security Fund (NSSF)" in a country's financing line: that country's
+        # own institution among the financiers of the work there
+        country = here
     if country and gaz.has_institution_head(name):
         return add_institution(kb, name, acr, country, pid, role="national_institution",
                                alt=(text, _THE.sub("", raw)))
@@ -248,6 +257,31 @@ def financing_passages(doc: Document) -> list[Passage]:
     return [p for p in doc.passages if p.kind == "financing"]
 
 
+_PAREN = re.compile(r"\s*\(([^()]{2,120})\)")
+
+
+def _funder_name(item: str) -> bool:
+    """Whether words name a funder on their own: a country/government or a known organisation."""
+    t = _THE.sub("", item.strip(" ,.;"))
+    return bool(t) and bool(gaz.country_of_funder(t) or gaz.lookup(t) or gaz.lookup_acronym(t))
+
+
+def paren_contributors(funder: str) -> tuple[str, list[str]]:
+    """'UN Joint Programmes (Sweden and Norway)' -> ('UN Joint Programmes', ['Sweden', 'Norway']).
+
+    A parenthesis after a fund that lists only countries or known organisations names the fund's
+    contributors; any other parenthesis (an acronym, an agency after its country) stays."""
+    for m in _PAREN.finditer(funder):
+        items = [x for x, _ in _split_outside(m.group(1), re.compile(r"\s*(?:,|;|\s+and\s+)\s*"))]
+        items = [re.sub(r"^(?:and|the)\s+", "", x.strip()) for x in items if x.strip()]
+        base = (funder[:m.start()] + funder[m.end():]).strip()
+        if len(items) == 1 and is_acronym(items[0]) and not gaz.country_of_funder(items[0]):
+            continue  # 'Name (ACR)': the name's own acronym
+        if items and all(_funder_name(x) for x in items) and not gaz.country_of_funder(_THE.sub("", base)):
+            return base, items
+    return funder, []
+
+
 def extract(doc: Document, kb: KnowledgeBase) -> None:
     for p in financing_passages(doc):
         recipient = entry_country(doc, p.section_id)
@@ -255,7 +289,11 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             continue
         country = ensure_country(kb, recipient, p.id)
         line = VISIT.sub("", p.text).strip()
+        pieces = []
         for funder, donors in split_funders(funding_text(p.text)):
+            base, inner = paren_contributors(funder)
+            pieces.append((base, donors + inner))
+        for funder, donors in pieces:
             org = resolve_funder(kb, funder, p.id, recipient, is_fund=bool(donors))
             label = funder.strip(" ,;")
             kb.add_fact(country.id, "fundedBy", org.id, [p.id], kind="FundingLink",
@@ -266,3 +304,57 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                     kb.add_entity("Organization", org.key, org.label, role="multi_donor_fund")
                 kb.add_fact(org.id, "fundedBy", donor.id, [p.id], kind="FundingLink",
                             funding_line=line, funding_label=d.strip(" ,;"))
+    fund_contributors(doc, kb)
+
+
+# --- contributors behind a fund, stated in running text -----------------------------------------
+
+_CONTRIBUTIONS = re.compile(
+    r"\b(?:(?:generous\s+|financial\s+|voluntary\s+)?contributions?|support|donations?|funding|resources)\s+"
+    r"(?:of|from|by|provided\s+by)\s+|\b(?:funded|financed|resourced)\s+by\s+")
+
+
+def _fund_names(kb: KnowledgeBase) -> dict[str, str]:
+    """Surface form -> entity id of every pooled fund the financing lines named."""
+    out = {}
+    for e in kb.entities.values():
+        if e.role != "multi_donor_fund":
+            continue
+        for n in [e.label, e.acronym, *e.alt_labels]:
+            if n and len(n) >= 3 and not n.islower():
+                out[n] = e.id
+    return out
+
+
+def fund_contributors(doc: Document, kb: KnowledgeBase) -> None:
+    """'The RBSA mechanism ... has benefited from the generous contributions of Belgium, Denmark ...'
+    -> RBSA fundedBy each government (role contributor)."""
+    from graph.extract.initiatives import _party_list
+    from graph.extract.instruments import sentences
+
+    names = _fund_names(kb)
+    if not names:
+        return
+    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                     + r")(?![\w-])")
+    for p in doc.passages:
+        if p.kind in ("financing", "table"):
+            continue
+        for _, _, sent in sentences(p.text):
+            hits = list(pat.finditer(sent))
+            if not hits:
+                continue
+            for m in _CONTRIBUTIONS.finditer(sent):
+                fund = [h for h in hits if h.end() <= m.start()]
+                if not fund:
+                    continue
+                target = names[fund[-1].group(0)]
+                tail = re.sub(r"\s*\([^)]*\)", "", sent[m.end():])
+                tail = re.sub(r"[\u00b9\u00b2\u00b3\u2070-\u2079]+", "", tail)
+                for item in _party_list(tail):
+                    if not _funder_name(item):
+                        continue
+                    donor = resolve_funder(kb, item, p.id, None)
+                    if donor.id != target:
+                        kb.add_fact(target, "fundedBy", donor.id, [p.id], kind="FundingLink", role="contributor",
+                                    funding_line=sent.strip()[:400], funding_label=item)

@@ -42,7 +42,7 @@ from graph.model import Document, Passage
 from graph.vocab import slug
 
 HEADS = ("Initiative", "Partnership", "Accelerator", "Network", "Board", "Programme", "Program",
-         "Coalition", "Alliance", "Working Group")
+         "Coalition", "Alliance", "Working Group", "Facility")
 _HEAD_RE = "|".join(re.escape(h) for h in HEADS)
 _TOK = r"(?:[A-Z][A-Za-z0-9'’\-]*|[A-Z0-9][A-Z0-9\-]+)"
 _CONN = r"(?:of|on|for|and|the|to|in)"
@@ -345,15 +345,16 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
 
             # founders: "formal constitution by A and B"
             m = re.search(r"\b(?:constitution|foundation|establishment|creation|(?:co-)?founded|"
-                          r"(?:was|were)\s+(?:jointly\s+)?(?:established|created|constituted))\s+by\s+", sent)
+                          r"(?:was|were)\s+(?:(?:jointly|formally|officially|originally)\s+)?(?:established|created|constituted|"
+                          r"launched|set\s+up))\s+by\s+", sent)
             if m and found:
                 for name in _org_list(sent[m.end():]):
                     if reg.find(name):
                         break
                     org = resolve_org(kb, doc, name, p.id)
                     if org:
-                        kb.add_fact(org.id, "memberOf", found[-1][2] if len(found) == 1 else found[0][2],
-                                    [p.id], kind="Membership", role="founder")
+                        role_fact(kb, org.id, "founderOf", found[-1][2] if len(found) == 1 else found[0][2],
+                                  [p.id], role="founder")
 
             # co-chairs
             m = re.search(r"\b[Cc]o-?chaired\s+by\s+", sent)
@@ -408,6 +409,343 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
         kb.add_fact(eid("Country", iso), "memberOf", init, rec["passages"], kind="Membership", **attrs)
 
 
+# ---------------------------------------------------------------------------------------------
+#  Roles: chair/lead, secretariat, host, constituent agencies, members and new members,
+#  contributors; pathfinders get the year of their commitment and their roadmap status
+# ---------------------------------------------------------------------------------------------
+
+def role_fact(kb: KnowledgeBase, subject: str, relation: str, init: str, passages: list[str], **attrs):
+    """The role statement, plus the membership it implies when the registry says so (the question
+    engine reads members of an initiative from fg:memberOf)."""
+    from graph.relations import REGISTRY
+
+    f = kb.add_fact(subject, relation, init, passages, kind="Membership", **attrs)
+    rel = REGISTRY.get(relation)
+    if rel is not None and rel.parent == "memberOf":
+        kb.add_fact(subject, "memberOf", init, passages, kind="Membership", **attrs)
+    return f
+
+
+_LIST_SPLIT = re.compile(r"\s*;\s*(?:and\s+|as\s+well\s+as\s+)?|,\s*(?:and\s+|as\s+well\s+as\s+)?|"
+                         r"\s+and\s+(?=(?:the\s+)?[A-Z])|\s+as\s+well\s+as\s+")
+_LIST_STOP = re.compile(r"\b(?:thereby|bringing|which|who|in\s+order|among\s+others|"
+                        r"and\s+many\s+others|and\s+others|amongst\s+others)\b")
+
+
+def _party_list(text: str) -> list[str]:
+    """Names in a list: 'A, B and the C' or 'A, Thailand; the B, Sri Lanka; as well as C'.
+    An item followed by its country ('Thammasat University, Thailand') keeps it as ', Country'."""
+    stop = _LIST_STOP.search(text)
+    text = text[:stop.start()] if stop else text
+    text = re.split(r"[.:]\s|\)", text)[0]
+    if ";" in text:
+        items = [x for x in re.split(r"\s*;\s*(?:and\s+|as\s+well\s+as\s+)?", text)]
+        out = []
+        for it in items:
+            it = re.sub(r"^(?:and|as well as)\s+", "", it.strip())
+            out.extend(_party_list(it) if ";" not in it and it.count(",") > 1 else [it])
+        return [o.strip(" ,.;") for o in out if o.strip(" ,.;")]
+    out = []
+    for item in _LIST_SPLIT.split(text):
+        item = re.sub(r"^(?:the|The|and|as well as)\s+", "", item.strip()).strip(" .;:")
+        if not item:
+            continue
+        toks = item.split()
+        if len(toks) > 10 or not item[0].isupper():
+            break
+        # a name runs until the first lowercase word that is not a connector, or a number:
+        # "Spain through their support ..." -> "Spain", "Germany €1.2 million" -> "Germany"
+        keep = []
+        for t in toks:
+            if (t[0].islower() and t not in _CONNECTORS) or not (t[0].isalpha() or t[0] in "(&"):
+                break
+            keep.append(t)
+        while keep and keep[-1] in _CONNECTORS:
+            keep.pop()
+        if keep:
+            out.append(" ".join(keep).strip(" ,.;:"))
+        if len(keep) < len(toks):
+            break
+    return out
+
+
+_CONNECTORS = {"of", "for", "and", "the", "on", "de", "du", "la", "in", "to", "des", "et"}
+_NAME_ACR = re.compile(r"(?<![\w-])([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|for|and|the|on|für))*)\s*"
+                       r"\(([A-Z][A-Za-z0-9&\-]{1,10})\)")
+
+
+def _acronyms_for_names(doc: Document, text: str) -> str:
+    """'German Federal Ministry for Economic Cooperation and Development (BMZ)' -> 'BMZ' when the
+    acronym is known (the report's acronym table or general knowledge), so that 'and' inside a
+    name does not split a list."""
+    from graph.gazetteer import organizations as gz
+
+    table = acronym_table(doc)
+
+    def sub(m: re.Match) -> str:
+        acr = m.group(2)
+        return acr if (acr in table or gz.lookup_acronym(acr)) else m.group(0)
+
+    return _NAME_ACR.sub(sub, text)
+
+
+def _party(kb: KnowledgeBase, doc: Document, reg: "_Registry", item: str, pid: str):
+    """The entity a list item names: a country, a known or new organisation ('X, Country' is an
+    institution of that country); never an initiative."""
+    from graph.extract.organizations import add_institution
+
+    item = re.sub(r"^(?:the|The)\s+", "", item.strip(" ,.;:"))
+    if not item or reg.find(item) and reg.find(item)[0][1] - reg.find(item)[0][0] >= len(item) - 1:
+        return None
+    iso = countries.lookup(item)
+    if iso:
+        return ensure_country(kb, iso, pid)
+    m = re.match(r"^(.+?),\s*([^,]+)$", item)
+    if m and countries.lookup(m.group(2)):
+        name, iso = m.group(1).strip(), countries.lookup(m.group(2))
+        acr = re.search(r"\(([A-Z][A-Za-z0-9\-]{1,10})\)", name)
+        name = re.sub(r"\s*\([^)]*\)", "", name).strip()
+        known = resolve_org(kb, doc, name, pid, create=False)
+        if known is not None and (known.label == name or known.acronym == name):
+            return known
+        from graph.vocab import slug
+
+        return kb.add_entity("Organization", f"{slug(name)}-{iso.lower()}", name, acronym=acr.group(1) if acr else None,
+                             role="national_institution" if re.search(r"\b(?:Ministry|National|Institute|Agency|Fund|"
+                                                                      r"Authority|Office|Department)\b", name) else "other",
+                             passage=pid, country=iso)
+    if len(item) < 2:
+        return None
+    return resolve_org(kb, doc, item, pid)
+
+
+def _report_year(doc: Document) -> str | None:
+    """The year a report is about: in its title, else the year its text names most often."""
+    ys = _YEAR.findall(doc.title or "")
+    if ys:
+        return ys[-1]
+    from collections import Counter
+
+    counts = Counter(_YEAR.findall(doc.text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _sentence_year(sent: str, before: str, doc: Document) -> str | None:
+    """The sentence's year; for 'throughout the year' / 'in the reporting period', the year the
+    text before it names, else the report's year."""
+    ys = _YEAR.findall(sent)
+    if ys:
+        return ys[0]
+    if re.match(r"\s*(?:In\s+addition|Additionally|Moreover|Furthermore|Also|Likewise)\b", sent):
+        prior = _YEAR.findall(before[-400:])
+        return prior[-1] if prior else None
+    if re.search(r"\b(?:throughout|during|over|in)\s+the\s+(?:year|reporting\s+period)\b|\bthis\s+year\b", sent, re.I):
+        prior = _YEAR.findall(before)
+        return prior[-1] if prior else _report_year(doc)
+    return None
+
+
+_LEAD = re.compile(r"(?:\s+(?:" + _HEAD_RE + r"))?\s*[(,]?\s*(?:led|chaired|headed|coordinated)\s+by\s+")
+_INCLUDING = re.compile(r",?\s*(?:and\s+)?(?:including|comprising|with)\s+")
+_NEW_MEMBERS = re.compile(r"\b(?:welcomed|added|admitted|gained|accepted|onboarded)\s+(?:\w+\s+){0,3}?new\s+members?\b"
+                          r"[^.;:]*?(?:,?\s*(?:including|namely|such\s+as)\s+|:\s*)")
+_HAS_MEMBERS = re.compile(r"\b(?:has|have|had|with|counts?|comprises?|comprising|of)\s+(?:over\s+|more\s+than\s+|some\s+)?"
+                          r"(?:\d+|several|many|\w+teen|twenty[\w-]*|thirty[\w-]*|forty[\w-]*|fifty[\w-]*)\s+members?"
+                          r",?\s*(?:including|such\s+as|namely|:)\s+")
+_SECRETARIAT_BY = re.compile(r"\b(?:established|set\s+up|hosts?|hosted|took\s+over|assumed|runs?|provides?)\s+"
+                             r"the\s+secretariat\s+(?:for|of)\s+")
+_AS_SECRETARIAT = re.compile(r",?\s*as\s+(?:a|the)\s+")
+_HOSTED_BY = re.compile(r"\bhosted\s+(?:by|at|within)\s+")
+_UNDER = re.compile(r"\bsecretariat\b[^.;]{0,60}?\bunder\s+(?:the\s+)?")
+_CONTRIB = re.compile(r"\b(?:contributions?|funding|resources)\s+(?:were\s+\w+\s+)?(?:from|by)\s+")
+_COFUNDER = re.compile(r"\bas\s+(?:a\s+)?(?:co-?funders?|donors?|contributors?|funding\s+partners?)\s+(?:of|to)\s+(?:the\s+)?")
+_COMMITTED_TO = re.compile(r"\b(?:committed|pledged|contributed)\b")
+
+
+def _subject_before(sent: str, end: int) -> str | None:
+    """The name that ends right before ``end`` ('..., Mahidol University established ...')."""
+    m = re.search(r"((?:[A-Z][\w'’\-]*|of|the|for|and)(?:\s+(?:[A-Z][\w'’\-]*|of|the|for|and))*)\s*$", sent[:end])
+    if not m:
+        return None
+    name = re.sub(r"^(?:(?:In|On|By|During|Throughout|Since|The|the|and|of|for)\s+)+", "", m.group(1)).strip()
+    name = re.sub(r"^(?:[A-Z][a-z]+\s+\d{4},?\s+)", "", name)
+    return name or None
+
+
+def _roles(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    for p in doc.passages:
+        if p.kind == "table":
+            continue
+        sec_init = reg.section_initiative(p)
+        last_init = sec_init
+        for s0, s1, raw in sentences(p.text):
+            sent = _acronyms_for_names(doc, raw)
+            found = reg.find(sent)
+            before = p.text[:s0]
+
+            def yr():
+                return _sentence_year(sent, before, doc)
+
+            # "<Initiative> (led by X, and including A, B and C)": lead and constituent agencies
+            for f in found:
+                m = _LEAD.match(sent, f[1])
+                if not m:
+                    continue
+                rest = sent[m.end():]
+                inc = _INCLUDING.search(rest)
+                leads = _party_list(rest[:inc.start()] if inc else rest)
+                for name in leads:
+                    ent = _party(kb, doc, reg, name, p.id)
+                    if ent is not None:
+                        role_fact(kb, ent.id, "chairOf", f[2], [p.id], role="lead", year=yr())
+                if inc and sent[f[1]:f[1] + 2].lstrip().startswith("("):
+                    for name in _party_list(rest[inc.end():]):
+                        ent = _party(kb, doc, reg, name, p.id)
+                        if ent is not None:
+                            role_fact(kb, ent.id, "constituentOf", f[2], [p.id], role="constituent agency", year=yr())
+            # "X chairs / chaired <I>" (co-chairs are read by _membership)
+            for m in re.finditer(r"\b(?:chairs?|chaired|leads|heads)\s+(?:the\s+)?", sent):
+                if re.search(r"co-?$", sent[max(0, m.start() - 3):m.start()]):
+                    continue
+                hit = reg.find(sent[m.end():m.end() + 80])
+                who = _subject_before(sent, m.start())
+                if hit and hit[0][0] == 0 and who:
+                    ent = _party(kb, doc, reg, who, p.id)
+                    if ent is not None:
+                        role_fact(kb, ent.id, "chairOf", hit[0][2], [p.id], role="chair", year=yr())
+
+            # secretariat and host
+            for m in _SECRETARIAT_BY.finditer(sent):
+                hit = reg.find(sent[m.end():m.end() + 80])
+                who = _subject_before(sent, m.start())
+                if hit and hit[0][0] == 0 and who:
+                    ent = _party(kb, doc, reg, who, p.id)
+                    if ent is not None:
+                        kb.add_fact(ent.id, "secretariatOf", hit[0][2], [p.id], kind="Membership",
+                                    role="secretariat", year=yr())
+                    um = _UNDER.search(sent)
+                    if um:
+                        host = _party_list(sent[um.end():])
+                        if host:
+                            h = _party(kb, doc, reg, host[0], p.id)
+                            if h is not None:
+                                kb.add_fact(h.id, "hostOf", hit[0][2], [p.id], kind="Membership",
+                                            role="host", year=yr())
+            for f in found:
+                m = _AS_SECRETARIAT.search(sent[max(0, f[0] - 12):f[0]])
+                tail = sent[f[1]:f[1] + 20]
+                if m and re.match(r"\s*(?:Network\s+|Initiative\s+)?[Ss]ecretariat\b", tail):
+                    who = _subject_before(sent, max(0, f[0] - 12) + m.start())
+                    ent = _party(kb, doc, reg, who, p.id) if who else None
+                    if ent is not None:
+                        kb.add_fact(ent.id, "secretariatOf", f[2], [p.id], kind="Membership",
+                                    role="secretariat", year=yr())
+            for m in _HOSTED_BY.finditer(sent):
+                init = found[0][2] if found else last_init
+                names = _party_list(sent[m.end():])
+                if init and names and (found and found[0][0] < m.start()):
+                    ent = _party(kb, doc, reg, names[0], p.id)
+                    if ent is not None:
+                        kb.add_fact(ent.id, "hostOf", init, [p.id], kind="Membership", role="host", year=yr())
+
+            # members: "welcomed five new members, including A, X; B, Y" / "has 25 members including ..."
+            init = found[0][2] if found else (last_init or sec_init)
+            m = _NEW_MEMBERS.search(sent)
+            if m and init:
+                for name in _party_list(sent[m.end():]):
+                    ent = _party(kb, doc, reg, name, p.id)
+                    if ent is not None:
+                        kb.add_fact(ent.id, "memberOf", init, [p.id], kind="Membership", role="new member",
+                                    year=yr())
+            m = _HAS_MEMBERS.search(sent)
+            if m and init:
+                for name in _party_list(sent[m.end():]):
+                    ent = _party(kb, doc, reg, name, p.id)
+                    if ent is not None:
+                        kb.add_fact(ent.id, "memberOf", init, [p.id], kind="Membership", role="member")
+            # organisations that joined: "In 2024, the European Union joined <I> / joined X as a co-funder of <I>"
+            for jm in re.finditer(r"\bjoined\s+", sent):
+                who = _subject_before(sent, jm.start())
+                if not who or countries.lookup(who):
+                    continue  # countries joining are read by _membership
+                cf = _COFUNDER.search(sent, jm.end())
+                hit = reg.find(sent[cf.end():cf.end() + 80]) if cf else reg.find(sent[jm.end():jm.end() + 80])
+                if not hit or hit[0][0] != 0:
+                    continue
+                target = hit[0][2]
+                ent = _party(kb, doc, reg, who, p.id)
+                if ent is None:
+                    continue
+                if cf:
+                    _contribution(kb, doc, reg, target, [who], p.id, yr(), "co-funder")
+                    # the one joined is a co-funder too: "joined X as a co-funder"
+                    _contribution(kb, doc, reg, target, _party_list(sent[jm.end():cf.start()]), p.id, yr(), "co-funder")
+                    # "..., as well as France (Expertise France) and Spain (FIIAPP)"
+                    more = re.search(r",?\s*as\s+well\s+as\s+", sent[cf.end():])
+                    if more:
+                        tail = re.sub(r"\s*\([^)]*\)", "", sent[cf.end() + more.end():])
+                        _contribution(kb, doc, reg, target, _party_list(tail), p.id, yr(), "co-funder")
+                else:
+                    kb.add_fact(ent.id, "memberOf", target, [p.id], kind="Membership", role="new member", year=yr())
+
+            # contributions to an initiative: "contributions from Ireland and Germany ... for the M-GA";
+            # "France and Korea committed ... to ILO to further support projects on the Global Accelerator"
+            m = _CONTRIB.search(sent)
+            if m and (found or last_init):
+                target = next((f[2] for f in found if f[0] > m.start()), None) or (found[0][2] if found else last_init)
+                names = [n for n in _party_list(re.sub(r"\s*\([^)]*\)", "", sent[m.end():]))
+                         if countries.lookup(n) or resolve_org(kb, doc, n, None, create=False)]
+                if target and names:
+                    _contribution(kb, doc, reg, target, names, p.id, yr(), "contributor")
+            m = _COMMITTED_TO.search(sent)
+            if m and found and not _CONTRIB.search(sent):
+                names = [n for n in _party_list(re.sub(r"^(?:In addition|Additionally|Moreover),?\s*", "", sent[:m.start()]))
+                         if countries.lookup(n) or resolve_org(kb, doc, n, None, create=False)]
+                target = next((f[2] for f in found if f[0] > m.start()), None)
+                if target and names and re.search(r"\d", sent[m.end():]):
+                    _contribution(kb, doc, reg, target, names, p.id, yr(), "contributor")
+            if found:
+                last_init = found[-1][2]
+
+
+def _contribution(kb, doc, reg, target: str, names: list[str], pid: str, year, role: str) -> None:
+    """``target fundedBy funder`` for each named contributor (a country is its government)."""
+    from graph.gazetteer import organizations as gz
+
+    for name in names:
+        name = re.sub(r"^(?:the|The)\s+", "", name.strip())
+        iso = gz.country_of_funder(name)
+        if iso:
+            org = gz.bilateral_donor(kb, iso, name, pid)
+        else:
+            org = resolve_org(kb, doc, name, pid)
+        if org is None or org.id == target:
+            continue
+        kb.add_fact(target, "fundedBy", org.id, [pid], kind="FundingLink", role=role, year=year,
+                    funding_line=next((p.text for p in doc.passages if p.id == pid), "")[:400],
+                    funding_label=name)
+
+
+def _pathfinder_detail(kb: KnowledgeBase) -> None:
+    """A pathfinder's year of commitment and roadmap status, from the membership statements of the
+    same country and initiative (the report says them in other sentences)."""
+    for f in list(kb.facts.values()):
+        if f.predicate != "pathfinderOf":
+            continue
+        m = kb.facts.get((f.subject, "memberOf", f.object))
+        if m is None:
+            continue
+        for k in ("roadmap", "roadmap_year"):
+            if m.attrs.get(k) and not f.attrs.get(k):
+                f.attrs[k] = m.attrs[k]
+        if m.attrs.get("year") and not f.attrs.get("year") and m.attrs.get("role") in ("committed", "member"):
+            f.attrs["year"] = m.attrs["year"]
+            f.attrs.setdefault("commitment_year", m.attrs["year"])
+        for pid in m.passages:
+            if pid not in f.passages:
+                f.passages.append(pid)
+
+
 def extract(doc: Document, kb: KnowledgeBase) -> None:
     reg = _Registry(doc, kb)
     _find_initiatives(doc, kb, reg)
@@ -416,3 +754,5 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
         for _, _, key in reg.find(p.text):
             kb.entities[key].passages.add(p.id)
     _membership(doc, kb, reg)
+    _roles(doc, kb, reg)
+    _pathfinder_detail(kb)

@@ -550,7 +550,89 @@ def _extract_ratifications(doc: Document, kb: KnowledgeBase) -> None:
                     year=year, status=status, since=since)
 
 
+# ---------------------------------------------------------------------------------------------
+#  Ratification campaign: formal inquiries, assessments of alignment or gaps
+# ---------------------------------------------------------------------------------------------
+
+_INQUIRED = re.compile(r"\b(?:formally\s+|officially\s+)?(?:inquired|enquired|requested\s+information|"
+                       r"expressed\s+(?:an\s+)?interest)\s+(?:about|on|in|into)\b")
+_ASSESS = re.compile(r"\b(?:assess\w*|gap\s+(?:analys[ie]s|assessments?|studies|study)|comparative\s+"
+                     r"(?:assessments?|analys[ie]s|stud(?:y|ies)|reviews?)|compliance\s+(?:review|assessment|"
+                     r"analysis)|alignment\s+(?:review|assessment|analysis))\b")
+_ALIGN_CUE = re.compile(r"\b(?:align\w*|against|between|gaps?|compl\w+|conform\w*|compatib\w*|"
+                        r"minimum\s+requirements|requirements\s+(?:of|set\s+out))\b")
+_LIST_AFTER = re.compile(r"(?::|,?\s*(?:including|namely|such\s+as))\s+")
+
+
+def _countries_listed(text: str) -> list[str]:
+    """Countries of a list that starts the text (stops at the clause's end)."""
+    end = re.search(r"(?<!\bNo)\.\s|;|\bwhile\b|\bwhereas\b", text)
+    return _countries_in(text[:end.start()] if end else text)
+
+
+def _extract_campaign(doc: Document, kb: KnowledgeBase) -> None:
+    for p in doc.passages:
+        low = p.text.lower()
+        if not ("inquir" in low or "enquir" in low or "assess" in low or "gap" in low or "interest" in low):
+            continue
+        for s0, s1, sent in sentences(p.text):
+            insts = _instrument_at(doc, p, sent, s0)
+            if not insts:
+                # "inquired about the Campaign": the campaign's instrument, from the section title
+                if not _INQUIRED.search(sent):
+                    continue
+                for s in section_chain(doc, p.section_id):
+                    ms = instrument_mentions(s.title)
+                    if ms:
+                        insts = [(0, 0, eid("LegalInstrument", f"{ms[0][2]}{ms[0][3]}"))]
+                        break
+                if not insts:
+                    continue
+            inst = insts[0][2]
+            if inst not in kb.entities:
+                continue
+            ym = _YEAR_IN.search(sent)
+            year = ym.group(1) if ym else None
+            since = _SINCE.search(sent)
+            if since and year == since.group(1):
+                year = None  # "Since the Campaign's launch in 2021, ... inquired": not the inquiry's year
+            # formal inquiries: "many others have formally inquired about the Campaign, including A, B"
+            m = _INQUIRED.search(sent)
+            if m:
+                rest = sent[m.end():]
+                lm = _LIST_AFTER.search(rest)
+                isos = _countries_listed(rest[lm.end():]) if lm else []
+                if not isos:  # "A and B formally inquired about ..."
+                    clause = sent[:m.start()]
+                    cut = max(clause.rfind(","), clause.rfind(";"))
+                    isos = _countries_in(clause[cut + 1:] if cut > 0 and "while" in clause[cut:] else clause)
+                    isos = isos if not re.search(r"\bratified\b", clause) else []
+                for iso in isos:
+                    ensure_country(kb, iso, p.id)
+                    kb.add_fact(eid("Country", iso), "inquiredAbout", inst, [p.id], year=year,
+                                since=since.group(1) if since else None, status="inquired")
+            # assessments of alignment or gaps against the instrument
+            for am in _ASSESS.finditer(sent):
+                a0 = insts[0][0]
+                window = sent[am.start():a0 + 1] if a0 > am.start() else sent[am.start():am.start() + 160]
+                if not _ALIGN_CUE.search(window) or (a0 > am.start() and a0 - am.end() > 160):
+                    continue
+                rest = sent[insts[0][1]:] if a0 > am.start() else sent[am.end():]
+                lm = _LIST_AFTER.match(rest) or (re.match(r"\s*:\s*", rest))
+                isos = _countries_listed(rest[lm.end():]) if lm else []
+                if not isos:
+                    iso = sentence_country(doc, p, sent, am.start())
+                    isos = [iso] if iso else []
+                status = "ongoing" if re.search(r"\b(?:assessing|is\s+conducting|are\s+conducting|ongoing|"
+                                                 r"is\s+supporting|are\s+supporting)\b", sent) else "conducted"
+                for iso in isos:
+                    ensure_country(kb, iso, p.id)
+                    kb.add_fact(eid("Country", iso), "alignmentAssessed", inst, [p.id], year=year, status=status)
+                break
+
+
 def extract(doc: Document, kb: KnowledgeBase) -> None:
     _extract_ilo(doc, kb)
     _extract_national(doc, kb)
     _extract_ratifications(doc, kb)
+    _extract_campaign(doc, kb)

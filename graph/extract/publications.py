@@ -18,13 +18,20 @@ published"), countries named in the title or sentence, ``described_by`` (the sen
 describes it).  ``publishedBy`` facts go to the publishers named in the label ("OHCHR-ILO") or
 as the subject of "published/developed/launched"; co-authors named by "in collaboration with"/
 "jointly with" are publishers too.
+
+Then each publication is described (:func:`describe`): its kind (brief, working paper, guide,
+report ... from its series or type word), its language (from the function words of its title:
+general knowledge of French, Spanish and Portuguese, else English), the countries it covers
+(``publicationAbout``: named in its title, or in the sentence presenting it inside that country's
+entry), its policy topics (``onTopic``, read from the title) and, when several organisations
+published it, each ``publishedBy`` statement is marked co-published.
 """
 from __future__ import annotations
 
 import re
 
 from graph import countries
-from graph.extract import ensure_country
+from graph.extract import ensure_country, milestones
 from graph.extract.instruments import resolve_org, sentences
 from graph.kb import KnowledgeBase
 from graph.model import Document
@@ -185,6 +192,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                         pubs.add(q.group("title"), p.id, series=_series(None, tm.group(1)),
                                  publishers=_sentence_publishers(prev_text[-400:]), sentence=line)
     _merge_main_titles(kb)
+    describe(doc, kb)
 
 
 def _figure_publishers(doc: Document, p) -> list[str]:
@@ -225,3 +233,79 @@ def _merge_main_titles(kb: KnowledgeBase) -> None:
                         kb.facts.pop(f.key)
                         kb.add_fact(long.id, f.predicate, f.object, f.passages, kind=f.kind, **f.attrs)
                 del kb.entities[short.id]
+
+
+# ---------------------------------------------------------------------------------------------
+#  Kind, language, countries, topics, co-publishers
+# ---------------------------------------------------------------------------------------------
+
+_KINDS = ("working paper", "policy paper", "issue paper", "policy note", "technical note", "guidance note",
+          "fact sheet", "policy brief", "brief", "guide", "report", "study", "handbook", "toolkit",
+          "infographic", "bulletin", "paper", "note", "module")
+# function words by language (general knowledge); a title needs two of a language's words
+_LANG_WORDS = {
+    "fr": {"le", "la", "les", "des", "du", "aux", "et", "pour", "une", "un", "dans", "sur", "sécurité", "l'",
+           "d'", "protection sociale", "travailleurs", "étendre", "économie"},
+    "es": {"el", "los", "las", "del", "para", "y", "una", "en", "con", "protección", "seguridad", "trabajadores"},
+    "pt": {"os", "as", "do", "da", "dos", "das", "para", "e", "uma", "em", "proteção", "segurança", "trabalhadores"},
+}
+
+
+def publication_kind(series: str | None, title: str) -> str:
+    """'ILO Working Paper' -> working paper; 'OHCHR-ILO Fact Sheet' -> fact sheet; a typed title
+    ('Issue Paper on ...') -> issue paper; else publication."""
+    for text in (series or "", title[:40]):
+        low = re.sub(r"\s+", " ", text.lower())
+        for k in _KINDS:
+            if re.search(r"\b" + k + r"s?\b", low):
+                return k
+    return "publication"
+
+
+def language_of(title: str) -> str:
+    """ISO 639-1 code of a title's language: the language most of whose function words it uses
+    (at least two, and more than of any other), else English."""
+    words = re.findall(r"[\wÀ-ÿ']+", title.lower())
+    toks = set(words) | {w[:2] for w in words if w[:2] in ("l'", "d'")}
+    scores = {lang: len(toks & vocab) for lang, vocab in _LANG_WORDS.items()}
+    lang, best = max(scores.items(), key=lambda kv: kv[1])
+    if best >= 2 and sum(1 for v in scores.values() if v == best) == 1:
+        return lang
+    return "en"
+
+
+def describe(doc: Document, kb: KnowledgeBase) -> None:
+    from graph.extract.instruments import section_iso3
+
+    by_id = {p.id: p for p in doc.passages}
+    for e in kb.of_type("Publication"):
+        e.attrs["kind"] = publication_kind(e.attrs.get("series"), e.label)
+        e.attrs["language"] = language_of(e.label)
+        # the evidence of what the title says is a passage that contains the title
+        head = " ".join(e.label.lower().split())[:40]
+        first = [p.id for p in doc.passages if p.id in e.passages and head in " ".join(
+            p.text.lower().replace("“", '"').replace("”", '"').split())][:1]
+        about: dict[str, str] = {}
+        for iso in e.attrs.get("countries") or []:
+            about.setdefault(iso, first[0] if first else "")
+        # in a country entry, the sentence presenting a publication is about that country
+        for pid in sorted(e.passages):
+            p = by_id.get(pid)
+            if p is None:
+                continue
+            home = section_iso3(doc, p.section_id)
+            if home and (e.label[:40].lower() in p.text.lower()):
+                about.setdefault(home, pid)
+        for iso, pid in about.items():
+            if not pid:
+                continue
+            ensure_country(kb, iso, pid)
+            kb.add_fact(e.id, "publicationAbout", f"Country:{iso}", [pid], year=e.attrs.get("year"))
+        for t in milestones.topics(e.label)[:3]:
+            th = kb.add_entity("ThematicArea", slug(t), t, passage=first[0] if first else None)
+            if first:
+                kb.add_fact(e.id, "onTopic", th.id, first)
+        pubs = kb.facts_where(subject=e.id, predicate="publishedBy")
+        if len(pubs) > 1:
+            for f in pubs:
+                f.attrs["role"] = "co-publisher"

@@ -12,14 +12,23 @@ inside quoted titles and names that continue into an Act/Law are left out.
 Facts: ``schemeInCountry`` (scheme -> country: the country named nearest before the name in the
 sentence, else the country entry), ``administeredBy`` (scheme -> organisation) for "administered
 by / managed by / run by / operated by X" and "X (is) responsible for administering".
+
+Then every scheme and every national law, decree, strategy, policy or plan (found by
+``instruments``) is described from the sentences that name it: its kind (from the head word of
+its name), the status the report gives it (drafted, validated, adopted, launched, rolled out,
+relaunched ... — the status verb nearest the name, 'planned' when future), the year, and for
+schemes who they cover ("to people aged 70 and above", "for informal sector workers").  National
+instruments get an ``instrumentOfCountry`` fact carrying kind, status and year; schemes carry
+them on ``schemeInCountry``.
 """
 from __future__ import annotations
 
 import re
 
 from graph import countries
-from graph.extract import ensure_country
-from graph.extract.instruments import resolve_org, section_iso3, sentences
+from graph.extract import ensure_country, milestones
+from graph.extract.instruments import resolve_org, section_iso3, sentence_country, sentences
+from graph.extract.named import NameIndex
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
 from graph.vocab import slug
@@ -196,6 +205,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             for e in kb.of_type("Scheme"):
                 if p.id in e.passages and (e.label in sent or (e.acronym and e.acronym in sent)):
                     _admin(kb, doc, e, m.group("org"), p.id)
+    describe(doc, kb)
 
 
 def _admin(kb: KnowledgeBase, doc: Document, scheme, org_name: str, pid: str) -> None:
@@ -208,3 +218,80 @@ def _admin(kb: KnowledgeBase, doc: Document, scheme, org_name: str, pid: str) ->
         if acr and not org.acronym:
             org.acronym = acr.group(1)
         kb.add_fact(scheme.id, "administeredBy", org.id, [pid])
+
+
+# ---------------------------------------------------------------------------------------------
+#  Kind, status, year and coverage of schemes and national instruments
+# ---------------------------------------------------------------------------------------------
+
+_COVERED = (r"workers|people|persons|households|children|women|mothers|refugees|farmers|employees|"
+            r"beneficiaries|members|families|recipients|individuals|citizens|residents|migrants|agents|"
+            r"seekers|students|pensioners|retirees|men|girls|boys|youth|fishers|vendors|traders|"
+            r"self-employed|population|nationals|non-nationals")
+COVERAGE = re.compile(
+    r"\b(?:for|to|covering|covers|cover|targeting|targets|benefiting|benefit|reaching|reach|including|"
+    r"inclusion of|extend\w* (?:coverage |it |them )?to)\s+"
+    r"(?P<who>(?:(?:all|the|over|some|around|about|up to|nearly|almost|more than|an estimated|additional)\s+)*"
+    r"(?:[\d][\d,.]*\s+(?:million\s+|thousand\s+)?)?(?:[\w'’\-]+\s+){0,4}?(?:" + _COVERED + r")"
+    r"(?:\s+(?:with|in|of|aged|from|who|over|above)\s+[^,.;()]{1,45})?)", re.I)
+
+
+def _events(doc: Document, kb: KnowledgeBase, names: NameIndex):
+    """entity id -> [(passage id, sentence, start, end)] for every sentence naming it, in report order."""
+    out: dict[str, list[tuple[str, str, int, int]]] = {}
+    for p in doc.passages:
+        if p.kind in ("table", "caption", "heading"):
+            continue
+        for _s0, _s1, sent in sentences(p.text):
+            iso = sentence_country(doc, p, sent)
+            for st, en, ent in names.find(sent, iso):
+                out.setdefault(ent, []).append((p.id, sent, st, en))
+    return out
+
+
+def _describe_one(e, events) -> tuple[str | None, str | None, str | None, str | None, str | None]:
+    """(status, year, passage id, sentence, coverage) from the sentences that name the entity.
+
+    The status with a year wins over an undated one; among those, the first in report order
+    (the entry's own account comes before later mentions)."""
+    status = year = pid = sentence = coverage = None
+    for p_id, sent, st, en in events:
+        stt, yr = milestones.status_event(sent, st, en)
+        if stt and (status is None or (year is None and yr)):
+            status, year, pid, sentence = stt, yr, p_id, sent
+        if coverage is None and e.type == "Scheme":
+            m = COVERAGE.search(sent, en, min(len(sent), en + 160))
+            if m:
+                coverage = re.sub(r"\s+", " ", m.group("who")).strip()
+                coverage = re.split(r"\s+(?:and|which|who|that|but)\s+(?:has|have|is|are|was|were|will|can|could|"
+                                    r"would|may)\b", coverage)[0]
+                coverage = re.sub(r"^(?:to|for|of)\s+", "", coverage)
+    return status, year, pid, sentence, coverage
+
+
+def describe(doc: Document, kb: KnowledgeBase) -> None:
+    names = NameIndex(kb, ("Scheme", "LegalInstrument"))
+    events = _events(doc, kb, names)
+    for e in list(kb.entities.values()):
+        national = e.type == "LegalInstrument" and e.role in ("NationalLaw", "NationalStrategy")
+        if not (e.type == "Scheme" or national):
+            continue
+        e.attrs["kind"] = milestones.measure_kind(e.label)
+        status, year, pid, sentence, coverage = _describe_one(e, events.get(e.id, []))
+        if status:
+            e.attrs["status"] = status
+        if year and e.type == "Scheme":
+            e.attrs.setdefault("year", year)
+        if coverage:
+            e.attrs["coverage"] = coverage
+        iso = e.attrs.get("country")
+        if not iso:
+            continue
+        evidence = [pid] if pid else sorted(e.passages)[:1]
+        if not evidence:
+            continue
+        ensure_country(kb, iso, evidence[0])
+        pred = "schemeInCountry" if e.type == "Scheme" else "instrumentOfCountry"
+        kb.add_fact(e.id, pred, eid("Country", iso), evidence, kind_of=e.attrs["kind"], status=status,
+                    year=year or (e.attrs.get("year") if national else None), coverage=coverage,
+                    sentence=milestones.clip(sentence, 600) if sentence else None)

@@ -1,0 +1,198 @@
+"""Dated activities per country: what was done there with the ILO, of what kind, and when.
+
+A sentence is an activity when it tells of something done — a finite verb of doing in the past or
+present perfect ("conducted", "validated", "delivered a training", "has supported", "launched") that
+is not future or conditional — in a country entry, or elsewhere in a sentence that names the ILO
+and one or two countries (not as donors).  One ``Activity`` per sentence, country and year its
+verbs are dated with (a future verb with a year is a planned activity, status 'planned'):
+
+* kind: a named scheme or national law/strategy whose status the sentence gives becomes
+  "<kind> <status>" ("strategy validated", "law adopted", "scheme relaunched"); otherwise the kind
+  of work the sentence describes (study, training, campaign, dialogue, publication, pilot, legal
+  drafting, policy development, system development), else what its verb says (submission, launch,
+  approval ...), else "technical support";
+* year: the year dating the verb (not a year another verb of the sentence owns: "(ratified in
+  2006)"), else the report's year (from its title or cover; ``year_source`` says which);
+* facts: ``activityIn`` (-> country), ``activityInvolved`` (-> the organisations the sentence
+  names, the ILO included), ``activityConcerns`` (-> the schemes, laws, initiatives, publications
+  it names), ``onTopic`` (-> the policy topics, as ThematicArea entities).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from graph import countries
+from graph.extract import ensure_country, milestones
+from graph.extract.instruments import section_iso3, sentences
+from graph.extract.named import NameIndex
+from graph.extract.organizations import find_organizations
+from graph.kb import KnowledgeBase, eid
+from graph.model import Document
+from graph.vocab import slug
+
+DONE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:also\s+|been\s+|successfully\s+|further\s+)*)?(?P<verb>completed|conducted|"
+    r"carried out|delivered|held|organi[sz]ed|co-organi[sz]ed|launched|re-?launched|validated|adopted|"
+    r"published|developed|trained|undertook|undertaken|finali[sz]ed|approved|endorsed|introduced|signed|"
+    r"piloted|established|drafted|presented|facilitated|hosted|rolled out|enacted|passed|renewed|produced|"
+    r"prepared|initiated|started|began|convened|ran|implemented|supported|provided|assisted|contributed|"
+    r"helped|extended|reviewed|assessed|mapped|costed|trained|updated|revised|amended|submitted|"
+    r"continued to (?:support|provide|work)|supporting|providing|working|confirmed|committed|joined|issued|"
+    r"discussed|announced|agreed|created|given|received|attended|evaluated|examined|consolidated|validated)\b",
+    re.I)
+# the kind of an activity told only by its verb
+_VERB_KIND = {"submitted": "submission", "launched": "launch", "re-launched": "launch", "relaunched": "launch",
+              "published": "publication", "held": "event", "hosted": "event", "convened": "event",
+              "organized": "event", "organised": "event", "co-organized": "event", "co-organised": "event",
+              "approved": "approval", "adopted": "adoption", "endorsed": "endorsement", "validated": "validation",
+              "signed": "signature", "enacted": "enactment", "issued": "issuance", "confirmed": "commitment",
+              "committed": "commitment", "joined": "membership", "given": "training", "trained": "training",
+              "evaluated": "evaluation", "reviewed": "review", "assessed": "assessment", "drafted": "drafting",
+              "discussed": "dialogue", "presented": "presentation", "piloted": "pilot", "established": "establishment",
+              "created": "establishment", "introduced": "introduction", "renewed": "renewal",
+              "extended": "extension", "amended": "amendment", "revised": "revision", "updated": "revision"}
+_FUTURE = re.compile(r"\b(?:will|would|shall|could|should|may|might|to be|expected|planned|plans? to|aims? (?:to|at)|"
+                     r"intends? to|seeks? to|set to|is to|are to|yet to|not yet)\s+(?:\w+\s+){0,2}$", re.I)
+_SUPPORT_ONLY = {"supported", "provided", "assisted", "contributed", "helped", "supporting", "providing",
+                 "working", "facilitated"}
+# statuses too vague to name what was done ("implemented" is any mention of implementation)
+_WEAK_STATUS = {"planned", "under development", "implemented"}
+_DONOR_BEFORE = re.compile(r"\b(?:from|by|of the Government of|donors?|contributions? (?:from|of))\s+(?:the\s+)?$")
+
+
+def report_year(doc: Document) -> str | None:
+    """The year a report is about: from its title, else the 'Annual Report 2024' / 'Report 2024'
+    line of its cover page (the first 2,000 characters)."""
+    m = re.search(r"\b((?:19|20)\d{2})\b", doc.title or "") or \
+        re.search(r"\bReport\s+((?:19|20)\d{2})\b", doc.text[:2000])
+    return m.group(1) if m else None
+
+
+def _countries_for(doc: Document, p, sent: str) -> list[str]:
+    home = section_iso3(doc, p.section_id)
+    if home:
+        return [home]
+    if not re.search(r"\bILO\b", sent):
+        return []
+    out = []
+    for s, _e, _surf, iso in countries.find_countries(sent):
+        if _DONOR_BEFORE.search(sent[max(0, s - 30):s]):
+            continue
+        if iso not in out:
+            out.append(iso)
+    return out if 1 <= len(out) <= 2 else []
+
+
+_OPENING_YEAR = re.compile(r"^\W*(?:[A-Z]\w+,\s+)?(?:[Ii]n|[Bb]y|[Dd]uring|[Tt]hroughout|[Ss]ince)\s+(?:[A-Za-z]+\s+)?"
+                           r"(?:\d{1,2}\s+)?(?:[A-Za-z]+\s+)?((?:19|20)\d{2})\s*,")
+
+
+@dataclass
+class Event:
+    """One thing a sentence says was done (or is planned), at its verb."""
+
+    start: int
+    end: int
+    verb: str
+    year: str | None
+    planned: bool
+
+
+def events(sent: str) -> list[Event]:
+    """The sentence's activities: one per year its verbs of doing are dated with ("approved in
+    September 2024 and published in January 2025" is two), else the first verb that is not
+    future.  A future verb with its own year is a planned activity ("will be evaluated ... in 2025")."""
+    dated: dict[str, Event] = {}
+    first: Event | None = None
+    opening = _OPENING_YEAR.match(sent)  # "In November 2024, X was finalised ...": the main verb's date
+    for m in DONE.finditer(sent):
+        planned = bool(_FUTURE.search(sent[max(0, m.start() - 40):m.start()]))
+        yr = milestones.event_year(sent, m.start("verb"), m.end("verb"))
+        if opening and first is None and not planned:
+            yr = opening.group(1)
+        ev = Event(m.start("verb"), m.end("verb"), m.group("verb").lower(), yr, planned)
+        if yr and yr not in dated:
+            dated[yr] = ev
+        if first is None and not planned:
+            first = ev
+    if dated:
+        return sorted(dated.values(), key=lambda e: e.start)
+    return [first] if first else []
+
+
+def _what(sent: str, verb_end: int) -> str:
+    """What was done: the object of the verb when it reads as a noun phrase ('a feasibility and
+    costing study'), else the opening words of the sentence."""
+    tail = re.split(r"[,;:(]|\s+(?:which|that|to|in order|through|with|by|in|for|as|and|on|at|from)\s+",
+                    sent[verb_end:].strip(), maxsplit=1)[0]
+    words = tail.split()
+    if len(words) >= 2 and not re.match(r"(?:by|to|on|in|with|and|including|the Government)\b", tail):
+        return " ".join(words[:10]).rstrip(".")
+    return " ".join(sent.split()[:12]).rstrip(".,") + "..."
+
+
+def extract(doc: Document, kb: KnowledgeBase) -> None:
+    names = NameIndex(kb, ("Scheme", "LegalInstrument", "Initiative", "Publication", "Project"))
+    fallback_year = report_year(doc)
+    for p in doc.passages:
+        if p.kind not in ("paragraph", "list_item"):
+            continue
+        for _s0, _s1, sent in sentences(p.text):
+            isos = _countries_for(doc, p, sent)
+            if not isos:
+                continue
+            evs = events(sent)
+            for iso, ev in ((i, e) for i in isos for e in evs):
+                named = names.find(sent, iso)
+                kind, status, year = None, None, None
+                for st, en, ent in named:
+                    e = kb.entities[ent]
+                    if e.type not in ("Scheme", "LegalInstrument"):
+                        continue
+                    stt, yr = milestones.status_event(sent, st, en, finite_only=True)
+                    if stt and stt not in _WEAK_STATUS and (len(evs) == 1 or yr == ev.year):
+                        kind, status, year = f"{e.attrs.get('kind') or milestones.measure_kind(e.label)} {stt}", stt, yr
+                        break
+                if kind is None:
+                    own = milestones.activity_kind(sent[ev.start:ev.start + 90])
+                    kind = own if len(evs) > 1 and own else (milestones.activity_kind(sent) or own)
+                    if kind is None:
+                        kind = _VERB_KIND.get(ev.verb)
+                    if kind is None:
+                        if ev.verb not in _SUPPORT_ONLY and not ev.verb.startswith("continued"):
+                            continue
+                        kind = "technical support"
+                if ev.planned:
+                    status = "planned"
+                year = year or ev.year
+                source = "sentence" if year else "report"
+                year = year or fallback_year
+                country = ensure_country(kb, iso, p.id)
+                what = kb.entities[named[0][2]].label if named else _what(sent, ev.end)
+                digest = hashlib.sha1(f"{iso}|{ev.start}|{sent.strip()}".encode()).hexdigest()[:8]
+                key = slug(f"{iso} {year or ''} {kind}")[:60] + "-" + digest
+                label = f"{kind[0].upper()}{kind[1:]} in {country.label} ({year or 'undated'}): {what}"
+                themes = milestones.topics(sent)
+                a = kb.add_entity("Activity", key, label[:160], passage=p.id, kind=kind, status=status,
+                                  year=year, year_source=source, country=iso,
+                                  topic=themes[0] if themes else None,
+                                  sentence=milestones.clip(sent, 600), description=milestones.clip(sent, 500))
+                kb.add_fact(a.id, "activityIn", country.id, [p.id], year=year, kind_of=kind, status=status,
+                            sentence=milestones.clip(sent, 600))
+                for _s, _e, _surf, okey in find_organizations(sent, kb, iso3=iso):
+                    oid = eid("Organization", okey)
+                    if oid in kb.entities:
+                        org = kb.entities[oid]
+                        if org.attrs.get("country") == iso and org.role == "bilateral_donor":
+                            continue
+                        kb.add_fact(a.id, "activityInvolved", oid, [p.id], year=year)
+                for _s, _e, ent in named:
+                    kb.add_fact(a.id, "activityConcerns", ent, [p.id], year=year, status=status)
+                for t in themes[:3]:
+                    th = kb.add_entity("ThematicArea", slug(t), t, passage=p.id)
+                    kb.add_fact(a.id, "onTopic", th.id, [p.id])
+
+
+__all__ = ["extract", "report_year"]

@@ -1,0 +1,257 @@
+"""What a sentence says happened to a named thing, when, and about what: shared by the extractors of
+schemes and laws (status, year), dated activities (kind, year) and partners (kind, topic).
+
+Pure functions over one sentence.  The vocabularies are ordinary English and general knowledge of
+social protection work (verbs of adoption, kinds of study or event, policy topics); nothing here
+names a country, a partner or a line of a particular report.
+"""
+from __future__ import annotations
+
+import re
+
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"early|late|mid-?|the (?:first|second|third|fourth|last) quarter of|the (?:beginning|end) of|"
+           r"the course of|the (?:first|second) half of|Q[1-4])")
+# "In 2024", "in October 2024", "by late 2024", "(2024)" — not the start of a period "2024-2030".
+YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring|[Tt]hroughout|[Aa]t|[Ff]rom|[Ii]nto|[Uu]ntil|[Bb]efore|"
+                  r"[Aa]fter)\s+(?:" + _MONTHS +
+                  r"\s*)?(?:\d{1,2}\s+)?(?:" + _MONTHS + r"\s+)?((?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)"
+                  r"|\(((?:19|20)\d{2})\)"
+                  r"|\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
+                  r"November|December)\s+\d{1,2},\s+((?:19|20)\d{2})\b")  # "on October 10, 2024"
+_FUTURE = re.compile(r"\b(?:expected|will|to be|planned|slated|due|would|should|aims? to|plans? to|"
+                     r"intends? to|set to|is to|are to|upcoming|forthcoming|next)\b", re.I)
+
+# status word -> the stems that say it (checked in this order: the more specific first)
+STATUS_VERBS: tuple[tuple[str, str], ...] = (
+    ("relaunched", r"re-?launch\w*|renewed commitment|revamp\w*|revitali[sz]\w*"),
+    ("rolled out", r"roll(?:ed|ing|s)?[\s-]out|scal(?:ed|ing) up|scale[\s-]up"),
+    ("validated", r"validat\w*"),
+    ("adopted", r"adopt\w*"),
+    ("enacted", r"enact\w*|promulgat\w*|passed|signed into law|gazetted"),
+    ("approved", r"approv\w*|ratif\w*"),
+    ("endorsed", r"endors\w*"),
+    ("launched", r"launch\w*|inaugurat\w*|unveil\w*"),
+    ("introduced", r"introduc\w*|instituted|establish\w*|set up|created"),
+    ("renewed", r"renew\w*|extended (?:up )?(?:to|until)"),
+    ("amended", r"amend\w*|revis(?:ed|ion|ing)|reform\w*|updat\w*"),
+    ("finalized", r"finali[sz]\w*|completed"),
+    ("drafted", r"draft\w*|formulat\w*|prepar\w*|elaborat\w*|design\w*|developed"),
+    ("piloted", r"pilot\w*"),
+    ("implemented", r"implement\w*|operationali[sz]\w*|in force|disburs\w*|paid"),
+    ("under development", r"under development|being developed|under discussion|under review|in progress|"
+                          r"developing|ongoing"),
+)
+_STATUS_RX = [(s, re.compile(r"\b(?:" + rx + r")\b", re.I)) for s, rx in STATUS_VERBS]
+
+# kind of a national measure from the head word of its name
+MEASURE_KINDS: tuple[tuple[str, str], ...] = (
+    ("decree", r"Decree|Ordinance|Regulation|Resolution"),
+    ("law", r"Act|Law|Code|Bill|Legislation"),
+    ("strategy", r"Strategy|Roadmap"),
+    ("policy", r"Policy"),
+    ("plan", r"Plan"),
+    ("scheme", r"Scheme|Insurance|Fund|Pension|System"),
+    ("programme", r"Programme|Program|Project|Initiative"),
+    ("benefit", r"Allowance|Grant|Benefit|Transfer"),
+)
+
+
+def measure_kind(name: str) -> str:
+    """'Decree No. 2024-123' -> decree, 'National Social Protection Policy (2024-2033)' -> policy:
+    the last kind word of the name (the head noun) decides."""
+    best, at = "programme", -1
+    head = re.split(r"\s+(?:on|of|for|to)\s+", name, maxsplit=1)[0]  # "Law on Health Insurance": Law
+    if not any(re.search(r"\b(?:" + rx + r")\b", head) for _k, rx in MEASURE_KINDS):
+        head = name
+    for kind, rx in MEASURE_KINDS:
+        for m in re.finditer(r"\b(?:" + rx + r")\b", head, re.I):
+            if m.start() > at:
+                best, at = kind, m.start()
+    return best
+
+
+def years(sentence: str) -> list[tuple[int, str]]:
+    """(offset, year) of every dated phrase in the sentence."""
+    return [(m.start(), m.group(1) or m.group(2) or m.group(3)) for m in YEAR.finditer(sentence)]
+
+
+def year_near(sentence: str, start: int = 0, end: int | None = None) -> str | None:
+    """The dated phrase of the sentence closest to the span [start, end)."""
+    end = start if end is None else end
+    ys = years(sentence)
+    if not ys:
+        return None
+    return min(ys, key=lambda y: 0 if start <= y[0] < end else min(abs(y[0] - start), abs(y[0] - end)))[1]
+
+
+def status_near(sentence: str, start: int, end: int, window: int = 90) -> str | None:
+    """The status only (see :func:`status_event`)."""
+    return status_event(sentence, start, end, window)[0]
+
+
+_PURPOSE = re.compile(r"\b(?:for|towards?)\s+(?:(?:its|the|their|full|final|formal)\s+)?(?:\w+\s+and\s+)?$", re.I)
+
+
+def _verbs(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the status words of a sentence that can own a date: verbs, participles and nouns
+    ("the ratification ... in 2024"), but not a purpose ("evaluated for approval and adoption in
+    2025" dates the evaluation)."""
+    return sorted((m.start(), m.end()) for _s, rx in _STATUS_RX for m in rx.finditer(sentence)
+                  if not _PURPOSE.search(sentence[max(0, m.start() - 40):m.start()]))
+
+
+def event_year(sentence: str, v_start: int, v_end: int) -> str | None:
+    """The year of the event told by the verb at [v_start, v_end): the dated phrase nearest the
+    verb with no other status verb between them ("validated ..., and expected to be adopted in
+    2025" gives the validation no year; "(ratified in 2006)" dates the ratification, not the
+    strategy next to it)."""
+    verbs = [v for v in _verbs(sentence) if v != (v_start, v_end)]
+    best = None
+    for at, y in years(sentence):
+        if sentence[at:at + 3].lower() == "by " and not _FUTURE.search(sentence[max(0, v_start - 40):v_start]):
+            continue  # "by 2030" is a target, not the date of what was done
+        lo, hi = sorted((at, v_start))
+        if any(lo < vs < hi for vs, _ve in verbs):
+            continue
+        mine = min(abs(at - v_start), abs(at - v_end))
+        if any(min(abs(at - vs), abs(at - ve)) < mine for vs, ve in verbs):
+            continue  # the year dates another verb of the sentence
+        d = abs(at - v_start)
+        if best is None or d < best[0]:
+            best = (d, y)
+    return best[1] if best else None
+
+
+def status_event(sentence: str, start: int, end: int, window: int = 90,
+                 finite_only: bool = False) -> tuple[str | None, str | None]:
+    """What the sentence says happened to the thing named at [start, end): the status verb closest
+    to it (after it within ``window`` characters, or just before it); 'planned' when the verb is
+    in the future ("is expected to be adopted", "will be launched", "adoption ... expected in").
+
+    A finite verb or participle ("validated", "launched") is preferred over a noun or gerund
+    ("adoption", "updating") a little closer: it is what the sentence asserts."""
+    best: tuple[int, str, re.Match] | None = None
+    for status, rx in _STATUS_RX:
+        for m in rx.finditer(sentence):
+            if m.start() >= end:
+                dist = m.start() - end
+            elif m.end() <= start:
+                dist = start - m.end()
+            else:
+                continue
+            if dist > window:
+                continue
+            word = m.group(0).lower()
+            if not re.search(r"(?:ed|out|up|force|paid|set up|progress|ongoing|development|discussion|review)$", word):
+                if finite_only:
+                    continue
+                dist += 30
+            if best is None or dist < best[0]:
+                best = (dist, status, m)
+    if best is None:
+        return None, None
+    m = best[2]
+    year = event_year(sentence, m.start(), m.end())
+    before = sentence[max(0, m.start() - 35):m.start()]
+    # a noun or gerund ("adoption", "launching") is future when its clause says so further on
+    after = re.split(r"[,;]", sentence[m.end():m.end() + 90])[0] if re.search(r"(?:ion|ment|ing)$", m.group(0)) else ""
+    if _FUTURE.search(before) or _FUTURE.search(after):
+        return "planned", year
+    return best[1], year
+
+
+# ---------------------------------------------------------------------------------------------
+#  Kinds of work and topics (general knowledge of the field, not of one report)
+# ---------------------------------------------------------------------------------------------
+
+ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
+    ("study", r"(?:feasibility |actuarial |costing |diagnostic |assessment |mapping )?stud(?:y|ies)|"
+              r"assessments?|feasibility|costing|actuarial (?:valuation|review|analysis)|diagnostic|"
+              r"mapping|review|analys[ie]s|evaluation|survey|simulation|estimates"),
+    ("training", r"trainings?|trained|capacity[\s-]building|workshop|course|learning visit|study visit|"
+                 r"academy|webinar"),
+    ("campaign", r"campaign|awareness[\s-]raising|outreach|advocacy"),
+    ("dialogue", r"dialogue|consultations?|validation (?:workshop|meeting)|tripartite|roundtable|"
+                 r"conference|forum|meeting|side event|panel"),
+    ("publication", r"published|publication|policy (?:brief|paper|note)s?|technical (?:brief|note|paper)s?|guide|"
+                    r"report|working paper|issue paper"),
+    ("pilot", r"pilot"),
+    ("legal drafting", r"draft(?:ed|ing)? (?:law|bill|decree|regulation|legislation)|legal (?:review|drafting)|"
+                       r"bylaws|legislative"),
+    ("policy development", r"strategy|policy|plan|roadmap|framework"),
+    ("system development", r"digital\w*|information system|MIS|registry|interoperab\w*|platform"),
+)
+_ACTIVITY_RX = [(k, re.compile(r"\b(?:" + rx + r")\b", re.I)) for k, rx in ACTIVITY_KINDS]
+
+TOPICS: tuple[tuple[str, str], ...] = (
+    ("refugee inclusion", r"refugees?|forcibly displaced|asylum"),
+    ("migrant workers", r"migrants?|migrant workers|working abroad"),
+    ("social health protection", r"health insurance|social health|health protection|health coverage|"
+                                 r"universal health|medical|health|tuberculosis|HIV"),
+    ("pensions", r"pensions?|old[\s-]age|older persons|ageing|aging"),
+    ("unemployment protection", r"unemployment"),
+    ("maternity and parental protection", r"maternity|paternity|parental"),
+    ("child benefits", r"child benefits?|children|child"),
+    ("disability", r"disabilit\w*"),
+    ("employment injury", r"employment injury|work[\s-]injury|occupational (?:safety|health)|OSH|workplace accident"),
+    ("informal economy", r"informal (?:economy|sector|workers)|informality|self-employed|formali[sz]ation"),
+    ("digitalisation", r"digital\w*|information systems?|MIS|registry|interoperab\w*"),
+    ("social protection financing", r"fiscal space|financing|costing|budget\w*|public finance|actuarial"),
+    ("climate change", r"climate|just (?:energy )?transition|energy transition|environment\w*"),
+    ("crisis response", r"shock[\s-]responsive|humanitarian|crisis|emergency|conflict|fragil\w*"),
+    ("legal frameworks", r"legal frameworks?|legislation|law|bill|decree|ratification"),
+    ("long-term care", r"long[\s-]term care|carers?"),
+    ("gender equality", r"gender|women"),
+    ("rural and agricultural workers", r"rural|agricultur\w*|farmers?"),
+    ("supply chains", r"supply chains?|value chains?"),
+    ("social assistance", r"cash transfers?|social assistance|allowance"),
+    ("social protection policy", r"social protection (?:policy|strategy|system)|policy|strategy"),
+)
+_TOPIC_RX = [(t, re.compile(r"\b(?:" + rx + r")\b", re.I)) for t, rx in TOPICS]
+
+COLLABORATION_KINDS: tuple[tuple[str, str], ...] = (
+    ("joint programme", r"joint programmes?|UN Joint Programme|joint project"),
+    ("financing", r"funded by|financed by|with funding from|financial support|contributions? from"),
+    ("technical assistance", r"technical (?:support|assistance|advice|review|inputs?)"),
+    ("study", ACTIVITY_KINDS[0][1]),
+    ("capacity building", ACTIVITY_KINDS[1][1]),
+    ("publication", ACTIVITY_KINDS[4][1]),
+    ("event", r"organi[sz]ed|co-organi[sz]ed|side event|panel|webinar|conference|forum|dialogue"),
+    ("pilot", r"pilot"),
+    ("technical assistance", r"supported|support\w*|assist\w*|advi[sc]\w*"),
+)
+_COLLAB_RX = [(k, re.compile(r"\b(?:" + rx + r")\b", re.I)) for k, rx in COLLABORATION_KINDS]
+
+
+def activity_kind(text: str) -> str | None:
+    """The kind of work a clause describes (study, training, campaign ...), by its first cue."""
+    best: tuple[int, str] | None = None
+    for kind, rx in _ACTIVITY_RX:
+        m = rx.search(text)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), kind)
+    return best[1] if best else None
+
+
+def topics(text: str) -> list[str]:
+    """The policy topics a sentence is about, in the order of the gazetteer (most specific first)."""
+    return [t for t, rx in _TOPIC_RX if rx.search(text)]
+
+
+def collaboration_kind(text: str, default: str = "partnership") -> str:
+    """How two parties worked together, from the sentence's wording."""
+    for kind, rx in _COLLAB_RX:
+        if rx.search(text):
+            return kind
+    return default
+
+
+def clip(sentence: str, limit: int = 300) -> str:
+    """The sentence as evidence text, cut at a word boundary when long."""
+    s = sentence.strip()
+    return s if len(s) <= limit else s[: limit - 3].rsplit(" ", 1)[0] + "..."
+
+
+__all__ = ["activity_kind", "event_year", "status_event", "clip", "collaboration_kind", "measure_kind", "status_near", "topics",
+           "year_near", "years", "YEAR"]

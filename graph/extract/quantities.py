@@ -1,0 +1,252 @@
+"""Numbers in the running text, with what they count, their unit and the thing they describe.
+
+Three shapes of figure are read from each sentence of paragraphs and list items (table cells are
+``tables``' job):
+
+* amounts of money: a currency sign or code before the number ("US$40", "€67 million",
+  "USD 1.3 million") or a currency word after it ("40 US dollars") -> unit USD/EUR/GBP/CHF ...;
+* shares: "93 per cent", "40 percent", "10%" -> unit ``per cent``;
+* counts: a number followed, within a few words, by a plural noun ("27,000 persons with
+  disabilities", "4 million workers", "40 participants") -> unit ``persons`` for people (a noun of
+  people, or one with a people-like ending: herders, trainees, migrants), else ``count``; the noun
+  phrase is what it counts.
+
+What a figure is *about* is the most specific thing the sentence names: a scheme or a national
+law/strategy known to the graph (nearest before the number, else after), else the country the
+sentence is about (the entry's country, else the one country it names, not as a donor).  Years, convention and section
+numbers, ages ("aged 15 to 30"), list numbering and dates are not figures.  Each figure is a
+``Quantity`` entity (value, unit, measure, year, country, the sentence) linked by ``hasQuantity``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from graph.extract import ensure_country, milestones
+from graph import countries
+from graph.extract.instruments import section_iso3, sentences
+from graph.extract.named import NameIndex
+from graph.kb import KnowledgeBase, eid
+from graph.model import Document
+from graph.vocab import slug
+
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE = r"(?:\s*(?P<scale>million|billion|thousand|bn|m)\b)?"
+_CURRENCY_BEFORE = r"(?P<cur>US\$|USD|US\s+dollars?|\$|€|EUR|£|GBP|CHF|SEK|NOK|DKK|JPY|CAD|AUD)\s?"
+_CURRENCY_AFTER = r"\s+(?P<cur2>US dollars|dollars|euros?|Swiss francs|USD|EUR|CHF)\b"
+MONEY = re.compile(r"(?<![\w.])" + _CURRENCY_BEFORE + _NUM + _SCALE + r"|(?<![\w.$€£])" + _NUM.replace("num", "num2")
+                   + _SCALE.replace("scale", "scale2") + _CURRENCY_AFTER)
+PERCENT = re.compile(r"(?<![\w.$€£])" + _NUM + r"\s*(?:per\s?cent|percent|%)")
+_PEOPLE = (r"people|persons|workers|beneficiaries|households|individuals|participants|children|women|men|"
+           r"mothers|refugees|farmers|employees|members|families|recipients|citizens|residents|migrants|"
+           r"pensioners|retirees|students|girls|boys|youths?|adults|older persons|agents|seekers|"
+           r"officials|staff|trainees|stakeholders|beneficiary households|informal workers|enterprises|"
+           r"employers|persons with disabilities")
+COUNT = re.compile(r"(?<![\w.$€£/-])" + _NUM + _SCALE + r"\s+(?P<what>(?:[a-z][\w'’\-]*\s+){0,3}?(?P<noun>[a-z][\w'’\-]*s|people|children|"
+                   r"women|men|staff|youth)\b(?:\s+with\s+disabilities)?)")
+# nouns with a people-like ending that count things
+_THINGS = re.compile(r"(?:papers|cent(?:er|re)s|registers|letters|chapters|numbers|computers|orders|matters|layers|"
+                     r"headquarters|partners|meters|metres|containers|servers|parameters|markers|filters|"
+                     r"grants|plants|variants|tenants|assistants|lists|artists)$")
+_NOT_BEFORE = re.compile(r"(?:No\.?|Nos\.?|Convention|Recommendation|Table|Figure|Box|SDG|indicator|aged|age|ages|"
+                         r"page|paragraph|Article|Art\.|Section|Chapter|Module|Phase|Round|Level|Step|Goal|Target|"
+                         r"C|R|#|version|COP|CFS|Decree|Law|Act)\s*$|(?:^|[\s(])\d[\d,.]*\s*(?:to|and|-|–)\s*$", re.I)
+_MONTHS = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
+                     r"December)\b")
+_NOT_COUNTED = re.compile(r"^(?:years?|months?|weeks?|days?|hours?|times|per|percent|cent|th|st|nd|rd|"
+                          r"and|or|to|of|in|on|at|the|a|an|is|was|were|are|has|have|which|that|million|"
+                          r"billion|thousand|as|is|was|has|its|this|thus|across|towards|us|always|perhaps|"
+                          r"whereas|unless|besides|includes|represents|remains|reaches|covers|means|aims|"
+                          r"plus|less|various|previous|serious|numerous)$")
+_UNIT_OF_CURRENCY = {"us$": "USD", "usd": "USD", "us dollar": "USD", "us dollars": "USD", "$": "USD",
+                     "dollars": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR", "£": "GBP",
+                     "gbp": "GBP", "swiss francs": "CHF"}
+_SCALES = {"million": 10**6, "m": 10**6, "billion": 10**9, "bn": 10**9, "thousand": 10**3}
+_APPROX = re.compile(r"(?:around|about|approximately|some|nearly|almost|over|more than|up to|at least|an estimated|"
+                     r"estimated|roughly|close to|less than|under)\s*$", re.I)
+
+
+@dataclass
+class Figure:
+    """One number read from a sentence."""
+
+    start: int
+    end: int
+    surface: str
+    value: Decimal
+    unit: str
+    measure: str
+    qualifier: str | None = None
+
+
+def _value(num: str, scale: str | None) -> Decimal | None:
+    try:
+        v = Decimal(num.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return v * _SCALES.get((scale or "").lower(), 1)
+
+
+def _currency(cur: str) -> str:
+    c = re.sub(r"\s+", " ", cur.strip()).lower()
+    return _UNIT_OF_CURRENCY.get(c, cur.strip().upper())
+
+
+def _money_measure(sent: str, start: int, end: int) -> str:
+    """What an amount is: 'a monthly allowance of around US$40' -> monthly allowance;
+    'US$70 per month' -> amount per month; else 'amount'."""
+    before = sent[max(0, start - 80):start]
+    m = re.search(r"(?:an?|the|its|their)?\s*((?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)\s+of\s+(?:(?:around|about|"
+                  r"approximately|some|nearly|almost|over|up to|more than|at least)\s+)?$", before)
+    phrase = None
+    if m:  # the noun phrase after its last article or verb: "provide an emergency top-up" -> emergency top-up
+        phrase = re.split(r"\b(?:a|an|the|its|their|with|from|to|by|for|provide\w*|receiv\w*|pa(?:y|id)\w*|"
+                          r"total\w*|is|was|were|are)\b", m.group(1))[-1].strip() or None
+    after = sent[end:end + 40]
+    per = re.match(r"\s*(?:per|a|each)\s+(month|year|person|beneficiary|household|day|week)\b", after)
+    if per:
+        return f"{phrase or 'amount'} per {per.group(1)}"
+    return phrase or "amount"
+
+
+def _share_measure(sent: str, start: int, end: int) -> str:
+    """'93 per cent of total employment' -> total employment; 'coverage ... at around 10 per cent'
+    -> coverage; else 'share'."""
+    before = re.search(r"\b([a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+(?:of|at|by|to|reached|stood at|"
+                       r"remains? low,? at|increased by|decreased by|rose by|fell by)\s+(?:(?:around|about|almost|"
+                       r"nearly|over|some|more than|up to|less than|approximately|an estimated)\s+)?$",
+                       sent[max(0, start - 70):start])
+    after = re.match(r"\s+(?:of|in)\s+((?:the\s+|all\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,4})", sent[end:end + 80])
+    if after:  # up to the first word that starts another phrase
+        words = re.split(r"\s+(?:in|who|are|is|was|were|by|and|to|at|under|for|among|with|as|since|from|"
+                         r"which|that|on)\b", after.group(1))[0]
+        words = re.sub(r"^(?:the|all)\s+", "", words)
+        return words
+    if before:
+        return re.split(r"\b(?:a|an|the|its|their|with|from|to|by|for|is|was|were|are)\b", before.group(1))[-1].strip() \
+            or "share"
+    return "share"
+
+
+def _skip(sent: str, start: int, num: str, has_scale: bool) -> bool:
+    before = sent[max(0, start - 14):start]
+    if _NOT_BEFORE.search(before):
+        return True
+    if not has_scale and re.fullmatch(r"(?:19|20)\d{2}", num):
+        return True  # a year
+    after = sent[start + len(num):start + len(num) + 12]
+    if re.match(r"\s*(?:\)|\.\d|st\b|nd\b|rd\b|th\b|-\w|–)", after) or _MONTHS.match(after):
+        return True  # list numbering, ordinals, dates, ranges "2024-2030"
+    return False
+
+
+def figures_in(sent: str) -> list[Figure]:
+    """Every money amount, share and count in one sentence (pure: unit-tested on made-up text)."""
+    out: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    for m in MONEY.finditer(sent):
+        num = m.group("num") or m.group("num2")
+        scale = m.group("scale") or m.group("scale2")
+        cur = m.group("cur") or m.group("cur2")
+        v = _value(num, scale)
+        if v is None:
+            continue
+        taken.append((m.start(), m.end()))
+        out.append(Figure(m.start(), m.end(), m.group(0).strip(), v, _currency(cur),
+                          _money_measure(sent, m.start(), m.end())))
+    for m in PERCENT.finditer(sent):
+        if not free(m.start(), m.end()) or _skip(sent, m.start(), m.group("num"), True):
+            continue
+        v = _value(m.group("num"), None)
+        if v is None:
+            continue
+        taken.append((m.start(), m.end()))
+        out.append(Figure(m.start(), m.end(), m.group(0), v, "per cent", _share_measure(sent, m.start(), m.end())))
+    for m in COUNT.finditer(sent):
+        if not free(m.start(), m.end()) or _skip(sent, m.start(), m.group("num"), bool(m.group("scale"))):
+            continue
+        what = m.group("what")
+        words = what.split()
+        if any(_NOT_COUNTED.match(w) for w in words[:-1]) or _NOT_COUNTED.match(m.group("noun")):
+            continue
+        if m.group("noun") in ("years", "months", "days", "weeks", "hours", "times", "pillars"):
+            continue
+        v = _value(m.group("num"), m.group("scale"))
+        if v is None:
+            continue
+        people = re.search(r"\b(?:" + _PEOPLE + r")\b", what) or (
+            re.search(r"(?:ers|ees|ants|ians|ists)$", m.group("noun")) and not _THINGS.match(m.group("noun")))
+        taken.append((m.start(), m.end()))
+        out.append(Figure(m.start(), m.end(), m.group(0), v, "persons" if people else "count", what))
+    for f in out:
+        q = _APPROX.search(sent[max(0, f.start - 20):f.start])
+        f.qualifier = q.group(0).strip().lower() if q else None
+    return sorted(out, key=lambda f: f.start)
+
+
+def _owner(found: list[tuple[int, int, str]], at: int) -> str | None:
+    """The named scheme/law nearest before the figure, else the first one after it."""
+    before = [f for f in found if f[1] <= at]
+    if before:
+        return before[-1][2]
+    after = [f for f in found if f[0] >= at]
+    return after[0][2] if after else None
+
+
+def _figure_country(doc: Document, p, sent: str) -> str | None:
+    """The country a sentence's figures describe: the entry's country, or, outside country
+    entries, the one country the sentence names — unless it is named as a giver ("contributions
+    from Ireland", "funded by X"), where the figure is the donor's money, not about the country."""
+    home = section_iso3(doc, p.section_id)
+    if home:
+        return home  # an entry's figures are about its country, whoever else the sentence names
+    found = countries.find_countries(sent)
+    if len({f[3] for f in found}) != 1:
+        return None
+    if re.search(r"\b(?:from|by|and|of the Government of|donors?|contributions?)\s+(?:the\s+)?$",
+                 sent[max(0, found[0][0] - 30):found[0][0]]):
+        return None
+    return found[0][3]
+
+
+def _fmt(v: Decimal) -> str:
+    v = v.normalize()
+    return format(v, "f")
+
+
+def extract(doc: Document, kb: KnowledgeBase) -> None:
+    names = NameIndex(kb, ("Scheme", "LegalInstrument", "Initiative", "Project"))
+    for p in doc.passages:
+        if p.kind not in ("paragraph", "list_item"):
+            continue
+        for _s0, _s1, sent in sentences(p.text):
+            figs = figures_in(sent)
+            if not figs:
+                continue
+            iso = _figure_country(doc, p, sent)
+            found = names.find(sent, iso)
+            for f in figs:
+                owner = _owner(found, f.start)
+                if owner is None and iso is None:
+                    continue
+                if owner is None:
+                    owner = ensure_country(kb, iso, p.id).id
+                year = milestones.year_near(sent, f.start, f.end)
+                label = f"{f.surface} {f.measure}" if f.unit not in ("persons", "count") else f.surface
+                owner_label = kb.entities[owner].label
+                key = slug(f"{owner.split(':', 1)[1]} {_fmt(f.value)} {f.unit} {f.measure}")
+                q = kb.add_entity("Quantity", key, f"{label} ({owner_label})", passage=p.id,
+                                  value=_fmt(f.value), unit=f.unit, measure=f.measure, year=year,
+                                  country=iso, qualifier=f.qualifier, surface=f.surface,
+                                  sentence=milestones.clip(sent, 600))
+                kb.add_fact(owner, "hasQuantity", q.id, [p.id], year=year, sentence=milestones.clip(sent, 600))
+                if iso:
+                    ensure_country(kb, iso, p.id)
+
+
+__all__ = ["Figure", "figures_in", "extract"]
