@@ -29,6 +29,7 @@ from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFI
 from app.qa import aggregate
 from app.qa.intent import IntentIndex
 from app.qa.summary import summarise
+from app.qa.tables import TableLookup
 from app.qa.textstep import TextResult, TextStep
 from app.qa.understand import Understanding, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
@@ -65,6 +66,7 @@ class QuestionEngine:
         self.lexicon = Lexicon(knowledge)
         self.text = TextStep(knowledge, units)
         self.intents = intents
+        self.tables = TableLookup(store, units.idf, units.default_idf)
         self.speller = speller_for(knowledge, self.lexicon, [r["text"] for r in intents.rows] if intents else [])
         self.max_chars = 1000
 
@@ -118,7 +120,7 @@ class QuestionEngine:
         und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
 
-        done = self._aggregate(a, und, out, timings) or self._count(a, out, timings, und)
+        done = self._aggregate(a, und, out, timings) or self._count(a, out, timings, und) or self._table(a, out)
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
@@ -277,6 +279,27 @@ class QuestionEngine:
         if res.answer_type:
             out["answer_type"] = res.answer_type
         return [self._aggregate_answer(row) for row in res.rows]
+
+    def _table(self, a: Analysis, out: dict) -> list[dict] | None:
+        """A figure addressed by a table's row and column (see :mod:`app.qa.tables`)."""
+        t = self.tables.lookup(a.question, a.answer_type)
+        if t is None:
+            return None
+        c = t.cell
+        ev = self._evidence(c.passage_id, [], spans=None) if c.passage_id else None
+        if ev is not None:
+            low = ev["text"].lower()
+            for needle in (c.row.split(">")[-1].strip().lower(), f"{c.value:,.0f}".lower()):
+                i = low.find(needle)
+                if i >= 0:
+                    ev["highlights"].append([i, i + len(needle)])
+            ev["highlights"].sort()
+        out["sparql"], out["strategy"], out["path"] = t.sparql, "graph-table", [t.why]
+        out["answer_type"] = t.kind
+        ans = {"label": t.label, "iri": None, "type": t.kind, "score": t.score, "evidence": [ev] if ev else [],
+               "path": [t.why], "unit": c.unit}
+        ans["value"] = c.value if t.kind == "Number" else (float(t.label) if t.kind == "Year" else None)
+        return [ans]
 
     def _aggregate_answer(self, row: "aggregate.Row") -> dict:
         pids = list(dict.fromkeys(p for f in row.facts for p in f["passages"]))

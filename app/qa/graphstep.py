@@ -75,9 +75,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 out.append(Constraint(f"{_iri(r)} fg:fundedBy ?answer .", f"funders of {r}", [(r, "fundedBy", "?")],
                                       strong=r.startswith("Country:")))
         elif at == "Country":
-            funders = [f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f]
+            funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f))
             for o in funders[:2]:
-                out.append(Constraint(f"?answer fg:fundedBy+ {_iri(o)} . ?answer a fg:Country .",
+                # Directly, or through a fund whose own funders the financing line names ("the MUL
+                # funded by Belgium"), not through a fund's general contributors (a role).
+                out.append(Constraint(f"{{ ?answer fg:fundedBy {_iri(o)} }} UNION {{ ?answer fg:fundedBy ?via . "
+                                      f"?via fg:fundedBy {_iri(o)} . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
+                                      f"fg:funder {_iri(o)} ; fg:role ?anyRole }} }} ?answer a fg:Country .",
                                       f"countries funded by {o}", [("?", "fundedBy", o), ("?", "fundedBy", "*")]))
 
     # Ratification.

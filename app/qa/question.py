@@ -18,7 +18,7 @@ from app.qa.units import STOP, stem, terms
 # -- answer types --------------------------------------------------------------------------
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|amount)\b|\bnumber of\b|"
-                          r"\bwhat (was|is|were|are) the [\w\s-]{0,40}?\b(gap|amount|total|number|share|percentage|"
+                          r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
                           r"budget|cost|value|sum)\b", re.I)),
     ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
@@ -32,7 +32,7 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 # The head noun after "which"/"what" decides when several rules fire.
 _HEAD = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|"
                    r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
-                   r"years?|reports?|papers?|pathfinders?)\b", re.I)
+                   r"years?|reports?|papers?|pathfinders?)\b(?!['’]s\b)", re.I)
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
               "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
