@@ -24,6 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, Constraint, constraints_for, to_sparql
+from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate
@@ -51,6 +52,8 @@ _QUESTION_STEMS = set(terms(" ".join(QUESTION_WORDS)))
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | set(terms(
     "report reported listed list named names line lines entry entries according appears appear mention mentioned "
     "financing support sources source money provide provided providing behind set out"))
+# "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
+_DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
 _COUNTED = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?(countries|pathfinders|governments|territories|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
@@ -118,6 +121,7 @@ class QuestionEngine:
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         und = self._understand(a, timings)
         und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
+        resolved = self._resolve_description(a)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
 
         done = self._aggregate(a, und, out, timings) or self._count(a, out, timings, und) or self._table(a, out)
@@ -210,7 +214,7 @@ class QuestionEngine:
         answers = [x for x in answers if x is not None]
         answers.sort(key=lambda x: (-x["score"], x["label"]))
         out["answers"] = answers
-        out["path"] = self._path(cons if graph_ids is not None else [], text_best)
+        out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best)
         return self._finish(out, a, und, timings, t0)
 
     # -- understanding and shaping the result ------------------------------------------------
@@ -223,6 +227,35 @@ class QuestionEngine:
         guess = self.intents.guess(self.embedder.encode([d])[0], d)
         timings["intent_ms"] = (time.perf_counter() - t) * 1e3
         return apply_intent(a, guess)
+
+    def _resolve_description(self, a: Analysis) -> str | None:
+        """A country named by what happened there ("who financed the work in the country whose
+        Older Persons' Act ...") is found by retrieval: the best sentence for the description that
+        names a country decides it; the description's own names are then context, not constraints."""
+        m = _DESCRIBED.search(a.question)
+        if m is None:
+            return None
+        if re.search(r"\bwho\b", a.question[:m.start()], re.I):
+            a.answer_type = "Organization"  # "who bankrolled the work in the country where ..."
+        if a.answer_type == "Country":
+            return None
+        if any(l.type == "Country" and l.start < m.start() for l in a.links):
+            return None  # a country is already named outside the description
+        desc = m.group(3).strip()
+        probe = analyse(f"Which country {m.group(2)} {desc}", self.lexicon)
+        probe.answer_type = "Country"
+        qvec = self.embedder.encode([desc])[0]
+        required = [set(l.ids) for l in probe.links if l.type in ("Organization", "Scheme", "LegalInstrument")
+                    and not (set(l.ids) & AUTHOR_ORGS)]
+        results = self.text.run(probe, qvec, required, set()) or self.text.run(probe, qvec, [], set())
+        hits = [f for r in results[:1] for f in r.found if f.type == "Country"]
+        if len(hits) != 1 or results[0].score < MIN_TEXT_SCORE:
+            return None
+        country = hits[0].key
+        start = m.start(1)
+        a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], [country])]
+        u = self.units.units[results[0].unit_id]
+        return f"“{a.question[start:]}” is {self.k.label(country) or country}, by the sentence: {u.text}"
 
     def _finish(self, out: dict, a: Analysis, und: Understanding, timings: dict, t0: float) -> dict:
         """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,

@@ -76,6 +76,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                       strong=r.startswith("Country:")))
         elif at == "Country":
             funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f))
+            if any(not f.startswith("Initiative:") for f in funders):  # "pathfinders of the GA financed by Ireland"
+                funders = [f for f in funders if not f.startswith("Initiative:")]
             for o in funders[:2]:
                 # Directly, or through a fund whose own funders the financing line names ("the MUL
                 # funded by Belgium"), not through a fund's general contributors (a role).

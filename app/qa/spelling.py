@@ -42,10 +42,11 @@ def _match_case(template: str, word: str) -> str:
 class Speller:
     """Known words with their frequencies; ``correct`` rewrites unknown ones."""
 
-    def __init__(self, counts: Counter):
+    def __init__(self, counts: Counter, names: set[str] | None = None):
+        self.names = names or set()  # words of proper names: preferred for a capitalised typo
         self.counts = Counter({w.lower(): c for w, c in counts.items() if w})
         self.words = [w for w in self.counts if len(w) >= MIN_LEN - 1]
-        self._cache: dict[str, str | None] = {}
+        self._cache: dict[tuple[str, bool], str | None] = {}
 
     def known(self, word: str) -> bool:
         w = re.sub(r"['’]s?$", "", word.lower())
@@ -54,15 +55,17 @@ class Speller:
     def suggest(self, word: str) -> str | None:
         """The most frequent known word within the edit budget, or None."""
         w = word.lower()
-        if w in self._cache:
-            return self._cache[w]
+        key = (w, word[:1].isupper())
+        if key in self._cache:
+            return self._cache[key]
         best = None
         cands = process.extract(w, self.words, scorer=OSA.distance, score_cutoff=_max_edits(w), limit=12)
         if cands:
             # Fewest edits first, then the same first letter (typos rarely hit it), then frequency.
-            cands.sort(key=lambda c: (c[1], c[0][:1] != w[:1], -self.counts[c[0]]))
+            cap = word[:1].isupper()
+            cands.sort(key=lambda c: (c[1], cap and c[0] not in self.names, c[0][:1] != w[:1], -self.counts[c[0]]))
             best = cands[0][0]
-        self._cache[w] = best
+        self._cache[key] = best
         return best
 
     def correct(self, text: str, protect: set[str] | None = None) -> tuple[str, list[Correction]]:

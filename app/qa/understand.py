@@ -67,7 +67,7 @@ def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
     counts.update(QUESTION_WORDS)
     for r in REGISTRY:
         counts.update(w.lower() for kw in (*r.keywords, r.label, r.inverse_label) for w in _TOKEN.findall(kw))
-    return Speller(counts)
+    return Speller(counts, {t for name in lexicon.names for t in name if len(name) <= 3})
 
 
 def delexicalised(a: Analysis) -> str:
@@ -81,15 +81,38 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     """Fill in what the regex analysis left open, from the intent."""
     it = guess.intent
     u = Understanding(guess, a.question, [])
-    if a.answer_type == "Text" and not _ASKING.search(a.question):
-        head = _keyword_head(a)
-        if head:
-            a.answer_type = head
+    head = _keyword_head(a) if a.answer_type == "Text" and not _ASKING.search(a.question) else None
+    _apply(a, guess, u)
+    if head:  # a keyword query names what it wants last ("morocco c102 ratification year")
+        a.answer_type = head
+    if a.answer_type == "Text":
+        a.answer_type = _type_from_relation_words(a) or "Text"
+    return u
+
+
+def _type_from_relation_words(a: Analysis) -> str | None:
+    """No head and no confident intent: a relation worded in the question with one end named
+    asks for the other end ("where the money for Tajikistan comes from, the funding sources")."""
+    for r in REGISTRY:
+        if not _keyword_support(a, r.name):
+            continue
+        if a.linked(*r.domain) and not a.linked(*r.range):
+            t = r.range[0]
+        elif a.linked(*r.range) and not a.linked(*r.domain):
+            t = r.domain[0]
+        else:
+            continue
+        return ANSWER_TYPE.get(t, t)
+    return None
+
+
+def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
+    it = guess.intent
     if it.op == "text":
         if a.answer_type == "Text" and guess.confidence >= 0.3:
             a.answer_type = ANSWER_TYPE.get(it.answer, it.answer)
         u.op = "text"
-        return u
+        return
     rel_share = guess.share(relation=it.relation)
     if a.answer_type != "Text" and it.op == "list" and not _HEADED.search(a.question) and rel_share >= 0.6 \
             and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
