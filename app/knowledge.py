@@ -17,6 +17,7 @@ from graph.build import load_passages, read_manifest
 from graph.errors import FloorgraphError
 from graph.model import Passage
 from graph.rdf import _TYPE_PATH, entity_uri
+from graph.relations import REGISTRY
 
 _PATH_TYPE = {v: k for k, v in _TYPE_PATH.items()}
 
@@ -162,8 +163,10 @@ class Knowledge:
         rels = []
         for f in self.facts_about(entity_id):
             other = f["object"] if f["subject"] == entity_id else f["subject"]
+            fwd, inv = REGISTRY.labels().get(f["predicate"], (f["predicate"], f["predicate"]))
             rels.append({
                 "predicate": f["predicate"], "direction": "out" if f["subject"] == entity_id else "in",
+                "label": fwd if f["subject"] == entity_id else inv,
                 "kind": f["kind"], "other": {"id": other, "label": self.label(other),
                                               "type": other.split(":", 1)[0], "path": entity_path(other)},
                 "attrs": {k: v for k, v in f["attrs"].items() if k != "funding_line"} | (
