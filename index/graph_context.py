@@ -33,12 +33,12 @@ import numpy as np
 
 from graph.model import Passage
 
-from .lexical import tokenize
+from .lexical import stem as _stem, tokenize
 
 Linker = Callable[[str], Sequence[Any]]  # question -> links (objects with .ids, optionally .surface)
 
-# An entity mentioned in more than this share of the passages says nothing about which passage is
-# meant (the ILO, the report's own programme); it is neither boosted nor expanded.
+# An entity mentioned in more than this share of the passages says little about which passage is
+# meant (the ILO, the report's own programme); it is not boosted (SearchOptions.entity_max_share).
 MAX_ENTITY_SHARE = 0.2
 
 
@@ -49,19 +49,26 @@ class QueryPlan:
     tokens: list[str]  # the query's own tokens, typos corrected against the BM25 vocabulary
     alias_tokens: list[str] = field(default_factory=list)
     relation_tokens: list[str] = field(default_factory=list)
+    variant_tokens: list[str] = field(default_factory=list)  # other inflections of the query's words
     entities: list[str] = field(default_factory=list)
     dense_text: str = ""
     relations: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {"tokens": self.tokens, "alias_tokens": self.alias_tokens,
-                "relation_tokens": self.relation_tokens, "entities": self.entities,
+                "relation_tokens": self.relation_tokens,
+                "variant_tokens": self.variant_tokens, "entities": self.entities,
                 "relations": self.relations, "dense_text": self.dense_text}
 
 
-def _stem(token: str) -> str:
-    """A crude prefix stem, enough to meet "donors"/"donor", "financed"/"financing"."""
-    return token[:6] if len(token) > 6 else token.rstrip("s")
+@dataclass
+class Links:
+    """What the linker found in a query."""
+
+    ids: list[str] = field(default_factory=list)
+    renames: list[tuple[str, str]] = field(default_factory=list)  # (surface, the report's name)
+    expand: list[str] = field(default_factory=list)  # entities whose other names to search for
+    surfaces: list[str] = field(default_factory=list)  # every linked span, as written
 
 
 class RelationWords:
@@ -89,9 +96,14 @@ class RelationWords:
 
         return cls({r.name: r.keywords for r in REGISTRY})
 
-    def expand(self, tokens: Sequence[str]) -> tuple[list[str], list[str]]:
-        """(relation names the tokens signal, their other words not already in the query)."""
-        have = {_stem(t) for t in tokens}
+    def expand(self, tokens: Sequence[str], common: Callable[[str], bool] = lambda t: False
+               ) -> tuple[list[str], list[str]]:
+        """(relation names the tokens signal, their other words not already in the query).
+
+        A query word that ``common`` says is everywhere in the corpus ("programme", "report" in a
+        programme's report) signals nothing, so it triggers no relation.
+        """
+        have = {_stem(t) for t in tokens if not common(t)}
         names = [name for name, triggers in self.triggers.items() if any(t <= have for t in triggers)]
         extra: list[str] = []
         for name in names:
@@ -118,10 +130,11 @@ class GraphContext:
         n = max(1, self.size)
         self.entity_rows: dict[str, np.ndarray] = {}
         self.idf: dict[str, float] = {}
+        self.share: dict[str, float] = {}
         for e, rows in rows_of.items():
-            if len(rows) / n <= MAX_ENTITY_SHARE:
-                self.entity_rows[e] = np.fromiter(sorted(rows), dtype=np.int64)
-                self.idf[e] = math.log(1 + n / len(rows))
+            self.entity_rows[e] = np.fromiter(sorted(rows), dtype=np.int64)
+            self.idf[e] = math.log(1 + n / len(rows))
+            self.share[e] = len(rows) / n
         self.names = {e: list(v) for e, v in names.items()}
         self.linker = linker
         self.relation_words = relation_words or RelationWords.from_registry()
@@ -155,46 +168,71 @@ class GraphContext:
         return cls.from_knowledge(knowledge, passages, linker=lexicon.link)
 
     # ---------------------------------------------------------------- per query
-    def link(self, query: str) -> tuple[list[str], list[tuple[str, str]]]:
-        """(entity ids, [(surface, canonical label)]) for the query, via the linker."""
+    def link(self, query: str, known: Callable[[str], bool] = lambda t: True) -> "Links":
+        """Via the linker: entity ids, [(surface, the report's name)] for surfaces that are not a
+        name of their entity, entities whose other names are worth searching for, every surface."""
+        out = Links()
         if self.linker is None:
-            return [], []
-        ids: list[str] = []
-        renames: list[tuple[str, str]] = []
+            return out
+        ids, renames, expand, surfaces = out.ids, out.renames, out.expand, out.surfaces
         for link in self.linker(query):
             link_ids = [i for i in getattr(link, "ids", ()) if i in self.entity_rows]
             ids.extend(i for i in link_ids if i not in ids)
             surface = getattr(link, "surface", "")
-            if surface and len(link_ids) == 1 and self.names.get(link_ids[0]):
-                renames.append((surface, self.names[link_ids[0]][0]))
-        return ids, renames
+            if surface:
+                surfaces.append(surface)
+            names = self.names.get(link_ids[0], []) if len(link_ids) == 1 else []
+            if not surface or not names or self.share[link_ids[0]] > MAX_ENTITY_SHARE:
+                continue
+            surface_toks = tokenize(surface)
+            if surface_toks not in [tokenize(n) for n in names]:
+                # A typo or variant the linker forgave ("Keyna", "the Swiss") reads as the
+                # report's name, and the entity's names are searched for.
+                renames.append((surface, names[0]))
+                expand.append(link_ids[0])
+            elif (len(surface_toks) == 1 and surface.isupper()) or not all(known(t) for t in surface_toks):
+                # An acronym, or a name the report never uses ("Ivory Coast"): the entity's other
+                # names find the passages that spell it the report's way.
+                expand.append(link_ids[0])
+        return out
 
-    def plan(self, query: str, tokens: list[str], boost_entities: Sequence[str] | None = None) -> QueryPlan:
-        """The expansions and boosts for one (already typo-corrected) query."""
+    def plan(self, query: str, tokens: list[str], boost_entities: Sequence[str] | None = None,
+             common: Callable[[str], bool] = lambda t: False, links: "Links | None" = None) -> QueryPlan:
+        """The expansions and boosts for one (already typo-corrected) query.
+
+        Names are added only for entities the query names by a variant, a typo or an acronym:
+        when it already uses the report's name, the other names (a long official title) only
+        pull in passages about the entity in general.
+        """
         if boost_entities is None:
-            entities, renames = self.link(query)
+            links = links if links is not None else self.link(query)
+            entities, renames, expand = links.ids, links.renames, links.expand
         else:
-            entities, renames = [e for e in dict.fromkeys(boost_entities) if e in self.entity_rows], []
+            entities, renames, expand = [e for e in dict.fromkeys(boost_entities) if e in self.entity_rows], [], []
         dense_text = query
-        for surface, label in renames:  # a linked typo or variant reads as the report's name
-            if tokenize(surface) != tokenize(label):
-                dense_text = re.sub(re.escape(surface), label, dense_text)
+        for surface, label in renames:
+            dense_text = re.sub(re.escape(surface), label, dense_text)
         have = set(tokens)
         alias: list[str] = []
-        for e in entities:
+        for e in expand:
             for name in self.names.get(e, ()):
                 for t in tokenize(name):
                     if t not in have and t not in alias:
                         alias.append(t)
-        relations, rel_tokens = self.relation_words.expand(tokens)
+        relations, rel_tokens = self.relation_words.expand(tokens, common)
         rel_tokens = [t for t in rel_tokens if t not in alias]
-        return QueryPlan(tokens, alias, rel_tokens, entities, dense_text, relations)
+        return QueryPlan(tokens, alias_tokens=alias, relation_tokens=rel_tokens, entities=entities,
+                         dense_text=dense_text, relations=relations)
 
-    def entity_scores(self, entities: Sequence[str]) -> np.ndarray:
-        """Per passage: the summed idf of the query's entities it mentions (0 for none)."""
+    def entity_scores(self, entities: Sequence[str], max_share: float = MAX_ENTITY_SHARE) -> np.ndarray:
+        """Per passage: the summed idf of the query's entities it mentions (0 for none).
+
+        An entity mentioned in more than ``max_share`` of the passages (the ILO, the programme
+        the report is about) says nothing about which passage is meant and is left out.
+        """
         scores = np.zeros(self.size, dtype=np.float32)
         for e in entities:
             rows = self.entity_rows.get(e)
-            if rows is not None:
+            if rows is not None and self.share[e] <= max_share:
                 scores[rows] += self.idf[e]
         return scores

@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     whom why will with would you your yours yourself yourselves also its via per""".split()
 )
 _TOKEN = re.compile(r"[a-z0-9]+")
-MIN_CORRECT_LEN = 4  # shorter words are acronyms or codes more often than typos
+MIN_CORRECT_LEN = 5  # shorter words are acronyms, codes or other real words more often than typos
 
 
 def fold(text: str) -> str:
@@ -35,6 +35,11 @@ def fold(text: str) -> str:
 
 def tokenize(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(fold(text)) if t not in STOPWORDS]
+
+
+def stem(token: str) -> str:
+    """A crude prefix stem, enough to meet "donors"/"donor", "financed"/"financing"."""
+    return token[:6] if len(token) > 6 else token.rstrip("s")
 
 
 class LexicalIndex:
@@ -79,6 +84,28 @@ class LexicalIndex:
                 out.setdefault(len(word), []).append(word)
         return out
 
+    @cached_property
+    def _by_stem(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for word in self._bm25.vocab_dict:
+            if word.isalpha() and len(word) >= MIN_CORRECT_LEN:
+                out.setdefault(stem(word), []).append(word)
+        return out
+
+    def variants(self, token: str) -> list[str]:
+        """Other indexed forms of the word ("financed" → financing, finance, financial ...).
+
+        BM25 here does not stem (exact terms stay exact); this lets a query reach the report's
+        inflection of its words as a separate, lower-weighted group.
+        """
+        if len(token) < MIN_CORRECT_LEN or not token.isalpha():
+            return []
+        return [w for w in self._by_stem.get(stem(token), ()) if w != token]
+
+    def share(self, token: str) -> float:
+        """The share of documents containing the token (0 for an unknown one)."""
+        return self._df(token) / max(1, self.size) if self.knows(token) else 0.0
+
     def _df(self, word: str) -> int:
         indptr = self._bm25.scores["indptr"]
         i = self._bm25.vocab_dict[word]
@@ -89,9 +116,10 @@ class LexicalIndex:
 
         Only for words BM25 does not know (a known word is never "corrected"), of at least
         ``MIN_CORRECT_LEN`` letters; within one edit (two from 8 letters on, a swapped pair of
-        letters counting as one), the most widespread candidate wins.  The vocabulary is the
-        report's own words, so "countires", "Keyna" or "ratifyed" find the passages that spell
-        them right.
+        letters counting as one) and with the same first letter (typos rarely hit it, and
+        "paid" is not "aid"), the most widespread candidate wins.  Another inflection of the word
+        ("financed" / "finance") is not a typo: :meth:`variants` handles those.  The vocabulary is
+        the report's own words, so "countires" or "ratifyed" find the passages that spell them right.
         """
         if len(token) < MIN_CORRECT_LEN or not token.isalpha() or self.knows(token):
             return None
@@ -110,6 +138,8 @@ class LexicalIndex:
         best: tuple[int, int, str] | None = None
         for n in range(len(token) - budget, len(token) + budget + 1):
             for word in self._by_length.get(n, ()):
+                if word[0] != token[0] or token.startswith(word) or word.startswith(token):
+                    continue
                 d = OSA.distance(token, word, score_cutoff=budget)
                 if d <= budget:
                     key = (d, -self._df(word), word)

@@ -107,9 +107,10 @@ def _paraphrase_gap(s, all_q: dict, results: dict) -> dict:
         return {"f1_paraphrases": fp, "f1_originals": fo, "gap": (fo - fp) if fo is not None else None,
                 "n": len(paras), "n_originals": len(srcs)}
 
-    out = block(s.questions)
+    paras = [q for q in s.questions if q.get("source_id")]
+    out = block(paras)
     styles = defaultdict(list)
-    for q in s.questions:
+    for q in paras:
         styles[q.get("style", "?")].append(q)
     out["styles"] = {st: block(v) for st, v in sorted(styles.items())}
     return out
