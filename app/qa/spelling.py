@@ -16,6 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
+RARE = 2  # a known word seen this rarely may itself be a typo in the source text
 MIN_LEN = 4  # shorter words are too often acronyms or right by chance
 
 
@@ -68,15 +69,34 @@ class Speller:
         self._cache[key] = best
         return best
 
+    def _typo_in_source(self, word: str) -> str | None:
+        """A word the report itself misspells once ("Keyna") is still a typo of a far more frequent
+        word one edit away."""
+        w = word.lower()
+        n = self.counts.get(w, 0)
+        if n > RARE or w in self.names:
+            return None
+        key = (w, "source")
+        if key not in self._cache:
+            cands = process.extract(w, self.words, scorer=OSA.distance, score_cutoff=1, limit=8)
+            best = [c[0] for c in cands if c[0] != w and self.counts[c[0]] >= 10 * max(1, n)]
+            best.sort(key=lambda c: -self.counts[c])
+            self._cache[key] = best[0] if best else None
+        return self._cache[key]
+
     def correct(self, text: str, protect: set[str] | None = None) -> tuple[str, list[Correction]]:
         """The text with unknown words corrected (same words otherwise), and what changed."""
         out, fixes, pos = [], [], 0
         for m in _WORD.finditer(text):
             word = m.group(0)
-            if len(word) < MIN_LEN or self.known(word) or (protect and word.lower() in protect) \
-                    or (word.isupper() and len(word) <= 6):
+            if len(word) < MIN_LEN or (protect and word.lower() in protect) or (word.isupper() and len(word) <= 6):
                 continue
-            sug = self.suggest(word)
+            if self.known(word):
+                sug = self._typo_in_source(word)
+                if sug is None:
+                    continue
+            else:
+                sug = self.suggest(word)
             if not sug or sug == word.lower():
                 continue
             new = _match_case(word, sug)

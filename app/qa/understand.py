@@ -86,23 +86,33 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     if head:  # a keyword query names what it wants last ("morocco c102 ratification year")
         a.answer_type = head
     if a.answer_type == "Text":
-        a.answer_type = _type_from_relation_words(a) or "Text"
+        found = _type_from_relation_words(a)
+        if found:
+            a.answer_type, rel, direction = found
+            flag = RELATION_FLAGS.get(rel)
+            if flag:
+                setattr(a, flag, True)
+            if not u.relation:
+                u.relation, u.direction = rel, direction
     return u
 
 
-def _type_from_relation_words(a: Analysis) -> str | None:
+def _type_from_relation_words(a: Analysis) -> tuple[str, str, str] | None:
     """No head and no confident intent: a relation worded in the question with one end named
     asks for the other end ("where the money for Tajikistan comes from, the funding sources")."""
+    def named(types) -> bool:
+        return any(i not in AUTHOR_ORGS for i in a.linked(*types))
+
     for r in REGISTRY:
         if not _keyword_support(a, r.name):
             continue
-        if a.linked(*r.domain) and not a.linked(*r.range):
-            t = r.range[0]
-        elif a.linked(*r.range) and not a.linked(*r.domain):
-            t = r.domain[0]
+        if named(r.domain) and not named(r.range):
+            t, direction = r.range[0], "object"
+        elif named(r.range) and not named(r.domain):
+            t, direction = r.domain[0], "subject"
         else:
             continue
-        return ANSWER_TYPE.get(t, t)
+        return ANSWER_TYPE.get(t, t), r.name, direction
     return None
 
 
