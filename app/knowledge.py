@@ -17,7 +17,6 @@ from graph.build import load_passages, read_manifest
 from graph.errors import FloorgraphError
 from graph.model import Passage
 from graph.rdf import _TYPE_PATH, entity_uri
-from graph.relations import REGISTRY
 
 _PATH_TYPE = {v: k for k, v in _TYPE_PATH.items()}
 
@@ -155,29 +154,86 @@ class Knowledge:
         path = self.data_dir / "network" / "network.json"
         return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"nodes": [], "edges": []}
 
-    def entity_card(self, entity_id: str, max_evidence: int = 20) -> dict | None:
-        """All the graph knows about one entity, with evidence (the /api/entity shape)."""
+    def same_thing(self, entity_id: str) -> list[str]:
+        """The other nodes that are this real thing in another role (a country's government),
+        linked by a relation the registry declares ``same_thing``."""
+        from graph.relations import REGISTRY
+
+        same = set(REGISTRY.same_thing())
+        out = [f["subject"] if f["object"] == entity_id else f["object"]
+               for f in self.facts_about(entity_id) if f["predicate"] in same]
+        return list(dict.fromkeys(out))
+
+    def _relation(self, f: dict, entity_id: str, via: str | None = None) -> dict:
+        me = via or entity_id
+        other = f["object"] if f["subject"] == me else f["subject"]
+        from graph.relations import REGISTRY
+
+        fwd, inv = REGISTRY.labels().get(f["predicate"], (f["predicate"], f["predicate"]))
+        rel = {
+            "predicate": f["predicate"], "direction": "out" if f["subject"] == me else "in",
+            "label": fwd if f["subject"] == me else inv,  # the registry's reading of it, this way round
+            "kind": f["kind"], "other": {"id": other, "label": self.label(other),
+                                          "type": other.split(":", 1)[0], "path": entity_path(other)},
+            "attrs": {k: v for k, v in f["attrs"].items() if k != "funding_line"} | (
+                {"funding_line": f["attrs"]["funding_line"]} if "funding_line" in f["attrs"] else {}),
+            "evidence": [self.evidence(pid) for pid in f["passages"]],
+        }
+        if via:
+            rel["via"] = {"id": via, "label": self.label(via), "path": entity_path(via),
+                          "kind": self.kind_label(via)}
+        return rel
+
+    def kind_label(self, entity_id: str) -> str | None:
+        """What the entity is, in words ('UN agency', 'bilateral donor'), never an internal code."""
+        from graph.vocab import org_kind_label
+
         e = self.entities.get(entity_id)
         if e is None:
             return None
-        rels = []
-        for f in self.facts_about(entity_id):
-            other = f["object"] if f["subject"] == entity_id else f["subject"]
-            fwd, inv = REGISTRY.labels().get(f["predicate"], (f["predicate"], f["predicate"]))
-            rels.append({
-                "predicate": f["predicate"], "direction": "out" if f["subject"] == entity_id else "in",
-                "label": fwd if f["subject"] == entity_id else inv,
-                "kind": f["kind"], "other": {"id": other, "label": self.label(other),
-                                              "type": other.split(":", 1)[0], "path": entity_path(other)},
-                "attrs": {k: v for k, v in f["attrs"].items() if k != "funding_line"} | (
-                    {"funding_line": f["attrs"]["funding_line"]} if "funding_line" in f["attrs"] else {}),
-                "evidence": [self.evidence(pid) for pid in f["passages"]],
-            })
+        if e["type"] == "Organization":
+            return org_kind_label(e.get("role"))
+        return None
+
+    def entity_card(self, entity_id: str, max_evidence: int = 20) -> dict | None:
+        """All the graph knows about one entity, with evidence (the /api/entity shape).
+
+        A country's card also holds what its government does (funding, partnerships), each such
+        relation marked ``via`` the government node, and the countries reached through the pooled
+        funds it finances (``funds_through``): one real thing, one page."""
+        e = self.entities.get(entity_id)
+        if e is None:
+            return None
+        rels = [self._relation(f, entity_id) for f in self.facts_about(entity_id)]
+        from graph.relations import REGISTRY
+
+        same = set(REGISTRY.same_thing())
+        for other in self.same_thing(entity_id):
+            rels.extend(self._relation(f, entity_id, via=other) for f in self.facts_about(other)
+                        if f["predicate"] not in same)
+        funds_through = []
+        for who in [entity_id, *self.same_thing(entity_id)]:
+            for f in self.facts_where(obj=who, predicate="fundedBy"):
+                fund = f["subject"]
+                if fund.startswith("Country:"):
+                    continue
+                recipients = [g["subject"] for g in self.facts_where(obj=fund, predicate="fundedBy")]
+                if recipients:
+                    funds_through.append({
+                        "fund": {"id": fund, "label": self.label(fund), "path": entity_path(fund)},
+                        "recipients": [{"id": r, "label": self.label(r), "path": entity_path(r)} for r in recipients],
+                        "evidence": [self.evidence(pid) for pid in f["passages"][:1]],
+                    })
         mentioned = self.passages_mentioning(entity_id)
+        for other in self.same_thing(entity_id):
+            mentioned = list(dict.fromkeys(mentioned + self.passages_mentioning(other)))
         return {
             "id": entity_id, "iri": self.iri(entity_id), "path": entity_path(entity_id), "type": e["type"],
             "label": e["label"], "alt_labels": e.get("alt_labels", []), "acronym": e.get("acronym"),
-            "role": e.get("role"), "attrs": e.get("attrs", {}), "relations": rels,
+            "role": self.kind_label(entity_id), "role_code": e.get("role"), "attrs": e.get("attrs", {}),
+            "relations": rels, "same_as": [{"id": o, "label": self.label(o), "path": entity_path(o),
+                                            "kind": self.kind_label(o)} for o in self.same_thing(entity_id)],
+            "funds_through": funds_through,
             "mentioned_in": [self.evidence(pid) for pid in mentioned[:max_evidence]],
             "mentioned_in_total": len(mentioned),
         }

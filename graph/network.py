@@ -12,6 +12,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.kb import KnowledgeBase
+from graph.vocab import org_kind_label
 from graph.rdf import entity_uri
 from graph.relations import REGISTRY
 
@@ -32,7 +33,8 @@ def build_network(kb: KnowledgeBase, seed: int = 42) -> nx.MultiDiGraph:
         u, v = (o, s) if reverse else (s, o)
         for e in (u, v):
             if e.id not in g:
-                g.add_node(e.id, label=e.label, type=e.type.lower(), kind=e.role or e.type.lower(),
+                kind = org_kind_label(e.role) if e.type == "Organization" else e.type.lower()
+                g.add_node(e.id, label=e.label, type=e.type.lower(), kind=kind,
                            iri=str(entity_uri(e.id)), iso3=e.attrs.get("iso3", ""),
                            priority=bool(e.attrs.get("priority", False)))
         if g.has_edge(u.id, v.id, key=relation):

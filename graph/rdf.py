@@ -187,6 +187,8 @@ def build_graph(docs: list[Document], kb: KnowledgeBase) -> Graph:
     add_knowledge(g, kb)
     from graph.rdf_tables import add_observations  # table cells as Data Cube observations
     add_observations(g, getattr(kb, "observations", []), docs)
+    from graph.pages import add_page_triples  # fg:page where the converted text has page markers
+    add_page_triples(g, docs)
     from graph.rdf_detail import add_detail  # kinds, statuses, activities, figures (after the statements exist)
     add_detail(g, kb)
     return g

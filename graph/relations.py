@@ -434,6 +434,14 @@ register(Relation(
 # -- schemes, laws, decrees, strategies and programmes ---------------------------------------
 # schemeInCountry (above) carries kind, status, year and who the scheme covers on its statement.
 register(Relation(
+    "projectInCountry", ("Project",), ("Country",), "in country", "has project",
+    "A development cooperation project or programme (named by its acronym, 'the PROSPECTS project') "
+    "that the report places in the country.",
+    keywords=("project", "projects", "programme", "through the project", "under the project"),
+    ask_object=("where does {s} operate", "which countries does {s} cover"),
+    ask_subject=("which projects work in {o}", "{o} projects", "through which projects did the ILO work in {o}"),
+))
+register(Relation(
     "instrumentOfCountry", ("LegalInstrument",), ("Country",), "law or strategy of", "has law or strategy",
     "A national law, decree, strategy, policy or plan of the country, with its kind, the status the "
     "report gives it (drafted, validated, adopted, launched ...) and the year.",

@@ -50,6 +50,28 @@ ORG_ROLES = {
     "other": FG.Organization,
 }
 
+# What users read for an organisation's kind: the rdfs:label of its role class in the ontology, in
+# running-text case (tests/test_extract_identity.py checks the two agree).  Pages, the API and the network
+# show these, never the internal keys above.
+ORG_ROLE_LABELS = {
+    "un_agency": "UN agency",
+    "ifi": "international financial institution",
+    "bilateral_donor": "bilateral donor",
+    "multi_donor_fund": "multi-donor fund",
+    "private_company": "private company",
+    "foundation": "foundation",
+    "network": "network",
+    "social_partner": "social partner",
+    "national_institution": "national institution",
+    "other": "organization",
+}
+
+
+def org_kind_label(role: str | None) -> str:
+    """'un_agency' -> 'UN agency'; an unknown or empty role reads as 'organization'."""
+    return ORG_ROLE_LABELS.get(role or "other", ORG_ROLE_LABELS["other"])
+
+
 # The three institutional result types of the Flagship Programme (SKOS concepts).
 RESULT_TYPES = {
     "policies_strategies": FG.PoliciesAndStrategies,

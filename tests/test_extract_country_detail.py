@@ -110,7 +110,10 @@ def _quantities(kb, owner_id):
 
 def test_figures_attached_to_what_they_describe(kb):
     nda = _by_label(kb, "Scheme", "National Disability Allowance", "LBN")
-    assert {("40", "USD"), ("100", "USD")} <= _quantities(kb, nda.id)
+    assert ("40", "USD") in _quantities(kb, nda.id)
+    # "an emergency top-up of US$100 to 10,000 NDA beneficiaries": the top-up's own amount
+    topup = _by_label(kb, "Scheme", "emergency top-up", "LBN")
+    assert ("100", "USD") in _quantities(kb, topup.id)
     assert ("93", "per cent") in _quantities(kb, "Country:SLE")
     for q in kb.of_type("Quantity"):  # every figure's sentence is in its evidence passage
         f = next(f for f in kb.facts.values() if f.object == q.id)
@@ -225,3 +228,34 @@ def test_a_made_up_entry_is_read_by_shape():
     assert "Steppe Relief Network" in partners  # a partner no gazetteer knows, from the list's shape
     hps = _by_label(kb, "Scheme", "Herder Pension Scheme", "MNG")
     assert {("25", "USD"), ("12000", "persons")} <= _quantities(kb, hps.id)
+
+
+# ------------------------------------------------------------------ the RDF: Data Cube figures, statuses
+
+def test_rdf_figures_and_statuses_by_sparql(doc, kb):
+    """Figures are qb:Observations with value and unit; a law's status and kind are on its
+    statement; SPARQL reads them without knowing Python."""
+    import pyoxigraph
+
+    from graph.rdf import build_graph
+
+    store = pyoxigraph.Store()
+    store.load(build_graph([doc], kb).serialize(format="nt").encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    prefixes = """PREFIX fg: <https://w3id.org/floorgraph/ontology#> PREFIX qb: <http://purl.org/linked-data/cube#>
+      PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>
+      PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
+      PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+      PREFIX prov: <http://www.w3.org/ns/prov#>"""
+    rows = list(store.query(prefixes + """
+      SELECT ?v ?unit ?m WHERE { ?s skos:prefLabel "National Disability Allowance" ; fg:hasQuantity ?q .
+        ?q a qb:Observation ; sdmx-measure:obsValue ?v ; sdmx-attribute:unitMeasure ?unit ; fg:measure ?m }"""))
+    assert ("40", "USD") in {(r["v"].value, r["unit"].value) for r in rows}
+    rows = list(store.query(prefixes + """
+      SELECT ?status ?year ?kind WHERE { ?st a fg:Fact ; rdf:predicate fg:instrumentOfCountry ; rdf:object ?c ;
+        rdf:subject ?law ; fg:status ?status ; fg:year ?year ; fg:kind ?kind ; prov:wasDerivedFrom ?p .
+        ?c fg:iso3 "SUR" }"""))
+    assert ("validated", "2024", "strategy") in {(r["status"].value, r["year"].value, r["kind"].value) for r in rows}
+    rows = list(store.query(prefixes + """
+      SELECT ?kind ?year WHERE { ?a a fg:Activity ; fg:activityIn ?c ; fg:kind ?kind ; fg:year ?year ;
+        fg:evidenceText ?t . ?c fg:iso3 "ETH" }"""))
+    assert ("training", "2024") in {(r["kind"].value, r["year"].value) for r in rows}

@@ -189,3 +189,33 @@ def test_role_rules_on_new_wording():
     chairs = {kb.entities[f.subject].acronym or kb.entities[f.subject].label
               for f in kb.facts_where(predicate="chairOf", obj=gen)}
     assert "UNDP" in chairs
+
+
+# Every member and role of three initiatives, written from the report text (section 2.3).
+ROLE_LISTS = {
+    "connect-network": {("secretariatOf", "Mahidol University"), ("secretariatOf", "ILO"),
+                        ("hostOf", "ASEAN Institute for Health Development"),
+                        ("memberOf", "Thammasat University"), ("memberOf", "Institute for Health Policy"),
+                        ("memberOf", "Action to the Community Development Institute"),
+                        ("memberOf", "Myanmar Independent Living Initiative"), ("memberOf", "ASEAN Disability Forum"),
+                        ("chairOf", "Australian National University"), ("chairOf", "ILO")},
+    "tsf": {("chairOf", "ILO"), ("constituentOf", "UNICEF"), ("constituentOf", "UNDP"),
+            ("constituentOf", "UN WOMEN"), ("constituentOf", "WFP"), ("constituentOf", "FAO")},
+    "usp2030": {("founderOf", "International Labour Organization"), ("founderOf", "World Bank")},
+    "usp2030-working-group-on-climate-action": {("coChairOf", "ILO"), ("coChairOf", "FAO"),
+                                                ("coChairOf", "Red Cross Red Crescent Climate Centre")},
+}
+
+
+def test_recall_of_members_and_roles(kb):
+    def names(e):
+        return {x.upper() for x in (e.label, e.acronym, *e.alt_labels) if x}
+
+    want = [(init, rel, who) for init, pairs in ROLE_LISTS.items() for rel, who in pairs]
+    hits = 0
+    for init, rel, who in want:
+        facts = kb.facts_where(predicate=rel, obj=f"Initiative:{init}")
+        hits += any(who.upper() in names(kb.entities[f.subject]) for f in facts)
+    recall = hits / len(want)
+    print(f"\nmembers and roles of {len(ROLE_LISTS)} initiatives: {hits}/{len(want)}, recall {recall:.3f}")
+    assert recall >= 0.95

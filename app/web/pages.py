@@ -14,6 +14,7 @@ from flask import Blueprint, render_template, request, url_for
 from markupsafe import Markup, escape
 
 from app.web import api
+from graph.relations import REGISTRY
 
 WEB_DIR = Path(__file__).resolve().parent
 bp = Blueprint("pages", __name__, static_folder=str(WEB_DIR / "static"), static_url_path="/static/web")

@@ -27,6 +27,7 @@ PIPELINE = (
     "tables",         # every cell of a numbered table as a Data Cube observation
     "reconcile",      # one node for things two extractors both created (a network that is an initiative)
     "identity",       # one entity per real thing: government = country, agency -> government, merges
+    "evidence",       # the sentence of its passage that states each fact
     "mentions",       # every entity mention in every passage (passage metadata, fg:mentions)
 )
 

@@ -57,6 +57,8 @@ _FUTURE = re.compile(r"\b(?:will|would|shall|could|should|may|might|to be|expect
                      r"intends? to|seeks? to|set to|is to|are to|yet to|not yet)\s+(?:\w+\s+){0,2}$", re.I)
 _SUPPORT_ONLY = {"supported", "provided", "assisted", "contributed", "helped", "supporting", "providing",
                  "working", "facilitated"}
+_DONOR_NEWS = re.compile(r"\b(?:committed|contributed|pledged|donated|allocated|mobili[sz]ed)\b.{0,60}"
+                         r"(?:US\$|USD|€|£|\d+\s*(?:million|thousand|billion))")
 # statuses too vague to name what was done ("implemented" is any mention of implementation)
 _WEAK_STATUS = {"planned", "under development", "implemented"}
 _DONOR_BEFORE = re.compile(r"\b(?:from|by|of the Government of|donors?|contributions? (?:from|of))\s+(?:the\s+)?$")
@@ -107,7 +109,10 @@ def events(sent: str) -> list[Event]:
     dated: dict[str, Event] = {}
     first: Event | None = None
     opening = _OPENING_YEAR.match(sent)  # "In November 2024, X was finalised ...": the main verb's date
+    brackets = [(b.start(), b.end()) for b in re.finditer(r"\([^()]*\)|\[[^\[\]]*\]", sent)]
     for m in DONE.finditer(sent):
+        if any(a < m.start() < b for a, b in brackets):
+            continue  # "(ratified in 2022)", "[Schedule I amended in 1980]": an aside, not the activity
         planned = bool(_FUTURE.search(sent[max(0, m.start() - 40):m.start()]))
         yr = milestones.event_year(sent, m.start("verb"), m.end("verb"))
         if opening and first is None and not planned:
@@ -143,6 +148,8 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             isos = _countries_for(doc, p, sent)
             if not isos:
                 continue
+            if not section_iso3(doc, p.section_id) and _DONOR_NEWS.search(sent):
+                continue  # "France and Korea committed €300 thousand ...": a donor's money, not work there
             evs = events(sent)
             for iso, ev in ((i, e) for i in isos for e in evs):
                 named = names.find(sent, iso)
@@ -151,9 +158,10 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                     e = kb.entities[ent]
                     if e.type not in ("Scheme", "LegalInstrument"):
                         continue
-                    stt, yr = milestones.status_event(sent, st, en, finite_only=True)
-                    if stt and stt not in _WEAK_STATUS and (len(evs) == 1 or yr == ev.year):
-                        kind, status, year = f"{e.attrs.get('kind') or milestones.measure_kind(e.label)} {stt}", stt, yr
+                    stt, yr, vs, _ve = milestones.status_span(sent, st, en, finite_only=True)
+                    if stt and stt not in _WEAK_STATUS and (len(evs) == 1 or vs == ev.start):
+                        kind, status = f"{e.attrs.get('kind') or milestones.measure_kind(e.label)} {stt}", stt
+                        year = ev.year if vs == ev.start else yr
                         break
                 if kind is None:
                     own = milestones.activity_kind(sent[ev.start:ev.start + 90])

@@ -296,13 +296,13 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
         for funder, donors in pieces:
             org = resolve_funder(kb, funder, p.id, recipient, is_fund=bool(donors))
             label = funder.strip(" ,;")
-            kb.add_fact(country.id, "fundedBy", org.id, [p.id], kind="FundingLink",
+            kb.add_fact(country.id, "fundedBy", org.id, [p.id], kind="FundingLink", sentence=line,
                         funding_line=line, funding_label=label)
             for d in donors:
                 donor = resolve_funder(kb, d, p.id, recipient)
                 if org.role in (None, "other"):
                     kb.add_entity("Organization", org.key, org.label, role="multi_donor_fund")
-                kb.add_fact(org.id, "fundedBy", donor.id, [p.id], kind="FundingLink",
+                kb.add_fact(org.id, "fundedBy", donor.id, [p.id], kind="FundingLink", sentence=line,
                             funding_line=line, funding_label=d.strip(" ,;"))
     fund_contributors(doc, kb)
 
@@ -357,4 +357,5 @@ def fund_contributors(doc: Document, kb: KnowledgeBase) -> None:
                     donor = resolve_funder(kb, item, p.id, None)
                     if donor.id != target:
                         kb.add_fact(target, "fundedBy", donor.id, [p.id], kind="FundingLink", role="contributor",
+                                    sentence=sent.strip(),
                                     funding_line=sent.strip()[:400], funding_label=item)

@@ -77,7 +77,8 @@ def link_governments(doc: Document, kb: KnowledgeBase) -> None:
         iso = government_iso(e)
         if not iso or iso not in countries.all_countries():
             continue
-        pid = _first_passage(doc, e.passages)
+        c = countries.all_countries()[iso]
+        pid = _passage_naming(doc, e.passages, c.name, *c.names)  # a passage naming the country
         if pid is None:
             continue
         e.attrs["government_of"] = iso

@@ -106,6 +106,13 @@ class _Registry:
         name = _trim_lead(name.strip(" ,.;:"))
         if not name or _ORG_HEADS.search(name.split(" on ")[0]) or countries.lookup(name):
             return None
+        # "Global Accelerator Technical Support Facility": a facility *of* a known initiative; its
+        # own name is the rest, so "Global Accelerator" stays a mention of the initiative itself
+        for alias in sorted(self.alias, key=len, reverse=True):
+            rest = name[len(alias):].strip()
+            if name.startswith(alias + " ") and re.search(r"(?:" + _HEAD_RE + r")$", rest) and len(rest.split()) >= 2:
+                name, part_of = rest, part_of or self.alias[alias]
+                break
         # an existing initiative under any of these names?
         for n in (acronym, short, name):
             if n and n in self.alias:
@@ -113,6 +120,8 @@ class _Registry:
                 e.alt_labels.update(x for x in (name, short, acronym) if x and x != e.label)
                 if acronym and not e.acronym:
                     e.acronym = acronym
+                if part_of and part_of != e.id:
+                    e.attrs.setdefault("part_of", part_of)
                 if passage:
                     e.passages.add(passage)
                 self._register(e.id, name, acronym, short)
@@ -293,7 +302,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                         total = re.search(r"(?:to|of)\s+(\d{1,3})\s*$", sent[:g.start()].strip())
                         for iso in isos:
                             ensure_country(kb, iso, p.id)
-                            kb.add_fact(eid("Country", iso), "pathfinderOf", init, [p.id], kind="Membership",
+                            kb.add_fact(eid("Country", iso), "pathfinderOf", init, [p.id], kind="Membership", sentence=sent.strip(),
                                         role="pathfinder", listedTotal=total.group(1) if total else None)
                 m = re.search(r"\bas\s+an?\s+pathfinder\b", sent)
                 if m:
@@ -303,7 +312,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                         jm = re.search(r"\bjoined\b", sent)
                         ys = _YEAR.findall(sent[jm.end():] if jm else sent)
                         ensure_country(kb, iso, p.id)
-                        kb.add_fact(eid("Country", iso), "pathfinderOf", init, [p.id], kind="Membership",
+                        kb.add_fact(eid("Country", iso), "pathfinderOf", init, [p.id], kind="Membership", sentence=sent.strip(),
                                     role="pathfinder", year=ys[-1] if (jm and ys) else None)
 
             # commitments and joining
@@ -313,24 +322,24 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                     (named[0][1] if len(named) == 1 else None)
                 if iso:
                     ys = _YEAR.findall(sent)
-                    member(iso, found[0][2], p.id, role="committed", year=ys[0] if ys else None)
+                    member(iso, found[0][2], p.id, sentence=sent.strip(), role="committed", year=ys[0] if ys else None)
             elif found and re.search(r"\b(?:officially|formally)?\s*joined\b", low) and "pathfinder" not in low:
                 iso = home if (home and (not named or home in [i for _, i in named])) else \
                     (named[0][1] if len(named) == 1 else None)
                 if iso:
                     ys = _YEAR.findall(sent)
-                    member(iso, found[0][2], p.id, role="member", year=ys[0] if ys else None)
+                    member(iso, found[0][2], p.id, sentence=sent.strip(), role="member", year=ys[0] if ys else None)
 
             # national roadmaps
             if re.search(r"\bendors\w*\s+(?:a|its|their|the)\s+(?:national\s+)?roadmaps?\b", low) and init:
                 isos = [i for _, i in named] or ([home] if home else [])
                 ys = _YEAR.findall(sent)
                 for iso in isos:
-                    member(iso, init, p.id, roadmap="endorsed", roadmap_year=ys[0] if ys else None)
+                    member(iso, init, p.id, sentence=sent.strip(), roadmap="endorsed", roadmap_year=ys[0] if ys else None)
             elif re.search(r"\bin the process of\b", low) and init and (
                     "roadmap" in low or "roadmap" in prev.lower()):
                 for _, iso in named:
-                    member(iso, init, p.id, roadmap="in-progress")
+                    member(iso, init, p.id, sentence=sent.strip(), roadmap="in-progress")
 
             # prospective members: "engagements are ongoing with A, B and C"
             m = re.search(r"\b(?:engagements?|discussions?|consultations?|talks)\s+(?:are|is|were|remain)\s+"
@@ -340,13 +349,13 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                 end = _CLAUSE_END.search(clause)
                 for _, iso in _country_list(clause[:end.start()] if end else clause):
                     ensure_country(kb, iso, p.id)
-                    kb.add_fact(init, "partneredWith", eid("Country", iso), [p.id], kind="Engagement",
+                    kb.add_fact(init, "partneredWith", eid("Country", iso), [p.id], kind="Engagement", sentence=sent.strip(),
                                 status="engagement-ongoing", topic="joining the initiative")
 
             # founders: "formal constitution by A and B"
             m = re.search(r"\b(?:constitution|foundation|establishment|creation|(?:co-)?founded|"
                           r"(?:was|were)\s+(?:(?:jointly|formally|officially|originally)\s+)?(?:established|created|constituted|"
-                          r"launched|set\s+up))\s+by\s+", sent)
+                          r"set\s+up))\s+by\s+", sent)
             if m and found:
                 for name in _org_list(sent[m.end():]):
                     if reg.find(name):
@@ -354,7 +363,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                     org = resolve_org(kb, doc, name, p.id)
                     if org:
                         role_fact(kb, org.id, "founderOf", found[-1][2] if len(found) == 1 else found[0][2],
-                                  [p.id], role="founder")
+                                  [p.id], role="founder", sentence=sent.strip())
 
             # co-chairs
             m = re.search(r"\b[Cc]o-?chaired\s+by\s+", sent)
@@ -365,7 +374,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                         break
                     org = resolve_org(kb, doc, name, p.id)
                     if org:
-                        kb.add_fact(org.id, "coChairOf", target, [p.id], kind="Membership", role="co-chair")
+                        kb.add_fact(org.id, "coChairOf", target, [p.id], kind="Membership", sentence=sent.strip(), role="co-chair")
             for m in re.finditer(r"\b(?:the\s+)?([A-Z][A-Za-z\-]+)\s+(?:continued\s+to\s+|also\s+)?co-?chairs?\s+"
                                  r"(?:the\s+)?", sent):
                 hit = reg.find(sent[m.end():m.end() + 80])
@@ -384,7 +393,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                     # the thing co-chaired may be a working group of the named initiative
                     org = resolve_org(kb, doc, m.group(1), p.id)
                     if org:
-                        kb.add_fact(org.id, "coChairOf", hit[0][2], [p.id], kind="Membership", role="co-chair")
+                        kb.add_fact(org.id, "coChairOf", hit[0][2], [p.id], kind="Membership", sentence=sent.strip(), role="co-chair")
 
             # coverage: "<Initiative> researched ... in A, B, and C"
             for f in found[:1]:
@@ -398,7 +407,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                     topic = re.sub(r"\s+", " ", clause[:160]).strip(" ,")
                     for iso in isos:
                         ensure_country(kb, iso, p.id)
-                        kb.add_fact(f[2], "partneredWith", eid("Country", iso), [p.id], kind="Engagement",
+                        kb.add_fact(f[2], "partneredWith", eid("Country", iso), [p.id], kind="Engagement", sentence=sent.strip(),
                                     status="coverage", topic=topic)
             prev = sent
 
@@ -437,7 +446,13 @@ def _party_list(text: str) -> list[str]:
     An item followed by its country ('Thammasat University, Thailand') keeps it as ', Country'."""
     stop = _LIST_STOP.search(text)
     text = text[:stop.start()] if stop else text
-    text = re.split(r"[.:]\s|\)", text)[0]
+    text = re.split(r"[.:]\s", text)[0]
+    depth = 0
+    for i, ch in enumerate(text):  # a ')' closing a parenthesis opened before the list ends it
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            text = text[:i]
+            break
     if ";" in text:
         items = [x for x in re.split(r"\s*;\s*(?:and\s+|as\s+well\s+as\s+)?", text)]
         out = []
@@ -474,16 +489,20 @@ _NAME_ACR = re.compile(r"(?<![\w-])([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of
                        r"\(([A-Z][A-Za-z0-9&\-]{1,10})\)")
 
 
-def _acronyms_for_names(doc: Document, text: str) -> str:
+def _acronyms_for_names(doc: Document, text: str, table: dict[str, str] | None = None) -> str:
     """'German Federal Ministry for Economic Cooperation and Development (BMZ)' -> 'BMZ' when the
     acronym is known (the report's acronym table or general knowledge), so that 'and' inside a
     name does not split a list."""
     from graph.gazetteer import organizations as gz
 
-    table = acronym_table(doc)
+    if "(" not in text:
+        return text
+    table = acronym_table(doc) if table is None else table
 
     def sub(m: re.Match) -> str:
         acr = m.group(2)
+        if countries.lookup(re.sub(r"^(?:the|The)\s+", "", m.group(1))):
+            return m.group(0)  # "Italy (AICS)": an agency after its country, the country is the party
         return acr if (acr in table or gz.lookup_acronym(acr)) else m.group(0)
 
     return _NAME_ACR.sub(sub, text)
@@ -511,16 +530,36 @@ def _party(kb: KnowledgeBase, doc: Document, reg: "_Registry", item: str, pid: s
         from graph.vocab import slug
 
         return kb.add_entity("Organization", f"{slug(name)}-{iso.lower()}", name, acronym=acr.group(1) if acr else None,
-                             role="national_institution" if re.search(r"\b(?:Ministry|National|Institute|Agency|Fund|"
+                             role="national_institution" if re.search(r"\b(?:Ministry|National|Agency|Fund|"
                                                                       r"Authority|Office|Department)\b", name) else "other",
                              passage=pid, country=iso)
     if len(item) < 2:
         return None
+    m = re.match(r"^(.*?\S)\s*\(([A-Z][A-Za-z0-9&\-]{1,10})\)$", item)
+    if m:  # "ASEAN Institute for Health Development (AIHD)"
+        name, acr = m.group(1), m.group(2)
+        hit = resolve_org(kb, doc, acr, pid, create=False) or resolve_org(kb, doc, name, pid, create=False)
+        if hit is not None:
+            return hit
+        org = resolve_org(kb, doc, name, pid)
+        if org is not None and not org.acronym:
+            org.acronym = acr
+            org.alt_labels.update({acr, item})
+        return org
     return resolve_org(kb, doc, item, pid)
+
+
+_REPORT_YEAR: dict[str, str | None] = {}
 
 
 def _report_year(doc: Document) -> str | None:
     """The year a report is about: in its title, else the year its text names most often."""
+    if doc.sha256 not in _REPORT_YEAR:
+        _REPORT_YEAR[doc.sha256] = _find_report_year(doc)
+    return _REPORT_YEAR[doc.sha256]
+
+
+def _find_report_year(doc: Document) -> str | None:
     ys = _YEAR.findall(doc.title or "")
     if ys:
         return ys[-1]
@@ -573,13 +612,14 @@ def _subject_before(sent: str, end: int) -> str | None:
 
 
 def _roles(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    acronyms = acronym_table(doc)
     for p in doc.passages:
         if p.kind == "table":
             continue
         sec_init = reg.section_initiative(p)
         last_init = sec_init
         for s0, s1, raw in sentences(p.text):
-            sent = _acronyms_for_names(doc, raw)
+            sent = _acronyms_for_names(doc, raw, acronyms)
             found = reg.find(sent)
             before = p.text[:s0]
 
@@ -597,12 +637,12 @@ def _roles(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                 for name in leads:
                     ent = _party(kb, doc, reg, name, p.id)
                     if ent is not None:
-                        role_fact(kb, ent.id, "chairOf", f[2], [p.id], role="lead", year=yr())
+                        role_fact(kb, ent.id, "chairOf", f[2], [p.id], sentence=raw.strip(), role="lead", year=yr())
                 if inc and sent[f[1]:f[1] + 2].lstrip().startswith("("):
                     for name in _party_list(rest[inc.end():]):
                         ent = _party(kb, doc, reg, name, p.id)
                         if ent is not None:
-                            role_fact(kb, ent.id, "constituentOf", f[2], [p.id], role="constituent agency", year=yr())
+                            role_fact(kb, ent.id, "constituentOf", f[2], [p.id], sentence=raw.strip(), role="constituent agency", year=yr())
             # "X chairs / chaired <I>" (co-chairs are read by _membership)
             for m in re.finditer(r"\b(?:chairs?|chaired|leads|heads)\s+(?:the\s+)?", sent):
                 if re.search(r"co-?$", sent[max(0, m.start() - 3):m.start()]):
@@ -612,7 +652,7 @@ def _roles(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                 if hit and hit[0][0] == 0 and who:
                     ent = _party(kb, doc, reg, who, p.id)
                     if ent is not None:
-                        role_fact(kb, ent.id, "chairOf", hit[0][2], [p.id], role="chair", year=yr())
+                        role_fact(kb, ent.id, "chairOf", hit[0][2], [p.id], sentence=raw.strip(), role="chair", year=yr())
 
             # secretariat and host
             for m in _SECRETARIAT_BY.finditer(sent):
@@ -646,7 +686,7 @@ def _roles(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                 if init and names and (found and found[0][0] < m.start()):
                     ent = _party(kb, doc, reg, names[0], p.id)
                     if ent is not None:
-                        kb.add_fact(ent.id, "hostOf", init, [p.id], kind="Membership", role="host", year=yr())
+                        kb.add_fact(ent.id, "hostOf", init, [p.id], sentence=raw.strip(), kind="Membership", role="host", year=yr())
 
             # members: "welcomed five new members, including A, X; B, Y" / "has 25 members including ..."
             init = found[0][2] if found else (last_init or sec_init)
@@ -655,14 +695,14 @@ def _roles(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                 for name in _party_list(sent[m.end():]):
                     ent = _party(kb, doc, reg, name, p.id)
                     if ent is not None:
-                        kb.add_fact(ent.id, "memberOf", init, [p.id], kind="Membership", role="new member",
+                        kb.add_fact(ent.id, "memberOf", init, [p.id], sentence=raw.strip(), kind="Membership", role="new member",
                                     year=yr())
             m = _HAS_MEMBERS.search(sent)
             if m and init:
                 for name in _party_list(sent[m.end():]):
                     ent = _party(kb, doc, reg, name, p.id)
                     if ent is not None:
-                        kb.add_fact(ent.id, "memberOf", init, [p.id], kind="Membership", role="member")
+                        kb.add_fact(ent.id, "memberOf", init, [p.id], sentence=raw.strip(), kind="Membership", role="member")
             # organisations that joined: "In 2024, the European Union joined <I> / joined X as a co-funder of <I>"
             for jm in re.finditer(r"\bjoined\s+", sent):
                 who = _subject_before(sent, jm.start())
@@ -677,16 +717,16 @@ def _roles(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                 if ent is None:
                     continue
                 if cf:
-                    _contribution(kb, doc, reg, target, [who], p.id, yr(), "co-funder")
+                    _contribution(kb, doc, reg, target, [who], p.id, yr(), "co-funder", raw)
                     # the one joined is a co-funder too: "joined X as a co-funder"
-                    _contribution(kb, doc, reg, target, _party_list(sent[jm.end():cf.start()]), p.id, yr(), "co-funder")
+                    _contribution(kb, doc, reg, target, _party_list(sent[jm.end():cf.start()]), p.id, yr(), "co-funder", raw)
                     # "..., as well as France (Expertise France) and Spain (FIIAPP)"
                     more = re.search(r",?\s*as\s+well\s+as\s+", sent[cf.end():])
                     if more:
                         tail = re.sub(r"\s*\([^)]*\)", "", sent[cf.end() + more.end():])
-                        _contribution(kb, doc, reg, target, _party_list(tail), p.id, yr(), "co-funder")
+                        _contribution(kb, doc, reg, target, _party_list(tail), p.id, yr(), "co-funder", raw)
                 else:
-                    kb.add_fact(ent.id, "memberOf", target, [p.id], kind="Membership", role="new member", year=yr())
+                    kb.add_fact(ent.id, "memberOf", target, [p.id], sentence=raw.strip(), kind="Membership", role="new member", year=yr())
 
             # contributions to an initiative: "contributions from Ireland and Germany ... for the M-GA";
             # "France and Korea committed ... to ILO to further support projects on the Global Accelerator"
@@ -696,19 +736,20 @@ def _roles(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                 names = [n for n in _party_list(re.sub(r"\s*\([^)]*\)", "", sent[m.end():]))
                          if countries.lookup(n) or resolve_org(kb, doc, n, None, create=False)]
                 if target and names:
-                    _contribution(kb, doc, reg, target, names, p.id, yr(), "contributor")
+                    _contribution(kb, doc, reg, target, names, p.id, yr(), "contributor", raw)
             m = _COMMITTED_TO.search(sent)
             if m and found and not _CONTRIB.search(sent):
                 names = [n for n in _party_list(re.sub(r"^(?:In addition|Additionally|Moreover),?\s*", "", sent[:m.start()]))
                          if countries.lookup(n) or resolve_org(kb, doc, n, None, create=False)]
                 target = next((f[2] for f in found if f[0] > m.start()), None)
                 if target and names and re.search(r"\d", sent[m.end():]):
-                    _contribution(kb, doc, reg, target, names, p.id, yr(), "contributor")
+                    _contribution(kb, doc, reg, target, names, p.id, yr(), "contributor", raw)
             if found:
                 last_init = found[-1][2]
 
 
-def _contribution(kb, doc, reg, target: str, names: list[str], pid: str, year, role: str) -> None:
+def _contribution(kb, doc, reg, target: str, names: list[str], pid: str, year, role: str,
+                  sentence: str | None = None) -> None:
     """``target fundedBy funder`` for each named contributor (a country is its government)."""
     from graph.gazetteer import organizations as gz
 
@@ -722,6 +763,7 @@ def _contribution(kb, doc, reg, target: str, names: list[str], pid: str, year, r
         if org is None or org.id == target:
             continue
         kb.add_fact(target, "fundedBy", org.id, [pid], kind="FundingLink", role=role, year=year,
+                    sentence=sentence.strip() if sentence else None,
                     funding_line=next((p.text for p in doc.passages if p.id == pid), "")[:400],
                     funding_label=name)
 

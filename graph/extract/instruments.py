@@ -126,8 +126,24 @@ def _acronyms_cached(doc_id: str, sha: str, rows: tuple[str, ...]) -> dict[str, 
     return out
 
 
+_ACR_TABLES: dict[tuple, dict[str, str]] = {}
+
+
 def acronym_table(doc: Document) -> dict[str, str]:
-    """Acronym -> expansion, from two-column tables whose first cells look like acronyms."""
+    """Acronym -> expansion, from two-column tables whose first cells look like acronyms.
+
+    Memoised per document (identity, checksum and passage count): extractors ask for it once per
+    sentence and name, and scanning every table passage each time cost a second per build."""
+    key = (id(doc), doc.sha256, len(doc.passages))
+    hit = _ACR_TABLES.get(key)
+    if hit is None:
+        if len(_ACR_TABLES) > 8:
+            _ACR_TABLES.clear()
+        hit = _ACR_TABLES[key] = _acronym_table(doc)
+    return hit
+
+
+def _acronym_table(doc: Document) -> dict[str, str]:
     rows = []
     for p in doc.passages:
         if p.kind != "table":
@@ -459,8 +475,8 @@ def _extract_ratifications(doc: Document, kb: KnowledgeBase) -> None:
     cands: dict[tuple[str, str], list[tuple[int, str | None, str, str | None, str]]] = {}
 
     def add(iso, inst, rank, year, status, since, pid):
-        if iso and inst in kb.entities:
-            cands.setdefault((iso, inst), []).append((rank, year, status, since, pid))
+        if iso and inst in kb.entities:  # `sent` is the sentence being read (the evidence)
+            cands.setdefault((iso, inst), []).append((rank, year, status, since, pid, sent.strip()))
 
     for p in doc.passages:
         if "ratif" not in p.text.lower():
@@ -546,7 +562,7 @@ def _extract_ratifications(doc: Document, kb: KnowledgeBase) -> None:
         since = next((e[3] for e in evs if e[3]), None)
         ensure_country(kb, iso, best[4])
         pids = [e[4] for e in evs]
-        kb.add_fact(eid("Country", iso), "ratified", inst, pids, kind="Ratification",
+        kb.add_fact(eid("Country", iso), "ratified", inst, pids, kind="Ratification", sentence=best[5],
                     year=year, status=status, since=since)
 
 
@@ -609,7 +625,7 @@ def _extract_campaign(doc: Document, kb: KnowledgeBase) -> None:
                     isos = isos if not re.search(r"\bratified\b", clause) else []
                 for iso in isos:
                     ensure_country(kb, iso, p.id)
-                    kb.add_fact(eid("Country", iso), "inquiredAbout", inst, [p.id], year=year,
+                    kb.add_fact(eid("Country", iso), "inquiredAbout", inst, [p.id], year=year, sentence=sent.strip(),
                                 since=since.group(1) if since else None, status="inquired")
             # assessments of alignment or gaps against the instrument
             for am in _ASSESS.finditer(sent):
@@ -627,7 +643,8 @@ def _extract_campaign(doc: Document, kb: KnowledgeBase) -> None:
                                                  r"is\s+supporting|are\s+supporting)\b", sent) else "conducted"
                 for iso in isos:
                     ensure_country(kb, iso, p.id)
-                    kb.add_fact(eid("Country", iso), "alignmentAssessed", inst, [p.id], year=year, status=status)
+                    kb.add_fact(eid("Country", iso), "alignmentAssessed", inst, [p.id], year=year, status=status,
+                                sentence=sent.strip())
                 break
 
 

@@ -49,22 +49,33 @@ def _pattern(forms: dict[str, tuple[str, str]]) -> re.Pattern | None:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
 
 
-def find_entities(text: str, kb: KnowledgeBase, iso3: str | None = None) -> list[tuple[int, int, str, str, str]]:
+class _Lookup:
+    """The surface forms of a knowledge base's linked entities and their pattern, built once for a
+    run over many sentences (rebuilding them per sentence was most of the mention step's time)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.forms = _surface_forms(kb)
+        self.rx = _cached_pattern(tuple(sorted(self.forms)))
+        self.lower = {k.lower(): v for k, v in self.forms.items()}
+
+
+def find_entities(text: str, kb: KnowledgeBase, iso3: str | None = None,
+                  lookup: _Lookup | None = None) -> list[tuple[int, int, str, str, str]]:
     """(start, end, surface, type, key) for countries and linked entities in text.
 
     ``iso3`` is the country the text is about (a country entry), which resolves acronyms that
-    several national institutions share.
+    several national institutions share.  ``lookup`` is the prepared name index when the caller
+    looks in many texts of one knowledge base.
     """
     from graph.extract.organizations import find_organizations
 
     out = [(s, e, surf, "Country", iso) for s, e, surf, iso in countries.find_countries(text)]
     out += [(s, e, surf, "Organization", key) for s, e, surf, key in find_organizations(text, kb, iso3)]
-    forms = _surface_forms(kb)
-    rx = _cached_pattern(tuple(sorted(forms)))
+    lookup = lookup or _Lookup(kb)
+    forms, rx, lower = lookup.forms, lookup.rx, lookup.lower
     if rx is not None:
-        lookup = {k.lower(): v for k, v in forms.items()}
         for m in rx.finditer(text):
-            typ, key = forms.get(m.group(0)) or lookup[m.group(0).lower()]
+            typ, key = forms.get(m.group(0)) or lower[m.group(0).lower()]
             out.append((m.start(), m.end(), m.group(0), typ, key))
     out.sort()
     return out
@@ -76,6 +87,7 @@ def _cached_pattern(names: tuple[str, ...]) -> re.Pattern | None:
 
 
 def extract(doc: Document, kb: KnowledgeBase) -> None:
+    names = _Lookup(kb)  # mentions add no entities but countries, so one index serves the whole run
     for p in doc.passages:
         seen_c, seen_o = [], []
         sec = doc.section(p.section_id)
@@ -85,7 +97,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
         for s0, s1 in split_sentences(p.text):
             sentence = p.text[s0:s1]
             iso3 = sec.iso3 or next((iso for _, _, _, iso in countries.find_countries(sentence)), None)
-            found += [(s0 + a, s0 + b, surf, typ, key) for a, b, surf, typ, key in find_entities(sentence, kb, iso3)]
+            found += [(s0 + a, s0 + b, surf, typ, key) for a, b, surf, typ, key in find_entities(sentence, kb, iso3, names)]
         for start, end, surface, typ, key in found:
             if typ == "Country":
                 ensure_country(kb, key, p.id)

@@ -46,15 +46,20 @@ _STATUS_RX = [(s, re.compile(r"\b(?:" + rx + r")\b", re.I)) for s, rx in STATUS_
 
 # kind of a national measure from the head word of its name
 MEASURE_KINDS: tuple[tuple[str, str], ...] = (
-    ("decree", r"Decree|Ordinance|Regulation|Resolution"),
+    ("decree", r"Decree|Ordinance|Regulation"),
+    ("resolution", r"Resolution"),
     ("law", r"Act|Law|Code|Bill|Legislation"),
     ("strategy", r"Strategy|Roadmap"),
     ("policy", r"Policy"),
     ("plan", r"Plan"),
     ("scheme", r"Scheme|Insurance|Fund|Pension|System"),
     ("programme", r"Programme|Program|Project|Initiative"),
-    ("benefit", r"Allowance|Grant|Benefit|Transfer"),
+    ("benefit", r"Allowance|Grant|Benefit|Transfer|Top-up"),
 )
+
+
+_MEASURE_RX = [(k, re.compile(r"\b(?:" + rx + r")\b"), re.compile(r"\b(?:" + rx + r")\b", re.I))
+               for k, rx in MEASURE_KINDS]
 
 
 def measure_kind(name: str) -> str:
@@ -62,10 +67,10 @@ def measure_kind(name: str) -> str:
     the last kind word of the name (the head noun) decides."""
     best, at = "programme", -1
     head = re.split(r"\s+(?:on|of|for|to)\s+", name, maxsplit=1)[0]  # "Law on Health Insurance": Law
-    if not any(re.search(r"\b(?:" + rx + r")\b", head) for _k, rx in MEASURE_KINDS):
+    if not any(rx.search(head) for _k, rx, _ri in _MEASURE_RX):
         head = name
-    for kind, rx in MEASURE_KINDS:
-        for m in re.finditer(r"\b(?:" + rx + r")\b", head, re.I):
+    for kind, _rx, rx in _MEASURE_RX:
+        for m in rx.finditer(head):
             if m.start() > at:
                 best, at = kind, m.start()
     return best
@@ -123,25 +128,39 @@ def event_year(sentence: str, v_start: int, v_end: int) -> str | None:
     return best[1] if best else None
 
 
-def status_event(sentence: str, start: int, end: int, window: int = 90,
-                 finite_only: bool = False) -> tuple[str | None, str | None]:
-    """What the sentence says happened to the thing named at [start, end): the status verb closest
-    to it (after it within ``window`` characters, or just before it); 'planned' when the verb is
-    in the future ("is expected to be adopted", "will be launched", "adoption ... expected in").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|a|an|their|this|his|her|our)\s+$", re.I)
+_MEASURE_NOUN = re.compile(r"\b(?:Programme|Program|Plan|Strategy|Policy|Law|Act|Scheme|Decree|Fund|Project|Bill|"
+                           r"Code|Framework|programme|plan|strategy|policy|law|scheme|decree|project|bill)\b")
 
-    A finite verb or participle ("validated", "launched") is preferred over a noun or gerund
-    ("adoption", "updating") a little closer: it is what the sentence asserts."""
+
+def status_span(sentence: str, start: int, end: int, window: int = 90,
+                finite_only: bool = False) -> tuple[str | None, str | None, int, int]:
+    """What the sentence says happened to the thing named at [start, end): (status, the year
+    dating it, the status word's span).
+
+    The status word closest to the name (after it within ``window`` characters, or before it),
+    'planned' when it is future ("is expected to be adopted", "will be launched", "adoption ...
+    expected in").  A finite verb or participle ("validated", "launched") is preferred over a noun
+    or gerund ("adoption", "updating") a little closer, and ``finite_only`` ignores nouns and
+    gerunds altogether ("the pension reform" says nothing happened).  A participle after a
+    determiner is an adjective ("approved the revised Policy": approved), and a verb whose object
+    is another measure ("developed a Recovery Programme under its Emergency Plan") is not the
+    name's."""
     best: tuple[int, str, re.Match] | None = None
     for status, rx in _STATUS_RX:
         for m in rx.finditer(sentence):
             if m.start() >= end:
-                dist = m.start() - end
+                dist, gap = m.start() - end, sentence[end:m.start()]
             elif m.end() <= start:
-                dist = start - m.end()
+                dist, gap = start - m.end(), sentence[m.end():start]
             else:
                 continue
             if dist > window:
                 continue
+            if _DETERMINER_BEFORE.search(sentence[max(0, m.start() - 8):m.start()]) and m.end() <= start:
+                continue  # "the revised Policy": an adjective
+            if _MEASURE_NOUN.search(gap):
+                continue  # the verb is about another measure between them
             word = m.group(0).lower()
             if not re.search(r"(?:ed|out|up|force|paid|set up|progress|ongoing|development|discussion|review)$", word):
                 if finite_only:
@@ -150,15 +169,21 @@ def status_event(sentence: str, start: int, end: int, window: int = 90,
             if best is None or dist < best[0]:
                 best = (dist, status, m)
     if best is None:
-        return None, None
+        return None, None, -1, -1
     m = best[2]
     year = event_year(sentence, m.start(), m.end())
     before = sentence[max(0, m.start() - 35):m.start()]
     # a noun or gerund ("adoption", "launching") is future when its clause says so further on
     after = re.split(r"[,;]", sentence[m.end():m.end() + 90])[0] if re.search(r"(?:ion|ment|ing)$", m.group(0)) else ""
     if _FUTURE.search(before) or _FUTURE.search(after):
-        return "planned", year
-    return best[1], year
+        return "planned", year, m.start(), m.end()
+    return best[1], year, m.start(), m.end()
+
+
+def status_event(sentence: str, start: int, end: int, window: int = 90,
+                 finite_only: bool = False) -> tuple[str | None, str | None]:
+    """(status, year) of the thing named at [start, end) — see :func:`status_span`."""
+    return status_span(sentence, start, end, window, finite_only)[:2]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -253,5 +278,5 @@ def clip(sentence: str, limit: int = 300) -> str:
     return s if len(s) <= limit else s[: limit - 3].rsplit(" ", 1)[0] + "..."
 
 
-__all__ = ["activity_kind", "event_year", "status_event", "clip", "collaboration_kind", "measure_kind", "status_near", "topics",
+__all__ = ["activity_kind", "event_year", "status_event", "status_span", "clip", "collaboration_kind", "measure_kind", "status_near", "topics",
            "year_near", "years", "YEAR"]

@@ -110,6 +110,11 @@ def _money_measure(sent: str, start: int, end: int) -> str:
     return phrase or "amount"
 
 
+# words that cannot be what a share measures on their own ("the previous 24.4 per cent")
+_NOT_MEASURE_WORDS = {"previous", "latest", "percent", "current", "new", "second", "half", "first", "last", "its",
+                      "this", "that", "only", "almost", "nearly", "about", "around", "some", "over", "just", "total"}
+
+
 def _share_measure(sent: str, start: int, end: int) -> str:
     """'93 per cent of total employment' -> total employment; 'coverage ... at around 10 per cent'
     -> coverage; else 'share'."""
@@ -117,15 +122,17 @@ def _share_measure(sent: str, start: int, end: int) -> str:
                        r"remains? low,? at|increased by|decreased by|rose by|fell by)\s+(?:(?:around|about|almost|"
                        r"nearly|over|some|more than|up to|less than|approximately|an estimated)\s+)?$",
                        sent[max(0, start - 70):start])
-    after = re.match(r"\s+(?:of|in)\s+((?:the\s+|all\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,4})", sent[end:end + 80])
+    after = re.match(r"\s+of\s+((?:the\s+|all\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,4})", sent[end:end + 80])
     if after:  # up to the first word that starts another phrase
         words = re.split(r"\s+(?:in|who|are|is|was|were|by|and|to|at|under|for|among|with|as|since|from|"
                          r"which|that|on)\b", after.group(1))[0]
         words = re.sub(r"^(?:the|all)\s+", "", words)
         return words
     if before:
-        return re.split(r"\b(?:a|an|the|its|their|with|from|to|by|for|is|was|were|are)\b", before.group(1))[-1].strip() \
-            or "share"
+        phrase = re.split(r"\b(?:a|an|the|its|their|with|from|to|by|for|is|was|were|are)\b", before.group(1))[-1].strip()
+        if phrase and not set(phrase.split()) <= _NOT_MEASURE_WORDS and \
+                not re.search(r"\b(?:it|them|they|this|that|those)\b|^\w+ing\b", phrase):  # "reducing it to"
+            return phrase
     return "share"
 
 

@@ -196,6 +196,8 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 am = _ADMIN.match(re.sub(r"^[\s,]*(?:which\s+is\s+|that\s+is\s+|is\s+|was\s+)?", "", tail))
                 if am:
                     _admin(kb, doc, e, am.group("org"), p.id)
+    extract_projects_and_acts(doc, kb)
+    extract_described_measures(doc, kb)
     # "the SHA responsible for administering ..." with the scheme in the same sentence
     for p in doc.passages:
         for s0, s1, sent in sentences(p.text):
@@ -256,7 +258,7 @@ def _describe_one(e, events) -> tuple[str | None, str | None, str | None, str | 
     (the entry's own account comes before later mentions)."""
     status = year = pid = sentence = coverage = None
     for p_id, sent, st, en in events:
-        stt, yr = milestones.status_event(sent, st, en)
+        stt, yr = milestones.status_event(sent, st, en, finite_only=True)
         if stt and (status is None or (year is None and yr)):
             status, year, pid, sentence = stt, yr, p_id, sent
         if coverage is None and e.type == "Scheme":
@@ -269,6 +271,127 @@ def _describe_one(e, events) -> tuple[str | None, str | None, str | None, str | 
     return status, year, pid, sentence, coverage
 
 
+# ---------------------------------------------------------------------------------------------
+#  Projects named by their acronym, and decrees or resolutions the text describes without a name
+# ---------------------------------------------------------------------------------------------
+
+# "the PROSPECTS and PATHWAYS projects", "Under the ACCEL project", "the LEAP (Lifelong ...) project"
+PROJECTS = re.compile(
+    r"\b(?:the\s+)?(?P<names>[A-Z][A-Z0-9+\-]{2,}(?:\+*)(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][A-Z0-9+\-]{2,})*)"
+    r"(?:\s*\((?P<full>[A-Z][^()]{5,120})\))?\s+(?P<head>projects?|programmes?|programs?)\b")
+# "adopted a decree in July 2024, which increased ...", "a resolution of the 8th Plenum of ..."
+UNNAMED_ACT = re.compile(
+    r"\b(?P<verb>adopt\w*|issu\w*|approv\w*|pass\w*|enact\w*|sign\w*|promulgat\w*|expressed in)\s+(?:a|an|the)\s+"
+    r"(?:new\s+)?(?P<head>decree|resolution|regulation|ordinance|law|bill)\b(?P<rest>(?:[^.;]|\.(?=\s*\d)){0,160})")
+
+
+def _project_names(m: re.Match) -> list[str]:
+    return [n for n in re.split(r"\s*(?:,|and)\s*(?:the\s+)?", m.group("names")) if n]
+
+
+def extract_projects_and_acts(doc: Document, kb: KnowledgeBase) -> None:
+    known = {e.acronym for e in kb.entities.values() if e.acronym and e.type in ("Organization", "Initiative")}
+    for p in doc.passages:
+        if p.kind in ("table", "caption", "heading"):
+            continue
+        home = section_iso3(doc, p.section_id)
+        for _s0, _s1, sent in sentences(p.text):
+            for m in PROJECTS.finditer(sent):
+                iso = home or sentence_country(doc, p, sent, m.start())
+                for name in _project_names(m):
+                    if name in known or countries.lookup(name) or len(name) < 3:
+                        continue
+                    label = f"{name} project" if m.group("head").startswith("project") else f"{name} programme"
+                    alts = [name] + ([m.group("full")] if m.group("full") else [])
+                    e = kb.add_entity("Project", slug(name), label, alt_labels=alts, acronym=name, passage=p.id,
+                                      description=sent.strip()[:500])
+                    if iso:
+                        ensure_country(kb, iso, p.id)
+                        kb.add_fact(e.id, "projectInCountry", eid("Country", iso), [p.id],
+                                    sentence=milestones.clip(sent, 600))
+            if not home:
+                continue
+            for m in UNNAMED_ACT.finditer(sent):
+                rest = m.group("rest")
+                if re.match(r"\s+(?:No\.|[A-Z0-9])", rest):
+                    continue  # a named or numbered act: instruments' job
+                status, year = milestones.status_event(sent, m.start("verb"), m.end("verb"))
+                year = year or milestones.event_year(sent, m.start("verb"), m.end("verb"))
+                what = re.sub(r"^(?:\s+(?:in|on)\s+[^,]{0,25}\d{4})?[\s,]*(?:which|that|to)?\s*", "", rest)
+                what = " ".join(what.split()[:12]).rstrip(",")
+                label = f"{m.group('head')} ({year}) {what}".strip() if year else f"{m.group('head')} {what}".strip()
+                if len(label.split()) < 3:
+                    continue
+                role = "NationalLaw"
+                e = kb.add_entity("LegalInstrument", slug(f"{home} {label}")[:80], label[:1].upper() + label[1:],
+                                  role=role, passage=p.id, country=home, year=year, described_act=True,
+                                  description=sent.strip()[:400])
+                e.attrs.setdefault("status", status or "adopted")
+
+
+# "the introduction of a non-contributory pension", "through a subsidized contribution scheme",
+# "the consolidation of a One UN plan", "under its plan to address the crisis": measures a country
+# entry describes in lower case.  The cue before and a modifier that says which one keep out
+# mere mentions of a kind ("the scheme", "social protection programmes").
+_MEASURE_CUE = (r"\b(?:introduc\w*|institution|establish\w*|creat\w*|consolidat\w*|provision|provide|launch\w*|"
+                r"adopt\w*|extension|extend\w*|through|under|development|develop\w*|pilot\w*|design\w*|"
+                r"implementation|implement\w*|foresees?|renew\w*|context|valuation|reform|including)\s+(?:of\s+|to\s+)?")
+_DET = r"(?:a|an|the|its|their|the country's|the government's|the Government's)\s+"
+_MOD = (r"(?:(?!(?:of|to|the|and|or|into|for|a|an|its|with|in|on|at|by|from|their|this|that|these)\b)[a-z][\w\-]*"
+        r"|[\"“][a-z][\w\-]*[\"”]|[A-Z]{2,}|One)")
+_MEASURE_HEAD = (r"schemes?|programmes?|programs?|plan|pension|system|funds?|top-up|allowance|insurance|window|"
+                 r"portal|strategy")
+LOWER_MEASURE = re.compile(_MEASURE_CUE + r"(?:" + _DET + r")?(?P<phrase>(?P<mods>(?:" + _MOD + r"\s+(?:and\s+(?=" +
+                           _MOD + r"\s))?){0,4}?)"
+                           r"(?P<head>" + _MEASURE_HEAD + r")(?P<comp>\s+(?:for|to address|on)\s+[^,.;()]{3,80})?)"
+                           r"(?![\w\-])(?!\s+(?:coverage|benefits?|contributions?|schemes?|system|programmes?|"
+                           r"reforms?|institutions?|funds?|administration)\b)")
+_NOT_SPECIFIC = {"new", "national", "social", "protection", "existing", "overall", "various", "other", "key", "more",
+                 "inclusive", "comprehensive", "same", "current", "first", "previous", "such", "this", "these", "that",
+                 "public", "relevant", "different", "specific", "whole", "entire", "larger", "broader", "own",
+                 "health", "security", "work", "action", "similar", "robust", "coordinated", "efficient", "effective",
+                 "technical", "options", "adequate", "sustainable", "integrated", "strong", "stronger", "improved"}
+_NOT_MEASURE = re.compile(r"\b(?:information|management|delivery|data|statistic\w*|monitoring|registry|payment|"
+                          r"health system|education|tax|legal|judicial|administrative|UN system|project|projects)\b", re.I)
+
+
+def extract_described_measures(doc: Document, kb: KnowledgeBase) -> None:
+    names = NameIndex(kb, ("Scheme", "LegalInstrument", "Initiative", "Project"))
+    for p in doc.passages:
+        if p.kind not in ("paragraph", "list_item"):
+            continue
+        home = section_iso3(doc, p.section_id)
+        if not home:
+            continue
+        for _s0, _s1, sent in sentences(p.text):
+            named = names.find(sent, home)
+            for m in LOWER_MEASURE.finditer(sent):
+                st, en = m.start("phrase"), m.end("phrase")
+                clash = [a for a, b, _e in named if a < en and st < b]
+                if clash and min(clash) < m.end("head"):
+                    continue  # part of a name the graph knows
+                phrase_text = sent[st:m.end("head")] if clash else m.group("phrase")
+                if " and " in f" {m.group('mods')}" and m.group("head").lower() not in ("plan", "strategy"):
+                    continue  # "emergency response and recovery plan" names one plan; "X and Y schemes" lists kinds
+                mods = [w.strip("\"“”").lower() for w in m.group("mods").split()]
+                specific = [w for w in mods if w not in _NOT_SPECIFIC]
+                if not specific and not (m.group("comp") and not clash):
+                    continue
+                phrase = " ".join(phrase_text.split())
+                if _NOT_MEASURE.search(phrase) or phrase.lower() in _GENERIC or countries.lookup(phrase) or \
+                        re.search(r"social (?:protection|security) systems?$", phrase):  # architecture, not a scheme
+                    continue
+                head = m.group("head").lower()
+                kind = milestones.measure_kind(head)
+                attrs = dict(passage=p.id, country=home, description=sent.strip()[:500], described=True)
+                if head in ("plan", "strategy"):
+                    e = kb.add_entity("LegalInstrument", slug(f"{home} {phrase}"), phrase, role="NationalStrategy",
+                                      **attrs)
+                else:
+                    e = kb.add_entity("Scheme", slug(f"{home} {phrase}"), phrase, **attrs)
+                e.attrs.setdefault("kind", kind)
+
+
 def describe(doc: Document, kb: KnowledgeBase) -> None:
     names = NameIndex(kb, ("Scheme", "LegalInstrument"))
     events = _events(doc, kb, names)
@@ -278,6 +401,11 @@ def describe(doc: Document, kb: KnowledgeBase) -> None:
             continue
         e.attrs["kind"] = milestones.measure_kind(e.label)
         status, year, pid, sentence, coverage = _describe_one(e, events.get(e.id, []))
+        status = status or e.attrs.get("status")  # an unnamed act's own verb ("adopted a decree")
+        year = year or (e.attrs.get("year") if e.attrs.get("described_act") else None)
+        own = re.search(r"\s+for\s+(.+)$", e.label) if e.attrs.get("described") else None
+        if own and re.match(r"(?:all\s+|the\s+)?(?:[\w\-]+\s+){0,3}(?:" + _COVERED + r")\b", own.group(1)):
+            coverage = own.group(1)  # "pension scheme for private sector workers"
         if status:
             e.attrs["status"] = status
         if year and e.type == "Scheme":

@@ -267,8 +267,16 @@ def table_observations(doc: Document, t: Table) -> list[Observation]:
 
 
 def observations(doc: Document) -> list[Observation]:
-    """The observations of every data table of a document."""
-    return [o for t in doc.tables if is_data_table(t) for o in table_observations(doc, t)]
+    """The observations of every data table of a document (with the page, where the text has
+    page markers)."""
+    from graph.pages import page_map
+
+    out = [o for t in doc.tables if is_data_table(t) for o in table_observations(doc, t)]
+    pm = page_map(doc.text)
+    if pm:
+        for o in out:
+            o.attrs["page"] = pm.page_at(o.start)
+    return out
 
 
 def extract(doc: Document, kb: KnowledgeBase) -> None:
