@@ -176,6 +176,7 @@ class Lexicon:
     def link(self, question: str) -> list[Link]:
         text = _fold(_drop_possessives(question))
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        lowercase_query = question == question.lower()  # keyword style: acronyms typed in lower case
         low = [t[2].lower() for t in toks]
         found: list[tuple[int, int, list[str]]] = []
         for n in range(min(10, len(toks)), 0, -1):
@@ -189,8 +190,9 @@ class Lexicon:
                     ids = self._fuzzy(gram)
                 if not ids:
                     continue
-                if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() for j in range(i, i + n)):
-                    continue  # "who" is not WHO
+                if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() for j in range(i, i + n)) \
+                        and not (lowercase_query and all(_lower_acronym_ok(t) for t in gram)):
+                    continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
                 found.append((i, i + n, sorted(ids)))
@@ -220,6 +222,13 @@ class Lexicon:
             if r > best:
                 best, best_ids = r, self.names[name]
         return best_ids if best >= 0.85 else None
+
+
+def _lower_acronym_ok(tok: str) -> bool:
+    """A lower-case token may stand for an acronym unless it is a question word or an English word."""
+    from app.qa.spelling import english_words
+
+    return tok.isdigit() or (tok not in QUESTION_WORDS and tok not in STOP and tok not in english_words())
 
 
 def answer_type(question: str) -> str:

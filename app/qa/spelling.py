@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -18,6 +20,21 @@ from rapidfuzz.distance import OSA
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
 RARE = 2  # a known word seen this rarely may itself be a typo in the source text
 MIN_LEN = 4  # shorter words are too often acronyms or right by chance
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary English words (symspellpy's frequency dictionary): never corrected, so "compiling"
+    stays "compiling" even though the report never uses it.  Candidates still come from the report."""
+    try:
+        import symspellpy
+    except ImportError:
+        return frozenset()
+    path = Path(symspellpy.__file__).parent / "frequency_dictionary_en_82_765.txt"
+    try:
+        return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
+    except OSError:
+        return frozenset()
 
 
 @dataclass
@@ -51,7 +68,8 @@ class Speller:
 
     def known(self, word: str) -> bool:
         w = re.sub(r"['’]s?$", "", word.lower())
-        return w in self.counts or w.rstrip("s") in self.counts or w.replace("’", "'") in self.counts
+        return w in self.counts or w.rstrip("s") in self.counts or w.replace("’", "'") in self.counts \
+            or w in english_words()
 
     def suggest(self, word: str) -> str | None:
         """The most frequent known word within the edit budget, or None."""

@@ -31,6 +31,7 @@ BY_REGION = re.compile(r"\b(by|per|in each|for each|across|each)\s+(ilo\s+)?regi
 _HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|\b(which|what)\s+(?:[\w-]+\s+){0,3}?(countr|government|"
                      r"organi|funder|donor|partner|publication|programme|scheme|system|convention|initiative|law|title|"
                      r"year|report|paper|pathfinder|member|agenc|institution)", re.I)
+_GOVERNMENTS = re.compile(r"\bgovernments?\b", re.I)
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?)\b", re.I), "Country"),
@@ -97,22 +98,35 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     return u
 
 
-def _type_from_relation_words(a: Analysis) -> tuple[str, str, str] | None:
-    """No head and no confident intent: a relation worded in the question with one end named
-    asks for the other end ("where the money for Tajikistan comes from, the funding sources")."""
+def _asked_end(a: Analysis, relation: str) -> tuple[str, str, str] | None:
+    """(answer type, relation, direction) when exactly one end of the relation is named: the
+    question asks for the other end.  The report's author is never the named end."""
+    r = REGISTRY.get(relation)
+    if r is None:
+        return None
+
     def named(types) -> bool:
         return any(i not in AUTHOR_ORGS for i in a.linked(*types))
 
+    if r.domain == r.range:
+        return None
+    if named(r.domain) and not named(r.range):
+        t, direction = r.range[0], "object"
+    elif named(r.range) and not named(r.domain):
+        t, direction = r.domain[0], "subject"
+    else:
+        return None
+    return ANSWER_TYPE.get(t, t), r.name, direction
+
+
+def _type_from_relation_words(a: Analysis) -> tuple[str, str, str] | None:
+    """No head and no confident intent: a relation worded in the question with one end named
+    asks for the other end ("where the money for Tajikistan comes from, the funding sources")."""
     for r in REGISTRY:
-        if not _keyword_support(a, r.name):
-            continue
-        if named(r.domain) and not named(r.range):
-            t, direction = r.range[0], "object"
-        elif named(r.range) and not named(r.domain):
-            t, direction = r.domain[0], "subject"
-        else:
-            continue
-        return ANSWER_TYPE.get(t, t), r.name, direction
+        if _keyword_support(a, r.name):
+            found = _asked_end(a, r.name)
+            if found:
+                return found
     return None
 
 
@@ -127,15 +141,20 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     if a.answer_type != "Text" and it.op == "list" and not _HEADED.search(a.question) and rel_share >= 0.6 \
             and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
         a.answer_type = "Text"  # no "which <noun>" head: the relation's asked end decides the type
+    asked = _asked_end(a, it.relation) if _keyword_support(a, it.relation) else None
+    if asked and asked[0] == "Organization" and a.answer_type == "Country" and _GOVERNMENTS.search(a.question):
+        a.answer_type = "Organization"  # "which governments or funds provide the financing behind ..."
     if a.answer_type == "Text":
         if it.op == "count" and guess.share(op="count") >= 0.5:
             a.answer_type = "Number"
         elif it.op == "year":
             a.answer_type = "Year"
+        elif asked and rel_share >= MIN_RELATION_SHARE:
+            a.answer_type = asked[0]  # the end of the relation the question does not name
         elif guess.confidence >= 0.3 or rel_share >= MIN_RELATION_SHARE:
             a.answer_type = ANSWER_TYPE.get(it.answer, it.answer)
     if rel_share >= MIN_RELATION_SHARE:
-        u.relation, u.direction = it.relation, it.direction
+        u.relation, u.direction = it.relation, (asked[2] if asked and it.op == "list" else it.direction)
         flag = RELATION_FLAGS.get(it.relation)
         if flag and not getattr(a, flag) and _keyword_support(a, it.relation):
             setattr(a, flag, True)
