@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from app.qa.bank import ANSWER_TYPE, TYPE_TOKEN
 from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
-from app.qa.question import QUESTION_WORDS, Analysis
+from app.qa.question import _HEAD, QUESTION_WORDS, Analysis
 from app.qa.spelling import Speller
 from graph.relations import REGISTRY
 
@@ -31,7 +31,6 @@ BY_REGION = re.compile(r"\b(by|per|in each|for each|across|each)\s+(ilo\s+)?regi
 _HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|\b(which|what)\s+(?:[\w-]+\s+){0,3}?(countr|government|"
                      r"organi|funder|donor|partner|publication|programme|scheme|system|convention|initiative|law|title|"
                      r"year|report|paper|pathfinder|member|agenc|institution)", re.I)
-_GOVERNMENTS = re.compile(r"\bgovernments?\b", re.I)
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?)\b", re.I), "Country"),
@@ -138,11 +137,13 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         u.op = "text"
         return
     rel_share = guess.share(relation=it.relation)
-    if a.answer_type != "Text" and it.op == "list" and not _HEADED.search(a.question) and rel_share >= 0.6 \
+    if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not _HEADED.search(a.question) and rel_share >= 0.6 \
             and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
         a.answer_type = "Text"  # no "which <noun>" head: the relation's asked end decides the type
     asked = _asked_end(a, it.relation) if _keyword_support(a, it.relation) else None
-    if asked and asked[0] == "Organization" and a.answer_type == "Country" and _GOVERNMENTS.search(a.question):
+    head = _HEAD.search(a.question)
+    if asked and asked[0] == "Organization" and a.answer_type == "Country" and head \
+            and head.group(1).lower().startswith("government"):
         a.answer_type = "Organization"  # "which governments or funds provide the financing behind ..."
     if a.answer_type == "Text":
         if it.op == "count" and guess.share(op="count") >= 0.5:
