@@ -83,6 +83,10 @@ class SearchOptions:
     relation_weight: float = 0.6  # shared among the relations a query signals
     inflection_weight: float = 0.25  # other indexed forms of the query's words (no stemming in BM25)
     entity_weight: float = 0.25
+    # Entities a caller passes (``boost_entities``) are its assertion of what the answer is about
+    # (the engine's resolved entities), not a guess from the query's words: their list counts as
+    # much as the BM25 list.
+    explicit_entity_weight: float = 1.0
     entity_max_share: float = 0.2  # entities in more passages than this share are not boosted
     common_word_share: float = 0.15  # a word in more passages than this signals no relation
     correct_typos: bool = True
@@ -294,9 +298,10 @@ class PassageIndex:
         else:
             o = self.options
             lists, weights = [d_rows.tolist(), l_rows.tolist()], [o.dense_weight, o.lexical_weight]
-            if plan is not None and plan.entities and o.entity_weight > 0:
+            weight = o.entity_weight if boost_entities is None else o.explicit_entity_weight
+            if plan is not None and plan.entities and weight > 0:
                 lists.append(self._entity_candidates(plan, lex_all, depth, allowed).tolist())
-                weights.append(o.entity_weight)
+                weights.append(weight)
             ranked = rrf(lists, k=o.rrf_k, weights=weights)
         hits = [SearchHit(self.passages[row], score, i + 1, d_rank.get(row), l_rank.get(row))
                 for i, (row, score) in enumerate(ranked[:k])]
