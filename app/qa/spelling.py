@@ -68,8 +68,8 @@ class Speller:
 
     def known(self, word: str) -> bool:
         w = re.sub(r"['’]s?$", "", word.lower())
-        return w in self.counts or w.rstrip("s") in self.counts or w.replace("’", "'") in self.counts \
-            or w in english_words()
+        return w in self.counts or w.rstrip("s") in self.counts or w + "s" in self.counts \
+            or w.replace("’", "'") in self.counts or w in english_words()
 
     def suggest(self, word: str) -> str | None:
         """The most frequent known word within the edit budget, or None."""
@@ -92,7 +92,7 @@ class Speller:
         word one edit away."""
         w = word.lower()
         n = self.counts.get(w, 0)
-        if n > RARE or w in self.names:
+        if n == 0 or n > RARE or w in self.names or w in english_words() or w.rstrip("s") in self.counts and w.rstrip("s") != w:
             return None
         key = (w, "source")
         if key not in self._cache:

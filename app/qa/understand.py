@@ -31,6 +31,7 @@ BY_REGION = re.compile(r"\b(by|per|in each|for each|across|each)\s+(ilo\s+)?regi
 _HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|\b(which|what)\s+(?:[\w-]+\s+){0,3}?(countr|government|"
                      r"organi|funder|donor|partner|publication|programme|scheme|system|convention|initiative|law|title|"
                      r"year|report|paper|pathfinder|member|agenc|institution)", re.I)
+SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|fewest|the least)\b", re.I)
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?)\b", re.I), "Country"),
@@ -62,11 +63,11 @@ def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
         counts.update(w.lower() for w in _TOKEN.findall(p.text))
     for name in lexicon.names:
         counts.update(name)
-    for t in bank_texts:
-        counts.update(w.lower() for w in _TOKEN.findall(t) if not w.startswith("["))
-    counts.update(QUESTION_WORDS)
-    for r in REGISTRY:
-        counts.update(w.lower() for kw in (*r.keywords, r.label, r.inverse_label) for w in _TOKEN.findall(kw))
+    # Words of questions (bank, question words, relation phrases) are common by construction.
+    asking = {w.lower() for t in bank_texts for w in _TOKEN.findall(t)} | set(QUESTION_WORDS)
+    asking |= {w.lower() for r in REGISTRY for kw in (*r.keywords, r.label, r.inverse_label) for w in _TOKEN.findall(kw)}
+    for w in asking:
+        counts[w] += 100
     return Speller(counts, {t for name in lexicon.names for t in name if len(name) <= 3})
 
 
@@ -162,6 +163,16 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     op_share = guess.share(op=it.op)
     if it.op in ("argmax", "argmin", "groupby") and op_share >= 0.5:
         u.op = it.op
+    sup = SUPERLATIVE.search(a.question)
+    if sup and u.op not in ("argmax", "argmin") and a.answer_type not in ("Number", "Year"):
+        # "which funder appears most often", "which country's line names the most funders": rank the
+        # answers by how many statements of the worded relation they have.
+        rel = u.relation if u.relation and _keyword_support(a, u.relation) else next(
+            (r.name for r in REGISTRY if _keyword_support(a, r.name) and r.name != "inRegion"), None)
+        direction = _counted_direction(a, rel, sup.end()) or _end_of_type(rel, a.answer_type) if rel else None
+        if direction:
+            u.op = "argmin" if sup.group(0).lower().startswith(("fewest", "least")) else "argmax"
+            u.relation, u.direction = rel, direction
     if BY_REGION.search(a.question):
         u.op = "groupby"
         if not u.relation or u.relation == "inRegion":
@@ -171,6 +182,35 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     elif it.op == "count" and a.answer_type == "Number":
         u.op = "count"
     return u
+
+
+def _counted_direction(a: Analysis, relation: str, pos: int) -> str | None:
+    """'funds the most countries': the noun after the superlative is the counted end, so the
+    answer is the other end."""
+    r = REGISTRY.get(relation)
+    m = re.match(r"\s+([\w-]+)", a.question[pos:])
+    if r is None or m is None:
+        return None
+    counted = next((t for rx, t in _HEAD_NOUNS if rx.fullmatch(m.group(1))), None)
+    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
+    if counted in r.domain and want in r.range:
+        return "object"
+    if counted in r.range and want in r.domain:
+        return "subject"
+    return None
+
+
+def _end_of_type(relation: str, answer_type: str) -> str | None:
+    """Which end of the relation holds things of the asked type: "subject", "object" or None."""
+    r = REGISTRY.get(relation)
+    if r is None:
+        return None
+    want = {"Convention": "LegalInstrument"}.get(answer_type, answer_type)
+    if want in r.domain and want not in r.range:
+        return "subject"
+    if want in r.range:  # the range is the narrower end ("which funder ... most often")
+        return "object"
+    return None
 
 
 def _keyword_head(a: Analysis) -> str | None:
