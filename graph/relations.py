@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from graph.vocab import FG, ONTOLOGY_FILE, SCHEMA, SHAPES_FILE
 
@@ -343,6 +343,16 @@ register(Relation(
     ask_object=("which facility is {s} part of",),
     ask_subject=("which agencies make up {o}", "{o} agencies", "which {type} are part of {o}",
                  "who is included in {o}"),
+))
+
+register(Relation(
+    "partOf", _INIT, _INIT, "part of", "has part",
+    "The initiative is a working group, task team, facility or other body of a larger initiative "
+    "('USP2030 Working Group on Climate Action' of USP2030, the Global Accelerator's Technical Support Facility).",
+    statement="Membership", edge="member_of", external=DCTERMS.isPartOf,
+    keywords=("working group", "working groups", "task team", "facility", "part of", "under"),
+    ask_object=("what is {s} part of",),
+    ask_subject=("which working groups does {o} have", "{o} working groups", "what bodies are part of {o}"),
 ))
 
 # -- funding detail ---------------------------------------------------------------------------

@@ -58,6 +58,7 @@ CLASS_OF: dict[str, str] = {
     "partneredWith": PARTNERS, "supportedBy": PARTNERS,
     "memberOf": ROLES, "pathfinderOf": ROLES, "coChairOf": ROLES, "founderOf": ROLES, "chairOf": ROLES,
     "secretariatOf": ROLES, "hostOf": ROLES, "constituentOf": ROLES,
+    "partOf": ROLES,  # a working group or facility of a larger initiative
     "fundedBy": FUNDING, "governmentOf": FUNDING, "agencyOf": FUNDING, "institutionOf": FUNDING,
     "ratified": CONVENTIONS, "inquiredAbout": CONVENTIONS, "alignmentAssessed": CONVENTIONS,
     "schemeInCountry": SCHEMES, "administeredBy": SCHEMES, "instrumentOfCountry": SCHEMES,
@@ -84,12 +85,15 @@ END_ATTRS = {
 }
 
 
+UNMAPPED = "unmapped"  # a relation nobody has placed in a class yet (check_registry_mapped says which)
+
+
 def class_of(predicate: str, subject_type: str | None = None) -> str:
-    """The issue class of a relation; KeyError for a relation nobody has placed yet."""
+    """The issue class of a relation, or UNMAPPED for one nobody has placed yet."""
     by_subject = CLASS_BY_SUBJECT_TYPE.get(predicate)
     if by_subject is not None:
-        return by_subject[subject_type]
-    return CLASS_OF[predicate]
+        return by_subject.get(subject_type, UNMAPPED)
+    return CLASS_OF.get(predicate, UNMAPPED)
 
 
 def check_registry_mapped() -> list[str]:

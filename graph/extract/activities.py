@@ -59,6 +59,7 @@ _SUPPORT_ONLY = {"supported", "provided", "assisted", "contributed", "helped", "
                  "working", "facilitated"}
 _DONOR_NEWS = re.compile(r"\b(?:committed|contributed|pledged|donated|allocated|mobili[sz]ed)\b.{0,60}"
                          r"(?:US\$|USD|€|£|\d+\s*(?:million|thousand|billion))")
+_PAST = re.compile(r"\b(?:has|have|had|was|were|did)\b|\b\w+ed\s+(?:the|a|an|its|their|in|on|by)\b")
 # statuses too vague to name what was done ("implemented" is any mention of implementation)
 _WEAK_STATUS = {"planned", "under development", "implemented"}
 _DONOR_BEFORE = re.compile(r"\b(?:from|by|of the Government of|donors?|contributions? (?:from|of))\s+(?:the\s+)?$")
@@ -113,7 +114,9 @@ def events(sent: str) -> list[Event]:
     for m in DONE.finditer(sent):
         if any(a < m.start() < b for a, b in brackets):
             continue  # "(ratified in 2022)", "[Schedule I amended in 1980]": an aside, not the activity
-        planned = bool(_FUTURE.search(sent[max(0, m.start() - 40):m.start()]))
+        clause = re.split(r"[;:]", sent[:m.start()])[-1]
+        planned = bool(_FUTURE.search(sent[max(0, m.start() - 40):m.start()])) or (
+            bool(re.search(r"\b(?:will|shall)\b", clause)) and not _PAST.search(clause))  # "will be aiding ..., providing"
         yr = milestones.event_year(sent, m.start("verb"), m.end("verb"))
         if opening and first is None and not planned:
             yr = opening.group(1)
@@ -151,8 +154,10 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             if not section_iso3(doc, p.section_id) and _DONOR_NEWS.search(sent):
                 continue  # "France and Korea committed €300 thousand ...": a donor's money, not work there
             evs = events(sent)
+            per_country = {iso: (names.find(sent, iso), find_organizations(sent, kb, iso3=iso)) for iso in isos} \
+                if evs else {}
             for iso, ev in ((i, e) for i in isos for e in evs):
-                named = names.find(sent, iso)
+                named, orgs = per_country[iso]
                 kind, status, year = None, None, None
                 for st, en, ent in named:
                     e = kb.entities[ent]
@@ -189,7 +194,10 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                                   sentence=milestones.clip(sent, 600), description=milestones.clip(sent, 500))
                 kb.add_fact(a.id, "activityIn", country.id, [p.id], year=year, kind_of=kind, status=status,
                             sentence=milestones.clip(sent, 600))
-                for _s, _e, _surf, okey in find_organizations(sent, kb, iso3=iso):
+                # who took part is said of the sentence's main event, not of a dated aside
+                # ("... the Framework Law No. 09/21, adopted in March 2021" was not the ILO's 2024 work)
+                for _s, _e, _surf, okey in (orgs if ev is evs[0] or
+                                            ev.year == evs[0].year else []):
                     oid = eid("Organization", okey)
                     if oid in kb.entities:
                         org = kb.entities[oid]

@@ -162,6 +162,7 @@ _KIND_WORDS = (("private_company", r"compan(?:y|ies)|multinational|corporation|f
 def discover_partners(doc: Document, kb: KnowledgeBase) -> None:
     """Organisations first named as the ILO's partner ("the ILO has partnered with X"), added with
     the kind their description or the section gives (a company in 'Private-sector partnerships')."""
+    new: list[tuple[tuple, dict]] = []
     for p in doc.passages:
         if p.kind not in ("paragraph", "list_item"):
             continue
@@ -183,11 +184,16 @@ def discover_partners(doc: Document, kb: KnowledgeBase) -> None:
                 continue  # already known
             context = " ".join([m.group("desc") or "", desc_more, name, *p.section_path])
             role = next((r for r, rx in _KIND_WORDS if re.search(rx, context, re.I)), "other")
-            kb.add_entity("Organization", gaz_slug(name), name, role=role, passage=p.id)
+            new.append((("Organization", gaz_slug(name), name), dict(role=role, passage=p.id)))
         here = entry_country(doc, p.section_id)
         for m in _PARTNER_LIST.finditer(p.text):
             for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list")):
-                _new_listed_partner(kb, p, item, here)
+                found = _new_listed_partner(kb, p, item, here)
+                if found:
+                    new.append(found)
+    # added at the end: adding one by one would rebuild the organisation index after each
+    for args, kwargs in new:
+        kb.add_entity(*args, **kwargs)
 
 
 # "partners, such as UNHCR, the Danish Refugee Council (DRC) and ...", "partners, including X and Y",
@@ -201,23 +207,24 @@ _INSTITUTION_HEAD = re.compile(r"^(?:Ministry|Department|Directorate|National|Of
                                r"Council of Ministers|Social Security|Institute)\b")
 
 
-def _new_listed_partner(kb: KnowledgeBase, p, item: str, here: str | None) -> None:
-    """One item of a partner list, added as an organisation when it is a proper name not yet known."""
+def _new_listed_partner(kb: KnowledgeBase, p, item: str, here: str | None) -> tuple[tuple, dict] | None:
+    """One item of a partner list as the organisation to add (add_entity arguments) when it is a
+    proper name not yet known."""
     m = _LISTED.match(item.strip())
     if not m:
-        return
+        return None
     name = re.sub(r"(?:\s+(?:of|for|and|on|de|du))+$", "", m.group("name")).strip()
     if len(name) < 3 or len(name.split()) > 9 or countries.lookup(name) or name in ("ILO", "Government"):
-        return
+        return None
     if find_organizations(item, kb, iso3=here) or (m.group("acr") and find_organizations(m.group("acr"), kb, iso3=here)):
-        return  # already known
+        return None  # already known
     context = " ".join([name, m.group("desc") or "", *p.section_path])
     if _INSTITUTION_HEAD.match(name) and here:
         role = "national_institution"
     else:
         role = next((r for r, rx in _KIND_WORDS if re.search(rx, context, re.I)), "other")
-    kb.add_entity("Organization", gaz_slug(name), name, acronym=m.group("acr"), role=role, passage=p.id,
-                  country=here if role == "national_institution" else None)
+    return (("Organization", gaz_slug(name), name),
+            dict(acronym=m.group("acr"), role=role, passage=p.id, country=here if role == "national_institution" else None))
 
 
 def extract(doc: Document, kb: KnowledgeBase) -> None:
@@ -230,10 +237,24 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             if key.startswith("gov-") and eid("Organization", key) not in kb.entities:
                 gaz.bilateral_donor(kb, key[4:], None, p.id)
             country = ensure_country(kb, iso, p.id)
-            themes = milestones.topics(sent)
+            part = sent if here else _clause_of(sent, iso)
+            themes = milestones.topics(part)
             default = "partnership" if pred == "partneredWith" else "technical assistance"
             kb.add_fact(country.id, pred, eid("Organization", key), [p.id], kind="Engagement",
                         topic=milestones.clip(sent), sentence=milestones.clip(sent, 600),
                         topic_label=themes[:3] or None,
-                        kind_of=milestones.collaboration_kind(sent, default),
+                        kind_of=milestones.collaboration_kind(part, default),
                         year=milestones.year_near(sent))
+
+
+def _clause_of(sent: str, iso: str) -> str:
+    """The part of a sentence that lists work by country ("...; technical assistance on financing in
+    Lebanon, Eswatini and Thailand; gender-responsive design in Morocco and Paraguay") that names
+    the country: what the sentence says was done there, not in the other countries."""
+    parts = re.split(r";\s*", sent)
+    if len(parts) < 2:
+        return sent
+    for part in parts:
+        if any(f[3] == iso for f in countries.find_countries(part)):
+            return part
+    return sent

@@ -110,7 +110,8 @@ class _Registry:
         # own name is the rest, so "Global Accelerator" stays a mention of the initiative itself
         for alias in sorted(self.alias, key=len, reverse=True):
             rest = name[len(alias):].strip()
-            if name.startswith(alias + " ") and re.search(r"(?:" + _HEAD_RE + r")$", rest) and len(rest.split()) >= 2:
+            if name.startswith(alias + " ") and acronym and _initials_match(acronym, rest) and \
+                    not acronym.upper().startswith(alias.upper()):
                 name, part_of = rest, part_of or self.alias[alias]
                 break
         # an existing initiative under any of these names?
@@ -245,6 +246,36 @@ def _find_initiatives(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
         if short and len(re.findall(r"\b" + re.escape(short) + r"\b", text)) >= 3:
             pid = next((p.id for p in doc.passages if full in p.text), None)
             reg.add(full, pid, short=short)
+
+
+_BODY = re.compile(r"\s+((?:[A-Z][a-z]+\s+){0,3}(?:Steering\s+Group|Steering\s+Committee|Working\s+Group|Task\s+Force|"
+                   r"Task\s+Team|Exchange\s+Group|Advisory\s+Group|Support\s+Facility))\b(?:\s*\(([A-Z][A-Za-z0-9\-]{1,12})\))?")
+
+
+def _find_bodies(doc: Document, reg: "_Registry") -> None:
+    """'<Initiative> Steering Group', 'P4H Technical Exchange Group (P4H-TEG)': bodies of a known
+    initiative named after it become initiatives that are part of it."""
+    for p in doc.passages:
+        for start, end, key in reg.find(p.text):
+            m = _BODY.match(p.text, end)
+            surface = p.text[start:end]
+            # "SPIAC-B Working Group on ...": the group's own name goes on; only a complete name
+            # ("Global Accelerator Steering Group") is a body
+            if m and not reg.find(m.group(1)) and not re.match(r"\s+(?:on|for|of)\b", p.text[m.end():]) \
+                    and len(surface) >= 4:
+                acr = m.group(2) if m.group(2) and _initials_match(m.group(2), surface + " " + m.group(1)) else None
+                name = surface + " " + re.sub(r"\s+", " ", m.group(1))
+                # "USP2030 Financing Working Group" is the "USP2030 Working Group on Financing Social
+                # Protection" already known: every word of the short name is in the known one
+                words = set(re.findall(r"[a-z0-9]{3,}", name.lower()))
+                same = next((e for e in reg.kb.of_type("Initiative") if e.attrs.get("part_of") == key
+                             and words <= set(re.findall(r"[a-z0-9]{3,}", e.label.lower()))), None)
+                if same is not None:
+                    same.alt_labels.add(name)
+                    same.passages.add(p.id)
+                    reg._register(same.id, name)
+                    continue
+                reg.add(name, p.id, acronym=acr, part_of=key)
 
 
 def _country_list(text: str) -> list[tuple[int, str]]:
@@ -788,13 +819,83 @@ def _pathfinder_detail(kb: KnowledgeBase) -> None:
                 f.passages.append(pid)
 
 
+_WORKS_WITH = re.compile(r"\b(?:works?|worked|working|collaborat\w*|partner\w*|cooperat\w*)\s+(?:closely\s+)?with\s+"
+                         r"|\b(?:in\s+collaboration|in\s+partnership|together|jointly)\s+with\s+")
+
+
+def names_of_initiative(kb: KnowledgeBase, init: str) -> list[str]:
+    e = kb.entities[init]
+    return [e.label, *e.alt_labels, *([e.acronym] if e.acronym else [])]
+
+
+def _partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """Partners of an initiative: 'Through the <I>, the ILO works with other UN agencies as well as
+    the World Bank', 'in collaboration with UNICEF and the World Bank, and under the umbrella of <I>'.
+    Only organisations already known by name count (a list may run on into other words)."""
+    for p in doc.passages:
+        if p.kind in ("table", "financing"):
+            continue
+        for _, _, sent in sentences(p.text):
+            found = reg.find(sent)
+            if not found:
+                continue
+            for m in _WORKS_WITH.finditer(sent):
+                # the initiative must frame the clause: "Through <I>," / "under the umbrella of <I>"
+                frame = [f for f in found if re.search(r"\b(?:through|under|within|via|umbrella\s+of)\s+(?:the\s+)?$",
+                                                       sent[max(0, f[0] - 40):f[0]], re.I)]
+                if not frame:
+                    continue
+                init = frame[0][2]
+                own = " ".join(names_of_initiative(kb, init))
+                who = []
+                head = re.search(r"(?:,\s*|^)(?:the\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has\s+been\s+|is\s+|also\s+)?$",
+                                 sent[:m.start()])
+                if head:
+                    who.append(head.group(1))
+                clause = re.split(r"[;(]|\.\s|,\s+(?:and\s+)?(?:under|through|the\s+ILO)\b", sent[m.end():])[0][:160]
+                who += re.findall(r"(?<![\w-])([A-Z][\w\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w\-]*)*)", clause)
+                for name in who:
+                    org = resolve_org(kb, doc, name, p.id, create=False)
+                    if org is None or org.id == init or org.type != "Organization":
+                        continue
+                    if any(re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])", own)
+                           for n in (org.acronym, org.label) if n):
+                        continue  # the organisation an initiative is named after owns it
+                    if True:
+                        kb.add_fact(org.id, "partneredWith", init, [p.id], kind="Engagement", role="partner",
+                                    sentence=sent.strip())
+
+
+def _parts(doc: Document, kb: KnowledgeBase) -> None:
+    """``partOf`` for a working group or facility recorded as part of a larger initiative, cited by
+    the first passage that names the part (its block or the sentence that defines it)."""
+    order = {p.id: i for i, p in enumerate(doc.passages)}
+    for e in kb.of_type("Initiative"):
+        whole = e.attrs.get("part_of")
+        if not whole or whole not in kb.entities or whole == e.id:
+            continue
+        pids = sorted((p for p in e.passages if p in order), key=order.get)
+        texts = {p.id: p.text for p in doc.passages}
+        def names(pid, ent):
+            return any(n and len(n) >= 3 and n.lower() in texts[pid].lower() for n in names_of_initiative(kb, ent))
+
+        # a passage naming both, else one naming the whole, else one naming the part itself
+        ranked = [p for p in pids if names(p, whole) and names(p, e.id)] or [p for p in pids if names(p, whole)] \
+            or [p for p in pids if names(p, e.id)]
+        if ranked:
+            kb.add_fact(e.id, "partOf", whole, ranked[:1], kind="Membership", role="part")
+
+
 def extract(doc: Document, kb: KnowledgeBase) -> None:
     reg = _Registry(doc, kb)
     _find_initiatives(doc, kb, reg)
+    _find_bodies(doc, reg)
     # every passage naming an initiative is evidence for it
     for p in doc.passages:
         for _, _, key in reg.find(p.text):
             kb.entities[key].passages.add(p.id)
     _membership(doc, kb, reg)
     _roles(doc, kb, reg)
+    _partners(doc, kb, reg)
     _pathfinder_detail(kb)
+    _parts(doc, kb)

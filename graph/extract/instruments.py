@@ -573,7 +573,7 @@ def _extract_ratifications(doc: Document, kb: KnowledgeBase) -> None:
 _INQUIRED = re.compile(r"\b(?:formally\s+|officially\s+)?(?:inquired|enquired|requested\s+information|"
                        r"expressed\s+(?:an\s+)?interest)\s+(?:about|on|in|into)\b")
 _ASSESS = re.compile(r"\b(?:assess\w*|gap\s+(?:analys[ie]s|assessments?|studies|study)|comparative\s+"
-                     r"(?:assessments?|analys[ie]s|stud(?:y|ies)|reviews?)|compliance\s+(?:review|assessment|"
+                     r"(?:assessments?|analys[ie]s|stud(?:y|ies)|reviews?|reports?)|compliance\s+(?:review|assessment|"
                      r"analysis)|alignment\s+(?:review|assessment|analysis))\b")
 _ALIGN_CUE = re.compile(r"\b(?:align\w*|against|between|gaps?|compl\w+|conform\w*|compatib\w*|"
                         r"minimum\s+requirements|requirements\s+(?:of|set\s+out))\b")
@@ -589,7 +589,8 @@ def _countries_listed(text: str) -> list[str]:
 def _extract_campaign(doc: Document, kb: KnowledgeBase) -> None:
     for p in doc.passages:
         low = p.text.lower()
-        if not ("inquir" in low or "enquir" in low or "assess" in low or "gap" in low or "interest" in low):
+        if not any(w in low for w in ("inquir", "enquir", "assess", "gap", "interest", "compar", "compliance",
+                                       "alignment")):
             continue
         for s0, s1, sent in sentences(p.text):
             insts = _instrument_at(doc, p, sent, s0)
@@ -631,7 +632,8 @@ def _extract_campaign(doc: Document, kb: KnowledgeBase) -> None:
             for am in _ASSESS.finditer(sent):
                 a0 = insts[0][0]
                 window = sent[am.start():a0 + 1] if a0 > am.start() else sent[am.start():am.start() + 160]
-                if not _ALIGN_CUE.search(window) or (a0 > am.start() and a0 - am.end() > 160):
+                comparative = re.match(r"(?:comparative|gap)\b", am.group(0))
+                if not (comparative or _ALIGN_CUE.search(window)) or (a0 > am.start() and a0 - am.end() > 160):
                     continue
                 rest = sent[insts[0][1]:] if a0 > am.start() else sent[am.end():]
                 lm = _LIST_AFTER.match(rest) or (re.match(r"\s*:\s*", rest))

@@ -130,7 +130,8 @@ def event_year(sentence: str, v_start: int, v_end: int) -> str | None:
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|its|a|an|their|this|his|her|our)\s+$", re.I)
 _MEASURE_NOUN = re.compile(r"\b(?:Programme|Program|Plan|Strategy|Policy|Law|Act|Scheme|Decree|Fund|Project|Bill|"
-                           r"Code|Framework|programme|plan|strategy|policy|law|scheme|decree|project|bill)\b")
+                           r"Code|Framework|programmes?|plans?|strateg(?:y|ies)|polic(?:y|ies)|laws?|schemes?|"
+                           r"decrees?|projects?|bills?|reforms?|measures?)\b")
 
 
 def status_span(sentence: str, start: int, end: int, window: int = 90,
@@ -193,7 +194,7 @@ def status_event(sentence: str, start: int, end: int, window: int = 90,
 ACTIVITY_KINDS: tuple[tuple[str, str], ...] = (
     ("study", r"(?:feasibility |actuarial |costing |diagnostic |assessment |mapping )?stud(?:y|ies)|"
               r"assessments?|feasibility|costing|actuarial (?:valuation|review|analysis)|diagnostic|"
-              r"mapping|review|analys[ie]s|evaluation|survey|simulation|estimates"),
+              r"mapping|reviews?|analys[ie]s|evaluations?|surveys?|simulations?|estimates|valuations?"),
     ("training", r"trainings?|trained|capacity[\s-]building|workshop|course|learning visit|study visit|"
                  r"academy|webinar"),
     ("campaign", r"campaign|awareness[\s-]raising|outreach|advocacy"),
@@ -214,7 +215,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("migrant workers", r"migrants?|migrant workers|working abroad"),
     ("social health protection", r"health insurance|social health|health protection|health coverage|"
                                  r"universal health|medical|health|tuberculosis|HIV"),
-    ("pensions", r"pensions?|old[\s-]age|older persons|ageing|aging"),
+    ("pensions", r"pensions?|old[\s-]age|older persons"),
     ("unemployment protection", r"unemployment"),
     ("maternity and parental protection", r"maternity|paternity|parental"),
     ("child benefits", r"child benefits?|children|child"),
@@ -237,7 +238,8 @@ _TOPIC_RX = [(t, re.compile(r"\b(?:" + rx + r")\b", re.I)) for t, rx in TOPICS]
 
 COLLABORATION_KINDS: tuple[tuple[str, str], ...] = (
     ("joint programme", r"joint programmes?|UN Joint Programme|joint project"),
-    ("financing", r"funded by|financed by|with funding from|financial support|contributions? from"),
+    ("financing", r"funded by|financed by|funded|with funding from|financial support|contributions? from|"
+                  r"envelope|US\$|€|£|\d\s*million"),
     ("technical assistance", r"technical (?:support|assistance|advice|review|inputs?)"),
     ("study", ACTIVITY_KINDS[0][1]),
     ("capacity building", ACTIVITY_KINDS[1][1]),
@@ -259,8 +261,16 @@ def activity_kind(text: str) -> str | None:
     return best[1] if best else None
 
 
-def topics(text: str) -> list[str]:
-    """The policy topics a sentence is about, in the order of the gazetteer (most specific first)."""
+_PROPER_NAME = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:of|and|for|the|on)?\s*[A-Z][\w'’\-]*)+")
+
+
+def topics(text: str, *, names_too: bool = False) -> list[str]:
+    """The policy topics a sentence is about, in the order of the gazetteer (most specific first).
+
+    Proper names are left out unless ``names_too`` (a title): "the Ministry of Agriculture and Rural
+    Development convened ..." is not about rural workers."""
+    if not names_too:
+        text = _PROPER_NAME.sub(" ", text)
     return [t for t, rx in _TOPIC_RX if rx.search(text)]
 
 

@@ -43,6 +43,7 @@ class NameIndex:
 
         A name several countries share ("National Social Protection Strategy") resolves to the one
         of ``iso3`` (the country the text is about); without it, only an unshared name resolves.
+        A name known only as another country's does not resolve in a text about ``iso3``.
         """
         if self._rx is None:
             return []
@@ -50,8 +51,8 @@ class NameIndex:
         for m in self._rx.finditer(text):
             ids = self.forms.get(m.group(0)) or self._lower[m.group(0).lower()]
             ids = list(dict.fromkeys(ids))
-            if len(ids) > 1:
-                ids = [i for i in ids if self.country.get(i) == iso3]
+            if len(ids) > 1 or (iso3 and ids and self.country.get(ids[0]) not in (None, iso3)):
+                ids = [i for i in ids if self.country.get(i) == iso3]  # another country's "Financing Strategy"
             if len(ids) == 1:
                 out.append((m.start(), m.end(), ids[0]))
         return out

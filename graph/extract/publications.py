@@ -301,7 +301,7 @@ def describe(doc: Document, kb: KnowledgeBase) -> None:
                 continue
             ensure_country(kb, iso, pid)
             kb.add_fact(e.id, "publicationAbout", f"Country:{iso}", [pid], year=e.attrs.get("year"))
-        for t in milestones.topics(e.label)[:3]:
+        for t in milestones.topics(e.label, names_too=True)[:3]:
             th = kb.add_entity("ThematicArea", slug(t), t, passage=first[0] if first else None)
             if first:
                 kb.add_fact(e.id, "onTopic", th.id, first)

@@ -39,7 +39,7 @@ MONEY = re.compile(r"(?<![\w.])" + _CURRENCY_BEFORE + _NUM + _SCALE + r"|(?<![\w
                    + _SCALE.replace("scale", "scale2") + _CURRENCY_AFTER)
 PERCENT = re.compile(r"(?<![\w.$€£])" + _NUM + r"\s*(?:per\s?cent|percent|%)")
 _PEOPLE = (r"people|persons|workers|beneficiaries|households|individuals|participants|children|women|men|"
-           r"mothers|refugees|farmers|employees|members|families|recipients|citizens|residents|migrants|"
+           r"mothers|refugees|farmers|employees|families|recipients|citizens|residents|migrants|"
            r"pensioners|retirees|students|girls|boys|youths?|adults|older persons|agents|seekers|"
            r"officials|staff|trainees|stakeholders|beneficiary households|informal workers|enterprises|"
            r"employers|persons with disabilities")
@@ -48,7 +48,7 @@ COUNT = re.compile(r"(?<![\w.$€£/-])" + _NUM + _SCALE + r"\s+(?P<what>(?:[a-z
 # nouns with a people-like ending that count things
 _THINGS = re.compile(r"(?:papers|cent(?:er|re)s|registers|letters|chapters|numbers|computers|orders|matters|layers|"
                      r"headquarters|partners|meters|metres|containers|servers|parameters|markers|filters|"
-                     r"grants|plants|variants|tenants|assistants|lists|artists)$")
+                     r"grants|plants|variants|tenants|assistants|lists|artists|members)$")  # members: often organisations
 _NOT_BEFORE = re.compile(r"(?:No\.?|Nos\.?|Convention|Recommendation|Table|Figure|Box|SDG|indicator|aged|age|ages|"
                          r"page|paragraph|Article|Art\.|Section|Chapter|Module|Phase|Round|Level|Step|Goal|Target|"
                          r"C|R|#|version|COP|CFS|Decree|Law|Act)\s*$|(?:^|[\s(])\d[\d,.]*\s*(?:to|and|-|–)\s*$", re.I)
@@ -116,8 +116,18 @@ _NOT_MEASURE_WORDS = {"previous", "latest", "percent", "current", "new", "second
 
 
 def _share_measure(sent: str, start: int, end: int) -> str:
-    """'93 per cent of total employment' -> total employment; 'coverage ... at around 10 per cent'
-    -> coverage; else 'share'."""
+    """'informal employment represents more than 93 per cent of total employment' -> informal
+    employment, as share of total employment; '93 per cent of total employment' -> total employment;
+    'coverage ... at around 10 per cent' -> coverage; else 'share'."""
+    subj = re.search(r"\b([a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2})\s+(?:represents?|accounts? for|makes? up|constitutes?|"
+                     r"covers?|reach(?:es|ed)?)\s+(?:(?:around|about|almost|nearly|over|some|more than|up to|less than|"
+                     r"approximately|an estimated|only)\s+)?$", sent[max(0, start - 80):start])
+    of = re.match(r"\s+of\s+((?:the\s+|all\s+)?[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3})", sent[end:end + 60])
+    if subj and of:
+        whole = re.split(r"\s+(?:in|who|are|is|was|by|and|at|under|for|among|with|since|from)\b", of.group(1))[0]
+        whole = re.sub(r"^(?:the|all)\s+", "", whole)
+        what = re.sub(r"^(?:that|which|the|this|its)\s+", "", subj.group(1))
+        return f"{what} as share of {whole}"
     before = re.search(r"\b([a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}?)\s+(?:of|at|by|to|reached|stood at|"
                        r"remains? low,? at|increased by|decreased by|rose by|fell by)\s+(?:(?:around|about|almost|"
                        r"nearly|over|some|more than|up to|less than|approximately|an estimated)\s+)?$",
@@ -238,7 +248,13 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             iso = _figure_country(doc, p, sent)
             found = names.find(sent, iso)
             for f in figs:
-                owner = _owner(found, f.start)
+                if f.unit == "per cent" and f.measure == "share":
+                    continue  # a percentage whose sentence does not say of what is not a figure one can use
+                # an initiative or project owns a figure only close by ("the Flagship Programme ... reached 18
+                # million people"), not one a later clause of a long sentence gives about something else
+                near = [x for x in found if kb.entities[x[2]].type in ("Scheme", "LegalInstrument")
+                        or 0 <= f.start - x[1] <= 80]
+                owner = _owner(near, f.start)
                 if owner is None and iso is None:
                     continue
                 if owner is None:

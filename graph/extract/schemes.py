@@ -259,6 +259,8 @@ def _describe_one(e, events) -> tuple[str | None, str | None, str | None, str | 
     status = year = pid = sentence = coverage = None
     for p_id, sent, st, en in events:
         stt, yr = milestones.status_event(sent, st, en, finite_only=True)
+        if stt and re.search(r"\bamendments?\s+(?:to|of)\b[^.;]{0,120}$", sent[:st]):
+            stt = "amended"  # "the first amendment to the law (Law No. ...), approved in 2024": the law was amended
         if stt and (status is None or (year is None and yr)):
             status, year, pid, sentence = stt, yr, p_id, sent
         if coverage is None and e.type == "Scheme":
@@ -335,17 +337,19 @@ def extract_projects_and_acts(doc: Document, kb: KnowledgeBase) -> None:
 # mere mentions of a kind ("the scheme", "social protection programmes").
 _MEASURE_CUE = (r"\b(?:introduc\w*|institution|establish\w*|creat\w*|consolidat\w*|provision|provide|launch\w*|"
                 r"adopt\w*|extension|extend\w*|through|under|development|develop\w*|pilot\w*|design\w*|"
-                r"implementation|implement\w*|foresees?|renew\w*|context|valuation|reform|including)\s+(?:of\s+|to\s+)?")
+                r"implementation|implement\w*|foresees?|renew\w*|context|valuation|reform|including|"
+                r"and(?=\s+an?\s))\s+(?:of\s+|to\s+)?")  # "... of a non-contributory pension and a "mixed" pension"
 _DET = r"(?:a|an|the|its|their|the country's|the government's|the Government's)\s+"
 _MOD = (r"(?:(?!(?:of|to|the|and|or|into|for|a|an|its|with|in|on|at|by|from|their|this|that|these)\b)[a-z][\w\-]*"
         r"|[\"“][a-z][\w\-]*[\"”]|[A-Z]{2,}|One)")
-_MEASURE_HEAD = (r"schemes?|programmes?|programs?|plan|pension|system|funds?|top-up|allowance|insurance|window|"
-                 r"portal|strategy")
+_MEASURE_HEAD = r"schemes?|programmes?|programs?|plan|pension|system|funds?|top-up|allowance|insurance|strategy"
 LOWER_MEASURE = re.compile(_MEASURE_CUE + r"(?:" + _DET + r")?(?P<phrase>(?P<mods>(?:" + _MOD + r"\s+(?:and\s+(?=" +
                            _MOD + r"\s))?){0,4}?)"
                            r"(?P<head>" + _MEASURE_HEAD + r")(?P<comp>\s+(?:for|to address|on)\s+[^,.;()]{3,80})?)"
                            r"(?![\w\-])(?!\s+(?:coverage|benefits?|contributions?|schemes?|system|programmes?|"
                            r"reforms?|institutions?|funds?|administration)\b)")
+_COUNT_WORDS = {"two", "three", "four", "five", "several", "both", "many", "various", "multiple", "some", "all",
+                "numerous", "few", "these", "those"}
 _NOT_SPECIFIC = {"new", "national", "social", "protection", "existing", "overall", "various", "other", "key", "more",
                  "inclusive", "comprehensive", "same", "current", "first", "previous", "such", "this", "these", "that",
                  "public", "relevant", "different", "specific", "whole", "entire", "larger", "broader", "own",
@@ -371,9 +375,19 @@ def extract_described_measures(doc: Document, kb: KnowledgeBase) -> None:
                 if clash and min(clash) < m.end("head"):
                     continue  # part of a name the graph knows
                 phrase_text = sent[st:m.end("head")] if clash else m.group("phrase")
+                if m.group("comp") and not clash and not re.search(r"\b(?:" + _COVERED + r")\s*$", m.group("comp")):
+                    # "for informal, self-employed and migrant workers": the list the complement was cut in
+                    more = re.match(r",\s+[\w\s,\-]{0,60}\b(?:" + _COVERED + r")\b", sent[en:en + 90])
+                    if more:
+                        phrase_text += more.group(0)
                 if " and " in f" {m.group('mods')}" and m.group("head").lower() not in ("plan", "strategy"):
                     continue  # "emergency response and recovery plan" names one plan; "X and Y schemes" lists kinds
                 mods = [w.strip("\"“”").lower() for w in m.group("mods").split()]
+                if mods and mods[0] in _COUNT_WORDS:
+                    continue  # "the two social insurance funds": a count of things, not one named thing
+                head = m.group("head").lower()
+                if head.endswith("s") and re.match(r"(?:through|under|including)\b", m.group(0)):
+                    continue  # "through active labour market programs": a category, not one programme
                 specific = [w for w in mods if w not in _NOT_SPECIFIC]
                 if not specific and not (m.group("comp") and not clash):
                     continue

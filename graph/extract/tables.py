@@ -140,7 +140,8 @@ def join_label(cells: list[str]) -> str:
                 if not parts[-1]:
                     parts.pop()
         parts.append(c)
-    return join_cells(parts)
+    # a footnote mark the converter set loose before a year: "impacted in | 1 2024" -> "in 2024"
+    return re.sub(r"(?<=[a-z])\s+\d\s+((?:19|20)\d{2})\b", r" \1", join_cells(parts))
 
 
 def is_data_table(t: Table) -> bool:
