@@ -72,6 +72,7 @@ class QuestionEngine:
         self.tables = TableLookup(store, units.idf, units.default_idf)
         self.speller = speller_for(knowledge, self.lexicon, [r["text"] for r in intents.rows] if intents else [])
         self.max_chars = 1000
+        self._embed_cache: dict[str, np.ndarray] = {}
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod
@@ -168,7 +169,9 @@ class QuestionEngine:
                 if set(link.ids) & {i for ids in required for i in ids}:
                     topic_q = topic_q[:link.start] + topic_q[link.end:]
             t = time.perf_counter()
-            qvec = self.embedder.encode([" ".join(topic_q.split())])[0]
+            # One embedding per question: the delexicalised question (names as type tokens) already
+            # is the topic without the names the filter guarantees.
+            qvec = und.vector if und.vector is not None else self._embed(" ".join(topic_q.split()))
             timings["embed_ms"] = (time.perf_counter() - t) * 1e3
             t = time.perf_counter()
             results = self.text.run(a, qvec, required, exclude)
@@ -218,15 +221,28 @@ class QuestionEngine:
         return self._finish(out, a, und, timings, t0)
 
     # -- understanding and shaping the result ------------------------------------------------
+    def _embed(self, text: str) -> np.ndarray:
+        """One question embedding, cached (a repeated question costs no model call)."""
+        vec = self._embed_cache.get(text)
+        if vec is None:
+            vec = self.embedder.encode([text])[0]
+            if len(self._embed_cache) > 2048:
+                self._embed_cache.clear()
+            self._embed_cache[text] = vec
+        return vec
+
     def _understand(self, a: Analysis, timings: dict) -> Understanding:
         """Match the question to a template by meaning (one embedding of the delexicalised text)."""
         if self.intents is None:
             return Understanding(None, a.question, [])
         t = time.perf_counter()
         d = delexicalised(a)
-        guess = self.intents.guess(self.embedder.encode([d])[0], d)
+        qvec = self._embed(d)
+        guess = self.intents.guess(qvec, d)
         timings["intent_ms"] = (time.perf_counter() - t) * 1e3
-        return apply_intent(a, guess)
+        und = apply_intent(a, guess)
+        und.vector = qvec
+        return und
 
     def _resolve_description(self, a: Analysis) -> str | None:
         """A country named by what happened there ("who financed the work in the country whose
@@ -276,15 +292,15 @@ class QuestionEngine:
         if not out["answers"]:
             out.setdefault("message", "No reliable answer: the report does not state one that the graph or a "
                                       "sentence supports. The nearest passages are listed.")
-            out["passages"] = self._nearest_passages(a.question)
+            out["passages"] = self._nearest_passages(a.question, und.vector)
         else:
             out["answer_text"], out["citations"] = summarise(out, self.k)
         timings["total_ms"] = (time.perf_counter() - t0) * 1e3
         out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}
         return out
 
-    def _nearest_passages(self, question: str, k: int = 3) -> list[dict]:
-        qvec = self.embedder.encode([question])[0]
+    def _nearest_passages(self, question: str, qvec: np.ndarray | None = None, k: int = 3) -> list[dict]:
+        qvec = qvec if qvec is not None else self._embed(question)
         sims = self.units.vectors @ qvec
         seen, out = set(), []
         for i in np.argsort(-sims)[:20]:

@@ -54,6 +54,7 @@ class Understanding:
     op: str = "list"
     relation: str | None = None
     direction: str | None = None
+    vector: object = None  # the question's one embedding (delexicalised), reused by the text step
 
 
 def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
