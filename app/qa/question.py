@@ -231,7 +231,17 @@ def _lower_acronym_ok(tok: str) -> bool:
     return tok.isdigit() or (tok not in QUESTION_WORDS and tok not in STOP and tok not in english_words())
 
 
+# "according to the report", "as set out in the report": the source, not a publication asked for.
+_META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|from|of|by|throughout|across|does) )?"
+                   r"(?:the|this) report(?:['’]s)?\b(?!\s+(?:on|titled|called|entitled|from \w+ \d{4}))", re.I)
+# "the year in which ...": a year is asked (years may stay regex).
+_YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b", re.I)
+
+
 def answer_type(question: str) -> str:
+    if _YEAR_ASKED.search(question):
+        return "Year"
+    question = _META.sub(" ", question)
     head = _HEAD.search(question)
     if head:
         word = head.group(1).lower()
