@@ -135,7 +135,7 @@ class QuestionEngine:
             cons = [extra]
             from app.qa.understand import answer_type_for
 
-            a.answer_type = answer_type_for(und.relation, und.direction)
+            a.answer_type = answer_type_for(und.relation, und.direction, a.answer_type)
             out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         graph_ids: list[str] | None = None
         if cons:

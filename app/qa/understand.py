@@ -255,19 +255,29 @@ def generic_constraint(a: Analysis, u: Understanding, knowledge) -> Constraint |
         if not named:
             return None
         o = named[0]
-        return Constraint(r.pattern("?answer", _iri(o)), f"{r.label} {o} (asked: the {r.domain[0].lower()})",
+        typed = _type_filter(a, r.domain)
+        return Constraint(r.pattern("?answer", _iri(o)) + typed, f"{r.label} {o}",
                           [("?", r.name, o)], strong=True, relation=r.name)
     named = [i for i in a.linked(*r.domain) if i not in AUTHOR_ORGS]
     if not named:
         return None
     s = named[0]
-    return Constraint(r.pattern(_iri(s), "?answer"), f"{s} {r.label} (asked: the {r.range[0].lower()})",
+    return Constraint(r.pattern(_iri(s), "?answer") + _type_filter(a, r.range), f"{s} {r.label}",
                       [(s, r.name, "?")], strong=True, relation=r.name)
 
 
-def answer_type_for(relation: str, direction: str) -> str:
+def _type_filter(a: Analysis, ends: tuple[str, ...]) -> str:
+    """' ?answer a fg:T .' when the question asks for one of several types the end may hold."""
+    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
+    return f" ?answer a fg:{want} ." if len(ends) > 1 and want in ends else ""
+
+
+def answer_type_for(relation: str, direction: str, asked: str | None = None) -> str:
+    """The answer type of a relation's end: the asked type when that end can hold it."""
     r = REGISTRY[relation]
-    t = (r.domain if direction == "subject" else r.range)[0]
+    ends = r.domain if direction == "subject" else r.range
+    want = {"Convention": "LegalInstrument"}.get(asked or "", asked)
+    t = want if want in ends else ends[0]
     return ANSWER_TYPE.get(t, t)
 
 
