@@ -69,6 +69,8 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
         return None
     best = rows[0].count
     top = [x for x in rows if x.count == best]
+    if len(top) == len(rows) and len(rows) > 2:
+        return None  # every row ties: there is no most (or fewest) to report
     runner = next((x for x in rows if x.count != best), None)
     word = "most" if op == "argmax" else "fewest"
     noun = r.label if direction == "subject" else r.inverse_label
