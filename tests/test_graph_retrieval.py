@@ -92,10 +92,11 @@ def test_a_name_the_report_never_uses_is_searched_under_the_reports_names(idx):
         plan = idx.last_plan
         if entity not in plan.entities:
             continue  # the linker did not take this spelling: nothing to expand
-        checked += 1
         assert set(tokenize(name)) <= set(plan.tokens), plan  # no word of the name was "corrected"
         others = {t for n in ctx.names[entity] for t in tokenize(n)} - set(tokenize(name))
-        assert others and others <= set(plan.alias_tokens) | set(plan.tokens), plan
+        if others:  # "Federative Republic of Brazil" holds every word of "Brazil": nothing to add
+            checked += 1
+            assert others <= set(plan.alias_tokens), plan
     if not checked:
         pytest.skip("no country variant spelling in this build's names")
 
