@@ -283,7 +283,9 @@ register(Relation(
 ))
 register(Relation(
     "priorityCountryOf", ("Country",), ("Initiative",), "priority country of", "has priority country",
-    "The country is a priority (target) country of the initiative, i.e. of the report's Flagship Programme.",
+    "The country is a priority (target) country of the initiative: one of the report's Flagship Programme, "
+    "or one an initiative names as selected for its support.",
+    qualifiers=("role",),
     keywords=("priority", "priority country", "priority countries", "target country"),
     ask_object=("is {s} a priority country",),
     ask_subject=("which {type} are priority countries", "{o} priority countries"),

@@ -273,7 +273,7 @@ def main(argv: list[str] | None = None) -> int:
         for r in old:
             if r["key"] in present:
                 n_ok[r["class"]] += 1
-        want = {c: max(0, args.per_class - n_ok[c]) for c in CLASSES}
+        want = {c: max(0, (STRUCTURE_QUOTA if c == STRUCTURE else args.per_class) - n_ok[c]) for c in CLASSES}
     if args.top_up:  # fresh statements, where judged ones went stale
         picked = draw(rows, args.per_class, args.seed, exclude=have, want=want)
     else:  # the seeded draw; statements already judged keep their judgement

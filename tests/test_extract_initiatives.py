@@ -191,6 +191,68 @@ def test_role_rules_on_new_wording():
     assert "UNDP" in chairs
 
 
+
+def test_bodies_and_selected_countries_on_new_wording():
+    """'<I> Technical Exchange Group (<I>-TEG)' is part of the initiative; '<I> aims to assist at least
+    8 countries, including the already selected A and B' makes A and B its selected countries."""
+    text = ("# 2. Partnerships\n\n2.3 Update on building strategic partnerships\n\n"
+            "Global Example Network (GEN)\n\n"
+            "The Global Example Network (GEN) was launched in 2023. "
+            "The GEN Technical Exchange Group (GEN-TEG) met twice. By 2027, GEN aims to assist at least 8 "
+            "countries, including the already selected Ghana and Nepal, in building registries. "
+            "The ILO supported Ghana through the REACH initiative, focusing on training, and through the "
+            "Global Example Network (GEN), in partnership with UNICEF.\n")
+    kb = gx.run_all(parse_report(text), only=("organizations",) + ONLY)
+    gen = next(e.id for e in kb.of_type("Initiative") if e.acronym == "GEN")
+    # "the REACH initiative": a capitalised one-word name before a lower-case head; the partner
+    # belongs to the frame nearest before the cue
+    reach = next(e.id for e in kb.of_type("Initiative") if e.acronym == "REACH")
+    assert not kb.facts_where(predicate="partneredWith", obj=reach)
+    assert {kb.entities[f.subject].acronym for f in kb.facts_where(predicate="partneredWith", obj=gen)} == {"UNICEF"}
+    teg = next(e for e in kb.of_type("Initiative") if e.acronym == "GEN-TEG")
+    assert kb.facts_where(subject=teg.id, predicate="partOf", obj=gen)
+    selected = {f.subject: f.attrs.get("role") for f in kb.facts_where(predicate="priorityCountryOf", obj=gen)}
+    assert selected == {"Country:GHA": "selected country", "Country:NPL": "selected country"}
+
+
+
+def test_launched_campaign_is_an_initiative_founded_by_its_launcher():
+    text = ("# 2. Results\n\nIn 2023, the World Health Organization launched a Global Campaign to promote the "
+            "ratification of Convention No. 130, the Convention on medical care.\n")
+    kb = gx.run_all(parse_report(text), only=("organizations",) + ONLY)
+    camp = next(e for e in kb.of_type("Initiative") if e.label.startswith("Global Campaign to promote"))
+    assert camp.label.endswith("Convention No. 130")
+    f = kb.facts_where(subject="Organization:who", predicate="founderOf", obj=camp.id)
+    assert f and f[0].attrs["year"] == "2023" and f[0].attrs["role"] == "launched"
+
+def test_partners_named_in_an_initiatives_own_section():
+    """'In collaboration with the International Training Center of the ILO, the annual training ... took
+    place' (CONNECT's section); 'In Asia the technical regional focal point organized a webinar series
+    ... in collaboration with UNICEF and the CONNECT network' (P4H's section)."""
+    from graph.build import build_in_memory
+
+    kb = build_in_memory([REPORT]).kb  # every extractor: the partners are organisations found elsewhere
+
+    def partners(init):
+        return {kb.entities[f.subject].key for f in kb.facts_where(predicate="partneredWith", obj=init)}
+    assert "itc-ilo" in partners("Initiative:connect-network")
+    assert {"unicef", "connect-network"} <= partners("Initiative:p4h")
+    # "A side event, co-organized by WFP, FAO, and UNICEF, showcased ..." in a working group's section
+    food = next(e.id for e in kb.of_type("Initiative") if "Food Systems" in e.label and e.attrs.get("part_of"))
+    assert {"wfp", "fao", "unicef"} <= partners(food)
+    # "decided to constitute a temporary task team dedicated to ...", "a dedicated working group on ...":
+    # new bodies of the section's initiative, with no other initiative in the sentence
+    bodies = {kb.entities[f.subject].label for f in kb.facts_where(predicate="partOf", obj="Initiative:usp2030")}
+    assert any(b.startswith("temporary task team dedicated to") for b in bodies)
+    assert any(b.startswith("working group on the linkages between decent jobs") for b in bodies)
+    # "Through the UN Global Accelerator ..., the ILO works with other UN agencies": the frame may
+    # carry a "UN" before the initiative's name
+    assert "ilo" in partners("Initiative:global-accelerator")
+    # "the first round of funding was launched by the UN Joint SDG Fund and the Technical Support Facility"
+    funders = {kb.entities[f.object].key: f.attrs.get("year")
+               for f in kb.facts_where(subject="Initiative:global-accelerator", predicate="fundedBy")}
+    assert funders.get("joint-sdg-fund") == "2024"
+
 # Every member and role of three initiatives, written from the report text (section 2.3).
 ROLE_LISTS = {
     "connect-network": {("secretariatOf", "Mahidol University"), ("secretariatOf", "ILO"),

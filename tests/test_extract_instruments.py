@@ -121,3 +121,17 @@ def test_campaign_rules_on_new_wording():
     assert inq == {"Country:CHL", "Country:PER"}
     gap = kb.facts[("Country:NPL", "alignmentAssessed", "LegalInstrument:c102")]
     assert gap.attrs["year"] == "2025" and gap.attrs["status"] == "conducted"
+
+
+def test_assessing_scenarios_to_reach_minimum_standards():
+    """'assessing scenarios to reach the minimum standards of Convention No. N to be eventually ratified'
+    is an assessment of alignment with that Convention (not a ratification)."""
+    text = REPORT.read_text(encoding="utf-8")
+    anchor = "Financing support: Japan. Visit our <u>country page</u>.\n\n"
+    i = text.index(anchor) + len(anchor)
+    entry = ("Mongolia\n\nThe ILO costed a maternity benefit and is assessing scenarios to reach the minimum "
+             "standards of Convention No. 183 to be eventually ratified by the country.\n\n"
+             "Financing support: Japan. Visit our country page.\n\n")
+    kb = gx.run_all(parse_report(text[:i] + entry + text[i:]), only=ONLY)
+    assert kb.facts[("Country:MNG", "alignmentAssessed", "LegalInstrument:c183")].attrs["status"] == "ongoing"
+    assert not kb.facts_where(subject="Country:MNG", predicate="ratified")

@@ -115,3 +115,39 @@ def test_engagements(kb, doc):
     for f in kb.facts.values():
         if f.kind == "Engagement":
             assert any(f.attrs["topic"].rstrip(".") [:100] in by_id[pid].text for pid in f.passages)
+
+
+ANCHOR = "Financing support: Japan. Visit our <u>country page</u>.\n\n"
+
+
+def _with_entry(entry: str, only: tuple[str, ...]) -> KnowledgeBase:
+    """The bundled report with one made-up country entry inserted after an entry's financing line."""
+    from graph.parse import parse_report
+
+    text = REPORT.read_text(encoding="utf-8")
+    i = text.index(ANCHOR) + len(ANCHOR)
+    return run_all(parse_report(text[:i] + entry + text[i:]), KnowledgeBase(), only=only)
+
+
+def test_body_listed_among_international_organisations_is_not_national():
+    """'in cooperation with the X Research Forum (XRF), UNICEF, UNHCR and WFP' in a country entry: a
+    body with no state mark, listed among international organisations, is not that country's
+    institution; a state body listed the same way still is."""
+    kb = _with_entry("Mongolia\n\nThe ILO developed policy papers in cooperation with the Steppe Policy Research "
+                     "Forum (SPRF), UNICEF, UNHCR, and WFP. It also worked with the Herder Welfare Fund (HWF), "
+                     "UNICEF and WFP.\n\nFinancing support: Japan. Visit our country page.\n\n",
+                     ("structure", "organizations", "engagements"))
+    sprf = next(e for e in kb.of_type("Organization") if e.acronym == "SPRF")
+    assert not sprf.attrs.get("country") and sprf.role != "national_institution"
+    hwf = next(e for e in kb.of_type("Organization") if e.acronym == "HWF")
+    assert hwf.attrs.get("country") == "MNG"
+
+
+def test_event_attendees_are_partners_in_the_country():
+    kb = _with_entry("Mongolia\n\nIn collaboration with the ILO, Mongolia hosted a regional workshop in Ulaanbaatar "
+                     "in 2024. Representatives from five countries and the Inter-Asian Conference on Social Security (IACSS) "
+                     "attended the event to share experiences.\n\nFinancing support: Japan. Visit our country "
+                     "page.\n\n", ("structure", "organizations", "engagements"))
+    sssa = next(e for e in kb.of_type("Organization") if e.acronym == "IACSS")
+    assert kb.facts_where(subject="Country:MNG", predicate="partneredWith", obj=sssa.id)
+    assert not sssa.attrs.get("country")

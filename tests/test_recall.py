@@ -6,9 +6,10 @@ five country entries, every cell of a table ...).  Every item of a list is looke
 knowledge base the build produces; recall = items found / items listed, printed per list
 (``pytest -s tests/test_recall.py``).
 
-The target is 0.95 per list.  A list below it is reported as an expected failure with its measured
-recall (the gap is known and stated, not hidden), and must not fall below its recorded floor: a
-change that loses items the graph used to find fails here.
+The target is 0.95 per list, asserted for every list that has reached it.  A list still below it
+is reported as an expected failure with its measured recall (the gap is known and stated, not
+hidden), and must not fall below its recorded floor: a change that loses items the graph used to
+find fails here.
 
 How an item is "found" (names compared without case, accents, punctuation, articles and
 parenthesised acronyms, either name containing the other, or equal acronyms):
@@ -17,7 +18,8 @@ parenthesised acronyms, either name containing the other, or equal acronyms):
   entity of that country (or what one of its dated activities concerns, or a funder of a pooled
   fund that funds it) whose other end is named
   like the item's object (or one of its aliases; a described object by three quarters of its
-  content words); where the list gives a plain year, the fact's year must be that year;
+  content words); where the list gives a plain year, the fact's year must be that year; an item
+  whose subject is not a country (an organisation that launched a campaign) as for initiative roles;
 * dated activities: an Activity of the country read from the sentence the list quotes, with the
   listed year;
 * publications: a Publication named like the item;
@@ -41,15 +43,13 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORT = ROOT / "data" / "corpus" / "ilo-spf-flagship-annual-report-2024.md"
 LISTS = sorted((ROOT / "tests" / "fixtures" / "recall").glob("*.json"))
 TARGET = 0.95
-# Measured recall when each list was added, less a small margin: a regression below fails.
+# Lists still below the target: their measured recall (rounded down) is a floor, and the test
+# reports the gap as an expected failure.  A change that loses items the graph used to find fails.
+# Every other list must reach the target: a hard assertion.
 FLOORS: dict[str, float] = {
-    "convention_campaign": 0.87, "dated_activities_five_countries": 0.93, "financing_lines": 0.94,
-    "initiative_roles_a": 0.78, "initiative_roles_b": 0.36, "initiative_roles_c": 0.77,
-    "partners_country_level": 0.90, "publications_section": 0.93, "ratifications": 0.85,
-    "schemes_five_countries": 0.73, "table_cells_a": 0.89, "table_cells_b": 0.97, "table_cells_c": 0.77,
-    "table_cells_d": 0.97, "table_cells_e": 0.97, "table_cells_f": 0.97,
+    "initiative_roles_a": 0.91, "initiative_roles_b": 0.88, "initiative_roles_c": 0.92,
+    "schemes_five_countries": 0.80,
 }
-
 
 @pytest.fixture(scope="module")
 def kb():
@@ -148,7 +148,9 @@ def linked(kb, iso: str) -> list[tuple[object, dict]]:
 def found_country_thing(kb, item: dict, kinds: tuple[str, ...] | None = None) -> bool:
     iso = iso_of(item["subject"])
     if not iso:
-        return False
+        # a campaign-level item whose subject is an organisation ("the ILO launched the campaign"):
+        # any statement between the two named things
+        return found_between(kb, item)
     year = plain_year(item)
     for e, attrs in linked(kb, iso):
         if kinds and e.type not in kinds:
@@ -245,7 +247,9 @@ def test_recall(kb, path):
     for it in missed[:8]:
         print(f"   missed: {it['subject']} -> {it['object']}")
     floor = FLOORS.get(path.stem)
-    if floor is not None:
-        assert r >= floor, f"{path.stem}: recall {r:.3f} fell below its floor {floor}"
+    if floor is None:
+        assert r >= TARGET, f"{path.stem}: recall {r:.3f} < {TARGET}"
+        return
+    assert r >= floor, f"{path.stem}: recall {r:.3f} fell below its floor {floor}"
     if r < TARGET:
         pytest.xfail(f"{path.stem}: recall {r:.3f} < {TARGET} (known gap)")

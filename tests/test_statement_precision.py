@@ -90,7 +90,7 @@ def test_sample_is_not_stale(produced):
     print(f"\njudged statements no longer produced: {len(gone)}/{len(SAMPLE)} ({share:.1%})")
     assert share <= MAX_STALE, (
         f"{len(gone)} of {len(SAMPLE)} judged statements are no longer produced: re-sample and judge "
-        "(scripts/sample_statements.py --data-dir D --per-class 34 --top-up --out tests/fixtures/statement_sample.jsonl)")
+        "(scripts/sample_statements.py --data-dir D --per-class 36 --top-up --out tests/fixtures/statement_sample.jsonl)")
 
 
 def test_precision_per_class(produced):

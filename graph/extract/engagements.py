@@ -9,7 +9,9 @@ ties the organisation to the work:
   of X", "supported by X", "funded by X" (-> ``supportedBy``);
 * or it is paired with the ILO — "the ILO and UNHCR have supported", "ILO-IMF collaboration",
   "the ILO with UNHCR" (-> ``partneredWith``);
-* "both organizations" / "the two organizations" in the next sentence carries the pair on.
+* "both organizations" / "the two organizations" in the next sentence carries the pair on;
+* in a country entry, organisations whose representatives attended the work's event ("Representatives
+  from seven African countries and the X (ACR) attended the event") (-> ``partneredWith``).
 
 The ILO itself (the report's author) is never recorded as a partner, nor are its own units and
 budget, nor a country's own national institutions.  In a country entry, other countries named in
@@ -45,6 +47,9 @@ SUPPORT_CUES = re.compile(
     r"support (?:of|from)|(?:financially |technically )?supported by|funded by|financed by|"
     r"thanks to the (?:financial |technical )?support of|with funding from|through the support of)\b", re.I)
 FREE_CUES = re.compile(r"\bjoint (?:mission|work|analysis|programme|program|project|paper|report)s?\b|\bjointly\b", re.I)
+# organisations whose representatives attended an event of the work in a country entry
+ATTENDEES = re.compile(r"\b[Rr]epresentatives\s+(?:from|of)\s+(?P<list>[^.;:]{3,260}?)\s+(?:attended|"
+                       r"participated\s+in|took\s+part\s+in|joined)\b")
 COREF = re.compile(r"\b(?:both|the two) (?:organi[sz]ations|agencies|institutions|partners)\b", re.I)
 WINDOW = 160
 _WINDOW_STOP = re.compile(
@@ -113,6 +118,11 @@ def engagements_in(text: str, kb: KnowledgeBase, here: str | None) -> list[tuple
             for i_s, i_e in ilo_spans:
                 if (i_e <= s and _PAIR.match(sent[i_e:s])) or (e <= i_s and _PAIR_BEFORE.match(sent[e:i_s])):
                     found.setdefault(k, "partneredWith")
+        if here:  # "Representatives from ... and the X (ACR) attended the event": took part in the work there
+            for am in ATTENDEES.finditer(sent):
+                for s, e, _surf, k in orgs:
+                    if am.start("list") <= s < am.end("list"):
+                        found.setdefault(k, "partneredWith")
         if FREE_CUES.search(sent) and ilo_spans:
             for s, e, _surf, k in orgs:
                 found.setdefault(k, "partneredWith")
@@ -186,8 +196,11 @@ def discover_partners(doc: Document, kb: KnowledgeBase) -> None:
             role = next((r for r, rx in _KIND_WORDS if re.search(rx, context, re.I)), "other")
             new.append((("Organization", gaz_slug(name), name), dict(role=role, passage=p.id)))
         here = entry_country(doc, p.section_id)
-        for m in _PARTNER_LIST.finditer(p.text):
-            for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("list")):
+        lists = [m.group("list") for m in _PARTNER_LIST.finditer(p.text)]
+        if here:  # named attendees of an event in a country entry are partners of the work there
+            lists += [m.group("list") for m in ATTENDEES.finditer(p.text)]
+        for text in lists:
+            for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", text):
                 found = _new_listed_partner(kb, p, item, here)
                 if found:
                     new.append(found)

@@ -37,6 +37,7 @@ from graph import countries
 from graph.extract import ensure_country
 from graph.extract.instruments import (acronym_table, resolve_org, section_chain, section_iso3,
                                        sentences)
+from graph.gazetteer import organizations as gaz
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
 from graph.vocab import slug
@@ -252,6 +253,25 @@ _BODY = re.compile(r"\s+((?:[A-Z][a-z]+\s+){0,3}(?:Steering\s+Group|Steering\s+C
                    r"Task\s+Team|Exchange\s+Group|Advisory\s+Group|Support\s+Facility))\b(?:\s*\(([A-Z][A-Za-z0-9\-]{1,12})\))?")
 
 
+# "through the TRANSFORM initiative", "the TRANSFORM learning package": a capitalised one-word name
+# before a lower-case initiative head
+_CAPS_INITIATIVE = re.compile(r"(?<![\w\-])([A-Z][A-Z0-9]{3,})\s+(?:initiative|programme|program|learning\s+package)\b")
+
+
+def _find_caps_initiatives(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """A one-word capitalised name followed by 'initiative' or 'programme' is an initiative, unless it
+    is an organisation's acronym ('UNICEF programme'), a country or an initiative already known."""
+    for p in doc.passages:
+        if p.kind == "table":
+            continue
+        for m in _CAPS_INITIATIVE.finditer(p.text):
+            word = m.group(1)
+            if reg.find(word) or gaz.lookup_acronym(word) or countries.lookup(word) or \
+                    any(o.acronym == word for o in kb.of_type("Organization")):
+                continue
+            reg.add(word, p.id, acronym=word)
+
+
 def _find_bodies(doc: Document, reg: "_Registry") -> None:
     """'<Initiative> Steering Group', 'P4H Technical Exchange Group (P4H-TEG)': bodies of a known
     initiative named after it become initiatives that are part of it."""
@@ -262,8 +282,12 @@ def _find_bodies(doc: Document, reg: "_Registry") -> None:
             # "SPIAC-B Working Group on ...": the group's own name goes on; only a complete name
             # ("Global Accelerator Steering Group") is a body
             if m and not reg.find(m.group(1)) and not re.match(r"\s+(?:on|for|of)\b", p.text[m.end():]) \
-                    and len(surface) >= 4:
-                acr = m.group(2) if m.group(2) and _initials_match(m.group(2), surface + " " + m.group(1)) else None
+                    and (len(surface) >= 4 or re.fullmatch(r"[A-Z][A-Z0-9]{2}", surface)):
+                acr = m.group(2)
+                # "(P4H-TEG)": the initiative's acronym, a hyphen and the body's initials
+                if acr and not _initials_match(acr, surface + " " + m.group(1)) and not (
+                        acr.startswith(surface + "-") and _initials_match(acr[len(surface) + 1:], m.group(1))):
+                    acr = None
                 name = surface + " " + re.sub(r"\s+", " ", m.group(1))
                 # "USP2030 Financing Working Group" is the "USP2030 Working Group on Financing Social
                 # Protection" already known: every word of the short name is in the known one
@@ -841,11 +865,15 @@ def _partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                 continue
             for m in _WORKS_WITH.finditer(sent):
                 # the initiative must frame the clause: "Through <I>," / "under the umbrella of <I>"
-                frame = [f for f in found if re.search(r"\b(?:through|under|within|via|umbrella\s+of)\s+(?:the\s+)?$",
+                frame = [f for f in found if re.search(r"\b(?:through|under|within|via|umbrella\s+of)\s+(?:the\s+)?"
+                                                       r"(?:UN\s+|United\s+Nations\s+)?$",
                                                        sent[max(0, f[0] - 40):f[0]], re.I)]
+                # the frame nearest before the cue ("through the A initiative, ..., and through B, in
+                # partnership with X": X is B's partner)
+                before = [f for f in frame if f[0] < m.start()]
                 if not frame:
                     continue
-                init = frame[0][2]
+                init = (before or frame)[-1 if before else 0][2]
                 own = " ".join(names_of_initiative(kb, init))
                 who = []
                 head = re.search(r"(?:,\s*|^)(?:the\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)\s+(?:has\s+been\s+|is\s+|also\s+)?$",
@@ -864,6 +892,141 @@ def _partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                     if True:
                         kb.add_fact(org.id, "partneredWith", init, [p.id], kind="Engagement", role="partner",
                                     sentence=sent.strip())
+
+
+# "DCI aims to assist at least 10 countries, including the already selected A, B and C"
+_AIMS_COUNTRIES = re.compile(r"\b(?:aims?|plans?|seeks?|intends?|is\s+set)\s+to\s+(?:assist|support|reach|cover|"
+                             r"work\s+with)\s+(?:at\s+least\s+|up\s+to\s+|some\s+)?(?:\w+\s+)?countries,?\s+"
+                             r"(?:including|among\s+them|such\s+as)\s+(?:the\s+)?(?P<sel>(?:already\s+)?selected\s+)?")
+
+
+def _selected_countries(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """Countries an initiative names as the ones it assists: ``priorityCountryOf`` the initiative
+    (role 'selected country' when the sentence says they were already selected)."""
+    for p in doc.passages:
+        if p.kind == "table":
+            continue
+        for _, _, sent in sentences(p.text):
+            for m in _AIMS_COUNTRIES.finditer(sent):
+                found = [f for f in reg.find(sent[:m.start()])]
+                init = found[-1][2] if found else reg.section_initiative(p)
+                if not init:
+                    continue
+                end = _CLAUSE_END.search(sent, m.end())
+                clause = sent[m.end():end.start() if end else len(sent)]
+                clause = re.split(r",\s+(?:in|to|for|with)\s", clause)[0]
+                for iso in dict.fromkeys(c[3] for c in countries.find_countries(clause)):
+                    ensure_country(kb, iso, p.id)
+                    kb.add_fact(eid("Country", iso), "priorityCountryOf", init, [p.id], kind="Fact",
+                                role="selected country" if m.group("sel") else "target country",
+                                sentence=sent.strip())
+
+
+# "In collaboration with X, the annual training ... took place" in the initiative's own section
+_OPENS_WITH_PARTNER = re.compile(r"^(?:In\s+(?:close\s+)?(?:collaboration|partnership|cooperation)\s+with)\s+")
+
+
+_FUNDING_ROUND_BY = re.compile(r"\b(?:round\s+of\s+funding|funding\s+(?:round|window|call))\s+(?:was|were|has\s+been)\s+"
+                               r"(?:launched|opened|provided|made\s+available)\s+by\s+(?:the\s+)?")
+_CO_ORGANISED_BY = re.compile(r"\bco-?organi[sz]ed\s+by\s+")
+
+
+def _section_partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """Partners of an initiative named in its own section, where the work the sentence reports is
+    the initiative's: a sentence opening 'In collaboration with X, ...', or one whose subject is the
+    initiative's own focal point/secretariat/network ('the regional focal point organized a webinar
+    ... in collaboration with X').  Only organisations already known by name count."""
+    for p in doc.passages:
+        if p.kind in ("table", "financing", "caption"):
+            continue
+        init = reg.section_initiative(p)
+        if not init:
+            continue
+        for _, _, sent in sentences(p.text):
+            text = re.sub(r"^In\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3},?\s+(?=[A-Za-z])", "", sent.strip())  # "In Asia(,) ..."
+            fm = _FUNDING_ROUND_BY.search(text)
+            if fm:  # "the first round of funding was launched by the UN Joint SDG Fund and ...": its funder
+                ym = re.search(r"\b((?:19|20)\d{2})\b", text[:fm.start()])
+                clause = re.split(r"[;(]|\.\s|,\s", text[fm.end():])[0][:160]
+                for name in _org_list(clause):
+                    org = resolve_org(kb, doc, name, p.id, create=False)
+                    if org is not None and org.type == "Organization" and not reg.find(name):
+                        kb.add_fact(init, "fundedBy", org.id, [p.id], kind="FundingLink", role="funding round",
+                                    year=ym.group(1) if ym else None, sentence=sent.strip(),
+                                    funding_line=sent.strip()[:400], funding_label=name)
+            m = _OPENS_WITH_PARTNER.match(text)
+            co = _CO_ORGANISED_BY.search(text)
+            if m:
+                clause = re.split(r",\s|[;(]", text[m.end():])[0]
+            elif co:  # "A side event, co-organized by WFP, FAO, and UNICEF, showcased ..."
+                clause = re.split(r",\s+(?!and\b)(?=[a-z])|[;(]|\.\s", text[co.end():])[0][:160]
+            else:
+                own = re.match(r"^(?:the\s+)?(?:\w+\s+){0,3}(?:focal\s+(?:point|person)|secretariat|network)\b"
+                               r"[^.;]{0,160}?\b(?:in\s+(?:collaboration|partnership|cooperation)|together|jointly)\s+with\s+",
+                               text, re.I)
+                if not own:
+                    continue
+                clause = re.split(r"[;(]|\.\s", text[own.end():])[0][:160]
+            others = [f for f in reg.find(clause) if f[2] != init]
+            names = re.findall(r"(?<![\w-])([A-Z][\w\-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+|and\s+)?[A-Z][\w\-]*)*)", clause)
+            for name in names:
+                org = resolve_org(kb, doc, name, p.id, create=False)
+                if org is None or org.id == init or org.type != "Organization" or org.key == "ilo":
+                    continue
+                kb.add_fact(org.id, "partneredWith", init, [p.id], kind="Engagement", role="partner",
+                            sentence=sent.strip())
+            for f in others:
+                kb.add_fact(f[2], "partneredWith", init, [p.id], kind="Engagement", role="partner",
+                            sentence=sent.strip())
+
+
+# "the Partnership decided to constitute a temporary task team dedicated to ...", "an inception
+# meeting was held for a dedicated working group on ...": a new body, named by what it is for
+_NEW_BODY = re.compile(r"\ba\s+(?P<name>(?:dedicated|new|temporary)\s+(?:working\s+group|task\s+team|task\s+force)"
+                       r"\s+(?:on|dedicated\s+to)\s+[^,;:.()\"“]{5,120}?)(?=\s*[,;:.(]|$)")
+
+
+def _new_bodies(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """Bodies an initiative sets up, named in lower case in its own section with an indefinite
+    article ('a temporary task team dedicated to ...'): part of that initiative.  Skipped when the
+    sentence names another initiative (whose body it may be)."""
+    for p in doc.passages:
+        if p.kind in ("table", "financing", "caption"):
+            continue
+        init = reg.section_initiative(p)
+        if not init or kb.entities[init].attrs.get("part_of"):
+            continue
+        for _, _, sent in sentences(p.text):
+            if any(f[2] != init for f in reg.find(sent)):
+                continue
+            for m in _NEW_BODY.finditer(sent):
+                name = re.sub(r"^(?:dedicated|new)\s+", "", m.group("name")).strip()
+                reg.add(name, p.id, part_of=init)
+
+
+# "the ILO launched a Global Campaign to systematically promote the ratification of Convention No. 102"
+_LAUNCHED_CAMPAIGN = re.compile(r"\b(?:has\s+|had\s+)?launched\s+(?:a|the|its)\s+(?P<name>(?:[A-Z][\w\-]*\s+){0,3}"
+                                r"Campaign\s+(?:to|for|on)\s+[^,;:()]{5,140}?)(?=\s*[,;:(]|(?<!\bNo)\.\s|\.$|$)")
+
+
+def _launched_campaigns(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """A campaign an organisation launched, named as written ('a Global Campaign to ...'): an
+    initiative whose founder is the organisation that launched it, with the sentence's year."""
+    for p in doc.passages:
+        if p.kind in ("table", "financing"):
+            continue
+        for _, _, sent in sentences(p.text):
+            for m in _LAUNCHED_CAMPAIGN.finditer(sent):
+                who = _subject_before(sent, m.start())
+                org = resolve_org(kb, doc, who, p.id, create=False) if who else None
+                if org is None or org.type != "Organization":
+                    continue
+                camp = reg.add(m.group("name").strip(), p.id)
+                if camp is None:
+                    continue
+                ym = re.search(r"\b[Ii]n\s+((?:19|20)\d{2})\b", sent[:m.start()])  # "In 2021, ... launched"
+                role_fact(kb, org.id, "founderOf", camp.id, [p.id], role="launched", sentence=sent.strip(),
+                          year=ym.group(1) if ym else None)
 
 
 def _parts(doc: Document, kb: KnowledgeBase) -> None:
@@ -890,6 +1053,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     reg = _Registry(doc, kb)
     _find_initiatives(doc, kb, reg)
     _find_bodies(doc, reg)
+    _find_caps_initiatives(doc, kb, reg)
     # every passage naming an initiative is evidence for it
     for p in doc.passages:
         for _, _, key in reg.find(p.text):
@@ -897,5 +1061,9 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     _membership(doc, kb, reg)
     _roles(doc, kb, reg)
     _partners(doc, kb, reg)
+    _section_partners(doc, kb, reg)
+    _selected_countries(doc, kb, reg)
+    _new_bodies(doc, kb, reg)
+    _launched_campaigns(doc, kb, reg)
     _pathfinder_detail(kb)
     _parts(doc, kb)

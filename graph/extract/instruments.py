@@ -576,7 +576,7 @@ _ASSESS = re.compile(r"\b(?:assess\w*|gap\s+(?:analys[ie]s|assessments?|studies|
                      r"(?:assessments?|analys[ie]s|stud(?:y|ies)|reviews?|reports?)|compliance\s+(?:review|assessment|"
                      r"analysis)|alignment\s+(?:review|assessment|analysis))\b")
 _ALIGN_CUE = re.compile(r"\b(?:align\w*|against|between|gaps?|compl\w+|conform\w*|compatib\w*|"
-                        r"minimum\s+requirements|requirements\s+(?:of|set\s+out))\b")
+                        r"minimum\s+(?:requirements|standards)|requirements\s+(?:of|set\s+out))\b")
 _LIST_AFTER = re.compile(r"(?::|,?\s*(?:including|namely|such\s+as))\s+")
 
 

@@ -347,6 +347,33 @@ def sentence_country(text: str, pos: int) -> str | None:
     return isos.pop() if len(isos) == 1 else None
 
 
+# A name that says it belongs to a state: a ministry, a national or public body, a social security
+# institution.  Without one, where the entry is the only clue to a country, the body may be regional.
+_STATE_MARK = re.compile(r"\b(?:National|Nationale?|Ministry|Minist[eè]re|Ministerio|Department|Directorate|State|"
+                         r"Public|Federal|Government|Social\s+(?:Security|Insurance|Protection|Health)|"
+                         r"Health\s+Insurance|Caisse|Instituto|Institut|Agency|Authority|Fund|Corporation|Board)\b")
+
+
+def listed_with_international(text: str, end: int, name: str) -> bool:
+    """Whether 'Name (ACR)' heads a list whose next item is an international organisation.
+
+    "in cooperation with the Economic Research Forum (ERF), UNICEF, UNHCR, and WFP": a body with no
+    state mark in its name, named among international organisations, is not typed as a national
+    institution of the entry's country just because the entry is about that country.
+    """
+    if _STATE_MARK.search(name):
+        return False
+    m = re.match(r"\s*,\s*(?:and\s+)?(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,6})", text[end:])
+    if not m:
+        return False
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        info = gaz.lookup(" ".join(words[:k])) or gaz.lookup_acronym(" ".join(words[:k]))
+        if info is not None:
+            return info.country is None
+    return False
+
+
 def _inline(doc: Document, kb: KnowledgeBase) -> None:
     for p in doc.passages:
         if p.kind in ("table", "caption"):
@@ -361,6 +388,8 @@ def _inline(doc: Document, kb: KnowledgeBase) -> None:
             if country is None and not _INTERNATIONAL.match(name):
                 named = countries.find_countries(name)
                 country = named[0][3] if named else here or sentence_country(p.text, _s)
+                if not named and listed_with_international(p.text, _e, name):
+                    country = None
             add_institution(kb, name, acr, country, p.id)
         for _s, _e, name, acr, iso in ministries(p.text):
             country = iso or here
