@@ -170,8 +170,12 @@ class Knowledge:
     def _relation(self, f: dict, entity_id: str, via: str | None = None) -> dict:
         me = via or entity_id
         other = f["object"] if f["subject"] == me else f["subject"]
+        from graph.relations import REGISTRY
+
+        fwd, inv = REGISTRY.labels().get(f["predicate"], (f["predicate"], f["predicate"]))
         rel = {
             "predicate": f["predicate"], "direction": "out" if f["subject"] == me else "in",
+            "label": fwd if f["subject"] == me else inv,  # the registry's reading of it, this way round
             "kind": f["kind"], "other": {"id": other, "label": self.label(other),
                                           "type": other.split(":", 1)[0], "path": entity_path(other)},
             "attrs": {k: v for k, v in f["attrs"].items() if k != "funding_line"} | (

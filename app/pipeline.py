@@ -58,6 +58,10 @@ def _write_all(b, config: Config, progress: Callable[[str], None], with_index: b
         progress(f"qa units: {len(units.units)} sentences and clauses")
         export_encoder(config, idx.embedder, [u.text for u in units.units[:: max(1, len(units.units) // 100)]],
                        progress)
+        from app.qa.intent import IntentIndex
+
+        intents = IntentIndex.build(idx.embedder, idx.cache, config.qa_dir)
+        progress(f"question bank: {len(intents.rows)} generated questions embedded for intent matching")
     return manifest
 
 

@@ -148,7 +148,10 @@ class Runtime:
 
             if not self.config.sparql_endpoint and not self.config.graph_file.is_file():
                 raise FloorgraphError(f"no graph in {self.config.data_dir}; {self._hint()}")
-            engine = QuestionEngine(self.knowledge, self.graph_store, self.units, self.embedder)
+            from app.qa.intent import IntentIndex
+
+            intents = IntentIndex.load(self.config.qa_dir)
+            engine = QuestionEngine(self.knowledge, self.graph_store, self.units, self.embedder, intents)
             engine.max_chars = self.config.max_question_chars
             return engine
         return self._part("engine", build)

@@ -15,7 +15,7 @@ Nothing here is a fact from a report: these are kinds of relation and ordinary E
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
@@ -52,6 +52,9 @@ class Relation:
     ask_object: tuple[str, ...] = ()  # "who funds {s}?" – the answer is the object
     ask_subject: tuple[str, ...] = ()  # "which {type} does {o} fund?" – the answer is the subject
     network_only_types: tuple[str, ...] = field(default=("Country", "Organization", "Initiative"))
+    # ``extractor(doc, kb)`` run by graph.extract.run_all after the built-in extractors (before
+    # reconciliation), so a relation and the code that finds it can be declared together.
+    extractor: Callable | None = field(default=None, compare=False)
     # The two ends are one real thing seen in two roles (a government and its country): such a
     # pair is not a duplicate entity, and pages fold the one into the other.
     same_thing: bool = False

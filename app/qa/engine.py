@@ -18,16 +18,26 @@ from __future__ import annotations
 import math
 import re
 import time
+
+import numpy as np
 from dataclasses import replace
 
 from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, Constraint, constraints_for, to_sparql
+from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
+from app.qa import aggregate
+from app.qa.intent import IntentIndex
+from app.qa.summary import summarise
+from app.qa.tables import TableLookup
 from app.qa.textstep import TextResult, TextStep
+from app.qa.understand import Understanding, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
+from graph.relations import REGISTRY
 from graph.rdf import entity_uri
 
 MIN_TEXT_SCORE = 0.55  # below this the best sentence is not an answer (calibrated on the dev set)
+NARROW_FACTOR = 1.3  # how much stronger than an answer a sentence must be to narrow a graph answer
 RESIDUAL_MIN_TERMS = 2  # topic terms left beyond the graph's relations that call for the text step
 OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
 # Domain words too common to say what a question is about beyond its relations.
@@ -37,6 +47,12 @@ adopted priority in 2024 member members region regions"""))
 
 
 _QUESTION_STEMS = set(terms(" ".join(QUESTION_WORDS)))
+# Words for relations (from the registry) and for the report's own structure: never a topic.
+_RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | set(terms(
+    "report reported listed list named names line lines entry entries according appears appear mention mentioned "
+    "financing support sources source money provide provided providing behind set out"))
+# "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
+_DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
 _COUNTED = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?(countries|pathfinders|governments|territories|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
@@ -44,14 +60,18 @@ _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governme
 
 
 class QuestionEngine:
-    def __init__(self, knowledge, store, units: UnitIndex, embedder):
+    def __init__(self, knowledge, store, units: UnitIndex, embedder, intents: IntentIndex | None = None):
         self.k = knowledge
         self.store = store
         self.units = units
         self.embedder = embedder
         self.lexicon = Lexicon(knowledge)
         self.text = TextStep(knowledge, units)
+        self.intents = intents
+        self.tables = TableLookup(store, units.idf, units.default_idf)
+        self.speller = speller_for(knowledge, self.lexicon, [r["text"] for r in intents.rows] if intents else [])
         self.max_chars = 1000
+        self._embed_cache: dict[str, np.ndarray] = {}
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod
@@ -78,17 +98,27 @@ class QuestionEngine:
             return out
         timings = {}
         t = time.perf_counter()
-        a = analyse(q, self.lexicon)
-        out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
+        fixed, fixes = self.speller.correct(q)
+        a = analyse(fixed, self.lexicon)
+        q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
+        und = self._understand(a, timings)
+        und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
+        resolved = self._resolve_description(a)
+        out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
 
-        counted = self._count(a, out, timings)
-        if counted is not None:
-            out["answers"] = counted
-            timings["total_ms"] = (time.perf_counter() - t0) * 1e3
-            out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}
-            return out
+        done = self._aggregate(a, und, out, timings) or self._count(a, out, timings, und) or self._table(a, out)
+        if done is not None:
+            out["answers"] = done
+            return self._finish(out, a, und, timings, t0)
         cons = constraints_for(a, self.k)
+        extra = generic_constraint(a, und, self.k)
+        if extra is not None and not cons:
+            cons = [extra]
+            from app.qa.understand import answer_type_for
+
+            a.answer_type = answer_type_for(und.relation, und.direction, a.answer_type)
+            out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         graph_ids: list[str] | None = None
         if cons:
             t = time.perf_counter()
@@ -121,7 +151,9 @@ class QuestionEngine:
                 if set(link.ids) & {i for ids in required for i in ids}:
                     topic_q = topic_q[:link.start] + topic_q[link.end:]
             t = time.perf_counter()
-            qvec = self.embedder.encode([" ".join(topic_q.split())])[0]
+            # One embedding per question: the delexicalised question (names as type tokens) already
+            # is the topic without the names the filter guarantees.
+            qvec = und.vector if und.vector is not None else self._embed(" ".join(topic_q.split()))
             timings["embed_ms"] = (time.perf_counter() - t) * 1e3
             t = time.perf_counter()
             results = self.text.run(a, qvec, required, exclude)
@@ -136,8 +168,10 @@ class QuestionEngine:
             if good:
                 text_best = good[0]
                 if graph_ids is not None:
-                    # Narrow the graph's answers with the first confident unit that agrees with them.
-                    text_best = next((r for r in good[:3] if {f.key for f in r.found} & set(graph_ids)), None)
+                    # The graph answer stands; a sentence narrows it only on strong evidence for a
+                    # topic the graph cannot express (NARROW_SCORE above the answer bar).
+                    text_best = next((r for r in good[:3] if {f.key for f in r.found} & set(graph_ids)
+                                      and r.score >= NARROW_FACTOR * bar), None)
 
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
@@ -165,23 +199,172 @@ class QuestionEngine:
         answers = [x for x in answers if x is not None]
         answers.sort(key=lambda x: (-x["score"], x["label"]))
         out["answers"] = answers
-        out["path"] = self._path(cons if graph_ids is not None else [], text_best)
+        out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best)
+        return self._finish(out, a, und, timings, t0)
+
+    # -- understanding and shaping the result ------------------------------------------------
+    def _embed(self, text: str) -> np.ndarray:
+        """One question embedding, cached (a repeated question costs no model call)."""
+        vec = self._embed_cache.get(text)
+        if vec is None:
+            vec = self.embedder.encode([text])[0]
+            if len(self._embed_cache) > 2048:
+                self._embed_cache.clear()
+            self._embed_cache[text] = vec
+        return vec
+
+    def _understand(self, a: Analysis, timings: dict) -> Understanding:
+        """Match the question to a template by meaning (one embedding of the delexicalised text)."""
+        if self.intents is None:
+            return Understanding(None, a.question, [])
+        t = time.perf_counter()
+        d = delexicalised(a)
+        qvec = self._embed(d)
+        guess = self.intents.guess(qvec, d)
+        timings["intent_ms"] = (time.perf_counter() - t) * 1e3
+        und = apply_intent(a, guess)
+        und.vector = qvec
+        return und
+
+    def _resolve_description(self, a: Analysis) -> str | None:
+        """A country named by what happened there ("who financed the work in the country whose
+        Older Persons' Act ...") is found by retrieval: the best sentence for the description that
+        names a country decides it; the description's own names are then context, not constraints."""
+        m = _DESCRIBED.search(a.question)
+        if m is None:
+            return None
+        if re.search(r"\bwho\b", a.question[:m.start()], re.I):
+            a.answer_type = "Organization"  # "who bankrolled the work in the country where ..."
+        if a.answer_type == "Country":
+            return None
+        if any(l.type == "Country" and l.start < m.start() for l in a.links):
+            return None  # a country is already named outside the description
+        desc = m.group(3).strip()
+        probe = analyse(f"Which country {m.group(2)} {desc}", self.lexicon)
+        probe.answer_type = "Country"
+        qvec = self.embedder.encode([desc])[0]
+        required = [set(l.ids) for l in probe.links if l.type in ("Organization", "Scheme", "LegalInstrument")
+                    and not (set(l.ids) & AUTHOR_ORGS)]
+        results = self.text.run(probe, qvec, required, set()) or self.text.run(probe, qvec, [], set())
+        hits = [f for r in results[:1] for f in r.found if f.type == "Country"]
+        if len(hits) != 1 or results[0].score < MIN_TEXT_SCORE:
+            return None
+        country = hits[0].key
+        start = m.start(1)
+        a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], [country])]
+        u = self.units.units[results[0].unit_id]
+        return f"“{a.question[start:]}” is {self.k.label(country) or country}, by the sentence: {u.text}"
+
+    def _finish(self, out: dict, a: Analysis, und: Understanding, timings: dict, t0: float) -> dict:
+        """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,
+        write the one-sentence summary, and say in ``path`` how the question was understood."""
+        want = out["answer_type"]
+        if want in ("Country", "Organization"):
+            out["answers"] = [x for x in out["answers"] if x.get("type") == want]
+        path = list(out.get("path") or [])
+        if und.guess is not None:
+            g = und.guess
+            head = [f"understood as: {g.intent.op} {g.intent.relation or '(topic)'} "
+                    f"({g.confidence:.2f}; nearest generated question: “{g.neighbours[0][0]}”)"]
+            if und.corrections:
+                head.insert(0, "spelling: " + ", ".join(und.corrections))
+            path = head + path
+        out["path"] = [re.sub(r"\b[A-Z][A-Za-z]+:[\w-]+\b", lambda m: self.k.label(m.group(0))
+                              if self.k.entity(m.group(0)) else m.group(0), p) for p in path]
+        if not out["answers"]:
+            out.setdefault("message", "No reliable answer: the report does not state one that the graph or a "
+                                      "sentence supports. The nearest passages are listed.")
+            out["passages"] = self._nearest_passages(a.question, und.vector)
+        else:
+            out["answer_text"], out["citations"] = summarise(out, self.k)
         timings["total_ms"] = (time.perf_counter() - t0) * 1e3
         out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}
         return out
 
+    def _nearest_passages(self, question: str, qvec: np.ndarray | None = None, k: int = 3) -> list[dict]:
+        qvec = qvec if qvec is not None else self._embed(question)
+        sims = self.units.vectors @ qvec
+        seen, out = set(), []
+        for i in np.argsort(-sims)[:20]:
+            pid = self.units.units[int(i)].passage_id
+            if pid in seen:
+                continue
+            seen.add(pid)
+            p = self.k.passage(pid)
+            out.append({"passage_id": pid, "section": p.section if p else "", "text": p.text if p else "",
+                        "score": round(float(sims[i]), 4)})
+            if len(out) >= k:
+                break
+        return out
+
+    def _aggregate(self, a: Analysis, und: Understanding, out: dict, timings: dict) -> list[dict] | None:
+        """argmax / argmin / group-by over a registry relation (see :mod:`app.qa.aggregate`)."""
+        if und.op not in ("argmax", "argmin", "groupby") or not und.relation or und.relation not in REGISTRY:
+            return None
+        t = time.perf_counter()
+        res = aggregate.run(self.store, self.k, und.op, REGISTRY[und.relation], und.direction, a)
+        timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
+        if res is None:
+            return None
+        out["sparql"], out["strategy"], out["path"] = res.sparql, "graph-aggregate", res.path
+        if res.answer_type:
+            out["answer_type"] = res.answer_type
+        return [self._aggregate_answer(row) for row in res.rows]
+
+    def _table(self, a: Analysis, out: dict) -> list[dict] | None:
+        """A figure addressed by a table's row and column (see :mod:`app.qa.tables`)."""
+        t = self.tables.lookup(a.question, a.answer_type)
+        if t is None:
+            return None
+        c = t.cell
+        ev = self._evidence(c.passage_id, [], spans=None) if c.passage_id else None
+        if ev is not None:
+            low = ev["text"].lower()
+            for needle in (c.row.split(">")[-1].strip().lower(), f"{c.value:,.0f}".lower()):
+                i = low.find(needle)
+                if i >= 0:
+                    ev["highlights"].append([i, i + len(needle)])
+            ev["highlights"].sort()
+        out["sparql"], out["strategy"], out["path"] = t.sparql, "graph-table", [t.why]
+        out["answer_type"] = t.kind
+        ans = {"label": t.label, "iri": None, "type": t.kind, "score": t.score, "evidence": [ev] if ev else [],
+               "path": [t.why], "unit": c.unit}
+        ans["value"] = c.value if t.kind == "Number" else (float(t.label) if t.kind == "Year" else None)
+        return [ans]
+
+    def _aggregate_answer(self, row: "aggregate.Row") -> dict:
+        pids = list(dict.fromkeys(p for f in row.facts for p in f["passages"]))
+        names = self.k.names(row.key) if ":" in row.key else [row.label]
+        ev = [self._evidence(pid, names) for pid in pids[:3]]
+        if ":" in row.key and self.k.entity(row.key) is not None:
+            d = self._answer_dict(row.key, row.score, ev)
+        else:
+            d = {"label": row.label, "iri": None, "type": "Text", "score": row.score, "evidence": ev}
+        d["value"] = float(row.count)
+        d["counted"] = row.counted
+        d["path"] = [row.why]
+        return d
+
     # -- graph ------------------------------------------------------------------------------
-    def _count(self, a: Analysis, out: dict, timings: dict) -> list[dict] | None:
+    def _count(self, a: Analysis, out: dict, timings: dict, und: Understanding | None = None) -> list[dict] | None:
         """'How many pathfinder countries ...?': when the counted things are what the graph
         relates, count the answers of the same question asked as a list (COUNT in SPARQL)."""
         if a.answer_type != "Number":
             return None
         m = _COUNTED.search(a.question)
-        if not m:
+        if m:
+            counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
+        elif und is not None and und.op == "count" and und.relation:
+            from app.qa.understand import answer_type_for
+
+            counted = answer_type_for(und.relation, und.direction)
+        else:
             return None
-        as_list = replace(a, answer_type="Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I)
-                          else "Country")
+        as_list = replace(a, answer_type=counted)
         cons = constraints_for(as_list, self.k)
+        if not cons and und is not None:
+            extra = generic_constraint(as_list, und, self.k)
+            cons = [extra] if extra is not None else []
         if not cons or any(not c.strong for c in cons):
             return None
         t = time.perf_counter()
@@ -193,8 +376,10 @@ class QuestionEngine:
         out["sparql"], out["strategy"] = sparql, "graph"
         pids = list(dict.fromkeys(p for i in ids for c in cons for f in self._facts_for(i, c) for p in f["passages"]))
         ev = [self._evidence(pid, [str(n)] + [self.k.label(i) for i in ids]) for pid in pids[:3]]
+        out["path"] = [f"count of: {c.description}" for c in cons]
         return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0,
-                 "evidence": ev, "counted": [self.k.label(i) for i in ids]}]
+                 "evidence": ev, "counted": [self.k.label(i) for i in ids],
+                 "counted_iris": [self.k.iri(i) for i in ids]}]
 
     def _run(self, sparql: str) -> list[str]:
         """Answer ids (entity ids, or literal values for Year answers) in a stable order."""
@@ -313,7 +498,8 @@ class QuestionEngine:
         return {"passage_id": pid, "section": p.section, "text": p.text, "highlights": merged}
 
     def _residual_terms(self, a: Analysis, cons: list[Constraint]) -> list[str]:
-        """Topic words the graph constraints do not account for."""
+        """Topic words the graph constraints do not account for: not the words of the linked
+        entities' names (a long name only partly linked), nor the registry's words for relations."""
         if not cons:
             return a.topic_terms
         q = a.question
@@ -322,7 +508,8 @@ class QuestionEngine:
         for rx in (FUND, RATIFY, PATHFINDER, PRIORITY, NEGATION, STATUS_PENDING, YEAR, ANY_RESULT,
                    *RESULT_TYPES.values()):
             q = rx.sub(" ", q)
-        rest = [t for t in terms(q) if t not in _GENERIC]
+        named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
+        rest = [t for t in terms(q) if t not in _GENERIC and t not in _RELATION_WORDS and t not in named]
         # Only words rare enough in the report to point at specific sentences.
         idf = self.units.idf
         cut = math.log(1 + len(self.units.units) / 60)

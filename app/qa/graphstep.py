@@ -7,6 +7,7 @@ conjoined into one SELECT, so intersections ("pathfinders that ratified C102"), 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from app.qa.question import Analysis
@@ -46,6 +47,15 @@ def _as_funder(eid: str, knowledge) -> str | None:
     return eid
 
 
+def year_test(a: Analysis, var: str) -> str:
+    """SPARQL test of a year qualifier: "in 2024" is equality, "since 2021" / "before 2020" a range."""
+    y = a.years[0]
+    m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:\w+\s+){0,2}?" + y, a.question, re.I)
+    op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "prior to": "<"}.get(
+        m.group(1).lower(), "=") if m else "="
+    return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
+
+
 def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     """The graph constraints a question expresses (possibly none)."""
     out: list[Constraint] = []
@@ -65,9 +75,15 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 out.append(Constraint(f"{_iri(r)} fg:fundedBy ?answer .", f"funders of {r}", [(r, "fundedBy", "?")],
                                       strong=r.startswith("Country:")))
         elif at == "Country":
-            funders = [f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f]
+            funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f))
+            if any(not f.startswith("Initiative:") for f in funders):  # "pathfinders of the GA financed by Ireland"
+                funders = [f for f in funders if not f.startswith("Initiative:")]
             for o in funders[:2]:
-                out.append(Constraint(f"?answer fg:fundedBy+ {_iri(o)} . ?answer a fg:Country .",
+                # Directly, or through a fund whose own funders the financing line names ("the MUL
+                # funded by Belgium"), not through a fund's general contributors (a role).
+                out.append(Constraint(f"{{ ?answer fg:fundedBy {_iri(o)} }} UNION {{ ?answer fg:fundedBy ?via . "
+                                      f"?via fg:fundedBy {_iri(o)} . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
+                                      f"fg:funder {_iri(o)} ; fg:role ?anyRole }} }} ?answer a fg:Country .",
                                       f"countries funded by {o}", [("?", "fundedBy", o), ("?", "fundedBy", "*")]))
 
     # Ratification.
@@ -76,7 +92,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         inst_pat = _iri(inst) if inst else "?inst"
         filters = ""
         if a.years and at != "Year":
-            filters += f' ?st fg:year ?ry . FILTER(STR(?ry) = "{a.years[0]}")'
+            filters += f' ?st fg:year ?ry . FILTER({year_test(a, "?ry")})'
         if a.pending:
             filters += ' ?st fg:status ?rs . FILTER(?rs != "registered")'
         else:  # a ratification approved at home but not registered with the ILO is not one yet

@@ -12,12 +12,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from graph import countries
+from app.qa.demonyms import demonym_country
 from app.qa.units import STOP, stem, terms
 
 # -- answer types --------------------------------------------------------------------------
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|amount)\b|\bnumber of\b|"
-                          r"\bwhat (was|is|were|are) the [\w\s-]{0,40}?\b(gap|amount|total|number|share|percentage|"
+                          r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
                           r"budget|cost|value|sum)\b", re.I)),
     ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
@@ -31,7 +32,7 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 # The head noun after "which"/"what" decides when several rules fire.
 _HEAD = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|"
                    r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
-                   r"years?|reports?|papers?|pathfinders?)\b", re.I)
+                   r"years?|reports?|papers?|pathfinders?)\b(?!['’]s\b)", re.I)
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
               "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
@@ -175,18 +176,23 @@ class Lexicon:
     def link(self, question: str) -> list[Link]:
         text = _fold(_drop_possessives(question))
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        lowercase_query = question == question.lower()  # keyword style: acronyms typed in lower case
         low = [t[2].lower() for t in toks]
         found: list[tuple[int, int, list[str]]] = []
         for n in range(min(10, len(toks)), 0, -1):
             for i in range(len(toks) - n + 1):
                 gram = tuple(low[i:i + n])
                 ids = self.names.get(gram)
+                if ids is None and n == 1 and gram[0] not in STOP and len(gram[0]) >= 4:
+                    iso = demonym_country(gram[0])  # "the Swiss", "Kenyan", "Dutch funding"
+                    ids = {f"Country:{iso}"} if iso else None
                 if ids is None and n <= 4 and any(len(t) >= 6 and t not in self.vocab for t in gram):
                     ids = self._fuzzy(gram)
                 if not ids:
                     continue
-                if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() for j in range(i, i + n)):
-                    continue  # "who" is not WHO
+                if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() for j in range(i, i + n)) \
+                        and not (lowercase_query and all(_lower_acronym_ok(t) for t in gram)):
+                    continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
                 found.append((i, i + n, sorted(ids)))
@@ -218,7 +224,24 @@ class Lexicon:
         return best_ids if best >= 0.85 else None
 
 
+def _lower_acronym_ok(tok: str) -> bool:
+    """A lower-case token may stand for an acronym unless it is a question word or an English word."""
+    from app.qa.spelling import english_words
+
+    return tok.isdigit() or (tok not in QUESTION_WORDS and tok not in STOP and tok not in english_words())
+
+
+# "according to the report", "as set out in the report": the source, not a publication asked for.
+_META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|from|of|by|throughout|across|does) )?"
+                   r"(?:the|this) report(?:['’]s)?\b(?!\s+(?:on|titled|called|entitled|from \w+ \d{4}))", re.I)
+# "the year in which ...": a year is asked (years may stay regex).
+_YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b", re.I)
+
+
 def answer_type(question: str) -> str:
+    if _YEAR_ASKED.search(question):
+        return "Year"
+    question = _META.sub(" ", question)
     head = _HEAD.search(question)
     if head:
         word = head.group(1).lower()

@@ -43,6 +43,8 @@ def run_all(doc: Document, kb: KnowledgeBase | None = None, only: tuple[str, ...
     """Run every extractor that exists, in pipeline order."""
     kb = kb or KnowledgeBase()
     for name in PIPELINE:
+        if name == "reconcile" and not only:
+            _run_declared(doc, kb)
         if only and name not in only:
             continue
         try:
@@ -53,6 +55,15 @@ def run_all(doc: Document, kb: KnowledgeBase | None = None, only: tuple[str, ...
             raise
         module.extract(doc, kb)
     return kb
+
+
+def _run_declared(doc: Document, kb: KnowledgeBase) -> None:
+    """Extractors declared with their relation in the registry (``Relation.extractor``)."""
+    from graph.relations import REGISTRY
+
+    for r in REGISTRY:
+        if r.extractor is not None:
+            r.extractor(doc, kb)
 
 
 __all__ = ["PIPELINE", "ensure_country", "run_all", "eid", "KnowledgeBase", "Entity"]

@@ -1,0 +1,129 @@
+"""Aggregate templates over a registry relation: argmax / argmin and group-by region.
+
+"Which country has the most funders?" counts, per country, the objects of ``fg:fundedBy`` and
+returns the country (or the tied countries) with the highest count, with the runner-up named in
+the path; "pathfinders by region" groups the subjects of ``fg:pathfinderOf`` by ``fg:inRegion``.
+Every row carries the entities it counted and the facts behind them, so the answer shows its
+rows, not just a number.  The SPARQL is generated from the relation's registry declaration.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.qa.bank import ANSWER_TYPE
+from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _iri
+from app.qa.question import Analysis
+from graph.relations import Relation
+
+
+@dataclass
+class Row:
+    key: str  # entity id
+    label: str
+    count: int
+    counted: list[str]
+    facts: list[dict] = field(default_factory=list)
+    score: float = 1.0
+    why: str = ""
+
+
+@dataclass
+class AggregateResult:
+    sparql: str
+    rows: list[Row]
+    path: list[str]
+    answer_type: str | None = None
+
+
+def _named_other_end(a: Analysis, types: tuple[str, ...]) -> str | None:
+    ids = [i for i in a.linked(*types) if i not in AUTHOR_ORGS and not i.startswith("Region:")]
+    return ids[0] if ids else None
+
+
+def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis) -> AggregateResult | None:
+    if op in ("argmax", "argmin"):
+        return _extreme(store, knowledge, op, r, direction, a)
+    if op == "groupby":
+        return _by_region(store, knowledge, r, direction, a)
+    return None
+
+
+def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis) -> AggregateResult | None:
+    ans_types, other_types = (r.domain, r.range) if direction == "subject" else (r.range, r.domain)
+    triple = r.pattern("?answer", "?x") if direction == "subject" else r.pattern("?x", "?answer")
+    body = [triple]
+    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
+    if want in ans_types:
+        body.append(f"?answer a fg:{want} .")
+    for reg in a.regions:  # the region filters whichever end is a country
+        var = "?answer" if "Country" in ans_types and (want == "Country" or "Country" not in other_types) else "?x"
+        body.append(f"{var} fg:inRegion {_iri(reg)} .")
+    if a.years and "year" in r.qualifiers:
+        body.append(f"?st rdf:subject {'?answer' if direction == 'subject' else '?x'} ; rdf:predicate {r.curie} ; "
+                    f"fg:year ?yy . FILTER(STR(?yy) = \"{a.years[0]}\")")
+    order = "DESC" if op == "argmax" else "ASC"
+    sparql = (f"{PREFIXES}SELECT ?answer (COUNT(DISTINCT ?x) AS ?n) WHERE {{\n  " + "\n  ".join(body) +
+              f"\n}}\nGROUP BY ?answer\nORDER BY {order}(?n)\nLIMIT 50")
+    rows = _rows(store, knowledge, sparql, r, direction)
+    if not rows:
+        return None
+    best = rows[0].count
+    top = [x for x in rows if x.count == best]
+    if len(top) == len(rows) and len(rows) > 2:
+        return None  # every row ties: there is no most (or fewest) to report
+    runner = next((x for x in rows if x.count != best), None)
+    word = "most" if op == "argmax" else "fewest"
+    noun = r.label if direction == "subject" else r.inverse_label
+    path = [f"{op}: {len(top)} with the {word} ({best}) ‘{noun}’ statements"]
+    if runner is not None:
+        path.append(f"runner-up: {runner.label} ({runner.count})")
+    for x in top:
+        x.why = f"{x.label}: {x.count} ({', '.join(x.counted[:8])})"
+    t = (want if want in ans_types else ans_types[0])
+    return AggregateResult(sparql, top, path, ANSWER_TYPE.get(t, t))
+
+
+def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis) -> AggregateResult | None:
+    ans_types, other_types = (r.domain, r.range) if direction == "subject" else (r.range, r.domain)
+    if "Country" not in ans_types:
+        return None
+    other = _named_other_end(a, other_types)
+    end = _iri(other) if other else "?x"
+    triple = r.pattern("?answer", end) if direction == "subject" else r.pattern(end, "?answer")
+    sparql = (f"{PREFIXES}SELECT ?region (COUNT(DISTINCT ?answer) AS ?n) (GROUP_CONCAT(DISTINCT STR(?answer); "
+              f"separator=\" \") AS ?members) WHERE {{\n  {triple}\n  ?answer a fg:Country ; fg:inRegion ?region .\n}}"
+              f"\nGROUP BY ?region\nORDER BY DESC(?n)")
+    rows = []
+    for sol in store.query(sparql):
+        reg = knowledge.entity_by_iri(sol["region"].value)
+        if reg is None:
+            continue
+        members = [knowledge.entity_by_iri(i) for i in sol["members"].value.split()]
+        ids = [m["id"] for m in members if m]
+        facts = [f for i in ids for f in knowledge.facts_where(subject=i, predicate=r.name)
+                 if other is None or f["object"] == other][:20] if direction == "subject" else \
+            [f for i in ids for f in knowledge.facts_where(obj=i, predicate=r.name)][:20]
+        labels = [knowledge.label(i) for i in ids]
+        rows.append(Row(reg["id"], reg["label"], int(sol["n"].value), labels, facts,
+                        why=f"{reg['label']}: {len(ids)} ({', '.join(labels[:10])})"))
+    if not rows:
+        return None
+    return AggregateResult(sparql, rows, [f"group by region: {r.label} {knowledge.label(other) if other else ''}".strip()],
+                           "Region")
+
+
+def _rows(store, knowledge, sparql: str, r: Relation, direction: str) -> list[Row]:
+    out = []
+    for sol in store.query(sparql):
+        if sol["answer"] is None:
+            continue
+        ent = knowledge.entity_by_iri(sol["answer"].value)
+        if ent is None:
+            continue
+        eid = ent["id"]
+        facts = knowledge.facts_where(subject=eid, predicate=r.name) if direction == "subject" else \
+            knowledge.facts_where(obj=eid, predicate=r.name)
+        counted = list(dict.fromkeys(knowledge.label(f["object"] if direction == "subject" else f["subject"])
+                                     for f in facts))
+        out.append(Row(eid, ent["label"], int(sol["n"].value), counted, facts))
+    return out

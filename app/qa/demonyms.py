@@ -1,0 +1,58 @@
+"""Countries named by their adjective or people ("the Swiss", "Swedish funding", "Kenyan NSSF").
+
+Most demonyms are the country name with a suffix changed ("Kenyan", "Nepalese", "Iraqi"), so a
+few suffix rules against the country gazetteer find them; the irregular ones are a small table of
+general knowledge (not facts from any report).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from graph import countries
+
+IRREGULAR = {
+    "dutch": "NLD", "swiss": "CHE", "french": "FRA", "british": "GBR", "irish": "IRL", "danish": "DNK",
+    "finnish": "FIN", "norwegian": "NOR", "spanish": "ESP", "portuguese": "PRT", "greek": "GRC",
+    "welsh": "GBR", "scottish": "GBR", "english": "GBR", "filipino": "PHL", "philippine": "PHL", "thai": "THA",
+    "lao": "LAO", "laotian": "LAO", "burmese": "MMR", "malagasy": "MDG", "ivorian": "CIV", "burkinabe": "BFA",
+    "mozambican": "MOZ", "peruvian": "PER", "salvadoran": "SLV", "kyrgyz": "KGZ", "emirati": "ARE",
+    "togolese": "TGO", "congolese": "COD", "timorese": "TLS", "cape verdean": "CPV", "cabo verdean": "CPV",
+    "swazi": "SWZ", "czech": "CZE", "slovak": "SVK", "turkish": "TUR", "polish": "POL", "american": "USA",
+    "nigerien": "NER", "beninese": "BEN", "malawian": "MWI", "belgian": "BEL", "luxembourgish": "LUX",
+    "luxembourger": "LUX", "palestinian": "PSE", "vietnamese": "VNM", "zambian": "ZMB", "chinese": "CHN",
+    "japanese": "JPN", "korean": "KOR", "german": "DEU", "swedish": "SWE", "italian": "ITA",
+}
+_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "n")
+
+
+@lru_cache(maxsize=4096)
+def demonym_country(word: str) -> str | None:
+    """ISO3 of the country a demonym or adjective names, or None ("Kenyan" → KEN)."""
+    w = countries.fold(word).strip()
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if len(w) < 5 or " " in w:
+        return None
+    names = _names()
+    if w + "istan" in names:  # Uzbek, Tajik, Kazakh
+        return names[w + "istan"]
+    stems = [w[: -len(suf)] for suf in sorted(_SUFFIXES, key=len) if w.endswith(suf) and len(w) - len(suf) >= 4]
+    for stem in stems:  # the longest stem that is a name wins (Nigerian is Nigeria, not Niger)
+        if stem in names:
+            return names[stem]
+    for stem in stems:
+        hits = {iso for n, iso in names.items() if n.startswith(stem) and len(n) - len(stem) <= 2}
+        if len(hits) == 1:
+            return hits.pop()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, str]:
+    out = {}
+    for iso3, c in countries.all_countries().items():
+        for n in c.names:
+            f = countries.fold(n)
+            if " " not in f:
+                out.setdefault(f, iso3)
+    return out

@@ -1,0 +1,126 @@
+"""Spelling correction of question words against the report's own vocabulary.
+
+People type "whcih countires did Keyna ratifyed": each word that is neither a word of the report,
+a name the graph knows, nor a word of the question bank is replaced by the most frequent known
+word within a small edit distance (optimal string alignment, so a swapped pair of letters costs
+one edit).  Correction runs before entity linking and intent matching, so both see "which
+countries did Kenya ratified".  The vocabulary comes from the build, never from a hand list.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
+RARE = 2  # a known word seen this rarely may itself be a typo in the source text
+MIN_LEN = 4  # shorter words are too often acronyms or right by chance
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary English words (symspellpy's frequency dictionary): never corrected, so "compiling"
+    stays "compiling" even though the report never uses it.  Candidates still come from the report."""
+    try:
+        import symspellpy
+    except ImportError:
+        return frozenset()
+    path = Path(symspellpy.__file__).parent / "frequency_dictionary_en_82_765.txt"
+    try:
+        return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
+    except OSError:
+        return frozenset()
+
+
+@dataclass
+class Correction:
+    start: int
+    end: int
+    original: str
+    corrected: str
+
+
+def _max_edits(word: str) -> int:
+    return 1 if len(word) <= 7 else 2
+
+
+def _match_case(template: str, word: str) -> str:
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+class Speller:
+    """Known words with their frequencies; ``correct`` rewrites unknown ones."""
+
+    def __init__(self, counts: Counter, names: set[str] | None = None):
+        self.names = names or set()  # words of proper names: preferred for a capitalised typo
+        self.counts = Counter({w.lower(): c for w, c in counts.items() if w})
+        self.words = [w for w in self.counts if len(w) >= MIN_LEN - 1]
+        self._cache: dict[tuple[str, bool], str | None] = {}
+
+    def known(self, word: str) -> bool:
+        w = re.sub(r"['’]s?$", "", word.lower())
+        return w in self.counts or w.rstrip("s") in self.counts or w + "s" in self.counts \
+            or w.replace("’", "'") in self.counts or w in english_words()
+
+    def suggest(self, word: str) -> str | None:
+        """The most frequent known word within the edit budget, or None."""
+        w = word.lower()
+        key = (w, word[:1].isupper())
+        if key in self._cache:
+            return self._cache[key]
+        best = None
+        cands = process.extract(w, self.words, scorer=OSA.distance, score_cutoff=_max_edits(w), limit=12)
+        if cands:
+            # Fewest edits first, then the same first letter (typos rarely hit it), then frequency.
+            cap = word[:1].isupper()
+            cands.sort(key=lambda c: (c[1], cap and c[0] not in self.names, c[0][:1] != w[:1], -self.counts[c[0]]))
+            best = cands[0][0]
+        self._cache[key] = best
+        return best
+
+    def _typo_in_source(self, word: str) -> str | None:
+        """A word the report itself misspells once ("Keyna") is still a typo of a far more frequent
+        word one edit away."""
+        w = word.lower()
+        n = self.counts.get(w, 0)
+        if n == 0 or n > RARE or w in self.names or w in english_words() or w.rstrip("s") in self.counts and w.rstrip("s") != w:
+            return None
+        key = (w, "source")
+        if key not in self._cache:
+            cands = process.extract(w, self.words, scorer=OSA.distance, score_cutoff=1, limit=8)
+            best = [c[0] for c in cands if c[0] != w and self.counts[c[0]] >= 10 * max(1, n)]
+            best.sort(key=lambda c: -self.counts[c])
+            self._cache[key] = best[0] if best else None
+        return self._cache[key]
+
+    def correct(self, text: str, protect: set[str] | None = None) -> tuple[str, list[Correction]]:
+        """The text with unknown words corrected (same words otherwise), and what changed."""
+        out, fixes, pos = [], [], 0
+        for m in _WORD.finditer(text):
+            word = m.group(0)
+            if len(word) < MIN_LEN or (protect and word.lower() in protect) or (word.isupper() and len(word) <= 6):
+                continue
+            if self.known(word):
+                sug = self._typo_in_source(word)
+                if sug is None:
+                    continue
+            else:
+                sug = self.suggest(word)
+            if not sug or sug == word.lower():
+                continue
+            new = _match_case(word, sug)
+            out.append(text[pos:m.start()])
+            out.append(new)
+            pos = m.end()
+            fixes.append(Correction(m.start(), m.end(), word, new))
+        out.append(text[pos:])
+        return "".join(out), fixes

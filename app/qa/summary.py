@@ -1,0 +1,64 @@
+"""The one-sentence answer with numbered citations, built by templates from the answers.
+
+"The report names 5 organisations for this question (funders of Jordan): European Union [1],
+Netherlands [2], …".  Citation *n* is the first evidence passage of the *n*-th answer, so every
+number points at that answer's own evidence; nothing is generated freely.
+"""
+from __future__ import annotations
+
+NOUNS = {"Country": ("country", "countries"), "Organization": ("organisation", "organisations"),
+         "Scheme": ("scheme", "schemes"), "Law": ("law", "laws"), "Convention": ("convention", "conventions"),
+         "Publication": ("publication", "publications"), "Initiative": ("initiative", "initiatives"),
+         "Region": ("region", "regions"), "Number": ("figure", "figures"), "Year": ("year", "years"),
+         "Text": ("answer", "answers")}
+_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+MAX_LISTED = 12
+
+
+def _number_word(n: int) -> str:
+    return _WORDS[n] if 0 <= n < len(_WORDS) else str(n)
+
+
+def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
+    """(answer_text, citations): citations map "1", "2" ... to evidence passage ids."""
+    answers = out.get("answers") or []
+    citations: dict[str, str] = {}
+    cited: list[str] = []
+    for a in answers[:MAX_LISTED]:
+        ev = a.get("evidence") or []
+        if ev:
+            n = str(len(citations) + 1)
+            citations[n] = ev[0]["passage_id"]
+            cited.append(f"{a['label']} [{n}]")
+        else:
+            cited.append(a["label"])
+    more = len(answers) - MAX_LISTED
+    listed = ", ".join(cited) + (f" and {more} more" if more > 0 else "")
+    atype = out.get("answer_type", "Text")
+    why = _why(out)
+    first = answers[0]
+    if out.get("strategy") == "graph-aggregate" and first.get("counted") is not None and atype != "Region":
+        text = (f"{listed} {'has' if len(answers) == 1 else 'have'} the {'most' if 'argmax' in why else 'fewest'} "
+                f"({int(first.get('value') or 0)}: {', '.join(first['counted'][:8])})")
+        runner = next((p for p in out.get("path", []) if p.startswith("runner-up")), None)
+        return text + (f"; {runner}." if runner else "."), citations
+    if atype == "Region" and first.get("counted") is not None:
+        parts = [f"{a['label']} {int(a.get('value') or 0)} [{i + 1}]" for i, a in enumerate(answers[:MAX_LISTED])]
+        return f"By region: {', '.join(parts)}.", citations
+    if first.get("counted") is not None and atype == "Number":
+        return (f"The report gives {first['label']} [1]{why}: {', '.join(first['counted'][:MAX_LISTED])}"
+                f"{' …' if len(first['counted']) > MAX_LISTED else ''}."), citations
+    if atype in ("Number", "Year") and len(answers) == 1:
+        return f"The answer is {listed}{why}.", citations
+    one, many = NOUNS.get(atype, NOUNS["Text"])
+    noun = one if len(answers) == 1 else many
+    return f"The report names {_number_word(len(answers))} {noun}{why}: {listed}.", citations
+
+
+def _why(out: dict) -> str:
+    """The graph relation used, when there is one ("funders of Jordan"), as a parenthesis."""
+    for p in out.get("path") or []:
+        if p.startswith(("understood as", "spelling", "sentence in", "runner-up")):
+            continue
+        return f" ({p})"
+    return ""

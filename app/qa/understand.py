@@ -1,0 +1,286 @@
+"""Question understanding: spelling, intent by meaning, and what the intent adds to the analysis.
+
+The regex analysis of :mod:`app.qa.question` finds names, years, numbers and negation; the intent
+matched by meaning (:mod:`app.qa.intent`) says what is asked — the answer type when the question
+has no "which ..." head ("kenya funders"), the relation when it is phrased as a noun or an
+adjective, and the operation (list, count, argmax, group-by, year).  Relations the hand-written
+graph step does not know are answered by a generic registry template (:func:`generic_constraint`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from app.qa.bank import ANSWER_TYPE, TYPE_TOKEN
+from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
+from app.qa.intent import IntentGuess, delexicalise
+from app.qa.question import _HEAD, QUESTION_WORDS, Analysis
+from app.qa.spelling import Speller
+from graph.relations import REGISTRY
+
+# Relations the hand-written graph step turns into constraints, and the analysis flag each needs.
+RELATION_FLAGS = {"fundedBy": "fund", "ratified": "ratify", "pathfinderOf": "pathfinder", "memberOf": "members",
+                  "coChairOf": "chair", "partneredWith": "partner", "supportedBy": "partner",
+                  "priorityCountryOf": "priority", "achievedResult": "any_result"}
+HANDWRITTEN = set(RELATION_FLAGS) | {"inRegion"}
+MIN_RELATION_SHARE = 0.5  # share of the neighbours' vote a relation needs before it is used
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# "by region", "per region", "in each region": a grouping is asked (closed-class wording, like numbers).
+BY_REGION = re.compile(r"\b(by|per|in each|for each|across|each)\s+(ilo\s+)?regions?\b", re.I)
+_HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|\b(which|what)\s+(?:[\w-]+\s+){0,3}?(countr|government|"
+                     r"organi|funder|donor|partner|publication|programme|scheme|system|convention|initiative|law|title|"
+                     r"year|report|paper|pathfinder|member|agenc|institution)", re.I)
+SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|fewest|the least)\b", re.I)
+_RANKING = re.compile(r"\b(most|fewest|least|largest|highest|biggest|greatest|lowest|smallest|top)\b", re.I)
+_ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
+# The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
+_HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?)\b", re.I), "Country"),
+               (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|"
+                           r"institutions?|sponsors?)\b", re.I), "Organization"),
+               (re.compile(r"\b(schemes?|programmes?|programs?|benefits?)\b", re.I), "Scheme"),
+               (re.compile(r"\b(conventions?)\b", re.I), "Convention"),
+               (re.compile(r"\b(publications?|papers?|titles?)\b", re.I), "Publication"),
+               (re.compile(r"\b(year|when)\b", re.I), "Year"),
+               (re.compile(r"\b(how many|number of|amount|total|count)\b", re.I), "Number")]
+
+
+@dataclass
+class Understanding:
+    """What the intent contributed, for the path and for the aggregates."""
+
+    guess: IntentGuess | None
+    corrected: str
+    corrections: list[str]
+    op: str = "list"
+    relation: str | None = None
+    direction: str | None = None
+    vector: object = None  # the question's one embedding (delexicalised), reused by the text step
+
+
+def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
+    """Known words: the report's words (by frequency), every name the graph knows, the bank's words."""
+    counts: Counter = Counter()
+    for p in knowledge.passages.values():
+        counts.update(w.lower() for w in _TOKEN.findall(p.text))
+    for name in lexicon.names:
+        counts.update(name)
+    # Words of questions (bank, question words, relation phrases) are common by construction.
+    asking = {w.lower() for t in bank_texts for w in _TOKEN.findall(t)} | set(QUESTION_WORDS)
+    asking |= {w.lower() for r in REGISTRY for kw in (*r.keywords, r.label, r.inverse_label) for w in _TOKEN.findall(kw)}
+    for w in asking:
+        counts[w] += 100
+    return Speller(counts, {t for name in lexicon.names for t in name if len(name) <= 3})
+
+
+def delexicalised(a: Analysis) -> str:
+    """The question with linked names as type tokens; the report's author stays 'the ILO' (it is
+    context in "the ILO's work in Kenya", not the thing asked about)."""
+    links = [(l.start, l.end, l.type) for l in a.links if not (set(l.ids) & AUTHOR_ORGS)]
+    return delexicalise(a.question, links)
+
+
+def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
+    """Fill in what the regex analysis left open, from the intent."""
+    it = guess.intent
+    u = Understanding(guess, a.question, [])
+    head = _keyword_head(a) if a.answer_type == "Text" and not _ASKING.search(a.question) else None
+    _apply(a, guess, u)
+    if head:  # a keyword query names what it wants last ("morocco c102 ratification year")
+        a.answer_type = head
+    if a.answer_type == "Text":
+        found = _type_from_relation_words(a)
+        if found:
+            a.answer_type, rel, direction = found
+            flag = RELATION_FLAGS.get(rel)
+            if flag:
+                setattr(a, flag, True)
+            if not u.relation:
+                u.relation, u.direction = rel, direction
+    return u
+
+
+def _asked_end(a: Analysis, relation: str) -> tuple[str, str, str] | None:
+    """(answer type, relation, direction) when exactly one end of the relation is named: the
+    question asks for the other end.  The report's author is never the named end."""
+    r = REGISTRY.get(relation)
+    if r is None:
+        return None
+
+    def named(types) -> bool:
+        return any(i not in AUTHOR_ORGS for i in a.linked(*types))
+
+    if r.domain == r.range:
+        return None
+    if named(r.domain) and not named(r.range):
+        t, direction = r.range[0], "object"
+    elif named(r.range) and not named(r.domain):
+        t, direction = r.domain[0], "subject"
+    else:
+        return None
+    return ANSWER_TYPE.get(t, t), r.name, direction
+
+
+def _type_from_relation_words(a: Analysis) -> tuple[str, str, str] | None:
+    """No head and no confident intent: a relation worded in the question with one end named
+    asks for the other end ("where the money for Tajikistan comes from, the funding sources")."""
+    for r in REGISTRY:
+        if _keyword_support(a, r.name):
+            found = _asked_end(a, r.name)
+            if found:
+                return found
+    return None
+
+
+def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
+    it = guess.intent
+    if it.op == "text":
+        if a.answer_type == "Text" and guess.confidence >= 0.3:
+            a.answer_type = ANSWER_TYPE.get(it.answer, it.answer)
+        u.op = "text"
+        return
+    rel_share = guess.share(relation=it.relation)
+    if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not _HEADED.search(a.question) and rel_share >= 0.6 \
+            and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
+        a.answer_type = "Text"  # no "which <noun>" head: the relation's asked end decides the type
+    asked = _asked_end(a, it.relation) if _keyword_support(a, it.relation) else None
+    head = _HEAD.search(a.question)
+    if asked and asked[0] == "Organization" and a.answer_type == "Country" and head \
+            and head.group(1).lower().startswith("government"):
+        a.answer_type = "Organization"  # "which governments or funds provide the financing behind ..."
+    if a.answer_type == "Text":
+        if it.op == "count" and guess.share(op="count") >= 0.5:
+            a.answer_type = "Number"
+        elif it.op == "year":
+            a.answer_type = "Year"
+        elif asked and rel_share >= MIN_RELATION_SHARE:
+            a.answer_type = asked[0]  # the end of the relation the question does not name
+        elif guess.confidence >= 0.3 or rel_share >= MIN_RELATION_SHARE:
+            a.answer_type = ANSWER_TYPE.get(it.answer, it.answer)
+    if rel_share >= MIN_RELATION_SHARE:
+        u.relation, u.direction = it.relation, (asked[2] if asked and it.op == "list" else it.direction)
+        flag = RELATION_FLAGS.get(it.relation)
+        if flag and not getattr(a, flag) and _keyword_support(a, it.relation):
+            setattr(a, flag, True)
+    op_share = guess.share(op=it.op)
+    if it.op == "groupby" and op_share >= 0.5 or it.op in ("argmax", "argmin") and op_share >= 0.5 \
+            and _RANKING.search(a.question):
+        u.op = it.op  # a ranking needs a ranking word: meaning alone is not enough
+    sup = SUPERLATIVE.search(a.question)
+    if sup and u.op not in ("argmax", "argmin") and a.answer_type not in ("Number", "Year"):
+        # "which funder appears most often", "which country's line names the most funders": rank the
+        # answers by how many statements of the worded relation they have.
+        rel = u.relation if u.relation and _keyword_support(a, u.relation) else next(
+            (r.name for r in REGISTRY if _keyword_support(a, r.name) and r.name != "inRegion"), None)
+        direction = _counted_direction(a, rel, sup.end()) or _end_of_type(rel, a.answer_type) if rel else None
+        if direction:
+            u.op = "argmin" if sup.group(0).lower().startswith(("fewest", "least")) else "argmax"
+            u.relation, u.direction = rel, direction
+    if BY_REGION.search(a.question):
+        u.op = "groupby"
+        if not u.relation or u.relation == "inRegion":
+            u.relation = next((r.name for r in REGISTRY if r.name != "inRegion" and "Country" in r.domain
+                               and _keyword_support(a, r.name)), None)
+            u.direction = "subject"
+    elif it.op == "count" and a.answer_type == "Number":
+        u.op = "count"
+    return u
+
+
+def _counted_direction(a: Analysis, relation: str, pos: int) -> str | None:
+    """'funds the most countries': the noun after the superlative is the counted end, so the
+    answer is the other end."""
+    r = REGISTRY.get(relation)
+    m = re.match(r"\s+([\w-]+)", a.question[pos:])
+    if r is None or m is None:
+        return None
+    counted = next((t for rx, t in _HEAD_NOUNS if rx.fullmatch(m.group(1))), None)
+    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
+    if counted in r.domain and want in r.range:
+        return "object"
+    if counted in r.range and want in r.domain:
+        return "subject"
+    return None
+
+
+def _end_of_type(relation: str, answer_type: str) -> str | None:
+    """Which end of the relation holds things of the asked type: "subject", "object" or None."""
+    r = REGISTRY.get(relation)
+    if r is None:
+        return None
+    want = {"Convention": "LegalInstrument"}.get(answer_type, answer_type)
+    if want in r.domain and want not in r.range:
+        return "subject"
+    if want in r.range:  # the range is the narrower end ("which funder ... most often")
+        return "object"
+    return None
+
+
+def _keyword_head(a: Analysis) -> str | None:
+    blank = a.question
+    for l in a.links:
+        blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    best, pos = None, -1
+    for rx, t in _HEAD_NOUNS:
+        for m in rx.finditer(blank):
+            if m.start() > pos:
+                best, pos = t, m.start()
+    return best
+
+
+def _keyword_support(a: Analysis, relation: str) -> bool:
+    """A relation switched on by meaning alone must still be worded somewhere in the question
+    (a keyword of the registry, by stem), so a topical question is not turned into a relation."""
+    r = REGISTRY.get(relation)
+    if r is None:
+        return False
+    from app.qa.units import stem
+
+    words = {stem(w.lower()) for w in _TOKEN.findall(a.question)}
+    for kw in (*r.keywords, r.label, r.inverse_label):
+        toks = [stem(w.lower()) for w in _TOKEN.findall(kw)]
+        if toks and all(t in words for t in toks):
+            return True
+    return False
+
+
+def generic_constraint(a: Analysis, u: Understanding, knowledge) -> Constraint | None:
+    """A registry relation the hand-written graph step does not cover: ``?answer fg:rel <named>``
+    or ``<named> fg:rel ?answer``, with the named end taken from the linked entities."""
+    if not u.relation or u.relation in HANDWRITTEN:
+        return None
+    r = REGISTRY.get(u.relation)
+    if r is None:
+        return None
+    if u.direction == "subject":
+        named = [i for i in a.linked(*r.range) if i not in AUTHOR_ORGS]
+        if not named:
+            return None
+        o = named[0]
+        typed = _type_filter(a, r.domain)
+        return Constraint(r.pattern("?answer", _iri(o)) + typed, f"{r.label} {o}",
+                          [("?", r.name, o)], strong=True, relation=r.name)
+    named = [i for i in a.linked(*r.domain) if i not in AUTHOR_ORGS]
+    if not named:
+        return None
+    s = named[0]
+    return Constraint(r.pattern(_iri(s), "?answer") + _type_filter(a, r.range), f"{s} {r.label}",
+                      [(s, r.name, "?")], strong=True, relation=r.name)
+
+
+def _type_filter(a: Analysis, ends: tuple[str, ...]) -> str:
+    """' ?answer a fg:T .' when the question asks for one of several types the end may hold."""
+    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
+    return f" ?answer a fg:{want} ." if len(ends) > 1 and want in ends else ""
+
+
+def answer_type_for(relation: str, direction: str, asked: str | None = None) -> str:
+    """The answer type of a relation's end: the asked type when that end can hold it."""
+    r = REGISTRY[relation]
+    ends = r.domain if direction == "subject" else r.range
+    want = {"Convention": "LegalInstrument"}.get(asked or "", asked)
+    t = want if want in ends else ends[0]
+    return ANSWER_TYPE.get(t, t)
+
+
+__all__ = ["Understanding", "speller_for", "delexicalised", "apply_intent", "generic_constraint", "TYPE_TOKEN"]
