@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, xs in sorted(steps.items(), key=lambda kv: -statistics.mean(kv[1])):
             print(f"  {name:22}{statistics.mean(xs):8.2f}{statistics.median(xs):8.2f}{pct(xs, 0.99):8.2f}  (n={len(xs)})")
     if args.profile:
-        engine_fresh = QuestionEngine.from_config(config)  # empty caches: profile first-time work
+        engine_fresh = Runtime(config).engine  # a fresh runtime: empty caches, profile first-time work
         engine_fresh.ask("warm up: who funds the work in the first country?")
         print(f"\nprofile of {min(args.profile, len(questions))} questions (own time):")
         print(profile(engine_fresh, questions[:args.profile]))
