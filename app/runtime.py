@@ -122,6 +122,14 @@ class Runtime:
         """The passage index (dense + BM25 + hybrid); dense search goes to the configured vector store."""
         def build():
             idx = self._passage_index_files()
+            # the graph-aware search reads this runtime's knowledge base, not a second copy
+            from app.qa.question import Lexicon
+            from index.graph_context import GraphContext
+
+            if (self.config.data_dir / "kb.json").is_file():
+                knowledge = self.knowledge
+                idx.attach_graph(GraphContext.from_knowledge(knowledge, idx.passages,
+                                                             linker=Lexicon(knowledge).link))
             if self.config.vector_store != "faiss":
                 from app.stores.vectors import attach
 

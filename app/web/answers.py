@@ -110,13 +110,13 @@ def present(result: dict[str, Any], kb=None, tables: list[dict] | None = None,
             entity_url=lambda iri: None, page_of=lambda pid: None) -> dict[str, Any]:
     """The page's view of one engine result (see the module docstring)."""
     answers = result.get("answers") or []
-    citations = [c for c in (result.get("citations") or []) if isinstance(c, dict) and c.get("passage_id")]
+    raw = result.get("citations") or []
+    if isinstance(raw, dict):  # the engine's form: {"1": passage id, ...}
+        raw = [{"n": n, "passage_id": pid} for n, pid in raw.items()]
+    citations = [c for c in raw if isinstance(c, dict) and c.get("passage_id")]
     numbers: dict[str, int] = {}
-    for c in citations:
-        try:
-            numbers.setdefault(c["passage_id"], int(c.get("n")))
-        except (TypeError, ValueError):
-            pass
+    for c in sorted(citations, key=lambda c: int(c["n"]) if str(c.get("n", "")).isdigit() else 1 << 30):
+        numbers.setdefault(c["passage_id"], len(numbers) + 1)  # each cited passage once, in citation order
     evidence: dict[str, Evidence] = {}
     views: list[AnswerView] = []
     for a in answers:
@@ -156,11 +156,19 @@ def present(result: dict[str, Any], kb=None, tables: list[dict] | None = None,
                 chapter = passage.section_path[0] if passage.section_path else ""
                 item.section = " › ".join(x for x in (chapter, table.get("title", "")) if x)
     ordered = sorted(evidence.values(), key=lambda e: e.n)
-    return {"summary": summary_parts(result, views), "answers": views, "evidence": ordered,
+    # the sentence's [n] are the engine's numbers; the page numbers each passage once
+    renumber = {}
+    for c in citations:
+        try:
+            renumber[int(c.get("n"))] = numbers[c["passage_id"]]
+        except (TypeError, ValueError, KeyError):
+            pass
+    return {"summary": summary_parts(result, views, renumber), "answers": views, "evidence": ordered,
             "why": why(result)}
 
 
-def summary_parts(result: dict, views: list[AnswerView]) -> list[tuple[str, int | None]]:
+def summary_parts(result: dict, views: list[AnswerView],
+                  renumber: dict[int, int] | None = None) -> list[tuple[str, int | None]]:
     """The summary sentence as (text, citation number or None) parts; the engine's ``answer_text``
     when it gives one, else a plain list of the answers with their evidence numbers."""
     text = result.get("answer_text")
@@ -170,7 +178,8 @@ def summary_parts(result: dict, views: list[AnswerView]) -> list[tuple[str, int 
         for m in CITATION.finditer(text):
             if m.start() > pos:
                 parts.append((text[pos:m.start()], None))
-            parts.append((m.group(0), int(m.group(1))))
+            n = (renumber or {}).get(int(m.group(1)), int(m.group(1)))
+            parts.append((f"[{n}]", n))
             pos = m.end()
         if pos < len(text):
             parts.append((text[pos:], None))

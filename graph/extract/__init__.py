@@ -43,10 +43,10 @@ def run_all(doc: Document, kb: KnowledgeBase | None = None, only: tuple[str, ...
     """Run every extractor that exists, in pipeline order."""
     kb = kb or KnowledgeBase()
     for name in PIPELINE:
-        if name == "reconcile" and not only:
-            _run_declared(doc, kb)
         if only and name not in only:
             continue
+        if name == "reconcile":  # declared extractors run before reconciliation, staged or not
+            _run_declared(doc, kb)
         try:
             module = importlib.import_module(f"graph.extract.{name}")
         except ModuleNotFoundError as exc:
