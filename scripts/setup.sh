@@ -14,7 +14,9 @@ if ! command -v npm >/dev/null; then
   else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs npm >/dev/null; fi
 fi
 if [ -f app/static/package.json ]; then
-  (cd app/static && { [ -d node_modules ] || npm ci --no-audit --no-fund --silent; })
+  # (re)install when the lock file changed since the last install, not only when node_modules is absent
+  (cd app/static && { cmp -s package-lock.json node_modules/.floorgraph-lock 2>/dev/null || \
+    { npm ci --no-audit --no-fund --silent && cp package-lock.json node_modules/.floorgraph-lock; }; })
 fi
 # Virtuoso Open Source: one of the two external SPARQL stores the test suite runs against
 # (nothing is started by the install; the tests start virtuoso-t on free ports with a temp database).
