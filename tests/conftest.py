@@ -245,9 +245,6 @@ def built_data_dir(tmp_path_factory) -> Path:
     from app.config import Config
     from app.pipeline import build
 
-    reuse = os.environ.get("FLOORGRAPH_TEST_REUSE_BUILD")  # a local speed-up only: a dir `floorgraph build` made
-    if reuse and (Path(reuse) / "build.json").is_file():
-        return Path(reuse)
     d = tmp_path_factory.mktemp("floorgraph-built")
     # A data dir `floorgraph build` wrote from this checkout (scripts/test.sh builds once for the
     # external-store runs); unset, the session builds the report itself.
