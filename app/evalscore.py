@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable
 
@@ -130,3 +131,31 @@ def find_scorer(gold_paths: list[Path], shared_dir: Path | None) -> tuple[ScoreF
             if fn is not None:
                 return fn, str(path)
     return score_one, "built-in (same rules as score.py)"
+
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+# -- evidence quotes (evidence recall: does a shown passage hold a gold quote?) -----------------------------------------------------------------------
+def quote_norm(text: str) -> str:
+    text = re.sub(r"</?u>|\*\*?", " ", text)
+    from index.lexical import fold
+
+    return _NON_ALNUM.sub(" ", fold(text)).strip()
+
+
+def holds(quote: str, passage: str) -> bool:
+    """Does a passage contain a (normalised) quote, or a long enough part of it?  A quote may
+    straddle two passages, so its first or last 60 characters, or 80% of its words in runs of three
+    or more, also count."""
+    if not quote:
+        return False
+    if quote in passage:
+        return True
+    if len(quote) >= 60 and (quote[:60] in passage or quote[-60:] in passage):
+        return True
+    qw = quote.split()
+    if len(qw) < 8:
+        return False
+    blocks = SequenceMatcher(None, qw, passage.split(), autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks if b.size >= 3) >= 0.8 * len(qw)

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from app.config import Config  # noqa: E402
 from app.evalsets import QuestionSet, discover  # noqa: E402
-from app.qa.scoring import holds, quote_norm  # noqa: E402
+from app.evalscore import holds, quote_norm  # noqa: E402
 from index import PassageIndex  # noqa: E402
 
 MODES = (("lexical", "lexical", False), ("dense", "dense", False), ("hybrid", "hybrid", False),

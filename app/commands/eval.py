@@ -34,7 +34,7 @@ def register(subparsers) -> None:
 
 def evidence_hit(answers: list[dict], quotes: list[str], knowledge) -> bool:
     """Does any answer cite a passage that holds one of the gold evidence quotes?"""
-    from app.qa.scoring import holds, quote_norm
+    from app.evalscore import holds, quote_norm
 
     qn = [quote_norm(q) for q in quotes or []]
     for a in answers:
