@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up floorgraph from nothing: a virtual environment at .venv/ with every Python package,
-# the front-end libraries from npm, and (with --browser) Debian's chromium for browser tests.
+# the front-end libraries from npm, and (with --browser, as scripts/test.sh calls it) Debian's chromium
+# for the browser tests and Virtuoso for the external-store tests.
 # Idempotent: re-running only fills in what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,8 +20,9 @@ if [ -f app/static/package.json ]; then
     { npm ci --no-audit --no-fund --silent && cp package-lock.json node_modules/.floorgraph-lock; }; })
 fi
 # Virtuoso Open Source: one of the two external SPARQL stores the test suite runs against
-# (nothing is started by the install; the tests start virtuoso-t on free ports with a temp database).
-if ! command -v virtuoso-t >/dev/null; then
+# (tests only, like chromium: nothing is started by the install; the tests start virtuoso-t on free
+# ports with a temp database).
+if [ "${1:-}" = "--browser" ] && ! command -v virtuoso-t >/dev/null; then
   if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null;
   else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq virtuoso-opensource >/dev/null; fi
 fi
