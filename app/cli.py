@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import sys
-from pathlib import Path
 from typing import Any
 
 COMMANDS = ("build", "stats", "search", "ask", "eval", "serve")
@@ -39,21 +37,14 @@ def add_common(p: argparse.ArgumentParser) -> None:
 def read_questions(path: str) -> list[dict[str, Any]]:
     """Questions from a JSON-lines file ({"id", "question"}); the line number stands in for a
     missing id, and a bad line is an error that names it."""
+    from app.evalsets import read_jsonl
     from graph.errors import FloorgraphError
 
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise FloorgraphError(f"cannot read questions file {path}: {exc.strerror}") from exc
     out = []
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            out.append({"id": item.get("id", lineno), "question": str(item.get("question", ""))})
-        except (ValueError, AttributeError) as exc:
-            raise FloorgraphError(f"{path}:{lineno}: expected a JSON object with \"id\" and \"question\"") from exc
+    for lineno, item in read_jsonl(path, "questions file"):
+        if not isinstance(item, dict):
+            raise FloorgraphError(f"{path}:{lineno}: expected a JSON object with \"id\" and \"question\"")
+        out.append({"id": item.get("id", lineno), "question": str(item.get("question", ""))})
     return out
 
 

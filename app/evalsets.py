@@ -47,20 +47,28 @@ def shared_eval_dir() -> Path | None:
     return None
 
 
-def read_gold(path: Path) -> list[dict]:
-    """Gold questions from a JSON-lines file; a bad line is an error naming file and line."""
+def read_jsonl(path, what: str) -> list[tuple[int, object]]:
+    """(line number, parsed value) for every non-blank line of a JSON-lines file; an unreadable
+    file or a bad line is a :class:`FloorgraphError` naming the file (and the line)."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
-        raise FloorgraphError(f"cannot read gold file {path}: {exc.strerror or exc}") from exc
+        raise FloorgraphError(f"cannot read {what} {path}: {exc.strerror or exc}") from exc
     out = []
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            q = json.loads(line)
+            out.append((lineno, json.loads(line)))
         except ValueError as exc:
             raise FloorgraphError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from exc
+    return out
+
+
+def read_gold(path: Path) -> list[dict]:
+    """Gold questions from a JSON-lines file; a bad line is an error naming file and line."""
+    out = []
+    for lineno, q in read_jsonl(path, "gold file"):
         if not isinstance(q, dict) or not isinstance(q.get("question"), str) or not isinstance(q.get("gold"), list):
             raise FloorgraphError(f"{path}:{lineno}: expected a JSON object with \"question\" (text) and \"gold\" (a list)")
         q.setdefault("id", f"{Path(path).stem}:{lineno}")
