@@ -13,7 +13,7 @@ from graph.model import Mention
 
 ENTITY_TYPES = (
     "Country", "Region", "Organization", "LegalInstrument", "Scheme", "Initiative", "Project",
-    "Publication", "ThematicArea",
+    "Publication", "ThematicArea", "Position",
 )
 
 

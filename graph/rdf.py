@@ -22,6 +22,7 @@ _TYPE_PATH = {
     "Country": "country", "Region": "region", "Organization": "organization", "LegalInstrument": "instrument",
     "Scheme": "scheme", "Initiative": "initiative", "Project": "project", "Publication": "publication",
     "ThematicArea": "theme", "InstitutionalResult": "result", "Activity": "activity", "Quantity": "quantity",
+    "Position": "position",
 }
 _INSTRUMENT_CLASSES = {
     "ILOConvention": FG.ILOConvention, "ILORecommendation": FG.ILORecommendation,
@@ -134,7 +135,7 @@ def _add_entity(g: Graph, e: Entity) -> None:
         g.add((u, FG.number, Literal(int(num), datatype=XSD.integer) if num.isdigit() else Literal(num)))
     if e.type == "Publication":
         g.add((u, DCTERMS.title, Literal(a.get("title") or e.label)))
-    if a.get("country") and e.type in ("Organization", "Scheme", "LegalInstrument", "Project"):
+    if a.get("country") and e.type in ("Organization", "Scheme", "LegalInstrument", "Project", "Position"):
         g.add((u, FG.about, entity_uri(f"Country:{a['country']}")))
     if a.get("description"):
         g.add((u, DCTERMS.description, Literal(str(a["description"]))))

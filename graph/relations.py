@@ -357,6 +357,28 @@ register(Relation(
     ask_subject=("which working groups does {o} have", "{o} working groups", "what bodies are part of {o}"),
 ))
 
+
+
+def _find_positions(doc, kb) -> None:
+    """The staff positions extractor, imported when a build runs (graph.extract imports this module)."""
+    from graph.extract import positions
+
+    positions.extract(doc, kb)
+
+
+register(Relation(
+    "positionIn", ("Position",), _INIT, "staff position in", "has staff position",
+    "A dedicated staff position (country focal person, regional focal point, coordinator ...) through "
+    "which an organisation takes part in the initiative; where it is stationed is the position's place.",
+    statement="Membership", qualifiers=("role",),
+    keywords=("focal point", "focal person", "focal points", "staff", "position", "positions", "coordinator",
+              "stationed", "officer"),
+    ask_object=("which initiative is {s} a position in",),
+    ask_subject=("which staff positions does {o} have", "{o} focal points", "who are the focal points of {o}",
+                 "where are the {o} focal points stationed"),
+    extractor=_find_positions,
+))
+
 # -- funding detail ---------------------------------------------------------------------------
 register(Relation(
     "governmentOf", ("Organization",), ("Country",), "government of", "has government",

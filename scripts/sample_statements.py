@@ -59,6 +59,7 @@ CLASS_OF: dict[str, str] = {
     "memberOf": ROLES, "pathfinderOf": ROLES, "coChairOf": ROLES, "founderOf": ROLES, "chairOf": ROLES,
     "secretariatOf": ROLES, "hostOf": ROLES, "constituentOf": ROLES,
     "partOf": ROLES,  # a working group or facility of a larger initiative
+    "positionIn": ROLES,  # a staff position (focal point) an initiative works through
     "fundedBy": FUNDING, "governmentOf": FUNDING, "agencyOf": FUNDING, "institutionOf": FUNDING,
     "ratified": CONVENTIONS, "inquiredAbout": CONVENTIONS, "alignmentAssessed": CONVENTIONS,
     "schemeInCountry": SCHEMES, "administeredBy": SCHEMES, "instrumentOfCountry": SCHEMES,

@@ -171,7 +171,7 @@ def merge_same_names(kb: KnowledgeBase) -> None:
 
 # Named things (not events, figures or per-country result nodes, whose labels repeat by design).
 NAMED_TYPES = ("Country", "Region", "Organization", "LegalInstrument", "Scheme", "Initiative", "Project",
-               "Publication")
+               "Publication", "Position")
 
 
 def _identity_keys(e: Entity) -> set[str]:

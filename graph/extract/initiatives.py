@@ -156,7 +156,9 @@ class _Registry:
         if self._pat is None:
             alts = []
             for a in sorted(self.alias, key=len, reverse=True):
-                alts.append(re.escape(a))
+                # a long name the text capitalises differently ("... on Social protection and ..."
+                # in a title, "Social Protection" in the text) is still that name
+                alts.append(re.escape(a) if len(a.split()) < 4 else "(?i:" + re.escape(a) + ")")
                 if a.isupper() and a.isalpha() and len(a) >= 5:  # "CONNECT" written "Connect Asia"
                     alts.append(re.escape(a.capitalize()) + r"(?=\s+[A-Z])")
             self._pat = re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])") if alts else re.compile(r"$^")
@@ -165,10 +167,13 @@ class _Registry:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         out = []
         for m in self.pattern().finditer(text):
-            key = self.alias.get(m.group(0)) or self.alias.get(m.group(0).upper())
+            key = self.alias.get(m.group(0)) or self.alias.get(m.group(0).upper()) or self._folded().get(m.group(0).lower())
             if key:
                 out.append((m.start(), m.end(), key))
         return out
+
+    def _folded(self) -> dict[str, str]:
+        return {a.lower(): k for a, k in self.alias.items() if len(a.split()) >= 4}
 
     def section_initiative(self, p: Passage) -> str | None:
         for s in section_chain(self.doc, p.section_id):
@@ -894,6 +899,112 @@ def _partners(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
                                     sentence=sent.strip())
 
 
+# "<I> is supporting X", "X, with the support of <I>, established ...", "... to join <I>, with the
+# support of X", "A and B are complementary initiatives": who an initiative works with, and how
+_SUPPORTING = re.compile(r"\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:also\s+)?supporting\s+")
+_WITH_SUPPORT = re.compile(r",\s*with\s+the\s+support\s+of\s+(?:the\s+)?")
+_COMPLEMENTARY = re.compile(r"\s+are\s+(?:complementary|sister|mutually\s+reinforcing)\s+"
+                            r"(?:initiatives|programmes|programs|partnerships|efforts)\b")
+_LEADING_NAME = re.compile(r"(?:the\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?[A-Z][\w'’\-]*)*"
+                           r"(?:\s*\([A-Z][\w\-]+\))?)")
+_JOINT_SUBJECT = re.compile(r"^\s*(?:(?:In|During|Throughout)\s+(?:\d{4}|the\s+year),?\s+)?(?:the\s+)?"
+                            r"(?P<name>[A-Z][\w'’\-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?[A-Z][\w'’\-]*)*"
+                            r"(?:\s*\([A-Z][\w\-]+\))?)\s+and\s+(?:the\s+)?$")
+_JOINT_VERB = re.compile(r"\s+(?:jointly\s+|together\s+|also\s+)?(?:advanced|organi[sz]ed|co-organi[sz]ed|launched|"
+                         r"held|co-hosted|developed|published|convened|prepared|produced)\b")
+_NATIONAL_BODY = re.compile(r"\b(?:Ministry|Commission|Council|Agency|Authority|Office|Department|Directorate|"
+                            r"Institute|Fund|Board|Secretariat)\b")
+_CLAUSE_NAME = re.compile(r"(?:^|,\s*|;\s*)(?:the\s+)?(?P<name>[A-Z][\w'’\-]*(?:\s+(?:\([A-Z][\w\-]*\)|[A-Z][\w'’\-]*|"
+                          r"of|for|and|the|on|in))*?)\s*$")
+
+
+def _supporting_party(kb: KnowledgeBase, doc: Document, reg: "_Registry", name: str, pid: str, home: str | None):
+    """The organisation, country or initiative a support clause names: a known one, a national
+    body of the country the passage is about (created), or a new initiative (a name headed by an
+    initiative word, the acronym it carries in the middle kept as an alternative form)."""
+    name = re.sub(r"^(?:the|The)\s+", "", name.strip(" ,.;:"))
+    if not name or len(name) < 3:
+        return None
+    hit = reg.find(name)
+    if hit and hit[0][1] - hit[0][0] >= len(name) - 1:
+        return kb.entities[hit[0][2]]
+    if countries.lookup(name):
+        return ensure_country(kb, countries.lookup(name), pid)
+    plain = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    org = resolve_org(kb, doc, name, pid, create=False) or resolve_org(kb, doc, plain, pid, create=False)
+    if org is not None:
+        return org
+    if re.search(r"(?:" + _HEAD_RE + r")(?:\s+(?:on|for|to)\s+[A-Z][\w\s\-]*)?$", plain) and len(plain.split()) >= 3:
+        acr = re.search(r"\(([A-Z][A-Za-z0-9\-]{1,10})\)", name)
+        e = reg.add(plain, pid)
+        if e is not None:
+            e.alt_labels.add(name)
+            if acr:
+                e.alt_labels.add(re.sub(r"^.*?\(" + re.escape(acr.group(1)) + r"\)\s*", acr.group(1) + " ", name))
+        return e
+    if home and _NATIONAL_BODY.search(plain) and len(plain.split()) >= 2:
+        from graph.extract.organizations import add_institution
+
+        return add_institution(kb, plain, None, home, pid)
+    return None
+
+
+def _supporters(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """``partneredWith`` between an initiative and the party a support clause names: 'the Global
+    Accelerator is supporting the National Planning Commission' (role 'supported by the initiative'),
+    'X, with the support of <I>, established ...' (the same), '... commitment to join <I>, with the
+    support of X' (role 'supporter'), 'A and B are complementary initiatives' (role 'complementary
+    initiative').  Only a name right next to the cue counts."""
+    for p in doc.passages:
+        if p.kind in ("table", "financing", "caption", "heading"):
+            continue
+        home = section_iso3(doc, p.section_id)
+        for _, _, sent in sentences(p.text):
+            found = reg.find(sent)
+            if not found:
+                continue
+            pairs: list[tuple[object, str, str]] = []
+            for f in found:
+                m = _SUPPORTING.match(sent, f[1])
+                if m:
+                    nm = _LEADING_NAME.match(sent, m.end())
+                    if nm:
+                        pairs.append((nm.group("name"), f[2], "supported by the initiative"))
+                m = _WITH_SUPPORT.match(sent, f[1])
+                if m:  # "<I>, with the support of X": X helped with what concerns the initiative
+                    orgs = find_organizations_at(kb, sent[m.end():], home)
+                    pairs += [(o, f[2], "supporter") for o in orgs]
+                before = _WITH_SUPPORT.search(sent[:f[0]] + "\0")
+                if before and before.end() == f[0] and re.match(r"\s*,", sent[f[1]:]):
+                    # "X, with the support of <I>, established ...": X is the clause's subject
+                    cm = _CLAUSE_NAME.search(sent[:before.start()])
+                    if cm:
+                        pairs.append((cm.group("name"), f[2], "supported by the initiative"))
+            for f in found:  # "In 2024, the X Coalition (X) and the <I> advanced key initiatives": joint work
+                lead = _JOINT_SUBJECT.match(sent[:f[0]])
+                if lead and _JOINT_VERB.match(sent, f[1]):
+                    pairs.append((lead.group("name"), f[2], "joint work"))
+            for a, b in zip(found, found[1:]):
+                if re.fullmatch(r"\s+and\s+(?:the\s+)?", sent[a[1]:b[0]]) and _COMPLEMENTARY.match(sent, b[1]) \
+                        and a[2] != b[2]:
+                    kb.add_fact(a[2], "partneredWith", b[2], [p.id], kind="Engagement", role="complementary initiative",
+                                sentence=sent.strip())
+            for who, init, role in pairs:
+                ent = who if not isinstance(who, str) else _supporting_party(kb, doc, reg, who, p.id, home)
+                if ent is None or ent.id == init or ent.type not in ("Organization", "Country", "Initiative"):
+                    continue
+                kb.add_fact(ent.id, "partneredWith", init, [p.id], kind="Engagement", role=role, sentence=sent.strip())
+
+
+def find_organizations_at(kb: KnowledgeBase, text: str, iso3: str | None):
+    """The organisation named at the very start of ``text`` (after an article), if any."""
+    from graph.extract.organizations import find_organizations
+
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return [kb.entities[eid("Organization", k)] for st, _en, _s, k in find_organizations(text, kb, iso3=iso3)
+            if st == 0][:1]
+
+
 # "DCI aims to assist at least 10 countries, including the already selected A, B and C"
 _AIMS_COUNTRIES = re.compile(r"\b(?:aims?|plans?|seeks?|intends?|is\s+set)\s+to\s+(?:assist|support|reach|cover|"
                              r"work\s+with)\s+(?:at\s+least\s+|up\s+to\s+|some\s+)?(?:\w+\s+)?countries,?\s+"
@@ -1062,6 +1173,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     _roles(doc, kb, reg)
     _partners(doc, kb, reg)
     _section_partners(doc, kb, reg)
+    _supporters(doc, kb, reg)
     _selected_countries(doc, kb, reg)
     _new_bodies(doc, kb, reg)
     _launched_campaigns(doc, kb, reg)

@@ -55,6 +55,9 @@ MEASURE_KINDS: tuple[tuple[str, str], ...] = (
     ("scheme", r"Scheme|Insurance|Fund|Pension|System"),
     ("programme", r"Programme|Program|Project|Initiative"),
     ("benefit", r"Allowance|Grant|Benefit|Transfer|Top-up"),
+    ("reform", r"Reform"),
+    ("partnership", r"Public-private\s+partnership"),
+    ("service", r"Window|One-stop[- ]shop"),
 )
 
 

@@ -252,7 +252,10 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                     continue  # a percentage whose sentence does not say of what is not a figure one can use
                 # an initiative or project owns a figure only close by ("the Flagship Programme ... reached 18
                 # million people"), not one a later clause of a long sentence gives about something else
-                near = [x for x in found if kb.entities[x[2]].type in ("Scheme", "LegalInstrument")
+                # so does a scheme the text only describes in lower case ("through a subsidized contribution
+                # scheme, while ... 10,000 persons with disabilities"): a named scheme owns its sentence's figures
+                near = [x for x in found if (kb.entities[x[2]].type in ("Scheme", "LegalInstrument")
+                                             and not kb.entities[x[2]].attrs.get("described"))
                         or 0 <= f.start - x[1] <= 80]
                 owner = _owner(near, f.start)
                 if owner is None and iso is None:

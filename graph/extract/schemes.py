@@ -338,18 +338,38 @@ def extract_projects_and_acts(doc: Document, kb: KnowledgeBase) -> None:
 _MEASURE_CUE = (r"\b(?:introduc\w*|institution|establish\w*|creat\w*|consolidat\w*|provision|provide|launch\w*|"
                 r"adopt\w*|extension|extend\w*|through|under|development|develop\w*|pilot\w*|design\w*|"
                 r"implementation|implement\w*|foresees?|renew\w*|context|valuation|reform|including|"
+                r"assistance|framework|"  # "technical assistance to the pension reform", "the framework of a ..."
                 r"and(?=\s+an?\s))\s+(?:of\s+|to\s+)?")  # "... of a non-contributory pension and a "mixed" pension"
 _DET = r"(?:a|an|the|its|their|the country's|the government's|the Government's)\s+"
 _MOD = (r"(?:(?!(?:of|to|the|and|or|into|for|a|an|its|with|in|on|at|by|from|their|this|that|these)\b)[a-z][\w\-]*"
         r"|[\"“][a-z][\w\-]*[\"”]|[A-Z]{2,}|One)")
-_MEASURE_HEAD = r"schemes?|programmes?|programs?|plan|pension|system|funds?|top-up|allowance|insurance|strategy"
+_MEASURE_HEAD = (r"schemes?|programmes?|programs?|plan|pension|system|funds?|top-up|allowance|insurance|strategy|"
+                 # a reform of one scheme ("the pension reform"), an arrangement the country sets up
+                 r"reform|public-private\s+partnerships?|(?:one-stop[- ]shop|single)\s+window|one-stop[- ]shops?")
 LOWER_MEASURE = re.compile(_MEASURE_CUE + r"(?:" + _DET + r")?(?P<phrase>(?P<mods>(?:" + _MOD + r"\s+(?:and\s+(?=" +
                            _MOD + r"\s))?){0,4}?)"
                            r"(?P<head>" + _MEASURE_HEAD + r")(?P<comp>\s+(?:for|to address|on)\s+[^,.;()]{3,80})?)"
                            r"(?![\w\-])(?!\s+(?:coverage|benefits?|contributions?|schemes?|system|programmes?|"
-                           r"reforms?|institutions?|funds?|administration)\b)")
+                           r"reforms?|institutions?|funds?|administration|window)\b)")
+# "a UN Joint Programme": the joint programme of the UN agencies in the country the entry is about
+UN_JOINT = re.compile(r"\b(?:a|an|the)\s+(?P<phrase>(?:UN|United\s+Nations)\s+[Jj]oint\s+[Pp]rogramme)(?![\w\-])"
+                      r"(?!\s+(?:on|for|of|to)\s)")
 _COUNT_WORDS = {"two", "three", "four", "five", "several", "both", "many", "various", "multiple", "some", "all",
                 "numerous", "few", "these", "those"}
+_CARDINALS = {"two", "three", "four", "five"}
+_REFORMED = re.compile(r"\b(?:pension|insurance|benefit|allowance|retirement|contribution|social\s+security|"
+                       r"social\s+assistance|health\s+financing)\s*$")
+
+
+def _only_country(sent: str) -> str | None:
+    """The country a sentence outside any country entry is about, when it names exactly one
+    ("In Zambia, around 85,000 recipients ... through a subsidized contribution scheme")."""
+    m = re.match(r"\s*(?:In|For)\s+(?:the\s+)?([A-Z][^,]{2,40}),", sent)  # the shape of a country bullet
+    found = {f[3] for f in countries.find_countries(sent)}
+    iso = countries.lookup(m.group(1).strip("* ")) if m else None
+    return iso if iso and found == {iso} else None
+
+
 _NOT_SPECIFIC = {"new", "national", "social", "protection", "existing", "overall", "various", "other", "key", "more",
                  "inclusive", "comprehensive", "same", "current", "first", "previous", "such", "this", "these", "that",
                  "public", "relevant", "different", "specific", "whole", "entire", "larger", "broader", "own",
@@ -364,11 +384,17 @@ def extract_described_measures(doc: Document, kb: KnowledgeBase) -> None:
     for p in doc.passages:
         if p.kind not in ("paragraph", "list_item"):
             continue
-        home = section_iso3(doc, p.section_id)
-        if not home:
-            continue
+        entry = section_iso3(doc, p.section_id)
         for _s0, _s1, sent in sentences(p.text):
+            home = entry or _only_country(sent)
+            if not home:
+                continue
             named = names.find(sent, home)
+            for m in UN_JOINT.finditer(sent):
+                if not any(a < m.end() and m.start("phrase") < b for a, b, _e in named):
+                    e = kb.add_entity("Scheme", slug(f"{home} {m.group('phrase')}"), " ".join(m.group("phrase").split()),
+                                      passage=p.id, country=home, description=sent.strip()[:500], described=True)
+                    e.attrs.setdefault("kind", "programme")
             for m in LOWER_MEASURE.finditer(sent):
                 st, en = m.start("phrase"), m.end("phrase")
                 clash = [a for a, b, _e in named if a < en and st < b]
@@ -380,16 +406,21 @@ def extract_described_measures(doc: Document, kb: KnowledgeBase) -> None:
                     more = re.match(r",\s+[\w\s,\-]{0,60}\b(?:" + _COVERED + r")\b", sent[en:en + 90])
                     if more:
                         phrase_text += more.group(0)
+                if m.group("head").lower() == "reform" and not _REFORMED.search(m.group("mods")):
+                    continue  # "the pension reform" is one scheme's reform; "a detailed reform" says nothing of which
                 if " and " in f" {m.group('mods')}" and m.group("head").lower() not in ("plan", "strategy"):
                     continue  # "emergency response and recovery plan" names one plan; "X and Y schemes" lists kinds
                 mods = [w.strip("\"“”").lower() for w in m.group("mods").split()]
-                if mods and mods[0] in _COUNT_WORDS:
-                    continue  # "the two social insurance funds": a count of things, not one named thing
+                if mods and mods[0] in _COUNT_WORDS and not (
+                        mods[0] in _CARDINALS and re.search(r"\bthe\s+$", sent[:st])):
+                    continue  # "several social insurance funds": a count of things, not the ones a country has
+                    # ("the two social insurance funds" are that country's funds: kept as written)
                 head = m.group("head").lower()
                 if head.endswith("s") and re.match(r"(?:through|under|including)\b", m.group(0)):
                     continue  # "through active labour market programs": a category, not one programme
                 specific = [w for w in mods if w not in _NOT_SPECIFIC]
-                if not specific and not (m.group("comp") and not clash):
+                if not specific and not (m.group("comp") and not clash) and " " not in m.group("head").strip():
+                    # (a multi-word head names one arrangement itself: "a public-private partnership")
                     continue
                 phrase = " ".join(phrase_text.split())
                 if _NOT_MEASURE.search(phrase) or phrase.lower() in _GENERIC or countries.lookup(phrase) or \
