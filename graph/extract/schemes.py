@@ -356,7 +356,17 @@ UN_JOINT = re.compile(r"\b(?:a|an|the)\s+(?P<phrase>(?:UN|United\s+Nations)\s+[J
                       r"(?!\s+(?:on|for|of|to)\s)")
 _COUNT_WORDS = {"two", "three", "four", "five", "several", "both", "many", "various", "multiple", "some", "all",
                 "numerous", "few", "these", "those"}
-_CARDINALS = {"two", "three", "four", "five"}
+_JOINT = re.compile(r"\bjoint\s+programmes?$", re.I)
+
+
+def _joint_programme(kb: KnowledgeBase, home: str, phrase: str, pid: str, sent: str) -> None:
+    """A (UN) joint programme a country entry works through: a Project in that country."""
+    label = " ".join(phrase.split())
+    e = kb.add_entity("Project", slug(f"{home} {label}"), label, passage=pid, country=home,
+                      description=sent.strip()[:500], described=True, kind="programme")
+    ensure_country(kb, home, pid)
+    kb.add_fact(e.id, "projectInCountry", eid("Country", home), [pid], sentence=milestones.clip(sent, 600))
+
 _REFORMED = re.compile(r"\b(?:pension|insurance|benefit|allowance|retirement|contribution|social\s+security|"
                        r"social\s+assistance|health\s+financing)\s*$")
 
@@ -392,9 +402,7 @@ def extract_described_measures(doc: Document, kb: KnowledgeBase) -> None:
             named = names.find(sent, home)
             for m in UN_JOINT.finditer(sent):
                 if not any(a < m.end() and m.start("phrase") < b for a, b, _e in named):
-                    e = kb.add_entity("Scheme", slug(f"{home} {m.group('phrase')}"), " ".join(m.group("phrase").split()),
-                                      passage=p.id, country=home, description=sent.strip()[:500], described=True)
-                    e.attrs.setdefault("kind", "programme")
+                    _joint_programme(kb, home, m.group("phrase"), p.id, sent)
             for m in LOWER_MEASURE.finditer(sent):
                 st, en = m.start("phrase"), m.end("phrase")
                 clash = [a for a, b, _e in named if a < en and st < b]
@@ -411,10 +419,8 @@ def extract_described_measures(doc: Document, kb: KnowledgeBase) -> None:
                 if " and " in f" {m.group('mods')}" and m.group("head").lower() not in ("plan", "strategy"):
                     continue  # "emergency response and recovery plan" names one plan; "X and Y schemes" lists kinds
                 mods = [w.strip("\"“”").lower() for w in m.group("mods").split()]
-                if mods and mods[0] in _COUNT_WORDS and not (
-                        mods[0] in _CARDINALS and re.search(r"\bthe\s+$", sent[:st])):
-                    continue  # "several social insurance funds": a count of things, not the ones a country has
-                    # ("the two social insurance funds" are that country's funds: kept as written)
+                if mods and mods[0] in _COUNT_WORDS:
+                    continue  # "the two social insurance funds": a count of things, not one named thing
                 head = m.group("head").lower()
                 if head.endswith("s") and re.match(r"(?:through|under|including)\b", m.group(0)):
                     continue  # "through active labour market programs": a category, not one programme
@@ -429,6 +435,9 @@ def extract_described_measures(doc: Document, kb: KnowledgeBase) -> None:
                 head = m.group("head").lower()
                 kind = milestones.measure_kind(head)
                 attrs = dict(passage=p.id, country=home, description=sent.strip()[:500], described=True)
+                if _JOINT.search(phrase):  # the UN agencies' joint programme there, not a national scheme
+                    _joint_programme(kb, home, phrase, p.id, sent)
+                    continue
                 if head in ("plan", "strategy"):
                     e = kb.add_entity("LegalInstrument", slug(f"{home} {phrase}"), phrase, role="NationalStrategy",
                                       **attrs)
