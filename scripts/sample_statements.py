@@ -241,6 +241,7 @@ def fixture_row(r: dict, passages: dict[str, dict]) -> dict:
     if not row["evidence"] and r["passages"]:
         row["evidence"] = passages.get(r["passages"][0], {}).get("text", "")
     row["correct"], row["why"] = None, ""
+    row["match"] = "key"  # judged per statement (the merged earlier samples match by triple)
     return row
 
 

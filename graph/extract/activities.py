@@ -141,6 +141,9 @@ def _what(sent: str, verb_end: int) -> str:
     return " ".join(sent.split()[:12]).rstrip(".,") + "..."
 
 
+_FRAME = re.compile(r"\b(?:under|within|in)\s+the\s+(?:framework|umbrella)\s+of\s+(?:(?:a|an|the)\s+)?$")
+
+
 def extract(doc: Document, kb: KnowledgeBase) -> None:
     names = NameIndex(kb, ("Scheme", "LegalInstrument", "Initiative", "Publication", "Project"))
     fallback_year = report_year(doc)
@@ -158,6 +161,9 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 if evs else {}
             for iso, ev in ((i, e) for i in isos for e in evs):
                 named, orgs = per_country[iso]
+                # "under the framework of a UN Joint Programme, provided support to the policy": the
+                # frame the work was done in is not what it was about
+                named = [x for x in named if not _FRAME.search(sent[max(0, x[0] - 40):x[0]])]
                 kind, status, year = None, None, None
                 for st, en, ent in named:
                     e = kb.entities[ent]
