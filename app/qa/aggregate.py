@@ -127,3 +127,40 @@ def _rows(store, knowledge, sparql: str, r: Relation, direction: str) -> list[Ro
                                      for f in facts))
         out.append(Row(eid, ent["label"], int(sol["n"].value), counted, facts))
     return out
+
+
+def counted_relation(question: str) -> Relation | None:
+    """'How many institutional results did ... achieve': the counted noun names the *object* type
+    of a relation whose subjects are countries, so the objects are counted, not the countries."""
+    import re
+
+    from app.qa.bank import TYPE_NOUNS
+    from graph.relations import REGISTRY
+
+    m = re.search(r"\bhow many\s+((?:[\w-]+\s+){0,3})", question + " ", re.I)
+    if m is None:
+        return None
+    heads = {n.split()[-1].lower(): t for t, ns in TYPE_NOUNS.items() for n in ns}
+    heads.update({h.rstrip("s"): t for h, t in list(heads.items())})
+    # The counted noun is the first type noun after "how many" ("how many Arab States countries" counts countries).
+    noun = next((w.lower() for w in m.group(1).split() if w.lower() in heads), None)
+    if noun is None:
+        return None
+    for r in REGISTRY:
+        if r.domain == ("Country",) and r.range == (heads[noun],) and heads[noun] not in ("Country", "Organization", "Region"):
+            return r
+    return None
+
+
+def count_objects(store, r: Relation, a: Analysis, patterns: list[str]) -> tuple[str, int, list[str]]:
+    """COUNT of the objects of ``r`` over the countries that satisfy ``patterns`` (and the year)."""
+    year = ""
+    if a.years:
+        year = (f"{{ ?x fg:year ?yy }} UNION {{ ?st rdf:subject ?answer ; rdf:predicate {r.curie} ; rdf:object ?x ; "
+                f"fg:year ?yy }} FILTER(STR(?yy) = \"{a.years[0]}\")")
+    body = "\n  ".join([*patterns, r.pattern("?answer", "?x"), year])
+    sparql = f"{PREFIXES}SELECT (COUNT(DISTINCT ?x) AS ?count) (GROUP_CONCAT(DISTINCT STR(?answer); separator=\" \") " \
+             f"AS ?who) WHERE {{\n  {body}\n}}"
+    sol = next(iter(store.query(sparql)))
+    who = sol["who"].value.split() if sol["who"] is not None else []
+    return sparql, int(sol["count"].value), who

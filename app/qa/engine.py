@@ -28,6 +28,7 @@ from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFI
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate
 from app.qa.intent import IntentIndex
+from app.qa.numbers import counts_entities
 from app.qa.summary import summarise
 from app.qa.tables import TableLookup
 from app.qa.textstep import TextResult, TextStep
@@ -53,7 +54,7 @@ _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, 
     "financing support sources source money provide provided providing behind set out"))
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
-_COUNTED = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?(countries|pathfinders|governments|territories|"
+_COUNTED = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
@@ -112,7 +113,7 @@ class QuestionEngine:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
         cons = constraints_for(a, self.k)
-        extra = generic_constraint(a, und, self.k)
+        extra = generic_constraint(a, und, self.k) if a.answer_type not in ("Number", "Year") else None
         if extra is not None and not cons:
             cons = [extra]
             from app.qa.understand import answer_type_for
@@ -329,7 +330,8 @@ class QuestionEngine:
         out["answer_type"] = t.kind
         ans = {"label": t.label, "iri": None, "type": t.kind, "score": t.score, "evidence": [ev] if ev else [],
                "path": [t.why], "unit": c.unit}
-        ans["value"] = c.value if t.kind == "Number" else (float(t.label) if t.kind == "Year" else None)
+        ans["value"] = (t.value if t.value is not None else c.value) if t.kind == "Number" else \
+            (float(t.label) if t.kind == "Year" else None)
         return [ans]
 
     def _aggregate_answer(self, row: "aggregate.Row") -> dict:
@@ -351,6 +353,9 @@ class QuestionEngine:
         relates, count the answers of the same question asked as a list (COUNT in SPARQL)."""
         if a.answer_type != "Number":
             return None
+        objects = aggregate.counted_relation(a.question)
+        if objects is not None:
+            return self._count_objects(objects, a, out)
         m = _COUNTED.search(a.question)
         if m:
             counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
@@ -358,6 +363,8 @@ class QuestionEngine:
             from app.qa.understand import answer_type_for
 
             counted = answer_type_for(und.relation, und.direction)
+            if not counts_entities(a.question, counted):
+                return None  # "how much money ...", "how many beneficiaries ...": a figure, not a count of things
         else:
             return None
         as_list = replace(a, answer_type=counted)
@@ -380,6 +387,22 @@ class QuestionEngine:
         return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0,
                  "evidence": ev, "counted": [self.k.label(i) for i in ids],
                  "counted_iris": [self.k.iri(i) for i in ids]}]
+
+    def _count_objects(self, r, a: Analysis, out: dict) -> list[dict] | None:
+        """'How many institutional results did the Arab States countries achieve': count the
+        relation's objects over the countries the rest of the question describes."""
+        cons = [c for c in constraints_for(replace(a, answer_type="Country"), self.k) if r.name not in c.pattern]
+        if any(not c.strong for c in cons):
+            return None
+        sparql, n, who = aggregate.count_objects(self.store, r, a, [c.pattern for c in cons])
+        ids = [e["id"] for e in (self.k.entity_by_iri(i) for i in who) if e]
+        pids = list(dict.fromkeys(p for i in ids for f in self.k.facts_where(subject=i, predicate=r.name)
+                                  for p in f["passages"]))
+        out["sparql"], out["strategy"] = sparql, "graph-aggregate"
+        out["path"] = [f"count of ‘{r.label}’ objects of: " + ("; ".join(c.description for c in cons) or "any country")]
+        ev = [self._evidence(pid, [self.k.label(i) for i in ids]) for pid in pids[:3]]
+        return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0, "evidence": ev,
+                 "counted": [self.k.label(i) for i in ids], "counted_iris": [self.k.iri(i) for i in ids]}]
 
     def _run(self, sparql: str) -> list[str]:
         """Answer ids (entity ids, or literal values for Year answers) in a stable order."""

@@ -19,7 +19,9 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
-AUTHOR_ORGS = {"Organization:ilo"}  # the report's author: never a constraint by itself
+AUTHOR_ORGS = {"Organization:ilo"}
+# A result of any type, asked as a condition (not merely the word "results").
+ACHIEVED_ANY = re.compile(r"\binstitutional (results?|changes?)\b|\bat least one\b[^?]{0,20}\bresults?\b", re.I)  # the report's author: never a constraint by itself
 
 
 @dataclass
@@ -155,6 +157,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 out.append(Constraint(
                     f"?answer fg:achievedResult ?r{n} . ?r{n} fg:resultType {concept} .{year_filter.format(n=n)}",
                     f"countries with a {rt} result", [("?", "achievedResult", f"result:{rt}")]))
+        elif a.any_result and not a.negation and ACHIEVED_ANY.search(a.question):
+            # "countries that achieved at least one institutional result / institutional changes"
+            out.append(Constraint(f"?answer fg:achievedResult ?r0 .{year_filter.format(n=0)}",
+                                  "countries with an institutional result", [("?", "achievedResult", "*")]))
         elif a.negation and (a.result_types or a.any_result):
             types = " ".join(f"<{RESULT_TYPES[rt]}>" for rt in a.result_types)
             type_pat = f" ?rx fg:resultType ?rt . VALUES ?rt {{ {types} }}" if types else ""

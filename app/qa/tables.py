@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.qa.units import terms
+from app.qa.units import terms as _terms
+
+
+def terms(text: str) -> list[str]:
+    return [_SYNONYMS.get(t, t) for t in _terms(text)]
 
 SPARQL_CELLS = """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
 PREFIX qb: <http://purl.org/linked-data/cube#>
@@ -26,10 +30,13 @@ SELECT ?obs ?row ?col ?value ?unit ?ev ?passage WHERE {
   OPTIONAL { ?obs prov:wasDerivedFrom ?passage }
 }"""
 _TABLE_NO = re.compile(r"\btable\s*(\d+)\b", re.I)
-SUPERLATIVE = re.compile(r"\b(most|largest|highest|biggest|greatest|lowest|smallest|fewest|least)\b", re.I)
-_DOWN = re.compile(r"\b(lowest|smallest|fewest|least)\b", re.I)
-_IGNORE = set(terms("table tables according per report figure number numbers total how many much what which was "
+SUPERLATIVE = re.compile(r"\b(most|largest|highest|biggest|greatest|lowest|smallest|fewest|(?<!at )least)\b", re.I)
+_DOWN = re.compile(r"\b(lowest|smallest|fewest|(?<!at )least)\b", re.I)
+_IGNORE = set(_terms("table tables according per report figure number numbers total how many much what which was "
                     "were is are the in of for 2024 show shows give gives value"))
+# Words a question uses for a table's own word (ordinary English, both directions are the same thing).
+_SYNONYMS = {"people": "person", "individual": "person", "money": "fund", "amount": "fund", "approv": "approved"}
+_SUM = re.compile(r"\b(plus|combined|added together|together with|sum of)\b", re.I)
 MIN_SCORE = 1.6  # row + column (+ caption) coverage a cell needs without a table number
 
 
@@ -54,6 +61,7 @@ class TableAnswer:
     score: float
     why: str
     sparql: str
+    value: float | None = None  # the figure, when it is not the cell's own (a sum of cells)
 
 
 class TableLookup:
@@ -101,14 +109,18 @@ class TableLookup:
             return self._extreme(question, scored)
         if answer_type != "Number":
             return None
+        if _SUM.search(question):
+            summed = self._sum(q, scored)
+            if summed is not None:
+                return summed
         scored.sort(key=lambda x: -x[0])
         best = scored[0]
         score, row, col, cap, c = best
         single_col = len({x[4].col for x in scored if x[4].table == c.table}) == 1
         if row < 0.5 or (col < 0.5 and not single_col):
             return None  # the cell's row and column must both be named, mostly
-        if not table_no and (score < MIN_SCORE or cap <= 0):
-            return None
+        if not table_no and (score < MIN_SCORE or cap <= 0 or row < 0.75):
+            return None  # no table named: the row itself must be named, not just a word of it
         if len(scored) > 1 and scored[1][0] == score and scored[1][4].value != c.value:
             return None  # two cells fit equally: not addressed precisely enough
         label = f"{c.value:,.0f}" if c.value == int(c.value) else f"{c.value:,}"
@@ -124,8 +136,14 @@ class TableLookup:
         best_col = max(scored, key=lambda x: (x[2], x[3]))[4]
         rows = [x for x in scored if x[4].table == best_col.table and x[4].col == best_col.col
                 and not re.match(r"\s*total\b", x[4].row, re.I)]
-        named = [x for x in rows if x[1] > 0]
+        top_row = max((x[1] for x in rows), default=0.0)
+        named = [x for x in rows if x[1] > 0 and x[1] >= 0.5 * top_row]
         pool = named if len(named) > 1 else rows
+        # A group row ("Increased adequacy") sums its branches: rank the branches, not the group.
+        labels = {x[4].row for x in pool}
+        branches = [x for x in pool if not any(o.startswith(x[4].row + " >") for o in labels)]
+        if len(branches) > 1:
+            pool = branches
         if len(pool) < 2:
             return None
         pick = (min if _DOWN.search(question) else max)(pool, key=lambda x: x[4].value)
@@ -134,6 +152,35 @@ class TableLookup:
         kind = "Year" if re.fullmatch(r"(19|20)\d\d", label) else "Text"
         return TableAnswer(c, label, kind, 1.0, f"{c.table} — {'lowest' if _DOWN.search(question) else 'highest'} "
                            f"“{c.col}”: row “{c.row}” ({c.value:,.0f})", _cell_sparql(c.iri))
+
+
+    def _sum(self, q: set[str], scored) -> TableAnswer | None:
+        """"legal plus effective coverage of old-age pensions": the row groups the question names
+        (by the words that tell the groups apart), the best-matching row inside each, added up."""
+        groups: dict[str, list] = {}
+        for x in scored:
+            if ">" in x[4].row:
+                groups.setdefault(x[4].row.split(">", 1)[0].strip(), []).append(x)
+        if len(groups) < 2:
+            return None
+        gterms = {g: set(terms(g)) - _IGNORE for g in groups}
+        common = set.intersection(*gterms.values()) if gterms else set()
+        named = [g for g in groups if (gterms[g] - common) and self._cover(q, gterms[g] - common) >= 0.99]
+        if len(named) < 2:
+            return None
+        picks = []
+        for g in named:
+            rest = q - gterms[g]
+            best = max(groups[g], key=lambda x: (self._cover(rest, set(terms(x[4].row.split(">", 1)[1]))), x[2]))
+            if self._cover(rest, set(terms(best[4].row.split(">", 1)[1]))) <= 0:
+                return None
+            picks.append(best[4])
+        if len({(c.table, c.col) for c in picks}) != 1:
+            return None
+        total = sum(c.value for c in picks)
+        label = f"{total:,.0f}" if total == int(total) else f"{total:,}"
+        why = f"{picks[0].table} — " + " + ".join(f"“{c.row}” ({c.value:,.0f})" for c in picks) + f" = {label}"
+        return TableAnswer(picks[0], label, "Number", 1.0, why, _cell_sparql(picks[0].iri), total)
 
 
 def _cell_sparql(iri: str) -> str:

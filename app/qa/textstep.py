@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from app.qa import numbers
 from app.qa.question import ENTITY_FOR_TYPE, Analysis
 from app.qa.units import STOP, UnitIndex, stem, terms
 from graph import countries
 
-NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
+NUMBER = numbers.NUMBER
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _NAME = r"\b((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and)\s+)?){{1,7}}(?:{heads}))\b(\s*\([A-Z][\w-]{{1,9}}\))?"
 _SCHEME_NAME = re.compile(_NAME.format(heads="Scheme|System|Programme|Program|Allowance|Grant|Pension|Fund|Insurance|Benefit"))
@@ -120,15 +121,21 @@ class TextStep:
         a, b = unit.start, unit.end
         seg = text[a:b]
         out: dict[str, Found] = {}
-        if answer_type in ("Number", "Year"):
-            rx = NUMBER if answer_type == "Number" else YEAR
+        if answer_type == "Number":
+            asked_years = YEAR.findall(question)
+            if asked_years and YEAR.search(seg) and not any(y in seg for y in asked_years):
+                return []  # the sentence dates its figures, but not to the year asked
+            focus = focus_terms(question)
+            span = numbers.pick(seg, question, lambda w: _near(w, focus), strict=bool(focus))
+            if span is not None:
+                out[span.label] = Found("Number", span.label, span.label, [(a + span.start, a + span.end)],
+                                        span.value)
+            return list(out.values())
+        if answer_type == "Year":
+            rx = YEAR
             focus = focus_terms(question)
             best = None
             for m in rx.finditer(seg):
-                if answer_type == "Number" and YEAR.fullmatch(m.group(1)) and not m.group(2):
-                    continue  # a year is not a count
-                if answer_type == "Number" and _LABEL_BEFORE.search(seg[max(0, m.start() - 16):m.start()]):
-                    continue  # "Table 3", "Result 2", "No. 102": a label, not a quantity
                 after = re.findall(r"[A-Za-z]+", seg[m.end():m.end() + 60])[:4]
                 before = re.findall(r"[A-Za-z]+", seg[max(0, m.start() - 40):m.start()])[-3:]
                 dist = next((i for i, w in enumerate(after) if _near(w, focus)), None)
@@ -138,9 +145,8 @@ class TextStep:
                     best = (dist, m)
             if best is not None and (best[0] < 9 or not focus):
                 m = best[1]
-                value = _number_value(m.group(1), m.group(2)) if answer_type == "Number" else float(m.group(1))
                 label = m.group(0).strip()
-                out[label] = Found(answer_type, label, label, [(a + m.start(), a + m.end())], value)
+                out[label] = Found(answer_type, label, label, [(a + m.start(), a + m.end())], float(m.group(1)))
             return list(out.values())
         want = ENTITY_FOR_TYPE.get(answer_type)
         for m in self.k.mentions_in(unit.passage_id):

@@ -33,6 +33,7 @@ _HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|\b(which|what)\s
                      r"year|report|paper|pathfinder|member|agenc|institution)", re.I)
 SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|fewest|the least)\b", re.I)
 _RANKING = re.compile(r"\b(most|fewest|least|largest|highest|biggest|greatest|lowest|smallest|top)\b", re.I)
+_GROUPING = re.compile(r"\b(by|per|each|every|breakdown|broken down|grouped)\b", re.I)
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?)\b", re.I), "Country"),
@@ -42,7 +43,8 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                (re.compile(r"\b(conventions?)\b", re.I), "Convention"),
                (re.compile(r"\b(publications?|papers?|titles?)\b", re.I), "Publication"),
                (re.compile(r"\b(year|when)\b", re.I), "Year"),
-               (re.compile(r"\b(how many|number of|amount|total|count)\b", re.I), "Number")]
+               (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|proportion|gap|sum)\b", re.I),
+                "Number")]
 
 
 @dataclass
@@ -163,9 +165,9 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         if flag and not getattr(a, flag) and _keyword_support(a, it.relation):
             setattr(a, flag, True)
     op_share = guess.share(op=it.op)
-    if it.op == "groupby" and op_share >= 0.5 or it.op in ("argmax", "argmin") and op_share >= 0.5 \
-            and _RANKING.search(a.question):
-        u.op = it.op  # a ranking needs a ranking word: meaning alone is not enough
+    if it.op == "groupby" and op_share >= 0.5 and _GROUPING.search(a.question) or \
+            it.op in ("argmax", "argmin") and op_share >= 0.5 and _RANKING.search(a.question):
+        u.op = it.op  # a ranking needs a ranking word, a grouping a grouping word: meaning alone is not enough
     sup = SUPERLATIVE.search(a.question)
     if sup and u.op not in ("argmax", "argmin") and a.answer_type not in ("Number", "Year"):
         # "which funder appears most often", "which country's line names the most funders": rank the
