@@ -52,7 +52,8 @@ def _as_funder(eid: str, knowledge) -> str | None:
 def year_test(a: Analysis, var: str) -> str:
     """SPARQL test of a year qualifier: "in 2024" is equality, "since 2021" / "before 2020" a range."""
     y = a.years[0]
-    m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:\w+\s+){0,2}?" + y, a.question, re.I)
+    # "since 2021", "before the ILO launched its campaign in 2021": the filter word dates the year.
+    m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:[\w'’.-]+\s+){0,14}?" + y, a.question, re.I)
     op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "prior to": "<"}.get(
         m.group(1).lower(), "=") if m else "="
     return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
@@ -94,7 +95,11 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         inst_pat = _iri(inst) if inst else "?inst"
         filters = ""
         if a.years and at != "Year":
-            filters += f' ?st fg:year ?ry . FILTER({year_test(a, "?ry")})'
+            test = year_test(a, "?ry")
+            if re.search(r"[>]", test):  # "since 2021": a statement dated only "since <year>" is in too
+                filters += f' {{ ?st fg:year ?ry }} UNION {{ ?st fg:sinceYear ?ry }} FILTER({test})'
+            else:
+                filters += f' ?st fg:year ?ry . FILTER({test})'
         if a.pending:
             filters += ' ?st fg:status ?rs . FILTER(?rs != "registered")'
         else:  # a ratification approved at home but not registered with the ILO is not one yet

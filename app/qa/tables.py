@@ -80,6 +80,8 @@ class TableLookup:
             self.cells.append(Cell(sol["obs"].value, caption, m.group(1) if m else None, sol["row"].value,
                                    sol["col"].value, value, sol["unit"].value if sol["unit"] is not None else "",
                                    ev, pid))
+        # Word prefixes of the column headings of tables of marks (a results table's result types).
+        self.heading_prefixes = {t[:6] for c in self.cells if c.unit == "marked" for t in _terms(c.col)}
         self._terms = [(set(terms(c.row)), set(terms(c.col)), set(terms(_TABLE_NO.sub(" ", c.table))) - _IGNORE)
                        for c in self.cells]
 
