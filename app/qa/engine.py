@@ -26,10 +26,10 @@ from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, Constraint, constraints_for,
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
-from app.qa import aggregate
+from app.qa import aggregate, set_conditions
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
-from app.qa.relation_choice import more_specific
+from app.qa.relation_choice import more_specific, prospective
 from app.qa.summary import summarise
 from app.qa.tables import TableLookup
 from app.qa.textstep import TextResult, TextStep
@@ -60,7 +60,7 @@ _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, 
     "concerning formal formally officially"))
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
-_COUNTED = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"
+_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
@@ -115,6 +115,10 @@ class QuestionEngine:
             switch = more_specific(a, "ratified")  # "inquired about the ratification campaign"
             if switch:
                 a.ratify, (und.relation, und.direction) = False, switch
+            elif prospective(a.question, RATIFY):
+                a.ratify = False  # "with a view to eventually ratifying it": not a ratification the graph holds
+                if und.relation == "ratified":
+                    und.relation = None
         resolved = self._resolve_description(a)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
 
@@ -122,7 +126,7 @@ class QuestionEngine:
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
-        cons = constraints_for(a, self.k)
+        cons = set_conditions.apply(a, constraints_for(a, self.k), self.k)
         extra = generic_constraint(a, und, self.k) if a.answer_type not in ("Number", "Year") else None
         if extra is not None and not cons:
             cons = [extra]
@@ -324,6 +328,16 @@ class QuestionEngine:
 
     def _table(self, a: Analysis, out: dict) -> list[dict] | None:
         """A figure addressed by a table's row and column (see :mod:`app.qa.tables`)."""
+        if a.answer_type not in ("Country", "Organization", "Number"):
+            cells = self.tables.marked(a.question, [i.split(":", 1)[1] for i in a.linked("Country")])
+            if cells:
+                from app.qa.tables import _cell_sparql, heading
+
+                out["sparql"], out["strategy"], out["answer_type"] = _cell_sparql(cells[0].iri), "graph-table", "Text"
+                out["path"] = [f"{c.table} — row “{c.row}”: marked under “{c.col}”" for c in cells]
+                return [{"label": heading(c.col), "iri": None, "type": "Text", "score": 1.0, "value": None,
+                         "evidence": [self._evidence(c.passage_id, [c.row.split(">")[-1].strip()])] if c.passage_id
+                         else [], "path": [f"{c.row} — {c.col}"]} for c in cells]
         t = self.tables.lookup(a.question, a.answer_type)
         if t is None:
             return None
@@ -378,7 +392,7 @@ class QuestionEngine:
         else:
             return None
         as_list = replace(a, answer_type=counted)
-        cons = constraints_for(as_list, self.k)
+        cons = set_conditions.apply(as_list, constraints_for(as_list, self.k), self.k)
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []

@@ -56,6 +56,8 @@ def year_test(a: Analysis, var: str) -> str:
     m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:[\w'’.-]+\s+){0,14}?" + y, a.question, re.I)
     op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "prior to": "<"}.get(
         m.group(1).lower(), "=") if m else "="
+    if op == ">" and len(m.group(0).split()) > 3:
+        op = ">="  # "after the campaign was launched in 2021": after an event of that year, not after the year
     return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
 
 

@@ -84,7 +84,7 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     cands = spans(seg)
     if unit == "percent":
         cands = [s for s in cands if s.kind == "percent"]
-    elif unit == "money" and any(s.kind == "money" for s in cands):
+    elif unit == "money":
         cands = [s for s in cands if s.kind == "money"]
     elif unit == "count":
         cands = [s for s in cands if s.kind == "plain"]

@@ -24,12 +24,12 @@ def keyword_hits(question: str, relation: str) -> int:
     if r is None:
         return 0
     words = {stem(w.lower()) for w in _TOKEN.findall(question)}
-    hits = 0
+    hits: set[tuple[str, ...]] = set()  # by stems: "ratification" and "ratifications" are one word
     for kw in r.keywords:
-        toks = [stem(w.lower()) for w in _TOKEN.findall(kw)]
+        toks = tuple(stem(w.lower()) for w in _TOKEN.findall(kw))
         if toks and all(t in words for t in toks):
-            hits += 1
-    return hits
+            hits.add(toks)
+    return len(hits)
 
 
 def more_specific(a: Analysis, relation: str) -> tuple[str, str] | None:
@@ -50,3 +50,16 @@ def more_specific(a: Analysis, relation: str) -> tuple[str, str] | None:
             if named_obj != named_subj:
                 best = (n, r.name, "subject" if named_obj else "object")
     return (best[1], best[2]) if best else None
+
+
+# Words that put a relation in the future or in intention ("with a view to ratifying", "plans to").
+_PROSPECTIVE = re.compile(r"\b(with a view to|eventually|towards?|ahead of|in preparation for|future|plans?|planned|"
+                          r"aims?|aiming|intends?|intention|would|could|might|possible|potential|prospect\w*|"
+                          r"consider\w*|prepar\w*)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def prospective(question: str, relation_words: re.Pattern) -> bool:
+    """Is every wording of the relation in the question only intended or future ('with a view to
+    the country eventually ratifying it'), so the question is not about the relation's facts?"""
+    hits = list(relation_words.finditer(question))
+    return bool(hits) and all(_PROSPECTIVE.search(question[max(0, m.start() - 60):m.start()]) for m in hits)

@@ -185,6 +185,35 @@ class TableLookup:
         return TableAnswer(picks[0], label, "Number", 1.0, why, _cell_sparql(picks[0].iri), total)
 
 
+    def marked(self, question: str, countries: list[str]) -> list[Cell]:
+        """'What type of result did Laos record (Table 4)?': in a table of marks whose headings
+        the question uses, the columns marked in the named country's row."""
+        from graph import countries as gaz
+
+        if not countries or not _KIND_ASKED.search(question):
+            return []
+        q = set(terms(question)) - _IGNORE
+        marks = [c for c in self.cells if c.unit == "marked"]
+        tables = {c.table for c in marks if q & (set(terms(c.col)) | set(terms(_TABLE_NO.sub(" ", c.table)))) - _IGNORE}
+        m = _TABLE_NO.search(question)
+        out = []
+        for c in marks:
+            if c.table not in tables or (m and c.table_no != m.group(1)) or c.value <= 0:
+                continue
+            if gaz.lookup(c.row.split(">")[-1].strip()) in countries:
+                out.append(c)
+        return out
+
+
+# "what type of result", "which result types", "what kind of ..."
+_KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results\b", re.I)
+
+
+def heading(col: str) -> str:
+    """A column heading without its numbering ('Result 2: Introduction, reform of schemes')."""
+    return re.sub(r"^\s*[A-Z][\w ]{0,20}?\d+\s*[:.\-–]\s*", "", col).strip() or col
+
+
 def _cell_sparql(iri: str) -> str:
     return ("PREFIX fg: <https://w3id.org/floorgraph/ontology#>\n"
             "PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>\n"

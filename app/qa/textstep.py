@@ -70,10 +70,14 @@ def focus_terms(question: str) -> list[str]:
     return [w.lower() for w in words]
 
 
+_SAME = {"people": "persons", "person": "persons", "individuals": "persons"}  # one counted thing, several words
+
+
 def _near(word: str, focus: list[str]) -> bool:
     """Is word one of the counted words, allowing inflection and a typo ('subscibers')?"""
-    w = word.lower()
+    w = _SAME.get(word.lower(), word.lower())
     for f in focus:
+        f = _SAME.get(f, f)
         if stem(w) == stem(f):
             return True
         if len(w) >= 5 and w[0] == f[0] and abs(len(w) - len(f)) <= 2 and \
