@@ -57,7 +57,8 @@ _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, 
     "report reported listed list named names line lines entry entries according appears appear mention mentioned "
     "financing support sources source money provide provided providing behind set out looking look recorded record "
     "records recording having shown show shows noted note recorded registered could would please regarding "
-    "concerning formal formally officially"))
+    "concerning formal formally officially paid pay pays paying only solely exclusively entirely alone other "
+    "outside external"))
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
 _COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"

@@ -59,4 +59,6 @@ def apply(a: Analysis, cons: list[Constraint], knowledge) -> list[Constraint]:
     only = only_constraint(a, knowledge)
     if only is None:
         return cons
-    return [c for c in cons if c.relation != "fund"] + [only]
+    # The negation's placeholder base ("any") goes with the negated funding constraint it stood for.
+    rest = [c for c in cons if c.relation != "fund" and not (c.description == "any" and not c.strong)]
+    return rest + [only]

@@ -109,12 +109,12 @@ class TableLookup:
         if SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I) \
                 and answer_type in ("Year", "Text", "Number"):
             return self._extreme(question, scored)
-        if answer_type != "Number":
-            return None
-        if _SUM.search(question):
+        if _SUM.search(question) and answer_type in ("Number", "Text"):
             summed = self._sum(q, scored)
             if summed is not None:
                 return summed
+        if answer_type != "Number":
+            return None
         scored.sort(key=lambda x: -x[0])
         best = scored[0]
         score, row, col, cap, c = best
@@ -132,7 +132,12 @@ class TableLookup:
 
     def _extreme(self, question: str, scored) -> TableAnswer | None:
         """The row with the highest (or lowest) value in the column the question names."""
-        scored = [x for x in scored if x[2] > 0]  # the column must be named
+        named_cols = [x for x in scored if x[2] > 0]  # the column must be named ...
+        if not named_cols:  # ... unless the table has one column of figures
+            tables = {x[4].table for x in scored if x[1] > 0}
+            cols = {(x[4].table, x[4].col) for x in scored if x[4].table in tables}
+            named_cols = [x for x in scored if x[4].table in tables] if len(cols) == 1 else []
+        scored = named_cols
         if not scored:
             return None
         best_col = max(scored, key=lambda x: (x[2], x[3]))[4]
@@ -142,8 +147,11 @@ class TableLookup:
         named = [x for x in rows if x[1] > 0 and x[1] >= 0.5 * top_row]
         pool = named if len(named) > 1 else rows
         # A group row ("Increased adequacy") sums its branches: rank the branches, not the group.
-        labels = {x[4].row for x in pool}
-        branches = [x for x in pool if not any(o.startswith(x[4].row + " >") for o in labels)]
+        expanded = []
+        for x in pool:
+            children = [y for y in rows if y[4].row.startswith(x[4].row + " >")]
+            expanded.extend(children or [x])
+        branches = list({id(x): x for x in expanded}.values())
         if len(branches) > 1:
             pool = branches
         if len(pool) < 2:
