@@ -17,7 +17,8 @@ from app.qa.units import STOP, stem, terms
 
 # -- answer types --------------------------------------------------------------------------
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
-    ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|amount)\b|\bnumber of\b|"
+    ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio)\b|"
+                          r"\bto what (level|rate|amount)\b|\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
                           r"budget|cost|value|sum)\b", re.I)),
     ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b", re.I)),
@@ -68,7 +69,8 @@ RESULT_TYPES = {
     "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*) (the )?operations?\b|\boperational\b", re.I),
 }
 ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|type|achieved)\b|\bresults?\b", re.I)
-STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited)\b|\byet to\b|\bpending\b|\bapproved\b", re.I)
+STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited|taken effect|entered into force|effective)\b|"
+                            r"\byet to\b|\bpending\b|\bapprov(ed|al)\b", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # Words of the question that are about the asking, not the topic.
 QUESTION_WORDS = frozenset("""which what who whom where when how many much did does do is are was were has have had

@@ -59,15 +59,36 @@ def _number_value(s: str, scale: str | None) -> float:
     return v * mult
 
 
+_PHRASE_END = re.compile(r"^(who|whom|that|which|did|does|do|were|was|are|is|will|would|have|has|had|in|at|by|with|"
+                         r"from|for|on|under|across|according|got|get|received?|given)$", re.I)
+
+
 def focus_terms(question: str) -> list[str]:
-    """The words right after 'how many/much' (what is counted)."""
+    """The words of the counted phrase right after 'how many/much' or 'number of', up to where the
+    phrase ends ('how many NDA beneficiaries in Lebanon ...' -> nda, beneficiaries)."""
     m = re.search(r"\bhow (?:many|much)\s+(.*)", question, re.I)
     if not m:
-        m = re.search(r"\b(?:number|share|percentage|amount) of\s+(.*)", question, re.I)
+        m = re.search(r"\b(?:number|share|percentage|proportion|amount) of\s+(.*)", question, re.I)
     if not m:
         return []
-    words = [w for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in STOP][:3]
-    return [w.lower() for w in words]
+    words = []
+    for w in re.findall(r"[A-Za-z][A-Za-z-]*", m.group(1)):
+        if _PHRASE_END.match(w) and words:
+            break
+        if w.lower() not in STOP:
+            words.append(w.lower())
+        if len(words) >= 6:
+            break
+    return words
+
+
+def year_focus(question: str) -> list[str]:
+    """For 'in what year was X originally set up': the words of the question that say what
+    happened (not question words), so the year next to them is read."""
+    from app.qa.question import QUESTION_WORDS
+
+    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question)
+            if w.lower() not in STOP and w.lower() not in QUESTION_WORDS and w.lower() not in ("year", "date")]
 
 
 _SAME = {"people": "persons", "person": "persons", "individuals": "persons"}  # one counted thing, several words
@@ -137,7 +158,7 @@ class TextStep:
             return list(out.values())
         if answer_type == "Year":
             rx = YEAR
-            focus = focus_terms(question)
+            focus = year_focus(question)
             best = None
             for m in rx.finditer(seg):
                 after = re.findall(r"[A-Za-z]+", seg[m.end():m.end() + 60])[:4]
@@ -147,7 +168,7 @@ class TextStep:
                     dist = next((i + 2 for i, w in enumerate(reversed(before)) if _near(w, focus)), 9)
                 if best is None or dist < best[0]:
                     best = (dist, m)
-            if best is not None and (best[0] < 9 or not focus):
+            if best is not None:
                 m = best[1]
                 label = m.group(0).strip()
                 out[label] = Found(answer_type, label, label, [(a + m.start(), a + m.end())], float(m.group(1)))
