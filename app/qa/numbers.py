@@ -41,7 +41,7 @@ def asked_unit(question: str) -> str | None:
     """'percent' | 'money' | 'count' | None: what kind of number the question wants."""
     if _SHARE_ASKED.search(question):
         return "percent"
-    if _COUNT_ASKED.search(question):
+    if _COUNT_ASKED.search(question) or counted_noun_last(question):
         return "count"
     if _MONEY_ASKED.search(question):
         return "money"
@@ -133,3 +133,24 @@ def counts_entities(question: str, counted_type: str) -> bool:
     nouns = {n.split()[-1].lower() for n in TYPE_NOUNS.get({"Convention": "LegalInstrument"}.get(counted_type, counted_type), ())}
     nouns |= {n.rstrip("s") for n in nouns}
     return any(w.lower().rstrip("s") in nouns or w.lower() in nouns for w in re.findall(r"[\w'’-]+", m.group(1)))
+
+
+_TYPE_HEADS = re.compile(r"(countr(y|ies)|governments?|states|nations?|funders?|donors?|financiers?|organi[sz]ations?|"
+                         r"agenc(y|ies)|partners?|institutions?|sponsors?|members?|schemes?|programmes?|programs?|"
+                         r"benefits?|conventions?|publications?|papers?|titles?|year|pathfinders?)")
+
+
+def counted_noun_last(question: str) -> bool:
+    """Does a keyword query end in a plural noun of people counted ('... recipients', '... subscribers')
+    rather than in a type noun (funders, countries, members) or a thing?"""
+    from graph.extract.quantities import _PEOPLE
+
+    if re.search(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify)\b", question, re.I):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", question)
+    if not words:
+        return False
+    last = words[-1].lower()
+    if _TYPE_HEADS.fullmatch(last):
+        return False
+    return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(r"[a-z]{3,}(?:ers|ees|ents|ants|ians)", last))

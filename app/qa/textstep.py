@@ -151,7 +151,10 @@ class TextStep:
             if asked_years and YEAR.search(seg) and not any(y in seg for y in asked_years):
                 return []  # the sentence dates its figures, but not to the year asked
             focus = focus_terms(question)
-            span = numbers.pick(seg, question, lambda w: _near(w, focus), strict=bool(focus))
+            strict = bool(focus)
+            if not focus and numbers.counted_noun_last(question):  # keyword query: its words say what is counted
+                focus = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question) if w.lower() not in STOP]
+            span = numbers.pick(seg, question, lambda w: _near(w, focus), strict=strict)
             if span is not None:
                 out[span.label] = Found("Number", span.label, span.label, [(a + span.start, a + span.end)],
                                         span.value)

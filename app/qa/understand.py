@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from app.qa.bank import ANSWER_TYPE, TYPE_TOKEN
 from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
+from app.qa.numbers import counted_noun_last
 from app.qa.question import _HEAD, QUESTION_WORDS, Analysis
 from app.qa.spelling import Speller
 from graph.relations import REGISTRY
@@ -90,6 +91,8 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     _apply(a, guess, u)
     if head:  # a keyword query names what it wants last ("morocco c102 ratification year")
         a.answer_type = head
+    elif not _ASKING.search(a.question) and counted_noun_last(a.question):
+        a.answer_type = "Number"  # "newsletter subscribers", "nda emergency top-up beneficiaries": how many
     if a.answer_type == "Text":
         found = _type_from_relation_words(a)
         if found:
