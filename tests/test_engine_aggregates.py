@@ -174,7 +174,7 @@ def test_result_types_of_a_country_from_the_marked_columns(engine):
 
 def test_keyword_query_ending_in_counted_people_asks_a_number():
     assert numbers.counted_noun_last("bulletin newsletter subscribers")
-    assert numbers.asked_unit("pension fund new contributors") == "count"
+    assert numbers.asked_unit("pension fund new enrollees") == "count"
     assert not numbers.counted_noun_last("kenya funders")
     assert not numbers.counted_noun_last("which countries had trainees")
     assert not numbers.counted_noun_last("network members")
