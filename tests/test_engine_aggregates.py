@@ -178,3 +178,16 @@ def test_keyword_query_ending_in_counted_people_asks_a_number():
     assert not numbers.counted_noun_last("kenya funders")
     assert not numbers.counted_noun_last("which countries had trainees")
     assert not numbers.counted_noun_last("network members")
+
+
+def test_earliest_and_latest_by_the_statement_year(engine):
+    years = {}
+    for f in engine.k.facts:
+        if f["predicate"] == "ratified" and f["object"] == "LegalInstrument:c102" and f["attrs"].get("year") \
+                and f["attrs"].get("status") in (None, "registered"):
+            years[f["subject"]] = int(f["attrs"]["year"])
+    first = {c for c, y in years.items() if y == min(years.values())}
+    last = {c for c, y in years.items() if y == max(years.values())}
+    assert _ids(engine.ask("Which state was the first to ratify Convention No. 102?")) == first
+    res = engine.ask("which countries ratified C102 most recently")
+    assert _ids(res) == last and any(p.startswith("runner-up") for p in res["path"])

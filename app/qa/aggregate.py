@@ -8,6 +8,7 @@ rows, not just a number.  The SPARQL is generated from the relation's registry d
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from app.qa.bank import ANSWER_TYPE
@@ -132,8 +133,6 @@ def _rows(store, knowledge, sparql: str, r: Relation, direction: str) -> list[Ro
 def counted_relation(question: str) -> Relation | None:
     """'How many institutional results did ... achieve': the counted noun names the *object* type
     of a relation whose subjects are countries, so the objects are counted, not the countries."""
-    import re
-
     from app.qa.bank import TYPE_NOUNS
     from graph.relations import REGISTRY
 
@@ -164,3 +163,41 @@ def count_objects(store, r: Relation, a: Analysis, patterns: list[str]) -> tuple
     sol = next(iter(store.query(sparql)))
     who = sol["who"].value.split() if sol["who"] is not None else []
     return sparql, int(sol["count"].value), who
+
+
+# "the earliest", "the most recent", "the first/last to ...": a superlative over the year a
+# statement carries, not over a count.
+EARLIEST = re.compile(r"\b(earliest|(?:the )?first (?:one |country |state )?to|longest ago|(?:the )?oldest)\b", re.I)
+LATEST = re.compile(r"\b(most recent(?:ly)?|latest|newest|(?:the )?last (?:one |country |state )?to)\b", re.I)
+
+
+def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool) -> AggregateResult | None:
+    """The subjects of ``r`` whose statement has the earliest (latest) year, with the runner-up;
+    the object is the named entity when the question names one of the range's type."""
+    named = [i for i in a.linked(*r.range) if i not in AUTHOR_ORGS and not i.startswith("Region:")]
+    obj = _iri(named[0]) if named else "?o"
+    status = ' OPTIONAL { ?st fg:status ?rs } FILTER(!BOUND(?rs) || ?rs = "registered")' if "status" in r.qualifiers \
+        and r.name == "ratified" else ""
+    sparql = (f"{PREFIXES}SELECT ?answer (MIN(xsd:integer(STR(?y))) AS ?n) WHERE {{\n  {r.pattern('?answer', obj)}\n"
+              f"  ?st rdf:subject ?answer ; rdf:predicate {r.curie} ; rdf:object {obj} ; fg:year ?y .{status}\n}}"
+              f"\nGROUP BY ?answer\nORDER BY {'DESC' if latest else 'ASC'}(?n)\nLIMIT 50")
+    rows = []
+    for sol in store.query(sparql):
+        ent = knowledge.entity_by_iri(sol["answer"].value) if sol["answer"] is not None else None
+        if ent is None:
+            continue
+        facts = [f for f in knowledge.facts_where(subject=ent["id"], predicate=r.name)
+                 if not named or f["object"] == named[0]]
+        rows.append(Row(ent["id"], ent["label"], int(sol["n"].value), [str(sol["n"].value)], facts))
+    if len(rows) < 2:
+        return None
+    top = [x for x in rows if x.count == rows[0].count]
+    runner = next((x for x in rows if x.count != rows[0].count), None)
+    word = "latest" if latest else "earliest"
+    path = [f"{word} year of ‘{r.label}’: {rows[0].count}"]
+    if runner is not None:
+        path.append(f"runner-up: {runner.label} ({runner.count})")
+    for x in top:
+        x.why = f"{x.label}: {r.label} {knowledge.label(named[0]) if named else ''} in {x.count}".replace("  ", " ")
+    t = r.domain[0]
+    return AggregateResult(sparql, top, path, ANSWER_TYPE.get(t, t))

@@ -315,6 +315,12 @@ class QuestionEngine:
 
     def _aggregate(self, a: Analysis, und: Understanding, out: dict, timings: dict) -> list[dict] | None:
         """argmax / argmin / group-by over a registry relation (see :mod:`app.qa.aggregate`)."""
+        dated = self._dated_extreme(a, und)
+        if dated is not None:
+            res = dated
+            out["sparql"], out["strategy"], out["path"] = res.sparql, "graph-aggregate", res.path
+            out["answer_type"] = res.answer_type or out["answer_type"]
+            return [self._aggregate_answer(row) for row in res.rows]
         if und.op not in ("argmax", "argmin", "groupby") or not und.relation or und.relation not in REGISTRY:
             return None
         t = time.perf_counter()
@@ -326,6 +332,22 @@ class QuestionEngine:
         if res.answer_type:
             out["answer_type"] = res.answer_type
         return [self._aggregate_answer(row) for row in res.rows]
+
+    def _dated_extreme(self, a: Analysis, und: Understanding):
+        """'Which country ratified C102 the earliest / most recently?': the statement year decides."""
+        if a.answer_type in ("Number", "Year", "Text"):
+            return None
+        latest, earliest = aggregate.LATEST.search(a.question), aggregate.EARLIEST.search(a.question)
+        if not (latest or earliest):
+            return None
+        rel = "ratified" if a.ratify else und.relation
+        r = REGISTRY.get(rel) if rel else None
+        if r is None or "year" not in r.qualifiers:
+            return None
+        want = ENTITY_FOR_TYPE.get(a.answer_type, a.answer_type)
+        if want not in r.domain:
+            return None
+        return aggregate.by_year(self.store, self.k, r, a, latest=bool(latest))
 
     def _table(self, a: Analysis, out: dict) -> list[dict] | None:
         """A figure addressed by a table's row and column (see :mod:`app.qa.tables`)."""

@@ -39,7 +39,7 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
               "convention": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",
               "report": "Publication", "paper": "Publication", "pathfinder": "Country", "member state": "Country",
-              "states": "Country"}
+              "state": "Country"}
 
 ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme": "Scheme", "Law": "LegalInstrument",
                    "Convention": "LegalInstrument", "Publication": "Publication", "Initiative": "Initiative"}
@@ -65,8 +65,8 @@ PRIORITY = re.compile(r"\bpriority\b", re.I)
 RESULT_TYPES = {
     "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies) and strateg|\bstrateg(y|ies) (or|and) polic|"
                                       r"\bstrateg(y|ies) adopted\b|\bpolicies and strategies\b", re.I),
-    "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b", re.I),
-    "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*) (the )?operations?\b|\boperational\b", re.I),
+    "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b|\bschemes?[\s-]+(introduc\w*|reform\w*)", re.I),
+    "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*)[\s-]+(the )?operations?\b|\boperational\b", re.I),
 }
 ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|type|achieved)\b|\bresults?\b", re.I)
 STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited|taken effect|entered into force|effective)\b|"
@@ -241,9 +241,15 @@ _META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|fr
 _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b", re.I)
 
 
+# "which (island) state was the first to ...": a country, unless it is "the state of" something.
+_WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)", re.I)
+
+
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
+    if _WHICH_STATE.search(question):
+        return "Country"
     question = _META.sub(" ", question)
     head = _HEAD.search(question)
     if head:
