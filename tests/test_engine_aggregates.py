@@ -191,3 +191,17 @@ def test_earliest_and_latest_by_the_statement_year(engine):
     assert _ids(engine.ask("Which state was the first to ratify Convention No. 102?")) == first
     res = engine.ask("which countries ratified C102 most recently")
     assert _ids(res) == last and any(p.startswith("runner-up") for p in res["path"])
+
+
+def test_keyword_table_cell_with_a_year_in_the_column(engine):
+    import re
+
+    dated = [c for c in engine.tables.cells if c.table_no and re.fullmatch(r"\D*(19|20)\d\d", c.col)
+             and c.unit != "marked" and ">" not in c.row]
+    by_row = {}
+    for c in dated:
+        by_row.setdefault((c.table_no, c.row), []).append(c)
+    (no, row), cells = next((k, v) for k, v in by_row.items() if len({c.col for c in v}) > 1)
+    for c in cells:
+        res = engine.ask(f"table {no} {row.lower()} {c.col.lower()}")
+        assert [a["value"] for a in res["answers"]] == [c.value], (row, c.col)

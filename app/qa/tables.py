@@ -98,23 +98,27 @@ class TableLookup:
         q = set(terms(question)) - _IGNORE
         m = _TABLE_NO.search(question)
         table_no = m.group(1) if m else None
+        q_years = set(_YEARS.findall(_TABLE_NO.sub(" ", question)))
         scored = []
         for c, (rt, ct, capt) in zip(self.cells, self._terms):
             if table_no and c.table_no != table_no:
                 continue
             row, col, cap = self._cover(q, rt), self._cover(q, ct), self._cover(q, capt)
+            if q_years:  # "impacts in 2023" is not the "Impacts in 2024" column
+                row *= _year_fit(q_years, c.row)
+                col *= _year_fit(q_years, c.col)
             scored.append((row + col + 0.5 * cap + (1.0 if table_no else 0.0), row, col, cap, c))
         if not scored:
             return None
         if SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I) \
                 and answer_type in ("Year", "Text", "Number"):
-            return self._extreme(question, scored)
+            return self._extreme(question, scored, q)
         if _SUM.search(question) and answer_type in ("Number", "Text"):
             summed = self._sum(q, scored)
             if summed is not None:
                 return summed
-        if answer_type != "Number":
-            return None
+        if answer_type != "Number" and not (answer_type == "Text" and table_no):
+            return None  # a keyword query naming a table ("table 2 legal coverage 2023") asks for a cell
         scored.sort(key=lambda x: -x[0])
         best = scored[0]
         score, row, col, cap, c = best
@@ -130,7 +134,7 @@ class TableLookup:
                            f"{c.table or 'table'} — row “{c.row}”, column “{c.col}”: {label} {c.unit}".strip(),
                            _cell_sparql(c.iri))
 
-    def _extreme(self, question: str, scored) -> TableAnswer | None:
+    def _extreme(self, question: str, scored, q: set[str]) -> TableAnswer | None:
         """The row with the highest (or lowest) value in the column the question names."""
         named_cols = [x for x in scored if x[2] > 0]  # the column must be named ...
         if not named_cols:  # ... unless the table has one column of figures
@@ -140,7 +144,9 @@ class TableLookup:
         scored = named_cols
         if not scored:
             return None
-        best_col = max(scored, key=lambda x: (x[2], x[3]))[4]
+        # The column sharing most of the question's words ("new funding" is the funding column,
+        # not the projects column that shares only "new"), then the best covered.
+        best_col = max(scored, key=lambda x: (len(q & (set(terms(x[4].col)) - _IGNORE)), x[2], x[3]))[4]
         rows = [x for x in scored if x[4].table == best_col.table and x[4].col == best_col.col
                 and not re.match(r"\s*total\b", x[4].row, re.I)]
         top_row = max((x[1] for x in rows), default=0.0)
@@ -215,6 +221,15 @@ class TableLookup:
 
 # "what type of result", "which result types", "what kind of ..."
 _KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results\b", re.I)
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year_fit(q_years: set[str], label: str) -> float:
+    """1 when a label names no year or one the question names; less when it names only others."""
+    years = set(_YEARS.findall(label))
+    return 1.0 if not years or years & q_years else 0.5
 
 
 def heading(col: str) -> str:
