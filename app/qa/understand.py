@@ -71,6 +71,9 @@ def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
     # Words of questions (bank, question words, relation phrases) are common by construction.
     asking = {w.lower() for t in bank_texts for w in _TOKEN.findall(t)} | set(QUESTION_WORDS)
     asking |= {w.lower() for r in REGISTRY for kw in (*r.keywords, r.label, r.inverse_label) for w in _TOKEN.findall(kw)}
+    # Ranking and comparison words, which a report may never use but questions do ("higest" -> highest).
+    asking |= {w.lower() for w in _TOKEN.findall(_RANKING.pattern + " earliest latest recent first last total "
+                                                                      "percentage proportion share") if len(w) > 2}
     for w in asking:
         counts[w] += 100
     return Speller(counts, {t for name in lexicon.names for t in name if len(name) <= 3})
