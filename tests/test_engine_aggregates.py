@@ -205,3 +205,17 @@ def test_keyword_table_cell_with_a_year_in_the_column(engine):
     for c in cells:
         res = engine.ask(f"table {no} {row.lower()} {c.col.lower()}")
         assert [a["value"] for a in res["answers"]] == [c.value], (row, c.col)
+
+
+def test_which_region_has_the_most(engine):
+    from collections import Counter
+
+    k = engine.k
+    region = {f["subject"]: f["object"] for f in k.facts if f["predicate"] == "inRegion"}
+    priority = {f["subject"] for f in k.facts if f["predicate"] == "priorityCountryOf"}
+    per = Counter(region[c] for c in priority if c in region)
+    most = max(per.values())
+    res = engine.ask("Which region counts the most priority countries?")
+    assert res["answer_type"] == "Region"
+    assert {a["label"] for a in res["answers"]} == {k.label(r) for r, n in per.items() if n == most}
+    assert res["answers"][0]["value"] == most

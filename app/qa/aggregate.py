@@ -84,14 +84,16 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
     return AggregateResult(sparql, top, path, ANSWER_TYPE.get(t, t))
 
 
-def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis) -> AggregateResult | None:
+def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis,
+               count_objects: bool = False) -> AggregateResult | None:
     ans_types, other_types = (r.domain, r.range) if direction == "subject" else (r.range, r.domain)
     if "Country" not in ans_types:
         return None
     other = _named_other_end(a, other_types)
     end = _iri(other) if other else "?x"
     triple = r.pattern("?answer", end) if direction == "subject" else r.pattern(end, "?answer")
-    sparql = (f"{PREFIXES}SELECT ?region (COUNT(DISTINCT ?answer) AS ?n) (GROUP_CONCAT(DISTINCT STR(?answer); "
+    counted = "?x" if count_objects and not other else "?answer"
+    sparql = (f"{PREFIXES}SELECT ?region (COUNT(DISTINCT {counted}) AS ?n) (GROUP_CONCAT(DISTINCT STR(?answer); "
               f"separator=\" \") AS ?members) WHERE {{\n  {triple}\n  ?answer a fg:Country ; fg:inRegion ?region .\n}}"
               f"\nGROUP BY ?region\nORDER BY DESC(?n)")
     rows = []
@@ -201,3 +203,26 @@ def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool) -> Aggrega
         x.why = f"{x.label}: {r.label} {knowledge.label(named[0]) if named else ''} in {x.count}".replace("  ", " ")
     t = r.domain[0]
     return AggregateResult(sparql, top, path, ANSWER_TYPE.get(t, t))
+
+
+WHICH_REGION = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?regions?\b", re.I)
+
+
+def region_extreme(store, knowledge, r: Relation, a: Analysis, lowest: bool) -> AggregateResult | None:
+    """'Which region has the most priority countries / recorded the most results?': the group-by
+    region, its top (or bottom) row and the runner-up.  Objects are counted when the question
+    counts them ('the most institutional results'), else the countries."""
+    objects = counted_relation("how many " + a.question[SUPERLATIVE_WORD.search(a.question).end():]) \
+        if SUPERLATIVE_WORD.search(a.question) else None
+    res = _by_region(store, knowledge, r, "subject", a, count_objects=objects is not None and objects.name == r.name)
+    if res is None or len(res.rows) < 2:
+        return None
+    rows = sorted(res.rows, key=lambda x: x.count, reverse=not lowest)
+    top = [x for x in rows if x.count == rows[0].count]
+    runner = next((x for x in rows if x.count != rows[0].count), None)
+    path = [f"{'fewest' if lowest else 'most'} by region: {r.label} ({rows[0].count})"] + \
+        ([f"runner-up: {runner.label} ({runner.count})"] if runner else [])
+    return AggregateResult(res.sparql, top, path, "Region")
+
+
+SUPERLATIVE_WORD = re.compile(r"\b(most|fewest|least|largest|highest|lowest|smallest)\b", re.I)

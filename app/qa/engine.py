@@ -321,6 +321,14 @@ class QuestionEngine:
             out["sparql"], out["strategy"], out["path"] = res.sparql, "graph-aggregate", res.path
             out["answer_type"] = res.answer_type or out["answer_type"]
             return [self._aggregate_answer(row) for row in res.rows]
+        if aggregate.WHICH_REGION.search(a.question) and aggregate.SUPERLATIVE_WORD.search(a.question) \
+                and und.relation in REGISTRY and "Country" in REGISTRY[und.relation].domain:
+            low = aggregate.SUPERLATIVE_WORD.search(a.question).group(1).lower() in ("fewest", "least", "lowest", "smallest")
+            res = aggregate.region_extreme(self.store, self.k, REGISTRY[und.relation], a, lowest=low)
+            if res is not None:
+                out["sparql"], out["strategy"], out["path"], out["answer_type"] = res.sparql, "graph-aggregate", \
+                    res.path, res.answer_type
+                return [self._aggregate_answer(row) for row in res.rows]
         if und.op not in ("argmax", "argmin", "groupby") or not und.relation or und.relation not in REGISTRY:
             return None
         t = time.perf_counter()
