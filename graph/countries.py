@@ -26,6 +26,7 @@ REGION_ALIASES = {
     "latin america": "Americas",
     "arab states": "Arab States",
     "asia and the pacific": "Asia and the Pacific",
+    "asia and pacific": "Asia and the Pacific",
     "asia-pacific": "Asia and the Pacific",
     "asia pacific": "Asia and the Pacific",
     "europe and central asia": "Europe and Central Asia",

@@ -159,6 +159,8 @@ def add_knowledge(g: Graph, kb: KnowledgeBase) -> None:
         at = f.attrs
         if at.get("year"):
             g.add((st, FG.year, Literal(str(at["year"]), datatype=XSD.gYear)))
+        if at.get("since") and str(at["since"]).isdigit():
+            g.add((st, FG.sinceYear, Literal(str(at["since"]), datatype=XSD.gYear)))
         if at.get("status"):
             g.add((st, FG.status, Literal(at["status"])))
         if at.get("roadmap"):  # a member's national roadmap: endorsed / in-progress

@@ -8,6 +8,7 @@ rows, not just a number.  The SPARQL is generated from the relation's registry d
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from app.qa.bank import ANSWER_TYPE
@@ -83,14 +84,16 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
     return AggregateResult(sparql, top, path, ANSWER_TYPE.get(t, t))
 
 
-def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis) -> AggregateResult | None:
+def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis,
+               count_objects: bool = False) -> AggregateResult | None:
     ans_types, other_types = (r.domain, r.range) if direction == "subject" else (r.range, r.domain)
     if "Country" not in ans_types:
         return None
     other = _named_other_end(a, other_types)
     end = _iri(other) if other else "?x"
     triple = r.pattern("?answer", end) if direction == "subject" else r.pattern(end, "?answer")
-    sparql = (f"{PREFIXES}SELECT ?region (COUNT(DISTINCT ?answer) AS ?n) (GROUP_CONCAT(DISTINCT STR(?answer); "
+    counted = "?x" if count_objects and not other else "?answer"
+    sparql = (f"{PREFIXES}SELECT ?region (COUNT(DISTINCT {counted}) AS ?n) (GROUP_CONCAT(DISTINCT STR(?answer); "
               f"separator=\" \") AS ?members) WHERE {{\n  {triple}\n  ?answer a fg:Country ; fg:inRegion ?region .\n}}"
               f"\nGROUP BY ?region\nORDER BY DESC(?n)")
     rows = []
@@ -127,3 +130,99 @@ def _rows(store, knowledge, sparql: str, r: Relation, direction: str) -> list[Ro
                                      for f in facts))
         out.append(Row(eid, ent["label"], int(sol["n"].value), counted, facts))
     return out
+
+
+def counted_relation(question: str) -> Relation | None:
+    """'How many institutional results did ... achieve': the counted noun names the *object* type
+    of a relation whose subjects are countries, so the objects are counted, not the countries."""
+    from app.qa.bank import TYPE_NOUNS
+    from graph.relations import REGISTRY
+
+    m = re.search(r"\bhow many\s+((?:[\w-]+\s+){0,3})", question + " ", re.I)
+    if m is None:
+        return None
+    heads = {n.split()[-1].lower(): t for t, ns in TYPE_NOUNS.items() for n in ns}
+    heads.update({h.rstrip("s"): t for h, t in list(heads.items())})
+    # The counted noun is the first type noun after "how many" ("how many Arab States countries" counts countries).
+    noun = next((w.lower() for w in m.group(1).split() if w.lower() in heads), None)
+    if noun is None:
+        return None
+    for r in REGISTRY:
+        if r.domain == ("Country",) and r.range == (heads[noun],) and heads[noun] not in ("Country", "Organization", "Region"):
+            return r
+    return None
+
+
+def count_objects(store, r: Relation, a: Analysis, patterns: list[str]) -> tuple[str, int, list[str]]:
+    """COUNT of the objects of ``r`` over the countries that satisfy ``patterns`` (and the year)."""
+    year = ""
+    if a.years:
+        year = (f"{{ ?x fg:year ?yy }} UNION {{ ?st rdf:subject ?answer ; rdf:predicate {r.curie} ; rdf:object ?x ; "
+                f"fg:year ?yy }} FILTER(STR(?yy) = \"{a.years[0]}\")")
+    body = "\n  ".join([*patterns, r.pattern("?answer", "?x"), year])
+    sparql = f"{PREFIXES}SELECT (COUNT(DISTINCT ?x) AS ?count) (GROUP_CONCAT(DISTINCT STR(?answer); separator=\" \") " \
+             f"AS ?who) WHERE {{\n  {body}\n}}"
+    sol = next(iter(store.query(sparql)))
+    who = sol["who"].value.split() if sol["who"] is not None else []
+    return sparql, int(sol["count"].value), who
+
+
+# "the earliest", "the most recent", "the first/last to ...": a superlative over the year a
+# statement carries, not over a count.
+EARLIEST = re.compile(r"\b(earliest|(?:the )?first (?:one |country |state )?to|longest ago|(?:the )?oldest)\b", re.I)
+LATEST = re.compile(r"\b(most recent(?:ly)?|latest|newest|(?:the )?last (?:one |country |state )?to)\b", re.I)
+
+
+def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool) -> AggregateResult | None:
+    """The subjects of ``r`` whose statement has the earliest (latest) year, with the runner-up;
+    the object is the named entity when the question names one of the range's type."""
+    named = [i for i in a.linked(*r.range) if i not in AUTHOR_ORGS and not i.startswith("Region:")]
+    obj = _iri(named[0]) if named else "?o"
+    status = ' OPTIONAL { ?st fg:status ?rs } FILTER(!BOUND(?rs) || ?rs = "registered")' if "status" in r.qualifiers \
+        and r.name == "ratified" else ""
+    sparql = (f"{PREFIXES}SELECT ?answer (MIN(xsd:integer(STR(?y))) AS ?n) WHERE {{\n  {r.pattern('?answer', obj)}\n"
+              f"  ?st rdf:subject ?answer ; rdf:predicate {r.curie} ; rdf:object {obj} ; fg:year ?y .{status}\n}}"
+              f"\nGROUP BY ?answer\nORDER BY {'DESC' if latest else 'ASC'}(?n)\nLIMIT 50")
+    rows = []
+    for sol in store.query(sparql):
+        ent = knowledge.entity_by_iri(sol["answer"].value) if sol["answer"] is not None else None
+        if ent is None:
+            continue
+        facts = [f for f in knowledge.facts_where(subject=ent["id"], predicate=r.name)
+                 if not named or f["object"] == named[0]]
+        rows.append(Row(ent["id"], ent["label"], int(sol["n"].value), [str(sol["n"].value)], facts))
+    if len(rows) < 2:
+        return None
+    top = [x for x in rows if x.count == rows[0].count]
+    runner = next((x for x in rows if x.count != rows[0].count), None)
+    word = "latest" if latest else "earliest"
+    path = [f"{word} year of ‘{r.label}’: {rows[0].count}"]
+    if runner is not None:
+        path.append(f"runner-up: {runner.label} ({runner.count})")
+    for x in top:
+        x.why = f"{x.label}: {r.label} {knowledge.label(named[0]) if named else ''} in {x.count}".replace("  ", " ")
+    t = r.domain[0]
+    return AggregateResult(sparql, top, path, ANSWER_TYPE.get(t, t))
+
+
+WHICH_REGION = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?regions?\b", re.I)
+
+
+def region_extreme(store, knowledge, r: Relation, a: Analysis, lowest: bool) -> AggregateResult | None:
+    """'Which region has the most priority countries / recorded the most results?': the group-by
+    region, its top (or bottom) row and the runner-up.  Objects are counted when the question
+    counts them ('the most institutional results'), else the countries."""
+    objects = counted_relation("how many " + a.question[SUPERLATIVE_WORD.search(a.question).end():]) \
+        if SUPERLATIVE_WORD.search(a.question) else None
+    res = _by_region(store, knowledge, r, "subject", a, count_objects=objects is not None and objects.name == r.name)
+    if res is None or len(res.rows) < 2:
+        return None
+    rows = sorted(res.rows, key=lambda x: x.count, reverse=not lowest)
+    top = [x for x in rows if x.count == rows[0].count]
+    runner = next((x for x in rows if x.count != rows[0].count), None)
+    path = [f"{'fewest' if lowest else 'most'} by region: {r.label} ({rows[0].count})"] + \
+        ([f"runner-up: {runner.label} ({runner.count})"] if runner else [])
+    return AggregateResult(res.sparql, top, path, "Region")
+
+
+SUPERLATIVE_WORD = re.compile(r"\b(most|fewest|least|largest|highest|lowest|smallest)\b", re.I)

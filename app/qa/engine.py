@@ -26,8 +26,10 @@ from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, Constraint, constraints_for,
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
-from app.qa import aggregate
+from app.qa import aggregate, set_conditions
 from app.qa.intent import IntentIndex
+from app.qa.numbers import counts_entities
+from app.qa.relation_choice import more_specific, prospective
 from app.qa.summary import summarise
 from app.qa.tables import TableLookup
 from app.qa.textstep import TextResult, TextStep
@@ -46,14 +48,20 @@ programme flagship report year years new which have had achieved received instit
 adopted priority in 2024 member members region regions"""))
 
 
+# "since the ILO launched its campaign in 2021": the event only dates the year filter the graph
+# applies; its words are not a topic for the text step to narrow the answer by.
+YEAR_CLAUSE = re.compile(r"\b(since|after|before|until|prior to)\b[^,;?]{0,120}?\b(19[5-9]\d|20\d\d)\b", re.I)
 _QUESTION_STEMS = set(terms(" ".join(QUESTION_WORDS)))
 # Words for relations (from the registry) and for the report's own structure: never a topic.
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | set(terms(
     "report reported listed list named names line lines entry entries according appears appear mention mentioned "
-    "financing support sources source money provide provided providing behind set out"))
+    "financing support sources source money provide provided providing behind set out looking look recorded record "
+    "records recording having shown show shows noted note recorded registered could would please regarding "
+    "concerning formal formally officially paid pay pays paying only solely exclusively entirely alone other "
+    "outside external"))
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
-_COUNTED = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?(countries|pathfinders|governments|territories|"
+_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
@@ -104,6 +112,14 @@ class QuestionEngine:
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         und = self._understand(a, timings)
         und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
+        if a.ratify and not a.negated:
+            switch = more_specific(a, "ratified")  # "inquired about the ratification campaign"
+            if switch:
+                a.ratify, (und.relation, und.direction) = False, switch
+            elif prospective(a.question, RATIFY):
+                a.ratify = False  # "with a view to eventually ratifying it": not a ratification the graph holds
+                if und.relation == "ratified":
+                    und.relation = None
         resolved = self._resolve_description(a)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
 
@@ -111,8 +127,8 @@ class QuestionEngine:
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
-        cons = constraints_for(a, self.k)
-        extra = generic_constraint(a, und, self.k)
+        cons = set_conditions.apply(a, constraints_for(a, self.k), self.k)
+        extra = generic_constraint(a, und, self.k) if a.answer_type not in ("Number", "Year") else None
         if extra is not None and not cons:
             cons = [extra]
             from app.qa.understand import answer_type_for
@@ -299,6 +315,20 @@ class QuestionEngine:
 
     def _aggregate(self, a: Analysis, und: Understanding, out: dict, timings: dict) -> list[dict] | None:
         """argmax / argmin / group-by over a registry relation (see :mod:`app.qa.aggregate`)."""
+        dated = self._dated_extreme(a, und)
+        if dated is not None:
+            res = dated
+            out["sparql"], out["strategy"], out["path"] = res.sparql, "graph-aggregate", res.path
+            out["answer_type"] = res.answer_type or out["answer_type"]
+            return [self._aggregate_answer(row) for row in res.rows]
+        if aggregate.WHICH_REGION.search(a.question) and aggregate.SUPERLATIVE_WORD.search(a.question) \
+                and und.relation in REGISTRY and "Country" in REGISTRY[und.relation].domain:
+            low = aggregate.SUPERLATIVE_WORD.search(a.question).group(1).lower() in ("fewest", "least", "lowest", "smallest")
+            res = aggregate.region_extreme(self.store, self.k, REGISTRY[und.relation], a, lowest=low)
+            if res is not None:
+                out["sparql"], out["strategy"], out["path"], out["answer_type"] = res.sparql, "graph-aggregate", \
+                    res.path, res.answer_type
+                return [self._aggregate_answer(row) for row in res.rows]
         if und.op not in ("argmax", "argmin", "groupby") or not und.relation or und.relation not in REGISTRY:
             return None
         t = time.perf_counter()
@@ -311,8 +341,34 @@ class QuestionEngine:
             out["answer_type"] = res.answer_type
         return [self._aggregate_answer(row) for row in res.rows]
 
+    def _dated_extreme(self, a: Analysis, und: Understanding):
+        """'Which country ratified C102 the earliest / most recently?': the statement year decides."""
+        if a.answer_type in ("Number", "Year", "Text"):
+            return None
+        latest, earliest = aggregate.LATEST.search(a.question), aggregate.EARLIEST.search(a.question)
+        if not (latest or earliest):
+            return None
+        rel = "ratified" if a.ratify else und.relation
+        r = REGISTRY.get(rel) if rel else None
+        if r is None or "year" not in r.qualifiers:
+            return None
+        want = ENTITY_FOR_TYPE.get(a.answer_type, a.answer_type)
+        if want not in r.domain:
+            return None
+        return aggregate.by_year(self.store, self.k, r, a, latest=bool(latest))
+
     def _table(self, a: Analysis, out: dict) -> list[dict] | None:
         """A figure addressed by a table's row and column (see :mod:`app.qa.tables`)."""
+        if a.answer_type not in ("Country", "Organization", "Number"):
+            cells = self.tables.marked(a.question, [i.split(":", 1)[1] for i in a.linked("Country")])
+            if cells:
+                from app.qa.tables import _cell_sparql, heading
+
+                out["sparql"], out["strategy"], out["answer_type"] = _cell_sparql(cells[0].iri), "graph-table", "Text"
+                out["path"] = [f"{c.table} — row “{c.row}”: marked under “{c.col}”" for c in cells]
+                return [{"label": heading(c.col), "iri": None, "type": "Text", "score": 1.0, "value": None,
+                         "evidence": [self._evidence(c.passage_id, [c.row.split(">")[-1].strip()])] if c.passage_id
+                         else [], "path": [f"{c.row} — {c.col}"]} for c in cells]
         t = self.tables.lookup(a.question, a.answer_type)
         if t is None:
             return None
@@ -329,7 +385,8 @@ class QuestionEngine:
         out["answer_type"] = t.kind
         ans = {"label": t.label, "iri": None, "type": t.kind, "score": t.score, "evidence": [ev] if ev else [],
                "path": [t.why], "unit": c.unit}
-        ans["value"] = c.value if t.kind == "Number" else (float(t.label) if t.kind == "Year" else None)
+        ans["value"] = (t.value if t.value is not None else c.value) if t.kind == "Number" else \
+            (float(t.label) if t.kind == "Year" else None)
         return [ans]
 
     def _aggregate_answer(self, row: "aggregate.Row") -> dict:
@@ -351,6 +408,9 @@ class QuestionEngine:
         relates, count the answers of the same question asked as a list (COUNT in SPARQL)."""
         if a.answer_type != "Number":
             return None
+        objects = aggregate.counted_relation(a.question)
+        if objects is not None:
+            return self._count_objects(objects, a, out)
         m = _COUNTED.search(a.question)
         if m:
             counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
@@ -358,10 +418,12 @@ class QuestionEngine:
             from app.qa.understand import answer_type_for
 
             counted = answer_type_for(und.relation, und.direction)
+            if not counts_entities(a.question, counted):
+                return None  # "how much money ...", "how many beneficiaries ...": a figure, not a count of things
         else:
             return None
         as_list = replace(a, answer_type=counted)
-        cons = constraints_for(as_list, self.k)
+        cons = set_conditions.apply(as_list, constraints_for(as_list, self.k), self.k)
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []
@@ -380,6 +442,22 @@ class QuestionEngine:
         return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0,
                  "evidence": ev, "counted": [self.k.label(i) for i in ids],
                  "counted_iris": [self.k.iri(i) for i in ids]}]
+
+    def _count_objects(self, r, a: Analysis, out: dict) -> list[dict] | None:
+        """'How many institutional results did the Arab States countries achieve': count the
+        relation's objects over the countries the rest of the question describes."""
+        cons = [c for c in constraints_for(replace(a, answer_type="Country"), self.k) if r.name not in c.pattern]
+        if any(not c.strong for c in cons):
+            return None
+        sparql, n, who = aggregate.count_objects(self.store, r, a, [c.pattern for c in cons])
+        ids = [e["id"] for e in (self.k.entity_by_iri(i) for i in who) if e]
+        pids = list(dict.fromkeys(p for i in ids for f in self.k.facts_where(subject=i, predicate=r.name)
+                                  for p in f["passages"]))
+        out["sparql"], out["strategy"] = sparql, "graph-aggregate"
+        out["path"] = [f"count of ‘{r.label}’ objects of: " + ("; ".join(c.description for c in cons) or "any country")]
+        ev = [self._evidence(pid, [self.k.label(i) for i in ids]) for pid in pids[:3]]
+        return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0, "evidence": ev,
+                 "counted": [self.k.label(i) for i in ids], "counted_iris": [self.k.iri(i) for i in ids]}]
 
     def _run(self, sparql: str) -> list[str]:
         """Answer ids (entity ids, or literal values for Year answers) in a stable order."""
@@ -505,11 +583,16 @@ class QuestionEngine:
         q = a.question
         for link in sorted(a.links, key=lambda l: -l.start):
             q = q[:link.start] + " " + q[link.end:]
-        for rx in (FUND, RATIFY, PATHFINDER, PRIORITY, NEGATION, STATUS_PENDING, YEAR, ANY_RESULT,
+        for rx in (YEAR_CLAUSE, FUND, RATIFY, PATHFINDER, PRIORITY, NEGATION, STATUS_PENDING, YEAR, ANY_RESULT,
                    *RESULT_TYPES.values()):
             q = rx.sub(" ", q)
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
-        rest = [t for t in terms(q) if t not in _GENERIC and t not in _RELATION_WORDS and t not in named]
+        rest = [t for t in terms(q) if t not in _GENERIC and t not in _RELATION_WORDS and t not in named
+                and len(t) > 3]  # not a stub a relation pattern left ("strateg|ies")
+        if any(c.relation == "result" for c in cons):
+            # "Result 2 (scheme introduction or reform)" glosses the result type the graph filters
+            # on: the words of the results table's own headings are no topic.
+            rest = [t for t in rest if t[:6] not in self.tables.heading_prefixes]
         # Only words rare enough in the report to point at specific sentences.
         idf = self.units.idf
         cut = math.log(1 + len(self.units.units) / 60)

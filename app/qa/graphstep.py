@@ -19,7 +19,9 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
-AUTHOR_ORGS = {"Organization:ilo"}  # the report's author: never a constraint by itself
+AUTHOR_ORGS = {"Organization:ilo"}
+# A result of any type, asked as a condition (not merely the word "results").
+ACHIEVED_ANY = re.compile(r"\binstitutional (results?|changes?)\b|\bat least one\b[^?]{0,20}\bresults?\b", re.I)  # the report's author: never a constraint by itself
 
 
 @dataclass
@@ -50,9 +52,12 @@ def _as_funder(eid: str, knowledge) -> str | None:
 def year_test(a: Analysis, var: str) -> str:
     """SPARQL test of a year qualifier: "in 2024" is equality, "since 2021" / "before 2020" a range."""
     y = a.years[0]
-    m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:\w+\s+){0,2}?" + y, a.question, re.I)
+    # "since 2021", "before the ILO launched its campaign in 2021": the filter word dates the year.
+    m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:[\w'’.-]+\s+){0,14}?" + y, a.question, re.I)
     op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "prior to": "<"}.get(
         m.group(1).lower(), "=") if m else "="
+    if op == ">" and len(m.group(0).split()) > 3:
+        op = ">="  # "after the campaign was launched in 2021": after an event of that year, not after the year
     return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
 
 
@@ -92,7 +97,11 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         inst_pat = _iri(inst) if inst else "?inst"
         filters = ""
         if a.years and at != "Year":
-            filters += f' ?st fg:year ?ry . FILTER({year_test(a, "?ry")})'
+            test = year_test(a, "?ry")
+            if re.search(r"[>]", test):  # "since 2021": a statement dated only "since <year>" is in too
+                filters += f' {{ ?st fg:year ?ry }} UNION {{ ?st fg:sinceYear ?ry }} FILTER({test})'
+            else:
+                filters += f' ?st fg:year ?ry . FILTER({test})'
         if a.pending:
             filters += ' ?st fg:status ?rs . FILTER(?rs != "registered")'
         else:  # a ratification approved at home but not registered with the ILO is not one yet
@@ -155,6 +164,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 out.append(Constraint(
                     f"?answer fg:achievedResult ?r{n} . ?r{n} fg:resultType {concept} .{year_filter.format(n=n)}",
                     f"countries with a {rt} result", [("?", "achievedResult", f"result:{rt}")]))
+        elif a.any_result and not a.negation and ACHIEVED_ANY.search(a.question):
+            # "countries that achieved at least one institutional result / institutional changes"
+            out.append(Constraint(f"?answer fg:achievedResult ?r0 .{year_filter.format(n=0)}",
+                                  "countries with an institutional result", [("?", "achievedResult", "*")]))
         elif a.negation and (a.result_types or a.any_result):
             types = " ".join(f"<{RESULT_TYPES[rt]}>" for rt in a.result_types)
             type_pat = f" ?rx fg:resultType ?rt . VALUES ?rt {{ {types} }}" if types else ""

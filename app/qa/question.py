@@ -17,7 +17,8 @@ from app.qa.units import STOP, stem, terms
 
 # -- answer types --------------------------------------------------------------------------
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
-    ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|amount)\b|\bnumber of\b|"
+    ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio)\b|"
+                          r"\bto what (level|rate|amount)\b|\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
                           r"budget|cost|value|sum)\b", re.I)),
     ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b", re.I)),
@@ -32,12 +33,13 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 # The head noun after "which"/"what" decides when several rules fire.
 _HEAD = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|"
                    r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
-                   r"years?|reports?|papers?|pathfinders?)\b(?!['’]s\b)", re.I)
+                   r"years?|reports?|papers?|pathfinders?|states)\b(?!['’]s\b)", re.I)
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
               "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
               "convention": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",
-              "report": "Publication", "paper": "Publication", "pathfinder": "Country", "member state": "Country"}
+              "report": "Publication", "paper": "Publication", "pathfinder": "Country", "member state": "Country",
+              "state": "Country"}
 
 ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme": "Scheme", "Law": "LegalInstrument",
                    "Convention": "LegalInstrument", "Publication": "Publication", "Initiative": "Initiative"}
@@ -63,11 +65,12 @@ PRIORITY = re.compile(r"\bpriority\b", re.I)
 RESULT_TYPES = {
     "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies) and strateg|\bstrateg(y|ies) (or|and) polic|"
                                       r"\bstrateg(y|ies) adopted\b|\bpolicies and strategies\b", re.I),
-    "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b", re.I),
-    "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*) (the )?operations?\b|\boperational\b", re.I),
+    "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b|\bschemes?[\s-]+(introduc\w*|reform\w*)", re.I),
+    "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*)[\s-]+(the )?operations?\b|\boperational\b", re.I),
 }
 ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|type|achieved)\b|\bresults?\b", re.I)
-STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited)\b|\byet to\b|\bpending\b|\bapproved\b", re.I)
+STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited|taken effect|entered into force|effective)\b|"
+                            r"\byet to\b|\bpending\b|\bapprov(ed|al)\b", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # Words of the question that are about the asking, not the topic.
 QUESTION_WORDS = frozenset("""which what who whom where when how many much did does do is are was were has have had
@@ -238,9 +241,15 @@ _META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|fr
 _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b", re.I)
 
 
+# "which (island) state was the first to ...": a country, unless it is "the state of" something.
+_WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)", re.I)
+
+
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
+    if _WHICH_STATE.search(question):
+        return "Country"
     question = _META.sub(" ", question)
     head = _HEAD.search(question)
     if head:

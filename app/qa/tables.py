@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.qa.units import terms
+from app.qa.units import terms as _terms
+
+
+def terms(text: str) -> list[str]:
+    return [_SYNONYMS.get(t, t) for t in _terms(text)]
 
 SPARQL_CELLS = """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
 PREFIX qb: <http://purl.org/linked-data/cube#>
@@ -26,10 +30,13 @@ SELECT ?obs ?row ?col ?value ?unit ?ev ?passage WHERE {
   OPTIONAL { ?obs prov:wasDerivedFrom ?passage }
 }"""
 _TABLE_NO = re.compile(r"\btable\s*(\d+)\b", re.I)
-SUPERLATIVE = re.compile(r"\b(most|largest|highest|biggest|greatest|lowest|smallest|fewest|least)\b", re.I)
-_DOWN = re.compile(r"\b(lowest|smallest|fewest|least)\b", re.I)
-_IGNORE = set(terms("table tables according per report figure number numbers total how many much what which was "
+SUPERLATIVE = re.compile(r"\b(most|largest|highest|biggest|greatest|lowest|smallest|fewest|(?<!at )least)\b", re.I)
+_DOWN = re.compile(r"\b(lowest|smallest|fewest|(?<!at )least)\b", re.I)
+_IGNORE = set(_terms("table tables according per report figure number numbers total how many much what which was "
                     "were is are the in of for 2024 show shows give gives value"))
+# Words a question uses for a table's own word (ordinary English, both directions are the same thing).
+_SYNONYMS = {"people": "person", "individual": "person", "money": "fund", "amount": "fund", "approv": "approved"}
+_SUM = re.compile(r"\b(plus|combined|added together|together with|sum of)\b", re.I)
 MIN_SCORE = 1.6  # row + column (+ caption) coverage a cell needs without a table number
 
 
@@ -54,6 +61,7 @@ class TableAnswer:
     score: float
     why: str
     sparql: str
+    value: float | None = None  # the figure, when it is not the cell's own (a sum of cells)
 
 
 class TableLookup:
@@ -72,6 +80,8 @@ class TableLookup:
             self.cells.append(Cell(sol["obs"].value, caption, m.group(1) if m else None, sol["row"].value,
                                    sol["col"].value, value, sol["unit"].value if sol["unit"] is not None else "",
                                    ev, pid))
+        # Word prefixes of the column headings of tables of marks (a results table's result types).
+        self.heading_prefixes = {t[:6] for c in self.cells if c.unit == "marked" for t in _terms(c.col)}
         self._terms = [(set(terms(c.row)), set(terms(c.col)), set(terms(_TABLE_NO.sub(" ", c.table))) - _IGNORE)
                        for c in self.cells]
 
@@ -88,27 +98,35 @@ class TableLookup:
         q = set(terms(question)) - _IGNORE
         m = _TABLE_NO.search(question)
         table_no = m.group(1) if m else None
+        q_years = set(_YEARS.findall(_TABLE_NO.sub(" ", question)))
         scored = []
         for c, (rt, ct, capt) in zip(self.cells, self._terms):
             if table_no and c.table_no != table_no:
                 continue
             row, col, cap = self._cover(q, rt), self._cover(q, ct), self._cover(q, capt)
+            if q_years:  # "impacts in 2023" is not the "Impacts in 2024" column
+                row *= _year_fit(q_years, c.row)
+                col *= _year_fit(q_years, c.col)
             scored.append((row + col + 0.5 * cap + (1.0 if table_no else 0.0), row, col, cap, c))
         if not scored:
             return None
         if SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I) \
                 and answer_type in ("Year", "Text", "Number"):
-            return self._extreme(question, scored)
-        if answer_type != "Number":
-            return None
+            return self._extreme(question, scored, q)
+        if _SUM.search(question) and answer_type in ("Number", "Text"):
+            summed = self._sum(q, scored)
+            if summed is not None:
+                return summed
+        if answer_type != "Number" and not (answer_type == "Text" and table_no):
+            return None  # a keyword query naming a table ("table 2 legal coverage 2023") asks for a cell
         scored.sort(key=lambda x: -x[0])
         best = scored[0]
         score, row, col, cap, c = best
         single_col = len({x[4].col for x in scored if x[4].table == c.table}) == 1
         if row < 0.5 or (col < 0.5 and not single_col):
             return None  # the cell's row and column must both be named, mostly
-        if not table_no and (score < MIN_SCORE or cap <= 0):
-            return None
+        if not table_no and (score < MIN_SCORE or cap <= 0 or row < 0.75):
+            return None  # no table named: the row itself must be named, not just a word of it
         if len(scored) > 1 and scored[1][0] == score and scored[1][4].value != c.value:
             return None  # two cells fit equally: not addressed precisely enough
         label = f"{c.value:,.0f}" if c.value == int(c.value) else f"{c.value:,}"
@@ -116,16 +134,32 @@ class TableLookup:
                            f"{c.table or 'table'} — row “{c.row}”, column “{c.col}”: {label} {c.unit}".strip(),
                            _cell_sparql(c.iri))
 
-    def _extreme(self, question: str, scored) -> TableAnswer | None:
+    def _extreme(self, question: str, scored, q: set[str]) -> TableAnswer | None:
         """The row with the highest (or lowest) value in the column the question names."""
-        scored = [x for x in scored if x[2] > 0]  # the column must be named
+        named_cols = [x for x in scored if x[2] > 0]  # the column must be named ...
+        if not named_cols:  # ... unless the table has one column of figures
+            tables = {x[4].table for x in scored if x[1] > 0}
+            cols = {(x[4].table, x[4].col) for x in scored if x[4].table in tables}
+            named_cols = [x for x in scored if x[4].table in tables] if len(cols) == 1 else []
+        scored = named_cols
         if not scored:
             return None
-        best_col = max(scored, key=lambda x: (x[2], x[3]))[4]
+        # The column sharing most of the question's words ("new funding" is the funding column,
+        # not the projects column that shares only "new"), then the best covered.
+        best_col = max(scored, key=lambda x: (len(q & (set(terms(x[4].col)) - _IGNORE)), x[2], x[3]))[4]
         rows = [x for x in scored if x[4].table == best_col.table and x[4].col == best_col.col
                 and not re.match(r"\s*total\b", x[4].row, re.I)]
-        named = [x for x in rows if x[1] > 0]
+        top_row = max((x[1] for x in rows), default=0.0)
+        named = [x for x in rows if x[1] > 0 and x[1] >= 0.5 * top_row]
         pool = named if len(named) > 1 else rows
+        # A group row ("Increased adequacy") sums its branches: rank the branches, not the group.
+        expanded = []
+        for x in pool:
+            children = [y for y in rows if y[4].row.startswith(x[4].row + " >")]
+            expanded.extend(children or [x])
+        branches = list({id(x): x for x in expanded}.values())
+        if len(branches) > 1:
+            pool = branches
         if len(pool) < 2:
             return None
         pick = (min if _DOWN.search(question) else max)(pool, key=lambda x: x[4].value)
@@ -134,6 +168,73 @@ class TableLookup:
         kind = "Year" if re.fullmatch(r"(19|20)\d\d", label) else "Text"
         return TableAnswer(c, label, kind, 1.0, f"{c.table} — {'lowest' if _DOWN.search(question) else 'highest'} "
                            f"“{c.col}”: row “{c.row}” ({c.value:,.0f})", _cell_sparql(c.iri))
+
+
+    def _sum(self, q: set[str], scored) -> TableAnswer | None:
+        """"legal plus effective coverage of old-age pensions": the row groups the question names
+        (by the words that tell the groups apart), the best-matching row inside each, added up."""
+        groups: dict[str, list] = {}
+        for x in scored:
+            if ">" in x[4].row:
+                groups.setdefault(x[4].row.split(">", 1)[0].strip(), []).append(x)
+        if len(groups) < 2:
+            return None
+        gterms = {g: set(terms(g)) - _IGNORE for g in groups}
+        common = set.intersection(*gterms.values()) if gterms else set()
+        named = [g for g in groups if (gterms[g] - common) and self._cover(q, gterms[g] - common) >= 0.99]
+        if len(named) < 2:
+            return None
+        picks = []
+        for g in named:
+            rest = q - gterms[g]
+            best = max(groups[g], key=lambda x: (self._cover(rest, set(terms(x[4].row.split(">", 1)[1]))), x[2]))
+            if self._cover(rest, set(terms(best[4].row.split(">", 1)[1]))) <= 0:
+                return None
+            picks.append(best[4])
+        if len({(c.table, c.col) for c in picks}) != 1:
+            return None
+        total = sum(c.value for c in picks)
+        label = f"{total:,.0f}" if total == int(total) else f"{total:,}"
+        why = f"{picks[0].table} — " + " + ".join(f"“{c.row}” ({c.value:,.0f})" for c in picks) + f" = {label}"
+        return TableAnswer(picks[0], label, "Number", 1.0, why, _cell_sparql(picks[0].iri), total)
+
+
+    def marked(self, question: str, countries: list[str]) -> list[Cell]:
+        """'What type of result did Laos record (Table 4)?': in a table of marks whose headings
+        the question uses, the columns marked in the named country's row."""
+        from graph import countries as gaz
+
+        if not countries or not _KIND_ASKED.search(question):
+            return []
+        q = set(terms(question)) - _IGNORE
+        marks = [c for c in self.cells if c.unit == "marked"]
+        tables = {c.table for c in marks if q & (set(terms(c.col)) | set(terms(_TABLE_NO.sub(" ", c.table)))) - _IGNORE}
+        m = _TABLE_NO.search(question)
+        out = []
+        for c in marks:
+            if c.table not in tables or (m and c.table_no != m.group(1)) or c.value <= 0:
+                continue
+            if gaz.lookup(c.row.split(">")[-1].strip()) in countries:
+                out.append(c)
+        return out
+
+
+# "what type of result", "which result types", "what kind of ..."
+_KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results\b", re.I)
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _year_fit(q_years: set[str], label: str) -> float:
+    """1 when a label names no year or one the question names; less when it names only others."""
+    years = set(_YEARS.findall(label))
+    return 1.0 if not years or years & q_years else 0.5
+
+
+def heading(col: str) -> str:
+    """A column heading without its numbering ('Result 2: Introduction, reform of schemes')."""
+    return re.sub(r"^\s*[A-Z][\w ]{0,20}?\d+\s*[:.\-–]\s*", "", col).strip() or col
 
 
 def _cell_sparql(iri: str) -> str:

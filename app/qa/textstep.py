@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from app.qa import numbers
 from app.qa.question import ENTITY_FOR_TYPE, Analysis
 from app.qa.units import STOP, UnitIndex, stem, terms
 from graph import countries
 
-NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
+NUMBER = numbers.NUMBER
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _NAME = r"\b((?:[A-Z][\w'’-]*\s+(?:(?:of|for|on|and)\s+)?){{1,7}}(?:{heads}))\b(\s*\([A-Z][\w-]{{1,9}}\))?"
 _SCHEME_NAME = re.compile(_NAME.format(heads="Scheme|System|Programme|Program|Allowance|Grant|Pension|Fund|Insurance|Benefit"))
@@ -58,21 +59,46 @@ def _number_value(s: str, scale: str | None) -> float:
     return v * mult
 
 
+_PHRASE_END = re.compile(r"^(who|whom|that|which|did|does|do|were|was|are|is|will|would|have|has|had|in|at|by|with|"
+                         r"from|for|on|under|across|according|got|get|received?|given)$", re.I)
+
+
 def focus_terms(question: str) -> list[str]:
-    """The words right after 'how many/much' (what is counted)."""
+    """The words of the counted phrase right after 'how many/much' or 'number of', up to where the
+    phrase ends ('how many NDA beneficiaries in Lebanon ...' -> nda, beneficiaries)."""
     m = re.search(r"\bhow (?:many|much)\s+(.*)", question, re.I)
     if not m:
-        m = re.search(r"\b(?:number|share|percentage|amount) of\s+(.*)", question, re.I)
+        m = re.search(r"\b(?:number|share|percentage|proportion|amount) of\s+(.*)", question, re.I)
     if not m:
         return []
-    words = [w for w in re.findall(r"[A-Za-z]+", m.group(1)) if w.lower() not in STOP][:3]
-    return [w.lower() for w in words]
+    words = []
+    for w in re.findall(r"[A-Za-z][A-Za-z-]*", m.group(1)):
+        if _PHRASE_END.match(w) and words:
+            break
+        if w.lower() not in STOP:
+            words.append(w.lower())
+        if len(words) >= 6:
+            break
+    return words
+
+
+def year_focus(question: str) -> list[str]:
+    """For 'in what year was X originally set up': the words of the question that say what
+    happened (not question words), so the year next to them is read."""
+    from app.qa.question import QUESTION_WORDS
+
+    return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question)
+            if w.lower() not in STOP and w.lower() not in QUESTION_WORDS and w.lower() not in ("year", "date")]
+
+
+_SAME = {"people": "persons", "person": "persons", "individuals": "persons"}  # one counted thing, several words
 
 
 def _near(word: str, focus: list[str]) -> bool:
     """Is word one of the counted words, allowing inflection and a typo ('subscibers')?"""
-    w = word.lower()
+    w = _SAME.get(word.lower(), word.lower())
     for f in focus:
+        f = _SAME.get(f, f)
         if stem(w) == stem(f):
             return True
         if len(w) >= 5 and w[0] == f[0] and abs(len(w) - len(f)) <= 2 and \
@@ -120,15 +146,24 @@ class TextStep:
         a, b = unit.start, unit.end
         seg = text[a:b]
         out: dict[str, Found] = {}
-        if answer_type in ("Number", "Year"):
-            rx = NUMBER if answer_type == "Number" else YEAR
+        if answer_type == "Number":
+            asked_years = YEAR.findall(question)
+            if asked_years and YEAR.search(seg) and not any(y in seg for y in asked_years):
+                return []  # the sentence dates its figures, but not to the year asked
             focus = focus_terms(question)
+            strict = bool(focus)
+            if not focus and numbers.counted_noun_last(question):  # keyword query: its words say what is counted
+                focus = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question) if w.lower() not in STOP]
+            span = numbers.pick(seg, question, lambda w: _near(w, focus), strict=strict)
+            if span is not None:
+                out[span.label] = Found("Number", span.label, span.label, [(a + span.start, a + span.end)],
+                                        span.value)
+            return list(out.values())
+        if answer_type == "Year":
+            rx = YEAR
+            focus = year_focus(question)
             best = None
             for m in rx.finditer(seg):
-                if answer_type == "Number" and YEAR.fullmatch(m.group(1)) and not m.group(2):
-                    continue  # a year is not a count
-                if answer_type == "Number" and _LABEL_BEFORE.search(seg[max(0, m.start() - 16):m.start()]):
-                    continue  # "Table 3", "Result 2", "No. 102": a label, not a quantity
                 after = re.findall(r"[A-Za-z]+", seg[m.end():m.end() + 60])[:4]
                 before = re.findall(r"[A-Za-z]+", seg[max(0, m.start() - 40):m.start()])[-3:]
                 dist = next((i for i, w in enumerate(after) if _near(w, focus)), None)
@@ -136,11 +171,10 @@ class TextStep:
                     dist = next((i + 2 for i, w in enumerate(reversed(before)) if _near(w, focus)), 9)
                 if best is None or dist < best[0]:
                     best = (dist, m)
-            if best is not None and (best[0] < 9 or not focus):
+            if best is not None:
                 m = best[1]
-                value = _number_value(m.group(1), m.group(2)) if answer_type == "Number" else float(m.group(1))
                 label = m.group(0).strip()
-                out[label] = Found(answer_type, label, label, [(a + m.start(), a + m.end())], value)
+                out[label] = Found(answer_type, label, label, [(a + m.start(), a + m.end())], float(m.group(1)))
             return list(out.values())
         want = ENTITY_FOR_TYPE.get(answer_type)
         for m in self.k.mentions_in(unit.passage_id):

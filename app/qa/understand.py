@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from app.qa.bank import ANSWER_TYPE, TYPE_TOKEN
 from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
+from app.qa.numbers import counted_noun_last
 from app.qa.question import _HEAD, QUESTION_WORDS, Analysis
 from app.qa.spelling import Speller
 from graph.relations import REGISTRY
@@ -33,6 +34,7 @@ _HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|\b(which|what)\s
                      r"year|report|paper|pathfinder|member|agenc|institution)", re.I)
 SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|fewest|the least)\b", re.I)
 _RANKING = re.compile(r"\b(most|fewest|least|largest|highest|biggest|greatest|lowest|smallest|top)\b", re.I)
+_GROUPING = re.compile(r"\b(by|per|each|every|breakdown|broken down|grouped)\b", re.I)
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?)\b", re.I), "Country"),
@@ -42,7 +44,8 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                (re.compile(r"\b(conventions?)\b", re.I), "Convention"),
                (re.compile(r"\b(publications?|papers?|titles?)\b", re.I), "Publication"),
                (re.compile(r"\b(year|when)\b", re.I), "Year"),
-               (re.compile(r"\b(how many|number of|amount|total|count)\b", re.I), "Number")]
+               (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|proportion|gap|sum)\b", re.I),
+                "Number")]
 
 
 @dataclass
@@ -68,6 +71,9 @@ def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
     # Words of questions (bank, question words, relation phrases) are common by construction.
     asking = {w.lower() for t in bank_texts for w in _TOKEN.findall(t)} | set(QUESTION_WORDS)
     asking |= {w.lower() for r in REGISTRY for kw in (*r.keywords, r.label, r.inverse_label) for w in _TOKEN.findall(kw)}
+    # Ranking and comparison words, which a report may never use but questions do ("higest" -> highest).
+    asking |= {w.lower() for w in _TOKEN.findall(_RANKING.pattern + " earliest latest recent first last total "
+                                                                      "percentage proportion share") if len(w) > 2}
     for w in asking:
         counts[w] += 100
     return Speller(counts, {t for name in lexicon.names for t in name if len(name) <= 3})
@@ -88,6 +94,8 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     _apply(a, guess, u)
     if head:  # a keyword query names what it wants last ("morocco c102 ratification year")
         a.answer_type = head
+    elif not _ASKING.search(a.question) and counted_noun_last(a.question):
+        a.answer_type = "Number"  # "newsletter subscribers", "nda emergency top-up beneficiaries": how many
     if a.answer_type == "Text":
         found = _type_from_relation_words(a)
         if found:
@@ -163,9 +171,9 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         if flag and not getattr(a, flag) and _keyword_support(a, it.relation):
             setattr(a, flag, True)
     op_share = guess.share(op=it.op)
-    if it.op == "groupby" and op_share >= 0.5 or it.op in ("argmax", "argmin") and op_share >= 0.5 \
-            and _RANKING.search(a.question):
-        u.op = it.op  # a ranking needs a ranking word: meaning alone is not enough
+    if it.op == "groupby" and op_share >= 0.5 and _GROUPING.search(a.question) or \
+            it.op in ("argmax", "argmin") and op_share >= 0.5 and _RANKING.search(a.question):
+        u.op = it.op  # a ranking needs a ranking word, a grouping a grouping word: meaning alone is not enough
     sup = SUPERLATIVE.search(a.question)
     if sup and u.op not in ("argmax", "argmin") and a.answer_type not in ("Number", "Year"):
         # "which funder appears most often", "which country's line names the most funders": rank the

@@ -1,0 +1,156 @@
+"""Reading the number a question asks for out of a sentence, by what it counts and its unit.
+
+"What share of ... came from X" wants a percentage, "how much money ..." an amount of money,
+"how many registered workers ..." a plain count next to the counted noun.  A sentence often holds
+several numbers ("registered workers increasing from 50,000 to 146,000 and employers from 240 to
+4,700 between 2017 and 2023"), so each number span is typed (money, per cent, plain) with the
+same patterns the quantity extractor uses, filtered by the unit the question asks for, and ranked
+by how close it sits to the counted words; in a change "from A to B" the value reached (B) is the
+one a question about the state of things means.  Pure functions: ordinary English, no report facts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.extract.quantities import MONEY, PERCENT
+
+NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_LABEL_BEFORE = re.compile(r"\b(Table|Figure|Box|Result|Step|No\.?|Nos\.?|Paper|Phase|Article|Section|Chapter|"
+                           r"Convention|Recommendation|Goal|Target|SDG|indicator|Pillar|Law|Decree|C|R)\s*$", re.I)
+_SHARE_ASKED = re.compile(r"\b(share|percentage|proportion|per ?cent|percent|rate|ratio)\b|%", re.I)
+_MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|were|is|will)\b|\b(money|amount|funding|"
+                          r"budget|cost|costs|gap|us\$|usd|dollars?|euros?|allocat\w*|financing|paid|pay|receive\w*)\b",
+                          re.I)
+_COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
+_EARLIER_ASKED = re.compile(r"\b(from|initially|originally|before|previous(ly)?|at first|earlier|start(ed|ing)?)\b", re.I)
+_SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "bn": 1e9, "m": 1e6}
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    label: str
+    value: float
+    kind: str  # money | percent | plain
+
+
+def asked_unit(question: str) -> str | None:
+    """'percent' | 'money' | 'count' | None: what kind of number the question wants."""
+    if _SHARE_ASKED.search(question):
+        return "percent"
+    if _COUNT_ASKED.search(question) or counted_noun_last(question):
+        return "count"
+    if _MONEY_ASKED.search(question):
+        return "money"
+    return None
+
+
+def _num(s: str, scale: str | None) -> float:
+    return float(s.replace(",", "")) * _SCALES.get((scale or "").strip().lower(), 1)
+
+
+def spans(seg: str) -> list[Span]:
+    """Every number of a sentence, typed: money, per cent, or a plain number (years and labels
+    such as 'Table 3', 'No. 102' are not numbers a question asks for)."""
+    out: list[Span] = []
+    for m in MONEY.finditer(seg):
+        num, scale = m.group("num") or m.group("num2"), m.group("scale") or m.group("scale2")
+        out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(num, scale), "money"))
+    for m in PERCENT.finditer(seg):
+        if not any(s.start < m.end() and m.start() < s.end for s in out):
+            out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(m.group("num"), None), "percent"))
+    typed = list(out)
+    for m in NUMBER.finditer(seg):
+        if any(s.start < m.end() and m.start() < s.end for s in typed):
+            continue
+        if YEAR.fullmatch(m.group(1)) and not m.group(2):
+            continue  # a year is not a count
+        if _LABEL_BEFORE.search(seg[max(0, m.start() - 16):m.start()]):
+            continue  # "Table 3", "Result 2", "No. 102": a label, not a quantity
+        out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(m.group(1), m.group(2)), "plain"))
+    return sorted(out, key=lambda s: s.start)
+
+
+def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
+    """The span of ``seg`` that answers a number question, or None.
+
+    ``near(word)`` says whether a word is one of the counted words of the question; a span must
+    sit next to one, unless the unit the question asks for (a share, an amount) already singles
+    it out (``strict=False`` when the question names no counted words at all)."""
+    unit = asked_unit(question)
+    cands = spans(seg)
+    if unit == "percent":
+        cands = [s for s in cands if s.kind == "percent"]
+    elif unit == "money":
+        cands = [s for s in cands if s.kind == "money"]
+    elif unit == "count":
+        cands = [s for s in cands if s.kind == "plain"]
+    earlier = bool(_EARLIER_ASKED.search(question))
+    years = [m.start() for y in YEAR.findall(question) for m in re.finditer(y, seg)]
+    dists: list[float] = []
+    for s in cands:
+        after = re.findall(r"[A-Za-z]+", seg[s.end:s.end + 60])[:4]
+        before = re.findall(r"[A-Za-z]+", seg[max(0, s.start - 40):s.start])[-3:]
+        dist = next((i for i, w in enumerate(after) if near(w)), None)
+        if dist is None:
+            dist = next((i + 2 for i, w in enumerate(reversed(before)) if near(w)), 9)
+        # More of the counted words around it is closer ("nearly 18,000 older persons" beats
+        # "15,000 individuals" for "how many older persons").
+        dists.append(dist - 0.1 * sum(1 for w in after + before if near(w)))
+    for i in range(len(cands) - 1):
+        a, b = cands[i], cands[i + 1]
+        if re.search(r"\bfrom\s+(us\$|\$|€)?\s*$", seg[max(0, a.start - 8):a.start].lower()) and \
+                re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}?to\s+(us\$|\$|€)?\s*", seg[a.end:b.start].lower()):
+            # "from 50,000 to 146,000": the value reached is meant, unless the question asks where it started
+            lo, hi = (i + 1, i) if earlier else (i, i + 1)
+            dists[hi] = min(dists[hi], dists[lo])
+            dists[lo] += 3
+    best: tuple[float, int, Span] | None = None
+    for s, dist in zip(cands, dists):
+        # Several years in the sentence: the figure nearest the year the question names.
+        gap = min((abs(y - s.start) for y in years), default=0)
+        if best is None or (dist, gap) < best[:2]:
+            best = (dist, gap, s)
+    if best is None:
+        return None
+    if strict and best[0] >= 8.95 and unit not in ("percent", "money"):
+        return None
+    return best[2]
+
+
+def counts_entities(question: str, counted_type: str) -> bool:
+    """Does 'how many <noun>' count things of the graph's type (countries, organisations ...)
+    rather than ask for a figure the text states ('how much money', 'how many beneficiaries')?"""
+    from app.qa.bank import TYPE_NOUNS
+
+    m = re.search(r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)", question, re.I) or \
+        re.search(r"\bnumber of\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)", question, re.I)
+    if m is None:
+        return False
+    nouns = {n.split()[-1].lower() for n in TYPE_NOUNS.get({"Convention": "LegalInstrument"}.get(counted_type, counted_type), ())}
+    nouns |= {n.rstrip("s") for n in nouns}
+    return any(w.lower().rstrip("s") in nouns or w.lower() in nouns for w in re.findall(r"[\w'’-]+", m.group(1)))
+
+
+_TYPE_HEADS = re.compile(r"(countr(y|ies)|governments?|states|nations?|funders?|donors?|financiers?|organi[sz]ations?|"
+                         r"agenc(y|ies)|partners?|institutions?|sponsors?|members?|schemes?|programmes?|programs?|"
+                         r"benefits?|conventions?|publications?|papers?|titles?|year|pathfinders?)")
+
+
+def counted_noun_last(question: str) -> bool:
+    """Does a keyword query end in a plural noun of people counted ('... recipients', '... subscribers')
+    rather than in a type noun (funders, countries, members) or a thing?"""
+    from graph.extract.quantities import _PEOPLE
+
+    if re.search(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify)\b", question, re.I):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", question)
+    if not words:
+        return False
+    last = words[-1].lower()
+    if _TYPE_HEADS.fullmatch(last):
+        return False
+    return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(r"[a-z]{3,}(?:ers|ees|ents|ants|ians)", last))
