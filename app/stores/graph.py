@@ -44,7 +44,10 @@ class GraphStore(Protocol):
 
     def query(self, sparql: str, timeout: float | None = None, row_limit: int | None = None,
               default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
-              base_iri: str | None = None) -> QueryResult: ...
+              base_iri: str | None = None,
+              formats: tuple[str | None, str | None] | None = None) -> QueryResult:
+        """``formats`` (results format, graph format) asks for the result serialised in
+        ``result.body``; a store may ignore it (``body`` None) and the caller serialises."""
 
     def __len__(self) -> int: ...
 
@@ -221,7 +224,7 @@ class SparqlHttpStore:
     # -- the GraphStore interface ----------------------------------------------------------------
     def query(self, sparql: str, timeout: float | None = None, row_limit: int | None = None,
               default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
-              base_iri: str | None = None) -> QueryResult:
+              base_iri: str | None = None, formats=None) -> QueryResult:
         check_read_only(sparql)
         self._parse(sparql, base_iri)
         t0 = time.perf_counter()
