@@ -87,6 +87,20 @@ class Runtime:
         return self._part("knowledge", build)
 
     @property
+    def browse_knowledge(self):
+        """What the pages, entity lists and the network read: the build's knowledge base, or - with
+        the graph in an external store - a snapshot of it re-read from that store every
+        ``config.store_refresh_s`` seconds, so a change made in the store shows on the pages."""
+        if not self.config.sparql_endpoint:
+            return self.knowledge
+
+        def build():
+            from app.stores.knowledge_view import StoreKnowledgeView
+
+            return StoreKnowledgeView(self.knowledge, self.graph_store, self.config.store_refresh_s)
+        return self._part("knowledge_view", build).current()
+
+    @property
     def embedder(self):
         """The sentence encoder; queries use its ONNX export (no torch) when the build made one."""
         def build():
