@@ -52,7 +52,7 @@ def wait_up(url: str, proc: subprocess.Popen) -> None:
             if requests.get(url, params={"query": "ASK {}"}, headers={"Accept": "application/sparql-results+json"},
                             timeout=5).status_code == 200:
                 return
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or still starting its query workers
             pass
         time.sleep(0.1)
     raise SystemExit(f"{url} did not come up")
