@@ -70,7 +70,10 @@ class Runtime:
             if cfg.sparql_endpoint:
                 from app.stores.graph import SparqlHttpStore
 
-                return SparqlHttpStore(cfg.sparql_endpoint, cfg.sparql_update_endpoint, cfg.sparql_dataset)
+                from app.graphstore import GraphStore
+
+                return SparqlHttpStore(cfg.sparql_endpoint, cfg.sparql_update_endpoint, cfg.sparql_dataset,
+                                       limits=GraphStore.options_from_config(cfg)["limits"])
             from app.stores.graph import open_embedded
 
             return open_embedded(cfg.graph_file, cfg.oxigraph_dir, config=cfg)
