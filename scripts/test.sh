@@ -29,7 +29,7 @@ if [ "$rc" -eq 0 ] && [ "$#" -eq 0 ]; then
                tests/test_api_schema.py tests/test_browser.py tests/test_eval_command.py
                tests/test_sparql_endpoint.py tests/test_sparql_hardening.py tests/test_w3c_protocol.py
                tests/test_stores.py tests/test_serve_cli.py tests/test_runtime.py
-               tests/test_relation_registry.py)
+               tests/test_relation_registry.py tests/test_probe_properties.py)
   for opt in --graph-store=oxigraph-server --graph-store=virtuoso; do
     echo "== store-dependent tests with $opt" >&2
     FLOORGRAPH_TEST_REUSE_BUILD="$build_dir" .venv/bin/python -m pytest -q "$opt" "${store_tests[@]}" || rc=$?
