@@ -29,6 +29,8 @@ class Config:
     model_path: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_MODEL", ""))
     # Above this many passages the index switches from exact IndexFlatIP to HNSW.
     ann_threshold: int = 50_000
+    # With the graph in an external store: how often pages and the network re-read it (seconds).
+    store_refresh_s: float = field(default_factory=lambda: float(os.environ.get("FLOORGRAPH_STORE_REFRESH_S", "2")))
     sparql_timeout_s: float = field(default_factory=lambda: float(os.environ.get("FLOORGRAPH_SPARQL_TIMEOUT", "10")))
     sparql_row_limit: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_ROW_LIMIT", "10000")))
     # SPARQL admission control (see app/graphstore.py WorkerPool and app/sparql_guard.py): a small

@@ -155,6 +155,10 @@ class QueryResult:
     truncated: bool = False
     row_limit: int | None = None
     elapsed_s: float = 0.0
+    # Set when the caller asked for bytes (``formats``): the result already serialised, in ``format``,
+    # by the process that ran the query, so no rows cross the process boundary or get re-encoded.
+    body: bytes | None = None
+    format: str | None = None
 
     def __len__(self) -> int:
         return len(self.triples) if self.kind == "graph" else len(self.rows)
@@ -248,6 +252,8 @@ def execute(
     base_iri: str | None = None,
     known_graphs: Sequence[str] | None = None,
     offline: bool = False,
+    formats: tuple[str | None, str | None] | None = None,
+    verdicts: "VerdictCache | None" = None,
 ) -> QueryResult:
     """Run one read-only query on ``store`` and materialise at most ``row_limit`` rows/triples.
 
@@ -260,19 +266,18 @@ def execute(
     Protocol dataset semantics (SPARQL 1.1 Protocol 2.1.4): when either ``default_graphs`` or
     ``named_graphs`` is given, it *replaces* the query's FROM / FROM NAMED dataset entirely, so the
     side that was not given is empty.
-    """
-    from app.sparql_guard import QueryTooComplex as QueryTooComplexBase
-    from app.sparql_guard import check_query
 
-    check_read_only(sparql)
+    ``formats`` = (format for SELECT/ASK, format for CONSTRUCT/DESCRIBE), names as in
+    :data:`RESULT_FORMATS` / :data:`GRAPH_FORMATS`: the result comes back serialised in
+    ``result.body`` (see :func:`_serialise_natively`).  ``verdicts`` remembers the guard's verdict
+    per query string, so a repeated query is not parsed by rdflib again.
+    """
     if known_graphs is None:
         known_graphs = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
-    try:
-        check_query(sparql, known_graphs)
-    except QuerySyntaxError as exc:
-        if offline and not isinstance(exc, QueryTooComplexBase):
-            _raise_store_syntax_error(sparql)
-        raise
+    if verdicts is not None:
+        verdicts.check(sparql, known_graphs, offline)
+    else:
+        guard(sparql, known_graphs, offline)
     kwargs = {}
     if default_graphs is not None or named_graphs is not None:
         kwargs["default_graph"] = _as_graph_names(default_graphs or [])
@@ -286,6 +291,14 @@ def execute(
         raise QuerySyntaxError(str(exc)) from None
     out: QueryResult
     limit = row_limit if row_limit and row_limit > 0 else None
+    if formats is not None and formats[0] is not None and isinstance(res, (ox.QuerySolutions, ox.QueryBoolean)):
+        native = _serialise_natively(res, formats[0], limit)
+        if native is not None:
+            native.row_limit = limit
+            native.elapsed_s = time.perf_counter() - t0
+            return native
+        # over the row limit (or too big to buffer): run it again and materialise the first rows
+        res = store.query(sparql, base_iri=base_iri, **kwargs)
     try:
         if isinstance(res, ox.QueryBoolean):
             out = QueryResult(kind="boolean", boolean=bool(res))
@@ -314,7 +327,139 @@ def execute(
         raise QuerySyntaxError(str(exc)) from None
     out.row_limit = limit
     out.elapsed_s = time.perf_counter() - t0
+    if formats is not None:  # the rows are few enough to have been materialised; encode them here
+        fmt = formats[1] if out.kind == "graph" else formats[0]
+        if fmt is not None:
+            out.body, out.format = serialize(out, fmt), fmt
+            out.rows, out.triples = [], []
     return out
+
+
+def guard(sparql: str, known_graphs: Sequence[str], offline: bool = False) -> None:
+    """Everything a query must pass before it runs (:func:`check_read_only`, then
+    :func:`app.sparql_guard.check_query`).  ``offline``: this process has no network (a sandboxed
+    worker), so a query rdflib rejects is handed to the store's own parser, on an empty store, only
+    to report *its* (more precise) syntax error."""
+    from app.sparql_guard import QueryTooComplex as QueryTooComplexBase
+    from app.sparql_guard import check_query
+
+    check_read_only(sparql)
+    try:
+        check_query(sparql, known_graphs)
+    except QuerySyntaxError as exc:
+        if offline and not isinstance(exc, QueryTooComplexBase):
+            _raise_store_syntax_error(sparql)
+        raise
+
+
+class VerdictCache:
+    """The guard's verdict (pass, or the error it raised) for the last ``size`` query strings.
+
+    Why: rdflib's parser costs 4-20 ms a query, more than Oxigraph takes to answer most of them, and
+    a SPARQL endpoint sees the same query strings again and again (a page's queries, a client's
+    polling).  The verdict depends only on the text, the store's named graphs and ``offline``, which
+    are part of the key, so caching it changes no answer.  One cache per process (each worker has its own).
+    """
+
+    def __init__(self, size: int = 512):
+        from collections import OrderedDict
+
+        self.size = size
+        self._verdicts: "OrderedDict[tuple, tuple[type, str] | None]" = OrderedDict()
+        self._lock = threading.Lock()
+
+    def check(self, sparql: str, known_graphs: Sequence[str], offline: bool = False) -> None:
+        key = (sparql, tuple(known_graphs), offline)
+        with self._lock:
+            hit = self._verdicts.get(key, self)
+            if hit is not self:
+                self._verdicts.move_to_end(key)
+        if hit is self:
+            try:
+                guard(sparql, known_graphs, offline)
+                hit = None
+            except GraphStoreError as exc:
+                hit = (type(exc), str(exc))
+            with self._lock:
+                self._verdicts[key] = hit
+                while len(self._verdicts) > self.size:
+                    self._verdicts.popitem(last=False)
+        if hit is not None:
+            raise hit[0](hit[1])
+
+
+_OX_RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+
+
+class _ResultTooBig(Exception):
+    """Raised by :class:`_CappedBuffer` to stop a serialisation that outgrew its budget."""
+
+
+class _CappedBuffer:
+    """A write-only byte buffer that refuses to grow past ``cap`` bytes, so serialising a huge
+    result stops early instead of filling the worker's memory."""
+
+    def __init__(self, cap: int):
+        self.cap, self.size, self.parts = cap, 0, []
+
+    def write(self, data) -> int:
+        self.size += len(data)
+        if self.size > self.cap:
+            raise _ResultTooBig
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def getvalue(self) -> bytes:
+        return b"".join(self.parts)
+
+
+def _rows_at_most(body: bytes, fmt: str) -> int:
+    """An upper bound on the solutions in a serialised SELECT result, read off the bytes.
+
+    JSON: every binding object opens with ``[{`` or ``,{`` (a term object follows a ``:``);
+    XML: ``<result>`` cannot occur in text (``<`` is escaped);  TSV and CSV: one line per row at
+    least (TSV escapes newlines; a quoted CSV newline only over-counts).  Over-counting only costs a
+    second, row-by-row pass."""
+    if fmt == "json":
+        return body.count(b"[{") + body.count(b",{")
+    if fmt == "xml":
+        return body.count(b"<result>") + body.count(b"<result/>")
+    return body.count(b"\n")
+
+
+def _serialise_natively(res, results_fmt: str, limit: int | None) -> QueryResult | None:
+    """SELECT/ASK results serialised by Oxigraph's own writer, straight from the query's iterator
+    (as fast as iterating the solutions in Python, and no term objects are built).
+
+    Returns None when the row-by-row path is needed instead: the result has more than ``limit``
+    rows (that path truncates and adds the note), or outgrew the byte budget while being written."""
+    if isinstance(res, ox.QueryBoolean):
+        return QueryResult(kind="boolean", boolean=bool(res), format=results_fmt,
+                           body=res.serialize(format=_OX_RESULT_FORMATS[results_fmt]))
+    variables = [v.value for v in res.variables]
+    buf = _CappedBuffer(max(1 << 20, (limit or 0) * 1024) if limit else 256 << 20)
+    try:
+        res.serialize(buf, format=_OX_RESULT_FORMATS[results_fmt])
+    except _ResultTooBig:
+        return None
+    except OSError as exc:
+        if isinstance(exc.__cause__, _ResultTooBig) or "_ResultTooBig" in str(exc):
+            return None
+        raise QueryExecutionError(f"query evaluation failed: {exc}") from None
+    except SyntaxError as exc:  # some errors surface lazily
+        raise QuerySyntaxError(str(exc)) from None
+    body = buf.getvalue()
+    if limit is not None and _rows_at_most(body, results_fmt) > limit:
+        return None
+    return QueryResult(kind="solutions", variables=variables, body=body, format=results_fmt)
 
 
 def open_sources(sources: list[Source]) -> ox.Store:
@@ -378,6 +523,7 @@ def _worker_main(conn, sources: list[Source], options: WorkerOptions, log_path: 
     except Exception as exc:  # report and die: the pool logs it
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
+    verdicts = VerdictCache()
     while True:
         try:
             msg = conn.recv()
@@ -386,7 +532,7 @@ def _worker_main(conn, sources: list[Source], options: WorkerOptions, log_path: 
         if msg is None:
             return
         try:
-            reply = ("ok", execute(store, known_graphs=known, offline=isolated, **msg))
+            reply = ("ok", execute(store, known_graphs=known, offline=isolated, verdicts=verdicts, **msg))
         except GraphStoreError as exc:
             reply = ("error", (type(exc).__name__, str(exc)))
         except MemoryError:
@@ -658,6 +804,7 @@ class GraphStore:
         self.limits = limits or QueryLimits()
         self._pool: WorkerPool | None = None
         self._pool_lock = threading.Lock()
+        self._verdicts = VerdictCache()  # for the in-process path; each worker keeps its own
 
     @staticmethod
     def options_from_config(config, workers: int | None = None) -> dict:
@@ -739,22 +886,25 @@ class GraphStore:
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         base_iri: str | None = None,
+        formats: tuple[str | None, str | None] | None = None,
     ) -> QueryResult:
         """Run a read-only SPARQL query.
 
         ``timeout`` (seconds): run in a killable worker process and raise :class:`QueryTimeout`
         when it bites; ``None`` or 0 runs in-process without a limit.  ``row_limit`` caps the rows
-        (SELECT) or triples (CONSTRUCT/DESCRIBE) and sets ``result.truncated``.
+        (SELECT) or triples (CONSTRUCT/DESCRIBE) and sets ``result.truncated``.  ``formats``
+        (results format, graph format): return the result already serialised in ``result.body``
+        - done where the query ran, so a worker sends back bytes, not pickled terms.
         """
         from app.sparql_guard import check_shape
 
         check_read_only(sparql)  # fail fast, before using a worker
         check_shape(sparql, self.limits)  # before any parser sees it
         msg = dict(sparql=sparql, row_limit=row_limit, default_graphs=default_graphs,
-                   named_graphs=named_graphs, base_iri=base_iri)
+                   named_graphs=named_graphs, base_iri=base_iri, formats=formats)
         if timeout and timeout > 0:
             return self.pool().run(msg, timeout)
-        return execute(self.store, **msg)
+        return execute(self.store, verdicts=self._verdicts, **msg)
 
 
 # ------------------------------------------------------------------------------------------------

@@ -70,7 +70,10 @@ class Runtime:
             if cfg.sparql_endpoint:
                 from app.stores.graph import SparqlHttpStore
 
-                return SparqlHttpStore(cfg.sparql_endpoint, cfg.sparql_update_endpoint, cfg.sparql_dataset)
+                from app.graphstore import GraphStore
+
+                return SparqlHttpStore(cfg.sparql_endpoint, cfg.sparql_update_endpoint, cfg.sparql_dataset,
+                                       limits=GraphStore.options_from_config(cfg)["limits"])
             from app.stores.graph import open_embedded
 
             return open_embedded(cfg.graph_file, cfg.oxigraph_dir, config=cfg)
@@ -85,6 +88,20 @@ class Runtime:
                 raise FloorgraphError(f"no knowledge graph is built in {self.config.data_dir}; {self._hint()}")
             return Knowledge(self.config.data_dir)
         return self._part("knowledge", build)
+
+    @property
+    def browse_knowledge(self):
+        """What the pages, entity lists and the network read: the build's knowledge base, or - with
+        the graph in an external store - a snapshot of it re-read from that store every
+        ``config.store_refresh_s`` seconds, so a change made in the store shows on the pages."""
+        if not self.config.sparql_endpoint:
+            return self.knowledge
+
+        def build():
+            from app.stores.knowledge_view import StoreKnowledgeView
+
+            return StoreKnowledgeView(self.knowledge, self.graph_store, self.config.store_refresh_s)
+        return self._part("knowledge_view", build).current()
 
     @property
     def embedder(self):

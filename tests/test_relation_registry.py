@@ -15,7 +15,10 @@ from pathlib import Path
 import pytest
 from rdflib.namespace import OWL, RDF, RDFS, SH
 
+from tests.conftest import push_if_external
+
 NAME = "toyTwinnedWith"
+TOY_DATASET = "toy-relation"  # the toy build's name in an external store
 
 
 def twin_countries(doc, kb) -> None:
@@ -58,6 +61,7 @@ def toy_build(built_data_dir, tmp_path_factory):
     shutil.copytree(built_data_dir, d)
     try:
         build(Config.from_env(data_dir=d), progress=lambda s: None)
+        push_if_external(d, TOY_DATASET)  # an external-store run: the toy build is its own dataset there
         yield d
     finally:
         REGISTRY.unregister(NAME)
@@ -105,7 +109,7 @@ def test_toy_relation_in_the_bank_and_in_answers(toy_build):
 
     bank = [json.loads(l) for l in (toy_build / "qa" / "intent.jsonl").read_text(encoding="utf-8").splitlines()]
     assert any(r["relation"] == NAME for r in bank), "generated questions for the new relation"
-    engine = QuestionEngine.from_config(Config.from_env(data_dir=toy_build))
+    engine = QuestionEngine.from_config(Config.from_env(data_dir=toy_build, sparql_dataset=TOY_DATASET))
     facts = _facts(toy_build)
     target = facts[0]["object"]
     expected = {f["subject"] for f in facts if f["object"] == target}

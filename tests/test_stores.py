@@ -3,6 +3,7 @@
 Milvus Lite as the external vector store."""
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 from pathlib import Path
@@ -127,6 +128,79 @@ def test_engine_and_sparql_endpoint_agree_over_external_store(sparql_server, bui
     assert r.status_code == 200 and len(r.data.decode().strip().splitlines()) == 5
     assert client.get("/entity/country/JOR").status_code == 200
     assert client.get("/healthz").get_json()["triples"] == len(a.graph_store)
+
+
+def test_pages_and_network_read_the_external_store(sparql_server, built_data_dir):
+    """With the graph in an external store, a relation added and a label changed *in that store*
+    show on the entity page, the entity list and the network (page and JSON) - they are read from
+    the store, not from the build's kb.json - and a relation removed there disappears."""
+    from app.config import Config
+    from app.knowledge import entity_path
+    from app.pipeline import push
+    from app.runtime import Runtime
+    from app.stores.graph import SparqlHttpStore
+    from app.web import create_app
+    from graph.rdf import entity_uri
+    from graph.relations import REGISTRY
+    from markupsafe import escape
+
+    cfg = Config.from_env(data_dir=built_data_dir, sparql_endpoint=sparql_server.query_url,
+                          sparql_update_endpoint=sparql_server.update_url, sparql_dataset="pages",
+                          sparql_timeout_s=0, store_refresh_s=0)
+    push(cfg, progress=lambda s: None)
+    rt = Runtime(cfg)
+    build = rt.knowledge
+    view = rt.browse_knowledge
+    # unchanged store: the pages see exactly what the build wrote
+    assert view.entities.keys() == build.entities.keys()
+    assert {(f["subject"], f["predicate"], f["object"]) for f in view.facts} == \
+        {(f["subject"], f["predicate"], f["object"]) for f in build.facts}
+    assert view.network == build.network
+    # a network relation between two entities the build never linked (chosen from the build, not typed in)
+    rel = next(r for r in REGISTRY if r.edge and r.domain and r.range)
+    linked = {(f["subject"], f["object"]) for f in build.facts}
+    plain = lambda e: str(escape(e["label"])) == e["label"]  # noqa: E731 - found verbatim in the HTML
+    subject = next(e for e in build.of_type(rel.domain[0]) if build.facts_about(e["id"]) and plain(e))
+    obj = next(e for e in build.of_type(rel.range[0]) if e["id"] != subject["id"] and plain(e) and
+               (subject["id"], e["id"]) not in linked and (e["id"], subject["id"]) not in linked)
+    client = create_app(runtime=rt).test_client()
+    page = client.get("/entity/" + entity_path(subject["id"])).get_data(as_text=True)
+    assert "/entity/" + entity_path(obj["id"]) not in page
+
+    graph = SparqlHttpStore(cfg.sparql_endpoint, cfg.sparql_update_endpoint, dataset="pages").current_graph()
+    s_iri, o_iri = entity_uri(subject["id"]), entity_uri(obj["id"])
+    new_label = subject["label"] + " (renamed in the store)"
+    skos = "http://www.w3.org/2004/02/skos/core#prefLabel"
+
+    def update(text: str) -> None:
+        import requests
+
+        r = requests.post(cfg.sparql_update_endpoint, data={"update": text}, timeout=30)
+        assert r.status_code < 300, r.text
+
+    update(f'INSERT DATA {{ GRAPH <{graph}> {{ <{s_iri}> <{rel.iri}> <{o_iri}> }} }}')
+    update(f'DELETE {{ GRAPH <{graph}> {{ <{s_iri}> <{skos}> ?l }} }} INSERT {{ GRAPH <{graph}> '
+           f'{{ <{s_iri}> <{skos}> {json.dumps(new_label)} }} }} WHERE {{ GRAPH <{graph}> {{ <{s_iri}> <{skos}> ?l }} }}')
+
+    r = client.get("/entity/" + entity_path(subject["id"]))
+    page = r.get_data(as_text=True)
+    assert r.status_code == 200 and new_label in page
+    assert "/entity/" + entity_path(obj["id"]) in page and obj["label"] in page
+    card = client.get("/api/entity/" + entity_path(subject["id"])).get_json()
+    assert any(x["predicate"] == rel.name and x["other"]["id"] == obj["id"] for x in card["relations"])
+    net = client.get("/api/network").get_json()
+    assert any({e["source"], e["target"]} == {subject["id"], obj["id"]} and e["relation"] == rel.edge
+               for e in net["edges"])
+    assert next(n for n in net["nodes"] if n["id"] == subject["id"])["label"] == new_label
+    assert new_label in client.get("/network").get_data(as_text=True)
+    r = client.get("/entities.json")
+    assert r.status_code == 200 and new_label in str(r.get_json())
+
+    update(f'DELETE DATA {{ GRAPH <{graph}> {{ <{s_iri}> <{rel.iri}> <{o_iri}> }} }}')
+    net = client.get("/api/network").get_json()
+    assert not any({e["source"], e["target"]} == {subject["id"], obj["id"]} and e["relation"] == rel.edge
+                   for e in net["edges"])
+    rt.close()
 
 
 def test_external_store_without_build_is_a_clear_503(sparql_server, built_data_dir):

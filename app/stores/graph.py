@@ -44,7 +44,10 @@ class GraphStore(Protocol):
 
     def query(self, sparql: str, timeout: float | None = None, row_limit: int | None = None,
               default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
-              base_iri: str | None = None) -> QueryResult: ...
+              base_iri: str | None = None,
+              formats: tuple[str | None, str | None] | None = None) -> QueryResult:
+        """``formats`` (results format, graph format) asks for the result serialised in
+        ``result.body``; a store may ignore it (``body`` None) and the caller serialises."""
 
     def __len__(self) -> int: ...
 
@@ -152,7 +155,9 @@ class SparqlHttpStore:
     """
 
     def __init__(self, endpoint: str, update_endpoint: str = "", dataset: str = "floorgraph",
-                 default_timeout: float = 60.0, pointer_ttl: float = 2.0):
+                 default_timeout: float = 60.0, pointer_ttl: float = 2.0, limits=None):
+        from app.graphstore import VerdictCache
+        from app.sparql_guard import QueryLimits
         from graph.construction import note
 
         note("graph_store")
@@ -164,6 +169,10 @@ class SparqlHttpStore:
         self._local = threading.local()
         self._pointer: tuple[float, str | None] = (0.0, None)
         self._parser = ox.Store()  # always empty: used to parse queries, never to answer them
+        # the embedded endpoint's protections hold whichever store is behind: size and nesting
+        # limits before any parser, then SERVICE and foreign FROM refused on the parse tree
+        self.limits = limits or QueryLimits()
+        self._verdicts = VerdictCache()
 
     # -- HTTP ------------------------------------------------------------------------------------
     def _session(self):
@@ -221,9 +230,20 @@ class SparqlHttpStore:
     # -- the GraphStore interface ----------------------------------------------------------------
     def query(self, sparql: str, timeout: float | None = None, row_limit: int | None = None,
               default_graphs: Sequence[str] | None = None, named_graphs: Sequence[str] | None = None,
-              base_iri: str | None = None) -> QueryResult:
+              base_iri: str | None = None, formats=None) -> QueryResult:
+        from app.sparql_guard import QueryTooComplex, check_shape
+
         check_read_only(sparql)
-        self._parse(sparql, base_iri)
+        check_shape(sparql, self.limits)  # before any parser sees it
+        try:
+            self._verdicts.check(sparql, self.named_graphs())
+        except QuerySyntaxError as exc:
+            # Oxigraph's message is more precise, but its parser *runs* an ASK at once: only a text
+            # with no "service" anywhere in it can never make it call out
+            if not isinstance(exc, QueryTooComplex) and "service" not in sparql.lower():
+                self._parse(sparql, base_iri)
+            raise
+        self._parse(sparql, base_iri)  # the guard passed: no SERVICE anywhere in the query
         t0 = time.perf_counter()
         data: dict = {"query": sparql}
         if default_graphs is None and named_graphs is None:

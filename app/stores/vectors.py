@@ -110,13 +110,31 @@ class MilvusVectorStore:
             if not len(rows):
                 return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
             kwargs["filter"] = f"id in {rows.tolist()}"
-        res = self.client.search(self.collection, data=[np.asarray(query[0], dtype=np.float32).tolist()],
-                                 limit=depth, search_params={"metric_type": "IP"}, output_fields=[], **kwargs)
+        data = [np.asarray(query[0], dtype=np.float32).tolist()]
+        try:
+            res = self._search(data, depth, kwargs)
+        except Exception:  # noqa: BLE001 - a dropped channel; a real error repeats below and is raised
+            self._reconnect()
+            res = self._search(data, depth, kwargs)
         hits = res[0] if res else []
         rows = np.array([int(h["id"]) for h in hits], dtype=np.int64)
         scores = np.array([float(h["distance"]) for h in hits], dtype=np.float32)
         order = np.lexsort((rows, -scores))  # best first, ties by row: the same order as FAISS
         return rows[order], scores[order]
+
+    def _search(self, data, depth, kwargs):
+        return self.client.search(self.collection, data=data, limit=depth, search_params={"metric_type": "IP"},
+                                  output_fields=[], **kwargs)
+
+    def _reconnect(self) -> None:
+        """A new client after a failed call.  Why: Milvus servers (Milvus Lite's gRPC server among
+        them) drop idle channels after a few minutes, and a long-running server's first search after
+        a quiet spell must not fail because of it."""
+        from pymilvus import MilvusClient
+
+        self.close()
+        self.client = MilvusClient(self.uri)
+        self.client.load_collection(self.collection)
 
     def close(self) -> None:
         try:

@@ -93,8 +93,9 @@ def _part(name: str):
 
 
 def get_knowledge():
-    """The app's :class:`app.knowledge.Knowledge` (entities, facts, passages, network)."""
-    return _part("knowledge")
+    """The app's :class:`app.knowledge.Knowledge` (entities, facts, passages, network), as the
+    configured graph store holds it now (see ``Runtime.browse_knowledge``)."""
+    return _part("browse_knowledge")
 
 
 def get_index():

@@ -14,8 +14,11 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import Blueprint, Response, current_app, render_template, request
 from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
 from werkzeug.exceptions import HTTPException
 
 from app.graphstore import (
@@ -189,8 +192,14 @@ def _format_param() -> list[str]:
 
 def choose_format(kind: str) -> str:
     """The output format for a result of ``kind`` ('solutions' | 'boolean' | 'graph')."""
-    is_graph = kind == "graph"
-    params = _format_param()
+    return negotiate(request.headers.get("Accept", ""), tuple(_format_param()), kind == "graph")
+
+
+@lru_cache(maxsize=512)
+def negotiate(accept_header: str, params: tuple[str, ...], is_graph: bool) -> str:
+    """The output format for this Accept header and ``format`` parameters.  A pure function of the
+    request's text, cached: clients send the same few headers, and matching q-values against every
+    offer cost more than answering a cheap query."""
     if params:
         known = [FORMAT_PARAM[p] for p in params if p in FORMAT_PARAM]
         if not known:
@@ -202,11 +211,21 @@ def choose_format(kind: str) -> str:
                 return chosen
         # known but not applicable to this result (e.g. format=turtle on a SELECT): use Accept
     offers = GRAPH_OFFERS if is_graph else RESULTS_OFFERS
-    accept: MIMEAccept = request.accept_mimetypes
+    accept: MIMEAccept = parse_accept_header(accept_header, MIMEAccept)
     best = accept.best_match(list(offers)) if accept else None
     if best is None:
         return "turtle" if is_graph else "json"
     return offers[best]
+
+
+def _formats_wanted() -> tuple[str, str] | None:
+    """(format for SELECT/ASK, format for CONSTRUCT/DESCRIBE), decided before the query runs so the
+    process running it can serialise the result itself; None when the request's format is invalid
+    (that error is reported after the query, as the protocol tests expect)."""
+    try:
+        return choose_format("solutions"), choose_format("graph")
+    except ProtocolError:
+        return None
 
 
 def _media_type(fmt: str, kind: str) -> str:
@@ -217,7 +236,12 @@ def _media_type(fmt: str, kind: str) -> str:
 
 
 def wants_html() -> bool:
-    accept = request.accept_mimetypes
+    return _accept_prefers_html(request.headers.get("Accept", ""))
+
+
+@lru_cache(maxsize=512)
+def _accept_prefers_html(accept_header: str) -> bool:
+    accept = parse_accept_header(accept_header, MIMEAccept)
     if not accept or "text/html" not in accept.values():
         return False
     best = accept.best_match(list(GRAPH_OFFERS) + ["text/html"])
@@ -281,6 +305,8 @@ def endpoint():
             return _service_description()
         query, defaults, named = _read_operation()
         gs = current_app.extensions["floorgraph.graphstore"]
+        html_table = wants_html() and not _format_param()  # a browser's form: the results as an HTML table
+        formats = None if html_table else _formats_wanted()
         result = gs.query(
             query,
             timeout=cfg.sparql_timeout_s,
@@ -288,11 +314,12 @@ def endpoint():
             default_graphs=defaults if (defaults or named) else None,
             named_graphs=named if (defaults or named) else None,
             base_iri=request.base_url,
+            formats=formats,
         )
-        if wants_html() and not _format_param():  # a browser's form: the results as an HTML table
+        if html_table:
             return _editor_page(query=query, result=result)
-        fmt = choose_format(result.kind)
-        body = serialize(result, fmt)
+        fmt = (formats[1] if result.kind == "graph" else formats[0]) if formats else choose_format(result.kind)
+        body = result.body if result.body is not None and result.format == fmt else serialize(result, fmt)
     except ProtocolError as exc:
         if wants_html() and exc.status == 400 and request.method in ("GET", "POST"):
             return _editor_page(query=_submitted_query(), error=exc.message, status=400)
