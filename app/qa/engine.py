@@ -28,6 +28,7 @@ from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFI
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate
 from app.qa.intent import IntentIndex
+from app.qa.spans import SpanFinder, asked_span, graph_fits
 from app.qa.summary import summarise
 from app.qa.tables import TableLookup
 from app.qa.textstep import TextResult, TextStep
@@ -67,6 +68,7 @@ class QuestionEngine:
         self.embedder = embedder
         self.lexicon = Lexicon(knowledge)
         self.text = TextStep(knowledge, units)
+        self.spans = SpanFinder(knowledge, units, self.text)
         self.intents = intents
         self.tables = TableLookup(store, units.idf, units.default_idf)
         self.speller = speller_for(knowledge, self.lexicon, [r["text"] for r in intents.rows] if intents else [])
@@ -200,7 +202,42 @@ class QuestionEngine:
         answers.sort(key=lambda x: (-x["score"], x["label"]))
         out["answers"] = answers
         out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best)
+        self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
+
+    def _span_step(self, a: Analysis, und: Understanding, out: dict, timings: dict) -> None:
+        """A name, title, number, place or group written in a sentence (see :mod:`app.qa.spans`)
+        replaces an answer that is not of the asked kind; a graph answer of that kind stands."""
+        asked = asked_span(a.question, [(l.start, l.end) for l in a.links])
+        if asked is None or graph_fits(asked, out):
+            return
+        t = time.perf_counter()
+        required = [set(l.ids) for l in a.links if not (set(l.ids) & AUTHOR_ORGS)
+                    and (l.type in ("Country", "Organization", "Initiative") or
+                         l.type in ("Scheme", "LegalInstrument") and asked.kind != "name")]
+        linked = {i for l in a.links for i in l.ids}
+        qvec = und.vector if und.vector is not None else self._embed(a.question)
+        found = self.spans.find(a.question, asked, qvec, required, a.years, linked, set(terms(a.question)))
+        timings["span_ms"] = (time.perf_counter() - t) * 1e3
+        if not found:
+            return
+        answers = []
+        for c in found:
+            ev = self._evidence(c.passage_id, [c.label], spans=[(c.start, c.end)])
+            if c.eid and self.k.entity(c.eid) is not None:
+                d = self._answer_dict(c.eid, c.score, [ev])
+            else:
+                d = {"label": c.label, "iri": None, "type": c.kind, "score": round(c.score, 4), "evidence": [ev]}
+                if c.kind == "Number":
+                    d["value"] = float(c.label)
+            u = self.units.units[c.unit_id]
+            d["path"] = [f"{asked.kind} read from the sentence: {u.text}"]
+            answers.append(d)
+        out["answers"] = answers
+        out["answer_type"] = {"number": "Number", "title": "Publication"}.get(asked.kind, "Text")
+        out["strategy"] = "text-span"
+        out["path"] = [f"asked: a {asked.kind}" + (f" ({', '.join(asked.heads)})" if asked.heads else "")] + \
+            [f"sentence: {self.units.units[found[0].unit_id].text}"]
 
     # -- understanding and shaping the result ------------------------------------------------
     def _embed(self, text: str) -> np.ndarray:
