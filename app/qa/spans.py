@@ -84,11 +84,13 @@ def _singular(word: str) -> str:
     return w
 
 
-def asked_span(question: str, linked_spans: list[tuple[int, int]] = ()) -> Asked | None:
+def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed_type: str = "Text") -> Asked | None:
     """The kind of span asked, or None when the question asks for something else (an entity the
     graph relates, a count, a year).  Wh-word and head-noun rules only.  ``linked_spans``: where
     the question names graph entities (a head noun inside "Older Persons' Act" is not the asked one
-    in "malawi older persons act new benefit")."""
+    in "malawi older persons act new benefit").  ``analysed_type``: the answer type the analysis
+    found; a keyword query it reads as asking for countries, organisations or numbers keeps that
+    reading unless it says "name" or "title"."""
     q0 = " ".join(question.split())
     q = _META.sub(" ", q0)
     m_place = _PLACE.search(q)
@@ -103,7 +105,7 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = ()) -> Asked
         return Asked("group", plural=True, count=count, head_phrase=g.group(1).lower())
     head = None
     for m in _WH_HEAD.finditer(q):
-        between = [w.lower().strip("'’.,") for w in m.group(1).split()]
+        between = [re.sub(r"['’]s$", "", w.lower()).strip("'’.,") for w in m.group(1).split()]
         # a verb anywhere, or another asked noun right after "which", ends the phrase
         if any(w in _VERBS for w in between) or (between and between[0] in _BREAK):
             continue
@@ -114,6 +116,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = ()) -> Asked
         return None  # "... showcased countries": the last word names the asked type
     if head is None:
         if not (keyword or _NAME_CUE.search(q)):
+            return None
+        if not _NAME_CUE.search(q) and analysed_type in ("Country", "Organization", "Number", "Year"):
             return None
         # "pakistan programme showcased ...", "the bill ... called": the first head noun outside
         # the linked names, else the first one.
