@@ -128,12 +128,15 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
             re.search(r"\b(" + _HEAD_RX + r")(e?s)?\b", q, re.I)
         if m is None:
             return None
-        word, plural = m.group(1), bool(m.group(2))
+        word, plural, after = m.group(1), bool(m.group(2)), m.string[m.end():]
     else:
-        word, plural = head.group(2), bool(head.group(3))
-        nxt = re.match(r"\s+(" + _HEAD_RX + r")(e?s)?\b", q[head.end():], re.I)
-        if nxt:
-            word, plural = nxt.group(1), bool(nxt.group(2))
+        word, plural, after = head.group(2), bool(head.group(3)), q[head.end():]
+    # of consecutive head nouns the last is the head ("framework law", "cash transfer programme")
+    nxt = re.match(r"\s+(" + _HEAD_RX + r")(e?s)?\b", after, re.I)
+    while nxt:
+        word, plural = nxt.group(1), bool(nxt.group(2))
+        after = after[nxt.end():]
+        nxt = re.match(r"\s+(" + _HEAD_RX + r")(e?s)?\b", after, re.I)
     word = _singular(word)
     fams = frozenset(_FAMILY_OF.get(word, ()))
     kind = "title" if "title" in fams else "name"
@@ -171,6 +174,7 @@ def head_of(label: str) -> str:
     """A name's head noun: the last word before "of/for/on/to ..." and before "(ACR)" or a number
     ("Social Regime of Independent Workers" -> regime, "Decree 824/MOH/2024" -> decree)."""
     s = re.sub(r"\([^)]*\)", " ", label)
+    s = re.split(r"\s+(?:No\.?\s*)?\d", s, maxsplit=1)[0]
     s = re.split(r"\s+(?:of|for|on|to|towards|in)\s+", s, maxsplit=1)[0]
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", s) if not re.fullmatch(r"No|\d+", w)]
     if not words:
