@@ -392,9 +392,10 @@ class SpanFinder:
         self.text = text_step
 
     def rank(self, question: str, qvec: np.ndarray, required: list[set[str]], years: list[str],
-             top: int = 12) -> list[tuple[int, float]]:
-        """Units by dense + lexical score, in passages that mention every required entity; a
-        passage naming the question's year is preferred, not required (an event "in October")."""
+             top: int = 12, mentioning: str | None = None) -> list[tuple[int, float]]:
+        """Units by dense + lexical score, in passages that mention every required entity (or, with
+        ``mentioning``, some entity of that type); a passage naming the question's year is
+        preferred, not required (an event "in October")."""
         named = {t for ids in required for i in ids for n in self.k.names(i) for t in terms(n)}
         qterms = [t for t in terms(question) if t not in named] or terms(question)
         scores = self.units.vectors @ qvec + WEIGHT_LEXICAL * self.units.lexical_in_context(qterms)
@@ -404,6 +405,8 @@ class SpanFinder:
                 present = self.text.passage_entities(pid)
                 if not all(ids & present for ids in required):
                     continue
+            if mentioning and not any(m["type"] == mentioning for m in self.k.mentions_in(pid)):
+                continue
             allowed.extend(rows)
         if not allowed:
             return []
@@ -498,7 +501,8 @@ class SpanFinder:
         if asked.kind == "title":
             # A publication is listed apart from the entry it is about: its title names the
             # country, the passage need not.
-            ranked = self.rank(question, qvec, [], years)
+            ranked = self.rank(question, qvec, required, years) + self.rank(question, qvec, [], years, mentioning="Publication")
+            ranked = sorted(dict(sorted(ranked, key=lambda x: x[1])).items(), key=lambda x: -x[1])
         else:
             ranked = self.rank(question, qvec, required, years)
         best: list[Candidate] = []
