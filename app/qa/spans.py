@@ -37,6 +37,7 @@ _FAMILY_OF: dict[str, set[str]] = {}
 for _fam, _words in FAMILIES.items():
     for _w in _words:
         _FAMILY_OF.setdefault(_w, set()).add(_fam)
+_VARIANTS = {"programme": ("program",), "program": ("programme",)}  # spellings of one head
 _HEADS = sorted(_FAMILY_OF, key=len, reverse=True)
 _HEAD_RX = "|".join(re.escape(h) for h in _HEADS)
 # Words that end the phrase between "which" and its head noun: a verb or another asked noun means
@@ -53,7 +54,7 @@ _PLACE = re.compile(r"^\s*where\b.*\b(held|organi[sz]ed|hosted|host|take place|t
                     r"located|celebrated|launched)\b|\bin (?:which|what) (?:city|town|venue|place)\b", re.I)
 _NUMBER = re.compile(r"\b(?:paper|report|brief|convention|decree|law|resolution|recommendation)s?\s+(?:number|no\b(?!\.?\s*\d))|"
                      r"\bwhat (?:number|no\.?)\b(?!\s+of)|\bnumber of the (?:\w+\s+){0,2}(?:paper|report|brief)\b", re.I)
-_GROUP = re.compile(r"\b((?:target|population|beneficiary|occupational|social)\s+groups?|provinces?|"
+_GROUP = re.compile(r"\b((?:(?:target|population|beneficiary|occupational|social)\s+)?groups|provinces|"
                     r"(?:provincial|state|regional|municipal|local|district)\s+governments?|states|cities|"
                     r"municipalities|districts|sectors|occupations)\b", re.I)
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
@@ -101,7 +102,10 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     cm = re.search(r"\b(?:which|what|the|name|list)\s+(" + "|".join(_COUNT_WORDS) + r")\b", q, re.I)
     count = _COUNT_WORDS[cm.group(1).lower()] if cm else None
     g = _GROUP.search(q)
-    if g and re.search(r"\b(which|what|name|list)\b", q, re.I) or g and q == q.lower():
+    if g and not re.search(r"\b(?:which|what|name|list)\s+(?:[\w'’-]+\s+){0,2}$", q[:g.start()], re.I) \
+            and q != q.lower():
+        g = None  # "the fund for vulnerable groups": groups are not what is asked
+    if g:
         return Asked("group", plural=True, count=count, head_phrase=g.group(1).lower())
     head = None
     for m in _WH_HEAD.finditer(q):
@@ -142,7 +146,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     kind = "title" if "title" in fams else "name"
     if word == "title":
         fams = frozenset({"title"})
-    return Asked(kind, (word,), fams, plural or bool(count and count > 1), count)
+    heads = (word,) + tuple(v for v in _VARIANTS.get(word, ()) if v != word)
+    return Asked(kind, heads, fams, plural or bool(count and count > 1), count)
 
 
 # -- candidates in a sentence -----------------------------------------------------------------
@@ -244,6 +249,8 @@ def name_spans(seg: str, families: frozenset[str]) -> list[tuple[int, int]]:
         j = _walk_left(toks, i)
         end = toks[k][1]
         if capital_head:
+            if re.match(r"\s+(?!No\b)[A-Z][a-z]\w*", seg[end:]):
+                continue  # "Employment Injury Benefits Convention": the name goes on, its head is later
             right = _RIGHT.match(seg[end:])
             if right:
                 end += len(re.sub(r"(\s+(?:of|and|the|for|in))+$", "", right.group(0)))
@@ -339,11 +346,12 @@ def group_spans(seg: str, head_phrase: str) -> list[tuple[int, int]]:
     Sindh'), or after the head's last word, or a 'one for X, a second for Y, and a third for Z' list."""
     out: list[tuple[int, int]] = []
     words = head_phrase.split()
-    for probe in (head_phrase, words[-1] if words else ""):
+    # the head phrase, its last word, or the stem of its first word ("provinces": "provincial governments of")
+    for probe in (re.escape(head_phrase.rstrip("s")) + "s?", re.escape(words[-1].rstrip("s")) + "s?" if words else "",
+                  re.escape(words[0][:6]) + r"\w*(?:\s+\w+)?" if words and len(words[0]) >= 6 else ""):
         if not probe:
             continue
-        stem_ = re.escape(probe.rstrip("s"))
-        for m in re.finditer(rf"\b{stem_}s?\b\s+(?:of|for|in|such as|including|namely|:)\s+", seg, re.I):
+        for m in re.finditer(rf"\b{probe}\b\s+(?:of|for|in|such as|including|namely|:)\s+", seg, re.I):
             rest = seg[m.end():]
             enum = re.match(r"((?:the\s+)?[\w'’ -]{2,40}?(?:,\s+[\w'’ -]{2,40}?)*(?:,?\s+and\s+[\w'’ -]{2,40}?))(?=[,.;]|\s+(?:have|has|had|are|were|is|was|to|in|with|which|who)\b|$)", rest)
             if enum:
@@ -375,6 +383,8 @@ _ENTITY_TYPES = {"name": ("Scheme", "LegalInstrument", "Initiative", "Project", 
 WEIGHT_LEXICAL = 0.6
 NEAR_WEIGHT = 0.3  # how much the question's words right around a candidate add to its sentence's score
 LINKED_PENALTY = 0.6  # a span the question itself names is a weak answer
+SAME_HEAD_BONUS = 0.1
+ENTITY_BONUS = 0.05
 NUMBER_BONUS = 0.5  # a candidate right after the number the question gives ("Working Paper 132")
 MIN_SPAN_SCORE = 0.5  # below this the best sentence is no evidence (calibrated on the tuning sets)
 
@@ -482,9 +492,15 @@ class SpanFinder:
                 continue
             s, e = c.start - a, c.end - a
             cand_terms = set(terms(c.label))
-            c.score = NEAR_WEIGHT * _closeness(seg, s, e, qterms - cand_terms, anchors)
-            if (c.eid and c.eid in linked) or (cand_terms and cand_terms <= qterms):
-                c.score -= 1 - LINKED_PENALTY
+            # the question's words inside the span count too ("the fund for vulnerable groups")
+            c.score = NEAR_WEIGHT * _closeness(seg, s, e, qterms, anchors)
+            if c.eid and not c.eid.startswith("Organization:"):
+                c.score += ENTITY_BONUS  # the graph typed it: a publication, a scheme, a law
+            if asked.heads and (head_of(c.label) in asked.heads or re.match(
+                    r"\s*(?:" + "|".join(re.escape(h) for h in asked.heads) + r")", seg[e:], re.I)):
+                c.score += SAME_HEAD_BONUS  # "which fund": a Fund before a System of the same family
+            if (c.eid and c.eid in linked) or _plain(c.label) in _plain(question):
+                c.score -= 1 - LINKED_PENALTY  # a name the question itself gives is a weak answer
             if numbers and asked.kind in ("name", "title"):
                 # "Working Paper 132": the title right after the question's number, not its neighbour's
                 before = seg[max(0, s - 30):s]
