@@ -243,11 +243,12 @@ class QuestionEngine:
             return
         answers = []
         for c in found:
-            ev = self._evidence(c.passage_id, [c.label], spans=[(c.start, c.end)])
+            ev = [self._evidence(pid, [c.label], spans=[(s, e)])
+                  for pid, s, e in [(c.passage_id, c.start, c.end)] + c.support]
             if c.eid and self.k.entity(c.eid) is not None:
-                d = self._answer_dict(c.eid, c.score, [ev])
+                d = self._answer_dict(c.eid, c.score, ev)
             else:
-                d = {"label": c.label, "iri": None, "type": c.kind, "score": round(c.score, 4), "evidence": [ev]}
+                d = {"label": c.label, "iri": None, "type": c.kind, "score": round(c.score, 4), "evidence": ev}
                 if c.kind == "Number":
                     d["value"] = float(c.label)
             u = self.units.units[c.unit_id]

@@ -162,6 +162,7 @@ class Candidate:
     eid: str | None = None  # a graph entity, when the span is one
     kind: str = "Text"  # the answer type to report
     evidence: float = 0.0  # the sentence's own score (dense + lexical)
+    support: list[tuple[str, int, int]] = field(default_factory=list)  # other passages writing the same name
 
 
 _TOKEN = re.compile(r"[\w'’./&+-]+|\(|\)|,|;|:|\"|“|”")
@@ -535,7 +536,7 @@ class SpanFinder:
         if top.evidence < MIN_SPAN_SCORE:
             return []
         if not asked.plural and asked.kind != "group":
-            return [top]
+            return [_with_support(top, best)]
         want = asked.count or 8
         chosen: list[Candidate] = []
         seen = set()
@@ -549,7 +550,7 @@ class SpanFinder:
                 seen.add(key)
             if len(chosen) >= want:
                 break
-        return chosen
+        return [_with_support(c, best) for c in chosen]
 
 
 def _described(seg: str, heads: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -621,3 +622,15 @@ def _merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
 def _plain(name: str) -> str:
     """A name without its "(ACR)" and punctuation, lower case, for comparing names."""
     return " ".join(re.findall(r"[a-z0-9]+", re.sub(r"\([^)]*\)", " ", name).lower()))
+
+
+def _with_support(c: Candidate, ranked: list[Candidate], most: int = 2) -> Candidate:
+    """Other well-ranked sentences that write the same name are evidence too (the scheme's launch
+    and its later extension)."""
+    key = c.eid or c.label.lower()
+    seen = {c.passage_id}
+    for o in ranked:
+        if (o.eid or o.label.lower()) == key and o.passage_id not in seen and len(c.support) < most:
+            seen.add(o.passage_id)
+            c.support.append((o.passage_id, o.start, o.end))
+    return c
