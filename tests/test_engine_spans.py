@@ -175,3 +175,39 @@ def test_the_sweep_adds_each_entry_on_the_topic(engine):
     res = engine.ask("In which countries was social protection work shaped by typhoons?")
     got = {a.get("iso3") for a in res["answers"]}
     assert expected <= got
+
+
+def test_a_list_introduced_at_a_passage_end_is_read_from_the_next_passage(engine):
+    """'The three concerned briefs are:' closes a passage; the titles open the next one's lines."""
+    ids = list(engine.k.passages)
+    for pid, nxt in zip(ids, ids[1:]):
+        if re.search(r"briefs are:\s*$", engine.k.passage(pid).text):
+            expected = {m.group(1).strip().rstrip(",.") for m in
+                        re.finditer(r"^\W*\"([^\"]{6,250})\"", engine.k.passage(nxt).text, re.M)}
+            break
+    else:
+        pytest.skip("no passage ends by announcing a list of briefs")
+    res = engine.ask("Which briefs did the ILO publish to feed the ILC discussion on the care economy?")
+    assert {a["label"] for a in res["answers"]} == expected
+    assert all(a["evidence"][0]["passage_id"] == nxt for a in res["answers"])
+
+
+def test_a_misread_figure_question_is_a_quantity_with_its_unit():
+    from app.qa.spans import number_value, quantity_spans
+
+    assert asked_span("What yearly deficit share did the 2023 paper estimate?", analysed_type="Publication").kind == "quantity"
+    assert asked_span("What yearly deficit share did the 2023 paper estimate?", analysed_type="Number") is None or \
+        asked_span("What yearly deficit share did the 2023 paper estimate?", analysed_type="Number").kind != "quantity"
+    seg = "In Table 2 of 2023, the gap is 4.1 per cent for all, but for small islands it reaches US$12.5 million."
+    assert [seg[s:e] for s, e in quantity_spans(seg)] == ["4.1 per cent", "US$12.5 million"]
+    assert number_value("US$12.5 million") == 12_500_000 and number_value("4.1 per cent") == 4.1
+
+
+def test_a_hyphenated_modifier_counts_only_in_its_own_clause():
+    from app.qa.spans import _closeness
+
+    seg = "For small- and mid-size firms the gap is 4.1 per cent, but for mid-size firms it is 9.9 per cent."
+    a, b = seg.index("4.1"), seg.index("9.9")
+    near_a = _closeness(seg, a, a + 12, set(), [], {"mid-size"})
+    near_b = _closeness(seg, b, b + 12, set(), [], {"mid-size"})
+    assert near_b > near_a

@@ -28,7 +28,7 @@ from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFI
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate
 from app.qa.intent import IntentIndex
-from app.qa.spans import SpanFinder, asked_span, graph_fits
+from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa.tables import TableLookup
@@ -250,12 +250,12 @@ class QuestionEngine:
             else:
                 d = {"label": c.label, "iri": None, "type": c.kind, "score": round(c.score, 4), "evidence": ev}
                 if c.kind == "Number":
-                    d["value"] = float(c.label)
+                    d["value"] = number_value(c.label)
             u = self.units.units[c.unit_id]
             d["path"] = [f"{asked.kind} read from the sentence: {u.text}"]
             answers.append(d)
         out["answers"] = answers
-        out["answer_type"] = {"number": "Number", "title": "Publication"}.get(asked.kind, "Text")
+        out["answer_type"] = {"number": "Number", "quantity": "Number", "title": "Publication"}.get(asked.kind, "Text")
         out["strategy"] = "text-span"
         out["path"] = [f"asked: a {asked.kind}" + (f" ({', '.join(asked.heads)})" if asked.heads else "")] + \
             [f"sentence: {self.units.units[found[0].unit_id].text}"]

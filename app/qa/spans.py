@@ -54,6 +54,8 @@ _PLACE = re.compile(r"^\s*where\b.*\b(held|organi[sz]ed|hosted|host|take place|t
                     r"located|celebrated|launched)\b|\bin (?:which|what) (?:city|town|venue|place)\b", re.I)
 _NUMBER = re.compile(r"\b(?:paper|report|brief|convention|decree|law|resolution|recommendation)s?\s+(?:number|no\b(?!\.?\s*\d))|"
                      r"\bwhat (?:number|no\.?)\b(?!\s+of)|\bnumber of the (?:\w+\s+){0,2}(?:paper|report|brief)\b", re.I)
+_QUANTITY = re.compile(r"\b(?:what|which)\s+((?:[\w'’-]+\s+){0,2}?)(?:gap|amount|share|percentage|proportion|rate|"
+                       r"total|budget|cost|sum|level|figure)s?\b|\bhow (?:large|big|high|low)\b", re.I)
 _GROUP = re.compile(r"\b((?:(?:target|population|beneficiary|occupational|social)\s+)?groups|provinces|"
                     r"(?:provincial|state|regional|municipal|local|district)\s+governments?|states|cities|"
                     r"municipalities|districts|sectors|occupations)\b", re.I)
@@ -99,6 +101,10 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         return Asked("place")
     if _NUMBER.search(q):
         return Asked("number")
+    qm = _QUANTITY.search(q)
+    if qm and analysed_type not in ("Number", "Year") and not any(
+            w.lower() in _VERBS for w in (qm.group(1) or "").split()):
+        return Asked("quantity")  # "what annual financing gap did the paper estimate": a figure
     cm = re.search(r"\b(?:which|what|the|name|list)\s+(" + "|".join(_COUNT_WORDS) + r")\b", q, re.I)
     count = _COUNT_WORDS[cm.group(1).lower()] if cm else None
     g = _GROUP.search(q)
@@ -331,6 +337,20 @@ def number_spans(seg: str) -> list[tuple[int, int]]:
             re.finditer(r"\b(?:Paper|No\.?|Number|Report|Brief)\s*(\d{1,4})\b(?!\s*(?:per|%|million))", seg)]
 
 
+_QTY = re.compile(r"(?:US\$\s*)?(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*(?:per cent|percent|%|million|billion|thousand))?(?![\w])", re.I)
+
+
+def quantity_spans(seg: str) -> list[tuple[int, int]]:
+    """Figures with their unit ('52.3 per cent', 'US$17.8 million'), not years nor labels ('Table 3')."""
+    out = []
+    for m in _QTY.finditer(seg):
+        text = m.group(0)
+        if re.fullmatch(r"(19|20)\d\d", text) or re.search(r"\b(Table|Figure|No\.?|Paper|Result|Box)\s*$", seg[:m.start()]):
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
 def place_spans(seg: str) -> list[tuple[int, int]]:
     """'organised in Rome', 'held in Abidjan, Côte d'Ivoire': the capitalised words after the verb."""
     out = []
@@ -401,6 +421,7 @@ class SpanFinder:
         self.k = knowledge
         self.units = units
         self.text = text_step
+        self._next = dict(zip(list(knowledge.passages), list(knowledge.passages)[1:]))  # document order
 
     def rank(self, question: str, qvec: np.ndarray, required: list[set[str]], years: list[str],
              top: int = 12, mentioning: str | None = None) -> list[tuple[int, float]]:
@@ -467,6 +488,11 @@ class SpanFinder:
                     spans.append((s, e, None, "Publication"))
         elif asked.kind == "number":
             spans = [(s, e, None, "Number") for s, e in number_spans(seg)]
+        elif asked.kind == "quantity":
+            spans = [(s, e, None, "Number") for s, e in quantity_spans(seg)]
+            if re.search(r"\b(share|percentage|per ?cent|proportion|rate)\b|%", question, re.I):
+                # a share is asked: only figures written as shares
+                spans = [x for x in spans if re.search(r"per ?cent|%", seg[x[0]:x[1]], re.I)]
         elif asked.kind == "place":
             spans = [(s, e, None, "Text") for s, e in place_spans(seg)]
         elif asked.kind == "group":
@@ -484,6 +510,8 @@ class SpanFinder:
             out.append(Candidate(label, a + s, a + e, unit.id, unit.passage_id, 0.0, eid, kind))
         out = _merge_overlaps(out)
         actors = {_plain(n) for i in linked if i.startswith("Organization:") for n in self.k.names(i)}
+        # a hyphenated compound of the question ("low-income") written as such is a sharp cue
+        compounds = {w.lower() for w in re.findall(r"\b[A-Za-z]+-[A-Za-z]+\b", question)}
         numbers = [n for n in re.findall(r"\b\d[\d,.]*\b", question) if not re.fullmatch(r"(19|20)\d\d", n)]
         for c in out:
             acr = re.findall(r"\(([^)]*)\)", c.label)
@@ -494,7 +522,7 @@ class SpanFinder:
             s, e = c.start - a, c.end - a
             cand_terms = set(terms(c.label))
             # the question's words inside the span count too ("the fund for vulnerable groups")
-            c.score = NEAR_WEIGHT * _closeness(seg, s, e, qterms, anchors)
+            c.score = NEAR_WEIGHT * _closeness(seg, s, e, qterms, anchors, compounds)
             if c.eid and not c.eid.startswith("Organization:"):
                 c.score += ENTITY_BONUS  # the graph typed it: a publication, a scheme, a law
             if asked.heads and (head_of(c.label) in asked.heads or re.match(
@@ -508,6 +536,25 @@ class SpanFinder:
                 c.score += NUMBER_BONUS if any(re.search(r"(?<![\d.])" + re.escape(n) + r"(?![\d])", before)
                                                for n in numbers) else 0.0
         return [c for c in out if c.score > -9]
+
+    def _listed_after(self, top: Candidate, asked: Asked) -> list[Candidate]:
+        """"The three concerned briefs are:" ends a passage and the list is the next one: for a
+        plural question, the titles (quoted) or graph entities of the asked kind that open its lines."""
+        p = self.k.passage(top.passage_id)
+        if p is None or not p.text.rstrip().endswith(":") or asked.kind not in ("title", "name"):
+            return []
+        nxt = self.k.passage(self._next.get(top.passage_id, ""))
+        if nxt is None:
+            return []
+        out = []
+        for line in re.finditer(r"[^\n]+", nxt.text):
+            q = _QUOTE.match(line.group(0).lstrip(" -*•"))
+            if q:
+                off = line.start() + line.group(0).index(q.group(0)) + 1
+                label = q.group(1).strip().rstrip(",.")
+                out.append(Candidate(label, off, off + len(label), top.unit_id, nxt.id, top.score, None,
+                                     "Publication" if asked.kind == "title" else "Text", top.evidence))
+        return out if len(out) >= 2 else []
 
     def find(self, question: str, asked: Asked, qvec: np.ndarray, required: list[set[str]], years: list[str],
              linked: set[str], qterms: set[str]) -> list[Candidate]:
@@ -537,6 +584,9 @@ class SpanFinder:
             return []
         if not asked.plural and asked.kind != "group":
             return [_with_support(top, best)]
+        listed = self._listed_after(top, asked)
+        if listed:
+            return listed
         want = asked.count or 8
         chosen: list[Candidate] = []
         seen = set()
@@ -571,7 +621,7 @@ def graph_fits(asked: Asked, out: dict) -> bool:
     answers = out.get("answers") or []
     if not answers or not str(out.get("strategy", "")).startswith("graph"):
         return False
-    if asked.kind == "number":
+    if asked.kind in ("number", "quantity"):
         return all(x.get("type") == "Number" for x in answers)
     if asked.kind == "title":
         return all(x.get("type") == "Publication" for x in answers)
@@ -581,10 +631,13 @@ def graph_fits(asked: Asked, out: dict) -> bool:
     return False
 
 
-def _closeness(seg: str, s: int, e: int, qterms: set[str], anchors: list[str]) -> float:
+_CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|and)\b|;")
+
+
+def _closeness(seg: str, s: int, e: int, qterms: set[str], anchors: list[str], compounds: set[str] = frozenset()) -> float:
     """How close the question's words sit to a span: each question term (and each anchor name)
     found in the sentence counts by 1 - distance/200 characters; the sum over the question's terms."""
-    if not qterms and not anchors:
+    if not qterms and not anchors and not compounds:
         return 0.0
     best: dict[str, float] = {}
     for m in re.finditer(r"[\w'’-]+", seg):
@@ -598,7 +651,15 @@ def _closeness(seg: str, s: int, e: int, qterms: set[str], anchors: list[str]) -
             # an owner is written before its name ("Pakistan's Benazir ..."): after it counts double
             d = s - m.end() if m.end() <= s else 2 * (m.start() - e) if m.start() >= e else 0
             best["@" + n] = max(best.get("@" + n, 0.0), max(0.0, 1 - d / 100))
+    for c in compounds:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(c) + r"(?![\w-])", low):
+            between = low[min(m.end(), e):max(m.start(), s)]
+            if _CLAUSE_BREAK.search(between):
+                continue  # "..., but for low-income countries, it amounts to": another clause's figure
+            d = 0 if s <= m.start() < e else min(abs(m.start() - e), abs(s - m.end()))
+            best["#" + c] = max(best.get("#" + c, 0.0), max(0.0, 1 - d / 200))
     anchor_score = max((v for k, v in best.items() if k.startswith("@")), default=0.0)
+    anchor_score += max((v for k, v in best.items() if k.startswith("#")), default=0.0)
     term_score = sum(v for k, v in best.items() if not k.startswith("@")) / max(1, len(qterms))
     return term_score + anchor_score
 
@@ -634,3 +695,12 @@ def _with_support(c: Candidate, ranked: list[Candidate], most: int = 2) -> Candi
             seen.add(o.passage_id)
             c.support.append((o.passage_id, o.start, o.end))
     return c
+
+
+def number_value(label: str) -> float | None:
+    """'52.3 per cent' -> 52.3, 'US$17.8 million' -> 17800000.0, '128' -> 128.0."""
+    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion|thousand)?", label, re.I)
+    if not m:
+        return None
+    scale = {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1)
+    return float(m.group(1).replace(",", "")) * scale
