@@ -116,8 +116,10 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     head = None
     for m in _WH_HEAD.finditer(q):
         between = [re.sub(r"['’]s$", "", w.lower()).strip("'’.,") for w in m.group(1).split()]
-        # a verb anywhere, or another asked noun right after "which", ends the phrase
-        if any(w in _VERBS for w in between) or (between and between[0] in _BREAK):
+        # a verb or another asked noun ends the phrase ("which German-funded countries recorded a
+        # scheme"), though "government" may modify the head ("which updated government strategy")
+        if any(w in _VERBS or (w in _BREAK and not w.startswith("government")) for w in between) or \
+                (between and between[0] in _BREAK):
             continue
         head = m
         break
@@ -511,6 +513,7 @@ class SpanFinder:
         out = _merge_overlaps(out)
         actors = {_plain(n) for i in linked if i.startswith("Organization:") for n in self.k.names(i)}
         # a hyphenated compound of the question ("low-income") written as such is a sharp cue
+        owned: dict[int, float] = {}
         compounds = {w.lower() for w in re.findall(r"\b[A-Za-z]+-[A-Za-z]+\b", question)}
         numbers = [n for n in re.findall(r"\b\d[\d,.]*\b", question) if not re.fullmatch(r"(19|20)\d\d", n)]
         for c in out:
@@ -522,7 +525,8 @@ class SpanFinder:
             s, e = c.start - a, c.end - a
             cand_terms = set(terms(c.label))
             # the question's words inside the span count too ("the fund for vulnerable groups")
-            c.score = NEAR_WEIGHT * _closeness(seg, s, e, qterms, anchors, compounds)
+            c.score = NEAR_WEIGHT * _closeness(seg, s, e, qterms, [], set())
+            owned[id(c)] = _closeness(seg, s, e, set(), anchors, compounds)
             if c.eid and not c.eid.startswith("Organization:"):
                 c.score += ENTITY_BONUS  # the graph typed it: a publication, a scheme, a law
             if asked.heads and (head_of(c.label) in asked.heads or re.match(
@@ -535,6 +539,12 @@ class SpanFinder:
                 before = seg[max(0, s - 30):s]
                 c.score += NUMBER_BONUS if any(re.search(r"(?<![\d.])" + re.escape(n) + r"(?![\d])", before)
                                                for n in numbers) else 0.0
+        # The question's names and compounds pick among the candidates of one sentence (whose
+        # programme, which clause's figure); they do not lift one sentence above another.
+        if owned:
+            floor = min(owned.values())
+            for c in out:
+                c.score += NEAR_WEIGHT * (owned.get(id(c), floor) - floor)
         return [c for c in out if c.score > -9]
 
     def _listed_after(self, top: Candidate, asked: Asked) -> list[Candidate]:
