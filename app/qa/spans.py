@@ -409,6 +409,7 @@ LINKED_PENALTY = 0.6  # a span the question itself names is a weak answer
 SAME_HEAD_BONUS = 0.1
 ENTITY_BONUS = 0.05
 NUMBER_BONUS = 0.5  # a candidate right after the number the question gives ("Working Paper 132")
+COUNT_FILL_RATIO = 0.7  # how close to the best a candidate must be to fill an asked count
 MIN_SPAN_SCORE = 0.5  # below this the best sentence is no evidence (calibrated on the tuning sets)
 
 
@@ -610,6 +611,14 @@ class SpanFinder:
                 seen.add(key)
             if len(chosen) >= want:
                 break
+        if asked.count and len(chosen) < asked.count:
+            # "which two schemes": the second may be written in a neighbouring sentence
+            for c in best:
+                key = c.eid or c.label.lower()
+                if key not in seen and c.score >= COUNT_FILL_RATIO * top.score and len(chosen) < asked.count \
+                        and not any(o.label.lower() in c.label.lower() or c.label.lower() in o.label.lower() for o in chosen):
+                    chosen.append(c)
+                    seen.add(key)
         return [_with_support(c, best) for c in chosen]
 
 
