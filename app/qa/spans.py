@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -425,6 +426,21 @@ class SpanFinder:
         self.units = units
         self.text = text_step
         self._next = dict(zip(list(knowledge.passages), list(knowledge.passages)[1:]))  # document order
+        self._present: dict[str, set[str]] = {}  # entities each passage is about (cached: asked per question)
+        self._mention_types: dict[str, set[str]] = {}
+        self._rows = {pid: np.array(rows, dtype=np.int64) for pid, rows in units.by_passage.items()}
+
+    def _about(self, pid: str) -> set[str]:
+        got = self._present.get(pid)
+        if got is None:
+            got = self._present[pid] = self.text.passage_entities(pid)
+        return got
+
+    def _types_in(self, pid: str) -> set[str]:
+        got = self._mention_types.get(pid)
+        if got is None:
+            got = self._mention_types[pid] = {m["type"] for m in self.k.mentions_in(pid)}
+        return got
 
     def rank(self, question: str, qvec: np.ndarray, required: list[set[str]], years: list[str],
              top: int = 12, mentioning: str | None = None) -> list[tuple[int, float]]:
@@ -434,18 +450,12 @@ class SpanFinder:
         named = {t for ids in required for i in ids for n in self.k.names(i) for t in terms(n)}
         qterms = [t for t in terms(question) if t not in named] or terms(question)
         scores = self.units.vectors @ qvec + WEIGHT_LEXICAL * self.units.lexical_in_context(qterms)
-        allowed = []
-        for pid, rows in self.units.by_passage.items():
-            if required:
-                present = self.text.passage_entities(pid)
-                if not all(ids & present for ids in required):
-                    continue
-            if mentioning and not any(m["type"] == mentioning for m in self.k.mentions_in(pid)):
-                continue
-            allowed.extend(rows)
-        if not allowed:
+        pids = [pid for pid in self._rows
+                if (not required or all(ids & self._about(pid) for ids in required))
+                and (not mentioning or mentioning in self._types_in(pid))]
+        if not pids:
             return []
-        allowed_arr = np.array(sorted(allowed), dtype=np.int64)
+        allowed_arr = np.concatenate([self._rows[pid] for pid in pids])
         order = allowed_arr[np.argsort(-scores[allowed_arr])][:top]
         out = []
         for i in order:
@@ -650,6 +660,13 @@ def graph_fits(asked: Asked, out: dict) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _word_terms(seg: str) -> tuple[tuple[int, int, tuple[str, ...]], ...]:
+    """Each word of a sentence with its offsets and terms (cached: every candidate of the
+    sentence asks for them)."""
+    return tuple((m.start(), m.end(), tuple(terms(m.group(0)))) for m in re.finditer(r"[\w'’-]+", seg))
+
+
 _CLAUSE_BREAK = re.compile(r",\s+(?:but|while|whereas|and)\b|;")
 
 
@@ -659,10 +676,11 @@ def _closeness(seg: str, s: int, e: int, qterms: set[str], anchors: list[str], c
     if not qterms and not anchors and not compounds:
         return 0.0
     best: dict[str, float] = {}
-    for m in re.finditer(r"[\w'’-]+", seg):
-        for t in terms(m.group(0)):
+    for start, end, ts in _word_terms(seg):
+        for t in ts:
             if t in qterms:
-                d = 0 if s <= m.start() < e else min(abs(m.start() - e), abs(s - m.end()))
+                m_start, m_end = start, end
+                d = 0 if s <= m_start < e else min(abs(m_start - e), abs(s - m_end))
                 best[t] = max(best.get(t, 0.0), max(0.0, 1 - d / 200))
     low = seg.lower()
     for n in anchors:
