@@ -30,7 +30,9 @@ from app.qa import aggregate, set_conditions
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
 from app.qa.relation_choice import more_specific, prospective
+from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
+from app.qa.sweep import TopicSweep
 from app.qa.tables import TableLookup
 from app.qa.textstep import TextResult, TextStep
 from app.qa.understand import Understanding, apply_intent, delexicalised, generic_constraint, speller_for
@@ -75,6 +77,8 @@ class QuestionEngine:
         self.embedder = embedder
         self.lexicon = Lexicon(knowledge)
         self.text = TextStep(knowledge, units)
+        self.spans = SpanFinder(knowledge, units, self.text)
+        self.sweep = TopicSweep(knowledge, units, self.text)
         self.intents = intents
         self.tables = TableLookup(store, units.idf, units.default_idf)
         self.speller = speller_for(knowledge, self.lexicon, [r["text"] for r in intents.rows] if intents else [])
@@ -209,6 +213,9 @@ class QuestionEngine:
                             and len(r.found) == 1 and r.found[0].key not in seen:
                         seen.add(r.found[0].key)
                         answers.append(self._text_answer(r.found[0], r))
+            if a.answer_type == "Country" and len(text_best.found) == 1 and \
+                    re.search(r"\b(countries|nations|governments)\b", q, re.I):
+                answers += self._swept(a, text_best, {x["iri"] for x in answers})
             out["strategy"] = "text"
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
@@ -216,7 +223,58 @@ class QuestionEngine:
         answers.sort(key=lambda x: (-x["score"], x["label"]))
         out["answers"] = answers
         out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best)
+        self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
+
+    def _swept(self, a: Analysis, best: TextResult, have: set[str]) -> list[dict]:
+        """Countries of every other sentence on the best sentence's topic (see :mod:`app.qa.sweep`)."""
+        linked_names = [n for l in a.links if l.type != "Country" for i in l.ids for n in self.k.names(i)]
+        exclude = {i for i in a.linked("Country")}
+        out = []
+        for h in self.sweep.sweep(best.unit_id, a.question, linked_names, exclude):
+            eid = f"Country:{h.iso3}"
+            if str(entity_uri(eid)) in have:
+                continue
+            ev = self._evidence(h.passage_id, [], spans=h.spans)
+            d = self._answer_dict(eid, 0.95 * best.score, [ev])
+            d["path"] = [f"same topic, in the entry or sentence of {d['label']}: {self.units.units[h.unit_id].text}"]
+            out.append(d)
+        return out
+
+    def _span_step(self, a: Analysis, und: Understanding, out: dict, timings: dict) -> None:
+        """A name, title, number, place or group written in a sentence (see :mod:`app.qa.spans`)
+        replaces an answer that is not of the asked kind; a graph answer of that kind stands."""
+        asked = asked_span(a.question, [(l.start, l.end) for l in a.links], a.answer_type)
+        if asked is None or graph_fits(asked, out):
+            return
+        t = time.perf_counter()
+        required = [set(l.ids) for l in a.links if not (set(l.ids) & AUTHOR_ORGS)
+                    and (l.type in ("Country", "Organization", "Initiative") or
+                         l.type in ("Scheme", "LegalInstrument") and asked.kind != "name")]
+        linked = {i for l in a.links for i in l.ids}
+        qvec = und.vector if und.vector is not None else self._embed(a.question)
+        found = self.spans.find(a.question, asked, qvec, required, a.years, linked, set(terms(a.question)))
+        timings["span_ms"] = (time.perf_counter() - t) * 1e3
+        if not found:
+            return
+        answers = []
+        for c in found:
+            ev = [self._evidence(pid, [c.label], spans=[(s, e)])
+                  for pid, s, e in [(c.passage_id, c.start, c.end)] + c.support]
+            if c.eid and self.k.entity(c.eid) is not None:
+                d = self._answer_dict(c.eid, c.score, ev)
+            else:
+                d = {"label": c.label, "iri": None, "type": c.kind, "score": round(c.score, 4), "evidence": ev}
+                if c.kind == "Number":
+                    d["value"] = number_value(c.label)
+            u = self.units.units[c.unit_id]
+            d["path"] = [f"{asked.kind} read from the sentence: {u.text}"]
+            answers.append(d)
+        out["answers"] = answers
+        out["answer_type"] = {"number": "Number", "quantity": "Number", "title": "Publication"}.get(asked.kind, "Text")
+        out["strategy"] = "text-span"
+        out["path"] = [f"asked: a {asked.kind}" + (f" ({', '.join(asked.heads)})" if asked.heads else "")] + \
+            [f"sentence: {self.units.units[found[0].unit_id].text}"]
 
     # -- understanding and shaping the result ------------------------------------------------
     def _embed(self, text: str) -> np.ndarray:
