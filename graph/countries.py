@@ -139,8 +139,10 @@ def _name_index() -> dict[str, str]:
     return idx
 
 
+@lru_cache(maxsize=16384)
 def lookup(name: str) -> str | None:
-    """ISO3 for an exact (folded) country name, or None."""
+    """ISO3 for an exact (folded) country name, or None.  Cached: text repeats the same few
+    hundred surfaces, and folding (NFKD, confusables) costs more than the match that found them."""
     from graph.text import fold_confusables, strip_emoji
 
     key = fold(fold_confusables(strip_emoji(name)).strip(" .,;:"))

@@ -72,19 +72,29 @@ class TableLookup:
             self.cells.append(Cell(sol["obs"].value, caption, m.group(1) if m else None, sol["row"].value,
                                    sol["col"].value, value, sol["unit"].value if sol["unit"] is not None else "",
                                    ev, pid))
-        self._terms = [(set(terms(c.row)), set(terms(c.col)), set(terms(_TABLE_NO.sub(" ", c.table))) - _IGNORE)
+        # Each cell's row, column and caption words (less _IGNORE) with their total weight,
+        # computed once: a question's cover of a label is then one intersection and one sum.
+        self._terms = [tuple(self._weighted(ts - _IGNORE) for ts in
+                             (set(terms(c.row)), set(terms(c.col)), set(terms(_TABLE_NO.sub(" ", c.table))) - _IGNORE))
                        for c in self.cells]
 
     def _w(self, ts) -> float:
         return sum(self.idf.get(t, self.default_idf) for t in ts)
 
-    def _cover(self, q: set[str], label: set[str]) -> float:
-        label = label - _IGNORE
-        return self._w(q & label) / self._w(label) if label else 0.0
+    def _weighted(self, label: set[str]) -> tuple[set[str], float]:
+        return label, self._w(label)
+
+    def _cover(self, q: set[str], label: tuple[set[str], float]) -> float:
+        words, weight = label
+        return self._w(q & words) / weight if words else 0.0
 
     def lookup(self, question: str, answer_type: str) -> TableAnswer | None:
         if not self.cells:
             return None
+        extreme = bool(SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I)
+                       and answer_type in ("Year", "Text", "Number"))
+        if not extreme and answer_type != "Number":
+            return None  # nothing below answers it: skip scoring every cell
         q = set(terms(question)) - _IGNORE
         m = _TABLE_NO.search(question)
         table_no = m.group(1) if m else None
@@ -96,8 +106,7 @@ class TableLookup:
             scored.append((row + col + 0.5 * cap + (1.0 if table_no else 0.0), row, col, cap, c))
         if not scored:
             return None
-        if SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I) \
-                and answer_type in ("Year", "Text", "Number"):
+        if extreme:
             return self._extreme(question, scored)
         if answer_type != "Number":
             return None
