@@ -59,12 +59,15 @@ def start(data_dir: str, timeout_s: float = 300.0, env_extra: dict | None = None
         if proc.poll() is not None:
             sys.exit(f"the server exited with {proc.returncode}")
         try:
-            if requests.get(url + "/healthz", timeout=2).status_code == 200:
+            r = requests.get(url + "/healthz", timeout=2)
+            # 200 with "warming" while the engine loads: questions get 503 until "ok"
+            if r.status_code == 200 and r.json().get("status") == "ok":
                 # load the question engine before measuring
                 requests.get(url + "/api/ask", params={"q": "Who funds the work in Jordan?"}, timeout=300)
                 return Server(proc, url)
-        except requests.RequestException:
-            time.sleep(0.5)
+        except (requests.RequestException, ValueError):
+            pass
+        time.sleep(0.5)
     proc.kill()
     sys.exit("the server did not come up")
 
