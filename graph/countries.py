@@ -85,8 +85,10 @@ class Country:
     names: tuple[str, ...]  # every spelling we accept
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
-    """Case-, accent- and apostrophe-insensitive key for names."""
+    """Case-, accent- and apostrophe-insensitive key for names (cached: extractors fold the same
+    labels for every organisation they compare)."""
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").replace("`", "'").casefold()
