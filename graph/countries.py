@@ -209,6 +209,7 @@ def ilo_region(iso3: str) -> str | None:
     }.get(continent)
 
 
+@lru_cache(maxsize=16384)
 def region_name(text: str) -> str | None:
     """The ILO region a heading or table row names, tolerant of cells split mid-word."""
     import difflib
