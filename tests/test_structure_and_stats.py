@@ -168,8 +168,9 @@ def test_sampled_shacl_conforms_and_still_catches_a_broken_sampled_node(build):
     from graph.vocab import FG
 
     g = build.graph
-    sub, focus, total = shacl_sample(g, max_subjects=300)
-    assert len(focus) == 300 < total and len(sub) < len(g)
+    sub, focus, total = shacl_sample(g, per_class=20)
+    assert len(focus) < total and len(sub) < len(g)
+    assert {o for s in focus for o in g.objects(s, RDF.type)} == set(g.objects(None, RDF.type))  # every class
     assert shacl_report(sub, focus)[0] is True
     passage = next(s for s in sorted(focus) if (s, RDF.type, FG.Passage) in g)
     removed = list(g.triples((passage, FG.inSection, None)))
@@ -177,7 +178,7 @@ def test_sampled_shacl_conforms_and_still_catches_a_broken_sampled_node(build):
     for t in removed:
         g.remove(t)
     try:
-        sub, focus, _ = shacl_sample(g, max_subjects=300)
+        sub, focus, _ = shacl_sample(g, per_class=20)
         conforms, text = shacl_report(sub, focus)
         assert conforms is False and str(passage) in text and "inSection" in text
     finally:
