@@ -61,6 +61,10 @@ class Config:
     host: str = "127.0.0.1"
     port: int = 5000
     max_question_chars: int = 1000
+    # BLAS threads while answering: a question's matrix products are small (a few thousand x 384);
+    # a second thread buys nothing and, on a loaded machine, its spin-wait made p90 ~20 ms for a
+    # product that takes 0.1 ms on one thread.
+    query_blas_threads: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_QUERY_BLAS_THREADS", "1")))
 
     @classmethod
     def from_env(cls, **overrides) -> "Config":

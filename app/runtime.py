@@ -24,6 +24,18 @@ from graph.errors import FloorgraphError
 log = logging.getLogger(__name__)
 
 
+def _limit_blas_threads(n: int) -> None:
+    """Cap the BLAS pools (numpy's OpenBLAS, FAISS's) for this process: it now answers questions."""
+    if n <= 0:
+        return
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(limits=n, user_api="blas")
+    except Exception:  # noqa: BLE001 - a speed setting; answering works without it
+        log.debug("could not limit BLAS threads", exc_info=True)
+
+
 class Runtime:
     """Lazily built, process-wide parts of floorgraph; see the module docstring."""
 
@@ -175,9 +187,13 @@ class Runtime:
                 raise FloorgraphError(f"no graph in {self.config.data_dir}; {self._hint()}")
             from app.qa.intent import IntentIndex
 
+            from app.stores.graph import GeneratedQueries
+
             intents = IntentIndex.load(self.config.qa_dir)
-            engine = QuestionEngine(self.knowledge, self.graph_store, self.units, self.embedder, intents)
+            engine = QuestionEngine(self.knowledge, GeneratedQueries(self.graph_store), self.units, self.embedder,
+                                    intents)
             engine.max_chars = self.config.max_question_chars
+            _limit_blas_threads(self.config.query_blas_threads)
             return engine
         return self._part("engine", build)
 

@@ -25,6 +25,7 @@ import ctypes
 import logging
 import os
 import resource
+import re
 import sys
 from dataclasses import dataclass
 from typing import Iterable
@@ -146,6 +147,18 @@ def _prepare_parser() -> None:
     # Nesting within QueryLimits.max_depth needs more Python frames than the default 1000.
     if sys.getrecursionlimit() < 20_000:
         sys.setrecursionlimit(20_000)
+
+
+# SERVICE and FROM are keywords: whatever the spelling, their letters are in the text, unless
+# written with SPARQL's codepoint escapes (\u0053ERVICE), which the grammar allows anywhere.
+_FEDERATION_HINT = re.compile(r"service|from|\\u|\\U", re.I)
+
+
+def may_federate(sparql: str) -> bool:
+    """Could ``sparql`` hold a SERVICE call or a FROM dataset clause?  ``False`` is certain (no
+    such word, no escape, anywhere in the text, IRIs included), so a query built by floorgraph's
+    own code need not be parsed by :func:`check_query`; ``True`` only means "parse it to know"."""
+    return _FEDERATION_HINT.search(sparql) is not None
 
 
 def check_query(sparql: str, known_graphs: Iterable[str] | None = None) -> None:

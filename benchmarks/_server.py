@@ -45,13 +45,29 @@ class Server:
             self.proc.wait(10)
 
 
-def start(data_dir: str, timeout_s: float = 300.0, env_extra: dict | None = None) -> Server:
+def server_command(server: str, data_dir: str, port: int) -> list[str]:
+    """``waitress``: `floorgraph serve` (8 threads).  ``gunicorn-gthread[:W:T]``: gunicorn with W
+    worker processes of T threads each (default 1 x 8), over benchmarks/_wsgi.py; gunicorn must be
+    importable (``pip install gunicorn``; it is not a dependency of floorgraph)."""
+    if server == "waitress":
+        return [sys.executable, "-m", "app.cli", "serve", "--data-dir", str(data_dir), "--port", str(port)]
+    if server.startswith("gunicorn-gthread"):
+        parts = server.split(":")
+        workers, threads = (parts[1:2] or ["1"])[0], (parts[2:3] or ["8"])[0]
+        return [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--worker-class", "gthread",
+                "--workers", workers, "--threads", threads, "--timeout", "120", "--chdir", str(ROOT),
+                "--pythonpath", str(ROOT / "benchmarks"), "_wsgi:app"]
+    sys.exit(f"unknown server {server!r}: waitress or gunicorn-gthread[:WORKERS:THREADS]")
+
+
+def start(data_dir: str, timeout_s: float = 300.0, env_extra: dict | None = None,
+          server: str = "waitress") -> Server:
     if not (Path(data_dir) / "build.json").is_file():
         sys.exit(f"no build in {data_dir}: run `floorgraph build --data-dir {data_dir}` first")
     port = free_port()
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", **(env_extra or {})}
-    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--data-dir", str(data_dir),
-                             "--port", str(port)], cwd=ROOT, env=env,
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
+           "FLOORGRAPH_BENCH_DATA_DIR": str(Path(data_dir).resolve()), **(env_extra or {})}
+    proc = subprocess.Popen(server_command(server, data_dir, port), cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout_s
@@ -59,12 +75,15 @@ def start(data_dir: str, timeout_s: float = 300.0, env_extra: dict | None = None
         if proc.poll() is not None:
             sys.exit(f"the server exited with {proc.returncode}")
         try:
-            if requests.get(url + "/healthz", timeout=2).status_code == 200:
+            r = requests.get(url + "/healthz", timeout=2)
+            # 200 with "warming" while the engine loads: questions get 503 until "ok"
+            if r.status_code == 200 and r.json().get("status") == "ok":
                 # load the question engine before measuring
                 requests.get(url + "/api/ask", params={"q": "Who funds the work in Jordan?"}, timeout=300)
                 return Server(proc, url)
-        except requests.RequestException:
-            time.sleep(0.5)
+        except (requests.RequestException, ValueError):
+            pass
+        time.sleep(0.5)
     proc.kill()
     sys.exit("the server did not come up")
 

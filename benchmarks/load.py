@@ -7,7 +7,7 @@ SERVICE).  Their own answers are expected to be 4xx or 503 and are only counted;
 measured-client request that fails: connection error, timeout, 5xx, or (for ask/search) any 4xx.
 
     .venv/bin/python benchmarks/load.py --data-dir data/build --clients 16 --seconds 60 \\
-        --target ask --pathological 10 [--rss-bound-mb 2048]
+        --target ask --pathological 10 [--rss-bound-mb 2048] [--server gunicorn-gthread:1:8]
 """
 from __future__ import annotations
 
@@ -75,8 +75,10 @@ def main() -> int:
     ap.add_argument("--baseline", action="store_true",
                     help="first measure without the pathological clients, then with them, and print the ratio")
     ap.add_argument("--rss-bound-mb", type=float, default=2048, help="documented bound for the server's RSS")
+    ap.add_argument("--server", default="waitress",
+                    help="waitress (`floorgraph serve`) or gunicorn-gthread[:WORKERS:THREADS] (needs gunicorn)")
     args = ap.parse_args()
-    server = _server.start(args.data_dir)
+    server = _server.start(args.data_dir, server=args.server)
     results = []
     try:
         # steady state: the first question of each kind loads components lazily (seconds, once)
@@ -152,7 +154,7 @@ def run_phase(server, args, pathological: int):
 def report(args, pathological, lat, errors, patho, rss_peak, elapsed, healthy) -> bool:
     all_lat = sorted(x for v in lat.values() for x in v)
     print(f"\n{args.clients} clients x {args.seconds:g} s on {args.target}, {pathological} pathological "
-          f"SPARQL clients; server {args.data_dir}")
+          f"SPARQL clients; {args.server} over {args.data_dir}")
     print(f"measured requests: {len(all_lat)} ({len(all_lat) / elapsed:.1f}/s), errors: {sum(errors.values())}"
           + (f" {dict(errors)}" if errors else ""))
     for kind, values in sorted(lat.items()):

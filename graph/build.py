@@ -229,9 +229,13 @@ def write_artefacts(b: GraphBuild, data_dir: Path, progress: Progress = lambda s
     stage(data_dir / "tables.json", json.dumps(
         [t.to_dict() | {"source": d.id} for d in b.docs for t in d.tables], ensure_ascii=False))
     progress("serialising the graph (N-Triples, Turtle, JSON-LD)")
-    stage(data_dir / "graph.nt", b.graph.serialize(format="nt"))
-    stage(data_dir / "graph.ttl", b.graph.serialize(format="turtle"))
-    stage(data_dir / "graph.jsonld", b.graph.serialize(format="json-ld", auto_compact=True))
+    from graph.serialise import turtle_and_jsonld
+
+    nt = b.graph.serialize(format="nt")
+    stage(data_dir / "graph.nt", nt)
+    turtle, jsonld = turtle_and_jsonld(nt, b.graph.namespaces())
+    stage(data_dir / "graph.ttl", turtle)
+    stage(data_dir / "graph.jsonld", jsonld)
     write_network(b.network, data_dir / "network", stage)
     if with_stats:
         from graph.stats import compute_stats

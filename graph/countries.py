@@ -86,8 +86,10 @@ class Country:
     names: tuple[str, ...]  # every spelling we accept
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
-    """Case-, accent- and apostrophe-insensitive key for names."""
+    """Case-, accent- and apostrophe-insensitive key for names (cached: extractors fold the same
+    labels for every organisation they compare)."""
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("’", "'").replace("`", "'").casefold()
@@ -140,8 +142,10 @@ def _name_index() -> dict[str, str]:
     return idx
 
 
+@lru_cache(maxsize=16384)
 def lookup(name: str) -> str | None:
-    """ISO3 for an exact (folded) country name, or None."""
+    """ISO3 for an exact (folded) country name, or None.  Cached: text repeats the same few
+    hundred surfaces, and folding (NFKD, confusables) costs more than the match that found them."""
     from graph.text import fold_confusables, strip_emoji
 
     key = fold(fold_confusables(strip_emoji(name)).strip(" .,;:"))
@@ -163,8 +167,9 @@ def mention_pattern() -> re.Pattern:
                 names.add(n)
             if "'" in n:
                 names.add(n.replace("'", "’"))
-    alts = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])")
+    from graph.trie_regex import alternation  # longest first, as a trie: one test per position
+
+    return re.compile(r"(?<![\w-])" + alternation(names) + r"(?![\w-])")
 
 
 def find_countries(text: str) -> list[tuple[int, int, str, str]]:
@@ -205,6 +210,7 @@ def ilo_region(iso3: str) -> str | None:
     }.get(continent)
 
 
+@lru_cache(maxsize=16384)
 def region_name(text: str) -> str | None:
     """The ILO region a heading or table row names, tolerant of cells split mid-word."""
     import difflib

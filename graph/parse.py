@@ -144,6 +144,7 @@ class _Builder:
     def __init__(self, doc: Document):
         self.doc = doc
         self.stack: list[Section] = []
+        self._ids: set[str] = set()  # ids of doc.sections
         self.front = self._new_section("Front matter", "front", 0, 0)
         self.units: list[Unit] = []
         self.chapter_no = 0
@@ -157,7 +158,9 @@ class _Builder:
         path = (parent.path if parent and parent.kind != "front" else []) + [title]
         base = "/".join(countries.fold(t).replace(" ", "-").replace("'", "")[:40] for t in path) or "front"
         sid, n = base, 2
-        existing = {s.id for s in self.doc.sections}
+        if len(self._ids) != len(self.doc.sections):  # a set kept beside the list, not rebuilt per section
+            self._ids = {s.id for s in self.doc.sections}
+        existing = self._ids
         while sid in existing:
             sid, n = f"{base}-{n}", n + 1
         sec = Section(sid, title, kind, level, parent.id if parent else None, path, start)
@@ -165,6 +168,7 @@ class _Builder:
         if kind == "country":
             sec.iso3 = countries.lookup(title)
         self.doc.sections.append(sec)
+        self._ids.add(sec.id)
         return sec
 
     def open_section(self, title: str, kind: str, start: int) -> Section:
@@ -385,12 +389,16 @@ def _peek_text(blocks: list[Block], cleaned: list, i: int) -> str | None:
 def _close_sections(doc: Document) -> None:
     """Each section ends where the next section at the same or a higher level starts."""
     n = len(doc.text)
-    for idx, s in enumerate(doc.sections):
-        s.end = n
-        for t in doc.sections[idx + 1:]:
-            if t.level <= s.level and t.kind != "box":
-                s.end = t.start
-                break
+    # One pass with a stack of open sections (their levels never decrease up the stack): a
+    # section that is not a box closes every open one at its level or deeper.  Scanning ahead
+    # from each section instead was quadratic in the number of sections.
+    open_: list = []
+    for t in doc.sections:
+        t.end = n
+        if t.kind != "box":
+            while open_ and t.level <= open_[-1].level:
+                open_.pop().end = t.start
+        open_.append(t)
 
 
 def _group_passages(doc: Document, units: list[Unit]) -> list[Passage]:

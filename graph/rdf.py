@@ -220,13 +220,22 @@ def oxigraph_store(g: Graph):
 
 
 def statements_without_provenance(g: Graph) -> int:
-    """How many relation triples have no statement tracing them to a passage (must be 0)."""
-    values = " ".join(f"<{p}>" for p in REGISTRY.predicates())
-    query = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
-             "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
-             f"PREFIX fg: <{FG}>\n" + UNPROVENANCED_QUERY % values)
-    res = oxigraph_store(g).query(query)
-    return int(next(iter(res))["n"].value)
+    """How many relation triples have no statement tracing them to a passage (must be 0).
+
+    The count :data:`UNPROVENANCED_QUERY` defines, computed by one pass over the statements and one
+    over the relation triples: Oxigraph evaluates the query's NOT EXISTS by scanning statements per
+    triple, which grew quadratically (7 s for a 1 MB report, 64 s for 5 MB)."""
+    passages = set(g.subjects(RDF.type, FG.Passage))
+    proven: set[tuple] = set()
+    for st, src in g.subject_objects(PROV.wasDerivedFrom):
+        if src not in passages:
+            continue
+        for s in g.objects(st, RDF.subject):
+            for p in g.objects(st, RDF.predicate):
+                for o in g.objects(st, RDF.object):
+                    proven.add((s, p, o))
+    return sum(1 for p in dict.fromkeys(URIRef(str(x)) for x in REGISTRY.predicates())
+               for s, o in g.subject_objects(p) if (s, p, o) not in proven)
 
 
 __all__ = ["build_graph", "entity_uri", "passage_uri", "statements_without_provenance"]

@@ -111,14 +111,12 @@ def _fail_network(monkeypatch, b):
 
 
 def _fail_turtle(monkeypatch, b):
-    real = b.graph.serialize
+    import graph.serialise
 
     def serialize(*a, **k):
-        if k.get("format") == "turtle":
-            raise RuntimeError("serialiser crashed")
-        return real(*a, **k)
+        raise RuntimeError("serialiser crashed")
 
-    monkeypatch.setattr(b.graph, "serialize", serialize)
+    monkeypatch.setattr(graph.serialise, "turtle_and_jsonld", serialize)
 
 
 def _fail_fsync_third_file(monkeypatch, b):

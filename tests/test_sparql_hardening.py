@@ -251,3 +251,24 @@ def test_runaway_memory_ends_with_503_and_the_pool_recovers(live_server_factory,
     assert len(after) == pool.size and after != before
     ok = requests.get(srv.sparql, params={"query": "ASK { ?s ?p ?o }"}, timeout=10)
     assert ok.status_code == 200
+
+
+def test_uninspected_engine_queries_still_cannot_federate(listener):
+    """The question engine's own queries skip rdflib's inspection parse (app/stores/graph.py,
+    GeneratedQueries) only when the text cannot federate: every SERVICE spelling is still parsed
+    and refused, and nothing connects."""
+    import pyoxigraph as ox
+
+    from app.graphstore import GraphStoreError, execute
+    from app.sparql_guard import may_federate
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("o")))
+    for q in service_variants(listener.port) + ["SELECT * FROM <http://127.0.0.1:1/g> WHERE { ?s ?p ?o }"]:
+        assert may_federate(q), q
+        with pytest.raises(GraphStoreError):
+            execute(store, q, inspect=False)
+    assert listener.connections == 0
+    plain = "SELECT ?o WHERE { <http://e/s> <http://e/p> ?o }"
+    assert not may_federate(plain)
+    assert [r[0].value for r in execute(store, plain, inspect=False).rows] == ["o"]

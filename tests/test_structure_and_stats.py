@@ -156,3 +156,31 @@ def test_statement_without_provenance_is_detected(build):
     finally:
         for t in removed:
             g.add(t)
+
+
+def test_sampled_shacl_conforms_and_still_catches_a_broken_sampled_node(build):
+    """Large graphs are validated on a sample of subjects (graph/stats.py): the sample of a sound
+    graph conforms although the nodes it points to are cut off, and a defect in a sampled subject
+    is reported."""
+    from rdflib.namespace import RDF
+
+    from graph.stats import shacl_report, shacl_sample
+    from graph.vocab import FG
+
+    g = build.graph
+    sub, focus, total = shacl_sample(g, per_class=20)
+    assert len(focus) < total and len(sub) < len(g)
+    assert {o for s in focus for o in g.objects(s, RDF.type)} == set(g.objects(None, RDF.type))  # every class
+    assert shacl_report(sub, focus)[0] is True
+    passage = next(s for s in sorted(focus) if (s, RDF.type, FG.Passage) in g)
+    removed = list(g.triples((passage, FG.inSection, None)))
+    assert removed
+    for t in removed:
+        g.remove(t)
+    try:
+        sub, focus, _ = shacl_sample(g, per_class=20)
+        conforms, text = shacl_report(sub, focus)
+        assert conforms is False and str(passage) in text and "inSection" in text
+    finally:
+        for t in removed:
+            g.add(t)

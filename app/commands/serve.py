@@ -44,6 +44,12 @@ def waitress_options(config, threads: int = 8) -> dict:
     so idle or half-sent connections cost a socket, not a thread; its *default* limit of 100
     connections, though, let 100 idle sockets lock everyone out.  Allow many more sockets and drop
     the silent ones sooner.  Behind a reverse proxy, the proxy's own limits apply first.
+
+    Why waitress and not gunicorn: measured with ``benchmarks/load.py --server`` (16 clients on
+    /api/ask with 10 pathological SPARQL clients), gunicorn's gthread worker (1 process x 8
+    threads) gave the same p99 (603 against 596 ms) and two processes were far worse (p99 8 s:
+    each has its own engine and SPARQL workers on 2 cores); but gthread reads requests on its
+    worker threads, so 100 idle half-open sockets left /healthz unanswered for 10 s.
     """
     return {
         "threads": threads,

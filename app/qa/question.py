@@ -76,6 +76,7 @@ YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 QUESTION_WORDS = frozenset("""which what who whom where when how many much did does do is are was were has have had
 list name give tell me please country countries organisation organisations organization organizations ilo ilo's
 work support supported supports""".split())
+_QUESTION_WORD_STEMS = frozenset(stem(w) for w in QUESTION_WORDS)  # once, not per word of every question
 
 
 @dataclass
@@ -315,5 +316,5 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     rest = q
     for l in sorted(a.links, key=lambda l: -l.start):
         rest = rest[:l.start] + " " + rest[l.end:]
-    a.topic_terms = [t for t in terms(rest) if t not in {stem(w) for w in QUESTION_WORDS}]
+    a.topic_terms = [t for t in terms(rest) if t not in _QUESTION_WORD_STEMS]
     return a

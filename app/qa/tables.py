@@ -82,19 +82,29 @@ class TableLookup:
                                    ev, pid))
         # Word prefixes of the column headings of tables of marks (a results table's result types).
         self.heading_prefixes = {t[:6] for c in self.cells if c.unit == "marked" for t in _terms(c.col)}
-        self._terms = [(set(terms(c.row)), set(terms(c.col)), set(terms(_TABLE_NO.sub(" ", c.table))) - _IGNORE)
+        # Each cell's row, column and caption words (less _IGNORE) with their total weight,
+        # computed once: a question's cover of a label is then one intersection and one sum.
+        self._terms = [tuple(self._weighted(ts - _IGNORE) for ts in
+                             (set(terms(c.row)), set(terms(c.col)), set(terms(_TABLE_NO.sub(" ", c.table)))))
                        for c in self.cells]
 
     def _w(self, ts) -> float:
         return sum(self.idf.get(t, self.default_idf) for t in ts)
 
-    def _cover(self, q: set[str], label: set[str]) -> float:
-        label = label - _IGNORE
-        return self._w(q & label) / self._w(label) if label else 0.0
+    def _weighted(self, label: set[str]) -> tuple[set[str], float]:
+        return label, self._w(label)
+
+    def _cover(self, q: set[str], label: "set[str] | tuple[set[str], float]") -> float:
+        words, weight = label if isinstance(label, tuple) else self._weighted(label - _IGNORE)
+        return self._w(q & words) / weight if words else 0.0
 
     def lookup(self, question: str, answer_type: str) -> TableAnswer | None:
         if not self.cells:
             return None
+        extreme = bool(SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I))
+        if answer_type not in ("Number", "Text", "Year") or (answer_type == "Year" and not extreme) or \
+                (answer_type == "Text" and not (extreme or _SUM.search(question) or _TABLE_NO.search(question))):
+            return None  # nothing below answers it: skip scoring every cell
         q = set(terms(question)) - _IGNORE
         m = _TABLE_NO.search(question)
         table_no = m.group(1) if m else None

@@ -111,32 +111,49 @@ class TextStep:
     def __init__(self, knowledge, units: UnitIndex):
         self.k = knowledge
         self.units = units
-        self._titles: dict[tuple[str, ...], set[str]] = {}
+        self._titles: dict[tuple[str, ...], frozenset[str]] = {}
+        self._about: dict[str, frozenset[str]] = {}  # passage id -> passage_entities (the graph is read-only)
+        self._title_names: list[tuple[str, list[str], list[re.Pattern]]] | None = None
 
-    def passage_entities(self, pid: str) -> set[str]:
+    def passage_entities(self, pid: str) -> frozenset[str]:
         """Entities a passage is about: those it mentions and those its section titles name
-        (a paragraph under "USP2030 Working Group on Climate Action" is about that group)."""
+        (a paragraph under "USP2030 Working Group on Climate Action" is about that group).
+        Computed once per passage: every question with a required entity filters all passages."""
+        cached = self._about.get(pid)
+        if cached is not None:
+            return cached
         p = self.k.passage(pid)
         ids = {f"Country:{c}" for c in (p.countries if p else [])}
         ids.update(f"{m['type']}:{m['key']}" for m in self.k.mentions_in(pid))
         if p is not None:
             ids.update(self._title_entities(tuple(p.section_path)))
-        return ids
+        out = self._about[pid] = frozenset(ids)
+        return out
 
     @staticmethod
     def _entry_country(p) -> str | None:
         """The country of the country entry a passage sits in, if any (from its section path)."""
         return next((iso for iso in map(countries.lookup, reversed(p.section_path)) if iso), None)
 
-    def _title_entities(self, path: tuple[str, ...]) -> set[str]:
+    def _titled(self) -> list[tuple[str, list[str], list[re.Pattern]]]:
+        """Per entity that a section title can name: its long names lower-cased, and a whole-word
+        pattern per all-capitals name (an acronym), prepared once rather than per title."""
+        if self._title_names is None:
+            self._title_names = [
+                (eid, [n.lower() for n in names if len(n) >= 6],
+                 [re.compile(r"(?<!\w)" + re.escape(n) + r"(?!\w)") for n in names if n.isupper()])
+                for eid, e in self.k.entities.items()
+                if e["type"] in ("Organization", "Initiative", "Scheme", "LegalInstrument")
+                for names in [self.k.names(eid)]]
+        return self._title_names
+
+    def _title_entities(self, path: tuple[str, ...]) -> frozenset[str]:
         cached = self._titles.get(path)
         if cached is None:
-            titles = " | ".join(path).lower()
-            cached = {eid for eid, e in self.k.entities.items()
-                      if e["type"] in ("Organization", "Initiative", "Scheme", "LegalInstrument")
-                      and any((len(n) >= 6 and n.lower() in titles) or
-                              (n.isupper() and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", " | ".join(path)))
-                              for n in self.k.names(eid))}
+            joined = " | ".join(path)
+            titles = joined.lower()
+            cached = frozenset(eid for eid, longs, acronyms in self._titled()
+                               if any(n in titles for n in longs) or any(rx.search(joined) for rx in acronyms))
             self._titles[path] = cached
         return cached
 

@@ -95,26 +95,42 @@ class UnitIndex:
             self.context_terms.append(ts | prev)
             if u.kind == "sentence":
                 prev_by_passage[u.passage_id] = ts
+        self._post: dict[str, dict[str, np.ndarray]] = {}
 
-    def _overlap(self, term_sets: list[set[str]], query_terms: Sequence[str]) -> np.ndarray:
-        """idf-weighted share of the query's terms found in each term set (0..1)."""
-        q = set(query_terms)
-        out = np.zeros(len(term_sets), dtype=np.float32)
-        if not q:
-            return out
-        total = sum(self.idf.get(t, self.default_idf) for t in q)
+    @staticmethod
+    def _postings(term_sets: list[set[str]]) -> dict[str, np.ndarray]:
+        """term -> the indexes of the sets holding it: a query touches only its terms' units."""
+        post: dict[str, list[int]] = {}
         for i, ts in enumerate(term_sets):
-            common = q & ts
-            if common:
-                out[i] = sum(self.idf.get(t, self.default_idf) for t in common) / total
-        return out
+            for t in ts:
+                post.setdefault(t, []).append(i)
+        return {t: np.array(ids, dtype=np.int64) for t, ids in post.items()}
+
+    def _overlap(self, which: str, query_terms: Sequence[str]) -> np.ndarray:
+        """idf-weighted share of the query's terms found in each unit's ``which`` term set (0..1).
+
+        Summed through an inverted index built on first use, not by a pass over every unit: the
+        same sums (in double, then float32) at a cost that grows with the query, not the report."""
+        q = set(query_terms)
+        out = np.zeros(len(self.units), dtype=np.float64)
+        if not q:
+            return out.astype(np.float32)
+        post = self._post.get(which)
+        if post is None:
+            post = self._post[which] = self._postings(getattr(self, which))
+        total = sum(self.idf.get(t, self.default_idf) for t in q)
+        for t in q:
+            ids = post.get(t)
+            if ids is not None:
+                out[ids] += self.idf.get(t, self.default_idf)
+        return (out / total).astype(np.float32)
 
     def lexical(self, query_terms: Sequence[str]) -> np.ndarray:
-        return self._overlap(self.unit_terms, query_terms)
+        return self._overlap("unit_terms", query_terms)
 
     def lexical_in_context(self, query_terms: Sequence[str]) -> np.ndarray:
         """Half the unit's own overlap, half the overlap of the unit with its preceding sentence."""
-        return 0.5 * self._overlap(self.unit_terms, query_terms) + 0.5 * self._overlap(self.context_terms, query_terms)
+        return 0.5 * self._overlap("unit_terms", query_terms) + 0.5 * self._overlap("context_terms", query_terms)
 
     # -- persistence ------------------------------------------------------------------------
     def save(self, directory: Path, manifest: dict) -> None:

@@ -60,6 +60,27 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
+class GeneratedQueries:
+    """A graph store as the question engine sees it: every query is built by floorgraph's own code
+    from templates and entity IRIs, so the embedded store may skip rdflib's inspection parse when
+    the text cannot federate (see :func:`app.graphstore.execute`), the largest cost of a warm
+    question.  Everything else passes through to the store unchanged."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def query(self, sparql: str, **kwargs) -> QueryResult:
+        if isinstance(self.store, _PooledStore):
+            kwargs.setdefault("inspect", False)
+        return self.store.query(sparql, **kwargs)
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def __getattr__(self, name: str):
+        return getattr(self.store, name)
+
+
 class StoreUnavailable(GraphStoreError):
     """The external store cannot be reached or holds no floorgraph build."""
 

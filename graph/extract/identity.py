@@ -65,7 +65,8 @@ def _first_passage(doc: Document, pids) -> str | None:
 def _passage_naming(doc: Document, pids, *names: str) -> str | None:
     """The first passage of ``pids`` that names one of ``names`` (else the first passage)."""
     by_id = {p.id: p for p in doc.passages}
-    for pid in sorted((p for p in pids if p in by_id), key=lambda p: doc.passages.index(by_id[p])):
+    order = {p.id: i for i, p in enumerate(doc.passages)}  # not list.index: that made this quadratic
+    for pid in sorted((p for p in pids if p in by_id), key=order.__getitem__):
         text = by_id[pid].text
         if any(n and n in text for n in names):
             return pid

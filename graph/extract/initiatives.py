@@ -144,13 +144,15 @@ class _Registry:
             m = re.fullmatch(r"([A-Z][A-Z0-9\-]{3,})\s+(?:" + _HEAD_RE + r")", n or "")
             if m:
                 extra.append(m.group(1))
+        before = len(self.alias)
         for n in list(names) + extra:
             if n and len(n) >= 3:
                 self.alias.setdefault(n, id_)
                 bare = re.sub(r"^(?:UN|ILO|United Nations)\s+", "", n)
                 if bare != n and len(bare.split()) >= 2:
                     self.alias.setdefault(bare, id_)
-        self._pat = None
+        if len(self.alias) != before:  # the pattern is of the aliases: recompile only for a new one
+            self._pat = None
 
     def pattern(self) -> re.Pattern:
         if self._pat is None:

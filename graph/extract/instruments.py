@@ -41,7 +41,15 @@ _SENT_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z\"“(0-9])|\n+")
 
 
 def sentences(text: str) -> list[tuple[int, int, str]]:
-    """Split text into sentences as (start, end, sentence); abbreviation-aware ("No. 102")."""
+    """Split text into sentences as (start, end, sentence); abbreviation-aware ("No. 102").
+
+    About twenty extractors split every passage: the split is cached by text (a fresh list each
+    call, so a caller may change its copy)."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=65536)
+def _sentences(text: str) -> tuple[tuple[int, int, str], ...]:
     out: list[tuple[int, int, str]] = []
     start = 0
     for m in _SENT_BREAK.finditer(text):
@@ -58,7 +66,7 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
         start = m.end()
     if text[start:].strip():
         out.append((start, len(text), text[start:]))
-    return out
+    return tuple(out)
 
 
 def section_iso3(doc: Document, section_id: str | None) -> str | None:

@@ -412,8 +412,9 @@ def _gazetteer_pattern() -> re.Pattern:
     if _GAZ_RX is None:
         forms = {s for o in gaz.ORGANIZATIONS for s in gaz.surfaces(o) if len(s) >= 2}
         forms |= set(gaz.COMPOUND_ALIASES)
-        alts = sorted(forms, key=len, reverse=True)
-        _GAZ_RX = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+        from graph.trie_regex import alternation  # longest first, as a trie: one test per position
+
+        _GAZ_RX = re.compile(r"(?<![\w])" + alternation(forms) + r"(?![\w])")
     return _GAZ_RX
 
 
@@ -456,8 +457,9 @@ def _org_index(kb: KnowledgeBase) -> tuple[dict[str, list[str]], re.Pattern | No
                 add(n[4:], e.key)
     rx = None
     if forms:
-        alts = sorted(forms, key=len, reverse=True)
-        rx = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w])")
+        from graph.trie_regex import alternation  # longest first, as a trie: one test per position
+
+        rx = re.compile(r"(?<![\w])" + alternation(forms) + r"(?![\w])")
     kb._fg_org_index = (sig, forms, rx)  # type: ignore[attr-defined]
     return forms, rx
 

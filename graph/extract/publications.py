@@ -195,9 +195,20 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     describe(doc, kb)
 
 
+def _position(doc: Document, p) -> int:
+    """Index of passage ``p`` in ``doc.passages``, by a map kept on the document: list.index
+    compares every earlier passage field by field, which grew with the report squared."""
+    pos = getattr(doc, "_fg_passage_pos", None)
+    if pos is None or len(pos) != len(doc.passages):
+        pos = {id(q): i for i, q in enumerate(doc.passages)}
+        object.__setattr__(doc, "_fg_passage_pos", pos)
+    i = pos.get(id(p))
+    return i if i is not None and doc.passages[i] is p else doc.passages.index(p)
+
+
 def _figure_publishers(doc: Document, p) -> list[str]:
     """Items of a figure captioned 'Sample of ILO reports ...' are published by that organisation."""
-    idx = doc.passages.index(p)
+    idx = _position(doc, p)
     for q in reversed(doc.passages[max(0, idx - 6):idx + 1]):
         if q.kind == "caption" or q.text.startswith("Figure"):
             m = re.search(r"\b([A-Z]{2,10})\s+(?:reports|publications|briefs|papers|documents)", q.text)
@@ -206,7 +217,7 @@ def _figure_publishers(doc: Document, p) -> list[str]:
 
 
 def _previous_text(doc: Document, p) -> str:
-    idx = doc.passages.index(p)
+    idx = _position(doc, p)
     return doc.passages[idx - 1].text if idx > 0 else ""
 
 
