@@ -33,7 +33,7 @@ from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
-from app.qa.tables import TableLookup
+from app.qa.tables import TABLE_NAMED, TableLookup
 from app.qa.textstep import TextResult, TextStep
 from app.qa.understand import Understanding, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
@@ -114,6 +114,7 @@ class QuestionEngine:
         a = analyse(fixed, self.lexicon)
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
+        stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
         und = self._understand(a, timings)
         und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
         if a.ratify and not a.negated:
@@ -127,7 +128,7 @@ class QuestionEngine:
         resolved = self._resolve_description(a)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
 
-        done = self._aggregate(a, und, out, timings) or self._count(a, out, timings, und) or self._table(a, out)
+        done = self._aggregate(a, und, out, timings) or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
@@ -415,8 +416,12 @@ class QuestionEngine:
             return None
         return aggregate.by_year(self.store, self.k, r, a, latest=bool(latest))
 
-    def _table(self, a: Analysis, out: dict) -> list[dict] | None:
-        """A figure addressed by a table's row and column (see :mod:`app.qa.tables`)."""
+    def _table(self, a: Analysis, out: dict, stated_type: str | None = None) -> list[dict] | None:
+        """A figure addressed by a table's row and column (see :mod:`app.qa.tables`).
+
+        ``stated_type``: the type the question's words ask for before the intent guess; a question
+        that names its table ("In Table 1, which branch ...") is looked up with it too, so a weak
+        guess from the generated bank ("which report ...") cannot hide the table."""
         if a.answer_type not in ("Country", "Organization", "Number"):
             cells = self.tables.marked(a.question, [i.split(":", 1)[1] for i in a.linked("Country")])
             if cells:
@@ -428,6 +433,8 @@ class QuestionEngine:
                          "evidence": [self._evidence(c.passage_id, [c.row.split(">")[-1].strip()])] if c.passage_id
                          else [], "path": [f"{c.row} — {c.col}"]} for c in cells]
         t = self.tables.lookup(a.question, a.answer_type)
+        if t is None and stated_type and stated_type != a.answer_type and TABLE_NAMED.search(a.question):
+            t = self.tables.lookup(a.question, stated_type)
         if t is None:
             return None
         c = t.cell

@@ -30,6 +30,7 @@ SELECT ?obs ?row ?col ?value ?unit ?ev ?passage WHERE {
   OPTIONAL { ?obs prov:wasDerivedFrom ?passage }
 }"""
 _TABLE_NO = re.compile(r"\btable\s*(\d+)\b", re.I)
+TABLE_NAMED = _TABLE_NO  # a question that names its table ("In Table 1, ...")
 SUPERLATIVE = re.compile(r"\b(most|largest|highest|biggest|greatest|lowest|smallest|fewest|(?<!at )least)\b", re.I)
 _DOWN = re.compile(r"\b(lowest|smallest|fewest|(?<!at )least)\b", re.I)
 _IGNORE = set(_terms("table tables according per report figure number numbers total how many much what which was "
