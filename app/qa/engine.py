@@ -22,11 +22,12 @@ import time
 import numpy as np
 from dataclasses import replace
 
-from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, Constraint, constraints_for, to_sparql
+from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, VIA, Constraint, constraints_for, to_sparql
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate
+from app.qa.chains import compose
 from app.qa.intent import IntentIndex
 from app.qa.summary import summarise
 from app.qa.tables import TableLookup
@@ -111,7 +112,7 @@ class QuestionEngine:
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
-        cons = constraints_for(a, self.k)
+        cons = compose(a, constraints_for(a, self.k), self.k)
         extra = generic_constraint(a, und, self.k)
         if extra is not None and not cons:
             cons = [extra]
@@ -170,8 +171,14 @@ class QuestionEngine:
                 if graph_ids is not None:
                     # The graph answer stands; a sentence narrows it only on strong evidence for a
                     # topic the graph cannot express (NARROW_SCORE above the answer bar).
+                    # A sentence about another country is no evidence about the country the
+                    # constraints name (another country's financing line says nothing of this one's
+                    # funders): it must be in that country's context.
+                    anchors = {e for c in cons if not c.negated for trip in c.evidence for e in (trip[0], trip[2])
+                               if e.startswith("Country:")}
                     text_best = next((r for r in good[:3] if {f.key for f in r.found} & set(graph_ids)
-                                      and r.score >= NARROW_FACTOR * bar), None)
+                                      and r.score >= NARROW_FACTOR * bar
+                                      and anchors <= self.text.passage_entities(r.passage_id)), None)
 
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
@@ -260,7 +267,10 @@ class QuestionEngine:
         write the one-sentence summary, and say in ``path`` how the question was understood."""
         want = out["answer_type"]
         if want in ("Country", "Organization"):
-            out["answers"] = [x for x in out["answers"] if x.get("type") == want]
+            # A pooled fund the graph holds as an initiative ("the Multi-donor Programme") is a
+            # funder when the graph says so; text answers must be of the asked type.
+            ok = {want, "Initiative"} if want == "Organization" and out.get("strategy", "").startswith("graph") else {want}
+            out["answers"] = [x for x in out["answers"] if x.get("type") in ok]
         path = list(out.get("path") or [])
         if und.guess is not None:
             g = und.guess
@@ -361,7 +371,7 @@ class QuestionEngine:
         else:
             return None
         as_list = replace(a, answer_type=counted)
-        cons = constraints_for(as_list, self.k)
+        cons = compose(as_list, constraints_for(as_list, self.k), self.k)
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []
@@ -404,6 +414,13 @@ class QuestionEngine:
         for s, p, o in c.evidence:
             s = answer_id if s == "?" else s
             o = answer_id if o == "?" else o
+            if o == VIA:  # s is funded through a fund that the answer funds: both links are evidence
+                for f in self.k.facts_where(subject=s, predicate=p):
+                    behind = [g for g in self.k.facts_where(subject=f["object"], predicate=p, obj=answer_id)
+                              if not g["attrs"].get("role")]
+                    if behind:
+                        out += [f] + behind
+                continue
             if o.startswith("result:"):
                 rt = o.split(":", 1)[1]
                 out += [f for f in self.k.facts_where(subject=s, predicate=p) if f["attrs"].get("result_type") == rt]

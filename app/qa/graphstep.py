@@ -20,6 +20,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 AUTHOR_ORGS = {"Organization:ilo"}  # the report's author: never a constraint by itself
+VIA = "?via"  # evidence template: facts ``s —p→ X`` where ``X —p→ answer`` (a fund's own funders)
 
 
 @dataclass
@@ -47,18 +48,44 @@ def _as_funder(eid: str, knowledge) -> str | None:
     return eid
 
 
-def year_test(a: Analysis, var: str) -> str:
+def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     """SPARQL test of a year qualifier: "in 2024" is equality, "since 2021" / "before 2020" a range."""
-    y = a.years[0]
+    y = year or a.years[0]
     m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:\w+\s+){0,2}?" + y, a.question, re.I)
     op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "prior to": "<"}.get(
         m.group(1).lower(), "=") if m else "="
     return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
 
 
+def year_for(a: Analysis, cue: str) -> str | None:
+    """The year that qualifies one relation of the question.  With one year, it qualifies every
+    relation (as before); with several ("ratified since 2021 ... a result in 2024"), each year
+    belongs to the relation worded nearest to it, and a relation with none gets no year filter."""
+    if not a.years:
+        return None
+    if len(set(a.years)) == 1:
+        return a.years[0]
+    from app.qa.chains import year_owner
+
+    return next((y for y in a.years if year_owner(a, y) == cue), None)
+
+
+def _nearest(a: Analysis, ids: list[str], rx: re.Pattern) -> str | None:
+    """Of several linked entities, the one named nearest to the relation's word (two initiatives:
+    "selected for DCI support ... also Global Accelerator pathfinders")."""
+    if len(ids) < 2:
+        return ids[0] if ids else None
+    cues = [m.start() for m in rx.finditer(a.question)]
+    spans = [(l.start, i) for l in a.links for i in l.ids if i in ids]
+    if not cues or not spans:
+        return ids[0]
+    return min(spans, key=lambda si: min(abs(si[0] - c) for c in cues))[1]
+
+
 def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     """The graph constraints a question expresses (possibly none)."""
     out: list[Constraint] = []
+    from app.qa.question import ANY_RESULT, PATHFINDER, RATIFY
     at = a.answer_type
     countries_ = a.linked("Country")
     orgs = [o for o in a.linked("Organization", "Initiative") if o not in AUTHOR_ORGS]
@@ -71,9 +98,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             recipients = countries_ + [o for o in orgs if o.split(":", 1)[0] in ("Initiative", "Organization")]
             if recipients:
                 r = recipients[0]
+                # Directly, or behind a pooled fund the financing line names with its own funders
+                # ("the MUL funded by Belgium and Luxembourg"), not a fund's general contributors.
                 # Financing lines are per country: for anything else the graph may just not know.
-                out.append(Constraint(f"{_iri(r)} fg:fundedBy ?answer .", f"funders of {r}", [(r, "fundedBy", "?")],
-                                      strong=r.startswith("Country:")))
+                out.append(Constraint(f"{{ {_iri(r)} fg:fundedBy ?answer }} UNION {{ {_iri(r)} fg:fundedBy ?via . "
+                                      f"?via fg:fundedBy ?answer . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
+                                      f"fg:funder ?answer ; fg:role ?anyRole }} }}", f"funders of {r}",
+                                      [(r, "fundedBy", "?"), (r, "fundedBy", VIA)], strong=r.startswith("Country:")))
         elif at == "Country":
             funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f))
             if any(not f.startswith("Initiative:") for f in funders):  # "pathfinders of the GA financed by Ireland"
@@ -91,8 +122,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         inst = instruments[0] if instruments else None
         inst_pat = _iri(inst) if inst else "?inst"
         filters = ""
-        if a.years and at != "Year":
-            filters += f' ?st fg:year ?ry . FILTER({year_test(a, "?ry")})'
+        ry = year_for(a, "ratify")
+        if ry and at != "Year":
+            filters += f' ?st fg:year ?ry . FILTER({year_test(a, "?ry", ry)})'
         if a.pending:
             filters += ' ?st fg:status ?rs . FILTER(?rs != "registered")'
         else:  # a ratification approved at home but not registered with the ILO is not one yet
@@ -118,9 +150,11 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     if at in ("Country", "Organization"):
         init = initiatives[0] if initiatives else None
         if a.pathfinder:
+            init = _nearest(a, initiatives, PATHFINDER)
             ip = _iri(init) if init else "?init"
+            py = year_for(a, "pathfinder")
             year = (f" ?ps rdf:subject ?answer ; rdf:predicate fg:pathfinderOf ; rdf:object {ip} ; fg:year ?py ."
-                    f' FILTER(STR(?py) = "{a.years[0]}")') if a.years else ""
+                    f' FILTER(STR(?py) = "{py}")') if py else ""
             out.append(Constraint(f"?answer fg:pathfinderOf {ip} .{year}",
                                   f"pathfinders of {init or 'an initiative'}", [("?", "pathfinderOf", init or "*")]))
         elif init and a.roadmap:
@@ -148,7 +182,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
 
     # Institutional results, region, priority.
     if at == "Country":
-        year_filter = f' ?r{{n}} fg:year ?ry{{n}} . FILTER(STR(?ry{{n}}) = "{a.years[0]}")' if a.years else ""
+        rty = year_for(a, "result")
+        year_filter = f' ?r{{n}} fg:year ?ry{{n}} . FILTER({year_test(a, "?ry{n}", rty)})' if rty else ""
         if a.result_types and not a.negation:
             for n, rt in enumerate(a.result_types):
                 concept = f"<{RESULT_TYPES[rt]}>"
@@ -158,9 +193,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         elif a.negation and (a.result_types or a.any_result):
             types = " ".join(f"<{RESULT_TYPES[rt]}>" for rt in a.result_types)
             type_pat = f" ?rx fg:resultType ?rt . VALUES ?rt {{ {types} }}" if types else ""
+            # "pathfinders with no result": the other relations are the base; alone, the results
+            # table's own rows (the priority countries) are.
+            base = "" if out else "?answer fg:isPriorityCountry true . "
             out.append(Constraint(
-                f"?answer fg:isPriorityCountry true . FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
-                "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
+                f"{base}FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
+                ("priority countries" if base else "countries") + " without such a result",
+                [("?", "priorityCountryOf", "*")] if base else []))
         for r in a.regions:
             out.append(Constraint(f"?answer fg:inRegion {_iri(r)} .", f"countries in {r}", [("?", "inRegion", r)]))
         if a.priority and not any("isPriorityCountry" in c.pattern for c in out):

@@ -1,0 +1,134 @@
+"""Chains of two relations: which year, which named entity and which extra registry relation
+belongs to which part of a question that composes relations.
+
+"Of the countries that formally inquired about Convention No. 102, which had a Result 1 in
+2024?" asks for the intersection of two answer sets, each the answer of a one-relation question
+the generated bank holds ("which countries inquired about [convention]", "which countries achieved
+[result]").  The hand-written graph step (:mod:`app.qa.graphstep`) already conjoins the relations it
+knows; this module adds what composition needs beyond it:
+
+* :func:`year_owner` -- with two years, each qualifies the relation worded nearest to it
+  ("ratified since 2021 ... a result in 2024");
+* :func:`compose` -- a registry relation the hand-written step does not cover (inquiredAbout,
+  alignmentAssessed, priorityCountryOf of a named initiative, founderOf ...) becomes one more
+  conjunct when the question words it (a registry keyword outside the linked names) and names its
+  other end; when it and a hand-written relation claim the same named entity, the relation with
+  more of its words in the question keeps it ("inquired about the ratification campaign" is an
+  inquiry, not a ratification).
+
+Everything is read from the relation registry (keywords, domain, range): no phrasing rules.
+"""
+from __future__ import annotations
+
+import re
+
+from app.qa.question import ANY_RESULT, FUND, MEMBERS, PATHFINDER, RATIFY, RESULT_TYPES, YEAR, Analysis
+from app.qa.units import stem
+from graph.relations import REGISTRY, Relation
+
+# The hand-written relation cues (as graphstep names them) a year can qualify.
+_CUES: dict[str, tuple[re.Pattern, ...]] = {
+    "ratify": (RATIFY,), "result": (ANY_RESULT, *RESULT_TYPES.values()), "pathfinder": (PATHFINDER,),
+    "fund": (FUND,), "member": (MEMBERS,),
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Relations the hand-written step answers, by the analysis flag that switches each on
+# (priorityCountryOf is composed: the hand-written step only knows the report's own priority list).
+_HANDWRITTEN_FLAG = {"fundedBy": "fund", "ratified": "ratify", "pathfinderOf": "pathfinder", "memberOf": "members",
+                     "coChairOf": "chair", "partneredWith": "partner", "supportedBy": "partner",
+                     "achievedResult": "any_result", "inRegion": None}
+# Relations too generic to compose (their keywords are everyday words of every question).
+_NOT_COMPOSED = {"hasQuantity", "onTopic", "activityConcerns", "activityIn", "activityInvolved", "publicationAbout",
+                 "schemeInCountry", "projectInCountry", "instrumentOfCountry", "publishedBy", "governmentOf",
+                 "agencyOf", "institutionOf", "partOf", "administeredBy"}
+
+
+def _blank(a: Analysis) -> str:
+    """The question with linked names blanked (same length), so a name is never a relation word."""
+    q = a.question
+    for l in a.links:
+        q = q[:l.start] + " " * (l.end - l.start) + q[l.end:]
+    return q
+
+
+def year_owner(a: Analysis, year: str) -> str | None:
+    """The hand-written relation cue nearest to the year's mention in the question."""
+    blank = _blank(a)
+    best: tuple[int, str] | None = None
+    for ym in YEAR.finditer(a.question):
+        if ym.group(0) != year:
+            continue
+        for name, rxs in _CUES.items():
+            for rx in rxs:
+                for m in rx.finditer(blank):
+                    if YEAR.fullmatch(m.group(0)):
+                        continue
+                    d = min(abs(m.start() - ym.end()), abs(ym.start() - m.end()))
+                    if best is None or d < best[0]:
+                        best = (d, name)
+    return best[1] if best else None
+
+
+def _root(word: str) -> str:
+    """A word's root for matching relation words: its stem cut to five letters, so the forms of
+    one word meet ("assess", "assessing", "assessment"; "inquired", "inquiry")."""
+    st = stem(word.lower())
+    return st[:5] if len(st) >= 5 else st
+
+
+def keyword_hits(a: Analysis, r: Relation) -> list[int]:
+    """Positions (in the question) of the relation's registry keywords, matched by stem outside
+    the linked names; a multi-word keyword counts when its words occur in a row."""
+    blank = _blank(a)
+    words = [(m.start(), _root(m.group(0))) for m in _WORD.finditer(blank)]
+    hits: list[int] = []
+    for kw in dict.fromkeys((*r.keywords, r.label, r.inverse_label)):
+        toks = [_root(w) for w in _WORD.findall(kw)]
+        if not toks:
+            continue
+        for i, (pos, w) in enumerate(words):
+            if w == toks[0] and [x for _, x in words[i:i + len(toks)]] == toks:
+                hits.append(pos)
+    return sorted(set(hits))
+
+
+def compose(a: Analysis, cons: list, knowledge=None) -> list:
+    """Extra conjuncts from registry relations the hand-written step does not cover (see module doc).
+
+    Returns the new constraint list (``cons`` plus the composed ones, minus a hand-written one that
+    lost its only named entity to a better-worded relation)."""
+    from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
+
+    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
+    if want not in ("Country", "Organization"):
+        return cons
+    used = {e for c in cons for t in c.evidence for e in (t[0], t[2]) if ":" in e}
+    # Candidates: (keyword hits, relation, named entity); per entity, the best-worded relation wins.
+    best: dict[str, tuple[int, Relation]] = {}
+    for r in REGISTRY:
+        if r.name in _NOT_COMPOSED or r.name in _HANDWRITTEN_FLAG or want not in r.domain or r.domain == r.range:
+            continue
+        hits = len(keyword_hits(a, r))
+        named = [i for i in a.linked(*r.range) if i not in AUTHOR_ORGS]
+        if not hits or not named:
+            continue
+        if named[0] not in best or hits > best[named[0]][0]:
+            best[named[0]] = (hits, r)
+    out = list(cons)
+    added = []
+    for target, (hits, r) in best.items():
+        if target in used:
+            # A hand-written relation claims the entity too: it keeps it unless this one is worded more.
+            rivals = [c for c in out if any(target in (t[0], t[2]) for t in c.evidence)]
+            if not rivals or any(len(keyword_hits(a, REGISTRY[rel])) >= hits
+                                 for c in rivals for rel in _relations_of(c) if rel in REGISTRY):
+                continue
+            out = [c for c in out if c not in rivals]
+        typed = f" ?answer a fg:{want} ." if len(r.domain) > 1 else ""
+        added.append(Constraint(r.pattern("?answer", _iri(target)) + typed, f"{r.label} {target}",
+                                [("?", r.name, target)], strong=True, relation=r.name))
+    return out + added if added else cons
+
+
+def _relations_of(c) -> list[str]:
+    return list(dict.fromkeys(t[1] for t in c.evidence))
