@@ -26,11 +26,11 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Law", re.compile(r"\b(which|what)\b[^?]{0,40}\b(law|act|decree|code|strategy|policy|legislation)s?\b", re.I)),
     ("Scheme", re.compile(r"\b(which|what)\b[^?]{0,60}\b(scheme|programme|program|system|benefit|allowance|grant|pension|fund|insurance)s?\b|\bcalled\b|\bnamed\b", re.I)),
     ("Initiative", re.compile(r"\b(which|what)\b[^?]{0,30}\b(initiative|partnership|network|coalition)s?\b", re.I)),
-    ("Country", re.compile(r"\b(which|what)\b[^?]{0,40}\b(countr(y|ies)|governments?|member states?|territor(y|ies)|nations?)\b|^\s*where\b|\bin which\b(?![^?]{0,25}\b(year|month|programme|scheme|publication)\b)", re.I)),
+    ("Country", re.compile(r"\b(which|what)\b[^?]{0,40}\b(countr(y|ies)|governments?|member states?|territor(y|ies)|nations?)\b|^\s*where\b(?![^?]*\bcomes? from\b)|\bin which\b(?![^?]{0,25}\b(year|month|programme|scheme|publication)\b)", re.I)),
     ("Organization", re.compile(r"^\s*who\b|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?)\b", re.I)),
 ]
 # The head noun after "which"/"what" decides when several rules fire.
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|"
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|"
                    r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?)\b(?!['’]s\b)", re.I)
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
@@ -241,13 +241,18 @@ _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
-    question = _META.sub(" ", question)
+    from app.qa.wording import asked_head, core_question
+
+    question = core_question(_META.sub(" ", question))  # a wordy preamble does not say what is asked
     head = _HEAD.search(question)
     if head:
         word = head.group(1).lower()
         for prefix, t in _HEAD_TYPE.items():
             if word.startswith(prefix):
                 return t
+    noun = asked_head(question)  # "the countries for which ...", "which country's programme"
+    if noun:
+        return noun
     for t, rx in _TYPE_RULES:
         if rx.search(question):
             return t

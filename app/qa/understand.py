@@ -17,6 +17,7 @@ from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
 from app.qa.question import _HEAD, QUESTION_WORDS, Analysis
 from app.qa.spelling import Speller
+from app.qa.wording import asked_head, core_question
 from graph.relations import REGISTRY
 
 # Relations the hand-written graph step turns into constraints, and the analysis flag each needs.
@@ -140,7 +141,8 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         u.op = "text"
         return
     rel_share = guess.share(relation=it.relation)
-    if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not _HEADED.search(a.question) and rel_share >= 0.6 \
+    headed = bool(_HEADED.search(core_question(a.question)) or asked_head(a.question))
+    if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not headed and rel_share >= 0.6 \
             and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
         a.answer_type = "Text"  # no "which <noun>" head: the relation's asked end decides the type
     asked = _asked_end(a, it.relation) if _keyword_support(a, it.relation) else None
