@@ -51,6 +51,12 @@ def _blank(a: Analysis) -> str:
     return q
 
 
+def cue_count(a: Analysis) -> int:
+    """How many of the hand-written relations the question words (outside linked names)."""
+    blank = _blank(a)
+    return sum(1 for rxs in _CUES.values() if any(rx.search(blank) for rx in rxs))
+
+
 def year_owner(a: Analysis, year: str) -> str | None:
     """The hand-written relation cue nearest to the year's mention in the question."""
     blank = _blank(a)

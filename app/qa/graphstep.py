@@ -51,21 +51,23 @@ def _as_funder(eid: str, knowledge) -> str | None:
 def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     """SPARQL test of a year qualifier: "in 2024" is equality, "since 2021" / "before 2020" a range."""
     y = year or a.years[0]
-    m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:\w+\s+){0,2}?" + y, a.question, re.I)
+    m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:[\w-]+\s+){0,5}?" + y, a.question, re.I)
     op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "prior to": "<"}.get(
         m.group(1).lower(), "=") if m else "="
     return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
 
 
 def year_for(a: Analysis, cue: str) -> str | None:
-    """The year that qualifies one relation of the question.  With one year, it qualifies every
-    relation (as before); with several ("ratified since 2021 ... a result in 2024"), each year
-    belongs to the relation worded nearest to it, and a relation with none gets no year filter."""
+    """The year that qualifies one relation of the question.  With one relation worded, the year
+    qualifies it; with several ("ratified since 2021 ... a result in 2024", "pathfinders with no
+    result for 2024"), each year belongs to the relation worded nearest to it, and a relation
+    with none gets no year filter."""
     if not a.years:
         return None
-    if len(set(a.years)) == 1:
+    from app.qa.chains import cue_count, year_owner
+
+    if len(set(a.years)) == 1 and cue_count(a) < 2:
         return a.years[0]
-    from app.qa.chains import year_owner
 
     return next((y for y in a.years if year_owner(a, y) == cue), None)
 

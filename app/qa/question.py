@@ -46,7 +46,8 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 # Funding as a relation ("who funds", "financed by", "donors"), not as a topic ("financing for reforms").
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
                   r"(financing|financial|funding) (support|source)s?|who (fund|finance|pay)s?|"
-                  r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing))\b", re.I)
+                  r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
+                  r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?)\b", re.I)
 PARTNER = re.compile(r"\b(partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
                      r"jointly|alongside|engag\w* with)\b", re.I)
 IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|preparing|developing)\b", re.I)
@@ -243,16 +244,18 @@ def answer_type(question: str) -> str:
         return "Year"
     from app.qa.wording import asked_head, core_question
 
-    question = core_question(_META.sub(" ", question))  # a wordy preamble does not say what is asked
-    head = _HEAD.search(question)
-    if head:
-        word = head.group(1).lower()
-        for prefix, t in _HEAD_TYPE.items():
-            if word.startswith(prefix):
-                return t
-    noun = asked_head(question)  # "the countries for which ...", "which country's programme"
-    if noun:
-        return noun
+    full = _META.sub(" ", question)
+    question = core_question(full)  # a wordy preamble does not say what is asked ...
+    for text in dict.fromkeys((question, full)):  # ... unless the question proper has no noun ("which had")
+        head = _HEAD.search(text)
+        if head:
+            word = head.group(1).lower()
+            for prefix, t in _HEAD_TYPE.items():
+                if word.startswith(prefix):
+                    return t
+        noun = asked_head(text)  # "the countries for which ...", "which country's programme"
+        if noun:
+            return noun
     for t, rx in _TYPE_RULES:
         if rx.search(question):
             return t
