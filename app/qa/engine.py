@@ -39,6 +39,7 @@ from graph.rdf import entity_uri
 
 MIN_TEXT_SCORE = 0.55  # below this the best sentence is not an answer (calibrated on the dev set)
 NARROW_FACTOR = 1.3  # how much stronger than an answer a sentence must be to narrow a graph answer
+AMBIGUOUS_LINK = 3  # a mention linked to more entities than this is a generic phrase, not a name
 RESIDUAL_MIN_TERMS = 2  # topic terms left beyond the graph's relations that call for the text step
 OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
 # Domain words too common to say what a question is about beyond its relations.
@@ -138,8 +139,10 @@ class QuestionEngine:
             want = ENTITY_FOR_TYPE.get(a.answer_type)
             # Entities the question is about (beyond the asked type): the evidence must mention one
             # of each link's readings ("CNPS" may be either country's fund).
+            # A phrase that names many things ("national social protection strategy") is a topic,
+            # not an entity the evidence must mention.
             required = [set(l.ids) for l in a.links
-                        if not (set(l.ids) & used) and not (set(l.ids) & AUTHOR_ORGS)
+                        if not (set(l.ids) & used) and not (set(l.ids) & AUTHOR_ORGS) and len(l.ids) <= AMBIGUOUS_LINK
                         and l.type in ("Country", "Organization", "Initiative", "Scheme", "LegalInstrument")
                         and l.type != want]
             exclude = set(a.linked("Organization")) & AUTHOR_ORGS

@@ -48,6 +48,13 @@ def _as_funder(eid: str, knowledge) -> str | None:
     return eid
 
 
+def _is_funder(eid: str, knowledge) -> bool:
+    """Does the graph hold the entity as funding something (a pooled fund, a donor)?"""
+    if knowledge is None:
+        return not eid.startswith("Initiative:")
+    return bool(knowledge.facts_where(predicate="fundedBy", obj=eid))
+
+
 def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     """SPARQL test of a year qualifier: "in 2024" is equality, "since 2021" / "before 2020" a range."""
     y = year or a.years[0]
@@ -109,8 +116,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                       [(r, "fundedBy", "?"), (r, "fundedBy", VIA)], strong=r.startswith("Country:")))
         elif at == "Country":
             funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f))
-            if any(not f.startswith("Initiative:") for f in funders):  # "pathfinders of the GA financed by Ireland"
-                funders = [f for f in funders if not f.startswith("Initiative:")]
+            # An initiative is a funder only when the graph has it fund something (a pooled fund such
+            # as a multi-donor programme), not "pathfinders of the GA financed by Ireland".
+            funders = [f for f in funders if not f.startswith("Initiative:") or _is_funder(f, knowledge)]
             for o in funders[:2]:
                 # Directly, or through a fund whose own funders the financing line names ("the MUL
                 # funded by Belgium"), not through a fund's general contributors (a role).
@@ -152,7 +160,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     if at in ("Country", "Organization"):
         init = initiatives[0] if initiatives else None
         if a.pathfinder:
-            init = _nearest(a, initiatives, PATHFINDER)
+            init = _nearest(a, [i for i in initiatives if not (a.fund and _is_funder(i, knowledge))] or initiatives,
+                            PATHFINDER)
+            if init and a.fund and _is_funder(init, knowledge):
+                init = None  # the only initiative named is the fund: pathfinders of any initiative
             ip = _iri(init) if init else "?init"
             py = year_for(a, "pathfinder")
             year = (f" ?ps rdf:subject ?answer ; rdf:predicate fg:pathfinderOf ; rdf:object {ip} ; fg:year ?py ."
@@ -195,13 +206,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         elif a.negation and (a.result_types or a.any_result):
             types = " ".join(f"<{RESULT_TYPES[rt]}>" for rt in a.result_types)
             type_pat = f" ?rx fg:resultType ?rt . VALUES ?rt {{ {types} }}" if types else ""
-            # "pathfinders with no result": the other relations are the base; alone, the results
-            # table's own rows (the priority countries) are.
-            base = "" if out else "?answer fg:isPriorityCountry true . "
             out.append(Constraint(
-                f"{base}FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
-                ("priority countries" if base else "countries") + " without such a result",
-                [("?", "priorityCountryOf", "*")] if base else []))
+                f"?answer fg:isPriorityCountry true . FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
+                "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
         for r in a.regions:
             out.append(Constraint(f"?answer fg:inRegion {_iri(r)} .", f"countries in {r}", [("?", "inRegion", r)]))
         if a.priority and not any("isPriorityCountry" in c.pattern for c in out):
