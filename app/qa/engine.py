@@ -32,7 +32,7 @@ from app.qa.intent import IntentIndex
 from app.qa.summary import summarise
 from app.qa.tables import TableLookup
 from app.qa.textstep import TextResult, TextStep
-from app.qa.understand import Understanding, apply_intent, delexicalised, generic_constraint, speller_for
+from app.qa.understand import Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
 from graph.relations import REGISTRY
 from graph.rdf import entity_uri
@@ -131,6 +131,8 @@ class QuestionEngine:
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
             timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
 
+        # Members, pathfinders and roadmap holders are governments and organisations alike.
+        und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder") for c in cons)
         residual = self._residual_terms(a, cons)
         need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
         text_best: TextResult | None = None
@@ -273,6 +275,10 @@ class QuestionEngine:
             # A pooled fund the graph holds as an initiative ("the Multi-donor Programme") is a
             # funder when the graph says so; text answers must be of the asked type.
             ok = {want, "Initiative"} if want == "Organization" and out.get("strategy", "").startswith("graph") else {want}
+            if out.get("strategy") == "graph" and getattr(und, "agents_asked", False) and _keyword_head(a) is None:
+                # "p4h network members": no noun says which kind of member, and members are
+                # governments and organisations alike.
+                ok |= {"Country", "Organization"}
             out["answers"] = [x for x in out["answers"] if x.get("type") in ok]
         path = list(out.get("path") or [])
         if und.guess is not None:

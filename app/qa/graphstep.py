@@ -179,7 +179,11 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint(f"?answer fg:coChairOf {_iri(init)} .", f"co-chairs of {init}",
                                   [("?", "coChairOf", init)]))
         elif init and a.members:
-            out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf {_iri(init)} .",
+            my = year_for(a, "member")  # "new members in 2024": the membership dated that year
+            year = (f" ?ms rdf:subject ?answer ; rdf:predicate ?mp ; rdf:object {_iri(init)} ; fg:year ?my ."
+                    f" VALUES ?mp {{ fg:memberOf fg:pathfinderOf fg:coChairOf }} FILTER({year_test(a, '?my', my)})"
+                    if my else "")
+            out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf {_iri(init)} .{year}",
                                   f"members of {init}", [("?", "memberOf", init), ("?", "pathfinderOf", init),
                                                          ("?", "coChairOf", init)]))
 

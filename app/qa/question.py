@@ -235,6 +235,8 @@ def _lower_acronym_ok(tok: str) -> bool:
 # "according to the report", "as set out in the report": the source, not a publication asked for.
 _META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|from|of|by|throughout|across|does) )?"
                    r"(?:the|this) report(?:['’]s)?\b(?!\s+(?:on|titled|called|entitled|from \w+ \d{4}))", re.I)
+# Keyword style drops the article: "p4h members named in report".
+_BARE_META = re.compile(r"\b(?:(?:named|mentioned|listed|cited)\s+)?(?:in|according to|per)\s+report\b", re.I)
 # "the year in which ...": a year is asked (years may stay regex).
 _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b", re.I)
 
@@ -244,7 +246,7 @@ def answer_type(question: str) -> str:
         return "Year"
     from app.qa.wording import asked_head, core_question
 
-    full = _META.sub(" ", question)
+    full = _META.sub(" ", _BARE_META.sub(" ", question))
     question = core_question(full)  # a wordy preamble does not say what is asked ...
     for text in dict.fromkeys((question, full)):  # ... unless the question proper has no noun ("which had")
         head = _HEAD.search(text)

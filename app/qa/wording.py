@@ -18,7 +18,8 @@ import re
 _INTERROGATIVE = r"(?:which|what|who|whom|whose|where|when|how many|how much|in which|for which|from which|list|name)"
 # A clause opener: the start, punctuation, or a verb of asking/knowing ("I'd like to know which").
 _CLAUSE = re.compile(r"(?:^|[,;:]\s*|\b(?:know|knowing|tell me|tell us|wondering|understand|find out|learn|"
-                     r"see|ask|asking|confirm|clarify|check|identify|out)\s+)(?=" + _INTERROGATIVE + r"\b)", re.I)
+                     r"see|ask|asking|confirm|clarify|check|identify|out|(?:could|would|can|will)\s+you(?:\s+please)?|"
+                     r"please)\s+)(?=" + _INTERROGATIVE + r"\b)", re.I)
 # The asked noun and the type it names.
 _NOUNS = [(r"countr(?:y|ies)|governments?|member states?|nations?|territor(?:y|ies)", "Country"),
           (r"organi[sz]ations?|funders?|donors?|partners?|agenc(?:y|ies)|institutions?|sources of (?:finance|financing|funding)",
@@ -27,7 +28,7 @@ _POSSESSIVE = [re.compile(rf"\b(?:which|what)\s+(?:{n})['’]s?(?=\s)", re.I) fo
 # A plural noun with any relative clause ("the countries that ..."); a singular one only with a
 # clause that cannot be a determiner ("the country that year" is no question about a country).
 _NOUN_THEN_CLAUSE = [re.compile(rf"\b(?:the|all)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:{n})(?<=s)\s+(?:that|which)|(?:{n})\s+"
-                                rf"(?:for which|in which|where|whose|with which|from which|to which))\b", re.I)
+                                rf"(?:for which|in which|where|whose|with which|from which|to which|by which|by whom))\b", re.I)
                      for n, _ in _NOUNS]
 # "which ones", "which of them": the noun asked for was named before, in the preamble.
 _PRONOUN_HEAD = re.compile(r"^(?:which|what)\s+(?:ones?|of them|of these|of those)\b", re.I)
