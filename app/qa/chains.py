@@ -82,6 +82,12 @@ def _root(word: str) -> str:
     return st[:5] if len(st) >= 5 else st
 
 
+def same_root(x: str, y: str) -> bool:
+    """Two roots of one word: equal, or one a prefix of the other ("memb" of "members", "membe" of
+    "membership") when the shorter has four letters or more."""
+    return x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+
+
 def keyword_hits(a: Analysis, r: Relation) -> list[int]:
     """Positions (in the question) of the relation's registry keywords, matched by stem outside
     the linked names; a multi-word keyword counts when its words occur in a row."""
@@ -93,7 +99,8 @@ def keyword_hits(a: Analysis, r: Relation) -> list[int]:
         if not toks:
             continue
         for i, (pos, w) in enumerate(words):
-            if w == toks[0] and [x for _, x in words[i:i + len(toks)]] == toks:
+            window = [x for _, x in words[i:i + len(toks)]]
+            if len(window) == len(toks) and all(same_root(x, t) for x, t in zip(window, toks)):
                 hits.append(pos)
     return sorted(set(hits))
 

@@ -28,6 +28,7 @@ from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFI
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate
 from app.qa.chains import compose
+from app.qa.counts import stated_count
 from app.qa.intent import IntentIndex
 from app.qa.summary import summarise
 from app.qa.tables import TableLookup
@@ -109,7 +110,8 @@ class QuestionEngine:
         resolved = self._resolve_description(a)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
 
-        done = self._aggregate(a, und, out, timings) or self._count(a, out, timings, und) or self._table(a, out)
+        done = self._aggregate(a, und, out, timings) or self._stated_count(a, out) or self._count(a, out, timings, und) \
+            or self._table(a, out)
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
@@ -329,6 +331,19 @@ class QuestionEngine:
         if res.answer_type:
             out["answer_type"] = res.answer_type
         return [self._aggregate_answer(row) for row in res.rows]
+
+    def _stated_count(self, a: Analysis, out: dict) -> list[dict] | None:
+        """A count the report states for the named entity ("has 25 members"; see :mod:`app.qa.counts`)."""
+        c = stated_count(a, self.k, AUTHOR_ORGS)
+        if c is None:
+            return None
+        why = f"{self.k.label(c.entity)} —hasQuantity→ {c.label}"
+        out["strategy"], out["path"] = "graph", [why]
+        out["sparql"] = (f"{PREFIXES}SELECT ?answer WHERE {{\n  <{self.k.iri(c.entity)}> fg:hasQuantity "
+                         f"<{self.k.iri(c.quantity)}> .\n  <{self.k.iri(c.quantity)}> ?p ?answer .\n}}")
+        ev = [self._evidence(pid, [c.label]) for pid in c.passages[:3]]
+        return [{"label": f"{c.value:g}", "iri": None, "type": "Number", "value": c.value, "score": 1.0,
+                 "evidence": ev, "path": [why]}]
 
     def _table(self, a: Analysis, out: dict) -> list[dict] | None:
         """A figure addressed by a table's row and column (see :mod:`app.qa.tables`)."""
