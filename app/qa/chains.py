@@ -145,3 +145,12 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
 
 def _relations_of(c) -> list[str]:
     return list(dict.fromkeys(t[1] for t in c.evidence))
+
+
+def topic_coverage(topic_terms: list[str], text: str) -> float:
+    """Share of the question's topic words (stems) the sentence contains, by root: the evidence a
+    sentence must give before it may narrow a graph answer to the entities it names."""
+    if not topic_terms:
+        return 1.0
+    have = {_root(w) for w in _WORD.findall(text)}
+    return sum(1 for t in topic_terms if any(same_root(_root(t), h) for h in have)) / len(topic_terms)

@@ -27,7 +27,8 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate
-from app.qa.chains import compose
+from app.qa.chains import compose, topic_coverage
+from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.intent import IntentIndex
 from app.qa.summary import summarise
@@ -41,7 +42,8 @@ from graph.rdf import entity_uri
 MIN_TEXT_SCORE = 0.55  # below this the best sentence is not an answer (calibrated on the dev set)
 NARROW_FACTOR = 1.3  # how much stronger than an answer a sentence must be to narrow a graph answer
 AMBIGUOUS_LINK = 3  # a mention linked to more entities than this is a generic phrase, not a name
-RESIDUAL_MIN_TERMS = 2  # topic terms left beyond the graph's relations that call for the text step
+RESIDUAL_MIN_TERMS = 2
+NARROW_COVERAGE = 0.5  # share of the topic words a sentence must contain to narrow a graph answer  # topic terms left beyond the graph's relations that call for the text step
 OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
 # Domain words too common to say what a question is about beyond its relations.
 _GENERIC = set(terms("""countries country government governments national social protection ilo work support
@@ -50,6 +52,7 @@ adopted priority in 2024 member members region regions"""))
 
 
 _QUESTION_STEMS = set(terms(" ".join(QUESTION_WORDS)))
+_FRAME = frame_terms()  # words of the asking ("I'd like to know", "but", "yet"): never a topic
 # Words for relations (from the registry) and for the report's own structure: never a topic.
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | set(terms(
     "report reported listed list named names line lines entry entries according appears appear mention mentioned "
@@ -183,9 +186,12 @@ class QuestionEngine:
                     # funders): it must be in that country's context.
                     anchors = {e for c in cons if not c.negated for trip in c.evidence for e in (trip[0], trip[2])
                                if e.startswith("Country:")}
+                    # And it must say the topic: most of the words left beyond the relations.
                     text_best = next((r for r in good[:3] if {f.key for f in r.found} & set(graph_ids)
                                       and r.score >= NARROW_FACTOR * bar
-                                      and anchors <= self.text.passage_entities(r.passage_id)), None)
+                                      and anchors <= self.text.passage_entities(r.passage_id)
+                                      and topic_coverage(residual, self.units.units[r.unit_id].text) >= NARROW_COVERAGE),
+                                     None)
 
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
@@ -550,7 +556,8 @@ class QuestionEngine:
                    *RESULT_TYPES.values()):
             q = rx.sub(" ", q)
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
-        rest = [t for t in terms(q) if t not in _GENERIC and t not in _RELATION_WORDS and t not in named]
+        rest = [t for t in terms(q) if t not in _GENERIC and t not in _RELATION_WORDS and t not in named
+                and t not in _FRAME]
         # Only words rare enough in the report to point at specific sentences.
         idf = self.units.idf
         cut = math.log(1 + len(self.units.units) / 60)

@@ -190,7 +190,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     # Partnerships: who the linked organisation works with (weak: the graph only holds engagements
     # stated with a partnership cue, so an empty result falls back to the text).
     if a.partner and not a.fund and at == "Country":
-        for o in [x for x in orgs if x not in AUTHOR_ORGS][:1]:
+        for o in [x for x in orgs if x not in AUTHOR_ORGS][:2]:  # "with both the IMF and the World Bank"
             out.append(Constraint(f"{{ ?answer fg:partneredWith|fg:supportedBy {_iri(o)} }} UNION "
                                   f"{{ {_iri(o)} fg:partneredWith ?answer }} ?answer a fg:Country .",
                                   f"countries partnering with {o}",

@@ -32,6 +32,7 @@ BY_REGION = re.compile(r"\b(by|per|in each|for each|across|each)\s+(ilo\s+)?regi
 _HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|\b(which|what)\s+(?:[\w-]+\s+){0,3}?(countr|government|"
                      r"organi|funder|donor|partner|publication|programme|scheme|system|convention|initiative|law|title|"
                      r"year|report|paper|pathfinder|member|agenc|institution)", re.I)
+_YEAR_WORDS = re.compile(r"\b(when|year|since when|date)\b", re.I)
 SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|fewest|the least)\b", re.I)
 _RANKING = re.compile(r"\b(most|fewest|least|largest|highest|biggest|greatest|lowest|smallest|top)\b", re.I)
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
@@ -153,8 +154,8 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     if a.answer_type == "Text":
         if it.op == "count" and guess.share(op="count") >= 0.5:
             a.answer_type = "Number"
-        elif it.op == "year":
-            a.answer_type = "Year"
+        elif it.op == "year" and (not a.years or _YEAR_WORDS.search(a.question)):
+            a.answer_type = "Year"  # a year written in a keyword query qualifies it, it is not asked
         elif asked and rel_share >= MIN_RELATION_SHARE:
             a.answer_type = asked[0]  # the end of the relation the question does not name
         elif guess.confidence >= 0.3 or rel_share >= MIN_RELATION_SHARE:

@@ -51,3 +51,23 @@ def asked_head(question: str) -> str | None:
         if hits:
             return min(hits)[1]
     return None
+
+
+# Words of the asking, not of the topic: discourse and politeness ("I'd like to know", "for a
+# briefing I am preparing"), hedges and connectives.  A topic word must say what the evidence is
+# about, so these never count as one.
+FRAME_WORDS = frozenset("""
+like know knowing wonder wondering grateful appreciate please kindly tell tells list listing give name naming
+understand interested curious briefing brief note notes preparing prepare compiling compile drafting draft
+putting together looking find finding learn confirm clarify check help helping want wanted need needed
+could would should might may can will shall also still already yet but however though although just even
+several various certain particular specific one ones those these them that this there their its it
+individual write-ups write-up entries entry going judging taking apart regarding concerning about
+""".split())
+
+
+def frame_terms() -> set[str]:
+    """FRAME_WORDS as the stems the topic-term code compares (see :func:`app.qa.units.terms`)."""
+    from app.qa.units import terms
+
+    return set(terms(" ".join(FRAME_WORDS))) | {w for w in FRAME_WORDS}
