@@ -154,3 +154,26 @@ def topic_coverage(topic_terms: list[str], text: str) -> float:
         return 1.0
     have = {_root(w) for w in _WORD.findall(text)}
     return sum(1 for t in topic_terms if any(same_root(_root(t), h) for h in have)) / len(topic_terms)
+
+
+def prefer_clause(best, results: list, units: list, topic_terms: list[str]):
+    """A sentence that lists several activities, each with its countries ("... recommendations in
+    A and B; technical assistance on financing in C and D; ..."), answers with the clause that
+    says the question's topic, not the whole sentence: of the sentence's clauses that name
+    answers, the one covering most topic words wins when it is the only one that does."""
+    if best is None or not topic_terms:
+        return best
+    sent = units[best.unit_id]
+    if sent.kind != "sentence":
+        return best
+    clauses = [r for r in results if units[r.unit_id].kind == "clause" and r.found
+               and units[r.unit_id].passage_id == sent.passage_id
+               and sent.start <= units[r.unit_id].start and units[r.unit_id].end <= sent.end]
+    if len(clauses) < 1:
+        return best
+    scored = sorted(((topic_coverage(topic_terms, units[r.unit_id].text), r) for r in clauses),
+                    key=lambda x: -x[0])
+    top = scored[0][0]
+    if top <= 0 or (len(scored) > 1 and scored[1][0] >= top):
+        return best
+    return scored[0][1]

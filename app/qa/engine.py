@@ -27,7 +27,7 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate
-from app.qa.chains import compose, topic_coverage
+from app.qa.chains import compose, prefer_clause, topic_coverage
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.intent import IntentIndex
@@ -193,6 +193,9 @@ class QuestionEngine:
                                       and topic_coverage(residual, self.units.units[r.unit_id].text) >= NARROW_COVERAGE),
                                      None)
 
+        if text_best is not None:
+            topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
+            text_best = prefer_clause(text_best, results, self.units.units, topic)
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
             found = {f.key: f for f in text_best.found}
