@@ -156,6 +156,17 @@ def topic_coverage(topic_terms: list[str], text: str) -> float:
     return sum(1 for t in topic_terms if any(same_root(_root(t), h) for h in have)) / len(topic_terms)
 
 
+NARROW_COVERAGE = 0.5  # share of the topic words a sentence must contain to narrow a graph answer
+
+
+def says_topic(topic_terms: list[str], text: str) -> bool:
+    """Strong evidence for the topic: most of its words, and two of them when it has two or more."""
+    if not topic_terms:
+        return True
+    share = topic_coverage(topic_terms, text)
+    return share >= NARROW_COVERAGE and share * len(topic_terms) >= min(2, len(topic_terms))
+
+
 def prefer_clause(best, results: list, units: list, topic_terms: list[str]):
     """A sentence that lists several activities, each with its countries ("... recommendations in
     A and B; technical assistance on financing in C and D; ..."), answers with the clause that
@@ -177,3 +188,32 @@ def prefer_clause(best, results: list, units: list, topic_terms: list[str]):
     if top <= 0 or (len(scored) > 1 and scored[1][0] >= top):
         return best
     return scored[0][1]
+
+
+_AUTHOR_WORD = r"\bILO\b"
+_JOINT = r"\s*(?:[-–/&+]|\band(?:\s+the)?\b)?\s*"
+
+
+def joint_with_author(a: Analysis, author_names: list[str]) -> bool:
+    """"ILO-IMF", "the ILO and the IMF", "ilo unhcr": an organisation named together with the
+    report's author is its partner in the work asked about.  The partnership is then the relation:
+    a funding reading that only a relation word such as "financing" suggested (the topic, as in
+    "technical assistance on financing reforms") is dropped, an explicit one ("funded by") stays."""
+    names = "|".join(re.escape(n) for n in author_names if n)
+    if not names:
+        return False
+    joint = False
+    for l in a.links:
+        if l.type != "Organization" or any(i in AUTHOR_IDS for i in l.ids):
+            continue
+        before, after = a.question[:l.start], a.question[l.end:]
+        if re.search(rf"(?:{names}){_JOINT}$", before, re.I) or re.match(rf"{_JOINT}(?:{names})\b", after, re.I):
+            joint = True
+    if joint:
+        a.partner = True
+        if a.fund and not FUND.search(_blank(a)):
+            a.fund = False
+    return joint
+
+
+AUTHOR_IDS = {"Organization:ilo"}

@@ -27,7 +27,7 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate
-from app.qa.chains import compose, prefer_clause, topic_coverage
+from app.qa.chains import _root as root, compose, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.intent import IntentIndex
@@ -54,9 +54,10 @@ adopted priority in 2024 member members region regions"""))
 _QUESTION_STEMS = set(terms(" ".join(QUESTION_WORDS)))
 _FRAME = frame_terms()  # words of the asking ("I'd like to know", "but", "yet"): never a topic
 # Words for relations (from the registry) and for the report's own structure: never a topic.
-_RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | set(terms(
+_STRUCTURE_WORDS = set(terms(
     "report reported listed list named names line lines entry entries according appears appear mention mentioned "
     "financing support sources source money provide provided providing behind set out"))
+_RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | _STRUCTURE_WORDS
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
 _COUNTED = re.compile(r"\bhow many\s+(?:[\w-]+\s+){0,3}?(countries|pathfinders|governments|territories|"
@@ -109,6 +110,7 @@ class QuestionEngine:
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         und = self._understand(a, timings)
+        joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
         und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
         resolved = self._resolve_description(a)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
@@ -187,11 +189,13 @@ class QuestionEngine:
                     anchors = {e for c in cons if not c.negated for trip in c.evidence for e in (trip[0], trip[2])
                                if e.startswith("Country:")}
                     # And it must say the topic: most of the words left beyond the relations.
+                    # A weak graph answer (partnerships are only held where a cue states them) is a
+                    # pool of candidates: the answer bar suffices to narrow it.
+                    factor = NARROW_FACTOR if any(c.strong for c in cons) else 1.0
                     text_best = next((r for r in good[:3] if {f.key for f in r.found} & set(graph_ids)
-                                      and r.score >= NARROW_FACTOR * bar
+                                      and r.score >= factor * bar
                                       and anchors <= self.text.passage_entities(r.passage_id)
-                                      and topic_coverage(residual, self.units.units[r.unit_id].text) >= NARROW_COVERAGE),
-                                     None)
+                                      and says_topic(residual, self.units.units[r.unit_id].text)), None)
 
         if text_best is not None:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
@@ -559,8 +563,15 @@ class QuestionEngine:
                    *RESULT_TYPES.values()):
             q = rx.sub(" ", q)
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
-        rest = [t for t in terms(q) if t not in _GENERIC and t not in _RELATION_WORDS and t not in named
-                and t not in _FRAME]
+        # Words of the relations the constraints express are accounted for; words of other
+        # relations ("technical assistance" in a partnership question) say the topic.
+        used = {t[1] for c in cons for t in c.evidence if t[1] in REGISTRY}
+        related = set(terms(" ".join(w for r in used for w in (*REGISTRY[r].keywords, REGISTRY[r].label,
+                                                                 REGISTRY[r].inverse_label))))
+        relation_words = _STRUCTURE_WORDS | related if used else _RELATION_WORDS
+        roots = {root(w) for w in relation_words}  # "collaboration" is the relation "collaborated"
+        rest = [t for t in terms(q) if t not in _GENERIC and t not in relation_words and t not in named
+                and t not in _FRAME and root(t) not in roots]
         # Only words rare enough in the report to point at specific sentences.
         idf = self.units.idf
         cut = math.log(1 + len(self.units.units) / 60)

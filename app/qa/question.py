@@ -135,6 +135,11 @@ def _drop_possessives(s: str) -> str:
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
+# Kinds of things whose long names keyword queries reorder (not figures or activities, whose
+# "names" are descriptions).
+_REORDERED_TYPES = {"Initiative", "Organization", "Scheme", "LegalInstrument", "Project", "Publication"}
+
+
 class Lexicon:
     """Every name the graph knows (and every country name in general), for linking questions."""
 
@@ -158,6 +163,14 @@ class Lexicon:
         self.vocab = {t for name in self.names for t in name}
         for p in knowledge.passages.values():
             self.vocab.update(t.lower() for t in _TOKEN.findall(_fold(p.text)))
+        # Long names by their content words in any order: keyword queries reorder them
+        # ("usp2030 climate action working group" for "USP2030 Working Group on Climate Action").
+        self.unordered: dict[frozenset, set[str]] = {}
+        for name, ids in self.names.items():
+            content = frozenset(t for t in name if t not in STOP)
+            named = {i for i in ids if i.split(":", 1)[0] in _REORDERED_TYPES}
+            if len(content) >= 3 and named:
+                self.unordered.setdefault(content, set()).update(named)
         # Fuzzy candidates by (token count, first letter): a typo rarely hits the first letter.
         self.by_shape: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] = {}
         for name in self.names:
@@ -197,6 +210,16 @@ class Lexicon:
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
                 found.append((i, i + n, sorted(ids)))
+        for n in range(3, min(9, len(toks)) + 1):
+            for i in range(len(toks) - n + 1):
+                if low[i] in STOP or low[i + n - 1] in STOP:
+                    continue
+                ids = self.unordered.get(frozenset(t for t in low[i:i + n] if t not in STOP))
+                # Not when the entity is already linked inside the window by its own name: the
+                # other words are then the question's ("un joint programmes donors").
+                if ids and not any(f[0] <= i and i + n <= f[1] or (i <= f[0] and f[1] <= i + n and set(f[2]) & ids)
+                                   for f in found):
+                    found.append((i, i + n, sorted(ids)))
         # Longest spans win; drop spans inside a longer one.
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         taken: set[int] = set()

@@ -239,7 +239,10 @@ def _keyword_support(a: Analysis, relation: str) -> bool:
         return False
     from app.qa.units import stem
 
-    words = {stem(w.lower()) for w in _TOKEN.findall(a.question)}
+    blank = a.question  # a name is no relation word ("International Monetary Fund" does not fund)
+    for l in a.links:
+        blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    words = {stem(w.lower()) for w in _TOKEN.findall(blank)}
     for kw in (*r.keywords, r.label, r.inverse_label):
         toks = [stem(w.lower()) for w in _TOKEN.findall(kw)]
         if toks and all(t in words for t in toks):
