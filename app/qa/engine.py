@@ -143,6 +143,7 @@ class QuestionEngine:
         residual = self._residual_terms(a, cons)
         need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
         text_best: TextResult | None = None
+        also: list[TextResult] = []  # further sentences that narrow a graph answer the same way
         if need_text and a.answer_type != "Text":
             used = {e for c in cons for trip in c.evidence for e in trip}
             want = ENTITY_FOR_TYPE.get(a.answer_type)
@@ -192,19 +193,29 @@ class QuestionEngine:
                     # A weak graph answer (partnerships are only held where a cue states them) is a
                     # pool of candidates: the answer bar suffices to narrow it.
                     factor = NARROW_FACTOR if any(c.strong for c in cons) else 1.0
-                    text_best = next((r for r in good[:3] if {f.key for f in r.found} & set(graph_ids)
-                                      and r.score >= factor * bar
-                                      and anchors <= self.text.passage_entities(r.passage_id)
-                                      and says_topic(residual, self.units.units[r.unit_id].text)), None)
+                    def narrows(r: TextResult) -> bool:
+                        return bool({f.key for f in r.found} & set(graph_ids)) and r.score >= factor * bar \
+                            and anchors <= self.text.passage_entities(r.passage_id) \
+                            and says_topic(residual, self.units.units[r.unit_id].text)
+
+                    text_best = next((r for r in good[:3] if narrows(r)), None)
+                    if text_best is not None and _PLURAL.search(q):
+                        # "Which pathfinders joined through a high-level commitment?" is said entry
+                        # by entry: other sentences that say the same topic add their answers.
+                        also = [r for r in good[:12] if r is not text_best and r.score >= 0.9 * text_best.score
+                                and narrows(r)]
 
         if text_best is not None:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
             text_best = prefer_clause(text_best, results, self.units.units, topic)
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
-            found = {f.key: f for f in text_best.found}
+            found = {f.key: (text_best, f) for f in text_best.found}
+            for r in also:
+                for f in r.found:
+                    found.setdefault(f.key, (r, f))
             keep = [i for i in graph_ids if i in found]
-            answers = [self._graph_answer(i, cons, a, extra=(text_best, found[i])) for i in keep]
+            answers = [self._graph_answer(i, cons, a, extra=found[i]) for i in keep]
             out["strategy"] = "graph+text"
         elif graph_ids is not None:
             answers = [self._graph_answer(i, cons, a) for i in graph_ids]
