@@ -59,7 +59,8 @@ RATIFY = re.compile(r"\bratif\w*\b", re.I)
 PATHFINDER = re.compile(r"\bpathfinders?\b", re.I)
 MEMBERSHIP = re.compile(r"\b(members?|membership|join\w*|pathfinders?|constitut\w*|found(ed|ing|ers?)|co-?chair\w*|"
                         r"endors\w*|roadmaps?|commit\w*|engag\w*|part of|belong\w*)\b", re.I)
-NEGATION = re.compile(r"\b(no|not|never|without|none|neither|nor|lack\w*|absent|\w+n['’]t)\b", re.I)
+NEGATION = re.compile(r"\b(no|not|never|without|none|neither|nor|lack\w*|absent|\w+n['’]t|except|excluding|besides|apart)\b",
+                      re.I)
 PRIORITY = re.compile(r"\bpriority\b", re.I)
 RESULT_TYPES = {
     "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies) and strateg|\bstrateg(y|ies) (or|and) polic|"

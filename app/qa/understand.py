@@ -166,9 +166,9 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         if flag and not getattr(a, flag) and _keyword_support(a, it.relation):
             setattr(a, flag, True)
     op_share = guess.share(op=it.op)
-    if it.op == "groupby" and op_share >= 0.5 or it.op in ("argmax", "argmin") and op_share >= 0.5 \
+    if it.op == "groupby" and op_share >= 0.5 and not (a.regions and a.answer_type != "Number") or it.op in ("argmax", "argmin") and op_share >= 0.5 \
             and _RANKING.search(a.question):
-        u.op = it.op  # a ranking needs a ranking word: meaning alone is not enough
+        u.op = it.op  # a ranking needs a ranking word: meaning alone is not enough (and a named region filters)
     sup = SUPERLATIVE.search(a.question)
     if sup and u.op not in ("argmax", "argmin") and a.answer_type not in ("Number", "Year"):
         # "which funder appears most often", "which country's line names the most funders": rank the
