@@ -143,6 +143,48 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
     return out + added if added else cons
 
 
+# Words that make a question a sentence; without them it is a keyword query ("regular budget
+# countries result 1").
+_ASKING = re.compile(r"\b(which|what|who|whom|whose|where|when|how|list|name|give|tell|identify|is|are|does|did|do|"
+                     r"was|were|has|have)\b", re.I)
+
+
+def implied(a: Analysis, cons: list, knowledge) -> list:
+    """A keyword query that names an organisation next to the countries it asks for, with no word
+    for how they relate ("unicef countries", "regular budget countries result 1"), means the
+    relation the graph holds most often between countries and that organisation (funding for a
+    budget line, partnership for an agency).  Weak: an empty result falls back to the text."""
+    from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
+
+    if knowledge is None or a.answer_type != "Country" or _ASKING.search(a.question):
+        return []
+    used = {e for c in cons for t in c.evidence for e in (t[0], t[2]) if ":" in e}
+    extra = []
+    for l in a.links:
+        if l.type not in ("Organization", "Initiative") or len(l.ids) > 3 or set(l.ids) & (used | AUTHOR_ORGS):
+            continue
+        e = l.ids[0]
+        if any(keyword_hits(a, r) for r in REGISTRY if e.split(":")[0] in r.range and "Country" in r.domain
+               and r.name not in _NOT_COMPOSED):
+            continue  # the question words a relation for it: the other steps decide
+        counts = []
+        for r in REGISTRY:
+            if r.name in _NOT_COMPOSED or r.name == "inRegion" or "Country" not in r.domain \
+                    or e.split(":")[0] not in r.range:
+                continue
+            n = sum(1 for f in knowledge.facts_where(predicate=r.name, obj=e) if f["subject"].startswith("Country:"))
+            counts.append((n, r))
+        if not counts:
+            continue
+        n, r = max(counts, key=lambda x: x[0])
+        if n < 2:
+            continue
+        pat = r.pattern("?answer", _iri(e)) + " ?answer a fg:Country ."
+        extra.append(Constraint(pat, f"{r.label} {e} (the relation the graph holds for it)", [("?", r.name, e)],
+                                strong=False, relation=r.name))
+    return extra
+
+
 def _relations_of(c) -> list[str]:
     return list(dict.fromkeys(t[1] for t in c.evidence))
 

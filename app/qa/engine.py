@@ -27,7 +27,7 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate
-from app.qa.chains import _root as root, compose, joint_with_author, prefer_clause, says_topic
+from app.qa.chains import _root as root, compose, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.intent import IntentIndex
@@ -121,6 +121,8 @@ class QuestionEngine:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
         cons = compose(a, constraints_for(a, self.k), self.k)
+        if not self._residual_terms(a, cons):  # nothing left unexplained: a bare name next to the
+            cons = cons + implied(a, cons, self.k)  # asked type means its usual relation
         extra = generic_constraint(a, und, self.k)
         if extra is not None and not cons:
             cons = [extra]

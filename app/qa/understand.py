@@ -256,8 +256,8 @@ def generic_constraint(a: Analysis, u: Understanding, knowledge) -> Constraint |
     if not u.relation or u.relation in HANDWRITTEN:
         return None
     r = REGISTRY.get(u.relation)
-    if r is None:
-        return None
+    if r is None or not _keyword_support(a, u.relation):
+        return None  # a relation matched by meaning alone must be worded in the question
     if u.direction == "subject":
         named = [i for i in a.linked(*r.range) if i not in AUTHOR_ORGS]
         if not named:
