@@ -186,3 +186,51 @@ def test_no_result_is_the_complement_within_the_other_relation(engine):
     assert expected
     res = engine.ask(f"Which pathfinders of the {k.label(init)} have no institutional result at all?")
     assert {f"Country:{i}" for i in iso3s(res)} == expected
+
+
+def test_an_organisation_named_with_the_author_is_a_partner_not_a_funder(engine):
+    """'ILO-<org>' work 'on financing': the partnership is the relation, financing the topic."""
+    k = engine.k
+    case = None
+    for e in k.of_type("Organization"):
+        partners = {f["subject"] for f in k.facts_where(predicate="partneredWith", obj=e["id"])
+                    if f["subject"].startswith("Country:")}
+        if e.get("acronym") and len(partners) >= 3 and not k.facts_where(predicate="fundedBy", obj=e["id"]):
+            case = (e, partners)
+            break
+    assert case
+    e, partners = case
+    res = engine.ask(f"Which countries got ILO-{e['acronym']} support on financing?")
+    assert any("partnering with" in p for p in res["path"])
+    assert res["answers"] and {f"Country:{i}" for i in iso3s(res)} <= partners
+
+
+def test_long_names_are_linked_with_their_words_reordered(engine):
+    k = engine.k
+    stop = {"of", "on", "the", "for", "and", "to", "in"}
+    case = None
+    for e in k.of_type("Initiative"):
+        words = e["label"].split()
+        content = [w for w in words if w.lower() not in stop]
+        if len(content) >= 4 and len(content) < len(words):  # a name with a joining word to lose
+            case = (e, content)
+            break
+    assert case
+    e, content = case
+    query = " ".join(reversed(content)).lower() + " members"
+    links = engine.lexicon.link(query)
+    assert any(e["id"] in l.ids for l in links)
+
+
+def test_wordy_preambles_and_noun_heads():
+    from app.qa.question import answer_type
+    from app.qa.wording import asked_head, core_question
+
+    assert core_question("For a memo I am writing, could you tell me which agencies fund Peru?") == \
+        "which agencies fund Peru?"
+    assert core_question("Among the countries that joined, which ones report results?").startswith("Among")
+    assert asked_head("Which country's pension programme did the donors help finance?") == "Country"
+    assert asked_head("a full list of the organisations that co-chair the group") == "Organization"
+    assert asked_head("what is the name of the new law adopted by the country that year") is None
+    assert answer_type("I'm curious where the money for the work in Peru comes from.") != "Country"
+    assert answer_type("In the financing notes of the report, where does Spain appear as a donor?") == "Country"
