@@ -286,7 +286,7 @@ register(Relation(
     "The country is a priority (target) country of the initiative: one of the report's Flagship Programme, "
     "or one an initiative names as selected for its support.",
     qualifiers=("role",),
-    keywords=("priority", "priority country", "priority countries", "target country"),
+    keywords=("priority", "priority country", "priority countries", "target country", "selected"),
     ask_object=("is {s} a priority country",),
     ask_subject=("which {type} are priority countries", "{o} priority countries"),
 ))

@@ -31,6 +31,8 @@ def demonym_country(word: str) -> str | None:
     w = countries.fold(word).strip()
     if w in IRREGULAR:
         return IRREGULAR[w]
+    if w.endswith("s") and w[:-1] in IRREGULAR:  # the people: "the Norwegians", "the Germans"
+        return IRREGULAR[w[:-1]]
     if len(w) < 5 or " " in w:
         return None
     names = _names()

@@ -22,11 +22,14 @@ import time
 import numpy as np
 from dataclasses import replace
 
-from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, Constraint, constraints_for, to_sparql
+from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, VIA, Constraint, constraints_for, to_sparql
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate, set_conditions
+from app.qa.chains import _root as root, compose, implied, joint_with_author, prefer_clause, says_topic
+from app.qa.wording import frame_terms
+from app.qa.counts import stated_count
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
 from app.qa.relation_choice import more_specific, prospective
@@ -35,14 +38,16 @@ from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa.tables import TABLE_NAMED, TableLookup
 from app.qa.textstep import TextResult, TextStep
-from app.qa.understand import Understanding, apply_intent, delexicalised, generic_constraint, speller_for
+from app.qa.understand import Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
 from graph.relations import REGISTRY
 from graph.rdf import entity_uri
 
 MIN_TEXT_SCORE = 0.55  # below this the best sentence is not an answer (calibrated on the dev set)
 NARROW_FACTOR = 1.3  # how much stronger than an answer a sentence must be to narrow a graph answer
-RESIDUAL_MIN_TERMS = 2  # topic terms left beyond the graph's relations that call for the text step
+AMBIGUOUS_LINK = 3  # a mention linked to more entities than this is a generic phrase, not a name
+RESIDUAL_MIN_TERMS = 2
+NARROW_COVERAGE = 0.5  # share of the topic words a sentence must contain to narrow a graph answer  # topic terms left beyond the graph's relations that call for the text step
 OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
 # Domain words too common to say what a question is about beyond its relations.
 _GENERIC = set(terms("""countries country government governments national social protection ilo work support
@@ -54,13 +59,15 @@ adopted priority in 2024 member members region regions"""))
 # applies; its words are not a topic for the text step to narrow the answer by.
 YEAR_CLAUSE = re.compile(r"\b(since|after|before|until|prior to)\b[^,;?]{0,120}?\b(19[5-9]\d|20\d\d)\b", re.I)
 _QUESTION_STEMS = set(terms(" ".join(QUESTION_WORDS)))
+_FRAME = frame_terms()  # words of the asking ("I'd like to know", "but", "yet"): never a topic
 # Words for relations (from the registry) and for the report's own structure: never a topic.
-_RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | set(terms(
+_STRUCTURE_WORDS = set(terms(
     "report reported listed list named names line lines entry entries according appears appear mention mentioned "
     "financing support sources source money provide provided providing behind set out looking look recorded record "
     "records recording having shown show shows noted note recorded registered could would please regarding "
     "concerning formal formally officially paid pay pays paying only solely exclusively entirely alone other "
     "outside external"))
+_RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | _STRUCTURE_WORDS
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
 _COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"
@@ -116,6 +123,7 @@ class QuestionEngine:
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
         und = self._understand(a, timings)
+        joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
         und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
         if a.ratify and not a.negated:
             switch = more_specific(a, "ratified")  # "inquired about the ratification campaign"
@@ -128,11 +136,14 @@ class QuestionEngine:
         resolved = self._resolve_description(a)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
 
-        done = self._aggregate(a, und, out, timings) or self._count(a, out, timings, und) or self._table(a, out, stated_type)
+        done = self._aggregate(a, und, out, timings) or self._stated_count(a, out) or self._count(a, out, timings, und) \
+            or self._table(a, out, stated_type)
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
-        cons = set_conditions.apply(a, constraints_for(a, self.k), self.k)
+        cons = set_conditions.apply(a, compose(a, constraints_for(a, self.k), self.k), self.k)
+        if not self._residual_terms(a, cons):  # nothing left unexplained: a bare name next to the
+            cons = cons + implied(a, cons, self.k)  # asked type means its usual relation
         extra = generic_constraint(a, und, self.k) if a.answer_type not in ("Number", "Year") else None
         if extra is not None and not cons:
             cons = [extra]
@@ -150,16 +161,21 @@ class QuestionEngine:
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
             timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
 
+        # Members, pathfinders and roadmap holders are governments and organisations alike.
+        und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder") for c in cons)
         residual = self._residual_terms(a, cons)
         need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
         text_best: TextResult | None = None
+        also: list[TextResult] = []  # further sentences that narrow a graph answer the same way
         if need_text and a.answer_type != "Text":
             used = {e for c in cons for trip in c.evidence for e in trip}
             want = ENTITY_FOR_TYPE.get(a.answer_type)
             # Entities the question is about (beyond the asked type): the evidence must mention one
             # of each link's readings ("CNPS" may be either country's fund).
+            # A phrase that names many things ("national social protection strategy") is a topic,
+            # not an entity the evidence must mention.
             required = [set(l.ids) for l in a.links
-                        if not (set(l.ids) & used) and not (set(l.ids) & AUTHOR_ORGS)
+                        if not (set(l.ids) & used) and not (set(l.ids) & AUTHOR_ORGS) and len(l.ids) <= AMBIGUOUS_LINK
                         and l.type in ("Country", "Organization", "Initiative", "Scheme", "LegalInstrument")
                         and l.type != want]
             exclude = set(a.linked("Organization")) & AUTHOR_ORGS
@@ -191,14 +207,38 @@ class QuestionEngine:
                 if graph_ids is not None:
                     # The graph answer stands; a sentence narrows it only on strong evidence for a
                     # topic the graph cannot express (NARROW_SCORE above the answer bar).
-                    text_best = next((r for r in good[:3] if {f.key for f in r.found} & set(graph_ids)
-                                      and r.score >= NARROW_FACTOR * bar), None)
+                    # A sentence about another country is no evidence about the country the
+                    # constraints name (another country's financing line says nothing of this one's
+                    # funders): it must be in that country's context.
+                    anchors = {e for c in cons if not c.negated for trip in c.evidence for e in (trip[0], trip[2])
+                               if e.startswith("Country:")}
+                    # And it must say the topic: most of the words left beyond the relations.
+                    # A weak graph answer (partnerships are only held where a cue states them) is a
+                    # pool of candidates: the answer bar suffices to narrow it.
+                    factor = NARROW_FACTOR if any(c.strong for c in cons) else 1.0
+                    def narrows(r: TextResult) -> bool:
+                        return bool({f.key for f in r.found} & set(graph_ids)) and r.score >= factor * bar \
+                            and anchors <= self.text.passage_entities(r.passage_id) \
+                            and says_topic(residual, self.units.units[r.unit_id].text)
 
+                    text_best = next((r for r in good[:3] if narrows(r)), None)
+                    if text_best is not None and _PLURAL.search(q):
+                        # "Which pathfinders joined through a high-level commitment?" is said entry
+                        # by entry: other sentences that say the same topic add their answers.
+                        also = [r for r in good[:12] if r is not text_best and r.score >= 0.9 * text_best.score
+                                and narrows(r)]
+
+        if text_best is not None:
+            topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
+            text_best = prefer_clause(text_best, results, self.units.units, topic)
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
-            found = {f.key: f for f in text_best.found}
+            found = {f.key: (text_best, f) for f in text_best.found}
+            for r in also:
+                for f in r.found:
+                    found.setdefault(f.key, (r, f))
             keep = [i for i in graph_ids if i in found]
-            answers = [self._graph_answer(i, cons, a, extra=(text_best, found[i])) for i in keep]
+            answers = [self._graph_answer(i, cons, a, extra=found[i]) for i in keep]
             out["strategy"] = "graph+text"
         elif graph_ids is not None:
             answers = [self._graph_answer(i, cons, a) for i in graph_ids]
@@ -335,7 +375,14 @@ class QuestionEngine:
         write the one-sentence summary, and say in ``path`` how the question was understood."""
         want = out["answer_type"]
         if want in ("Country", "Organization"):
-            out["answers"] = [x for x in out["answers"] if x.get("type") == want]
+            # A pooled fund the graph holds as an initiative ("the Multi-donor Programme") is a
+            # funder when the graph says so; text answers must be of the asked type.
+            ok = {want, "Initiative"} if want == "Organization" and out.get("strategy", "").startswith("graph") else {want}
+            if out.get("strategy") == "graph" and getattr(und, "agents_asked", False) and _keyword_head(a) is None:
+                # "p4h network members": no noun says which kind of member, and members are
+                # governments and organisations alike.
+                ok |= {"Country", "Organization"}
+            out["answers"] = [x for x in out["answers"] if x.get("type") in ok]
         path = list(out.get("path") or [])
         if und.guess is not None:
             g = und.guess
@@ -416,6 +463,19 @@ class QuestionEngine:
             return None
         return aggregate.by_year(self.store, self.k, r, a, latest=bool(latest))
 
+    def _stated_count(self, a: Analysis, out: dict) -> list[dict] | None:
+        """A count the report states for the named entity ("has 25 members"; see :mod:`app.qa.counts`)."""
+        c = stated_count(a, self.k, AUTHOR_ORGS)
+        if c is None:
+            return None
+        why = f"{self.k.label(c.entity)} —hasQuantity→ {c.label}"
+        out["strategy"], out["path"] = "graph", [why]
+        out["sparql"] = (f"{PREFIXES}SELECT ?answer WHERE {{\n  <{self.k.iri(c.entity)}> fg:hasQuantity "
+                         f"<{self.k.iri(c.quantity)}> .\n  <{self.k.iri(c.quantity)}> ?p ?answer .\n}}")
+        ev = [self._evidence(pid, [c.label]) for pid in c.passages[:3]]
+        return [{"label": f"{c.value:g}", "iri": None, "type": "Number", "value": c.value, "score": 1.0,
+                 "evidence": ev, "path": [why]}]
+
     def _table(self, a: Analysis, out: dict, stated_type: str | None = None) -> list[dict] | None:
         """A figure addressed by a table's row and column (see :mod:`app.qa.tables`).
 
@@ -488,7 +548,7 @@ class QuestionEngine:
         else:
             return None
         as_list = replace(a, answer_type=counted)
-        cons = set_conditions.apply(as_list, constraints_for(as_list, self.k), self.k)
+        cons = set_conditions.apply(as_list, compose(as_list, constraints_for(as_list, self.k), self.k), self.k)
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []
@@ -547,6 +607,13 @@ class QuestionEngine:
         for s, p, o in c.evidence:
             s = answer_id if s == "?" else s
             o = answer_id if o == "?" else o
+            if o == VIA:  # s is funded through a fund that the answer funds: both links are evidence
+                for f in self.k.facts_where(subject=s, predicate=p):
+                    behind = [g for g in self.k.facts_where(subject=f["object"], predicate=p, obj=answer_id)
+                              if not g["attrs"].get("role")]
+                    if behind:
+                        out += [f] + behind
+                continue
             if o.startswith("result:"):
                 rt = o.split(":", 1)[1]
                 out += [f for f in self.k.facts_where(subject=s, predicate=p) if f["attrs"].get("result_type") == rt]
@@ -652,7 +719,15 @@ class QuestionEngine:
                    *RESULT_TYPES.values()):
             q = rx.sub(" ", q)
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
-        rest = [t for t in terms(q) if t not in _GENERIC and t not in _RELATION_WORDS and t not in named
+        # Words of the relations the constraints express are accounted for; words of other
+        # relations ("technical assistance" in a partnership question) say the topic.
+        used = {t[1] for c in cons for t in c.evidence if t[1] in REGISTRY}
+        related = set(terms(" ".join(w for r in used for w in (*REGISTRY[r].keywords, REGISTRY[r].label,
+                                                                 REGISTRY[r].inverse_label))))
+        relation_words = _STRUCTURE_WORDS | related if used else _RELATION_WORDS
+        roots = {root(w) for w in relation_words}  # "collaboration" is the relation "collaborated"
+        rest = [t for t in terms(q) if t not in _GENERIC and t not in relation_words and t not in named
+                and t not in _FRAME and root(t) not in roots
                 and len(t) > 3]  # not a stub a relation pattern left ("strateg|ies")
         if any(c.relation == "result" for c in cons):
             # "Result 2 (scheme introduction or reform)" glosses the result type the graph filters

@@ -19,9 +19,10 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
-AUTHOR_ORGS = {"Organization:ilo"}
+AUTHOR_ORGS = {"Organization:ilo"}  # the report's author: never a constraint by itself
 # A result of any type, asked as a condition (not merely the word "results").
-ACHIEVED_ANY = re.compile(r"\binstitutional (results?|changes?)\b|\bat least one\b[^?]{0,20}\bresults?\b", re.I)  # the report's author: never a constraint by itself
+ACHIEVED_ANY = re.compile(r"\binstitutional (results?|changes?)\b|\bat least one\b[^?]{0,20}\bresults?\b", re.I)
+VIA = "?via"  # evidence template: facts ``s —p→ X`` where ``X —p→ answer`` (a fund's own funders)
 
 
 @dataclass
@@ -49,9 +50,16 @@ def _as_funder(eid: str, knowledge) -> str | None:
     return eid
 
 
-def year_test(a: Analysis, var: str) -> str:
+def _is_funder(eid: str, knowledge) -> bool:
+    """Does the graph hold the entity as funding something (a pooled fund, a donor)?"""
+    if knowledge is None:
+        return not eid.startswith("Initiative:")
+    return bool(knowledge.facts_where(predicate="fundedBy", obj=eid))
+
+
+def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     """SPARQL test of a year qualifier: "in 2024" is equality, "since 2021" / "before 2020" a range."""
-    y = a.years[0]
+    y = year or a.years[0]
     # "since 2021", "before the ILO launched its campaign in 2021": the filter word dates the year.
     m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:[\w'’.-]+\s+){0,14}?" + y, a.question, re.I)
     op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "prior to": "<"}.get(
@@ -61,9 +69,37 @@ def year_test(a: Analysis, var: str) -> str:
     return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
 
 
+def year_for(a: Analysis, cue: str) -> str | None:
+    """The year that qualifies one relation of the question.  With one relation worded, the year
+    qualifies it; with several ("ratified since 2021 ... a result in 2024", "pathfinders with no
+    result for 2024"), each year belongs to the relation worded nearest to it, and a relation
+    with none gets no year filter."""
+    if not a.years:
+        return None
+    from app.qa.chains import cue_count, year_owner
+
+    if len(set(a.years)) == 1 and cue_count(a) < 2:
+        return a.years[0]
+
+    return next((y for y in a.years if year_owner(a, y) == cue), None)
+
+
+def _nearest(a: Analysis, ids: list[str], rx: re.Pattern) -> str | None:
+    """Of several linked entities, the one named nearest to the relation's word (two initiatives:
+    "selected for DCI support ... also Global Accelerator pathfinders")."""
+    if len(ids) < 2:
+        return ids[0] if ids else None
+    cues = [m.start() for m in rx.finditer(a.question)]
+    spans = [(l.start, i) for l in a.links for i in l.ids if i in ids]
+    if not cues or not spans:
+        return ids[0]
+    return min(spans, key=lambda si: min(abs(si[0] - c) for c in cues))[1]
+
+
 def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     """The graph constraints a question expresses (possibly none)."""
     out: list[Constraint] = []
+    from app.qa.question import ANY_RESULT, PATHFINDER, RATIFY
     at = a.answer_type
     countries_ = a.linked("Country")
     orgs = [o for o in a.linked("Organization", "Initiative") if o not in AUTHOR_ORGS]
@@ -76,13 +112,18 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             recipients = countries_ + [o for o in orgs if o.split(":", 1)[0] in ("Initiative", "Organization")]
             if recipients:
                 r = recipients[0]
+                # Directly, or behind a pooled fund the financing line names with its own funders
+                # ("the MUL funded by Belgium and Luxembourg"), not a fund's general contributors.
                 # Financing lines are per country: for anything else the graph may just not know.
-                out.append(Constraint(f"{_iri(r)} fg:fundedBy ?answer .", f"funders of {r}", [(r, "fundedBy", "?")],
-                                      strong=r.startswith("Country:")))
+                out.append(Constraint(f"{{ {_iri(r)} fg:fundedBy ?answer }} UNION {{ {_iri(r)} fg:fundedBy ?via . "
+                                      f"?via fg:fundedBy ?answer . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
+                                      f"fg:funder ?answer ; fg:role ?anyRole }} }}", f"funders of {r}",
+                                      [(r, "fundedBy", "?"), (r, "fundedBy", VIA)], strong=r.startswith("Country:")))
         elif at == "Country":
             funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f))
-            if any(not f.startswith("Initiative:") for f in funders):  # "pathfinders of the GA financed by Ireland"
-                funders = [f for f in funders if not f.startswith("Initiative:")]
+            # An initiative is a funder only when the graph has it fund something (a pooled fund such
+            # as a multi-donor programme), not "pathfinders of the GA financed by Ireland".
+            funders = [f for f in funders if not f.startswith("Initiative:") or _is_funder(f, knowledge)]
             for o in funders[:2]:
                 # Directly, or through a fund whose own funders the financing line names ("the MUL
                 # funded by Belgium"), not through a fund's general contributors (a role).
@@ -96,8 +137,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         inst = instruments[0] if instruments else None
         inst_pat = _iri(inst) if inst else "?inst"
         filters = ""
-        if a.years and at != "Year":
-            test = year_test(a, "?ry")
+        ry = year_for(a, "ratify")
+        if ry and at != "Year":
+            test = year_test(a, "?ry", ry)
             if re.search(r"[>]", test):  # "since 2021": a statement dated only "since <year>" is in too
                 filters += f' {{ ?st fg:year ?ry }} UNION {{ ?st fg:sinceYear ?ry }} FILTER({test})'
             else:
@@ -127,9 +169,14 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     if at in ("Country", "Organization"):
         init = initiatives[0] if initiatives else None
         if a.pathfinder:
+            init = _nearest(a, [i for i in initiatives if not (a.fund and _is_funder(i, knowledge))] or initiatives,
+                            PATHFINDER)
+            if init and a.fund and _is_funder(init, knowledge):
+                init = None  # the only initiative named is the fund: pathfinders of any initiative
             ip = _iri(init) if init else "?init"
+            py = year_for(a, "pathfinder")
             year = (f" ?ps rdf:subject ?answer ; rdf:predicate fg:pathfinderOf ; rdf:object {ip} ; fg:year ?py ."
-                    f' FILTER(STR(?py) = "{a.years[0]}")') if a.years else ""
+                    f' FILTER(STR(?py) = "{py}")') if py else ""
             out.append(Constraint(f"?answer fg:pathfinderOf {ip} .{year}",
                                   f"pathfinders of {init or 'an initiative'}", [("?", "pathfinderOf", init or "*")]))
         elif init and a.roadmap:
@@ -141,14 +188,18 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint(f"?answer fg:coChairOf {_iri(init)} .", f"co-chairs of {init}",
                                   [("?", "coChairOf", init)]))
         elif init and a.members:
-            out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf {_iri(init)} .",
+            my = year_for(a, "member")  # "new members in 2024": the membership dated that year
+            year = (f" ?ms rdf:subject ?answer ; rdf:predicate ?mp ; rdf:object {_iri(init)} ; fg:year ?my ."
+                    f" VALUES ?mp {{ fg:memberOf fg:pathfinderOf fg:coChairOf }} FILTER({year_test(a, '?my', my)})"
+                    if my else "")
+            out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf {_iri(init)} .{year}",
                                   f"members of {init}", [("?", "memberOf", init), ("?", "pathfinderOf", init),
                                                          ("?", "coChairOf", init)]))
 
     # Partnerships: who the linked organisation works with (weak: the graph only holds engagements
     # stated with a partnership cue, so an empty result falls back to the text).
     if a.partner and not a.fund and at == "Country":
-        for o in [x for x in orgs if x not in AUTHOR_ORGS][:1]:
+        for o in [x for x in orgs if x not in AUTHOR_ORGS][:2]:  # "with both the IMF and the World Bank"
             out.append(Constraint(f"{{ ?answer fg:partneredWith|fg:supportedBy {_iri(o)} }} UNION "
                                   f"{{ {_iri(o)} fg:partneredWith ?answer }} ?answer a fg:Country .",
                                   f"countries partnering with {o}",
@@ -157,7 +208,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
 
     # Institutional results, region, priority.
     if at == "Country":
-        year_filter = f' ?r{{n}} fg:year ?ry{{n}} . FILTER(STR(?ry{{n}}) = "{a.years[0]}")' if a.years else ""
+        rty = year_for(a, "result")
+        year_filter = f' ?r{{n}} fg:year ?ry{{n}} . FILTER({year_test(a, "?ry{n}", rty)})' if rty else ""
         if a.result_types and not a.negation:
             for n, rt in enumerate(a.result_types):
                 concept = f"<{RESULT_TYPES[rt]}>"

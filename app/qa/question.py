@@ -20,18 +20,18 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio)\b|"
                           r"\bto what (level|rate|amount)\b|\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
-                          r"budget|cost|value|sum)\b", re.I)),
+                          r"budget|cost|value|sum|count)\b", re.I)),
     ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
     ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),
     ("Law", re.compile(r"\b(which|what)\b[^?]{0,40}\b(law|act|decree|code|strategy|policy|legislation)s?\b", re.I)),
     ("Scheme", re.compile(r"\b(which|what)\b[^?]{0,60}\b(scheme|programme|program|system|benefit|allowance|grant|pension|fund|insurance)s?\b|\bcalled\b|\bnamed\b", re.I)),
     ("Initiative", re.compile(r"\b(which|what)\b[^?]{0,30}\b(initiative|partnership|network|coalition)s?\b", re.I)),
-    ("Country", re.compile(r"\b(which|what)\b[^?]{0,40}\b(countr(y|ies)|governments?|member states?|territor(y|ies)|nations?)\b|^\s*where\b|\bin which\b(?![^?]{0,25}\b(year|month|programme|scheme|publication)\b)", re.I)),
+    ("Country", re.compile(r"\b(which|what)\b[^?]{0,40}\b(countr(y|ies)|governments?|member states?|territor(y|ies)|nations?)\b|^\s*where\b(?![^?]*\bcomes? from\b)|\bin which\b(?![^?]{0,25}\b(year|month|programme|scheme|publication)\b)", re.I)),
     ("Organization", re.compile(r"^\s*who\b|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?)\b", re.I)),
 ]
 # The head noun after "which"/"what" decides when several rules fire.
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:\w+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|"
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|"
                    r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states)\b(?!['’]s\b)", re.I)
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
@@ -48,7 +48,8 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 # Funding as a relation ("who funds", "financed by", "donors"), not as a topic ("financing for reforms").
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
                   r"(financing|financial|funding) (support|source)s?|who (fund|finance|pay)s?|"
-                  r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing))\b", re.I)
+                  r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
+                  r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?)\b", re.I)
 PARTNER = re.compile(r"\b(partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
                      r"jointly|alongside|engag\w* with)\b", re.I)
 IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|preparing|developing)\b", re.I)
@@ -60,7 +61,8 @@ RATIFY = re.compile(r"\bratif\w*\b", re.I)
 PATHFINDER = re.compile(r"\bpathfinders?\b", re.I)
 MEMBERSHIP = re.compile(r"\b(members?|membership|join\w*|pathfinders?|constitut\w*|found(ed|ing|ers?)|co-?chair\w*|"
                         r"endors\w*|roadmaps?|commit\w*|engag\w*|part of|belong\w*)\b", re.I)
-NEGATION = re.compile(r"\b(no|not|never|without|none|neither|nor|lack\w*|absent)\b", re.I)
+NEGATION = re.compile(r"\b(no|not|never|without|none|neither|nor|lack\w*|absent|\w+n['’]t|except|excluding|besides|apart)\b",
+                      re.I)
 PRIORITY = re.compile(r"\bpriority\b", re.I)
 RESULT_TYPES = {
     "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies) and strateg|\bstrateg(y|ies) (or|and) polic|"
@@ -138,6 +140,11 @@ def _drop_possessives(s: str) -> str:
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
+# Kinds of things whose long names keyword queries reorder (not figures or activities, whose
+# "names" are descriptions).
+_REORDERED_TYPES = {"Initiative", "Organization", "Scheme", "LegalInstrument", "Project", "Publication"}
+
+
 class Lexicon:
     """Every name the graph knows (and every country name in general), for linking questions."""
 
@@ -161,6 +168,14 @@ class Lexicon:
         self.vocab = {t for name in self.names for t in name}
         for p in knowledge.passages.values():
             self.vocab.update(t.lower() for t in _TOKEN.findall(_fold(p.text)))
+        # Long names by their content words in any order: keyword queries reorder them
+        # ("usp2030 climate action working group" for "USP2030 Working Group on Climate Action").
+        self.unordered: dict[frozenset, set[str]] = {}
+        for name, ids in self.names.items():
+            content = frozenset(t for t in name if t not in STOP)
+            named = {i for i in ids if i.split(":", 1)[0] in _REORDERED_TYPES}
+            if len(content) >= 3 and named:
+                self.unordered.setdefault(content, set()).update(named)
         # Fuzzy candidates by (token count, first letter): a typo rarely hits the first letter.
         self.by_shape: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] = {}
         for name in self.names:
@@ -200,6 +215,16 @@ class Lexicon:
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
                 found.append((i, i + n, sorted(ids)))
+        for n in range(3, min(9, len(toks)) + 1):
+            for i in range(len(toks) - n + 1):
+                if low[i] in STOP or low[i + n - 1] in STOP:
+                    continue
+                ids = self.unordered.get(frozenset(t for t in low[i:i + n] if t not in STOP))
+                # Not when the entity is already linked inside the window by its own name: the
+                # other words are then the question's ("un joint programmes donors").
+                if ids and not any(f[0] <= i and i + n <= f[1] or (i <= f[0] and f[1] <= i + n and set(f[2]) & ids)
+                                   for f in found):
+                    found.append((i, i + n, sorted(ids)))
         # Longest spans win; drop spans inside a longer one.
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         taken: set[int] = set()
@@ -238,6 +263,8 @@ def _lower_acronym_ok(tok: str) -> bool:
 # "according to the report", "as set out in the report": the source, not a publication asked for.
 _META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|from|of|by|throughout|across|does) )?"
                    r"(?:the|this) report(?:['’]s)?\b(?!\s+(?:on|titled|called|entitled|from \w+ \d{4}))", re.I)
+# Keyword style drops the article: "p4h members named in report".
+_BARE_META = re.compile(r"\b(?:(?:named|mentioned|listed|cited)\s+)?(?:in|according to|per)\s+report\b", re.I)
 # "the year in which ...": a year is asked (years may stay regex).
 _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b", re.I)
 
@@ -251,13 +278,20 @@ def answer_type(question: str) -> str:
         return "Year"
     if _WHICH_STATE.search(question):
         return "Country"
-    question = _META.sub(" ", question)
-    head = _HEAD.search(question)
-    if head:
-        word = head.group(1).lower()
-        for prefix, t in _HEAD_TYPE.items():
-            if word.startswith(prefix):
-                return t
+    from app.qa.wording import asked_head, core_question
+
+    full = _META.sub(" ", _BARE_META.sub(" ", question))
+    question = core_question(full)  # a wordy preamble does not say what is asked ...
+    for text in dict.fromkeys((question, full)):  # ... unless the question proper has no noun ("which had")
+        head = _HEAD.search(text)
+        if head:
+            word = head.group(1).lower()
+            for prefix, t in _HEAD_TYPE.items():
+                if word.startswith(prefix):
+                    return t
+        noun = asked_head(text)  # "the countries for which ...", "which country's programme"
+        if noun:
+            return noun
     for t, rx in _TYPE_RULES:
         if rx.search(question):
             return t

@@ -18,6 +18,7 @@ from app.qa.intent import IntentGuess, delexicalise
 from app.qa.numbers import counted_noun_last
 from app.qa.question import _HEAD, QUESTION_WORDS, Analysis
 from app.qa.spelling import Speller
+from app.qa.wording import asked_head, core_question
 from graph.relations import REGISTRY
 
 # Relations the hand-written graph step turns into constraints, and the analysis flag each needs.
@@ -32,6 +33,7 @@ BY_REGION = re.compile(r"\b(by|per|in each|for each|across|each)\s+(ilo\s+)?regi
 _HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|\b(which|what)\s+(?:[\w-]+\s+){0,3}?(countr|government|"
                      r"organi|funder|donor|partner|publication|programme|scheme|system|convention|initiative|law|title|"
                      r"year|report|paper|pathfinder|member|agenc|institution)", re.I)
+_YEAR_WORDS = re.compile(r"\b(when|year|since when|date)\b", re.I)
 SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|fewest|the least)\b", re.I)
 _RANKING = re.compile(r"\b(most|fewest|least|largest|highest|biggest|greatest|lowest|smallest|top)\b", re.I)
 _GROUPING = re.compile(r"\b(by|per|each|every|breakdown|broken down|grouped)\b", re.I)
@@ -148,7 +150,8 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         u.op = "text"
         return
     rel_share = guess.share(relation=it.relation)
-    if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not _HEADED.search(a.question) and rel_share >= 0.6 \
+    headed = bool(_HEADED.search(core_question(a.question)) or asked_head(a.question))
+    if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not headed and rel_share >= 0.6 \
             and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
         a.answer_type = "Text"  # no "which <noun>" head: the relation's asked end decides the type
     asked = _asked_end(a, it.relation) if _keyword_support(a, it.relation) else None
@@ -159,8 +162,8 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     if a.answer_type == "Text":
         if it.op == "count" and guess.share(op="count") >= 0.5:
             a.answer_type = "Number"
-        elif it.op == "year":
-            a.answer_type = "Year"
+        elif it.op == "year" and (not a.years or _YEAR_WORDS.search(a.question)):
+            a.answer_type = "Year"  # a year written in a keyword query qualifies it, it is not asked
         elif asked and rel_share >= MIN_RELATION_SHARE:
             a.answer_type = asked[0]  # the end of the relation the question does not name
         elif guess.confidence >= 0.3 or rel_share >= MIN_RELATION_SHARE:
@@ -171,9 +174,12 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         if flag and not getattr(a, flag) and _keyword_support(a, it.relation):
             setattr(a, flag, True)
     op_share = guess.share(op=it.op)
-    if it.op == "groupby" and op_share >= 0.5 and _GROUPING.search(a.question) or \
+    if it.op == "groupby" and op_share >= 0.5 and _GROUPING.search(a.question) \
+            and not (a.regions and a.answer_type != "Number") or \
             it.op in ("argmax", "argmin") and op_share >= 0.5 and _RANKING.search(a.question):
-        u.op = it.op  # a ranking needs a ranking word, a grouping a grouping word: meaning alone is not enough
+        # a ranking needs a ranking word, a grouping a grouping word: meaning alone is not enough
+        # (and a named region filters rather than groups)
+        u.op = it.op
     sup = SUPERLATIVE.search(a.question)
     if sup and u.op not in ("argmax", "argmin") and a.answer_type not in ("Number", "Year"):
         # "which funder appears most often", "which country's line names the most funders": rank the
@@ -244,7 +250,10 @@ def _keyword_support(a: Analysis, relation: str) -> bool:
         return False
     from app.qa.units import stem
 
-    words = {stem(w.lower()) for w in _TOKEN.findall(a.question)}
+    blank = a.question  # a name is no relation word ("International Monetary Fund" does not fund)
+    for l in a.links:
+        blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    words = {stem(w.lower()) for w in _TOKEN.findall(blank)}
     for kw in (*r.keywords, r.label, r.inverse_label):
         toks = [stem(w.lower()) for w in _TOKEN.findall(kw)]
         if toks and all(t in words for t in toks):
@@ -258,8 +267,8 @@ def generic_constraint(a: Analysis, u: Understanding, knowledge) -> Constraint |
     if not u.relation or u.relation in HANDWRITTEN:
         return None
     r = REGISTRY.get(u.relation)
-    if r is None:
-        return None
+    if r is None or not _keyword_support(a, u.relation):
+        return None  # a relation matched by meaning alone must be worded in the question
     if u.direction == "subject":
         named = [i for i in a.linked(*r.range) if i not in AUTHOR_ORGS]
         if not named:

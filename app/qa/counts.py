@@ -1,0 +1,66 @@
+"""Counts the report states outright: "How many members does the P4H network have?".
+
+A membership count is usually not the number of members the report names (it names a few "and
+many others") but a figure it states ("the P4H network has 25 members").  The extractors record
+such figures as ``fg:hasQuantity`` of the entity, with what they count (``measure``).  When a
+count question names exactly one such entity and counts what one of its stated figures measures
+("members", "membership", "pathfinder countries"), that figure is the answer, and the graph count
+of named members is not.
+
+Matching is by word roots (the stem cut to five letters), so "membership count" meets "53
+members"; nothing here names an entity or a figure.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.qa.chains import _root, same_root
+from app.qa.question import Analysis
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_COUNT_UNITS = {"count", "persons"}
+
+
+@dataclass
+class StatedCount:
+    value: float
+    label: str
+    entity: str
+    quantity: str
+    sentence: str
+    passages: list[str]
+
+
+def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None:
+    """The figure the report states for what the question counts about its one named entity."""
+    if a.answer_type != "Number":
+        return None
+    named = [i for i in a.linked("Initiative", "Organization", "Project", "Scheme") if i not in author]
+    if len(named) != 1:
+        return None
+    blank = a.question
+    for l in a.links:
+        blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    asked = {_root(w) for w in _WORD.findall(blank)}
+    best: tuple[int, dict, dict] | None = None
+    for f in knowledge.facts_where(subject=named[0], predicate="hasQuantity"):
+        q = knowledge.entity(f["object"]) or {}
+        at = q.get("attrs") or {}
+        if at.get("unit") not in _COUNT_UNITS or not at.get("measure"):
+            continue
+        roots = [_root(w) for w in _WORD.findall(at["measure"])]
+        if not roots or not all(any(same_root(r, w) for w in asked) for r in roots):
+            continue  # every word of what the figure counts is asked ("pathfinder countries")
+        year = at.get("year")
+        if a.years and year and year not in a.years:
+            continue
+        rank = len(roots) * 2 + (1 if (year in a.years if year else not a.years) else 0)
+        if best is None or rank > best[0]:
+            best = (rank, f, at)
+    if best is None:
+        return None
+    _, f, at = best
+    value = float(at["value"])
+    return StatedCount(value, at.get("surface") or at["value"], named[0], f["object"],
+                       at.get("sentence") or "", list(f.get("passages") or []))

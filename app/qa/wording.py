@@ -1,0 +1,73 @@
+"""How a question is worded, apart from what it asks: wordy preambles and the noun asked for.
+
+Wordy questions wrap the question proper in a frame ("For a donor briefing I'm putting together,
+could you please list ...", "In the report's country-by-country financing information, where does
+...") whose words mislead rules that look for the asked type ("named", "report", "fund" in the
+frame).  :func:`core_question` finds where the question proper starts: the first interrogative
+that opens a clause (at the start, after punctuation, or after a verb of asking or knowing).
+:func:`asked_head` reads the noun a question asks for when it is not headed by "which <noun>":
+"the countries for which ...", "a list of the countries ...", "which country's programme ..."
+(a possessive still asks for the country).
+
+Ordinary English only: the words here are closed-class question words and verbs of asking.
+"""
+from __future__ import annotations
+
+import re
+
+_INTERROGATIVE = r"(?:which|what|who|whom|whose|where|when|how many|how much|in which|for which|from which|list|name)"
+# A clause opener: the start, punctuation, or a verb of asking/knowing ("I'd like to know which").
+_CLAUSE = re.compile(r"(?:^|[,;:]\s*|\b(?:know|knowing|tell me|tell us|wondering|understand|find out|learn|"
+                     r"see|ask|asking|confirm|clarify|check|identify|out|(?:could|would|can|will)\s+you(?:\s+please)?|"
+                     r"please)\s+)(?=" + _INTERROGATIVE + r"\b)", re.I)
+# The asked noun and the type it names.
+_NOUNS = [(r"countr(?:y|ies)|governments?|member states?|nations?|territor(?:y|ies)", "Country"),
+          (r"organi[sz]ations?|funders?|donors?|partners?|agenc(?:y|ies)|institutions?|sources of (?:finance|financing|funding)",
+           "Organization")]
+_POSSESSIVE = [re.compile(rf"\b(?:which|what)\s+(?:{n})['’]s?(?=\s)", re.I) for n, _ in _NOUNS]
+# A plural noun with any relative clause ("the countries that ..."); a singular one only with a
+# clause that cannot be a determiner ("the country that year" is no question about a country).
+_NOUN_THEN_CLAUSE = [re.compile(rf"\b(?:the|all)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:{n})(?<=s)\s+(?:that|which)|(?:{n})\s+"
+                                rf"(?:for which|in which|where|whose|with which|from which|to which|by which|by whom))\b", re.I)
+                     for n, _ in _NOUNS]
+# "which ones", "which of them": the noun asked for was named before, in the preamble.
+_PRONOUN_HEAD = re.compile(r"^(?:which|what)\s+(?:ones?|of them|of these|of those)\b", re.I)
+_LIST_OF = [re.compile(rf"\b(?:list|names?|set)\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+){{0,2}}?(?:{n})\b", re.I)
+            for n, _ in _NOUNS]
+
+
+def core_question(question: str) -> str:
+    """The question proper, without a wordy preamble (the whole question when there is none)."""
+    m = _CLAUSE.search(question)
+    if m is None or m.end() == 0 or _PRONOUN_HEAD.match(question[m.end():]):
+        return question
+    return question[m.end():]
+
+
+def asked_head(question: str) -> str | None:
+    """The type a question asks for by a possessive or a noun followed by a clause, else None."""
+    for rxs in (_POSSESSIVE, _LIST_OF, _NOUN_THEN_CLAUSE):
+        hits = [(m.start(), t) for rx, (_, t) in zip(rxs, _NOUNS) for m in [rx.search(question)] if m]
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+# Words of the asking, not of the topic: discourse and politeness ("I'd like to know", "for a
+# briefing I am preparing"), hedges and connectives.  A topic word must say what the evidence is
+# about, so these never count as one.
+FRAME_WORDS = frozenset("""
+like know knowing wonder wondering grateful appreciate please kindly tell tells list listing give name naming
+understand interested curious briefing brief note notes preparing prepare compiling compile drafting draft
+putting together looking find finding learn confirm clarify check help helping want wanted need needed
+could would should might may can will shall also still already yet but however though although just even
+several various certain particular specific one ones those these them that this there their its it
+individual write-ups write-up entries entry going judging taking apart regarding concerning about
+""".split())
+
+
+def frame_terms() -> set[str]:
+    """FRAME_WORDS as the stems the topic-term code compares (see :func:`app.qa.units.terms`)."""
+    from app.qa.units import terms
+
+    return set(terms(" ".join(FRAME_WORDS))) | {w for w in FRAME_WORDS}
