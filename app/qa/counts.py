@@ -19,6 +19,10 @@ from app.qa.chains import _root, same_root
 from app.qa.question import Analysis
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# The thing a "how many" question counts is the noun right after it ("how many countries and
+# territories achieved institutional changes" counts countries, not institutional changes).
+_COUNTED_HEAD = re.compile(r"\b(?:how many|number of)\s+([A-Za-z][A-Za-z'’-]*)", re.I)
+_TABLE = re.compile(r"\btables?\s*\d+\b", re.I)
 _COUNT_UNITS = {"count", "persons"}
 
 
@@ -34,8 +38,8 @@ class StatedCount:
 
 def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None:
     """The figure the report states for what the question counts about its one named entity."""
-    if a.answer_type != "Number":
-        return None
+    if a.answer_type != "Number" or _TABLE.search(a.question):
+        return None  # a question that names a table addresses its cells (app.qa.tables)
     named = [i for i in a.linked("Initiative", "Organization", "Project", "Scheme") if i not in author]
     if len(named) != 1:
         return None
@@ -43,6 +47,8 @@ def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     asked = {_root(w) for w in _WORD.findall(blank)}
+    head = _COUNTED_HEAD.search(blank)
+    counted = _root(head.group(1)) if head else None
     best: tuple[int, dict, dict] | None = None
     for f in knowledge.facts_where(subject=named[0], predicate="hasQuantity"):
         q = knowledge.entity(f["object"]) or {}
@@ -52,6 +58,8 @@ def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None
         roots = [_root(w) for w in _WORD.findall(at["measure"])]
         if not roots or not all(any(same_root(r, w) for w in asked) for r in roots):
             continue  # every word of what the figure counts is asked ("pathfinder countries")
+        if counted and not any(same_root(counted, r) for r in roots):
+            continue  # and what "how many" counts is what the figure measures
         year = at.get("year")
         if a.years and year and year not in a.years:
             continue

@@ -473,7 +473,8 @@ class QuestionEngine:
         out["sparql"] = (f"{PREFIXES}SELECT ?answer WHERE {{\n  <{self.k.iri(c.entity)}> fg:hasQuantity "
                          f"<{self.k.iri(c.quantity)}> .\n  <{self.k.iri(c.quantity)}> ?p ?answer .\n}}")
         ev = [self._evidence(pid, [c.label]) for pid in c.passages[:3]]
-        return [{"label": f"{c.value:g}", "iri": None, "type": "Number", "value": c.value, "score": 1.0,
+        label = f"{c.value:,.0f}" if c.value == int(c.value) else f"{c.value:,}"
+        return [{"label": label, "iri": None, "type": "Number", "value": c.value, "score": 1.0,
                  "evidence": ev, "path": [why]}]
 
     def _table(self, a: Analysis, out: dict, stated_type: str | None = None) -> list[dict] | None:
