@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command: set up from nothing (venv, npm libraries, chromium, Virtuoso) and run the whole test
-# suite; then (when called without arguments) every store-dependent test module again with the graph
-# in an external Oxigraph server and in Virtuoso, and the passage-search tests with the vectors in Milvus Lite.
+# suite; then (when called without arguments) the whole suite again with the graph in an external
+# Oxigraph server and in Virtuoso, and the passage-search tests with the vectors in Milvus Lite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -14,28 +14,20 @@ if [ "$rc" -eq 5 ]; then
   exit 1
 fi
 if [ "$rc" -eq 0 ] && [ "$#" -eq 0 ]; then
-  # Again with the graph in an external Oxigraph server and in Virtuoso (pytest starts each store
-  # on free ports), and with the vectors in Milvus Lite: every test module that reads the graph
-  # through a store - engine, API, entity pages, network, browser, SPARQL endpoint and its
-  # hardening, W3C protocol, serve, runtime, the registry's toy relation (pushed as its own
-  # dataset).  The modules left out (parse, extract, precision/recall, build integrity) never open
-  # a store and take most of the suite's time.  The report is built once for these runs; the
-  # default run above tested the build.
+  # The whole suite again with the graph in an external Oxigraph server and in Virtuoso (pytest
+  # starts each store on free ports): issue 11, every test holds over every graph store.  Tests that need the embedded worker pool itself are marked
+  # embedded_only and skip there.  The bundled report is built once for these runs (tests that
+  # build an altered report still build their own); measured here: ~7 min per run.
   build_dir=$(mktemp -d)
   trap 'rm -rf "$build_dir"' EXIT
   .venv/bin/floorgraph build --quiet --data-dir "$build_dir" >/dev/null
-  store_tests=(tests/test_engine.py tests/test_engine_understanding.py tests/test_web_api.py
-               tests/test_web_pages.py tests/test_web_view.py tests/test_web_hardening.py
-               tests/test_api_schema.py tests/test_browser.py tests/test_eval_command.py
-               tests/test_sparql_endpoint.py tests/test_sparql_hardening.py tests/test_w3c_protocol.py
-               tests/test_stores.py tests/test_serve_cli.py tests/test_runtime.py
-               tests/test_relation_registry.py tests/test_probe_properties.py)
   for opt in --graph-store=oxigraph-server --graph-store=virtuoso; do
-    echo "== store-dependent tests with $opt" >&2
-    FLOORGRAPH_TEST_REUSE_BUILD="$build_dir" .venv/bin/python -m pytest -q "$opt" "${store_tests[@]}" || rc=$?
+    echo "== the whole suite with $opt" >&2
+    FLOORGRAPH_TEST_REUSE_BUILD="$build_dir" .venv/bin/python -m pytest -q "$opt" || rc=$?
   done
-  # Milvus: the tests that search passages through the runtime (a search reconnects once when
-  # Milvus Lite has dropped an idle channel).
+  # Milvus: the tests that search passages through the runtime.  The whole suite over Milvus Lite
+  # passed 696 of 697 here; the one failure was Milvus Lite's own gRPC channel dropping
+  # ("too_many_pings") under a long run, so CI keeps the passage-search subset until that is tamed.
   echo "== passage-search tests with --vector-store=milvus" >&2
   FLOORGRAPH_TEST_REUSE_BUILD="$build_dir" .venv/bin/python -m pytest -q --vector-store=milvus \
     tests/test_engine.py tests/test_web_api.py tests/test_sparql_endpoint.py tests/test_serve_cli.py \
