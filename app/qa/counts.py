@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from app.qa.chains import _root, same_root
 from app.qa.question import Analysis
+from app.qa.tables import TABLE_NAMED
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # The thing a "how many" question counts is the noun right after it ("how many countries and
 # territories achieved institutional changes" counts countries, not institutional changes).
 _COUNTED_HEAD = re.compile(r"\b(?:how many|number of)\s+([A-Za-z][A-Za-z'’-]*)", re.I)
-_TABLE = re.compile(r"\btables?\s*\d+\b", re.I)
 _COUNT_UNITS = {"count", "persons"}
 
 
@@ -38,7 +38,7 @@ class StatedCount:
 
 def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None:
     """The figure the report states for what the question counts about its one named entity."""
-    if a.answer_type != "Number" or _TABLE.search(a.question):
+    if a.answer_type != "Number" or TABLE_NAMED.search(a.question):
         return None  # a question that names a table addresses its cells (app.qa.tables)
     named = [i for i in a.linked("Initiative", "Organization", "Project", "Scheme") if i not in author]
     if len(named) != 1:

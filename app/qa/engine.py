@@ -59,8 +59,6 @@ adopted priority in 2024 member members region regions"""))
 # applies; its words are not a topic for the text step to narrow the answer by.
 YEAR_CLAUSE = re.compile(r"\b(since|after|before|until|prior to)\b[^,;?]{0,120}?\b(19[5-9]\d|20\d\d)\b", re.I)
 _QUESTION_STEMS = set(terms(" ".join(QUESTION_WORDS)))
-# The question's own words ask for countries (not merely an analysis that guessed the type).
-_ASKS_COUNTRIES = re.compile(r"\b(countr(?:y|ies)|nations?|member states?)\b", re.I)
 _FRAME = frame_terms()  # words of the asking ("I'd like to know", "but", "yet"): never a topic
 # Words for relations (from the registry) and for the report's own structure: never a topic.
 _STRUCTURE_WORDS = set(terms(
@@ -288,12 +286,8 @@ class QuestionEngine:
         """A name, title, number, place or group written in a sentence (see :mod:`app.qa.spans`)
         replaces an answer that is not of the asked kind; a graph answer of that kind stands."""
         asked = asked_span(a.question, [(l.start, l.end) for l in a.links], a.answer_type)
-        if asked is None or graph_fits(asked, out):
+        if asked is None or graph_fits(asked, out, a.question, a.answer_type):
             return
-        answers = out.get("answers") or []
-        if a.answer_type == "Country" and _ASKS_COUNTRIES.search(a.question) and answers \
-                and str(out.get("strategy", "")).startswith("graph") and all(x.get("type") == "Country" for x in answers):
-            return  # "of the countries that ..., which saw a policy adopted": the graph's countries stand
         t = time.perf_counter()
         required = [set(l.ids) for l in a.links if not (set(l.ids) & AUTHOR_ORGS)
                     and (l.type in ("Country", "Organization", "Initiative") or

@@ -643,13 +643,22 @@ def _described(seg: str, heads: tuple[str, ...]) -> list[tuple[int, int]]:
     return out
 
 
-def graph_fits(asked: Asked, out: dict) -> bool:
+# The question's own words ask for countries (not merely an analysis that guessed the type).
+_ASKS_COUNTRIES = re.compile(r"\b(countr(?:y|ies)|nations?|member states?)\b", re.I)
+
+
+def graph_fits(asked: Asked, out: dict, question: str = "", analysed_type: str = "") -> bool:
     """Does the engine's answer already have the asked kind?  A graph answer of that kind stands
     (the graph models the relation); a text answer of that kind stands too, since it was read from
-    the best sentence by the same typed extraction."""
+    the best sentence by the same typed extraction.  Graph countries also stand when the question's
+    own words ask for countries ("of the countries that ..., which saw a policy adopted": "policy"
+    is a condition, not the asked name)."""
     answers = out.get("answers") or []
     if not answers or not str(out.get("strategy", "")).startswith("graph"):
         return False
+    if analysed_type == "Country" and _ASKS_COUNTRIES.search(question) \
+            and all(x.get("type") == "Country" for x in answers):
+        return True
     if asked.kind in ("number", "quantity"):
         return all(x.get("type") == "Number" for x in answers)
     if asked.kind == "title":
