@@ -152,6 +152,11 @@ def create_app(config: Config | None = None, graphstore=None, runtime=None) -> F
             resp.headers.setdefault(key, value)
         return resp
 
+    # -- /sparql's plain requests skip Flask (same store call, same headers; see sparql_fast) ----
+    from app.web.sparql_fast import SparqlFastPath
+
+    app.wsgi_app = SparqlFastPath(app, app.wsgi_app, graphstore, config, SECURITY_HEADERS)
+
     # -- CORS -----------------------------------------------------------------------------------
     origins = _parse_origins(config.cors_origins)
 

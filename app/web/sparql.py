@@ -325,16 +325,11 @@ def endpoint():
             return _editor_page(query=_submitted_query(), error=exc.message, status=400)
         return _error(exc.status, exc.message)
     except GraphStoreError as exc:
-        name = {400: "Malformed query", 403: "Refused", 503: "Service Unavailable"}.get(exc.status)
-        if exc.status >= 500 and exc.status != 503:
-            current_app.logger.error("SPARQL query failed: %s", exc)
-            return _error(500, "the query could not be evaluated", "Internal Server Error")
-        if wants_html() and not _format_param():
-            return _editor_page(query=_submitted_query(), error=f"{name or 'Error'}: {exc}", status=exc.status)
-        resp = _error(exc.status, str(exc), name)
-        if exc.status == 503:
-            resp.headers["Retry-After"] = str(getattr(exc, "retry_after", 2))
-        return resp
+        if exc.status < 500 or exc.status == 503:
+            if wants_html() and not _format_param():
+                name = ERROR_NAMES.get(exc.status)
+                return _editor_page(query=_submitted_query(), error=f"{name or 'Error'}: {exc}", status=exc.status)
+        return endpoint_error(exc)
     except HTTPException:
         raise
     resp = Response(body, status=200, content_type=_media_type(fmt, result.kind))
@@ -343,6 +338,21 @@ def endpoint():
     if result.row_limit:
         resp.headers["X-Floorgraph-Row-Limit"] = str(result.row_limit)
     resp.headers["X-Floorgraph-Elapsed"] = f"{result.elapsed_s:.4f}"
+    return resp
+
+
+ERROR_NAMES = {400: "Malformed query", 403: "Refused", 503: "Service Unavailable"}
+
+
+def endpoint_error(exc: GraphStoreError):
+    """The JSON error response for a query the store refused or could not answer (also used by
+    :mod:`app.web.sparql_fast`): its message for 4xx and 503 (+ Retry-After), a generic 500 otherwise."""
+    if exc.status >= 500 and exc.status != 503:
+        current_app.logger.error("SPARQL query failed: %s", exc)
+        return _error(500, "the query could not be evaluated", "Internal Server Error")
+    resp = _error(exc.status, str(exc), ERROR_NAMES.get(exc.status))
+    if exc.status == 503:
+        resp.headers["Retry-After"] = str(getattr(exc, "retry_after", 2))
     return resp
 
 

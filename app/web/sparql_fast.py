@@ -1,0 +1,147 @@
+"""A thin WSGI path for the SPARQL protocol's common request, in front of Flask.
+
+Why: measured per request on a cheap lookup (``benchmarks/bench_sparql.py``), Oxigraph answers in
+~0.05 ms and the hand-off to a query worker takes ~0.2 ms, but Flask's request and response
+objects, routing, form parsing and after-request hooks cost ~0.35 ms more: as much as
+``oxigraph serve-read-only`` spends on the whole request.  This middleware answers the plain case
+(one ``query`` by GET ``?query=``, a POST form holding only ``query``, or a POST
+``application/sparql-query`` body; a non-HTML ``Accept``; no ``Origin``) straight from the WSGI
+environ, and hands *everything else* to the Flask endpoint unchanged (the editor page, graph IRIs,
+``format=``, CORS, updates, errors of the protocol itself).
+
+Every safeguard still applies, because the query goes through the same
+:meth:`app.graphstore.GraphStore.query` as the Flask endpoint: read-only and size/nesting checks
+before any parser, the parsed-algebra SERVICE/FROM check, admission control, the worker's
+time and memory limits.  Responses carry the same headers (security headers, ``Vary``,
+``X-Floorgraph-*``) and the same JSON errors.
+"""
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from urllib.parse import parse_qsl
+
+from app.graphstore import GraphStoreError, serialize
+
+PATHS = ("/sparql", "/sparql/")
+FORM = "application/x-www-form-urlencoded"
+QUERY_BODY = "application/sparql-query"
+OK_CHARSETS = ("utf-8", "utf8", "us-ascii", "ascii")
+
+
+@lru_cache(maxsize=256)
+def _base_url(scheme: str, host: str, server_name: str, server_port: str, script: str, path: str) -> str:
+    """``request.base_url`` as Flask computes it (werkzeug's own function, cached: a server sees
+    few distinct hosts and paths)."""
+    from werkzeug.wsgi import get_current_url
+
+    environ = {"wsgi.url_scheme": scheme, "SERVER_NAME": server_name, "SERVER_PORT": server_port,
+               "SCRIPT_NAME": script, "PATH_INFO": path}
+    if host:
+        environ["HTTP_HOST"] = host
+    return get_current_url(environ, strip_querystring=True)
+
+
+@lru_cache(maxsize=64)
+def _content_type(value: str) -> tuple[str, bool] | None:
+    """(mimetype, charset acceptable) of a Content-Type header."""
+    parts = [p.strip() for p in value.split(";")]
+    mimetype = parts[0].lower()
+    for param in parts[1:]:
+        name, _, val = param.partition("=")
+        if name.strip().lower() == "charset" and val.strip().strip('"').lower().replace("_", "-") not in OK_CHARSETS:
+            return mimetype, False
+    return mimetype, True
+
+
+def _only_query(pairs: list[tuple[str, str]]) -> str | None:
+    """The query when ``pairs`` hold exactly one ``query`` and nothing else."""
+    if len(pairs) != 1 or pairs[0][0] != "query":
+        return None
+    return pairs[0][1]
+
+
+class SparqlFastPath:
+    """WSGI middleware: the plain SPARQL query request without Flask (see the module docstring)."""
+
+    def __init__(self, flask_app, wsgi_app, graphstore, config, headers: dict[str, str]):
+        self.flask_app = flask_app
+        self.next = wsgi_app
+        self.graphstore = graphstore
+        self.config = config
+        self.headers = list(headers.items())
+        self.max_body = int(flask_app.config.get("MAX_CONTENT_LENGTH") or 2 * 1024 * 1024)
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") not in PATHS or "HTTP_ORIGIN" in environ:
+            return self.next(environ, start_response)
+        query = self._plain_query(environ)
+        if query is None:
+            return self.next(environ, start_response)
+        return self._answer(environ, start_response, query)
+
+    # -- is this the plain case? -----------------------------------------------------------------
+    def _plain_query(self, environ) -> str | None:
+        """The query of a plain request, or None (then Flask answers; the body, if read, is put back)."""
+        from app.web.sparql import _accept_prefers_html
+
+        if _accept_prefers_html(environ.get("HTTP_ACCEPT", "")):
+            return None
+        method = environ.get("REQUEST_METHOD")
+        qs = environ.get("QUERY_STRING", "")
+        try:
+            if method == "GET":
+                return _only_query(parse_qsl(qs, keep_blank_values=True, errors="strict")) if qs else None
+            if method != "POST" or qs:
+                return None
+            ctype = _content_type(environ.get("CONTENT_TYPE", ""))
+            if ctype is None or not ctype[1] or ctype[0] not in (FORM, QUERY_BODY):
+                return None
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            if length <= 0 or length > self.max_body:
+                return None
+            body = environ["wsgi.input"].read(length)
+            environ["wsgi.input"] = io.BytesIO(body)  # Flask can still read it if we pass
+            if ctype[0] == QUERY_BODY:
+                return body.decode("utf-8")
+            return _only_query(parse_qsl(body.decode("ascii"), keep_blank_values=True, errors="strict"))
+        except (UnicodeDecodeError, ValueError):
+            return None
+
+    # -- the answer ------------------------------------------------------------------------------
+    def _answer(self, environ, start_response, query: str):
+        from app.web.sparql import _media_type, negotiate
+
+        if not query.strip():
+            return self.next(environ, start_response)  # "missing 'query'": Flask's error page/JSON
+        accept = environ.get("HTTP_ACCEPT", "")
+        formats = (negotiate(accept, (), False), negotiate(accept, (), True))
+        base = _base_url(environ.get("wsgi.url_scheme", "http"), environ.get("HTTP_HOST", ""),
+                         environ.get("SERVER_NAME", ""), str(environ.get("SERVER_PORT", "")),
+                         environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""))
+        cfg = self.config
+        try:
+            result = self.graphstore.query(query, timeout=cfg.sparql_timeout_s, row_limit=cfg.sparql_row_limit,
+                                           base_iri=base, formats=formats)
+            fmt = formats[1] if result.kind == "graph" else formats[0]
+            body = result.body if result.body is not None and result.format == fmt else serialize(result, fmt)
+        except GraphStoreError as exc:
+            return self._error(environ, start_response, exc)
+        headers = [("Content-Type", _media_type(fmt, result.kind)), ("Content-Length", str(len(body))),
+                   ("Vary", "Accept"),
+                   ("X-Floorgraph-Truncated", "true" if result.truncated else "false")]
+        if result.row_limit:
+            headers.append(("X-Floorgraph-Row-Limit", str(result.row_limit)))
+        headers.append(("X-Floorgraph-Elapsed", f"{result.elapsed_s:.4f}"))
+        start_response("200 OK", headers + self.headers)
+        return [body] if environ.get("REQUEST_METHOD") != "HEAD" else []
+
+    def _error(self, environ, start_response, exc: GraphStoreError):
+        """The Flask endpoint's JSON error for ``exc``, built by Flask (errors are not the hot path)."""
+        from app.web.sparql import endpoint_error
+
+        with self.flask_app.request_context(environ):
+            resp = endpoint_error(exc)
+            for key, value in self.headers:
+                resp.headers.setdefault(key, value)
+            return resp(environ, start_response)
