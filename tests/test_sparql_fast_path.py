@@ -1,0 +1,87 @@
+"""The thin WSGI path for plain /sparql requests (app/web/sparql_fast.py) answers exactly what the
+Flask endpoint answers - body, status, headers, refusals - and really is taken (the Flask view is
+not called), while anything unusual still reaches Flask."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import requests
+
+from tests.test_sparql_endpoint import FUNDED_BY_NL
+
+SKIP = {"Date", "X-Floorgraph-Elapsed", "Server"}
+JSON_RESULTS = {"Accept": "application/sparql-results+json"}
+
+
+@pytest.fixture
+def flask_calls(live_server, monkeypatch):
+    """How many requests reached the Flask /sparql view."""
+    calls = []
+    view = live_server.app.view_functions["sparql.endpoint"]
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return view(*args, **kwargs)
+
+    monkeypatch.setitem(live_server.app.view_functions, "sparql.endpoint", counted)
+    return calls
+
+
+def _headers(resp) -> dict:
+    return {k: v for k, v in resp.headers.items() if k not in SKIP}
+
+
+def test_plain_requests_skip_flask_and_answer_as_it_does(live_server, flask_calls):
+    fast = [requests.post(live_server.sparql, data={"query": FUNDED_BY_NL}, headers=JSON_RESULTS),
+            requests.get(live_server.sparql, params={"query": FUNDED_BY_NL}, headers=JSON_RESULTS),
+            requests.post(live_server.sparql, data=FUNDED_BY_NL.encode(),
+                          headers=JSON_RESULTS | {"Content-Type": "application/sparql-query"})]
+    assert flask_calls == []
+    # format=json sends the same request through Flask (the fast path leaves parameters to it)
+    slow = requests.post(live_server.sparql, data={"query": FUNDED_BY_NL, "format": "json"}, headers=JSON_RESULTS)
+    assert flask_calls == [1]
+    for resp in fast:
+        assert resp.status_code == slow.status_code == 200
+        assert resp.content == slow.content
+        assert _headers(resp) == _headers(slow)
+    labels = [b["label"]["value"] for b in fast[0].json()["results"]["bindings"]]
+    assert labels == ["Ethiopia", "Jordan"]
+    assert "default-src 'self'" in fast[0].headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("query, status", [
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", 403),
+    ("SELECT * WHERE { ?s ?p }", 400),
+])
+def test_refusals_on_the_fast_path_equal_flasks(live_server, flask_calls, query, status):
+    fast = requests.post(live_server.sparql, data={"query": query}, headers=JSON_RESULTS)
+    assert flask_calls == []
+    slow = requests.post(live_server.sparql, data={"query": query, "format": "json"}, headers=JSON_RESULTS)
+    assert flask_calls == [1]
+    assert fast.status_code == slow.status_code == status
+    assert fast.json() == slow.json() and fast.json()["status"] == status
+    assert _headers(fast) == _headers(slow)
+
+
+@pytest.mark.parametrize("kwargs", [
+    dict(method="GET", headers={"Accept": "text/html"}),  # the editor page
+    dict(method="POST", headers={"Origin": "http://allowed.example"}),  # CORS
+    dict(method="POST", data={"query": FUNDED_BY_NL, "default-graph-uri": "http://example.org/g"}),
+    dict(method="POST", data={"query": " "}),  # the protocol's own error
+    dict(method="POST", data={"update": "CLEAR ALL"}),
+])
+def test_anything_unusual_reaches_flask(live_server, flask_calls, kwargs):
+    kwargs = dict(kwargs)
+    method = kwargs.pop("method")
+    if method == "GET":
+        kwargs["params"] = {"query": FUNDED_BY_NL}
+    else:
+        kwargs.setdefault("data", {"query": FUNDED_BY_NL})
+    resp = requests.request(method, live_server.sparql, **kwargs)
+    assert flask_calls == [1]
+    assert resp.status_code < 500
+    if "Origin" in kwargs.get("headers", {}):
+        assert resp.headers["Access-Control-Allow-Origin"] == "http://allowed.example"
+    if kwargs.get("data", {}).get("update"):
+        assert resp.status_code == 403 and "read-only" in json.loads(resp.content)["message"]
