@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from app.cli import add_common
@@ -12,7 +13,10 @@ def register(subparsers) -> None:
     add_common(p)
     p.add_argument("--host", default=None, help="interface to bind (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=None, help="port (default 5000)")
-    p.add_argument("--threads", type=int, default=8, help="waitress worker threads (default 8)")
+    p.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
+    p.add_argument("--server", choices=("waitress", "granian"), default=None,
+                   help="HTTP server (default: FLOORGRAPH_SERVER, else waitress); granian (Rust) "
+                        "costs ~0.4 ms less per request")
     p.set_defaults(func=run)
 
 
@@ -61,6 +65,50 @@ def waitress_options(config, threads: int = 8) -> dict:
     }
 
 
+def granian_options(config, threads: int = 8) -> dict:
+    """granian settings matching :func:`waitress_options`: one worker process (one runtime: one
+    engine and one set of SPARQL workers), ``threads`` threads running the app, connections
+    handled by its Rust event loop (idle or half-sent ones cost a socket, not a thread), a
+    request's headers must arrive within ``channel_timeout``, at most ``connection_limit``
+    requests in progress."""
+    from granian.constants import Interfaces
+
+    return {
+        "address": config.host,
+        "port": config.port,
+        "interface": Interfaces.WSGI,
+        "workers": 1,
+        "blocking_threads": threads,
+        "backlog": 2048,
+        "backpressure": max(threads, config.connection_limit),
+        "http1_settings": _granian_http1(config),
+        "websockets": False,
+        "factory": True,
+        "log_access": False,
+    }
+
+
+def _granian_http1(config):
+    from granian.http import HTTP1Settings
+
+    return HTTP1Settings(header_read_timeout=int(min(60, max(1, config.channel_timeout_s)) * 1000))
+
+
+def _serve_granian(config, threads: int) -> int:
+    """Run the app under granian: it imports :func:`app.web.served.create_served_app` in its worker
+    process, which builds the runtime there (``FLOORGRAPH_DATA_DIR`` carries the data dir)."""
+    import os
+
+    from granian import Granian
+
+    os.environ["FLOORGRAPH_DATA_DIR"] = str(config.data_dir)
+    print(f"floorgraph: serving http://{config.host}:{config.port}/ with granian (SPARQL at /sparql; "
+          f"warming up the question engine)", file=sys.stderr)
+    _raise_fd_limit(config.connection_limit)
+    Granian("app.web.served:create_served_app", **granian_options(config, threads)).serve()
+    return 0
+
+
 def _raise_fd_limit(needed: int) -> None:
     """Each connection is a file descriptor: lift the soft limit towards the hard one if needed."""
     import resource
@@ -85,6 +133,12 @@ def run(args: argparse.Namespace) -> int:
     from app.runtime import Runtime
 
     verify_build(config.data_dir)  # refuse a torn or altered build before loading any of it
+    server = args.server or os.environ.get("FLOORGRAPH_SERVER", "waitress")
+    if server == "granian":
+        return _serve_granian(config, args.threads)
+    if server != "waitress":
+        print(f"floorgraph serve: unknown server {server!r}: waitress or granian", file=sys.stderr)
+        return 2
     runtime = Runtime(config)
     # Listen at once; the engine, the model and the SPARQL workers warm up meanwhile (started
     # before the web app's imports, which then overlap them), and /healthz says "warming" until

@@ -1,0 +1,24 @@
+"""The web app as ``floorgraph serve`` runs it, built from the environment: the WSGI target of a
+server that imports its application in its own worker process (``serve --server granian``).
+
+Built as ``serve`` builds it under waitress: one Runtime, warmed in the background, /healthz says
+"warming" until it is ready.  The data dir comes from ``FLOORGRAPH_DATA_DIR`` (``serve`` sets it).
+"""
+from __future__ import annotations
+
+
+def create_served_app():
+    """Factory: called once in the server's worker process."""
+    import atexit
+
+    from app.builddir import verify_build
+    from app.config import Config
+    from app.runtime import Runtime
+    from app.web import create_app
+
+    config = Config.from_env()
+    verify_build(config.data_dir)
+    runtime = Runtime(config)
+    runtime.warm_in_background()
+    atexit.register(runtime.close)  # the SPARQL workers go with this process
+    return create_app(runtime=runtime)
