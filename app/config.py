@@ -58,6 +58,10 @@ class Config:
     sparql_dataset: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_SPARQL_DATASET", "floorgraph"))
     vector_store: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_VECTOR_STORE", "faiss"))
     milvus_uri: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_MILVUS_URI", ""))
+    # gRPC keepalive towards Milvus (see app.stores.vectors.milvus_client): no more often than a
+    # stock gRPC server accepts (5 min), and never on an idle channel.
+    milvus_keepalive_s: float = field(
+        default_factory=lambda: float(os.environ.get("FLOORGRAPH_MILVUS_KEEPALIVE_S", "300")))
     host: str = "127.0.0.1"
     port: int = 5000
     max_question_chars: int = 1000

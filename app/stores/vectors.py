@@ -59,21 +59,46 @@ class FaissVectorStore:
         pass
 
 
+DEFAULT_KEEPALIVE_S = 300.0
+
+
+def milvus_client(uri: str, keepalive_s: float = DEFAULT_KEEPALIVE_S):
+    """A pymilvus client whose gRPC keepalive the server accepts.
+
+    Why: pymilvus pings every 10 s, even on an idle channel (``keepalive_permit_without_calls``).
+    A stock gRPC server - Milvus Lite's is one - allows a ping on an idle transport only every 2 h
+    and at most every 5 min otherwise (``grpc.http2.min_recv_ping_interval_without_data_ms``),
+    counts every earlier ping as a strike and, after two, closes the channel with GOAWAY
+    "too_many_pings".  Reproduced here: one client idle for ~2 min got that GOAWAY, and a
+    search racing it failed (a whole-suite run, where the process's one shared channel idles
+    between tests).  Pinging only while a call is outstanding, and no more often than every
+    ``keepalive_s`` (default 300 s, the stock minimum), gives the server nothing to strike;
+    Milvus itself (which accepts pings every 5 s) is fine with it, and a dead peer is still
+    noticed by the call's own failure (see :meth:`MilvusVectorStore._reconnect`).
+
+    pymilvus shares one channel per address and token in a process, created by the first client:
+    every client of floorgraph and its tests comes from here, so they all carry these options.
+    """
+    try:
+        from pymilvus import MilvusClient
+    except ImportError as exc:  # pragma: no cover - dependency of the project
+        raise FloorgraphError(f"FLOORGRAPH_VECTOR_STORE=milvus needs pymilvus ({exc})") from None
+    options = {"grpc.keepalive_time_ms": int(keepalive_s * 1000), "grpc.keepalive_permit_without_calls": False}
+    return MilvusClient(uri, grpc_options=options)
+
+
 class MilvusVectorStore:
     """Passage vectors in a Milvus collection (row number = primary key)."""
 
     def __init__(self, uri: str, content_sha256: str, prefix: str = "floorgraph_passages",
-                 index_type: str = "FLAT"):
-        try:
-            from pymilvus import MilvusClient
-        except ImportError as exc:  # pragma: no cover - dependency of the project
-            raise FloorgraphError(f"FLOORGRAPH_VECTOR_STORE=milvus needs pymilvus ({exc})") from None
+                 index_type: str = "FLAT", keepalive_s: float = DEFAULT_KEEPALIVE_S):
         from graph.construction import note
 
         note("vector_store")
         self.uri = uri
         self.index_type = index_type
-        self.client = MilvusClient(uri)
+        self.keepalive_s = keepalive_s
+        self.client = milvus_client(uri, keepalive_s)
         self.collection = f"{prefix}_{content_sha256[:16]}"
 
     def sync(self, vectors: np.ndarray, batch: int = 5000) -> dict:
@@ -127,13 +152,11 @@ class MilvusVectorStore:
                                   output_fields=[], **kwargs)
 
     def _reconnect(self) -> None:
-        """A new client after a failed call.  Why: Milvus servers (Milvus Lite's gRPC server among
-        them) drop idle channels after a few minutes, and a long-running server's first search after
-        a quiet spell must not fail because of it."""
-        from pymilvus import MilvusClient
-
+        """A new client after a failed call.  Why: a channel can still drop (a Milvus restart, a
+        proxy closing idle connections), and one search must not fail because of it; the
+        keepalive settings of :func:`milvus_client` keep Milvus Lite itself from dropping it."""
         self.close()
-        self.client = MilvusClient(self.uri)
+        self.client = milvus_client(self.uri, self.keepalive_s)
         self.client.load_collection(self.collection)
 
     def close(self) -> None:
@@ -150,7 +173,8 @@ def open_vector_store(config, index) -> VectorStore | None:
         return None
     if kind != "milvus":
         raise FloorgraphError(f"unknown FLOORGRAPH_VECTOR_STORE {config.vector_store!r}; use faiss or milvus")
-    store = MilvusVectorStore(config.milvus_uri or str(config.milvus_file), content_key(index))
+    store = MilvusVectorStore(config.milvus_uri or str(config.milvus_file), content_key(index),
+                              keepalive_s=config.milvus_keepalive_s)
     store.sync(index.embeddings)
     return store
 

@@ -173,7 +173,9 @@ def start_milvus_lite(workdir: Path) -> SparqlServer:
                 break
         except OSError:
             time.sleep(0.2)
-    from pymilvus import MilvusClient
+    from app.stores.vectors import milvus_client
 
-    MilvusClient(uri).list_collections()  # answers the client protocol
+    client = milvus_client(uri)  # the process's shared channel gets floorgraph's keepalive options
+    client.list_collections()  # answers the client protocol
+    client.close()
     return SparqlServer("milvus-lite", uri, uri, proc, workdir)
