@@ -28,6 +28,7 @@ import resource
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from app.graphstore import QueryRefused, QuerySyntaxError
@@ -54,8 +55,12 @@ class QueryLimits:
     max_operators: int = 400  # || && in one query: rdflib's expression parser is slow on long chains
 
 
+@lru_cache(maxsize=512)
 def _scan(sparql: str) -> tuple[int, int]:
     """(maximum bracket depth, number of || / && operators), skipping strings, IRIs and comments.
+
+    Cached: a pure function of the text, a character loop in Python (~30 us for a short query, as
+    long as Oxigraph takes to answer a lookup), and an endpoint sees the same texts again and again.
 
     Deliberately forgiving: an unterminated string simply runs to the end.  It only has to be a
     safe upper bound on what the parsers will see, not a parser.
