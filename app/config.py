@@ -41,6 +41,11 @@ class Config:
     sparql_queue_wait_s: float = 5.0
     sparql_worker_memory_mb: int = field(
         default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_WORKER_MEMORY_MB", "384")))
+    # A request a worker already answered within this time and size runs in the server process
+    # next time (app/sparql_cheap.py); 0 ms: always in a worker.
+    sparql_in_process_ms: float = field(
+        default_factory=lambda: float(os.environ.get("FLOORGRAPH_SPARQL_IN_PROCESS_MS", "5")))
+    sparql_in_process_kb: int = 256
     sparql_max_query_chars: int = 20_000
     sparql_max_depth: int = 48
     sparql_max_operators: int = 400

@@ -26,6 +26,7 @@ import queue
 import re
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -288,6 +289,17 @@ def execute(
             verdicts.check(sparql, known_graphs, offline)
         else:
             guard(sparql, known_graphs, offline)
+    return _evaluate(store, sparql, row_limit, default_graphs, named_graphs, base_iri, formats)
+
+
+def _evaluate(store: ox.Store, sparql: str, row_limit: int | None, default_graphs, named_graphs,
+              base_iri: str | None, formats) -> QueryResult:
+    """The query run and its result materialised (see :func:`execute`).
+
+    A function of its own because pyoxigraph's result objects must be dropped on the thread that
+    made them: rdflib's parser (the guard, above) leaves reference cycles that keep its callers'
+    frames alive until the garbage collector - on whatever thread it runs - frees them, and this
+    frame, created after the guard returned, is not among them."""
     kwargs = {}
     if default_graphs is not None or named_graphs is not None:
         kwargs["default_graph"] = _as_graph_names(default_graphs or [])
@@ -742,15 +754,21 @@ class WorkerPool:
             w.remove_log()
 
     # -- queries ----------------------------------------------------------------------------
-    def run(self, msg: dict, timeout: float) -> QueryResult:
+    @contextmanager
+    def admitted(self, timeout: float):
+        """Hold one of the ``size + queue`` admission slots, or refuse at once (503)."""
         if not self._admission.acquire(blocking=False):
             raise QueryOverloaded(
                 f"the SPARQL service is at capacity ({self.size} queries running, {self.queue_size} "
                 "waiting); try again shortly", retry_after=max(1, int(round(min(timeout, 5)))))
         try:
-            return self._run_admitted(msg, timeout)
+            yield
         finally:
             self._admission.release()
+
+    def run(self, msg: dict, timeout: float) -> QueryResult:
+        with self.admitted(timeout):
+            return self._run_admitted(msg, timeout)
 
     def _run_admitted(self, msg: dict, timeout: float) -> QueryResult:
         if not self._ready.wait(self.start_timeout):
@@ -796,11 +814,20 @@ class WorkerPool:
 # ------------------------------------------------------------------------------------------------
 #  The store
 # ------------------------------------------------------------------------------------------------
+def _cheap_policy(config):
+    """The in-process budget (app/sparql_cheap.py) as ``config`` sets it."""
+    from app.sparql_cheap import CheapPolicy
+
+    return CheapPolicy(max_ms=float(getattr(config, "sparql_in_process_ms", CheapPolicy.max_ms)),
+                       max_kb=int(getattr(config, "sparql_in_process_kb", CheapPolicy.max_kb)))
+
+
 class GraphStore:
     """The read-only knowledge graph.  ``GraphStore.from_config(config)`` loads ``graph_file``."""
 
     def __init__(self, workers: int = 2, queue_size: int = 2, queue_wait_s: float = 5.0,
-                 worker_options: WorkerOptions | None = None, limits=None):
+                 worker_options: WorkerOptions | None = None, limits=None, cheap=None):
+        from app.sparql_cheap import CheapPolicy, ProvenCheap
         from app.sparql_guard import QueryLimits
         from graph.construction import note
 
@@ -815,6 +842,8 @@ class GraphStore:
         self._pool: WorkerPool | None = None
         self._pool_lock = threading.Lock()
         self._verdicts = VerdictCache()  # for the in-process path; each worker keeps its own
+        self._cheap = ProvenCheap(cheap or CheapPolicy())  # requests a worker proved cheap (app/sparql_cheap.py)
+        self._known_graphs: list[str] | None = None
 
     @staticmethod
     def options_from_config(config, workers: int | None = None) -> dict:
@@ -828,6 +857,7 @@ class GraphStore:
             queue_size=getattr(config, "sparql_queue", 2),
             queue_wait_s=getattr(config, "sparql_queue_wait_s", 5.0),
             worker_options=WorkerOptions(memory_mb=getattr(config, "sparql_worker_memory_mb", 384)),
+            cheap=_cheap_policy(config),
             limits=QueryLimits(
                 max_chars=getattr(config, "sparql_max_query_chars", QueryLimits.max_chars),
                 max_depth=getattr(config, "sparql_max_depth", QueryLimits.max_depth),
@@ -856,6 +886,8 @@ class GraphStore:
         path = str(Path(path).resolve())
         _load_into(self.store, path, graph)
         self.sources.append((path, graph))
+        self._cheap.clear()  # other data: nothing is proven cheap any more
+        self._known_graphs = None
         if self._pool is not None:  # workers hold stale copies
             self._pool.close()
             self._pool = None
@@ -914,9 +946,25 @@ class GraphStore:
         check_shape(sparql, self.limits)  # before any parser sees it
         msg = dict(sparql=sparql, row_limit=row_limit, default_graphs=default_graphs,
                    named_graphs=named_graphs, base_iri=base_iri, formats=formats, inspect=inspect)
-        if timeout and timeout > 0:
+        if not (timeout and timeout > 0):
+            return execute(self.store, verdicts=self._verdicts, **msg)
+        if not self._cheap.enabled:
             return self.pool().run(msg, timeout)
-        return execute(self.store, verdicts=self._verdicts, **msg)
+        from app.sparql_cheap import request_key
+
+        key = request_key(msg)
+        if self._cheap.proven(key):  # a worker answered this very request within budget
+            with self.pool().admitted(timeout):
+                result = execute(self.store, verdicts=self._verdicts, known_graphs=self._known(), **msg)
+        else:
+            result = self.pool().run(msg, timeout)
+        self._cheap.record(key, result)
+        return result
+
+    def _known(self) -> list[str]:
+        if self._known_graphs is None:
+            self._known_graphs = [g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode)]
+        return self._known_graphs
 
 
 # ------------------------------------------------------------------------------------------------
