@@ -1,4 +1,5 @@
-"""`floorgraph serve` as a user runs it: a real waitress process on a loopback port."""
+"""`floorgraph serve` as a user runs it: a real server process (waitress, or granian with
+``--server granian``) on a loopback port."""
 from __future__ import annotations
 
 import socket
@@ -7,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import psutil
+import pytest
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,10 +21,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_answers_questions_and_sparql(built_data_dir):
+@pytest.mark.parametrize("server", ["waitress", "granian"])
+def test_serve_answers_questions_and_sparql(built_data_dir, server):
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--data-dir", str(built_data_dir),
-                             "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                             "--port", str(port), "--server", server], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    descendants: list[psutil.Process] = []
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.time() + 120
@@ -48,7 +54,34 @@ def test_serve_answers_questions_and_sparql(built_data_dir):
         r = requests.get(base + "/sparql", params={"query": "ASK { ?s ?p ?o }"},
                          headers={"Accept": "application/sparql-results+json"}, timeout=30)
         assert r.status_code == 200 and r.json()["boolean"] is True
-        assert requests.get(base + "/", params={"q": "Who funds the work in Jordan?"}, timeout=60).status_code == 200
+        page = requests.get(base + "/", params={"q": "Who funds the work in Jordan?"}, timeout=60)
+        assert page.status_code == 200 and "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
+        _idle_sockets_do_not_lock_out_healthz(port)
+        descendants = psutil.Process(proc.pid).children(recursive=True)
+        assert descendants or server == "waitress"  # granian: its worker, which holds the SPARQL workers
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    # nothing is left running: the server's worker process and the SPARQL query workers go with it
+    gone, alive = psutil.wait_procs(descendants, timeout=30)
+    assert not alive, [p.pid for p in alive]
+
+
+def _idle_sockets_do_not_lock_out_healthz(port: int) -> None:
+    """100 idle sockets, half of them having sent half a request (slowloris): /healthz still
+    answers within a second (for waitress, see also tests/test_web_hardening.py)."""
+    socks = []
+    try:
+        for i in range(100):
+            s = socket.create_connection(("127.0.0.1", port), timeout=5)
+            if i % 2:
+                s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # never finished
+            socks.append(s)
+        time.sleep(0.5)
+        t0 = time.monotonic()
+        r = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
+        took = time.monotonic() - t0
+        assert r.status_code == 200 and took < 1.0, took
+    finally:
+        for s in socks:
+            s.close()
