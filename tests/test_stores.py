@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -251,3 +252,27 @@ def test_build_push_without_endpoint_is_a_clear_error(tmp_path, monkeypatch, cap
     assert main(["build", "--push", "--no-index", "--quiet", "--data-dir", str(tmp_path)]) == 2
     assert "FLOORGRAPH_SPARQL_ENDPOINT" in capsys.readouterr().err
     assert not (tmp_path / "graph.nt").exists()  # refused before building anything
+
+
+def test_an_idle_milvus_channel_sends_the_server_no_pings(tmp_path):
+    """The client's keepalive gives a stock gRPC server nothing to strike (app/stores/vectors.py
+    milvus_client): pymilvus's own default pings every 10 s even on an idle channel, and Milvus
+    Lite's server closes a channel after three such pings (GOAWAY "too_many_pings").  The server
+    logs every ping it receives (gRPC's keepalive trace); over 12 idle seconds there must be none."""
+    from app.stores.vectors import milvus_client
+    from tests.support.sparql_servers import start_milvus_lite
+
+    server = start_milvus_lite(tmp_path / "milvus", env={"GRPC_VERBOSITY": "debug", "GRPC_TRACE": "http_keepalive"})
+    log = tmp_path / "milvus" / "milvus.log"
+    try:
+        client = milvus_client(server.query_url)
+        client.list_collections()
+        time.sleep(1)
+        before = log.read_text(errors="replace").count("received ping")
+        time.sleep(12)
+        after = log.read_text(errors="replace").count("received ping")
+        assert after == before, f"{after - before} keepalive ping(s) on an idle channel"
+        assert client.list_collections() == []  # the channel still answers
+        client.close()
+    finally:
+        server.stop()

@@ -2,6 +2,7 @@
 Open Source (Debian `virtuoso-opensource`), each on free loopback ports over a temporary database."""
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -152,9 +153,9 @@ def start_virtuoso(workdir: Path, buffers: int = 20000) -> SparqlServer:
     return server
 
 
-def start_milvus_lite(workdir: Path) -> SparqlServer:
+def start_milvus_lite(workdir: Path, env: dict | None = None) -> SparqlServer:
     """`milvus-lite server` (gRPC, the Milvus client protocol) so several processes share one store;
-    ``query_url`` is the URI pymilvus connects to."""
+    ``query_url`` is the URI pymilvus connects to; ``env``: extra environment (e.g. gRPC tracing)."""
     import sys
 
     workdir.mkdir(parents=True, exist_ok=True)
@@ -162,7 +163,8 @@ def start_milvus_lite(workdir: Path) -> SparqlServer:
     exe = Path(sys.executable).parent / "milvus-lite"
     log = workdir / "milvus.log"
     proc = subprocess.Popen([str(exe), "server", "--data-dir", str(workdir / "data"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=open(log, "wb"), stderr=subprocess.STDOUT)
+                             "--port", str(port)], stdout=open(log, "wb"), stderr=subprocess.STDOUT,
+                            env={**os.environ, **(env or {})})
     uri = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
