@@ -49,7 +49,9 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
                   r"(financing|financial|funding) (support|source)s?|who (fund|finance|pay)s?|"
                   r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
-                  r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?)\b", re.I)
+                  r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?|"
+                  r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)|contributors?|"
+                  r"contributions? (from|of|by|to)|(donat|pledg)\w*)\b", re.I)
 PARTNER = re.compile(r"\b(partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
                      r"jointly|alongside|engag\w* with)\b", re.I)
 IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|preparing|developing)\b", re.I)
@@ -117,6 +119,7 @@ class Analysis:
     result_types: list[str] = field(default_factory=list)
     any_result: bool = False
     topic_terms: list[str] = field(default_factory=list)
+    excluded: set[str] = field(default_factory=set)  # set aside by the question ("besides the EU")
 
     def linked(self, *types: str) -> list[str]:
         out = []
@@ -143,6 +146,11 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+")
 # Kinds of things whose long names keyword queries reorder (not figures or activities, whose
 # "names" are descriptions).
 _REORDERED_TYPES = {"Initiative", "Organization", "Scheme", "LegalInstrument", "Project", "Publication"}
+
+
+# Bodies, funds and instruments: named with an acronym in brackets that questions leave out.
+_NAMED_BODIES = {"Organization", "Initiative", "Scheme", "LegalInstrument", "Project"}
+_ACRONYM_PAREN = re.compile(r"\(\s*[A-Z][\w&.+-]*[A-Z0-9][\w&.+-]*\s*(?:\)|$)")
 
 
 class Lexicon:
@@ -191,6 +199,16 @@ class Lexicon:
         self.names.setdefault(toks, set()).add(eid)
         if acronym:
             self.acronyms.add(toks)
+            return
+        # Questions drop the acronym and the article a name is written with ("the ILO's Regular Budget
+        # Supplementary Account" for "ILO's Regular Budget Supplementary Account (RBSA)"); without
+        # these forms a shorter name inside it wins the link.
+        if eid.split(":", 1)[0] not in _NAMED_BODIES:
+            return
+        bare = tuple(t.lower() for t in _TOKEN.findall(_fold(_drop_possessives(_ACRONYM_PAREN.sub(" ", name)))))
+        for form in (bare, bare[1:] if bare[:1] == ("the",) else ()):
+            if len(form) >= 2 and form != toks:
+                self.names.setdefault(form, set()).add(eid)
 
     def link(self, question: str) -> list[Link]:
         text = _fold(_drop_possessives(question))

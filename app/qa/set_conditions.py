@@ -28,7 +28,10 @@ _OWN = re.compile(r"\b(their|its|own)\b", re.I)
 
 def only_constraint(a: Analysis, knowledge) -> Constraint | None:
     """The 'funded only by ...' constraint on countries, or None when the question sets none."""
-    only = ONLY.search(a.question)
+    from app.qa.wording import core_question
+
+    # "colleagues who only cover Asia": an "only" in a wordy preamble is not the question's condition.
+    only = ONLY.search(core_question(a.question))
     funding = a.fund or _PAID_FOR.search(a.question)
     if not (funding and only and a.answer_type in ("Country", "Number")):
         return None
