@@ -113,3 +113,15 @@ def test_only_in_a_wordy_preamble_is_not_a_condition(engine):
     wordy = engine.ask(f"I only follow donor money, so could you tell me which countries the "
                        f"{engine.k.label(funder)} finances?")
     assert _labels(wordy) == _labels(plain) and len(plain["answers"]) >= 3
+
+
+def test_respectively_gives_each_listed_name_its_own_figure():
+    from app.qa.numbers import pick
+
+    seg = ("New money came from Atlantis and the Lemurian Republic €2.5 million (US$2.6 million) and "
+           "€40 million (US$41.3 million) respectively.")
+    near = lambda w: False  # noqa: E731 - no counted words: the list position alone decides
+    assert pick(seg, "How much did Atlantis give?", near, strict=False).label == "€2.5 million"
+    assert pick(seg, "How much money did the Lemurian Republic give?", near, strict=False).label == "€40 million"
+    # A name not in the list leaves the ordinary reading.
+    assert pick(seg, "How much did Mu give?", near, strict=False) is not None

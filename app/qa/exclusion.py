@@ -21,7 +21,7 @@ from app.qa.question import Link
 # also negations elsewhere; here they only act when a linked name follows.
 _CUE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?:\s+for)?|excluding|excepting|"
                   r"not counting|not including|leaving (?:out|aside)|setting aside|putting aside|leave (?:out|aside)|"
-                  r"in addition to|on top of|as well as those of|beyond)\b", re.I)
+                  r"in addition to|on top of|beyond|outside(?:\s+of)?)\b", re.I)
 # Words allowed between the cue (or the previous set-aside name) and a name: articles, pronouns,
 # "those in", "the ILO's own", list glue.
 _FILLER = {"the", "a", "an", "its", "their", "own", "those", "ones", "in", "of", "from", "by", "and", "or", "nor",
