@@ -125,3 +125,26 @@ def test_respectively_gives_each_listed_name_its_own_figure():
     assert pick(seg, "How much money did the Lemurian Republic give?", near, strict=False).label == "€40 million"
     # A name not in the list leaves the ordinary reading.
     assert pick(seg, "How much did Mu give?", near, strict=False) is not None
+
+
+def test_description_by_nationality_and_kind_is_parsed():
+    from app.qa.descriptions import descriptions
+
+    (start, end, adjective, iso, words), = descriptions("Which countries does the Italian energy company fund?")
+    assert (adjective, iso, words) == ("Italian", "ITA", ["energy", "company"])
+    assert descriptions("Which countries does the Australian government fund?") == []
+
+
+def test_organisation_named_by_description_links_to_it(engine):
+    from app.qa.descriptions import describer_for
+
+    d = describer_for(engine.k)
+    company = next((o for o, bag in d.bags.items() if d.roles.get(o) == "private_company" and "italian" in bag
+                    and _recipients(engine, o)), None)
+    if company is None:
+        pytest.skip("no private company described by its nationality in this build")
+    r = engine.ask("Which countries does the Italian company finance?")
+    assert {x["iso3"] for x in r["answers"]} == {c.split(":")[1] for c in _recipients(engine, company)}
+    # The nationality alone still names the country's government.
+    gov = engine.ask("Which countries does the Italian government finance?")
+    assert {x["iso3"] for x in gov["answers"]} == {c.split(":")[1] for c in _recipients(engine, "Organization:gov-ITA")}

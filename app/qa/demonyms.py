@@ -22,6 +22,9 @@ IRREGULAR = {
     "luxembourger": "LUX", "palestinian": "PSE", "vietnamese": "VNM", "zambian": "ZMB", "chinese": "CHN",
     "japanese": "JPN", "korean": "KOR", "german": "DEU", "swedish": "SWE", "italian": "ITA",
 }
+# Short forms people type in questions but that are unsafe to look for in report text ("US" would
+# match "US$"): linked in questions only, as acronyms (so "tell us" is no country).
+QUESTION_ABBREVIATIONS = {"USA": ["US", "U.S.", "U.S.A."], "GBR": ["U.K."], "ARE": ["UAE"], "COD": ["D.R.C."]}
 _SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "n")
 
 

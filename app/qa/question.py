@@ -168,6 +168,11 @@ class Lexicon:
         for iso3, c in countries.all_countries().items():
             for n in c.names:
                 self._add(n, f"Country:{iso3}")
+        from app.qa.demonyms import QUESTION_ABBREVIATIONS
+
+        for iso3, shorts in QUESTION_ABBREVIATIONS.items():
+            for n in shorts:
+                self._add(n, f"Country:{iso3}")
         for alias, region in countries.REGION_ALIASES.items():
             key = f"Region:{countries.fold(region).replace(' ', '-')}"
             if key in knowledge.entities:
@@ -232,6 +237,8 @@ class Lexicon:
                     continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
+                if text[toks[i + n - 1][1]:toks[i + n - 1][1] + 1] == "$":
+                    continue  # "US$100", "NZ$": a currency, not a country
                 found.append((i, i + n, sorted(ids)))
         for n in range(3, min(9, len(toks)) + 1):
             for i in range(len(toks) - n + 1):
@@ -336,6 +343,10 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     q = " ".join(question.split())
     a = Analysis(q, answer_type(q))
     a.links = lexicon.link(q)
+    if getattr(lexicon, "k", None) is not None:
+        from app.qa.descriptions import resolve
+
+        a.links = resolve(q, a.links, lexicon.k)  # "the Italian energy company" is an organisation
     a.years = YEAR.findall(q)
     a.regions = a.linked("Region")
     # Relation words are looked for outside linked names ("Global Fund" is not a funding verb).
