@@ -32,7 +32,6 @@ REGION_ALIASES = {
     "europe and central asia": "Europe and Central Asia",
     "african": "Africa",
     "arab": "Arab States",
-    "middle east": "Arab States",  # the ILO's Arab States region is its Middle East office's
     "latin american": "Americas",
     "asian and pacific": "Asia and the Pacific",
 }

@@ -148,3 +148,34 @@ def test_organisation_named_by_description_links_to_it(engine):
     # The nationality alone still names the country's government.
     gov = engine.ask("Which countries does the Italian government finance?")
     assert {x["iso3"] for x in gov["answers"]} == {c.split(":")[1] for c in _recipients(engine, "Organization:gov-ITA")}
+
+
+def test_keyword_query_without_the_relation_word_is_grounded_in_the_graph(engine):
+    """"<country> <convention> year": the bank has that shape for several relations; the graph
+    holds only one of them for this pair, and the answer is its year."""
+    from app.qa.question import analyse
+    from app.qa.grounding import grounded
+
+    dated = [f for f in engine.k.facts_where(predicate="ratified") if (f["attrs"] or {}).get("year")
+             and not engine.k.facts_where(subject=f["subject"], predicate="inquiredAbout")]
+    asked = 0
+    for f in dated[:4]:
+        acr = next((n for n in engine.k.names(f["object"]) if n.replace(" ", "").isalnum() and n[:1].isupper()
+                    and any(c.isdigit() for c in n) and len(n) <= 5), None)
+        if acr is None:
+            continue
+        q = f"{engine.k.label(f['subject']).lower()} {acr.lower()} year"
+        a = analyse(q, engine.lexicon)
+        assert grounded("ratified", a, engine.k) and not grounded("inquiredAbout", a, engine.k)
+        r = engine.ask(q)
+        assert [x["label"] for x in r["answers"]] == [f["attrs"]["year"]], q
+        asked += 1
+    assert asked >= 2
+
+
+def test_regions_as_people_name_them(engine):
+    from app.qa.question import analyse
+
+    for word in ("Asia", "the Middle East", "Central Asia"):
+        a = analyse(f"Which countries in {word} does the EU fund?", engine.lexicon)
+        assert a.regions, word

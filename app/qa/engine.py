@@ -31,6 +31,7 @@ from app.qa.chains import _root as root, compose, implied, joint_with_author, pr
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.exclusion import keeps, set_aside
+from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
 from app.qa.relation_choice import more_specific, prospective
@@ -340,9 +341,12 @@ class QuestionEngine:
         t = time.perf_counter()
         d = delexicalised(a)
         qvec = self._embed(d)
-        guess = self.intents.guess(qvec, d)
+        first = self.intents.guess(qvec, d)
+        guess = ground(first, a, self.k)  # the graph breaks a tie of meanings
         timings["intent_ms"] = (time.perf_counter() - t) * 1e3
         und = apply_intent(a, guess)
+        if guess is not first:
+            adopt(a, und, self.k)
         und.vector = qvec
         return und
 

@@ -173,7 +173,9 @@ class Lexicon:
         for iso3, shorts in QUESTION_ABBREVIATIONS.items():
             for n in shorts:
                 self._add(n, f"Country:{iso3}")
-        for alias, region in countries.REGION_ALIASES.items():
+        from app.qa.demonyms import QUESTION_REGIONS
+
+        for alias, region in {**QUESTION_REGIONS, **countries.REGION_ALIASES}.items():
             key = f"Region:{countries.fold(region).replace(' ', '-')}"
             if key in knowledge.entities:
                 self._add(alias, key)
@@ -260,6 +262,10 @@ class Lexicon:
             taken.update(range(a, b))
             links.append(Link(toks[a][0], toks[b - 1][1], question[toks[a][0]:toks[b - 1][1]], ids))
         links.sort(key=lambda l: l.start)
+        if self.k is not None and hasattr(self.k, "_mentions_by_entity"):
+            from app.qa.descriptions import resolve
+
+            links = resolve(question, links, self.k)  # "the Italian energy company" is an organisation
         return links
 
     def _fuzzy(self, gram: tuple[str, ...]) -> set[str] | None:
@@ -343,10 +349,6 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     q = " ".join(question.split())
     a = Analysis(q, answer_type(q))
     a.links = lexicon.link(q)
-    if getattr(lexicon, "k", None) is not None:
-        from app.qa.descriptions import resolve
-
-        a.links = resolve(q, a.links, lexicon.k)  # "the Italian energy company" is an organisation
     a.years = YEAR.findall(q)
     a.regions = a.linked("Region")
     # Relation words are looked for outside linked names ("Global Fund" is not a funding verb).
