@@ -51,7 +51,9 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
                   r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?|"
                   r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)|contributors?|"
-                  r"contributions? (from|of|by|to)|(donat|pledg)\w*)\b", re.I)
+                  r"contributions? (from|of|by|to)|(donat|pledg)\w*|"
+                  # the progressive: "where is the Netherlands funding ILO work"
+                  r"(is|are|was|were|been)\s+(?:[\w'’-]+\s+){0,3}?(funding|financing|bankrolling|paying for))\b", re.I)
 PARTNER = re.compile(r"\b(partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
                      r"jointly|alongside|engag\w* with)\b", re.I)
 IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|preparing|developing)\b", re.I)
@@ -300,6 +302,7 @@ _BARE_META = re.compile(r"\b(?:(?:named|mentioned|listed|cited)\s+)?(?:in|accord
 _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b", re.I)
 
 
+_WHO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|whom)\b(?!\s+(?:else\s+)?(?:is|was|are|were)\s+the\s+(?:country|countries))", re.I)
 # "which (island) state was the first to ...": a country, unless it is "the state of" something.
 _WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)", re.I)
 
@@ -323,6 +326,8 @@ def answer_type(question: str) -> str:
         noun = asked_head(text)  # "the countries for which ...", "which country's programme"
         if noun:
             return noun
+    if _WHO.match(question):
+        return "Organization"  # "who is named as providing the financing": a body, whatever the verb
     for t, rx in _TYPE_RULES:
         if rx.search(question):
             return t
