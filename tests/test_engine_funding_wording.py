@@ -179,3 +179,14 @@ def test_regions_as_people_name_them(engine):
     for word in ("Asia", "the Middle East", "Central Asia"):
         a = analyse(f"Which countries in {word} does the EU fund?", engine.lexicon)
         assert a.regions, word
+
+
+def test_no_funder_other_than_x_means_only_x(engine):
+    """"no donor other than X" is a set condition (X alone), not X set aside."""
+    funder = max((f for f in {f["object"] for f in engine.k.facts_where(predicate="fundedBy")}),
+                 key=lambda f: len(_recipients(engine, f)))
+    only = {c for c in _recipients(engine, funder) if _funders(engine, c) == {funder}}
+    r = engine.ask(f"Which countries have no donor other than the {engine.k.label(funder)}?")
+    assert {x["iso3"] for x in r["answers"]} == {c.split(":")[1] for c in only}
+    r2 = engine.ask(f"Whose ILO work does the {engine.k.label(funder)} finance?")
+    assert r2["answer_type"] == "Country" and len(r2["answers"]) == len(_recipients(engine, funder))

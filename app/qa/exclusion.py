@@ -27,6 +27,7 @@ _CUE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?:\s+fo
 _FILLER = {"the", "a", "an", "its", "their", "own", "those", "ones", "in", "of", "from", "by", "and", "or", "nor",
            "countries", "country", "ilo", "ilo's", "'s", "s", "region", "regions", "entire", "whole", "any", "all"}
 _GLUE = re.compile(r"^[\s,]*$")
+_ONLY_FRAME = re.compile(r"\b(?:no|none|nobody|nothing|not any|without any|without)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
 @dataclass
@@ -54,6 +55,8 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
         if m.group(0).lower() in ("in addition to", "beyond", "on top of") and \
                 not re.search(r"(^|[,;:(])\s*$", question[:m.start()]):
             continue
+        if _ONLY_FRAME.search(question[:m.start()]):
+            continue  # "no donor other than X", "none besides X": X is the only one, a set condition
         end, taken = m.end(), []
         for link in ordered:
             if link.start < end:

@@ -302,6 +302,8 @@ _BARE_META = re.compile(r"\b(?:(?:named|mentioned|listed|cited)\s+)?(?:in|accord
 _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b", re.I)
 
 
+_WHOSE = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,3}?(?:programmes?|work|entry|entries|support|line|"
+                    r"activities|portfolio|projects?)\b", re.I)
 _WHO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|whom)\b(?!\s+(?:else\s+)?(?:is|was|are|were)\s+the\s+(?:country|countries))", re.I)
 # "which (island) state was the first to ...": a country, unless it is "the state of" something.
 _WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)", re.I)
@@ -326,6 +328,8 @@ def answer_type(question: str) -> str:
         noun = asked_head(text)  # "the countries for which ...", "which country's programme"
         if noun:
             return noun
+    if _WHOSE.match(question):
+        return "Country"  # "whose ILO programme is financed by Kuwait": the programme's country
     if _WHO.match(question):
         return "Organization"  # "who is named as providing the financing": a body, whatever the verb
     for t, rx in _TYPE_RULES:
