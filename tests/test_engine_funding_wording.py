@@ -190,3 +190,15 @@ def test_no_funder_other_than_x_means_only_x(engine):
     assert {x["iso3"] for x in r["answers"]} == {c.split(":")[1] for c in only}
     r2 = engine.ask(f"Whose ILO work does the {engine.k.label(funder)} finance?")
     assert r2["answer_type"] == "Country" and len(r2["answers"]) == len(_recipients(engine, funder))
+
+
+def test_a_donor_that_only_funds_bodies_is_asked_for_them(engine):
+    """"Who does <donor> fund?" for a donor the graph has funding pooled funds only."""
+    donors = {f["object"] for f in engine.k.facts_where(predicate="fundedBy")
+              if f["object"].startswith("Organization:gov-") and not f["subject"].startswith("Country:")}
+    donor = next(d for d in sorted(donors) if not any(f["subject"].startswith("Country:")
+                                                      for f in engine.k.facts_where(obj=d, predicate="fundedBy")))
+    bodies = {f["subject"] for f in engine.k.facts_where(obj=donor, predicate="fundedBy")}
+    r = engine.ask(f"Who does {engine.k.label(donor)} fund?")
+    assert {x["iri"] for x in r["answers"]} == {engine.k.iri(b) for b in bodies}
+    assert all(x["evidence"] for x in r["answers"])

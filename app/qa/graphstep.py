@@ -58,6 +58,20 @@ def _as_funder(eid: str, knowledge) -> str | None:
     return eid
 
 
+def _only_a_funder(named: list[str], knowledge) -> str | None:
+    """The one named entity, as a funder, when the graph has it fund bodies and never be funded."""
+    if knowledge is None:
+        return None
+    funders = {_as_funder(x, knowledge) or x for x in named}  # a country and its government are one
+    if len(funders) != 1:
+        return None
+    f = funders.pop()
+    if any(knowledge.facts_where(subject=x, predicate="fundedBy") for x in [f, *named]):
+        return None
+    funded = [x["subject"] for x in knowledge.facts_where(obj=f, predicate="fundedBy")]
+    return f if any(not s.startswith("Country:") for s in funded) else None
+
+
 def _is_funder(eid: str, knowledge) -> bool:
     """Does the graph hold the entity as funding something (a pooled fund, a donor)?"""
     if knowledge is None:
@@ -116,7 +130,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
 
     # Funding.
     if a.fund:
-        if at == "Organization":
+        donor = _only_a_funder(countries_ + orgs, knowledge) if at in ("Organization", "Initiative") else None
+        if donor:
+            # "Which funds does Sweden contribute to?", "which initiatives does France help fund?":
+            # the named body only ever funds, so the bodies (not countries) it funds are asked.
+            out.append(Constraint(f"?answer fg:fundedBy {_iri(donor)} . FILTER NOT EXISTS {{ ?answer a fg:Country }}",
+                                  f"bodies funded by {donor}", [("?", "fundedBy", donor)]))
+        elif at == "Organization":
             recipients = countries_ + [o for o in orgs if o.split(":", 1)[0] in ("Initiative", "Organization")]
             if recipients:
                 r = recipients[0]

@@ -31,10 +31,11 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Organization", re.compile(r"^\s*who\b|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?)\b", re.I)),
 ]
 # The head noun after "which"/"what" decides when several rules fire.
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|"
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
                    r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states)\b(?!['’]s\b)", re.I)
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
+              "bod": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
               "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
               "convention": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",
