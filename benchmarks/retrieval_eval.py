@@ -41,6 +41,7 @@ GRID = {  # the values each knob may take; searched one knob at a time (coordina
     "inflection_weight": (0.0, 0.25, 0.5, 1.0),
     "entity_weight": (0.0, 0.25, 0.5, 1.0, 1.5),
     "entity_max_share": (0.05, 0.1, 0.2, 0.4),
+    "fact_weight": (0.0, 0.25, 0.5, 1.0),
     "rrf_k": (20, 60),
 }
 

@@ -118,8 +118,20 @@ class GraphContext:
 
     def __init__(self, passages: Sequence[Passage], passage_entities: Mapping[str, Iterable[str]],
                  names: Mapping[str, Sequence[str]], linker: Linker | None = None,
-                 relation_words: RelationWords | None = None) -> None:
+                 relation_words: RelationWords | None = None,
+                 facts: Iterable[Mapping[str, Any]] = ()) -> None:
         self.size = len(passages)
+        # Passages that state a fact, per (entity, relation) at either end: "Kenya's funders" are
+        # stated in the passages of the facts Kenya —fundedBy→ X, a short financing line that
+        # merely mentioning Kenya does not single out among Kenya's many passages.
+        row_of = {p.id: row for row, p in enumerate(passages)}
+        stated: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for f in facts:
+            rows = {row_of[pid] for pid in f.get("passages", ()) if pid in row_of}
+            if rows:
+                stated[(f["subject"], f["predicate"])].update(rows)
+                stated[(f["object"], f["predicate"])].update(rows)
+        self.fact_rows = {key: np.fromiter(sorted(rows), dtype=np.int64) for key, rows in stated.items()}
         rows_of: dict[str, set[int]] = defaultdict(set)
         for row, p in enumerate(passages):
             ents = set(passage_entities.get(p.id, ()))
@@ -151,7 +163,7 @@ class GraphContext:
             for pid in e.get("passages", ()):
                 per_passage[pid].add(eid)
         names = {eid: knowledge.names(eid) for eid in knowledge.entities}
-        return cls(passages, per_passage, names, linker)
+        return cls(passages, per_passage, names, linker, facts=knowledge.facts)
 
     @classmethod
     def from_data_dir(cls, data_dir: Path, passages: Sequence[Passage]) -> "GraphContext":
@@ -223,6 +235,16 @@ class GraphContext:
         rel_tokens = [t for t in rel_tokens if t not in alias]
         return QueryPlan(tokens, alias_tokens=alias, relation_tokens=rel_tokens, entities=entities,
                          dense_text=dense_text, relations=relations)
+
+    def fact_scores(self, entities: Sequence[str], relations: Sequence[str]) -> np.ndarray:
+        """Per passage: how many of the query's (entity, signalled relation) pairs it states a fact of."""
+        scores = np.zeros(self.size, dtype=np.float32)
+        for e in entities:
+            for r in relations:
+                rows = self.fact_rows.get((e, r))
+                if rows is not None:
+                    scores[rows] += 1.0
+        return scores
 
     def entity_scores(self, entities: Sequence[str], max_share: float = MAX_ENTITY_SHARE) -> np.ndarray:
         """Per passage: the summed idf of the query's entities it mentions (0 for none).

@@ -135,3 +135,34 @@ def test_evidence_recall_floor_on_tuning_questions(idx):
                                     ("hybrid+graph", "hybrid", True))}
     assert r["hybrid+graph"] >= 0.87, r
     assert r["hybrid+graph"] >= max(r["lexical"], r["dense"]), r
+
+
+def test_passages_stating_a_signalled_relation_of_a_named_entity_are_a_fusion_list(idx):
+    """"<country> donors": the passages that state the country's funding facts (its short
+    financing line) are fused as their own list, so the line is in the top 5 for most countries,
+    and turning the list off does no better."""
+    from dataclasses import replace
+
+    ctx = idx.graph_context()
+    pairs = [(e, rows) for (e, rel), rows in ctx.fact_rows.items() if rel == "fundedBy" and e.startswith("Country:")
+             and e in ctx.entity_rows]
+    assert len(pairs) >= 10
+    scores = ctx.fact_scores([pairs[0][0]], ["fundedBy"])
+    assert set(scores.nonzero()[0].tolist()) == set(pairs[0][1].tolist())
+
+    def found(options) -> int:
+        idx.options, base = options, idx.options
+        try:
+            n = 0
+            for e, rows in pairs:
+                name = ctx.names[e][0] if ctx.names.get(e) else e.split(":")[1]
+                hits = idx.search(f"{name} donors", k=5)
+                row_of = {p.id: i for i, p in enumerate(idx.passages)}
+                n += any(row_of[h.passage.id] in set(rows.tolist()) for h in hits)
+            return n
+        finally:
+            idx.options = base
+
+    with_facts = found(idx.options)
+    assert with_facts >= 0.8 * len(pairs)
+    assert with_facts >= found(replace(idx.options, fact_weight=0.0))

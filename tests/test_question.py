@@ -69,3 +69,15 @@ def test_relation_hints_and_negation(lexicon):
     assert not a.fund  # 'Fund' inside an organisation's name
     a = analyse("Which countries achieved both Result 1 and Result 2 in 2024?", lexicon)
     assert a.result_types == ["policies_strategies", "scheme_reform"] and a.years == ["2024"]
+
+
+def test_wordy_asides_and_who_questions_are_read_for_what_they_ask():
+    from app.qa.question import FUND, answer_type
+    from app.qa.wording import core_question
+
+    # The question proper after a dash; an aside before it does not set conditions.
+    assert core_question("My friend says it goes to one place only - which country is it?") == "which country is it?"
+    # "who is named as ...": a body is asked, not a scheme's name.
+    assert answer_type("For Atlantis specifically, who is named as providing the financing?") == "Organization"
+    # The progressive is a funding verb too.
+    assert FUND.search("where is the Atlantis government funding work in the region")

@@ -22,6 +22,18 @@ IRREGULAR = {
     "luxembourger": "LUX", "palestinian": "PSE", "vietnamese": "VNM", "zambian": "ZMB", "chinese": "CHN",
     "japanese": "JPN", "korean": "KOR", "german": "DEU", "swedish": "SWE", "italian": "ITA",
 }
+# Short forms people type in questions but that are unsafe to look for in report text ("US" would
+# match "US$"): linked in questions only, as acronyms (so "tell us" is no country).
+QUESTION_ABBREVIATIONS = {"USA": ["US", "U.S.", "U.S.A."], "GBR": ["U.K."], "ARE": ["UAE"], "COD": ["D.R.C."]}
+# Regions as people name them in questions, beyond the ILO's own region names (general knowledge
+# of the ILO's regional structure; question-side only, so report parsing is unaffected).
+QUESTION_REGIONS = {"asia": "Asia and the Pacific", "asian": "Asia and the Pacific", "pacific": "Asia and the Pacific",
+                    "south asia": "Asia and the Pacific", "southeast asia": "Asia and the Pacific",
+                    "south east asia": "Asia and the Pacific", "east asia": "Asia and the Pacific",
+                    "central asia": "Europe and Central Asia", "central asian": "Europe and Central Asia",
+                    "europe": "Europe and Central Asia", "european": "Europe and Central Asia", "middle east": "Arab States", "middle eastern": "Arab States",
+                    "sub saharan africa": "Africa", "caribbean": "Americas", "latin america": "Americas",
+                    "south america": "Americas", "central america": "Americas"}
 _SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "n")
 
 

@@ -22,7 +22,7 @@ import time
 import numpy as np
 from dataclasses import replace
 
-from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, VIA, Constraint, constraints_for, to_sparql
+from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, constraints_for, to_sparql
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
@@ -30,6 +30,8 @@ from app.qa import aggregate, set_conditions
 from app.qa.chains import _root as root, compose, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
+from app.qa.exclusion import keeps, set_aside
+from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
 from app.qa.relation_choice import more_specific, prospective
@@ -119,6 +121,10 @@ class QuestionEngine:
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(q)
         a = analyse(fixed, self.lexicon)
+        aside = set_aside(a.question, a.links)
+        if aside.ids:  # "besides the EU", "apart from Viet Nam": read the rest, drop those after
+            a = analyse(aside.question, self.lexicon)
+            a.excluded = aside.ids
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
@@ -335,9 +341,12 @@ class QuestionEngine:
         t = time.perf_counter()
         d = delexicalised(a)
         qvec = self._embed(d)
-        guess = self.intents.guess(qvec, d)
+        first = self.intents.guess(qvec, d)
+        guess = ground(first, a, self.k)  # the graph breaks a tie of meanings
         timings["intent_ms"] = (time.perf_counter() - t) * 1e3
         und = apply_intent(a, guess)
+        if guess is not first:
+            adopt(a, und, self.k)
         und.vector = qvec
         return und
 
@@ -374,6 +383,9 @@ class QuestionEngine:
         """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,
         write the one-sentence summary, and say in ``path`` how the question was understood."""
         want = out["answer_type"]
+        if a.excluded:
+            out["answers"] = [x for x in out["answers"] if keeps(x, a.excluded, self.k)]
+            out.setdefault("path", []).append("set aside: " + ", ".join(sorted(a.excluded)))
         if want in ("Country", "Organization"):
             # A pooled fund the graph holds as an initiative ("the Multi-donor Programme") is a
             # funder when the graph says so; text answers must be of the asked type.
@@ -608,9 +620,13 @@ class QuestionEngine:
         for s, p, o in c.evidence:
             s = answer_id if s == "?" else s
             o = answer_id if o == "?" else o
+            who = answer_id
+            if o in (GOV, VIA_GOV):  # the answer country stands for its government, the funder
+                who = f"Organization:gov-{answer_id.split(':', 1)[-1]}"
+                o = who if o == GOV else VIA
             if o == VIA:  # s is funded through a fund that the answer funds: both links are evidence
                 for f in self.k.facts_where(subject=s, predicate=p):
-                    behind = [g for g in self.k.facts_where(subject=f["object"], predicate=p, obj=answer_id)
+                    behind = [g for g in self.k.facts_where(subject=f["object"], predicate=p, obj=who)
                               if not g["attrs"].get("role")]
                     if behind:
                         out += [f] + behind

@@ -23,6 +23,14 @@ AUTHOR_ORGS = {"Organization:ilo"}  # the report's author: never a constraint by
 # A result of any type, asked as a condition (not merely the word "results").
 ACHIEVED_ANY = re.compile(r"\binstitutional (results?|changes?)\b|\bat least one\b[^?]{0,20}\bresults?\b", re.I)
 VIA = "?via"  # evidence template: facts ``s —p→ X`` where ``X —p→ answer`` (a fund's own funders)
+GOV = "?gov"  # evidence template: the answer country's government
+VIA_GOV = "?via-gov"  # both: behind a fund, the answer country's government
+# The asked countries are the funding verb's subject ("which countries fund X", "which governments
+# contributed to the RBSA"), not its object ("which countries are funded by / does X fund").
+FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:countr(?:y|ies)|governments?|member states?|nations?)"
+                          r"\s+(?:(?:have|has|had|also|each|both|all|jointly|together)\s+){0,2}"
+                          r"(?:co-?)?(?:fund(?:s|ed)?|financ(?:e|es|ed)|contribut(?:e|es|ed)|donat\w*|pa(?:y|ys|id)|"
+                          r"bankroll\w*|sponsor\w*)\b(?!\s+(?:by|through|via|with|from|under|using|out of|in part)\b)", re.I)
 
 
 @dataclass
@@ -48,6 +56,20 @@ def _as_funder(eid: str, knowledge) -> str | None:
         gov = f"Organization:gov-{eid.split(':', 1)[1]}"
         return gov if knowledge is None or knowledge.entity(gov) else None
     return eid
+
+
+def _only_a_funder(named: list[str], knowledge) -> str | None:
+    """The one named entity, as a funder, when the graph has it fund bodies and never be funded."""
+    if knowledge is None:
+        return None
+    funders = {_as_funder(x, knowledge) or x for x in named}  # a country and its government are one
+    if len(funders) != 1:
+        return None
+    f = funders.pop()
+    if any(knowledge.facts_where(subject=x, predicate="fundedBy") for x in [f, *named]):
+        return None
+    funded = [x["subject"] for x in knowledge.facts_where(obj=f, predicate="fundedBy")]
+    return f if any(not s.startswith("Country:") for s in funded) else None
 
 
 def _is_funder(eid: str, knowledge) -> bool:
@@ -108,7 +130,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
 
     # Funding.
     if a.fund:
-        if at == "Organization":
+        donor = _only_a_funder(countries_ + orgs, knowledge) if at in ("Organization", "Initiative") else None
+        if donor:
+            # "Which funds does Sweden contribute to?", "which initiatives does France help fund?":
+            # the named body only ever funds, so the bodies (not countries) it funds are asked.
+            out.append(Constraint(f"?answer fg:fundedBy {_iri(donor)} . FILTER NOT EXISTS {{ ?answer a fg:Country }}",
+                                  f"bodies funded by {donor}", [("?", "fundedBy", donor)]))
+        elif at == "Organization":
             recipients = countries_ + [o for o in orgs if o.split(":", 1)[0] in ("Initiative", "Organization")]
             if recipients:
                 r = recipients[0]
@@ -119,6 +147,15 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                       f"?via fg:fundedBy ?answer . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
                                       f"fg:funder ?answer ; fg:role ?anyRole }} }}", f"funders of {r}",
                                       [(r, "fundedBy", "?"), (r, "fundedBy", VIA)], strong=r.startswith("Country:")))
+        elif at == "Country" and FUNDER_ASKED.search(a.question) and (countries_ or orgs):
+            # "Which countries fund the work in Jordan?", "which governments contributed to the
+            # RBSA?": the asked countries are the funders (their governments), not the recipients.
+            r = (countries_ + orgs)[0]
+            out.append(Constraint(f"{{ {_iri(r)} fg:fundedBy ?gov }} UNION {{ {_iri(r)} fg:fundedBy ?via . "
+                                  f"?via fg:fundedBy ?gov . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
+                                  f"fg:funder ?gov ; fg:role ?anyRole }} }} ?gov fg:governmentOf ?answer .",
+                                  f"countries whose governments fund {r}", [(r, "fundedBy", GOV), (r, "fundedBy", VIA_GOV)],
+                                  strong=r.startswith("Country:")))
         elif at == "Country":
             funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f))
             # An initiative is a funder only when the graph has it fund something (a pooled fund such

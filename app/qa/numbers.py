@@ -74,6 +74,54 @@ def spans(seg: str) -> list[Span]:
     return sorted(out, key=lambda s: s.start)
 
 
+# "Ireland and Germany ... €1.2 million (US$1.24 million) and €20 million (US$20.7 million)
+# respectively": the k-th name of a list owns the k-th figure.
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_NAME = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+|and\s+(?=[A-Z][\w'’.-]*\s+[A-Z]))?[A-Z][\w'’.-]*)*"
+_NAME_LIST = re.compile(rf"({_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})")
+
+
+def _names_in(question: str) -> set[str]:
+    """The question's words, folded, plus the country names its demonyms stand for ("the Germans")."""
+    from app.qa.demonyms import demonym_country
+    from graph import countries
+
+    words = re.findall(r"[A-Za-z][\w'’.-]*", question)
+    out = {countries.fold(w) for w in words}
+    for w in words:
+        iso = demonym_country(w)
+        if iso:
+            c = countries.all_countries().get(iso)
+            out |= {countries.fold(n) for n in (c.names if c else [])}
+    return out
+
+
+def respective(seg: str, question: str, cands: list[Span]) -> Span | None:
+    """With "respectively", the figure in the position of the list item the question names."""
+    m = _RESPECTIVELY.search(seg)
+    if not m:
+        return None
+    # Figures before "respectively", without converted amounts in brackets ("(US$1.24 million)").
+    figs = [s for s in cands if s.end <= m.start() and not seg[max(0, s.start - 2):s.start].strip().endswith("(")]
+    if len(figs) < 2:
+        return None
+    asked = _names_in(question)
+    from graph import countries
+
+    for lm in reversed(list(_NAME_LIST.finditer(seg[:figs[0].start]))):
+        items = [re.sub(r"^the\s+", "", x.strip(), flags=re.I) for x in re.split(r"\s*,\s*|\s+and\s+", lm.group(1))
+                 if x.strip()]
+        figs_here = figs[-len(items):] if len(figs) >= len(items) else []
+        if len(items) < 2 or len(figs_here) != len(items):
+            continue
+        hits = [i for i, it in enumerate(items) if countries.fold(it) in asked
+                or all(countries.fold(t) in asked for t in it.split())]
+        if len(hits) == 1:
+            return figs_here[hits[0]]
+        return None
+    return None
+
+
 def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     """The span of ``seg`` that answers a number question, or None.
 
@@ -88,6 +136,9 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         cands = [s for s in cands if s.kind == "money"]
     elif unit == "count":
         cands = [s for s in cands if s.kind == "plain"]
+    owned = respective(seg, question, cands)
+    if owned is not None:
+        return owned
     earlier = bool(_EARLIER_ASKED.search(question))
     years = [m.start() for y in YEAR.findall(question) for m in re.finditer(y, seg)]
     dists: list[float] = []

@@ -31,10 +31,11 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Organization", re.compile(r"^\s*who\b|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?)\b", re.I)),
 ]
 # The head noun after "which"/"what" decides when several rules fire.
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|"
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
                    r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states)\b(?!['’]s\b)", re.I)
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
+              "bod": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
               "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
               "convention": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",
@@ -49,7 +50,11 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
                   r"(financing|financial|funding) (support|source)s?|who (fund|finance|pay)s?|"
                   r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
-                  r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?)\b", re.I)
+                  r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?|"
+                  r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)|contributors?|"
+                  r"contributions? (from|of|by|to)|(donat|pledg)\w*|"
+                  # the progressive: "where is the Netherlands funding ILO work"
+                  r"(is|are|was|were|been)\s+(?:[\w'’-]+\s+){0,3}?(funding|financing|bankrolling|paying for))\b", re.I)
 PARTNER = re.compile(r"\b(partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
                      r"jointly|alongside|engag\w* with)\b", re.I)
 IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|preparing|developing)\b", re.I)
@@ -117,6 +122,7 @@ class Analysis:
     result_types: list[str] = field(default_factory=list)
     any_result: bool = False
     topic_terms: list[str] = field(default_factory=list)
+    excluded: set[str] = field(default_factory=set)  # set aside by the question ("besides the EU")
 
     def linked(self, *types: str) -> list[str]:
         out = []
@@ -145,6 +151,11 @@ _TOKEN = re.compile(r"[A-Za-z0-9]+")
 _REORDERED_TYPES = {"Initiative", "Organization", "Scheme", "LegalInstrument", "Project", "Publication"}
 
 
+# Bodies, funds and instruments: named with an acronym in brackets that questions leave out.
+_NAMED_BODIES = {"Organization", "Initiative", "Scheme", "LegalInstrument", "Project"}
+_ACRONYM_PAREN = re.compile(r"\(\s*[A-Z][\w&.+-]*[A-Z0-9][\w&.+-]*\s*(?:\)|$)")
+
+
 class Lexicon:
     """Every name the graph knows (and every country name in general), for linking questions."""
 
@@ -160,7 +171,14 @@ class Lexicon:
         for iso3, c in countries.all_countries().items():
             for n in c.names:
                 self._add(n, f"Country:{iso3}")
-        for alias, region in countries.REGION_ALIASES.items():
+        from app.qa.demonyms import QUESTION_ABBREVIATIONS
+
+        for iso3, shorts in QUESTION_ABBREVIATIONS.items():
+            for n in shorts:
+                self._add(n, f"Country:{iso3}")
+        from app.qa.demonyms import QUESTION_REGIONS
+
+        for alias, region in {**QUESTION_REGIONS, **countries.REGION_ALIASES}.items():
             key = f"Region:{countries.fold(region).replace(' ', '-')}"
             if key in knowledge.entities:
                 self._add(alias, key)
@@ -191,6 +209,16 @@ class Lexicon:
         self.names.setdefault(toks, set()).add(eid)
         if acronym:
             self.acronyms.add(toks)
+            return
+        # Questions drop the acronym and the article a name is written with ("the ILO's Regular Budget
+        # Supplementary Account" for "ILO's Regular Budget Supplementary Account (RBSA)"); without
+        # these forms a shorter name inside it wins the link.
+        if eid.split(":", 1)[0] not in _NAMED_BODIES:
+            return
+        bare = tuple(t.lower() for t in _TOKEN.findall(_fold(_drop_possessives(_ACRONYM_PAREN.sub(" ", name)))))
+        for form in (bare, bare[1:] if bare[:1] == ("the",) else ()):
+            if len(form) >= 2 and form != toks:
+                self.names.setdefault(form, set()).add(eid)
 
     def link(self, question: str) -> list[Link]:
         text = _fold(_drop_possessives(question))
@@ -214,6 +242,8 @@ class Lexicon:
                     continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
+                if text[toks[i + n - 1][1]:toks[i + n - 1][1] + 1] == "$":
+                    continue  # "US$100", "NZ$": a currency, not a country
                 found.append((i, i + n, sorted(ids)))
         for n in range(3, min(9, len(toks)) + 1):
             for i in range(len(toks) - n + 1):
@@ -235,6 +265,10 @@ class Lexicon:
             taken.update(range(a, b))
             links.append(Link(toks[a][0], toks[b - 1][1], question[toks[a][0]:toks[b - 1][1]], ids))
         links.sort(key=lambda l: l.start)
+        if self.k is not None and hasattr(self.k, "_mentions_by_entity"):
+            from app.qa.descriptions import resolve
+
+            links = resolve(question, links, self.k)  # "the Italian energy company" is an organisation
         return links
 
     def _fuzzy(self, gram: tuple[str, ...]) -> set[str] | None:
@@ -269,6 +303,9 @@ _BARE_META = re.compile(r"\b(?:(?:named|mentioned|listed|cited)\s+)?(?:in|accord
 _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b", re.I)
 
 
+_WHOSE = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,3}?(?:programmes?|work|entry|entries|support|line|"
+                    r"activities|portfolio|projects?)\b", re.I)
+_WHO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|whom)\b(?!\s+(?:else\s+)?(?:is|was|are|were)\s+the\s+(?:country|countries))", re.I)
 # "which (island) state was the first to ...": a country, unless it is "the state of" something.
 _WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)", re.I)
 
@@ -292,6 +329,10 @@ def answer_type(question: str) -> str:
         noun = asked_head(text)  # "the countries for which ...", "which country's programme"
         if noun:
             return noun
+    if _WHOSE.match(question):
+        return "Country"  # "whose ILO programme is financed by Kuwait": the programme's country
+    if _WHO.match(question):
+        return "Organization"  # "who is named as providing the financing": a body, whatever the verb
     for t, rx in _TYPE_RULES:
         if rx.search(question):
             return t

@@ -20,7 +20,11 @@ from app.qa.question import Analysis
 from app.qa.relation_choice import keyword_hits
 from graph.relations import REGISTRY
 
-ONLY = re.compile(r"\b(only|solely|exclusively|entirely|alone)\b|\bno (other|outside|external|additional)\b", re.I)
+# "no donor other than X", "none besides their own institution": X is the only one.
+_NO_OTHER = re.compile(r"\b(?:no|none|nobody|without any)\s+(?:[\w'’-]+\s+){0,2}(?:other than|besides|apart from|except|but)\b",
+                       re.I)
+ONLY = re.compile(r"\b(only|solely|exclusively|entirely|alone)\b|\bno (other|outside|external|additional)\b|"
+                  + _NO_OTHER.pattern, re.I)
 _ONLY_WORD = re.compile(r"\b(only|solely|exclusively|entirely)\b", re.I)  # "... with no outside donor" then restates it
 _PAID_FOR = re.compile(r"\b(paid|pays?|paying) for\b", re.I)
 _OWN = re.compile(r"\b(their|its|own)\b", re.I)
@@ -28,11 +32,14 @@ _OWN = re.compile(r"\b(their|its|own)\b", re.I)
 
 def only_constraint(a: Analysis, knowledge) -> Constraint | None:
     """The 'funded only by ...' constraint on countries, or None when the question sets none."""
-    only = ONLY.search(a.question)
+    from app.qa.wording import core_question
+
+    # "colleagues who only cover Asia": an "only" in a wordy preamble is not the question's condition.
+    only = ONLY.search(core_question(a.question))
     funding = a.fund or _PAID_FOR.search(a.question)
     if not (funding and only and a.answer_type in ("Country", "Number")):
         return None
-    if "fund" in a.negated and not _ONLY_WORD.search(a.question):
+    if "fund" in a.negated and not (_ONLY_WORD.search(a.question) or _NO_OTHER.search(a.question)):
         return None  # "not funded by X": a negation, not a set condition
     named = [f for f in (_as_funder(x, knowledge) for x in a.linked("Organization", "Initiative", "Country"))
              if f and f not in AUTHOR_ORGS and not f.startswith("Country:")]

@@ -17,7 +17,7 @@ import re
 
 _INTERROGATIVE = r"(?:which|what|who|whom|whose|where|when|how many|how much|in which|for which|from which|list|name)"
 # A clause opener: the start, punctuation, or a verb of asking/knowing ("I'd like to know which").
-_CLAUSE = re.compile(r"(?:^|[,;:]\s*|\b(?:know|knowing|tell me|tell us|wondering|understand|find out|learn|"
+_CLAUSE = re.compile(r"(?:^|[,;:]\s*|\s[-–—]\s+|\b(?:know|knowing|tell me|tell us|wondering|understand|find out|learn|"
                      r"see|ask|asking|confirm|clarify|check|identify|out|(?:could|would|can|will)\s+you(?:\s+please)?|"
                      r"please)\s+)(?=" + _INTERROGATIVE + r"\b)", re.I)
 # The asked noun and the type it names.

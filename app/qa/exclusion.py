@@ -1,0 +1,97 @@
+"""Names a question sets aside ("besides the EU", "apart from Viet Nam", "leaving aside Africa").
+
+"Who funds the work in Jordan besides the EU?" asks for Jordan's funders *minus* the EU; "Apart
+from Viet Nam, which countries does Japan finance?" asks for Japan's countries minus Viet Nam.
+Read naively, the set-aside name becomes a second constraint (a funder, a recipient, a region
+filter) and the answer is wrong or empty.  :func:`set_aside` finds such names: a linked entity (or a
+list of them) right after an exclusion cue, with only articles and a few filler words between.  The
+engine then analyses the question without that phrase and drops the set-aside entities (and, for a
+region, the countries in it) from the answers.
+
+Ordinary English only: the cues are closed-class phrases, never names from a report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.qa.question import Link
+
+# Cues that set the following name aside.  "except/excluding/besides/apart/other than" alone are
+# also negations elsewhere; here they only act when a linked name follows.
+_CUE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?:\s+for)?|excluding|excepting|"
+                  r"not counting|not including|leaving (?:out|aside)|setting aside|putting aside|leave (?:out|aside)|"
+                  r"in addition to|on top of|beyond|outside(?:\s+of)?)\b", re.I)
+# Words allowed between the cue (or the previous set-aside name) and a name: articles, pronouns,
+# "those in", "the ILO's own", list glue.
+_FILLER = {"the", "a", "an", "its", "their", "own", "those", "ones", "in", "of", "from", "by", "and", "or", "nor",
+           "countries", "country", "ilo", "ilo's", "'s", "s", "region", "regions", "entire", "whole", "any", "all"}
+_GLUE = re.compile(r"^[\s,]*$")
+_ONLY_FRAME = re.compile(r"\b(?:no|none|nobody|nothing|not any|without any|without)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+@dataclass
+class SetAside:
+    """What a question sets aside, and the question without those phrases."""
+
+    question: str
+    ids: set[str] = field(default_factory=set)
+    phrases: list[str] = field(default_factory=list)
+
+
+def _only_filler(text: str) -> bool:
+    words = re.findall(r"[\w'’]+", text.lower().replace("’", "'"))
+    return len(words) <= 4 and all(w in _FILLER for w in words) and bool(_GLUE.match(re.sub(r"[\w'’]+", "", text)))
+
+
+def set_aside(question: str, links: list[Link]) -> SetAside:
+    """Find set-aside names (entity links right after an exclusion cue)."""
+    out = SetAside(question)
+    cuts: list[tuple[int, int]] = []
+    ordered = sorted(links, key=lambda l: l.start)
+    for m in _CUE.finditer(question):
+        # "in addition to" and "beyond" only set a name aside when they open a clause or the
+        # question ("Beyond the EU, who ...", "who funds X, in addition to Y").
+        if m.group(0).lower() in ("in addition to", "beyond", "on top of") and \
+                not re.search(r"(^|[,;:(])\s*$", question[:m.start()]):
+            continue
+        if _ONLY_FRAME.search(question[:m.start()]):
+            continue  # "no donor other than X", "none besides X": X is the only one, a set condition
+        end, taken = m.end(), []
+        for link in ordered:
+            if link.start < end:
+                continue
+            if not _only_filler(question[end:link.start]):
+                break
+            taken.append(link)
+            end = link.end
+        if taken:
+            out.ids.update(i for l in taken for i in l.ids)
+            cuts.append((m.start(), end))
+            out.phrases.append(question[m.start():end])
+    if cuts:
+        text = question
+        for s, e in sorted(cuts, reverse=True):
+            text = text[:s] + text[e:]
+        text = re.sub(r"\s+([,?.;])", r"\1", re.sub(r",\s*,", ",", text))
+        out.question = " ".join(re.sub(r"^[\s,;]+", "", text).split())
+    return out
+
+
+def keeps(answer: dict, ids: set[str], knowledge) -> bool:
+    """Is an answer still in once the set-aside entities are dropped?  A country named as a
+    funder is its government; a set-aside region drops the countries in it."""
+    if not ids:
+        return True
+    from graph.rdf import entity_uri
+
+    iris = {str(entity_uri(i)) for i in ids}
+    iris |= {str(entity_uri(f"Organization:gov-{i.split(':', 1)[1]}")) for i in ids if i.startswith("Country:")}
+    if answer.get("iri") in iris:
+        return False
+    regions = {i for i in ids if i.startswith("Region:")}
+    if regions and answer.get("iso3"):
+        inside = {f["object"] for f in knowledge.facts_where(subject=f"Country:{answer['iso3']}", predicate="inRegion")}
+        if inside & regions:
+            return False
+    return True
