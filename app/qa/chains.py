@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from app.qa.roles import holders, reverse
 from app.qa.question import ANY_RESULT, FUND, MEMBERS, PATHFINDER, RATIFY, RESULT_TYPES, YEAR, Analysis
 from app.qa.units import stem
 from graph.relations import REGISTRY, Relation
@@ -114,10 +115,12 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
 
     want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
     if want not in ("Country", "Organization"):
-        return cons
+        # The asked thing is the far end of a relation ("which initiatives is [org] a member of").
+        return cons or reverse(a, knowledge, keyword_hits)
     used = {e for c in cons for t in c.evidence for e in (t[0], t[2]) if ":" in e}
     # Candidates: (keyword hits, relation, named entity); per entity, the best-worded relation wins.
     best: dict[str, tuple[int, Relation]] = {}
+    rank: dict[str, tuple[bool, int]] = {}
     for r in REGISTRY:
         if r.name in _NOT_COMPOSED or r.name in _HANDWRITTEN_FLAG or want not in r.domain or r.domain == r.range:
             continue
@@ -125,8 +128,11 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
         named = [i for i in a.linked(*r.range) if i not in AUTHOR_ORGS]
         if not hits or not named:
             continue
-        if named[0] not in best or hits > best[named[0]][0]:
-            best[named[0]] = (hits, r)
+        named = holders(named, r, knowledge, as_subject=False)  # the name the graph holds it for
+        # Of relations worded alike ("led by": chair or co-chair), the one the graph holds wins.
+        held = knowledge is None or bool(knowledge.facts_where(predicate=r.name, obj=named[0]))
+        if named[0] not in best or (held, hits) > rank[named[0]]:
+            best[named[0]], rank[named[0]] = (hits, r), (held, hits)
     out = list(cons)
     added = []
     for target, (hits, r) in best.items():
@@ -137,10 +143,32 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
                                  for c in rivals for rel in _relations_of(c) if rel in REGISTRY):
                 continue
             out = [c for c in out if c not in rivals]
-        typed = f" ?answer a fg:{want} ." if len(r.domain) > 1 else ""
-        added.append(Constraint(r.pattern("?answer", _iri(target)) + typed, f"{r.label} {target}",
-                                [("?", r.name, target)], strong=True, relation=r.name))
+        # No noun says which kind is asked ("technical support facility led by"): either kind.
+        typed = f" ?answer a fg:{want} ." if len(r.domain) > 1 and _names_kind(a) else ""
+        c = Constraint(r.pattern("?answer", _iri(target)) + typed, f"{r.label} {target}",
+                       [("?", r.name, target)], strong=True, relation=r.name)
+        if _worded_negated(a, r):  # "not among the priority countries of [initiative]"
+            c.pattern, c.description, c.evidence, c.negated = \
+                f"FILTER NOT EXISTS {{ {c.pattern} }}", "not: " + c.description, [], True
+        added.append(c)
     return out + added if added else cons
+
+
+def _worded_negated(a: Analysis, r: Relation) -> bool:
+    """Is every wording of the relation in the question under a negation ("not among ...")?"""
+    from app.qa.question import _negated_before
+
+    blank = _blank(a)
+    hits = keyword_hits(a, r)
+    return bool(hits) and all(_negated_before(blank, pos) for pos in hits)
+
+
+def _names_kind(a: Analysis) -> bool:
+    """Does the question name the kind of thing it asks for ("which countries", "agencies")?"""
+    from app.qa.question import _HEAD
+    from app.qa.understand import _keyword_head
+
+    return bool(_HEAD.search(a.question)) or _keyword_head(a) is not None
 
 
 # Words that make a question a sentence; without them it is a keyword query ("regular budget

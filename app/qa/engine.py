@@ -32,6 +32,7 @@ from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
+from app.qa.roles import ROLE_NAMES
 from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
@@ -162,7 +163,8 @@ class QuestionEngine:
             timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
 
         # Members, pathfinders and roadmap holders are governments and organisations alike.
-        und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder") for c in cons)
+        und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder") or c.relation in ROLE_NAMES
+                                              for c in cons)
         residual = self._residual_terms(a, cons)
         need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
         text_best: TextResult | None = None

@@ -90,10 +90,18 @@ def _nearest(a: Analysis, ids: list[str], rx: re.Pattern) -> str | None:
     if len(ids) < 2:
         return ids[0] if ids else None
     cues = [m.start() for m in rx.finditer(a.question)]
-    spans = [(l.start, i) for l in a.links for i in l.ids if i in ids]
+    spans = [(l.start, l.end, i) for l in a.links for i in l.ids if i in ids]
     if not cues or not spans:
         return ids[0]
-    return min(spans, key=lambda si: min(abs(si[0] - c) for c in cues))[1]
+    # Distance from the name's nearer end (a long name ends right before its "pathfinders").
+    return min(spans, key=lambda se: min(min(abs(se[0] - c), abs(se[1] - c)) for c in cues))[2]
+
+
+def _holds(knowledge, initiatives: list[str], relation: str) -> str | None:
+    """The first named initiative the graph holds the relation for (any, without a graph)."""
+    if knowledge is None:
+        return initiatives[0] if initiatives else None
+    return next((i for i in initiatives if knowledge.facts_where(predicate=relation, obj=i)), None)
 
 
 def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
@@ -169,8 +177,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     if at in ("Country", "Organization"):
         init = initiatives[0] if initiatives else None
         if a.pathfinder:
-            init = _nearest(a, [i for i in initiatives if not (a.fund and _is_funder(i, knowledge))] or initiatives,
-                            PATHFINDER)
+            cands = [i for i in initiatives if not (a.fund and _is_funder(i, knowledge))] or initiatives
+            # Of several named initiatives, those the graph holds pathfinders for are the relation's end.
+            cands = [i for i in cands if _holds(knowledge, [i], "pathfinderOf")] or cands
+            init = _nearest(a, cands, PATHFINDER)
             if init and a.fund and _is_funder(init, knowledge):
                 init = None  # the only initiative named is the fund: pathfinders of any initiative
             ip = _iri(init) if init else "?init"
@@ -184,7 +194,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 f"?rm rdf:subject ?answer ; rdf:predicate fg:memberOf ; rdf:object {_iri(init)} ; "
                 f'fg:status "roadmap-{a.roadmap}" .', f"members of {init} with a roadmap {a.roadmap}",
                 [("?", "memberOf", init)]))
-        elif init and a.chair:
+        elif init and a.chair and _holds(knowledge, initiatives, "coChairOf"):
+            # Co-chairs of the named initiative the graph holds co-chairs for (another relation
+            # worded alike, "led by" a chair, is composed from the registry).
+            init = _holds(knowledge, initiatives, "coChairOf")
             out.append(Constraint(f"?answer fg:coChairOf {_iri(init)} .", f"co-chairs of {init}",
                                   [("?", "coChairOf", init)]))
         elif init and a.members:

@@ -664,9 +664,17 @@ def graph_fits(asked: Asked, out: dict, question: str = "", analysed_type: str =
     if asked.kind == "title":
         return all(x.get("type") == "Publication" for x in answers)
     if asked.kind == "name":
-        return all(x.get("type") not in ("Country", "Organization") and in_families(x["label"], asked.families)
-                   for x in answers)
+        # The graph's type vouches for a name whose words do not ("Providing for Health Network"
+        # is an initiative though its head word is not "initiative").
+        typed = {t for f in asked.families for t in _FAMILY_TYPES.get(f, ())}
+        return all(x.get("type") not in ("Country", "Organization")
+                   and (in_families(x["label"], asked.families) or x.get("type") in typed) for x in answers)
     return False
+
+
+# The graph entity types that hold names of a family (an asked "initiative" or "network" is an
+# Initiative node whatever its name's last word).
+_FAMILY_TYPES = {"project": ("Initiative", "Project"), "scheme": ("Scheme",), "title": ("Publication",)}
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,122 @@
+"""Roles in initiatives asked from both ends (members, co-chairs, chairs, founders): the real
+engine over the real build of the bundled report.
+
+The questions are written for these tests and are not in any tuning set.  Names are read from
+the knowledge base and the expected answers from its facts (a route independent of the engine's
+SPARQL), so the tests hold on another report with the same kinds of facts.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def engine(built_data_dir):
+    from app.config import Config
+    from app.qa.engine import QuestionEngine
+
+    return QuestionEngine.from_config(Config.from_env(data_dir=built_data_dir))
+
+
+def answer_ids(engine, res) -> set[str]:
+    out = set()
+    for a in res["answers"]:
+        ent = engine.k.entity_by_iri(a["iri"]) if a.get("iri") else None
+        if ent:
+            out.add(ent["id"])
+    return out
+
+
+def objects(engine, subject: str, predicate: str) -> set[str]:
+    return {f["object"] for f in engine.k.facts_where(subject=subject, predicate=predicate)}
+
+
+def subjects(engine, predicate: str, obj: str) -> set[str]:
+    return {f["subject"] for f in engine.k.facts_where(predicate=predicate, obj=obj)}
+
+
+def _holder_of(engine, predicate: str, subject_type: str, exclude=("Organization:ilo",)) -> tuple[str, str]:
+    """A (subject, initiative) pair of the relation in the graph, the subject not the report's author."""
+    for f in engine.k.facts_where(predicate=predicate):
+        if f["subject"].startswith(subject_type + ":") and f["subject"] not in exclude:
+            return f["subject"], f["object"]
+    pytest.skip(f"no {predicate} fact with a {subject_type} subject")
+
+
+def test_initiatives_of_a_member_are_asked_from_the_member_end(engine):
+    org, _ = _holder_of(engine, "memberOf", "Organization")
+    name = engine.k.label(org)
+    res = engine.ask(f"Which initiatives is the {name} a member of?")
+    assert res["answer_type"] == "Initiative"
+    assert answer_ids(engine, res) == objects(engine, org, "memberOf")
+    assert res["strategy"].startswith("graph")  # the graph answer stands against the span step
+
+
+def test_a_network_asked_by_a_lower_case_noun_and_a_demonym(engine):
+    from app.qa.demonyms import IRREGULAR
+
+    iso_by_adj = {iso: adj for adj, iso in IRREGULAR.items()}
+    pairs = [(f["subject"], f["object"]) for f in engine.k.facts_where(predicate="memberOf")
+             if f["subject"].split(":", 1)[1] in iso_by_adj]
+    if not pairs:
+        pytest.skip("no member country with an irregular demonym")
+    country, _ = pairs[0]
+    adj = iso_by_adj[country.split(":", 1)[1]]
+    res = engine.ask(f"Which network counts the {adj} among its members?")
+    assert res["answer_type"] == "Initiative"
+    assert answer_ids(engine, res) == objects(engine, country, "memberOf")
+
+
+def test_a_capitalised_partnership_is_a_name_not_the_asked_noun(engine):
+    """"by which the ... Global Partnership ... was constituted" asks for organisations."""
+    founders = [(f["subject"], f["object"]) for f in engine.k.facts_where(predicate="founderOf")]
+    inits = [o for _, o in founders if "partnership" in engine.k.label(o).lower()]
+    if not inits:
+        pytest.skip("no founded partnership")
+    init = inits[0]
+    res = engine.ask(f"Please name the organisations by which the {engine.k.label(init)} was formally constituted.")
+    assert res["answer_type"] == "Organization"
+    assert answer_ids(engine, res) == subjects(engine, "founderOf", init)
+
+
+def test_founded_initiative_asked_from_the_founder_end(engine):
+    org, _ = _holder_of(engine, "founderOf", "Organization")
+    res = engine.ask(f"Which partnerships did the {engine.k.label(org)} help found?")
+    assert answer_ids(engine, res) == objects(engine, org, "founderOf")
+
+
+def test_the_author_may_be_the_named_end_when_nothing_else_is(engine):
+    inits = objects(engine, "Organization:ilo", "coChairOf")
+    if not inits:
+        pytest.skip("the ILO co-chairs nothing here")
+    res = engine.ask("Which working groups does the ILO co-chair?")
+    assert res["answer_type"] == "Initiative"
+    assert answer_ids(engine, res) == inits
+
+
+def test_led_by_picks_the_named_initiative_the_graph_holds_a_chair_for(engine):
+    """Two initiatives named ("<parent> <part> led by"): the one with a chair is the relation's end."""
+    parts = [(f["subject"], f["object"]) for f in engine.k.facts_where(predicate="partOf")
+             if subjects(engine, "chairOf", f["subject"])]
+    if not parts:
+        pytest.skip("no chaired part of an initiative")
+    part, parent = parts[0]
+    q = f"{engine.k.label(parent).lower()} {engine.k.label(part).lower()} led by"
+    res = engine.ask(q)
+    assert answer_ids(engine, res) == subjects(engine, "chairOf", part)
+
+
+def test_a_negated_composed_relation_excludes(engine):
+    """"pathfinders not among the priority countries of <programme>": the composed relation is
+    negated like the hand-written one, not conjoined."""
+    ga = next(iter({f["object"] for f in engine.k.facts_where(predicate="pathfinderOf")}), None)
+    from collections import Counter
+
+    progs = Counter(f["object"] for f in engine.k.facts_where(predicate="priorityCountryOf"))
+    prog = progs.most_common(1)[0][0] if progs else None
+    if not ga or not prog:
+        pytest.skip("no pathfinders or priority countries")
+    res = engine.ask(f"Which {engine.k.label(ga)} pathfinders are not priority countries of the "
+                     f"{engine.k.label(prog)}?")
+    want = subjects(engine, "pathfinderOf", ga) - subjects(engine, "priorityCountryOf", prog)
+    assert {f"Country:{a['iso3']}" for a in res["answers"]} == want
