@@ -120,3 +120,63 @@ def test_a_negated_composed_relation_excludes(engine):
                      f"{engine.k.label(prog)}?")
     want = subjects(engine, "pathfinderOf", ga) - subjects(engine, "priorityCountryOf", prog)
     assert {f"Country:{a['iso3']}" for a in res["answers"]} == want
+
+
+def _funders(engine, country: str) -> set[str]:
+    """Direct funders of a country (pooled funds count as themselves)."""
+    return {f["object"] for f in engine.k.facts_where(subject=country, predicate="fundedBy")}
+
+
+def _two_countries_sharing_funders(engine) -> tuple[str, str]:
+    countries = sorted({f["subject"] for f in engine.k.facts_where(predicate="fundedBy")
+                        if f["subject"].startswith("Country:")})
+    for i, x in enumerate(countries):
+        for y in countries[i + 1:]:
+            fx, fy = _funders(engine, x), _funders(engine, y)
+            if len(fx & fy) >= 2 and fx != fy and len(fx) >= 3:
+                return x, y
+    pytest.skip("no two countries sharing funders")
+
+
+def test_funders_of_both_countries_are_the_shared_ones(engine):
+    x, y = _two_countries_sharing_funders(engine)
+    res = engine.ask(f"Which donors finance the ILO's work in both {engine.k.label(x)} and {engine.k.label(y)}?")
+    got = answer_ids(engine, res)
+    assert got and got <= _funders(engine, x) and got <= _funders(engine, y)
+    assert got == _funders(engine, x) & _funders(engine, y)
+
+
+def test_funders_of_two_countries_without_both_are_either_ones(engine):
+    x, y = _two_countries_sharing_funders(engine)
+    res = engine.ask(f"Who funds the ILO's work in {engine.k.label(x)} and {engine.k.label(y)}?")
+    assert answer_ids(engine, res) == _funders(engine, x) | _funders(engine, y)
+
+
+def test_a_name_after_except_is_left_out_not_constrained_on(engine):
+    x, _ = _two_countries_sharing_funders(engine)
+    funders = sorted(_funders(engine, x))
+    left_out = funders[0]
+    res = engine.ask(f"Except {engine.k.label(left_out)}, who finances the ILO in {engine.k.label(x)}?")
+    assert answer_ids(engine, res) == set(funders) - {left_out}
+    res = engine.ask(f"Who funds the work in {engine.k.label(x)}, apart from the {engine.k.label(left_out)}?")
+    assert answer_ids(engine, res) == set(funders) - {left_out}
+
+
+def test_a_part_named_after_its_parent_is_found_by_description(engine):
+    """"<parent> ... its working group on <topic>": the part whose name carries the parent's name
+    and the described words holds the co-chairs, though the question never names it."""
+    for f in engine.k.facts_where(predicate="coChairOf"):
+        part = f["object"]
+        label = engine.k.label(part)
+        parent = next((i for i in {g["object"] for g in engine.k.facts_where(predicate="memberOf")}
+                       | {g["object"] for g in engine.k.facts_where(predicate="partOf")}
+                       if i != part and engine.k.label(i) and (engine.k.entity(i).get("acronym") or "") in label
+                       and engine.k.entity(i).get("acronym")), None)
+        if parent is None:
+            continue
+        acronym = engine.k.entity(parent)["acronym"]
+        topic = label.split(" on ", 1)[-1].lower()
+        res = engine.ask(f"Which organisations co-chair the {acronym} group on {topic}?")
+        assert answer_ids(engine, res) == subjects(engine, "coChairOf", part)
+        return
+    pytest.skip("no co-chaired part named after its parent")

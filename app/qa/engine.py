@@ -32,6 +32,7 @@ from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
+from app.qa.exclusion import drop_excluded, set_aside
 from app.qa.roles import ROLE_NAMES
 from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
@@ -120,8 +121,10 @@ class QuestionEngine:
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(q)
         a = analyse(fixed, self.lexicon)
+        a, excluded = set_aside(a, self.lexicon)  # "except the EU, who funds ...": answers to leave out
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
+        a.excluded = excluded
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
         und = self._understand(a, timings)
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
@@ -376,6 +379,7 @@ class QuestionEngine:
         """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,
         write the one-sentence summary, and say in ``path`` how the question was understood."""
         want = out["answer_type"]
+        out["answers"] = drop_excluded(out["answers"], getattr(a, "excluded", set()), self.k.entity_by_iri)
         if want in ("Country", "Organization"):
             # A pooled fund the graph holds as an initiative ("the Multi-donor Programme") is a
             # funder when the graph says so; text answers must be of the asked type.

@@ -22,7 +22,10 @@ PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 AUTHOR_ORGS = {"Organization:ilo"}  # the report's author: never a constraint by itself
 # A result of any type, asked as a condition (not merely the word "results").
 ACHIEVED_ANY = re.compile(r"\binstitutional (results?|changes?)\b|\bat least one\b[^?]{0,20}\bresults?\b", re.I)
-VIA = "?via"  # evidence template: facts ``s —p→ X`` where ``X —p→ answer`` (a fund's own funders)
+VIA = "?via"
+# Several named ends of one relation: "both A and B", "common to", "each of" ask for what they share.
+_SHARED = re.compile(r"\b(both|each of|all of|in common|common to|shared by|every one of|also)\b", re.I)
+_LISTED = re.compile(r"\b(and|or|as well as)\b|,", re.I)  # evidence template: facts ``s —p→ X`` where ``X —p→ answer`` (a fund's own funders)
 
 
 @dataclass
@@ -97,11 +100,15 @@ def _nearest(a: Analysis, ids: list[str], rx: re.Pattern) -> str | None:
     return min(spans, key=lambda se: min(min(abs(se[0] - c), abs(se[1] - c)) for c in cues))[2]
 
 
-def _holds(knowledge, initiatives: list[str], relation: str) -> str | None:
-    """The first named initiative the graph holds the relation for (any, without a graph)."""
+def _holds(knowledge, initiatives: list[str], relation: str, question: str = "") -> str | None:
+    """The first named initiative the graph holds the relation for (any, without a graph), else a
+    part of one that the question describes ("USP2030 ... its working group on climate action")."""
     if knowledge is None:
         return initiatives[0] if initiatives else None
-    return next((i for i in initiatives if knowledge.facts_where(predicate=relation, obj=i)), None)
+    from app.qa.roles import described_part
+
+    return next((i for i in initiatives if knowledge.facts_where(predicate=relation, obj=i)), None) \
+        or (described_part(question, initiatives, relation, knowledge) if question else None)
 
 
 def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
@@ -119,14 +126,26 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         if at == "Organization":
             recipients = countries_ + [o for o in orgs if o.split(":", 1)[0] in ("Initiative", "Organization")]
             if recipients:
-                r = recipients[0]
-                # Directly, or behind a pooled fund the financing line names with its own funders
-                # ("the MUL funded by Belgium and Luxembourg"), not a fund's general contributors.
-                # Financing lines are per country: for anything else the graph may just not know.
-                out.append(Constraint(f"{{ {_iri(r)} fg:fundedBy ?answer }} UNION {{ {_iri(r)} fg:fundedBy ?via . "
+                def funders_of(r: str) -> Constraint:
+                    # Directly, or behind a pooled fund the financing line names with its own funders
+                    # ("the MUL funded by Belgium and Luxembourg"), not a fund's general contributors.
+                    # Financing lines are per country: for anything else the graph may just not know.
+                    return Constraint(f"{{ {_iri(r)} fg:fundedBy ?answer }} UNION {{ {_iri(r)} fg:fundedBy ?via . "
                                       f"?via fg:fundedBy ?answer . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
                                       f"fg:funder ?answer ; fg:role ?anyRole }} }}", f"funders of {r}",
-                                      [(r, "fundedBy", "?"), (r, "fundedBy", VIA)], strong=r.startswith("Country:")))
+                                      [(r, "fundedBy", "?"), (r, "fundedBy", VIA)], strong=r.startswith("Country:"))
+
+                several = countries_ if len(countries_) > 1 and (_LISTED.search(a.question) or _SHARED.search(a.question)) \
+                    else recipients[:1]
+                if len(several) > 1 and _SHARED.search(a.question):
+                    out.extend(funders_of(r) for r in several)  # "funders of both Jordan and Lebanon"
+                elif len(several) > 1:  # "who funds Jordan and Lebanon": the funders of either
+                    parts = [funders_of(r) for r in several]
+                    out.append(Constraint(" UNION ".join(f"{{ {c.pattern} }}" for c in parts),
+                                          "funders of " + " or ".join(several),
+                                          [t for c in parts for t in c.evidence], strong=True))
+                else:
+                    out.append(funders_of(recipients[0]))
         elif at == "Country":
             funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f))
             # An initiative is a funder only when the graph has it fund something (a pooled fund such
@@ -194,10 +213,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 f"?rm rdf:subject ?answer ; rdf:predicate fg:memberOf ; rdf:object {_iri(init)} ; "
                 f'fg:status "roadmap-{a.roadmap}" .', f"members of {init} with a roadmap {a.roadmap}",
                 [("?", "memberOf", init)]))
-        elif init and a.chair and _holds(knowledge, initiatives, "coChairOf"):
+        elif init and a.chair and _holds(knowledge, initiatives, "coChairOf", a.question):
             # Co-chairs of the named initiative the graph holds co-chairs for (another relation
             # worded alike, "led by" a chair, is composed from the registry).
-            init = _holds(knowledge, initiatives, "coChairOf")
+            init = _holds(knowledge, initiatives, "coChairOf", a.question)
             out.append(Constraint(f"?answer fg:coChairOf {_iri(init)} .", f"co-chairs of {init}",
                                   [("?", "coChairOf", init)]))
         elif init and a.members:

@@ -20,6 +20,8 @@ Everything comes from the relation registry and the graph's facts: no phrasing r
 """
 from __future__ import annotations
 
+import re
+
 from app.qa.question import Analysis
 from graph.relations import REGISTRY, Relation
 
@@ -93,3 +95,32 @@ def reverse(a: Analysis, knowledge, hits_of) -> list:
 
 
 __all__ = ["role_relations", "holders", "reverse"]
+
+
+def described_part(question: str, initiatives: list[str], relation: str, knowledge) -> str | None:
+    """A part of a named initiative that the question describes instead of naming ("USP2030 ...
+    its working group on climate action"): when the named initiative holds no ``relation`` facts,
+    its parts (``partOf``) that do are candidates, and the one whose name shares the most content
+    words with the question (two at least, beyond the parent's own name) is meant."""
+    from app.qa.units import terms
+
+    if knowledge is None:
+        return None
+    asked = set(terms(question))
+    best: tuple[int, str] | None = None
+    holders_ = {f["object"] for f in knowledge.facts_where(predicate=relation)}
+    for init in initiatives:
+        parent_words = {t for n in knowledge.names(init) for t in terms(n)}
+        # Its parts: held as such, or named after it ("USP2030 Working Group on ...").
+        parts = {f["subject"] for f in knowledge.facts_where(predicate="partOf", obj=init)}
+        parts |= {h for h in holders_ if h != init and any(
+            len(n) >= 3 and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", knowledge.label(h) or "")
+            for n in knowledge.names(init))}
+        for part in sorted(parts):
+            if part not in holders_:
+                continue
+            words = {t for n in knowledge.names(part) for t in terms(n)} - parent_words
+            shared = len(words & asked)
+            if shared >= 2 and (best is None or shared > best[0]):
+                best = (shared, part)
+    return best[1] if best else None
