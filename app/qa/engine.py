@@ -543,7 +543,11 @@ class QuestionEngine:
         objects = aggregate.counted_relation(a.question)
         if objects is not None:
             return self._count_objects(objects, a, out)
-        m = _COUNTED.search(a.question)
+        # A long name between "how many" and the counted noun is one word ("how many <initiative> pathfinders").
+        collapsed = a.question
+        for link in sorted(a.links, key=lambda l: -l.start):
+            collapsed = collapsed[:link.start] + "NAME" + collapsed[link.end:]
+        m = _COUNTED.search(collapsed)
         if m:
             counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
         elif und is not None and und.op == "count" and und.relation:

@@ -100,6 +100,20 @@ def _nearest(a: Analysis, ids: list[str], rx: re.Pattern) -> str | None:
     return min(spans, key=lambda se: min(min(abs(se[0] - c), abs(se[1] - c)) for c in cues))[2]
 
 
+def _placed_by_gazetteer(knowledge, region: str) -> list[str]:
+    """Countries the report names without placing them under a regional heading (a pathfinder with
+    no country entry), placed in the region by the general ILO region table.  The report's own
+    placement wins: a country it places anywhere is never moved."""
+    if knowledge is None or knowledge.entity(region) is None:
+        return []
+    from graph.countries import ilo_region
+
+    name = knowledge.label(region)
+    placed = {f["subject"] for f in knowledge.facts_where(predicate="inRegion")}
+    return sorted(i for i, e in knowledge.entities.items()
+                  if e["type"] == "Country" and i not in placed and ilo_region(i.split(":", 1)[1]) == name)
+
+
 def _holds(knowledge, initiatives: list[str], relation: str, question: str = "") -> str | None:
     """The first named initiative the graph holds the relation for (any, without a graph), else a
     part of one that the question describes ("USP2030 ... its working group on climate action")."""
@@ -259,7 +273,11 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 f"?answer fg:isPriorityCountry true . FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
                 "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
         for r in a.regions:
-            out.append(Constraint(f"?answer fg:inRegion {_iri(r)} .", f"countries in {r}", [("?", "inRegion", r)]))
+            placed = _placed_by_gazetteer(knowledge, r)
+            extra = (f" UNION {{ ?answer a fg:Country . FILTER(?answer IN ({', '.join(_iri(c) for c in placed)})) }}"
+                     if placed else "")
+            out.append(Constraint(f"{{ ?answer fg:inRegion {_iri(r)} }}{extra}", f"countries in {r}",
+                                  [("?", "inRegion", r)]))
         if a.priority and not any("isPriorityCountry" in c.pattern for c in out):
             out.append(Constraint("?answer fg:isPriorityCountry true .", "priority countries",
                                   [("?", "priorityCountryOf", "*")]))

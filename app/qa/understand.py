@@ -39,7 +39,7 @@ _RANKING = re.compile(r"\b(most|fewest|least|largest|highest|biggest|greatest|lo
 _GROUPING = re.compile(r"\b(by|per|each|every|breakdown|broken down|grouped)\b", re.I)
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
-_HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?)\b", re.I), "Country"),
+_HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?|pathfinders?)\b", re.I), "Country"),
                (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|"
                            r"institutions?|sponsors?)\b", re.I), "Organization"),
                (re.compile(r"\b(schemes?|programmes?|programs?|benefits?)\b", re.I), "Scheme"),
