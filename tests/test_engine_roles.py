@@ -180,3 +180,48 @@ def test_a_part_named_after_its_parent_is_found_by_description(engine):
         assert answer_ids(engine, res) == subjects(engine, "coChairOf", part)
         return
     pytest.skip("no co-chaired part named after its parent")
+
+
+def _partners_in(engine, country: str) -> set[str]:
+    out = {f["object"] for p in ("partneredWith", "supportedBy") for f in engine.k.facts_where(subject=country, predicate=p)}
+    out |= {f["subject"] for f in engine.k.facts_where(predicate="partneredWith", obj=country)}
+    return {o for o in out if o.startswith("Organization:")}
+
+
+def test_partners_in_a_country_are_asked_from_the_country_end(engine):
+    countries = sorted({f["subject"] for f in engine.k.facts_where(predicate="partneredWith")
+                        if f["subject"].startswith("Country:")}, key=lambda c: -len(_partners_in(engine, c)))
+    if not countries:
+        pytest.skip("no partnerships")
+    c = countries[0]
+    res = engine.ask(f"Which organisations does the ILO partner with in {engine.k.label(c)}?")
+    assert answer_ids(engine, res) == _partners_in(engine, c)
+
+
+def test_a_demonym_describing_the_partner_is_not_the_country_of_the_work(engine):
+    """"Which <Adjective> company partners with the ILO in <country>": the partnership's country is the
+    one the graph holds partnerships for, not the company's nationality."""
+    from app.qa.demonyms import IRREGULAR
+
+    for f in engine.k.facts_where(predicate="partneredWith"):
+        c = f["subject"]
+        if not c.startswith("Country:") or len(_partners_in(engine, c)) != 1:
+            continue
+        adj = next((a for a, iso in IRREGULAR.items() if f"Country:{iso}" != c
+                    and not engine.k.facts_where(subject=f"Country:{iso}", predicate="partneredWith")), None)
+        if adj is None:
+            continue
+        res = engine.ask(f"Which {adj.capitalize()} company partners with the ILO in {engine.k.label(c)}?")
+        assert answer_ids(engine, res) == _partners_in(engine, c)
+        return
+    pytest.skip("no country with a single partner")
+
+
+def test_co_prefixed_verb_is_the_relation_of_its_stem(engine):
+    """"co-found" words the founder relation ("co-chair" keeps its own relation)."""
+    founders = engine.k.facts_where(predicate="founderOf")
+    org = next((f["subject"] for f in founders if f["subject"] != "Organization:ilo"), None)
+    if org is None:
+        pytest.skip("no founder")
+    res = engine.ask(f"Which initiatives did the {engine.k.label(org)} co-found?")
+    assert answer_ids(engine, res) == objects(engine, org, "founderOf")

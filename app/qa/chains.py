@@ -83,6 +83,25 @@ def _root(word: str) -> str:
     return st[:5] if len(st) >= 5 else st
 
 
+def _prefixed_root(word: str) -> str:
+    """A word's root; "co-found", "co-led" are the root of what follows the "co-" unless the
+    registry has a relation word of their own ("co-chair" is not "chair")."""
+    r = _root(word)
+    if word.lower().startswith("co-") and len(word) > 5 and r not in _keyword_roots():
+        return _root(word[3:])
+    return r
+
+
+_ROOTS: set[str] = set()
+
+
+def _keyword_roots() -> set[str]:
+    if not _ROOTS:
+        _ROOTS.update(_root(w) for r in REGISTRY for kw in (*r.keywords, r.label, r.inverse_label)
+                      for w in _WORD.findall(kw))
+    return _ROOTS
+
+
 def same_root(x: str, y: str) -> bool:
     """Two roots of one word: equal, or one a prefix of the other ("memb" of "members", "membe" of
     "membership") when the shorter has four letters or more."""
@@ -93,7 +112,7 @@ def keyword_hits(a: Analysis, r: Relation) -> list[int]:
     """Positions (in the question) of the relation's registry keywords, matched by stem outside
     the linked names; a multi-word keyword counts when its words occur in a row."""
     blank = _blank(a)
-    words = [(m.start(), _root(m.group(0))) for m in _WORD.finditer(blank)]
+    words = [(m.start(), _prefixed_root(m.group(0))) for m in _WORD.finditer(blank)]
     hits: list[int] = []
     for kw in dict.fromkeys((*r.keywords, r.label, r.inverse_label)):
         toks = [_root(w) for w in _WORD.findall(kw)]

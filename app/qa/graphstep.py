@@ -24,7 +24,7 @@ AUTHOR_ORGS = {"Organization:ilo"}  # the report's author: never a constraint by
 ACHIEVED_ANY = re.compile(r"\binstitutional (results?|changes?)\b|\bat least one\b[^?]{0,20}\bresults?\b", re.I)
 VIA = "?via"
 # Several named ends of one relation: "both A and B", "common to", "each of" ask for what they share.
-_SHARED = re.compile(r"\b(both|each of|all of|in common|common to|shared by|every one of|also)\b", re.I)
+_SHARED = re.compile(r"\b(both|each of|all of|in common|common|shared|every one of|also)\b", re.I)
 _LISTED = re.compile(r"\b(and|or|as well as)\b|,", re.I)  # evidence template: facts ``s —p→ X`` where ``X —p→ answer`` (a fund's own funders)
 
 
@@ -250,6 +250,21 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                   f"{{ {_iri(o)} fg:partneredWith ?answer }} ?answer a fg:Country .",
                                   f"countries partnering with {o}",
                                   [("?", "partneredWith", o), ("?", "supportedBy", o), (o, "partneredWith", "?")],
+                                  strong=False))
+
+    # The other end: who the ILO works with in a named country ("which organisations does the ILO
+    # partner with in Zambia").  Of several named countries, the ones the graph holds partnerships
+    # for ("which Italian company partners with the ILO in Ivory Coast": the company's country is
+    # not where the partnership is).  Weak, like the forward direction.
+    if a.partner and not a.fund and at == "Organization" and countries_:
+        partnered = [c for c in countries_ if knowledge is None or knowledge.facts_where(subject=c, predicate="partneredWith")
+                     or knowledge.facts_where(subject=c, predicate="supportedBy")
+                     or knowledge.facts_where(predicate="partneredWith", obj=c)]
+        for c in (partnered or countries_)[:1]:
+            out.append(Constraint(f"{{ {_iri(c)} fg:partneredWith|fg:supportedBy ?answer }} UNION "
+                                  f"{{ ?answer fg:partneredWith {_iri(c)} }} ?answer a fg:Organization .",
+                                  f"organisations partnering in {c}",
+                                  [(c, "partneredWith", "?"), (c, "supportedBy", "?"), ("?", "partneredWith", c)],
                                   strong=False))
 
     # Institutional results, region, priority.
