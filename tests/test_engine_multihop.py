@@ -65,3 +65,26 @@ def test_the_reports_placement_wins_over_the_table(engine):
     for r in regions:
         for c in _placed_by_gazetteer(engine.k, r):
             assert ilo_region(c.split(":", 1)[1]) == engine.k.label(r)
+
+
+def test_funders_of_countries_described_by_a_graph_relation_are_the_chain(engine):
+    """"Who funds the work in the countries that ratified <convention> in <year>": the countries
+    are the ratification relation's whole answer set, and the funders those of any of them (the
+    same as asking country by country)."""
+    from collections import defaultdict
+
+    by_year = defaultdict(set)
+    for f in engine.k.facts_where(predicate="ratified"):
+        if f["attrs"].get("year") and f["attrs"].get("status") in (None, "registered") \
+                and engine.k.facts_where(subject=f["subject"], predicate="fundedBy"):
+            by_year[(f["object"], f["attrs"]["year"])].add(f["subject"])
+    pairs = [(k, v) for k, v in by_year.items() if len(v) >= 2]
+    if not pairs:
+        pytest.skip("no year with two ratifying funded countries")
+    (conv, year), countries = pairs[0]
+    res = engine.ask(f"Who funds the ILO's work in the countries that ratified {engine.k.label(conv)} in {year}?")
+    one_by_one = set()
+    for c in countries:
+        r = engine.ask(f"Who funds the ILO's work in {engine.k.label(c)}?")
+        one_by_one |= {a["iri"] for a in r["answers"]}
+    assert {a["iri"] for a in res["answers"]} == one_by_one and one_by_one

@@ -306,3 +306,27 @@ def joint_with_author(a: Analysis, author_names: list[str]) -> bool:
 
 
 AUTHOR_IDS = {"Organization:ilo"}
+
+
+def described_set(a: Analysis, m, lexicon, knowledge, run) -> tuple[list[str], str] | None:
+    """"Who funds the work in the countries that ratified Convention No. 102 in 2023": when the
+    description of the countries is itself a relation the graph models, the countries are that
+    relation's answer set (a chain of two relations), not the one country a sentence names.
+
+    ``m`` is the description match (groups: noun, connective, description); ``run`` runs SPARQL
+    and returns answer ids.  Returns the country ids and a readable path step, or None when the
+    description is not a relation the graph holds (retrieval then decides)."""
+    from app.qa.graphstep import constraints_for, to_sparql
+    from app.qa.question import analyse
+
+    probe = analyse(f"Which countries {m.group(2)} {m.group(3).strip()}", lexicon)
+    probe.answer_type = "Country"
+    inner = compose(probe, constraints_for(probe, knowledge), knowledge)
+    # Only relations the graph states in full (a weak relation's empty answer is no "none"), and
+    # not a bare region or priority filter, which names no relation of the description.
+    if not inner or any(not c.strong for c in inner) or all(c.relation in ("region", "priority") for c in inner):
+        return None
+    ids = [i for i in run(to_sparql(inner)) if i.startswith("Country:")]
+    if not ids:
+        return None
+    return ids, "“" + m.group(0) + "”: " + "; ".join(c.description for c in inner)

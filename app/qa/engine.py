@@ -27,7 +27,7 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate, set_conditions
-from app.qa.chains import _root as root, compose, implied, joint_with_author, prefer_clause, says_topic
+from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.intent import IntentIndex
@@ -359,6 +359,13 @@ class QuestionEngine:
             return None
         if any(l.type == "Country" and l.start < m.start() for l in a.links):
             return None  # a country is already named outside the description
+        chained = described_set(a, m, self.lexicon, self.k, self._run)
+        if chained is not None:  # the description is a relation the graph holds: its whole answer set
+            ids, why = chained
+            start = m.start(1)
+            a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], ids)]
+            a.any_of = True  # the named countries are alternatives: the asked relation holds for any
+            return why
         desc = m.group(3).strip()
         probe = analyse(f"Which country {m.group(2)} {desc}", self.lexicon)
         probe.answer_type = "Country"

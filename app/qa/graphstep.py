@@ -149,9 +149,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                       f"fg:funder ?answer ; fg:role ?anyRole }} }}", f"funders of {r}",
                                       [(r, "fundedBy", "?"), (r, "fundedBy", VIA)], strong=r.startswith("Country:"))
 
-                several = countries_ if len(countries_) > 1 and (_LISTED.search(a.question) or _SHARED.search(a.question)) \
-                    else recipients[:1]
-                if len(several) > 1 and _SHARED.search(a.question):
+                several = countries_ if len(countries_) > 1 and (_LISTED.search(a.question) or _SHARED.search(a.question)
+                                                                  or a.any_of) else recipients[:1]
+                if len(several) > 1 and _SHARED.search(a.question) and not a.any_of:
                     out.extend(funders_of(r) for r in several)  # "funders of both Jordan and Lebanon"
                 elif len(several) > 1:  # "who funds Jordan and Lebanon": the funders of either
                     parts = [funders_of(r) for r in several]
@@ -260,12 +260,14 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         partnered = [c for c in countries_ if knowledge is None or knowledge.facts_where(subject=c, predicate="partneredWith")
                      or knowledge.facts_where(subject=c, predicate="supportedBy")
                      or knowledge.facts_where(predicate="partneredWith", obj=c)]
-        for c in (partnered or countries_)[:1]:
-            out.append(Constraint(f"{{ {_iri(c)} fg:partneredWith|fg:supportedBy ?answer }} UNION "
-                                  f"{{ ?answer fg:partneredWith {_iri(c)} }} ?answer a fg:Organization .",
-                                  f"organisations partnering in {c}",
-                                  [(c, "partneredWith", "?"), (c, "supportedBy", "?"), ("?", "partneredWith", c)],
-                                  strong=False))
+        chosen = countries_ if a.any_of else (partnered or countries_)[:1]  # a described set: any of them
+        out.append(Constraint(" UNION ".join(f"{{ {_iri(c)} fg:partneredWith|fg:supportedBy ?answer }} UNION "
+                                             f"{{ ?answer fg:partneredWith {_iri(c)} }}" for c in chosen)
+                              + " ?answer a fg:Organization .",
+                              "organisations partnering in " + " or ".join(chosen),
+                              [t for c in chosen for t in ((c, "partneredWith", "?"), (c, "supportedBy", "?"),
+                                                           ("?", "partneredWith", c))],
+                              strong=False))
 
     # Institutional results, region, priority.
     if at == "Country":

@@ -124,6 +124,7 @@ class Analysis:
     result_types: list[str] = field(default_factory=list)
     any_result: bool = False
     topic_terms: list[str] = field(default_factory=list)
+    any_of: bool = False  # several named countries stand for one described set (a chain): any of them
 
     def linked(self, *types: str) -> list[str]:
         out = []
