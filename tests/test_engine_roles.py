@@ -225,3 +225,21 @@ def test_co_prefixed_verb_is_the_relation_of_its_stem(engine):
         pytest.skip("no founder")
     res = engine.ask(f"Which initiatives did the {engine.k.label(org)} co-found?")
     assert answer_ids(engine, res) == objects(engine, org, "founderOf")
+
+
+def test_belong_to_words_membership_and_member_governments_are_organisations(engine):
+    """"which organisations belong to [network]": the registry's membership words beyond "member",
+    and a member government counts among the member organisations."""
+    from collections import Counter
+
+    mixed = Counter(f["object"] for f in engine.k.facts_where(predicate="memberOf")
+                    if f["subject"].startswith("Country:"))
+    inits = [i for i in mixed if any(s.startswith("Organization:") for s in subjects(engine, "memberOf", i))]
+    if not inits:
+        pytest.skip("no network with both member governments and member organisations")
+    init = inits[0]
+    want = subjects(engine, "memberOf", init)
+    res = engine.ask(f"which organisations belong to {engine.k.label(init)}")
+    assert answer_ids(engine, res) == want
+    res = engine.ask(f"Which governments are members of the {engine.k.label(init)}?")
+    assert answer_ids(engine, res) == {s for s in want if s.startswith("Country:")}

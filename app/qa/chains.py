@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from app.qa.roles import holders, reverse
+from app.qa.roles import forward, holders, reverse
 from app.qa.question import ANY_RESULT, FUND, MEMBERS, PATHFINDER, RATIFY, RESULT_TYPES, YEAR, Analysis
 from app.qa.units import stem
 from graph.relations import REGISTRY, Relation
@@ -170,7 +170,10 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
             c.pattern, c.description, c.evidence, c.negated = \
                 f"FILTER NOT EXISTS {{ {c.pattern} }}", "not: " + c.description, [], True
         added.append(c)
-    return out + added if added else cons
+    out = out + added if added else cons
+    if not any(t[2].startswith("Initiative:") or t[0].startswith("Initiative:") for c in out for t in c.evidence):
+        out = out + forward(a, knowledge, keyword_hits)  # "which organisations belong to [network]"
+    return out
 
 
 def _worded_negated(a: Analysis, r: Relation) -> bool:

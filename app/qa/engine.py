@@ -395,6 +395,9 @@ class QuestionEngine:
                 # "p4h network members": no noun says which kind of member, and members are
                 # governments and organisations alike.
                 ok |= {"Country", "Organization"}
+            elif out.get("strategy") == "graph" and getattr(und, "agents_asked", False) and want == "Organization":
+                # "which organisations are members of [network]": a member government is one of them.
+                ok |= {"Country"}
             out["answers"] = [x for x in out["answers"] if x.get("type") in ok]
         path = list(out.get("path") or [])
         if und.guess is not None:

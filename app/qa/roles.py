@@ -124,3 +124,30 @@ def described_part(question: str, initiatives: list[str], relation: str, knowled
             if shared >= 2 and (best is None or shared > best[0]):
                 best = (shared, part)
     return best[1] if best else None
+
+
+def forward(a: Analysis, knowledge, hits_of) -> list:
+    """``?answer fg:rel <initiative>`` for a role the question words by a registry keyword the
+    hand-written step does not know ("which organisations belong to [network]", "who joined
+    [initiative]"): the best-worded role relations the graph holds for a named initiative, unioned
+    when tied.  Empty when no role is worded or no named initiative holds one."""
+    from app.qa.graphstep import Constraint, _iri
+
+    initiatives = a.linked("Initiative")
+    if not initiatives or a.years:
+        return []  # a dated role ("joined during 2024") is the hand-written step's or the text's
+    scored = []
+    for r in role_relations():
+        n = len(hits_of(a, r))
+        held = [i for i in initiatives if knowledge is None or knowledge.facts_where(predicate=r.name, obj=i)]
+        if n and held:
+            scored.append((n, r, held[0]))
+    if not scored:
+        return []
+    top = max(n for n, _, _ in scored)
+    best = [(r, i) for n, r, i in scored if n == top]
+    init = best[0][1]
+    rels = [r for r, i in best if i == init]
+    return [Constraint(f"?answer {'|'.join(r.curie for r in rels)} {_iri(init)} .",
+                       " or ".join(r.label for r in rels) + f" {init}", [("?", r.name, init) for r in rels],
+                       strong=True, relation=rels[0].name)]
