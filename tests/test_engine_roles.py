@@ -243,3 +243,21 @@ def test_belong_to_words_membership_and_member_governments_are_organisations(eng
     assert answer_ids(engine, res) == want
     res = engine.ask(f"Which governments are members of the {engine.k.label(init)}?")
     assert answer_ids(engine, res) == {s for s in want if s.startswith("Country:")}
+
+
+def test_initiatives_of_a_country_with_no_role_worded_are_all_its_ties(engine):
+    """"Which initiatives is <country> involved in": every relation tying it to an initiative."""
+    from graph.relations import REGISTRY
+
+    rels = [r.name for r in REGISTRY if r.range == ("Initiative",) and r.domain != r.range
+            and r.name not in ("partOf",)]
+    by_country = {}
+    for r in rels:
+        for f in engine.k.facts_where(predicate=r):
+            if f["subject"].startswith("Country:"):
+                by_country.setdefault(f["subject"], set()).add(f["object"])
+    if not by_country:
+        pytest.skip("no country tied to an initiative")
+    c = max(by_country, key=lambda k: len(by_country[k]))
+    res = engine.ask(f"Which initiatives is {engine.k.label(c)} involved in?")
+    assert answer_ids(engine, res) == by_country[c]

@@ -80,6 +80,16 @@ def reverse(a: Analysis, knowledge, hits_of) -> list:
         held = [s for s in named if knowledge is None or knowledge.facts_where(subject=s, predicate=r.name)]
         if held:
             scored.append((n, r, held))
+    if not scored and want == "Initiative":
+        # No role worded ("which initiatives is Senegal involved in"): every relation that ties the
+        # named entity to an initiative in the graph.
+        for r in REGISTRY:
+            if r.name in _TOO_GENERIC or r.range != ("Initiative",) or r.domain == r.range:
+                continue
+            named = _named_subjects(a, r, AUTHOR_ORGS)
+            held = [s for s in named if knowledge is not None and knowledge.facts_where(subject=s, predicate=r.name)]
+            if held:
+                scored.append((0, r, held[:1]))
     if not scored:
         return []
     top = max(n for n, _, _ in scored)
