@@ -88,3 +88,40 @@ def test_funders_of_countries_described_by_a_graph_relation_are_the_chain(engine
         r = engine.ask(f"Who funds the ILO's work in {engine.k.label(c)}?")
         one_by_one |= {a["iri"] for a in r["answers"]}
     assert {a["iri"] for a in res["answers"]} == one_by_one and one_by_one
+
+
+def _partner_countries(engine, org: str) -> set[str]:
+    out = {f["subject"] for p in ("partneredWith", "supportedBy") for f in engine.k.facts_where(predicate=p, obj=org)}
+    out |= {f["object"] for f in engine.k.facts_where(subject=org, predicate="partneredWith")}
+    return {c.split(":", 1)[1] for c in out if c.startswith("Country:")}
+
+
+def _funded_countries(engine, org: str) -> set[str]:
+    direct = {f["subject"] for f in engine.k.facts_where(predicate="fundedBy", obj=org)}
+    return {c.split(":", 1)[1] for c in direct if c.startswith("Country:")}
+
+
+def test_each_organisation_goes_to_the_relation_word_before_it(engine):
+    """"countries where the ILO partners with <A> that are funded by <B>": A is a partner, B a funder."""
+    orgs = sorted({f["object"] for f in engine.k.facts_where(predicate="partneredWith") if f["object"].startswith("Organization:")},
+                  key=lambda o: -len(_partner_countries(engine, o)))
+    funders = sorted({f["object"] for f in engine.k.facts_where(predicate="fundedBy") if f["object"].startswith("Organization:")},
+                     key=lambda o: -len(_funded_countries(engine, o)))
+    for p in orgs[:5]:
+        for f in funders[:5]:
+            want = _partner_countries(engine, p) & _funded_countries(engine, f)
+            if p != f and want:
+                res = engine.ask(f"Which countries where the ILO partners with the {engine.k.label(p)} are funded "
+                                 f"by the {engine.k.label(f)}?")
+                assert iso3s(res) == want
+                return
+    pytest.skip("no partner and funder sharing a country")
+
+
+def test_count_of_partnership_countries(engine):
+    org = max({f["object"] for f in engine.k.facts_where(predicate="partneredWith") if f["object"].startswith("Organization:")},
+              key=lambda o: len(_partner_countries(engine, o)), default=None)
+    if org is None:
+        pytest.skip("no partnerships")
+    res = engine.ask(f"In how many countries did the ILO partner with the {engine.k.label(org)}?")
+    assert res["answers"][0]["value"] == len(_partner_countries(engine, org))

@@ -573,8 +573,13 @@ class QuestionEngine:
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []
-        if not cons or any(not c.strong for c in cons):
+        if not cons:
             return None
+        weak = any(not c.strong for c in cons)
+        if weak and not all(c.relation in ("", "partneredWith") or "partneredWith" in c.pattern for c in cons if not c.strong):
+            return None
+        if weak and not self._run(to_sparql(cons)):
+            return None  # a weak relation's empty answer is silence, not zero: the text may state a count
         t = time.perf_counter()
         body = "\n  ".join(c.pattern for c in cons)
         sparql = f"{PREFIXES}SELECT (COUNT(DISTINCT ?answer) AS ?count) WHERE {{\n  {body}\n}}"

@@ -114,6 +114,29 @@ def _placed_by_gazetteer(knowledge, region: str) -> list[str]:
                   if e["type"] == "Country" and i not in placed and ilo_region(i.split(":", 1)[1]) == name)
 
 
+_AFTER_PENALTY = 15  # characters: how much farther a following relation word counts than a preceding one
+
+
+def _cue_of(a: Analysis, eid: str) -> str | None:
+    """Which relation word, funding or partnership, is nearest to a linked name in the question."""
+    from app.qa.question import FUND, PARTNER
+
+    spans = [(l.start, l.end) for l in a.links if eid in l.ids]
+    if not spans:
+        return None
+    best = None
+    for name, rx in (("fund", FUND), ("partner", PARTNER)):
+        for m in rx.finditer(a.question):
+            if any(s <= m.start() < e for s, e in spans):
+                continue  # a word inside the name ("Monetary Fund") is no cue
+            # A relation word governs the name after it ("partners with the X", "funded by the X");
+            # one after the name ("EU-funded") binds only when none comes before.
+            d = min((s - m.end()) if m.end() <= s else (m.start() - e) + _AFTER_PENALTY for s, e in spans)
+            if best is None or d < best[0]:
+                best = (d, name)
+    return best[1] if best else None
+
+
 def _holds(knowledge, initiatives: list[str], relation: str, question: str = "") -> str | None:
     """The first named initiative the graph holds the relation for (any, without a graph), else a
     part of one that the question describes ("USP2030 ... its working group on climate action")."""
@@ -161,7 +184,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 else:
                     out.append(funders_of(recipients[0]))
         elif at == "Country":
-            funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f))
+            named = orgs + countries_
+            if a.partner:  # "partners with the World Bank ... funded by the EU": each name to its relation's word
+                named = [x for x in named if _cue_of(a, x) != "partner"] or named
+            funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in named) if f))
             # An initiative is a funder only when the graph has it fund something (a pooled fund such
             # as a multi-donor programme), not "pathfinders of the GA financed by Ireland".
             funders = [f for f in funders if not f.startswith("Initiative:") or _is_funder(f, knowledge)]
@@ -244,8 +270,12 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
 
     # Partnerships: who the linked organisation works with (weak: the graph only holds engagements
     # stated with a partnership cue, so an empty result falls back to the text).
-    if a.partner and not a.fund and at == "Country":
-        for o in [x for x in orgs if x not in AUTHOR_ORGS][:2]:  # "with both the IMF and the World Bank"
+    used = {e for c in out for t in c.evidence for e in (t[0], t[2])}
+    partners = [x for x in orgs if x not in AUTHOR_ORGS and x not in used]  # the GA of "GA pathfinders" is no partner
+    if a.partner and at == "Country" and (not a.fund or any(_cue_of(a, x) == "partner" for x in partners)):
+        if a.fund:
+            partners = [x for x in partners if _cue_of(a, x) == "partner"]
+        for o in partners[:2]:  # "with both the IMF and the World Bank"
             out.append(Constraint(f"{{ ?answer fg:partneredWith|fg:supportedBy {_iri(o)} }} UNION "
                                   f"{{ {_iri(o)} fg:partneredWith ?answer }} ?answer a fg:Country .",
                                   f"countries partnering with {o}",
@@ -289,8 +319,11 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint(
                 f"?answer fg:isPriorityCountry true . FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
                 "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
+        relations_before_region = bool(out)
         for r in a.regions:
-            placed = _placed_by_gazetteer(knowledge, r)
+            # A region alone asks for the report's entries there; a region filtering another relation
+            # ("pathfinders in Africa") covers the countries the report names without an entry too.
+            placed = _placed_by_gazetteer(knowledge, r) if relations_before_region else []
             extra = (f" UNION {{ ?answer a fg:Country . FILTER(?answer IN ({', '.join(_iri(c) for c in placed)})) }}"
                      if placed else "")
             out.append(Constraint(f"{{ ?answer fg:inRegion {_iri(r)} }}{extra}", f"countries in {r}",
