@@ -155,6 +155,8 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
     out = list(cons)
     added = []
     for target, (hits, r) in best.items():
+        if not rank[target][0] and _held_role_worded_as_much(a, target, hits, knowledge):
+            continue  # "co-leads": the graph holds co-chairs, not a chair, for it (see roles.forward)
         if target in used:
             # A hand-written relation claims the entity too: it keeps it unless this one is worded more.
             rivals = [c for c in out if any(target in (t[0], t[2]) for t in c.evidence)]
@@ -174,6 +176,16 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
     if not any(t[2].startswith("Initiative:") or t[0].startswith("Initiative:") for c in out for t in c.evidence):
         out = out + forward(a, knowledge, keyword_hits)  # "which organisations belong to [network]"
     return out
+
+
+def _held_role_worded_as_much(a: Analysis, target: str, hits: int, knowledge) -> bool:
+    """Does the graph hold, for the named initiative, a role relation the question words at least as
+    much as the one composition picked?"""
+    from app.qa.roles import role_relations
+
+    return knowledge is not None and any(
+        len(keyword_hits(a, r)) >= hits and knowledge.facts_where(predicate=r.name, obj=target)
+        for r in role_relations())
 
 
 def _worded_negated(a: Analysis, r: Relation) -> bool:
@@ -325,11 +337,10 @@ def described_set(a: Analysis, m, lexicon, knowledge, run) -> tuple[list[str], s
     probe = analyse(f"Which countries {m.group(2)} {m.group(3).strip()}", lexicon)
     probe.answer_type = "Country"
     inner = compose(probe, constraints_for(probe, knowledge), knowledge)
-    # Only relations the graph states in full (a weak relation's empty answer is no "none"), and
-    # not a bare region or priority filter, which names no relation of the description.
-    if not inner or any(not c.strong for c in inner) or all(c.relation in ("region", "priority") for c in inner):
+    # Not a bare region or priority filter, which names no relation of the description.
+    if not inner or all(c.relation in ("region", "priority") for c in inner):
         return None
     ids = [i for i in run(to_sparql(inner)) if i.startswith("Country:")]
     if not ids:
-        return None
+        return None  # a weak relation's empty answer is silence: retrieval decides
     return ids, "“" + m.group(0) + "”: " + "; ".join(c.description for c in inner)
