@@ -273,3 +273,40 @@ def test_a_role_word_both_relations_share_goes_to_the_one_the_graph_holds(engine
     init = sorted(inits)[0]
     res = engine.ask(f"Who co-leads the {engine.k.label(init)}?")
     assert answer_ids(engine, res) == subjects(engine, "coChairOf", init)
+
+
+def test_countries_taking_part_in_a_programme_include_its_selected_countries(engine):
+    """"Which countries are part of <programme>": a programme's priority (selected) countries take
+    part in it as a network's members do."""
+    from collections import Counter
+
+    progs = Counter(f["object"] for f in engine.k.facts_where(predicate="priorityCountryOf"))
+    small = [p for p, n in progs.items() if n <= 10 and not engine.k.facts_where(predicate="memberOf", obj=p)]
+    if not small:
+        pytest.skip("no programme with selected countries only")
+    p = small[0]
+    res = engine.ask(f"Which countries are part of the {engine.k.label(p)}?")
+    assert answer_ids(engine, res) == subjects(engine, "priorityCountryOf", p)
+
+
+def test_agencies_head_asks_for_organisations_not_a_name(engine):
+    inits = {f["object"] for f in engine.k.facts_where(predicate="constituentOf")}
+    if not inits:
+        pytest.skip("no constituent agencies")
+    init = sorted(inits)[0]
+    res = engine.ask(f"Which agencies make up the {engine.k.label(init)}?")
+    assert res["answer_type"] == "Organization"
+    assert answer_ids(engine, res) == subjects(engine, "constituentOf", init)
+
+
+def test_a_stated_membership_count_answers_how_many_organisations(engine):
+    for e in engine.k.entities.values():
+        if e["type"] != "Initiative":
+            continue
+        for f in engine.k.facts_where(subject=e["id"], predicate="hasQuantity"):
+            at = (engine.k.entity(f["object"]) or {}).get("attrs") or {}
+            if at.get("unit") == "count" and (at.get("measure") or "").lower() == "members":
+                res = engine.ask(f"How many organisations are members of the {e['label']}?")
+                assert res["answers"][0]["value"] == float(at["value"])
+                return
+    pytest.skip("no stated membership count")

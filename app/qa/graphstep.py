@@ -262,11 +262,12 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         elif init and a.members:
             my = year_for(a, "member")  # "new members in 2024": the membership dated that year
             year = (f" ?ms rdf:subject ?answer ; rdf:predicate ?mp ; rdf:object {_iri(init)} ; fg:year ?my ."
-                    f" VALUES ?mp {{ fg:memberOf fg:pathfinderOf fg:coChairOf }} FILTER({year_test(a, '?my', my)})"
+                    f" VALUES ?mp {{ fg:memberOf fg:pathfinderOf fg:coChairOf fg:priorityCountryOf }} FILTER({year_test(a, '?my', my)})"
                     if my else "")
-            out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf {_iri(init)} .{year}",
+            # A programme's priority (selected) countries take part in it as much as a network's members.
+            out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf|fg:priorityCountryOf {_iri(init)} .{year}",
                                   f"members of {init}", [("?", "memberOf", init), ("?", "pathfinderOf", init),
-                                                         ("?", "coChairOf", init)]))
+                                                         ("?", "coChairOf", init), ("?", "priorityCountryOf", init)]))
 
     # Partnerships: who the linked organisation works with (weak: the graph only holds engagements
     # stated with a partnership cue, so an empty result falls back to the text).

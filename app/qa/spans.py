@@ -45,7 +45,8 @@ _HEAD_RX = "|".join(re.escape(h) for h in _HEADS)
 # the head noun belongs to a different part of the question ("which countries have a ... strategy").
 _BREAK = set("""is are was were be been did does do has have had can could will would should may might
 countries country governments government organisations organizations organisation organization funders
-funder donors donor partners partner year years people persons workers amount number share percentage
+funder donors donor partners partner agencies agency institutions institution year years people persons workers
+amount number share percentage
 gap rate who whom where when""".split())
 _VERBS = {w for w in _BREAK if w in "is are was were be been did does do has have had can could will would should may might".split()}
 _WH_HEAD = re.compile(r"\b(?:which|what|name of|names of|title of|titles of)\s+(?:the\s+|a\s+|an\s+)?"
