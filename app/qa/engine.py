@@ -121,10 +121,9 @@ class QuestionEngine:
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(q)
         a = analyse(fixed, self.lexicon)
-        a, excluded = set_aside(a, self.lexicon)  # "except the EU, who funds ...": answers to leave out
+        a = set_aside(a, self.lexicon)  # "except the EU, who funds ...": answers to leave out (a.excluded)
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
-        a.excluded = excluded
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
         und = self._understand(a, timings)
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
@@ -386,7 +385,7 @@ class QuestionEngine:
         """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,
         write the one-sentence summary, and say in ``path`` how the question was understood."""
         want = out["answer_type"]
-        out["answers"] = drop_excluded(out["answers"], getattr(a, "excluded", set()), self.k.entity_by_iri)
+        out["answers"] = drop_excluded(out["answers"], a.excluded, self.k.entity_by_iri)
         if want in ("Country", "Organization"):
             # A pooled fund the graph holds as an initiative ("the Multi-donor Programme") is a
             # funder when the graph says so; text answers must be of the asked type.
@@ -575,11 +574,11 @@ class QuestionEngine:
             cons = [extra] if extra is not None else []
         if not cons:
             return None
-        weak = any(not c.strong for c in cons)
-        if weak and not all(c.relation in ("", "partneredWith") or "partneredWith" in c.pattern for c in cons if not c.strong):
+        weak = [c for c in cons if not c.strong]
+        # A partnership the graph holds only where a cue states it counts when it finds some; its
+        # empty answer is silence, not zero (the text may state a count).  Other weak readings never count.
+        if weak and (not all("partneredWith" in c.pattern for c in weak) or not self._run(to_sparql(cons))):
             return None
-        if weak and not self._run(to_sparql(cons)):
-            return None  # a weak relation's empty answer is silence, not zero: the text may state a count
         t = time.perf_counter()
         body = "\n  ".join(c.pattern for c in cons)
         sparql = f"{PREFIXES}SELECT (COUNT(DISTINCT ?answer) AS ?count) WHERE {{\n  {body}\n}}"

@@ -18,8 +18,9 @@ _JOIN = re.compile(r"\s*(?:,|and|or|&)\s*(?:the\s+)?", re.I)
 _SET_ASIDE_TYPES = ("Country", "Organization", "Initiative")
 
 
-def set_aside(a: Analysis, lexicon: Lexicon) -> tuple[Analysis, set[str]]:
-    """The analysis without the excluded names, and their entity ids (empty when none)."""
+def set_aside(a: Analysis, lexicon: Lexicon) -> Analysis:
+    """The analysis without the excluded names, their entity ids in ``excluded`` (the same analysis
+    when the question sets nothing aside)."""
     spans: list[tuple[int, int]] = []
     ids: set[str] = set()
     for m in _EXCLUDE.finditer(a.question):
@@ -37,11 +38,13 @@ def set_aside(a: Analysis, lexicon: Lexicon) -> tuple[Analysis, set[str]]:
         if end is not None:
             spans.append((m.start(), end))
     if not ids:
-        return a, set()
+        return a
     q = a.question
     for s, e in spans:
         q = q[:s] + " " * (e - s) + q[e:]
-    return analyse(q, lexicon), ids
+    out = analyse(q, lexicon)
+    out.excluded = ids
+    return out
 
 
 def drop_excluded(answers: list[dict], excluded: set[str], entity_by_iri) -> list[dict]:

@@ -125,6 +125,7 @@ class Analysis:
     any_result: bool = False
     topic_terms: list[str] = field(default_factory=list)
     any_of: bool = False  # several named countries stand for one described set (a chain): any of them
+    excluded: set[str] = field(default_factory=set)  # names set aside ("except the EU"): never answers
 
     def linked(self, *types: str) -> list[str]:
         out = []
