@@ -34,6 +34,16 @@ REGION_ALIASES = {
     "arab": "Arab States",
     "latin american": "Americas",
     "asian and pacific": "Asia and the Pacific",
+    # Everyday names for the ILO regions (general knowledge): "asia ga pathfinders", "in Central Asia".
+    "asia": "Asia and the Pacific",
+    "asian": "Asia and the Pacific",
+    "the pacific": "Asia and the Pacific",
+    "central asia": "Europe and Central Asia",
+    "central asian": "Europe and Central Asia",
+    "europe": "Europe and Central Asia",
+    "european": "Europe and Central Asia",
+    "caribbean": "Americas",
+    "middle east": "Arab States",
 }
 # The ILO's Arab States region (general knowledge, ILO regional office for Arab States).
 _ARAB_STATES = {"BHR", "IRQ", "JOR", "KWT", "LBN", "OMN", "QAT", "SAU", "SYR", "ARE", "YEM", "PSE"}

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from app.qa.roles import forward, holders, reverse
 from app.qa.question import ANY_RESULT, FUND, MEMBERS, PATHFINDER, RATIFY, RESULT_TYPES, YEAR, Analysis
 from app.qa.units import stem
 from graph.relations import REGISTRY, Relation
@@ -82,6 +83,25 @@ def _root(word: str) -> str:
     return st[:5] if len(st) >= 5 else st
 
 
+def _prefixed_root(word: str) -> str:
+    """A word's root; "co-found", "co-led" are the root of what follows the "co-" unless the
+    registry has a relation word of their own ("co-chair" is not "chair")."""
+    r = _root(word)
+    if word.lower().startswith("co-") and len(word) > 5 and r not in _keyword_roots():
+        return _root(word[3:])
+    return r
+
+
+_ROOTS: set[str] = set()
+
+
+def _keyword_roots() -> set[str]:
+    if not _ROOTS:
+        _ROOTS.update(_root(w) for r in REGISTRY for kw in (*r.keywords, r.label, r.inverse_label)
+                      for w in _WORD.findall(kw))
+    return _ROOTS
+
+
 def same_root(x: str, y: str) -> bool:
     """Two roots of one word: equal, or one a prefix of the other ("memb" of "members", "membe" of
     "membership") when the shorter has four letters or more."""
@@ -92,7 +112,7 @@ def keyword_hits(a: Analysis, r: Relation) -> list[int]:
     """Positions (in the question) of the relation's registry keywords, matched by stem outside
     the linked names; a multi-word keyword counts when its words occur in a row."""
     blank = _blank(a)
-    words = [(m.start(), _root(m.group(0))) for m in _WORD.finditer(blank)]
+    words = [(m.start(), _prefixed_root(m.group(0))) for m in _WORD.finditer(blank)]
     hits: list[int] = []
     for kw in dict.fromkeys((*r.keywords, r.label, r.inverse_label)):
         toks = [_root(w) for w in _WORD.findall(kw)]
@@ -114,10 +134,12 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
 
     want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
     if want not in ("Country", "Organization"):
-        return cons
+        # The asked thing is the far end of a relation ("which initiatives is [org] a member of").
+        return cons or reverse(a, knowledge, keyword_hits)
     used = {e for c in cons for t in c.evidence for e in (t[0], t[2]) if ":" in e}
     # Candidates: (keyword hits, relation, named entity); per entity, the best-worded relation wins.
     best: dict[str, tuple[int, Relation]] = {}
+    rank: dict[str, tuple[bool, int]] = {}
     for r in REGISTRY:
         if r.name in _NOT_COMPOSED or r.name in _HANDWRITTEN_FLAG or want not in r.domain or r.domain == r.range:
             continue
@@ -125,11 +147,16 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
         named = [i for i in a.linked(*r.range) if i not in AUTHOR_ORGS]
         if not hits or not named:
             continue
-        if named[0] not in best or hits > best[named[0]][0]:
-            best[named[0]] = (hits, r)
+        named = holders(named, r, knowledge, as_subject=False)  # the name the graph holds it for
+        # Of relations worded alike ("led by": chair or co-chair), the one the graph holds wins.
+        held = knowledge is None or bool(knowledge.facts_where(predicate=r.name, obj=named[0]))
+        if named[0] not in best or (held, hits) > rank[named[0]]:
+            best[named[0]], rank[named[0]] = (hits, r), (held, hits)
     out = list(cons)
     added = []
     for target, (hits, r) in best.items():
+        if not rank[target][0] and _held_role_worded_as_much(a, target, hits, knowledge):
+            continue  # "co-leads": the graph holds co-chairs, not a chair, for it (see roles.forward)
         if target in used:
             # A hand-written relation claims the entity too: it keeps it unless this one is worded more.
             rivals = [c for c in out if any(target in (t[0], t[2]) for t in c.evidence)]
@@ -137,10 +164,45 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
                                  for c in rivals for rel in _relations_of(c) if rel in REGISTRY):
                 continue
             out = [c for c in out if c not in rivals]
-        typed = f" ?answer a fg:{want} ." if len(r.domain) > 1 else ""
-        added.append(Constraint(r.pattern("?answer", _iri(target)) + typed, f"{r.label} {target}",
-                                [("?", r.name, target)], strong=True, relation=r.name))
-    return out + added if added else cons
+        # No noun says which kind is asked ("technical support facility led by"): either kind.
+        typed = f" ?answer a fg:{want} ." if len(r.domain) > 1 and _names_kind(a) else ""
+        c = Constraint(r.pattern("?answer", _iri(target)) + typed, f"{r.label} {target}",
+                       [("?", r.name, target)], strong=True, relation=r.name)
+        if _worded_negated(a, r):  # "not among the priority countries of [initiative]"
+            c.pattern, c.description, c.evidence, c.negated = \
+                f"FILTER NOT EXISTS {{ {c.pattern} }}", "not: " + c.description, [], True
+        added.append(c)
+    out = out + added if added else cons
+    if not any(t[2].startswith("Initiative:") or t[0].startswith("Initiative:") for c in out for t in c.evidence):
+        out = out + forward(a, knowledge, keyword_hits)  # "which organisations belong to [network]"
+    return out
+
+
+def _held_role_worded_as_much(a: Analysis, target: str, hits: int, knowledge) -> bool:
+    """Does the graph hold, for the named initiative, a role relation the question words at least as
+    much as the one composition picked?"""
+    from app.qa.roles import role_relations
+
+    return knowledge is not None and any(
+        len(keyword_hits(a, r)) >= hits and knowledge.facts_where(predicate=r.name, obj=target)
+        for r in role_relations())
+
+
+def _worded_negated(a: Analysis, r: Relation) -> bool:
+    """Is every wording of the relation in the question under a negation ("not among ...")?"""
+    from app.qa.question import _negated_before
+
+    blank = _blank(a)
+    hits = keyword_hits(a, r)
+    return bool(hits) and all(_negated_before(blank, pos) for pos in hits)
+
+
+def _names_kind(a: Analysis) -> bool:
+    """Does the question name the kind of thing it asks for ("which countries", "agencies")?"""
+    from app.qa.question import _HEAD
+    from app.qa.understand import _keyword_head
+
+    return bool(_HEAD.search(a.question)) or _keyword_head(a) is not None
 
 
 # Words that make a question a sentence; without them it is a keyword query ("regular budget
@@ -259,3 +321,26 @@ def joint_with_author(a: Analysis, author_names: list[str]) -> bool:
 
 
 AUTHOR_IDS = {"Organization:ilo"}
+
+
+def described_set(a: Analysis, m, lexicon, knowledge, run) -> tuple[list[str], str] | None:
+    """"Who funds the work in the countries that ratified Convention No. 102 in 2023": when the
+    description of the countries is itself a relation the graph models, the countries are that
+    relation's answer set (a chain of two relations), not the one country a sentence names.
+
+    ``m`` is the description match (groups: noun, connective, description); ``run`` runs SPARQL
+    and returns answer ids.  Returns the country ids and a readable path step, or None when the
+    description is not a relation the graph holds (retrieval then decides)."""
+    from app.qa.graphstep import constraints_for, to_sparql
+    from app.qa.question import analyse
+
+    probe = analyse(f"Which countries {m.group(2)} {m.group(3).strip()}", lexicon)
+    probe.answer_type = "Country"
+    inner = compose(probe, constraints_for(probe, knowledge), knowledge)
+    # Not a bare region or priority filter, which names no relation of the description.
+    if not inner or all(c.relation in ("region", "priority") for c in inner):
+        return None
+    ids = [i for i in run(to_sparql(inner)) if i.startswith("Country:")]
+    if not ids:
+        return None  # a weak relation's empty answer is silence: retrieval decides
+    return ids, "“" + m.group(0) + "”: " + "; ".join(c.description for c in inner)

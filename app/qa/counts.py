@@ -24,6 +24,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # territories achieved institutional changes" counts countries, not institutional changes).
 _COUNTED_HEAD = re.compile(r"\b(?:how many|number of)\s+([A-Za-z][A-Za-z'’-]*)", re.I)
 _COUNT_UNITS = {"count", "persons"}
+# Kinds of body a stated membership counts whatever they are called.
+_AGENTS = {_root(w) for w in ("organisations", "organizations", "institutions", "agencies", "entities", "bodies")}
 
 
 @dataclass
@@ -58,8 +60,9 @@ def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None
         roots = [_root(w) for w in _WORD.findall(at["measure"])]
         if not roots or not all(any(same_root(r, w) for w in asked) for r in roots):
             continue  # every word of what the figure counts is asked ("pathfinder countries")
-        if counted and not any(same_root(counted, r) for r in roots):
-            continue  # and what "how many" counts is what the figure measures
+        if counted and counted not in _AGENTS and not any(same_root(counted, r) for r in roots):
+            continue  # and what "how many" counts is what the figure measures ("how many organisations
+            # are members": the members, whatever kind of body they are)
         year = at.get("year")
         if a.years and year and year not in a.years:
             continue

@@ -27,13 +27,14 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate, set_conditions
-from app.qa.chains import _root as root, compose, implied, joint_with_author, prefer_clause, says_topic
+from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.exclusion import keeps, set_aside
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
+from app.qa.roles import ROLE_NAMES
 from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
@@ -168,7 +169,8 @@ class QuestionEngine:
             timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
 
         # Members, pathfinders and roadmap holders are governments and organisations alike.
-        und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder") for c in cons)
+        und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder") or c.relation in ROLE_NAMES
+                                              for c in cons)
         residual = self._residual_terms(a, cons)
         need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
         text_best: TextResult | None = None
@@ -363,6 +365,13 @@ class QuestionEngine:
             return None
         if any(l.type == "Country" and l.start < m.start() for l in a.links):
             return None  # a country is already named outside the description
+        chained = described_set(a, m, self.lexicon, self.k, self._run)
+        if chained is not None:  # the description is a relation the graph holds: its whole answer set
+            ids, why = chained
+            start = m.start(1)
+            a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], ids)]
+            a.any_of = True  # the named countries are alternatives: the asked relation holds for any
+            return why
         desc = m.group(3).strip()
         probe = analyse(f"Which country {m.group(2)} {desc}", self.lexicon)
         probe.answer_type = "Country"
@@ -394,6 +403,9 @@ class QuestionEngine:
                 # "p4h network members": no noun says which kind of member, and members are
                 # governments and organisations alike.
                 ok |= {"Country", "Organization"}
+            elif out.get("strategy") == "graph" and getattr(und, "agents_asked", False) and want == "Organization":
+                # "which organisations are members of [network]": a member government is one of them.
+                ok |= {"Country"}
             out["answers"] = [x for x in out["answers"] if x.get("type") in ok]
         path = list(out.get("path") or [])
         if und.guess is not None:
@@ -549,7 +561,11 @@ class QuestionEngine:
         objects = aggregate.counted_relation(a.question)
         if objects is not None:
             return self._count_objects(objects, a, out)
-        m = _COUNTED.search(a.question)
+        # A long name between "how many" and the counted noun is one word ("how many <initiative> pathfinders").
+        collapsed = a.question
+        for link in sorted(a.links, key=lambda l: -l.start):
+            collapsed = collapsed[:link.start] + "NAME" + collapsed[link.end:]
+        m = _COUNTED.search(collapsed)
         if m:
             counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
         elif und is not None and und.op == "count" and und.relation:
@@ -565,7 +581,12 @@ class QuestionEngine:
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []
-        if not cons or any(not c.strong for c in cons):
+        if not cons:
+            return None
+        weak = [c for c in cons if not c.strong]
+        # A partnership the graph holds only where a cue states it counts when it finds some; its
+        # empty answer is silence, not zero (the text may state a count).  Other weak readings never count.
+        if weak and (not all("partneredWith" in c.pattern for c in weak) or not self._run(to_sparql(cons))):
             return None
         t = time.perf_counter()
         body = "\n  ".join(c.pattern for c in cons)

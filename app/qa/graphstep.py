@@ -31,6 +31,9 @@ FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:countr(?:y|
                           r"\s+(?:(?:have|has|had|also|each|both|all|jointly|together)\s+){0,2}"
                           r"(?:co-?)?(?:fund(?:s|ed)?|financ(?:e|es|ed)|contribut(?:e|es|ed)|donat\w*|pa(?:y|ys|id)|"
                           r"bankroll\w*|sponsor\w*)\b(?!\s+(?:by|through|via|with|from|under|using|out of|in part)\b)", re.I)
+# Several named ends of one relation: "both A and B", "common to", "each of" ask for what they share.
+_SHARED = re.compile(r"\b(both|each of|all of|in common|common|shared|every one of|also)\b", re.I)
+_LISTED = re.compile(r"\b(and|or|as well as)\b|,", re.I)
 
 
 @dataclass
@@ -112,10 +115,59 @@ def _nearest(a: Analysis, ids: list[str], rx: re.Pattern) -> str | None:
     if len(ids) < 2:
         return ids[0] if ids else None
     cues = [m.start() for m in rx.finditer(a.question)]
-    spans = [(l.start, i) for l in a.links for i in l.ids if i in ids]
+    spans = [(l.start, l.end, i) for l in a.links for i in l.ids if i in ids]
     if not cues or not spans:
         return ids[0]
-    return min(spans, key=lambda si: min(abs(si[0] - c) for c in cues))[1]
+    # Distance from the name's nearer end (a long name ends right before its "pathfinders").
+    return min(spans, key=lambda se: min(min(abs(se[0] - c), abs(se[1] - c)) for c in cues))[2]
+
+
+def _placed_by_gazetteer(knowledge, region: str) -> list[str]:
+    """Countries the report names without placing them under a regional heading (a pathfinder with
+    no country entry), placed in the region by the general ILO region table.  The report's own
+    placement wins: a country it places anywhere is never moved."""
+    if knowledge is None or knowledge.entity(region) is None:
+        return []
+    from graph.countries import ilo_region
+
+    name = knowledge.label(region)
+    placed = {f["subject"] for f in knowledge.facts_where(predicate="inRegion")}
+    return sorted(i for i, e in knowledge.entities.items()
+                  if e["type"] == "Country" and i not in placed and ilo_region(i.split(":", 1)[1]) == name)
+
+
+_AFTER_PENALTY = 15  # characters: how much farther a following relation word counts than a preceding one
+
+
+def _cue_of(a: Analysis, eid: str) -> str | None:
+    """Which relation word, funding or partnership, is nearest to a linked name in the question."""
+    from app.qa.question import FUND, PARTNER
+
+    spans = [(l.start, l.end) for l in a.links if eid in l.ids]
+    if not spans:
+        return None
+    best = None
+    for name, rx in (("fund", FUND), ("partner", PARTNER)):
+        for m in rx.finditer(a.question):
+            if any(s <= m.start() < e for s, e in spans):
+                continue  # a word inside the name ("Monetary Fund") is no cue
+            # A relation word governs the name after it ("partners with the X", "funded by the X");
+            # one after the name ("EU-funded") binds only when none comes before.
+            d = min((s - m.end()) if m.end() <= s else (m.start() - e) + _AFTER_PENALTY for s, e in spans)
+            if best is None or d < best[0]:
+                best = (d, name)
+    return best[1] if best else None
+
+
+def _holds(knowledge, initiatives: list[str], relation: str, question: str = "") -> str | None:
+    """The first named initiative the graph holds the relation for (any, without a graph), else a
+    part of one that the question describes ("USP2030 ... its working group on climate action")."""
+    if knowledge is None:
+        return initiatives[0] if initiatives else None
+    from app.qa.roles import described_part
+
+    return next((i for i in initiatives if knowledge.facts_where(predicate=relation, obj=i)), None) \
+        or (described_part(question, initiatives, relation, knowledge) if question else None)
 
 
 def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
@@ -139,14 +191,26 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         elif at == "Organization":
             recipients = countries_ + [o for o in orgs if o.split(":", 1)[0] in ("Initiative", "Organization")]
             if recipients:
-                r = recipients[0]
-                # Directly, or behind a pooled fund the financing line names with its own funders
-                # ("the MUL funded by Belgium and Luxembourg"), not a fund's general contributors.
-                # Financing lines are per country: for anything else the graph may just not know.
-                out.append(Constraint(f"{{ {_iri(r)} fg:fundedBy ?answer }} UNION {{ {_iri(r)} fg:fundedBy ?via . "
+                def funders_of(r: str) -> Constraint:
+                    # Directly, or behind a pooled fund the financing line names with its own funders
+                    # ("the MUL funded by Belgium and Luxembourg"), not a fund's general contributors.
+                    # Financing lines are per country: for anything else the graph may just not know.
+                    return Constraint(f"{{ {_iri(r)} fg:fundedBy ?answer }} UNION {{ {_iri(r)} fg:fundedBy ?via . "
                                       f"?via fg:fundedBy ?answer . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
                                       f"fg:funder ?answer ; fg:role ?anyRole }} }}", f"funders of {r}",
-                                      [(r, "fundedBy", "?"), (r, "fundedBy", VIA)], strong=r.startswith("Country:")))
+                                      [(r, "fundedBy", "?"), (r, "fundedBy", VIA)], strong=r.startswith("Country:"))
+
+                several = countries_ if len(countries_) > 1 and (_LISTED.search(a.question) or _SHARED.search(a.question)
+                                                                  or a.any_of) else recipients[:1]
+                if len(several) > 1 and _SHARED.search(a.question) and not a.any_of:
+                    out.extend(funders_of(r) for r in several)  # "funders of both Jordan and Lebanon"
+                elif len(several) > 1:  # "who funds Jordan and Lebanon": the funders of either
+                    parts = [funders_of(r) for r in several]
+                    out.append(Constraint(" UNION ".join(f"{{ {c.pattern} }}" for c in parts),
+                                          "funders of " + " or ".join(several),
+                                          [t for c in parts for t in c.evidence], strong=True))
+                else:
+                    out.append(funders_of(recipients[0]))
         elif at == "Country" and FUNDER_ASKED.search(a.question) and (countries_ or orgs):
             # "Which countries fund the work in Jordan?", "which governments contributed to the
             # RBSA?": the asked countries are the funders (their governments), not the recipients.
@@ -157,7 +221,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                   f"countries whose governments fund {r}", [(r, "fundedBy", GOV), (r, "fundedBy", VIA_GOV)],
                                   strong=r.startswith("Country:")))
         elif at == "Country":
-            funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in orgs + countries_) if f))
+            named = orgs + countries_
+            if a.partner:  # "partners with the World Bank ... funded by the EU": each name to its relation's word
+                named = [x for x in named if _cue_of(a, x) != "partner"] or named
+            funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in named) if f))
             # An initiative is a funder only when the graph has it fund something (a pooled fund such
             # as a multi-donor programme), not "pathfinders of the GA financed by Ireland".
             funders = [f for f in funders if not f.startswith("Initiative:") or _is_funder(f, knowledge)]
@@ -206,8 +273,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     if at in ("Country", "Organization"):
         init = initiatives[0] if initiatives else None
         if a.pathfinder:
-            init = _nearest(a, [i for i in initiatives if not (a.fund and _is_funder(i, knowledge))] or initiatives,
-                            PATHFINDER)
+            cands = [i for i in initiatives if not (a.fund and _is_funder(i, knowledge))] or initiatives
+            # Of several named initiatives, those the graph holds pathfinders for are the relation's end.
+            cands = [i for i in cands if _holds(knowledge, [i], "pathfinderOf")] or cands
+            init = _nearest(a, cands, PATHFINDER)
             if init and a.fund and _is_funder(init, knowledge):
                 init = None  # the only initiative named is the fund: pathfinders of any initiative
             ip = _iri(init) if init else "?init"
@@ -221,27 +290,52 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 f"?rm rdf:subject ?answer ; rdf:predicate fg:memberOf ; rdf:object {_iri(init)} ; "
                 f'fg:status "roadmap-{a.roadmap}" .', f"members of {init} with a roadmap {a.roadmap}",
                 [("?", "memberOf", init)]))
-        elif init and a.chair:
+        elif init and a.chair and _holds(knowledge, initiatives, "coChairOf", a.question):
+            # Co-chairs of the named initiative the graph holds co-chairs for (another relation
+            # worded alike, "led by" a chair, is composed from the registry).
+            init = _holds(knowledge, initiatives, "coChairOf", a.question)
             out.append(Constraint(f"?answer fg:coChairOf {_iri(init)} .", f"co-chairs of {init}",
                                   [("?", "coChairOf", init)]))
         elif init and a.members:
             my = year_for(a, "member")  # "new members in 2024": the membership dated that year
             year = (f" ?ms rdf:subject ?answer ; rdf:predicate ?mp ; rdf:object {_iri(init)} ; fg:year ?my ."
-                    f" VALUES ?mp {{ fg:memberOf fg:pathfinderOf fg:coChairOf }} FILTER({year_test(a, '?my', my)})"
+                    f" VALUES ?mp {{ fg:memberOf fg:pathfinderOf fg:coChairOf fg:priorityCountryOf }} FILTER({year_test(a, '?my', my)})"
                     if my else "")
-            out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf {_iri(init)} .{year}",
+            # A programme's priority (selected) countries take part in it as much as a network's members.
+            out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf|fg:priorityCountryOf {_iri(init)} .{year}",
                                   f"members of {init}", [("?", "memberOf", init), ("?", "pathfinderOf", init),
-                                                         ("?", "coChairOf", init)]))
+                                                         ("?", "coChairOf", init), ("?", "priorityCountryOf", init)]))
 
     # Partnerships: who the linked organisation works with (weak: the graph only holds engagements
     # stated with a partnership cue, so an empty result falls back to the text).
-    if a.partner and not a.fund and at == "Country":
-        for o in [x for x in orgs if x not in AUTHOR_ORGS][:2]:  # "with both the IMF and the World Bank"
+    used = {e for c in out for t in c.evidence for e in (t[0], t[2])}
+    partners = [x for x in orgs if x not in AUTHOR_ORGS and x not in used]  # the GA of "GA pathfinders" is no partner
+    if a.partner and at == "Country" and (not a.fund or any(_cue_of(a, x) == "partner" for x in partners)):
+        if a.fund:
+            partners = [x for x in partners if _cue_of(a, x) == "partner"]
+        for o in partners[:2]:  # "with both the IMF and the World Bank"
             out.append(Constraint(f"{{ ?answer fg:partneredWith|fg:supportedBy {_iri(o)} }} UNION "
                                   f"{{ {_iri(o)} fg:partneredWith ?answer }} ?answer a fg:Country .",
                                   f"countries partnering with {o}",
                                   [("?", "partneredWith", o), ("?", "supportedBy", o), (o, "partneredWith", "?")],
                                   strong=False))
+
+    # The other end: who the ILO works with in a named country ("which organisations does the ILO
+    # partner with in Zambia").  Of several named countries, the ones the graph holds partnerships
+    # for ("which Italian company partners with the ILO in Ivory Coast": the company's country is
+    # not where the partnership is).  Weak, like the forward direction.
+    if a.partner and not a.fund and at == "Organization" and countries_:
+        partnered = [c for c in countries_ if knowledge is None or knowledge.facts_where(subject=c, predicate="partneredWith")
+                     or knowledge.facts_where(subject=c, predicate="supportedBy")
+                     or knowledge.facts_where(predicate="partneredWith", obj=c)]
+        chosen = countries_ if a.any_of else (partnered or countries_)[:1]  # a described set: any of them
+        out.append(Constraint(" UNION ".join(f"{{ {_iri(c)} fg:partneredWith|fg:supportedBy ?answer }} UNION "
+                                             f"{{ ?answer fg:partneredWith {_iri(c)} }}" for c in chosen)
+                              + " ?answer a fg:Organization .",
+                              "organisations partnering in " + " or ".join(chosen),
+                              [t for c in chosen for t in ((c, "partneredWith", "?"), (c, "supportedBy", "?"),
+                                                           ("?", "partneredWith", c))],
+                              strong=False))
 
     # Institutional results, region, priority.
     if at == "Country":
@@ -263,8 +357,15 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint(
                 f"?answer fg:isPriorityCountry true . FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
                 "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
+        relations_before_region = bool(out)
         for r in a.regions:
-            out.append(Constraint(f"?answer fg:inRegion {_iri(r)} .", f"countries in {r}", [("?", "inRegion", r)]))
+            # A region alone asks for the report's entries there; a region filtering another relation
+            # ("pathfinders in Africa") covers the countries the report names without an entry too.
+            placed = _placed_by_gazetteer(knowledge, r) if relations_before_region else []
+            extra = (f" UNION {{ ?answer a fg:Country . FILTER(?answer IN ({', '.join(_iri(c) for c in placed)})) }}"
+                     if placed else "")
+            out.append(Constraint(f"{{ ?answer fg:inRegion {_iri(r)} }}{extra}", f"countries in {r}",
+                                  [("?", "inRegion", r)]))
         if a.priority and not any("isPriorityCountry" in c.pattern for c in out):
             out.append(Constraint("?answer fg:isPriorityCountry true .", "priority countries",
                                   [("?", "priorityCountryOf", "*")]))

@@ -33,14 +33,21 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 # The head noun after "which"/"what" decides when several rules fire.
 _HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
                    r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
-                   r"years?|reports?|papers?|pathfinders?|states)\b(?!['’]s\b)", re.I)
+                   r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies))\b(?!['’]s\b)", re.I)
+# Kinds of initiative asked for by a lower-case noun ("which health financing network", "which working
+# group"): a capitalised one is part of a name ("by which the Global Partnership ...").
+_INITIATIVE_HEAD = re.compile(r"\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[a-z][\w-]*\s+){0,3}?"
+                              r"(networks?|partnerships?|working groups?|coalitions?|alliances?)\b(?!['’]s\b)")
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
               "bod": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
               "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
               "convention": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",
               "report": "Publication", "paper": "Publication", "pathfinder": "Country", "member state": "Country",
-              "state": "Country"}
+              "state": "Country", "agenc": "Organization", "network": "Initiative", "partnership": "Initiative",
+              "working group": "Initiative", "coalition": "Initiative", "alliance": "Initiative"}
+
+_HEAD_PREFIXES = sorted(_HEAD_TYPE.items(), key=lambda kv: -len(kv[0]))
 
 ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme": "Scheme", "Law": "LegalInstrument",
                    "Convention": "LegalInstrument", "Publication": "Publication", "Initiative": "Initiative"}
@@ -122,7 +129,8 @@ class Analysis:
     result_types: list[str] = field(default_factory=list)
     any_result: bool = False
     topic_terms: list[str] = field(default_factory=list)
-    excluded: set[str] = field(default_factory=set)  # set aside by the question ("besides the EU")
+    any_of: bool = False  # several named countries stand for one described set (a chain): any of them
+    excluded: set[str] = field(default_factory=set)  # set aside by the question ("besides the EU"): never answers
 
     def linked(self, *types: str) -> list[str]:
         out = []
@@ -182,6 +190,7 @@ class Lexicon:
             key = f"Region:{countries.fold(region).replace(' ', '-')}"
             if key in knowledge.entities:
                 self._add(alias, key)
+        self.longest = max((len(n) for n in self.names), default=1)
         # Words that are not typos: every name token and every word of the report.
         self.vocab = {t for name in self.names for t in name}
         for p in knowledge.passages.values():
@@ -226,7 +235,7 @@ class Lexicon:
         lowercase_query = question == question.lower()  # keyword style: acronyms typed in lower case
         low = [t[2].lower() for t in toks]
         found: list[tuple[int, int, list[str]]] = []
-        for n in range(min(10, len(toks)), 0, -1):
+        for n in range(min(self.longest, len(toks)), 0, -1):  # a long official name links whole
             for i in range(len(toks) - n + 1):
                 gram = tuple(low[i:i + n])
                 ids = self.names.get(gram)
@@ -320,10 +329,11 @@ def answer_type(question: str) -> str:
     full = _META.sub(" ", _BARE_META.sub(" ", question))
     question = core_question(full)  # a wordy preamble does not say what is asked ...
     for text in dict.fromkeys((question, full)):  # ... unless the question proper has no noun ("which had")
-        head = _HEAD.search(text)
+        head = min((m for m in (_HEAD.search(text), _INITIATIVE_HEAD.search(text)) if m),
+                   key=lambda m: m.start(), default=None)
         if head:
             word = head.group(1).lower()
-            for prefix, t in _HEAD_TYPE.items():
+            for prefix, t in _HEAD_PREFIXES:  # longest first: a "partnership" is no "partner"
                 if word.startswith(prefix):
                     return t
         noun = asked_head(text)  # "the countries for which ...", "which country's programme"

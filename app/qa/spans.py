@@ -45,7 +45,8 @@ _HEAD_RX = "|".join(re.escape(h) for h in _HEADS)
 # the head noun belongs to a different part of the question ("which countries have a ... strategy").
 _BREAK = set("""is are was were be been did does do has have had can could will would should may might
 countries country governments government organisations organizations organisation organization funders
-funder donors donor partners partner year years people persons workers amount number share percentage
+funder donors donor partners partner agencies agency institutions institution year years people persons workers
+amount number share percentage
 gap rate who whom where when""".split())
 _VERBS = {w for w in _BREAK if w in "is are was were be been did does do has have had can could will would should may might".split()}
 _WH_HEAD = re.compile(r"\b(?:which|what|name of|names of|title of|titles of)\s+(?:the\s+|a\s+|an\s+)?"
@@ -664,9 +665,17 @@ def graph_fits(asked: Asked, out: dict, question: str = "", analysed_type: str =
     if asked.kind == "title":
         return all(x.get("type") == "Publication" for x in answers)
     if asked.kind == "name":
-        return all(x.get("type") not in ("Country", "Organization") and in_families(x["label"], asked.families)
-                   for x in answers)
+        # The graph's type vouches for a name whose words do not ("Providing for Health Network"
+        # is an initiative though its head word is not "initiative").
+        typed = {t for f in asked.families for t in _FAMILY_TYPES.get(f, ())}
+        return all(x.get("type") not in ("Country", "Organization")
+                   and (in_families(x["label"], asked.families) or x.get("type") in typed) for x in answers)
     return False
+
+
+# The graph entity types that hold names of a family (an asked "initiative" or "network" is an
+# Initiative node whatever its name's last word).
+_FAMILY_TYPES = {"project": ("Initiative", "Project"), "scheme": ("Scheme",), "title": ("Publication",)}
 
 
 @lru_cache(maxsize=4096)

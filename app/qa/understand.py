@@ -16,7 +16,7 @@ from app.qa.bank import ANSWER_TYPE, TYPE_TOKEN
 from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
 from app.qa.numbers import counted_noun_last
-from app.qa.question import _HEAD, QUESTION_WORDS, Analysis
+from app.qa.question import _HEAD, _INITIATIVE_HEAD, QUESTION_WORDS, Analysis
 from app.qa.spelling import Speller
 from app.qa.wording import asked_head, core_question
 from graph.relations import REGISTRY
@@ -39,7 +39,7 @@ _RANKING = re.compile(r"\b(most|fewest|least|largest|highest|biggest|greatest|lo
 _GROUPING = re.compile(r"\b(by|per|each|every|breakdown|broken down|grouped)\b", re.I)
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
-_HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?)\b", re.I), "Country"),
+_HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?|pathfinders?)\b", re.I), "Country"),
                (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|"
                            r"institutions?|sponsors?)\b", re.I), "Organization"),
                (re.compile(r"\b(schemes?|programmes?|programs?|benefits?)\b", re.I), "Scheme"),
@@ -150,7 +150,8 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         u.op = "text"
         return
     rel_share = guess.share(relation=it.relation)
-    headed = bool(_HEADED.search(core_question(a.question)) or asked_head(a.question))
+    headed = bool(_HEADED.search(core_question(a.question)) or asked_head(a.question)
+                  or _INITIATIVE_HEAD.search(core_question(a.question)))
     if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not headed and rel_share >= 0.6 \
             and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
         a.answer_type = "Text"  # no "which <noun>" head: the relation's asked end decides the type
