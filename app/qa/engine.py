@@ -26,7 +26,7 @@ from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, VIA, Constraint, constraints
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
-from app.qa import aggregate, set_conditions
+from app.qa import aggregate, exclusion, set_conditions
 from app.qa.chains import _root as root, compose, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
@@ -120,6 +120,8 @@ class QuestionEngine:
         fixed, fixes = self.speller.correct(q)
         a = analyse(fixed, self.lexicon)
         q = a.question
+        a.aside = exclusion.set_aside(q, a.links)  # "apart from Suriname": context, never a constraint
+        a.links = [l for l in a.links if not set(l.ids) & a.aside]
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
         und = self._understand(a, timings)
@@ -374,6 +376,7 @@ class QuestionEngine:
         """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,
         write the one-sentence summary, and say in ``path`` how the question was understood."""
         want = out["answer_type"]
+        out["answers"] = exclusion.drop(out["answers"], a.aside)
         if want in ("Country", "Organization"):
             # A pooled fund the graph holds as an initiative ("the Multi-donor Programme") is a
             # funder when the graph says so; text answers must be of the asked type.

@@ -117,6 +117,7 @@ class Analysis:
     result_types: list[str] = field(default_factory=list)
     any_result: bool = False
     topic_terms: list[str] = field(default_factory=list)
+    aside: set[str] = field(default_factory=set)  # entities set aside ("apart from X"): never answers
 
     def linked(self, *types: str) -> list[str]:
         out = []
@@ -205,7 +206,9 @@ class Lexicon:
                 if ids is None and n == 1 and gram[0] not in STOP and len(gram[0]) >= 4:
                     iso = demonym_country(gram[0])  # "the Swiss", "Kenyan", "Dutch funding"
                     ids = {f"Country:{iso}"} if iso else None
-                if ids is None and n <= 4 and any(len(t) >= 6 and t not in self.vocab for t in gram):
+                if ids is None and n <= 4 and (any(len(t) >= 6 and t not in self.vocab for t in gram) or (
+                        n >= 2 and len(" ".join(gram)) >= 9 and any(len(t) >= 4 and t not in self.vocab for t in gram))):
+                    # a typo in a short word of a longer name ("Sierra Leon") is judged on the whole name
                     ids = self._fuzzy(gram)
                 if not ids:
                     continue
