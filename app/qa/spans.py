@@ -57,6 +57,13 @@ _NUMBER = re.compile(r"\b(?:paper|report|brief|convention|decree|law|resolution|
                      r"\bwhat (?:number|no\.?)\b(?!\s+of)|\bnumber of the (?:\w+\s+){0,2}(?:paper|report|brief)\b", re.I)
 _QUANTITY = re.compile(r"\b(?:what|which)\s+((?:[\w'’-]+\s+){0,2}?)(?:gap|amount|share|percentage|proportion|rate|"
                        r"total|budget|cost|sum|level|figure)s?\b|\bhow (?:large|big|high|low)\b", re.I)
+# Places asked by their noun ("in which city", "which island", a keyword query ending in "city").
+_PLACE_NOUN = r"(?:city|cities|town|towns|venue|island|islands|location|place)"
+_PLACE_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,1}?" + _PLACE_NOUN + r"\b|\s" + _PLACE_NOUN + r"\s*$", re.I)
+# Parts of a country asked by their noun ("which regions of Côte d'Ivoire", "which Kenyan counties").
+_DIVISION = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(regions?|counties|county|provinces?|districts?|"
+                       r"states?|governorates?|municipalities|municipality|sectors?)\b|"
+                       r"\s(regions?|counties|provinces|districts|states|governorates|sectors)\s*$", re.I)
 _GROUP = re.compile(r"\b((?:(?:target|population|beneficiary|occupational|social)\s+)?groups|provinces|"
                     r"(?:provincial|state|regional|municipal|local|district)\s+governments?|states|cities|"
                     r"municipalities|districts|sectors|occupations)\b", re.I)
@@ -100,6 +107,18 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     m_place = _PLACE.search(q)
     if m_place and not re.search(r"\bwhich countr|\bin which countr", q, re.I):
         return Asked("place")
+    if _PLACE_ASKED.search(q) and not re.search(r"\bwhich countr|\bin which countr", q, re.I) \
+            and (q != q.lower() or not re.search(r"\b(which|what|who|how)\b", q) or _PLACE_ASKED.search(q).group(0)[:1] != " "):
+        noun = _PLACE_ASKED.search(q).group(0).split()[-1].lower()
+        return Asked("place", plural=noun.endswith("s"))
+    dm = next((m for m in _DIVISION.finditer(q0) if not any(a <= m.start(m.lastindex) < b for a, b in linked_spans)
+               and not re.search(r"\b(member|arab|united|island|small)\s*$", q0[:m.start(m.lastindex)], re.I)), None)
+    if dm and (dm.group(1) or q == q.lower()):
+        word = (dm.group(1) or dm.group(2)).lower()
+        plural = word.endswith("s") or word.endswith("ies")
+        cm0 = re.search(r"\b(?:which|what|the|name|list)\s+(two|three|four|five|both)\b", q, re.I)
+        return Asked("group", plural=plural, count=_COUNT_WORDS[cm0.group(1).lower()] if cm0 else None,
+                     head_phrase=word)
     if _NUMBER.search(q):
         return Asked("number")
     qm = _QUANTITY.search(q)
@@ -108,7 +127,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         return Asked("quantity")  # "what annual financing gap did the paper estimate": a figure
     cm = re.search(r"\b(?:which|what|the|name|list)\s+(" + "|".join(_COUNT_WORDS) + r")\b", q, re.I)
     count = _COUNT_WORDS[cm.group(1).lower()] if cm else None
-    g = _GROUP.search(q)
+    g = next((m for m in _GROUP.finditer(q) if not re.search(r"\b(member|arab|united|island|small)\s*$", q[:m.start()], re.I)),
+             None)  # "Member States", "Arab States" are names, not the asked states
     if g and not re.search(r"\b(?:which|what|name|list)\s+(?:[\w'’-]+\s+){0,2}$", q[:g.start()], re.I) \
             and q != q.lower():
         g = None  # "the fund for vulnerable groups": groups are not what is asked
@@ -354,12 +374,33 @@ def quantity_spans(seg: str) -> list[tuple[int, int]]:
     return out
 
 
+_PLACE_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+
+
 def place_spans(seg: str) -> list[tuple[int, int]]:
-    """'organised in Rome', 'held in Abidjan, Côte d'Ivoire': the capitalised words after the verb."""
+    """'organised in Rome', 'held in Abidjan, Côte d'Ivoire', 'hosted an international conference in
+    Dakar', 'held in Baghdad and Erbil': the capitalised words after the verb (and its object)."""
     out = []
-    for m in re.finditer(r"\b(?:held|organi[sz]ed|hosted|took place|taking place|convened|located|celebrated)\s+"
-                         r"(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", seg):
-        if m.group(1).split()[0].lower() in _MONTHS:
+    for m in re.finditer(r"\b(?:held|organi[sz]ed|hosted|took place|taking place|convened|located|celebrated|launched)"
+                         r"(?:\s+(?!in\b|at\b)[\w'’-]+){0,5}?\s+(?:in|at)\s+(?:the\s+)?"
+                         r"(" + _PLACE_NAME + r"(?:\s+and\s+" + _PLACE_NAME + r")?)", seg):
+        pos = m.start(1)
+        for part in re.split(r"(\s+and\s+)", m.group(1)):
+            if re.fullmatch(r"\s+and\s+", part):
+                pos += len(part)
+                continue
+            if part.split()[0].lower() not in _MONTHS and not re.search(r"\d", part):  # "COP29" is an event
+                out.append((pos, pos + len(part)))
+            pos += len(part)
+    return out
+
+
+def located_spans(seg: str) -> list[tuple[int, int]]:
+    """A sentence without a place verb may still say where: 'supported efforts in Siargao', 'at
+    COP29 in Baku'.  Capitalised words after 'in' (not a month, not a year)."""
+    out = []
+    for m in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?(" + _PLACE_NAME + r")", seg):
+        if m.group(1).split()[0].lower() in _MONTHS or m.group(1).split()[0] in _LEADERS or re.search(r"\d", m.group(1)):
             continue
         out.append((m.start(1), m.end(1)))
     return out
@@ -390,6 +431,9 @@ def group_spans(seg: str, head_phrase: str) -> list[tuple[int, int]]:
                         out.append((s, s + len(sub_s)))
         if out:
             return out
+    before = _listed_before(seg, words[-1] if words else head_phrase)
+    if before:
+        return before
     # "one tailored to A, a second one for B, and a third one aimed at C"
     m = re.search(r"\bone\s+(?:tailored to|for|aimed at|targeting|designed for|dedicated to|covering)\s+(.+?),\s+"
                   r"(?:a|the)\s+second(?:\s+one)?\s+(?:tailored to|for|aimed at|targeting|designed for|dedicated to|covering)\s+(.+?),"
@@ -397,6 +441,50 @@ def group_spans(seg: str, head_phrase: str) -> list[tuple[int, int]]:
                   r"(.+?)(?=,|\.|;|$)", seg)
     if m:
         out = [(m.start(g), m.end(g)) for g in (1, 2, 3)]
+    return out
+
+
+def _plural_rx(word: str) -> str:
+    """'counties' / 'county' -> 'count(?:y|ies)', 'regions' -> 'regions?'."""
+    w = word.lower()
+    if w.endswith("ies"):
+        return re.escape(w[:-3]) + "(?:y|ies)"
+    if w.endswith("y"):
+        return re.escape(w[:-1]) + "(?:y|ies)"
+    return re.escape(w.rstrip("s")) + "s?"
+
+
+_ITEM = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+
+
+def _listed_before(seg: str, head: str) -> list[tuple[int, int]]:
+    """Names listed right before the head noun: 'the Moronou and Nawa regions', 'Kisumu and Mombasa
+    counties', 'Abia, Benue, Oyo, and Sokoto States', 'the construction and transport sectors'."""
+    if not head:
+        return []
+    hw = r"(?i:" + _plural_rx(head) + r")\b"
+    out: list[tuple[int, int]] = []
+    caps = re.compile(r"(" + _ITEM + r"(?:,\s+" + _ITEM + r")*(?:,?\s+and\s+" + _ITEM + r")?)\s+" + hw)
+    lower = re.compile(r"\bthe\s+([a-z][\w-]+(?:,\s+[a-z][\w-]+)*,?\s+and\s+[a-z][\w-]+)\s+" + hw)
+    for rx in (caps, lower):
+        for m in rx.finditer(seg):
+            pos = m.start(1)
+            for part in re.split(r"(,\s+and\s+|,\s+|\s+and\s+)", m.group(1)):
+                if not part or re.fullmatch(r",\s+and\s+|,\s+|\s+and\s+", part):
+                    pos += len(part)
+                    continue
+                words = part.split()
+                # a sentence's first word is no name ("Targeting Abia"): drop leaders and verbs
+                while len(words) > 1 and (words[0] in _LEADERS or words[0].lower().endswith(("ing", "ed"))):
+                    skip = part.index(words[1], len(words[0]))
+                    part, pos, words = part[skip:], pos + skip, words[1:]
+                if words and not (words[0] in _LEADERS or words[0].lower() in _MONTHS):
+                    out.append((pos, pos + len(part)))
+                pos += len(part)
+        if len(out) == 1 and rx is caps and re.match(r"\s*[A-Z]", seg[out[0][1]:]):
+            out = []  # one capitalised word before a capitalised head is one name ("Arab States")
+        if out:
+            return out
     return out
 
 
@@ -507,7 +595,8 @@ class SpanFinder:
                 # a share is asked: only figures written as shares
                 spans = [x for x in spans if re.search(r"per ?cent|%", seg[x[0]:x[1]], re.I)]
         elif asked.kind == "place":
-            spans = [(s, e, None, "Text") for s, e in place_spans(seg)]
+            spans = [(s, e, None, "Text") for s, e in place_spans(seg)] or \
+                [(s, e, None, "Text") for s, e in located_spans(seg)]
         elif asked.kind == "group":
             spans = [(s, e, None, "Text") for s, e in group_spans(seg, asked.head_phrase)]
         out: list[Candidate] = []

@@ -42,6 +42,24 @@ def english_words() -> frozenset[str]:
         return frozenset()
 
 
+@lru_cache(maxsize=1)
+def english_frequency() -> dict[str, int]:
+    """Word -> corpus count from the same dictionary: tells a real short word ("way", "won") from
+    the rare junk entries that are really typos ("wen", "wat")."""
+    try:
+        import symspellpy
+    except ImportError:
+        return {}
+    path = Path(symspellpy.__file__).parent / "frequency_dictionary_en_82_765.txt"
+    try:
+        return {w: int(c) for w, c in (line.split(" ", 1) for line in path.read_text(encoding="utf-8").splitlines() if " " in line)}
+    except (OSError, ValueError):
+        return {}
+
+
+COMMON = 4_000_000  # a dictionary word this frequent is meant, not a mistyped wh-word
+
+
 @dataclass
 class Correction:
     start: int
@@ -113,7 +131,7 @@ class Speller:
         from exactly one nearest wh-word."""
         w = word.lower()
         if w in WH_WORDS or w in _FUNCTION_WORDS or not 3 <= len(w) <= 6 or w[0] not in "wh" or w in self.counts \
-                or w in self.names:
+                or w in self.names or english_frequency().get(w, 0) >= COMMON:
             return None
         budget = 1 if len(w) <= 4 else 2
         dists = sorted((OSA.distance(w, q), q) for q in WH_WORDS)
