@@ -376,7 +376,7 @@ class QuestionEngine:
         """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,
         write the one-sentence summary, and say in ``path`` how the question was understood."""
         want = out["answer_type"]
-        out["answers"] = exclusion.drop(out["answers"], a.aside)
+        out["answers"] = exclusion.drop(out["answers"], a.aside, exclusion.aside_phrases(a.question))
         if want in ("Country", "Organization"):
             # A pooled fund the graph holds as an initiative ("the Multi-donor Programme") is a
             # funder when the graph says so; text answers must be of the asked type.

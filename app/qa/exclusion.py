@@ -38,9 +38,25 @@ def set_aside(question: str, links) -> set[str]:
     return out
 
 
-def drop(answers: list[dict], ids: set[str]) -> list[dict]:
-    """The answers without the set-aside entities (matched by IRI)."""
-    if not ids:
+def aside_phrases(question: str) -> list[str]:
+    """The words each cue sets aside, up to the clause's end ("apart from Karnataka"): a name read
+    from a sentence (no graph entity) is matched against them."""
+    out = []
+    for m in CUE.finditer(question):
+        end_m = _CLAUSE_END.search(question, m.end())
+        out.append(question[m.end():end_m.start() if end_m else len(question)].strip().lower())
+    return [p for p in out if p]
+
+
+def drop(answers: list[dict], ids: set[str], phrases: list[str] = ()) -> list[dict]:
+    """The answers without the set-aside entities (matched by IRI) and without text answers the
+    set-aside phrases name (a whole-word match of the label)."""
+    if not ids and not phrases:
         return answers
     iris = {str(entity_uri(i)) for i in ids}
-    return [x for x in answers if x.get("iri") not in iris]
+
+    def named(label: str) -> bool:
+        low = " ".join(label.lower().split())
+        return len(low) >= 3 and any(re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", p) for p in phrases)
+
+    return [x for x in answers if x.get("iri") not in iris and not (x.get("iri") is None and named(x.get("label", "")))]

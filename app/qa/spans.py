@@ -52,6 +52,7 @@ _WH_HEAD = re.compile(r"\b(?:which|what|name of|names of|title of|titles of)\s+(
                       r"((?:[\w'’./-]+\s+){0,6}?)(" + _HEAD_RX + r")(e?s)?\b", re.I)
 _NAME_CUE = re.compile(r"\b(name[sd]?|called|titled|entitled|title)\b", re.I)
 _PLACE = re.compile(r"^\s*where\b.*\b(held|organi[sz]ed|hosted|host|take place|took place|taking place|convened|"
+                    r"attend(?:ed)?|participate|meet|met|gather(?:ed)?|"
                     r"located|celebrated|launched)\b|\bin (?:which|what) (?:city|town|venue|place)\b", re.I)
 _NUMBER = re.compile(r"\b(?:paper|report|brief|convention|decree|law|resolution|recommendation)s?\s+(?:number|no\b(?!\.?\s*\d))|"
                      r"\bwhat (?:number|no\.?)\b(?!\s+of)|\bnumber of the (?:\w+\s+){0,2}(?:paper|report|brief)\b", re.I)
@@ -384,8 +385,12 @@ def place_spans(seg: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"\b(?:held|organi[sz]ed|hosted|took place|taking place|convened|located|celebrated|launched)"
                          r"(?:\s+(?!in\b|at\b)[\w'’-]+){0,5}?\s+(?:in|at)\s+(?:the\s+)?"
                          r"(" + _PLACE_NAME + r"(?:\s+and\s+" + _PLACE_NAME + r")?)", seg):
-        pos = m.start(1)
-        for part in re.split(r"(\s+and\s+)", m.group(1)):
+        pos, found = m.start(1), m.group(1)
+        inner = re.match(r"(?:\s*\([^)]{1,30}\))?\s+in\s+(?:the\s+)?(" + _PLACE_NAME + r")", seg[m.end(1):])
+        if inner and not re.search(r"\d", inner.group(1)) and inner.group(1).split()[0].lower() not in _MONTHS:
+            # "at the United Nations Headquarters in New York": the town holds the building
+            pos, found = m.end(1) + inner.start(1), inner.group(1)
+        for part in re.split(r"(\s+and\s+)", found):
             if re.fullmatch(r"\s+and\s+", part):
                 pos += len(part)
                 continue
@@ -402,6 +407,8 @@ def located_spans(seg: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?(" + _PLACE_NAME + r")", seg):
         if m.group(1).split()[0].lower() in _MONTHS or m.group(1).split()[0] in _LEADERS or re.search(r"\d", m.group(1)):
             continue
+        if re.match(r"(?:\s*\([^)]{1,30}\))?\s+in\s+(?:the\s+)?[A-Z]", seg[m.end(1):]):
+            continue  # "at the United Nations Headquarters in New York": the town that follows is the place
         out.append((m.start(1), m.end(1)))
     return out
 

@@ -57,6 +57,7 @@ def english_frequency() -> dict[str, int]:
         return {}
 
 
+_AUX_AFTER = re.compile(r"\s+(did|does|do|is|are|was|can|could|will|would|has|have|had)\b", re.I)
 COMMON = 4_000_000  # a dictionary word this frequent is meant, not a mistyped wh-word
 
 
@@ -145,6 +146,8 @@ class Speller:
         for m in _WORD.finditer(text):
             word = m.group(0)
             wh = None if (protect and word.lower() in protect) or word.isupper() else self.wh_word(word)
+            if wh is None and word.lower() == "were" and _AUX_AFTER.match(text, m.end()) and not text[:m.start()].strip():
+                wh = "where"  # "Were did ...": a question cannot open on "were" before another verb
             if wh is not None:
                 out.append(text[pos:m.start()])
                 out.append(_match_case(word, wh))

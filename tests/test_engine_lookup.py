@@ -1,0 +1,152 @@
+"""Lookup questions whose answers are named things: wh-word typos, names a question sets aside,
+places and parts of a country read from sentences (app/qa/spelling.py, app/qa/exclusion.py,
+app/qa/spans.py).
+
+The pure pieces run on sentences invented for these tests.  The engine tests ask questions written
+for these tests over the real build; expected answers are read from the report's text by a regex
+over the passage that holds the cue, never typed in.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from app.qa.exclusion import aside_phrases, drop, set_aside
+from app.qa.question import Link
+from app.qa.spans import asked_span, group_spans, located_spans, place_spans
+from app.qa.spelling import Speller
+
+
+# -- wh-word typos --------------------------------------------------------------------------------
+@pytest.mark.parametrize("typed, meant", [("Wen", "When"), ("wich", "which"), ("whcih", "which"), ("Waht", "What"),
+                                          ("whta", "what"), ("wat", "what")])
+def test_a_mistyped_wh_word_is_corrected(typed, meant):
+    s = Speller(Counter({"ratify": 5, "convention": 9}))
+    fixed, fixes = s.correct(f"{typed} did Freedonia ratify the convention?")
+    assert fixed.split()[0] == meant and fixes[0].original == typed
+
+
+def test_real_short_words_are_not_wh_words():
+    s = Speller(Counter({"ratify": 5}))
+    for text in ("Under way in Freedonia", "The fund was set up", "Who won the award", "Were the funds spent?"):
+        assert s.correct(text)[0] == text
+    # ... but a question cannot open on "were" followed by another verb
+    assert s.correct("Were did the officials meet?")[0] == "Where did the officials meet?"
+
+
+# -- names a question sets aside --------------------------------------------------------------------
+def _links(question: str, names: dict[str, str]) -> list[Link]:
+    return [Link(question.index(n), question.index(n) + len(n), n, [eid]) for n, eid in names.items()]
+
+
+def test_names_after_a_cue_are_set_aside_and_dropped():
+    q = "Apart from Freedonia and Ruritania, which countries ratified the Convention?"
+    links = _links(q, {"Freedonia": "Country:FRE", "Ruritania": "Country:RUR", "Convention": "LegalInstrument:c1"})
+    assert set_aside(q, links) == {"Country:FRE", "Country:RUR"}
+    from graph.rdf import entity_uri
+
+    answers = [{"label": "Freedonia", "iri": str(entity_uri("Country:FRE"))},
+               {"label": "Sylvania", "iri": str(entity_uri("Country:SYL"))}]
+    assert [a["label"] for a in drop(answers, set_aside(q, links))] == ["Sylvania"]
+
+
+def test_a_condition_after_the_cue_is_not_a_name_set_aside():
+    q = "Which countries, except those funded by the Fund, ratified the Convention?"
+    assert set_aside(q, _links(q, {"Fund": "Organization:fund"})) == set()
+
+
+def test_a_text_answer_the_set_aside_phrase_names_is_dropped():
+    q = "Besides Northshire, which provinces trained officials?"
+    answers = [{"label": "Northshire", "iri": None}, {"label": "Southshire", "iri": None}]
+    assert [a["label"] for a in drop(answers, set(), aside_phrases(q))] == ["Southshire"]
+
+
+# -- places and parts of a country -----------------------------------------------------------------
+@pytest.mark.parametrize("question, kind, plural", [
+    ("In which city did Freedonia host the summit?", "place", False),
+    ("freedonia workshop cities", "place", True),
+    ("ruritania fishers island", "place", False),
+    ("Which regions of Freedonia did the project cover?", "group", True),
+    ("In which Ruritanian county was the pilot run?", "group", False),
+    ("Which sectors does the roadmap focus on?", "group", True),
+])
+def test_places_and_divisions_are_asked_by_their_noun(question, kind, plural):
+    asked = asked_span(question)
+    assert asked is not None and asked.kind == kind and asked.plural == plural
+
+
+def test_a_name_ending_in_states_is_not_an_asked_division():
+    for q in ("Which Member States ratified the Convention?", "ga pathfinders arab states"):
+        asked = asked_span(q)
+        assert asked is None or asked.kind != "group"
+    seg = "activities implemented in the Arab States region"
+    assert group_spans(seg, "states") == []
+
+
+def test_place_after_a_verb_and_its_object_and_in_a_list():
+    seg = "Freedonia hosted an international conference in Zenda in May, and workshops were held in Strel and Ostrov."
+    assert [seg[s:e] for s, e in place_spans(seg)] == ["Zenda", "Strel", "Ostrov"]
+
+
+def test_the_town_holding_a_building_is_the_place():
+    seg = "The report was launched at the Grand Hall (GH) in Zenda on 3 May."
+    assert [seg[s:e] for s, e in place_spans(seg)] == ["Zenda"]
+    seg2 = "The agency supported efforts in Strel in 2024 after the storm."
+    assert [seg2[s:e] for s, e in located_spans(seg2)] == ["Strel"]
+
+
+@pytest.mark.parametrize("seg, head, names", [
+    ("enrolling farmers in the Upper and Lower Zenda regions.", "regions", ["Upper", "Lower Zenda"]),
+    ("Targeting Alpha, Beta, and Gamma States, the project", "states", ["Alpha", "Beta", "Gamma"]),
+    ("pilots in Northshire and Southshire counties", "counties", ["Northshire", "Southshire"]),
+    ("focusing on the fishing and mining sectors.", "sectors", ["fishing", "mining"]),
+    ("people were informed in the Zenda region.", "region", ["Zenda"]),
+])
+def test_names_listed_before_the_noun(seg, head, names):
+    assert [seg[s:e] for s, e in group_spans(seg, head)] == names
+
+
+# -- the engine on the bundled report -------------------------------------------------------------
+@pytest.fixture(scope="module")
+def engine(built_data_dir):
+    from app.config import Config
+    from app.qa.engine import QuestionEngine
+
+    return QuestionEngine.from_config(Config.from_env(data_dir=built_data_dir))
+
+
+def _passage_with(engine, pattern: str):
+    rx = re.compile(pattern)
+    for p in engine.k.passages.values():
+        m = rx.search(p.text)
+        if m:
+            return p, m
+    pytest.skip(f"the report has no passage matching {pattern!r}")
+
+
+def test_a_city_asked_for_an_event_hosted_there(engine):
+    p, m = _passage_with(engine, r"([A-Z][a-z]+) hosted an international conference in ([A-Z][a-z]+)")
+    res = engine.ask(f"In wich city did {m.group(1)} host the international conference?")
+    assert [a["label"] for a in res["answers"]] == [m.group(2)]
+    assert res["answers"][0]["evidence"][0]["passage_id"] == p.id
+
+
+def test_counties_listed_before_their_noun(engine):
+    p, m = _passage_with(engine, r"in ([A-Z][a-z]+) and ([A-Z][a-z]+) counties")
+    res = engine.ask("In which counties was the informal economy strategy piloted?")
+    assert {a["label"] for a in res["answers"]} == {m.group(1), m.group(2)}
+
+
+def test_a_ratification_year_with_a_mistyped_wh_word(engine):
+    _, m = _passage_with(engine, r"support (Togo)\b[^.]*?Convention No\. 102 \(ratified in (\d{4})\)")
+    res = engine.ask(f"Wen did {m.group(1)} ratify Convention No. 102?")
+    assert res["answer_type"] == "Year" and [a["label"] for a in res["answers"]] == [m.group(2)]
+
+
+def test_a_country_set_aside_is_not_answered(engine):
+    _, m = _passage_with(engine, r"ratifications of ([A-Z]\w+) and ([A-Z][\w ]+?)\.")
+    res = engine.ask(f"Apart from {m.group(1)}, which country's ratification of Convention No. 102 was registered in 2024?")
+    labels = [a["label"] for a in res["answers"]]
+    assert m.group(1) not in labels and labels == [m.group(2)]
