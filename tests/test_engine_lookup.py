@@ -150,3 +150,69 @@ def test_a_country_set_aside_is_not_answered(engine):
     res = engine.ask(f"Apart from {m.group(1)}, which country's ratification of Convention No. 102 was registered in 2024?")
     labels = [a["label"] for a in res["answers"]]
     assert m.group(1) not in labels and labels == [m.group(2)]
+
+
+# -- publications described by the question (app/qa/titles.py) --------------------------------------
+class _FakeKnowledge:
+    """Three invented publications with the attributes a build writes."""
+
+    def __init__(self):
+        self.ents = [
+            {"id": "Publication:a", "label": "Cash transfers for coastal fishers", "attrs": {"kind": "brief", "language": "en"}},
+            {"id": "Publication:b", "label": "Étendre la sécurité sociale aux pêcheurs", "attrs": {"kind": "brief", "language": "fr"}},
+            {"id": "Publication:c", "label": "Pension reform options in Freedonia",
+             "attrs": {"kind": "issue paper", "language": "en", "countries": ["FRE"], "month": "may"}},
+        ]
+        self.facts = [{"subject": "Publication:c", "predicate": "publishedBy", "object": "Organization:fund"},
+                      {"subject": "Publication:c", "predicate": "publishedBy", "object": "Organization:ilo"}]
+
+    def of_type(self, t):
+        return self.ents if t == "Publication" else []
+
+    def facts_where(self, subject=None, predicate=None, obj=None):
+        return [f for f in self.facts if (subject is None or f["subject"] == subject)
+                and (predicate is None or f["predicate"] == predicate)]
+
+
+def _finder():
+    from app.qa.titles import PublicationFinder
+
+    return PublicationFinder(_FakeKnowledge(), {"Organization:ilo"})
+
+
+def test_a_publication_by_its_language():
+    assert _finder().find("Which French-language briefs were published?", [], True).ids == ["Publication:b"]
+
+
+def test_a_publication_by_its_co_author():
+    q = "What did the ILO write together with the Fund?"
+    assert _finder().find(q, _links(q, {"Fund": "Organization:fund"}), False).ids == ["Publication:c"]
+
+
+def test_a_publication_by_the_words_of_its_title():
+    assert _finder().find("Which brief is about cash transfers for fishers on the coast?", [], False).ids == ["Publication:a"]
+
+
+def test_no_publication_when_the_question_does_not_single_one_out():
+    assert _finder().find("Which brief was most downloaded?", [], False) is None
+
+
+def test_engine_answers_a_publication_by_language_from_the_graph(engine):
+    french = {e["id"] for e in engine.k.of_type("Publication") if (e.get("attrs") or {}).get("language") == "fr"}
+    if not french:
+        pytest.skip("the build holds no French publication")
+    res = engine.ask("which briefs in French did the ILO publish")
+    assert {a["iri"] for a in res["answers"]} == {engine.k.iri(i) for i in french}
+    assert all(a["evidence"] for a in res["answers"])
+
+
+def test_engine_answers_a_co_published_publication(engine):
+    facts = [f for f in engine.k.facts if f["predicate"] == "publishedBy" and f["object"] not in
+             {"Organization:ilo"} and f["attrs"].get("role") == "co-publisher"]
+    if not facts:
+        pytest.skip("no co-published publication")
+    org = facts[0]["object"]
+    name = next(n for n in engine.k.names(org) if n.isupper())
+    res = engine.ask(f"What did the ILO co-publish with {name}?")
+    expected = {engine.k.iri(f["subject"]) for f in facts if f["object"] == org}
+    assert {a["iri"] for a in res["answers"]} == expected

@@ -38,6 +38,7 @@ from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa.tables import TABLE_NAMED, TableLookup
 from app.qa.textstep import TextResult, TextStep
+from app.qa.titles import PublicationFinder
 from app.qa.understand import Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
 from graph.relations import REGISTRY
@@ -72,6 +73,8 @@ _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, 
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
 _COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
+_WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*)\b",
+                         re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
 
@@ -88,6 +91,7 @@ class QuestionEngine:
         self.sweep = TopicSweep(knowledge, units, self.text)
         self.intents = intents
         self.tables = TableLookup(store, units.idf, units.default_idf)
+        self.titles = PublicationFinder(knowledge, AUTHOR_ORGS)
         self.speller = speller_for(knowledge, self.lexicon, [r["text"] for r in intents.rows] if intents else [])
         self.max_chars = 1000
         self._embed_cache: dict[str, np.ndarray] = {}
@@ -288,6 +292,8 @@ class QuestionEngine:
         """A name, title, number, place or group written in a sentence (see :mod:`app.qa.spans`)
         replaces an answer that is not of the asked kind; a graph answer of that kind stands."""
         asked = asked_span(a.question, [(l.start, l.end) for l in a.links], a.answer_type)
+        if self._described_publication(a, asked, out):
+            return
         if asked is None or graph_fits(asked, out, a.question, a.answer_type):
             return
         t = time.perf_counter()
@@ -318,6 +324,37 @@ class QuestionEngine:
         out["strategy"] = "text-span"
         out["path"] = [f"asked: a {asked.kind}" + (f" ({', '.join(asked.heads)})" if asked.heads else "")] + \
             [f"sentence: {self.units.units[found[0].unit_id].text}"]
+
+    def _described_publication(self, a: Analysis, asked, out: dict) -> bool:
+        """A publication asked by what it is (kind, language, co-author, title words): the graph's
+        publication records decide (see :mod:`app.qa.titles`); a graph answer of publications stands."""
+        wrote = bool(_WHAT_WROTE.search(a.question))  # "what did the ILO co-publish with OHCHR?"
+        if a.answer_type in ("Number", "Year") or (asked is not None and asked.kind != "title") or \
+                not (a.answer_type == "Publication" or asked is not None or wrote):
+            return False
+        answers = out.get("answers") or []
+        if answers and str(out.get("strategy", "")).startswith("graph") and all(x.get("type") == "Publication" for x in answers):
+            return False
+        # "what did the ILO co-publish with X" names no single publication: every one is asked
+        plural = asked.plural if asked is not None else bool(_PLURAL.search(a.question)) or not re.search(
+            r"\b(paper|brief|report|title|guide|note|sheet|study|publication)\b", a.question, re.I)
+        found = self.titles.find(a.question, a.links, plural)
+        if found is None:
+            return False
+        res = []
+        for eid in found.ids:
+            names = self.k.names(eid)
+            pids = self.k.passages_mentioning(eid) or (self.k.entity(eid) or {}).get("passages", [])
+            # the passage that says what the question says of it first ("Working Paper 132: ...")
+            qt = set(terms(a.question))
+            pids = sorted(pids, key=lambda pid: -len(qt & set(terms(self.k.passage(pid).text if self.k.passage(pid) else ""))))
+            d = self._answer_dict(eid, 1.0, [self._evidence(pid, names) for pid in pids[:3]])
+            d["path"] = [f"publication described by the question: {'; '.join(found.why)}"]
+            res.append(d)
+        out["answers"], out["answer_type"], out["strategy"] = res, "Publication", "graph-publication"
+        out["sparql"] = self._label_query([self.k.iri(i) for i in found.ids])
+        out["path"] = [f"publications of the graph filtered by: {'; '.join(found.why) or 'title words'}"]
+        return True
 
     # -- understanding and shaping the result ------------------------------------------------
     def _embed(self, text: str) -> np.ndarray:
