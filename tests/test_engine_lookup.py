@@ -216,3 +216,17 @@ def test_engine_answers_a_co_published_publication(engine):
     res = engine.ask(f"What did the ILO co-publish with {name}?")
     expected = {engine.k.iri(f["subject"]) for f in facts if f["object"] == org}
     assert {a["iri"] for a in res["answers"]} == expected
+
+
+# -- who runs a scheme ----------------------------------------------------------------------------
+def test_an_institution_asked_by_its_noun_is_not_a_scheme_name():
+    # "which institution administers the X scheme": the scheme is named, its administrator is asked
+    assert asked_span("Which institution administers the Sunrise scheme?") is None
+    assert asked_span("Which agency runs the Sunrise programme?") is None
+
+
+def test_engine_names_the_institution_that_relaunched_a_scheme(engine):
+    p, m = _passage_with(engine, r"the ([A-Z][\w ]+?) \(([A-Z]+)\) re-launched the ([A-Z][\w ]+? scheme)")
+    res = engine.ask(f"Which institution administers the {m.group(3)}?")
+    assert [a["label"] for a in res["answers"]] == [m.group(1)]
+    assert res["strategy"].startswith("graph") and res["answers"][0]["evidence"]

@@ -46,7 +46,8 @@ _HEAD_RX = "|".join(re.escape(h) for h in _HEADS)
 _BREAK = set("""is are was were be been did does do has have had can could will would should may might
 countries country governments government organisations organizations organisation organization funders
 funder donors donor partners partner year years people persons workers amount number share percentage
-gap rate who whom where when""".split())
+gap rate who whom where when institution institutions agency agencies body bodies ministry ministries
+authority authorities administrator administrators""".split())
 _VERBS = {w for w in _BREAK if w in "is are was were be been did does do has have had can could will would should may might".split()}
 _WH_HEAD = re.compile(r"\b(?:which|what|name of|names of|title of|titles of)\s+(?:the\s+|a\s+|an\s+)?"
                       r"((?:[\w'’./-]+\s+){0,6}?)(" + _HEAD_RX + r")(e?s)?\b", re.I)
