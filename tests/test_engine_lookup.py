@@ -230,3 +230,34 @@ def test_engine_names_the_institution_that_relaunched_a_scheme(engine):
     res = engine.ask(f"Which institution administers the {m.group(3)}?")
     assert [a["label"] for a in res["answers"]] == [m.group(1)]
     assert res["strategy"].startswith("graph") and res["answers"][0]["evidence"]
+
+
+# -- conventions: intended ratification, counts of member states ----------------------------------
+def test_an_eventual_ratification_is_not_a_ratification():
+    from app.qa.question import RATIFY
+    from app.qa.relation_choice import prospective
+
+    assert prospective("freedonia pensions convention eventual ratification", RATIFY)
+    assert prospective("Which convention is the roadmap meant to lead to ratifying?", RATIFY)
+    assert not prospective("Which convention did Freedonia ratify in 2020?", RATIFY)
+
+
+def test_engine_reads_an_intended_ratification_from_the_sentence(engine):
+    p, m = _passage_with(engine, r"(Convention No\. \d+) to be eventually ratified by the country")
+    name = p.section.split(">")[-1].strip()  # the country entry the sentence is in
+    res = engine.ask(f"Which convention does {name} aim to eventually ratify?")
+    assert [a["label"] for a in res["answers"]] == [m.group(1)]
+
+
+def test_a_national_strategy_is_no_convention(engine):
+    res = engine.ask("tajikistan convention eventual ratification")
+    for a in res["answers"]:
+        assert (engine.k.entity_by_iri(a["iri"]) or {}).get("role", "").startswith("ILO")
+
+
+def test_engine_counts_member_states_that_ratified(engine):
+    years = [f["attrs"].get("year") for f in engine.k.facts if f["predicate"] == "ratified"
+             and f["attrs"].get("status") == "registered"]  # an approval not yet registered is no ratification
+    year = max(set(y for y in years if y), key=years.count)
+    res = engine.ask(f"How many Member States ratified Convention No. 102 in {year}?")
+    assert res["answer_type"] == "Number" and res["answers"][0]["value"] == years.count(year)

@@ -72,6 +72,7 @@ _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, 
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
 _COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"
+                      r"member states|states|nations|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*)\b",
                          re.I)
@@ -414,6 +415,10 @@ class QuestionEngine:
         write the one-sentence summary, and say in ``path`` how the question was understood."""
         want = out["answer_type"]
         out["answers"] = exclusion.drop(out["answers"], a.aside, exclusion.aside_phrases(a.question))
+        if want == "Convention" and re.search(r"\b(conventions?|recommendations?|standards?)\b", a.question, re.I):
+            # a convention is asked: a national law or strategy (same graph type) is not one
+            out["answers"] = [x for x in out["answers"] if not x.get("iri") or (
+                (self.k.entity_by_iri(x["iri"]) or {}).get("role") or "ILO").startswith("ILO")]
         if want in ("Country", "Organization"):
             # A pooled fund the graph holds as an initiative ("the Multi-donor Programme") is a
             # funder when the graph says so; text answers must be of the asked type.
