@@ -261,3 +261,22 @@ def test_engine_counts_member_states_that_ratified(engine):
     year = max(set(y for y in years if y), key=years.count)
     res = engine.ask(f"How many Member States ratified Convention No. 102 in {year}?")
     assert res["answer_type"] == "Number" and res["answers"][0]["value"] == years.count(year)
+
+
+# -- a scheme named by its description and country; "which countries are named" --------------------
+def test_which_countries_are_named_asks_for_countries_not_a_name():
+    assert asked_span("Trade unionists from several countries spoke at the Network meeting; which countries are named?") is None
+
+
+def test_engine_names_the_scheme_a_country_has_under_that_description(engine):
+    facts = [f for f in engine.k.facts if f["predicate"] == "schemeInCountry"]
+    for f in facts:
+        ent = engine.k.entity(f["subject"])
+        if ent and ent.get("acronym") and len(ent["label"].split()) >= 3:
+            break
+    else:
+        pytest.skip("no scheme with an acronym")
+    country = engine.k.label(f["object"])
+    res = engine.ask(f"What is the name of {country}'s {ent['label'].lower()}?")
+    assert [a["iri"] for a in res["answers"]] == [engine.k.iri(ent["id"])]
+    assert ent["acronym"] in res["answers"][0]["label"] and res["answers"][0]["evidence"]

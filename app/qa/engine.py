@@ -32,6 +32,7 @@ from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
+from app.qa.owned import owned_schemes
 from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
@@ -295,6 +296,21 @@ class QuestionEngine:
         asked = asked_span(a.question, [(l.start, l.end) for l in a.links], a.answer_type)
         if self._described_publication(a, asked, out):
             return
+        if asked is not None and asked.kind == "name" and not (
+                str(out.get("strategy", "")).startswith("graph") and out.get("answers")):
+            owned = owned_schemes(a, self.k)  # "Burkina Faso's universal health insurance scheme"
+            if len(owned) == 1:
+                facts = [f for f in self.k.facts_where(subject=owned[0], predicate="schemeInCountry")
+                         if f["object"] in a.linked("Country")]
+                pids = list(dict.fromkeys([p for f in facts for p in f["passages"]] + self.k.passages_mentioning(owned[0])))
+                d = self._answer_dict(owned[0], 1.0, [self._evidence(pid, self.k.names(owned[0])) for pid in pids[:3]])
+                ent = self.k.entity(owned[0]) or {}
+                if ent.get("acronym") and ent["acronym"] not in d["label"]:
+                    d["label"] = f"{d['label']} ({ent['acronym']})"
+                d["path"] = [f"the scheme of that description the graph places in {', '.join(self.k.label(c) for c in a.linked('Country'))}"]
+                out["answers"], out["answer_type"], out["strategy"] = [d], "Scheme", "graph"
+                out["path"] = d["path"]
+                return
         if asked is None or graph_fits(asked, out, a.question, a.answer_type):
             return
         t = time.perf_counter()

@@ -106,6 +106,9 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     reading unless it says "name" or "title"."""
     q0 = " ".join(question.split())
     q = _META.sub(" ", q0)
+    if re.search(r"\b(?:which|what)\s+(?:countries|nations|governments|organi[sz]ations|member states)\b"
+                 r"(?!['’])", q, re.I) and not re.search(r"\b(?:name|title)s?\s+of\b", q, re.I):
+        return None  # "which countries are named": the entities are asked, "named" is no name cue
     m_place = _PLACE.search(q)
     if m_place and not re.search(r"\bwhich countr|\bin which countr", q, re.I):
         return Asked("place")

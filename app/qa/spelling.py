@@ -131,7 +131,7 @@ class Speller:
         Only w/h-initial tokens the report never writes, one edit (two for five letters and more)
         from exactly one nearest wh-word."""
         w = word.lower()
-        if w in WH_WORDS or w in _FUNCTION_WORDS or not 3 <= len(w) <= 6 or w[0] not in "wh" or w in self.counts \
+        if w in WH_WORDS or w in _FUNCTION_WORDS or "'" in w or "’" in w or not 3 <= len(w) <= 6 or w[0] not in "wh" or w in self.counts \
                 or w in self.names or english_frequency().get(w, 0) >= COMMON:
             return None
         budget = 1 if len(w) <= 4 else 2
