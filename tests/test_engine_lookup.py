@@ -280,3 +280,27 @@ def test_engine_names_the_scheme_a_country_has_under_that_description(engine):
     res = engine.ask(f"What is the name of {country}'s {ent['label'].lower()}?")
     assert [a["iri"] for a in res["answers"]] == [engine.k.iri(ent["id"])]
     assert ent["acronym"] in res["answers"][0]["label"] and res["answers"][0]["evidence"]
+
+
+# -- titles asked after a counted noun; a country is no city -------------------------------------
+def test_what_are_their_titles_reads_the_counted_noun():
+    asked = asked_span("The agency issued three briefs for the summit; what are their titles?")
+    assert asked is not None and asked.kind == "title" and asked.plural and asked.count == 3
+    # ... but "what is the name of" and "what is its title" keep their own reading
+    assert asked_span("What is the name of the pilot programme in Freedonia?").kind == "name"
+    assert not asked_span("The agency issued a paper on three case studies - what is its title?").plural
+
+
+def test_a_country_is_not_the_city_asked():
+    from app.qa.spans import _is_country_name
+
+    assert _is_country_name("Côte") and _is_country_name("Kenya") and not _is_country_name("Abidjan")
+
+
+def test_engine_lists_the_titles_announced_by_a_count(engine):
+    p, m = _passage_with(engine, r"The (\w+) concerned (briefs) are:\s*$")
+    res = engine.ask(f"I recall the ILO published {m.group(1)} {m.group(2)} for the discussion on the care economy; "
+                     "what are their titles?")
+    nxt = engine.spans._next[p.id]
+    listed = re.findall(r"\"([^\"]{6,250})\"", engine.k.passage(nxt).text)
+    assert [a["label"] for a in res["answers"]] == [t.strip().rstrip(",.") for t in listed]

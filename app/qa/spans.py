@@ -109,6 +109,17 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     if re.search(r"\b(?:which|what)\s+(?:countries|nations|governments|organi[sz]ations|member states)\b"
                  r"(?!['’])", q, re.I) and not re.search(r"\b(?:name|title)s?\s+of\b", q, re.I):
         return None  # "which countries are named": the entities are asked, "named" is no name cue
+    their = re.search(r"\bwhat\s+(?:are|were)\s+(?:their|these|those)\s+(titles|names)\b(?!\s+of)|"
+                      r"\bwhat\s+(?:are|were)\s+they\s+(?:called|titled|named)\b", q, re.I)
+    if their:
+        # "... three briefs ...; what are their titles?": the noun named before says what is titled
+        word = (their.group(1) or "names").lower()
+        cm1 = re.search(r"\b(" + "|".join(_COUNT_WORDS) + r")\s+(?:[\w-]+\s+){0,2}?(" + _HEAD_RX + r")s?\b", q, re.I)
+        noun = cm1.group(2).lower() if cm1 else None
+        fams = frozenset(_FAMILY_OF.get(_singular(noun), ())) if noun else frozenset({"title"})
+        kind = "title" if word.startswith("title") or "title" in fams else "name"
+        return Asked(kind, (_singular(noun),) if noun else (), fams, True,
+                     _COUNT_WORDS[cm1.group(1).lower()] if cm1 else None)
     m_place = _PLACE.search(q)
     if m_place and not re.search(r"\bwhich countr|\bin which countr", q, re.I):
         return Asked("place")
@@ -499,6 +510,21 @@ def _listed_before(seg: str, head: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Every country name the gazetteer knows, lower case (general knowledge, not the report's)."""
+    from graph import countries
+
+    names = {n.lower() for c in countries.all_countries().values() for n in c.names}
+    return frozenset(names), tuple(sorted(names))
+
+
+def _is_country_name(label: str) -> bool:
+    low = " ".join(label.lower().split())
+    names, ordered = _country_words()
+    return low in names or any(n.startswith(low + " ") for n in ordered)
+
+
 # -- the finder ------------------------------------------------------------------------------------
 _NATIONAL_ROLES = {"national_institution", "other", None}
 _ENTITY_TYPES = {"name": ("Scheme", "LegalInstrument", "Initiative", "Project", "Organization"),
@@ -608,6 +634,8 @@ class SpanFinder:
         elif asked.kind == "place":
             spans = [(s, e, None, "Text") for s, e in place_spans(seg)] or \
                 [(s, e, None, "Text") for s, e in located_spans(seg)]
+            # a city, venue or island is asked: a country (or the first word of one) is not it
+            spans = [x for x in spans if not _is_country_name(seg[x[0]:x[1]])]
         elif asked.kind == "group":
             spans = [(s, e, None, "Text") for s, e in group_spans(seg, asked.head_phrase)]
         out: list[Candidate] = []
