@@ -304,3 +304,24 @@ def test_engine_lists_the_titles_announced_by_a_count(engine):
     nxt = engine.spans._next[p.id]
     listed = re.findall(r"\"([^\"]{6,250})\"", engine.k.passage(nxt).text)
     assert [a["label"] for a in res["answers"]] == [t.strip().rstrip(",.") for t in listed]
+
+
+# -- numbers by keyword, a name in brackets, an unquoted title --------------------------------------
+def test_a_keyword_query_ending_in_number_asks_a_number():
+    assert asked_span("working paper pension adequacy number").kind == "number"
+    assert asked_span("ruritania brief fishers no").kind == "number"
+
+
+def test_a_name_in_brackets_after_a_description_is_the_name():
+    from app.qa.spans import name_spans
+
+    seg = "after a valuation of the main public health insurance scheme (SaludPlus) in 2023"
+    got = [seg[s:e] for s, e in name_spans(seg, frozenset({"scheme"}))]
+    assert "SaludPlus" in got
+
+
+def test_engine_reads_an_unquoted_title_before_its_noun(engine):
+    p, m = _passage_with(engine, r"production of an? ((?:[A-Z][\w-]*\s+)+\([A-Z]+\)(?:\s+[A-Z][\w-]*)+\s+\([A-Z]+\)) report")
+    country = p.section.split(">")[-1].strip()
+    res = engine.ask(f"What report did the ILO produce on {country}'s social protection system?")
+    assert res["answers"] and res["answers"][0]["label"].startswith(m.group(1))

@@ -19,6 +19,9 @@ def owned_schemes(a, knowledge) -> list[str]:
     for link in a.links:
         ids = [i for i in link.ids if i.split(":", 1)[0] in SCHEME_TYPES]
         for i in ids:
+            label = (knowledge.entity(i) or {}).get("label", "")
+            if label == label.lower():
+                continue  # "main public health insurance scheme": a description, not the scheme's name
             if any(f["object"] in countries for f in knowledge.facts_where(subject=i, predicate="schemeInCountry")):
                 out.append(i)
     return list(dict.fromkeys(out))

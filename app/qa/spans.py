@@ -135,8 +135,9 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         cm0 = re.search(r"\b(?:which|what|the|name|list)\s+(two|three|four|five|both)\b", q, re.I)
         return Asked("group", plural=plural, count=_COUNT_WORDS[cm0.group(1).lower()] if cm0 else None,
                      head_phrase=word)
-    if _NUMBER.search(q):
-        return Asked("number")
+    if _NUMBER.search(q) or (q == q.lower() and not re.search(r"\b(which|what|who|where|when|how)\b", q)
+                             and re.search(r"\b(?:paper|report|brief|convention|decree|law)\b.*\b(?:number|no)\s*$", q)):
+        return Asked("number")  # "ilo working paper gender equality number"
     qm = _QUANTITY.search(q)
     if qm and analysed_type not in ("Number", "Year") and not any(
             w.lower() in _VERBS for w in (qm.group(1) or "").split()):
@@ -341,6 +342,12 @@ def name_spans(seg: str, families: frozenset[str]) -> list[tuple[int, int]]:
                 out.append((seg.rfind(words[0], 0, acr_before.end()), toks[i][0] + len(m.group(1))))
             continue  # "old age defined-contribution (JHT) scheme(s)": modifiers + acronym + head
         acr = _ACRONYM_AFTER.match(seg[toks[k][1]:])
+        if acr and re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", acr.group(1)):
+            # "the main public health insurance scheme (EsSalud)": a mixed-case word in brackets
+            # after a lower-case description is the scheme's own name, not an acronym of it
+            s0 = toks[k][1] + acr.start(1)
+            out.append((s0, s0 + len(acr.group(1))))
+            continue
         if acr:
             words = seg[:toks[i][0]].split()[-3:]
             phrase: list[str] = []
@@ -621,6 +628,12 @@ class SpanFinder:
                 for s, e in name_spans(seg, asked.families):
                     spans.append((s, e, None, "Text"))
             elif not spans:
+                # "an Inter-agency Social Protection Assessment (ISPA) Core Diagnostic Instrument
+                # (CODI) report": a capitalised name before the title noun
+                for s, e in name_spans(seg, asked.families):
+                    if len(seg[s:e].split()) >= 3:
+                        spans.append((s, e, None, "Publication"))
+            if asked.kind == "title" and not spans:
                 # "a bilingual policy paper on fiscal space for financing social protection"
                 for s, e in _described(seg, asked.heads):
                     spans.append((s, e, None, "Publication"))
@@ -638,6 +651,11 @@ class SpanFinder:
             spans = [x for x in spans if not _is_country_name(seg[x[0]:x[1]])]
         elif asked.kind == "group":
             spans = [(s, e, None, "Text") for s, e in group_spans(seg, asked.head_phrase)]
+        # a lower-case description followed by its own name in brackets ("the main public health
+        # insurance scheme (EsSalud)"): the name stands, the description goes
+        starts = {x[0] for x in spans}
+        spans = [x for x in spans if not (seg[x[0]:x[1]] == seg[x[0]:x[1]].lower() and
+                                          (m2 := re.match(r"\s*\(", seg[x[1]:])) and x[1] + m2.end() in starts)]
         out: list[Candidate] = []
         for s, e, eid, kind in spans:
             if eid is None:
