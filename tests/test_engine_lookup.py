@@ -239,6 +239,7 @@ def test_an_eventual_ratification_is_not_a_ratification():
 
     assert prospective("freedonia pensions convention eventual ratification", RATIFY)
     assert prospective("Which convention is the roadmap meant to lead to ratifying?", RATIFY)
+    assert prospective("island country exploring ratification of social security standards", RATIFY)
     assert not prospective("Which convention did Freedonia ratify in 2020?", RATIFY)
 
 
