@@ -326,3 +326,16 @@ def test_engine_reads_an_unquoted_title_before_its_noun(engine):
     country = p.section.split(">")[-1].strip()
     res = engine.ask(f"What report did the ILO produce on {country}'s social protection system?")
     assert res["answers"] and res["answers"][0]["label"].startswith(m.group(1))
+
+
+# -- a convention asked by keywords is a convention ------------------------------------------------
+def test_a_keyword_query_ending_in_convention_is_no_span_question():
+    assert asked_span("freedonia fishers insurance scheme convention") is None
+
+
+def test_engine_answers_a_convention_not_the_scheme_named_with_it(engine):
+    p, m = _passage_with(engine, r"the ([A-Z][\w ]+?) \(([A-Z]+)\) Pilot was launched in ([A-Z]\w+)")
+    res = engine.ask(f"{m.group(3).lower()} {m.group(1).lower()} pilot convention")
+    assert res["answers"] and all(a["type"] == "Convention" for a in res["answers"])
+    ent = engine.k.entity_by_iri(res["answers"][0]["iri"])
+    assert ent["role"].startswith("ILO") and any(n in p.text for n in engine.k.names(ent["id"]))

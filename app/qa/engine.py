@@ -296,7 +296,8 @@ class QuestionEngine:
         asked = asked_span(a.question, [(l.start, l.end) for l in a.links], a.answer_type)
         if self._described_publication(a, asked, out):
             return
-        if asked is not None and asked.kind == "name" and not (
+        if asked is not None and asked.kind == "name" and \
+                a.answer_type not in ("Convention", "Publication", "Number", "Year") and not (
                 str(out.get("strategy", "")).startswith("graph") and out.get("answers")):
             owned = owned_schemes(a, self.k)  # "Burkina Faso's universal health insurance scheme"
             if len(owned) == 1:
@@ -432,9 +433,17 @@ class QuestionEngine:
         want = out["answer_type"]
         out["answers"] = exclusion.drop(out["answers"], a.aside, exclusion.aside_phrases(a.question))
         if want == "Convention" and re.search(r"\b(conventions?|recommendations?|standards?)\b", a.question, re.I):
-            # a convention is asked: a national law or strategy (same graph type) is not one
-            out["answers"] = [x for x in out["answers"] if not x.get("iri") or (
-                (self.k.entity_by_iri(x["iri"]) or {}).get("role") or "ILO").startswith("ILO")]
+            # a convention is asked: a national law or strategy (same graph type) is not one, nor
+            # is a scheme; an ILO instrument the same evidence sentence names is (type repair)
+            kept, dropped = [], []
+            for x in out["answers"]:
+                ent = self.k.entity_by_iri(x["iri"]) if x.get("iri") else None
+                ok = ent is None and x.get("type") in ("Convention", "Text") or ent is not None and \
+                    ent.get("type") == "LegalInstrument" and (ent.get("role") or "ILO").startswith("ILO")
+                (kept if ok else dropped).append(x)
+            if not kept and dropped:
+                kept = self._instruments_in_evidence(dropped)
+            out["answers"] = kept
         if want in ("Country", "Organization"):
             # A pooled fund the graph holds as an initiative ("the Multi-donor Programme") is a
             # funder when the graph says so; text answers must be of the asked type.
@@ -463,6 +472,29 @@ class QuestionEngine:
         timings["total_ms"] = (time.perf_counter() - t0) * 1e3
         out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}
         return out
+
+    def _instruments_in_evidence(self, answers: list[dict]) -> list[dict]:
+        """ILO conventions the evidence sentences of wrong-typed answers name ("the EIS Pilot ... in
+        line with ... Convention (No. 121)"): the convention the question asked about that thing."""
+        out: dict[str, dict] = {}
+        for x in answers:
+            for ev in x.get("evidence", [])[:1]:
+                hl = ev.get("highlights") or [[0, 0]]
+                text = ev.get("text", "")
+                # the sentence around the answer's own mention
+                start = text.rfind(". ", 0, hl[0][0]) + 1
+                end = text.find(". ", hl[0][1])
+                sent = (start, len(text) if end < 0 else end)
+                for m in self.k.mentions_in(ev["passage_id"]):
+                    eid = f"{m['type']}:{m['key']}"
+                    ent = self.k.entity(eid) or {}
+                    if m["type"] == "LegalInstrument" and (ent.get("role") or "").startswith("ILO") \
+                            and sent[0] <= m["start"] < sent[1] and eid not in out:
+                        d = self._answer_dict(eid, x.get("score", 1.0),
+                                              [self._evidence(ev["passage_id"], self.k.names(eid))])
+                        d["path"] = [f"the ILO instrument named with {x['label']} in the evidence sentence"]
+                        out[eid] = d
+        return list(out.values())
 
     def _nearest_passages(self, question: str, qvec: np.ndarray | None = None, k: int = 3) -> list[dict]:
         qvec = qvec if qvec is not None else self._embed(question)

@@ -162,7 +162,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         head = m
         break
     keyword = q == q.lower() and not re.search(r"\b(which|what|who|where|when|how)\b", q)
-    if keyword and re.search(r"\b(countr(y|ies)|organi[sz]ations?|funders?|donors?|partners?|governments?|years?)\s*$", q):
+    if keyword and re.search(r"\b(countr(y|ies)|organi[sz]ations?|funders?|donors?|partners?|governments?|years?|"
+                             r"conventions?|recommendations?)\s*$", q):
         return None  # "... showcased countries": the last word names the asked type
     if head is None:
         if not (keyword or _NAME_CUE.search(q)):
