@@ -30,17 +30,19 @@ from app.qa import aggregate, set_conditions
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
-from app.qa.exclusion import keeps, set_aside
+from app.qa.exclusion import aside_phrases, drop_named, keeps, set_aside
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
 from app.qa.roles import ROLE_NAMES
+from app.qa.owned import owned_schemes
 from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa.tables import TABLE_NAMED, TableLookup
 from app.qa.textstep import TextResult, TextStep
+from app.qa.titles import PublicationFinder
 from app.qa.understand import Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
 from graph.relations import REGISTRY
@@ -74,7 +76,10 @@ _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, 
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
 _COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"
+                      r"member states|states|nations|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
+_WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*)\b",
+                         re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
 
@@ -91,6 +96,7 @@ class QuestionEngine:
         self.sweep = TopicSweep(knowledge, units, self.text)
         self.intents = intents
         self.tables = TableLookup(store, units.idf, units.default_idf)
+        self.titles = PublicationFinder(knowledge, AUTHOR_ORGS)
         self.speller = speller_for(knowledge, self.lexicon, [r["text"] for r in intents.rows] if intents else [])
         self.max_chars = 1000
         self._embed_cache: dict[str, np.ndarray] = {}
@@ -122,10 +128,12 @@ class QuestionEngine:
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(q)
         a = analyse(fixed, self.lexicon)
+        phrases = aside_phrases(a.question)  # what each "apart from ..." names, linked or not
         aside = set_aside(a.question, a.links)
         if aside.ids:  # "besides the EU", "apart from Viet Nam": read the rest, drop those after
             a = analyse(aside.question, self.lexicon)
             a.excluded = aside.ids
+        a.aside_phrases = phrases
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
@@ -294,6 +302,24 @@ class QuestionEngine:
         """A name, title, number, place or group written in a sentence (see :mod:`app.qa.spans`)
         replaces an answer that is not of the asked kind; a graph answer of that kind stands."""
         asked = asked_span(a.question, [(l.start, l.end) for l in a.links], a.answer_type)
+        if self._described_publication(a, asked, out):
+            return
+        if asked is not None and asked.kind == "name" and \
+                a.answer_type not in ("Convention", "Publication", "Number", "Year") and not (
+                str(out.get("strategy", "")).startswith("graph") and out.get("answers")):
+            owned = owned_schemes(a, self.k)  # "Burkina Faso's universal health insurance scheme"
+            if len(owned) == 1:
+                facts = [f for f in self.k.facts_where(subject=owned[0], predicate="schemeInCountry")
+                         if f["object"] in a.linked("Country")]
+                pids = list(dict.fromkeys([p for f in facts for p in f["passages"]] + self.k.passages_mentioning(owned[0])))
+                d = self._answer_dict(owned[0], 1.0, [self._evidence(pid, self.k.names(owned[0])) for pid in pids[:3]])
+                ent = self.k.entity(owned[0]) or {}
+                if ent.get("acronym") and ent["acronym"] not in d["label"]:
+                    d["label"] = f"{d['label']} ({ent['acronym']})"
+                d["path"] = [f"the scheme of that description the graph places in {', '.join(self.k.label(c) for c in a.linked('Country'))}"]
+                out["answers"], out["answer_type"], out["strategy"] = [d], "Scheme", "graph"
+                out["path"] = d["path"]
+                return
         if asked is None or graph_fits(asked, out, a.question, a.answer_type):
             return
         t = time.perf_counter()
@@ -324,6 +350,37 @@ class QuestionEngine:
         out["strategy"] = "text-span"
         out["path"] = [f"asked: a {asked.kind}" + (f" ({', '.join(asked.heads)})" if asked.heads else "")] + \
             [f"sentence: {self.units.units[found[0].unit_id].text}"]
+
+    def _described_publication(self, a: Analysis, asked, out: dict) -> bool:
+        """A publication asked by what it is (kind, language, co-author, title words): the graph's
+        publication records decide (see :mod:`app.qa.titles`); a graph answer of publications stands."""
+        wrote = bool(_WHAT_WROTE.search(a.question))  # "what did the ILO co-publish with OHCHR?"
+        if a.answer_type in ("Number", "Year") or (asked is not None and asked.kind != "title") or \
+                not (a.answer_type == "Publication" or asked is not None or wrote):
+            return False
+        answers = out.get("answers") or []
+        if answers and str(out.get("strategy", "")).startswith("graph") and all(x.get("type") == "Publication" for x in answers):
+            return False
+        # "what did the ILO co-publish with X" names no single publication: every one is asked
+        plural = asked.plural if asked is not None else bool(_PLURAL.search(a.question)) or not re.search(
+            r"\b(paper|brief|report|title|guide|note|sheet|study|publication)\b", a.question, re.I)
+        found = self.titles.find(a.question, a.links, plural)
+        if found is None:
+            return False
+        res = []
+        for eid in found.ids:
+            names = self.k.names(eid)
+            pids = self.k.passages_mentioning(eid) or (self.k.entity(eid) or {}).get("passages", [])
+            # the passage that says what the question says of it first ("Working Paper 132: ...")
+            qt = set(terms(a.question))
+            pids = sorted(pids, key=lambda pid: -len(qt & set(terms(self.k.passage(pid).text if self.k.passage(pid) else ""))))
+            d = self._answer_dict(eid, 1.0, [self._evidence(pid, names) for pid in pids[:3]])
+            d["path"] = [f"publication described by the question: {'; '.join(found.why)}"]
+            res.append(d)
+        out["answers"], out["answer_type"], out["strategy"] = res, "Publication", "graph-publication"
+        out["sparql"] = self._label_query([self.k.iri(i) for i in found.ids])
+        out["path"] = [f"publications of the graph filtered by: {'; '.join(found.why) or 'title words'}"]
+        return True
 
     # -- understanding and shaping the result ------------------------------------------------
     def _embed(self, text: str) -> np.ndarray:
@@ -395,6 +452,19 @@ class QuestionEngine:
         if a.excluded:
             out["answers"] = [x for x in out["answers"] if keeps(x, a.excluded, self.k)]
             out.setdefault("path", []).append("set aside: " + ", ".join(sorted(a.excluded)))
+        out["answers"] = drop_named(out["answers"], a.aside_phrases)
+        if want == "Convention" and re.search(r"\b(conventions?|recommendations?|standards?)\b", a.question, re.I):
+            # a convention is asked: a national law or strategy (same graph type) is not one, nor
+            # is a scheme; an ILO instrument the same evidence sentence names is (type repair)
+            kept, dropped = [], []
+            for x in out["answers"]:
+                ent = self.k.entity_by_iri(x["iri"]) if x.get("iri") else None
+                ok = ent is None and x.get("type") in ("Convention", "Text") or ent is not None and \
+                    ent.get("type") == "LegalInstrument" and (ent.get("role") or "ILO").startswith("ILO")
+                (kept if ok else dropped).append(x)
+            if not kept and dropped:
+                kept = self._instruments_in_evidence(dropped)
+            out["answers"] = kept
         if want in ("Country", "Organization"):
             # A pooled fund the graph holds as an initiative ("the Multi-donor Programme") is a
             # funder when the graph says so; text answers must be of the asked type.
@@ -426,6 +496,29 @@ class QuestionEngine:
         timings["total_ms"] = (time.perf_counter() - t0) * 1e3
         out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}
         return out
+
+    def _instruments_in_evidence(self, answers: list[dict]) -> list[dict]:
+        """ILO conventions the evidence sentences of wrong-typed answers name ("the EIS Pilot ... in
+        line with ... Convention (No. 121)"): the convention the question asked about that thing."""
+        out: dict[str, dict] = {}
+        for x in answers:
+            for ev in x.get("evidence", [])[:1]:
+                hl = ev.get("highlights") or [[0, 0]]
+                text = ev.get("text", "")
+                # the sentence around the answer's own mention
+                start = text.rfind(". ", 0, hl[0][0]) + 1
+                end = text.find(". ", hl[0][1])
+                sent = (start, len(text) if end < 0 else end)
+                for m in self.k.mentions_in(ev["passage_id"]):
+                    eid = f"{m['type']}:{m['key']}"
+                    ent = self.k.entity(eid) or {}
+                    if m["type"] == "LegalInstrument" and (ent.get("role") or "").startswith("ILO") \
+                            and sent[0] <= m["start"] < sent[1] and eid not in out:
+                        d = self._answer_dict(eid, x.get("score", 1.0),
+                                              [self._evidence(ev["passage_id"], self.k.names(eid))])
+                        d["path"] = [f"the ILO instrument named with {x['label']} in the evidence sentence"]
+                        out[eid] = d
+        return list(out.values())
 
     def _nearest_passages(self, question: str, qvec: np.ndarray | None = None, k: int = 3) -> list[dict]:
         qvec = qvec if qvec is not None else self._embed(question)

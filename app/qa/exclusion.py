@@ -95,3 +95,30 @@ def keeps(answer: dict, ids: set[str], knowledge) -> bool:
         if inside & regions:
             return False
     return True
+
+
+# The set-aside phrase ends at a clause break or where the question proper starts.
+_CLAUSE_END = re.compile(r"[,;?]|\s(?:which|what|who|whom|where|when|how|did|does|do|is|are|was|were|has|have)\b", re.I)
+
+
+def aside_phrases(question: str) -> list[str]:
+    """The words each cue sets aside, up to the clause's end ("apart from Karnataka"): a name read
+    from a sentence (no graph entity) is matched against them."""
+    out = []
+    for m in _CUE.finditer(question):
+        end_m = _CLAUSE_END.search(question, m.end())
+        out.append(question[m.end():end_m.start() if end_m else len(question)].strip().lower())
+    return [p for p in out if p]
+
+
+def drop_named(answers: list[dict], phrases: list[str]) -> list[dict]:
+    """The answers without the text answers (no graph entity) a set-aside phrase names, by a
+    whole-word match of the label: graph answers are dropped by id in :func:`keeps`."""
+    if not phrases:
+        return answers
+
+    def named(label: str) -> bool:
+        low = " ".join(label.lower().split())
+        return len(low) >= 3 and any(re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", p) for p in phrases)
+
+    return [x for x in answers if not (x.get("iri") is None and named(x.get("label", "")))]

@@ -131,6 +131,7 @@ class Analysis:
     topic_terms: list[str] = field(default_factory=list)
     any_of: bool = False  # several named countries stand for one described set (a chain): any of them
     excluded: set[str] = field(default_factory=set)  # set aside by the question ("besides the EU"): never answers
+    aside_phrases: list[str] = field(default_factory=list)  # the words each "apart from ..." names, linked or not
 
     def linked(self, *types: str) -> list[str]:
         out = []
@@ -242,7 +243,9 @@ class Lexicon:
                 if ids is None and n == 1 and gram[0] not in STOP and len(gram[0]) >= 4:
                     iso = demonym_country(gram[0])  # "the Swiss", "Kenyan", "Dutch funding"
                     ids = {f"Country:{iso}"} if iso else None
-                if ids is None and n <= 4 and any(len(t) >= 6 and t not in self.vocab for t in gram):
+                if ids is None and n <= 4 and (any(len(t) >= 6 and t not in self.vocab for t in gram) or (
+                        n >= 2 and len(" ".join(gram)) >= 9 and any(len(t) >= 4 and t not in self.vocab for t in gram))):
+                    # a typo in a short word of a longer name ("Sierra Leon") is judged on the whole name
                     ids = self._fuzzy(gram)
                 if not ids:
                     continue

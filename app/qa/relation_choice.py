@@ -53,9 +53,9 @@ def more_specific(a: Analysis, relation: str) -> tuple[str, str] | None:
 
 
 # Words that put a relation in the future or in intention ("with a view to ratifying", "plans to").
-_PROSPECTIVE = re.compile(r"\b(with a view to|eventually|towards?|ahead of|in preparation for|future|plans?|planned|"
+_PROSPECTIVE = re.compile(r"\b(with a view to|eventual(?:ly)?|towards?|lead(?:s|ing)? to|meant to|roadmap (?:for|to)|road to|ahead of|in preparation for|future|plans?|planned|"
                           r"aims?|aiming|intends?|intention|would|could|might|possible|potential|prospect\w*|"
-                          r"consider\w*|prepar\w*|importance of|need to|needs to|calls? (?:on|for)|called (?:on|for)|"
+                          r"consider\w*|explor\w*|prepar\w*|importance of|need to|needs to|calls? (?:on|for)|called (?:on|for)|"
                           r"urg\w*|advocat\w*|promot\w*|encourag\w*)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 
 

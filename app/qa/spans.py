@@ -45,19 +45,27 @@ _HEAD_RX = "|".join(re.escape(h) for h in _HEADS)
 # the head noun belongs to a different part of the question ("which countries have a ... strategy").
 _BREAK = set("""is are was were be been did does do has have had can could will would should may might
 countries country governments government organisations organizations organisation organization funders
-funder donors donor partners partner agencies agency institutions institution year years people persons workers
-amount number share percentage
-gap rate who whom where when""".split())
+funder donors donor partners partner year years people persons workers amount number share percentage
+gap rate who whom where when institution institutions agency agencies body bodies ministry ministries
+authority authorities administrator administrators""".split())
 _VERBS = {w for w in _BREAK if w in "is are was were be been did does do has have had can could will would should may might".split()}
 _WH_HEAD = re.compile(r"\b(?:which|what|name of|names of|title of|titles of)\s+(?:the\s+|a\s+|an\s+)?"
                       r"((?:[\w'’./-]+\s+){0,6}?)(" + _HEAD_RX + r")(e?s)?\b", re.I)
 _NAME_CUE = re.compile(r"\b(name[sd]?|called|titled|entitled|title)\b", re.I)
 _PLACE = re.compile(r"^\s*where\b.*\b(held|organi[sz]ed|hosted|host|take place|took place|taking place|convened|"
+                    r"attend(?:ed)?|participate|meet|met|gather(?:ed)?|"
                     r"located|celebrated|launched)\b|\bin (?:which|what) (?:city|town|venue|place)\b", re.I)
 _NUMBER = re.compile(r"\b(?:paper|report|brief|convention|decree|law|resolution|recommendation)s?\s+(?:number|no\b(?!\.?\s*\d))|"
                      r"\bwhat (?:number|no\.?)\b(?!\s+of)|\bnumber of the (?:\w+\s+){0,2}(?:paper|report|brief)\b", re.I)
 _QUANTITY = re.compile(r"\b(?:what|which)\s+((?:[\w'’-]+\s+){0,2}?)(?:gap|amount|share|percentage|proportion|rate|"
                        r"total|budget|cost|sum|level|figure)s?\b|\bhow (?:large|big|high|low)\b", re.I)
+# Places asked by their noun ("in which city", "which island", a keyword query ending in "city").
+_PLACE_NOUN = r"(?:city|cities|town|towns|venue|island|islands|location|place)"
+_PLACE_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,1}?" + _PLACE_NOUN + r"\b|\s" + _PLACE_NOUN + r"\s*$", re.I)
+# Parts of a country asked by their noun ("which regions of Côte d'Ivoire", "which Kenyan counties").
+_DIVISION = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(regions?|counties|county|provinces?|districts?|"
+                       r"states?|governorates?|municipalities|municipality|sectors?)\b|"
+                       r"\s(regions?|counties|provinces|districts|states|governorates|sectors)\s*$", re.I)
 _GROUP = re.compile(r"\b((?:(?:target|population|beneficiary|occupational|social)\s+)?groups|provinces|"
                     r"(?:provincial|state|regional|municipal|local|district)\s+governments?|states|cities|"
                     r"municipalities|districts|sectors|occupations)\b", re.I)
@@ -98,18 +106,46 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     reading unless it says "name" or "title"."""
     q0 = " ".join(question.split())
     q = _META.sub(" ", q0)
+    if re.search(r"\b(?:which|what)\s+(?:countries|nations|governments|organi[sz]ations|member states)\b"
+                 r"(?!['’])", q, re.I) and not re.search(r"\b(?:name|title)s?\s+of\b", q, re.I):
+        return None  # "which countries are named": the entities are asked, "named" is no name cue
+    their = re.search(r"\bwhat\s+(?:are|were)\s+(?:their|these|those)\s+(titles|names)\b(?!\s+of)|"
+                      r"\bwhat\s+(?:are|were)\s+they\s+(?:called|titled|named)\b", q, re.I)
+    if their:
+        # "... three briefs ...; what are their titles?": the noun named before says what is titled
+        word = (their.group(1) or "names").lower()
+        cm1 = re.search(r"\b(" + "|".join(_COUNT_WORDS) + r")\s+(?:[\w-]+\s+){0,2}?(" + _HEAD_RX + r")s?\b", q, re.I)
+        noun = cm1.group(2).lower() if cm1 else None
+        fams = frozenset(_FAMILY_OF.get(_singular(noun), ())) if noun else frozenset({"title"})
+        kind = "title" if word.startswith("title") or "title" in fams else "name"
+        return Asked(kind, (_singular(noun),) if noun else (), fams, True,
+                     _COUNT_WORDS[cm1.group(1).lower()] if cm1 else None)
     m_place = _PLACE.search(q)
     if m_place and not re.search(r"\bwhich countr|\bin which countr", q, re.I):
         return Asked("place")
-    if _NUMBER.search(q):
-        return Asked("number")
+    if _PLACE_ASKED.search(q) and not re.search(r"\bwhich countr|\bin which countr", q, re.I) \
+            and (q != q.lower() or not re.search(r"\b(which|what|who|how)\b", q) or _PLACE_ASKED.search(q).group(0)[:1] != " "):
+        noun = _PLACE_ASKED.search(q).group(0).split()[-1].lower()
+        return Asked("place", plural=noun.endswith("s"))
+    dm = next((m for m in _DIVISION.finditer(q0) if not any(a <= m.start(m.lastindex) < b for a, b in linked_spans)
+               and not re.search(r"\b(member|arab|united|island|small)\s*$", q0[:m.start(m.lastindex)], re.I)), None)
+    if dm and (dm.group(1) or q == q.lower()):
+        word = (dm.group(1) or dm.group(2)).lower()
+        plural = word.endswith("s") or word.endswith("ies")
+        cm0 = re.search(r"\b(?:which|what|the|name|list)\s+(two|three|four|five|both)\b", q, re.I)
+        return Asked("group", plural=plural, count=_COUNT_WORDS[cm0.group(1).lower()] if cm0 else None,
+                     head_phrase=word)
+    if _NUMBER.search(q) or (q == q.lower() and not re.search(r"\b(which|what|who|where|when|how)\b", q)
+                             and re.search(r"\b(?:paper|report|brief|convention|decree|law)\b.*\b(?:number|no)\s*$", q)):
+        return Asked("number")  # "ilo working paper gender equality number"
     qm = _QUANTITY.search(q)
     if qm and analysed_type not in ("Number", "Year") and not any(
             w.lower() in _VERBS for w in (qm.group(1) or "").split()):
         return Asked("quantity")  # "what annual financing gap did the paper estimate": a figure
     cm = re.search(r"\b(?:which|what|the|name|list)\s+(" + "|".join(_COUNT_WORDS) + r")\b", q, re.I)
     count = _COUNT_WORDS[cm.group(1).lower()] if cm else None
-    g = _GROUP.search(q)
+    g = next((m for m in _GROUP.finditer(q) if not re.search(r"\b(member|arab|united|island|small)\s*$", q[:m.start()], re.I)),
+             None)  # "Member States", "Arab States" are names, not the asked states
     if g and not re.search(r"\b(?:which|what|name|list)\s+(?:[\w'’-]+\s+){0,2}$", q[:g.start()], re.I) \
             and q != q.lower():
         g = None  # "the fund for vulnerable groups": groups are not what is asked
@@ -126,7 +162,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         head = m
         break
     keyword = q == q.lower() and not re.search(r"\b(which|what|who|where|when|how)\b", q)
-    if keyword and re.search(r"\b(countr(y|ies)|organi[sz]ations?|funders?|donors?|partners?|governments?|years?)\s*$", q):
+    if keyword and re.search(r"\b(countr(y|ies)|organi[sz]ations?|funders?|donors?|partners?|governments?|years?|"
+                             r"conventions?|recommendations?)\s*$", q):
         return None  # "... showcased countries": the last word names the asked type
     if head is None:
         if not (keyword or _NAME_CUE.search(q)):
@@ -306,6 +343,12 @@ def name_spans(seg: str, families: frozenset[str]) -> list[tuple[int, int]]:
                 out.append((seg.rfind(words[0], 0, acr_before.end()), toks[i][0] + len(m.group(1))))
             continue  # "old age defined-contribution (JHT) scheme(s)": modifiers + acronym + head
         acr = _ACRONYM_AFTER.match(seg[toks[k][1]:])
+        if acr and re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", acr.group(1)):
+            # "the main public health insurance scheme (EsSalud)": a mixed-case word in brackets
+            # after a lower-case description is the scheme's own name, not an acronym of it
+            s0 = toks[k][1] + acr.start(1)
+            out.append((s0, s0 + len(acr.group(1))))
+            continue
         if acr:
             words = seg[:toks[i][0]].split()[-3:]
             phrase: list[str] = []
@@ -355,13 +398,40 @@ def quantity_spans(seg: str) -> list[tuple[int, int]]:
     return out
 
 
+_PLACE_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
+
+
 def place_spans(seg: str) -> list[tuple[int, int]]:
-    """'organised in Rome', 'held in Abidjan, Côte d'Ivoire': the capitalised words after the verb."""
+    """'organised in Rome', 'held in Abidjan, Côte d'Ivoire', 'hosted an international conference in
+    Dakar', 'held in Baghdad and Erbil': the capitalised words after the verb (and its object)."""
     out = []
-    for m in re.finditer(r"\b(?:held|organi[sz]ed|hosted|took place|taking place|convened|located|celebrated)\s+"
-                         r"(?:in|at)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", seg):
-        if m.group(1).split()[0].lower() in _MONTHS:
+    for m in re.finditer(r"\b(?:held|organi[sz]ed|hosted|took place|taking place|convened|located|celebrated|launched)"
+                         r"(?:\s+(?!in\b|at\b)[\w'’-]+){0,5}?\s+(?:in|at)\s+(?:the\s+)?"
+                         r"(" + _PLACE_NAME + r"(?:\s+and\s+" + _PLACE_NAME + r")?)", seg):
+        pos, found = m.start(1), m.group(1)
+        inner = re.match(r"(?:\s*\([^)]{1,30}\))?\s+in\s+(?:the\s+)?(" + _PLACE_NAME + r")", seg[m.end(1):])
+        if inner and not re.search(r"\d", inner.group(1)) and inner.group(1).split()[0].lower() not in _MONTHS:
+            # "at the United Nations Headquarters in New York": the town holds the building
+            pos, found = m.end(1) + inner.start(1), inner.group(1)
+        for part in re.split(r"(\s+and\s+)", found):
+            if re.fullmatch(r"\s+and\s+", part):
+                pos += len(part)
+                continue
+            if part.split()[0].lower() not in _MONTHS and not re.search(r"\d", part):  # "COP29" is an event
+                out.append((pos, pos + len(part)))
+            pos += len(part)
+    return out
+
+
+def located_spans(seg: str) -> list[tuple[int, int]]:
+    """A sentence without a place verb may still say where: 'supported efforts in Siargao', 'at
+    COP29 in Baku'.  Capitalised words after 'in' (not a month, not a year)."""
+    out = []
+    for m in re.finditer(r"\b(?:in|at)\s+(?:the\s+)?(" + _PLACE_NAME + r")", seg):
+        if m.group(1).split()[0].lower() in _MONTHS or m.group(1).split()[0] in _LEADERS or re.search(r"\d", m.group(1)):
             continue
+        if re.match(r"(?:\s*\([^)]{1,30}\))?\s+in\s+(?:the\s+)?[A-Z]", seg[m.end(1):]):
+            continue  # "at the United Nations Headquarters in New York": the town that follows is the place
         out.append((m.start(1), m.end(1)))
     return out
 
@@ -391,6 +461,9 @@ def group_spans(seg: str, head_phrase: str) -> list[tuple[int, int]]:
                         out.append((s, s + len(sub_s)))
         if out:
             return out
+    before = _listed_before(seg, words[-1] if words else head_phrase)
+    if before:
+        return before
     # "one tailored to A, a second one for B, and a third one aimed at C"
     m = re.search(r"\bone\s+(?:tailored to|for|aimed at|targeting|designed for|dedicated to|covering)\s+(.+?),\s+"
                   r"(?:a|the)\s+second(?:\s+one)?\s+(?:tailored to|for|aimed at|targeting|designed for|dedicated to|covering)\s+(.+?),"
@@ -399,6 +472,65 @@ def group_spans(seg: str, head_phrase: str) -> list[tuple[int, int]]:
     if m:
         out = [(m.start(g), m.end(g)) for g in (1, 2, 3)]
     return out
+
+
+def _plural_rx(word: str) -> str:
+    """'counties' / 'county' -> 'count(?:y|ies)', 'regions' -> 'regions?'."""
+    w = word.lower()
+    if w.endswith("ies"):
+        return re.escape(w[:-3]) + "(?:y|ies)"
+    if w.endswith("y"):
+        return re.escape(w[:-1]) + "(?:y|ies)"
+    return re.escape(w.rstrip("s")) + "s?"
+
+
+_ITEM = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+
+
+def _listed_before(seg: str, head: str) -> list[tuple[int, int]]:
+    """Names listed right before the head noun: 'the Moronou and Nawa regions', 'Kisumu and Mombasa
+    counties', 'Abia, Benue, Oyo, and Sokoto States', 'the construction and transport sectors'."""
+    if not head:
+        return []
+    hw = r"(?i:" + _plural_rx(head) + r")\b"
+    out: list[tuple[int, int]] = []
+    caps = re.compile(r"(" + _ITEM + r"(?:,\s+" + _ITEM + r")*(?:,?\s+and\s+" + _ITEM + r")?)\s+" + hw)
+    lower = re.compile(r"\bthe\s+([a-z][\w-]+(?:,\s+[a-z][\w-]+)*,?\s+and\s+[a-z][\w-]+)\s+" + hw)
+    for rx in (caps, lower):
+        for m in rx.finditer(seg):
+            pos = m.start(1)
+            for part in re.split(r"(,\s+and\s+|,\s+|\s+and\s+)", m.group(1)):
+                if not part or re.fullmatch(r",\s+and\s+|,\s+|\s+and\s+", part):
+                    pos += len(part)
+                    continue
+                words = part.split()
+                # a sentence's first word is no name ("Targeting Abia"): drop leaders and verbs
+                while len(words) > 1 and (words[0] in _LEADERS or words[0].lower().endswith(("ing", "ed"))):
+                    skip = part.index(words[1], len(words[0]))
+                    part, pos, words = part[skip:], pos + skip, words[1:]
+                if words and not (words[0] in _LEADERS or words[0].lower() in _MONTHS):
+                    out.append((pos, pos + len(part)))
+                pos += len(part)
+        if len(out) == 1 and rx is caps and re.match(r"\s*[A-Z]", seg[out[0][1]:]):
+            out = []  # one capitalised word before a capitalised head is one name ("Arab States")
+        if out:
+            return out
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Every country name the gazetteer knows, lower case (general knowledge, not the report's)."""
+    from graph import countries
+
+    names = {n.lower() for c in countries.all_countries().values() for n in c.names}
+    return frozenset(names), tuple(sorted(names))
+
+
+def _is_country_name(label: str) -> bool:
+    low = " ".join(label.lower().split())
+    names, ordered = _country_words()
+    return low in names or any(n.startswith(low + " ") for n in ordered)
 
 
 # -- the finder ------------------------------------------------------------------------------------
@@ -497,6 +629,12 @@ class SpanFinder:
                 for s, e in name_spans(seg, asked.families):
                     spans.append((s, e, None, "Text"))
             elif not spans:
+                # "an Inter-agency Social Protection Assessment (ISPA) Core Diagnostic Instrument
+                # (CODI) report": a capitalised name before the title noun
+                for s, e in name_spans(seg, asked.families):
+                    if len(seg[s:e].split()) >= 3:
+                        spans.append((s, e, None, "Publication"))
+            if asked.kind == "title" and not spans:
                 # "a bilingual policy paper on fiscal space for financing social protection"
                 for s, e in _described(seg, asked.heads):
                     spans.append((s, e, None, "Publication"))
@@ -508,9 +646,17 @@ class SpanFinder:
                 # a share is asked: only figures written as shares
                 spans = [x for x in spans if re.search(r"per ?cent|%", seg[x[0]:x[1]], re.I)]
         elif asked.kind == "place":
-            spans = [(s, e, None, "Text") for s, e in place_spans(seg)]
+            spans = [(s, e, None, "Text") for s, e in place_spans(seg)] or \
+                [(s, e, None, "Text") for s, e in located_spans(seg)]
+            # a city, venue or island is asked: a country (or the first word of one) is not it
+            spans = [x for x in spans if not _is_country_name(seg[x[0]:x[1]])]
         elif asked.kind == "group":
             spans = [(s, e, None, "Text") for s, e in group_spans(seg, asked.head_phrase)]
+        # a lower-case description followed by its own name in brackets ("the main public health
+        # insurance scheme (EsSalud)"): the name stands, the description goes
+        starts = {x[0] for x in spans}
+        spans = [x for x in spans if not (seg[x[0]:x[1]] == seg[x[0]:x[1]].lower() and
+                                          (m2 := re.match(r"\s*\(", seg[x[1]:])) and x[1] + m2.end() in starts)]
         out: list[Candidate] = []
         for s, e, eid, kind in spans:
             if eid is None:

@@ -20,6 +20,11 @@ from rapidfuzz.distance import OSA
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
 RARE = 2  # a known word seen this rarely may itself be a typo in the source text
 MIN_LEN = 4  # shorter words are too often acronyms or right by chance
+# The closed class of English wh-words.  Their typos ("wen", "wich", "waht") are short or happen
+# to be dictionary junk, so the general rule above skips them; yet a misread wh-word misreads the
+# whole question (a year asked, a list answered).  Ordinary English, not a report fact.
+WH_WORDS = ("which", "what", "when", "where", "whose", "who", "how", "why")
+_FUNCTION_WORDS = frozenset("were was we who's whom with while whole here her his him has have had".split())
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +40,25 @@ def english_words() -> frozenset[str]:
         return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
     except OSError:
         return frozenset()
+
+
+@lru_cache(maxsize=1)
+def english_frequency() -> dict[str, int]:
+    """Word -> corpus count from the same dictionary: tells a real short word ("way", "won") from
+    the rare junk entries that are really typos ("wen", "wat")."""
+    try:
+        import symspellpy
+    except ImportError:
+        return {}
+    path = Path(symspellpy.__file__).parent / "frequency_dictionary_en_82_765.txt"
+    try:
+        return {w: int(c) for w, c in (line.split(" ", 1) for line in path.read_text(encoding="utf-8").splitlines() if " " in line)}
+    except (OSError, ValueError):
+        return {}
+
+
+_AUX_AFTER = re.compile(r"\s+(did|does|do|is|are|was|can|could|will|would|has|have|had)\b", re.I)
+COMMON = 4_000_000  # a dictionary word this frequent is meant, not a mistyped wh-word
 
 
 @dataclass
@@ -102,11 +126,34 @@ class Speller:
             self._cache[key] = best[0] if best else None
         return self._cache[key]
 
+    def wh_word(self, word: str) -> str | None:
+        """The wh-word a short unknown token mistypes ("Wen" -> when, "wich" -> which), or None.
+        Only w/h-initial tokens the report never writes, one edit (two for five letters and more)
+        from exactly one nearest wh-word."""
+        w = word.lower()
+        if w in WH_WORDS or w in _FUNCTION_WORDS or "'" in w or "’" in w or not 3 <= len(w) <= 6 or w[0] not in "wh" or w in self.counts \
+                or w in self.names or english_frequency().get(w, 0) >= COMMON:
+            return None
+        budget = 1 if len(w) <= 4 else 2
+        dists = sorted((OSA.distance(w, q), q) for q in WH_WORDS)
+        if dists[0][0] > budget or (len(dists) > 1 and dists[1][0] == dists[0][0]):
+            return None
+        return dists[0][1]
+
     def correct(self, text: str, protect: set[str] | None = None) -> tuple[str, list[Correction]]:
         """The text with unknown words corrected (same words otherwise), and what changed."""
         out, fixes, pos = [], [], 0
         for m in _WORD.finditer(text):
             word = m.group(0)
+            wh = None if (protect and word.lower() in protect) or word.isupper() else self.wh_word(word)
+            if wh is None and word.lower() == "were" and _AUX_AFTER.match(text, m.end()) and not text[:m.start()].strip():
+                wh = "where"  # "Were did ...": a question cannot open on "were" before another verb
+            if wh is not None:
+                out.append(text[pos:m.start()])
+                out.append(_match_case(word, wh))
+                pos = m.end()
+                fixes.append(Correction(m.start(), m.end(), word, _match_case(word, wh)))
+                continue
             if len(word) < MIN_LEN or (protect and word.lower() in protect) or (word.isupper() and len(word) <= 6):
                 continue
             if self.known(word):

@@ -109,6 +109,13 @@ def _sentence_publishers(sent: str) -> list[str]:
                   r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)(?:\s+and\s+(?:the\s+)?([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*))?", sent)
     if m and out:
         out += [g for g in m.groups() if g]
+    # "as part of the global ILO-IMF collaboration, leading to a jointly authored "...": the pair of
+    # organisations a joint piece of work names are its co-authors
+    if re.search(r"\b(?:jointly|co-?)\s*(?:authored|written|produced|published)\b|"
+                 r"\bjoint(?:ly)?\s+(?:\w+\s+)?(?:paper|report|note|brief|publication|study)\b", sent):
+        m = re.search(r"\b([A-Z]{2,10})-([A-Z]{2,10})\s+(?:collaboration|partnership|cooperation|mission|joint)", sent)
+        if m:
+            out += [g for g in m.groups() if g not in out]
     return out
 
 

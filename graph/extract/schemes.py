@@ -64,6 +64,12 @@ _GENERIC = {"social insurance", "health insurance", "social protection system", 
             "cash transfer programme", "social assistance programme", "public works programme"}
 _ADMIN = re.compile(r"\b(?:administered|managed|run|operated|implemented)\s+by\s+(?:the\s+)?"
                     r"(?P<org>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|the|on)?\s*[A-Z][\w'’\-]*)*(?:\s*\([A-Z][\w\-]+\))?)")
+# "the National Social Security Fund (NSSF) re-launched the Haba Haba scheme": an institution that
+# runs, manages or relaunches a scheme is the one that administers it (a first "launched" is not:
+# governments launch what others run).
+_OPERATES = re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|on)?\s*[A-Z][\w'’\-]*)*(?:\s*\([A-Z][\w\-]+\))?)\s+"
+                       r"(?:has\s+|have\s+|also\s+)*(?:re-?launched|administers|administered|manages|managed|runs|ran|"
+                       r"operates|operated)\s+(?:the\s+|its\s+)?")
 _RESPONSIBLE = re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*(?:\s*\([A-Z][\w\-]+\))?)\s+"
                           r"(?:is\s+|was\s+|being\s+)?responsible\s+for\s+(?:administering|managing|running)")
 
@@ -202,11 +208,18 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     for p in doc.passages:
         for s0, s1, sent in sentences(p.text):
             m = _RESPONSIBLE.search(sent)
-            if not m:
-                continue
-            for e in kb.of_type("Scheme"):
-                if p.id in e.passages and (e.label in sent or (e.acronym and e.acronym in sent)):
-                    _admin(kb, doc, e, m.group("org"), p.id)
+            if m:
+                for e in kb.of_type("Scheme"):
+                    if p.id in e.passages and (e.label in sent or (e.acronym and e.acronym in sent)):
+                        _admin(kb, doc, e, m.group("org"), p.id)
+            # "the NSSF re-launched the Haba Haba scheme": the scheme right after the verb
+            for m in _OPERATES.finditer(sent):
+                obj = sent[m.end():m.end() + 120]
+                for e in kb.of_type("Scheme"):
+                    if p.id in e.passages and (obj.startswith(e.label) or (e.acronym and obj.startswith(e.acronym))):
+                        org = resolve_org(kb, doc, re.sub(r"\s*\([^)]*\)$", "", m.group("org")), p.id, create=False)
+                        if org is not None and org.role in ("national_institution", "other", None):
+                            _admin(kb, doc, e, m.group("org"), p.id)
     describe(doc, kb)
 
 

@@ -1,0 +1,156 @@
+"""Publications found by what a question says about them, over the graph's publication records.
+
+People rarely give a title; they describe the publication: its kind ("which ILO brief", "the
+working paper"), its language ("the French-language briefs"), who wrote it with the ILO ("the fact
+sheet produced with OHCHR", "what the ILO and the IMF published together"), the country it is about,
+its month or number, or a paraphrase of the title's own words ("the brief on social health
+protection and climate action").  The build already holds each of these on the publication
+(``kind``, ``language``, ``month``, ``year``, ``number``, ``countries``, ``described_by``;
+``publishedBy`` and ``publicationAbout`` facts), so the answer is a filter over the graph, not a
+sentence read by chance.
+
+Decision: filters the question states exactly (language, co-author, number) select the answer set;
+without them, a title whose content words the question nearly all repeats is the answer.  When
+neither applies the caller falls back to reading titles out of sentences (:mod:`app.qa.spans`).
+Only ordinary English (kind nouns, language names, month names) is written here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.qa.units import terms
+
+# Kinds of publication by the words people use for them; a question's kind word matches a record
+# whose kind contains it ("paper" matches working paper, policy paper, issue paper).
+_KIND_WORDS = ("working paper", "policy paper", "issue paper", "policy note", "technical note", "guidance note",
+               "fact sheet", "factsheet", "policy brief", "brief", "guide", "report", "study", "handbook", "toolkit",
+               "paper", "note", "module", "bulletin")
+_LANGUAGES = {"french": "fr", "francophone": "fr", "spanish": "es", "portuguese": "pt", "english": "en"}
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+TITLE_COVERAGE = 0.75  # share of a title's content words a question must repeat to name it by paraphrase
+MIN_TITLE_TERMS = 2
+MAX_LISTED = 8  # a filter leaving more than this is no answer ("which reports ...")
+_GENERIC = set(terms("ilo report paper brief publication published title called named which what ilo's"))
+
+
+@dataclass
+class Found:
+    """Publications the question describes, best first, with why each is in."""
+
+    ids: list[str]
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Pub:
+    eid: str
+    label: str
+    title_terms: set[str]
+    desc_terms: set[str]
+    kind: str
+    language: str
+    month: str
+    year: str
+    number: str
+    countries: set[str]
+    publishers: set[str]
+
+
+class PublicationFinder:
+    """The graph's publications, indexed for description matching (built once per engine)."""
+
+    def __init__(self, knowledge, author_orgs: set[str] = frozenset()):
+        self.author_orgs = set(author_orgs)
+        self.pubs: list[_Pub] = []
+        for e in knowledge.of_type("Publication"):
+            at = e.get("attrs") or {}
+            eid = e["id"]
+            pubs = {f["object"] for f in knowledge.facts_where(subject=eid, predicate="publishedBy")}
+            about = {f["object"].split(":", 1)[1] for f in knowledge.facts_where(subject=eid, predicate="publicationAbout")}
+            self.pubs.append(_Pub(eid, e["label"], set(terms(e["label"])) - _GENERIC,
+                                  set(terms(at.get("described_by") or "")), (at.get("kind") or "").lower(),
+                                  at.get("language") or "en", (at.get("month") or "").lower(), str(at.get("year") or ""),
+                                  str(at.get("number") or ""), set(at.get("countries") or []) | about, pubs))
+
+    # -- what the question states ----------------------------------------------------------------
+    @staticmethod
+    def _kind(question: str) -> str | None:
+        low = question.lower()
+        return next((k for k in _KIND_WORDS if re.search(r"\b" + k + r"s?\b", low)), None)
+
+    @staticmethod
+    def _language(question: str) -> str | None:
+        low = question.lower()
+        return next((code for word, code in _LANGUAGES.items()
+                     if re.search(r"\b" + word + r"\b(?:[\s-]+language)?|\bin " + word + r"\b", low)), None)
+
+    def find(self, question: str, links, plural: bool) -> Found | None:
+        """The publications the question describes, or None when it does not single any out."""
+        if not self.pubs:
+            return None
+        qterms = set(terms(question))
+        why: list[str] = []
+        pool = list(self.pubs)
+        exact = False
+        lang = self._language(question)
+        if lang and lang != "en":
+            pool = [p for p in pool if p.language == lang]
+            why.append(f"language: {lang}")
+            exact = True
+        orgs = {i for l in links for i in l.ids if i.startswith("Organization:") and i not in self.author_orgs}
+        publishing = {o for o in orgs if any(o in p.publishers for p in self.pubs)}
+        if publishing:
+            pool = [p for p in pool if p.publishers & publishing]
+            why.append("published with " + ", ".join(sorted(publishing)))
+            exact = True
+        number = re.search(r"\b(?:paper|brief|report|no\.?|number)\s*(\d{1,4})\b", question, re.I)
+        if number and any(p.number for p in pool):
+            pool = [p for p in pool if p.number == number.group(1)]
+            why.append(f"number {number.group(1)}")
+            exact = True
+        countries = {i.split(":", 1)[1] for l in links for i in l.ids if i.startswith("Country:")}
+        if countries:
+            about = [p for p in pool if p.countries & countries]
+            if about:
+                pool = about
+                why.append("about " + ", ".join(sorted(countries)))
+        kind = self._kind(question)
+        if kind:
+            same = [p for p in pool if kind.replace("factsheet", "fact sheet") in p.kind]
+            if same:
+                pool = same
+                why.append(f"kind: {kind}")
+        month = next((m for m in _MONTHS if re.search(r"\b" + m + r"\b", question, re.I)), None)
+        if month:
+            dated = [p for p in pool if p.month == month]
+            if dated:
+                pool, exact = dated, True
+                why.append(f"published in {month}")
+        if not pool:
+            return None
+
+        def coverage(p: _Pub) -> float:
+            return len(p.title_terms & qterms) / len(p.title_terms) if p.title_terms else 0.0
+
+        def score(p: _Pub) -> float:
+            topic = qterms - _GENERIC
+            desc = len(topic & (p.desc_terms | p.title_terms)) / len(topic) if topic else 0.0
+            return coverage(p) + 0.5 * desc
+
+        ranked = sorted(pool, key=lambda p: -score(p))
+        best = ranked[0]
+        second = max((coverage(p) for p in ranked[1:]), default=0.0)
+        shared = len(best.title_terms & qterms)
+        named = (coverage(best) >= TITLE_COVERAGE and shared >= MIN_TITLE_TERMS and second < coverage(best) - 0.2) or \
+            (coverage(best) >= 0.5 and shared >= 3 and second <= coverage(best) / 2)  # most words, and far ahead
+        if named:
+            return Found([best.eid], why + [f"the question repeats {coverage(best):.0%} of the title's words"])
+        if not exact or len(pool) > MAX_LISTED:
+            return None
+        if plural or len(pool) == 1:
+            return Found([p.eid for p in ranked], why)
+        if score(ranked[0]) > score(ranked[1]):
+            return Found([ranked[0].eid], why + ["best match of the question's words"])
+        return None
