@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from app.qa.bank import ANSWER_TYPE
 from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _iri
-from app.qa.question import Analysis
+from app.qa.question import _HEAD_TYPE, ENTITY_FOR_TYPE, Analysis
 from graph.relations import Relation
 
 
@@ -41,10 +41,45 @@ def _named_other_end(a: Analysis, types: tuple[str, ...]) -> str | None:
     return ids[0] if ids else None
 
 
+def oriented(r: Relation, direction: str, a: Analysis) -> str:
+    """The end of the relation the question ranks.  "Which *donor* funds the most *countries*"
+    ranks the funders even when the nearest generated question ranked the countries: the asked
+    type names the answer's end; when it fits both ends (an organisation can fund and be funded),
+    the noun counted after the superlative ("the most ... countries") names the other end."""
+    if not _ASKS.search(a.question):
+        return direction  # a keyword query's type is a guess; the matched template's end stands
+    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
+    ans, other = (r.domain, r.range) if direction == "subject" else (r.range, r.domain)
+    flip = "object" if direction == "subject" else "subject"
+    if want not in ans and want in other:
+        return flip
+    m = SUPERLATIVE_WORD.search(a.question)
+    head = _COUNTED_NOUN.match(a.question, m.end()) if m else None
+    if head and want in ans and want in other:
+        counted = _HEAD_TYPE.get(next(k for k in _HEAD_TYPE if head.group(1).lower().startswith(k)))
+        counted = ENTITY_FOR_TYPE.get(counted, counted)
+        if counted in ans and counted not in other:
+            return flip  # the counted things sit at the answer's end: the answer is the other end
+    return direction
+
+
+_ASKS = re.compile(r"\b(which|what|who|whom)\b", re.I)  # the question's words state the asked type
+# The noun a superlative counts: "the most (African priority) countries", "the largest number of donors".
+_COUNTED_NOUN = re.compile(r"(?:\s+(?:number|of|the|[\w'’-]+)){0,4}?\s+(countr(?:y|ies)|governments?|organi[sz]ations?|"
+                           r"funders?|donors?|partners?|publications?|programmes?|schemes?|conventions?|"
+                           r"initiatives?|laws?|states)\b", re.I)
+
+
+_PER_REGION = re.compile(r"\b(each|every|per|by|across)\s+(the\s+)?regions?\b|\bregions\b|\bregional (breakdown|split)\b", re.I)
+
+
 def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis) -> AggregateResult | None:
+    direction = oriented(r, direction, a)
     if op in ("argmax", "argmin"):
         return _extreme(store, knowledge, op, r, direction, a)
     if op == "groupby":
+        if a.regions and not _PER_REGION.search(a.question):
+            return None  # "the number of countries in Africa funded by X" filters by a region, not groups by it
         return _by_region(store, knowledge, r, direction, a)
     return None
 

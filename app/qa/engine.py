@@ -26,7 +26,7 @@ from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, VIA, Constraint, constraints
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
-from app.qa import aggregate, set_conditions
+from app.qa import aggregate, result_sets, set_conditions
 from app.qa.chains import _root as root, compose, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
@@ -72,6 +72,10 @@ _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, 
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
 _COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
+# "Among the Asia and the Pacific countries in Table 4, how many had ...": the counted noun comes first.
+_COUNTED_BEFORE = re.compile(r"\b(?:among|of|out of|from)\s+(?:the\s+)?[^?]{0,60}?\b(countries|pathfinders|governments|"
+                             r"territories|organi[sz]ations|funders|donors|partners)\b[^?]{0,60}?,?\s*how many\b(?!\s+\w+\s+(of|do|does|did)\b)",
+                             re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
 
@@ -141,7 +145,8 @@ class QuestionEngine:
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
-        cons = set_conditions.apply(a, compose(a, constraints_for(a, self.k), self.k), self.k)
+        cons = result_sets.apply(a, set_conditions.apply(a, compose(a, constraints_for(a, self.k), self.k), self.k),
+                                 self.store)
         if not self._residual_terms(a, cons):  # nothing left unexplained: a bare name next to the
             cons = cons + implied(a, cons, self.k)  # asked type means its usual relation
         extra = generic_constraint(a, und, self.k) if a.answer_type not in ("Number", "Year") else None
@@ -496,6 +501,8 @@ class QuestionEngine:
         t = self.tables.lookup(a.question, a.answer_type)
         if t is None and stated_type and stated_type != a.answer_type and TABLE_NAMED.search(a.question):
             t = self.tables.lookup(a.question, stated_type)
+        if t is None and TABLE_NAMED.search(a.question) and a.answer_type not in ("Country", "Organization", "Year"):
+            t = self.tables.lookup(a.question, "Number")  # a table of figures, named: "what were the resources required"
         if t is None:
             return None
         c = t.cell
@@ -537,7 +544,7 @@ class QuestionEngine:
         objects = aggregate.counted_relation(a.question)
         if objects is not None:
             return self._count_objects(objects, a, out)
-        m = _COUNTED.search(a.question)
+        m = _COUNTED.search(a.question) or _COUNTED_BEFORE.search(a.question)
         if m:
             counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
         elif und is not None and und.op == "count" and und.relation:
@@ -549,7 +556,8 @@ class QuestionEngine:
         else:
             return None
         as_list = replace(a, answer_type=counted)
-        cons = set_conditions.apply(as_list, compose(as_list, constraints_for(as_list, self.k), self.k), self.k)
+        cons = result_sets.apply(as_list, set_conditions.apply(
+            as_list, compose(as_list, constraints_for(as_list, self.k), self.k), self.k), self.store)
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []

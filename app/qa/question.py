@@ -14,11 +14,16 @@ from dataclasses import dataclass, field
 from graph import countries
 from app.qa.demonyms import demonym_country
 from app.qa.units import STOP, stem, terms
+from graph.extract.structure import RESULT_KEYWORDS
+
+_TABLE_NAMED = re.compile(r"\btables?\s*\d+\b", re.I)
+# Words of a result-kind quantifier ("all three result types") that are no result type.
+_KIND_FREE = re.compile(r"\b(kinds?|types?|results?|tables?|institutional|changes?)\b", re.I)
 
 # -- answer types --------------------------------------------------------------------------
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio)\b|"
-                          r"\bto what (level|rate|amount)\b|\bnumber of\b|"
+                          r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
                           r"budget|cost|value|sum|count)\b", re.I)),
     ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b", re.I)),
@@ -306,6 +311,11 @@ def answer_type(question: str) -> str:
     return "Text"
 
 
+# "leaving aside Africa", "outside the Americas", "other than Asia": a region set aside is excluded.
+_SET_ASIDE = re.compile(r"\b(aside(\s+from)?|outside(\s+of)?|other\s+than|leaving\s+out|not\s+counting|ignoring|"
+                        r"beyond)\s+((those|the ones|countries)\s+(in|of|from)\s+)?(the\s+)?$", re.I)
+
+
 def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     """Is there a negation among the few words before pos, in the same clause?
     ('pathfinders that have not ratified', 'not among the priority countries', 'non-priority')"""
@@ -339,12 +349,17 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     a.members = bool(MEMBERS.search(blank))
     a.result_types = [k for k, rx in RESULT_TYPES.items() if rx.search(blank)]
     a.any_result = bool(ANY_RESULT.search(blank))
+    if not a.result_types and a.answer_type in ("Country", "Number") and (a.any_result or _TABLE_NAMED.search(q)):
+        # A question about the results (or naming a table) says a result type in the words the
+        # extractor reads the results table's headings with ("a policy or strategy adopted"), even
+        # inside a linked name ("national social protection strategy").
+        a.result_types = [k for k, rx in RESULT_KEYWORDS.items() if rx.search(_KIND_FREE.sub(" ", q))]
     for name, rx in (("fund", FUND), ("ratify", RATIFY), ("pathfinder", PATHFINDER), ("priority", PRIORITY)):
         m = rx.search(blank)
         if m and _negated_before(blank, m.start()):
             a.negated.add(name)
     for l in a.links:
-        if l.type == "Region" and _negated_before(q, l.start):
+        if l.type == "Region" and (_negated_before(q, l.start) or _SET_ASIDE.search(q[:l.start])):
             a.negated.add("region")
     # Topic: what is left once linked names and question words are set aside.
     rest = q

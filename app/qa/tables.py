@@ -38,6 +38,7 @@ _IGNORE = set(_terms("table tables according per report figure number numbers to
 # Words a question uses for a table's own word (ordinary English, both directions are the same thing).
 _SYNONYMS = {"people": "person", "individual": "person", "money": "fund", "amount": "fund", "approv": "approved"}
 _SUM = re.compile(r"\b(plus|combined|added together|together with|sum of)\b", re.I)
+SINGLE_COLUMN_CAPTION = 0.3  # caption cover that names a one-column table without its number
 MIN_SCORE = 1.6  # row + column (+ caption) coverage a cell needs without a table number
 
 
@@ -83,6 +84,18 @@ class TableLookup:
                                    ev, pid))
         # Word prefixes of the column headings of tables of marks (a results table's result types).
         self.heading_prefixes = {t[:6] for c in self.cells if c.unit == "marked" for t in _terms(c.col)}
+        # Columns named by their years alone ("Impacts in 2023", "Total ... 2021-2024"): a column
+        # whose year set no other column of its table shares.
+        years_of = {(c.table, c.col): frozenset(_YEARS.findall(c.col)) for c in self.cells}
+        per_table: dict[tuple, int] = {}
+        for (table, _), ys in years_of.items():
+            per_table[(table, ys)] = per_table.get((table, ys), 0) + 1
+        self._dated_cols = {k: ys for k, ys in years_of.items() if ys and per_table[(k[0], ys)] == 1}
+        cols_of: dict[str, set] = {}
+        for c in self.cells:
+            if c.unit != "marked":
+                cols_of.setdefault(c.table, set()).add(c.col)
+        self._single_col = {t for t, cols in cols_of.items() if len(cols) == 1}
         # Each cell's row, column and caption words (less _IGNORE) with their total weight,
         # computed once: a question's cover of a label is then one intersection and one sum.
         self._terms = [tuple(self._weighted(ts - _IGNORE) for ts in
@@ -118,6 +131,10 @@ class TableLookup:
             if q_years:  # "impacts in 2023" is not the "Impacts in 2024" column
                 row *= _year_fit(q_years, c.row)
                 col *= _year_fit(q_years, c.col)
+                if self._dated_cols.get((c.table, c.col)) == frozenset(q_years):
+                    col = 1.0  # the only column of its table dated exactly as the question: named by its years
+            if (table_no or cap >= SINGLE_COLUMN_CAPTION) and c.table in self._single_col:
+                col = 1.0  # a table of one column of figures ("value"): the row and the table address the cell
             scored.append((row + col + 0.5 * cap + (1.0 if table_no else 0.0), row, col, cap, c))
         if not scored:
             return None
