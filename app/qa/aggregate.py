@@ -73,6 +73,39 @@ _COUNTED_NOUN = re.compile(r"(?:\s+(?:number|of|the|[\w'’-]+)){0,4}?\s+(countr
 _PER_REGION = re.compile(r"\b(each|every|per|by|across)\s+(the\s+)?regions?\b|\bregions\b|\bregional (breakdown|split)\b", re.I)
 
 
+def superlative_intent(a: Analysis, relation: str | None) -> tuple[str, str, str] | None:
+    """(op, relation, direction) when the question's own words rank one kind of thing by how many
+    of another it relates to ("which organisation finances the greatest number of Arab States
+    countries", "which funder backs the most priority countries"), whatever template the nearest
+    generated question suggested.  The relation is the matched one when it links the two kinds,
+    else the registry relation between them whose keywords the question uses most (no tie)."""
+    from app.qa.relation_choice import keyword_hits
+    from graph.relations import REGISTRY
+
+    m = SUPERLATIVE_WORD.search(a.question)
+    head = _COUNTED_NOUN.match(a.question, m.end()) if m else None
+    want = ENTITY_FOR_TYPE.get(a.answer_type)
+    if head is None or want is None or not _ASKS.search(a.question):
+        return None
+    counted = _HEAD_TYPE.get(next(k for k in _HEAD_TYPE if head.group(1).lower().startswith(k)))
+    counted = ENTITY_FOR_TYPE.get(counted, counted)
+    if counted is None or counted == want:
+        return None
+    links = [r for r in REGISTRY if (want in r.domain and counted in r.range) or (want in r.range and counted in r.domain)]
+    if relation not in [r.name for r in links]:
+        words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", a.question)}
+        # stems first, then whole words ("funder" is a funders keyword; "fund" only shares its stem)
+        hits = sorted(((keyword_hits(a.question, r.name), sum(k.lower().rstrip("s") in words for k in r.keywords), r.name)
+                       for r in links), reverse=True)
+        if not hits or hits[0][0] == 0 or (len(hits) > 1 and hits[1][:2] == hits[0][:2]):
+            return None
+        relation = hits[0][2]
+    r = REGISTRY[relation]
+    direction = "subject" if want in r.domain and counted in r.range else "object"
+    op = "argmin" if m.group(1).lower() in ("fewest", "least", "lowest", "smallest") else "argmax"
+    return op, relation, direction
+
+
 def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis) -> AggregateResult | None:
     direction = oriented(r, direction, a)
     if op in ("argmax", "argmin"):
@@ -260,4 +293,4 @@ def region_extreme(store, knowledge, r: Relation, a: Analysis, lowest: bool) -> 
     return AggregateResult(res.sparql, top, path, "Region")
 
 
-SUPERLATIVE_WORD = re.compile(r"\b(most|fewest|least|largest|highest|lowest|smallest)\b", re.I)
+SUPERLATIVE_WORD = re.compile(r"\b(most|fewest|least|largest|highest|lowest|smallest|greatest|biggest)\b", re.I)

@@ -22,6 +22,14 @@ IRREGULAR = {
     "luxembourger": "LUX", "palestinian": "PSE", "vietnamese": "VNM", "zambian": "ZMB", "chinese": "CHN",
     "japanese": "JPN", "korean": "KOR", "german": "DEU", "swedish": "SWE", "italian": "ITA",
 }
+# ILO regions by the adjective or everyday name people use for them (general knowledge of the
+# ILO's five regions, not facts of any report): "Asian countries", "Latin American", "Middle East".
+REGION_ADJECTIVES = {
+    "asian": "Asia and the Pacific", "asia pacific": "Asia and the Pacific", "asia-pacific": "Asia and the Pacific",
+    "pacific": "Asia and the Pacific", "european": "Europe and Central Asia", "central asian": "Europe and Central Asia",
+    "europe": "Europe and Central Asia", "latin american": "Americas", "caribbean": "Americas",
+    "latin america": "Americas", "middle east": "Arab States", "middle eastern": "Arab States",
+}
 _SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "n")
 
 

@@ -440,14 +440,20 @@ class QuestionEngine:
                 out["sparql"], out["strategy"], out["path"], out["answer_type"] = res.sparql, "graph-aggregate", \
                     res.path, res.answer_type
                 return [self._aggregate_answer(row) for row in res.rows]
-        if und.op not in ("argmax", "argmin", "groupby") or not und.relation or und.relation not in REGISTRY:
+        op, relation, direction = und.op, und.relation, und.direction
+        said = aggregate.superlative_intent(a, relation) if op != "groupby" or a.regions else None
+        if said is not None:
+            op, relation, direction = said  # the question's own superlative over a counted noun
+        if op not in ("argmax", "argmin", "groupby") or not relation or relation not in REGISTRY:
             return None
         t = time.perf_counter()
-        res = aggregate.run(self.store, self.k, und.op, REGISTRY[und.relation], und.direction, a)
+        res = aggregate.run(self.store, self.k, op, REGISTRY[relation], direction, a)
         timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
         if res is None:
             return None
         out["sparql"], out["strategy"], out["path"] = res.sparql, "graph-aggregate", res.path
+        if said is not None:
+            out["path"] = [f"the question ranks by its own superlative: {op} over ‘{relation}’"] + res.path
         if res.answer_type:
             out["answer_type"] = res.answer_type
         return [self._aggregate_answer(row) for row in res.rows]

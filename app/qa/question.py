@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from graph import countries
-from app.qa.demonyms import demonym_country
+from app.qa.demonyms import REGION_ADJECTIVES, demonym_country
 from app.qa.units import STOP, stem, terms
 from graph.extract.structure import RESULT_KEYWORDS
 
@@ -165,7 +165,7 @@ class Lexicon:
         for iso3, c in countries.all_countries().items():
             for n in c.names:
                 self._add(n, f"Country:{iso3}")
-        for alias, region in countries.REGION_ALIASES.items():
+        for alias, region in {**REGION_ADJECTIVES, **countries.REGION_ALIASES}.items():
             key = f"Region:{countries.fold(region).replace(' ', '-')}"
             if key in knowledge.entities:
                 self._add(alias, key)
