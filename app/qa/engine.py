@@ -26,7 +26,7 @@ from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, VIA, Constraint, constraints
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
-from app.qa import aggregate, result_sets, set_conditions
+from app.qa import aggregate, choices, result_sets, set_conditions
 from app.qa.chains import _root as root, compose, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
@@ -72,6 +72,8 @@ _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, 
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
 _COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
+_AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
+                    r"ambitions?)\b", re.I)
 # "Among the Asia and the Pacific countries in Table 4, how many had ...": the counted noun comes first.
 _COUNTED_BEFORE = re.compile(r"\b(?:among|of|out of|from)\s+(?:the\s+)?[^?]{0,60}?\b(countries|pathfinders|governments|"
                              r"territories|organi[sz]ations|funders|donors|partners)\b[^?]{0,60}?,?\s*how many\b(?!\s+\w+\s+(of|do|does|did)\b)",
@@ -140,13 +142,22 @@ class QuestionEngine:
         resolved = self._resolve_description(a)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
 
-        done = self._aggregate(a, und, out, timings) or self._stated_count(a, out) or self._count(a, out, timings, und) \
-            or self._table(a, out, stated_type)
+        # A question that names a table and asks for no kind of entity ("In Table 1, which branch
+        # ...") is about the table's rows before any relation the template guess suggests.
+        early = self._table(a, out, stated_type) if stated_type == "Text" and TABLE_NAMED.search(a.question) else None
+        done = early or self._aggregate(a, und, out, timings) or self._stated_count(a, out) \
+            or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
-        cons = result_sets.apply(a, set_conditions.apply(a, compose(a, constraints_for(a, self.k), self.k), self.k),
-                                 self.store)
+        linked, pool = list(a.links), choices.take(a)  # "between A and B, which one ...": a pool, not an end
+        cons = self._constraints(a)
+        if pool and not cons:
+            a.links, pool = linked, []  # nothing the graph checks: the text step needs the names
+            cons = self._constraints(a)
+        if pool:
+            cons = cons + [choices.constraint(pool)]
+            out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         if not self._residual_terms(a, cons):  # nothing left unexplained: a bare name next to the
             cons = cons + implied(a, cons, self.k)  # asked type means its usual relation
         extra = generic_constraint(a, und, self.k) if a.answer_type not in ("Number", "Year") else None
@@ -269,8 +280,14 @@ class QuestionEngine:
         answers.sort(key=lambda x: (-x["score"], x["label"]))
         out["answers"] = answers
         out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best)
-        self._span_step(a, und, out, timings)
+        if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
+            self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
+
+    def _constraints(self, a: Analysis) -> list[Constraint]:
+        """The graph constraints of a list question, with its set conditions."""
+        return result_sets.apply(a, set_conditions.apply(a, compose(a, constraints_for(a, self.k), self.k), self.k),
+                                 self.store)
 
     def _swept(self, a: Analysis, best: TextResult, have: set[str]) -> list[dict]:
         """Countries of every other sentence on the best sentence's topic (see :mod:`app.qa.sweep`)."""
@@ -548,6 +565,8 @@ class QuestionEngine:
         if a.answer_type != "Number":
             return None
         objects = aggregate.counted_relation(a.question)
+        if objects is not None and _AIMED.search(a.question):
+            return None  # "to how many ratifications does the campaign aim to bring the total": a stated goal, not a count of facts
         if objects is not None:
             return self._count_objects(objects, a, out)
         m = _COUNTED.search(a.question) or _COUNTED_BEFORE.search(a.question)

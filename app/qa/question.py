@@ -25,7 +25,7 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio)\b|"
                           r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
-                          r"budget|cost|value|sum|count)\b", re.I)),
+                          r"budget|cost|value|sum|count|ambition|target|figure)\b", re.I)),
     ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
     ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),
@@ -278,11 +278,22 @@ _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b
 _WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)", re.I)
 
 
+# "Of the countries ..., which one(s) ...", "Among these funders, which ...": the set named first is asked.
+_PICK_FROM = re.compile(r"^\s*(?:of|among|out of|from)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,2}?"
+                        r"(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|partners?|publications?|"
+                        r"programmes?|schemes?|conventions?|initiatives?|pathfinders?)\b[^?]*?,\s*(?:which|what)\b"
+                        r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
+
+
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
     if _WHICH_STATE.search(question):
         return "Country"
+    pick = _PICK_FROM.search(question)
+    if pick:  # "Of the countries the UK helps finance, which one had ...": one of the set named first
+        word = pick.group(1).lower()
+        return next(t for prefix, t in _HEAD_TYPE.items() if word.startswith(prefix))
     from app.qa.wording import asked_head, core_question
 
     full = _META.sub(" ", _BARE_META.sub(" ", question))
@@ -324,6 +335,15 @@ def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     return any(NEGATION.fullmatch(w) or w.lower().startswith("non") for w in words) or text[max(0, pos - 4):pos].lower() == "non-"
 
 
+def heading_result_types(a: Analysis) -> None:
+    """A question about the results (or naming a table) that asks for countries says a result type
+    in the words the extractor reads the results table's headings with ("a policy or strategy
+    adopted"), even inside a linked name ("national social protection strategy")."""
+    if not a.result_types and a.answer_type in ("Country", "Number") and \
+            (a.any_result or _TABLE_NAMED.search(a.question)):
+        a.result_types = [k for k, rx in RESULT_KEYWORDS.items() if rx.search(_KIND_FREE.sub(" ", a.question))]
+
+
 def analyse(question: str, lexicon: Lexicon) -> Analysis:
     q = " ".join(question.split())
     a = Analysis(q, answer_type(q))
@@ -349,11 +369,7 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     a.members = bool(MEMBERS.search(blank))
     a.result_types = [k for k, rx in RESULT_TYPES.items() if rx.search(blank)]
     a.any_result = bool(ANY_RESULT.search(blank))
-    if not a.result_types and a.answer_type in ("Country", "Number") and (a.any_result or _TABLE_NAMED.search(q)):
-        # A question about the results (or naming a table) says a result type in the words the
-        # extractor reads the results table's headings with ("a policy or strategy adopted"), even
-        # inside a linked name ("national social protection strategy").
-        a.result_types = [k for k, rx in RESULT_KEYWORDS.items() if rx.search(_KIND_FREE.sub(" ", q))]
+    heading_result_types(a)
     for name, rx in (("fund", FUND), ("ratify", RATIFY), ("pathfinder", PATHFINDER), ("priority", PRIORITY)):
         m = rx.search(blank)
         if m and _negated_before(blank, m.start()):
