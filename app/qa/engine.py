@@ -493,6 +493,8 @@ class QuestionEngine:
 
     def _stated_count(self, a: Analysis, out: dict) -> list[dict] | None:
         """A count the report states for the named entity ("has 25 members"; see :mod:`app.qa.counts`)."""
+        if _AIMED.search(a.question):
+            return None  # an ambition or target is read from where it is stated (a table, a sentence), not a count held
         c = stated_count(a, self.k, AUTHOR_ORGS)
         if c is None:
             return None

@@ -86,7 +86,7 @@ class TableLookup:
         self.heading_prefixes = {t[:6] for c in self.cells if c.unit == "marked" for t in _terms(c.col)}
         # Columns named by their years alone ("Impacts in 2023", "Total ... 2021-2024"): a column
         # whose year set no other column of its table shares.
-        years_of = {(c.table, c.col): frozenset(_YEARS.findall(c.col)) for c in self.cells}
+        years_of = {(c.table, c.col): year_marks(c.col) for c in self.cells}
         per_table: dict[tuple, int] = {}
         for (table, _), ys in years_of.items():
             per_table[(table, ys)] = per_table.get((table, ys), 0) + 1
@@ -123,6 +123,7 @@ class TableLookup:
         m = _TABLE_NO.search(question)
         table_no = m.group(1) if m else None
         q_years = set(_YEARS.findall(_TABLE_NO.sub(" ", question)))
+        q_marks = year_marks(_TABLE_NO.sub(" ", question))
         scored = []
         for c, (rt, ct, capt) in zip(self.cells, self._terms):
             if table_no and c.table_no != table_no:
@@ -131,7 +132,7 @@ class TableLookup:
             if q_years:  # "impacts in 2023" is not the "Impacts in 2024" column
                 row *= _year_fit(q_years, c.row)
                 col *= _year_fit(q_years, c.col)
-                if self._dated_cols.get((c.table, c.col)) == frozenset(q_years):
+                if self._dated_cols.get((c.table, c.col)) == q_marks:
                     col = 1.0  # the only column of its table dated exactly as the question: named by its years
             if (table_no or cap >= SINGLE_COLUMN_CAPTION) and c.table in self._single_col:
                 col = 1.0  # a table of one column of figures ("value"): the row and the table address the cell
@@ -252,6 +253,20 @@ _KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(
 
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b")
+
+
+def year_marks(text: str) -> frozenset[str]:
+    """The years and year ranges a label or question names, ranges whole: "2021-25" is 2021-2025,
+    not 2021 (so "Impacts 2021-22" and "ambition 2021-25" are told apart)."""
+    marks = set()
+    for m in _RANGE.finditer(text):
+        end = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
+        marks.add(f"{m.group(1)}-{end}")
+    marks.update(_YEARS.findall(_RANGE.sub(" ", text)))
+    return frozenset(marks)
 
 
 def _year_fit(q_years: set[str], label: str) -> float:
