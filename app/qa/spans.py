@@ -466,6 +466,19 @@ class SpanFinder:
         out.sort(key=lambda x: -x[1])
         return out
 
+    def _unit_about(self, unit, ids: set[str]) -> bool:
+        """Is the sentence not about another country?  It fails only when it names some other
+        country and none of the asked one's names (a highlights passage listing several countries);
+        a sentence naming no country takes its passage's."""
+        others = {f"{m['type']}:{m['key']}" for m in self.k.mentions_in(unit.passage_id)
+                  if m["type"] == "Country" and m["start"] >= unit.start and m["end"] <= unit.end}
+        if not others or others & ids:
+            return True
+        p = self.k.passage(unit.passage_id)
+        text = (p.text[unit.start:unit.end] if p else "").lower()
+        names = [n.lower() for i in ids for n in self.k.names(i) if len(n) >= 3]
+        return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in names)
+
     def candidates(self, unit, asked: Asked, qterms: set[str], linked: set[str],
                    anchors: list[str] = (), question: str = "") -> list[Candidate]:
         p = self.k.passage(unit.passage_id)
@@ -591,8 +604,11 @@ class SpanFinder:
         else:
             ranked = self.rank(question, qvec, required, years)
         best: list[Candidate] = []
+        countries = [ids for ids in required if all(i.startswith("Country:") for i in ids)]
         for uid, us in ranked:
             unit = self.units.units[uid]
+            if countries and not all(self._unit_about(unit, ids) for ids in countries):
+                continue  # a passage listing several countries: this sentence is about another one
             for c in self.candidates(unit, asked, qterms, linked, anchors, question):
                 c.score = us + c.score
                 c.evidence = us
