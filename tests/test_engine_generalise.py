@@ -158,3 +158,20 @@ def test_a_table_named_superlative_is_read_from_the_table(engine):
     best = max(cells, key=lambda c: c.value).row.split(">")[-1].strip()
     res = engine.ask(f"Which branch of social security accounted for the most people under {group.lower()} in Table {no}?")
     assert [a["label"] for a in res["answers"]] == [best]
+
+
+def test_absent_names_and_country_figures(engine):
+    from app.qa.absent import absent_names
+
+    vocab = engine.lexicon.vocab
+    assert absent_names("Which schemes did the ILO support in Atlantisia?", [], vocab) == ["Atlantisia"]
+    assert absent_names("What was launched in Sept 2024 by the ILO?", [], vocab) == []
+    res = engine.ask("Did the ILO help any scheme in Atlantisia? If so, which ones?")
+    assert res["answers"] == [] and "Atlantisia" in res["message"]
+    # a programme-wide figure is no answer for one country
+    prog = next(e for e, ent in engine.k.entities.items() if ent["type"] == "Initiative"
+                and engine.k.facts_where(subject=e, predicate="hasQuantity"))
+    absent_country = next(e for e, ent in engine.k.entities.items() if ent["type"] == "Country"
+                          and not engine.k.facts_where(subject=e) and not engine.k.facts_where(obj=e))
+    res = engine.ask(f"How many people did the {engine.k.label(prog)} reach in {engine.k.label(absent_country)}?")
+    assert res["answers"] == []

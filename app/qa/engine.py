@@ -27,6 +27,7 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate, choices, result_sets, set_conditions
+from app.qa.absent import absent_names
 from app.qa.chains import _root as root, compose, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
@@ -141,6 +142,11 @@ class QuestionEngine:
                     und.relation = None
         resolved = self._resolve_description(a)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
+        missing = absent_names(a.question, a.links, self.lexicon.vocab)
+        if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
+            out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
+            out["path"] = [f"not in the report: {m}" for m in missing]
+            return self._finish(out, a, und, timings, t0)
 
         # A question that names a table and asks for no kind of entity ("In Table 1, which branch
         # ...") is about the table's rows before any relation the template guess suggests.
@@ -316,7 +322,10 @@ class QuestionEngine:
                          l.type in ("Scheme", "LegalInstrument") and asked.kind != "name")]
         linked = {i for l in a.links for i in l.ids}
         qvec = und.vector if und.vector is not None else self._embed(a.question)
-        found = self.spans.find(a.question, asked, qvec, required, a.years, linked, set(terms(a.question)))
+        # "schemes in X": the sentence must place them in X, not just name X (as a funder, say)
+        located = [set(l.ids) for l in a.links if l.type == "Country"
+                   and re.search(r"\b(?:in|within)\s+(?:the\s+)?$", a.question[:l.start], re.I)]
+        found = self.spans.find(a.question, asked, qvec, required, a.years, linked, set(terms(a.question)), located)
         timings["span_ms"] = (time.perf_counter() - t) * 1e3
         if not found:
             return

@@ -466,6 +466,22 @@ class SpanFinder:
         out.sort(key=lambda x: -x[1])
         return out
 
+    def _located_in(self, unit, ids: set[str]) -> bool:
+        """Does the passage place things in the country: its entry's section, or "in X" / "X's" /
+        a sentence opening with the name?"""
+        p = self.k.passage(unit.passage_id)
+        if p is None:
+            return False
+        text = p.text
+        section = p.section.rsplit(">", 1)[-1].lower()
+        for n in (n for i in ids for n in self.k.names(i) if len(n) >= 3):
+            name = re.escape(n.lower())
+            if re.search(r"(?<!\w)" + name + r"(?!\w)", section) or re.search(
+                    r"(?:\b(?:in|within|across|throughout)\s+(?:the\s+)?" + name + r"(?!\w)|^\W*(?:the\s+)?" + name +
+                    r"(?!\w)|(?<!\w)" + name + r"['’]s\b)", text.lower(), re.M):
+                return True
+        return False
+
     def _unit_about(self, unit, ids: set[str]) -> bool:
         """Is the sentence not about another country?  It fails only when it names some other
         country and none of the asked one's names (a highlights passage listing several countries);
@@ -591,7 +607,7 @@ class SpanFinder:
         return out if len(out) >= 2 else []
 
     def find(self, question: str, asked: Asked, qvec: np.ndarray, required: list[set[str]], years: list[str],
-             linked: set[str], qterms: set[str]) -> list[Candidate]:
+             linked: set[str], qterms: set[str], located: list[set[str]] = ()) -> list[Candidate]:
         """The best candidate (or the candidates, for plural questions), best first; empty when the
         evidence is weak."""
         # Names the question links (the country of "the East Timorese programme") anchor closeness.
@@ -609,6 +625,8 @@ class SpanFinder:
             unit = self.units.units[uid]
             if countries and not all(self._unit_about(unit, ids) for ids in countries):
                 continue  # a passage listing several countries: this sentence is about another one
+            if located and not all(self._located_in(unit, ids) for ids in located):
+                continue  # "schemes in Holland": a sentence naming the Netherlands as a partner is not about a place
             for c in self.candidates(unit, asked, qterms, linked, anchors, question):
                 c.score = us + c.score
                 c.evidence = us
