@@ -175,3 +175,35 @@ def test_absent_names_and_country_figures(engine):
                           and not engine.k.facts_where(subject=e) and not engine.k.facts_where(obj=e))
     res = engine.ask(f"How many people did the {engine.k.label(prog)} reach in {engine.k.label(absent_country)}?")
     assert res["answers"] == []
+
+
+def test_table_difference_column_total_and_most_marked_column(engine):
+    cells = [c for c in engine.tables.cells if c.unit != "marked" and c.table_no]
+    # a difference of two dated columns of one row
+    by_row = defaultdict(dict)
+    for c in cells:
+        ys = engine.tables._dated_cols.get((c.table, c.col))
+        if ys and len(ys) == 1:
+            by_row[(c.table_no, c.row)][next(iter(ys))] = c
+    (no, row), cols = next((k, v) for k, v in by_row.items() if len(v) >= 2 and ">" not in k[1])
+    (y1, c1), (y2, c2) = list(cols.items())[:2]
+    res = engine.ask(f"According to Table {no}, how many more for {row} in {y1} than in {y2}?")
+    assert res["answers"] and res["answers"][0]["value"] == abs(c1.value - c2.value)
+    # a column added over its year rows, in a table with no total row
+    per_table = defaultdict(list)
+    for c in cells:
+        per_table[(c.table_no, c.col)].append(c)
+    (no, col), xs = next((k, v) for k, v in per_table.items() if len(v) > 2
+                         and all(year_marks(x.row) for x in v) and not any(x.row.lower().startswith("total") for x in v))
+    res = engine.ask(f"What is the total {col.lower()} in Table {no} over all years?")
+    assert res["answers"] and res["answers"][0]["value"] == sum(x.value for x in xs)
+    # the column of a table of marks with the most marked rows
+    marks = defaultdict(int)
+    for c in engine.tables.cells:
+        if c.unit == "marked":
+            marks[c.col] += c.value > 0
+    best = max(marks.values())
+    res = engine.ask("Which result type was achieved by the most countries?")
+    from app.qa.tables import heading
+    assert sorted(a["label"] for a in res["answers"]) == sorted(heading(c) for c, n in marks.items() if n == best)
+    assert all(a["evidence"] for a in res["answers"])

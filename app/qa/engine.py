@@ -37,7 +37,7 @@ from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
-from app.qa.tables import TABLE_NAMED, TableLookup
+from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import TextResult, TextStep
 from app.qa.understand import Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
@@ -150,7 +150,8 @@ class QuestionEngine:
 
         # A question that names a table and asks for no kind of entity ("In Table 1, which branch
         # ...") is about the table's rows before any relation the template guess suggests.
-        early = self._table(a, out, stated_type) if stated_type == "Text" and TABLE_NAMED.search(a.question) else None
+        early = self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)) or \
+            self.tables.marked_extreme(a.question) else None
         done = early or self._aggregate(a, und, out, timings) or self._stated_count(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is not None:
@@ -522,6 +523,16 @@ class QuestionEngine:
         ``stated_type``: the type the question's words ask for before the intent guess; a question
         that names its table ("In Table 1, which branch ...") is looked up with it too, so a weak
         guess from the generated bank ("which report ...") cannot hide the table."""
+        if not a.linked("Country"):
+            top = self.tables.marked_extreme(a.question)  # "which result type was achieved by the most countries"
+            if top is not None:
+                labels, n, counts, pid = top
+                out["strategy"], out["answer_type"] = "graph-table", "Text"
+                out["path"] = [f"marked rows per column: " + "; ".join(f"{column_heading(c)} {k}" for c, k in counts)]
+                out["sparql"] = ""
+                return [{"label": label, "iri": None, "type": "Text", "score": 1.0, "value": float(n),
+                         "evidence": [self._evidence(pid, [label])] if pid else [], "path": list(out["path"])}
+                        for label in labels]
         if a.answer_type not in ("Country", "Organization", "Number"):
             cells = self.tables.marked(a.question, [i.split(":", 1)[1] for i in a.linked("Country")])
             if cells:
