@@ -207,3 +207,22 @@ def test_table_difference_column_total_and_most_marked_column(engine):
     from app.qa.tables import heading
     assert sorted(a["label"] for a in res["answers"]) == sorted(heading(c) for c, n in marks.items() if n == best)
     assert all(a["evidence"] for a in res["answers"])
+
+
+def test_comparison_of_two_named_funders_and_a_pick_of_funders(engine):
+    k = engine.k
+    funded = defaultdict(set)
+    for f in k.facts:
+        if f["predicate"] == "fundedBy" and f["subject"].startswith("Country:") and f["object"].startswith("Organization:gov-"):
+            funded[f["object"]].add(f["subject"])
+    ranked = sorted(funded.items(), key=lambda kv: -len(kv[1]))
+    (big, bc), (small, sc) = next((x, y) for x in ranked for y in ranked if len(x[1]) > len(y[1]) > 0)
+    b, s = k.label(big), k.label(small)
+    res = engine.ask(f"Which funds more countries, {s} or {b}?")
+    assert [a["label"] for a in res["answers"]] == [b]
+    res = engine.ask(f"Does {b} fund fewer countries than {s}?")
+    assert [a["label"] for a in res["answers"]] == [s]
+    # "between A and B, which one finances C": a country funded by one of them only
+    only = next(c for c in sc if c not in bc)
+    res = engine.ask(f"Between {b} and {s}, which one finances {k.label(only)}?")
+    assert [a["label"] for a in res["answers"]] == [s]

@@ -73,7 +73,11 @@ _COUNTED_NOUN = re.compile(r"(?:\s+(?:number|of|the|[\w'’-]+)){0,4}?\s+(countr
 _PER_REGION = re.compile(r"\b(each|every|per|by|across)\s+(the\s+)?regions?\b|\bregions\b|\bregional (breakdown|split)\b", re.I)
 
 
-def superlative_intent(a: Analysis, relation: str | None) -> tuple[str, str, str] | None:
+COMPARATIVE_WORD = re.compile(r"\b(more|fewer|less)\b", re.I)
+
+
+def superlative_intent(a: Analysis, relation: str | None, word_rx: re.Pattern | None = None,
+                       want: str | None = None) -> tuple[str, str, str] | None:
     """(op, relation, direction) when the question's own words rank one kind of thing by how many
     of another it relates to ("which organisation finances the greatest number of Arab States
     countries", "which funder backs the most priority countries"), whatever template the nearest
@@ -82,10 +86,10 @@ def superlative_intent(a: Analysis, relation: str | None) -> tuple[str, str, str
     from app.qa.relation_choice import keyword_hits
     from graph.relations import REGISTRY
 
-    m = SUPERLATIVE_WORD.search(a.question)
+    m = (word_rx or SUPERLATIVE_WORD).search(a.question)
     head = _COUNTED_NOUN.match(a.question, m.end()) if m else None
-    want = ENTITY_FOR_TYPE.get(a.answer_type)
-    if head is None or want is None or not _ASKS.search(a.question):
+    want = want or ENTITY_FOR_TYPE.get(a.answer_type)
+    if head is None or want is None or not (_ASKS.search(a.question) or word_rx is not None):
         return None
     counted = _HEAD_TYPE.get(next(k for k in _HEAD_TYPE if head.group(1).lower().startswith(k)))
     counted = ENTITY_FOR_TYPE.get(counted, counted)
@@ -102,14 +106,16 @@ def superlative_intent(a: Analysis, relation: str | None) -> tuple[str, str, str
         relation = hits[0][2]
     r = REGISTRY[relation]
     direction = "subject" if want in r.domain and counted in r.range else "object"
-    op = "argmin" if m.group(1).lower() in ("fewest", "least", "lowest", "smallest") else "argmax"
+    op = "argmin" if m.group(1).lower() in ("fewest", "least", "lowest", "smallest", "fewer", "less") else "argmax"
     return op, relation, direction
 
 
-def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis) -> AggregateResult | None:
-    direction = oriented(r, direction, a)
+def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis,
+        among: list[str] | None = None) -> AggregateResult | None:
+    """``among``: entity ids the ranking is restricted to ("Ireland or Japan": a comparison)."""
+    direction = oriented(r, direction, a) if not among else direction
     if op in ("argmax", "argmin"):
-        return _extreme(store, knowledge, op, r, direction, a)
+        return _extreme(store, knowledge, op, r, direction, a, among)
     if op == "groupby":
         if a.regions and not _PER_REGION.search(a.question):
             return None  # "the number of countries in Africa funded by X" filters by a region, not groups by it
@@ -117,7 +123,8 @@ def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis) -> 
     return None
 
 
-def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis) -> AggregateResult | None:
+def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis,
+             among: list[str] | None = None) -> AggregateResult | None:
     ans_types, other_types = (r.domain, r.range) if direction == "subject" else (r.range, r.domain)
     triple = r.pattern("?answer", "?x") if direction == "subject" else r.pattern("?x", "?answer")
     body = [triple]
@@ -130,10 +137,16 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
     if a.years and "year" in r.qualifiers:
         body.append(f"?st rdf:subject {'?answer' if direction == 'subject' else '?x'} ; rdf:predicate {r.curie} ; "
                     f"fg:year ?yy . FILTER(STR(?yy) = \"{a.years[0]}\")")
+    if among:
+        body.append("VALUES ?answer { " + " ".join(_iri(i) for i in among) + " }")
     order = "DESC" if op == "argmax" else "ASC"
     sparql = (f"{PREFIXES}SELECT ?answer (COUNT(DISTINCT ?x) AS ?n) WHERE {{\n  " + "\n  ".join(body) +
               f"\n}}\nGROUP BY ?answer\nORDER BY {order}(?n)\nLIMIT 50")
     rows = _rows(store, knowledge, sparql, r, direction)
+    if among:  # a compared entity with no statement at all counts zero
+        have = {x.key for x in rows}
+        zeros = [Row(i, knowledge.label(i), 0, []) for i in among if i not in have]
+        rows = rows + zeros if op == "argmax" else zeros + rows
     if not rows:
         return None
     best = rows[0].count

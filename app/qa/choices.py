@@ -33,7 +33,7 @@ def take(a: Analysis) -> list[str]:
             runs[-1].append(l)
         else:
             runs.append([l])
-    pools = [r for r in runs if len(r) >= 2 and all(len(l.ids) == 1 for l in r) and _offered(a.question, r[0].start)
+    pools = [r for r in runs if len(r) >= 2 and all(main_id(l) for l in r) and _offered(a.question, r[0].start)
              and (r[0].type == want or _PICK.search(a.question) and r[0].type in ENTITY_TYPES)]
     if len(pools) != 1:
         return []
@@ -42,7 +42,7 @@ def take(a: Analysis) -> list[str]:
         a.answer_type = next(t for t, e in ENTITY_FOR_TYPE.items() if e == pooled[0].type)
         heading_result_types(a)  # read again for the asked countries
     a.links = [l for l in a.links if l not in pooled]
-    return list(dict.fromkeys(l.ids[0] for l in pooled))
+    return list(dict.fromkeys(main_id(l) for l in pooled))
 
 
 def _offered(question: str, start: int) -> bool:
@@ -57,7 +57,30 @@ _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|and/or)\s+)(?:the\s
 ENTITY_TYPES = ("Country", "Organization", "Initiative")
 
 
+def main_id(link) -> str | None:
+    """The one entity a link names as its own type ("Ireland": the country, not also its government)."""
+    own = [i for i in link.ids if i.split(":", 1)[0] == link.type]
+    return own[0] if len(own) == 1 else None
+
+
 def constraint(ids: list[str]) -> Constraint:
     values = " ".join(_iri(i) for i in ids)
     return Constraint(f"VALUES ?answer {{ {values} }}", "one of the named: " + ", ".join(ids),
                       [], relation="choice")
+
+
+# "A or B", "A and B", "A than B": names compared ("which funds more countries, Ireland or Japan",
+# "does Ireland fund more countries than Japan").
+_THAN = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?than\s+(?:the\s+)?", re.I)
+
+
+def compared(a: Analysis) -> list:
+    """The links of the names a comparison sets against each other (same type), or []."""
+    links = sorted(a.links, key=lambda l: l.start)
+    for i, l in enumerate(links[:-1]):
+        nxt = links[i + 1]
+        gap = a.question[l.end:nxt.start]
+        if l.type == nxt.type and main_id(l) and main_id(nxt) and \
+                (_JOIN.fullmatch(gap) or _THAN.fullmatch(gap)):
+            return [l, nxt]
+    return []

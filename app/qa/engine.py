@@ -22,7 +22,7 @@ import time
 import numpy as np
 from dataclasses import replace
 
-from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, VIA, Constraint, constraints_for, to_sparql
+from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, VIA, Constraint, _as_funder, constraints_for, to_sparql
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
@@ -158,6 +158,10 @@ class QuestionEngine:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
         linked, pool = list(a.links), choices.take(a)  # "between A and B, which one ...": a pool, not an end
+        if pool and a.fund and all(i.startswith("Country:") for i in pool) and a.linked("Country"):
+            funders = [_as_funder(i, self.k) for i in pool]  # "Japan or Portugal: which finances Timor-Leste"
+            if all(funders):
+                pool, a.answer_type = funders, "Organization"
         cons = self._constraints(a)
         if pool and not cons:
             a.links, pool = linked, []  # nothing the graph checks: the text step needs the names
@@ -469,21 +473,44 @@ class QuestionEngine:
                 return [self._aggregate_answer(row) for row in res.rows]
         op, relation, direction = und.op, und.relation, und.direction
         said = aggregate.superlative_intent(a, relation) if op != "groupby" or a.regions else None
+        among = None
+        if said is None and aggregate.COMPARATIVE_WORD.search(a.question):
+            said, among = self._comparison(a, relation)
         if said is not None:
             op, relation, direction = said  # the question's own superlative over a counted noun
         if op not in ("argmax", "argmin", "groupby") or not relation or relation not in REGISTRY:
             return None
         t = time.perf_counter()
-        res = aggregate.run(self.store, self.k, op, REGISTRY[relation], direction, a)
+        res = aggregate.run(self.store, self.k, op, REGISTRY[relation], direction, a, among)
         timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
         if res is None:
             return None
         out["sparql"], out["strategy"], out["path"] = res.sparql, "graph-aggregate", res.path
         if said is not None:
-            out["path"] = [f"the question ranks by its own superlative: {op} over ‘{relation}’"] + res.path
+            out["path"] = [f"the question ranks by its own words ({'comparison' if among else 'superlative'}): "
+                           f"{op} over ‘{relation}’"] + res.path
         if res.answer_type:
             out["answer_type"] = res.answer_type
         return [self._aggregate_answer(row) for row in res.rows]
+
+    def _comparison(self, a: Analysis, relation: str | None):
+        """"Which funds more countries, Ireland or Japan?": the two names, ranked by the relation
+        the comparative counts.  Countries compared as funders are their governments."""
+        pair = choices.compared(a)
+        if not pair:
+            return None, None
+        kind = pair[0].type
+        said = aggregate.superlative_intent(a, relation, aggregate.COMPARATIVE_WORD, kind)
+        ids = [choices.main_id(l) for l in pair]
+        if said is None and kind == "Country":
+            kind = "Organization"
+            said = aggregate.superlative_intent(a, relation, aggregate.COMPARATIVE_WORD, kind)
+            ids = [_as_funder(i, self.k) for i in ids]
+        if said is None or not all(ids):
+            return None, None
+        a.links = [l for l in a.links if l not in pair]
+        a.answer_type = kind  # the compared names are what is answered
+        return said, ids
 
     def _dated_extreme(self, a: Analysis, und: Understanding):
         """'Which country ratified C102 the earliest / most recently?': the statement year decides."""
