@@ -226,3 +226,18 @@ def test_comparison_of_two_named_funders_and_a_pick_of_funders(engine):
     only = next(c for c in sc if c not in bc)
     res = engine.ask(f"Between {b} and {s}, which one finances {k.label(only)}?")
     assert [a["label"] for a in res["answers"]] == [s]
+
+
+def test_a_ranking_sets_a_named_funder_aside(engine):
+    k = engine.k
+    region_of = _region_of(k)
+    per: dict[str, Counter] = defaultdict(Counter)
+    for f in k.facts:
+        if f["predicate"] == "fundedBy" and f["subject"].startswith("Country:") and \
+                (k.entity(f["object"]) or {}).get("type") in ("Organization", "Initiative"):  # pooled funds fund too
+            per[region_of.get(f["subject"])][f["object"]] += 1
+    region, counts = next((r, c) for r, c in per.items() if r and len(c) > 2
+                          and len({n for _, n in c.most_common(3)}) == 3)
+    (first, _), (second, _) = counts.most_common(2)
+    res = engine.ask(f"Apart from the {k.label(first)}, which funder supports the most {k.label(region)} countries?")
+    assert [a["label"] for a in res["answers"]] == [k.label(second)]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.qa.bank import ANSWER_TYPE
-from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _iri
+from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _as_funder, _iri
 from app.qa.question import _HEAD_TYPE, ENTITY_FOR_TYPE, Analysis
 from graph.relations import Relation
 
@@ -73,6 +73,9 @@ _COUNTED_NOUN = re.compile(r"(?:\s+(?:number|of|the|[\w'’-]+)){0,4}?\s+(countr
 _PER_REGION = re.compile(r"\b(each|every|per|by|across)\s+(the\s+)?regions?\b|\bregions\b|\bregional (breakdown|split)\b", re.I)
 
 
+# A name set aside from a ranking: "apart from X", "besides X", "other than X", "excluding X".
+_EXCEPT = re.compile(r"\b(?:apart from|besides|other than|except(?: for)?|excluding|aside from|not counting|"
+                     r"leaving aside|leaving out|ignoring)\s+(?:the\s+)?$", re.I)
 COMPARATIVE_WORD = re.compile(r"\b(more|fewer|less)\b", re.I)
 
 
@@ -139,6 +142,10 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
                     f"fg:year ?yy . FILTER(STR(?yy) = \"{a.years[0]}\")")
     if among:
         body.append("VALUES ?answer { " + " ".join(_iri(i) for i in among) + " }")
+    set_aside = [i for l in a.links if _EXCEPT.search(a.question[:l.start]) for i in l.ids]
+    set_aside += [f for f in (_as_funder(i, knowledge) for i in set_aside if i.startswith("Country:")) if f]
+    if set_aside:  # "apart from the Regular Budget, which funder ... the most": ranked without it
+        body.append("FILTER(?answer NOT IN (" + ", ".join(_iri(i) for i in set_aside) + "))")
     order = "DESC" if op == "argmax" else "ASC"
     sparql = (f"{PREFIXES}SELECT ?answer (COUNT(DISTINCT ?x) AS ?n) WHERE {{\n  " + "\n  ".join(body) +
               f"\n}}\nGROUP BY ?answer\nORDER BY {order}(?n)\nLIMIT 50")

@@ -71,7 +71,7 @@ _STRUCTURE_WORDS = set(terms(
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | _STRUCTURE_WORDS
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
-_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"
+_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders|governments|territories|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
                     r"ambitions?)\b", re.I)
