@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from app.qa.bank import ANSWER_TYPE
-from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _iri
-from app.qa.question import Analysis
+from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _as_funder, _iri
+from app.qa.question import _HEAD_TYPE, ENTITY_FOR_TYPE, Analysis
 from graph.relations import Relation
 
 
@@ -41,15 +41,93 @@ def _named_other_end(a: Analysis, types: tuple[str, ...]) -> str | None:
     return ids[0] if ids else None
 
 
-def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis) -> AggregateResult | None:
+def oriented(r: Relation, direction: str, a: Analysis) -> str:
+    """The end of the relation the question ranks.  "Which *donor* funds the most *countries*"
+    ranks the funders even when the nearest generated question ranked the countries: the asked
+    type names the answer's end; when it fits both ends (an organisation can fund and be funded),
+    the noun counted after the superlative ("the most ... countries") names the other end."""
+    if not _ASKS.search(a.question):
+        return direction  # a keyword query's type is a guess; the matched template's end stands
+    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
+    ans, other = (r.domain, r.range) if direction == "subject" else (r.range, r.domain)
+    flip = "object" if direction == "subject" else "subject"
+    if want not in ans and want in other:
+        return flip
+    m = SUPERLATIVE_WORD.search(a.question)
+    head = _COUNTED_NOUN.match(a.question, m.end()) if m else None
+    if head and want in ans and want in other:
+        counted = _HEAD_TYPE.get(next(k for k in _HEAD_TYPE if head.group(1).lower().startswith(k)))
+        counted = ENTITY_FOR_TYPE.get(counted, counted)
+        if counted in ans and counted not in other:
+            return flip  # the counted things sit at the answer's end: the answer is the other end
+    return direction
+
+
+_ASKS = re.compile(r"\b(which|what|who|whom)\b", re.I)  # the question's words state the asked type
+# The noun a superlative counts: "the most (African priority) countries", "the largest number of donors".
+_COUNTED_NOUN = re.compile(r"(?:\s+(?:number|of|the|[\w'’-]+)){0,4}?\s+(countr(?:y|ies)|governments?|organi[sz]ations?|"
+                           r"funders?|donors?|partners?|publications?|programmes?|schemes?|conventions?|"
+                           r"initiatives?|laws?|states)\b", re.I)
+
+
+_PER_REGION = re.compile(r"\b(each|every|per|by|across)\s+(the\s+)?regions?\b|\bregions\b|\bregional (breakdown|split)\b", re.I)
+
+
+# A name set aside from a ranking: "apart from X", "besides X", "other than X", "excluding X".
+_EXCEPT = re.compile(r"\b(?:apart from|besides|other than|except(?: for)?|excluding|aside from|not counting|"
+                     r"leaving aside|leaving out|ignoring)\s+(?:the\s+)?$", re.I)
+COMPARATIVE_WORD = re.compile(r"\b(more|fewer|less)\b", re.I)
+
+
+def superlative_intent(a: Analysis, relation: str | None, word_rx: re.Pattern | None = None,
+                       want: str | None = None) -> tuple[str, str, str] | None:
+    """(op, relation, direction) when the question's own words rank one kind of thing by how many
+    of another it relates to ("which organisation finances the greatest number of Arab States
+    countries", "which funder backs the most priority countries"), whatever template the nearest
+    generated question suggested.  The relation is the matched one when it links the two kinds,
+    else the registry relation between them whose keywords the question uses most (no tie)."""
+    from app.qa.relation_choice import keyword_hits
+    from graph.relations import REGISTRY
+
+    m = (word_rx or SUPERLATIVE_WORD).search(a.question)
+    head = _COUNTED_NOUN.match(a.question, m.end()) if m else None
+    want = want or ENTITY_FOR_TYPE.get(a.answer_type)
+    if head is None or want is None or not (_ASKS.search(a.question) or word_rx is not None):
+        return None
+    counted = _HEAD_TYPE.get(next(k for k in _HEAD_TYPE if head.group(1).lower().startswith(k)))
+    counted = ENTITY_FOR_TYPE.get(counted, counted)
+    if counted is None or counted == want:
+        return None
+    links = [r for r in REGISTRY if (want in r.domain and counted in r.range) or (want in r.range and counted in r.domain)]
+    if relation not in [r.name for r in links]:
+        words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", a.question)}
+        # stems first, then whole words ("funder" is a funders keyword; "fund" only shares its stem)
+        hits = sorted(((keyword_hits(a.question, r.name), sum(k.lower().rstrip("s") in words for k in r.keywords), r.name)
+                       for r in links), reverse=True)
+        if not hits or hits[0][0] == 0 or (len(hits) > 1 and hits[1][:2] == hits[0][:2]):
+            return None
+        relation = hits[0][2]
+    r = REGISTRY[relation]
+    direction = "subject" if want in r.domain and counted in r.range else "object"
+    op = "argmin" if m.group(1).lower() in ("fewest", "least", "lowest", "smallest", "fewer", "less") else "argmax"
+    return op, relation, direction
+
+
+def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis,
+        among: list[str] | None = None) -> AggregateResult | None:
+    """``among``: entity ids the ranking is restricted to ("Ireland or Japan": a comparison)."""
+    direction = oriented(r, direction, a) if not among else direction
     if op in ("argmax", "argmin"):
-        return _extreme(store, knowledge, op, r, direction, a)
+        return _extreme(store, knowledge, op, r, direction, a, among)
     if op == "groupby":
+        if a.regions and not _PER_REGION.search(a.question):
+            return None  # "the number of countries in Africa funded by X" filters by a region, not groups by it
         return _by_region(store, knowledge, r, direction, a)
     return None
 
 
-def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis) -> AggregateResult | None:
+def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis,
+             among: list[str] | None = None) -> AggregateResult | None:
     ans_types, other_types = (r.domain, r.range) if direction == "subject" else (r.range, r.domain)
     triple = r.pattern("?answer", "?x") if direction == "subject" else r.pattern("?x", "?answer")
     body = [triple]
@@ -62,10 +140,20 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
     if a.years and "year" in r.qualifiers:
         body.append(f"?st rdf:subject {'?answer' if direction == 'subject' else '?x'} ; rdf:predicate {r.curie} ; "
                     f"fg:year ?yy . FILTER(STR(?yy) = \"{a.years[0]}\")")
+    if among:
+        body.append("VALUES ?answer { " + " ".join(_iri(i) for i in among) + " }")
+    set_aside = [i for l in a.links if _EXCEPT.search(a.question[:l.start]) for i in l.ids]
+    set_aside += [f for f in (_as_funder(i, knowledge) for i in set_aside if i.startswith("Country:")) if f]
+    if set_aside:  # "apart from the Regular Budget, which funder ... the most": ranked without it
+        body.append("FILTER(?answer NOT IN (" + ", ".join(_iri(i) for i in set_aside) + "))")
     order = "DESC" if op == "argmax" else "ASC"
     sparql = (f"{PREFIXES}SELECT ?answer (COUNT(DISTINCT ?x) AS ?n) WHERE {{\n  " + "\n  ".join(body) +
               f"\n}}\nGROUP BY ?answer\nORDER BY {order}(?n)\nLIMIT 50")
     rows = _rows(store, knowledge, sparql, r, direction)
+    if among:  # a compared entity with no statement at all counts zero
+        have = {x.key for x in rows}
+        zeros = [Row(i, knowledge.label(i), 0, []) for i in among if i not in have]
+        rows = rows + zeros if op == "argmax" else zeros + rows
     if not rows:
         return None
     best = rows[0].count
@@ -225,4 +313,4 @@ def region_extreme(store, knowledge, r: Relation, a: Analysis, lowest: bool) -> 
     return AggregateResult(res.sparql, top, path, "Region")
 
 
-SUPERLATIVE_WORD = re.compile(r"\b(most|fewest|least|largest|highest|lowest|smallest)\b", re.I)
+SUPERLATIVE_WORD = re.compile(r"\b(most|fewest|least|largest|highest|lowest|smallest|greatest|biggest)\b", re.I)

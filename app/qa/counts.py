@@ -43,8 +43,8 @@ def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None
     if a.answer_type != "Number" or TABLE_NAMED.search(a.question):
         return None  # a question that names a table addresses its cells (app.qa.tables)
     named = [i for i in a.linked("Initiative", "Organization", "Project", "Scheme") if i not in author]
-    if len(named) != 1:
-        return None
+    if len(named) != 1 or a.linked("Country"):
+        return None  # "reach in Myanmar": the programme's overall figure says nothing of one country
     blank = a.question
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]

@@ -33,7 +33,8 @@ QUESTION_REGIONS = {"asia": "Asia and the Pacific", "asian": "Asia and the Pacif
                     "central asia": "Europe and Central Asia", "central asian": "Europe and Central Asia",
                     "europe": "Europe and Central Asia", "european": "Europe and Central Asia", "middle east": "Arab States", "middle eastern": "Arab States",
                     "sub saharan africa": "Africa", "caribbean": "Americas", "latin america": "Americas",
-                    "south america": "Americas", "central america": "Americas"}
+                    "south america": "Americas", "central america": "Americas", "asia pacific": "Asia and the Pacific",
+                    "asia-pacific": "Asia and the Pacific", "latin american": "Americas"}
 _SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "n")
 
 

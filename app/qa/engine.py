@@ -22,11 +22,12 @@ import time
 import numpy as np
 from dataclasses import replace
 
-from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, constraints_for, to_sparql
+from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, constraints_for, to_sparql
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
-from app.qa import aggregate, set_conditions
+from app.qa import aggregate, choices, result_sets, set_conditions
+from app.qa.absent import absent_names
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
@@ -40,7 +41,7 @@ from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
-from app.qa.tables import TABLE_NAMED, TableLookup
+from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import TextResult, TextStep
 from app.qa.titles import PublicationFinder
 from app.qa.understand import Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
@@ -75,11 +76,17 @@ _STRUCTURE_WORDS = set(terms(
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | _STRUCTURE_WORDS
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
-_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countries|pathfinders|governments|territories|"
+_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders|governments|territories|"
                       r"member states|states|nations|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*)\b",
                          re.I)
+_AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
+                    r"ambitions?)\b", re.I)
+# "Among the Asia and the Pacific countries in Table 4, how many had ...": the counted noun comes first.
+_COUNTED_BEFORE = re.compile(r"\b(?:among|of|out of|from)\s+(?:the\s+)?[^?]{0,60}?\b(countries|pathfinders|governments|"
+                             r"territories|organi[sz]ations|funders|donors|partners)\b[^?]{0,60}?,?\s*how many\b(?!\s+\w+\s+(of|do|does|did)\b)",
+                             re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
 
@@ -150,13 +157,33 @@ class QuestionEngine:
                     und.relation = None
         resolved = self._resolve_description(a)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
+        missing = absent_names(a.question, a.links, self.lexicon.vocab)
+        if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
+            out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
+            out["path"] = [f"not in the report: {m}" for m in missing]
+            return self._finish(out, a, und, timings, t0)
 
-        done = self._aggregate(a, und, out, timings) or self._stated_count(a, out) or self._count(a, out, timings, und) \
-            or self._table(a, out, stated_type)
+        # A question that names a table and asks for no kind of entity ("In Table 1, which branch
+        # ...") is about the table's rows before any relation the template guess suggests.
+        early = self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)) or \
+            self.tables.marked_extreme(a.question) else None
+        done = early or self._aggregate(a, und, out, timings) or self._stated_count(a, out) \
+            or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
-        cons = set_conditions.apply(a, compose(a, constraints_for(a, self.k), self.k), self.k)
+        linked, pool = list(a.links), choices.take(a)  # "between A and B, which one ...": a pool, not an end
+        if pool and a.fund and all(i.startswith("Country:") for i in pool) and a.linked("Country"):
+            funders = [_as_funder(i, self.k) for i in pool]  # "Japan or Portugal: which finances Timor-Leste"
+            if all(funders):
+                pool, a.answer_type = funders, "Organization"
+        cons = self._constraints(a)
+        if pool and not cons:
+            a.links, pool = linked, []  # nothing the graph checks: the text step needs the names
+            cons = self._constraints(a)
+        if pool:
+            cons = cons + [choices.constraint(pool)]
+            out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         if not self._residual_terms(a, cons):  # nothing left unexplained: a bare name next to the
             cons = cons + implied(a, cons, self.k)  # asked type means its usual relation
         extra = generic_constraint(a, und, self.k) if a.answer_type not in ("Number", "Year") else None
@@ -280,8 +307,14 @@ class QuestionEngine:
         answers.sort(key=lambda x: (-x["score"], x["label"]))
         out["answers"] = answers
         out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best)
-        self._span_step(a, und, out, timings)
+        if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
+            self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
+
+    def _constraints(self, a: Analysis) -> list[Constraint]:
+        """The graph constraints of a list question, with its set conditions."""
+        return result_sets.apply(a, set_conditions.apply(a, compose(a, constraints_for(a, self.k), self.k), self.k),
+                                 self.store)
 
     def _swept(self, a: Analysis, best: TextResult, have: set[str]) -> list[dict]:
         """Countries of every other sentence on the best sentence's topic (see :mod:`app.qa.sweep`)."""
@@ -328,7 +361,10 @@ class QuestionEngine:
                          l.type in ("Scheme", "LegalInstrument") and asked.kind != "name")]
         linked = {i for l in a.links for i in l.ids}
         qvec = und.vector if und.vector is not None else self._embed(a.question)
-        found = self.spans.find(a.question, asked, qvec, required, a.years, linked, set(terms(a.question)))
+        # "schemes in X": the sentence must place them in X, not just name X (as a funder, say)
+        located = [set(l.ids) for l in a.links if l.type == "Country"
+                   and re.search(r"\b(?:in|within)\s+(?:the\s+)?$", a.question[:l.start], re.I)]
+        found = self.spans.find(a.question, asked, qvec, required, a.years, linked, set(terms(a.question)), located)
         timings["span_ms"] = (time.perf_counter() - t) * 1e3
         if not found:
             return
@@ -552,17 +588,46 @@ class QuestionEngine:
                 out["sparql"], out["strategy"], out["path"], out["answer_type"] = res.sparql, "graph-aggregate", \
                     res.path, res.answer_type
                 return [self._aggregate_answer(row) for row in res.rows]
-        if und.op not in ("argmax", "argmin", "groupby") or not und.relation or und.relation not in REGISTRY:
+        op, relation, direction = und.op, und.relation, und.direction
+        said = aggregate.superlative_intent(a, relation) if op != "groupby" or a.regions else None
+        among = None
+        if said is None and aggregate.COMPARATIVE_WORD.search(a.question):
+            said, among = self._comparison(a, relation)
+        if said is not None:
+            op, relation, direction = said  # the question's own superlative over a counted noun
+        if op not in ("argmax", "argmin", "groupby") or not relation or relation not in REGISTRY:
             return None
         t = time.perf_counter()
-        res = aggregate.run(self.store, self.k, und.op, REGISTRY[und.relation], und.direction, a)
+        res = aggregate.run(self.store, self.k, op, REGISTRY[relation], direction, a, among)
         timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
         if res is None:
             return None
         out["sparql"], out["strategy"], out["path"] = res.sparql, "graph-aggregate", res.path
+        if said is not None:
+            out["path"] = [f"the question ranks by its own words ({'comparison' if among else 'superlative'}): "
+                           f"{op} over ‘{relation}’"] + res.path
         if res.answer_type:
             out["answer_type"] = res.answer_type
         return [self._aggregate_answer(row) for row in res.rows]
+
+    def _comparison(self, a: Analysis, relation: str | None):
+        """"Which funds more countries, Ireland or Japan?": the two names, ranked by the relation
+        the comparative counts.  Countries compared as funders are their governments."""
+        pair = choices.compared(a)
+        if not pair:
+            return None, None
+        kind = pair[0].type
+        said = aggregate.superlative_intent(a, relation, aggregate.COMPARATIVE_WORD, kind)
+        ids = [choices.main_id(l) for l in pair]
+        if said is None and kind == "Country":
+            kind = "Organization"
+            said = aggregate.superlative_intent(a, relation, aggregate.COMPARATIVE_WORD, kind)
+            ids = [_as_funder(i, self.k) for i in ids]
+        if said is None or not all(ids):
+            return None, None
+        a.links = [l for l in a.links if l not in pair]
+        a.answer_type = kind  # the compared names are what is answered
+        return said, ids
 
     def _dated_extreme(self, a: Analysis, und: Understanding):
         """'Which country ratified C102 the earliest / most recently?': the statement year decides."""
@@ -582,6 +647,8 @@ class QuestionEngine:
 
     def _stated_count(self, a: Analysis, out: dict) -> list[dict] | None:
         """A count the report states for the named entity ("has 25 members"; see :mod:`app.qa.counts`)."""
+        if _AIMED.search(a.question):
+            return None  # an ambition or target is read from where it is stated (a table, a sentence), not a count held
         c = stated_count(a, self.k, AUTHOR_ORGS)
         if c is None:
             return None
@@ -600,6 +667,16 @@ class QuestionEngine:
         ``stated_type``: the type the question's words ask for before the intent guess; a question
         that names its table ("In Table 1, which branch ...") is looked up with it too, so a weak
         guess from the generated bank ("which report ...") cannot hide the table."""
+        if not a.linked("Country"):
+            top = self.tables.marked_extreme(a.question)  # "which result type was achieved by the most countries"
+            if top is not None:
+                labels, n, counts, pid = top
+                out["strategy"], out["answer_type"] = "graph-table", "Text"
+                out["path"] = [f"marked rows per column: " + "; ".join(f"{column_heading(c)} {k}" for c, k in counts)]
+                out["sparql"] = ""
+                return [{"label": label, "iri": None, "type": "Text", "score": 1.0, "value": float(n),
+                         "evidence": [self._evidence(pid, [label])] if pid else [], "path": list(out["path"])}
+                        for label in labels]
         if a.answer_type not in ("Country", "Organization", "Number"):
             cells = self.tables.marked(a.question, [i.split(":", 1)[1] for i in a.linked("Country")])
             if cells:
@@ -613,6 +690,8 @@ class QuestionEngine:
         t = self.tables.lookup(a.question, a.answer_type)
         if t is None and stated_type and stated_type != a.answer_type and TABLE_NAMED.search(a.question):
             t = self.tables.lookup(a.question, stated_type)
+        if t is None and TABLE_NAMED.search(a.question) and a.answer_type not in ("Country", "Organization", "Year"):
+            t = self.tables.lookup(a.question, "Number")  # a table of figures, named: "what were the resources required"
         if t is None:
             return None
         c = t.cell
@@ -652,13 +731,15 @@ class QuestionEngine:
         if a.answer_type != "Number":
             return None
         objects = aggregate.counted_relation(a.question)
+        if objects is not None and _AIMED.search(a.question):
+            return None  # "to how many ratifications does the campaign aim to bring the total": a stated goal, not a count of facts
         if objects is not None:
             return self._count_objects(objects, a, out)
         # A long name between "how many" and the counted noun is one word ("how many <initiative> pathfinders").
         collapsed = a.question
         for link in sorted(a.links, key=lambda l: -l.start):
             collapsed = collapsed[:link.start] + "NAME" + collapsed[link.end:]
-        m = _COUNTED.search(collapsed)
+        m = _COUNTED.search(collapsed) or _COUNTED_BEFORE.search(a.question)
         if m:
             counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
         elif und is not None and und.op == "count" and und.relation:
@@ -670,7 +751,8 @@ class QuestionEngine:
         else:
             return None
         as_list = replace(a, answer_type=counted)
-        cons = set_conditions.apply(as_list, compose(as_list, constraints_for(as_list, self.k), self.k), self.k)
+        cons = result_sets.apply(as_list, set_conditions.apply(
+            as_list, compose(as_list, constraints_for(as_list, self.k), self.k), self.k), self.store)
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []

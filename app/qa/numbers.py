@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.qa.units import STOP
 from graph.extract.quantities import MONEY, PERCENT
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
@@ -25,6 +26,9 @@ _MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|
                           re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 _EARLIER_ASKED = re.compile(r"\b(from|initially|originally|before|previous(ly)?|at first|earlier|start(ed|ing)?)\b", re.I)
+_MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_AFTER = re.compile(r"\s+" + _MONTHS + r"\b")
+_MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\s+$")
 _SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "bn": 1e9, "m": 1e6}
 
 
@@ -68,6 +72,8 @@ def spans(seg: str) -> list[Span]:
             continue
         if YEAR.fullmatch(m.group(1)) and not m.group(2):
             continue  # a year is not a count
+        if _MONTH_AFTER.match(seg[m.end():]) or _MONTH_BEFORE.search(seg[max(0, m.start() - 12):m.start()]):
+            continue  # "03 September", "July 18": a day of a date
         if _LABEL_BEFORE.search(seg[max(0, m.start() - 16):m.start()]):
             continue  # "Table 3", "Result 2", "No. 102": a label, not a quantity
         out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(m.group(1), m.group(2)), "plain"))
@@ -149,8 +155,13 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         if dist is None:
             dist = next((i + 2 for i, w in enumerate(reversed(before)) if near(w)), 9)
         # More of the counted words around it is closer ("nearly 18,000 older persons" beats
-        # "15,000 individuals" for "how many older persons").
-        dists.append(dist - 0.1 * sum(1 for w in after + before if near(w)))
+        # "15,000 individuals" for "how many older persons"); the words of its own clause count
+        # most ("...; one to present the Clock held on 3 September (38 attendees)").
+        clause = re.findall(r"[A-Za-z]+", _clause(seg, s.start, s.end))
+        dists.append(dist - 0.1 * sum(1 for w in after + before if near(w)) - 0.15 * sum(1 for w in set(clause) if near(w)))
+        own = re.match(r"\s+([A-Za-z][a-z-]+)", seg[s.end:])
+        if own and _COUNTS_OTHER(own.group(1)) and not any(near(w) for w in after[:2]):
+            dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
     for i in range(len(cands) - 1):
         a, b = cands[i], cands[i + 1]
         if re.search(r"\bfrom\s+(us\$|\$|€)?\s*$", seg[max(0, a.start - 8):a.start].lower()) and \
@@ -170,6 +181,19 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     if strict and best[0] >= 8.95 and unit not in ("percent", "money"):
         return None
     return best[2]
+
+
+def _clause(seg: str, start: int, end: int) -> str:
+    """The clause a number sits in: between the nearest ';' (or sentence-internal list break) on each side."""
+    left = max(seg.rfind(";", 0, start), seg.rfind(":", 0, start))
+    right = min([i for i in (seg.find(";", end), seg.find(":", end)) if i >= 0] or [len(seg)])
+    return seg[left + 1:right]
+
+
+def _COUNTS_OTHER(word: str) -> bool:
+    """A plural noun right after a number is what the number counts ("64 countries", "70 years")."""
+    w = word.lower()
+    return len(w) > 3 and w.endswith("s") and w not in STOP and not w.endswith("ss")
 
 
 def counts_entities(question: str, counted_type: str) -> bool:

@@ -12,15 +12,21 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from graph import countries
-from app.qa.demonyms import demonym_country
+from app.qa.demonyms import QUESTION_REGIONS, demonym_country
 from app.qa.units import STOP, stem, terms
+from graph.extract.structure import RESULT_KEYWORDS
+
+_TABLE_NAMED = re.compile(r"\btables?\s*\d+\b", re.I)
+# Words of a result-kind quantifier ("all three result types") that are no result type.
+_KIND_FREE = re.compile(r"\b(kinds?|types?|results?|tables?|institutional|changes?)\b", re.I)
 
 # -- answer types --------------------------------------------------------------------------
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
-    ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio)\b|"
-                          r"\bto what (level|rate|amount)\b|\bnumber of\b|"
+    ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio|envelope|"
+                          r"budget|sum|total|allocation|figure)\b|\bin (per ?cent|percent)\b|"
+                          r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
-                          r"budget|cost|value|sum|count)\b", re.I)),
+                          r"budget|cost|value|sum|count|ambition|target|figure)\b", re.I)),
     ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
     ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),
@@ -185,8 +191,6 @@ class Lexicon:
         for iso3, shorts in QUESTION_ABBREVIATIONS.items():
             for n in shorts:
                 self._add(n, f"Country:{iso3}")
-        from app.qa.demonyms import QUESTION_REGIONS
-
         for alias, region in {**QUESTION_REGIONS, **countries.REGION_ALIASES}.items():
             key = f"Region:{countries.fold(region).replace(' ', '-')}"
             if key in knowledge.entities:
@@ -322,11 +326,22 @@ _WHO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|whom)\b(?!\s+(?:else\s+)?
 _WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)", re.I)
 
 
+# "Of the countries ..., which one(s) ...", "Among these funders, which ...": the set named first is asked.
+_PICK_FROM = re.compile(r"^\s*(?:of|among|out of|from)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,2}?"
+                        r"(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|partners?|publications?|"
+                        r"programmes?|schemes?|conventions?|initiatives?|pathfinders?)\b[^?]*?,\s*(?:which|what)\b"
+                        r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
+
+
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
     if _WHICH_STATE.search(question):
         return "Country"
+    pick = _PICK_FROM.search(question)
+    if pick:  # "Of the countries the UK helps finance, which one had ...": one of the set named first
+        word = pick.group(1).lower()
+        return next(t for prefix, t in _HEAD_TYPE.items() if word.startswith(prefix))
     from app.qa.wording import asked_head, core_question
 
     full = _META.sub(" ", _BARE_META.sub(" ", question))
@@ -360,6 +375,11 @@ def answer_type(question: str) -> str:
     return "Text"
 
 
+# "leaving aside Africa", "outside the Americas", "other than Asia": a region set aside is excluded.
+_SET_ASIDE = re.compile(r"\b(aside(\s+from)?|outside(\s+of)?|other\s+than|leaving\s+out|not\s+counting|ignoring|"
+                        r"beyond)\s+((those|the ones|countries)\s+(in|of|from)\s+)?(the\s+)?$", re.I)
+
+
 def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     """Is there a negation among the few words before pos, in the same clause?
     ('pathfinders that have not ratified', 'not among the priority countries', 'non-priority')"""
@@ -368,10 +388,27 @@ def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     return any(NEGATION.fullmatch(w) or w.lower().startswith("non") for w in words) or text[max(0, pos - 4):pos].lower() == "non-"
 
 
+def heading_result_types(a: Analysis) -> None:
+    """A question about the results (or naming a table) that asks for countries says a result type
+    in the words the extractor reads the results table's headings with ("a policy or strategy
+    adopted"), even inside a linked name ("national social protection strategy")."""
+    if not a.result_types and a.answer_type in ("Country", "Number") and \
+            (a.any_result or _TABLE_NAMED.search(a.question)):
+        a.result_types = [k for k, rx in RESULT_KEYWORDS.items() if rx.search(_KIND_FREE.sub(" ", a.question))]
+
+
 def analyse(question: str, lexicon: Lexicon) -> Analysis:
     q = " ".join(question.split())
     a = Analysis(q, answer_type(q))
     a.links = lexicon.link(q)
+    if a.answer_type != "Country" and any(l.type in ("Region", "Country") for l in a.links):
+        # "which europe and central asia countries ...": a long place name hides the head noun
+        short = q
+        for l in sorted(a.links, key=lambda l: -l.start):
+            if l.type in ("Region", "Country"):
+                short = short[:l.start] + "X" + short[l.end:]
+        if answer_type(short) == "Country":
+            a.answer_type = "Country"
     a.years = YEAR.findall(q)
     a.regions = a.linked("Region")
     # Relation words are looked for outside linked names ("Global Fund" is not a funding verb).
@@ -393,12 +430,13 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     a.members = bool(MEMBERS.search(blank))
     a.result_types = [k for k, rx in RESULT_TYPES.items() if rx.search(blank)]
     a.any_result = bool(ANY_RESULT.search(blank))
+    heading_result_types(a)
     for name, rx in (("fund", FUND), ("ratify", RATIFY), ("pathfinder", PATHFINDER), ("priority", PRIORITY)):
         m = rx.search(blank)
         if m and _negated_before(blank, m.start()):
             a.negated.add(name)
     for l in a.links:
-        if l.type == "Region" and _negated_before(q, l.start):
+        if l.type == "Region" and (_negated_before(q, l.start) or _SET_ASIDE.search(q[:l.start])):
             a.negated.add("region")
     # Topic: what is left once linked names and question words are set aside.
     rest = q

@@ -599,6 +599,35 @@ class SpanFinder:
         out.sort(key=lambda x: -x[1])
         return out
 
+    def _located_in(self, unit, ids: set[str]) -> bool:
+        """Does the passage place things in the country: its entry's section, or "in X" / "X's" /
+        a sentence opening with the name?"""
+        p = self.k.passage(unit.passage_id)
+        if p is None:
+            return False
+        text = p.text
+        section = p.section.rsplit(">", 1)[-1].lower()
+        for n in (n for i in ids for n in self.k.names(i) if len(n) >= 3):
+            name = re.escape(n.lower())
+            if re.search(r"(?<!\w)" + name + r"(?!\w)", section) or re.search(
+                    r"(?:\b(?:in|within|across|throughout)\s+(?:the\s+)?" + name + r"(?!\w)|^\W*(?:the\s+)?" + name +
+                    r"(?!\w)|(?<!\w)" + name + r"['’]s\b)", text.lower(), re.M):
+                return True
+        return False
+
+    def _unit_about(self, unit, ids: set[str]) -> bool:
+        """Is the sentence not about another country?  It fails only when it names some other
+        country and none of the asked one's names (a highlights passage listing several countries);
+        a sentence naming no country takes its passage's."""
+        others = {f"{m['type']}:{m['key']}" for m in self.k.mentions_in(unit.passage_id)
+                  if m["type"] == "Country" and m["start"] >= unit.start and m["end"] <= unit.end}
+        if not others or others & ids:
+            return True
+        p = self.k.passage(unit.passage_id)
+        text = (p.text[unit.start:unit.end] if p else "").lower()
+        names = [n.lower() for i in ids for n in self.k.names(i) if len(n) >= 3]
+        return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in names)
+
     def candidates(self, unit, asked: Asked, qterms: set[str], linked: set[str],
                    anchors: list[str] = (), question: str = "") -> list[Candidate]:
         p = self.k.passage(unit.passage_id)
@@ -725,7 +754,7 @@ class SpanFinder:
         return out if len(out) >= 2 else []
 
     def find(self, question: str, asked: Asked, qvec: np.ndarray, required: list[set[str]], years: list[str],
-             linked: set[str], qterms: set[str]) -> list[Candidate]:
+             linked: set[str], qterms: set[str], located: list[set[str]] = ()) -> list[Candidate]:
         """The best candidate (or the candidates, for plural questions), best first; empty when the
         evidence is weak."""
         # Names the question links (the country of "the East Timorese programme") anchor closeness.
@@ -738,8 +767,13 @@ class SpanFinder:
         else:
             ranked = self.rank(question, qvec, required, years)
         best: list[Candidate] = []
+        countries = [ids for ids in required if all(i.startswith("Country:") for i in ids)]
         for uid, us in ranked:
             unit = self.units.units[uid]
+            if countries and not all(self._unit_about(unit, ids) for ids in countries):
+                continue  # a passage listing several countries: this sentence is about another one
+            if located and not all(self._located_in(unit, ids) for ids in located):
+                continue  # "schemes in Holland": a sentence naming the Netherlands as a partner is not about a place
             for c in self.candidates(unit, asked, qterms, linked, anchors, question):
                 c.score = us + c.score
                 c.evidence = us

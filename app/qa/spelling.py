@@ -81,6 +81,17 @@ def _match_case(template: str, word: str) -> str:
     return word
 
 
+_WH = ("which", "what", "where", "when", "who", "whose", "whom", "how")
+
+
+def _opening_wh(word: str) -> str | None:
+    """A misspelt first word one edit from a question word is that question word ("wich" opens a
+    question as "which", not as the more frequent "with")."""
+    w = word.lower()
+    near = [q for q in _WH if OSA.distance(w, q) <= 1]
+    return near[0] if len(near) == 1 else None
+
+
 class Speller:
     """Known words with their frequencies; ``correct`` rewrites unknown ones."""
 
@@ -161,7 +172,8 @@ class Speller:
                 if sug is None:
                     continue
             else:
-                sug = self.suggest(word)
+                sug = _opening_wh(word) if not text[:m.start()].strip() else None
+                sug = sug or self.suggest(word)
             if not sug or sug == word.lower():
                 continue
             new = _match_case(word, sug)

@@ -38,6 +38,7 @@ _IGNORE = set(_terms("table tables according per report figure number numbers to
 # Words a question uses for a table's own word (ordinary English, both directions are the same thing).
 _SYNONYMS = {"people": "person", "individual": "person", "money": "fund", "amount": "fund", "approv": "approved"}
 _SUM = re.compile(r"\b(plus|combined|added together|together with|sum of)\b", re.I)
+SINGLE_COLUMN_CAPTION = 0.3  # caption cover that names a one-column table without its number
 MIN_SCORE = 1.6  # row + column (+ caption) coverage a cell needs without a table number
 
 
@@ -83,6 +84,18 @@ class TableLookup:
                                    ev, pid))
         # Word prefixes of the column headings of tables of marks (a results table's result types).
         self.heading_prefixes = {t[:6] for c in self.cells if c.unit == "marked" for t in _terms(c.col)}
+        # Columns named by their years alone ("Impacts in 2023", "Total ... 2021-2024"): a column
+        # whose year set no other column of its table shares.
+        years_of = {(c.table, c.col): year_marks(c.col) for c in self.cells}
+        per_table: dict[tuple, int] = {}
+        for (table, _), ys in years_of.items():
+            per_table[(table, ys)] = per_table.get((table, ys), 0) + 1
+        self._dated_cols = {k: ys for k, ys in years_of.items() if ys and per_table[(k[0], ys)] == 1}
+        cols_of: dict[str, set] = {}
+        for c in self.cells:
+            if c.unit != "marked":
+                cols_of.setdefault(c.table, set()).add(c.col)
+        self._single_col = {t for t, cols in cols_of.items() if len(cols) == 1}
         # Each cell's row, column and caption words (less _IGNORE) with their total weight,
         # computed once: a question's cover of a label is then one intersection and one sum.
         self._terms = [tuple(self._weighted(ts - _IGNORE) for ts in
@@ -110,6 +123,7 @@ class TableLookup:
         m = _TABLE_NO.search(question)
         table_no = m.group(1) if m else None
         q_years = set(_YEARS.findall(_TABLE_NO.sub(" ", question)))
+        q_marks = year_marks(_TABLE_NO.sub(" ", question))
         scored = []
         for c, (rt, ct, capt) in zip(self.cells, self._terms):
             if table_no and c.table_no != table_no:
@@ -118,6 +132,10 @@ class TableLookup:
             if q_years:  # "impacts in 2023" is not the "Impacts in 2024" column
                 row *= _year_fit(q_years, c.row)
                 col *= _year_fit(q_years, c.col)
+                if self._dated_cols.get((c.table, c.col)) == q_marks:
+                    col = 1.0  # the only column of its table dated exactly as the question: named by its years
+            if (table_no or cap >= SINGLE_COLUMN_CAPTION) and c.table in self._single_col:
+                col = 1.0  # a table of one column of figures ("value"): the row and the table address the cell
             scored.append((row + col + 0.5 * cap + (1.0 if table_no else 0.0), row, col, cap, c))
         if not scored:
             return None
@@ -128,6 +146,10 @@ class TableLookup:
             summed = self._sum(q, scored)
             if summed is not None:
                 return summed
+        if answer_type == "Number":
+            derived = self._difference(question, scored) or (self._column_total(question, scored) if table_no else None)
+            if derived is not None:
+                return derived
         if answer_type != "Number" and not (answer_type == "Text" and table_no):
             return None  # a keyword query naming a table ("table 2 legal coverage 2023") asks for a cell
         scored.sort(key=lambda x: -x[0])
@@ -210,6 +232,96 @@ class TableLookup:
         return TableAnswer(picks[0], label, "Number", 1.0, why, _cell_sparql(picks[0].iri), total)
 
 
+    def _difference(self, question: str, scored) -> TableAnswer | None:
+        """"How many more changes in 2021-2023 than in 2024": the named row's cells in the two
+        columns the question dates, subtracted."""
+        if not _MORE_THAN.search(question):
+            return None
+        marks = [m for m in _ordered_marks(question)]
+        if len(marks) != 2:
+            return None
+        full = []
+        for table in {x[4].table for x in scored}:
+            cols = []
+            for mk in marks:
+                hit = [k for k, ys in self._dated_cols.items() if ys == frozenset({mk}) and k[0] == table]
+                cols.append(hit[0][1] if len(hit) == 1 else None)
+            if None in cols:
+                continue
+            rows: dict[str, dict[str, tuple]] = {}
+            for x in scored:
+                if x[4].table == table and x[4].col in cols:
+                    rows.setdefault(x[4].row, {})[x[4].col] = x
+            full += [(max(v[c][1] for c in cols), r, v, cols) for r, v in rows.items() if len(v) == 2]
+        if not full:
+            return None
+        full.sort(key=lambda t: -t[0])
+        if full[0][0] < 0.5 or (len(full) > 1 and full[1][0] == full[0][0]):
+            return None  # the row must be named, better than any other
+        _, row, cells, cols = full[0]
+        a, b = cells[cols[0]][4], cells[cols[1]][4]
+        diff = a.value - b.value
+        label = f"{abs(diff):,.0f}" if diff == int(diff) else f"{abs(diff):,}"
+        why = f"{a.table} — row “{row}”: “{a.col}” ({a.value:,.0f}) − “{b.col}” ({b.value:,.0f}) = {diff:,.0f}"
+        return TableAnswer(a, label, "Number", 1.0, why, _cell_sparql(a.iri), abs(diff))
+
+    def _column_total(self, question: str, scored) -> TableAnswer | None:
+        """"The total number of new projects in Table 7 from 2021 to 2024": the named column's
+        figures added over its rows (a table without a total row of its own)."""
+        if not _TOTAL_ASKED.search(question):
+            return None
+        table = scored[0][4].table
+        cols: dict[str, list] = {}
+        for x in scored:
+            if x[4].table == table and not re.match(r"\s*total\b", x[4].row, re.I):
+                cols.setdefault(x[4].col, []).append(x)
+        if len(cols) < 2:
+            return None
+        q = set(terms(question)) - _IGNORE
+        ranked = sorted(cols.items(), key=lambda kv: -kv[1][0][2])
+        if ranked[0][1][0][2] < 0.5 or ranked[1][1][0][2] == ranked[0][1][0][2]:
+            return None  # the column must be named, and more than any other
+        col, xs = ranked[0]
+        if any(re.match(r"\s*total\b", x[4].row, re.I) for x in scored if x[4].table == table and x[4].col == col):
+            return None  # the table states its own total: a cell answers
+        if any(x[1] >= 0.75 for x in xs) and not all(_YEARS.fullmatch(x[4].row.strip()) for x in xs):
+            return None  # a row is named: a cell, not the column's total
+        years = {int(y) for y in _YEARS.findall(_TABLE_NO.sub(" ", question))}
+        if all(_YEARS.fullmatch(x[4].row.strip()) for x in xs) and len(years) == 2:
+            lo, hi = min(years), max(years)
+            xs = [x for x in xs if lo <= int(x[4].row.strip()) <= hi]  # "from 2021 to 2024"
+        if len(xs) < 2 or q & {"each", "per"}:
+            return None
+        total = sum(x[4].value for x in xs)
+        label = f"{total:,.0f}" if total == int(total) else f"{total:,}"
+        why = f"{table} — “{col}” over " + ", ".join(f"“{x[4].row}” ({x[4].value:,.0f})" for x in xs) + f" = {label}"
+        return TableAnswer(xs[0][4], label, "Number", 1.0, why, _cell_sparql(xs[0][4].iri), total)
+
+    def marked_extreme(self, question: str) -> tuple[list[str], int, list[tuple[str, int]], str | None] | None:
+        """"Which result type was achieved by the most countries?": in a table of marks whose
+        column headings the question names the kind of ("result type"), the column with the most
+        (or fewest) marked rows.  (heading, count, every column's count)."""
+        if not (_KIND_HEAD.search(question) and SUPERLATIVE.search(question)):
+            return None
+        q = set(terms(question)) - _IGNORE
+        m = _TABLE_NO.search(question)
+        marks = [c for c in self.cells if c.unit == "marked" and (not m or c.table_no == m.group(1))]
+        tables = {c.table for c in marks if q & (set(terms(c.col)) | set(terms(_TABLE_NO.sub(" ", c.table)))) - _IGNORE}
+        if len(tables) != 1:
+            return None
+        counts: dict[str, int] = {}
+        for c in marks:
+            if c.table in tables:
+                counts[c.col] = counts.get(c.col, 0) + (1 if c.value > 0 else 0)
+        if len(counts) < 2:
+            return None
+        best = (min if _DOWN.search(question) else max)(counts.values())
+        tied = [heading(c) for c, v in counts.items() if v == best]  # a tie names every tied column
+        if len(tied) == len(counts):
+            return None  # every column ties: there is no most (or fewest)
+        pid = next((c.passage_id for c in marks if c.table in tables and c.passage_id), None)
+        return tied, best, sorted(counts.items(), key=lambda kv: -kv[1]), pid
+
     def marked(self, question: str, countries: list[str]) -> list[Cell]:
         """'What type of result did Laos record (Table 4)?': in a table of marks whose headings
         the question uses, the columns marked in the named country's row."""
@@ -235,6 +347,36 @@ _KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(
 
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+# The asked thing is a kind: "which result type", "what kind of institutional result".
+_KIND_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:types?|kinds?|categor(?:y|ies))\b", re.I)
+_MORE_THAN = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) between\b", re.I)
+_TOTAL_ASKED = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall)\b", re.I)
+
+
+def _ordered_marks(text: str) -> list[str]:
+    """The year marks of a text in the order written (ranges whole)."""
+    out = []
+    for m in re.finditer(r"\b((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d)\b)?", _TABLE_NO.sub(" ", text)):
+        if m.group(2):
+            end = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
+            out.append(f"{m.group(1)}-{end}")
+        else:
+            out.append(m.group(1))
+    return out
+
+
+_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b")
+
+
+def year_marks(text: str) -> frozenset[str]:
+    """The years and year ranges a label or question names, ranges whole: "2021-25" is 2021-2025,
+    not 2021 (so "Impacts 2021-22" and "ambition 2021-25" are told apart)."""
+    marks = set()
+    for m in _RANGE.finditer(text):
+        end = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
+        marks.add(f"{m.group(1)}-{end}")
+    marks.update(_YEARS.findall(_RANGE.sub(" ", text)))
+    return frozenset(marks)
 
 
 def _year_fit(q_years: set[str], label: str) -> float:

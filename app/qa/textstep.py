@@ -8,6 +8,7 @@ the entities of that type in the best unit.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -104,6 +105,8 @@ def _near(word: str, focus: list[str]) -> bool:
         if len(w) >= 5 and w[0] == f[0] and abs(len(w) - len(f)) <= 2 and \
                 difflib.SequenceMatcher(None, w, f).ratio() >= 0.84:
             return True
+        if len(os.path.commonprefix([w, f])) >= 6:
+            return True  # one root, another derivation: "attended" / "attendees", "registered" / "registration"
     return False
 
 

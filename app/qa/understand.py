@@ -142,6 +142,10 @@ def _type_from_relation_words(a: Analysis) -> tuple[str, str, str] | None:
     return None
 
 
+# "What envelope did ...", "which amount ...": the question names the thing asked, and it is no time.
+_WHAT_THING = re.compile(r"^\s*(?:what|which)\s+(?!year|date|time|month|day|period)[a-z]+\b(?!\s+(?:year|date))", re.I)
+
+
 def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     it = guess.intent
     if it.op == "text":
@@ -163,7 +167,8 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     if a.answer_type == "Text":
         if it.op == "count" and guess.share(op="count") >= 0.5:
             a.answer_type = "Number"
-        elif it.op == "year" and (not a.years or _YEAR_WORDS.search(a.question)):
+        elif it.op == "year" and (not a.years or _YEAR_WORDS.search(a.question)) and \
+                (_YEAR_WORDS.search(a.question) or not _WHAT_THING.search(a.question)):
             a.answer_type = "Year"  # a year written in a keyword query qualifies it, it is not asked
         elif asked and rel_share >= MIN_RELATION_SHARE:
             a.answer_type = asked[0]  # the end of the relation the question does not name

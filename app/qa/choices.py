@@ -1,0 +1,86 @@
+"""A choice among named candidates: "Between Swaziland and Côte d'Ivoire, which one recorded a
+result?", "Did Kenya or Malawi get a scheme reform: which?".
+
+The named things of the asked type are not the other end of a relation (not "countries funded by
+Kenya"): they are the pool the answer is picked from.  They are taken out of the question's links
+before the relations are read, and come back as one ``VALUES`` constraint on the answer, so the
+graph's own constraints decide which of them qualify (possibly none, possibly both).
+"""
+from __future__ import annotations
+
+import re
+
+from app.qa.graphstep import Constraint, _iri
+from app.qa.question import ENTITY_FOR_TYPE, Analysis, heading_result_types
+
+# "between A and B", "A or B ... which", "which of A and B", "which one of A, B or C"
+_CHOICE = re.compile(r"\bbetween\b|\bwhich (?:one |of (?:the )?(?:two|three|them|these|those) )|\bwhich of\b|"
+                     r"\b(?:or|and)\b[^?]{0,80}\bwhich (?:one|of (?:the|them))\b", re.I)
+
+
+def take(a: Analysis) -> list[str]:
+    """The pooled entity ids (and removes their links from ``a``), or [] when the question picks
+    from no named set.  The pool is a run of names joined by "and" / "or" / commas ("Kenya and
+    Ghana"); a name elsewhere in the question ("does the Netherlands fund") keeps its role.  When
+    the question's words name no type ("which one"), the pool's type is the one asked."""
+    if not _CHOICE.search(a.question):
+        return []
+    want = ENTITY_FOR_TYPE.get(a.answer_type)
+    runs: list[list] = []
+    for l in sorted(a.links, key=lambda l: l.start):
+        joined = runs and _JOIN.fullmatch(a.question[runs[-1][-1].end:l.start]) and runs[-1][-1].type == l.type
+        if joined:
+            runs[-1].append(l)
+        else:
+            runs.append([l])
+    pools = [r for r in runs if len(r) >= 2 and all(main_id(l) for l in r) and _offered(a.question, r[0].start)
+             and (r[0].type == want or _PICK.search(a.question) and r[0].type in ENTITY_TYPES)]
+    if len(pools) != 1:
+        return []
+    pooled = pools[0]
+    if pooled[0].type != want:
+        a.answer_type = next(t for t, e in ENTITY_FOR_TYPE.items() if e == pooled[0].type)
+        heading_result_types(a)  # read again for the asked countries
+    a.links = [l for l in a.links if l not in pooled]
+    return list(dict.fromkeys(main_id(l) for l in pooled))
+
+
+def _offered(question: str, start: int) -> bool:
+    """Are the names offered as the choice: right after "between" / "which of", or anywhere when
+    the question picks "which one" / "which of them"?"""
+    return bool(_BEFORE_POOL.search(question[:start]) or _PICK.search(question))
+
+
+_BEFORE_POOL = re.compile(r"\b(?:between|which of|whether)\s+(?:the\s+)?$", re.I)
+_PICK = re.compile(r"\bwhich one\b|\bwhich of (?:the (?:two|three)|them|these|those|both)\b", re.I)
+_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|and/or)\s+)(?:the\s+)?", re.I)
+ENTITY_TYPES = ("Country", "Organization", "Initiative")
+
+
+def main_id(link) -> str | None:
+    """The one entity a link names as its own type ("Ireland": the country, not also its government)."""
+    own = [i for i in link.ids if i.split(":", 1)[0] == link.type]
+    return own[0] if len(own) == 1 else None
+
+
+def constraint(ids: list[str]) -> Constraint:
+    values = " ".join(_iri(i) for i in ids)
+    return Constraint(f"VALUES ?answer {{ {values} }}", "one of the named: " + ", ".join(ids),
+                      [], relation="choice")
+
+
+# "A or B", "A and B", "A than B": names compared ("which funds more countries, Ireland or Japan",
+# "does Ireland fund more countries than Japan").
+_THAN = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?than\s+(?:the\s+)?", re.I)
+
+
+def compared(a: Analysis) -> list:
+    """The links of the names a comparison sets against each other (same type), or []."""
+    links = sorted(a.links, key=lambda l: l.start)
+    for i, l in enumerate(links[:-1]):
+        nxt = links[i + 1]
+        gap = a.question[l.end:nxt.start]
+        if l.type == nxt.type and main_id(l) and main_id(nxt) and \
+                (_JOIN.fullmatch(gap) or _THAN.fullmatch(gap)):
+            return [l, nxt]
+    return []

@@ -1,0 +1,62 @@
+"""Set conditions over the kinds of institutional result a country achieved.
+
+"Which countries achieved *all three* result types?", "how many got *more than one kind* of
+result?", "which had *only one type*?" are conditions on how many distinct result types a
+country's results cover, not on any one type.  The condition becomes one constraint (a SPARQL
+sub-select counting the distinct ``fg:resultType`` of the country's results, dated when the
+question dates them) that replaces the plain result constraints, so region, priority and count
+questions compose with it as with any other constraint.
+
+"All" is read against the graph: the number of result types the graph holds (three in a report
+whose results table has three columns of result types, whatever next year's table has).
+"""
+from __future__ import annotations
+
+import re
+
+from app.qa.graphstep import PREFIXES, Constraint, year_for, year_test
+from app.qa.question import Analysis
+
+_KIND = r"(?:result\s+)?(?:types?|kinds?|categor(?:y|ies)|areas?|results?)"
+ALL = re.compile(r"\b(?:all|every|each)\s+(?:\w+\s+){0,2}?" + _KIND + r"\b|\ball\s+(?:three|3)\b", re.I)
+MULTI = re.compile(r"\b(?:more than one|at least two|two or more|multiple|several|over one)\s+(?:\w+\s+){0,2}?"
+                   + _KIND + r"\b", re.I)
+SINGLE = re.compile(r"\b(?:only one|exactly one|just one|a single|one single|one and only one)\s+(?:\w+\s+){0,2}?"
+                    + _KIND + r"\b", re.I)
+_ABOUT_RESULTS = re.compile(r"\bresults?\b|\binstitutional\b", re.I)
+
+
+def _types_held(store) -> int:
+    q = f"{PREFIXES}SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?r fg:resultType ?t . }}"
+    return int(next(iter(store.query(q)))["n"].value)
+
+
+def condition(a: Analysis, store) -> Constraint | None:
+    """The result-kind condition the question sets, or None."""
+    if a.answer_type not in ("Country", "Number") or not _ABOUT_RESULTS.search(a.question):
+        return None
+    if ALL.search(a.question):
+        n_types = _types_held(store)
+        if n_types < 2:
+            return None
+        test, words = f"?nkinds >= {n_types}", f"all {n_types} result types"
+    elif MULTI.search(a.question):
+        test, words = "?nkinds >= 2", "more than one result type"
+    elif SINGLE.search(a.question):
+        test, words = "?nkinds = 1", "exactly one result type"
+    else:
+        return None
+    y = year_for(a, "result")
+    dated = f" ?rq fg:year ?ryq . FILTER({year_test(a, '?ryq', y)})" if y else ""
+    pattern = (f"{{ SELECT ?answer (COUNT(DISTINCT ?rtq) AS ?nkinds) WHERE {{ ?answer fg:achievedResult ?rq . "
+               f"?rq fg:resultType ?rtq .{dated} }} GROUP BY ?answer }} FILTER({test})")
+    return Constraint(pattern, f"countries with {words}" + (f" in {y}" if y else ""),
+                      [("?", "achievedResult", "*")], relation="result")
+
+
+def apply(a: Analysis, cons: list[Constraint], store) -> list[Constraint]:
+    """Replace the plain result constraints by the result-kind condition when the question sets one."""
+    c = condition(a, store)
+    if c is None:
+        return cons
+    return [x for x in cons if x.relation != "result" and not (x.description == "any" and not x.strong)] + [c]
