@@ -52,6 +52,13 @@ def test_linking(lexicon, q, expected):
         assert q[l.start:l.end] == l.surface
 
 
+def test_a_currency_is_no_country(lexicon):
+    """'US$40' and 'in US dollars' name a currency; 'the US' alone is the country."""
+    for q in ("How much is the allowance in US dollars?", "Is the allowance US$40 a month?"):
+        assert not any("Country:USA" in l.ids for l in lexicon.link(q)), q
+    assert any("Country:USA" in l.ids for l in lexicon.link("Which schemes does the US fund?"))
+
+
 def test_acronyms_are_case_sensitive(lexicon):
     a = analyse("who supports the WHO in Kenya?", lexicon)
     surfaces = [l.surface for l in a.links]

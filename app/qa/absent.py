@@ -23,7 +23,9 @@ def absent_names(question: str, links: list[Link], vocab: set[str]) -> list[str]
         if any(l.start <= m.start(1) < l.end or m.start(1) <= l.start < m.end(1) for l in links):
             continue
         words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", m.group(1))]
-        if words and not any(_fold(w) in vocab or _fold(w) in _CALENDAR for w in words):
+        # A hyphenated acronym ("M-GA") is in the vocabulary by its parts, as the report's words were split.
+        parts = [p for w in words for p in (_fold(w), *_fold(w).split("-")) if p]
+        if words and not any(p in vocab or p in _CALENDAR for p in parts):
             out.append(m.group(1))
     return out
 

@@ -142,7 +142,8 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
                     f"fg:year ?yy . FILTER(STR(?yy) = \"{a.years[0]}\")")
     if among:
         body.append("VALUES ?answer { " + " ".join(_iri(i) for i in among) + " }")
-    set_aside = [i for l in a.links if _EXCEPT.search(a.question[:l.start]) for i in l.ids]
+    # Names the engine already took out of the question (a.excluded) or still after a cue here.
+    set_aside = sorted(a.excluded) + [i for l in a.links if _EXCEPT.search(a.question[:l.start]) for i in l.ids]
     set_aside += [f for f in (_as_funder(i, knowledge) for i in set_aside if i.startswith("Country:")) if f]
     if set_aside:  # "apart from the Regular Budget, which funder ... the most": ranked without it
         body.append("FILTER(?answer NOT IN (" + ", ".join(_iri(i) for i in set_aside) + "))")

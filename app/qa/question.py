@@ -258,8 +258,8 @@ class Lexicon:
                     continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
-                if text[toks[i + n - 1][1]:toks[i + n - 1][1] + 1] == "$":
-                    continue  # "US$100", "NZ$": a currency, not a country
+                if text[toks[i + n - 1][1]:toks[i + n - 1][1] + 1] == "$" or _CURRENCY_AFTER.match(text, toks[i + n - 1][1]):
+                    continue  # "US$100", "NZ$", "in US dollars": a currency, not a country
                 found.append((i, i + n, sorted(ids)))
         for n in range(3, min(9, len(toks)) + 1):
             for i in range(len(toks) - n + 1):
@@ -301,6 +301,9 @@ class Lexicon:
             if r > best:
                 best, best_ids = r, self.names[name]
         return best_ids if best >= 0.85 else None
+
+
+_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
 
 
 def _lower_acronym_ok(tok: str) -> bool:
