@@ -126,6 +126,14 @@ def shacl_report(graph, focus: set | None = None) -> tuple[bool, str]:
 
     shapes = shapes_graph()
     ont = ontology_graph()
+    if not graph.store.context_aware:  # pyshacl wants a context-aware store (the build's is SimpleMemory)
+        from rdflib import Graph
+
+        copy = Graph()
+        for prefix, ns in graph.namespaces():
+            copy.bind(prefix, ns)
+        copy.addN((s, p, o, copy) for s, p, o in graph)
+        graph = copy
     if focus is not None:
         shapes = focused_shapes(shapes, graph, ont, focus)
     conforms, results, text = pyshacl.validate(graph, shacl_graph=shapes, ont_graph=ont, inference="none",
