@@ -59,11 +59,69 @@ class Fact:
         return (self.subject, self.predicate, self.object)
 
 
+class _Entities(dict):
+    """Entities by id that also know which ids are of which type, in insertion order.
+
+    Why: extractors ask :meth:`KnowledgeBase.of_type` in every sentence; filtering every entity each
+    time was a sixth of a 10 MB build.  New ids are indexed as they come; replacing or removing an
+    entity (rare: merges) drops the index, rebuilt on the next question, so the answer is always
+    ``[e for e in entities.values() if e.type == type_]``.
+    """
+
+    def __setitem__(self, key: str, e: Entity) -> None:
+        index = getattr(self, "_by_type", None)
+        if key in self:
+            self._by_type = None
+        elif index is not None:
+            index.setdefault(e.type, {})[key] = e
+        dict.__setitem__(self, key, e)
+
+    def _drop_index(self) -> None:
+        self._by_type = None
+
+    def __delitem__(self, key: str) -> None:
+        self._drop_index()
+        dict.__delitem__(self, key)
+
+    def pop(self, *args):
+        self._drop_index()
+        return dict.pop(self, *args)
+
+    def popitem(self):
+        self._drop_index()
+        return dict.popitem(self)
+
+    def clear(self) -> None:
+        self._drop_index()
+        dict.clear(self)
+
+    def update(self, *args, **kw) -> None:
+        self._drop_index()
+        dict.update(self, *args, **kw)
+
+    def setdefault(self, key, default=None):
+        self._drop_index()
+        return dict.setdefault(self, key, default)
+
+    def __ior__(self, other):
+        self._drop_index()
+        return dict.__ior__(self, other)
+
+    def of_type(self, type_: str) -> list[Entity]:
+        index = getattr(self, "_by_type", None)
+        if index is None:
+            index = {}
+            for k, e in self.items():
+                index.setdefault(e.type, {})[k] = e
+            self._by_type = index
+        return list(index.get(type_, {}).values())
+
+
 class KnowledgeBase:
     """Entities by id, facts deduplicated by (s, p, o), and mentions; merging as it goes."""
 
     def __init__(self) -> None:
-        self.entities: dict[str, Entity] = {}
+        self.entities: dict[str, Entity] = _Entities()
         self.facts: dict[tuple[str, str, str], Fact] = {}
         self.mentions: list[Mention] = []
         self.observations: list = []  # table cells (graph.extract.tables.Observation)
@@ -118,6 +176,8 @@ class KnowledgeBase:
 
     # Convenience views used by extractors and tests.
     def of_type(self, type_: str) -> list[Entity]:
+        if isinstance(self.entities, _Entities):
+            return self.entities.of_type(type_)
         return [e for e in self.entities.values() if e.type == type_]
 
     def facts_where(self, *, subject: str | None = None, predicate: str | None = None,

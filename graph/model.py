@@ -124,9 +124,47 @@ class Document:
         return cache
 
     def passages_in(self, section_id: str) -> list[Passage]:
-        """Passages of a section and all its descendants."""
-        ids = {section_id}
-        for s in self.sections:
-            if s.parent in ids:
-                ids.add(s.id)
-        return [p for p in self.passages if p.section_id in ids]
+        """Passages of a section and all its descendants, in document order.
+
+        A descendant is a section listed after its parent (the order the parser writes them).
+        Indexed once per document state (sections and passages by parent and section): scanning
+        every section and passage per call made the extractors that ask it per section grow
+        with the square of the report's length.
+        """
+        children, by_section = self._passage_index()
+        ids, todo = {section_id}, [(section_id, -1)]
+        while todo:
+            sid, at = todo.pop()
+            for child_at, child in children.get(sid, ()):
+                if child_at > at and child not in ids:
+                    ids.add(child)
+                    todo.append((child, child_at))
+        found = [i for sid in ids for i in by_section.get(sid, ())]
+        return [self.passages[i] for i in sorted(found)]
+
+    def first_passage_in(self, section_id: str) -> Passage | None:
+        """The first passage whose own section is ``section_id`` (not a descendant's)."""
+        at = self._passage_index()[1].get(section_id)
+        return self.passages[at[0]] if at else None
+
+    def table_passages(self) -> list[Passage]:
+        """The passages that are tables, in document order (looked up per table and per cell)."""
+        cache = getattr(self, "_table_cache", None)
+        if cache is None or cache[0] != len(self.passages):
+            cache = (len(self.passages), [p for p in self.passages if p.kind == "table"])
+            object.__setattr__(self, "_table_cache", cache)
+        return cache[1]
+
+    def _passage_index(self) -> tuple[dict[str | None, list[tuple[int, str]]], dict[str, list[int]]]:
+        key = (len(self.sections), len(self.passages))
+        cache = getattr(self, "_passage_cache", None)
+        if cache is None or cache[0] != key:
+            children: dict[str, list[tuple[int, str]]] = {}
+            for i, s in enumerate(self.sections):
+                children.setdefault(s.parent, []).append((i, s.id))
+            by_section: dict[str, list[int]] = {}
+            for i, p in enumerate(self.passages):
+                by_section.setdefault(p.section_id, []).append(i)
+            cache = (key, (children, by_section))
+            object.__setattr__(self, "_passage_cache", cache)
+        return cache[1]

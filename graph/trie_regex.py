@@ -10,7 +10,7 @@ its longer continuations before ending, and sibling branches differ in their fir
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 _END = ""  # key marking "a name ends here" in the nested dicts
 
@@ -75,3 +75,52 @@ def alternation(words: Iterable[str]) -> str:
     """Regex source (a non-capturing group) matching any of ``words``, preferring the longest."""
     src = _source(_trie(words))
     return "(?:" + src + ")" if src else "(?!)"
+
+
+class LongestNames:
+    """``finditer`` with the matches of ``before (?:n1|n2|...) after`` - every name of several sets,
+    sorted longest first - where a set may match in any case or need its own lookahead.
+
+    Why: the knowledge-base name finders (mentions, named entities, initiatives) mix names written
+    in any case ("(?i:ILO-IMF Partnership)") with exact acronyms, which one trie cannot hold; their
+    longest-first alternation made the regex engine try every name at every position of the report.
+    Here each set is a trie; one zero-width scan finds the positions where some name fits, and at
+    each the longest fitting name of any set wins, leftmost first and without overlap: the same
+    spans as the alternation (whose first fitting alternative is its longest fitting name).
+    """
+
+    def __init__(self, sets: Iterable[tuple[Iterable[str], bool, str]], before: str = "", after: str = ""):
+        """``sets``: (names, any case?, a lookahead those names must be followed by)."""
+        sources = []
+        for words, any_case, then in sets:
+            words = [w for w in words if w]
+            if not words:
+                continue
+            if any_case:
+                folded = [w.lower() for w in words]
+                if any(len(f) != len(w) for f, w in zip(folded, words)):  # "İ": lower() adds a character
+                    src = "(?i:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+                else:
+                    src = "(?i:" + alternation(folded) + ")"
+            else:
+                src = alternation(words)
+            sources.append(src + then + after)
+        self._sets = [re.compile(before + s) for s in sources]
+        self._any = re.compile(before + "(?=" + "|".join(sources) + ")") if sources else None
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        if self._any is None:
+            return
+        end = 0
+        for cand in self._any.finditer(text):
+            at = cand.start()
+            if at < end:
+                continue  # inside the previous match
+            best = None
+            for rx in self._sets:
+                m = rx.match(text, at)
+                if m is not None and (best is None or m.end() > best.end()):
+                    best = m
+            if best is not None:
+                end = best.end()
+                yield best

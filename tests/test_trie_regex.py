@@ -36,3 +36,26 @@ def test_country_mentions_prefer_the_longest_name():
 
 def test_no_words_match_nothing():
     assert re.compile(alternation([])).search("anything") is None
+
+
+def test_longest_names_match_the_mixed_case_alternation_they_replace():
+    """LongestNames (several tries, some in any case, some with their own lookahead) finds the same
+    spans as the one longest-first alternation with ``(?i:...)`` parts the name finders used."""
+    from graph.trie_regex import LongestNames
+
+    exact = ["ILO", "ILO-IMF", "UN", "UNICEF", "SPF", "CONNECT", "Social", "P4H"]
+    any_case = ["ILO-IMF Partnership", "Social Protection Floor", "social protection floor initiative",
+                "UN Women Fund", "Global Partnership for Universal Social Protection", "Connect Asia Network"]
+    capital = ["Connect"]  # an upper-case name written capitalised, only before another capitalised word
+    pieces = exact + any_case + capital + [" ", "-", ",", "z", "Asia", " Asia", "PARTNERSHIP", " partnership",
+                                           "Protection", " protection", " floor", " Floor", "\n", "IMF", "soCIAL"]
+    lb, la = r"(?<![\w\-])", r"(?![\w\-])"
+    alts = sorted([(w, re.escape(w)) for w in exact] + [(w, "(?i:" + re.escape(w) + ")") for w in any_case]
+                  + [(w, re.escape(w) + r"(?=\s+[A-Z])") for w in capital], key=lambda a: len(a[0]), reverse=True)
+    old = re.compile(lb + "(?:" + "|".join(src for _, src in alts) + ")" + la)
+    new = LongestNames([(exact, False, ""), (any_case, True, ""), (capital, False, r"(?=\s+[A-Z])")], lb, la)
+    rnd = random.Random(11)
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(12))
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text
+    assert list(LongestNames([([], True, "")]).finditer("anything")) == []

@@ -40,6 +40,7 @@ from graph.extract.instruments import (acronym_table, resolve_org, section_chain
 from graph.gazetteer import organizations as gaz
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
+from graph.trie_regex import LongestNames
 from graph.vocab import slug
 
 HEADS = ("Initiative", "Partnership", "Accelerator", "Network", "Board", "Programme", "Program",
@@ -154,28 +155,27 @@ class _Registry:
         if len(self.alias) != before:  # the pattern is of the aliases: recompile only for a new one
             self._pat = None
 
-    def pattern(self) -> re.Pattern:
+    def pattern(self) -> LongestNames:
+        """Every alias, the longest that fits first (tries: this is looked up in every sentence)."""
         if self._pat is None:
-            alts = []
-            for a in sorted(self.alias, key=len, reverse=True):
-                # a long name the text capitalises differently ("... on Social protection and ..."
-                # in a title, "Social Protection" in the text) is still that name
-                alts.append(re.escape(a) if len(a.split()) < 4 else "(?i:" + re.escape(a) + ")")
-                if a.isupper() and a.isalpha() and len(a) >= 5:  # "CONNECT" written "Connect Asia"
-                    alts.append(re.escape(a.capitalize()) + r"(?=\s+[A-Z])")
-            self._pat = re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])") if alts else re.compile(r"$^")
+            exact = [a for a in self.alias if len(a.split()) < 4]
+            # a long name the text capitalises differently ("... on Social protection and ..." in
+            # a title, "Social Protection" in the text) is still that name
+            any_case = [a for a in self.alias if len(a.split()) >= 4]
+            # "CONNECT" written "Connect Asia"
+            capitalised = [a.capitalize() for a in self.alias if a.isupper() and a.isalpha() and len(a) >= 5]
+            self._pat = LongestNames([(exact, False, ""), (any_case, True, ""), (capitalised, False, r"(?=\s+[A-Z])")],
+                                     r"(?<![\w\-])", r"(?![\w\-])")
+            self._fold = {a.lower(): k for a, k in self.alias.items() if len(a.split()) >= 4}
         return self._pat
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         out = []
         for m in self.pattern().finditer(text):
-            key = self.alias.get(m.group(0)) or self.alias.get(m.group(0).upper()) or self._folded().get(m.group(0).lower())
+            key = self.alias.get(m.group(0)) or self.alias.get(m.group(0).upper()) or self._fold.get(m.group(0).lower())
             if key:
                 out.append((m.start(), m.end(), key))
         return out
-
-    def _folded(self) -> dict[str, str]:
-        return {a.lower(): k for a, k in self.alias.items() if len(a.split()) >= 4}
 
     def section_initiative(self, p: Passage) -> str | None:
         for s in section_chain(self.doc, p.section_id):
@@ -243,17 +243,24 @@ def _find_initiatives(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                 reg.add(name, p.id, acronym=paren)
             elif not _ACR.match(paren) and paren in name and len(paren.split()) >= 2:
                 reg.add(name, p.id, short=paren)
-    # 4. "<...> Programme on <...>" names and the short form the report keeps using
+    # 4. "<...> Programme on <...>" names and the short form the report keeps using.  Counts and
+    # first passages are memoised by name: the same name recurs, and scanning the whole text per
+    # occurrence made this step grow with the square of the report's length.
     text = "\n".join(p.text for p in doc.passages)
+    uses: dict[str, int] = {}
+    first_pid: dict[str, str | None] = {}
     for m in re.finditer(r"(?:(?:ILO|UN)\s+)?(?:[A-Z][A-Za-z\-]+\s+){1,3}(?:Programme|Initiative|Partnership)"
                          r"\s+on\s+(?:[A-Z][A-Za-z\-]*|for|of|and|the)(?:\s+(?:[A-Z][A-Za-z\-]*|for|of|and|the))*",
                          text):
         full = re.sub(r"\s+(?:for|of|and|the)$", "", m.group(0).strip())
         head = re.search(r"([A-Z][A-Za-z\-]+)\s+(Programme|Initiative|Partnership)\s+on", full)
         short = f"{head.group(1)} {head.group(2)}" if head else None
-        if short and len(re.findall(r"\b" + re.escape(short) + r"\b", text)) >= 3:
-            pid = next((p.id for p in doc.passages if full in p.text), None)
-            reg.add(full, pid, short=short)
+        if short and short not in uses:
+            uses[short] = len(re.findall(r"\b" + re.escape(short) + r"\b", text))
+        if short and uses[short] >= 3:
+            if full not in first_pid:
+                first_pid[full] = next((p.id for p in doc.passages if full in p.text), None)
+            reg.add(full, first_pid[full], short=short)
 
 
 _BODY = re.compile(r"\s+((?:[A-Z][a-z]+\s+){0,3}(?:Steering\s+Group|Steering\s+Committee|Working\s+Group|Task\s+Force|"

@@ -190,6 +190,7 @@ _UN_WORDS = re.compile(r"\b(United Nations|UN|World Health|Food and Agriculture|
 _IFI_WORDS = re.compile(r"\b(Bank|Monetary Fund)\b")
 
 
+@lru_cache(maxsize=65536)  # every organisation's names are normalised again per lookup
 def _norm_name(s: str) -> str:
     s = re.sub(r"^(?:the|The)\s+", "", s.strip())
     return re.sub(r"\s+", " ", s).strip(" ,.;:").lower()

@@ -7,7 +7,6 @@ and ``Passage.organizations`` (the index filters on them) and gives ``fg:mention
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from graph import countries
@@ -15,6 +14,7 @@ from graph.extract import ensure_country
 from graph.kb import KnowledgeBase
 from graph.model import Document, Mention
 from graph.text import split_sentences
+from graph.trie_regex import LongestNames
 
 LINKED_TYPES = ("Initiative", "Scheme", "LegalInstrument", "Publication")  # organisations: find_organizations
 _GENERIC = {"the", "ilo", "programme", "fund", "scheme", "report", "initiative", "network", "government"}
@@ -39,14 +39,14 @@ def _surface_forms(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
     return forms
 
 
-def _pattern(forms: dict[str, tuple[str, str]]) -> re.Pattern | None:
+def _pattern(forms: dict[str, tuple[str, str]]) -> LongestNames | None:
     """Acronyms and one-word names match case-sensitively; longer names in any case
     ("ILO-IMF Partnership" is written "ILO-IMF partnership" in running text)."""
     if not forms:
         return None
-    alts = sorted(forms, key=len, reverse=True)
-    parts = [re.escape(a) if (" " not in a or a.isupper()) else "(?i:" + re.escape(a) + ")" for a in alts]
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])")
+    exact = [a for a in forms if " " not in a or a.isupper()]
+    any_case = [a for a in forms if not (" " not in a or a.isupper())]
+    return LongestNames([(exact, False, ""), (any_case, True, "")], r"(?<![\w])", r"(?![\w])")
 
 
 class _NameMatcher:
@@ -86,7 +86,7 @@ def find_entities(text: str, kb: KnowledgeBase, iso3: str | None = None,
 
 
 @lru_cache(maxsize=8)
-def _cached_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+def _cached_pattern(names: tuple[str, ...]) -> LongestNames | None:
     return _pattern(dict.fromkeys(names, ("", "")))
 
 

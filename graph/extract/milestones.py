@@ -8,6 +8,7 @@ names a country, a partner or a line of a particular report.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
            r"early|late|mid-?|the (?:first|second|third|fourth|last) quarter of|the (?:beginning|end) of|"
@@ -101,12 +102,13 @@ def status_near(sentence: str, start: int, end: int, window: int = 90) -> str | 
 _PURPOSE = re.compile(r"\b(?:for|towards?)\s+(?:(?:its|the|their|full|final|formal)\s+)?(?:\w+\s+and\s+)?$", re.I)
 
 
-def _verbs(sentence: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)  # asked again for every name and verb of the same sentence
+def _verbs(sentence: str) -> tuple[tuple[int, int], ...]:
     """Spans of the status words of a sentence that can own a date: verbs, participles and nouns
     ("the ratification ... in 2024"), but not a purpose ("evaluated for approval and adoption in
     2025" dates the evaluation)."""
-    return sorted((m.start(), m.end()) for _s, rx in _STATUS_RX for m in rx.finditer(sentence)
-                  if not _PURPOSE.search(sentence[max(0, m.start() - 40):m.start()]))
+    return tuple(sorted((m.start(), m.end()) for _s, rx in _STATUS_RX for m in rx.finditer(sentence)
+                  if not _PURPOSE.search(sentence[max(0, m.start() - 40):m.start()])))
 
 
 def event_year(sentence: str, v_start: int, v_end: int) -> str | None:

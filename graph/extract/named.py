@@ -1,14 +1,14 @@
 """Find the schemes, laws, initiatives and publications the knowledge base already knows in a text.
 
-Built once per extraction run (one compiled alternation of every name), not per sentence: the
-country-level extractors look names up in every sentence of the report and rebuilding the pattern
-each time made them the slowest step of the build.
+Built once per extraction run (every name compiled into tries, graph/trie_regex.py), not per
+sentence: the country-level extractors look names up in every sentence of the report and
+rebuilding the pattern each time made them the slowest step of the build.
 """
 from __future__ import annotations
 
-import re
 
 from graph.kb import KnowledgeBase
+from graph.trie_regex import LongestNames
 
 _GENERIC = {"the", "ilo", "programme", "fund", "scheme", "report", "initiative", "network", "government",
             "strategy", "policy", "law", "plan"}
@@ -34,9 +34,11 @@ class NameIndex:
         self._lower: dict[str, list[str]] = {}
         for k, v in self.forms.items():
             self._lower.setdefault(k.lower(), []).extend(v)
-        alts = sorted(self.forms, key=len, reverse=True)
-        parts = [re.escape(a) if (" " not in a or a.isupper()) else "(?i:" + re.escape(a) + ")" for a in alts]
-        self._rx = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])") if parts else None
+        # acronyms and one-word names exactly, longer names in any case; tries, longest first
+        exact = [a for a in self.forms if " " not in a or a.isupper()]
+        any_case = [a for a in self.forms if not (" " not in a or a.isupper())]
+        self._rx = LongestNames([(exact, False, ""), (any_case, True, "")], r"(?<![\w-])", r"(?![\w-])") \
+            if self.forms else None
 
     def find(self, text: str, iso3: str | None = None) -> list[tuple[int, int, str]]:
         """(start, end, entity id) of every known name in the text.

@@ -181,7 +181,7 @@ def names_organization(expansion: str) -> bool:
 
 
 def _table_passage(doc: Document, table: Table) -> Passage | None:
-    return next((p for p in doc.passages if p.kind == "table" and p.start == table.start), None)
+    return next((p for p in doc.table_passages() if p.start == table.start), None)
 
 
 def acronym_table(doc: Document) -> list[tuple[str, str, str | None]]:

@@ -28,7 +28,7 @@ _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
 def _table_passage(doc: Document, table: Table) -> Passage | None:
-    return next((p for p in doc.passages if p.kind == "table" and p.start == table.start), None)
+    return next((p for p in doc.table_passages() if p.start == table.start), None)
 
 
 def result_columns(table: Table) -> dict[int, str] | None:
@@ -94,7 +94,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     for sec in doc.sections:
         if sec.kind != "country" or not sec.iso3:
             continue
-        first = next((p for p in doc.passages if p.section_id == sec.id), None)
+        first = doc.first_passage_in(sec.id)
         if first is None:
             continue
         ensure_country(kb, sec.iso3, first.id)

@@ -166,10 +166,10 @@ def _source_rows(doc: Document, t: Table) -> list[tuple[int, int, list[str]]]:
 
 def _table_passage(doc: Document, t: Table, offset: int) -> Passage | None:
     best = None
-    for p in doc.passages:
-        if p.kind == "table" and p.start <= offset < max(p.end, p.start + 1):
+    for p in doc.table_passages():
+        if p.start <= offset < max(p.end, p.start + 1):
             return p
-        if p.kind == "table" and p.section_id == t.section_id and t.start <= p.start <= t.end:
+        if p.section_id == t.section_id and t.start <= p.start <= t.end:
             best = best or p
     return best
 
