@@ -28,6 +28,13 @@ def test_a_mistyped_wh_word_is_corrected(typed, meant):
     assert fixed.split()[0] == meant and fixes[0].original == typed
 
 
+def test_a_dropped_letter_before_a_final_s_is_a_typo():
+    """'proces' is not a singular of 'process': it is corrected, while 'fund' (from 'funds') stays."""
+    s = Speller(Counter({"process": 20, "processes": 12, "funds": 9}))
+    assert s.correct("in the proces of endorsing")[0] == "in the process of endorsing"
+    assert s.correct("which fund pays")[0] == "which fund pays"
+
+
 def test_real_short_words_are_not_wh_words():
     s = Speller(Counter({"ratify": 5}))
     for text in ("Under way in Freedonia", "The fund was set up", "Who won the award", "Were the funds spent?"):

@@ -103,7 +103,9 @@ class Speller:
 
     def known(self, word: str) -> bool:
         w = re.sub(r"['’]s?$", "", word.lower())
-        return w in self.counts or w.rstrip("s") in self.counts or w + "s" in self.counts \
+        # "fund" is known from "funds"; but "proces" is not known from "process" (a word ending
+        # in s makes its plural with -es, so w + "s" would only hide a dropped letter).
+        return w in self.counts or w.rstrip("s") in self.counts or (not w.endswith("s") and w + "s" in self.counts) \
             or w.replace("’", "'") in self.counts or w in english_words()
 
     def suggest(self, word: str) -> str | None:
