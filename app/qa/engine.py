@@ -83,6 +83,17 @@ _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?
                          re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
                     r"ambitions?)\b", re.I)
+
+
+def _outside_names(a: Analysis) -> str:
+    """The question with its linked names blanked: a word inside a name ("... Sustainable
+    Development Goals") is not the question's own ("aim", "goal")."""
+    text = a.question
+    for link in a.links:
+        text = text[:link.start] + " " * (link.end - link.start) + text[link.end:]
+    return text
+
+
 # "Among the Asia and the Pacific countries in Table 4, how many had ...": the counted noun comes first.
 _COUNTED_BEFORE = re.compile(r"\b(?:among|of|out of|from)\s+(?:the\s+)?[^?]{0,60}?\b(countries|pathfinders|governments|"
                              r"territories|organi[sz]ations|funders|donors|partners)\b[^?]{0,60}?,?\s*how many\b(?!\s+\w+\s+(of|do|does|did)\b)",
@@ -647,7 +658,7 @@ class QuestionEngine:
 
     def _stated_count(self, a: Analysis, out: dict) -> list[dict] | None:
         """A count the report states for the named entity ("has 25 members"; see :mod:`app.qa.counts`)."""
-        if _AIMED.search(a.question):
+        if _AIMED.search(_outside_names(a)):
             return None  # an ambition or target is read from where it is stated (a table, a sentence), not a count held
         c = stated_count(a, self.k, AUTHOR_ORGS)
         if c is None:
@@ -731,7 +742,7 @@ class QuestionEngine:
         if a.answer_type != "Number":
             return None
         objects = aggregate.counted_relation(a.question)
-        if objects is not None and _AIMED.search(a.question):
+        if objects is not None and _AIMED.search(_outside_names(a)):
             return None  # "to how many ratifications does the campaign aim to bring the total": a stated goal, not a count of facts
         if objects is not None:
             return self._count_objects(objects, a, out)
