@@ -260,6 +260,16 @@ def built_data_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def engine(built_data_dir):
+    """One question engine over the session's build, shared by the engine tests (it keeps no
+    per-question state)."""
+    from app.config import Config
+    from app.qa.engine import QuestionEngine
+
+    return QuestionEngine.from_config(Config.from_env(data_dir=built_data_dir))
+
+
+@pytest.fixture(scope="session")
 def web_data_dir(built_data_dir) -> Path:
     return built_data_dir
 

@@ -53,14 +53,6 @@ def test_prospective_relation_words():
 
 
 # -- the engine on the bundled report ---------------------------------------------------------------
-@pytest.fixture(scope="module")
-def engine(built_data_dir):
-    from app.config import Config
-    from app.qa.engine import QuestionEngine
-
-    return QuestionEngine.from_config(Config.from_env(data_dir=built_data_dir))
-
-
 def _ids(res) -> set[str]:
     return {"Country:" + a["iso3"] for a in res["answers"] if a.get("iso3")}
 

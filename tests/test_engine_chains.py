@@ -7,17 +7,7 @@ engine's SPARQL), so the tests hold on another year's report with the same kinds
 """
 from __future__ import annotations
 
-import pytest
-
 from app.qa.demonyms import IRREGULAR
-
-
-@pytest.fixture(scope="module")
-def engine(built_data_dir):
-    from app.config import Config
-    from app.qa.engine import QuestionEngine
-
-    return QuestionEngine.from_config(Config.from_env(data_dir=built_data_dir))
 
 
 def iso3s(res) -> set[str]:

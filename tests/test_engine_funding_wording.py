@@ -27,14 +27,6 @@ def test_set_aside_takes_names_right_after_a_cue_only():
 
 
 # -- the real engine over the real build -------------------------------------------------------------
-@pytest.fixture(scope="module")
-def engine(built_data_dir):
-    from app.config import Config
-    from app.qa.engine import QuestionEngine
-
-    return QuestionEngine.from_config(Config.from_env(data_dir=built_data_dir))
-
-
 def _labels(r):
     return sorted(x["label"] for x in r["answers"])
 

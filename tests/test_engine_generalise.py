@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-import pytest
-
 from app.qa import numbers
 from app.qa.spelling import _opening_wh
 from app.qa.tables import year_marks
@@ -40,14 +38,6 @@ def test_a_misspelt_opening_word_is_a_question_word():
 
 
 # -- the engine over the bundled report ----------------------------------------------------------
-@pytest.fixture(scope="module")
-def engine(built_data_dir):
-    from app.config import Config
-    from app.qa.engine import QuestionEngine
-
-    return QuestionEngine.from_config(Config.from_env(data_dir=built_data_dir))
-
-
 def _ids(res) -> set[str]:
     return {"Country:" + a["iso3"] for a in res["answers"] if a.get("iso3")}
 

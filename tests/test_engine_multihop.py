@@ -10,14 +10,6 @@ import pytest
 from graph.countries import ilo_region
 
 
-@pytest.fixture(scope="module")
-def engine(built_data_dir):
-    from app.config import Config
-    from app.qa.engine import QuestionEngine
-
-    return QuestionEngine.from_config(Config.from_env(data_dir=built_data_dir))
-
-
 def iso3s(res) -> set[str]:
     return {a["iso3"] for a in res["answers"] if a.get("iso3")}
 

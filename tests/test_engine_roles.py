@@ -10,14 +10,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def engine(built_data_dir):
-    from app.config import Config
-    from app.qa.engine import QuestionEngine
-
-    return QuestionEngine.from_config(Config.from_env(data_dir=built_data_dir))
-
-
 def answer_ids(engine, res) -> set[str]:
     out = set()
     for a in res["answers"]:

@@ -102,21 +102,7 @@ def test_numbers_places_and_groups():
 
 
 # -- the engine on the bundled report -------------------------------------------------------------
-@pytest.fixture(scope="module")
-def engine(built_data_dir):
-    from app.config import Config
-    from app.qa.engine import QuestionEngine
-
-    return QuestionEngine.from_config(Config.from_env(data_dir=built_data_dir))
-
-
-def _passage_with(engine, pattern: str):
-    rx = re.compile(pattern)
-    for p in engine.k.passages.values():
-        m = rx.search(p.text)
-        if m:
-            return p, m
-    pytest.skip(f"the report has no passage matching {pattern!r}")
+from tests.support.engine import passage_with as _passage_with
 
 
 def test_a_title_is_the_one_after_the_number_the_question_gives(engine):

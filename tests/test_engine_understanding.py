@@ -56,14 +56,6 @@ def test_delexicalise_replaces_mentions_and_years():
 
 
 # -- the engine on the bundled report -------------------------------------------------------------
-@pytest.fixture(scope="module")
-def engine(built_data_dir):
-    from app.config import Config
-    from app.qa.engine import QuestionEngine
-
-    return QuestionEngine.from_config(Config.from_env(data_dir=built_data_dir))
-
-
 def _funders(engine, iso3: str) -> set[str]:
     return {f["object"] for f in engine.k.facts if f["predicate"] == "fundedBy" and f["subject"] == f"Country:{iso3}"}
 

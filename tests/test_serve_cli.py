@@ -12,6 +12,8 @@ import psutil
 import pytest
 import requests
 
+from tests.support.slowloris import assert_idle_sockets_do_not_lock_out_healthz
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -56,7 +58,7 @@ def test_serve_answers_questions_and_sparql(built_data_dir, server):
         assert r.status_code == 200 and r.json()["boolean"] is True
         page = requests.get(base + "/", params={"q": "Who funds the work in Jordan?"}, timeout=60)
         assert page.status_code == 200 and "frame-ancestors 'none'" in page.headers["Content-Security-Policy"]
-        _idle_sockets_do_not_lock_out_healthz(port)
+        assert_idle_sockets_do_not_lock_out_healthz(port)
         descendants = psutil.Process(proc.pid).children(recursive=True)
         assert descendants or server == "waitress"  # granian: its worker, which holds the SPARQL workers
     finally:
@@ -67,21 +69,3 @@ def test_serve_answers_questions_and_sparql(built_data_dir, server):
     assert not alive, [p.pid for p in alive]
 
 
-def _idle_sockets_do_not_lock_out_healthz(port: int) -> None:
-    """100 idle sockets, half of them having sent half a request (slowloris): /healthz still
-    answers within a second (for waitress, see also tests/test_web_hardening.py)."""
-    socks = []
-    try:
-        for i in range(100):
-            s = socket.create_connection(("127.0.0.1", port), timeout=5)
-            if i % 2:
-                s.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # never finished
-            socks.append(s)
-        time.sleep(0.5)
-        t0 = time.monotonic()
-        r = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5)
-        took = time.monotonic() - t0
-        assert r.status_code == 200 and took < 1.0, took
-    finally:
-        for s in socks:
-            s.close()
