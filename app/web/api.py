@@ -529,8 +529,9 @@ def openapi_document(server: str) -> dict:
             "Answer": {"type": "object", "properties": {
                 "question": {"type": "string"}, "answer_type": {"type": "string"},
                 "answers": {"type": "array", "items": {"type": "object", "properties": {
-                    "label": {"type": "string"}, "iri": {"type": "string"}, "type": {"type": "string"},
-                    "iso3": {"type": "string"}, "value": {}, "score": {"type": "number"},
+                    # an answer read from a sentence (a name, a title, a figure) has no graph entity: iri null
+                    "label": {"type": "string"}, "iri": {"type": ["string", "null"]}, "type": {"type": "string"},
+                    "iso3": {"type": ["string", "null"]}, "value": {}, "score": {"type": "number"},
                     "evidence": {"type": "array", "items": {"$ref": "#/components/schemas/Evidence"}}},
                     "required": ["label", "score", "evidence"]}},
                 "sparql": {"type": ["string", "null"]}, "strategy": {},
