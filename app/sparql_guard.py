@@ -27,6 +27,7 @@ import os
 import resource
 import re
 import sys
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -148,6 +149,13 @@ def _name(node) -> str | None:
     return getattr(node, "name", None) if isinstance(node, dict) else None
 
 
+# pyparsing is not thread-safe: the first calls of each parse action work out its arity by trying
+# and catching TypeError, and two threads doing so at once can leave it permanently wrong ("query
+# does not parse: TypeError: expandTriples() missing 1 required positional argument"). The web
+# server's threads parse one at a time; verdicts are cached, so this costs little.
+_PARSE_LOCK = threading.Lock()
+
+
 def _prepare_parser() -> None:
     # Nesting within QueryLimits.max_depth needs more Python frames than the default 1000.
     if sys.getrecursionlimit() < 20_000:
@@ -178,7 +186,8 @@ def check_query(sparql: str, known_graphs: Iterable[str] | None = None) -> None:
 
     _prepare_parser()
     try:
-        parsed = parseQuery(sparql)
+        with _PARSE_LOCK:
+            parsed = parseQuery(sparql)
     except ParseBaseException as exc:
         raise QuerySyntaxError(f"query does not parse (the endpoint runs only queries it can inspect): {exc}") from None
     except RecursionError:
@@ -187,7 +196,8 @@ def check_query(sparql: str, known_graphs: Iterable[str] | None = None) -> None:
         raise QuerySyntaxError(f"query does not parse: {type(exc).__name__}: {exc}") from None
     _refuse_federation(_nodes(parsed))
     try:
-        algebra = translateQuery(parsed)
+        with _PARSE_LOCK:
+            algebra = translateQuery(parsed)
     except RecursionError:
         raise QueryTooComplex("query nested too deeply to analyse") from None
     except Exception:  # noqa: BLE001 - rdflib's algebra rejects some valid queries; the parse tree was checked

@@ -47,6 +47,9 @@ class Constraint:
     strong: bool = True  # an empty result is a real "the report says none"
     relation: str = ""  # fund | ratify | pathfinder | result | region | priority
     negated: bool = False
+    # The pattern's own negation when it is not simply NOT EXISTS { pattern }: NOT EXISTS over a
+    # UNION with a long IN list overflowed Virtuoso's planner, so a region says it plainly.
+    negated_pattern: str = ""
 
 
 def _iri(eid: str) -> str:
@@ -362,10 +365,12 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             # A region alone asks for the report's entries there; a region filtering another relation
             # ("pathfinders in Africa") covers the countries the report names without an entry too.
             placed = _placed_by_gazetteer(knowledge, r) if relations_before_region else []
-            extra = (f" UNION {{ ?answer a fg:Country . FILTER(?answer IN ({', '.join(_iri(c) for c in placed)})) }}"
-                     if placed else "")
+            listed = ", ".join(_iri(c) for c in placed)
+            extra = f" UNION {{ ?answer a fg:Country . FILTER(?answer IN ({listed})) }}" if placed else ""
+            negated = (f"FILTER NOT EXISTS {{ ?answer fg:inRegion {_iri(r)} }} FILTER(?answer NOT IN ({listed}))"
+                       if placed else "")
             out.append(Constraint(f"{{ ?answer fg:inRegion {_iri(r)} }}{extra}", f"countries in {r}",
-                                  [("?", "inRegion", r)]))
+                                  [("?", "inRegion", r)], negated_pattern=negated))
         if a.priority and not any("isPriorityCountry" in c.pattern for c in out):
             out.append(Constraint("?answer fg:isPriorityCountry true .", "priority countries",
                                   [("?", "priorityCountryOf", "*")]))
@@ -383,7 +388,7 @@ def _apply_negation(a: Analysis, out: list[Constraint]) -> list[Constraint]:
     for c in out:
         if c.relation and c.relation in a.negated:
             c.negated = True
-            c.pattern = f"FILTER NOT EXISTS {{ {c.pattern} }}"
+            c.pattern = c.negated_pattern or f"FILTER NOT EXISTS {{ {c.pattern} }}"
             c.description = "not: " + c.description
             c.evidence = []
     if out and all(c.negated for c in out):

@@ -98,8 +98,10 @@ class TableLookup:
         self._single_col = {t for t, cols in cols_of.items() if len(cols) == 1}
         # Each cell's row, column and caption words (less _IGNORE) with their total weight,
         # computed once: a question's cover of a label is then one intersection and one sum.
-        self._terms = [tuple(self._weighted(ts - _IGNORE) for ts in
-                             (set(terms(c.row)), set(terms(c.col)), set(terms(_TABLE_NO.sub(" ", c.table)))))
+        # A row named only by such words ("Total") keeps them: "table 2 total impacts in 2024" names it.
+        self._terms = [tuple(self._weighted((ts - _IGNORE) or ({t for t in ts if t.isalpha()} if i == 0 else set()))
+                             for i, ts in
+                             enumerate((set(terms(c.row)), set(terms(c.col)), set(terms(_TABLE_NO.sub(" ", c.table))))))
                        for c in self.cells]
 
     def _w(self, ts) -> float:
@@ -119,7 +121,8 @@ class TableLookup:
         if answer_type not in ("Number", "Text", "Year") or (answer_type == "Year" and not extreme) or \
                 (answer_type == "Text" and not (extreme or _SUM.search(question) or _TABLE_NO.search(question))):
             return None  # nothing below answers it: skip scoring every cell
-        q = set(terms(question)) - _IGNORE
+        q_raw = set(terms(question))
+        q = q_raw - _IGNORE
         m = _TABLE_NO.search(question)
         table_no = m.group(1) if m else None
         q_years = set(_YEARS.findall(_TABLE_NO.sub(" ", question)))
@@ -128,7 +131,9 @@ class TableLookup:
         for c, (rt, ct, capt) in zip(self.cells, self._terms):
             if table_no and c.table_no != table_no:
                 continue
-            row, col, cap = self._cover(q, rt), self._cover(q, ct), self._cover(q, capt)
+            # a "Total" row is named by "total", but a row the question names by its own words wins
+            row = 0.6 * self._cover(q_raw, rt) if rt[0] and rt[0] <= _IGNORE else self._cover(q, rt)
+            col, cap = self._cover(q, ct), self._cover(q, capt)
             if q_years:  # "impacts in 2023" is not the "Impacts in 2024" column
                 row *= _year_fit(q_years, c.row)
                 col *= _year_fit(q_years, c.col)
@@ -303,7 +308,8 @@ class TableLookup:
         (or fewest) marked rows.  (heading, count, every column's count)."""
         if not (_KIND_HEAD.search(question) and SUPERLATIVE.search(question)):
             return None
-        q = set(terms(question)) - _IGNORE
+        q_raw = set(terms(question))
+        q = q_raw - _IGNORE
         m = _TABLE_NO.search(question)
         marks = [c for c in self.cells if c.unit == "marked" and (not m or c.table_no == m.group(1))]
         tables = {c.table for c in marks if q & (set(terms(c.col)) | set(terms(_TABLE_NO.sub(" ", c.table)))) - _IGNORE}
