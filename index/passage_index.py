@@ -397,15 +397,7 @@ class PassageIndex:
         """Passages mentioning the query's entities: most (idf-weighted) entities first, then by
         the expanded BM25 score, so among the many passages of a country the one about the asked
         relation leads."""
-        ent = self._graph.entity_scores(plan.entities, self.options.entity_max_share)
-        if allowed is not None:
-            ent = np.where(allowed, ent, 0.0)
-        rows = np.flatnonzero(ent > 0)
-        if not len(rows):
-            return rows
-        tie = lex[rows] if lex is not None else np.zeros(len(rows))
-        order = np.lexsort((rows, -tie, -ent[rows]))
-        return rows[order][:depth]
+        return _ranked(self._graph.entity_scores(plan.entities, self.options.entity_max_share), lex, depth, allowed)
 
     def _fact_candidates(self, plan: "QueryPlan", lex: np.ndarray | None, depth: int,
                          allowed: np.ndarray | None) -> np.ndarray:
@@ -414,15 +406,7 @@ class PassageIndex:
         fact = getattr(self._graph, "fact_scores", None)
         if fact is None:
             return np.zeros(0, dtype=np.int64)
-        sc = fact(plan.entities, plan.relations)
-        if allowed is not None:
-            sc = np.where(allowed, sc, 0.0)
-        rows = np.flatnonzero(sc > 0)
-        if not len(rows):
-            return rows
-        tie = lex[rows] if lex is not None else np.zeros(len(rows))
-        order = np.lexsort((rows, -tie, -sc[rows]))
-        return rows[order][:depth]
+        return _ranked(fact(plan.entities, plan.relations), lex, depth, allowed)
 
     def embed_query(self, query: str) -> np.ndarray:
         """The query's vector (the embedder caches identical queries)."""
@@ -546,3 +530,15 @@ def build_and_save(passages: Sequence[Passage], index_dir: str | Path, *, embedd
     idx.index(passages)
     idx.save(index_dir)
     return idx
+
+
+def _ranked(scores: np.ndarray, lex: np.ndarray | None, depth: int, allowed: np.ndarray | None) -> np.ndarray:
+    """Rows with a positive score (within ``allowed``), best first, ties by the BM25 score then by
+    row: the one ordering both graph-derived candidate lists use."""
+    if allowed is not None:
+        scores = np.where(allowed, scores, 0.0)
+    rows = np.flatnonzero(scores > 0)
+    if not len(rows):
+        return rows
+    tie = lex[rows] if lex is not None else np.zeros(len(rows))
+    return rows[np.lexsort((rows, -tie, -scores[rows]))][:depth]
