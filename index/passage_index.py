@@ -25,7 +25,7 @@ from graph.model import Passage
 from . import dense, store
 from .embedder import Embedder, EmbeddingCache, text_key
 from .filters import Filters, MetadataIndex
-from .hybrid import RRF_K, rrf
+from .hybrid import rrf
 from .graph_context import GraphContext, QueryPlan
 from .lexical import LexicalIndex, tokenize
 

@@ -9,18 +9,13 @@ from __future__ import annotations
 
 from app.qa.demonyms import IRREGULAR
 
+from tests.support.engine import answer_ids as ids
+
 
 def iso3s(res) -> set[str]:
     return {a.get("iso3") for a in res["answers"] if a.get("iso3")}
 
 
-def ids(engine, res) -> set[str]:
-    out = set()
-    for a in res["answers"]:
-        ent = engine.k.entity_by_iri(a["iri"]) if a.get("iri") else None
-        if ent:
-            out.add(ent["id"])
-    return out
 
 
 def subjects(engine, predicate: str, obj: str | None = None, **attrs) -> set[str]:

@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.support.engine import answer_ids
 
-def answer_ids(engine, res) -> set[str]:
-    out = set()
-    for a in res["answers"]:
-        ent = engine.k.entity_by_iri(a["iri"]) if a.get("iri") else None
-        if ent:
-            out.add(ent["id"])
-    return out
+
 
 
 def objects(engine, subject: str, predicate: str) -> set[str]:

@@ -15,3 +15,14 @@ def passage_with(engine, pattern: str):
         if m:
             return p, m
     pytest.skip(f"the report has no passage matching {pattern!r}")
+
+
+def answer_ids(engine, res) -> set[str]:
+    """The knowledge-base ids of an answer's entities: tests compare these with ids computed from
+    the facts directly, a route independent of the engine's SPARQL."""
+    out = set()
+    for a in res["answers"]:
+        ent = engine.k.entity_by_iri(a["iri"]) if a.get("iri") else None
+        if ent:
+            out.add(ent["id"])
+    return out
