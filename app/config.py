@@ -45,7 +45,8 @@ class Config:
     # next time (app/sparql_cheap.py); 0 ms: always in a worker.
     sparql_in_process_ms: float = field(
         default_factory=lambda: float(os.environ.get("FLOORGRAPH_SPARQL_IN_PROCESS_MS", "5")))
-    sparql_in_process_kb: int = 256
+    sparql_in_process_kb: int = field(
+        default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_IN_PROCESS_KB", "256")))
     sparql_max_query_chars: int = 20_000
     sparql_max_depth: int = 48
     sparql_max_operators: int = 400
