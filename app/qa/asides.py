@@ -1,0 +1,135 @@
+"""The asker's asides: the personal clauses a wordy question wraps around the question proper.
+
+"I'm preparing a briefing for our board, which follows West Africa and the World Bank's work
+there, and I was wondering which donors financed the ILO's work in Senegal?" asks about Senegal's
+funders; West Africa and the World Bank are the asker's context.  Read as a whole, the aside's
+names become constraints (a region filter, a second entity), and its words ("our focus is the EU's
+*funding*") become relation cues.  :func:`without_asides` drops the clauses that talk about the
+asker or a third person (first- and second-person pronouns, "my colleague", "the minister") from
+the preamble before the question proper and from parentheses, keeping the clauses that say what is
+asked ("based on the annual report", "according to Table 4", "among African countries").
+
+The question proper starts at the first interrogative that opens a clause and is followed by no
+personal word; an aside is dropped only when the question proper still names something of its own
+(else "I work on Jordan: who funds it?" would lose its subject) — the engine checks that on the
+analysis (:func:`keeps_subject`).
+
+Ordinary English only: pronouns, verbs of asking and nouns for people, never names from a report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that make a clause about the asker or a third person, not about the report.
+_PERSONAL = re.compile(
+    r"\b(?:i|i'm|i’m|i'd|i’d|i've|i’ve|i'll|me|my|mine|myself|we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|us|"
+    r"you|your|yours|she|he|her|his|him|"
+    r"colleagues?|manager|boss|minister|board|team|delegation|office|director|client|audience|readers?|"
+    r"students?|supervisor|editor)\b"
+    # a stated purpose: "for a slide on Asia", "for my briefing"
+    r"|\bfor\s+(?:a|an|my|our|this)\s+(?:[\w-]+\s+){0,2}?(?:slides?|speech|presentation|briefing|brief|note|memo|"
+    r"paper|article|piece|meeting|talk|blog|newsletter|thesis|class|lecture|workshop|dashboard|map)\b", re.I)
+# Words that refer back to the preamble ("that region", "there", "both"): the question proper is
+# not whole without it, so nothing is dropped.
+_ANAPHOR = re.compile(r"\b(?:there|it|its|they|them|their|both|either|neither|such|former|latter|same|"
+                      r"(?:that|this|these|those)(?!\s+(?:of|which|who|whose|where|is|are|was|were|have|has|had)\b))\b", re.I)
+# A clause that continues the one before it (a relative clause, "and ...", "since ..."): it is
+# about the same person as the clause it continues.
+_CONTINUES = re.compile(r"^(?:which|who|whom|whose|where|that|and|or|but|so|since|as|because|while|although|though)\b",
+                        re.I)
+# A clause that only asks ("wants to know", "so") says nothing about what is asked.
+_ONLY_ASKING = re.compile(r"^(?:(?:so|and|but|then|well|now|ok|okay|please|kindly|wants?|wanted|would|like|to|know|"
+                          r"wonder(?:ing)?|ask(?:ing|s|ed)?|tell|me|us|check|curious)\b\s*)*$", re.I)
+# Where the question proper may start: a question word opening a clause, after punctuation, a
+# verb of asking, or a hedge ("so: roughly how many", "tell me by roughly what percentage").
+_QWORD = r"(?:which|what|who|whom|whose|where|when|how many|how much|how|list|name)\b"
+_LEAD = r"(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:(?:so|then|and|but|roughly|approximately|about|exactly|" \
+        r"precisely|just|simply)\s+){0,2}"
+_START = re.compile(r"(?:^|[,;:(]\s*|\s[-–—]\s+|\b(?:know|tell me|tell us|wondering|whether you could tell me|"
+                    r"find out|learn|confirm|clarify|check|curious|ask(?:ing)?|(?:could|would|can|will)\s+you"
+                    r"(?:\s+(?:please|kindly))?(?:\s+(?:tell|say|list|name|show)\s+(?:me|us))?|please|kindly)\s+)"
+                    r"(?=" + _LEAD + _QWORD + ")", re.I)
+# Clause breaks inside a preamble.
+_RELATIVE = re.compile(r"^(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:which|who|whom|where|what)\s+"
+                       r"(?:the|a|an|its|their|this|these|those|it|they|we|i|you|he|she|is|was|has|had|used|covers?|"
+                       r"works?|follows?)\b", re.I)
+_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
+_PAREN = re.compile(r"\(([^()]*)\)")
+
+
+@dataclass
+class Reduced:
+    """A question without its personal asides, and what was dropped (for the path)."""
+
+    question: str
+    dropped: list[str]
+
+
+def _core_start(q: str) -> int | None:
+    """Where the question proper starts: a clause-opening interrogative with no personal word
+    after it (the asker's "I was wondering" ends before it).  One right after a verb of asking or a
+    colon ("I'd like to know which ...") is preferred to one after a comma, which may open a
+    relative clause ("a colleague, who covers the Americas, ..."); "which the report mentions"
+    (a determiner or pronoun next) is always a relative clause."""
+    weak = None
+    for m in _START.finditer(q):
+        if m.end() == 0:
+            return None  # the question opens on its question word: no preamble
+        rest = _PAREN.sub(" ", q[m.end():])
+        if _PERSONAL.search(rest):
+            continue
+        opener = q[m.start():m.end()]
+        if not re.search(r"[,;(]\s*$|^[,;(]", opener) or ":" in opener:
+            return m.end()
+        if weak is None and not _RELATIVE.match(rest):
+            weak = m.end()
+    return weak
+
+
+def _personal_parens(text: str) -> tuple[str, list[str]]:
+    """Parenthesised remarks about the asker ("(our focus is the EU's funding)") removed."""
+    dropped = [m.group(0) for m in _PAREN.finditer(text) if _PERSONAL.search(m.group(1))]
+    for d in dropped:
+        text = text.replace(d, " ")
+    return text, dropped
+
+
+def without_asides(question: str) -> Reduced:
+    """The question with the personal clauses of its preamble and its personal parentheses dropped."""
+    q, dropped = _personal_parens(question)
+    start = _core_start(q)
+    if start is None:
+        if not dropped:
+            return Reduced(question, [])
+        return Reduced(" ".join(q.split()), dropped)
+    pre, core = q[:start], q[start:]
+    kept: list[str] = []
+    pos, personal = 0, False
+    for m in list(_BREAK.finditer(pre)) + [None]:
+        end = m.start() if m else len(pre)
+        clause = pre[pos:end].strip()
+        pos = m.end() if m else len(pre)
+        if not clause:
+            continue
+        personal = bool(_PERSONAL.search(clause)) or (personal and bool(_CONTINUES.match(clause)))
+        if personal:
+            dropped.append(clause)
+        elif not _ONLY_ASKING.match(clause):
+            kept.append(clause)
+    if not dropped:
+        return Reduced(question, [])
+    head = ", ".join(c for c in kept if re.search(r"\w", c))
+    if _ANAPHOR.search(head + " " + core):
+        return Reduced(question, [])  # "in that region", "there": the asides are needed
+    text = f"{head}, {core}" if head else core
+    text = " ".join(text.split())
+    return Reduced(text[:1].upper() + text[1:], dropped)
+
+
+def keeps_subject(full_links: list, reduced_links: list, author_ids: set[str]) -> bool:
+    """Dropping the asides is safe when the question proper still names something (beyond the
+    report's author) or the asides named nothing."""
+    own = [l for l in reduced_links if not set(l.ids) <= author_ids]
+    theirs = [l for l in full_links if not set(l.ids) <= author_ids]
+    return bool(own) or not theirs
