@@ -29,6 +29,7 @@ from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFI
 from app.qa import aggregate, choices, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.asides import keeps_subject, without_asides
+from app.qa.keyword_order import question_word_first
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
@@ -146,6 +147,7 @@ class QuestionEngine:
         timings = {}
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(q)
+        fixed = question_word_first(fixed)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
         reduced = without_asides(fixed)  # "for our board, which follows West Africa, ...": context, not subject
         if reduced.dropped:

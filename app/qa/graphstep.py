@@ -231,6 +231,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             # An initiative is a funder only when the graph has it fund something (a pooled fund such
             # as a multi-donor programme), not "pathfinders of the GA financed by Ireland".
             funders = [f for f in funders if not f.startswith("Initiative:") or _is_funder(f, knowledge)]
+            if not funders and countries_ and not orgs:
+                # "Which countries does Canada fund?": a country whose government funds nothing in
+                # the graph; the financing lines are complete, so the answer is none, not a sentence.
+                funders = [_as_funder(countries_[0], None)]
             for o in funders[:2]:
                 # Directly, or through a fund whose own funders the financing line names ("the MUL
                 # funded by Belgium"), not through a fund's general contributors (a role).
