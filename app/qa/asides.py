@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.qa.exclusion import _CUE as _SET_ASIDE_CUE
+
 # Words that make a clause about the asker or a third person, not about the report.
 _PERSONAL = re.compile(
     r"\b(?:i|i'm|i’m|i'd|i’d|i've|i’ve|i'll|me|my|mine|myself|we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|us|"
@@ -32,8 +34,23 @@ _PERSONAL = re.compile(
     r"paper|article|piece|meeting|talk|blog|newsletter|thesis|class|lecture|workshop|dashboard|map)\b", re.I)
 # Words that refer back to the preamble ("that region", "there", "both"): the question proper is
 # not whole without it, so nothing is dropped.
-_ANAPHOR = re.compile(r"\b(?:there|it|its|they|them|their|both|either|neither|such|former|latter|same|"
+_ANAPHOR = re.compile(r"\b(?:both|either|neither|such|former|latter|same|"
                       r"(?:that|this|these|those)(?!\s+(?:of|which|who|whose|where|is|are|was|were|have|has|had)\b))\b", re.I)
+# A pronoun refers back to the preamble unless the question proper names something before it
+# ("what percentage Utopia raised its pensions").
+_PRONOUN = re.compile(r"\b(?:there|it|its|they|them|their)\b", re.I)
+_NAME_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’-]*")
+
+
+def _refers_back(text: str) -> bool:
+    if _ANAPHOR.search(text):
+        return True
+    m = _PRONOUN.search(text)
+    if m is None:
+        return False
+    # a name the question sets aside ("apart from FAO, ... its working group") is not the referent
+    before = re.sub(_SET_ASIDE_CUE.pattern + r"[^,;:]*", " ", text[:m.start()], flags=re.I)
+    return not _NAME_WORD.search(before)
 # A clause that continues the one before it (a relative clause, "and ...", "since ..."): it is
 # about the same person as the clause it continues.
 _CONTINUES = re.compile(r"^(?:which|who|whom|whose|where|that|and|or|but|so|since|as|because|while|although|though)\b",
@@ -120,7 +137,7 @@ def without_asides(question: str) -> Reduced:
     if not dropped:
         return Reduced(question, [])
     head = ", ".join(c for c in kept if re.search(r"\w", c))
-    if _ANAPHOR.search(head + " " + core):
+    if _refers_back(head + " " + core):
         return Reduced(question, [])  # "in that region", "there": the asides are needed
     text = f"{head}, {core}" if head else core
     text = " ".join(text.split())

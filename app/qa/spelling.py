@@ -129,6 +129,9 @@ class Speller:
         word one edit away."""
         w = word.lower()
         n = self.counts.get(w, 0)
+        base = re.sub(r"['’]s$", "", w)
+        if base != w and self.counts.get(base, 0) > n:
+            return None  # "Nam's" is the possessive of a known word, not a typo of "names"
         if n == 0 or n > RARE or w in self.names or w in english_words() or w.rstrip("s") in self.counts and w.rstrip("s") != w:
             return None
         key = (w, "source")

@@ -47,7 +47,8 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                (re.compile(r"\b(conventions?)\b", re.I), "Convention"),
                (re.compile(r"\b(publications?|papers?|titles?)\b", re.I), "Publication"),
                (re.compile(r"\b(year|when)\b", re.I), "Year"),
-               (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|proportion|gap|sum)\b", re.I),
+               (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|proportion|gap|sum|"
+                           r"(?<!old[- ])(?<!old-)age)\b", re.I),
                 "Number")]
 
 
