@@ -121,6 +121,11 @@ class Speller:
             cap = word[:1].isupper()
             cands.sort(key=lambda c: (c[1], cap and c[0] not in self.names, c[0][:1] != w[:1], -self.counts[c[0]]))
             best = cands[0][0]
+        elif len(w) > MIN_LEN and w.endswith("s") and not w.endswith("ss"):
+            # "finaces": the report may only have the singular ("finance"); the typo is in the stem
+            stem_fix = self.suggest(word[:-1])
+            if stem_fix and not stem_fix.endswith("s"):
+                best = stem_fix + "s"
         self._cache[key] = best
         return best
 

@@ -93,6 +93,7 @@ def year_focus(question: str) -> list[str]:
 
 
 _SAME = {"people": "persons", "person": "persons", "individuals": "persons",  # one counted thing, several words
+         "beneficiaries": "persons", "beneficiary": "persons", "recipients": "persons",
          "aged": "age", "ages": "age"}  # a short root the suffix stripper leaves alone
 
 
