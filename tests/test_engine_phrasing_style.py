@@ -47,6 +47,9 @@ def test_relative_clause_after_a_comma_is_not_the_question_proper():
     ("RAMU is being rolled out where", "RAMU is being rolled out where"),  # a sentence, not keywords
     ("countries where the eu funds", "countries where the eu funds"),  # a relative "where"
     ("portuguese money which countries", "portuguese money which countries"),  # "which" heads its noun
+    ("funders utopia count", "how many funders utopia"),  # a count asked last
+    ("count eu funded countries", "how many eu funded countries"),
+    ("ilo working paper gender equality number", "ilo working paper gender equality number"),  # a label
 ])
 def test_question_word_first(query, expected):
     assert question_word_first(query) == expected
@@ -108,3 +111,12 @@ def test_possessive_of_a_name_is_not_a_typo(engine):
 def test_a_figure_the_question_states_is_not_its_answer(engine):
     r = engine.ask("How many registered workers did Timor-Leste's social security system reach, up from 50,000?")
     assert r["answers"] and all(x.get("value") != 50000 for x in r["answers"])
+
+
+def test_keyword_count_word_last_counts_the_relation(engine):
+    want = {f["object"] for f in engine.k.facts_where(subject="Country:ZMB", predicate="fundedBy")
+            if not f["attrs"].get("role")}
+    assert want
+    r = engine.ask("funders zambia count")
+    assert r["answer_type"] == "Number"
+    assert [x.get("value") for x in r["answers"]] == [float(len(want))]

@@ -1,5 +1,5 @@
 """Keyword queries put their question word anywhere: "irish money where", "jordan who pays",
-"ukraine convention 102 ratified when".
+"ukraine convention 102 ratified when", "funders zambia count".
 
 The analysis and the generated bank read a question word where questions have it, first; in a
 keyword query written in arbitrary order a trailing "where" was read as nothing, so the relation's
@@ -16,6 +16,11 @@ import re
 MAX_WORDS = 8  # longer than this, a query is a sentence whose word order means something
 # "which"/"what" head a noun ("... which countries") that the analysis reads wherever it is.
 _QWORD = re.compile(r"\b(how many|how much|who|whom|where|when)\b", re.I)
+# "count" or "number" as a query's first or last word asks how many ("countries portugal funds number").
+_COUNT_WORD = re.compile(r"^\s*count\b|\b(?:count|number|tally)\s*\??\s*$", re.I)
+# "working paper gender equality number": the number of a document is its label, not a count.
+_NUMBERED = re.compile(r"\b(?:papers?|reports?|briefs?|conventions?|decrees?|laws?|acts?|resolutions?|"
+                       r"recommendations?|tables?|no)\b", re.I)
 # A query with an auxiliary is a sentence ("RAMU is being rolled out where"), not keywords.
 _AUX = re.compile(r"\b(?:is|are|was|were|be|being|been|do|does|did|has|have|had)\b", re.I)
 # A query opening on a question word, an auxiliary or an imperative already has its order.
@@ -32,6 +37,10 @@ def question_word_first(query: str) -> str:
     words = query.split()
     if not words or len(words) > MAX_WORDS or _OPENS.match(query) or _AUX.search(query) or re.search(r"[,;:]", query):
         return query
+    counted = _COUNT_WORD.search(query)
+    if counted and not _QWORD.search(query) and not _NUMBERED.search(query):  # "funders zambia count": a count asked, said last
+        rest = (query[:counted.start()] + " " + query[counted.end():]).strip(" ?")
+        return f"how many {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
     m = _QWORD.search(query)
     if m is None or _RELATIVE_AFTER.search(query[:m.start()]):
         return query
