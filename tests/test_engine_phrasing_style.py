@@ -34,6 +34,22 @@ def test_asides_keep_what_the_question_needs(question):
     assert without_asides(question).question == question
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("Which donors fund Utopia? My colleague thinks they are the same as in Atlantis, but I doubt it.",
+     "Which donors fund Utopia?"),
+    ("Who finances the ILO in Utopia - I ask because our board also follows Atlantis?", "Who finances the ILO in Utopia?"),
+    ("Which countries does Utopia fund, leaving out whatever our office told us about Atlantis?",
+     "Which countries does Utopia fund?"),
+    ("How much is the monthly allowance in Utopia, in US dollars?", "How much is the monthly allowance in Utopia, in US dollars?"),
+    ("Looking at Atlantis, which countries had a Result 3, i.e. improving operations?",
+     "Looking at Atlantis, which countries had a Result 3, i.e. improving operations?"),
+    ("In Utopia, what did the report say? I ask for a colleague.", "In Utopia, what did the report say?"),
+    ("In Utopia, I wonder, what did the report say?", "In Utopia, what did the report say?"),
+])
+def test_remarks_after_the_question_proper(question, expected):
+    assert without_asides(question).question == expected
+
+
 def test_relative_clause_after_a_comma_is_not_the_question_proper():
     r = without_asides("A colleague of mine, who is mainly interested in Atlantis, wants to know which "
                        "countries Utopia funds.")

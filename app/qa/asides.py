@@ -25,7 +25,9 @@ from app.qa.exclusion import _CUE as _SET_ASIDE_CUE
 
 # Words that make a clause about the asker or a third person, not about the report.
 _PERSONAL = re.compile(
-    r"\b(?:i|i'm|i’m|i'd|i’d|i've|i’ve|i'll|me|my|mine|myself|we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|us|"
+    r"(?-i:\bus\b)|"  # "us", never "US" (dollars, the United States)
+    r"\bi\b(?![.’'-]?\w?\.)|"  # "I", not "i.e."
+    r"\b(?:i'm|i’m|i'd|i’d|i've|i’ve|i'll|me|my|mine|myself|we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|"
     r"you|your|yours|she|he|her|his|him|"
     r"colleagues?|manager|boss|minister|board|team|delegation|office|director|client|audience|readers?|"
     r"students?|supervisor|editor)\b"
@@ -57,7 +59,7 @@ _CONTINUES = re.compile(r"^(?:which|who|whom|whose|where|that|and|or|but|so|sinc
                         re.I)
 # A clause that only asks ("wants to know", "so") says nothing about what is asked.
 _ONLY_ASKING = re.compile(r"^(?:(?:so|and|but|then|well|now|ok|okay|please|kindly|wants?|wanted|would|like|to|know|"
-                          r"wonder(?:ing)?|ask(?:ing|s|ed)?|tell|me|us|check|curious)\b\s*)*$", re.I)
+                          r"wonder(?:ing)?|ask(?:ing|s|ed)?|tell|me|us|check|curious|compare|see|find)\b\s*)*$", re.I)
 # Where the question proper may start: a question word opening a clause, after punctuation, a
 # verb of asking, or a hedge ("so: roughly how many", "tell me by roughly what percentage").
 _QWORD = r"(?:which|what|who|whom|whose|where|when|how many|how much|how|list|name)\b"
@@ -72,6 +74,10 @@ _RELATIVE = re.compile(r"^(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:wh
                        r"(?:the|a|an|its|their|this|these|those|it|they|we|i|you|he|she|is|was|has|had|used|covers?|"
                        r"works?|follows?)\b", re.I)
 _BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
+# Clause and sentence breaks after the question proper ("No. 102" and "S.p.A." are no sentence end).
+_TRAIL_BREAK = re.compile(r"\s*(?:[,;:]|(?<=[a-z]{2}[?.!])(?=\s+[A-Z])|\?|\s[-–—])\s*")
+_OPENER = re.compile(r"^\s*(?:" + _LEAD + _QWORD + r"|(?:is|are|was|were|do|does|did|has|have|can|could|list|name|"
+                     r"give)\b)", re.I)
 _PAREN = re.compile(r"\(([^()]*)\)")
 
 
@@ -83,25 +89,54 @@ class Reduced:
     dropped: list[str]
 
 
-def _core_start(q: str) -> int | None:
+def _core_start(q: str, strict: bool = True) -> int | None:
     """Where the question proper starts: a clause-opening interrogative with no personal word
-    after it (the asker's "I was wondering" ends before it).  One right after a verb of asking or a
+    after it (the asker's "I was wondering" ends before it; with ``strict`` off, only in its own
+    first clause, for a question followed by a remark).  One right after a verb of asking or a
     colon ("I'd like to know which ...") is preferred to one after a comma, which may open a
-    relative clause ("a colleague, who covers the Americas, ..."); "which the report mentions"
-    (a determiner or pronoun next) is always a relative clause."""
+    relative clause ("a colleague, who covers the Americas, ..."): of those, the last is taken;
+    "which the report mentions" (a determiner or pronoun next) is always a relative clause."""
     weak = None
     for m in _START.finditer(q):
         if m.end() == 0:
             return None  # the question opens on its question word: no preamble
         rest = _PAREN.sub(" ", q[m.end():])
+        if not strict:
+            rest = _TRAIL_BREAK.split(rest, maxsplit=1)[0]
         if _PERSONAL.search(rest):
             continue
         opener = q[m.start():m.end()]
         if not re.search(r"[,;(]\s*$|^[,;(]", opener) or ":" in opener:
             return m.end()
-        if weak is None and not _RELATIVE.match(rest):
+        # after a comma, the last candidate: an earlier one may be a relative clause going on
+        # about the asker's noun ("our office, which handles Kenya, wants to compare: ..., which ...")
+        if not _RELATIVE.match(rest):
             weak = m.end()
     return weak
+
+
+def _without_trailing(core: str) -> tuple[str, list[str]]:
+    """The question proper without the remarks about the asker that follow it ("..., since our
+    board follows Kenya", "? My colleague thinks ..."): its first clause always stays."""
+    asked = core.rstrip().endswith("?")
+    core = core.rstrip().rstrip("?")
+    parts = _TRAIL_BREAK.split(core)
+    seps = _TRAIL_BREAK.findall(core)
+    if not _OPENER.match(parts[0]):  # the first clause is no question ("In Lebanon, what ..."): keep all
+        return core + ("?" if asked else ""), []
+    kept, dropped, personal = parts[0], [], False
+    for sep, clause in zip(seps, parts[1:]):
+        c = clause.strip()
+        if not c:
+            continue
+        personal = bool(_PERSONAL.search(c)) or (personal and bool(_CONTINUES.match(c)))
+        if personal:
+            dropped.append(c)
+        else:
+            kept += sep + clause
+    if (asked or dropped and "?" in core) and not re.search(r"[?.!]\s*$", kept):
+        kept = kept.rstrip(" ,;:-–—") + "?"
+    return kept, dropped
 
 
 def _personal_parens(text: str) -> tuple[str, list[str]]:
@@ -117,10 +152,16 @@ def without_asides(question: str) -> Reduced:
     q, dropped = _personal_parens(question)
     start = _core_start(q)
     if start is None:
-        if not dropped:
+        start = _core_start(q, strict=False)
+    if start is None:
+        core, trail = _without_trailing(q)
+        dropped += trail
+        if not dropped or _refers_back(core):
             return Reduced(question, [])
-        return Reduced(" ".join(q.split()), dropped)
+        return Reduced(" ".join(core.split()), dropped)
     pre, core = q[:start], q[start:]
+    core, trail = _without_trailing(core)
+    dropped += trail
     kept: list[str] = []
     pos, personal = 0, False
     for m in list(_BREAK.finditer(pre)) + [None]:
