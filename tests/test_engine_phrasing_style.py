@@ -136,3 +136,24 @@ def test_keyword_count_word_last_counts_the_relation(engine):
     r = engine.ask("funders zambia count")
     assert r["answer_type"] == "Number"
     assert [x.get("value") for x in r["answers"]] == [float(len(want))]
+
+
+def test_set_aside_wrapped_around_a_name_and_other_after_a_named_one():
+    from app.qa.exclusion import named_before_other, set_aside
+    from app.qa.question import Link
+
+    q = "Leaving Atlantis to one side, which countries does Utopia fund?"
+    out = set_aside(q, [Link(8, 16, "Atlantis", ["Country:ATL"]), Link(51, 57, "Utopia", ["Country:UTO"])])
+    assert out.ids == {"Country:ATL"}
+    assert out.question == "which countries does Utopia fund?"
+    q = "Utopia funds Atlantis, but which other African countries does it fund?"
+    links = [Link(0, 6, "Utopia", ["Country:UTO"]), Link(13, 21, "Atlantis", ["Country:ATL"])]
+    assert named_before_other(q, links, "Country") == {"Country:UTO", "Country:ATL"}
+    assert named_before_other("Which countries does Utopia fund?", links[:1], "Country") == set()
+
+
+def test_which_other_countries_leaves_out_the_one_named_first(engine):
+    ireland = _recipients(engine, "Organization:gov-IRL")
+    first = sorted(ireland)[0]
+    r = engine.ask(f"Is it right that Ireland funds the ILO in {first}, and if so, which other countries does Ireland fund?")
+    assert _labels(r) == ireland - {first}

@@ -33,7 +33,7 @@ from app.qa.keyword_order import question_word_first
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
-from app.qa.exclusion import aside_phrases, drop_named, keeps, set_aside
+from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
@@ -159,6 +159,7 @@ class QuestionEngine:
         if aside.ids:  # "besides the EU", "apart from Viet Nam": read the rest, drop those after
             a = analyse(aside.question, self.lexicon)
             a.excluded = aside.ids
+        a.excluded |= named_before_other(a.question, a.links, a.answer_type)  # "..., which other countries"
         a.aside_phrases = phrases
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
