@@ -28,10 +28,12 @@ from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFI
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate, choices, result_sets, set_conditions
 from app.qa.absent import absent_names
+from app.qa.asides import keeps_subject, without_asides
+from app.qa.keyword_order import question_word_first
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
-from app.qa.exclusion import aside_phrases, drop_named, keeps, set_aside
+from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
@@ -145,12 +147,19 @@ class QuestionEngine:
         timings = {}
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(q)
+        fixed = question_word_first(fixed)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
+        reduced = without_asides(fixed)  # "for our board, which follows West Africa, ...": context, not subject
+        if reduced.dropped:
+            r = analyse(reduced.question, self.lexicon)
+            if keeps_subject(a.links, r.links, AUTHOR_ORGS):
+                a = r
         phrases = aside_phrases(a.question)  # what each "apart from ..." names, linked or not
         aside = set_aside(a.question, a.links)
         if aside.ids:  # "besides the EU", "apart from Viet Nam": read the rest, drop those after
             a = analyse(aside.question, self.lexicon)
             a.excluded = aside.ids
+        a.excluded |= named_before_other(a.question, a.links, a.answer_type)  # "..., which other countries"
         a.aside_phrases = phrases
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3

@@ -26,6 +26,8 @@ _CUE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?:\s+fo
 # "those in", "the ILO's own", list glue.
 _FILLER = {"the", "a", "an", "its", "their", "own", "those", "ones", "in", "of", "from", "by", "and", "or", "nor",
            "countries", "country", "ilo", "ilo's", "'s", "s", "region", "regions", "entire", "whole", "any", "all"}
+_WRAP_BEFORE = re.compile(r"\b(?:setting|leaving|putting|set|leave|put)\s+(?:the\s+|its\s+|their\s+)?(?:ilo['’]s\s+)?$", re.I)
+_WRAP_AFTER = re.compile(r"\s+(?:aside|to (?:one|the) side|out of (?:it|this|the picture))\b", re.I)
 _GLUE = re.compile(r"^[\s,]*$")
 _ONLY_FRAME = re.compile(r"\b(?:no|none|nobody|nothing|not any|without any|without)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
@@ -69,6 +71,14 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
             out.ids.update(i for l in taken for i in l.ids)
             cuts.append((m.start(), end))
             out.phrases.append(question[m.start():end])
+    # "setting the Regular Budget aside", "leaving Jordan to one side": the cue wraps the name.
+    for link in ordered:
+        pre = _WRAP_BEFORE.search(question[:link.start])
+        post = _WRAP_AFTER.match(question[link.end:])
+        if pre and post and not any(s <= link.start < e for s, e in cuts):
+            out.ids.update(link.ids)
+            cuts.append((pre.start(), link.end + post.end()))
+            out.phrases.append(question[pre.start():link.end + post.end()])
     if cuts:
         text = question
         for s, e in sorted(cuts, reverse=True):
@@ -122,3 +132,20 @@ def drop_named(answers: list[dict], phrases: list[str]) -> list[dict]:
         return len(low) >= 3 and any(re.search(r"(?<!\w)" + re.escape(low) + r"(?!\w)", p) for p in phrases)
 
     return [x for x in answers if not (x.get("iri") is None and named(x.get("label", "")))]
+
+
+# "Ireland funds Malawi, but which other countries does it fund?": "other" sets aside the things of
+# the asked kind the question named before it.
+_OTHER = re.compile(r"\b(?:which|what|any|name|list)\s+other\s+(?:[\w-]+\s+){0,2}?(?:countr|government|organi[sz]ation|funder|"
+                    r"donor|partner)",
+                    re.I)
+_OTHER_TYPES = {"Country": ("Country",), "Organization": ("Organization", "Initiative")}
+
+
+def named_before_other(question: str, links: list[Link], answer_type: str) -> set[str]:
+    """The entities of the asked type named before "which other ...": not answers."""
+    m = _OTHER.search(question)
+    types = _OTHER_TYPES.get(answer_type)
+    if m is None or types is None:
+        return set()
+    return {i for l in links if l.end <= m.start() for i in l.ids if i.split(":", 1)[0] in types}

@@ -56,6 +56,10 @@ def _iri(eid: str) -> str:
     return f"<{entity_uri(eid)}>"
 
 
+# "the ILO's work in Nepal", "support to Nepal": the country named there receives, it does not fund.
+_RECIPIENT_BEFORE = re.compile(r"\b(?:in|to|for|within|inside)\s+(?:the\s+)?$", re.I)
+
+
 def _as_funder(eid: str, knowledge) -> str | None:
     """A linked country named as a funder is its government ("Which countries does Japan fund?")."""
     if eid.startswith("Country:"):
@@ -231,6 +235,11 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             # An initiative is a funder only when the graph has it fund something (a pooled fund such
             # as a multi-donor programme), not "pathfinders of the GA financed by Ireland".
             funders = [f for f in funders if not f.startswith("Initiative:") or _is_funder(f, knowledge)]
+            if not funders and countries_ and not orgs and not _RECIPIENT_BEFORE.search(
+                    a.question[:next((l.start for l in a.links if countries_[0] in l.ids), 0)]):
+                # "Which countries does Canada fund?": a country whose government funds nothing in
+                # the graph; the financing lines are complete, so the answer is none, not a sentence.
+                funders = [_as_funder(countries_[0], None)]
             for o in funders[:2]:
                 # Directly, or through a fund whose own funders the financing line names ("the MUL
                 # funded by Belgium"), not through a fund's general contributors (a role).

@@ -74,6 +74,8 @@ def spans(seg: str) -> list[Span]:
             continue  # a year is not a count
         if _MONTH_AFTER.match(seg[m.end():]) or _MONTH_BEFORE.search(seg[max(0, m.start() - 12):m.start()]):
             continue  # "03 September", "July 18": a day of a date
+        if re.search(r"(?:19|20)\d\d\s*[-–]\s*$", seg[max(0, m.start() - 7):m.start()]):
+            continue  # "2021-25": the short end of a year range
         if _LABEL_BEFORE.search(seg[max(0, m.start() - 16):m.start()]):
             continue  # "Table 3", "Result 2", "No. 102": a label, not a quantity
         out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(m.group(1), m.group(2)), "plain"))
@@ -142,6 +144,10 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         cands = [s for s in cands if s.kind == "money"]
     elif unit == "count":
         cands = [s for s in cands if s.kind == "plain"]
+    # A figure the question states ("up from 50,000") is what it knows, not what it asks.
+    stated = {sp.value for sp in spans(question)}
+    if stated and any(s.value not in stated for s in cands):
+        cands = [s for s in cands if s.value not in stated]
     owned = respective(seg, question, cands)
     if owned is not None:
         return owned

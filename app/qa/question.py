@@ -39,7 +39,9 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 # The head noun after "which"/"what" decides when several rules fire.
 _HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
                    r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
-                   r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies))\b(?!['’]s\b)", re.I)
+                   r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|"
+                   # "which other sources finance ...": a source of money is a body
+                   r"sources?(?=\s+(?:of\s+(?:fund|financ|money)|fund|financ|pay|provid|support|behind|for)))\b(?!['’]s\b)", re.I)
 # Kinds of initiative asked for by a lower-case noun ("which health financing network", "which working
 # group"): a capitalised one is part of a name ("by which the Global Partnership ...").
 _INITIATIVE_HEAD = re.compile(r"\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[a-z][\w-]*\s+){0,3}?"
@@ -51,7 +53,8 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "convention": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",
               "report": "Publication", "paper": "Publication", "pathfinder": "Country", "member state": "Country",
               "state": "Country", "agenc": "Organization", "network": "Initiative", "partnership": "Initiative",
-              "working group": "Initiative", "coalition": "Initiative", "alliance": "Initiative"}
+              "working group": "Initiative", "coalition": "Initiative", "alliance": "Initiative",
+              "source": "Organization"}
 
 _HEAD_PREFIXES = sorted(_HEAD_TYPE.items(), key=lambda kv: -len(kv[0]))
 
@@ -83,7 +86,7 @@ NEGATION = re.compile(r"\b(no|not|never|without|none|neither|nor|lack\w*|absent|
                       re.I)
 PRIORITY = re.compile(r"\bpriority\b", re.I)
 RESULT_TYPES = {
-    "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies) and strateg|\bstrateg(y|ies) (or|and) polic|"
+    "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies),? (and |or |& )?strateg|\bstrateg(y|ies),? (or |and |& )?polic|"
                                       r"\bstrateg(y|ies) adopted\b|\bpolicies and strategies\b", re.I),
     "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b|\bschemes?[\s-]+(introduc\w*|reform\w*)", re.I),
     "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*)[\s-]+(the )?operations?\b|\boperational\b", re.I),

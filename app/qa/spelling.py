@@ -121,6 +121,11 @@ class Speller:
             cap = word[:1].isupper()
             cands.sort(key=lambda c: (c[1], cap and c[0] not in self.names, c[0][:1] != w[:1], -self.counts[c[0]]))
             best = cands[0][0]
+        elif len(w) > MIN_LEN and w.endswith("s") and not w.endswith("ss"):
+            # "finaces": the report may only have the singular ("finance"); the typo is in the stem
+            stem_fix = self.suggest(word[:-1])
+            if stem_fix and not stem_fix.endswith("s"):
+                best = stem_fix + "s"
         self._cache[key] = best
         return best
 
@@ -129,6 +134,9 @@ class Speller:
         word one edit away."""
         w = word.lower()
         n = self.counts.get(w, 0)
+        base = re.sub(r"['’]s$", "", w)
+        if base != w and self.counts.get(base, 0) > n:
+            return None  # "Nam's" is the possessive of a known word, not a typo of "names"
         if n == 0 or n > RARE or w in self.names or w in english_words() or w.rstrip("s") in self.counts and w.rstrip("s") != w:
             return None
         key = (w, "source")

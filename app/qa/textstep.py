@@ -92,7 +92,9 @@ def year_focus(question: str) -> list[str]:
             if w.lower() not in STOP and w.lower() not in QUESTION_WORDS and w.lower() not in ("year", "date")]
 
 
-_SAME = {"people": "persons", "person": "persons", "individuals": "persons"}  # one counted thing, several words
+_SAME = {"people": "persons", "person": "persons", "individuals": "persons",  # one counted thing, several words
+         "beneficiaries": "persons", "beneficiary": "persons", "recipients": "persons",
+         "aged": "age", "ages": "age"}  # a short root the suffix stripper leaves alone
 
 
 def _near(word: str, focus: list[str]) -> bool:

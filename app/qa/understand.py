@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from app.qa.bank import ANSWER_TYPE, TYPE_TOKEN
 from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
+from app.qa.bank import Intent
 from app.qa.numbers import counted_noun_last
 from app.qa.question import _HEAD, _INITIATIVE_HEAD, QUESTION_WORDS, Analysis
 from app.qa.spelling import Speller
@@ -46,7 +47,8 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                (re.compile(r"\b(conventions?)\b", re.I), "Convention"),
                (re.compile(r"\b(publications?|papers?|titles?)\b", re.I), "Publication"),
                (re.compile(r"\b(year|when)\b", re.I), "Year"),
-               (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|proportion|gap|sum)\b", re.I),
+               (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|proportion|gap|sum|"
+                           r"(?<!old[- ])(?<!old-)age)\b", re.I),
                 "Number")]
 
 
@@ -153,7 +155,7 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
             a.answer_type = ANSWER_TYPE.get(it.answer, it.answer)
         u.op = "text"
         return
-    rel_share = guess.share(relation=it.relation)
+    rel_share = worded_share(a, guess, it.relation)
     headed = bool(_HEADED.search(core_question(a.question)) or asked_head(a.question)
                   or _INITIATIVE_HEAD.search(core_question(a.question)))
     if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not headed and rel_share >= 0.6 \
@@ -207,6 +209,24 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     return u
 
 
+WORDED_MIN_SHARE = 0.3  # a relation the question words (and no rival does) needs this much of the vote
+
+
+def worded_share(a: Analysis, guess: IntentGuess, relation: str) -> float:
+    """The neighbours' share for the relation, raised to the bar when the question words it with a
+    registry phrase and no other relation among the neighbours is worded.  A long question's
+    incidental words ("the ILO's work") pull the nearest templates towards another relation ("work
+    with"); the relation's own words, in any order, settle it."""
+    share = guess.share(relation=relation)
+    if share >= MIN_RELATION_SHARE or share < WORDED_MIN_SHARE or not relation or \
+            not _keyword_support(a, relation, labels=False):
+        return share
+    rivals = {Intent.from_key(k).relation for _, k, _ in guess.neighbours} - {relation, None}
+    if any(_keyword_support(a, r, labels=False) for r in rivals):
+        return share
+    return MIN_RELATION_SHARE
+
+
 def _counted_direction(a: Analysis, relation: str, pos: int) -> str | None:
     """'funds the most countries': the noun after the superlative is the counted end, so the
     answer is the other end."""
@@ -248,9 +268,11 @@ def _keyword_head(a: Analysis) -> str | None:
     return best
 
 
-def _keyword_support(a: Analysis, relation: str) -> bool:
+def _keyword_support(a: Analysis, relation: str, labels: bool = True) -> bool:
     """A relation switched on by meaning alone must still be worded somewhere in the question
-    (a keyword of the registry, by stem), so a topical question is not turned into a relation."""
+    (a keyword of the registry, by stem), so a topical question is not turned into a relation.
+    Without ``labels`` only the declared keywords count (a label such as "in country" is worded
+    by almost any question)."""
     r = REGISTRY.get(relation)
     if r is None:
         return False
@@ -260,7 +282,7 @@ def _keyword_support(a: Analysis, relation: str) -> bool:
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     words = {stem(w.lower()) for w in _TOKEN.findall(blank)}
-    for kw in (*r.keywords, r.label, r.inverse_label):
+    for kw in (*r.keywords, *((r.label, r.inverse_label) if labels else ())):
         toks = [stem(w.lower()) for w in _TOKEN.findall(kw)]
         if toks and all(t in words for t in toks):
             return True

@@ -1,0 +1,193 @@
+"""The asker's asides: the personal clauses a wordy question wraps around the question proper.
+
+"I'm preparing a briefing for our board, which follows West Africa and the World Bank's work
+there, and I was wondering which donors financed the ILO's work in Senegal?" asks about Senegal's
+funders; West Africa and the World Bank are the asker's context.  Read as a whole, the aside's
+names become constraints (a region filter, a second entity), and its words ("our focus is the EU's
+*funding*") become relation cues.  :func:`without_asides` drops the clauses that talk about the
+asker or a third person (first- and second-person pronouns, "my colleague", "the minister") from
+the preamble before the question proper and from parentheses, keeping the clauses that say what is
+asked ("based on the annual report", "according to Table 4", "among African countries").
+
+The question proper starts at the first interrogative that opens a clause and is followed by no
+personal word; an aside is dropped only when the question proper still names something of its own
+(else "I work on Jordan: who funds it?" would lose its subject) — the engine checks that on the
+analysis (:func:`keeps_subject`).
+
+Ordinary English only: pronouns, verbs of asking and nouns for people, never names from a report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.qa.exclusion import _CUE as _SET_ASIDE_CUE
+
+# Words that make a clause about the asker or a third person, not about the report.
+_PERSONAL = re.compile(
+    r"(?-i:\bus\b)|"  # "us", never "US" (dollars, the United States)
+    r"\bi\b(?![.’'-]?\w?\.)|"  # "I", not "i.e."
+    r"\b(?:i'm|i’m|i'd|i’d|i've|i’ve|i'll|me|my|mine|myself|we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|"
+    r"you|your|yours|she|he|her|his|him|"
+    r"colleagues?|manager|boss|minister|board|team|delegation|office|director|client|audience|readers?|"
+    r"students?|supervisor|editor)\b"
+    # a stated purpose: "for a slide on Asia", "for my briefing"
+    r"|\bfor\s+(?:a|an|my|our|this)\s+(?:[\w-]+\s+){0,2}?(?:slides?|speech|presentation|briefing|brief|note|memo|"
+    r"paper|article|piece|meeting|talk|blog|newsletter|thesis|class|lecture|workshop|dashboard|map)\b", re.I)
+# Words that refer back to the preamble ("that region", "there", "both"): the question proper is
+# not whole without it, so nothing is dropped.
+_ANAPHOR = re.compile(r"\b(?:both|either|neither|such|former|latter|same|"
+                      r"(?:that|this|these|those)(?!\s+(?:of|which|who|whose|where|is|are|was|were|have|has|had)\b))\b", re.I)
+# A pronoun refers back to the preamble unless the question proper names something before it
+# ("what percentage Utopia raised its pensions").
+_PRONOUN = re.compile(r"\b(?:there|it|its|they|them|their)\b", re.I)
+_NAME_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’-]*")
+
+
+def _refers_back(text: str) -> bool:
+    if _ANAPHOR.search(text):
+        return True
+    m = _PRONOUN.search(text)
+    if m is None:
+        return False
+    # a name the question sets aside ("apart from FAO, ... its working group") is not the referent
+    before = re.sub(_SET_ASIDE_CUE.pattern + r"[^,;:]*", " ", text[:m.start()], flags=re.I)
+    return not _NAME_WORD.search(before)
+# A clause that continues the one before it (a relative clause, "and ...", "since ..."): it is
+# about the same person as the clause it continues.
+_CONTINUES = re.compile(r"^(?:which|who|whom|whose|where|that|and|or|but|so|since|as|because|while|although|though)\b",
+                        re.I)
+# A clause that only asks ("wants to know", "so") says nothing about what is asked.
+_ONLY_ASKING = re.compile(r"^(?:(?:so|and|but|then|well|now|ok|okay|please|kindly|wants?|wanted|would|like|to|know|"
+                          r"wonder(?:ing)?|ask(?:ing|s|ed)?|tell|me|us|check|curious|compare|see|find)\b\s*)*$", re.I)
+# Where the question proper may start: a question word opening a clause, after punctuation, a
+# verb of asking, or a hedge ("so: roughly how many", "tell me by roughly what percentage").
+_QWORD = r"(?:which|what|who|whom|whose|where|when|how many|how much|how|list|name)\b"
+_LEAD = r"(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:(?:so|then|and|but|roughly|approximately|about|exactly|" \
+        r"precisely|just|simply)\s+){0,2}"
+_START = re.compile(r"(?:^|[,;:(]\s*|\s[-–—]\s+|\b(?:know|tell me|tell us|wondering|whether you could tell me|"
+                    r"find out|learn|confirm|clarify|check|curious|ask(?:ing)?|(?:could|would|can|will)\s+you"
+                    r"(?:\s+(?:please|kindly))?(?:\s+(?:tell|say|list|name|show)\s+(?:me|us))?|please|kindly)\s+)"
+                    r"(?=" + _LEAD + _QWORD + ")", re.I)
+# Clause breaks inside a preamble.
+_RELATIVE = re.compile(r"^(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:which|who|whom|where|what)\s+"
+                       r"(?:the|a|an|its|their|this|these|those|it|they|we|i|you|he|she|is|was|has|had|used|covers?|"
+                       r"works?|follows?)\b", re.I)
+_BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
+# Clause and sentence breaks after the question proper ("No. 102" and "S.p.A." are no sentence end).
+_TRAIL_BREAK = re.compile(r"\s*(?:[,;:]|(?<=[a-z]{2}[?.!])(?=\s+[A-Z])|\?|\s[-–—])\s*")
+_OPENER = re.compile(r"^\s*(?:" + _LEAD + _QWORD + r"|(?:is|are|was|were|do|does|did|has|have|can|could|list|name|"
+                     r"give)\b)", re.I)
+_PAREN = re.compile(r"\(([^()]*)\)")
+
+
+@dataclass
+class Reduced:
+    """A question without its personal asides, and what was dropped (for the path)."""
+
+    question: str
+    dropped: list[str]
+
+
+def _core_start(q: str, strict: bool = True) -> int | None:
+    """Where the question proper starts: a clause-opening interrogative with no personal word
+    after it (the asker's "I was wondering" ends before it; with ``strict`` off, only in its own
+    first clause, for a question followed by a remark).  One right after a verb of asking or a
+    colon ("I'd like to know which ...") is preferred to one after a comma, which may open a
+    relative clause ("a colleague, who covers the Americas, ..."): of those, the last is taken;
+    "which the report mentions" (a determiner or pronoun next) is always a relative clause."""
+    weak = None
+    for m in _START.finditer(q):
+        if m.end() == 0:
+            return None  # the question opens on its question word: no preamble
+        rest = _PAREN.sub(" ", q[m.end():])
+        if not strict:
+            rest = _TRAIL_BREAK.split(rest, maxsplit=1)[0]
+        if _PERSONAL.search(rest):
+            continue
+        opener = q[m.start():m.end()]
+        if not re.search(r"[,;(]\s*$|^[,;(]", opener) or ":" in opener:
+            return m.end()
+        # after a comma, the last candidate: an earlier one may be a relative clause going on
+        # about the asker's noun ("our office, which handles Kenya, wants to compare: ..., which ...")
+        if not _RELATIVE.match(rest):
+            weak = m.end()
+    return weak
+
+
+def _without_trailing(core: str) -> tuple[str, list[str]]:
+    """The question proper without the remarks about the asker that follow it ("..., since our
+    board follows Kenya", "? My colleague thinks ..."): its first clause always stays."""
+    asked = core.rstrip().endswith("?")
+    core = core.rstrip().rstrip("?")
+    parts = _TRAIL_BREAK.split(core)
+    seps = _TRAIL_BREAK.findall(core)
+    if not _OPENER.match(parts[0]):  # the first clause is no question ("In Lebanon, what ..."): keep all
+        return core + ("?" if asked else ""), []
+    kept, dropped, personal = parts[0], [], False
+    for sep, clause in zip(seps, parts[1:]):
+        c = clause.strip()
+        if not c:
+            continue
+        personal = bool(_PERSONAL.search(c)) or (personal and bool(_CONTINUES.match(c)))
+        if personal:
+            dropped.append(c)
+        else:
+            kept += sep + clause
+    if (asked or dropped and "?" in core) and not re.search(r"[?.!]\s*$", kept):
+        kept = kept.rstrip(" ,;:-–—") + "?"
+    return kept, dropped
+
+
+def _personal_parens(text: str) -> tuple[str, list[str]]:
+    """Parenthesised remarks about the asker ("(our focus is the EU's funding)") removed."""
+    dropped = [m.group(0) for m in _PAREN.finditer(text) if _PERSONAL.search(m.group(1))]
+    for d in dropped:
+        text = text.replace(d, " ")
+    return text, dropped
+
+
+def without_asides(question: str) -> Reduced:
+    """The question with the personal clauses of its preamble and its personal parentheses dropped."""
+    q, dropped = _personal_parens(question)
+    start = _core_start(q)
+    if start is None:
+        start = _core_start(q, strict=False)
+    if start is None:
+        core, trail = _without_trailing(q)
+        dropped += trail
+        if not dropped or _refers_back(core):
+            return Reduced(question, [])
+        return Reduced(" ".join(core.split()), dropped)
+    pre, core = q[:start], q[start:]
+    core, trail = _without_trailing(core)
+    dropped += trail
+    kept: list[str] = []
+    pos, personal = 0, False
+    for m in list(_BREAK.finditer(pre)) + [None]:
+        end = m.start() if m else len(pre)
+        clause = pre[pos:end].strip()
+        pos = m.end() if m else len(pre)
+        if not clause:
+            continue
+        personal = bool(_PERSONAL.search(clause)) or (personal and bool(_CONTINUES.match(clause)))
+        if personal:
+            dropped.append(clause)
+        elif not _ONLY_ASKING.match(clause):
+            kept.append(clause)
+    if not dropped:
+        return Reduced(question, [])
+    head = ", ".join(c for c in kept if re.search(r"\w", c))
+    if _refers_back(head + " " + core):
+        return Reduced(question, [])  # "in that region", "there": the asides are needed
+    text = f"{head}, {core}" if head else core
+    text = " ".join(text.split())
+    return Reduced(text[:1].upper() + text[1:], dropped)
+
+
+def keeps_subject(full_links: list, reduced_links: list, author_ids: set[str]) -> bool:
+    """Dropping the asides is safe when the question proper still names something (beyond the
+    report's author) or the asides named nothing."""
+    own = [l for l in reduced_links if not set(l.ids) <= author_ids]
+    theirs = [l for l in full_links if not set(l.ids) <= author_ids]
+    return bool(own) or not theirs

@@ -1,0 +1,48 @@
+"""Keyword queries put their question word anywhere: "irish money where", "jordan who pays",
+"ukraine convention 102 ratified when", "funders zambia count".
+
+The analysis and the generated bank read a question word where questions have it, first; in a
+keyword query written in arbitrary order a trailing "where" was read as nothing, so the relation's
+named end decided the answer type (Kuwait's funders instead of the places Kuwait funds).
+:func:`question_word_first` moves the first question word of a short query that does not open on
+one to the front, which is the order every other part of the engine reads.
+
+Ordinary English only: closed-class question words and auxiliaries.
+"""
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 8  # longer than this, a query is a sentence whose word order means something
+# "which"/"what" head a noun ("... which countries") that the analysis reads wherever it is.
+_QWORD = re.compile(r"\b(how many|how much|who|whom|where|when)\b", re.I)
+# "count" or "number" as a query's first or last word asks how many ("countries portugal funds number").
+_COUNT_WORD = re.compile(r"^\s*count\b|\b(?:count|number|tally)\s*\??\s*$", re.I)
+# "working paper gender equality number": the number of a document is its label, not a count.
+_NUMBERED = re.compile(r"\b(?:papers?|reports?|briefs?|conventions?|decrees?|laws?|acts?|resolutions?|"
+                       r"recommendations?|tables?|no)\b", re.I)
+# A query with an auxiliary is a sentence ("RAMU is being rolled out where"), not keywords.
+_AUX = re.compile(r"\b(?:is|are|was|were|be|being|been|do|does|did|has|have|had)\b", re.I)
+# A query opening on a question word, an auxiliary or an imperative already has its order.
+_OPENS = re.compile(r"^\s*(?:how|which|what|who|whom|whose|where|when|why|is|are|was|were|do|does|did|has|have|had|"
+                    r"can|could|would|will|should|may|list|name|give|tell|show|identify|in|on|for|from|to|by|"
+                    r"of|among|between|according)\b", re.I)
+# "countries where the EU funds", "the year when": a relative question word follows a noun it
+# qualifies; it is not the asked word.
+_RELATIVE_AFTER = re.compile(r"\b(?:countr(?:y|ies)|places?|year|years|time|date|one|ones|those|that|the\s+\w+)\s*$", re.I)
+
+
+def question_word_first(query: str) -> str:
+    """The query with its question word moved to the front, or the query unchanged."""
+    words = query.split()
+    if not words or len(words) > MAX_WORDS or _OPENS.match(query) or _AUX.search(query) or re.search(r"[,;:]", query):
+        return query
+    counted = _COUNT_WORD.search(query)
+    if counted and not _QWORD.search(query) and not _NUMBERED.search(query):  # "funders zambia count": a count asked, said last
+        rest = (query[:counted.start()] + " " + query[counted.end():]).strip(" ?")
+        return f"how many {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
+    m = _QWORD.search(query)
+    if m is None or _RELATIVE_AFTER.search(query[:m.start()]):
+        return query
+    rest = (query[:m.start()] + " " + query[m.end():]).strip(" ?")
+    return f"{m.group(1).lower()} {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
