@@ -42,26 +42,49 @@ def _write_all(b, config: Config, progress: Callable[[str], None], with_index: b
     manifest = write_artefacts(b, config.data_dir, progress)
     from app.stores.graph import write_disk_store
 
+    steps: dict[str, float] = {}
+    clock = [time.perf_counter()]
+
+    def step(name: str) -> None:
+        now = time.perf_counter()
+        steps[name], clock[0] = now - clock[0], now
+
     disk = write_disk_store(config.graph_file, config.oxigraph_dir)
+    step("write.disk_store")
     progress(f"on-disk graph store: {disk['triples']} triples -> {config.oxigraph_dir} [{disk['load_seconds']:.1f} s]")
     if with_index:
         try:
             from index.build import build_index
         except ImportError:  # index package not present in this checkout
-            return manifest
+            return _record_steps(config, steps)
         progress("embedding passages and building the index")
         idx = build_index(config, b.passages, progress)
+        step("index.passages")
         from app.qa.units import build_units
 
         progress("embedding sentence units for question answering")
         units = build_units(b.passages, idx.embedder, idx.cache, config.qa_dir)
+        step("index.qa_units")
         progress(f"qa units: {len(units.units)} sentences and clauses")
         export_encoder(config, idx.embedder, [u.text for u in units.units[:: max(1, len(units.units) // 100)]],
                        progress)
+        step("index.encoder_export")
         from app.qa.intent import IntentIndex
 
         intents = IntentIndex.build(idx.embedder, idx.cache, config.qa_dir)
+        step("index.intents")
         progress(f"question bank: {len(intents.rows)} generated questions embedded for intent matching")
+    return _record_steps(config, steps)
+
+
+def _record_steps(config: Config, steps: dict[str, float]) -> dict:
+    """Add the store and index steps' seconds to build.json's ``steps_s`` (sealed afterwards)."""
+    import json
+
+    path = config.build_manifest
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest.setdefault("steps_s", {}).update({k: round(v, 3) for k, v in steps.items()})
+    path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return manifest
 
 
