@@ -63,7 +63,20 @@ def build_once(root: Path, src: Path, data: Path, env: dict, index: bool, show: 
     if r.returncode not in (0, 1):  # 1: SHACL violations (copies repeat identifiers), still built
         raise SystemExit(f"build of {src.name} with {root} failed with exit {r.returncode}")
     manifest = json.loads((data / "build.json").read_text(encoding="utf-8"))
-    return took, cpu, manifest.get("steps_s", {})
+    steps = manifest.get("steps_s", {})
+    # what was built, so before and after can be shown to build the same graph
+    steps["_triples"] = json.loads((data / "stats.json").read_text(encoding="utf-8"))["triples"]
+    steps["_graph_sha256"] = _graph_digest(data / "graph.nt")
+    return took, cpu, steps
+
+
+def _graph_digest(nt: Path) -> str:
+    """sha256 of the sorted N-Triples lines, blank node labels erased (rdflib's differ per run)."""
+    import hashlib
+    import re
+
+    lines = sorted(re.sub(r"_:\w+", "_:b", line) for line in nt.read_text(encoding="utf-8").splitlines())
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
 
 
 def main() -> int:
@@ -96,8 +109,11 @@ def main() -> int:
     if args.baseline:
         print("\nafter / before, same input, same run (< 1: faster now)")
         print("size      wall before  after  ratio   CPU before  after  ratio")
-        for (mb, real, t, cpu, _), (_, _, tb, cpub, _) in zip(rows["after"], rows["before"]):
-            print(f"{real:5.2f} MB {tb:11.1f} {t:6.1f} {t / tb:6.2f}x {cpub:11.1f} {cpu:6.1f} {cpu / cpub:6.2f}x")
+        for (mb, real, t, cpu, st), (_, _, tb, cpub, stb) in zip(rows["after"], rows["before"]):
+            same = "same graph" if st["_graph_sha256"] == stb["_graph_sha256"] else \
+                f"GRAPHS DIFFER ({stb['_triples']} vs {st['_triples']} triples)"
+            print(f"{real:5.2f} MB {tb:11.1f} {t:6.1f} {t / tb:6.2f}x {cpub:11.1f} {cpu:6.1f} {cpu / cpub:6.2f}x   "
+                  f"{st['_triples']} triples, {same}")
         _compare_steps(rows["after"][-1][4], rows["before"][-1][4])
     largest = rows["after"][-1]  # (size, MB, wall s, CPU s, steps)
     verdict = "OK" if largest[2] <= args.limit_s else "OVER"
@@ -116,7 +132,7 @@ def _growth_table(name: str, rows: list) -> None:
 
 def _steps_table(rows: list) -> None:
     """Seconds of each step per size, and its growth from the first size against linear."""
-    names = list(rows[-1][4])
+    names = [n for n in rows[-1][4] if not n.startswith("_")]
     base = rows[0]
     print("\nsteps (s)" + "".join(f"{r[1]:>9.1f}MB" for r in rows) + "   growth (largest vs linear)")
     for step in sorted(names, key=lambda n: -rows[-1][4].get(n, 0)):
@@ -127,10 +143,11 @@ def _steps_table(rows: list) -> None:
 
 
 def _compare_steps(after: dict, before: dict) -> None:
-    if not before:
+    if not any(not n.startswith("_") for n in before):  # older code recorded no steps
         return
     print("\nlargest size, step by step: before  after  ratio")
-    for step in sorted(set(after) | set(before), key=lambda n: -before.get(n, after.get(n, 0))):
+    for step in sorted({n for n in (*after, *before) if not n.startswith("_")},
+                       key=lambda n: -before.get(n, after.get(n, 0))):
         b, a = before.get(step), after.get(step)
         ratio = f"{a / b:6.2f}x" if a is not None and b else "     -"
         print(f"  {step:28} {b if b is not None else float('nan'):7.2f} {a if a is not None else float('nan'):6.2f} {ratio}")
