@@ -56,10 +56,11 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _leftovers(target: Path) -> Iterator[tuple[Path, int]]:
-    """(path, pid) of staging / retired dirs left beside ``target`` by earlier builds."""
+    """(path, pid) of staging / retired dirs left beside ``target`` by earlier builds, and of the
+    snapshots a server with ``--reload-on-change`` serves from (app/reload.py)."""
     for p in target.parent.glob(f".{target.name}.*-*"):
         kind, _, pid = p.name[len(target.name) + 2:].rpartition("-")
-        if kind in ("staging", "old") and pid.isdigit():
+        if kind in ("staging", "old", "serving") and pid.isdigit():
             yield p, int(pid)
 
 
@@ -70,7 +71,7 @@ def clean_stale(target: Path) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
-def _link_or_copy(src: str, dst: str) -> None:
+def link_or_copy(src: str, dst: str) -> None:
     # Hard links are safe: every writer replaces files by rename, never rewrites them in place.
     try:
         os.link(src, dst)
@@ -81,7 +82,7 @@ def _link_or_copy(src: str, dst: str) -> None:
 @contextlib.contextmanager
 def staging(target: Path) -> Iterator[Path]:
     """A fresh directory beside ``target`` to build into; removed if the build raises."""
-    target = _real(target)
+    target = real_path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(target)
     stage = target.parent / f".{target.name}.staging-{os.getpid()}"
@@ -89,7 +90,7 @@ def staging(target: Path) -> Iterator[Path]:
     stage.mkdir()
     for name in SEEDED:
         if (target / name).is_dir():
-            shutil.copytree(target / name, stage / name, copy_function=_link_or_copy)
+            shutil.copytree(target / name, stage / name, copy_function=link_or_copy)
     try:
         yield stage
     except BaseException:
@@ -97,7 +98,7 @@ def staging(target: Path) -> Iterator[Path]:
         raise
 
 
-def _real(target: Path) -> Path:
+def real_path(target: Path) -> Path:
     """The directory itself when ``target`` is a symlink (the swap must not replace the link)."""
     target = Path(target).expanduser()
     return target.resolve() if target.is_symlink() else target.absolute()
@@ -151,7 +152,7 @@ def _fsync_dir(d: Path) -> None:
 
 def swap_in(stage: Path, target: Path) -> None:
     """Make ``stage`` the data dir in one step; the previous build is deleted afterwards."""
-    target = _real(target)
+    target = real_path(target)
     _fsync_dir(stage)
     if not target.exists():
         os.rename(stage, target)

@@ -68,6 +68,11 @@ class Config:
     # stock gRPC server accepts (5 min), and never on an idle channel.
     milvus_keepalive_s: float = field(
         default_factory=lambda: float(os.environ.get("FLOORGRAPH_MILVUS_KEEPALIVE_S", "300")))
+    # serve --reload-on-change (app/reload.py): switch to a new complete build of the data dir, its
+    # build.json polled every reload_poll_s seconds.  Off by default: a server serves one build.
+    reload_on_change: bool = field(
+        default_factory=lambda: os.environ.get("FLOORGRAPH_RELOAD_ON_CHANGE", "") not in ("", "0", "false", "no"))
+    reload_poll_s: float = field(default_factory=lambda: float(os.environ.get("FLOORGRAPH_RELOAD_POLL_S", "2")))
     host: str = "127.0.0.1"
     port: int = 5000
     max_question_chars: int = 1000

@@ -216,8 +216,10 @@ class Runtime:
         thread.start()
         return thread
 
-    def warm(self) -> None:
-        """Build the engine and run the encoder once (and start the SPARQL workers)."""
+    def warm(self, raise_errors: bool = False) -> None:
+        """Build the engine and run the encoder once (and start the SPARQL workers).  A failure is
+        logged and shown on /healthz, or - ``raise_errors``, for a caller that decides what to do
+        with a broken build (app/reload.py) - raised to the caller."""
         t0 = time.perf_counter()
         self.state, self.error = "warming", None
         try:
@@ -226,8 +228,10 @@ class Runtime:
             if self.config.sparql_timeout_s and self.config.sparql_timeout_s > 0:
                 self.graph_store.warm_up()
         except Exception as exc:  # noqa: BLE001 - reported on /healthz and by the parts themselves
-            log.exception("warming the question engine failed")
             self.state, self.error = "error", f"{type(exc).__name__}: {exc}"
+            if raise_errors:
+                raise
+            log.exception("warming the question engine failed")
             return
         self.warm_seconds = time.perf_counter() - t0
         self.state = "ok"

@@ -81,6 +81,9 @@ class GraphBuild:
     # doc id -> the text of the README.md beside its source file (its citation and licence), so
     # pages can attribute the report without the build recording where the source lived.
     source_readmes: dict[str, str] = field(default_factory=dict)
+    # seconds of every step (each extractor, the RDF, each serialisation, SHACL...): what
+    # benchmarks/bench_build_scale.py compares across input sizes to find work that grows too fast
+    steps: dict[str, float] = field(default_factory=dict)
 
     @property
     def passages(self) -> list[Passage]:
@@ -136,6 +139,7 @@ def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None
         docs.append(doc)
         ticker.step(len(text), f"parsed {path.name}")
     t["parse_s"] = time.perf_counter() - t0
+    steps = {"parse": t["parse_s"]}
     kb = KnowledgeBase()
     t1 = time.perf_counter()
     from graph.extract import PIPELINE
@@ -143,7 +147,9 @@ def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None
     for doc in docs:
         progress(f"extracting entities and relations from {doc.id}")
         for stage in PIPELINE:
+            ts = time.perf_counter()
             run_all(doc, kb, only=(stage,))
+            steps[f"extract.{stage}"] = steps.get(f"extract.{stage}", 0.0) + time.perf_counter() - ts
             ticker.step(len(doc.text), f"{doc.id}: {stage}")
     ticker.close()
     t["extract_s"] = time.perf_counter() - t1
@@ -160,7 +166,8 @@ def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None
         readme = path.parent / "README.md"
         if readme.is_file():
             readmes[doc.id] = readme.read_text(encoding="utf-8", errors="replace")[:20_000]
-    return GraphBuild(docs, kb, g, net, t, readmes)
+    steps |= {"rdf": t["rdf_s"], "network": t["network_s"]}
+    return GraphBuild(docs, kb, g, net, t, readmes, steps=steps)
 
 
 class _Ticker:
@@ -218,6 +225,13 @@ def write_artefacts(b: GraphBuild, data_dir: Path, progress: Progress = lambda s
 
     data_dir.mkdir(parents=True, exist_ok=True)
     staged: dict[Path, bytes] = {}
+    steps = b.steps
+    clock = [time.perf_counter()]
+
+    def step(name: str) -> None:
+        now = time.perf_counter()
+        steps[f"write.{name}"] = now - clock[0]
+        clock[0] = now
 
     def stage(path: Path, data: str | bytes) -> None:
         staged[path] = data.encode("utf-8") if isinstance(data, str) else data
@@ -228,22 +242,28 @@ def write_artefacts(b: GraphBuild, data_dir: Path, progress: Progress = lambda s
     stage(data_dir / "kb.json", json.dumps(kb_to_json(b.kb), ensure_ascii=False))
     stage(data_dir / "tables.json", json.dumps(
         [t.to_dict() | {"source": d.id} for d in b.docs for t in d.tables], ensure_ascii=False))
+    step("passages_kb_json")
     progress("serialising the graph (N-Triples, Turtle, JSON-LD)")
     from graph.serialise import turtle_and_jsonld
 
     nt = b.graph.serialize(format="nt")
     stage(data_dir / "graph.nt", nt)
+    step("ntriples")
     turtle, jsonld = turtle_and_jsonld(nt, b.graph.namespaces())
     stage(data_dir / "graph.ttl", turtle)
     stage(data_dir / "graph.jsonld", jsonld)
+    step("turtle_jsonld")
     write_network(b.network, data_dir / "network", stage)
+    step("network_files")
     if with_stats:
         from graph.stats import compute_stats
 
         progress("validating with SHACL and counting")
         stage(data_dir / "stats.json", json.dumps(compute_stats(b), indent=2))
+        step("shacl_stats")
     progress("writing artefacts")
     sums = {str(path.relative_to(data_dir)): digest for path, digest in atomic_write_many(staged).items()}
+    step("files")
     manifest = {
         "format_version": FORMAT_VERSION,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -252,6 +272,7 @@ def write_artefacts(b: GraphBuild, data_dir: Path, progress: Progress = lambda s
                     for d in b.docs],
         "artefacts": sums,
         "timings_s": {k: round(v, 3) for k, v in b.timings.items()},
+        "steps_s": {k: round(v, 3) for k, v in steps.items()},
     }
     atomic_write(data_dir / "build.json", json.dumps(manifest, indent=2))
     return manifest

@@ -17,6 +17,46 @@ ENTITY_TYPES = (
 )
 
 
+# How many times any entity's names (label, alternative labels, acronym, role, type, key) or the
+# set of entities changed.  Why: name finders build a lookup over every entity's names once and
+# must know when to rebuild it; asking this counter is O(1) where comparing the names was
+# O(entities) - per sentence of a 10 MB report, a large part of extraction.
+_NAME_CHANGES = [0]
+_NAME_FIELDS = frozenset({"type", "key", "label", "alt_labels", "acronym", "role"})
+_UNSET = object()
+
+
+def name_changes() -> int:
+    """A number that differs whenever any entity's names, or the set of entities, may have changed."""
+    return _NAME_CHANGES[0]
+
+
+def _changed() -> None:
+    _NAME_CHANGES[0] += 1
+
+
+class Names(set):
+    """An entity's alternative labels: a set that counts its changes (see :func:`name_changes`)."""
+
+    def _wrap(name):  # noqa: N805 - builds the counting version of one mutating set method
+        base = getattr(set, name)
+
+        def method(self, *args):
+            before = len(self)
+            out = base(self, *args)
+            if len(self) != before or name.startswith(("symmetric", "__ixor")):
+                _changed()  # these methods only add or only remove: same size, same set
+            return out
+        method.__name__ = name
+        return method
+
+    for _m in ("add", "update", "discard", "remove", "pop", "clear", "difference_update",
+               "intersection_update", "symmetric_difference_update", "__ior__", "__iand__", "__isub__",
+               "__ixor__"):
+        locals()[_m] = _wrap(_m)
+    del _m, _wrap
+
+
 def eid(type_: str, key: str) -> str:
     """An entity id: 'Country:JOR', 'Organization:imf'."""
     return f"{type_}:{key}"
@@ -32,6 +72,14 @@ class Entity:
     role: str | None = None  # Organization: a key of graph.vocab.ORG_ROLES; LegalInstrument: subtype
     attrs: dict[str, Any] = field(default_factory=dict)  # iso3, number, year, country, title, ...
     passages: set[str] = field(default_factory=set)  # passages that mention it
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _NAME_FIELDS:
+            if name == "alt_labels" and type(value) is not Names:
+                value = Names(value)
+            if self.__dict__.get(name, _UNSET) is not value:
+                _changed()
+        object.__setattr__(self, name, value)
 
     @property
     def id(self) -> str:
@@ -69,6 +117,7 @@ class _Entities(dict):
     """
 
     def __setitem__(self, key: str, e: Entity) -> None:
+        _changed()
         index = getattr(self, "_by_type", None)
         if key in self:
             self._by_type = None
@@ -77,6 +126,7 @@ class _Entities(dict):
         dict.__setitem__(self, key, e)
 
     def _drop_index(self) -> None:
+        _changed()
         self._by_type = None
 
     def __delitem__(self, key: str) -> None:

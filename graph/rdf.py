@@ -16,7 +16,10 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from graph.kb import Entity, KnowledgeBase
 from graph.model import Document
 from graph.relations import REGISTRY
-from graph.vocab import FG, ID, ORG_ROLES, PREFIXES, RESULT_TYPES
+from graph.vocab import CachedTerms, FG, ID, ORG_ROLES, PREFIXES, RESULT_TYPES
+
+# each term made once: these are read for every triple written (graph.vocab.CachedTerms)
+DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (CachedTerms(ns) for ns in (DCTERMS, PROV, RDF, RDFS, SKOS, XSD))
 
 _TYPE_PATH = {
     "Country": "country", "Region": "region", "Organization": "organization", "LegalInstrument": "instrument",

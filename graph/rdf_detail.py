@@ -17,7 +17,10 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from graph.kb import KnowledgeBase
 from graph.rdf import entity_uri, statement_uri
-from graph.vocab import FG
+from graph.vocab import CachedTerms, FG
+
+# each term made once: these are read for every triple written (graph.vocab.CachedTerms)
+DCTERMS, RDF, XSD = (CachedTerms(ns) for ns in (DCTERMS, RDF, XSD))
 
 QB = Namespace("http://purl.org/linked-data/cube#")
 SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")

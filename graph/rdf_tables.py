@@ -19,7 +19,10 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
 from graph.model import Document
-from graph.vocab import FG, ID
+from graph.vocab import CachedTerms, FG, ID
+
+# each term made once: these are read for every triple written (graph.vocab.CachedTerms)
+DCTERMS, PROV, RDF, RDFS, XSD = (CachedTerms(ns) for ns in (DCTERMS, PROV, RDF, RDFS, XSD))
 
 QB = Namespace("http://purl.org/linked-data/cube#")
 SDMX_MEASURE = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")

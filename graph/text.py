@@ -162,7 +162,18 @@ class Dehyphenator:
         return fix
 
     def __call__(self, text: str) -> str:
-        return _TOKEN.sub(lambda m: self.repair_word(m.group(0)), text)
+        # A report repeats its words: each distinct token is judged once (1.3 million tokens, a
+        # few tens of thousands distinct, in a 10 MB report).  repair_word is a pure function of
+        # the token and this document's counts, so the memo changes nothing.
+        memo = self.__dict__.setdefault("_memo", {})
+
+        def repair(m: re.Match) -> str:
+            w = m.group(0)
+            fix = memo.get(w)
+            if fix is None:
+                fix = memo[w] = self.repair_word(w)
+            return fix
+        return _TOKEN.sub(repair, text)
 
 
 TERMINAL = tuple(".!?:;\"”’)»…")

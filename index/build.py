@@ -15,9 +15,9 @@ from .passage_index import PassageIndex, build_and_save
 
 
 def build_index(config: Any, passages: Sequence[Passage],
-                progress: Callable[[str], None] | None = None) -> PassageIndex:
+                progress: Callable[[str], None] | None = None, embedder: Any = None) -> PassageIndex:
     idx = build_and_save(
-        passages, config.index_dir, model_path=getattr(config, "model_path", None) or None,
+        passages, config.index_dir, embedder=embedder, model_path=getattr(config, "model_path", None) or None,
         ann_threshold=getattr(config, "ann_threshold", 50_000),
         rebuild_hint=f"run: floorgraph build --data-dir {config.data_dir}",
     )

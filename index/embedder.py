@@ -52,7 +52,7 @@ class Embedder:
     QUERY_CACHE_SIZE = 2048
 
     def __init__(self, model_path: str | Path | None = None, *, batch_size: int = 32, device: str = "cpu",
-                 onnx_dir: str | Path | None = None):
+                 onnx_dir: str | Path | None = None, onnx_threads: int = 1):
         self.path = Path(model_path).expanduser().resolve() if model_path else default_model_path()
         if not self.path.is_dir():
             raise FloorgraphError(
@@ -65,6 +65,8 @@ class Embedder:
         # Query-time path: an ONNX export of *this* model (made by ``floorgraph build``) encodes
         # without importing torch.  Used only when its manifest names these weights.
         self.onnx_dir = Path(onnx_dir) if onnx_dir else None
+        # ONNX threads: one for queries (see OnnxEncoder); the build encodes its corpus on every core
+        self.onnx_threads = onnx_threads
         self._onnx = None
         self._onnx_lock = threading.Lock()  # the runtime may load it on a thread while the engine loads
         self.backend = "pending"  # "onnx" | "torch" once the first encode has chosen
@@ -143,7 +145,7 @@ class Embedder:
                     try:
                         manifest = read_manifest(self.onnx_dir)
                         if manifest.get("source_weights_sha256") == self.weights_sha256:
-                            self._onnx = OnnxEncoder(self.onnx_dir)
+                            self._onnx = OnnxEncoder(self.onnx_dir, threads=self.onnx_threads)
                             note("model")
                     except EncoderUnavailable:
                         pass

@@ -14,34 +14,37 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _stored_torch_vectors(data_dir: Path, n: int) -> tuple[list[str], np.ndarray]:
-    """Texts and the PyTorch vectors the build stored for them: passages first, then QA units."""
+def _stored_texts(data_dir: Path, n: int) -> list[str]:
+    """Texts the build embedded: passages first, then QA units (short and long mixed)."""
     from app.config import Config
     from index.passage_index import passage_document
     from index.store import read_passages
 
     cfg = Config.from_env(data_dir=data_dir)
-    passages = read_passages(cfg.index_dir / "passages.jsonl", "")
-    texts = [passage_document(p) for p in passages]
-    vecs = [np.load(cfg.index_dir / "embeddings.npy")]
-    units = [json.loads(l)["text"] for l in (cfg.qa_dir / "units.jsonl").read_text(encoding="utf-8").splitlines() if l]
-    texts += units
-    vecs.append(np.load(cfg.qa_dir / "units.npy"))
-    return texts[:n], np.concatenate(vecs)[:n]
+    texts = [passage_document(p) for p in read_passages(cfg.index_dir / "passages.jsonl", "")]
+    texts += [json.loads(l)["text"] for l in (cfg.qa_dir / "units.jsonl").read_text(encoding="utf-8").splitlines() if l]
+    return texts[:n]
 
 
-def test_onnx_matches_pytorch_on_1000_texts(built_data_dir):
+def test_onnx_matches_pytorch_on_400_texts(built_data_dir):
+    """The build embeds with the export too (app.pipeline.build_embedder): its vectors must be
+    PyTorch's, in the caller's order although it batches texts by length."""
     from app.config import Config
+    from index.embedder import Embedder
     from index.onnx_encoder import OnnxEncoder
 
-    texts, reference = _stored_torch_vectors(built_data_dir, 1000)
-    assert len(texts) == 1000
+    texts = _stored_texts(built_data_dir, 1000)[::-1][:400]  # units then passages: mixed lengths
+    assert len(texts) == 400 and len({len(t) for t in texts}) > 100
+    reference = Embedder()._encode(texts)  # PyTorch: no onnx_dir
     enc = OnnxEncoder(Config.from_env(data_dir=built_data_dir).encoder_dir, threads=2)
     got = enc.encode(texts)
     assert got.shape == reference.shape and got.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
     cos = np.sum(got * reference, axis=1)
     assert cos.min() >= 0.999, f"min cosine {cos.min():.5f}"
+    # one text at a time gives the same vectors: the length-sorted batches are put back in order
+    for i in (0, 57, 399):
+        assert float(enc.encode([texts[i]])[0] @ got[i]) > 0.99999
 
 
 def test_runtime_embedder_uses_onnx_for_these_weights_only(built_data_dir, tmp_path):

@@ -18,6 +18,10 @@ def register(subparsers) -> None:
                    help="HTTP server (default: FLOORGRAPH_SERVER, else waitress); granian (Rust) "
                         "costs ~0.4 ms less per request but never drops sockets that send nothing: "
                         "use it behind a reverse proxy")
+    p.add_argument("--reload-on-change", action="store_true", default=None,
+                   help="switch to a new complete build of the data dir when `floorgraph build` swaps one in "
+                        "(in-flight requests finish on the old build; a torn or failing build is logged and "
+                        "ignored); also FLOORGRAPH_RELOAD_ON_CHANGE=1")
     p.set_defaults(func=run)
 
 
@@ -109,6 +113,8 @@ def _serve_granian(config, threads: int) -> int:
     from granian import Granian
 
     os.environ["FLOORGRAPH_DATA_DIR"] = str(config.data_dir)
+    if config.reload_on_change:
+        os.environ["FLOORGRAPH_RELOAD_ON_CHANGE"] = "1"
     print(f"floorgraph: serving http://{config.host}:{config.port}/ with granian (SPARQL at /sparql; "
           f"warming up the question engine)", file=sys.stderr)
     _raise_fd_limit(config.connection_limit)
@@ -133,7 +139,8 @@ def _raise_fd_limit(needed: int) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.config import Config
 
-    config = Config.from_env(data_dir=args.data_dir, host=args.host, port=args.port)
+    config = Config.from_env(data_dir=args.data_dir, host=args.host, port=args.port,
+                             reload_on_change=getattr(args, "reload_on_change", None))
     if not ensure_graph(config):
         return 2
     from app.builddir import verify_build
@@ -146,6 +153,8 @@ def run(args: argparse.Namespace) -> int:
     if server != "waitress":
         print(f"floorgraph serve: unknown server {server!r}: waitress or granian", file=sys.stderr)
         return 2
+    if config.reload_on_change:
+        return _serve_reloading(config, args.threads)
     runtime = Runtime(config)
     # Listen at once; the engine, the model and the SPARQL workers warm up meanwhile (started
     # before the web app's imports, which then overlap them), and /healthz says "warming" until
@@ -164,3 +173,29 @@ def run(args: argparse.Namespace) -> int:
     finally:
         runtime.close()
     return 0
+
+
+def _serve_reloading(config, threads: int) -> int:
+    """waitress over :class:`app.reload.ReloadingApp`: each build served from its own snapshot and
+    runtime, a new complete build switched in whole (see app/reload.py)."""
+    import signal
+
+    from waitress import serve
+
+    from app.reload import ReloadingApp, log_to_stderr
+    from app.web import create_app
+
+    log_to_stderr()
+    app = ReloadingApp(config, lambda runtime: create_app(runtime=runtime))
+    app.start()
+    # SIGTERM ends the server through the `finally` below: the snapshots it served from go with it
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print(f"floorgraph: serving http://{config.host}:{config.port}/ (SPARQL at /sparql; warming up the "
+          f"question engine; reloading when a new build of {config.data_dir} is swapped in)", file=sys.stderr)
+    try:
+        _raise_fd_limit(config.connection_limit)
+        serve(app, host=config.host, port=config.port, **waitress_options(config, threads))
+    finally:
+        app.close()
+    return 0
+

@@ -18,6 +18,14 @@ def create_served_app():
 
     config = Config.from_env()
     verify_build(config.data_dir)
+    if config.reload_on_change:  # serve --reload-on-change: one runtime per build (app/reload.py)
+        from app.reload import ReloadingApp, log_to_stderr
+
+        log_to_stderr()
+        app = ReloadingApp(config, lambda runtime: create_app(runtime=runtime))
+        app.start()
+        atexit.register(app.close)
+        return app
     runtime = Runtime(config)
     runtime.warm_in_background()
     atexit.register(runtime.close)  # the SPARQL workers go with this process

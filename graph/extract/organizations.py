@@ -21,7 +21,7 @@ import re
 
 from graph import countries
 from graph.gazetteer import organizations as gaz
-from graph.kb import Entity, KnowledgeBase, eid
+from graph.kb import Entity, KnowledgeBase, eid, name_changes
 from graph.model import Document, Passage, Section, Table
 from graph.vocab import slug
 
@@ -430,10 +430,14 @@ def _gazetteer(doc: Document, kb: KnowledgeBase) -> None:
 # --- finding organisations in text ----------------------------------------------------------
 
 def _org_index(kb: KnowledgeBase) -> tuple[dict[str, list[str]], re.Pattern | None]:
+    cached = getattr(kb, "_fg_org_index", None)
+    version = name_changes()
+    if cached and cached[3] == version:  # no entity's names changed since: O(1), once per sentence
+        return cached[1], cached[2]
     orgs = kb.of_type("Organization")
     sig = (len(orgs), sum(len(e.alt_labels) for e in orgs), sum(bool(e.acronym) for e in orgs))
-    cached = getattr(kb, "_fg_org_index", None)
     if cached and cached[0] == sig:
+        kb._fg_org_index = (*cached[:3], version)  # type: ignore[attr-defined]
         return cached[1], cached[2]
     forms: dict[str, list[str]] = {}
 
@@ -460,7 +464,7 @@ def _org_index(kb: KnowledgeBase) -> tuple[dict[str, list[str]], re.Pattern | No
         from graph.trie_regex import alternation  # longest first, as a trie: one test per position
 
         rx = re.compile(r"(?<![\w])" + alternation(forms) + r"(?![\w])")
-    kb._fg_org_index = (sig, forms, rx)  # type: ignore[attr-defined]
+    kb._fg_org_index = (sig, forms, rx, version)  # type: ignore[attr-defined]
     return forms, rx
 
 
