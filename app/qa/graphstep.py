@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.qa.question import Analysis
+from app.qa.year_ranges import range_test, upper_bounds, year_range
 from graph.rdf import entity_uri
 from graph.vocab import RESULT_TYPES
 
@@ -88,6 +89,9 @@ def _is_funder(eid: str, knowledge) -> bool:
 def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     """SPARQL test of a year qualifier: "in 2024" is equality, "since 2021" / "before 2020" a range."""
     y = year or a.years[0]
+    span = year_range(a.question, y)
+    if span is not None:  # "between 2015 and 2020": both bounds, whichever year was picked
+        return range_test(var, span)
     # "since 2021", "before the ILO launched its campaign in 2021": the filter word dates the year.
     m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:[\w'’.-]+\s+){0,14}?" + y, a.question, re.I)
     op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "prior to": "<"}.get(
@@ -106,10 +110,11 @@ def year_for(a: Analysis, cue: str) -> str | None:
         return None
     from app.qa.chains import cue_count, year_owner
 
-    if len(set(a.years)) == 1 and cue_count(a) < 2:
-        return a.years[0]
+    years = [y for y in a.years if y not in upper_bounds(a.question)] or a.years  # a range is one qualifier
+    if len(set(years)) == 1 and cue_count(a) < 2:
+        return years[0]
 
-    return next((y for y in a.years if year_owner(a, y) == cue), None)
+    return next((y for y in years if year_owner(a, y) == cue), None)
 
 
 def _nearest(a: Analysis, ids: list[str], rx: re.Pattern) -> str | None:
@@ -241,13 +246,16 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
 
     # Ratification.
     if a.ratify:
-        inst = instruments[0] if instruments else None
+        # Of several instruments named ("the framework law passed in 2021 ... when had it ratified
+        # Convention No. 102"), the one anything is recorded as ratifying is the one asked about.
+        ratifiable = [i for i in instruments if knowledge is None or knowledge.facts_where(predicate="ratified", obj=i)]
+        inst = (ratifiable or instruments or [None])[0]
         inst_pat = _iri(inst) if inst else "?inst"
         filters = ""
         ry = year_for(a, "ratify")
         if ry and at != "Year":
             test = year_test(a, "?ry", ry)
-            if re.search(r"[>]", test):  # "since 2021": a statement dated only "since <year>" is in too
+            if ">" in test and "<" not in test:  # "since 2021": a statement dated only "since <year>" is in too
                 filters += f' {{ ?st fg:year ?ry }} UNION {{ ?st fg:sinceYear ?ry }} FILTER({test})'
             else:
                 filters += f' ?st fg:year ?ry . FILTER({test})'

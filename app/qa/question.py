@@ -75,7 +75,18 @@ ENDORSED = re.compile(r"\b(endors\w*|adopt\w*|approv\w*|validat\w*)\b", re.I)
 ROADMAP = re.compile(r"\broadmaps?\b", re.I)
 CHAIR = re.compile(r"\bco-?chair\w*|\bchair\w*", re.I)
 MEMBERS = re.compile(r"\bmembers?\b|\bmembership\b", re.I)
-RATIFY = re.compile(r"\bratif\w*\b", re.I)
+def _ratify_cue() -> re.Pattern:
+    """"ratified" plus the registry's multi-word phrases for the relation ("party to"), so
+    "when did Salvador become party to C102" is a ratification question like "ratify" is."""
+    from graph.relations import REGISTRY
+
+    rel = REGISTRY.get("ratified")
+    phrases = [k for k in (rel.keywords if rel else ()) if " " in k]
+    return re.compile(r"\bratif\w*\b" + "".join(r"|\b" + re.escape(p).replace(r"\ ", r"\s+") + r"\b"
+                                                  for p in phrases), re.I)
+
+
+RATIFY = _ratify_cue()
 PATHFINDER = re.compile(r"\bpathfinders?\b", re.I)
 MEMBERSHIP = re.compile(r"\b(members?|membership|join\w*|pathfinders?|constitut\w*|found(ed|ing|ers?)|co-?chair\w*|"
                         r"endors\w*|roadmaps?|commit\w*|engag\w*|part of|belong\w*)\b", re.I)
@@ -319,7 +330,11 @@ _META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|fr
 # Keyword style drops the article: "p4h members named in report".
 _BARE_META = re.compile(r"\b(?:(?:named|mentioned|listed|cited)\s+)?(?:in|according to|per)\s+report\b", re.I)
 # "the year in which ...": a year is asked (years may stay regex).
-_YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b", re.I)
+# "what I need is the year the country ratified ...": a relative clause without "that" asks a year too
+# (but "ratified in the year the campaign began" dates something else).
+_YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b"
+                         r"|(?<!\bin )(?<!\bof )\bthe year (?:the|it|they|this|[A-Z][\w'’-]+)\s+(?:\w+\s+){0,3}?"
+                         r"(?:ratif\w*|launch\w*|join\w*|adopt\w*|introduc\w*|set up|start\w*|establish\w*)\b", re.I)
 
 
 _WHOSE = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,3}?(?:programmes?|work|entry|entries|support|line|"
