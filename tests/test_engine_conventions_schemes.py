@@ -83,3 +83,29 @@ def test_the_instrument_ratified_is_picked_among_several_named(engine):
     res = engine.ask("Morocco passed a framework law on social protection in 2021, but when had the Kingdom "
                      "ratified Convention No. 102 before that?")
     assert [a["label"] for a in res["answers"]] == [str(years[mar])]
+
+
+# -- instrument citations and regions next to composed relations ------------------------------------
+def test_a_numbered_instrument_has_its_usual_citations():
+    from app.qa.instrument_names import citation_variants
+
+    assert {"Convention 999", "C.999", "C 999"} <= set(citation_variants("Convention No. 999"))
+    assert citation_variants("Framework Law No. 09/21") == []
+
+
+@pytest.mark.parametrize("q", ["which countries ratified convention 102", "countries that ratified C.102"])
+def test_a_convention_cited_without_no_is_linked(engine, q):
+    from app.qa.question import analyse
+
+    assert any("LegalInstrument:c102" in l.ids for l in analyse(q, engine.lexicon).links)
+
+
+def test_a_region_filters_a_registry_relation_over_countries_without_an_entry(engine):
+    """Countries the report lists in a campaign box have no regional heading: the gazetteer places
+    them once a registry relation (alignment assessed) is what the region filters."""
+    from graph.countries import ilo_region
+
+    assessed = {f["subject"] for f in engine.k.facts_where(predicate="alignmentAssessed")}
+    asia = {engine.k.label(c) for c in assessed if ilo_region(c.split(":", 1)[1]) == "Asia and the Pacific"}
+    res = engine.ask("which Asian countries is the ILO supporting to assess alignment with convention 102?")
+    assert asia and asia <= _labels(res)

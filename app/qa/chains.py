@@ -175,7 +175,9 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
     out = out + added if added else cons
     if not any(t[2].startswith("Initiative:") or t[0].startswith("Initiative:") for c in out for t in c.evidence):
         out = out + forward(a, knowledge, keyword_hits)  # "which organisations belong to [network]"
-    return out
+    from app.qa.graphstep import widen_regions
+
+    return widen_regions(out, knowledge) if added else out
 
 
 def _held_role_worded_as_much(a: Analysis, target: str, hits: int, knowledge) -> bool:

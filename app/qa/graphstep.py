@@ -144,6 +144,28 @@ def _placed_by_gazetteer(knowledge, region: str) -> list[str]:
                   if e["type"] == "Country" and i not in placed and ilo_region(i.split(":", 1)[1]) == name)
 
 
+def region_constraint(region: str, knowledge, widen: bool) -> Constraint:
+    """Countries in a region.  A region alone asks for the report's entries there; a region
+    filtering another relation ("pathfinders in Africa", "Asian countries assessed against C102")
+    covers the countries the report names without an entry too (``widen``)."""
+    placed = _placed_by_gazetteer(knowledge, region) if widen else []
+    listed = ", ".join(_iri(c) for c in placed)
+    extra = f" UNION {{ ?answer a fg:Country . FILTER(?answer IN ({listed})) }}" if placed else ""
+    negated = (f"FILTER NOT EXISTS {{ ?answer fg:inRegion {_iri(region)} }} FILTER(?answer NOT IN ({listed}))"
+               if placed else "")
+    return Constraint(f"{{ ?answer fg:inRegion {_iri(region)} }}{extra}", f"countries in {region}",
+                      [("?", "inRegion", region)], negated_pattern=negated, relation="region")
+
+
+def widen_regions(cons: list[Constraint], knowledge) -> list[Constraint]:
+    """Once a later step (registry composition) adds a relation next to a bare region filter, the
+    region filters that relation's answers: it is widened as if the relation had come first."""
+    if not any(c.relation != "region" for c in cons):
+        return cons
+    return [region_constraint(c.evidence[0][2], knowledge, widen=True)
+            if c.relation == "region" and " UNION " not in c.pattern and not c.negated else c for c in cons]
+
+
 _AFTER_PENALTY = 15  # characters: how much farther a following relation word counts than a preceding one
 
 
@@ -370,15 +392,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
         relations_before_region = bool(out)
         for r in a.regions:
-            # A region alone asks for the report's entries there; a region filtering another relation
-            # ("pathfinders in Africa") covers the countries the report names without an entry too.
-            placed = _placed_by_gazetteer(knowledge, r) if relations_before_region else []
-            listed = ", ".join(_iri(c) for c in placed)
-            extra = f" UNION {{ ?answer a fg:Country . FILTER(?answer IN ({listed})) }}" if placed else ""
-            negated = (f"FILTER NOT EXISTS {{ ?answer fg:inRegion {_iri(r)} }} FILTER(?answer NOT IN ({listed}))"
-                       if placed else "")
-            out.append(Constraint(f"{{ ?answer fg:inRegion {_iri(r)} }}{extra}", f"countries in {r}",
-                                  [("?", "inRegion", r)], negated_pattern=negated))
+            out.append(region_constraint(r, knowledge, widen=relations_before_region))
         if a.priority and not any("isPriorityCountry" in c.pattern for c in out):
             out.append(Constraint("?answer fg:isPriorityCountry true .", "priority countries",
                                   [("?", "priorityCountryOf", "*")]))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from graph import countries
 from app.qa.demonyms import QUESTION_REGIONS, demonym_country
+from app.qa.instrument_names import citation_variants
 from app.qa.units import STOP, stem, terms
 from graph.extract.structure import RESULT_KEYWORDS
 
@@ -194,6 +195,9 @@ class Lexicon:
                 continue
             for n in knowledge.names(eid):
                 self._add(n, eid)
+                if e["type"] == "LegalInstrument":  # "convention 102", "C.102"
+                    for v in citation_variants(n):
+                        self._add(v, eid)
         for iso3, c in countries.all_countries().items():
             for n in c.names:
                 self._add(n, f"Country:{iso3}")

@@ -193,7 +193,11 @@ class TextStep:
         if answer_type == "Year":
             rx = YEAR
             focus = year_focus(question)
-            events = event_words(question, focus)
+            # Words the sentence writes capitalised are part of a name there ("Employment Injury
+            # Benefits Convention, 1964"), whatever case the question typed them in.
+            said = re.findall(r"[A-Za-z][A-Za-z-]+", seg)
+            events = [w for w in event_words(question, focus)
+                      if not any(_near(t, [w]) for t in said) or any(t.islower() and _near(t, [w]) for t in said)]
             best = None
             for m in rx.finditer(seg):
                 after = re.findall(r"[A-Za-z]+", seg[m.end():m.end() + 60])[:4]
