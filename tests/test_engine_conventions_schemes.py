@@ -109,3 +109,25 @@ def test_a_region_filters_a_registry_relation_over_countries_without_an_entry(en
     asia = {engine.k.label(c) for c in assessed if ilo_region(c.split(":", 1)[1]) == "Asia and the Pacific"}
     res = engine.ask("which Asian countries is the ILO supporting to assess alignment with convention 102?")
     assert asia and asia <= _labels(res)
+
+
+# -- the one relation held for a named scheme or fund -----------------------------------------------
+def test_the_country_of_a_named_scheme_is_its_held_relation_not_every_country_in_the_sentence(engine):
+    """Pick a scheme whose sentence names other countries too: the answer is the graph's country."""
+    for f in engine.k.facts_where(predicate="schemeInCountry"):
+        e = engine.k.entity(f["subject"])
+        label = e["label"]
+        if not any(w[:1].isupper() for w in label.split()) or " " not in label:
+            continue
+        res = engine.ask(f"Which country has the {label}?")
+        assert [a["label"] for a in res["answers"]] == [engine.k.label(f["object"])], label
+        return
+    pytest.skip("no named scheme with a country in this build")
+
+
+def test_a_descriptive_scheme_label_implies_no_country(engine):
+    from app.qa.implied_end import implied_end
+    from app.qa.question import analyse
+
+    a = analyse("In which country was an unemployment insurance scheme first implemented?", engine.lexicon)
+    assert implied_end(a, engine.k) is None

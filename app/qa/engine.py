@@ -37,6 +37,7 @@ from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
 from app.qa.roles import ROLE_NAMES
 from app.qa.owned import owned_schemes
+from app.qa.implied_end import implied_end
 from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
@@ -198,6 +199,8 @@ class QuestionEngine:
         if not self._residual_terms(a, cons):  # nothing left unexplained: a bare name next to the
             cons = cons + implied(a, cons, self.k)  # asked type means its usual relation
         extra = generic_constraint(a, und, self.k) if a.answer_type not in ("Number", "Year") else None
+        if extra is None and not cons:  # "which country has the BISP": the one relation held for it
+            cons = [c for c in [implied_end(a, self.k)] if c is not None]
         if extra is not None and not cons:
             cons = [extra]
             from app.qa.understand import answer_type_for

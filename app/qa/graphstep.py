@@ -163,7 +163,8 @@ def widen_regions(cons: list[Constraint], knowledge) -> list[Constraint]:
     if not any(c.relation != "region" for c in cons):
         return cons
     return [region_constraint(c.evidence[0][2], knowledge, widen=True)
-            if c.relation == "region" and " UNION " not in c.pattern and not c.negated else c for c in cons]
+            if c.relation == "region" and " UNION " not in c.pattern and not c.negated and len(c.evidence) == 1
+            else c for c in cons]
 
 
 _AFTER_PENALTY = 15  # characters: how much farther a following relation word counts than a preceding one
@@ -391,8 +392,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 f"?answer fg:isPriorityCountry true . FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
                 "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
         relations_before_region = bool(out)
-        for r in a.regions:
-            out.append(region_constraint(r, knowledge, widen=relations_before_region))
+        regions = [region_constraint(r, knowledge, widen=relations_before_region) for r in a.regions]
+        if len(regions) > 1 and "region" not in a.negated:
+            # A country is in one region: "in the Arab States and Africa" means either of them.
+            regions = [Constraint(" UNION ".join(f"{{ {c.pattern} }}" for c in regions),
+                                  " or ".join(c.description for c in regions),
+                                  [t for c in regions for t in c.evidence], relation="region")]
+        out.extend(regions)
         if a.priority and not any("isPriorityCountry" in c.pattern for c in out):
             out.append(Constraint("?answer fg:isPriorityCountry true .", "priority countries",
                                   [("?", "priorityCountryOf", "*")]))
