@@ -131,3 +131,20 @@ def test_a_descriptive_scheme_label_implies_no_country(engine):
 
     a = analyse("In which country was an unemployment insurance scheme first implemented?", engine.lexicon)
     assert implied_end(a, engine.k) is None
+
+
+# -- a scheme picked by the words of its name; demonyms are not typos --------------------------------
+def test_names_carrying_more_of_the_asked_words_are_kept():
+    from app.qa.label_words import asked_words, by_name_words
+
+    labels = {"s1": "National Health Insurance Scheme", "s2": "Cash Transfer programme", "s3": "subsidy scheme"}
+    words = asked_words(["freedonia", "health", "insurance", "scheme"], ["Freedonia"])
+    assert by_name_words(list(labels), words, labels.get) == ["s1"]
+    assert by_name_words(list(labels), asked_words(["schemes"], []), labels.get) == list(labels)
+
+
+def test_a_demonym_after_the_is_not_a_typo_of_a_the_name(engine):
+    links = engine.lexicon.link("What is the name of the Zambian cash transfer programme?")
+    from graph.countries import lookup
+
+    assert [l.ids for l in links] == [[f"Country:{lookup('Zambia')}"]]

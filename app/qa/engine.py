@@ -38,6 +38,7 @@ from app.qa.numbers import counts_entities
 from app.qa.roles import ROLE_NAMES
 from app.qa.owned import owned_schemes
 from app.qa.implied_end import implied_end
+from app.qa.label_words import asked_words, by_name_words
 from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
@@ -221,6 +222,9 @@ class QuestionEngine:
         und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder") or c.relation in ROLE_NAMES
                                               for c in cons)
         residual = self._residual_terms(a, cons)
+        if graph_ids and a.answer_type == "Scheme":  # "zambia health insurance scheme": the one named so
+            names = [n for l in a.links for i in l.ids for n in self.k.names(i)]
+            graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label)
         need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
         text_best: TextResult | None = None
         also: list[TextResult] = []  # further sentences that narrow a graph answer the same way

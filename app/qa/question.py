@@ -262,8 +262,10 @@ class Lexicon:
                 if ids is None and n == 1 and gram[0] not in STOP and len(gram[0]) >= 4:
                     iso = demonym_country(gram[0])  # "the Swiss", "Kenyan", "Dutch funding"
                     ids = {f"Country:{iso}"} if iso else None
-                if ids is None and n <= 4 and (any(len(t) >= 6 and t not in self.vocab for t in gram) or (
+                if ids is None and n <= 4 and not (n > 1 and any(len(t) >= 4 and demonym_country(t) for t in gram)) and (
+                        any(len(t) >= 6 and t not in self.vocab for t in gram) or (
                         n >= 2 and len(" ".join(gram)) >= 9 and any(len(t) >= 4 and t not in self.vocab for t in gram))):
+                    # (a demonym is a word, not a typo: "the Zambian" is not "The Gambia")
                     # a typo in a short word of a longer name ("Sierra Leon") is judged on the whole name
                     ids = self._fuzzy(gram)
                 if not ids:
