@@ -148,3 +148,11 @@ def test_a_demonym_after_the_is_not_a_typo_of_a_the_name(engine):
     from graph.countries import lookup
 
     assert [l.ids for l in links] == [[f"Country:{lookup('Zambia')}"]]
+
+
+def test_two_open_bounds_make_one_range():
+    from app.qa.year_ranges import range_test
+
+    r = year_range("ratified after 2020 but before 2024")
+    assert (r.low, r.high, r.low_open, r.high_open) == ("2020", "2024", True, True)
+    assert range_test("?y", r) == "xsd:integer(STR(?y)) > 2020 && xsd:integer(STR(?y)) < 2024"

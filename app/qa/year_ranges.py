@@ -12,12 +12,17 @@ from dataclasses import dataclass
 
 _Y = r"(19[5-9]\d|20\d\d)"
 RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+years?\s+)?{_Y}\s+(?:and|to|until|till|through)\s+{_Y}\b", re.I)
+# Two open bounds: "after 2020 but before 2024", "since 2015 and until 2020".
+OPEN_RANGE = re.compile(rf"\b(after|since|from)\s+{_Y}\s*,?\s+(?:but\s+|and\s+)?(before|prior to|until|up to)\s+{_Y}\b",
+                        re.I)
 
 
 @dataclass(frozen=True)
 class YearRange:
     low: str
     high: str
+    low_open: bool = False  # "after 2020": 2020 itself is out
+    high_open: bool = False  # "before 2024": 2024 itself is out
 
 
 def year_range(question: str, year: str | None = None) -> YearRange | None:
@@ -26,6 +31,10 @@ def year_range(question: str, year: str | None = None) -> YearRange | None:
         lo, hi = sorted((m.group(1), m.group(2)))
         if year is None or year in (lo, hi):
             return YearRange(lo, hi)
+    for m in OPEN_RANGE.finditer(question or ""):
+        if year is None or year in (m.group(2), m.group(4)):
+            return YearRange(m.group(2), m.group(4), low_open=m.group(1).lower() == "after",
+                             high_open=m.group(3).lower() in ("before", "prior to"))
     return None
 
 
@@ -34,9 +43,12 @@ def upper_bounds(question: str) -> set[str]:
     out = set()
     for m in RANGE.finditer(question or ""):
         out.add(max(m.group(1), m.group(2)))
+    for m in OPEN_RANGE.finditer(question or ""):
+        out.add(m.group(4))
     return out
 
 
 def range_test(var: str, r: YearRange) -> str:
     """SPARQL test that a year-valued variable lies within the range, bounds included."""
-    return f"xsd:integer(STR({var})) >= {int(r.low)} && xsd:integer(STR({var})) <= {int(r.high)}"
+    lo, hi = (">" if r.low_open else ">="), ("<" if r.high_open else "<=")
+    return f"xsd:integer(STR({var})) {lo} {int(r.low)} && xsd:integer(STR({var})) {hi} {int(r.high)}"
