@@ -156,3 +156,24 @@ def test_two_open_bounds_make_one_range():
     r = year_range("ratified after 2020 but before 2024")
     assert (r.low, r.high, r.low_open, r.high_open) == ("2020", "2024", True, True)
     assert range_test("?y", r) == "xsd:integer(STR(?y)) > 2020 && xsd:integer(STR(?y)) < 2024"
+
+
+# -- UN sub-regions ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("q, sub", [("Which West African states ratified it", "Western Africa"),
+                                    ("southeast asian countries", "South-eastern Asia"),
+                                    ("Does South Africa fund it", None), ("central african republic", None),
+                                    ("priority countries in Europe and Central Asia", None),
+                                    ("europe central asia pathfinders", None)])
+def test_a_sub_region_is_read_unless_it_is_a_country_or_an_ilo_region(q, sub):
+    from app.qa.subregions import named_subregion
+
+    assert named_subregion(q) == sub
+
+
+def test_a_sub_region_filters_country_answers(engine):
+    from app.qa.subregions import in_subregion
+
+    res = engine.ask("Which West African states ratified C102?")
+    assert res["answers"] and all(in_subregion(a["iso3"], "Western Africa") for a in res["answers"])
+    wider = engine.ask("Which African states ratified C102?")
+    assert len(wider["answers"]) > len(res["answers"])

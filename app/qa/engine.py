@@ -39,6 +39,7 @@ from app.qa.roles import ROLE_NAMES
 from app.qa.owned import owned_schemes
 from app.qa.implied_end import implied_end
 from app.qa.label_words import asked_words, by_name_words
+from app.qa.subregions import keep_subregion
 from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
@@ -323,8 +324,10 @@ class QuestionEngine:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
         answers = [x for x in answers if x is not None]
         answers.sort(key=lambda x: (-x["score"], x["label"]))
+        answers, sub = keep_subregion(a.question, answers)  # "West African states": finer than the region
         out["answers"] = answers
-        out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best)
+        out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best) \
+            + ([f"countries in {sub} (UN sub-region)"] if sub else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
