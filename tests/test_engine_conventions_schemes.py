@@ -177,3 +177,15 @@ def test_a_sub_region_filters_country_answers(engine):
     assert res["answers"] and all(in_subregion(a["iso3"], "Western Africa") for a in res["answers"])
     wider = engine.ask("Which African states ratified C102?")
     assert len(wider["answers"]) > len(res["answers"])
+
+
+# -- two relations to one instrument, one negated ---------------------------------------------------
+def test_a_negated_second_relation_to_the_same_instrument_excludes(engine):
+    inquired = {engine.k.label(f["subject"]) for f in engine.k.facts_where(predicate="inquiredAbout")}
+    assessed = {engine.k.label(f["subject"]) for f in engine.k.facts_where(predicate="alignmentAssessed")}
+    if not inquired & assessed:
+        pytest.skip("no country both inquired and was assessed in this build")
+    res = engine.ask("Which countries that inquired about C102 are not being supported to assess alignment with it?")
+    assert _labels(res) == inquired - assessed
+    res = engine.ask("Which countries being assessed against C102 did not inquire about the campaign?")
+    assert _labels(res) == assessed - inquired
