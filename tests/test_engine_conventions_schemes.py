@@ -105,7 +105,7 @@ def test_a_region_filters_a_registry_relation_over_countries_without_an_entry(en
     them once a registry relation (alignment assessed) is what the region filters."""
     from graph.countries import ilo_region
 
-    assessed = {f["subject"] for f in engine.k.facts_where(predicate="alignmentAssessed")}
+    assessed = {f["subject"] for f in engine.k.facts_where(predicate="alignmentAssessed", obj="LegalInstrument:c102")}
     asia = {engine.k.label(c) for c in assessed if ilo_region(c.split(":", 1)[1]) == "Asia and the Pacific"}
     res = engine.ask("which Asian countries is the ILO supporting to assess alignment with convention 102?")
     assert asia and asia <= _labels(res)
@@ -181,8 +181,8 @@ def test_a_sub_region_filters_country_answers(engine):
 
 # -- two relations to one instrument, one negated ---------------------------------------------------
 def test_a_negated_second_relation_to_the_same_instrument_excludes(engine):
-    inquired = {engine.k.label(f["subject"]) for f in engine.k.facts_where(predicate="inquiredAbout")}
-    assessed = {engine.k.label(f["subject"]) for f in engine.k.facts_where(predicate="alignmentAssessed")}
+    inquired = {engine.k.label(f["subject"]) for f in engine.k.facts_where(predicate="inquiredAbout", obj="LegalInstrument:c102")}
+    assessed = {engine.k.label(f["subject"]) for f in engine.k.facts_where(predicate="alignmentAssessed", obj="LegalInstrument:c102")}
     if not inquired & assessed:
         pytest.skip("no country both inquired and was assessed in this build")
     res = engine.ask("Which countries that inquired about C102 are not being supported to assess alignment with it?")
