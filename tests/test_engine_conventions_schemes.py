@@ -181,8 +181,10 @@ def test_a_sub_region_filters_country_answers(engine):
 
 # -- two relations to one instrument, one negated ---------------------------------------------------
 def test_a_negated_second_relation_to_the_same_instrument_excludes(engine):
-    inquired = {engine.k.label(f["subject"]) for f in engine.k.facts_where(predicate="inquiredAbout", obj="LegalInstrument:c102")}
-    assessed = {engine.k.label(f["subject"]) for f in engine.k.facts_where(predicate="alignmentAssessed", obj="LegalInstrument:c102")}
+    def holders(rel: str) -> set[str]:
+        return {engine.k.label(f["subject"]) for f in engine.k.facts_where(predicate=rel, obj="LegalInstrument:c102")}
+
+    inquired, assessed = holders("inquiredAbout"), holders("alignmentAssessed")
     if not inquired & assessed:
         pytest.skip("no country both inquired and was assessed in this build")
     res = engine.ask("Which countries that inquired about C102 are not being supported to assess alignment with it?")
