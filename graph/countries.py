@@ -89,6 +89,10 @@ _AMBIGUOUS = {"Chad", "Jordan", "Georgia", "Guinea", "Niger", "Turkey", "Congo",
               "Korea", "Palestine", "Micronesia", "Laos"}
 
 
+# A Spanish or French article that opens a country's name ("El Salvador"); "The" is folded away already.
+_LEADING_ARTICLE = re.compile(r"^(?:El|La|Le|Les|Los|Las)\s+(\S.*)$")
+
+
 @dataclass(frozen=True)
 class Country:
     iso3: str
@@ -128,6 +132,8 @@ def all_countries() -> dict[str, Country]:
         for n in list(names):
             names.extend(_inverted(n))
         names.extend(_EXTRA_NAMES.get(c.alpha_3, []))
+        # "Salvador" for El Salvador: a name's leading article is often dropped in speech.
+        names.extend(m.group(1) for n in list(names) if (m := _LEADING_ARTICLE.match(n)))
         display = _EXTRA_NAMES.get(c.alpha_3, [getattr(c, "common_name", None) or c.name])[0]
         if ", " in display:
             display = _inverted(display)[0]

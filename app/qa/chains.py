@@ -140,6 +140,8 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
     # Candidates: (keyword hits, relation, named entity); per entity, the best-worded relation wins.
     best: dict[str, tuple[int, Relation]] = {}
     rank: dict[str, tuple[bool, int]] = {}
+    negated_too: dict[str, list] = {}
+    positive: dict[str, list] = {}
     for r in REGISTRY:
         if r.name in _NOT_COMPOSED or r.name in _HANDWRITTEN_FLAG or want not in r.domain or r.domain == r.range:
             continue
@@ -150,10 +152,24 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
         named = holders(named, r, knowledge, as_subject=False)  # the name the graph holds it for
         # Of relations worded alike ("led by": chair or co-chair), the one the graph holds wins.
         held = knowledge is None or bool(knowledge.facts_where(predicate=r.name, obj=named[0]))
+        if held:
+            (negated_too if _phrase_negated(a, r) else positive).setdefault(named[0], []).append((held, hits, r))
         if named[0] not in best or (held, hits) > rank[named[0]]:
             best[named[0]], rank[named[0]] = (hits, r), (held, hits)
     out = list(cons)
     added = []
+    # "inquired about C102 but are not being assessed against it": two relations to one entity, one
+    # of them negated, are both kept (the best-worded one alone would drop the exclusion): the
+    # best-worded positive one is the base, the negated ones exclude.
+    for target, negs in negated_too.items():
+        if target not in positive:
+            continue
+        held, hits, r0 = max(positive[target], key=lambda x: (x[0], x[1]))
+        best[target], rank[target] = (hits, r0), (held, hits)
+        for _, _, r in negs:
+            if r is not r0:
+                added.append(Constraint(f"FILTER NOT EXISTS {{ {r.pattern('?answer', _iri(target))} }}",
+                                        f"not: {r.label} {target}", [], strong=True, relation=r.name, negated=True))
     for target, (hits, r) in best.items():
         if not rank[target][0] and _held_role_worded_as_much(a, target, hits, knowledge):
             continue  # "co-leads": the graph holds co-chairs, not a chair, for it (see roles.forward)
@@ -175,7 +191,9 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
     out = out + added if added else cons
     if not any(t[2].startswith("Initiative:") or t[0].startswith("Initiative:") for c in out for t in c.evidence):
         out = out + forward(a, knowledge, keyword_hits)  # "which organisations belong to [network]"
-    return out
+    from app.qa.graphstep import widen_regions
+
+    return widen_regions(out, knowledge) if added else out
 
 
 def _held_role_worded_as_much(a: Analysis, target: str, hits: int, knowledge) -> bool:
@@ -186,6 +204,15 @@ def _held_role_worded_as_much(a: Analysis, target: str, hits: int, knowledge) ->
     return knowledge is not None and any(
         len(keyword_hits(a, r)) >= hits and knowledge.facts_where(predicate=r.name, obj=target)
         for r in role_relations())
+
+
+def _phrase_negated(a: Analysis, r: Relation) -> bool:
+    """Does the relation's first wording in the question stand under a negation ("are not being
+    supported to assess alignment": the phrase starts negated, whatever its later words)?"""
+    from app.qa.question import _negated_before
+
+    hits = keyword_hits(a, r)
+    return bool(hits) and _negated_before(_blank(a), min(hits), window=5)
 
 
 def _worded_negated(a: Analysis, r: Relation) -> bool:

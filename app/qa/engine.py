@@ -39,6 +39,9 @@ from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
 from app.qa.roles import ROLE_NAMES
 from app.qa.owned import owned_schemes
+from app.qa.implied_end import implied_end
+from app.qa.label_words import asked_words, by_name_words
+from app.qa.subregions import keep_subregion
 from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
@@ -207,6 +210,8 @@ class QuestionEngine:
         if not self._residual_terms(a, cons):  # nothing left unexplained: a bare name next to the
             cons = cons + implied(a, cons, self.k)  # asked type means its usual relation
         extra = generic_constraint(a, und, self.k) if a.answer_type not in ("Number", "Year") else None
+        if extra is None and not cons:  # "which country has the BISP": the one relation held for it
+            cons = [c for c in [implied_end(a, self.k)] if c is not None]
         if extra is not None and not cons:
             cons = [extra]
             from app.qa.understand import answer_type_for
@@ -227,6 +232,9 @@ class QuestionEngine:
         und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder") or c.relation in ROLE_NAMES
                                               for c in cons)
         residual = self._residual_terms(a, cons)
+        if graph_ids and a.answer_type == "Scheme":  # "zambia health insurance scheme": the one named so
+            names = [n for l in a.links for i in l.ids for n in self.k.names(i)]
+            graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label)
         need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
         text_best: TextResult | None = None
         also: list[TextResult] = []  # further sentences that narrow a graph answer the same way
@@ -325,8 +333,10 @@ class QuestionEngine:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
         answers = [x for x in answers if x is not None]
         answers.sort(key=lambda x: (-x["score"], x["label"]))
+        answers, sub = keep_subregion(a.question, answers)  # "West African states": finer than the region
         out["answers"] = answers
-        out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best)
+        out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best) \
+            + ([f"countries in {sub} (UN sub-region)"] if sub else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.qa.question import Analysis
+from app.qa.year_ranges import range_test, upper_bounds, year_range
 from graph.rdf import entity_uri
 from graph.vocab import RESULT_TYPES
 
@@ -92,6 +93,9 @@ def _is_funder(eid: str, knowledge) -> bool:
 def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     """SPARQL test of a year qualifier: "in 2024" is equality, "since 2021" / "before 2020" a range."""
     y = year or a.years[0]
+    span = year_range(a.question, y)
+    if span is not None:  # "between 2015 and 2020": both bounds, whichever year was picked
+        return range_test(var, span)
     # "since 2021", "before the ILO launched its campaign in 2021": the filter word dates the year.
     m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:[\w'’.-]+\s+){0,14}?" + y, a.question, re.I)
     op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "prior to": "<"}.get(
@@ -110,10 +114,11 @@ def year_for(a: Analysis, cue: str) -> str | None:
         return None
     from app.qa.chains import cue_count, year_owner
 
-    if len(set(a.years)) == 1 and cue_count(a) < 2:
-        return a.years[0]
+    years = [y for y in a.years if y not in upper_bounds(a.question)] or a.years  # a range is one qualifier
+    if len(set(years)) == 1 and cue_count(a) < 2:
+        return years[0]
 
-    return next((y for y in a.years if year_owner(a, y) == cue), None)
+    return next((y for y in years if year_owner(a, y) == cue), None)
 
 
 def _nearest(a: Analysis, ids: list[str], rx: re.Pattern) -> str | None:
@@ -141,6 +146,29 @@ def _placed_by_gazetteer(knowledge, region: str) -> list[str]:
     placed = {f["subject"] for f in knowledge.facts_where(predicate="inRegion")}
     return sorted(i for i, e in knowledge.entities.items()
                   if e["type"] == "Country" and i not in placed and ilo_region(i.split(":", 1)[1]) == name)
+
+
+def region_constraint(region: str, knowledge, widen: bool) -> Constraint:
+    """Countries in a region.  A region alone asks for the report's entries there; a region
+    filtering another relation ("pathfinders in Africa", "Asian countries assessed against C102")
+    covers the countries the report names without an entry too (``widen``)."""
+    placed = _placed_by_gazetteer(knowledge, region) if widen else []
+    listed = ", ".join(_iri(c) for c in placed)
+    extra = f" UNION {{ ?answer a fg:Country . FILTER(?answer IN ({listed})) }}" if placed else ""
+    negated = (f"FILTER NOT EXISTS {{ ?answer fg:inRegion {_iri(region)} }} FILTER(?answer NOT IN ({listed}))"
+               if placed else "")
+    return Constraint(f"{{ ?answer fg:inRegion {_iri(region)} }}{extra}", f"countries in {region}",
+                      [("?", "inRegion", region)], negated_pattern=negated, relation="region")
+
+
+def widen_regions(cons: list[Constraint], knowledge) -> list[Constraint]:
+    """Once a later step (registry composition) adds a relation next to a bare region filter, the
+    region filters that relation's answers: it is widened as if the relation had come first."""
+    if not any(c.relation != "region" for c in cons):
+        return cons
+    return [region_constraint(c.evidence[0][2], knowledge, widen=True)
+            if c.relation == "region" and " UNION " not in c.pattern and not c.negated and len(c.evidence) == 1
+            else c for c in cons]
 
 
 _AFTER_PENALTY = 15  # characters: how much farther a following relation word counts than a preceding one
@@ -250,13 +278,16 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
 
     # Ratification.
     if a.ratify:
-        inst = instruments[0] if instruments else None
+        # Of several instruments named ("the framework law passed in 2021 ... when had it ratified
+        # Convention No. 102"), the one anything is recorded as ratifying is the one asked about.
+        ratifiable = [i for i in instruments if knowledge is None or knowledge.facts_where(predicate="ratified", obj=i)]
+        inst = (ratifiable or instruments or [None])[0]
         inst_pat = _iri(inst) if inst else "?inst"
         filters = ""
         ry = year_for(a, "ratify")
         if ry and at != "Year":
             test = year_test(a, "?ry", ry)
-            if re.search(r"[>]", test):  # "since 2021": a statement dated only "since <year>" is in too
+            if ">" in test and "<" not in test:  # "since 2021": a statement dated only "since <year>" is in too
                 filters += f' {{ ?st fg:year ?ry }} UNION {{ ?st fg:sinceYear ?ry }} FILTER({test})'
             else:
                 filters += f' ?st fg:year ?ry . FILTER({test})'
@@ -370,16 +401,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 f"?answer fg:isPriorityCountry true . FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
                 "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
         relations_before_region = bool(out)
-        for r in a.regions:
-            # A region alone asks for the report's entries there; a region filtering another relation
-            # ("pathfinders in Africa") covers the countries the report names without an entry too.
-            placed = _placed_by_gazetteer(knowledge, r) if relations_before_region else []
-            listed = ", ".join(_iri(c) for c in placed)
-            extra = f" UNION {{ ?answer a fg:Country . FILTER(?answer IN ({listed})) }}" if placed else ""
-            negated = (f"FILTER NOT EXISTS {{ ?answer fg:inRegion {_iri(r)} }} FILTER(?answer NOT IN ({listed}))"
-                       if placed else "")
-            out.append(Constraint(f"{{ ?answer fg:inRegion {_iri(r)} }}{extra}", f"countries in {r}",
-                                  [("?", "inRegion", r)], negated_pattern=negated))
+        regions = [region_constraint(r, knowledge, widen=relations_before_region) for r in a.regions]
+        if len(regions) > 1 and "region" not in a.negated:
+            # A country is in one region: "in the Arab States and Africa" means either of them.
+            regions = [Constraint(" UNION ".join(f"{{ {c.pattern} }}" for c in regions),
+                                  " or ".join(c.description for c in regions),
+                                  [t for c in regions for t in c.evidence], relation="region")]
+        out.extend(regions)
         if a.priority and not any("isPriorityCountry" in c.pattern for c in out):
             out.append(Constraint("?answer fg:isPriorityCountry true .", "priority countries",
                                   [("?", "priorityCountryOf", "*")]))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from graph import countries
 from app.qa.demonyms import QUESTION_REGIONS, demonym_country
+from app.qa.instrument_names import citation_variants
 from app.qa.units import STOP, stem, terms
 from graph.extract.structure import RESULT_KEYWORDS
 
@@ -78,7 +79,18 @@ ENDORSED = re.compile(r"\b(endors\w*|adopt\w*|approv\w*|validat\w*)\b", re.I)
 ROADMAP = re.compile(r"\broadmaps?\b", re.I)
 CHAIR = re.compile(r"\bco-?chair\w*|\bchair\w*", re.I)
 MEMBERS = re.compile(r"\bmembers?\b|\bmembership\b", re.I)
-RATIFY = re.compile(r"\bratif\w*\b", re.I)
+def _ratify_cue() -> re.Pattern:
+    """"ratified" plus the registry's multi-word phrases for the relation ("party to"), so
+    "when did Salvador become party to C102" is a ratification question like "ratify" is."""
+    from graph.relations import REGISTRY
+
+    rel = REGISTRY.get("ratified")
+    phrases = [k for k in (rel.keywords if rel else ()) if " " in k]
+    return re.compile(r"\bratif\w*\b" + "".join(r"|\b" + re.escape(p).replace(r"\ ", r"\s+") + r"\b"
+                                                  for p in phrases), re.I)
+
+
+RATIFY = _ratify_cue()
 PATHFINDER = re.compile(r"\bpathfinders?\b", re.I)
 MEMBERSHIP = re.compile(r"\b(members?|membership|join\w*|pathfinders?|constitut\w*|found(ed|ing|ers?)|co-?chair\w*|"
                         r"endors\w*|roadmaps?|commit\w*|engag\w*|part of|belong\w*)\b", re.I)
@@ -186,6 +198,9 @@ class Lexicon:
                 continue
             for n in knowledge.names(eid):
                 self._add(n, eid)
+                if e["type"] == "LegalInstrument":  # "convention 102", "C.102"
+                    for v in citation_variants(n):
+                        self._add(v, eid)
         for iso3, c in countries.all_countries().items():
             for n in c.names:
                 self._add(n, f"Country:{iso3}")
@@ -250,8 +265,10 @@ class Lexicon:
                 if ids is None and n == 1 and gram[0] not in STOP and len(gram[0]) >= 4:
                     iso = demonym_country(gram[0])  # "the Swiss", "Kenyan", "Dutch funding"
                     ids = {f"Country:{iso}"} if iso else None
-                if ids is None and n <= 4 and (any(len(t) >= 6 and t not in self.vocab for t in gram) or (
+                if ids is None and n <= 4 and not (n > 1 and any(len(t) >= 4 and demonym_country(t) for t in gram)) and (
+                        any(len(t) >= 6 and t not in self.vocab for t in gram) or (
                         n >= 2 and len(" ".join(gram)) >= 9 and any(len(t) >= 4 and t not in self.vocab for t in gram))):
+                    # (a demonym is a word, not a typo: "the Zambian" is not "The Gambia")
                     # a typo in a short word of a longer name ("Sierra Leon") is judged on the whole name
                     ids = self._fuzzy(gram)
                 if not ids:
@@ -322,7 +339,11 @@ _META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|fr
 # Keyword style drops the article: "p4h members named in report".
 _BARE_META = re.compile(r"\b(?:(?:named|mentioned|listed|cited)\s+)?(?:in|according to|per)\s+report\b", re.I)
 # "the year in which ...": a year is asked (years may stay regex).
-_YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b", re.I)
+# "what I need is the year the country ratified ...": a relative clause without "that" asks a year too
+# (but "ratified in the year the campaign began" dates something else).
+_YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b"
+                         r"|(?<!\bin )(?<!\bof )\bthe year (?:the|it|they|this|[A-Z][\w'’-]+)\s+(?:\w+\s+){0,3}?"
+                         r"(?:ratif\w*|launch\w*|join\w*|adopt\w*|introduc\w*|set up|start\w*|establish\w*)\b", re.I)
 
 
 _WHOSE = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,3}?(?:programmes?|work|entry|entries|support|line|"

@@ -92,6 +92,17 @@ def year_focus(question: str) -> list[str]:
             if w.lower() not in STOP and w.lower() not in QUESTION_WORDS and w.lower() not in ("year", "date")]
 
 
+def event_words(question: str, focus: list[str]) -> list[str]:
+    """The focus words that say what happened ("instituted", "launched"), not whose it was: the
+    words of country names and capitalised names are left out."""
+    names = {w.lower() for _, _, surface, _ in countries.find_countries(question)
+             for w in re.findall(r"[A-Za-z][A-Za-z-]+", surface)}
+    first = re.match(r"\W*([A-Za-z][A-Za-z-]*)", question)
+    names |= {w.lower() for w in re.findall(r"\b[A-Z][A-Za-z-]*", question)
+              if not (first and w == first.group(1))}
+    return [w for w in focus if w not in names and countries.lookup(w) is None]  # "lebanon" typed lowercase
+
+
 _SAME = {"people": "persons", "person": "persons", "individuals": "persons",  # one counted thing, several words
          "beneficiaries": "persons", "beneficiary": "persons", "recipients": "persons",
          "aged": "age", "ages": "age"}  # a short root the suffix stripper leaves alone
@@ -184,15 +195,25 @@ class TextStep:
         if answer_type == "Year":
             rx = YEAR
             focus = year_focus(question)
+            # Words the sentence writes capitalised are part of a name there ("Employment Injury
+            # Benefits Convention, 1964"), whatever case the question typed them in.
+            said = re.findall(r"[A-Za-z][A-Za-z-]+", seg)
+            events = [w for w in event_words(question, focus)
+                      if not any(_near(t, [w]) for t in said) or any(t.islower() and _near(t, [w]) for t in said)]
             best = None
             for m in rx.finditer(seg):
                 after = re.findall(r"[A-Za-z]+", seg[m.end():m.end() + 60])[:4]
                 before = re.findall(r"[A-Za-z]+", seg[max(0, m.start() - 40):m.start()])[-3:]
-                dist = next((i for i, w in enumerate(after) if _near(w, focus)), None)
-                if dist is None:
-                    dist = next((i + 2 for i, w in enumerate(reversed(before)) if _near(w, focus)), 9)
-                if best is None or dist < best[0]:
-                    best = (dist, m)
+
+                def dist(words: list[str]) -> int:
+                    d = next((i for i, w in enumerate(after) if _near(w, words)), None)
+                    return d if d is not None else next(
+                        (i + 2 for i, w in enumerate(reversed(before)) if _near(w, words)), 9)
+                # The year next to what happened ("instituted in 2023") beats the year next to the
+                # name ("In 2024, Lebanon also renewed ..."); the name's nearness only breaks ties.
+                key = (dist(events), dist(focus))
+                if best is None or key < best[0]:
+                    best = (key, m)
             if best is not None:
                 m = best[1]
                 label = m.group(0).strip()

@@ -1,0 +1,54 @@
+"""Year ranges in a question: "between 2015 and 2020", "from 2016 to 2019".
+
+A range is one qualifier with two bounds, not two years that each qualify a relation: without
+this, "ratified between 2015 and 2020" was read as "ratified in 2015" (the first year) and the
+second year went looking for a relation of its own.  Spans written as "2024-2030" are left alone
+because they are usually part of a name ("National Strategy on Social Protection 2024-2030").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_Y = r"(19[5-9]\d|20\d\d)"
+RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+years?\s+)?{_Y}\s+(?:and|to|until|till|through)\s+{_Y}\b", re.I)
+# Two open bounds: "after 2020 but before 2024", "since 2015 and until 2020".
+OPEN_RANGE = re.compile(rf"\b(after|since|from)\s+{_Y}\s*,?\s+(?:but\s+|and\s+)?(before|prior to|until|up to)\s+{_Y}\b",
+                        re.I)
+
+
+@dataclass(frozen=True)
+class YearRange:
+    low: str
+    high: str
+    low_open: bool = False  # "after 2020": 2020 itself is out
+    high_open: bool = False  # "before 2024": 2024 itself is out
+
+
+def year_range(question: str, year: str | None = None) -> YearRange | None:
+    """The range the question states (the one holding `year`, when given), bounds in order."""
+    for m in RANGE.finditer(question or ""):
+        lo, hi = sorted((m.group(1), m.group(2)))
+        if year is None or year in (lo, hi):
+            return YearRange(lo, hi)
+    for m in OPEN_RANGE.finditer(question or ""):
+        if year is None or year in (m.group(2), m.group(4)):
+            return YearRange(m.group(2), m.group(4), low_open=m.group(1).lower() == "after",
+                             high_open=m.group(3).lower() in ("before", "prior to"))
+    return None
+
+
+def upper_bounds(question: str) -> set[str]:
+    """The second year of each range: it bounds the first year's qualifier, it qualifies nothing."""
+    out = set()
+    for m in RANGE.finditer(question or ""):
+        out.add(max(m.group(1), m.group(2)))
+    for m in OPEN_RANGE.finditer(question or ""):
+        out.add(m.group(4))
+    return out
+
+
+def range_test(var: str, r: YearRange) -> str:
+    """SPARQL test that a year-valued variable lies within the range, bounds included."""
+    lo, hi = (">" if r.low_open else ">="), ("<" if r.high_open else "<=")
+    return f"xsd:integer(STR({var})) {lo} {int(r.low)} && xsd:integer(STR({var})) {hi} {int(r.high)}"
