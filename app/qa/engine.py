@@ -26,7 +26,7 @@ from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constrain
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
-from app.qa import aggregate, choices, result_sets, set_conditions
+from app.qa import aggregate, choices, ranking, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
@@ -178,7 +178,7 @@ class QuestionEngine:
         # ...") is about the table's rows before any relation the template guess suggests.
         early = self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)) or \
             self.tables.marked_extreme(a.question) else None
-        done = early or self._aggregate(a, und, out, timings) or self._stated_count(a, out) \
+        done = early or self._aggregate(a, und, out, timings, stated_type) or self._stated_count(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is not None:
             out["answers"] = done
@@ -583,7 +583,8 @@ class QuestionEngine:
                 break
         return out
 
-    def _aggregate(self, a: Analysis, und: Understanding, out: dict, timings: dict) -> list[dict] | None:
+    def _aggregate(self, a: Analysis, und: Understanding, out: dict, timings: dict,
+                   stated: str | None = None) -> list[dict] | None:
         """argmax / argmin / group-by over a registry relation (see :mod:`app.qa.aggregate`)."""
         dated = self._dated_extreme(a, und)
         if dated is not None:
@@ -600,10 +601,9 @@ class QuestionEngine:
                     res.path, res.answer_type
                 return [self._aggregate_answer(row) for row in res.rows]
         op, relation, direction = und.op, und.relation, und.direction
-        said = aggregate.superlative_intent(a, relation) if op != "groupby" or a.regions else None
-        among = None
+        said, among = ranking.read(a, und, stated, self._comparison) if op != "groupby" or a.regions else (None, None)
         if said is None and aggregate.COMPARATIVE_WORD.search(a.question):
-            said, among = self._comparison(a, relation)
+            said, among = self._comparison(a, relation, votes=und.guess)
         if said is not None:
             op, relation, direction = said  # the question's own superlative over a counted noun
         if op not in ("argmax", "argmin", "groupby") or not relation or relation not in REGISTRY:
@@ -621,18 +621,21 @@ class QuestionEngine:
             out["answer_type"] = res.answer_type
         return [self._aggregate_answer(row) for row in res.rows]
 
-    def _comparison(self, a: Analysis, relation: str | None):
-        """"Which funds more countries, Ireland or Japan?": the two names, ranked by the relation
-        the comparative counts.  Countries compared as funders are their governments."""
+    def _comparison(self, a: Analysis, relation: str | None, word_rx=aggregate.COMPARATIVE_WORD, votes=None):
+        """"Which funds more countries, Ireland or Japan?": the named names, ranked by the relation
+        the comparative (or a superlative over a named pool) counts.  Countries compared as funders
+        are their governments."""
         pair = choices.compared(a)
         if not pair:
             return None, None
-        kind = pair[0].type
-        said = aggregate.superlative_intent(a, relation, aggregate.COMPARATIVE_WORD, kind)
+        kind = pair[0].type if len({l.type for l in pair}) == 1 else "Organization"
+        said = aggregate.superlative_intent(a, relation, word_rx, kind, votes)
         ids = [choices.main_id(l) for l in pair]
+        if kind == "Organization":  # a country set against organisations is its government
+            ids = [_as_funder(i, self.k) if i and i.startswith("Country:") else i for i in ids]
         if said is None and kind == "Country":
             kind = "Organization"
-            said = aggregate.superlative_intent(a, relation, aggregate.COMPARATIVE_WORD, kind)
+            said = aggregate.superlative_intent(a, relation, word_rx, kind, votes)
             ids = [_as_funder(i, self.k) for i in ids]
         if said is None or not all(ids):
             return None, None
