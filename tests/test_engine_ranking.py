@@ -92,3 +92,43 @@ def test_a_quantity_wh_typo_is_read_as_how(engine):
     res = engine.ask("hwo many countries does the European Union fund")
     assert res["answer_type"] == "Number"
     assert res["answers"][0]["value"] == _countries_per_funder(engine.k)["Organization:eu"]
+
+
+# -- counts under filters (app/qa/region_count.py, result_sets "only", graphstep region union) ------
+def _region_of(k) -> dict[str, str]:
+    return {f["subject"]: f["object"] for f in k.facts if f["predicate"] == "inRegion"}
+
+
+def test_count_of_regions_a_funder_reaches(engine):
+    k = engine.k
+    where = _region_of(k)
+    eu = {c for c, fs in _funders_per_country(k).items() if "Organization:eu" in fs}
+    res = engine.ask("In how many regions does the European Union finance countries?")
+    assert res["answers"][0]["value"] == len({where[c] for c in eu if c in where})
+
+
+def test_count_honours_a_region_set_aside_and_two_regions_are_a_union(engine):
+    k = engine.k
+    where = _region_of(k)
+    eu = {c for c, fs in _funders_per_country(k).items() if "Organization:eu" in fs}
+    by_region = Counter(where.get(c) for c in eu)
+    (top, n_top), (second, n_second) = by_region.most_common(2)
+    names = {r: k.label(r) for r in (top, second)}
+    res = engine.ask(f"Leaving out {names[top]}, how many countries get EU financing?")
+    assert res["answers"][0]["value"] == len(eu) - n_top
+    both = engine.ask(f"Taking {names[top]} and {names[second]} together, how many countries does the EU fund?")
+    assert both["answers"][0]["value"] == n_top + n_second
+
+
+def test_only_a_named_result_kind(engine):
+    k = engine.k
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for f in k.facts:
+        if f["predicate"] == "achievedResult" and str(f["attrs"].get("year")) == "2024":
+            kinds[f["subject"]].add(f["attrs"]["result_type"])
+    expected = {c for c, ks in kinds.items() if ks == {"operations"}}
+    assert expected and expected != {c for c, ks in kinds.items() if "operations" in ks}
+    res = engine.ask("How many countries had only an improving operations result and nothing else in 2024?")
+    assert res["answers"][0]["value"] == len(expected)
+    listed = engine.ask("Which countries achieved solely improving operations in 2024?")
+    assert {"Country:" + a["iso3"] for a in listed["answers"]} == expected

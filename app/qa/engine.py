@@ -26,7 +26,7 @@ from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constrain
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
-from app.qa import aggregate, choices, ranking, result_sets, set_conditions
+from app.qa import aggregate, choices, ranking, region_count, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
@@ -76,7 +76,7 @@ _STRUCTURE_WORDS = set(terms(
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | _STRUCTURE_WORDS
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
-_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders|governments|territories|"
+_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders|governments|territories|"
                       r"member states|states|nations|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*)\b",
@@ -772,6 +772,9 @@ class QuestionEngine:
             cons = [extra] if extra is not None else []
         if not cons:
             return None
+        # "number of asia pacific countries on the regular budget": a named organisation no
+        # constraint binds is counted through the relation the graph holds for it, not dropped.
+        cons = cons + [replace(c, strong=True) for c in implied(as_list, cons, self.k)]
         weak = [c for c in cons if not c.strong]
         # A partnership the graph holds only where a cue states it counts when it finds some; its
         # empty answer is silence, not zero (the text may state a count).  Other weak readings never count.
@@ -782,7 +785,14 @@ class QuestionEngine:
         sparql = f"{PREFIXES}SELECT (COUNT(DISTINCT ?answer) AS ?count) WHERE {{\n  {body}\n}}"
         n = int(next(iter(self.store.query(sparql)))["count"].value)
         ids = self._run(to_sparql(cons))
+        if a.excluded:  # "outside Africa, how many ...": what the question sets aside is not counted
+            ids = [i for i in ids if keeps({"iri": self.k.iri(i), "iso3": i.split(":", 1)[1] if i.startswith("Country:")
+                                            else None}, a.excluded, self.k)]
+            n = len(ids)
         timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
+        grouped = region_count.regions_of(ids, a.question, self.k)
+        if grouped is not None:  # "in how many regions ...": the regions the counted countries lie in
+            ids, n = grouped, len(grouped)
         out["sparql"], out["strategy"] = sparql, "graph"
         pids = list(dict.fromkeys(p for i in ids for c in cons for f in self._facts_for(i, c) for p in f["passages"]))
         ev = [self._evidence(pid, [str(n)] + [self.k.label(i) for i in ids]) for pid in pids[:3]]

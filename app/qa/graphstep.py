@@ -361,6 +361,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 f"?answer fg:isPriorityCountry true . FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
                 "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
         relations_before_region = bool(out)
+        regional: list[Constraint] = []
         for r in a.regions:
             # A region alone asks for the report's entries there; a region filtering another relation
             # ("pathfinders in Africa") covers the countries the report names without an entry too.
@@ -369,8 +370,16 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             extra = f" UNION {{ ?answer a fg:Country . FILTER(?answer IN ({listed})) }}" if placed else ""
             negated = (f"FILTER NOT EXISTS {{ ?answer fg:inRegion {_iri(r)} }} FILTER(?answer NOT IN ({listed}))"
                        if placed else "")
-            out.append(Constraint(f"{{ ?answer fg:inRegion {_iri(r)} }}{extra}", f"countries in {r}",
-                                  [("?", "inRegion", r)], negated_pattern=negated))
+            regional.append(Constraint(f"{{ ?answer fg:inRegion {_iri(r)} }}{extra}", f"countries in {r}",
+                                       [("?", "inRegion", r)], negated_pattern=negated))
+        if len(regional) > 1:
+            # A country lies in one region: "the Arab States and Asia together" is their union.
+            regional = [Constraint(" UNION ".join(f"{{ {c.pattern} }}" for c in regional),
+                                   "countries in " + " or ".join(c.description[len("countries in "):] for c in regional),
+                                   [t for c in regional for t in c.evidence],
+                                   negated_pattern=" ".join(c.negated_pattern or f"FILTER NOT EXISTS {{ {c.pattern} }}"
+                                                            for c in regional))]
+        out.extend(regional)
         if a.priority and not any("isPriorityCountry" in c.pattern for c in out):
             out.append(Constraint("?answer fg:isPriorityCountry true .", "priority countries",
                                   [("?", "priorityCountryOf", "*")]))
