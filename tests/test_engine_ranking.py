@@ -132,3 +132,18 @@ def test_only_a_named_result_kind(engine):
     assert res["answers"][0]["value"] == len(expected)
     listed = engine.ask("Which countries achieved solely improving operations in 2024?")
     assert {"Country:" + a["iso3"] for a in listed["answers"]} == expected
+
+
+# -- chains through a described set of countries (app/qa/country_chain.py) -------------------------
+def test_funders_of_pathfinders_in_a_region(engine):
+    k = engine.k
+    where = _region_of(k)
+    pathfinders = {f["subject"] for f in k.facts if f["predicate"] == "pathfinderOf" and f["subject"].startswith("Country:")}
+    funders = _funders_per_country(k)
+    by_region = Counter(where.get(c) for c in pathfinders if funders.get(c))
+    region = next(r for r, _ in by_region.most_common() if r)
+    expected = {o for c in pathfinders if where.get(c) == region for o in funders.get(c, ())}
+    res = engine.ask(f"Who pays for the ILO's work in the pathfinder countries located in {k.label(region)}?")
+    assert {a["iri"] for a in res["answers"]} == {k.iri(o) for o in expected}
+    kw = engine.ask(f"donors of the {k.label(region)} pathfinder countries")
+    assert kw["answer_type"] == "Organization" and {a["iri"] for a in kw["answers"]} == {k.iri(o) for o in expected}

@@ -26,7 +26,7 @@ from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constrain
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
-from app.qa import aggregate, choices, ranking, region_count, result_sets, set_conditions
+from app.qa import aggregate, choices, country_chain, ranking, region_count, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
@@ -166,7 +166,7 @@ class QuestionEngine:
                 a.ratify = False  # "with a view to eventually ratifying it": not a ratification the graph holds
                 if und.relation == "ratified":
                     und.relation = None
-        resolved = self._resolve_description(a)
+        resolved = self._resolve_description(a) or country_chain.resolve(a, self.k, self._run)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         missing = absent_names(a.question, a.links, self.lexicon.vocab)
         if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
