@@ -147,3 +147,22 @@ def test_funders_of_pathfinders_in_a_region(engine):
     assert {a["iri"] for a in res["answers"]} == {k.iri(o) for o in expected}
     kw = engine.ask(f"donors of the {k.label(region)} pathfinder countries")
     assert kw["answer_type"] == "Organization" and {a["iri"] for a in kw["answers"]} == {k.iri(o) for o in expected}
+
+
+# -- an entity named by what happened there (engine._DESCRIBED + app/qa/entry_country.py) ---------
+def test_entry_country_wins_over_a_partner_government():
+    from app.qa.entry_country import named_as_government
+
+    assert named_as_government("efforts in partnership with the Government of Japan to help farmers", ["Japan"])
+    assert named_as_government("with Japan's government", ["Japan"])
+    assert not named_as_government("Japan and the Government of Japan agreed", ["Japan"])
+
+
+def test_count_of_funders_of_a_described_country(engine):
+    k = engine.k
+    res = engine.ask("How many funders are listed for the country whose National Assembly passed the Older Persons' Act?")
+    assert res["answer_type"] == "Number"
+    counted = set(res["answers"][0]["counted"])
+    # the counted funders are exactly one country's funders: the described country's
+    assert any({k.label(o) for o in fs} == counted for fs in _funders_per_country(k).values())
+    assert res["answers"][0]["value"] == len(counted) > 0

@@ -28,6 +28,7 @@ from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFI
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
 from app.qa import aggregate, choices, country_chain, ranking, region_count, result_sets, set_conditions
 from app.qa.absent import absent_names
+from app.qa.entry_country import entry_country, named_as_government
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
@@ -75,7 +76,8 @@ _STRUCTURE_WORDS = set(terms(
     "outside external"))
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | _STRUCTURE_WORDS
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
-_DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
+_DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which|"
+                       r"(?:hit|struck|affected|hurt|devastated|ravaged|[a-z]+ed)\s+by)\b(.{12,})$", re.I)
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders|governments|territories|"
                       r"member states|states|nations|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
@@ -487,9 +489,12 @@ class QuestionEngine:
         if len(hits) != 1 or results[0].score < MIN_TEXT_SCORE:
             return None
         country = hits[0].key
+        u = self.units.units[results[0].unit_id]
+        entry = entry_country(self.k.passage(u.passage_id), self.lexicon)
+        if entry and entry != country and named_as_government(u.text, self.k.names(country)):
+            country = entry  # "in partnership with the Government of Japan": the entry's country is where it happened
         start = m.start(1)
         a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], [country])]
-        u = self.units.units[results[0].unit_id]
         return f"“{a.question[start:]}” is {self.k.label(country) or country}, by the sentence: {u.text}"
 
     def _finish(self, out: dict, a: Analysis, und: Understanding, timings: dict, t0: float) -> dict:

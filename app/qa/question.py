@@ -336,9 +336,14 @@ _PICK_FROM = re.compile(r"^\s*(?:of|among|out of|from)\s+(?:the|these|those|all)
                         r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
 
 
+_HOW_MANY_FIRST = re.compile(r"^\W*(?:[\w'’-]+\W+){0,2}?how (?:many|much)\b", re.I)
+
+
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
+    if _HOW_MANY_FIRST.search(question):
+        return "Number"  # "how many funders are listed for the country whose ...": a count, whatever noun follows
     if _WHICH_STATE.search(question):
         return "Country"
     pick = _PICK_FROM.search(question)
