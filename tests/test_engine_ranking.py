@@ -166,3 +166,25 @@ def test_count_of_funders_of_a_described_country(engine):
     # the counted funders are exactly one country's funders: the described country's
     assert any({k.label(o) for o in fs} == counted for fs in _funders_per_country(k).values())
     assert res["answers"][0]["value"] == len(counted) > 0
+
+
+# -- regions asked (app/qa/region_answers.py) ------------------------------------------------------
+def test_regions_a_funder_reaches_and_regions_all_of_whose_countries_it_funds(engine):
+    k = engine.k
+    where = _region_of(k)
+    eu = {c for c, fs in _funders_per_country(k).items() if "Organization:eu" in fs}
+    res = engine.ask("Which regions does the European Union finance countries in?")
+    assert {a["label"] for a in res["answers"]} == {k.label(where[c]) for c in eu if c in where}
+    members = defaultdict(set)
+    for c, r in where.items():
+        members[r].add(c)
+    every = {k.label(r) for r, cs in members.items() if cs <= eu}
+    res = engine.ask("Which region's countries are all financed by the European Union?")
+    assert {a["label"] for a in res["answers"]} == every
+
+
+def test_at_least_is_not_a_superlative():
+    from app.qa.aggregate import SUPERLATIVE_WORD
+
+    assert SUPERLATIVE_WORD.search("which region had at least one result") is None
+    assert SUPERLATIVE_WORD.search("which funder supports the least countries")

@@ -327,4 +327,4 @@ def region_extreme(store, knowledge, r: Relation, a: Analysis, lowest: bool) -> 
     return AggregateResult(res.sparql, top, path, "Region")
 
 
-SUPERLATIVE_WORD = re.compile(r"\b(most|fewest|least|largest|highest|lowest|smallest|greatest|biggest|longest|shortest)\b", re.I)
+SUPERLATIVE_WORD = re.compile(r"\b(most|fewest|(?<!at )least|largest|highest|lowest|smallest|greatest|biggest|longest|shortest)\b", re.I)

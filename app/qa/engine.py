@@ -26,7 +26,7 @@ from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constrain
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
-from app.qa import aggregate, choices, country_chain, ranking, region_count, result_sets, set_conditions
+from app.qa import aggregate, choices, country_chain, ranking, region_answers, region_count, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.entry_country import entry_country, named_as_government
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
@@ -180,7 +180,11 @@ class QuestionEngine:
         # ...") is about the table's rows before any relation the template guess suggests.
         early = self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)) or \
             self.tables.marked_extreme(a.question) else None
-        done = early or self._aggregate(a, und, out, timings, stated_type) or self._stated_count(a, out) \
+        regional = None if early else self._regions(a, out)
+        if regional is not None and not regional:  # regions asked, and none meets the condition
+            return self._finish(out, a, und, timings, t0)
+        done = early or self._aggregate(a, und, out, timings, stated_type) or regional \
+            or self._stated_count(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is not None:
             out["answers"] = done
@@ -625,6 +629,30 @@ class QuestionEngine:
         if res.answer_type:
             out["answer_type"] = res.answer_type
         return [self._aggregate_answer(row) for row in res.rows]
+
+    def _regions(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'Which regions does X fund countries in?' (see :mod:`app.qa.region_answers`)."""
+        if not region_answers.ASKS_REGION.search(a.question) or aggregate.SUPERLATIVE_WORD.search(a.question) \
+                or a.answer_type in ("Number", "Year"):
+            return None
+        as_list = replace(a, answer_type="Country", regions=[], links=[l for l in a.links if l.type != "Region"])
+        cons = [c for c in self._constraints(as_list) if c.strong]
+        if not cons or all(c.relation in ("region", "priority") for c in cons):
+            return None
+        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
+        rows = region_answers.regions_for(ids, a.question, self.k)
+        out["sparql"], out["strategy"], out["answer_type"] = to_sparql(cons), "graph-aggregate", "Text"
+        out["path"] = [f"regions of: {'; '.join(c.description for c in cons)}"]
+        if not rows:  # the graph answers the condition for every region: none meets it
+            out["message"] = "No region meets that condition in the report."
+            return []
+        answers = []
+        for r in rows:
+            labels = [self.k.label(c) for c in r.countries]
+            row = aggregate.Row(r.region, self.k.label(r.region), len(r.countries), labels, r.facts,
+                                why=f"{self.k.label(r.region)}: {', '.join(labels)}")
+            answers.append(self._aggregate_answer(row))
+        return answers
 
     def _comparison(self, a: Analysis, relation: str | None, word_rx=aggregate.COMPARATIVE_WORD, votes=None):
         """"Which funds more countries, Ireland or Japan?": the named names, ranked by the relation
