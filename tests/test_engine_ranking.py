@@ -188,3 +188,13 @@ def test_at_least_is_not_a_superlative():
 
     assert SUPERLATIVE_WORD.search("which region had at least one result") is None
     assert SUPERLATIVE_WORD.search("which funder supports the least countries")
+
+
+def test_a_dated_phrase_belongs_to_the_verb_before_it():
+    from app.qa.chains import year_owner
+    from app.qa.question import Analysis
+
+    a = Analysis("Which countries that ratified the convention in 2023 are funded by the Dutch?", "Country")
+    assert year_owner(a, "2023") == "ratify"
+    b = Analysis("Which pathfinder countries had a policy result in 2024?", "Country")
+    assert year_owner(b, "2024") == "result"
