@@ -198,3 +198,15 @@ def test_a_dated_phrase_belongs_to_the_verb_before_it():
     assert year_owner(a, "2023") == "ratify"
     b = Analysis("Which pathfinder countries had a policy result in 2024?", "Country")
     assert year_owner(b, "2024") == "result"
+
+
+def test_one_result_kind_but_not_another(engine):
+    k = engine.k
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for f in k.facts:
+        if f["predicate"] == "achievedResult" and str(f["attrs"].get("year")) == "2024":
+            kinds[f["subject"]].add(f["attrs"]["result_type"])
+    expected = {c for c, ks in kinds.items() if "policies_strategies" in ks and "scheme_reform" not in ks}
+    assert expected
+    res = engine.ask("Which countries had a policy result but no scheme reform result in 2024?")
+    assert {"Country:" + a["iso3"] for a in res["answers"]} == expected

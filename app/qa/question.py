@@ -83,7 +83,7 @@ NEGATION = re.compile(r"\b(no|not|never|without|none|neither|nor|lack\w*|absent|
                       re.I)
 PRIORITY = re.compile(r"\bpriority\b", re.I)
 RESULT_TYPES = {
-    "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies) and strateg|\bstrateg(y|ies) (or|and) polic|"
+    "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies) (and|or) strateg|\b(polic(y|ies)|strateg(y|ies))[\s-]+(results?|adopt\w*)\b|\bstrateg(y|ies) (or|and) polic|"
                                       r"\bstrateg(y|ies) adopted\b|\bpolicies and strategies\b", re.I),
     "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b|\bschemes?[\s-]+(introduc\w*|reform\w*)", re.I),
     "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*)[\s-]+(the )?operations?\b|\boperational\b", re.I),
