@@ -190,7 +190,7 @@ register(Relation(
     "The direct form of a fg:FundingLink.",
     statement="FundingLink", edge="funds", edge_reversed=True, qualifiers=("year", "funding_line", "via"),
     keywords=("funds", "funders", "funding", "financing", "financed", "donors", "donor", "money", "financier",
-              "sponsors", "pays"),
+              "sponsors", "pays", "backs", "backed", "bankrolls"),
     ask_object=("who funds the work in {s}", "who financed the ILO's work in {s}", "{s} donors", "{s} funders",
                 "where does the money for {s} come from", "what are the funding sources for {s}",
                 "which donors support {s}", "{s} financing support"),

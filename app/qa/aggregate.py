@@ -80,13 +80,12 @@ COMPARATIVE_WORD = re.compile(r"\b(more|fewer|less)\b", re.I)
 
 
 def superlative_intent(a: Analysis, relation: str | None, word_rx: re.Pattern | None = None,
-                       want: str | None = None) -> tuple[str, str, str] | None:
+                       want: str | None = None, votes=None) -> tuple[str, str, str] | None:
     """(op, relation, direction) when the question's own words rank one kind of thing by how many
     of another it relates to ("which organisation finances the greatest number of Arab States
     countries", "which funder backs the most priority countries"), whatever template the nearest
     generated question suggested.  The relation is the matched one when it links the two kinds,
     else the registry relation between them whose keywords the question uses most (no tie)."""
-    from app.qa.relation_choice import keyword_hits
     from graph.relations import REGISTRY
 
     m = (word_rx or SUPERLATIVE_WORD).search(a.question)
@@ -99,17 +98,20 @@ def superlative_intent(a: Analysis, relation: str | None, word_rx: re.Pattern | 
     if counted is None or counted == want:
         return None
     links = [r for r in REGISTRY if (want in r.domain and counted in r.range) or (want in r.range and counted in r.domain)]
+    from app.qa.ranking import choose_for, worded
+
     if relation not in [r.name for r in links]:
-        words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", a.question)}
-        # stems first, then whole words ("funder" is a funders keyword; "fund" only shares its stem)
-        hits = sorted(((keyword_hits(a.question, r.name), sum(k.lower().rstrip("s") in words for k in r.keywords), r.name)
-                       for r in links), reverse=True)
-        if not hits or hits[0][0] == 0 or (len(hits) > 1 and hits[1][:2] == hits[0][:2]):
+        chosen = choose_for(a, want, counted, votes)  # the asked noun's keyword, then the question's, then meaning
+        if chosen is None:
             return None
-        relation = hits[0][2]
+        relation = chosen[0]
+    elif not worded(a, relation):  # the template's relation, unworded, yields to one the question words
+        chosen = choose_for(a, want, counted)
+        if chosen is not None and worded(a, chosen[0]):
+            relation = chosen[0]
     r = REGISTRY[relation]
     direction = "subject" if want in r.domain and counted in r.range else "object"
-    op = "argmin" if m.group(1).lower() in ("fewest", "least", "lowest", "smallest", "fewer", "less") else "argmax"
+    op = "argmin" if m.group(1).lower() in ("fewest", "least", "lowest", "smallest", "shortest", "fewer", "less") else "argmax"
     return op, relation, direction
 
 
@@ -134,6 +136,11 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
     want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
     if want in ans_types:
         body.append(f"?answer a fg:{want} .")
+    from app.qa.ranking import counted_type
+
+    counted = counted_type(a, want if want in ans_types else ans_types[0], other_types) if len(other_types) > 1 else None
+    if counted:  # "the most countries": an organisation funded by the funder is not one of them
+        body.append(f"?x a fg:{counted} .")
     for reg in a.regions:  # the region filters whichever end is a country
         var = "?answer" if "Country" in ans_types and (want == "Country" or "Country" not in other_types) else "?x"
         body.append(f"{var} fg:inRegion {_iri(reg)} .")
@@ -148,7 +155,8 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
     if set_aside:  # "apart from the Regular Budget, which funder ... the most": ranked without it
         body.append("FILTER(?answer NOT IN (" + ", ".join(_iri(i) for i in set_aside) + "))")
     order = "DESC" if op == "argmax" else "ASC"
-    sparql = (f"{PREFIXES}SELECT ?answer (COUNT(DISTINCT ?x) AS ?n) WHERE {{\n  " + "\n  ".join(body) +
+    sparql = (f"{PREFIXES}SELECT ?answer (COUNT(DISTINCT ?x) AS ?n) (GROUP_CONCAT(DISTINCT STR(?x); separator=\" \") AS ?xs) "
+              f"WHERE {{\n  " + "\n  ".join(body) +
               f"\n}}\nGROUP BY ?answer\nORDER BY {order}(?n)\nLIMIT 50")
     rows = _rows(store, knowledge, sparql, r, direction)
     if among:  # a compared entity with no statement at all counts zero
@@ -215,6 +223,10 @@ def _rows(store, knowledge, sparql: str, r: Relation, direction: str) -> list[Ro
         eid = ent["id"]
         facts = knowledge.facts_where(subject=eid, predicate=r.name) if direction == "subject" else \
             knowledge.facts_where(obj=eid, predicate=r.name)
+        xs = sol.get("xs") if hasattr(sol, "get") else None
+        if xs is not None and xs.value:  # only what the ranking counted (its type and region filters)
+            keep = {e["id"] for e in (knowledge.entity_by_iri(i) for i in xs.value.split()) if e}
+            facts = [f for f in facts if (f["object"] if direction == "subject" else f["subject"]) in keep]
         counted = list(dict.fromkeys(knowledge.label(f["object"] if direction == "subject" else f["subject"])
                                      for f in facts))
         out.append(Row(eid, ent["label"], int(sol["n"].value), counted, facts))
@@ -269,7 +281,8 @@ def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool) -> Aggrega
     obj = _iri(named[0]) if named else "?o"
     status = ' OPTIONAL { ?st fg:status ?rs } FILTER(!BOUND(?rs) || ?rs = "registered")' if "status" in r.qualifiers \
         and r.name == "ratified" else ""
-    sparql = (f"{PREFIXES}SELECT ?answer (MIN(xsd:integer(STR(?y))) AS ?n) WHERE {{\n  {r.pattern('?answer', obj)}\n"
+    regions = "".join(f"\n  ?answer fg:inRegion {_iri(reg)} ." for reg in a.regions if "Country" in r.domain)
+    sparql = (f"{PREFIXES}SELECT ?answer (MIN(xsd:integer(STR(?y))) AS ?n) WHERE {{\n  {r.pattern('?answer', obj)}{regions}\n"
               f"  ?st rdf:subject ?answer ; rdf:predicate {r.curie} ; rdf:object {obj} ; fg:year ?y .{status}\n}}"
               f"\nGROUP BY ?answer\nORDER BY {'DESC' if latest else 'ASC'}(?n)\nLIMIT 50")
     rows = []
@@ -314,4 +327,4 @@ def region_extreme(store, knowledge, r: Relation, a: Analysis, lowest: bool) -> 
     return AggregateResult(res.sparql, top, path, "Region")
 
 
-SUPERLATIVE_WORD = re.compile(r"\b(most|fewest|least|largest|highest|lowest|smallest|greatest|biggest)\b", re.I)
+SUPERLATIVE_WORD = re.compile(r"\b(most|fewest|(?<!at )least|largest|highest|lowest|smallest|greatest|biggest|longest|shortest)\b", re.I)

@@ -58,6 +58,17 @@ def cue_count(a: Analysis) -> int:
     return sum(1 for rxs in _CUES.values() if any(rx.search(blank) for rx in rxs))
 
 
+# A finite verb between the year and a later cue starts the next predicate ("... in 2023 *are* funded").
+_NEW_VERB = re.compile(r"\b(?:are|is|were|was|have|has|had|do|does|did|get|gets|got|receive|receives|received)\b", re.I)
+_DATING = re.compile(r"\b(?:in|since|during|by|before|after|until|from)\s+$", re.I)
+
+
+def _cue_before(blank: str, pos: int) -> bool:
+    """Is a relation cue worded before ``pos`` in the same clause?"""
+    clause = re.split(r"[,;:?]", blank[:pos])[-1]
+    return any(rx.search(clause) for rxs in _CUES.values() for rx in rxs)
+
+
 def year_owner(a: Analysis, year: str) -> str | None:
     """The hand-written relation cue nearest to the year's mention in the question."""
     blank = _blank(a)
@@ -71,6 +82,11 @@ def year_owner(a: Analysis, year: str) -> str | None:
                     if YEAR.fullmatch(m.group(0)):
                         continue
                     d = min(abs(m.start() - ym.end()), abs(ym.start() - m.end()))
+                    if m.start() >= ym.end() and _DATING.search(a.question[:ym.start()]) and \
+                            _NEW_VERB.search(blank[ym.end():m.start()]):
+                        # "ratified ... in 2023 are funded by": "in 2023" dates the verb before it
+                        # in its clause; a cue after it owns the year only when none comes before
+                        d += len(a.question) if _cue_before(blank, ym.start()) else 0
                     if best is None or d < best[0]:
                         best = (d, name)
     return best[1] if best else None

@@ -79,8 +79,23 @@ def compared(a: Analysis) -> list:
     links = sorted(a.links, key=lambda l: l.start)
     for i, l in enumerate(links[:-1]):
         nxt = links[i + 1]
-        gap = a.question[l.end:nxt.start]
-        if l.type == nxt.type and main_id(l) and main_id(nxt) and \
+        gap = _ROLE.sub("", a.question[l.end:nxt.start])  # "the Dutch government or the EU"
+        if _comparable(l.type, nxt.type) and main_id(l) and main_id(nxt) and \
                 (_JOIN.fullmatch(gap) or _THAN.fullmatch(gap)):
-            return [l, nxt]
+            run = [l, nxt]  # "France, Germany or Portugal": the whole run of names is compared
+            for more in links[i + 2:]:
+                if _comparable(more.type, l.type) and main_id(more) and _JOIN.fullmatch(a.question[run[-1].end:more.start]):
+                    run.append(more)
+                else:
+                    break
+            return run
     return []
+
+
+_ROLE = re.compile(r"^\s*(?:government|governments|authorities)\b", re.I)
+
+
+def _comparable(t1: str, t2: str) -> bool:
+    """Names of one kind, or a country next to an organisation ("the Dutch or the EU"): a country
+    set against an organisation is its government."""
+    return t1 == t2 or {t1, t2} == {"Country", "Organization"}

@@ -26,9 +26,10 @@ from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constrain
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
                              RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
-from app.qa import aggregate, choices, result_sets, set_conditions
+from app.qa import aggregate, choices, country_chain, ranking, region_answers, region_count, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.asides import keeps_subject, without_asides
+from app.qa.entry_country import entry_country, named_as_government
 from app.qa.keyword_order import question_word_first
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
@@ -80,8 +81,9 @@ _STRUCTURE_WORDS = set(terms(
     "outside external"))
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | _STRUCTURE_WORDS
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
-_DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which)\b(.{12,})$", re.I)
-_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders|governments|territories|"
+_DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which|"
+                       r"(?:hit|struck|affected|hurt|devastated|ravaged|[a-z]+ed)\s+by)\b(.{12,})$", re.I)
+_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders|governments|territories|"
                       r"member states|states|nations|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*)\b",
@@ -178,7 +180,7 @@ class QuestionEngine:
                 a.ratify = False  # "with a view to eventually ratifying it": not a ratification the graph holds
                 if und.relation == "ratified":
                     und.relation = None
-        resolved = self._resolve_description(a)
+        resolved = self._resolve_description(a) or country_chain.resolve(a, self.k, self._run)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         missing = absent_names(a.question, a.links, self.lexicon.vocab)
         if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
@@ -190,7 +192,11 @@ class QuestionEngine:
         # ...") is about the table's rows before any relation the template guess suggests.
         early = self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)) or \
             self.tables.marked_extreme(a.question) else None
-        done = early or self._aggregate(a, und, out, timings) or self._stated_count(a, out) \
+        regional = None if early else self._regions(a, out)
+        if regional is not None and not regional:  # regions asked, and none meets the condition
+            return self._finish(out, a, und, timings, t0)
+        done = early or self._aggregate(a, und, out, timings, stated_type) or regional \
+            or self._stated_count(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is not None:
             out["answers"] = done
@@ -506,9 +512,12 @@ class QuestionEngine:
         if len(hits) != 1 or results[0].score < MIN_TEXT_SCORE:
             return None
         country = hits[0].key
+        u = self.units.units[results[0].unit_id]
+        entry = entry_country(self.k.passage(u.passage_id), self.lexicon)
+        if entry and entry != country and named_as_government(u.text, self.k.names(country)):
+            country = entry  # "in partnership with the Government of Japan": the entry's country is where it happened
         start = m.start(1)
         a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], [country])]
-        u = self.units.units[results[0].unit_id]
         return f"“{a.question[start:]}” is {self.k.label(country) or country}, by the sentence: {u.text}"
 
     def _finish(self, out: dict, a: Analysis, und: Understanding, timings: dict, t0: float) -> dict:
@@ -602,7 +611,8 @@ class QuestionEngine:
                 break
         return out
 
-    def _aggregate(self, a: Analysis, und: Understanding, out: dict, timings: dict) -> list[dict] | None:
+    def _aggregate(self, a: Analysis, und: Understanding, out: dict, timings: dict,
+                   stated: str | None = None) -> list[dict] | None:
         """argmax / argmin / group-by over a registry relation (see :mod:`app.qa.aggregate`)."""
         dated = self._dated_extreme(a, und)
         if dated is not None:
@@ -619,10 +629,9 @@ class QuestionEngine:
                     res.path, res.answer_type
                 return [self._aggregate_answer(row) for row in res.rows]
         op, relation, direction = und.op, und.relation, und.direction
-        said = aggregate.superlative_intent(a, relation) if op != "groupby" or a.regions else None
-        among = None
+        said, among = ranking.read(a, und, stated, self._comparison) if op != "groupby" or a.regions else (None, None)
         if said is None and aggregate.COMPARATIVE_WORD.search(a.question):
-            said, among = self._comparison(a, relation)
+            said, among = self._comparison(a, relation, votes=und.guess)
         if said is not None:
             op, relation, direction = said  # the question's own superlative over a counted noun
         if op not in ("argmax", "argmin", "groupby") or not relation or relation not in REGISTRY:
@@ -640,18 +649,45 @@ class QuestionEngine:
             out["answer_type"] = res.answer_type
         return [self._aggregate_answer(row) for row in res.rows]
 
-    def _comparison(self, a: Analysis, relation: str | None):
-        """"Which funds more countries, Ireland or Japan?": the two names, ranked by the relation
-        the comparative counts.  Countries compared as funders are their governments."""
+    def _regions(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'Which regions does X fund countries in?' (see :mod:`app.qa.region_answers`)."""
+        if not region_answers.ASKS_REGION.search(a.question) or aggregate.SUPERLATIVE_WORD.search(a.question) \
+                or a.answer_type in ("Number", "Year"):
+            return None
+        as_list = replace(a, answer_type="Country", regions=[], links=[l for l in a.links if l.type != "Region"])
+        cons = [c for c in self._constraints(as_list) if c.strong]
+        if not cons or all(c.relation in ("region", "priority") for c in cons):
+            return None
+        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
+        rows = region_answers.regions_for(ids, a.question, self.k)
+        out["sparql"], out["strategy"], out["answer_type"] = to_sparql(cons), "graph-aggregate", "Text"
+        out["path"] = [f"regions of: {'; '.join(c.description for c in cons)}"]
+        if not rows:  # the graph answers the condition for every region: none meets it
+            out["message"] = "No region meets that condition in the report."
+            return []
+        answers = []
+        for r in rows:
+            labels = [self.k.label(c) for c in r.countries]
+            row = aggregate.Row(r.region, self.k.label(r.region), len(r.countries), labels, r.facts,
+                                why=f"{self.k.label(r.region)}: {', '.join(labels)}")
+            answers.append(self._aggregate_answer(row))
+        return answers
+
+    def _comparison(self, a: Analysis, relation: str | None, word_rx=aggregate.COMPARATIVE_WORD, votes=None):
+        """"Which funds more countries, Ireland or Japan?": the named names, ranked by the relation
+        the comparative (or a superlative over a named pool) counts.  Countries compared as funders
+        are their governments."""
         pair = choices.compared(a)
         if not pair:
             return None, None
-        kind = pair[0].type
-        said = aggregate.superlative_intent(a, relation, aggregate.COMPARATIVE_WORD, kind)
+        kind = pair[0].type if len({l.type for l in pair}) == 1 else "Organization"
+        said = aggregate.superlative_intent(a, relation, word_rx, kind, votes)
         ids = [choices.main_id(l) for l in pair]
+        if kind == "Organization":  # a country set against organisations is its government
+            ids = [_as_funder(i, self.k) if i and i.startswith("Country:") else i for i in ids]
         if said is None and kind == "Country":
             kind = "Organization"
-            said = aggregate.superlative_intent(a, relation, aggregate.COMPARATIVE_WORD, kind)
+            said = aggregate.superlative_intent(a, relation, word_rx, kind, votes)
             ids = [_as_funder(i, self.k) for i in ids]
         if said is None or not all(ids):
             return None, None
@@ -788,6 +824,9 @@ class QuestionEngine:
             cons = [extra] if extra is not None else []
         if not cons:
             return None
+        # "number of asia pacific countries on the regular budget": a named organisation no
+        # constraint binds is counted through the relation the graph holds for it, not dropped.
+        cons = cons + [replace(c, strong=True) for c in implied(as_list, cons, self.k)]
         weak = [c for c in cons if not c.strong]
         # A partnership the graph holds only where a cue states it counts when it finds some; its
         # empty answer is silence, not zero (the text may state a count).  Other weak readings never count.
@@ -798,7 +837,14 @@ class QuestionEngine:
         sparql = f"{PREFIXES}SELECT (COUNT(DISTINCT ?answer) AS ?count) WHERE {{\n  {body}\n}}"
         n = int(next(iter(self.store.query(sparql)))["count"].value)
         ids = self._run(to_sparql(cons))
+        if a.excluded:  # "outside Africa, how many ...": what the question sets aside is not counted
+            ids = [i for i in ids if keeps({"iri": self.k.iri(i), "iso3": i.split(":", 1)[1] if i.startswith("Country:")
+                                            else None}, a.excluded, self.k)]
+            n = len(ids)
         timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
+        grouped = region_count.regions_of(ids, a.question, self.k)
+        if grouped is not None:  # "in how many regions ...": the regions the counted countries lie in
+            ids, n = grouped, len(grouped)
         out["sparql"], out["strategy"] = sparql, "graph"
         pids = list(dict.fromkeys(p for i in ids for c in cons for f in self._facts_for(i, c) for p in f["passages"]))
         ev = [self._evidence(pid, [str(n)] + [self.k.label(i) for i in ids]) for pid in pids[:3]]

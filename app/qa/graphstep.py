@@ -105,6 +105,17 @@ def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
 
 
+def _kind_negated(a: Analysis, kind: str) -> bool:
+    """Is the result kind worded under a negation ("had *no* scheme introduced")?"""
+    from app.qa import question
+
+    for rx in (question.RESULT_TYPES.get(kind), question.RESULT_KEYWORDS.get(kind)):
+        m = rx.search(a.question) if rx is not None else None
+        if m:
+            return question._negated_before(a.question, m.start())
+    return False
+
+
 def year_for(a: Analysis, cue: str) -> str | None:
     """The year that qualifies one relation of the question.  With one relation worded, the year
     qualifies it; with several ("ratified since 2021 ... a result in 2024", "pathfinders with no
@@ -384,7 +395,20 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     if at == "Country":
         rty = year_for(a, "result")
         year_filter = f' ?r{{n}} fg:year ?ry{{n}} . FILTER({year_test(a, "?ry{n}", rty)})' if rty else ""
-        if a.result_types and not a.negation:
+        negated_kinds = [rt for rt in a.result_types if _kind_negated(a, rt)] if a.negation else []
+        if a.result_types and a.negation and negated_kinds and len(negated_kinds) < len(a.result_types):
+            # "adopted a policy but had no scheme reform": the kinds worded positively must hold,
+            # the negated ones must not
+            for n, rt in enumerate(t for t in a.result_types if t not in negated_kinds):
+                out.append(Constraint(
+                    f"?answer fg:achievedResult ?r{n} . ?r{n} fg:resultType <{RESULT_TYPES[rt]}> .{year_filter.format(n=n)}",
+                    f"countries with a {rt} result", [("?", "achievedResult", f"result:{rt}")]))
+            types = " ".join(f"<{RESULT_TYPES[rt]}>" for rt in negated_kinds)
+            dated = year_filter.format(n="x")
+            out.append(Constraint(f"FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx . ?rx fg:resultType ?rt . "
+                                  f"VALUES ?rt {{ {types} }}{dated} }}",
+                                  "without a " + " or ".join(negated_kinds) + " result", []))
+        elif a.result_types and not a.negation:
             for n, rt in enumerate(a.result_types):
                 concept = f"<{RESULT_TYPES[rt]}>"
                 out.append(Constraint(
@@ -401,13 +425,17 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 f"?answer fg:isPriorityCountry true . FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
                 "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
         relations_before_region = bool(out)
-        regions = [region_constraint(r, knowledge, widen=relations_before_region) for r in a.regions]
-        if len(regions) > 1 and "region" not in a.negated:
-            # A country is in one region: "in the Arab States and Africa" means either of them.
-            regions = [Constraint(" UNION ".join(f"{{ {c.pattern} }}" for c in regions),
-                                  " or ".join(c.description for c in regions),
-                                  [t for c in regions for t in c.evidence], relation="region")]
-        out.extend(regions)
+        regional = [region_constraint(r, knowledge, widen=relations_before_region) for r in a.regions]
+        if len(regional) > 1:
+            # A country lies in one region: "in the Arab States and Africa" means either of them, and
+            # "outside the Arab States and Asia" neither.
+            regional = [Constraint(" UNION ".join(f"{{ {c.pattern} }}" for c in regional),
+                                   "countries in " + " or ".join(c.description[len("countries in "):] for c in regional),
+                                   [t for c in regional for t in c.evidence],
+                                   negated_pattern=" ".join(c.negated_pattern or f"FILTER NOT EXISTS {{ {c.pattern} }}"
+                                                            for c in regional),
+                                   relation="region")]
+        out.extend(regional)
         if a.priority and not any("isPriorityCountry" in c.pattern for c in out):
             out.append(Constraint("?answer fg:isPriorityCountry true .", "priority countries",
                                   [("?", "priorityCountryOf", "*")]))

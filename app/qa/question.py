@@ -23,7 +23,7 @@ _KIND_FREE = re.compile(r"\b(kinds?|types?|results?|tables?|institutional|change
 
 # -- answer types --------------------------------------------------------------------------
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
-    ("Number", re.compile(r"\bhow (many|much)\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio|envelope|"
+    ("Number", re.compile(r"\bhow (many|much)\b|^\s*(?:the\s+)?(?:count|tally|total number) of\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio|envelope|"
                           r"budget|sum|total|allocation|figure)\b|\bin (per ?cent|percent)\b|"
                           r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
@@ -98,7 +98,7 @@ NEGATION = re.compile(r"\b(no|not|never|without|none|neither|nor|lack\w*|absent|
                       re.I)
 PRIORITY = re.compile(r"\bpriority\b", re.I)
 RESULT_TYPES = {
-    "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies),? (and |or |& )?strateg|\bstrateg(y|ies),? (or |and |& )?polic|"
+    "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies),? (and |or |& )?strateg|\b(polic(y|ies)|strateg(y|ies))[\s-]+(results?|adopt\w*)\b|\bstrateg(y|ies),? (or |and |& )?polic|"
                                       r"\bstrateg(y|ies) adopted\b|\bpolicies and strategies\b", re.I),
     "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b|\bschemes?[\s-]+(introduc\w*|reform\w*)", re.I),
     "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*)[\s-]+(the )?operations?\b|\boperational\b", re.I),
@@ -360,9 +360,14 @@ _PICK_FROM = re.compile(r"^\s*(?:of|among|out of|from)\s+(?:the|these|those|all)
                         r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
 
 
+_HOW_MANY_FIRST = re.compile(r"^\W*(?:[\w'’-]+\W+){0,2}?how (?:many|much)\b", re.I)
+
+
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
+    if _HOW_MANY_FIRST.search(question):
+        return "Number"  # "how many funders are listed for the country whose ...": a count, whatever noun follows
     if _WHICH_STATE.search(question):
         return "Country"
     pick = _PICK_FROM.search(question)

@@ -23,6 +23,9 @@ MULTI = re.compile(r"\b(?:more than one|at least two|two or more|multiple|severa
                    + _KIND + r"\b", re.I)
 SINGLE = re.compile(r"\b(?:only one|exactly one|just one|a single|one single|one and only one)\s+(?:\w+\s+){0,2}?"
                     + _KIND + r"\b", re.I)
+# "only an improving-operations result", "Result 3 and nothing else": the named kinds and no other.
+ONLY_NAMED = re.compile(r"\b(?:only|solely|exclusively|nothing (?:else|more)|no other (?:kind|type|result)s?|"
+                        r"and no (?:other|further)|alone)\b", re.I)
 _ABOUT_RESULTS = re.compile(r"\bresults?\b|\binstitutional\b", re.I)
 
 
@@ -33,7 +36,7 @@ def _types_held(store) -> int:
 
 def condition(a: Analysis, store) -> Constraint | None:
     """The result-kind condition the question sets, or None."""
-    if a.answer_type not in ("Country", "Number") or not _ABOUT_RESULTS.search(a.question):
+    if a.answer_type not in ("Country", "Number") or not (_ABOUT_RESULTS.search(a.question) or a.result_types):
         return None
     if ALL.search(a.question):
         n_types = _types_held(store)
@@ -44,6 +47,9 @@ def condition(a: Analysis, store) -> Constraint | None:
         test, words = "?nkinds >= 2", "more than one result type"
     elif SINGLE.search(a.question):
         test, words = "?nkinds = 1", "exactly one result type"
+    elif a.result_types and ONLY_NAMED.search(a.question):
+        # the named kinds stay as constraints; the count of kinds says there is no other
+        test, words = f"?nkinds = {len(set(a.result_types))}", "no other result type"
     else:
         return None
     y = year_for(a, "result")
@@ -59,4 +65,6 @@ def apply(a: Analysis, cons: list[Constraint], store) -> list[Constraint]:
     c = condition(a, store)
     if c is None:
         return cons
+    if c.description.startswith("countries with no other result type"):
+        return [x for x in cons if not (x.description == "any" and not x.strong)] + [c]
     return [x for x in cons if x.relation != "result" and not (x.description == "any" and not x.strong)] + [c]

@@ -28,6 +28,9 @@ ONLY = re.compile(r"\b(only|solely|exclusively|entirely|alone)\b|\bno (other|out
 _ONLY_WORD = re.compile(r"\b(only|solely|exclusively|entirely)\b", re.I)  # "... with no outside donor" then restates it
 _PAID_FOR = re.compile(r"\b(paid|pays?|paying) for\b", re.I)
 _OWN = re.compile(r"\b(their|its|own)\b", re.I)
+# "I only care about ...", "we are only interested in ...": "only" says what the asker wants, not a condition.
+_ASIDE_VERB = re.compile(r"\s+(?:really\s+)?(?:care|cares|want|wants|need|needs|interested|concerned|looking|asking|ask|"
+                         r"focus|focusing|mean)\b", re.I)
 
 
 def only_constraint(a: Analysis, knowledge) -> Constraint | None:
@@ -35,7 +38,8 @@ def only_constraint(a: Analysis, knowledge) -> Constraint | None:
     from app.qa.wording import core_question
 
     # "colleagues who only cover Asia": an "only" in a wordy preamble is not the question's condition.
-    only = ONLY.search(core_question(a.question))
+    core = core_question(a.question)
+    only = next((m for m in ONLY.finditer(core) if not _ASIDE_VERB.match(core, m.end())), None)
     funding = a.fund or _PAID_FOR.search(a.question)
     if not (funding and only and a.answer_type in ("Country", "Number")):
         return None

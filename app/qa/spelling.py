@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
 RARE = 2  # a known word seen this rarely may itself be a typo in the source text
+_QUANTITY_NEXT = re.compile(r"\s+(many|much|often|long|far)\b", re.I)
 MIN_LEN = 4  # shorter words are too often acronyms or right by chance
 # The closed class of English wh-words.  Their typos ("wen", "wich", "waht") are short or happen
 # to be dictionary junk, so the general rule above skips them; yet a misread wh-word misreads the
@@ -147,7 +148,7 @@ class Speller:
             self._cache[key] = best[0] if best else None
         return self._cache[key]
 
-    def wh_word(self, word: str) -> str | None:
+    def wh_word(self, word: str, following: str = "") -> str | None:
         """The wh-word a short unknown token mistypes ("Wen" -> when, "wich" -> which), or None.
         Only w/h-initial tokens the report never writes, one edit (two for five letters and more)
         from exactly one nearest wh-word."""
@@ -157,7 +158,12 @@ class Speller:
             return None
         budget = 1 if len(w) <= 4 else 2
         dists = sorted((OSA.distance(w, q), q) for q in WH_WORDS)
-        if dists[0][0] > budget or (len(dists) > 1 and dists[1][0] == dists[0][0]):
+        if dists[0][0] > budget:
+            return None
+        tied = [q for d, q in dists if d == dists[0][0]]
+        if len(tied) > 1 and "how" in tied and _QUANTITY_NEXT.match(following):
+            return "how"  # "hwo many": only "how" asks a quantity ("who many" is no question)
+        if len(tied) > 1:
             return None
         return dists[0][1]
 
@@ -166,7 +172,7 @@ class Speller:
         out, fixes, pos = [], [], 0
         for m in _WORD.finditer(text):
             word = m.group(0)
-            wh = None if (protect and word.lower() in protect) or word.isupper() else self.wh_word(word)
+            wh = None if (protect and word.lower() in protect) or word.isupper() else self.wh_word(word, text[m.end():])
             if wh is None and word.lower() == "were" and _AUX_AFTER.match(text, m.end()) and not text[:m.start()].strip():
                 wh = "where"  # "Were did ...": a question cannot open on "were" before another verb
             if wh is not None:

@@ -94,7 +94,7 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     """Fill in what the regex analysis left open, from the intent."""
     it = guess.intent
     u = Understanding(guess, a.question, [])
-    head = _keyword_head(a) if a.answer_type == "Text" and not _ASKING.search(a.question) else None
+    head = _keyword_head(a) if (a.answer_type == "Text" or _opens_on_head(a)) and not _ASKING.search(a.question) else None
     _apply(a, guess, u)
     if head:  # a keyword query names what it wants last ("morocco c102 ratification year")
         a.answer_type = head
@@ -256,15 +256,30 @@ def _end_of_type(relation: str, answer_type: str) -> str | None:
     return None
 
 
+def _opens_on_head(a: Analysis) -> bool:
+    """Does a keyword query open on a type noun followed by "of" ("donors of ... countries")?"""
+    m = re.match(r"\s*(?:the\s+)?([A-Za-z]+)" + _OF_AFTER.pattern, a.question, re.I)
+    return bool(m) and any(rx.fullmatch(m.group(1)) for rx, _ in _HEAD_NOUNS)
+
+
+_OF_AFTER = re.compile(r"\s+(?:of|for|behind)\b", re.I)
+
+
 def _keyword_head(a: Analysis) -> str | None:
     blank = a.question
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     best, pos = None, -1
+    first, first_pos = None, len(blank)
     for rx, t in _HEAD_NOUNS:
         for m in rx.finditer(blank):
             if m.start() > pos:
                 best, pos = t, m.start()
+            if m.start() < first_pos and _OF_AFTER.match(blank, m.end()):
+                first, first_pos = t, m.start()
+    # "donors of the Arab States countries that ...": the query opens on what it asks, of the rest
+    if first is not None and not blank[:first_pos].strip():
+        return first
     return best
 
 
