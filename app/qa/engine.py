@@ -24,8 +24,9 @@ from dataclasses import replace
 
 from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, constraints_for, to_sparql
 from app.qa.question import Link
-from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
-                             RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
+from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
+                             QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
+                             analyse)
 from app.qa import aggregate, choices, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
@@ -939,8 +940,10 @@ class QuestionEngine:
         q = a.question
         for link in sorted(a.links, key=lambda l: -l.start):
             q = q[:link.start] + " " + q[link.end:]
+        # A roadmap status the graph filters on ("still endorsing their roadmaps") is no topic either.
+        roadmap = (ROADMAP, ENDORSED, IN_PROGRESS) if a.roadmap and any("roadmap" in c.description for c in cons) else ()
         for rx in (YEAR_CLAUSE, FUND, RATIFY, PATHFINDER, PRIORITY, NEGATION, STATUS_PENDING, YEAR, ANY_RESULT,
-                   *RESULT_TYPES.values()):
+                   *RESULT_TYPES.values(), *roadmap):
             q = rx.sub(" ", q)
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
         # Words of the relations the constraints express are accounted for; words of other
