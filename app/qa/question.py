@@ -39,7 +39,8 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 # The head noun after "which"/"what" decides when several rules fire.
 _HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
                    r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
-                   r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies))\b(?!['’]s\b)", re.I)
+                   r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
+                   r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?)\b(?!['’]s\b)", re.I)
 # Kinds of initiative asked for by a lower-case noun ("which health financing network", "which working
 # group"): a capitalised one is part of a name ("by which the Global Partnership ...").
 _INITIATIVE_HEAD = re.compile(r"\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[a-z][\w-]*\s+){0,3}?"
@@ -51,7 +52,10 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "convention": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",
               "report": "Publication", "paper": "Publication", "pathfinder": "Country", "member state": "Country",
               "state": "Country", "agenc": "Organization", "network": "Initiative", "partnership": "Initiative",
-              "working group": "Initiative", "coalition": "Initiative", "alliance": "Initiative"}
+              "working group": "Initiative", "coalition": "Initiative", "alliance": "Initiative",
+              # kinds of publication (the extractor's kinds): "which bulletin", "what study"
+              "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
+              "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication"}
 
 _HEAD_PREFIXES = sorted(_HEAD_TYPE.items(), key=lambda kv: -len(kv[0]))
 
