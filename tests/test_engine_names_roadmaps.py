@@ -57,3 +57,33 @@ def test_pathfinders_with_roadmap_in_progress(engine):
     assert want and want <= pathfinders
     res = engine.ask("Which of the Global Accelerator's pathfinder countries are still working on getting their roadmaps endorsed?")
     assert _ids(engine, res) == want
+
+
+# -- the year of a fact named from both ends, or of a named publication ------------------------
+
+def _pathfinder_with_year(engine):
+    for f in engine.k.facts_where(predicate="pathfinderOf"):
+        y = (f.get("attrs") or {}).get("year")
+        if y:
+            return f["subject"], f["object"], str(y)
+    raise AssertionError("no dated pathfinder fact")
+
+
+def test_year_of_a_pathfinder_commitment_is_the_facts_year(engine):
+    country, init, year = _pathfinder_with_year(engine)
+    res = engine.ask(f"In what year did {engine.k.label(country)} sign up as a pathfinder of the {engine.k.label(init)}?")
+    assert [a["label"] for a in res["answers"]] == [year]
+    assert res["answers"][0]["evidence"]
+
+
+def test_year_of_a_scheme_mention_is_not_its_founding_year(engine):
+    from app.qa.fact_years import _is_event
+
+    assert _is_event("pathfinderOf") and _is_event("ratified")
+    assert not _is_event("schemeInCountry") and not _is_event("fundedBy")
+
+
+def test_keyword_since_when_asks_a_year(engine):
+    from app.qa.question import answer_type
+
+    assert answer_type("rwanda accelerator member since when") == "Year"

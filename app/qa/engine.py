@@ -32,6 +32,7 @@ from app.qa.absent import absent_names
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
+from app.qa.fact_years import fact_year
 from app.qa.exclusion import aside_phrases, drop_named, keeps, set_aside
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
@@ -181,6 +182,8 @@ class QuestionEngine:
             self.tables.marked_extreme(a.question) else None
         done = early or self._aggregate(a, und, out, timings) or self._stated_count(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
+        if done is None:
+            done = self._fact_year(a, und, out)
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
@@ -323,6 +326,16 @@ class QuestionEngine:
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
 
+    def _fact_year(self, a: Analysis, und: Understanding, out: dict) -> list[dict] | None:
+        """The year the graph dates a fact between the question's named ends (see :mod:`app.qa.fact_years`)."""
+        fy = fact_year(a, und.relation, self.k)
+        if fy is None:
+            return None
+        out["strategy"], out["path"] = "graph", [fy.why]
+        ev = [self._evidence(pid, [fy.year]) for pid in fy.passages]
+        return [{"label": fy.year, "iri": None, "type": "Year", "value": float(fy.year), "score": 1.0,
+                 "evidence": ev, "path": [fy.why]}]
+
     def _constraints(self, a: Analysis) -> list[Constraint]:
         """The graph constraints of a list question, with its set conditions."""
         return result_sets.apply(a, set_conditions.apply(a, compose(a, constraints_for(a, self.k), self.k), self.k),
@@ -347,6 +360,8 @@ class QuestionEngine:
         """A name, title, number, place or group written in a sentence (see :mod:`app.qa.spans`)
         replaces an answer that is not of the asked kind; a graph answer of that kind stands."""
         asked = asked_span(a.question, [(l.start, l.end) for l in a.links], a.answer_type)
+        if asked is not None and asked.kind == "title" and a.answer_type in ("Year", "Number"):
+            asked = None  # "the year in which the first study on ... came out": the study is named, its year asked
         if self._described_publication(a, asked, out):
             return
         if asked is not None and asked.kind == "name" and \
