@@ -87,3 +87,31 @@ def test_keyword_since_when_asks_a_year(engine):
     from app.qa.question import answer_type
 
     assert answer_type("rwanda accelerator member since when") == "Year"
+
+
+# -- countries an initiative lists under a qualifier (pilot / expanded phase) ------------------
+
+def _qualified_lists(engine):
+    """initiative -> role -> countries, from priorityCountryOf facts with two or more roles."""
+    out: dict[str, dict[str, set[str]]] = {}
+    for f in engine.k.facts_where(predicate="priorityCountryOf"):
+        at = f.get("attrs") or {}
+        for r in [at.get("role"), *(at.get("also_roles") or [])]:
+            if r:
+                out.setdefault(f["object"], {}).setdefault(r, set()).add(f["subject"])
+    return {i: roles for i, roles in out.items() if len(roles) >= 2}
+
+
+def test_qualified_country_lists_are_extracted_and_asked(engine):
+    lists = _qualified_lists(engine)
+    assert lists, "an initiative listing countries under two qualifiers"
+    init, roles = next(iter(sorted(lists.items())))
+    for role, want in roles.items():
+        word = role.split()[0]
+        res = engine.ask(f"which countries are the {word} countries of the {engine.k.label(init)}")
+        assert _ids(engine, res) == want, role
+
+
+def test_possessive_of_a_frequent_word_is_not_corrected(engine):
+    fixed, fixes = engine.speller.correct("the partnership's members")
+    assert fixed == "the partnership's members" and not fixes

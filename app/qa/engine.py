@@ -33,6 +33,7 @@ from app.qa.chains import _root as root, compose, described_set, implied, joint_
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.fact_years import fact_year
+from app.qa.qualified_members import qualified_members
 from app.qa.exclusion import aside_phrases, drop_named, keeps, set_aside
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
@@ -193,6 +194,7 @@ class QuestionEngine:
             if all(funders):
                 pool, a.answer_type = funders, "Organization"
         cons = self._constraints(a)
+        cons = cons + qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
         if pool and not cons:
             a.links, pool = linked, []  # nothing the graph checks: the text step needs the names
             cons = self._constraints(a)
@@ -967,6 +969,9 @@ class QuestionEngine:
         related = set(terms(" ".join(w for r in used for w in (*REGISTRY[r].keywords, REGISTRY[r].label,
                                                                  REGISTRY[r].inverse_label))))
         relation_words = _STRUCTURE_WORDS | related if used else _RELATION_WORDS
+        # the words of a role the graph filters on ("pilot country of [initiative]") are expressed
+        relation_words = relation_words | {t for c in cons if c.relation in ("priorityCountryOf", "memberOf")
+                                           and " of " in c.description for t in terms(c.description.split(" of ")[0])}
         roots = {root(w) for w in relation_words}  # "collaboration" is the relation "collaborated"
         rest = [t for t in terms(q) if t not in _GENERIC and t not in relation_words and t not in named
                 and t not in _FRAME and root(t) not in roots

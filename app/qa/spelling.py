@@ -135,6 +135,9 @@ class Speller:
         word one edit away."""
         w = word.lower()
         n = self.counts.get(w, 0)
+        base = re.sub(r"['’]s?$", "", w)
+        if base != w and self.counts.get(base, 0) > RARE:
+            return None  # "partnership's" is the possessive of a frequent word, not a typo of "partnerships"
         if n == 0 or n > RARE or w in self.names or w in english_words() or w.rstrip("s") in self.counts and w.rstrip("s") != w:
             return None
         key = (w, "source")
