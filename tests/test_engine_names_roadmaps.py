@@ -115,3 +115,18 @@ def test_qualified_country_lists_are_extracted_and_asked(engine):
 def test_possessive_of_a_frequent_word_is_not_corrected(engine):
     fixed, fixes = engine.speller.correct("the partnership's members")
     assert fixed == "the partnership's members" and not fixes
+
+
+def test_ongoing_engagements_are_not_members(engine):
+    for init in {f["subject"] for f in engine.k.facts_where(predicate="partneredWith") if f["subject"].startswith("Initiative:")}:
+        want = {f["object"] for f in engine.k.facts_where(subject=init, predicate="partneredWith")
+                if (f.get("attrs") or {}).get("status") == "engagement-ongoing"}
+        if not want:
+            continue
+        res = engine.ask(f"Which countries is the {engine.k.label(init)} in ongoing engagements with?")
+        got = _ids(engine, res)
+        assert got == want
+        members = {f["subject"] for f in engine.k.facts_where(predicate="memberOf", obj=init)}
+        assert not (got & members)
+        return
+    raise AssertionError("no initiative with ongoing engagements in the build")

@@ -13,11 +13,27 @@ from app.qa.question import Analysis
 from app.qa.units import stem, terms
 
 _RELATIONS = ("priorityCountryOf", "memberOf")
+_MEMBERSHIP = {"memberOf", "pathfinderOf"}
 _GENERIC = {stem(w) for w in ("country", "countries", "member", "members", "new", "part")}
 
 
 def _role_words(role: str) -> set[str]:
     return {stem(t) for t in terms(role)} - _GENERIC
+
+
+def _engaged(init: str, asked: set[str], knowledge) -> Constraint | None:
+    """Countries the initiative is engaged with under a status the question words (every word of
+    the status, e.g. 'engagement-ongoing'), from ``<initiative> fg:partneredWith ?country``."""
+    statuses = {(f.get("attrs") or {}).get("status") for f in knowledge.facts_where(subject=init, predicate="partneredWith")
+                if f["object"].startswith("Country:")} - {None}
+    for st in sorted(statuses):
+        words = {stem(t) for t in terms(st.replace("-", " "))}
+        if len(words) >= 2 and words <= asked:
+            return Constraint(
+                f"{_iri(init)} fg:partneredWith ?answer . ?qe rdf:subject {_iri(init)} ; rdf:predicate fg:partneredWith ; "
+                f'rdf:object ?answer ; fg:status "{st}" . ?answer a fg:Country .',
+                f"{st.replace('-', ' ')} of {init}", [(init, "partneredWith", "?")], strong=True, relation="partneredWith")
+    return None
 
 
 def _roles(fact: dict) -> list[str]:
@@ -34,6 +50,14 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
     asked = {stem(t) for t in terms(a.question)}
     out = []
     for init in a.linked("Initiative"):
+        engaged = _engaged(init, asked, knowledge)
+        if engaged is not None:
+            # "with which governments are engagements ongoing about joining [initiative]": not its
+            # members; the plain membership reading of the same initiative gives way
+            cons[:] = [c for c in cons if c.negated or not any(t[0] == "?" and t[2] == init and t[1] in _MEMBERSHIP
+                                                                for t in c.evidence)]
+            out.append(engaged)
+            continue
         if init in used:
             continue
         for rel in _RELATIONS:
