@@ -782,6 +782,7 @@ class QuestionEngine:
         as_list = replace(a, answer_type=counted)
         cons = result_sets.apply(as_list, set_conditions.apply(
             as_list, compose(as_list, constraints_for(as_list, self.k), self.k), self.k), self.store)
+        cons = cons + qualified_members(as_list, cons, self.k)  # "how many pilot countries ..."
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []
