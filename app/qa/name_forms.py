@@ -51,15 +51,6 @@ def head_variants(name: str) -> list[str]:
     return out
 
 
-def partner_pair(name: str) -> str | None:
-    """'ILO-IMF Partnership' -> 'ILO-IMF': a joint undertaking of two bodies is called by their
-    paired acronyms ("the ILO-IMF pilot countries")."""
-    m = re.fullmatch(r"([A-Z][A-Z0-9]{1,9}-[A-Z][A-Z0-9]{1,9})\s+(\w+)", name.strip())
-    if m and any(m.group(2).lower() in g for g in _HEAD_SYNONYMS):
-        return m.group(1)
-    return None
-
-
 def derived_forms(entities: Iterable[tuple[str, str, list[str]]],
                   taken: Callable[[str], bool]) -> Iterator[tuple[str, str]]:
     """(form, entity id) for each entity ``(id, type, names)`` of a named kind.
@@ -79,9 +70,6 @@ def derived_forms(entities: Iterable[tuple[str, str, list[str]]],
             if ini and (2 if etype == "Initiative" else 3) <= len(ini) <= 5 and not countries.find_countries(n):
                 by_initials[ini].add(eid)
             variants += [(v, eid) for v in head_variants(n)]
-            pair = partner_pair(n) if etype == "Initiative" else None
-            if pair:
-                variants.append((pair, eid))
     for ini, ids in sorted(by_initials.items()):
         if len(ids) == 1 and not taken(ini):
             yield ini, next(iter(ids))
