@@ -24,8 +24,9 @@ from dataclasses import replace
 
 from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, constraints_for, to_sparql
 from app.qa.question import Link
-from app.qa.question import (ANY_RESULT, ENTITY_FOR_TYPE, FUND, NEGATION, PATHFINDER, PRIORITY, QUESTION_WORDS, RATIFY,
-                             RESULT_TYPES, STATUS_PENDING, YEAR, Analysis, Lexicon, analyse)
+from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
+                             QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
+                             analyse)
 from app.qa import aggregate, choices, country_chain, ranking, region_answers, region_count, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.asides import keeps_subject, without_asides
@@ -35,6 +36,8 @@ from app.qa.chains import _root as root, compose, described_set, implied, joint_
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside
+from app.qa.fact_years import fact_year
+from app.qa.qualified_members import qualified_members
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
@@ -198,6 +201,8 @@ class QuestionEngine:
         done = early or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
+        if done is None:
+            done = self._fact_year(a, und, out)
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
@@ -207,6 +212,7 @@ class QuestionEngine:
             if all(funders):
                 pool, a.answer_type = funders, "Organization"
         cons = self._constraints(a)
+        cons = cons + qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
         if pool and not cons:
             a.links, pool = linked, []  # nothing the graph checks: the text step needs the names
             cons = self._constraints(a)
@@ -347,6 +353,16 @@ class QuestionEngine:
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
 
+    def _fact_year(self, a: Analysis, und: Understanding, out: dict) -> list[dict] | None:
+        """The year the graph dates a fact between the question's named ends (see :mod:`app.qa.fact_years`)."""
+        fy = fact_year(a, und.relation, self.k)
+        if fy is None:
+            return None
+        out["strategy"], out["path"] = "graph", [fy.why]
+        ev = [self._evidence(pid, [fy.year]) for pid in fy.passages]
+        return [{"label": fy.year, "iri": None, "type": "Year", "value": float(fy.year), "score": 1.0,
+                 "evidence": ev, "path": [fy.why]}]
+
     def _constraints(self, a: Analysis) -> list[Constraint]:
         """The graph constraints of a list question, with its set conditions."""
         return result_sets.apply(a, set_conditions.apply(a, compose(a, constraints_for(a, self.k), self.k), self.k),
@@ -371,6 +387,8 @@ class QuestionEngine:
         """A name, title, number, place or group written in a sentence (see :mod:`app.qa.spans`)
         replaces an answer that is not of the asked kind; a graph answer of that kind stands."""
         asked = asked_span(a.question, [(l.start, l.end) for l in a.links], a.answer_type)
+        if asked is not None and asked.kind == "title" and a.answer_type in ("Year", "Number"):
+            asked = None  # "the year in which the first study on ... came out": the study is named, its year asked
         if self._described_publication(a, asked, out):
             return
         if asked is not None and asked.kind == "name" and \
@@ -819,6 +837,7 @@ class QuestionEngine:
         as_list = replace(a, answer_type=counted)
         cons = result_sets.apply(as_list, set_conditions.apply(
             as_list, compose(as_list, constraints_for(as_list, self.k), self.k), self.k), self.store)
+        cons = cons + qualified_members(as_list, cons, self.k)  # "how many pilot countries ..."
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []
@@ -1004,8 +1023,10 @@ class QuestionEngine:
         q = a.question
         for link in sorted(a.links, key=lambda l: -l.start):
             q = q[:link.start] + " " + q[link.end:]
+        # A roadmap status the graph filters on ("still endorsing their roadmaps") is no topic either.
+        roadmap = (ROADMAP, ENDORSED, IN_PROGRESS) if a.roadmap and any("roadmap" in c.description for c in cons) else ()
         for rx in (YEAR_CLAUSE, FUND, RATIFY, PATHFINDER, PRIORITY, NEGATION, STATUS_PENDING, YEAR, ANY_RESULT,
-                   *RESULT_TYPES.values()):
+                   *RESULT_TYPES.values(), *roadmap):
             q = rx.sub(" ", q)
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
         # Words of the relations the constraints express are accounted for; words of other
@@ -1014,6 +1035,9 @@ class QuestionEngine:
         related = set(terms(" ".join(w for r in used for w in (*REGISTRY[r].keywords, REGISTRY[r].label,
                                                                  REGISTRY[r].inverse_label))))
         relation_words = _STRUCTURE_WORDS | related if used else _RELATION_WORDS
+        # the words of a role the graph filters on ("pilot country of [initiative]") are expressed
+        relation_words = relation_words | {t for c in cons if c.relation in ("priorityCountryOf", "memberOf")
+                                           and " of " in c.description for t in terms(c.description.split(" of ")[0])}
         roots = {root(w) for w in relation_words}  # "collaboration" is the relation "collaborated"
         rest = [t for t in terms(q) if t not in _GENERIC and t not in relation_words and t not in named
                 and t not in _FRAME and root(t) not in roots

@@ -334,16 +334,15 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             if init and a.fund and _is_funder(init, knowledge):
                 init = None  # the only initiative named is the fund: pathfinders of any initiative
             ip = _iri(init) if init else "?init"
-            py = year_for(a, "pathfinder")
+            py = year_for(a, "pathfinder") if not a.roadmap else None  # "endorsed roadmaps in 2024": the roadmap's year
             year = (f" ?ps rdf:subject ?answer ; rdf:predicate fg:pathfinderOf ; rdf:object {ip} ; fg:year ?py ."
                     f' FILTER(STR(?py) = "{py}")') if py else ""
             out.append(Constraint(f"?answer fg:pathfinderOf {ip} .{year}",
                                   f"pathfinders of {init or 'an initiative'}", [("?", "pathfinderOf", init or "*")]))
+            if a.roadmap:  # "which pathfinders are still endorsing their roadmaps": both hold
+                out.append(_roadmap(init, a.roadmap))
         elif init and a.roadmap:
-            out.append(Constraint(
-                f"?rm rdf:subject ?answer ; rdf:predicate fg:memberOf ; rdf:object {_iri(init)} ; "
-                f'fg:status "roadmap-{a.roadmap}" .', f"members of {init} with a roadmap {a.roadmap}",
-                [("?", "memberOf", init)]))
+            out.append(_roadmap(init, a.roadmap))
         elif init and a.chair and _holds(knowledge, initiatives, "coChairOf", a.question):
             # Co-chairs of the named initiative the graph holds co-chairs for (another relation
             # worded alike, "led by" a chair, is composed from the registry).
@@ -465,3 +464,12 @@ def _apply_negation(a: Analysis, out: list[Constraint]) -> list[Constraint]:
 def to_sparql(constraints: list[Constraint]) -> str:
     body = "\n  ".join(c.pattern for c in constraints)
     return f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{\n  {body}\n}}"
+
+
+def _roadmap(init: str | None, status: str) -> Constraint:
+    """Members of ``init`` (of any initiative when None) whose national roadmap has ``status``
+    (endorsed / in-progress)."""
+    return Constraint(
+        f"?rm rdf:subject ?answer ; rdf:predicate fg:memberOf ; rdf:object {_iri(init) if init else '?rminit'} ; "
+        f'fg:status "roadmap-{status}" .', f"members of {init or 'an initiative'} with a roadmap {status}",
+        [("?", "memberOf", init or "*")])

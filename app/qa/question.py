@@ -28,7 +28,7 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
                           r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
                           r"budget|cost|value|sum|count|ambition|target|figure)\b", re.I)),
-    ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b", re.I)),
+    ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b|\bsince when\b|\bwhen\s*\??\s*$", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
     ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),
     ("Law", re.compile(r"\b(which|what)\b[^?]{0,40}\b(law|act|decree|code|strategy|policy|legislation)s?\b", re.I)),
@@ -40,7 +40,8 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 # The head noun after "which"/"what" decides when several rules fire.
 _HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
                    r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
-                   r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|"
+                   r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
+                   r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|"
                    # "which other sources finance ...": a source of money is a body
                    r"sources?(?=\s+(?:of\s+(?:fund|financ|money)|fund|financ|pay|provid|support|behind|for)))\b(?!['’]s\b)", re.I)
 # Kinds of initiative asked for by a lower-case noun ("which health financing network", "which working
@@ -55,7 +56,10 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "report": "Publication", "paper": "Publication", "pathfinder": "Country", "member state": "Country",
               "state": "Country", "agenc": "Organization", "network": "Initiative", "partnership": "Initiative",
               "working group": "Initiative", "coalition": "Initiative", "alliance": "Initiative",
-              "source": "Organization"}
+              "source": "Organization",
+              # kinds of publication (the extractor's kinds): "which bulletin", "what study"
+              "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
+              "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication"}
 
 _HEAD_PREFIXES = sorted(_HEAD_TYPE.items(), key=lambda kv: -len(kv[0]))
 
@@ -74,7 +78,9 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   r"(is|are|was|were|been)\s+(?:[\w'’-]+\s+){0,3}?(funding|financing|bankrolling|paying for))\b", re.I)
 PARTNER = re.compile(r"\b(partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
                      r"jointly|alongside|engag\w* with)\b", re.I)
-IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|preparing|developing)\b", re.I)
+# Not finished yet: "in the process of", "still working on", "not yet", "pending".
+IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|not yet|preparing|developing|"
+                         r"still|pending|awaiting|working (on|towards?)|in the works)\b", re.I)
 ENDORSED = re.compile(r"\b(endors\w*|adopt\w*|approv\w*|validat\w*)\b", re.I)
 ROADMAP = re.compile(r"\broadmaps?\b", re.I)
 CHAIR = re.compile(r"\bco-?chair\w*|\bchair\w*", re.I)
@@ -186,6 +192,11 @@ _NAMED_BODIES = {"Organization", "Initiative", "Scheme", "LegalInstrument", "Pro
 _ACRONYM_PAREN = re.compile(r"\(\s*[A-Z][\w&.+-]*[A-Z0-9][\w&.+-]*\s*(?:\)|$)")
 
 
+def _name_key(name: str) -> tuple[str, ...]:
+    """The token tuple a name is linked by (as :meth:`Lexicon._add` stores it)."""
+    return tuple(t.lower() for t in _TOKEN.findall(_fold(_drop_possessives(name))))
+
+
 class Lexicon:
     """Every name the graph knows (and every country name in general), for linking questions."""
 
@@ -204,6 +215,14 @@ class Lexicon:
         for iso3, c in countries.all_countries().items():
             for n in c.names:
                 self._add(n, f"Country:{iso3}")
+        from app.qa.name_forms import derived_forms
+
+        derived: set[tuple[str, ...]] = set()  # linked as written only, never reordered
+
+        for form, eid in list(derived_forms(((i, e["type"], knowledge.names(i)) for i, e in knowledge.entities.items()),
+                                            lambda f: _name_key(f) in self.names)):
+            self._add(form, eid)  # "GA" for the Global Accelerator, "ILO-IMF collaboration"
+            derived.add(_name_key(form))
         from app.qa.demonyms import QUESTION_ABBREVIATIONS
 
         for iso3, shorts in QUESTION_ABBREVIATIONS.items():
@@ -221,11 +240,15 @@ class Lexicon:
         # Long names by their content words in any order: keyword queries reorder them
         # ("usp2030 climate action working group" for "USP2030 Working Group on Climate Action").
         self.unordered: dict[frozenset, set[str]] = {}
+        # A derived form ("ILO-IMF cooperation") reorders only across one small word ("ILO and IMF
+        # cooperation"): in a longer window its words are the question's ("the ILO's collaboration
+        # with the IMF" names two organisations).
+        self.unordered_tight: dict[frozenset, set[str]] = {}
         for name, ids in self.names.items():
             content = frozenset(t for t in name if t not in STOP)
             named = {i for i in ids if i.split(":", 1)[0] in _REORDERED_TYPES}
             if len(content) >= 3 and named:
-                self.unordered.setdefault(content, set()).update(named)
+                (self.unordered_tight if name in derived else self.unordered).setdefault(content, set()).update(named)
         # Fuzzy candidates by (token count, first letter): a typo rarely hits the first letter.
         self.by_shape: dict[tuple[int, str], list[tuple[str, tuple[str, ...]]]] = {}
         for name in self.names:
@@ -285,7 +308,9 @@ class Lexicon:
             for i in range(len(toks) - n + 1):
                 if low[i] in STOP or low[i + n - 1] in STOP:
                     continue
-                ids = self.unordered.get(frozenset(t for t in low[i:i + n] if t not in STOP))
+                content = frozenset(t for t in low[i:i + n] if t not in STOP)
+                ids = self.unordered.get(content) or (
+                    self.unordered_tight.get(content) if n <= len(content) + 1 else None)
                 # Not when the entity is already linked inside the window by its own name: the
                 # other words are then the question's ("un joint programmes donors").
                 if ids and not any(f[0] <= i and i + n <= f[1] or (i <= f[0] and f[1] <= i + n and set(f[2]) & ids)

@@ -24,6 +24,12 @@ MIN_LEN = 4  # shorter words are too often acronyms or right by chance
 # The closed class of English wh-words.  Their typos ("wen", "wich", "waht") are short or happen
 # to be dictionary junk, so the general rule above skips them; yet a misread wh-word misreads the
 # whole question (a year asked, a list answered).  Ordinary English, not a report fact.
+# Written shorthand of ordinary English (general knowledge, not report words): spelled out before
+# the question is read, so "which govts" asks for governments as "which governments" does.
+SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", "govs": "governments",
+             "org": "organisation", "orgs": "organisations", "intl": "international", "natl": "national",
+             "dept": "department", "depts": "departments", "yr": "year", "yrs": "years", "approx": "approximately",
+             "ctry": "country", "ctries": "countries", "cntry": "country", "cntries": "countries"}
 WH_WORDS = ("which", "what", "when", "where", "whose", "who", "how", "why")
 _FUNCTION_WORDS = frozenset("were was we who's whom with while whole here her his him has have had".split())
 
@@ -135,9 +141,10 @@ class Speller:
         word one edit away."""
         w = word.lower()
         n = self.counts.get(w, 0)
-        base = re.sub(r"['’]s$", "", w)
-        if base != w and self.counts.get(base, 0) > n:
-            return None  # "Nam's" is the possessive of a known word, not a typo of "names"
+        base = re.sub(r"['’]s?$", "", w)
+        if base != w and self.counts.get(base, 0) > min(n, RARE):
+            # the possessive of a known word ("Nam's", "partnership's"), not a typo of "names"/"partnerships"
+            return None
         if n == 0 or n > RARE or w in self.names or w in english_words() or w.rstrip("s") in self.counts and w.rstrip("s") != w:
             return None
         key = (w, "source")
@@ -180,6 +187,13 @@ class Speller:
                 out.append(_match_case(word, wh))
                 pos = m.end()
                 fixes.append(Correction(m.start(), m.end(), word, _match_case(word, wh)))
+                continue
+            short = SHORTHAND.get(word.lower()) if not word.isupper() and not (protect and word.lower() in protect) else None
+            if short:  # "govts" is how people type "governments", not a typo of a report word
+                out.append(text[pos:m.start()])
+                out.append(_match_case(word, short))
+                pos = m.end()
+                fixes.append(Correction(m.start(), m.end(), word, _match_case(word, short)))
                 continue
             if len(word) < MIN_LEN or (protect and word.lower() in protect) or (word.isupper() and len(word) <= 6):
                 continue

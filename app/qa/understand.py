@@ -45,7 +45,8 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                            r"institutions?|sponsors?)\b", re.I), "Organization"),
                (re.compile(r"\b(schemes?|programmes?|programs?|benefits?)\b", re.I), "Scheme"),
                (re.compile(r"\b(conventions?)\b", re.I), "Convention"),
-               (re.compile(r"\b(publications?|papers?|titles?)\b", re.I), "Publication"),
+               (re.compile(r"\b(publications?|papers?|titles?|bulletins?|toolkits?|handbooks?|playbooks?|briefs?|"
+                           r"guidance notes?)\b", re.I), "Publication"),
                (re.compile(r"\b(year|when)\b", re.I), "Year"),
                (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|proportion|gap|sum|"
                            r"(?<!old[- ])(?<!old-)age)\b", re.I),

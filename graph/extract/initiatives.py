@@ -1042,6 +1042,53 @@ def _selected_countries(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> N
                                 sentence=sent.strip())
 
 
+# "beginning in four pilot countries (A, B, C and D)", "a new phase in an expanded set of countries,
+# which include A, B ...": the countries an initiative works in, with the words that qualify them
+_QUALIFIED_COUNTRIES = re.compile(
+    r"(?P<q>(?:[A-Za-z-]+\s+){0,4}?)countries\s*(?:\((?P<paren>[^()]{6,})\)|,?\s+(?:which\s+include|including|"
+    r"namely|such\s+as)\s+(?P<list>[^;.]+))")
+_NOT_QUALIFIER = {"a", "an", "the", "of", "in", "to", "for", "and", "with", "its", "their", "these", "those", "other",
+                  "more", "several", "many", "all", "some", "new", "set", "number", "group", "beginning", "starting",
+                  "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+
+
+def _participating_countries(doc: Document, kb: KnowledgeBase, reg: "_Registry") -> None:
+    """Countries listed as the ones an initiative works in, in its own section or a sentence that
+    names it: ``priorityCountryOf`` with the role the list's own words give ("pilot country",
+    "expanded country").  Pathfinder lists and prospective members have their own readings."""
+    for p in doc.passages:
+        if p.kind == "table":
+            continue
+        sec = reg.section_initiative(p)
+        for _, _, sent in sentences(p.text):
+            low = sent.lower()
+            if "pathfinder" in low or re.search(r"\b(?:engagements?|discussions?|talks)\b[^.]{0,30}\bongoing\b", low):
+                continue
+            for m in _QUALIFIED_COUNTRIES.finditer(sent):
+                found = reg.find(sent[:m.start()])
+                init = found[-1][2] if found else sec
+                if not init:
+                    continue
+                words = [w.lower() for w in re.findall(r"[A-Za-z-]+", m.group("q"))
+                         if w.lower() not in _NOT_QUALIFIER and not w[:1].isupper()]
+                if not words:
+                    continue
+                clause = m.group("paren") or m.group("list") or ""
+                isos = list(dict.fromkeys(c[3] for c in countries.find_countries(clause)))
+                if len(isos) < 2:
+                    continue
+                ys = _YEAR.findall(sent[:m.start()])
+                role = " ".join(words[-2:]) + " country"
+                for iso in isos:
+                    ensure_country(kb, iso, p.id)
+                    f = kb.add_fact(eid("Country", iso), "priorityCountryOf", init, [p.id], kind="Fact",
+                                    role=role, year=ys[-1] if ys else None, sentence=sent.strip())
+                    if f is not None and f.attrs.get("role") != role:  # in the pilot and the expanded phase
+                        also = f.attrs.setdefault("also_roles", [])
+                        if role not in also:
+                            also.append(role)
+
+
 # "In collaboration with X, the annual training ... took place" in the initiative's own section
 _OPENS_WITH_PARTNER = re.compile(r"^(?:In\s+(?:close\s+)?(?:collaboration|partnership|cooperation)\s+with)\s+")
 
@@ -1184,6 +1231,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     _section_partners(doc, kb, reg)
     _supporters(doc, kb, reg)
     _selected_countries(doc, kb, reg)
+    _participating_countries(doc, kb, reg)
     _new_bodies(doc, kb, reg)
     _launched_campaigns(doc, kb, reg)
     _pathfinder_detail(kb)

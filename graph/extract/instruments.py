@@ -196,6 +196,12 @@ def _norm_name(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip(" ,.;:").lower()
 
 
+def _passage_country(doc: Document, passage: str) -> str | None:
+    """The ISO3 of the country entry the passage sits in, if any."""
+    p = next((q for q in doc.passages if q.id == passage), None)
+    return section_iso3(doc, p.section_id) if p is not None else None
+
+
 def resolve_org(kb: KnowledgeBase, doc: Document, name: str, passage: str | None = None,
                 create: bool = True):
     """The Organization entity for a name or acronym: existing KB entity, gazetteer key, or new."""
@@ -210,14 +216,21 @@ def resolve_org(kb: KnowledgeBase, doc: Document, name: str, passage: str | None
         if _norm_name(name) in rev:
             acronym, full = rev[_norm_name(name)], name
     wanted = {_norm_name(name)} | ({_norm_name(full)} if full else set())
+    hits = []
     for e in kb.of_type("Organization"):
         labels = {_norm_name(e.label)} | {_norm_name(a) for a in e.alt_labels}
         if e.acronym:
             labels.add(_norm_name(e.acronym))
         if labels & wanted:
-            if passage:
-                e.passages.add(passage)
-            return e
+            hits.append(e)
+    if hits:
+        # Two countries' institutions share a name ("INSS"): the one of the country whose entry
+        # the passage is in is meant.
+        home = _passage_country(doc, passage) if len(hits) > 1 and passage else None
+        e = next((h for h in hits if home and h.attrs.get("country") == home), hits[0])
+        if passage:
+            e.passages.add(passage)
+        return e
     key = _gazetteer_lookup(name) or (_gazetteer_lookup(full) if full else None)
     if key and eid("Organization", key) in kb.entities:
         e = kb.entities[eid("Organization", key)]

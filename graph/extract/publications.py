@@ -49,8 +49,31 @@ _NOT_PUB_NOUN = re.compile(r"\b(event|side event|workshop|forum|project|webinar|
                            r"seminar|session|campaign|bill|roadmap|meeting|dialogue|initiative|programme|"
                            r"call to action|platform|title)\b", re.I)
 _PUB_NOUN = re.compile(r"\b(" + _TYPES + r"|paper|note|guidance|publication)s?\b", re.I)
-_MONTH_YEAR = re.compile(r"\b[Ii]n\s+(?:(January|February|March|April|May|June|July|August|September|October|"
-                         r"November|December)\s+)?((?:19|20)\d{2})\b")
+_MONTH_YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n)\s+(?:\d{1,2}\s+)?(?:(January|February|March|April|May|June|July|August|September|"
+                         r"October|November|December)\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b")
+
+
+_MONTH_ONLY = re.compile(r"\b[Ii]n\s+(January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\b(?!\s*,?\s*(?:19|20)\d{2})")
+
+
+class _MonthYear:
+    """A month named without its year ("In December, the ILO published ..."), read as the year the
+    report covers: the match groups of :data:`_MONTH_YEAR` (month, year)."""
+
+    def __init__(self, month: str, year: str):
+        self._g = (None, month, year)
+
+    def group(self, i: int):
+        return self._g[i]
+
+
+def _month_only(sent: str, doc: Document):
+    from graph.extract.initiatives import _report_year
+
+    m = _MONTH_ONLY.search(sent)
+    year = _report_year(doc) if m else None
+    return _MonthYear(m.group(1), year) if m and year else None
 
 
 def _norm_title(t: str) -> str:
@@ -99,6 +122,90 @@ class _Pubs:
         return e
 
 
+_PUBLISH_VERB = re.compile(r"\b(?:published|launched|released|issued|developed|produced|presented)\b")
+# A capitalised title: capitalised words joined by minor words, colons and commas ("Towards
+# Inclusive Social Protection Systems: Enabling Participation and Inclusion of Persons with
+# Disabilities"); "and the Gender Working Group" ends it (an article starts another name).
+_CAP = r"[A-Z][\w'’\-]*"
+_TITLE_RUN = _CAP + r"(?:(?:\s*:\s*|,?\s+(?:(?:of|on|for|and|in|to|with|by|towards?|a|an)\s+)*)" + _CAP + r")*"
+_TYPE_WORDS = (r"[Ww]orking\s+[Pp]aper|[Pp]olicy\s+[Bb]rief|[Bb]rief|[Rr]eport|[Ff]act\s+[Ss]heet|[Gg]uidance\s+[Nn]ote|"
+               r"[Gg]uidance|[Gg]uide|[Pp]olicy\s+[Nn]ote|[Pp]olicy\s+[Pp]aper|[Ii]ssue\s+[Pp]aper|[Tt]echnical\s+[Nn]ote|"
+               r"[Ss]tudy|[Hh]andbook|[Tt]oolkit|[Bb]ulletin|[Pp]laybook")
+_DET = r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa]n?)\s+)(?:(?:first|second|third|new|joint|final|national|\d+(?:st|nd|rd|th))\s+)*"
+# 'launched its Guidance Note: Towards ...'
+_COLON_TITLE = re.compile(_DET + r"(?P<type>" + _TYPE_WORDS + r")\s*:\s*(?P<title>" + _TITLE_RUN + r")")
+# 'launched the first Bulletin of Social Protection Statistics', 'its Social Security Statistical
+# Bulletin, 2018-2022', 'The second Statistical Bulletin on Social Protection, published ...'
+_NAMED = re.compile(_DET + r"(?P<title>" + _TITLE_RUN + r")(?P<span>,\s*(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})?")
+# 'A policy brief on the extension of social protection to informal workers in Egypt, ...',
+# 'published a first study on income security for older people in Ecuador and ...'
+_DESCRIBED = re.compile(_DET + r"(?P<type>policy\s+brief|brief|report|study|guidance\s+note|guidance|guide|working\s+paper|"
+                        r"policy\s+note|policy\s+paper|technical\s+note|issue\s+paper|bulletin|toolkit|handbook|"
+                        r"fact\s+sheet|progress\s+report)\s+(?P<prep>on|about|of)\s+(?P<desc>[^,;.()\"“”]{8,160})(?![\"“”])")
+_DESC_END = re.compile(r"\s+(?:was|were|is|are|has|have|which|that|who|in\s+(?:January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December|\d{4})|by\s+the|as\s+well\s+as|to\s+be)\b.*$")
+
+
+_TRAILING_DATE = re.compile(r"\s+(?:on|in|of|since|by)\s+(?:January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December)\b.*$")
+
+
+_VERB_BEFORE = re.compile(r"\b(?:published|launched|released|issued|developed|produced|presented)\s+(?:[\w-]+\s+){0,1}$")
+_VERB_AFTER = re.compile(r"^(?:,[^,;]{1,60}(?=,))?\s*,?\s*(?:(?:which|that)\s+)?(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:\w+\s+and\s+)?"
+                         r"(?:published|launched|released|issued|developed|produced|presented)\b")
+
+
+def _published_here(sent: str, start: int, end: int) -> bool:
+    """The publication named at ``sent[start:end]`` is what the sentence's verb publishes: the verb
+    comes right before it ("launched its ...", "published a first ...") or right after it ("...,
+    published in December", "... was developed and published"), not elsewhere in the sentence
+    ("findings featured in the UN Secretary General Report ..." publishes nothing)."""
+    return bool(_VERB_BEFORE.search(sent[:start]) or _VERB_AFTER.match(sent[end:]))
+
+
+def unquoted_titles(sent: str) -> list[tuple[str, str]]:
+    """(title, series) of the publications a sentence presents without quotes.
+
+    Why: titles are not always quoted ("launched its Guidance Note: Towards Inclusive ...",
+    "launched the first Bulletin of Social Protection Statistics"), and many publications are
+    named by what they are about ("a policy brief on the extension of social protection to informal
+    workers in Egypt").  Only sentences that publish something are read (the caller checks)."""
+    out: list[tuple[str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _COLON_TITLE.finditer(sent):
+        if not _published_here(sent, m.start(), m.end()):
+            continue
+        out.append((m.group("title"), _series(None, m.group("type"))))
+        taken.append(m.span())
+    for m in _NAMED.finditer(sent):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        title = _TRAILING_DATE.sub("", m.group("title"))
+        if not _published_here(sent, m.start(), m.start() + len(m.group(0)) - len(m.group("title")) + len(title)
+                               + len(m.group("span") or "")):
+            continue
+        tm = list(re.finditer(r"\b(?:" + _TYPE_WORDS + r")\b", title))
+        # the type word is the name's head or followed by its subject ("Bulletin of ...")
+        if not tm or len(title.split()) < 3 or not title[:1].isupper() or re.search(r"\b(?:ILO|Government)\b", title[:4]):
+            continue
+        out.append((title + (m.group("span") or ""), _series(None, tm[-1].group(0))))
+        taken.append(m.span())
+    for m in _DESCRIBED.finditer(sent):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        desc = _DESC_END.sub("", m.group("desc")).strip()
+        if not _published_here(sent, m.start(), m.start("desc") + len(desc)) and not _published_here(
+                sent, m.start(), m.end()):
+            continue
+        if len(desc.split()) < 3 or desc.split()[0].lower() in ("it", "this", "that", "these", "them"):
+            continue
+        kind = re.sub(r"\s+", " ", m.group("type"))
+        # Capitalised like a title, so a figure's "Guidance on ..." and the text's "a joint
+        # guidance on ..." are one publication.
+        out.append((f"{kind[0].upper()}{kind[1:]} {m.group('prep')} {desc}", _series(None, kind)))
+    return out
+
+
 def _sentence_publishers(sent: str) -> list[str]:
     out = []
     m = re.search(r"\b(?:the\s+)?([A-Z]{2,10})(?:\s+and\s+(?:the\s+)?([A-Z]{2,10}))?\s+(?:has\s+|have\s+|also\s+)*"
@@ -121,6 +228,7 @@ def _sentence_publishers(sent: str) -> list[str]:
 
 def extract(doc: Document, kb: KnowledgeBase) -> None:
     pubs = _Pubs(doc, kb)
+    later: list[tuple] = []
     for p in doc.passages:
         text = p.text
         used: list[tuple[int, int]] = []
@@ -152,7 +260,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
         for s0, s1, sent in sentences(text):
             if any(a <= s0 < b for a, b in used):
                 continue
-            ym = _MONTH_YEAR.search(sent)
+            ym = _MONTH_YEAR.search(sent) or _month_only(sent, doc)
             for q in QUOTED.finditer(sent):
                 title = q.group("title")
                 if not title[:1].isupper():
@@ -189,6 +297,16 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                              year=ym.group(2) if ym else None, sentence=sent)
                 if e:
                     e.alt_labels.add(m.group("acr"))
+        # 2b. running text, unquoted: a typed title after a colon, a capitalised name with a type
+        # word published or launched, a publication named by what it is about.  Weaker readings,
+        # so they are added after every labelled and quoted one (whose label and type then stand).
+        for s0, s1, sent in sentences(text):
+            if any(a <= s0 < b for a, b in used) or not _PUBLISH_VERB.search(sent):
+                continue
+            ym = _MONTH_YEAR.search(sent)
+            year, month = (ym.group(2), ym.group(1)) if ym else (None, None)
+            for title, series in unquoted_titles(sent):
+                later.append((title, p.id, series, year, month, _sentence_publishers(sent), sent))
         # 3. quoted list items after "... briefs are:" (the list follows the announcing sentence)
         if p.kind == "list_item" and text.lstrip()[:1] in "\"“":
             prev_text = _previous_text(doc, p)
@@ -198,6 +316,8 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 if q and line.strip()[0] in "\"“":
                         pubs.add(q.group("title"), p.id, series=_series(None, tm.group(1)),
                                  publishers=_sentence_publishers(prev_text[-400:]), sentence=line)
+    for title, pid, series, year, month, publishers, sent in later:
+        pubs.add(title, pid, series=series, year=year, month=month, publishers=publishers, sentence=sent)
     _merge_main_titles(kb)
     describe(doc, kb)
 

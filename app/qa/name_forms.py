@@ -1,0 +1,78 @@
+"""Forms of a body's name that people write but the report may not: initials and head-noun synonyms.
+
+Why: readers shorten a long name they have just read to its initials ("the GA roadmaps" for the
+Global Accelerator, "the TSF"), and they call a partnership a collaboration or a cooperation (the
+report itself writes "the ILO-IMF collaboration" beside its heading "ILO-IMF Partnership").  The
+linker only knows the names the graph holds, so such questions linked nothing and fell to the text.
+
+Both forms are derived from the graph's own names (no names are listed here) and are added only
+when unambiguous: initials that another entity's name already is, or that two entities share, are
+left out, so "EU" stays the European Union and a rare clash costs a link rather than a wrong one.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Callable, Iterable, Iterator
+
+from graph import countries
+
+# Kinds of things named by proper names whose initials readers use.
+_TYPES = ("Initiative", "Organization", "Project")
+# Words a name's initials skip (connectives, articles).
+_MINOR = {"of", "on", "for", "and", "the", "to", "in", "at", "de", "du", "la", "et", "des", "a", "an"}
+# Head nouns that English uses interchangeably for a joint undertaking (general knowledge).
+_HEAD_SYNONYMS = ({"partnership", "collaboration", "cooperation"},)
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-]*")
+
+
+def initials(name: str) -> str | None:
+    """'Global Accelerator' -> 'GA'; None unless the name is two to five capitalised words joined
+    only by minor words (a sentence-like label or a name with an acronym inside has no initials)."""
+    words = _WORD.findall(re.sub(r"\([^)]*\)", " ", name))
+    major = [w for w in words if w.lower() not in _MINOR]
+    if not 2 <= len(major) <= 5 or len(words) > 8:
+        return None
+    if not all(w[0].isupper() and not w.isupper() for w in major):
+        return None  # "ILO-IMF Partnership", "USP2030 Working Group": already acronym-led
+    return "".join(w[0] for w in major).upper()
+
+
+def head_variants(name: str) -> list[str]:
+    """'ILO-IMF Partnership' -> ['ILO-IMF collaboration', 'ILO-IMF cooperation']."""
+    m = re.search(r"(\w+)\s*$", name)
+    if not m:
+        return []
+    head = m.group(1).lower()
+    out = []
+    for group in _HEAD_SYNONYMS:
+        if head in group:
+            out += [name[:m.start(1)] + alt for alt in sorted(group - {head})]
+    return out
+
+
+def derived_forms(entities: Iterable[tuple[str, str, list[str]]],
+                  taken: Callable[[str], bool]) -> Iterator[tuple[str, str]]:
+    """(form, entity id) for each entity ``(id, type, names)`` of a named kind.
+
+    ``taken(form)`` says whether some entity is already called ``form``: such a form is
+    skipped, as are initials that several entities would share."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    variants: list[tuple[str, str]] = []
+    for eid, etype, names in entities:
+        if etype not in _TYPES:
+            continue
+        for n in names:
+            ini = initials(n)
+            # Two letters are initials only for an initiative ("GA"); an organisation's two
+            # letters clash too often ("EC", "GG"), and a name with a country in it ("Government
+            # of Germany") is said by the country, not by initials.
+            if ini and (2 if etype == "Initiative" else 3) <= len(ini) <= 5 and not countries.find_countries(n):
+                by_initials[ini].add(eid)
+            variants += [(v, eid) for v in head_variants(n)]
+    for ini, ids in sorted(by_initials.items()):
+        if len(ids) == 1 and not taken(ini):
+            yield ini, next(iter(ids))
+    for v, eid in variants:
+        if not taken(v):
+            yield v, eid
