@@ -44,9 +44,9 @@ class Config:
     # A request a worker already answered within this time and size runs in the server process
     # next time (app/sparql_cheap.py); 0 ms: always in a worker.
     sparql_in_process_ms: float = field(
-        default_factory=lambda: float(os.environ.get("FLOORGRAPH_SPARQL_IN_PROCESS_MS", "5")))
+        default_factory=lambda: float(os.environ.get("FLOORGRAPH_SPARQL_IN_PROCESS_MS", "25")))
     sparql_in_process_kb: int = field(
-        default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_IN_PROCESS_KB", "256")))
+        default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_IN_PROCESS_KB", "1024")))
     sparql_max_query_chars: int = 20_000
     sparql_max_depth: int = 48
     sparql_max_operators: int = 400
