@@ -7,15 +7,7 @@ the knowledge base's facts, so the tests hold on another report with the same ki
 from __future__ import annotations
 
 from app.qa.name_forms import head_variants, initials
-
-
-def _ids(engine, res) -> set[str]:
-    out = set()
-    for a in res["answers"]:
-        ent = engine.k.entity_by_iri(a["iri"]) if a.get("iri") else None
-        if ent:
-            out.add(ent["id"])
-    return out
+from tests.support.engine import answer_ids as _ids
 
 
 def _roadmap_members(engine, status: str) -> set[str]:
