@@ -13,6 +13,7 @@ import pytest
 from app.qa import numbers
 from app.qa.relation_choice import prospective
 from app.qa.question import RATIFY
+from tests.support.engine import funders_per_country
 
 
 # -- pure pieces ---------------------------------------------------------------------------------
@@ -57,16 +58,10 @@ def _ids(res) -> set[str]:
     return {"Country:" + a["iso3"] for a in res["answers"] if a.get("iso3")}
 
 
-def _funders(k) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for f in k.facts:
-        if f["predicate"] == "fundedBy" and f["subject"].startswith("Country:"):
-            out[f["subject"]].add(f["object"])
-    return out
 
 
 def test_funded_only_by_a_named_funder(engine):
-    per = _funders(engine.k)
+    per = funders_per_country(engine.k)
     sole = defaultdict(set)
     for c, fs in per.items():
         if len(fs) == 1:
@@ -83,7 +78,7 @@ def test_funded_only_by_a_named_funder(engine):
 def test_funded_only_by_their_own_national_institutions(engine):
     k = engine.k
     inst = {(f["subject"], f["object"]) for f in k.facts if f["predicate"] == "institutionOf"}
-    expected = {c for c, fs in _funders(k).items() if all((o, c) in inst for o in fs)}
+    expected = {c for c, fs in funders_per_country(k).items() if all((o, c) in inst for o in fs)}
     assert expected
     res = engine.ask("Which countries' ILO work is financed only by their own national institution?")
     assert _ids(res) == expected

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 
 import pytest
 
+from tests.support.engine import funders_per_country, result_kinds
 
 
 def _countries_per_funder(k, region: str | None = None) -> Counter:
@@ -22,12 +23,6 @@ def _countries_per_funder(k, region: str | None = None) -> Counter:
     return n
 
 
-def _funders_per_country(k) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = defaultdict(set)
-    for f in k.facts:
-        if f["predicate"] == "fundedBy" and f["subject"].startswith("Country:"):
-            out[f["subject"]].add(f["object"])
-    return out
 
 
 def _unique_top(counter) -> str:
@@ -49,7 +44,7 @@ def test_keyword_superlative_names_the_ranked_thing(engine):
 
 def test_most_funded_country_ranks_countries_by_their_funders(engine):
     k = engine.k
-    per = Counter({c: len(fs) for c, fs in _funders_per_country(k).items()})
+    per = Counter({c: len(fs) for c, fs in funders_per_country(k).items()})
     top = _unique_top(per)
     res = engine.ask("most funded country")
     assert res["answer_type"] == "Country" and _labels(res) == [k.label(top)]
@@ -62,7 +57,7 @@ def test_stated_type_wins_over_the_template(engine):
     res = engine.ask("Which single funder backs the largest number of countries overall?")
     assert _labels(res) == [k.label(top)]
     # only countries are counted: an initiative the funder also funds is not one of them
-    assert all(c in {k.label(x) for x in _funders_per_country(k)} for c in res["answers"][0]["counted"])
+    assert all(c in {k.label(x) for x in funders_per_country(k)} for c in res["answers"][0]["counted"])
 
 
 def test_superlative_over_a_pool_of_three(engine):
@@ -70,7 +65,7 @@ def test_superlative_over_a_pool_of_three(engine):
     per = _countries_per_funder(k)
     govs = sorted((per[f"Organization:gov-{iso}"], iso) for iso in ("FRA", "DEU", "PRT", "IRL", "JPN")
                   if per[f"Organization:gov-{iso}"])
-    (n0, a), (n1, b), (n2, c) = govs[0], govs[1], govs[-1]
+    (n0, a), (n1, b), (_, c) = govs[0], govs[1], govs[-1]
     if n0 == n1:
         pytest.skip("no unique fewest among the pool in this build")
     names = [k.label(f"Country:{x}") for x in (c, a, b)]
@@ -102,7 +97,7 @@ def _region_of(k) -> dict[str, str]:
 def test_count_of_regions_a_funder_reaches(engine):
     k = engine.k
     where = _region_of(k)
-    eu = {c for c, fs in _funders_per_country(k).items() if "Organization:eu" in fs}
+    eu = {c for c, fs in funders_per_country(k).items() if "Organization:eu" in fs}
     res = engine.ask("In how many regions does the European Union finance countries?")
     assert res["answers"][0]["value"] == len({where[c] for c in eu if c in where})
 
@@ -110,7 +105,7 @@ def test_count_of_regions_a_funder_reaches(engine):
 def test_count_honours_a_region_set_aside_and_two_regions_are_a_union(engine):
     k = engine.k
     where = _region_of(k)
-    eu = {c for c, fs in _funders_per_country(k).items() if "Organization:eu" in fs}
+    eu = {c for c, fs in funders_per_country(k).items() if "Organization:eu" in fs}
     by_region = Counter(where.get(c) for c in eu)
     (top, n_top), (second, n_second) = by_region.most_common(2)
     names = {r: k.label(r) for r in (top, second)}
@@ -122,10 +117,7 @@ def test_count_honours_a_region_set_aside_and_two_regions_are_a_union(engine):
 
 def test_only_a_named_result_kind(engine):
     k = engine.k
-    kinds: dict[str, set[str]] = defaultdict(set)
-    for f in k.facts:
-        if f["predicate"] == "achievedResult" and str(f["attrs"].get("year")) == "2024":
-            kinds[f["subject"]].add(f["attrs"]["result_type"])
+    kinds = result_kinds(k, "2024")
     expected = {c for c, ks in kinds.items() if ks == {"operations"}}
     assert expected and expected != {c for c, ks in kinds.items() if "operations" in ks}
     res = engine.ask("How many countries had only an improving operations result and nothing else in 2024?")
@@ -139,7 +131,7 @@ def test_funders_of_pathfinders_in_a_region(engine):
     k = engine.k
     where = _region_of(k)
     pathfinders = {f["subject"] for f in k.facts if f["predicate"] == "pathfinderOf" and f["subject"].startswith("Country:")}
-    funders = _funders_per_country(k)
+    funders = funders_per_country(k)
     by_region = Counter(where.get(c) for c in pathfinders if funders.get(c))
     region = next(r for r, _ in by_region.most_common() if r)
     expected = {o for c in pathfinders if where.get(c) == region for o in funders.get(c, ())}
@@ -164,7 +156,7 @@ def test_count_of_funders_of_a_described_country(engine):
     assert res["answer_type"] == "Number"
     counted = set(res["answers"][0]["counted"])
     # the counted funders are exactly one country's funders: the described country's
-    assert any({k.label(o) for o in fs} == counted for fs in _funders_per_country(k).values())
+    assert any({k.label(o) for o in fs} == counted for fs in funders_per_country(k).values())
     assert res["answers"][0]["value"] == len(counted) > 0
 
 
@@ -172,7 +164,7 @@ def test_count_of_funders_of_a_described_country(engine):
 def test_regions_a_funder_reaches_and_regions_all_of_whose_countries_it_funds(engine):
     k = engine.k
     where = _region_of(k)
-    eu = {c for c, fs in _funders_per_country(k).items() if "Organization:eu" in fs}
+    eu = {c for c, fs in funders_per_country(k).items() if "Organization:eu" in fs}
     res = engine.ask("Which regions does the European Union finance countries in?")
     assert {a["label"] for a in res["answers"]} == {k.label(where[c]) for c in eu if c in where}
     members = defaultdict(set)
@@ -202,10 +194,7 @@ def test_a_dated_phrase_belongs_to_the_verb_before_it():
 
 def test_one_result_kind_but_not_another(engine):
     k = engine.k
-    kinds: dict[str, set[str]] = defaultdict(set)
-    for f in k.facts:
-        if f["predicate"] == "achievedResult" and str(f["attrs"].get("year")) == "2024":
-            kinds[f["subject"]].add(f["attrs"]["result_type"])
+    kinds = result_kinds(k, "2024")
     expected = {c for c, ks in kinds.items() if "policies_strategies" in ks and "scheme_reform" not in ks}
     assert expected
     res = engine.ask("Which countries had a policy result but no scheme reform result in 2024?")

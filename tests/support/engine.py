@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 import pytest
 
@@ -26,3 +27,21 @@ def answer_ids(engine, res) -> set[str]:
         if ent:
             out.add(ent["id"])
     return out
+
+
+def funders_per_country(k) -> dict[str, set[str]]:
+    """Each country's funders, read from the knowledge base's ``fundedBy`` facts."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for f in k.facts:
+        if f["predicate"] == "fundedBy" and f["subject"].startswith("Country:"):
+            out[f["subject"]].add(f["object"])
+    return out
+
+
+def result_kinds(k, year: str) -> dict[str, set[str]]:
+    """Each country's kinds of institutional result in ``year`` (``achievedResult`` facts)."""
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for f in k.facts:
+        if f["predicate"] == "achievedResult" and str(f["attrs"].get("year")) == year:
+            kinds[f["subject"]].add(f["attrs"]["result_type"])
+    return kinds
