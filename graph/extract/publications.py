@@ -49,12 +49,11 @@ _NOT_PUB_NOUN = re.compile(r"\b(event|side event|workshop|forum|project|webinar|
                            r"seminar|session|campaign|bill|roadmap|meeting|dialogue|initiative|programme|"
                            r"call to action|platform|title)\b", re.I)
 _PUB_NOUN = re.compile(r"\b(" + _TYPES + r"|paper|note|guidance|publication)s?\b", re.I)
-_MONTH_YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n)\s+(?:\d{1,2}\s+)?(?:(January|February|March|April|May|June|July|August|September|"
-                         r"October|November|December)\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b")
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n)\s+(?:\d{1,2}\s+)?(?:" + _MONTH + r"\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b")
 
 
-_MONTH_ONLY = re.compile(r"\b[Ii]n\s+(January|February|March|April|May|June|July|August|September|October|November|"
-                         r"December)\b(?!\s*,?\s*(?:19|20)\d{2})")
+_MONTH_ONLY = re.compile(r"\b[Ii]n\s+" + _MONTH + r"\b(?!\s*,?\s*(?:19|20)\d{2})")
 
 
 class _MonthYear:
@@ -142,12 +141,11 @@ _NAMED = re.compile(_DET + r"(?P<title>" + _TITLE_RUN + r")(?P<span>,\s*(?:19|20
 _DESCRIBED = re.compile(_DET + r"(?P<type>policy\s+brief|brief|report|study|guidance\s+note|guidance|guide|working\s+paper|"
                         r"policy\s+note|policy\s+paper|technical\s+note|issue\s+paper|bulletin|toolkit|handbook|"
                         r"fact\s+sheet|progress\s+report)\s+(?P<prep>on|about|of)\s+(?P<desc>[^,;.()\"“”]{8,160})(?![\"“”])")
-_DESC_END = re.compile(r"\s+(?:was|were|is|are|has|have|which|that|who|in\s+(?:January|February|March|April|May|June|July|"
-                       r"August|September|October|November|December|\d{4})|by\s+the|as\s+well\s+as|to\s+be)\b.*$")
+_DESC_END = re.compile(r"\s+(?:was|were|is|are|has|have|which|that|who|in\s+(?:" + _MONTH + r"|\d{4})|by\s+the|as\s+well\s+as|"
+                       r"to\s+be)\b.*$")
 
 
-_TRAILING_DATE = re.compile(r"\s+(?:on|in|of|since|by)\s+(?:January|February|March|April|May|June|July|August|September|"
-                            r"October|November|December)\b.*$")
+_TRAILING_DATE = re.compile(r"\s+(?:on|in|of|since|by)\s+" + _MONTH + r"\b.*$")
 
 
 _VERB_BEFORE = re.compile(r"\b(?:published|launched|released|issued|developed|produced|presented)\s+(?:[\w-]+\s+){0,1}$")
