@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from app.qa.units import STOP
 from graph.extract.quantities import MONEY, PERCENT
+from graph.dates import MONTH
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -26,7 +27,7 @@ _MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|
                           re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 _EARLIER_ASKED = re.compile(r"\b(from|initially|originally|before|previous(ly)?|at first|earlier|start(ed|ing)?)\b", re.I)
-_MONTHS = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTHS = "(" + MONTH + ")"
 _MONTH_AFTER = re.compile(r"\s+" + _MONTHS + r"\b")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\s+$")
 _SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "bn": 1e9, "m": 1e6}

@@ -30,6 +30,7 @@ from graph.extract import ensure_country
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
 from graph.vocab import slug
+from graph.dates import MONTH
 
 # ---------------------------------------------------------------------------------------------
 #  Shared helpers
@@ -337,8 +338,7 @@ _LEAD_STRIP = re.compile(r"^(?:(?:The|A|An|In|On|By|Its|Their|Under|With|Followi
 _ACTION = re.compile(r"\b(adopt\w*|approv\w*|launch\w*|validat\w*|endors\w*|pass\w*|enact\w*|"
                      r"publish\w*|finali[sz]\w*|sign\w*|promulgat\w*|introduc\w*|issued)\b[^.]{0,80}?"
                      r"\b(?:in|on)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?"
-                     r"(?:January|February|March|April|May|June|July|August|September|October|"
-                     r"November|December)?\s*(\d{4})\b")
+                     + MONTH + r"?\s*(\d{4})\b")
 _GENERIC_NAMES = {"national strategy", "national policy", "strategy", "policy", "law", "act",
                   "national plan", "action plan", "framework", "legal framework", "social policy",
                   "social protection policy", "social protection strategy"}
@@ -348,8 +348,7 @@ _VERB = (r"(?:adopt\w*|approv\w*|launch\w*|validat\w*|endors\w*|pass\w*|enact\w*
          r"finali[sz]\w*|sign\w*|promulgat\w*|introduc\w*|issued)")
 _PRE_VERB = re.compile(r"\b" + _VERB + r"\s+(?:(?:the|its|a|an|their|new|revised|first|updated)\s+){0,3}$")
 _YEAR_IN = re.compile(r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}\s+)?"
-                      r"(?:(?:January|February|March|April|May|June|July|August|September|October|"
-                      r"November|December)\s+)?((?:19|20)\d{2})\b(?!\s*[-–])")
+                      r"(?:" + MONTH + r"\s+)?((?:19|20)\d{2})\b(?!\s*[-–])")
 _FUTURE = re.compile(r"\b(expected|will|to be|planned|slated|due|would|should)\b[^.]{0,25}$")
 
 

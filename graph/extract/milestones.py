@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+from graph.dates import MONTH, MONTH_NAMES
+
+_MONTHS = ("(?:" + "|".join(MONTH_NAMES) + "|"
            r"early|late|mid-?|the (?:first|second|third|fourth|last) quarter of|the (?:beginning|end) of|"
            r"the course of|the (?:first|second) half of|Q[1-4])")
 # "In 2024", "in October 2024", "by late 2024", "(2024)" — not the start of a period "2024-2030".
@@ -18,8 +20,7 @@ YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Dd]uring|[Tt]hroughout|[Aa]
                   r"[Aa]fter)\s+(?:" + _MONTHS +
                   r"\s*)?(?:\d{1,2}\s+)?(?:" + _MONTHS + r"\s+)?((?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)"
                   r"|\(((?:19|20)\d{2})\)"
-                  r"|\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:January|February|March|April|May|June|July|August|September|October|"
-                  r"November|December)\s+\d{1,2},\s+((?:19|20)\d{2})\b")  # "on October 10, 2024"
+                  r"|\b(?:[Ii]n|[Oo]n|[Bb]y)\s+" + MONTH + r"\s+\d{1,2},\s+((?:19|20)\d{2})\b")  # "on October 10, 2024"
 _FUTURE = re.compile(r"\b(?:expected|will|to be|planned|slated|due|would|should|aims? to|plans? to|"
                      r"intends? to|set to|is to|are to|upcoming|forthcoming|next)\b", re.I)
 

@@ -36,6 +36,7 @@ from graph.extract.instruments import resolve_org, sentences
 from graph.kb import KnowledgeBase
 from graph.model import Document
 from graph.vocab import slug
+from graph.dates import MONTH
 
 _TYPES = (r"Working\s+[Pp]aper|[Bb]rief|[Rr]eport|Fact\s+[Ss]heet|[Gg]uide|[Pp]olicy\s+[Nn]ote|"
           r"[Pp]olicy\s+[Pp]aper|[Ii]ssue\s+[Pp]aper|[Tt]echnical\s+[Nn]ote|[Gg]uidance\s+[Nn]ote|"
@@ -49,7 +50,7 @@ _NOT_PUB_NOUN = re.compile(r"\b(event|side event|workshop|forum|project|webinar|
                            r"seminar|session|campaign|bill|roadmap|meeting|dialogue|initiative|programme|"
                            r"call to action|platform|title)\b", re.I)
 _PUB_NOUN = re.compile(r"\b(" + _TYPES + r"|paper|note|guidance|publication)s?\b", re.I)
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH = "(" + MONTH + ")"
 _MONTH_YEAR = re.compile(r"\b(?:[Ii]n|[Oo]n)\s+(?:\d{1,2}\s+)?(?:" + _MONTH + r"\s+)?(?:\d{1,2},?\s+)?((?:19|20)\d{2})\b")
 
 

@@ -30,6 +30,7 @@ from graph.extract.named import NameIndex
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document
 from graph.vocab import slug
+from graph.dates import MONTH
 
 _NUM = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:\s*(?P<scale>million|billion|thousand|bn|m)\b)?"
@@ -52,8 +53,7 @@ _THINGS = re.compile(r"(?:papers|cent(?:er|re)s|registers|letters|chapters|numbe
 _NOT_BEFORE = re.compile(r"(?:No\.?|Nos\.?|Convention|Recommendation|Table|Figure|Box|SDG|indicator|aged|age|ages|"
                          r"page|paragraph|Article|Art\.|Section|Chapter|Module|Phase|Round|Level|Step|Goal|Target|"
                          r"C|R|#|version|COP|CFS|Decree|Law|Act)\s*$|(?:^|[\s(])\d[\d,.]*\s*(?:to|and|-|–)\s*$", re.I)
-_MONTHS = re.compile(r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
-                     r"December)\b")
+_MONTHS = re.compile(r"^\s*" + MONTH + r"\b")
 _NOT_COUNTED = re.compile(r"^(?:years?|months?|weeks?|days?|hours?|times|per|percent|cent|th|st|nd|rd|"
                           r"and|or|to|of|in|on|at|the|a|an|is|was|were|are|has|have|which|that|million|"
                           r"billion|thousand|as|is|was|has|its|this|thus|across|towards|us|always|perhaps|"
