@@ -5,7 +5,6 @@ Only 127.0.0.1 is used.  RSS is summed over the server and its children (the SPA
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,12 +15,10 @@ import psutil
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from app.ports import free_port  # noqa: E402  (after ROOT is importable)
 
 
 @dataclass

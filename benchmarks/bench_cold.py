@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from app.ports import free_port  # noqa: E402  (after ROOT is importable)
+
 DEFAULT_QUESTIONS = ROOT / "data" / "eval" / "bank_a.jsonl"
 FG = [sys.executable, "-m", "app.cli"]
 ENV = os.environ | {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
@@ -32,12 +34,6 @@ def wall(cmd: list[str]) -> float:
     if out.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {out.stderr.decode()[-1000:]}")
     return time.perf_counter() - t
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def first_answer_after_serve(data_dir: Path, question: str) -> tuple[float, float]:

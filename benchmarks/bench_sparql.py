@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from app.ports import free_port  # noqa: E402  (after ROOT is importable)
+
 ENV = os.environ | {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
 P = ("PREFIX fg: <https://w3id.org/floorgraph/ontology#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
      "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> ")
@@ -37,12 +39,6 @@ QUERIES = {
     "GROUP BY type": (P + "SELECT ?t (COUNT(?s) AS ?n) WHERE { ?s a ?t } GROUP BY ?t ORDER BY DESC(?n)", True),
     "GROUP BY predicate": (P + "SELECT ?p (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p", True),
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_up(url: str, proc: subprocess.Popen) -> None:

@@ -2,7 +2,6 @@
 ``--server granian``) on a loopback port."""
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
@@ -13,14 +12,9 @@ import pytest
 import requests
 
 from tests.support.slowloris import assert_idle_sockets_do_not_lock_out_healthz
+from app.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.mark.parametrize("server", ["waitress", "granian"])

@@ -11,12 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import requests
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from app.ports import free_port
 
 
 @dataclass
