@@ -27,14 +27,16 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
-from app.qa import aggregate, choices, country_chain, ranking, region_answers, region_count, result_sets, set_conditions
+from app.qa import activity_funders, aggregate, choices, country_chain, ranking, region_answers, region_count, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.asides import keeps_subject, without_asides
 from app.qa.entry_country import entry_country, named_as_government
 from app.qa.keyword_order import question_word_first
-from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
+from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic, \
+    topic_coverage
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
+from app.qa.context_names import context_names
 from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside
 from app.qa.fact_years import fact_year
 from app.qa.qualified_members import qualified_members
@@ -262,6 +264,8 @@ class QuestionEngine:
                         and l.type in ("Country", "Organization", "Initiative", "Scheme", "LegalInstrument")
                         and l.type != want]
             exclude = set(a.linked("Organization")) & AUTHOR_ORGS
+            if not pool:
+                exclude |= context_names(a)  # "after its 2023 delivery in the DRC": context, not answer
             if a.answer_type in ("Scheme", "Law", "Publication"):
                 exclude |= set(a.linked("Organization"))  # "Kenya's NSSF" is who acts, not the scheme
             # The dense query is the question without the names the filter already guarantees, so
@@ -344,14 +348,71 @@ class QuestionEngine:
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
         answers = [x for x in answers if x is not None]
+        activity = self._activity_funders(a, und, cons, out)
+        if activity:  # who paid for the described activity, not the country's financing line
+            answers, graph_ids, text_best, cons = activity, None, None, []
         answers.sort(key=lambda x: (-x["score"], x["label"]))
         answers, sub = keep_subregion(a.question, answers)  # "West African states": finer than the region
         out["answers"] = answers
-        out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best) \
+        out["path"] = ([resolved] if resolved else []) + (out.get("path", []) if activity else []) \
+            + self._path(cons if graph_ids is not None else [], text_best) \
             + ([f"countries in {sub} (UN sub-region)"] if sub else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
+
+    def _activity_funders(self, a: Analysis, und: Understanding, cons: list[Constraint], out: dict) -> list[dict]:
+        """The payers of the one activity a funder question describes, read from the sentence that
+        describes it (see :mod:`app.qa.activity_funders`); [] when the question describes no
+        activity or no sentence says it with a funding cue."""
+        if a.answer_type != "Organization" or not a.fund:
+            return []
+        named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
+        topic = activity_funders.activity_terms(a.topic_terms, named, _FRAME | _QUESTION_STEMS)
+        if len(topic) < activity_funders.MIN_TOPIC_TERMS:
+            return []
+        required = [set(l.ids) for l in a.links if l.type in ("Country", "Organization", "Initiative", "Scheme")
+                    and not (set(l.ids) & AUTHOR_ORGS) and len(l.ids) <= AMBIGUOUS_LINK]
+        qvec = und.vector if und.vector is not None else self._embed(a.question)
+        results = self.text.run(replace(a, answer_type="Organization"), qvec, required, set(), top=8)
+        home = a.linked("Country")
+        for r in results[:5]:
+            if r.score < MIN_TEXT_SCORE * 0.8:
+                break
+            u = self.units.units[r.unit_id]
+            p = self.k.passage(u.passage_id)
+            if p is None or u.kind != "sentence":
+                continue
+            nxt = next((v for v in self.units.units[r.unit_id + 1:r.unit_id + 4]
+                        if v.passage_id == u.passage_id and v.kind == "sentence"), None)
+            said = u.text + " " + (nxt.text if nxt else "")
+            if topic_coverage(topic, said) < activity_funders.MIN_COVERAGE or topic_coverage(topic, u.text) < 0.25:
+                continue
+            country = home[0] if len(home) == 1 else None
+            payers = activity_funders.funding_runs(p.text, u.start, u.end, self.k.mentions_in(u.passage_id), country)
+            named_ids = {i for l in a.links for i in l.ids}
+            res = []
+            for pay in payers:
+                eid = pay.eid
+                if eid is not None and eid.startswith("Country:"):
+                    eid = _as_funder(eid, self.k) or eid
+                if eid in named_ids or eid in AUTHOR_ORGS:
+                    continue
+                ev = self._evidence(u.passage_id, [], spans=[pay.span])
+                if eid is None:
+                    d = {"label": pay.label, "iri": None, "type": "Organization", "score": round(r.score, 4),
+                         "evidence": [ev]}
+                else:
+                    d = self._answer_dict(eid, r.score, [ev])
+                    d["type"] = "Organization"
+                d["path"] = [f"pays for the activity described, by the sentence: {u.text}"]
+                res.append(d)
+            if res:
+                out["strategy"], out["sparql"] = "text-activity", ""
+                out["path"] = [f"funders of the activity described (not the country's financing line), "
+                               f"by the sentence: {u.text}"]
+                return res
+        return []
 
     def _fact_year(self, a: Analysis, und: Understanding, out: dict) -> list[dict] | None:
         """The year the graph dates a fact between the question's named ends (see :mod:`app.qa.fact_years`)."""
