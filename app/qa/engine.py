@@ -27,7 +27,7 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
-from app.qa import activity_funders, aggregate, choices, country_chain, ranking, region_answers, region_count, result_sets, set_conditions
+from app.qa import activity_funders, aggregate, choices, country_roles, country_chain, ranking, region_answers, region_count, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.asides import keeps_subject, without_asides
 from app.qa.entry_country import entry_country, named_as_government
@@ -318,6 +318,8 @@ class QuestionEngine:
         if text_best is not None:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
             text_best = prefer_clause(text_best, results, self.units.units, topic)
+            if a.answer_type == "Country":  # "participants from A and B explored C's ...": the part asked
+                text_best = self._country_roles(text_best, q)
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
             found = {f.key: (text_best, f) for f in text_best.found}
@@ -360,6 +362,17 @@ class QuestionEngine:
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
+
+    def _country_roles(self, best: TextResult, question: str) -> TextResult:
+        """The best sentence's countries narrowed to the part the question asks (see
+        :mod:`app.qa.country_roles`)."""
+        u = self.units.units[best.unit_id]
+        p = self.k.passage(u.passage_id)
+        if p is None:
+            return best
+        kept = country_roles.narrow(best.found, p.text[u.start:u.end], u.start, question, self.k.names,
+                                    entry_country(p, self.lexicon))
+        return best if [f.key for f in kept] == [f.key for f in best.found] else replace(best, found=kept)
 
     def _activity_funders(self, a: Analysis, und: Understanding, cons: list[Constraint], out: dict) -> list[dict]:
         """The payers of the one activity a funder question describes, read from the sentence that
