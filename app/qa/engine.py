@@ -22,7 +22,8 @@ import time
 import numpy as np
 from dataclasses import replace
 
-from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, constraints_for, to_sparql
+from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, constraints_for, \
+    region_constraint, to_sparql
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
@@ -64,6 +65,7 @@ MIN_TEXT_SCORE = 0.55  # below this the best sentence is not an answer (calibrat
 NARROW_FACTOR = 1.3  # how much stronger than an answer a sentence must be to narrow a graph answer
 AMBIGUOUS_LINK = 3  # a mention linked to more entities than this is a generic phrase, not a name
 RESIDUAL_MIN_TERMS = 2
+DESCRIBED_MIN_TERMS = 3  # topic words beyond bare filters that describe an event the graph cannot express
 NARROW_COVERAGE = 0.5  # share of the topic words a sentence must contain to narrow a graph answer  # topic terms left beyond the graph's relations that call for the text step
 OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
 # Domain words too common to say what a question is about beyond its relations.
@@ -251,6 +253,7 @@ class QuestionEngine:
             graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label)
         need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
         text_best: TextResult | None = None
+        good: list[TextResult] = []
         also: list[TextResult] = []  # further sentences that narrow a graph answer the same way
         if need_text and a.answer_type != "Text":
             used = {e for c in cons for trip in c.evidence for e in trip}
@@ -315,6 +318,10 @@ class QuestionEngine:
                         also = [r for r in good[:12] if r is not text_best and r.score >= 0.9 * text_best.score
                                 and narrows(r)]
 
+        if graph_ids and text_best is None and a.answer_type == "Country" and len(residual) >= DESCRIBED_MIN_TERMS:
+            text_best = self._description_over_filters(cons, residual, good)
+            if text_best is not None:  # "which African island state's minister was quoted ...": one country
+                graph_ids, cons = None, []
         if text_best is not None:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
             text_best = prefer_clause(text_best, results, self.units.units, topic)
@@ -362,6 +369,30 @@ class QuestionEngine:
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
+
+    def _description_over_filters(self, cons: list[Constraint], residual: list[str],
+                                  good: list[TextResult]) -> TextResult | None:
+        """When the graph holds only filters for a question (a region, priority status) and the
+        question describes an event it cannot express ("the minister of which African island state
+        was quoted on ratifying ..."), the filter's whole list is no answer: the sentence that says
+        the description decides, and the filters keep only its countries that pass them (a region
+        as the gazetteer places it, since a country without an entry has no region fact)."""
+        if not cons or any(c.relation not in ("region", "priority") or c.negated for c in cons):
+            return None
+        widened = [region_constraint(c.evidence[0][2], self.k, widen=True)
+                   if c.relation == "region" and len(c.evidence) == 1 else c for c in cons]
+        allowed = set(self._run(to_sparql(widened)))
+        # The best sentence only: it must be strong, say a good part of the description itself,
+        # and its passage most of it (a description paraphrases what the context around it says).
+        r = good[0] if good else None
+        if r is None or r.score < NARROW_FACTOR * MIN_TEXT_SCORE:
+            return None
+        u = self.units.units[r.unit_id]
+        p = self.k.passage(u.passage_id)
+        if topic_coverage(residual, u.text) < 0.3 or topic_coverage(residual, p.text if p else "") < NARROW_COVERAGE:
+            return None
+        kept = [f for f in r.found if f.key in allowed]
+        return replace(r, found=kept) if kept else None
 
     def _country_roles(self, best: TextResult, question: str) -> TextResult:
         """The best sentence's countries narrowed to the part the question asks (see
