@@ -28,7 +28,7 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
-from app.qa import activity_funders, aggregate, choices, country_roles, country_chain, ranking, region_answers, region_count, result_sets, set_conditions
+from app.qa import activity_funders, aggregate, choices, country_roles, country_chain, entry_scope, ranking, region_answers, region_count, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.asides import keeps_subject, without_asides
 from app.qa.entry_country import entry_country, named_as_government
@@ -210,6 +210,12 @@ class QuestionEngine:
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
+        if a.answer_type == "Country" and entry_scope.asks_entries(a.question) and not (
+                a.years or a.ratify or a.fund or a.pathfinder or a.roadmap or a.priority):
+            scoped = self._entry_scope(a, out)  # "which country entries mention TRANSFORM"
+            if scoped:
+                out["answers"] = scoped
+                return self._finish(out, a, und, timings, t0)
         linked, pool = list(a.links), choices.take(a)  # "between A and B, which one ...": a pool, not an end
         if pool and a.fund and all(i.startswith("Country:") for i in pool) and a.linked("Country"):
             funders = [_as_funder(i, self.k) for i in pool]  # "Japan or Portugal: which finances Timor-Leste"
@@ -369,6 +375,27 @@ class QuestionEngine:
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
+
+    def _entry_scope(self, a: Analysis, out: dict) -> list[dict]:
+        """Countries whose own entry names what the question asks about (see
+        :mod:`app.qa.entry_scope`); [] when the question names nothing to look for."""
+        ids = {i for l in a.links if l.type in ("Organization", "Initiative", "Scheme", "LegalInstrument")
+               for i in l.ids if i not in AUTHOR_ORGS}
+        names = entry_scope.written_names(a.question, [(l.start, l.end) for l in a.links])
+        if not ids and not names:
+            return []
+        found = entry_scope.entry_mentions(self.k, self.lexicon, ids, names)
+        found = {c: pids for c, pids in found.items() if c not in a.linked("Country")}
+        what = ", ".join([self.k.label(i) for i in sorted(ids)] + names)
+        res = []
+        for country, pids in found.items():
+            d = self._answer_dict(country, 1.0, [self._evidence(pid, [n for i in ids for n in self.k.names(i)] + names)
+                                                 for pid in pids[:3]])
+            d["path"] = [f"the country entry of {d['label']} names {what}"]
+            res.append(d)
+        out["strategy"], out["path"] = "graph-entries", [f"country entries that name {what}"]
+        out["sparql"] = self._label_query([self.k.iri(c) for c in found]) if found else ""
+        return res
 
     def _description_over_filters(self, cons: list[Constraint], residual: list[str],
                                   good: list[TextResult]) -> TextResult | None:
