@@ -28,7 +28,7 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
-from app.qa import activity_funders, aggregate, choices, country_roles, country_chain, entry_scope, ranking, region_answers, region_count, result_sets, set_conditions
+from app.qa import activity_funders, aggregate, origin_of_members, choices, country_roles, country_chain, entry_scope, ranking, region_answers, region_count, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.asides import keeps_subject, without_asides
 from app.qa.entry_country import entry_country, named_as_government
@@ -248,6 +248,11 @@ class QuestionEngine:
             out["sparql"] = sparql
             if not graph_ids and any(not c.strong for c in cons):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
+            placed = origin_of_members.holder_countries(q, graph_ids or [], self.k) if a.answer_type == "Country" else {}
+            if placed:  # "the new members ... came from which countries": where the holders are
+                out["answers"] = self._holder_countries(placed, cons)
+                out["strategy"], out["path"] = "graph", [c.description for c in cons] + ["countries the report places them in"]
+                return self._finish(out, a, und, timings, t0)
             timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
 
         # Members, pathfinders and roadmap holders are governments and organisations alike.
@@ -375,6 +380,18 @@ class QuestionEngine:
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
+
+    def _holder_countries(self, placed: dict[str, list[str]], cons: list[Constraint]) -> list[dict]:
+        """Answers for the countries of a relation's holders (see :mod:`app.qa.origin_of_members`),
+        each with the holders' facts as evidence."""
+        res = []
+        for country, holders in placed.items():
+            pids = list(dict.fromkeys(p for h in holders for c in cons for f in self._facts_for(h, c) for p in f["passages"]))
+            names = self.k.names(country) + [n for h in holders for n in self.k.names(h)]
+            d = self._answer_dict(country, 1.0, [self._evidence(pid, names) for pid in pids[:3]])
+            d["path"] = [f"{', '.join(self.k.label(h) for h in holders)}, placed in {d['label']}"]
+            res.append(d)
+        return res
 
     def _entry_scope(self, a: Analysis, out: dict) -> list[dict]:
         """Countries whose own entry names what the question asks about (see
