@@ -49,6 +49,19 @@ def test_a_list_of_payers_ends_after_its_and_item():
     assert [p.eid for p in payers] == ["Organization:blue", "Country:FRA", "Country:ESP"]
 
 
+def test_an_active_payer_is_the_body_named_before_the_paying_verb():
+    text = "the ILO is supporting the Blue Council (BC) in implementing its initiative to finance the payment of fees."
+    payers = activity_funders.funding_runs(text, 0, len(text), _mentions(text, {"Blue Council": "blue", "BC": "blue"}), None)
+    assert [p.eid for p in payers] == ["Organization:blue"]
+
+
+def test_money_coming_from_somewhere_asks_for_a_body(engine):
+    from app.qa.question import analyse
+
+    a = analyse("Where did the money come from for the new allowances?", engine.lexicon)
+    assert a.answer_type == "Organization" and a.fund
+
+
 def _found(text: str) -> list[Found]:
     out: dict[str, Found] = {}
     for s, e, _, iso in countries.find_countries(text):

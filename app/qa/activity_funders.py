@@ -40,6 +40,11 @@ PAYING_WORDS = frozenset(terms("fund funds funded funder funders funding finance
                                "financier donor donors pay pays paid paying payer back backed backing backer support "
                                "supported supporting supporter supporters sponsor sponsored bankroll bankrolled money "
                                "contribute contributed contribution contributions behind provide provided"))
+# An active payer: "<body> ... (its initiative) to finance the payment of contributions".
+ACTIVE_CUE = re.compile(r"\b(?:finance|finances|financed|financing|fund|funds|funding|pay|pays|paid|paying|cover|covers|"
+                        r"covered|covering)\s+(?:the\s+|for\s+the\s+)?(?:payment|cost|costs|contributions?|premiums?|"
+                        r"subsid\w*|fees?)\b", re.I)
+_ACTIVE_REACH = 80  # characters back from the verb in which its payer is named (same clause)
 MIN_TOPIC_TERMS = 3  # topic words beyond country and funding that make a question about one activity
 MIN_COVERAGE = 0.5  # share of them the sentence (with the next one) must say
 
@@ -93,6 +98,12 @@ def funding_runs(text: str, start: int, end: int, mentions: list[dict], country:
             last = last or bool(_LAST.search(re.sub(r"\([^()]*\)", "", gap)))
             payers.append(Payer(eid, "", (s, e)))
             pos = e
+    for cue in ACTIVE_CUE.finditer(text, start, end):
+        before = [n for n in names if cue.start() - _ACTIVE_REACH <= n[0] and n[1] <= cue.start()
+                  and not re.search(r"[.;:]", text[n[1]:cue.start()])]
+        if before:
+            s, e, eid = before[-1]
+            payers.append(Payer(eid, "", (s, e)))
     seen, out = set(), []
     for p in payers:
         key = p.eid or p.label
