@@ -166,3 +166,26 @@ def test_an_event_the_region_filter_cannot_express_names_one_country(engine):
         pytest.skip("the quoted minister's country is not in Africa")
     res = engine.ask(f"The {minister.lower()} of which African state was quoted on the importance of ratifying?")
     assert [a.get("iso3") for a in res["answers"]] == [iso]
+
+
+def test_the_asked_kind_of_body_is_read_from_the_names():
+    from app.qa import kind_heads
+
+    assert kind_heads.asked_kind("Under which institute did the university set up the secretariat?") == "institute"
+    assert kind_heads.asked_kind("Which universities led the session?") == "university"
+    assert kind_heads.asked_kind("Which organisations led the session?") is None
+    assert kind_heads.of_kind(["Blue Institute for Health"], "institute")
+    assert not kind_heads.of_kind(["Blue University"], "institute")
+
+
+def test_a_body_named_alongside_the_answer_is_not_one(engine):
+    """"co-chair ... alongside the ILO": the graph's co-chairs without the ILO itself."""
+    facts = [f for f in engine.k.facts_where(predicate="coChairOf") if f["subject"] == "Organization:ilo"]
+    if not facts:
+        pytest.skip("the ILO co-chairs nothing in the graph")
+    group = facts[0]["object"]
+    others = {f["subject"] for f in engine.k.facts_where(predicate="coChairOf", obj=group)} - {"Organization:ilo"}
+    if not others:
+        pytest.skip("no other co-chair")
+    res = engine.ask(f"Which organisations co-chair the {engine.k.label(group)} alongside the ILO?")
+    assert answer_ids(engine, res) == others

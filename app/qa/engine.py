@@ -28,7 +28,7 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
-from app.qa import activity_funders, aggregate, origin_of_members, choices, country_roles, country_chain, entry_scope, ranking, region_answers, region_count, result_sets, set_conditions
+from app.qa import activity_funders, aggregate, kind_heads, origin_of_members, choices, country_roles, country_chain, entry_scope, ranking, region_answers, region_count, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.asides import keeps_subject, without_asides
 from app.qa.entry_country import entry_country, named_as_government
@@ -37,7 +37,7 @@ from app.qa.chains import _root as root, compose, described_set, implied, joint_
     topic_coverage
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
-from app.qa.context_names import context_names
+from app.qa.context_names import context_names, partner_names
 from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside
 from app.qa.fact_years import fact_year
 from app.qa.qualified_members import qualified_members
@@ -54,7 +54,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
-from app.qa.textstep import TextResult, TextStep
+from app.qa.textstep import Found, TextResult, TextStep
 from app.qa.titles import PublicationFinder
 from app.qa.understand import Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
@@ -368,6 +368,12 @@ class QuestionEngine:
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
         answers = [x for x in answers if x is not None]
+        if not pool and graph_ids is not None:  # "co-chair ... alongside the ILO": not one of the answers
+            beside = {self.k.iri(i) for i in partner_names(a)}
+            answers = [x for x in answers if x.get("iri") not in beside]
+        kind = kind_heads.asked_kind(q) if a.answer_type == "Organization" else None
+        if kind and answers:  # "which university led ...": the bodies of that kind
+            answers = self._of_kind(answers, kind, text_best)
         activity = self._activity_funders(a, und, cons, out)
         if activity:  # who paid for the described activity, not the country's financing line
             answers, graph_ids, text_best, cons = activity, None, None, []
@@ -448,6 +454,26 @@ class QuestionEngine:
         kept = country_roles.narrow(best.found, p.text[u.start:u.end], u.start, question, self.k.names,
                                     entry_country(p, self.lexicon))
         return best if [f.key for f in kept] == [f.key for f in best.found] else replace(best, found=kept)
+
+    def _of_kind(self, answers: list[dict], kind: str, best: TextResult | None) -> list[dict]:
+        """The answers whose names say the asked kind of body (see :mod:`app.qa.kind_heads`); when
+        none does, the bodies of that kind the answer's sentence names; else the answers as they are."""
+        def names(x: dict) -> list[str]:
+            ent = self.k.entity_by_iri(x["iri"]) if x.get("iri") else None
+            return self.k.names(ent["id"]) if ent else [x["label"]]
+
+        keep = [x for x in answers if kind_heads.of_kind(names(x), kind)]
+        if keep or best is None:
+            return keep or answers
+        u = self.units.units[best.unit_id]
+        found: dict[str, object] = {}
+        for m in self.k.mentions_in(u.passage_id):
+            eid = f"{m['type']}:{m['key']}"
+            if m["type"] == "Organization" and u.start <= m["start"] and m["end"] <= u.end \
+                    and kind_heads.of_kind(self.k.names(eid), kind):
+                f = found.setdefault(eid, Found("Organization", eid, self.k.label(eid)))
+                f.spans.append((m["start"], m["end"]))
+        return [self._text_answer(f, best) for f in found.values()] or answers
 
     def _activity_funders(self, a: Analysis, und: Understanding, cons: list[Constraint], out: dict) -> list[dict]:
         """The payers of the one activity a funder question describes, read from the sentence that
