@@ -262,6 +262,12 @@ class QuestionEngine:
         if graph_ids and a.answer_type == "Scheme":  # "zambia health insurance scheme": the one named so
             names = [n for l in a.links for i in l.ids for n in self.k.names(i)]
             graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label)
+        if cons and graph_ids and all(not c.strong for c in cons):
+            # "partnered with the ILO under a UN Joint Programme on Zambia's policy": a named thing no
+            # constraint binds says which of the weak pool's candidates the question means.
+            bound = {e for c in cons for trip in c.evidence for e in trip}
+            residual = residual + [t for l in a.links if l.type in ("Project", "LegalInstrument", "Scheme", "Initiative")
+                                   and not (set(l.ids) & bound) for t in terms(l.surface)]
         need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
         text_best: TextResult | None = None
         good: list[TextResult] = []
