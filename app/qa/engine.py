@@ -433,11 +433,18 @@ class QuestionEngine:
         was quoted on ratifying ..."), the filter's whole list is no answer: the sentence that says
         the description decides, and the filters keep only its countries that pass them (a region
         as the gazetteer places it, since a country without an entry has no region fact)."""
-        if not cons or any(c.relation not in ("region", "priority") or c.negated for c in cons):
+        def common(eid: str) -> bool:  # "pension reform": a thing the build named by a common noun
+            ent = self.k.entity(eid) if ":" in eid else None
+            return bool(ent) and ent["type"] in ("Scheme", "LegalInstrument", "Project") and ent["label"] == ent["label"].lower()
+
+        # A constraint bound only by such a thing is the linker's guess at a description, not a name.
+        soft = [c for c in cons if not c.negated and any(common(e) for trip in c.evidence for e in trip)]
+        hard = [c for c in cons if c not in soft]
+        if not cons or any(c.relation not in ("region", "priority") or c.negated for c in hard):
             return None
         widened = [region_constraint(c.evidence[0][2], self.k, widen=True)
-                   if c.relation == "region" and len(c.evidence) == 1 else c for c in cons]
-        allowed = set(self._run(to_sparql(widened)))
+                   if c.relation == "region" and len(c.evidence) == 1 else c for c in hard]
+        allowed = set(self._run(to_sparql(widened))) if widened else None
         # The best sentence only: it must be strong, say a good part of the description itself,
         # and its passage most of it (a description paraphrases what the context around it says).
         r = good[0] if good else None
@@ -447,7 +454,7 @@ class QuestionEngine:
         p = self.k.passage(u.passage_id)
         if topic_coverage(residual, u.text) < 0.3 or topic_coverage(residual, p.text if p else "") < NARROW_COVERAGE:
             return None
-        kept = [f for f in r.found if f.key in allowed]
+        kept = [f for f in r.found if allowed is None or f.key in allowed]
         return replace(r, found=kept) if kept else None
 
     def _country_roles(self, best: TextResult, question: str) -> TextResult:
