@@ -91,6 +91,10 @@ def test_the_event_the_question_names_picks_its_countries():
     text = "An assessment of constraints was completed in Kenya and started in Peru."
     got = country_roles.narrow(_found(text), text, 0, "where was the assessment completed?", lambda i: [])
     assert _keys(got) == {"Country:KEN"}
+    # the words the parts share ("assessment") do not pick a part; the event verb does
+    got = country_roles.narrow(_found(text), text, 0, "in which country did the assessment of constraints only start?",
+                               lambda i: [])
+    assert _keys(got) == {"Country:PER"}
 
 
 def test_a_partner_government_gives_way_to_the_entry_country():

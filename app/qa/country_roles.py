@@ -94,7 +94,7 @@ def _by_event(found, text: str, base: int, question: str) -> list | None:
     parts = []
     for a, b in zip(cuts, cuts[1:]):
         keys = {f.key for f in found for s, _ in f.spans if a <= s - base < b}
-        words = {stem(w) for w in terms(text[a:b])}
+        words = {stem(w) for w in re.findall(r"\b[a-z]+ed\b", text[a:b])}  # the part's event verbs
         parts.append((keys, words))
     parts = [p for p in parts if p[0]]
     if len(parts) < 2:
