@@ -87,6 +87,12 @@ def test_respectively_pairs_the_asked_word_with_its_country():
     assert _keys(country_roles.narrow(_found(text), text, 0, "coffee farmers which country", lambda i: [])) == {"Country:PER"}
 
 
+def test_whose_names_the_owner_written_before_the_name():
+    text = "The event showcased Peru's Vaso de Leche program, Chile's Bono scheme and Kenya's efforts."
+    got = country_roles.narrow(_found(text), text, 0, "Whose Bono scheme was showcased?", lambda i: [])
+    assert _keys(got) == {"Country:CHL"}
+
+
 def test_the_event_the_question_names_picks_its_countries():
     text = "An assessment of constraints was completed in Kenya and started in Peru."
     got = country_roles.narrow(_found(text), text, 0, "where was the assessment completed?", lambda i: [])

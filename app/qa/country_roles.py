@@ -84,6 +84,21 @@ def _by_order(found, text: str, base: int, question: str) -> list | None:
     return [f for f in found if f.key == key]
 
 
+_WHOSE = re.compile(r"^\s*whose\s+([A-Za-z][\w-]*)", re.I)
+
+
+def _by_possessive(found, text: str, base: int, question: str) -> list | None:
+    """"Whose Bolsa da Mae program ...": the country written as the owner of that name in the
+    sentence ("Timor-Leste's Bolsa da Mãe program, Pakistan's ...")."""
+    m = _WHOSE.match(question)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    keep = [f for f in found for s, e in f.spans
+            if re.match(r"['’]s\s+(?:the\s+)?" + re.escape(word) + r"\b", text[e - base:e - base + len(word) + 10], re.I)]
+    return keep or None
+
+
 def _by_event(found, text: str, base: int, question: str) -> list | None:
     """"completed in Kenya and started in Côte d'Ivoire": the countries of the part whose verb the
     question says (and no other part's)."""
@@ -133,7 +148,7 @@ def narrow(found: list, text: str, base: int, question: str, names, entry: str |
             [Found("Country", entry, display_name(entry.split(":", 1)[1]))]
     if len(countries) < 2:
         return found
-    for rule in (_by_order, _by_origin, _by_event):
+    for rule in (_by_possessive, _by_order, _by_origin, _by_event):
         kept = rule(countries, text, base, question)
         if kept:
             countries = kept
