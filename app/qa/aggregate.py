@@ -93,6 +93,8 @@ def superlative_intent(a: Analysis, relation: str | None, word_rx: re.Pattern | 
     want = want or ENTITY_FOR_TYPE.get(a.answer_type)
     if head is None or want is None or not (_ASKS.search(a.question) or word_rx is not None):
         return None
+    if not re.search(r"(?:ies|s)$", head.group(1), re.I) and not re.search(r"\bnumber\b", head.group(0), re.I):
+        return None  # "the largest contributory health insurance scheme": a size, not a count of things
     counted = _HEAD_TYPE.get(next(k for k in _HEAD_TYPE if head.group(1).lower().startswith(k)))
     counted = ENTITY_FOR_TYPE.get(counted, counted)
     if counted is None or counted == want:

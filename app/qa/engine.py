@@ -22,19 +22,22 @@ import time
 import numpy as np
 from dataclasses import replace
 
-from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, constraints_for, to_sparql
+from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, constraints_for, \
+    region_constraint, to_sparql
 from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
-from app.qa import aggregate, choices, country_chain, ranking, region_answers, region_count, result_sets, set_conditions
+from app.qa import activity_funders, aggregate, kind_heads, origin_of_members, choices, country_roles, country_chain, entry_scope, ranking, region_answers, region_count, result_sets, set_conditions
 from app.qa.absent import absent_names
 from app.qa.asides import keeps_subject, without_asides
 from app.qa.entry_country import entry_country, named_as_government
 from app.qa.keyword_order import question_word_first
-from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic
+from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic, \
+    topic_coverage
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
+from app.qa.context_names import context_names, partner_names
 from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside
 from app.qa.fact_years import fact_year
 from app.qa.qualified_members import qualified_members
@@ -51,7 +54,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
-from app.qa.textstep import TextResult, TextStep
+from app.qa.textstep import Found, TextResult, TextStep
 from app.qa.titles import PublicationFinder
 from app.qa.understand import Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
@@ -62,6 +65,7 @@ MIN_TEXT_SCORE = 0.55  # below this the best sentence is not an answer (calibrat
 NARROW_FACTOR = 1.3  # how much stronger than an answer a sentence must be to narrow a graph answer
 AMBIGUOUS_LINK = 3  # a mention linked to more entities than this is a generic phrase, not a name
 RESIDUAL_MIN_TERMS = 2
+DESCRIBED_MIN_TERMS = 3  # topic words beyond bare filters that describe an event the graph cannot express
 NARROW_COVERAGE = 0.5  # share of the topic words a sentence must contain to narrow a graph answer  # topic terms left beyond the graph's relations that call for the text step
 OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
 # Domain words too common to say what a question is about beyond its relations.
@@ -206,6 +210,12 @@ class QuestionEngine:
         if done is not None:
             out["answers"] = done
             return self._finish(out, a, und, timings, t0)
+        if a.answer_type == "Country" and entry_scope.asks_entries(a.question) and not (
+                a.years or a.ratify or a.fund or a.pathfinder or a.roadmap or a.priority):
+            scoped = self._entry_scope(a, out)  # "which country entries mention TRANSFORM"
+            if scoped:
+                out["answers"] = scoped
+                return self._finish(out, a, und, timings, t0)
         linked, pool = list(a.links), choices.take(a)  # "between A and B, which one ...": a pool, not an end
         if pool and a.fund and all(i.startswith("Country:") for i in pool) and a.linked("Country"):
             funders = [_as_funder(i, self.k) for i in pool]  # "Japan or Portugal: which finances Timor-Leste"
@@ -238,6 +248,11 @@ class QuestionEngine:
             out["sparql"] = sparql
             if not graph_ids and any(not c.strong for c in cons):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
+            placed = origin_of_members.holder_countries(q, graph_ids or [], self.k) if a.answer_type == "Country" else {}
+            if placed:  # "the new members ... came from which countries": where the holders are
+                out["answers"] = self._holder_countries(placed, cons)
+                out["strategy"], out["path"] = "graph", [c.description for c in cons] + ["countries the report places them in"]
+                return self._finish(out, a, und, timings, t0)
             timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
 
         # Members, pathfinders and roadmap holders are governments and organisations alike.
@@ -247,8 +262,15 @@ class QuestionEngine:
         if graph_ids and a.answer_type == "Scheme":  # "zambia health insurance scheme": the one named so
             names = [n for l in a.links for i in l.ids for n in self.k.names(i)]
             graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label)
+        if cons and graph_ids and all(not c.strong for c in cons):
+            # "partnered with the ILO under a UN Joint Programme on Zambia's policy": a named thing no
+            # constraint binds says which of the weak pool's candidates the question means.
+            bound = {e for c in cons for trip in c.evidence for e in trip}
+            residual = residual + [t for l in a.links if l.type in ("Project", "LegalInstrument", "Scheme", "Initiative")
+                                   and not (set(l.ids) & bound) for t in terms(l.surface)]
         need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
         text_best: TextResult | None = None
+        good: list[TextResult] = []
         also: list[TextResult] = []  # further sentences that narrow a graph answer the same way
         if need_text and a.answer_type != "Text":
             used = {e for c in cons for trip in c.evidence for e in trip}
@@ -262,6 +284,8 @@ class QuestionEngine:
                         and l.type in ("Country", "Organization", "Initiative", "Scheme", "LegalInstrument")
                         and l.type != want]
             exclude = set(a.linked("Organization")) & AUTHOR_ORGS
+            if not pool:
+                exclude |= context_names(a)  # "after its 2023 delivery in the DRC": context, not answer
             if a.answer_type in ("Scheme", "Law", "Publication"):
                 exclude |= set(a.linked("Organization"))  # "Kenya's NSSF" is who acts, not the scheme
             # The dense query is the question without the names the filter already guarantees, so
@@ -311,9 +335,15 @@ class QuestionEngine:
                         also = [r for r in good[:12] if r is not text_best and r.score >= 0.9 * text_best.score
                                 and narrows(r)]
 
+        if graph_ids and text_best is None and a.answer_type == "Country" and len(residual) >= DESCRIBED_MIN_TERMS:
+            text_best = self._description_over_filters(cons, residual, good)
+            if text_best is not None:  # "which African island state's minister was quoted ...": one country
+                graph_ids, cons = None, []
         if text_best is not None:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
             text_best = prefer_clause(text_best, results, self.units.units, topic)
+            if a.answer_type == "Country":  # "participants from A and B explored C's ...": the part asked
+                text_best = self._country_roles(text_best, q)
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
             found = {f.key: (text_best, f) for f in text_best.found}
@@ -344,14 +374,172 @@ class QuestionEngine:
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
         answers = [x for x in answers if x is not None]
+        if not pool and graph_ids is not None:  # "co-chair ... alongside the ILO": not one of the answers
+            beside = {self.k.iri(i) for i in partner_names(a)}
+            answers = [x for x in answers if x.get("iri") not in beside]
+        kind = kind_heads.asked_kind(q) if a.answer_type == "Organization" else None
+        if kind and answers:  # "which university led ...": the bodies of that kind
+            answers = self._of_kind(answers, kind, text_best)
+        activity = self._activity_funders(a, und, cons, out)
+        if activity:  # who paid for the described activity, not the country's financing line
+            answers, graph_ids, text_best, cons = activity, None, None, []
         answers.sort(key=lambda x: (-x["score"], x["label"]))
         answers, sub = keep_subregion(a.question, answers)  # "West African states": finer than the region
         out["answers"] = answers
-        out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best) \
+        out["path"] = ([resolved] if resolved else []) + (out.get("path", []) if activity else []) \
+            + self._path(cons if graph_ids is not None else [], text_best) \
             + ([f"countries in {sub} (UN sub-region)"] if sub else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
+
+    def _holder_countries(self, placed: dict[str, list[str]], cons: list[Constraint]) -> list[dict]:
+        """Answers for the countries of a relation's holders (see :mod:`app.qa.origin_of_members`),
+        each with the holders' facts as evidence."""
+        res = []
+        for country, holders in placed.items():
+            pids = list(dict.fromkeys(p for h in holders for c in cons for f in self._facts_for(h, c) for p in f["passages"]))
+            names = self.k.names(country) + [n for h in holders for n in self.k.names(h)]
+            d = self._answer_dict(country, 1.0, [self._evidence(pid, names) for pid in pids[:3]])
+            d["path"] = [f"{', '.join(self.k.label(h) for h in holders)}, placed in {d['label']}"]
+            res.append(d)
+        return res
+
+    def _entry_scope(self, a: Analysis, out: dict) -> list[dict]:
+        """Countries whose own entry names what the question asks about (see
+        :mod:`app.qa.entry_scope`); [] when the question names nothing to look for."""
+        ids = {i for l in a.links if l.type in ("Organization", "Initiative", "Scheme", "LegalInstrument")
+               for i in l.ids if i not in AUTHOR_ORGS}
+        names = entry_scope.written_names(a.question, [(l.start, l.end) for l in a.links])
+        if not ids and not names:
+            return []
+        found = entry_scope.entry_mentions(self.k, self.lexicon, ids, names)
+        found = {c: pids for c, pids in found.items() if c not in a.linked("Country")}
+        what = ", ".join([self.k.label(i) for i in sorted(ids)] + names)
+        res = []
+        for country, pids in found.items():
+            d = self._answer_dict(country, 1.0, [self._evidence(pid, [n for i in ids for n in self.k.names(i)] + names)
+                                                 for pid in pids[:3]])
+            d["path"] = [f"the country entry of {d['label']} names {what}"]
+            res.append(d)
+        out["strategy"], out["path"] = "graph-entries", [f"country entries that name {what}"]
+        out["sparql"] = self._label_query([self.k.iri(c) for c in found]) if found else ""
+        return res
+
+    def _description_over_filters(self, cons: list[Constraint], residual: list[str],
+                                  good: list[TextResult]) -> TextResult | None:
+        """When the graph holds only filters for a question (a region, priority status) and the
+        question describes an event it cannot express ("the minister of which African island state
+        was quoted on ratifying ..."), the filter's whole list is no answer: the sentence that says
+        the description decides, and the filters keep only its countries that pass them (a region
+        as the gazetteer places it, since a country without an entry has no region fact)."""
+        def common(eid: str) -> bool:  # "pension reform": a thing the build named by a common noun
+            ent = self.k.entity(eid) if ":" in eid else None
+            return bool(ent) and ent["type"] in ("Scheme", "LegalInstrument", "Project") and ent["label"] == ent["label"].lower()
+
+        # A constraint bound only by such a thing is the linker's guess at a description, not a name.
+        soft = [c for c in cons if not c.negated and any(common(e) for trip in c.evidence for e in trip)]
+        hard = [c for c in cons if c not in soft]
+        if not cons or any(c.relation not in ("region", "priority") or c.negated for c in hard):
+            return None
+        widened = [region_constraint(c.evidence[0][2], self.k, widen=True)
+                   if c.relation == "region" and len(c.evidence) == 1 else c for c in hard]
+        allowed = set(self._run(to_sparql(widened))) if widened else None
+        # The best sentence only: it must be strong, say a good part of the description itself,
+        # and its passage most of it (a description paraphrases what the context around it says).
+        r = good[0] if good else None
+        if r is None or r.score < NARROW_FACTOR * MIN_TEXT_SCORE:
+            return None
+        u = self.units.units[r.unit_id]
+        p = self.k.passage(u.passage_id)
+        if topic_coverage(residual, u.text) < 0.3 or topic_coverage(residual, p.text if p else "") < NARROW_COVERAGE:
+            return None
+        kept = [f for f in r.found if allowed is None or f.key in allowed]
+        return replace(r, found=kept) if kept else None
+
+    def _country_roles(self, best: TextResult, question: str) -> TextResult:
+        """The best sentence's countries narrowed to the part the question asks (see
+        :mod:`app.qa.country_roles`)."""
+        u = self.units.units[best.unit_id]
+        p = self.k.passage(u.passage_id)
+        if p is None:
+            return best
+        kept = country_roles.narrow(best.found, p.text[u.start:u.end], u.start, question, self.k.names,
+                                    entry_country(p, self.lexicon))
+        return best if [f.key for f in kept] == [f.key for f in best.found] else replace(best, found=kept)
+
+    def _of_kind(self, answers: list[dict], kind: str, best: TextResult | None) -> list[dict]:
+        """The answers whose names say the asked kind of body (see :mod:`app.qa.kind_heads`); when
+        none does, the bodies of that kind the answer's sentence names; else the answers as they are."""
+        def names(x: dict) -> list[str]:
+            ent = self.k.entity_by_iri(x["iri"]) if x.get("iri") else None
+            return self.k.names(ent["id"]) if ent else [x["label"]]
+
+        keep = [x for x in answers if kind_heads.of_kind(names(x), kind)]
+        if keep or best is None:
+            return keep or answers
+        u = self.units.units[best.unit_id]
+        found: dict[str, object] = {}
+        for m in self.k.mentions_in(u.passage_id):
+            eid = f"{m['type']}:{m['key']}"
+            if m["type"] == "Organization" and u.start <= m["start"] and m["end"] <= u.end \
+                    and kind_heads.of_kind(self.k.names(eid), kind):
+                f = found.setdefault(eid, Found("Organization", eid, self.k.label(eid)))
+                f.spans.append((m["start"], m["end"]))
+        return [self._text_answer(f, best) for f in found.values()] or answers
+
+    def _activity_funders(self, a: Analysis, und: Understanding, cons: list[Constraint], out: dict) -> list[dict]:
+        """The payers of the one activity a funder question describes, read from the sentence that
+        describes it (see :mod:`app.qa.activity_funders`); [] when the question describes no
+        activity or no sentence says it with a funding cue."""
+        if a.answer_type != "Organization" or not a.fund:
+            return []
+        named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
+        topic = activity_funders.activity_terms(a.topic_terms, named, _FRAME | _QUESTION_STEMS)
+        if len(topic) < activity_funders.MIN_TOPIC_TERMS:
+            return []
+        required = [set(l.ids) for l in a.links if l.type in ("Country", "Organization", "Initiative", "Scheme")
+                    and not (set(l.ids) & AUTHOR_ORGS) and len(l.ids) <= AMBIGUOUS_LINK]
+        qvec = und.vector if und.vector is not None else self._embed(a.question)
+        results = self.text.run(replace(a, answer_type="Organization"), qvec, required, set(), top=8)
+        home = a.linked("Country")
+        for r in results[:5]:
+            if r.score < MIN_TEXT_SCORE * 0.8:
+                break
+            u = self.units.units[r.unit_id]
+            p = self.k.passage(u.passage_id)
+            if p is None or u.kind != "sentence":
+                continue
+            nxt = next((v for v in self.units.units[r.unit_id + 1:r.unit_id + 4]
+                        if v.passage_id == u.passage_id and v.kind == "sentence"), None)
+            said = u.text + " " + (nxt.text if nxt else "")
+            if topic_coverage(topic, said) < activity_funders.MIN_COVERAGE or topic_coverage(topic, u.text) < 0.25:
+                continue
+            country = home[0] if len(home) == 1 else None
+            payers = activity_funders.funding_runs(p.text, u.start, u.end, self.k.mentions_in(u.passage_id), country)
+            named_ids = {i for l in a.links for i in l.ids}
+            res = []
+            for pay in payers:
+                eid = pay.eid
+                if eid is not None and eid.startswith("Country:"):
+                    eid = _as_funder(eid, self.k) or eid
+                if eid in named_ids or eid in AUTHOR_ORGS:
+                    continue
+                ev = self._evidence(u.passage_id, [], spans=[pay.span])
+                if eid is None:
+                    d = {"label": pay.label, "iri": None, "type": "Organization", "score": round(r.score, 4),
+                         "evidence": [ev]}
+                else:
+                    d = self._answer_dict(eid, r.score, [ev])
+                    d["type"] = "Organization"
+                d["path"] = [f"pays for the activity described, by the sentence: {u.text}"]
+                res.append(d)
+            if res:
+                out["strategy"], out["sparql"] = "text-activity", ""
+                out["path"] = [f"funders of the activity described (not the country's financing line), "
+                               f"by the sentence: {u.text}"]
+                return res
+        return []
 
     def _fact_year(self, a: Analysis, und: Understanding, out: dict) -> list[dict] | None:
         """The year the graph dates a fact between the question's named ends (see :mod:`app.qa.fact_years`)."""

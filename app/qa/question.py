@@ -34,12 +34,14 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Law", re.compile(r"\b(which|what)\b[^?]{0,40}\b(law|act|decree|code|strategy|policy|legislation)s?\b", re.I)),
     ("Scheme", re.compile(r"\b(which|what)\b[^?]{0,60}\b(scheme|programme|program|system|benefit|allowance|grant|pension|fund|insurance)s?\b|\bcalled\b|\bnamed\b", re.I)),
     ("Initiative", re.compile(r"\b(which|what)\b[^?]{0,30}\b(initiative|partnership|network|coalition)s?\b", re.I)),
-    ("Country", re.compile(r"\b(which|what)\b[^?]{0,40}\b(countr(y|ies)|governments?|member states?|territor(y|ies)|nations?)\b|^\s*where\b(?![^?]*\bcomes? from\b)|\bin which\b(?![^?]{0,25}\b(year|month|programme|scheme|publication)\b)", re.I)),
-    ("Organization", re.compile(r"^\s*who\b|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?)\b", re.I)),
+    ("Country", re.compile(r"\b(which|what)\b[^?]{0,40}\b(countr(y|ies)|governments?|member states?|territor(y|ies)|nations?)\b|^\s*where\b(?![^?]*\bcomes? from\b)|^\s*whose\b|\bin which\b(?![^?]{0,25}\b(year|month|programme|scheme|publication)\b)", re.I)),
+    ("Organization", re.compile(r"^\s*who\b|^\s*where\b(?=[^?]*\b(?:money|funding|financ\w*|funds|resources)\b)"
+                                r"(?=[^?]*\bcom(?:e|es|ing)\s+from\b)|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?|universit(y|ies)|institutes?|confederations?|federations?|ministr(y|ies)|firms?|multinationals?|corporations?)\b", re.I)),
 ]
 # The head noun after "which"/"what" decides when several rules fire.
 _HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
-                   r"partners?|publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
+                   r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|multinationals?|corporations?|"
+                   r"publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
                    r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|"
                    # "which other sources finance ...": a source of money is a body
@@ -57,6 +59,10 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "state": "Country", "agenc": "Organization", "network": "Initiative", "partnership": "Initiative",
               "working group": "Initiative", "coalition": "Initiative", "alliance": "Initiative",
               "source": "Organization",
+              # kinds of body: "under which institute", "which confederation", "which university"
+              "universit": "Organization", "institute": "Organization", "confederation": "Organization",
+              "federation": "Organization", "ministr": "Organization", "firm": "Organization",
+              "multinational": "Organization", "corporation": "Organization",
               # kinds of publication (the extractor's kinds): "which bulletin", "what study"
               "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
               "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication"}
@@ -71,6 +77,7 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
                   r"(financing|financial|funding) (support|source)s?|who (fund|finance|pay)s?|"
                   r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
+                  r"(money|funding|financing|funds|resources)\b[^?]{0,80}\bcom(e|es|ing) from|"
                   r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?|"
                   r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)|contributors?|"
                   r"contributions? (from|of|by|to)|(donat|pledg)\w*|"

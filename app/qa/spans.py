@@ -47,7 +47,9 @@ _BREAK = set("""is are was were be been did does do has have had can could will 
 countries country governments government organisations organizations organisation organization funders
 funder donors donor partners partner year years people persons workers amount number share percentage
 gap rate who whom where when institution institutions agency agencies body bodies ministry ministries
-authority authorities administrator administrators""".split())
+authority authorities administrator administrators university universities institute institutes confederation
+confederations federation federations firm firms company companies corporation corporations multinational
+multinationals""".split())
 _VERBS = {w for w in _BREAK if w in "is are was were be been did does do has have had can could will would should may might".split()}
 _WH_HEAD = re.compile(r"\b(?:which|what|name of|names of|title of|titles of)\s+(?:the\s+|a\s+|an\s+)?"
                       r"((?:[\w'’./-]+\s+){0,6}?)(" + _HEAD_RX + r")(e?s)?\b", re.I)

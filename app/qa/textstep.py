@@ -131,6 +131,16 @@ class TextStep:
         self._about: dict[str, frozenset[str]] = {}  # passage id -> passage_entities (the graph is read-only)
         self._title_names: list[tuple[str, list[str], list[re.Pattern]]] | None = None
 
+    def report_year(self) -> str | None:
+        """The year the report covers: the year its section titles write most often ("Programme
+        results 2024"), read once."""
+        if not hasattr(self, "_report_year"):
+            from collections import Counter
+
+            years = Counter(y for p in self.k.passages.values() for t in p.section_path for y in YEAR.findall(t))
+            self._report_year = years.most_common(1)[0][0] if years else None
+        return self._report_year
+
     def passage_entities(self, pid: str) -> frozenset[str]:
         """Entities a passage is about: those it mentions and those its section titles name
         (a paragraph under "USP2030 Working Group on Climate Action" is about that group).
@@ -306,12 +316,15 @@ class TextStep:
         # Units whose passage names what the question is about (and its year, if it gives one)
         # are chosen first, so a narrow filter never starves the ranking.
         allowed = []
+        # The report's own year dates everything it reports ("joined the network in 2024" is said as
+        # "throughout the year"): a passage need not write it.  Other years stay a filter.
+        years = [y for y in a.years if y != self.report_year()]
         for pid, rows in self.units.by_passage.items():
             if required:
                 present = self.passage_entities(pid)
                 if not all(ids & present for ids in required):
                     continue
-            if a.years and not any(y in self.k.passage(pid).text for y in a.years):
+            if years and not any(y in self.k.passage(pid).text for y in years):
                 continue  # "adopted in 2024": the evidence must be about that year
             allowed.extend(rows)
         allowed = np.array(sorted(allowed), dtype=np.int64)

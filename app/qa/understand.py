@@ -33,7 +33,8 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 BY_REGION = re.compile(r"\b(by|per|in each|for each|across|each)\s+(ilo\s+)?regions?\b", re.I)
 _HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|\b(which|what)\s+(?:[\w-]+\s+){0,3}?(countr|government|"
                      r"organi|funder|donor|partner|publication|programme|scheme|system|convention|initiative|law|title|"
-                     r"year|report|paper|pathfinder|member|agenc|institution)", re.I)
+                     r"year|report|paper|pathfinder|member|agenc|institution|universit|institute|confederation|federation|ministr|firm|"
+                     r"multinational|corporation)", re.I)
 _YEAR_WORDS = re.compile(r"\b(when|year|since when|date)\b", re.I)
 SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|fewest|the least)\b", re.I)
 _RANKING = re.compile(r"\b(most|fewest|least|largest|highest|biggest|greatest|lowest|smallest|top)\b", re.I)

@@ -1,0 +1,32 @@
+"""The kind of body a question asks for, when that kind is part of the bodies' own names.
+
+"Which university led the session ...", "Under which institute did Mahidol set up the
+secretariat ...": universities, institutes, foundations, councils, banks and confederations carry
+the kind in their names ("Australian National University", "ASEAN Institute for Health
+Development").  Of the organisations an answer's sentence names, the ones of the asked kind are
+the answer; others there (the WHO "in collaboration", the university that acted) are context.
+The nouns are ordinary English, never report facts.
+"""
+from __future__ import annotations
+
+import re
+
+_KINDS = ("university", "institute", "foundation", "council", "bank", "confederation", "federation", "ministry",
+          "academy", "college", "commission")
+_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(universit(?:y|ies)|institutes?|foundations?|councils?|"
+                    r"banks?|confederations?|federations?|ministr(?:y|ies)|academ(?:y|ies)|colleges?|commissions?)\b",
+                    re.I)
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind noun the question asks for (singular, lower case), or None."""
+    m = _ASKED.search(question)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    return next(k for k in _KINDS if w.startswith(k[:-1] if k.endswith("y") else k))
+
+
+def of_kind(names: list[str], kind: str) -> bool:
+    """Does one of the names say the kind ("... University", "Institute for ...")?"""
+    return any(re.search(rf"\b{kind[:-1] if kind.endswith('y') else kind}", n, re.I) for n in names)
