@@ -73,34 +73,33 @@ def _keys(found) -> set[str]:
     return {f.key for f in found}
 
 
+def _narrowed(text: str, question: str) -> set[str]:
+    """The country keys ``country_roles.narrow`` keeps of the text's countries for the question."""
+    return _keys(country_roles.narrow(_found(text), text, 0, question, lambda i: []))
+
+
 def test_visitors_from_a_list_are_not_the_host():
     text = "Participants from Kenya, Ghana and Peru explored Chile's health insurance system and its claims processes."
-    host = country_roles.narrow(_found(text), text, 0, "Which country hosted the claims learning visit?", lambda i: [])
-    assert _keys(host) == {"Country:CHL"}
-    came = country_roles.narrow(_found(text), text, 0, "participants from which countries explored claims processes",
-                                lambda i: [])
-    assert _keys(came) == {"Country:KEN", "Country:GHA", "Country:PER"}
+    assert _narrowed(text, "Which country hosted the claims learning visit?") == {"Country:CHL"}
+    assert _narrowed(text, "participants from which countries explored claims processes") == {
+        "Country:KEN", "Country:GHA", "Country:PER"}
 
 
 def test_respectively_pairs_the_asked_word_with_its_country():
     text = "The initiative helps tea and coffee farmers in Kenya and Peru, respectively."
-    assert _keys(country_roles.narrow(_found(text), text, 0, "coffee farmers which country", lambda i: [])) == {"Country:PER"}
+    assert _narrowed(text, "coffee farmers which country") == {"Country:PER"}
 
 
 def test_whose_names_the_owner_written_before_the_name():
     text = "The event showcased Peru's Vaso de Leche program, Chile's Bono scheme and Kenya's efforts."
-    got = country_roles.narrow(_found(text), text, 0, "Whose Bono scheme was showcased?", lambda i: [])
-    assert _keys(got) == {"Country:CHL"}
+    assert _narrowed(text, "Whose Bono scheme was showcased?") == {"Country:CHL"}
 
 
 def test_the_event_the_question_names_picks_its_countries():
     text = "An assessment of constraints was completed in Kenya and started in Peru."
-    got = country_roles.narrow(_found(text), text, 0, "where was the assessment completed?", lambda i: [])
-    assert _keys(got) == {"Country:KEN"}
+    assert _narrowed(text, "where was the assessment completed?") == {"Country:KEN"}
     # the words the parts share ("assessment") do not pick a part; the event verb does
-    got = country_roles.narrow(_found(text), text, 0, "in which country did the assessment of constraints only start?",
-                               lambda i: [])
-    assert _keys(got) == {"Country:PER"}
+    assert _narrowed(text, "in which country did the assessment of constraints only start?") == {"Country:PER"}
 
 
 def test_a_partner_government_gives_way_to_the_entry_country():
