@@ -37,21 +37,37 @@ def build(config: Config, progress: Callable[[str], None] = stderr_progress, wit
 
 
 def _write_all(b, config: Config, progress: Callable[[str], None], with_index: bool) -> dict:
-    from graph.build import write_artefacts
+    from graph.artefacts_process import InBackground
+    from graph.build import add_artefacts, write_artefacts
 
-    manifest = write_artefacts(b, config.data_dir, progress)
-    from app.stores.graph import write_disk_store
+    # SHACL, the counts and the Turtle/JSON-LD views only read the finished graph: a second
+    # process makes them while this one writes the other files and loads the on-disk store
+    # (graph/artefacts_process.py)
+    progress("validating with SHACL, counting and writing Turtle/JSON-LD (in a second process)")
+    background = InBackground.start(b)
+    try:
+        write_artefacts(b, config.data_dir, progress, with_stats=False, with_views=False)
+        from app.stores.graph import write_disk_store
 
-    steps: dict[str, float] = {}
-    clock = [time.perf_counter()]
+        steps: dict[str, float] = {}
+        clock = [time.perf_counter()]
 
-    def step(name: str) -> None:
-        now = time.perf_counter()
-        steps[name], clock[0] = now - clock[0], now
+        def step(name: str) -> None:
+            now = time.perf_counter()
+            steps[name], clock[0] = now - clock[0], now
 
-    disk = write_disk_store(config.graph_file, config.oxigraph_dir)
-    step("write.disk_store")
-    progress(f"on-disk graph store: {disk['triples']} triples -> {config.oxigraph_dir} [{disk['load_seconds']:.1f} s]")
+        disk = write_disk_store(config.graph_file, config.oxigraph_dir)
+        step("write.disk_store")
+        progress(f"on-disk graph store: {disk['triples']} triples -> {config.oxigraph_dir} "
+                 f"[{disk['load_seconds']:.1f} s]")
+        files = background.result()
+        step("write.background_wait")
+        steps |= {f"write.{name}": s for name, s in background.cpu_s.items()}
+        progress(f"SHACL, counts, Turtle and JSON-LD made in {background.ran_in} "
+                 f"({sum(background.cpu_s.values()):.1f} CPU s; {background.waited_s:.1f} s waited for)")
+        add_artefacts(config.data_dir, files)
+    finally:
+        background.stop()
     if with_index:
         try:
             from index.build import build_index

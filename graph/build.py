@@ -214,8 +214,12 @@ def kb_to_json(kb: KnowledgeBase) -> dict:
 
 
 def write_artefacts(b: GraphBuild, data_dir: Path, progress: Progress = lambda s: None,
-                    with_stats: bool = True) -> dict:
+                    with_stats: bool = True, with_views: bool = True) -> dict:
     """Serialise a build into data_dir; returns the build manifest.
+
+    ``with_stats`` / ``with_views``: False leaves out ``stats.json`` / ``graph.ttl`` and
+    ``graph.jsonld``, for a caller that makes them elsewhere (graph/artefacts_process.py) and adds
+    them with :func:`add_artefacts`.
 
     Everything is serialised in memory first; only when every artefact exists are they written to
     temporary files and renamed into place, ``build.json`` last.  A failure while serialising
@@ -243,16 +247,17 @@ def write_artefacts(b: GraphBuild, data_dir: Path, progress: Progress = lambda s
     stage(data_dir / "tables.json", json.dumps(
         [t.to_dict() | {"source": d.id} for d in b.docs for t in d.tables], ensure_ascii=False))
     step("passages_kb_json")
-    progress("serialising the graph (N-Triples, Turtle, JSON-LD)")
-    from graph.serialise import turtle_and_jsonld
+    progress("serialising the graph (N-Triples" + (", Turtle, JSON-LD)" if with_views else ")"))
+    from graph.serialise import ntriples, turtle_and_jsonld
 
-    nt = b.graph.serialize(format="nt")
+    nt = ntriples(b.graph)
     stage(data_dir / "graph.nt", nt)
     step("ntriples")
-    turtle, jsonld = turtle_and_jsonld(nt, b.graph.namespaces())
-    stage(data_dir / "graph.ttl", turtle)
-    stage(data_dir / "graph.jsonld", jsonld)
-    step("turtle_jsonld")
+    if with_views:
+        turtle, jsonld = turtle_and_jsonld(nt, b.graph.namespaces())
+        stage(data_dir / "graph.ttl", turtle)
+        stage(data_dir / "graph.jsonld", jsonld)
+        step("turtle_jsonld")
     write_network(b.network, data_dir / "network", stage)
     step("network_files")
     if with_stats:
@@ -274,6 +279,20 @@ def write_artefacts(b: GraphBuild, data_dir: Path, progress: Progress = lambda s
         "timings_s": {k: round(v, 3) for k, v in b.timings.items()},
         "steps_s": {k: round(v, 3) for k, v in steps.items()},
     }
+    atomic_write(data_dir / "build.json", json.dumps(manifest, indent=2))
+    return manifest
+
+
+def add_artefacts(data_dir: Path, files: dict[str, str | bytes], steps: dict[str, float] | None = None) -> dict:
+    """Write more artefacts into a data dir :func:`write_artefacts` wrote, recording their
+    checksums (and ``steps`` seconds) in its ``build.json``: for work finished after the graph files
+    (``stats.json`` from a second process, graph/artefacts_process.py).  Within the build's staging
+    directory (app/builddir.py), so readers still see the whole build or none of it."""
+    sums = atomic_write_many({data_dir / rel: data for rel, data in files.items()})
+    manifest = read_manifest(data_dir)
+    manifest["artefacts"] |= {str(path.relative_to(data_dir)): digest for path, digest in sums.items()}
+    if steps:
+        manifest.setdefault("steps_s", {}).update({k: round(v, 3) for k, v in steps.items()})
     atomic_write(data_dir / "build.json", json.dumps(manifest, indent=2))
     return manifest
 

@@ -12,6 +12,36 @@ from __future__ import annotations
 from typing import Iterable
 
 
+def ntriples(graph) -> str:
+    """``graph.serialize(format="nt")``, the same text, at about half the cost.
+
+    Why: rdflib's writer calls ``n3()`` for every term of every triple, and ``URIRef.n3()`` checks
+    the IRI each time (8.7 s of a 10 MB report's build, 470k triples); subjects and predicates
+    repeat, so each IRI or blank node is turned into text once here.  The rows themselves are
+    rdflib's (its ``_nt_row`` for literals' quoting, each term's own ``n3()``), in the graph's
+    iteration order, so the output is the same text."""
+    from rdflib.plugins.serializers.nt import _quoteLiteral
+    from rdflib.term import Literal
+
+    names: dict = {}
+    rows = []
+    for s, p, o in graph:
+        sn = names.get(s)
+        if sn is None:
+            sn = names[s] = s.n3()
+        pn = names.get(p)
+        if pn is None:
+            pn = names[p] = p.n3()
+        if isinstance(o, Literal):
+            on = _quoteLiteral(o)
+        else:
+            on = names.get(o)
+            if on is None:
+                on = names[o] = o.n3()
+        rows.append(f"{sn} {pn} {on} .\n")
+    return "".join(rows)
+
+
 def used_prefixes(nt: str, namespaces: Iterable[tuple[str, object]]) -> dict[str, str]:
     """The bound prefixes whose namespace IRI occurs in the N-Triples text."""
     out: dict[str, str] = {}

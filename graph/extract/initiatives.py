@@ -102,6 +102,9 @@ class _Registry:
         self.doc, self.kb = doc, kb
         self.alias: dict[str, str] = {}
         self._pat = None
+        # text -> what find() found in it, for the current aliases: the readings below scan the
+        # same sentences (and their openings) again and again; emptied whenever an alias is added
+        self._found: dict[str, list[tuple[int, int, str]]] = {}
 
     def add(self, name: str, passage: str | None, *, acronym: str | None = None,
             short: str | None = None, part_of: str | None = None, key: str | None = None):
@@ -154,6 +157,7 @@ class _Registry:
                     self.alias.setdefault(bare, id_)
         if len(self.alias) != before:  # the pattern is of the aliases: recompile only for a new one
             self._pat = None
+            self._found.clear()
 
     def pattern(self) -> LongestNames:
         """Every alias, the longest that fits first (tries: this is looked up in every sentence)."""
@@ -170,6 +174,14 @@ class _Registry:
         return self._pat
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, initiative id) of every known initiative name in ``text``, longest first
+        at each place (a pure function of the text and the aliases, so remembered per text)."""
+        hit = self._found.get(text)
+        if hit is None:
+            hit = self._found[text] = self._find(text)
+        return list(hit)
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
         out = []
         for m in self.pattern().finditer(text):
             key = self.alias.get(m.group(0)) or self.alias.get(m.group(0).upper()) or self._fold.get(m.group(0).lower())
@@ -1063,6 +1075,8 @@ def _participating_countries(doc: Document, kb: KnowledgeBase, reg: "_Registry")
         for _, _, sent in sentences(p.text):
             low = sent.lower()
             if "pathfinder" in low or re.search(r"\b(?:engagements?|discussions?|talks)\b[^.]{0,30}\bongoing\b", low):
+                continue
+            if "countries" not in sent:  # the pattern's one literal word: skip its slow scan
                 continue
             for m in _QUALIFIED_COUNTRIES.finditer(sent):
                 found = reg.find(sent[:m.start()])

@@ -73,6 +73,10 @@ _OPERATES = re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|
 _RESPONSIBLE = re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*(?:\s*\([A-Z][\w\-]+\))?)\s+"
                           r"(?:is\s+|was\s+|being\s+)?responsible\s+for\s+(?:administering|managing|running)")
 
+# What a sentence must contain for _OPERATES / _RESPONSIBLE to match in it: a cheap scan first,
+# because both patterns try a run of capitalised words at every capital before failing on the verb
+_OPERATES_VERB = re.compile(r"launched|administer|manage|operate|\bran\b|\bruns\b")
+
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[\"“][^\"”]{3,300}[\"”]", text)]
@@ -204,19 +208,27 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                     _admin(kb, doc, e, am.group("org"), p.id)
     extract_projects_and_acts(doc, kb)
     extract_described_measures(doc, kb)
+    # The schemes of each passage, in the knowledge base's order, looked up per sentence below
+    # (scanning every scheme for every sentence grew with the square of the report).  Nothing
+    # below adds a scheme or a scheme's passage, so the index holds throughout.
+    schemes_in: dict[str, list] = {}
+    for e in kb.of_type("Scheme"):
+        for pid in e.passages:
+            schemes_in.setdefault(pid, []).append(e)
     # "the SHA responsible for administering ..." with the scheme in the same sentence
     for p in doc.passages:
+        here = schemes_in.get(p.id, [])
         for s0, s1, sent in sentences(p.text):
-            m = _RESPONSIBLE.search(sent)
+            m = _RESPONSIBLE.search(sent) if "responsible" in sent else None
             if m:
-                for e in kb.of_type("Scheme"):
-                    if p.id in e.passages and (e.label in sent or (e.acronym and e.acronym in sent)):
+                for e in here:
+                    if e.label in sent or (e.acronym and e.acronym in sent):
                         _admin(kb, doc, e, m.group("org"), p.id)
             # "the NSSF re-launched the Haba Haba scheme": the scheme right after the verb
-            for m in _OPERATES.finditer(sent):
+            for m in (_OPERATES.finditer(sent) if _OPERATES_VERB.search(sent) else ()):
                 obj = sent[m.end():m.end() + 120]
-                for e in kb.of_type("Scheme"):
-                    if p.id in e.passages and (obj.startswith(e.label) or (e.acronym and obj.startswith(e.acronym))):
+                for e in here:
+                    if obj.startswith(e.label) or (e.acronym and obj.startswith(e.acronym)):
                         org = resolve_org(kb, doc, re.sub(r"\s*\([^)]*\)$", "", m.group("org")), p.id, create=False)
                         if org is not None and org.role in ("national_institution", "other", None):
                             _admin(kb, doc, e, m.group("org"), p.id)
