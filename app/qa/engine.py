@@ -86,9 +86,11 @@ _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, 
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which|"
                        r"(?:hit|struck|affected|hurt|devastated|ravaged|[a-z]+ed)\s+by)\b(.{12,})$", re.I)
-_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders|governments|territories|"
-                      r"member states|states|nations|"
-                      r"organi[sz]ations|funders|donors|partners)\b", re.I)
+# Singular nouns too: a keyword query counts with them ("kenya donor count", "ga pathfinder count");
+# "regions" counts the regions the related countries lie in (app.qa.region_count).
+_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
+                      r"member states?|states|nations?|regions|"
+                      r"organi[sz]ations?|funders?|donors?|partners?)\b", re.I)
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*)\b",
                          re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
