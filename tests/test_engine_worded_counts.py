@@ -91,3 +91,55 @@ def test_a_funder_worded_by_a_participle_composes_with_a_ratification(engine):
     expected = funded & ratified
     res = engine.ask("eu backed countries that ratifed convention 102")
     assert _countries(res) == expected
+
+
+# -- count conditions, comparisons, written name forms -----------------------------------------------
+def test_count_condition_reads_number_and_relation_noun_not_labels_or_figures():
+    from app.qa.count_conditions import _CONDITION, _relation_for_noun
+
+    assert _relation_for_noun("funder listed", "Country")[0].name == "fundedBy"
+    assert _relation_for_noun("donors", "Country")[1] == "object"
+    assert _relation_for_noun("priority countries", "Country") is None  # "50 priority countries": a size
+    assert _relation_for_noun("workers", "Country") is None  # a figure, not entities
+    m = _CONDITION.search("which countries have two or more donors")
+    assert (m.group("n"), m.group("tail")) == ("two", "more")
+    assert not _CONDITION.search("reaching more than 3,000 workers")
+
+
+def _per_region(engine, region: str) -> set[str]:
+    return {f["subject"] for f in engine.k.facts if f["predicate"] == "inRegion" and f["object"] == region}
+
+
+@pytest.mark.parametrize("question, test", [
+    ("Which African countries have just one funder listed?", lambda n: n == 1),
+    ("african countries with two or more donors", lambda n: n >= 2),
+    ("Which countries in Africa are financed by more than three funders?", lambda n: n > 3),
+])
+def test_count_condition_on_funders(engine, question, test):
+    per = funders_per_country(engine.k)
+    expected = {c for c in _per_region(engine, "Region:africa") if per.get(c) and test(len(per[c]))}
+    res = engine.ask(question)
+    assert _countries(res) == expected
+    assert any("counted" in p for p in res["path"])  # the path says why each is in
+
+
+def test_count_of_countries_with_a_single_funder(engine):
+    per = funders_per_country(engine.k)
+    expected = {c for c in _per_region(engine, "Region:africa") if len(per.get(c, ())) == 1}
+    res = engine.ask("how many african countries have a single donor")
+    assert [a["value"] for a in res["answers"]] == [float(len(expected))]
+
+
+def test_versus_compares_two_funders(engine):
+    n = {iso: len(_funded_by(engine, iso)) for iso in ("IRL", "FRA")}
+    if n["IRL"] == n["FRA"]:
+        pytest.skip("a tie")
+    res = engine.ask("ireland vs france: who finances more countries")
+    assert [a["label"] for a in res["answers"]][:1] == [max(n, key=n.get) == "IRL" and "Ireland" or "France"]
+
+
+def test_written_forms_of_a_company_name():
+    from app.qa.name_forms import written_forms
+
+    assert written_forms("Acme S.p.A.") == ["Acme SpA", "Acme"]
+    assert written_forms("Global Accelerator") == []

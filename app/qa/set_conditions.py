@@ -66,7 +66,11 @@ def only_constraint(a: Analysis, knowledge) -> Constraint | None:
 
 
 def apply(a: Analysis, cons: list[Constraint], knowledge) -> list[Constraint]:
-    """Replace the funding constraint by its 'only' form when the question sets one."""
+    """Replace the funding constraint by its 'only' form when the question sets one; add a count
+    condition ("with just one funder", see :mod:`app.qa.count_conditions`)."""
+    from app.qa import count_conditions
+
+    cons = count_conditions.apply(a, cons)
     only = only_constraint(a, knowledge)
     if only is None:
         return cons

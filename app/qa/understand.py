@@ -266,7 +266,7 @@ def _opens_on_head(a: Analysis) -> bool:
     return bool(m) and any(rx.fullmatch(m.group(1)) for rx, _ in _HEAD_NOUNS)
 
 
-_OF_AFTER = re.compile(r"\s+(?:of|for|behind)\b", re.I)
+_OF_AFTER = re.compile(r"\s+(?:of|for|behind|with|having)\b", re.I)
 
 
 def _keyword_head(a: Analysis) -> str | None:
