@@ -28,12 +28,25 @@ _ENTITY = {"Convention": "LegalInstrument"}
 SWITCHABLE = ("fundedBy", "ratified")
 
 
+def _counted_type(a: Analysis) -> str | None:
+    """The entity type a count asks for, by its first type noun outside the linked names."""
+    from app.qa.understand import _HEAD_NOUNS
+
+    blank = a.question
+    for l in a.links:
+        blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    hits = [(m.start(), t) for rx, t in _HEAD_NOUNS if t not in ("Number", "Year") for m in [rx.search(blank)] if m]
+    return min(hits)[1] if hits else None
+
+
 def _shaped(a: Analysis, relation: str) -> str | None:
     """"subject" / "object" when one end is named and the asked type is the other end's; else None."""
     r = REGISTRY.get(relation)
     if r is None or r.domain == r.range:
         return None
     want = _ENTITY.get(a.answer_type, a.answer_type)
+    if want == "Number":  # "how many countries does X back": the counted noun is the asked end
+        want = _counted_type(a)
     named = {l.type for l in a.links if not set(l.ids) <= AUTHOR_ORGS}
     # a government is named by its country ("the Irish", "Japan"): a country names a funder too
     range_named = named & set(r.range) or ("Organization" in r.range and "Country" in named)
