@@ -143,3 +143,14 @@ def test_written_forms_of_a_company_name():
 
     assert written_forms("Acme S.p.A.") == ["Acme SpA", "Acme"]
     assert written_forms("Global Accelerator") == []
+
+
+def test_a_result_kind_in_a_keyword_query_qualifies_the_countries(engine):
+    from tests.support.engine import result_kinds
+
+    kinds = result_kinds(engine.k, "2024")
+    funded = {c for c, fs in funders_per_country(engine.k).items() if "Organization:eu" in fs}
+    expected = {c for c in funded if "scheme_reform" in kinds.get(c, ())}
+    res = engine.ask("eu funded countries scheme reform 2024")
+    assert res["answer_type"] == "Country"  # the "scheme" of "scheme reform" is no head noun
+    assert _countries(res) == expected

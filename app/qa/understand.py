@@ -270,9 +270,15 @@ _OF_AFTER = re.compile(r"\s+(?:of|for|behind|with|having)\b", re.I)
 
 
 def _keyword_head(a: Analysis) -> str | None:
+    from app.qa.question import RESULT_TYPES
+
     blank = a.question
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    # "eu funded countries scheme reform 2024": a kind of result qualifies the countries; its
+    # "scheme" is not the thing asked
+    for rx in RESULT_TYPES.values():
+        blank = rx.sub(lambda m: " " * len(m.group(0)), blank)
     best, pos = None, -1
     first, first_pos = None, len(blank)
     for rx, t in _HEAD_NOUNS:
