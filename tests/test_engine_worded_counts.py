@@ -154,3 +154,20 @@ def test_a_result_kind_in_a_keyword_query_qualifies_the_countries(engine):
     res = engine.ask("eu funded countries scheme reform 2024")
     assert res["answer_type"] == "Country"  # the "scheme" of "scheme reform" is no head noun
     assert _countries(res) == expected
+
+
+def test_funders_joined_by_or_are_alternatives(engine):
+    either = _funded_by(engine, "JPN") | _funded_by(engine, "AUS")
+    both = _funded_by(engine, "JPN") & _funded_by(engine, "AUS")
+    assert _countries(engine.ask("which countries are financed by Japan or Australia")) == either
+    assert _countries(engine.ask("which countries are financed by both Japan and Australia")) == both
+    res = engine.ask("how many countries get Japanese or Australian money")
+    assert [a["value"] for a in res["answers"]] == [float(len(either))]
+
+
+def test_more_funders_than_a_named_country(engine):
+    per = funders_per_country(engine.k)
+    bar = len(per["Country:LBN"])
+    expected = {c for c, fs in per.items() if len(fs) > bar}
+    res = engine.ask("Which countries have more funders than Lebanon?")
+    assert _countries(res) == expected and "Country:LBN" not in expected

@@ -65,9 +65,42 @@ def _relation_for_noun(noun: str, answer: str):
     return None
 
 
-def count_condition(a: Analysis) -> Constraint | None:
+# "more funders than Lebanon", "fewer donors than Jordan": the named entity's own count is the bar.
+_THAN_NAMED = re.compile(r"\b(?P<cmp>more|fewer|less)\s+(?P<noun>(?:[\w'’-]+\s+)?[\w'’-]+?)\s+than\s+(?:the\s+|that of\s+|those of\s+)?$",
+                         re.I)
+
+
+def _than_named(a: Analysis, want: str, knowledge) -> tuple[Constraint, set[str]] | None:
+    """The 'more <noun> than <named>' condition and the named ids it uses, or None."""
+    for l in a.links:
+        m = _THAN_NAMED.search(a.question[:l.start])
+        found = _relation_for_noun(m.group("noun"), want) if m else None
+        if found is None:
+            continue
+        r, counted = found
+        ends = [f["object"] if counted == "object" else f["subject"] for i in l.ids
+                for f in (knowledge.facts_where(subject=i, predicate=r.name) if counted == "object"
+                          else knowledge.facts_where(obj=i, predicate=r.name))]
+        if not ends:
+            continue
+        n, op = len(set(ends)), ">" if m.group("cmp").lower() == "more" else "<"
+        inner = r.pattern("?answer", "?counted") if counted == "object" else r.pattern("?counted", "?answer")
+        pattern = (f"{{ SELECT ?answer WHERE {{ {inner} }} GROUP BY ?answer "
+                   f"HAVING (COUNT(DISTINCT ?counted) {op} {n}) }}")
+        said = "more" if op == ">" else "fewer"
+        return (Constraint(pattern, f"with {said} {m.group('noun')} than {l.ids[0]} ({n}; ‘{r.label}’ statements counted)",
+                           [("?", r.name, "*")] if counted == "object" else [("*", r.name, "?")], relation="count"),
+                set(l.ids))
+    return None
+
+
+def count_condition(a: Analysis, knowledge=None) -> Constraint | None:
     """The 'has N <relation noun>' constraint the question sets, or None."""
     want = {"Convention": "LegalInstrument", "Number": "Country"}.get(a.answer_type, a.answer_type)
+    if knowledge is not None:
+        named = _than_named(a, want, knowledge)
+        if named is not None:
+            return named[0]
     for m in _CONDITION.finditer(a.question):
         if any(l.start <= m.start("n") < l.end for l in a.links):
             continue  # a number inside a name ("Convention No. 102")
@@ -91,12 +124,18 @@ def count_condition(a: Analysis) -> Constraint | None:
     return None
 
 
-def apply(a: Analysis, cons: list[Constraint]) -> list[Constraint]:
-    """Add the count condition; an unnamed constraint of the same relation ("funded by anyone") goes."""
-    c = count_condition(a)
+def apply(a: Analysis, cons: list[Constraint], knowledge=None) -> list[Constraint]:
+    """Add the count condition; an unnamed constraint of the same relation ("funded by anyone") goes,
+    and so does any constraint built from the name a "more ... than X" compares against."""
+    c = count_condition(a, knowledge)
     if c is None:
         return cons
     rel = c.evidence[0][1]
+    bar = _than_named(a, {"Convention": "LegalInstrument", "Number": "Country"}.get(a.answer_type, a.answer_type),
+                      knowledge) if knowledge is not None else None
+    if bar is not None:
+        ids = bar[1] | {f"Organization:gov-{i.split(':', 1)[1]}" for i in bar[1] if i.startswith("Country:")}
+        cons = [x for x in cons if not any(e in ids for t in x.evidence for e in (t[0], t[2]))]
     rest = [x for x in cons if not (rel in x.pattern and all("*" in t or "?" == t[2] for t in x.evidence)
                                     and not any(t[2].startswith(("Organization:", "Country:", "Initiative:")) for t in x.evidence))]
     return rest + [c]

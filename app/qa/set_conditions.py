@@ -70,7 +70,7 @@ def apply(a: Analysis, cons: list[Constraint], knowledge) -> list[Constraint]:
     condition ("with just one funder", see :mod:`app.qa.count_conditions`)."""
     from app.qa import count_conditions
 
-    cons = count_conditions.apply(a, cons)
+    cons = count_conditions.apply(a, cons, knowledge)
     only = only_constraint(a, knowledge)
     if only is None:
         return cons
