@@ -171,3 +171,27 @@ def test_more_funders_than_a_named_country(engine):
     expected = {c for c, fs in per.items() if len(fs) > bar}
     res = engine.ask("Which countries have more funders than Lebanon?")
     assert _countries(res) == expected and "Country:LBN" not in expected
+
+
+def test_count_condition_ignores_stated_sizes_and_the_asked_things():
+    from app.qa.count_conditions import _names_asked_type
+
+    assert _names_asked_type("briefs to", "Publication")
+    assert not _names_asked_type("funder listed", "Country")
+
+
+def test_a_count_of_pages_said_before_how_many(engine):
+    expected = _funded_by(engine, "PRT")
+    res = engine.ask("Of the country write-ups, how many name Portugal among the funders?")
+    assert [a["value"] for a in res["answers"]] == [float(len(expected))]
+    assert set(res["answers"][0]["counted"]) == {engine.k.label(c) for c in expected}
+
+
+def test_a_count_never_answers_with_a_list():
+    from app.qa.counted_list import as_count, needs_count
+
+    rows = [{"label": "A", "iri": "x:a", "type": "Country", "evidence": []},
+            {"label": "B", "iri": "x:b", "type": "Country", "evidence": []}]
+    assert needs_count("Number", "graph", rows) and not needs_count("Country", "graph", rows)
+    c = as_count(rows)
+    assert (c["value"], c["counted"], c["type"]) == (2.0, ["A", "B"], "Number")

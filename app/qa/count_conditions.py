@@ -94,6 +94,17 @@ def _than_named(a: Analysis, want: str, knowledge) -> tuple[Constraint, set[str]
     return None
 
 
+_STATED_CHANGE = re.compile(r"\b(?:welcomed|added|gained|received|joined by|published|launched|released|produced|"
+                            r"trained|hired|recruited|opened)\s+(?:\w+\s+)?$", re.I)
+
+
+def _names_asked_type(noun: str, answer_type: str) -> bool:
+    """Does the noun name things of the asked type ("briefs" when publications are asked)?"""
+    from app.qa.understand import _HEAD_NOUNS
+
+    return any(t == answer_type and rx.search(noun) for rx, t in _HEAD_NOUNS)
+
+
 def count_condition(a: Analysis, knowledge=None) -> Constraint | None:
     """The 'has N <relation noun>' constraint the question sets, or None."""
     want = {"Convention": "LegalInstrument", "Number": "Country"}.get(a.answer_type, a.answer_type)
@@ -109,6 +120,10 @@ def count_condition(a: Analysis, knowledge=None) -> Constraint | None:
         if _FUNCTION_WORD.match(m.group("noun")):
             continue  # "Result 3 on improving operations": no noun follows the number
         noun = m.group("noun")
+        if _names_asked_type(noun, a.answer_type):
+            continue  # "published three briefs": the asked things themselves, a stated size
+        if _STATED_CHANGE.search(a.question[:m.start()][-40:]):
+            continue  # "welcomed five new members": an event's figure, not a condition on the answer
         found = _relation_for_noun(noun, want)
         if found is None:
             continue
