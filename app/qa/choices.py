@@ -72,6 +72,9 @@ def constraint(ids: list[str]) -> Constraint:
 # "A or B", "A and B", "A than B": names compared ("which funds more countries, Ireland or Japan",
 # "does Ireland fund more countries than Japan").
 _THAN = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?than\s+(?:the\s+)?", re.I)
+# "ireland vs france", "Japan versus Portugal", "comparing Japan with Portugal": names set against
+# each other (read only where a comparative asks which has more).
+_VERSUS = re.compile(r"\s*(?:vs\.?|v\.|versus|against|(?:compared\s+)?(?:with|to))\s+(?:the\s+)?", re.I)
 
 
 def compared(a: Analysis) -> list:
@@ -81,7 +84,7 @@ def compared(a: Analysis) -> list:
         nxt = links[i + 1]
         gap = _ROLE.sub("", a.question[l.end:nxt.start])  # "the Dutch government or the EU"
         if _comparable(l.type, nxt.type) and main_id(l) and main_id(nxt) and \
-                (_JOIN.fullmatch(gap) or _THAN.fullmatch(gap)):
+                (_JOIN.fullmatch(gap) or _THAN.fullmatch(gap) or _VERSUS.fullmatch(gap)):
             run = [l, nxt]  # "France, Germany or Portugal": the whole run of names is compared
             for more in links[i + 2:]:
                 if _comparable(more.type, l.type) and main_id(more) and _JOIN.fullmatch(a.question[run[-1].end:more.start]):

@@ -28,7 +28,8 @@ from app.qa.question import Link
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
-from app.qa import activity_funders, aggregate, kind_heads, origin_of_members, choices, country_roles, country_chain, entry_scope, ranking, region_answers, region_count, result_sets, set_conditions
+from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, entry_scope,
+                    kind_heads, origin_of_members, ranking, region_answers, region_count, result_sets, set_conditions)
 from app.qa.absent import absent_names
 from app.qa.asides import keeps_subject, without_asides
 from app.qa.entry_country import entry_country, named_as_government
@@ -90,9 +91,14 @@ _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, 
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which|"
                        r"(?:hit|struck|affected|hurt|devastated|ravaged|[a-z]+ed)\s+by)\b(.{12,})$", re.I)
-_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders|governments|territories|"
-                      r"member states|states|nations|"
-                      r"organi[sz]ations|funders|donors|partners)\b", re.I)
+# Singular nouns too: a keyword query counts with them ("kenya donor count", "ga pathfinder count");
+# "regions" counts the regions the related countries lie in (app.qa.region_count).
+_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
+                      r"member states?|states|nations?|regions|"
+                      r"organi[sz]ations?|funders?|donors?|partners?)\b"
+                      # the last noun of a compound is counted ("unhcr partner countries": countries)
+                      r"(?!\s+(?:countr\w*|pathfinders?|governments?|organi[sz]ations?|funders?|donors?|partners?|"
+                      r"member states?|nations?|regions)\b)", re.I)
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*)\b",
                          re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
@@ -109,9 +115,14 @@ def _outside_names(a: Analysis) -> str:
 
 
 # "Among the Asia and the Pacific countries in Table 4, how many had ...": the counted noun comes first.
-_COUNTED_BEFORE = re.compile(r"\b(?:among|of|out of|from)\s+(?:the\s+)?[^?]{0,60}?\b(countries|pathfinders|governments|"
+# "at the country pages, ... how many of them": a country's page or write-up counts as the country.
+_COUNTED_BEFORE = re.compile(r"\b(?:among|of|out of|from|at)\s+(?:the\s+)?[^?]{0,60}?\b(countries|country(?=\s+(?:pages?|write-?ups?|entries|"
+                             r"sections?|profiles?))|pathfinders|governments|"
                              r"territories|organi[sz]ations|funders|donors|partners)\b[^?]{0,60}?,?\s*how many\b(?!\s+\w+\s+(of|do|does|did)\b)",
                              re.I)
+# "how many of them", "how many name ...": no counted noun follows "how many"; it was said before.
+_NO_NOUN_AFTER = re.compile(r"\s+(?:of\s+(?:them|these|those)|name|names|mention|mentions|list|lists|cite|cites|show|shows|"
+                            r"have|has|had|are|were|get|gets|got|receive|receives|received)\b", re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
 
@@ -730,6 +741,9 @@ class QuestionEngine:
         """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,
         write the one-sentence summary, and say in ``path`` how the question was understood."""
         want = out["answer_type"]
+        if counted_list.needs_count(want, str(out.get("strategy", "")), out["answers"]):
+            out["answers"] = [counted_list.as_count(out["answers"])]  # "how many of them ...": the list's size
+            out.setdefault("path", []).extend(out["answers"][0]["path"])
         if a.excluded:
             out["answers"] = [x for x in out["answers"] if keeps(x, a.excluded, self.k)]
             out.setdefault("path", []).append("set aside: " + ", ".join(sorted(a.excluded)))
@@ -1012,6 +1026,9 @@ class QuestionEngine:
         for link in sorted(a.links, key=lambda l: -l.start):
             collapsed = collapsed[:link.start] + "NAME" + collapsed[link.end:]
         m = _COUNTED.search(collapsed) or _COUNTED_BEFORE.search(a.question)
+        before = _COUNTED_BEFORE.search(a.question)
+        if before and _NO_NOUN_AFTER.match(a.question, before.end()):
+            m = before  # "of the country write-ups, how many name Portugal among the funders": pages counted
         if m:
             counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
         elif und is not None and und.op == "count" and und.relation:

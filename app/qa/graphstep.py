@@ -185,6 +185,16 @@ def widen_regions(cons: list[Constraint], knowledge) -> list[Constraint]:
 _AFTER_PENALTY = 15  # characters: how much farther a following relation word counts than a preceding one
 
 
+_OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|and/or|or else)\s+(?:the\s+|by\s+(?:the\s+)?)?$", re.I)
+
+
+def _alternatives(a: Analysis, named: list[str]) -> bool:
+    """Are the first two named ends joined by "or" ("funded by the EU or the Netherlands")?"""
+    spans = sorted((l.start, l.end) for l in a.links if set(l.ids) & set(named))
+    return len(spans) >= 2 and bool(_OR_BETWEEN.match(a.question[spans[0][1]:spans[1][0]])) \
+        and not re.search(r"\bboth\b", a.question, re.I)
+
+
 def _cue_of(a: Analysis, eid: str) -> str | None:
     """Which relation word, funding or partnership, is nearest to a linked name in the question."""
     from app.qa.question import FUND, PARTNER
@@ -279,13 +289,19 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 # "Which countries does Canada fund?": a country whose government funds nothing in
                 # the graph; the financing lines are complete, so the answer is none, not a sentence.
                 funders = [_as_funder(countries_[0], None)]
-            for o in funders[:2]:
-                # Directly, or through a fund whose own funders the financing line names ("the MUL
-                # funded by Belgium"), not through a fund's general contributors (a role).
-                out.append(Constraint(f"{{ ?answer fg:fundedBy {_iri(o)} }} UNION {{ ?answer fg:fundedBy ?via . "
-                                      f"?via fg:fundedBy {_iri(o)} . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
-                                      f"fg:funder {_iri(o)} ; fg:role ?anyRole }} }} ?answer a fg:Country .",
-                                      f"countries funded by {o}", [("?", "fundedBy", o), ("?", "fundedBy", "*")]))
+            funded_by = [Constraint(f"{{ ?answer fg:fundedBy {_iri(o)} }} UNION {{ ?answer fg:fundedBy ?via . "
+                                    f"?via fg:fundedBy {_iri(o)} . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
+                                    f"fg:funder {_iri(o)} ; fg:role ?anyRole }} }} ?answer a fg:Country .",
+                                    f"countries funded by {o}", [("?", "fundedBy", o), ("?", "fundedBy", "*")])
+                         for o in funders[:2]]
+            # Directly, or through a fund whose own funders the financing line names ("the MUL
+            # funded by Belgium"), not through a fund's general contributors (a role).  "the EU or
+            # the Dutch" names alternatives: the countries either funds.
+            if len(funded_by) == 2 and _alternatives(a, named):
+                funded_by = [Constraint(" UNION ".join(f"{{ {c.pattern} }}" for c in funded_by),
+                                        " or ".join(c.description for c in funded_by),
+                                        [t for c in funded_by for t in c.evidence])]
+            out.extend(funded_by)
 
     # Ratification.
     if a.ratify:

@@ -42,7 +42,9 @@ def question_word_first(query: str) -> str:
         rest = (query[:counted.start()] + " " + query[counted.end():]).strip(" ?")
         return f"how many {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
     m = _QWORD.search(query)
-    if m is None or _RELATIVE_AFTER.search(query[:m.start()]):
+    # "how many"/"how much" never qualify a noun before them ("african countries how many"): only
+    # "where"/"when" can be relative ("countries where ...").
+    if m is None or (not m.group(1).lower().startswith("how") and _RELATIVE_AFTER.search(query[:m.start()])):
         return query
     rest = (query[:m.start()] + " " + query[m.end():]).strip(" ?")
     return f"{m.group(1).lower()} {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")

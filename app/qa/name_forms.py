@@ -51,6 +51,23 @@ def head_variants(name: str) -> list[str]:
     return out
 
 
+# A company's legal-form suffix (general knowledge): "Eni S.p.A." is "Eni" to a reader.
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:S\.?p\.?A|S\.?A|N\.?V|A\.?G|GmbH|Ltd|Inc|PLC|LLC|S\.?A\.?S)\.?\s*$", re.I)
+
+
+def written_forms(name: str) -> list[str]:
+    """'Eni S.p.A.' -> ['Eni SpA', 'Eni']: readers drop the dots of an abbreviation and the legal form."""
+    out = []
+    # a dot after a one-letter segment ("S.p.A.", "U.S.") abbreviates: readers leave it out
+    undotted = re.sub(r"(?<![A-Za-z])([A-Za-z])\.", r"\1", name) if re.search(r"\b[A-Za-z]\.[A-Za-z]\.", name) else name
+    if undotted != name:
+        out.append(undotted)
+    bare = _LEGAL_SUFFIX.sub("", name).strip()
+    if bare != name and len(bare) >= 3:
+        out.append(bare)
+    return out
+
+
 def derived_forms(entities: Iterable[tuple[str, str, list[str]]],
                   taken: Callable[[str], bool]) -> Iterator[tuple[str, str]]:
     """(form, entity id) for each entity ``(id, type, names)`` of a named kind.
@@ -69,7 +86,7 @@ def derived_forms(entities: Iterable[tuple[str, str, list[str]]],
             # of Germany") is said by the country, not by initials.
             if ini and (2 if etype == "Initiative" else 3) <= len(ini) <= 5 and not countries.find_countries(n):
                 by_initials[ini].add(eid)
-            variants += [(v, eid) for v in head_variants(n)]
+            variants += [(v, eid) for v in head_variants(n) + written_forms(n)]
     for ini, ids in sorted(by_initials.items()):
         if len(ids) == 1 and not taken(ini):
             yield ini, next(iter(ids))

@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 
 # "how many regions", "number of regions", "in how many (different) regions"
-_REGIONS_COUNTED = re.compile(r"\b(?:how many|number of|count of)\s+(?:different\s+|distinct\s+|separate\s+)?regions?\b", re.I)
+# A keyword query puts words between them ("how many germany funding regions", from "germany
+# funding - how many regions"); another counted noun in between is what is counted instead.
+_REGIONS_COUNTED = re.compile(r"\b(?:how many|number of|count of)\s+(?:(?!countr|pathfinder|member|funder|donor)[\w-]+\s+){0,4}?"
+                              r"regions?\b", re.I)
 
 
 def regions_of(ids: list[str], question: str, knowledge) -> list[str] | None:

@@ -33,13 +33,18 @@ _ASIDE_VERB = re.compile(r"\s+(?:really\s+)?(?:care|cares|want|wants|need|needs|
                          r"focus|focusing|mean)\b", re.I)
 
 
+_SCOPE_AFTER = re.compile(r"\s+(?:at|about|considering|counting|within)\b", re.I)
+
+
 def only_constraint(a: Analysis, knowledge) -> Constraint | None:
     """The 'funded only by ...' constraint on countries, or None when the question sets none."""
     from app.qa.wording import core_question
 
     # "colleagues who only cover Asia": an "only" in a wordy preamble is not the question's condition.
     core = core_question(a.question)
-    only = next((m for m in ONLY.finditer(core) if not _ASIDE_VERB.match(core, m.end())), None)
+    # "looking only at the country pages": "only" narrows where to look, not whom the funding comes from
+    only = next((m for m in ONLY.finditer(core) if not _ASIDE_VERB.match(core, m.end())
+                 and not _SCOPE_AFTER.match(core, m.end())), None)
     funding = a.fund or _PAID_FOR.search(a.question)
     if not (funding and only and a.answer_type in ("Country", "Number")):
         return None
@@ -66,7 +71,11 @@ def only_constraint(a: Analysis, knowledge) -> Constraint | None:
 
 
 def apply(a: Analysis, cons: list[Constraint], knowledge) -> list[Constraint]:
-    """Replace the funding constraint by its 'only' form when the question sets one."""
+    """Replace the funding constraint by its 'only' form when the question sets one; add a count
+    condition ("with just one funder", see :mod:`app.qa.count_conditions`)."""
+    from app.qa import count_conditions
+
+    cons = count_conditions.apply(a, cons, knowledge)
     only = only_constraint(a, knowledge)
     if only is None:
         return cons

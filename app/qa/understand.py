@@ -111,6 +111,9 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
                 setattr(a, flag, True)
             if not u.relation:
                 u.relation, u.direction = rel, direction
+    from app.qa.worded_relations import switch_on
+
+    switch_on(a, u, {r: f for r, f in RELATION_FLAGS.items() if r in REGISTRY}, _keyword_support)
     return u
 
 
@@ -264,13 +267,19 @@ def _opens_on_head(a: Analysis) -> bool:
     return bool(m) and any(rx.fullmatch(m.group(1)) for rx, _ in _HEAD_NOUNS)
 
 
-_OF_AFTER = re.compile(r"\s+(?:of|for|behind)\b", re.I)
+_OF_AFTER = re.compile(r"\s+(?:of|for|behind|with|having)\b", re.I)
 
 
 def _keyword_head(a: Analysis) -> str | None:
+    from app.qa.question import RESULT_TYPES
+
     blank = a.question
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    # "eu funded countries scheme reform 2024": a kind of result qualifies the countries; its
+    # "scheme" is not the thing asked
+    for rx in RESULT_TYPES.values():
+        blank = rx.sub(lambda m: " " * len(m.group(0)), blank)
     best, pos = None, -1
     first, first_pos = None, len(blank)
     for rx, t in _HEAD_NOUNS:

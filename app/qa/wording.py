@@ -27,7 +27,7 @@ _NOUNS = [(r"countr(?:y|ies)|governments?|member states?|nations?|territor(?:y|i
 _POSSESSIVE = [re.compile(rf"\b(?:which|what)\s+(?:{n})['’]s?(?=\s)", re.I) for n, _ in _NOUNS]
 # A plural noun with any relative clause ("the countries that ..."); a singular one only with a
 # clause that cannot be a determiner ("the country that year" is no question about a country).
-_NOUN_THEN_CLAUSE = [re.compile(rf"\b(?:the|all)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:{n})(?<=s)\s+(?:that|which)|(?:{n})\s+"
+_NOUN_THEN_CLAUSE = [re.compile(rf"\b(?:the|all|every|each|any)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:{n})(?<=s)\s+(?:that|which)|(?:{n})\s+"
                                 rf"(?:for which|in which|where|whose|with which|from which|to which|by which|by whom))\b", re.I)
                      for n, _ in _NOUNS]
 # "which ones", "which of them": the noun asked for was named before, in the preamble.

@@ -1,0 +1,29 @@
+"""A count asked, a list found: the answer is the list's size, with the list as its rows.
+
+Some count questions reach the list machinery instead of :meth:`QuestionEngine._count` ("could
+you count for me how many of them mention the Netherlands as a financing source": the counted
+noun is a pronoun for something said before).  The graph then answers with the entities, which
+is a wrongly typed answer to "how many".  The engine never returns a wrongly typed list: the
+entities become one Number answer whose ``counted`` rows are them (an aggregate returns its value
+and the rows behind it), and the path says so.
+"""
+from __future__ import annotations
+
+
+def as_count(answers: list[dict]) -> dict:
+    """One Number answer counting the distinct entity answers, with their labels and evidence."""
+    seen: dict[str, dict] = {}
+    for x in answers:
+        seen.setdefault(x.get("iri") or x["label"], x)
+    rows = list(seen.values())
+    evidence = [e for x in rows for e in x.get("evidence", [])[:1]][:3]
+    return {"label": str(len(rows)), "iri": None, "type": "Number", "value": float(len(rows)), "score": 1.0,
+            "evidence": evidence, "counted": [x["label"] for x in rows],
+            "counted_iris": [x["iri"] for x in rows if x.get("iri")],
+            "path": [f"count of the {len(rows)} answers: {', '.join(x['label'] for x in rows)}"]}
+
+
+def needs_count(answer_type: str, strategy: str, answers: list[dict]) -> bool:
+    """A Number asked and the graph answered with entities (none of them a number)."""
+    return answer_type == "Number" and strategy.startswith("graph") and bool(answers) \
+        and all(x.get("type") not in ("Number", "Year") and x.get("iri") for x in answers)
