@@ -27,7 +27,10 @@ _CONDITION = re.compile(
     r"exactly|just|only|precisely)\s+)?" + _NUM.replace("(", "(?P<n>", 1) +
     r"(?:\s+or\s+(?P<tail>more|fewer|less))?\s+(?P<noun>(?:[\w'’-]+\s+)?[\w'’-]+)\b", re.I)
 _LABEL_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|\bno\.?|\bnumber)\s*$")
-_FUNCTION_WORD = re.compile(r"^(?:on|in|of|for|to|at|by|from|with|and|or|the|a|an|per|percent|%)\b", re.I)
+_FUNCTION_WORD = re.compile(r"^(?:on|in|of|for|to|at|by|from|with|about|into|over|under|between|among|across|through|"
+                            r"after|before|during|like|as|that|which|who|where|and|or|the|a|an|per|percent|%)\b", re.I)
+# "the one about ...", "that one", "which one": "one" is a pronoun there, not a count.
+_PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|some|another)\s*$", re.I)
 _OPS = {"more than": ">", "over": ">", "above": ">", "at least": ">=", "no fewer than": ">=", "fewer than": "<",
         "less than": "<", "under": "<", "at most": "<=", "no more than": "<=", "more": ">=", "fewer": "<=", "less": "<="}
 
@@ -117,6 +120,8 @@ def count_condition(a: Analysis, knowledge=None) -> Constraint | None:
             continue  # a number inside a name ("Convention No. 102")
         if not m.group("op") and _LABEL_BEFORE.search(a.question[:m.start("n")]):
             continue  # "Result 3", "Table 4", "No. 2": a label's number, not a count
+        if m.group("n").lower() == "one" and _PRONOUN_ONE.search(a.question[:m.start("n")]):
+            continue  # "the one about integrating ...": a pronoun
         if _FUNCTION_WORD.match(m.group("noun")):
             continue  # "Result 3 on improving operations": no noun follows the number
         noun = m.group("noun")

@@ -127,6 +127,11 @@ _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governme
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
 
 
+def _through(cons: list[Constraint], relations: set[str]) -> bool:
+    """Does any constraint go through one of these relations (by its evidence's predicate)?"""
+    return bool(relations) and any(t[1] in relations for c in cons for t in c.evidence)
+
+
 class QuestionEngine:
     def __init__(self, knowledge, store, units: UnitIndex, embedder, intents: IntentIndex | None = None):
         self.k = knowledge
@@ -257,7 +262,7 @@ class QuestionEngine:
             sparql = to_sparql(cons)
             graph_ids = self._run(sparql)
             out["sparql"] = sparql
-            if not graph_ids and any(not c.strong for c in cons):
+            if not graph_ids and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
             placed = origin_of_members.holder_countries(q, graph_ids or [], self.k) if a.answer_type == "Country" else {}
             if placed:  # "the new members ... came from which countries": where the holders are

@@ -113,7 +113,7 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
                 u.relation, u.direction = rel, direction
     from app.qa.worded_relations import switch_on
 
-    switch_on(a, u, {r: f for r, f in RELATION_FLAGS.items() if r in REGISTRY}, _keyword_support)
+    a.keyword_only |= set(switch_on(a, u, {r: f for r, f in RELATION_FLAGS.items() if r in REGISTRY}, _keyword_support))
     return u
 
 
