@@ -205,7 +205,11 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
                 f"FILTER NOT EXISTS {{ {c.pattern} }}", "not: " + c.description, [], True
         added.append(c)
     out = out + added if added else cons
-    if not any(t[2].startswith("Initiative:") or t[0].startswith("Initiative:") for c in out for t in c.evidence):
+    # A negated constraint keeps no evidence but still names its initiative ("but are not [initiative]
+    # pathfinders"): the initiative is used, and its role must not come back as a positive conjunct.
+    negated_on = {i for c in out if c.negated for i in a.linked("Initiative") if _iri(i) in c.pattern}
+    if not negated_on and not any(t[2].startswith("Initiative:") or t[0].startswith("Initiative:")
+                                  for c in out for t in c.evidence):
         out = out + forward(a, knowledge, keyword_hits)  # "which organisations belong to [network]"
     from app.qa.graphstep import widen_regions
 

@@ -493,7 +493,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
         if m and _negated_before(blank, m.start()):
             a.negated.add(name)
     for l in a.links:
-        if l.type == "Region" and (_negated_before(q, l.start) or _SET_ASIDE.search(q[:l.start])):
+        # read with the names blanked: "Convention No. 102 are in Africa" has no negation ("No.")
+        if l.type == "Region" and (_negated_before(blank, l.start) or _SET_ASIDE.search(q[:l.start])):
             a.negated.add("region")
     # Topic: what is left once linked names and question words are set aside.
     rest = q
