@@ -43,6 +43,7 @@ from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
 from app.qa.roles import ROLE_NAMES
 from app.qa.owned import owned_schemes
+from app.qa.placed import in_named_countries, placing_relations
 from app.qa.implied_end import implied_end
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
@@ -244,6 +245,12 @@ class QuestionEngine:
         und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder") or c.relation in ROLE_NAMES
                                               for c in cons)
         residual = self._residual_terms(a, cons)
+        placed_in = None
+        if graph_ids and not any(c.relation in placing_relations(a.answer_type) for c in cons):
+            narrowed = in_named_countries(graph_ids, a.linked("Country"), a.answer_type, self.k)  # "... on Iraq's pensions"
+            if len(narrowed) < len(graph_ids):
+                graph_ids, placed_in = narrowed, "placed by the graph in " + ", ".join(
+                    self.k.label(c) for c in a.linked("Country"))
         if graph_ids and a.answer_type == "Scheme":  # "zambia health insurance scheme": the one named so
             names = [n for l in a.links for i in l.ids for n in self.k.names(i)]
             graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label)
@@ -348,7 +355,7 @@ class QuestionEngine:
         answers, sub = keep_subregion(a.question, answers)  # "West African states": finer than the region
         out["answers"] = answers
         out["path"] = ([resolved] if resolved else []) + self._path(cons if graph_ids is not None else [], text_best) \
-            + ([f"countries in {sub} (UN sub-region)"] if sub else [])
+            + ([placed_in] if placed_in else []) + ([f"countries in {sub} (UN sub-region)"] if sub else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)

@@ -114,7 +114,9 @@ class PublicationFinder:
         if countries:
             about = [p for p in pool if p.countries & countries]
             if about:
-                pool = about
+                # the country a publication is about is stated on it: a filter as exact as a co-author
+                # ("what did the ILO publish on Timor-Leste")
+                pool, exact = about, True
                 why.append("about " + ", ".join(sorted(countries)))
         kind = self._kind(question)
         if kind:

@@ -43,7 +43,9 @@ _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?|pathfinders?)\b", re.I), "Country"),
                (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|"
                            r"institutions?|sponsors?)\b", re.I), "Organization"),
-               (re.compile(r"\b(schemes?|programmes?|programs?|benefits?)\b", re.I), "Scheme"),
+               # the kinds of benefit a scheme is (general social-protection vocabulary)
+               (re.compile(r"\b(schemes?|programmes?|programs?|benefits?|pensions?|grants?|allowances?)\b", re.I),
+                "Scheme"),
                (re.compile(r"\b(conventions?)\b", re.I), "Convention"),
                (re.compile(r"\b(publications?|papers?|titles?|bulletins?|toolkits?|handbooks?|playbooks?|briefs?|"
                            r"guidance notes?)\b", re.I), "Publication"),
