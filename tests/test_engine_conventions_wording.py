@@ -80,3 +80,30 @@ def test_a_negated_role_is_not_added_back_as_a_positive_one(engine):
               "Accelerator pathfinder countries?",
               "which countries asked about the convention 102 campaign that aren't GA pathfinders"):
         assert answer_ids(engine, engine.ask(q)) == inquired - path, q
+
+
+# -- who is asked: a pool offered first, a possessive, a keyword query's last noun ------------------
+def test_a_pool_offered_with_among_is_what_a_bare_which_asks_for(engine):
+    # the plain question's answer is the reference (it applies the ratification statements' status)
+    ratified = answer_ids(engine, engine.ask("Which countries ratified Convention No. 102?"))
+    others = sorted(c for c in ("Country:LBN", "Country:KEN", "Country:GHA") if c not in ratified)
+    picked = sorted(ratified)[:2]
+    if len(picked) < 2 or not others:
+        import pytest
+
+        pytest.skip("not enough countries on both sides")
+    names = [engine.k.label(c) for c in picked + others[:1]]
+    res = engine.ask(f"Among {names[0]}, {names[1]} and {names[2]}, which have ratified Convention No. 102?")
+    assert res["answer_type"] == "Country" and answer_ids(engine, res) == set(picked)
+
+
+def test_a_possessive_initiative_is_not_the_asked_head(engine):
+    from app.qa.question import answer_type
+
+    assert answer_type("Which of the Freedonia-Ruritania partnership's four pilot countries have ratified it?") == "Country"
+    assert answer_type("Which partnership did the ILO form with Ruritania?") == "Initiative"
+
+
+def test_a_keyword_query_ending_on_a_type_noun_asks_for_it(engine):
+    res = engine.ask("timor leste comparative report social security legislation focus convention")
+    assert res["answer_type"] == "Convention"

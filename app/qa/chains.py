@@ -205,12 +205,12 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
                 f"FILTER NOT EXISTS {{ {c.pattern} }}", "not: " + c.description, [], True
         added.append(c)
     out = out + added if added else cons
-    # A negated constraint keeps no evidence but still names its initiative ("but are not [initiative]
-    # pathfinders"): the initiative is used, and its role must not come back as a positive conjunct.
-    negated_on = {i for c in out if c.negated for i in a.linked("Initiative") if _iri(i) in c.pattern}
-    if not negated_on and not any(t[2].startswith("Initiative:") or t[0].startswith("Initiative:")
-                                  for c in out for t in c.evidence):
-        out = out + forward(a, knowledge, keyword_hits)  # "which organisations belong to [network]"
+    if not any(t[2].startswith("Initiative:") or t[0].startswith("Initiative:") for c in out for t in c.evidence):
+        # A negated constraint keeps no evidence but still names its initiative ("but are not
+        # [initiative] pathfinders"): that role must not come back as a positive conjunct.
+        negated = [c.pattern for c in out if c.negated]
+        out = out + [c for c in forward(a, knowledge, keyword_hits)
+                     if not any(_iri(t[2]) in p and REGISTRY[t[1]].curie + " " in p for p in negated for t in c.evidence)]
     from app.qa.graphstep import widen_regions
 
     return widen_regions(out, knowledge) if added else out

@@ -44,6 +44,7 @@ from app.qa.numbers import counts_entities
 from app.qa.roles import ROLE_NAMES
 from app.qa.owned import owned_schemes
 from app.qa.placed import in_named_countries, placing_relations
+from app.qa.exclusion import only_exclusions
 from app.qa.implied_end import implied_end
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
@@ -239,6 +240,10 @@ class QuestionEngine:
             out["sparql"] = sparql
             if not graph_ids and any(not c.strong for c in cons):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
+            elif only_exclusions(cons) and len(self._residual_terms(a, cons)) >= RESIDUAL_MIN_TERMS:
+                # "apart from the pathfinders, with which countries are discussions ongoing": the
+                # graph only says who is left out; what is asked is a topic, for the text
+                graph_ids, cons = None, []
             timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
 
         # Members, pathfinders and roadmap holders are governments and organisations alike.

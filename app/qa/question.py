@@ -419,7 +419,8 @@ def answer_type(question: str) -> str:
     if _WHO.match(question):
         return "Organization"  # "who is named as providing the financing": a body, whatever the verb
     for t, rx in _TYPE_RULES:
-        if rx.search(question):
+        # a possessive is no head: "which of the ILO-IMF partnership's pilot countries" asks for countries
+        if any(not re.match(r"['’]s\b", question[m.end():]) for m in rx.finditer(question)):
             return t
     if re.search(r"\b(name of|called|named|title of)\b", question, re.I):
         for t, rx in (("Law", r"\b(law|act|decree|code|strateg(y|ies)|polic(y|ies)|legislation)\b"),
