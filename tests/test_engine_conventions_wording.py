@@ -107,3 +107,27 @@ def test_a_possessive_initiative_is_not_the_asked_head(engine):
 def test_a_keyword_query_ending_on_a_type_noun_asks_for_it(engine):
     res = engine.ask("timor leste comparative report social security legislation focus convention")
     assert res["answer_type"] == "Convention"
+
+
+# -- counts by the relation's noun, negated relations beside a hand-written one --------------------
+def test_counted_by_the_relations_own_noun():
+    from app.qa.counted_relation import counted_by_relation_noun
+
+    assert counted_by_relation_noun("number of c102 ratifications since 2021", "number of      ratifications since 2021") \
+        == ("ratified", "Country")
+    assert counted_by_relation_noun("how many people were covered", "how many people were covered") is None
+
+
+def test_a_count_of_ratifications_counts_the_ratifying_countries(engine):
+    res_list = engine.ask("Which countries ratified Convention No. 102 since 2021?")
+    res = engine.ask("number of c102 ratifications since 2021")
+    assert [x["label"] for x in res["answers"]] == [str(len(res_list["answers"]))]
+    goal = engine.ask("c102 ratification campaign target number of ratifications by 2026")
+    assert goal["answers"] and goal["answers"][0]["label"] != str(len(res_list["answers"]))  # a stated goal, not a count
+
+
+def test_a_negated_better_worded_relation_excludes_beside_the_ratification(engine):
+    ratified = answer_ids(engine, engine.ask("Which countries ratified Convention No. 102?"))
+    inquired = {f["subject"] for f in engine.k.facts_where(predicate="inquiredAbout", obj="LegalInstrument:c102")}
+    res = engine.ask("countries that have ratified c102 but never inquired about the campaign")
+    assert answer_ids(engine, res) == ratified - inquired

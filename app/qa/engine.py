@@ -44,6 +44,8 @@ from app.qa.numbers import counts_entities
 from app.qa.roles import ROLE_NAMES
 from app.qa.owned import owned_schemes
 from app.qa.placed import in_named_countries, placing_relations
+from app.qa.counted_relation import counted_by_relation_noun
+from app.qa.understand import RELATION_FLAGS
 from app.qa.exclusion import only_exclusions
 from app.qa.implied_end import implied_end
 from app.qa.label_words import asked_words, by_name_words
@@ -91,7 +93,8 @@ _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders|governments|territories|"
                       r"member states|states|nations|"
                       r"organi[sz]ations|funders|donors|partners)\b", re.I)
-_WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*)\b",
+_WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|"
+                         r"put\s+out|issued)\b",
                          re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
                     r"ambitions?)\b", re.I)
@@ -827,6 +830,9 @@ class QuestionEngine:
         if a.answer_type != "Number":
             return None
         objects = aggregate.counted_relation(a.question)
+        if objects is not None and a.linked(*objects.range) and not _AIMED.search(_outside_names(a)) and \
+                (counted_by_relation_noun(a.question, _outside_names(a)) or ("",))[0] == objects.name:
+            objects = None  # "how many ratifications of convention 102": the named object's statements
         if objects is not None and _AIMED.search(_outside_names(a)):
             return None  # "to how many ratifications does the campaign aim to bring the total": a stated goal, not a count of facts
         if objects is not None:
@@ -836,8 +842,16 @@ class QuestionEngine:
         for link in sorted(a.links, key=lambda l: -l.start):
             collapsed = collapsed[:link.start] + "NAME" + collapsed[link.end:]
         m = _COUNTED.search(collapsed) or _COUNTED_BEFORE.search(a.question)
+        # a count by the relation's own noun, unless it is a stated goal ("target number of ratifications")
+        by_noun = None if m or _AIMED.search(_outside_names(a)) else \
+            counted_by_relation_noun(a.question, collapsed.replace("NAME", "    "))
         if m:
             counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
+        elif by_noun is not None and by_noun[1] in ("Country", "Organization"):
+            counted = by_noun[1]  # "number of c102 ratifications": one per country that ratified
+            flag = RELATION_FLAGS.get(by_noun[0])
+            if flag:
+                setattr(a, flag, True)
         elif und is not None and und.op == "count" and und.relation:
             from app.qa.understand import answer_type_for
 
@@ -1043,7 +1057,8 @@ class QuestionEngine:
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
         # Words of the relations the constraints express are accounted for; words of other
         # relations ("technical assistance" in a partnership question) say the topic.
-        used = {t[1] for c in cons for t in c.evidence if t[1] in REGISTRY}
+        used = {t[1] for c in cons for t in c.evidence if t[1] in REGISTRY} | \
+            {c.relation for c in cons if c.negated and c.relation in REGISTRY}  # a negated one keeps no evidence
         related = set(terms(" ".join(w for r in used for w in (*REGISTRY[r].keywords, REGISTRY[r].label,
                                                                  REGISTRY[r].inverse_label))))
         relation_words = _STRUCTURE_WORDS | related if used else _RELATION_WORDS
