@@ -131,3 +131,19 @@ def test_a_negated_better_worded_relation_excludes_beside_the_ratification(engin
     inquired = {f["subject"] for f in engine.k.facts_where(predicate="inquiredAbout", obj="LegalInstrument:c102")}
     res = engine.ask("countries that have ratified c102 but never inquired about the campaign")
     assert answer_ids(engine, res) == ratified - inquired
+
+
+# -- "non-" and an exclusion-only answer ------------------------------------------------------------
+def test_non_negates_only_the_word_it_is_attached_to():
+    from app.qa.question import _negated_before
+
+    q = "nigeria non-contributory health funds"
+    assert not _negated_before(q, q.index("funds"))
+    q = "non-priority countries"
+    assert _negated_before(q, q.index("priority"))
+
+
+def test_an_exclusion_only_answer_is_of_the_asked_kind(engine):
+    res = engine.ask("which organisations do not fund nigeria")
+    assert res["answers"] and all(x.get("iri") and "/statement/" not in x["iri"] and "/observation/" not in x["iri"]
+                                  for x in res["answers"])

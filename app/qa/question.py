@@ -443,7 +443,10 @@ def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     ('pathfinders that have not ratified', 'not among the priority countries', 'non-priority')"""
     before = re.split(r"[,;?]", text[:pos])[-1]
     words = re.findall(r"[A-Za-z'-]+", before)[-window:]
-    return any(NEGATION.fullmatch(w) or w.lower().startswith("non") for w in words) or text[max(0, pos - 4):pos].lower() == "non-"
+    # "non-" negates the word it is attached to ("non-priority"), not a later one ("non-contributory
+    # health funds" is no negation of funding)
+    return any(NEGATION.fullmatch(w) for w in words) or bool(words) and words[-1].lower().startswith("non") \
+        or text[max(0, pos - 4):pos].lower() == "non-"
 
 
 def heading_result_types(a: Analysis) -> None:
