@@ -423,7 +423,7 @@ register(Relation(
     "(comparative or gap assessment, usually ahead of ratification).",
     qualifiers=("year", "status"),
     keywords=("assessment", "assessing", "assessed", "align", "alignment", "gap", "gaps", "comparative assessment",
-              "compliance"),
+              "compliance", "compare", "compared", "comparing", "comparison"),
     ask_object=("against which convention was {s} assessed",),
     ask_subject=("which {type} are assessing alignment with {o}", "whose systems are assessed against {o}",
                  "{o} gap assessments", "which countries compare their system with {o}"),

@@ -192,10 +192,11 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
         if target in used:
             # A hand-written relation claims the entity too: it keeps it unless this one is worded more.
             rivals = [c for c in out if any(target in (t[0], t[2]) for t in c.evidence)]
-            if not rivals or any(len(keyword_hits(a, REGISTRY[rel])) >= hits
-                                 for c in rivals for rel in _relations_of(c) if rel in REGISTRY):
-                continue
-            out = [c for c in out if c not in rivals]
+            if not _worded_negated(a, r):  # a negated relation excludes beside the rival, never replaces it
+                if not rivals or any(len(keyword_hits(a, REGISTRY[rel])) >= hits
+                                     for c in rivals for rel in _relations_of(c) if rel in REGISTRY):
+                    continue
+                out = [c for c in out if c not in rivals]
         # No noun says which kind is asked ("technical support facility led by"): either kind.
         typed = f" ?answer a fg:{want} ." if len(r.domain) > 1 and _names_kind(a) else ""
         c = Constraint(r.pattern("?answer", _iri(target)) + typed, f"{r.label} {target}",
@@ -206,7 +207,11 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
         added.append(c)
     out = out + added if added else cons
     if not any(t[2].startswith("Initiative:") or t[0].startswith("Initiative:") for c in out for t in c.evidence):
-        out = out + forward(a, knowledge, keyword_hits)  # "which organisations belong to [network]"
+        # A negated constraint keeps no evidence but still names its initiative ("but are not
+        # [initiative] pathfinders"): that role must not come back as a positive conjunct.
+        negated = [c.pattern for c in out if c.negated]
+        out = out + [c for c in forward(a, knowledge, keyword_hits)
+                     if not any(_iri(t[2]) in p and REGISTRY[t[1]].curie + " " in p for p in negated for t in c.evidence)]
     from app.qa.graphstep import widen_regions
 
     return widen_regions(out, knowledge) if added else out

@@ -14,7 +14,7 @@ from app.qa.graphstep import Constraint, _iri
 from app.qa.question import ENTITY_FOR_TYPE, Analysis, heading_result_types
 
 # "between A and B", "A or B ... which", "which of A and B", "which one of A, B or C"
-_CHOICE = re.compile(r"\bbetween\b|\bwhich (?:one |of (?:the )?(?:two|three|them|these|those) )|\bwhich of\b|"
+_CHOICE = re.compile(r"\bbetween\b|^\s*(?:among|of|out of)\b|\bwhich (?:one |of (?:the )?(?:two|three|them|these|those) )|\bwhich of\b|"
                      r"\b(?:or|and)\b[^?]{0,80}\bwhich (?:one|of (?:the|them))\b", re.I)
 
 
@@ -34,7 +34,8 @@ def take(a: Analysis) -> list[str]:
         else:
             runs.append([l])
     pools = [r for r in runs if len(r) >= 2 and all(main_id(l) for l in r) and _offered(a.question, r[0].start)
-             and (r[0].type == want or _PICK.search(a.question) and r[0].type in ENTITY_TYPES)]
+             and (r[0].type == want or (_PICK.search(a.question) or _BARE_WHICH.search(a.question))
+                  and r[0].type in ENTITY_TYPES)]
     if len(pools) != 1:
         return []
     pooled = pools[0]
@@ -51,7 +52,10 @@ def _offered(question: str, start: int) -> bool:
     return bool(_BEFORE_POOL.search(question[:start]) or _PICK.search(question))
 
 
-_BEFORE_POOL = re.compile(r"\b(?:between|which of|whether)\s+(?:the\s+)?$", re.I)
+_BEFORE_POOL = re.compile(r"\b(?:between|which of|whether|among)\s+(?:the\s+)?$|^\s*(?:of|out of)\s+(?:the\s+)?$", re.I)
+# "Among Iraq, Jordan and Lebanon, which have ratified ...": a "which" with no noun of its own asks
+# for the offered names' kind, whatever noun comes after the verb.
+_BARE_WHICH = re.compile(r"\bwhich\s+(?:ones?\s+)?(?:have|has|had|did|do|does|is|are|was|were)\b", re.I)
 _PICK = re.compile(r"\bwhich one\b|\bwhich of (?:the (?:two|three)|them|these|those|both)\b", re.I)
 _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|and/or)\s+)(?:the\s+)?", re.I)
 ENTITY_TYPES = ("Country", "Organization", "Initiative")

@@ -47,6 +47,10 @@ from app.qa.intent import IntentIndex
 from app.qa.numbers import counts_entities
 from app.qa.roles import ROLE_NAMES
 from app.qa.owned import owned_schemes
+from app.qa.placed import in_named_countries, placing_relations
+from app.qa.counted_relation import counted_by_relation_noun
+from app.qa.understand import RELATION_FLAGS
+from app.qa.exclusion import only_exclusions
 from app.qa.implied_end import implied_end
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
@@ -99,7 +103,8 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s
                       # the last noun of a compound is counted ("unhcr partner countries": countries)
                       r"(?!\s+(?:countr\w*|pathfinders?|governments?|organi[sz]ations?|funders?|donors?|partners?|"
                       r"member states?|nations?|regions)\b)", re.I)
-_WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*)\b",
+_WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|"
+                         r"put\s+out|issued)\b",
                          re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
                     r"ambitions?)\b", re.I)
@@ -264,6 +269,10 @@ class QuestionEngine:
             out["sparql"] = sparql
             if not graph_ids and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
+            elif only_exclusions(cons) and len(self._residual_terms(a, cons)) >= RESIDUAL_MIN_TERMS:
+                # "apart from the pathfinders, with which countries are discussions ongoing": the
+                # graph only says who is left out; what is asked is a topic, for the text
+                graph_ids, cons = None, []
             placed = origin_of_members.holder_countries(q, graph_ids or [], self.k) if a.answer_type == "Country" else {}
             if placed:  # "the new members ... came from which countries": where the holders are
                 out["answers"] = self._holder_countries(placed, cons)
@@ -275,6 +284,12 @@ class QuestionEngine:
         und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder") or c.relation in ROLE_NAMES
                                               for c in cons)
         residual = self._residual_terms(a, cons)
+        placed_in = None
+        if graph_ids and not any(c.relation in placing_relations(a.answer_type) for c in cons):
+            narrowed = in_named_countries(graph_ids, a.linked("Country"), a.answer_type, self.k)  # "... on Iraq's pensions"
+            if len(narrowed) < len(graph_ids):
+                graph_ids, placed_in = narrowed, "placed by the graph in " + ", ".join(
+                    self.k.label(c) for c in a.linked("Country"))
         if graph_ids and a.answer_type == "Scheme":  # "zambia health insurance scheme": the one named so
             names = [n for l in a.links for i in l.ids for n in self.k.names(i)]
             graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label)
@@ -404,7 +419,7 @@ class QuestionEngine:
         out["answers"] = answers
         out["path"] = ([resolved] if resolved else []) + (out.get("path", []) if activity else []) \
             + self._path(cons if graph_ids is not None else [], text_best) \
-            + ([f"countries in {sub} (UN sub-region)"] if sub else [])
+            + ([placed_in] if placed_in else []) + ([f"countries in {sub} (UN sub-region)"] if sub else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
@@ -1022,6 +1037,9 @@ class QuestionEngine:
         if a.answer_type != "Number":
             return None
         objects = aggregate.counted_relation(a.question)
+        if objects is not None and a.linked(*objects.range) and not _AIMED.search(_outside_names(a)) and \
+                (counted_by_relation_noun(a.question, _outside_names(a)) or ("",))[0] == objects.name:
+            objects = None  # "how many ratifications of convention 102": the named object's statements
         if objects is not None and _AIMED.search(_outside_names(a)):
             return None  # "to how many ratifications does the campaign aim to bring the total": a stated goal, not a count of facts
         if objects is not None:
@@ -1034,8 +1052,16 @@ class QuestionEngine:
         before = _COUNTED_BEFORE.search(a.question)
         if before and _NO_NOUN_AFTER.match(a.question, before.end()):
             m = before  # "of the country write-ups, how many name Portugal among the funders": pages counted
+        # a count by the relation's own noun, unless it is a stated goal ("target number of ratifications")
+        by_noun = None if m or _AIMED.search(_outside_names(a)) else \
+            counted_by_relation_noun(a.question, collapsed.replace("NAME", "    "))
         if m:
             counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
+        elif by_noun is not None and by_noun[1] in ("Country", "Organization"):
+            counted = by_noun[1]  # "number of c102 ratifications": one per country that ratified
+            flag = RELATION_FLAGS.get(by_noun[0])
+            if flag:
+                setattr(a, flag, True)
         elif und is not None and und.op == "count" and und.relation:
             from app.qa.understand import answer_type_for
 
@@ -1241,7 +1267,8 @@ class QuestionEngine:
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
         # Words of the relations the constraints express are accounted for; words of other
         # relations ("technical assistance" in a partnership question) say the topic.
-        used = {t[1] for c in cons for t in c.evidence if t[1] in REGISTRY}
+        used = {t[1] for c in cons for t in c.evidence if t[1] in REGISTRY} | \
+            {c.relation for c in cons if c.negated and c.relation in REGISTRY}  # a negated one keeps no evidence
         related = set(terms(" ".join(w for r in used for w in (*REGISTRY[r].keywords, REGISTRY[r].label,
                                                                  REGISTRY[r].inverse_label))))
         relation_words = _STRUCTURE_WORDS | related if used else _RELATION_WORDS

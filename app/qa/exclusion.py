@@ -149,3 +149,9 @@ def named_before_other(question: str, links: list[Link], answer_type: str) -> se
     if m is None or types is None:
         return set()
     return {i for l in links if l.end <= m.start() for i in l.ids if i.split(":", 1)[0] in types}
+
+
+def only_exclusions(cons: list) -> bool:
+    """Do the constraints only exclude (every relation negated, over a weak "any thing" base)?
+    Such a graph answer is everything but the excluded, not an answer to a topic."""
+    return bool(cons) and any(c.negated for c in cons) and all(c.negated or not c.strong for c in cons)

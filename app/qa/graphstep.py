@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.qa.question import Analysis
+from app.qa.question import ENTITY_FOR_TYPE, Analysis
 from app.qa.year_ranges import range_test, upper_bounds, year_range
 from graph.rdf import entity_uri
 from graph.vocab import RESULT_TYPES
@@ -472,7 +472,9 @@ def _apply_negation(a: Analysis, out: list[Constraint]) -> list[Constraint]:
             c.description = "not: " + c.description
             c.evidence = []
     if out and all(c.negated for c in out):
-        out.insert(0, Constraint("?answer a fg:Country ." if a.answer_type == "Country" else "?answer a ?anyType .",
+        # everything but the excluded, of the asked kind (never statements or observations)
+        want = ENTITY_FOR_TYPE.get(a.answer_type)
+        out.insert(0, Constraint(f"?answer a fg:{want} ." if want else "?answer a ?anyType .",
                                  "any", [], strong=False))
     return out
 

@@ -10,10 +10,17 @@ from __future__ import annotations
 import re
 
 _NUMBERED = re.compile(r"^(Convention|Recommendation)\s+No\.?\s*(\d{1,3})$", re.I)
+# "Social Security (Minimum Standards) Convention": the qualifier in brackets is what people keep
+# when they shorten the title ("the minimum standards convention").
+_QUALIFIED = re.compile(r"^[^()]*\(([^()]{3,60})\)\s*(Convention|Recommendation)$", re.I)
 
 
 def citation_variants(name: str) -> list[str]:
-    """Other ways to write a numbered instrument's name (none for any other name)."""
+    """Other ways to write a numbered instrument's name or its bracket-qualified title (none for
+    any other name)."""
+    q = _QUALIFIED.match(name.strip())
+    if q:
+        return [f"{q.group(1)} {q.group(2)}"]
     m = _NUMBERED.match(name.strip())
     if not m:
         return []

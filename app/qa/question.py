@@ -429,7 +429,8 @@ def answer_type(question: str) -> str:
     if _WHO.match(question):
         return "Organization"  # "who is named as providing the financing": a body, whatever the verb
     for t, rx in _TYPE_RULES:
-        if rx.search(question):
+        # a possessive is no head: "which of the ILO-IMF partnership's pilot countries" asks for countries
+        if any(not re.match(r"['’]s\b", question[m.end():]) for m in rx.finditer(question)):
             return t
     if re.search(r"\b(name of|called|named|title of)\b", question, re.I):
         for t, rx in (("Law", r"\b(law|act|decree|code|strateg(y|ies)|polic(y|ies)|legislation)\b"),
@@ -452,7 +453,10 @@ def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     ('pathfinders that have not ratified', 'not among the priority countries', 'non-priority')"""
     before = re.split(r"[,;?]", text[:pos])[-1]
     words = re.findall(r"[A-Za-z'-]+", before)[-window:]
-    return any(NEGATION.fullmatch(w) or w.lower().startswith("non") for w in words) or text[max(0, pos - 4):pos].lower() == "non-"
+    # "non-" negates the word it is attached to ("non-priority"), not a later one ("non-contributory
+    # health funds" is no negation of funding)
+    return any(NEGATION.fullmatch(w) for w in words) or bool(words) and words[-1].lower().startswith("non") \
+        or text[max(0, pos - 4):pos].lower() == "non-"
 
 
 def heading_result_types(a: Analysis) -> None:
@@ -503,7 +507,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
         if m and _negated_before(blank, m.start()):
             a.negated.add(name)
     for l in a.links:
-        if l.type == "Region" and (_negated_before(q, l.start) or _SET_ASIDE.search(q[:l.start])):
+        # read with the names blanked: "Convention No. 102 are in Africa" has no negation ("No.")
+        if l.type == "Region" and (_negated_before(blank, l.start) or _SET_ASIDE.search(q[:l.start])):
             a.negated.add("region")
     # Topic: what is left once linked names and question words are set aside.
     rest = q

@@ -44,12 +44,21 @@ def more_specific(a: Analysis, relation: str) -> tuple[str, str] | None:
         if r.name == relation or r.domain != base.domain or r.range != base.range:
             continue
         n = keyword_hits(a.question, r.name)
+        if n > own and _negated(a, r.name):
+            continue  # "ratified C102 but never inquired about the campaign": the other relation excludes
         if n > own and (best is None or n > best[0]):
             named_obj = any(i for i in a.linked(*r.range))
             named_subj = any(i for i in a.linked(*r.domain))
             if named_obj != named_subj:
                 best = (n, r.name, "subject" if named_obj else "object")
     return (best[1], best[2]) if best else None
+
+
+def _negated(a: Analysis, relation: str) -> bool:
+    """Is every wording of the relation in the question under a negation ("never inquired")?"""
+    from app.qa.chains import _worded_negated
+
+    return _worded_negated(a, REGISTRY[relation])
 
 
 # Words that put a relation in the future or in intention ("with a view to ratifying", "plans to").

@@ -93,7 +93,7 @@ class PublicationFinder:
         qterms = set(terms(question))
         why: list[str] = []
         pool = list(self.pubs)
-        exact = False
+        exact = placed = False  # placed: only the country filter made the answer set exact
         lang = self._language(question)
         if lang and lang != "en":
             pool = [p for p in pool if p.language == lang]
@@ -114,7 +114,9 @@ class PublicationFinder:
         if countries:
             about = [p for p in pool if p.countries & countries]
             if about:
-                pool = about
+                # the country a publication is about is stated on it: a filter as exact as a co-author
+                # ("what did the ILO publish on Timor-Leste") ...
+                pool, exact, placed = about, True, not exact
                 why.append("about " + ", ".join(sorted(countries)))
         kind = self._kind(question)
         if kind:
@@ -122,6 +124,8 @@ class PublicationFinder:
             if same:
                 pool = same
                 why.append(f"kind: {kind}")
+            elif countries and placed:
+                exact = False  # ... unless the kind asked is not among them ("what bilingual paper ... in X")
         month = next((m for m in _MONTHS if re.search(r"\b" + m + r"\b", question, re.I)), None)
         if month:
             dated = [p for p in pool if p.month == month]

@@ -44,7 +44,9 @@ _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?|pathfinders?)\b", re.I), "Country"),
                (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|"
                            r"institutions?|sponsors?)\b", re.I), "Organization"),
-               (re.compile(r"\b(schemes?|programmes?|programs?|benefits?)\b", re.I), "Scheme"),
+               # the kinds of benefit a scheme is (general social-protection vocabulary)
+               (re.compile(r"\b(schemes?|programmes?|programs?|benefits?|pensions?|grants?|allowances?)\b", re.I),
+                "Scheme"),
                (re.compile(r"\b(conventions?)\b", re.I), "Convention"),
                (re.compile(r"\b(publications?|papers?|titles?|bulletins?|toolkits?|handbooks?|playbooks?|briefs?|"
                            r"guidance notes?)\b", re.I), "Publication"),
@@ -96,12 +98,16 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     """Fill in what the regex analysis left open, from the intent."""
     it = guess.intent
     u = Understanding(guess, a.question, [])
-    head = _keyword_head(a) if (a.answer_type == "Text" or _opens_on_head(a)) and not _ASKING.search(a.question) else None
+    # A keyword query names what it wants last: a query ending on a type noun ("timor leste
+    # comparative report ... focus convention") asks for that type, whatever type noun comes earlier.
+    head = _keyword_head(a) if not _ASKING.search(a.question) and (
+        a.answer_type == "Text" or _opens_on_head(a) or _ends_on_head(a)) else None
     _apply(a, guess, u)
-    if head:  # a keyword query names what it wants last ("morocco c102 ratification year")
+    counted_last = not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
+    if head and not (counted_last and _head_modifies_last(a)):  # "morocco c102 ratification year"
         a.answer_type = head
-    elif not _ASKING.search(a.question) and counted_noun_last(a.question):
-        a.answer_type = "Number"  # "newsletter subscribers", "nda emergency top-up beneficiaries": how many
+    elif counted_last:
+        a.answer_type = "Number"  # "newsletter subscribers", "social allowance recipients": how many
     if a.answer_type == "Text":
         found = _type_from_relation_words(a)
         if found:
@@ -259,6 +265,20 @@ def _end_of_type(relation: str, answer_type: str) -> str | None:
     if want in r.range:  # the range is the narrower end ("which funder ... most often")
         return "object"
     return None
+
+
+def _head_modifies_last(a: Analysis) -> bool:
+    """Is the type noun before the query's last word its modifier ("allowance recipients",
+    "programme beneficiaries"): the last word is what is asked, not the type noun."""
+    m = re.search(r"([A-Za-z]+)\s+[A-Za-z]+\W*$", a.question)
+    return bool(m) and any(rx.fullmatch(m.group(1)) for rx, _ in _HEAD_NOUNS)
+
+
+def _ends_on_head(a: Analysis) -> bool:
+    """Does a keyword query end on a type noun ("... focus convention", "... launch year")?"""
+    m = re.search(r"([A-Za-z]+)\W*$", a.question)
+    return bool(m) and not any(l.end >= m.start() for l in a.links) and \
+        any(rx.fullmatch(m.group(1)) for rx, _ in _HEAD_NOUNS)
 
 
 def _opens_on_head(a: Analysis) -> bool:

@@ -292,12 +292,40 @@ def instrument_mentions(text: str) -> list[tuple[int, int, str, int]]:
     return sorted(set(out))
 
 
+# The title-case words a cut sentence ends on ("... and the ILO Social" | page break | "Security
+# (Minimum Standards) Convention, 1952 (No. 102)"): the head of a title the break split.
+_CUT_TAIL = re.compile(r"(?:^|[^.!?:;)\]\"'’])\s(?P<tail>(?:[A-Z][A-Za-z'’\-]*\s+){0,3}[A-Z][A-Za-z'’\-]*)$")
+_LOOKBACK = 6  # passages back to a cut sentence (figures and headings may sit between its halves)
+
+
+def _cut_head(passages: list, i: int) -> str | None:
+    """The title-case words a cut sentence shortly before passage ``i`` ends on, or None.
+
+    A layout break can split an instrument's title across passages, so the title at the start of
+    passage ``i`` lacks its first words; they end the nearest earlier passage that stops mid-sentence."""
+    for back in range(1, _LOOKBACK + 1):
+        if i - back < 0:
+            return None
+        text = passages[i - back].text.rstrip()
+        if text[-1:] in ".!?:;)\"'’”":
+            continue  # a finished sentence: not the cut one
+        m = _CUT_TAIL.search(text)
+        if m is None:
+            continue  # a list item or heading without a full stop ("Step 3. Improving operations")
+        head = re.sub(r"^(?:(?:ILO|The|the)\s+)+", "", m.group("tail")).strip()
+        return head or None
+    return None
+
+
 def _extract_ilo(doc: Document, kb: KnowledgeBase) -> None:
-    for p in doc.passages:
+    for i, p in enumerate(doc.passages):
         for m in ILO_TITLE.finditer(p.text):
             title = m.group("title").strip()
             title = re.sub(r"^(?:ILO|The|the)\s+", "", title)
-            if m.start("title") == 0 or len(title.split()) < 2:
+            if m.start("title") == 0:
+                head = _cut_head(doc.passages, i)  # "Social" + "Security (Minimum Standards) Convention"
+                title = f"{head} {title}" if head else None
+            if title is not None and len(title.split()) < 2:
                 title = None  # likely cut by a page break: keep the number, not a partial title
             _instr_entity(kb, m.group("kind"), int(m.group("num")), p.id, title, m.group("year"))
         for m in ILO_INSTR.finditer(p.text):
