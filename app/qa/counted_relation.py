@@ -21,6 +21,8 @@ def counted_by_relation_noun(question: str, blank: str) -> tuple[str, str] | Non
     for m in _COUNT_OPENER.finditer(blank):
         noun = stem(m.group(2).lower())
         for r in REGISTRY:
+            if "Quantity" in r.range:
+                continue  # "number of workers abroad": a stated figure's noun, not statements to count
             if any(" " not in kw and kw.endswith("s") and stem(kw.lower()) == noun for kw in r.keywords):
                 return r.name, r.domain[0]
     return None

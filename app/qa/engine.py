@@ -1091,6 +1091,8 @@ class QuestionEngine:
         body = "\n  ".join(c.pattern for c in cons)
         sparql = f"{PREFIXES}SELECT (COUNT(DISTINCT ?answer) AS ?count) WHERE {{\n  {body}\n}}"
         n = int(next(iter(self.store.query(sparql)))["count"].value)
+        if n == 0 and by_noun is not None and not m:
+            return None  # counted by a relation's noun only ("how many members does X have"): silence, not zero
         ids = self._run(to_sparql(cons))
         if a.excluded:  # "outside Africa, how many ...": what the question sets aside is not counted
             ids = [i for i in ids if keeps({"iri": self.k.iri(i), "iso3": i.split(":", 1)[1] if i.startswith("Country:")

@@ -39,7 +39,7 @@ _YEAR_WORDS = re.compile(r"\b(when|year|since when|date)\b", re.I)
 SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|fewest|the least)\b", re.I)
 _RANKING = re.compile(r"\b(most|fewest|least|largest|highest|biggest|greatest|lowest|smallest|top)\b", re.I)
 _GROUPING = re.compile(r"\b(by|per|each|every|breakdown|broken down|grouped)\b", re.I)
-_ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
+_ASKING = re.compile(r"\b(which|what|whats|who|whos|whom|where|wheres|when|whens|how|hows|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?|pathfinders?)\b", re.I), "Country"),
                (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|"
@@ -277,6 +277,8 @@ def _head_modifies_last(a: Analysis) -> bool:
 def _ends_on_head(a: Analysis) -> bool:
     """Does a keyword query end on a type noun ("... focus convention", "... launch year")?"""
     m = re.search(r"([A-Za-z]+)\W*$", a.question)
+    if m and re.search(r"\b(?:number|count|tally|total)\s+of\s+(?:the\s+)?$|\bhow many\s+$", a.question[:m.start()], re.I):
+        return False  # "... number of countries": the count is asked, not the countries
     return bool(m) and not any(l.end >= m.start() for l in a.links) and \
         any(rx.fullmatch(m.group(1)) for rx, _ in _HEAD_NOUNS)
 
