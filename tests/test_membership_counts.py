@@ -112,3 +112,37 @@ def test_members_picked_by_how_they_joined(engine):
               f"Which countries joined the {name} by means of a letter rather than a high-level commitment?"):
         res = engine.ask(q)
         assert answer_ids(engine, res) == expected, q
+
+
+def test_an_organisation_member_narrowed_by_the_demonym_of_its_country(engine):
+    """'Which <demonym> organisation is a member of X': the member placed in that country only."""
+    from app.qa.demonyms import IRREGULAR
+
+    adj_of = {iso: adj for adj, iso in IRREGULAR.items()}
+    for f in engine.k.facts_where(predicate="memberOf"):
+        org = engine.k.entity(f["subject"]) or {}
+        iso = (org.get("attrs") or {}).get("country")
+        if f["subject"].startswith("Organization:") and iso in adj_of:
+            others = [g for g in engine.k.facts_where(predicate="memberOf", obj=f["object"])
+                      if g["subject"].startswith("Organization:") and g["subject"] != f["subject"]]
+            if others:
+                break
+    else:
+        pytest.skip("no organisation member placed in a country with an irregular demonym, beside other members")
+    res = engine.ask(f"Which {adj_of[iso]} organisation is a member of the {engine.k.label(f['object'])}?")
+    assert answer_ids(engine, res) == {f["subject"]}
+
+
+def test_a_region_set_aside_drops_countries_the_report_places_nowhere(engine):
+    from app.qa.graphstep import _placed_by_gazetteer
+
+    for region in [e for e in engine.k.entities if e.startswith("Region:")]:
+        unplaced = set(_placed_by_gazetteer(engine.k, region))
+        for f in engine.k.facts_where(predicate="pathfinderOf"):
+            if f["subject"] in unplaced:
+                init = f["object"]
+                res = engine.ask(f"{engine.k.label(init).lower()} pathfinders outside {engine.k.label(region).lower()}")
+                got = answer_ids(engine, res)
+                assert got and not (got & unplaced)
+                return
+    pytest.skip("no pathfinder the report places in no region")

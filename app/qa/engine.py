@@ -37,6 +37,7 @@ from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside
 from app.qa.fact_years import fact_year
+from app.qa.org_country import placed_in_named_country
 from app.qa.qualified_members import qualified_members
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
@@ -235,6 +236,8 @@ class QuestionEngine:
             t = time.perf_counter()
             sparql = to_sparql(cons)
             graph_ids = self._run(sparql)
+            # "which Thai organisation is a member of X": the demonym's country narrows the members
+            graph_ids = placed_in_named_country(graph_ids, a, {e for c in cons for t in c.evidence for e in t}, self.k)
             out["sparql"] = sparql
             if not graph_ids and any(not c.strong for c in cons):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
