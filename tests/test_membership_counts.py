@@ -146,3 +146,18 @@ def test_a_region_set_aside_drops_countries_the_report_places_nowhere(engine):
                 assert got and not (got & unplaced)
                 return
     pytest.skip("no pathfinder the report places in no region")
+
+
+def test_countries_that_provided_resources_for_an_initiative_are_its_funders(engine):
+    """'provided additional resources for X' / 'pledged funds to X' word funding, as 'contributed
+    money to X' does: the countries whose governments fund X, not X's members."""
+    inits = sorted({f["subject"] for f in engine.k.facts_where(predicate="fundedBy") if f["subject"].startswith("Initiative:")
+                    and (engine.k.entity(f["object"]) or {}).get("id", "").startswith(("Country:", "Organization:gov-"))})
+    if not inits:
+        pytest.skip("no initiative funded by a government")
+    name = engine.k.label(inits[0])
+    base = answer_ids(engine, engine.ask(f"Which countries contributed money to the {name}?"))
+    assert base
+    for q in (f"Which countries provided additional resources for the {name}?",
+              f"which governments pledged funds to the {name}"):
+        assert answer_ids(engine, engine.ask(q)) == base, q
