@@ -161,3 +161,12 @@ def test_countries_that_provided_resources_for_an_initiative_are_its_funders(eng
     for q in (f"Which countries provided additional resources for the {name}?",
               f"which governments pledged funds to the {name}"):
         assert answer_ids(engine, engine.ask(q)) == base, q
+
+
+@pytest.mark.parametrize("q", ["What number of member states signed the Compact?",
+                               "what is the number of partners in the Sunrise Coalition",
+                               "What's the total number of pathfinder countries?"])
+def test_what_number_of_asks_a_number(q):
+    from app.qa.question import answer_type
+
+    assert answer_type(q) == "Number"  # not the counted noun's type

@@ -386,7 +386,8 @@ _PICK_FROM = re.compile(r"^\s*(?:of|among|out of|from)\s+(?:the|these|those|all)
                         r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
 
 
-_HOW_MANY_FIRST = re.compile(r"^\W*(?:[\w'’-]+\W+){0,2}?how (?:many|much)\b", re.I)
+_HOW_MANY_FIRST = re.compile(r"^\W*(?:[\w'’-]+\W+){0,2}?(?:how (?:many|much)|"
+                             r"what (?:is |was |'s )?(?:the )?(?:total )?number of)\b", re.I)  # "what number of countries"
 
 
 def answer_type(question: str) -> str:
