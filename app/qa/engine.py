@@ -37,6 +37,7 @@ from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside
 from app.qa.fact_years import fact_year
+from app.qa.graphstep import widen_regions
 from app.qa.org_country import placed_in_named_country
 from app.qa.qualified_members import qualified_members
 from app.qa.grounding import adopt, ground
@@ -213,7 +214,8 @@ class QuestionEngine:
             if all(funders):
                 pool, a.answer_type = funders, "Organization"
         cons = self._constraints(a)
-        cons = cons + qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
+        qualified = qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
+        cons = widen_regions(cons + qualified, self.k) if qualified else cons  # a region now filters them
         if pool and not cons:
             a.links, pool = linked, []  # nothing the graph checks: the text step needs the names
             cons = self._constraints(a)
