@@ -187,7 +187,7 @@ def figures_in(sent: str) -> list[Figure]:
     """Every money amount, share and count in one sentence (pure: unit-tested on made-up text)."""
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
-    sent = spelled_numbers(sent)
+    original, sent = sent, spelled_numbers(sent)
     for m in TOTAL.finditer(sent):
         # the counted noun is the lower-case part ("CONNECT Network members" -> members); the name
         # before it says whose total it is, which the owner search reads from the sentence
@@ -237,7 +237,10 @@ def figures_in(sent: str) -> list[Figure]:
         if joined:
             what = f"{what} {joined.group(1).split()[0]}"
         out.append(Figure(m.start(), m.end(), " ".join(m.group(0).split()), v, "persons" if people else "count", what))
-    for f in out:
+    for f in out:  # the surface is the report's own text (a spelled count's padding mapped back)
+        while f.start > 0 and sent[f.start - 1] == " " and original[f.start - 1] != " ":
+            f.start -= 1
+        f.surface = " ".join(original[f.start:f.end].split())
         if f.qualifier == "total":
             continue
         q = _APPROX.search(sent[max(0, f.start - 20):f.start])
