@@ -172,6 +172,8 @@ def add_knowledge(g: Graph, kb: KnowledgeBase) -> None:
             g.add((st, FG.status, Literal(f"roadmap-{at['roadmap']}")))
         if at.get("role"):
             g.add((st, FG.role, Literal(at["role"])))
+        if at.get("means"):  # how a membership came about: "letter", "high-level commitment"
+            g.add((st, FG.joinedBy, Literal(at["means"])))
         for r in at.get("also_roles") or ():  # one fact seen in two roles (a pilot country in a later phase too)
             g.add((st, FG.role, Literal(r)))
         if f.kind == "FundingLink":

@@ -175,7 +175,10 @@ def test_how_many_counts_what_the_graph_relates(engine):
     k = engine.k
     pathfinders = {f["subject"] for f in k.facts if f["predicate"] == "pathfinderOf"}
     res = engine.ask("How many pathfinder countries does the Global Accelerator have?")
-    assert [a["value"] for a in res["answers"]] == [float(len(pathfinders))] and "COUNT" in res["sparql"]
+    # the graph's count, or the total the report states (which the build holds as a fg:Quantity
+    # and the engine prefers, with its sentence as evidence): here the two agree
+    assert [a["value"] for a in res["answers"]] == [float(len(pathfinders))]
+    assert "COUNT" in res["sparql"] or "hasQuantity" in res["sparql"]
     r1 = {f["subject"] for f in k.facts if f["predicate"] == "achievedResult"
           and f["attrs"]["result_type"] == "policies_strategies"}
     res = engine.ask("How many priority countries achieved Result 1 in 2024?")

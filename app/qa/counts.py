@@ -25,6 +25,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _COUNTED_HEAD = re.compile(r"\b(?:how many|number of)\s+([A-Za-z][A-Za-z'’-]*)", re.I)
 _COUNT_UNITS = {"count", "persons"}
 # Kinds of body a stated membership counts whatever they are called.
+# a figure of arrivals ("countries joined", "new members") is a count of one year's
+_ARRIVALS = {_root(w) for w in ("joined", "new", "additional", "added")}
+# question frame words, which every sentence may share without saying the same thing
+_FRAME = {_root(w) for w in ("how", "many", "much", "number", "does", "did", "do", "have", "has", "had", "the", "with",
+                             "that", "this", "what", "which", "were", "was", "are", "is", "from", "their", "there",
+                             "in", "of", "to", "and", "for", "by", "on", "a", "an", "its", "now", "total")}
 _AGENTS = {_root(w) for w in ("organisations", "organizations", "institutions", "agencies", "entities", "bodies")}
 
 
@@ -51,7 +57,7 @@ def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None
     asked = {_root(w) for w in _WORD.findall(blank)}
     head = _COUNTED_HEAD.search(blank)
     counted = _root(head.group(1)) if head else None
-    best: tuple[int, dict, dict] | None = None
+    best: tuple[tuple, dict, dict] | None = None
     for f in knowledge.facts_where(subject=named[0], predicate="hasQuantity"):
         q = knowledge.entity(f["object"]) or {}
         at = q.get("attrs") or {}
@@ -66,7 +72,14 @@ def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None
         year = at.get("year")
         if a.years and year and year not in a.years:
             continue
-        rank = len(roots) * 2 + (1 if (year in a.years if year else not a.years) else 0)
+        if year and not a.years and _ARRIVALS & set(roots):
+            continue  # "ten countries joined [in 2024]" counts that year's arrivals, not all members
+        # Two figures that count the same thing ("18 pathfinder countries" in all, "14 pathfinder
+        # countries" that got projects): the one whose sentence says more of the question's other
+        # words, then a stated total, then one whose year the question gives (or undated if none).
+        said = {_root(w) for w in _WORD.findall(at.get("sentence") or "")} & asked - _FRAME
+        rank = (len(roots) * 2 + (1 if year and year in a.years else 0), len(said - set(roots)),
+                1 if at.get("qualifier") == "total" else 0, 0 if year else (0 if a.years else 1))
         if best is None or rank > best[0]:
             best = (rank, f, at)
     if best is None:

@@ -41,6 +41,8 @@ from app.qa.counts import stated_count
 from app.qa.context_names import context_names, partner_names
 from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside
 from app.qa.fact_years import fact_year
+from app.qa.graphstep import widen_regions
+from app.qa.org_country import placed_in_named_country
 from app.qa.qualified_members import qualified_members
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
@@ -243,7 +245,8 @@ class QuestionEngine:
             if all(funders):
                 pool, a.answer_type = funders, "Organization"
         cons = self._constraints(a)
-        cons = cons + qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
+        qualified = qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
+        cons = widen_regions(cons + qualified, self.k) if qualified else cons  # a region now filters them
         if pool and not cons:
             a.links, pool = linked, []  # nothing the graph checks: the text step needs the names
             cons = self._constraints(a)
@@ -266,6 +269,8 @@ class QuestionEngine:
             t = time.perf_counter()
             sparql = to_sparql(cons)
             graph_ids = self._run(sparql)
+            # "which Thai organisation is a member of X": the demonym's country narrows the members
+            graph_ids = placed_in_named_country(graph_ids, a, {e for c in cons for t in c.evidence for e in t}, self.k)
             out["sparql"] = sparql
             if not graph_ids and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text

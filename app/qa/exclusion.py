@@ -101,9 +101,15 @@ def keeps(answer: dict, ids: set[str], knowledge) -> bool:
         return False
     regions = {i for i in ids if i.startswith("Region:")}
     if regions and answer.get("iso3"):
-        inside = {f["object"] for f in knowledge.facts_where(subject=f"Country:{answer['iso3']}", predicate="inRegion")}
+        country = f"Country:{answer['iso3']}"
+        inside = {f["object"] for f in knowledge.facts_where(subject=country, predicate="inRegion")}
         if inside & regions:
             return False
+        if not inside:  # a country the report places nowhere (a pathfinder with no entry): the
+            from app.qa.graphstep import _placed_by_gazetteer  # general region table, as the filters do
+
+            if any(country in _placed_by_gazetteer(knowledge, r) for r in regions):
+                return False
     return True
 
 

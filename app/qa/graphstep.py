@@ -31,7 +31,11 @@ VIA_GOV = "?via-gov"  # both: behind a fund, the answer country's government
 FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:countr(?:y|ies)|governments?|member states?|nations?)"
                           r"\s+(?:(?:have|has|had|also|each|both|all|jointly|together)\s+){0,2}"
                           r"(?:co-?)?(?:fund(?:s|ed)?|financ(?:e|es|ed)|contribut(?:e|es|ed)|donat\w*|pa(?:y|ys|id)|"
-                          r"bankroll\w*|sponsor\w*)\b(?!\s+(?:by|through|via|with|from|under|using|out of|in part)\b)", re.I)
+                          r"bankroll\w*|sponsor\w*|"
+                          # "which countries provided (additional) resources / pledged funds for X"
+                          r"(?:provid|gave|giv|put|mobili[sz]|commit|pledg)\w*\s+(?:additional\s+|new\s+|more\s+|extra\s+)?"
+                          r"(?:resources|funds|funding|financing|money)(?=\s+(?:to|for|into)\b))"
+                          r"\b(?!\s+(?:by|through|via|with|from|under|using|out of|in part)\b)", re.I)
 # Several named ends of one relation: "both A and B", "common to", "each of" ask for what they share.
 _SHARED = re.compile(r"\b(both|each of|all of|in common|common|shared|every one of|also)\b", re.I)
 _LISTED = re.compile(r"\b(and|or|as well as)\b|,", re.I)

@@ -8,6 +8,8 @@ had no graph set to intersect.  The qualifier words come from the graph's roles,
 """
 from __future__ import annotations
 
+import re
+
 from app.qa.graphstep import Constraint, _iri
 from app.qa.question import Analysis
 from app.qa.units import stem, terms
@@ -28,7 +30,9 @@ def _engaged(init: str, asked: set[str], knowledge) -> Constraint | None:
                 if f["object"].startswith("Country:")} - {None}
     for st in sorted(statuses):
         words = {stem(t) for t in terms(st.replace("-", " "))}
-        if len(words) >= 2 and words <= asked:
+        # every word of the status, or (for an ongoing engagement) a word for a membership still
+        # being discussed: "in talks to join", "prospective members", "candidate countries"
+        if len(words) >= 2 and (words <= asked or (words & _ENGAGED and asked & _PROSPECTIVE)):
             return Constraint(
                 f"{_iri(init)} fg:partneredWith ?answer . ?qe rdf:subject {_iri(init)} ; rdf:predicate fg:partneredWith ; "
                 f'rdf:object ?answer ; fg:status "{st}" . ?answer a fg:Country .',
@@ -36,9 +40,37 @@ def _engaged(init: str, asked: set[str], knowledge) -> Constraint | None:
     return None
 
 
-def _roles(fact: dict) -> list[str]:
+# the extractor's status words for a prospective member, and the words people use for one
+_ENGAGED = {stem(w) for w in ("engagement", "engaged")}
+_PROSPECTIVE = {stem(w) for w in ("talks", "discussions", "negotiations", "negotiating", "prospective", "potential",
+                                  "candidate", "candidates", "interested", "considering", "aspiring", "pipeline")}
+
+
+def _roles(fact: dict) -> list[tuple[str, str]]:
+    """The statement's qualifiers a question may pick members by: its roles (``fg:role``) and how
+    the membership came about (``fg:joinedBy``: "letter", "high-level commitment")."""
     at = fact.get("attrs") or {}
-    return [r for r in [at.get("role"), *(at.get("also_roles") or [])] if r]
+    return [("role", r) for r in [at.get("role"), *(at.get("also_roles") or [])] if r] + \
+        ([("joinedBy", at["means"])] if at.get("means") else [])
+
+
+# "by a letter rather than a high-level commitment": what follows a contrast is not asked for
+_CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|but\s+not|and\s+not|not\s+(?:through|by|via|with))\b",
+                       re.I)
+
+
+def _picked(quals: set[tuple[str, str]], asked: set[str]) -> list[tuple[str, str]]:
+    """The qualifiers whose every distinctive word the question says, the most specific only
+    ("high-level commitment" over "committed" when both match), all of one property."""
+    hits = [(q, _role_words(q[1])) for q in quals]
+    # a role is picked by any of its words (as before); a means by most of its words, since its
+    # head noun alone ("commitment") also names the role ("committed")
+    hits = [(q, w) for q, w in hits if w and w & asked and (q[0] == "role" or len(w & asked) * 2 > len(w))]
+    hits = [(q, w) for q, w in hits if not any(w < w2 for _, w2 in hits)]
+    if not hits:
+        return []
+    prop = max(hits, key=lambda h: len(h[1]))[0][0]
+    return sorted(q for q, _ in hits if q[0] == prop)
 
 
 def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Constraint]:
@@ -47,7 +79,7 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
     if knowledge is None or a.answer_type not in ("Country",):
         return []
     used = {e for c in cons for trip in c.evidence for e in (trip[0], trip[2])}
-    asked = {stem(t) for t in terms(a.question)}
+    asked = {stem(t) for t in terms(_CONTRAST.split(a.question)[0])}
     out = []
     for init in a.linked("Initiative"):
         engaged = _engaged(init, asked, knowledge)
@@ -58,19 +90,22 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
                                                                 for t in c.evidence)]
             out.append(engaged)
             continue
-        if init in used:
-            continue
         for rel in _RELATIONS:
-            roles = {r for f in knowledge.facts_where(predicate=rel, obj=init) for r in _roles(f)}
+            quals = {q for f in knowledge.facts_where(predicate=rel, obj=init) for q in _roles(f)}
+            if init in used:  # already asked by its relation: only how members joined still narrows it
+                quals = {q for q in quals if q[0] == "joinedBy"}
             # a role word that tells some of the initiative's lists from others (an initiative with
             # one kind of list, "priority countries", is asked by the relation, not by its role)
-            picked = sorted(r for r in roles if _role_words(r) & asked)
-            if not picked or len(roles) < 2 or len(picked) == len(roles):
+            picked = _picked(quals, asked)
+            same_prop = {q for q in quals if picked and q[0] == picked[0][0]}
+            if not picked or len(same_prop) < 2 or len(picked) == len(same_prop):
                 continue
-            values = " ".join(f'"{r}"' for r in picked)
+            prop = picked[0][0]
+            values = " ".join(f'"{v}"' for _, v in picked)
             out.append(Constraint(
                 f"?answer fg:{rel} {_iri(init)} . ?qm rdf:subject ?answer ; rdf:predicate fg:{rel} ; "
-                f"rdf:object {_iri(init)} ; fg:role ?qmrole . VALUES ?qmrole {{ {values} }}",
-                f"{' / '.join(picked)} of {init}", [("?", rel, init)], strong=True, relation=rel))
+                f"rdf:object {_iri(init)} ; fg:{prop} ?qmrole . VALUES ?qmrole {{ {values} }}",
+                (f"joined by {' / '.join(v for _, v in picked)}: members of {init}" if prop == "joinedBy" else
+                 f"{' / '.join(v for _, v in picked)} of {init}"), [("?", rel, init)], strong=True, relation=rel))
             break
     return out

@@ -82,6 +82,7 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   r"(money|funding|financing|funds|resources)\b[^?]{0,80}\bcom(e|es|ing) from|"
                   r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?|"
                   r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)|contributors?|"
+                  r"(provid|gave|give|giv|put|mobili[sz]|commit|pledg)\w* (additional |new |more |extra )?(resources|funds|funding|financing|money) (to|for|into)|"
                   r"contributions? (from|of|by|to)|(donat|pledg)\w*|"
                   # the progressive: "where is the Netherlands funding ILO work"
                   r"(is|are|was|were|been)\s+(?:[\w'’-]+\s+){0,3}?(funding|financing|bankrolling|paying for))\b", re.I)
@@ -397,7 +398,8 @@ _PICK_FROM = re.compile(r"^\s*(?:of|among|out of|from)\s+(?:the|these|those|all)
                         r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
 
 
-_HOW_MANY_FIRST = re.compile(r"^\W*(?:[\w'’-]+\W+){0,2}?how (?:many|much)\b", re.I)
+_HOW_MANY_FIRST = re.compile(r"^\W*(?:[\w'’-]+\W+){0,2}?(?:how (?:many|much)|"
+                             r"what (?:is |was |'s )?(?:the )?(?:total )?number of)\b", re.I)  # "what number of countries"
 
 
 def answer_type(question: str) -> str:

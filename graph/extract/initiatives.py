@@ -20,6 +20,8 @@ Membership statements (all ``kind="Membership"`` unless said otherwise):
 * ``pathfinderOf`` — a parenthesised country list in a sentence about pathfinder countries, and
   "X joined <initiative> as a pathfinder country ... on <date>" (year from the date);
 * ``memberOf`` role ``committed`` — "confirmed/formalized/reaffirmed ... commitment to (join) <I>";
+  attr ``means`` — the instrument the sentence names ("through a high-level commitment", "in a
+  letter to ...": ``high-level commitment``, ``letter``);
   role ``member`` — "officially joined <I>"; attrs ``roadmap`` = ``endorsed`` (+ ``roadmap_year``)
   for "endorsed (its|their) national roadmap(s)", ``in-progress`` for "in the process of doing so
   / endorsing";
@@ -350,6 +352,23 @@ def _org_list(text: str) -> list[str]:
     return out
 
 
+# How a member joined: "through a high-level commitment by ...", "in a letter to the UN Resident
+# Coordinator", "expressed in a resolution of ...": the instrument noun with up to two modifiers.
+_MEANS = re.compile(r"\b(?:through|by|in|via|with)\s+(?:a|an)\s+(?P<means>(?:[a-z][\w\-]*\s+){0,2}?"
+                    r"(?:commitment|letter|resolution|decree|declaration|agreement|memorandum(?:\s+of\s+understanding)?|"
+                    r"decision|communiqué|note\s+verbale))\b", re.I)
+
+
+# "confirmed Cabo Verde's high-level commitment to join": the commitment the country made
+_OWN_COMMITMENT = re.compile(r"['’]s\s+(?P<means>(?:[a-z][\w\-]*\s+){0,2}?commitment)\s+to\b")
+
+
+def join_means(sent: str) -> str | None:
+    """The instrument a membership sentence says it came by ('high-level commitment', 'letter')."""
+    m = _MEANS.search(sent) or _OWN_COMMITMENT.search(sent)
+    return m.group("means").lower() if m else None
+
+
 def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
     members: dict[tuple[str, str], dict] = {}
 
@@ -395,6 +414,9 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                         ensure_country(kb, iso, p.id)
                         kb.add_fact(eid("Country", iso), "pathfinderOf", init, [p.id], kind="Membership", sentence=sent.strip(),
                                     role="pathfinder", year=ys[-1] if (jm and ys) else None)
+                        if jm and join_means(sent):  # "joined ... through a high-level commitment"
+                            member(iso, init, p.id, sentence=sent.strip(), means=join_means(sent),
+                                   year=ys[-1] if ys else None)
 
             # commitments and joining
             if found and re.search(r"\bcommit(?:ment|ted)\b", low) and re.search(
@@ -403,13 +425,15 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                     (named[0][1] if len(named) == 1 else None)
                 if iso:
                     ys = _YEAR.findall(sent)
-                    member(iso, found[0][2], p.id, sentence=sent.strip(), role="committed", year=ys[0] if ys else None)
+                    member(iso, found[0][2], p.id, sentence=sent.strip(), role="committed", year=ys[0] if ys else None,
+                           means=join_means(sent))
             elif found and re.search(r"\b(?:officially|formally)?\s*joined\b", low) and "pathfinder" not in low:
                 iso = home if (home and (not named or home in [i for _, i in named])) else \
                     (named[0][1] if len(named) == 1 else None)
                 if iso:
                     ys = _YEAR.findall(sent)
-                    member(iso, found[0][2], p.id, sentence=sent.strip(), role="member", year=ys[0] if ys else None)
+                    member(iso, found[0][2], p.id, sentence=sent.strip(), role="member", year=ys[0] if ys else None,
+                           means=join_means(sent))
 
             # national roadmaps
             if re.search(r"\bendors\w*\s+(?:a|its|their|the)\s+(?:national\s+)?roadmaps?\b", low) and init:

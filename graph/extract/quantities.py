@@ -25,7 +25,7 @@ from decimal import Decimal, InvalidOperation
 
 from graph.extract import ensure_country, milestones
 from graph import countries
-from graph.extract.instruments import section_iso3, sentences
+from graph.extract.instruments import section_chain, section_iso3, sentences
 from graph.extract.named import NameIndex
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document
@@ -158,10 +158,44 @@ def _skip(sent: str, start: int, num: str, has_scale: bool) -> bool:
     return False
 
 
+_WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+# "five new members", "an additional ten (10) countries": a spelled count (never "one": "one of the ...")
+# before a lower-case word, with the digits the report sometimes repeats in brackets
+_SPELLED = re.compile(r"(?<![\w\-])(?P<word>" + "|".join(w for w in _WORD_NUMBERS if w not in ("zero", "one"))
+                      + r")(?:\s*\((?P<digits>\d+)\))?(?=\s+(?!dozen|hundred|thousand|million|billion|of\b)"
+                      r"(?:new\s+|additional\s+|more\s+)?[a-z])", re.I)
+# "bringing the total number of CONNECT Network members to 18": a stated total, counted noun first
+TOTAL = re.compile(r"\btotal\s+(?:number|count)\s+of\s+(?P<what>[A-Za-z][\w'’\- ]{2,60}?)\s+"
+                   r"(?:to|at|of|is|was|stands\s+at|reached|rose\s+to|increased\s+to)\s+" + _NUM + r"(?![\w.,]\d)")
+# a count followed by the verb of joining is what joined ("ten countries joined the Accelerator")
+_JOINED_AFTER = re.compile(r"\s+(joined|signed\s+up|became\s+members?)\b")
+
+
+def spelled_numbers(sent: str) -> str:
+    """The sentence with spelled counts as digits, padded to the same length so every offset stays
+    valid ("welcomed five new members" -> "welcomed    5 new members")."""
+    def sub(m: re.Match) -> str:
+        digits = m.group("digits") or str(_WORD_NUMBERS[m.group("word").lower()])
+        return digits.rjust(len(m.group(0)))
+    return _SPELLED.sub(sub, sent)
+
+
 def figures_in(sent: str) -> list[Figure]:
     """Every money amount, share and count in one sentence (pure: unit-tested on made-up text)."""
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
+    original, sent = sent, spelled_numbers(sent)
+    for m in TOTAL.finditer(sent):
+        # the counted noun is the lower-case part ("CONNECT Network members" -> members); the name
+        # before it says whose total it is, which the owner search reads from the sentence
+        what = " ".join(w for w in m.group("what").split() if not w[0].isupper() and w not in ("the", "of"))
+        v = _value(m.group("num"), None)
+        if what and v is not None:
+            taken.append((m.start("num"), m.end("num")))
+            out.append(Figure(m.start("num"), m.end("num"), f'{m.group("num")} {what}', v, "count", what, "total"))
 
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in taken)
@@ -199,8 +233,16 @@ def figures_in(sent: str) -> list[Figure]:
         people = re.search(r"\b(?:" + _PEOPLE + r")\b", what) or (
             re.search(r"(?:ers|ees|ants|ians|ists)$", m.group("noun")) and not _THINGS.match(m.group("noun")))
         taken.append((m.start(), m.end()))
-        out.append(Figure(m.start(), m.end(), m.group(0), v, "persons" if people else "count", what))
-    for f in out:
+        joined = _JOINED_AFTER.match(sent, m.end())
+        if joined:
+            what = f"{what} {joined.group(1).split()[0]}"
+        out.append(Figure(m.start(), m.end(), " ".join(m.group(0).split()), v, "persons" if people else "count", what))
+    for f in out:  # the surface is the report's own text (a spelled count's padding mapped back)
+        while f.start > 0 and sent[f.start - 1] == " " and original[f.start - 1] != " ":
+            f.start -= 1
+        f.surface = " ".join(original[f.start:f.end].split())
+        if f.qualifier == "total":
+            continue
         q = _APPROX.search(sent[max(0, f.start - 20):f.start])
         f.qualifier = q.group(0).strip().lower() if q else None
     return sorted(out, key=lambda f: f.start)
@@ -231,6 +273,30 @@ def _figure_country(doc: Document, p, sent: str) -> str | None:
     return found[0][3]
 
 
+def _initiative_after(kb: KnowledgeBase, found: list[tuple[int, int, str]], sent: str, end: int) -> str | None:
+    """An initiative named a verb after a count ("10 countries joined the X"), nothing else between."""
+    after = [x for x in found if 0 <= x[0] - end <= 40 and kb.entities[x[2]].type == "Initiative"
+             and re.fullmatch(r"\s+(?:[a-z]+\s+){1,2}(?:the\s+)?", sent[end:x[0]])]
+    return after[0][2] if after else None
+
+
+def _section_initiative(doc: Document, kb: KnowledgeBase, names: NameIndex, p) -> str | None:
+    """The initiative the passage's own section is titled after (a network's section says "the
+    Network" for it); only the innermost titled section, and only when its title is that name
+    (with an article or a short form), so "Governance of the X Programme" does not own its figures."""
+    for s in section_chain(doc, p.section_id):
+        title = re.sub(r"\([^()]*\)", " ", s.title or "").strip()
+        if not title:
+            continue
+        hits = [x for x in names.find(title, None) if kb.entities[x[2]].type == "Initiative"]
+        if not hits:
+            return None
+        best = max(hits, key=lambda h: (h[1] - h[0], -h[0]))
+        rest = re.sub(r"^(?:the|The)\s+", "", (title[:best[0]] + " " + title[best[1]:]).strip())
+        return best[2] if len(rest.split()) <= 1 else None
+    return None
+
+
 def _fmt(v: Decimal) -> str:
     v = v.normalize()
     return format(v, "f")
@@ -247,6 +313,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 continue
             iso = _figure_country(doc, p, sent)
             found = names.find(sent, iso)
+            section_owner = None if iso else _section_initiative(doc, kb, names, p)
             for f in figs:
                 if f.unit == "per cent" and f.measure == "share":
                     continue  # a percentage whose sentence does not say of what is not a figure one can use
@@ -258,6 +325,10 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                                              and not kb.entities[x[2]].attrs.get("described"))
                         or 0 <= f.start - x[1] <= 80]
                 owner = _owner(near, f.start)
+                if owner is None and iso is None:
+                    # "ten countries joined the Global Accelerator": the initiative right after the
+                    # count; else the initiative whose section this is ("the Network welcomed ...")
+                    owner = _initiative_after(kb, found, sent, f.end) or section_owner
                 if owner is None and iso is None:
                     continue
                 if owner is None:
