@@ -233,6 +233,12 @@ def counted_noun_last(question: str) -> bool:
     if not words:
         return False
     last = words[-1].lower()
+    # "... workers covered", "msnas regional units activated 2024": a plural noun then what was
+    # done to them (a past participle; a trailing year only dates it) counts those things.
+    done_to = len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", last) and _COUNTS_OTHER(words[-2]) \
+        and not _TYPE_HEADS.fullmatch(words[-2].lower())
+    if done_to:
+        return True
     if _TYPE_HEADS.fullmatch(last):
         return False
     return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(r"[a-z]{3,}(?:ers|ees|ents|ants|ians)", last))

@@ -195,7 +195,7 @@ class TextStep:
                 return []  # the sentence dates its figures, but not to the year asked
             focus = focus_terms(question)
             strict = bool(focus)
-            if not focus and numbers.counted_noun_last(question):  # keyword query: its words say what is counted
+            if not focus:  # keyword query ("... execution rate by 2023"): its words say what is counted
                 focus = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question) if w.lower() not in STOP]
             span = numbers.pick(seg, question, lambda w: _near(w, focus), strict=strict)
             if span is not None:
