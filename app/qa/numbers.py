@@ -44,9 +44,14 @@ class Span:
 
 def asked_unit(question: str) -> str | None:
     """'percent' | 'money' | 'count' | None: what kind of number the question wants."""
+    # "how many events did the platform organise", whatever an aside says ("set up to share
+    # information"): the counted phrase decides, unless it counts per cent ("how many per cent").
+    count = _COUNT_ASKED.search(question)
+    if count and not _SHARE_ASKED.search(" ".join(question[count.end():].split()[:2])):
+        return "count"
     if _SHARE_ASKED.search(question):
         return "percent"
-    if _COUNT_ASKED.search(question) or counted_noun_last(question):
+    if count or counted_noun_last(question):
         return "count"
     if _MONEY_ASKED.search(question):
         return "money"
@@ -242,3 +247,19 @@ def counted_noun_last(question: str) -> bool:
     if _TYPE_HEADS.fullmatch(last):
         return False
     return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(r"[a-z]{3,}(?:ers|ees|ents|ants|ians)", last))
+
+
+_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w'’-]+\s+){0,2}?([A-Za-z][\w'’-]*s)\b", re.I)
+
+
+def beside_counted(text: str, start: int, end: int, question: str) -> bool:
+    """Is the figure at text[start:end] written right before the noun the question counts ("how
+    many entries" / "approximately 490 entries")?  That pairing is strong evidence on its own, even
+    when the rest of the sentence shares few words with the question."""
+    from app.qa.chains import same_root, _root
+
+    m = _COUNTED.search(question)
+    if m is None:
+        return False
+    after = re.findall(r"[A-Za-z][\w'’-]*", text[end:end + 40])[:2]
+    return any(same_root(_root(w), _root(m.group(1))) for w in after)
