@@ -54,7 +54,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
-from app.qa.textstep import Found, TextResult, TextStep
+from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
 from app.qa.titles import PublicationFinder
 from app.qa.understand import Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
@@ -313,6 +313,8 @@ class QuestionEngine:
             if not good and a.answer_type == "Number" and results and results[0].score >= COUNTED_NUMBER_SCORE \
                     and _beside_counted(results[0], q, self.k):  # "how many entries" / "490 entries"
                 good = results[:1]
+            if a.answer_type == "Year":
+                good = prefer_dated_event(good)  # "launched in November 2023" over "in 2024, ... Eni"
             if good:
                 text_best = good[0]
                 if graph_ids is not None:

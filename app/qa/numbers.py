@@ -232,18 +232,19 @@ def counted_noun_last(question: str) -> bool:
     rather than in a type noun (funders, countries, members) or a thing?"""
     from graph.extract.quantities import _PEOPLE
 
+    question = re.sub(r"(?:\s+(?:in|by|of)?\s*(?:19|20)\d\d)+\s*\??\s*$", "", question)  # a trailing year only dates it
     if re.search(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify)\b", question, re.I):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z-]*", question)
     if not words:
         return False
     last = words[-1].lower()
-    # "... workers covered", "msnas regional units activated 2024": a plural noun then what was
-    # done to them (a past participle; a trailing year only dates it) counts those things.
-    done_to = len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", last) and _COUNTS_OTHER(words[-2]) \
-        and not _TYPE_HEADS.fullmatch(words[-2].lower())
-    if done_to:
-        return True
+    # "... workers covered": people, then what was done to them (a past participle), are counted;
+    # other things so followed ("ratifications registered") are asked for by name.
+    if len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", last):
+        last = words[-2].lower()  # "... workers covered": people, then what was done to them
+        if not re.fullmatch(_PEOPLE, last):
+            return False  # "c102 ratifications registered 2024": which ones, not how many
     if _TYPE_HEADS.fullmatch(last):
         return False
     return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(r"[a-z]{3,}(?:ers|ees|ents|ants|ians)", last))
