@@ -61,6 +61,7 @@ def _number_value(s: str, scale: str | None) -> float:
     return v * mult
 
 
+_UNIT_WORDS = {"percent", "per", "cent", "percentage"}
 _WH = re.compile(r"\b(which|what|who|whom|where|when|how|whose)\b", re.I)
 _PHRASE_END = re.compile(r"^(who|whom|that|which|did|does|do|were|was|are|is|will|would|have|has|had|in|at|by|with|"
                          r"from|for|on|under|across|according|got|get|received?|given)$", re.I)
@@ -230,7 +231,8 @@ class TextStep:
                     numbers.asked_unit(question) == "percent" and not _WH.search(question))):
                 # keyword query ("... subscribers", "... execution rate by 2023"): its words say what
                 # is counted, or which of the rates listed together ("70% X and 61% Y") is meant
-                focus = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question) if w.lower() not in STOP]
+                focus = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question)
+                         if w.lower() not in STOP and w.lower() not in _UNIT_WORDS]  # every share says "percent"
             span = numbers.pick(seg, question, lambda w: _near(w, focus), strict=strict)
             if span is not None:
                 out[span.label] = Found("Number", span.label, span.label, [(a + span.start, a + span.end)],
