@@ -243,7 +243,7 @@ def counted_noun_last(question: str) -> bool:
     # other things so followed ("ratifications registered") are asked for by name.
     if len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", last):
         last = words[-2].lower()  # "... workers covered": people, then what was done to them
-        if not re.fullmatch(_PEOPLE, last):
+        if not (re.fullmatch(_PEOPLE, last) or re.fullmatch(r"[a-z]{3,}(?:ers|ees|ents|ants|ians)", last)):
             return False  # "c102 ratifications registered 2024": which ones, not how many
     if _TYPE_HEADS.fullmatch(last):
         return False
