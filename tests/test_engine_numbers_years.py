@@ -122,3 +122,28 @@ def test_a_table_column_dated_exactly_as_asked(engine):
     _, m = passage_with(engine, r"\nImpacts (20\d\d-\d\d) \|.*\nLegal coverage \(extension\) \| ([\d,]+) \|")
     res = engine.ask(f"table 2 legal coverage impacts {m.group(1)}")
     assert [_value(x) for x in _labels(res)] == [_value(m.group(2))]
+
+
+def test_the_figure_the_sentence_calls_previous():
+    from app.qa.numbers import pick
+
+    seg = "The gap declined to US$12.5 million at the end of 2031, a reduction from the previous gap of US$20 million."
+    got = pick(seg, "What was the previous funding gap?", lambda w: w.lower() in ("funding", "gap"), strict=False)
+    assert got is not None and got.value == 20e6
+    got = pick(seg, "To what did the funding gap decline?", lambda w: w.lower().startswith(("funding", "gap", "declin")),
+               strict=False)
+    assert got is not None and got.value == 12.5e6  # no earlier state asked: the cue does not apply
+
+
+def test_of_two_rates_in_one_sentence_the_one_the_question_labels(engine):
+    _, m = passage_with(engine, r"achieving a (\d+)% financial execution rate and (\d+)% expenditure rate by (20\d\d)")
+    res = engine.ask(f"What expenditure rate had the Flagship Programme reached by {m.group(3)}?")
+    assert [_value(x) for x in _labels(res)] == [float(m.group(2))]
+    res = engine.ask(f"What financial execution rate had the Flagship Programme achieved by {m.group(3)}?")
+    assert [_value(x) for x in _labels(res)] == [float(m.group(1))]
+
+
+def test_in_dollars_asks_for_an_amount(engine):
+    _, m = passage_with(engine, r"monthly allowance of around US\\?\$(\d+)")
+    res = engine.ask("whats the nda monthly allowance in lebanon in dollars")
+    assert res["answer_type"] == "Number" and [_value(x) for x in _labels(res)] == [float(m.group(1))]

@@ -27,6 +27,8 @@ _MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|
                           re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 _EARLIER_ASKED = re.compile(r"\b(from|initially|originally|before|previous(ly)?|at first|earlier|start(ed|ing)?)\b", re.I)
+_CALLED_EARLIER = re.compile(r"\b(previous|earlier|initial|original|prior)\s+(?:[a-z-]+\s+){0,2}?(?:of\s+)?"
+                             r"(?:us\$|\$|€)?\s*$", re.I)
 _MONTHS = "(" + MONTH + ")"
 _MONTH_AFTER = re.compile(r"\s+" + _MONTHS + r"\b")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\s+$")
@@ -174,6 +176,12 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         own = re.match(r"\s+([A-Za-z][a-z-]+)", seg[s.end:])
         if own and _COUNTS_OTHER(own.group(1)) and not any(near(w) for w in after[:2]):
             dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
+    if earlier:
+        # "a further reduction from the previous gap of US$36 million": the figure the sentence
+        # itself calls earlier is the one a question about the earlier state means
+        for i, s in enumerate(cands):
+            if _CALLED_EARLIER.search(seg[max(0, s.start - 40):s.start]):
+                dists[i] -= 2
     for i in range(len(cands) - 1):
         a, b = cands[i], cands[i + 1]
         if re.search(r"\bfrom\s+(us\$|\$|€)?\s*$", seg[max(0, a.start - 8):a.start].lower()) and \
