@@ -34,6 +34,23 @@ _FRAME = {_root(w) for w in ("how", "many", "much", "number", "does", "did", "do
 _AGENTS = {_root(w) for w in ("organisations", "organizations", "institutions", "agencies", "entities", "bodies")}
 
 
+_YEARS = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
+
+
+def dated_elsewhere(sentence: str, years: list[str]) -> bool:
+    """Does the sentence date its figure to other years than the asked ones?  Ranges count whole
+    ("2016-20" holds 2018); a sentence that writes no year dates nothing."""
+    spans = []
+    for m in _YEARS.finditer(sentence):
+        lo = int(m.group(1))
+        hi = m.group(2)
+        hi = int(hi) if hi and len(hi) == 4 else (lo // 100 * 100 + int(hi) if hi else lo)
+        spans.append((lo, max(lo, hi)))
+    if not spans:
+        return False
+    return not any(lo <= int(y) <= hi for y in years for lo, hi in spans)
+
+
 @dataclass
 class StatedCount:
     value: float
@@ -72,6 +89,8 @@ def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None
         year = at.get("year")
         if a.years and year and year not in a.years:
             continue
+        if a.years and not year and dated_elsewhere(at.get("sentence") or "", a.years):
+            continue  # "during Phase I (2016-20) ... 20 million people" is no figure for 2021-2023
         if year and not a.years and _ARRIVALS & set(roots):
             continue  # "ten countries joined [in 2024]" counts that year's arrivals, not all members
         # Two figures that count the same thing ("18 pathfinder countries" in all, "14 pathfinder

@@ -46,7 +46,7 @@ from app.qa.org_country import placed_in_named_country
 from app.qa.qualified_members import qualified_members
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
-from app.qa.numbers import counts_entities
+from app.qa.numbers import beside_counted, counts_entities
 from app.qa.roles import ROLE_NAMES
 from app.qa.owned import owned_schemes
 from app.qa.placed import in_named_countries, placing_relations
@@ -61,13 +61,14 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
-from app.qa.textstep import Found, TextResult, TextStep
+from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
 from app.qa.titles import PublicationFinder
 from app.qa.understand import Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
 from graph.relations import REGISTRY
 from graph.rdf import entity_uri
 
+COUNTED_NUMBER_SCORE = 0.35  # a figure written before the very noun counted needs less similarity
 MIN_TEXT_SCORE = 0.55  # below this the best sentence is not an answer (calibrated on the dev set)
 NARROW_FACTOR = 1.3  # how much stronger than an answer a sentence must be to narrow a graph answer
 AMBIGUOUS_LINK = 3  # a mention linked to more entities than this is a generic phrase, not a name
@@ -345,6 +346,11 @@ class QuestionEngine:
             # is needed when there is one.
             bar = MIN_TEXT_SCORE if not required else MIN_TEXT_SCORE * (0.8 if len(topic_left) > 1 else 0.5)
             good = [r for r in results if r.score >= bar]
+            if not good and a.answer_type == "Number" and results and results[0].score >= COUNTED_NUMBER_SCORE \
+                    and _beside_counted(results[0], q, self.k):  # "how many entries" / "490 entries"
+                good = results[:1]
+            if a.answer_type == "Year":
+                good = prefer_dated_event(good)  # "launched in November 2023" over "in 2024, ... Eni"
             if good:
                 text_best = good[0]
                 if graph_ids is not None:
@@ -1294,3 +1300,12 @@ class QuestionEngine:
         idf = self.units.idf
         cut = math.log(1 + len(self.units.units) / 60)
         return [t for t in rest if idf.get(t, self.units.default_idf) >= cut]
+
+
+def _beside_counted(r: TextResult, question: str, knowledge) -> bool:
+    """Does the result's one figure stand right before the noun the question counts?"""
+    p = knowledge.passage(r.passage_id)
+    if p is None or len(r.found) != 1 or not r.found[0].spans:
+        return False
+    s, e = r.found[0].spans[0]
+    return beside_counted(p.text, s, e, question)

@@ -27,6 +27,8 @@ _MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|
                           re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 _EARLIER_ASKED = re.compile(r"\b(from|initially|originally|before|previous(ly)?|at first|earlier|start(ed|ing)?)\b", re.I)
+_CALLED_EARLIER = re.compile(r"\b(previous|earlier|initial|original|prior)\s+(?:[a-z-]+\s+){0,2}?(?:of\s+)?"
+                             r"(?:us\$|\$|€)?\s*$", re.I)
 _MONTHS = "(" + MONTH + ")"
 _MONTH_AFTER = re.compile(r"\s+" + _MONTHS + r"\b")
 _MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\s+$")
@@ -44,9 +46,14 @@ class Span:
 
 def asked_unit(question: str) -> str | None:
     """'percent' | 'money' | 'count' | None: what kind of number the question wants."""
+    # "how many events did the platform organise", whatever an aside says ("set up to share
+    # information"): the counted phrase decides, unless it counts per cent ("how many per cent").
+    count = _COUNT_ASKED.search(question)
+    if count and not _SHARE_ASKED.search(" ".join(question[count.end():].split()[:2])):
+        return "count"
     if _SHARE_ASKED.search(question):
         return "percent"
-    if _COUNT_ASKED.search(question) or counted_noun_last(question):
+    if count or counted_noun_last(question):
         return "count"
     if _MONEY_ASKED.search(question):
         return "money"
@@ -169,6 +176,12 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         own = re.match(r"\s+([A-Za-z][a-z-]+)", seg[s.end:])
         if own and _COUNTS_OTHER(own.group(1)) and not any(near(w) for w in after[:2]):
             dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
+    if earlier:
+        # "a further reduction from the previous gap of US$36 million": the figure the sentence
+        # itself calls earlier is the one a question about the earlier state means
+        for i, s in enumerate(cands):
+            if _CALLED_EARLIER.search(seg[max(0, s.start - 40):s.start]):
+                dists[i] -= 2
     for i in range(len(cands) - 1):
         a, b = cands[i], cands[i + 1]
         if re.search(r"\bfrom\s+(us\$|\$|€)?\s*$", seg[max(0, a.start - 8):a.start].lower()) and \
@@ -227,12 +240,35 @@ def counted_noun_last(question: str) -> bool:
     rather than in a type noun (funders, countries, members) or a thing?"""
     from graph.extract.quantities import _PEOPLE
 
+    question = re.sub(r"(?:\s+(?:in|by|of)?\s*(?:19|20)\d\d)+\s*\??\s*$", "", question)  # a trailing year only dates it
     if re.search(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify)\b", question, re.I):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z-]*", question)
     if not words:
         return False
     last = words[-1].lower()
+    # "... workers covered": people, then what was done to them (a past participle), are counted;
+    # other things so followed ("ratifications registered") are asked for by name.
+    if len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", last):
+        last = words[-2].lower()  # "... workers covered": people, then what was done to them
+        if not (re.fullmatch(_PEOPLE, last) or re.fullmatch(r"[a-z]{3,}(?:ers|ees|ents|ants|ians)", last)):
+            return False  # "c102 ratifications registered 2024": which ones, not how many
     if _TYPE_HEADS.fullmatch(last):
         return False
     return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(r"[a-z]{3,}(?:ers|ees|ents|ants|ians)", last))
+
+
+_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w'’-]+\s+){0,2}?([A-Za-z][\w'’-]*s)\b", re.I)
+
+
+def beside_counted(text: str, start: int, end: int, question: str) -> bool:
+    """Is the figure at text[start:end] written right before the noun the question counts ("how
+    many entries" / "approximately 490 entries")?  That pairing is strong evidence on its own, even
+    when the rest of the sentence shares few words with the question."""
+    from app.qa.chains import same_root, _root
+
+    m = _COUNTED.search(question)
+    if m is None:
+        return False
+    after = re.findall(r"[A-Za-z][\w'’-]*", text[end:end + 40])[:2]
+    return any(same_root(_root(w), _root(m.group(1))) for w in after)

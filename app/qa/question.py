@@ -24,7 +24,7 @@ _KIND_FREE = re.compile(r"\b(kinds?|types?|results?|tables?|institutional|change
 # -- answer types --------------------------------------------------------------------------
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Number", re.compile(r"\bhow (many|much)\b|^\s*(?:the\s+)?(?:count|tally|total number) of\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio|envelope|"
-                          r"budget|sum|total|allocation|figure)\b|\bin (per ?cent|percent)\b|"
+                          r"budget|sum|total|allocation|figure)\b|\bin (per ?cent|percent|(?:us )?dollars|euros|us\$|usd)(?!\w)|"
                           r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
                           r"budget|cost|value|sum|count|ambition|target|figure)\b", re.I)),

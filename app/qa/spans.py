@@ -728,6 +728,8 @@ class SpanFinder:
                 before = seg[max(0, s - 30):s]
                 c.score += NUMBER_BONUS if any(re.search(r"(?<![\d.])" + re.escape(n) + r"(?![\d])", before)
                                                for n in numbers) else 0.0
+        if asked.kind == "quantity" and len(out) > 1:
+            _label_pick(seg, a, question, out)
         # The question's names and compounds pick among the candidates of one sentence (whose
         # programme, which clause's figure); they do not lift one sentence above another.
         if owned:
@@ -899,6 +901,26 @@ def _closeness(seg: str, s: int, e: int, qterms: set[str], anchors: list[str], c
     anchor_score += max((v for k, v in best.items() if k.startswith("#")), default=0.0)
     term_score = sum(v for k, v in best.items() if not k.startswith("@")) / max(1, len(qterms))
     return term_score + anchor_score
+
+
+LABEL_BONUS = 0.3  # the figure whose own label words the question says ("61% expenditure rate")
+
+
+def _label_pick(seg: str, a: int, question: str, cands: list[Candidate]) -> None:
+    """Several figures in one sentence ("a 70% financial execution rate and 61% expenditure rate"):
+    the one whose neighbouring words are the question's (app.qa.numbers.pick, word by word) gets a
+    bonus, as character distance alone favours the figure nearest the sentence's subject."""
+    from app.qa import numbers
+    from app.qa.textstep import _UNIT_WORDS, _near
+
+    focus = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question)
+             if w.lower() not in STOP and w.lower() not in _UNIT_WORDS]
+    span = numbers.pick(seg, question, lambda w: _near(w, focus), strict=False)
+    if span is None:
+        return
+    for c in cands:
+        if c.start - a < span.end and span.start < c.end - a:
+            c.score += LABEL_BONUS
 
 
 def _merge_overlaps(cands: list[Candidate]) -> list[Candidate]:

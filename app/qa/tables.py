@@ -127,6 +127,9 @@ class TableLookup:
         table_no = m.group(1) if m else None
         q_years = set(_YEARS.findall(_TABLE_NO.sub(" ", question)))
         q_marks = year_marks(_TABLE_NO.sub(" ", question))
+        # Tables with a column dated exactly as the question ("Impacts 2021-22"): there, a column
+        # that only shares a year with it ("Total impacts 2021-2024") is not the one named.
+        exact = {t for (t, _), ys in self._dated_cols.items() if q_marks and ys == q_marks}
         scored = []
         for c, (rt, ct, capt) in zip(self.cells, self._terms):
             if table_no and c.table_no != table_no:
@@ -139,6 +142,8 @@ class TableLookup:
                 col *= _year_fit(q_years, c.col)
                 if self._dated_cols.get((c.table, c.col)) == q_marks:
                     col = 1.0  # the only column of its table dated exactly as the question: named by its years
+                elif c.table in exact and year_marks(c.col):
+                    col *= 0.5
             if (table_no or cap >= SINGLE_COLUMN_CAPTION) and c.table in self._single_col:
                 col = 1.0  # a table of one column of figures ("value"): the row and the table address the cell
             scored.append((row + col + 0.5 * cap + (1.0 if table_no else 0.0), row, col, cap, c))
@@ -166,11 +171,27 @@ class TableLookup:
         if not table_no and (score < MIN_SCORE or cap <= 0 or row < 0.75):
             return None  # no table named: the row itself must be named, not just a word of it
         if len(scored) > 1 and scored[1][0] == score and scored[1][4].value != c.value:
-            return None  # two cells fit equally: not addressed precisely enough
+            best = self._more_specific([x for x in scored if x[0] == score], q)
+            if best is None:
+                return None  # two cells fit equally: not addressed precisely enough
+            score, row, col, cap, c = best
         label = f"{c.value:,.0f}" if c.value == int(c.value) else f"{c.value:,}"
         return TableAnswer(c, label, "Number", round(min(1.0, score / 3), 4),
                            f"{c.table or 'table'} — row “{c.row}”, column “{c.col}”: {label} {c.unit}".strip(),
                            _cell_sparql(c.iri))
+
+    def _more_specific(self, tied, q: set[str]):
+        """Of cells that fit equally, the one whose row the question names by more of its own words
+        ("effective coverage for disability benefits": the branch row, not its group "Effective
+        coverage"); words of the table's caption name the table, not a row ("institutional changes"
+        in Table 3's total row).  None when that does not single one out."""
+        def own(x) -> float:
+            caption = set(terms(_TABLE_NO.sub(" ", x[4].table)))
+            return self._w((q & set(terms(x[4].row))) - caption - _IGNORE)
+        ranked = sorted(tied, key=lambda x: -own(x))
+        if own(ranked[0]) > own(ranked[1]) and own(ranked[0]) > 0:
+            return ranked[0]
+        return None
 
     def _extreme(self, question: str, scored, q: set[str]) -> TableAnswer | None:
         """The row with the highest (or lowest) value in the column the question names."""

@@ -44,6 +44,7 @@ class Found:
     label: str
     spans: list[tuple[int, int]] = field(default_factory=list)  # offsets in the passage text
     value: float | None = None
+    dates_event: bool = False  # a year written next to what the question says happened ("launched in 2023")
 
 
 @dataclass
@@ -60,6 +61,8 @@ def _number_value(s: str, scale: str | None) -> float:
     return v * mult
 
 
+_UNIT_WORDS = {"percent", "per", "cent", "percentage"}
+_WH = re.compile(r"\b(which|what|who|whom|where|when|how|whose)\b", re.I)
 _PHRASE_END = re.compile(r"^(who|whom|that|which|did|does|do|were|was|are|is|will|would|have|has|had|in|at|by|with|"
                          r"from|for|on|under|across|according|got|get|received?|given)$", re.I)
 
@@ -90,6 +93,35 @@ def year_focus(question: str) -> list[str]:
 
     return [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question)
             if w.lower() not in STOP and w.lower() not in QUESTION_WORDS and w.lower() not in ("year", "date")]
+
+
+_MONTH_WORDS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_BOUND_ASKED = re.compile(r"\b(until|till|up to|through|by|since)\s+(?:which|what|when)\b|"
+                          r"\b(until|till|since|through)\s+(?:\w+\s+)?(?:year|date)\s*\??\s*$", re.I)
+
+
+def year_bound(question: str) -> re.Pattern | None:
+    """'Until which year ...', 'since what year ...': the sentence's cue for a year written as that
+    bound ('up to September 2025', 'since 2001'), or None when the question asks no bound."""
+    m = _BOUND_ASKED.search(question)
+    if m is None:
+        return None
+    word = (m.group(1) or m.group(2)).lower()
+    cue = r"since|from" if word == "since" else r"until|till|up to|through|to|by"
+    return re.compile(r"\b(?:" + cue + r")\s+(?:(?:the\s+)?(?:end|middle|beginning|start)\s+of\s+)?(?:\d{1,2}\s+)?"
+                      r"(?:" + _MONTH_WORDS + r"\s+)?(?:\d{1,2},?\s+)?$", re.I)
+
+
+def prefer_dated_event(results: list["TextResult"], ratio: float = 0.85) -> list["TextResult"]:
+    """For a year question: of the sentences about as good as the best, the first that writes its
+    year next to what the question says happened ("The initiative, launched in November 2023")
+    goes first, ahead of one that merely names the thing and another year."""
+    if not results or any(f.dates_event for f in results[0].found):
+        return results
+    for r in results[1:4]:
+        if r.score >= ratio * results[0].score and any(f.dates_event for f in r.found):
+            return [r] + [x for x in results if x is not r]
+    return results
 
 
 def event_words(question: str, focus: list[str]) -> list[str]:
@@ -195,8 +227,12 @@ class TextStep:
                 return []  # the sentence dates its figures, but not to the year asked
             focus = focus_terms(question)
             strict = bool(focus)
-            if not focus and numbers.counted_noun_last(question):  # keyword query: its words say what is counted
-                focus = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question) if w.lower() not in STOP]
+            if not focus and (numbers.counted_noun_last(question) or (
+                    numbers.asked_unit(question) == "percent" and not _WH.search(question))):
+                # keyword query ("... subscribers", "... execution rate by 2023"): its words say what
+                # is counted, or which of the rates listed together ("70% X and 61% Y") is meant
+                focus = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question)
+                         if w.lower() not in STOP and w.lower() not in _UNIT_WORDS]  # every share says "percent"
             span = numbers.pick(seg, question, lambda w: _near(w, focus), strict=strict)
             if span is not None:
                 out[span.label] = Found("Number", span.label, span.label, [(a + span.start, a + span.end)],
@@ -210,6 +246,7 @@ class TextStep:
             said = re.findall(r"[A-Za-z][A-Za-z-]+", seg)
             events = [w for w in event_words(question, focus)
                       if not any(_near(t, [w]) for t in said) or any(t.islower() and _near(t, [w]) for t in said)]
+            bound = year_bound(question)
             best = None
             for m in rx.finditer(seg):
                 after = re.findall(r"[A-Za-z]+", seg[m.end():m.end() + 60])[:4]
@@ -221,13 +258,17 @@ class TextStep:
                         (i + 2 for i, w in enumerate(reversed(before)) if _near(w, words)), 9)
                 # The year next to what happened ("instituted in 2023") beats the year next to the
                 # name ("In 2024, Lebanon also renewed ..."); the name's nearness only breaks ties.
-                key = (dist(events), dist(focus))
+                # "until which year was it renewed": the year written as that bound ("up to September 2025")
+                lead = seg[max(0, m.start() - 24):m.start()]
+                off_bound = 0 if bound is None or bound.search(lead) else 1
+                key = (off_bound, dist(events), dist(focus))
                 if best is None or key < best[0]:
                     best = (key, m)
             if best is not None:
                 m = best[1]
                 label = m.group(0).strip()
-                out[label] = Found(answer_type, label, label, [(a + m.start(), a + m.end())], float(m.group(1)))
+                out[label] = Found(answer_type, label, label, [(a + m.start(), a + m.end())], float(m.group(1)),
+                                   dates_event=bool(events) and best[0][0] == 0 and best[0][1] <= 4)
             return list(out.values())
         want = ENTITY_FOR_TYPE.get(answer_type)
         for m in self.k.mentions_in(unit.passage_id):

@@ -51,7 +51,8 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                (re.compile(r"\b(publications?|papers?|titles?|bulletins?|toolkits?|handbooks?|playbooks?|briefs?|"
                            r"guidance notes?)\b", re.I), "Publication"),
                (re.compile(r"\b(year|when)\b", re.I), "Year"),
-               (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|proportion|gap|sum|"
+               (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|per ?cent|proportion|gap|sum|"
+                           r"rate|ratio|"
                            r"(?<!old[- ])(?<!old-)age)\b", re.I),
                 "Number")]
 
