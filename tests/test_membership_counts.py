@@ -170,3 +170,16 @@ def test_what_number_of_asks_a_number(q):
     from app.qa.question import answer_type
 
     assert answer_type(q) == "Number"  # not the counted noun's type
+
+
+def test_a_member_count_bound_only_by_a_region_does_not_count_the_regions_countries(engine):
+    # "a network in <region> ...; how many members does it have": no statement of membership bounds
+    # the count, so the number of the region's countries is not the answer (the text may state it).
+    regions = {f["object"] for f in engine.k.facts_where(predicate="inRegion")}
+    assert regions
+    for region in sorted(regions):
+        in_region = {f["subject"] for f in engine.k.facts_where(predicate="inRegion", obj=region)}
+        res = engine.ask(f"There is a network in {engine.k.label(region)} that welcomed new members this year; "
+                         "how many members does it have in total?")
+        assert not any(p.startswith("count of: countries in") for p in res.get("path", [])), res.get("path")
+        assert [a.get("value") for a in res["answers"]] != [float(len(in_region))] or not in_region

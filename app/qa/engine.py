@@ -1102,8 +1102,10 @@ class QuestionEngine:
         body = "\n  ".join(c.pattern for c in cons)
         sparql = f"{PREFIXES}SELECT (COUNT(DISTINCT ?answer) AS ?count) WHERE {{\n  {body}\n}}"
         n = int(next(iter(self.store.query(sparql)))["count"].value)
-        if n == 0 and by_noun is not None and not m:
-            return None  # counted by a relation's noun only ("how many members does X have"): silence, not zero
+        if by_noun is not None and not m and (n == 0 or not _through(cons, {by_noun[0]})):
+            # counted by a relation's noun only ("how many members does X have"): zero is silence, and
+            # a count no statement of that relation bounds (only a region) counts something else
+            return None
         ids = self._run(to_sparql(cons))
         if a.excluded:  # "outside Africa, how many ...": what the question sets aside is not counted
             ids = [i for i in ids if keeps({"iri": self.k.iri(i), "iso3": i.split(":", 1)[1] if i.startswith("Country:")
