@@ -349,8 +349,9 @@ class QuestionEngine:
             if not good and a.answer_type == "Number" and results and results[0].score >= COUNTED_NUMBER_SCORE \
                     and _beside_counted(results[0], q, self.k):  # "how many entries" / "490 entries"
                 good = results[:1]
-            if a.answer_type == "Year":
-                good = prefer_dated_event(good)  # "launched in November 2023" over "in 2024, ... Eni"
+            if a.answer_type == "Year" and good:  # "launched in November 2023" over "in 2024, ... Eni"
+                dated = prefer_dated_event(results)
+                good = [dated[0]] + [r for r in good if r is not dated[0]]
             if good:
                 text_best = good[0]
                 if graph_ids is not None:

@@ -112,15 +112,20 @@ def year_bound(question: str) -> re.Pattern | None:
                       r"(?:" + _MONTH_WORDS + r"\s+)?(?:\d{1,2},?\s+)?$", re.I)
 
 
-def prefer_dated_event(results: list["TextResult"], ratio: float = 0.85) -> list["TextResult"]:
-    """For a year question: of the sentences about as good as the best, the first that writes its
-    year next to what the question says happened ("The initiative, launched in November 2023")
-    goes first, ahead of one that merely names the thing and another year."""
+def prefer_dated_event(results: list["TextResult"], ratio: float = 0.65,
+                       floor: float = 0.45) -> list["TextResult"]:
+    """For a year question: of the next few sentences, the first that writes its year next to what
+    the question says happened ("The initiative, launched in November 2023") goes first, ahead of
+    one that merely names the thing and another year ("In 2024, ... Eni").  Writing the year beside
+    the asked event is precise evidence, so such a sentence may score less than the best (``ratio``
+    of it) and less than the usual answer bar, down to ``floor``."""
     if not results or any(f.dates_event for f in results[0].found):
         return results
+    top_years = {f.label for f in results[0].found}
     for r in results[1:4]:
-        if r.score >= ratio * results[0].score and any(f.dates_event for f in r.found):
-            return [r] + [x for x in results if x is not r]
+        dated = {f.label for f in r.found if f.dates_event}
+        if r.score >= max(floor, ratio * results[0].score) and dated and not dated <= top_years:
+            return [r] + [x for x in results if x is not r]  # (the same year: the best sentence stays the evidence)
     return results
 
 
