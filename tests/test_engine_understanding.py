@@ -26,6 +26,12 @@ def test_speller_fixes_swaps_and_drops_but_keeps_known_words():
     assert sp.correct("which countries")[1] == []
 
 
+def test_speller_restores_contractions_typed_without_apostrophe():
+    sp = Speller(Counter({"title": 5, "funding": 5, "the": 50, "of": 50}), names=set())
+    assert sp.correct("whats the title")[0] == "what is the title"
+    assert sp.correct("Whos funding")[0] == "Who is funding"
+
+
 def test_demonyms_regular_and_irregular():
     assert demonym_country("Kenyan") == "KEN" and demonym_country("Nigerian") == "NGA"
     assert demonym_country("Swiss") == "CHE" and demonym_country("Dutch") == "NLD"

@@ -29,7 +29,9 @@ MIN_LEN = 4  # shorter words are too often acronyms or right by chance
 SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", "govs": "governments",
              "org": "organisation", "orgs": "organisations", "intl": "international", "natl": "national",
              "dept": "department", "depts": "departments", "yr": "year", "yrs": "years", "approx": "approximately",
-             "ctry": "country", "ctries": "countries", "cntry": "country", "cntries": "countries"}
+             "ctry": "country", "ctries": "countries", "cntry": "country", "cntries": "countries",
+             # contractions typed without their apostrophe: every reader of question words sees "what"
+             "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is", "hows": "how is"}
 WH_WORDS = ("which", "what", "when", "where", "whose", "who", "how", "why")
 _FUNCTION_WORDS = frozenset("were was we who's whom with while whole here her his him has have had".split())
 

@@ -39,7 +39,7 @@ _YEAR_WORDS = re.compile(r"\b(when|year|since when|date)\b", re.I)
 SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|fewest|the least)\b", re.I)
 _RANKING = re.compile(r"\b(most|fewest|least|largest|highest|biggest|greatest|lowest|smallest|top)\b", re.I)
 _GROUPING = re.compile(r"\b(by|per|each|every|breakdown|broken down|grouped)\b", re.I)
-_ASKING = re.compile(r"\b(which|what|whats|who|whos|whom|where|wheres|when|whens|how|hows|list|name|give|tell|identify|is|are|does|did)\b", re.I)
+_ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?|pathfinders?)\b", re.I), "Country"),
                (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|"
