@@ -60,6 +60,7 @@ from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
+from app.qa import topic_coverage as topic_cover
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
 from app.qa.titles import PublicationFinder
@@ -246,6 +247,7 @@ class QuestionEngine:
             if all(funders):
                 pool, a.answer_type = funders, "Organization"
         cons = self._constraints(a)
+        exclusions: list[Constraint] = []  # negated relations a text answer must still satisfy
         qualified = qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
         cons = widen_regions(cons + qualified, self.k) if qualified else cons  # a region now filters them
         if pool and not cons:
@@ -277,7 +279,9 @@ class QuestionEngine:
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
             elif only_exclusions(cons) and len(self._residual_terms(a, cons)) >= RESIDUAL_MIN_TERMS:
                 # "apart from the pathfinders, with which countries are discussions ongoing": the
-                # graph only says who is left out; what is asked is a topic, for the text
+                # graph only says who is left out; what is asked is a topic, for the text; the
+                # excluded set is taken out of the text's answers afterwards (a set difference)
+                exclusions = [c for c in cons if c.negated]
                 graph_ids, cons = None, []
             placed = origin_of_members.holder_countries(q, graph_ids or [], self.k) if a.answer_type == "Country" else {}
             if placed:  # "the new members ... came from which countries": where the holders are
@@ -287,7 +291,7 @@ class QuestionEngine:
             timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
 
         # Members, pathfinders and roadmap holders are governments and organisations alike.
-        und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder") or c.relation in ROLE_NAMES
+        und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder", "roadmap") or c.relation in ROLE_NAMES
                                               for c in cons)
         residual = self._residual_terms(a, cons)
         placed_in = None
@@ -413,6 +417,7 @@ class QuestionEngine:
             if a.answer_type == "Country" and len(text_best.found) == 1 and \
                     re.search(r"\b(countries|nations|governments)\b", q, re.I):
                 answers += self._swept(a, text_best, {x["iri"] for x in answers})
+                answers += self._covered(a, text_best, qvec, required, {x["iri"] for x in answers})
             out["strategy"] = "text"
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
@@ -426,12 +431,16 @@ class QuestionEngine:
         activity = self._activity_funders(a, und, cons, out)
         if activity:  # who paid for the described activity, not the country's financing line
             answers, graph_ids, text_best, cons = activity, None, None, []
+        differed = bool(exclusions and answers and graph_ids is None)
+        if differed:
+            answers = self._set_difference(answers, exclusions)
         answers.sort(key=lambda x: (-x["score"], x["label"]))
         answers, sub = keep_subregion(a.question, answers)  # "West African states": finer than the region
         out["answers"] = answers
         out["path"] = ([resolved] if resolved else []) + (out.get("path", []) if activity else []) \
             + self._path(cons if graph_ids is not None else [], text_best) \
-            + ([placed_in] if placed_in else []) + ([f"countries in {sub} (UN sub-region)"] if sub else [])
+            + ([placed_in] if placed_in else []) + ([f"countries in {sub} (UN sub-region)"] if sub else []) \
+            + ([f"minus the excluded set: {'; '.join(c.description for c in exclusions)}"] if differed else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
@@ -509,6 +518,7 @@ class QuestionEngine:
             return best
         kept = country_roles.narrow(best.found, p.text[u.start:u.end], u.start, question, self.k.names,
                                     entry_country(p, self.lexicon))
+        kept = topic_cover.donors_as_entry(kept, self.text._entry_country(p), self.k)  # donors named in the entry
         return best if [f.key for f in kept] == [f.key for f in best.found] else replace(best, found=kept)
 
     def _of_kind(self, answers: list[dict], kind: str, best: TextResult | None) -> list[dict]:
@@ -611,6 +621,43 @@ class QuestionEngine:
             ev = self._evidence(h.passage_id, [], spans=h.spans)
             d = self._answer_dict(eid, 0.95 * best.score, [ev])
             d["path"] = [f"same topic, in the entry or sentence of {d['label']}: {self.units.units[h.unit_id].text}"]
+            out.append(d)
+        return out
+
+    def _set_difference(self, answers: list[dict], exclusions: list[Constraint]) -> list[dict]:
+        """The text's answers on the topic minus the set the question excludes by a relation
+        ("which countries that had an actuarial valuation are not priority countries"): the graph
+        keeps those that satisfy every negated constraint, and each kept answer says why in its path."""
+        iris = [x["iri"] for x in answers if x.get("iri")]
+        if not iris:
+            return answers
+        values = " ".join(f"<{i}>" for i in iris)
+        body = "\n  ".join(c.pattern for c in exclusions)
+        kept = {self.k.iri(i) for i in self._run(f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{\n  VALUES ?answer {{ {values} }}\n  {body}\n}}")}
+        why = "; ".join(c.description for c in exclusions)
+        out = []
+        for x in answers:
+            if x.get("iri") and x["iri"] not in kept:
+                continue
+            x["path"] = list(x.get("path", [])) + [f"{why} (checked in the graph: set difference with the topic's answers)"]
+            out.append(x)
+        return out
+
+    def _covered(self, a: Analysis, best: TextResult, qvec, required: list[set[str]], have: set[str]) -> list[dict]:
+        """Countries of every sentence that says the best sentence's topic nearly as well
+        (see :mod:`app.qa.topic_coverage`)."""
+        stop = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME
+        exclude = set(a.linked("Country")) | set(a.excluded)
+        keys, found = topic_cover.covered(self.text, a, qvec, required, best, stop, exclude)
+        out = []
+        for c in found:
+            eid = f"Country:{c.iso3}"
+            if str(entity_uri(eid)) in have:
+                continue
+            d = self._answer_dict(eid, min(c.score, 0.95 * best.score), [self._evidence(c.passage_id, [], spans=c.spans)])
+            d["path"] = [f"on the same topic ({', '.join(keys)}), nearly as close as the best sentence "
+                         f"({c.score:.2f} vs {best.score:.2f}), in the entry or sentence of {d['label']}: "
+                         f"{self.units.units[c.unit_id].text}"]
             out.append(d)
         return out
 
