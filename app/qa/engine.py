@@ -52,7 +52,7 @@ from app.qa.owned import owned_schemes
 from app.qa.placed import in_named_countries, placing_relations
 from app.qa.counted_relation import counted_by_relation_noun
 from app.qa.understand import RELATION_FLAGS
-from app.qa.exclusion import only_exclusions
+from app.qa.exclusion import only_exclusions, without_negated_clause
 from app.qa.implied_end import implied_end
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
@@ -277,7 +277,7 @@ class QuestionEngine:
             out["sparql"] = sparql
             if not graph_ids and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
-            elif only_exclusions(cons) and len(self._residual_terms(a, cons)) >= RESIDUAL_MIN_TERMS:
+            elif only_exclusions(cons) and self._names_topic(self._residual_terms(a, cons)):
                 # "apart from the pathfinders, with which countries are discussions ongoing": the
                 # graph only says who is left out; what is asked is a topic, for the text; the
                 # excluded set is taken out of the text's answers afterwards (a set difference)
@@ -324,11 +324,16 @@ class QuestionEngine:
                         if not (set(l.ids) & used) and not (set(l.ids) & AUTHOR_ORGS) and len(l.ids) <= AMBIGUOUS_LINK
                         and l.type in ("Country", "Organization", "Initiative", "Scheme", "LegalInstrument")
                         and l.type != want]
+            if exclusions:  # the excluded set's own names ("not Global Accelerator pathfinders") are no filter
+                excluded_by = " ".join(c.pattern for c in exclusions)
+                required = [ids for ids in required if not any(str(self.k.iri(i)) in excluded_by for i in ids)]
             exclude = set(a.linked("Organization")) & AUTHOR_ORGS
             if not pool:
                 exclude |= context_names(a)  # "after its 2023 delivery in the DRC": context, not answer
             if a.answer_type in ("Scheme", "Law", "Publication"):
                 exclude |= set(a.linked("Organization"))  # "Kenya's NSSF" is who acts, not the scheme
+            if exclusions:  # the excluded set is never read as an answer, so the best sentence is one that has others
+                exclude |= self._excluded_set(a, exclusions)
             # The dense query is the question without the names the filter already guarantees, so
             # similarity rewards the topic ("technical assistance on financing"), not the name.
             topic_q = q
@@ -339,9 +344,13 @@ class QuestionEngine:
             # One embedding per question: the delexicalised question (names as type tokens) already
             # is the topic without the names the filter guarantees.
             qvec = und.vector if und.vector is not None else self._embed(" ".join(topic_q.split()))
+            text_a = a
+            if exclusions:  # the excluded set is the graph's to take out; the topic is the rest
+                text_a = replace(a, question=without_negated_clause(a.question))
+                qvec = self._embed(" ".join(without_negated_clause(topic_q).split()))
             timings["embed_ms"] = (time.perf_counter() - t) * 1e3
             t = time.perf_counter()
-            results = self.text.run(a, qvec, required, exclude)
+            results = self.text.run(text_a, qvec, required, exclude)
             timings["text_ms"] = (time.perf_counter() - t) * 1e3
             # With (almost) no topic left beyond the required names ("Which country did the Gates
             # Foundation support?"), any unit that names them is evidence: the bar is lower.
@@ -417,7 +426,11 @@ class QuestionEngine:
             if a.answer_type == "Country" and len(text_best.found) == 1 and \
                     re.search(r"\b(countries|nations|governments)\b", q, re.I):
                 answers += self._swept(a, text_best, {x["iri"] for x in answers})
-                answers += self._covered(a, text_best, qvec, required, {x["iri"] for x in answers})
+            if a.answer_type == "Country" and re.search(r"\b(countries|nations|governments)\b", q, re.I):
+                # a best sentence naming several countries may be one event's list: only sentences
+                # writing every key word nearly as well add theirs (see app.qa.topic_coverage)
+                answers += self._covered(text_a, text_best, qvec, required, {x["iri"] for x in answers},
+                                         strict=len(text_best.found) > 1)
             out["strategy"] = "text"
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
@@ -624,6 +637,22 @@ class QuestionEngine:
             out.append(d)
         return out
 
+    def _names_topic(self, residual: list[str]) -> bool:
+        """Do the words left beyond the relations name a topic: two of them, or one rare enough
+        ("which countries where the ILO worked on including refugees are not pathfinders")?"""
+        return len(residual) >= RESIDUAL_MIN_TERMS or any(
+            self.units.idf.get(t, 0.0) >= topic_cover.MIN_KEY_IDF for t in residual)
+
+    def _excluded_set(self, a: Analysis, exclusions: list[Constraint]) -> set[str]:
+        """The entities of the asked type that the question's negated relations leave out."""
+        want = ENTITY_FOR_TYPE.get(a.answer_type)
+        if not want:
+            return set()
+        every = set(self._run(f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{ ?answer a fg:{want} . }}"))
+        body = "\n  ".join(c.pattern for c in exclusions)
+        kept = set(self._run(f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{\n  ?answer a fg:{want} .\n  {body}\n}}"))
+        return every - kept
+
     def _set_difference(self, answers: list[dict], exclusions: list[Constraint]) -> list[dict]:
         """The text's answers on the topic minus the set the question excludes by a relation
         ("which countries that had an actuarial valuation are not priority countries"): the graph
@@ -643,12 +672,13 @@ class QuestionEngine:
             out.append(x)
         return out
 
-    def _covered(self, a: Analysis, best: TextResult, qvec, required: list[set[str]], have: set[str]) -> list[dict]:
+    def _covered(self, a: Analysis, best: TextResult, qvec, required: list[set[str]], have: set[str],
+                 strict: bool = False) -> list[dict]:
         """Countries of every sentence that says the best sentence's topic nearly as well
         (see :mod:`app.qa.topic_coverage`)."""
         stop = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME
         exclude = set(a.linked("Country")) | set(a.excluded)
-        keys, found = topic_cover.covered(self.text, a, qvec, required, best, stop, exclude)
+        keys, found = topic_cover.covered(self.text, a, qvec, required, best, stop, exclude, strict=strict)
         out = []
         for c in found:
             eid = f"Country:{c.iso3}"

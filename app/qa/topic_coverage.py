@@ -72,8 +72,10 @@ def unit_country(text_step, unit) -> str | None:
 
 
 def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop: set[str],
-            exclude: set[str]) -> tuple[list[str], list[Covered]]:
-    """The key words and, per further country, its best sentence on them (best first)."""
+            exclude: set[str], strict: bool = False) -> tuple[list[str], list[Covered]]:
+    """The key words and, per further country, its best sentence on them (best first).
+    ``strict``: the best sentence lists several countries, perhaps as one event's participants;
+    a further sentence must then write every key word and score above the higher bar."""
     units = text_step.units
     keys = key_terms(a.question, set(units.unit_terms[best.unit_id]), units.idf, stop)
     if not keys:
@@ -88,7 +90,8 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         if u.kind != "sentence" or scores[i] < low_bar:
             continue
         said = [k for k in keys if holds(units.unit_terms[i], {k})]
-        if not said or (scores[i] < bar and len(said) < len(keys)):
+        if not said or (scores[i] < bar and len(said) < len(keys)) or \
+                (strict and (scores[i] < bar or len(said) < len(keys))):
             continue
         iso = unit_country(text_step, u)
         if iso is None or f"Country:{iso}" in exclude:
