@@ -110,6 +110,8 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|"
                          r"put\s+out|issued)\b",
                          re.I)
+# The question asks for a government or a partner ("which government partnered ..."), not a place.
+_ASKS_AGENT = re.compile(r"\b(governments?|partner\w*|donors?|funders?|financ\w*|fund(?:s|ed|ing)?|pa(?:y|id|ys))\b", re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
                     r"ambitions?)\b", re.I)
 
@@ -399,7 +401,7 @@ class QuestionEngine:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
             text_best = prefer_clause(text_best, results, self.units.units, topic)
             if a.answer_type == "Country":  # "participants from A and B explored C's ...": the part asked
-                text_best = self._country_roles(text_best, q)
+                text_best = self._country_roles(text_best, q, asks_place=not (a.fund or a.partner or _ASKS_AGENT.search(q)))
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
             found = {f.key: (text_best, f) for f in text_best.found}
@@ -522,7 +524,7 @@ class QuestionEngine:
         kept = [f for f in r.found if allowed is None or f.key in allowed]
         return replace(r, found=kept) if kept else None
 
-    def _country_roles(self, best: TextResult, question: str) -> TextResult:
+    def _country_roles(self, best: TextResult, question: str, asks_place: bool = True) -> TextResult:
         """The best sentence's countries narrowed to the part the question asks (see
         :mod:`app.qa.country_roles`)."""
         u = self.units.units[best.unit_id]
@@ -531,7 +533,8 @@ class QuestionEngine:
             return best
         kept = country_roles.narrow(best.found, p.text[u.start:u.end], u.start, question, self.k.names,
                                     entry_country(p, self.lexicon))
-        kept = topic_cover.donors_as_entry(kept, self.text._entry_country(p), self.k)  # donors named in the entry
+        if asks_place:  # donors named in a country's entry stand for it, unless a donor or partner is asked
+            kept = topic_cover.donors_as_entry(kept, self.text._entry_country(p), self.k)
         return best if [f.key for f in kept] == [f.key for f in best.found] else replace(best, found=kept)
 
     def _of_kind(self, answers: list[dict], kind: str, best: TextResult | None) -> list[dict]:
