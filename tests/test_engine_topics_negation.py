@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from app.qa.exclusion import without_negated_clause
-from app.qa.topic_coverage import holds
+from app.qa.topic_coverage import defined_acronyms, holds, holds_any
 from app.qa.units import terms
 from tests.support.engine import answer_ids as _ids
 
@@ -40,6 +40,24 @@ def test_pure_pieces():
     assert without_negated_clause("Which countries with refugee work are not Global Accelerator pathfinders?") == \
         "Which countries with refugee work are ?"
     assert without_negated_clause("Not now") == "Not now"  # too short to hold a topic before the negation
+
+
+def test_acronyms_the_report_defines_match_their_long_form():
+    forms = defined_acronyms(["the development of a management information system (MIS) for ASIP",
+                              "| SHP | social health protection |", "Ministry of Labour (see Annex)"])
+    assert forms["mis"] == terms("management information system") and forms["shp"] == terms("social health protection")
+    assert "see" not in forms and "annex" not in forms  # a bracketed aside is no acronym
+    assert holds_any(terms("supported the government to develop a management information system"), "mis", forms)
+
+
+def test_an_acronym_topic_finds_entries_that_spell_it_out(engine):
+    """'MIS' in the question, 'management information system' in another country's entry."""
+    res = engine.ask("In which countries did the ILO help develop an MIS for social protection?")
+    got = _ids(engine, res)
+    assert len(got) >= 2, got
+    texts = _evidence_text(res)
+    assert sum(bool(re.search(r"management information system|\bMIS\b|digital", t, re.I)) for t in texts) >= 0.6 * len(texts)
+    assert any(re.search(r"management information system", t, re.I) and not re.search(r"\bMIS\b", t) for t in texts)
 
 
 def test_a_topic_is_answered_from_every_country_entry_that_says_it(engine):

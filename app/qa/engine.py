@@ -397,6 +397,12 @@ class QuestionEngine:
             text_best = self._description_over_filters(cons, residual, good)
             if text_best is not None:  # "which African island state's minister was quoted ...": one country
                 graph_ids, cons = None, []
+        if text_best is not None and graph_ids is None and a.answer_type == "Country" and \
+                re.search(r"\b(countries|nations|governments)\b", q, re.I):
+            # a near sentence that writes the question's rare words beats one that only shares its frame
+            text_best = topic_cover.prefer_keyed(good, a.question, self.units,
+                                                 _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
+                                                 topic_cover._long_forms(self.text)) or text_best
         if text_best is not None:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
             text_best = prefer_clause(text_best, results, self.units.units, topic)

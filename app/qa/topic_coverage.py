@@ -48,6 +48,44 @@ def key_terms(question: str, best_terms: set[str], idf: dict[str, float], stop: 
             if t in best_terms and t not in stop and t not in names and idf.get(t, 0.0) >= MIN_KEY_IDF]
 
 
+_DEFINED = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(([A-Z][A-Za-z]{1,7})\)")
+_TABLE_ROW = re.compile(r"^\|\s*([A-Z][A-Za-z-]{1,7})\s*\|\s*([^|]{4,80}?)\s*\|", re.M)
+
+
+def _initials_fit(words: list[str], acronym: str) -> list[str] | None:
+    """The last words whose initials spell the acronym ("management information system" for MIS)."""
+    n = len(acronym)
+    tail = words[-n:]
+    if len(tail) == n and "".join(w[0] for w in tail).lower() == acronym.lower():
+        return tail
+    return None
+
+
+def defined_acronyms(texts) -> dict[str, list[str]]:
+    """Acronyms the report defines, each with the terms of its long form: "a management information
+    system (MIS)", or a row "| MIS | Management Information System |" of its list of acronyms.
+    Only forms whose initials spell the acronym count, so a bracketed aside is never read as one."""
+    out: dict[str, list[str]] = {}
+    for text in texts:
+        for m in _DEFINED.finditer(text):
+            fit = _initials_fit(m.group(1).split(), m.group(2))
+            if fit:
+                out.setdefault(m.group(2).lower(), terms(" ".join(fit)))
+        for m in _TABLE_ROW.finditer(text):
+            fit = _initials_fit(m.group(2).split(), m.group(1))
+            if fit:
+                out.setdefault(m.group(1).lower(), terms(" ".join(fit)))
+    return {k: v for k, v in out.items() if v}
+
+
+def holds_any(unit_terms, key: str, long_forms: dict[str, list[str]]) -> bool:
+    """Does the sentence write the key word, or the long form of the acronym it is?"""
+    if holds(unit_terms, {key}):
+        return True
+    form = long_forms.get(key)
+    return bool(form) and all(holds(unit_terms, {t}) for t in form)
+
+
 def holds(unit_terms, keys: set[str]) -> bool:
     """Does the sentence write one of the key words, in any derivation?  The suffix stripper
     leaves 'allowance' whole but cuts 'allowances' to 'allowanc': one root of six letters or more
@@ -71,6 +109,15 @@ def unit_country(text_step, unit) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
+def _long_forms(text_step) -> dict[str, list[str]]:
+    """The report's acronyms with their long forms, read once per knowledge base."""
+    cached = getattr(text_step, "_acronym_forms", None)
+    if cached is None:
+        cached = defined_acronyms(p.text for p in text_step.k.passages.values())
+        text_step._acronym_forms = cached
+    return cached
+
+
 def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop: set[str],
             exclude: set[str], strict: bool = False) -> tuple[list[str], list[Covered]]:
     """The key words and, per further country, its best sentence on them (best first).
@@ -81,6 +128,7 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     if not keys:
         return [], []
     scores = text_step.unit_scores(a, qvec, required)
+    long_forms = _long_forms(text_step)
     bar, low_bar = RATIO * best.score, ALL_KEYS_RATIO * best.score
     key_set = set(keys)
     out: dict[str, Covered] = {}
@@ -89,7 +137,7 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         u = units.units[i]
         if u.kind != "sentence" or scores[i] < low_bar:
             continue
-        said = [k for k in keys if holds(units.unit_terms[i], {k})]
+        said = [k for k in keys if holds_any(units.unit_terms[i], k, long_forms)]
         if not said or (scores[i] < bar and len(said) < len(keys)) or \
                 (strict and (scores[i] < bar or len(said) < len(keys))):
             continue
@@ -127,3 +175,24 @@ def donors_as_entry(found: list, entry_iso: str | None, knowledge) -> list:
     if not any(f.key == entry for f in keep):
         keep.append(Found("Country", entry, countries.display_name(entry_iso)))
     return keep
+
+
+def prefer_keyed(results: list, question: str, units, stop: set[str], long_forms: dict[str, list[str]],
+                 margin: float = 0.85):
+    """The best sentence, or a near one that writes the question's rare words when the best does
+    not ("... help develop an MIS" over a sentence on a diagnostic tool that shares only the
+    frame).  ``margin``: how close to the best the replacement must score."""
+    if not results:
+        return None
+    names = {t for *_, surface, _ in countries.find_countries(question) for t in terms(surface)}
+    keys = [t for t in dict.fromkeys(terms(question)) if t not in stop and t not in names
+            and (units.idf.get(t, 0.0) >= MIN_KEY_IDF or t in long_forms)]
+    best = results[0]
+    if not keys or any(holds_any(units.unit_terms[best.unit_id], k, long_forms) for k in keys):
+        return best
+    for r in results[1:]:
+        if r.score < margin * best.score:
+            break
+        if any(holds_any(units.unit_terms[r.unit_id], k, long_forms) for k in keys):
+            return r
+    return best

@@ -295,7 +295,8 @@ def _relative_head(a: Analysis) -> str | None:
     priority countries that did not get any result", "donors that fund ..."): the clause's "did"
     or "are" makes it look like a question, yet no question word comes before the head noun."""
     m = _RELATIVE.match(a.question)
-    if not m or _ASKING.search(m.group(1)) or re.search(r"\b(?:in|of|for|from|by|to)\s*$", m.group(1), re.I):
+    if not m or re.search(r"\b(?:which|what|who|whom|how|when|where)\b", a.question[m.end():], re.I) \
+            or _ASKING.search(m.group(1)) or re.search(r"\b(?:in|of|for|from|by|to)\s*$", m.group(1), re.I):
         return None
     return next((t for rx, t in _HEAD_NOUNS[:2] if rx.fullmatch(m.group(2))), None)
 
