@@ -52,7 +52,7 @@ from app.qa.owned import owned_schemes
 from app.qa.placed import in_named_countries, placing_relations
 from app.qa.counted_relation import counted_by_relation_noun
 from app.qa.understand import RELATION_FLAGS
-from app.qa.exclusion import only_exclusions
+from app.qa.exclusion import only_exclusions, without_negated_clause
 from app.qa.implied_end import implied_end
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
@@ -60,6 +60,7 @@ from app.qa.relation_choice import more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
+from app.qa import topic_coverage as topic_cover
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
 from app.qa.titles import PublicationFinder
@@ -109,6 +110,8 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|"
                          r"put\s+out|issued)\b",
                          re.I)
+# The question asks for a government or a partner ("which government partnered ..."), not a place.
+_ASKS_AGENT = re.compile(r"\b(governments?|partner\w*|donors?|funders?|financ\w*|fund(?:s|ed|ing)?|pa(?:y|id|ys))\b", re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
                     r"ambitions?)\b", re.I)
 
@@ -246,6 +249,7 @@ class QuestionEngine:
             if all(funders):
                 pool, a.answer_type = funders, "Organization"
         cons = self._constraints(a)
+        exclusions: list[Constraint] = []  # negated relations a text answer must still satisfy
         qualified = qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
         cons = widen_regions(cons + qualified, self.k) if qualified else cons  # a region now filters them
         if pool and not cons:
@@ -275,9 +279,11 @@ class QuestionEngine:
             out["sparql"] = sparql
             if not graph_ids and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
-            elif only_exclusions(cons) and len(self._residual_terms(a, cons)) >= RESIDUAL_MIN_TERMS:
+            elif only_exclusions(cons) and self._names_topic(self._residual_terms(a, cons)):
                 # "apart from the pathfinders, with which countries are discussions ongoing": the
-                # graph only says who is left out; what is asked is a topic, for the text
+                # graph only says who is left out; what is asked is a topic, for the text; the
+                # excluded set is taken out of the text's answers afterwards (a set difference)
+                exclusions = [c for c in cons if c.negated]
                 graph_ids, cons = None, []
             placed = origin_of_members.holder_countries(q, graph_ids or [], self.k) if a.answer_type == "Country" else {}
             if placed:  # "the new members ... came from which countries": where the holders are
@@ -287,7 +293,7 @@ class QuestionEngine:
             timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
 
         # Members, pathfinders and roadmap holders are governments and organisations alike.
-        und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder") or c.relation in ROLE_NAMES
+        und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder", "roadmap") or c.relation in ROLE_NAMES
                                               for c in cons)
         residual = self._residual_terms(a, cons)
         placed_in = None
@@ -320,11 +326,16 @@ class QuestionEngine:
                         if not (set(l.ids) & used) and not (set(l.ids) & AUTHOR_ORGS) and len(l.ids) <= AMBIGUOUS_LINK
                         and l.type in ("Country", "Organization", "Initiative", "Scheme", "LegalInstrument")
                         and l.type != want]
+            if exclusions:  # the excluded set's own names ("not Global Accelerator pathfinders") are no filter
+                excluded_by = " ".join(c.pattern for c in exclusions)
+                required = [ids for ids in required if not any(str(self.k.iri(i)) in excluded_by for i in ids)]
             exclude = set(a.linked("Organization")) & AUTHOR_ORGS
             if not pool:
                 exclude |= context_names(a)  # "after its 2023 delivery in the DRC": context, not answer
             if a.answer_type in ("Scheme", "Law", "Publication"):
                 exclude |= set(a.linked("Organization"))  # "Kenya's NSSF" is who acts, not the scheme
+            if exclusions:  # the excluded set is never read as an answer, so the best sentence is one that has others
+                exclude |= self._excluded_set(a, exclusions)
             # The dense query is the question without the names the filter already guarantees, so
             # similarity rewards the topic ("technical assistance on financing"), not the name.
             topic_q = q
@@ -335,9 +346,13 @@ class QuestionEngine:
             # One embedding per question: the delexicalised question (names as type tokens) already
             # is the topic without the names the filter guarantees.
             qvec = und.vector if und.vector is not None else self._embed(" ".join(topic_q.split()))
+            text_a = a
+            if exclusions:  # the excluded set is the graph's to take out; the topic is the rest
+                text_a = replace(a, question=without_negated_clause(a.question))
+                qvec = self._embed(" ".join(without_negated_clause(topic_q).split()))
             timings["embed_ms"] = (time.perf_counter() - t) * 1e3
             t = time.perf_counter()
-            results = self.text.run(a, qvec, required, exclude)
+            results = self.text.run(text_a, qvec, required, exclude)
             timings["text_ms"] = (time.perf_counter() - t) * 1e3
             # With (almost) no topic left beyond the required names ("Which country did the Gates
             # Foundation support?"), any unit that names them is evidence: the bar is lower.
@@ -382,11 +397,17 @@ class QuestionEngine:
             text_best = self._description_over_filters(cons, residual, good)
             if text_best is not None:  # "which African island state's minister was quoted ...": one country
                 graph_ids, cons = None, []
+        if text_best is not None and graph_ids is None and a.answer_type == "Country" and \
+                re.search(r"\b(countries|nations|governments)\b", q, re.I):
+            # a near sentence that writes the question's rare words beats one that only shares its frame
+            text_best = topic_cover.prefer_keyed(good, a.question, self.units,
+                                                 _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
+                                                 topic_cover._long_forms(self.text)) or text_best
         if text_best is not None:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
             text_best = prefer_clause(text_best, results, self.units.units, topic)
             if a.answer_type == "Country":  # "participants from A and B explored C's ...": the part asked
-                text_best = self._country_roles(text_best, q)
+                text_best = self._country_roles(text_best, q, asks_place=not (a.fund or a.partner or _ASKS_AGENT.search(q)))
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
             found = {f.key: (text_best, f) for f in text_best.found}
@@ -413,6 +434,11 @@ class QuestionEngine:
             if a.answer_type == "Country" and len(text_best.found) == 1 and \
                     re.search(r"\b(countries|nations|governments)\b", q, re.I):
                 answers += self._swept(a, text_best, {x["iri"] for x in answers})
+            if a.answer_type == "Country" and re.search(r"\b(countries|nations|governments)\b", q, re.I):
+                # a best sentence naming several countries may be one event's list: only sentences
+                # writing every key word nearly as well add theirs (see app.qa.topic_coverage)
+                answers += self._covered(text_a, text_best, qvec, required, {x["iri"] for x in answers},
+                                         strict=len(text_best.found) > 1)
             out["strategy"] = "text"
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
@@ -426,12 +452,16 @@ class QuestionEngine:
         activity = self._activity_funders(a, und, cons, out)
         if activity:  # who paid for the described activity, not the country's financing line
             answers, graph_ids, text_best, cons = activity, None, None, []
+        differed = bool(exclusions and answers and graph_ids is None)
+        if differed:
+            answers = self._set_difference(answers, exclusions)
         answers.sort(key=lambda x: (-x["score"], x["label"]))
         answers, sub = keep_subregion(a.question, answers)  # "West African states": finer than the region
         out["answers"] = answers
         out["path"] = ([resolved] if resolved else []) + (out.get("path", []) if activity else []) \
             + self._path(cons if graph_ids is not None else [], text_best) \
-            + ([placed_in] if placed_in else []) + ([f"countries in {sub} (UN sub-region)"] if sub else [])
+            + ([placed_in] if placed_in else []) + ([f"countries in {sub} (UN sub-region)"] if sub else []) \
+            + ([f"minus the excluded set: {'; '.join(c.description for c in exclusions)}"] if differed else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
         return self._finish(out, a, und, timings, t0)
@@ -500,7 +530,7 @@ class QuestionEngine:
         kept = [f for f in r.found if allowed is None or f.key in allowed]
         return replace(r, found=kept) if kept else None
 
-    def _country_roles(self, best: TextResult, question: str) -> TextResult:
+    def _country_roles(self, best: TextResult, question: str, asks_place: bool = True) -> TextResult:
         """The best sentence's countries narrowed to the part the question asks (see
         :mod:`app.qa.country_roles`)."""
         u = self.units.units[best.unit_id]
@@ -509,6 +539,8 @@ class QuestionEngine:
             return best
         kept = country_roles.narrow(best.found, p.text[u.start:u.end], u.start, question, self.k.names,
                                     entry_country(p, self.lexicon))
+        if asks_place:  # donors named in a country's entry stand for it, unless a donor or partner is asked
+            kept = topic_cover.donors_as_entry(kept, self.text._entry_country(p), self.k)
         return best if [f.key for f in kept] == [f.key for f in best.found] else replace(best, found=kept)
 
     def _of_kind(self, answers: list[dict], kind: str, best: TextResult | None) -> list[dict]:
@@ -611,6 +643,60 @@ class QuestionEngine:
             ev = self._evidence(h.passage_id, [], spans=h.spans)
             d = self._answer_dict(eid, 0.95 * best.score, [ev])
             d["path"] = [f"same topic, in the entry or sentence of {d['label']}: {self.units.units[h.unit_id].text}"]
+            out.append(d)
+        return out
+
+    def _names_topic(self, residual: list[str]) -> bool:
+        """Do the words left beyond the relations name a topic: two of them, or one rare enough
+        ("which countries where the ILO worked on including refugees are not pathfinders")?"""
+        return len(residual) >= RESIDUAL_MIN_TERMS or any(
+            self.units.idf.get(t, 0.0) >= topic_cover.MIN_KEY_IDF for t in residual)
+
+    def _excluded_set(self, a: Analysis, exclusions: list[Constraint]) -> set[str]:
+        """The entities of the asked type that the question's negated relations leave out."""
+        want = ENTITY_FOR_TYPE.get(a.answer_type)
+        if not want:
+            return set()
+        every = set(self._run(f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{ ?answer a fg:{want} . }}"))
+        body = "\n  ".join(c.pattern for c in exclusions)
+        kept = set(self._run(f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{\n  ?answer a fg:{want} .\n  {body}\n}}"))
+        return every - kept
+
+    def _set_difference(self, answers: list[dict], exclusions: list[Constraint]) -> list[dict]:
+        """The text's answers on the topic minus the set the question excludes by a relation
+        ("which countries that had an actuarial valuation are not priority countries"): the graph
+        keeps those that satisfy every negated constraint, and each kept answer says why in its path."""
+        iris = [x["iri"] for x in answers if x.get("iri")]
+        if not iris:
+            return answers
+        values = " ".join(f"<{i}>" for i in iris)
+        body = "\n  ".join(c.pattern for c in exclusions)
+        kept = {self.k.iri(i) for i in self._run(f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{\n  VALUES ?answer {{ {values} }}\n  {body}\n}}")}
+        why = "; ".join(c.description for c in exclusions)
+        out = []
+        for x in answers:
+            if x.get("iri") and x["iri"] not in kept:
+                continue
+            x["path"] = list(x.get("path", [])) + [f"{why} (checked in the graph: set difference with the topic's answers)"]
+            out.append(x)
+        return out
+
+    def _covered(self, a: Analysis, best: TextResult, qvec, required: list[set[str]], have: set[str],
+                 strict: bool = False) -> list[dict]:
+        """Countries of every sentence that says the best sentence's topic nearly as well
+        (see :mod:`app.qa.topic_coverage`)."""
+        stop = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME
+        exclude = set(a.linked("Country")) | set(a.excluded)
+        keys, found = topic_cover.covered(self.text, a, qvec, required, best, stop, exclude, strict=strict)
+        out = []
+        for c in found:
+            eid = f"Country:{c.iso3}"
+            if str(entity_uri(eid)) in have:
+                continue
+            d = self._answer_dict(eid, min(c.score, 0.95 * best.score), [self._evidence(c.passage_id, [], spans=c.spans)])
+            d["path"] = [f"on the same topic ({', '.join(keys)}), nearly as close as the best sentence "
+                         f"({c.score:.2f} vs {best.score:.2f}), in the entry or sentence of {d['label']}: "
+                         f"{self.units.units[c.unit_id].text}"]
             out.append(d)
         return out
 

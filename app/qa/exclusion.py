@@ -161,3 +161,19 @@ def only_exclusions(cons: list) -> bool:
     """Do the constraints only exclude (every relation negated, over a weak "any thing" base)?
     Such a graph answer is everything but the excluded, not an answer to a topic."""
     return bool(cons) and any(c.negated for c in cons) and all(c.negated or not c.strong for c in cons)
+
+
+_NEGATED_CLAUSE = re.compile(r"\b(?:not|never|without|excluding|except(?:\s+for)?|other than|apart from|aside from|"
+                             r"besides|\w+n['’]t)\b[^,;?]*", re.I)
+
+
+def without_negated_clause(question: str) -> str:
+    """The question without its last negated clause ("... which are not Global Accelerator
+    pathfinders?" -> "..."): when the graph takes the excluded set out afterwards, the words
+    naming that set would only steer the text step towards sentences about the excluded set."""
+    last = None
+    for m in _NEGATED_CLAUSE.finditer(question):
+        last = m
+    if last is None or len(question[:last.start()].split()) < 3:
+        return question
+    return (question[:last.start()] + question[last.end():]).strip()

@@ -459,7 +459,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint("?answer fg:isPriorityCountry true .", "priority countries",
                                   [("?", "priorityCountryOf", "*")]))
     for c in out:
-        c.relation = next((rel for key, rel in (("achievedResult", "result"), ("fundedBy", "fund"),
+        c.relation = next((rel for key, rel in (('"roadmap-', "roadmap"), ("achievedResult", "result"), ("fundedBy", "fund"),
                                                 ("ratified", "ratify"), ("pathfinderOf", "pathfinder"),
                                                 ("inRegion", "region"), ("isPriorityCountry", "priority"),
                                                 ("coChairOf", "member"), ("memberOf", "member"))

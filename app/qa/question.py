@@ -510,6 +510,11 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
         m = rx.search(blank)
         if m and _negated_before(blank, m.start()):
             a.negated.add(name)
+    if a.roadmap == "endorsed":  # "pathfinders that did not endorse a roadmap" ("not yet" says in progress)
+        for rx in (ENDORSED, ROADMAP):
+            m = rx.search(blank)
+            if m and _negated_before(blank, m.start()):
+                a.negated.add("roadmap")
     for l in a.links:
         # read with the names blanked: "Convention No. 102 are in Africa" has no negation ("No.")
         if l.type == "Region" and (_negated_before(blank, l.start) or _SET_ASIDE.search(q[:l.start])):

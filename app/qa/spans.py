@@ -111,6 +111,9 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     if re.search(r"\b(?:which|what)\s+(?:countries|nations|governments|organi[sz]ations|member states)\b"
                  r"(?!['’])", q, re.I) and not re.search(r"\b(?:name|title)s?\s+of\b", q, re.I):
         return None  # "which countries are named": the entities are asked, "named" is no name cue
+    if re.search(r"^\W*(?:of|among|from|out of)\s+(?:all\s+)?(?:the|these|those)?\s*(?:[\w-]+\s+){0,2}?"
+                 r"(?:countries|nations|governments|organi[sz]ations|member states)\b[^?]*?,\s*(?:which|what)\b", q, re.I):
+        return None  # "Of the countries for which ..., which are not ...": those entities are asked
     their = re.search(r"\bwhat\s+(?:are|were)\s+(?:their|these|those)\s+(titles|names)\b(?!\s+of)|"
                       r"\bwhat\s+(?:are|were)\s+they\s+(?:called|titled|named)\b", q, re.I)
     if their:

@@ -31,7 +31,11 @@ SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", 
              "dept": "department", "depts": "departments", "yr": "year", "yrs": "years", "approx": "approximately",
              "ctry": "country", "ctries": "countries", "cntry": "country", "cntries": "countries",
              # contractions typed without their apostrophe: every reader of question words sees "what"
-             "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is", "hows": "how is"}
+             "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is", "hows": "how is",
+             # negations typed without their apostrophe: "didnt achieve" negates as "did not achieve"
+             "didnt": "did not", "dont": "do not", "doesnt": "does not", "isnt": "is not", "arent": "are not",
+             "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not",
+             "hadnt": "had not", "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not"}
 WH_WORDS = ("which", "what", "when", "where", "whose", "who", "how", "why")
 _FUNCTION_WORDS = frozenset("were was we who's whom with while whole here her his him has have had".split())
 

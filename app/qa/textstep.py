@@ -338,14 +338,11 @@ class TextStep:
                    if qt & set(terms(f.label)) or asked & {k2 for k2, rx in _KINDS.items() if rx.search(f.label.split()[-1])}}
         return list(out.values())
 
-    def run(self, a: Analysis, qvec: np.ndarray, required: list[set[str]], exclude: set[str],
-            top: int = 40) -> list[TextResult]:
-        """Best units first, each with what it answers (empty units skipped).
-
-        ``required``: for each entity the question is about, the ids one of which the unit's
-        passage must mention.  Their names are left out of the lexical query: the filter already
-        guarantees them, and they would otherwise favour every sentence that merely names them.
-        """
+    def unit_scores(self, a: Analysis, qvec: np.ndarray, required: list[set[str]]) -> np.ndarray:
+        """Every unit's score for the question: dense similarity plus idf-weighted term overlap
+        (names the filter guarantees left out), plus a bonus for an exact number the question writes.
+        Shared by the ranking below and by :mod:`app.qa.topic_coverage`, which compares other
+        sentences on the same topic with the best one on this same scale."""
         named = set()
         for ids in required:
             for i in ids:
@@ -359,8 +356,10 @@ class TextStep:
             for i, u in enumerate(self.units.units):
                 if rx.search(u.text):
                     scores[i] += 0.3
-        # Units whose passage names what the question is about (and its year, if it gives one)
-        # are chosen first, so a narrow filter never starves the ranking.
+        return scores
+
+    def allowed_units(self, a: Analysis, required: list[set[str]]) -> np.ndarray:
+        """Units whose passage names what the question is about (and its year, if it gives one)."""
         allowed = []
         # The report's own year dates everything it reports ("joined the network in 2024" is said as
         # "throughout the year"): a passage need not write it.  Other years stay a filter.
@@ -373,7 +372,20 @@ class TextStep:
             if years and not any(y in self.k.passage(pid).text for y in years):
                 continue  # "adopted in 2024": the evidence must be about that year
             allowed.extend(rows)
-        allowed = np.array(sorted(allowed), dtype=np.int64)
+        return np.array(sorted(allowed), dtype=np.int64)
+
+    def run(self, a: Analysis, qvec: np.ndarray, required: list[set[str]], exclude: set[str],
+            top: int = 40) -> list[TextResult]:
+        """Best units first, each with what it answers (empty units skipped).
+
+        ``required``: for each entity the question is about, the ids one of which the unit's
+        passage must mention.  Their names are left out of the lexical query: the filter already
+        guarantees them, and they would otherwise favour every sentence that merely names them.
+        Units whose passage names what the question is about are chosen first, so a narrow filter
+        never starves the ranking.
+        """
+        scores = self.unit_scores(a, qvec, required)
+        allowed = self.allowed_units(a, required)
         order = allowed[np.argsort(-scores[allowed])] if len(allowed) else allowed
         results: list[TextResult] = []
         for i in order[: top * 4]:

@@ -103,12 +103,15 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     # comparative report ... focus convention") asks for that type, whatever type noun comes earlier.
     head = _keyword_head(a) if not _ASKING.search(a.question) and (
         a.answer_type == "Text" or _opens_on_head(a) or _ends_on_head(a)) else None
+    opening = _relative_head(a)
     _apply(a, guess, u)
     counted_last = not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
     if head and not (counted_last and _head_modifies_last(a)):  # "morocco c102 ratification year"
         a.answer_type = head
     elif counted_last:
         a.answer_type = "Number"  # "newsletter subscribers", "social allowance recipients": how many
+    if opening:  # "asian priority countries that did not get any result": the countries are asked
+        a.answer_type = opening
     if a.answer_type == "Text":
         found = _type_from_relation_words(a)
         if found:
@@ -282,6 +285,20 @@ def _ends_on_head(a: Analysis) -> bool:
         return False  # "... number of countries": the count is asked, not the countries
     return bool(m) and not any(l.end >= m.start() for l in a.links) and \
         any(rx.fullmatch(m.group(1)) for rx, _ in _HEAD_NOUNS)
+
+
+_RELATIVE = re.compile(r"^\W*((?:[\w'’-]+\s+){0,4}?)([A-Za-z]+)\s+(?:that|who|whose|where|without|with no|not)\b", re.I)
+
+
+def _relative_head(a: Analysis) -> str | None:
+    """The type a query asks for when it opens on a noun phrase and a relative clause ("asian
+    priority countries that did not get any result", "donors that fund ..."): the clause's "did"
+    or "are" makes it look like a question, yet no question word comes before the head noun."""
+    m = _RELATIVE.match(a.question)
+    if not m or re.search(r"\b(?:which|what|who|whom|how|when|where)\b", a.question[m.end():], re.I) \
+            or _ASKING.search(m.group(1)) or re.search(r"\b(?:in|of|for|from|by|to)\s*$", m.group(1), re.I):
+        return None
+    return next((t for rx, t in _HEAD_NOUNS[:2] if rx.fullmatch(m.group(2))), None)
 
 
 def _opens_on_head(a: Analysis) -> bool:
