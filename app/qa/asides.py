@@ -65,12 +65,16 @@ _ONLY_ASKING = re.compile(r"^(?:(?:so|and|but|then|well|now|ok|okay|please|kindl
 _QWORD = r"(?:which|what|who|whom|whose|where|when|how many|how much|how|list|name)\b"
 _LEAD = r"(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:(?:so|then|and|but|roughly|approximately|about|exactly|" \
         r"precisely|just|simply)\s+){0,2}"
-_START = re.compile(r"(?:^|[,;:(]\s*|\s[-–—]\s+|\b(?:know|tell me|tell us|wondering|whether you could tell me|"
+# A verb of asking or telling with its person ("remind me", "somebody asked me", "let us know")
+# hands over to the question proper as "tell me" does.
+_TELL = r"(?:tell|remind|show|ask(?:ed|s)?|let|inform|advise|help|wonders?|wondered)\s+(?:me|us|him|her|them)(?:\s+know)?"
+_START = re.compile(r"(?:^|[,;:(]\s*|\s[-–—]\s+|\b(?:know|" + _TELL + r"|wondering|whether you could tell me|"
                     r"find out|learn|confirm|clarify|check|curious|ask(?:ing)?|(?:could|would|can|will)\s+you"
-                    r"(?:\s+(?:please|kindly))?(?:\s+(?:tell|say|list|name|show)\s+(?:me|us))?|please|kindly)\s+)"
+                    r"(?:\s+(?:please|kindly))?(?:\s+(?:tell|say|list|name|show|remind)\s+(?:me|us))?|please|kindly)\s+)"
                     r"(?=" + _LEAD + _QWORD + ")", re.I)
 # Clause breaks inside a preamble.
-_RELATIVE = re.compile(r"^(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:which|who|whom|where|what)\s+"
+# ("..., what was the name of ..." after a comma asks; "what" opens no relative clause on a noun)
+_RELATIVE = re.compile(r"^(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:which|who|whom|where)\s+"
                        r"(?:the|a|an|its|their|this|these|those|it|they|we|i|you|he|she|is|was|has|had|used|covers?|"
                        r"works?|follows?)\b", re.I)
 _BREAK = re.compile(r"[,;:()]|\s[-–—]\s")

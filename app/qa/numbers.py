@@ -240,7 +240,9 @@ def counted_noun_last(question: str) -> bool:
     rather than in a type noun (funders, countries, members) or a thing?"""
     from graph.extract.quantities import _PEOPLE
 
-    question = re.sub(r"(?:\s+(?:in|by|of)?\s*(?:19|20)\d\d)+\s*\??\s*$", "", question)  # a trailing year only dates it
+    from app.qa.query_tail import without_tail
+
+    question = without_tail(question)  # "gtt staff march 2025": a trailing date only dates it
     if re.search(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify)\b", question, re.I):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z-]*", question)
