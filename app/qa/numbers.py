@@ -235,6 +235,11 @@ _TYPE_HEADS = re.compile(r"(countr(y|ies)|governments?|states|nations?|funders?|
                          r"benefits?|conventions?|publications?|papers?|titles?|year|pathfinders?)")
 
 
+# Plural nouns of people by their ending: "subscribers", "trainees", "participants", "technicians",
+# "specialists", "representatives" (not "-ates": "member states" and "estimates" are no people).
+_PEOPLE_SUFFIX = r"[a-z]{3,}(?:ers|ees|ents|ants|ians|ists|atives)"
+
+
 def counted_noun_last(question: str) -> bool:
     """Does a keyword query end in a plural noun of people counted ('... recipients', '... subscribers')
     rather than in a type noun (funders, countries, members) or a thing?"""
@@ -253,11 +258,11 @@ def counted_noun_last(question: str) -> bool:
     # other things so followed ("ratifications registered") are asked for by name.
     if len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", last):
         last = words[-2].lower()  # "... workers covered": people, then what was done to them
-        if not (re.fullmatch(_PEOPLE, last) or re.fullmatch(r"[a-z]{3,}(?:ers|ees|ents|ants|ians)", last)):
+        if not (re.fullmatch(_PEOPLE, last) or re.fullmatch(_PEOPLE_SUFFIX, last)):
             return False  # "c102 ratifications registered 2024": which ones, not how many
     if _TYPE_HEADS.fullmatch(last):
         return False
-    return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(r"[a-z]{3,}(?:ers|ees|ents|ants|ians)", last))
+    return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(_PEOPLE_SUFFIX, last))
 
 
 _COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w'’-]+\s+){0,2}?([A-Za-z][\w'’-]*s)\b", re.I)
