@@ -120,3 +120,45 @@ def test_keyword_result_label_is_no_count(engine):
     assert r["answer_type"] == "Country"
     assert not any("exactly" in p for p in r.get("path", []))
     assert len(r["answers"]) > 1
+
+
+# -- a pronoun referring back to the asker's aside ---------------------------------------------------
+class _A:
+    def __init__(self, links):
+        self.links = links
+
+
+def _fake_analyse(text):
+    from app.qa.question import Link
+
+    return _A([Link(m.start(), m.end(), "Country", [f"Country:{m.group(0)[:3].upper()}"])
+               for m in __import__("re").finditer(r"Utopia|Atlantis", text)])
+
+
+def test_pronoun_filled_from_the_single_country_of_the_asides():
+    from app.qa.coreference import core_of
+
+    r = core_of("Because we are updating a database, and I know Utopia ratified it in 2019, in which year was its "
+                "framework law adopted?", _fake_analyse)
+    assert r.question == "In which year was Utopia's framework law adopted?"
+    # two countries in the asides, or a pronoun that may be the thing asked: read whole
+    q = "I follow Utopia and Atlantis for my team, so in which year was its law adopted?"
+    assert core_of(q, _fake_analyse).question == q
+    q = "I am looking for the title of the report on Utopia's pension fund; what is it called?"
+    assert core_of(q, _fake_analyse).question == q
+
+
+def test_aside_fact_is_not_the_answer_once_the_pronoun_is_filled(engine):
+    r = engine.ask("Because we're updating a legal database, and I know Morocco ratified C102 in 2019, in which "
+                   "year was its framework law on social protection adopted?")
+    ratified = {str(f["attrs"].get("year")) for f in engine.k.facts_where(subject="Country:MAR", predicate="ratified")}
+    assert r["answer_type"] == "Year" and r["answers"]
+    assert not _labels(r) & ratified
+    assert "Morocco" in " ".join(p for p in r.get("path", []))
+
+
+def test_year_a_few_words_after_the_event(engine):
+    r = engine.ask("haba haba original launch year")
+    ev = r["answers"][0]["evidence"][0]["text"] if r["answers"] and r["answers"][0].get("evidence") else ""
+    label = r["answers"][0]["label"] if r["answers"] else None
+    assert label and __import__("re").search(r"originally[^.]{0,30}" + label, ev)
