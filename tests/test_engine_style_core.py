@@ -162,3 +162,23 @@ def test_year_a_few_words_after_the_event(engine):
     ev = r["answers"][0]["evidence"][0]["text"] if r["answers"] and r["answers"][0].get("evidence") else ""
     label = r["answers"][0]["label"] if r["answers"] else None
     assert label and __import__("re").search(r"originally[^.]{0,30}" + label, ev)
+
+
+def test_relation_nouns_are_asked_ends_not_counted_people():
+    from app.qa.numbers import counted_noun_last, relation_noun
+
+    assert relation_noun("founders") and relation_noun("co-chairs")
+    assert not relation_noun("beneficiaries")  # a figure's word: counted
+    assert not counted_noun_last("utopia founders")
+    assert counted_noun_last("utopia grant beneficiaries")
+    assert counted_noun_last("utopia assembly representatives may 2024")
+
+
+def test_keyword_initiatives_and_founders(engine):
+    want = {engine.k.label(f["subject"]) for f in engine.k.facts_where(predicate="founderOf")
+            if f["object"].endswith("usp2030")}
+    assert want, "precondition: the founders are in the graph"
+    r = engine.ask("usp2030 founders")
+    assert _labels(r) == want and r["answer_type"] == "Organization"
+    r = engine.ask("malawi initiatives")
+    assert r["answer_type"] == "Initiative" and r["answers"]

@@ -807,6 +807,9 @@ class QuestionEngine:
                 # "which organisations are members of [network]": a member government is one of them.
                 ok |= {"Country"}
             out["answers"] = [x for x in out["answers"] if x.get("type") in ok]
+            kinds = {x.get("type") for x in out["answers"]}
+            if len(kinds) == 1 and kinds <= {"Country", "Organization"}:
+                out["answer_type"] = kinds.pop()  # "usp2030 founders": the type says what the answers are
         path = list(out.get("path") or [])
         if und.guess is not None:
             g = und.guess

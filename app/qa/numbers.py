@@ -240,6 +240,18 @@ _TYPE_HEADS = re.compile(r"(countr(y|ies)|governments?|states|nations?|funders?|
 _PEOPLE_SUFFIX = r"[a-z]{3,}(?:ers|ees|ents|ants|ians|ists|atives)"
 
 
+def relation_noun(word: str) -> bool:
+    """Is the word a relation's own noun in the registry ("founders", "co-chairs", "signatories")?
+    A keyword query ending on one asks for that end of the relation, not how many people."""
+    from app.qa.units import stem
+    from graph.relations import REGISTRY
+
+    w = stem(word.lower())
+    # relations between things ("founders", "co-chairs"); a figure's words ("beneficiaries") are counted
+    return any(" " not in k and stem(k.lower()) == w for r in REGISTRY if "Quantity" not in r.range
+               for k in r.keywords)
+
+
 def counted_noun_last(question: str) -> bool:
     """Does a keyword query end in a plural noun of people counted ('... recipients', '... subscribers')
     rather than in a type noun (funders, countries, members) or a thing?"""
@@ -260,7 +272,7 @@ def counted_noun_last(question: str) -> bool:
         last = words[-2].lower()  # "... workers covered": people, then what was done to them
         if not (re.fullmatch(_PEOPLE, last) or re.fullmatch(_PEOPLE_SUFFIX, last)):
             return False  # "c102 ratifications registered 2024": which ones, not how many
-    if _TYPE_HEADS.fullmatch(last):
+    if _TYPE_HEADS.fullmatch(last) or not re.fullmatch(_PEOPLE, last) and relation_noun(last):
         return False
     return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(_PEOPLE_SUFFIX, last))
 

@@ -49,6 +49,8 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                (re.compile(r"\b(schemes?|programmes?|programs?|benefits?|pensions?|grants?|allowances?)\b", re.I),
                 "Scheme"),
                (re.compile(r"\b(conventions?)\b", re.I), "Convention"),
+               (re.compile(r"\b(initiatives?|networks?|partnerships?|alliances?|coalitions?|working groups?)\b", re.I),
+                "Initiative"),
                (re.compile(r"\b(publications?|papers?|reports?|stud(?:y|ies)|guides?|titles?|bulletins?|toolkits?|handbooks?|playbooks?|briefs?|"
                            r"guidance notes?)\b", re.I), "Publication"),
                (re.compile(r"\b(year|when)\b", re.I), "Year"),
@@ -296,7 +298,12 @@ _OF_AFTER = re.compile(r"\s+(?:of|for|behind|with|having)\b", re.I)
 
 
 def _keyword_head(a: Analysis) -> str | None:
+    from app.qa.numbers import relation_noun
     from app.qa.question import RESULT_TYPES
+
+    last = re.search(r"([A-Za-z][\w-]*)\W*$", without_tail(a.question))
+    if last and relation_noun(last.group(1)) and not any(rx.fullmatch(last.group(1)) for rx, _ in _HEAD_NOUNS):
+        return None  # "... working group co-chairs", "... network founders": the relation's end is asked
 
     blank = a.question
     for l in a.links:
