@@ -182,3 +182,22 @@ def test_keyword_initiatives_and_founders(engine):
     assert _labels(r) == want and r["answer_type"] == "Organization"
     r = engine.ask("malawi initiatives")
     assert r["answer_type"] == "Initiative" and r["answers"]
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("utopia campaign launched by", "who utopia campaign launched by"),
+    ("utopia scheme run by", "who utopia scheme run by"),
+    ("utopia funders by region", "utopia funders by region"),  # "by region" groups, no verb before "by"
+])
+def test_keyword_query_ending_on_by_asks_who(query, expected):
+    from app.qa.keyword_order import question_word_first
+
+    assert question_word_first(query) == expected
+
+
+def test_keyword_agent_query(engine):
+    admin = {engine.k.label(f["object"]) for f in engine.k.facts_where(predicate="administeredBy")
+             if "haba" in f["subject"].lower()}
+    assert admin, "precondition"
+    r = engine.ask("haba haba scheme run by")
+    assert r["answer_type"] == "Organization" and _labels(r) == admin
