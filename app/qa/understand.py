@@ -301,9 +301,11 @@ def _keyword_head(a: Analysis) -> str | None:
     from app.qa.numbers import relation_noun
     from app.qa.question import RESULT_TYPES
 
-    last = re.search(r"([A-Za-z][\w-]*)\W*$", without_tail(a.question))
-    if last and relation_noun(last.group(1)) and not any(rx.fullmatch(last.group(1)) for rx, _ in _HEAD_NOUNS):
-        return None  # "... working group co-chairs", "... network founders": the relation's end is asked
+    last = re.search(r"([A-Za-z][\w-]*s)\W*$", without_tail(a.question))
+    if last and relation_noun(last.group(1)) and not any(rx.fullmatch(last.group(1)) for rx, _ in _HEAD_NOUNS) \
+            and any(re.search(rx.pattern + r"\s*$", a.question[:last.start()], re.I)
+                    for rx, t in _HEAD_NOUNS if t not in ("Number", "Year")):
+        return None  # "... working group co-chairs", "... network members": the type noun modifies the relation's noun
 
     blank = a.question
     for l in a.links:
