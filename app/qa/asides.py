@@ -65,12 +65,16 @@ _ONLY_ASKING = re.compile(r"^(?:(?:so|and|but|then|well|now|ok|okay|please|kindl
 _QWORD = r"(?:which|what|who|whom|whose|where|when|how many|how much|how|list|name)\b"
 _LEAD = r"(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:(?:so|then|and|but|roughly|approximately|about|exactly|" \
         r"precisely|just|simply)\s+){0,2}"
-_START = re.compile(r"(?:^|[,;:(]\s*|\s[-–—]\s+|\b(?:know|tell me|tell us|wondering|whether you could tell me|"
+# A verb of asking or telling with its person ("remind me", "somebody asked me", "let us know")
+# hands over to the question proper as "tell me" does.
+_TELL = r"(?:tell|remind|show|ask(?:ed|s)?|let|inform|advise|help|wonders?|wondered)\s+(?:me|us|him|her|them)(?:\s+know)?"
+_START = re.compile(r"(?:^|[,;:(]\s*|\s[-–—]\s+|\b(?:know|" + _TELL + r"|wondering|whether you could tell me|"
                     r"find out|learn|confirm|clarify|check|curious|ask(?:ing)?|(?:could|would|can|will)\s+you"
-                    r"(?:\s+(?:please|kindly))?(?:\s+(?:tell|say|list|name|show)\s+(?:me|us))?|please|kindly)\s+)"
+                    r"(?:\s+(?:please|kindly))?(?:\s+(?:tell|say|list|name|show|remind)\s+(?:me|us))?|please|kindly)\s+)"
                     r"(?=" + _LEAD + _QWORD + ")", re.I)
 # Clause breaks inside a preamble.
-_RELATIVE = re.compile(r"^(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:which|who|whom|where|what)\s+"
+# ("..., what was the name of ..." after a comma asks; "what" opens no relative clause on a noun)
+_RELATIVE = re.compile(r"^(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:which|who|whom|where)\s+"
                        r"(?:the|a|an|its|their|this|these|those|it|they|we|i|you|he|she|is|was|has|had|used|covers?|"
                        r"works?|follows?)\b", re.I)
 _BREAK = re.compile(r"[,;:()]|\s[-–—]\s")
@@ -87,6 +91,10 @@ class Reduced:
 
     question: str
     dropped: list[str]
+    # The question proper refers back to the asides by a pronoun only ("... I know Morocco ratified
+    # C102 in 2019, in which year was its framework law adopted?"): ``question`` is then the reduced
+    # text, pronoun and all, for :mod:`app.qa.coreference` to fill in; without it nothing was dropped.
+    pronoun: bool = False
 
 
 def _core_start(q: str, strict: bool = True) -> int | None:
@@ -147,8 +155,15 @@ def _personal_parens(text: str) -> tuple[str, list[str]]:
     return text, dropped
 
 
-def without_asides(question: str) -> Reduced:
-    """The question with the personal clauses of its preamble and its personal parentheses dropped."""
+def _pronoun_only(text: str) -> bool:
+    """Does the text refer back by a pronoun alone ("its", "there"), no anaphoric determiner?"""
+    return not _ANAPHOR.search(text) and bool(_PRONOUN.search(text))
+
+
+def without_asides(question: str, pronouns: bool = False) -> Reduced:
+    """The question with the personal clauses of its preamble and its personal parentheses dropped.
+    With ``pronouns``, a question proper that refers back by a pronoun alone is still returned
+    reduced, marked ``pronoun`` (the caller fills in the referent or ignores it)."""
     q, dropped = _personal_parens(question)
     start = _core_start(q)
     if start is None:
@@ -156,6 +171,8 @@ def without_asides(question: str) -> Reduced:
     if start is None:
         core, trail = _without_trailing(q)
         dropped += trail
+        if dropped and _refers_back(core) and pronouns and _pronoun_only(core):
+            return Reduced(" ".join(core.split()), dropped, pronoun=True)
         if not dropped or _refers_back(core):
             return Reduced(question, [])
         return Reduced(" ".join(core.split()), dropped)
@@ -178,10 +195,12 @@ def without_asides(question: str) -> Reduced:
     if not dropped:
         return Reduced(question, [])
     head = ", ".join(c for c in kept if re.search(r"\w", c))
-    if _refers_back(head + " " + core):
-        return Reduced(question, [])  # "in that region", "there": the asides are needed
     text = f"{head}, {core}" if head else core
     text = " ".join(text.split())
+    if _refers_back(head + " " + core):
+        if pronouns and _pronoun_only(head + " " + core):
+            return Reduced(text[:1].upper() + text[1:], dropped, pronoun=True)
+        return Reduced(question, [])  # "in that region", "there": the asides are needed
     return Reduced(text[:1].upper() + text[1:], dropped)
 
 

@@ -31,7 +31,8 @@ from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PRO
 from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, entry_scope,
                     kind_heads, origin_of_members, ranking, region_answers, region_count, result_sets, set_conditions)
 from app.qa.absent import absent_names
-from app.qa.asides import keeps_subject, without_asides
+from app.qa.asides import keeps_subject
+from app.qa.coreference import core_of
 from app.qa.entry_country import entry_country, named_as_government
 from app.qa.keyword_order import question_word_first
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic, \
@@ -188,7 +189,9 @@ class QuestionEngine:
         fixed, fixes = self.speller.correct(q)
         fixed = question_word_first(fixed)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
-        reduced = without_asides(fixed)  # "for our board, which follows West Africa, ...": context, not subject
+        # "for our board, which follows West Africa, ...": context, not subject ("I know Morocco
+        # ratified in 2019, ... its law": the aside's country fills in the pronoun)
+        reduced = core_of(fixed, lambda t: analyse(t, self.lexicon))
         if reduced.dropped:
             r = analyse(reduced.question, self.lexicon)
             if keeps_subject(a.links, r.links, AUTHOR_ORGS):
@@ -890,6 +893,9 @@ class QuestionEngine:
                 # "which organisations are members of [network]": a member government is one of them.
                 ok |= {"Country"}
             out["answers"] = [x for x in out["answers"] if x.get("type") in ok]
+            kinds = {x.get("type") for x in out["answers"]}
+            if len(kinds) == 1 and kinds <= {"Country", "Organization"}:
+                out["answer_type"] = kinds.pop()  # "usp2030 founders": the type says what the answers are
         path = list(out.get("path") or [])
         if und.guess is not None:
             g = und.guess

@@ -29,6 +29,10 @@ _FILLER = {"the", "a", "an", "its", "their", "own", "those", "ones", "in", "of",
 _WRAP_BEFORE = re.compile(r"\b(?:setting|leaving|putting|set|leave|put)\s+(?:the\s+|its\s+|their\s+)?(?:ilo['’]s\s+)?$", re.I)
 _WRAP_AFTER = re.compile(r"\s+(?:aside|to (?:one|the) side|out of (?:it|this|the picture))\b", re.I)
 _GLUE = re.compile(r"^[\s,]*$")
+# Keyword-query cues ("... not eu", "... minus eu", "... w/o eni") and what makes a query a sentence.
+_TAIL_CUE = re.compile(r"(?<![\w-])(?:not|but not|minus|without|w/o|excl\.?|excluding|sans|no)(?=\s)", re.I)
+_ASKS = re.compile(r"\b(?:which|what|who|whom|where|when|how|list|name|give|tell|is|are|was|were|do|does|did|has|have)\b",
+                   re.I)
 _ONLY_FRAME = re.compile(r"\b(?:no|none|nobody|nothing|not any|without any|without)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
@@ -71,6 +75,23 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
             out.ids.update(i for l in taken for i in l.ids)
             cuts.append((m.start(), end))
             out.phrases.append(question[m.start():end])
+    # A keyword query ends on what it leaves out: "lebanon donors not eu", "jordan funders minus
+    # the eu", "kenya funders excl eni" (only when the names run to the query's end, so "countries
+    # not EU-funded" or "not in africa, which ..." stay negations for the analysis).
+    if not _ASKS.search(question):
+        for m in _TAIL_CUE.finditer(question):
+            end, taken = m.end(), []
+            for link in ordered:
+                if link.start < end:
+                    continue
+                if not _only_filler(question[end:link.start]):
+                    break
+                taken.append(link)
+                end = link.end
+            if taken and not question[end:].strip(" ?.!") and not any(s <= m.start() < e for s, e in cuts):
+                out.ids.update(i for l in taken for i in l.ids)
+                cuts.append((m.start(), end))
+                out.phrases.append(question[m.start():end])
     # "setting the Regular Budget aside", "leaving Jordan to one side": the cue wraps the name.
     for link in ordered:
         pre = _WRAP_BEFORE.search(question[:link.start])

@@ -32,6 +32,10 @@ _OPENS = re.compile(r"^\s*(?:how|which|what|who|whom|whose|where|when|why|is|are
 _RELATIVE_AFTER = re.compile(r"\b(?:countr(?:y|ies)|places?|year|years|time|date|one|ones|those|that|the\s+\w+)\s*$", re.I)
 
 
+# "c102 campaign launched by", "haba haba run by": a query ending on its verb's "by" asks who.
+_AGENT_LAST = re.compile(r"\b[a-z][\w-]*\s+by\s*\??\s*$", re.I)
+
+
 def question_word_first(query: str) -> str:
     """The query with its question word moved to the front, or the query unchanged."""
     words = query.split()
@@ -41,6 +45,8 @@ def question_word_first(query: str) -> str:
     if counted and not _QWORD.search(query) and not _NUMBERED.search(query):  # "funders zambia count": a count asked, said last
         rest = (query[:counted.start()] + " " + query[counted.end():]).strip(" ?")
         return f"how many {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
+    if _AGENT_LAST.search(query) and not _QWORD.search(query):
+        return "who " + query.strip()  # "c102 campaign launched by": the agent is asked
     m = _QWORD.search(query)
     # "how many"/"how much" never qualify a noun before them ("african countries how many"): only
     # "where"/"when" can be relative ("countries where ...").

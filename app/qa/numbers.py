@@ -235,12 +235,31 @@ _TYPE_HEADS = re.compile(r"(countr(y|ies)|governments?|states|nations?|funders?|
                          r"benefits?|conventions?|publications?|papers?|titles?|year|pathfinders?)")
 
 
+# Plural nouns of people by their ending: "subscribers", "trainees", "participants", "technicians",
+# "specialists", "representatives" (not "-ates": "member states" and "estimates" are no people).
+_PEOPLE_SUFFIX = r"[a-z]{3,}(?:ers|ees|ents|ants|ians|ists|atives)"
+
+
+def relation_noun(word: str) -> bool:
+    """Is the word a relation's own noun in the registry ("founders", "co-chairs", "signatories")?
+    A keyword query ending on one asks for that end of the relation, not how many people."""
+    from app.qa.units import stem
+    from graph.relations import REGISTRY
+
+    w = stem(word.lower())
+    # relations between things ("founders", "co-chairs"); a figure's words ("beneficiaries") are counted
+    return any(" " not in k and stem(k.lower()) == w for r in REGISTRY if "Quantity" not in r.range
+               for k in r.keywords)
+
+
 def counted_noun_last(question: str) -> bool:
     """Does a keyword query end in a plural noun of people counted ('... recipients', '... subscribers')
     rather than in a type noun (funders, countries, members) or a thing?"""
     from graph.extract.quantities import _PEOPLE
 
-    question = re.sub(r"(?:\s+(?:in|by|of)?\s*(?:19|20)\d\d)+\s*\??\s*$", "", question)  # a trailing year only dates it
+    from app.qa.query_tail import without_tail
+
+    question = without_tail(question)  # "gtt staff march 2025": a trailing date only dates it
     if re.search(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify)\b", question, re.I):
         return False
     words = re.findall(r"[A-Za-z][A-Za-z-]*", question)
@@ -251,11 +270,11 @@ def counted_noun_last(question: str) -> bool:
     # other things so followed ("ratifications registered") are asked for by name.
     if len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", last):
         last = words[-2].lower()  # "... workers covered": people, then what was done to them
-        if not (re.fullmatch(_PEOPLE, last) or re.fullmatch(r"[a-z]{3,}(?:ers|ees|ents|ants|ians)", last)):
+        if not (re.fullmatch(_PEOPLE, last) or re.fullmatch(_PEOPLE_SUFFIX, last)):
             return False  # "c102 ratifications registered 2024": which ones, not how many
-    if _TYPE_HEADS.fullmatch(last):
+    if _TYPE_HEADS.fullmatch(last) or not re.fullmatch(_PEOPLE, last) and relation_noun(last):
         return False
-    return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(r"[a-z]{3,}(?:ers|ees|ents|ants|ians)", last))
+    return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(_PEOPLE_SUFFIX, last))
 
 
 _COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w'’-]+\s+){0,2}?([A-Za-z][\w'’-]*s)\b", re.I)

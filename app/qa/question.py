@@ -42,7 +42,7 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 ]
 # The head noun after "which"/"what" decides when several rules fire.
 _HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
-                   r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|multinationals?|corporations?|"
+                   r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
                    r"publications?|programmes?|schemes?|systems?|conventions?|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
                    r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|"
@@ -63,7 +63,7 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "source": "Organization",
               # kinds of body: "under which institute", "which confederation", "which university"
               "universit": "Organization", "institute": "Organization", "confederation": "Organization",
-              "federation": "Organization", "ministr": "Organization", "firm": "Organization",
+              "federation": "Organization", "ministr": "Organization", "firm": "Organization", "compan": "Organization",
               "multinational": "Organization", "corporation": "Organization",
               # kinds of publication (the extractor's kinds): "which bulletin", "what study"
               "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",

@@ -255,7 +255,9 @@ class TextStep:
             best = None
             for m in rx.finditer(seg):
                 after = re.findall(r"[A-Za-z]+", seg[m.end():m.end() + 60])[:4]
-                before = re.findall(r"[A-Za-z]+", seg[max(0, m.start() - 40):m.start()])[-3:]
+                # the clause before a year may put the event a few words back ("which had
+                # originally been set up in 2019"), further than a figure's counted noun goes
+                before = re.findall(r"[A-Za-z]+", seg[max(0, m.start() - 60):m.start()])[-5:]
 
                 def dist(words: list[str]) -> int:
                     d = next((i for i, w in enumerate(after) if _near(w, words)), None)

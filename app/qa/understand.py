@@ -19,6 +19,7 @@ from app.qa.bank import Intent
 from app.qa.numbers import counted_noun_last
 from app.qa.question import _HEAD, _INITIATIVE_HEAD, QUESTION_WORDS, Analysis
 from app.qa.spelling import Speller
+from app.qa.query_tail import without_tail
 from app.qa.wording import asked_head, core_question
 from graph.relations import REGISTRY
 
@@ -33,7 +34,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 BY_REGION = re.compile(r"\b(by|per|in each|for each|across|each)\s+(ilo\s+)?regions?\b", re.I)
 _HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|\b(which|what)\s+(?:[\w-]+\s+){0,3}?(countr|government|"
                      r"organi|funder|donor|partner|publication|programme|scheme|system|convention|initiative|law|title|"
-                     r"year|report|paper|pathfinder|member|agenc|institution|universit|institute|confederation|federation|ministr|firm|"
+                     r"year|report|paper|pathfinder|member|agenc|institution|universit|institute|confederation|federation|ministr|firm|compan|"
                      r"multinational|corporation)", re.I)
 _YEAR_WORDS = re.compile(r"\b(when|year|since when|date)\b", re.I)
 SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|fewest|the least)\b", re.I)
@@ -42,13 +43,15 @@ _GROUPING = re.compile(r"\b(by|per|each|every|breakdown|broken down|grouped)\b",
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?|pathfinders?)\b", re.I), "Country"),
-               (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|"
+               (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|compan(y|ies)|firms?|"
                            r"institutions?|sponsors?)\b", re.I), "Organization"),
                # the kinds of benefit a scheme is (general social-protection vocabulary)
                (re.compile(r"\b(schemes?|programmes?|programs?|benefits?|pensions?|grants?|allowances?)\b", re.I),
                 "Scheme"),
                (re.compile(r"\b(conventions?)\b", re.I), "Convention"),
-               (re.compile(r"\b(publications?|papers?|titles?|bulletins?|toolkits?|handbooks?|playbooks?|briefs?|"
+               (re.compile(r"\b(initiatives?|networks?|partnerships?|alliances?|coalitions?|working groups?)\b", re.I),
+                "Initiative"),
+               (re.compile(r"\b(publications?|papers?|reports?|stud(?:y|ies)|guides?|titles?|bulletins?|toolkits?|handbooks?|playbooks?|briefs?|"
                            r"guidance notes?)\b", re.I), "Publication"),
                (re.compile(r"\b(year|when)\b", re.I), "Year"),
                (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|per ?cent|proportion|gap|sum|"
@@ -274,13 +277,14 @@ def _end_of_type(relation: str, answer_type: str) -> str | None:
 def _head_modifies_last(a: Analysis) -> bool:
     """Is the type noun before the query's last word its modifier ("allowance recipients",
     "programme beneficiaries"): the last word is what is asked, not the type noun."""
-    m = re.search(r"([A-Za-z]+)\s+[A-Za-z]+\W*$", a.question)
+    m = re.search(r"([A-Za-z]+)\s+[A-Za-z]+\W*$", without_tail(a.question))
     return bool(m) and any(rx.fullmatch(m.group(1)) for rx, _ in _HEAD_NOUNS)
 
 
 def _ends_on_head(a: Analysis) -> bool:
-    """Does a keyword query end on a type noun ("... focus convention", "... launch year")?"""
-    m = re.search(r"([A-Za-z]+)\W*$", a.question)
+    """Does a keyword query end on a type noun ("... focus convention", "... launch year"), a
+    trailing date aside ("... working paper april 2024")?"""
+    m = re.search(r"([A-Za-z]+)\W*$", without_tail(a.question))
     if m and re.search(r"\b(?:number|count|tally|total)\s+of\s+(?:the\s+)?$|\bhow many\s+$", a.question[:m.start()], re.I):
         return False  # "... number of countries": the count is asked, not the countries
     return bool(m) and not any(l.end >= m.start() for l in a.links) and \
@@ -311,7 +315,14 @@ _OF_AFTER = re.compile(r"\s+(?:of|for|behind|with|having)\b", re.I)
 
 
 def _keyword_head(a: Analysis) -> str | None:
+    from app.qa.numbers import relation_noun
     from app.qa.question import RESULT_TYPES
+
+    last = re.search(r"([A-Za-z][\w-]*s)\W*$", without_tail(a.question))
+    if last and relation_noun(last.group(1)) and not any(rx.fullmatch(last.group(1)) for rx, _ in _HEAD_NOUNS) \
+            and any(re.search(rx.pattern + r"\s*$", a.question[:last.start()], re.I)
+                    for rx, t in _HEAD_NOUNS if t not in ("Number", "Year")):
+        return None  # "... working group co-chairs", "... network members": the type noun modifies the relation's noun
 
     blank = a.question
     for l in a.links:
@@ -320,6 +331,7 @@ def _keyword_head(a: Analysis) -> str | None:
     # "scheme" is not the thing asked
     for rx in RESULT_TYPES.values():
         blank = rx.sub(lambda m: " " * len(m.group(0)), blank)
+    blank = blank[:len(without_tail(a.question))]  # "... members named in report": the report is no head
     best, pos = None, -1
     first, first_pos = None, len(blank)
     for rx, t in _HEAD_NOUNS:
