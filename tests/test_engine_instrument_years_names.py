@@ -150,3 +150,32 @@ def test_a_relation_with_its_object_unnamed_under_a_region(engine):
               f"{name.lower()} countries inquired ratification"):
         got = answer_ids(engine, engine.ask(q))
         assert got and got <= inquired and not (got & (inside - inquired)), q
+
+
+def test_scheme_questions_leave_out_partnerships_services_and_reforms():
+    from app.qa.scheme_kinds import keep_schemes
+
+    ents = {"s": {"type": "Scheme", "attrs": {"kind": "scheme"}},
+            "p": {"type": "Scheme", "attrs": {"kind": "partnership"}},
+            "r": {"type": "Scheme", "attrs": {"kind": "reform"}}}
+
+    class K:
+        def entity_by_iri(self, iri):
+            return ents.get(iri)
+
+    answers = [{"iri": i, "label": i} for i in ents]
+    assert [x["iri"] for x in keep_schemes(answers, "freedonia schemes", K())] == ["s"]
+    assert [x["iri"] for x in keep_schemes(answers, "which reform and schemes in freedonia", K())] == ["s", "r"]
+
+
+def test_country_scheme_lists_hold_no_partnership(engine):
+    kinds = {}
+    for e in engine.k.entities.values():
+        if e.get("type") == "Scheme" and (e.get("attrs") or {}).get("country"):
+            kinds.setdefault(e["attrs"]["country"], set()).add((e.get("attrs") or {}).get("kind"))
+    iso = next((c for c, ks in sorted(kinds.items()) if "partnership" in ks and "scheme" in ks), None)
+    if iso is None:
+        pytest.skip("no country with a scheme and a partnership measure")
+    res = engine.ask(f"{engine.k.label('Country:' + iso).lower()} schemes")
+    got = [engine.k.entity_by_iri(x["iri"]) for x in res["answers"] if x.get("iri")]
+    assert got and all((e.get("attrs") or {}).get("kind") != "partnership" for e in got)

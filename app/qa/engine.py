@@ -43,6 +43,7 @@ from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_othe
 from app.qa.fact_years import fact_year
 from app.qa.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.instrument_kind import keep_asked_kind
+from app.qa.scheme_kinds import keep_schemes
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
 from app.qa.org_country import placed_in_named_country
@@ -792,6 +793,8 @@ class QuestionEngine:
             out.setdefault("path", []).append("set aside: " + ", ".join(sorted(a.excluded)))
         out["answers"] = drop_named(out["answers"], a.aside_phrases)
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
+        if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
+            out["answers"] = keep_schemes(out["answers"], a.question, self.k)
         if want == "Convention" and re.search(r"\b(conventions?|recommendations?|standards?)\b", a.question, re.I):
             # a convention is asked: a national law or strategy (same graph type) is not one, nor
             # is a scheme; an ILO instrument the same evidence sentence names is (type repair)
