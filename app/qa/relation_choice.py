@@ -18,6 +18,11 @@ from graph.relations import REGISTRY
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
+def _stem(w: str) -> str:
+    """The shared stemmer, except that a word ending in "ss" keeps it ("assess" meets "assessed")."""
+    return w if w.endswith("ss") else stem(w)
+
+
 def _prefixes(r) -> set[str]:
     """Five-letter prefixes of every word a relation is said with (label, inverse, keywords)."""
     return {w.lower()[:5] for kw in (r.label, r.inverse_label, *r.keywords) for w in _TOKEN.findall(kw) if len(w) > 3}
@@ -30,12 +35,12 @@ def keyword_hits(question: str, relation: str, besides: str | None = None) -> in
     if r is None:
         return 0
     shared = _prefixes(REGISTRY[besides]) if besides in REGISTRY else set()
-    words = {stem(w.lower()) for w in _TOKEN.findall(question)}
+    words = {_stem(w.lower()) for w in _TOKEN.findall(question)}
     hits: set[tuple[str, ...]] = set()  # by stems: "ratification" and "ratifications" are one word
     for kw in r.keywords:
         if shared and all(w.lower()[:5] in shared for w in _TOKEN.findall(kw) if len(w) > 3):
             continue
-        toks = tuple(stem(w.lower()) for w in _TOKEN.findall(kw))
+        toks = tuple(_stem(w.lower()) for w in _TOKEN.findall(kw))
         if toks and all(t in words for t in toks):
             hits.add(toks)
     return len(hits)
@@ -80,12 +85,16 @@ def _label_worded(question: str, r, base) -> bool:
 
 def beyond_region(a: Analysis, relation: str | None) -> tuple[str, str] | None:
     """(relation, "subject") when the understood relation is only the region filter the question
-    names ("which Asian countries formally inquired") and exactly one relation whose subjects are
+    names ("which Asian countries formally inquired"), and exactly one relation whose subjects are
     of the asked type is worded by a keyword of its own; else None."""
+    from app.qa.graphstep import AUTHOR_ORGS
+
     if relation != "inRegion" or not a.linked("Region"):
         return None
+    # (a relation to the report's author, "the ILO helping", is the frame of the question, not what it asks)
     hits = [r.name for r in REGISTRY if r.name != relation and _asks_end(a, r.domain) and not _asks_end(a, r.range)
-            and r.range != ("Region",) and keyword_hits(a.question, r.name) > 0]
+            and r.range != ("Region",) and keyword_hits(a.question, r.name) > 0
+            and not any(i in AUTHOR_ORGS for i in a.linked(*r.range))]
     return (hits[0], "subject") if len(hits) == 1 else None
 
 
