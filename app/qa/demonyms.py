@@ -59,6 +59,24 @@ def demonym_country(word: str) -> str | None:
         hits = {iso for n, iso in names.items() if n.startswith(stem) and len(n) - len(stem) <= 2}
         if len(hits) == 1:
             return hits.pop()
+    return _misspelt(w, stems, names)
+
+
+def _misspelt(w: str, stems: list[str], names: dict[str, str]) -> str | None:
+    """A demonym typed with one slip in its stem ("Ukranian": "ukrani" for "ukrain"): a long stem one
+    edit from the start of exactly one country's name.  Never an English word ("guardian")."""
+    from rapidfuzz.distance import OSA
+
+    from app.qa.spelling import english_words
+
+    if w in english_words():
+        return None
+    for stem in stems:
+        if len(stem) < 6:
+            continue
+        hits = {iso for n, iso in names.items() if OSA.distance(stem, n[:len(stem)]) <= 1}
+        if len(hits) == 1:
+            return hits.pop()
     return None
 
 

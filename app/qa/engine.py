@@ -42,6 +42,10 @@ from app.qa.counts import stated_count
 from app.qa.context_names import context_names, partner_names
 from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside
 from app.qa.fact_years import fact_year
+from app.qa.entry_instruments import asks_entry_instruments, entry_instruments
+from app.qa.instrument_kind import keep_asked_kind
+from app.qa.scheme_kinds import keep_schemes
+from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
 from app.qa.org_country import placed_in_named_country
 from app.qa.qualified_members import qualified_members
@@ -57,7 +61,7 @@ from app.qa.exclusion import only_exclusions, without_negated_clause
 from app.qa.implied_end import implied_end
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
-from app.qa.relation_choice import more_specific, prospective
+from app.qa.relation_choice import beyond_region, more_specific, prospective
 from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
@@ -65,7 +69,7 @@ from app.qa import topic_coverage as topic_cover
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
 from app.qa.titles import PublicationFinder
-from app.qa.understand import Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
+from app.qa.understand import HANDWRITTEN, Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
 from graph.relations import REGISTRY
 from graph.rdf import entity_uri
@@ -217,6 +221,9 @@ class QuestionEngine:
                 a.ratify = False  # "with a view to eventually ratifying it": not a ratification the graph holds
                 if und.relation == "ratified":
                     und.relation = None
+        region_only = beyond_region(a, und.relation)  # "which Asian countries formally inquired"
+        if region_only and region_only[0] not in HANDWRITTEN:
+            und.relation, und.direction = region_only
         resolved = self._resolve_description(a) or country_chain.resolve(a, self.k, self._run)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         missing = absent_names(a.question, a.links, self.lexicon.vocab)
@@ -266,6 +273,11 @@ class QuestionEngine:
         extra = generic_constraint(a, und, self.k) if a.answer_type not in ("Number", "Year") else None
         if extra is None and not cons:  # "which country has the BISP": the one relation held for it
             cons = [c for c in [implied_end(a, self.k)] if c is not None]
+        if cons and all(c.relation == "region" for c in cons) and a.answer_type not in ("Number", "Year"):
+            # "which Asian countries formally inquired": the region filters the worded relation's subjects
+            beside = extra or generic_constraint(a, und, self.k, any_object=True)
+            if beside is not None and beside.relation:
+                cons = widen_regions(cons + [beside], self.k)
         if extra is not None and not cons:
             cons = [extra]
             from app.qa.understand import answer_type_for
@@ -869,6 +881,9 @@ class QuestionEngine:
             out["answers"] = [x for x in out["answers"] if keeps(x, a.excluded, self.k)]
             out.setdefault("path", []).append("set aside: " + ", ".join(sorted(a.excluded)))
         out["answers"] = drop_named(out["answers"], a.aside_phrases)
+        add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
+        if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
+            out["answers"] = keep_schemes(out["answers"], a.question, self.k)
         if want == "Convention" and re.search(r"\b(conventions?|recommendations?|standards?)\b", a.question, re.I):
             # a convention is asked: a national law or strategy (same graph type) is not one, nor
             # is a scheme; an ILO instrument the same evidence sentence names is (type repair)
@@ -880,7 +895,17 @@ class QuestionEngine:
                 (kept if ok else dropped).append(x)
             if not kept and dropped:
                 kept = self._instruments_in_evidence(dropped)
-            out["answers"] = kept
+            out["answers"] = keep_asked_kind(kept, a.question, a.links, self.k,  # "which recommendation"
+                                             self._instruments_in_evidence)
+        entry_of = asks_entry_instruments(a, out)  # "ukrainian pension reform aligned with which convention"
+        if entry_of:
+            cited = entry_instruments(entry_of, self.k, self.lexicon)
+            why = [f"cited in the entry of {self.k.label(entry_of)}"]
+            found = [dict(self._answer_dict(i, 1.0, [self._evidence(p, self.k.names(i)) for p in pids[:2]]), path=why)
+                     for i, pids in cited.items()]
+            out["answers"] = keep_asked_kind(found, a.question, a.links, self.k)
+            if out["answers"]:
+                out["strategy"] = "entry"
         if want in ("Country", "Organization"):
             # A pooled fund the graph holds as an initiative ("the Multi-donor Programme") is a
             # funder when the graph says so; text answers must be of the asked type.

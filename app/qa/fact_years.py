@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.qa.entity_years import entity_year
 from app.qa.question import Analysis
 from app.qa.units import stem
 from graph.relations import REGISTRY
@@ -78,7 +79,8 @@ def fact_year(a: Analysis, relation: str | None, knowledge) -> FactYear | None:
             y = (e.get("attrs") or {}).get("year")
             if y:
                 return FactYear(str(y), f"{e.get('label')} — published in {y}", list(e.get("passages") or [])[:3])
-        return None
+        own = entity_year(a.question, ids, knowledge)  # "when was the Recommendation adopted"
+        return FactYear(own.year, own.why, own.passages) if own else None
     years = {str(f["attrs"][key]) for f in cands}
     if len(years) > 1:
         chosen = [f for f in cands if f["predicate"] == relation]

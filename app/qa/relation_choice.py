@@ -18,15 +18,29 @@ from graph.relations import REGISTRY
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
-def keyword_hits(question: str, relation: str) -> int:
-    """How many of the relation's keywords (all their word stems) the question contains."""
+def _stem(w: str) -> str:
+    """The shared stemmer, except that a word ending in "ss" keeps it ("assess" meets "assessed")."""
+    return w if w.endswith("ss") else stem(w)
+
+
+def _prefixes(r) -> set[str]:
+    """Five-letter prefixes of every word a relation is said with (label, inverse, keywords)."""
+    return {w.lower()[:5] for kw in (r.label, r.inverse_label, *r.keywords) for w in _TOKEN.findall(kw) if len(w) > 3}
+
+
+def keyword_hits(question: str, relation: str, besides: str | None = None) -> int:
+    """How many of the relation's keywords (all their word stems) the question contains; with
+    ``besides``, keywords whose words that other relation is also said with do not count."""
     r = REGISTRY.get(relation)
     if r is None:
         return 0
-    words = {stem(w.lower()) for w in _TOKEN.findall(question)}
+    shared = _prefixes(REGISTRY[besides]) if besides in REGISTRY else set()
+    words = {_stem(w.lower()) for w in _TOKEN.findall(question)}
     hits: set[tuple[str, ...]] = set()  # by stems: "ratification" and "ratifications" are one word
     for kw in r.keywords:
-        toks = tuple(stem(w.lower()) for w in _TOKEN.findall(kw))
+        if shared and all(w.lower()[:5] in shared for w in _TOKEN.findall(kw) if len(w) > 3):
+            continue
+        toks = tuple(_stem(w.lower()) for w in _TOKEN.findall(kw))
         if toks and all(t in words for t in toks):
             hits.add(toks)
     return len(hits)
@@ -38,12 +52,17 @@ def more_specific(a: Analysis, relation: str) -> tuple[str, str] | None:
     base = REGISTRY.get(relation)
     if base is None:
         return None
-    own = keyword_hits(a.question, relation)
     best = None
     for r in REGISTRY:
         if r.name == relation or r.domain != base.domain or r.range != base.range:
             continue
+        own = keyword_hits(a.question, relation)
         n = keyword_hits(a.question, r.name)
+        # A word both relations are said with ("ratification", and "inquired about ratifying")
+        # tells neither apart: when every word of the base is such a word and the question says
+        # the other relation's own label word ("inquired"), the other relation is the one meant.
+        if n <= own and keyword_hits(a.question, relation, besides=r.name) == 0 and _label_worded(a.question, r, base):
+            n = own + 1
         if n > own and _negated(a, r.name):
             continue  # "ratified C102 but never inquired about the campaign": the other relation excludes
         if n > own and (best is None or n > best[0]):
@@ -51,7 +70,38 @@ def more_specific(a: Analysis, relation: str) -> tuple[str, str] | None:
             named_subj = any(i for i in a.linked(*r.domain))
             if named_obj != named_subj:
                 best = (n, r.name, "subject" if named_obj else "object")
+            elif not named_obj and _asks_end(a, r.domain) and not _asks_end(a, r.range):
+                # "which countries in the Americas formally inquired": neither end named, the
+                # subjects asked (their relation to any object; the generic template allows it)
+                best = (n, r.name, "subject")
     return (best[1], best[2]) if best else None
+
+
+def _label_worded(question: str, r, base) -> bool:
+    """Does the question say a word of r's label (by five-letter prefix) that base is not said with?"""
+    label = {w.lower()[:5] for w in _TOKEN.findall(r.label) if len(w) > 3} - _prefixes(base)
+    return any(w.lower()[:5] in label for w in _TOKEN.findall(question) if len(w) > 3)
+
+
+def beyond_region(a: Analysis, relation: str | None) -> tuple[str, str] | None:
+    """(relation, "subject") when the understood relation is only the region filter the question
+    names ("which Asian countries formally inquired"), and exactly one relation whose subjects are
+    of the asked type is worded by a keyword of its own; else None."""
+    from app.qa.graphstep import AUTHOR_ORGS
+
+    if relation != "inRegion" or not a.linked("Region"):
+        return None
+    # (a relation to the report's author, "the ILO helping", is the frame of the question, not what it asks)
+    hits = [r.name for r in REGISTRY if r.name != relation and _asks_end(a, r.domain) and not _asks_end(a, r.range)
+            and r.range != ("Region",) and keyword_hits(a.question, r.name) > 0
+            and not any(i in AUTHOR_ORGS for i in a.linked(*r.range))]
+    return (hits[0], "subject") if len(hits) == 1 else None
+
+
+def _asks_end(a: Analysis, types: tuple[str, ...]) -> bool:
+    """Is the question's answer type one of these entity types?"""
+    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
+    return want in types
 
 
 def _negated(a: Analysis, relation: str) -> bool:

@@ -118,7 +118,10 @@ class Speller:
         w = re.sub(r"['’]s?$", "", word.lower())
         # "fund" is known from "funds"; but "proces" is not known from "process" (a word ending
         # in s makes its plural with -es, so w + "s" would only hide a dropped letter).
-        return w in self.counts or w.rstrip("s") in self.counts or (not w.endswith("s") and w + "s" in self.counts) \
+        # Nor is "countrys" known from "country": a consonant + y makes its plural with -ies.
+        bad_plural = len(w) > 3 and w.endswith("ys") and w[-3] not in "aeiou"
+        return w in self.counts or (w.rstrip("s") in self.counts and not bad_plural) \
+            or (not w.endswith("s") and w + "s" in self.counts) \
             or w.replace("’", "'") in self.counts or w in english_words()
 
     def suggest(self, word: str) -> str | None:

@@ -48,7 +48,9 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                # the kinds of benefit a scheme is (general social-protection vocabulary)
                (re.compile(r"\b(schemes?|programmes?|programs?|benefits?|pensions?|grants?|allowances?)\b", re.I),
                 "Scheme"),
-               (re.compile(r"\b(conventions?)\b", re.I), "Convention"),
+               # ILO instruments: conventions and recommendations alike ("togo recommendation"); the
+               # plural is mostly advice ("spending recommendations"), not instruments
+               (re.compile(r"\b(conventions?|recommendation)\b", re.I), "Convention"),
                (re.compile(r"\b(initiatives?|networks?|partnerships?|alliances?|coalitions?|working groups?)\b", re.I),
                 "Initiative"),
                (re.compile(r"\b(publications?|papers?|reports?|stud(?:y|ies)|guides?|titles?|bulletins?|toolkits?|handbooks?|playbooks?|briefs?|"
@@ -367,9 +369,10 @@ def _keyword_support(a: Analysis, relation: str, labels: bool = True) -> bool:
     return False
 
 
-def generic_constraint(a: Analysis, u: Understanding, knowledge) -> Constraint | None:
+def generic_constraint(a: Analysis, u: Understanding, knowledge, any_object: bool = False) -> Constraint | None:
     """A registry relation the hand-written graph step does not cover: ``?answer fg:rel <named>``
-    or ``<named> fg:rel ?answer``, with the named end taken from the linked entities."""
+    or ``<named> fg:rel ?answer``, with the named end taken from the linked entities.  With
+    ``any_object``, an unnamed object is allowed (for a caller that filters the subjects further)."""
     if not u.relation or u.relation in HANDWRITTEN:
         return None
     r = REGISTRY.get(u.relation)
@@ -378,7 +381,15 @@ def generic_constraint(a: Analysis, u: Understanding, knowledge) -> Constraint |
     if u.direction == "subject":
         named = [i for i in a.linked(*r.range) if i not in AUTHOR_ORGS]
         if not named:
-            return None
+            # "which Asian countries formally inquired", no instrument named: the subjects of the
+            # relation to any object, when the relation is worded by a keyword of its own (not
+            # only by its label) and the question asks for its subjects' type
+            want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
+            if not any_object or want not in r.domain or want in r.range or \
+                    not _keyword_support(a, u.relation, labels=False):
+                return None
+            return Constraint(r.pattern("?answer", "?anyObject") + _type_filter(a, r.domain), f"{r.label} (any)",
+                              [("?", r.name, "*")], strong=True, relation=r.name)
         o = named[0]
         typed = _type_filter(a, r.domain)
         return Constraint(r.pattern("?answer", _iri(o)) + typed, f"{r.label} {o}",

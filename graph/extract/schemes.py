@@ -29,6 +29,7 @@ from graph import countries
 from graph.extract import ensure_country, milestones
 from graph.extract.instruments import resolve_org, section_iso3, sentence_country, sentences
 from graph.extract.named import NameIndex
+from graph.extract.written_forms import add_written_forms
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
 from graph.vocab import slug
@@ -232,6 +233,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                         org = resolve_org(kb, doc, re.sub(r"\s*\([^)]*\)$", "", m.group("org")), p.id, create=False)
                         if org is not None and org.role in ("national_institution", "other", None):
                             _admin(kb, doc, e, m.group("org"), p.id)
+    add_written_forms(doc, kb)  # "... Scheme for workers in the informal economy (RSPC)"
     describe(doc, kb)
 
 

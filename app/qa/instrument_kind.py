@@ -1,0 +1,58 @@
+"""Conventions and recommendations are both ILO instruments, but a question asks for one kind.
+
+Why: the graph types both as legal instruments, and a country entry cites them together ("in line
+with Convention No. 102 (ratified in 2013) and Recommendation No. 202").  "togo recommendation" or
+"which recommendation guides ..." wants the recommendation only; "which convention" the
+convention only.  The kind is read from the question's own nouns, with linked names blanked (a
+title such as "Social Protection Floors Recommendation" names a thing, it does not ask for a
+kind), and from each answer's role in the graph (``ILOConvention`` / ``ILORecommendation``).
+The kind right after "which"/"what" decides when both are named; a question naming both kinds
+otherwise, or neither, keeps every answer.
+"""
+from __future__ import annotations
+
+import re
+
+_KINDS = {"Convention": re.compile(r"\bconventions?\b", re.I),
+          "Recommendation": re.compile(r"\brecommendations?\b", re.I)}
+
+
+# The kind right after "which"/"what" is the one asked, whatever other kind the question mentions.
+_WHICH_KIND = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(conventions?|recommendations?)\b", re.I)
+
+
+def asked_kind(question: str, links) -> str | None:
+    """'Convention' or 'Recommendation' when the question's words ask for exactly one kind."""
+    blank = question
+    for l in links:
+        blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    # "which recommendation is named next to the convention": the kind after "which" is asked
+    heads = {"Convention" if m.group(1).lower().startswith("conv") else "Recommendation"
+             for m in _WHICH_KIND.finditer(blank)}
+    if heads:
+        return heads.pop() if len(heads) == 1 else None
+    kinds = [k for k, rx in _KINDS.items() if rx.search(blank)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def _kind_of(answer: dict, knowledge) -> str | None:
+    ent = knowledge.entity_by_iri(answer["iri"]) if answer.get("iri") else None
+    role = (ent or {}).get("role") or ""
+    if role.startswith("ILO"):
+        return role[3:]
+    label = str(answer.get("label") or "")
+    return next((k for k in _KINDS if label.startswith(k)), None)
+
+
+def keep_asked_kind(answers: list[dict], question: str, links, knowledge, beside=None) -> list[dict]:
+    """The answers of the asked kind.  When none is of that kind, ``beside(answers)`` gives the
+    instruments their evidence sentences name with them ("Convention No. 102 ... and
+    Recommendation No. 202"), and those of the asked kind answer; failing that, none does (a
+    convention is no answer to "which recommendation")."""
+    kind = asked_kind(question, links)
+    if kind is None or not answers:
+        return answers
+    kept = [x for x in answers if _kind_of(x, knowledge) in (kind, None)]
+    if not kept and beside is not None:
+        kept = [x for x in beside(answers) if _kind_of(x, knowledge) == kind]
+    return kept

@@ -1,0 +1,41 @@
+"""The full written name of a scheme or national law in an answer, beside its short label.
+
+Why: the graph labels a scheme by its short name ("Simplified Social Security Scheme") and keeps
+the forms the report writes it with as alternative labels ("Simplified Social Security Scheme for
+workers in the informal economy (RSPC)", "Social Cash Transfer (SCT) programme").  A reader who
+asked for the scheme wants the name as the report gives it, acronym included, so each such answer
+carries ``name``: the fullest alternative label that contains every word of the short label and
+adds the acronym or number the report writes with it.  The label stays as it is (citations, the
+UI and the network read it).
+"""
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[a-z0-9]+")
+_TYPES = ("Scheme", "LegalInstrument")
+
+
+def _words(s: str) -> set[str]:
+    return set(_WORD.findall(re.sub(r"\([^)]*\)", " ", s.lower())))
+
+
+def full_name(entity: dict) -> str | None:
+    """The fullest written form of the entity's name that adds a parenthesis to its label."""
+    label = entity.get("label") or ""
+    want = _words(label)
+    forms = [f for f in entity.get("alt_labels") or () if "(" in f and want <= _words(f) and f != label]
+    return max(forms, key=len) if forms else None
+
+
+def add_full_names(answers: list[dict], knowledge) -> None:
+    """Set ``name`` on the scheme and national-law answers whose full written name differs."""
+    for x in answers:
+        if x.get("type") not in ("Scheme", "Convention") or not x.get("iri") or x.get("name"):
+            continue
+        ent = knowledge.entity_by_iri(x["iri"])
+        if not ent or ent.get("type") not in _TYPES or (ent.get("role") or "").startswith("ILO"):
+            continue
+        name = full_name(ent)
+        if name:
+            x["name"] = name
