@@ -309,7 +309,9 @@ def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool) -> Aggrega
     return AggregateResult(sparql, top, path, ANSWER_TYPE.get(t, t))
 
 
-WHICH_REGION = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?regions?\b", re.I)
+# "which region ...", and a keyword query that opens on it ("region most countries improving operations")
+WHICH_REGION = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?regions?\b|^\s*(?:the\s+)?regions?\s+(?:with\s+|having\s+|that\s+has\s+)?"
+                          r"(?:the\s+)?(?:most|fewest|least|largest|highest|lowest|smallest|greatest|biggest)\b", re.I)
 
 
 def region_extreme(store, knowledge, r: Relation, a: Analysis, lowest: bool) -> AggregateResult | None:

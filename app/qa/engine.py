@@ -29,7 +29,8 @@ from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PRO
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
 from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, entry_scope,
-                    kind_heads, origin_of_members, ranking, region_answers, region_count, result_sets, set_conditions)
+                    kind_heads, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
+                    set_conditions)
 from app.qa.absent import absent_names
 from app.qa.asides import keeps_subject, without_asides
 from app.qa.entry_country import entry_country, named_as_government
@@ -226,7 +227,7 @@ class QuestionEngine:
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
-        done = early or self._aggregate(a, und, out, timings, stated_type) or regional \
+        done = early or self._result_kinds(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is None:
@@ -872,6 +873,11 @@ class QuestionEngine:
             out["sparql"], out["strategy"], out["path"] = res.sparql, "graph-aggregate", res.path
             out["answer_type"] = res.answer_type or out["answer_type"]
             return [self._aggregate_answer(row) for row in res.rows]
+        if aggregate.WHICH_REGION.search(a.question) and aggregate.SUPERLATIVE_WORD.search(a.question):
+            low = aggregate.SUPERLATIVE_WORD.search(a.question).group(1).lower() in ("fewest", "least", "lowest", "smallest")
+            ranked = self._region_rank(a, out, low)
+            if ranked is not None:
+                return ranked
         if aggregate.WHICH_REGION.search(a.question) and aggregate.SUPERLATIVE_WORD.search(a.question) \
                 and und.relation in REGISTRY and "Country" in REGISTRY[und.relation].domain:
             low = aggregate.SUPERLATIVE_WORD.search(a.question).group(1).lower() in ("fewest", "least", "lowest", "smallest")
@@ -900,6 +906,57 @@ class QuestionEngine:
         if res.answer_type:
             out["answer_type"] = res.answer_type
         return [self._aggregate_answer(row) for row in res.rows]
+
+    def _region_rank(self, a: Analysis, out: dict, lowest: bool) -> list[dict] | None:
+        """'Which region has the most countries with an improving-operations result / funded by the
+        Dutch?': the countries of the same question asked as a list (every constraint the graph step
+        reads, region words aside), grouped by region (see :mod:`app.qa.region_rank`).  None when
+        the question ranks by counted objects ('the most results') or sets no condition beyond
+        regions and priority status (the registry's group-by answers those)."""
+        cons = self._region_free_constraints(a)
+        if cons is None or region_rank.counts_objects(a.question):
+            return None
+        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
+        rows = region_answers.regions_for(ids, "", self.k) or []
+        ranked = region_rank.rank([(r.region, r.countries, r.facts) for r in rows], lowest)
+        if ranked is None:
+            return None
+        top, runner = ranked
+        out["sparql"], out["strategy"], out["answer_type"] = to_sparql(cons), "graph-aggregate", "Region"
+        out["path"] = [f"{'fewest' if lowest else 'most'} countries by region: {'; '.join(c.description for c in cons)}"] + \
+            ([f"runner-up: {self.k.label(runner[0])} ({len(runner[1])})"] if runner else [])
+        answers = []
+        for region, countries, facts in top:
+            labels = [self.k.label(c) for c in countries]
+            why = f"{self.k.label(region)}: {len(labels)} ({', '.join(labels)})"
+            answers.append(self._aggregate_answer(aggregate.Row(region, self.k.label(region), len(labels), labels,
+                                                                facts, why=why)))
+        return answers
+
+    def _region_free_constraints(self, a: Analysis) -> list[Constraint] | None:
+        """The list question's constraints with its region words aside; None when they set nothing
+        beyond region and priority status."""
+        as_list = replace(a, answer_type="Country", regions=[], links=[l for l in a.links if l.type != "Region"])
+        cons = [c for c in self._constraints(as_list) if c.strong]
+        if not cons or all(c.relation in ("region", "priority") for c in cons):
+            return None
+        return cons
+
+    def _result_kinds(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'How many kinds of results did Lao PDR achieve?' (see :func:`app.qa.result_sets.kinds_of`)."""
+        found = result_sets.kinds_of(a, self.store)
+        if found is None:
+            return None
+        sparql, kinds = found
+        country = a.linked("Country")[0]
+        labels = [re.sub(r"(?<=[a-z])(?=[A-Z])", " ", re.split(r"[#/]", k)[-1]).lower() for k in kinds]
+        facts = self.k.facts_where(subject=country, predicate="achievedResult")
+        pids = list(dict.fromkeys(p for f in facts for p in f["passages"]))
+        out["sparql"], out["strategy"] = sparql, "graph"
+        out["path"] = [f"distinct result types of {self.k.label(country)}: {', '.join(labels) or 'none'}"]
+        return [{"label": str(len(kinds)), "iri": None, "type": "Number", "score": 1.0, "value": float(len(kinds)),
+                 "counted": labels, "evidence": [self._evidence(pid, self.k.names(country)) for pid in pids[:3]],
+                 "path": list(out["path"])}]
 
     def _regions(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which regions does X fund countries in?' (see :mod:`app.qa.region_answers`)."""

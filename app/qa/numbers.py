@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from app.qa.units import STOP
 from graph.extract.quantities import MONEY, PERCENT
 from graph.dates import MONTH
+from app.qa.number_words import label as number_label, word_numbers
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -87,7 +88,14 @@ def spans(seg: str) -> list[Span]:
         if _LABEL_BEFORE.search(seg[max(0, m.start() - 16):m.start()]):
             continue  # "Table 3", "Result 2", "No. 102": a label, not a quantity
         out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(m.group(1), m.group(2)), "plain"))
+    for w in word_numbers(seg):  # "Three prototypes", "two dozen journalists": counts written in words
+        if not any(s.start < w.end and w.start < s.end for s in out) and not _SPELLED_LABEL.search(seg[:w.start]):
+            out.append(Span(w.start, w.end, number_label(w.value), w.value, "plain"))
     return sorted(out, key=lambda s: s.start)
+
+
+# "Step two", "Phase three", "the second of three": ordinal labels and parts are no counts.
+_SPELLED_LABEL = re.compile(r"\b(Step|Phase|Pillar|Result|Table|Box|Figure|Goal|Chapter|Section|Article)\s+$", re.I)
 
 
 # "Ireland and Germany ... €1.2 million (US$1.24 million) and €20 million (US$20.7 million)
@@ -173,8 +181,7 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         # most ("...; one to present the Clock held on 3 September (38 attendees)").
         clause = re.findall(r"[A-Za-z]+", _clause(seg, s.start, s.end))
         dists.append(dist - 0.1 * sum(1 for w in after + before if near(w)) - 0.15 * sum(1 for w in set(clause) if near(w)))
-        own = re.match(r"\s+([A-Za-z][a-z-]+)", seg[s.end:])
-        if own and _COUNTS_OTHER(own.group(1)) and not any(near(w) for w in after[:2]):
+        if _counts_other_noun(seg[s.end:s.end + 60], near):
             dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
     if earlier:
         # "a further reduction from the previous gap of US$36 million": the figure the sentence
@@ -208,6 +215,21 @@ def _clause(seg: str, start: int, end: int) -> str:
     left = max(seg.rfind(";", 0, start), seg.rfind(":", 0, start))
     right = min([i for i in (seg.find(";", end), seg.find(":", end)) if i >= 0] or [len(seg)])
     return seg[left + 1:right]
+
+
+def _counts_other_noun(after: str, near) -> bool:
+    """Does the figure count something else than the question's words?  Its noun is the first
+    plural among the next words, past a modifier ("two co-creation workshops", "64 countries"),
+    unless a counted word comes before it ("18,000 older persons" for "how many older people")."""
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", after)[:3]
+    if not words or not re.match(r"\s+[A-Za-z]", after):
+        return False
+    for i, w in enumerate(words):
+        if near(w) or (i and w.lower() in STOP):
+            return False  # a counted word, or the noun phrase ended ("146,000 and employers ...")
+        if _COUNTS_OTHER(w):
+            return i == 0 or not words[0][0].isupper()  # "5 Member States" names, it does not modify
+    return False
 
 
 def _COUNTS_OTHER(word: str) -> bool:

@@ -392,7 +392,8 @@ _WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)"
 
 
 # "Of the countries ..., which one(s) ...", "Among these funders, which ...": the set named first is asked.
-_PICK_FROM = re.compile(r"^\s*(?:of|among|out of|from)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,2}?"
+# At the start, or after a preamble's clause break ("for a briefing, and among the ... countries, which one").
+_PICK_FROM = re.compile(r"(?:^\s*|[,;:—–]\s*(?:and\s+|but\s+|so\s+)?|\s-\s+)(?:of|among|out of|from)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,3}?"
                         r"(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|partners?|publications?|"
                         r"programmes?|schemes?|conventions?|initiatives?|pathfinders?)\b[^?]*?,\s*(?:which|what)\b"
                         r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
@@ -467,9 +468,11 @@ def heading_result_types(a: Analysis) -> None:
     """A question about the results (or naming a table) that asks for countries says a result type
     in the words the extractor reads the results table's headings with ("a policy or strategy
     adopted"), even inside a linked name ("national social protection strategy")."""
-    if not a.result_types and a.answer_type in ("Country", "Number") and \
-            (a.any_result or _TABLE_NAMED.search(a.question)):
-        a.result_types = [k for k, rx in RESULT_KEYWORDS.items() if rx.search(_KIND_FREE.sub(" ", a.question))]
+    if a.answer_type in ("Country", "Number", "Text") and (a.any_result or a.result_types or _TABLE_NAMED.search(a.question)):
+        # every kind the question words, in any order ("operations improvement", "improvement in
+        # operations", "a reform of schemes"), not only the first phrasing a pattern knows
+        said = [k for k, rx in RESULT_KEYWORDS.items() if rx.search(_KIND_FREE.sub(" ", a.question))]
+        a.result_types = list(a.result_types) + [k for k in said if k not in a.result_types]
 
 
 def analyse(question: str, lexicon: Lexicon) -> Analysis:
