@@ -103,7 +103,8 @@ _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where
 # "regions" counts the regions the related countries lie in (app.qa.region_count).
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
                       r"member states?|states|nations?|regions|"
-                      r"organi[sz]ations?|funders?|donors?|partners?)\b"
+                      r"organi[sz]ations?|funders?|donors?|partners?|financiers?|backers?|"
+                      r"(?:funding|financing|financial)\s+(?:sources?|partners?)|sources?(?=\s+of\s+(?:funding|financing|money)))\b"
                       # the last noun of a compound is counted ("unhcr partner countries": countries)
                       r"(?!\s+(?:countr\w*|pathfinders?|governments?|organi[sz]ations?|funders?|donors?|partners?|"
                       r"member states?|nations?|regions)\b)", re.I)
@@ -1125,7 +1126,8 @@ class QuestionEngine:
         by_noun = None if m or _AIMED.search(_outside_names(a)) else \
             counted_by_relation_noun(a.question, collapsed.replace("NAME", "    "))
         if m:
-            counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
+            counted = "Organization" if re.match(r"organi|funder|donor|partner|financ|fund|backer|source", m.group(1), re.I) \
+                else "Country"
         elif by_noun is not None and by_noun[1] in ("Country", "Organization"):
             counted = by_noun[1]  # "number of c102 ratifications": one per country that ratified
             flag = RELATION_FLAGS.get(by_noun[0])
