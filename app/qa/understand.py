@@ -52,7 +52,7 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                            r"guidance notes?)\b", re.I), "Publication"),
                (re.compile(r"\b(year|when)\b", re.I), "Year"),
                (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|per ?cent|proportion|gap|sum|"
-                           r"rate|ratio|"
+                           r"rate|ratio|average|mean|median|target|required|requirements?|estimated|"
                            r"(?<!old[- ])(?<!old-)age)\b", re.I),
                 "Number")]
 
