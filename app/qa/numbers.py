@@ -164,6 +164,8 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     stated = {sp.value for sp in spans(question)}
     if stated and any(s.value not in stated for s in cands):
         cands = [s for s in cands if s.value not in stated]
+    elif stated and cands:
+        return None  # the sentence only repeats what the question states ("welcomed five new members")
     owned = respective(seg, question, cands)
     if owned is not None:
         return owned
@@ -225,7 +227,7 @@ def _counts_other_noun(after: str, near) -> bool:
     if not words or not re.match(r"\s+[A-Za-z]", after):
         return False
     for i, w in enumerate(words):
-        if near(w) or (i and w.lower() in STOP):
+        if near(w) or w.lower() in STOP:
             return False  # a counted word, or the noun phrase ended ("146,000 and employers ...")
         if _COUNTS_OTHER(w):
             return i == 0 or not words[0][0].isupper()  # "5 Member States" names, it does not modify
