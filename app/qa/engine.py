@@ -228,7 +228,7 @@ class QuestionEngine:
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
-        done = early or self._result_kinds(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
+        done = early or self._result_kinds(a, out) or self._year_series(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is None:
@@ -942,6 +942,23 @@ class QuestionEngine:
         if not cons or all(c.relation in ("region", "priority") for c in cons):
             return None
         return cons
+
+    def _year_series(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'year most new projects approved', 'total new projects 2021 to 2024', 'by how much did
+        ... fall from 2023 to 2024': arithmetic over a table whose rows are years (see
+        :mod:`app.qa.year_series`)."""
+        if a.linked("Country"):
+            return None
+        res = self.tables.series(a.question, a.answer_type)
+        if res is None:
+            return None
+        from app.qa.tables import _cell_sparql
+
+        out["sparql"], out["strategy"], out["answer_type"] = _cell_sparql(res.cells[0].iri), "graph-table", res.kind
+        out["path"] = [res.why]
+        ev = [self._evidence(c.passage_id, [c.row]) for c in res.cells[:3] if c.passage_id]
+        return [{"label": res.label, "iri": None, "type": res.kind, "score": 1.0, "value": res.value,
+                 "evidence": ev[:1], "path": [res.why]}]
 
     def _result_kinds(self, a: Analysis, out: dict) -> list[dict] | None:
         """'How many kinds of results did Lao PDR achieve?' (see :func:`app.qa.result_sets.kinds_of`)."""
