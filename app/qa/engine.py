@@ -70,6 +70,7 @@ from graph.relations import REGISTRY
 from graph.rdf import entity_uri
 
 COUNTED_NUMBER_SCORE = 0.35  # a figure written before the very noun counted needs less similarity
+TYPED_NUMBER_SCORE = 0.3  # "twice" for "how many times", "70 years of age" for "what age": less still
 MIN_TEXT_SCORE = 0.55  # below this the best sentence is not an answer (calibrated on the dev set)
 NARROW_FACTOR = 1.3  # how much stronger than an answer a sentence must be to narrow a graph answer
 AMBIGUOUS_LINK = 3  # a mention linked to more entities than this is a generic phrase, not a name
@@ -350,6 +351,9 @@ class QuestionEngine:
             good = [r for r in results if r.score >= bar]
             if not good and a.answer_type == "Number" and results and results[0].score >= COUNTED_NUMBER_SCORE \
                     and _beside_counted(results[0], q, self.k):  # "how many entries" / "490 entries"
+                good = results[:1]
+            if not good and a.answer_type == "Number" and results and results[0].score >= TYPED_NUMBER_SCORE \
+                    and _typed_figure(results[0], q, self.k):  # "how many times" / "convened twice"
                 good = results[:1]
             if a.answer_type == "Year" and good:  # "launched in November 2023" over "in 2024, ... Eni"
                 dated = prefer_dated_event(results)
@@ -1379,6 +1383,17 @@ class QuestionEngine:
         idf = self.units.idf
         cut = math.log(1 + len(self.units.units) / 60)
         return [t for t in rest if idf.get(t, self.units.default_idf) >= cut]
+
+
+def _typed_figure(r: TextResult, question: str, knowledge) -> bool:
+    """Is the result's one figure of the very kind asked (see :func:`app.qa.numbers.typed_figure`)?"""
+    from app.qa.numbers import typed_figure
+
+    p = knowledge.passage(r.passage_id)
+    if p is None or len(r.found) != 1 or not r.found[0].spans:
+        return False
+    s, e = r.found[0].spans[0]
+    return typed_figure(p.text, s, e, question)
 
 
 def _beside_counted(r: TextResult, question: str, knowledge) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from app.qa.units import STOP
 from graph.extract.quantities import MONEY, PERCENT
 from graph.dates import MONTH
-from app.qa.number_words import label as number_label, word_numbers
+from app.qa.number_words import TIMES, label as number_label, word_numbers
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -27,6 +27,9 @@ _MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|
                           r"budget|cost|costs|gap|us\$|usd|dollars?|euros?|allocat\w*|financing|paid|pay|receive\w*)\b",
                           re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
+_TIMES_ASKED = re.compile(r"\bhow (?:many\s+t[a-z]*mes|often)\b|\bnumber of (?:times|meetings|sessions)\b", re.I)
+_AGE_ASKED = re.compile(r"\b(?:what|which)\s+age\b|\bhow old\b|\bage\s+(?:limit|threshold|of eligibility)\b|\beligibility age\b|"
+                        r"\b(?:minimum|qualifying|pensionable|retirement)\s+age\b", re.I)
 _EARLIER_ASKED = re.compile(r"\b(from|initially|originally|before|previous(ly)?|at first|earlier|start(ed|ing)?)\b", re.I)
 _CALLED_EARLIER = re.compile(r"\b(previous|earlier|initial|original|prior)\s+(?:[a-z-]+\s+){0,2}?(?:of\s+)?"
                              r"(?:us\$|\$|€)?\s*$", re.I)
@@ -154,6 +157,16 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     it out (``strict=False`` when the question names no counted words at all)."""
     unit = asked_unit(question)
     cands = spans(seg)
+    if _TIMES_ASKED.search(question):  # "how many times did it convene": "twice", "three times"
+        times = [s for s in cands if s.kind == "plain" and (seg[s.start:s.end].lower() in TIMES or
+                                                             re.match(r"\s+times\b", seg[s.end:], re.I))]
+        return times[0] if len(times) == 1 else None
+    if _AGE_ASKED.search(question):  # "from what age": the figure written as an age
+        ages = [s for s in cands if s.kind == "plain" and (re.match(r"\s*(?:-\s*)?years?\b(?:\s+of\s+age|\s+old|\s+and\s+(?:over|above|older))?",
+                                                                  seg[s.end:], re.I) and re.search(r"\b(?:age|aged|above|over|older|under|below)\b",
+                                                                  seg[max(0, s.start - 30):s.end + 20], re.I)
+                                                         or re.search(r"\b(?:aged?|age of)\s*$", seg[:s.start], re.I))]
+        cands = ages  # a sentence with no age in it does not answer
     if unit == "percent":
         cands = [s for s in cands if s.kind == "percent"]
     elif unit == "money":
@@ -296,3 +309,15 @@ def beside_counted(text: str, start: int, end: int, question: str) -> bool:
         return False
     after = re.findall(r"[A-Za-z][\w'’-]*", text[end:end + 40])[:2]
     return any(same_root(_root(w), _root(m.group(1))) for w in after)
+
+
+def typed_figure(text: str, start: int, end: int, question: str) -> bool:
+    """Is the figure at text[start:end] of the very kind the question asks ("how many times" /
+    "twice", "from what age" / "above 70 years of age")?  Such a pairing is evidence on its own."""
+    seg = text[start:end].lower()
+    if _TIMES_ASKED.search(question):
+        return seg in TIMES or bool(re.match(r"\s+times\b", text[end:], re.I))
+    if _AGE_ASKED.search(question):
+        return bool(re.match(r"\s*(?:-\s*)?years?\b", text[end:], re.I)) and \
+            bool(re.search(r"\b(?:age|aged|above|over|older)\b", text[max(0, start - 30):end + 20], re.I))
+    return False

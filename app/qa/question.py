@@ -117,8 +117,11 @@ PRIORITY = re.compile(r"\bpriority\b", re.I)
 RESULT_TYPES = {
     "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies),? (and |or |& )?strateg|\b(polic(y|ies)|strateg(y|ies))[\s-]+(results?|adopt\w*)\b|\bstrateg(y|ies),? (or |and |& )?polic|"
                                       r"\bstrateg(y|ies) adopted\b|\bpolicies and strategies\b", re.I),
-    "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b|\bschemes?[\s-]+(introduc\w*|reform\w*)", re.I),
-    "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*)[\s-]+(the )?operations?\b|\boperational\b", re.I),
+    "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b|\bschemes?[\s-]+(introduc\w*|reform\w*)|"
+                               r"\bnew\s+(?:social\s+protection\s+)?schemes?\b", re.I),
+    # "improving operations", "improvement of/in operations", "operations improvement", "operational improvements"
+    "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*|better\w*)[\s-]+(?:(?:of|in)\s+)?(?:the\s+|its\s+|their\s+)?operations?\b|"
+                             r"\boperations?[\s-]+improv\w*|\boperational\b", re.I),
 }
 ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|type|achieved)\b|\bresults?\b", re.I)
 STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited|taken effect|entered into force|effective)\b|"

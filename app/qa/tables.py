@@ -331,7 +331,8 @@ class TableLookup:
             return None
         q = set(terms(question)) - _IGNORE
         return year_series.answer(question, answer_type, self.cells, q,
-                                  lambda ts, col: self._cover(ts, self._weighted(set(terms(col)) - _IGNORE)),
+                                  # "(in US$)" says the column's unit, not what it is
+                                  lambda ts, col: self._cover(ts, self._weighted(set(terms(re.sub(r"\([^)]*\)", " ", col))) - _IGNORE)),
                                   lambda text: set(terms(text)) - _IGNORE)
 
     def marked_extreme(self, question: str) -> tuple[list[str], int, list[tuple[str, int]], str | None] | None:
