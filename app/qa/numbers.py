@@ -161,7 +161,8 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         times = [s for s in cands if s.kind == "plain" and (seg[s.start:s.end].lower() in TIMES or
                                                              re.match(r"\s+times\b", seg[s.end:], re.I))]
         return times[0] if len(times) == 1 else None
-    if _AGE_ASKED.search(question):  # "from what age": the figure written as an age
+    age = bool(_AGE_ASKED.search(question))
+    if age:  # "from what age": the figure written as an age (its noun is "years")
         ages = [s for s in cands if s.kind == "plain" and (re.match(r"\s*(?:-\s*)?years?\b(?:\s+of\s+age|\s+old|\s+and\s+(?:over|above|older))?",
                                                                   seg[s.end:], re.I) and re.search(r"\b(?:age|aged|above|over|older|under|below)\b",
                                                                   seg[max(0, s.start - 30):s.end + 20], re.I)
@@ -196,7 +197,7 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         # most ("...; one to present the Clock held on 3 September (38 attendees)").
         clause = re.findall(r"[A-Za-z]+", _clause(seg, s.start, s.end))
         dists.append(dist - 0.1 * sum(1 for w in after + before if near(w)) - 0.15 * sum(1 for w in set(clause) if near(w)))
-        if _counts_other_noun(seg[s.end:s.end + 60], near):
+        if not age and _counts_other_noun(seg[s.end:s.end + 60], near):
             dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
     if earlier:
         # "a further reduction from the previous gap of US$36 million": the figure the sentence
