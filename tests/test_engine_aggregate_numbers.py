@@ -176,3 +176,13 @@ def test_time_series_table_without_its_number(engine):
     a, b = years[-2], years[-1]
     res = engine.ask(f"By how much did the number of new projects change from {a} to {b}?")
     assert res["answers"][0]["value"] == abs(rows[b].value - rows[a].value)
+
+
+def test_argmax_within_the_questions_other_condition(engine):
+    k = engine.k
+    per = funders_per_country(k)
+    pathfinders = {f["subject"] for f in k.facts if f["predicate"] == "pathfinderOf" and f["subject"] in per}
+    assert pathfinders
+    top = max(len(per[c]) for c in pathfinders)
+    res = engine.ask("Which pathfinder country has the most funders?")
+    assert _countries(res, k) == {c for c in pathfinders if len(per[c]) == top}

@@ -900,7 +900,8 @@ class QuestionEngine:
         if op not in ("argmax", "argmin", "groupby") or not relation or relation not in REGISTRY:
             return None
         t = time.perf_counter()
-        res = aggregate.run(self.store, self.k, op, REGISTRY[relation], direction, a, among)
+        within = self._ranked_within(a, op, relation) if not among else None
+        res = aggregate.run(self.store, self.k, op, REGISTRY[relation], direction, a, among, within)
         timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
         if res is None:
             return None
@@ -937,6 +938,19 @@ class QuestionEngine:
             answers.append(self._aggregate_answer(aggregate.Row(region, self.k.label(region), len(labels), labels,
                                                                 facts, why=why)))
         return answers
+
+    def _ranked_within(self, a: Analysis, op: str, relation: str) -> list[str] | None:
+        """'Which pathfinder country has the most funders?': the countries the question's other
+        conditions define (pathfinder status, a result, a ratification ...; regions are the
+        ranking's own filter), or None when it sets none."""
+        if op not in ("argmax", "argmin") or a.answer_type != "Country":
+            return None
+        cons = [c for c in (self._region_free_constraints(a) or [])
+                if c.relation not in ("region", "priority") and not _through([c], {relation})]
+        if not cons:
+            return None
+        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
+        return ids or None
 
     def _region_free_constraints(self, a: Analysis) -> list[Constraint] | None:
         """The list question's constraints with its region words aside; None when they set nothing
