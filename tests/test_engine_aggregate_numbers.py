@@ -186,3 +186,10 @@ def test_argmax_within_the_questions_other_condition(engine):
     top = max(len(per[c]) for c in pathfinders)
     res = engine.ask("Which pathfinder country has the most funders?")
     assert _countries(res, k) == {c for c in pathfinders if len(per[c]) == top}
+
+
+def test_the_figure_said_of_the_counted_noun():
+    seg = "The team stood at 180 in May, with 60 per cent based in 40 designated countries (staff in 25 offices)."
+    near = lambda w: _near(w, ["team"])
+    assert numbers.pick(seg, "how many team members were there in May", near).value == 180
+    assert numbers.asked_unit("team headcount total may") == "count"

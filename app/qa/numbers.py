@@ -61,6 +61,8 @@ def asked_unit(question: str) -> str | None:
         return "count"
     if _MONEY_ASKED.search(question):
         return "money"
+    if re.search(r"\b(?:total|count|tally|headcount)\b", question, re.I):
+        return "count"  # "gtt staff total march 2025": a total of things, not a share
     return None
 
 
@@ -197,6 +199,9 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         # most ("...; one to present the Clock held on 3 September (38 attendees)").
         clause = re.findall(r"[A-Za-z]+", _clause(seg, s.start, s.end))
         dists.append(dist - 0.1 * sum(1 for w in after + before if near(w)) - 0.15 * sum(1 for w in set(clause) if near(w)))
+        linked = _LINKING.search(seg[max(0, s.start - 80):s.start])
+        if linked and near(linked.group(1)):
+            dists[-1] -= 2  # "The GTT staff stood at 197": the counted noun is the subject the figure is said of
         if not age and _counts_other_noun(seg[s.end:s.end + 60], near):
             dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
     if earlier:
@@ -224,6 +229,12 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     if strict and best[0] >= 8.95 and unit not in ("percent", "money"):
         return None
     return best[2]
+
+
+# "<noun> stood at / amounted to / totalled / reached / was N": the figure said of that noun.
+_LINKING = re.compile(r"\b([A-Za-z][A-Za-z-]+)\s+(?:stood|stands|amounted|amounts|totall?ed|totals|reached|reaches|numbered|"
+                      r"came|rose|fell|grew|increased|decreased|declined|dropped|was|were|is|are)(?:\s+(?:at|to))?"
+                      r"(?:\s+(?:about|around|approximately|nearly|over|almost|more than|some|roughly))?\s*(?:US\$|\$|€)?\s*$", re.I)
 
 
 def _clause(seg: str, start: int, end: int) -> str:
