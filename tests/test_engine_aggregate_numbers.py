@@ -193,3 +193,16 @@ def test_the_figure_said_of_the_counted_noun():
     near = lambda w: _near(w, ["team"])
     assert numbers.pick(seg, "how many team members were there in May", near).value == 180
     assert numbers.asked_unit("team headcount total may") == "count"
+
+
+def test_a_negation_of_a_thing_named_before_the_region_leaves_the_region_a_filter(engine):
+    k = engine.k
+    where = _regions(k)
+    kinds = result_kinds(k, "2024")
+    priority = {f["subject"] for f in k.facts if f["predicate"] == "priorityCountryOf"}
+    region = next(r for r in set(where.values()) if any(where.get(c) == r and c not in kinds for c in priority))
+    expected = {c for c in priority if where.get(c) == region and c not in kinds}
+    res = engine.ask(f"countries without any result in {k.label(region)}")
+    assert _countries(res, k) == expected
+    res = engine.ask(f"which pathfinders are not located in {k.label(region)}")
+    assert not any(where.get(c) == region for c in _countries(res, k))

@@ -468,6 +468,21 @@ def _negated_before(text: str, pos: int, window: int = 4) -> bool:
         or text[max(0, pos - 4):pos].lower() == "non-"
 
 
+_PLACE_WORDS = frozenset("in the of from within across inside located based situated part are is be being any a an "
+                         "one those ones countries country".split())
+
+
+def _negation_reaches(text: str, pos: int) -> bool:
+    """Does the negation before pos govern the place named at pos ("not in the Americas"), rather
+    than a thing named between them ("without any *result* in the Americas": the region filters)?"""
+    before = re.split(r"[,;?]", text[:pos])[-1]
+    words = re.findall(r"[A-Za-z'-]+", before)
+    last = max((i for i, w in enumerate(words) if NEGATION.fullmatch(w) or w.lower().startswith("non")), default=None)
+    if last is None:
+        return True
+    return all(w.lower() in _PLACE_WORDS for w in words[last + 1:])
+
+
 def heading_result_types(a: Analysis) -> None:
     """A question about the results (or naming a table) that asks for countries says a result type
     in the words the extractor reads the results table's headings with ("a policy or strategy
@@ -519,7 +534,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
             a.negated.add(name)
     for l in a.links:
         # read with the names blanked: "Convention No. 102 are in Africa" has no negation ("No.")
-        if l.type == "Region" and (_negated_before(blank, l.start) or _SET_ASIDE.search(q[:l.start])):
+        if l.type == "Region" and ((_negated_before(blank, l.start) and _negation_reaches(blank, l.start))
+                                   or _SET_ASIDE.search(q[:l.start])):
             a.negated.add("region")
     # Topic: what is left once linked names and question words are set aside.
     rest = q
