@@ -206,3 +206,17 @@ def test_a_negation_of_a_thing_named_before_the_region_leaves_the_region_a_filte
     assert _countries(res, k) == expected
     res = engine.ask(f"which pathfinders are not located in {k.label(region)}")
     assert not any(where.get(c) == region for c in _countries(res, k))
+
+
+def test_how_many_more_between_two_compared_funders(engine):
+    k = engine.k
+    per = funders_per_country(k)
+    reach = defaultdict(int)
+    for fs in per.values():
+        for f in fs:
+            reach[f] += 1
+    named = [f for f in reach if f.startswith("Organization:") and any(n.isupper() and len(n) <= 4 for n in k.names(f))]
+    a, b = sorted(named, key=lambda f: -reach[f])[:2]
+    short = lambda f: next(n for n in k.names(f) if n.isupper() and len(n) <= 4)
+    res = engine.ask(f"how many more countries does the {short(a)} fund compared with the {short(b)}")
+    assert res["answer_type"] == "Number" and res["answers"][0]["value"] == abs(reach[a] - reach[b])

@@ -134,6 +134,7 @@ _COUNTED_BEFORE = re.compile(r"\b(?:among|of|out of|from|at)\s+(?:the\s+)?[^?]{0
 # "how many of them", "how many name ...": no counted noun follows "how many"; it was said before.
 _NO_NOUN_AFTER = re.compile(r"\s+(?:of\s+(?:them|these|those)|name|names|mention|mentions|list|lists|cite|cites|show|shows|"
                             r"have|has|had|are|were|get|gets|got|receive|receives|received)\b", re.I)
+_HOW_MANY_MORE = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\bby how (?:many|much)\b[^?]*\b(?:more|fewer|less)\b", re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
 
@@ -911,6 +912,20 @@ class QuestionEngine:
                            f"{op} over ‘{relation}’"] + res.path
         if res.answer_type:
             out["answer_type"] = res.answer_type
+        if among and len(among) == 2 and _HOW_MANY_MORE.search(a.question):
+            # "how many more countries does the EU fund than the Netherlands": the gap between the two
+            other = aggregate.run(self.store, self.k, "argmin" if op == "argmax" else "argmax", REGISTRY[relation],
+                                  direction, a, among)
+            if other is not None and other.rows and res.rows:
+                gap = abs(res.rows[0].count - other.rows[0].count)
+                why = f"{res.rows[0].label} ({res.rows[0].count}) − {other.rows[0].label} ({other.rows[0].count}) = {gap}" \
+                    if res.rows[0].key != other.rows[0].key else f"both {res.rows[0].count}"
+                out["answer_type"], out["path"] = "Number", out["path"] + [why]
+                row = aggregate.Row(res.rows[0].key, str(gap), gap, res.rows[0].counted + other.rows[0].counted,
+                                    res.rows[0].facts + other.rows[0].facts, why=why)
+                d = self._aggregate_answer(row)
+                d.update({"label": str(gap), "iri": None, "type": "Number"})
+                return [d]
         return [self._aggregate_answer(row) for row in res.rows]
 
     def _region_rank(self, a: Analysis, out: dict, lowest: bool) -> list[dict] | None:
