@@ -118,11 +118,13 @@ def superlative_intent(a: Analysis, relation: str | None, word_rx: re.Pattern | 
 
 
 def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis,
-        among: list[str] | None = None) -> AggregateResult | None:
-    """``among``: entity ids the ranking is restricted to ("Ireland or Japan": a comparison)."""
+        among: list[str] | None = None, within: list[str] | None = None) -> AggregateResult | None:
+    """``among``: entity ids the ranking is restricted to ("Ireland or Japan": a comparison);
+    ``within``: the set the question's other conditions define ("which *pathfinder* has the most
+    funders"), ranked without adding zero rows for its members."""
     direction = oriented(r, direction, a) if not among else direction
     if op in ("argmax", "argmin"):
-        return _extreme(store, knowledge, op, r, direction, a, among)
+        return _extreme(store, knowledge, op, r, direction, a, among, within)
     if op == "groupby":
         if a.regions and not _PER_REGION.search(a.question):
             return None  # "the number of countries in Africa funded by X" filters by a region, not groups by it
@@ -131,7 +133,7 @@ def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis,
 
 
 def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis,
-             among: list[str] | None = None) -> AggregateResult | None:
+             among: list[str] | None = None, within: list[str] | None = None) -> AggregateResult | None:
     ans_types, other_types = (r.domain, r.range) if direction == "subject" else (r.range, r.domain)
     triple = r.pattern("?answer", "?x") if direction == "subject" else r.pattern("?x", "?answer")
     body = [triple]
@@ -151,6 +153,8 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
                     f"fg:year ?yy . FILTER(STR(?yy) = \"{a.years[0]}\")")
     if among:
         body.append("VALUES ?answer { " + " ".join(_iri(i) for i in among) + " }")
+    elif within:
+        body.append("VALUES ?answer { " + " ".join(_iri(i) for i in within) + " }")
     # Names the engine already took out of the question (a.excluded) or still after a cue here.
     set_aside = sorted(a.excluded) + [i for l in a.links if _EXCEPT.search(a.question[:l.start]) for i in l.ids]
     set_aside += [f for f in (_as_funder(i, knowledge) for i in set_aside if i.startswith("Country:")) if f]
@@ -309,7 +313,9 @@ def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool) -> Aggrega
     return AggregateResult(sparql, top, path, ANSWER_TYPE.get(t, t))
 
 
-WHICH_REGION = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?regions?\b", re.I)
+# "which region ...", and a keyword query that opens on it ("region most countries improving operations")
+WHICH_REGION = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?regions?\b|^\s*(?:the\s+)?regions?\s+(?:with\s+|having\s+|that\s+has\s+)?"
+                          r"(?:the\s+)?(?:most|fewest|least|largest|highest|lowest|smallest|greatest|biggest)\b", re.I)
 
 
 def region_extreme(store, knowledge, r: Relation, a: Analysis, lowest: bool) -> AggregateResult | None:

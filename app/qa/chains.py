@@ -266,7 +266,12 @@ def implied(a: Analysis, cons: list, knowledge) -> list:
     budget line, partnership for an agency).  Weak: an empty result falls back to the text."""
     from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 
-    if knowledge is None or a.answer_type != "Country" or _ASKING.search(a.question):
+    # "how many rbsa countries in africa": a name right before the counted noun modifies it, as in a
+    # keyword query, whatever question word opens the sentence
+    modifier = any(l.type in ("Organization", "Initiative") and
+                   re.match(r"\s*(?:-\s*)?(?:countr(?:y|ies)|nations|states|governments)\b", a.question[l.end:], re.I)
+                   for l in a.links)
+    if knowledge is None or a.answer_type != "Country" or (_ASKING.search(a.question) and not modifier):
         return []
     used = {e for c in cons for t in c.evidence for e in (t[0], t[2]) if ":" in e}
     extra = []

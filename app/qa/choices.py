@@ -78,7 +78,9 @@ def constraint(ids: list[str]) -> Constraint:
 _THAN = re.compile(r"\s+(?:[\w'’-]+\s+){0,6}?than\s+(?:the\s+)?", re.I)
 # "ireland vs france", "Japan versus Portugal", "comparing Japan with Portugal": names set against
 # each other (read only where a comparative asks which has more).
-_VERSUS = re.compile(r"\s*(?:vs\.?|v\.|versus|against|(?:compared\s+)?(?:with|to))\s+(?:the\s+)?", re.I)
+_VERSUS = re.compile(r"\s*(?:vs\.?|v\.|versus|against|(?:compared\s+)?(?:with|to))\s+(?:the\s+)?|"
+                     # "does japan fund compared with portugal": a few words, then the comparison
+                     r"\s+(?:[\w'’-]+\s+){0,4}?(?:vs\.?|versus|compared\s+(?:with|to)|as\s+against)\s+(?:the\s+)?", re.I)
 
 
 def compared(a: Analysis) -> list:

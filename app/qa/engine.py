@@ -29,7 +29,8 @@ from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PRO
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
 from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, entry_scope,
-                    kind_heads, origin_of_members, ranking, region_answers, region_count, result_sets, set_conditions)
+                    kind_heads, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
+                    set_conditions)
 from app.qa.absent import absent_names
 from app.qa.asides import keeps_subject
 from app.qa.coreference import core_of
@@ -75,6 +76,7 @@ from graph.relations import REGISTRY
 from graph.rdf import entity_uri
 
 COUNTED_NUMBER_SCORE = 0.35  # a figure written before the very noun counted needs less similarity
+TYPED_NUMBER_SCORE = 0.3  # "twice" for "how many times", "70 years of age" for "what age": less still
 MIN_TEXT_SCORE = 0.55  # below this the best sentence is not an answer (calibrated on the dev set)
 NARROW_FACTOR = 1.3  # how much stronger than an answer a sentence must be to narrow a graph answer
 AMBIGUOUS_LINK = 3  # a mention linked to more entities than this is a generic phrase, not a name
@@ -108,7 +110,8 @@ _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where
 # "regions" counts the regions the related countries lie in (app.qa.region_count).
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
                       r"member states?|states|nations?|regions|"
-                      r"organi[sz]ations?|funders?|donors?|partners?)\b"
+                      r"organi[sz]ations?|funders?|donors?|partners?|financiers?|backers?|"
+                      r"(?:funding|financing|financial)\s+(?:sources?|partners?)|sources?(?=\s+of\s+(?:funding|financing|money)))\b"
                       # the last noun of a compound is counted ("unhcr partner countries": countries)
                       r"(?!\s+(?:countr\w*|pathfinders?|governments?|organi[sz]ations?|funders?|donors?|partners?|"
                       r"member states?|nations?|regions)\b)", re.I)
@@ -139,6 +142,7 @@ _COUNTED_BEFORE = re.compile(r"\b(?:among|of|out of|from|at)\s+(?:the\s+)?[^?]{0
 # "how many of them", "how many name ...": no counted noun follows "how many"; it was said before.
 _NO_NOUN_AFTER = re.compile(r"\s+(?:of\s+(?:them|these|those)|name|names|mention|mentions|list|lists|cite|cites|show|shows|"
                             r"have|has|had|are|were|get|gets|got|receive|receives|received)\b", re.I)
+_HOW_MANY_MORE = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\bby how (?:many|much)\b[^?]*\b(?:more|fewer|less)\b", re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
 
@@ -239,7 +243,7 @@ class QuestionEngine:
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
-        done = early or self._aggregate(a, und, out, timings, stated_type) or regional \
+        done = early or self._result_kinds(a, out) or self._year_series(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is None:
@@ -378,6 +382,9 @@ class QuestionEngine:
             good = [r for r in results if r.score >= bar]
             if not good and a.answer_type == "Number" and results and results[0].score >= COUNTED_NUMBER_SCORE \
                     and _beside_counted(results[0], q, self.k):  # "how many entries" / "490 entries"
+                good = results[:1]
+            if not good and a.answer_type == "Number" and results and results[0].score >= TYPED_NUMBER_SCORE \
+                    and _typed_figure(results[0], q, self.k):  # "how many times" / "convened twice"
                 good = results[:1]
             if a.answer_type == "Year" and good:  # "launched in November 2023" over "in 2024, ... Eni"
                 dated = prefer_dated_event(results)
@@ -989,6 +996,11 @@ class QuestionEngine:
             out["sparql"], out["strategy"], out["path"] = res.sparql, "graph-aggregate", res.path
             out["answer_type"] = res.answer_type or out["answer_type"]
             return [self._aggregate_answer(row) for row in res.rows]
+        if aggregate.WHICH_REGION.search(a.question) and aggregate.SUPERLATIVE_WORD.search(a.question):
+            low = aggregate.SUPERLATIVE_WORD.search(a.question).group(1).lower() in ("fewest", "least", "lowest", "smallest")
+            ranked = self._region_rank(a, out, low)
+            if ranked is not None:
+                return ranked
         if aggregate.WHICH_REGION.search(a.question) and aggregate.SUPERLATIVE_WORD.search(a.question) \
                 and und.relation in REGISTRY and "Country" in REGISTRY[und.relation].domain:
             low = aggregate.SUPERLATIVE_WORD.search(a.question).group(1).lower() in ("fewest", "least", "lowest", "smallest")
@@ -1006,7 +1018,8 @@ class QuestionEngine:
         if op not in ("argmax", "argmin", "groupby") or not relation or relation not in REGISTRY:
             return None
         t = time.perf_counter()
-        res = aggregate.run(self.store, self.k, op, REGISTRY[relation], direction, a, among)
+        within = self._ranked_within(a, op, relation) if not among else None
+        res = aggregate.run(self.store, self.k, op, REGISTRY[relation], direction, a, among, within)
         timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
         if res is None:
             return None
@@ -1016,7 +1029,102 @@ class QuestionEngine:
                            f"{op} over ‘{relation}’"] + res.path
         if res.answer_type:
             out["answer_type"] = res.answer_type
+        if among and len(among) == 2 and _HOW_MANY_MORE.search(a.question):
+            # "how many more countries does the EU fund than the Netherlands": the gap between the two
+            other = aggregate.run(self.store, self.k, "argmin" if op == "argmax" else "argmax", REGISTRY[relation],
+                                  direction, a, among)
+            if other is not None and other.rows and res.rows:
+                gap = abs(res.rows[0].count - other.rows[0].count)
+                why = f"{res.rows[0].label} ({res.rows[0].count}) − {other.rows[0].label} ({other.rows[0].count}) = {gap}" \
+                    if res.rows[0].key != other.rows[0].key else f"both {res.rows[0].count}"
+                out["answer_type"], out["path"] = "Number", out["path"] + [why]
+                row = aggregate.Row(res.rows[0].key, str(gap), gap, res.rows[0].counted + other.rows[0].counted,
+                                    res.rows[0].facts + other.rows[0].facts, why=why)
+                d = self._aggregate_answer(row)
+                d.update({"label": str(gap), "iri": None, "type": "Number"})
+                return [d]
         return [self._aggregate_answer(row) for row in res.rows]
+
+    def _region_rank(self, a: Analysis, out: dict, lowest: bool) -> list[dict] | None:
+        """'Which region has the most countries with an improving-operations result / funded by the
+        Dutch?': the countries of the same question asked as a list (every constraint the graph step
+        reads, region words aside), grouped by region (see :mod:`app.qa.region_rank`).  None when
+        the question ranks by counted objects ('the most results') or sets no condition beyond
+        regions and priority status (the registry's group-by answers those)."""
+        cons = self._region_free_constraints(a)
+        if cons is None or region_rank.counts_objects(a.question):
+            return None
+        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
+        rows = region_answers.regions_for(ids, "", self.k) or []
+        ranked = region_rank.rank([(r.region, r.countries, r.facts) for r in rows], lowest)
+        if ranked is None:
+            return None
+        top, runner = ranked
+        out["sparql"], out["strategy"], out["answer_type"] = to_sparql(cons), "graph-aggregate", "Region"
+        out["path"] = [f"{'fewest' if lowest else 'most'} countries by region: {'; '.join(c.description for c in cons)}"] + \
+            ([f"runner-up: {self.k.label(runner[0])} ({len(runner[1])})"] if runner else [])
+        answers = []
+        for region, countries, facts in top:
+            labels = [self.k.label(c) for c in countries]
+            why = f"{self.k.label(region)}: {len(labels)} ({', '.join(labels)})"
+            answers.append(self._aggregate_answer(aggregate.Row(region, self.k.label(region), len(labels), labels,
+                                                                facts, why=why)))
+        return answers
+
+    def _ranked_within(self, a: Analysis, op: str, relation: str) -> list[str] | None:
+        """'Which pathfinder country has the most funders?': the countries the question's other
+        conditions define (pathfinder status, a result, a ratification ...; regions are the
+        ranking's own filter), or None when it sets none."""
+        if op not in ("argmax", "argmin") or a.answer_type != "Country":
+            return None
+        cons = [c for c in (self._region_free_constraints(a) or [])
+                if c.relation not in ("region", "priority") and not _through([c], {relation})]
+        if not cons:
+            return None
+        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
+        return ids or None
+
+    def _region_free_constraints(self, a: Analysis) -> list[Constraint] | None:
+        """The list question's constraints with its region words aside; None when they set nothing
+        beyond region and priority status."""
+        as_list = replace(a, answer_type="Country", regions=[], links=[l for l in a.links if l.type != "Region"])
+        cons = [c for c in self._constraints(as_list) if c.strong]
+        if not cons or all(c.relation in ("region", "priority") for c in cons):
+            return None
+        return cons
+
+    def _year_series(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'year most new projects approved', 'total new projects 2021 to 2024', 'by how much did
+        ... fall from 2023 to 2024': arithmetic over a table whose rows are years (see
+        :mod:`app.qa.year_series`)."""
+        if a.linked("Country"):
+            return None
+        res = self.tables.series(a.question, a.answer_type)
+        if res is None:
+            return None
+        from app.qa.tables import _cell_sparql
+
+        out["sparql"], out["strategy"], out["answer_type"] = _cell_sparql(res.cells[0].iri), "graph-table", res.kind
+        out["path"] = [res.why]
+        ev = [self._evidence(c.passage_id, [c.row]) for c in res.cells[:3] if c.passage_id]
+        return [{"label": res.label, "iri": None, "type": res.kind, "score": 1.0, "value": res.value,
+                 "evidence": ev[:1], "path": [res.why]}]
+
+    def _result_kinds(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'How many kinds of results did Lao PDR achieve?' (see :func:`app.qa.result_sets.kinds_of`)."""
+        found = result_sets.kinds_of(a, self.store)
+        if found is None:
+            return None
+        sparql, kinds = found
+        country = a.linked("Country")[0]
+        labels = [re.sub(r"(?<=[a-z])(?=[A-Z])", " ", re.split(r"[#/]", k)[-1]).lower() for k in kinds]
+        facts = self.k.facts_where(subject=country, predicate="achievedResult")
+        pids = list(dict.fromkeys(p for f in facts for p in f["passages"]))
+        out["sparql"], out["strategy"] = sparql, "graph"
+        out["path"] = [f"distinct result types of {self.k.label(country)}: {', '.join(labels) or 'none'}"]
+        return [{"label": str(len(kinds)), "iri": None, "type": "Number", "score": 1.0, "value": float(len(kinds)),
+                 "counted": labels, "evidence": [self._evidence(pid, self.k.names(country)) for pid in pids[:3]],
+                 "path": list(out["path"])}]
 
     def _regions(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which regions does X fund countries in?' (see :mod:`app.qa.region_answers`)."""
@@ -1185,7 +1293,8 @@ class QuestionEngine:
         by_noun = None if m or _AIMED.search(_outside_names(a)) else \
             counted_by_relation_noun(a.question, collapsed.replace("NAME", "    "))
         if m:
-            counted = "Organization" if re.match(r"organi|funder|donor|partner", m.group(1), re.I) else "Country"
+            counted = "Organization" if re.match(r"organi|funder|donor|partner|financ|fund|backer|source", m.group(1), re.I) \
+                else "Country"
         elif by_noun is not None and by_noun[1] in ("Country", "Organization"):
             counted = by_noun[1]  # "number of c102 ratifications": one per country that ratified
             flag = RELATION_FLAGS.get(by_noun[0])
@@ -1420,6 +1529,17 @@ class QuestionEngine:
         idf = self.units.idf
         cut = math.log(1 + len(self.units.units) / 60)
         return [t for t in rest if idf.get(t, self.units.default_idf) >= cut]
+
+
+def _typed_figure(r: TextResult, question: str, knowledge) -> bool:
+    """Is the result's one figure of the very kind asked (see :func:`app.qa.numbers.typed_figure`)?"""
+    from app.qa.numbers import typed_figure
+
+    p = knowledge.passage(r.passage_id)
+    if p is None or len(r.found) != 1 or not r.found[0].spans:
+        return False
+    s, e = r.found[0].spans[0]
+    return typed_figure(p.text, s, e, question)
 
 
 def _beside_counted(r: TextResult, question: str, knowledge) -> bool:

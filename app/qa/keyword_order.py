@@ -35,12 +35,21 @@ _RELATIVE_AFTER = re.compile(r"\b(?:countr(?:y|ies)|places?|year|years|time|date
 # "c102 campaign launched by", "haba haba run by": a query ending on its verb's "by" asks who.
 _AGENT_LAST = re.compile(r"\b[a-z][\w-]*\s+by\s*\??\s*$", re.I)
 
+# "funders most countries", "country fewest funders", "region most pathfinders": the noun before
+# the superlative is what is ranked, the words after it what is counted.
+_SUPERLATIVE = re.compile(r"^\s*(?P<ranked>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,2}?)\s+(?:with\s+|having\s+|by\s+)?(?:the\s+)?"
+                          r"(?P<sup>most|fewest|least)\s+(?P<counted>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,4})\s*\??\s*$", re.I)
+
 
 def question_word_first(query: str) -> str:
     """The query with its question word moved to the front, or the query unchanged."""
     words = query.split()
     if not words or len(words) > MAX_WORDS or _OPENS.match(query) or _AUX.search(query) or re.search(r"[,;:]", query):
         return query
+    sup = _SUPERLATIVE.match(query)
+    if sup and not _QWORD.search(query):  # "funders most countries": which funder has the most countries
+        return f"which {sup.group('ranked')} has the {sup.group('sup').lower()} {sup.group('counted')}" + \
+            ("?" if query.rstrip().endswith("?") else "")
     counted = _COUNT_WORD.search(query)
     if counted and not _QWORD.search(query) and not _NUMBERED.search(query):  # "funders zambia count": a count asked, said last
         rest = (query[:counted.start()] + " " + query[counted.end():]).strip(" ?")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from app.qa.units import STOP
 from graph.extract.quantities import MONEY, PERCENT
 from graph.dates import MONTH
+from app.qa.number_words import TIMES, label as number_label, word_numbers
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -26,11 +27,14 @@ _MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|
                           r"budget|cost|costs|gap|us\$|usd|dollars?|euros?|allocat\w*|financing|paid|pay|receive\w*)\b",
                           re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
+_TIMES_ASKED = re.compile(r"\bhow (?:many\s+t[a-z]*mes|often)\b|\bnumber of (?:times|meetings|sessions)\b", re.I)
+_AGE_ASKED = re.compile(r"\b(?:what|which)\s+age\b|\bhow old\b|\bage\s+(?:limit|threshold|of eligibility)\b|\beligibility age\b|"
+                        r"\b(?:minimum|qualifying|pensionable|retirement)\s+age\b", re.I)
 _EARLIER_ASKED = re.compile(r"\b(from|initially|originally|before|previous(ly)?|at first|earlier|start(ed|ing)?)\b", re.I)
 _CALLED_EARLIER = re.compile(r"\b(previous|earlier|initial|original|prior)\s+(?:[a-z-]+\s+){0,2}?(?:of\s+)?"
                              r"(?:us\$|\$|€)?\s*$", re.I)
 _MONTHS = "(" + MONTH + ")"
-_MONTH_AFTER = re.compile(r"\s+" + _MONTHS + r"\b")
+_MONTH_AFTER = re.compile(r"(?:\s*[-–]\s*\d{1,2})?\s+" + _MONTHS + r"\b")  # "03 September", "13-15 November"
 _MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\s+$")
 _SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "bn": 1e9, "m": 1e6}
 
@@ -57,6 +61,8 @@ def asked_unit(question: str) -> str | None:
         return "count"
     if _MONEY_ASKED.search(question):
         return "money"
+    if re.search(r"\b(?:total|count|tally|headcount)\b", question, re.I):
+        return "count"  # "gtt staff total march 2025": a total of things, not a share
     return None
 
 
@@ -87,7 +93,14 @@ def spans(seg: str) -> list[Span]:
         if _LABEL_BEFORE.search(seg[max(0, m.start() - 16):m.start()]):
             continue  # "Table 3", "Result 2", "No. 102": a label, not a quantity
         out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(m.group(1), m.group(2)), "plain"))
+    for w in word_numbers(seg):  # "Three prototypes", "two dozen journalists": counts written in words
+        if not any(s.start < w.end and w.start < s.end for s in out) and not _SPELLED_LABEL.search(seg[:w.start]):
+            out.append(Span(w.start, w.end, number_label(w.value), w.value, "plain"))
     return sorted(out, key=lambda s: s.start)
+
+
+# "Step two", "Phase three", "the second of three": ordinal labels and parts are no counts.
+_SPELLED_LABEL = re.compile(r"\b(Step|Phase|Pillar|Result|Table|Box|Figure|Goal|Chapter|Section|Article)\s+$", re.I)
 
 
 # "Ireland and Germany ... €1.2 million (US$1.24 million) and €20 million (US$20.7 million)
@@ -146,6 +159,17 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     it out (``strict=False`` when the question names no counted words at all)."""
     unit = asked_unit(question)
     cands = spans(seg)
+    if _TIMES_ASKED.search(question):  # "how many times did it convene": "twice", "three times"
+        times = [s for s in cands if s.kind == "plain" and (seg[s.start:s.end].lower() in TIMES or
+                                                             re.match(r"\s+times\b", seg[s.end:], re.I))]
+        return times[0] if len(times) == 1 else None
+    age = bool(_AGE_ASKED.search(question))
+    if age:  # "from what age": the figure written as an age (its noun is "years")
+        ages = [s for s in cands if s.kind == "plain" and (re.match(r"\s*(?:-\s*)?years?\b(?:\s+of\s+age|\s+old|\s+and\s+(?:over|above|older))?",
+                                                                  seg[s.end:], re.I) and re.search(r"\b(?:age|aged|above|over|older|under|below)\b",
+                                                                  seg[max(0, s.start - 30):s.end + 20], re.I)
+                                                         or re.search(r"\b(?:aged?|age of)\s*$", seg[:s.start], re.I))]
+        cands = ages  # a sentence with no age in it does not answer
     if unit == "percent":
         cands = [s for s in cands if s.kind == "percent"]
     elif unit == "money":
@@ -156,6 +180,8 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     stated = {sp.value for sp in spans(question)}
     if stated and any(s.value not in stated for s in cands):
         cands = [s for s in cands if s.value not in stated]
+    elif stated and cands:
+        return None  # the sentence only repeats what the question states ("welcomed five new members")
     owned = respective(seg, question, cands)
     if owned is not None:
         return owned
@@ -173,8 +199,10 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         # most ("...; one to present the Clock held on 3 September (38 attendees)").
         clause = re.findall(r"[A-Za-z]+", _clause(seg, s.start, s.end))
         dists.append(dist - 0.1 * sum(1 for w in after + before if near(w)) - 0.15 * sum(1 for w in set(clause) if near(w)))
-        own = re.match(r"\s+([A-Za-z][a-z-]+)", seg[s.end:])
-        if own and _COUNTS_OTHER(own.group(1)) and not any(near(w) for w in after[:2]):
+        linked = _LINKING.search(seg[max(0, s.start - 80):s.start])
+        if linked and near(linked.group(1)):
+            dists[-1] -= 2  # "The GTT staff stood at 197": the counted noun is the subject the figure is said of
+        if not age and _counts_other_noun(seg[s.end:s.end + 60], near):
             dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
     if earlier:
         # "a further reduction from the previous gap of US$36 million": the figure the sentence
@@ -203,11 +231,32 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     return best[2]
 
 
+# "<noun> stood at / amounted to / totalled / reached / was N": the figure said of that noun.
+_LINKING = re.compile(r"\b([A-Za-z][A-Za-z-]+)\s+(?:stood|stands|amounted|amounts|totall?ed|totals|reached|reaches|numbered|"
+                      r"came|rose|fell|grew|increased|decreased|declined|dropped|was|were|is|are)(?:\s+(?:at|to))?"
+                      r"(?:\s+(?:about|around|approximately|nearly|over|almost|more than|some|roughly))?\s*(?:US\$|\$|€)?\s*$", re.I)
+
+
 def _clause(seg: str, start: int, end: int) -> str:
     """The clause a number sits in: between the nearest ';' (or sentence-internal list break) on each side."""
     left = max(seg.rfind(";", 0, start), seg.rfind(":", 0, start))
     right = min([i for i in (seg.find(";", end), seg.find(":", end)) if i >= 0] or [len(seg)])
     return seg[left + 1:right]
+
+
+def _counts_other_noun(after: str, near) -> bool:
+    """Does the figure count something else than the question's words?  Its noun is the first
+    plural among the next words, past a modifier ("two co-creation workshops", "64 countries"),
+    unless a counted word comes before it ("18,000 older persons" for "how many older people")."""
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", after)[:3]
+    if not words or not re.match(r"\s+[A-Za-z]", after):
+        return False
+    for i, w in enumerate(words):
+        if near(w) or w.lower() in STOP:
+            return False  # a counted word, or the noun phrase ended ("146,000 and employers ...")
+        if _COUNTS_OTHER(w):
+            return i == 0 or not words[0][0].isupper()  # "5 Member States" names, it does not modify
+    return False
 
 
 def _COUNTS_OTHER(word: str) -> bool:
@@ -291,3 +340,15 @@ def beside_counted(text: str, start: int, end: int, question: str) -> bool:
         return False
     after = re.findall(r"[A-Za-z][\w'’-]*", text[end:end + 40])[:2]
     return any(same_root(_root(w), _root(m.group(1))) for w in after)
+
+
+def typed_figure(text: str, start: int, end: int, question: str) -> bool:
+    """Is the figure at text[start:end] of the very kind the question asks ("how many times" /
+    "twice", "from what age" / "above 70 years of age")?  Such a pairing is evidence on its own."""
+    seg = text[start:end].lower()
+    if _TIMES_ASKED.search(question):
+        return seg in TIMES or bool(re.match(r"\s+times\b", text[end:], re.I))
+    if _AGE_ASKED.search(question):
+        return bool(re.match(r"\s*(?:-\s*)?years?\b", text[end:], re.I)) and \
+            bool(re.search(r"\b(?:age|aged|above|over|older)\b", text[max(0, start - 30):end + 20], re.I))
+    return False

@@ -27,7 +27,8 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
                           r"budget|sum|total|allocation|figure)\b|\bin (per ?cent|percent|(?:us )?dollars|euros|us\$|usd)(?!\w)|"
                           r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
-                          r"budget|cost|value|sum|count|ambition|target|figure)\b", re.I)),
+                          r"budget|cost|value|sum|count|ambition|target|figure|average|mean|median)\b|"
+                          r"\b(?:from|at|above|over|under|below)\s+what\s+age\b|\bhow old\b|\bwhat (?:is|was) the (?:minimum |eligibility |qualifying )?age\b", re.I)),
     ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b|\bsince when\b|\bwhen\s*\??\s*$", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
     ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),
@@ -116,8 +117,11 @@ PRIORITY = re.compile(r"\bpriority\b", re.I)
 RESULT_TYPES = {
     "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies),? (and |or |& )?strateg|\b(polic(y|ies)|strateg(y|ies))[\s-]+(results?|adopt\w*)\b|\bstrateg(y|ies),? (or |and |& )?polic|"
                                       r"\bstrateg(y|ies) adopted\b|\bpolicies and strategies\b", re.I),
-    "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b|\bschemes?[\s-]+(introduc\w*|reform\w*)", re.I),
-    "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*)[\s-]+(the )?operations?\b|\boperational\b", re.I),
+    "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b|\bschemes?[\s-]+(introduc\w*|reform\w*)|"
+                               r"\bnew\s+(?:social\s+protection\s+)?schemes?\b", re.I),
+    # "improving operations", "improvement of/in operations", "operations improvement", "operational improvements"
+    "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*|better\w*)[\s-]+(?:(?:of|in)\s+)?(?:the\s+|its\s+|their\s+)?operations?\b|"
+                             r"\boperations?[\s-]+improv\w*|\boperational\b", re.I),
 }
 ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|type|achieved)\b|\bresults?\b", re.I)
 STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited|taken effect|entered into force|effective)\b|"
@@ -392,7 +396,8 @@ _WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)"
 
 
 # "Of the countries ..., which one(s) ...", "Among these funders, which ...": the set named first is asked.
-_PICK_FROM = re.compile(r"^\s*(?:of|among|out of|from)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,2}?"
+# At the start, or after a preamble's clause break ("for a briefing, and among the ... countries, which one").
+_PICK_FROM = re.compile(r"(?:^\s*|[,;:—–]\s*(?:and\s+|but\s+|so\s+)?|\s-\s+)(?:of|among|out of|from)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,3}?"
                         r"(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|partners?|publications?|"
                         r"programmes?|schemes?|conventions?|initiatives?|pathfinders?)\b[^?]*?,\s*(?:which|what)\b"
                         r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
@@ -463,13 +468,30 @@ def _negated_before(text: str, pos: int, window: int = 4) -> bool:
         or text[max(0, pos - 4):pos].lower() == "non-"
 
 
+_PLACE_WORDS = frozenset("in the of from within across inside located based situated part are is be being any a an "
+                         "one those ones countries country".split())
+
+
+def _negation_reaches(text: str, pos: int) -> bool:
+    """Does the negation before pos govern the place named at pos ("not in the Americas"), rather
+    than a thing named between them ("without any *result* in the Americas": the region filters)?"""
+    before = re.split(r"[,;?]", text[:pos])[-1]
+    words = re.findall(r"[A-Za-z'-]+", before)
+    last = max((i for i, w in enumerate(words) if NEGATION.fullmatch(w) or w.lower().startswith("non")), default=None)
+    if last is None:
+        return True
+    return all(w.lower() in _PLACE_WORDS for w in words[last + 1:])
+
+
 def heading_result_types(a: Analysis) -> None:
     """A question about the results (or naming a table) that asks for countries says a result type
     in the words the extractor reads the results table's headings with ("a policy or strategy
     adopted"), even inside a linked name ("national social protection strategy")."""
-    if not a.result_types and a.answer_type in ("Country", "Number") and \
-            (a.any_result or _TABLE_NAMED.search(a.question)):
-        a.result_types = [k for k, rx in RESULT_KEYWORDS.items() if rx.search(_KIND_FREE.sub(" ", a.question))]
+    if a.answer_type in ("Country", "Number", "Text") and (a.any_result or a.result_types or _TABLE_NAMED.search(a.question)):
+        # every kind the question words, in any order ("operations improvement", "improvement in
+        # operations", "a reform of schemes"), not only the first phrasing a pattern knows
+        said = [k for k, rx in RESULT_KEYWORDS.items() if rx.search(_KIND_FREE.sub(" ", a.question))]
+        a.result_types = list(a.result_types) + [k for k in said if k not in a.result_types]
 
 
 def analyse(question: str, lexicon: Lexicon) -> Analysis:
@@ -517,7 +539,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
                 a.negated.add("roadmap")
     for l in a.links:
         # read with the names blanked: "Convention No. 102 are in Africa" has no negation ("No.")
-        if l.type == "Region" and (_negated_before(blank, l.start) or _SET_ASIDE.search(q[:l.start])):
+        if l.type == "Region" and ((_negated_before(blank, l.start) and _negation_reaches(blank, l.start))
+                                   or _SET_ASIDE.search(q[:l.start])):
             a.negated.add("region")
     # Topic: what is left once linked names and question words are set aside.
     rest = q

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from app.qa.graphstep import PREFIXES, Constraint, year_for, year_test
+from app.qa.graphstep import PREFIXES, _iri, Constraint, year_for, year_test
+from app.qa.number_words import UNITS
 from app.qa.question import Analysis
 
 _KIND = r"(?:result\s+)?(?:types?|kinds?|categor(?:y|ies)|areas?|results?)"
@@ -24,6 +25,14 @@ MULTI = re.compile(r"\b(?:more than one|at least two|two or more|multiple|severa
 SINGLE = re.compile(r"\b(?:only one|exactly one|just one|a single|one single|one and only one)\s+(?:\w+\s+){0,2}?"
                     + _KIND + r"\b", re.I)
 # "only an improving-operations result", "Result 3 and nothing else": the named kinds and no other.
+_N = r"(\d{1,2}|" + "|".join(UNITS) + r")"
+# "two different kinds of results", "results of two types", "2 result types": exactly that many kinds
+NUMBERED = re.compile(r"\b" + _N + r"\s+(?:different\s+|distinct\s+|separate\s+)?(?:result\s+)?(?:types|kinds|categories)\b|"
+                      r"\bresults?\s+(?:of|in|across)\s+" + _N + r"\s+(?:different\s+|distinct\s+|separate\s+)?"
+                      r"(?:types|kinds|categories|areas)\b", re.I)
+# "how many kinds of results did Lao PDR achieve": the kinds one country's results cover
+COUNT_KINDS = re.compile(r"\b(?:how many|number of|count of)\s+(?:different\s+|distinct\s+)?(?:result\s+)?"
+                         r"(?:types|kinds|categories)\b|\bresult\s+(?:types|kinds)\s+(?:count|number)\b", re.I)
 ONLY_NAMED = re.compile(r"\b(?:only|solely|exclusively|nothing (?:else|more)|no other (?:kind|type|result)s?|"
                         r"and no (?:other|further)|alone)\b", re.I)
 _ABOUT_RESULTS = re.compile(r"\bresults?\b|\binstitutional\b", re.I)
@@ -47,6 +56,11 @@ def condition(a: Analysis, store) -> Constraint | None:
         test, words = "?nkinds >= 2", "more than one result type"
     elif SINGLE.search(a.question):
         test, words = "?nkinds = 1", "exactly one result type"
+    elif NUMBERED.search(a.question):
+        m = NUMBERED.search(a.question)
+        word = (m.group(1) or m.group(2)).lower()
+        n = int(word) if word.isdigit() else UNITS[word]
+        test, words = f"?nkinds = {n}", f"exactly {n} result types"
     elif a.result_types and ONLY_NAMED.search(a.question):
         # the named kinds stay as constraints; the count of kinds says there is no other
         test, words = f"?nkinds = {len(set(a.result_types))}", "no other result type"
@@ -68,3 +82,16 @@ def apply(a: Analysis, cons: list[Constraint], store) -> list[Constraint]:
     if c.description.startswith("countries with no other result type"):
         return [x for x in cons if not (x.description == "any" and not x.strong)] + [c]
     return [x for x in cons if x.relation != "result" and not (x.description == "any" and not x.strong)] + [c]
+
+
+def kinds_of(a: Analysis, store) -> tuple[str, list[str]] | None:
+    """'How many kinds of results did Lao PDR achieve (in 2024)?': the one linked country's distinct
+    result types (dated when the question dates them), with the SPARQL that counts them; None when
+    the question does not count kinds for exactly one country."""
+    countries = a.linked("Country")
+    if a.answer_type != "Number" or len(countries) != 1 or not COUNT_KINDS.search(a.question):
+        return None
+    y = year_for(a, "result")
+    dated = f" ?r fg:year ?ry . FILTER({year_test(a, '?ry', y)})" if y else ""
+    sparql = f"{PREFIXES}SELECT DISTINCT ?t WHERE {{ {_iri(countries[0])} fg:achievedResult ?r . ?r fg:resultType ?t .{dated} }}"
+    return sparql, [str(row["t"].value) for row in store.query(sparql)]

@@ -323,6 +323,18 @@ class TableLookup:
         why = f"{table} — “{col}” over " + ", ".join(f"“{x[4].row}” ({x[4].value:,.0f})" for x in xs) + f" = {label}"
         return TableAnswer(xs[0][4], label, "Number", 1.0, why, _cell_sparql(xs[0][4].iri), total)
 
+    def series(self, question: str, answer_type: str):
+        """A question over a table whose rows are years (see :mod:`app.qa.year_series`)."""
+        from app.qa import year_series
+
+        if answer_type not in ("Number", "Year", "Text") or not self.cells:
+            return None
+        q = set(terms(question)) - _IGNORE
+        return year_series.answer(question, answer_type, self.cells, q,
+                                  # "(in US$)" says the column's unit, not what it is
+                                  lambda ts, col: self._cover(ts, self._weighted(set(terms(re.sub(r"\([^)]*\)", " ", col))) - _IGNORE)),
+                                  lambda text: set(terms(text)) - _IGNORE)
+
     def marked_extreme(self, question: str) -> tuple[list[str], int, list[tuple[str, int]], str | None] | None:
         """"Which result type was achieved by the most countries?": in a table of marks whose
         column headings the question names the kind of ("result type"), the column with the most

@@ -17,7 +17,7 @@ from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
 from app.qa.bank import Intent
 from app.qa.numbers import counted_noun_last
-from app.qa.question import _HEAD, _INITIATIVE_HEAD, QUESTION_WORDS, Analysis
+from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis
 from app.qa.spelling import Speller
 from app.qa.query_tail import without_tail
 from app.qa.wording import asked_head, core_question
@@ -57,7 +57,7 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                            r"guidance notes?)\b", re.I), "Publication"),
                (re.compile(r"\b(year|when)\b", re.I), "Year"),
                (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|per ?cent|proportion|gap|sum|"
-                           r"rate|ratio|"
+                           r"rate|ratio|average|mean|median|target|required|requirements?|estimated|"
                            r"(?<!old[- ])(?<!old-)age)\b", re.I),
                 "Number")]
 
@@ -177,7 +177,8 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         return
     rel_share = worded_share(a, guess, it.relation)
     headed = bool(_HEADED.search(core_question(a.question)) or asked_head(a.question)
-                  or _INITIATIVE_HEAD.search(core_question(a.question)))
+                  or _INITIATIVE_HEAD.search(core_question(a.question))
+                  or _PICK_FROM.search(a.question))  # "among the X countries ..., which one": headed before
     if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not headed and rel_share >= 0.6 \
             and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
         a.answer_type = "Text"  # no "which <noun>" head: the relation's asked end decides the type
