@@ -44,6 +44,7 @@ from app.qa.fact_years import fact_year
 from app.qa.graphstep import widen_regions
 from app.qa.org_country import placed_in_named_country
 from app.qa.qualified_members import qualified_members
+from app.qa.participation import participants, role_list_words
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
 from app.qa.numbers import beside_counted, counts_entities
@@ -100,7 +101,7 @@ _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where
                        r"(?:hit|struck|affected|hurt|devastated|ravaged|[a-z]+ed)\s+by)\b(.{12,})$", re.I)
 # Singular nouns too: a keyword query counts with them ("kenya donor count", "ga pathfinder count");
 # "regions" counts the regions the related countries lie in (app.qa.region_count).
-_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
+_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w'’-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
                       r"member states?|states|nations?|regions|"
                       r"organi[sz]ations?|funders?|donors?|partners?)\b"
                       # the last noun of a compound is counted ("unhcr partner countries": countries)
@@ -247,6 +248,7 @@ class QuestionEngine:
                 pool, a.answer_type = funders, "Organization"
         cons = self._constraints(a)
         qualified = qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
+        qualified += participants(a, cons, self.k, also=qualified)  # "[initiative] new phase countries"
         cons = widen_regions(cons + qualified, self.k) if qualified else cons  # a region now filters them
         if pool and not cons:
             a.links, pool = linked, []  # nothing the graph checks: the text step needs the names
@@ -384,7 +386,13 @@ class QuestionEngine:
                 graph_ids, cons = None, []
         if text_best is not None:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
-            text_best = prefer_clause(text_best, results, self.units.units, topic)
+            clause = prefer_clause(text_best, results, self.units.units, topic)
+            if clause is text_best and graph_ids is not None:  # the question's whole topic tells the clauses apart
+                clause = prefer_clause(text_best, results, self.units.units,
+                                       list(dict.fromkeys(topic + [t for t in a.topic_terms if t not in _FRAME])))
+            text_best = clause
+            if also:  # other entries, not the sentence around the best clause (its other clauses say other things)
+                also = [r for r in also if not _overlaps(self.units.units[r.unit_id], self.units.units[text_best.unit_id])]
             if a.answer_type == "Country":  # "participants from A and B explored C's ...": the part asked
                 text_best = self._country_roles(text_best, q)
         answers: list[dict] = []
@@ -1086,6 +1094,7 @@ class QuestionEngine:
         cons = result_sets.apply(as_list, set_conditions.apply(
             as_list, compose(as_list, constraints_for(as_list, self.k), self.k), self.k), self.store)
         cons = cons + qualified_members(as_list, cons, self.k)  # "how many pilot countries ..."
+        cons = cons + participants(as_list, cons, self.k)  # "how many countries are in [initiative]'s new phase"
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []
@@ -1291,6 +1300,7 @@ class QuestionEngine:
         # the words of a role the graph filters on ("pilot country of [initiative]") are expressed
         relation_words = relation_words | {t for c in cons if c.relation in ("priorityCountryOf", "memberOf")
                                            and " of " in c.description for t in terms(c.description.split(" of ")[0])}
+        relation_words = relation_words | role_list_words(cons, self.k)  # "new phase": the role's own list says it
         roots = {root(w) for w in relation_words}  # "collaboration" is the relation "collaborated"
         rest = [t for t in terms(q) if t not in _GENERIC and t not in relation_words and t not in named
                 and t not in _FRAME and root(t) not in roots
@@ -1303,6 +1313,11 @@ class QuestionEngine:
         idf = self.units.idf
         cut = math.log(1 + len(self.units.units) / 60)
         return [t for t in rest if idf.get(t, self.units.default_idf) >= cut]
+
+
+def _overlaps(unit, other) -> bool:
+    """Do the two units share text (a sentence and one of its clauses)?"""
+    return unit.passage_id == other.passage_id and unit.start < other.end and other.start < unit.end
 
 
 def _beside_counted(r: TextResult, question: str, knowledge) -> bool:

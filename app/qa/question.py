@@ -452,6 +452,10 @@ _SET_ASIDE = re.compile(r"\b(aside(\s+from)?|outside(\s+of)?|other\s+than|leavin
                         r"beyond)\s+((those|the ones|countries)\s+(in|of|from)\s+)?(the\s+)?$", re.I)
 
 
+_NEG_AMONG = re.compile(r"\b(?:not|never|\w+n['’]t)\b(?:\s+[\w'’-]+){0,3}?\s+(?:among|amongst|within|on\s+the\s+list\s+of|"
+                        r"in\s+the\s+list\s+of)\b", re.I)
+
+
 def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     """Is there a negation among the few words before pos, in the same clause?
     ('pathfinders that have not ratified', 'not among the priority countries', 'non-priority')"""
@@ -459,8 +463,12 @@ def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     words = re.findall(r"[A-Za-z'-]+", before)[-window:]
     # "non-" negates the word it is attached to ("non-priority"), not a later one ("non-contributory
     # health funds" is no negation of funding)
-    return any(NEGATION.fullmatch(w) for w in words) or bool(words) and words[-1].lower().startswith("non") \
-        or text[max(0, pos - 4):pos].lower() == "non-"
+    if any(NEGATION.fullmatch(w) for w in words) or bool(words) and words[-1].lower().startswith("non") \
+            or text[max(0, pos - 4):pos].lower() == "non-":
+        return True
+    # "do not appear anywhere among the priority countries": a negated "among" negates the set it opens
+    m = _NEG_AMONG.search(before)
+    return bool(m) and len(re.findall(r"[A-Za-z'-]+", before[m.end():])) <= window
 
 
 def heading_result_types(a: Analysis) -> None:
