@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, constraints_for, \
     region_constraint, to_sparql
-from app.qa.question import Link
+from app.qa.question import Link, explicit_head
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
@@ -106,7 +106,9 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w'’-
                       r"organi[sz]ations?|funders?|donors?|partners?)\b"
                       # the last noun of a compound is counted ("unhcr partner countries": countries)
                       r"(?!\s+(?:countr\w*|pathfinders?|governments?|organi[sz]ations?|funders?|donors?|partners?|"
-                      r"member states?|nations?|regions)\b)", re.I)
+                      r"member states?|nations?|regions)\b)"
+                      # a singular noun before a plural one modifies it ("how many country profiles")
+                      r"(?:(?<=[sS])|(?!\s+(?!is\b|has\b|was\b|does\b|as\b|this\b|its\b)[a-z]{3,}s\b))", re.I)
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|"
                          r"put\s+out|issued)\b",
                          re.I)
@@ -262,11 +264,15 @@ class QuestionEngine:
         if extra is None and not cons:  # "which country has the BISP": the one relation held for it
             cons = [c for c in [implied_end(a, self.k)] if c is not None]
         if extra is not None and not cons:
-            cons = [extra]
             from app.qa.understand import answer_type_for
 
-            a.answer_type = answer_type_for(und.relation, und.direction, a.answer_type)
-            out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
+            guessed = answer_type_for(und.relation, und.direction, a.answer_type)
+            if guessed != a.answer_type and a.answer_type == stated_type and explicit_head(a.question):
+                extra = None  # "which countries did the research cover": the head noun, not a guessed relation, types it
+            else:
+                cons = [extra]
+                a.answer_type = guessed
+                out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         graph_ids: list[str] | None = None
         if cons:
             t = time.perf_counter()

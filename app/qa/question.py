@@ -69,6 +69,15 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
               "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication"}
 
+def explicit_head(question: str) -> str | None:
+    """The type a "which/what <noun>" head asks for in so many words ("which countries"), else None."""
+    m = _HEAD.search(question)
+    if not m:
+        return None
+    noun = m.group(1).lower()
+    return next((t for p, t in sorted(_HEAD_TYPE.items(), key=lambda kv: -len(kv[0])) if noun.startswith(p)), None)
+
+
 _HEAD_PREFIXES = sorted(_HEAD_TYPE.items(), key=lambda kv: -len(kv[0]))
 
 ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme": "Scheme", "Law": "LegalInstrument",
@@ -402,6 +411,11 @@ _HOW_MANY_FIRST = re.compile(r"^\W*(?:[\w'’-]+\W+){0,2}?(?:how (?:many|much)|"
                              r"what (?:is |was |'s )?(?:the )?(?:total )?number of)\b", re.I)  # "what number of countries"
 
 
+_AGENT_LAST = re.compile(r"\b(?:published|co-?published|written|authored|co-?authored|released|issued|produced|prepared|"
+                         r"commissioned|funded|financed|led|run|organi[sz]ed|co-?organi[sz]ed|implemented|managed|"
+                         r"hosted|chaired|co-?chaired|launched|supported|founded|established)\s+by\s*[?.!]*\s*$", re.I)
+
+
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
@@ -430,8 +444,10 @@ def answer_type(question: str) -> str:
             return noun
     if _WHOSE.match(question):
         return "Country"  # "whose ILO programme is financed by Kuwait": the programme's country
-    if _WHO.match(question):
-        return "Organization"  # "who is named as providing the financing": a body, whatever the verb
+    if _WHO.match(question) or _AGENT_LAST.search(question):
+        # "who is named as providing the financing": a body, whatever the verb; a keyword query
+        # ending on "published by" / "led by" asks for the agent the same way
+        return "Organization"
     for t, rx in _TYPE_RULES:
         # a possessive is no head: "which of the ILO-IMF partnership's pilot countries" asks for countries
         if any(not re.match(r"['’]s\b", question[m.end():]) for m in rx.finditer(question)):
