@@ -104,14 +104,14 @@ def participants(a: Analysis, cons: list, knowledge, also: list = ()) -> list:
 
     if knowledge is None or a.answer_type not in ("Country", "Organization"):
         return []
+    names = family()
+    # A membership role worded for an initiative the graph holds no such statement for ("included
+    # in [initiative]" read as a constituent agency of it, "priority countries ... before its
+    # ratification campaign" as the campaign's priority countries) is no reading of the question.
+    cons[:] = [c for c in cons if not _unheld_role(c, names, knowledge)]
     blank = _blank(a)
     if _OTHER_TIE.search(blank) or a.fund or a.ratify:
         return []
-    names = family()
-    # A membership role worded for an initiative the graph holds no such statement for ("included
-    # in [initiative]" read as a constituent agency of it) is no reading of the question: the
-    # initiative's own lists are.
-    cons[:] = [c for c in cons if not _unheld_role(c, names, knowledge)]
     used = {e for c in [*cons, *also] for t in c.evidence for e in (t[0], t[2])}
     worded = _worded(a)
     out = []

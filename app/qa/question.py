@@ -352,6 +352,9 @@ class Lexicon:
             from app.qa.descriptions import resolve
 
             links = resolve(question, links, self.k)  # "the Italian energy company" is an organisation
+            from app.qa.initiative_descriptions import resolve as resolve_initiatives
+
+            links = resolve_initiatives(question, links, self.k)  # "the UN jobs and social protection accelerator"
         return links
 
     def _fuzzy(self, gram: tuple[str, ...]) -> set[str] | None:
