@@ -46,3 +46,18 @@ def test_counting_a_compound_noun_is_not_counting_countries(engine):
     """'how many country briefs': briefs, not countries (the stated figure, not a country count)."""
     res = engine.ask("How many country briefs on national examples were published online in 2024?")
     assert res["answers"] and res["strategy"] != "graph"
+
+
+@pytest.mark.parametrize("q", ["With whom did the ILO organise the panel?", "by whom was the paper written",
+                               "alongside whom does the ilo work in lebanon"])
+def test_a_preposition_before_whom_asks_for_a_body(q):
+    assert answer_type(q) == "Organization"
+
+
+def test_the_author_named_in_lower_case_is_no_partner_of_itself(engine):
+    """'with whom did the ilo organise ...': the ILO's co-organisers, not the ILO."""
+    from app.qa.graphstep import AUTHOR_ORGS
+
+    res = engine.ask("with whom did the ilo organise the panel discussion at the stockholm forum on peace and development")
+    assert res["answer_type"] == "Organization" and res["answers"]
+    assert not {engine.k.entity_by_iri(x["iri"])["id"] for x in res["answers"] if x.get("iri")} & set(AUTHOR_ORGS)

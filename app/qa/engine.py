@@ -329,6 +329,9 @@ class QuestionEngine:
                         and l.type in ("Country", "Organization", "Initiative", "Scheme", "LegalInstrument")
                         and l.type != want]
             exclude = set(a.linked("Organization")) & AUTHOR_ORGS
+            # the author named in lower case ("with whom did the ilo organise ..."): its partners are asked
+            exclude |= {o for o in AUTHOR_ORGS for n in self.k.names(o) if n.isupper() and len(n) >= 3
+                        and re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", q, re.I)}
             if not pool:
                 exclude |= context_names(a)  # "after its 2023 delivery in the DRC": context, not answer
             if a.answer_type in ("Scheme", "Law", "Publication"):

@@ -398,7 +398,7 @@ _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b
 
 _WHOSE = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,3}?(?:programmes?|work|entry|entries|support|line|"
                     r"activities|portfolio|projects?)\b", re.I)
-_WHO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|whom)\b(?!\s+(?:else\s+)?(?:is|was|are|were)\s+the\s+(?:country|countries))", re.I)
+_WHO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|(?:(?:with|by|from|for|to|alongside)\s+)?whom)\b(?!\s+(?:else\s+)?(?:is|was|are|were)\s+the\s+(?:country|countries))", re.I)
 # "which (island) state was the first to ...": a country, unless it is "the state of" something.
 _WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)", re.I)
 
@@ -419,6 +419,9 @@ _AGENT_LAST = re.compile(r"\b(?:published|co-?published|written|authored|co-?aut
                          r"hosted|chaired|co-?chaired|launched|supported|founded|established)\s+by\s*[?.!]*\s*$", re.I)
 
 
+_WHOM_FIRST = re.compile(r"^\s*(?:with|by|from|for|to|alongside)\s+whom\b", re.I)
+
+
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
@@ -432,6 +435,8 @@ def answer_type(question: str) -> str:
         return next(t for prefix, t in _HEAD_TYPE.items() if word.startswith(prefix))
     from app.qa.wording import asked_head, core_question
 
+    if _WHOM_FIRST.match(question):
+        return "Organization"  # "by whom was the issue paper written": the agent, not the paper
     full = _META.sub(" ", _BARE_META.sub(" ", question))
     question = core_question(full)  # a wordy preamble does not say what is asked ...
     for text in dict.fromkeys((question, full)):  # ... unless the question proper has no noun ("which had")
