@@ -229,7 +229,8 @@ register(Relation(
     "The country or organisation is a member of the initiative (the general membership relation; "
     "pathfinder and co-chair are more specific roles).",
     statement="Membership", edge="member_of", qualifiers=("year", "role", "status"),
-    keywords=("member", "members", "membership", "joined", "belongs", "part of"),
+    keywords=("member", "members", "membership", "joined", "belongs", "part of", "participating", "participation",
+              "participate", "participates", "take part", "takes part", "taking part"),
     ask_object=("which initiatives is {s} a member of", "{s} memberships"),
     ask_subject=("who are the members of {o}", "{o} members", "which {type} belong to {o}", "which {type} joined {o}"),
 ))
@@ -284,8 +285,9 @@ register(Relation(
 register(Relation(
     "priorityCountryOf", ("Country",), ("Initiative",), "priority country of", "has priority country",
     "The country is a priority (target) country of the initiative: one of the report's Flagship Programme, "
-    "or one an initiative names as selected for its support.",
-    qualifiers=("role",),
+    "or one an initiative names as selected for its support (a pilot country, a country of a new phase). "
+    "It takes part in the initiative as a member does, hence its parent.",
+    parent="memberOf", qualifiers=("role",),
     keywords=("priority", "priority country", "priority countries", "target country", "selected"),
     ask_object=("is {s} a priority country",),
     ask_subject=("which {type} are priority countries", "{o} priority countries"),

@@ -51,6 +51,20 @@ def dated_elsewhere(sentence: str, years: list[str]) -> bool:
     return not any(lo <= int(y) <= hi for y in years for lo, hi in spans)
 
 
+# Words that make the figure after them a goal ("aims to assist at least 10 countries").
+_AIM = re.compile(r"\b(?:aims?|aiming|aimed|targets?|targeting|goals?|plans?|planning|seeks?|intends?|expects?|expected|"
+                  r"projected|envisag\w*|ambition\w*|hopes?)\b", re.I)
+
+
+def stated_as_aim(sentence: str, surface: str) -> bool:
+    """Is the figure stated as an aim: an aim word among the few words before it, in its clause?"""
+    i = sentence.find(surface) if surface else -1
+    if i < 0:
+        return False
+    before = re.split(r"[;:]", sentence[:i])[-1]
+    return bool(_AIM.search(" ".join(before.split()[-6:])))
+
+
 @dataclass
 class StatedCount:
     value: float
@@ -86,6 +100,9 @@ def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None
         if counted and counted not in _AGENTS and not any(same_root(counted, r) for r in roots):
             continue  # and what "how many" counts is what the figure measures ("how many organisations
             # are members": the members, whatever kind of body they are)
+        if stated_as_aim(at.get("sentence") or "", at.get("surface") or str(at.get("value") or "")):
+            continue  # "by 2027, DCI aims to assist at least 10 countries": a goal, not a count (the
+            # engine asks for a goal only when the question words one, and then not here)
         year = at.get("year")
         if a.years and year and year not in a.years:
             continue

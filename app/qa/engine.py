@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, constraints_for, \
     region_constraint, to_sparql
-from app.qa.question import Link
+from app.qa.question import Link, explicit_head
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
@@ -50,6 +50,7 @@ from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
 from app.qa.org_country import placed_in_named_country
 from app.qa.qualified_members import qualified_members
+from app.qa.participation import participants, role_list_words
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
 from app.qa.numbers import beside_counted, counts_entities
@@ -108,13 +109,15 @@ _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where
                        r"(?:hit|struck|affected|hurt|devastated|ravaged|[a-z]+ed)\s+by)\b(.{12,})$", re.I)
 # Singular nouns too: a keyword query counts with them ("kenya donor count", "ga pathfinder count");
 # "regions" counts the regions the related countries lie in (app.qa.region_count).
-_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
+_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w'’-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
                       r"member states?|states|nations?|regions|"
                       r"organi[sz]ations?|funders?|donors?|partners?|financiers?|backers?|"
                       r"(?:funding|financing|financial)\s+(?:sources?|partners?)|sources?(?=\s+of\s+(?:funding|financing|money)))\b"
                       # the last noun of a compound is counted ("unhcr partner countries": countries)
                       r"(?!\s+(?:countr\w*|pathfinders?|governments?|organi[sz]ations?|funders?|donors?|partners?|"
-                      r"member states?|nations?|regions)\b)", re.I)
+                      r"member states?|nations?|regions)\b)"
+                      # a singular noun before a plural one modifies it ("how many country profiles")
+                      r"(?:(?<=[sS])|(?!\s+(?!is\b|has\b|was\b|does\b|as\b|this\b|its\b)[a-z]{3,}s\b))", re.I)
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|"
                          r"put\s+out|issued)\b",
                          re.I)
@@ -265,6 +268,7 @@ class QuestionEngine:
         cons = self._constraints(a)
         exclusions: list[Constraint] = []  # negated relations a text answer must still satisfy
         qualified = qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
+        qualified += participants(a, cons, self.k, also=qualified)  # "[initiative] new phase countries"
         cons = widen_regions(cons + qualified, self.k) if qualified else cons  # a region now filters them
         if pool and not cons:
             a.links, pool = linked, []  # nothing the graph checks: the text step needs the names
@@ -283,11 +287,15 @@ class QuestionEngine:
             if beside is not None and beside.relation:
                 cons = widen_regions(cons + [beside], self.k)
         if extra is not None and not cons:
-            cons = [extra]
             from app.qa.understand import answer_type_for
 
-            a.answer_type = answer_type_for(und.relation, und.direction, a.answer_type)
-            out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
+            guessed = answer_type_for(und.relation, und.direction, a.answer_type)
+            if guessed != a.answer_type and a.answer_type == stated_type and explicit_head(a.question):
+                extra = None  # "which countries did the research cover": the head noun, not a guessed relation, types it
+            else:
+                cons = [extra]
+                a.answer_type = guessed
+                out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         graph_ids: list[str] | None = None
         if cons:
             t = time.perf_counter()
@@ -349,6 +357,9 @@ class QuestionEngine:
                 excluded_by = " ".join(c.pattern for c in exclusions)
                 required = [ids for ids in required if not any(str(self.k.iri(i)) in excluded_by for i in ids)]
             exclude = set(a.linked("Organization")) & AUTHOR_ORGS
+            # the author named in lower case ("with whom did the ilo organise ..."): its partners are asked
+            exclude |= {o for o in AUTHOR_ORGS for n in self.k.names(o) if n.isupper() and len(n) >= 3
+                        and re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", q, re.I)}
             if not pool:
                 exclude |= context_names(a)  # "after its 2023 delivery in the DRC": context, not answer
             if a.answer_type in ("Scheme", "Law", "Publication"):
@@ -427,7 +438,13 @@ class QuestionEngine:
                                                  topic_cover._long_forms(self.text)) or text_best
         if text_best is not None:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
-            text_best = prefer_clause(text_best, results, self.units.units, topic)
+            clause = prefer_clause(text_best, results, self.units.units, topic)
+            if clause is text_best and graph_ids is not None:  # the question's whole topic tells the clauses apart
+                clause = prefer_clause(text_best, results, self.units.units,
+                                       list(dict.fromkeys(topic + [t for t in a.topic_terms if t not in _FRAME])))
+            text_best = clause
+            if also:  # other entries, not the sentence around the best clause (its other clauses say other things)
+                also = [r for r in also if not _overlaps(self.units.units[r.unit_id], self.units.units[text_best.unit_id])]
             if a.answer_type == "Country":  # "participants from A and B explored C's ...": the part asked
                 text_best = self._country_roles(text_best, q, asks_place=not (a.fund or a.partner or _ASKS_AGENT.search(q)))
         answers: list[dict] = []
@@ -1312,6 +1329,7 @@ class QuestionEngine:
         cons = result_sets.apply(as_list, set_conditions.apply(
             as_list, compose(as_list, constraints_for(as_list, self.k), self.k), self.k), self.store)
         cons = cons + qualified_members(as_list, cons, self.k)  # "how many pilot countries ..."
+        cons = cons + participants(as_list, cons, self.k)  # "how many countries are in [initiative]'s new phase"
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []
@@ -1517,6 +1535,7 @@ class QuestionEngine:
         # the words of a role the graph filters on ("pilot country of [initiative]") are expressed
         relation_words = relation_words | {t for c in cons if c.relation in ("priorityCountryOf", "memberOf")
                                            and " of " in c.description for t in terms(c.description.split(" of ")[0])}
+        relation_words = relation_words | role_list_words(cons, self.k)  # "new phase": the role's own list says it
         roots = {root(w) for w in relation_words}  # "collaboration" is the relation "collaborated"
         rest = [t for t in terms(q) if t not in _GENERIC and t not in relation_words and t not in named
                 and t not in _FRAME and root(t) not in roots
@@ -1540,6 +1559,11 @@ def _typed_figure(r: TextResult, question: str, knowledge) -> bool:
         return False
     s, e = r.found[0].spans[0]
     return typed_figure(p.text, s, e, question)
+
+
+def _overlaps(unit, other) -> bool:
+    """Do the two units share text (a sentence and one of its clauses)?"""
+    return unit.passage_id == other.passage_id and unit.start < other.end and other.start < unit.end
 
 
 def _beside_counted(r: TextResult, question: str, knowledge) -> bool:

@@ -455,7 +455,12 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                                             for c in regional),
                                    relation="region")]
         out.extend(regional)
-        if a.priority and not any("isPriorityCountry" in c.pattern for c in out):
+        # "selected by [initiative]": a named initiative holding priority (selected) countries is the
+        # list meant; the composed step asks it by name, and the report's own priority list is not
+        # meant as well
+        own_list = knowledge is not None and any(knowledge.facts_where(predicate="priorityCountryOf", obj=i)
+                                                 for i in a.linked("Initiative"))
+        if a.priority and not own_list and not any("isPriorityCountry" in c.pattern for c in out):
             out.append(Constraint("?answer fg:isPriorityCountry true .", "priority countries",
                                   [("?", "priorityCountryOf", "*")]))
     for c in out:

@@ -59,6 +59,12 @@ _CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|but\s
                        re.I)
 
 
+# a cue that sets something aside, up to the clause's end
+_ASIDE_CLAUSE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?:\s+for)?|excluding|excepting|not counting|"
+                           r"not including|ignoring|disregarding|(?:leaving|setting|putting|leave|set|put) (?:out|aside))\b[^,;:?]*",
+                           re.I)
+
+
 def _picked(quals: set[tuple[str, str]], asked: set[str]) -> list[tuple[str, str]]:
     """The qualifiers whose every distinctive word the question says, the most specific only
     ("high-level commitment" over "committed" when both match), all of one property."""
@@ -79,7 +85,9 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
     if knowledge is None or a.answer_type not in ("Country",):
         return []
     used = {e for c in cons for trip in c.evidence for e in (trip[0], trip[2])}
-    asked = {stem(t) for t in terms(_CONTRAST.split(a.question)[0])}
+    # what a set-aside clause names ("leaving aside countries that are only in talks to join, ...")
+    # is not asked for: its words pick no list
+    asked = {stem(t) for t in terms(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(a.question)[0]))}
     out = []
     for init in a.linked("Initiative"):
         engaged = _engaged(init, asked, knowledge)

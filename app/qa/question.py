@@ -70,6 +70,15 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
               "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication"}
 
+def explicit_head(question: str) -> str | None:
+    """The type a "which/what <noun>" head asks for in so many words ("which countries"), else None."""
+    m = _HEAD.search(question)
+    if not m:
+        return None
+    noun = m.group(1).lower()
+    return next((t for p, t in sorted(_HEAD_TYPE.items(), key=lambda kv: -len(kv[0])) if noun.startswith(p)), None)
+
+
 _HEAD_PREFIXES = sorted(_HEAD_TYPE.items(), key=lambda kv: -len(kv[0]))
 
 ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme": "Scheme", "Law": "LegalInstrument",
@@ -347,6 +356,9 @@ class Lexicon:
             from app.qa.descriptions import resolve
 
             links = resolve(question, links, self.k)  # "the Italian energy company" is an organisation
+            from app.qa.initiative_descriptions import resolve as resolve_initiatives
+
+            links = resolve_initiatives(question, links, self.k)  # "the UN jobs and social protection accelerator"
         return links
 
     def _fuzzy(self, gram: tuple[str, ...]) -> set[str] | None:
@@ -390,7 +402,7 @@ _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b
 
 _WHOSE = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,3}?(?:programmes?|work|entry|entries|support|line|"
                     r"activities|portfolio|projects?)\b", re.I)
-_WHO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|whom)\b(?!\s+(?:else\s+)?(?:is|was|are|were)\s+the\s+(?:country|countries))", re.I)
+_WHO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|(?:(?:with|by|from|for|to|alongside)\s+)?whom)\b(?!\s+(?:else\s+)?(?:is|was|are|were)\s+the\s+(?:country|countries))", re.I)
 # "which (island) state was the first to ...": a country, unless it is "the state of" something.
 _WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)", re.I)
 
@@ -407,6 +419,14 @@ _HOW_MANY_FIRST = re.compile(r"^\W*(?:[\w'’-]+\W+){0,2}?(?:how (?:many|much)|"
                              r"what (?:is |was |'s )?(?:the )?(?:total )?number of)\b", re.I)  # "what number of countries"
 
 
+_AGENT_LAST = re.compile(r"\b(?:published|co-?published|written|authored|co-?authored|released|issued|produced|prepared|"
+                         r"commissioned|funded|financed|led|run|organi[sz]ed|co-?organi[sz]ed|implemented|managed|"
+                         r"hosted|chaired|co-?chaired|launched|supported|founded|established)\s+by\s*[?.!]*\s*$", re.I)
+
+
+_WHOM_FIRST = re.compile(r"^\s*(?:with|by|from|for|to|alongside)\s+whom\b", re.I)
+
+
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
@@ -420,6 +440,8 @@ def answer_type(question: str) -> str:
         return next(t for prefix, t in _HEAD_TYPE.items() if word.startswith(prefix))
     from app.qa.wording import asked_head, core_question
 
+    if _WHOM_FIRST.match(question):
+        return "Organization"  # "by whom was the issue paper written": the agent, not the paper
     full = _META.sub(" ", _BARE_META.sub(" ", question))
     question = core_question(full)  # a wordy preamble does not say what is asked ...
     for text in dict.fromkeys((question, full)):  # ... unless the question proper has no noun ("which had")
@@ -435,8 +457,10 @@ def answer_type(question: str) -> str:
             return noun
     if _WHOSE.match(question):
         return "Country"  # "whose ILO programme is financed by Kuwait": the programme's country
-    if _WHO.match(question):
-        return "Organization"  # "who is named as providing the financing": a body, whatever the verb
+    if _WHO.match(question) or _AGENT_LAST.search(question):
+        # "who is named as providing the financing": a body, whatever the verb; a keyword query
+        # ending on "published by" / "led by" asks for the agent the same way
+        return "Organization"
     for t, rx in _TYPE_RULES:
         # a possessive is no head: "which of the ILO-IMF partnership's pilot countries" asks for countries
         if any(not re.match(r"['’]s\b", question[m.end():]) for m in rx.finditer(question)):
@@ -457,6 +481,10 @@ _SET_ASIDE = re.compile(r"\b(aside(\s+from)?|outside(\s+of)?|other\s+than|leavin
                         r"beyond)\s+((those|the ones|countries)\s+(in|of|from)\s+)?(the\s+)?$", re.I)
 
 
+_NEG_AMONG = re.compile(r"\b(?:not|never|\w+n['’]t)\b(?:\s+[\w'’-]+){0,3}?\s+(?:among|amongst|within|on\s+the\s+list\s+of|"
+                        r"in\s+the\s+list\s+of)\b", re.I)
+
+
 def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     """Is there a negation among the few words before pos, in the same clause?
     ('pathfinders that have not ratified', 'not among the priority countries', 'non-priority')"""
@@ -464,8 +492,12 @@ def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     words = re.findall(r"[A-Za-z'-]+", before)[-window:]
     # "non-" negates the word it is attached to ("non-priority"), not a later one ("non-contributory
     # health funds" is no negation of funding)
-    return any(NEGATION.fullmatch(w) for w in words) or bool(words) and words[-1].lower().startswith("non") \
-        or text[max(0, pos - 4):pos].lower() == "non-"
+    if any(NEGATION.fullmatch(w) for w in words) or bool(words) and words[-1].lower().startswith("non") \
+            or text[max(0, pos - 4):pos].lower() == "non-":
+        return True
+    # "do not appear anywhere among the priority countries": a negated "among" negates the set it opens
+    m = _NEG_AMONG.search(before)
+    return bool(m) and len(re.findall(r"[A-Za-z'-]+", before[m.end():])) <= window
 
 
 _PLACE_WORDS = frozenset("in the of from within across inside located based situated part are is be being any a an "

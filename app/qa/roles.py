@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from app.qa.participation import GENERAL, family, own_programme
 from app.qa.question import Analysis
 from graph.relations import REGISTRY, Relation
 
@@ -96,10 +97,20 @@ def reverse(a: Analysis, knowledge, hits_of) -> list:
     best = [(r, held) for n, r, held in scored if n == top]
     rels = [r for r, _ in best]
     subjects = list(dict.fromkeys(s for _, held in best for s in held))
+    if want == "Initiative" and top and not a.years and any(r.name == GENERAL for r in rels):
+        # "which initiatives is Senegal a member of / taking part in": membership in general is
+        # every relation declared as a kind of it (pathfinder, selected country, co-chair ...);
+        # a dated event ("commit to join in January 2024") is the dated membership alone
+        rels += [REGISTRY[n] for n in family() if REGISTRY[n] not in rels and knowledge is not None and
+                 any(knowledge.facts_where(subject=s, predicate=n) for s in subjects)]
+        # the report's own programme's scope is not a membership
+        not_own = "".join(f" FILTER(?answer != {_iri(o)})" for o in sorted(own_programme(knowledge)))
+    else:
+        not_own = ""
     path = "|".join(r.curie for r in rels)
     typed = f" ?answer a fg:{want} ." if any(len(r.range) > 1 for r in rels) else ""
     label = " or ".join(r.label for r in rels)
-    return [Constraint(f"{_iri(s)} {path} ?answer .{typed}", f"{s} {label}",
+    return [Constraint(f"{_iri(s)} {path} ?answer .{typed}{not_own}", f"{s} {label}",
                        [(s, r.name, "?") for r in rels], strong=True, relation=rels[0].name)
             for s in subjects]
 
