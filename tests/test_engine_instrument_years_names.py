@@ -55,6 +55,11 @@ def test_the_asked_event_selects_the_dated_attribute():
     assert entity_year("when was the freedonia scheme relaunched", ["Scheme:x"], scheme).year == "2030"
     assert entity_year("when was the freedonia scheme originally set up", ["Scheme:x"], scheme) is None
     assert _asked_events("year it was passed") >= {"pass", "enact"}
+    # an end date is no start event the entity carries: the text answers "until which year"
+    launched = K({"label": "Freedonia pilot", "attrs": {"year": "2029", "status": "launched"}})
+    assert entity_year("when was the freedonia pilot launched", ["Scheme:x"], launched).year == "2029"
+    assert entity_year("until which year is the freedonia pilot set to run", ["Scheme:x"], launched) is None
+    assert entity_year("freedonia pilot renewed until", ["Scheme:x"], launched) is None
 
 
 def test_the_asked_instrument_kind_is_read_outside_linked_names():
