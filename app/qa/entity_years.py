@@ -49,6 +49,17 @@ _EVENTS: dict[str, tuple[str, ...]] = {
     "sign": ("sign",),
     "commit": ("commit",),
     "publish": ("publish",),
+    # Later events and end dates ("renewed up to 2025", "set to run until 2027"): not the year the
+    # thing came into being, which is what the attributes hold.
+    "renew": ("renew",),
+    "extend": ("extend",),
+    "expand": ("extend",),
+    "expir": ("expir",),
+    "until": ("until",),
+    "till": ("until",),
+    "complet": ("complet",),
+    "clos": ("clos",),
+    "end": ("end",),
 }
 _EVENT_WORD = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in _EVENTS), key=len, reverse=True))
                          + r")\w*", re.I)
