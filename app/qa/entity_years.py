@@ -66,8 +66,6 @@ _EVENT_WORD = re.compile(r"\b(" + "|".join(sorted((re.escape(k) for k in _EVENTS
 # What a dated attribute records, when its key says it ("adoptionYear" → adopt).
 _KEY_EVENT = {"adoptionYear": "adopt", "enactedYear": "enact"}
 _DATED_TYPES = ("LegalInstrument:", "Scheme:")
-# "until which year", "set to run to", "expire": an end date, which no start event the entity carries answers.
-_UNTIL = re.compile(r"\b(?:until|till|through|up to|expir\w*|end(?:s|ed|ing)?|run(?:s|ning)? (?:to|until|through)|renew\w*|extend\w*)\b", re.I)
 
 
 @dataclass
@@ -100,7 +98,7 @@ def _asked_events(question: str) -> set[str]:
 def entity_year(question: str, ids: list[str], knowledge) -> EntityYear | None:
     """The year the one named instrument or scheme carries for the asked event (module docstring)."""
     named = [i for i in dict.fromkeys(ids) if i.startswith(_DATED_TYPES)]
-    if len(named) != 1 or _UNTIL.search(question):
+    if len(named) != 1:
         return None
     e = knowledge.entity(named[0]) or {}
     events = _events(e.get("attrs") or {})
