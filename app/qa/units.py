@@ -163,11 +163,13 @@ class UnitIndex:
         return idx
 
 
-def build_units(passages: Sequence[Passage], embedder, cache, directory: Path) -> UnitIndex:
-    """Segment, embed (reusing vectors of the previous build and of ``cache``) and save the units."""
+def build_units(passages: Sequence[Passage], embedder, cache, directory: Path,
+                units: list[Unit] | None = None) -> UnitIndex:
+    """Segment, embed (reusing vectors of the previous build and of ``cache``) and save the units.
+    ``units``: ``make_units(passages)`` already made (the build cuts them right after parsing)."""
     from index.embedder import text_key
 
-    units = make_units(passages)
+    units = make_units(passages) if units is None else units
     try:  # vectors of the previous build: only new sentences are embedded
         old = UnitIndex.load(directory)
         cache.add((text_key(embedder.weights_sha256, u.text) for u in old.units), old.vectors)
