@@ -88,7 +88,8 @@ def question_texts() -> list[str]:
 
 
 def _work(model_path: str | None, previous: Path, conn, questions: list[str] | None = None) -> Embedded:
-    import tempfile
+    import os
+    import shutil
     import threading
 
     cpu: dict[str, float] = {}
@@ -131,8 +132,17 @@ def _work(model_path: str | None, previous: Path, conn, questions: list[str] | N
         raise RuntimeError("no texts came from the build")
     texts: Texts = inbox[0]
     step("imports")
-    with tempfile.TemporaryDirectory(prefix="floorgraph-encoder-") as tmp:
-        out = Path(tmp) / "encoder"
+    # The export is written beside the data dir under a name the next build's clean-up knows
+    # (app/builddir.clean_stale: a ".staging-<pid>" dir whose process is gone), so a build killed
+    # while this process exported leaves no 90 MB folder behind for good.
+    from app.builddir import real_path
+
+    target = real_path(Path(previous))
+    tmp = target.parent / f".{target.name}.staging-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        out = tmp / "encoder"
         reference: list = []
         manifest = export(torch_embedder.path, out, torch_embedder.weights_sha256, keep_reference=reference)
         step("encoder_export")
@@ -155,6 +165,8 @@ def _work(model_path: str | None, previous: Path, conn, questions: list[str] | N
                 step("encoder_check")
         vectors = np.stack([cache.vector(k) for k in keys]) if keys else np.zeros((0, 0), np.float32)
         files = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     return Embedded(files, manifest, keys, vectors, counts, cpu)
 
 
@@ -206,6 +218,7 @@ class EmbedInBackground:
     conn: object = None
     sent: bool = False
     sender: object = None  # the thread sending the texts
+    scratch: Path | None = None  # where the child exports (removed here if the child is ended)
     waited_s: float = 0.0
     error: str = ""
 
@@ -228,6 +241,10 @@ class EmbedInBackground:
         finally:
             child.close()
         job.proc, job.conn = proc, parent
+        from app.builddir import real_path
+
+        target = real_path(Path(previous))
+        job.scratch = target.parent / f".{target.name}.staging-{proc.pid}"
         return job
 
     def send(self, texts: Texts) -> None:
@@ -284,6 +301,10 @@ class EmbedInBackground:
             self.proc.join(5)
         if self.conn is not None:
             self.conn.close()
+        if self.scratch is not None:
+            import shutil
+
+            shutil.rmtree(self.scratch, ignore_errors=True)
         self.proc = None
 
 
