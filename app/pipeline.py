@@ -25,18 +25,46 @@ def build(config: Config, progress: Callable[[str], None] = stderr_progress, wit
     from app import builddir
     from graph.build import build_in_memory
 
-    # bad input fails here, before anything is written
-    b = build_in_memory(config.sources, progress, max_source_mb=config.max_source_mb, bar=bar)
-    with builddir.staging(config.data_dir) as stage:
-        manifest = _write_all(b, replace(config, data_dir=stage), progress, with_index)
-        progress("sealing the build (size and checksum of every file)")
-        manifest = builddir.seal(stage)
-        builddir.swap_in(stage, config.data_dir)
+    # The encoder export and the embeddings need only the parsed texts: a second process makes
+    # them while this one extracts (index/embed_process.py)
+    embedding = None
+    if with_index:
+        from index.embed_process import EmbedInBackground
+
+        embedding = EmbedInBackground.start(config.model_path or None, config.data_dir)
+    parsed: dict = {}
+
+    def hand_over(docs) -> None:
+        if embedding is None:
+            return
+        from app.qa.units import make_units
+        from index.embed_process import texts_of
+
+        passages = [p for d in docs for p in d.passages]
+        parsed["units"] = make_units(passages)
+        embedding.send(texts_of(passages, parsed["units"]))
+        progress("exporting the encoder and embedding passages, units and the question bank "
+                 "(in a second process)")
+
+    try:
+        # bad input fails here, before anything is written
+        b = build_in_memory(config.sources, progress, max_source_mb=config.max_source_mb, bar=bar,
+                            on_parsed=hand_over)
+        with builddir.staging(config.data_dir) as stage:
+            manifest = _write_all(b, replace(config, data_dir=stage), progress, with_index, embedding,
+                                  parsed.get("units"))
+            progress("sealing the build (size and checksum of every file)")
+            manifest = builddir.seal(stage)
+            builddir.swap_in(stage, config.data_dir)
+    finally:
+        if embedding is not None:
+            embedding.stop()
     progress(f"build complete: {config.data_dir}")
     return manifest
 
 
-def _write_all(b, config: Config, progress: Callable[[str], None], with_index: bool) -> dict:
+def _write_all(b, config: Config, progress: Callable[[str], None], with_index: bool,
+               embedding=None, units=None) -> dict:
     from graph.artefacts_process import InBackground
     from graph.build import add_artefacts, write_artefacts
 
@@ -73,19 +101,30 @@ def _write_all(b, config: Config, progress: Callable[[str], None], with_index: b
             from index.build import build_index
         except ImportError:  # index package not present in this checkout
             return _record_steps(config, steps)
-        # The ONNX export first: it then encodes the passages, units and question bank too, on
-        # every core and in batches of similar length (a quarter less CPU than PyTorch here, vectors
-        # within cosine 1e-6 of it, checked on a sample of the passages by the export).
-        embedder = build_embedder(config, [p.text for p in b.passages[:: max(1, len(b.passages) // 100)]],
-                                  progress)
+        got = embedding.result() if embedding is not None else None
+        step("index.embed_wait")
+        if got is not None:
+            embedder = install_encoder(config, got, progress)
+            steps |= {f"index.child.{name}": s for name, s in got.cpu_s.items()}
+            progress(f"encoder export and embeddings made in a second process "
+                     f"({sum(got.cpu_s.values()):.1f} CPU s; {embedding.waited_s:.1f} s waited for)")
+        else:
+            if embedding is not None and embedding.error:
+                progress(f"the embedding process failed ({embedding.error}); embedding here")
+            # The ONNX export first: it then encodes the passages, units and question bank too, on
+            # every core and in batches of similar length (a quarter less CPU than PyTorch here,
+            # vectors within cosine 1e-6 of it, checked on a sample of the passages by the export).
+            embedder = build_embedder(config, [p.text for p in b.passages[:: max(1, len(b.passages) // 100)]],
+                                      progress)
         step("index.encoder_export")
         progress("embedding passages and building the index")
-        idx = build_index(config, b.passages, progress, embedder=embedder)
+        idx = build_index(config, b.passages, progress, embedder=embedder,
+                          vectors=(got.keys, got.vectors) if got is not None else None)
         step("index.passages")
         from app.qa.units import build_units
 
         progress("embedding sentence units for question answering")
-        units = build_units(b.passages, idx.embedder, idx.cache, config.qa_dir)
+        units = build_units(b.passages, idx.embedder, idx.cache, config.qa_dir, units=units)
         step("index.qa_units")
         progress(f"qa units: {len(units.units)} sentences and clauses")
         from app.qa.intent import IntentIndex
@@ -105,6 +144,23 @@ def _record_steps(config: Config, steps: dict[str, float]) -> dict:
     manifest.setdefault("steps_s", {}).update({k: round(v, 3) for k, v in steps.items()})
     path.write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return manifest
+
+
+def install_encoder(config: Config, got, progress: Callable[[str], None]):
+    """Write the encoder the embedding process exported into the build's data dir; the build's
+    embedder on it (all cores, for whatever is left to embed)."""
+    import os
+
+    from index.embedder import Embedder
+    from index.store import staged_dir
+
+    with staged_dir(config.encoder_dir) as tmp:
+        for name, data in got.encoder_files.items():
+            (tmp / name).write_bytes(data)
+    m = got.manifest
+    progress(f"query encoder: ONNX fp32 -> {config.encoder_dir} (min cosine to PyTorch "
+             f"{m.get('min_cosine', 1.0):.5f} on {m.get('checked_texts', 0)} texts, {m['export_seconds']:.1f} s)")
+    return Embedder(config.model_path or None, onnx_dir=config.encoder_dir, onnx_threads=os.cpu_count() or 1)
 
 
 def build_embedder(config: Config, check_texts, progress: Callable[[str], None]):

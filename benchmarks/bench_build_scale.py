@@ -105,6 +105,7 @@ def main() -> int:
           "(on a shared machine CPU seconds are the steadier figure)")
     for name, _ in roots:
         _growth_table(name, rows[name])
+    _process_table(roots, rows)
     _steps_table(rows["after"])
     if args.baseline:
         print("\nafter / before, same input, same run (< 1: faster now)")
@@ -128,6 +129,28 @@ def _growth_table(name: str, rows: list) -> None:
     for mb, real, t, cpu, _ in rows:
         print(f"{'':{len(name)}}  {real:5.2f} MB {t:7.1f}  {t / (base_t * real / base_real):6.2f}x  {cpu:7.1f}  "
               f"{cpu / (base_cpu * real / base_real):6.2f}x")
+
+
+def process_cpu(cpu: float, steps: dict) -> dict[str, float]:
+    """CPU seconds of each process of one build: the forked artefacts process (SHACL, counts,
+    Turtle/JSON-LD: their ``write.*`` CPU figures when made there), the forked embedding process
+    (``index.child.*``: encoder export and embeddings) and the main process (the rest)."""
+    embed = sum(v for k, v in steps.items() if k.startswith("index.child."))
+    artefacts = sum(steps.get(k, 0.0) for k in ("write.shacl_stats", "write.turtle_jsonld")) \
+        if "write.background_wait" in steps else 0.0
+    return {"main": cpu - embed - artefacts, "artefacts": artefacts, "embedding": embed}
+
+
+def _process_table(roots: list, rows: dict) -> None:
+    """Per process CPU, and the wall time a quiet 2-core machine would need: at least the main
+    process's CPU (one thread) and at least half of all the CPU (two cores)."""
+    print("\nCPU s by process (a quiet 2-core machine's wall >= max(main, total / 2))")
+    print("code    size      main  artefacts  embedding   total   quiet 2-core estimate")
+    for name, _ in roots:
+        for mb, real, t, cpu, steps in rows[name]:
+            pc = process_cpu(cpu, steps)
+            print(f"{name:6} {real:5.2f} MB {pc['main']:7.1f} {pc['artefacts']:10.1f} {pc['embedding']:10.1f} "
+                  f"{cpu:7.1f}   {max(pc['main'], cpu / 2):7.1f} s")
 
 
 def _steps_table(rows: list) -> None:

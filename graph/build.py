@@ -114,9 +114,12 @@ def read_sources(sources: Iterable[Path], max_mb: float | None = None) -> list[t
 
 
 def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None,
-                    max_source_mb: float | None = None, bar: bool = False) -> GraphBuild:
+                    max_source_mb: float | None = None, bar: bool = False,
+                    on_parsed: Callable[[list], None] | None = None) -> GraphBuild:
     """Parse and extract every source into one knowledge base, graph and network.
 
+    ``on_parsed(docs)`` runs once every source is parsed, before extraction (the build hands the
+    texts to its embedding process there: index/embed_process.py).
     ``bar``: a progress bar with ETA on stderr (tqdm), one step per stage, weighted by text size.
     A source without any passage after parsing is refused: there would be nothing to extract from.
     """
@@ -140,6 +143,9 @@ def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None
         ticker.step(len(text), f"parsed {path.name}")
     t["parse_s"] = time.perf_counter() - t0
     steps = {"parse": t["parse_s"]}
+    if on_parsed is not None:
+        on_parsed(docs)
+        steps["hand_over"] = time.perf_counter() - t0 - t["parse_s"]
     kb = KnowledgeBase()
     t1 = time.perf_counter()
     from graph.extract import PIPELINE

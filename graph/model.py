@@ -61,7 +61,9 @@ class Passage:
         return " > ".join(self.section_path)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        # what asdict gives (fields in order, lists copied) without its recursive deep copy: a
+        # passage holds only strings, numbers and lists of strings (a third of writing passages)
+        d = {name: list(v) if isinstance(v := getattr(self, name), list) else v for name in _PASSAGE_FIELDS}
         d["section"] = self.section
         return d
 
@@ -69,6 +71,9 @@ class Passage:
     def from_dict(cls, d: dict[str, Any]) -> "Passage":
         d = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
         return cls(**d)
+
+
+_PASSAGE_FIELDS = tuple(Passage.__dataclass_fields__)
 
 
 @dataclass

@@ -15,11 +15,13 @@ from .passage_index import PassageIndex, build_and_save
 
 
 def build_index(config: Any, passages: Sequence[Passage],
-                progress: Callable[[str], None] | None = None, embedder: Any = None) -> PassageIndex:
+                progress: Callable[[str], None] | None = None, embedder: Any = None,
+                vectors: tuple | None = None) -> PassageIndex:
+    """``vectors``: (keys, matrix) computed for this build elsewhere (index/embed_process.py)."""
     idx = build_and_save(
         passages, config.index_dir, embedder=embedder, model_path=getattr(config, "model_path", None) or None,
         ann_threshold=getattr(config, "ann_threshold", 50_000),
-        rebuild_hint=f"run: floorgraph build --data-dir {config.data_dir}",
+        rebuild_hint=f"run: floorgraph build --data-dir {config.data_dir}", vectors=vectors,
     )
     if progress:
         s, m = idx.stats, idx.manifest

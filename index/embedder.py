@@ -208,6 +208,9 @@ class EmbeddingCache:
 
     def __init__(self) -> None:
         self._vecs: dict[str, np.ndarray] = {}
+        # keys computed for this build elsewhere (index/embed_process.py) and not yet asked for:
+        # the first call asking for one counts it as embedded, as if it had computed it
+        self._fresh: set[str] = set()
 
     def __len__(self) -> int:
         return len(self._vecs)
@@ -215,12 +218,21 @@ class EmbeddingCache:
     def __contains__(self, key: str) -> bool:
         return key in self._vecs
 
-    def add(self, keys: Iterable[str], vectors: np.ndarray) -> None:
+    def keys(self) -> list[str]:
+        return list(self._vecs)
+
+    def vector(self, key: str) -> np.ndarray:
+        return self._vecs[key]
+
+    def add(self, keys: Iterable[str], vectors: np.ndarray, fresh: bool = False) -> None:
         for key, vec in zip(keys, vectors):
             self._vecs[key] = vec
+            if fresh:
+                self._fresh.add(key)
 
-    def embed(self, embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarray, int]:
-        """Vectors for ``texts`` in order, computing only the missing ones; returns (matrix, n_embedded)."""
+    def fill(self, embedder: Embedder, texts: Sequence[str]) -> tuple[list[str], int]:
+        """Compute the vectors of ``texts`` not in the cache (one ``encode`` call, in first-seen
+        order); returns (every text's key, number embedded for this build)."""
         keys = [text_key(embedder.weights_sha256, t) for t in texts]
         missing: dict[str, str] = {}
         for key, text in zip(keys, texts):
@@ -228,6 +240,16 @@ class EmbeddingCache:
                 missing[key] = text
         if missing:
             self.add(missing.keys(), embedder.encode(list(missing.values())))
+        n = len(missing)
+        if self._fresh:
+            asked = self._fresh.intersection(keys)
+            self._fresh -= asked
+            n += len(asked)
+        return keys, n
+
+    def embed(self, embedder: Embedder, texts: Sequence[str]) -> tuple[np.ndarray, int]:
+        """Vectors for ``texts`` in order, computing only the missing ones; returns (matrix, n_embedded)."""
+        keys, n = self.fill(embedder, texts)
         if not keys:
             return np.zeros((0, embedder.dimension or 0), dtype=np.float32), 0
-        return np.stack([self._vecs[k] for k in keys]).astype(np.float32, copy=False), len(missing)
+        return np.stack([self._vecs[k] for k in keys]).astype(np.float32, copy=False), n

@@ -53,7 +53,9 @@ class LexicalIndex:
         import bm25s
 
         retriever = bm25s.BM25()
-        retriever.index([tokenize(t) for t in texts], show_progress=False)
+        read: dict[str, list[str]] = {}  # a text repeated in the report is tokenised once
+        retriever.index([list(read[t]) if t in read else read.setdefault(t, tokenize(t)) for t in texts],
+                        show_progress=False)
         return cls(retriever)
 
     @property

@@ -70,12 +70,14 @@ def _mean_pooling_model(model) -> bool:
     return mode == "mean"
 
 
-def export(model_path: Path, out_dir: Path, weights_sha256: str, check_texts: Sequence[str] = ()) -> dict:
+def export(model_path: Path, out_dir: Path, weights_sha256: str, check_texts: Sequence[str] = (),
+           keep_reference: list | None = None) -> dict:
     """Export the model at ``model_path`` into ``out_dir`` (written aside, then swapped in).
 
     Returns the manifest.  Raises :class:`EncoderUnavailable` when the model is not a mean-pooling
     sentence-transformers model (the caller keeps the PyTorch encoder) or when the exported encoder
-    disagrees with PyTorch on ``check_texts``.
+    disagrees with PyTorch on ``check_texts``.  ``keep_reference``: a list the PyTorch model is
+    appended to, for a caller that checks later with vectors it makes anyway (:func:`check`).
     """
     import os
 
@@ -88,6 +90,8 @@ def export(model_path: Path, out_dir: Path, weights_sha256: str, check_texts: Se
 
     t0 = time.perf_counter()
     st = SentenceTransformer(str(model_path), device="cpu")
+    if keep_reference is not None:
+        keep_reference.append(st)
     if not _mean_pooling_model(st):
         raise EncoderUnavailable(f"{model_path} is not a mean-pooling sentence-transformers model; "
                                  "queries keep the PyTorch encoder")
@@ -129,17 +133,23 @@ def export(model_path: Path, out_dir: Path, weights_sha256: str, check_texts: Se
         }
         atomic_write_text(tmp / MANIFEST_FILE, json.dumps(manifest, indent=2) + "\n")
         if check_texts:
-            reference = st.encode(list(check_texts), normalize_embeddings=True, convert_to_numpy=True,
-                                  batch_size=32, show_progress_bar=False)
             got = OnnxEncoder(tmp, threads=max(1, torch.get_num_threads())).encode(list(check_texts))
-            cos = float(np.min(np.sum(reference * got, axis=1)))
-            if cos < MIN_COSINE:
-                raise EncoderUnavailable(f"the ONNX export disagrees with PyTorch (min cosine {cos:.5f} < "
-                                         f"{MIN_COSINE}); queries keep the PyTorch encoder")
-            manifest["checked_texts"], manifest["min_cosine"] = len(check_texts), round(cos, 6)
+            manifest |= check(st, check_texts, got)
         manifest["export_seconds"] = round(time.perf_counter() - t0, 2)
         atomic_write_text(tmp / MANIFEST_FILE, json.dumps(manifest, indent=2) + "\n")
     return manifest
+
+
+def check(reference_model, texts: Sequence[str], onnx_vectors: np.ndarray) -> dict:
+    """The export's check: the ONNX vectors of ``texts`` against the PyTorch model's.  Returns the
+    manifest's check figures; raises :class:`EncoderUnavailable` below ``MIN_COSINE``."""
+    reference = reference_model.encode(list(texts), normalize_embeddings=True, convert_to_numpy=True,
+                                       batch_size=32, show_progress_bar=False)
+    cos = float(np.min(np.sum(reference * onnx_vectors, axis=1)))
+    if cos < MIN_COSINE:
+        raise EncoderUnavailable(f"the ONNX export disagrees with PyTorch (min cosine {cos:.5f} < "
+                                 f"{MIN_COSINE}); queries keep the PyTorch encoder")
+    return {"checked_texts": len(texts), "min_cosine": round(cos, 6)}
 
 
 class OnnxEncoder:
@@ -158,16 +168,28 @@ class OnnxEncoder:
         self.tokenizer = Tokenizer.from_file(str(directory / TOKENIZER_FILE))
         self.tokenizer.enable_truncation(max_length=int(self.manifest["max_seq_length"]))
         self.tokenizer.enable_padding(pad_id=int(self.manifest["pad_id"]), pad_token=self.manifest["pad_token"])
+        self.session = self._session(threads)
+        self.inputs = [i.name for i in self.session.get_inputs()]
+        self.dimension = int(self.manifest["dimension"])
+
+    def _session(self, threads: int, spinning: bool = True):
+        import onnxruntime as ort
+
         options = ort.SessionOptions()
         # One query on one thread: on a shared 2-core machine multi-thread barriers cost more than
         # they save for a dozen tokens (the same finding as the PyTorch path).
         options.intra_op_num_threads = max(1, int(threads))
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        self.session = ort.InferenceSession(str(directory / ONNX_FILE), options,
-                                            providers=["CPUExecutionProvider"])
-        self.inputs = [i.name for i in self.session.get_inputs()]
-        self.dimension = int(self.manifest["dimension"])
+        if not spinning:  # idle threads sleep instead of spinning: no CPU taken from other work
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        return ort.InferenceSession(str(self.directory / ONNX_FILE), options, providers=["CPUExecutionProvider"])
+
+    def use_threads(self, threads: int, spinning: bool = True) -> None:
+        """Go on with ``threads`` intra-op threads from the next batch on (the build's embedding
+        process widens when the build stops needing the other core).  The vectors do not change:
+        ONNX Runtime's CPU kernels give the same bits on any thread count (checked on the report)."""
+        self.session = self._session(threads, spinning)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)

@@ -520,13 +520,19 @@ class PassageIndex:
 
 def build_and_save(passages: Sequence[Passage], index_dir: str | Path, *, embedder: Embedder | None = None,
                    model_path: str | Path | None = None, ann_threshold: int = 50_000,
-                   index_kind: str | None = None, rebuild_hint: str | None = None) -> PassageIndex:
+                   index_kind: str | None = None, rebuild_hint: str | None = None,
+                   vectors: tuple | None = None) -> PassageIndex:
     """Build and save the index for ``passages`` into ``index_dir``, reusing the embeddings of
-    whatever index is already there (so only new or changed passages are embedded)."""
+    whatever index is already there (so only new or changed passages are embedded).
+
+    ``vectors``: (keys, matrix) embedded for this build by another process; they count as
+    embedded here (the index's and the units' "embedded" figures stay what they were)."""
     hint = rebuild_hint or store.rebuild_hint(Path(index_dir))
     idx = PassageIndex(embedder, model_path=model_path, ann_threshold=ann_threshold,
                        index_kind=index_kind, rebuild_hint=hint)
     idx.load_cache(index_dir)
+    if vectors is not None:
+        idx.cache.add(vectors[0], vectors[1], fresh=True)
     idx.index(passages)
     idx.save(index_dir)
     return idx

@@ -12,7 +12,7 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -31,6 +31,16 @@ than then so such into over under about after before during through also both ea
 
 def stem(w: str) -> str:
     """A tiny suffix stripper: enough to meet 'constituted'/'constitution', 'funds'/'funded'."""
+    got = _STEMS.get(w)
+    if got is None:
+        got = _STEMS[w] = _stem(w)
+    return got
+
+
+_STEMS: dict[str, str] = {}  # word -> stem: a report's vocabulary is small, its words many
+
+
+def _stem(w: str) -> str:
     for suf in ("ations", "ation", "ings", "ing", "ities", "ity", "ions", "ion", "ers", "er", "ies", "ied",
                 "ed", "es", "s"):
         if w.endswith(suf) and len(w) - len(suf) >= 4:
@@ -78,7 +88,10 @@ class UnitIndex:
         self.units = units
         self.vectors = vectors
         self.manifest: dict = {}
-        self.unit_terms = [set(terms(u.text)) for u in units]
+        # a sentence repeated across the report (boilerplate, a table's row labels) is read once
+        read: dict[str, list[str]] = {}
+        self.unit_terms = [set(read[u.text] if u.text in read else read.setdefault(u.text, terms(u.text)))
+                           for u in units]
         df = Counter(t for ts in self.unit_terms for t in ts)
         n = max(1, len(units))
         self.idf = {t: math.log(1 + n / c) for t, c in df.items()}
@@ -137,7 +150,7 @@ class UnitIndex:
         import io
 
         directory.mkdir(parents=True, exist_ok=True)
-        atomic_write(directory / "units.jsonl", "".join(json.dumps(asdict(u), ensure_ascii=False) + "\n" for u in self.units))
+        atomic_write(directory / "units.jsonl", "".join(json.dumps(vars(u), ensure_ascii=False) + "\n" for u in self.units))
         buf = io.BytesIO()
         np.save(buf, self.vectors)
         atomic_write(directory / "units.npy", buf.getvalue())
@@ -163,11 +176,13 @@ class UnitIndex:
         return idx
 
 
-def build_units(passages: Sequence[Passage], embedder, cache, directory: Path) -> UnitIndex:
-    """Segment, embed (reusing vectors of the previous build and of ``cache``) and save the units."""
+def build_units(passages: Sequence[Passage], embedder, cache, directory: Path,
+                units: list[Unit] | None = None) -> UnitIndex:
+    """Segment, embed (reusing vectors of the previous build and of ``cache``) and save the units.
+    ``units``: ``make_units(passages)`` already made (the build cuts them right after parsing)."""
     from index.embedder import text_key
 
-    units = make_units(passages)
+    units = make_units(passages) if units is None else units
     try:  # vectors of the previous build: only new sentences are embedded
         old = UnitIndex.load(directory)
         cache.add((text_key(embedder.weights_sha256, u.text) for u in old.units), old.vectors)
