@@ -160,8 +160,6 @@ def run(args: argparse.Namespace) -> int:
     # before the web app's imports, which then overlap them), and /healthz says "warming" until
     # they are ready; a question asked before that is told so (503 + Retry-After).
     runtime.warm_in_background()
-    from waitress import serve
-
     from app.web import create_app
 
     app = create_app(runtime=runtime)
@@ -169,18 +167,30 @@ def run(args: argparse.Namespace) -> int:
           f"warming up the question engine)", file=sys.stderr)
     try:
         _raise_fd_limit(config.connection_limit)
-        serve(app, host=config.host, port=config.port, **waitress_options(config, args.threads))
+        _run_waitress(app, config, args.threads)
     finally:
         runtime.close()
     return 0
+
+
+def _run_waitress(app, config, threads: int) -> None:
+    """waitress as floorgraph runs it (app/web/waitress_server.py: stock waitress, with cheap
+    SPARQL answered on the event loop and one send per small response), until stopped."""
+    import logging
+
+    from app.web.waitress_server import create_floorgraph_server, runs_inline_of
+
+    logging.basicConfig()  # as waitress.serve does: its warnings (connection limit reached) are shown
+    server = create_floorgraph_server(app, runs_inline=runs_inline_of(app), host=config.host,
+                                      port=config.port, **waitress_options(config, threads))
+    server.print_listen("Serving on http://{}:{}")
+    server.run()
 
 
 def _serve_reloading(config, threads: int) -> int:
     """waitress over :class:`app.reload.ReloadingApp`: each build served from its own snapshot and
     runtime, a new complete build switched in whole (see app/reload.py)."""
     import signal
-
-    from waitress import serve
 
     from app.reload import ReloadingApp, log_to_stderr
     from app.web import create_app
@@ -194,7 +204,7 @@ def _serve_reloading(config, threads: int) -> int:
           f"question engine; reloading when a new build of {config.data_dir} is swapped in)", file=sys.stderr)
     try:
         _raise_fd_limit(config.connection_limit)
-        serve(app, host=config.host, port=config.port, **waitress_options(config, threads))
+        _run_waitress(app, config, threads)
     finally:
         app.close()
     return 0
