@@ -1,4 +1,5 @@
-"""``floorgraph serve``: the web app (SPARQL endpoint, pages, APIs) under waitress."""
+"""``floorgraph serve``: the web app (SPARQL endpoint, pages, APIs) under waitress (app/web/waitress_server.py),
+or granian behind a reverse proxy."""
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,9 @@ def register(subparsers) -> None:
     p.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
     p.add_argument("--server", choices=("waitress", "granian"), default=None,
                    help="HTTP server (default: FLOORGRAPH_SERVER, else waitress); granian (Rust) "
-                        "costs ~0.4 ms less per request but never drops sockets that send nothing: "
-                        "use it behind a reverse proxy")
+                        "costs less per request but never drops sockets that send nothing and has "
+                        "no timeout on request bodies (20 stalled uploads lock out every client): "
+                        "use it only behind a reverse proxy that buffers requests")
     p.add_argument("--reload-on-change", action="store_true", default=None,
                    help="switch to a new complete build of the data dir when `floorgraph build` swaps one in "
                         "(in-flight requests finish on the old build; a torn or failing build is logged and "
@@ -77,11 +79,15 @@ def granian_options(config, threads: int = 8) -> dict:
     request's headers must arrive within ``channel_timeout``, at most ``connection_limit``
     requests in progress.
 
-    Why it is not the default: measured here, granian closes half-sent requests and idle
+    Why it is not the default: measured here, granian closes half-sent headers and idle
     keep-alive connections after the header timeout but keeps a socket that never sends a byte
-    open for good, and has no cap on open sockets (waitress drops silent sockets after
-    ``channel_timeout`` and caps them at ``connection_limit``).  Behind a reverse proxy that
-    bounds client connections, granian is the faster choice (~0.4 ms less per request)."""
+    open for good, has no cap on open sockets, and has no timeout on reading a request body
+    (granian issue #728, wontfix): its WSGI threads read bodies as the app asks, so 20 POSTs
+    stalled mid-body held all 8 threads and /healthz went unanswered for over 10 s
+    (tests/test_serve_cli.py, a strict xfail).  waitress reads whole requests on its event loop,
+    drops silent sockets after ``channel_timeout`` and caps them at ``connection_limit``.  Behind
+    a reverse proxy that buffers request bodies and bounds client connections (nginx does both
+    by default), granian is the faster choice (~0.1-0.2 ms less per request)."""
     from granian.constants import Interfaces
 
     return {

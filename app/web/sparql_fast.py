@@ -141,6 +141,11 @@ class SparqlFastPath:
         within = float(getattr(self.config, "sparql_inline_ms", 0) or 0)
         if within <= 0 or environ.get("PATH_INFO") not in PATHS or "HTTP_ORIGIN" in environ:
             return False
+        # a long text is never one whose decoding is remembered: deciding would cost the event loop
+        # a decode (a 1.5 MB hostile body: milliseconds) for a request that cannot be cheap anyway
+        if len(environ.get("QUERY_STRING", "")) > CACHED_FORM_CHARS or \
+                int(environ.get("CONTENT_LENGTH") or 0) > CACHED_FORM_CHARS:
+            return False
         query = self._plain_query(environ)
         if not query or not query.strip():
             return False

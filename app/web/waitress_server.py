@@ -55,6 +55,9 @@ class OneSendTask(WSGITask):
         return channel.write_soon(b"".join(parts))
 
     def get_environment(self):
+        decided = getattr(self.request, "floorgraph_environ", None)  # built when deciding (below)
+        if decided is not None and self.environ is None:
+            self.environ = decided
         environ = super().get_environment()
         if getattr(self.channel, "running_inline", False):
             environ[INLINE_KEY] = True
@@ -131,11 +134,15 @@ def _decide_inline(channel, runs_inline) -> bool:
     body = request.get_body_stream()
     position = body.tell()
     try:
-        return bool(runs_inline(_peek_environ(channel, request)))
+        environ = _peek_environ(channel, request)
+        inline = bool(runs_inline(environ))
     except Exception:  # a decision must never break the request: the threads will answer it
         return False
     finally:
         body.seek(position)
+    if inline:  # the run reuses it (the app put back what it read of the body as a fresh stream)
+        request.floorgraph_environ = environ
+    return inline
 
 
 def runs_inline_of(app):
