@@ -45,6 +45,11 @@ class Config:
     # next time (app/sparql_cheap.py); 0 ms: always in a worker.
     sparql_in_process_ms: float = field(
         default_factory=lambda: float(os.environ.get("FLOORGRAPH_SPARQL_IN_PROCESS_MS", "25")))
+    # `serve` under waitress answers a plain /sparql request on its event loop, skipping the hand-off
+    # to a request thread, when that very request last ran in-process within this time
+    # (app/web/waitress_server.py); 0: never.
+    sparql_inline_ms: float = field(
+        default_factory=lambda: float(os.environ.get("FLOORGRAPH_SPARQL_INLINE_MS", "2")))
     sparql_in_process_kb: int = field(
         default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_IN_PROCESS_KB", "1024")))
     sparql_max_query_chars: int = 20_000

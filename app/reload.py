@@ -125,6 +125,14 @@ class ReloadingApp:
             raise
         return _Body(body, lambda: self._release(gen))
 
+    def runs_inline(self, environ) -> bool:
+        """The current build's answer (app/web/waitress_server.py): may this request run on the
+        server's event loop?"""
+        from app.web.waitress_server import runs_inline_of
+
+        decide = runs_inline_of(self.current.app)
+        return bool(decide and decide(environ))
+
     def _release(self, gen: Generation) -> None:
         with self._lock:
             gen.inflight -= 1

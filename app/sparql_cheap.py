@@ -10,6 +10,10 @@ same result.  Such a request is "proven cheap" and runs in-process; it still pas
 before it runs (size and nesting limits, the parsed-algebra SERVICE/FROM check) and admission
 control.  If an in-process run ever exceeds the budget (a loaded machine), the request goes back
 to the workers until a worker proves it cheap again.  A store that is loaded again forgets all.
+
+Each proven request also keeps the time of its last run, so a server can ask for a tighter bound:
+``proven(key, within_ms=2)`` is what ``serve`` asks before answering a request on its event loop
+(app/web/waitress_server.py).
 """
 from __future__ import annotations
 
@@ -46,19 +50,21 @@ class ProvenCheap:
 
     def __init__(self, policy: CheapPolicy = CheapPolicy()):
         self.policy = policy
-        self._keys: "OrderedDict[tuple, None]" = OrderedDict()
+        self._keys: "OrderedDict[tuple, float]" = OrderedDict()  # key -> ms of its last run
         self._lock = threading.Lock()
 
     @property
     def enabled(self) -> bool:
         return self.policy.max_ms > 0
 
-    def proven(self, key: tuple) -> bool:
+    def proven(self, key: tuple, within_ms: float | None = None) -> bool:
+        """Proven cheap, and (``within_ms``) its last run took at most that long."""
         with self._lock:
-            if key in self._keys:
-                self._keys.move_to_end(key)
-                return True
-            return False
+            ms = self._keys.get(key)
+            if ms is None or (within_ms is not None and ms > within_ms):
+                return False
+            self._keys.move_to_end(key)
+            return True
 
     def record(self, key: tuple, result) -> None:
         """Promote ``key`` when ``result`` (answered by a worker or in-process) kept within the
@@ -69,7 +75,7 @@ class ProvenCheap:
                  and result_bytes(result) <= self.policy.max_kb * 1024)
         with self._lock:
             if cheap:
-                self._keys[key] = None
+                self._keys[key] = result.elapsed_s * 1000
                 self._keys.move_to_end(key)
                 while len(self._keys) > self.policy.remembered:
                     self._keys.popitem(last=False)

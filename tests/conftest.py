@@ -1,4 +1,4 @@
-"""Shared fixtures: a real floorgraph web server (waitress, loopback, free port) over a small graph.
+"""Shared fixtures: a real floorgraph web server (waitress as `serve` runs it, loopback, free port) over a small graph.
 
 ``live_server`` is the app built by ``create_app`` from a temporary data dir holding a small
 ``graph.nt`` written here (floorgraph vocabulary), with a low SPARQL timeout and row limit so tests
@@ -172,17 +172,19 @@ class LiveServer:
 
 
 def start_live_server(config, graphstore=None) -> LiveServer:
-    """create_app(config) under waitress on a free loopback port, in a background thread."""
+    """create_app(config) under the waitress server `serve` runs (app/web/waitress_server.py: cheap
+    SPARQL on the event loop) on a free loopback port, in a background thread."""
     import requests
-    from waitress.server import create_server
 
     from app.web import create_app
+    from app.web.waitress_server import create_floorgraph_server, runs_inline_of
 
     app = create_app(config, graphstore=graphstore)
     store = app.extensions["floorgraph.graphstore"]
     if config.sparql_timeout_s and config.sparql_timeout_s > 0:
         assert store.warm_up(60), "SPARQL query workers did not start"
-    server = create_server(app, host="127.0.0.1", port=0, threads=8, ident="floorgraph-test")
+    server = create_floorgraph_server(app, runs_inline=runs_inline_of(app), host="127.0.0.1", port=0,
+                                      threads=8, ident="floorgraph-test")
     thread = threading.Thread(target=server.run, daemon=True, name="floorgraph-live-server")
     thread.start()
     url = f"http://127.0.0.1:{server.effective_port}"

@@ -9,7 +9,8 @@ import pytest
 import requests
 
 from tests.conftest import LiveServer
-from tests.support.slowloris import assert_idle_sockets_do_not_lock_out_healthz
+from tests.support.slowloris import (assert_idle_sockets_do_not_lock_out_healthz,
+                                     assert_slow_bodies_do_not_lock_out_healthz)
 
 ROUTES = [
     ("GET", "/", None), ("GET", "/?q=pension", None), ("GET", "/network", None),
@@ -85,21 +86,23 @@ def test_unexpected_errors_hide_the_exception_text(web_server: LiveServer):
     assert "secret" not in resp.get_data(as_text=True) and "RuntimeError" not in resp.get_data(as_text=True)
 
 
-def test_hundred_idle_connections_do_not_lock_out_healthz(live_server_factory, live_config):
-    """The serve command's waitress settings (waitress_options) with 100 idle sockets, some having
-    sent half a request (slowloris): /healthz still answers within a second."""
-    from waitress.server import create_server
-
+def test_slow_clients_do_not_lock_out_healthz(live_server_factory, live_config):
+    """The server `serve` runs (app/web/waitress_server.py with waitress_options): 100 idle
+    sockets, some having sent half a request, then 20 requests stalled half-way through their
+    bodies (slowloris): /healthz still answers within a second each time."""
     from app.commands.serve import waitress_options
     from app.web import create_app
+    from app.web.waitress_server import create_floorgraph_server, runs_inline_of
 
     app = create_app(live_config)
-    server = create_server(app, host="127.0.0.1", port=0, **waitress_options(live_config))
+    server = create_floorgraph_server(app, runs_inline=runs_inline_of(app), host="127.0.0.1", port=0,
+                                      **waitress_options(live_config))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     port = server.effective_port
     try:
         assert_idle_sockets_do_not_lock_out_healthz(port)
+        assert_slow_bodies_do_not_lock_out_healthz(port)
     finally:
         server.close()
         app.extensions["floorgraph.graphstore"].close()

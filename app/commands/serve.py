@@ -1,4 +1,5 @@
-"""``floorgraph serve``: the web app (SPARQL endpoint, pages, APIs) under waitress."""
+"""``floorgraph serve``: the web app (SPARQL endpoint, pages, APIs) under waitress (app/web/waitress_server.py),
+or granian behind a reverse proxy."""
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,9 @@ def register(subparsers) -> None:
     p.add_argument("--threads", type=int, default=8, help="worker threads (default 8)")
     p.add_argument("--server", choices=("waitress", "granian"), default=None,
                    help="HTTP server (default: FLOORGRAPH_SERVER, else waitress); granian (Rust) "
-                        "costs ~0.4 ms less per request but never drops sockets that send nothing: "
-                        "use it behind a reverse proxy")
+                        "costs less per request but never drops sockets that send nothing and has "
+                        "no timeout on request bodies (20 stalled uploads lock out every client): "
+                        "use it only behind a reverse proxy that buffers requests")
     p.add_argument("--reload-on-change", action="store_true", default=None,
                    help="switch to a new complete build of the data dir when `floorgraph build` swaps one in "
                         "(in-flight requests finish on the old build; a torn or failing build is logged and "
@@ -77,11 +79,15 @@ def granian_options(config, threads: int = 8) -> dict:
     request's headers must arrive within ``channel_timeout``, at most ``connection_limit``
     requests in progress.
 
-    Why it is not the default: measured here, granian closes half-sent requests and idle
+    Why it is not the default: measured here, granian closes half-sent headers and idle
     keep-alive connections after the header timeout but keeps a socket that never sends a byte
-    open for good, and has no cap on open sockets (waitress drops silent sockets after
-    ``channel_timeout`` and caps them at ``connection_limit``).  Behind a reverse proxy that
-    bounds client connections, granian is the faster choice (~0.4 ms less per request)."""
+    open for good, has no cap on open sockets, and has no timeout on reading a request body
+    (granian issue #728, wontfix): its WSGI threads read bodies as the app asks, so 20 POSTs
+    stalled mid-body held all 8 threads and /healthz went unanswered for over 10 s
+    (tests/test_serve_cli.py, a strict xfail).  waitress reads whole requests on its event loop,
+    drops silent sockets after ``channel_timeout`` and caps them at ``connection_limit``.  Behind
+    a reverse proxy that buffers request bodies and bounds client connections (nginx does both
+    by default), granian is the faster choice (~0.1-0.2 ms less per request)."""
     from granian.constants import Interfaces
 
     return {
@@ -160,8 +166,6 @@ def run(args: argparse.Namespace) -> int:
     # before the web app's imports, which then overlap them), and /healthz says "warming" until
     # they are ready; a question asked before that is told so (503 + Retry-After).
     runtime.warm_in_background()
-    from waitress import serve
-
     from app.web import create_app
 
     app = create_app(runtime=runtime)
@@ -169,18 +173,30 @@ def run(args: argparse.Namespace) -> int:
           f"warming up the question engine)", file=sys.stderr)
     try:
         _raise_fd_limit(config.connection_limit)
-        serve(app, host=config.host, port=config.port, **waitress_options(config, args.threads))
+        _run_waitress(app, config, args.threads)
     finally:
         runtime.close()
     return 0
+
+
+def _run_waitress(app, config, threads: int) -> None:
+    """waitress as floorgraph runs it (app/web/waitress_server.py: stock waitress, with cheap
+    SPARQL answered on the event loop and one send per small response), until stopped."""
+    import logging
+
+    from app.web.waitress_server import create_floorgraph_server, runs_inline_of
+
+    logging.basicConfig()  # as waitress.serve does: its warnings (connection limit reached) are shown
+    server = create_floorgraph_server(app, runs_inline=runs_inline_of(app), host=config.host,
+                                      port=config.port, **waitress_options(config, threads))
+    server.print_listen("Serving on http://{}:{}")
+    server.run()
 
 
 def _serve_reloading(config, threads: int) -> int:
     """waitress over :class:`app.reload.ReloadingApp`: each build served from its own snapshot and
     runtime, a new complete build switched in whole (see app/reload.py)."""
     import signal
-
-    from waitress import serve
 
     from app.reload import ReloadingApp, log_to_stderr
     from app.web import create_app
@@ -194,7 +210,7 @@ def _serve_reloading(config, threads: int) -> int:
           f"question engine; reloading when a new build of {config.data_dir} is swapped in)", file=sys.stderr)
     try:
         _raise_fd_limit(config.connection_limit)
-        serve(app, host=config.host, port=config.port, **waitress_options(config, threads))
+        _run_waitress(app, config, threads)
     finally:
         app.close()
     return 0

@@ -27,6 +27,7 @@ PATHS = ("/sparql", "/sparql/")
 FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
 OK_CHARSETS = ("utf-8", "utf8", "us-ascii", "ascii")
+INLINE_KEY = "floorgraph.inline"  # environ flag: this request runs on the server's event loop
 
 
 @lru_cache(maxsize=256)
@@ -131,21 +132,52 @@ class SparqlFastPath:
         except (UnicodeDecodeError, ValueError):
             return None
 
-    # -- the answer ------------------------------------------------------------------------------
-    def _answer(self, environ, start_response, query: str):
-        from app.web.sparql import _media_type, negotiate
+    # -- may a server answer it on its event loop? ------------------------------------------------
+    def runs_inline(self, environ) -> bool:
+        """True when this request is the plain case and the very same request last ran in-process
+        within ``config.sparql_inline_ms`` (:meth:`app.graphstore.GraphStore.proven_cheap`): then
+        a server may run it on its event loop instead of handing it to a request thread
+        (app/web/waitress_server.py).  Reads nothing it does not put back; runs no query."""
+        within = float(getattr(self.config, "sparql_inline_ms", 0) or 0)
+        if within <= 0 or environ.get("PATH_INFO") not in PATHS or "HTTP_ORIGIN" in environ:
+            return False
+        # a long text is never one whose decoding is remembered: deciding would cost the event loop
+        # a decode (a 1.5 MB hostile body: milliseconds) for a request that cannot be cheap anyway
+        if len(environ.get("QUERY_STRING", "")) > CACHED_FORM_CHARS or \
+                int(environ.get("CONTENT_LENGTH") or 0) > CACHED_FORM_CHARS:
+            return False
+        query = self._plain_query(environ)
+        if not query or not query.strip():
+            return False
+        formats, base = self._formats_and_base(environ)
+        cfg = self.config
+        return self.graphstore.proven_cheap(query, within, timeout=cfg.sparql_timeout_s,
+                                            row_limit=cfg.sparql_row_limit, base_iri=base, formats=formats)
 
-        if not query.strip():
-            return self.next(environ, start_response)  # "missing 'query'": Flask's error page/JSON
+    # -- the answer ------------------------------------------------------------------------------
+    @staticmethod
+    def _formats_and_base(environ) -> tuple[tuple, str]:
+        from app.web.sparql import negotiate
+
         accept = environ.get("HTTP_ACCEPT", "")
         formats = (negotiate(accept, (), False), negotiate(accept, (), True))
         base = _base_url(environ.get("wsgi.url_scheme", "http"), environ.get("HTTP_HOST", ""),
                          environ.get("SERVER_NAME", ""), str(environ.get("SERVER_PORT", "")),
                          environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""))
+        return formats, base
+
+    def _answer(self, environ, start_response, query: str):
+        from app.web.sparql import _media_type
+
+        if not query.strip():
+            return self.next(environ, start_response)  # "missing 'query'": Flask's error page/JSON
+        formats, base = self._formats_and_base(environ)
         cfg = self.config
         try:
+            # on a server's event loop (INLINE_KEY) the query must not wait on a worker
             result = self.graphstore.query(query, timeout=cfg.sparql_timeout_s, row_limit=cfg.sparql_row_limit,
-                                           base_iri=base, formats=formats)
+                                           base_iri=base, formats=formats,
+                                           in_process_only=bool(environ.get(INLINE_KEY)))
             fmt = formats[1] if result.kind == "graph" else formats[0]
             body = result.body if result.body is not None and result.format == fmt else serialize(result, fmt)
         except GraphStoreError as exc:

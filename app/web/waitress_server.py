@@ -1,0 +1,153 @@
+"""The waitress server ``floorgraph serve`` runs: stock waitress (its slow-client defences intact),
+less per-request overhead on the SPARQL endpoint's cheap requests.
+
+Why: measured with ``benchmarks/bench_sparql.py``, waitress answering a constant already costs
+1.1-1.3x what ``oxigraph serve-read-only`` takes for a whole lookup, so a cheap ``/sparql`` request
+stayed ~1.45-1.6x Oxigraph even once the app's own work was ~70 us.  A sampling profile of the
+server showed where the rest goes: the hand-off of each request from waitress's event loop to a
+request thread (a condition variable, a thread wake-up, the GIL changing hands - on a loaded
+2-core machine, waiting for the scheduler), and two ``send`` calls per response (headers, then
+body), each a full trip through the loopback TCP stack.  Two changes, both inside waitress's own
+extension points (``channel_class``, ``task_class``, ``add_task``):
+
+* **One send per small response.** :class:`OneSendTask` hands waitress the status line, headers
+  and first body chunk as one buffer; waitress still does all the framing and checks.
+* **Proven-cheap SPARQL on the event loop.** A request the app says it can answer at once - a
+  plain ``/sparql`` request whose very same query last ran in-process within
+  ``FLOORGRAPH_SPARQL_INLINE_MS`` (2 ms; :meth:`app.web.sparql_fast.SparqlFastPath.runs_inline`) -
+  is served on the event loop thread instead of being queued for a request thread.  Such a run
+  cannot wait on a SPARQL worker (``in_process_only``: if the proof was withdrawn meanwhile the
+  answer is 503 + Retry-After), and a run that takes longer than its budget withdraws the proof,
+  so the loop is never held longer than one over-budget run.  Everything else - pages,
+  ``/api/ask``, ``/healthz``, any query not proven cheap - goes to the request threads as before.
+
+waitress's protections are untouched: requests are still read by the event loop (idle and
+half-sent sockets cost a socket, not a thread), ``connection_limit`` and ``channel_timeout``
+apply, and bodies are complete before the app sees them.
+"""
+from __future__ import annotations
+
+import threading
+
+from waitress.channel import HTTPChannel
+from waitress.server import BaseWSGIServer, create_server
+from waitress.task import WSGITask
+
+from app.web.sparql_fast import INLINE_KEY  # the environ flag that tells the app where it runs
+
+
+class OneSendTask(WSGITask):
+    """A WSGI task whose headers leave in the same ``send`` as the first body chunk."""
+
+    def write(self, data):
+        if self.wrote_header or not data:
+            return super().write(data)
+        channel = self.channel
+        parts: list = []
+        # waitress writes the header, then the (framed) chunk, through channel.write_soon; collect
+        # both and hand them over at once.  Only this task writes to its channel meanwhile (one
+        # task per channel at a time), and the event loop never calls write_soon.
+        channel.write_soon = parts.append
+        try:
+            super().write(data)
+        finally:
+            del channel.write_soon
+        return channel.write_soon(b"".join(parts))
+
+    def get_environment(self):
+        decided = getattr(self.request, "floorgraph_environ", None)  # built when deciding (below)
+        if decided is not None and self.environ is None:
+            self.environ = decided
+        environ = super().get_environment()
+        if getattr(self.channel, "running_inline", False):
+            environ[INLINE_KEY] = True
+        return environ
+
+
+class InlineChannel(HTTPChannel):
+    """A channel that runs the requests its server marks as inline right after reading them, on
+    the event loop (see the module docstring); the others go to the request threads."""
+
+    task_class = OneSendTask
+    inline_next = False  # set by FloorgraphServer.add_task, on the event loop thread
+    running_inline = False
+
+    def received(self, data):
+        result = super().received(data)  # may call server.add_task (which may set inline_next)
+        while self.inline_next:  # outside received's lock: service() takes it again
+            self.inline_next = False
+            self.running_inline = True
+            try:
+                self.service()  # may set inline_next again for a pipelined next request
+            finally:
+                self.running_inline = False
+        return result
+
+
+def _peek_environ(channel: HTTPChannel, request) -> dict:
+    """The WSGI environ waitress would build for ``request`` (its own code), its body readable
+    once; the caller puts the body stream's position back."""
+    return OneSendTask(channel, request).get_environment()
+
+
+def create_floorgraph_server(app, runs_inline=None, **options):
+    """A waitress server for ``app`` (options as :func:`waitress.serve` takes them).
+
+    ``runs_inline(environ) -> bool``: which complete requests to answer on the event loop (None:
+    none; every request then goes to the request threads, with one send per small response)."""
+    server = create_server(app, **options)
+    # one listening socket: the server itself; several (a host name with many addresses): each
+    listeners = [server] if isinstance(server, BaseWSGIServer) else \
+        [d for d in server.map.values() if isinstance(d, BaseWSGIServer)]
+    for listener in listeners:
+        listener.channel_class = InlineChannel
+        if runs_inline is not None:
+            _inline_cheap_requests(listener, runs_inline)
+    return server
+
+
+def _inline_cheap_requests(server, runs_inline) -> None:
+    loop_thread: list[int] = []  # the thread running the event loop (set when it first reads)
+    to_threads = server.add_task
+
+    def add_task(channel) -> None:
+        if not loop_thread:
+            loop_thread.append(threading.get_ident())
+        # only a request read by the event loop itself may run there (a pipelined request queued
+        # by a request thread's service() goes to the threads)
+        if loop_thread[0] == threading.get_ident() and isinstance(channel, InlineChannel) \
+                and _decide_inline(channel, runs_inline):
+            channel.inline_next = True
+        else:
+            to_threads(channel)
+
+    server.add_task = add_task
+
+
+INLINE_PATHS = ("/sparql", "/sparql/")
+
+
+def _decide_inline(channel, runs_inline) -> bool:
+    request = channel.requests[0]
+    if request.error or request.path not in INLINE_PATHS:  # the cheap test first: most requests stop here
+        return False
+    body = request.get_body_stream()
+    position = body.tell()
+    try:
+        environ = _peek_environ(channel, request)
+        inline = bool(runs_inline(environ))
+    except Exception:  # a decision must never break the request: the threads will answer it
+        return False
+    finally:
+        body.seek(position)
+    if inline:  # the run reuses it (the app put back what it read of the body as a fresh stream)
+        request.floorgraph_environ = environ
+    return inline
+
+
+def runs_inline_of(app):
+    """The app's ``runs_inline`` predicate (the SPARQL fast path's), or None."""
+    target = getattr(app, "runs_inline", None)
+    if target is None:
+        target = getattr(getattr(app, "wsgi_app", None), "runs_inline", None)
+    return target

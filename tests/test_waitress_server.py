@@ -1,0 +1,146 @@
+"""The waitress server `serve` runs (app/web/waitress_server.py): a proven-cheap /sparql request is
+answered on the event loop with the same answer; anything else goes to the request threads; the
+one-send task frames every kind of response correctly; pipelined requests keep their order."""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import pytest
+import requests
+
+
+
+@pytest.fixture(scope="module")
+def recorded_server(live_config):
+    """create_floorgraph_server over the small graph, its app wrapped to record which thread
+    answered each request and whether it was marked inline."""
+    from app.web import create_app
+    from app.web.waitress_server import create_floorgraph_server, runs_inline_of
+
+    app = create_app(live_config)
+    assert app.extensions["floorgraph.graphstore"].warm_up(60)
+    seen: list[tuple[str, str, bool]] = []
+
+    def recording(environ, start_response):
+        seen.append((environ["PATH_INFO"], threading.current_thread().name, bool(environ.get("floorgraph.inline"))))
+        return app(environ, start_response)
+
+    server = create_floorgraph_server(recording, runs_inline=runs_inline_of(app), host="127.0.0.1", port=0,
+                                      threads=4)
+    loop = threading.Thread(target=server.run, daemon=True, name="event-loop")
+    loop.start()
+    url = f"http://127.0.0.1:{server.effective_port}"
+    for _ in range(100):
+        try:
+            requests.get(url + "/healthz", timeout=2)
+            break
+        except requests.ConnectionError:
+            time.sleep(0.05)
+    yield url, seen
+    server.close()
+    app.extensions["floorgraph.graphstore"].close()
+
+
+def _post(url, query, accept="application/sparql-results+json"):
+    return requests.post(url + "/sparql", data={"query": query}, headers={"Accept": accept}, timeout=30)
+
+
+def test_a_proven_cheap_query_is_answered_on_the_event_loop_with_the_same_answer(recorded_server):
+    url, seen = recorded_server
+    query = "SELECT ?s ?o WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?o } ORDER BY ?s LIMIT 3"
+    answers, threads = [], []
+    for _ in range(4):
+        seen.clear()
+        r = _post(url, query)
+        assert r.status_code == 200
+        answers.append(r.json())
+        threads.append(seen[-1])
+    # first: a worker proves it cheap, on a request thread; once proven within the inline budget
+    # (2 ms), on the event loop - with the same answer
+    assert threads[0][2] is False and threads[0][1] != "event-loop", threads
+    assert threads[-1][2] is True and threads[-1][1] == "event-loop", threads
+    assert all(a == answers[0] for a in answers) and answers[0]["results"]["bindings"]
+
+
+def test_other_requests_and_other_formats_go_to_the_request_threads(recorded_server):
+    url, seen = recorded_server
+    query = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 2"
+    for _ in range(3):
+        _post(url, query)
+    seen.clear()
+    assert _post(url, query, accept="text/csv").status_code == 200  # another request: not proven yet
+    requests.get(url + "/healthz", timeout=10)
+    requests.get(url + "/sparql", params={"query": query}, headers={"Accept": "text/html"}, timeout=10)  # the editor page
+    assert [inline for _, _, inline in seen] == [False, False, False]
+    assert all(name != "event-loop" for _, name, _ in seen)
+
+
+def test_pipelined_requests_are_answered_in_order(recorded_server):
+    url, _ = recorded_server
+    query = "ASK { ?s ?p ?o }"
+    for _ in range(3):
+        _post(url, query)
+    body = f"query={requests.utils.quote(query)}".encode()
+    one = (b"POST /sparql HTTP/1.1\r\nHost: x\r\nAccept: application/sparql-results+json\r\n"
+           b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body))
+    health = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+    port = int(url.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        s.sendall(one + health + one + b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        data = b""
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+    parts = data.split(b"HTTP/1.1 200 OK")[1:]
+    assert len(parts) == 4, data[:500]
+    assert b'"boolean"' in parts[0] and b'"triples"' in parts[1] and b'"boolean"' in parts[2] and b'"triples"' in parts[3]
+
+
+@pytest.fixture(scope="module")
+def plain_server():
+    """The one-send task under every framing waitress does: fixed length, chunked (no length),
+    empty bodies, HEAD, and a body larger than a socket send."""
+    from app.web.waitress_server import create_floorgraph_server
+
+    big = b"x" * 300_000
+
+    def app(environ, start_response):
+        path = environ["PATH_INFO"]
+        if path == "/fixed":
+            start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "5")])
+            return [b"hello"]
+        if path == "/chunked":
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return iter([b"one,", b"two,", b"three"])
+        if path == "/empty":
+            start_response("204 No Content", [])
+            return []
+        if path == "/big":
+            start_response("200 OK", [("Content-Type", "application/octet-stream"), ("Content-Length", str(len(big)))])
+            return [big]
+        start_response("404 Not Found", [("Content-Type", "text/plain"), ("Content-Length", "2")])
+        return [b"no"]
+
+    server = create_floorgraph_server(app, host="127.0.0.1", port=0, threads=2)
+    threading.Thread(target=server.run, daemon=True).start()
+    yield f"http://127.0.0.1:{server.effective_port}", big
+    server.close()
+
+
+def test_one_send_task_frames_every_kind_of_response(plain_server):
+    url, big = plain_server
+    with requests.Session() as s:  # one keep-alive connection: a framing error would garble the next answer
+        for _ in range(2):
+            assert s.get(url + "/fixed", timeout=10).content == b"hello"
+            r = s.get(url + "/chunked", timeout=10)
+            assert r.content == b"one,two,three" and r.headers.get("Transfer-Encoding") == "chunked"
+            r = s.get(url + "/empty", timeout=10)
+            assert r.status_code == 204 and r.content == b""
+            r = s.head(url + "/fixed", timeout=10)
+            assert r.status_code == 200 and r.headers["Content-Length"] == "5" and r.content == b""
+            assert s.get(url + "/big", timeout=10).content == big
+            assert s.get(url + "/nope", timeout=10).status_code == 404
