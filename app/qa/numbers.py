@@ -170,6 +170,10 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
                                                                   seg[max(0, s.start - 30):s.end + 20], re.I)
                                                          or re.search(r"\b(?:aged?|age of)\s*$", seg[:s.start], re.I))]
         cands = ages  # a sentence with no age in it does not answer
+    if re.search(r"\bin total\b|\baltogether\b|\btotal (?:number|count)\b", question, re.I) and \
+            re.search(r"\b(?:new|additional|further)\b", question, re.I):
+        # "welcomed new members; how many does it have in total": an increment ("five new members") is no total
+        cands = [s for s in cands if not re.match(r"\s+(?:new|additional|more|further|extra)\b", seg[s.end:], re.I)]
     if unit == "percent":
         cands = [s for s in cands if s.kind == "percent"]
     elif unit == "money":
