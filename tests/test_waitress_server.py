@@ -47,6 +47,7 @@ def _post(url, query, accept="application/sparql-results+json"):
     return requests.post(url + "/sparql", data={"query": query}, headers={"Accept": accept}, timeout=30)
 
 
+@pytest.mark.embedded_only  # only the embedded store proves a query cheap; an external one never runs inline
 def test_a_proven_cheap_query_is_answered_on_the_event_loop_with_the_same_answer(recorded_server):
     url, seen = recorded_server
     query = "SELECT ?s ?o WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?o } ORDER BY ?s LIMIT 3"

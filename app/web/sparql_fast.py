@@ -139,7 +139,8 @@ class SparqlFastPath:
         a server may run it on its event loop instead of handing it to a request thread
         (app/web/waitress_server.py).  Reads nothing it does not put back; runs no query."""
         within = float(getattr(self.config, "sparql_inline_ms", 0) or 0)
-        if within <= 0 or environ.get("PATH_INFO") not in PATHS or "HTTP_ORIGIN" in environ:
+        proven_cheap = getattr(self.graphstore, "proven_cheap", None)  # an external store proves nothing
+        if within <= 0 or proven_cheap is None or environ.get("PATH_INFO") not in PATHS or "HTTP_ORIGIN" in environ:
             return False
         # a long text is never one whose decoding is remembered: deciding would cost the event loop
         # a decode (a 1.5 MB hostile body: milliseconds) for a request that cannot be cheap anyway
@@ -151,7 +152,7 @@ class SparqlFastPath:
             return False
         formats, base = self._formats_and_base(environ)
         cfg = self.config
-        return self.graphstore.proven_cheap(query, within, timeout=cfg.sparql_timeout_s,
+        return proven_cheap(query, within, timeout=cfg.sparql_timeout_s,
                                             row_limit=cfg.sparql_row_limit, base_iri=base, formats=formats)
 
     # -- the answer ------------------------------------------------------------------------------
@@ -174,10 +175,11 @@ class SparqlFastPath:
         formats, base = self._formats_and_base(environ)
         cfg = self.config
         try:
-            # on a server's event loop (INLINE_KEY) the query must not wait on a worker
+            # on a server's event loop (INLINE_KEY) the query must not wait on a worker; only the embedded
+            # store proves queries cheap, so only it is asked that (an external store never runs inline)
+            inline = {"in_process_only": True} if environ.get(INLINE_KEY) else {}
             result = self.graphstore.query(query, timeout=cfg.sparql_timeout_s, row_limit=cfg.sparql_row_limit,
-                                           base_iri=base, formats=formats,
-                                           in_process_only=bool(environ.get(INLINE_KEY)))
+                                           base_iri=base, formats=formats, **inline)
             fmt = formats[1] if result.kind == "graph" else formats[0]
             body = result.body if result.body is not None and result.format == fmt else serialize(result, fmt)
         except GraphStoreError as exc:
