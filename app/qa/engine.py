@@ -207,6 +207,7 @@ class QuestionEngine:
             r = analyse(reduced.question, self.lexicon)
             if keeps_subject(a.links, r.links, AUTHOR_ORGS):
                 a = r
+                a.read_as = reduced.question  # said in `path`: the asides dropped, a pronoun filled in
         phrases = aside_phrases(a.question)  # what each "apart from ..." names, linked or not
         aside = set_aside(a.question, a.links)
         if aside.ids:  # "besides the EU", "apart from Viet Nam": read the rest, drop those after
@@ -953,6 +954,8 @@ class QuestionEngine:
             if und.corrections:
                 head.insert(0, "spelling: " + ", ".join(und.corrections))
             path = head + path
+        if getattr(a, "read_as", None):
+            path = [f"question read as: “{a.read_as}”"] + path
         out["path"] = [re.sub(r"\b[A-Z][A-Za-z]+:[\w-]+\b", lambda m: self.k.label(m.group(0))
                               if self.k.entity(m.group(0)) else m.group(0), p) for p in path]
         if not out["answers"]:

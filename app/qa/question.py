@@ -182,6 +182,7 @@ class Analysis:
     any_of: bool = False  # several named countries stand for one described set (a chain): any of them
     excluded: set[str] = field(default_factory=set)  # set aside by the question ("besides the EU"): never answers
     aside_phrases: list[str] = field(default_factory=list)  # the words each "apart from ..." names, linked or not
+    read_as: str | None = None  # the question after its asides were dropped (a pronoun filled in), said in `path`
     # relations switched on only by a registry keyword ("Swiss-backed"), not by the analysis's own
     # cues: an empty graph answer through them is the graph being silent, not negative
     keyword_only: set[str] = field(default_factory=set)

@@ -58,7 +58,7 @@ def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
 def _why(out: dict) -> str:
     """The graph relation used, when there is one ("funders of Jordan"), as a parenthesis."""
     for p in out.get("path") or []:
-        if p.startswith(("understood as", "spelling", "sentence in", "runner-up")):
+        if p.startswith(("understood as", "spelling", "question read as", "sentence in", "runner-up")):
             continue
         return f" ({p})"
     return ""
