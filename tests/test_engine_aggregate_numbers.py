@@ -27,6 +27,15 @@ def _countries(res, k) -> set[str]:
     return {k.entity_by_iri(a["iri"])["id"] for a in res["answers"] if a.get("iri")}
 
 
+def _countries_per_funder(per: dict) -> dict:
+    """How many countries each funder funds, from the graph's funders per country."""
+    reach: dict = defaultdict(int)
+    for fs in per.values():
+        for f in fs:
+            reach[f] += 1
+    return reach
+
+
 # -- pure functions -------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, values", [
     ("Three prototypes were selected", [3]),
@@ -140,10 +149,7 @@ def test_region_ranked_by_any_list_condition(engine):
 def test_keyword_superlative_and_funder_count_wordings(engine):
     k = engine.k
     per = funders_per_country(k)
-    reach = defaultdict(int)
-    for fs in per.values():
-        for f in fs:
-            reach[f] += 1
+    reach = _countries_per_funder(per)
     top = max(reach.values())
     res = engine.ask("funders most countries")
     assert {a["label"] for a in res["answers"]} == {k.label(f) for f, n in reach.items() if n == top}
@@ -211,10 +217,7 @@ def test_a_negation_of_a_thing_named_before_the_region_leaves_the_region_a_filte
 def test_how_many_more_between_two_compared_funders(engine):
     k = engine.k
     per = funders_per_country(k)
-    reach = defaultdict(int)
-    for fs in per.values():
-        for f in fs:
-            reach[f] += 1
+    reach = _countries_per_funder(per)
     named = [f for f in reach if f.startswith("Organization:") and any(n.isupper() and len(n) <= 4 for n in k.names(f))]
     a, b = sorted(named, key=lambda f: -reach[f])[:2]
     short = lambda f: next(n for n in k.names(f) if n.isupper() and len(n) <= 4)

@@ -1553,15 +1553,21 @@ class QuestionEngine:
         return [t for t in rest if idf.get(t, self.units.default_idf) >= cut]
 
 
+def _one_figure(r: TextResult, knowledge) -> tuple[str, int, int] | None:
+    """The passage text and span of the result's one figure (None: not exactly one)."""
+    p = knowledge.passage(r.passage_id)
+    if p is None or len(r.found) != 1 or not r.found[0].spans:
+        return None
+    s, e = r.found[0].spans[0]
+    return p.text, s, e
+
+
 def _typed_figure(r: TextResult, question: str, knowledge) -> bool:
     """Is the result's one figure of the very kind asked (see :func:`app.qa.numbers.typed_figure`)?"""
     from app.qa.numbers import typed_figure
 
-    p = knowledge.passage(r.passage_id)
-    if p is None or len(r.found) != 1 or not r.found[0].spans:
-        return False
-    s, e = r.found[0].spans[0]
-    return typed_figure(p.text, s, e, question)
+    one = _one_figure(r, knowledge)
+    return one is not None and typed_figure(*one, question)
 
 
 def _overlaps(unit, other) -> bool:
@@ -1571,8 +1577,5 @@ def _overlaps(unit, other) -> bool:
 
 def _beside_counted(r: TextResult, question: str, knowledge) -> bool:
     """Does the result's one figure stand right before the noun the question counts?"""
-    p = knowledge.passage(r.passage_id)
-    if p is None or len(r.found) != 1 or not r.found[0].spans:
-        return False
-    s, e = r.found[0].spans[0]
-    return beside_counted(p.text, s, e, question)
+    one = _one_figure(r, knowledge)
+    return one is not None and beside_counted(*one, question)

@@ -45,6 +45,20 @@ class SetAside:
     phrases: list[str] = field(default_factory=list)
 
 
+def _names_after(question: str, ordered: list, end: int) -> tuple[list, int]:
+    """The linked names that follow ``end`` with only fillers between them ("the EU, Germany and
+    Japan"), and where the last one ends."""
+    taken = []
+    for link in ordered:
+        if link.start < end:
+            continue
+        if not _only_filler(question[end:link.start]):
+            break
+        taken.append(link)
+        end = link.end
+    return taken, end
+
+
 def _only_filler(text: str) -> bool:
     words = re.findall(r"[\w'’]+", text.lower().replace("’", "'"))
     return len(words) <= 4 and all(w in _FILLER for w in words) and bool(_GLUE.match(re.sub(r"[\w'’]+", "", text)))
@@ -63,14 +77,7 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
             continue
         if _ONLY_FRAME.search(question[:m.start()]):
             continue  # "no donor other than X", "none besides X": X is the only one, a set condition
-        end, taken = m.end(), []
-        for link in ordered:
-            if link.start < end:
-                continue
-            if not _only_filler(question[end:link.start]):
-                break
-            taken.append(link)
-            end = link.end
+        taken, end = _names_after(question, ordered, m.end())
         if taken:
             out.ids.update(i for l in taken for i in l.ids)
             cuts.append((m.start(), end))
@@ -80,14 +87,7 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
     # not EU-funded" or "not in africa, which ..." stay negations for the analysis).
     if not _ASKS.search(question):
         for m in _TAIL_CUE.finditer(question):
-            end, taken = m.end(), []
-            for link in ordered:
-                if link.start < end:
-                    continue
-                if not _only_filler(question[end:link.start]):
-                    break
-                taken.append(link)
-                end = link.end
+            taken, end = _names_after(question, ordered, m.end())
             if taken and not question[end:].strip(" ?.!") and not any(s <= m.start() < e for s, e in cuts):
                 out.ids.update(i for l in taken for i in l.ids)
                 cuts.append((m.start(), end))
