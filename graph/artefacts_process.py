@@ -80,6 +80,20 @@ def _child(build, jobs, conn) -> None:  # runs in the forked process
         conn.close()
 
 
+
+def stop_child(proc, conn, grace_s: float) -> None:
+    """End a forked build child: let it finish for ``grace_s``, then terminate it, and close its
+    pipe end (shared by every process a build forks, so none outlives a failed build)."""
+    if proc is None:
+        return
+    if proc.is_alive():
+        proc.join(timeout=grace_s)
+    if proc.is_alive():
+        proc.terminate()
+        proc.join(5)
+    if conn is not None:
+        conn.close()
+
 def can_fork() -> bool:
     """Fork is fast and shares the graph without pickling; only where it is the safe default."""
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
@@ -138,13 +152,5 @@ class InBackground:
 
     def stop(self) -> None:
         """End the child (a build that failed elsewhere does not leave it running)."""
-        if self.proc is None:
-            return
-        if self.proc.is_alive():
-            self.proc.join(timeout=0.5)
-        if self.proc.is_alive():
-            self.proc.terminate()
-            self.proc.join(5)
-        if self.conn is not None:
-            self.conn.close()
+        stop_child(self.proc, self.conn, grace_s=0.5)
         self.proc = None

@@ -30,7 +30,7 @@ from typing import Sequence
 
 import numpy as np
 
-from graph.artefacts_process import _die_with_parent, can_fork
+from graph.artefacts_process import _die_with_parent, can_fork, stop_child
 
 IDLE = "idle"  # the parent's word that it now waits for this process (which may then take both cores)
 
@@ -294,13 +294,7 @@ class EmbedInBackground:
         """End the child (a build that failed elsewhere does not leave it running)."""
         if self.proc is None:
             return
-        if self.proc.is_alive():
-            self.proc.join(timeout=0.2)
-        if self.proc.is_alive():
-            self.proc.terminate()
-            self.proc.join(5)
-        if self.conn is not None:
-            self.conn.close()
+        stop_child(self.proc, self.conn, grace_s=0.2)
         if self.scratch is not None:
             import shutil
 
