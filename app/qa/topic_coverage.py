@@ -130,7 +130,6 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     scores = text_step.unit_scores(a, qvec, required)
     long_forms = _long_forms(text_step)
     bar, low_bar = RATIO * best.score, ALL_KEYS_RATIO * best.score
-    key_set = set(keys)
     out: dict[str, Covered] = {}
     for i in text_step.allowed_units(a, required):
         i = int(i)
