@@ -68,6 +68,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa import topic_coverage as topic_cover
+from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
 from app.qa.titles import PublicationFinder
@@ -437,6 +438,11 @@ class QuestionEngine:
             text_best = topic_cover.prefer_keyed(good, a.question, self.units,
                                                  _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
                                                  topic_cover._long_forms(self.text)) or text_best
+        if text_best is not None and graph_ids is None and a.answer_type == "Country":
+            # the frame ("did the ILO support ...") chose a sentence with none of the topic's words
+            text_best, good = topic_rerank.refocus(self.text, text_a, self._embed, text_best, good,
+                                                   _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
+                                                   required, exclude, qvec)
         if text_best is not None:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
             clause = prefer_clause(text_best, results, self.units.units, topic)
@@ -478,7 +484,7 @@ class QuestionEngine:
                 # a best sentence naming several countries may be one event's list: only sentences
                 # writing every key word nearly as well add theirs (see app.qa.topic_coverage)
                 answers += self._covered(text_a, text_best, qvec, required, {x["iri"] for x in answers},
-                                         strict=len(text_best.found) > 1)
+                                         strict=len(text_best.found) > 1, keyed=text_best.refocused)
             out["strategy"] = "text"
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
@@ -722,12 +728,12 @@ class QuestionEngine:
         return out
 
     def _covered(self, a: Analysis, best: TextResult, qvec, required: list[set[str]], have: set[str],
-                 strict: bool = False) -> list[dict]:
+                 strict: bool = False, keyed: bool = False) -> list[dict]:
         """Countries of every sentence that says the best sentence's topic nearly as well
         (see :mod:`app.qa.topic_coverage`)."""
         stop = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME
         exclude = set(a.linked("Country")) | set(a.excluded)
-        keys, found = topic_cover.covered(self.text, a, qvec, required, best, stop, exclude, strict=strict)
+        keys, found = topic_cover.covered(self.text, a, qvec, required, best, stop, exclude, strict=strict, keyed=keyed)
         out = []
         for c in found:
             eid = f"Country:{c.iso3}"

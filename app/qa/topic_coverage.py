@@ -119,10 +119,13 @@ def _long_forms(text_step) -> dict[str, list[str]]:
 
 
 def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop: set[str],
-            exclude: set[str], strict: bool = False) -> tuple[list[str], list[Covered]]:
+            exclude: set[str], strict: bool = False, keyed: bool = False) -> tuple[list[str], list[Covered]]:
     """The key words and, per further country, its best sentence on them (best first).
     ``strict``: the best sentence lists several countries, perhaps as one event's participants;
-    a further sentence must then write every key word and score above the higher bar."""
+    a further sentence must then write every key word and score above the higher bar.
+    ``keyed``: the best sentence was chosen by the topic's words over the question's frame
+    (app.qa.topic_rerank), so its score is no measure of the topic: a further sentence must write
+    every key word, and the lower bar suffices."""
     units = text_step.units
     keys = key_terms(a.question, set(units.unit_terms[best.unit_id]), units.idf, stop)
     if not keys:
@@ -138,7 +141,7 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
             continue
         said = [k for k in keys if holds_any(units.unit_terms[i], k, long_forms)]
         if not said or (scores[i] < bar and len(said) < len(keys)) or \
-                (strict and (scores[i] < bar or len(said) < len(keys))):
+                (strict and (scores[i] < bar or len(said) < len(keys))) or (keyed and len(said) < len(keys)):
             continue
         iso = unit_country(text_step, u)
         if iso is None or f"Country:{iso}" in exclude:
