@@ -59,3 +59,56 @@ def test_a_name_holding_a_topic_word_does_not_stand_for_the_topic(engine):
     for text in _evidence_text(res):
         assert re.search(r"employment injury|injur", text, re.I), text
     assert want & got, (got, want)
+
+
+def test_loose_exclusion_cues_set_a_region_aside():
+    from app.qa.exclusion import set_aside
+    from app.qa.question import Link
+
+    q = "We cover Africa separately, so skip the African ones: which countries had pension reforms?"
+    links = [Link(q.index("Africa"), q.index("Africa") + 6, "Africa", ["Region:africa"]),
+             Link(q.index("African"), q.index("African") + 7, "African", ["Region:africa"])]
+    out = set_aside(q, links)
+    assert out.ids == {"Region:africa"}
+    assert "Africa" not in out.question and "ones" not in out.question and "pension reforms" in out.question
+
+
+def test_a_keyword_query_setting_a_place_aside_asks_for_places():
+    from app.qa.exclusion import type_set_aside
+
+    assert type_set_aside("actuarial valuations outside africa", "Text", "Organization", {"Region:africa"}) == "Country"
+    assert type_set_aside("typhoon response except vietnam", "Text", "Publication", {"Country:VNM"}) == "Country"
+    # a type the query's words state, a question word, or a guessed scheme stay
+    assert type_set_aside("which report covers typhoons outside asia", "Text", "Publication", {"Region:asia"}) == "Publication"
+    assert type_set_aside("pension schemes outside africa", "Text", "Scheme", {"Region:africa"}) == "Scheme"
+    assert type_set_aside("donors outside europe", "Organization", "Organization", {"Region:europe"}) == "Organization"
+
+
+def test_asks_for_many():
+    from app.qa.topic_rerank import asks_for_many
+
+    assert asks_for_many("Where did the ILO support awareness campaigns?")
+    assert asks_for_many("typhoon response except vietnam")
+    assert not asks_for_many("c102 national assembly approval 2024 country")  # a keyword query for one
+    assert not asks_for_many("Where was the forum held?")
+
+
+def test_a_keyword_query_with_a_country_set_aside_answers_countries_on_the_topic(engine):
+    """"<topic> other than <country>": the other countries whose sentences say the topic."""
+    want = _entry_countries_saying(engine, r"employment injury")
+    res = engine.ask("employment injury insurance work other than bangladesh")
+    got = _ids(engine, res)
+    assert res["answer_type"] == "Country"
+    assert got and "Country:BGD" not in got
+    assert got & want, (got, want)
+    for text in _evidence_text(res):
+        assert re.search(r"injur", text, re.I), text
+
+
+def test_a_passing_mention_of_the_commoner_topic_word_adds_no_country(engine):
+    """'gig and platform workers': a sentence on 'a microservices platform' is another topic."""
+    res = engine.ask("Where did the ILO work on extending social protection to gig and platform workers?")
+    texts = _evidence_text(res)
+    assert texts
+    for text in texts:
+        assert re.search(r"\bgig", text, re.I) or re.search(r"platform (?:economy|workers|based gig)", text, re.I), text

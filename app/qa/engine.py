@@ -41,7 +41,7 @@ from app.qa.chains import _root as root, compose, described_set, implied, joint_
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.context_names import context_names, partner_names
-from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside
+from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
 from app.qa.fact_years import fact_year
 from app.qa.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.instrument_kind import keep_asked_kind
@@ -220,6 +220,7 @@ class QuestionEngine:
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
         und = self._understand(a, timings)
+        a.answer_type = type_set_aside(fixed, stated_type, a.answer_type, a.excluded)  # "... outside africa": countries
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
         und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
         if a.ratify and not a.negated:
@@ -433,7 +434,7 @@ class QuestionEngine:
             if text_best is not None:  # "which African island state's minister was quoted ...": one country
                 graph_ids, cons = None, []
         if text_best is not None and graph_ids is None and a.answer_type == "Country" and \
-                re.search(r"\b(countries|nations|governments)\b", q, re.I):
+                topic_rerank.asks_for_many(q):
             # a near sentence that writes the question's rare words beats one that only shares its frame
             text_best = topic_cover.prefer_keyed(good, a.question, self.units,
                                                  _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
@@ -478,9 +479,9 @@ class QuestionEngine:
                         seen.add(r.found[0].key)
                         answers.append(self._text_answer(r.found[0], r))
             if a.answer_type == "Country" and len(text_best.found) == 1 and \
-                    re.search(r"\b(countries|nations|governments)\b", q, re.I):
+                    topic_rerank.asks_for_many(q):
                 answers += self._swept(a, text_best, {x["iri"] for x in answers})
-            if a.answer_type == "Country" and re.search(r"\b(countries|nations|governments)\b", q, re.I):
+            if a.answer_type == "Country" and topic_rerank.asks_for_many(q):
                 # a best sentence naming several countries may be one event's list: only sentences
                 # writing every key word nearly as well add theirs (see app.qa.topic_coverage)
                 answers += self._covered(text_a, text_best, qvec, required, {x["iri"] for x in answers},

@@ -133,6 +133,7 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     scores = text_step.unit_scores(a, qvec, required)
     long_forms = _long_forms(text_step)
     bar, low_bar = RATIO * best.score, ALL_KEYS_RATIO * best.score
+    rarest = max(keys, key=lambda k: units.idf.get(k, units.default_idf))
     out: dict[str, Covered] = {}
     for i in text_step.allowed_units(a, required):
         i = int(i)
@@ -140,6 +141,8 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         if u.kind != "sentence" or scores[i] < low_bar:
             continue
         said = [k for k in keys if holds_any(units.unit_terms[i], k, long_forms)]
+        if len(said) < len(keys) and rarest not in said:
+            continue  # "a microservices platform" is no "gig and platform workers": the rarest word must be there
         if not said or (scores[i] < bar and len(said) < len(keys)) or \
                 (strict and (scores[i] < bar or len(said) < len(keys))) or (keyed and len(said) < len(keys)):
             continue

@@ -24,6 +24,13 @@ import numpy as np
 
 from app.qa.units import terms
 
+_MANY = re.compile(r"\b(?:countries|nations|governments)\b", re.I)
+_ONE = re.compile(r"\b(?:country|nation|government|state)\b", re.I)
+# "where did the ILO support ...": the programme's work, said entry by entry, not one event's place
+_WHERE_WORK = re.compile(r"^\s*(?:and\s+|so\s+)?where\s+(?:else\s+)?(?:did|does|do|has|have)\b", re.I)
+_ASKS = re.compile(r"\b(?:which|what|who|whom|where|when|how|whose|list|name|give|tell|is|are|was|were|do|does|did|"
+                   r"has|have|can|could)\b", re.I)
+
 SCAN = 120  # topic-ranked units looked at for one that writes a key word and yields an answer
 MIN_SHARE = 0.55  # ... and whose score on the whole question is at least this share of the first choice's
 HELD_SHARE = 0.5  # the first choice stands when it writes this share of the rare words' weight (idf)
@@ -116,3 +123,11 @@ def refocus(text_step, a, embed, best, good: list, stop: set[str], required: lis
     least = _mass(units.unit_terms[on_topic.unit_id], weight, long_forms)
     return on_topic, [on_topic] + [r for r in good if r.unit_id != on_topic.unit_id
                                    and _mass(units.unit_terms[r.unit_id], weight, long_forms) >= least]
+
+
+def asks_for_many(question: str) -> bool:
+    """Does a question for countries ask for every country the topic holds: it says "countries",
+    asks where the programme worked ("where did the ILO support ..."), or is a keyword query
+    ("typhoon response except vietnam"), which names a topic, not one event."""
+    keyword = not _ASKS.search(question) and not _ONE.search(question)  # "... 2024 country": one
+    return bool(_MANY.search(question) or _WHERE_WORK.search(question) or keyword)
