@@ -112,3 +112,33 @@ def test_a_passing_mention_of_the_commoner_topic_word_adds_no_country(engine):
     assert texts
     for text in texts:
         assert re.search(r"\bgig", text, re.I) or re.search(r"platform (?:economy|workers|based gig)", text, re.I), text
+
+
+def test_a_trailing_cue_sets_aside_the_names_it_follows():
+    from app.qa.exclusion import set_aside
+    from app.qa.question import Link
+
+    def link(q, name, eid):
+        return Link(q.index(name), q.index(name) + len(name), name, [eid])
+
+    q = "countries funded by the netherlands, egypt and kenya excluded"
+    out = set_aside(q, [link(q, "netherlands", "Organization:gov-NLD"), link(q, "egypt", "Country:EGY"),
+                        link(q, "kenya", "Country:KEN")])
+    assert out.ids == {"Country:EGY", "Country:KEN"}  # the clause's own funder stays
+    assert "netherlands" in out.question and "egypt" not in out.question
+    q = "jordan donors, eu and uk left out"
+    out = set_aside(q, [link(q, "jordan", "Country:JOR"), link(q, "eu", "Organization:eu"),
+                        link(q, "uk", "Organization:gov-GBR")])
+    assert out.ids == {"Organization:eu", "Organization:gov-GBR"}
+
+
+def test_a_topic_the_report_never_writes_gets_no_answer(engine):
+    """A question whose only rare word no sentence near it writes is answered by nothing, not by
+    the sentences that share its frame ("the ILO supported ... to extend social security")."""
+    phrase = "domestic workers"
+    assert not any(phrase in p.text.lower() for p in engine.k.passages.values())
+    res = engine.ask(f"In which countries did the ILO help extend social security to {phrase}?")
+    assert res["answers"] == []
+    # the same frame on a topic the report writes still answers
+    res = engine.ask("In which countries did the ILO help extend social security to migrant workers?")
+    assert res["answers"]

@@ -34,6 +34,13 @@ _COVERED_BEFORE = re.compile(r"\b(?:cover|covers|covered|covering|handle|handles
                              r"treat|treats|treated|deal with|deals with|dealt with)\s+(?:the\s+)?$", re.I)
 _COVERED_AFTER = re.compile(r"\s+(?:separately|elsewhere|on (?:its|their) own|in (?:a|another) (?:note|brief|report|paper))\b",
                             re.I)
+# "countries the Netherlands finances, egypt and kenya excluded", "jordan donors, eu left out": the
+# cue follows the names it sets aside (a list of them, joined by commas and "and")
+_POST_CUE = re.compile(r"^\s*(?:(?:is|are|being)\s+)?(?:excluded|left out|omitted|not counted|not included|set aside|"
+                       r"aside|removed|taken out)\b", re.I)
+_GOVERNED = re.compile(r"\b(?:by|from|of|with|to|for|in|on|funds?|finances?|supports?)\s+(?:the\s+)?(?:kingdom\s+of\s+(?:the\s+)?)?$",
+                       re.I)
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)?\s*$", re.I)
 # "skip the African ones": the noun after the set-aside name goes with it
 _ONES_AFTER = re.compile(r"^\s+(?:ones|countries|states|nations)\b", re.I)
 _GLUE = re.compile(r"^[\s,]*$")
@@ -102,6 +109,20 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
                 out.ids.update(i for l in taken for i in l.ids)
                 cuts.append((m.start(), end))
                 out.phrases.append(question[m.start():end])
+    # "..., egypt and kenya excluded": the names a trailing cue follows, back to the list's start
+    for k, link in enumerate(ordered):
+        post = _POST_CUE.match(question[link.end:])
+        if not post or any(s <= link.start < e for s, e in cuts):
+            continue
+        taken = [link]
+        for prev in reversed(ordered[:k]):
+            if not _LIST_GLUE.match(question[prev.end:taken[0].start]) or _GOVERNED.search(question[:prev.start]):
+                break  # "financed by the Netherlands, egypt and kenya excluded": the clause's own name stays
+            taken.insert(0, prev)
+        start = taken[0].start
+        out.ids.update(i for l in taken for i in l.ids)
+        cuts.append((start, link.end + post.end()))
+        out.phrases.append(question[start:link.end + post.end()])
     # "setting the Regular Budget aside", "leaving Jordan to one side": the cue wraps the name.
     for link in ordered:
         pre = _WRAP_BEFORE.search(question[:link.start])

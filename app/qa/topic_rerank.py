@@ -116,10 +116,14 @@ def refocus(text_step, a, embed, best, good: list, stop: set[str], required: lis
     from app.qa.topic_coverage import _long_forms
 
     on_topic = best_on_topic(text_step, a, embed, best, stop, required, exclude, qvec)
-    if on_topic is None:
-        return best, good
     units, long_forms = text_step.units, _long_forms(text_step)
     weight = {k: units.idf.get(k, units.default_idf) for k in question_keys(a.question, units, stop, long_forms)}
+    if on_topic is None:
+        if weight and not required and not _mass(units.context_terms[best.unit_id], weight, long_forms):
+            # no sentence near the question writes its topic ("domestic workers" where the report
+            # only has "domestic resource mobilisation"): the frame alone is no answer
+            return None, []
+        return best, good
     least = _mass(units.unit_terms[on_topic.unit_id], weight, long_forms)
     return on_topic, [on_topic] + [r for r in good if r.unit_id != on_topic.unit_id
                                    and _mass(units.unit_terms[r.unit_id], weight, long_forms) >= least]
