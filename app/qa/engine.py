@@ -124,6 +124,9 @@ _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?
                          re.I)
 # The question asks for a government or a partner ("which government partnered ..."), not a place.
 _ASKS_AGENT = re.compile(r"\b(governments?|partner\w*|donors?|funders?|financ\w*|fund(?:s|ed|ing)?|pa(?:y|id|ys))\b", re.I)
+# "allowances paid out", "benefits paid to older persons": money paid to people, no payer asked
+_BENEFIT_PAID = re.compile(r"\b(?:allowances?|benefits?|pensions?|grants?|transfers?|wages?|salar\w+)\s+(?:(?:were|was|are|is|being|been|to be)\s+)*"
+                           r"pa(?:y|id|ys|ying)(?:\s+out)?\b|\bpa(?:y|id|ys|ying)\s+out\b", re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
                     r"ambitions?)\b", re.I)
 
@@ -454,7 +457,7 @@ class QuestionEngine:
             if also:  # other entries, not the sentence around the best clause (its other clauses say other things)
                 also = [r for r in also if not _overlaps(self.units.units[r.unit_id], self.units.units[text_best.unit_id])]
             if a.answer_type == "Country":  # "participants from A and B explored C's ...": the part asked
-                text_best = self._country_roles(text_best, q, asks_place=not (a.fund or a.partner or _ASKS_AGENT.search(q)))
+                text_best = self._country_roles(text_best, q, asks_place=not (a.fund or a.partner or _ASKS_AGENT.search(_BENEFIT_PAID.sub(" ", q))))
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
             found = {f.key: (text_best, f) for f in text_best.found}
@@ -587,7 +590,7 @@ class QuestionEngine:
         kept = country_roles.narrow(best.found, p.text[u.start:u.end], u.start, question, self.k.names,
                                     entry_country(p, self.lexicon))
         if asks_place:  # donors named in a country's entry stand for it, unless a donor or partner is asked
-            kept = topic_cover.donors_as_entry(kept, self.text._entry_country(p), self.k)
+            kept = topic_cover.donors_as_entry(kept, self.text._entry_country(p), self.k, p.text[u.start:u.end], u.start)
         return best if [f.key for f in kept] == [f.key for f in best.found] else replace(best, found=kept)
 
     def _of_kind(self, answers: list[dict], kind: str, best: TextResult | None) -> list[dict]:

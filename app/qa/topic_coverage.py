@@ -160,7 +160,34 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     return keys, found
 
 
-def donors_as_entry(found: list, entry_iso: str | None, knowledge) -> list:
+# "... secured through contributions from the European Union (EU), France, and Spain": the names
+# after a cue of money given are its givers
+_MONEY_CUE = re.compile(r"\b(?:contributions?|funding|financing|funds|grants?|donations?|resources)\s+(?:provided\s+)?from\s+"
+                        r"|\b(?:funded|financed|co-?funded|co-?financed|sponsored|paid\s+for)\s+by\s+|\bdonors?\s+(?:such\s+as|including)\s+",
+                        re.I)
+_NAME_GLUE = re.compile(r"^(?:\s|,|\(|\)|\band\b|\bthe\b|\bof\b|\bgovernments?\b|\bkingdom\b|\brepublic\b|[A-Z][\w'’.-]*)*$")
+
+
+def givers_in_sentence(found: list, text: str, base: int) -> set[str]:
+    """The countries a sentence names as givers of money ("contributions from the EU, France, and
+    Spain"): each sits after a money cue with only names, commas and "and" between."""
+    out = set()
+    for f in found:
+        if f.type != "Country":
+            continue
+        for s, _ in f.spans:
+            if not base <= s < base + len(text):
+                continue
+            before = text[:s - base]
+            cue = None
+            for cue in _MONEY_CUE.finditer(before):
+                pass
+            if cue is not None and _NAME_GLUE.match(before[cue.end():]):
+                out.add(f.key)
+    return out
+
+
+def donors_as_entry(found: list, entry_iso: str | None, knowledge, text: str = "", base: int = 0) -> list:
     """A sentence in one country's entry that names other countries as its donors or partners
     ("The ILO, alongside UNICEF, the European Union, the Netherlands, and the United Kingdom,
     renewed commitments to ... the national disability allowance" in Lebanon's entry) says where
@@ -174,7 +201,9 @@ def donors_as_entry(found: list, entry_iso: str | None, knowledge) -> list:
 
     entry = f"Country:{entry_iso}"
     related = {f["object"] for f in knowledge.facts_where(subject=entry)}
-    keep = [f for f in found if f.type != "Country" or f.key == entry or _as_funder(f.key, knowledge) not in related]
+    givers = givers_in_sentence(found, text, base) - {entry}
+    keep = [f for f in found if f.type != "Country" or f.key == entry or
+            (_as_funder(f.key, knowledge) not in related and f.key not in givers)]
     if len(keep) == len(found):
         return found
     if not any(f.key == entry for f in keep):
