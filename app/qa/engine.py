@@ -41,7 +41,7 @@ from app.qa.chains import _root as root, compose, described_set, implied, joint_
 from app.qa.wording import frame_terms
 from app.qa.counts import stated_count
 from app.qa.context_names import context_names, partner_names
-from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside
+from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
 from app.qa.fact_years import fact_year
 from app.qa.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.instrument_kind import keep_asked_kind
@@ -68,6 +68,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa import topic_coverage as topic_cover
+from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
 from app.qa.titles import PublicationFinder
@@ -123,6 +124,9 @@ _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?
                          re.I)
 # The question asks for a government or a partner ("which government partnered ..."), not a place.
 _ASKS_AGENT = re.compile(r"\b(governments?|partner\w*|donors?|funders?|financ\w*|fund(?:s|ed|ing)?|pa(?:y|id|ys))\b", re.I)
+# "allowances paid out", "benefits paid to older persons": money paid to people, no payer asked
+_BENEFIT_PAID = re.compile(r"\b(?:allowances?|benefits?|pensions?|grants?|transfers?|wages?|salar\w+)\s+(?:(?:were|was|are|is|being|been|to be)\s+)*"
+                           r"pa(?:y|id|ys|ying)(?:\s+out)?\b|\bpa(?:y|id|ys|ying)\s+out\b", re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
                     r"ambitions?)\b", re.I)
 
@@ -219,6 +223,7 @@ class QuestionEngine:
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
         und = self._understand(a, timings)
+        a.answer_type = type_set_aside(fixed, stated_type, a.answer_type, a.excluded)  # "... outside africa": countries
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
         und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
         if a.ratify and not a.negated:
@@ -432,11 +437,16 @@ class QuestionEngine:
             if text_best is not None:  # "which African island state's minister was quoted ...": one country
                 graph_ids, cons = None, []
         if text_best is not None and graph_ids is None and a.answer_type == "Country" and \
-                re.search(r"\b(countries|nations|governments)\b", q, re.I):
+                topic_rerank.asks_for_many(q):
             # a near sentence that writes the question's rare words beats one that only shares its frame
             text_best = topic_cover.prefer_keyed(good, a.question, self.units,
                                                  _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
                                                  topic_cover._long_forms(self.text)) or text_best
+        if text_best is not None and graph_ids is None and a.answer_type == "Country":
+            # the frame ("did the ILO support ...") chose a sentence with none of the topic's words
+            text_best, good = topic_rerank.refocus(self.text, text_a, self._embed, text_best, good,
+                                                   _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
+                                                   required, exclude, qvec)
         if text_best is not None:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
             clause = prefer_clause(text_best, results, self.units.units, topic)
@@ -447,7 +457,7 @@ class QuestionEngine:
             if also:  # other entries, not the sentence around the best clause (its other clauses say other things)
                 also = [r for r in also if not _overlaps(self.units.units[r.unit_id], self.units.units[text_best.unit_id])]
             if a.answer_type == "Country":  # "participants from A and B explored C's ...": the part asked
-                text_best = self._country_roles(text_best, q, asks_place=not (a.fund or a.partner or _ASKS_AGENT.search(q)))
+                text_best = self._country_roles(text_best, q, asks_place=not (a.fund or a.partner or _ASKS_AGENT.search(_BENEFIT_PAID.sub(" ", q))))
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
             found = {f.key: (text_best, f) for f in text_best.found}
@@ -472,13 +482,13 @@ class QuestionEngine:
                         seen.add(r.found[0].key)
                         answers.append(self._text_answer(r.found[0], r))
             if a.answer_type == "Country" and len(text_best.found) == 1 and \
-                    re.search(r"\b(countries|nations|governments)\b", q, re.I):
+                    topic_rerank.asks_for_many(q):
                 answers += self._swept(a, text_best, {x["iri"] for x in answers})
-            if a.answer_type == "Country" and re.search(r"\b(countries|nations|governments)\b", q, re.I):
+            if a.answer_type == "Country" and topic_rerank.asks_for_many(q):
                 # a best sentence naming several countries may be one event's list: only sentences
                 # writing every key word nearly as well add theirs (see app.qa.topic_coverage)
                 answers += self._covered(text_a, text_best, qvec, required, {x["iri"] for x in answers},
-                                         strict=len(text_best.found) > 1)
+                                         strict=len(text_best.found) > 1, keyed=text_best.refocused)
             out["strategy"] = "text"
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
@@ -580,7 +590,7 @@ class QuestionEngine:
         kept = country_roles.narrow(best.found, p.text[u.start:u.end], u.start, question, self.k.names,
                                     entry_country(p, self.lexicon))
         if asks_place:  # donors named in a country's entry stand for it, unless a donor or partner is asked
-            kept = topic_cover.donors_as_entry(kept, self.text._entry_country(p), self.k)
+            kept = topic_cover.donors_as_entry(kept, self.text._entry_country(p), self.k, p.text[u.start:u.end], u.start)
         return best if [f.key for f in kept] == [f.key for f in best.found] else replace(best, found=kept)
 
     def _of_kind(self, answers: list[dict], kind: str, best: TextResult | None) -> list[dict]:
@@ -722,12 +732,12 @@ class QuestionEngine:
         return out
 
     def _covered(self, a: Analysis, best: TextResult, qvec, required: list[set[str]], have: set[str],
-                 strict: bool = False) -> list[dict]:
+                 strict: bool = False, keyed: bool = False) -> list[dict]:
         """Countries of every sentence that says the best sentence's topic nearly as well
         (see :mod:`app.qa.topic_coverage`)."""
         stop = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME
         exclude = set(a.linked("Country")) | set(a.excluded)
-        keys, found = topic_cover.covered(self.text, a, qvec, required, best, stop, exclude, strict=strict)
+        keys, found = topic_cover.covered(self.text, a, qvec, required, best, stop, exclude, strict=strict, keyed=keyed)
         out = []
         for c in found:
             eid = f"Country:{c.iso3}"

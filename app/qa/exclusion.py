@@ -21,6 +21,7 @@ from app.qa.question import Link
 # also negations elsewhere; here they only act when a linked name follows.
 _CUE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?:\s+for)?|excluding|excepting|"
                   r"not counting|not including|leaving (?:out|aside)|setting aside|putting aside|leave (?:out|aside)|"
+                  r"skip(?:ping)?|ignor(?:e|ing)|omit(?:ting)?|disregard(?:ing)?|exclude|barring|save for|"
                   r"in addition to|on top of|beyond|outside(?:\s+of)?)\b", re.I)
 # Words allowed between the cue (or the previous set-aside name) and a name: articles, pronouns,
 # "those in", "the ILO's own", list glue.
@@ -28,6 +29,20 @@ _FILLER = {"the", "a", "an", "its", "their", "own", "those", "ones", "in", "of",
            "countries", "country", "ilo", "ilo's", "'s", "s", "region", "regions", "entire", "whole", "any", "all"}
 _WRAP_BEFORE = re.compile(r"\b(?:setting|leaving|putting|set|leave|put)\s+(?:the\s+|its\s+|their\s+)?(?:ilo['’]s\s+)?$", re.I)
 _WRAP_AFTER = re.compile(r"\s+(?:aside|to (?:one|the) side|out of (?:it|this|the picture))\b", re.I)
+# "we cover Africa separately", "our colleagues handle Jordan elsewhere": a name someone else covers
+_COVERED_BEFORE = re.compile(r"\b(?:cover|covers|covered|covering|handle|handles|handled|handling|track|tracks|tracked|"
+                             r"treat|treats|treated|deal with|deals with|dealt with)\s+(?:the\s+)?$", re.I)
+_COVERED_AFTER = re.compile(r"\s+(?:separately|elsewhere|on (?:its|their) own|in (?:a|another) (?:note|brief|report|paper))\b",
+                            re.I)
+# "countries the Netherlands finances, egypt and kenya excluded", "jordan donors, eu left out": the
+# cue follows the names it sets aside (a list of them, joined by commas and "and")
+_POST_CUE = re.compile(r"^\s*(?:(?:is|are|being)\s+)?(?:excluded|left out|omitted|not counted|not included|set aside|"
+                       r"aside|removed|taken out)\b", re.I)
+_GOVERNED = re.compile(r"\b(?:by|from|of|with|to|for|in|on|funds?|finances?|supports?)\s+(?:the\s+)?(?:kingdom\s+of\s+(?:the\s+)?)?$",
+                       re.I)
+_LIST_GLUE = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)?\s*$", re.I)
+# "skip the African ones": the noun after the set-aside name goes with it
+_ONES_AFTER = re.compile(r"^\s+(?:ones|countries|states|nations)\b", re.I)
 _GLUE = re.compile(r"^[\s,]*$")
 # Keyword-query cues ("... not eu", "... minus eu", "... w/o eni") and what makes a query a sentence.
 _TAIL_CUE = re.compile(r"(?<![\w-])(?:not|but not|minus|without|w/o|excl\.?|excluding|sans|no)(?=\s)", re.I)
@@ -79,6 +94,8 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
             continue  # "no donor other than X", "none besides X": X is the only one, a set condition
         taken, end = _names_after(question, ordered, m.end())
         if taken:
+            ones = _ONES_AFTER.match(question[end:])
+            end += ones.end() if ones else 0
             out.ids.update(i for l in taken for i in l.ids)
             cuts.append((m.start(), end))
             out.phrases.append(question[m.start():end])
@@ -92,10 +109,26 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
                 out.ids.update(i for l in taken for i in l.ids)
                 cuts.append((m.start(), end))
                 out.phrases.append(question[m.start():end])
+    # "..., egypt and kenya excluded": the names a trailing cue follows, back to the list's start
+    for k, link in enumerate(ordered):
+        post = _POST_CUE.match(question[link.end:])
+        if not post or any(s <= link.start < e for s, e in cuts):
+            continue
+        taken = [link]
+        for prev in reversed(ordered[:k]):
+            if not _LIST_GLUE.match(question[prev.end:taken[0].start]) or _GOVERNED.search(question[:prev.start]):
+                break  # "financed by the Netherlands, egypt and kenya excluded": the clause's own name stays
+            taken.insert(0, prev)
+        start = taken[0].start
+        out.ids.update(i for l in taken for i in l.ids)
+        cuts.append((start, link.end + post.end()))
+        out.phrases.append(question[start:link.end + post.end()])
     # "setting the Regular Budget aside", "leaving Jordan to one side": the cue wraps the name.
     for link in ordered:
         pre = _WRAP_BEFORE.search(question[:link.start])
         post = _WRAP_AFTER.match(question[link.end:])
+        if not (pre and post):
+            pre, post = _COVERED_BEFORE.search(question[:link.start]), _COVERED_AFTER.match(question[link.end:])
         if pre and post and not any(s <= link.start < e for s, e in cuts):
             out.ids.update(link.ids)
             cuts.append((pre.start(), link.end + post.end()))
@@ -198,3 +231,19 @@ def without_negated_clause(question: str) -> str:
     if last is None or len(question[:last.start()].split()) < 3:
         return question
     return (question[:last.start()] + question[last.end():]).strip()
+
+
+def type_set_aside(question: str, stated: str, answer_type: str, excluded: set[str]) -> str:
+    """The answer type a keyword query implies by what it sets aside: "actuarial valuations outside
+    africa", "employment injury work other than bangladesh" ask for countries (a place set aside
+    leaves places), "jordan support excluding the eu" for bodies.  Only a query with no question
+    word whose own words name no type (``stated`` is Text) is typed so, and only over a guess of a
+    kind a place cannot be set aside from (a body, a publication); a guessed scheme or figure stays."""
+    if stated != "Text" or not excluded or _ASKS.search(question):
+        return answer_type
+    kinds = {i.split(":", 1)[0] for i in excluded}
+    if kinds <= {"Country", "Region"} and answer_type in ("Text", "Organization", "Publication", "Initiative"):
+        return "Country"
+    if kinds <= {"Organization"} and answer_type == "Text":
+        return "Organization"
+    return answer_type

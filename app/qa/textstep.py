@@ -53,6 +53,7 @@ class TextResult:
     passage_id: str
     score: float
     found: list[Found]
+    refocused: bool = False  # chosen by the topic's own words over the frame (app.qa.topic_rerank)
 
 
 def _number_value(s: str, scale: str | None) -> float:

@@ -119,10 +119,13 @@ def _long_forms(text_step) -> dict[str, list[str]]:
 
 
 def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop: set[str],
-            exclude: set[str], strict: bool = False) -> tuple[list[str], list[Covered]]:
+            exclude: set[str], strict: bool = False, keyed: bool = False) -> tuple[list[str], list[Covered]]:
     """The key words and, per further country, its best sentence on them (best first).
     ``strict``: the best sentence lists several countries, perhaps as one event's participants;
-    a further sentence must then write every key word and score above the higher bar."""
+    a further sentence must then write every key word and score above the higher bar.
+    ``keyed``: the best sentence was chosen by the topic's words over the question's frame
+    (app.qa.topic_rerank), so its score is no measure of the topic: a further sentence must write
+    every key word, and the lower bar suffices."""
     units = text_step.units
     keys = key_terms(a.question, set(units.unit_terms[best.unit_id]), units.idf, stop)
     if not keys:
@@ -130,6 +133,7 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     scores = text_step.unit_scores(a, qvec, required)
     long_forms = _long_forms(text_step)
     bar, low_bar = RATIO * best.score, ALL_KEYS_RATIO * best.score
+    rarest = max(keys, key=lambda k: units.idf.get(k, units.default_idf))
     out: dict[str, Covered] = {}
     for i in text_step.allowed_units(a, required):
         i = int(i)
@@ -137,8 +141,10 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         if u.kind != "sentence" or scores[i] < low_bar:
             continue
         said = [k for k in keys if holds_any(units.unit_terms[i], k, long_forms)]
+        if len(said) < len(keys) and rarest not in said:
+            continue  # "a microservices platform" is no "gig and platform workers": the rarest word must be there
         if not said or (scores[i] < bar and len(said) < len(keys)) or \
-                (strict and (scores[i] < bar or len(said) < len(keys))):
+                (strict and (scores[i] < bar or len(said) < len(keys))) or (keyed and len(said) < len(keys)):
             continue
         iso = unit_country(text_step, u)
         if iso is None or f"Country:{iso}" in exclude:
@@ -154,7 +160,34 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     return keys, found
 
 
-def donors_as_entry(found: list, entry_iso: str | None, knowledge) -> list:
+# "... secured through contributions from the European Union (EU), France, and Spain": the names
+# after a cue of money given are its givers
+_MONEY_CUE = re.compile(r"\b(?:contributions?|funding|financing|funds|grants?|donations?|resources)\s+(?:provided\s+)?from\s+"
+                        r"|\b(?:funded|financed|co-?funded|co-?financed|sponsored|paid\s+for)\s+by\s+|\bdonors?\s+(?:such\s+as|including)\s+",
+                        re.I)
+_NAME_GLUE = re.compile(r"^(?:\s|,|\(|\)|\band\b|\bthe\b|\bof\b|\bgovernments?\b|\bkingdom\b|\brepublic\b|[A-Z][\w'’.-]*)*$")
+
+
+def givers_in_sentence(found: list, text: str, base: int) -> set[str]:
+    """The countries a sentence names as givers of money ("contributions from the EU, France, and
+    Spain"): each sits after a money cue with only names, commas and "and" between."""
+    out = set()
+    for f in found:
+        if f.type != "Country":
+            continue
+        for s, _ in f.spans:
+            if not base <= s < base + len(text):
+                continue
+            before = text[:s - base]
+            cue = None
+            for cue in _MONEY_CUE.finditer(before):
+                pass
+            if cue is not None and _NAME_GLUE.match(before[cue.end():]):
+                out.add(f.key)
+    return out
+
+
+def donors_as_entry(found: list, entry_iso: str | None, knowledge, text: str = "", base: int = 0) -> list:
     """A sentence in one country's entry that names other countries as its donors or partners
     ("The ILO, alongside UNICEF, the European Union, the Netherlands, and the United Kingdom,
     renewed commitments to ... the national disability allowance" in Lebanon's entry) says where
@@ -168,7 +201,9 @@ def donors_as_entry(found: list, entry_iso: str | None, knowledge) -> list:
 
     entry = f"Country:{entry_iso}"
     related = {f["object"] for f in knowledge.facts_where(subject=entry)}
-    keep = [f for f in found if f.type != "Country" or f.key == entry or _as_funder(f.key, knowledge) not in related]
+    givers = givers_in_sentence(found, text, base) - {entry}
+    keep = [f for f in found if f.type != "Country" or f.key == entry or
+            (_as_funder(f.key, knowledge) not in related and f.key not in givers)]
     if len(keep) == len(found):
         return found
     if not any(f.key == entry for f in keep):
