@@ -107,7 +107,7 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     # A keyword query names what it wants last: a query ending on a type noun ("timor leste
     # comparative report ... focus convention") asks for that type, whatever type noun comes earlier.
     head = _keyword_head(a) if not _ASKING.search(a.question) and (
-        a.answer_type == "Text" or _opens_on_head(a) or _ends_on_head(a)) else None
+        a.answer_type == "Text" or _opens_on_head(a) or _ends_on_head(a) or opening_head(a.question)) else None
     opening = _relative_head(a)
     _apply(a, guess, u)
     counted_last = not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
@@ -305,7 +305,9 @@ def _relative_head(a: Analysis) -> str | None:
     if not m or re.search(r"\b(?:which|what|who|whom|how|when|where)\b", a.question[m.end():], re.I) \
             or _ASKING.search(m.group(1)) or re.search(r"\b(?:in|of|for|from|by|to)\s*$", m.group(1), re.I):
         return None
-    return next((t for rx, t in _HEAD_NOUNS[:2] if rx.fullmatch(m.group(2))), None)
+    # "funders europe central asia countries that adopted ...": the clause qualifies the countries,
+    # the query opens on what it asks
+    return opening_head(a.question) or next((t for rx, t in _HEAD_NOUNS[:2] if rx.fullmatch(m.group(2))), None)
 
 
 def _opens_on_head(a: Analysis) -> bool:
@@ -346,7 +348,25 @@ def _keyword_head(a: Analysis) -> str | None:
     # "donors of the Arab States countries that ...": the query opens on what it asks, of the rest
     if first is not None and not blank[:first_pos].strip():
         return first
-    return best
+    return opening_head(a.question) or best
+
+
+# A plural type noun (or "country") a keyword query opens on ("countries france finance", "funders
+# europe central asia countries that adopted a strategy"): the "which" dropped from its front.
+_OPENING = re.compile(r"^\W*(?:the\s+|all\s+)?(countries|country|governments|funders|donors|financiers|partners|"
+                      r"organi[sz]ations|agencies|schemes|programmes|programs|publications|papers|reports|studies|"
+                      r"conventions|initiatives|networks|partnerships)\s+(\S+)", re.I)
+MIN_OPENING_WORDS = 3  # "countries portugal": too short to tell the opening noun from a modifier
+
+
+def opening_head(question: str) -> str | None:
+    """The type a keyword query asks for when it opens on a type noun followed by the rest of the
+    query, not by another type noun it would modify ("partner countries", "programme countries")."""
+    m = _OPENING.match(question)
+    if not m or len(question.split()) < MIN_OPENING_WORDS or \
+            any(rx.fullmatch(m.group(2).strip("?,.")) for rx, _ in _HEAD_NOUNS[:-2]):
+        return None
+    return next((t for rx, t in _HEAD_NOUNS if rx.fullmatch(m.group(1))), None)
 
 
 def _keyword_support(a: Analysis, relation: str, labels: bool = True) -> bool:
