@@ -86,3 +86,29 @@ def test_wordy_preamble_about_a_campaign_keeps_the_ratification_relation(engine)
     got = _labels(r)
     assert got and got <= ratified
     assert not got & (inquired - ratified)
+
+
+def test_preamble_talking_about_an_initiative_is_not_in_talks_to_join(engine):
+    init = next(f["object"] for f in engine.k.facts_where(predicate="pathfinderOf"))
+    pathfinders = {engine.k.label(f["subject"]) for f in engine.k.facts_where(obj=init, predicate="pathfinderOf")}
+    region = "Region:europe-and-central-asia"
+    in_region = {engine.k.label(f["subject"]) for f in engine.k.facts_where(obj=region, predicate="inRegion")}
+    want = pathfinders & in_region
+    assert want
+    r = engine.ask(f"Talking about the {engine.k.label(init)} more generally, and about Europe in particular, "
+                   "which countries in Europe and Central Asia joined it as pathfinders?")
+    assert _labels(r) == want
+
+
+def _funders(engine, eid):
+    return {engine.k.label(f["object"]) for f in engine.k.facts_where(subject=eid, predicate="fundedBy")
+            if not f["attrs"].get("role")}
+
+
+@pytest.mark.parametrize("query", ["lao funders", "lao pdr funders named financial support ilo work"])
+def test_short_demonym_and_naming_word_in_keyword_query(engine, query):
+    want = _funders(engine, "Country:LAO")
+    assert want
+    r = engine.ask(query)
+    assert r["answer_type"] == "Organization"
+    assert want <= _labels(r)

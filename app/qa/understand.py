@@ -106,8 +106,11 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     u = Understanding(guess, a.question, [])
     # A keyword query names what it wants last: a query ending on a type noun ("timor leste
     # comparative report ... focus convention") asks for that type, whatever type noun comes earlier.
+    # A type read from a naming word ("named", "called") is a wh-question's cue; a keyword query's
+    # type noun says more ("lao pdr funders named financial support": the funders are asked).
     head = _keyword_head(a) if not _ASKING.search(a.question) and (
-        a.answer_type == "Text" or _opens_on_head(a) or _ends_on_head(a) or opening_head(a.question)) else None
+        a.answer_type == "Text" or _opens_on_head(a) or _ends_on_head(a) or opening_head(a.question)
+        or (a.answer_type == "Scheme" and _NAMING.search(a.question))) else None
     opening = _relative_head(a)
     _apply(a, guess, u)
     counted_last = not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
@@ -316,6 +319,7 @@ def _opens_on_head(a: Analysis) -> bool:
     return bool(m) and any(rx.fullmatch(m.group(1)) for rx, _ in _HEAD_NOUNS)
 
 
+_NAMING = re.compile(r"\b(called|named)\b", re.I)
 _OF_AFTER = re.compile(r"\s+(?:of|for|behind|with|having)\b", re.I)
 
 
