@@ -112,3 +112,15 @@ def test_short_demonym_and_naming_word_in_keyword_query(engine, query):
     r = engine.ask(query)
     assert r["answer_type"] == "Organization"
     assert want <= _labels(r)
+
+
+def test_expletive_preamble_with_a_personal_negation_is_dropped(engine):
+    from app.qa.asides import without_asides
+
+    r = without_asides("This might be in the report somewhere, I just can't find it: who funds Utopia?")
+    assert "can't" not in r.question and r.question.endswith("who funds Utopia?")
+    want = _funders(engine, "Country:SEN")
+    assert want
+    r = engine.ask("This might be in the annual report somewhere, I just can't find it: who financed the ILO's "
+                   "social protection work in Senegal?")
+    assert want <= _labels(r)
