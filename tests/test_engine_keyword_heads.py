@@ -124,3 +124,28 @@ def test_expletive_preamble_with_a_personal_negation_is_dropped(engine):
     r = engine.ask("This might be in the annual report somewhere, I just can't find it: who financed the ILO's "
                    "social protection work in Senegal?")
     assert want <= _labels(r)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("countries atlantis finance", "which countries atlantis finance"),
+    ("regions utopia finance countries", "which regions utopia finance countries"),
+    ("year atlantis and utopia start collaborating", "which year atlantis and utopia start collaborating"),
+    ("convention 102 ratified 2022", None),  # a name with its number, not the kind asked
+    ("partner countries atlantis", None),  # "partner" modifies "countries"
+    ("countries funded by atlantis", None),  # a phrase the analysis reads as it is
+    ("pathfinders without an endorsed roadmap", None),
+    ("atlantis funders", None),
+])
+def test_which_written_before_the_kind_a_keyword_query_opens_on(query, expected):
+    from app.qa.keyword_order import question_word_first
+
+    assert question_word_first(query) == (expected or query)
+
+
+def test_keyword_query_opening_on_regions_asks_for_regions(engine):
+    funder = "Organization:gov-PRT"
+    places = {f["subject"] for f in engine.k.facts_where(obj=funder, predicate="fundedBy") if f["subject"].startswith("Country:")}
+    want = {engine.k.label(f["object"]) for p in places for f in engine.k.facts_where(subject=p, predicate="inRegion")}
+    assert want
+    r = engine.ask("regions portugal finance countries")
+    assert _labels(r) == want
