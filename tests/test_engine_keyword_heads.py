@@ -149,3 +149,34 @@ def test_keyword_query_opening_on_regions_asks_for_regions(engine):
     assert want
     r = engine.ask("regions portugal finance countries")
     assert _labels(r) == want
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("lemuria country largest number financing partners listed", "which lemuria country has the largest number financing partners listed"),
+    ("asia and pacific country longest funders", "which asia and pacific country has the longest funders"),
+    ("country's ministry ran the pilot", "which country's ministry ran the pilot"),
+])
+def test_keyword_superlative_and_possessive_kind(query, expected):
+    from app.qa.keyword_order import question_word_first
+
+    assert question_word_first(query) == expected
+
+
+def test_ranked_kind_before_a_counted_kind():
+    from app.qa.understand import ranked_head
+
+    blank = "asian countries more donors than utopia"
+    kinds = [(6, 15, "Country"), (21, 27, "Organization")]
+    assert ranked_head(blank, kinds) == "Country"
+    assert ranked_head("utopia donors countries", [(7, 13, "Organization"), (14, 23, "Country")]) is None
+
+
+def test_region_country_with_most_funders_keyword(engine):
+    region = "Region:arab-states"
+    members = {f["subject"] for f in engine.k.facts_where(obj=region, predicate="inRegion")}
+    counts = {c: len({f["object"] for f in engine.k.facts_where(subject=c, predicate="fundedBy")}) for c in members}
+    top = max(counts.values())
+    want = {engine.k.label(c) for c, n in counts.items() if n == top}
+    r = engine.ask("arab states country largest number financing partners listed")
+    assert r["answer_type"] == "Country"
+    assert _labels(r) == want

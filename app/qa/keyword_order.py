@@ -37,8 +37,11 @@ _AGENT_LAST = re.compile(r"\b[a-z][\w-]*\s+by\s*\??\s*$", re.I)
 
 # "funders most countries", "country fewest funders", "region most pathfinders": the noun before
 # the superlative is what is ranked, the words after it what is counted.
-_SUPERLATIVE = re.compile(r"^\s*(?P<ranked>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,2}?)\s+(?:with\s+|having\s+|by\s+)?(?:the\s+)?"
-                          r"(?P<sup>most|fewest|least)\s+(?P<counted>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,4})\s*\??\s*$", re.I)
+# "arab states country largest number financing partners": a long region name before the ranked
+# noun, and a superlative said as "largest number" or "longest" (list), read the same way.
+_SUPERLATIVE = re.compile(r"^\s*(?P<ranked>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:with\s+|having\s+|by\s+)?(?:the\s+)?"
+                          r"(?P<sup>most|fewest|least|(?:largest|greatest|highest|smallest|lowest)\s+number(?:\s+of)?|"
+                          r"(?:longest|shortest)(?:\s+list(?:\s+of)?)?)\s+(?P<counted>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,4})\s*\??\s*$", re.I)
 
 
 # The kinds of thing a question asks for, as a keyword query opens on them ("countries france finance",
@@ -46,7 +49,7 @@ _SUPERLATIVE = re.compile(r"^\s*(?P<ranked>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,2}
 _KIND = (r"countr(?:y|ies)|regions?|years?|organi[sz]ations?|funders?|donors?|financiers?|partners?|agenc(?:y|ies)|"
          r"institutions?|schemes?|programmes?|programs?|publications?|papers?|reports?|conventions?|initiatives?|"
          r"pathfinders?|governments?")
-_OPENS_ON_KIND = re.compile(r"^\s*(?:the\s+)?(" + _KIND + r")\s+(?!(?:" + _KIND + r"|of|for|with|in|that|which|who|"
+_OPENS_ON_KIND = re.compile(r"^\s*(?:the\s+)?(" + _KIND + r"|countr(?:y|ies)['’]s?)\s+(?!(?:" + _KIND + r"|of|for|with|in|that|which|who|"
                             r"where|whose|without|not|never|no|entr(?:y|ies)|funded|financed|named|listed|mentioned)\b)(?!\d)\S", re.I)
 MAX_KIND_WORDS = 14  # a keyword query this long still asks for the kind it opens on
 MIN_KIND_WORDS = 3  # "countries portugal": too short to tell the kind from a modifier

@@ -343,16 +343,38 @@ def _keyword_head(a: Analysis) -> str | None:
     blank = blank[:len(without_tail(a.question))]  # "... members named in report": the report is no head
     best, pos = None, -1
     first, first_pos = None, len(blank)
+    kinds: list[tuple[int, int, str]] = []
     for rx, t in _HEAD_NOUNS:
         for m in rx.finditer(blank):
             if m.start() > pos:
                 best, pos = t, m.start()
             if m.start() < first_pos and _OF_AFTER.match(blank, m.end()):
                 first, first_pos = t, m.start()
+            if t not in ("Number", "Year"):
+                kinds.append((m.start(), m.end(), t))
     # "donors of the Arab States countries that ...": the query opens on what it asks, of the rest
     if first is not None and not blank[:first_pos].strip():
         return first
-    return opening_head(a.question) or best
+    return opening_head(a.question) or ranked_head(blank, kinds) or best
+
+
+# A ranking or comparison between two kind nouns: "arab states country largest number financing
+# partners", "asian countries more donors than cambodia": the first kind is ranked (asked), the
+# second counted, as in "which country has the most partners".
+_RANKED_BY = re.compile(r"\b(most|fewest|least|largest|smallest|highest|lowest|longest|shortest|greatest|biggest|"
+                        r"more|fewer|less|only\s+one|just\s+one|single|one)\b", re.I)
+
+
+def ranked_head(blank: str, kinds: list[tuple[int, int, str]]) -> str | None:
+    """The type of the kind noun ranked by the query's last kind noun, if a ranking word stands
+    between them; else None."""
+    kinds = sorted(kinds)
+    if len(kinds) < 2:
+        return None
+    (_, prev_end, prev_type), (last_start, _, last_type) = kinds[-2], kinds[-1]
+    if prev_type != last_type and _RANKED_BY.search(blank[prev_end:last_start]):
+        return prev_type
+    return None
 
 
 # A plural type noun (or "country") a keyword query opens on ("countries france finance", "funders
