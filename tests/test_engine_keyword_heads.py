@@ -180,3 +180,14 @@ def test_region_country_with_most_funders_keyword(engine):
     r = engine.ask("arab states country largest number financing partners listed")
     assert r["answer_type"] == "Country"
     assert _labels(r) == want
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("funds ilo work country hit by the storm", "who funds ilo work country hit by the storm"),
+    ("launched the ratification campaign", "who launched the ratification campaign"),
+    ("funded by atlantis countries", None),  # a passive: the analysis reads it as it is
+])
+def test_agent_verb_a_keyword_query_opens_on_asks_who(query, expected):
+    from app.qa.keyword_order import question_word_first
+
+    assert question_word_first(query) == (expected or query)

@@ -55,6 +55,13 @@ MAX_KIND_WORDS = 14  # a keyword query this long still asks for the kind it open
 MIN_KIND_WORDS = 3  # "countries portugal": too short to tell the kind from a modifier
 
 
+# An agent's verb a keyword query opens on ("funds ilo work country hit typhoon", "publishes the
+# bulletin mozambique"): the "who" dropped from its front (ordinary English verbs of doing).
+_AGENT_VERB_FIRST = re.compile(r"^\s*(?:funds|finances|financed|funded|pays|paid|bankrolls|sponsors|sponsored|publishes|published|"
+                               r"implements|implemented|runs|ran|leads|led|hosts|hosted|chairs|chaired|organi[sz]es|organi[sz]ed|"
+                               r"administers|administered|manages|managed|launched|launches)\s+(?!by\b|of\b)\S", re.I)
+
+
 def which_first(query: str) -> str:
     """"which" written before the kind of thing a keyword query opens on ("which countries france
     finance"), so the question-word readings apply to it; else the query unchanged.  Not when the
@@ -62,8 +69,11 @@ def which_first(query: str) -> str:
     102 ratified 2022": the countries are asked) or opens a phrase the analysis reads already
     ("countries funded by ...", "donors of ...", "countries that ...", "pathfinders without ...")."""
     words = query.split()
-    if not (MIN_KIND_WORDS <= len(words) <= MAX_KIND_WORDS) or _OPENS.match(query) or re.search(r"[,;:]", query) \
-            or not _OPENS_ON_KIND.match(query):
+    if not (MIN_KIND_WORDS <= len(words) <= MAX_KIND_WORDS) or _OPENS.match(query) or re.search(r"[,;:]", query):
+        return query
+    if _AGENT_VERB_FIRST.match(query):
+        return "who " + query.strip()
+    if not _OPENS_ON_KIND.match(query):
         return query
     return "which " + query.strip()
 
