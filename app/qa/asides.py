@@ -155,6 +155,11 @@ def _personal_parens(text: str) -> tuple[str, list[str]]:
     return text, dropped
 
 
+# "This might be in the report somewhere, I can't find it: ...": a preamble opening on "this"/"it"
+# and a modal or copula points ahead to the question, not back to anything.
+_EXPLETIVE = re.compile(r"^\s*(?:this|it|that)\s+(?:might|may|could|should|must|will|would|is|was|seems?)\b", re.I)
+
+
 def _pronoun_only(text: str) -> bool:
     """Does the text refer back by a pronoun alone ("its", "there"), no anaphoric determiner?"""
     return not _ANAPHOR.search(text) and bool(_PRONOUN.search(text))
@@ -197,7 +202,7 @@ def without_asides(question: str, pronouns: bool = False) -> Reduced:
     head = ", ".join(c for c in kept if re.search(r"\w", c))
     text = f"{head}, {core}" if head else core
     text = " ".join(text.split())
-    if _refers_back(head + " " + core):
+    if _refers_back(_EXPLETIVE.sub(" ", head) + " " + core):
         if pronouns and _pronoun_only(head + " " + core):
             return Reduced(text[:1].upper() + text[1:], dropped, pronoun=True)
         return Reduced(question, [])  # "in that region", "there": the asides are needed

@@ -36,6 +36,7 @@ from app.qa.asides import keeps_subject
 from app.qa.coreference import core_of
 from app.qa.entry_country import entry_country, named_as_government
 from app.qa.keyword_order import question_word_first
+from app.qa.implied_subject import with_implied_subject
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic, \
     topic_coverage
 from app.qa.wording import frame_terms
@@ -204,6 +205,9 @@ class QuestionEngine:
         fixed, fixes = self.speller.correct(q)
         fixed = question_word_first(fixed)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
+        subject_added = with_implied_subject(fixed, a.links)  # "arab states scheme reform result": the countries asked
+        if subject_added != fixed:
+            fixed, a = subject_added, analyse(subject_added, self.lexicon)
         # "for our board, which follows West Africa, ...": context, not subject ("I know Morocco
         # ratified in 2019, ... its law": the aside's country fills in the pronoun)
         reduced = core_of(fixed, lambda t: analyse(t, self.lexicon))

@@ -37,15 +37,52 @@ _AGENT_LAST = re.compile(r"\b[a-z][\w-]*\s+by\s*\??\s*$", re.I)
 
 # "funders most countries", "country fewest funders", "region most pathfinders": the noun before
 # the superlative is what is ranked, the words after it what is counted.
-_SUPERLATIVE = re.compile(r"^\s*(?P<ranked>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,2}?)\s+(?:with\s+|having\s+|by\s+)?(?:the\s+)?"
-                          r"(?P<sup>most|fewest|least)\s+(?P<counted>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,4})\s*\??\s*$", re.I)
+# "arab states country largest number financing partners": a long region name before the ranked
+# noun, and a superlative said as "largest number" or "longest" (list), read the same way.
+_SUPERLATIVE = re.compile(r"^\s*(?P<ranked>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:with\s+|having\s+|by\s+)?(?:the\s+)?"
+                          r"(?P<sup>most|fewest|least|(?:largest|greatest|highest|smallest|lowest)\s+number(?:\s+of)?|"
+                          r"(?:longest|shortest)(?:\s+list(?:\s+of)?)?)\s+(?P<counted>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,4})\s*\??\s*$", re.I)
+
+
+# The kinds of thing a question asks for, as a keyword query opens on them ("countries france finance",
+# "regions portugal finance countries", "year ilo and imf start collaborating"): ordinary English.
+_KIND = (r"countr(?:y|ies)|regions?|years?|organi[sz]ations?|funders?|donors?|financiers?|partners?|agenc(?:y|ies)|"
+         r"institutions?|schemes?|programmes?|programs?|publications?|papers?|reports?|conventions?|initiatives?|"
+         r"pathfinders?|governments?")
+_OPENS_ON_KIND = re.compile(r"^\s*(?:the\s+)?(" + _KIND + r"|countr(?:y|ies)['’]s?)\s+(?!(?:" + _KIND + r"|of|for|with|in|that|which|who|"
+                            r"where|whose|without|not|never|no|entr(?:y|ies)|funded|financed|named|listed|mentioned)\b)(?!\d)\S", re.I)
+MAX_KIND_WORDS = 14  # a keyword query this long still asks for the kind it opens on
+MIN_KIND_WORDS = 3  # "countries portugal": too short to tell the kind from a modifier
+
+
+# An agent's verb a keyword query opens on ("funds ilo work country hit typhoon", "publishes the
+# bulletin mozambique"): the "who" dropped from its front (ordinary English verbs of doing).
+_AGENT_VERB_FIRST = re.compile(r"^\s*(?:funds|finances|financed|funded|pays|paid|bankrolls|sponsors|sponsored|publishes|published|"
+                               r"implements|implemented|runs|ran|leads|led|hosts|hosted|chairs|chaired|organi[sz]es|organi[sz]ed|"
+                               r"administers|administered|manages|managed|launched|launches)\s+(?!by\b|of\b)\S", re.I)
+
+
+def which_first(query: str) -> str:
+    """"which" written before the kind of thing a keyword query opens on ("which countries france
+    finance"), so the question-word readings apply to it; else the query unchanged.  Not when the
+    kind noun modifies the next one ("partner countries ..."), is a name with its number ("convention
+    102 ratified 2022": the countries are asked) or opens a phrase the analysis reads already
+    ("countries funded by ...", "donors of ...", "countries that ...", "pathfinders without ...")."""
+    words = query.split()
+    if not (MIN_KIND_WORDS <= len(words) <= MAX_KIND_WORDS) or _OPENS.match(query) or re.search(r"[,;:]", query):
+        return query
+    if _AGENT_VERB_FIRST.match(query):
+        return "who " + query.strip()
+    if not _OPENS_ON_KIND.match(query):
+        return query
+    return "which " + query.strip()
 
 
 def question_word_first(query: str) -> str:
     """The query with its question word moved to the front, or the query unchanged."""
     words = query.split()
     if not words or len(words) > MAX_WORDS or _OPENS.match(query) or _AUX.search(query) or re.search(r"[,;:]", query):
-        return query
+        return which_first(query) if not _QWORD.search(query) else query
     sup = _SUPERLATIVE.match(query)
     if sup and not _QWORD.search(query):  # "funders most countries": which funder has the most countries
         return f"which {sup.group('ranked')} has the {sup.group('sup').lower()} {sup.group('counted')}" + \
@@ -59,7 +96,9 @@ def question_word_first(query: str) -> str:
     m = _QWORD.search(query)
     # "how many"/"how much" never qualify a noun before them ("african countries how many"): only
     # "where"/"when" can be relative ("countries where ...").
-    if m is None or (not m.group(1).lower().startswith("how") and _RELATIVE_AFTER.search(query[:m.start()])):
+    if m is None:
+        return which_first(query)
+    if not m.group(1).lower().startswith("how") and _RELATIVE_AFTER.search(query[:m.start()]):
         return query
     rest = (query[:m.start()] + " " + query[m.end():]).strip(" ?")
     return f"{m.group(1).lower()} {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")

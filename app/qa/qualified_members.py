@@ -13,6 +13,7 @@ import re
 from app.qa.graphstep import Constraint, _iri
 from app.qa.question import Analysis
 from app.qa.units import stem, terms
+from app.qa.wording import core_question
 
 _RELATIONS = ("priorityCountryOf", "memberOf")
 _MEMBERSHIP = {"memberOf", "pathfinderOf"}
@@ -23,16 +24,19 @@ def _role_words(role: str) -> set[str]:
     return {stem(t) for t in terms(role)} - _GENERIC
 
 
-def _engaged(init: str, asked: set[str], knowledge) -> Constraint | None:
+def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = None) -> Constraint | None:
     """Countries the initiative is engaged with under a status the question words (every word of
-    the status, e.g. 'engagement-ongoing'), from ``<initiative> fg:partneredWith ?country``."""
+    the status, e.g. 'engagement-ongoing'), from ``<initiative> fg:partneredWith ?country``.
+    A word for a membership under discussion counts in the question proper only (``proper``): a
+    wordy preamble's "Talking about the Accelerator, ..." is the asker's discourse, not "in talks"."""
+    proper = asked if proper is None else proper
     statuses = {(f.get("attrs") or {}).get("status") for f in knowledge.facts_where(subject=init, predicate="partneredWith")
                 if f["object"].startswith("Country:")} - {None}
     for st in sorted(statuses):
         words = {stem(t) for t in terms(st.replace("-", " "))}
         # every word of the status, or (for an ongoing engagement) a word for a membership still
         # being discussed: "in talks to join", "prospective members", "candidate countries"
-        if len(words) >= 2 and (words <= asked or (words & _ENGAGED and asked & _PROSPECTIVE)):
+        if len(words) >= 2 and (words <= asked | proper or (words & _ENGAGED and proper & _PROSPECTIVE)):
             return Constraint(
                 f"{_iri(init)} fg:partneredWith ?answer . ?qe rdf:subject {_iri(init)} ; rdf:predicate fg:partneredWith ; "
                 f'rdf:object ?answer ; fg:status "{st}" . ?answer a fg:Country .',
@@ -88,9 +92,10 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
     # what a set-aside clause names ("leaving aside countries that are only in talks to join, ...")
     # is not asked for: its words pick no list
     asked = {stem(t) for t in terms(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(a.question)[0]))}
+    proper = {stem(t) for t in terms(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(core_question(a.question))[0]))}
     out = []
     for init in a.linked("Initiative"):
-        engaged = _engaged(init, asked, knowledge)
+        engaged = _engaged(init, asked, knowledge, proper)
         if engaged is not None:
             # "with which governments are engagements ongoing about joining [initiative]": not its
             # members; the plain membership reading of the same initiative gives way

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from graph import countries
-from app.qa.demonyms import QUESTION_REGIONS, demonym_country
+from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.instrument_names import citation_variants
 from app.qa.units import STOP, stem, terms
 from graph.extract.structure import RESULT_KEYWORDS
@@ -312,8 +312,9 @@ class Lexicon:
             for i in range(len(toks) - n + 1):
                 gram = tuple(low[i:i + n])
                 ids = self.names.get(gram)
-                if ids is None and n == 1 and gram[0] not in STOP and len(gram[0]) >= 4:
-                    iso = demonym_country(gram[0])  # "the Swiss", "Kenyan", "Dutch funding"
+                if ids is None and n == 1 and gram[0] not in STOP and (len(gram[0]) >= 4 or gram[0] in IRREGULAR):
+                    # "the Swiss", "Kenyan", "Dutch funding"; a short one only from the table ("lao funders")
+                    iso = demonym_country(gram[0])
                     ids = {f"Country:{iso}"} if iso else None
                 if ids is None and n <= 4 and not (n > 1 and any(len(t) >= 4 and demonym_country(t) for t in gram)) and (
                         any(len(t) >= 6 and t not in self.vocab for t in gram) or (

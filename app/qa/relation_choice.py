@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from app.qa.question import Analysis
-from app.qa.units import stem
+from app.qa.units import STOP, stem
 from graph.relations import REGISTRY
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -78,8 +78,10 @@ def more_specific(a: Analysis, relation: str) -> tuple[str, str] | None:
 
 
 def _label_worded(question: str, r, base) -> bool:
-    """Does the question say a word of r's label (by five-letter prefix) that base is not said with?"""
-    label = {w.lower()[:5] for w in _TOKEN.findall(r.label) if len(w) > 3} - _prefixes(base)
+    """Does the question say a word of r's label (by five-letter prefix) that base is not said with?
+    A function word of the label ("about" in "inquired about ratifying") says no relation: a wordy
+    preamble ("Thinking about the campaign, which states ratified ...") uses it for anything."""
+    label = {w.lower()[:5] for w in _TOKEN.findall(r.label) if len(w) > 3 and w.lower() not in STOP} - _prefixes(base)
     return any(w.lower()[:5] in label for w in _TOKEN.findall(question) if len(w) > 3)
 
 

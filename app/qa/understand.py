@@ -106,8 +106,11 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     u = Understanding(guess, a.question, [])
     # A keyword query names what it wants last: a query ending on a type noun ("timor leste
     # comparative report ... focus convention") asks for that type, whatever type noun comes earlier.
+    # A type read from a naming word ("named", "called") is a wh-question's cue; a keyword query's
+    # type noun says more ("lao pdr funders named financial support": the funders are asked).
     head = _keyword_head(a) if not _ASKING.search(a.question) and (
-        a.answer_type == "Text" or _opens_on_head(a) or _ends_on_head(a)) else None
+        a.answer_type == "Text" or _opens_on_head(a) or _ends_on_head(a) or opening_head(a.question)
+        or (a.answer_type == "Scheme" and _NAMING.search(a.question))) else None
     opening = _relative_head(a)
     _apply(a, guess, u)
     counted_last = not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
@@ -305,7 +308,9 @@ def _relative_head(a: Analysis) -> str | None:
     if not m or re.search(r"\b(?:which|what|who|whom|how|when|where)\b", a.question[m.end():], re.I) \
             or _ASKING.search(m.group(1)) or re.search(r"\b(?:in|of|for|from|by|to)\s*$", m.group(1), re.I):
         return None
-    return next((t for rx, t in _HEAD_NOUNS[:2] if rx.fullmatch(m.group(2))), None)
+    # "funders europe central asia countries that adopted ...": the clause qualifies the countries,
+    # the query opens on what it asks
+    return opening_head(a.question) or next((t for rx, t in _HEAD_NOUNS[:2] if rx.fullmatch(m.group(2))), None)
 
 
 def _opens_on_head(a: Analysis) -> bool:
@@ -314,6 +319,7 @@ def _opens_on_head(a: Analysis) -> bool:
     return bool(m) and any(rx.fullmatch(m.group(1)) for rx, _ in _HEAD_NOUNS)
 
 
+_NAMING = re.compile(r"\b(called|named)\b", re.I)
 _OF_AFTER = re.compile(r"\s+(?:of|for|behind|with|having)\b", re.I)
 
 
@@ -337,16 +343,56 @@ def _keyword_head(a: Analysis) -> str | None:
     blank = blank[:len(without_tail(a.question))]  # "... members named in report": the report is no head
     best, pos = None, -1
     first, first_pos = None, len(blank)
+    kinds: list[tuple[int, int, str]] = []
     for rx, t in _HEAD_NOUNS:
         for m in rx.finditer(blank):
             if m.start() > pos:
                 best, pos = t, m.start()
             if m.start() < first_pos and _OF_AFTER.match(blank, m.end()):
                 first, first_pos = t, m.start()
+            if t not in ("Number", "Year"):
+                kinds.append((m.start(), m.end(), t))
     # "donors of the Arab States countries that ...": the query opens on what it asks, of the rest
     if first is not None and not blank[:first_pos].strip():
         return first
-    return best
+    return opening_head(a.question) or ranked_head(blank, kinds) or best
+
+
+# A ranking or comparison between two kind nouns: "arab states country largest number financing
+# partners", "asian countries more donors than cambodia": the first kind is ranked (asked), the
+# second counted, as in "which country has the most partners".
+_RANKED_BY = re.compile(r"\b(most|fewest|least|largest|smallest|highest|lowest|longest|shortest|greatest|biggest|"
+                        r"more|fewer|less|only\s+one|just\s+one|single|one)\b", re.I)
+
+
+def ranked_head(blank: str, kinds: list[tuple[int, int, str]]) -> str | None:
+    """The type of the kind noun ranked by the query's last kind noun, if a ranking word stands
+    between them; else None."""
+    kinds = sorted(kinds)
+    if len(kinds) < 2:
+        return None
+    (_, prev_end, prev_type), (last_start, _, last_type) = kinds[-2], kinds[-1]
+    if prev_type != last_type and _RANKED_BY.search(blank[prev_end:last_start]):
+        return prev_type
+    return None
+
+
+# A plural type noun (or "country") a keyword query opens on ("countries france finance", "funders
+# europe central asia countries that adopted a strategy"): the "which" dropped from its front.
+_OPENING = re.compile(r"^\W*(?:the\s+|all\s+)?(countries|country|governments|funders|donors|financiers|partners|"
+                      r"organi[sz]ations|agencies|schemes|programmes|programs|publications|papers|reports|studies|"
+                      r"conventions|initiatives|networks|partnerships)\s+(\S+)", re.I)
+MIN_OPENING_WORDS = 3  # "countries portugal": too short to tell the opening noun from a modifier
+
+
+def opening_head(question: str) -> str | None:
+    """The type a keyword query asks for when it opens on a type noun followed by the rest of the
+    query, not by another type noun it would modify ("partner countries", "programme countries")."""
+    m = _OPENING.match(question)
+    if not m or len(question.split()) < MIN_OPENING_WORDS or \
+            any(rx.fullmatch(m.group(2).strip("?,.")) for rx, _ in _HEAD_NOUNS[:-2]):
+        return None
+    return next((t for rx, t in _HEAD_NOUNS if rx.fullmatch(m.group(1))), None)
 
 
 def _keyword_support(a: Analysis, relation: str, labels: bool = True) -> bool:
