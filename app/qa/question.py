@@ -427,11 +427,17 @@ _AGENT_LAST = re.compile(r"\b(?:published|co-?published|written|authored|co-?aut
 
 _WHOM_FIRST = re.compile(r"^\s*(?:with|by|from|for|to|alongside)\s+whom\b", re.I)
 
+# Keyword queries ask a count with a bare count word at either end ("total members of the connect
+# network", "usp2030 assembly representatives number", "connect members total"), not "in total".
+_KEYWORD_COUNT = re.compile(r"^\W*(?:the\s+)?(?:total|overall)\s+(?!of\b)[\w'’-]+"
+                            r"|(?<!\bin )(?<!\bthe )\b(?:total|count|tally|number|numbers|how many)\s*\??\s*$", re.I)
+_WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|list|name)\b", re.I)
+
 
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
-    if _HOW_MANY_FIRST.search(question):
+    if _HOW_MANY_FIRST.search(question) or (_KEYWORD_COUNT.search(question) and not _WH_WORD.search(question)):
         return "Number"  # "how many funders are listed for the country whose ...": a count, whatever noun follows
     if _WHICH_STATE.search(question):
         return "Country"
