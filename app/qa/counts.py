@@ -24,6 +24,27 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # territories achieved institutional changes" counts countries, not institutional changes).
 _COUNTED_HEAD = re.compile(r"\b(?:how many|number of)\s+([A-Za-z][A-Za-z'’-]*)", re.I)
 _COUNT_UNITS = {"count", "persons"}
+_PHRASE_AFTER = re.compile(r"\b(?:how many|number of)\s+((?:[A-Za-z][A-Za-z'’-]*\s+){0,3}[A-Za-z][A-Za-z'’-]*)", re.I)
+
+
+def _counted_noun(blank: str) -> str | None:
+    """Root of the noun a count asks for: the head of the noun phrase after "how many", its last
+    plural word before a function word ("how many membership assembly representatives were there"
+    counts representatives; "how many countries joined" counts countries)."""
+    from app.qa.units import STOP
+
+    head = _COUNTED_HEAD.search(blank)
+    if not head:
+        return None
+    phrase = _PHRASE_AFTER.search(blank)
+    words = []
+    for w in (phrase.group(1).split() if phrase and phrase.start() == head.start() else []):
+        if w.lower() in STOP or w.lower() in {"did", "does", "do", "are", "were", "is", "was", "have", "has", "had"} or (
+                words and re.search(r"(?:ed|ing)$", w.lower())):
+            break  # a function word or a verb after the noun ("countries received projects") ends it
+        words.append(w)
+    plural = [w for w in words if w.lower().endswith("s") and not w.lower().endswith("ss")]
+    return _root(plural[-1]) if plural else _root(head.group(1))
 # Kinds of body a stated membership counts whatever they are called.
 # a figure of arrivals ("countries joined", "new members") is a count of one year's
 _ARRIVALS = {_root(w) for w in ("joined", "new", "additional", "added")}
@@ -105,8 +126,7 @@ def _best_stated(a: Analysis, knowledge, entity: str) -> tuple[tuple, dict, dict
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     asked = {_root(w) for w in _WORD.findall(blank)}
-    head = _COUNTED_HEAD.search(blank)
-    counted = _root(head.group(1)) if head else None
+    counted = _counted_noun(blank)
     best: tuple[tuple, dict, dict] | None = None
     for f in knowledge.facts_where(subject=entity, predicate="hasQuantity"):
         q = knowledge.entity(f["object"]) or {}

@@ -431,6 +431,22 @@ _WHOM_FIRST = re.compile(r"^\s*(?:with|by|from|for|to|alongside)\s+whom\b", re.I
 # network", "usp2030 assembly representatives number", "connect members total"), not "in total".
 _KEYWORD_COUNT = re.compile(r"^\W*(?:the\s+)?(?:total|overall)\s+(?!of\b)[\w'’-]+"
                             r"|(?<!\bin )(?<!\bthe )\b(?:total|count|tally|number|numbers|how many)\s*\??\s*$", re.I)
+# "... signed up to one UN initiative in 2024 - which one?": the pronoun stands for the last kind
+# noun before it, which says what is asked.
+_WHICH_ONE = re.compile(r"\b(?:which|what)\s+(?:one|ones|is it|was it|are they|were they)\s*\??\s*$", re.I)
+
+
+def _kind_before(text: str) -> str | None:
+    """The answer type of the last kind noun ("initiative", "countries") in text, else None."""
+    for w in reversed(re.findall(r"[A-Za-z][\w-]*", text)):
+        for head in (_HEAD, _INITIATIVE_HEAD):
+            m = head.match("which " + w.lower())
+            if m and m.end() == len(w) + 6:
+                word = m.group(1).lower()
+                return next((t for prefix, t in _HEAD_PREFIXES if word.startswith(prefix)), None)
+    return None
+
+
 _WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|list|name)\b", re.I)
 
 
@@ -441,6 +457,9 @@ def answer_type(question: str) -> str:
         return "Number"  # "how many funders are listed for the country whose ...": a count, whatever noun follows
     if _WHICH_STATE.search(question):
         return "Country"
+    one = _WHICH_ONE.search(question)
+    if one and _kind_before(question[:one.start()]):
+        return _kind_before(question[:one.start()])
     pick = _PICK_FROM.search(question)
     if pick:  # "Of the countries the UK helps finance, which one had ...": one of the set named first
         word = pick.group(1).lower()
