@@ -390,7 +390,9 @@ def _lower_acronym_ok(tok: str) -> bool:
 
 # "according to the report", "as set out in the report": the source, not a publication asked for.
 _META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|from|of|by|throughout|across|does) )?"
-                   r"(?:the|this) report(?:['’]s)?\b(?!\s+(?:on|titled|called|entitled|from \w+ \d{4}))", re.I)
+                   r"(?:the|this) report(?:['’]s)?\b(?!\s+(?:on|about|titled|called|entitled|from \w+ \d{4}|that|which|"
+                   # "the name of the report assessing ...": a report the question describes, not the source
+                   r"[a-z]+ing\b))(?<!\bname of the report)(?<!\btitle of the report)", re.I)
 # Keyword style drops the article: "p4h members named in report".
 _BARE_META = re.compile(r"\b(?:(?:named|mentioned|listed|cited)\s+)?(?:in|according to|per)\s+report\b", re.I)
 # "the year in which ...": a year is asked (years may stay regex).
