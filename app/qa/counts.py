@@ -24,6 +24,27 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # territories achieved institutional changes" counts countries, not institutional changes).
 _COUNTED_HEAD = re.compile(r"\b(?:how many|number of)\s+([A-Za-z][A-Za-z'’-]*)", re.I)
 _COUNT_UNITS = {"count", "persons"}
+_PHRASE_AFTER = re.compile(r"\b(?:how many|number of)\s+((?:[A-Za-z][A-Za-z'’-]*\s+){0,3}[A-Za-z][A-Za-z'’-]*)", re.I)
+
+
+def _counted_noun(blank: str) -> str | None:
+    """Root of the noun a count asks for: the head of the noun phrase after "how many", its last
+    plural word before a function word ("how many membership assembly representatives were there"
+    counts representatives; "how many countries joined" counts countries)."""
+    from app.qa.units import STOP
+
+    head = _COUNTED_HEAD.search(blank)
+    if not head:
+        return None
+    phrase = _PHRASE_AFTER.search(blank)
+    words = []
+    for w in (phrase.group(1).split() if phrase and phrase.start() == head.start() else []):
+        if w.lower() in STOP or w.lower() in {"did", "does", "do", "are", "were", "is", "was", "have", "has", "had"} or (
+                words and re.search(r"(?:ed|ing)$", w.lower())):
+            break  # a function word or a verb after the noun ("countries received projects") ends it
+        words.append(w)
+    plural = [w for w in words if w.lower().endswith("s") and not w.lower().endswith("ss")]
+    return _root(plural[-1]) if plural else _root(head.group(1))
 # Kinds of body a stated membership counts whatever they are called.
 # a figure of arrivals ("countries joined", "new members") is a count of one year's
 _ARRIVALS = {_root(w) for w in ("joined", "new", "additional", "added")}
@@ -32,6 +53,12 @@ _FRAME = {_root(w) for w in ("how", "many", "much", "number", "does", "did", "do
                              "that", "this", "what", "which", "were", "was", "are", "is", "from", "their", "there",
                              "in", "of", "to", "and", "for", "by", "on", "a", "an", "its", "now", "total")}
 _AGENTS = {_root(w) for w in ("organisations", "organizations", "institutions", "agencies", "entities", "bodies")}
+# Kind nouns a figure's measure may hold without the question repeating them: "pathfinders" asks
+# for the "pathfinder countries" figure, as long as some other word of the measure is asked.
+_IMPLIED = {_root(w) for w in ("countries", "country")} | _AGENTS
+# A question that asks for the total ("total members", "how many in all") wants the stated total
+# over a figure of one year's arrivals that shares more of its words ("five new members").
+_TOTAL_ASKED = re.compile(r"\b(?:total|overall|in all|altogether|all together|combined|all told)\b", re.I)
 
 
 _YEARS = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
@@ -80,23 +107,38 @@ def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None
     if a.answer_type != "Number" or TABLE_NAMED.search(a.question):
         return None  # a question that names a table addresses its cells (app.qa.tables)
     named = [i for i in a.linked("Initiative", "Organization", "Project", "Scheme") if i not in author]
-    if len(named) != 1 or a.linked("Country"):
-        return None  # "reach in Myanmar": the programme's overall figure says nothing of one country
+    if not named or a.linked("Country") or a.regions:
+        return None  # "reach in Myanmar", "pathfinders in Asia": the overall figure says nothing of one place
+    # Several names: one is counted, the others describe it ("the partnership the ILO set up with
+    # the World Bank"); the answer stands only when the figures of exactly one of them fit.
+    found = [b for b in (_best_stated(a, knowledge, e) for e in named) if b is not None]
+    if len(found) != 1:
+        return None
+    _, f, at = found[0]
+    value = float(at["value"])
+    return StatedCount(value, at.get("surface") or at["value"], f["subject"], f["object"],
+                       at.get("sentence") or "", list(f.get("passages") or []))
+
+
+def _best_stated(a: Analysis, knowledge, entity: str) -> tuple[tuple, dict, dict] | None:
+    """The stated figure of ``entity`` that fits what the question counts, with its rank."""
     blank = a.question
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     asked = {_root(w) for w in _WORD.findall(blank)}
-    head = _COUNTED_HEAD.search(blank)
-    counted = _root(head.group(1)) if head else None
+    counted = _counted_noun(blank)
     best: tuple[tuple, dict, dict] | None = None
-    for f in knowledge.facts_where(subject=named[0], predicate="hasQuantity"):
+    for f in knowledge.facts_where(subject=entity, predicate="hasQuantity"):
         q = knowledge.entity(f["object"]) or {}
         at = q.get("attrs") or {}
         if at.get("unit") not in _COUNT_UNITS or not at.get("measure"):
             continue
         roots = [_root(w) for w in _WORD.findall(at["measure"])]
-        if not roots or not all(any(same_root(r, w) for w in asked) for r in roots):
-            continue  # every word of what the figure counts is asked ("pathfinder countries")
+        said_roots = [r for r in roots if any(same_root(r, w) for w in asked)]
+        if not roots or not (len(said_roots) == len(roots) or (
+                said_roots and all(r in said_roots or r in _IMPLIED for r in roots))):
+            continue  # every word of what the figure counts is asked ("pathfinder countries"), but
+            # for a kind noun the rest of it implies ("pathfinders")
         if counted and counted not in _AGENTS and not any(same_root(counted, r) for r in roots):
             continue  # and what "how many" counts is what the figure measures ("how many organisations
             # are members": the members, whatever kind of body they are)
@@ -114,13 +156,9 @@ def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None
         # countries" that got projects): the one whose sentence says more of the question's other
         # words, then a stated total, then one whose year the question gives (or undated if none).
         said = {_root(w) for w in _WORD.findall(at.get("sentence") or "")} & asked - _FRAME
-        rank = (len(roots) * 2 + (1 if year and year in a.years else 0), len(said - set(roots)),
+        total = 1 if _TOTAL_ASKED.search(blank) and at.get("qualifier") == "total" else 0
+        rank = (total, len(said_roots) * 2 + (1 if year and year in a.years else 0), len(said - set(roots)),
                 1 if at.get("qualifier") == "total" else 0, 0 if year else (0 if a.years else 1))
         if best is None or rank > best[0]:
             best = (rank, f, at)
-    if best is None:
-        return None
-    _, f, at = best
-    value = float(at["value"])
-    return StatedCount(value, at.get("surface") or at["value"], named[0], f["object"],
-                       at.get("sentence") or "", list(f.get("passages") or []))
+    return best

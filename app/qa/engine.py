@@ -52,6 +52,7 @@ from app.qa.graphstep import widen_regions
 from app.qa.org_country import placed_in_named_country
 from app.qa.qualified_members import qualified_members
 from app.qa.participation import participants, role_list_words
+from app.qa.shared_initiatives import shared_initiatives
 from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
 from app.qa.numbers import beside_counted, counts_entities
@@ -257,7 +258,7 @@ class QuestionEngine:
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
         done = early or self._result_kinds(a, out) or self._year_series(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
-            or self._stated_count(a, out) \
+            or self._stated_count(a, out) or self._shared_initiatives(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is None:
             done = self._fact_year(a, und, out)
@@ -1221,6 +1222,22 @@ class QuestionEngine:
         if want not in r.domain:
             return None
         return aggregate.by_year(self.store, self.k, r, a, latest=bool(latest))
+
+    def _shared_initiatives(self, a: Analysis, out: dict) -> list[dict] | None:
+        """The initiative the named countries all take part in (see :mod:`app.qa.shared_initiatives`)."""
+        found = shared_initiatives(a, self.k, AUTHOR_ORGS)
+        if found is None:
+            return None
+        res = []
+        for init in found.initiatives:
+            pids = list(dict.fromkeys(p for f in found.facts[init] for p in f.get("passages") or []))
+            d = self._answer_dict(init, 1.0, [self._evidence(pid, self.k.names(init)) for pid in pids[:3]])
+            d["path"] = [f"every named participant is held under the membership family of {self.k.label(init)}"]
+            res.append(d)
+        out["strategy"], out["path"] = "graph", ["initiatives shared by " + ", ".join(
+            self.k.label(i) for i in a.linked("Country", "Organization") if i not in AUTHOR_ORGS)]
+        out["sparql"] = self._label_query([self.k.iri(i) for i in found.initiatives])
+        return res
 
     def _stated_count(self, a: Analysis, out: dict) -> list[dict] | None:
         """A count the report states for the named entity ("has 25 members"; see :mod:`app.qa.counts`)."""

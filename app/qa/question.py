@@ -391,7 +391,9 @@ def _lower_acronym_ok(tok: str) -> bool:
 
 # "according to the report", "as set out in the report": the source, not a publication asked for.
 _META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|from|of|by|throughout|across|does) )?"
-                   r"(?:the|this) report(?:['’]s)?\b(?!\s+(?:on|titled|called|entitled|from \w+ \d{4}))", re.I)
+                   r"(?:the|this) report(?:['’]s)?\b(?!\s+(?:on|about|titled|called|entitled|from \w+ \d{4}|that|which|"
+                   # "the name of the report assessing ...": a report the question describes, not the source
+                   r"[a-z]+ing\b))(?<!\bname of the report)(?<!\btitle of the report)", re.I)
 # Keyword style drops the article: "p4h members named in report".
 _BARE_META = re.compile(r"\b(?:(?:named|mentioned|listed|cited)\s+)?(?:in|according to|per)\s+report\b", re.I)
 # "the year in which ...": a year is asked (years may stay regex).
@@ -428,14 +430,39 @@ _AGENT_LAST = re.compile(r"\b(?:published|co-?published|written|authored|co-?aut
 
 _WHOM_FIRST = re.compile(r"^\s*(?:with|by|from|for|to|alongside)\s+whom\b", re.I)
 
+# Keyword queries ask a count with a bare count word at either end ("total members of the connect
+# network", "usp2030 assembly representatives number", "connect members total"), not "in total".
+_KEYWORD_COUNT = re.compile(r"^\W*(?:the\s+)?(?:total|overall)\s+(?!of\b)[\w'’-]+"
+                            r"|(?<!\bin )(?<!\bthe )\b(?:total|count|tally|number|numbers|how many)\s*\??\s*$", re.I)
+# "... signed up to one UN initiative in 2024 - which one?": the pronoun stands for the last kind
+# noun before it, which says what is asked.
+_WHICH_ONE = re.compile(r"\b(?:which|what)\s+(?:one|ones|is it|was it|are they|were they)\s*\??\s*$", re.I)
+
+
+def _kind_before(text: str) -> str | None:
+    """The answer type of the last kind noun ("initiative", "countries") in text, else None."""
+    for w in reversed(re.findall(r"[A-Za-z][\w-]*", text)):
+        for head in (_HEAD, _INITIATIVE_HEAD):
+            m = head.match("which " + w.lower())
+            if m and m.end() == len(w) + 6:
+                word = m.group(1).lower()
+                return next((t for prefix, t in _HEAD_PREFIXES if word.startswith(prefix)), None)
+    return None
+
+
+_WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|list|name)\b", re.I)
+
 
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
-    if _HOW_MANY_FIRST.search(question):
+    if _HOW_MANY_FIRST.search(question) or (_KEYWORD_COUNT.search(question) and not _WH_WORD.search(question)):
         return "Number"  # "how many funders are listed for the country whose ...": a count, whatever noun follows
     if _WHICH_STATE.search(question):
         return "Country"
+    one = _WHICH_ONE.search(question)
+    if one and _kind_before(question[:one.start()]):
+        return _kind_before(question[:one.start()])
     pick = _PICK_FROM.search(question)
     if pick:  # "Of the countries the UK helps finance, which one had ...": one of the set named first
         word = pick.group(1).lower()

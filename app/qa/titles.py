@@ -16,6 +16,7 @@ Only ordinary English (kind nouns, language names, month names) is written here.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -30,8 +31,15 @@ _LANGUAGES = {"french": "fr", "francophone": "fr", "spanish": "es", "portuguese"
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 TITLE_COVERAGE = 0.75  # share of a title's content words a question must repeat to name it by paraphrase
+# The same share weighted by how rare each word is among the titles: "the brief on healthy ageing"
+# names "Universal social protection for healthy ageing", whose other words every title shares.
+RARE_COVERAGE = 0.6
+RARE_LEAD = 0.3  # and by this much more than any other title
 MIN_TITLE_TERMS = 2
 MAX_LISTED = 8  # a filter leaving more than this is no answer ("which reports ...")
+# A group of publications described together: the share of the question's topic words their
+# descriptions repeat, how close to the best a member must be, and how far ahead of the rest.
+GROUP_COVERAGE, GROUP_TIE, GROUP_LEAD = 0.6, 0.05, 0.25
 _GENERIC = set(terms("ilo report paper brief publication published title called named which what ilo's"))
 
 
@@ -70,9 +78,37 @@ class PublicationFinder:
             pubs = {f["object"] for f in knowledge.facts_where(subject=eid, predicate="publishedBy")}
             about = {f["object"].split(":", 1)[1] for f in knowledge.facts_where(subject=eid, predicate="publicationAbout")}
             self.pubs.append(_Pub(eid, e["label"], set(terms(e["label"])) - _GENERIC,
-                                  set(terms(at.get("described_by") or "")), (at.get("kind") or "").lower(),
+                                  set(terms(" ".join([at.get("described_by") or "", at.get("context") or ""]))),
+                                  (at.get("kind") or "").lower(),
                                   at.get("language") or "en", (at.get("month") or "").lower(), str(at.get("year") or ""),
                                   str(at.get("number") or ""), set(at.get("countries") or []) | about, pubs))
+        df: dict[str, int] = {}
+        for p in self.pubs:
+            for t in p.title_terms:
+                df[t] = df.get(t, 0) + 1
+        n = len(self.pubs)
+        self.idf = {t: math.log((n + 1) / c) for t, c in df.items()}
+
+    def rare_coverage(self, p: "_Pub", qterms: set[str]) -> float:
+        """Share of the title's weight (rarer words weigh more) that the question repeats."""
+        total = sum(self.idf.get(t, 0.0) for t in p.title_terms)
+        return sum(self.idf.get(t, 0.0) for t in p.title_terms & qterms) / total if total else 0.0
+
+    @staticmethod
+    def _described_group(pool: list["_Pub"], qterms: set[str]) -> list["_Pub"]:
+        """Publications presented together ("a series of briefs on ... the care economy"), which a
+        plural question describes by what that presentation says: the ones whose descriptions
+        repeat most of the question's words, well ahead of every other publication."""
+        topic = qterms - _GENERIC
+        if len(topic) < 3:
+            return []
+        share = {p.eid: len(topic & p.desc_terms) / len(topic) for p in pool}
+        best = max(share.values(), default=0.0)
+        group = [p for p in pool if share[p.eid] >= best - GROUP_TIE]
+        rest = max((share[p.eid] for p in pool if p not in group), default=0.0)
+        if best < GROUP_COVERAGE or rest > best - GROUP_LEAD or not 2 <= len(group) <= MAX_LISTED:
+            return []
+        return group
 
     # -- what the question states ----------------------------------------------------------------
     @staticmethod
@@ -151,6 +187,14 @@ class PublicationFinder:
             (coverage(best) >= 0.5 and shared >= 3 and second <= coverage(best) / 2)  # most words, and far ahead
         if named:
             return Found([best.eid], why + [f"the question repeats {coverage(best):.0%} of the title's words"])
+        by_rare = sorted(pool, key=lambda p: -self.rare_coverage(p, qterms))
+        top = self.rare_coverage(by_rare[0], qterms)
+        runner = self.rare_coverage(by_rare[1], qterms) if len(by_rare) > 1 else 0.0
+        if top >= RARE_COVERAGE and len(by_rare[0].title_terms & qterms) >= MIN_TITLE_TERMS and runner <= top - RARE_LEAD:
+            return Found([by_rare[0].eid], why + [f"the question repeats the title's rarest words ({top:.0%} of its weight)"])
+        group = self._described_group(pool, qterms) if plural else None
+        if group:
+            return Found([p.eid for p in group], why + ["the question says what the publications it lists are about"])
         if not exact or len(pool) > MAX_LISTED:
             return None
         if plural or len(pool) == 1:

@@ -317,8 +317,12 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             for line in text.split("\n") if tm else []:
                 q = QUOTED.match(line.strip())
                 if q and line.strip()[0] in "\"“":
-                        pubs.add(q.group("title"), p.id, series=_series(None, tm.group(1)),
-                                 publishers=_sentence_publishers(prev_text[-400:]), sentence=line)
+                        e = pubs.add(q.group("title"), p.id, series=_series(None, tm.group(1)),
+                                     publishers=_sentence_publishers(prev_text[-400:]), sentence=line)
+                        if e is not None and not e.attrs.get("context"):
+                            # what the list is of ("a series of briefs on ... the care economy ... for
+                            # the ILC"): said once before the list, true of every item in it
+                            e.attrs["context"] = " ".join(prev_text[-400:].split())
     for title, pid, series, year, month, publishers, sent in later:
         pubs.add(title, pid, series=series, year=year, month=month, publishers=publishers, sentence=sent)
     _merge_main_titles(kb)
