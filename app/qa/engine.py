@@ -744,8 +744,9 @@ class QuestionEngine:
         """A name, title, number, place or group written in a sentence (see :mod:`app.qa.spans`)
         replaces an answer that is not of the asked kind; a graph answer of that kind stands."""
         asked = asked_span(a.question, [(l.start, l.end) for l in a.links], a.answer_type)
-        if asked is not None and asked.kind == "title" and a.answer_type in ("Year", "Number"):
+        if asked is not None and asked.kind in ("title", "name") and a.answer_type in ("Year", "Number"):
             asked = None  # "the year in which the first study on ... came out": the study is named, its year asked
+            # ("how many contributing countries does the report name": a count, not a name)
         if self._described_publication(a, asked, out):
             return
         if asked is not None and asked.kind == "name" and \
@@ -899,13 +900,15 @@ class QuestionEngine:
         """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,
         write the one-sentence summary, and say in ``path`` how the question was understood."""
         want = out["answer_type"]
-        if counted_list.needs_count(want, str(out.get("strategy", "")), out["answers"]):
-            out["answers"] = [counted_list.as_count(out["answers"])]  # "how many of them ...": the list's size
-            out.setdefault("path", []).extend(out["answers"][0]["path"])
         if a.excluded:
             out["answers"] = [x for x in out["answers"] if keeps(x, a.excluded, self.k)]
             out.setdefault("path", []).append("set aside: " + ", ".join(sorted(a.excluded)))
         out["answers"] = drop_named(out["answers"], a.aside_phrases)
+        if counted_list.needs_count(want, str(out.get("strategy", "")), out["answers"], a.question):
+            # "how many of them ...": the size of the list left once the set-aside names are out
+            out["answers"] = [counted_list.as_count(out["answers"])]
+            want = out["answer_type"] = "Number"
+            out.setdefault("path", []).extend(out["answers"][0]["path"])
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
         if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
             out["answers"] = keep_schemes(out["answers"], a.question, self.k)
