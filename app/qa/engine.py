@@ -1202,16 +1202,22 @@ class QuestionEngine:
         if a.answer_type in ("Number", "Year", "Text"):
             return None
         latest, earliest = aggregate.LATEST.search(a.question), aggregate.EARLIEST.search(a.question)
-        if not (latest or earliest):
-            return None
+        pool = None
+        if not (latest or earliest):  # "did A or B ratify earlier?": the named ones, compared by year
+            pair = choices.compared(a)
+            later, earlier = aggregate.LATER.search(a.question), aggregate.EARLIER.search(a.question)
+            if not pair or not (later or earlier):
+                return None
+            pool = [choices.main_id(l) for l in pair]
+            latest = later if later and (not earlier or later.start() < earlier.start()) else None
         rel = "ratified" if a.ratify else und.relation
         r = REGISTRY.get(rel) if rel else None
         if r is None or "year" not in r.qualifiers:
             return None
         want = ENTITY_FOR_TYPE.get(a.answer_type, a.answer_type)
-        if want not in r.domain:
+        if want not in r.domain or (pool and not all(p and p.split(":", 1)[0] in r.domain for p in pool)):
             return None
-        return aggregate.by_year(self.store, self.k, r, a, latest=bool(latest))
+        return aggregate.by_year(self.store, self.k, r, a, latest=bool(latest), pool=pool)
 
     def _stated_count(self, a: Analysis, out: dict) -> list[dict] | None:
         """A count the report states for the named entity ("has 25 members"; see :mod:`app.qa.counts`)."""
