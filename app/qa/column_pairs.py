@@ -133,8 +133,8 @@ def _read(question, rows, cols, q_terms, cover, terms, per, aim, below, above) -
             if len(chosen) != 1:
                 return None
             a_col, b_col = chosen[0], aims[0]
-        elif len(named) == 2:
-            a_col, b_col = named
+        elif len(named) == 2 and _words(named[0]) != _words(named[1]):
+            a_col, b_col = named  # (two columns told apart only by their dates are not two named columns)
         else:
             return None
         op = "below" if below and (not above or below.start() < above.start()) else "above"
@@ -174,6 +174,10 @@ def _read(question, rows, cols, q_terms, cover, terms, per, aim, below, above) -
     keep = [x for x in out if (x[1] < 0 if op == "below" else x[1] > 0 if not aim else x[1] >= 0)]
     return PairAnswer(keep, kind, f"{table} — rows where “{a_col}” is {'below' if op == 'below' else 'above'} "
                       f"“{b_col}”: " + (_listing(keep) or "none"))
+
+
+def _words(col: str) -> set[str]:
+    return set(re.findall(r"[a-z]{3,}", re.sub(r"\([^)]*\)|\b(?:19|20)\d\d\b", " ", col.lower())))
 
 
 def _best_cols(cols: list[str], words: set[str], cover) -> list[str]:

@@ -1202,20 +1202,20 @@ class QuestionEngine:
         if a.answer_type in ("Number", "Year", "Text"):
             return None
         latest, earliest = aggregate.LATEST.search(a.question), aggregate.EARLIEST.search(a.question)
-        pool = None
-        if not (latest or earliest):  # "did A or B ratify earlier?": the named ones, compared by year
-            pair = choices.compared(a)
+        pool = [choices.main_id(l) for l in choices.compared(a)] or None  # "did A or B ratify earlier?"
+        if not (latest or earliest):
             later, earlier = aggregate.LATER.search(a.question), aggregate.EARLIER.search(a.question)
-            if not pair or not (later or earlier):
+            if not pool or not (later or earlier):
                 return None
-            pool = [choices.main_id(l) for l in pair]
             latest = later if later and (not earlier or later.start() < earlier.start()) else None
         rel = "ratified" if a.ratify else und.relation
         r = REGISTRY.get(rel) if rel else None
         if r is None or "year" not in r.qualifiers:
             return None
+        if pool and not all(p and p.split(":", 1)[0] in r.domain for p in pool):
+            pool = None  # the names compared are not what the relation ranks
         want = ENTITY_FOR_TYPE.get(a.answer_type, a.answer_type)
-        if want not in r.domain or (pool and not all(p and p.split(":", 1)[0] in r.domain for p in pool)):
+        if want not in r.domain and not pool:  # "which ratified Convention 102 first, A or B": the pair is asked
             return None
         return aggregate.by_year(self.store, self.k, r, a, latest=bool(latest), pool=pool)
 
