@@ -26,6 +26,7 @@ _COUNTED_KIND = re.compile(
     r"organi[sz]ations?|partners?|donors?|funders?|agenc(?:y|ies)|institutions?|contributors?)\b", re.I)
 # Words that say a figure is counted, not named things ("how many workers in ... countries").
 _MEASURED = re.compile(rf"\b(?:{_PEOPLE}|million|billion|thousand|dollars?|us\$|per ?cent|percent|times|years?)\b", re.I)
+_CLAUSE_END = re.compile(r"\b(?:did|does|do|were|was|are|is|have|has|had|will|would|can|could|that|which|who)\b", re.I)
 _COUNTRY_NOUN = re.compile(r"countr|nation|state|territor", re.I)
 MIN_ITEMS = 2  # "A and B" is a list of two; one name is no list
 
@@ -46,8 +47,9 @@ class Enumeration:
 def counted_kind(question: str) -> str | None:
     """'Country' or 'Organization' when the question counts named things of that kind."""
     m = _COUNTED_KIND.search(question)
-    if not m or _MEASURED.search(m.group("between")):
-        return None  # "how many people in these countries": people are counted, not the countries
+    if not m or _MEASURED.search(m.group("between")) or _CLAUSE_END.search(m.group("between")):
+        return None  # "how many people in these countries": people are counted, not the countries;
+        # "how many prototypes did the partner approach select": the counted phrase ended at "did"
     return "Country" if _COUNTRY_NOUN.match(m.group("noun")) else "Organization"
 
 
