@@ -278,11 +278,15 @@ def count_objects(store, r: Relation, a: Analysis, patterns: list[str]) -> tuple
 # statement carries, not over a count.
 EARLIEST = re.compile(r"\b(earliest|(?:the )?first (?:one |country |state )?to|longest ago|(?:the )?oldest)\b", re.I)
 LATEST = re.compile(r"\b(most recent(?:ly)?|latest|newest|(?:the )?last (?:one |country |state )?to)\b", re.I)
+# Between named ones: "did A or B ratify earlier?", "which of A and B joined more recently?"
+EARLIER = re.compile(r"\b(earlier|sooner|first|before the other)\b", re.I)
+LATER = re.compile(r"\b(later|more recent(?:ly)?|last|after the other)\b", re.I)
 
 
-def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool) -> AggregateResult | None:
+def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool, pool: list[str] | None = None) -> AggregateResult | None:
     """The subjects of ``r`` whose statement has the earliest (latest) year, with the runner-up;
-    the object is the named entity when the question names one of the range's type."""
+    the object is the named entity when the question names one of the range's type.  ``pool``:
+    the named subjects compared ("did A or B ratify earlier"), the only ones ranked."""
     named = [i for i in a.linked(*r.range) if i not in AUTHOR_ORGS and not i.startswith("Region:")]
     obj = _iri(named[0]) if named else "?o"
     status = ' OPTIONAL { ?st fg:status ?rs } FILTER(!BOUND(?rs) || ?rs = "registered")' if "status" in r.qualifiers \
@@ -299,6 +303,8 @@ def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool) -> Aggrega
         facts = [f for f in knowledge.facts_where(subject=ent["id"], predicate=r.name)
                  if not named or f["object"] == named[0]]
         rows.append(Row(ent["id"], ent["label"], int(sol["n"].value), [str(sol["n"].value)], facts))
+    if pool:
+        rows = [x for x in rows if x.key in pool]
     if len(rows) < 2:
         return None
     top = [x for x in rows if x.count == rows[0].count]

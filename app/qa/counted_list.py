@@ -9,6 +9,17 @@ and the rows behind it), and the path says so.
 """
 from __future__ import annotations
 
+import re
+
+# "Of the eight States that ratified ..., how many are priority countries?": the set is named
+# first and read as a list question (its head noun types it); the clause after it asks the size.
+_CLAUSE_COUNT = re.compile(r"[,;:—–]\s*(?:and\s+|so\s+|but\s+|then\s+)?how many\b(?![^?]*\b(?:which|what|who)\b)", re.I)
+
+
+def asks_count(question: str) -> bool:
+    """Does a clause after the named set ask how many of them there are?"""
+    return bool(_CLAUSE_COUNT.search(question))
+
 
 def as_count(answers: list[dict]) -> dict:
     """One Number answer counting the distinct entity answers, with their labels and evidence."""
@@ -23,7 +34,8 @@ def as_count(answers: list[dict]) -> dict:
             "path": [f"count of the {len(rows)} answers: {', '.join(x['label'] for x in rows)}"]}
 
 
-def needs_count(answer_type: str, strategy: str, answers: list[dict]) -> bool:
-    """A Number asked and the graph answered with entities (none of them a number)."""
-    return answer_type == "Number" and strategy.startswith("graph") and bool(answers) \
+def needs_count(answer_type: str, strategy: str, answers: list[dict], question: str = "") -> bool:
+    """A Number asked (by the type, or by a closing "..., how many ...") and the graph answered
+    with entities (none of them a number)."""
+    return (answer_type == "Number" or asks_count(question)) and strategy.startswith("graph") and bool(answers) \
         and all(x.get("type") not in ("Number", "Year") and x.get("iri") for x in answers)

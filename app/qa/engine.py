@@ -32,6 +32,7 @@ from app.qa import (activity_funders, aggregate, choices, counted_list, country_
                     kind_heads, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
                     set_conditions)
 from app.qa.absent import absent_names
+from app.qa.region_in_name import inside_name
 from app.qa.asides import keeps_subject
 from app.qa.coreference import core_of
 from app.qa.entry_country import entry_country, named_as_government
@@ -252,8 +253,9 @@ class QuestionEngine:
 
         # A question that names a table and asks for no kind of entity ("In Table 1, which branch
         # ...") is about the table's rows before any relation the template guess suggests.
-        early = self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)) or \
-            self.tables.marked_extreme(a.question) else None
+        early = self._column_pair(a, out) or (
+            self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)) or
+            self.tables.marked_extreme(a.question) else None)
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
@@ -759,8 +761,9 @@ class QuestionEngine:
         """A name, title, number, place or group written in a sentence (see :mod:`app.qa.spans`)
         replaces an answer that is not of the asked kind; a graph answer of that kind stands."""
         asked = asked_span(a.question, [(l.start, l.end) for l in a.links], a.answer_type)
-        if asked is not None and asked.kind == "title" and a.answer_type in ("Year", "Number"):
+        if asked is not None and asked.kind in ("title", "name") and a.answer_type in ("Year", "Number"):
             asked = None  # "the year in which the first study on ... came out": the study is named, its year asked
+            # ("how many contributing countries does the report name": a count, not a name)
         if self._described_publication(a, asked, out):
             return
         if asked is not None and asked.kind == "name" and \
@@ -914,13 +917,15 @@ class QuestionEngine:
         """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,
         write the one-sentence summary, and say in ``path`` how the question was understood."""
         want = out["answer_type"]
-        if counted_list.needs_count(want, str(out.get("strategy", "")), out["answers"]):
-            out["answers"] = [counted_list.as_count(out["answers"])]  # "how many of them ...": the list's size
-            out.setdefault("path", []).extend(out["answers"][0]["path"])
         if a.excluded:
             out["answers"] = [x for x in out["answers"] if keeps(x, a.excluded, self.k)]
             out.setdefault("path", []).append("set aside: " + ", ".join(sorted(a.excluded)))
         out["answers"] = drop_named(out["answers"], a.aside_phrases)
+        if counted_list.needs_count(want, str(out.get("strategy", "")), out["answers"], a.question):
+            # "how many of them ...": the size of the list left once the set-aside names are out
+            out["answers"] = [counted_list.as_count(out["answers"])]
+            want = out["answer_type"] = "Number"
+            out.setdefault("path", []).extend(out["answers"][0]["path"])
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
         if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
             out["answers"] = keep_schemes(out["answers"], a.question, self.k)
@@ -1212,16 +1217,22 @@ class QuestionEngine:
         if a.answer_type in ("Number", "Year", "Text"):
             return None
         latest, earliest = aggregate.LATEST.search(a.question), aggregate.EARLIEST.search(a.question)
+        pool = [choices.main_id(l) for l in choices.compared(a)] or None  # "did A or B ratify earlier?"
         if not (latest or earliest):
-            return None
+            later, earlier = aggregate.LATER.search(a.question), aggregate.EARLIER.search(a.question)
+            if not pool or not (later or earlier):
+                return None
+            latest = later if later and (not earlier or later.start() < earlier.start()) else None
         rel = "ratified" if a.ratify else und.relation
         r = REGISTRY.get(rel) if rel else None
         if r is None or "year" not in r.qualifiers:
             return None
+        if pool and not all(p and p.split(":", 1)[0] in r.domain for p in pool):
+            pool = None  # the names compared are not what the relation ranks
         want = ENTITY_FOR_TYPE.get(a.answer_type, a.answer_type)
-        if want not in r.domain:
+        if want not in r.domain and not pool:  # "which ratified Convention 102 first, A or B": the pair is asked
             return None
-        return aggregate.by_year(self.store, self.k, r, a, latest=bool(latest))
+        return aggregate.by_year(self.store, self.k, r, a, latest=bool(latest), pool=pool)
 
     def _shared_initiatives(self, a: Analysis, out: dict) -> list[dict] | None:
         """The initiative the named countries all take part in (see :mod:`app.qa.shared_initiatives`)."""
@@ -1305,6 +1316,29 @@ class QuestionEngine:
             (float(t.label) if t.kind == "Year" else None)
         return [ans]
 
+    def _column_pair(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'Which step exceeded its ambition by the largest margin?', 'where do regular budget staff
+        outnumber technical cooperation staff?': rows of a table compared across two columns."""
+        if a.linked("Country") or (a.answer_type in ("Country", "Organization") and not TABLE_NAMED.search(a.question)):
+            return None  # a named table's rows are what "in which part of the organisation" asks
+        res = self.tables.column_pair(a.question)
+        if res is None:
+            return None
+        from app.qa.tables import _cell_sparql
+
+        out["strategy"], out["answer_type"], out["path"] = "graph-table", res.kind, [res.why]
+        out["sparql"] = _cell_sparql(res.rows[0][2].iri) if res.rows else ""
+        if not res.rows:
+            out["message"] = "No row of the table meets that condition."
+        answers = []
+        for row, value, ca, cb in res.rows:
+            label = f"{value:,.2f}".rstrip("0").rstrip(".") if res.kind == "Number" else row.split(">")[-1].strip()
+            ev = [self._evidence(c.passage_id, [row.split(">")[-1].strip()]) for c in (ca,) if c.passage_id]
+            answers.append({"label": label, "iri": None, "type": res.kind, "score": 1.0, "evidence": ev,
+                            "value": float(value) if res.kind == "Number" else float(label) if res.kind == "Year" else None,
+                            "counted": [f"{ca.col}: {ca.value:,.0f}", f"{cb.col}: {cb.value:,.0f}"], "path": [res.why]})
+        return answers
+
     def _aggregate_answer(self, row: "aggregate.Row") -> dict:
         pids = list(dict.fromkeys(p for f in row.facts for p in f["passages"]))
         names = self.k.names(row.key) if ":" in row.key else [row.label]
@@ -1367,8 +1401,9 @@ class QuestionEngine:
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []
-        if not cons:
-            return None
+        if not cons or (all(c.relation == "region" for c in cons) and a.linked("Region") and all(
+                inside_name(a.question, l.start, l.end) for l in a.links if l.type == "Region")):
+            return None  # "showcased at the African Regional Forum": a name's region word is no count's filter
         # "number of asia pacific countries on the regular budget": a named organisation no
         # constraint binds is counted through the relation the graph holds for it, not dropped.
         cons = cons + [replace(c, strong=True) for c in implied(as_list, cons, self.k)]

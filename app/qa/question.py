@@ -419,8 +419,9 @@ _PICK_FROM = re.compile(r"(?:^\s*|[,;:—–]\s*(?:and\s+|but\s+|so\s+)?|\s-\s+)
                         r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
 
 
-_HOW_MANY_FIRST = re.compile(r"^\W*(?:[\w'’-]+\W+){0,2}?(?:how (?:many|much)|"
+_HOW_MANY_FIRST = re.compile(r"(?:^|(?<=[.!?])\s+(?=[A-Z]))\W*(?:[\w'’-]+\W+){0,2}?(?:how (?:many|much)|"
                              r"what (?:is |was |'s )?(?:the )?(?:total )?number of)\b", re.I)  # "what number of countries"
+# (also at the start of the last sentence: "I'm preparing a brief on core funding. How many ...")
 
 
 _AGENT_LAST = re.compile(r"\b(?:published|co-?published|written|authored|co-?authored|released|issued|produced|prepared|"

@@ -323,6 +323,19 @@ class TableLookup:
         why = f"{table} — “{col}” over " + ", ".join(f"“{x[4].row}” ({x[4].value:,.0f})" for x in xs) + f" = {label}"
         return TableAnswer(xs[0][4], label, "Number", 1.0, why, _cell_sparql(xs[0][4].iri), total)
 
+    def column_pair(self, question: str):
+        """Rows compared across two columns of one table (see :mod:`app.qa.column_pairs`)."""
+        from app.qa import column_pairs
+
+        if not self.cells:
+            return None
+        m = _TABLE_NO.search(question)
+        q = set(terms(question)) - _IGNORE
+        return column_pairs.compare(question, self.cells, m.group(1) if m else None, q,
+                                    lambda ts, label: self._cover(ts, self._weighted(
+                                        set(terms(re.sub(r"\([^)]*\)|\b(?:19|20)\d\d\b", " ", label))) - _IGNORE)),
+                                    lambda text: set(terms(text)) - _IGNORE)
+
     def series(self, question: str, answer_type: str):
         """A question over a table whose rows are years (see :mod:`app.qa.year_series`)."""
         from app.qa import year_series

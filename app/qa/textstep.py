@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from app.qa import numbers
+from app.qa import enumerations, numbers
 from app.qa.question import ENTITY_FOR_TYPE, Analysis
 from app.qa.units import STOP, UnitIndex, stem, terms
 from graph import countries
@@ -243,6 +243,10 @@ class TextStep:
             if span is not None:
                 out[span.label] = Found("Number", span.label, span.label, [(a + span.start, a + span.end)],
                                         span.value)
+            else:  # no figure beside the counted noun: a list of the counted kind is counted
+                listed = self._listed_count(unit, seg, question, focus)
+                if listed is not None:
+                    out[listed.label] = listed
             return list(out.values())
         if answer_type == "Year":
             rx = YEAR
@@ -340,6 +344,25 @@ class TextStep:
             out = {k: f for k, f in out.items()
                    if qt & set(terms(f.label)) or asked & {k2 for k2, rx in _KINDS.items() if rx.search(f.label.split()[-1])}}
         return list(out.values())
+
+    def _listed_count(self, unit, seg: str, question: str, focus: list[str]) -> Found | None:
+        """'In how many countries ...' read off a sentence that lists them (see
+        :mod:`app.qa.enumerations`): the list's size, its items highlighted."""
+        kind = enumerations.counted_kind(question)
+        if kind is None:
+            return None
+        a = unit.start
+        if kind == "Country":
+            found = [(s, e, iso) for s, e, _, iso in countries.find_countries(seg)]
+        else:
+            found = [(m["start"] - a, m["end"] - a, f"{m['type']}:{m['key']}")
+                     for m in self.k.mentions_in(unit.passage_id)
+                     if m["type"] == "Organization" and a <= m["start"] and m["end"] <= unit.end]
+        best = enumerations.best_enumeration(seg, enumerations.enumerations(seg, found), focus)
+        if best is None:
+            return None
+        label = str(best.size)
+        return Found("Number", label, label, [(a + best.start, a + best.end)], float(best.size))
 
     def unit_scores(self, a: Analysis, qvec: np.ndarray, required: list[set[str]]) -> np.ndarray:
         """Every unit's score for the question: dense similarity plus idf-weighted term overlap
