@@ -108,3 +108,23 @@ def test_a_mostly_named_total_row(engine):
     _, m = passage_with(engine, r"Total institutional changes achieved \| \d+ \| \d+ \| (\d+) \|")
     res = engine.ask("total institutional changes 2021-2024")
     assert _labels(res) == [m.group(1)]
+
+
+def test_until_which_year_reads_the_end_of_a_written_span_of_years():
+    from app.qa.textstep import year_bound
+
+    bound = year_bound("Until what year does the Freedonia pension policy run?")
+    seg = "In May 2031, Freedonia approved a new Pension Policy (2031-2040), which"
+    end = seg.index("2040")
+    assert bound.search(seg[max(0, end - 24):end])
+    start = seg.index("2031-")
+    assert not bound.search(seg[max(0, start - 24):start])
+    since = year_bound("Since which year has the fund run?")
+    assert not since.search(seg[max(0, end - 24):end])  # a span's end is no "since" bound
+
+
+def test_until_which_year_on_the_report(engine):
+    _, m = passage_with(engine, r"Government of (Burundi) approved a new (National Social Protection Policy) "
+                                r"\((20\d\d)-(20\d\d)\)")
+    res = engine.ask(f"Until what year does {m.group(1)}'s new {m.group(2)} run?")
+    assert _labels(res) == [m.group(4)]
