@@ -128,3 +128,19 @@ def test_until_which_year_on_the_report(engine):
                                 r"\((20\d\d)-(20\d\d)\)")
     res = engine.ask(f"Until what year does {m.group(1)}'s new {m.group(2)} run?")
     assert _labels(res) == [m.group(4)]
+
+
+def test_a_keyword_query_naming_a_cells_row_and_column_reads_the_cell(engine):
+    # "regional and country teams regular budget staff": a cell of the staff table, not the
+    # countries the ILO's regular budget finances
+    _, m = passage_with(engine, r"(Regional and country teams) \| (\d+) \| \d+ \| \d+")
+    res = engine.ask(f"{m.group(1).lower()} regular budget staff")
+    assert res["strategy"] == "graph-table" and _labels(res) == [m.group(2)]
+
+
+def test_a_sum_over_years_is_not_taken_for_one_cell(engine):
+    from app.qa.tables import addresses_cell
+
+    assert addresses_cell("regional teams regular budget staff", "Text")
+    assert not addresses_cell("total new projects 2021 to 2024", "Text")
+    assert not addresses_cell("which countries had regular budget staff", "Country")

@@ -84,6 +84,9 @@ class TableAnswer:
     why: str
     sparql: str
     value: float | None = None  # the figure, when it is not the cell's own (a sum of cells)
+    addressed: bool = False  # row and column named outright and the question explained by the cell
+
+
 
 
 class TableLookup:
@@ -214,7 +217,7 @@ class TableLookup:
         label = f"{c.value:,.0f}" if c.value == int(c.value) else f"{c.value:,}"
         return TableAnswer(c, label, "Number", round(min(1.0, score / 3), 4),
                            f"{c.table or 'table'} — row “{c.row}”, column “{c.col}”: {label} {c.unit}".strip(),
-                           _cell_sparql(c.iri))
+                           _cell_sparql(c.iri), addressed=row >= 0.75 and col >= 0.75 and self._explains(c, q))
 
     def _clear(self, best, scored, q: set[str]) -> bool:
         """A row named by most of its words ("total institutional changes" for "Total institutional
@@ -228,12 +231,16 @@ class TableLookup:
         years = {t for t in q if _YEARS.fullmatch(t)}
         if years and _year_fit(years, f"{c.row} {c.col}") < 1:
             return False  # "gap end of 2023" is not the row dated 2024, however clear
-        content = {t for t in q if not t.isdigit()}
-        said = set(terms(c.row)) | set(terms(c.col)) | set(terms(_TABLE_NO.sub(" ", c.table)))
-        if not content or self._w(content & said) < MOST_EXPLAINED * self._w(content):
+        if not self._explains(c, q):
             return False
         rival = max((x[0] for x in scored if x[4] is not c and x[4].value != c.value), default=0.0)
         return score - rival >= CLEAR_MARGIN
+
+    def _explains(self, c: Cell, q: set[str]) -> bool:
+        """Do the cell's row, column and caption say most of what the question says (by weight)?"""
+        content = {t for t in q if not t.isdigit()}
+        said = set(terms(c.row)) | set(terms(c.col)) | set(terms(_TABLE_NO.sub(" ", c.table)))
+        return bool(content) and self._w(content & said) >= MOST_EXPLAINED * self._w(content)
 
     def _more_specific(self, tied, q: set[str]):
         """Of cells that fit equally, the one whose row the question names by more of its own words
@@ -445,6 +452,23 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _KIND_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:types?|kinds?|categor(?:y|ies))\b", re.I)
 _MORE_THAN = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) between\b", re.I)
 _TOTAL_ASKED = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall)\b", re.I)
+
+
+# Questions asking for things by name ("which countries", "who", "what type"), or for a date.
+_NAMES_ASKED = re.compile(r"\b(?:which|what|who|whom|whose|list|name)\b(?!\s+(?:is|was|were|are)\s+the\s+"
+                          r"(?:number|amount|total|share|figure))|\bwhen\b|\byear\b", re.I)
+
+
+def addresses_cell(question: str, stated_type: str) -> bool:
+    """May a table cell the question's words address answer it ahead of the relation its words
+    suggest?  Yes for a figure asked ("how many", "how much") or a keyword query asking nothing by
+    name: "regional and country teams regular budget staff" is a cell, not the countries funded by
+    the ILO's regular budget."""
+    if len(year_marks(question)) > 1:
+        return False  # "new projects 2021 to 2024": a sum over rows, or a change, not one cell
+    if stated_type == "Number" or re.search(r"\bhow (?:many|much)\b", question, re.I):
+        return True
+    return stated_type in ("Text", "Year") and not _NAMES_ASKED.search(question)
 
 
 def _ordered_marks(text: str) -> list[str]:
