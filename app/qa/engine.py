@@ -45,6 +45,7 @@ from app.qa.counts import stated_count
 from app.qa.context_names import context_names, partner_names
 from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
 from app.qa.fact_years import fact_year
+from app.qa.tables import addresses_cell
 from app.qa.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.instrument_kind import keep_asked_kind
 from app.qa.scheme_kinds import keep_schemes
@@ -256,6 +257,8 @@ class QuestionEngine:
         early = self._column_pair(a, out) or (
             self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)) or
             self.tables.marked_extreme(a.question) else None)
+        if early is None and addresses_cell(a.question, stated_type):
+            early = self._addressed_cell(a, out)  # "regional and country teams regular budget staff"
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
@@ -1338,6 +1341,15 @@ class QuestionEngine:
                             "value": float(value) if res.kind == "Number" else float(label) if res.kind == "Year" else None,
                             "counted": [f"{ca.col}: {ca.value:,.0f}", f"{cb.col}: {cb.value:,.0f}"], "path": [res.why]})
         return answers
+
+    def _addressed_cell(self, a: Analysis, out: dict) -> list[dict] | None:
+        """A question whose words name a table's row and column outright, and little else, asks for
+        that cell whatever relation its other words suggest (see :func:`app.qa.tables.addresses_cell`)."""
+        t = self.tables.lookup(a.question, "Number")
+        if t is None or not t.addressed:
+            return None
+        a.answer_type = "Number"
+        return self._table(a, out, "Number")
 
     def _aggregate_answer(self, row: "aggregate.Row") -> dict:
         pids = list(dict.fromkeys(p for f in row.facts for p in f["passages"]))

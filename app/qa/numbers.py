@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from app.qa.units import STOP
 from graph.extract.quantities import MONEY, PERCENT
 from graph.dates import MONTH
+from app.qa.figure_owner import owner, parallel
 from app.qa.number_words import TIMES, label as number_label, word_numbers
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
@@ -46,12 +47,15 @@ class Span:
     label: str
     value: float
     kind: str  # money | percent | plain
+    currency: str = ""  # for money: USD | EUR | CHF | GBP ... (see :func:`currency_of`)
 
 
 def asked_unit(question: str) -> str | None:
     """'percent' | 'money' | 'count' | None: what kind of number the question wants."""
     # "how many events did the platform organise", whatever an aside says ("set up to share
     # information"): the counted phrase decides, unless it counts per cent ("how many per cent").
+    if re.search(r"\bhow many\s+(?:us\s+|swiss\s+)?(?:dollars|euros|francs|pounds)\b", question, re.I):
+        return "money"  # "how many euros": an amount, counted in its currency
     count = _COUNT_ASKED.search(question)
     if count and not _SHARE_ASKED.search(" ".join(question[count.end():].split()[:2])):
         return "count"
@@ -76,7 +80,8 @@ def spans(seg: str) -> list[Span]:
     out: list[Span] = []
     for m in MONEY.finditer(seg):
         num, scale = m.group("num") or m.group("num2"), m.group("scale") or m.group("scale2")
-        out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(num, scale), "money"))
+        out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(num, scale), "money",
+                        currency_of(m.group("cur") or m.group("cur2") or "")))
     for m in PERCENT.finditer(seg):
         if not any(s.start < m.end() and m.start() < s.end for s in out):
             out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(m.group("num"), None), "percent"))
@@ -151,7 +156,47 @@ def respective(seg: str, question: str, cands: list[Span]) -> Span | None:
     return None
 
 
+_CURRENCIES = (("USD", r"US\$|USD|(?:US\s+)?dollars?|\$"), ("EUR", r"€|EUR|euros?"), ("CHF", r"CHF|Swiss francs?"),
+               ("GBP", r"£|GBP|pounds? sterling"))
+
+
+def currency_of(text: str) -> str:
+    """'US$' / 'dollars' -> 'USD', '€' / 'euros' -> 'EUR' ...; '' when none is named."""
+    for code, rx in _CURRENCIES:
+        if re.fullmatch(rf"\s*(?:{rx})\s*", text, re.I):
+            return code
+    return ""
+
+
+def asked_currency(question: str) -> str:
+    """The currency a question asks its amount in ("in US dollars", "how many euros"), or ''."""
+    for code, rx in _CURRENCIES:
+        if re.search(rf"(?<![\w$€£])(?:{rx})(?![\w])", question, re.I):
+            return code
+    return ""
+
+
+def in_asked_currency(seg: str, span: Span, cands: list[Span], question: str) -> Span:
+    """An amount written with its conversion beside it ("€1.2 million (US$1.24 million)"): the
+    form in the currency the question asks for."""
+    want = asked_currency(question)
+    if span.kind != "money" or not want or span.currency in ("", want):
+        return span
+    for o in cands:
+        if o.kind == "money" and o.currency == want and (
+                re.fullmatch(r"\s*\(\s*", seg[span.end:o.start]) or re.fullmatch(r"\s*\(\s*", seg[o.end:span.start])):
+            return o
+    return span
+
+
 def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
+    """The span of ``seg`` that answers a number question, or None; an amount comes in the
+    currency the question names when the sentence gives both (see :func:`in_asked_currency`)."""
+    got = _pick(seg, question, near, strict)
+    return in_asked_currency(seg, got, spans(seg), question) if got is not None else None
+
+
+def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     """The span of ``seg`` that answers a number question, or None.
 
     ``near(word)`` says whether a word is one of the counted words of the question; a span must
@@ -222,6 +267,14 @@ def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
             lo, hi = (i + 1, i) if earlier else (i, i + 1)
             dists[hi] = min(dists[hi], dists[lo])
             dists[lo] += 3
+    owned = owner(seg, [(s.start, s.end) for s in cands], question) \
+        if parallel(seg, [(s.start, s.end, s.kind) for s in cands]) else None
+    if owned is not None:  # "..., the Africa region (14 per cent) and ...": the figure said of the asked item
+        ix, named = owned
+        if named:  # a name of the list item the question says: only its figures answer
+            cands, dists = [s for i, s in enumerate(cands) if i in ix], [d for i, d in enumerate(dists) if i in ix]
+        else:
+            dists = [d if i in ix else d + 4 for i, d in enumerate(dists)]
     best: tuple[float, int, Span] | None = None
     for s, dist in zip(cands, dists):
         # Several years in the sentence: the figure nearest the year the question names.

@@ -16,7 +16,13 @@ from app.qa.units import terms as _terms
 
 
 def terms(text: str) -> list[str]:
-    return [_SYNONYMS.get(t, t) for t in _terms(text)]
+    return [_SYNONYMS.get(t, t) for t in map(_z_spelling, _terms(text))]
+
+
+def _z_spelling(t: str) -> str:
+    """"mobilised" and "mobilized", "organisation" and "organization": one stem, whichever
+    spelling the question and the table chose."""
+    return t[:-2] + "iz" if len(t) > 5 and t.endswith("is") else t
 
 SPARQL_CELLS = """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
 PREFIX qb: <http://purl.org/linked-data/cube#>
@@ -36,10 +42,24 @@ _DOWN = re.compile(r"\b(lowest|smallest|fewest|(?<!at )least)\b", re.I)
 _IGNORE = set(_terms("table tables according per report figure number numbers total how many much what which was "
                     "were is are the in of for 2024 show shows give gives value"))
 # Words a question uses for a table's own word (ordinary English, both directions are the same thing).
-_SYNONYMS = {"people": "person", "individual": "person", "money": "fund", "amount": "fund", "approv": "approved"}
+_SYNONYMS = {"people": "person", "individual": "person", "money": "fund", "amount": "fund", "approv": "approved",
+             "altogeth": "total", "overall": "total"}
 _SUM = re.compile(r"\b(plus|combined|added together|together with|sum of)\b", re.I)
 SINGLE_COLUMN_CAPTION = 0.3  # caption cover that names a one-column table without its number
 MIN_SCORE = 1.6  # row + column (+ caption) coverage a cell needs without a table number
+CLEAR_MARGIN = 0.25
+MOST_EXPLAINED = 0.7  # share of the question's words a cell must explain to be addressed by a partly named row
+EXPLAINED_WEIGHT = 0.5  # weight of the share of the question's words a cell's labels explain  # lead over any other figure that lets a mostly named row address its cell
+_CURRENCY_UNITS = {"USD", "EUR", "CHF", "GBP"}
+
+
+def _figure_unit(question: str) -> str | None:
+    """'money' when the question asks an amount ("how much funding", "US$"), 'count' for "how many";
+    None otherwise (see :func:`app.qa.numbers.asked_unit`)."""
+    from app.qa.numbers import asked_unit
+
+    u = asked_unit(question)
+    return u if u in ("money", "count") else None
 
 
 @dataclass
@@ -64,6 +84,9 @@ class TableAnswer:
     why: str
     sparql: str
     value: float | None = None  # the figure, when it is not the cell's own (a sum of cells)
+    addressed: bool = False  # row and column named outright and the question explained by the cell
+
+
 
 
 class TableLookup:
@@ -91,6 +114,7 @@ class TableLookup:
         for (table, _), ys in years_of.items():
             per_table[(table, ys)] = per_table.get((table, ys), 0) + 1
         self._dated_cols = {k: ys for k, ys in years_of.items() if ys and per_table[(k[0], ys)] == 1}
+        self._caption_marks = {c.table: year_marks(_TABLE_NO.sub(" ", c.table)) for c in self.cells}
         cols_of: dict[str, set] = {}
         for c in self.cells:
             if c.unit != "marked":
@@ -130,6 +154,8 @@ class TableLookup:
         # Tables with a column dated exactly as the question ("Impacts 2021-22"): there, a column
         # that only shares a year with it ("Total impacts 2021-2024") is not the one named.
         exact = {t for (t, _), ys in self._dated_cols.items() if q_marks and ys == q_marks}
+        unit = _figure_unit(question)
+        q_weight = self._w({t for t in q if not t.isdigit()})
         scored = []
         for c, (rt, ct, capt) in zip(self.cells, self._terms):
             if table_no and c.table_no != table_no:
@@ -144,9 +170,22 @@ class TableLookup:
                     col = 1.0  # the only column of its table dated exactly as the question: named by its years
                 elif c.table in exact and year_marks(c.col):
                     col *= 0.5
+            # "impacts 2021-2024": not the table whose caption dates it to 2024 alone
+            off_date = 0.5 if q_marks and self._caption_marks.get(c.table) and not (
+                q_marks <= self._caption_marks[c.table] | year_marks(c.col) | year_marks(c.row)) else 0.0
             if (table_no or cap >= SINGLE_COLUMN_CAPTION) and c.table in self._single_col:
                 col = 1.0  # a table of one column of figures ("value"): the row and the table address the cell
-            scored.append((row + col + 0.5 * cap + (1.0 if table_no else 0.0), row, col, cap, c))
+            if c.table in self._single_col and row >= 0.75 and cap > 0:
+                col = 1.0  # a one-column table ("value"): a row named outright addresses its cell
+            # The share of the question's words the cell explains at all (row, column or caption):
+            # "the ambition for the total number of institutional changes" is Table 3's total row,
+            # not Table 2's, whose caption never says "institutional changes".
+            said = rt[0] | ct[0] | capt[0]
+            explained = self._w(q & said) / q_weight if q_weight else 0.0
+            if unit and c.unit and (unit == "money") != (c.unit in _CURRENCY_UNITS):
+                col *= 0.5  # "how much funding": the amounts column, not the count of projects beside it
+            scored.append((row + col + 0.5 * cap + EXPLAINED_WEIGHT * explained + (1.0 if table_no else 0.0) - off_date,
+                           row, col, cap, c))
         if not scored:
             return None
         if SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I) \
@@ -168,7 +207,7 @@ class TableLookup:
         single_col = len({x[4].col for x in scored if x[4].table == c.table}) == 1
         if row < 0.5 or (col < 0.5 and not single_col):
             return None  # the cell's row and column must both be named, mostly
-        if not table_no and (score < MIN_SCORE or cap <= 0 or row < 0.75):
+        if not table_no and (score < MIN_SCORE or cap <= 0 or (row < 0.75 and not self._clear(best, scored, q))):
             return None  # no table named: the row itself must be named, not just a word of it
         if len(scored) > 1 and scored[1][0] == score and scored[1][4].value != c.value:
             best = self._more_specific([x for x in scored if x[0] == score], q)
@@ -178,7 +217,30 @@ class TableLookup:
         label = f"{c.value:,.0f}" if c.value == int(c.value) else f"{c.value:,}"
         return TableAnswer(c, label, "Number", round(min(1.0, score / 3), 4),
                            f"{c.table or 'table'} — row “{c.row}”, column “{c.col}”: {label} {c.unit}".strip(),
-                           _cell_sparql(c.iri))
+                           _cell_sparql(c.iri), addressed=row >= 0.75 and col >= 0.75 and self._explains(c, q))
+
+    def _clear(self, best, scored, q: set[str]) -> bool:
+        """A row named by most of its words ("total institutional changes" for "Total institutional
+        changes achieved") still addresses its cell when the cell is the best of its table by a clear
+        margin over every cell of another value, its column is named outright, and its labels
+        explain most of what the question says (not "older persons in the West Bank", which only
+        shares "persons" with a table of persons)."""
+        score, row, col, cap, c = best
+        if row < 0.5 or col < 0.75:
+            return False
+        years = {t for t in q if _YEARS.fullmatch(t)}
+        if years and _year_fit(years, f"{c.row} {c.col}") < 1:
+            return False  # "gap end of 2023" is not the row dated 2024, however clear
+        if not self._explains(c, q):
+            return False
+        rival = max((x[0] for x in scored if x[4] is not c and x[4].value != c.value), default=0.0)
+        return score - rival >= CLEAR_MARGIN
+
+    def _explains(self, c: Cell, q: set[str]) -> bool:
+        """Do the cell's row, column and caption say most of what the question says (by weight)?"""
+        content = {t for t in q if not t.isdigit()}
+        said = set(terms(c.row)) | set(terms(c.col)) | set(terms(_TABLE_NO.sub(" ", c.table)))
+        return bool(content) and self._w(content & said) >= MOST_EXPLAINED * self._w(content)
 
     def _more_specific(self, tied, q: set[str]):
         """Of cells that fit equally, the one whose row the question names by more of its own words
@@ -403,6 +465,23 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _KIND_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:types?|kinds?|categor(?:y|ies))\b", re.I)
 _MORE_THAN = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) between\b", re.I)
 _TOTAL_ASKED = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall)\b", re.I)
+
+
+# Questions asking for things by name ("which countries", "who", "what type"), or for a date.
+_NAMES_ASKED = re.compile(r"\b(?:which|what|who|whom|whose|list|name)\b(?!\s+(?:is|was|were|are)\s+the\s+"
+                          r"(?:number|amount|total|share|figure))|\bwhen\b|\byear\b", re.I)
+
+
+def addresses_cell(question: str, stated_type: str) -> bool:
+    """May a table cell the question's words address answer it ahead of the relation its words
+    suggest?  Yes for a figure asked ("how many", "how much") or a keyword query asking nothing by
+    name: "regional and country teams regular budget staff" is a cell, not the countries funded by
+    the ILO's regular budget."""
+    if len(year_marks(question)) > 1:
+        return False  # "new projects 2021 to 2024": a sum over rows, or a change, not one cell
+    if stated_type == "Number" or re.search(r"\bhow (?:many|much)\b", question, re.I):
+        return True
+    return stated_type in ("Text", "Year") and not _NAMES_ASKED.search(question)
 
 
 def _ordered_marks(text: str) -> list[str]:

@@ -109,8 +109,10 @@ def year_bound(question: str) -> re.Pattern | None:
         return None
     word = (m.group(1) or m.group(2)).lower()
     cue = r"since|from" if word == "since" else r"until|till|up to|through|to|by"
+    # "Policy (2024-2033)": the end of a written span of years is its "until" bound
+    span_end = "" if word == "since" else r"|\b(?:19|20)\d\d\s*[-–]\s*$"
     return re.compile(r"\b(?:" + cue + r")\s+(?:(?:the\s+)?(?:end|middle|beginning|start)\s+of\s+)?(?:\d{1,2}\s+)?"
-                      r"(?:" + _MONTH_WORDS + r"\s+)?(?:\d{1,2},?\s+)?$", re.I)
+                      r"(?:" + _MONTH_WORDS + r"\s+)?(?:\d{1,2},?\s+)?$" + span_end, re.I)
 
 
 def prefer_dated_event(results: list["TextResult"], ratio: float = 0.65,
@@ -280,7 +282,8 @@ class TextStep:
                 m = best[1]
                 label = m.group(0).strip()
                 out[label] = Found(answer_type, label, label, [(a + m.start(), a + m.end())], float(m.group(1)),
-                                   dates_event=bool(events) and best[0][0] == 0 and best[0][1] <= 4)
+                                   dates_event=(bool(events) and best[0][0] == 0 and best[0][1] <= 4) or
+                                   (bound is not None and best[0][0] == 0))  # the year written as the bound asked
             return list(out.values())
         want = ENTITY_FOR_TYPE.get(answer_type)
         for m in self.k.mentions_in(unit.passage_id):

@@ -1,0 +1,108 @@
+"""Which figure of a sentence a question's distinguishing words are said of.
+
+A sentence often lists several figures, each said of a different thing: "The largest share (39 per
+cent) ... in the Arab States region, followed by global activities (21 per cent), the Africa region
+(14 per cent) and the Asia-Pacific region (12 per cent)"; "one to present the Clock (38 attendees)
+and one focused on climate strategies (35 attendees)"; "registered workers increasing from 50,000
+to 146,000 and employers from 240 to 4,700".  Nearness to the counted noun cannot tell these
+figures apart (every one is a share, every one counts attendees): what tells them apart is the
+words between them.  The sentence is cut at its figures; the stretch between two figures is cut
+again at its last list break (";", ",", "and", "followed by", "while" ...): the words before that
+break are said of the figure before, the words after it of the figure after.  The words before the
+first figure frame the whole sentence and are said of none.  Figures joined by
+no break ("from 50,000 to 146,000", "€1.2 million (US$1.24 million)") form one group.  A question
+word found in one group's words only points at that group.
+
+Pure functions over ordinary English list syntax; no report facts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.qa.units import terms
+
+# A break between the items of a list of figures; the last one in a stretch between two figures
+# separates what the figure before is said of from what the figure after is said of.
+_BREAK = re.compile(r";|,|\band\b|\bfollowed by\b|\bwhile\b|\bwhereas\b|\bcompared (?:with|to)\b|\bversus\b|"
+                    r"\bbut\b|\bas well as\b|\bplus\b", re.I)
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# Words a figure's unit or a list's frame is written with: they say nothing of which item is meant.
+_FRAME = set(terms("per cent percent share attendees participants people persons us$ usd million billion "
+                   "thousand respectively including around about nearly over more than some approximately"))
+
+
+@dataclass
+class Group:
+    members: list[int]  # indices of the figures in the group
+    words: set[str]  # the stemmed words said of it
+
+
+def groups(seg: str, figures: list[tuple[int, int]], frame: set[str] | None = None) -> list[Group]:
+    """Cut ``seg`` at its figures (start, end offsets, in order) and give each group of figures the
+    words said of it (see the module docstring)."""
+    frame = set() if frame is None else frame  # filled with the frame's words, for the caller
+    if not figures:
+        return []
+    # The words before the first figure frame the whole sentence ("The Flagship Programme ...
+    # achieving a 70% execution rate and 61% expenditure rate"): they are said of no one figure.
+    out: list[Group] = [Group([0], set())]
+    frame.update(terms(seg[:figures[0][0]]))
+    for i in range(1, len(figures)):
+        gap = seg[figures[i - 1][1]:figures[i][0]]
+        breaks = list(_BREAK.finditer(gap))
+        if not breaks or not re.search(r"[A-Za-z]{2,}", _BREAK.sub(" ", gap)):
+            # "from 50,000 to 146,000", "€1.2 million (US$1.24 million)", "15,000 and 18,000":
+            # nothing is said of either figure alone
+            out[-1].members.append(i)  # "from 50,000 to 146,000", "€1.2 million (US$1.24 million)"
+            out[-1].words |= set(terms(gap))
+            continue
+        cut = breaks[-1]
+        out[-1].words |= set(terms(gap[:cut.start()]))
+        out.append(Group([i], set(terms(gap[cut.end():]))))
+    out[-1].words |= set(terms(seg[figures[-1][1]:]))
+    return out
+
+
+def parallel(seg: str, figures: list[tuple[int, int, str]]) -> bool:
+    """Are the figures items of one list, alike in kind: all shares, all amounts, or counts of the
+    same noun ("(38 attendees) and ... (35 attendees)")?  Only then do the words between them tell
+    which is which; "Three prototypes were selected ... of which the first two" are not alike."""
+    kinds = {k for _, _, k in figures}
+    if len(kinds) != 1:
+        return False
+    if kinds <= {"percent", "money"}:
+        return True
+    nouns = [next(iter(re.findall(r"[A-Za-z]+", seg[e:e + 30])), "").lower() for _, e, _ in figures]
+    return len(set(nouns)) == 1 and bool(nouns[0]) and nouns[0] not in ("and", "to", "or")
+
+
+def owner(seg: str, figures: list[tuple[int, int]], question: str) -> tuple[set[int], bool] | None:
+    """The figures (indices) of the one group the question's distinguishing words point at, and
+    whether a name the sentence capitalises points there (a sure pointer); None when the words
+    point at no group, or at several equally."""
+    if len(figures) < 2 or _RESPECTIVELY.search(seg):
+        return None  # "A and B ... 15,000 and 18,000 respectively": the order of the names decides
+    frame: set[str] = set()
+    gs = groups(seg, figures, frame)
+    if len(gs) < 2:
+        return None
+    q = set(terms(question)) - _FRAME
+    seen: dict[str, int] = {w: 1 for w in frame}  # a word of the frame tells no figure apart
+    for g in gs:
+        for w in g.words:
+            seen[w] = seen.get(w, 0) + 1
+    # A word the sentence capitalises names something ("the Africa region"): it tells the items
+    # of a list apart more surely than common words do, which often frame the whole list and sit
+    # by its first figure ("The largest share (39 per cent) of allocations received ...").
+    named = {t for w in re.findall(r"\b[A-Z][\w-]*", seg) for t in terms(w)}
+    for sure in (True, False):
+        own = [len({w for w in g.words & q if seen[w] == 1 and not w.isdigit() and (w in named) == sure})
+               for g in gs]
+        best = max(own)
+        if best == 0:
+            continue
+        if own.count(best) > 1:
+            return None
+        return set(gs[own.index(best)].members), sure
+    return None
