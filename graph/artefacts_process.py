@@ -32,11 +32,13 @@ def stats_json(build) -> bytes:
 
 
 def turtle_and_jsonld(build) -> dict[str, bytes]:
-    """``graph.ttl`` and ``graph.jsonld``, from the graph's N-Triples as write_artefacts makes them."""
+    """``graph.ttl`` and ``graph.jsonld``, from the graph's N-Triples as write_artefacts makes them
+    (the text the build made before forking, when it did: the same bytes, not made twice)."""
     from graph.serialise import ntriples
     from graph.serialise import turtle_and_jsonld as views
 
-    turtle, jsonld = views(ntriples(build.graph), build.graph.namespaces())
+    nt = build.ntriples() if hasattr(build, "ntriples") else ntriples(build.graph)
+    turtle, jsonld = views(nt, build.graph.namespaces())
     return {"graph.ttl": turtle, "graph.jsonld": jsonld}
 
 

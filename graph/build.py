@@ -84,10 +84,21 @@ class GraphBuild:
     # seconds of every step (each extractor, the RDF, each serialisation, SHACL...): what
     # benchmarks/bench_build_scale.py compares across input sizes to find work that grows too fast
     steps: dict[str, float] = field(default_factory=dict)
+    # the graph's N-Triples text, made once (graph.nt, the Turtle/JSON-LD views and the on-disk
+    # store all start from it; a forked artefacts process inherits it instead of making it again)
+    nt_text: str | None = field(default=None, repr=False)
 
     @property
     def passages(self) -> list[Passage]:
         return [p for d in self.docs for p in d.passages]
+
+    def ntriples(self) -> str:
+        """The graph as N-Triples (graph.serialise.ntriples), computed on first use only."""
+        if self.nt_text is None:
+            from graph.serialise import ntriples
+
+            self.nt_text = ntriples(self.graph)
+        return self.nt_text
 
 
 def read_sources(sources: Iterable[Path], max_mb: float | None = None) -> list[tuple[Path, str]]:
@@ -254,9 +265,9 @@ def write_artefacts(b: GraphBuild, data_dir: Path, progress: Progress = lambda s
         [t.to_dict() | {"source": d.id} for d in b.docs for t in d.tables], ensure_ascii=False))
     step("passages_kb_json")
     progress("serialising the graph (N-Triples" + (", Turtle, JSON-LD)" if with_views else ")"))
-    from graph.serialise import ntriples, turtle_and_jsonld
+    from graph.serialise import turtle_and_jsonld
 
-    nt = ntriples(b.graph)
+    nt = b.ntriples()
     stage(data_dir / "graph.nt", nt)
     step("ntriples")
     if with_views:

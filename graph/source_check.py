@@ -47,8 +47,7 @@ def looks_like_prose(text: str, name: str, min_words: int = 20, min_word_share: 
     """Enough words, and words making up a fair share of the tokens (not noise, not empty cells)."""
     sample = text[:2_000_000]
     tokens = _TOKEN.findall(sample)
-    words = [t for t in tokens if _WORD.search(t) and len(_WORD.findall(t)) >= 1
-             and sum(len(w) for w in _WORD.findall(t)) >= 0.6 * len(t.strip(".,;:!?()[]\"'“”‘’*_|#"))]
+    words = [t for t in tokens if _is_word(t)]
     if len(words) < min_words:
         return TextVerdict(False, f"{name} has no recognisable report text ({len(words)} words); "
                                   "expected a report in Markdown or plain text")
@@ -57,6 +56,12 @@ def looks_like_prose(text: str, name: str, min_words: int = 20, min_word_share: 
         return TextVerdict(False, f"{name} has no recognisable report text: only {share:.0%} of its "
                                   f"tokens are words (random data or markup without prose?)")
     return TextVerdict(True)
+
+
+def _is_word(token: str) -> bool:
+    """Letters make up most of the token (punctuation around it aside): one regex scan per token."""
+    letters = _WORD.findall(token)
+    return bool(letters) and sum(len(w) for w in letters) >= 0.6 * len(token.strip(".,;:!?()[]\"'“”‘’*_|#"))
 
 
 def check_size(size: int, name: str, max_mb: float | None) -> str:

@@ -150,7 +150,8 @@ def _work(model_path: str | None, previous: Path, conn, questions: list[str] | N
         encoder = embedder.onnx_encoder()
         if encoder is None:  # the build's own path then says why, and stays on PyTorch
             raise RuntimeError("the exported encoder does not load")
-        threading.Thread(target=_widen_when_idle, args=(encoder, idle), daemon=True).start()
+        done = threading.Event()  # set once the vectors are made, before the export's folder goes
+        threading.Thread(target=_widen_when_idle, args=(encoder, idle, done), daemon=True).start()
         cache = EmbeddingCache()
         counts: dict[str, int] = {}
         keys: list[str] = []
@@ -165,6 +166,7 @@ def _work(model_path: str | None, previous: Path, conn, questions: list[str] | N
                 step("encoder_check")
         vectors = np.stack([cache.vector(k) for k in keys]) if keys else np.zeros((0, 0), np.float32)
         files = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+        done.set()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return Embedded(files, manifest, keys, vectors, counts, cpu)
@@ -187,14 +189,17 @@ def _checked(out: Path, manifest: dict, reference_model, texts: list[str], embed
     return manifest
 
 
-def _widen_when_idle(encoder, idle) -> None:
+def _widen_when_idle(encoder, idle, done) -> None:
     import os
 
     idle.wait()
     threads = os.cpu_count() or 1
-    if threads > 1:
+    if threads > 1 and not done.is_set():
         # no spinning: on a shared machine a spinning thread burns the core another process needs
-        encoder.use_threads(threads, spinning=False)
+        try:
+            encoder.use_threads(threads, spinning=False)
+        except Exception:  # noqa: BLE001 - the embeddings finished (their folder is gone): nothing to widen
+            pass
 
 
 def _child(model_path, previous, conn, questions) -> None:  # runs in the forked process
@@ -307,4 +312,18 @@ def texts_of(passages: Sequence, units: Sequence) -> Texts:
     from index.passage_index import passage_document
 
     docs = [passage_document(p) for p in passages]
-    return Texts(check=docs[:: max(1, len(docs) // 100)], passages=docs, units=[u.text for u in units])
+    return Texts(check=check_sample(docs), passages=docs, units=[u.text for u in units])
+
+
+# How many passage documents the ONNX export is checked on against PyTorch.  The check catches an
+# export that computes something else (then every text's cosine drops, not one in a hundred); the
+# PyTorch half of it is the costly part (about 5 CPU s for 100 texts), and the test suite repeats
+# the check on 1,000 passages.
+CHECK_TEXTS = 32
+
+
+def check_sample(docs: Sequence[str], n: int = CHECK_TEXTS) -> list[str]:
+    """Up to ``n`` distinct texts spread evenly over ``docs`` (a report made of repeated parts
+    would otherwise check the same text several times)."""
+    distinct = list(dict.fromkeys(docs))
+    return distinct[:: max(1, -(-len(distinct) // n))]

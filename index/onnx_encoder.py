@@ -155,7 +155,7 @@ def check(reference_model, texts: Sequence[str], onnx_vectors: np.ndarray) -> di
 class OnnxEncoder:
     """``encode(texts) -> (n, d)`` float32, L2-normalised: the same contract as :class:`Embedder`."""
 
-    def __init__(self, directory: str | Path, threads: int = 1, batch_size: int = 32):
+    def __init__(self, directory: str | Path, threads: int = 1, batch_size: int = 16):
         directory = Path(directory)
         self.manifest = read_manifest(directory)
         try:
