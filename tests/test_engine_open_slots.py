@@ -157,3 +157,37 @@ def test_an_unworded_relation_gives_way_to_the_one_joining_the_asked_type(engine
     country = single[0]
     res = engine.ask(f"what is {engine.k.label(country).lower()}s cash transfer programme called")
     assert answer_ids(engine, res) == set(per_country[country])
+
+
+# -- schemes the report names only by a lower-case description and an acronym -------------------
+def test_a_described_scheme_with_an_acronym_is_a_name():
+    from graph.extract.schemes import ACR_AFTER, ACR_BEFORE, LOWER_NAME
+
+    m = ACR_AFTER.search("a rise in contributions to the old-age survivors scheme (OSS) from 2 percent")
+    assert m and m.group("acr") == "OSS" and m.group("desc").rstrip().endswith("old-age survivors")
+    m = ACR_BEFORE.search("both the OSS and the voluntary savings (VSS) schemes.")
+    assert m and m.group("acr") == "VSS" and m.group("head") == "scheme"
+    assert ACR_AFTER.search("the health insurance scheme covers everyone") is None  # no acronym, no name
+    m = LOWER_NAME.search("showcased Ruritania's Bolsa da Família program, and more")
+    assert m and m.group("name").endswith("Bolsa da Família")
+
+
+def test_described_schemes_are_placed_in_their_country(engine):
+    found = [e for e in engine.k.entities.values() if e["type"] == "Scheme" and e.get("acronym")
+             and e["label"] == e["label"].lower()]
+    if not found:
+        pytest.skip("the report names no scheme by a described acronym")
+    for e in found:
+        assert engine.k.facts_where(subject=e["id"], predicate="schemeInCountry"), e["label"]
+        res = engine.ask(f"what does {e['acronym']} stand for")
+        assert e["id"] in answer_ids(engine, res), e["acronym"]
+
+
+def test_who_before_another_verb_keeps_the_agent(engine):
+    res = engine.ask("c102 campaign launched by")
+    assert res["answer_type"] == "Organization"
+    a = analyse("kuwait funded", engine.lexicon)
+    from app.qa.open_slot import both_ends_year
+    from app.qa.understand import _keyword_support
+
+    assert not both_ends_year(a, _keyword_support, engine.k)  # one name is no pair of ends

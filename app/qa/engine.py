@@ -55,7 +55,7 @@ from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
 from app.qa.numbers import beside_counted, counts_entities
 from app.qa.roles import ROLE_NAMES
-from app.qa.open_slot import typed_relation
+from app.qa.open_slot import both_ends_year, typed_relation
 from app.qa.understand import _keyword_support as keyword_support
 from app.qa.owned import asks_expansion, expanded_acronyms, owned_schemes
 from app.qa.placed import in_named_countries, placing_relations
@@ -870,6 +870,8 @@ class QuestionEngine:
         switched = typed_relation(a, und, keyword_support, self.k)  # an unworded relation gives way
         if switched:
             und.relation, und.direction = switched
+        if both_ends_year(a, keyword_support, self.k):  # "ukraine No.102 ratified": only the year is left open
+            a.answer_type = "Year"
         und.vector = qvec
         return und
 

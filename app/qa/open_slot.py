@@ -37,15 +37,27 @@ def who_is_domain(a: Analysis, supported) -> str | None:
     and its range is the end the question names; else None."""
     if a.answer_type != "Organization" or not _WHO_OPENS.match(a.question):
         return None
+    # the verb "who" is the subject of must be the relation's own word ("who ratified 102"; in
+    # "who launched the C102 campaign" the campaign's relation is not what "who" did)
+    verb = re.match(r"\s*(?:and\s+|so\s+|but\s+)?who\s+(?:has\s+|have\s+|had\s+|did\s+|else\s+)*([A-Za-z]+)", a.question, re.I)
+    if verb is None:
+        return None
+    from app.qa.units import stem
+
+    v = stem(verb.group(1).lower())
     for r in _worded(a, supported):
+        if not any(stem(k.split()[0].lower()) == v for k in r.keywords if k):
+            continue
         if "Organization" not in r.domain and _named(a, r.range) and not _named(a, r.domain):
             return ANSWER_TYPE.get(r.domain[0], r.domain[0])
     return None
 
 
-def both_ends_year(a: Analysis, supported) -> bool:
+def both_ends_year(a: Analysis, supported, knowledge) -> bool:
     """Does a keyword query name both ends of a worded relation that carries a year, with no year
-    of its own and no asking word, so that the year is what is left to ask?"""
+    of its own and no asking word, so that the year is what is left to ask?  The two ends must
+    be two different names joined by a dated statement of that relation in the graph ("kuwait
+    funded" names one entity, "connect network members thailand" joins no statement)."""
     if a.years or _ASKING.search(a.question) or a.answer_type in ("Number", "Year"):
         return False
     from app.qa.understand import _HEAD_NOUNS
@@ -55,8 +67,21 @@ def both_ends_year(a: Analysis, supported) -> bool:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     if any(rx.search(blank) for rx, _ in _HEAD_NOUNS):  # "ga pathfinders financed by ...": a type is asked
         return False
-    return any("year" in r.qualifiers and r.domain != r.range and _named(a, r.domain) and _named(a, r.range)
-               for r in _worded(a, supported))
+    links = [l for l in a.links if not (set(l.ids) & AUTHOR_ORGS)]
+    for r in _worded(a, supported):
+        if "year" not in r.qualifiers or r.domain == r.range:
+            continue
+        for s_link in links:
+            for o_link in links:
+                if s_link is o_link:
+                    continue
+                for sid in s_link.ids:
+                    if sid.split(":", 1)[0] not in r.domain:
+                        continue
+                    if any(f["object"] in o_link.ids and (f.get("attrs") or {}).get("year")
+                           for f in knowledge.facts_where(subject=sid, predicate=r.name)):
+                        return True
+    return False
 
 
 def typed_relation(a: Analysis, und, supported, knowledge) -> tuple[str, str] | None:

@@ -117,11 +117,9 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
         a.answer_type = "Number"  # "newsletter subscribers", "social allowance recipients": how many
     if opening:  # "asian priority countries that did not get any result": the countries are asked
         a.answer_type = opening
-    from app.qa.open_slot import both_ends_year, who_is_domain
+    from app.qa.open_slot import who_is_domain
 
     a.answer_type = who_is_domain(a, _keyword_support) or a.answer_type  # "who ratified 102": countries
-    if both_ends_year(a, _keyword_support):  # "ukraine No.102 ratified": only the year is left open
-        a.answer_type = "Year"
     if a.answer_type == "Text":
         found = _type_from_relation_words(a)
         if found:
