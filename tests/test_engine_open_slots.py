@@ -161,15 +161,13 @@ def test_an_unworded_relation_gives_way_to_the_one_joining_the_asked_type(engine
 
 # -- schemes the report names only by a lower-case description and an acronym -------------------
 def test_a_described_scheme_with_an_acronym_is_a_name():
-    from graph.extract.schemes import ACR_AFTER, ACR_BEFORE, LOWER_NAME
+    from graph.extract.schemes import ACR_AFTER, ACR_BEFORE
 
     m = ACR_AFTER.search("a rise in contributions to the old-age survivors scheme (OSS) from 2 percent")
     assert m and m.group("acr") == "OSS" and m.group("desc").rstrip().endswith("old-age survivors")
     m = ACR_BEFORE.search("both the OSS and the voluntary savings (VSS) schemes.")
     assert m and m.group("acr") == "VSS" and m.group("head") == "scheme"
     assert ACR_AFTER.search("the health insurance scheme covers everyone") is None  # no acronym, no name
-    m = LOWER_NAME.search("showcased Ruritania's Bolsa da Família program, and more")
-    assert m and m.group("name").endswith("Bolsa da Família")
 
 
 def test_described_schemes_are_placed_in_their_country(engine):
