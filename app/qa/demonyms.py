@@ -34,7 +34,10 @@ QUESTION_REGIONS = {"asia": "Asia and the Pacific", "asian": "Asia and the Pacif
                     "europe": "Europe and Central Asia", "european": "Europe and Central Asia", "middle east": "Arab States", "middle eastern": "Arab States",
                     "sub saharan africa": "Africa", "caribbean": "Americas", "latin america": "Americas",
                     "south america": "Americas", "central america": "Americas", "asia pacific": "Asia and the Pacific",
-                    "asia-pacific": "Asia and the Pacific", "latin american": "Americas"}
+                    "asia-pacific": "Asia and the Pacific", "latin american": "Americas",
+                    # the adjectives of the Americas' parts: "South American" is no American (US) name
+                    "south american": "Americas", "central american": "Americas", "north american": "Americas",
+                    "north america": "Americas"}
 _SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "n")
 
 

@@ -59,7 +59,9 @@ from app.qa.grounding import adopt, ground
 from app.qa.intent import IntentIndex
 from app.qa.numbers import beside_counted, counts_entities
 from app.qa.roles import ROLE_NAMES
-from app.qa.owned import owned_schemes
+from app.qa.open_slot import both_ends_year, typed_relation
+from app.qa.understand import _keyword_support as keyword_support
+from app.qa.owned import asks_expansion, expanded_acronyms, owned_schemes
 from app.qa.placed import in_named_countries, placing_relations
 from app.qa.counted_relation import counted_by_relation_noun
 from app.qa.understand import RELATION_FLAGS
@@ -760,6 +762,19 @@ class QuestionEngine:
             out.append(d)
         return out
 
+    def _named_itself(self, eid: str, out: dict, why: str, facts: list | None = None) -> None:
+        """The question's own linked entity is the answer (its full name and acronym), with the
+        passages that place or name it as evidence."""
+        pids = list(dict.fromkeys([p for f in facts or [] for p in f["passages"]] + self.k.passages_mentioning(eid)))
+        d = self._answer_dict(eid, 1.0, [self._evidence(pid, self.k.names(eid)) for pid in pids[:3]])
+        ent = self.k.entity(eid) or {}
+        if ent.get("acronym") and ent["acronym"] not in d["label"]:
+            d["label"] = f"{d['label']} ({ent['acronym']})"
+        d["path"] = [why]
+        kind = eid.split(":", 1)[0]
+        out["answers"], out["answer_type"], out["strategy"] = [d], OUTPUT_TYPES.get(kind, kind), "graph"
+        out["path"] = d["path"]
+
     def _span_step(self, a: Analysis, und: Understanding, out: dict, timings: dict) -> None:
         """A name, title, number, place or group written in a sentence (see :mod:`app.qa.spans`)
         replaces an answer that is not of the asked kind; a graph answer of that kind stands."""
@@ -769,21 +784,20 @@ class QuestionEngine:
             # ("how many contributing countries does the report name": a count, not a name)
         if self._described_publication(a, asked, out):
             return
+        if not (str(out.get("strategy", "")).startswith("graph") and out.get("answers")) or asks_expansion(a):
+            expanded = expanded_acronyms(a, self.k)  # "what does OPG stand for in malawi": the name itself
+            if expanded:
+                self._named_itself(expanded[0], out, f"the name the acronym {self.k.entity(expanded[0]).get('acronym')} abbreviates")
+                return
         if asked is not None and asked.kind == "name" and \
                 a.answer_type not in ("Convention", "Publication", "Number", "Year") and not (
                 str(out.get("strategy", "")).startswith("graph") and out.get("answers")):
             owned = owned_schemes(a, self.k)  # "Burkina Faso's universal health insurance scheme"
             if len(owned) == 1:
-                facts = [f for f in self.k.facts_where(subject=owned[0], predicate="schemeInCountry")
-                         if f["object"] in a.linked("Country")]
-                pids = list(dict.fromkeys([p for f in facts for p in f["passages"]] + self.k.passages_mentioning(owned[0])))
-                d = self._answer_dict(owned[0], 1.0, [self._evidence(pid, self.k.names(owned[0])) for pid in pids[:3]])
-                ent = self.k.entity(owned[0]) or {}
-                if ent.get("acronym") and ent["acronym"] not in d["label"]:
-                    d["label"] = f"{d['label']} ({ent['acronym']})"
-                d["path"] = [f"the scheme of that description the graph places in {', '.join(self.k.label(c) for c in a.linked('Country'))}"]
-                out["answers"], out["answer_type"], out["strategy"] = [d], "Scheme", "graph"
-                out["path"] = d["path"]
+                self._named_itself(owned[0], out, "the scheme of that description the graph places in "
+                                   f"{', '.join(self.k.label(c) for c in a.linked('Country'))}",
+                                   [f for f in self.k.facts_where(subject=owned[0], predicate="schemeInCountry")
+                                    if f["object"] in a.linked("Country")])
                 return
         if asked is None or graph_fits(asked, out, a.question, a.answer_type):
             return
@@ -874,6 +888,11 @@ class QuestionEngine:
         und = apply_intent(a, guess)
         if guess is not first:
             adopt(a, und, self.k)
+        switched = typed_relation(a, und, keyword_support, self.k)  # an unworded relation gives way
+        if switched:
+            und.relation, und.direction = switched
+        if both_ends_year(a, keyword_support, self.k):  # "ukraine No.102 ratified": only the year is left open
+            a.answer_type = "Year"
         und.vector = qvec
         return und
 

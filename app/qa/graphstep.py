@@ -94,12 +94,28 @@ def _is_funder(eid: str, knowledge) -> bool:
     return bool(knowledge.facts_where(predicate="fundedBy", obj=eid))
 
 
+_YEAR_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s*(?:,|or|and|and/or|&)\s*(?:in\s+)?(?:19|20)\d\d)+\b", re.I)
+
+
+def _listed_years(question: str, year: str) -> list[str]:
+    """The years written as one enumeration with ``year`` ("2013 or 2014"), else []; a range
+    ("between 2015 and 2020", "from 2019 to 2021") is read by :func:`year_range` first."""
+    for m in _YEAR_LIST.finditer(question):
+        found = re.findall(r"(?:19|20)\d\d", m.group(0))
+        if year in found and not re.search(r"\bbetween\s*$", question[:m.start()], re.I):
+            return list(dict.fromkeys(found))
+    return []
+
+
 def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     """SPARQL test of a year qualifier: "in 2024" is equality, "since 2021" / "before 2020" a range."""
     y = year or a.years[0]
     span = year_range(a.question, y)
     if span is not None:  # "between 2015 and 2020": both bounds, whichever year was picked
         return range_test(var, span)
+    listed = _listed_years(a.question, y)
+    if listed:  # "in 2013 or 2014", "in 2019, 2021 and 2023": any of the years written together
+        return f'STR({var}) IN ({", ".join(chr(34) + v + chr(34) for v in listed)})'
     # "since 2021", "before the ILO launched its campaign in 2021": the filter word dates the year.
     m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:[\w'’.-]+\s+){0,14}?" + y, a.question, re.I)
     op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "prior to": "<"}.get(

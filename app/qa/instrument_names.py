@@ -26,5 +26,39 @@ def citation_variants(name: str) -> list[str]:
         return []
     kind, num = m.group(1).capitalize(), m.group(2)
     letter = kind[0]
+    # "No.102", "No 102", "number 102": the number designator alone cites the instrument too (and,
+    # once linked, its "No." is no negation)
     return [f"{kind} {num}", f"{kind} number {num}", f"{kind} Nº {num}", f"{letter} {num}", f"{letter}.{num}",
-            f"{letter}-{num}", f"{letter}. {num}", f"ILO {kind} {num}"]
+            f"{letter}-{num}", f"{letter}. {num}", f"ILO {kind} {num}", f"No. {num}", f"number {num}", f"Nº {num}"]
+
+
+def instrument_number(name: str) -> str | None:
+    """The number of a numbered instrument's name ("Convention No. 102" -> "102"), else None."""
+    m = _NUMBERED.match(name.strip())
+    return m.group(2) if m else None
+
+
+# A bare number is an instrument only where the question already speaks of instruments or of
+# ratifying, and only when no unit or counted noun follows it ("102 ratifiers since 2021",
+# "countries that ratified 102" -- not "102 countries", "102 million", "US$102").
+_BARE = re.compile(r"(?<![\w$€£.,])(\d{2,3})(?![\w.,]*\d)(?:\s+([A-Za-z%]+))?")
+_UNIT_NEXT = re.compile(r"^(%|per|percent|million|billion|thousand|m|bn|k|years?|months?|days?|people|persons?)$", re.I)
+_INSTRUMENT_WORD = re.compile(r"^(ratif\w*|signator\w*|convention\w*|recommendation\w*|instrument\w*|standard\w*|"
+                              r"campaign\w*|and|or|since|in|by|before|after|countr\w*|states?|members?)$", re.I)
+
+
+def bare_numbers(question: str, numbers: dict[str, set[str]]) -> list[tuple[int, int, set[str]]]:
+    """Spans of bare instrument numbers in a question ("102 ratifiers since 2021"): (start, end,
+    instrument ids).  ``numbers`` maps each numbered instrument's number to its ids.  A number
+    followed by a unit ("102 million") or by a noun it counts ("102 projects") is a figure; one
+    followed by nothing, by a ratifying/instrument word or a small word is the instrument."""
+    out = []
+    for m in _BARE.finditer(question):
+        ids = numbers.get(m.group(1))
+        nxt = m.group(2)
+        if not ids or nxt and (_UNIT_NEXT.match(nxt) or not _INSTRUMENT_WORD.match(nxt)):
+            continue
+        if nxt and re.match(r"countr|states?$|members?$", nxt, re.I) and not re.search(r"ratif", question, re.I):
+            continue  # "102 countries": a count, unless ratifying is what the question is about
+        out.append((m.start(1), m.end(1), ids))
+    return out

@@ -7,6 +7,8 @@ answer (its full name and acronym), not a penalised echo of the question's own w
 """
 from __future__ import annotations
 
+import re
+
 SCHEME_TYPES = ("Scheme",)
 
 
@@ -25,3 +27,52 @@ def owned_schemes(a, knowledge) -> list[str]:
             if any(f["object"] in countries for f in knowledge.facts_where(subject=i, predicate="schemeInCountry")):
                 out.append(i)
     return list(dict.fromkeys(out))
+
+
+# "what does OPG stand for", "the full name of NHIMA", "OPG means what": the question asks for the
+# name an acronym abbreviates (plain English, not a report fact).
+_EXPANSION = re.compile(r"\b(stands?\s+for|short\s+for|abbreviat\w*|acronyms?|full\s+(?:name|form|title)|spelled\s+out|"
+                        r"spell\s+out|expan(?:d|sion)|means?|meaning)\b", re.I)
+_NAME_WORDS = re.compile(r"^(?:what|is|the|does|do|in|of|for|a|an|s|its|name|called|scheme|schemes|programme|programmes|"
+                         r"program|fund|system|benefit|grant|allowance|law|act|body|agency|institution)$", re.I)
+
+
+def asks_expansion(a) -> bool:
+    """Does the question say outright that it asks what an acronym stands for?"""
+    rest = a.question
+    for l in sorted(a.links, key=lambda l: -l.start):
+        rest = rest[:l.start] + " " + rest[l.end:]
+    return bool(_EXPANSION.search(rest))
+
+
+def expanded_acronyms(a, knowledge) -> list[str]:
+    """Named bodies the question links by their acronym when all it asks is that acronym's name:
+    "what does OPG stand for in malawi", or a keyword query of only names ("malawi OPG").  A
+    country named beside the acronym must be the one the graph places the body in."""
+    countries = set(a.linked("Country"))
+    acronym_links = []
+    for link in a.links:
+        for i in link.ids:
+            ent = knowledge.entity(i) or {}
+            acr = ent.get("acronym") or ""
+            if acr and link.surface.replace(".", "").lower() == acr.replace(".", "").lower() \
+                    and i.split(":", 1)[0] in ("Scheme", "Organization", "LegalInstrument", "Initiative", "Project"):
+                acronym_links.append((link, i))
+    if len({i for _, i in acronym_links}) != 1:
+        return []
+    link, eid = acronym_links[0]
+    kind = eid.split(":", 1)[0]
+    from app.qa.question import answer_type
+
+    if answer_type(a.question) not in ("Text", kind, {"LegalInstrument": "Convention"}.get(kind, kind)):
+        return []  # "the acronym RAMU ... which country": the scheme's country is asked, not its name
+    rest = a.question
+    for l in sorted(a.links, key=lambda l: -l.start):
+        rest = rest[:l.start] + " " + rest[l.end:]
+    words = re.findall(r"[A-Za-z]+", rest)
+    if not (_EXPANSION.search(rest) or all(_NAME_WORDS.match(w) for w in words)):
+        return []
+    if countries and not any(f["object"] in countries for p in ("schemeInCountry", "basedIn", "inCountry")
+                             for f in knowledge.facts_where(subject=eid, predicate=p)):
+        return []
+    return [eid]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from graph import countries
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
-from app.qa.instrument_names import citation_variants
+from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number
 from app.qa.units import STOP, stem, terms
 from graph.extract.structure import RESULT_KEYWORDS
 
@@ -219,6 +219,9 @@ _NAMED_BODIES = {"Organization", "Initiative", "Scheme", "LegalInstrument", "Pro
 _ACRONYM_PAREN = re.compile(r"\(\s*[A-Z][\w&.+-]*[A-Z0-9][\w&.+-]*\s*(?:\)|$)")
 
 
+_INSTRUMENT_CUE = re.compile(r"\b(ratif\w*|signator\w*|conventions?|recommendations?)\b", re.I)
+
+
 def _name_key(name: str) -> tuple[str, ...]:
     """The token tuple a name is linked by (as :meth:`Lexicon._add` stores it)."""
     return tuple(t.lower() for t in _TOKEN.findall(_fold(_drop_possessives(name))))
@@ -231,6 +234,7 @@ class Lexicon:
         self.k = knowledge
         self.names: dict[tuple[str, ...], set[str]] = {}
         self.acronyms: set[tuple[str, ...]] = set()
+        self.instrument_numbers: dict[str, set[str]] = {}  # "102" -> Convention No. 102, for "ratified 102"
         for eid, e in knowledge.entities.items():
             if e["type"] in ("InstitutionalResult",):
                 continue
@@ -239,6 +243,8 @@ class Lexicon:
                 if e["type"] == "LegalInstrument":  # "convention 102", "C.102"
                     for v in citation_variants(n):
                         self._add(v, eid)
+                    if instrument_number(n):
+                        self.instrument_numbers.setdefault(instrument_number(n), set()).add(eid)
         for iso3, c in countries.all_countries().items():
             for n in c.names:
                 self._add(n, f"Country:{iso3}")
@@ -354,6 +360,12 @@ class Lexicon:
             taken.update(range(a, b))
             links.append(Link(toks[a][0], toks[b - 1][1], question[toks[a][0]:toks[b - 1][1]], ids))
         links.sort(key=lambda l: l.start)
+        if _INSTRUMENT_CUE.search(question) and not any(i.startswith("LegalInstrument:") for l in links for i in l.ids):
+            # "102 ratifiers", "who ratified 102": a bare instrument number where instruments are the topic
+            for a, b, ids in bare_numbers(question, self.instrument_numbers):
+                if not any(l.start < b and a < l.end for l in links):
+                    links.append(Link(a, b, question[a:b], sorted(ids)))
+            links.sort(key=lambda l: l.start)
         if self.k is not None and hasattr(self.k, "_mentions_by_entity"):
             from app.qa.descriptions import resolve
 

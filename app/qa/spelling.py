@@ -105,6 +105,12 @@ def _opening_wh(word: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+def _subsequence(short: str, long: str) -> bool:
+    """Are the letters of ``short`` those of ``long`` in order, with some left out?"""
+    it = iter(long)
+    return all(c in it for c in short)
+
+
 class Speller:
     """Known words with their frequencies; ``correct`` rewrites unknown ones."""
 
@@ -169,7 +175,7 @@ class Speller:
         Only w/h-initial tokens the report never writes, one edit (two for five letters and more)
         from exactly one nearest wh-word."""
         w = word.lower()
-        if w in WH_WORDS or w in _FUNCTION_WORDS or "'" in w or "’" in w or not 3 <= len(w) <= 6 or w[0] not in "wh" or w in self.counts \
+        if w in WH_WORDS or w in SHORTHAND or w in _FUNCTION_WORDS or "'" in w or "’" in w or not 3 <= len(w) <= 6 or w[0] not in "wh" or w in self.counts \
                 or w in self.names or english_frequency().get(w, 0) >= COMMON:
             return None
         budget = 1 if len(w) <= 4 else 2
@@ -180,7 +186,10 @@ class Speller:
         if len(tied) > 1 and "how" in tied and _QUANTITY_NEXT.match(following):
             return "how"  # "hwo many": only "how" asks a quantity ("who many" is no question)
         if len(tied) > 1:
-            return None
+            # a dropped letter is the commonest slip: "whn" drops the e of "when" but would need a
+            # changed letter to be "who" -- the one wh-word the token is a subsequence of wins
+            dropped = [q for q in tied if _subsequence(w, q)]
+            return dropped[0] if len(dropped) == 1 else None
         return dists[0][1]
 
     def correct(self, text: str, protect: set[str] | None = None) -> tuple[str, list[Correction]]:

@@ -19,11 +19,15 @@ _DIRECTION = {"west": "Western", "western": "Western", "east": "Eastern", "easte
               "southeast": "South-eastern", "south-east": "South-eastern", "south east": "South-eastern",
               "southeastern": "South-eastern", "south-eastern": "South-eastern"}
 _CONTINENT = {"africa": "Africa", "african": "Africa", "asia": "Asia", "asian": "Asia", "europe": "Europe",
-              "european": "Europe"}
+              "european": "Europe", "america": "America", "american": "America"}
 _PHRASE = re.compile(r"\b(south[- ]?east(?:ern)?|west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|central|middle)"
-                     r"\s+(africa|african|asia|asian|europe|european)s?\b", re.I)
+                     r"\s+(africa|african|asia|asian|europe|european|america|american)s?\b", re.I)
+# A sub-region named by one word ("Caribbean states").
+_ONE_WORD = re.compile(r"\b(caribbean)\b", re.I)
 # The UN table's names where the regular pattern does not hold.
-_SPECIAL = {("Middle", "Asia"): "Central Asia", ("Southern", "Asia"): "Southern Asia"}
+_SPECIAL = {("Middle", "Asia"): "Central Asia", ("Southern", "Asia"): "Southern Asia",
+            ("Southern", "America"): "South America", ("Middle", "America"): "Central America",
+            ("Northern", "America"): "Northern America"}
 
 
 def named_subregion(question: str) -> str | None:
@@ -53,7 +57,8 @@ def named_subregion(question: str) -> str | None:
 
     m = next((m for m in _PHRASE.finditer(question or "") if not a_country(m)), None)
     if not m:
-        return None
+        one = _ONE_WORD.search(question or "")
+        return one.group(1).capitalize() if one else None
     d = _DIRECTION[m.group(1).lower().replace("  ", " ")]
     c = _CONTINENT[m.group(2).lower()]
     name = _SPECIAL.get((d, c), f"{d} {c}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -161,6 +162,10 @@ def _near(word: str, focus: list[str]) -> bool:
         if len(os.path.commonprefix([w, f])) >= 6:
             return True  # one root, another derivation: "attended" / "attendees", "registered" / "registration"
     return False
+
+
+NAMED_IN_SENTENCE = ("Scheme",)  # (an instrument such as C102 is named in too many sentences to tell one)
+SENTENCE_NAMES_BONUS = 0.1  # on the scale of dense similarity: a sentence naming the scheme beats its neighbour
 
 
 class TextStep:
@@ -367,6 +372,11 @@ class TextStep:
         label = str(best.size)
         return Found("Number", label, label, [(a + best.start, a + best.end)], float(best.size))
 
+    @staticmethod
+    @lru_cache(maxsize=256)
+    def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
+        return re.compile("|".join(r"(?<!\w)" + re.escape(n) + r"(?!\w)" for n in names), re.I)
+
     def unit_scores(self, a: Analysis, qvec: np.ndarray, required: list[set[str]]) -> np.ndarray:
         """Every unit's score for the question: dense similarity plus idf-weighted term overlap
         (names the filter guarantees left out), plus a bonus for an exact number the question writes.
@@ -375,11 +385,24 @@ class TextStep:
         named = set()
         for ids in required:
             for i in ids:
+                if i.split(":", 1)[0] in NAMED_IN_SENTENCE:
+                    # the passage filter only guarantees the *passage* names a scheme or instrument;
+                    # its words still tell the sentence about it from its neighbours (a paragraph
+                    # on a pension reform gives several schemes' figures)
+                    continue
                 for n in self.k.names(i):
                     named.update(terms(n))
         qterms = [t for t in terms(a.question) if t not in named] or terms(a.question)
         numbers = [n for n in re.findall(r"\b\d[\d,.]*\b", a.question) if not YEAR.fullmatch(n)]
         scores = self.units.vectors @ qvec + WEIGHT_LEXICAL * self.units.lexical_in_context(qterms)
+        # ... and the sentence that names the scheme or instrument is the one about it
+        for ids in required:
+            names = [n for i in ids if i.split(":", 1)[0] in NAMED_IN_SENTENCE for n in self.k.names(i) if len(n) >= 3]
+            if names:
+                rx = self._name_pattern(tuple(sorted(names, key=len, reverse=True)))
+                for i, u in enumerate(self.units.units):
+                    if rx.search(u.text):
+                        scores[i] += SENTENCE_NAMES_BONUS
         for n in numbers:  # an exact number in the question ("Working Paper 132") is a strong cue
             rx = re.compile(r"(?<![\d,.])" + re.escape(n) + r"(?![\d,])")
             for i, u in enumerate(self.units.units):

@@ -120,6 +120,9 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
         a.answer_type = "Number"  # "newsletter subscribers", "social allowance recipients": how many
     if opening:  # "asian priority countries that did not get any result": the countries are asked
         a.answer_type = opening
+    from app.qa.open_slot import who_is_domain
+
+    a.answer_type = who_is_domain(a, _keyword_support) or a.answer_type  # "who ratified 102": countries
     if a.answer_type == "Text":
         found = _type_from_relation_words(a)
         if found:
@@ -198,7 +201,10 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
             a.answer_type = "Year"  # a year written in a keyword query qualifies it, it is not asked
         elif asked and rel_share >= MIN_RELATION_SHARE:
             a.answer_type = asked[0]  # the end of the relation the question does not name
-        elif guess.confidence >= 0.3 or rel_share >= MIN_RELATION_SHARE:
+        elif (guess.confidence >= 0.3 or rel_share >= MIN_RELATION_SHARE) and not (
+                ANSWER_TYPE.get(it.answer, it.answer) == "Year" and a.years and not _YEAR_WORDS.search(a.question)):
+            # (a year the question writes, with no "when"/"year", qualifies it: "what did X ratify
+            # in 2022" asks for the instrument; the relation's asked end decides that below)
             a.answer_type = ANSWER_TYPE.get(it.answer, it.answer)
     if rel_share >= MIN_RELATION_SHARE:
         u.relation, u.direction = it.relation, (asked[2] if asked and it.op == "list" else it.direction)

@@ -40,9 +40,23 @@ _CONN = r"(?:of|for|and|the|on|to)"
 CAP_NAME = re.compile(
     r"(?P<name>" + _TOK + r"(?:\s+(?:" + _CONN + r"\s+){0,2}" + _TOK + r")*\s+(?P<head>" + _HEADS + r"))"
     r"(?![\w\-])(?:\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\))?(?P<after>\s+\w+)?")
+# A name's words may carry accents ("Bolsa da Mãe") and lower-case particles of Romance names
+# (da, de, do, del, la, du ...), which join capitalised words; general orthography, not report words.
+_UTOK = r"(?:[A-Z][\w'’\-]*|[A-Z]{2,}[a-z]?)"
+_PARTICLE = r"(?:da|de|do|dos|das|del|di|la|le|du|des)"
 LOWER_NAME = re.compile(
     r"(?P<name>(?:" + _TOK + r"(?:\s+" + _TOK + r"){0,5}))(?:\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\))?"
     r"\s+(?P<head>programme|program|scheme)(?![\w\-])")
+# A lower-case description the report names with an acronym: "the old-age pension scheme (JP)",
+# "the old age defined-contribution (JHT) schemes", "the main public health insurance scheme
+# (EsSalud)".  The acronym is what makes the description a name; the description is its label.
+_DESC_WORDS = r"(?P<desc>(?:[a-z][a-z\-]*\s+){0,5}?)"
+_DESC_HEADS = r"(?P<head>scheme|programme|program|pension|allowance|grant|benefit)"
+ACR_AFTER = re.compile(r"\b" + _DESC_WORDS + _DESC_HEADS + r"s?\s*\((?P<acr>[A-Z][A-Za-z]{1,8})\)")
+ACR_BEFORE = re.compile(r"\b" + _DESC_WORDS[:-2] + r"[a-z][a-z\-]*)\s*\((?P<acr>[A-Z][A-Za-z]{1,8})\)\s+" + _DESC_HEADS + r"s?\b")
+_DESCRIBED = "\0described"  # marks a candidate found by ACR_AFTER / ACR_BEFORE
+_DESC_LEAD = re.compile(r"^(?:(?:the|a|an|its|their|to|of|in|on|and|for|from|with|into|both|under|by|as|is|was|"
+                        r"are|were|new|that|which|this|these|through|via|at|over|between|across|within|including|such|like)\s+)+")
 _NOT_SCHEME = re.compile(
     r"\b(Information|Management|Monitoring|Registry|Register|Portal|Data|Statistics|Statistical|Delivery|"
     r"Development|Food|Flagship|Donor|Joint|Decent|Country|Global|World|United|Nations|UN|Training|"
@@ -149,6 +163,17 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                     continue
                 cands.append((m.start("name"), m.end(), f"{nm} {m.group('head')}", m.group("head"),
                               m.group("acr"), ""))
+            for m in (*ACR_AFTER.finditer(sent), *ACR_BEFORE.finditer(sent)):
+                words = (m.group("desc") or "").split()
+                cut = max((i + 1 for i, w in enumerate(words) if _DESC_LEAD.match(w + " ")), default=0)
+                desc = " ".join(words[cut:]) + (" " if words[cut:] else "")  # the words after the last small word
+                if m.re is ACR_AFTER and len(desc.split()) < 1 or m.group("acr") in acr_orgs:
+                    continue
+                label = f"{desc}{m.group('head')}" if m.re is ACR_AFTER else f"{desc.strip()} {m.group('head')}"
+                if label.lower() in _GENERIC and m.re is ACR_AFTER and len(m.group("acr")) < 2:
+                    continue
+                cands.append((m.start("desc") + (len(m.group("desc") or "") - len(desc)), m.end(), label,
+                              m.group("head"), m.group("acr"), _DESCRIBED))
             taken: list[tuple[int, int]] = []
             for st, en, name, head, acr, after in sorted(cands, key=lambda c: (c[0], -(c[1] - c[0]))):
                 if any(a <= st < b for a, b in taken) or any(a <= st < b for a, b in quoted):
@@ -160,14 +185,18 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                     cut = name.rindex(" and the ") + len(" and the ")
                     st += cut
                     name = name[cut:]
-                poss = re.match(r"^([A-Z][\w ]+?)['’]s\s+", name)
+                poss = re.match(r"^([A-Z][\w \-]+?)['’]s\s+", name)  # "Timor-Leste's Bolsa da Mãe"
                 owner = None
                 if poss and countries.lookup(poss.group(1)):
                     owner = countries.lookup(poss.group(1))
                     name = name[poss.end():]
-                if not name or not name[0].isupper():
+                if after == _DESCRIBED:  # named by its acronym: the lower-case description is its label
+                    if len(name) < 6 or countries.lookup(name) or _NOT_SCHEME.search(name.title()):
+                        continue
+                    label = name
+                elif not name or not name[0].isupper():
                     continue
-                if head.islower():
+                elif head.islower():
                     base = name[: -len(head)].strip()
                     if not base or base.lower() in ("the", "this", "a") or countries.lookup(base):
                         continue

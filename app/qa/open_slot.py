@@ -1,0 +1,107 @@
+"""What a question asks when its wording leaves the slot open: the end of a worded relation that
+the question does not name.
+
+Two readings the head-noun rules get wrong, both decided by the relation registry (its domain,
+range and qualifiers), not by any one relation's wording:
+
+- "who ratified 102": "who" reads as an organisation, but when the worded relation's named end is
+  its range and its domain holds no organisation, "who" is the domain's type (countries ratify).
+- "ukraine No.102 ratified", "albania c102 ratification": a keyword query that names *both* ends
+  of a relation leaves only the relation's year qualifier open; it asks when, not for a list of
+  either end again.
+"""
+from __future__ import annotations
+
+import re
+
+from app.qa.bank import ANSWER_TYPE
+from app.qa.graphstep import AUTHOR_ORGS
+from app.qa.question import Analysis
+from graph.relations import REGISTRY
+
+_WHO_OPENS = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?who\b(?!\s+(?:funds?|financ|paid|pays|donat|sponsor|back))", re.I)
+_ASKING = re.compile(r"\b(which|what|who|whom|where|how|list|name|give|tell|identify|is|are|does|did|do|was|were|"
+                     r"has|have|countries|country|conventions?|instruments?)\b", re.I)
+
+
+def _named(a: Analysis, types) -> bool:
+    return any(i not in AUTHOR_ORGS for i in a.linked(*types))
+
+
+def _worded(a: Analysis, supported) -> list:
+    return [r for r in REGISTRY if r.name != "inRegion" and supported(a, r.name, False)]
+
+
+def who_is_domain(a: Analysis, supported) -> str | None:
+    """The domain type "who" stands for, when the worded relation's domain has no organisation
+    and its range is the end the question names; else None."""
+    if a.answer_type != "Organization" or not _WHO_OPENS.match(a.question):
+        return None
+    # the verb "who" is the subject of must be the relation's own word ("who ratified 102"; in
+    # "who launched the C102 campaign" the campaign's relation is not what "who" did)
+    verb = re.match(r"\s*(?:and\s+|so\s+|but\s+)?who\s+(?:has\s+|have\s+|had\s+|did\s+|else\s+)*([A-Za-z]+)", a.question, re.I)
+    if verb is None:
+        return None
+    from app.qa.units import stem
+
+    v = stem(verb.group(1).lower())
+    for r in _worded(a, supported):
+        if not any(stem(k.split()[0].lower()) == v for k in r.keywords if k):
+            continue
+        if "Organization" not in r.domain and _named(a, r.range) and not _named(a, r.domain):
+            return ANSWER_TYPE.get(r.domain[0], r.domain[0])
+    return None
+
+
+def both_ends_year(a: Analysis, supported, knowledge) -> bool:
+    """Does a keyword query name both ends of a worded relation that carries a year, with no year
+    of its own and no asking word, so that the year is what is left to ask?  The two ends must
+    be two different names joined by a dated statement of that relation in the graph ("kuwait
+    funded" names one entity, "connect network members thailand" joins no statement)."""
+    if a.years or _ASKING.search(a.question) or a.answer_type in ("Number", "Year"):
+        return False
+    from app.qa.understand import _HEAD_NOUNS
+
+    blank = a.question
+    for l in a.links:
+        blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    if any(rx.search(blank) for rx, _ in _HEAD_NOUNS):  # "ga pathfinders financed by ...": a type is asked
+        return False
+    links = [l for l in a.links if not (set(l.ids) & AUTHOR_ORGS)]
+    for r in _worded(a, supported):
+        if "year" not in r.qualifiers or r.domain == r.range:
+            continue
+        for s_link in links:
+            for o_link in links:
+                if s_link is o_link:
+                    continue
+                for sid in s_link.ids:
+                    if sid.split(":", 1)[0] not in r.domain:
+                        continue
+                    if any(f["object"] in o_link.ids and (f.get("attrs") or {}).get("year")
+                           for f in knowledge.facts_where(subject=sid, predicate=r.name)):
+                        return True
+    return False
+
+
+def typed_relation(a: Analysis, und, supported, knowledge) -> tuple[str, str] | None:
+    """(relation, direction) to use instead of the one the intent chose by meaning alone, when that
+    one is not worded in the question: "what is pakistan's cash transfer programme called" reads as
+    money (funding) by meaning, yet no funding word is written.  The one worded registry relation
+    joining the asked type to a named entity's type, if the graph holds it for the named entity,
+    is the one asked.  None for a topical (text) reading, a worded choice, or no single fit."""
+    from app.qa.grounding import grounded
+    from app.qa.question import ENTITY_FOR_TYPE
+
+    want = ENTITY_FOR_TYPE.get(a.answer_type)
+    r = REGISTRY.get(und.relation) if und.relation else None
+    if want is None or r is None or und.op == "text" or supported(a, r.name):
+        return None
+    named = {l.type for l in a.links if not (set(l.ids) & AUTHOR_ORGS)}
+    fits = [(c.name, "subject") for c in REGISTRY if want in c.domain and named & set(c.range) and c.domain != c.range
+            and supported(a, c.name, False)] + \
+           [(c.name, "object") for c in REGISTRY if want in c.range and named & set(c.domain) and c.domain != c.range
+            and supported(a, c.name, False)]
+    if len(fits) != 1 or not grounded(fits[0][0], a, knowledge):
+        return None
+    return fits[0]
