@@ -54,6 +54,7 @@ _DESC_WORDS = r"(?P<desc>(?:[a-z][a-z\-]*\s+){0,5}?)"
 _DESC_HEADS = r"(?P<head>scheme|programme|program|pension|allowance|grant|benefit)"
 ACR_AFTER = re.compile(r"\b" + _DESC_WORDS + _DESC_HEADS + r"s?\s*\((?P<acr>[A-Z][A-Za-z]{1,8})\)")
 ACR_BEFORE = re.compile(r"\b" + _DESC_WORDS[:-2] + r"[a-z][a-z\-]*)\s*\((?P<acr>[A-Z][A-Za-z]{1,8})\)\s+" + _DESC_HEADS + r"s?\b")
+_WORDLIKE = re.compile(r"[a-z]{2}")
 _DESCRIBED = "\0described"  # marks a candidate found by ACR_AFTER / ACR_BEFORE
 _DESC_LEAD = re.compile(r"^(?:(?:the|a|an|its|their|to|of|in|on|and|for|from|with|into|both|under|by|as|is|was|"
                         r"are|were|new|that|which|this|these|through|via|at|over|between|across|within|including|such|like)\s+)+")
@@ -193,7 +194,9 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 if after == _DESCRIBED:  # named by its acronym: the lower-case description is its label
                     if len(name) < 6 or countries.lookup(name) or _NOT_SCHEME.search(name.title()):
                         continue
-                    label = name
+                    # A bracketed word-like name ("(EsSalud)") is the scheme's own name, not an
+                    # initialism of the description ("(JP)"): it labels the scheme.
+                    label = acr if acr and _WORDLIKE.search(acr[1:]) else name
                 elif not name or not name[0].isupper():
                     continue
                 elif head.islower():
@@ -217,8 +220,8 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 iso = owner or _country_for(doc, p, sent, st, en)
                 taken.append((st, en))
                 key = slug(f"{iso or ''} {label}")
-                alts = [f"{label} ({acr})"] if acr else []
-                if acr and head.islower():
+                alts = [f"{label} ({acr})"] if acr and label != acr else [f"{name} ({acr})", name] if acr else []
+                if acr and head.islower() and label != acr:
                     alts.append(label.replace(f" {head}", f" ({acr}) {head}"))
                 if acr:  # the same acronym in the same country is the same scheme: this name joins it
                     same = next((x for x in kb.of_type("Scheme") if x.acronym == acr
