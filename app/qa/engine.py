@@ -853,9 +853,13 @@ class QuestionEngine:
         for eid in found.ids:
             names = self.k.names(eid)
             pids = self.k.passages_mentioning(eid) or (self.k.entity(eid) or {}).get("passages", [])
-            # the passage that says what the question says of it first ("Working Paper 132: ...")
+            # a passage that writes the title first (the citation must show it), then the one that
+            # says what the question says of it ("Working Paper 132: ...")
             qt = set(terms(a.question))
-            pids = sorted(pids, key=lambda pid: -len(qt & set(terms(self.k.passage(pid).text if self.k.passage(pid) else ""))))
+            texts = {pid: (self.k.passage(pid).text if self.k.passage(pid) else "") for pid in pids}
+            low_names = [n.lower() for n in names if len(n) > 3]
+            pids = sorted(pids, key=lambda pid: (not any(n in texts[pid].lower() for n in low_names),
+                                                 -len(qt & set(terms(texts[pid])))))
             d = self._answer_dict(eid, 1.0, [self._evidence(pid, names) for pid in pids[:3]])
             d["path"] = [f"publication described by the question: {'; '.join(found.why)}"]
             res.append(d)
