@@ -159,7 +159,7 @@ class OnnxEncoder:
         directory = Path(directory)
         self.manifest = read_manifest(directory)
         try:
-            import onnxruntime as ort
+            import onnxruntime  # noqa: F401  (an availability check: the session is opened below)
             from tokenizers import Tokenizer
         except ImportError as exc:  # pragma: no cover - dependencies of the project
             raise EncoderUnavailable(f"onnxruntime/tokenizers are not installed ({exc})") from None

@@ -1303,7 +1303,7 @@ class QuestionEngine:
             if top is not None:
                 labels, n, counts, pid = top
                 out["strategy"], out["answer_type"] = "graph-table", "Text"
-                out["path"] = [f"marked rows per column: " + "; ".join(f"{column_heading(c)} {k}" for c, k in counts)]
+                out["path"] = ["marked rows per column: " + "; ".join(f"{column_heading(c)} {k}" for c, k in counts)]
                 out["sparql"] = ""
                 return [{"label": label, "iri": None, "type": "Text", "score": 1.0, "value": float(n),
                          "evidence": [self._evidence(pid, [label])] if pid else [], "path": list(out["path"])}

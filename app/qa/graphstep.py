@@ -249,7 +249,7 @@ def _holds(knowledge, initiatives: list[str], relation: str, question: str = "")
 def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     """The graph constraints a question expresses (possibly none)."""
     out: list[Constraint] = []
-    from app.qa.question import ANY_RESULT, PATHFINDER, RATIFY
+    from app.qa.question import PATHFINDER
     at = a.answer_type
     countries_ = a.linked("Country")
     orgs = [o for o in a.linked("Organization", "Initiative") if o not in AUTHOR_ORGS]

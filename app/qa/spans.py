@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from app.qa.question import _META
-from app.qa.units import STOP, stem, terms
+from app.qa.units import STOP, terms
 
 # -- what kind of span is asked ---------------------------------------------------------------
 # Head nouns by family; a candidate's own head noun must belong to the asked family.
@@ -715,7 +715,6 @@ class SpanFinder:
                 c.score = -9.0  # "Kenya's NSSF scheme": the institution who acts is not the name asked
                 continue
             s, e = c.start - a, c.end - a
-            cand_terms = set(terms(c.label))
             # the question's words inside the span count too ("the fund for vulnerable groups")
             c.score = NEAR_WEIGHT * _closeness(seg, s, e, qterms, [], set())
             owned[id(c)] = _closeness(seg, s, e, set(), anchors, compounds)

@@ -102,7 +102,6 @@ def delexicalised(a: Analysis) -> str:
 
 def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     """Fill in what the regex analysis left open, from the intent."""
-    it = guess.intent
     u = Understanding(guess, a.question, [])
     # A keyword query names what it wants last: a query ending on a type noun ("timor leste
     # comparative report ... focus convention") asks for that type, whatever type noun comes earlier.

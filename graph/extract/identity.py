@@ -28,7 +28,7 @@ import unicodedata
 from graph import countries
 from graph.extract import ensure_country
 from graph.gazetteer import organizations as gaz
-from graph.kb import Entity, KnowledgeBase, eid
+from graph.kb import Entity, KnowledgeBase
 from graph.model import Document
 from graph.relations import REGISTRY
 

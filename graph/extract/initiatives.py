@@ -616,7 +616,6 @@ def _acronyms_for_names(doc: Document, text: str, table: dict[str, str] | None =
 def _party(kb: KnowledgeBase, doc: Document, reg: "_Registry", item: str, pid: str):
     """The entity a list item names: a country, a known or new organisation ('X, Country' is an
     institution of that country); never an initiative."""
-    from graph.extract.organizations import add_institution
 
     item = re.sub(r"^(?:the|The)\s+", "", item.strip(" ,.;:"))
     if not item or reg.find(item) and reg.find(item)[0][1] - reg.find(item)[0][0] >= len(item) - 1:

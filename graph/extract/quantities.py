@@ -27,7 +27,7 @@ from graph.extract import ensure_country, milestones
 from graph import countries
 from graph.extract.instruments import section_chain, section_iso3, sentences
 from graph.extract.named import NameIndex
-from graph.kb import KnowledgeBase, eid
+from graph.kb import KnowledgeBase
 from graph.model import Document
 from graph.vocab import slug
 from graph.dates import MONTH
