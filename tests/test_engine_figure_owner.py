@@ -9,10 +9,11 @@ over the passage that holds them, never typed in.
 """
 from __future__ import annotations
 
-import re
 
 from app.qa import numbers
 from app.qa.figure_owner import owner, parallel
+from tests.support.engine import amount_value as _value
+from tests.support.engine import answer_labels as _labels
 from tests.support.engine import passage_with
 
 SHARES = ("The largest share (41 per cent) of grants went to projects run in the Northern region, "
@@ -70,15 +71,6 @@ def test_an_amount_comes_in_the_currency_asked():
 
 
 # -- the engine on the bundled report -------------------------------------------------------------
-def _labels(res) -> list[str]:
-    return [a["label"] for a in res["answers"]]
-
-
-def _value(label: str) -> float:
-    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(million|thousand)?", label)
-    return float(m.group(1).replace(",", "")) * {"million": 1e6, "thousand": 1e3}.get(m.group(2) or "", 1)
-
-
 def test_a_regions_share_in_a_list_of_shares(engine):
     _, m = passage_with(engine, r"allocations received for new projects in 2024 .*?the (Africa) region \((\d+) per cent\)")
     res = engine.ask(f"what percentage of the 2024 allocations for new projects went to the {m.group(1)} region")

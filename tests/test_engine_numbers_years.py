@@ -15,6 +15,8 @@ import re
 from app.qa.counts import dated_elsewhere
 from app.qa.numbers import asked_unit, beside_counted, counted_noun_last
 from app.qa.textstep import Found, TextResult, prefer_dated_event, year_bound
+from tests.support.engine import amount_value as _value
+from tests.support.engine import answer_labels as _labels
 from tests.support.engine import passage_with
 
 
@@ -64,15 +66,6 @@ def test_the_sentence_dating_the_asked_event_goes_first():
 
 
 # -- the engine on the bundled report -------------------------------------------------------------
-def _labels(res) -> list[str]:
-    return [a["label"] for a in res["answers"]]
-
-
-def _value(label: str) -> float:
-    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(million|thousand)?", label)
-    return float(m.group(1).replace(",", "")) * {"million": 1e6, "thousand": 1e3}.get(m.group(2) or "", 1)
-
-
 def test_a_keyword_query_ending_in_percent_reads_the_share(engine):
     _, m = passage_with(engine, r"Indonesia committed.*?income replacement level at (\d+) percent")
     res = engine.ask("indonesia unemployment insurance income replacement level percent")

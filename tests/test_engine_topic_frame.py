@@ -12,20 +12,8 @@ import re
 from app.qa.topic_rerank import topic_words
 from app.qa.units import terms
 from tests.support.engine import answer_ids as _ids
-
-
-def _entry_countries_saying(engine, pattern: str) -> set[str]:
-    rx = re.compile(pattern, re.I)
-    out = set()
-    for p in engine.k.passages.values():
-        iso = engine.text._entry_country(p)
-        if iso and rx.search(p.text):
-            out.add(f"Country:{iso}")
-    return out
-
-
-def _evidence_text(res) -> list[str]:
-    return [" ".join(e["text"] for e in a.get("evidence", [])) for a in res["answers"]]
+from tests.support.engine import entry_countries_saying as _entry_countries_saying
+from tests.support.engine import evidence_texts as _evidence_text
 
 
 def test_topic_words_leave_the_frame_out():

@@ -13,25 +13,12 @@ from app.qa.exclusion import without_negated_clause
 from app.qa.topic_coverage import defined_acronyms, holds, holds_any
 from app.qa.units import terms
 from tests.support.engine import answer_ids as _ids
+from tests.support.engine import entry_countries_saying as _entry_countries_saying
+from tests.support.engine import evidence_texts as _evidence_text
 
 
 def _facts(engine, predicate: str, obj: str | None = None) -> set[str]:
     return {f["subject"] for f in engine.k.facts_where(predicate=predicate) if obj is None or f["object"] == obj}
-
-
-def _entry_countries_saying(engine, pattern: str) -> set[str]:
-    """Countries whose own entry (section) writes a sentence matching ``pattern``."""
-    rx = re.compile(pattern, re.I)
-    out = set()
-    for p in engine.k.passages.values():
-        iso = engine.text._entry_country(p)
-        if iso and rx.search(p.text):
-            out.add(f"Country:{iso}")
-    return out
-
-
-def _evidence_text(res) -> list[str]:
-    return [" ".join(e["text"] for e in a.get("evidence", [])) for a in res["answers"]]
 
 
 def test_pure_pieces():

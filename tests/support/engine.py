@@ -45,3 +45,29 @@ def result_kinds(k, year: str) -> dict[str, set[str]]:
         if f["predicate"] == "achievedResult" and str(f["attrs"].get("year")) == year:
             kinds[f["subject"]].add(f["attrs"]["result_type"])
     return kinds
+
+
+def entry_countries_saying(engine, pattern: str) -> set[str]:
+    """Countries whose own entry (section) writes a sentence matching ``pattern``."""
+    rx = re.compile(pattern, re.I)
+    out = set()
+    for p in engine.k.passages.values():
+        iso = engine.text._entry_country(p)
+        if iso and rx.search(p.text):
+            out.add(f"Country:{iso}")
+    return out
+
+
+def evidence_texts(res) -> list[str]:
+    """Each answer's evidence quotes, joined: what a reader sees cited for it."""
+    return [" ".join(e["text"] for e in a.get("evidence", [])) for a in res["answers"]]
+
+
+def answer_labels(res) -> list[str]:
+    return [a["label"] for a in res["answers"]]
+
+
+def amount_value(label: str) -> float:
+    """The number an answer's label writes, with its scale word ("1.2 million" -> 1200000.0)."""
+    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(million|thousand)?", label)
+    return float(m.group(1).replace(",", "")) * {"million": 1e6, "thousand": 1e3}.get(m.group(2) or "", 1)
