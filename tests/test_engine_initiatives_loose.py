@@ -9,7 +9,6 @@ another report with the same kinds of facts (or skip, saying why).
 """
 from __future__ import annotations
 
-import math
 import re
 
 import pytest
