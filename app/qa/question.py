@@ -446,7 +446,10 @@ _WHOM_FIRST = re.compile(r"^\s*(?:with|by|from|for|to|alongside)\s+whom\b", re.I
 # Keyword queries ask a count with a bare count word at either end ("total members of the connect
 # network", "usp2030 assembly representatives number", "connect members total"), not "in total".
 _KEYWORD_COUNT = re.compile(r"^\W*(?:the\s+)?(?:total|overall)\s+(?!of\b)[\w'’-]+"
-                            r"|(?<!\bin )(?<!\bthe )\b(?:total|count|tally|number|numbers|how many)\s*\??\s*$", re.I)
+                            r"|(?<!\bin )(?<!\bthe )\b(?:total|count|tally|number|numbers|how many)\s*\??\s*$"
+                            # "global accelerator first round number of pathfinder countries": a count
+                            # wherever a keyword query writes it
+                            r"|\b(?:number|count|tally)\s+of\b", re.I)
 # "... signed up to one UN initiative in 2024 - which one?": the pronoun stands for the last kind
 # noun before it, which says what is asked.
 _WHICH_ONE = re.compile(r"\b(?:which|what)\s+(?:one|ones|is it|was it|are they|were they)\s*\??\s*$", re.I)

@@ -100,6 +100,10 @@ def delexicalised(a: Analysis) -> str:
     return delexicalise(a.question, links)
 
 
+# "number of pathfinder countries" closing a keyword query: the last type noun is what is counted
+_COUNT_OF_TAIL = re.compile(r"\b(?:number|count|tally)\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*\??\s*$", re.I)
+
+
 def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     """Fill in what the regex analysis left open, from the intent."""
     u = Understanding(guess, a.question, [])
@@ -113,6 +117,8 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     opening = _relative_head(a)
     _apply(a, guess, u)
     counted_last = not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
+    if head and a.answer_type == "Number" and _COUNT_OF_TAIL.search(a.question):
+        head = None  # "... first funding round number of pathfinder countries": the type noun is counted
     if head and not (counted_last and _head_modifies_last(a)):  # "morocco c102 ratification year"
         a.answer_type = head
     elif counted_last:
