@@ -48,6 +48,7 @@ from app.qa.fact_years import fact_year
 from app.qa.tables import addresses_cell
 from app.qa.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.instrument_kind import keep_asked_kind
+from app.qa.instrument_identity import asked_instrument
 from app.qa.scheme_kinds import keep_schemes
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
@@ -252,6 +253,11 @@ class QuestionEngine:
         if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
             out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
             out["path"] = [f"not in the report: {m}" for m in missing]
+            return self._finish(out, a, und, timings, t0)
+
+        numbered = asked_instrument(a, self.k)  # "employment injury benefits convention number"
+        if numbered:
+            self._named_itself(numbered, out, "the instrument named by its subject: its number is in its name")
             return self._finish(out, a, und, timings, t0)
 
         # A question that names a table and asks for no kind of entity ("In Table 1, which branch

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from graph import countries
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
+from app.qa.fund_nouns import blank_fund_nouns, fund_modifiers
 from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number
 from app.qa.units import STOP, stem, terms
 from graph.extract.structure import RESULT_KEYWORDS
@@ -42,7 +43,9 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
                                 r"(?=[^?]*\bcom(?:e|es|ing)\s+from\b)|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?|universit(y|ies)|institutes?|confederations?|federations?|ministr(y|ies)|firms?|multinationals?|corporations?)\b", re.I)),
 ]
 # The head noun after "which"/"what" decides when several rules fire.
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
+# (never across "did"/"does"/"do": "what did the Togolese government ratify" asks the object; the
+# noun after the auxiliary is the verb's subject)
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do)\b)[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
                    r"publications?|programmes?|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
@@ -186,6 +189,8 @@ class Analysis:
     # relations switched on only by a registry keyword ("Swiss-backed"), not by the analysis's own
     # cues: an empty graph answer through them is the graph being silent, not negative
     keyword_only: set[str] = field(default_factory=set)
+    # words that make "fund" a noun ("health fund"), from the graph's names (see app.qa.fund_nouns)
+    fund_modifiers: frozenset = frozenset()
 
     def linked(self, *types: str) -> list[str]:
         out = []
@@ -266,6 +271,7 @@ class Lexicon:
             if key in knowledge.entities:
                 self._add(alias, key)
         self.longest = max((len(n) for n in self.names), default=1)
+        self.fund_modifiers = fund_modifiers(knowledge)  # "health fund" names a fund, it funds nothing
         # Words that are not typos: every name token and every word of the report.
         self.vocab = {t for name in self.names for t in name}
         for p in knowledge.passages.values():
@@ -466,6 +472,8 @@ def _kind_before(text: str) -> str | None:
     return None
 
 
+# "what did/does/do ...": the wh-word is the verb's object; the noun after the auxiliary is its subject
+_DO_SUPPORT = re.compile(r"^\W*(?:what|which)\s+(?:did|does|do)\b", re.I)
 _WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|list|name)\b", re.I)
 
 
@@ -507,6 +515,8 @@ def answer_type(question: str) -> str:
         # ending on "published by" / "led by" asks for the agent the same way
         return "Organization"
     for t, rx in _TYPE_RULES:
+        if t == "Country" and _DO_SUPPORT.match(question):
+            continue  # "what did the Togolese government ratify": the government is the subject, not asked
         # a possessive is no head: "which of the ILO-IMF partnership's pilot countries" asks for countries
         if any(not re.match(r"['’]s\b", question[m.end():]) for m in rx.finditer(question)):
             return t
@@ -590,7 +600,9 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     # "donors to the RBSA" is a funder's name and a funding relation at once.
-    a.fund = bool(FUND.search(blank)) or any(re.match(r"(the\s+)?donors?\b", l.surface, re.I) for l in a.links)
+    a.fund_modifiers = lexicon.fund_modifiers
+    a.fund = bool(FUND.search(blank_fund_nouns(blank, lexicon.fund_modifiers))) or \
+        any(re.match(r"(the\s+)?donors?\b", l.surface, re.I) for l in a.links)  # "health funds" is a noun
     a.ratify = bool(RATIFY.search(blank))
     a.pathfinder = bool(PATHFINDER.search(blank))
     a.membership = bool(MEMBERSHIP.search(blank))
