@@ -52,7 +52,7 @@ from app.qa.instrument_identity import asked_instrument
 from app.qa.scheme_kinds import keep_schemes
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
-from app.qa.org_country import placed_in_named_country
+from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
@@ -327,6 +327,8 @@ class QuestionEngine:
             graph_ids = self._run(sparql)
             # "which Thai organisation is a member of X": the demonym's country narrows the members
             graph_ids = placed_in_named_country(graph_ids, a, {e for c in cons for t in c.evidence for e in t}, self.k)
+            if graph_ids and all(not c.strong for c in cons) and not bodies_placed(graph_ids, a, self.k):
+                graph_ids = []  # "which Ethiopian institution ...": the weak pool has no Ethiopian body
             out["sparql"] = sparql
             if not graph_ids and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
@@ -511,6 +513,7 @@ class QuestionEngine:
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
         answers = [x for x in answers if x is not None]
+        answers = national_answers(answers, a, self.k)  # "which Lao body ...": a body of that country
         if not pool and graph_ids is not None:  # "co-chair ... alongside the ILO": not one of the answers
             beside = {self.k.iri(i) for i in partner_names(a)}
             answers = [x for x in answers if x.get("iri") not in beside]
