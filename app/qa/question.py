@@ -45,7 +45,8 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 # The head noun after "which"/"what" decides when several rules fire.
 # (never across "did"/"does"/"do": "what did the Togolese government ratify" asks the object; the
 # noun after the auxiliary is the verb's subject)
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do)\b)[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
+                   r"boards?|trusts?|bureaus?|authorit(?:y|ies)|"
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
                    r"publications?|programmes?|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
@@ -57,7 +58,8 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do)\b)[\w-]+\s+){0,3}?
 _INITIATIVE_HEAD = re.compile(r"\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[a-z][\w-]*\s+){0,3}?"
                               r"(networks?|partnerships?|working groups?|coalitions?|alliances?)\b(?!['’]s\b)")
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
-              "bod": "Organization",
+              "bod": "Organization", "board": "Organization", "trust": "Organization", "bureau": "Organization",
+              "authorit": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
               "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
               "convention": "Convention", "recommendation": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",
@@ -473,7 +475,11 @@ def _kind_before(text: str) -> str | None:
 
 
 # "what did/does/do ...": the wh-word is the verb's object; the noun after the auxiliary is its subject
-_DO_SUPPORT = re.compile(r"^\W*(?:what|which)\s+(?:did|does|do)\b", re.I)
+_WH_OPENS = re.compile(r"^\W*(?:what|which)\b", re.I)
+_AMONG_KIND = re.compile(r"\bamong(?:st)?\s+(?:the|all|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(initiatives|networks|partnerships|countries|conventions|schemes|programmes|publications|"
+                         r"organi[sz]ations|agencies|institutions)\b", re.I)
+_DO_SUPPORT = re.compile(r"^\W*(?:what|which)\s+(?:did|does|do|has|have|had)\s+(?!been\b)", re.I)
 _WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|list|name)\b", re.I)
 
 
@@ -514,6 +520,10 @@ def answer_type(question: str) -> str:
         # "who is named as providing the financing": a body, whatever the verb; a keyword query
         # ending on "published by" / "led by" asks for the agent the same way
         return "Organization"
+    among = _AMONG_KIND.search(question) if _WH_OPENS.match(question) else None
+    if among:  # "what is Rwanda involved in among the global initiatives": the set it is picked from
+        word = among.group(1).lower()
+        return next(t for prefix, t in _HEAD_PREFIXES if word.startswith(prefix))
     for t, rx in _TYPE_RULES:
         if t == "Country" and _DO_SUPPORT.match(question):
             continue  # "what did the Togolese government ratify": the government is the subject, not asked
