@@ -52,6 +52,7 @@ from app.qa.instrument_identity import asked_instrument
 from app.qa.scheme_kinds import keep_schemes
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
+from app.qa.common_names import common_named
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
 from app.qa.participation import participants, role_list_words
@@ -377,6 +378,7 @@ class QuestionEngine:
             # not an entity the evidence must mention.
             required = [set(l.ids) for l in a.links
                         if not (set(l.ids) & used) and not (set(l.ids) & AUTHOR_ORGS) and len(l.ids) <= AMBIGUOUS_LINK
+                        and not all(common_named(self.k, i) for i in l.ids)  # "pension reform": a description
                         and l.type in ("Country", "Organization", "Initiative", "Scheme", "LegalInstrument")
                         and l.type != want]
             if exclusions:  # the excluded set's own names ("not Global Accelerator pathfinders") are no filter
