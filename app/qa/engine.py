@@ -53,6 +53,7 @@ from app.qa.scheme_kinds import keep_schemes
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
 from app.qa.common_names import common_named
+from app.qa.possessor_country import possessed
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
 from app.qa.participation import participants, role_list_words
@@ -256,6 +257,14 @@ class QuestionEngine:
             out["path"] = [f"not in the report: {m}" for m in missing]
             return self._finish(out, a, und, timings, t0)
 
+        owner = possessed(a, self.k)  # "which country's National Social Security Fund ... CNaPS"
+        if owner:
+            eid, facts = owner
+            country = facts[0]["object"]
+            d = self._answer_dict(country, 1.0, [self._evidence(pid, self.k.names(eid)) for pid in facts[0]["passages"][:3]])
+            d["path"] = [f"{self.k.label(eid)} {REGISTRY[facts[0]['predicate']].label} {self.k.label(country)}"]
+            out["answers"], out["strategy"], out["path"] = [d], "graph", d["path"]
+            return self._finish(out, a, und, timings, t0)
         numbered = asked_instrument(a, self.k)  # "employment injury benefits convention number"
         if numbered:
             self._named_itself(numbered, out, "the instrument named by its subject: its number is in its name")

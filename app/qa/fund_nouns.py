@@ -40,14 +40,18 @@ def blank_fund_nouns(text: str, modifiers: frozenset[str]) -> str:
     hyphenated or second modifier: "non-contributory health funds") blanked out, so the funding
     relation's words are only its verb and agent nouns."""
     if not modifiers:
-        return text
+        return _POSSESSED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
     def blank(m: re.Match) -> str:
         return m.group(1) + " " * len(m.group(2))
 
     rx = re.compile(r"(\b(?:" + "|".join(sorted(map(re.escape, modifiers), key=len, reverse=True)) +
                     r")\s+)(funds?)\b", re.I)
-    return rx.sub(blank, text)
+    return _POSSESSED.sub(blank, rx.sub(blank, text))
+
+
+# "which country's fund", "Kenya's fund": a possessed fund is a thing, never the verb
+_POSSESSED = re.compile(r"(['’]s\s+)(funds?)\b", re.I)
 
 
 __all__ = ["fund_modifiers", "blank_fund_nouns"]
