@@ -146,3 +146,44 @@ def test_a_body_qualified_by_its_country_keeps_that_countrys_bodies(engine):
     assert [x["iri"] for x in national_answers(answers, a, engine.k)] == [str(engine.k.iri(body))]
     keyword = analyse(f"{engine.k.label(country).lower()} un agency partners", engine.lexicon)
     assert not qualified_countries(keyword)  # a keyword query's country is no qualifier
+
+
+# -- names: adjectival titles, bodies headed before "for", common nouns, possessors ----------------
+def test_a_title_naming_a_country_by_adjective_is_about_it():
+    from app.qa.titles import _adjectival_countries
+
+    assert _adjectival_countries("Review of the Kenyan Pension Fund's schemes") == {"KEN"}
+    assert _adjectival_countries("Social Protection for All") == set()
+
+
+def test_a_body_headed_by_organization_before_for_is_a_name():
+    from graph.extract.organizations import inline_definitions
+
+    text = "The valuation was submitted to the National Organization for Welfare Insurance (NOWI) in 2031."
+    assert [(d[2], d[3]) for d in inline_definitions(text)] == [("National Organization for Welfare Insurance", "NOWI")]
+
+
+def test_a_lower_case_name_is_a_description_unless_it_has_an_acronym(engine):
+    from app.qa.common_names import common_named
+
+    for e in engine.k.of_type("Scheme"):
+        if e["label"] == e["label"].lower():
+            assert common_named(engine.k, e["id"]) == (not e.get("acronym"))
+        elif e["label"][:1].isupper():
+            assert not common_named(engine.k, e["id"])
+
+
+def test_which_countrys_named_body_is_the_country_placing_it(engine):
+    from collections import Counter
+
+    facts = engine.k.facts_where(predicate="institutionOf")
+    shared = Counter(engine.k.label(f["subject"]) for f in facts)
+    for f in sorted(facts, key=lambda f: f["subject"]):
+        ent = engine.k.entity(f["subject"])
+        acr = ent.get("acronym")
+        if not acr or shared[ent["label"]] < 2:
+            continue  # a name several countries' bodies share, told apart by the acronym
+        res = engine.ask(f"Which country's {ent['label']} goes by the acronym {acr}?")
+        assert answer_ids(engine, res) == {f["object"]}
+        return
+    pytest.skip("no body name is shared by two countries' bodies with an acronym")

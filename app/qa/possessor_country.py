@@ -38,6 +38,8 @@ def possessed(a: Analysis, knowledge) -> tuple[str, list[dict]] | None:
         if len(ids) > 1:  # a shared name: another name the question gives for the same thing decides
             others = {i for l in a.links if l is not link for i in l.ids}
             ids &= others
+        if len(ids) > 1:  # of the readings left, the ones the graph places somewhere
+            ids = {i for i in ids if any(knowledge.facts_where(subject=i, predicate=r) for r in _placing(i))}
         if len(ids) != 1:
             return None
         eid = ids.pop()
