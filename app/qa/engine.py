@@ -48,10 +48,13 @@ from app.qa.fact_years import fact_year
 from app.qa.tables import addresses_cell
 from app.qa.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.instrument_kind import keep_asked_kind
+from app.qa.instrument_identity import asked_instrument
 from app.qa.scheme_kinds import keep_schemes
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
-from app.qa.org_country import placed_in_named_country
+from app.qa.common_names import common_named
+from app.qa.possessor_country import possessed
+from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
@@ -254,6 +257,19 @@ class QuestionEngine:
             out["path"] = [f"not in the report: {m}" for m in missing]
             return self._finish(out, a, und, timings, t0)
 
+        owner = possessed(a, self.k)  # "which country's National Social Security Fund ... CNaPS"
+        if owner:
+            eid, facts = owner
+            country = facts[0]["object"]
+            d = self._answer_dict(country, 1.0, [self._evidence(pid, self.k.names(eid)) for pid in facts[0]["passages"][:3]])
+            d["path"] = [f"{self.k.label(eid)} {REGISTRY[facts[0]['predicate']].label} {self.k.label(country)}"]
+            out["answers"], out["strategy"], out["path"] = [d], "graph", d["path"]
+            return self._finish(out, a, und, timings, t0)
+        numbered = asked_instrument(a, self.k)  # "employment injury benefits convention number"
+        if numbered:
+            self._named_itself(numbered, out, "the instrument named by its subject: its number is in its name")
+            return self._finish(out, a, und, timings, t0)
+
         # A question that names a table and asks for no kind of entity ("In Table 1, which branch
         # ...") is about the table's rows before any relation the template guess suggests.
         early = self._column_pair(a, out) or (
@@ -321,6 +337,8 @@ class QuestionEngine:
             graph_ids = self._run(sparql)
             # "which Thai organisation is a member of X": the demonym's country narrows the members
             graph_ids = placed_in_named_country(graph_ids, a, {e for c in cons for t in c.evidence for e in t}, self.k)
+            if graph_ids and all(not c.strong for c in cons) and not bodies_placed(graph_ids, a, self.k):
+                graph_ids = []  # "which Ethiopian institution ...": the weak pool has no Ethiopian body
             out["sparql"] = sparql
             if not graph_ids and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
@@ -369,6 +387,7 @@ class QuestionEngine:
             # not an entity the evidence must mention.
             required = [set(l.ids) for l in a.links
                         if not (set(l.ids) & used) and not (set(l.ids) & AUTHOR_ORGS) and len(l.ids) <= AMBIGUOUS_LINK
+                        and not all(common_named(self.k, i) for i in l.ids)  # "pension reform": a description
                         and l.type in ("Country", "Organization", "Initiative", "Scheme", "LegalInstrument")
                         and l.type != want]
             if exclusions:  # the excluded set's own names ("not Global Accelerator pathfinders") are no filter
@@ -505,6 +524,7 @@ class QuestionEngine:
             if answers and not out["sparql"]:
                 out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
         answers = [x for x in answers if x is not None]
+        answers = national_answers(answers, a, self.k)  # "which Lao body ...": a body of that country
         if not pool and graph_ids is not None:  # "co-chair ... alongside the ILO": not one of the answers
             beside = {self.k.iri(i) for i in partner_names(a)}
             answers = [x for x in answers if x.get("iri") not in beside]

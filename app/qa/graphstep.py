@@ -94,7 +94,8 @@ def _is_funder(eid: str, knowledge) -> bool:
     return bool(knowledge.facts_where(predicate="fundedBy", obj=eid))
 
 
-_YEAR_LIST = re.compile(r"\b(?:19|20)\d\d(?:\s*(?:,|or|and|and/or|&)\s*(?:in\s+)?(?:19|20)\d\d)+\b", re.I)
+# "2013 or 2014", "2019, 2021 and 2023", and the keyword form "c102 ratifications 2021 2022"
+_YEAR_LIST = re.compile(r"\b(?:19|20)\d\d(?:(?:\s*(?:,|or|and|and/or|&)\s*(?:in\s+)?|\s+)(?:19|20)\d\d)+\b", re.I)
 
 
 def _listed_years(question: str, year: str) -> list[str]:

@@ -9,6 +9,8 @@ when some answer is placed in a named country (otherwise the country says someth
 """
 from __future__ import annotations
 
+import re
+
 from app.qa.question import Analysis
 
 _PLACING = ("institutionOf", "governmentOf")
@@ -32,3 +34,47 @@ def placed_in_named_country(ids: list[str], a: Analysis, used: set[str], knowled
         return ids
     kept = [i for i in ids if _countries_of(i, knowledge) & named]
     return kept or ids
+
+
+# "Which Ethiopian institution", "which Lao body", "which Egyptian social insurance body": a
+# demonym (or country name) written right before the kind of body asked for places the answer.
+_BODY_HEAD = re.compile(r"^\s*(?:(?:national|public|state|government|[a-z]+)\s+){0,2}?"
+                        r"(?:institutions?|institutes?|bod(?:y|ies)|agenc(?:y|ies)|ministr(?:y|ies)|funds?|"
+                        r"authorit(?:y|ies)|services?|organi[sz]ations?|insurers?|corporations?|boards?|trusts?|"
+                        r"bureaus?|offices?|departments?)\b", re.I)
+
+
+# the qualifier heads the asked noun phrase ("which Lao body"), not a keyword query's country
+# beside a relation's noun ("zambia un agency partners")
+_WHICH_BEFORE = re.compile(r"\b(?:which|what|whose)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+def qualified_countries(a: Analysis) -> set[str]:
+    """Countries the question writes as the qualifier of the asked body ("which Lao body")."""
+    if a.answer_type != "Organization":
+        return set()
+    return {i for l in a.links if l.type == "Country" and _WHICH_BEFORE.search(a.question[:l.start])
+            and _BODY_HEAD.match(a.question[l.end:]) for i in l.ids}
+
+
+def national_answers(answers: list[dict], a: Analysis, knowledge) -> list[dict]:
+    """Organisation answers narrowed to the bodies placed in the country that qualifies the asked
+    body ("which Lao body had its governance reviewed": not the ILO that supported the review);
+    unchanged when none is placed there (the graph may not know where a body is)."""
+    named = qualified_countries(a)
+    if not named or not answers:
+        return answers
+
+    def placed(x: dict) -> bool:
+        ent = knowledge.entity_by_iri(x["iri"]) if x.get("iri") else None
+        return bool(ent) and bool(_countries_of(ent["id"], knowledge) & named)
+
+    kept = [x for x in answers if placed(x)]
+    return kept or answers
+
+
+def bodies_placed(ids: list[str], a: Analysis, knowledge) -> bool:
+    """Does any of ``ids`` lie in the country that qualifies the asked body?  (True when the
+    question qualifies none.)"""
+    named = qualified_countries(a)
+    return not named or any(_countries_of(i, knowledge) & named for i in ids)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from graph import countries
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
+from app.qa.fund_nouns import blank_fund_nouns, fund_modifiers
 from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number
 from app.qa.units import STOP, stem, terms
 from graph.extract.structure import RESULT_KEYWORDS
@@ -42,7 +43,10 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
                                 r"(?=[^?]*\bcom(?:e|es|ing)\s+from\b)|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?|universit(y|ies)|institutes?|confederations?|federations?|ministr(y|ies)|firms?|multinationals?|corporations?)\b", re.I)),
 ]
 # The head noun after "which"/"what" decides when several rules fire.
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
+# (never across "did"/"does"/"do": "what did the Togolese government ratify" asks the object; the
+# noun after the auxiliary is the verb's subject)
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
+                   r"boards?|trusts?|bureaus?|authorit(?:y|ies)|"
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
                    r"publications?|programmes?|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
@@ -54,7 +58,8 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(countr(?:y|ies)|gove
 _INITIATIVE_HEAD = re.compile(r"\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[a-z][\w-]*\s+){0,3}?"
                               r"(networks?|partnerships?|working groups?|coalitions?|alliances?)\b(?!['’]s\b)")
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
-              "bod": "Organization",
+              "bod": "Organization", "board": "Organization", "trust": "Organization", "bureau": "Organization",
+              "authorit": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
               "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
               "convention": "Convention", "recommendation": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",
@@ -186,6 +191,8 @@ class Analysis:
     # relations switched on only by a registry keyword ("Swiss-backed"), not by the analysis's own
     # cues: an empty graph answer through them is the graph being silent, not negative
     keyword_only: set[str] = field(default_factory=set)
+    # words that make "fund" a noun ("health fund"), from the graph's names (see app.qa.fund_nouns)
+    fund_modifiers: frozenset = frozenset()
 
     def linked(self, *types: str) -> list[str]:
         out = []
@@ -266,6 +273,7 @@ class Lexicon:
             if key in knowledge.entities:
                 self._add(alias, key)
         self.longest = max((len(n) for n in self.names), default=1)
+        self.fund_modifiers = fund_modifiers(knowledge)  # "health fund" names a fund, it funds nothing
         # Words that are not typos: every name token and every word of the report.
         self.vocab = {t for name in self.names for t in name}
         for p in knowledge.passages.values():
@@ -446,7 +454,10 @@ _WHOM_FIRST = re.compile(r"^\s*(?:with|by|from|for|to|alongside)\s+whom\b", re.I
 # Keyword queries ask a count with a bare count word at either end ("total members of the connect
 # network", "usp2030 assembly representatives number", "connect members total"), not "in total".
 _KEYWORD_COUNT = re.compile(r"^\W*(?:the\s+)?(?:total|overall)\s+(?!of\b)[\w'’-]+"
-                            r"|(?<!\bin )(?<!\bthe )\b(?:total|count|tally|number|numbers|how many)\s*\??\s*$", re.I)
+                            r"|(?<!\bin )(?<!\bthe )\b(?:total|count|tally|number|numbers|how many)\s*\??\s*$"
+                            # "global accelerator first round number of pathfinder countries": a count
+                            # wherever a keyword query writes it
+                            r"|\b(?:number|count|tally)\s+of\b", re.I)
 # "... signed up to one UN initiative in 2024 - which one?": the pronoun stands for the last kind
 # noun before it, which says what is asked.
 _WHICH_ONE = re.compile(r"\b(?:which|what)\s+(?:one|ones|is it|was it|are they|were they)\s*\??\s*$", re.I)
@@ -463,6 +474,12 @@ def _kind_before(text: str) -> str | None:
     return None
 
 
+# "what did/does/do ...": the wh-word is the verb's object; the noun after the auxiliary is its subject
+_WH_OPENS = re.compile(r"^\W*(?:what|which)\b", re.I)
+_AMONG_KIND = re.compile(r"\bamong(?:st)?\s+(?:the|all|its|their)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(initiatives|networks|partnerships|countries|conventions|schemes|programmes|publications|"
+                         r"organi[sz]ations|agencies|institutions)\b", re.I)
+_DO_SUPPORT = re.compile(r"^\W*(?:what|which)\s+(?:did|does|do|has|have|had)\s+(?!been\b)", re.I)
 _WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|list|name)\b", re.I)
 
 
@@ -503,7 +520,13 @@ def answer_type(question: str) -> str:
         # "who is named as providing the financing": a body, whatever the verb; a keyword query
         # ending on "published by" / "led by" asks for the agent the same way
         return "Organization"
+    among = _AMONG_KIND.search(question) if _WH_OPENS.match(question) else None
+    if among:  # "what is Rwanda involved in among the global initiatives": the set it is picked from
+        word = among.group(1).lower()
+        return next(t for prefix, t in _HEAD_PREFIXES if word.startswith(prefix))
     for t, rx in _TYPE_RULES:
+        if t == "Country" and _DO_SUPPORT.match(question):
+            continue  # "what did the Togolese government ratify": the government is the subject, not asked
         # a possessive is no head: "which of the ILO-IMF partnership's pilot countries" asks for countries
         if any(not re.match(r"['’]s\b", question[m.end():]) for m in rx.finditer(question)):
             return t
@@ -587,7 +610,9 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     # "donors to the RBSA" is a funder's name and a funding relation at once.
-    a.fund = bool(FUND.search(blank)) or any(re.match(r"(the\s+)?donors?\b", l.surface, re.I) for l in a.links)
+    a.fund_modifiers = lexicon.fund_modifiers
+    a.fund = bool(FUND.search(blank_fund_nouns(blank, lexicon.fund_modifiers))) or \
+        any(re.match(r"(the\s+)?donors?\b", l.surface, re.I) for l in a.links)  # "health funds" is a noun
     a.ratify = bool(RATIFY.search(blank))
     a.pathfinder = bool(PATHFINDER.search(blank))
     a.membership = bool(MEMBERSHIP.search(blank))

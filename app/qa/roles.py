@@ -97,12 +97,16 @@ def reverse(a: Analysis, knowledge, hits_of) -> list:
     best = [(r, held) for n, r, held in scored if n == top]
     rels = [r for r, _ in best]
     subjects = list(dict.fromkeys(s for _, held in best for s in held))
-    if want == "Initiative" and top and not a.years and any(r.name == GENERAL for r in rels):
+    # "morocco initiatives" (no role worded) reads as membership in general too; so does a worded
+    # "member"/"take part", which must not keep the report's own programme's scope either
+    general = not top or any(r.name == GENERAL for r in rels)
+    if want == "Initiative" and not a.years and general:
         # "which initiatives is Senegal a member of / taking part in": membership in general is
         # every relation declared as a kind of it (pathfinder, selected country, co-chair ...);
         # a dated event ("commit to join in January 2024") is the dated membership alone
-        rels += [REGISTRY[n] for n in family() if REGISTRY[n] not in rels and knowledge is not None and
-                 any(knowledge.facts_where(subject=s, predicate=n) for s in subjects)]
+        if top:
+            rels += [REGISTRY[n] for n in family() if REGISTRY[n] not in rels and knowledge is not None and
+                     any(knowledge.facts_where(subject=s, predicate=n) for s in subjects)]
         # the report's own programme's scope is not a membership
         not_own = "".join(f" FILTER(?answer != {_iri(o)})" for o in sorted(own_programme(knowledge)))
     else:

@@ -66,6 +66,14 @@ class _Pub:
     publishers: set[str]
 
 
+def _adjectival_countries(title: str) -> set[str]:
+    """ISO3 codes of the countries a title names by adjective ("Assessment of the Cambodian ...
+    Fund's schemes" is about Cambodia, as "... in Timor-Leste" is about Timor-Leste)."""
+    from app.qa.demonyms import demonym_country
+
+    return {iso for w in re.findall(r"\b[A-Z][a-z]{3,}\b", title) for iso in [demonym_country(w)] if iso}
+
+
 class PublicationFinder:
     """The graph's publications, indexed for description matching (built once per engine)."""
 
@@ -81,7 +89,8 @@ class PublicationFinder:
                                   set(terms(" ".join([at.get("described_by") or "", at.get("context") or ""]))),
                                   (at.get("kind") or "").lower(),
                                   at.get("language") or "en", (at.get("month") or "").lower(), str(at.get("year") or ""),
-                                  str(at.get("number") or ""), set(at.get("countries") or []) | about, pubs))
+                                  str(at.get("number") or ""),
+                                  set(at.get("countries") or []) | about | _adjectival_countries(e["label"]), pubs))
         df: dict[str, int] = {}
         for p in self.pubs:
             for t in p.title_terms:

@@ -100,6 +100,10 @@ def delexicalised(a: Analysis) -> str:
     return delexicalise(a.question, links)
 
 
+# "number of pathfinder countries" closing a keyword query: the last type noun is what is counted
+_COUNT_OF_TAIL = re.compile(r"\b(?:number|count|tally)\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*\??\s*$", re.I)
+
+
 def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     """Fill in what the regex analysis left open, from the intent."""
     u = Understanding(guess, a.question, [])
@@ -113,6 +117,8 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     opening = _relative_head(a)
     _apply(a, guess, u)
     counted_last = not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
+    if head and a.answer_type == "Number" and _COUNT_OF_TAIL.search(a.question):
+        head = None  # "... first funding round number of pathfinder countries": the type noun is counted
     if head and not (counted_last and _head_modifies_last(a)):  # "morocco c102 ratification year"
         a.answer_type = head
     elif counted_last:
@@ -158,6 +164,20 @@ def _asked_end(a: Analysis, relation: str) -> tuple[str, str, str] | None:
     return ANSWER_TYPE.get(t, t), r.name, direction
 
 
+def _flagged_end(a: Analysis) -> str | None:
+    """The type of the unnamed end of the one relation the analysis's own cue words ("ratify"),
+    when its ends are no agents (an agent named beside "fund" may be either end)."""
+    ends = set()
+    for rel, flag in RELATION_FLAGS.items():
+        r = REGISTRY.get(rel)
+        if r is None or not getattr(a, flag, False) or "Organization" in r.range or not _keyword_support(a, rel):
+            continue
+        end = _asked_end(a, rel)
+        if end:
+            ends.add(end[0])
+    return ends.pop() if len(ends) == 1 else None
+
+
 def _type_from_relation_words(a: Analysis) -> tuple[str, str, str] | None:
     """No head and no confident intent: a relation worded in the question with one end named
     asks for the other end ("where the money for Tajikistan comes from, the funding sources")."""
@@ -192,6 +212,10 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     if asked and asked[0] == "Organization" and a.answer_type == "Country" and head \
             and head.group(1).lower().startswith("government"):
         a.answer_type = "Organization"  # "which governments or funds provide the financing behind ..."
+    if a.answer_type == "Text" and not (asked and rel_share >= MIN_RELATION_SHARE):
+        flagged = _flagged_end(a)  # "what did the Togolese government ratify": the analysis's own cue
+        if flagged:
+            a.answer_type = flagged
     if a.answer_type == "Text":
         if it.op == "count" and guess.share(op="count") >= 0.5:
             a.answer_type = "Number"
@@ -400,6 +424,10 @@ def opening_head(question: str) -> str | None:
     return next((t for rx, t in _HEAD_NOUNS if rx.fullmatch(m.group(1))), None)
 
 
+_GOVERNMENT_AFTER = re.compile(r"\s+(?:government|authorities)\b", re.I)
+_GOVERNMENT_BEFORE = re.compile(r"\b(?:government|authorities)\s+of\s+(?:the\s+)?$", re.I)
+
+
 def _keyword_support(a: Analysis, relation: str, labels: bool = True) -> bool:
     """A relation switched on by meaning alone must still be worded somewhere in the question
     (a keyword of the registry, by stem), so a topical question is not turned into a relation.
@@ -411,8 +439,17 @@ def _keyword_support(a: Analysis, relation: str, labels: bool = True) -> bool:
     from app.qa.units import stem
 
     blank = a.question  # a name is no relation word ("International Monetary Fund" does not fund)
-    for l in a.links:
-        blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    for l in sorted(a.links, key=lambda l: -l.start):
+        start, end = l.start, l.end
+        if l.type == "Country":  # "the Togolese government", "the government of Togo": the country acting
+            after = _GOVERNMENT_AFTER.match(blank, end)
+            before = _GOVERNMENT_BEFORE.search(blank[:start])
+            end = after.end() if after else end
+            start = before.start() if before else start
+        blank = blank[:start] + " " * (end - start) + blank[end:]
+    from app.qa.fund_nouns import blank_fund_nouns
+
+    blank = blank_fund_nouns(blank, a.fund_modifiers)  # "nigeria health funds": a noun, not the verb
     words = {stem(w.lower()) for w in _TOKEN.findall(blank)}
     for kw in (*r.keywords, *((r.label, r.inverse_label) if labels else ())):
         toks = [stem(w.lower()) for w in _TOKEN.findall(kw)]

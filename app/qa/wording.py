@@ -22,9 +22,15 @@ _CLAUSE = re.compile(r"(?:^|[,;:]\s*|\s[-–—]\s+|\b(?:know|knowing|tell me|te
                      r"please)\s+)(?=" + _INTERROGATIVE + r"\b)", re.I)
 # The asked noun and the type it names.
 _NOUNS = [(r"countr(?:y|ies)|governments?|member states?|nations?|territor(?:y|ies)", "Country"),
-          (r"organi[sz]ations?|funders?|donors?|partners?|agenc(?:y|ies)|institutions?|sources of (?:finance|financing|funding)",
+          (r"organi[sz]ations?|funders?|donors?|partners?|agenc(?:y|ies)|institutions?|institutes?|bod(?:y|ies)|"
+           r"ministr(?:y|ies)|authorit(?:y|ies)|corporations?|sources of (?:finance|financing|funding)",
            "Organization")]
-_POSSESSIVE = [re.compile(rf"\b(?:which|what)\s+(?:{n})['’]s?(?=\s)", re.I) for n, _ in _NOUNS]
+# "which country's programme", "which Paraguayan institute's schemes": the possessor is asked,
+# whatever adjectives (a demonym, "national") stand before it
+# (a possessive also asks for a body named by what it is: "which Kenyan fund's scheme", "which service's staff")
+_POSSESSIVE_ONLY = {"Organization": r"|funds?|services?|boards?|trusts?|bureaus?|offices?"}
+_POSSESSIVE = [re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{n}{_POSSESSIVE_ONLY.get(t, '')})['’]s?(?=\s)", re.I)
+               for n, t in _NOUNS]
 # A plural noun with any relative clause ("the countries that ..."); a singular one only with a
 # clause that cannot be a determiner ("the country that year" is no question about a country).
 _NOUN_THEN_CLAUSE = [re.compile(rf"\b(?:the|all|every|each|any)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:{n})(?<=s)\s+(?:that|which)|(?:{n})\s+"

@@ -41,7 +41,9 @@ INLINE_HEADS = {
 }
 _FIRST_HEADS = {"Ministry", "Department", "Directorate", "Caisse", "Office", "Secretariat", "Agency",
                 "Institute", "Bureau", "Commission", "Council", "Federation", "Association", "Confederation",
-                "Authority", "Fund", "Board", "Union", "Centre", "Center"}
+                "Authority", "Fund", "Board", "Union", "Centre", "Center",
+                # "National Organization for Social Insurance (NOSI)": the head before "for"
+                "Organization", "Organisation"}
 _CONNECT = {"of", "for", "and", "the", "on", "de", "des", "du", "la", "le", "et", "für", "fur", "in",
             "&", "d'", "del", "y", "e", "da", "do", "dos", "das"}
 

@@ -1,0 +1,22 @@
+"""Things the build named by a common noun ("pension reform", "unemployment insurance scheme").
+
+Why: such a name is written in many sentences about many countries, so a question that happens
+to say "pension reform" ("which Egyptian institution got the first actuarial valuation after the
+2019 pension reform") does not mean the one entity the linker found under that phrase (another
+country's reform).  Requiring the evidence to mention it kept only that country's passages and
+left nothing to answer from.  A name with no capital letter is a description, not a proper name.
+"""
+from __future__ import annotations
+
+_DESCRIBED_TYPES = ("Scheme", "LegalInstrument", "Project")
+
+
+def common_named(knowledge, eid: str) -> bool:
+    """Is ``eid`` a scheme, law or project the build knows only by a lower-case common noun?"""
+    ent = knowledge.entity(eid) if ":" in eid else None
+    # an acronym makes it a proper name after all ("old-age pension scheme (JP)")
+    return bool(ent) and ent["type"] in _DESCRIBED_TYPES and ent["label"] == ent["label"].lower() \
+        and not ent.get("acronym")
+
+
+__all__ = ["common_named"]

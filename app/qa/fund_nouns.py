@@ -1,0 +1,57 @@
+""""Fund" the noun, not the verb: "nigeria health funds", "CNAM health insurance fund country".
+
+Why: the funding relation is signalled by "fund"/"funds" (``question.FUND``), so a question about a
+health insurance fund ("the Nigerian fund for vulnerable groups", "nigeria non-contributory health
+funds") was read as a question about funders and answered with donors.  The report's own names
+tell the two uses apart: a word that stands before "fund" in the name of a fund the graph holds
+("National Health Insurance Fund", "Vulnerable Group Fund") makes "health fund", "group fund" a
+noun phrase, while the verb follows a subject ("which countries fund", "does Sweden fund", "who
+funds").  The modifier words are read from the graph's entity names, so next year's funds bring
+their own; nothing here names one.
+"""
+from __future__ import annotations
+
+import re
+
+_FUND_NAME = re.compile(r"\bFunds?\s*$")
+_PAREN = re.compile(r"\s*\([^)]*\)")
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+# Small words of names, never a fund's modifier on their own.
+_SMALL = frozenset("a an and for of the s under new on in to by with".split())
+_NOUN_TYPES = ("Organization", "Scheme", "Initiative")
+
+
+def fund_modifiers(knowledge) -> frozenset[str]:
+    """Lower-case content words of the graph's names that end on "Fund" ("health", "insurance",
+    "group", "provision", "solidarity", ...)."""
+    words: set[str] = set()
+    for e in knowledge.entities.values():
+        if e.get("type") not in _NOUN_TYPES:
+            continue
+        for name in knowledge.names(e["id"]):
+            name = _PAREN.sub("", name).strip()
+            if _FUND_NAME.search(name):
+                words.update(w.lower() for w in _WORD.findall(name)[:-1] if w.lower() not in _SMALL)
+    return frozenset(words)
+
+
+def blank_fund_nouns(text: str, modifiers: frozenset[str]) -> str:
+    """``text`` with each "fund"/"funds" that follows one of ``modifiers`` (possibly through a
+    hyphenated or second modifier: "non-contributory health funds") blanked out, so the funding
+    relation's words are only its verb and agent nouns."""
+    if not modifiers:
+        return _POSSESSED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+    def blank(m: re.Match) -> str:
+        return m.group(1) + " " * len(m.group(2))
+
+    rx = re.compile(r"(\b(?:" + "|".join(sorted(map(re.escape, modifiers), key=len, reverse=True)) +
+                    r")\s+)(funds?)\b", re.I)
+    return _POSSESSED.sub(blank, rx.sub(blank, text))
+
+
+# "which country's fund", "Kenya's fund": a possessed fund is a thing, never the verb
+_POSSESSED = re.compile(r"(['’]s\s+)(funds?)\b", re.I)
+
+
+__all__ = ["fund_modifiers", "blank_fund_nouns"]
