@@ -46,14 +46,14 @@ class Variant:
 def keyword(question: str, reorder: bool = False) -> str:
     """The question as a keyword query: lower case, no question words, auxiliaries or articles.
 
-    "How many" and "how much" become "number of" / "amount" (a searcher keeps the count); "when",
-    "where" and "who" move to the end ("albania ratify convention when").  With ``reorder`` the
-    noun phrase the question word governs (the answer type: "which *countries* does Norway fund")
-    moves to the end, as in "norway fund countries".
+    "How many" and "how much" become "number of" / "amount of" (a searcher keeps the count).  With
+    ``reorder`` the noun phrase the question word governs (the answer type: "which *countries* does
+    Norway fund") moves to the end, as in "norway fund countries", and so do "when", "where" and
+    "who" ("albania ratify convention when").
     """
     q = _SOURCE.sub(" ", question)
     q = re.sub(r"\bhow\s+many\b", " number of ", q, flags=re.I)
-    q = re.sub(r"\bhow\s+much\b", " amount ", q, flags=re.I)
+    q = re.sub(r"\bhow\s+much\b", " amount of ", q, flags=re.I)
     words = [w.strip(".'’-").lower() for w in _TOKEN.findall(q)]
     words = [w for w in words if w]
     tail: list[str] = []
@@ -69,10 +69,10 @@ def keyword(question: str, reorder: bool = False) -> str:
         else:
             head_np = []
     out = []
-    for w in words:
-        if w in {"when", "where", "who"}:
+    for i, w in enumerate(words):
+        if reorder and w in {"when", "where", "who"}:
             tail.append(w)
-        elif w in _KEEP or w not in _DROP:
+        elif w in _KEEP or w not in _DROP or (w == "of" and i and words[i - 1] in {"number", "amount"}):
             out.append(w)
     out += [w for w in head_np if w not in _DROP or w in _KEEP] + tail
     return " ".join(out) or question
@@ -188,9 +188,9 @@ def _protected(q: dict) -> set[str]:
 
 
 Transform = Callable[[dict, random.Random], str]
-TRANSFORMS: dict[str, Transform] = {
-    "keyword": lambda q, rng: keyword(q["question"]),
-    "keyword_reorder": lambda q, rng: keyword(q["question"], reorder=True),
+TRANSFORMS: dict[str, Transform] = {  # a keyword searcher does not type a wordy question's asides: those stay as asked
+    "keyword": lambda q, rng: q["question"] if q.get("style") == "wordy" else keyword(q["question"]),
+    "keyword_reorder": lambda q, rng: q["question"] if q.get("style") == "wordy" else keyword(q["question"], reorder=True),
     "wordy_preamble": lambda q, rng: wordy_preamble(q["question"], rng),
     "wordy_aside": lambda q, rng: wordy_aside(q["question"], rng),
     "wordy_hedge": lambda q, rng: wordy_hedge(q["question"], rng),
