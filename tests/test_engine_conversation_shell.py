@@ -94,3 +94,33 @@ def test_plain_question_inside_a_shell_answers_as_alone(engine, pre, post):
     assert _labels(bare)
     wrapped = engine.ask(f"{pre}who funds the ILO's work in {name}{post}")
     assert _labels(wrapped) == _labels(bare)
+
+
+# -- keyword forms: the first type noun is the one asked; a trailing "number of" counts ------------
+def test_first_type_noun_after_the_question_word_is_asked():
+    from app.qa.graphstep import FUNDER_ASKED
+
+    assert FUNDER_ASKED.search("which countries utopian government finance") is None  # the government is named
+    assert FUNDER_ASKED.search("which governments contributed to the fund")
+    assert FUNDER_ASKED.search("which european countries fund utopia")
+
+
+def test_keyword_query_naming_a_government_asks_for_the_countries_it_funds(engine):
+    funders = funders_per_country(engine.k)
+    by_gov: dict[str, set[str]] = {}
+    for country, fs in funders.items():
+        for f in fs:
+            if f.startswith("Organization:gov-"):
+                by_gov.setdefault(f, set()).add(country)
+    gov = sorted(by_gov, key=lambda g: (-len(by_gov[g]), g))[0]
+    name = engine.k.entity("Country:" + gov.rsplit("-", 1)[1])["label"].lower()
+    res = engine.ask(f"countries {name} government finance")
+    assert answer_ids(engine, res) == by_gov[gov]
+
+
+@pytest.mark.parametrize("query", ["utopia pathfinder countries number of", "countries utopia funds number of",
+                                   "utopia funders number"])
+def test_trailing_number_of_asks_how_many(query):
+    from app.qa.keyword_order import question_word_first
+
+    assert question_word_first(query).startswith("how many ")

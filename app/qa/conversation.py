@@ -55,6 +55,7 @@ _LEADING_JOIN = re.compile(r"^(?:(?:so|but|and|then|well|anyway|ok|okay)\b[\s,]*
 _CONTINUES = re.compile(r"^(?:so|and|since|as|because|which|who)\b", re.I)
 # Words that change what is asked: a clause holding one is never dropped from inside the question.
 _CHANGES = re.compile(r"\b(?:not|no|never|without|except|excluding|besides|apart|other than|only|but not)\b", re.I)
+MAX_ASIDE_WORDS = 7  # the longest remark dropped from inside a question
 # A request that is the question itself ("could you list the countries that ...").
 _REQUEST = re.compile(r"\b(?:list|name|identify|give|enumerate)\b", re.I)
 # A question word: a clause holding one before the question proper has started is the question.
@@ -111,7 +112,10 @@ def without_shell(question: str, names: Callable[[str], bool]) -> Reduced:
     if not core or len(core) == len(spans):
         return Reduced(question, [])
     first, last = core[0], core[-1]
-    keep = [i for i in range(first, last + 1) if not shell[i] or _CHANGES.search(texts[i])]
+    # inside the question only a short remark is an aside ("and correct me if I'm wrong"); a longer
+    # clause there describes what is asked ("and I remember the report describing a savings scheme")
+    keep = [i for i in range(first, last + 1)
+            if not shell[i] or _CHANGES.search(texts[i]) or len(texts[i].split()) > MAX_ASIDE_WORDS]
     dropped = [texts[i] for i in range(len(spans)) if i not in keep]
     if not dropped:
         return Reduced(question, [])
@@ -126,7 +130,8 @@ def without_shell(question: str, names: Callable[[str], bool]) -> Reduced:
     core_text = _LEADING_JOIN.sub("", out.strip()).rstrip(" ,;:-–—.(")
     core_text = re.sub(r"\(\s*\)", " ", core_text)
     core_text = " ".join(core_text.split())
-    if not re.search(r"\w", core_text) or (first > 0 and _refers_back(core_text)):
+    if not re.search(r"\w", core_text) or (min(i for i, _ in enumerate(texts) if i not in keep) < last
+                                            and _refers_back(core_text)):
         return Reduced(question, [])  # "... which country that roll-out is in": the opener is needed
     if q.rstrip().endswith("?") or _QWORD.match(core_text):
         core_text += "?"
