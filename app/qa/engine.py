@@ -34,6 +34,7 @@ from app.qa import (activity_funders, aggregate, choices, counted_list, country_
 from app.qa.absent import absent_names
 from app.qa.region_in_name import inside_name
 from app.qa.asides import keeps_subject
+from app.qa.conversation import without_shell
 from app.qa.coreference import core_of
 from app.qa.entry_country import entry_country, named_as_government
 from app.qa.keyword_order import question_word_first
@@ -219,6 +220,8 @@ class QuestionEngine:
         # "for our board, which follows West Africa, ...": context, not subject ("I know Morocco
         # ratified in 2019, ... its law": the aside's country fills in the pronoun)
         reduced = core_of(fixed, lambda t: analyse(t, self.lexicon))
+        if not reduced.dropped:  # "not sure how to phrase this, but morocco c102 year": no question word opens the core
+            reduced = without_shell(fixed, lambda t: any(not set(l.ids) <= AUTHOR_ORGS for l in analyse(t, self.lexicon).links))
         if reduced.dropped:
             r = analyse(reduced.question, self.lexicon)
             if keeps_subject(a.links, r.links, AUTHOR_ORGS):

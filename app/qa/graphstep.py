@@ -28,7 +28,10 @@ GOV = "?gov"  # evidence template: the answer country's government
 VIA_GOV = "?via-gov"  # both: behind a fund, the answer country's government
 # The asked countries are the funding verb's subject ("which countries fund X", "which governments
 # contributed to the RBSA"), not its object ("which countries are funded by / does X fund").
-FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:countr(?:y|ies)|governments?|member states?|nations?)"
+# The first type noun after the question word is the one asked: in "which countries korean
+# government finance" (a keyword query) the government is named, the countries are asked.
+FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governments?|member|nations?)\b)[\w-]+\s+){0,2}?"
+                          r"(?:countr(?:y|ies)|governments?|member states?|nations?)"
                           r"\s+(?:(?:have|has|had|also|each|both|all|jointly|together)\s+){0,2}"
                           r"(?:co-?)?(?:fund(?:s|ed)?|financ(?:e|es|ed)|contribut(?:e|es|ed)|donat\w*|pa(?:y|ys|id)|"
                           r"bankroll\w*|sponsor\w*|"

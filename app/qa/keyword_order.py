@@ -17,7 +17,8 @@ MAX_WORDS = 8  # longer than this, a query is a sentence whose word order means 
 # "which"/"what" head a noun ("... which countries") that the analysis reads wherever it is.
 _QWORD = re.compile(r"\b(how many|how much|who|whom|where|when)\b", re.I)
 # "count" or "number" as a query's first or last word asks how many ("countries portugal funds number").
-_COUNT_WORD = re.compile(r"^\s*count\b|\b(?:count|number|tally)\s*\??\s*$", re.I)
+# A trailing "number of" is the same count, its noun said first ("pathfinder countries asia number of").
+_COUNT_WORD = re.compile(r"^\s*count\b|\b(?:count|number|tally)(?:\s+of)?\s*\??\s*$", re.I)
 # "working paper gender equality number": the number of a document is its label, not a count.
 _NUMBERED = re.compile(r"\b(?:papers?|reports?|briefs?|conventions?|decrees?|laws?|acts?|resolutions?|"
                        r"recommendations?|tables?|no)\b", re.I)
