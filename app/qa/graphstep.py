@@ -349,10 +349,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 f"rdf:object {inst_pat} ; fg:year ?answer .", f"year {c} ratified {inst or 'an instrument'}",
                 [(c, "ratified", inst or "*")]))
         elif at in ("Convention", "Text", "Scheme") and countries_:
-            c = countries_[0]
+            # A described set of countries ("the countries the Dutch fund"): what any of them ratified.
+            chosen = countries_ if a.any_of else countries_[:1]
+            values = " ".join(_iri(c) for c in chosen)
             out.append(Constraint(
-                f"{_iri(c)} fg:ratified ?answer . ?st rdf:subject {_iri(c)} ; rdf:predicate fg:ratified ; "
-                f"rdf:object ?answer .{filters}", f"instruments {c} ratified", [(c, "ratified", "?")]))
+                f"VALUES ?ratc {{ {values} }} ?ratc fg:ratified ?answer . ?st rdf:subject ?ratc ; "
+                f"rdf:predicate fg:ratified ; rdf:object ?answer .{filters}",
+                f"instruments {' or '.join(chosen)} ratified", [(c, "ratified", "?") for c in chosen]))
         elif at == "Country":
             out.append(Constraint(
                 f"?answer fg:ratified {inst_pat} . ?st rdf:subject ?answer ; rdf:predicate fg:ratified ; "
