@@ -105,3 +105,50 @@ def test_a_described_set_keeps_the_questions_own_relation(engine):
     res = engine.ask(f"Who are the ILO's partners in the countries funded by the EU in {engine.k.label(region)}?")
     got = answer_ids(engine, res)
     assert got and got <= partners
+
+
+def _funded_via(engine, fund: str) -> set[str]:
+    """Countries whose financing line names the pooled fund."""
+    return {f["subject"] for f in engine.k.facts_where(predicate="fundedBy", obj=fund) if f["subject"].startswith("Country:")}
+
+
+def test_pathfinders_supported_by_a_pooled_fund(engine):
+    """"Which pathfinder countries are supported by <a fund>": the fund has no pathfinders, it pays
+    for the work of some; the answer is the pathfinders it funds, also asked at length (where the
+    fund's name, a "programme", does not make the question ask for schemes)."""
+    path = engine.k.facts_where(predicate="pathfinderOf")
+    if not path:
+        pytest.skip("no pathfinders")
+    init = path[0]["object"]
+    pf = {f["subject"] for f in path if f["object"] == init}
+    funds = sorted({f["object"] for f in engine.k.facts_where(predicate="fundedBy") if f["object"].startswith("Initiative:")
+                    and not engine.k.facts_where(subject=None, predicate="pathfinderOf", obj=f["object"])})
+    fund = next((x for x in funds if pf & _funded_via(engine, x)), None)
+    if fund is None:
+        pytest.skip("no pooled fund pays for a pathfinder")
+    want = pf & _funded_via(engine, fund)
+    name = engine.k.label(fund)
+    for q in (f"Which pathfinder countries are supported by the {name}?",
+              f"I'm looking at the pathfinder countries of the {engine.k.label(init)}, and among those I'd like the ones "
+              f"whose ILO work is supported by the {name}; which are they?"):
+        res = engine.ask(q)
+        assert answer_ids(engine, res) == want, q
+
+
+def test_a_country_named_as_funder_is_not_the_inquirer(engine):
+    """"<X>-funded countries that asked about ratifying <convention>": X funds, the funded countries
+    inquired; the inquiry (worded by a keyword of its own) is meant, not a ratification."""
+    inquiries = engine.k.facts_where(predicate="inquiredAbout")
+    if not inquiries:
+        pytest.skip("no inquiries")
+    inst = inquiries[0]["object"]
+    asked = {f["subject"] for f in inquiries if f["object"] == inst}
+    gov = next((g for g in _government_funders(engine) if _funded(engine, g) & asked), None)
+    if gov is None:
+        pytest.skip("no funder of an inquiring country")
+    want = _funded(engine, gov) & asked
+    name, label = _country_name(engine, gov), engine.k.label(inst)
+    for q in (f"countries funded by {name.lower()} that asked about ratifying {label}",
+              f"Which {name}-funded countries inquired about ratifying {label}?"):
+        res = engine.ask(q)
+        assert answer_ids(engine, res) == want, q

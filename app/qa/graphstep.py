@@ -256,6 +256,12 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     instruments = a.linked("LegalInstrument")
     initiatives = a.linked("Initiative")
 
+    # "pathfinders supported by the multi-donor programme": a named body that has no pathfinders
+    # but funds countries in the graph is the pathfinders' funder ("supported", "backed" are its verbs).
+    if a.pathfinder and not a.fund and not a.negation and knowledge is not None and at == "Country" and any(
+            not _holds(knowledge, [i], "pathfinderOf") and _is_funder(i, knowledge) for i in initiatives):
+        a.fund = True
+
     # Funding.
     if a.fund:
         donor = _only_a_funder(countries_ + orgs, knowledge) if at in ("Organization", "Initiative") else None

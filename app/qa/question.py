@@ -580,6 +580,16 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
                 short = short[:l.start] + "X" + short[l.end:]
         if answer_type(short) == "Country":
             a.answer_type = "Country"
+    if a.answer_type not in ("Country", "Text", "Year", "Number") and a.links:
+        # "... the ones supported by the multi-donor programme; which are they?": a kind noun inside
+        # a linked name ("programme") is that entity's name, not the kind asked; the question with
+        # every name blanked says the kind, when it says one.
+        short = q
+        for l in sorted(a.links, key=lambda l: -l.start):
+            short = short[:l.start] + "X" + short[l.end:]
+        kind = answer_type(short)
+        if kind not in ("Text", a.answer_type):
+            a.answer_type = kind
     a.years = YEAR.findall(q)
     a.regions = a.linked("Region")
     # Relation words are looked for outside linked names ("Global Fund" is not a funding verb).

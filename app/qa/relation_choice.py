@@ -61,13 +61,15 @@ def more_specific(a: Analysis, relation: str) -> tuple[str, str] | None:
         # A word both relations are said with ("ratification", and "inquired about ratifying")
         # tells neither apart: when every word of the base is such a word and the question says
         # the other relation's own label word ("inquired"), the other relation is the one meant.
-        if n <= own and keyword_hits(a.question, relation, besides=r.name) == 0 and _label_worded(a.question, r, base):
+        # A keyword of its own ("asked about") tells it apart the same way.
+        if n <= own and keyword_hits(a.question, relation, besides=r.name) == 0 and (
+                _label_worded(a.question, r, base) or keyword_hits(a.question, r.name, besides=relation) > 0):
             n = own + 1
         if n > own and _negated(a, r.name):
             continue  # "ratified C102 but never inquired about the campaign": the other relation excludes
         if n > own and (best is None or n > best[0]):
             named_obj = any(i for i in a.linked(*r.range))
-            named_subj = any(i for i in a.linked(*r.domain))
+            named_subj = any(i for i in a.linked(*r.domain)) and not _only_funders(a, r.domain)
             if named_obj != named_subj:
                 best = (n, r.name, "subject" if named_obj else "object")
             elif not named_obj and _asks_end(a, r.domain) and not _asks_end(a, r.range):
@@ -75,6 +77,16 @@ def more_specific(a: Analysis, relation: str) -> tuple[str, str] | None:
                 # subjects asked (their relation to any object; the generic template allows it)
                 best = (n, r.name, "subject")
     return (best[1], best[2]) if best else None
+
+
+def _only_funders(a: Analysis, types: tuple[str, ...]) -> bool:
+    """Are the named entities of these types all countries named as funders ("Irish-funded
+    countries that inquired ..."), so none of them is the relation's subject?"""
+    from app.qa.country_chain import _funding_countries
+
+    named = [l for l in a.links if l.type in types]
+    return bool(named) and all(l.type == "Country" for l in named) and _funding_countries(a, a.fund) \
+        and a.answer_type == "Country"
 
 
 def _label_worded(question: str, r, base) -> bool:
