@@ -152,3 +152,25 @@ def test_a_country_named_as_funder_is_not_the_inquirer(engine):
               f"Which {name}-funded countries inquired about ratifying {label}?"):
         res = engine.ask(q)
         assert answer_ids(engine, res) == want, q
+
+
+def test_countries_supported_by_a_body_that_only_funds(engine):
+    """"Which of the countries supported by <a pooled fund> are in <region>": a body the graph holds
+    only as a funder of countries is their funder when the question says "supported"."""
+    def engaged(b):
+        return engine.k.facts_where(predicate="partneredWith", obj=b) or engine.k.facts_where(predicate="supportedBy", obj=b) \
+            or engine.k.facts_where(subject=b, predicate="partneredWith")
+
+    funds = sorted({f["object"] for f in engine.k.facts_where(predicate="fundedBy")
+                    if f["object"].startswith("Initiative:") and len(_funded_via(engine, f["object"])) >= 3
+                    and not engaged(f["object"])})
+    if not funds:
+        pytest.skip("no pooled fund")
+    fund = funds[0]
+    by_region: dict[str, set[str]] = {}
+    for c in _funded_via(engine, fund):
+        for f in engine.k.facts_where(subject=c, predicate="inRegion"):
+            by_region.setdefault(f["object"], set()).add(c)
+    region, want = max(by_region.items(), key=lambda kv: len(kv[1]))
+    res = engine.ask(f"Which of the countries supported by the {engine.k.label(fund)} are in {engine.k.label(region)}?")
+    assert answer_ids(engine, res) == want

@@ -246,6 +246,31 @@ def _holds(knowledge, initiatives: list[str], relation: str, question: str = "")
         or (described_part(question, initiatives, relation, knowledge) if question else None)
 
 
+# "supported by", "backed by", "support from": the verbs of funding when the body only ever funds.
+_SUPPORTED = re.compile(r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)?|help(?:ed|s)?|assist(?:ed|s|ance)?)\b", re.I)
+
+
+def _support_is_funding(a: Analysis, bodies: list[str], knowledge) -> bool:
+    """Is a named body the funder of the asked countries though no funding word is said?
+    "pathfinders supported by the multi-donor programme", "countries backed by the Joint SDG Fund":
+    the body funds countries in the graph and has no pathfinders (beside "pathfinder"), or the
+    question says it supports them and the graph holds it in no other relation to countries."""
+    if a.fund or a.negation or knowledge is None or a.answer_type != "Country" or not bodies:
+        return False
+    from app.qa.chains import _blank
+
+    def funds_countries(b: str) -> bool:
+        return any(f["subject"].startswith("Country:") for f in knowledge.facts_where(predicate="fundedBy", obj=b))
+
+    def engaged(b: str) -> bool:
+        return bool(knowledge.facts_where(predicate="partneredWith", obj=b) or knowledge.facts_where(predicate="supportedBy", obj=b)
+                    or knowledge.facts_where(subject=b, predicate="partneredWith"))
+
+    if a.pathfinder:
+        return any(funds_countries(b) and not _holds(knowledge, [b], "pathfinderOf") for b in bodies)
+    return bool(_SUPPORTED.search(_blank(a))) and any(funds_countries(b) and not engaged(b) for b in bodies)
+
+
 def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     """The graph constraints a question expresses (possibly none)."""
     out: list[Constraint] = []
@@ -256,10 +281,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     instruments = a.linked("LegalInstrument")
     initiatives = a.linked("Initiative")
 
-    # "pathfinders supported by the multi-donor programme": a named body that has no pathfinders
-    # but funds countries in the graph is the pathfinders' funder ("supported", "backed" are its verbs).
-    if a.pathfinder and not a.fund and not a.negation and knowledge is not None and at == "Country" and any(
-            not _holds(knowledge, [i], "pathfinderOf") and _is_funder(i, knowledge) for i in initiatives):
+    if _support_is_funding(a, orgs, knowledge):
         a.fund = True
 
     # Funding.

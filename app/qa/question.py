@@ -568,6 +568,9 @@ def heading_result_types(a: Analysis) -> None:
         a.result_types = list(a.result_types) + [k for k in said if k not in a.result_types]
 
 
+_WH_BEFORE = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
 def analyse(question: str, lexicon: Lexicon) -> Analysis:
     q = " ".join(question.split())
     a = Analysis(q, answer_type(q))
@@ -580,7 +583,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
                 short = short[:l.start] + "X" + short[l.end:]
         if answer_type(short) == "Country":
             a.answer_type = "Country"
-    if a.answer_type not in ("Country", "Text", "Year", "Number") and a.links:
+    if a.answer_type not in ("Country", "Text", "Year", "Number") and a.links and not any(
+            _WH_BEFORE.search(q[:l.start]) for l in a.links):  # "which ILO convention's standards": the name is the head
         # "... the ones supported by the multi-donor programme; which are they?": a kind noun inside
         # a linked name ("programme") is that entity's name, not the kind asked; the question with
         # every name blanked says the kind, when it says one.

@@ -28,9 +28,10 @@ def _prefixes(r) -> set[str]:
     return {w.lower()[:5] for kw in (r.label, r.inverse_label, *r.keywords) for w in _TOKEN.findall(kw) if len(w) > 3}
 
 
-def keyword_hits(question: str, relation: str, besides: str | None = None) -> int:
+def keyword_hits(question: str, relation: str, besides: str | None = None, phrases_only: bool = False) -> int:
     """How many of the relation's keywords (all their word stems) the question contains; with
-    ``besides``, keywords whose words that other relation is also said with do not count."""
+    ``besides``, keywords whose words that other relation is also said with do not count; with
+    ``phrases_only``, only keywords of several words count."""
     r = REGISTRY.get(relation)
     if r is None:
         return 0
@@ -38,6 +39,8 @@ def keyword_hits(question: str, relation: str, besides: str | None = None) -> in
     words = {_stem(w.lower()) for w in _TOKEN.findall(question)}
     hits: set[tuple[str, ...]] = set()  # by stems: "ratification" and "ratifications" are one word
     for kw in r.keywords:
+        if phrases_only and len(_TOKEN.findall(kw)) < 2:
+            continue
         if shared and all(w.lower()[:5] in shared for w in _TOKEN.findall(kw) if len(w) > 3):
             continue
         toks = tuple(_stem(w.lower()) for w in _TOKEN.findall(kw))
@@ -61,9 +64,10 @@ def more_specific(a: Analysis, relation: str) -> tuple[str, str] | None:
         # A word both relations are said with ("ratification", and "inquired about ratifying")
         # tells neither apart: when every word of the base is such a word and the question says
         # the other relation's own label word ("inquired"), the other relation is the one meant.
-        # A keyword of its own ("asked about") tells it apart the same way.
+        # A phrase of its own ("asked about") tells it apart the same way; a single context word
+        # ("campaign") does not: "ratified since the campaign began" is a ratification.
         if n <= own and keyword_hits(a.question, relation, besides=r.name) == 0 and (
-                _label_worded(a.question, r, base) or keyword_hits(a.question, r.name, besides=relation) > 0):
+                _label_worded(a.question, r, base) or keyword_hits(a.question, r.name, besides=relation, phrases_only=True) > 0):
             n = own + 1
         if n > own and _negated(a, r.name):
             continue  # "ratified C102 but never inquired about the campaign": the other relation excludes
