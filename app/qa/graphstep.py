@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.qa.question import ENTITY_FOR_TYPE, Analysis
+from app.qa.question import ENTITY_FOR_TYPE, FUND as FUND_CUE, Analysis
 from app.qa.year_ranges import range_test, upper_bounds, year_range
 from graph.rdf import entity_uri
 from graph.vocab import RESULT_TYPES
@@ -235,6 +235,20 @@ def _cue_of(a: Analysis, eid: str) -> str | None:
     return best[1] if best else None
 
 
+def _nearest_to(a: Analysis, cue: re.Pattern, eids: list[str]) -> str | None:
+    """The linked entity nearest (either side) to a word the cue matches outside the names."""
+    best = None
+    for x in eids:
+        for l in (l for l in a.links if x in l.ids):
+            for m in cue.finditer(a.question):
+                if l.start <= m.start() < l.end:
+                    continue
+                d = l.start - m.end() if m.end() <= l.start else m.start() - l.end
+                if best is None or d < best[0]:
+                    best = (d, x)
+    return best[1] if best else None
+
+
 def _holds(knowledge, initiatives: list[str], relation: str, question: str = "") -> str | None:
     """The first named initiative the graph holds the relation for (any, without a graph), else a
     part of one that the question describes ("USP2030 ... its working group on climate action")."""
@@ -327,7 +341,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         elif at == "Country":
             named = orgs + countries_
             if a.partner:  # "partners with the World Bank ... funded by the EU": each name to its relation's word
-                named = [x for x in named if _cue_of(a, x) != "partner"] or named
+                partnered = [x for x in named if _cue_of(a, x) == "partner"]
+                if len(named) > 1 and len(partnered) == len(named):
+                    # "imf partner countries eu funded": every name is nearest the partnership word,
+                    # but the funding word is worded too; the name next to it is the funder
+                    funder = _nearest_to(a, FUND_CUE, named)
+                    partnered = [x for x in named if x != funder]
+                named = [x for x in named if x not in partnered] or named
             funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in named) if f))
             # An initiative is a funder only when the graph has it fund something (a pooled fund such
             # as a multi-donor programme), not "pathfinders of the GA financed by Ireland".

@@ -466,6 +466,12 @@ def _kind_before(text: str) -> str | None:
 _WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|list|name)\b", re.I)
 
 
+# A country noun right after a head noun ("partner countries"): the compound names places.
+_THEN_PLACES = re.compile(r"\s+(?:countr(?:y|ies)|governments?|states|nations?)\b(?!['’]s\b)", re.I)
+# "who works with unicef where": a keyword query closing on "where" asks for the places.
+_WHERE_LAST = re.compile(r"\bwhere\s*\??\s*$", re.I)
+
+
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
@@ -489,6 +495,8 @@ def answer_type(question: str) -> str:
     for text in dict.fromkeys((question, full)):  # ... unless the question proper has no noun ("which had")
         head = min((m for m in (_HEAD.search(text), _INITIATIVE_HEAD.search(text)) if m),
                    key=lambda m: m.start(), default=None)
+        if head and _THEN_PLACES.match(text[head.end():]):
+            return "Country"  # "which IMF partner countries", "which donor countries": the last noun is the head
         if head:
             word = head.group(1).lower()
             for prefix, t in _HEAD_PREFIXES:  # longest first: a "partnership" is no "partner"
@@ -594,6 +602,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
         kind = answer_type(short)
         if kind not in ("Text", a.answer_type):
             a.answer_type = kind
+    if a.answer_type == "Organization" and _WHERE_LAST.search(q) and a.linked("Organization", "Initiative"):
+        a.answer_type = "Country"  # the named body is the "who": the places it works in are asked
     a.years = YEAR.findall(q)
     a.regions = a.linked("Region")
     # Relation words are looked for outside linked names ("Global Fund" is not a funding verb).
