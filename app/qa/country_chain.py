@@ -15,12 +15,59 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.qa.question import Analysis, Link
+import re
 
-# The analysis flag of each outer relation (country -> organisation) the graph step reads.
-_OUTER_FLAGS = ("fund", "partner")
+from app.qa.question import FUND, PARTNER, RATIFY, Analysis, Link
+
+# The analysis flags of the outer relation (country -> asked thing) the graph step reads, by the
+# asked type: organisations fund or partner the countries; conventions are ratified by them.
+_OUTER_BY_TYPE = {"Organization": ("fund", "partner"), "Convention": ("ratify",)}
+_OUTER_FLAGS = ("fund", "partner", "ratify")
+# The cue that words each outer relation, to tell the outer one from the inner one when both are worded.
+_CUE = {"fund": FUND, "partner": PARTNER, "ratify": RATIFY}
+# The linked types that name the asked end (dropped from the description) for each asked type.
+_ASKED_LINKS = {"Organization": ("Organization",), "Convention": ("LegalInstrument",)}
 # Flags of the inner description, cleared once its countries stand for it.
-_INNER_FLAGS = ("pathfinder", "ratify", "any_result", "priority", "membership", "members", "pending", "chair")
+_INNER_FLAGS = ("pathfinder", "ratify", "any_result", "priority", "membership", "members", "pending", "chair",
+                "fund", "partner")
+# "the ILO's work in Nepal", "support to Nepal": a country named there receives; it does not fund.
+_RECIPIENT_BEFORE = re.compile(r"\b(?:in|to|for|within|inside|of)\s+(?:the\s+)?$", re.I)
+
+
+def _first_cue(a: Analysis, flag: str) -> int:
+    """Where the question first words a relation (outside linked names); past the end when it does not."""
+    from app.qa.chains import _blank
+
+    m = _CUE[flag].search(_blank(a))
+    return m.start() if m else len(a.question) + 1
+
+
+def _outer(a: Analysis) -> str | None:
+    """The relation the asked entities stand in to the described countries: of the relations the
+    asked type can stand in, the one worded; when two are ("which organisations does the ILO partner
+    with in the countries funded by Japan"), the one worded first, as the question's own verb (the
+    later one describes the countries)."""
+    on = [f for f in _OUTER_BY_TYPE.get(a.answer_type, ()) if getattr(a, f)]
+    if not on:
+        return None
+    return min(on, key=lambda f: _first_cue(a, f))
+
+
+def _funding_countries(a: Analysis, inner_fund: bool) -> bool:
+    """Are the linked countries all named as funders of the described ones ("the countries Germany
+    funds", "Japan-funded countries"), not as the place asked about ("the ILO's partners in Nepal")?"""
+    countries = [l for l in a.links if any(i.startswith("Country:") for i in l.ids)]
+    return inner_fund and all(not _RECIPIENT_BEFORE.search(a.question[:l.start]) for l in countries)
+
+
+def clear_described(a: Analysis, start: int) -> None:
+    """Once a description from ``start`` on ("... in the countries funded by the EU") stands for
+    its countries, a relation worded only inside it no longer applies to the asked entities: its
+    flag goes off, so the question's own relation (worded before) is the one asked."""
+    before, inside = a.question[:start], a.question[start:]
+    for flag, cue in _CUE.items():
+        if getattr(a, flag) and cue.search(inside) and not cue.search(before):
+            setattr(a, flag, False)
 
 
 def resolve(a: Analysis, knowledge, run) -> str | None:
@@ -28,16 +75,32 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
     from app.qa.chains import compose
     from app.qa.graphstep import constraints_for, to_sparql
 
-    if a.answer_type != "Organization" or a.linked("Country") or a.negation:
+    if a.negation:
         return None
-    outer = [f for f in _OUTER_FLAGS if getattr(a, f)]
-    if len(outer) != 1:
+    outer = _outer(a)
+    if outer is None:
         return None
-    probe = replace(a, answer_type="Country", **{f: False for f in _OUTER_FLAGS}, links=list(a.links),
+    inner_flags = {f: getattr(a, f) for f in _OUTER_FLAGS if f != outer}
+    if inner_flags.get("fund") or inner_flags.get("partner"):
+        # Funding and partnership both worded: the inner one describes the countries only by its
+        # named other end ("funded by Japan", "where the ILO works with the World Bank").
+        from app.qa.graphstep import AUTHOR_ORGS
+
+        if not any(l.type in ("Organization", "Country") and not set(l.ids) & AUTHOR_ORGS for l in a.links):
+            return None
+        if any(_first_cue(a, f) > len(a.question) for f in _OUTER_FLAGS if getattr(a, f)):
+            return None  # a relation switched on by the intent guess, not by the question's words
+    if a.linked("Country") and not _funding_countries(a, inner_flags.get("fund", False)):
+        return None
+    probe = replace(a, answer_type="Country", **{outer: False}, links=list(a.links),
                     negated=set(a.negated), excluded=set(a.excluded))
-    probe.links = [l for l in probe.links if l.type != "Organization"]  # the asked end is not described
+    asked = _ASKED_LINKS.get(a.answer_type, ())
+    if not any(inner_flags.values()):  # the asked end is not described ("who funds the pathfinders")
+        probe.links = [l for l in probe.links if l.type not in asked]
+    else:  # a named organisation is the inner relation's end; a named convention is still asked
+        probe.links = [l for l in probe.links if l.type not in asked or l.type == "Organization"]
     inner = compose(probe, constraints_for(probe, knowledge), knowledge)
-    inner = [c for c in inner if c.relation not in ("fund", "partner")]
+    inner = [c for c in inner if c.relation != outer]
     # A region or priority filter alone names no relation: the funders of a region's countries
     # are asked the usual way.
     if not inner or all(c.relation in ("region", "priority") for c in inner) or any(not c.strong for c in inner):
@@ -46,12 +109,13 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
     if not ids:
         return None
     used = {e for c in inner for t in c.evidence for e in (t[0], t[2]) if ":" in e} | set(a.regions)
-    consumed = [l for l in a.links if set(l.ids) & used]
+    consumed = [l for l in a.links if set(l.ids) & used or (l.type == "Country" and l in probe.links)]
     start = min((l.start for l in consumed), default=len(a.question))
     end = max((l.end for l in consumed), default=len(a.question))
     a.links = [l for l in a.links if l not in consumed] + [Link(start, end, a.question[start:end], ids)]
     a.any_of = True
     a.regions, a.result_types, a.years = [], [], []
     for f in _INNER_FLAGS:
-        setattr(a, f, False)
+        if f != outer:
+            setattr(a, f, False)
     return "countries described by: " + "; ".join(c.description for c in inner)

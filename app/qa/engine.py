@@ -942,6 +942,7 @@ class QuestionEngine:
             start = m.start(1)
             a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], ids)]
             a.any_of = True  # the named countries are alternatives: the asked relation holds for any
+            country_chain.clear_described(a, start)  # "partners in the countries funded by the EU": partners
             return why
         desc = m.group(3).strip()
         probe = analyse(f"Which country {m.group(2)} {desc}", self.lexicon)

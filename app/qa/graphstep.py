@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.qa.question import ENTITY_FOR_TYPE, Analysis
+from app.qa.question import ENTITY_FOR_TYPE, FUND as FUND_CUE, Analysis
 from app.qa.year_ranges import range_test, upper_bounds, year_range
 from graph.rdf import entity_uri
 from graph.vocab import RESULT_TYPES
@@ -239,6 +239,20 @@ def _cue_of(a: Analysis, eid: str) -> str | None:
     return best[1] if best else None
 
 
+def _nearest_to(a: Analysis, cue: re.Pattern, eids: list[str]) -> str | None:
+    """The linked entity nearest (either side) to a word the cue matches outside the names."""
+    best = None
+    for x in eids:
+        for l in (l for l in a.links if x in l.ids):
+            for m in cue.finditer(a.question):
+                if l.start <= m.start() < l.end:
+                    continue
+                d = l.start - m.end() if m.end() <= l.start else m.start() - l.end
+                if best is None or d < best[0]:
+                    best = (d, x)
+    return best[1] if best else None
+
+
 def _holds(knowledge, initiatives: list[str], relation: str, question: str = "") -> str | None:
     """The first named initiative the graph holds the relation for (any, without a graph), else a
     part of one that the question describes ("USP2030 ... its working group on climate action")."""
@@ -250,6 +264,31 @@ def _holds(knowledge, initiatives: list[str], relation: str, question: str = "")
         or (described_part(question, initiatives, relation, knowledge) if question else None)
 
 
+# "supported by", "backed by", "support from": the verbs of funding when the body only ever funds.
+_SUPPORTED = re.compile(r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)?|help(?:ed|s)?|assist(?:ed|s|ance)?)\b", re.I)
+
+
+def _support_is_funding(a: Analysis, bodies: list[str], knowledge) -> bool:
+    """Is a named body the funder of the asked countries though no funding word is said?
+    "pathfinders supported by the multi-donor programme", "countries backed by the Joint SDG Fund":
+    the body funds countries in the graph and has no pathfinders (beside "pathfinder"), or the
+    question says it supports them and the graph holds it in no other relation to countries."""
+    if a.fund or a.negation or knowledge is None or a.answer_type != "Country" or not bodies:
+        return False
+    from app.qa.chains import _blank
+
+    def funds_countries(b: str) -> bool:
+        return any(f["subject"].startswith("Country:") for f in knowledge.facts_where(predicate="fundedBy", obj=b))
+
+    def engaged(b: str) -> bool:
+        return bool(knowledge.facts_where(predicate="partneredWith", obj=b) or knowledge.facts_where(predicate="supportedBy", obj=b)
+                    or knowledge.facts_where(subject=b, predicate="partneredWith"))
+
+    if a.pathfinder:
+        return any(funds_countries(b) and not _holds(knowledge, [b], "pathfinderOf") for b in bodies)
+    return bool(_SUPPORTED.search(_blank(a))) and any(funds_countries(b) and not engaged(b) for b in bodies)
+
+
 def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     """The graph constraints a question expresses (possibly none)."""
     out: list[Constraint] = []
@@ -259,6 +298,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     orgs = [o for o in a.linked("Organization", "Initiative") if o not in AUTHOR_ORGS]
     instruments = a.linked("LegalInstrument")
     initiatives = a.linked("Initiative")
+
+    if _support_is_funding(a, orgs, knowledge):
+        a.fund = True
 
     # Funding.
     if a.fund:
@@ -303,7 +345,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         elif at == "Country":
             named = orgs + countries_
             if a.partner:  # "partners with the World Bank ... funded by the EU": each name to its relation's word
-                named = [x for x in named if _cue_of(a, x) != "partner"] or named
+                partnered = [x for x in named if _cue_of(a, x) == "partner"]
+                if len(named) > 1 and len(partnered) == len(named):
+                    # "imf partner countries eu funded": every name is nearest the partnership word,
+                    # but the funding word is worded too; the name next to it is the funder
+                    funder = _nearest_to(a, FUND_CUE, named)
+                    partnered = [x for x in named if x != funder]
+                named = [x for x in named if x not in partnered] or named
             funders = list(dict.fromkeys(f for f in (_as_funder(x, knowledge) for x in named) if f))
             # An initiative is a funder only when the graph has it fund something (a pooled fund such
             # as a multi-donor programme), not "pathfinders of the GA financed by Ireland".
@@ -353,10 +401,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 f"rdf:object {inst_pat} ; fg:year ?answer .", f"year {c} ratified {inst or 'an instrument'}",
                 [(c, "ratified", inst or "*")]))
         elif at in ("Convention", "Text", "Scheme") and countries_:
-            c = countries_[0]
+            # A described set of countries ("the countries the Dutch fund"): what any of them ratified.
+            chosen = countries_ if a.any_of else countries_[:1]
+            values = " ".join(_iri(c) for c in chosen)
             out.append(Constraint(
-                f"{_iri(c)} fg:ratified ?answer . ?st rdf:subject {_iri(c)} ; rdf:predicate fg:ratified ; "
-                f"rdf:object ?answer .{filters}", f"instruments {c} ratified", [(c, "ratified", "?")]))
+                f"VALUES ?ratc {{ {values} }} ?ratc fg:ratified ?answer . ?st rdf:subject ?ratc ; "
+                f"rdf:predicate fg:ratified ; rdf:object ?answer .{filters}",
+                f"instruments {' or '.join(chosen)} ratified", [(c, "ratified", "?") for c in chosen]))
         elif at == "Country":
             out.append(Constraint(
                 f"?answer fg:ratified {inst_pat} . ?st rdf:subject ?answer ; rdf:predicate fg:ratified ; "

@@ -483,6 +483,12 @@ _DO_SUPPORT = re.compile(r"^\W*(?:what|which)\s+(?:did|does|do|has|have|had)\s+(
 _WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|list|name)\b", re.I)
 
 
+# A country noun right after a head noun ("partner countries"): the compound names places.
+_THEN_PLACES = re.compile(r"\s+(?:countr(?:y|ies)|governments?|states|nations?)\b(?!['’]s\b)", re.I)
+# "who works with unicef where": a keyword query closing on "where" asks for the places.
+_WHERE_LAST = re.compile(r"\bwhere\s*\??\s*$", re.I)
+
+
 def answer_type(question: str) -> str:
     if _YEAR_ASKED.search(question):
         return "Year"
@@ -506,6 +512,8 @@ def answer_type(question: str) -> str:
     for text in dict.fromkeys((question, full)):  # ... unless the question proper has no noun ("which had")
         head = min((m for m in (_HEAD.search(text), _INITIATIVE_HEAD.search(text)) if m),
                    key=lambda m: m.start(), default=None)
+        if head and _THEN_PLACES.match(text[head.end():]):
+            return "Country"  # "which IMF partner countries", "which donor countries": the last noun is the head
         if head:
             word = head.group(1).lower()
             for prefix, t in _HEAD_PREFIXES:  # longest first: a "partnership" is no "partner"
@@ -591,6 +599,9 @@ def heading_result_types(a: Analysis) -> None:
         a.result_types = list(a.result_types) + [k for k in said if k not in a.result_types]
 
 
+_WH_BEFORE = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
 def analyse(question: str, lexicon: Lexicon) -> Analysis:
     q = " ".join(question.split())
     a = Analysis(q, answer_type(q))
@@ -603,6 +614,19 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
                 short = short[:l.start] + "X" + short[l.end:]
         if answer_type(short) == "Country":
             a.answer_type = "Country"
+    if a.answer_type not in ("Country", "Text", "Year", "Number") and a.links and not any(
+            _WH_BEFORE.search(q[:l.start]) for l in a.links):  # "which ILO convention's standards": the name is the head
+        # "... the ones supported by the multi-donor programme; which are they?": a kind noun inside
+        # a linked name ("programme") is that entity's name, not the kind asked; the question with
+        # every name blanked says the kind, when it says one.
+        short = q
+        for l in sorted(a.links, key=lambda l: -l.start):
+            short = short[:l.start] + "X" + short[l.end:]
+        kind = answer_type(short)
+        if kind not in ("Text", a.answer_type):
+            a.answer_type = kind
+    if a.answer_type == "Organization" and _WHERE_LAST.search(q) and a.linked("Organization", "Initiative"):
+        a.answer_type = "Country"  # the named body is the "who": the places it works in are asked
     a.years = YEAR.findall(q)
     a.regions = a.linked("Region")
     # Relation words are looked for outside linked names ("Global Fund" is not a funding verb).

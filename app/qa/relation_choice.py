@@ -28,9 +28,10 @@ def _prefixes(r) -> set[str]:
     return {w.lower()[:5] for kw in (r.label, r.inverse_label, *r.keywords) for w in _TOKEN.findall(kw) if len(w) > 3}
 
 
-def keyword_hits(question: str, relation: str, besides: str | None = None) -> int:
+def keyword_hits(question: str, relation: str, besides: str | None = None, phrases_only: bool = False) -> int:
     """How many of the relation's keywords (all their word stems) the question contains; with
-    ``besides``, keywords whose words that other relation is also said with do not count."""
+    ``besides``, keywords whose words that other relation is also said with do not count; with
+    ``phrases_only``, only keywords of several words count."""
     r = REGISTRY.get(relation)
     if r is None:
         return 0
@@ -38,6 +39,8 @@ def keyword_hits(question: str, relation: str, besides: str | None = None) -> in
     words = {_stem(w.lower()) for w in _TOKEN.findall(question)}
     hits: set[tuple[str, ...]] = set()  # by stems: "ratification" and "ratifications" are one word
     for kw in r.keywords:
+        if phrases_only and len(_TOKEN.findall(kw)) < 2:
+            continue
         if shared and all(w.lower()[:5] in shared for w in _TOKEN.findall(kw) if len(w) > 3):
             continue
         toks = tuple(_stem(w.lower()) for w in _TOKEN.findall(kw))
@@ -61,13 +64,16 @@ def more_specific(a: Analysis, relation: str) -> tuple[str, str] | None:
         # A word both relations are said with ("ratification", and "inquired about ratifying")
         # tells neither apart: when every word of the base is such a word and the question says
         # the other relation's own label word ("inquired"), the other relation is the one meant.
-        if n <= own and keyword_hits(a.question, relation, besides=r.name) == 0 and _label_worded(a.question, r, base):
+        # A phrase of its own ("asked about") tells it apart the same way; a single context word
+        # ("campaign") does not: "ratified since the campaign began" is a ratification.
+        if n <= own and keyword_hits(a.question, relation, besides=r.name) == 0 and (
+                _label_worded(a.question, r, base) or keyword_hits(a.question, r.name, besides=relation, phrases_only=True) > 0):
             n = own + 1
         if n > own and _negated(a, r.name):
             continue  # "ratified C102 but never inquired about the campaign": the other relation excludes
         if n > own and (best is None or n > best[0]):
             named_obj = any(i for i in a.linked(*r.range))
-            named_subj = any(i for i in a.linked(*r.domain))
+            named_subj = any(i for i in a.linked(*r.domain)) and not _only_funders(a, r.domain)
             if named_obj != named_subj:
                 best = (n, r.name, "subject" if named_obj else "object")
             elif not named_obj and _asks_end(a, r.domain) and not _asks_end(a, r.range):
@@ -75,6 +81,16 @@ def more_specific(a: Analysis, relation: str) -> tuple[str, str] | None:
                 # subjects asked (their relation to any object; the generic template allows it)
                 best = (n, r.name, "subject")
     return (best[1], best[2]) if best else None
+
+
+def _only_funders(a: Analysis, types: tuple[str, ...]) -> bool:
+    """Are the named entities of these types all countries named as funders ("Irish-funded
+    countries that inquired ..."), so none of them is the relation's subject?"""
+    from app.qa.country_chain import _funding_countries
+
+    named = [l for l in a.links if l.type in types]
+    return bool(named) and all(l.type == "Country" for l in named) and _funding_countries(a, a.fund) \
+        and a.answer_type == "Country"
 
 
 def _label_worded(question: str, r, base) -> bool:
