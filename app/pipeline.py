@@ -31,7 +31,8 @@ def build(config: Config, progress: Callable[[str], None] = stderr_progress, wit
     if with_index:
         from index.embed_process import EmbedInBackground
 
-        embedding = EmbedInBackground.start(config.model_path or None, config.data_dir)
+        embedding = EmbedInBackground.start(config.model_path or None, config.data_dir,
+                                            vector_cache=config.vector_cache_dir or None)
     parsed: dict = {}
 
     def hand_over(docs) -> None:
