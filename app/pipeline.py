@@ -137,7 +137,7 @@ def _write_all(b, config: Config, progress: Callable[[str], None], with_index: b
         progress("embedding sentence units for question answering")
         units = build_units(b.passages, idx.embedder, idx.cache, config.qa_dir, units=units)
         step("index.qa_units")
-        progress(f"qa units: {len(units.units)} sentences and clauses")
+        progress(f"qa units: {len(units)} sentences and clauses")
         from app.qa.intent import IntentIndex
 
         intents = IntentIndex.build(idx.embedder, idx.cache, config.qa_dir)
