@@ -56,6 +56,11 @@ class Config:
     sparql_max_depth: int = 48
     sparql_max_operators: int = 400
     cors_origins: str = field(default_factory=lambda: os.environ.get("FLOORGRAPH_CORS_ORIGINS", ""))
+    # Vectors kept between builds (index/vector_cache.py: the question bank's, which no report
+    # changes), so a build into a fresh data dir does not embed them again; empty: no such cache.
+    vector_cache_dir: str = field(default_factory=lambda: os.environ.get(
+        "FLOORGRAPH_VECTOR_CACHE",
+        str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "floorgraph")))
     max_source_mb: float = 20.0  # a report above this is refused unless `build --max-source-mb` says so
     # waitress: sockets held open at once (idle ones included) and seconds before a silent one is dropped
     connection_limit: int = field(default_factory=lambda: int(os.environ.get("FLOORGRAPH_CONNECTION_LIMIT", "1000")))

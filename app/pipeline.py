@@ -31,7 +31,8 @@ def build(config: Config, progress: Callable[[str], None] = stderr_progress, wit
     if with_index:
         from index.embed_process import EmbedInBackground
 
-        embedding = EmbedInBackground.start(config.model_path or None, config.data_dir)
+        embedding = EmbedInBackground.start(config.model_path or None, config.data_dir,
+                                            vector_cache=config.vector_cache_dir or None)
     parsed: dict = {}
 
     def hand_over(docs) -> None:
@@ -65,11 +66,13 @@ def build(config: Config, progress: Callable[[str], None] = stderr_progress, wit
 
 def _write_all(b, config: Config, progress: Callable[[str], None], with_index: bool,
                embedding=None, units=None) -> dict:
-    from graph.artefacts_process import InBackground
+    import json
+
+    from graph.artefacts_process import JOBS, InBackground, oxigraph_store_job
     from graph.build import add_artefacts, write_artefacts
 
-    # SHACL, the counts and the Turtle/JSON-LD views only read the finished graph: a second
-    # process makes them while this one writes the other files and loads the on-disk store
+    # SHACL, the counts, the Turtle/JSON-LD views and the on-disk store only read the finished
+    # graph: a second process makes them while this one writes the other files
     # (graph/artefacts_process.py)
     # N-Triples first, here: the child forked next inherits the text instead of making it again
     # (about 5 CPU s of a 10 MB report's build saved; graph.nt is written from the same text)
@@ -77,12 +80,14 @@ def _write_all(b, config: Config, progress: Callable[[str], None], with_index: b
     t_nt = time.perf_counter()
     b.ntriples()
     b.steps["write.ntriples_text"] = time.perf_counter() - t_nt
-    progress("validating with SHACL, counting and writing Turtle/JSON-LD (in a second process)")
-    background = InBackground.start(b)
+    progress("validating with SHACL, counting, writing Turtle/JSON-LD and loading the on-disk "
+             "store (in a second process)")
+    from app.stores.graph import STORE_MANIFEST
+
+    background = InBackground.start(b, jobs=JOBS + (
+        ("oxigraph_store", oxigraph_store_job(config.graph_file, config.oxigraph_dir)),))
     try:
         write_artefacts(b, config.data_dir, progress, with_stats=False, with_views=False)
-        from app.stores.graph import write_disk_store
-
         steps: dict[str, float] = {}
         clock = [time.perf_counter()]
 
@@ -90,14 +95,13 @@ def _write_all(b, config: Config, progress: Callable[[str], None], with_index: b
             now = time.perf_counter()
             steps[name], clock[0] = now - clock[0], now
 
-        disk = write_disk_store(config.graph_file, config.oxigraph_dir)
-        step("write.disk_store")
-        progress(f"on-disk graph store: {disk['triples']} triples -> {config.oxigraph_dir} "
-                 f"[{disk['load_seconds']:.1f} s]")
         files = background.result()
         step("write.background_wait")
         steps |= {f"write.{name}": s for name, s in background.cpu_s.items()}
-        progress(f"SHACL, counts, Turtle and JSON-LD made in {background.ran_in} "
+        disk = json.loads((config.oxigraph_dir / STORE_MANIFEST).read_text(encoding="utf-8"))
+        progress(f"on-disk graph store: {disk['triples']} triples -> {config.oxigraph_dir} "
+                 f"[{disk['load_seconds']:.1f} s]")
+        progress(f"SHACL, counts, Turtle, JSON-LD and the store made in {background.ran_in} "
                  f"({sum(background.cpu_s.values()):.1f} CPU s; {background.waited_s:.1f} s waited for)")
         add_artefacts(config.data_dir, files)
     finally:
@@ -133,7 +137,7 @@ def _write_all(b, config: Config, progress: Callable[[str], None], with_index: b
         progress("embedding sentence units for question answering")
         units = build_units(b.passages, idx.embedder, idx.cache, config.qa_dir, units=units)
         step("index.qa_units")
-        progress(f"qa units: {len(units.units)} sentences and clauses")
+        progress(f"qa units: {len(units)} sentences and clauses")
         from app.qa.intent import IntentIndex
 
         intents = IntentIndex.build(idx.embedder, idx.cache, config.qa_dir)

@@ -133,10 +133,10 @@ def _growth_table(name: str, rows: list) -> None:
 
 def process_cpu(cpu: float, steps: dict) -> dict[str, float]:
     """CPU seconds of each process of one build: the forked artefacts process (SHACL, counts,
-    Turtle/JSON-LD: their ``write.*`` CPU figures when made there), the forked embedding process
+    Turtle/JSON-LD, the on-disk store: their ``write.*`` CPU figures when made there), the forked embedding process
     (``index.child.*``: encoder export and embeddings) and the main process (the rest)."""
     embed = sum(v for k, v in steps.items() if k.startswith("index.child."))
-    artefacts = sum(steps.get(k, 0.0) for k in ("write.shacl_stats", "write.turtle_jsonld")) \
+    artefacts = sum(steps.get(k, 0.0) for k in ("write.shacl_stats", "write.turtle_jsonld", "write.oxigraph_store")) \
         if "write.background_wait" in steps else 0.0
     return {"main": cpu - embed - artefacts, "artefacts": artefacts, "embedding": embed}
 

@@ -87,7 +87,8 @@ def question_texts() -> list[str]:
     return [r["text"] for r in as_rows(generate())]
 
 
-def _work(model_path: str | None, previous: Path, conn, questions: list[str] | None = None) -> Embedded:
+def _work(model_path: str | None, previous: Path, conn, questions: list[str] | None = None,
+          vector_cache: Path | None = None) -> Embedded:
     import os
     import shutil
     import threading
@@ -120,7 +121,8 @@ def _work(model_path: str | None, previous: Path, conn, questions: list[str] | N
 
     import torch
 
-    from index.embedder import Embedder, EmbeddingCache
+    from index import vector_cache as vector_cache_mod
+    from index.embedder import Embedder, EmbeddingCache, text_key
     from index.onnx_encoder import export
 
     # one core: the parent parses and extracts on the other
@@ -158,7 +160,14 @@ def _work(model_path: str | None, previous: Path, conn, questions: list[str] | N
         for which, batch in (("passages", texts.passages), ("units", texts.units), ("questions", questions)):
             previous_vectors(embedder, cache, previous, which)
             before = len(cache)
-            _, counts[which] = cache.fill(embedder, batch)
+            kept_all = True
+            if which == "questions":  # an earlier build's bank, for those this data dir lacks
+                kept_all = _add_kept(cache, vector_cache_mod.load(vector_cache, embedder.weights_sha256),
+                                     {text_key(embedder.weights_sha256, t) for t in batch})
+            batch_keys, counts[which] = cache.fill(embedder, batch)
+            if not kept_all:  # the bank changed (or the first build here): keep this one's
+                vector_cache_mod.save(vector_cache, embedder.weights_sha256, batch_keys,
+                                      np.stack([cache.vector(k) for k in batch_keys]))
             keys += cache.keys()[before:]  # dicts keep insertion order: the new keys are last
             step(f"embed_{which}")
             if which == "passages":
@@ -170,6 +179,18 @@ def _work(model_path: str | None, previous: Path, conn, questions: list[str] | N
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return Embedded(files, manifest, keys, vectors, counts, cpu)
+
+
+def _add_kept(cache, kept: tuple[list[str], np.ndarray] | None, wanted: set[str]) -> bool:
+    """Add the kept vectors of ``wanted`` keys not in ``cache`` yet: after the call's ``before``
+    mark, so they go to the parent with this build's own vectors.  True when the kept file holds
+    every wanted key (nothing to save afterwards)."""
+    if kept is None:
+        return False
+    rows = [i for i, k in enumerate(kept[0]) if k in wanted and k not in cache]
+    if rows:
+        cache.add([kept[0][i] for i in rows], kept[1][rows])
+    return wanted.issubset(kept[0])
 
 
 def _checked(out: Path, manifest: dict, reference_model, texts: list[str], embedder, cache, new: set) -> dict:
@@ -202,10 +223,10 @@ def _widen_when_idle(encoder, idle, done) -> None:
             pass
 
 
-def _child(model_path, previous, conn, questions) -> None:  # runs in the forked process
+def _child(model_path, previous, conn, questions, vector_cache) -> None:  # runs in the forked process
     _die_with_parent()
     try:
-        conn.send(("ok", _work(model_path, previous, conn, questions)))
+        conn.send(("ok", _work(model_path, previous, conn, questions, vector_cache)))
     except BaseException as exc:  # noqa: BLE001 - reported; the parent does the work itself
         try:
             conn.send(("error", repr(exc)))
@@ -229,16 +250,19 @@ class EmbedInBackground:
 
     @classmethod
     def start(cls, model_path: str | None, previous: Path, enabled: bool = True,
-              questions: list[str] | None = None) -> "EmbedInBackground":
+              questions: list[str] | None = None, vector_cache: str | Path | None = None) -> "EmbedInBackground":
         """``previous``: the data dir the build replaces (its vectors are reused); ``questions``:
-        the question bank's texts (default: app.qa.bank's, as the build embeds them)."""
+        the question bank's texts (default: app.qa.bank's, as the build embeds them);
+        ``vector_cache``: a folder keeping the questions' vectors between builds
+        (index/vector_cache.py; None: none kept)."""
         job = cls()
         if not (enabled and can_fork()):
             return job
         ctx = multiprocessing.get_context("fork")
         parent, child = ctx.Pipe(duplex=True)
         try:
-            proc = ctx.Process(target=_child, args=(model_path, Path(previous), child, questions),
+            proc = ctx.Process(target=_child, args=(model_path, Path(previous), child, questions,
+                                                    Path(vector_cache) if vector_cache else None),
                                name="floorgraph-embed", daemon=True)
             proc.start()
         except OSError:

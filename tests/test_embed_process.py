@@ -28,10 +28,16 @@ def report_texts():
     return texts_of(passages, units), questions
 
 
+def _kept_dir(factory) -> Path:
+    """The module's vector cache folder (index/vector_cache.py), empty before the first build."""
+    return factory.getbasetemp() / "kept-vectors"
+
+
 @pytest.fixture(scope="module")
 def embedded(report_texts, tmp_path_factory):
     texts, questions = report_texts
-    job = EmbedInBackground.start(None, tmp_path_factory.mktemp("no-previous-build"), questions=questions)
+    job = EmbedInBackground.start(None, tmp_path_factory.mktemp("no-previous-build"), questions=questions,
+                                  vector_cache=_kept_dir(tmp_path_factory))
     assert job.proc is not None, "fork is available on Linux: the process must start"
     job.send(texts)
     got = job.result()
@@ -98,3 +104,46 @@ def test_failed_build_leaves_no_data_dir_and_no_process(tmp_path, monkeypatch):
     assert started and started[0] is not None
     started[0].join(5)
     assert not started[0].is_alive()
+
+
+def test_a_fresh_data_dir_reuses_the_question_vectors_an_earlier_build_kept(report_texts, embedded,
+                                                                          tmp_path_factory):
+    """The question bank does not depend on the report: a build into a new data dir takes its
+    vectors from the cache the first build wrote, embeds none of them, and hands the very same
+    vectors to the parent; the passages and units (no previous data dir) are embedded as before."""
+    from index import vector_cache
+
+    texts, questions = report_texts
+    sha = Embedder(None).weights_sha256
+    kept = vector_cache.load(_kept_dir(tmp_path_factory), sha)
+    assert kept is not None, "the first build must have kept the questions' vectors"
+    qkeys = [text_key(sha, q) for q in questions]
+    assert set(qkeys) <= set(kept[0])
+    job = EmbedInBackground.start(None, tmp_path_factory.mktemp("another-fresh-dir"), questions=questions,
+                                  vector_cache=_kept_dir(tmp_path_factory))
+    job.send(texts)
+    again = job.result()
+    assert again is not None, job.error
+    assert again.counts["questions"] == 0
+    assert again.counts["passages"] == embedded.counts["passages"] and again.counts["units"] == embedded.counts["units"]
+    first = dict(zip(embedded.keys, embedded.vectors))
+    sent = dict(zip(again.keys, again.vectors))
+    for k in qkeys:
+        assert k in sent, "a kept vector must reach the parent like one made in this build"
+        assert np.array_equal(sent[k], first[k])
+
+
+def test_the_vector_cache_ignores_what_it_cannot_read_and_replaces_a_changed_bank(tmp_path):
+    from index import vector_cache
+
+    assert vector_cache.load(tmp_path, "ab" * 32) is None  # nothing kept yet
+    vector_cache.cache_file(tmp_path, "ab" * 32).write_bytes(b"not an npz")
+    assert vector_cache.load(tmp_path, "ab" * 32) is None  # unreadable: no reuse, no error
+    vecs = np.arange(6, dtype=np.float32).reshape(2, 3)
+    assert vector_cache.save(tmp_path, "ab" * 32, ["k1", "k2"], vecs)
+    keys, got = vector_cache.load(tmp_path, "ab" * 32)
+    assert keys == ["k1", "k2"] and np.array_equal(got, vecs)
+    assert vector_cache.load(tmp_path, "cd" * 32) is None  # another model's weights: not these
+    assert vector_cache.save(tmp_path, "ab" * 32, ["k3"], vecs[:1])
+    assert vector_cache.load(tmp_path, "ab" * 32)[0] == ["k3"]
+    assert not vector_cache.save(None, "ab" * 32, ["k1"], vecs[:1])  # no folder configured

@@ -98,19 +98,28 @@ def file_sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def write_disk_store(graph_file: Path, directory: Path) -> dict:
-    """Bulk-load ``graph_file`` into a fresh on-disk store at ``directory`` (built aside, swapped in)."""
+def write_disk_store(graph_file: Path, directory: Path, ntriples: bytes | None = None) -> dict:
+    """Bulk-load ``graph_file`` into a fresh on-disk store at ``directory`` (built aside, swapped in).
+
+    ``ntriples``: the file's bytes when the caller already holds them (the build's artefacts
+    process loads the store from the N-Triples text it shares with the build, before or while
+    ``graph_file`` is written); the manifest records their sha256, which is the file's."""
     from index.store import atomic_write_text, staged_dir
 
     graph_file, directory = Path(graph_file), Path(directory)
     t0 = time.perf_counter()
     with staged_dir(directory) as tmp:
         store = ox.Store(str(tmp))
-        store.bulk_load(path=str(graph_file), format=ox.RdfFormat.N_TRIPLES)
+        if ntriples is None:
+            store.bulk_load(path=str(graph_file), format=ox.RdfFormat.N_TRIPLES)
+            digest = file_sha256(graph_file)
+        else:
+            store.bulk_load(input=ntriples, format=ox.RdfFormat.N_TRIPLES)
+            digest = hashlib.sha256(ntriples).hexdigest()
         store.optimize()
         triples = len(store)
         del store  # closes the database before the directory is renamed
-        manifest = {"graph_sha256": file_sha256(graph_file), "triples": triples,
+        manifest = {"graph_sha256": digest, "triples": triples,
                     "load_seconds": round(time.perf_counter() - t0, 3)}
         atomic_write_text(tmp / STORE_MANIFEST, json.dumps(manifest) + "\n")
     return manifest

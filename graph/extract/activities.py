@@ -159,6 +159,9 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             evs = events(sent)
             per_country = {iso: (names.find(sent, iso), find_organizations(sent, kb, iso3=iso)) for iso in isos} \
                 if evs else {}
+            # the sentence's own kind and topics, read once for all its events and countries
+            sentence_kind: list = []
+            sentence_topics: list = []
             for iso, ev in ((i, e) for i in isos for e in evs):
                 named, orgs = per_country[iso]
                 # "under the framework of a UN Joint Programme, provided support to the policy": the
@@ -176,7 +179,12 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                         break
                 if kind is None:
                     own = milestones.activity_kind(sent[ev.start:ev.start + 90])
-                    kind = own if len(evs) > 1 and own else (milestones.activity_kind(sent) or own)
+                    if len(evs) > 1 and own:
+                        kind = own
+                    else:
+                        if not sentence_kind:
+                            sentence_kind.append(milestones.activity_kind(sent))
+                        kind = sentence_kind[0] or own
                     if kind is None:
                         kind = _VERB_KIND.get(ev.verb)
                     if kind is None:
@@ -193,7 +201,9 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 digest = hashlib.sha1(f"{iso}|{ev.start}|{sent.strip()}".encode()).hexdigest()[:8]
                 key = slug(f"{iso} {year or ''} {kind}")[:60] + "-" + digest
                 label = f"{kind[0].upper()}{kind[1:]} in {country.label} ({year or 'undated'}): {what}"
-                themes = milestones.topics(sent)
+                if not sentence_topics:
+                    sentence_topics.append(milestones.topics(sent))
+                themes = sentence_topics[0]
                 a = kb.add_entity("Activity", key, label[:160], passage=p.id, kind=kind, status=status,
                                   year=year, year_source=source, country=iso,
                                   topic=themes[0] if themes else None,
