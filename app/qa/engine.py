@@ -67,6 +67,7 @@ from app.qa.counted_relation import counted_by_relation_noun
 from app.qa.understand import RELATION_FLAGS
 from app.qa.exclusion import only_exclusions, without_negated_clause
 from app.qa.implied_end import implied_end
+from app.qa.negated_names import report_universe, scope_negations
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
 from app.qa.relation_choice import beyond_region, more_specific, prospective
@@ -283,7 +284,7 @@ class QuestionEngine:
             funders = [_as_funder(i, self.k) for i in pool]  # "Japan or Portugal: which finances Timor-Leste"
             if all(funders):
                 pool, a.answer_type = funders, "Organization"
-        cons = self._constraints(a)
+        cons = scope_negations(a.question, a.links, self._constraints(a), a.answer_type)  # "... but not Lebanon"
         exclusions: list[Constraint] = []  # negated relations a text answer must still satisfy
         qualified = qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
         qualified += participants(a, cons, self.k, also=qualified)  # "[initiative] new phase countries"
@@ -317,6 +318,7 @@ class QuestionEngine:
         graph_ids: list[str] | None = None
         if cons:
             t = time.perf_counter()
+            cons = report_universe(cons, a.answer_type)  # "arab states countries not funded by X": the report's
             sparql = to_sparql(cons)
             graph_ids = self._run(sparql)
             # "which Thai organisation is a member of X": the demonym's country narrows the members

@@ -105,6 +105,8 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
     if not _ASKS.search(question):
         for m in _TAIL_CUE.finditer(question):
             taken, end = _names_after(question, ordered, m.end())
+            if taken and re.search(r"\b(?:by|from)\b", question[m.end():taken[0].start], re.I):
+                continue  # "funded by the UK but not by Norway": the relation's negated argument, not a name set aside
             if taken and not question[end:].strip(" ?.!") and not any(s <= m.start() < e for s, e in cuts):
                 out.ids.update(i for l in taken for i in l.ids)
                 cuts.append((m.start(), end))
