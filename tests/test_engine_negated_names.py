@@ -96,3 +96,32 @@ def test_a_region_s_countries_without_a_funder_are_the_report_s_own(engine):
         assert got == want, (region_name, got, want)
         return
     pytest.skip("no region with both EU-funded and other priority countries")
+
+
+def test_none_from_a_funder_is_a_set_difference(engine):
+    gov = "Organization:gov-" + _country(engine, "Netherlands").split(":")[1]
+    dutch = {f["subject"] for f in engine.k.facts_where(predicate="fundedBy", obj=gov) if f["subject"].startswith("Country:")}
+    eu = next(i for l in engine.lexicon.link("European Union") for i in l.ids)
+    eu_funded = {f["subject"] for f in engine.k.facts_where(predicate="fundedBy", obj=eu)}
+    if not (dutch - eu_funded and dutch & eu_funded):
+        pytest.skip("the Netherlands' countries and the EU's do not overlap and differ")
+    res = engine.ask("Which countries get money from the Netherlands but none from the European Union?")
+    assert answer_ids(engine, res) == dutch - eu_funded
+
+
+def test_a_name_set_aside_in_a_dropped_preamble_stays_aside(engine):
+    """'We already know about X, so leave X out of it: which countries does F fund?' reads the
+    question proper, and X is still not an answer."""
+    funded: dict[str, set[str]] = {}
+    for f in engine.k.facts_where(predicate="fundedBy"):
+        if f["subject"].startswith("Country:") and f["object"].startswith("Organization:gov-"):
+            funded.setdefault(f["object"], set()).add(f["subject"])
+    funder, countries = max(funded.items(), key=lambda kv: len(kv[1]))
+    if len(countries) < 3:
+        pytest.skip("no government funds three countries")
+    left = sorted(countries)[0]
+    name = engine.k.label(left)
+    res = engine.ask(f"We already wrote up {name}'s programme last month, so leave {name} out of it: "
+                     f"which countries does {engine.k.label(funder)} fund?")
+    got = answer_ids(engine, res)
+    assert left not in got and got == countries - {left}, (got, countries)

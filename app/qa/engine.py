@@ -217,9 +217,13 @@ class QuestionEngine:
         # "for our board, which follows West Africa, ...": context, not subject ("I know Morocco
         # ratified in 2019, ... its law": the aside's country fills in the pronoun)
         reduced = core_of(fixed, lambda t: analyse(t, self.lexicon))
+        set_aside_before: set[str] = set()
         if reduced.dropped:
             r = analyse(reduced.question, self.lexicon)
             if keeps_subject(a.links, r.links, AUTHOR_ORGS):
+                # "we know about Malawi, so leave Malawi out of it: where else ...": the dropped
+                # preamble may set a name aside for the question proper
+                set_aside_before = set_aside(fixed, a.links).ids - {i for l in r.links for i in l.ids}
                 a = r
                 a.read_as = reduced.question  # said in `path`: the asides dropped, a pronoun filled in
         phrases = aside_phrases(a.question)  # what each "apart from ..." names, linked or not
@@ -227,7 +231,7 @@ class QuestionEngine:
         if aside.ids:  # "besides the EU", "apart from Viet Nam": read the rest, drop those after
             a = analyse(aside.question, self.lexicon)
             a.excluded = aside.ids
-        a.excluded |= named_before_other(a.question, a.links, a.answer_type)  # "..., which other countries"
+        a.excluded |= named_before_other(a.question, a.links, a.answer_type) | set_aside_before  # "..., which other countries"
         a.aside_phrases = phrases
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3

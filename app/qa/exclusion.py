@@ -19,7 +19,7 @@ from app.qa.question import Link
 
 # Cues that set the following name aside.  "except/excluding/besides/apart/other than" alone are
 # also negations elsewhere; here they only act when a linked name follows.
-_CUE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?:\s+for)?|excluding|excepting|"
+_CUE = re.compile(r"\b(?:besides|apart from|aside from|other th[ae]n|except(?:\s+for)?|excluding|excepting|"
                   r"not counting|not including|leaving (?:out|aside)|setting aside|putting aside|leave (?:out|aside)|"
                   r"skip(?:ping)?|ignor(?:e|ing)|omit(?:ting)?|disregard(?:ing)?|exclude|barring|save for|"
                   r"in addition to|on top of|beyond|outside(?:\s+of)?)\b", re.I)
