@@ -125,3 +125,37 @@ def test_a_name_set_aside_in_a_dropped_preamble_stays_aside(engine):
                      f"which countries does {engine.k.label(funder)} fund?")
     got = answer_ids(engine, res)
     assert left not in got and got == countries - {left}, (got, countries)
+
+
+def _with_result(engine, kind_words: str) -> set[str]:
+    from app.qa.graphstep import RESULT_TYPES
+
+    kind = next(k for k in RESULT_TYPES if k.startswith(kind_words))
+    ids = {f["subject"] for f in engine.k.facts_where(predicate="achievedResult")
+           if (engine.k.entity(f["object"]) or {}).get("attrs", {}).get("result_type") == kind}
+    if not ids:
+        pytest.skip(f"no {kind} results in the build")
+    return ids
+
+
+def test_a_result_kind_worded_positively_beside_another_relation_s_negation(engine):
+    """'countries with a policy result that are not pathfinders': the negation is the pathfinders',
+    the results still hold."""
+    policy = _with_result(engine, "policies")
+    pathfinders = {f["subject"] for f in engine.k.facts_where(predicate="pathfinderOf")}
+    want = policy - pathfinders
+    if not want or want == policy:
+        pytest.skip("no policy-result countries on both sides of the pathfinder list")
+    got = answer_ids(engine, engine.ask("Which countries had a policy or strategy result in 2024 but are not pathfinders?"))
+    assert got == want, (got, want)
+
+
+def test_a_region_set_aside_is_no_filter_even_when_the_preamble_names_it(engine):
+    operations = _with_result(engine, "operations")
+    africa = next(i for l in engine.lexicon.link("Africa") for i in l.ids if i.startswith("Region:"))
+    inside = {f["subject"] for f in engine.k.facts_where(predicate="inRegion", obj=africa)}
+    if not (operations - inside and operations & inside):
+        pytest.skip("operations results not on both sides of Africa")
+    res = engine.ask("Our Africa desk keeps its own list, so leave the African ones out of it: "
+                     "which countries improved operations in 2024?")
+    assert answer_ids(engine, res) == operations - inside

@@ -288,7 +288,7 @@ class QuestionEngine:
             funders = [_as_funder(i, self.k) for i in pool]  # "Japan or Portugal: which finances Timor-Leste"
             if all(funders):
                 pool, a.answer_type = funders, "Organization"
-        cons = scope_negations(a.question, a.links, self._constraints(a), a.answer_type)  # "... but not Lebanon"
+        cons = scope_negations(a.question, a.links, self._constraints(a), a.answer_type, a.excluded)  # "... but not Lebanon"
         exclusions: list[Constraint] = []  # negated relations a text answer must still satisfy
         qualified = qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
         qualified += participants(a, cons, self.k, also=qualified)  # "[initiative] new phase countries"

@@ -101,11 +101,16 @@ def _kind(eid: str) -> str:
     return eid.split(":", 1)[0]
 
 
-def scope_negations(question: str, links: list, cons: list[Constraint], answer_type: str) -> list[Constraint]:
+def scope_negations(question: str, links: list, cons: list[Constraint], answer_type: str,
+                    excluded: set[str] = frozenset()) -> list[Constraint]:
     """The constraints with the negation moved onto the names it governs.
 
     Only when a positive constraint remains (a set difference needs a set to take from): a
-    question whose every relation is negated keeps the relation-level reading."""
+    question whose every relation is negated keeps the relation-level reading.  A region the
+    question sets aside is no filter as well ("our Africa team has its list, so leave the African
+    ones out of it: which countries ..."): the answers are taken out of it afterwards."""
+    cons = [c for c in cons if not (c.relation == "region" and not c.negated and c.evidence
+                                    and all(t[2] in excluded for t in c.evidence))]
     neg = negated_ids(question, links)
     if not neg or not cons:
         return cons
