@@ -68,6 +68,7 @@ from app.qa.understand import RELATION_FLAGS
 from app.qa.exclusion import only_exclusions, without_negated_clause
 from app.qa.implied_end import implied_end
 from app.qa.negated_names import report_universe, scope_negations
+from app.qa.descriptive_links import topic_links
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
 from app.qa.relation_choice import beyond_region, more_specific, prospective
@@ -238,6 +239,7 @@ class QuestionEngine:
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
         und = self._understand(a, timings)
         a.answer_type = type_set_aside(fixed, stated_type, a.answer_type, a.excluded)  # "... outside africa": countries
+        topic_links(a, self.k)  # "pension reform countries": a descriptive name is the topic, not one entry
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
         und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
         if a.ratify and not a.negated:
