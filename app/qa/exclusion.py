@@ -35,6 +35,9 @@ _COVERED_BEFORE = re.compile(r"\b(?:cover|covers|covered|covering|handle|handles
                              r"treat|treats|treated|deal with|deals with|dealt with)\s+(?:the\s+)?$", re.I)
 _COVERED_AFTER = re.compile(r"\s+(?:separately|elsewhere|on (?:its|their) own|in (?:a|another) (?:note|brief|report|paper))\b",
                             re.I)
+# "we have Africa covered in a separate note", "I've got Jordan done already": a name someone has dealt with
+_HAVE_BEFORE = re.compile(r"\b(?:have|has|had|['’]ve|got)\s+(?:the\s+)?$", re.I)
+_HAVE_AFTER = re.compile(r"\s+(?:already\s+)?(?:covered|handled|done|sorted|written up)\b", re.I)
 # "countries the Netherlands finances, egypt and kenya excluded", "jordan donors, eu left out": the
 # cue follows the names it sets aside (a list of them, joined by commas and "and")
 _POST_CUE = re.compile(r"^\s*(?:(?:is|are|being)\s+)?(?:excluded|left out|omitted|not counted|not included|set aside|"
@@ -132,6 +135,8 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
         post = _WRAP_AFTER.match(question[link.end:])
         if not (pre and post):
             pre, post = _COVERED_BEFORE.search(question[:link.start]), _COVERED_AFTER.match(question[link.end:])
+        if not (pre and post):
+            pre, post = _HAVE_BEFORE.search(question[:link.start]), _HAVE_AFTER.match(question[link.end:])
         if pre and post and not any(s <= link.start < e for s, e in cuts):
             out.ids.update(link.ids)
             cuts.append((pre.start(), link.end + post.end()))
