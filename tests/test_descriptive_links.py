@@ -58,3 +58,14 @@ def test_a_topic_written_in_several_entries_is_answered_from_each(engine):
         assert len(got & want) >= 2, (label, got, want)
         return
     pytest.skip("no descriptive name whose words several country entries write")
+
+
+def test_a_keyword_query_listing_two_wordings_finds_entries_of_either(engine):
+    """'grievance complaints mechanisms countries': one entry writes 'grievance mechanism', another
+    'management of complaints'; both are the topic."""
+    one = entry_countries_saying(engine, r"\bgrievance mechanism")
+    other = entry_countries_saying(engine, r"\bcomplaints?\b") - one
+    if not one or not other:
+        pytest.skip("the report does not write the topic both ways")
+    got = answer_ids(engine, engine.ask("grievance complaints mechanisms health insurance countries"))
+    assert one & got and other & got, (got, one, other)
