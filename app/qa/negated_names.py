@@ -147,8 +147,11 @@ def scope_negations(question: str, links: list, cons: list[Constraint], answer_t
 
 def report_universe(out: list[Constraint], answer_type: str) -> list[Constraint]:
     """A country question whose only positive condition is a region (or nothing) and that
-    negates a relation takes its complement among the report's countries."""
+    negates a relation takes its complement among the report's countries (those it has an entry
+    for).  Not for countries asked as funders ("which countries do not fund Kenya"): the report's
+    entries are the funded ones."""
     if any(c.negated for c in out) and answer_type == "Country" and \
+            not any("governmentOf" in c.pattern for c in out) and \
             all(c.negated or c.relation == "region" or _universe(c) for c in out) and \
             not any("isPriorityCountry" in c.pattern for c in out):
         # "arab states countries without netherlands funding", "which countries are not funded by
