@@ -71,6 +71,9 @@ from app.qa.counted_relation import counted_by_relation_noun
 from app.qa.understand import RELATION_FLAGS
 from app.qa.exclusion import only_exclusions, without_negated_clause
 from app.qa.implied_end import implied_end
+from app.qa.negated_names import report_universe, scope_negations
+from app.qa.descriptive_links import topic_links
+from app.qa.polar import open_subject, verdict
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
 from app.qa.relation_choice import beyond_region, more_specific, prospective
@@ -212,6 +215,12 @@ class QuestionEngine:
         timings = {}
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(q)
+        polar = open_subject(fixed, self.lexicon.link(fixed))  # "Has Kenya not ratified C102?"
+        said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
+        if said is not None:
+            out.update(answer_type="Text", answers=[said], strategy="graph (yes/no)", path=said["path"])
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
         fixed = question_word_first(fixed)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
         subject_added = with_implied_subject(fixed, a.links)  # "arab states scheme reform result": the countries asked
@@ -222,9 +231,13 @@ class QuestionEngine:
         reduced = core_of(fixed, lambda t: analyse(t, self.lexicon))
         if not reduced.dropped:  # "not sure how to phrase this, but morocco c102 year": no question word opens the core
             reduced = without_shell(fixed, lambda t: any(not set(l.ids) <= AUTHOR_ORGS for l in analyse(t, self.lexicon).links))
+        set_aside_before: set[str] = set()
         if reduced.dropped:
             r = analyse(reduced.question, self.lexicon)
             if keeps_subject(a.links, r.links, AUTHOR_ORGS):
+                # "we know about Malawi, so leave Malawi out of it: where else ...": the dropped
+                # preamble may set a name aside for the question proper
+                set_aside_before = set_aside(fixed, a.links).ids - {i for l in r.links for i in l.ids}
                 a = r
                 a.read_as = reduced.question  # said in `path`: the asides dropped, a pronoun filled in
         phrases = aside_phrases(a.question)  # what each "apart from ..." names, linked or not
@@ -232,13 +245,14 @@ class QuestionEngine:
         if aside.ids:  # "besides the EU", "apart from Viet Nam": read the rest, drop those after
             a = analyse(aside.question, self.lexicon)
             a.excluded = aside.ids
-        a.excluded |= named_before_other(a.question, a.links, a.answer_type)  # "..., which other countries"
+        a.excluded |= named_before_other(a.question, a.links, a.answer_type) | set_aside_before  # "..., which other countries"
         a.aside_phrases = phrases
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
         und = self._understand(a, timings)
         a.answer_type = type_set_aside(fixed, stated_type, a.answer_type, a.excluded)  # "... outside africa": countries
+        topic_links(a, self.k)  # "pension reform countries": a descriptive name is the topic, not one entry
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
         und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
         if a.ratify and not a.negated:
@@ -302,7 +316,7 @@ class QuestionEngine:
             funders = [_as_funder(i, self.k) for i in pool]  # "Japan or Portugal: which finances Timor-Leste"
             if all(funders):
                 pool, a.answer_type = funders, "Organization"
-        cons = self._constraints(a)
+        cons = scope_negations(a.question, a.links, self._constraints(a), a.answer_type, a.excluded)  # "... but not Lebanon"
         exclusions: list[Constraint] = []  # negated relations a text answer must still satisfy
         qualified = qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
         qualified += participants(a, cons, self.k, also=qualified)  # "[initiative] new phase countries"
@@ -336,6 +350,7 @@ class QuestionEngine:
         graph_ids: list[str] | None = None
         if cons:
             t = time.perf_counter()
+            cons = report_universe(cons, a.answer_type)  # "arab states countries not funded by X": the report's
             sparql = to_sparql(cons)
             graph_ids = self._run(sparql)
             # "which Thai organisation is a member of X": the demonym's country narrows the members

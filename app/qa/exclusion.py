@@ -19,7 +19,7 @@ from app.qa.question import Link
 
 # Cues that set the following name aside.  "except/excluding/besides/apart/other than" alone are
 # also negations elsewhere; here they only act when a linked name follows.
-_CUE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?:\s+for)?|excluding|excepting|"
+_CUE = re.compile(r"\b(?:besides|apart from|aside from|other th[ae]n|except(?:\s+for)?|excluding|excepting|"
                   r"not counting|not including|leaving (?:out|aside)|setting aside|putting aside|leave (?:out|aside)|"
                   r"skip(?:ping)?|ignor(?:e|ing)|omit(?:ting)?|disregard(?:ing)?|exclude|barring|save for|"
                   r"in addition to|on top of|beyond|outside(?:\s+of)?)\b", re.I)
@@ -28,12 +28,16 @@ _CUE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?:\s+fo
 _FILLER = {"the", "a", "an", "its", "their", "own", "those", "ones", "in", "of", "from", "by", "and", "or", "nor",
            "countries", "country", "ilo", "ilo's", "'s", "s", "region", "regions", "entire", "whole", "any", "all"}
 _WRAP_BEFORE = re.compile(r"\b(?:setting|leaving|putting|set|leave|put)\s+(?:the\s+|its\s+|their\s+)?(?:ilo['’]s\s+)?$", re.I)
-_WRAP_AFTER = re.compile(r"\s+(?:aside|to (?:one|the) side|out of (?:it|this|the picture))\b", re.I)
+_WRAP_AFTER = re.compile(r"\s+(?:(?:countries|country|ones|states|nations)\s+)?(?:aside|to (?:one|the) side|out of (?:it|this|the picture))\b",
+                         re.I)  # "leaving the Asian countries out of it"
 # "we cover Africa separately", "our colleagues handle Jordan elsewhere": a name someone else covers
 _COVERED_BEFORE = re.compile(r"\b(?:cover|covers|covered|covering|handle|handles|handled|handling|track|tracks|tracked|"
                              r"treat|treats|treated|deal with|deals with|dealt with)\s+(?:the\s+)?$", re.I)
 _COVERED_AFTER = re.compile(r"\s+(?:separately|elsewhere|on (?:its|their) own|in (?:a|another) (?:note|brief|report|paper))\b",
                             re.I)
+# "we have Africa covered in a separate note", "I've got Jordan done already": a name someone has dealt with
+_HAVE_BEFORE = re.compile(r"\b(?:have|has|had|['’]ve|got)\s+(?:the\s+)?$", re.I)
+_HAVE_AFTER = re.compile(r"\s+(?:already\s+)?(?:covered|handled|done|sorted|written up)\b", re.I)
 # "countries the Netherlands finances, egypt and kenya excluded", "jordan donors, eu left out": the
 # cue follows the names it sets aside (a list of them, joined by commas and "and")
 _POST_CUE = re.compile(r"^\s*(?:(?:is|are|being)\s+)?(?:excluded|left out|omitted|not counted|not included|set aside|"
@@ -105,6 +109,8 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
     if not _ASKS.search(question):
         for m in _TAIL_CUE.finditer(question):
             taken, end = _names_after(question, ordered, m.end())
+            if taken and re.search(r"\b(?:by|from)\b", question[m.end():taken[0].start], re.I):
+                continue  # "funded by the UK but not by Norway": the relation's negated argument, not a name set aside
             if taken and not question[end:].strip(" ?.!") and not any(s <= m.start() < e for s, e in cuts):
                 out.ids.update(i for l in taken for i in l.ids)
                 cuts.append((m.start(), end))
@@ -129,6 +135,8 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
         post = _WRAP_AFTER.match(question[link.end:])
         if not (pre and post):
             pre, post = _COVERED_BEFORE.search(question[:link.start]), _COVERED_AFTER.match(question[link.end:])
+        if not (pre and post):
+            pre, post = _HAVE_BEFORE.search(question[:link.start]), _HAVE_AFTER.match(question[link.end:])
         if pre and post and not any(s <= link.start < e for s, e in cuts):
             out.ids.update(link.ids)
             cuts.append((pre.start(), link.end + post.end()))

@@ -486,6 +486,11 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         rty = year_for(a, "result")
         year_filter = f' ?r{{n}} fg:year ?ry{{n}} . FILTER({year_test(a, "?ry{n}", rty)})' if rty else ""
         negated_kinds = [rt for rt in a.result_types if _kind_negated(a, rt)] if a.negation else []
+        # "countries with a result 1 that are not pathfinders": the negation is another relation's,
+        # the results are worded positively
+        from app.qa.negated_names import negated_ids
+
+        results_negated = a.negation and bool(negated_kinds or not (a.negated or negated_ids(a.question, a.links)))
         if a.result_types and a.negation and negated_kinds and len(negated_kinds) < len(a.result_types):
             # "adopted a policy but had no scheme reform": the kinds worded positively must hold,
             # the negated ones must not
@@ -498,17 +503,17 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint(f"FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx . ?rx fg:resultType ?rt . "
                                   f"VALUES ?rt {{ {types} }}{dated} }}",
                                   "without a " + " or ".join(negated_kinds) + " result", []))
-        elif a.result_types and not a.negation:
+        elif a.result_types and not results_negated:
             for n, rt in enumerate(a.result_types):
                 concept = f"<{RESULT_TYPES[rt]}>"
                 out.append(Constraint(
                     f"?answer fg:achievedResult ?r{n} . ?r{n} fg:resultType {concept} .{year_filter.format(n=n)}",
                     f"countries with a {rt} result", [("?", "achievedResult", f"result:{rt}")]))
-        elif a.any_result and not a.negation and ACHIEVED_ANY.search(a.question):
+        elif a.any_result and not results_negated and ACHIEVED_ANY.search(a.question):
             # "countries that achieved at least one institutional result / institutional changes"
             out.append(Constraint(f"?answer fg:achievedResult ?r0 .{year_filter.format(n=0)}",
                                   "countries with an institutional result", [("?", "achievedResult", "*")]))
-        elif a.negation and (a.result_types or a.any_result):
+        elif results_negated and (a.result_types or a.any_result):
             types = " ".join(f"<{RESULT_TYPES[rt]}>" for rt in a.result_types)
             type_pat = f" ?rx fg:resultType ?rt . VALUES ?rt {{ {types} }}" if types else ""
             out.append(Constraint(

@@ -32,6 +32,11 @@ MIN_KEY_IDF = 3.5  # a key word is rarer than this (idf): 'insurance', 'system' 
 MAX_ADDED = 25  # a topic that fills more country entries than this is no topic the words pin down
 
 
+# Words that make a question a sentence; without them it is a keyword query.
+_ASKING = re.compile(r"\b(which|what|who|whom|whose|where|when|how|list|name|give|tell|identify|is|are|does|did|do|"
+                     r"was|were|has|have)\b", re.I)
+
+
 @dataclass
 class Covered:
     iso3: str
@@ -130,6 +135,11 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     keys = key_terms(a.question, set(units.unit_terms[best.unit_id]), units.idf, stop)
     if not keys:
         return [], []
+    # A keyword query may list the topic in two words ("complaints grievance mechanism"): a rare
+    # query word the best sentence does not write is the topic's other wording, and a sentence
+    # writing it counts at the higher bar ("the management of complaints from ... beneficiaries").
+    alternatives = [t for t in key_terms(a.question, set(terms(a.question)), units.idf, stop) if t not in keys] \
+        if not strict and not keyed and not _ASKING.search(a.question) else []
     scores = text_step.unit_scores(a, qvec, required)
     long_forms = _long_forms(text_step)
     bar, low_bar = RATIO * best.score, ALL_KEYS_RATIO * best.score
@@ -141,6 +151,9 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         if u.kind != "sentence" or scores[i] < low_bar:
             continue
         said = [k for k in keys if holds_any(units.unit_terms[i], k, long_forms)]
+        if not said and alternatives and scores[i] >= bar and \
+                any(holds_any(units.unit_terms[i], k, long_forms) for k in alternatives):
+            said = list(keys)  # the topic in the query's other word, as close as a key-word sentence
         if len(said) < len(keys) and rarest not in said:
             continue  # "a microservices platform" is no "gig and platform workers": the rarest word must be there
         if not said or (scores[i] < bar and len(said) < len(keys)) or \

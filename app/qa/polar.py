@@ -1,0 +1,67 @@
+"""Yes/no questions about one named entity, negated or not ("Has Kenya not ratified Convention
+No. 102?", "Is Zambia a Global Accelerator pathfinder?", "Does the EU not fund Jordan?").
+
+A polar question is the list question with its subject left open, and a membership test: "Has
+Kenya not ratified C102?" is "Which countries have not ratified C102?" and whether Kenya is among
+the answers.  :func:`open_subject` rewrites the question that way (the first named country or
+organisation after the opening auxiliary becomes "which countries" / "which organisations"); the
+engine answers the list question as it answers any other, and :func:`verdict` says Yes or No with
+the list answer's evidence for the subject when it is there.
+
+Only when the list question is answered from the graph and the list is not empty: a text step's
+few sentences are no complete list, and "No" would then mean "not in the sentences I read".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.qa.graphstep import AUTHOR_ORGS
+
+_POLAR = re.compile(r"^\s*(is|are|was|were|has|have|had|does|do|did)\s+(?:the\s+)?", re.I)
+_CHOICE = re.compile(r"\bor\b|\b(?:more|most|fewer|less|least|larger|smaller|bigger|higher|lower)\b", re.I)
+_WH = re.compile(r"\b(which|what|who|whom|whose|where|when|how|why)\b", re.I)
+_PLURAL_AUX = {"is": "are", "was": "were", "has": "have", "does": "do"}
+_NOUN = {"Country": "countries", "Organization": "organisations", "Initiative": "initiatives"}
+
+
+@dataclass
+class Polar:
+    list_question: str  # the question with the subject left open
+    subject_ids: list[str]  # the subject's readings (a country and its government)
+
+
+def open_subject(question: str, links: list) -> Polar | None:
+    """The list question a yes/no question about one named entity tests membership in."""
+    m = _POLAR.match(question)
+    if not m or _WH.search(question) or _CHOICE.search(question):
+        return None  # "Is Norway or the UK the funder of more countries?": a choice, not a yes/no
+    first = min((l for l in links if l.start >= m.start(1)), key=lambda l: l.start, default=None)
+    if first is None or not m.end(1) < first.start <= m.end() or first.type not in _NOUN or \
+            any(i in AUTHOR_ORGS for i in first.ids):
+        return None  # "Is there ...", "Does the report say ...": no named subject right after the verb;
+        # "Does the ILO support ...": the report's author is asked about its work, not a yes/no
+    rest = question[first.end:]
+    if re.match(r"^['’]s\b", rest):
+        return None  # "Has Angola's ratification ... become valid": a property of the name, not a list's member
+    aux = m.group(1).lower()
+    noun = _NOUN[first.type]
+    if first.type == "Country" and aux in ("does", "do", "did"):
+        return None  # "Does Japan fund Indonesia?": a country acting as a funder is no entry of a list of countries
+    listed = f"Which {noun} {_PLURAL_AUX.get(aux, aux)}{rest}"
+    return Polar(" ".join(listed.split()), list(first.ids))
+
+
+def verdict(polar: Polar, listed: dict, knowledge) -> dict | None:
+    """Yes or No from the list answer (None when that answer is not the graph's)."""
+    if not str(listed.get("strategy", "")).startswith("graph") or not listed.get("answers"):
+        return None  # an empty list is more likely a misreading than a "no" for every name
+    ids = set(polar.subject_ids) | {f"Organization:gov-{i.split(':', 1)[1]}" for i in polar.subject_ids
+                                    if i.startswith("Country:")}
+    iris = {str(knowledge.iri(i)) for i in ids}
+    hit = next((x for x in listed.get("answers", []) if x.get("iri") in iris), None)
+    label = "Yes" if hit else "No"
+    why = f"“{polar.list_question}” answered from the graph; " + (
+        f"{hit['label']} is among the answers" if hit else "the answers do not include it")
+    return {"label": label, "type": "Text", "score": hit.get("score", 1.0) if hit else 1.0,
+            "evidence": (hit or {}).get("evidence", [])[:3], "path": [why]}

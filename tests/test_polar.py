@@ -1,0 +1,44 @@
+"""Yes/no questions about one named entity, negated or not, answered as membership in the list
+question with the subject left open.  The real engine over the real build; the expected verdicts
+are read from the knowledge base's facts."""
+from __future__ import annotations
+
+import pytest
+
+from app.qa.polar import open_subject
+
+
+def _country(engine, name: str) -> str:
+    return next(i for l in engine.lexicon.link(name) for i in l.ids if i.startswith("Country:"))
+
+
+def test_the_subject_is_left_open(engine):
+    q = "Has Kenya not ratified Convention No. 102?"
+    p = open_subject(q, engine.lexicon.link(q))
+    assert p is not None and p.list_question.startswith("Which countries have not ratified")
+    assert _country(engine, "Kenya") in p.subject_ids
+    for q in ("Which countries ratified Convention No. 102?", "Is there a roadmap?",
+              "Has Angola's ratification become valid?", "Does Japan fund Indonesia?",
+              "Is Norway or the United Kingdom the funder of more countries?"):
+        assert open_subject(q, engine.lexicon.link(q)) is None, q
+
+
+def _pathfinders(engine):
+    out = {f["subject"] for f in engine.k.facts_where(predicate="pathfinderOf") if f["subject"].startswith("Country:")}
+    priority = {e for e, ent in engine.k.entities.items() if ent["type"] == "Country" and ent["attrs"].get("priority")}
+    inside, outside = sorted(out & priority), sorted(priority - out)
+    if not inside or not outside:
+        pytest.skip("no priority countries on both sides of the pathfinder list")
+    return inside[0], outside[0]
+
+
+@pytest.mark.parametrize("negated", [False, True])
+def test_a_yes_no_question_on_a_relation_and_its_negation(engine, negated):
+    member, other = _pathfinders(engine)
+    word = " not" if negated else ""
+    for country, is_member in ((member, True), (other, False)):
+        res = engine.ask(f"Is {engine.k.label(country)}{word} a Global Accelerator pathfinder?")
+        assert res["answer_type"] == "Text" and len(res["answers"]) == 1, res
+        assert res["answers"][0]["label"] == ("Yes" if is_member != negated else "No"), (country, res["answers"])
+        if res["answers"][0]["label"] == "Yes" and not negated:
+            assert res["answers"][0]["evidence"]  # the list answer's evidence for the subject
