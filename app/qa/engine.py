@@ -29,7 +29,7 @@ from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PRO
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
 from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, entry_scope,
-                    kind_heads, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
+                    figure_rank, kind_heads, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
                     set_conditions)
 from app.qa.absent import absent_names
 from app.qa.region_in_name import inside_name
@@ -264,7 +264,7 @@ class QuestionEngine:
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
-        done = early or self._result_kinds(a, out) or self._year_series(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
+        done = early or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) or self._shared_initiatives(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is None:
@@ -1062,6 +1062,11 @@ class QuestionEngine:
             out["sparql"], out["strategy"], out["path"] = res.sparql, "graph-aggregate", res.path
             out["answer_type"] = res.answer_type or out["answer_type"]
             return [self._aggregate_answer(row) for row in res.rows]
+        pair = region_rank.compared_regions(a)  # "which has more pathfinders, Africa or the Americas?"
+        if pair:
+            ranked = self._region_rank(a, out, region_rank.asks_fewer(a.question), pool=pair)
+            if ranked is not None:
+                return ranked
         if aggregate.WHICH_REGION.search(a.question) and aggregate.SUPERLATIVE_WORD.search(a.question):
             low = aggregate.SUPERLATIVE_WORD.search(a.question).group(1).lower() in ("fewest", "least", "lowest", "smallest")
             ranked = self._region_rank(a, out, low)
@@ -1111,7 +1116,36 @@ class QuestionEngine:
                 return [d]
         return [self._aggregate_answer(row) for row in res.rows]
 
-    def _region_rank(self, a: Analysis, out: dict, lowest: bool) -> list[dict] | None:
+    def _figure_rank(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'Which region got the largest share', 'did A or B get more': items of a written list of
+        figures ranked by their figures (see :mod:`app.qa.figure_rank`)."""
+        ask = figure_rank.read_ask(a.question)
+        if ask is None or (a.answer_type in ("Number", "Year") and not re.search(r"\b(?:which|who)\b", a.question, re.I)):
+            return None  # "what was the largest share": the figure itself, not the item it is said of
+        got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
+                                       self.k.passage(pid).text, self.lexicon.link, self.k.label)
+        if got is None:
+            return None
+        best = got.order[0]
+        ties = [i for i in got.order if got.items[i].value == got.items[best].value]
+        listing = [f"{got.names[i]}: {got.items[i].figure}" for i in got.order]
+        out["strategy"], out["sparql"] = "text-aggregate", ""
+        out["path"] = [f"{'compared' if got.compared else 'ranked'} by the figures the report writes: " + "; ".join(listing)]
+        if len(got.order) > 1 and len(ties) == 1:
+            out["path"].append(f"runner-up: {listing[1]}")
+        answers = []
+        for i in ties:
+            ev = [self._evidence(got.passage_id, [got.items[i].figure])]
+            if got.ids[i]:
+                d = self._answer_dict(got.ids[i], 1.0, ev)
+            else:
+                d = {"label": got.names[i], "iri": None, "type": "Text", "score": 1.0, "evidence": ev}
+            d.update({"value": got.items[i].value, "counted": listing, "path": list(out["path"])})
+            answers.append(d)
+        out["answer_type"] = answers[0]["type"]
+        return answers
+
+    def _region_rank(self, a: Analysis, out: dict, lowest: bool, pool: list[str] | None = None) -> list[dict] | None:
         """'Which region has the most countries with an improving-operations result / funded by the
         Dutch?': the countries of the same question asked as a list (every constraint the graph step
         reads, region words aside), grouped by region (see :mod:`app.qa.region_rank`).  None when
@@ -1121,8 +1155,10 @@ class QuestionEngine:
         if cons is None or region_rank.counts_objects(a.question):
             return None
         ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
-        rows = region_answers.regions_for(ids, "", self.k) or []
-        ranked = region_rank.rank([(r.region, r.countries, r.facts) for r in rows], lowest)
+        rows = [(r.region, r.countries, r.facts) for r in region_answers.regions_for(ids, "", self.k) or []]
+        if pool:  # two regions compared: only they are ranked, one holding none of the countries among them
+            rows = [r for r in rows if r[0] in pool] + [(p, [], []) for p in pool if p not in {r[0] for r in rows}]
+        ranked = region_rank.rank(rows, lowest)
         if ranked is None:
             return None
         top, runner = ranked
@@ -1130,6 +1166,8 @@ class QuestionEngine:
         out["path"] = [f"{'fewest' if lowest else 'most'} countries by region: {'; '.join(c.description for c in cons)}"] + \
             ([f"runner-up: {self.k.label(runner[0])} ({len(runner[1])})"] if runner else [])
         answers = []
+        if pool and len(top) > 1:
+            out["path"].append("a tie: " + ", ".join(f"{self.k.label(r)} ({len(c)})" for r, c, _ in top))
         for region, countries, facts in top:
             labels = [self.k.label(c) for c in countries]
             why = f"{self.k.label(region)}: {len(labels)} ({', '.join(labels)})"
