@@ -1119,7 +1119,7 @@ class QuestionEngine:
     def _figure_rank(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which region got the largest share', 'did A or B get more': items of a written list of
         figures ranked by their figures (see :mod:`app.qa.figure_rank`)."""
-        ask = figure_rank.read_ask(a.question)
+        ask = figure_rank.read_ask(a.question, self.lexicon.link)
         if ask is None or (a.answer_type in ("Number", "Year") and not re.search(r"\b(?:which|who)\b", a.question, re.I)):
             return None  # "what was the largest share": the figure itself, not the item it is said of
         got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and

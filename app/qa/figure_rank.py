@@ -34,8 +34,8 @@ _BREAK = re.compile(r";|,|:|\band\b|\bfollowed by\b|\bwhile\b|\bwhereas\b|\bthen
 _FACT_NOUNS = re.compile(r"^(result|ratification|kind|type|link|relation|mention|entr|time|year|member|"
                          r"pathfinder|project|step|area|categor)", re.I)
 _OPTIONS = re.compile(r"(?:^|[,:;]\s*|\bbetween\s+|\b(?:did|does|do|was|were|is|are|has|have|had)\s+)"
-                      r"(?:the\s+)?([\w$'’.-]+(?:\s+[\w$'’.-]+){0,4}?)\s+(?:or|vs\.?|versus)\s+(?:the\s+)?"
-                      r"([\w$'’.-]+(?:\s+[\w$'’.-]+){0,4}?)(?=\s*(?:[-–—,:?;]|$|\s+(?:which|who|get|got|had|has|"
+                      r"(?:the\s+)?([\w$'’.-]+(?:\s+[\w$'’.-]+){0,7}?)\s+(?:or|vs\.?|versus)\s+(?:the\s+)?"
+                      r"([\w$'’.-]+(?:\s+[\w$'’.-]+){0,7}?)(?=\s*(?:[-–—,:?;]|$|\s+(?:which|who|get|got|had|has|"
                       r"have|received?|share|had)\b))", re.I)
 _BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?([\w$'’.-]+(?:\s+[\w$'’.-]+){0,4}?)\s+and\s+(?:the\s+)?"
                       r"([\w$'’.-]+(?:\s+[\w$'’.-]+){0,4}?)(?=\s*(?:[-–—,:?;]|$))", re.I)
@@ -62,7 +62,7 @@ class Item:
     end: int
 
 
-def read_ask(question: str) -> Ask | None:
+def read_ask(question: str, link=None) -> Ask | None:
     """The ranking a question asks for by a written figure, or None when it ranks by something the
     graph counts ("the most countries", "more funders") or names no figure's kind."""
     m = RANK_WORD.search(question)
@@ -77,23 +77,38 @@ def read_ask(question: str) -> Ask | None:
         kind = "money"
     elif noun and noun_type(noun) is None and not _FACT_NOUNS.match(noun) and noun.lower().endswith("s"):
         kind = "count"  # "the most attendees", "more users": a count written beside each item
-    elif options(question) and not (noun and (noun_type(noun) or _FACT_NOUNS.match(noun))):
+    elif options(question, link) and not (noun and (noun_type(noun) or _FACT_NOUNS.match(noun))):
         kind = "any"  # "France or Korea: which committed more": the figures written beside the two decide
     else:
         return None
     if kind != "count" and noun and noun_type(noun) is not None:
         return None  # "the largest number of countries": a graph count
-    return Ask(low, kind, stem(noun.lower()) if kind == "count" and noun else None, options(question))
+    return Ask(low, kind, stem(noun.lower()) if kind == "count" and noun else None, options(question, link))
 
 
-def options(question: str) -> list[str]:
+_SEPARATOR = re.compile(r"\s+(?:or|vs\.?|versus|and)\s+(?:the\s+)?", re.I)
+
+
+def options(question: str, link=None) -> list[str]:
     """'Did Africa or Asia-Pacific get ...', 'dashboards or country pages - which ...': the two
-    phrases a question sets against each other."""
+    phrases a question sets against each other.  Two linked names on either side of "or" / "vs"
+    are the options whatever surrounds them ("ga contributions ireland vs germany which larger")."""
+    if link is not None:
+        links = link(question)
+        for m in _SEPARATOR.finditer(question):
+            if m.group(0).strip().lower().startswith("and") and not re.search(r"\bbetween\b", question[:m.start()], re.I):
+                continue
+            left = [l for l in links if l.end == m.start()]
+            right = [l for l in links if l.start == m.end()]
+            if left and right:
+                return [left[0].surface, right[0].surface]
     m = _OPTIONS.search(question) or _BETWEEN.search(question)
     if not m:
         return []
     a, b = (re.sub(r"^(?:(?:which|who|what|did|does|do|was|were|is|are|has|have|had)\s+)+(?:the\s+)?", "", x.strip(),
                                 flags=re.I) for x in m.groups())
+    a, b = (re.sub(r"^(?:the\s+)?one\s+(?:on|about|for|to|with|focused on|that)\s+(?:the\s+)?", "", x, flags=re.I)
+            for x in (a, b))
     if RANK_WORD.search(a) or RANK_WORD.search(b):
         return []
     return [a, b]
