@@ -29,7 +29,7 @@ from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PRO
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
 from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, entry_scope,
-                    figure_rank, kind_heads, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
+                    figure_rank, kind_heads, listed_subset, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
                     set_conditions)
 from app.qa.absent import absent_names
 from app.qa.region_in_name import inside_name
@@ -152,6 +152,10 @@ _COUNTED_BEFORE = re.compile(r"\b(?:among|of|out of|from|at)\s+(?:the\s+)?[^?]{0
                              r"sections?|profiles?))|pathfinders|governments|"
                              r"territories|organi[sz]ations|funders|donors|partners)\b[^?]{0,60}?,?\s*how many\b(?!\s+\w+\s+(of|do|does|did)\b)",
                              re.I)
+# "europe and central asia countries with any result 2024 count": a keyword query names the counted
+# noun first and closes with the count word.
+_COUNTED_KEYWORD = re.compile(r"\b(countries|pathfinders|governments|territories|organi[sz]ations|funders|donors|partners)\b"
+                              r"[^?]{0,80}?\b(?:count|number|total|tally|how many)\s*\??\s*$", re.I)
 # "how many of them", "how many name ...": no counted noun follows "how many"; it was said before.
 _NO_NOUN_AFTER = re.compile(r"\s+(?:of\s+(?:them|these|those)|name|names|mention|mentions|list|lists|cite|cites|show|shows|"
                             r"have|has|had|are|were|get|gets|got|receive|receives|received)\b", re.I)
@@ -1120,7 +1124,8 @@ class QuestionEngine:
         """'Which region got the largest share', 'did A or B get more': items of a written list of
         figures ranked by their figures (see :mod:`app.qa.figure_rank`)."""
         ask = figure_rank.read_ask(a.question, self.lexicon.link)
-        if ask is None or (a.answer_type in ("Number", "Year") and not re.search(r"\b(?:which|who)\b", a.question, re.I)):
+        if ask is None or (a.answer_type in ("Number", "Year") and not re.search(r"\b(?:which|who)\b", a.question, re.I)
+                           and figure_rank.asked_item_type(a.question, ask) is None):
             return None  # "what was the largest share": the figure itself, not the item it is said of
         got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
                                        self.k.passage(pid).text, self.lexicon.link, self.k.label)
@@ -1443,7 +1448,7 @@ class QuestionEngine:
         collapsed = a.question
         for link in sorted(a.links, key=lambda l: -l.start):
             collapsed = collapsed[:link.start] + "NAME" + collapsed[link.end:]
-        m = _COUNTED.search(collapsed) or _COUNTED_BEFORE.search(a.question)
+        m = _COUNTED.search(collapsed) or _COUNTED_BEFORE.search(a.question) or _COUNTED_KEYWORD.search(collapsed)
         before = _COUNTED_BEFORE.search(a.question)
         if before and _NO_NOUN_AFTER.match(a.question, before.end()):
             m = before  # "of the country write-ups, how many name Portugal among the funders": pages counted
@@ -1494,6 +1499,10 @@ class QuestionEngine:
             # a count no statement of that relation bounds (only a region) counts something else
             return None
         ids = self._run(to_sparql(cons))
+        refined = self._listed_subset(as_list, cons, ids)  # "since the campaign started", "its new phase"
+        if refined is not None:
+            ids, listed_why = refined
+            n = len(ids)
         if a.excluded:  # "outside Africa, how many ...": what the question sets aside is not counted
             ids = [i for i in ids if keeps({"iri": self.k.iri(i), "iso3": i.split(":", 1)[1] if i.startswith("Country:")
                                             else None}, a.excluded, self.k)]
@@ -1505,10 +1514,35 @@ class QuestionEngine:
         out["sparql"], out["strategy"] = sparql, "graph"
         pids = list(dict.fromkeys(p for i in ids for c in cons for f in self._facts_for(i, c) for p in f["passages"]))
         ev = [self._evidence(pid, [str(n)] + [self.k.label(i) for i in ids]) for pid in pids[:3]]
-        out["path"] = [f"count of: {c.description}" for c in cons]
+        out["path"] = [f"count of: {c.description}" for c in cons] + ([listed_why[0]] if refined is not None else [])
+        if refined is not None:
+            ev = [self._evidence(listed_why[1], [self.k.label(i) for i in ids])] + ev[:2]
         return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0,
                  "evidence": ev, "counted": [self.k.label(i) for i in ids],
                  "counted_iris": [self.k.iri(i) for i in ids]}]
+
+    def _listed_subset(self, a: Analysis, cons: list[Constraint], ids: list[str]):
+        """The entities a sentence lists when the count's words qualify its relation ("since the
+        campaign started", "in the new phase"); None when the graph count stands (see
+        :mod:`app.qa.listed_subset`).  Returns (ids, (why, passage id))."""
+        residual = [t for t in self._residual_terms(a, cons) if t not in listed_subset.NOT_QUALIFIERS]
+        if not residual:
+            return None
+        found = listed_subset.best_list(a.question, residual, ENTITY_FOR_TYPE.get(a.answer_type, a.answer_type),
+                                        self.units, self.lexicon.link)
+        if found is None:
+            return None
+        unit, clauses = found
+        rel = [c for c in cons if c.relation not in ("region", "priority")]
+        other = [c for c in cons if c.relation in ("region", "priority")]
+        got = listed_subset.choose(clauses, ids, self._run(to_sparql(rel)) if rel else None,
+                                   self._run(to_sparql(other)) if other else None, residual)
+        if got is None or set(got[2]) == set(ids):
+            return None
+        clause, listed, chosen = got
+        why = f"the words ‘{' '.join(residual)}’ qualify the relation: the {len(listed)} names listed in " \
+              f"“{clause.strip()[:160]}”" + (" that the question's other conditions keep" if len(chosen) < len(listed) else "")
+        return chosen, (why, unit.passage_id)
 
     def _count_objects(self, r, a: Analysis, out: dict) -> list[dict] | None:
         """'How many institutional results did the Arab States countries achieve': count the

@@ -209,7 +209,7 @@ def rank(found: list[Item], low: bool) -> list[int]:
     return sorted(range(len(found)), key=lambda i: (found[i].value if low else -found[i].value, i))
 
 
-_TYPE_WORDS = (("Region", re.compile(r"\bregions?\b", re.I)),
+_TYPE_WORDS = (("Region", re.compile(r"\bregion(?:s|al)?\b", re.I)),
                ("Country", re.compile(r"\bcountr(?:y|ies)\b", re.I)),
                ("Organization", re.compile(r"\b(funders?|donors?|partners?|sources?|organi[sz]ations?|agenc(?:y|ies))\b",
                                            re.I)))
