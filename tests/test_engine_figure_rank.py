@@ -81,3 +81,23 @@ def test_meeting_with_fewest_attendees(engine):
     r = engine.ask("of the knowledge-sharing meetings the GTT organised in 2024, which drew the fewest attendees")
     assert len(r["answers"]) == 1 and r["answers"][0]["value"] == min(counts)
     assert r["answers"][0]["label"] and not r["answers"][0]["label"][0].isdigit()
+
+
+def test_two_table_rows_compared_in_the_total_column(engine):
+    cells = [c for c in engine.tables.cells if c.col.strip().lower() == "total" and "staff" in c.table.lower()]
+    rows = {c.row: c.value for c in cells if "total" not in c.row.lower()}
+    assert len(rows) >= 2
+    fewer = min(rows, key=rows.get)
+    r = engine.ask("Do regional and country teams or ILO headquarters have fewer GTT staff?")
+    assert [a["label"] for a in r["answers"]] == [fewer.split(">")[-1].strip()]
+
+
+def test_most_common_funder_is_an_adjectival_superlative(engine):
+    from collections import Counter
+
+    arab = {f["subject"] for f in engine.k.facts if f["predicate"] == "inRegion" and f["object"] == "Region:arab-states"}
+    n = Counter(f["object"] for f in engine.k.facts if f["predicate"] == "fundedBy" and f["subject"] in arab)
+    (top, k), (_, m) = n.most_common(2)
+    assert k > m
+    r = engine.ask("most common donor arab states countries")
+    assert [a["iri"] for a in r["answers"]] == [engine.k.iri(top)]

@@ -1129,6 +1129,8 @@ class QuestionEngine:
             return None  # "what was the largest share": the figure itself, not the item it is said of
         got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
                                        self.k.passage(pid).text, self.lexicon.link, self.k.label)
+        if got is None and ask.options:
+            return self._table_rows(a, out, ask)
         if got is None:
             return None
         best = got.order[0]
@@ -1149,6 +1151,26 @@ class QuestionEngine:
             answers.append(d)
         out["answer_type"] = answers[0]["type"]
         return answers
+
+    def _table_rows(self, a: Analysis, out: dict, ask) -> list[dict] | None:
+        """'Are more staff at headquarters or in regional teams?': two rows of a table compared."""
+        got = figure_rank.table_rows(self.tables.cells, ask, a.question)
+        if got is None:
+            return None
+        rows, values, col, cells = got
+        i = min(range(2), key=lambda k: values[k]) if ask.low else max(range(2), key=lambda k: values[k])
+        if values[0] == values[1]:
+            return None
+        from app.qa.tables import _cell_sparql
+
+        label = rows[i].split(">")[-1].strip()
+        why = f"{cells[i].table} — {col}: " + "; ".join(f"{r.split('>')[-1].strip()} {v:,.0f}" for r, v in zip(rows, values))
+        out["strategy"], out["answer_type"], out["path"], out["sparql"] = "graph-table", "Text", [why], \
+            _cell_sparql(cells[i].iri)
+        ev = [self._evidence(cells[i].passage_id, [label])] if cells[i].passage_id else []
+        return [{"label": label, "iri": None, "type": "Text", "score": 1.0, "value": float(values[i]),
+                 "evidence": ev, "counted": [f"{r.split('>')[-1].strip()}: {v:,.0f}" for r, v in zip(rows, values)],
+                 "path": [why]}]
 
     def _region_rank(self, a: Analysis, out: dict, lowest: bool, pool: list[str] | None = None) -> list[dict] | None:
         """'Which region has the most countries with an improving-operations result / funded by the

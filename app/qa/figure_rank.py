@@ -109,9 +109,57 @@ def options(question: str, link=None) -> list[str]:
                                 flags=re.I) for x in m.groups())
     a, b = (re.sub(r"^(?:the\s+)?one\s+(?:on|about|for|to|with|focused on|that)\s+(?:the\s+)?", "", x, flags=re.I)
             for x in (a, b))
-    if RANK_WORD.search(a) or RANK_WORD.search(b):
+    a, b = (_after_ranking(x) for x in (a, b))
+    if not a or not b:
         return []
     return [a, b]
+
+
+_PREP = re.compile(r"\b(?:at|in|on|by|from|for|with|to|into|within)\s+(?:the\s+)?", re.I)
+
+
+def _after_ranking(option: str) -> str | None:
+    """"more GTT staff based at ILO headquarters" -> "ILO headquarters": an option that holds the
+    ranking words names its item after its last preposition; "in regional teams" -> "regional teams"."""
+    if RANK_WORD.search(option):
+        cuts = list(_PREP.finditer(option))
+        if not cuts or RANK_WORD.search(option[cuts[-1].end():]):
+            return None
+        option = option[cuts[-1].end():]
+    return re.sub(r"^(?:at|in|on|by|from|for|with|to|into|within)\s+(?:the\s+)?", "", option.strip(), flags=re.I) or None
+
+
+def table_rows(cells, ask: Ask, question: str):
+    """Two rows of one table the question names as its options, compared in the column it names
+    (or the table's Total column): (labels, values, column, cells) or None."""
+    by_table: dict[str, list] = {}
+    for c in cells:
+        if c.unit != "marked":
+            by_table.setdefault(c.table, []).append(c)
+    q_rest = set(terms(question))
+    for o in ask.options:
+        q_rest -= set(terms(o))
+    for table, cs in by_table.items():
+        rows = list(dict.fromkeys(c.row for c in cs))
+        picks = []
+        for o in ask.options:
+            words = set(terms(o))
+            share = [len(words & set(terms(r))) / len(words) if words else 0 for r in rows]
+            best = max(share) if share else 0
+            picks.append(rows[share.index(best)] if best >= 0.5 and share.count(best) == 1 else None)
+        if None in picks or picks[0] == picks[1]:
+            continue
+        cols = list(dict.fromkeys(c.col for c in cs))
+        named = [c for c in cols if set(terms(c)) and set(terms(c)) <= q_rest]
+        col = named[0] if len(named) == 1 else next((c for c in cols if c.strip().lower() == "total"),
+                                                    cols[0] if len(cols) == 1 else None)
+        if col is None:
+            continue
+        got = [next((c for c in cs if c.row == r and c.col == col), None) for r in picks]
+        if None in got:
+            continue
+        return picks, [c.value for c in got], col, got
+    return None
 
 
 def items(sentence: str, ask: Ask, protected: list[tuple[int, int]]) -> list[Item]:
