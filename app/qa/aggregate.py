@@ -239,6 +239,11 @@ def _rows(store, knowledge, sparql: str, r: Relation, direction: str) -> list[Ro
     return out
 
 
+# Words that end the counted noun phrase after "how many".
+_PHRASE_END = frozenset("did does do is are was were has have had in of for by from with that which who were "
+                        "across among under to on at".split())
+
+
 def counted_relation(question: str) -> Relation | None:
     """'How many institutional results did ... achieve': the counted noun names the *object* type
     of a relation whose subjects are countries, so the objects are counted, not the countries."""
@@ -253,6 +258,13 @@ def counted_relation(question: str) -> Relation | None:
     # The counted noun is the first type noun after "how many" ("how many Arab States countries" counts countries).
     noun = next((w.lower() for w in m.group(1).split() if w.lower() in heads), None)
     if noun is None:
+        return None
+    # "how many ilo imf partnership new phase countries" (a keyword query put in order): the
+    # compound's last noun is counted, and countries or organisations are no relation's objects here
+    tail = re.match(r"(?:[\w-]+\s+){0,6}", question[m.start(1):] + " ").group(0).split()
+    stop = next((i for i, w in enumerate(tail) if w.lower() in _PHRASE_END), len(tail))
+    tail = tail[:stop]  # the noun phrase only: "results did the Arab States countries" counts results
+    if any(heads.get(w.lower()) in ("Country", "Organization", "Region") for w in tail):
         return None
     for r in REGISTRY:
         if r.domain == ("Country",) and r.range == (heads[noun],) and heads[noun] not in ("Country", "Organization", "Region"):

@@ -56,7 +56,7 @@ _BEFORE_POOL = re.compile(r"\b(?:between|which of|whether|among)\s+(?:the\s+)?$|
 # "Among Iraq, Jordan and Lebanon, which have ratified ...": a "which" with no noun of its own asks
 # for the offered names' kind, whatever noun comes after the verb.
 _BARE_WHICH = re.compile(r"\bwhich\s+(?:ones?\s+)?(?:have|has|had|did|do|does|is|are|was|were)\b", re.I)
-_PICK = re.compile(r"\bwhich one\b|\bwhich of (?:the (?:two|three)|them|these|those|both)\b", re.I)
+_PICK = re.compile(r"\bwhich ones?\b|\bwhich of (?:the (?:two|three)|them|these|those|both)\b", re.I)
 _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|and/or)\s+)(?:the\s+)?", re.I)
 ENTITY_TYPES = ("Country", "Organization", "Initiative")
 

@@ -29,7 +29,7 @@ from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PRO
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
 from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, entry_scope,
-                    kind_heads, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
+                    figure_rank, kind_heads, listed_subset, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
                     set_conditions)
 from app.qa.absent import absent_names
 from app.qa.region_in_name import inside_name
@@ -159,6 +159,10 @@ _COUNTED_BEFORE = re.compile(r"\b(?:among|of|out of|from|at)\s+(?:the\s+)?[^?]{0
                              r"sections?|profiles?))|pathfinders|governments|"
                              r"territories|organi[sz]ations|funders|donors|partners)\b[^?]{0,60}?,?\s*how many\b(?!\s+\w+\s+(of|do|does|did)\b)",
                              re.I)
+# "europe and central asia countries with any result 2024 count": a keyword query names the counted
+# noun first and closes with the count word.
+_COUNTED_KEYWORD = re.compile(r"\b(countries|pathfinders|governments|territories|organi[sz]ations|funders|donors|partners)\b"
+                              r"[^?]{0,80}?\b(?:count|number|total|tally|how many)\s*\??\s*$", re.I)
 # "how many of them", "how many name ...": no counted noun follows "how many"; it was said before.
 _NO_NOUN_AFTER = re.compile(r"\s+(?:of\s+(?:them|these|those)|name|names|mention|mentions|list|lists|cite|cites|show|shows|"
                             r"have|has|had|are|were|get|gets|got|receive|receives|received)\b", re.I)
@@ -297,7 +301,7 @@ class QuestionEngine:
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
-        done = early or self._result_kinds(a, out) or self._year_series(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
+        done = early or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) or self._shared_initiatives(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is None:
@@ -1101,6 +1105,11 @@ class QuestionEngine:
             out["sparql"], out["strategy"], out["path"] = res.sparql, "graph-aggregate", res.path
             out["answer_type"] = res.answer_type or out["answer_type"]
             return [self._aggregate_answer(row) for row in res.rows]
+        pair = region_rank.compared_regions(a)  # "which has more pathfinders, Africa or the Americas?"
+        if pair:
+            ranked = self._region_rank(a, out, region_rank.asks_fewer(a.question), pool=pair)
+            if ranked is not None:
+                return ranked
         if aggregate.WHICH_REGION.search(a.question) and aggregate.SUPERLATIVE_WORD.search(a.question):
             low = aggregate.SUPERLATIVE_WORD.search(a.question).group(1).lower() in ("fewest", "least", "lowest", "smallest")
             ranked = self._region_rank(a, out, low)
@@ -1150,7 +1159,59 @@ class QuestionEngine:
                 return [d]
         return [self._aggregate_answer(row) for row in res.rows]
 
-    def _region_rank(self, a: Analysis, out: dict, lowest: bool) -> list[dict] | None:
+    def _figure_rank(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'Which region got the largest share', 'did A or B get more': items of a written list of
+        figures ranked by their figures (see :mod:`app.qa.figure_rank`)."""
+        ask = figure_rank.read_ask(a.question, self.lexicon.link)
+        if ask is None or (a.answer_type in ("Number", "Year") and not re.search(r"\b(?:which|who)\b", a.question, re.I)
+                           and figure_rank.asked_item_type(a.question, ask) is None):
+            return None  # "what was the largest share": the figure itself, not the item it is said of
+        got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
+                                       self.k.passage(pid).text, self.lexicon.link, self.k.label)
+        if got is None and ask.options:
+            return self._table_rows(a, out, ask)
+        if got is None:
+            return None
+        best = got.order[0]
+        ties = [i for i in got.order if got.items[i].value == got.items[best].value]
+        listing = [f"{got.names[i]}: {got.items[i].figure}" for i in got.order]
+        out["strategy"], out["sparql"] = "text-aggregate", ""
+        out["path"] = [f"{'compared' if got.compared else 'ranked'} by the figures the report writes: " + "; ".join(listing)]
+        if len(got.order) > 1 and len(ties) == 1:
+            out["path"].append(f"runner-up: {listing[1]}")
+        answers = []
+        for i in ties:
+            ev = [self._evidence(got.passage_id, [got.items[i].figure])]
+            if got.ids[i]:
+                d = self._answer_dict(got.ids[i], 1.0, ev)
+            else:
+                d = {"label": got.names[i], "iri": None, "type": "Text", "score": 1.0, "evidence": ev}
+            d.update({"value": got.items[i].value, "counted": listing, "path": list(out["path"])})
+            answers.append(d)
+        out["answer_type"] = answers[0]["type"]
+        return answers
+
+    def _table_rows(self, a: Analysis, out: dict, ask) -> list[dict] | None:
+        """'Are more staff at headquarters or in regional teams?': two rows of a table compared."""
+        got = figure_rank.table_rows(self.tables.cells, ask, a.question)
+        if got is None:
+            return None
+        rows, values, col, cells = got
+        i = min(range(2), key=lambda k: values[k]) if ask.low else max(range(2), key=lambda k: values[k])
+        if values[0] == values[1]:
+            return None
+        from app.qa.tables import _cell_sparql
+
+        label = rows[i].split(">")[-1].strip()
+        why = f"{cells[i].table} — {col}: " + "; ".join(f"{r.split('>')[-1].strip()} {v:,.0f}" for r, v in zip(rows, values))
+        out["strategy"], out["answer_type"], out["path"], out["sparql"] = "graph-table", "Text", [why], \
+            _cell_sparql(cells[i].iri)
+        ev = [self._evidence(cells[i].passage_id, [label])] if cells[i].passage_id else []
+        return [{"label": label, "iri": None, "type": "Text", "score": 1.0, "value": float(values[i]),
+                 "evidence": ev, "counted": [f"{r.split('>')[-1].strip()}: {v:,.0f}" for r, v in zip(rows, values)],
+                 "path": [why]}]
+
+    def _region_rank(self, a: Analysis, out: dict, lowest: bool, pool: list[str] | None = None) -> list[dict] | None:
         """'Which region has the most countries with an improving-operations result / funded by the
         Dutch?': the countries of the same question asked as a list (every constraint the graph step
         reads, region words aside), grouped by region (see :mod:`app.qa.region_rank`).  None when
@@ -1160,8 +1221,10 @@ class QuestionEngine:
         if cons is None or region_rank.counts_objects(a.question):
             return None
         ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
-        rows = region_answers.regions_for(ids, "", self.k) or []
-        ranked = region_rank.rank([(r.region, r.countries, r.facts) for r in rows], lowest)
+        rows = [(r.region, r.countries, r.facts) for r in region_answers.regions_for(ids, "", self.k) or []]
+        if pool:  # two regions compared: only they are ranked, one holding none of the countries among them
+            rows = [r for r in rows if r[0] in pool] + [(p, [], []) for p in pool if p not in {r[0] for r in rows}]
+        ranked = region_rank.rank(rows, lowest)
         if ranked is None:
             return None
         top, runner = ranked
@@ -1169,6 +1232,8 @@ class QuestionEngine:
         out["path"] = [f"{'fewest' if lowest else 'most'} countries by region: {'; '.join(c.description for c in cons)}"] + \
             ([f"runner-up: {self.k.label(runner[0])} ({len(runner[1])})"] if runner else [])
         answers = []
+        if pool and len(top) > 1:
+            out["path"].append("a tie: " + ", ".join(f"{self.k.label(r)} ({len(c)})" for r, c, _ in top))
         for region, countries, facts in top:
             labels = [self.k.label(c) for c in countries]
             why = f"{self.k.label(region)}: {len(labels)} ({', '.join(labels)})"
@@ -1444,7 +1509,7 @@ class QuestionEngine:
         collapsed = a.question
         for link in sorted(a.links, key=lambda l: -l.start):
             collapsed = collapsed[:link.start] + "NAME" + collapsed[link.end:]
-        m = _COUNTED.search(collapsed) or _COUNTED_BEFORE.search(a.question)
+        m = _COUNTED.search(collapsed) or _COUNTED_BEFORE.search(a.question) or _COUNTED_KEYWORD.search(collapsed)
         before = _COUNTED_BEFORE.search(a.question)
         if before and _NO_NOUN_AFTER.match(a.question, before.end()):
             m = before  # "of the country write-ups, how many name Portugal among the funders": pages counted
@@ -1495,6 +1560,10 @@ class QuestionEngine:
             # a count no statement of that relation bounds (only a region) counts something else
             return None
         ids = self._run(to_sparql(cons))
+        refined = self._listed_subset(as_list, cons, ids)  # "since the campaign started", "its new phase"
+        if refined is not None:
+            ids, listed_why = refined
+            n = len(ids)
         if a.excluded:  # "outside Africa, how many ...": what the question sets aside is not counted
             ids = [i for i in ids if keeps({"iri": self.k.iri(i), "iso3": i.split(":", 1)[1] if i.startswith("Country:")
                                             else None}, a.excluded, self.k)]
@@ -1506,10 +1575,35 @@ class QuestionEngine:
         out["sparql"], out["strategy"] = sparql, "graph"
         pids = list(dict.fromkeys(p for i in ids for c in cons for f in self._facts_for(i, c) for p in f["passages"]))
         ev = [self._evidence(pid, [str(n)] + [self.k.label(i) for i in ids]) for pid in pids[:3]]
-        out["path"] = [f"count of: {c.description}" for c in cons]
+        out["path"] = [f"count of: {c.description}" for c in cons] + ([listed_why[0]] if refined is not None else [])
+        if refined is not None:
+            ev = [self._evidence(listed_why[1], [self.k.label(i) for i in ids])] + ev[:2]
         return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0,
                  "evidence": ev, "counted": [self.k.label(i) for i in ids],
                  "counted_iris": [self.k.iri(i) for i in ids]}]
+
+    def _listed_subset(self, a: Analysis, cons: list[Constraint], ids: list[str]):
+        """The entities a sentence lists when the count's words qualify its relation ("since the
+        campaign started", "in the new phase"); None when the graph count stands (see
+        :mod:`app.qa.listed_subset`).  Returns (ids, (why, passage id))."""
+        residual = [t for t in self._residual_terms(a, cons) if t not in listed_subset.NOT_QUALIFIERS]
+        if not residual:
+            return None
+        found = listed_subset.best_list(a.question, residual, ENTITY_FOR_TYPE.get(a.answer_type, a.answer_type),
+                                        self.units, self.lexicon.link)
+        if found is None:
+            return None
+        unit, clauses = found
+        rel = [c for c in cons if c.relation not in ("region", "priority")]
+        other = [c for c in cons if c.relation in ("region", "priority")]
+        got = listed_subset.choose(clauses, ids, self._run(to_sparql(rel)) if rel else None,
+                                   self._run(to_sparql(other)) if other else None, residual)
+        if got is None or set(got[2]) == set(ids):
+            return None
+        clause, listed, chosen = got
+        why = f"the words ‘{' '.join(residual)}’ qualify the relation: the {len(listed)} names listed in " \
+              f"“{clause.strip()[:160]}”" + (" that the question's other conditions keep" if len(chosen) < len(listed) else "")
+        return chosen, (why, unit.passage_id)
 
     def _count_objects(self, r, a: Analysis, out: dict) -> list[dict] | None:
         """'How many institutional results did the Arab States countries achieve': count the

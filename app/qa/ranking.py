@@ -128,8 +128,9 @@ def adjectival(a: Analysis, votes=None) -> tuple[str, str, str, str] | None:
     is :func:`app.qa.aggregate.superlative_intent`'s."""
     for m in _ADJECTIVAL.finditer(a.question):
         word, participle, noun = m.group(1).lower(), m.group(2), m.group(3)
-        if word in ("most", "least", "fewest") and not participle:
-            continue  # "the most countries": counted, not adjectival
+        between = re.findall(r"[a-z]+", m.group(0).lower())[1:-1]
+        if word in ("most", "least", "fewest") and not participle and not between:
+            continue  # "the most countries": counted, not adjectival ("most common funder" is)
         want = noun_type(noun)
         if want is None:
             continue

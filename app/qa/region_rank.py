@@ -32,3 +32,30 @@ def rank(rows: list[tuple[str, list[str], list]], lowest: bool = False):
     top = [r for r in ordered if len(r[1]) == best]
     runner = next((r for r in ordered if len(r[1]) != best), None)
     return top, runner
+
+
+_COMPARED = re.compile(r"\b(more|fewer|less|larger|bigger|higher|greater|smaller|lower)\b|\b(?:vs\.?|versus|compared)\b",
+                       re.I)
+_FEWER = re.compile(r"\b(fewer|less|smaller|lower)\b", re.I)
+
+
+def compared_regions(a) -> list[str] | None:
+    """The two regions a comparison names ("Africa or the Americas", "africa vs asia"), or None:
+    a count compared between two regions ranks just those two, by the same countries a region
+    ranking counts.  Not "how many more" (a difference) nor a region word inside a name."""
+    regions = list(dict.fromkeys(l.ids[0] for l in a.links if l.type == "Region"))
+    if len(regions) != 2 or a.answer_type in ("Number", "Year") or not _COMPARED.search(a.question):
+        return None
+    if re.search(r"\bhow\s+(?:many|much)\b", a.question, re.I) or counts_objects_compared(a.question):
+        return None
+    return regions
+
+
+def counts_objects_compared(question: str) -> bool:
+    """"more results", "more ratifications": objects counted, not countries."""
+    return bool(re.search(r"\b(?:more|fewer|less)\s+(?:[\w-]+\s+){0,2}?(results?|changes?|ratifications?|projects?|"
+                          r"funders?|donors?|schemes?|publications?|money|funding|share)\b", question, re.I))
+
+
+def asks_fewer(question: str) -> bool:
+    return bool(_FEWER.search(question))

@@ -457,7 +457,7 @@ class TableLookup:
 
 
 # "what type of result", "which result types", "what kind of ..."
-_KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results\b", re.I)
+_KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results?\b", re.I)
 
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")

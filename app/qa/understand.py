@@ -103,6 +103,9 @@ def delexicalised(a: Analysis) -> str:
 # "number of pathfinder countries" closing a keyword query: the last type noun is what is counted
 _COUNT_OF_TAIL = re.compile(r"\b(?:number|count|tally)\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*\??\s*$", re.I)
 
+# A keyword query closing on a count word asks for the count of what it names before.
+_CLOSING_COUNT = re.compile(r"\b(?:count|tally|how many)\s*\??\s*$", re.I)
+
 
 def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     """Fill in what the regex analysis left open, from the intent."""
@@ -128,6 +131,8 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     from app.qa.open_slot import who_is_domain
 
     a.answer_type = who_is_domain(a, _keyword_support) or a.answer_type  # "who ratified 102": countries
+    if _CLOSING_COUNT.search(a.question):
+        a.answer_type = "Number"  # "europe and central asia countries with any result 2024 count": the count is asked
     if a.answer_type == "Text":
         found = _type_from_relation_words(a)
         if found:

@@ -1,0 +1,82 @@
+"""A count whose words qualify the relation the graph holds: the names a sentence lists.
+
+"How many member states ratified C102 *since the campaign started*", "ilo imf *new phase* african
+countries how many": the graph holds the relation (ratified, partnered with) for every country the
+report ever says it of, while the question's extra words point at one sentence that lists a
+subset ("Since the Campaign's launch in 2021, eight Member States have now ratified ...: A, B, C
+..."; "a new phase in an expanded set of countries, which include ...").  When the question keeps
+rare words the graph constraints do not explain, the sentence that holds them and lists at least
+three names of the counted type is read:
+
+- if most of its names satisfy the graph relation, it refines it: its names that meet every
+  condition of the question are counted (a region filter still applies);
+- otherwise, when it writes the qualifying words itself and shares some names with the relation,
+  it states a narrower relation the graph does not hold ("new activities were allocated in A, B,
+  C ..." beside "funded by"): its names are counted, the question's region or priority filter
+  still applied.
+
+Pure functions over the unit index and the lexicon's links; no report facts.
+"""
+from __future__ import annotations
+
+import re
+
+from app.qa.units import terms
+
+MIN_LISTED = 3  # a list, not a sentence that happens to name two countries
+REFINES = 0.75  # share of the listed names the graph relation holds for: the list is a subset of it
+# Words of a count's frame, never a qualifier.
+NOT_QUALIFIERS = set(terms("many number count total how much there each among amongst within across between "
+                           "altogether overall respectively"))
+
+
+# Where one list ends and another begins inside a sentence ("eight States have ratified A, B, C,
+# while many others have inquired about it, including D, E ...").
+_CLAUSE = re.compile(r";|,?\s+(?:while|whereas|but)\s+|\.\s+", re.I)
+
+
+def best_list(question: str, residual: list[str], counted: str, units, link, top: int = 40):
+    """(unit, [(clause, listed ids) ...]) for the sentence that holds most of the residual words and
+    lists at least MIN_LISTED names of the ``counted`` type in one clause; None when none does."""
+    scores = units.lexical_in_context(terms(question))
+    best = None
+    for ui in scores.argsort()[::-1][:top]:
+        ui = int(ui)
+        u = units.units[ui]
+        if u.kind != "sentence":
+            continue
+        have = units.context_terms[ui]
+        cover = sum(t in have for t in residual) / len(residual)
+        if cover < 0.5:
+            continue
+        clauses = []
+        for part in _CLAUSE.split(u.text):
+            listed = list(dict.fromkeys(l.ids[0] for l in link(part) if l.ids and l.ids[0].split(":", 1)[0] == counted))
+            if len(listed) >= MIN_LISTED:
+                clauses.append((part, listed))
+        if not clauses:
+            continue
+        key = (cover, float(scores[ui]))
+        if best is None or key > best[0]:
+            best = (key, u, clauses)
+    return None if best is None else (best[1], best[2])
+
+
+def choose(clauses: list[tuple[str, list[str]]], graph_ids: list[str], relation_ids: list[str] | None,
+           filter_ids: list[str] | None, residual: list[str]) -> tuple[str, list[str], list[str]] | None:
+    """(clause, its listed names, the names counted): the clause whose names the graph relation
+    holds most for (the first on a tie), and its names that meet the question's conditions.  A
+    clause the relation does not hold for replaces it only when it writes every residual word
+    itself (its own words, not the sentence before it) and shares some names with the relation."""
+    held = set(relation_ids) if relation_ids is not None else set(graph_ids)
+    share = [sum(i in held for i in listed) / len(listed) for _, listed in clauses]
+    k = share.index(max(share))
+    clause, listed = clauses[k]
+    if share[k] >= REFINES:
+        kept = [i for i in listed if i in set(graph_ids)]
+    elif share[k] > 0 and set(residual) <= set(terms(clause)):
+        # a list the relation holds some of (the same topic), qualified by words it writes itself
+        kept = [i for i in listed if filter_ids is None or i in set(filter_ids)]
+    else:
+        return None
+    return (clause, listed, kept) if kept else None

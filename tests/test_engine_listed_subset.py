@@ -1,0 +1,56 @@
+"""A count whose words qualify the relation the graph holds counts the names a sentence lists
+(app/qa/listed_subset.py).  Expected sets are read here from the report's own sentence (names
+matched against the knowledge base's labels), and the questions are written here.
+"""
+from __future__ import annotations
+
+from app.qa.listed_subset import choose
+
+
+def _listed_after(engine, marker: str, stop: str) -> set[str]:
+    """Country ids whose labels appear between ``marker`` and ``stop`` in the one sentence holding them."""
+    for u in engine.units.units:
+        if marker in u.text:
+            seg = u.text[u.text.index(marker):]
+            seg = seg[:seg.index(stop)] if stop in seg else seg
+            return {l.ids[0] for l in engine.lexicon.link(seg) if l.type == "Country"}
+    raise AssertionError(f"the report no longer writes {marker!r}")
+
+
+def test_choose_prefers_the_clause_the_relation_holds():
+    clauses = [("ratified A, B, C", ["C:a", "C:b", "C:c"]), ("inquired D, E, F", ["C:d", "C:e", "C:f"])]
+    assert choose(clauses, ["C:a", "C:b", "C:c", "C:z"], None, None, ["since"]) == \
+        ("ratified A, B, C", ["C:a", "C:b", "C:c"], ["C:a", "C:b", "C:c"])
+    # a list the relation does not hold replaces it only when it writes the qualifying words itself
+    assert choose([("allocated to X, Y, W", ["C:x", "C:y", "C:w"])], ["C:a", "C:x"], None, None, ["allocat"])[2] == \
+        ["C:x", "C:y", "C:w"]
+    assert choose([("allocated to X, Y, W", ["C:x", "C:y", "C:w"])], ["C:a"], None, None, ["allocat"]) is None
+    assert choose([("allocated to X, Y, W", ["C:x", "C:y", "C:w"])], ["C:a"], None, None, ["campaign"]) is None
+
+
+def test_count_since_the_campaign_is_the_listed_ratifications(engine):
+    listed = _listed_after(engine, "Since the Campaign", "while")
+    assert len(listed) >= 3
+    r = engine.ask("Since the C102 ratification campaign began, how many member states ratified the convention?")
+    assert r["answers"][0]["label"] == str(len(listed))
+    assert set(r["answers"][0]["counted_iris"]) == {engine.k.iri(i) for i in listed}
+
+
+def test_new_phase_count_keeps_the_region_filter(engine):
+    listed = _listed_after(engine, "new phase", "Throughout")
+    from graph.countries import ilo_region
+
+    placed = {f["subject"]: f["object"] for f in engine.k.facts if f["predicate"] == "inRegion"}
+    africa = {i for i in listed if placed.get(i) == "Region:africa" or
+              (i not in placed and ilo_region(i.split(":", 1)[1]) == engine.k.label("Region:africa"))}
+    want = listed & africa
+    assert 0 < len(want) < len(listed)
+    r = engine.ask("In how many African countries did the IMF and the ILO agree to embark on their new phase of work?")
+    assert r["answers"][0]["label"] == str(len(want))
+
+
+def test_plain_relation_count_is_untouched(engine):
+    listed = _listed_after(engine, "Since the Campaign", "while")
+    r = engine.ask("how many countries have ratified convention no. 102")
+    assert int(r["answers"][0]["label"]) > len(listed)  # every ratification the graph holds, not one sentence's list
+    assert not any("qualify" in p for p in r["path"])
