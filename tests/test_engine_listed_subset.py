@@ -18,9 +18,11 @@ def _listed_after(engine, marker: str, stop: str) -> set[str]:
 
 
 def test_choose_prefers_the_clause_the_relation_holds():
-    clauses = [("ratified A, B, C", ["C:a", "C:b", "C:c"]), ("inquired D, E, F", ["C:d", "C:e", "C:f"])]
+    clauses = [("since the launch A, B, C ratified", ["C:a", "C:b", "C:c"]), ("inquired D, E, F", ["C:d", "C:e", "C:f"])]
     assert choose(clauses, ["C:a", "C:b", "C:c", "C:z"], None, None, ["since"]) == \
-        ("ratified A, B, C", ["C:a", "C:b", "C:c"], ["C:a", "C:b", "C:c"])
+        ("since the launch A, B, C ratified", ["C:a", "C:b", "C:c"], ["C:a", "C:b", "C:c"])
+    # a refinement must write at least half the qualifying words itself ("at least" is no qualifier)
+    assert choose(clauses, ["C:a", "C:b", "C:c", "C:z"], None, None, ["campaign"]) is None
     # a list the relation does not hold replaces it only when it writes the qualifying words itself
     assert choose([("allocated to X, Y, W", ["C:x", "C:y", "C:w"])], ["C:a", "C:x"], None, None, ["allocat"])[2] == \
         ["C:x", "C:y", "C:w"]

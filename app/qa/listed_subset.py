@@ -27,7 +27,7 @@ MIN_LISTED = 3  # a list, not a sentence that happens to name two countries
 REFINES = 0.75  # share of the listed names the graph relation holds for: the list is a subset of it
 # Words of a count's frame, never a qualifier.
 NOT_QUALIFIERS = set(terms("many number count total how much there each among amongst within across between "
-                           "altogether overall respectively"))
+                           "altogether overall respectively least most more fewer fewest one single"))
 
 
 # Where one list ends and another begins inside a sentence ("eight States have ratified A, B, C,
@@ -72,9 +72,10 @@ def choose(clauses: list[tuple[str, list[str]]], graph_ids: list[str], relation_
     share = [sum(i in held for i in listed) / len(listed) for _, listed in clauses]
     k = share.index(max(share))
     clause, listed = clauses[k]
-    if share[k] >= REFINES:
+    own = set(terms(clause))
+    if share[k] >= REFINES and sum(t in own for t in residual) >= 0.5 * len(residual):
         kept = [i for i in listed if i in set(graph_ids)]
-    elif share[k] > 0 and set(residual) <= set(terms(clause)):
+    elif share[k] < REFINES and share[k] > 0 and set(residual) <= own:
         # a list the relation holds some of (the same topic), qualified by words it writes itself
         kept = [i for i in listed if filter_ids is None or i in set(filter_ids)]
     else:
