@@ -40,5 +40,11 @@ def test_a_yes_no_question_on_a_relation_and_its_negation(engine, negated):
         res = engine.ask(f"Is {engine.k.label(country)}{word} a Global Accelerator pathfinder?")
         assert res["answer_type"] == "Text" and len(res["answers"]) == 1, res
         assert res["answers"][0]["label"] == ("Yes" if is_member != negated else "No"), (country, res["answers"])
+        text = res["answer_text"]
+        assert text.startswith(res["answers"][0]["label"]) and engine.k.label(country) in text, text
         if res["answers"][0]["label"] == "Yes" and not negated:
             assert res["answers"][0]["evidence"]  # the list answer's evidence for the subject
+            # the one citation points at that evidence
+            assert res["citations"] == {"1": res["answers"][0]["evidence"][0]["passage_id"]} and "[1]" in text
+        if res["answers"][0]["label"] == "No":  # a "no" rests on the report's silence and says so
+            assert "as far as the report says" in text and not res["citations"]

@@ -73,7 +73,7 @@ from app.qa.exclusion import only_exclusions, without_negated_clause
 from app.qa.implied_end import implied_end
 from app.qa.negated_names import report_universe, scope_negations
 from app.qa.descriptive_links import topic_links
-from app.qa.polar import open_subject, verdict
+from app.qa.polar import open_subject, summary as polar_summary, verdict
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
 from app.qa.relation_choice import beyond_region, more_specific, prospective
@@ -223,6 +223,7 @@ class QuestionEngine:
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
         if said is not None:
             out.update(answer_type="Text", answers=[said], strategy="graph (yes/no)", path=said["path"])
+            out["answer_text"], out["citations"] = polar_summary(said)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         fixed = question_word_first(fixed)  # "irish money where" reads as "where irish money"

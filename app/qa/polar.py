@@ -64,4 +64,21 @@ def verdict(polar: Polar, listed: dict, knowledge) -> dict | None:
     why = f"“{polar.list_question}” answered from the graph; " + (
         f"{hit['label']} is among the answers" if hit else "the answers do not include it")
     return {"label": label, "type": "Text", "score": hit.get("score", 1.0) if hit else 1.0,
-            "evidence": (hit or {}).get("evidence", [])[:3], "path": [why]}
+            "evidence": (hit or {}).get("evidence", [])[:3], "path": [why],
+            "subject": knowledge.label(polar.subject_ids[0]), "listed": len(listed["answers"])}
+
+
+def summary(said: dict) -> tuple[str, dict[str, str]]:
+    """(answer_text, citations) for a verdict.
+
+    "No" rests on the report's silence, not on a statement, so the sentence says that rather than
+    asserting the negative as a fact: a user reading "No" alone could take it for the world's answer.
+    """
+    question = said["path"][0].split("” answered", 1)[0].lstrip("“")
+    if said["label"] == "Yes":
+        ev = said.get("evidence") or []
+        cite = " [1]" if ev else ""
+        return (f"Yes: {said['subject']} is among the {said['listed']} answers the report gives to “{question}”{cite}.",
+                {"1": ev[0]["passage_id"]} if ev else {})
+    return (f"No, as far as the report says: {said['subject']} is not among the {said['listed']} answers "
+            f"it gives to “{question}”.", {})
