@@ -11,11 +11,12 @@ from __future__ import annotations
 _DESCRIBED_TYPES = ("Scheme", "LegalInstrument", "Project")
 
 
-def common_named(knowledge, eid: str) -> bool:
-    """Is ``eid`` a scheme, law or project the build knows only by a lower-case common noun?"""
+def common_named(knowledge, eid: str, kinds: tuple[str, ...] = _DESCRIBED_TYPES) -> bool:
+    """Is ``eid`` a thing of one of ``kinds`` (by default a scheme, law or project) that the build
+    knows only by a lower-case common noun?  The one test of "descriptive name" the engine uses."""
     ent = knowledge.entity(eid) if ":" in eid else None
     # an acronym makes it a proper name after all ("old-age pension scheme (JP)")
-    return bool(ent) and ent["type"] in _DESCRIBED_TYPES and ent["label"] == ent["label"].lower() \
+    return bool(ent) and ent["type"] in kinds and bool(ent["label"]) and ent["label"] == ent["label"].lower() \
         and not ent.get("acronym")
 
 

@@ -15,6 +15,7 @@ written all in lower case and the entity has no acronym: a proper name ("Haba Ha
 """
 from __future__ import annotations
 
+from app.qa.common_names import common_named
 from app.qa.question import _QUESTION_WORD_STEMS
 from app.qa.topic_rerank import asks_for_many
 from app.qa.units import terms
@@ -23,10 +24,9 @@ _KINDS = ("Scheme", "LegalInstrument", "Project", "Initiative")
 
 
 def descriptive(eid: str, knowledge) -> bool:
-    """Is the entity named only by a common-noun description ("pension reform")?"""
-    ent = knowledge.entity(eid) or {}
-    label = ent.get("label") or ""
-    return eid.split(":", 1)[0] in _KINDS and bool(label) and label == label.lower() and not ent.get("acronym")
+    """Is the entity named only by a common-noun description ("pension reform")?  Initiatives count
+    too here: a described programme is a topic as much as a described scheme."""
+    return common_named(knowledge, eid, _KINDS)
 
 
 def topic_links(a, knowledge) -> bool:
