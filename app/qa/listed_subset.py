@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from app.qa.bank import TYPE_NOUNS
 from app.qa.units import terms
 
 MIN_LISTED = 3  # a list, not a sentence that happens to name two countries
@@ -28,6 +29,9 @@ REFINES = 0.75  # share of the listed names the graph relation holds for: the li
 # Words of a count's frame, never a qualifier.
 NOT_QUALIFIERS = set(terms("many number count total how much there each among amongst within across between "
                            "altogether overall respectively least most more fewer fewest one single"))
+# Nor are the nouns people name the counted things by ("how many Member States ...", "... nations"):
+# they say what is counted, not which sentence.
+NOT_QUALIFIERS |= set(terms(" ".join(TYPE_NOUNS["Country"]) + " states nations territories"))
 
 
 # Where one list ends and another begins inside a sentence ("eight States have ratified A, B, C,
