@@ -80,12 +80,16 @@ def _write_all(b, config: Config, progress: Callable[[str], None], with_index: b
     t_nt = time.perf_counter()
     b.ntriples()
     b.steps["write.ntriples_text"] = time.perf_counter() - t_nt
-    progress("validating with SHACL, counting, writing Turtle/JSON-LD and loading the on-disk "
-             "store (in a second process)")
-    from app.stores.graph import STORE_MANIFEST
+    # The on-disk store loads in the child too, unless this process has already used Oxigraph (a
+    # test run, a server rebuilding): Oxigraph's native thread pool does not survive fork, and a
+    # child whose bulk load waits on it hangs for ever.  Loaded here then, as before.
+    store_in_child = "pyoxigraph" not in sys.modules
+    progress("validating with SHACL, counting, writing Turtle/JSON-LD"
+             + (" and loading the on-disk store" if store_in_child else "") + " (in a second process)")
+    from app.stores.graph import STORE_MANIFEST, write_disk_store
 
-    background = InBackground.start(b, jobs=JOBS + (
-        ("oxigraph_store", oxigraph_store_job(config.graph_file, config.oxigraph_dir)),))
+    background = InBackground.start(b, jobs=JOBS + ((
+        ("oxigraph_store", oxigraph_store_job(config.graph_file, config.oxigraph_dir)),) if store_in_child else ()))
     try:
         write_artefacts(b, config.data_dir, progress, with_stats=False, with_views=False)
         steps: dict[str, float] = {}
@@ -95,13 +99,16 @@ def _write_all(b, config: Config, progress: Callable[[str], None], with_index: b
             now = time.perf_counter()
             steps[name], clock[0] = now - clock[0], now
 
+        if not store_in_child:
+            write_disk_store(config.graph_file, config.oxigraph_dir)
+            step("write.disk_store")
         files = background.result()
         step("write.background_wait")
         steps |= {f"write.{name}": s for name, s in background.cpu_s.items()}
         disk = json.loads((config.oxigraph_dir / STORE_MANIFEST).read_text(encoding="utf-8"))
         progress(f"on-disk graph store: {disk['triples']} triples -> {config.oxigraph_dir} "
                  f"[{disk['load_seconds']:.1f} s]")
-        progress(f"SHACL, counts, Turtle, JSON-LD and the store made in {background.ran_in} "
+        progress(f"SHACL, counts, Turtle, JSON-LD{' and the store' if store_in_child else ''} made in {background.ran_in} "
                  f"({sum(background.cpu_s.values()):.1f} CPU s; {background.waited_s:.1f} s waited for)")
         add_artefacts(config.data_dir, files)
     finally:
