@@ -82,8 +82,16 @@ def _mentions(c: Constraint, ids: set[str]) -> bool:
     return any(e in ids for t in c.evidence for e in (t[0], t[2])) or any(_iri(i) in c.pattern for i in ids)
 
 
+# Variables other than ?answer inside a negated pattern ("?via", "?fl") are its own: renamed so they
+# never meet the positive constraint's variables of the same name.  Sharing them would correlate the
+# two (the negation tested only through the positive side's intermediary), and Virtuoso refuses such a
+# query outright ("selid is used outside its scope").
+_INNER_VAR = re.compile(r"\?(?!answer\b)([A-Za-z_]\w*)")
+
+
 def _negate(c: Constraint) -> Constraint:
-    return replace(c, pattern=c.negated_pattern or f"FILTER NOT EXISTS {{ {c.pattern} }}", negated=True,
+    negated = c.negated_pattern or f"FILTER NOT EXISTS {{ {c.pattern} }}"
+    return replace(c, pattern=_INNER_VAR.sub(r"?\1_not", negated), negated=True,
                    description="not: " + c.description, evidence=[])
 
 
