@@ -180,6 +180,21 @@ def typo(question: str, rng: random.Random, protected: set[str] = frozenset(), e
     return " ".join(tokens)
 
 
+def name_typo(question: str, rng: random.Random, protected: set[str] = frozenset(), edits: int = 1) -> str:
+    """Misspell up to ``edits`` capitalised names of five or more letters the question is *about*
+    (a country, an organisation, a convention's title word): users misspell names as often as
+    question words ("Keyna", "Conventon", "Jordon").  The gold's own names stay as written, the
+    first word of the question (a capitalised question word) and acronyms too."""
+    tokens = question.split(" ")
+    cands = [i for i, t in enumerate(tokens)
+             if i > 0 and re.fullmatch(r"[A-Z][a-z]{4,}[?,.:;']?s?", t) and t.strip("?,.:;'").lower() not in protected]
+    rng.shuffle(cands)
+    for i in cands[:edits]:
+        word = re.match(r"[A-Za-z]+", tokens[i]).group(0)
+        tokens[i] = _misspell(word, rng) + tokens[i][len(word):]
+    return " ".join(tokens)
+
+
 def _protected(q: dict) -> set[str]:
     words = set()
     for name in list(q.get("gold") or []) + [a for v in (q.get("aliases") or {}).values() for a in v]:
@@ -195,6 +210,7 @@ TRANSFORMS: dict[str, Transform] = {  # a keyword searcher does not type a wordy
     "wordy_aside": lambda q, rng: wordy_aside(q["question"], rng),
     "wordy_hedge": lambda q, rng: wordy_hedge(q["question"], rng),
     "typo": lambda q, rng: typo(q["question"], rng, _protected(q)),
+    "name_typo": lambda q, rng: name_typo(q["question"], rng, _protected(q)),
 }
 
 

@@ -78,19 +78,33 @@ class Understanding:
 def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
     """Known words: the report's words (by frequency), every name the graph knows, the bank's words."""
     counts: Counter = Counter()
+    bigrams: Counter = Counter()
     for p in knowledge.passages.values():
-        counts.update(w.lower() for w in _TOKEN.findall(p.text))
+        words = [w.lower() for w in _TOKEN.findall(p.text)]
+        counts.update(words)
+        bigrams.update(zip(words, words[1:]))
     for name in lexicon.names:
         counts.update(name)
     # Words of questions (bank, question words, relation phrases) are common by construction.
     asking = {w.lower() for t in bank_texts for w in _TOKEN.findall(t)} | set(QUESTION_WORDS)
+    for t in bank_texts:  # the bank's word pairs are how questions are worded ("how many countries")
+        words = [w.lower() for w in _TOKEN.findall(t)]
+        bigrams.update(zip(words, words[1:]))
     asking |= {w.lower() for r in REGISTRY for kw in (*r.keywords, r.label, r.inverse_label) for w in _TOKEN.findall(kw)}
     # Ranking and comparison words, which a report may never use but questions do ("higest" -> highest).
     asking |= {w.lower() for w in _TOKEN.findall(_RANKING.pattern + " earliest latest recent first last total "
                                                                       "percentage proportion share") if len(w) > 2}
+    # Counting and classifying words questions use whether or not the bank does (general English).
+    asking |= set(_AGGREGATE_WORDS)
+    # The singular of each plural asking word: "funder" is read as surely as the bank's "funders".
+    asking |= {w[:-1] for w in asking if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is"))}
     for w in asking:
         counts[w] += 100
-    return Speller(counts, {t for name in lexicon.names for t in name if len(name) <= 3})
+    return Speller(counts, {t for name in lexicon.names for t in name if len(name) <= 3}, asking=asking,
+                   common_english=True, bigrams=bigrams)
+
+
+_AGGREGATE_WORDS = "count number tally total kinds types categories exactly longest shortest donor backer financer table".split()
 
 
 def delexicalised(a: Analysis) -> str:
