@@ -23,6 +23,7 @@ def build(config: Config, progress: Callable[[str], None] = stderr_progress, wit
     from dataclasses import replace
 
     from app import builddir
+    from graph import long_lived
     from graph.build import build_in_memory
 
     # The encoder export and the embeddings need only the parsed texts: a second process makes
@@ -48,15 +49,19 @@ def build(config: Config, progress: Callable[[str], None] = stderr_progress, wit
                  "(in a second process)")
 
     try:
-        # bad input fails here, before anything is written
-        b = build_in_memory(config.sources, progress, max_source_mb=config.max_source_mb, bar=bar,
-                            on_parsed=hand_over)
-        with builddir.staging(config.data_dir) as stage:
-            manifest = _write_all(b, replace(config, data_dir=stage), progress, with_index, embedding,
-                                  parsed.get("units"))
-            progress("sealing the build (size and checksum of every file)")
-            manifest = builddir.seal(stage)
-            builddir.swap_in(stage, config.data_dir)
+        # the graph and everything extracted live until the build ends: once built, the collector
+        # stops rescanning them while the files and the index are written (graph/long_lived.py)
+        with long_lived.stages() as built:
+            # bad input fails here, before anything is written
+            b = build_in_memory(config.sources, progress, max_source_mb=config.max_source_mb, bar=bar,
+                                on_parsed=hand_over)
+            built()
+            with builddir.staging(config.data_dir) as stage:
+                manifest = _write_all(b, replace(config, data_dir=stage), progress, with_index, embedding,
+                                      parsed.get("units"))
+                progress("sealing the build (size and checksum of every file)")
+                manifest = builddir.seal(stage)
+                builddir.swap_in(stage, config.data_dir)
     finally:
         if embedding is not None:
             embedding.stop()

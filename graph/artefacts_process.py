@@ -144,6 +144,8 @@ class InBackground:
         recv, send = ctx.Pipe(duplex=False)
         # Objects frozen out of the collector are not written to by the child's collections, so
         # the pages the two processes share stay shared (copy-on-write) instead of being copied.
+        # A heap the caller froze already (graph/long_lived.py) stays frozen: it is the caller's.
+        frozen_before = gc.get_freeze_count() > 0
         gc.freeze()
         try:
             proc = ctx.Process(target=_child, args=(build, jobs, send), name="floorgraph-artefacts",
@@ -152,7 +154,8 @@ class InBackground:
         except OSError:
             return job
         finally:
-            gc.unfreeze()
+            if not frozen_before:
+                gc.unfreeze()
             send.close()
         job.proc, job.conn = proc, recv
         return job

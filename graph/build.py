@@ -134,6 +134,15 @@ def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None
     ``bar``: a progress bar with ETA on stderr (tqdm), one step per stage, weighted by text size.
     A source without any passage after parsing is refused: there would be nothing to extract from.
     """
+    from graph.long_lived import stages
+
+    # what each stage makes lives until the build ends: the collector stops rescanning it
+    with stages() as done:
+        return _build_in_memory(sources, progress, max_source_mb, bar, on_parsed, done)
+
+
+def _build_in_memory(sources: Iterable[Path], progress: Progress, max_source_mb: float | None, bar: bool,
+                     on_parsed: Callable[[list], None] | None, stage_done: Callable[[], None]) -> GraphBuild:
     from graph.network import build_network
     from graph.rdf import build_graph
 
@@ -153,6 +162,7 @@ def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None
         docs.append(doc)
         ticker.step(len(text), f"parsed {path.name}")
     t["parse_s"] = time.perf_counter() - t0
+    stage_done()
     steps = {"parse": t["parse_s"]}
     if on_parsed is not None:
         on_parsed(docs)
@@ -167,6 +177,7 @@ def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None
             ts = time.perf_counter()
             run_all(doc, kb, only=(stage,))
             steps[f"extract.{stage}"] = steps.get(f"extract.{stage}", 0.0) + time.perf_counter() - ts
+            stage_done()
             ticker.step(len(doc.text), f"{doc.id}: {stage}")
     ticker.close()
     t["extract_s"] = time.perf_counter() - t1
@@ -174,6 +185,7 @@ def build_in_memory(sources: Iterable[Path], progress: Progress = lambda s: None
     progress("writing RDF")
     g = build_graph(docs, kb)
     t["rdf_s"] = time.perf_counter() - t2
+    stage_done()
     t3 = time.perf_counter()
     progress("computing the partnership network")
     net = build_network(kb)

@@ -8,6 +8,7 @@ passage) and what the sentence adds (year, status, the verbatim funding line).
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
@@ -37,6 +38,15 @@ _STATEMENT_CLASSES = {
 }
 
 
+# Each IRI made once per build: an entity's or passage's IRI is written with every fact, mention
+# and statement that names it, and the graph's indexes find a key fastest when it is the very
+# object stored (rdflib's term equality is Python code, called on every equal-but-distinct key):
+# about 230,000 such comparisons and as many IRIs checked and built again at 1 MB.  Bounded, so a
+# long-running server that rebuilds does not keep every build's IRIs.
+_IRI_CACHE = 1 << 18
+
+
+@lru_cache(maxsize=_IRI_CACHE)
 def entity_uri(entity_id: str) -> URIRef:
     type_, key = entity_id.split(":", 1)
     return ID[f"{_TYPE_PATH.get(type_, type_.lower())}/{key}"]
@@ -47,10 +57,12 @@ def statement_uri(subject: str, predicate: str, obj: str) -> URIRef:
     return ID["statement/" + hashlib.sha1(f"{subject}|{predicate}|{obj}".encode()).hexdigest()[:16]]
 
 
+@lru_cache(maxsize=_IRI_CACHE)
 def passage_uri(pid: str) -> URIRef:
     return ID[f"passage/{pid}"]
 
 
+@lru_cache(maxsize=_IRI_CACHE)
 def section_uri(doc_id: str, sid: str) -> URIRef:
     return ID[f"section/{doc_id}/{sid}"]
 

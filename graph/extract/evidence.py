@@ -48,22 +48,31 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             pats[entity_id] = _pattern(_names(kb, entity_id))
         return pats[entity_id]
 
+    # entity id, passage id -> does each sentence of the passage name the entity: facts sharing
+    # an end and a passage (a country's several facts from one paragraph) read it once
+    named: dict[tuple[str, str], list[bool]] = {}
+
+    def names_in(entity_id: str, pid: str) -> list[bool]:
+        got = named.get((entity_id, pid))
+        if got is None:
+            rx = pat(entity_id)
+            got = named[(entity_id, pid)] = [bool(rx and rx.search(s)) for s in sents(pid)]
+        return got
+
     for f in kb.facts.values():
         if f.attrs.get("sentence"):
             continue
         pids = [p for p in f.passages if p in by_id]
         if not pids:
             continue
-        ps, po = pat(f.subject), pat(f.object)
         rel = REGISTRY.get(f.predicate)
         words = [w.lower() for w in (rel.keywords if rel else ())] + ([str(f.attrs["role"]).lower()]
                                                                      if f.attrs.get("role") else [])
         best, best_score = None, -1
         for pid in pids:  # the sentence naming both ends and the relation's words wins
-            for s in sents(pid):
+            for s, has_s, has_o in zip(sents(pid), names_in(f.subject, pid), names_in(f.object, pid)):
                 low = s.lower()
-                has_s = bool(ps and ps.search(s))
-                score = 3 * has_s + 2 * bool(po and po.search(s)) + 2 * any(w in low for w in words)
+                score = 3 * has_s + 2 * has_o + 2 * any(w in low for w in words)
                 if score > best_score:
                     best, best_score = s, score
             if best_score >= 7:

@@ -369,6 +369,37 @@ def join_means(sent: str) -> str | None:
     return m.group("means").lower() if m else None
 
 
+# the cues _membership reads in every sentence, compiled once; each is tried only when the sentence
+# has the literal text the cue cannot match without (a plain substring test)
+_COMMIT = re.compile(r"\bcommit(?:ment|ted)\b")
+_COMMIT_VERB = re.compile(r"\b(confirm\w*|formali[sz]\w*|reaffirm\w*|expressed|made|secured|signed)\b")
+_JOINED = re.compile(r"\b(?:officially|formally)?\s*joined\b")
+_ENDORSED_ROADMAP = re.compile(r"\bendors\w*\s+(?:a|its|their|the)\s+(?:national\s+)?roadmaps?\b")
+_IN_PROCESS = re.compile(r"\bin the process of\b")
+_ONGOING_WITH = re.compile(r"\b(?:engagements?|discussions?|consultations?|talks)\s+(?:are|is|were|remain)\s+"
+                           r"(?:\w+\s+)?ongoing\s+with\b")
+_FOUNDED_BY = re.compile(r"\b(?:constitution|foundation|establishment|creation|(?:co-)?founded|"
+                         r"(?:was|were)\s+(?:(?:jointly|formally|officially|originally)\s+)?(?:established|created|constituted|"
+                         r"set\s+up))\s+by\s+")
+_COCHAIRED_BY = re.compile(r"\b[Cc]o-?chaired\s+by\s+")
+_COCHAIRS = re.compile(r"\b(?:the\s+)?([A-Z][A-Za-z\-]+)\s+(?:continued\s+to\s+|also\s+)?co-?chairs?\s+"
+                       r"(?:the\s+)?")
+
+
+class _LazyCountries:
+    """``_country_list(sentence)``, computed on the first call only."""
+
+    __slots__ = ("_sent", "_out")
+
+    def __init__(self, sent: str):
+        self._sent, self._out = sent, None
+
+    def __call__(self) -> list[tuple[int, str]]:
+        if self._out is None:
+            self._out = _country_list(self._sent)
+        return self._out
+
+
 def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
     members: dict[tuple[str, str], dict] = {}
 
@@ -385,14 +416,16 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
         sec_init = reg.section_initiative(p)
         prev = ""
         last_init = sec_init
+        home = section_iso3(doc, p.section_id)  # the passage's, the same for each of its sentences
         for s0, s1, sent in sentences(p.text):
             found = reg.find(sent)
             init = found[0][2] if found else last_init
             if found:
                 last_init = found[-1][2]
             low = sent.lower()
-            home = section_iso3(doc, p.section_id)
-            named = _country_list(sent)
+            # the countries the sentence names, read only when a reading below needs them (most
+            # sentences have no cue of membership at all)
+            named = _LazyCountries(sent)
 
             # pathfinder lists in parentheses
             if "pathfinder" in low and init:
@@ -406,8 +439,8 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                                         role="pathfinder", listedTotal=total.group(1) if total else None)
                 m = re.search(r"\bas\s+an?\s+pathfinder\b", sent)
                 if m:
-                    iso = home if (home and (not named or home in [i for _, i in named])) else \
-                        (named[0][1] if named else None)
+                    iso = home if (home and (not named() or home in [i for _, i in named()])) else \
+                        (named()[0][1] if named() else None)
                     if iso:
                         jm = re.search(r"\bjoined\b", sent)
                         ys = _YEAR.findall(sent[jm.end():] if jm else sent)
@@ -419,36 +452,34 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                                    year=ys[-1] if ys else None)
 
             # commitments and joining
-            if found and re.search(r"\bcommit(?:ment|ted)\b", low) and re.search(
-                    r"\b(confirm\w*|formali[sz]\w*|reaffirm\w*|expressed|made|secured|signed)\b", low):
-                iso = home if (home and (not named or home in [i for _, i in named])) else \
-                    (named[0][1] if len(named) == 1 else None)
+            if found and "commit" in low and _COMMIT.search(low) and _COMMIT_VERB.search(low):
+                iso = home if (home and (not named() or home in [i for _, i in named()])) else \
+                    (named()[0][1] if len(named()) == 1 else None)
                 if iso:
                     ys = _YEAR.findall(sent)
                     member(iso, found[0][2], p.id, sentence=sent.strip(), role="committed", year=ys[0] if ys else None,
                            means=join_means(sent))
-            elif found and re.search(r"\b(?:officially|formally)?\s*joined\b", low) and "pathfinder" not in low:
-                iso = home if (home and (not named or home in [i for _, i in named])) else \
-                    (named[0][1] if len(named) == 1 else None)
+            elif found and "joined" in low and _JOINED.search(low) and "pathfinder" not in low:
+                iso = home if (home and (not named() or home in [i for _, i in named()])) else \
+                    (named()[0][1] if len(named()) == 1 else None)
                 if iso:
                     ys = _YEAR.findall(sent)
                     member(iso, found[0][2], p.id, sentence=sent.strip(), role="member", year=ys[0] if ys else None,
                            means=join_means(sent))
 
             # national roadmaps
-            if re.search(r"\bendors\w*\s+(?:a|its|their|the)\s+(?:national\s+)?roadmaps?\b", low) and init:
-                isos = [i for _, i in named] or ([home] if home else [])
+            if "roadmap" in low and _ENDORSED_ROADMAP.search(low) and init:
+                isos = [i for _, i in named()] or ([home] if home else [])
                 ys = _YEAR.findall(sent)
                 for iso in isos:
                     member(iso, init, p.id, sentence=sent.strip(), roadmap="endorsed", roadmap_year=ys[0] if ys else None)
-            elif re.search(r"\bin the process of\b", low) and init and (
+            elif "in the process of" in low and _IN_PROCESS.search(low) and init and (
                     "roadmap" in low or "roadmap" in prev.lower()):
-                for _, iso in named:
+                for _, iso in named():
                     member(iso, init, p.id, sentence=sent.strip(), roadmap="in-progress")
 
             # prospective members: "engagements are ongoing with A, B and C"
-            m = re.search(r"\b(?:engagements?|discussions?|consultations?|talks)\s+(?:are|is|were|remain)\s+"
-                          r"(?:\w+\s+)?ongoing\s+with\b", sent)
+            m = _ONGOING_WITH.search(sent) if "ongoing" in sent else None
             if m and init:
                 clause = sent[m.end():]
                 end = _CLAUSE_END.search(clause)
@@ -458,10 +489,8 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                                 status="engagement-ongoing", topic="joining the initiative")
 
             # founders: "formal constitution by A and B"
-            m = re.search(r"\b(?:constitution|foundation|establishment|creation|(?:co-)?founded|"
-                          r"(?:was|were)\s+(?:(?:jointly|formally|officially|originally)\s+)?(?:established|created|constituted|"
-                          r"set\s+up))\s+by\s+", sent)
-            if m and found:
+            m = _FOUNDED_BY.search(sent) if found and "by" in sent else None
+            if m:
                 for name in _org_list(sent[m.end():]):
                     if reg.find(name):
                         break
@@ -471,7 +500,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                                   [p.id], role="founder", sentence=sent.strip())
 
             # co-chairs
-            m = re.search(r"\b[Cc]o-?chaired\s+by\s+", sent)
+            m = _COCHAIRED_BY.search(sent) if "haired" in sent else None
             target = init
             if m and target:
                 for name in _org_list(sent[m.end():]):
@@ -480,8 +509,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                     org = resolve_org(kb, doc, name, p.id)
                     if org:
                         kb.add_fact(org.id, "coChairOf", target, [p.id], kind="Membership", sentence=sent.strip(), role="co-chair")
-            for m in re.finditer(r"\b(?:the\s+)?([A-Z][A-Za-z\-]+)\s+(?:continued\s+to\s+|also\s+)?co-?chairs?\s+"
-                                 r"(?:the\s+)?", sent):
+            for m in (_COCHAIRS.finditer(sent) if "chair" in sent else ()):
                 hit = reg.find(sent[m.end():m.end() + 80])
                 if hit and hit[0][0] == 0:
                     sub = re.match(r"\s+(?:working\s+group|task\s+team|group|committee)\s+on\s+(.{0,60})",

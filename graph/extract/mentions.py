@@ -69,16 +69,19 @@ class _NameMatcher:
 
 
 def find_entities(text: str, kb: KnowledgeBase, iso3: str | None = None,
-                  matcher: _NameMatcher | None = None) -> list[tuple[int, int, str, str, str]]:
+                  matcher: _NameMatcher | None = None,
+                  country_hits: list | None = None) -> list[tuple[int, int, str, str, str]]:
     """(start, end, surface, type, key) for countries and linked entities in text.
 
     ``iso3`` is the country the text is about (a country entry), which resolves acronyms that
     several national institutions share.  ``matcher``: the names compiled once for many calls
-    (the KB's linked entities must not change meanwhile).
+    (the KB's linked entities must not change meanwhile).  ``country_hits``:
+    ``countries.find_countries(text)`` when the caller has it already.
     """
     from graph.extract.organizations import find_organizations
 
-    out = [(s, e, surf, "Country", iso) for s, e, surf, iso in countries.find_countries(text)]
+    hits = countries.find_countries(text) if country_hits is None else country_hits
+    out = [(s, e, surf, "Country", iso) for s, e, surf, iso in hits]
     out += [(s, e, surf, "Organization", key) for s, e, surf, key in find_organizations(text, kb, iso3)]
     out += (matcher or _NameMatcher(kb)).find(text)
     out.sort()
@@ -100,8 +103,10 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
         found = []
         for s0, s1 in split_sentences(p.text):
             sentence = p.text[s0:s1]
-            iso3 = sec.iso3 or next((iso for _, _, _, iso in countries.find_countries(sentence)), None)
-            found += [(s0 + a, s0 + b, surf, typ, key) for a, b, surf, typ, key in find_entities(sentence, kb, iso3, matcher)]
+            hits = countries.find_countries(sentence)  # read once: the sentence's country and its mentions
+            iso3 = sec.iso3 or next((iso for _, _, _, iso in hits), None)
+            found += [(s0 + a, s0 + b, surf, typ, key)
+                      for a, b, surf, typ, key in find_entities(sentence, kb, iso3, matcher, hits)]
         for start, end, surface, typ, key in found:
             if typ == "Country":
                 ensure_country(kb, key, p.id)

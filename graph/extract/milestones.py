@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from graph.dates import MONTH, MONTH_NAMES
+from graph.pattern_set import PatternSet
 
 _MONTHS = ("(?:" + "|".join(MONTH_NAMES) + "|"
            r"early|late|mid-?|the (?:first|second|third|fourth|last) quarter of|the (?:beginning|end) of|"
@@ -247,6 +248,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("social protection policy", r"social protection (?:policy|strategy|system)|policy|strategy"),
 )
 _TOPIC_RX = [(t, re.compile(r"\b(?:" + rx + r")\b", re.I)) for t, rx in TOPICS]
+_TOPIC_SET = PatternSet([rx for _, rx in _TOPIC_RX])  # which topics a sentence names, in one scan
 
 COLLABORATION_KINDS: tuple[tuple[str, str], ...] = (
     ("joint programme", r"joint programmes?|UN Joint Programme|joint project"),
@@ -261,6 +263,7 @@ COLLABORATION_KINDS: tuple[tuple[str, str], ...] = (
     ("technical assistance", r"supported|support\w*|assist\w*|advi[sc]\w*"),
 )
 _COLLAB_RX = [(k, re.compile(r"\b(?:" + rx + r")\b", re.I)) for k, rx in COLLABORATION_KINDS]
+_COLLAB_SET = PatternSet([rx for _, rx in _COLLAB_RX])
 
 
 def activity_kind(text: str) -> str | None:
@@ -289,15 +292,13 @@ def topics(text: str, *, names_too: bool = False) -> list[str]:
     Development convened ..." is not about rural workers."""
     if not names_too:
         text = _PROPER_NAME.sub(" ", text)
-    return [t for t, rx in _TOPIC_RX if rx.search(text)]
+    return [_TOPIC_RX[i][0] for i in _TOPIC_SET.found(text)]
 
 
 def collaboration_kind(text: str, default: str = "partnership") -> str:
     """How two parties worked together, from the sentence's wording."""
-    for kind, rx in _COLLAB_RX:
-        if rx.search(text):
-            return kind
-    return default
+    first = _COLLAB_SET.first(text)
+    return default if first is None else _COLLAB_RX[first][0]
 
 
 def clip(sentence: str, limit: int = 300) -> str:

@@ -156,6 +156,16 @@ def _may_name_scheme(sent: str) -> bool:
     return any(h in sent for h in _HEAD_WORDS)
 
 
+# the lower-case heads ACR_AFTER / ACR_BEFORE need ("program" also stands for "programme")
+_DESC_HEAD_WORDS = ("scheme", "program", "pension", "allowance", "grant", "benefit")
+
+
+def _may_describe_scheme(sent: str) -> bool:
+    """Whether ACR_AFTER or ACR_BEFORE can match: both need a bracket and a lower-case head word
+    (a substring test per sentence instead of trying their lazy word runs at every word)."""
+    return "(" in sent and any(h in sent for h in _DESC_HEAD_WORDS)
+
+
 def extract(doc: Document, kb: KnowledgeBase) -> None:
     acr_orgs = set()
     for e in kb.of_type("Organization"):
@@ -176,7 +186,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                     continue
                 cands.append((m.start("name"), m.end(), f"{nm} {m.group('head')}", m.group("head"),
                               m.group("acr"), ""))
-            for m in ((*ACR_AFTER.finditer(sent), *ACR_BEFORE.finditer(sent)) if "(" in sent else ()):
+            for m in ((*ACR_AFTER.finditer(sent), *ACR_BEFORE.finditer(sent)) if _may_describe_scheme(sent) else ()):
                 words = (m.group("desc") or "").split()
                 cut = max((i + 1 for i, w in enumerate(words) if _DESC_LEAD.match(w + " ")), default=0)
                 desc = " ".join(words[cut:]) + (" " if words[cut:] else "")  # the words after the last small word
