@@ -7,24 +7,16 @@ from __future__ import annotations
 import pytest
 
 import app.graphstore as graphstore
-from app.graphstore import GraphStore, QueryOverloaded, QueryResult
+from app.graphstore import QueryOverloaded, QueryResult
 from app.sparql_answers import AnswerCache, AnswerPolicy
 from app.sparql_cheap import CheapPolicy
 from app.sparql_guard import QueryLimits, QueryTooComplex
-from tests.conftest import small_graph_triples, write_ntriples
+from tests.conftest import write_ntriples
+from tests.test_sparql_cheap import store  # noqa: F401  (the fixture: a small graph, a budget no run exceeds)
 
 LOOKUPS = ["SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o LIMIT 3",
            "ASK { ?s ?p ?o }",
            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 2"]
-
-
-@pytest.fixture
-def store(tmp_path):
-    gs = GraphStore(workers=1, queue_size=1, cheap=CheapPolicy(max_ms=5000, max_kb=64))
-    gs.load(write_ntriples(tmp_path / "g.nt", small_graph_triples()))
-    assert gs.warm_up(60)
-    yield gs
-    gs.close()
 
 
 @pytest.fixture
