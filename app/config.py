@@ -52,6 +52,10 @@ class Config:
         default_factory=lambda: float(os.environ.get("FLOORGRAPH_SPARQL_INLINE_MS", "2")))
     sparql_in_process_kb: int = field(
         default_factory=lambda: int(os.environ.get("FLOORGRAPH_SPARQL_IN_PROCESS_KB", "1024")))
+    # The serialised answers of those requests, kept for the next identical one against the same
+    # build (app/sparql_answers.py; every check still runs first); 0: none kept.
+    sparql_answer_cache_mb: float = field(
+        default_factory=lambda: float(os.environ.get("FLOORGRAPH_SPARQL_ANSWER_CACHE_MB", "32")))
     sparql_max_query_chars: int = 20_000
     sparql_max_depth: int = 48
     sparql_max_operators: int = 400

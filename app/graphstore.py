@@ -279,6 +279,15 @@ def execute(
     text cannot hold federation or a dataset clause at all (:func:`app.sparql_guard.may_federate`);
     rdflib's parser costs more than the query itself (~10-40 ms against ~1 ms).
     """
+    screen(store, sparql, known_graphs, offline, verdicts, inspect)
+    return _evaluate(store, sparql, row_limit, default_graphs, named_graphs, base_iri, formats)
+
+
+def screen(store: ox.Store, sparql: str, known_graphs: Sequence[str] | None = None, offline: bool = False,
+           verdicts: "VerdictCache | None" = None, inspect: bool = True) -> None:
+    """The checks :func:`execute` runs before evaluating a query (read-only; for a query that may
+    federate or name graphs, the parsed-algebra SERVICE/FROM check): raises what they refuse.
+    Also run before a kept answer is sent again (app/sparql_answers.py), so nothing skips them."""
     from app.sparql_guard import may_federate
 
     if not inspect and not may_federate(sparql):
@@ -290,7 +299,6 @@ def execute(
             verdicts.check(sparql, known_graphs, offline)
         else:
             guard(sparql, known_graphs, offline)
-    return _evaluate(store, sparql, row_limit, default_graphs, named_graphs, base_iri, formats)
 
 
 def _evaluate(store: ox.Store, sparql: str, row_limit: int | None, default_graphs, named_graphs,
@@ -850,11 +858,21 @@ def _cheap_policy(config):
                        max_kb=int(getattr(config, "sparql_in_process_kb", CheapPolicy.max_kb)))
 
 
+def _answer_policy(config):
+    """The kept-answers bound (app/sparql_answers.py) as ``config`` sets it."""
+    from app.sparql_answers import AnswerPolicy
+
+    mb = float(getattr(config, "sparql_answer_cache_mb", AnswerPolicy.max_bytes / 2**20))
+    return AnswerPolicy(max_bytes=int(mb * 2**20),
+                        max_entry_bytes=int(getattr(config, "sparql_in_process_kb", 1024)) * 1024)
+
+
 class GraphStore:
     """The read-only knowledge graph.  ``GraphStore.from_config(config)`` loads ``graph_file``."""
 
     def __init__(self, workers: int = 2, queue_size: int = 2, queue_wait_s: float = 5.0,
-                 worker_options: WorkerOptions | None = None, limits=None, cheap=None):
+                 worker_options: WorkerOptions | None = None, limits=None, cheap=None, answers=None):
+        from app.sparql_answers import AnswerCache, AnswerPolicy
         from app.sparql_cheap import CheapPolicy, ProvenCheap
         from app.sparql_guard import QueryLimits
         from graph.construction import note
@@ -871,6 +889,7 @@ class GraphStore:
         self._pool_lock = threading.Lock()
         self._verdicts = VerdictCache()  # for the in-process path; each worker keeps its own
         self._cheap = ProvenCheap(cheap or CheapPolicy())  # requests a worker proved cheap (app/sparql_cheap.py)
+        self._answers = AnswerCache(answers or AnswerPolicy())  # their serialised answers (app/sparql_answers.py)
         self._known_graphs: list[str] | None = None
 
     @staticmethod
@@ -886,6 +905,7 @@ class GraphStore:
             queue_wait_s=getattr(config, "sparql_queue_wait_s", 5.0),
             worker_options=WorkerOptions(memory_mb=getattr(config, "sparql_worker_memory_mb", 384)),
             cheap=_cheap_policy(config),
+            answers=_answer_policy(config),
             limits=QueryLimits(
                 max_chars=getattr(config, "sparql_max_query_chars", QueryLimits.max_chars),
                 max_depth=getattr(config, "sparql_max_depth", QueryLimits.max_depth),
@@ -914,7 +934,8 @@ class GraphStore:
         path = str(Path(path).resolve())
         _load_into(self.store, path, graph)
         self.sources.append((path, graph))
-        self._cheap.clear()  # other data: nothing is proven cheap any more
+        self._cheap.clear()  # other data: nothing is proven cheap any more, no kept answer holds
+        self._answers.clear()
         self._known_graphs = None
         if self._pool is not None:  # workers hold stale copies
             self._pool.close()
@@ -983,13 +1004,30 @@ class GraphStore:
         key = request_key(msg)
         if self._cheap.proven(key):  # a worker answered this very request within budget
             with self.pool().admitted(timeout):
+                kept = self._kept_answer(key, msg)
+                if kept is not None:  # not recorded: what proved it cheap is its last evaluation's time
+                    return kept
                 result = execute(self.store, verdicts=self._verdicts, known_graphs=self._known(), **msg)
+                self._answers.put(key, result)
         elif in_process_only:  # no longer proven (demoted meanwhile): never block the caller on a worker
             raise QueryOverloaded("this query is being re-checked; try again", retry_after=1)
         else:
             result = self.pool().run(msg, timeout)
-        self._cheap.record(key, result)
+        if not self._cheap.record(key, result):
+            self._answers.forget(key)  # demoted: its next run is a worker's, and its answer is not kept
         return result
+
+    def _kept_answer(self, key: tuple, msg: dict) -> QueryResult | None:
+        """The serialised answer kept from this proven-cheap request's last in-process run
+        (app/sparql_answers.py), after the checks a run would pass; None: run it."""
+        if not self._answers.enabled:
+            return None
+        t0 = time.perf_counter()
+        screen(self.store, msg["sparql"], self._known(), verdicts=self._verdicts, inspect=msg["inspect"])
+        kept = self._answers.get(key)
+        if kept is not None:
+            kept.elapsed_s = time.perf_counter() - t0
+        return kept
 
     def proven_cheap(self, sparql: str, within_ms: float, timeout: float | None = None,
                      row_limit: int | None = None, base_iri: str | None = None,

@@ -66,11 +66,11 @@ class ProvenCheap:
             self._keys.move_to_end(key)
             return True
 
-    def record(self, key: tuple, result) -> None:
+    def record(self, key: tuple, result) -> bool:
         """Promote ``key`` when ``result`` (answered by a worker or in-process) kept within the
-        budget; demote it otherwise."""
+        budget; demote it otherwise.  Returns whether it is now proven cheap."""
         if not self.enabled:
-            return
+            return False
         cheap = (result.elapsed_s * 1000 <= self.policy.max_ms
                  and result_bytes(result) <= self.policy.max_kb * 1024)
         with self._lock:
@@ -81,6 +81,7 @@ class ProvenCheap:
                     self._keys.popitem(last=False)
             else:
                 self._keys.pop(key, None)
+        return cheap
 
     def clear(self) -> None:
         with self._lock:

@@ -85,3 +85,34 @@ def test_anything_unusual_reaches_flask(live_server, flask_calls, kwargs):
         assert resp.headers["Access-Control-Allow-Origin"] == "http://allowed.example"
     if kwargs.get("data", {}).get("update"):
         assert resp.status_code == 403 and "read-only" in json.loads(resp.content)["message"]
+
+
+@pytest.mark.embedded_only  # only the embedded store proves a query cheap (runs_inline is never true otherwise)
+def test_what_the_inline_decision_read_is_reused_only_for_the_same_url(live_server):
+    """runs_inline leaves what it read (query, formats, base IRI) in the environ for the run; a
+    middleware that rewrites the host between the decision and the app (proxy headers) must not
+    get an answer computed for the old base IRI."""
+    from werkzeug.test import EnvironBuilder
+
+    app = live_server.app
+    query = "SELECT ?x WHERE { BIND(<thing> AS ?x) }"
+
+    def environ(host):
+        return EnvironBuilder(path="/sparql", method="POST", data={"query": query}, headers=JSON_RESULTS,
+                              base_url=f"http://{host}/").get_environ()
+
+    def answer(env):
+        out = []
+        body = b"".join(app(env, lambda status, headers, exc_info=None: out.append(status)))
+        assert out == ["200 OK"], (out, body[:200])
+        return [b["x"]["value"].rsplit("/", 1)[0] for b in json.loads(body)["results"]["bindings"]]
+
+    for _ in range(3):  # a worker proves it cheap, then it runs in-process
+        assert answer(environ("decided.example")) == ["http://decided.example"]
+    env = environ("decided.example")
+    assert app.wsgi_app.runs_inline(env)
+    assert answer(env) == ["http://decided.example"]  # the decision's reading, reused
+    env = environ("decided.example")
+    assert app.wsgi_app.runs_inline(env)
+    env["HTTP_HOST"] = "rewritten.example"
+    assert answer(env) == ["http://rewritten.example"]

@@ -145,3 +145,51 @@ def test_one_send_task_frames_every_kind_of_response(plain_server):
             assert r.status_code == 200 and r.headers["Content-Length"] == "5" and r.content == b""
             assert s.get(url + "/big", timeout=10).content == big
             assert s.get(url + "/nope", timeout=10).status_code == 404
+
+
+def _parsed(raw: bytes):
+    from waitress.adjustments import Adjustments
+    from waitress.parser import HTTPRequestParser
+
+    request = HTTPRequestParser(Adjustments())
+    while raw:
+        raw = raw[request.received(raw):]
+    return request
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1"])
+@pytest.mark.parametrize("connection", ["", "keep-alive", "close"])
+def test_one_send_task_writes_the_very_header_bytes_waitress_writes(version, connection):
+    """OneSendTask.build_response_header remembers per-name and per-second work; its bytes and its
+    framing decisions (keep-alive, chunking, close) must be waitress's own for every case."""
+    from waitress.task import WSGITask
+
+    from app.web.waitress_server import InlineChannel, OneSendTask, create_floorgraph_server
+
+    server = create_floorgraph_server(lambda e, s: [], host="127.0.0.1", port=0, threads=1)
+    a, b = socket.socketpair()
+    try:
+        channel = InlineChannel(server, a, ("127.0.0.1", 1), server.adj, map={})
+        head = f"GET /x HTTP/{version}\r\nHost: h\r\n" + (f"Connection: {connection}\r\n" if connection else "")
+        cases = [
+            ("200 OK", [("content-type", "application/json"), ("content-length", "5"), ("x-floorgraph-elapsed", "0.1"),
+                        ("Vary", "Accept"), ("Set-Cookie", "b=2"), ("Set-Cookie", "a=1")], None),
+            ("200 OK", [("Content-Type", "text/plain")], None),  # no length: chunked (1.1) or close
+            ("200 OK", [("Content-Type", "text/plain")], 7),  # length known from the app iterable
+            ("204 No Content", [("Content-Length", "0")], None),
+            ("304 Not Modified", [], None),
+            ("200 OK", [("Date", "Mon, 01 Jan 2024 00:00:00 GMT"), ("Server", "other"), ("Content-Length", "1")], None),
+        ]
+        for status, headers, content_length in cases:
+            tasks = [cls(channel, _parsed((head + "\r\n").encode())) for cls in (WSGITask, OneSendTask)]
+            for task in tasks:
+                task.status, task.response_headers, task.content_length = status, list(headers), content_length
+                task.start_time = 1_700_000_000.5
+            ours, theirs = tasks[1].build_response_header(), tasks[0].build_response_header()
+            assert ours == theirs, (status, headers)
+            assert (tasks[1].close_on_finish, tasks[1].chunked_response) == \
+                (tasks[0].close_on_finish, tasks[0].chunked_response)
+    finally:
+        a.close()
+        b.close()
+        server.close()

@@ -28,6 +28,7 @@ FORM = "application/x-www-form-urlencoded"
 QUERY_BODY = "application/sparql-query"
 OK_CHARSETS = ("utf-8", "utf8", "us-ascii", "ascii")
 INLINE_KEY = "floorgraph.inline"  # environ flag: this request runs on the server's event loop
+DECIDED_KEY = "floorgraph.plain"  # environ: what runs_inline read of this request (no client sets it)
 
 
 @lru_cache(maxsize=256)
@@ -60,6 +61,14 @@ def _only_query(pairs: list[tuple[str, str]]) -> str | None:
     if len(pairs) != 1 or pairs[0][0] != "query":
         return None
     return pairs[0][1]
+
+
+def _url_inputs(environ) -> tuple:
+    """What the request's base IRI and the plain-case test read of ``environ`` besides the body
+    (a proxy-headers middleware may rewrite host and scheme between deciding and answering)."""
+    return (environ.get("wsgi.url_scheme"), environ.get("HTTP_HOST"), environ.get("SERVER_NAME"),
+            environ.get("SERVER_PORT"), environ.get("SCRIPT_NAME"), environ.get("PATH_INFO"),
+            environ.get("HTTP_ACCEPT"), environ.get("HTTP_ORIGIN"))
 
 
 CACHED_FORM_CHARS = 16_384  # longer query strings and bodies are decoded afresh each time
@@ -97,6 +106,9 @@ class SparqlFastPath:
         self.max_body = int(flask_app.config.get("MAX_CONTENT_LENGTH") or 2 * 1024 * 1024)
 
     def __call__(self, environ, start_response):
+        decided = environ.get(DECIDED_KEY)
+        if decided is not None and decided[0] == _url_inputs(environ):  # read once already, when deciding
+            return self._answer(environ, start_response, decided[1], decided[2])
         if environ.get("PATH_INFO") not in PATHS or "HTTP_ORIGIN" in environ:
             return self.next(environ, start_response)
         query = self._plain_query(environ)
@@ -152,8 +164,11 @@ class SparqlFastPath:
             return False
         formats, base = self._formats_and_base(environ)
         cfg = self.config
-        return proven_cheap(query, within, timeout=cfg.sparql_timeout_s,
-                                            row_limit=cfg.sparql_row_limit, base_iri=base, formats=formats)
+        inline = proven_cheap(query, within, timeout=cfg.sparql_timeout_s,
+                              row_limit=cfg.sparql_row_limit, base_iri=base, formats=formats)
+        if inline:  # the run reuses what was read here, unless a middleware changed the URL meanwhile
+            environ[DECIDED_KEY] = (_url_inputs(environ), query, (formats, base))
+        return inline
 
     # -- the answer ------------------------------------------------------------------------------
     @staticmethod
@@ -167,12 +182,12 @@ class SparqlFastPath:
                          environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""))
         return formats, base
 
-    def _answer(self, environ, start_response, query: str):
+    def _answer(self, environ, start_response, query: str, formats_and_base: tuple | None = None):
         from app.web.sparql import _media_type
 
         if not query.strip():
             return self.next(environ, start_response)  # "missing 'query'": Flask's error page/JSON
-        formats, base = self._formats_and_base(environ)
+        formats, base = formats_and_base or self._formats_and_base(environ)
         cfg = self.config
         try:
             # on a server's event loop (INLINE_KEY) the query must not wait on a worker; only the embedded

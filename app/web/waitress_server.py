@@ -21,6 +21,13 @@ extension points (``channel_class``, ``task_class``, ``add_task``):
   so the loop is never held longer than one over-budget run.  Everything else - pages,
   ``/api/ask``, ``/healthz``, any query not proven cheap - goes to the request threads as before.
 
+Per-request work trimmed further (measured by stage on a cheap lookup, round 8): the response
+header is built as waitress builds it, byte for byte, with header-name canonicalisation and the
+Date remembered instead of redone per response; and the event loop no longer wakes itself at the
+end of every request it answered (a pipe write, a select that returns at once and a pipe read):
+the loop looks at every channel again when the handler returns anyway.  Request threads still
+wake it.
+
 waitress's protections are untouched: requests are still read by the event loop (idle and
 half-sent sockets cost a socket, not a thread), ``connection_limit`` and ``channel_timeout``
 apply, and bodies are complete before the app sees them.
@@ -28,16 +35,91 @@ apply, and bodies are complete before the app sees them.
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
+from operator import itemgetter
 
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 from waitress.task import WSGITask
+from waitress.utilities import build_http_date
 
 from app.web.sparql_fast import INLINE_KEY  # the environ flag that tells the app where it runs
 
 
+@lru_cache(maxsize=512)
+def _canonical(name: str) -> str:
+    """A response header name as waitress writes it ("content-type" -> "Content-Type")."""
+    return "-".join([part.capitalize() for part in name.split("-")])
+
+
+@lru_cache(maxsize=4)
+def _http_date(second: int) -> str:
+    return build_http_date(second)
+
+
 class OneSendTask(WSGITask):
-    """A WSGI task whose headers leave in the same ``send`` as the first body chunk."""
+    """A WSGI task whose headers leave in the same ``send`` as the first body chunk, built with
+    less work than waitress's own (same bytes: see :meth:`build_response_header`)."""
+
+    def build_response_header(self):
+        """waitress's ``Task.build_response_header``, line for line, with the per-header work
+        remembered: header names are canonicalised once per distinct name and the Date once per
+        second, instead of both on every response (~10 us of a ~90 us cheap /sparql request)."""
+        version = self.version
+        connection = self.request.headers.get("CONNECTION", "").lower()
+        has_body = self.has_body
+        response_headers = []
+        content_length_header = date_header = server_header = None
+        for headername, headerval in self.response_headers:
+            headername = _canonical(headername)
+            if headername == "Content-Length":
+                if not has_body:
+                    continue
+                content_length_header = headerval
+            elif headername == "Date":
+                date_header = headerval
+            elif headername == "Server":
+                server_header = headerval
+            response_headers.append((headername, headerval))
+        self.response_headers = response_headers
+
+        if content_length_header is None and self.content_length is not None and has_body:
+            content_length_header = str(self.content_length)
+            self.response_headers.append(("Content-Length", content_length_header))
+
+        if version == "1.0":
+            if connection == "keep-alive":
+                if not content_length_header:
+                    self.set_close_on_finish()
+                else:
+                    self.response_headers.append(("Connection", "Keep-Alive"))
+            else:
+                self.set_close_on_finish()
+        elif version == "1.1":
+            if connection == "close":
+                self.set_close_on_finish()
+            if not content_length_header:
+                if has_body:
+                    self.response_headers.append(("Transfer-Encoding", "chunked"))
+                    self.chunked_response = True
+                if not self.close_on_finish:
+                    self.set_close_on_finish()
+        else:
+            raise AssertionError("neither HTTP/1.0 or HTTP/1.1")
+
+        ident = self.channel.server.adj.ident
+        if not server_header:
+            if ident:
+                self.response_headers.append(("Server", ident))
+        else:
+            self.response_headers.append(("Via", ident or "waitress"))
+        if not date_header:
+            self.response_headers.append(("Date", _http_date(int(self.start_time))))
+
+        # same-named headers keep their order (a stable sort on the name), as waitress does
+        lines = [f"HTTP/{self.version} {self.status}"]
+        lines += ["%s: %s" % hv for hv in sorted(self.response_headers, key=itemgetter(0))]
+        return ("%s\r\n\r\n" % "\r\n".join(lines)).encode("latin-1")
 
     def write(self, data):
         if self.wrote_header or not data:
@@ -122,6 +204,17 @@ def _inline_cheap_requests(server, runs_inline) -> None:
             to_threads(channel)
 
     server.add_task = add_task
+
+    # Waking the event loop from the event loop (the end of every request it answered inline)
+    # only costs a pipe write, a select that returns at once and a pipe read: when the running
+    # handler returns, the loop looks at every channel again anyway.  Other threads still wake it.
+    wake_loop = server.pull_trigger
+
+    def pull_trigger() -> None:
+        if not loop_thread or loop_thread[0] != threading.get_ident():
+            wake_loop()
+
+    server.pull_trigger = pull_trigger
 
 
 INLINE_PATHS = ("/sparql", "/sparql/")
