@@ -71,7 +71,7 @@ from app.qa.counted_relation import counted_by_relation_noun
 from app.qa.understand import RELATION_FLAGS
 from app.qa.exclusion import only_exclusions, without_negated_clause
 from app.qa.implied_end import implied_end
-from app.qa.negated_names import report_universe, scope_negations
+from app.qa.negated_names import empty_is_none, none_message, report_universe, scope_negations
 from app.qa.descriptive_links import topic_links
 from app.qa.embedded_polar import direct_question
 from app.qa.polar import open_subject, summary as polar_summary, verdict
@@ -365,7 +365,9 @@ class QuestionEngine:
             if graph_ids and all(not c.strong for c in cons) and not bodies_placed(graph_ids, a, self.k):
                 graph_ids = []  # "which Ethiopian institution ...": the weak pool has no Ethiopian body
             out["sparql"] = sparql
-            if not graph_ids and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
+            if not graph_ids and empty_is_none(cons):  # "arab states countries not funded by the EU": none
+                out["message"] = none_message(cons, self.k.label)
+            if not graph_ids and not empty_is_none(cons) and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
             elif only_exclusions(cons) and self._names_topic(self._residual_terms(a, cons)):
                 # "apart from the pathfinders, with which countries are discussions ongoing": the
