@@ -19,6 +19,7 @@ import pytest
 
 from app.qa.absent import absent_names
 from app.qa.asides import without_asides
+from app.qa.conversation import without_shell
 from app.qa.embedded_polar import direct_question
 from tests.support.engine import answer_ids, funders_per_country
 
@@ -87,6 +88,11 @@ def test_absent_names_sees_the_askers_clause(engine):
     ("Is it the case that Norway finances Utopia?", "Does Norway finance Utopia?"),
     ("Can you confirm which countries the EU funds?", "Can you confirm which countries the EU funds?"),
     ("Is Utopia a pathfinder?", "Is Utopia a pathfinder?"),
+    # behind the asker's preamble, and without the asker's remark after it
+    ("I read the report for a class I teach, and one thing I'd like to check is this: is it true that Utopia "
+     "is not yet a pathfinder?", "Is Utopia not yet a pathfinder?"),
+    ("I'm not sure how to phrase this, but is it true that Utopia is a pathfinder, since my manager wants it checked.",
+     "Is Utopia a pathfinder?"),
 ])
 def test_the_embedded_clause_becomes_the_direct_question(question, direct):
     assert direct_question(question) == direct
@@ -113,3 +119,23 @@ def test_an_embedded_yes_no_question_is_answered_as_the_direct_one(engine, frame
             q = q.replace(" yet", "")
         res = engine.ask(q)
         assert [a["label"] for a in res["answers"]] == ["Yes" if is_member != negated else "No"], (q, res["answers"])
+
+
+def _names(text: str) -> bool:  # a stand-in linker: only "Utopia" is a name, in any case
+    return "utopia" in text.lower()
+
+
+@pytest.mark.parametrize("question, core", [
+    ("If I remember correctly the report covers this, so utopia pension scheme countries, and could you point me "
+     "to where the report says so?", "utopia pension scheme countries?"),
+    ("utopia donors, where does the report say so", "utopia donors"),
+    ("I think it's in there somewhere, but I can't find it: utopia pension reform, and which page is that on?",
+     "utopia pension reform?"),
+])
+def test_a_request_for_the_evidence_after_a_keyword_core_is_dropped(question, core):
+    assert without_shell(question, _names).question == core
+
+
+def test_a_question_about_where_the_report_says_something_is_kept():
+    q = "Where does the report say that Utopia is funded by Atlantis?"
+    assert without_shell(q, _names).question == q

@@ -55,6 +55,12 @@ _LEADING_JOIN = re.compile(r"^(?:(?:so|but|and|then|well|anyway|ok|okay)\b[\s,]*
 _CONTINUES = re.compile(r"^(?:so|and|since|as|because|which|who)\b", re.I)
 # Words that change what is asked: a clause holding one is never dropped from inside the question.
 _CHANGES = re.compile(r"\b(?:not|no|never|without|except|excluding|besides|apart|other than|only|but not)\b", re.I)
+# A request for the evidence rather than a second question: "where the report says so", "which
+# page that is on", "the source".
+_EVIDENCE_REQUEST = re.compile(r"\bwhere\s+(?:in\s+the\s+report\s+)?(?:(?:does|do|did|is)\s+)?(?:the\s+report|it|this|that)\s+"
+                               r"(?:says?|states?|mentions?|is\s+(?:stated|said|written|mentioned|reported))\b|"
+                               r"\b(?:which|what)\s+(?:page|section|passage|paragraph|source)\b|\b(?:cite|quote)\s+(?:the|a|your)\b",
+                               re.I)
 MAX_ASIDE_WORDS = 7  # the longest remark dropped from inside a question
 # A request that is the question itself ("could you list the countries that ...").
 _REQUEST = re.compile(r"\b(?:list|name|identify|give|enumerate)\b", re.I)
@@ -79,6 +85,8 @@ def _shell(clause: str, names: Callable[[str], bool], lead: bool, asked_yet: boo
     request to list is the question ("tell me which ...", "could you list the countries that");
     after one, "could you point me to where ..." is a request, not a second question."""
     c = clause.strip()
+    if not lead and _EVIDENCE_REQUEST.search(c) and not _NAMEISH.search(c):
+        return not names(c)  # "..., and where does the report say so?": after a keyword core too
     if not (_ASKER.search(c) or _META.match(c)) or _NAMEISH.search(c):
         return False
     if (lead or asked_yet is False) and (_QWORD.search(c) or _REQUEST.search(c)) and not _META.match(c):

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import re
 
+from app.qa.asides import _without_trailing
+
 # The asker's frame around a stated clause, up to "that" (or "whether"/"if" after confirm/check).
 _FRAME = re.compile(
-    r"^\s*(?:(?:so|and|but|ok|okay|just)\s*,?\s+)?(?:"
+    r"(?:^|(?<=[:;,])|(?<=\s[-–—]))\s*(?:(?:so|and|but|ok|okay|just)\s*,?\s+)?(?:"
     r"(?:is|was)\s+it\s+(?:really\s+|actually\s+)?(?:true|the\s+case|correct|right|accurate|so|fair\s+to\s+say)|"
     r"(?:would|could|can)\s+(?:it|one|i|we)\s+(?:be\s+)?(?:right|correct|fair|accurate)(?:\s+to\s+(?:say|state|claim))?|"
     r"am\s+i\s+(?:right|correct|wrong)(?:\s+(?:in\s+)?(?:thinking|saying|assuming|understanding))?|"
@@ -44,13 +46,19 @@ def _base(verb: str) -> str | None:
 
 
 def direct_question(question: str) -> str:
-    """The direct yes/no question for "is it true that <clause>?", or the question unchanged."""
-    m = _FRAME.match(question)
+    """The direct yes/no question for "is it true that <clause>?", or the question unchanged; the
+    asker's remarks after the clause ("..., since my manager wants it checked") are no part of it."""
+    direct = _inverted(question)
+    return question if direct is None else _without_trailing(direct)[0]
+
+
+def _inverted(question: str) -> str | None:
+    m = _FRAME.search(question)
     if not m:
-        return question
+        return None
     clause = question[m.end():].rstrip(" ?.!")
     if not clause or re.match(r"(?:which|what|who|whom|whose|where|when|how|why)\b", clause, re.I):
-        return question  # "can you confirm which countries ...": a list question, not a yes/no
+        return None  # "can you confirm which countries ...": a list question, not a yes/no
     aux = _AUX.search(clause)
     words = clause.split()
     if aux and len(clause[:aux.start()].split()) <= 8:
@@ -65,4 +73,4 @@ def direct_question(question: str) -> str:
         base = None if w[:1].isupper() else _base(low)
         if base:
             return f"Does {' '.join(words[:i])} {base} {' '.join(words[i + 1:])}".rstrip() + "?"
-    return question
+    return None
