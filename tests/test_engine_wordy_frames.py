@@ -129,6 +129,9 @@ def _names(text: str) -> bool:  # a stand-in linker: only "Utopia" is a name, in
     ("If I remember correctly the report covers this, so utopia pension scheme countries, and could you point me "
      "to where the report says so?", "utopia pension scheme countries?"),
     ("utopia donors, where does the report say so", "utopia donors"),
+    # every clause looked like shell: the one "so" opens is the question proper
+    ("If I remember correctly the report covers this, so shock responsive pension countries, and could you point "
+     "me to where the report says so?", "shock responsive pension countries?"),
     ("I think it's in there somewhere, but I can't find it: utopia pension reform, and which page is that on?",
      "utopia pension reform?"),
 ])
