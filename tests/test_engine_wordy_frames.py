@@ -142,3 +142,19 @@ def test_a_request_for_the_evidence_after_a_keyword_core_is_dropped(question, co
 def test_a_question_about_where_the_report_says_something_is_kept():
     q = "Where does the report say that Utopia is funded by Atlantis?"
     assert without_shell(q, _names).question == q
+
+
+@pytest.mark.parametrize("question, core", [
+    ("I'm not sure how to phrase this, but which countries does Atlantis fund that Utopia doesn't, since my "
+     "manager wants it checked.", "But which countries does Atlantis fund that Utopia doesn't"),
+    ("I follow this closely, so which countries does Atlantis fund that the EU does not?",
+     "So which countries does Atlantis fund that the EU does not?"),
+])
+def test_that_opening_a_clause_does_not_refer_back(question, core):
+    r = without_asides(question, pronouns=True)
+    assert r.question == core, r
+
+
+def test_that_pointing_at_a_noun_still_refers_back():
+    r = without_asides("I work on Utopia and Atlantis: which of those countries does the EU fund?", pronouns=True)
+    assert r.question.startswith("I work on Utopia"), r

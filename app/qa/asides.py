@@ -37,7 +37,10 @@ _PERSONAL = re.compile(
 # Words that refer back to the preamble ("that region", "there", "both"): the question proper is
 # not whole without it, so nothing is dropped.
 _ANAPHOR = re.compile(r"\b(?:both|either|neither|such|former|latter|same|"
-                      r"(?:that|this|these|those)(?!\s+(?:of|which|who|whose|where|is|are|was|were|have|has|had)\b))\b", re.I)
+                      # "that the EU doesn't", "that Kenya funds": a clause opens, no noun is pointed at
+                      r"(?:that|this|these|those)(?!\s+(?:of|which|who|whose|where|is|are|was|were|have|has|had|"
+                      r"the|a|an|its|their|it|they|he|she|we|you|i|there|no|not|all|every|each|any|some)\b)"
+                      r"(?!\s+(?-i:[A-Z])))\b", re.I)
 # A pronoun refers back to the preamble unless the question proper names something before it
 # ("what percentage Utopia raised its pensions").
 _PRONOUN = re.compile(r"\b(?:there|it|its|they|them|their)\b", re.I)
