@@ -21,7 +21,7 @@ from app.qa.absent import absent_names
 from app.qa.asides import without_asides
 from app.qa.conversation import without_shell
 from app.qa.embedded_polar import direct_question
-from tests.support.engine import answer_ids, funders_per_country
+from tests.support.engine import answer_ids, funders_per_country, pathfinder_sides
 
 
 @pytest.mark.parametrize("question, core", [
@@ -98,21 +98,12 @@ def test_the_embedded_clause_becomes_the_direct_question(question, direct):
     assert direct_question(question) == direct
 
 
-def _pathfinder_sides(engine):
-    out = {f["subject"] for f in engine.k.facts_where(predicate="pathfinderOf") if f["subject"].startswith("Country:")}
-    priority = {e for e, ent in engine.k.entities.items() if ent["type"] == "Country" and ent["attrs"].get("priority")}
-    inside, outside = sorted(out & priority), sorted(priority - out)
-    if not inside or not outside:
-        pytest.skip("no priority countries on both sides of the pathfinder list")
-    return inside[0], outside[0]
-
-
 @pytest.mark.parametrize("frame", ["Is it true that {c} is{neg} a Global Accelerator pathfinder country?",
                                    "Would it be correct to say that {c} is{neg} a pathfinder of the Global Accelerator?",
                                    "Am I right that {c} is{neg} yet a Global Accelerator pathfinder?"])
 @pytest.mark.parametrize("negated", [False, True])
 def test_an_embedded_yes_no_question_is_answered_as_the_direct_one(engine, frame, negated):
-    member, other = _pathfinder_sides(engine)
+    member, other = pathfinder_sides(engine)
     for country, is_member in ((member, True), (other, False)):
         q = frame.format(c=engine.k.label(country), neg=" not" if negated else "")
         if "yet" in q and not negated:
