@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.qa.polar import open_subject
+from tests.support.engine import pathfinder_sides
 
 
 def _country(engine, name: str) -> str:
@@ -23,18 +24,9 @@ def test_the_subject_is_left_open(engine):
         assert open_subject(q, engine.lexicon.link(q)) is None, q
 
 
-def _pathfinders(engine):
-    out = {f["subject"] for f in engine.k.facts_where(predicate="pathfinderOf") if f["subject"].startswith("Country:")}
-    priority = {e for e, ent in engine.k.entities.items() if ent["type"] == "Country" and ent["attrs"].get("priority")}
-    inside, outside = sorted(out & priority), sorted(priority - out)
-    if not inside or not outside:
-        pytest.skip("no priority countries on both sides of the pathfinder list")
-    return inside[0], outside[0]
-
-
 @pytest.mark.parametrize("negated", [False, True])
 def test_a_yes_no_question_on_a_relation_and_its_negation(engine, negated):
-    member, other = _pathfinders(engine)
+    member, other = pathfinder_sides(engine)
     word = " not" if negated else ""
     for country, is_member in ((member, True), (other, False)):
         res = engine.ask(f"Is {engine.k.label(country)}{word} a Global Accelerator pathfinder?")

@@ -37,7 +37,10 @@ _PERSONAL = re.compile(
 # Words that refer back to the preamble ("that region", "there", "both"): the question proper is
 # not whole without it, so nothing is dropped.
 _ANAPHOR = re.compile(r"\b(?:both|either|neither|such|former|latter|same|"
-                      r"(?:that|this|these|those)(?!\s+(?:of|which|who|whose|where|is|are|was|were|have|has|had)\b))\b", re.I)
+                      # "that the EU doesn't", "that Kenya funds": a clause opens, no noun is pointed at
+                      r"(?:that|this|these|those)(?!\s+(?:of|which|who|whose|where|is|are|was|were|have|has|had|"
+                      r"the|a|an|its|their|it|they|he|she|we|you|i|there|no|not|all|every|each|any|some)\b)"
+                      r"(?!\s+(?-i:[A-Z])))\b", re.I)
 # A pronoun refers back to the preamble unless the question proper names something before it
 # ("what percentage Utopia raised its pensions").
 _PRONOUN = re.compile(r"\b(?:there|it|its|they|them|their)\b", re.I)
@@ -57,6 +60,10 @@ def _refers_back(text: str) -> bool:
 # about the same person as the clause it continues.
 _CONTINUES = re.compile(r"^(?:which|who|whom|whose|where|that|and|or|but|so|since|as|because|while|although|though)\b",
                         re.I)
+# A courtesy ("if it's not too much trouble", "if possible", "when you have a moment"): a condition
+# on the asking, not on what is asked; its "it" points at the request, not back at a name.
+_COURTESY = re.compile(r"^(?:(?:and|but|so|only)\s+)*(?:if|when|whenever)\s+(?:it'?s|it’s|it\s+is|that'?s|that’s|"
+                       r"that\s+is|possible|convenient|not\s+too|at\s+all|you\b|time\s+allows)", re.I)
 # A clause that only asks ("wants to know", "so") says nothing about what is asked.
 _ONLY_ASKING = re.compile(r"^(?:(?:so|and|but|then|well|now|ok|okay|please|kindly|wants?|wanted|would|like|to|know|"
                           r"wonder(?:ing)?|ask(?:ing|s|ed)?|tell|me|us|check|curious|compare|see|find)\b\s*)*$", re.I)
@@ -193,7 +200,7 @@ def without_asides(question: str, pronouns: bool = False) -> Reduced:
         if not clause:
             continue
         personal = bool(_PERSONAL.search(clause)) or (personal and bool(_CONTINUES.match(clause)))
-        if personal:
+        if personal or _COURTESY.match(clause):
             dropped.append(clause)
         elif not _ONLY_ASKING.match(clause):
             kept.append(clause)

@@ -55,6 +55,12 @@ _LEADING_JOIN = re.compile(r"^(?:(?:so|but|and|then|well|anyway|ok|okay)\b[\s,]*
 _CONTINUES = re.compile(r"^(?:so|and|since|as|because|which|who)\b", re.I)
 # Words that change what is asked: a clause holding one is never dropped from inside the question.
 _CHANGES = re.compile(r"\b(?:not|no|never|without|except|excluding|besides|apart|other than|only|but not)\b", re.I)
+# A request for the evidence rather than a second question: "where the report says so", "which
+# page that is on", "the source".
+_EVIDENCE_REQUEST = re.compile(r"\bwhere\s+(?:in\s+the\s+report\s+)?(?:(?:does|do|did|is)\s+)?(?:the\s+report|it|this|that)\s+"
+                               r"(?:says?|states?|mentions?|is\s+(?:stated|said|written|mentioned|reported))\b|"
+                               r"\b(?:which|what)\s+(?:page|section|passage|paragraph|source)\b|\b(?:cite|quote)\s+(?:the|a|your)\b",
+                               re.I)
 MAX_ASIDE_WORDS = 7  # the longest remark dropped from inside a question
 # A request that is the question itself ("could you list the countries that ...").
 _REQUEST = re.compile(r"\b(?:list|name|identify|give|enumerate)\b", re.I)
@@ -79,11 +85,30 @@ def _shell(clause: str, names: Callable[[str], bool], lead: bool, asked_yet: boo
     request to list is the question ("tell me which ...", "could you list the countries that");
     after one, "could you point me to where ..." is a request, not a second question."""
     c = clause.strip()
+    if _EVIDENCE_REQUEST.search(c) and not _NAMEISH.search(c):
+        return not names(c)  # "..., and where does the report say so?": after a keyword core too
     if not (_ASKER.search(c) or _META.match(c)) or _NAMEISH.search(c):
         return False
     if (lead or asked_yet is False) and (_QWORD.search(c) or _REQUEST.search(c)) and not _META.match(c):
         return False
     return not names(c)
+
+
+_CONTINUES_NOT_SO = re.compile(r"^(?:and|since|as|because|which|who)\b", re.I)
+
+
+def _shell_flags(texts: list[str], names: Callable[[str], bool], continues: re.Pattern) -> list[bool]:
+    """Which clauses are shell: about the asker or the conversation, or going on from one that is."""
+    shell, before = [], False
+    for c in texts:
+        kept = [t for t, x in zip(texts, shell) if not x]
+        lead = not kept  # no part of the question proper seen yet
+        asked_yet = any(_QWORD.search(t) or _REQUEST.search(t) for t in kept)
+        this = _shell(c, names, lead, asked_yet) or (
+            before and bool(continues.match(c)) and not _QWORD.search(c) and not _NAMEISH.search(c) and not names(c))
+        shell.append(this)
+        before = this
+    return shell
 
 
 def without_shell(question: str, names: Callable[[str], bool]) -> Reduced:
@@ -99,16 +124,14 @@ def without_shell(question: str, names: Callable[[str], bool]) -> Reduced:
     if len(spans) < 2:
         return Reduced(question, [])
     texts = [q[s:e].strip() for s, e in spans]
-    shell, before = [], False
-    for i, c in enumerate(texts):
-        kept = [t for t, x in zip(texts, shell) if not x]
-        lead = not kept  # no part of the question proper seen yet
-        asked_yet = any(_QWORD.search(t) or _REQUEST.search(t) for t in kept)
-        this = _shell(c, names, lead, asked_yet) or (
-            before and bool(_CONTINUES.match(c)) and not _QWORD.search(c) and not _NAMEISH.search(c) and not names(c))
-        shell.append(this)
-        before = this
+    shell = _shell_flags(texts, names, _CONTINUES)
     core = [i for i, x in enumerate(shell) if not x]
+    if not core:
+        # "If I remember correctly the report covers this, so shock responsive social protection
+        # countries, and could you point me to ...": when every clause looks like shell, the one
+        # that "so" opens is the question proper, not the hedge going on
+        shell = _shell_flags(texts, names, _CONTINUES_NOT_SO)
+        core = [i for i, x in enumerate(shell) if not x]
     if not core or len(core) == len(spans):
         return Reduced(question, [])
     first, last = core[0], core[-1]

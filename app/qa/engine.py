@@ -71,8 +71,9 @@ from app.qa.counted_relation import counted_by_relation_noun
 from app.qa.understand import RELATION_FLAGS
 from app.qa.exclusion import only_exclusions, without_negated_clause
 from app.qa.implied_end import implied_end
-from app.qa.negated_names import report_universe, scope_negations
+from app.qa.negated_names import empty_is_none, none_message, report_universe, scope_negations
 from app.qa.descriptive_links import topic_links
+from app.qa.embedded_polar import direct_question
 from app.qa.polar import open_subject, summary as polar_summary, verdict
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
@@ -219,7 +220,8 @@ class QuestionEngine:
         timings = {}
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(q)
-        polar = open_subject(fixed, self.lexicon.link(fixed))  # "Has Kenya not ratified C102?"
+        direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
+        polar = open_subject(direct, self.lexicon.link(direct))  # "Has Kenya not ratified C102?"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
         if said is not None:
             out.update(answer_type="Text", answers=[said], strategy="graph (yes/no)", path=said["path"])
@@ -273,7 +275,7 @@ class QuestionEngine:
             und.relation, und.direction = region_only
         resolved = self._resolve_description(a) or country_chain.resolve(a, self.k, self._run)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
-        missing = absent_names(a.question, a.links, self.lexicon.vocab)
+        missing = absent_names(a.question, a.links, self.lexicon.vocab, AUTHOR_ORGS)
         if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
             out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
             out["path"] = [f"not in the report: {m}" for m in missing]
@@ -363,7 +365,9 @@ class QuestionEngine:
             if graph_ids and all(not c.strong for c in cons) and not bodies_placed(graph_ids, a, self.k):
                 graph_ids = []  # "which Ethiopian institution ...": the weak pool has no Ethiopian body
             out["sparql"] = sparql
-            if not graph_ids and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
+            if not graph_ids and empty_is_none(cons):  # "arab states countries not funded by the EU": none
+                out["message"] = none_message(cons, self.k.label)
+            if not graph_ids and not empty_is_none(cons) and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
             elif only_exclusions(cons) and self._names_topic(self._residual_terms(a, cons)):
                 # "apart from the pathfinders, with which countries are discussions ongoing": the

@@ -171,6 +171,28 @@ def report_universe(out: list[Constraint], answer_type: str) -> list[Constraint]
     return out
 
 
+def empty_is_none(cons: list[Constraint]) -> bool:
+    """Is an empty graph answer the report saying "none"?  For "which Arab States countries are not
+    funded by the EU" it is: the region's countries the report has an entry for are all funded by
+    it.  The universe :func:`report_universe` adds is weak (a topic beside the negation is the
+    text's to check), but it is no reason to call an empty region-minus-relation "silent"."""
+    return any(c.negated for c in cons) and \
+        any(c.relation == "region" and c.strong and not c.negated for c in cons) and \
+        all(c.strong or _report_universe(c) for c in cons)
+
+
+def none_message(cons: list[Constraint], label) -> str:
+    """What an empty answer of :func:`empty_is_none` says: the report's "none", not silence
+    (``label`` names an entity id left in a description)."""
+    said = [re.sub(r"\b[A-Z][A-Za-z]+:[\w-]+\b", lambda m: label(m.group(0)), c.description)
+            for c in cons if not _report_universe(c)]
+    return "None: no country the report has an entry for meets all of: " + "; ".join(said) + "."
+
+
+def _report_universe(c: Constraint) -> bool:
+    return not c.strong and c.relation == "priority" and c.pattern == "?answer fg:isPriorityCountry true ."
+
+
 def _universe(c: Constraint) -> bool:
     """The base a fully negated question gets ("anything of the asked kind", see graphstep)."""
     return not c.negated and not c.evidence and c.description == "any"

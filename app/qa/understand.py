@@ -75,6 +75,10 @@ class Understanding:
     vector: object = None  # the question's one embedding (delexicalised), reused by the text step
 
 
+_EXCLUDING_WORDS = """except excepting excluding excluded exclude besides apart aside other than without outside beyond
+leaving setting putting ignoring ignore omitting omit disregarding barring not none neither nor minus"""
+
+
 def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
     """Known words: the report's words (by frequency), every name the graph knows, the bank's words."""
     counts: Counter = Counter()
@@ -94,6 +98,9 @@ def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
     # Ranking and comparison words, which a report may never use but questions do ("higest" -> highest).
     asking |= {w.lower() for w in _TOKEN.findall(_RANKING.pattern + " earliest latest recent first last total "
                                                                       "percentage proportion share") if len(w) > 2}
+    # Words that set something aside or negate ("exept the arab states" -> except), which a report
+    # may never write but questions do: a typo of one must not be left to read as a topic.
+    asking |= set(_EXCLUDING_WORDS.split())
     # Counting and classifying words questions use whether or not the bank does (general English).
     asking |= set(_AGGREGATE_WORDS)
     # The singular of each plural asking word: "funder" is read as surely as the bank's "funders".

@@ -38,6 +38,17 @@ def funders_per_country(k) -> dict[str, set[str]]:
     return out
 
 
+def pathfinder_sides(engine) -> tuple[str, str]:
+    """A priority country that is a pathfinder and one that is not (``pathfinderOf`` facts); the test
+    is skipped when the build has no country on one side."""
+    out = {f["subject"] for f in engine.k.facts_where(predicate="pathfinderOf") if f["subject"].startswith("Country:")}
+    priority = {e for e, ent in engine.k.entities.items() if ent["type"] == "Country" and ent["attrs"].get("priority")}
+    inside, outside = sorted(out & priority), sorted(priority - out)
+    if not inside or not outside:
+        pytest.skip("no priority countries on both sides of the pathfinder list")
+    return inside[0], outside[0]
+
+
 def result_kinds(k, year: str) -> dict[str, set[str]]:
     """Each country's kinds of institutional result in ``year`` (``achievedResult`` facts)."""
     kinds: dict[str, set[str]] = defaultdict(set)
