@@ -29,7 +29,7 @@ from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PRO
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
 from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, entry_scope,
-                    figure_rank, kind_heads, listed_subset, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
+                    figure_rank, kind_heads, listed_subset, ordinal, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
                     set_conditions)
 from app.qa.absent import absent_names
 from app.qa.region_in_name import inside_name
@@ -226,6 +226,7 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = polar_summary(said)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
+        fixed, rank, ranked_after = self._ordinal(fixed)  # "the second most", "after the EU, which ... most"
         fixed = question_word_first(fixed)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
         subject_added = with_implied_subject(fixed, a.links)  # "arab states scheme reform result": the countries asked
@@ -252,6 +253,7 @@ class QuestionEngine:
             a.excluded = aside.ids
         a.excluded |= named_before_other(a.question, a.links, a.answer_type) | set_aside_before  # "..., which other countries"
         a.aside_phrases = phrases
+        a.rank, a.ranked_after = rank, ranked_after
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
@@ -1160,6 +1162,18 @@ class QuestionEngine:
                 return [d]
         return [self._aggregate_answer(row) for row in res.rows]
 
+    def _ordinal(self, question: str) -> tuple[str, int, set[str]]:
+        """The question with a ranking's ordinal taken out, the rank it wants and the entities named
+        as ranked just before the answer (see :mod:`app.qa.ordinal`); unchanged when it names a
+        rival the lexicon does not know."""
+        got = ordinal.read(question)
+        if got is None:
+            return question, 1, set()
+        after = {i for l in self.lexicon.link(got.after) for i in l.ids} if got.after else set()
+        if got.after and not after:
+            return question, 1, set()
+        return got.question, got.rank, after
+
     def _figure_rank(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which region got the largest share', 'did A or B get more': items of a written list of
         figures ranked by their figures (see :mod:`app.qa.figure_rank`)."""
@@ -1173,13 +1187,16 @@ class QuestionEngine:
             return self._table_rows(a, out, ask)
         if got is None:
             return None
-        best = got.order[0]
-        ties = [i for i in got.order if got.items[i].value == got.items[best].value]
+        chosen = ordinal.select(got.order, lambda i: got.items[i].value, a.rank,
+                                (lambda i: got.ids[i] in a.ranked_after) if a.ranked_after else None)
+        if chosen is None:
+            return None
+        ties, runner = chosen  # the top, or the rank a question asks below it ("the second largest share")
         listing = [f"{got.names[i]}: {got.items[i].figure}" for i in got.order]
         out["strategy"], out["sparql"] = "text-aggregate", ""
         out["path"] = [f"{'compared' if got.compared else 'ranked'} by the figures the report writes: " + "; ".join(listing)]
-        if len(got.order) > 1 and len(ties) == 1:
-            out["path"].append(f"runner-up: {listing[1]}")
+        if runner is not None and len(ties) == 1:
+            out["path"].append(f"runner-up: {got.names[runner]}: {got.items[runner].figure}")
         answers = []
         for i in ties:
             ev = [self._evidence(got.passage_id, [got.items[i].figure])]
@@ -1225,12 +1242,13 @@ class QuestionEngine:
         rows = [(r.region, r.countries, r.facts) for r in region_answers.regions_for(ids, "", self.k) or []]
         if pool:  # two regions compared: only they are ranked, one holding none of the countries among them
             rows = [r for r in rows if r[0] in pool] + [(p, [], []) for p in pool if p not in {r[0] for r in rows}]
-        ranked = region_rank.rank(rows, lowest)
+        ranked = region_rank.rank(rows, lowest, a.rank, a.ranked_after)
         if ranked is None:
             return None
         top, runner = ranked
         out["sparql"], out["strategy"], out["answer_type"] = to_sparql(cons), "graph-aggregate", "Region"
         out["path"] = [f"{'fewest' if lowest else 'most'} countries by region: {'; '.join(c.description for c in cons)}"] + \
+            ordinal.said(a.rank, a.ranked_after, self.k.label(top[0][0]), len(top[0][1]), rows, lowest, self.k.label) + \
             ([f"runner-up: {self.k.label(runner[0])} ({len(runner[1])})"] if runner else [])
         answers = []
         if pool and len(top) > 1:
@@ -1270,7 +1288,7 @@ class QuestionEngine:
         :mod:`app.qa.year_series`)."""
         if a.linked("Country"):
             return None
-        res = self.tables.series(a.question, a.answer_type)
+        res = self.tables.series(a.question, a.answer_type, a.rank)
         if res is None:
             return None
         from app.qa.tables import _cell_sparql
@@ -1423,11 +1441,11 @@ class QuestionEngine:
                 return [{"label": heading(c.col), "iri": None, "type": "Text", "score": 1.0, "value": None,
                          "evidence": [self._evidence(c.passage_id, [c.row.split(">")[-1].strip()])] if c.passage_id
                          else [], "path": [f"{c.row} — {c.col}"]} for c in cells]
-        t = self.tables.lookup(a.question, a.answer_type)
+        t = self.tables.lookup(a.question, a.answer_type, a.rank)
         if t is None and stated_type and stated_type != a.answer_type and TABLE_NAMED.search(a.question):
-            t = self.tables.lookup(a.question, stated_type)
+            t = self.tables.lookup(a.question, stated_type, a.rank)
         if t is None and TABLE_NAMED.search(a.question) and a.answer_type not in ("Country", "Organization", "Year"):
-            t = self.tables.lookup(a.question, "Number")  # a table of figures, named: "what were the resources required"
+            t = self.tables.lookup(a.question, "Number", a.rank)  # a table of figures, named: "what were the resources required"
         if t is None:
             return None
         c = t.cell
@@ -1473,7 +1491,7 @@ class QuestionEngine:
     def _addressed_cell(self, a: Analysis, out: dict) -> list[dict] | None:
         """A question whose words name a table's row and column outright, and little else, asks for
         that cell whatever relation its other words suggest (see :func:`app.qa.tables.addresses_cell`)."""
-        t = self.tables.lookup(a.question, "Number")
+        t = self.tables.lookup(a.question, "Number", a.rank)
         if t is None or not t.addressed:
             return None
         a.answer_type = "Number"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from app.qa.ordinal import select
+
 # "the most results", "the most ratifications": objects are counted, not countries.
 _OBJECTS = re.compile(r"\b(?:most|fewest|least|largest number of|highest number of|lowest number of)\s+"
                       r"(?:[\w-]+\s+){0,2}?(results?|changes?|ratifications?|projects?|funders?|donors?|members?|"
@@ -22,12 +24,16 @@ def counts_objects(question: str) -> bool:
     return bool(m) and not re.search(r"\bcountr(?:y|ies)\b", question[m.start():m.end()], re.I)
 
 
-def rank(rows: list[tuple[str, list[str], list]], lowest: bool = False):
+def rank(rows: list[tuple[str, list[str], list]], lowest: bool = False, nth: int = 1,
+         after: set[str] | frozenset = frozenset()):
     """(top rows, runner-up row or None) by number of countries; None with fewer than two regions
-    (a ranking of one region says nothing)."""
+    (a ranking of one region says nothing).  ``nth`` / ``after``: the rank a question asks below
+    the top ("the second most", "after Africa", see :mod:`app.qa.ordinal`) instead of the top."""
     if len(rows) < 2 and not (rows and not lowest):
         return None
     ordered = sorted(rows, key=lambda r: len(r[1]), reverse=not lowest)
+    if nth != 1 or after:
+        return select(ordered, lambda r: len(r[1]), nth, (lambda r: r[0] in after) if after else None)
     best = len(ordered[0][1])
     top = [r for r in ordered if len(r[1]) == best]
     runner = next((r for r in ordered if len(r[1]) != best), None)

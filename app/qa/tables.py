@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.qa.ordinal import ordinal_word, select
 from app.qa.units import terms as _terms
 
 
@@ -138,7 +139,9 @@ class TableLookup:
         words, weight = label if isinstance(label, tuple) else self._weighted(label - _IGNORE)
         return self._w(q & words) / weight if words else 0.0
 
-    def lookup(self, question: str, answer_type: str) -> TableAnswer | None:
+    def lookup(self, question: str, answer_type: str, rank: int = 1) -> TableAnswer | None:
+        """The cell (or the row of an argmax, ``rank`` down from the top: see app.qa.ordinal) the
+        question's words address."""
         if not self.cells:
             return None
         extreme = bool(SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I))
@@ -190,7 +193,7 @@ class TableLookup:
             return None
         if SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I) \
                 and answer_type in ("Year", "Text", "Number"):
-            return self._extreme(question, scored, q)
+            return self._extreme(question, scored, q, rank)
         if _SUM.search(question) and answer_type in ("Number", "Text"):
             summed = self._sum(q, scored)
             if summed is not None:
@@ -255,7 +258,7 @@ class TableLookup:
             return ranked[0]
         return None
 
-    def _extreme(self, question: str, scored, q: set[str]) -> TableAnswer | None:
+    def _extreme(self, question: str, scored, q: set[str], rank: int = 1) -> TableAnswer | None:
         """The row with the highest (or lowest) value in the column the question names."""
         named_cols = [x for x in scored if x[2] > 0]  # the column must be named ...
         if not named_cols:  # ... unless the table has one column of figures
@@ -283,12 +286,18 @@ class TableLookup:
             pool = branches
         if len(pool) < 2:
             return None
-        pick = (min if _DOWN.search(question) else max)(pool, key=lambda x: x[4].value)
-        c = pick[4]
+        ordered = sorted(pool, key=lambda x: x[4].value, reverse=not _DOWN.search(question))
+        chosen = select(ordered, lambda x: x[4].value, rank)  # "the second-largest": a rank further down
+        if chosen is None:
+            return None
+        c = chosen[0][0][4]
         label = c.row.split(">")[-1].strip()
         kind = "Year" if re.fullmatch(r"(19|20)\d\d", label) else "Text"
-        return TableAnswer(c, label, kind, 1.0, f"{c.table} — {'lowest' if _DOWN.search(question) else 'highest'} "
-                           f"“{c.col}”: row “{c.row}” ({c.value:,.0f})", _cell_sparql(c.iri))
+        word = ('lowest' if _DOWN.search(question) else 'highest') if rank == 1 else \
+            f"{ordinal_word(rank)} {'lowest' if _DOWN.search(question) else 'highest'}"
+        others = "; ".join(f"{x[4].row.split('>')[-1].strip()} {x[4].value:,.0f}" for x in ordered[:rank + 1] if x[4] is not c)
+        return TableAnswer(c, label, kind, 1.0, f"{c.table} — {word} “{c.col}”: row “{c.row}” ({c.value:,.0f})"
+                           + (f"; above and after it: {others}" if rank > 1 and others else ""), _cell_sparql(c.iri))
 
 
     def _sum(self, q: set[str], scored) -> TableAnswer | None:
@@ -398,8 +407,9 @@ class TableLookup:
                                         set(terms(re.sub(r"\([^)]*\)|\b(?:19|20)\d\d\b", " ", label))) - _IGNORE)),
                                     lambda text: set(terms(text)) - _IGNORE)
 
-    def series(self, question: str, answer_type: str):
-        """A question over a table whose rows are years (see :mod:`app.qa.year_series`)."""
+    def series(self, question: str, answer_type: str, rank: int = 1):
+        """A question over a table whose rows are years (see :mod:`app.qa.year_series`); ``rank``:
+        the rank a superlative asks below the top ("the second most", see app.qa.ordinal)."""
         from app.qa import year_series
 
         if answer_type not in ("Number", "Year", "Text") or not self.cells:
@@ -408,7 +418,7 @@ class TableLookup:
         return year_series.answer(question, answer_type, self.cells, q,
                                   # "(in US$)" says the column's unit, not what it is
                                   lambda ts, col: self._cover(ts, self._weighted(set(terms(re.sub(r"\([^)]*\)", " ", col))) - _IGNORE)),
-                                  lambda text: set(terms(text)) - _IGNORE)
+                                  lambda text: set(terms(text)) - _IGNORE, rank)
 
     def marked_extreme(self, question: str) -> tuple[list[str], int, list[tuple[str, int]], str | None] | None:
         """"Which result type was achieved by the most countries?": in a table of marks whose
