@@ -143,3 +143,40 @@ def test_two_year_rows_compared(engine, question, col, fewer):
     want = (min if fewer else max)((a, b), key=rows.get)
     res = engine.ask(question)
     assert _labels(res) == [want] and res["answer_type"] == "Year"
+
+
+def _funders_of(k, countries: set[str]) -> Counter:
+    n: Counter = Counter()
+    for f in k.facts:
+        if f["predicate"] == "fundedBy" and f["subject"] in countries:
+            n[f["object"]] += 1
+    return n
+
+
+@pytest.mark.parametrize("question,predicate", [
+    ("Which funder backs the most Global Accelerator pathfinder countries?", "pathfinderOf"),
+    ("which donor funds the most countries with an improving operations result", "achievedResult")])
+def test_funders_ranked_over_the_countries_a_condition_describes(engine, question, predicate):
+    """The countries counted are the described ones (pathfinders, a result kind), not every country."""
+    k = engine.k
+    if predicate == "achievedResult":
+        countries = {f["subject"] for f in k.facts if f["predicate"] == predicate and "operations" in f["object"].lower()}
+    else:
+        countries = {f["subject"] for f in k.facts if f["predicate"] == predicate and f["subject"].startswith("Country:")}
+    per = _funders_of(k, countries)
+    want = {k.label(i) for i in _competition_rank(per, 1)}
+    res = engine.ask(question)
+    assert set(_labels(res)) == want
+    assert res["answers"][0]["value"] == max(per.values())
+
+
+@pytest.mark.parametrize("question,a,b,fewer", [
+    ("japan vs ireland number of countries funded which more", "Japan", "Ireland", False),
+    ("portugal vs france number of countries financed - which is more", "Portugal", "France", False),
+    ("germany or japan countries funded which has fewer", "Germany", "Japan", True)])
+def test_keyword_comparison_with_the_comparative_last(engine, question, a, b, fewer):
+    k = engine.k
+    per = {k.label(i): n for i, n in _countries_per_funder(k).items()}
+    assert per[a] != per[b]
+    want = (min if fewer else max)((a, b), key=per.get)
+    assert _labels(engine.ask(question)) == [want]

@@ -91,6 +91,9 @@ def superlative_intent(a: Analysis, relation: str | None, word_rx: re.Pattern | 
 
     m = (word_rx or SUPERLATIVE_WORD).search(a.question)
     head = _COUNTED_NOUN.match(a.question, m.end()) if m else None
+    if head is None and m and word_rx is not None and m.end() >= len(a.question.rstrip(" ?.!")) - 1:
+        # keyword order, the comparative last: "japan vs ireland number of countries funded - which more"
+        head = _COUNTED_NOUN.search(a.question[:m.start()])
     want = want or ENTITY_FOR_TYPE.get(a.answer_type)
     if head is None or want is None or not (_ASKS.search(a.question) or word_rx is not None):
         return None
@@ -154,8 +157,9 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
                     f"fg:year ?yy . FILTER(STR(?yy) = \"{a.years[0]}\")")
     if among:
         body.append("VALUES ?answer { " + " ".join(_iri(i) for i in among) + " }")
-    elif within:
-        body.append("VALUES ?answer { " + " ".join(_iri(i) for i in within) + " }")
+    elif within:  # the ranked countries, or (ranking funders ...) the countries counted
+        var = "?answer" if want == "Country" or "Country" not in other_types else "?x"
+        body.append(f"VALUES {var} {{ " + " ".join(_iri(i) for i in within) + " }")
     # Names the engine already took out of the question (a.excluded) or still after a cue here.
     set_aside = sorted(a.excluded) + [i for l in a.links if _EXCEPT.search(a.question[:l.start]) for i in l.ids]
     set_aside += [f for f in (_as_funder(i, knowledge) for i in set_aside if i.startswith("Country:")) if f]

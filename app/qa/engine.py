@@ -22,7 +22,7 @@ import time
 import numpy as np
 from dataclasses import replace
 
-from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, constraints_for, \
+from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, _iri, constraints_for, \
     region_constraint, to_sparql
 from app.qa.question import Link, explicit_head
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
@@ -1177,7 +1177,9 @@ class QuestionEngine:
     def _figure_rank(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which region got the largest share', 'did A or B get more': items of a written list of
         figures ranked by their figures (see :mod:`app.qa.figure_rank`)."""
-        ask = figure_rank.read_ask(a.question, self.lexicon.link)
+        ask = figure_rank.read_ask(a.question, self.lexicon.link) or figure_rank.read_sum(a.question)
+        if ask is not None and ask.total:
+            return self._figure_sum(a, out, ask)
         if ask is None or (a.answer_type in ("Number", "Year") and not re.search(r"\b(?:which|who)\b", a.question, re.I)
                            and figure_rank.asked_item_type(a.question, ask) is None):
             return None  # "what was the largest share": the figure itself, not the item it is said of
@@ -1209,6 +1211,24 @@ class QuestionEngine:
         out["answer_type"] = answers[0]["type"]
         return answers
 
+    def _figure_sum(self, a: Analysis, out: dict, ask) -> list[dict] | None:
+        """'The combined attendance of the four GTT meetings': the figures of a written list added
+        up, each item with its figure in the answer's rows (see :func:`app.qa.figure_rank.read_sum`)."""
+        got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
+                                       self.k.passage(pid).text, self.lexicon.link, self.k.label)
+        size = figure_rank.stated_size(a.question)
+        if got is None or len(got.items) < 2 or (size is not None and size != len(got.items)) or \
+                figure_rank.states_total(got.items):
+            return None  # a total the report writes itself ("totalling US$17.8 million") is said, not added up
+        total = sum(it.value for it in got.items)
+        listing = [f"{n}: {it.figure}" for n, it in zip(got.names, got.items)]
+        label = f"{total:,.0f}".replace(",", "") if float(total).is_integer() else f"{total:g}"
+        why = "added up from the figures the report writes: " + " + ".join(it.figure for it in got.items) + f" = {total:,.0f}"
+        out["strategy"], out["sparql"], out["answer_type"], out["path"] = "text-aggregate", "", "Number", [why]
+        ev = [self._evidence(got.passage_id, [it.figure for it in got.items])]
+        return [{"label": label, "iri": None, "type": "Number", "score": 1.0, "value": total, "evidence": ev,
+                 "counted": listing, "path": [why]}]
+
     def _table_rows(self, a: Analysis, out: dict, ask) -> list[dict] | None:
         """'Are more staff at headquarters or in regional teams?': two rows of a table compared."""
         got = figure_rank.table_rows(self.tables.cells, ask, a.question)
@@ -1236,9 +1256,11 @@ class QuestionEngine:
         the question ranks by counted objects ('the most results') or sets no condition beyond
         regions and priority status (the registry's group-by answers those)."""
         cons = self._region_free_constraints(a)
-        if cons is None or region_rank.counts_objects(a.question):
+        if region_rank.counts_objects(a.question) or (cons is None and not pool):
             return None
-        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
+        # two regions compared by their countries alone ("more priority countries in A or B"): all of each
+        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")] if cons else \
+            region_rank.members(pool, self.k)
         rows = [(r.region, r.countries, r.facts) for r in region_answers.regions_for(ids, "", self.k) or []]
         if pool:  # two regions compared: only they are ranked, one holding none of the countries among them
             rows = [r for r in rows if r[0] in pool] + [(p, [], []) for p in pool if p not in {r[0] for r in rows}]
@@ -1246,8 +1268,10 @@ class QuestionEngine:
         if ranked is None:
             return None
         top, runner = ranked
-        out["sparql"], out["strategy"], out["answer_type"] = to_sparql(cons), "graph-aggregate", "Region"
-        out["path"] = [f"{'fewest' if lowest else 'most'} countries by region: {'; '.join(c.description for c in cons)}"] + \
+        out["sparql"], out["strategy"], out["answer_type"] = to_sparql(cons) if cons else \
+            region_rank.members_sparql(pool, _iri), "graph-aggregate", "Region"
+        said = '; '.join(c.description for c in cons) if cons else "countries of each region"
+        out["path"] = [f"{'fewest' if lowest else 'most'} countries by region: {said}"] + \
             ordinal.said(a.rank, a.ranked_after, self.k.label(top[0][0]), len(top[0][1]), rows, lowest, self.k.label) + \
             ([f"runner-up: {self.k.label(runner[0])} ({len(runner[1])})"] if runner else [])
         answers = []
@@ -1263,9 +1287,15 @@ class QuestionEngine:
     def _ranked_within(self, a: Analysis, op: str, relation: str) -> list[str] | None:
         """'Which pathfinder country has the most funders?': the countries the question's other
         conditions define (pathfinder status, a result, a ratification ...; regions are the
-        ranking's own filter), or None when it sets none."""
-        if op not in ("argmax", "argmin") or a.answer_type != "Country":
+        ranking's own filter), or None when it sets none.  When the ranked things are not countries
+        ('which funder backs the most *pathfinder* countries'), these are the countries counted."""
+        r = REGISTRY[relation]
+        if op not in ("argmax", "argmin") or (a.answer_type != "Country" and "Country" not in r.domain + r.range):
             return None
+        described = [i for l in a.links if a.any_of and len(l.ids) > 1 and all(i.startswith("Country:") for i in l.ids)
+                     for i in l.ids]  # "the Global Accelerator pathfinder countries", resolved to a set (country_chain)
+        if described and a.answer_type != "Country":
+            return described
         cons = [c for c in (self._region_free_constraints(a) or [])
                 if c.relation not in ("region", "priority") and not _through([c], {relation})]
         if not cons:
@@ -1422,11 +1452,12 @@ class QuestionEngine:
         that names its table ("In Table 1, which branch ...") is looked up with it too, so a weak
         guess from the generated bank ("which report ...") cannot hide the table."""
         if not a.linked("Country"):
-            top = self.tables.marked_extreme(a.question)  # "which result type was achieved by the most countries"
+            top = self.tables.marked_extreme(a.question, [self.k.label(r) for r in a.regions])  # "... by the most countries"
             if top is not None:
                 labels, n, counts, pid = top
                 out["strategy"], out["answer_type"] = "graph-table", "Text"
-                out["path"] = ["marked rows per column: " + "; ".join(f"{column_heading(c)} {k}" for c, k in counts)]
+                within = f" ({', '.join(self.k.label(r) for r in a.regions)})" if a.regions else ""
+                out["path"] = [f"marked rows per column{within}: " + "; ".join(f"{column_heading(c)} {k}" for c, k in counts)]
                 out["sparql"] = ""
                 return [{"label": label, "iri": None, "type": "Text", "score": 1.0, "value": float(n),
                          "evidence": [self._evidence(pid, [label])] if pid else [], "path": list(out["path"])}

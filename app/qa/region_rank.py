@@ -63,5 +63,19 @@ def counts_objects_compared(question: str) -> bool:
                           r"funders?|donors?|schemes?|publications?|money|funding|share)\b", question, re.I))
 
 
+def members(pool: list[str], knowledge) -> list[str]:
+    """Every country of the compared regions ("more priority countries in A or B" sets no other
+    condition): the subjects of the registry's region relation there."""
+    return [f["subject"] for f in knowledge.facts_where(predicate="inRegion")
+            if f["object"] in pool and f["subject"].startswith("Country:")]
+
+
+def members_sparql(pool: list[str], iri) -> str:
+    """The SPARQL counting the countries of each compared region (shown in the answer's `sparql`)."""
+    return ("PREFIX fg: <https://w3id.org/floorgraph/ontology#>\nSELECT ?region (COUNT(DISTINCT ?c) AS ?n) WHERE {\n"
+            f"  VALUES ?region {{ {' '.join(iri(p) for p in pool)} }}\n  ?c a fg:Country ; fg:inRegion ?region .\n}}"
+            "\nGROUP BY ?region")
+
+
 def asks_fewer(question: str) -> bool:
     return bool(_FEWER.search(question))

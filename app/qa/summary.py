@@ -53,7 +53,9 @@ def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
         ranked = next((p for p in out.get("path", []) if p.startswith("ranked ")), None)
         head = f"By region, {ranked.split(':')[0]}" if ranked else "By region"  # "ranked second" (app.qa.ordinal)
         first = re.search(r"; (?:top|first): (.+)$", ranked) if ranked else None
-        return f"{head}: {', '.join(parts)}" + (f"; first: {first.group(1)}" if first else "") + ".", citations
+        runner = next((p for p in out.get("path", []) if p.startswith("runner-up")), None)
+        return f"{head}: {', '.join(parts)}" + (f"; first: {first.group(1)}" if first else "") + \
+            (f"; {runner}" if runner else "") + ".", citations
     if first.get("counted") is not None and atype == "Number":
         return (f"The report gives {first['label']} [1]{why}: {', '.join(first['counted'][:MAX_LISTED])}"
                 f"{' …' if len(first['counted']) > MAX_LISTED else ''}."), citations

@@ -420,10 +420,13 @@ class TableLookup:
                                   lambda ts, col: self._cover(ts, self._weighted(set(terms(re.sub(r"\([^)]*\)", " ", col))) - _IGNORE)),
                                   lambda text: set(terms(text)) - _IGNORE, rank)
 
-    def marked_extreme(self, question: str) -> tuple[list[str], int, list[tuple[str, int]], str | None] | None:
+    def marked_extreme(self, question: str, groups: list[str] | None = None
+                       ) -> tuple[list[str], int, list[tuple[str, int]], str | None] | None:
         """"Which result type was achieved by the most countries?": in a table of marks whose
         column headings the question names the kind of ("result type"), the column with the most
-        (or fewest) marked rows.  (heading, count, every column's count)."""
+        (or fewest) marked rows.  (heading, count, every column's count).  ``groups``: the row
+        groups the question names ("the fewest African countries": rows under the Africa group
+        row); a table with none of them is not narrowed."""
         if not (_KIND_HEAD.search(question) and SUPERLATIVE.search(question)):
             return None
         q_raw = set(terms(question))
@@ -433,8 +436,11 @@ class TableLookup:
         tables = {c.table for c in marks if q & (set(terms(c.col)) | set(terms(_TABLE_NO.sub(" ", c.table)))) - _IGNORE}
         if len(tables) != 1:
             return None
+        wanted = {g.lower() for g in groups or []}
+        grouped = [c for c in marks if c.table in tables and c.row.split(">")[0].strip().lower() in wanted] \
+            if wanted and all(">" in c.row for c in marks if c.table in tables) else []
         counts: dict[str, int] = {}
-        for c in marks:
+        for c in grouped or marks:
             if c.table in tables:
                 counts[c.col] = counts.get(c.col, 0) + (1 if c.value > 0 else 0)
         if len(counts) < 2:
@@ -487,17 +493,21 @@ def addresses_cell(question: str, stated_type: str) -> bool:
     suggest?  Yes for a figure asked ("how many", "how much") or a keyword query asking nothing by
     name: "regional and country teams regular budget staff" is a cell, not the countries funded by
     the ILO's regular budget."""
-    if len(year_marks(question)) > 1:
+    if len(year_marks(question)) > 1 or len(set(re.findall(r"\b(?:19|20)\d\d\b", question))) > 1:
         return False  # "new projects 2021 to 2024": a sum over rows, or a change, not one cell
     if stated_type == "Number" or re.search(r"\bhow (?:many|much)\b", question, re.I):
         return True
     return stated_type in ("Text", "Year") and not _NAMES_ASKED.search(question)
 
 
+# "2021-24", "2021/22", and as a question words it: "2021 to 2024", "2021 through 2024"
+_RANGE_SEP = r"\s*(?:[-–/]|\s(?:to|through|thru|until|till)\s)\s*"
+
+
 def _ordered_marks(text: str) -> list[str]:
     """The year marks of a text in the order written (ranges whole)."""
     out = []
-    for m in re.finditer(r"\b((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d)\b)?", _TABLE_NO.sub(" ", text)):
+    for m in re.finditer(r"\b((?:19|20)\d\d)(?:" + _RANGE_SEP + r"((?:19|20)?\d\d)\b)?", _TABLE_NO.sub(" ", text)):
         if m.group(2):
             end = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
             out.append(f"{m.group(1)}-{end}")
@@ -506,7 +516,7 @@ def _ordered_marks(text: str) -> list[str]:
     return out
 
 
-_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b")
+_RANGE = re.compile(r"\b((?:19|20)\d\d)" + _RANGE_SEP + r"((?:19|20)?\d\d)\b")
 
 
 def year_marks(text: str) -> frozenset[str]:
