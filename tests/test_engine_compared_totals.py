@@ -112,3 +112,31 @@ def test_one_rows_distance_from_its_ambition(engine, question, row):
     res = engine.ask(question)
     assert res["answer_type"] == "Number"
     assert [float(x.replace(",", "")) for x in _labels(res)] == [abs(gaps[row])]
+
+
+@pytest.mark.parametrize("question,a,b,fewer", [
+    ("Which had more kinds of institutional result in 2024, Cape Verde or Burundi?", "CPV", "BDI", False),
+    ("Did Nigeria or Kenya achieve more result types in 2024?", "NGA", "KEN", False),
+    ("lebanon vs jordan fewer kinds of results", "LBN", "JOR", True)])
+def test_two_countries_compared_by_their_kinds_of_result(engine, question, a, b, fewer):
+    from tests.support.engine import result_kinds
+
+    kinds = result_kinds(engine.k, "2024")
+    n = {c: len(kinds.get(f"Country:{c}", set())) for c in (a, b)}
+    assert n[a] != n[b]
+    want = (min if fewer else max)((a, b), key=n.get)
+    res = engine.ask(question)
+    assert [x.get("iso3") for x in res["answers"]] == [want] and res["answer_type"] == "Country"
+
+
+@pytest.mark.parametrize("question", ["In how many countries were measures to improve operations adopted in 2024?",
+                                      "how many countries took measures to improve operational efficiency in 2024"])
+def test_a_list_of_examples_does_not_replace_the_count(engine, question):
+    """'... in 21 countries (in India, Jordan, Nigeria, Tajikistan and elsewhere)': the four named are
+    examples; the count is every country with the result, not the names the sentence lists."""
+    from tests.support.engine import result_kinds
+
+    kinds = result_kinds(engine.k, "2024")
+    n = sum("operations" in ks for ks in kinds.values())
+    res = engine.ask(question)
+    assert _labels(res) == [str(n)]

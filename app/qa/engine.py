@@ -1462,6 +1462,14 @@ class QuestionEngine:
                 return [{"label": label, "iri": None, "type": "Text", "score": 1.0, "value": float(n),
                          "evidence": [self._evidence(pid, [label])] if pid else [], "path": list(out["path"])}
                         for label in labels]
+        compared = result_sets.kinds_compared(a, self.k)  # "which had more kinds of result, A or B?"
+        if compared is not None:
+            winners, kinds, op = compared
+            why = f"{op} by distinct result types: " + "; ".join(f"{self.k.label(c)} {len(v)}" for c, v in kinds.items())
+            out["strategy"], out["answer_type"], out["path"], out["sparql"] = "graph-aggregate", "Country", [why], ""
+            rows = [aggregate.Row(c, self.k.label(c), len(kinds[c]), [t.replace("_", " ") for t in kinds[c]],
+                                  self.k.facts_where(subject=c, predicate="achievedResult"), why=why) for c in winners]
+            return [self._aggregate_answer(r) for r in rows]
         if a.answer_type not in ("Country", "Organization", "Number"):
             cells = self.tables.marked(a.question, [i.split(":", 1)[1] for i in a.linked("Country")])
             if cells:

@@ -39,6 +39,12 @@ NOT_QUALIFIERS |= set(terms(" ".join(TYPE_NOUNS["Country"]) + " states nations t
 _CLAUSE = re.compile(r";|,?\s+(?:while|whereas|but)\s+|\.\s+", re.I)
 
 
+# A list written as examples of a larger set it does not name whole ("in 21 countries (in A, B, C and
+# elsewhere)", "in 10 countries (in A, B ... among others)"): counting its names undercounts.
+_EXAMPLES = re.compile(r"\b(?:and|or)\s+elsewhere\b|\bamong\s+others\b|\band\s+others\b|\binter\s+alia\b|"
+                       r"\be\.g\.|\bfor\s+(?:example|instance)\b", re.I)
+
+
 def best_list(question: str, residual: list[str], counted: str, units, link, top: int = 40):
     """(unit, [(clause, listed ids) ...]) for the sentence that holds most of the residual words and
     lists at least MIN_LISTED names of the ``counted`` type in one clause; None when none does."""
@@ -55,6 +61,8 @@ def best_list(question: str, residual: list[str], counted: str, units, link, top
             continue
         clauses = []
         for part in _CLAUSE.split(u.text):
+            if _EXAMPLES.search(part):
+                continue  # "(in India, Jordan, Nigeria, Tajikistan and elsewhere)": examples, not the whole set
             listed = list(dict.fromkeys(l.ids[0] for l in link(part) if l.ids and l.ids[0].split(":", 1)[0] == counted))
             if len(listed) >= MIN_LISTED:
                 clauses.append((part, listed))
