@@ -140,3 +140,25 @@ def test_a_list_of_examples_does_not_replace_the_count(engine, question):
     n = sum("operations" in ks for ks in kinds.values())
     res = engine.ask(question)
     assert _labels(res) == [str(n)]
+
+
+@pytest.mark.parametrize("question", ["how many priority countries host gtt staff",
+                                      "In how many priority countries is GTT staff based?"])
+def test_a_count_the_report_states_for_the_qualified_phrase(engine, question):
+    """The sentence about GTT staff writes how many priority countries they are in; that figure, not
+    the graph's count of priority countries, nor a figure before plain 'countries', answers."""
+    rx = re.compile(r"\b(\d+)\s+(?:[A-Za-z-]+\s+){0,5}?priority countries\b")
+    sentences = [x for p in engine.k.passages.values() for x in re.split(r"(?<=\.)\s+", p.text) if "GTT staff" in x]
+    stated = {int(m.group(1)) for x in sentences for m in rx.finditer(x)}
+    assert len(stated) == 1
+    res = engine.ask(question)
+    assert _labels(res) == [str(stated.pop())] and "states the count" in res["path"][-1]
+
+
+@pytest.mark.parametrize("question", ["How many countries does the EU fund?",
+                                      "In how many countries were new RBSA activities funded in 2024?"])
+def test_no_stated_figure_for_a_plain_counted_noun(engine, question):
+    """A count of plain "countries" stays the graph's count: a figure written before "countries"
+    in a sentence sharing some words ("allocated across 14 countries") is not the count asked."""
+    res = engine.ask(question)
+    assert res["strategy"] == "graph"

@@ -1618,6 +1618,9 @@ class QuestionEngine:
             # a count no statement of that relation bounds (only a region) counts something else
             return None
         ids = self._run(to_sparql(cons))
+        said = self._stated_figure(as_list, cons)  # "how many priority countries host GTT staff": "... in 37 ..."
+        if said is not None:
+            return self._said_count(said, out, n)
         refined = self._listed_subset(as_list, cons, ids)  # "since the campaign started", "its new phase"
         if refined is not None:
             ids, listed_why = refined
@@ -1639,6 +1642,21 @@ class QuestionEngine:
         return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0,
                  "evidence": ev, "counted": [self.k.label(i) for i in ids],
                  "counted_iris": [self.k.iri(i) for i in ids]}]
+
+    def _stated_figure(self, a: Analysis, cons: list[Constraint]):
+        """The count a sentence states for the question's qualified phrase (see
+        :func:`app.qa.listed_subset.stated_figure`), or None."""
+        residual = [t for t in self._residual_terms(a, cons) if t not in listed_subset.NOT_QUALIFIERS]
+        return listed_subset.stated_figure(a.question, residual, self.units) if residual else None
+
+    def _said_count(self, said, out: dict, graph_n: int) -> list[dict]:
+        value, unit = said
+        text = unit.text.strip()
+        why = f"the report states the count: “{text if len(text) <= 240 else text[:240].rsplit(' ', 1)[0] + ' …'}” " \
+            f"(the graph relation alone counts {graph_n})"
+        out["strategy"], out["path"] = "text-aggregate", [why]
+        return [{"label": str(value), "iri": None, "type": "Number", "value": float(value), "score": 1.0,
+                 "evidence": [self._evidence(unit.passage_id, [str(value)])], "path": [why]}]
 
     def _listed_subset(self, a: Analysis, cons: list[Constraint], ids: list[str]):
         """The entities a sentence lists when the count's words qualify its relation ("since the

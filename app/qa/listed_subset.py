@@ -93,3 +93,42 @@ def choose(clauses: list[tuple[str, list[str]]], graph_ids: list[str], relation_
     else:
         return None
     return (clause, listed, kept) if kept else None
+
+
+_HOW_MANY = re.compile(r"\b(?:how many|number of)\s+((?:[A-Za-z][\w'’-]*\s+){0,3}?)([A-Za-z][\w'’-]*?(?:ies|s))\b", re.I)
+_FIGURE = re.compile(r"\b(\d{1,3}(?:,\d{3})*|\d+)\s+((?:[A-Za-z][\w'’-]*\s+){0,6}?)")
+
+
+def stated_figure(question: str, residual: list[str], units, top: int = 40) -> tuple[int, object] | None:
+    """'How many priority countries host GTT staff?': a sentence holding most of the qualifying
+    words that writes a figure before the counted phrase ("... spanning 64 countries (including staff
+    in 37 designated as Flagship Programme priority countries)") states the count the question asks
+    for, ahead of any list of names it does not give whole.  The counted phrase is the words after
+    "how many" through the plural noun ("priority countries"); every one must follow the figure,
+    in order, within a few words, so "64 countries" does not count "priority countries".
+    (figure, unit) or None."""
+    m = _HOW_MANY.search(question)
+    if not m or not residual:
+        return None
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", m.group(1) + " " + m.group(2))]
+    if len(words) < 2:
+        return None  # "how many countries": too plain a phrase for a figure written before it to be the count asked
+    phrase = re.compile(r"\b" + r"\s+(?:[\w'’-]+\s+){0,4}?".join(re.escape(w) for w in words) + r"\b", re.I)
+    scores = units.lexical_in_context(terms(question))
+    for ui in scores.argsort()[::-1][:top]:
+        u = units.units[int(ui)]
+        if u.kind != "sentence":
+            continue
+        for clause in _CLAUSE.split(u.text):  # the figure's own clause holds the qualifying words
+            own = set(terms(clause))
+            if sum(t in own for t in residual) < 0.5 * len(residual):
+                continue
+            for f in _FIGURE.finditer(clause):
+                value = int(f.group(1).replace(",", ""))
+                if 1900 <= value <= 2100:
+                    continue  # a year, not a count
+                rest = clause[f.end(1):f.end(1) + 80]
+                hit = phrase.search(rest)
+                if hit and hit.start() <= 60 and not re.search(r"\d", rest[:hit.start()]):
+                    return value, u
+    return None
