@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from app.qa.bank import ANSWER_TYPE
 from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _as_funder, _iri
+from app.qa.ordinal import ordinal_word, select
 from app.qa.question import _HEAD_TYPE, ENTITY_FOR_TYPE, Analysis
 from graph.relations import Relation
 
@@ -90,6 +91,9 @@ def superlative_intent(a: Analysis, relation: str | None, word_rx: re.Pattern | 
 
     m = (word_rx or SUPERLATIVE_WORD).search(a.question)
     head = _COUNTED_NOUN.match(a.question, m.end()) if m else None
+    if head is None and m and word_rx is not None and m.end() >= len(a.question.rstrip(" ?.!")) - 1:
+        # keyword order, the comparative last: "japan vs ireland number of countries funded - which more"
+        head = _COUNTED_NOUN.search(a.question[:m.start()])
     want = want or ENTITY_FOR_TYPE.get(a.answer_type)
     if head is None or want is None or not (_ASKS.search(a.question) or word_rx is not None):
         return None
@@ -153,8 +157,9 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
                     f"fg:year ?yy . FILTER(STR(?yy) = \"{a.years[0]}\")")
     if among:
         body.append("VALUES ?answer { " + " ".join(_iri(i) for i in among) + " }")
-    elif within:
-        body.append("VALUES ?answer { " + " ".join(_iri(i) for i in within) + " }")
+    elif within:  # the ranked countries, or (ranking funders ...) the countries counted
+        var = "?answer" if want == "Country" or "Country" not in other_types else "?x"
+        body.append(f"VALUES {var} {{ " + " ".join(_iri(i) for i in within) + " }")
     # Names the engine already took out of the question (a.excluded) or still after a cue here.
     set_aside = sorted(a.excluded) + [i for l in a.links if _EXCEPT.search(a.question[:l.start]) for i in l.ids]
     set_aside += [f for f in (_as_funder(i, knowledge) for i in set_aside if i.startswith("Country:")) if f]
@@ -178,13 +183,34 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
     runner = next((x for x in rows if x.count != best), None)
     word = "most" if op == "argmax" else "fewest"
     noun = r.label if direction == "subject" else r.inverse_label
-    path = [f"{op}: {len(top)} with the {word} ({best}) ‘{noun}’ statements"]
+    rival = set(a.ranked_after) | {f for f in (_as_funder(i, knowledge) for i in a.ranked_after if i.startswith("Country:")) if f}
+    below = _below_top(rows, a, rival)
+    if below is not None:  # "the second most", "after the EU": a rank further down (app.qa.ordinal)
+        if not below[0]:
+            return None
+        (top, runner), lead = below, f"{ordinal_word(a.rank)} {word}" if not a.ranked_after else \
+            f"{word} after {', '.join(x.label for x in rows if x.key in rival)}"
+        path = [f"{op}: {len(top)} ranked {lead} ({top[0].count}) ‘{noun}’ statements; top: "
+                f"{', '.join(x.label for x in rows if x.count == best)} ({best})"]
+    else:
+        path = [f"{op}: {len(top)} with the {word} ({best}) ‘{noun}’ statements"]
     if runner is not None:
         path.append(f"runner-up: {runner.label} ({runner.count})")
     for x in top:
         x.why = f"{x.label}: {x.count} ({', '.join(x.counted[:8])})"
     t = (want if want in ans_types else ans_types[0])
     return AggregateResult(sparql, top, path, ANSWER_TYPE.get(t, t))
+
+
+def _below_top(rows: list[Row], a: Analysis, rival: set[str] | None = None) -> tuple[list[Row], Row | None] | None:
+    """The rows at the rank a question asks below the top (and the runner-up after them); None
+    when it asks for the top; ([], None) when the ranking has no such rank.  ``rival``: the ids
+    the named rival stands for ("the Netherlands": the country and its government as a funder)."""
+    if a.rank == 1 and not a.ranked_after:
+        return None
+    rival = rival or set(a.ranked_after)
+    got = select(rows, lambda x: x.count, a.rank, (lambda x: x.key in rival) if rival else None)
+    return got if got is not None else ([], None)
 
 
 def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis,
@@ -348,8 +374,14 @@ def region_extreme(store, knowledge, r: Relation, a: Analysis, lowest: bool) -> 
     rows = sorted(res.rows, key=lambda x: x.count, reverse=not lowest)
     top = [x for x in rows if x.count == rows[0].count]
     runner = next((x for x in rows if x.count != rows[0].count), None)
+    below = _below_top(rows, a)  # "the region with the second most priority countries"
+    if below is not None:
+        if not below[0]:
+            return None
+        top, runner = below
     path = [f"{'fewest' if lowest else 'most'} by region: {r.label} ({rows[0].count})"] + \
-        ([f"runner-up: {runner.label} ({runner.count})"] if runner else [])
+        ([f"ranked {ordinal_word(a.rank) if not a.ranked_after else 'next'}: {top[0].label} ({top[0].count}); "
+          f"first: {rows[0].label} ({rows[0].count})"] if below else []) + ([f"runner-up: {runner.label} ({runner.count})"] if runner else [])
     return AggregateResult(res.sparql, top, path, "Region")
 
 

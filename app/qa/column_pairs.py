@@ -35,6 +35,9 @@ _DOWN = re.compile(r"\b(lowest|smallest|fewest|least)\b", re.I)
 # "average funding per new project", "funding per project": the numerator's words, then the denominator's
 _PER = re.compile(r"\b(?:average\s+|mean\s+)?((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+(?:per|for\s+each)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I)
 _YEARS = re.compile(r"\b(?:19|20)(\d\d)\b")
+# One row's distance from its target: "how far short", "by how much ... exceed", "how many more than"
+_HOW_FAR = re.compile(r"\bhow\s+far\b|\bby\s+how\s+(?:much|many|far)\b|\bhow\s+(?:much|many)\s+(?:\w+\s+)?(?:more|less|fewer|short)\b|"
+                      r"\b(?:gap|difference|margin|shortfall)\b", re.I)
 _TOTAL_ROW = re.compile(r"^\s*total\b", re.I)
 _ROW_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
 
@@ -94,7 +97,8 @@ def compare(question: str, cells, table_no: str | None, q_terms: set[str], cover
     aim = _AIM.search(question)
     below, above = (_BELOW_AIM.search(question), _ABOVE_AIM.search(question)) if aim else \
         (_BELOW.search(question), _ABOVE.search(question))
-    if not (per or below or above) or not (_ASKS_ROW.search(question) or per or not _OTHER_ASK.search(question)):
+    gap = bool(aim and _HOW_FAR.search(question))  # "how far short of its ambition is X": one row's gap
+    if not (per or below or above or gap) or not (_ASKS_ROW.search(question) or per or gap or not _OTHER_ASK.search(question)):
         return None
     best, tie = None, False
     for table, cs in _table_cells(cells, table_no, None).items():
@@ -151,6 +155,13 @@ def _read(question, rows, cols, q_terms, cover, terms, per, aim, below, above) -
             out.append((row, a.value - b.value, a, b))
     if len(out) < 2:
         return None
+    if aim and op != "ratio" and _HOW_FAR.search(question):
+        one = _row_named(out, q_terms, cover)  # "how far is effective coverage short of its ambition": that row's gap
+        if one is not None:
+            r, diff, ca, cb = one
+            return PairAnswer([(r, abs(diff), ca, cb)], "Number", f"{table} — {r.split('>')[-1].strip()}: “{a_col}” "
+                              f"{ca.value:,.0f} − “{b_col}” {cb.value:,.0f} = {diff:+,.0f} "
+                              f"({'short of' if diff < 0 else 'beyond'} the target by {abs(diff):,.0f})")
     years = all(_ROW_YEAR.match(r) for r, *_ in out)
     kind = "Year" if years else "Text"
     if op == "ratio":
@@ -174,6 +185,14 @@ def _read(question, rows, cols, q_terms, cover, terms, per, aim, below, above) -
     keep = [x for x in out if (x[1] < 0 if op == "below" else x[1] > 0 if not aim else x[1] >= 0)]
     return PairAnswer(keep, kind, f"{table} — rows where “{a_col}” is {'below' if op == 'below' else 'above'} "
                       f"“{b_col}”: " + (_listing(keep) or "none"))
+
+
+def _row_named(out: list, q_terms: set[str], cover):
+    """The one row the question names (most of its words said, clearly ahead of the others)."""
+    scored = sorted(((cover(q_terms, r[0].split(">")[-1]), i) for i, r in enumerate(out)), reverse=True)
+    if not scored or scored[0][0] < 0.6 or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
+        return None
+    return out[scored[0][1]]
 
 
 def _words(col: str) -> set[str]:

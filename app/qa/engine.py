@@ -22,14 +22,14 @@ import time
 import numpy as np
 from dataclasses import replace
 
-from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, constraints_for, \
+from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, _iri, constraints_for, \
     region_constraint, to_sparql
 from app.qa.question import Link, explicit_head
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
 from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, entry_scope,
-                    figure_rank, kind_heads, listed_subset, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
+                    figure_rank, kind_heads, listed_subset, ordinal, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
                     set_conditions)
 from app.qa.absent import absent_names
 from app.qa.region_in_name import inside_name
@@ -228,6 +228,7 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = polar_summary(said)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
+        fixed, rank, ranked_after = self._ordinal(fixed)  # "the second most", "after the EU, which ... most"
         fixed = question_word_first(fixed)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
         subject_added = with_implied_subject(fixed, a.links)  # "arab states scheme reform result": the countries asked
@@ -254,6 +255,7 @@ class QuestionEngine:
             a.excluded = aside.ids
         a.excluded |= named_before_other(a.question, a.links, a.answer_type) | set_aside_before  # "..., which other countries"
         a.aside_phrases = phrases
+        a.rank, a.ranked_after = rank, ranked_after
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
@@ -1164,10 +1166,24 @@ class QuestionEngine:
                 return [d]
         return [self._aggregate_answer(row) for row in res.rows]
 
+    def _ordinal(self, question: str) -> tuple[str, int, set[str]]:
+        """The question with a ranking's ordinal taken out, the rank it wants and the entities named
+        as ranked just before the answer (see :mod:`app.qa.ordinal`); unchanged when it names a
+        rival the lexicon does not know."""
+        got = ordinal.read(question)
+        if got is None:
+            return question, 1, set()
+        after = {i for l in self.lexicon.link(got.after) for i in l.ids} if got.after else set()
+        if got.after and not after:
+            return question, 1, set()
+        return got.question, got.rank, after
+
     def _figure_rank(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which region got the largest share', 'did A or B get more': items of a written list of
         figures ranked by their figures (see :mod:`app.qa.figure_rank`)."""
-        ask = figure_rank.read_ask(a.question, self.lexicon.link)
+        ask = figure_rank.read_ask(a.question, self.lexicon.link) or figure_rank.read_sum(a.question)
+        if ask is not None and ask.total:
+            return self._figure_sum(a, out, ask)
         if ask is None or (a.answer_type in ("Number", "Year") and not re.search(r"\b(?:which|who)\b", a.question, re.I)
                            and figure_rank.asked_item_type(a.question, ask) is None):
             return None  # "what was the largest share": the figure itself, not the item it is said of
@@ -1177,13 +1193,16 @@ class QuestionEngine:
             return self._table_rows(a, out, ask)
         if got is None:
             return None
-        best = got.order[0]
-        ties = [i for i in got.order if got.items[i].value == got.items[best].value]
+        chosen = ordinal.select(got.order, lambda i: got.items[i].value, a.rank,
+                                (lambda i: got.ids[i] in a.ranked_after) if a.ranked_after else None)
+        if chosen is None:
+            return None
+        ties, runner = chosen  # the top, or the rank a question asks below it ("the second largest share")
         listing = [f"{got.names[i]}: {got.items[i].figure}" for i in got.order]
         out["strategy"], out["sparql"] = "text-aggregate", ""
         out["path"] = [f"{'compared' if got.compared else 'ranked'} by the figures the report writes: " + "; ".join(listing)]
-        if len(got.order) > 1 and len(ties) == 1:
-            out["path"].append(f"runner-up: {listing[1]}")
+        if runner is not None and len(ties) == 1:
+            out["path"].append(f"runner-up: {got.names[runner]}: {got.items[runner].figure}")
         answers = []
         for i in ties:
             ev = [self._evidence(got.passage_id, [got.items[i].figure])]
@@ -1195,6 +1214,24 @@ class QuestionEngine:
             answers.append(d)
         out["answer_type"] = answers[0]["type"]
         return answers
+
+    def _figure_sum(self, a: Analysis, out: dict, ask) -> list[dict] | None:
+        """'The combined attendance of the four GTT meetings': the figures of a written list added
+        up, each item with its figure in the answer's rows (see :func:`app.qa.figure_rank.read_sum`)."""
+        got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
+                                       self.k.passage(pid).text, self.lexicon.link, self.k.label)
+        size = figure_rank.stated_size(a.question)
+        if got is None or len(got.items) < 2 or (size is not None and size != len(got.items)) or \
+                figure_rank.states_total(got.items):
+            return None  # a total the report writes itself ("totalling US$17.8 million") is said, not added up
+        total = sum(it.value for it in got.items)
+        listing = [f"{n}: {it.figure}" for n, it in zip(got.names, got.items)]
+        label = f"{total:,.0f}".replace(",", "") if float(total).is_integer() else f"{total:g}"
+        why = "added up from the figures the report writes: " + " + ".join(it.figure for it in got.items) + f" = {total:,.0f}"
+        out["strategy"], out["sparql"], out["answer_type"], out["path"] = "text-aggregate", "", "Number", [why]
+        ev = [self._evidence(got.passage_id, [it.figure for it in got.items])]
+        return [{"label": label, "iri": None, "type": "Number", "score": 1.0, "value": total, "evidence": ev,
+                 "counted": listing, "path": [why]}]
 
     def _table_rows(self, a: Analysis, out: dict, ask) -> list[dict] | None:
         """'Are more staff at headquarters or in regional teams?': two rows of a table compared."""
@@ -1223,18 +1260,23 @@ class QuestionEngine:
         the question ranks by counted objects ('the most results') or sets no condition beyond
         regions and priority status (the registry's group-by answers those)."""
         cons = self._region_free_constraints(a)
-        if cons is None or region_rank.counts_objects(a.question):
+        if region_rank.counts_objects(a.question) or (cons is None and not pool):
             return None
-        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
+        # two regions compared by their countries alone ("more priority countries in A or B"): all of each
+        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")] if cons else \
+            region_rank.members(pool, self.k)
         rows = [(r.region, r.countries, r.facts) for r in region_answers.regions_for(ids, "", self.k) or []]
         if pool:  # two regions compared: only they are ranked, one holding none of the countries among them
             rows = [r for r in rows if r[0] in pool] + [(p, [], []) for p in pool if p not in {r[0] for r in rows}]
-        ranked = region_rank.rank(rows, lowest)
+        ranked = region_rank.rank(rows, lowest, a.rank, a.ranked_after)
         if ranked is None:
             return None
         top, runner = ranked
-        out["sparql"], out["strategy"], out["answer_type"] = to_sparql(cons), "graph-aggregate", "Region"
-        out["path"] = [f"{'fewest' if lowest else 'most'} countries by region: {'; '.join(c.description for c in cons)}"] + \
+        out["sparql"], out["strategy"], out["answer_type"] = to_sparql(cons) if cons else \
+            region_rank.members_sparql(pool, _iri), "graph-aggregate", "Region"
+        said = '; '.join(c.description for c in cons) if cons else "countries of each region"
+        out["path"] = [f"{'fewest' if lowest else 'most'} countries by region: {said}"] + \
+            ordinal.said(a.rank, a.ranked_after, self.k.label(top[0][0]), len(top[0][1]), rows, lowest, self.k.label) + \
             ([f"runner-up: {self.k.label(runner[0])} ({len(runner[1])})"] if runner else [])
         answers = []
         if pool and len(top) > 1:
@@ -1249,9 +1291,15 @@ class QuestionEngine:
     def _ranked_within(self, a: Analysis, op: str, relation: str) -> list[str] | None:
         """'Which pathfinder country has the most funders?': the countries the question's other
         conditions define (pathfinder status, a result, a ratification ...; regions are the
-        ranking's own filter), or None when it sets none."""
-        if op not in ("argmax", "argmin") or a.answer_type != "Country":
+        ranking's own filter), or None when it sets none.  When the ranked things are not countries
+        ('which funder backs the most *pathfinder* countries'), these are the countries counted."""
+        r = REGISTRY[relation]
+        if op not in ("argmax", "argmin") or (a.answer_type != "Country" and "Country" not in r.domain + r.range):
             return None
+        described = [i for l in a.links if a.any_of and len(l.ids) > 1 and all(i.startswith("Country:") for i in l.ids)
+                     for i in l.ids]  # "the Global Accelerator pathfinder countries", resolved to a set (country_chain)
+        if described and a.answer_type != "Country":
+            return described
         cons = [c for c in (self._region_free_constraints(a) or [])
                 if c.relation not in ("region", "priority") and not _through([c], {relation})]
         if not cons:
@@ -1274,7 +1322,7 @@ class QuestionEngine:
         :mod:`app.qa.year_series`)."""
         if a.linked("Country"):
             return None
-        res = self.tables.series(a.question, a.answer_type)
+        res = self.tables.series(a.question, a.answer_type, a.rank)
         if res is None:
             return None
         from app.qa.tables import _cell_sparql
@@ -1408,15 +1456,24 @@ class QuestionEngine:
         that names its table ("In Table 1, which branch ...") is looked up with it too, so a weak
         guess from the generated bank ("which report ...") cannot hide the table."""
         if not a.linked("Country"):
-            top = self.tables.marked_extreme(a.question)  # "which result type was achieved by the most countries"
+            top = self.tables.marked_extreme(a.question, [self.k.label(r) for r in a.regions])  # "... by the most countries"
             if top is not None:
                 labels, n, counts, pid = top
                 out["strategy"], out["answer_type"] = "graph-table", "Text"
-                out["path"] = ["marked rows per column: " + "; ".join(f"{column_heading(c)} {k}" for c, k in counts)]
+                within = f" ({', '.join(self.k.label(r) for r in a.regions)})" if a.regions else ""
+                out["path"] = [f"marked rows per column{within}: " + "; ".join(f"{column_heading(c)} {k}" for c, k in counts)]
                 out["sparql"] = ""
                 return [{"label": label, "iri": None, "type": "Text", "score": 1.0, "value": float(n),
                          "evidence": [self._evidence(pid, [label])] if pid else [], "path": list(out["path"])}
                         for label in labels]
+        compared = result_sets.kinds_compared(a, self.k)  # "which had more kinds of result, A or B?"
+        if compared is not None:
+            winners, kinds, op = compared
+            why = f"{op} by distinct result types: " + "; ".join(f"{self.k.label(c)} {len(v)}" for c, v in kinds.items())
+            out["strategy"], out["answer_type"], out["path"], out["sparql"] = "graph-aggregate", "Country", [why], ""
+            rows = [aggregate.Row(c, self.k.label(c), len(kinds[c]), [t.replace("_", " ") for t in kinds[c]],
+                                  self.k.facts_where(subject=c, predicate="achievedResult"), why=why) for c in winners]
+            return [self._aggregate_answer(r) for r in rows]
         if a.answer_type not in ("Country", "Organization", "Number"):
             cells = self.tables.marked(a.question, [i.split(":", 1)[1] for i in a.linked("Country")])
             if cells:
@@ -1427,11 +1484,11 @@ class QuestionEngine:
                 return [{"label": heading(c.col), "iri": None, "type": "Text", "score": 1.0, "value": None,
                          "evidence": [self._evidence(c.passage_id, [c.row.split(">")[-1].strip()])] if c.passage_id
                          else [], "path": [f"{c.row} — {c.col}"]} for c in cells]
-        t = self.tables.lookup(a.question, a.answer_type)
+        t = self.tables.lookup(a.question, a.answer_type, a.rank)
         if t is None and stated_type and stated_type != a.answer_type and TABLE_NAMED.search(a.question):
-            t = self.tables.lookup(a.question, stated_type)
+            t = self.tables.lookup(a.question, stated_type, a.rank)
         if t is None and TABLE_NAMED.search(a.question) and a.answer_type not in ("Country", "Organization", "Year"):
-            t = self.tables.lookup(a.question, "Number")  # a table of figures, named: "what were the resources required"
+            t = self.tables.lookup(a.question, "Number", a.rank)  # a table of figures, named: "what were the resources required"
         if t is None:
             return None
         c = t.cell
@@ -1477,7 +1534,7 @@ class QuestionEngine:
     def _addressed_cell(self, a: Analysis, out: dict) -> list[dict] | None:
         """A question whose words name a table's row and column outright, and little else, asks for
         that cell whatever relation its other words suggest (see :func:`app.qa.tables.addresses_cell`)."""
-        t = self.tables.lookup(a.question, "Number")
+        t = self.tables.lookup(a.question, "Number", a.rank)
         if t is None or not t.addressed:
             return None
         a.answer_type = "Number"
@@ -1565,6 +1622,9 @@ class QuestionEngine:
             # a count no statement of that relation bounds (only a region) counts something else
             return None
         ids = self._run(to_sparql(cons))
+        said = self._stated_figure(as_list, cons)  # "how many priority countries host GTT staff": "... in 37 ..."
+        if said is not None:
+            return self._said_count(said, out, n)
         refined = self._listed_subset(as_list, cons, ids)  # "since the campaign started", "its new phase"
         if refined is not None:
             ids, listed_why = refined
@@ -1586,6 +1646,21 @@ class QuestionEngine:
         return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0,
                  "evidence": ev, "counted": [self.k.label(i) for i in ids],
                  "counted_iris": [self.k.iri(i) for i in ids]}]
+
+    def _stated_figure(self, a: Analysis, cons: list[Constraint]):
+        """The count a sentence states for the question's qualified phrase (see
+        :func:`app.qa.listed_subset.stated_figure`), or None."""
+        residual = [t for t in self._residual_terms(a, cons) if t not in listed_subset.NOT_QUALIFIERS]
+        return listed_subset.stated_figure(a.question, residual, self.units) if residual else None
+
+    def _said_count(self, said, out: dict, graph_n: int) -> list[dict]:
+        value, unit = said
+        text = unit.text.strip()
+        why = f"the report states the count: “{text if len(text) <= 240 else text[:240].rsplit(' ', 1)[0] + ' …'}” " \
+            f"(the graph relation alone counts {graph_n})"
+        out["strategy"], out["path"] = "text-aggregate", [why]
+        return [{"label": str(value), "iri": None, "type": "Number", "value": float(value), "score": 1.0,
+                 "evidence": [self._evidence(unit.passage_id, [str(value)])], "path": [why]}]
 
     def _listed_subset(self, a: Analysis, cons: list[Constraint], ids: list[str]):
         """The entities a sentence lists when the count's words qualify its relation ("since the

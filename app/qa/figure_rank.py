@@ -51,6 +51,7 @@ class Ask:
     kind: str  # percent | money | count
     noun: str | None  # for a count: the stem of the noun counted ("attende", "user")
     options: list[str]  # "A or B": the phrases compared, when the question names them
+    total: bool = False  # "the combined attendance of the four meetings": the items' figures added up
 
 
 @dataclass
@@ -77,13 +78,66 @@ def read_ask(question: str, link=None) -> Ask | None:
         kind = "money"
     elif noun and noun_type(noun) is None and not _FACT_NOUNS.match(noun) and noun.lower().endswith("s"):
         kind = "count"  # "the most attendees", "more users": a count written beside each item
-    elif options(question, link) and not (noun and (noun_type(noun) or _FACT_NOUNS.match(noun))):
+    elif options(question, link) and not (noun and (noun_type(noun) or _FACT_NOUNS.match(noun))) \
+            and not any(noun_type(w) for w in after[:2]):  # "fewer priority countries": a graph count
         kind = "any"  # "France or Korea: which committed more": the figures written beside the two decide
     else:
         return None
     if kind != "count" and noun and noun_type(noun) is not None:
         return None  # "the largest number of countries": a graph count
     return Ask(low, kind, stem(noun.lower()) if kind == "count" and noun else None, options(question, link))
+
+
+# "combined", "altogether", "in total", "all together", "put together", "between them", "add up to"
+_SUM_WORD = re.compile(r"\b(combined|altogether|all together|in total|in all|total|sum|put together|between them|"
+                       r"add(?:ed|s)? up)\b", re.I)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10}
+
+
+def read_sum(question: str) -> Ask | None:
+    """The sum of a written list of figures a question asks for ("what was the combined attendance of
+    the GTT meetings", "how many attendees did the four meetings have altogether"), or None when it
+    adds nothing, or counts what the graph counts ("how many countries in total")."""
+    m = _SUM_WORD.search(question)
+    if not m or RANK_WORD.search(question):
+        return None
+    words = [w for w in re.findall(r"[A-Za-z]+", question) if w.lower() not in _QUIET_SUM]
+    if any(noun_type(w) for w in words):
+        return None  # "how many countries in total": a graph count
+    after = re.findall(r"[A-Za-z]+", question[m.end():])[:3]
+    noun = next((w for w in after if w.lower() not in ("of", "the", "new", "number", "amount")), None)
+    many = re.search(r"\bhow\s+many\s+([A-Za-z]+)", question, re.I)  # "how many attendees ... altogether"
+    if many and (noun is None or m.end() >= len(question.rstrip(" ?.!")) - 1):
+        noun = many.group(1)
+    if _SHARE.search(question):
+        kind = "percent"
+    elif _MONEY.search(question):
+        kind = "money"
+    elif noun and not _FACT_NOUNS.match(noun):
+        kind = "count"
+    else:
+        return None
+    return Ask(False, kind, stem(noun.lower()) if kind == "count" and noun else None, [], True)
+
+
+def stated_size(question: str) -> int | None:
+    """"the four meetings", "all 4 meetings": how many items the question says the list has."""
+    m = re.search(r"\b(?:the|all|these|those)\s+(\d+|" + "|".join(_COUNT_WORDS) + r")\s+[a-z]", question, re.I)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    return int(w) if w.isdigit() else _COUNT_WORDS[w]
+
+
+_QUIET_SUM = {"number", "total", "sum"}
+_TOTAL_SAID = re.compile(r"\b(?:total\w*|in all|altogether|combined|overall|sum|aggregate)\b", re.I)
+
+
+def states_total(found: list[Item]) -> bool:
+    """Does one of the list's items say it is the total ("totalling US$17.8 million: Ireland ...,
+    Germany ...")?  Then the report states the sum, and adding the items would count it twice."""
+    return any(_TOTAL_SAID.search(it.text) for it in found)
 
 
 _SEPARATOR = re.compile(r"\s+(?:or|vs\.?|versus|and)\s+(?:the\s+)?", re.I)

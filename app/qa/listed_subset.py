@@ -39,6 +39,12 @@ NOT_QUALIFIERS |= set(terms(" ".join(TYPE_NOUNS["Country"]) + " states nations t
 _CLAUSE = re.compile(r";|,?\s+(?:while|whereas|but)\s+|\.\s+", re.I)
 
 
+# A list written as examples of a larger set it does not name whole ("in 21 countries (in A, B, C and
+# elsewhere)", "in 10 countries (in A, B ... among others)"): counting its names undercounts.
+_EXAMPLES = re.compile(r"\b(?:and|or)\s+elsewhere\b|\bamong\s+others\b|\band\s+others\b|\binter\s+alia\b|"
+                       r"\be\.g\.|\bfor\s+(?:example|instance)\b", re.I)
+
+
 def best_list(question: str, residual: list[str], counted: str, units, link, top: int = 40):
     """(unit, [(clause, listed ids) ...]) for the sentence that holds most of the residual words and
     lists at least MIN_LISTED names of the ``counted`` type in one clause; None when none does."""
@@ -55,6 +61,8 @@ def best_list(question: str, residual: list[str], counted: str, units, link, top
             continue
         clauses = []
         for part in _CLAUSE.split(u.text):
+            if _EXAMPLES.search(part):
+                continue  # "(in India, Jordan, Nigeria, Tajikistan and elsewhere)": examples, not the whole set
             listed = list(dict.fromkeys(l.ids[0] for l in link(part) if l.ids and l.ids[0].split(":", 1)[0] == counted))
             if len(listed) >= MIN_LISTED:
                 clauses.append((part, listed))
@@ -85,3 +93,42 @@ def choose(clauses: list[tuple[str, list[str]]], graph_ids: list[str], relation_
     else:
         return None
     return (clause, listed, kept) if kept else None
+
+
+_HOW_MANY = re.compile(r"\b(?:how many|number of)\s+((?:[A-Za-z][\w'’-]*\s+){0,3}?)([A-Za-z][\w'’-]*?(?:ies|s))\b", re.I)
+_FIGURE = re.compile(r"\b(\d{1,3}(?:,\d{3})*|\d+)\s+((?:[A-Za-z][\w'’-]*\s+){0,6}?)")
+
+
+def stated_figure(question: str, residual: list[str], units, top: int = 40) -> tuple[int, object] | None:
+    """'How many priority countries host GTT staff?': a sentence holding most of the qualifying
+    words that writes a figure before the counted phrase ("... spanning 64 countries (including staff
+    in 37 designated as Flagship Programme priority countries)") states the count the question asks
+    for, ahead of any list of names it does not give whole.  The counted phrase is the words after
+    "how many" through the plural noun ("priority countries"); every one must follow the figure,
+    in order, within a few words, so "64 countries" does not count "priority countries".
+    (figure, unit) or None."""
+    m = _HOW_MANY.search(question)
+    if not m or not residual:
+        return None
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'’-]*", m.group(1) + " " + m.group(2))]
+    if len(words) < 2:
+        return None  # "how many countries": too plain a phrase for a figure written before it to be the count asked
+    phrase = re.compile(r"\b" + r"\s+(?:[\w'’-]+\s+){0,4}?".join(re.escape(w) for w in words) + r"\b", re.I)
+    scores = units.lexical_in_context(terms(question))
+    for ui in scores.argsort()[::-1][:top]:
+        u = units.units[int(ui)]
+        if u.kind != "sentence":
+            continue
+        for clause in _CLAUSE.split(u.text):  # the figure's own clause holds the qualifying words
+            own = set(terms(clause))
+            if sum(t in own for t in residual) < 0.5 * len(residual):
+                continue
+            for f in _FIGURE.finditer(clause):
+                value = int(f.group(1).replace(",", ""))
+                if 1900 <= value <= 2100:
+                    continue  # a year, not a count
+                rest = clause[f.end(1):f.end(1) + 80]
+                hit = phrase.search(rest)
+                if hit and hit.start() <= 60 and not re.search(r"\d", rest[:hit.start()]):
+                    return value, u
+    return None

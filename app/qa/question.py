@@ -195,6 +195,10 @@ class Analysis:
     keyword_only: set[str] = field(default_factory=set)
     # words that make "fund" a noun ("health fund"), from the graph's names (see app.qa.fund_nouns)
     fund_modifiers: frozenset = frozenset()
+    # a ranking asked below the top ("the second most", "after the EU": see app.qa.ordinal): the
+    # rank wanted, and the entities ranked just before the answer
+    rank: int = 1
+    ranked_after: set[str] = field(default_factory=set)
 
     def linked(self, *types: str) -> list[str]:
         out = []

@@ -95,3 +95,30 @@ def kinds_of(a: Analysis, store) -> tuple[str, list[str]] | None:
     dated = f" ?r fg:year ?ry . FILTER({year_test(a, '?ry', y)})" if y else ""
     sparql = f"{PREFIXES}SELECT DISTINCT ?t WHERE {{ {_iri(countries[0])} fg:achievedResult ?r . ?r fg:resultType ?t .{dated} }}"
     return sparql, [str(row["t"].value) for row in store.query(sparql)]
+
+
+# "more kinds of institutional result", "fewer result types", "the most types of result"
+_COMPARED_KINDS = re.compile(r"\b(more|fewer|less|most|fewest|least)\s+(?:\w+\s+){0,2}?(?:result\s+)?"
+                             r"(?:types|kinds|categories)\b", re.I)
+
+
+def kinds_compared(a: Analysis, knowledge) -> tuple[list[str], dict[str, list[str]], str] | None:
+    """'Which had more kinds of institutional result in 2024, Cape Verde or Burundi?': the named
+    countries ranked by how many distinct result types their results cover (in the year asked);
+    (the winners, every named country's result types, argmax | argmin), or None when the question
+    compares no kinds or the named countries tie."""
+    m = _COMPARED_KINDS.search(a.question)
+    countries = a.linked("Country")
+    if not m or len(countries) < 2:
+        return None
+    counts = {}
+    for c in countries:
+        facts = knowledge.facts_where(subject=c, predicate="achievedResult")
+        counts[c] = sorted({f["attrs"].get("result_type") for f in facts
+                            if not a.years or str(f["attrs"].get("year")) in a.years})
+    low = m.group(1).lower() in ("fewer", "less", "fewest", "least")
+    best = (min if low else max)(len(v) for v in counts.values())
+    winners = [c for c in countries if len(counts[c]) == best]
+    if len(winners) == len(countries):
+        return None
+    return winners, counts, "argmin" if low else "argmax"

@@ -6,6 +6,8 @@ number points at that answer's own evidence; nothing is generated freely.
 """
 from __future__ import annotations
 
+import re
+
 NOUNS = {"Country": ("country", "countries"), "Organization": ("organisation", "organisations"),
          "Scheme": ("scheme", "schemes"), "Law": ("law", "laws"), "Convention": ("convention", "conventions"),
          "Publication": ("publication", "publications"), "Initiative": ("initiative", "initiatives"),
@@ -38,13 +40,22 @@ def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
     why = _why(out)
     first = answers[0]
     if out.get("strategy") == "graph-aggregate" and first.get("counted") is not None and atype != "Region":
-        text = (f"{listed} {'has' if len(answers) == 1 else 'have'} the {'most' if 'argmax' in why else 'fewest'} "
+        below = next((m for m in map(_RANKED.search, out.get("path") or []) if m), None)  # app.qa.ordinal
+        text = (f"{listed} {'has' if len(answers) == 1 else 'have'} the "
+                f"{below.group(1) if below else 'most' if 'argmax' in why else 'fewest'} "
                 f"({int(first.get('value') or 0)}: {', '.join(first['counted'][:8])})")
+        if below:
+            text += f"; top: {below.group(2)}"
         runner = next((p for p in out.get("path", []) if p.startswith("runner-up")), None)
         return text + (f"; {runner}." if runner else "."), citations
     if atype == "Region" and first.get("counted") is not None:
         parts = [f"{a['label']} {int(a.get('value') or 0)} [{i + 1}]" for i, a in enumerate(answers[:MAX_LISTED])]
-        return f"By region: {', '.join(parts)}.", citations
+        ranked = next((p for p in out.get("path", []) if p.startswith("ranked ")), None)
+        head = f"By region, {ranked.split(':')[0]}" if ranked else "By region"  # "ranked second" (app.qa.ordinal)
+        first = re.search(r"; (?:top|first): (.+)$", ranked) if ranked else None
+        runner = next((p for p in out.get("path", []) if p.startswith("runner-up")), None)
+        return f"{head}: {', '.join(parts)}" + (f"; first: {first.group(1)}" if first else "") + \
+            (f"; {runner}" if runner else "") + ".", citations
     if first.get("counted") is not None and atype == "Number":
         return (f"The report gives {first['label']} [1]{why}: {', '.join(first['counted'][:MAX_LISTED])}"
                 f"{' …' if len(first['counted']) > MAX_LISTED else ''}."), citations
@@ -53,6 +64,9 @@ def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
     one, many = NOUNS.get(atype, NOUNS["Text"])
     noun = one if len(answers) == 1 else many
     return f"The report names {_number_word(len(answers))} {noun}{why}: {listed}.", citations
+
+
+_RANKED = re.compile(r"\branked (.+?) \(\d+\).*?; (?:top|first): (.+)$")
 
 
 def _why(out: dict) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.qa.ordinal import ordinal_word, select
 from app.qa.units import terms as _terms
 
 
@@ -138,7 +139,9 @@ class TableLookup:
         words, weight = label if isinstance(label, tuple) else self._weighted(label - _IGNORE)
         return self._w(q & words) / weight if words else 0.0
 
-    def lookup(self, question: str, answer_type: str) -> TableAnswer | None:
+    def lookup(self, question: str, answer_type: str, rank: int = 1) -> TableAnswer | None:
+        """The cell (or the row of an argmax, ``rank`` down from the top: see app.qa.ordinal) the
+        question's words address."""
         if not self.cells:
             return None
         extreme = bool(SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I))
@@ -190,7 +193,7 @@ class TableLookup:
             return None
         if SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I) \
                 and answer_type in ("Year", "Text", "Number"):
-            return self._extreme(question, scored, q)
+            return self._extreme(question, scored, q, rank)
         if _SUM.search(question) and answer_type in ("Number", "Text"):
             summed = self._sum(q, scored)
             if summed is not None:
@@ -255,7 +258,7 @@ class TableLookup:
             return ranked[0]
         return None
 
-    def _extreme(self, question: str, scored, q: set[str]) -> TableAnswer | None:
+    def _extreme(self, question: str, scored, q: set[str], rank: int = 1) -> TableAnswer | None:
         """The row with the highest (or lowest) value in the column the question names."""
         named_cols = [x for x in scored if x[2] > 0]  # the column must be named ...
         if not named_cols:  # ... unless the table has one column of figures
@@ -283,12 +286,18 @@ class TableLookup:
             pool = branches
         if len(pool) < 2:
             return None
-        pick = (min if _DOWN.search(question) else max)(pool, key=lambda x: x[4].value)
-        c = pick[4]
+        ordered = sorted(pool, key=lambda x: x[4].value, reverse=not _DOWN.search(question))
+        chosen = select(ordered, lambda x: x[4].value, rank)  # "the second-largest": a rank further down
+        if chosen is None:
+            return None
+        c = chosen[0][0][4]
         label = c.row.split(">")[-1].strip()
         kind = "Year" if re.fullmatch(r"(19|20)\d\d", label) else "Text"
-        return TableAnswer(c, label, kind, 1.0, f"{c.table} — {'lowest' if _DOWN.search(question) else 'highest'} "
-                           f"“{c.col}”: row “{c.row}” ({c.value:,.0f})", _cell_sparql(c.iri))
+        word = ('lowest' if _DOWN.search(question) else 'highest') if rank == 1 else \
+            f"{ordinal_word(rank)} {'lowest' if _DOWN.search(question) else 'highest'}"
+        others = "; ".join(f"{x[4].row.split('>')[-1].strip()} {x[4].value:,.0f}" for x in ordered[:rank + 1] if x[4] is not c)
+        return TableAnswer(c, label, kind, 1.0, f"{c.table} — {word} “{c.col}”: row “{c.row}” ({c.value:,.0f})"
+                           + (f"; above and after it: {others}" if rank > 1 and others else ""), _cell_sparql(c.iri))
 
 
     def _sum(self, q: set[str], scored) -> TableAnswer | None:
@@ -398,8 +407,9 @@ class TableLookup:
                                         set(terms(re.sub(r"\([^)]*\)|\b(?:19|20)\d\d\b", " ", label))) - _IGNORE)),
                                     lambda text: set(terms(text)) - _IGNORE)
 
-    def series(self, question: str, answer_type: str):
-        """A question over a table whose rows are years (see :mod:`app.qa.year_series`)."""
+    def series(self, question: str, answer_type: str, rank: int = 1):
+        """A question over a table whose rows are years (see :mod:`app.qa.year_series`); ``rank``:
+        the rank a superlative asks below the top ("the second most", see app.qa.ordinal)."""
         from app.qa import year_series
 
         if answer_type not in ("Number", "Year", "Text") or not self.cells:
@@ -408,12 +418,15 @@ class TableLookup:
         return year_series.answer(question, answer_type, self.cells, q,
                                   # "(in US$)" says the column's unit, not what it is
                                   lambda ts, col: self._cover(ts, self._weighted(set(terms(re.sub(r"\([^)]*\)", " ", col))) - _IGNORE)),
-                                  lambda text: set(terms(text)) - _IGNORE)
+                                  lambda text: set(terms(text)) - _IGNORE, rank)
 
-    def marked_extreme(self, question: str) -> tuple[list[str], int, list[tuple[str, int]], str | None] | None:
+    def marked_extreme(self, question: str, groups: list[str] | None = None
+                       ) -> tuple[list[str], int, list[tuple[str, int]], str | None] | None:
         """"Which result type was achieved by the most countries?": in a table of marks whose
         column headings the question names the kind of ("result type"), the column with the most
-        (or fewest) marked rows.  (heading, count, every column's count)."""
+        (or fewest) marked rows.  (heading, count, every column's count).  ``groups``: the row
+        groups the question names ("the fewest African countries": rows under the Africa group
+        row); a table with none of them is not narrowed."""
         if not (_KIND_HEAD.search(question) and SUPERLATIVE.search(question)):
             return None
         q_raw = set(terms(question))
@@ -423,8 +436,11 @@ class TableLookup:
         tables = {c.table for c in marks if q & (set(terms(c.col)) | set(terms(_TABLE_NO.sub(" ", c.table)))) - _IGNORE}
         if len(tables) != 1:
             return None
+        wanted = {g.lower() for g in groups or []}
+        grouped = [c for c in marks if c.table in tables and c.row.split(">")[0].strip().lower() in wanted] \
+            if wanted and all(">" in c.row for c in marks if c.table in tables) else []
         counts: dict[str, int] = {}
-        for c in marks:
+        for c in grouped or marks:
             if c.table in tables:
                 counts[c.col] = counts.get(c.col, 0) + (1 if c.value > 0 else 0)
         if len(counts) < 2:
@@ -477,17 +493,21 @@ def addresses_cell(question: str, stated_type: str) -> bool:
     suggest?  Yes for a figure asked ("how many", "how much") or a keyword query asking nothing by
     name: "regional and country teams regular budget staff" is a cell, not the countries funded by
     the ILO's regular budget."""
-    if len(year_marks(question)) > 1:
+    if len(year_marks(question)) > 1 or len(set(re.findall(r"\b(?:19|20)\d\d\b", question))) > 1:
         return False  # "new projects 2021 to 2024": a sum over rows, or a change, not one cell
     if stated_type == "Number" or re.search(r"\bhow (?:many|much)\b", question, re.I):
         return True
     return stated_type in ("Text", "Year") and not _NAMES_ASKED.search(question)
 
 
+# "2021-24", "2021/22", and as a question words it: "2021 to 2024", "2021 through 2024"
+_RANGE_SEP = r"\s*(?:[-–/]|\s(?:to|through|thru|until|till)\s)\s*"
+
+
 def _ordered_marks(text: str) -> list[str]:
     """The year marks of a text in the order written (ranges whole)."""
     out = []
-    for m in re.finditer(r"\b((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)?\d\d)\b)?", _TABLE_NO.sub(" ", text)):
+    for m in re.finditer(r"\b((?:19|20)\d\d)(?:" + _RANGE_SEP + r"((?:19|20)?\d\d)\b)?", _TABLE_NO.sub(" ", text)):
         if m.group(2):
             end = m.group(2) if len(m.group(2)) == 4 else m.group(1)[:2] + m.group(2)
             out.append(f"{m.group(1)}-{end}")
@@ -496,7 +516,7 @@ def _ordered_marks(text: str) -> list[str]:
     return out
 
 
-_RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)?\d\d)\b")
+_RANGE = re.compile(r"\b((?:19|20)\d\d)" + _RANGE_SEP + r"((?:19|20)?\d\d)\b")
 
 
 def year_marks(text: str) -> frozenset[str]:

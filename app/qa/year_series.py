@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.qa.ordinal import ordinal_word, select
+
 _YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
 _YEARS_IN = re.compile(r"\b(?:19|20)\d\d\b")
 SUPERLATIVE = re.compile(r"\b(most|largest|highest|biggest|greatest|peak|lowest|smallest|fewest|(?<!at )least)\b", re.I)
@@ -23,6 +25,9 @@ YEAR_ASKED = re.compile(r"\b(?:which|what|in what)\s+year\b|^\s*year\b|\byear\s+
 TOTAL = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall|cumulative|all together)\b", re.I)
 CHANGE = re.compile(r"\bby how (?:much|many)\b|\bhow (?:much|many) (?:more|fewer|less)\b|\b(?:difference|change|"
                     r"increase|decrease|drop|decline|fall|rise|growth|gap) (?:between|from)\b", re.I)
+# "more new projects in 2021 or in 2024", "did 2022 see less funding than 2023"
+COMPARED = re.compile(r"\b(?:more|fewer|less|larger|bigger|higher|greater|smaller|lower)\b", re.I)
+_FEWER = re.compile(r"\b(?:fewer|less|smaller|lower)\b", re.I)
 MIN_COLUMN_COVER = 0.6  # share of a column heading's weighted words the question must say
 
 
@@ -57,11 +62,13 @@ def _named_column(question_terms: set[str], series, cover, terms) -> tuple[str, 
     return scored[0][1]
 
 
-def answer(question: str, answer_type: str, cells, question_terms: set[str], cover, terms) -> SeriesAnswer | None:
+def answer(question: str, answer_type: str, cells, question_terms: set[str], cover, terms,
+           rank: int = 1) -> SeriesAnswer | None:
     """The figure or year a time-series question asks for, or None (see the module docstring).
 
     ``cover(terms, label)``: the weighted share of ``label``'s words among ``terms``; ``terms(text)``:
-    a label's words as the table matcher reads them."""
+    a label's words as the table matcher reads them; ``rank``: the rank a superlative asks below
+    the top ("the second-largest", see :mod:`app.qa.ordinal`)."""
     series = _series(cells)
     if not series:
         return None
@@ -73,10 +80,28 @@ def answer(question: str, answer_type: str, cells, question_terms: set[str], cov
     if SUPERLATIVE.search(question) and (answer_type == "Year" or YEAR_ASKED.search(question)):
         low = bool(_DOWN.search(question))
         pool = {y: c for y, c in rows.items() if len(years) != 2 or min(years) <= y <= max(years)}
-        best = (min if low else max)(pool.values(), key=lambda c: c.value)
+        ordered = sorted(pool.values(), key=lambda c: c.value, reverse=not low)
+        chosen = select(ordered, lambda c: c.value, rank)
+        if chosen is None:
+            return None
+        best = chosen[0][0]
         y = int(_YEAR.match(best.row).group(1))
-        return SeriesAnswer(str(y), "Year", float(y), f"{key[0]} — {'lowest' if low else 'highest'} “{key[1]}”: "
-                            f"{y} ({best.value:,.0f})", [best])
+        word = ('lowest' if low else 'highest') if rank == 1 else f"{ordinal_word(rank)} {'lowest' if low else 'highest'}"
+        ranked = "" if rank == 1 else "; by rank: " + ", ".join(f"{_YEAR.match(c.row).group(1)} ({c.value:,.0f})"
+                                                                for c in ordered)
+        return SeriesAnswer(str(y), "Year", float(y), f"{key[0]} — {word} “{key[1]}”: {y} ({best.value:,.0f}){ranked}",
+                            [best])
+    if COMPARED.search(question) and len(years) == 2 and all(y in rows for y in years) and \
+            (answer_type == "Year" or re.search(r"\bor\b|\bvs\.?\b|\bversus\b", question, re.I)):
+        # "were more new projects approved in 2021 or in 2024": the two rows compared, the year answers
+        a, b = rows[years[0]], rows[years[1]]
+        if a.value == b.value:
+            return None
+        low = bool(_FEWER.search(question))
+        win = min((a, b), key=lambda c: c.value) if low else max((a, b), key=lambda c: c.value)
+        y = int(_YEAR.match(win.row).group(1))
+        return SeriesAnswer(str(y), "Year", float(y), f"{key[0]} — “{key[1]}” compared: {years[0]} ({a.value:,.0f}) "
+                            f"against {years[1]} ({b.value:,.0f}): {'fewer' if low else 'more'} in {y}", [a, b])
     if answer_type != "Number":
         return None
     if CHANGE.search(question) and len(years) == 2 and all(y in rows for y in years):
