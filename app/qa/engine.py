@@ -84,6 +84,7 @@ from app.qa import topic_coverage as topic_cover
 from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
+from app.qa.publication_count import counted_publications
 from app.qa.titles import PublicationFinder
 from app.qa.understand import HANDWRITTEN, Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
@@ -132,7 +133,7 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w'’-
                       r"member states?|nations?|regions)\b)"
                       # a singular noun before a plural one modifies it ("how many country profiles")
                       r"(?:(?<=[sS])|(?!\s+(?!is\b|has\b|was\b|does\b|as\b|this\b|its\b)[a-z]{3,}s\b))", re.I)
-_WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|"
+_WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|launch\w*|produc\w*|"
                          r"put\s+out|issued)\b",
                          re.I)
 # The question asks for a government or a partner ("which government partnered ..."), not a place.
@@ -303,7 +304,7 @@ class QuestionEngine:
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
         done = early or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
-            or self._stated_count(a, out) or self._shared_initiatives(a, out) \
+            or self._stated_count(a, out) or self._publication_count(a, out) or self._shared_initiatives(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is None:
             done = self._fact_year(a, und, out)
@@ -884,7 +885,8 @@ class QuestionEngine:
                 not (a.answer_type == "Publication" or asked is not None or wrote):
             return False
         answers = out.get("answers") or []
-        if answers and str(out.get("strategy", "")).startswith("graph") and all(x.get("type") == "Publication" for x in answers):
+        if answers and str(out.get("strategy", "")).startswith("graph") and all(x.get("type") == "Publication" for x in answers) \
+                and not self.titles.kind_mismatch(a.question, [(self.k.entity_by_iri(x.get("iri", "")) or {}).get("id", "") for x in answers]):
             return False
         # "what did the ILO co-publish with X" names no single publication: every one is asked
         plural = asked.plural if asked is not None else bool(_PLURAL.search(a.question)) or not re.search(
@@ -1396,6 +1398,15 @@ class QuestionEngine:
         label = f"{c.value:,.0f}" if c.value == int(c.value) else f"{c.value:,}"
         return [{"label": label, "iri": None, "type": "Number", "value": c.value, "score": 1.0,
                  "evidence": ev, "path": [why]}]
+
+    def _publication_count(self, a: Analysis, out: dict) -> list[dict] | None:
+        """How many publications of a stated kind, language or co-author (:mod:`app.qa.publication_count`)."""
+        found = counted_publications(a.question, a.links, self.titles)
+        if found is None:
+            return None
+        out["strategy"], out["path"] = "graph-publication", [f"publications of the graph filtered by: {'; '.join(found.why)}"]
+        out["sparql"] = self._label_query([self.k.iri(i) for i in found.ids])
+        return [counted_list.as_count([self._answer_dict(i, 1.0, []) for i in found.ids])]
 
     def _table(self, a: Analysis, out: dict, stated_type: str | None = None) -> list[dict] | None:
         """A figure addressed by a table's row and column (see :mod:`app.qa.tables`).
