@@ -84,6 +84,7 @@ from app.qa import topic_coverage as topic_cover
 from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
+from app.qa.anchored_years import anchored_years, replace_question
 from app.qa.publication_count import counted_publications
 from app.qa.titles import PublicationFinder
 from app.qa.understand import HANDWRITTEN, Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
@@ -251,6 +252,9 @@ class QuestionEngine:
         if aside.ids:  # "besides the EU", "apart from Viet Nam": read the rest, drop those after
             a = analyse(aside.question, self.lexicon)
             a.excluded = aside.ids
+        anchored = anchored_years(a.question, a.links, self.k)  # "ratified before Jordan": Jordan's year
+        if anchored is not None:
+            a = replace_question(a, anchored.question, self.lexicon, anchored.excluded)
         a.excluded |= named_before_other(a.question, a.links, a.answer_type) | set_aside_before  # "..., which other countries"
         a.aside_phrases = phrases
         q = a.question
