@@ -50,6 +50,7 @@ from app.qa.tables import addresses_cell
 from app.qa.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.instrument_kind import keep_asked_kind
 from app.qa.instrument_identity import asked_instrument
+from app.qa.instrument_listing import listed_instruments
 from app.qa.scheme_kinds import keep_schemes
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
@@ -291,6 +292,8 @@ class QuestionEngine:
             d = self._answer_dict(country, 1.0, [self._evidence(pid, self.k.names(eid)) for pid in facts[0]["passages"][:3]])
             d["path"] = [f"{self.k.label(eid)} {REGISTRY[facts[0]['predicate']].label} {self.k.label(country)}"]
             out["answers"], out["strategy"], out["path"] = [d], "graph", d["path"]
+            return self._finish(out, a, und, timings, t0)
+        if self._listed_instruments(a, out):  # "which conventions does the report mention"
             return self._finish(out, a, und, timings, t0)
         numbered = asked_instrument(a, self.k)  # "employment injury benefits convention number"
         if numbered:
@@ -1402,6 +1405,20 @@ class QuestionEngine:
         label = f"{c.value:,.0f}" if c.value == int(c.value) else f"{c.value:,}"
         return [{"label": label, "iri": None, "type": "Number", "value": c.value, "score": 1.0,
                  "evidence": ev, "path": [why]}]
+
+    def _listed_instruments(self, a: Analysis, out: dict) -> bool:
+        """Every ILO instrument of the asked kind, or their number (:mod:`app.qa.instrument_listing`)."""
+        listed = listed_instruments(a, self.k, AUTHOR_ORGS)
+        if not listed:
+            return False
+        answers = [self._answer_dict(i, 1.0, [self._evidence(pid, self.k.names(i)) for pid in
+                                              (self.k.entity(i) or {}).get("passages", [])[:1]]) for i in listed]
+        counted = re.search(r"\bhow many\b", a.question, re.I) is not None
+        out["answers"] = [counted_list.as_count(answers)] if counted else answers
+        out["answer_type"] = a.answer_type = "Number" if counted else "Convention"
+        out["strategy"], out["path"] = "graph", ["every ILO instrument of the asked kind the graph holds"]
+        out["sparql"] = self._label_query([self.k.iri(i) for i in listed])
+        return True
 
     def _publication_count(self, a: Analysis, out: dict) -> list[dict] | None:
         """How many publications of a stated kind, language or co-author (:mod:`app.qa.publication_count`)."""

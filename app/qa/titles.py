@@ -195,7 +195,8 @@ class PublicationFinder:
                 why.append(f"kind: {kind}")
                 # "which guides ...", "the fact sheets": a specific kind asked in the plural is a filter
                 # as exact as a language ("report" is also what a question calls the report itself)
-                exact = exact or (kind not in _LOOSE_KINDS and self._kind_listed(question, kind))
+                if kind not in _LOOSE_KINDS and self._kind_listed(question, kind):
+                    exact = plural = True
             elif countries and placed:
                 exact = False  # ... unless the kind asked is not among them ("what bilingual paper ... in X")
         month = next((m for m in _MONTHS if re.search(r"\b" + m + r"\b", question, re.I)), None)
