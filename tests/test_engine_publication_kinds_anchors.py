@@ -7,12 +7,14 @@ the tests hold on an altered report (or skip, saying why).
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pytest
 
 from app.qa.anchored_years import anchored_years
 from app.qa.question import analyse
+from app.qa.units import terms
 from graph.gazetteer.ilo_instruments import instrument_title
 from tests.support.engine import answer_ids
 
@@ -145,3 +147,21 @@ def test_every_instrument_of_the_asked_kind_when_nothing_else_is_asked(engine):
     some = next(iter({f["subject"] for f in engine.k.facts_where(predicate="ratified")}))
     got = answer_ids(engine, engine.ask(f"which conventions did {engine.k.label(some)} ratify"))
     assert got and got <= ratified
+
+
+def test_a_topic_word_only_one_title_holds_names_that_publication(engine):
+    finder = engine.titles
+    # a title word no other title uses, long enough to be a topic rather than a function word
+    for p in finder.pubs:
+        rare = sorted(t for t in p.title_terms if len(t) > 6 and sum(t in q.title_terms for q in finder.pubs) == 1)
+        if rare:
+            word = next(w for w in re.findall(r"[A-Za-z]+", p.label) if terms(w) == [rare[0]])
+            for q in (f"what has the ILO published on {word.lower()}", f"which ILO publication covers {word.lower()}"):
+                assert answer_ids(engine, engine.ask(q)) == {p.eid}, q
+            break
+    else:
+        pytest.skip("no title with a word of its own")
+    # a question that says more than any title (several words no title uses) is not a title match
+    res = finder.find("what is the title of the article about the woman whose family benefit was increased in her village",
+                      [], plural=False)
+    assert res is None or "topic" not in " ".join(res.why)

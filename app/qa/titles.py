@@ -36,6 +36,10 @@ TITLE_COVERAGE = 0.75  # share of a title's content words a question must repeat
 RARE_COVERAGE = 0.6
 RARE_LEAD = 0.3  # and by this much more than any other title
 MIN_TITLE_TERMS = 2
+# verbs and nouns of asking for a publication by topic, which no title is expected to use
+_ASKING = set(terms("about cover covers covering deal deals dealing discuss discusses concern concerns "
+                    "focus focuses topic subject produce produced put out launch launched issue issued sample"))
+TOPIC_WEIGHT = 1.5  # least summed rarity (idf) of topic words that alone pick titles holding them all
 # Kind words too general to select by: every question may say "the report" of the report itself.
 _LOOSE_KINDS = ("report",)
 MAX_LISTED = 8  # a filter leaving more than this is no answer ("which reports ...")
@@ -122,6 +126,26 @@ class PublicationFinder:
         if best < GROUP_COVERAGE or rest > best - GROUP_LEAD or not 2 <= len(group) <= MAX_LISTED:
             return []
         return group
+
+    def _titles_holding(self, pool: list["_Pub"], qterms: set[str], links, plural: bool) -> list["_Pub"]:
+        """The publications whose titles hold every topic word of the question ("what has the ILO
+        published on tuberculosis", "which publications cover climate"): the topic is the question's
+        words that some title uses, less the kind, author and linked names; at most one other word
+        may be the asking's own ("cover"); one title (or, for a plural question, a few) must hold
+        all of them."""
+        vocab = set().union(*(p.title_terms for p in self.pubs)) if self.pubs else set()
+        named = set(terms(" ".join(l.surface for l in links)))
+        kinds = set(terms(" ".join(KIND_WORDS)))
+        asked = qterms - _GENERIC - named - kinds - _ASKING
+        topic = asked & vocab
+        if not topic or len(asked - vocab) > 1:
+            return []  # the question says more than any title does: it describes something else
+        holding = [p for p in pool if topic <= p.title_terms]
+        if not holding or len(holding) > (MAX_LISTED if plural else 1):
+            return []
+        if sum(self.idf.get(t, 0.0) for t in topic) < TOPIC_WEIGHT:
+            return []  # "social protection": words nearly every title shares say nothing
+        return holding
 
     # -- what the question states ----------------------------------------------------------------
     @staticmethod
@@ -232,6 +256,9 @@ class PublicationFinder:
         group = self._described_group(pool, qterms) if plural else None
         if group:
             return Found([p.eid for p in group], why + ["the question says what the publications it lists are about"])
+        topical = self._titles_holding(pool, qterms, links, plural)
+        if topical:
+            return Found([p.eid for p in topical], why + ["every word of the question's topic is in the title"])
         if not exact or len(pool) > MAX_LISTED:
             return None
         if plural or len(pool) == 1:
