@@ -165,3 +165,24 @@ def test_a_topic_word_only_one_title_holds_names_that_publication(engine):
     res = finder.find("what is the title of the article about the woman whose family benefit was increased in her village",
                       [], plural=False)
     assert res is None or "topic" not in " ".join(res.why)
+
+
+def test_the_kind_asked_survives_a_name_link_that_took_its_word(engine):
+    recs = [e for e in engine.k.of_type("LegalInstrument") if e.get("role") == "ILORecommendation"
+            and (e.get("attrs") or {}).get("title")]
+    if not recs:
+        pytest.skip("no titled ILO recommendation")
+    title = recs[0]["attrs"]["title"]
+    topic = re.sub(r"\s*Recommendation$", "", title).lower()
+    for q in (f"Which ILO recommendation is about {topic}?", f"which recommendation concerns {topic}"):
+        got = answer_ids(engine, engine.ask(q))
+        assert got == {recs[0]["id"]}, q
+
+
+def test_number_of_a_publication_kind_is_a_count(engine):
+    kinds = _small_kinds(engine)
+    if not kinds:
+        pytest.skip("no publication kind held by 2-5 publications")
+    kind, ids = next(iter(kinds.items()))
+    res = engine.ask(f"number of {kind}s in the 2024 publications figure")
+    assert res["answer_type"] == "Number" and [a["label"] for a in res["answers"]] == [str(len(ids))]

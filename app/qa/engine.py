@@ -1426,6 +1426,7 @@ class QuestionEngine:
         if found is None:
             return None
         out["strategy"], out["path"] = "graph-publication", [f"publications of the graph filtered by: {'; '.join(found.why)}"]
+        out["answer_type"] = a.answer_type = "Number"
         out["sparql"] = self._label_query([self.k.iri(i) for i in found.ids])
         return [counted_list.as_count([self._answer_dict(i, 1.0, []) for i in found.ids])]
 

@@ -33,6 +33,10 @@ def asked_kind(question: str, links) -> str | None:
     # "which recommendation is named next to the convention": the kind after "which" is asked
     heads = {"Convention" if m.group(1).lower().startswith("conv") else "Recommendation"
              for m in _WHICH_KIND.finditer(blank)}
+    # "which ILO recommendation is about social protection floors": the name's link took in the
+    # kind word the question asks with ("recommendation ... social protection floors")
+    heads |= {"Convention" if m.group(1).lower().startswith("conv") else "Recommendation"
+              for m in _WHICH_KIND.finditer(question) if any(l.start == m.start(1) for l in links)}
     if heads:
         return heads.pop() if len(heads) == 1 else None
     kinds = [k for k, rx in _KINDS.items() if rx.search(blank)]

@@ -17,7 +17,7 @@ from app.qa.titles import KIND_WORDS, Found
 _NOUNS = tuple(k + "s" for k in KIND_WORDS) + ("publications", "documents", "titles")
 # the counted noun closes the phrase after "how many": "how many French-language briefs",
 # "how many ILO working papers" (not "how many countries ... publications")
-_COUNTED = re.compile(r"\bhow many\s+(?:[\w'-]+\s+){0,3}?(?:" + "|".join(map(re.escape, _NOUNS)) + r")\b", re.I)
+_COUNTED = re.compile(r"\b(?:how many|(?:the\s+)?(?:number|count|total)\s+of)\s+(?:[\w'-]+\s+){0,3}?(?:" + "|".join(map(re.escape, _NOUNS)) + r")\b", re.I)
 
 
 def counted_publications(question: str, links, finder) -> Found | None:
