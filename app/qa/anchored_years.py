@@ -56,12 +56,13 @@ def _anchor_year(eid: str, asked: set[str], knowledge) -> str | None:
 def anchored_years(question: str, links, knowledge) -> Anchored | None:
     """The question with "before/after/the same year as <name>" turned into years, or None when
     it compares with no dated name."""
-    asked = _asked_relations(question)
+    asked: set[str] | None = None  # read only when a comparison precedes a name (most questions have none)
     out, excluded, changed = question, set(), False
     for link in sorted(links, key=lambda l: -l.start):  # right to left: earlier offsets stay valid
         m = _BEFORE_ANCHOR.search(question[:link.start])
         if m is None or len(link.ids) != 1:
             continue
+        asked = _asked_relations(question) if asked is None else asked
         year = _anchor_year(link.ids[0], asked, knowledge)
         if year is None:
             continue
