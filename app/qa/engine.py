@@ -50,6 +50,7 @@ from app.qa.tables import addresses_cell
 from app.qa.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.instrument_kind import keep_asked_kind
 from app.qa.instrument_identity import asked_instrument
+from app.qa.instrument_listing import listed_instruments
 from app.qa.scheme_kinds import keep_schemes
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
@@ -85,6 +86,8 @@ from app.qa import topic_coverage as topic_cover
 from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
+from app.qa.anchored_years import anchored_years, replace_question
+from app.qa.publication_count import counted_publications
 from app.qa.titles import PublicationFinder
 from app.qa.understand import HANDWRITTEN, Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
@@ -133,7 +136,7 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w'’-
                       r"member states?|nations?|regions)\b)"
                       # a singular noun before a plural one modifies it ("how many country profiles")
                       r"(?:(?<=[sS])|(?!\s+(?!is\b|has\b|was\b|does\b|as\b|this\b|its\b)[a-z]{3,}s\b))", re.I)
-_WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|"
+_WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|launch\w*|produc\w*|"
                          r"put\s+out|issued)\b",
                          re.I)
 # The question asks for a government or a partner ("which government partnered ..."), not a place.
@@ -253,6 +256,9 @@ class QuestionEngine:
         if aside.ids:  # "besides the EU", "apart from Viet Nam": read the rest, drop those after
             a = analyse(aside.question, self.lexicon)
             a.excluded = aside.ids
+        anchored = anchored_years(a.question, a.links, self.k)  # "ratified before Jordan": Jordan's year
+        if anchored is not None:
+            a = replace_question(a, anchored.question, self.lexicon, anchored.excluded)
         a.excluded |= named_before_other(a.question, a.links, a.answer_type) | set_aside_before  # "..., which other countries"
         a.aside_phrases = phrases
         a.rank, a.ranked_after = rank, ranked_after
@@ -291,6 +297,8 @@ class QuestionEngine:
             d["path"] = [f"{self.k.label(eid)} {REGISTRY[facts[0]['predicate']].label} {self.k.label(country)}"]
             out["answers"], out["strategy"], out["path"] = [d], "graph", d["path"]
             return self._finish(out, a, und, timings, t0)
+        if self._listed_instruments(a, out):  # "which conventions does the report mention"
+            return self._finish(out, a, und, timings, t0)
         numbered = asked_instrument(a, self.k)  # "employment injury benefits convention number"
         if numbered:
             self._named_itself(numbered, out, "the instrument named by its subject: its number is in its name")
@@ -307,7 +315,7 @@ class QuestionEngine:
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
         done = early or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
-            or self._stated_count(a, out) or self._shared_initiatives(a, out) \
+            or self._stated_count(a, out) or self._publication_count(a, out) or self._shared_initiatives(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is None:
             done = self._fact_year(a, und, out)
@@ -890,7 +898,8 @@ class QuestionEngine:
                 not (a.answer_type == "Publication" or asked is not None or wrote):
             return False
         answers = out.get("answers") or []
-        if answers and str(out.get("strategy", "")).startswith("graph") and all(x.get("type") == "Publication" for x in answers):
+        if answers and str(out.get("strategy", "")).startswith("graph") and all(x.get("type") == "Publication" for x in answers) \
+                and not self.titles.kind_mismatch(a.question, [(self.k.entity_by_iri(x.get("iri", "")) or {}).get("id", "") for x in answers]):
             return False
         # "what did the ILO co-publish with X" names no single publication: every one is asked
         plural = asked.plural if asked is not None else bool(_PLURAL.search(a.question)) or not re.search(
@@ -1448,6 +1457,30 @@ class QuestionEngine:
         label = f"{c.value:,.0f}" if c.value == int(c.value) else f"{c.value:,}"
         return [{"label": label, "iri": None, "type": "Number", "value": c.value, "score": 1.0,
                  "evidence": ev, "path": [why]}]
+
+    def _listed_instruments(self, a: Analysis, out: dict) -> bool:
+        """Every ILO instrument of the asked kind, or their number (:mod:`app.qa.instrument_listing`)."""
+        listed = listed_instruments(a, self.k, AUTHOR_ORGS)
+        if not listed:
+            return False
+        answers = [self._answer_dict(i, 1.0, [self._evidence(pid, self.k.names(i)) for pid in
+                                              (self.k.entity(i) or {}).get("passages", [])[:1]]) for i in listed]
+        counted = re.search(r"\bhow many\b", a.question, re.I) is not None
+        out["answers"] = [counted_list.as_count(answers)] if counted else answers
+        out["answer_type"] = a.answer_type = "Number" if counted else "Convention"
+        out["strategy"], out["path"] = "graph", ["every ILO instrument of the asked kind the graph holds"]
+        out["sparql"] = self._label_query([self.k.iri(i) for i in listed])
+        return True
+
+    def _publication_count(self, a: Analysis, out: dict) -> list[dict] | None:
+        """How many publications of a stated kind, language or co-author (:mod:`app.qa.publication_count`)."""
+        found = counted_publications(a.question, a.links, self.titles)
+        if found is None:
+            return None
+        out["strategy"], out["path"] = "graph-publication", [f"publications of the graph filtered by: {'; '.join(found.why)}"]
+        out["answer_type"] = a.answer_type = "Number"
+        out["sparql"] = self._label_query([self.k.iri(i) for i in found.ids])
+        return [counted_list.as_count([self._answer_dict(i, 1.0, []) for i in found.ids])]
 
     def _table(self, a: Analysis, out: dict, stated_type: str | None = None) -> list[dict] | None:
         """A figure addressed by a table's row and column (see :mod:`app.qa.tables`).

@@ -1,4 +1,4 @@
-"""The number of a convention or recommendation named by its subject.
+"""The number of a convention or recommendation named by its subject, or the instrument a title names.
 
 Why: "employment injury benefits convention number", "social protection floors recommendation
 number", "what is the number of the maternity protection convention" name an ILO instrument by its
@@ -23,6 +23,12 @@ _AFTER = re.compile(r"^\s*(?:['’]s\s+)?(?:number|no\.?|num)\b(?!\s+of\b)", re.
 # "number of the ... convention", "which number does the ... convention carry"
 _BEFORE = re.compile(r"\b(?:number|no\.?)\s+(?:of\s+)?(?:the\s+|ilo(?:['’]s)?\s+)*$|\bwhat\s+number\b.*$", re.I)
 
+# "which ILO convention is the ...", "what is the ... convention": the instrument is asked by its
+# title alone (the whole question is that, nothing follows the title), so it answers itself
+_WHICH_IS = re.compile(r"^\s*(?:which|what)\s+(?:(?:ilo|ilo's|international|labour)\s+)*"
+                       r"(?:(?:conventions?|recommendations?|instruments?|standards?)\s+(?:or\s+\w+\s+)?)?"
+                       r"is\s+(?:the\s+|ilo(?:['’]s)?\s+)*[\w\s(),'’-]+?\b(?:convention|recommendation)\s*\??\s*$", re.I)
+
 
 def asked_instrument(a: Analysis, knowledge) -> str | None:
     """The linked numbered instrument whose number the question asks, else None."""
@@ -40,6 +46,9 @@ def asked_instrument(a: Analysis, knowledge) -> str | None:
     before, after = a.question[:link.start], a.question[link.end:]
     if _AFTER.match(after) or _BEFORE.search(before):
         return eid
+    if _WHICH_IS.match(a.question):
+        return eid  # "which convention is the maternity protection convention?": which one, by number
+    return None
     return None
 
 

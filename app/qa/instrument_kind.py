@@ -20,15 +20,23 @@ _KINDS = {"Convention": re.compile(r"\bconventions?\b", re.I),
 # The kind right after "which"/"what" is the one asked, whatever other kind the question mentions.
 _WHICH_KIND = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(conventions?|recommendations?)\b", re.I)
 
+_EITHER = re.compile(r"\b(?:conventions?\s+(?:or|and)\s+recommendations?|recommendations?\s+(?:or|and)\s+conventions?)\b", re.I)
+
 
 def asked_kind(question: str, links) -> str | None:
     """'Convention' or 'Recommendation' when the question's words ask for exactly one kind."""
     blank = question
     for l in links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    if _EITHER.search(blank):
+        return None  # "which convention or recommendation ...": either kind answers
     # "which recommendation is named next to the convention": the kind after "which" is asked
     heads = {"Convention" if m.group(1).lower().startswith("conv") else "Recommendation"
              for m in _WHICH_KIND.finditer(blank)}
+    # "which ILO recommendation is about social protection floors": the name's link took in the
+    # kind word the question asks with ("recommendation ... social protection floors")
+    heads |= {"Convention" if m.group(1).lower().startswith("conv") else "Recommendation"
+              for m in _WHICH_KIND.finditer(question) if any(l.start == m.start(1) for l in links)}
     if heads:
         return heads.pop() if len(heads) == 1 else None
     kinds = [k for k, rx in _KINDS.items() if rx.search(blank)]

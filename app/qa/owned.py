@@ -45,6 +45,21 @@ def asks_expansion(a) -> bool:
     return bool(_EXPANSION.search(rest))
 
 
+def _abbreviates(surface: str, ent: dict) -> bool:
+    """Is ``surface`` the entity's acronym, or a short form the report gives it that opens with an
+    acronym ("WSPR 2024-26" for the World Social Protection Report 2024-26)?"""
+    said = surface.replace(".", "").lower()
+    acr = ent.get("acronym") or ""
+    if acr and said == acr.replace(".", "").lower():
+        return True
+    label_words = set(re.findall(r"\w+", (ent.get("label") or "").lower()))
+    for alt in ent.get("alt_labels") or []:
+        head = alt.split()[0] if alt.split() else ""
+        if alt.replace(".", "").lower() == said and re.fullmatch(r"[A-Z]{2,}", head) and head.lower() not in label_words:
+            return True
+    return False
+
+
 def expanded_acronyms(a, knowledge) -> list[str]:
     """Named bodies the question links by their acronym when all it asks is that acronym's name:
     "what does OPG stand for in malawi", or a keyword query of only names ("malawi OPG").  A
@@ -54,9 +69,9 @@ def expanded_acronyms(a, knowledge) -> list[str]:
     for link in a.links:
         for i in link.ids:
             ent = knowledge.entity(i) or {}
-            acr = ent.get("acronym") or ""
-            if acr and link.surface.replace(".", "").lower() == acr.replace(".", "").lower() \
-                    and i.split(":", 1)[0] in ("Scheme", "Organization", "LegalInstrument", "Initiative", "Project"):
+            if _abbreviates(link.surface, ent) \
+                    and i.split(":", 1)[0] in ("Scheme", "Organization", "LegalInstrument", "Initiative", "Project",
+                                               "Publication"):
                 acronym_links.append((link, i))
     if len({i for _, i in acronym_links}) != 1:
         return []

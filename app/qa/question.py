@@ -141,7 +141,10 @@ RESULT_TYPES = {
 }
 ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|type|achieved)\b|\bresults?\b", re.I)
 STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited|taken effect|entered into force|effective)\b|"
-                            r"\byet to\b|\bpending\b|\bapprov(ed|al)\b", re.I)
+                            r"\byet to\b|\bpending\b|\bapprov(ed|al)\b|\bin (the )?(process|course) of\b|\bnot yet been\b", re.I)
+# The negated statuses of STATUS_PENDING: their "not" qualifies the status, it negates nothing.
+_NOT_YET_STATUS = re.compile(r"\bnot (?:yet )?(?:been )?(?:valid|registered|in force|deposited|taken effect|entered into force|"
+                             r"effective)\b", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # Words of the question that are about the asking, not the topic.
 QUESTION_WORDS = frozenset("""which what who whom where when how many much did does do is are was were has have had
@@ -646,7 +649,9 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     a.ratify = bool(RATIFY.search(blank))
     a.pathfinder = bool(PATHFINDER.search(blank))
     a.membership = bool(MEMBERSHIP.search(blank))
-    a.negation = bool(NEGATION.search(blank))
+    # "approved but not yet registered": a status of the fact asked, not a negation of it
+    status_blank = _NOT_YET_STATUS.sub(lambda m: " " * len(m.group(0)), blank)
+    a.negation = bool(NEGATION.search(status_blank))
     a.priority = bool(PRIORITY.search(blank))
     a.pending = bool(STATUS_PENDING.search(blank))
     a.chair = bool(CHAIR.search(blank))
@@ -658,8 +663,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     a.any_result = bool(ANY_RESULT.search(blank))
     heading_result_types(a)
     for name, rx in (("fund", FUND), ("ratify", RATIFY), ("pathfinder", PATHFINDER), ("priority", PRIORITY)):
-        m = rx.search(blank)
-        if m and _negated_before(blank, m.start()):
+        m = rx.search(status_blank)
+        if m and _negated_before(status_blank, m.start()):
             a.negated.add(name)
     if a.roadmap == "endorsed":  # "pathfinders that did not endorse a roadmap" ("not yet" says in progress)
         for rx in (ENDORSED, ROADMAP):

@@ -24,7 +24,7 @@ from app.qa.units import terms
 
 # Kinds of publication by the words people use for them; a question's kind word matches a record
 # whose kind contains it ("paper" matches working paper, policy paper, issue paper).
-_KIND_WORDS = ("working paper", "policy paper", "issue paper", "policy note", "technical note", "guidance note",
+KIND_WORDS = ("working paper", "policy paper", "issue paper", "policy note", "technical note", "guidance note",
                "fact sheet", "factsheet", "policy brief", "brief", "guide", "report", "study", "handbook", "toolkit",
                "paper", "note", "module", "bulletin")
 _LANGUAGES = {"french": "fr", "francophone": "fr", "spanish": "es", "portuguese": "pt", "english": "en"}
@@ -36,6 +36,12 @@ TITLE_COVERAGE = 0.75  # share of a title's content words a question must repeat
 RARE_COVERAGE = 0.6
 RARE_LEAD = 0.3  # and by this much more than any other title
 MIN_TITLE_TERMS = 2
+# verbs and nouns of asking for a publication by topic, which no title is expected to use
+_ASKING = set(terms("about cover covers covering deal deals dealing discuss discusses concern concerns "
+                    "focus focuses topic subject produce produced put out launch launched issue issued sample"))
+TOPIC_WEIGHT = 1.5  # least summed rarity (idf) of topic words that alone pick titles holding them all
+# Kind words too general to select by: every question may say "the report" of the report itself.
+_LOOSE_KINDS = ("report",)
 MAX_LISTED = 8  # a filter leaving more than this is no answer ("which reports ...")
 # A group of publications described together: the share of the question's topic words their
 # descriptions repeat, how close to the best a member must be, and how far ahead of the rest.
@@ -49,6 +55,7 @@ class Found:
 
     ids: list[str]
     why: list[str] = field(default_factory=list)
+    listed: bool = False  # every publication the stated filters leave, not one named by its title
 
 
 @dataclass
@@ -91,6 +98,7 @@ class PublicationFinder:
                                   at.get("language") or "en", (at.get("month") or "").lower(), str(at.get("year") or ""),
                                   str(at.get("number") or ""),
                                   set(at.get("countries") or []) | about | _adjectival_countries(e["label"]), pubs))
+        self._ids = {p.eid for p in self.pubs}
         df: dict[str, int] = {}
         for p in self.pubs:
             for t in p.title_terms:
@@ -119,11 +127,51 @@ class PublicationFinder:
             return []
         return group
 
+    def _titles_holding(self, pool: list["_Pub"], qterms: set[str], links, plural: bool) -> list["_Pub"]:
+        """The publications whose titles hold every topic word of the question ("what has the ILO
+        published on tuberculosis", "which publications cover climate"): the topic is the question's
+        words that some title uses, less the kind, author and linked names; at most one other word
+        may be the asking's own ("cover"); one title (or, for a plural question, a few) must hold
+        all of them."""
+        vocab = set().union(*(p.title_terms for p in self.pubs)) if self.pubs else set()
+        named = set(terms(" ".join(l.surface for l in links)))
+        kinds = set(terms(" ".join(KIND_WORDS)))
+        asked = qterms - _GENERIC - named - kinds - _ASKING
+        topic = asked & vocab
+        if not topic or len(asked - vocab) > 1:
+            return []  # the question says more than any title does: it describes something else
+        holding = [p for p in pool if topic <= p.title_terms]
+        if not holding or len(holding) > (MAX_LISTED if plural else 1):
+            return []
+        if sum(self.idf.get(t, 0.0) for t in topic) < TOPIC_WEIGHT:
+            return []  # "social protection": words nearly every title shares say nothing
+        return holding
+
     # -- what the question states ----------------------------------------------------------------
     @staticmethod
     def _kind(question: str) -> str | None:
         low = question.lower()
-        return next((k for k in _KIND_WORDS if re.search(r"\b" + k + r"s?\b", low)), None)
+        return next((k for k in KIND_WORDS if re.search(r"\b" + k + r"s?\b", low)), None)
+
+    @staticmethod
+    def of_kind(kind: str, pool: list["_Pub"]) -> list["_Pub"]:
+        """The publications whose recorded kind contains the kind word ("paper" is in "working paper")."""
+        return [p for p in pool if kind.replace("factsheet", "fact sheet") in p.kind]
+
+    @staticmethod
+    def _kind_listed(question: str, kind: str) -> bool:
+        """The kind word is asked in the plural ("which guides", "how many fact sheets")."""
+        return re.search(r"\b" + kind + r"s\b", question, re.I) is not None
+
+    def kind_mismatch(self, question: str, ids: list[str]) -> bool:
+        """The question asks for a specific kind of publication ("which fact sheets") and some of
+        ``ids`` are publications of another kind, while the graph holds publications of that kind:
+        an answer chosen for its relation or title words, not for what the question asks."""
+        kind = self._kind(question)
+        if not kind or kind in _LOOSE_KINDS or not self.of_kind(kind, self.pubs):
+            return False
+        mine = {p.eid for p in self.of_kind(kind, self.pubs)}
+        return any(i in self._ids and i not in mine for i in ids)
 
     @staticmethod
     def _language(question: str) -> str | None:
@@ -165,10 +213,14 @@ class PublicationFinder:
                 why.append("about " + ", ".join(sorted(countries)))
         kind = self._kind(question)
         if kind:
-            same = [p for p in pool if kind.replace("factsheet", "fact sheet") in p.kind]
+            same = self.of_kind(kind, pool)
             if same:
                 pool = same
                 why.append(f"kind: {kind}")
+                # "which guides ...", "the fact sheets": a specific kind asked in the plural is a filter
+                # as exact as a language ("report" is also what a question calls the report itself)
+                if kind not in _LOOSE_KINDS and self._kind_listed(question, kind):
+                    exact = plural = True
             elif countries and placed:
                 exact = False  # ... unless the kind asked is not among them ("what bilingual paper ... in X")
         month = next((m for m in _MONTHS if re.search(r"\b" + m + r"\b", question, re.I)), None)
@@ -204,10 +256,13 @@ class PublicationFinder:
         group = self._described_group(pool, qterms) if plural else None
         if group:
             return Found([p.eid for p in group], why + ["the question says what the publications it lists are about"])
+        topical = self._titles_holding(pool, qterms, links, plural)
+        if topical:
+            return Found([p.eid for p in topical], why + ["every word of the question's topic is in the title"])
         if not exact or len(pool) > MAX_LISTED:
             return None
         if plural or len(pool) == 1:
-            return Found([p.eid for p in ranked], why)
+            return Found([p.eid for p in ranked], why, listed=True)
         if score(ranked[0]) > score(ranked[1]):
             return Found([ranked[0].eid], why + ["best match of the question's words"])
         return None

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from graph import countries
 from graph.extract import ensure_country
+from graph.gazetteer.ilo_instruments import instrument_title
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
 from graph.vocab import slug
@@ -273,6 +274,9 @@ def _instr_entity(kb: KnowledgeBase, kind: str, num: int, passage: str | None, t
     if title:
         alts.append(title)
         alts.append(f"{title}, {year} (No. {num})" if year else title)
+    known = instrument_title(letter, num)  # general knowledge: how people name it when the report cites a number
+    if known and known not in alts:
+        alts.append(known)
     return kb.add_entity("LegalInstrument", f"{letter}{num}", f"{kind_word} No. {num}",
                          alt_labels=alts, role="ILOConvention" if letter == "c" else "ILORecommendation",
                          passage=passage, number=num, title=title, adoptionYear=year,
