@@ -22,6 +22,9 @@ from app.qa.keyword_order import question_word_first
     ("funders countries ratified c99 2023", "funders of countries ratified c99 2023"),
     ("donors pathfinder countries", "donors of pathfinder countries"),
     ("funders country where leaders trained in utopia", "funders of the country where leaders trained in utopia"),
+    # countries first, a funding body last: the body is asked, of those countries
+    ("pathfinders utopia funders", "funders of pathfinders utopia"),
+    ("priority countries atlantis region donors", "donors of priority countries atlantis region"),
     # a kind noun opening the query, with how many
     ("decree atlantis adopt 2024 revise reimbursement rate", "which decree atlantis adopt 2024 revise reimbursement rate"),
     ("two funds utopia operationalise extend health coverage", "which two funds utopia operationalise extend health coverage"),
@@ -116,3 +119,22 @@ def test_funders_before_countries_are_the_funders_of_those_countries(engine):
         assert _labels(r) == want, query
 
 
+
+def test_funders_of_a_region_are_the_funders_of_its_countries(engine):
+    """"<region> funders", "who funds countries in <region>": every funder of a country of that
+    region (read from the knowledge base), in keyword and in plain wording."""
+    regions: dict[str, set[str]] = {}
+    for f in engine.k.facts_where(predicate="inRegion"):
+        if f["subject"].startswith("Country:"):
+            regions.setdefault(f["object"], set()).add(f["subject"])
+    region, members = max(regions.items(), key=lambda kv: len(kv[1]))
+    funders = {f["object"] for c in members for f in engine.k.facts_where(subject=c, predicate="fundedBy")}
+    want = {engine.k.label(f) for f in funders}
+    # a funder named as funding a listed fund ("the MUL funded by Belgium and Luxembourg") funds through it
+    through = {engine.k.label(g["object"]) for f in funders for g in engine.k.facts_where(subject=f, predicate="fundedBy")}
+    assert len(want) > 3
+    name = engine.k.label(region).lower()
+    for query in (f"{name} funders", f"{name} donors", f"who funds the countries in {name}"):
+        r = engine.ask(query)
+        assert r["answer_type"] == "Organization", query
+        assert want <= _labels(r) <= want | through, query
