@@ -44,6 +44,11 @@ _PLURAL_ASKED = (r"funders|donors|financiers|partners|organi[sz]ations|agencies|
 _BODY_THEN_COUNTRY = re.compile(rf"^\s*(?P<asked>{_PLURAL_ASKED})\s+"
                                 rf"(?P<subject>(?:(?!(?:of|to|for|in|on|by|with|from|and|or|the|a|an|than|across|among)\b)[a-z][\w'’-]*\s+)?"
                                 rf"(?:{_COUNTRY_KIND}))\b", re.I)
+# "pathfinders asia funders", "priority countries africa donors": countries first, a funding body
+# last; the body is asked, of those countries (a later body noun names what the query asks for).
+_COUNTRY_THEN_FUNDERS = re.compile(rf"^\s*(?P<subject>(?:(?:pathfinder|priority|partner|member)\s+)?(?:countries|pathfinders|"
+                                   rf"governments|member\s+states)(?:\s+(?!(?:of|for|by|to|with|that|which|not|without)\b)"
+                                   rf"[a-z][\w'’-]*){{1,3}}?)\s+(?P<asked>funders|donors|financiers|backers|sponsors)\s*\??\s*$", re.I)
 # "decree lao pdr adopt ...", "two funds nigeria operationalise ...", "task force ilo help ...":
 # a kind noun (with how many) opening the query, followed by what qualifies it (not "of", "for" ...).
 # Only nouns that never open a topic phrase: "strategy adopted results", "platform workers" are topics.
@@ -84,6 +89,9 @@ def asked_noun_first(query: str) -> str:
         return f"{m.group('asked')} of {the}{q[m.end('asked'):].strip()}"
     if not _short_keywords(query):
         return query
+    m = _COUNTRY_THEN_FUNDERS.match(q)
+    if m and not _COUNTING.search(q):
+        return f"{m.group('asked')} of {m.group('subject')}"
     if _KIND_FIRST.match(q):
         return "which " + q
     m = _PREP_KIND.match(q)
