@@ -29,6 +29,9 @@ from app.qa.keyword_order import question_word_first
     ("decree atlantis adopt 2024 revise reimbursement rate", "which decree atlantis adopt 2024 revise reimbursement rate"),
     ("two funds utopia operationalise extend health coverage", "which two funds utopia operationalise extend health coverage"),
     ("task force atlantis help initiate coordinate safety nets", "which task force atlantis help initiate coordinate safety nets"),
+    # the country where the work was done, its preposition dropped
+    ("who financed atlantis work country where leaders trained utopia", "who financed atlantis work in the country where leaders trained utopia"),
+    ("who funded ilo country over 300 people affiliated with utopia", "who funded ilo in the country where over 300 people affiliated with utopia"),
     # the money's recipients are the countries that receive it
     ("atlantis funding recipients", "which countries receive atlantis funding"),
     ("utopia aid recipient countries", "which countries receive utopia aid"),
@@ -57,6 +60,8 @@ def test_asked_noun_put_first(query, expected):
     "african countries with exactly two funders",
     "atlantis social assistance recipients",  # recipients of a benefit, not of a funder's money
     "atlantis older persons grant recipients",
+    "ilo country office atlantis",  # a country office, not a place of work
+    "ilo work in the country where leaders trained",  # its preposition is there
 ])
 def test_other_queries_unchanged(query):
     assert asked_noun_first(query) == query

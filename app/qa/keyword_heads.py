@@ -6,7 +6,8 @@ first and straight before the noun that describes its subject ("funders countrie
 2023": the funders *of* those countries), first but not among the nouns the analysis knows as kinds
 ("decree lao pdr adopt 2024 ...", "two funds nigeria operationalise ..."), or after an opening
 preposition whose "which" was dropped ("under project ilo support ...", "since year ..."), or as the
-money's "recipients" ("ireland funding recipients": the countries that receive it).  Each
+money's "recipients" ("ireland funding recipients": the countries that receive it); and the
+country where the work was done, said without its preposition ("ilo's work country where ...").  Each
 rewrite here puts the query back into the order every other part of the engine reads (a question
 word, then the asked noun, then what qualifies it), and leaves every other query unchanged.
 
@@ -109,3 +110,18 @@ def asked_noun_first(query: str) -> str:
         if m and not _PREP_BEFORE.search(m.group("before")):
             return f"which {m.group('np')} {m.group('before')}{m.group('after')}"
     return query
+
+
+# "who financed ilo's work country where leaders trained ...", "who funded ilo country over 300 000
+# people affiliated ...": the work done *in the country where* something happened, its preposition,
+# article and relative word dropped.  Only after a noun of the work itself, where English never
+# writes "country" bare.
+_WORK_COUNTRY = re.compile(r"\b(?P<work>work|ilo|ilo['’]s|programmes?|support|activities|projects?|efforts)\s+country\s+"
+                           r"(?P<where>where\s+)?(?!(?:whose|that|which|of|in|and|or|level|offices?|teams?|pages?|entr(?:y|ies)|work|programmes?|"
+                           r"projects?|support|activities|results?|profiles?|strateg(?:y|ies)|case|cases)\b)(?=[a-z0-9])", re.I)
+
+
+def country_where(query: str) -> str:
+    """"ilo's work country where X" / "ilo country X" -> "ilo's work in the country where X"; else unchanged."""
+    return _WORK_COUNTRY.sub(lambda m: f"{m.group('work')} in the country where ", query, count=1)
+

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from app.qa.keyword_heads import asked_noun_first
+from app.qa.keyword_heads import asked_noun_first, country_where
 
 MAX_WORDS = 8  # longer than this, a query is a sentence whose word order means something
 # "which"/"what" head a noun ("... which countries") that the analysis reads wherever it is.
@@ -92,6 +92,7 @@ def which_first(query: str) -> str:
 
 def question_word_first(query: str) -> str:
     """The query with its question word moved to the front, or the query unchanged."""
+    query = country_where(query)  # "who funded ilo country where ...": in the country where
     words = query.split()
     if not words or len(words) > MAX_WORDS or _OPENS.match(query) or _AUX.search(query) or re.search(r"[,;:]", query):
         return which_first(query) if not _QWORD.search(query) else asked_noun_first(query)
