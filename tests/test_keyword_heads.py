@@ -32,6 +32,10 @@ from app.qa.keyword_order import question_word_first
     # the country where the work was done, its preposition dropped
     ("who financed atlantis work country where leaders trained utopia", "who financed atlantis work in the country where leaders trained utopia"),
     ("who funded ilo country over 300 people affiliated with utopia", "who funded ilo in the country where over 300 people affiliated with utopia"),
+    # a run of closing question words: the first asks
+    ("financed atlantis work country leaders trained utopia workshops capital 2024 who where",
+     "who financed atlantis work in the country where leaders trained utopia workshops capital 2024"),
+    ("atlantis money who where", "who atlantis money"),
     # the money's recipients are the countries that receive it
     ("atlantis funding recipients", "which countries receive atlantis funding"),
     ("utopia aid recipient countries", "which countries receive utopia aid"),

@@ -39,6 +39,9 @@ _OPENS = re.compile(r"^\s*(?:how|which|what|who|whom|whose|where|when|why|is|are
 _RELATIVE_AFTER = re.compile(r"\b(?:countr(?:y|ies)|places?|year|years|time|date|one|ones|those|that|the\s+\w+)\s*$", re.I)
 
 
+# A run of question words closing a keyword query ("... who", "... who where"): a searcher's afterthought.
+_TRAILING_QWORDS = re.compile(r"\s+((?:who|whom|where|when)(?:\s+(?:who|whom|where|when))*)\s*\??\s*$", re.I)
+
 # "c102 campaign launched by", "haba haba run by": a query ending on its verb's "by" asks who.
 _AGENT_LAST = re.compile(r"\b[a-z][\w-]*\s+by\s*\??\s*$", re.I)
 
@@ -93,6 +96,11 @@ def which_first(query: str) -> str:
 def question_word_first(query: str) -> str:
     """The query with its question word moved to the front, or the query unchanged."""
     query = country_where(query)  # "who funded ilo country where ...": in the country where
+    trailing = _TRAILING_QWORDS.search(query)
+    if trailing and not _OPENS.match(query) and (len(query.split()) > MAX_WORDS or len(trailing.group(1).split()) > 1):
+        # "financed ilo's work in the country where ... who where": the first closing question word asks;
+        # the ones after it repeat what the query already says
+        return f"{trailing.group(1).split()[0].lower()} {query[:trailing.start()].strip()}" + ("?" if query.rstrip().endswith("?") else "")
     words = query.split()
     if not words or len(words) > MAX_WORDS or _OPENS.match(query) or _AUX.search(query) or re.search(r"[,;:]", query):
         return which_first(query) if not _QWORD.search(query) else asked_noun_first(query)
