@@ -27,7 +27,7 @@ _THING_KIND = (r"conventions?|schemes?|programmes?|programs?|initiatives?|public
 _KIND = rf"(?:{_COUNTRY_KIND}|{_BODY_KIND}|{_THING_KIND})"
 # A number word before an opening kind noun ("two funds ..."): how many are asked, not a figure.
 _HOW_MANY = r"(?:two|three|four|five|six|both)"
-# Words that already give a query its order: a question word, an auxiliary, an imperative, an article.
+# Words that already give a query its order: a question word, an auxiliary, an imperative.
 _ORDERED = re.compile(r"\b(?:how|which|what|who|whom|whose|where|when|why|is|are|was|were|do|does|did|has|have|had|"
                       r"list|name|give|tell|show|identify)\b", re.I)
 # A count or a ranking is read by the count and superlative rules; the noun last is then what is counted.
@@ -75,6 +75,8 @@ _COUNTRIES_AFTER = re.compile(r"^(?P<before>.*?\S)\s+(?P<np>countries|funders|do
 
 
 def _short_keywords(query: str) -> bool:
+    """A keyword query: a few words, no question word, auxiliary or imperative, no clause punctuation
+    (a sentence's word order already means something and is left to the analysis)."""
     words = query.split()
     return MIN_WORDS <= len(words) <= MAX_WORDS and not _ORDERED.search(query) and not re.search(r"[,;:]", query)
 
@@ -114,11 +116,13 @@ def asked_noun_first(query: str) -> str:
 
 # "who financed ilo's work country where leaders trained ...", "who funded ilo country over 300 000
 # people affiliated ...": the work done *in the country where* something happened, its preposition,
-# article and relative word dropped.  Only after a noun of the work itself, where English never
-# writes "country" bare.
+# article and relative word dropped.  Only after a noun of the work itself (or the report's author,
+# the ILO, by its common acronym), where English never writes "country" bare.
 _WORK_COUNTRY = re.compile(r"\b(?P<work>work|ilo|ilo['’]s|programmes?|support|activities|projects?|efforts)\s+country\s+"
                            r"(?P<where>where\s+)?(?!(?:whose|that|which|of|in|and|or|level|offices?|teams?|pages?|entr(?:y|ies)|work|programmes?|"
-                           r"projects?|support|activities|results?|profiles?|strateg(?:y|ies)|case|cases)\b)(?=[a-z0-9])", re.I)
+                           r"projects?|support|activities|results?|profiles?|strateg(?:y|ies)|case|cases)\b)"
+                           # "country hit by the storm": a participle describes the country already
+                           r"(?![a-z]+ed\b|[a-z]+\s+by\b)(?=[a-z0-9])", re.I)
 
 
 def country_where(query: str) -> str:
