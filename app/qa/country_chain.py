@@ -60,6 +60,18 @@ def _funding_countries(a: Analysis, inner_fund: bool) -> bool:
     return inner_fund and all(not _RECIPIENT_BEFORE.search(a.question[:l.start]) for l in countries)
 
 
+# Words that rank or count the funders of a region's countries: read by the aggregate step.
+_RANKED = re.compile(r"\b(?:most|fewest|least|top|biggest|largest|greatest|leading|main|principal|common|more|less|"
+                     r"how\s+many|number|count|share|percentage|only|every|all|each|both)\b", re.I)
+
+
+def region_list_asked(a: Analysis, outer: str) -> bool:
+    """"asia funders", "who funds the arab states countries": the funders of every country in a
+    region (or the priority countries), listed; a ranking or count of them is the aggregate step's."""
+    return outer == "fund" and a.answer_type == "Organization" and not a.linked("Country") \
+        and not a.linked("Organization") and not _RANKED.search(a.question)
+
+
 def clear_described(a: Analysis, start: int) -> None:
     """Once a description from ``start`` on ("... in the countries funded by the EU") stands for
     its countries, a relation worded only inside it no longer applies to the asked entities: its
@@ -103,7 +115,9 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
     inner = [c for c in inner if c.relation != outer]
     # A region or priority filter alone names no relation: the funders of a region's countries
     # are asked the usual way.
-    if not inner or all(c.relation in ("region", "priority") for c in inner) or any(not c.strong for c in inner):
+    if not inner or any(not c.strong for c in inner):
+        return None
+    if all(c.relation in ("region", "priority") for c in inner) and not region_list_asked(a, outer):
         return None
     ids = [i for i in run(to_sparql(inner)) if i.startswith("Country:")]
     if not ids:

@@ -13,12 +13,18 @@ from __future__ import annotations
 
 import re
 
+from app.qa.keyword_heads import asked_noun_first, country_where
+
 MAX_WORDS = 8  # longer than this, a query is a sentence whose word order means something
 # "which"/"what" head a noun ("... which countries") that the analysis reads wherever it is.
 _QWORD = re.compile(r"\b(how many|how much|who|whom|where|when)\b", re.I)
 # "count" or "number" as a query's first or last word asks how many ("countries portugal funds number").
 # A trailing "number of" is the same count, its noun said first ("pathfinder countries asia number of").
-_COUNT_WORD = re.compile(r"^\s*count\b|\b(?:count|number|tally)(?:\s+of)?\s*\??\s*$", re.I)
+# "number funders lao pdr" (no "of") and "funders count jordan" (straight after the counted plural)
+# say the same count, its word first or after its noun.
+_COUNT_WORD = re.compile(r"^\s*(?:count|(?:number|tally)(?!\s+of\b))\b|\b(?:count|number|tally)(?:\s+of)?\s*\??\s*$|"
+                         r"\b(?:countries|funders|donors|financiers|partners|pathfinders|members|ratifications|schemes|"
+                         r"projects|initiatives|publications|results|organi[sz]ations)\s+(?P<c1>count|number|tally)\b(?!\s+of\b)", re.I)
 # "working paper gender equality number": the number of a document is its label, not a count.
 _NUMBERED = re.compile(r"\b(?:papers?|reports?|briefs?|conventions?|decrees?|laws?|acts?|resolutions?|"
                        r"recommendations?|tables?|no)\b", re.I)
@@ -32,6 +38,9 @@ _OPENS = re.compile(r"^\s*(?:how|which|what|who|whom|whose|where|when|why|is|are
 # qualifies; it is not the asked word.
 _RELATIVE_AFTER = re.compile(r"\b(?:countr(?:y|ies)|places?|year|years|time|date|one|ones|those|that|the\s+\w+)\s*$", re.I)
 
+
+# A run of question words closing a keyword query ("... who", "... who where"): a searcher's afterthought.
+_TRAILING_QWORDS = re.compile(r"\s+((?:who|whom|where|when)(?:\s+(?:who|whom|where|when))*)\s*\??\s*$", re.I)
 
 # "c102 campaign launched by", "haba haba run by": a query ending on its verb's "by" asks who.
 _AGENT_LAST = re.compile(r"\b[a-z][\w-]*\s+by\s*\??\s*$", re.I)
@@ -60,7 +69,9 @@ MIN_KIND_WORDS = 3  # "countries portugal": too short to tell the kind from a mo
 # bulletin mozambique"): the "who" dropped from its front (ordinary English verbs of doing).
 _AGENT_VERB_FIRST = re.compile(r"^\s*(?:funds|finances|financed|funded|pays|paid|bankrolls|sponsors|sponsored|publishes|published|"
                                r"implements|implemented|runs|ran|leads|led|hosts|hosted|chairs|chaired|organi[sz]es|organi[sz]ed|"
-                               r"administers|administered|manages|managed|launched|launches)\s+(?!by\b|of\b)\S", re.I)
+                               r"administers|administered|manages|managed|launched|launches)\s+"
+                               # "funded through the regular budget countries": a passive's means, not an agent's object
+                               r"(?!(?:by|of|through|via|under|solely|only|entirely|jointly|mainly|partly|wholly)\b)\S", re.I)
 
 
 def which_first(query: str) -> str:
@@ -74,6 +85,9 @@ def which_first(query: str) -> str:
         return query
     if _AGENT_VERB_FIRST.match(query):
         return "who " + query.strip()
+    reordered = asked_noun_first(query)  # the asked noun said last, before its subject, or not a known kind
+    if reordered != query:
+        return reordered
     if not _OPENS_ON_KIND.match(query):
         return query
     return "which " + query.strip()
@@ -81,16 +95,23 @@ def which_first(query: str) -> str:
 
 def question_word_first(query: str) -> str:
     """The query with its question word moved to the front, or the query unchanged."""
+    query = country_where(query)  # "who funded ilo country where ...": in the country where
+    trailing = _TRAILING_QWORDS.search(query)
+    if trailing and not _OPENS.match(query) and (len(query.split()) > MAX_WORDS or len(trailing.group(1).split()) > 1):
+        # "financed ilo's work in the country where ... who where": the first closing question word asks;
+        # the ones after it repeat what the query already says
+        return f"{trailing.group(1).split()[0].lower()} {query[:trailing.start()].strip()}" + ("?" if query.rstrip().endswith("?") else "")
     words = query.split()
     if not words or len(words) > MAX_WORDS or _OPENS.match(query) or _AUX.search(query) or re.search(r"[,;:]", query):
-        return which_first(query) if not _QWORD.search(query) else query
+        return which_first(query) if not _QWORD.search(query) else asked_noun_first(query)
     sup = _SUPERLATIVE.match(query)
     if sup and not _QWORD.search(query):  # "funders most countries": which funder has the most countries
         return f"which {sup.group('ranked')} has the {sup.group('sup').lower()} {sup.group('counted')}" + \
             ("?" if query.rstrip().endswith("?") else "")
     counted = _COUNT_WORD.search(query)
     if counted and not _QWORD.search(query) and not _NUMBERED.search(query):  # "funders zambia count": a count asked, said last
-        rest = (query[:counted.start()] + " " + query[counted.end():]).strip(" ?")
+        group = "c1" if counted.group("c1") else 0  # a count word after its noun: only the word goes
+        rest = (query[:counted.start(group)] + " " + query[counted.end(group):]).strip(" ?")
         return f"how many {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
     if _AGENT_LAST.search(query) and not _QWORD.search(query):
         return "who " + query.strip()  # "c102 campaign launched by": the agent is asked
@@ -100,6 +121,6 @@ def question_word_first(query: str) -> str:
     if m is None:
         return which_first(query)
     if not m.group(1).lower().startswith("how") and _RELATIVE_AFTER.search(query[:m.start()]):
-        return query
+        return asked_noun_first(query)  # "funders country where ...": the funders of that country
     rest = (query[:m.start()] + " " + query[m.end():]).strip(" ?")
     return f"{m.group(1).lower()} {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")

@@ -1,0 +1,131 @@
+"""Which noun a keyword query asks for, when its word order is not a question's.
+
+A keyword query drops "which", "of", "in the" and auxiliaries, so the noun that names the asked thing
+can stand anywhere: after an opening participle's phrase ("funded through ilo's regular budget countries"),
+first and straight before the noun that describes its subject ("funders countries ratified c102
+2023": the funders *of* those countries), first but not among the nouns the analysis knows as kinds
+("decree lao pdr adopt 2024 ...", "two funds nigeria operationalise ..."), or after an opening
+preposition whose "which" was dropped ("under project ilo support ...", "since year ..."), or as the
+money's "recipients" ("ireland funding recipients": the countries that receive it); and the
+country where the work was done, said without its preposition ("ilo's work country where ...").  Each
+rewrite here puts the query back into the order every other part of the engine reads (a question
+word, then the asked noun, then what qualifies it), and leaves every other query unchanged.
+
+Ordinary English only: kind nouns, prepositions and number words, never names from a report.
+"""
+from __future__ import annotations
+
+import re
+
+# Nouns that name the kind of thing asked, in the plural or singular (ordinary English).
+_COUNTRY_KIND = r"countr(?:y|ies)|pathfinders?|governments?|member\s+states|nations"
+_BODY_KIND = (r"funders?|donors?|financiers?|partners?|organi[sz]ations?|agenc(?:y|ies)|institutions?|bod(?:y|ies)|"
+              r"ministr(?:y|ies)|institutes?|universit(?:y|ies)|compan(?:y|ies)|backers?|sponsors?|contributors?")
+_THING_KIND = (r"conventions?|schemes?|programmes?|programs?|initiatives?|publications?|papers?|reports?|years?|"
+               r"regions?|laws?|acts?|decrees?|bills?|codes?|regulations?|resolutions?|legislation|ordinances?|"
+               r"projects?|task\s*forces?|strateg(?:y|ies)|funds|mutuals?|regimes?|platforms?|facilit(?:y|ies)")
+_KIND = rf"(?:{_COUNTRY_KIND}|{_BODY_KIND}|{_THING_KIND})"
+# A number word before an opening kind noun ("two funds ..."): how many are asked, not a figure.
+_HOW_MANY = r"(?:two|three|four|five|six|both)"
+# Words that already give a query its order: a question word, an auxiliary, an imperative.
+_ORDERED = re.compile(r"\b(?:how|which|what|who|whom|whose|where|when|why|is|are|was|were|do|does|did|has|have|had|"
+                      r"list|name|give|tell|show|identify)\b", re.I)
+# A count or a ranking is read by the count and superlative rules; the noun last is then what is counted.
+_COUNTING = re.compile(r"\b(?:number|count|tally|total|amount|share|percentage|proportion|most|fewest|least|"
+                       r"largest|greatest|highest|smallest|lowest|longest|shortest|top|first|earliest|latest|last)\b", re.I)
+# The asked noun last is not the object of a preposition ("donors to pathfinder countries").
+_PREP_BEFORE = re.compile(r"\b(?:of|to|for|by|in|with|from|across|among|between|than|and|or)\s*$", re.I)
+MIN_WORDS, MAX_WORDS = 3, 16
+
+# "funders countries ratified c102 2023", "donors pathfinder countries africa": a body asked, then
+# (after at most one modifier) the countries that describe it.
+# Only a plural asks: a singular noun before another is its modifier ("partner countries", "funder countries").
+_PLURAL_ASKED = (r"funders|donors|financiers|partners|organi[sz]ations|agencies|institutions|backers|sponsors|"
+                 r"contributors|conventions|schemes|initiatives")
+_BODY_THEN_COUNTRY = re.compile(rf"^\s*(?P<asked>{_PLURAL_ASKED})\s+"
+                                rf"(?P<subject>(?:(?!(?:of|to|for|in|on|by|with|from|and|or|the|a|an|than|across|among)\b)[a-z][\w'’-]*\s+)?"
+                                rf"(?:{_COUNTRY_KIND}))\b", re.I)
+# "pathfinders asia funders", "priority countries africa donors": countries first, a funding body
+# last; the body is asked, of those countries (a later body noun names what the query asks for).
+_COUNTRY_THEN_FUNDERS = re.compile(rf"^\s*(?P<subject>(?:(?:pathfinder|priority|partner|member)\s+)?(?:countries|pathfinders|"
+                                   rf"governments|member\s+states)(?:\s+(?!(?:of|for|by|to|with|that|which|not|without)\b)"
+                                   rf"[a-z][\w'’-]*){{1,3}}?)\s+(?P<asked>funders|donors|financiers|backers|sponsors)\s*\??\s*$", re.I)
+# "decree lao pdr adopt ...", "two funds nigeria operationalise ...", "task force ilo help ...":
+# a kind noun (with how many) opening the query, followed by what qualifies it (not "of", "for" ...).
+# Only nouns that never open a topic phrase: "strategy adopted results", "platform workers" are topics.
+_OPENING_KIND = (r"laws?|acts?|decrees?|bills?|regulations?|resolutions?|legislation|ordinances?|projects?|"
+                 r"task\s*forces?|funds|mutuals?")
+_KIND_FIRST = re.compile(rf"^\s*(?:{_HOW_MANY}\s+)?(?:{_OPENING_KIND})\s+(?!(?:{_KIND}|of|for|with|in|on|that|which|"
+                         rf"who|where|whose|without|not|never|no|and|or|entr(?:y|ies)|named|listed|mentioned)\b)[a-z]", re.I)
+# "under project ilo support ...", "through two projects ...", "since year ...", "under updated government
+# strategy zambia ...": an opening preposition whose "which" was dropped before the asked noun.
+_PREP_KIND = re.compile(rf"^\s*(?P<prep>under|through|since|via)\s+(?P<np>(?!(?:the|a|an)\b)(?:{_HOW_MANY}\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?"
+                        rf"(?:{_KIND}))\b(?P<rest>\s+\S.*)$", re.I)
+# "funded through ilo's regular budget countries", "financed through the mul funded by belgium and
+# luxembourg countries ilo work": after an opening participle's phrase stands the asked noun (where a
+# query opens on no participle, a noun last is often the topic's, "pension reform countries", and the
+# analysis already reads it).
+_PARTICIPLE_FIRST = re.compile(r"^\s*(?:funded|financed|supported|backed|paid|sponsored|ratified|covered|assisted)\b", re.I)
+# "ireland funding recipients", "eu aid recipient countries": the countries that receive that money.
+_RECIPIENTS_LAST = re.compile(r"^(?P<rest>.*\b(?:funding|financing|money|aid|donations?)\b.*?)\s+"
+                              r"(?:recipients|(?:recipient|beneficiary)\s+countries)\s*\??\s*$", re.I)
+_PASSIVE_BY = re.compile(_PARTICIPLE_FIRST.pattern + r"\s+by\b", re.I)
+_COUNTRIES_AFTER = re.compile(r"^(?P<before>.*?\S)\s+(?P<np>countries|funders|donors|partners|organi[sz]ations|pathfinders)"
+                              r"(?P<after>(?:\s+\S.*)?)$", re.I)
+
+
+def _short_keywords(query: str) -> bool:
+    """A keyword query: a few words, no question word, auxiliary or imperative, no clause punctuation
+    (a sentence's word order already means something and is left to the analysis)."""
+    words = query.split()
+    return MIN_WORDS <= len(words) <= MAX_WORDS and not _ORDERED.search(query) and not re.search(r"[,;:]", query)
+
+
+def asked_noun_first(query: str) -> str:
+    """The keyword query rewritten to open on its asked noun ("which countries funded through ...",
+    "funders of countries ratified c102 2023", "which decree lao pdr adopt ...", "under which project
+    ..."), or the query unchanged when it is not a keyword query or already opens that way."""
+    q = query.strip()
+    m = _BODY_THEN_COUNTRY.match(q)
+    if m and MIN_WORDS <= len(q.split()) <= MAX_WORDS:  # the first noun is asked; the countries after it say whose
+        the = "the " if re.match(r"(?:\S+\s+)?country\b", m.group("subject"), re.I) else ""  # one country: "the country where ..."
+        return f"{m.group('asked')} of {the}{q[m.end('asked'):].strip()}"
+    if not _short_keywords(query):
+        return query
+    m = _COUNTRY_THEN_FUNDERS.match(q)
+    if m and not _COUNTING.search(q):
+        return f"{m.group('asked')} of {m.group('subject')}"
+    if _KIND_FIRST.match(q):
+        return "which " + q
+    m = _PREP_KIND.match(q)
+    if m:
+        return f"{m.group('prep')} which {m.group('np')}{m.group('rest')}"
+    if _COUNTING.search(q):
+        return query
+    m = _RECIPIENTS_LAST.match(q)
+    if m:
+        return f"which countries receive {m.group('rest')}"
+    if _PASSIVE_BY.match(q):  # "funded by atlantis countries": the analysis reads a passive's agent as it is
+        return query
+    if _PARTICIPLE_FIRST.match(q):
+        m = _COUNTRIES_AFTER.match(q)
+        if m and not _PREP_BEFORE.search(m.group("before")):
+            return f"which {m.group('np')} {m.group('before')}{m.group('after')}"
+    return query
+
+
+# "who financed ilo's work country where leaders trained ...", "who funded ilo country over 300 000
+# people affiliated ...": the work done *in the country where* something happened, its preposition,
+# article and relative word dropped.  Only after a noun of the work itself (or the report's author,
+# the ILO, by its common acronym), where English never writes "country" bare.
+_WORK_COUNTRY = re.compile(r"\b(?P<work>work|ilo|ilo['’]s|programmes?|support|activities|projects?|efforts)\s+country\s+"
+                           r"(?P<where>where\s+)?(?!(?:whose|that|which|of|in|and|or|level|offices?|teams?|pages?|entr(?:y|ies)|work|programmes?|"
+                           r"projects?|support|activities|results?|profiles?|strateg(?:y|ies)|case|cases)\b)"
+                           # "country hit by the storm": a participle describes the country already
+                           r"(?![a-z]+ed\b|[a-z]+\s+by\b)(?=[a-z0-9])", re.I)
+
+
+def country_where(query: str) -> str:
+    """"ilo's work country where X" / "ilo country X" -> "ilo's work in the country where X"; else unchanged."""
+    return _WORK_COUNTRY.sub(lambda m: f"{m.group('work')} in the country where ", query, count=1)
+
