@@ -29,6 +29,7 @@ from graph import countries
 from graph.extract import ensure_country, milestones
 from graph.extract.instruments import resolve_org, section_iso3, sentence_country, sentences
 from graph.extract.named import NameIndex
+from graph.extract.titled_projects import extract_titled_projects
 from graph.extract.written_forms import add_written_forms
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
@@ -252,6 +253,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 if am:
                     _admin(kb, doc, e, am.group("org"), p.id)
     extract_projects_and_acts(doc, kb)
+    extract_titled_projects(doc, kb)
     extract_described_measures(doc, kb)
     # The schemes of each passage, in the knowledge base's order, looked up per sentence below
     # (scanning every scheme for every sentence grew with the square of the report).  Nothing
@@ -350,7 +352,7 @@ def _describe_one(e, events) -> tuple[str | None, str | None, str | None, str | 
 
 # "the PROSPECTS and PATHWAYS projects", "Under the ACCEL project", "the LEAP (Lifelong ...) project"
 PROJECTS = re.compile(
-    r"\b(?:the\s+)?(?P<names>[A-Z][A-Z0-9+\-]{2,}(?:\+*)(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][A-Z0-9+\-]{2,})*)"
+    r"\b(?:the\s+)?(?P<names>[A-Z][A-Z0-9+&\-]{2,}(?:\+*)(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][A-Z0-9+&\-]{2,})*)"
     r"(?:\s*\((?P<full>[A-Z][^()]{5,120})\))?\s+(?P<head>projects?|programmes?|programs?)\b")
 # "adopted a decree in July 2024, which increased ...", "a resolution of the 8th Plenum of ..."
 UNNAMED_ACT = re.compile(
