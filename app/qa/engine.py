@@ -73,6 +73,7 @@ from app.qa.exclusion import only_exclusions, without_negated_clause
 from app.qa.implied_end import implied_end
 from app.qa.negated_names import report_universe, scope_negations
 from app.qa.descriptive_links import topic_links
+from app.qa.funded_names import drop_describing_funders
 from app.qa.polar import open_subject, summary as polar_summary, verdict
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
@@ -258,6 +259,7 @@ class QuestionEngine:
         und = self._understand(a, timings)
         a.answer_type = type_set_aside(fixed, stated_type, a.answer_type, a.excluded)  # "... outside africa": countries
         topic_links(a, self.k)  # "pension reform countries": a descriptive name is the topic, not one entry
+        drop_describing_funders(a, und)  # "the EU-funded SP&PFM project": the funder says which project
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
         und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
         if a.ratify and not a.negated:
