@@ -244,6 +244,8 @@ class QuestionEngine:
                 # "we know about Malawi, so leave Malawi out of it: where else ...": the dropped
                 # preamble may set a name aside for the question proper
                 set_aside_before = set_aside(fixed, a.links).ids - {i for l in r.links for i in l.ids}
+                # "for a note on Cambodia's work: which other Asian country ...": named in the preamble
+                set_aside_before |= named_before_other(fixed, a.links, r.answer_type) - {i for l in r.links for i in l.ids}
                 a = r
                 a.read_as = reduced.question  # said in `path`: the asides dropped, a pronoun filled in
         phrases = aside_phrases(a.question)  # what each "apart from ..." names, linked or not
