@@ -143,3 +143,23 @@ def test_a_country_named_in_a_dropped_preamble_is_not_an_other_answer(engine, q,
     assert named in _labels(engine.ask(control))
     got = _labels(engine.ask(q))
     assert got and named not in got and got <= _labels(engine.ask(control))
+
+
+@pytest.mark.parametrize("q, asked", [
+    ("Which scheme's contribution rates did the Freedonian decree set?", "Scheme"),
+    ("Which programme's households received free healthcare in Freedonia?", "Scheme"),
+    ("Which allowance's monthly amount was raised in Freedonia?", "Scheme"),
+    ("In which of the programme's countries did Freedonian money support the work?", "Country"),
+    ("Which programme's partner countries are in Africa?", "Country")])
+def test_a_possessed_scheme_asks_for_the_scheme_unless_its_countries_are_asked(q, asked):
+    assert answer_type(q) == asked
+
+
+@pytest.mark.parametrize("q, country", [
+    ("Which scheme's contribution rates did the Burkinabe decree set?", "Country:BFA"),
+    ("Which allowance's monthly amount is around 40 US dollars in Lebanon?", "Country:LBN"),
+    ("Which programme's households received free healthcare in Zambia?", "Country:ZMB")])
+def test_a_possessed_figure_does_not_turn_a_scheme_question_into_a_number(engine, q, country):
+    schemes = {engine.k.label(f["subject"]) for f in engine.k.facts_where(predicate="schemeInCountry", obj=country)}
+    got = _labels(engine.ask(q))
+    assert got and got <= schemes
