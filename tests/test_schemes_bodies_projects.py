@@ -163,3 +163,42 @@ def test_a_possessed_figure_does_not_turn_a_scheme_question_into_a_number(engine
     schemes = {engine.k.label(f["subject"]) for f in engine.k.facts_where(predicate="schemeInCountry", obj=country)}
     got = _labels(engine.ask(q))
     assert got and got <= schemes
+
+
+# -- schemes asked by their kind (app/qa/scheme_kind_list.py) ----------------------------------------
+def _schemes_named(engine, words: tuple[str, ...], region: str | None = None) -> dict[str, set[str]]:
+    """Scheme label -> country labels, for the graph's schemes whose names hold every word."""
+    african = {f["subject"] for f in engine.k.facts_where(obj=region, predicate="inRegion")} if region else None
+    out: dict[str, set[str]] = {}
+    for e in engine.k.entities.values():
+        if e["type"] != "Scheme":
+            continue
+        names = " ".join(engine.k.names(e["id"])).lower()
+        if not all(re.search(rf"\b{w}\b", names) for w in words):
+            continue
+        placed = {f["object"] for f in engine.k.facts_where(subject=e["id"], predicate="schemeInCountry")}
+        if african is not None:
+            placed &= african
+        if placed:
+            out[e["label"]] = {engine.k.label(c) for c in placed}
+    return out
+
+
+@pytest.mark.parametrize("q", ["Which health insurance schemes are in Africa?", "african health insurance schemes",
+                               "What health insurance schemes exist in Africa according to the report?"])
+def test_schemes_of_a_kind_are_read_from_the_graphs_scheme_names(engine, q):
+    region = next(i for i, e in engine.k.entities.items() if e["type"] == "Region" and e["label"].lower() == "africa")
+    expected = _schemes_named(engine, ("health", "insurance"), region)
+    assert len(expected) > 1 and _labels(engine.ask(q)) == set(expected)
+
+
+def test_countries_with_a_kind_of_scheme_are_the_countries_of_those_schemes(engine):
+    region = next(i for i, e in engine.k.entities.items() if e["type"] == "Region" and e["label"].lower() == "africa")
+    expected = set().union(*_schemes_named(engine, ("health", "insurance"), region).values())
+    assert _labels(engine.ask("Which African countries have a health insurance scheme?")) == expected
+
+
+@pytest.mark.parametrize("q", ["indonesia pension schemes actuarial review",  # a topic beyond the kind
+                               "Which social protection schemes did the ILO support in Burma?"])  # no kind in any name
+def test_a_kind_with_more_to_it_is_left_to_the_other_steps(engine, q):
+    assert not any(str(p).startswith("schemes whose names say") for p in engine.ask(q).get("path", []))

@@ -51,6 +51,7 @@ from app.qa.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.instrument_kind import keep_asked_kind
 from app.qa.instrument_identity import asked_instrument
 from app.qa.scheme_kinds import keep_schemes
+from app.qa.scheme_kind_list import asked_kind
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
 from app.qa.common_names import common_named
@@ -290,6 +291,10 @@ class QuestionEngine:
             d = self._answer_dict(country, 1.0, [self._evidence(pid, self.k.names(eid)) for pid in facts[0]["passages"][:3]])
             d["path"] = [f"{self.k.label(eid)} {REGISTRY[facts[0]['predicate']].label} {self.k.label(country)}"]
             out["answers"], out["strategy"], out["path"] = [d], "graph", d["path"]
+            return self._finish(out, a, und, timings, t0)
+        kinded = asked_kind(a, self.k)  # "which health insurance schemes are in Africa": schemes by their label
+        if kinded:
+            self._kind_answers(kinded, out)
             return self._finish(out, a, und, timings, t0)
         numbered = asked_instrument(a, self.k)  # "employment injury benefits convention number"
         if numbered:
@@ -1722,6 +1727,22 @@ class QuestionEngine:
         return {"label": f.label, "iri": None, "type": f.type, "score": round(r.score, 4), "evidence": [ev]}
 
     # -- shaping ----------------------------------------------------------------------------
+    def _kind_answers(self, kinded: tuple[list[str], str, list[str]], out: dict) -> None:
+        """Answers of :func:`app.qa.scheme_kind_list.asked_kind`: the schemes, or their countries."""
+        ids, asked, kind = kinded
+        answers: dict[str, dict] = {}
+        for sid in ids:
+            for f in self.k.facts_where(subject=sid, predicate="schemeInCountry"):
+                key = sid if asked == "Scheme" else f["object"]
+                ev = [self._evidence(pid, self.k.names(sid)) for pid in f["passages"][:2]]
+                d = answers.setdefault(key, self._answer_dict(key, 1.0, []))
+                d["evidence"] = (d["evidence"] + ev)[:5]
+                d.setdefault("path", []).append(f"{self.k.label(sid)} ({' '.join(kind)}) in {self.k.label(f['object'])}")
+        out["answer_type"] = asked
+        out["answers"] = sorted(answers.values(), key=lambda d: d["label"])
+        out["strategy"] = "graph"
+        out["path"] = [f"schemes whose names say {' '.join(kind)}"] + [p for d in out["answers"] for p in d["path"]]
+
     def _answer_dict(self, eid: str, score: float, evidence: list[dict], label: str | None = None) -> dict:
         type_ = eid.split(":", 1)[0]
         ent = self.k.entity(eid)
