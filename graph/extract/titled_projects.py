@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from graph.extract import ensure_country, milestones
-from graph.extract.instruments import section_iso3, sentence_country, sentences
+from graph.extract.instruments import sentence_country, text_sentences
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document
 from graph.vocab import slug
@@ -49,27 +49,22 @@ def _acronym_titles(doc: Document) -> dict[str, str]:
 def extract_titled_projects(doc: Document, kb: KnowledgeBase) -> None:
     """Add quoted-title projects (merged with their acronym's project) and their countries."""
     acronyms = _acronym_titles(doc)
-    for p in doc.passages:
-        if p.kind in ("table", "caption", "heading"):
-            continue
-        home = section_iso3(doc, p.section_id)
-        for _s0, _s1, sent in sentences(p.text):
-            for m in TITLED.finditer(sent):
-                title = m.group("title").strip().rstrip(",.;:")
-                acr = acronyms.get(_norm(title))
-                if acr:
-                    e = kb.add_entity("Project", slug(acr), f"{acr} project", alt_labels=[acr, title], acronym=acr,
-                                      passage=p.id, description=sent.strip()[:500])
-                else:
-                    e = kb.add_entity("Project", slug(title), title, passage=p.id, description=sent.strip()[:500])
-                iso = home or sentence_country(doc, p, sent, m.start())
-                if iso:
-                    ensure_country(kb, iso, p.id)
-                    kb.add_fact(e.id, "projectInCountry", eid("Country", iso), [p.id],
-                                sentence=milestones.clip(sent, 600))
-            for m in TITLE_WITH_ACRONYM.finditer(sent):
-                kb.add_entity("Project", slug(m.group("acr")), f"{m.group('acr')} project",
-                              alt_labels=[m.group("acr"), m.group("title").strip()], acronym=m.group("acr"), passage=p.id)
+    for p, home, sent in text_sentences(doc):
+        for m in TITLED.finditer(sent):
+            title = m.group("title").strip().rstrip(",.;:")
+            acr = acronyms.get(_norm(title))
+            if acr:
+                e = kb.add_entity("Project", slug(acr), f"{acr} project", alt_labels=[acr, title], acronym=acr,
+                                  passage=p.id, description=sent.strip()[:500])
+            else:
+                e = kb.add_entity("Project", slug(title), title, passage=p.id, description=sent.strip()[:500])
+            iso = home or sentence_country(doc, p, sent, m.start())
+            if iso:
+                ensure_country(kb, iso, p.id)
+                kb.add_fact(e.id, "projectInCountry", eid("Country", iso), [p.id], sentence=milestones.clip(sent, 600))
+        for m in TITLE_WITH_ACRONYM.finditer(sent):
+            kb.add_entity("Project", slug(m.group("acr")), f"{m.group('acr')} project",
+                          alt_labels=[m.group("acr"), m.group("title").strip()], acronym=m.group("acr"), passage=p.id)
     known = {e.acronym: e for e in kb.of_type("Project") if e.acronym}
     for p in doc.passages:
         for m in WIDENED.finditer(p.text):
