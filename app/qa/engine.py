@@ -52,6 +52,7 @@ from app.qa.instrument_kind import keep_asked_kind
 from app.qa.instrument_identity import asked_instrument
 from app.qa.instrument_listing import listed_instruments
 from app.qa.scheme_kinds import keep_schemes
+from app.qa.scheme_kind_list import asked_kind
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
 from app.qa.common_names import common_named
@@ -75,6 +76,7 @@ from app.qa.implied_end import implied_end
 from app.qa.negated_names import empty_is_none, none_message, report_universe, scope_negations
 from app.qa.descriptive_links import topic_links
 from app.qa.embedded_polar import direct_question
+from app.qa.funded_names import drop_describing_funders
 from app.qa.polar import open_subject, summary as polar_summary, verdict
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
@@ -249,6 +251,8 @@ class QuestionEngine:
                 # "we know about Malawi, so leave Malawi out of it: where else ...": the dropped
                 # preamble may set a name aside for the question proper
                 set_aside_before = set_aside(fixed, a.links).ids - {i for l in r.links for i in l.ids}
+                # "for a note on Cambodia's work: which other Asian country ...": named in the preamble
+                set_aside_before |= named_before_other(fixed, a.links, r.answer_type) - {i for l in r.links for i in l.ids}
                 a = r
                 a.read_as = reduced.question  # said in `path`: the asides dropped, a pronoun filled in
         phrases = aside_phrases(a.question)  # what each "apart from ..." names, linked or not
@@ -268,6 +272,7 @@ class QuestionEngine:
         und = self._understand(a, timings)
         a.answer_type = type_set_aside(fixed, stated_type, a.answer_type, a.excluded)  # "... outside africa": countries
         topic_links(a, self.k)  # "pension reform countries": a descriptive name is the topic, not one entry
+        drop_describing_funders(a, und)  # "the EU-funded SP&PFM project": the funder says which project
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
         und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
         if a.ratify and not a.negated:
@@ -298,6 +303,10 @@ class QuestionEngine:
             out["answers"], out["strategy"], out["path"] = [d], "graph", d["path"]
             return self._finish(out, a, und, timings, t0)
         if self._listed_instruments(a, out):  # "which conventions does the report mention"
+            return self._finish(out, a, und, timings, t0)
+        kinded = asked_kind(a, self.k)  # "which health insurance schemes are in Africa": schemes by their label
+        if kinded:
+            self._kind_answers(kinded, out)
             return self._finish(out, a, und, timings, t0)
         numbered = asked_instrument(a, self.k)  # "employment injury benefits convention number"
         if numbered:
@@ -1830,6 +1839,22 @@ class QuestionEngine:
         return {"label": f.label, "iri": None, "type": f.type, "score": round(r.score, 4), "evidence": [ev]}
 
     # -- shaping ----------------------------------------------------------------------------
+    def _kind_answers(self, kinded: tuple[list[str], str, list[str]], out: dict) -> None:
+        """Answers of :func:`app.qa.scheme_kind_list.asked_kind`: the schemes, or their countries."""
+        ids, asked, kind = kinded
+        answers: dict[str, dict] = {}
+        for sid in ids:
+            for f in self.k.facts_where(subject=sid, predicate="schemeInCountry"):
+                key = sid if asked == "Scheme" else f["object"]
+                ev = [self._evidence(pid, self.k.names(sid)) for pid in f["passages"][:2]]
+                d = answers.setdefault(key, self._answer_dict(key, 1.0, []))
+                d["evidence"] = (d["evidence"] + ev)[:5]
+                d.setdefault("path", []).append(f"{self.k.label(sid)} ({' '.join(kind)}) in {self.k.label(f['object'])}")
+        out["answer_type"] = asked
+        out["answers"] = sorted(answers.values(), key=lambda d: d["label"])
+        out["strategy"] = "graph"
+        out["path"] = [f"schemes whose names say {' '.join(kind)}"] + [p for d in out["answers"] for p in d["path"]]
+
     def _answer_dict(self, eid: str, score: float, evidence: list[dict], label: str | None = None) -> dict:
         type_ = eid.split(":", 1)[0]
         ent = self.k.entity(eid)

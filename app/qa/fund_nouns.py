@@ -39,6 +39,7 @@ def blank_fund_nouns(text: str, modifiers: frozenset[str]) -> str:
     """``text`` with each "fund"/"funds" that follows one of ``modifiers`` (possibly through a
     hyphenated or second modifier: "non-contributory health funds") blanked out, so the funding
     relation's words are only its verb and agent nouns."""
+    text = _ASKED.sub(_blank_asked, text)
     if not modifiers:
         return _POSSESSED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
@@ -52,6 +53,21 @@ def blank_fund_nouns(text: str, modifiers: frozenset[str]) -> str:
 
 # "which country's fund", "Kenya's fund": a possessed fund is a thing, never the verb
 _POSSESSED = re.compile(r"(['’]s\s+)(funds?)\b", re.I)
+# The fund asked for: "which Malagasy social security fund launched ...", "what is the fund that ...".
+# The words between "which" and the noun are its modifiers, never an auxiliary or a plural noun
+# ("which countries does Germany fund", "which donors fund ..."), and the noun is followed by what
+# a noun is followed by (a verb of its own, a relative, a preposition, the end), not an object.
+# "the funds" stays money ("where do the funds for Kenya come from"); "the fund" is a body.
+# Single spaces: a linked name blanked out ("the [french] fund") leaves a run of spaces, never a modifier.
+_NOUN_NEXT = (r"(?=\s+(?:that|which|whose|where|did|does|do|is|was|were|are|has|have|had|in|of|for|with|behind|[a-z]+ed)\b"
+              r"|\s*[?,.;]|\s*$)(?![^?]*\bcom(?:e|es|ing|ed)\s+from\b)")
+_ASKED = re.compile(r"(\b(?:which|what) (?:(?!(?:did|does|do|has|have|had|is|are|was|were)\b)(?![\w-]*s\b)[\w-]+ ){0,3}?)"
+                    r"(funds?)" + _NOUN_NEXT + r"|(\bthe )(fund)" + _NOUN_NEXT, re.I)
+
+
+def _blank_asked(m: re.Match) -> str:
+    lead, noun = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+    return lead + " " * len(noun)
 
 
 __all__ = ["fund_modifiers", "blank_fund_nouns"]

@@ -49,12 +49,35 @@ _BODY_HEAD = re.compile(r"^\s*(?:(?:national|public|state|government|[a-z]+)\s+)
 _WHICH_BEFORE = re.compile(r"\b(?:which|what|whose)\s+(?:of\s+the\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
+# A social security body asked for by its kind ("which fund", "which trust ... in Sierra Leone",
+# "sierra leone social security trust"): the kinds a country's own institutions are named by, not
+# the kinds of any partner ("which organisations", "which agency") nor a body of wider reach
+# ("which international fund").
+_NATIONAL_KIND = (r"(?:institutions?|institutes?|funds?|trusts?|boards?|bureaus?|authorit(?:y|ies)|corporations?|"
+                  r"insurers?)")
+_ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?:(?!(?:international|global|regional|foreign|donor|multilateral|un)\b)"
+                         r"[a-z][\w-]*\s+){0,3}?" + _NATIONAL_KIND + r"\b(?!['’])", re.I)
+# "which social security fund in Madagascar": the country right after the asked body
+_KIND_BEFORE = re.compile(r"\b" + _NATIONAL_KIND + r"\s+(?:in|of|from)\s+(?:the\s+)?$", re.I)
+_WH = re.compile(r"\b(?:which|what|who|whose|where|when|how)\b", re.I)
+_KIND_AFTER = re.compile(r"^[^?]{0,40}?\b" + _NATIONAL_KIND + r"\b", re.I)
+
+
 def qualified_countries(a: Analysis) -> set[str]:
-    """Countries the question writes as the qualifier of the asked body ("which Lao body")."""
+    """Countries the question writes as the qualifier of the asked body ("which Lao body", "which
+    fund in Tanzania", "which trust runs social security in Sierra Leone", "sierra leone social
+    security trust")."""
     if a.answer_type != "Organization":
         return set()
-    return {i for l in a.links if l.type == "Country" and _WHICH_BEFORE.search(a.question[:l.start])
-            and _BODY_HEAD.match(a.question[l.end:]) for i in l.ids}
+    countries = [l for l in a.links if l.type == "Country"]
+    out = {i for l in countries if _WHICH_BEFORE.search(a.question[:l.start])
+           and _BODY_HEAD.match(a.question[l.end:]) for i in l.ids}
+    out |= {i for l in countries if _KIND_BEFORE.search(a.question[:l.start]) for i in l.ids}
+    if len(countries) == 1 and _ASKED_KIND.search(a.question[:countries[0].start]):
+        out |= set(countries[0].ids)
+    if len(countries) == 1 and not _WH.search(a.question) and _KIND_AFTER.match(a.question[countries[0].end:]):
+        out |= set(countries[0].ids)  # a keyword query: the country, then the kind of body
+    return out
 
 
 def national_answers(answers: list[dict], a: Analysis, knowledge) -> list[dict]:

@@ -46,7 +46,10 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 # (never across "did"/"does"/"do": "what did the Togolese government ratify" asks the object; the
 # noun after the auxiliary is the verb's subject)
 _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
-                   r"boards?|trusts?|bureaus?|authorit(?:y|ies)|"
+                   r"boards?|trusts?|bureaus?|authorit(?:y|ies)|institutions?|"
+                   # a fund as a body ("which Malagasy social security fund launched ..."), not the verb
+                   # ("which donor funds the most ...", "which of these funds the fewest ...")
+                   r"fund(?!s?\s+(?:the|more|most|fewer|least|less|it|its|their|his|her|a|an|both|all)\b)s?|"
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
                    r"publications?|programmes?|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
@@ -59,7 +62,7 @@ _INITIATIVE_HEAD = re.compile(r"\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[a-z][\w-
                               r"(networks?|partnerships?|working groups?|coalitions?|alliances?)\b(?!['’]s\b)")
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
               "bod": "Organization", "board": "Organization", "trust": "Organization", "bureau": "Organization",
-              "authorit": "Organization",
+              "authorit": "Organization", "institution": "Organization", "fund": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
               "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
               "convention": "Convention", "recommendation": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",

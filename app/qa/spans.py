@@ -145,7 +145,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         return Asked("number")  # "ilo working paper gender equality number"
     qm = _QUANTITY.search(q)
     if qm and analysed_type not in ("Number", "Year") and not any(
-            w.lower() in _VERBS for w in (qm.group(1) or "").split()):
+            w.lower() in _VERBS for w in (qm.group(1) or "").split()) \
+            and not re.search(r"['’]s?\s", qm.group(1) or ""):  # "which scheme's contribution rates": the scheme is asked
         return Asked("quantity")  # "what annual financing gap did the paper estimate": a figure
     cm = re.search(r"\b(?:which|what|the|name|list)\s+(" + "|".join(_COUNT_WORDS) + r")\b", q, re.I)
     count = _COUNT_WORDS[cm.group(1).lower()] if cm else None

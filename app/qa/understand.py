@@ -44,7 +44,9 @@ _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?|pathfinders?)\b", re.I), "Country"),
                (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|compan(y|ies)|firms?|"
-                           r"institutions?|sponsors?)\b", re.I), "Organization"),
+                           r"institutions?|sponsors?|"
+                           # kinds of social security body ("sierra leone social security trust")
+                           r"trusts?|boards?|bureaus?|authorit(?:y|ies)|institutes?|corporations?)\b", re.I), "Organization"),
                # the kinds of benefit a scheme is (general social-protection vocabulary)
                (re.compile(r"\b(schemes?|programmes?|programs?|benefits?|pensions?|grants?|allowances?)\b", re.I),
                 "Scheme"),

@@ -29,8 +29,12 @@ _NOUNS = [(r"countr(?:y|ies)|governments?|member states?|nations?|territor(?:y|i
 # whatever adjectives (a demonym, "national") stand before it
 # (a possessive also asks for a body named by what it is: "which Kenyan fund's scheme", "which service's staff")
 _POSSESSIVE_ONLY = {"Organization": r"|funds?|services?|boards?|trusts?|bureaus?|offices?"}
+# ... and a scheme named by what it is: "which scheme's contribution rates", "which programme's households"
+# (not "which of the programme's countries": the countries are asked)
+_POSSESSIVE_KINDS = _NOUNS + [(r"(?:schemes?|programmes?|programs?|allowances?|grants?|pensions?)(?=['’]s?\s+(?![\w-]*\s*"
+                               r"(?:countr|nations?\b|governments?\b|partners?\b|donors?\b|members?\b|funders?\b)))", "Scheme")]
 _POSSESSIVE = [re.compile(rf"\b(?:which|what)\s+(?:[\w-]+\s+){{0,2}}?(?:{n}{_POSSESSIVE_ONLY.get(t, '')})['’]s?(?=\s)", re.I)
-               for n, t in _NOUNS]
+               for n, t in _POSSESSIVE_KINDS]
 # A plural noun with any relative clause ("the countries that ..."); a singular one only with a
 # clause that cannot be a determiner ("the country that year" is no question about a country).
 _NOUN_THEN_CLAUSE = [re.compile(rf"\b(?:the|all|every|each|any)\s+(?:[\w-]+\s+){{0,2}}?(?:(?:{n})(?<=s)\s+(?:that|which)|(?:{n})\s+"
@@ -52,8 +56,8 @@ def core_question(question: str) -> str:
 
 def asked_head(question: str) -> str | None:
     """The type a question asks for by a possessive or a noun followed by a clause, else None."""
-    for rxs in (_POSSESSIVE, _LIST_OF, _NOUN_THEN_CLAUSE):
-        hits = [(m.start(), t) for rx, (_, t) in zip(rxs, _NOUNS) for m in [rx.search(question)] if m]
+    for rxs, kinds in ((_POSSESSIVE, _POSSESSIVE_KINDS), (_LIST_OF, _NOUNS), (_NOUN_THEN_CLAUSE, _NOUNS)):
+        hits = [(m.start(), t) for rx, (_, t) in zip(rxs, kinds) for m in [rx.search(question)] if m]
         if hits:
             return min(hits)[1]
     return None

@@ -86,6 +86,17 @@ def section_iso3(doc: Document, section_id: str | None) -> str | None:
     return None
 
 
+def text_sentences(doc: Document):
+    """(passage, ISO3 of its country entry or None, sentence) for every sentence of the running text
+    (tables, captions and headings left out): the walk several extractors make."""
+    for p in doc.passages:
+        if p.kind in ("table", "caption", "heading"):
+            continue
+        home = section_iso3(doc, p.section_id)
+        for _s0, _s1, sent in sentences(p.text):
+            yield p, home, sent
+
+
 def section_chain(doc: Document, section_id: str | None):
     """The section and its ancestors, innermost first."""
     seen = set()

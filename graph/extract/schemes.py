@@ -27,8 +27,9 @@ import re
 
 from graph import countries
 from graph.extract import ensure_country, milestones
-from graph.extract.instruments import resolve_org, section_iso3, sentence_country, sentences
+from graph.extract.instruments import resolve_org, section_iso3, sentence_country, sentences, text_sentences
 from graph.extract.named import NameIndex
+from graph.extract.titled_projects import extract_titled_projects
 from graph.extract.written_forms import add_written_forms
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
@@ -262,6 +263,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 if am:
                     _admin(kb, doc, e, am.group("org"), p.id)
     extract_projects_and_acts(doc, kb)
+    extract_titled_projects(doc, kb)
     extract_described_measures(doc, kb)
     # The schemes of each passage, in the knowledge base's order, looked up per sentence below
     # (scanning every scheme for every sentence grew with the square of the report).  Nothing
@@ -360,7 +362,7 @@ def _describe_one(e, events) -> tuple[str | None, str | None, str | None, str | 
 
 # "the PROSPECTS and PATHWAYS projects", "Under the ACCEL project", "the LEAP (Lifelong ...) project"
 PROJECTS = re.compile(
-    r"\b(?:the\s+)?(?P<names>[A-Z][A-Z0-9+\-]{2,}(?:\+*)(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][A-Z0-9+\-]{2,})*)"
+    r"\b(?:the\s+)?(?P<names>[A-Z][A-Z0-9+&\-]{2,}(?:\+*)(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][A-Z0-9+&\-]{2,})*)"
     r"(?:\s*\((?P<full>[A-Z][^()]{5,120})\))?\s+(?P<head>projects?|programmes?|programs?)\b")
 # "adopted a decree in July 2024, which increased ...", "a resolution of the 8th Plenum of ..."
 UNNAMED_ACT = re.compile(
@@ -374,26 +376,21 @@ def _project_names(m: re.Match) -> list[str]:
 
 def extract_projects_and_acts(doc: Document, kb: KnowledgeBase) -> None:
     known = {e.acronym for e in kb.entities.values() if e.acronym and e.type in ("Organization", "Initiative")}
-    for p in doc.passages:
-        if p.kind in ("table", "caption", "heading"):
-            continue
-        home = section_iso3(doc, p.section_id)
-        for _s0, _s1, sent in sentences(p.text):
-            for m in PROJECTS.finditer(sent):
-                iso = home or sentence_country(doc, p, sent, m.start())
-                for name in _project_names(m):
-                    if name in known or countries.lookup(name) or len(name) < 3:
-                        continue
-                    label = f"{name} project" if m.group("head").startswith("project") else f"{name} programme"
-                    alts = [name] + ([m.group("full")] if m.group("full") else [])
-                    e = kb.add_entity("Project", slug(name), label, alt_labels=alts, acronym=name, passage=p.id,
-                                      description=sent.strip()[:500])
-                    if iso:
-                        ensure_country(kb, iso, p.id)
-                        kb.add_fact(e.id, "projectInCountry", eid("Country", iso), [p.id],
-                                    sentence=milestones.clip(sent, 600))
-            if not home:
-                continue
+    for p, home, sent in text_sentences(doc):
+        for m in PROJECTS.finditer(sent):
+            iso = home or sentence_country(doc, p, sent, m.start())
+            for name in _project_names(m):
+                if name in known or countries.lookup(name) or len(name) < 3:
+                    continue
+                label = f"{name} project" if m.group("head").startswith("project") else f"{name} programme"
+                alts = [name] + ([m.group("full")] if m.group("full") else [])
+                e = kb.add_entity("Project", slug(name), label, alt_labels=alts, acronym=name, passage=p.id,
+                                  description=sent.strip()[:500])
+                if iso:
+                    ensure_country(kb, iso, p.id)
+                    kb.add_fact(e.id, "projectInCountry", eid("Country", iso), [p.id],
+                                sentence=milestones.clip(sent, 600))
+        if home:
             for m in UNNAMED_ACT.finditer(sent):
                 rest = m.group("rest")
                 if re.match(r"\s+(?:No\.|[A-Z0-9])", rest):
