@@ -55,9 +55,13 @@ def first_answer_after_serve(data_dir: Path, question: str) -> tuple[float, floa
                     raise SystemExit("serve did not come up in 120 s")
                 time.sleep(0.02)
         t_listen = time.perf_counter() - t0
-        r = requests.get(base + "/api/ask", params={"q": question}, timeout=120)
-        r.raise_for_status()
-        return t_listen, time.perf_counter() - t0
+        while True:  # "warming up" (503 + Retry-After) is serve's answer until the engine is ready
+            r = requests.get(base + "/api/ask", params={"q": question}, timeout=120)
+            if r.status_code == 503 and r.json().get("reason") == "warming_up" and time.perf_counter() - t0 < 120:
+                time.sleep(0.02)
+                continue
+            r.raise_for_status()
+            return t_listen, time.perf_counter() - t0
     finally:
         proc.terminate()
         proc.wait(30)
