@@ -281,7 +281,7 @@ class Speller:
             return None
         key = (w, "source")
         if key not in self._cache:
-            cands = process.extract(w, self.words, scorer=OSA.distance, score_cutoff=1, limit=8)
+            cands = process.extract(w, self._near(w, 1), scorer=OSA.distance, score_cutoff=1, limit=8)
             best = [c[0] for c in cands if c[0] != w and self.counts[c[0]] >= 10 * max(1, n)]
             best.sort(key=lambda c: -self.counts[c])
             self._cache[key] = best[0] if best else None
