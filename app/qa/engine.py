@@ -535,6 +535,13 @@ class QuestionEngine:
                 also = [r for r in also if not _overlaps(self.units.units[r.unit_id], self.units.units[text_best.unit_id])]
             if a.answer_type == "Country":  # "participants from A and B explored C's ...": the part asked
                 text_best = self._country_roles(text_best, q, asks_place=not (a.fund or a.partner or _ASKS_AGENT.search(_BENEFIT_PAID.sub(" ", q))))
+        listed_why = None
+        if graph_ids and text_best is None and not pool and a.answer_type in ("Country", "Organization"):
+            # "ilo-imf pilot countries": a sentence lists the part of the graph's set the question's
+            # extra words qualify.  A list only narrows: every name it gives must be in the graph's set.
+            refined = self._listed_subset(a, cons, graph_ids)
+            if refined is not None and set(refined[0]) < set(graph_ids):
+                graph_ids, listed_why = refined
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
             found = {f.key: (text_best, f) for f in text_best.found}
@@ -588,7 +595,8 @@ class QuestionEngine:
         out["answers"] = answers
         out["path"] = ([resolved] if resolved else []) + (out.get("path", []) if activity else []) \
             + self._path(cons if graph_ids is not None else [], text_best) \
-            + ([placed_in] if placed_in else []) + ([f"countries in {sub} (UN sub-region)"] if sub else []) \
+            + ([placed_in] if placed_in else []) + ([listed_why[0]] if listed_why else []) \
+            + ([f"countries in {sub} (UN sub-region)"] if sub else []) \
             + ([f"minus the excluded set: {'; '.join(c.description for c in exclusions)}"] if differed else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
