@@ -59,6 +59,7 @@ from app.qa.common_names import common_named
 from app.qa.possessor_country import possessed
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
+from app.qa import described_referent
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
 from app.qa.grounding import adopt, ground
@@ -225,6 +226,7 @@ class QuestionEngine:
         timings = {}
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(q)
+        fixed = described_referent.fold(fixed) or fixed  # "there is a country whose ...; who funds it there?"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
         polar = open_subject(direct, self.lexicon.link(direct))  # "Has Kenya not ratified C102?"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
