@@ -17,16 +17,20 @@ from __future__ import annotations
 import re
 
 _NOUN = r"country|nation|member state|state"
+_NOUNS = r"countries|nations|member states|states"
 _LEAD = re.compile(
     r"^(?:(?:there\s+is|there's|there\s+was|take|consider|think\s+of|picture|imagine|i'?m\s+thinking\s+of|"
-    r"i\s+have\s+in\s+mind|i'?m\s+interested\s+in)\s+)?(?:a|one|the|some)\s+(?P<noun>" + _NOUN + r")\s+"
+    r"i\s+have\s+in\s+mind|i'?m\s+interested\s+in|looking\s+at|of|among|amongst|for)\s+)?"
+    r"(?:(?:a|one|the|some)\s+(?P<noun>" + _NOUN + r")|the\s+(?P<nouns>" + _NOUNS + r"))\s+"
     r"(?P<rel>whose|where|in\s+which|that|which)\s+(?P<desc>\S.{10,}?)\s*"
     # the description ends at a clause break before the question proper
-    r"(?:[;:?!]+|\.\s+|\s+[—–-]+\s+|,\s*(?=(?:so|and|now|then|but)?\s*(?:who|whom|which|what|where|how|when|can|could|"
+    r"(?:[;:?!]+|\.\s+(?=(?-i:[A-Z]))|\s+[—–-]+\s+|,\s*(?=(?:so|and|now|then|but)?\s*(?:who|whom|which|what|where|how|when|can|could|"
     r"would|please|tell|list|name)\b))\s*(?P<rest>\S.*)$", re.I)
 # The back-reference, with at most a few words after it ("in that country in 2024?").
 _BACK = re.compile(r"\b(?:(?:in|for|of|to|with)\s+)?(?:that|this|the\s+same|said|the\s+said)\s+(?:" + _NOUN + r")(?:'s)?"
                    r"|\bthere\b", re.I)
+_BACKS = re.compile(r"\b(?:(?:in|for|of|to|with)\s+)?(?:those|these|the\s+same|said|the\s+said)\s+(?:" + _NOUNS + r")(?:'s)?"
+                    r"|\bthere\b", re.I)
 _TAIL_WORDS = 4
 
 
@@ -36,7 +40,10 @@ def fold(question: str) -> str | None:
     if m is None:
         return None
     rest = m["rest"]
-    backs = list(_BACK.finditer(rest))
+    plural = m["nouns"] is not None
+    if plural and not re.match(r"(?:looking\s+at|of|among|amongst|for|take|consider)\b", question.strip(), re.I):
+        return None  # "the countries that ...; who ..." without a frame may be the question itself
+    backs = list((_BACKS if plural else _BACK).finditer(rest))
     if not backs:
         return None
     b = backs[-1]
@@ -48,5 +55,5 @@ def fold(question: str) -> str | None:
     lead = (prep.group(1) + " ") if prep else ("in " if said.lower() == "there" else "")
     desc = m["desc"].rstrip(" ,")
     tail_words = tail.strip(" ?.!")
-    return (f"{rest[:b.start()].rstrip()} {lead}the country {m['rel']} {desc}"
+    return (f"{rest[:b.start()].rstrip()} {lead}the {'countries' if plural else 'country'} {m['rel']} {desc}"
             + (f", {tail_words}" if tail_words else "") + "?")
