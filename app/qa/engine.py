@@ -59,7 +59,7 @@ from app.qa.common_names import common_named
 from app.qa.possessor_country import possessed
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
-from app.qa import described_referent
+from app.qa import described_referent, set_of_question
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
 from app.qa.grounding import adopt, ground
@@ -210,6 +210,34 @@ class QuestionEngine:
 
     # -- asking -----------------------------------------------------------------------------
     def ask(self, question: str, qid: str | None = None) -> dict:
+        """Answer one question (see :meth:`_ask_whole`); an answer set taken from within a
+        described set ("of the countries that ..., which are ...") keeps only what the described
+        set also holds when the whole reading dropped the description."""
+        out = self._ask_whole(question, qid)
+        parts = set_of_question.split(out["question"]) if out.get("answers") else None
+        if parts is not None:
+            self._within_described(out, parts)
+        return out
+
+    def _within_described(self, out: dict, parts) -> None:
+        """Narrow ``out`` to the answers the described set's own answer holds, only when ``out``
+        is exactly the asked relation's answer (the description was dropped, see
+        :mod:`app.qa.set_of_question`) and the described set keeps some but not all of it."""
+        key = lambda x: x.get("iri") or x["label"]
+        asked = self._ask_whole(parts.asked)
+        if {key(x) for x in asked["answers"]} != {key(x) for x in out["answers"]}:
+            return  # the whole reading already used the description (or read another relation)
+        described = self._ask_whole(parts.described)
+        inside = {key(x) for x in described["answers"]}
+        kept = [x for x in out["answers"] if key(x) in inside]
+        if not kept or len(kept) == len(out["answers"]):
+            return
+        out["answers"] = kept
+        why = [p for p in described.get("path") or [] if not p.startswith(("understood as", "spelling", "question read"))]
+        out["path"] = list(out.get("path") or []) + [f"within the set asked by “{parts.described}”"] + why[:2]
+        out["answer_text"], out["citations"] = summarise(out, self.k)
+
+    def _ask_whole(self, question: str, qid: str | None = None) -> dict:
         t0 = time.perf_counter()
         q = " ".join((question or "").split())
         out = {"id": qid, "question": q, "answer_type": "Text", "answers": [], "sparql": "", "strategy": "none",
