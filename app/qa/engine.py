@@ -59,7 +59,7 @@ from app.qa.common_names import common_named
 from app.qa.possessor_country import possessed
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
-from app.qa import described_referent, set_of_question
+from app.qa import described_referent, role_kinds, set_of_question
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
 from app.qa.grounding import adopt, ground
@@ -1095,6 +1095,10 @@ class QuestionEngine:
                 # "which organisations are members of [network]": a member government is one of them.
                 ok |= {"Country"}
             out["answers"] = [x for x in out["answers"] if x.get("type") in ok]
+            role = role_kinds.asked_role(a.question) if want == "Organization" else None
+            if role:  # "zambia un agency partners": the UN agencies among the partners
+                out["answers"] = role_kinds.of_role(out["answers"], role,
+                                                    lambda iri: (self.k.entity_by_iri(iri) or {}).get("role"))
             kinds = {x.get("type") for x in out["answers"]}
             if len(kinds) == 1 and kinds <= {"Country", "Organization"}:
                 out["answer_type"] = kinds.pop()  # "usp2030 founders": the type says what the answers are
