@@ -88,3 +88,17 @@ def test_a_list_never_adds_names_the_graph_does_not_hold(engine):
     pathfinders = _labels(engine.ask("Which countries are Global Accelerator pathfinders?"))
     r = engine.ask("global accelerator pathfinders joined 2023")
     assert _labels(r) and _labels(r) <= pathfinders
+
+
+def test_a_listed_sentence_refines_one_relation_of_a_chain(engine):
+    """'pilot countries that are also pathfinders': the pilot list refines the partnership, then the
+    second relation filters it; 'pilot or new-phase' asks for a union, which no one sentence lists."""
+    pilot = {engine.k.label(i) for i in _listed_after(engine, "pilot countries", "through")}
+    pathfinders = _labels(engine.ask("Which countries are Global Accelerator pathfinders?"))
+    want = pilot & pathfinders
+    assert want and want < pilot
+    for q in ("Which of the original ILO-IMF pilot countries are also Global Accelerator pathfinders?",
+              "ilo imf pilot countries that are global accelerator pathfinders"):
+        assert _labels(engine.ask(q)) == want, q
+    union = engine.ask("Which of the ILO-IMF pilot or new-phase countries are Global Accelerator pathfinders?")
+    assert not any("qualify the relation" in p for p in union["path"])

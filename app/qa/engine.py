@@ -1751,8 +1751,8 @@ class QuestionEngine:
         campaign started", "in the new phase"); None when the graph count stands (see
         :mod:`app.qa.listed_subset`).  Returns (ids, (why, passage id))."""
         residual = [t for t in self._residual_terms(a, cons) if t not in listed_subset.NOT_QUALIFIERS]
-        if not residual:
-            return None
+        if not residual or listed_subset.DISJUNCTION.search(a.question):
+            return None  # "the pilot or new-phase countries": a union of lists, not one sentence's
         found = listed_subset.best_list(a.question, residual, ENTITY_FOR_TYPE.get(a.answer_type, a.answer_type),
                                         self.units, self.lexicon.link)
         if found is None:
@@ -1760,7 +1760,11 @@ class QuestionEngine:
         unit, clauses = found
         rel = [c for c in cons if c.relation not in ("region", "priority")]
         other = [c for c in cons if c.relation in ("region", "priority")]
-        got = listed_subset.choose(clauses, ids, self._run(to_sparql(rel)) if rel else None,
+        # the names a sentence lists refine one of the relations ("the ILO-IMF pilot countries that
+        # are also pathfinders": the pilot list is the IMF partnership's, then the pathfinders filter)
+        held = list(dict.fromkeys(i for c in rel for i in self._run(to_sparql([c])))) if len(rel) > 1 else \
+            (self._run(to_sparql(rel)) if rel else None)
+        got = listed_subset.choose(clauses, ids, held,
                                    self._run(to_sparql(other)) if other else None, residual)
         if got is None or set(got[2]) == set(ids):
             return None
