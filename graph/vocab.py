@@ -96,6 +96,30 @@ ORG_ROLE_LABELS = {
 }
 
 
+# How people ask for organisations of a role ("zambia un agency partners", "which development
+# banks ..."): ordinary English, read by the question engine (app/qa/role_kinds.py).  Declared here,
+# beside the role classes and labels, so a new role is one entry in each table.
+ORG_ROLE_PHRASES = {
+    "un_agency": ("UN agency", "UN agencies", "United Nations agency", "United Nations agencies", "UN body",
+                  "UN bodies", "UN entity", "UN entities", "UN organisation", "UN organisations", "UN organization",
+                  "UN organizations", "UN system"),
+    "ifi": ("international financial institution", "international financial institutions", "IFI", "IFIs",
+            "development bank", "development banks", "multilateral bank", "multilateral banks",
+            "financial institutions"),
+    "bilateral_donor": ("bilateral donor", "bilateral donors", "bilateral partner", "bilateral partners",
+                        "donor government", "donor governments"),
+    "multi_donor_fund": ("multi-donor fund", "multi-donor funds", "pooled fund", "pooled funds"),
+    "private_company": ("private company", "private companies", "private sector", "company", "companies",
+                        "firm", "firms", "business", "businesses", "corporation", "corporations"),
+    "foundation": ("foundation", "foundations", "philanthropy", "philanthropies", "philanthropic"),
+    "social_partner": ("social partner", "social partners", "trade union", "trade unions",
+                       "workers' organisation", "workers' organisations", "workers' organization",
+                       "workers' organizations", "employers' organisation", "employers' organisations",
+                       "employers' organization", "employers' organizations"),
+    "national_institution": ("national institution", "national institutions", "national body", "national bodies"),
+}
+
+
 def org_kind_label(role: str | None) -> str:
     """'un_agency' -> 'UN agency'; an unknown or empty role reads as 'organization'."""
     return ORG_ROLE_LABELS.get(role or "other", ORG_ROLE_LABELS["other"])

@@ -56,3 +56,49 @@ def test_plain_relation_count_is_untouched(engine):
     r = engine.ask("how many countries have ratified convention no. 102")
     assert int(r["answers"][0]["label"]) > len(listed)  # every ratification the graph holds, not one sentence's list
     assert not any("qualify" in p for p in r["path"])
+
+
+def _labels(r) -> set[str]:
+    return {a["label"] for a in r["answers"]}
+
+
+def test_list_qualified_by_a_sentence_is_that_sentences_names(engine):
+    """A list question whose extra words ('pilot', 'new phase') point at one sentence answers that
+    sentence's names: the part of the graph's set it qualifies, in any wording."""
+    everyone = _labels(engine.ask("Which countries did the ILO partner with the IMF?"))
+    for marker, stop, wordings in (
+            ("pilot countries", "through", ("ilo-imf pilot countries",
+                                            "Which were the pilot countries of the ILO and IMF collaboration?",
+                                            "imf ilo pilot country list")),
+            ("new phase", "Throughout", ("ilo imf new phase countries",
+                                         "Which countries are in the new phase of the ILO-IMF partnership?"))):
+        want = {engine.k.label(i) for i in _listed_after(engine, marker, stop)}
+        assert 3 <= len(want) < len(everyone)
+        for q in wordings:
+            r = engine.ask(q)
+            assert _labels(r) == want, q
+            assert r["path"], q  # and says why (the listed sentence, or the text step that read it)
+
+
+def test_a_list_never_adds_names_the_graph_does_not_hold(engine):
+    """The listed sentence only narrows a list: a question whose graph set is not a superset of any
+    sentence's list keeps its graph answer (no names from another list)."""
+    plain = engine.ask("Which countries did the ILO partner with the IMF?")
+    assert not any("qualify the relation" in p for p in plain["path"])
+    pathfinders = _labels(engine.ask("Which countries are Global Accelerator pathfinders?"))
+    r = engine.ask("global accelerator pathfinders joined 2023")
+    assert _labels(r) and _labels(r) <= pathfinders
+
+
+def test_a_listed_sentence_refines_one_relation_of_a_chain(engine):
+    """'pilot countries that are also pathfinders': the pilot list refines the partnership, then the
+    second relation filters it; 'pilot or new-phase' asks for a union, which no one sentence lists."""
+    pilot = {engine.k.label(i) for i in _listed_after(engine, "pilot countries", "through")}
+    pathfinders = _labels(engine.ask("Which countries are Global Accelerator pathfinders?"))
+    want = pilot & pathfinders
+    assert want and want < pilot
+    for q in ("Which of the original ILO-IMF pilot countries are also Global Accelerator pathfinders?",
+              "ilo imf pilot countries that are global accelerator pathfinders"):
+        assert _labels(engine.ask(q)) == want, q
+    union = engine.ask("Which of the ILO-IMF pilot or new-phase countries are Global Accelerator pathfinders?")
+    assert not any("qualify the relation" in p for p in union["path"])

@@ -59,6 +59,7 @@ from app.qa.common_names import common_named
 from app.qa.possessor_country import possessed
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
+from app.qa import described_referent, role_kinds, set_of_question
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
 from app.qa.grounding import adopt, ground
@@ -209,6 +210,34 @@ class QuestionEngine:
 
     # -- asking -----------------------------------------------------------------------------
     def ask(self, question: str, qid: str | None = None) -> dict:
+        """Answer one question (see :meth:`_ask_whole`); an answer set taken from within a
+        described set ("of the countries that ..., which are ...") keeps only what the described
+        set also holds when the whole reading dropped the description."""
+        out = self._ask_whole(question, qid)
+        parts = set_of_question.split(out["question"]) if out.get("answers") else None
+        if parts is not None:
+            self._within_described(out, parts)
+        return out
+
+    def _within_described(self, out: dict, parts) -> None:
+        """Narrow ``out`` to the answers the described set's own answer holds, only when ``out``
+        is exactly the asked relation's answer (the description was dropped, see
+        :mod:`app.qa.set_of_question`) and the described set keeps some but not all of it."""
+        key = lambda x: x.get("iri") or x["label"]
+        asked = self._ask_whole(parts.asked)
+        if {key(x) for x in asked["answers"]} != {key(x) for x in out["answers"]}:
+            return  # the whole reading already used the description (or read another relation)
+        described = self._ask_whole(parts.described)
+        inside = {key(x) for x in described["answers"]}
+        kept = [x for x in out["answers"] if key(x) in inside]
+        if not kept or len(kept) == len(out["answers"]):
+            return
+        out["answers"] = kept
+        why = [p for p in described.get("path") or [] if not p.startswith(("understood as", "spelling", "question read"))]
+        out["path"] = list(out.get("path") or []) + [f"within the set asked by “{parts.described}”"] + why[:2]
+        out["answer_text"], out["citations"] = summarise(out, self.k)
+
+    def _ask_whole(self, question: str, qid: str | None = None) -> dict:
         t0 = time.perf_counter()
         q = " ".join((question or "").split())
         out = {"id": qid, "question": q, "answer_type": "Text", "answers": [], "sparql": "", "strategy": "none",
@@ -225,6 +254,7 @@ class QuestionEngine:
         timings = {}
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(q)
+        fixed = described_referent.fold(fixed) or fixed  # "there is a country whose ...; who funds it there?"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
         polar = open_subject(direct, self.lexicon.link(direct))  # "Has Kenya not ratified C102?"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
@@ -535,6 +565,13 @@ class QuestionEngine:
                 also = [r for r in also if not _overlaps(self.units.units[r.unit_id], self.units.units[text_best.unit_id])]
             if a.answer_type == "Country":  # "participants from A and B explored C's ...": the part asked
                 text_best = self._country_roles(text_best, q, asks_place=not (a.fund or a.partner or _ASKS_AGENT.search(_BENEFIT_PAID.sub(" ", q))))
+        listed_why = None
+        if graph_ids and text_best is None and not pool and a.answer_type in ("Country", "Organization"):
+            # "ilo-imf pilot countries": a sentence lists the part of the graph's set the question's
+            # extra words qualify.  A list only narrows: every name it gives must be in the graph's set.
+            refined = self._listed_subset(a, cons, graph_ids)
+            if refined is not None and set(refined[0]) < set(graph_ids):
+                graph_ids, listed_why = refined
         answers: list[dict] = []
         if graph_ids is not None and text_best is not None:
             found = {f.key: (text_best, f) for f in text_best.found}
@@ -588,7 +625,8 @@ class QuestionEngine:
         out["answers"] = answers
         out["path"] = ([resolved] if resolved else []) + (out.get("path", []) if activity else []) \
             + self._path(cons if graph_ids is not None else [], text_best) \
-            + ([placed_in] if placed_in else []) + ([f"countries in {sub} (UN sub-region)"] if sub else []) \
+            + ([placed_in] if placed_in else []) + ([listed_why[0]] if listed_why else []) \
+            + ([f"countries in {sub} (UN sub-region)"] if sub else []) \
             + ([f"minus the excluded set: {'; '.join(c.description for c in exclusions)}"] if differed else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
@@ -1057,6 +1095,10 @@ class QuestionEngine:
                 # "which organisations are members of [network]": a member government is one of them.
                 ok |= {"Country"}
             out["answers"] = [x for x in out["answers"] if x.get("type") in ok]
+            role = role_kinds.asked_role(a.question) if want == "Organization" else None
+            if role:  # "zambia un agency partners": the UN agencies among the partners
+                out["answers"] = role_kinds.of_role(out["answers"], role,
+                                                    lambda iri: (self.k.entity_by_iri(iri) or {}).get("role"))
             kinds = {x.get("type") for x in out["answers"]}
             if len(kinds) == 1 and kinds <= {"Country", "Organization"}:
                 out["answer_type"] = kinds.pop()  # "usp2030 founders": the type says what the answers are
@@ -1709,8 +1751,8 @@ class QuestionEngine:
         campaign started", "in the new phase"); None when the graph count stands (see
         :mod:`app.qa.listed_subset`).  Returns (ids, (why, passage id))."""
         residual = [t for t in self._residual_terms(a, cons) if t not in listed_subset.NOT_QUALIFIERS]
-        if not residual:
-            return None
+        if not residual or listed_subset.DISJUNCTION.search(a.question):
+            return None  # "the pilot or new-phase countries": a union of lists, not one sentence's
         found = listed_subset.best_list(a.question, residual, ENTITY_FOR_TYPE.get(a.answer_type, a.answer_type),
                                         self.units, self.lexicon.link)
         if found is None:
@@ -1718,7 +1760,11 @@ class QuestionEngine:
         unit, clauses = found
         rel = [c for c in cons if c.relation not in ("region", "priority")]
         other = [c for c in cons if c.relation in ("region", "priority")]
-        got = listed_subset.choose(clauses, ids, self._run(to_sparql(rel)) if rel else None,
+        # the names a sentence lists refine one of the relations ("the ILO-IMF pilot countries that
+        # are also pathfinders": the pilot list is the IMF partnership's, then the pathfinders filter)
+        held = list(dict.fromkeys(i for c in rel for i in self._run(to_sparql([c])))) if len(rel) > 1 else \
+            (self._run(to_sparql(rel)) if rel else None)
+        got = listed_subset.choose(clauses, ids, held,
                                    self._run(to_sparql(other)) if other else None, residual)
         if got is None or set(got[2]) == set(ids):
             return None

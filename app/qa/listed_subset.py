@@ -34,6 +34,9 @@ NOT_QUALIFIERS = set(terms("many number count total how much there each among am
 NOT_QUALIFIERS |= set(terms(" ".join(TYPE_NOUNS["Country"]) + " states nations territories"))
 
 
+# Qualifiers joined by "or" ask for the union of several lists, which one sentence does not give.
+DISJUNCTION = re.compile(r"\b(?:or|either|and/or)\b", re.I)
+
 # Where one list ends and another begins inside a sentence ("eight States have ratified A, B, C,
 # while many others have inquired about it, including D, E ...").
 _CLAUSE = re.compile(r";|,?\s+(?:while|whereas|but)\s+|\.\s+", re.I)

@@ -1,0 +1,59 @@
+"""A question that first describes a country, then asks about it by a back-reference.
+
+"There is a country whose Older Persons' Act brought in a social pension for everyone over 70;
+who finances the ILO's work in that country?" names its subject by what happened there, in a
+clause of its own, and refers back to it ("that country", "there").  Read as it stands, the
+description is dropped as a preamble and the back-reference names nothing, so the engine answers
+nothing.  :func:`fold` writes the description into the question at the back-reference ("... work
+in the country whose Older Persons' Act ..."), the form the engine already resolves by retrieval
+(``QuestionEngine._resolve_description``): the best sentence for the description names the country.
+
+Only a description that opens the question with an indefinite or demonstrative frame ("there is a
+country whose", "take the country where", "a country that ...:") and a back-reference near the end
+of the rest are folded; anything else is left alone.  Ordinary English only.
+"""
+from __future__ import annotations
+
+import re
+
+_NOUN = r"country|nation|member state|state"
+_NOUNS = r"countries|nations|member states|states"
+_LEAD = re.compile(
+    r"^(?:(?:there\s+is|there's|there\s+was|take|consider|think\s+of|picture|imagine|i'?m\s+thinking\s+of|"
+    r"i\s+have\s+in\s+mind|i'?m\s+interested\s+in|looking\s+at|of|among|amongst|for)\s+)?"
+    r"(?:(?:a|one|the|some)\s+(?P<noun>" + _NOUN + r")|the\s+(?P<nouns>" + _NOUNS + r"))\s+"
+    r"(?P<rel>whose|where|in\s+which|that|which)\s+(?P<desc>\S.{10,}?)\s*"
+    # the description ends at a clause break before the question proper
+    r"(?:[;:?!]+|\.\s+(?=(?-i:[A-Z]))|\s+[—–-]+\s+|,\s*(?=(?:so|and|now|then|but)?\s*(?:who|whom|which|what|where|how|when|can|could|"
+    r"would|please|tell|list|name)\b))\s*(?P<rest>\S.*)$", re.I)
+# The back-reference, with at most a few words after it ("in that country in 2024?").
+_BACK = re.compile(r"\b(?:(?:in|for|of|to|with)\s+)?(?:that|this|the\s+same|said|the\s+said)\s+(?:" + _NOUN + r")(?:'s)?"
+                   r"|\bthere\b", re.I)
+_BACKS = re.compile(r"\b(?:(?:in|for|of|to|with)\s+)?(?:those|these|the\s+same|said|the\s+said)\s+(?:" + _NOUNS + r")(?:'s)?"
+                    r"|\bthere\b", re.I)
+_TAIL_WORDS = 4
+
+
+def fold(question: str) -> str | None:
+    """The question with its opening description written in at the back-reference, or None."""
+    m = _LEAD.match(question.strip())
+    if m is None:
+        return None
+    rest = m["rest"]
+    plural = m["nouns"] is not None
+    if plural and not re.match(r"(?:looking\s+at|of|among|amongst|for|take|consider)\b", question.strip(), re.I):
+        return None  # "the countries that ...; who ..." without a frame may be the question itself
+    backs = list((_BACKS if plural else _BACK).finditer(rest))
+    if not backs:
+        return None
+    b = backs[-1]
+    tail = rest[b.end():]
+    if len(re.findall(r"[\w'’-]+", tail)) > _TAIL_WORDS:
+        return None  # the description must end the question for the engine to resolve it
+    said = b.group(0)
+    prep = re.match(r"(in|for|of|to|with)\s+", said, re.I)
+    lead = (prep.group(1) + " ") if prep else ("in " if said.lower() == "there" else "")
+    desc = m["desc"].rstrip(" ,")
+    tail_words = tail.strip(" ?.!")
+    return (f"{rest[:b.start()].rstrip()} {lead}the {'countries' if plural else 'country'} {m['rel']} {desc}"
+            + (f", {tail_words}" if tail_words else "") + "?")
