@@ -12,6 +12,19 @@ import requests
 
 
 
+def _running(server) -> str:
+    """Run ``server``'s event loop on a thread named "event-loop"; its URL once it answers."""
+    threading.Thread(target=server.run, daemon=True, name="event-loop").start()
+    url = f"http://127.0.0.1:{server.effective_port}"
+    for _ in range(100):
+        try:
+            requests.get(url + "/healthz", timeout=2)
+            break
+        except requests.ConnectionError:
+            time.sleep(0.05)
+    return url
+
+
 @pytest.fixture(scope="module")
 def recorded_server(live_config):
     """create_floorgraph_server over the small graph, its app wrapped to record which thread
@@ -29,15 +42,7 @@ def recorded_server(live_config):
 
     server = create_floorgraph_server(recording, runs_inline=runs_inline_of(app), host="127.0.0.1", port=0,
                                       threads=4)
-    loop = threading.Thread(target=server.run, daemon=True, name="event-loop")
-    loop.start()
-    url = f"http://127.0.0.1:{server.effective_port}"
-    for _ in range(100):
-        try:
-            requests.get(url + "/healthz", timeout=2)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.05)
+    url = _running(server)
     yield url, seen
     server.close()
     app.extensions["floorgraph.graphstore"].close()
@@ -219,14 +224,7 @@ def predispatch_server(live_config):
 
     server = create_floorgraph_server(recording, runs_inline=runs_inline_of(app), answer_inline=answer_inline,
                                       host="127.0.0.1", port=0, threads=4)
-    threading.Thread(target=server.run, daemon=True, name="event-loop").start()
-    url = f"http://127.0.0.1:{server.effective_port}"
-    for _ in range(100):
-        try:
-            requests.get(url + "/healthz", timeout=2)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.05)
+    url = _running(server)
     yield url, seen, decline
     server.close()
     app.extensions["floorgraph.graphstore"].close()
