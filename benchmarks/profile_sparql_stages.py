@@ -2,7 +2,7 @@
 waitress (the default server): request parsing, the WSGI environ, the inline decision, the app
 (the SPARQL fast path and the store), and the whole request as the event loop runs it.
 
-    .venv/bin/python benchmarks/profile_sparql_stages.py [--data-dir DIR] [--requests 3000] [--cprofile]
+    .venv/bin/python benchmarks/profile_sparql_stages.py [--data-dir DIR] [--requests 3000] [--cprofile] [--query NAME]
 
 Why a socketpair and not HTTP: on this shared 2-core machine a request's wall time is mostly
 waiting for a core; thread CPU time (``time.thread_time_ns``) of each stage, run a few thousand
@@ -65,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data-dir")
     ap.add_argument("--requests", type=int, default=3000)
     ap.add_argument("--cprofile", action="store_true")
+    ap.add_argument("--query", default="cheap lookup", choices=sorted(QUERIES),
+                    help="which of bench_sparql's queries (default: the cheap lookup)")
     args = ap.parse_args(argv)
     config = Config.from_env(data_dir=args.data_dir)
     runtime = Runtime(config)
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     server = create_floorgraph_server(app, runs_inline=runs_inline_of(app),
                                       answer_inline=answer_inline_of(app), host="127.0.0.1", port=0,
                                       **waitress_options(config, 8))
-    query = QUERIES["cheap lookup"][0]
+    query = QUERIES[args.query][0]
     raw = request_bytes(query)
     ours, client = socket.socketpair()
     ours.setblocking(False)
@@ -153,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 t = time.thread_time_ns()
                 if answer(env) is None:
-                    raise SystemExit("the pre-dispatch declined the cheap lookup")
+                    raise SystemExit(f"the pre-dispatch declined {args.query!r}")
                 samples.append(time.thread_time_ns() - t)
             return _mean_us(samples)
 
@@ -178,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
                 lambda: store.store.query(query, base_iri=base).serialize(
                     format=__import__("pyoxigraph").QueryResultsFormat.JSON), n),
         }
-        print(f"{n} cheap lookups ({on_threads} answered by request threads, left out); "
+        print(f"{n} x {args.query!r} ({on_threads} answered by request threads, left out); "
               f"load average {os.getloadavg()[0]:.1f}; mean of the fastest 95%, thread CPU:")
         for name, us in stages.items():
             print(f"{name:55}{us:8.1f} us")

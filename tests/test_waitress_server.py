@@ -225,7 +225,7 @@ def predispatch_server(live_config):
     server = create_floorgraph_server(recording, runs_inline=runs_inline_of(app), answer_inline=answer_inline,
                                       host="127.0.0.1", port=0, threads=4)
     url = _running(server)
-    yield url, seen, decline
+    yield url, seen, decline, app.extensions["floorgraph.graphstore"]
     server.close()
     app.extensions["floorgraph.graphstore"].close()
 
@@ -235,7 +235,7 @@ VARYING = ("Date", "X-Floorgraph-Elapsed")
 
 @pytest.mark.embedded_only  # only the embedded store proves a query cheap
 def test_a_pre_dispatched_answer_is_the_wsgi_answer_without_a_wsgi_call(predispatch_server):
-    url, seen, _ = predispatch_server
+    url, seen, _, _ = predispatch_server
     query = "SELECT ?s WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?o } ORDER BY ?s LIMIT 4"
     responses, calls = [], []
     for _ in range(8):
@@ -257,7 +257,7 @@ def test_a_pre_dispatched_answer_is_the_wsgi_answer_without_a_wsgi_call(predispa
 
 @pytest.mark.embedded_only
 def test_when_the_pre_dispatch_declines_the_wsgi_app_answers_on_the_event_loop(predispatch_server):
-    url, seen, decline = predispatch_server
+    url, seen, decline, _ = predispatch_server
     query = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 3"
     expected = [_post(url, query).json() for _ in range(4)][-1]
     decline.append(True)
@@ -276,7 +276,7 @@ def test_when_the_pre_dispatch_declines_the_wsgi_app_answers_on_the_event_loop(p
 
 @pytest.mark.embedded_only
 def test_a_pre_dispatched_answer_keeps_http_1_0_framing(predispatch_server):
-    url, _, _ = predispatch_server
+    url, _, _, _ = predispatch_server
     query = "ASK { ?s ?p ?o }"
     for _ in range(4):
         _post(url, query)
@@ -296,3 +296,25 @@ def test_a_pre_dispatched_answer_keeps_http_1_0_framing(predispatch_server):
         head = data.split(b"\r\n\r\n", 1)[0]
         assert head.startswith(b"HTTP/1.0 200 OK"), data[:300]
         assert (b"Connection: close" in head) == closes and (b"Connection: Keep-Alive" in head) == (not closes)
+
+
+@pytest.mark.embedded_only
+def test_admission_control_still_refuses_a_pre_dispatched_request(predispatch_server):
+    """Every admission slot taken: the proven request is not answered by the pre-dispatch but by
+    the WSGI path's 503 + Retry-After, and answered again once a slot is free."""
+    import contextlib
+
+    from app.graphstore import QueryOverloaded
+
+    url, seen, _, store = predispatch_server
+    query = "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o LIMIT 2"
+    expected = [_post(url, query) for _ in range(4)][-1].json()
+    with contextlib.ExitStack() as slots:
+        with pytest.raises(QueryOverloaded):
+            for _ in range(64):
+                slots.enter_context(store.pool().admitted(5))
+        seen.clear()
+        busy = _post(url, query)
+    assert busy.status_code == 503 and busy.headers.get("Retry-After") and busy.json()["status"] == 503
+    assert len(seen) == 1  # the pre-dispatch declined; the WSGI app made the error answer
+    assert _post(url, query).json() == expected
