@@ -1,6 +1,8 @@
 """Python CPU per stage of one cheap ``/sparql`` lookup as ``floorgraph serve`` answers it under
-waitress (the default server): request parsing, the WSGI environ, the inline decision, the app
-(the SPARQL fast path and the store), and the whole request as the event loop runs it.
+waitress (the default server): request parsing (the channel's, which remembers a repeated header
+block, and waitress's own), the WSGI environ, the inline decision, the app (the SPARQL fast path
+and the store) or the pre-dispatch answer that replaces it on the event loop, and the whole
+request as the event loop runs it.
 
     .venv/bin/python benchmarks/profile_sparql_stages.py [--data-dir DIR] [--requests 3000] [--cprofile] [--query NAME]
 
