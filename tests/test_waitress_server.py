@@ -12,6 +12,19 @@ import requests
 
 
 
+def _running(server) -> str:
+    """Run ``server``'s event loop on a thread named "event-loop"; its URL once it answers."""
+    threading.Thread(target=server.run, daemon=True, name="event-loop").start()
+    url = f"http://127.0.0.1:{server.effective_port}"
+    for _ in range(100):
+        try:
+            requests.get(url + "/healthz", timeout=2)
+            break
+        except requests.ConnectionError:
+            time.sleep(0.05)
+    return url
+
+
 @pytest.fixture(scope="module")
 def recorded_server(live_config):
     """create_floorgraph_server over the small graph, its app wrapped to record which thread
@@ -29,15 +42,7 @@ def recorded_server(live_config):
 
     server = create_floorgraph_server(recording, runs_inline=runs_inline_of(app), host="127.0.0.1", port=0,
                                       threads=4)
-    loop = threading.Thread(target=server.run, daemon=True, name="event-loop")
-    loop.start()
-    url = f"http://127.0.0.1:{server.effective_port}"
-    for _ in range(100):
-        try:
-            requests.get(url + "/healthz", timeout=2)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.05)
+    url = _running(server)
     yield url, seen
     server.close()
     app.extensions["floorgraph.graphstore"].close()
@@ -52,16 +57,18 @@ def test_a_proven_cheap_query_is_answered_on_the_event_loop_with_the_same_answer
     url, seen = recorded_server
     query = "SELECT ?s ?o WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?o } ORDER BY ?s LIMIT 3"
     answers, threads = [], []
-    for _ in range(4):
+    for _ in range(8):
         seen.clear()
         r = _post(url, query)
         assert r.status_code == 200
         answers.append(r.json())
         threads.append(seen[-1])
     # first: a worker proves it cheap, on a request thread; once proven within the inline budget
-    # (2 ms), on the event loop - with the same answer
+    # (2 ms), on the event loop - with the same answer (a run preempted past the budget on a loaded
+    # machine sends the next one to a request thread until a run is quick again: hence "some")
     assert threads[0][2] is False and threads[0][1] != "event-loop", threads
-    assert threads[-1][2] is True and threads[-1][1] == "event-loop", threads
+    assert (True, "event-loop") in [(t[2], t[1]) for t in threads[1:]], threads
+    assert all(t[2] == (t[1] == "event-loop") for t in threads), threads
     assert all(a == answers[0] for a in answers) and answers[0]["results"]["bindings"]
 
 
@@ -193,3 +200,121 @@ def test_one_send_task_writes_the_very_header_bytes_waitress_writes(version, con
         a.close()
         b.close()
         server.close()
+
+
+@pytest.fixture(scope="module")
+def predispatch_server(live_config):
+    """create_floorgraph_server with the app's pre-dispatch (answer_inline), its WSGI app wrapped
+    to record the requests it was called for; ``decline`` makes the pre-dispatch say no."""
+    from app.web import create_app
+    from app.web.waitress_server import answer_inline_of, create_floorgraph_server, runs_inline_of
+
+    app = create_app(live_config)
+    assert app.extensions["floorgraph.graphstore"].warm_up(60)
+    seen: list[tuple[str, bool]] = []
+    decline: list[bool] = []
+    answer = answer_inline_of(app)
+
+    def recording(environ, start_response):
+        seen.append((environ["PATH_INFO"], bool(environ.get("floorgraph.inline"))))
+        return app(environ, start_response)
+
+    def answer_inline(environ):
+        return None if decline else answer(environ)
+
+    server = create_floorgraph_server(recording, runs_inline=runs_inline_of(app), answer_inline=answer_inline,
+                                      host="127.0.0.1", port=0, threads=4)
+    url = _running(server)
+    yield url, seen, decline, app.extensions["floorgraph.graphstore"]
+    server.close()
+    app.extensions["floorgraph.graphstore"].close()
+
+
+VARYING = ("Date", "X-Floorgraph-Elapsed")
+
+
+@pytest.mark.embedded_only  # only the embedded store proves a query cheap
+def test_a_pre_dispatched_answer_is_the_wsgi_answer_without_a_wsgi_call(predispatch_server):
+    url, seen, _, _ = predispatch_server
+    query = "SELECT ?s WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?o } ORDER BY ?s LIMIT 4"
+    responses, calls = [], []
+    for _ in range(8):
+        seen.clear()
+        responses.append(_post(url, query))
+        calls.append(list(seen))
+    assert calls[0] == [("/sparql", False)]  # a worker proves it cheap, through WSGI
+    # proven: answered before any WSGI environ or app call (a run preempted past the 2 ms inline
+    # budget on this loaded machine sends the next one to a request thread: hence "some")
+    pre_dispatched = [r for r, c in zip(responses, calls) if c == []]
+    assert pre_dispatched, calls
+    first = responses[0]
+    same = {k: v for k, v in first.headers.items() if k not in VARYING}
+    for last in pre_dispatched:
+        assert last.status_code == 200 and last.content == first.content and last.json()["results"]["bindings"]
+        assert {k: v for k, v in last.headers.items() if k not in VARYING} == same
+    assert same["X-Content-Type-Options"] == "nosniff" and "Content-Security-Policy" in same
+
+
+@pytest.mark.embedded_only
+def test_when_the_pre_dispatch_declines_the_wsgi_app_answers_on_the_event_loop(predispatch_server):
+    url, seen, decline, _ = predispatch_server
+    query = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 3"
+    expected = [_post(url, query).json() for _ in range(4)][-1]
+    decline.append(True)
+    marks = []
+    try:
+        for _ in range(6):
+            seen.clear()
+            r = _post(url, query)
+            assert r.status_code == 200 and r.json() == expected
+            marks.append(list(seen))
+    finally:
+        decline.clear()
+    assert all(len(m) == 1 for m in marks), marks  # the WSGI app answered every one
+    assert [("/sparql", True)] in marks, marks  # on the event loop (some, under load: see above)
+
+
+@pytest.mark.embedded_only
+def test_a_pre_dispatched_answer_keeps_http_1_0_framing(predispatch_server):
+    url, _, _, _ = predispatch_server
+    query = "ASK { ?s ?p ?o }"
+    for _ in range(4):
+        _post(url, query)
+    body = f"query={requests.utils.quote(query)}".encode()
+    port = int(url.rsplit(":", 1)[1])
+    for keep_alive, closes in ((b"", True), (b"Connection: keep-alive\r\n", False)):
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+            s.sendall(b"POST /sparql HTTP/1.0\r\n" + keep_alive + b"Accept: application/sparql-results+json\r\n"
+                      b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s"
+                      % (len(body), body))
+            data = b""
+            while b'"boolean"' not in data or closes:  # closing: read to the end (a hang times out)
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+        head = data.split(b"\r\n\r\n", 1)[0]
+        assert head.startswith(b"HTTP/1.0 200 OK"), data[:300]
+        assert (b"Connection: close" in head) == closes and (b"Connection: Keep-Alive" in head) == (not closes)
+
+
+@pytest.mark.embedded_only
+def test_admission_control_still_refuses_a_pre_dispatched_request(predispatch_server):
+    """Every admission slot taken: the proven request is not answered by the pre-dispatch but by
+    the WSGI path's 503 + Retry-After, and answered again once a slot is free."""
+    import contextlib
+
+    from app.graphstore import QueryOverloaded
+
+    url, seen, _, store = predispatch_server
+    query = "SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o LIMIT 2"
+    expected = [_post(url, query) for _ in range(4)][-1].json()
+    with contextlib.ExitStack() as slots:
+        with pytest.raises(QueryOverloaded):
+            for _ in range(64):
+                slots.enter_context(store.pool().admitted(5))
+        seen.clear()
+        busy = _post(url, query)
+    assert busy.status_code == 503 and busy.headers.get("Retry-After") and busy.json()["status"] == 503
+    assert len(seen) == 1  # the pre-dispatch declined; the WSGI app made the error answer
+    assert _post(url, query).json() == expected

@@ -92,10 +92,11 @@ def test_slow_clients_do_not_lock_out_healthz(live_server_factory, live_config):
     bodies (slowloris): /healthz still answers within a second each time."""
     from app.commands.serve import waitress_options
     from app.web import create_app
-    from app.web.waitress_server import create_floorgraph_server, runs_inline_of
+    from app.web.waitress_server import answer_inline_of, create_floorgraph_server, runs_inline_of
 
     app = create_app(live_config)
-    server = create_floorgraph_server(app, runs_inline=runs_inline_of(app), host="127.0.0.1", port=0,
+    server = create_floorgraph_server(app, runs_inline=runs_inline_of(app),
+                                      answer_inline=answer_inline_of(app), host="127.0.0.1", port=0,
                                       **waitress_options(live_config))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -183,30 +183,50 @@ class SparqlFastPath:
         return formats, base
 
     def _answer(self, environ, start_response, query: str, formats_and_base: tuple | None = None):
-        from app.web.sparql import _media_type
-
         if not query.strip():
             return self.next(environ, start_response)  # "missing 'query'": Flask's error page/JSON
-        formats, base = formats_and_base or self._formats_and_base(environ)
-        cfg = self.config
         try:
-            # on a server's event loop (INLINE_KEY) the query must not wait on a worker; only the embedded
-            # store proves queries cheap, so only it is asked that (an external store never runs inline)
-            inline = {"in_process_only": True} if environ.get(INLINE_KEY) else {}
-            result = self.graphstore.query(query, timeout=cfg.sparql_timeout_s, row_limit=cfg.sparql_row_limit,
-                                           base_iri=base, formats=formats, **inline)
-            fmt = formats[1] if result.kind == "graph" else formats[0]
-            body = result.body if result.body is not None and result.format == fmt else serialize(result, fmt)
+            status, headers, body = self._parts(environ, query, formats_and_base or self._formats_and_base(environ),
+                                                in_process_only=bool(environ.get(INLINE_KEY)))
         except GraphStoreError as exc:
             return self._error(environ, start_response, exc)
+        start_response(status, headers)
+        return [body]
+
+    def answer_decided(self, environ) -> tuple[str, list, bytes] | None:
+        """(status, headers, body) of a request :meth:`runs_inline` admitted, for a server to send
+        from its event loop without calling the WSGI app (app/web/waitress_server.py); None when
+        the WSGI path must answer it instead (an error, or a URL changed since deciding).
+
+        The same store call with the same checks as through WSGI, run ``in_process_only``."""
+        decided = environ.get(DECIDED_KEY)
+        if decided is None or decided[0] != _url_inputs(environ):
+            return None
+        try:
+            return self._parts(environ, decided[1], decided[2], in_process_only=True)
+        except GraphStoreError:  # answered (again) through WSGI, which builds the error response
+            return None
+
+    def _parts(self, environ, query: str, formats_and_base: tuple, in_process_only: bool) -> tuple[str, list, bytes]:
+        """Status, headers and body of a plain query's answer; raises GraphStoreError."""
+        from app.web.sparql import _media_type
+
+        formats, base = formats_and_base
+        cfg = self.config
+        # on a server's event loop the query must not wait on a worker; only the embedded store
+        # proves queries cheap, so only it is asked that (an external store never runs inline)
+        inline = {"in_process_only": True} if in_process_only else {}
+        result = self.graphstore.query(query, timeout=cfg.sparql_timeout_s, row_limit=cfg.sparql_row_limit,
+                                       base_iri=base, formats=formats, **inline)
+        fmt = formats[1] if result.kind == "graph" else formats[0]
+        body = result.body if result.body is not None and result.format == fmt else serialize(result, fmt)
         headers = [("Content-Type", _media_type(fmt, result.kind)), ("Content-Length", str(len(body))),
                    ("Vary", "Accept"),
                    ("X-Floorgraph-Truncated", "true" if result.truncated else "false")]
         if result.row_limit:
             headers.append(("X-Floorgraph-Row-Limit", str(result.row_limit)))
         headers.append(("X-Floorgraph-Elapsed", f"{result.elapsed_s:.4f}"))
-        start_response("200 OK", headers + self.headers)
-        return [body] if environ.get("REQUEST_METHOD") != "HEAD" else []
+        return "200 OK", headers + self.headers, body if environ.get("REQUEST_METHOD") != "HEAD" else b""
 
     def _error(self, environ, start_response, exc: GraphStoreError):
         """The Flask endpoint's JSON error for ``exc``, built by Flask (errors are not the hot path)."""
