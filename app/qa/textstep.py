@@ -165,6 +165,8 @@ def _near(word: str, focus: list[str]) -> bool:
 
 
 NAMED_IN_SENTENCE = ("Scheme",)  # (an instrument such as C102 is named in too many sentences to tell one)
+# A sentence opening on a definite description or a pronoun continues the one before it.
+_ANAPHOR = re.compile(r"\s*(?:(?:The|This|These|That|Such)\s+[a-z][\w-]*|It|Its|They|Their)\b")
 SENTENCE_NAMES_BONUS = 0.1  # on the scale of dense similarity: a sentence naming the scheme beats its neighbour
 
 
@@ -396,19 +398,36 @@ class TextStep:
         numbers = [n for n in re.findall(r"\b\d[\d,.]*\b", a.question) if not YEAR.fullmatch(n)]
         scores = self.units.vectors @ qvec + WEIGHT_LEXICAL * self.units.lexical_in_context(qterms)
         # ... and the sentence that names the scheme or instrument is the one about it
+        # A figure is said of what its sentence names: for a number or a year, the sentence naming
+        # the asked-about country or organisation is the one about it ("how much did Korea commit":
+        # "France and Korea committed ... US$1.3 million", not the round total two sentences before).
+        figure = a.answer_type in ("Number", "Year")
         for ids in required:
-            names = [n for i in ids if i.split(":", 1)[0] in NAMED_IN_SENTENCE for n in self.k.names(i) if len(n) >= 3]
+            names = [n for i in ids if figure or i.split(":", 1)[0] in NAMED_IN_SENTENCE
+                     for n in self.k.names(i) if len(n) >= 3]
             if names:
                 rx = self._name_pattern(tuple(sorted(names, key=len, reverse=True)))
-                for i, u in enumerate(self.units.units):
-                    if rx.search(u.text):
-                        scores[i] += SENTENCE_NAMES_BONUS
+                hit = {i for i, u in enumerate(self.units.units) if rx.search(u.text)}
+                if a.answer_type == "Year":  # "... partners with Eni. The initiative, launched in November 2023, ..."
+                    hit |= self._continuing(hit)
+                for i in hit:
+                    scores[i] += SENTENCE_NAMES_BONUS
         for n in numbers:  # an exact number in the question ("Working Paper 132") is a strong cue
             rx = re.compile(r"(?<![\d,.])" + re.escape(n) + r"(?![\d,])")
             for i, u in enumerate(self.units.units):
                 if rx.search(u.text):
                     scores[i] += 0.3
         return scores
+
+    def _continuing(self, hit: set[int]) -> set[int]:
+        """Units that go on about what the unit before them (in the same passage) names, by a
+        definite description or a pronoun opening them ("The initiative, launched in ...", "It")."""
+        out = set()
+        for rows in self.units.by_passage.values():
+            for prev, cur in zip(rows, rows[1:]):
+                if prev in hit and _ANAPHOR.match(self.units.units[cur].text):
+                    out.add(cur)
+        return out
 
     def allowed_units(self, a: Analysis, required: list[set[str]]) -> np.ndarray:
         """Units whose passage names what the question is about (and its year, if it gives one)."""
