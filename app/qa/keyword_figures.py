@@ -27,9 +27,8 @@ from app.qa.query_tail import without_tail
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|why|how|list|name|give|tell|identify|is|are|does|did|do)\b", re.I)
 # The unit or kind of an amount, closing a keyword query.
 _MONEY_LAST = re.compile(r"(?:\bus\s*\$|\bus\s+dollars?|\b(?:usd|dollars?|euros?|budget|amount|sum))\W*$", re.I)
-# Nouns with a people-like ending that count things, not people.
-_NOT_PEOPLE = re.compile(r"(?:papers|cent(?:er|re)s|registers|letters|chapters|numbers|computers|orders|matters|"
-                         r"layers|others|members|partners|donors|funders|sponsors|governments|ministers)", re.I)
+# Agents a relation names, with a people-like ending ("funders"): asked by name, not counted.
+_AGENTS = re.compile(r"(?:others|donors|funders|sponsors|governments|ministers)", re.I)
 
 
 # People counted as the audience of an event or a service: never a topic of their own.
@@ -38,10 +37,10 @@ _AUDIENCE = re.compile(r"(?:attendees|participants|trainees|subscribers|viewers|
 
 
 def _people(word: str) -> bool:
-    from graph.extract.quantities import _PEOPLE
+    from graph.extract.quantities import _PEOPLE, _THINGS
 
     w = word.lower()
-    return not _NOT_PEOPLE.fullmatch(w) and bool(re.fullmatch(_PEOPLE, w) or re.fullmatch(_PEOPLE_SUFFIX, w))
+    return not (_THINGS.match(w) or _AGENTS.fullmatch(w)) and bool(re.fullmatch(_PEOPLE, w) or re.fullmatch(_PEOPLE_SUFFIX, w))
 
 
 def asks_figure(question: str, names: list[tuple[int, int]] = ()) -> bool:
