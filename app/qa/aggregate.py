@@ -104,14 +104,14 @@ def superlative_intent(a: Analysis, relation: str | None, word_rx: re.Pattern | 
     if counted is None or counted == want:
         return None
     links = [r for r in REGISTRY if (want in r.domain and counted in r.range) or (want in r.range and counted in r.domain)]
-    from app.qa.ranking import choose_for, worded
+    from app.qa.ranking import choose_for, worded, worded_by_head_only
 
     if relation not in [r.name for r in links]:
         chosen = choose_for(a, want, counted, votes)  # the asked noun's keyword, then the question's, then meaning
         if chosen is None:
             return None
         relation = chosen[0]
-    elif not worded(a, relation):  # the template's relation, unworded, yields to one the question words
+    elif not worded(a, relation) or worded_by_head_only(a, relation):  # the template's relation, unworded, yields to one the question words
         chosen = choose_for(a, want, counted)
         if chosen is not None and worded(a, chosen[0]):
             relation = chosen[0]

@@ -75,6 +75,18 @@ def worded(a: Analysis, relation: str) -> int:
     return keyword_hits(_outside_names(a), relation)
 
 
+def worded_by_head_only(a: Analysis, relation: str) -> bool:
+    """Is a symmetric relation ("partners with") worded only by the question's head noun ("which
+    *partner* funds ...")?  That noun names either party of anything; it does not say the relation."""
+    from app.qa.relation_choice import keyword_hits
+
+    r, head = REGISTRY.get(relation), head_noun(a.question)
+    if r is None or not head or set(r.domain) != set(r.range):
+        return False
+    rest = re.sub(r"\b" + re.escape(head) + r"\b", " ", _outside_names(a), count=1, flags=re.I)
+    return keyword_hits(rest, relation) == 0
+
+
 def _choose(a: Analysis, links: list[Relation], head: str | None, votes=None) -> Relation | None:
     """The relation among ``links`` the question words: the asked noun's own keyword, then the
     keywords the question uses, then (no keyword at all) the generated bank's vote."""
@@ -86,17 +98,31 @@ def _choose(a: Analysis, links: list[Relation], head: str | None, votes=None) ->
 
     def own(r: Relation) -> int:
         return int(bool(head) and any(k.lower().rstrip("s") == head.lower().rstrip("s") for k in r.keywords))
+    # A symmetric relation's noun names either party of anything ("which partner funds the most
+    # countries"): it types the answer but does not choose the relation; the verb does.
+    generic = [r for r in links if own(r) and set(r.domain) == set(r.range)]
+    if generic and len(links) > 1:
+        text = re.sub(r"\b" + re.escape(head) + r"\b", " ", text, count=1, flags=re.I)
+        links_own = {r.name for r in generic}
+        own_of = own
+
+        def own(r: Relation) -> int:  # noqa: F811 - the generic noun no longer counts as the relation's own
+            return 0 if r.name in links_own else own_of(r)
     words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", text)}
 
     def whole(r: Relation) -> int:  # stems first, then whole words ("funder" is a keyword; "fund" only its stem)
         return sum(k.lower().rstrip("s") in words for k in r.keywords)
-    scored = sorted(((own(r), keyword_hits(text, r.name), whole(r), r.name) for r in links), reverse=True)
-    if scored[0][:2] != (0, 0) and (len(scored) == 1 or scored[1][:3] != scored[0][:3]):
-        return REGISTRY[scored[0][3]]
+    exact_words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+
+    def exact(r: Relation) -> int:  # then the very word: "funds" is the verb's keyword, "fund" a body's noun
+        return sum(k.lower() in exact_words for k in r.keywords)
+    scored = sorted(((own(r), keyword_hits(text, r.name), whole(r), exact(r), r.name) for r in links), reverse=True)
+    if scored[0][:2] != (0, 0) and (len(scored) == 1 or scored[1][:4] != scored[0][:4]):
+        return REGISTRY[scored[0][4]]
     if votes is None:
         return None
     shares = sorted(((votes.share(relation=r.name), r.name) for r in links
-                     if (own(r), keyword_hits(text, r.name), whole(r)) == scored[0][:3]), reverse=True)
+                     if (own(r), keyword_hits(text, r.name), whole(r), exact(r)) == scored[0][:4]), reverse=True)
     if shares and shares[0][0] > 0 and (len(shares) == 1 or shares[1][0] < shares[0][0]):
         return REGISTRY[shares[0][1]]
     return None

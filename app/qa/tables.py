@@ -12,18 +12,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.qa import row_names
 from app.qa.ordinal import ordinal_word, select
 from app.qa.units import terms as _terms
 
 
 def terms(text: str) -> list[str]:
-    return [_SYNONYMS.get(t, t) for t in map(_z_spelling, _terms(text))]
+    return [_SYNONYMS.get(t) or _SYNONYMS.get(_z_spelling(t), _z_spelling(t)) for t in _terms(text)]
 
 
 def _z_spelling(t: str) -> str:
     """"mobilised" and "mobilized", "organisation" and "organization": one stem, whichever
-    spelling the question and the table chose."""
-    return t[:-2] + "iz" if len(t) > 5 and t.endswith("is") else t
+    spelling the question and the table chose; "achieve" and "achieved" (stemmed "achiev"), too."""
+    if len(t) > 5 and t.endswith("is"):
+        return t[:-2] + "iz"
+    return t[:-1] if len(t) > 5 and t.endswith("e") and t[-2] not in "aeiou" else t
 
 SPARQL_CELLS = """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
 PREFIX qb: <http://purl.org/linked-data/cube#>
@@ -40,18 +43,27 @@ _TABLE_NO = re.compile(r"\btable\s*(\d+)\b", re.I)
 TABLE_NAMED = _TABLE_NO  # a question that names its table ("In Table 1, ...")
 SUPERLATIVE = re.compile(r"\b(most|largest|highest|biggest|greatest|lowest|smallest|fewest|(?<!at )least)\b", re.I)
 _DOWN = re.compile(r"\b(lowest|smallest|fewest|(?<!at )least)\b", re.I)
-_IGNORE = set(_terms("table tables according per report figure number numbers total how many much what which was "
-                    "were is are the in of for 2024 show shows give gives value"))
 # Words a question uses for a table's own word (ordinary English, both directions are the same thing).
 _SYNONYMS = {"people": "person", "individual": "person", "money": "fund", "amount": "fund", "approv": "approved",
-             "altogeth": "total", "overall": "total"}
+             "altogeth": "total", "overall": "total", "hq": "headquart"}
+_IGNORE = set(terms("table tables according per report figure number numbers total how many much what which was "
+                    "were is are the in of for 2024 show shows give gives value got get gets"))
 _SUM = re.compile(r"\b(plus|combined|added together|together with|sum of)\b", re.I)
 SINGLE_COLUMN_CAPTION = 0.3  # caption cover that names a one-column table without its number
 MIN_SCORE = 1.6  # row + column (+ caption) coverage a cell needs without a table number
 CLEAR_MARGIN = 0.25
+PLAIN_COLUMN = 0.75  # a column named only by a common word ("Total"), when the question says that word
 MOST_EXPLAINED = 0.7  # share of the question's words a cell must explain to be addressed by a partly named row
 EXPLAINED_WEIGHT = 0.5  # weight of the share of the question's words a cell's labels explain  # lead over any other figure that lets a mostly named row address its cell
 _CURRENCY_UNITS = {"USD", "EUR", "CHF", "GBP"}
+
+
+def _money_words(question: str) -> set[str]:
+    """The words that make a question ask for money ("budget", "funding"): when a column's own
+    label holds one ("Regular budget"), the question names that column, not an amount."""
+    from app.qa.numbers import _MONEY_ASKED
+
+    return {t for m in _MONEY_ASKED.finditer(question) for t in terms(m.group(0))} - _IGNORE
 
 
 def _figure_unit(question: str) -> str | None:
@@ -115,6 +127,7 @@ class TableLookup:
         for (table, _), ys in years_of.items():
             per_table[(table, ys)] = per_table.get((table, ys), 0) + 1
         self._dated_cols = {k: ys for k, ys in years_of.items() if ys and per_table[(k[0], ys)] == 1}
+        self.column_dates = set(self._dated_cols.values())  # see addresses_cell
         self._caption_marks = {c.table: year_marks(_TABLE_NO.sub(" ", c.table)) for c in self.cells}
         cols_of: dict[str, set] = {}
         for c in self.cells:
@@ -128,9 +141,17 @@ class TableLookup:
                              for i, ts in
                              enumerate((set(terms(c.row)), set(terms(c.col)), set(terms(_TABLE_NO.sub(" ", c.table))))))
                        for c in self.cells]
+        # The other names of each row ("Improving operations" for "Step 3: Improving operations",
+        # "higher benefit levels" for "Increased adequacy (higher benefit levels)"): see row_names.
+        self._row_forms = [[self._weighted(ws) for f in row_names.forms(c.row)[1:] if (ws := set(terms(f)) - _IGNORE)]
+                           for c in self.cells]
+        # Columns named only by a word every question may use ("Total"): named by that word, if
+        # by nothing else (as a "Total" row is).
+        self._plain_cols = [{t for t in terms(c.col) if t.isalpha()} if not ct[0] else set()
+                            for c, (_, ct, _) in zip(self.cells, self._terms)]
 
     def _w(self, ts) -> float:
-        return sum(self.idf.get(t, self.default_idf) for t in ts)
+        return sum(self.idf.get(t) or self.idf.get(t + "e", self.default_idf) for t in ts)  # "achiev(e)"
 
     def _weighted(self, label: set[str]) -> tuple[set[str], float]:
         return label, self._w(label)
@@ -158,14 +179,19 @@ class TableLookup:
         # that only shares a year with it ("Total impacts 2021-2024") is not the one named.
         exact = {t for (t, _), ys in self._dated_cols.items() if q_marks and ys == q_marks}
         unit = _figure_unit(question)
+        money_words = _money_words(question)  # "regular budget staff": "budget" names the column
         q_weight = self._w({t for t in q if not t.isdigit()})
         scored = []
-        for c, (rt, ct, capt) in zip(self.cells, self._terms):
+        for i, (c, (rt, ct, capt)) in enumerate(zip(self.cells, self._terms)):
             if table_no and c.table_no != table_no:
                 continue
             # a "Total" row is named by "total", but a row the question names by its own words wins
             row = 0.6 * self._cover(q_raw, rt) if rt[0] and rt[0] <= _IGNORE else self._cover(q, rt)
+            if row < 1.0 and self._row_forms[i]:
+                row = max([row] + [self._cover(q, f) for f in self._row_forms[i]])
             col, cap = self._cover(q, ct), self._cover(q, capt)
+            if self._plain_cols[i] and self._plain_cols[i] <= q_raw:
+                col = PLAIN_COLUMN  # "total staff at headquarters": the "Total" column
             if q_years:  # "impacts in 2023" is not the "Impacts in 2024" column
                 row *= _year_fit(q_years, c.row)
                 col *= _year_fit(q_years, c.col)
@@ -185,7 +211,8 @@ class TableLookup:
             # not Table 2's, whose caption never says "institutional changes".
             said = rt[0] | ct[0] | capt[0]
             explained = self._w(q & said) / q_weight if q_weight else 0.0
-            if unit and c.unit and (unit == "money") != (c.unit in _CURRENCY_UNITS):
+            if unit and c.unit and (unit == "money") != (c.unit in _CURRENCY_UNITS) and not (
+                    unit == "money" and money_words & set(terms(c.col))):
                 col *= 0.5  # "how much funding": the amounts column, not the count of projects beside it
             scored.append((row + col + 0.5 * cap + EXPLAINED_WEIGHT * explained + (1.0 if table_no else 0.0) - off_date,
                            row, col, cap, c))
@@ -210,7 +237,9 @@ class TableLookup:
         single_col = len({x[4].col for x in scored if x[4].table == c.table}) == 1
         if row < 0.5 or (col < 0.5 and not single_col):
             return None  # the cell's row and column must both be named, mostly
-        if not table_no and (score < MIN_SCORE or cap <= 0 or (row < 0.75 and not self._clear(best, scored, q))):
+        outright = row >= 0.99 and col >= 0.99 and self._explains(c, q)  # "improving operations results 2024"
+        if not table_no and (score < MIN_SCORE or (cap <= 0 and not outright) or
+                             (row < 0.75 and not self._clear(best, scored, q))):
             return None  # no table named: the row itself must be named, not just a word of it
         if len(scored) > 1 and scored[1][0] == score and scored[1][4].value != c.value:
             best = self._more_specific([x for x in scored if x[0] == score], q)
@@ -220,7 +249,8 @@ class TableLookup:
         label = f"{c.value:,.0f}" if c.value == int(c.value) else f"{c.value:,}"
         return TableAnswer(c, label, "Number", round(min(1.0, score / 3), 4),
                            f"{c.table or 'table'} — row “{c.row}”, column “{c.col}”: {label} {c.unit}".strip(),
-                           _cell_sparql(c.iri), addressed=row >= 0.75 and col >= 0.75 and self._explains(c, q))
+                           _cell_sparql(c.iri), addressed=row >= 0.75 and col >= 0.75 and self._explains(c, q)
+                           and (len(q_years) < 2 or year_marks(c.col) == q_marks))  # a range: the column so dated
 
     def _clear(self, best, scored, q: set[str]) -> bool:
         """A row named by most of its words ("total institutional changes" for "Total institutional
@@ -462,6 +492,9 @@ class TableLookup:
         q = set(terms(question)) - _IGNORE
         marks = [c for c in self.cells if c.unit == "marked"]
         tables = {c.table for c in marks if q & (set(terms(c.col)) | set(terms(_TABLE_NO.sub(" ", c.table)))) - _IGNORE}
+        kind_of = _KIND_OF.search(question)  # "what kind of scheme": kinds of schemes, not of results
+        if kind_of:
+            tables = {t for t in tables if set(terms(kind_of.group(1))) & set(terms(_TABLE_NO.sub(" ", t)))}
         m = _TABLE_NO.search(question)
         out = []
         for c in marks:
@@ -472,6 +505,9 @@ class TableLookup:
         return out
 
 
+# "what kind of scheme": the noun whose kinds are asked; a table of marks answers only for the
+# kind its caption says it sorts by ("by result type").
+_KIND_OF = re.compile(r"\b(?:types?|kinds?|categor(?:y|ies))\s+of\s+(?:an?\s+|the\s+)?([\w-]+)", re.I)
 # "what type of result", "which result types", "what kind of ..."
 _KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results?\b", re.I)
 
@@ -485,15 +521,18 @@ _TOTAL_ASKED = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall)\b
 
 # Questions asking for things by name ("which countries", "who", "what type"), or for a date.
 _NAMES_ASKED = re.compile(r"\b(?:which|what|who|whom|whose|list|name)\b(?!\s+(?:is|was|were|are)\s+the\s+"
-                          r"(?:number|amount|total|share|figure))|\bwhen\b|\byear\b", re.I)
+                          r"(?:[\w'’-]+\s+){0,3}?(?:number|amount|total|share|figure|ambition|target|goal)\b)"
+                          r"|\bwhen\b|\byear\b", re.I)
 
 
-def addresses_cell(question: str, stated_type: str) -> bool:
+def addresses_cell(question: str, stated_type: str, column_dates: "set[frozenset[str]] | None" = None) -> bool:
     """May a table cell the question's words address answer it ahead of the relation its words
     suggest?  Yes for a figure asked ("how many", "how much") or a keyword query asking nothing by
     name: "regional and country teams regular budget staff" is a cell, not the countries funded by
-    the ILO's regular budget."""
-    if len(year_marks(question)) > 1 or len(set(re.findall(r"\b(?:19|20)\d\d\b", question))) > 1:
+    the ILO's regular budget.  ``column_dates``: the year ranges that date a column of a table
+    ("Total results achieved in 2021-2024"): a question dated so names that column."""
+    marks = year_marks(question)
+    if len(marks) > 1 or (len(set(re.findall(r"\b(?:19|20)\d\d\b", question))) > 1 and marks not in (column_dates or ())):
         return False  # "new projects 2021 to 2024": a sum over rows, or a change, not one cell
     if stated_type == "Number" or re.search(r"\bhow (?:many|much)\b", question, re.I):
         return True

@@ -165,6 +165,8 @@ def _near(word: str, focus: list[str]) -> bool:
 
 
 NAMED_IN_SENTENCE = ("Scheme",)  # (an instrument such as C102 is named in too many sentences to tell one)
+# A sentence opening on a definite description or a pronoun continues the one before it.
+_ANAPHOR = re.compile(r"\s*(?:(?:The|This|These|That|Such)\s+[a-z][\w-]*|It|Its|They|Their)\b")
 SENTENCE_NAMES_BONUS = 0.1  # on the scale of dense similarity: a sentence naming the scheme beats its neighbour
 
 
@@ -377,11 +379,14 @@ class TextStep:
     def _name_pattern(names: tuple[str, ...]) -> re.Pattern:
         return re.compile("|".join(r"(?<!\w)" + re.escape(n) + r"(?!\w)" for n in names), re.I)
 
-    def unit_scores(self, a: Analysis, qvec: np.ndarray, required: list[set[str]]) -> np.ndarray:
+    def unit_scores(self, a: Analysis, qvec: np.ndarray, required: list[set[str]],
+                    allowed: np.ndarray | None = None) -> np.ndarray:
         """Every unit's score for the question: dense similarity plus idf-weighted term overlap
         (names the filter guarantees left out), plus a bonus for an exact number the question writes.
         Shared by the ranking below and by :mod:`app.qa.topic_coverage`, which compares other
-        sentences on the same topic with the best one on this same scale."""
+        sentences on the same topic with the best one on this same scale.  ``allowed``: the units
+        that can rank (:meth:`allowed_units`); only they are read for the names, and only with
+        them is a figure's sentence preferred (reading every unit costs too much per question)."""
         named = set()
         for ids in required:
             for i in ids:
@@ -396,19 +401,37 @@ class TextStep:
         numbers = [n for n in re.findall(r"\b\d[\d,.]*\b", a.question) if not YEAR.fullmatch(n)]
         scores = self.units.vectors @ qvec + WEIGHT_LEXICAL * self.units.lexical_in_context(qterms)
         # ... and the sentence that names the scheme or instrument is the one about it
+        # A figure is said of what its sentence names: for a number or a year, the sentence naming
+        # the asked-about country or organisation is the one about it ("how much did Korea commit":
+        # "France and Korea committed ... US$1.3 million", not the round total two sentences before).
+        figure = a.answer_type in ("Number", "Year") and allowed is not None
         for ids in required:
-            names = [n for i in ids if i.split(":", 1)[0] in NAMED_IN_SENTENCE for n in self.k.names(i) if len(n) >= 3]
+            names = [n for i in ids if figure or i.split(":", 1)[0] in NAMED_IN_SENTENCE
+                     for n in self.k.names(i) if len(n) >= 3]
             if names:
                 rx = self._name_pattern(tuple(sorted(names, key=len, reverse=True)))
-                for i, u in enumerate(self.units.units):
-                    if rx.search(u.text):
-                        scores[i] += SENTENCE_NAMES_BONUS
+                rows = range(len(self.units.units)) if allowed is None else allowed.tolist()
+                hit = {i for i in rows if rx.search(self.units.units[i].text)}
+                if a.answer_type == "Year":  # "... partners with Eni. The initiative, launched in November 2023, ..."
+                    hit |= self._continuing(hit)
+                for i in hit:
+                    scores[i] += SENTENCE_NAMES_BONUS
         for n in numbers:  # an exact number in the question ("Working Paper 132") is a strong cue
             rx = re.compile(r"(?<![\d,.])" + re.escape(n) + r"(?![\d,])")
             for i, u in enumerate(self.units.units):
                 if rx.search(u.text):
                     scores[i] += 0.3
         return scores
+
+    def _continuing(self, hit: set[int]) -> set[int]:
+        """Units that go on about what the unit before them (in the same passage) names, by a
+        definite description or a pronoun opening them ("The initiative, launched in ...", "It")."""
+        out = set()
+        for rows in self.units.by_passage.values():
+            for prev, cur in zip(rows, rows[1:]):
+                if prev in hit and _ANAPHOR.match(self.units.units[cur].text):
+                    out.add(cur)
+        return out
 
     def allowed_units(self, a: Analysis, required: list[set[str]]) -> np.ndarray:
         """Units whose passage names what the question is about (and its year, if it gives one)."""
@@ -436,8 +459,8 @@ class TextStep:
         Units whose passage names what the question is about are chosen first, so a narrow filter
         never starves the ranking.
         """
-        scores = self.unit_scores(a, qvec, required)
         allowed = self.allowed_units(a, required)
+        scores = self.unit_scores(a, qvec, required, allowed)
         order = allowed[np.argsort(-scores[allowed])] if len(allowed) else allowed
         results: list[TextResult] = []
         for i in order[: top * 4]:

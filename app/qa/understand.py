@@ -17,6 +17,7 @@ from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
 from app.qa.bank import Intent
 from app.qa.numbers import counted_noun_last
+from app.qa.keyword_figures import asks_figure
 from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis
 from app.qa.spelling import Speller
 from app.qa.query_tail import without_tail
@@ -147,8 +148,8 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
         head = None  # "... first funding round number of pathfinder countries": the type noun is counted
     if head and not (counted_last and _head_modifies_last(a)):  # "morocco c102 ratification year"
         a.answer_type = head
-    elif counted_last:
-        a.answer_type = "Number"  # "newsletter subscribers", "social allowance recipients": how many
+    elif counted_last or asks_figure(a.question, [(l.start, l.end) for l in a.links]):
+        a.answer_type = "Number"  # "newsletter subscribers", "attendees ... meeting", "... project budget"
     if opening:  # "asian priority countries that did not get any result": the countries are asked
         a.answer_type = opening
     from app.qa.open_slot import who_is_domain

@@ -1,0 +1,48 @@
+"""A figure or a year is read from the sentence that names what the question asks about
+(app/qa/textstep.py unit_scores): "how much did Korea commit" is the sentence naming Korea, not the
+round total two sentences before it in the same passage; a year, also from the sentence that goes
+on about it ("... partners with Eni. The initiative, launched in November 2023, ...").
+
+Expected figures are read from the passages in Python (the sentence naming the entity); the
+questions are written here, several wordings.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def _sentence_with(engine, *words: str) -> str:
+    for p in engine.k.passages.values():
+        for s in re.split(r"(?<=[.!?])\s+", p.text):
+            if all(w.lower() in s.lower() for w in words):
+                return s
+    raise AssertionError(f"no sentence with {words}")
+
+
+@pytest.mark.parametrize("question,name", [
+    ("how much did korea commit to the global accelerator", "Korea"),
+    ("What amount did the Republic of Korea commit to the ILO for Global Accelerator projects?", "Korea"),
+    ("how much did france commit to the ILO for the global accelerator", "France"),
+])
+def test_amount_is_read_from_the_sentence_naming_the_entity(engine, question, name):
+    sentence = _sentence_with(engine, name, "committed")
+    res = engine.ask(question)
+    assert res["answer_type"] == "Number" and res["answers"], res["path"]
+    label = res["answers"][0]["label"]
+    assert label in sentence, (label, sentence)
+
+
+@pytest.mark.parametrize("question", [
+    "In what year was the initiative with the Italian energy company Eni launched?",
+    "When did the ILO launch its initiative with Eni?",
+])
+def test_year_is_read_from_the_sentence_going_on_about_the_entity(engine, question):
+    named = _sentence_with(engine, "partners with", "Eni")
+    follow = _sentence_with(engine, "The initiative, launched")
+    assert "Eni" not in follow, "the fixture needs a follow-up sentence that does not name Eni"
+    year = re.search(r"\b(?:19|20)\d\d\b", follow).group(0)
+    assert year not in named
+    res = engine.ask(question)
+    assert [a["label"] for a in res["answers"]][:1] == [year], res["path"]
