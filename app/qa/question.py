@@ -15,6 +15,7 @@ from graph import countries
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.fund_nouns import blank_fund_nouns, fund_modifiers
 from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number
+from app.qa.instrument_years import resolve as resolve_years, title_years, years_outside_titles
 from app.qa.units import STOP, stem, terms
 from graph.extract.structure import RESULT_KEYWORDS
 
@@ -286,6 +287,7 @@ class Lexicon:
                 self._add(alias, key)
         self.longest = max((len(n) for n in self.names), default=1)
         self.fund_modifiers = fund_modifiers(knowledge)  # "health fund" names a fund, it funds nothing
+        self.instrument_years = title_years(knowledge)  # "the 1952 convention"
         # Words that are not typos: every name token and every word of the report.
         self.vocab = {t for name in self.names for t in name}
         for p in knowledge.passages.values():
@@ -386,6 +388,7 @@ class Lexicon:
                 if not any(l.start < b and a < l.end for l in links):
                     links.append(Link(a, b, question[a:b], sorted(ids)))
             links.sort(key=lambda l: l.start)
+        links = resolve_years(question, links, self.instrument_years)  # "the 1952 social security convention"
         if self.k is not None and hasattr(self.k, "_mentions_by_entity"):
             from app.qa.descriptions import resolve
 
@@ -639,7 +642,7 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
             a.answer_type = kind
     if a.answer_type == "Organization" and _WHERE_LAST.search(q) and a.linked("Organization", "Initiative"):
         a.answer_type = "Country"  # the named body is the "who": the places it works in are asked
-    a.years = YEAR.findall(q)
+    a.years = years_outside_titles(q, YEAR.findall(q), a.links, lexicon.instrument_years)  # a title's year names it
     a.regions = a.linked("Region")
     # Relation words are looked for outside linked names ("Global Fund" is not a funding verb).
     blank = q
