@@ -54,13 +54,15 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
                    r"publications?|programmes?|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
-                   r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|"
+                   r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|documents?|"
+                   # "which treaties did X ratify": an ILO instrument by the general word for one
+                   r"treat(?:y|ies)|"
                    # "which other sources finance ...": a source of money is a body
                    r"sources?(?=\s+(?:of\s+(?:fund|financ|money)|fund|financ|pay|provid|support|behind|for)))\b(?!['’]s\b)", re.I)
 # Kinds of initiative asked for by a lower-case noun ("which health financing network", "which working
 # group"): a capitalised one is part of a name ("by which the Global Partnership ...").
 _INITIATIVE_HEAD = re.compile(r"\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[a-z][\w-]*\s+){0,3}?"
-                              r"(networks?|partnerships?|working groups?|coalitions?|alliances?)\b(?!['’]s\b)")
+                              r"(networks?|partnerships?|working groups?|coalitions?|alliances?|accelerators?)\b(?!['’]s\b)")
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
               "bod": "Organization", "board": "Organization", "trust": "Organization", "bureau": "Organization",
               "authorit": "Organization", "institution": "Organization", "fund": "Organization",
@@ -77,7 +79,8 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "multinational": "Organization", "corporation": "Organization",
               # kinds of publication (the extractor's kinds): "which bulletin", "what study"
               "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
-              "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication"}
+              "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication",
+              "document": "Publication", "treat": "Convention", "accelerator": "Initiative"}
 
 def explicit_head(question: str) -> str | None:
     """The type a "which/what <noun>" head asks for in so many words ("which countries"), else None."""
@@ -475,7 +478,9 @@ _KEYWORD_COUNT = re.compile(r"^\W*(?:the\s+)?(?:total|overall)\s+(?!of\b)[\w'’
                             r"|\b(?:number|count|tally)\s+of\b", re.I)
 # "... signed up to one UN initiative in 2024 - which one?": the pronoun stands for the last kind
 # noun before it, which says what is asked.
-_WHICH_ONE = re.compile(r"\b(?:which|what)\s+(?:one|ones|is it|was it|are they|were they)\s*\??\s*$", re.I)
+# "... a 2024 document from WHO - what was it called?": the name of that kind of thing is asked.
+_WHICH_ONE = re.compile(r"\b(?:which|what)\s+(?:one|ones|is it|was it|are they|were they|'s it)"
+                        r"(?:\s+(?:called|named|titled|entitled))?\s*\??\s*$", re.I)
 
 
 def _kind_before(text: str) -> str | None:
