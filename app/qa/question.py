@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from graph import countries
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.fund_nouns import blank_fund_nouns, fund_modifiers
-from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number
+from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
 from app.qa.instrument_years import resolve as resolve_years, title_years, years_outside_titles
 from app.qa.units import STOP, stem, terms
 from graph.extract.structure import RESULT_KEYWORDS
@@ -147,11 +147,14 @@ RESULT_TYPES = {
                              r"\boperations?[\s-]+improv\w*|\boperational\b", re.I),
 }
 ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|type|achieved)\b|\bresults?\b", re.I)
-STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited|taken effect|entered into force|effective)\b|"
-                            r"\byet to\b|\bpending\b|\bapprov(ed|al)\b|\bin (the )?(process|course) of\b|\bnot yet been\b", re.I)
+# (also the steps still to come: "still awaits submission of the instrument", "a resolution approving
+# the ratification", "the instrument has not yet reached the ILO")
+STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited|taken effect|entered into force|effective|"
+                            r"submitted|reached|lodged|sent)\b|\bawait(s|ing|ed)?\b|"
+                            r"\byet to\b|\bpending\b|\bapprov(ed|al|ing)\b|\bin (the )?(process|course) of\b|\bnot yet been\b", re.I)
 # The negated statuses of STATUS_PENDING: their "not" qualifies the status, it negates nothing.
 _NOT_YET_STATUS = re.compile(r"\bnot (?:yet )?(?:been )?(?:valid|registered|in force|deposited|taken effect|entered into force|"
-                             r"effective)\b", re.I)
+                             r"effective|submitted|reached|lodged|sent)\b", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # Words of the question that are about the asking, not the topic.
 QUESTION_WORDS = frozenset("""which what who whom where when how many much did does do is are was were has have had
@@ -391,6 +394,12 @@ class Lexicon:
                 if not any(l.start < b and a < l.end for l in links):
                     links.append(Link(a, b, question[a:b], sorted(ids)))
             links.sort(key=lambda l: l.start)
+        if not any(i.startswith("LegalInstrument:") for l in links for i in l.ids):
+            # "who ratified C 012": a cited instrument's number one keystroke off the one the graph holds
+            for a, b, ids in mistyped_numbers(question, self.instrument_numbers, self._instrument_kind):
+                if not any(l.start < b and a < l.end for l in links):
+                    links.append(Link(a, b, question[a:b], sorted(ids)))
+            links.sort(key=lambda l: l.start)
         links = resolve_years(question, links, self.instrument_years)  # "the 1952 social security convention"
         if self.k is not None and hasattr(self.k, "_mentions_by_entity"):
             from app.qa.descriptions import resolve
@@ -400,6 +409,10 @@ class Lexicon:
 
             links = resolve_initiatives(question, links, self.k)  # "the UN jobs and social protection accelerator"
         return links
+
+    def _instrument_kind(self, eid: str) -> str:
+        """"Convention" or "Recommendation", the kind an instrument's label starts with."""
+        return self.k.label(eid).split(" ", 1)[0]
 
     def _fuzzy(self, gram: tuple[str, ...]) -> set[str] | None:
         """A name within a small edit of the gram ("Cameroun", "Mozambiqe"), else None."""
