@@ -55,6 +55,8 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
                    r"publications?|programmes?|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
                    r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|documents?|"
+                   # "which members of the network": bodies and governments alike, as "who are the members"
+                   r"members?(?!\s+(?:states?|countr))|"
                    # "which treaties did X ratify": an ILO instrument by the general word for one
                    r"treat(?:y|ies)|"
                    # "which other sources finance ...": a source of money is a body
@@ -80,7 +82,7 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               # kinds of publication (the extractor's kinds): "which bulletin", "what study"
               "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
               "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication",
-              "document": "Publication", "treat": "Convention", "accelerator": "Initiative"}
+              "document": "Publication", "treat": "Convention", "accelerator": "Initiative", "member": "Organization"}
 
 def explicit_head(question: str) -> str | None:
     """The type a "which/what <noun>" head asks for in so many words ("which countries"), else None."""
