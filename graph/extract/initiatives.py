@@ -1279,9 +1279,10 @@ def _parts(doc: Document, kb: KnowledgeBase) -> None:
             return any(n and len(n) >= 3 and n.lower() in " > ".join(paths[pid]).lower() for n in names_of_initiative(kb, e.id))
 
         # a passage naming both, else one naming the whole, else one naming the part itself, else
-        # one in the part's own block (its heading names it, its text says "the working group")
+        # one of the part's own block (its heading names the part, its text says "the working group")
+        # whose text names the whole
         ranked = [p for p in pids if names(p, whole) and names(p, e.id)] or [p for p in pids if names(p, whole)] \
-            or [p for p in pids if names(p, e.id)] or [p for p in pids if headed(p)]
+            or [p for p in pids if names(p, e.id)] or [p for p in texts if headed(p) and names(p, whole)]
         if ranked:
             kb.add_fact(e.id, "partOf", whole, ranked[:1], kind="Membership", role="part")
 
