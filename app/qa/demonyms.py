@@ -21,6 +21,8 @@ IRREGULAR = {
     "nigerien": "NER", "beninese": "BEN", "malawian": "MWI", "belgian": "BEL", "luxembourgish": "LUX",
     "luxembourger": "LUX", "palestinian": "PSE", "vietnamese": "VNM", "zambian": "ZMB", "chinese": "CHN",
     "japanese": "JPN", "korean": "KOR", "german": "DEU", "swedish": "SWE", "italian": "ITA",
+    "cypriot": "CYP", "trinidadian": "TTO", "bajan": "BRB", "santomean": "STP", "sao tomean": "STP",
+    "salvadorean": "SLV", "sri lankan": "LKA",
 }
 # Short forms people type in questions but that are unsafe to look for in report text ("US" would
 # match "US$"): linked in questions only, as acronyms (so "tell us" is no country).

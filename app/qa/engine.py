@@ -90,6 +90,7 @@ from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
 from app.qa.anchored_years import anchored_years, replace_question
+from app.qa.publication_number import publication_number
 from app.qa.publication_count import counted_publications
 from app.qa.titles import PublicationFinder
 from app.qa.understand import HANDWRITTEN, Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
@@ -354,7 +355,8 @@ class QuestionEngine:
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
         done = early or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
-            or self._stated_count(a, out) or self._publication_count(a, out) or self._shared_initiatives(a, out) \
+            or self._stated_count(a, out) or self._publication_number(a, out) or self._publication_count(a, out) \
+            or self._shared_initiatives(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
         if done is None:
             done = self._fact_year(a, und, out)
@@ -1522,6 +1524,20 @@ class QuestionEngine:
         out["strategy"], out["path"] = "graph", ["every ILO instrument of the asked kind the graph holds"]
         out["sparql"] = self._label_query([self.k.iri(i) for i in listed])
         return True
+
+    def _publication_number(self, a: Analysis, out: dict) -> list[dict] | None:
+        """The number a described publication carries (:mod:`app.qa.publication_number`)."""
+        found = publication_number(a.question, a.links, self.titles)
+        if found is None:
+            return None
+        eid, number, why = found
+        names = self.k.names(eid)
+        pids = self.k.passages_mentioning(eid) or (self.k.entity(eid) or {}).get("passages", [])
+        out["strategy"], out["path"] = "graph-publication", [f"the number of {self.k.label(eid)}: {'; '.join(why)}"]
+        out["answer_type"] = a.answer_type = "Number"
+        out["sparql"] = self._label_query([self.k.iri(eid)])
+        return [{"label": number, "iri": None, "type": "Number", "value": float(number), "score": 1.0,
+                 "evidence": [self._evidence(pid, names + [number]) for pid in pids[:2]], "path": list(out["path"])}]
 
     def _publication_count(self, a: Analysis, out: dict) -> list[dict] | None:
         """How many publications of a stated kind, language or co-author (:mod:`app.qa.publication_count`)."""

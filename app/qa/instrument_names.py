@@ -62,3 +62,34 @@ def bare_numbers(question: str, numbers: dict[str, set[str]]) -> list[tuple[int,
             continue  # "102 countries": a count, unless ratifying is what the question is about
         out.append((m.start(1), m.end(1), ids))
     return out
+
+
+# "C 012", "convention 120", "Recommendation No. 220": a cited instrument whose number the graph does
+# not hold, typed with two digits swapped or one digit wrong.
+_CITED = re.compile(r"\b(c|r|conventions?|recommendations?)(?:\s*(?:no\.?|number|nº))?\s*[-.]?\s*(\d{2,3})\b", re.I)
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Are two digit strings of one length one keystroke apart (one digit wrong, or two adjacent swapped)?"""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 1:
+        return True
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def mistyped_numbers(question: str, numbers: dict[str, set[str]], kind_of) -> list[tuple[int, int, set[str]]]:
+    """Spans of instrument citations with a mistyped number ("C 012" for C102): (start, end, ids) when
+    exactly one instrument of the cited kind ("C"/"convention" or "R"/"recommendation", by
+    ``kind_of(id)``) has a number one slip away; a number the graph holds, or two near ones, is left alone."""
+    out = []
+    for m in _CITED.finditer(question):
+        num = m.group(2)
+        if num in numbers or num.lstrip("0") in numbers:
+            continue
+        kind = "Recommendation" if m.group(1).lower().startswith("r") else "Convention"
+        near = {i for n, ids in numbers.items() if _one_slip(num, n) for i in ids if kind_of(i) == kind}
+        if len(near) == 1:
+            out.append((m.start(), m.end(), near))
+    return out

@@ -55,8 +55,12 @@ def head_variants(name: str) -> list[str]:
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:S\.?p\.?A|S\.?A|N\.?V|A\.?G|GmbH|Ltd|Inc|PLC|LLC|S\.?A\.?S)\.?\s*$", re.I)
 
 
+_RUN_IN_NUMBER = re.compile(r"\b([A-Z]{2,})(\d{2,4})\b")
+
+
 def written_forms(name: str) -> list[str]:
-    """'Eni S.p.A.' -> ['Eni SpA', 'Eni']: readers drop the dots of an abbreviation and the legal form."""
+    """'Eni S.p.A.' -> ['Eni SpA', 'Eni']: readers drop the dots of an abbreviation and the legal form;
+    'USP2030' -> ['USP 2030']: they type an acronym apart from the number it runs into."""
     out = []
     # a dot after a one-letter segment ("S.p.A.", "U.S.") abbreviates: readers leave it out
     undotted = re.sub(r"(?<![A-Za-z])([A-Za-z])\.", r"\1", name) if re.search(r"\b[A-Za-z]\.[A-Za-z]\.", name) else name
@@ -65,6 +69,10 @@ def written_forms(name: str) -> list[str]:
     bare = _LEGAL_SUFFIX.sub("", name).strip()
     if bare != name and len(bare) >= 3:
         out.append(bare)
+    # an acronym run into a year or number ("USP2030") is typed apart as often ("USP 2030")
+    spaced = _RUN_IN_NUMBER.sub(r"\1 \2", name)
+    if spaced != name:
+        out.append(spaced)
     return out
 
 

@@ -14,6 +14,7 @@ import re
 from app.qa.question import Analysis
 
 _PLACING = ("institutionOf", "governmentOf")
+_OUTSIDE_ROLES = ("fundedBy", "supportedBy")  # a funder or supporter comes from outside the country
 
 
 def _countries_of(org: str, knowledge) -> set[str]:
@@ -22,7 +23,19 @@ def _countries_of(org: str, knowledge) -> set[str]:
     out = {f"Country:{at['country']}"} if at.get("country") else set()
     for rel in _PLACING:
         out |= {f["object"] for f in knowledge.facts_where(subject=org, predicate=rel)}
-    return out
+    return out or _activity_country(org, knowledge)
+
+
+def _activity_country(org: str, knowledge) -> set[str]:
+    """The one country of every activity the body takes part in ("the Health Insurance Organization"
+    named only in Cyprus's entry is Cyprus's), else nothing: a body active in several countries (the
+    ILO, a donor) is placed nowhere by its activities, nor is one the graph records funding or
+    supporting anything (the Global Fund paying for one country's work is no body of that country)."""
+    if any(knowledge.facts_where(obj=org, predicate=rel) for rel in _OUTSIDE_ROLES):
+        return set()
+    places = {f["object"] for act in knowledge.facts_where(obj=org, predicate="activityInvolved")
+              for f in knowledge.facts_where(subject=act["subject"], predicate="activityIn")}
+    return places if len(places) == 1 else set()
 
 
 def placed_in_named_country(ids: list[str], a: Analysis, used: set[str], knowledge) -> list[str]:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from graph import countries
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.fund_nouns import blank_fund_nouns, fund_modifiers
-from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number
+from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
+from app.qa.instrument_years import resolve as resolve_years, title_years, years_outside_titles
 from app.qa.units import STOP, stem, terms
 from graph.extract.structure import RESULT_KEYWORDS
 
@@ -53,13 +54,17 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
                    r"publications?|programmes?|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
-                   r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|"
+                   r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|documents?|"
+                   # "which members of the network": bodies and governments alike, as "who are the members"
+                   r"members?(?!\s+(?:states?|countr))|"
+                   # "which treaties did X ratify": an ILO instrument by the general word for one
+                   r"treat(?:y|ies)|"
                    # "which other sources finance ...": a source of money is a body
                    r"sources?(?=\s+(?:of\s+(?:fund|financ|money)|fund|financ|pay|provid|support|behind|for)))\b(?!['’]s\b)", re.I)
 # Kinds of initiative asked for by a lower-case noun ("which health financing network", "which working
 # group"): a capitalised one is part of a name ("by which the Global Partnership ...").
 _INITIATIVE_HEAD = re.compile(r"\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[a-z][\w-]*\s+){0,3}?"
-                              r"(networks?|partnerships?|working groups?|coalitions?|alliances?)\b(?!['’]s\b)")
+                              r"(networks?|partnerships?|working groups?|coalitions?|alliances?|accelerators?)\b(?!['’]s\b)")
 _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
               "bod": "Organization", "board": "Organization", "trust": "Organization", "bureau": "Organization",
               "authorit": "Organization", "institution": "Organization", "fund": "Organization",
@@ -76,7 +81,8 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "multinational": "Organization", "corporation": "Organization",
               # kinds of publication (the extractor's kinds): "which bulletin", "what study"
               "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
-              "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication"}
+              "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication",
+              "document": "Publication", "treat": "Convention", "accelerator": "Initiative", "member": "Organization"}
 
 def explicit_head(question: str) -> str | None:
     """The type a "which/what <noun>" head asks for in so many words ("which countries"), else None."""
@@ -143,11 +149,14 @@ RESULT_TYPES = {
                              r"\boperations?[\s-]+improv\w*|\boperational\b", re.I),
 }
 ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|type|achieved)\b|\bresults?\b", re.I)
-STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited|taken effect|entered into force|effective)\b|"
-                            r"\byet to\b|\bpending\b|\bapprov(ed|al)\b|\bin (the )?(process|course) of\b|\bnot yet been\b", re.I)
+# (also the steps still to come: "still awaits submission of the instrument", "a resolution approving
+# the ratification", "the instrument has not yet reached the ILO")
+STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited|taken effect|entered into force|effective|"
+                            r"submitted|reached|lodged|sent)\b|\bawait(s|ing|ed)?\b|"
+                            r"\byet to\b|\bpending\b|\bapprov(ed|al|ing)\b|\bin (the )?(process|course) of\b|\bnot yet been\b", re.I)
 # The negated statuses of STATUS_PENDING: their "not" qualifies the status, it negates nothing.
 _NOT_YET_STATUS = re.compile(r"\bnot (?:yet )?(?:been )?(?:valid|registered|in force|deposited|taken effect|entered into force|"
-                             r"effective)\b", re.I)
+                             r"effective|submitted|reached|lodged|sent)\b", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # Words of the question that are about the asking, not the topic.
 QUESTION_WORDS = frozenset("""which what who whom where when how many much did does do is are was were has have had
@@ -286,6 +295,7 @@ class Lexicon:
                 self._add(alias, key)
         self.longest = max((len(n) for n in self.names), default=1)
         self.fund_modifiers = fund_modifiers(knowledge)  # "health fund" names a fund, it funds nothing
+        self.instrument_years = title_years(knowledge)  # "the 1952 convention"
         # Words that are not typos: every name token and every word of the report.
         self.vocab = {t for name in self.names for t in name}
         for p in knowledge.passages.values():
@@ -386,6 +396,13 @@ class Lexicon:
                 if not any(l.start < b and a < l.end for l in links):
                     links.append(Link(a, b, question[a:b], sorted(ids)))
             links.sort(key=lambda l: l.start)
+        if not any(i.startswith("LegalInstrument:") for l in links for i in l.ids):
+            # "who ratified C 012": a cited instrument's number one keystroke off the one the graph holds
+            for a, b, ids in mistyped_numbers(question, self.instrument_numbers, self._instrument_kind):
+                if not any(l.start < b and a < l.end for l in links):
+                    links.append(Link(a, b, question[a:b], sorted(ids)))
+            links.sort(key=lambda l: l.start)
+        links = resolve_years(question, links, self.instrument_years)  # "the 1952 social security convention"
         if self.k is not None and hasattr(self.k, "_mentions_by_entity"):
             from app.qa.descriptions import resolve
 
@@ -394,6 +411,10 @@ class Lexicon:
 
             links = resolve_initiatives(question, links, self.k)  # "the UN jobs and social protection accelerator"
         return links
+
+    def _instrument_kind(self, eid: str) -> str:
+        """"Convention" or "Recommendation", the kind an instrument's label starts with."""
+        return self.k.label(eid).split(" ", 1)[0]
 
     def _fuzzy(self, gram: tuple[str, ...]) -> set[str] | None:
         """A name within a small edit of the gram ("Cameroun", "Mozambiqe"), else None."""
@@ -472,7 +493,9 @@ _KEYWORD_COUNT = re.compile(r"^\W*(?:the\s+)?(?:total|overall)\s+(?!of\b)[\w'’
                             r"|\b(?:number|count|tally)\s+of\b", re.I)
 # "... signed up to one UN initiative in 2024 - which one?": the pronoun stands for the last kind
 # noun before it, which says what is asked.
-_WHICH_ONE = re.compile(r"\b(?:which|what)\s+(?:one|ones|is it|was it|are they|were they)\s*\??\s*$", re.I)
+# "... a 2024 document from WHO - what was it called?": the name of that kind of thing is asked.
+_WHICH_ONE = re.compile(r"\b(?:which|what)\s+(?:one|ones|is it|was it|are they|were they|'s it)"
+                        r"(?:\s+(?:called|named|titled|entitled))?\s*\??\s*$", re.I)
 
 
 def _kind_before(text: str) -> str | None:
@@ -639,7 +662,7 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
             a.answer_type = kind
     if a.answer_type == "Organization" and _WHERE_LAST.search(q) and a.linked("Organization", "Initiative"):
         a.answer_type = "Country"  # the named body is the "who": the places it works in are asked
-    a.years = YEAR.findall(q)
+    a.years = years_outside_titles(q, YEAR.findall(q), a.links, lexicon.instrument_years)  # a title's year names it
     a.regions = a.linked("Region")
     # Relation words are looked for outside linked names ("Global Fund" is not a funding verb).
     blank = q

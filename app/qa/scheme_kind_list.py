@@ -12,13 +12,15 @@ most scheme labels share (they say "scheme", not which kind; measured on the gra
 lists a kind).  :func:`schemes_of_kind` returns the schemes whose labels hold every kind word,
 within the countries or regions the question links; the answers are those schemes, or their
 countries when countries are asked.  Only for a plural kind question ("schemes", or "countries ...
-a <kind> scheme") with no other name linked than places.
+a <kind> scheme") with no other name linked than places, or for a singular one that names one
+country holding exactly one scheme of that kind ("zambia cash transfer programme name").
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from app.qa.question import FUND, answer_type as stated_type
 from app.qa.units import STOP, terms
 from app.qa.wording import frame_terms
 
@@ -26,6 +28,10 @@ _HEAD = r"(?:schemes?|programmes?|programs?|systems?|benefits?|allowances?|pensi
 # "health insurance schemes", "african pension schemes", "cash transfer programmes"
 _ASKED_PLURAL = re.compile(r"((?:[\w-]+\s+){1,3}?)(schemes|programmes|programs|systems|benefits|allowances|pensions|grants)\b",
                            re.I)
+# "zambia cash transfer programme name", "what is Malawi's old persons grant called": one scheme of a
+# kind in one named country
+_ASKED_SINGULAR = re.compile(r"((?:[\w-]+\s+){1,3}?)(scheme|programme|program|system|benefit|allowance|pension|grant)\b(?!['’])",
+                             re.I)
 # "countries ... have a health insurance scheme"
 _COUNTRIES_WITH = re.compile(r"\bcountr(?:y|ies)\b[^?]{0,40}?\b(?:ha(?:ve|s|d)|run|runs|operat\w*|offer\w*)\s+(?:an?|any|the)?\s*"
                              r"((?:[\w-]+\s+){1,3}?)" + _HEAD + r"\b", re.I)
@@ -33,7 +39,8 @@ _COUNTRIES_WITH = re.compile(r"\bcountr(?:y|ies)\b[^?]{0,40}?\b(?:ha(?:ve|s|d)|r
 _PLAIN = frozenset(terms("scheme schemes programme programmes program programs system systems benefit benefits allowance "
                          "allowances pension pensions grant grants country countries report reports mention mentions "
                          "mentioned name names named list listed exist exists have has had run runs operate operates "
-                         "offer offers there any all kind kinds type types national according exist existing")) | frame_terms()
+                         "offer offers there any all kind kinds type types national according exist existing "
+                         "called title")) | frame_terms()
 _COMMON_SHARE = 0.3  # a word in more than this share of scheme labels says "scheme", not a kind
 _WORD = re.compile(r"[a-z][a-z'-]+")
 
@@ -64,7 +71,7 @@ def kind_words(question: str, knowledge, links) -> tuple[list[str], str] | None:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     words, common = _label_words(knowledge)
     vocab = {w for ws in words.values() for w in ws} - common
-    for rx, asked in ((_COUNTRIES_WITH, "Country"), (_ASKED_PLURAL, "Scheme")):
+    for rx, asked in ((_COUNTRIES_WITH, "Country"), (_ASKED_PLURAL, "Scheme"), (_ASKED_SINGULAR, "one Scheme")):
         m = rx.search(blank)
         if not m:
             continue
@@ -100,13 +107,20 @@ def asked_kind(a, knowledge) -> tuple[list[str], str, list[str]] | None:
     Only places may be linked; any other name is what the question is about."""
     if a.answer_type not in ("Scheme", "Text", "Country"):
         return None
-    if any(l.type not in ("Country", "Region") for l in a.links) or a.fund or a.partner or a.negation:
+    # (funding as the question words it: a guessed funding relation -- "cash transfer" read as money --
+    # is no condition the question sets)
+    if any(l.type not in ("Country", "Region") for l in a.links) or (a.fund and FUND.search(a.question)) \
+            or a.partner or a.negation:
         return None
     found = kind_words(a.question, knowledge, a.links)
     if not found:
         return None
     kind, asked = found
-    if asked == "Scheme" and a.answer_type == "Country":
+    if asked == "one Scheme":
+        # the question's own words decide: a guessed relation may have typed "<country> ... name" a country
+        if stated_type(a.question) not in ("Scheme", "Text"):
+            return None
+    elif asked == "Scheme" and a.answer_type == "Country":
         return None
     if set(a.topic_terms) - set(terms(" ".join(kind))) - _PLAIN:
         return None  # "pension schemes actuarial review": more is asked than the kind, for the text step
@@ -116,6 +130,10 @@ def asked_kind(a, knowledge) -> tuple[list[str], str, list[str]] | None:
         for r in a.linked("Region"):
             countries |= {f["subject"] for f in knowledge.facts_where(obj=r, predicate="inRegion")}
     ids = schemes_of_kind(kind, knowledge, countries)
+    if asked == "one Scheme":  # a singular kind names one scheme only in one named country
+        if len(set(a.linked("Country"))) != 1 or a.linked("Region") or len(ids) != 1:
+            return None
+        asked = "Scheme"
     return (ids, asked, kind) if ids else None
 
 

@@ -22,8 +22,11 @@ _CONTINENT = {"africa": "Africa", "african": "Africa", "asia": "Asia", "asian": 
               "european": "Europe", "america": "America", "american": "America"}
 _PHRASE = re.compile(r"\b(south[- ]?east(?:ern)?|west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|central|middle)"
                      r"\s+(africa|african|asia|asian|europe|european|america|american)s?\b", re.I)
-# A sub-region named by one word ("Caribbean states").
-_ONE_WORD = re.compile(r"\b(caribbean)\b", re.I)
+# A sub-region named by one word ("Caribbean states", "the Pacific", "Oceania") -- not the ILO region
+# "Asia and the Pacific" ("Asia-Pacific", "asia pacific") that holds the word.
+_ONE_WORD = re.compile(r"(?<!\basia and the )(?<!\basia and )(?<!\basia-)(?<!\basia )\b(caribbean|pacific|oceania)\b", re.I)
+# One-word names of a whole continent of the UN table (its first column), not a sub-region of it.
+_CONTINENT_NAMES = {"Pacific": "Oceania", "Oceania": "Oceania"}
 # The UN table's names where the regular pattern does not hold.
 _SPECIAL = {("Middle", "Asia"): "Central Asia", ("Southern", "Asia"): "Southern Asia",
             ("Southern", "America"): "South America", ("Middle", "America"): "Central America",
@@ -67,7 +70,10 @@ def named_subregion(question: str) -> str | None:
 
 
 def in_subregion(iso3: str, subregion: str) -> bool:
-    return _coco_table().get(iso3, ("", ""))[1] == subregion
+    row = _coco_table().get(iso3, ("", ""))
+    if subregion in _CONTINENT_NAMES:  # "the Pacific": every island state of Oceania
+        return row[0] == _CONTINENT_NAMES[subregion]
+    return row[1] == subregion
 
 
 def keep_subregion(question: str, answers: list[dict]) -> tuple[list[dict], str | None]:

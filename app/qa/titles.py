@@ -49,6 +49,18 @@ GROUP_COVERAGE, GROUP_TIE, GROUP_LEAD = 0.6, 0.05, 0.25
 _GENERIC = set(terms("ilo report paper brief publication published title called named which what ilo's"))
 
 
+COGNATE_PREFIX = 4  # letters two related languages' words share ("culturel"/"cultural", "secteur"/"sector")
+MIN_COGNATES = 2  # distinctive cognates a question must repeat to name a title in another language
+
+
+def cognates(text: str) -> set[str]:
+    """Accent-free word openings of a text's longer words: a French title and an English question
+    about it share them ("secteur culturel et créatif" / "the cultural and creative sector")."""
+    from graph.countries import fold
+
+    return {w[:COGNATE_PREFIX] for w in re.findall(r"[a-z]{5,}", fold(text))}
+
+
 @dataclass
 class Found:
     """Publications the question describes, best first, with why each is in."""
@@ -134,7 +146,8 @@ class PublicationFinder:
         may be the asking's own ("cover"); one title (or, for a plural question, a few) must hold
         all of them."""
         vocab = set().union(*(p.title_terms for p in self.pubs)) if self.pubs else set()
-        named = set(terms(" ".join(l.surface for l in links)))
+        # a thematic area the linker found ("child benefits") is the topic itself, not a name to set aside
+        named = set(terms(" ".join(l.surface for l in links if l.type != "ThematicArea")))
         kinds = set(terms(" ".join(KIND_WORDS)))
         asked = qterms - _GENERIC - named - kinds - _ASKING
         topic = asked & vocab
@@ -146,6 +159,23 @@ class PublicationFinder:
         if sum(self.idf.get(t, 0.0) for t in topic) < TOPIC_WEIGHT:
             return []  # "social protection": words nearly every title shares say nothing
         return holding
+
+    @staticmethod
+    def _by_cognates(pool: list["_Pub"], question: str) -> "_Pub | None":
+        """The one title in another language than English whose distinctive words an English question
+        echoes ("which French brief covers the cultural and creative sector"): a title's word openings
+        that no other title of the pool shares, repeated at least twice (once when the question names
+        the language, so that the pool holds that language's titles only), by one title only."""
+        foreign = [p for p in pool if p.language != "en"]
+        asked = cognates(question)
+        hits = []
+        for p in foreign:
+            others = set().union(*(cognates(o.label) for o in pool if o is not p))
+            hits.append((len((cognates(p.label) - others) & asked), p))
+        # once the question has said the language, the pool holds only its titles: one word tells them apart
+        least = 1 if foreign and len(foreign) == len(pool) else MIN_COGNATES
+        best = [p for n, p in hits if n >= least]
+        return best[0] if len(best) == 1 else None
 
     # -- what the question states ----------------------------------------------------------------
     @staticmethod
@@ -198,7 +228,8 @@ class PublicationFinder:
             pool = [p for p in pool if p.publishers & publishing]
             why.append("published with " + ", ".join(sorted(publishing)))
             exact = True
-        number = re.search(r"\b(?:paper|brief|report|no\.?|number)\s*(\d{1,4})\b", question, re.I)
+        # "working paper 113", "brief no. 7" -- not "Report 2024-26", whose year is part of the title
+        number = re.search(r"\b(?:(?:paper|brief|report)\s*(?!(?:19|20)\d\d\b)|(?:no\.?|number)\s*)(\d{1,4})\b", question, re.I)
         if number and any(p.number for p in pool):
             pool = [p for p in pool if p.number == number.group(1)]
             why.append(f"number {number.group(1)}")
@@ -253,6 +284,9 @@ class PublicationFinder:
         runner = self.rare_coverage(by_rare[1], qterms) if len(by_rare) > 1 else 0.0
         if top >= RARE_COVERAGE and len(by_rare[0].title_terms & qterms) >= MIN_TITLE_TERMS and runner <= top - RARE_LEAD:
             return Found([by_rare[0].eid], why + [f"the question repeats the title's rarest words ({top:.0%} of its weight)"])
+        translated = self._by_cognates(pool, question)
+        if translated is not None:
+            return Found([translated.eid], why + [f"the question repeats the {translated.language} title's words in English"])
         group = self._described_group(pool, qterms) if plural else None
         if group:
             return Found([p.eid for p in group], why + ["the question says what the publications it lists are about"])

@@ -1271,12 +1271,18 @@ def _parts(doc: Document, kb: KnowledgeBase) -> None:
             continue
         pids = sorted((p for p in e.passages if p in order), key=order.get)
         texts = {p.id: p.text for p in doc.passages}
+        paths = {p.id: p.section_path for p in doc.passages}
         def names(pid, ent):
             return any(n and len(n) >= 3 and n.lower() in texts[pid].lower() for n in names_of_initiative(kb, ent))
 
-        # a passage naming both, else one naming the whole, else one naming the part itself
+        def headed(pid):  # the part's own block: a passage under a heading that names it
+            return any(n and len(n) >= 3 and n.lower() in " > ".join(paths[pid]).lower() for n in names_of_initiative(kb, e.id))
+
+        # a passage naming both, else one naming the whole, else one naming the part itself, else
+        # one of the part's own block (its heading names the part, its text says "the working group")
+        # whose text names the whole
         ranked = [p for p in pids if names(p, whole) and names(p, e.id)] or [p for p in pids if names(p, whole)] \
-            or [p for p in pids if names(p, e.id)]
+            or [p for p in pids if names(p, e.id)] or [p for p in texts if headed(p) and names(p, whole)]
         if ranked:
             kb.add_fact(e.id, "partOf", whole, ranked[:1], kind="Membership", role="part")
 
