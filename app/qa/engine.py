@@ -226,7 +226,7 @@ class QuestionEngine:
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(q)
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
-        polar = open_subject(direct, self.lexicon.link(direct))  # "Has Kenya not ratified C102?"
+        polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None)  # "Has Kenya not ratified C102?"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
         if said is not None:
             out.update(answer_type="Text", answers=[said], strategy="graph (yes/no)", path=said["path"])
@@ -270,7 +270,8 @@ class QuestionEngine:
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
         und = self._understand(a, timings)
-        a.answer_type = type_set_aside(fixed, stated_type, a.answer_type, a.excluded)  # "... outside africa": countries
+        a.answer_type = type_set_aside(fixed, stated_type, a.answer_type, a.excluded,
+                                       lambda i: self.k.entity(i) is not None)  # "... outside africa": countries
         topic_links(a, self.k)  # "pension reform countries": a descriptive name is the topic, not one entry
         drop_describing_funders(a, und)  # "the EU-funded SP&PFM project": the funder says which project
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
