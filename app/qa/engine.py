@@ -32,6 +32,7 @@ from app.qa import (activity_funders, aggregate, choices, counted_list, country_
                     figure_rank, kind_heads, listed_subset, ordinal, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
                     set_conditions)
 from app.qa.absent import absent_names
+from app.qa.funding_years import financing_years, undated_years
 from app.qa.region_in_name import inside_name
 from app.qa.asides import keeps_subject
 from app.qa.conversation import without_shell
@@ -293,6 +294,13 @@ class QuestionEngine:
         if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
             out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
             out["path"] = [f"not in the report: {m}" for m in missing]
+            return self._finish(out, a, und, timings, t0)
+
+        undated = undated_years(a.question, a, self.k)  # "who funded Kenya in 2019": the lines are the report's year's
+        if undated:
+            out["message"] = (f"The report's financing lines are for {', '.join(sorted(financing_years(self.k)))}; "
+                              f"it does not say who funded in {', '.join(undated)}: no answer.")
+            out["path"] = [f"funding asked for {', '.join(undated)}: not a year of the report's financing lines"]
             return self._finish(out, a, und, timings, t0)
 
         owner = possessed(a, self.k)  # "which country's National Social Security Fund ... CNaPS"
