@@ -32,6 +32,7 @@ from app.qa import (activity_funders, aggregate, choices, counted_list, country_
                     figure_rank, kind_heads, listed_subset, ordinal, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
                     set_conditions)
 from app.qa.absent import absent_names
+from app.qa.funding_years import financing_years, undated_years
 from app.qa.region_in_name import inside_name
 from app.qa.asides import keeps_subject
 from app.qa.conversation import without_shell
@@ -257,7 +258,7 @@ class QuestionEngine:
         fixed, fixes = self.speller.correct(q)
         fixed = described_referent.fold(fixed) or fixed  # "there is a country whose ...; who funds it there?"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
-        polar = open_subject(direct, self.lexicon.link(direct))  # "Has Kenya not ratified C102?"
+        polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None)  # "Has Kenya not ratified C102?"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
         if said is not None:
             out.update(answer_type="Text", answers=[said], strategy="graph (yes/no)", path=said["path"])
@@ -301,7 +302,8 @@ class QuestionEngine:
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
         und = self._understand(a, timings)
-        a.answer_type = type_set_aside(fixed, stated_type, a.answer_type, a.excluded)  # "... outside africa": countries
+        a.answer_type = type_set_aside(fixed, stated_type, a.answer_type, a.excluded,
+                                       lambda i: self.k.entity(i) is not None)  # "... outside africa": countries
         topic_links(a, self.k)  # "pension reform countries": a descriptive name is the topic, not one entry
         drop_describing_funders(a, und)  # "the EU-funded SP&PFM project": the funder says which project
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
@@ -323,6 +325,13 @@ class QuestionEngine:
         if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
             out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
             out["path"] = [f"not in the report: {m}" for m in missing]
+            return self._finish(out, a, und, timings, t0)
+
+        undated = undated_years(a.question, a, self.k)  # "who funded Kenya in 2019": the lines are the report's year's
+        if undated:
+            out["message"] = (f"The report's financing lines are for {', '.join(sorted(financing_years(self.k)))}; "
+                              f"it does not say who funded in {', '.join(undated)}: no answer.")
+            out["path"] = [f"funding asked for {', '.join(undated)}: not a year of the report's financing lines"]
             return self._finish(out, a, und, timings, t0)
 
         owner = possessed(a, self.k)  # "which country's National Social Security Fund ... CNaPS"

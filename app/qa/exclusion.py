@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from app.qa.question import Link
 
@@ -241,15 +242,23 @@ def without_negated_clause(question: str) -> str:
     return (question[:last.start()] + question[last.end():]).strip()
 
 
-def type_set_aside(question: str, stated: str, answer_type: str, excluded: set[str]) -> str:
+def type_set_aside(question: str, stated: str, answer_type: str, excluded: set[str],
+                   is_body: Callable[[str], bool] | None = None) -> str:
     """The answer type a keyword query implies by what it sets aside: "actuarial valuations outside
     africa", "employment injury work other than bangladesh" ask for countries (a place set aside
     leaves places), "jordan support excluding the eu" for bodies.  Only a query with no question
     word whose own words name no type (``stated`` is Text) is typed so, and only over a guess of a
-    kind a place cannot be set aside from (a body, a publication); a guessed scheme or figure stays."""
+    kind a place cannot be set aside from (a body, a publication); a guessed scheme or figure stays.
+
+    A country is also a body when its government acts in the report (``is_body``: the Netherlands
+    funds, so "jordan funders other than the netherlands" sets a funder aside): over a guessed body,
+    setting such countries aside says nothing about the type, and the guess stays."""
     if stated != "Text" or not excluded or _ASKS.search(question):
         return answer_type
     kinds = {i.split(":", 1)[0] for i in excluded}
+    if answer_type == "Organization" and kinds == {"Country"} and is_body is not None and \
+            all(is_body(f"Organization:gov-{i.split(':', 1)[1]}") for i in excluded):
+        return answer_type
     if kinds <= {"Country", "Region"} and answer_type in ("Text", "Organization", "Publication", "Initiative"):
         return "Country"
     if kinds <= {"Organization"} and answer_type == "Text":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from app.qa.funder_side import asks_for_funders
 from app.qa.question import ENTITY_FOR_TYPE, FUND as FUND_CUE, Analysis
 from app.qa.year_ranges import range_test, upper_bounds, year_range
 from graph.rdf import entity_uri
@@ -308,7 +309,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
 
     # Funding.
     if a.fund:
-        donor = _only_a_funder(countries_ + orgs, knowledge) if at in ("Organization", "Initiative") else None
+        # "sweden funders", "who funds the work in France": the named entity's own funders, not what it funds
+        donor = _only_a_funder(countries_ + orgs, knowledge) \
+            if at in ("Organization", "Initiative") and not asks_for_funders(a.question) else None
         if donor:
             # "Which funds does Sweden contribute to?", "which initiatives does France help fund?":
             # the named body only ever funds, so the bodies (not countries) it funds are asked.

@@ -36,6 +36,7 @@ _BETWEEN = frozenset(
     "ilo ilo's work works programme programmes program programs activities activity project projects "
     "country country's countries government government's governments "
     "fund funds funded funding finance finances financed financing financier financiers money "
+    "funder funders donor donors backer backers sponsor sponsors "
     "pay pays paid paying support supports supported supporting back backs backed backing "
     "receive receives received receiving get gets got getting obtain obtains obtained "
     "contribute contributes contributed contributing contribution contributions resources "
@@ -122,6 +123,9 @@ def scope_negations(question: str, links: list, cons: list[Constraint], answer_t
     neg = negated_ids(question, links)
     if not neg or not cons:
         return cons
+    # a country negated as a funder is its government ("not by the UK"), whether or not the
+    # linker gave the government's id beside the country's
+    neg |= {f"Organization:gov-{i.split(':', 1)[1]}" for i in neg if i.startswith("Country:")}
     out = list(cons)
     done: set[str] = set()
     # 1. a constraint already goes through the negated name: negate it

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from app.qa.graphstep import AUTHOR_ORGS
 
@@ -31,8 +32,22 @@ class Polar:
     subject_ids: list[str]  # the subject's readings (a country and its government)
 
 
-def open_subject(question: str, links: list) -> Polar | None:
-    """The list question a yes/no question about one named entity tests membership in."""
+# What a country does when it funds: the verbs and nouns of funding after the subject ("Does Japan
+# fund Kenya?", "Is Kuwait one of Iraq's funders?").
+_FUNDING = re.compile(r"\b(?:fund|funds|funded|funding|funders?|finance[sd]?|financing|financiers?|donors?|pay|pays|paid|"
+                      r"bankroll\w*|sponsor\w*|back|backs|backed)\b", re.I)
+
+
+# "Does Kenya receive funding from Japan?": the country is the one funded, an entry of a list of countries.
+_RECEIVES = re.compile(r"^\s+(?:not\s+)?(?:receive|get|obtain|benefit)\b", re.I)
+
+
+def open_subject(question: str, links: list, is_body: Callable[[str], bool] | None = None) -> Polar | None:
+    """The list question a yes/no question about one named entity tests membership in.
+
+    A country whose government acts in the report (``is_body`` of its government's id: it funds
+    something) asked about as a funder is a body: "Does Japan fund Kenya?" tests "Which
+    organisations fund Kenya?"; any other country stays a country ("Does Kenya receive ...")."""
     m = _POLAR.match(question)
     if not m or _WH.search(question) or _CHOICE.search(question):
         return None  # "Is Norway or the UK the funder of more countries?": a choice, not a yes/no
@@ -46,10 +61,16 @@ def open_subject(question: str, links: list) -> Polar | None:
         return None  # "Has Angola's ratification ... become valid": a property of the name, not a list's member
     aux = m.group(1).lower()
     noun = _NOUN[first.type]
-    if first.type == "Country" and aux in ("does", "do", "did"):
+    gov = f"Organization:gov-{first.ids[0].split(':', 1)[1]}" if first.type == "Country" else ""
+    if gov and is_body is not None and is_body(gov) and _FUNDING.search(rest):
+        return _listed(f"Which {_NOUN['Organization']} {_PLURAL_AUX.get(aux, aux)}{rest}", list(first.ids) + [gov])
+    if first.type == "Country" and aux in ("does", "do", "did") and not _RECEIVES.match(rest):
         return None  # "Does Japan fund Indonesia?": a country acting as a funder is no entry of a list of countries
-    listed = f"Which {noun} {_PLURAL_AUX.get(aux, aux)}{rest}"
-    return Polar(" ".join(listed.split()), list(first.ids))
+    return _listed(f"Which {noun} {_PLURAL_AUX.get(aux, aux)}{rest}", list(first.ids))
+
+
+def _listed(question: str, subject_ids: list[str]) -> Polar:
+    return Polar(" ".join(question.split()), subject_ids)
 
 
 def verdict(polar: Polar, listed: dict, knowledge) -> dict | None:

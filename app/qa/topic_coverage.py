@@ -47,10 +47,14 @@ class Covered:
 
 
 def key_terms(question: str, best_terms: set[str], idf: dict[str, float], stop: set[str]) -> list[str]:
-    """The question's words that the best sentence also writes, rare enough to say a topic."""
+    """The question's words that the best sentence also writes (or another derivation of the same
+    root, :func:`_root`: "interoperable" for a sentence on "interoperability"), rare enough to say
+    a topic."""
     names = {t for *_, surface, _ in countries.find_countries(question) for t in terms(surface)}
+    derived = {_root(b) for b in best_terms if _root(b) != b}
     return [t for t in dict.fromkeys(terms(question))
-            if t in best_terms and t not in stop and t not in names and idf.get(t, 0.0) >= MIN_KEY_IDF]
+            if t not in stop and t not in names and idf.get(t, 0.0) >= MIN_KEY_IDF and
+            (t in best_terms or (_root(t) != t and _root(t) in derived))]
 
 
 _DEFINED = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(([A-Z][A-Za-z]{1,7})\)")
@@ -91,13 +95,30 @@ def holds_any(unit_terms, key: str, long_forms: dict[str, list[str]]) -> bool:
     return bool(form) and all(holds(unit_terms, {t}) for t in form)
 
 
+# Derivations that name the same thing: the adjective and its noun ("interoperable systems",
+# "interoperability"; "sustainable", "sustainability") and the -ise / -ize verb and its noun in
+# either spelling ("digitalisation", "digitalization", "digitalise").  English suffixes only.
+# Terms come stemmed ("interoperabil", "digitalis"), so the stems' endings are listed too.
+_DERIVED = re.compile(r"(?:abil(?:it(?:y|ies))?|able|ibil(?:it(?:y|ies))?|ible|i[sz](?:ations?|ing|ed|es?)?)$")
+
+
+def _root(term: str) -> str:
+    """The word without a derivational suffix of :data:`_DERIVED` (kept whole when too little is left)."""
+    r = _DERIVED.sub("", term)
+    return r if len(r) >= 5 else term
+
+
 def holds(unit_terms, keys: set[str]) -> bool:
     """Does the sentence write one of the key words, in any derivation?  The suffix stripper
     leaves 'allowance' whole but cuts 'allowances' to 'allowanc': one root of six letters or more
-    counts as the same word."""
+    counts as the same word, and so do two derivations of one root: an adjective and its noun,
+    -isation and -ization (:func:`_root`; the bare root, 'digital', 'formal', is another word)."""
+    roots = {_root(k) for k in keys if len(k) >= 6 and _root(k) != k}  # two derivations, never the bare root
     for t in unit_terms:
         if t in keys or (len(t) >= 6 and any(len(k) >= 6 and t[:6] == k[:6] and
                                              os.path.commonprefix([t, k]) in (t, k, t[:-1], k[:-1]) for k in keys)):
+            return True
+        if len(t) >= 6 and _root(t) != t and _root(t) in roots:
             return True
     return False
 

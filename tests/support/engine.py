@@ -38,6 +38,15 @@ def funders_per_country(k) -> dict[str, set[str]]:
     return out
 
 
+def countries_per_government_funder(k) -> dict[str, set[str]]:
+    """Each government funder (``Organization:gov-*``) and the countries it funds directly."""
+    out: dict[str, set[str]] = {}
+    for f in k.facts_where(predicate="fundedBy"):
+        if f["subject"].startswith("Country:") and f["object"].startswith("Organization:gov-"):
+            out.setdefault(f["object"], set()).add(f["subject"])
+    return out
+
+
 def pathfinder_sides(engine) -> tuple[str, str]:
     """A priority country that is a pathfinder and one that is not (``pathfinderOf`` facts); the test
     is skipped when the build has no country on one side."""
