@@ -1,0 +1,150 @@
+"""Wordy questions written as several sentences, with courtesies, hedges and thanks (qwordy9).
+
+- A question written as several sentences asks in one of them: the sentences about the asker
+  ("I'm doing background reading for a proposal."), greetings and thanks are set apart, and a
+  pronoun in the asking sentence still points back into them.
+- A connective left in front of the question proper ("..., but where did ...") is no part of it.
+- "Not urgent", "no rush" are courtesies, not negations; "if any", "if the report says anything
+  about it at all" after the question are hedges on the answer's existence, not conditions.
+- "both A and B" names two things; "both" alone points back.
+- "can you tell me according to Table 8, what ...": the scope after the verb of asking is asked.
+- "ones" stands for the plural noun the dropped asides said ("countries").
+
+The engine checks compare the wordy answer with the engine's answer to the bare question (or the
+knowledge base's facts): nothing is typed from the report.
+"""
+from __future__ import annotations
+
+import pytest
+
+from app.qa.asides import without_asides
+from app.qa.coreference import core_of, fill_ones
+from app.qa.question_sentence import asking_sentence, split_sentences
+from tests.support.engine import answer_ids, funders_per_country
+
+
+@pytest.mark.parametrize("question, core", [
+    ("Hi there. I'm doing some background reading for a grant proposal. Who funds Atlantis?", "Who funds Atlantis?"),
+    ("My colleague and I disagree on this one, and neither of us has the file at hand. How many countries does "
+     "Atlantis fund?", "How many countries does Atlantis fund?"),
+    ("Could you help me out? Of the countries Atlantis funds, which are in Africa?",
+     "Of the countries Atlantis funds, which are in Africa?"),
+    ("Which countries does Atlantis fund? Many thanks.", "Which countries does Atlantis fund?"),
+    ("We are reviewing our portfolio this week. When did Utopia ratify the convention? Thanks in advance!",
+     "When did Utopia ratify the convention?"),
+])
+def test_the_sentence_that_asks_is_read(question, core):
+    r = without_asides(question, pronouns=True)
+    assert r.question == core and not r.pronoun and r.dropped, r
+
+
+def test_a_sentence_that_says_what_is_asked_is_kept():
+    q = "Table 4 lists results by region. Which countries in Africa had a scheme result?"
+    assert asking_sentence(q).question == q and not asking_sentence(q).dropped
+
+
+def test_a_second_question_keeps_the_text_whole():
+    q = "Which countries does Atlantis fund? And which does Utopia fund?"
+    assert asking_sentence(q).question == q
+
+
+@pytest.mark.parametrize("question", ["I work on Utopia. Who funds it?", "We follow Utopia closely. Who funds the work there?"])
+def test_a_pronoun_still_points_into_the_dropped_sentence(question):
+    r = without_asides(question, pronouns=True)
+    assert r.pronoun and any("Utopia" in d for d in r.dropped), r
+
+
+def test_sentence_ends_are_not_abbreviations():
+    assert split_sentences("Which countries ratified Convention No. 102 in 2024?") == [
+        "Which countries ratified Convention No. 102 in 2024?"]
+    assert len(split_sentences("Eni S.p.A. funds Utopia. Who else does?")) == 2
+
+
+@pytest.mark.parametrize("question, core", [
+    ("I don't know whether the report covers this, but where does Atlantis fund the work?",
+     "Where does Atlantis fund the work?"),
+    ("I follow this closely, so which countries does Atlantis fund?", "Which countries does Atlantis fund?"),
+    ("Not urgent, but when you get a chance: who funds Atlantis?", "Who funds Atlantis?"),
+    ("No rush at all, and whenever you can: which schemes does Utopia have?", "Which schemes does Utopia have?"),
+])
+def test_connectives_and_courtesies_are_not_part_of_the_question(question, core):
+    r = without_asides(question, pronouns=True)
+    assert r.question == core, r
+    assert not any(w in r.question.lower().split() for w in ("not", "no", "but", "so")), r
+
+
+@pytest.mark.parametrize("question, core, hedge", [
+    ("Who funds Atlantis, if the report says anything about it at all?", "Who funds Atlantis?", "if the report"),
+    ("Which schemes does Utopia have, if any?", "Which schemes does Utopia have?", "if any"),
+    ("When did Utopia ratify the convention, as far as the report goes?", "When did Utopia ratify the convention?",
+     "as far as"),
+])
+def test_a_hedge_after_the_question_is_dropped(question, core, hedge):
+    r = without_asides(question)
+    assert r.question == core and any(d.startswith(hedge) for d in r.dropped), r
+
+
+def test_a_condition_naming_something_stays():
+    r = without_asides("Which countries does Atlantis fund, if Utopia is left out?")
+    assert "Utopia" in r.question
+
+
+@pytest.mark.parametrize("question, core", [
+    ("I'm not sure how to phrase this, but which countries had both a scheme result and an operations result?",
+     "Which countries had both a scheme result and an operations result?"),
+    ("Just checking for my notes, which countries either inquired or ratified?",
+     "Which countries either inquired or ratified?"),
+])
+def test_both_and_joins_named_things(question, core):
+    assert without_asides(question, pronouns=True).question == core
+
+
+def test_both_alone_still_points_back():
+    q = "I follow Utopia and Atlantis, so which countries do both fund?"
+    assert without_asides(q, pronouns=True).question == q
+
+
+@pytest.mark.parametrize("question, core", [
+    ("Can you tell me according to Table 8, what were the resources required?",
+     "According to Table 8, what were the resources required?"),
+    ("I was wondering, in Table 2, which impact is the largest?", "In Table 2, which impact is the largest?"),
+    ("I was wondering of the countries Atlantis funds, which one adopted a strategy?",
+     "Of the countries Atlantis funds, which one adopted a strategy?"),
+])
+def test_the_scope_after_the_verb_of_asking_is_asked(question, core):
+    assert without_asides(question, pronouns=True).question == core
+
+
+def test_context_after_the_verb_of_asking_is_not_a_scope():
+    r = without_asides("I was curious about Utopia, but which funders does Atlantis have?", pronouns=True)
+    assert "Utopia" not in r.question
+
+
+@pytest.mark.parametrize("question, noun", [
+    ("Our board follows several donors closely; which of the Asian ones fund Utopia?", "donors"),
+    ("I know Atlantis funds a lot of countries, but which of the African ones does Utopia fund?", "countries"),
+])
+def test_ones_stands_for_the_noun_of_the_asides(question, noun):
+    r = fill_ones(without_asides(question, pronouns=True))
+    assert f" {noun} " in r.question and "ones" not in r.question, r
+
+
+def test_ones_without_a_noun_is_left():
+    r = core_of("I follow this closely: which ones are funded by Atlantis?", lambda t: None)
+    assert "ones" in r.question
+
+
+@pytest.mark.parametrize("frame", [
+    "Hi there. I'm doing some background reading for a grant proposal. Who funds the ILO's work in {c}?",
+    "We're a small NGO and new to this. Who finances the programme in {c}? Many thanks.",
+    "Not urgent, but when you get a chance: who funds the work in {c}?",
+    "I don't know whether the report covers this, but who pays for the ILO's work in {c}?",
+    "Who funds the ILO's work in {c}, if the report says anything about it at all?",
+])
+def test_wordy_frames_answer_as_the_bare_question(engine, frame):
+    funders = funders_per_country(engine.k)
+    country = next(c for c, f in sorted(funders.items()) if len(f) >= 2)
+    name = engine.k.label(country)
+    bare = answer_ids(engine, engine.ask(f"Who funds the ILO's work in {name}?"))
+    res = engine.ask(frame.format(c=name))
+    assert bare >= funders[country] and answer_ids(engine, res) == bare, (res["path"][:2])
