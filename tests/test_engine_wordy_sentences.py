@@ -148,3 +148,48 @@ def test_wordy_frames_answer_as_the_bare_question(engine, frame):
     bare = answer_ids(engine, engine.ask(f"Who funds the ILO's work in {name}?"))
     res = engine.ask(frame.format(c=name))
     assert bare >= funders[country] and answer_ids(engine, res) == bare, (res["path"][:2])
+
+
+@pytest.mark.parametrize("question, core", [
+    ("Not urgent, but when you get a chance: of the countries that Atlantis funds, which had a scheme result?",
+     "Of the countries that Atlantis funds, which had a scheme result?"),
+    ("We're a small NGO, so forgive me if this is obvious: of Utopia, Atlantis and Erewhon, which has ratified it?",
+     "Of Utopia, Atlantis and Erewhon, which has ratified it?"),
+    ("I couldn't find this in the summary, so: which countries that improved operations are funded by Atlantis?",
+     "Which countries that improved operations are funded by Atlantis?"),
+])
+def test_a_relative_that_and_a_partitive_which_do_not_keep_the_preamble(question, core):
+    assert without_asides(question, pronouns=True).question == core
+
+
+@pytest.mark.parametrize("question", ["We follow Utopia and Atlantis: which of those countries does the EU fund?",
+                                      "I read about Utopia's law. Which convention does that law follow?"])
+def test_a_demonstrative_still_points_back(question):
+    r = without_asides(question, pronouns=True)
+    assert r.question == question or r.pronoun, r
+
+
+def test_but_turns_to_the_question():
+    r = without_asides("I don't know whether the report covers this, but in Africa, which countries does Atlantis fund?")
+    assert r.question == "In Africa, which countries does Atlantis fund?", r
+
+
+def test_a_question_typed_in_lower_case_after_a_full_stop_is_a_sentence():
+    assert split_sentences("We have no copy at hand. in which year was it adopted") == [
+        "We have no copy at hand.", "in which year was it adopted"]
+
+
+@pytest.mark.parametrize("frame", [
+    "I'm checking our notes for a board meeting. Has {c} ratified Convention No. 102?",
+    "Could you help me out? Is it true that {c} has ratified Convention No. 102?",
+    "Hi. We are updating a legal database. Has {c} ratified Convention No. 102? Thanks!",
+])
+def test_a_yes_no_question_after_the_askers_sentences_is_answered_yes_or_no(engine, frame):
+    ratified = sorted(f["subject"] for f in engine.k.facts_where(predicate="ratified") if f["subject"].startswith("Country:"))
+    if not ratified:
+        pytest.skip("no ratification in this build")
+    name = engine.k.label(ratified[0])
+    bare = engine.ask(f"Has {name} ratified Convention No. 102?")
+    res = engine.ask(frame.format(c=name))
+    assert res["strategy"] == bare["strategy"] == "graph (yes/no)", res["path"][:2]
+    assert [a["label"] for a in res["answers"]] == [a["label"] for a in bare["answers"]]

@@ -50,7 +50,18 @@ _PRONOUN = re.compile(r"\b(?:there|it|its|they|them|their)\b", re.I)
 _NAME_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’-]*")
 
 
+# "the countries that formally inquired": a "that" after a noun, before a lower-case word, opens a
+# relative clause; a demonstrative "that" follows a preposition, a verb or a conjunction ("in that
+# region", "does that country").
+_RELATIVE_THAT = re.compile(r"(?<=[a-z])(?<!\bin)(?<!\bof)(?<!\bfor)(?<!\bfrom)(?<!\bto)(?<!\bat)(?<!\bon)(?<!\bwith)"
+                            r"(?<!\bby)(?<!\babout)(?<!\bdo)(?<!\bdoes)(?<!\bdid)(?<!\bis)(?<!\bwas)(?<!\bare)"
+                            r"(?<!\bwere)(?<!\bhas)(?<!\bhad)(?<!\bhave)(?<!\band)(?<!\bor)(?<!\bbut)(?<!\blike)"
+                            r"(?<!\bthan)(?<!\bunder)(?<!\binto)(?<!\bover)(?<!\ball)(?<!\bboth)"
+                            r"\s+that(?=\s+[a-z])")
+
+
 def _refers_back(text: str) -> bool:
+    text = _RELATIVE_THAT.sub(" ", text)
     if _ANAPHOR.search(text):
         return True
     m = _PRONOUN.search(text)
@@ -61,7 +72,8 @@ def _refers_back(text: str) -> bool:
     return not _NAME_WORD.search(before)
 # A clause that continues the one before it (a relative clause, "and ...", "since ..."): it is
 # about the same person as the clause it continues.
-_CONTINUES = re.compile(r"^(?:which|who|whom|whose|where|that|and|or|but|so|since|as|because|while|although|though)\b",
+# ("but" turns from the asker to what is asked: "I don't know whether ..., but in Asia, which ...")
+_CONTINUES = re.compile(r"^(?:which|who|whom|whose|where|that|and|or|so|since|as|because|while|although|though)\b",
                         re.I)
 # A courtesy ("if it's not too much trouble", "if possible", "when you have a moment"): a condition
 # on the asking, not on what is asked; its "it" points at the request, not back at a name.
@@ -150,9 +162,22 @@ def _core_start(q: str, strict: bool = True) -> int | None:
             return m.end()
         # after a comma, the last candidate: an earlier one may be a relative clause going on
         # about the asker's noun ("our office, which handles Kenya, wants to compare: ..., which ...")
-        if not _RELATIVE.match(rest):
+        if not _RELATIVE.match(rest) or _picks_from(q[:m.start()]):
             weak = m.end()
     return weak
+
+
+# "of the countries that ..., which had ...", "among Kenya, Nepal and Ghana, which ...": a set named
+# first and picked from; the "which" after it asks, it opens no relative clause.
+_PARTITIVE = re.compile(r"^(?:(?:but|so|and)\s+)?(?:of|among|amongst|out\s+of|from)\s+(?!(?:me|us|you|my|our|your)\b)",
+                        re.I)
+
+
+def _picks_from(before: str) -> bool:
+    """Does the text since the last colon, semicolon or sentence end hold a clause opening on a
+    partitive ("of the countries ...", "among Iraq, Jordan and Lebanon")?"""
+    segment = re.split(r"[:;]|(?<=[a-z]{2}[.!?])\s+(?=[A-Z])", before)[-1]
+    return any(_PARTITIVE.match(c.strip()) for c in re.split(r",|\s[-–—]\s", segment))
 
 
 def _without_trailing(core: str) -> tuple[str, list[str]]:
@@ -239,7 +264,7 @@ def without_asides(question: str, pronouns: bool = False) -> Reduced:
             kept.append(clause)
     if not dropped:
         return Reduced(question, [])
-    head = ", ".join(c for c in kept if re.search(r"\w", c))
+    head = _LEADING_JOIN.sub("", ", ".join(c for c in kept if re.search(r"\w", c)))
     text = f"{head}, {core}" if head else core
     text = " ".join(text.split())
     if _refers_back(_EXPLETIVE.sub(" ", head) + " " + core):

@@ -24,7 +24,10 @@ from dataclasses import dataclass
 # A sentence ends at ".", "!" or "?" after a lower-case letter, a digit or a closing bracket or
 # quote, before a capital, a quote or a bracket ("No. 102" has a digit after it; "S.p.A." and
 # "U.K." have a capital before the full stop).
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'’][.!?])\s+(?=[A-Z“\"'‘(])|(?<=[?!])\s+(?=[a-z])")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'’][.!?])\s+(?=[A-Z“\"'‘(])|(?<=[?!])\s+(?=[a-z])|"
+                           # "... at hand. in which year were ...": a question typed in lower case
+                           r"(?<=[a-z]{2}\.)\s+(?=(?:(?:in|of|for|from|among|by)\s+)?(?:which|what|who|whom|whose|where|"
+                           r"when|how)\b)")
 # Thanks and sign-offs: a sentence of these asks nothing.
 THANKS = re.compile(r"^\W*(?:(?:and|but|so|again|many|much|in advance|a lot|very much|so much|best|kind|warm|"
                     r"regards?|cheers|thanks?|thank you|appreciated?|grateful|ta|much obliged|in\s+advance)\W*)+$",
