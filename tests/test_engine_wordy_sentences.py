@@ -193,3 +193,19 @@ def test_a_yes_no_question_after_the_askers_sentences_is_answered_yes_or_no(engi
     res = engine.ask(frame.format(c=name))
     assert res["strategy"] == bare["strategy"] == "graph (yes/no)", res["path"][:2]
     assert [a["label"] for a in res["answers"]] == [a["label"] for a in bare["answers"]]
+
+
+@pytest.mark.parametrize("question, dropped", [
+    ("Which countries does Atlantis fund? Asking for a donor review.", "Asking for a donor review."),
+    ("Who funds Utopia? Just curious.", "Just curious."),
+    ("Who funds Utopia? For a briefing note.", "For a briefing note."),
+    ("Which brands does the report list for Utopia, at least the ones it names?", "at least the ones it names"),
+])
+def test_a_stated_purpose_or_a_completeness_hedge_is_set_apart(question, dropped):
+    r = without_asides(question)
+    assert dropped in r.dropped and r.question.endswith("?") and dropped not in r.question, r
+
+
+def test_a_purpose_that_asks_is_kept():
+    q = "For a briefing note, which countries does Atlantis fund?"
+    assert asking_sentence(q).question == q

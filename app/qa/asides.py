@@ -113,7 +113,9 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 _TRAIL_HEDGE = re.compile(r"^(?:(?:and|or|but)\s+)?(?:if\s+(?:any(?:thing)?|at\s+all|so|there\s+(?:is|are|were|was)\s+any|"
                           r"applicable|possible|relevant|known|available|ever|the\s+(?:report|document|text)\b|"
                           r"it\s+(?:does|did|is|was|says|mentions|exists)\b)|as\s+far\s+as\s+(?:the\s+(?:report|document)|"
-                          r"(?:is\s+)?known|it\s+goes|that\s+goes)|in\s*so\s*far\s+as|to\s+the\s+extent)", re.I)
+                          r"(?:is\s+)?known|it\s+goes|that\s+goes)|in\s*so\s*far\s+as|to\s+the\s+extent|"
+                          # "..., at least the ones it names": the answer's completeness, not a condition
+                          r"at\s+least\s+(?:the\s+ones|those|as\s+far\s+as|according\s+to\s+the\s+report))", re.I)
 # A name or figure after a clause's first word: a trailing hedge that holds one may restrict what
 # is asked ("if Kenya is included") and stays.
 _NAMED = re.compile(r"(?<=\s)(?!I\b)[A-Z][\w'’-]*|\d")

@@ -57,9 +57,19 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
 
 
+# A fragment saying why the asker asks ("Asking for a donor review.", "Just curious.", "For a
+# briefing note."): no verb of its own, nothing asked.
+_PURPOSE = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:asking\s+(?:for|because|since|as)\b|curious\b|wondering\b|"
+                      r"(?:this\s+is\s+|it'?s\s+|it’s\s+)?(?:for|needed\s+for)\s+(?:a|an|the|my|our)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:review|report|briefing|brief|note|memo|paper|article|piece|meeting|talk|blog|newsletter|"
+                      r"thesis|class|lecture|workshop|presentation|slide|deck)s?\W*$)", re.I)
+
+
 def _asides_only(sentence: str) -> bool:
-    """Is the sentence about the asker or the conversation, or only thanks or a greeting?"""
-    return bool(THANKS.match(sentence) or _GREETING.match(sentence) or _ASKER.search(sentence))
+    """Is the sentence about the asker or the conversation, or only thanks, a greeting or why the
+    asker asks?"""
+    return bool(THANKS.match(sentence) or _GREETING.match(sentence) or _ASKER.search(sentence)
+                or (_PURPOSE.match(sentence) and not sentence.rstrip().endswith("?")))
 
 
 def _asks(sentence: str) -> bool:
