@@ -142,12 +142,11 @@ def test_ones_without_a_noun_is_left():
     "Who funds the ILO's work in {c}, if the report says anything about it at all?",
 ])
 def test_wordy_frames_answer_as_the_bare_question(engine, frame):
-    funders = funders_per_country(engine.k)
-    country = next(c for c, f in sorted(funders.items()) if len(f) >= 2)
-    name = engine.k.label(country)
-    bare = answer_ids(engine, engine.ask(f"Who funds the ILO's work in {name}?"))
-    res = engine.ask(frame.format(c=name))
-    assert bare >= funders[country] and answer_ids(engine, res) == bare, (res["path"][:2])
+    country, funders = next((c, f) for c, f in sorted(funders_per_country(engine.k).items()) if len(f) >= 2)
+    asked = {q: answer_ids(engine, engine.ask(q.format(c=engine.k.label(country))))
+             for q in ("Who funds the ILO's work in {c}?", frame)}
+    bare, wordy = asked.values()
+    assert bare >= funders and wordy == bare, frame
 
 
 @pytest.mark.parametrize("question, core", [

@@ -116,9 +116,10 @@ _TRAIL_HEDGE = re.compile(r"^(?:(?:and|or|but)\s+)?(?:if\s+(?:any(?:thing)?|at\s
                           r"(?:is\s+)?known|it\s+goes|that\s+goes)|in\s*so\s*far\s+as|to\s+the\s+extent|"
                           # "..., at least the ones it names": the answer's completeness, not a condition
                           r"at\s+least\s+(?:the\s+ones|those|as\s+far\s+as|according\s+to\s+the\s+report))", re.I)
-# A name or figure after a clause's first word: a trailing hedge that holds one may restrict what
-# is asked ("if Kenya is included") and stays.
-_NAMED = re.compile(r"(?<=\s)(?!I\b)[A-Z][\w'’-]*|\d")
+# A name the linker may not know: a capitalised word or acronym after the clause's first word (not
+# "I"), or a figure.  A trailing hedge that holds one may restrict what is asked ("if Kenya is
+# included") and stays.
+NAMEISH = re.compile(r"(?<=\s)(?!I\b|I['’])[A-Z][\w'’-]*|\d")
 # A verb of asking and its person at the end of the asker's clause ("can you tell me", "I was
 # wondering"): what follows it in the same clause ("... tell me according to Table 8, what ...")
 # belongs to the question proper.
@@ -197,7 +198,7 @@ def _without_trailing(core: str) -> tuple[str, list[str]]:
         if not c:
             continue
         personal = bool(_PERSONAL.search(c)) or (personal and bool(_CONTINUES.match(c)))
-        if personal or THANKS.match(c) or (_TRAIL_HEDGE.match(c) and not _NAMED.search(c)):
+        if personal or THANKS.match(c) or (_TRAIL_HEDGE.match(c) and not NAMEISH.search(c)):
             dropped.append(c)
         else:
             kept += sep + clause
