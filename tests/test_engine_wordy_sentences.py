@@ -208,3 +208,13 @@ def test_a_stated_purpose_or_a_completeness_hedge_is_set_apart(question, dropped
 def test_a_purpose_that_asks_is_kept():
     q = "For a briefing note, which countries does Atlantis fund?"
     assert asking_sentence(q).question == q
+
+
+@pytest.mark.parametrize("question", ["I work on Utopia, so in that country, who funds the work?",
+                                      "I cover Utopia and Atlantis, and since those countries matter most, who funds them?"])
+def test_a_clause_going_on_from_the_askers_that_points_back_keeps_the_question_whole(question):
+    assert without_asides(question, pronouns=True).question == question
+
+
+def test_with_that_in_mind_is_still_dropped():
+    assert without_asides("I work on Utopia, so with that in mind, who funds Atlantis?").question == "Who funds Atlantis?"

@@ -128,6 +128,10 @@ _ASKING_VERB = re.compile(r"\b(?:(?:tell|remind|show|ask|let)\s+(?:me|us)(?:\s+k
 # What may follow it and still be part of what is asked: a phrase that scopes the question.
 _SCOPE = re.compile(r"^(?:according\s+to|in|of|among|amongst|across|from|within|under|for|based\s+on|looking\s+at)\s+"
                     r"(?!(?:me|us|you|my|our|your)\b)", re.I)
+# A demonstrative on a noun of what the report's answers are ("in that country", "those donors"):
+# a clause holding one points back at a thing named before it.
+_POINTS_AT = re.compile(r"\b(?:that|this|these|those|the\s+same)\s+(?:[\w-]+\s+)?(?:countr(?:y|ies)|regions?|"
+                        r"organi[sz]ations?|funders?|donors?|partners?|schemes?|programmes?|initiatives?|places?)\b", re.I)
 # A connective left in front of the question proper ("..., but where did ...").
 _LEADING_JOIN = re.compile(r"^(?:(?:so|but|and|then)\s+)+(?=\w)", re.I)
 
@@ -256,7 +260,10 @@ def without_asides(question: str, pronouns: bool = False) -> Reduced:
         pos = m.end() if m else len(pre)
         if not clause:
             continue
-        personal = bool(_PERSONAL.search(clause)) or (personal and bool(_CONTINUES.match(clause)))
+        # a clause going on from the asker's ("so in that country") that points back is kept: the
+        # question proper needs what it points at
+        personal = bool(_PERSONAL.search(clause)) or (personal and bool(_CONTINUES.match(clause))
+                                                       and not _POINTS_AT.search(clause))
         if personal or _COURTESY.match(clause):
             dropped.append(clause)
             last = not pre[pos:].strip(" ,;:()-–—")  # the clause right before the question proper
