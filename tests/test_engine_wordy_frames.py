@@ -137,9 +137,9 @@ def test_a_question_about_where_the_report_says_something_is_kept():
 
 @pytest.mark.parametrize("question, core", [
     ("I'm not sure how to phrase this, but which countries does Atlantis fund that Utopia doesn't, since my "
-     "manager wants it checked.", "But which countries does Atlantis fund that Utopia doesn't"),
+     "manager wants it checked.", "Which countries does Atlantis fund that Utopia doesn't"),
     ("I follow this closely, so which countries does Atlantis fund that the EU does not?",
-     "So which countries does Atlantis fund that the EU does not?"),
+     "Which countries does Atlantis fund that the EU does not?"),
 ])
 def test_that_opening_a_clause_does_not_refer_back(question, core):
     r = without_asides(question, pronouns=True)

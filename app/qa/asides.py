@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from app.qa.exclusion import _CUE as _SET_ASIDE_CUE
+from app.qa.question_sentence import THANKS, asking_sentence
 
 # Words that make a clause about the asker or a third person, not about the report.
 _PERSONAL = re.compile(
@@ -36,7 +37,9 @@ _PERSONAL = re.compile(
     r"paper|article|piece|meeting|talk|blog|newsletter|thesis|class|lecture|workshop|dashboard|map)\b", re.I)
 # Words that refer back to the preamble ("that region", "there", "both"): the question proper is
 # not whole without it, so nothing is dropped.
-_ANAPHOR = re.compile(r"\b(?:both|either|neither|such|former|latter|same|"
+_ANAPHOR = re.compile(r"\b(?:both(?![^,;:?]*\band\b)|either(?![^,;:?]*\bor\b)|neither(?![^,;:?]*\bnor\b)|"
+                      # "both A and B" joins two things named there; "both" alone points back
+                      r"such|former|latter|same|"
                       # "that the EU doesn't", "that Kenya funds": a clause opens, no noun is pointed at
                       r"(?:that|this|these|those)(?!\s+(?:of|which|who|whose|where|is|are|was|were|have|has|had|"
                       r"the|a|an|its|their|it|they|he|she|we|you|i|there|no|not|all|every|each|any|some)\b)"
@@ -47,7 +50,18 @@ _PRONOUN = re.compile(r"\b(?:there|it|its|they|them|their)\b", re.I)
 _NAME_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’-]*")
 
 
+# "the countries that formally inquired": a "that" after a noun, before a lower-case word, opens a
+# relative clause; a demonstrative "that" follows a preposition, a verb or a conjunction ("in that
+# region", "does that country").
+_RELATIVE_THAT = re.compile(r"(?<=[a-z])(?<!\bin)(?<!\bof)(?<!\bfor)(?<!\bfrom)(?<!\bto)(?<!\bat)(?<!\bon)(?<!\bwith)"
+                            r"(?<!\bby)(?<!\babout)(?<!\bdo)(?<!\bdoes)(?<!\bdid)(?<!\bis)(?<!\bwas)(?<!\bare)"
+                            r"(?<!\bwere)(?<!\bhas)(?<!\bhad)(?<!\bhave)(?<!\band)(?<!\bor)(?<!\bbut)(?<!\blike)"
+                            r"(?<!\bthan)(?<!\bunder)(?<!\binto)(?<!\bover)(?<!\ball)(?<!\bboth)"
+                            r"\s+that(?=\s+[a-z])")
+
+
 def _refers_back(text: str) -> bool:
+    text = _RELATIVE_THAT.sub(" ", text)
     if _ANAPHOR.search(text):
         return True
     m = _PRONOUN.search(text)
@@ -58,12 +72,16 @@ def _refers_back(text: str) -> bool:
     return not _NAME_WORD.search(before)
 # A clause that continues the one before it (a relative clause, "and ...", "since ..."): it is
 # about the same person as the clause it continues.
-_CONTINUES = re.compile(r"^(?:which|who|whom|whose|where|that|and|or|but|so|since|as|because|while|although|though)\b",
+# ("but" turns from the asker to what is asked: "I don't know whether ..., but in Asia, which ...")
+_CONTINUES = re.compile(r"^(?:which|who|whom|whose|where|that|and|or|so|since|as|because|while|although|though)\b",
                         re.I)
 # A courtesy ("if it's not too much trouble", "if possible", "when you have a moment"): a condition
 # on the asking, not on what is asked; its "it" points at the request, not back at a name.
-_COURTESY = re.compile(r"^(?:(?:and|but|so|only)\s+)*(?:if|when|whenever)\s+(?:it'?s|it’s|it\s+is|that'?s|that’s|"
-                       r"that\s+is|possible|convenient|not\s+too|at\s+all|you\b|time\s+allows)", re.I)
+_COURTESY = re.compile(r"^(?:(?:and|but|so|only)\s+)*(?:(?:it'?s\s+|it’s\s+|this\s+is\s+)?(?:not\s+urgent|no\s+rush|no\s+hurry|"
+                       r"no\s+pressure|at\s+your\s+(?:convenience|leisure))\b|"
+                       # "not urgent, but ...": a courtesy, not a negation of what is asked
+                       r"(?:if|when|whenever)\s+(?:it'?s|it’s|it\s+is|that'?s|that’s|"
+                       r"that\s+is|possible|convenient|not\s+too|at\s+all|you\b|time\s+allows))", re.I)
 # A clause that only asks ("wants to know", "so") says nothing about what is asked.
 _ONLY_ASKING = re.compile(r"^(?:(?:so|and|but|then|well|now|ok|okay|please|kindly|wants?|wanted|would|like|to|know|"
                           r"wonder(?:ing)?|ask(?:ing|s|ed)?|tell|me|us|check|curious|compare|see|find)\b\s*)*$", re.I)
@@ -90,6 +108,32 @@ _TRAIL_BREAK = re.compile(r"\s*(?:[,;:]|(?<=[a-z]{2}[?.!])(?=\s+[A-Z])|\?|\s[-�
 _OPENER = re.compile(r"^\s*(?:" + _LEAD + _QWORD + r"|(?:is|are|was|were|do|does|did|has|have|can|could|list|name|"
                      r"give)\b)", re.I)
 _PAREN = re.compile(r"\(([^()]*)\)")
+# A hedge after the question proper ("..., if any", "if the report says anything about it at
+# all", "as far as the report goes"): a condition on the answer's existence, not on what is asked.
+_TRAIL_HEDGE = re.compile(r"^(?:(?:and|or|but)\s+)?(?:if\s+(?:any(?:thing)?|at\s+all|so|there\s+(?:is|are|were|was)\s+any|"
+                          r"applicable|possible|relevant|known|available|ever|the\s+(?:report|document|text)\b|"
+                          r"it\s+(?:does|did|is|was|says|mentions|exists)\b)|as\s+far\s+as\s+(?:the\s+(?:report|document)|"
+                          r"(?:is\s+)?known|it\s+goes|that\s+goes)|in\s*so\s*far\s+as|to\s+the\s+extent|"
+                          # "..., at least the ones it names": the answer's completeness, not a condition
+                          r"at\s+least\s+(?:the\s+ones|those|as\s+far\s+as|according\s+to\s+the\s+report))", re.I)
+# A name the linker may not know: a capitalised word or acronym after the clause's first word (not
+# "I"), or a figure.  A trailing hedge that holds one may restrict what is asked ("if Kenya is
+# included") and stays.
+NAMEISH = re.compile(r"(?<=\s)(?!I\b|I['’])[A-Z][\w'’-]*|\d")
+# A verb of asking and its person at the end of the asker's clause ("can you tell me", "I was
+# wondering"): what follows it in the same clause ("... tell me according to Table 8, what ...")
+# belongs to the question proper.
+_ASKING_VERB = re.compile(r"\b(?:(?:tell|remind|show|ask|let)\s+(?:me|us)(?:\s+know)?|wonder(?:ing|ed)?|"
+                          r"(?:to|like\s+to|want\s+to|wanted\s+to|need\s+to)\s+(?:know|check|confirm)|curious)\b", re.I)
+# What may follow it and still be part of what is asked: a phrase that scopes the question.
+_SCOPE = re.compile(r"^(?:according\s+to|in|of|among|amongst|across|from|within|under|for|based\s+on|looking\s+at)\s+"
+                    r"(?!(?:me|us|you|my|our|your)\b)", re.I)
+# A demonstrative on a noun of what the report's answers are ("in that country", "those donors"):
+# a clause holding one points back at a thing named before it.
+_POINTS_AT = re.compile(r"\b(?:that|this|these|those|the\s+same)\s+(?:[\w-]+\s+)?(?:countr(?:y|ies)|regions?|"
+                        r"organi[sz]ations?|funders?|donors?|partners?|schemes?|programmes?|initiatives?|places?)\b", re.I)
+# A connective left in front of the question proper ("..., but where did ...").
+_LEADING_JOIN = re.compile(r"^(?:(?:so|but|and|then)\s+)+(?=\w)", re.I)
 
 
 @dataclass
@@ -125,9 +169,22 @@ def _core_start(q: str, strict: bool = True) -> int | None:
             return m.end()
         # after a comma, the last candidate: an earlier one may be a relative clause going on
         # about the asker's noun ("our office, which handles Kenya, wants to compare: ..., which ...")
-        if not _RELATIVE.match(rest):
+        if not _RELATIVE.match(rest) or _picks_from(q[:m.start()]):
             weak = m.end()
     return weak
+
+
+# "of the countries that ..., which had ...", "among Kenya, Nepal and Ghana, which ...": a set named
+# first and picked from; the "which" after it asks, it opens no relative clause.
+_PARTITIVE = re.compile(r"^(?:(?:but|so|and)\s+)?(?:of|among|amongst|out\s+of|from)\s+(?!(?:me|us|you|my|our|your)\b)",
+                        re.I)
+
+
+def _picks_from(before: str) -> bool:
+    """Does the text since the last colon, semicolon or sentence end hold a clause opening on a
+    partitive ("of the countries ...", "among Iraq, Jordan and Lebanon")?"""
+    segment = re.split(r"[:;]|(?<=[a-z]{2}[.!?])\s+(?=[A-Z])", before)[-1]
+    return any(_PARTITIVE.match(c.strip()) for c in re.split(r",|\s[-–—]\s", segment))
 
 
 def _without_trailing(core: str) -> tuple[str, list[str]]:
@@ -145,7 +202,7 @@ def _without_trailing(core: str) -> tuple[str, list[str]]:
         if not c:
             continue
         personal = bool(_PERSONAL.search(c)) or (personal and bool(_CONTINUES.match(c)))
-        if personal:
+        if personal or THANKS.match(c) or (_TRAIL_HEDGE.match(c) and not NAMEISH.search(c)):
             dropped.append(c)
         else:
             kept += sep + clause
@@ -176,6 +233,10 @@ def without_asides(question: str, pronouns: bool = False) -> Reduced:
     """The question with the personal clauses of its preamble and its personal parentheses dropped.
     With ``pronouns``, a question proper that refers back by a pronoun alone is still returned
     reduced, marked ``pronoun`` (the caller fills in the referent or ignores it)."""
+    sentences = asking_sentence(question)
+    if sentences.dropped:  # "Hi there. I'm reading the report for a proposal. Where did ...?"
+        return _with_sentences_dropped(question, sentences.dropped, without_asides(sentences.question, pronouns),
+                                       pronouns)
     q, dropped = _personal_parens(question)
     start = _core_start(q)
     if start is None:
@@ -188,7 +249,7 @@ def without_asides(question: str, pronouns: bool = False) -> Reduced:
         if not dropped or _refers_back(core):
             return Reduced(question, [])
         return Reduced(" ".join(core.split()), dropped)
-    pre, core = q[:start], q[start:]
+    pre, core = q[:start], _LEADING_JOIN.sub("", q[start:])
     core, trail = _without_trailing(core)
     dropped += trail
     kept: list[str] = []
@@ -199,14 +260,21 @@ def without_asides(question: str, pronouns: bool = False) -> Reduced:
         pos = m.end() if m else len(pre)
         if not clause:
             continue
-        personal = bool(_PERSONAL.search(clause)) or (personal and bool(_CONTINUES.match(clause)))
+        # a clause going on from the asker's ("so in that country") that points back is kept: the
+        # question proper needs what it points at
+        personal = bool(_PERSONAL.search(clause)) or (personal and bool(_CONTINUES.match(clause))
+                                                       and not _POINTS_AT.search(clause))
         if personal or _COURTESY.match(clause):
             dropped.append(clause)
+            last = not pre[pos:].strip(" ,;:()-–—")  # the clause right before the question proper
+            scope = _scope_after_asking(clause) if personal and last else None
+            if scope:  # "can you tell me according to Table 8, what ...": the scope is asked
+                kept.append(scope)
         elif not _ONLY_ASKING.match(clause):
             kept.append(clause)
     if not dropped:
         return Reduced(question, [])
-    head = ", ".join(c for c in kept if re.search(r"\w", c))
+    head = _LEADING_JOIN.sub("", ", ".join(c for c in kept if re.search(r"\w", c)))
     text = f"{head}, {core}" if head else core
     text = " ".join(text.split())
     if _refers_back(_EXPLETIVE.sub(" ", head) + " " + core):
@@ -214,6 +282,34 @@ def without_asides(question: str, pronouns: bool = False) -> Reduced:
             return Reduced(text[:1].upper() + text[1:], dropped, pronoun=True)
         return Reduced(question, [])  # "in that region", "there": the asides are needed
     return Reduced(text[:1].upper() + text[1:], dropped)
+
+
+def _scope_after_asking(clause: str) -> str | None:
+    """The scoping phrase after the asker's verb of asking at the end of a clause ("I was wondering
+    of the countries covered by ...", "can you tell me according to Table 8"), or None."""
+    last = None
+    for last in _ASKING_VERB.finditer(clause):
+        pass
+    if last is None:
+        return None
+    rest = clause[last.end():].strip()
+    if not rest or _PERSONAL.search(rest) or not _SCOPE.match(rest):
+        return None
+    return rest
+
+
+def _with_sentences_dropped(question: str, sentences: list[str], inner: Reduced, pronouns: bool) -> Reduced:
+    """The asking sentence read by :func:`without_asides`, with the sentences about the asker
+    before and after it dropped too; a pronoun or anaphor pointing back into them keeps the
+    question whole unless ``pronouns`` lets the caller fill it in."""
+    dropped = sentences + inner.dropped
+    if inner.pronoun:
+        return Reduced(inner.question, dropped, pronoun=True)
+    if _refers_back(inner.question):
+        if pronouns and _pronoun_only(inner.question):
+            return Reduced(inner.question, dropped, pronoun=True)
+        return Reduced(question, [])
+    return Reduced(inner.question, dropped)
 
 
 def keeps_subject(full_links: list, reduced_links: list, author_ids: set[str]) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from app.qa.asides import Reduced, _refers_back
+from app.qa.asides import NAMEISH, Reduced, _refers_back
 
 # The asker and the one asked: first- and second-person words (never "US", the country or dollar),
 # and a stated purpose ("for a slide", "for my briefing").  Nouns for people ("students",
@@ -33,9 +33,9 @@ _ASKER = re.compile(
     r"you|your|yours)\b"
     r"|\bfor\s+(?:a|an|my|our|this)\s+(?:[\w-]+\s+){0,2}?(?:slides?|speech|presentation|briefing|brief|note|memo|"
     r"paper|article|piece|meeting|talk|blog|newsletter|thesis|class|lecture|workshop|dashboard|map)\b", re.I)
-# A name the linker may not know: a capitalised word or acronym after the clause's first word
-# (not "I"), or a figure.  A clause holding one may be the subject ("I came across RAMU ...").
-_NAMEISH = re.compile(r"(?<=\s)(?!I\b|I['’])[A-Z][\w'’-]*|\d")
+# A name the linker may not know (``asides.NAMEISH``): a clause holding one may be the subject
+# ("I came across RAMU ...").
+_NAMEISH = NAMEISH
 
 # Clause breaks: punctuation, parentheses, a dash between spaces (or closing the question), and
 # "but"/"so" opening a new clause after a comma-less hedge ("I'm not sure how to phrase this but ...").

@@ -44,12 +44,31 @@ def fill_referent(reduced: Reduced, analyse) -> str | None:
     return reduced.question[:m.start()] + form.format(n=name) + reduced.question[m.end():]
 
 
+# "ones" stands for a plural noun said before it ("the EU funds a lot of countries, but which of
+# the Arab States ones ..."): the nouns of what the report's answers are.
+_ONES = re.compile(r"\bones\b", re.I)
+_KIND_NOUN = re.compile(r"\b(countries|organi[sz]ations|donors|funders|partners|agencies|schemes|programmes|programs|"
+                        r"initiatives|publications|reports|conventions|members|institutions|networks|projects)\b", re.I)
+
+
+def fill_ones(reduced: Reduced) -> Reduced:
+    """The reduced question with "ones" replaced by the last plural noun of kind its dropped asides
+    said ("... but which of the Arab States ones" after "the EU funds a lot of countries"), so the
+    question proper asks for that kind on its own; unchanged when none was said."""
+    if not reduced.dropped or not _ONES.search(reduced.question):
+        return reduced
+    nouns = [m.group(1) for clause in reduced.dropped for m in _KIND_NOUN.finditer(clause)]
+    if not nouns:
+        return reduced
+    return Reduced(_ONES.sub(nouns[-1].lower(), reduced.question, count=1), reduced.dropped, reduced.pronoun)
+
+
 def core_of(question: str, analyse) -> Reduced:
     """:func:`app.qa.asides.without_asides`, with a pronoun that refers back to the asides filled in
     when it can be; otherwise the question is kept whole, as without_asides keeps it."""
     from app.qa.asides import without_asides
 
-    reduced = without_asides(question, pronouns=True)
+    reduced = fill_ones(without_asides(question, pronouns=True))
     if not reduced.pronoun:
         return reduced
     filled = fill_referent(reduced, analyse)

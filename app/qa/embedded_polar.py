@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import re
 
-from app.qa.asides import _without_trailing
+from app.qa.asides import _refers_back, _without_trailing
+from app.qa.question_sentence import asking_sentence
 
 # The asker's frame around a stated clause, up to "that" (or "whether"/"if" after confirm/check).
 _FRAME = re.compile(
-    r"(?:^|(?<=[:;,])|(?<=\s[-–—]))\s*(?:(?:so|and|but|ok|okay|just)\s*,?\s+)?(?:"
+    # at the start, after a clause break, or opening a later sentence ("Could you help me out? Is it true that ...")
+    r"(?:^|(?<=[:;,])|(?<=\s[-–—])|(?<=[a-z][.!?]\s))\s*(?:(?:so|and|but|ok|okay|just)\s*,?\s+)?(?:"
     r"(?:is|was)\s+it\s+(?:really\s+|actually\s+)?(?:true|the\s+case|correct|right|accurate|so|fair\s+to\s+say)|"
     r"(?:would|could|can)\s+(?:it|one|i|we)\s+(?:be\s+)?(?:right|correct|fair|accurate)(?:\s+to\s+(?:say|state|claim))?|"
     r"am\s+i\s+(?:right|correct|wrong)(?:\s+(?:in\s+)?(?:thinking|saying|assuming|understanding))?|"
@@ -45,11 +47,22 @@ def _base(verb: str) -> str | None:
     return verb[:-1]
 
 
+# A sentence that opens on an auxiliary asks yes or no ("Has Morocco ratified ...?").
+_POLAR_OPEN = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did)\b", re.I)
+
+
 def direct_question(question: str) -> str:
     """The direct yes/no question for "is it true that <clause>?", or the question unchanged; the
-    asker's remarks after the clause ("..., since my manager wants it checked") are no part of it."""
+    asker's remarks after the clause ("..., since my manager wants it checked") are no part of it,
+    nor are the asker's sentences before a yes/no question ("I'm checking our notes. Has Morocco
+    ratified ...?") unless it points back into them ("I work on Kenya. Is it a pathfinder?")."""
     direct = _inverted(question)
-    return question if direct is None else _without_trailing(direct)[0]
+    if direct is not None:
+        return _without_trailing(direct)[0]
+    asked = asking_sentence(question)
+    if asked.dropped and _POLAR_OPEN.match(asked.question) and not _refers_back(asked.question):
+        return asked.question
+    return question
 
 
 def _inverted(question: str) -> str | None:

@@ -1,0 +1,107 @@
+"""The sentence that asks, in a question written as several sentences.
+
+"Hi there. I'm doing some background reading for a grant proposal. Where did Kuwait finance the
+ILO's work? Many thanks." asks one thing, in its third sentence; the others are about the asker
+(first- or second-person words), the conversation ("Hi there", "Could you help me out?") or
+thanks.  :mod:`app.qa.asides` looks for the question proper inside one sentence, after a comma, a
+colon or a verb of asking; a full stop before it gave it no place to start, so the whole text was
+read and the asker's words ("proposal", "at hand", "neither of us") became topics, negations and
+anaphors.
+
+:func:`split_sentences` cuts the text at sentence ends ("No. 102", "S.p.A." and initials are no
+sentence end); :func:`asking_sentence` picks the sentence that asks (the last one ending in "?" or
+opening on a question word that is not about the asker) and sets the others apart: a sentence about
+the asker or the conversation, or one that only thanks, is dropped; any other sentence ("Table 4
+lists results by region.") is kept before the question, as it may say what is asked.
+
+Ordinary English only: pronouns, greetings and thanks, never names from a report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at ".", "!" or "?" after a lower-case letter, a digit or a closing bracket or
+# quote, before a capital, a quote or a bracket ("No. 102" has a digit after it; "S.p.A." and
+# "U.K." have a capital before the full stop).
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'’][.!?])\s+(?=[A-Z“\"'‘(])|(?<=[?!])\s+(?=[a-z])|"
+                           # "... at hand. in which year were ...": a question typed in lower case
+                           r"(?<=[a-z]{2}\.)\s+(?=(?:(?:in|of|for|from|among|by)\s+)?(?:which|what|who|whom|whose|where|"
+                           r"when|how)\b)")
+# Thanks and sign-offs: a sentence of these asks nothing.
+THANKS = re.compile(r"^\W*(?:(?:and|but|so|again|many|much|in advance|a lot|very much|so much|best|kind|warm|"
+                    r"regards?|cheers|thanks?|thank you|appreciated?|grateful|ta|much obliged|in\s+advance)\W*)+$",
+                    re.I)
+# Greetings and short openers that ask nothing ("Hi there.", "Hello!", "Good morning.").
+_GREETING = re.compile(r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[\w\s,]{0,20}\W*$",
+                       re.I)
+# The asker and the one asked (never "US", the country or dollar).
+_ASKER = re.compile(r"(?-i:\bus\b)|\bi\b(?![.’'-]?\w?\.)|\b(?:i'm|i’m|i'd|i’d|i've|i’ve|i'll|i’ll|me|my|mine|myself|"
+                    r"we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|you|your|yours)\b", re.I)
+# A sentence that asks: it ends in "?" or opens on a question word or a request.
+_ASKS = re.compile(r"^\W*(?:(?:so|and|but|then|now|also|anyway|well)\s+)?(?:(?:in|by|to|at|of|for|from|on|with|under|"
+                   r"among|across|according to)\s+)?(?:which|what|who|whom|whose|where|when|how|list|name|is|are|was|"
+                   r"were|do|does|did|has|have|can|could|would|will)\b", re.I)
+
+
+@dataclass
+class Sentences:
+    """The sentence that asks, the sentences kept before it, and what was set apart (for the path)."""
+
+    question: str
+    dropped: list[str]
+
+
+def split_sentences(text: str) -> list[str]:
+    """The text's sentences, in order, each stripped."""
+    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
+
+
+# A fragment saying why the asker asks ("Asking for a donor review.", "Just curious.", "For a
+# briefing note."): no verb of its own, nothing asked.
+_PURPOSE = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:asking\s+(?:for|because|since|as)\b|curious\b|wondering\b|"
+                      r"(?:this\s+is\s+|it'?s\s+|it’s\s+)?(?:for|needed\s+for)\s+(?:a|an|the|my|our)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:review|report|briefing|brief|note|memo|paper|article|piece|meeting|talk|blog|newsletter|"
+                      r"thesis|class|lecture|workshop|presentation|slide|deck)s?\W*$)", re.I)
+
+
+def _asides_only(sentence: str) -> bool:
+    """Is the sentence about the asker or the conversation, or only thanks, a greeting or why the
+    asker asks?"""
+    return bool(THANKS.match(sentence) or _GREETING.match(sentence) or _ASKER.search(sentence)
+                or (_PURPOSE.match(sentence) and not sentence.rstrip().endswith("?")))
+
+
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or bool(_ASKS.match(sentence))
+
+
+def asking_sentence(question: str) -> Sentences:
+    """The question's asking sentence with the sentences about the asker set apart; the text
+    unchanged (nothing dropped) when it is one sentence or no sentence but one about the asker asks.
+
+    The asking sentence is the last one that asks and is not about the asker ("Could you help me
+    out? Of the countries ..., which ...?" asks in its second sentence); when every sentence that
+    asks is about the asker ("Can you tell me which countries Kenya funds?"), the last of them is
+    taken and :mod:`app.qa.asides` reads its asides."""
+    sentences = split_sentences(question)
+    if len(sentences) < 2:
+        return Sentences(question, [])
+    asking = [i for i, s in enumerate(sentences) if _asks(s)]
+    if not asking:
+        return Sentences(question, [])
+    own = [i for i in asking if not _asides_only(sentences[i])]
+    at = own[-1] if own else asking[-1]
+    kept, dropped = [], []
+    for i, s in enumerate(sentences):
+        if i == at:
+            kept.append(s)
+        elif _asides_only(s) or (i > at and not _asks(s) and THANKS.match(s)):
+            dropped.append(s)
+        elif i > at:
+            return Sentences(question, [])  # a second question or remark after it: read whole
+        else:
+            kept.append(s)
+    if not dropped:
+        return Sentences(question, [])
+    return Sentences(" ".join(kept), dropped)
