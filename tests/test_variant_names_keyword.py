@@ -167,3 +167,35 @@ def test_date_and_named_convention_ask_the_year(engine):
         for q in (f"{name} convention {number} ratification", f"{name} convention no{number} ratification"):
             res = engine.ask(q)
             assert [a["label"] for a in res["answers"]] == [str(f["attrs"]["year"])], q
+
+
+# -- the "variant" perturbation (app/evalperturb.py) ----------------------------------------------
+@pytest.mark.parametrize("question", ["Who funds the work in Viet Nam?", "Which countries does the Netherlands fund?",
+                                      "Who funds Côte d'Ivoire?", "Which countries does the European Union fund?",
+                                      "What did UNICEF do in 2024?"])
+def test_variant_perturbation_names_the_same_thing(question):
+    """The rewritten question names the same country or organisation by another general name."""
+    import random
+
+    from app.evalperturb import variant_name
+    from graph import countries
+    from graph.gazetteer import organizations
+
+    out = variant_name(question, random.Random(0))
+    assert out != question
+    before = {iso for *_, iso in countries.find_countries(question)}
+    after = {iso for *_, iso in countries.find_countries(out)}
+    if before:
+        assert before == after
+    else:
+        orgs = [o for o in organizations.ORGANIZATIONS if o.acronym and
+                (o.acronym in question or o.label.lower() in question.lower())]
+        assert orgs and (orgs[0].acronym in out or orgs[0].label in out)
+
+
+def test_variant_perturbation_leaves_a_nameless_question():
+    import random
+
+    from app.evalperturb import variant_name
+
+    assert variant_name("Which year did the campaign start?", random.Random(0)) == "Which year did the campaign start?"
