@@ -199,3 +199,26 @@ def test_variant_perturbation_leaves_a_nameless_question():
     from app.evalperturb import variant_name
 
     assert variant_name("Which year did the campaign start?", random.Random(0)) == "Which year did the campaign start?"
+
+
+def test_author_spelled_out_answers_as_its_short_name(engine):
+    """"the International Labour Organization" (any long name the graph gives the author) reads as
+    its acronym: the same answers, for a partner, a publication and a funding question."""
+    from app.qa.graphstep import AUTHOR_ORGS
+
+    author = sorted(AUTHOR_ORGS)[0]
+    acronym = (engine.k.entity(author) or {}).get("acronym")
+    longer = [n for n in engine.k.names(author) if acronym and len(n) > len(acronym) + 3 and " " in n]
+    if not longer:
+        pytest.skip("the author has no long name")
+    org = next((e["id"] for e in engine.k.of_type("Organization")
+                if len({f["subject"] for f in engine.k.facts_where(predicate="partneredWith", obj=e["id"])}) >= 2
+                and e["id"] not in AUTHOR_ORGS), None)
+    questions = [f"Which {acronym} brief is about child benefits?", f"Which countries does the {acronym} support with funding from Japan?"]
+    if org:
+        questions.append(f"Where does the {acronym} partner with the {engine.k.label(org)}?")
+    for q in questions:
+        short = answer_ids(engine, engine.ask(q))
+        for n in longer[:2]:
+            assert answer_ids(engine, engine.ask(q.replace(acronym, n))) == short, (q, n)
+    assert engine.author_names.shorten(f"the {longer[0]}'s work") == f"the {acronym}'s work"

@@ -62,6 +62,7 @@ from app.qa.qualified_members import qualified_members
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
 from app.qa.grounding import adopt, ground
+from app.qa.author_names import AuthorNames
 from app.qa.grounded_direction import adopt_held_relation, reversed_direction
 from app.qa.intent import IntentIndex
 from app.qa.numbers import beside_counted, counts_entities
@@ -190,6 +191,7 @@ class QuestionEngine:
         self.units = units
         self.embedder = embedder
         self.lexicon = Lexicon(knowledge)
+        self.author_names = AuthorNames(knowledge)  # "the International Labour Organization" is "the ILO"
         self.text = TextStep(knowledge, units)
         self.spans = SpanFinder(knowledge, units, self.text)
         self.sweep = TopicSweep(knowledge, units, self.text)
@@ -225,7 +227,7 @@ class QuestionEngine:
             return out
         timings = {}
         t = time.perf_counter()
-        fixed, fixes = self.speller.correct(q)
+        fixed, fixes = self.speller.correct(self.author_names.shorten(q))
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
         polar = open_subject(direct, self.lexicon.link(direct))  # "Has Kenya not ratified C102?"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
