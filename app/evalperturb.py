@@ -195,6 +195,35 @@ def name_typo(question: str, rng: random.Random, protected: set[str] = frozenset
     return " ".join(tokens)
 
 
+# -- variant names ---------------------------------------------------------------------------------
+def variant_name(question: str, rng: random.Random) -> str:
+    """The question with one country or organisation called by another general-knowledge name:
+    another ISO / UN spelling or former name of the country ("Ivory Coast", "Swaziland", "Vietnam",
+    "Holland"), or an organisation's acronym for its full name and back ("EU", "United Nations
+    Children's Fund").  Only names that read back to the same thing; the question is unchanged when
+    it names none (the gazetteers are general knowledge, not the report's)."""
+    from graph import countries
+    from graph.gazetteer import organizations
+
+    for start, end, surface, iso in countries.find_countries(question):
+        others = sorted({n for n in countries.all_countries()[iso].names
+                         if "," not in n and not n.lower().startswith("the ")
+                         and countries.fold(n) != countries.fold(surface) and countries.lookup(n) == iso})
+        if others:
+            return question[:start] + _pick(others, rng) + question[end:]
+    for o in organizations.ORGANIZATIONS:
+        if not o.acronym:
+            continue
+        for name in (o.label, *o.aliases):
+            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", question, re.I)
+            if m and len(name) > len(o.acronym):
+                return question[:m.start()] + o.acronym + question[m.end():]
+        m = re.search(rf"(?<![\w-]){re.escape(o.acronym)}(?![\w-])", question)
+        if m and organizations.lookup(o.acronym) is o:
+            return question[:m.start()] + o.label + question[m.end():]
+    return question
+
+
 def _protected(q: dict) -> set[str]:
     words = set()
     for name in list(q.get("gold") or []) + [a for v in (q.get("aliases") or {}).values() for a in v]:
@@ -211,6 +240,7 @@ TRANSFORMS: dict[str, Transform] = {  # a keyword searcher does not type a wordy
     "wordy_hedge": lambda q, rng: wordy_hedge(q["question"], rng),
     "typo": lambda q, rng: typo(q["question"], rng, _protected(q)),
     "name_typo": lambda q, rng: name_typo(q["question"], rng, _protected(q)),
+    "variant": lambda q, rng: variant_name(q["question"], rng),
 }
 
 

@@ -64,6 +64,8 @@ from app.qa import described_referent, role_kinds, set_of_question
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
 from app.qa.grounding import adopt, ground
+from app.qa.author_names import AuthorNames
+from app.qa.grounded_direction import adopt_held_relation, reversed_direction
 from app.qa.intent import IntentIndex
 from app.qa.numbers import beside_counted, counts_entities
 from app.qa.roles import ROLE_NAMES
@@ -192,6 +194,7 @@ class QuestionEngine:
         self.units = units
         self.embedder = embedder
         self.lexicon = Lexicon(knowledge)
+        self.author_names = AuthorNames(knowledge)  # "the International Labour Organization" is "the ILO"
         self.text = TextStep(knowledge, units)
         self.spans = SpanFinder(knowledge, units, self.text)
         self.sweep = TopicSweep(knowledge, units, self.text)
@@ -255,7 +258,7 @@ class QuestionEngine:
             return out
         timings = {}
         t = time.perf_counter()
-        fixed, fixes = self.speller.correct(q)
+        fixed, fixes = self.speller.correct(self.author_names.shorten(q))
         fixed = described_referent.fold(fixed) or fixed  # "there is a country whose ...; who funds it there?"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
         polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None)  # "Has Kenya not ratified C102?"
@@ -1011,6 +1014,11 @@ class QuestionEngine:
         switched = typed_relation(a, und, keyword_support, self.k)  # an unworded relation gives way
         if switched:
             und.relation, und.direction = switched
+        else:  # "mul countries": no relation worded, the one the graph holds for the name
+            adopt_held_relation(a, und, keyword_support, self.k)
+        flipped = reversed_direction(a, und.relation, und.direction, und.op, keyword_support, self.k)  # "kuwaiti funding"
+        if flipped:
+            und.direction, a.answer_type = flipped
         if both_ends_year(a, keyword_support, self.k):  # "ukraine No.102 ratified": only the year is left open
             a.answer_type = "Year"
         und.vector = qvec
@@ -1706,8 +1714,9 @@ class QuestionEngine:
         as_list = replace(a, answer_type=counted)
         cons = result_sets.apply(as_list, set_conditions.apply(
             as_list, compose(as_list, constraints_for(as_list, self.k), self.k), self.k), self.store)
-        cons = cons + qualified_members(as_list, cons, self.k)  # "how many pilot countries ..."
-        cons = cons + participants(as_list, cons, self.k)  # "how many countries are in [initiative]'s new phase"
+        qualified = qualified_members(as_list, cons, self.k)  # "how many pilot countries ..."
+        qualified += participants(as_list, cons, self.k, also=qualified)  # "how many countries are in [initiative]'s new phase"
+        cons = widen_regions(cons + qualified, self.k) if qualified else cons  # a region filters them as in the list
         if not cons and und is not None:
             extra = generic_constraint(as_list, und, self.k)
             cons = [extra] if extra is not None else []

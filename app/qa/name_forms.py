@@ -51,6 +51,19 @@ def head_variants(name: str) -> list[str]:
     return out
 
 
+# "ILO-IMF Partnership": initials of two or three bodies joined by hyphens, then a joint-undertaking noun
+_COMPOUND_LED = re.compile(r"^\s*(?P<stem>[A-Z][A-Z0-9]{1,7}(?:-[A-Z][A-Z0-9]{1,7}){1,2})\s+(?P<head>\w+)\s*$")
+
+
+def compound_stem(name: str) -> str | None:
+    """'ILO-IMF Partnership' -> 'ILO-IMF': readers name a joint undertaking by its partners' joined
+    initials alone ("ilo-imf pilot countries"); None for any other shape of name."""
+    m = _COMPOUND_LED.match(name)
+    if m is None or not any(m.group("head").lower() in g for g in _HEAD_SYNONYMS):
+        return None
+    return m.group("stem")
+
+
 # A company's legal-form suffix (general knowledge): "Eni S.p.A." is "Eni" to a reader.
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:S\.?p\.?A|S\.?A|N\.?V|A\.?G|GmbH|Ltd|Inc|PLC|LLC|S\.?A\.?S)\.?\s*$", re.I)
 
@@ -83,6 +96,7 @@ def derived_forms(entities: Iterable[tuple[str, str, list[str]]],
     ``taken(form)`` says whether some entity is already called ``form``: such a form is
     skipped, as are initials that several entities would share."""
     by_initials: dict[str, set[str]] = defaultdict(set)
+    by_stem: dict[str, set[str]] = defaultdict(set)
     variants: list[tuple[str, str]] = []
     for eid, etype, names in entities:
         if etype not in _TYPES:
@@ -95,6 +109,12 @@ def derived_forms(entities: Iterable[tuple[str, str, list[str]]],
             if ini and (2 if etype == "Initiative" else 3) <= len(ini) <= 5 and not countries.find_countries(n):
                 by_initials[ini].add(eid)
             variants += [(v, eid) for v in head_variants(n) + written_forms(n)]
+            joined = compound_stem(n)
+            if joined:
+                by_stem[joined].add(eid)
+    for stem_form, ids in sorted(by_stem.items()):  # only when one undertaking has those partners
+        if len(ids) == 1 and not taken(stem_form):
+            yield stem_form, next(iter(ids))
     for ini, ids in sorted(by_initials.items()):
         if len(ids) == 1 and not taken(ini):
             yield ini, next(iter(ids))

@@ -58,13 +58,14 @@ def both_ends_year(a: Analysis, supported, knowledge) -> bool:
     of its own and no asking word, so that the year is what is left to ask?  The two ends must
     be two different names joined by a dated statement of that relation in the graph ("kuwait
     funded" names one entity, "connect network members thailand" joins no statement)."""
-    if a.years or _ASKING.search(a.question) or a.answer_type in ("Number", "Year"):
-        return False
     from app.qa.understand import _HEAD_NOUNS
 
     blank = a.question
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    # an asking word inside a name is the name's ("convention no102" names the instrument)
+    if a.years or _ASKING.search(blank) or a.answer_type in ("Number", "Year"):
+        return False
     if any(rx.search(blank) for rx, _ in _HEAD_NOUNS):  # "ga pathfinders financed by ...": a type is asked
         return False
     links = [l for l in a.links if not (set(l.ids) & AUTHOR_ORGS)]

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from graph import countries
+from app.qa.dotted_acronyms import is_dotted, letter_key
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.fund_nouns import blank_fund_nouns, fund_modifiers
 from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
@@ -262,6 +263,7 @@ class Lexicon:
         self.k = knowledge
         self.names: dict[tuple[str, ...], set[str]] = {}
         self.acronyms: set[tuple[str, ...]] = set()
+        self.dotted: dict[tuple[str, ...], set[str]] = {}  # initials typed with dots (app.qa.dotted_acronyms)
         self.instrument_numbers: dict[str, set[str]] = {}  # "102" -> Convention No. 102, for "ratified 102"
         for eid, e in knowledge.entities.items():
             if e["type"] in ("InstitutionalResult",):
@@ -327,6 +329,9 @@ class Lexicon:
         self.names.setdefault(toks, set()).add(eid)
         if acronym:
             self.acronyms.add(toks)
+            letters = letter_key(raw)
+            if letters is not None:  # "E.U." for "EU": linked only where the question writes the dots
+                self.dotted.setdefault(letters, set()).add(eid)
             return
         # Questions drop the acronym and the article a name is written with ("the ILO's Regular Budget
         # Supplementary Account" for "ILO's Regular Budget Supplementary Account (RBSA)"); without
@@ -348,10 +353,14 @@ class Lexicon:
             for i in range(len(toks) - n + 1):
                 gram = tuple(low[i:i + n])
                 ids = self.names.get(gram)
+                if n >= 2 and all(len(t) == 1 for t in gram) and gram in self.dotted and \
+                        is_dotted(text[toks[i][0]:toks[i + n - 1][1] + 1]):
+                    found.append((i, i + n, sorted(self.dotted[gram])))  # "e.u." is the EU
+                    continue
                 if ids is None and n == 1 and gram[0] not in STOP and (len(gram[0]) >= 4 or gram[0] in IRREGULAR):
                     # "the Swiss", "Kenyan", "Dutch funding"; a short one only from the table ("lao funders")
                     iso = demonym_country(gram[0])
-                    ids = {f"Country:{iso}"} if iso else None
+                    ids = self._country_ids(iso) if iso else None
                 if ids is None and n <= 4 and not (n > 1 and any(len(t) >= 4 and demonym_country(t) for t in gram)) and (
                         any(len(t) >= 6 and t not in self.vocab for t in gram) or (
                         n >= 2 and len(" ".join(gram)) >= 9 and any(len(t) >= 4 and t not in self.vocab for t in gram))):
@@ -361,7 +370,7 @@ class Lexicon:
                 if not ids:
                     continue
                 if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() for j in range(i, i + n)) \
-                        and not (lowercase_query and all(_lower_acronym_ok(t) for t in gram)):
+                        and not (lowercase_query and all(_lower_acronym_ok(t, joined=n >= 2) for t in gram)):
                     continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
@@ -416,6 +425,15 @@ class Lexicon:
         """"Convention" or "Recommendation", the kind an instrument's label starts with."""
         return self.k.label(eid).split(" ", 1)[0]
 
+    def _country_ids(self, iso3: str) -> set[str]:
+        """What a country's adjective links to: the same ids as its name (the country and, where the
+        graph has one, its government as a funder: "Kuwaiti funding" is Kuwait's, as "Kuwait" is)."""
+        ids = {f"Country:{iso3}"}
+        gov = f"Organization:gov-{iso3}"
+        if self.k is not None and gov in getattr(self.k, "entities", {}):
+            ids.add(gov)
+        return ids
+
     def _fuzzy(self, gram: tuple[str, ...]) -> set[str] | None:
         """A name within a small edit of the gram ("Cameroun", "Mozambiqe"), else None."""
         joined = " ".join(gram)
@@ -435,11 +453,13 @@ class Lexicon:
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
 
 
-def _lower_acronym_ok(tok: str) -> bool:
-    """A lower-case token may stand for an acronym unless it is a question word or an English word."""
+def _lower_acronym_ok(tok: str, joined: bool = False) -> bool:
+    """A lower-case token may stand for an acronym unless it is a question word or an English word.
+    Inside a compound of initials ("ilo-imf") a word the questions skip as their author's name is a
+    part of the name, not a question word."""
     from app.qa.spelling import english_words
 
-    return tok.isdigit() or (tok not in QUESTION_WORDS and tok not in STOP and tok not in english_words())
+    return tok.isdigit() or ((joined or tok not in QUESTION_WORDS) and tok not in STOP and tok not in english_words())
 
 
 # "according to the report", "as set out in the report": the source, not a publication asked for.

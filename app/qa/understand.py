@@ -58,7 +58,8 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                 "Initiative"),
                (re.compile(r"\b(publications?|papers?|reports?|stud(?:y|ies)|guides?|titles?|bulletins?|toolkits?|handbooks?|playbooks?|briefs?|"
                            r"guidance notes?)\b", re.I), "Publication"),
-               (re.compile(r"\b(year|when)\b", re.I), "Year"),
+               # "cambodia pathfinder join date": a date asked is its year ("to date" is no date)
+               (re.compile(r"\b(year|when|(?<!\bto )(?<!\bup-to-)date)\b", re.I), "Year"),
                (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|per ?cent|proportion|gap|sum|"
                            r"rate|ratio|average|mean|median|target|required|requirements?|estimated|"
                            r"(?<!old[- ])(?<!old-)age)\b", re.I),
