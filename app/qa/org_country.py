@@ -68,7 +68,10 @@ _WHICH_BEFORE = re.compile(r"\b(?:which|what|whose)\s+(?:of\s+the\s+)?(?:[\w-]+\
 # ("which international fund").
 _NATIONAL_KIND = (r"(?:institutions?|institutes?|funds?|trusts?|boards?|bureaus?|authorit(?:y|ies)|corporations?|"
                   r"insurers?)")
-_ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?:(?!(?:international|global|regional|foreign|donor|multilateral|un)\b)"
+# An agent noun before it makes "fund" a verb: "which organisations fund Jordan" asks Jordan's funders.
+_ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?:(?!(?:international|global|regional|foreign|donor|multilateral|un|"
+                         r"organi[sz]ations|donors|partners|funders|countries|governments|agencies|bodies|"
+                         r"institutions|entities|states|nations)\b)"
                          r"[a-z][\w-]*\s+){0,3}?" + _NATIONAL_KIND + r"\b(?!['’])", re.I)
 # "which social security fund in Madagascar": the country right after the asked body
 _KIND_BEFORE = re.compile(r"\b" + _NATIONAL_KIND + r"\s+(?:in|of|from)\s+(?:the\s+)?$", re.I)
