@@ -40,3 +40,19 @@ def test_a_yes_no_question_on_a_relation_and_its_negation(engine, negated):
             assert res["citations"] == {"1": res["answers"][0]["evidence"][0]["passage_id"]} and "[1]" in text
         if res["answers"][0]["label"] == "No":  # a "no" rests on the report's silence and says so
             assert "as far as the report says" in text and not res["citations"]
+
+
+def test_did_a_country_act_is_a_list_entry_unless_it_funds(engine):
+    """'Did Jordan ratify C102?' tests membership in 'Which countries did ratify C102?' (the past
+    auxiliary of an act a country does); a country asked as a funder is still not such an entry."""
+    ratified = {a["label"] for a in engine.ask("Which countries ratified Convention No. 102?")["answers"]}
+    assert ratified
+    inside = sorted(ratified)[0]
+    outside = next(c for c in ("Kenya", "Malawi", "Nepal", "Ghana") if c not in ratified)
+    for name, want in ((inside, "Yes"), (outside, "No")):
+        r = engine.ask(f"Did {name} ratify Convention No. 102?")
+        assert [a["label"] for a in r["answers"]] == [want], name
+        assert r["strategy"] == "graph (yes/no)"
+    q = "Did Japan fund Indonesia?"
+    polar = open_subject(q, engine.lexicon.link(q))
+    assert polar is None or "organisations" in polar.list_question

@@ -64,8 +64,9 @@ def open_subject(question: str, links: list, is_body: Callable[[str], bool] | No
     gov = f"Organization:gov-{first.ids[0].split(':', 1)[1]}" if first.type == "Country" else ""
     if gov and is_body is not None and is_body(gov) and _FUNDING.search(rest):
         return _listed(f"Which {_NOUN['Organization']} {_PLURAL_AUX.get(aux, aux)}{rest}", list(first.ids) + [gov])
-    if first.type == "Country" and aux in ("does", "do", "did") and not _RECEIVES.match(rest):
+    if first.type == "Country" and aux in ("does", "do", "did") and _FUNDING.search(rest) and not _RECEIVES.match(rest):
         return None  # "Does Japan fund Indonesia?": a country acting as a funder is no entry of a list of countries
+    # (other acts are a list's entries: "Did Jordan ratify C102?" is "Which countries did ratify C102?")
     return _listed(f"Which {noun} {_PLURAL_AUX.get(aux, aux)}{rest}", list(first.ids))
 
 
