@@ -50,3 +50,10 @@ def test_engine_keeps_the_partners_of_the_asked_role(engine):
     assert un and len(un) < len(everyone["answers"])
     for q in ("zambia un agency partners", "Which UN agencies did the ILO partner with in Zambia?"):
         assert {a["label"] for a in engine.ask(q)["answers"]} == un, q
+
+
+def test_role_words_are_the_asked_phrase():
+    from app.qa.role_kinds import role_words
+
+    assert role_words("Which UN agencies are members of the facility?") == "UN agencies"
+    assert role_words("Apart from the bilateral donors, who funds Kenya?") == ""

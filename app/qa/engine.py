@@ -1991,6 +1991,8 @@ class QuestionEngine:
         relation_words = relation_words | {t for c in cons if c.relation in ("priorityCountryOf", "memberOf")
                                            and " of " in c.description for t in terms(c.description.split(" of ")[0])}
         relation_words = relation_words | role_list_words(cons, self.k)  # "new phase": the role's own list says it
+        if a.answer_type == "Organization":  # "which UN agencies ...": the role filter says it, not a sentence
+            relation_words = relation_words | set(terms(role_kinds.role_words(a.question)))
         roots = {root(w) for w in relation_words}  # "collaboration" is the relation "collaborated"
         rest = [t for t in terms(q) if t not in _GENERIC and t not in relation_words and t not in named
                 and t not in _FRAME and root(t) not in roots

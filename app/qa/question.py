@@ -16,6 +16,7 @@ from app.qa.dotted_acronyms import is_dotted, letter_key
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.fund_nouns import blank_fund_nouns, fund_modifiers
 from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
+from app.qa.parent_names import drop_parents
 from app.qa.instrument_years import resolve as resolve_years, title_years, years_outside_titles
 from app.qa.units import STOP, stem, terms
 from graph.extract.structure import RESULT_KEYWORDS
@@ -419,7 +420,14 @@ class Lexicon:
             from app.qa.initiative_descriptions import resolve as resolve_initiatives
 
             links = resolve_initiatives(question, links, self.k)  # "the UN jobs and social protection accelerator"
+            links = drop_parents(question, links, self._part_of())  # "the Global Accelerator technical support facility"
         return links
+
+    def _part_of(self) -> set[tuple[str, str]]:
+        """(part, parent) pairs of the graph's ``partOf`` statements, read once."""
+        if getattr(self, "_part_of_pairs", None) is None:
+            self._part_of_pairs = {(f["subject"], f["object"]) for f in self.k.facts_where(predicate="partOf")}
+        return self._part_of_pairs
 
     def _instrument_kind(self, eid: str) -> str:
         """"Convention" or "Recommendation", the kind an instrument's label starts with."""

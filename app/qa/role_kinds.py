@@ -36,7 +36,20 @@ _SET_ASIDE = re.compile(r"\b(?:apart\s+from|aside\s+from|besides|other\s+than|ex
 def asked_role(question: str) -> str | None:
     """The one role the question names for the organisations it asks for, or None (none, several,
     or a role named only as context or set aside)."""
+    found = _asked(question)
+    return found[0] if found else None
+
+
+def role_words(question: str) -> str:
+    """The words of the asked role's phrase ("UN agencies"): the role filter expresses them, so
+    they are no topic for the text step to look for."""
+    found = _asked(question)
+    return found[1] if found else ""
+
+
+def _asked(question: str) -> tuple[str, str] | None:
     roles, named = set(), set()
+    said = ""
     taken: list[tuple[int, int]] = []
     for rx, role in _RX:
         for m in rx.finditer(question):
@@ -49,7 +62,8 @@ def asked_role(question: str) -> str | None:
             named.add(role)
             if _ASKING.search(before) or _HEADED.match(after):
                 roles.add(role)
-    return roles.pop() if len(roles) == 1 and len(named) == 1 else None
+                said = m.group(0)
+    return (roles.pop(), said) if len(roles) == 1 and len(named) == 1 else None
 
 
 def of_role(answers: list[dict], role: str, role_of) -> list[dict]:
