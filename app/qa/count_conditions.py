@@ -73,6 +73,31 @@ def _relation_for_noun(noun: str, answer: str):
     return None
 
 
+_TYPE_OF_NOUN = (("Country", re.compile(r"^(?:countr(?:y|ies)|governments?|nations?|states?)$", re.I)),
+                 ("Organization", re.compile(r"^(?:organi[sz]ations?|bodies|agenc(?:y|ies)|institutions?)$", re.I)),
+                 ("Initiative", re.compile(r"^(?:initiatives?|networks?|partnerships?)$", re.I)))
+
+
+def _relation_for_verb(before: str, noun: str, answer: str):
+    """(relation, counted end, counted type) for "donors that fund more than three countries": the counted noun
+    names a type (countries), the relation is worded by the verb just before the condition; the
+    counted end is the one of that type, the answer the other."""
+    head = noun.split()[-1]
+    counted_type = next((t for t, rx in _TYPE_OF_NOUN if rx.match(head)), None)
+    if counted_type is None:
+        return None
+    words = [_singular(w) for w in re.findall(r"[\w'’-]+", before)[-6:]]
+    for r in REGISTRY:
+        verbs = {_singular(k) for k in r.keywords if " " not in k}
+        if not any(w in verbs for w in words):
+            continue
+        if counted_type in r.domain and answer in r.range:
+            return r, "subject", counted_type
+        if counted_type in r.range and answer in r.domain:
+            return r, "object", counted_type
+    return None
+
+
 # "more funders than Lebanon", "fewer donors than Jordan": the named entity's own count is the bar.
 _THAN_NAMED = re.compile(r"\b(?P<cmp>more|fewer|less)\s+(?P<noun>(?:[\w'’-]+\s+)?[\w'’-]+?)\s+than\s+(?:the\s+|that of\s+|those of\s+)?$",
                          re.I)
@@ -134,14 +159,20 @@ def count_condition(a: Analysis, knowledge=None) -> Constraint | None:
             continue  # "published three briefs": the asked things themselves, a stated size
         if _STATED_CHANGE.search(a.question[:m.start()][-40:]):
             continue  # "welcomed five new members": an event's figure, not a condition on the answer
+        typed = ""
         found = _relation_for_noun(noun, want)
+        if found is None:
+            found = _relation_for_verb(a.question[:m.start()], noun, want)
+            if found is not None:  # "... fund more than three countries": only countries are counted
+                found, counted_type = found[:2], found[2]
+                typed = f" ?counted a fg:{counted_type} ."
         if found is None:
             continue
         r, counted = found
         op = _OPS.get((m.group("tail") or "").lower()) or _OPS.get((m.group("op") or "").lower(), "=")
         n = _count(m.group("n"))
         inner = r.pattern("?answer", "?counted") if counted == "object" else r.pattern("?counted", "?answer")
-        pattern = (f"{{ SELECT ?answer WHERE {{ {inner} }} GROUP BY ?answer "
+        pattern = (f"{{ SELECT ?answer WHERE {{ {inner}{typed} }} GROUP BY ?answer "
                    f"HAVING (COUNT(DISTINCT ?counted) {op} {n}) }}")
         said = {"=": "exactly", ">": "more than", ">=": "at least", "<": "fewer than", "<=": "at most"}[op]
         return Constraint(pattern, f"with {said} {n} {noun} (‘{r.label}’ statements counted)", [("?", r.name, "*")] if counted == "object"

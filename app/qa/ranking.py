@@ -27,7 +27,8 @@ _NOUN = (r"(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|part
 # Nouns for a giver the question module's head table does not hold.
 _GIVERS = ("financier", "backer", "sponsor")
 # "top funder", "leading donor", "biggest partner", "most funded country", "best-financed country"
-_ADJECTIVAL = re.compile(r"\b(top|leading|biggest|largest|main|principal|most|best|least|fewest|smallest)[\s-]+"
+# ("at least four countries", "at most two donors" bound a count: no superlative)
+_ADJECTIVAL = re.compile(r"(?<!\bat )\b(top|leading|biggest|largest|main|principal|most|best|least|fewest|smallest)[\s-]+"
                          r"(?:([a-z]+ed)\s+)?(?:[a-z]+\s+)?" + _NOUN + r"\b", re.I)
 _LOW = {"least", "fewest", "smallest"}
 _ROLE_AFTER = re.compile(r"\s+(?:government|governments|authorities)\b", re.I)
