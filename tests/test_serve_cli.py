@@ -44,7 +44,9 @@ def test_serve_answers_questions_and_sparql(built_data_dir, server):
             if r.status_code != 503 or time.time() > deadline:
                 break
             assert r.json()["reason"] == "warming_up" and int(r.headers["Retry-After"]) > 0
-            assert requests.get(base + "/healthz", timeout=5).json()["engine"] == "warming_up"
+            # healthz agrees, unless the warm-up finished between the two requests (then the next
+            # question is answered: the loop asks again)
+            assert requests.get(base + "/healthz", timeout=5).json()["engine"] in ("warming_up", "ready")
             time.sleep(1)
         assert r.status_code == 200 and len(r.json()["answers"]) == 5
         assert requests.get(base + "/healthz", timeout=5).json()["engine"] == "ready"
