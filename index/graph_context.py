@@ -193,7 +193,9 @@ class GraphContext:
             surface = getattr(link, "surface", "")
             if surface:
                 surfaces.append(surface)
-            names = self.names.get(link_ids[0], []) if len(link_ids) == 1 else []
+            # one thing named (a country and its own government, "Norwegian", count as one: the
+            # country's names are the ones the report writes)
+            names = self.names.get(link_ids[0], []) if len(link_ids) == 1 or _one_country(link_ids) else []
             if not surface or not names or self.share[link_ids[0]] > MAX_ENTITY_SHARE:
                 continue
             surface_toks = tokenize(surface)
@@ -258,3 +260,11 @@ class GraphContext:
             if rows is not None and self.share[e] <= max_share:
                 scores[rows] += self.idf[e]
         return scores
+
+
+def _one_country(ids: Sequence[str]) -> bool:
+    """Are the ids a country and its own government (``Country:NOR``, ``Organization:gov-NOR``)?"""
+    if not ids or not ids[0].startswith("Country:"):
+        return False
+    code = ids[0].split(":", 1)[1]
+    return all(i == ids[0] or i == f"Organization:gov-{code}" for i in ids)
