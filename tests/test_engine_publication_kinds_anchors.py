@@ -144,10 +144,14 @@ def test_every_instrument_of_the_asked_kind_when_nothing_else_is_asked(engine):
     res = engine.ask("how many ILO conventions does the report mention")
     assert [a["label"] for a in res["answers"]] == [str(len(by_role["ILOConvention"]))]
     # a country, a year or a relation makes it another question
-    ratified = {f["object"] for f in engine.k.facts_where(predicate="ratified")}
-    some = next(iter({f["subject"] for f in engine.k.facts_where(predicate="ratified")}))
-    got = answer_ids(engine, engine.ask(f"which conventions did {engine.k.label(some)} ratify"))
-    assert got and got <= ratified
+    # (a country whose only statement is a ratification approved but not registered has none: see
+    # tests/test_engine_unregistered.py; every registered one is tried, not one set order picks)
+    registered = [f for f in engine.k.facts_where(predicate="ratified")
+                  if (f.get("attrs") or {}).get("status") in (None, "registered")]
+    ratified = {f["object"] for f in registered}
+    for some in sorted({f["subject"] for f in registered}):
+        got = answer_ids(engine, engine.ask(f"which conventions did {engine.k.label(some)} ratify"))
+        assert got and got <= ratified, some
 
 
 def test_a_topic_word_only_one_title_holds_names_that_publication(engine):

@@ -78,6 +78,7 @@ from app.qa.understand import RELATION_FLAGS
 from app.qa.exclusion import only_exclusions, without_negated_clause
 from app.qa.implied_end import implied_end
 from app.qa.negated_names import empty_is_none, none_message, report_universe, scope_negations
+from app.qa.unregistered import unregistered
 from app.qa.descriptive_links import topic_links
 from app.qa.embedded_polar import direct_question
 from app.qa.funded_names import drop_describing_funders
@@ -430,6 +431,9 @@ class QuestionEngine:
             out["sparql"] = sparql
             if not graph_ids and empty_is_none(cons):  # "arab states countries not funded by the EU": none
                 out["message"] = none_message(cons, self.k.label)
+            pending = unregistered(cons, self.k) if not graph_ids and a.ratify and not a.pending else None
+            if pending is not None:  # "which conventions did Angola ratify": approved, not registered
+                out["message"], out["message_passages"] = pending.message, pending.passages
             if not graph_ids and not empty_is_none(cons) and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
             elif only_exclusions(cons) and self._names_topic(self._residual_terms(a, cons)):
@@ -1136,7 +1140,9 @@ class QuestionEngine:
         if not out["answers"]:
             out.setdefault("message", "No reliable answer: the report does not state one that the graph or a "
                                       "sentence supports. The nearest passages are listed.")
-            out["passages"] = self._nearest_passages(a.question, und.vector)
+            said = [self._evidence(p, []) for p in out.pop("message_passages", [])]
+            out["passages"] = said + [p for p in self._nearest_passages(a.question, und.vector)
+                                      if p["passage_id"] not in {s["passage_id"] for s in said}]
         else:
             out["answer_text"], out["citations"] = summarise(out, self.k)
         timings["total_ms"] = (time.perf_counter() - t0) * 1e3

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from app.qa import unregistered
 from app.qa.graphstep import AUTHOR_ORGS
 
 _POLAR = re.compile(r"^\s*(is|are|was|were|has|have|had|does|do|did)\s+(?:the\s+)?", re.I)
@@ -34,6 +35,7 @@ class Polar:
 
 # What a country does when it funds: the verbs and nouns of funding after the subject ("Does Japan
 # fund Kenya?", "Is Kuwait one of Iraq's funders?").
+_RATIFY = re.compile(r"\bratif", re.I)
 _FUNDING = re.compile(r"\b(?:fund|funds|funded|funding|funders?|finance[sd]?|financing|financiers?|donors?|pay|pays|paid|"
                       r"bankroll\w*|sponsor\w*|back|backs|backed)\b", re.I)
 
@@ -85,9 +87,16 @@ def verdict(polar: Polar, listed: dict, knowledge) -> dict | None:
     label = "Yes" if hit else "No"
     why = f"“{polar.list_question}” answered from the graph; " + (
         f"{hit['label']} is among the answers" if hit else "the answers do not include it")
-    return {"label": label, "type": "Text", "score": hit.get("score", 1.0) if hit else 1.0,
+    said = {"label": label, "type": "Text", "score": hit.get("score", 1.0) if hit else 1.0,
             "evidence": (hit or {}).get("evidence", [])[:3], "path": [why],
             "subject": knowledge.label(polar.subject_ids[0]), "listed": len(listed["answers"])}
+    pending = None if hit or not _RATIFY.search(polar.list_question) else \
+        unregistered.of_countries([i for i in polar.subject_ids if i.startswith("Country:")], knowledge)
+    if pending is not None:  # "Did Angola ratify C102?": No, but approved and not yet registered
+        said["caveat"] = pending.sentence
+        said["evidence"] = [{"passage_id": pid, "section": p.section, "text": p.text, "highlights": []}
+                            for pid in pending.passages[:1] if (p := knowledge.passage(pid)) is not None]
+    return said
 
 
 def summary(said: dict) -> tuple[str, dict[str, str]]:
@@ -102,5 +111,9 @@ def summary(said: dict) -> tuple[str, dict[str, str]]:
         cite = " [1]" if ev else ""
         return (f"Yes: {said['subject']} is among the {said['listed']} answers the report gives to “{question}”{cite}.",
                 {"1": ev[0]["passage_id"]} if ev else {})
+    if said.get("caveat"):  # a ratification approved at home, not registered yet
+        cite = " [1]" if said.get("evidence") else ""
+        return (f"No registered ratification: the report says {said['caveat']}{cite}.",
+                {"1": said["evidence"][0]["passage_id"]} if cite else {})
     return (f"No, as far as the report says: {said['subject']} is not among the {said['listed']} answers "
             f"it gives to “{question}”.", {})
