@@ -92,6 +92,26 @@ def asked_entity(question: str, links: Iterable, exists: Callable[[str], bool]) 
     return Defined(things.pop(), next(iter(places), None))
 
 
+def absent_object(question: str, links: Iterable, vocab: set[str]) -> str | None:
+    """The object of a "what is X?" question when nothing in it is linked and one of its names
+    ("Zorblax", "QWXZ") is no word of the report: the report cannot say what it is.  Else None.
+
+    ``vocab``: the report's words, lower case."""
+    for rx in _FRAMES:
+        m = rx.search(question)
+        if m:
+            break
+    else:
+        return None
+    s, e = m.span("obj")
+    obj = question[s:e]
+    if _NOT_DEFINITION.search(obj) or any(l.start < e and l.end > s for l in links):
+        return None
+    names = [w for w in re.findall(r"[A-Za-z][\w'’-]*", obj) if w[0].isupper() or (w.isupper() and len(w) > 1)]
+    missing = [w for w in names if re.sub(r"['’]s?$", "", w.lower()) not in vocab and w.lower() not in _FILLER]
+    return obj.strip(" ?.") if missing else None
+
+
 def defining_sentence(entity_id: str, knowledge) -> tuple[str, int, int] | None:
     """(passage id, start, end) of the sentence that best says what the entity is, or None.
 
@@ -118,7 +138,8 @@ def defining_sentence(entity_id: str, knowledge) -> tuple[str, int, int] | None:
             opens = hits[0].start() < 25
             key = (defines and titled, titled and opens, defines, titled, opens, -order)
             if best_key is None or key > best_key:
-                best_key, best = key, (pid, sm.start(), sm.start() + len(sent.rstrip()))
+                lead = len(sent) - len(sent.lstrip())  # the span starts at the sentence's first word
+                best_key, best = key, (pid, sm.start() + lead, sm.start() + len(sent.rstrip()))
     return best
 
 

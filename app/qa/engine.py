@@ -269,9 +269,15 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = polar_summary(said)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
-        defined = definition.asked_entity(fixed, self.lexicon.link(fixed), lambda i: self.k.entity(i) is not None)
-        if defined is not None:  # "what is the Global Accelerator?": the thing itself, with its defining sentence
-            definition.answer(out, defined, self.k, self._answer_dict, self._evidence, OUTPUT_TYPES)
+        fixed_links = self.lexicon.link(fixed)
+        defined = definition.asked_entity(fixed, fixed_links, lambda i: self.k.entity(i) is not None)
+        unknown = definition.absent_object(fixed, fixed_links, self.lexicon.vocab) if defined is None else None
+        if defined is not None or unknown:  # "what is the Global Accelerator?": the thing itself, with its defining sentence
+            if defined is not None:
+                definition.answer(out, defined, self.k, self._answer_dict, self._evidence, OUTPUT_TYPES)
+            else:  # "what is the Zorblax Facility?": a name the report never writes
+                out["message"] = f"The report does not mention {unknown}: no answer."
+                out["passages"] = self._nearest_passages(fixed)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         fixed, rank, ranked_after = self._ordinal(fixed)  # "the second most", "after the EU, which ... most"
