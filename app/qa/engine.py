@@ -28,7 +28,7 @@ from app.qa.question import Link, explicit_head
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
-from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, definition, entry_scope, region_topic,
+from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, definition, entry_scope, region_topic, topic_polar,
                     figure_rank, kind_heads, listed_subset, ordinal, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
                     set_conditions)
 from app.qa.absent import absent_names
@@ -278,6 +278,14 @@ class QuestionEngine:
             else:  # "what is the Zorblax Facility?": a name the report never writes
                 out["message"] = f"The report does not mention {unknown}: no answer."
                 out["passages"] = self._nearest_passages(fixed)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
+        about = topic_polar.asked(fixed, fixed_links, AUTHOR_ORGS)  # "did the ILO work on X in Ghana?"
+        keys = topic_polar.key_words(about[1], self.units.idf, _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME) \
+            if about else []
+        if keys:
+            topic_polar.answer(out, topic_polar.verdict(about[0], keys, self.k, topic_cover._long_forms(self.text)),
+                               self.k, self._evidence)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         fixed, rank, ranked_after = self._ordinal(fixed)  # "the second most", "after the EU, which ... most"
