@@ -62,21 +62,28 @@ class Defined:
     place: str | None
 
 
-def asked_entity(question: str, links: Iterable, exists: Callable[[str], bool]) -> Defined | None:
-    """The one non-country entity a "what is X?" question asks to define, or None.
-
-    ``links`` are the lexicon's links of ``question`` (``start``, ``end``, ``type``, ``ids``)."""
-    links = list(links)
+def _object_span(question: str) -> tuple[int, int] | None:
+    """Where the object of a definitional frame is written ("the Global Accelerator" in "What is
+    the Global Accelerator?"), or None when no frame fits or the object asks more than what it is."""
     for rx in _FRAMES:
         m = rx.search(question)
         if m:
             break
     else:
         return None
-    s, e = m.span("obj")
-    obj = question[s:e]
-    if _NOT_DEFINITION.search(obj):
+    return None if _NOT_DEFINITION.search(m.group("obj")) else m.span("obj")
+
+
+def asked_entity(question: str, links: Iterable, exists: Callable[[str], bool]) -> Defined | None:
+    """The one non-country entity a "what is X?" question asks to define, or None.
+
+    ``links`` are the lexicon's links of ``question`` (``start``, ``end``, ``type``, ``ids``)."""
+    links = list(links)
+    span = _object_span(question)
+    if span is None:
         return None
+    s, e = span
+    obj = question[s:e]
     inside = [l for l in links if l.start >= s - 1 and l.end <= e + 1]
     things = {i for l in inside if l.type != "Country" for i in l.ids if exists(i)}
     places = {i for l in inside if l.type == "Country" for i in l.ids}
@@ -97,15 +104,12 @@ def absent_object(question: str, links: Iterable, vocab: set[str]) -> str | None
     ("Zorblax", "QWXZ") is no word of the report: the report cannot say what it is.  Else None.
 
     ``vocab``: the report's words, lower case."""
-    for rx in _FRAMES:
-        m = rx.search(question)
-        if m:
-            break
-    else:
+    span = _object_span(question)
+    if span is None:
         return None
-    s, e = m.span("obj")
+    s, e = span
     obj = question[s:e]
-    if _NOT_DEFINITION.search(obj) or any(l.start < e and l.end > s for l in links):
+    if any(l.start < e and l.end > s for l in links):
         return None
     names = [w for w in re.findall(r"[A-Za-z][\w'’-]*", obj) if w[0].isupper() or (w.isupper() and len(w) > 1)]
     missing = [w for w in names if re.sub(r"['’]s?$", "", w.lower()) not in vocab and w.lower() not in _FILLER]
