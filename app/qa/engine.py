@@ -28,7 +28,7 @@ from app.qa.question import Link, explicit_head
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
-from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, entry_scope,
+from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, definition, entry_scope, region_topic, topic_polar,
                     figure_rank, kind_heads, listed_subset, ordinal, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
                     set_conditions)
 from app.qa.absent import absent_names
@@ -269,6 +269,25 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = polar_summary(said)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
+        fixed_links = self.lexicon.link(fixed)
+        defined = definition.asked_entity(fixed, fixed_links, lambda i: self.k.entity(i) is not None)
+        unknown = definition.absent_object(fixed, fixed_links, self.lexicon.vocab) if defined is None else None
+        if defined is not None or unknown:  # "what is the Global Accelerator?": the thing itself, with its defining sentence
+            if defined is not None:
+                definition.answer(out, defined, self.k, self._answer_dict, self._evidence, OUTPUT_TYPES)
+            else:  # "what is the Zorblax Facility?": a name the report never writes
+                out["message"] = f"The report does not mention {unknown}: no answer."
+                out["passages"] = self._nearest_passages(fixed)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
+        about = topic_polar.asked(fixed, fixed_links, AUTHOR_ORGS)  # "did the ILO work on X in Ghana?"
+        keys = topic_polar.key_words(about[1], self.units.idf, _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME) \
+            if about else []
+        if keys:
+            topic_polar.answer(out, topic_polar.verdict(about[0], keys, self.k, topic_cover._long_forms(self.text)),
+                               self.k, self._evidence)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
         fixed, rank, ranked_after = self._ordinal(fixed)  # "the second most", "after the EU, which ... most"
         fixed = question_word_first(fixed)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
@@ -453,6 +472,13 @@ class QuestionEngine:
         und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder", "roadmap") or c.relation in ROLE_NAMES
                                               for c in cons)
         residual = self._residual_terms(a, cons)
+        region_pool = region_topic.region_pool(a, cons, residual, graph_ids, _GENERIC | _FRAME | _QUESTION_STEMS,
+                                               lambda i: common_named(self.k, i)) \
+            if len(residual) < RESIDUAL_MIN_TERMS else None  # with fewer topic words the region would answer alone
+        if region_pool is not None:  # "which African countries ... on unemployment insurance": the topic's, in the region
+            graph_ids, cons = None, []
+            a = replace(a, question=region_topic.without_regions(a.question, a.links))
+            und.vector = self._embed(" ".join(a.question.split()))
         placed_in = None
         if graph_ids and not any(c.relation in placing_relations(a.answer_type) for c in cons):
             narrowed = in_named_countries(graph_ids, a.linked("Country"), a.answer_type, self.k)  # "... on Iraq's pensions"
@@ -497,6 +523,8 @@ class QuestionEngine:
                 exclude |= set(a.linked("Organization"))  # "Kenya's NSSF" is who acts, not the scheme
             if exclusions:  # the excluded set is never read as an answer, so the best sentence is one that has others
                 exclude |= self._excluded_set(a, exclusions)
+            if region_pool is not None:  # the best sentence is one about a country of the region
+                exclude |= {e["id"] for e in self.k.of_type("Country")} - region_pool
             # The dense query is the question without the names the filter already guarantees, so
             # similarity rewards the topic ("technical assistance on financing"), not the name.
             topic_q = q
@@ -635,6 +663,9 @@ class QuestionEngine:
         activity = self._activity_funders(a, und, cons, out)
         if activity:  # who paid for the described activity, not the country's financing line
             answers, graph_ids, text_best, cons = activity, None, None, []
+        if region_pool is not None:
+            answers = region_topic.within(answers, region_pool, self.k.iri)
+            placed_in = "on the topic, kept when in the region asked"
         differed = bool(exclusions and answers and graph_ids is None)
         if differed:
             answers = self._set_difference(answers, exclusions)

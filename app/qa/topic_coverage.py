@@ -29,6 +29,7 @@ from graph import countries
 RATIO = 0.75  # a sentence holding one key word scores at least this share of the best sentence's score
 ALL_KEYS_RATIO = 0.45  # ... and one holding every key word at least this share (the words vouch for it)
 MIN_KEY_IDF = 3.5  # a key word is rarer than this (idf): 'insurance', 'system' are in too many sentences
+MIN_SECOND_IDF = 2.3  # ... and a secondary topic word at least this rare ('social', 'work' are frame)
 MAX_ADDED = 25  # a topic that fills more country entries than this is no topic the words pin down
 
 
@@ -55,6 +56,18 @@ def key_terms(question: str, best_terms: set[str], idf: dict[str, float], stop: 
     return [t for t in dict.fromkeys(terms(question))
             if t not in stop and t not in names and idf.get(t, 0.0) >= MIN_KEY_IDF and
             (t in best_terms or (_root(t) != t and _root(t) in derived))]
+
+
+def secondary_terms(question: str, best_terms: set[str], idf: dict[str, float], stop: set[str],
+                    keys: list[str]) -> list[str]:
+    """The question's other topic words: too common to be key words ('health', 'insurance',
+    'informal'), yet written by the best sentence too, so they are part of what the question asks
+    ("refugees into national health insurance": the refugees' health insurance, not every sentence
+    on refugees).  A sentence that is only loosely similar must write them as well."""
+    names = {t for *_, surface, _ in countries.find_countries(question) for t in terms(surface)}
+    return [t for t in dict.fromkeys(terms(question))
+            if t not in stop and t not in names and t not in keys and MIN_SECOND_IDF <= idf.get(t, 0.0) < MIN_KEY_IDF
+            and t in best_terms]
 
 
 _DEFINED = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(([A-Z][A-Za-z]{1,7})\)")
@@ -163,6 +176,8 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         if not strict and not keyed and not _ASKING.search(a.question) else []
     scores = text_step.unit_scores(a, qvec, required)
     long_forms = _long_forms(text_step)
+    spelled = {t for k in keys for t in long_forms.get(k, ())}  # "management information" spells out the key "MIS"
+    second = secondary_terms(a.question, set(units.unit_terms[best.unit_id]), units.idf, stop | spelled, keys)
     bar, low_bar = RATIO * best.score, ALL_KEYS_RATIO * best.score
     rarest = max(keys, key=lambda k: units.idf.get(k, units.default_idf))
     out: dict[str, Covered] = {}
@@ -180,6 +195,8 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         if not said or (scores[i] < bar and len(said) < len(keys)) or \
                 (strict and (scores[i] < bar or len(said) < len(keys))) or (keyed and len(said) < len(keys)):
             continue
+        if second and scores[i] < bar and not all(holds(units.unit_terms[i], {t}) for t in second):
+            continue  # a weak sentence on "refugees" alone is no answer to "refugees ... health insurance"
         iso = unit_country(text_step, u)
         if iso is None or f"Country:{iso}" in exclude:
             continue

@@ -1,0 +1,51 @@
+"""A topic asked within a region: the region filters the topic's countries, it does not answer.
+
+"Which African countries did the ILO support on unemployment insurance?", "Where in Africa did the
+ILO work on unemployment protection?", "unemployment insurance latin america countries": the only
+graph constraint is the region, so the graph answers every country of the region and the topic
+("unemployment") is dropped, because one rare word left over was too little to ask the sentences
+(the text step narrows a graph answer only on two or more).  A region says nothing about a topic:
+the answer is the countries the report writes about the topic, kept when they are in the region.
+
+:func:`region_pool` says when that holds (every constraint a plain region filter, and a topic word
+the filters do not account for) and returns the region's countries, which the engine uses as a pool
+for the text step's answers (:func:`within`).  When no sentence in the region says the topic, the
+answer is none: "Which Latin American countries did the ILO help on unemployment insurance?" is
+not "every Latin American country".
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+
+def region_pool(a, cons: list, residual: list[str], graph_ids: list[str] | None, ignored: set[str],
+                descriptive: Callable[[str], bool]) -> set[str] | None:
+    """The region's countries when the question asks a topic's countries within a region, else None.
+
+    ``a`` is the analysis (``answer_type``, ``topic_terms``, ``links``), ``cons`` the graph
+    constraints (each with ``relation`` and ``negated``), ``residual`` the topic words they leave
+    unexplained, ``graph_ids`` what the constraints gave, ``ignored`` words of the asking that are
+    never a topic, and ``descriptive`` tells an entity named by a description ("unemployment
+    protection", "pension reform"), which is a topic, not an entry."""
+    if a.answer_type != "Country" or not cons or not graph_ids:
+        return None
+    if not all(c.relation == "region" and not c.negated for c in cons):
+        return None
+    topic = residual or [t for t in a.topic_terms if t not in ignored] or \
+        [l for l in a.links if l.type == "ThematicArea" or (l.ids and all(descriptive(i) for i in l.ids))]
+    return set(graph_ids) if topic else None
+
+
+def without_regions(question: str, links) -> str:
+    """The question with the region names blanked (same length, so link offsets stay valid): the
+    sentences are then found by the topic, not by a passing "African countries"."""
+    for l in links:
+        if l.type == "Region":
+            question = question[:l.start] + " " * (l.end - l.start) + question[l.end:]
+    return question
+
+
+def within(answers: list[dict], pool: set[str], iri_of) -> list[dict]:
+    """The answers whose entity is in ``pool`` (entity ids; ``iri_of`` maps an id to its IRI)."""
+    iris = {str(iri_of(i)) for i in pool}
+    return [x for x in answers if x.get("iri") in iris]
