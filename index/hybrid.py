@@ -56,9 +56,9 @@ def keep_heads(fused: Sequence[tuple[int, float]], heads: Sequence[int | None],
             + [(row, score_of[row]) for row in rest])
 
 
-def unvetoed_heads(pairs: Sequence[tuple[int | None, Sequence[int]]], agree: int) -> list[int]:
-    """The heads worth keeping: of each (head, the other retriever's ranked rows) pair, the head
-    unless the other retriever saw it and ranked it below ``agree``.
+def unvetoed_heads(votes: Sequence[tuple[int | None, Sequence[int], int]]) -> list[int]:
+    """The heads worth keeping: of each (head, the other retriever's ranked rows, agree) vote,
+    the head unless the other retriever saw it and ranked it below ``agree``.
 
     A head the other retriever never found (a table row with none of the question's words) is
     buried by the fusion only for want of a second vote; one the other retriever also puts near
@@ -66,7 +66,7 @@ def unvetoed_heads(pairs: Sequence[tuple[int | None, Sequence[int]]], agree: int
     saw and ranked low was outvoted on the evidence, and the fusion's order stands.
     """
     out: list[int] = []
-    for head, other in pairs:
+    for head, other, agree in votes:
         if head is None or head in out:
             continue
         try:

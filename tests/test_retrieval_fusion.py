@@ -162,7 +162,7 @@ def test_a_retrievers_first_passage_is_kept_in_the_floor_unless_the_other_outvot
     passage (it shares no word with the question), ``head_floor`` lifts it into the top places;
     when BM25 saw it and ranked it low, the fusion's order stands.  Scores stay sorted and
     nothing is added or lost."""
-    floor, agree = idx.options.head_floor, idx.options.head_agree_rank
+    floor, agree = idx.options.head_floor, idx.options.head_veto_by_lexical
     dense_first = idx.search(question, k=1, mode="dense")[0].passage.id
     lexical_rank = _rank([h.passage.id for h in idx.search(question, k=len(idx), mode="lexical")], dense_first)
     assert (lexical_rank is None or lexical_rank <= agree) == kept
@@ -184,6 +184,7 @@ def test_a_retrievers_first_passage_is_kept_in_the_floor_unless_the_other_outvot
 
 
 def test_unvetoed_heads():
-    assert unvetoed_heads([(5, [1, 2, 3]), (7, [7, 1])], agree=3) == [5, 7]  # unseen, agreed
-    assert unvetoed_heads([(5, [1, 2, 3, 4, 5]), (None, [1])], agree=3) == []  # outvoted at rank 5
-    assert unvetoed_heads([(2, [1, 2]), (2, [2])], agree=3) == [2]  # the same head once
+    assert unvetoed_heads([(5, [1, 2, 3], 3), (7, [7, 1], 3)]) == [5, 7]  # unseen, agreed
+    assert unvetoed_heads([(5, [1, 2, 3, 4, 5], 3), (None, [1], 3)]) == []  # outvoted at rank 5
+    assert unvetoed_heads([(5, [1, 2, 3, 4, 5], 5)]) == [5]  # each vote has its own bar
+    assert unvetoed_heads([(2, [1, 2], 3), (2, [2], 3)]) == [2]  # the same head once
