@@ -19,6 +19,15 @@ from graph.errors import FloorgraphError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 HELDOUT_SPLITS = frozenset({"heldout", "held-out", "held_out", "test"})
+# A file named ``unseen_*`` was written by someone who never saw the engine and is held out whole
+# (data/eval/README.md), whether or not its questions carry a ``split`` field: without this rule
+# ``unseen_h`` and ``unseen_i`` (no split field) counted as tuning sets for ``retrieval_eval --grid``.
+HELDOUT_FILE_PREFIX = "unseen"
+
+
+def held_out_file(path: Path) -> bool:
+    """Is every question of this gold file held out by the file's name?"""
+    return Path(path).stem.lower().startswith(HELDOUT_FILE_PREFIX)
 
 
 @dataclass
@@ -89,11 +98,12 @@ def group(paths: list[Path]) -> list[QuestionSet]:
     for path in paths:
         questions = read_gold(path)
         if not any("split" in q for q in questions):
-            sets.setdefault(path.stem, QuestionSet(path.stem, [], [])).questions.extend(questions)
+            sets.setdefault(path.stem, QuestionSet(path.stem, [], [], tune=not held_out_file(path))
+                            ).questions.extend(questions)
             sets[path.stem].paths.append(path)
             continue
         for q in questions:
-            split = str(q.get("split") or "unsplit").lower()
+            split = "heldout" if held_out_file(path) else str(q.get("split") or "unsplit").lower()
             name = f"{_bank_name(path)}-{'heldout' if split in HELDOUT_SPLITS else split}"
             s = sets.setdefault(name, QuestionSet(name, [], [], tune=split not in HELDOUT_SPLITS))
             s.questions.append(q)

@@ -27,7 +27,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from app.evalperturb import TRANSFORMS, variants  # noqa: E402
-from app.evalsets import HELDOUT_SPLITS, read_gold  # noqa: E402
+from app.evalsets import HELDOUT_SPLITS, held_out_file, read_gold  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -52,7 +52,7 @@ def main(argv=None) -> int:
     paths = [Path(f) for f in args.files]
     try:
         sets = {p.stem: [q for q in read_gold(p) if str(q.get("split", "")).lower() not in HELDOUT_SPLITS]
-                for p in paths}
+                for p in paths if not held_out_file(p)}
     except Exception as exc:  # a clear message, exit 2, for a missing or malformed file
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -100,10 +100,18 @@ def report(idx: PassageIndex, sets: list[QuestionSet], golds: dict[str, dict], v
         if verbose:
             print(f"{'':19}hybrid+graph missed@5: {' '.join(map(str, row['hybrid+graph']['misses'])) or '-'}")
     print("\nhybrid+graph recall@5 against the better single mode:")
-    for name, row in results.items():
+    below = {True: [], False: []}
+    for s in sets:
+        row = results[s.name]
         best = max(row["lexical"]["recall@5"], row["dense"]["recall@5"])
         hg = row["hybrid+graph"]["recall@5"]
-        print(f"  {name:<14} {hg:.3f} vs {best:.3f}  {'OK' if hg >= best else 'BELOW'}")
+        print(f"  {s.name:<14} {hg:.3f} vs {best:.3f}  {'OK' if hg >= best else 'BELOW'}")
+        if hg < best and row["lexical"]["n"]:
+            below[s.tune].append(s.name)
+    for tune, label in ((True, "tuning"), (False, "held-out")):
+        n = sum(1 for s in sets if s.tune == tune and results[s.name]["lexical"]["n"])
+        print(f"below the better single mode: {len(below[tune])} of {n} {label} sets"
+              + (f" ({', '.join(below[tune])})" if below[tune] else ""))
     return results
 
 

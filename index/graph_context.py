@@ -33,7 +33,7 @@ import numpy as np
 
 from graph.model import Passage
 
-from .lexical import stem as _stem, tokenize
+from .lexical import fold, stem as _stem, tokenize
 
 Linker = Callable[[str], Sequence[Any]]  # question -> links (objects with .ids, optionally .surface)
 
@@ -133,10 +133,16 @@ class GraphContext:
                 stated[(f["object"], f["predicate"])].update(rows)
         self.fact_rows = {key: np.fromiter(sorted(rows), dtype=np.int64) for key, rows in stated.items()}
         rows_of: dict[str, set[int]] = defaultdict(set)
+        region_of = _region_ids(names)
         for row, p in enumerate(passages):
             ents = set(passage_entities.get(p.id, ()))
             ents.update(f"Country:{c}" for c in p.countries)
             ents.update(f"Organization:{o}" for o in p.organizations)
+            if p.region and fold(p.region) in region_of:
+                # A country entry's passages sit under its region's heading: "the Arab States'
+                # countries with the most funders" is about the Arab States' financing lines,
+                # which never name the region themselves.
+                ents.add(region_of[fold(p.region)])
             for e in ents:
                 rows_of[e].add(row)
         n = max(1, self.size)
@@ -260,6 +266,11 @@ class GraphContext:
             if rows is not None and self.share[e] <= max_share:
                 scores[rows] += self.idf[e]
         return scores
+
+
+def _region_ids(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Folded name -> id of every ``Region:`` entity, to match a passage's ``region`` metadata."""
+    return {fold(n): e for e, ns in names.items() if e.startswith("Region:") for n in ns}
 
 
 def _one_country(ids: Sequence[str]) -> bool:

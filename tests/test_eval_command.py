@@ -34,6 +34,19 @@ def test_split_files_form_one_bank_with_two_halves(tmp_path):
     assert sets["bank-tune"].tune and sets["dev"].tune and not sets["bank-heldout"].tune
 
 
+def test_unseen_files_are_held_out_with_or_without_a_split_field(tmp_path):
+    """An ``unseen_*`` file is held out whole: tuning code (retrieval_eval --grid) must skip it
+    even when its questions carry no ``split`` field, or a stray ``tune`` one."""
+    bare = _write(tmp_path / "unseen_x.jsonl", [_q("X1"), _q("X2")])
+    split = _write(tmp_path / "unseen_y.jsonl", [_q("Y1", split="heldout"), _q("Y2", split="tune")])
+    fresh = _write(tmp_path / "fresh_z.jsonl", [_q("Z1")])
+    sets = {s.name: s for s in group([bare, split, fresh])}
+    assert not sets["unseen_x"].tune and not sets["unseen-heldout"].tune
+    assert [q["id"] for q in sets["unseen-heldout"].questions] == ["Y1", "Y2"]
+    assert sets["fresh_z"].tune
+    assert {s.name for s in sets.values() if s.tune} == {"fresh_z"}
+
+
 def test_paraphrases_find_their_originals(tmp_path):
     dev = _write(tmp_path / "dev.jsonl", [_q("D1"), _q("D2")])
     para = _write(tmp_path / "paraphrases.jsonl", [_q("D1-k", source_id="D1", style="keyword")])
