@@ -43,6 +43,10 @@ _ANAPHOR = re.compile(r"\b(?:both(?![^,;:?]*\band\b)|either(?![^,;:?]*\bor\b)|ne
                       # "that the EU doesn't", "that Kenya funds": a clause opens, no noun is pointed at
                       r"(?:that|this|these|those)(?!\s+(?:of|which|who|whose|where|is|are|was|were|have|has|had|"
                       r"the|a|an|its|their|it|they|he|she|we|you|i|there|no|not|all|every|each|any|some)\b)"
+                      # "in that context", "to that end", "that said": a turn of the conversation,
+                      # pointing at no thing the report names
+                      r"(?!\s+(?:context|regard|respect|vein|connection|light|spirit|note|end|sense|case|matter|said|"
+                      r"being\s+said|in\s+mind)\b)"
                       r"(?!\s+(?-i:[A-Z])))\b", re.I)
 # A pronoun refers back to the preamble unless the question proper names something before it
 # ("what percentage Utopia raised its pensions").

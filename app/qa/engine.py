@@ -61,6 +61,7 @@ from app.qa.possessor_country import possessed
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
 from app.qa import described_referent, role_kinds, set_of_question
+from app.qa.describer_aside import describers_set_aside
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
 from app.qa.grounding import adopt, ground
@@ -132,7 +133,10 @@ _STRUCTURE_WORDS = set(terms(
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | _STRUCTURE_WORDS
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which|"
-                       r"(?:hit|struck|affected|hurt|devastated|ravaged|[a-z]+ed)\s+by)\b(.{12,})$", re.I)
+                       r"(?:hit|struck|affected|hurt|devastated|ravaged|[a-z]+ed)\s+by|"
+                       # a relative clause with no connective: "the country Kuwait funds", "the
+                       # countries the EU finances" (a name, then a verb of its own)
+                       r"(?=(?:the\s+)?(?-i:[A-Z])[\w'’&.-]*(?:\s+(?-i:[A-Z&])[\w'’&.-]*){0,5}\s+[a-z]+s\b))\b(.{12,})$", re.I)
 # Singular nouns too: a keyword query counts with them ("kenya donor count", "ga pathfinder count");
 # "regions" counts the regions the related countries lie in (app.qa.region_count).
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w'’-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
@@ -1045,6 +1049,7 @@ class QuestionEngine:
         if chained is not None:  # the description is a relation the graph holds: its whole answer set
             ids, why = chained
             start = m.start(1)
+            a.excluded |= describers_set_aside(a, start)  # "who else funds the country Kuwait funds"
             a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], ids)]
             a.any_of = True  # the named countries are alternatives: the asked relation holds for any
             country_chain.clear_described(a, start)  # "partners in the countries funded by the EU": partners

@@ -223,6 +223,17 @@ def _type_from_relation_words(a: Analysis) -> tuple[str, str, str] | None:
 _WHAT_THING = re.compile(r"^\s*(?:what|which)\s+(?!year|date|time|month|day|period)[a-z]+\b(?!\s+(?:year|date))", re.I)
 
 
+def _places_blanked(a: Analysis) -> str:
+    """The question with each linked region or country written as one word: a long place name
+    ("which of the Arab States countries") is no more words between "which" and its head noun
+    than a short one ("which of the Asian countries")."""
+    q = a.question
+    for l in sorted(a.links, key=lambda l: -l.start):
+        if l.type in ("Region", "Country"):
+            q = q[:l.start] + "X" + q[l.end:]
+    return q
+
+
 def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     it = guess.intent
     if it.op == "text":
@@ -231,7 +242,7 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         u.op = "text"
         return
     rel_share = worded_share(a, guess, it.relation)
-    headed = bool(_HEADED.search(core_question(a.question)) or asked_head(a.question)
+    headed = bool(_HEADED.search(core_question(_places_blanked(a))) or asked_head(a.question)
                   or _INITIATIVE_HEAD.search(core_question(a.question))
                   or _PICK_FROM.search(a.question))  # "among the X countries ..., which one": headed before
     if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not headed and rel_share >= 0.6 \

@@ -1,0 +1,187 @@
+"""Wordy questions and chains of two relations (qwordy10).
+
+- A turn of the conversation ("in that context", "with that in mind", "on that note") points at
+  nothing the report names: the asker's preamble before it is still dropped, and its names are not
+  constraints.
+- "in A as well as in B", "A and B alike" ask for what the two share, as "both A and B" does.
+- Two composed relations worded equally: the one worded by a word of its own beats the one worded
+  only by a qualifier it may carry ("the campaign box ... helping to assess": the campaign qualifies
+  inquiries, "assess" is said of alignment assessments).
+- "When did the country that X funds ratify C": the described country (one) is resolved first, then
+  its ratification's year is asked.
+- A long place name ("which of the Arab States countries") hides the head noun no more than a short
+  one ("which of the Asian countries").
+
+Expected answers are computed from the knowledge base's facts: nothing is typed from the report.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from app.qa.asides import without_asides
+from tests.support.engine import answer_ids, funders_per_country
+
+
+@pytest.mark.parametrize("question, core", [
+    ("Our office covers Utopia, where Atlantis hosted a conference; in that context, who funds Atlantis?",
+     "In that context, who funds Atlantis?"),
+    ("My team follows Utopia, where Atlantis joined last year; with that in mind, which donors support Atlantis?",
+     "With that in mind, which donors support Atlantis?"),
+    ("We cover Utopia and Atlantis; on that note, which countries does Atlantis fund?",
+     "On that note, which countries does Atlantis fund?"),
+])
+def test_a_turn_of_the_conversation_is_no_back_reference(question, core):
+    r = without_asides(question, pronouns=True)
+    assert r.question == core and not r.pronoun, r
+
+
+def test_a_real_back_reference_still_keeps_the_preamble():
+    r = without_asides("Our office covers Utopia; in that country, who funds the work?", pronouns=True)
+    assert r.question.startswith("Our office covers Utopia"), r
+
+
+def _pair_with_shared_funders(k):
+    """Two countries whose funders overlap, each with a funder the other lacks."""
+    funders = funders_per_country(k)
+    for a in sorted(funders):
+        for b in sorted(funders):
+            if a < b and funders[a] & funders[b] and funders[a] - funders[b] and funders[b] - funders[a]:
+                return a, b, funders[a] & funders[b]
+    pytest.skip("no two countries with overlapping but different funders")
+
+
+@pytest.mark.parametrize("frame", [
+    "Which donors finance the Flagship work in {a} as well as in {b}?",
+    "Who funds the ILO's work in {a} and {b} alike?",
+    "Which funders does the report list for {a} as well as for {b}?",
+])
+def test_as_well_as_asks_for_the_shared_funders(engine, frame):
+    a, b, shared = _pair_with_shared_funders(engine.k)
+    res = engine.ask(frame.format(a=engine.k.label(a), b=engine.k.label(b)))
+    assert answer_ids(engine, res) == shared, (res["path"][:3], [x["label"] for x in res["answers"]])
+
+
+def _assessed(k, instrument: str) -> set[str]:
+    return {f["subject"] for f in k.facts_where(predicate="alignmentAssessed", obj=instrument)
+            if f["subject"].startswith("Country:")}
+
+
+@pytest.mark.parametrize("frame", [
+    "The campaign box lists the countries the ILO is helping to assess their social security systems against "
+    "{c}; of those, which are in {r}?",
+    "In the campaign box, which {r} countries does the ILO help compare their systems with {c}?",
+])
+def test_a_qualifier_word_does_not_win_a_tie(engine, frame):
+    c = "LegalInstrument:c102"
+    assessed = _assessed(engine.k, c)
+    inquired = {f["subject"] for f in engine.k.facts_where(predicate="inquiredAbout", obj=c)}
+    if not assessed or not inquired:
+        pytest.skip("no assessments or inquiries for the instrument")
+    by_region = defaultdict(set)
+    for f in engine.k.facts_where(predicate="inRegion"):
+        if f["subject"] in assessed:
+            by_region[f["object"]].add(f["subject"])
+    region = max(sorted(by_region), key=lambda r: len(by_region[r]))
+    res = engine.ask(frame.format(c="Convention No. 102", r=engine.k.label(region)))
+    got = answer_ids(engine, res)
+    assert got and got <= assessed and got == by_region[region], (res["path"][:3], got)
+
+
+def test_a_count_under_the_campaign_counts_the_assessments(engine):
+    assessed = _assessed(engine.k, "LegalInstrument:c102")
+    if not assessed:
+        pytest.skip("no assessments")
+    for q in ("How many countries is the ILO supporting in assessing their social security systems against "
+              "Convention No. 102, as listed in the campaign box?",
+              "How many countries does the ILO help compare their social security systems with Convention No. 102, "
+              "according to the campaign box?"):
+        res = engine.ask(q)
+        assert [a["label"] for a in res["answers"]] == [str(len(assessed))], (q, res["path"][:3])
+
+
+def _sole_funded_ratifier(k):
+    """A government funder that funds exactly one country, which ratified an instrument in a given year."""
+    funded = defaultdict(set)
+    for f in k.facts_where(predicate="fundedBy"):
+        if f["subject"].startswith("Country:") and f["object"].startswith("Organization:gov-"):
+            funded[f["object"]].add(f["subject"])
+    years = {(f["subject"], f["object"]): str(f["attrs"].get("year")) for f in k.facts_where(predicate="ratified")
+             if f["attrs"].get("year") and f["attrs"].get("status") != "approved-not-yet-registered"}
+    for gov in sorted(funded):
+        if len(funded[gov]) == 1:
+            (country,) = funded[gov]
+            for (c, inst), year in sorted(years.items()):
+                if c == country:
+                    return gov, inst, year
+    pytest.skip("no funder of exactly one country that ratified with a year")
+
+
+@pytest.mark.parametrize("frame", [
+    "When did the country that {f} funds ratify {c}?",
+    "In what year did the country funded by {f} ratify {c}?",
+])
+def test_the_year_of_a_described_countrys_ratification(engine, frame):
+    gov, inst, year = _sole_funded_ratifier(engine.k)
+    funder = engine.k.label(gov)
+    res = engine.ask(frame.format(f=funder, c=engine.k.label(inst)))
+    assert [a["label"] for a in res["answers"]] == [year], (res["path"][:3])
+
+
+@pytest.mark.parametrize("frame", [
+    "Which of the {r} countries get money from {f}?",
+    "which of the {r} countries are funded by {f}?",
+])
+def test_a_long_region_name_keeps_the_head_noun(engine, frame):
+    k = engine.k
+    regions = {f["subject"]: f["object"] for f in k.facts_where(predicate="inRegion")}
+    funded = defaultdict(set)
+    for f in k.facts_where(predicate="fundedBy"):
+        if f["subject"].startswith("Country:") and f["object"].startswith("Organization:gov-"):
+            funded[f["object"]].add(f["subject"])
+    long_regions = [r for r in sorted(set(regions.values())) if len(k.label(r).split()) >= 2]
+    for gov in sorted(funded):
+        for r in long_regions:
+            inside = {c for c in funded[gov] if regions.get(c) == r}
+            if inside and funded[gov] - inside:
+                res = engine.ask(frame.format(r=k.label(r), f=k.label(gov)))
+                assert res["answer_type"] == "Country" and answer_ids(engine, res) == inside, res["path"][:3]
+                return
+    pytest.skip("no government funder with countries inside and outside a region of several words")
+
+
+def _sole_funder_country(k):
+    """A government funder of exactly one country, and that country's other funders."""
+    funded = defaultdict(set)
+    for f in k.facts_where(predicate="fundedBy"):
+        if f["subject"].startswith("Country:") and f["object"].startswith("Organization:gov-"):
+            funded[f["object"]].add(f["subject"])
+    funders = funders_per_country(k)
+    for gov in sorted(funded):
+        if len(funded[gov]) == 1:
+            (country,) = funded[gov]
+            if funders[country] - {gov}:
+                return gov, country, funders[country]
+    pytest.skip("no government funder of exactly one country with other funders")
+
+
+@pytest.mark.parametrize("frame, others", [
+    ("Who funds the ILO's work in the country {f} funds?", False),
+    ("Which donors support the work in the country {f} finances?", False),
+    ("Who else funds the ILO's work in the country that {f} funds?", True),
+    ("Which other donors finance the work in the country {f} funds?", True),
+])
+def test_a_country_described_by_its_funder(engine, frame, others):
+    gov, country, funders = _sole_funder_country(engine.k)
+    res = engine.ask(frame.format(f=engine.k.label(gov)))
+    got = answer_ids(engine, res)
+    assert got == (funders - {gov} if others else funders), (res["path"][:3], got)
+
+
+@pytest.mark.parametrize("lead", ["Thinking about", "Regarding", "When it comes to", "As for"])
+def test_a_topic_frame_opens_a_described_country(lead):
+    from app.qa.described_referent import fold
+
+    q = f"{lead} the country whose parliament passed the Utopia Act, who funds the ILO's work there?"
+    assert fold(q) == "who funds the ILO's work in the country whose parliament passed the Utopia Act?"
