@@ -185,3 +185,71 @@ def test_a_topic_frame_opens_a_described_country(lead):
 
     q = f"{lead} the country whose parliament passed the Utopia Act, who funds the ILO's work there?"
     assert fold(q) == "who funds the ILO's work in the country whose parliament passed the Utopia Act?"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Looking at the pathfinders that also get money from Atlantis, which of them recorded a result?", "Country"),
+    ("Thinking about the donors that fund Utopia and its schemes, which of them also fund Atlantis?", "Organization"),
+    ("Looking at the publications the ILO released with Atlantis, which of them are about Asia?", "Publication"),
+    ("The box lists the countries the ILO helps with funding; of those, which are in Africa?", "Country"),
+])
+def test_which_of_them_asks_for_the_set_the_frame_names(question, kind):
+    from app.qa.question import answer_type
+
+    assert answer_type(question) == kind
+
+
+def test_which_of_them_after_a_funded_set_asks_for_its_members(engine):
+    """"Looking at the pathfinders that get money from X, which of them ...": countries, not funders."""
+    k = engine.k
+    pathfinders = {f["subject"] for f in k.facts_where(predicate="pathfinderOf") if f["subject"].startswith("Country:")}
+    funded = defaultdict(set)
+    for f in k.facts_where(predicate="fundedBy"):
+        if f["subject"] in pathfinders and f["object"].startswith("Organization:"):
+            funded[f["object"]].add(f["subject"])
+    if not funded:
+        pytest.skip("no funded pathfinders")
+    funder = max(sorted(funded), key=lambda o: len(funded[o]))
+    res = engine.ask(f"Looking at the Global Accelerator pathfinders that also get money from {k.label(funder)}, "
+                     "which of them are in Asia and the Pacific?")
+    asia = {f["subject"] for f in k.facts_where(predicate="inRegion", obj="Region:asia-and-the-pacific")}
+    assert res["answer_type"] == "Country" and answer_ids(engine, res) == funded[funder] & asia, res["path"][:4]
+
+
+@pytest.mark.parametrize("question, core", [
+    ("Setting aside the question of funding for a moment, which countries in Utopia achieved a result?",
+     "Which countries in Utopia achieved a result?"),
+    ("Looking at Table 7, and leaving the money side aside, which year saw the most projects?",
+     "Looking at Table 7, which year saw the most projects?"),
+    ("Quite apart from the health work that gets attention in the Utopia section, I'm curious: where did "
+     "Atlantis study unemployment insurance?", "Where did Atlantis study unemployment insurance?"),
+    ("Leaving aside whatever happened before it, which states have ratified the convention since 2021?",
+     "Which states have ratified the convention since 2021?"),
+])
+def test_a_topic_set_aside_in_the_preamble_is_dropped(question, core):
+    r = without_asides(question, pronouns=True)
+    assert r.question == core, r
+
+
+@pytest.mark.parametrize("question", [
+    "Apart from Utopia, which countries does Atlantis fund?",
+    "Leaving Utopia aside, which countries does Atlantis fund?",
+])
+def test_a_name_set_aside_is_left_to_the_exclusion_step(question):
+    r = without_asides(question, pronouns=True)
+    assert r.question == question or "Utopia" in r.question, r
+
+
+@pytest.mark.parametrize("question, core", [
+    ("For a piece on trade: Utopia's ministry backed Atlantis's bid, but in which countries does Utopia fund the work?",
+     "In which countries does Utopia fund the work?"),
+    ("Atlantis gets money from Utopia, but who funds Erewhon?", "Who funds Erewhon?"),
+])
+def test_a_statement_the_question_turns_from_is_context(question, core):
+    r = without_asides(question, pronouns=True)
+    assert r.question == core, r
+
+
+def test_a_turn_that_points_back_keeps_the_statement():
+    r = without_asides("Utopia funds many countries, but which of them are in Asia?", pronouns=True)
+    assert r.pronoun or "Utopia" in r.question, r  # marked for the referent to be filled in, or kept whole

@@ -403,13 +403,17 @@ def described_set(a: Analysis, m, lexicon, knowledge, run) -> tuple[list[str], s
     from app.qa.graphstep import constraints_for, to_sparql
     from app.qa.question import analyse
 
-    probe = analyse(f"Which countries {m.group(2)} {m.group(3).strip()}", lexicon)
-    probe.answer_type = "Country"
-    inner = compose(probe, constraints_for(probe, knowledge), knowledge)
-    # Not a bare region or priority filter, which names no relation of the description.
-    if not inner or all(c.relation in ("region", "priority") for c in inner):
-        return None
-    ids = [i for i in run(to_sparql(inner)) if i.startswith("Country:")]
-    if not ids:
-        return None  # a weak relation's empty answer is silence: retrieval decides
-    return ids, "“" + m.group(0) + "”: " + "; ".join(c.description for c in inner)
+    # a modifier before the noun ("the pathfinder countries that ...") belongs to the description;
+    # one that says no relation ("the two countries that ...") is read without it
+    mods = m.group(1).rsplit(" ", 1)[0] + " " if " " in m.group(1) else ""
+    for lead in dict.fromkeys((mods, "")):
+        probe = analyse(f"Which {lead}countries {m.group(2)} {m.group(3).strip()}", lexicon)
+        probe.answer_type = "Country"
+        inner = compose(probe, constraints_for(probe, knowledge), knowledge)
+        # Not a bare region or priority filter, which names no relation of the description.
+        if not inner or all(c.relation in ("region", "priority") for c in inner):
+            continue
+        ids = [i for i in run(to_sparql(inner)) if i.startswith("Country:")]
+        if ids:  # (a weak relation's empty answer is silence: retrieval decides)
+            return ids, "“" + m.group(0) + "”: " + "; ".join(c.description for c in inner)
+    return None

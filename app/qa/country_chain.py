@@ -78,8 +78,10 @@ def clear_described(a: Analysis, start: int) -> None:
     """Once a description from ``start`` on ("... in the countries funded by the EU") stands for
     its countries, a relation worded only inside it no longer applies to the asked entities: its
     flag goes off, so the question's own relation (worded before) is the one asked."""
+    from app.qa.question import PATHFINDER
+
     before, inside = a.question[:start], a.question[start:]
-    for flag, cue in _CUE.items():
+    for flag, cue in (*_CUE.items(), ("pathfinder", PATHFINDER)):
         if getattr(a, flag) and cue.search(inside) and not cue.search(before):
             setattr(a, flag, False)
 

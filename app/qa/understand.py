@@ -18,7 +18,7 @@ from app.qa.intent import IntentGuess, delexicalise
 from app.qa.bank import Intent
 from app.qa.numbers import counted_noun_last
 from app.qa.keyword_figures import asks_figure
-from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis
+from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis, set_pronoun_type
 from app.qa.spelling import Speller
 from app.qa.query_tail import without_tail
 from app.qa.wording import asked_head, core_question
@@ -244,7 +244,8 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     rel_share = worded_share(a, guess, it.relation)
     headed = bool(_HEADED.search(core_question(_places_blanked(a))) or asked_head(a.question)
                   or _INITIATIVE_HEAD.search(core_question(a.question))
-                  or _PICK_FROM.search(a.question))  # "among the X countries ..., which one": headed before
+                  or _PICK_FROM.search(a.question)  # "among the X countries ..., which one": headed before
+                  or set_pronoun_type(a.question))  # "looking at the pathfinders ..., which of them"
     if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not headed and rel_share >= 0.6 \
             and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
         a.answer_type = "Text"  # no "which <noun>" head: the relation's asked end decides the type
