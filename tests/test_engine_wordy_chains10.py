@@ -21,7 +21,7 @@ from collections import defaultdict
 import pytest
 
 from app.qa.asides import without_asides
-from tests.support.engine import answer_ids, funders_per_country
+from tests.support.engine import answer_ids, countries_per_government_funder, funders_per_country
 
 
 @pytest.mark.parametrize("question, core", [
@@ -103,10 +103,7 @@ def test_a_count_under_the_campaign_counts_the_assessments(engine):
 
 def _sole_funded_ratifier(k):
     """A government funder that funds exactly one country, which ratified an instrument in a given year."""
-    funded = defaultdict(set)
-    for f in k.facts_where(predicate="fundedBy"):
-        if f["subject"].startswith("Country:") and f["object"].startswith("Organization:gov-"):
-            funded[f["object"]].add(f["subject"])
+    funded = countries_per_government_funder(k)
     years = {(f["subject"], f["object"]): str(f["attrs"].get("year")) for f in k.facts_where(predicate="ratified")
              if f["attrs"].get("year") and f["attrs"].get("status") != "approved-not-yet-registered"}
     for gov in sorted(funded):
@@ -136,10 +133,7 @@ def test_the_year_of_a_described_countrys_ratification(engine, frame):
 def test_a_long_region_name_keeps_the_head_noun(engine, frame):
     k = engine.k
     regions = {f["subject"]: f["object"] for f in k.facts_where(predicate="inRegion")}
-    funded = defaultdict(set)
-    for f in k.facts_where(predicate="fundedBy"):
-        if f["subject"].startswith("Country:") and f["object"].startswith("Organization:gov-"):
-            funded[f["object"]].add(f["subject"])
+    funded = countries_per_government_funder(k)
     long_regions = [r for r in sorted(set(regions.values())) if len(k.label(r).split()) >= 2]
     for gov in sorted(funded):
         for r in long_regions:
@@ -153,10 +147,7 @@ def test_a_long_region_name_keeps_the_head_noun(engine, frame):
 
 def _sole_funder_country(k):
     """A government funder of exactly one country, and that country's other funders."""
-    funded = defaultdict(set)
-    for f in k.facts_where(predicate="fundedBy"):
-        if f["subject"].startswith("Country:") and f["object"].startswith("Organization:gov-"):
-            funded[f["object"]].add(f["subject"])
+    funded = countries_per_government_funder(k)
     funders = funders_per_country(k)
     for gov in sorted(funded):
         if len(funded[gov]) == 1:
@@ -253,3 +244,30 @@ def test_a_statement_the_question_turns_from_is_context(question, core):
 def test_a_turn_that_points_back_keeps_the_statement():
     r = without_asides("Utopia funds many countries, but which of them are in Asia?", pronouns=True)
     assert r.pronoun or "Utopia" in r.question, r  # marked for the referent to be filled in, or kept whole
+
+
+def test_a_name_in_a_topic_set_aside_is_not_the_missing_subject():
+    from app.qa.asides import keeps_subject
+    from app.qa.question import Link
+
+    q = "Leaving aside every foreign donor, the Utopia Fund included, in which countries is the work paid for by national bodies?"
+    start = q.index("Utopia Fund")
+    full = [Link(start, start + len("Utopia Fund"), "Utopia Fund", ["Organization:utopia"])]
+    r = without_asides(q, pronouns=True)
+    assert r.question.startswith("In which countries is the work paid for") and not keeps_subject(full, [], set())
+    assert keeps_subject(full, [], set(), q, r.dropped)
+    # the asker's own clause may hold the subject the question proper leaves unnamed
+    q2 = "I work on Utopia: who funds it?"
+    full2 = [Link(10, 16, "Utopia", ["Country:UTO"])]
+    assert not keeps_subject(full2, [], set(), q2, ["I work on Utopia"])
+
+
+@pytest.mark.parametrize("question, only", [
+    ("Thinking only of Asia, which countries achieved a scheme reform result?", False),
+    ("Looking only at Table 4, which countries achieved a scheme reform result?", False),
+    ("Which countries achieved only a scheme reform result?", True),
+])
+def test_only_before_a_scope_is_no_condition_on_the_kinds(question, only):
+    from app.qa.result_sets import ONLY_NAMED
+
+    assert bool(ONLY_NAMED.search(question)) == only

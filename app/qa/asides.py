@@ -361,9 +361,14 @@ def _with_sentences_dropped(question: str, sentences: list[str], inner: Reduced,
     return Reduced(inner.question, dropped)
 
 
-def keeps_subject(full_links: list, reduced_links: list, author_ids: set[str]) -> bool:
+def keeps_subject(full_links: list, reduced_links: list, author_ids: set[str], question: str = "",
+                  dropped: list[str] = ()) -> bool:
     """Dropping the asides is safe when the question proper still names something (beyond the
-    report's author) or the asides named nothing."""
+    report's author) or the asides named nothing.  A name inside a dropped clause that is not the
+    asker's (a topic set aside, a statement turned from: ``dropped`` found in ``question``) is never
+    the subject the question proper leaves unnamed."""
+    not_subject = [(i, i + len(d)) for d in dropped if not _PERSONAL.search(d) for i in [question.find(d)] if i >= 0]
     own = [l for l in reduced_links if not set(l.ids) <= author_ids]
-    theirs = [l for l in full_links if not set(l.ids) <= author_ids]
+    theirs = [l for l in full_links if not set(l.ids) <= author_ids
+              and not any(s <= l.start and l.end <= e for s, e in not_subject)]
     return bool(own) or not theirs

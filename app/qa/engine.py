@@ -289,7 +289,7 @@ class QuestionEngine:
         set_aside_before: set[str] = set()
         if reduced.dropped:
             r = analyse(reduced.question, self.lexicon)
-            if keeps_subject(a.links, r.links, AUTHOR_ORGS):
+            if keeps_subject(a.links, r.links, AUTHOR_ORGS, fixed, reduced.dropped):
                 # "we know about Malawi, so leave Malawi out of it: where else ...": the dropped
                 # preamble may set a name aside for the question proper
                 set_aside_before = set_aside(fixed, a.links).ids - {i for l in r.links for i in l.ids}
