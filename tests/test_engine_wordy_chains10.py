@@ -271,3 +271,19 @@ def test_only_before_a_scope_is_no_condition_on_the_kinds(question, only):
     from app.qa.result_sets import ONLY_NAMED
 
     assert bool(ONLY_NAMED.search(question)) == only
+
+
+@pytest.mark.parametrize("question, core", [
+    ("Going back a bit in time, in which countries did Utopia start its pilots?",
+     "In which countries did Utopia start its pilots?"),
+    ("Just out of interest, which governments attended the Atlantis meeting?",
+     "Which governments attended the Atlantis meeting?"),
+    ("On a related note, who funds the work in Utopia?", "Who funds the work in Utopia?"),
+])
+def test_a_discourse_marker_is_dropped(question, core):
+    assert without_asides(question, pronouns=True).question == core
+
+
+def test_a_scope_clause_is_kept():
+    q = "In the campaign box, which countries does the ILO help?"
+    assert without_asides(q, pronouns=True).question == q

@@ -157,6 +157,18 @@ _NEW_FRAME = re.compile(r"^(?:(?:and|but|so|then|also)\s+)*(?:thinking|looking|c
                         r"setting|leaving|putting|laying|apart|aside|ignoring|not|which|what|who|where|when|how)\b", re.I)
 
 
+# A discourse marker that frames the asking, not what is asked ("going back a bit in time", "just out
+# of interest", "on a related note", "as a follow-up", "quick question"): it names nothing.
+_DISCOURSE = re.compile(r"^(?:(?:and|but|so|now|also|just|ok|okay|well)\s+)*(?:"
+                        r"(?:going|looking|thinking|stepping|casting\s+my\s+mind)\s+back(?:\s+(?:a\s+(?:bit|little|while)|"
+                        r"briefly|for\s+a\s+moment))?(?:\s+in\s+time)?|"
+                        r"(?:out\s+of|for)\s+(?:interest|curiosity)|(?:purely\s+)?out\s+of\s+(?:interest|curiosity)|"
+                        r"on\s+a\s+(?:related|different|separate|similar|lighter)\s+note|as\s+a\s+follow[- ]up|"
+                        r"by\s+the\s+way|incidentally|for\s+what\s+it'?s\s+worth|(?:a\s+)?quick\s+(?:one|question|check)|"
+                        r"one\s+more\s+(?:thing|question)|another\s+(?:thing|question)|broadly\s+speaking|"
+                        r"generally\s+speaking|in\s+short|in\s+a\s+nutshell)\s*[.!]?$", re.I)
+
+
 def sets_topic_aside(clause: str) -> bool:
     """Does the clause set a topic aside (no name at the head of what it sets aside)?"""
     m = _SETS_ASIDE.match(clause.strip())
@@ -306,7 +318,7 @@ def without_asides(question: str, pronouns: bool = False) -> Reduced:
         # the EU and the UN funds alike"): what is not asked
         aside = sets_topic_aside(clause) or (aside and not _NEW_FRAME.match(clause) and not _PERSONAL.search(clause))
         turned_from = contrast and not pre[pos:].strip(" ,;:()-–—") and not _NEW_FRAME.match(clause)
-        if aside or turned_from:
+        if aside or turned_from or _DISCOURSE.match(clause):
             dropped.append(clause)
             continue
         # a clause going on from the asker's ("so in that country") that points back is kept: the
