@@ -373,13 +373,24 @@ def _with_sentences_dropped(question: str, sentences: list[str], inner: Reduced,
     return Reduced(inner.question, dropped)
 
 
+def _set_aside_clauses(dropped: list[str]) -> list[str]:
+    """The dropped clauses that set a topic aside or only frame the asking, and the list going on
+    from one (as :func:`without_asides` reads them): never the asker's own clause."""
+    out, aside = [], False
+    for d in dropped:
+        aside = sets_topic_aside(d) or bool(_DISCOURSE.match(d)) or (
+            aside and not _NEW_FRAME.match(d) and not _PERSONAL.search(d))
+        if aside:
+            out.append(d)
+    return out
+
+
 def keeps_subject(full_links: list, reduced_links: list, author_ids: set[str], question: str = "",
                   dropped: list[str] = ()) -> bool:
     """Dropping the asides is safe when the question proper still names something (beyond the
-    report's author) or the asides named nothing.  A name inside a dropped clause that is not the
-    asker's (a topic set aside, a statement turned from: ``dropped`` found in ``question``) is never
-    the subject the question proper leaves unnamed."""
-    not_subject = [(i, i + len(d)) for d in dropped if not _PERSONAL.search(d) for i in [question.find(d)] if i >= 0]
+    report's author) or the asides named nothing.  A name inside a dropped clause that sets a topic
+    aside (``dropped`` found in ``question``) is never the subject the question proper leaves unnamed."""
+    not_subject = [(i, i + len(d)) for d in _set_aside_clauses(dropped) for i in [question.find(d)] if i >= 0]
     own = [l for l in reduced_links if not set(l.ids) <= author_ids]
     theirs = [l for l in full_links if not set(l.ids) <= author_ids
               and not any(s <= l.start and l.end <= e for s, e in not_subject)]
