@@ -186,8 +186,9 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
         # Tied on words, the relation worded by a word of its own beats one worded only by the
         # context it may be qualified with ("the campaign box ... helping to assess": the campaign
         # qualifies inquiries, but "assess" is said of alignment assessments only).
-        if named[0] not in best or (held, hits, own_hits(a, r)) > rank[named[0]]:
-            best[named[0]], rank[named[0]] = (hits, r), (held, hits, own_hits(a, r))
+        key = (held, hits, own_hits(a, r) if r.qualifiers else hits)
+        if named[0] not in best or key > rank[named[0]]:
+            best[named[0]], rank[named[0]] = (hits, r), key
     out = list(cons)
     added = []
     # "inquired about C102 but are not being assessed against it": two relations to one entity, one
