@@ -43,6 +43,10 @@ _ANAPHOR = re.compile(r"\b(?:both(?![^,;:?]*\band\b)|either(?![^,;:?]*\bor\b)|ne
                       # "that the EU doesn't", "that Kenya funds": a clause opens, no noun is pointed at
                       r"(?:that|this|these|those)(?!\s+(?:of|which|who|whose|where|is|are|was|were|have|has|had|"
                       r"the|a|an|its|their|it|they|he|she|we|you|i|there|no|not|all|every|each|any|some)\b)"
+                      # "in that context", "to that end", "that said": a turn of the conversation,
+                      # pointing at no thing the report names
+                      r"(?!\s+(?:context|regard|respect|vein|connection|light|spirit|note|end|sense|case|matter|said|"
+                      r"being\s+said|in\s+mind)\b)"
                       r"(?!\s+(?-i:[A-Z])))\b", re.I)
 # A pronoun refers back to the preamble unless the question proper names something before it
 # ("what percentage Utopia raised its pensions").
@@ -88,7 +92,8 @@ _ONLY_ASKING = re.compile(r"^(?:(?:so|and|but|then|well|now|ok|okay|please|kindl
 # Where the question proper may start: a question word opening a clause, after punctuation, a
 # verb of asking, or a hedge ("so: roughly how many", "tell me by roughly what percentage").
 _QWORD = r"(?:which|what|who|whom|whose|where|when|how many|how much|how|list|name)\b"
-_LEAD = r"(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:(?:so|then|and|but|roughly|approximately|about|exactly|" \
+_LEAD = r"(?:(?:so|then|and|but)\s+(?=(?:in|by|to|at|of|for|from|on|with|under)\s))?" \
+        r"(?:(?:in|by|to|at|of|for|from|on|with|under)\s+)?(?:(?:so|then|and|but|roughly|approximately|about|exactly|" \
         r"precisely|just|simply)\s+){0,2}"
 # A verb of asking or telling with its person ("remind me", "somebody asked me", "let us know")
 # hands over to the question proper as "tell me" does.
@@ -134,6 +139,44 @@ _POINTS_AT = re.compile(r"\b(?:that|this|these|those|the\s+same)\s+(?:[\w-]+\s+)
                         r"organi[sz]ations?|funders?|donors?|partners?|schemes?|programmes?|initiatives?|places?)\b", re.I)
 # A connective left in front of the question proper ("..., but where did ...").
 _LEADING_JOIN = re.compile(r"^(?:(?:so|but|and|then)\s+)+(?=\w)", re.I)
+
+
+# A preamble clause that sets a topic aside ("setting aside the question of funding", "leaving the
+# money side aside", "quite apart from the health-insurance work that ..."): it says what is *not*
+# asked, and its words ("funding", "Africa") are no relation or filter of what is.  A name set aside
+# ("apart from Kenya, which ...") is an exclusion the engine reads (app.qa.exclusion), and stays.
+_SETS_ASIDE = re.compile(r"^(?:(?:and|but|so|quite|just|also|while)\s+)*(?:"
+                         r"(?:setting|leaving|putting|laying|keeping)\s+(?:aside|to\s+one\s+side)\s+(?P<obj>.+)|"
+                         r"(?:apart|aside)\s+from\s+(?P<obj2>.+)|(?:ignoring|not\s+counting|leaving\s+out|"
+                         r"without\s+going\s+into|regardless\s+of)\s+(?P<obj3>.+)|"
+                         r"(?:setting|leaving|putting|laying)\s+(?P<obj4>.{1,60}?)\s+(?:aside|to\s+one\s+side)"
+                         r"(?:\s+for\s+(?:a|the)\s+(?:moment|minute|time\s+being|now))?)\s*$", re.I)
+# A clause that goes on with a new frame or scope, not with the list of what was set aside.
+_NEW_FRAME = re.compile(r"^(?:(?:and|but|so|then|also)\s+)*(?:thinking|looking|considering|focusing|focus|turning|"
+                        r"regarding|for|in|within|among|amongst|of|from|across|with|according|based|under|only|just|"
+                        r"setting|leaving|putting|laying|apart|aside|ignoring|not|which|what|who|where|when|how)\b", re.I)
+
+
+# A discourse marker that frames the asking, not what is asked ("going back a bit in time", "just out
+# of interest", "on a related note", "as a follow-up", "quick question"): it names nothing.
+_DISCOURSE = re.compile(r"^(?:(?:and|but|so|now|also|just|ok|okay|well)\s+)*(?:"
+                        r"(?:going|looking|thinking|stepping|casting\s+my\s+mind)\s+back(?:\s+(?:a\s+(?:bit|little|while)|"
+                        r"briefly|for\s+a\s+moment))?(?:\s+in\s+time)?|"
+                        r"(?:out\s+of|for)\s+(?:interest|curiosity)|(?:purely\s+)?out\s+of\s+(?:interest|curiosity)|"
+                        r"on\s+a\s+(?:related|different|separate|similar|lighter)\s+note|as\s+a\s+follow[- ]up|"
+                        r"by\s+the\s+way|incidentally|for\s+what\s+it'?s\s+worth|(?:a\s+)?quick\s+(?:one|question|check)|"
+                        r"one\s+more\s+(?:thing|question)|another\s+(?:thing|question)|broadly\s+speaking|"
+                        r"generally\s+speaking|in\s+short|in\s+a\s+nutshell)\s*[.!]?$", re.I)
+
+
+def sets_topic_aside(clause: str) -> bool:
+    """Does the clause set a topic aside (no name at the head of what it sets aside)?"""
+    m = _SETS_ASIDE.match(clause.strip())
+    if m is None:
+        return False
+    obj = next(g for g in (m["obj"], m["obj2"], m["obj3"], m["obj4"]) if g)
+    head = " ".join(obj.split()[:4])
+    return not NAMEISH.search(" " + head)
 
 
 @dataclass
@@ -253,12 +296,30 @@ def without_asides(question: str, pronouns: bool = False) -> Reduced:
     core, trail = _without_trailing(core)
     dropped += trail
     kept: list[str] = []
-    pos, personal = 0, False
+    pos, personal, aside = 0, False, False
+    # "Portugal's ministry backed Cabo Verde's bid, but in which countries does Portugal fund ...":
+    # a statement the question proper turns from with "but" is its context, not its scope
+    contrast = bool(re.match(r"\s*but\b", q[start:], re.I))
+    opened_by_dash = False
     for m in list(_BREAK.finditer(pre)) + [None]:
         end = m.start() if m else len(pre)
         clause = pre[pos:end].strip()
         pos = m.end() if m else len(pre)
+        # "I'm cross-checking two lists - the pathfinders of X and the priority countries of Y -
+        # which ...": a phrase between dashes after the asker's clause says what the asker's noun is
+        between_dashes = opened_by_dash and m is not None and m.group(0).strip() in "-–—"
+        opened_by_dash = m is not None and m.group(0).strip() in "-–—"
         if not clause:
+            continue
+        if personal and between_dashes and not _NEW_FRAME.match(clause):
+            dropped.append(clause)
+            continue
+        # a topic set aside, and the list that goes on from it ("leaving aside every foreign donor,
+        # the EU and the UN funds alike"): what is not asked
+        aside = sets_topic_aside(clause) or (aside and not _NEW_FRAME.match(clause) and not _PERSONAL.search(clause))
+        turned_from = contrast and not pre[pos:].strip(" ,;:()-–—") and not _NEW_FRAME.match(clause)
+        if aside or turned_from or _DISCOURSE.match(clause):
+            dropped.append(clause)
             continue
         # a clause going on from the asker's ("so in that country") that points back is kept: the
         # question proper needs what it points at
@@ -312,9 +373,25 @@ def _with_sentences_dropped(question: str, sentences: list[str], inner: Reduced,
     return Reduced(inner.question, dropped)
 
 
-def keeps_subject(full_links: list, reduced_links: list, author_ids: set[str]) -> bool:
+def _set_aside_clauses(dropped: list[str]) -> list[str]:
+    """The dropped clauses that set a topic aside or only frame the asking, and the list going on
+    from one (as :func:`without_asides` reads them): never the asker's own clause."""
+    out, aside = [], False
+    for d in dropped:
+        aside = sets_topic_aside(d) or bool(_DISCOURSE.match(d)) or (
+            aside and not _NEW_FRAME.match(d) and not _PERSONAL.search(d))
+        if aside:
+            out.append(d)
+    return out
+
+
+def keeps_subject(full_links: list, reduced_links: list, author_ids: set[str], question: str = "",
+                  dropped: list[str] = ()) -> bool:
     """Dropping the asides is safe when the question proper still names something (beyond the
-    report's author) or the asides named nothing."""
+    report's author) or the asides named nothing.  A name inside a dropped clause that sets a topic
+    aside (``dropped`` found in ``question``) is never the subject the question proper leaves unnamed."""
+    not_subject = [(i, i + len(d)) for d in _set_aside_clauses(dropped) for i in [question.find(d)] if i >= 0]
     own = [l for l in reduced_links if not set(l.ids) <= author_ids]
-    theirs = [l for l in full_links if not set(l.ids) <= author_ids]
+    theirs = [l for l in full_links if not set(l.ids) <= author_ids
+              and not any(s <= l.start and l.end <= e for s, e in not_subject)]
     return bool(own) or not theirs

@@ -124,13 +124,15 @@ def same_root(x: str, y: str) -> bool:
     return x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
 
 
-def keyword_hits(a: Analysis, r: Relation) -> list[int]:
-    """Positions (in the question) of the relation's registry keywords, matched by stem outside
-    the linked names; a multi-word keyword counts when its words occur in a row."""
+def keyword_hits(a: Analysis, r: Relation, skip: set[str] = frozenset()) -> list[int]:
+    """Positions (in the question) of the relation's registry keywords (but those in ``skip``),
+    matched by stem outside the linked names; a multi-word keyword counts when its words occur in a row."""
     blank = _blank(a)
     words = [(m.start(), _prefixed_root(m.group(0))) for m in _WORD.finditer(blank)]
     hits: list[int] = []
     for kw in dict.fromkeys((*r.keywords, r.label, r.inverse_label)):
+        if kw.lower() in skip:
+            continue
         toks = [_root(w) for w in _WORD.findall(kw)]
         if not toks:
             continue
@@ -139,6 +141,17 @@ def keyword_hits(a: Analysis, r: Relation) -> list[int]:
             if len(window) == len(toks) and all(same_root(x, t) for x, t in zip(window, toks)):
                 hits.append(pos)
     return sorted(set(hits))
+
+
+def own_hits(a: Analysis, r: Relation) -> int:
+    """The relation's keyword hits less those of keywords that name one of its qualifiers: a
+    qualifier ("campaign" of an inquiry) is context the relation may be said in, which other
+    relations share ("the campaign box" also lists ratifications and assessments)."""
+    qualifier_words = {q.lower() for q in r.qualifiers}
+    context = [kw for kw in r.keywords if kw.lower() in qualifier_words]
+    if not context:
+        return len(keyword_hits(a, r))
+    return len(keyword_hits(a, r, skip=qualifier_words))
 
 
 def compose(a: Analysis, cons: list, knowledge=None) -> list:
@@ -170,8 +183,12 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
         held = knowledge is None or bool(knowledge.facts_where(predicate=r.name, obj=named[0]))
         if held:
             (negated_too if _phrase_negated(a, r) else positive).setdefault(named[0], []).append((held, hits, r))
-        if named[0] not in best or (held, hits) > rank[named[0]]:
-            best[named[0]], rank[named[0]] = (hits, r), (held, hits)
+        # Tied on words, the relation worded by a word of its own beats one worded only by the
+        # context it may be qualified with ("the campaign box ... helping to assess": the campaign
+        # qualifies inquiries, but "assess" is said of alignment assessments only).
+        key = (held, hits, own_hits(a, r) if r.qualifiers else hits)
+        if named[0] not in best or key > rank[named[0]]:
+            best[named[0]], rank[named[0]] = (hits, r), key
     out = list(cons)
     added = []
     # "inquired about C102 but are not being assessed against it": two relations to one entity, one
@@ -180,8 +197,8 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
     for target, negs in negated_too.items():
         if target not in positive:
             continue
-        held, hits, r0 = max(positive[target], key=lambda x: (x[0], x[1]))
-        best[target], rank[target] = (hits, r0), (held, hits)
+        held, hits, r0 = max(positive[target], key=lambda x: (x[0], x[1], own_hits(a, x[2])))
+        best[target], rank[target] = (hits, r0), (held, hits, own_hits(a, r0))
         for _, _, r in negs:
             if r is not r0:
                 added.append(Constraint(f"FILTER NOT EXISTS {{ {r.pattern('?answer', _iri(target))} }}",
@@ -387,13 +404,17 @@ def described_set(a: Analysis, m, lexicon, knowledge, run) -> tuple[list[str], s
     from app.qa.graphstep import constraints_for, to_sparql
     from app.qa.question import analyse
 
-    probe = analyse(f"Which countries {m.group(2)} {m.group(3).strip()}", lexicon)
-    probe.answer_type = "Country"
-    inner = compose(probe, constraints_for(probe, knowledge), knowledge)
-    # Not a bare region or priority filter, which names no relation of the description.
-    if not inner or all(c.relation in ("region", "priority") for c in inner):
-        return None
-    ids = [i for i in run(to_sparql(inner)) if i.startswith("Country:")]
-    if not ids:
-        return None  # a weak relation's empty answer is silence: retrieval decides
-    return ids, "“" + m.group(0) + "”: " + "; ".join(c.description for c in inner)
+    # a modifier before the noun ("the pathfinder countries that ...") belongs to the description;
+    # one that says no relation ("the two countries that ...") is read without it
+    mods = m.group(1).rsplit(" ", 1)[0] + " " if " " in m.group(1) else ""
+    for lead in dict.fromkeys((mods, "")):
+        probe = analyse(f"Which {lead}countries {m.group(2)} {m.group(3).strip()}", lexicon)
+        probe.answer_type = "Country"
+        inner = compose(probe, constraints_for(probe, knowledge), knowledge)
+        # Not a bare region or priority filter, which names no relation of the description.
+        if not inner or all(c.relation in ("region", "priority") for c in inner):
+            continue
+        ids = [i for i in run(to_sparql(inner)) if i.startswith("Country:")]
+        if ids:  # (a weak relation's empty answer is silence: retrieval decides)
+            return ids, "“" + m.group(0) + "”: " + "; ".join(c.description for c in inner)
+    return None

@@ -21,12 +21,14 @@ from app.qa.question import FUND, PARTNER, RATIFY, Analysis, Link
 
 # The analysis flags of the outer relation (country -> asked thing) the graph step reads, by the
 # asked type: organisations fund or partner the countries; conventions are ratified by them.
-_OUTER_BY_TYPE = {"Organization": ("fund", "partner"), "Convention": ("ratify",)}
+# A year asked of a described country is its ratification's ("when did the Arab States country
+# that Norway funds ratify C102").
+_OUTER_BY_TYPE = {"Organization": ("fund", "partner"), "Convention": ("ratify",), "Year": ("ratify",)}
 _OUTER_FLAGS = ("fund", "partner", "ratify")
 # The cue that words each outer relation, to tell the outer one from the inner one when both are worded.
 _CUE = {"fund": FUND, "partner": PARTNER, "ratify": RATIFY}
 # The linked types that name the asked end (dropped from the description) for each asked type.
-_ASKED_LINKS = {"Organization": ("Organization",), "Convention": ("LegalInstrument",)}
+_ASKED_LINKS = {"Organization": ("Organization",), "Convention": ("LegalInstrument",), "Year": ("LegalInstrument",)}
 # Flags of the inner description, cleared once its countries stand for it.
 _INNER_FLAGS = ("pathfinder", "ratify", "any_result", "priority", "membership", "members", "pending", "chair",
                 "fund", "partner")
@@ -76,8 +78,10 @@ def clear_described(a: Analysis, start: int) -> None:
     """Once a description from ``start`` on ("... in the countries funded by the EU") stands for
     its countries, a relation worded only inside it no longer applies to the asked entities: its
     flag goes off, so the question's own relation (worded before) is the one asked."""
+    from app.qa.question import PATHFINDER
+
     before, inside = a.question[:start], a.question[start:]
-    for flag, cue in _CUE.items():
+    for flag, cue in (*_CUE.items(), ("pathfinder", PATHFINDER)):
         if getattr(a, flag) and cue.search(inside) and not cue.search(before):
             setattr(a, flag, False)
 
@@ -120,8 +124,8 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
     if all(c.relation in ("region", "priority") for c in inner) and not region_list_asked(a, outer):
         return None
     ids = [i for i in run(to_sparql(inner)) if i.startswith("Country:")]
-    if not ids:
-        return None
+    if not ids or (a.answer_type == "Year" and len(ids) > 1):
+        return None  # one year is dated for one country: a described set of several has none
     used = {e for c in inner for t in c.evidence for e in (t[0], t[2]) if ":" in e} | set(a.regions)
     consumed = [l for l in a.links if set(l.ids) & used or (l.type == "Country" and l in probe.links)]
     start = min((l.start for l in consumed), default=len(a.question))

@@ -20,7 +20,10 @@ _NOUN = r"country|nation|member state|state"
 _NOUNS = r"countries|nations|member states|states"
 _LEAD = re.compile(
     r"^(?:(?:there\s+is|there's|there\s+was|take|consider|think\s+of|picture|imagine|i'?m\s+thinking\s+of|"
-    r"i\s+have\s+in\s+mind|i'?m\s+interested\s+in|looking\s+at|of|among|amongst|for)\s+)?"
+    r"i\s+have\s+in\s+mind|i'?m\s+interested\s+in|looking\s+at|of|among|amongst|for|"
+    # a topic frame: "thinking about the country whose ...", "as for the country where ..."
+    r"thinking\s+(?:about|of)|regarding|concerning|as\s+(?:for|to)|when\s+it\s+comes\s+to|speaking\s+of|"
+    r"turning\s+to|with\s+regard\s+to)\s+)?"
     r"(?:(?:a|one|the|some)\s+(?P<noun>" + _NOUN + r")|the\s+(?P<nouns>" + _NOUNS + r"))\s+"
     r"(?P<rel>whose|where|in\s+which|that|which)\s+(?P<desc>\S.{10,}?)\s*"
     # the description ends at a clause break before the question proper
@@ -41,7 +44,8 @@ def fold(question: str) -> str | None:
         return None
     rest = m["rest"]
     plural = m["nouns"] is not None
-    if plural and not re.match(r"(?:looking\s+at|of|among|amongst|for|take|consider)\b", question.strip(), re.I):
+    if plural and not re.match(r"(?:looking\s+at|of|among|amongst|for|take|consider|thinking|regarding|concerning|as\s+for|"
+                               r"when\s+it\s+comes|speaking|turning|with\s+regard)\b", question.strip(), re.I):
         return None  # "the countries that ...; who ..." without a frame may be the question itself
     backs = list((_BACKS if plural else _BACK).finditer(rest))
     if not backs:

@@ -61,6 +61,7 @@ from app.qa.possessor_country import possessed
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
 from app.qa import described_referent, role_kinds, set_of_question
+from app.qa.describer_aside import describers_set_aside
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
 from app.qa.grounding import adopt, ground
@@ -131,8 +132,13 @@ _STRUCTURE_WORDS = set(terms(
     "outside external"))
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | _STRUCTURE_WORDS
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
-_DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where|whose|in which|that|which|"
-                       r"(?:hit|struck|affected|hurt|devastated|ravaged|[a-z]+ed)\s+by)\b(.{12,})$", re.I)
+# ("the pathfinder countries that Japan supports": a modifier or two before the noun belongs to the description)
+_DESCRIBED = re.compile(r"\bthe ((?:(?!(?:country|countries|nation|member|two|three|four|five|six|both|several|many|few|other|same|only|\d+)\b)[\w-]+\s+){0,2}?(?:country|countries|nation|member state))\s+(where|whose|in which|that|which|"
+                       r"(?:hit|struck|affected|hurt|devastated|ravaged|[a-z]+ed)\s+by|"
+                       # a relative clause with no connective: "the country Kuwait funds", "the
+                       # countries the EU finances" (a name, then a verb of its own)
+                       r"(?=(?:the\s+)?(?-i:[A-Z])[\w'’&.-]*(?:\s+(?-i:[A-Z&])[\w'’&.-]*){0,5}\s+(?!(?:is|was|has|does)\b)(?-i:[a-z]+s)\b))\b(.{12,})$", re.I)
+_ASKS_BEFORE = re.compile(r"\b(?:who|whom|which|what|where|when|how)\b|,", re.I)
 # Singular nouns too: a keyword query counts with them ("kenya donor count", "ga pathfinder count");
 # "regions" counts the regions the related countries lie in (app.qa.region_count).
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w'’-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
@@ -302,7 +308,7 @@ class QuestionEngine:
         set_aside_before: set[str] = set()
         if reduced.dropped:
             r = analyse(reduced.question, self.lexicon)
-            if keeps_subject(a.links, r.links, AUTHOR_ORGS):
+            if keeps_subject(a.links, r.links, AUTHOR_ORGS, fixed, reduced.dropped):
                 # "we know about Malawi, so leave Malawi out of it: where else ...": the dropped
                 # preamble may set a name aside for the question proper
                 set_aside_before = set_aside(fixed, a.links).ids - {i for l in r.links for i in l.ids}
@@ -1066,6 +1072,8 @@ class QuestionEngine:
         m = _DESCRIBED.search(a.question)
         if m is None:
             return None
+        if not m.group(2) and (not _ASKS_BEFORE.search(a.question[:m.start()]) or _ASKS_BEFORE.search(m.group(3))):
+            return None  # no connective: only a clause closing the question ("who funds the country Kuwait funds")
         if re.search(r"\bwho\b", a.question[:m.start()], re.I):
             a.answer_type = "Organization"  # "who bankrolled the work in the country where ..."
         if a.answer_type == "Country":
@@ -1076,10 +1084,13 @@ class QuestionEngine:
         if chained is not None:  # the description is a relation the graph holds: its whole answer set
             ids, why = chained
             start = m.start(1)
+            a.excluded |= describers_set_aside(a, start)  # "who else funds the country Kuwait funds"
             a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], ids)]
             a.any_of = True  # the named countries are alternatives: the asked relation holds for any
             country_chain.clear_described(a, start)  # "partners in the countries funded by the EU": partners
             return why
+        if " " in m.group(1):
+            return None  # "the African countries that ...": a described set, never one country by retrieval
         desc = m.group(3).strip()
         probe = analyse(f"Which country {m.group(2)} {desc}", self.lexicon)
         probe.answer_type = "Country"
@@ -1087,7 +1098,10 @@ class QuestionEngine:
         required = [set(l.ids) for l in probe.links if l.type in ("Organization", "Scheme", "LegalInstrument")
                     and not (set(l.ids) & AUTHOR_ORGS)]
         results = self.text.run(probe, qvec, required, set()) or self.text.run(probe, qvec, [], set())
-        hits = [f for r in results[:1] for f in r.found if f.type == "Country"]
+        # a country the description names is its context ("the countries that Japan supports"),
+        # never the country it describes (the question would have named it)
+        named_inside = {i for l in a.links if l.start >= m.start(1) for i in l.ids}
+        hits = [f for r in results[:1] for f in r.found if f.type == "Country" and f.key not in named_inside]
         if len(hits) != 1 or results[0].score < MIN_TEXT_SCORE:
             return None
         country = hits[0].key

@@ -45,7 +45,8 @@ FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governme
                           r"(?:resources|funds|funding|financing|money)(?=\s+(?:to|for|into)\b))"
                           r"\b(?!\s+(?:by|through|via|with|from|under|using|out of|in part)\b)", re.I)
 # Several named ends of one relation: "both A and B", "common to", "each of" ask for what they share.
-_SHARED = re.compile(r"\b(both|each of|all of|in common|common|shared|every one of|also)\b", re.I)
+# ("in Kenya as well as in Ghana", "Kenya and Ghana alike": what the two share)
+_SHARED = re.compile(r"\b(both|each of|all of|in common|common|shared|every one of|also|alike|as well as)\b", re.I)
 _LISTED = re.compile(r"\b(and|or|as well as)\b|,", re.I)
 
 

@@ -526,6 +526,33 @@ _WHICH_ONE = re.compile(r"\b(?:which|what)\s+(?:one|ones|is it|was it|are they|w
                         r"(?:\s+(?:called|named|titled|entitled))?\s*\??\s*$", re.I)
 
 
+# "Looking at the pathfinders that also get money from the EU, which of them recorded ...": the
+# pronoun stands for the set the frame named, whatever nouns its description holds ("money").
+_WHICH_OF_THEM = re.compile(r"\b(?:which|what|how\s+many)\s+(?:ones?\s+)?(?:of|among)\s+(?:them|those|these)\b|"
+                            r"\b(?:of|among)\s+(?:them|those|these)\s*,?\s*(?:which|what|how\s+many)\b", re.I)
+_SET_FRAME = re.compile(r"\b(?:looking\s+at|thinking\s+(?:about|of)|considering|consider|take|taking|regarding|"
+                        r"as\s+for|when\s+it\s+comes\s+to|of|among|amongst|out\s+of|from|lists?|names?|mentions?)\s+"
+                        r"(?:the|those|these|all(?:\s+the)?)\s+((?:[\w'’-]+\s+){0,4}?[\w'’-]+)", re.I)
+
+
+def set_pronoun_type(question: str) -> str | None:
+    """The answer type "which of them" stands for, when a frame before it names a set; else None."""
+    them = _WHICH_OF_THEM.search(question)
+    return _set_named_before(question[:them.start()]) if them else None
+
+
+def _set_named_before(text: str) -> str | None:
+    """The answer type of the set a frame names before "which of them" ("looking at the
+    pathfinders that ...": countries); the last frame's first kind noun, else the last kind noun."""
+    frames = list(_SET_FRAME.finditer(text))
+    for m in reversed(frames):
+        for w in m.group(1).split():
+            kind = _kind_before(w)
+            if kind:
+                return kind
+    return _kind_before(text)
+
+
 def _kind_before(text: str) -> str | None:
     """The answer type of the last kind noun ("initiative", "countries") in text, else None."""
     for w in reversed(re.findall(r"[A-Za-z][\w-]*", text)):
@@ -553,6 +580,7 @@ _WHERE_LAST = re.compile(r"\bwhere\s*\??\s*$", re.I)
 
 
 def answer_type(question: str) -> str:
+    asked = question
     if _YEAR_ASKED.search(question):
         return "Year"
     if _HOW_MANY_FIRST.search(question) or (_KEYWORD_COUNT.search(question) and not _WH_WORD.search(question)):
@@ -609,7 +637,8 @@ def answer_type(question: str) -> str:
     if re.search(r"\b(which|name|list|identify|give)\b", question, re.I) and \
             re.search(r"\bcountr(y|ies)\b", question, re.I):
         return "Country"
-    return "Text"
+    # "looking at the pathfinders that ..., which of them ...": the set the frame named
+    return set_pronoun_type(asked) or "Text"
 
 
 # "leaving aside Africa", "outside the Americas", "other than Asia": a region set aside is excluded.

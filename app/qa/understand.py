@@ -18,7 +18,7 @@ from app.qa.intent import IntentGuess, delexicalise
 from app.qa.bank import Intent
 from app.qa.numbers import counted_noun_last
 from app.qa.keyword_figures import asks_figure
-from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis
+from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis, set_pronoun_type
 from app.qa.spelling import Speller
 from app.qa.query_tail import without_tail
 from app.qa.wording import asked_head, core_question
@@ -223,6 +223,17 @@ def _type_from_relation_words(a: Analysis) -> tuple[str, str, str] | None:
 _WHAT_THING = re.compile(r"^\s*(?:what|which)\s+(?!year|date|time|month|day|period)[a-z]+\b(?!\s+(?:year|date))", re.I)
 
 
+def _places_blanked(a: Analysis) -> str:
+    """The question with each linked region or country written as one word: a long place name
+    ("which of the Arab States countries") is no more words between "which" and its head noun
+    than a short one ("which of the Asian countries")."""
+    q = a.question
+    for l in sorted(a.links, key=lambda l: -l.start):
+        if l.type in ("Region", "Country"):
+            q = q[:l.start] + "X" + q[l.end:]
+    return q
+
+
 def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     it = guess.intent
     if it.op == "text":
@@ -231,9 +242,10 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         u.op = "text"
         return
     rel_share = worded_share(a, guess, it.relation)
-    headed = bool(_HEADED.search(core_question(a.question)) or asked_head(a.question)
+    headed = bool(_HEADED.search(core_question(_places_blanked(a))) or asked_head(a.question)
                   or _INITIATIVE_HEAD.search(core_question(a.question))
-                  or _PICK_FROM.search(a.question))  # "among the X countries ..., which one": headed before
+                  or _PICK_FROM.search(a.question)  # "among the X countries ..., which one": headed before
+                  or set_pronoun_type(a.question))  # "looking at the pathfinders ..., which of them"
     if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not headed and rel_share >= 0.6 \
             and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
         a.answer_type = "Text"  # no "which <noun>" head: the relation's asked end decides the type
