@@ -46,3 +46,23 @@ def test_year_is_read_from_the_sentence_going_on_about_the_entity(engine, questi
     assert year not in named
     res = engine.ask(question)
     assert [a["label"] for a in res["answers"]][:1] == [year], res["path"]
+
+
+# A figure counting a part of what the figure before it counts ("N of whom ..."): what follows it is
+# said of the part, what comes before of the whole.  Sentences written here, not the report's.
+_PART = ("In Utopia, support was extended to 8,400 farmers with small plots through the Rural Support "
+         "Scheme, 2,100 of whom also received a drought bonus during the dry season.")
+
+
+@pytest.mark.parametrize("question,want", [
+    ("How many farmers with small plots received the drought bonus?", 2100.0),
+    ("utopia drought bonus recipients", 2100.0),
+    ("How many farmers with small plots were supported through the Rural Support Scheme?", 8400.0),
+])
+def test_partitive_figure_owns_what_is_said_after_it(question, want):
+    from app.qa.numbers import pick
+    from app.qa.units import terms
+
+    asked = set(terms(question))
+    got = pick(_PART, question, lambda w: bool(set(terms(w)) & asked), strict=False)
+    assert got is not None and got.value == want

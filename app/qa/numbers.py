@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from app.qa.units import STOP
 from graph.extract.quantities import MONEY, PERCENT
 from graph.dates import MONTH
-from app.qa.figure_owner import owner, parallel
+from app.qa.figure_owner import PARTITIVE, owner, parallel
 from app.qa.number_words import TIMES, label as number_label, word_numbers
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
@@ -267,6 +267,9 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
             lo, hi = (i + 1, i) if earlier else (i, i + 1)
             dists[hi] = min(dists[hi], dists[lo])
             dists[lo] += 3
+    for i in range(1, len(cands)):
+        if PARTITIVE.match(seg[cands[i].end:]):  # "27,500 people ..., 10,000 of whom": the same noun counted
+            dists[i] = min(dists[i], dists[i - 1])
     owned = owner(seg, [(s.start, s.end) for s in cands], question) \
         if parallel(seg, [(s.start, s.end, s.kind) for s in cands]) else None
     if owned is not None:  # "..., the Africa region (14 per cent) and ...": the figure said of the asked item

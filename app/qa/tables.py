@@ -487,7 +487,7 @@ class TableLookup:
         the question uses, the columns marked in the named country's row."""
         from graph import countries as gaz
 
-        if not countries or not _KIND_ASKED.search(question):
+        if not countries or not (_KIND_ASKED.search(question) or _KEYWORD_RESULTS.search(question)):
             return []
         q = set(terms(question)) - _IGNORE
         marks = [c for c in self.cells if c.unit == "marked"]
@@ -510,6 +510,11 @@ class TableLookup:
 _KIND_OF = re.compile(r"\b(?:types?|kinds?|categor(?:y|ies))\s+of\s+(?:an?\s+|the\s+)?([\w-]+)", re.I)
 # "what type of result", "which result types", "what kind of ..."
 _KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results?\b", re.I)
+# "nigeria results 2024", "results of zambia", "madagascar institutional results": a query that asks
+# nothing in words (no question word, no verb of asking) and names results asks for the named
+# country's results, i.e. the columns marked in its row.
+_KEYWORD_RESULTS = re.compile(r"^(?!.*\b(?:which|what|who|whom|where|when|how|did|does|do|is|are|was|were|has|have|"
+                              r"had|list|name|give|tell|count|number)\b).*\bresults?\b", re.I | re.S)
 
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
