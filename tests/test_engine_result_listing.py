@@ -75,3 +75,24 @@ def test_variant_country_names_reach_the_results(engine, question, country):
     held = _types_of(engine.k, country)
     assert held
     assert _matches(_answered_types(engine.ask(question)), held)
+
+
+def _cell(engine, row_words: str, col_words: str) -> float:
+    """The value of the one table cell whose row and column labels hold the given words."""
+    hits = {c.value for c in engine.tables.cells
+            if all(w in c.row.lower() for w in row_words.split()) and all(w in c.col.lower() for w in col_words.split())}
+    assert len(hits) == 1, hits
+    return hits.pop()
+
+
+@pytest.mark.parametrize("question,row,col", [
+    ("scheme design law ambition 2021-25", "scheme design", "ambition"),
+    ("headquarters technical cooperation staff", "headquarters", "technical cooperation"),
+    ("social assistance adequacy 2024 persons", "social assistance", "number"),
+])
+def test_keyword_query_naming_a_row_and_column_is_the_cell(engine, question, row, col):
+    """A keyword query whose words hold a type's noun ("scheme", "country") is still a cell when it
+    names a table's row and column outright, not a request for schemes or countries."""
+    r = engine.ask(question)
+    assert r["answer_type"] == "Number"
+    assert r["answers"] and r["answers"][0]["value"] == _cell(engine, row, col)

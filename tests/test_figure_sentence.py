@@ -66,3 +66,30 @@ def test_partitive_figure_owns_what_is_said_after_it(question, want):
     asked = set(terms(question))
     got = pick(_PART, question, lambda w: bool(set(terms(w)) & asked), strict=False)
     assert got is not None and got.value == want
+
+
+# Ages asked in keyword queries and as a range's bound.  Sentences written here.
+_AGES = "The Utopian carers' allowance is paid monthly to 12,000 persons with disabilities aged 18 to 45 living in the north."
+
+
+@pytest.mark.parametrize("question,want", [
+    ("utopia carers allowance maximum age", 45.0),
+    ("What is the youngest age at which someone can receive the Utopian carers' allowance?", 18.0),
+    ("up to what maximum age is the utopian carers allowance paid", 45.0),
+    ("utopia carers allowance age", 18.0),
+])
+def test_age_questions_pick_the_age_and_its_bound(question, want):
+    from app.qa.numbers import pick
+    from app.qa.units import terms
+
+    asked = set(terms(question))
+    got = pick(_AGES, question, lambda w: bool(set(terms(w)) & asked), strict=False)
+    assert got is not None and got.value == want
+
+
+@pytest.mark.parametrize("question", ["What is the youngest age for the allowance?",
+                                      "up to what maximum age is it paid", "what is the maximum age"])
+def test_age_questions_ask_a_number(question):
+    from app.qa.question import answer_type
+
+    assert answer_type(question) == "Number"

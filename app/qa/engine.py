@@ -362,7 +362,7 @@ class QuestionEngine:
         early = self._column_pair(a, out) or (
             self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)) or
             self.tables.marked_extreme(a.question) else None)
-        if early is None and addresses_cell(a.question, stated_type, self.tables.column_dates):
+        if early is None and addresses_cell(a.question, stated_type, self.tables.column_dates, out["question"]):
             early = self._addressed_cell(a, out)  # "regional and country teams regular budget staff"
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition

@@ -524,22 +524,31 @@ _MORE_THAN = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:differe
 _TOTAL_ASKED = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall)\b", re.I)
 
 
+# A keyword query: no question word, no verb of asking, no "?".
+_KEYWORD_QUERY = re.compile(r"^(?!.*\?)(?!.*\b(?:who|how|why|does|do|did|is|are|was|were|can|could|tell|show|give)\b)", re.I | re.S)
 # Questions asking for things by name ("which countries", "who", "what type"), or for a date.
 _NAMES_ASKED = re.compile(r"\b(?:which|what|who|whom|whose|list|name)\b(?!\s+(?:is|was|were|are)\s+the\s+"
                           r"(?:[\w'’-]+\s+){0,3}?(?:number|amount|total|share|figure|ambition|target|goal)\b)"
                           r"|\bwhen\b|\byear\b", re.I)
 
 
-def addresses_cell(question: str, stated_type: str, column_dates: "set[frozenset[str]] | None" = None) -> bool:
+def addresses_cell(question: str, stated_type: str, column_dates: "set[frozenset[str]] | None" = None,
+                   asked: str | None = None) -> bool:
     """May a table cell the question's words address answer it ahead of the relation its words
     suggest?  Yes for a figure asked ("how many", "how much") or a keyword query asking nothing by
     name: "regional and country teams regular budget staff" is a cell, not the countries funded by
     the ILO's regular budget.  ``column_dates``: the year ranges that date a column of a table
-    ("Total results achieved in 2021-2024"): a question dated so names that column."""
+    ("Total results achieved in 2021-2024"): a question dated so names that column.  ``asked``: the
+    question as the user wrote it, before a question word was put in front of a keyword query."""
     marks = year_marks(question)
     if len(marks) > 1 or (len(set(re.findall(r"\b(?:19|20)\d\d\b", question))) > 1 and marks not in (column_dates or ())):
         return False  # "new projects 2021 to 2024": a sum over rows, or a change, not one cell
     if stated_type == "Number" or re.search(r"\bhow (?:many|much)\b", question, re.I):
+        return True
+    # A keyword query asks nothing by name even when a word of a table's label is a type's noun
+    # ("country teams technical cooperation staff", "scheme design law ambition 2021-25"): the
+    # cell is tried, and answers only when its row and column are both named outright.
+    if asked is not None and _KEYWORD_QUERY.match(asked) and not _NAMES_ASKED.search(asked):
         return True
     return stated_type in ("Text", "Year") and not _NAMES_ASKED.search(question)
 
