@@ -150,6 +150,8 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
     if counted:  # "the most countries": an organisation funded by the funder is not one of them
         body.append(f"?x a fg:{counted} .")
     for reg in a.regions:  # the region filters whichever end is a country
+        if among and reg in among:
+            continue  # "how many more countries does Africa have than the Americas": compared, not a filter
         var = "?answer" if "Country" in ans_types and (want == "Country" or "Country" not in other_types) else "?x"
         body.append(f"{var} fg:inRegion {_iri(reg)} .")
     if a.years and "year" in r.qualifiers:

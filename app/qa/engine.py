@@ -1629,7 +1629,7 @@ class QuestionEngine:
                "path": [t.why], "unit": c.unit}
         ans["value"] = (t.value if t.value is not None else c.value) if t.kind == "Number" else \
             (float(t.label) if t.kind == "Year" else None)
-        return [ans]
+        return [ans] + [dict(ans, label=label, value=float(label) if t.kind == "Year" else ans["value"]) for label in t.tied]
 
     def _column_pair(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which step exceeded its ambition by the largest margin?', 'where do regular budget staff

@@ -98,6 +98,7 @@ class TableAnswer:
     sparql: str
     value: float | None = None  # the figure, when it is not the cell's own (a sum of cells)
     addressed: bool = False  # row and column named outright and the question explained by the cell
+    tied: tuple[str, ...] = ()  # further rows of an argmax / argmin with the same value: answers too
 
 
 
@@ -326,8 +327,12 @@ class TableLookup:
         word = ('lowest' if _DOWN.search(question) else 'highest') if rank == 1 else \
             f"{ordinal_word(rank)} {'lowest' if _DOWN.search(question) else 'highest'}"
         others = "; ".join(f"{x[4].row.split('>')[-1].strip()} {x[4].value:,.0f}" for x in ordered[:rank + 1] if x[4] is not c)
+        # "which step had the fewest results": every row at that value answers ("Step 1 and Step 2, 10 each")
+        tied = tuple(x[4].row.split(">")[-1].strip() for x in chosen[0][1:])
         return TableAnswer(c, label, kind, 1.0, f"{c.table} — {word} “{c.col}”: row “{c.row}” ({c.value:,.0f})"
-                           + (f"; above and after it: {others}" if rank > 1 and others else ""), _cell_sparql(c.iri))
+                           + (f", tied with {', '.join(f'“{t}”' for t in tied)}" if tied else "")
+                           + (f"; above and after it: {others}" if rank > 1 and others else ""), _cell_sparql(c.iri),
+                           tied=tied)
 
 
     def _sum(self, q: set[str], scored) -> TableAnswer | None:
