@@ -48,3 +48,22 @@ def test_difference_between_two_compared_regions(engine, question, a, b):
     assert n.get(a) and n.get(b)
     r = engine.ask(question)
     assert r["answers"] and r["answers"][0]["label"] == str(abs(n[a] - n[b]))
+
+
+def _with_result(k) -> set[str]:
+    return {f["subject"] for f in k.facts if f["predicate"] == "achievedResult"}
+
+
+@pytest.mark.parametrize("question,pool", [
+    ("Of Swaziland, Ghana and Ethiopia, how many recorded any institutional result in 2024?",
+     ["Country:SWZ", "Country:GHA", "Country:ETH"]),
+    ("Of Kenya, Ghana and Ethiopia, how many recorded any institutional result in 2024?",
+     ["Country:KEN", "Country:GHA", "Country:ETH"]),
+    ("How many of Zambia, Kenya and Ghana achieved a result in 2024?", ["Country:ZMB", "Country:KEN", "Country:GHA"]),
+])
+def test_count_among_named_countries(engine, question, pool):
+    """'Of A, B and C, how many ...' counts the named ones that qualify (zero included), not every
+    country that qualifies nor a figure from a sentence."""
+    want = [i for i in pool if i in _with_result(engine.k)]
+    r = engine.ask(question)
+    assert r["answers"] and r["answers"][0]["label"] == str(len(want))

@@ -1701,7 +1701,10 @@ class QuestionEngine:
         # a count by the relation's own noun, unless it is a stated goal ("target number of ratifications")
         by_noun = None if m or _AIMED.search(_outside_names(a)) else \
             counted_by_relation_noun(a.question, collapsed.replace("NAME", "    "))
-        if m:
+        pooled = choices.pooled_type(a)  # "of Kenya, Ghana and Ethiopia, how many recorded a result": the named are counted
+        if pooled:
+            counted = pooled
+        elif m:
             counted = "Organization" if re.match(r"organi|funder|donor|partner|financ|fund|backer|source", m.group(1), re.I) \
                 else "Country"
         elif by_noun is not None and by_noun[1] in ("Country", "Organization"):
@@ -1718,8 +1721,11 @@ class QuestionEngine:
         else:
             return None
         as_list = replace(a, answer_type=counted)
+        pool = choices.take(as_list)  # "of Kenya, Ghana and Ethiopia, how many ...": counted among the named
         cons = result_sets.apply(as_list, set_conditions.apply(
             as_list, compose(as_list, constraints_for(as_list, self.k), self.k), self.k), self.store)
+        if pool and cons:
+            cons = cons + [choices.constraint(pool)]
         qualified = qualified_members(as_list, cons, self.k)  # "how many pilot countries ..."
         qualified += participants(as_list, cons, self.k, also=qualified)  # "how many countries are in [initiative]'s new phase"
         cons = widen_regions(cons + qualified, self.k) if qualified else cons  # a region filters them as in the list
