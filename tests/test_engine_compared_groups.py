@@ -67,3 +67,16 @@ def test_count_among_named_countries(engine, question, pool):
     want = [i for i in pool if i in _with_result(engine.k)]
     r = engine.ask(question)
     assert r["answers"] and r["answers"][0]["label"] == str(len(want))
+
+
+@pytest.mark.parametrize("question,countries", [
+    ("how many results did Lao PDR achieve in 2024", ["Country:LAO"]),
+    ("How many institutional results did Zambia and Nigeria achieve in 2024?", ["Country:ZMB", "Country:NGA"]),
+    ("How many results did Kenya record in 2024?", ["Country:KEN"]),
+])
+def test_count_of_results_of_named_countries(engine, question, countries):
+    """Results counted for the countries the question names, not for every country."""
+    want = sum(1 for f in engine.k.facts if f["predicate"] == "achievedResult" and f["subject"] in countries)
+    assert want
+    r = engine.ask(question)
+    assert r["answers"] and r["answers"][0]["label"] == str(want)

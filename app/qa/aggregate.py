@@ -289,7 +289,7 @@ def counted_relation(question: str) -> Relation | None:
         return None
     # "how many ilo imf partnership new phase countries" (a keyword query put in order): the
     # compound's last noun is counted, and countries or organisations are no relation's objects here
-    tail = re.match(r"(?:[\w-]+\s+){0,6}", question[m.start(1):] + " ").group(0).split()
+    tail = re.match(r"(?:[\w-]+\s+){0,10}", question[m.start(1):] + " ").group(0).split()
     stop = next((i for i, w in enumerate(tail) if w.lower() in _PHRASE_END), len(tail))
     tail = tail[:stop]  # the noun phrase only: "results did the Arab States countries" counts results
     if any(heads.get(w.lower()) in ("Country", "Organization", "Region") for w in tail):
