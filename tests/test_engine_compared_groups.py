@@ -80,3 +80,15 @@ def test_count_of_results_of_named_countries(engine, question, countries):
     assert want
     r = engine.ask(question)
     assert r["answers"] and r["answers"][0]["label"] == str(want)
+
+
+def test_keyword_count_with_a_long_condition_counts_countries(engine):
+    """'result 1 and result 3 africa countries count': six words between the count and its noun."""
+    def has(c, t):
+        return any(f["predicate"] == "achievedResult" and f["subject"] == c and t in str(f["attrs"].get("result_type"))
+                   for f in engine.k.facts)
+    region = {f["subject"] for f in engine.k.facts if f["predicate"] == "inRegion" and f["object"] == "Region:africa"}
+    want = [c for c in region if has(c, "polic") and has(c, "operation")]
+    assert want
+    r = engine.ask("result 1 and result 3 africa countries count")
+    assert r["answers"][0]["label"] == str(len(want))

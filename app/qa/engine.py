@@ -135,7 +135,7 @@ _DESCRIBED = re.compile(r"\bthe (country|countries|nation|member state)\s+(where
                        r"(?:hit|struck|affected|hurt|devastated|ravaged|[a-z]+ed)\s+by)\b(.{12,})$", re.I)
 # Singular nouns too: a keyword query counts with them ("kenya donor count", "ga pathfinder count");
 # "regions" counts the regions the related countries lie in (app.qa.region_count).
-_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w'’-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
+_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had)\b)[\w'’-]+\s+){0,7}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
                       r"member states?|states|nations?|regions|"
                       r"organi[sz]ations?|funders?|donors?|partners?|financiers?|backers?|"
                       r"(?:funding|financing|financial)\s+(?:sources?|partners?)|sources?(?=\s+of\s+(?:funding|financing|money)))\b"
