@@ -48,6 +48,16 @@ def test_year_is_read_from_the_sentence_going_on_about_the_entity(engine, questi
     assert [a["label"] for a in res["answers"]][:1] == [year], res["path"]
 
 
+def _picked(seg: str, question: str) -> float | None:
+    """The value the number picker reads out of ``seg`` for ``question`` (every question word counted)."""
+    from app.qa.numbers import pick
+    from app.qa.units import terms
+
+    asked = set(terms(question))
+    got = pick(seg, question, lambda w: bool(set(terms(w)) & asked), strict=False)
+    return got.value if got is not None else None
+
+
 # A figure counting a part of what the figure before it counts ("N of whom ..."): what follows it is
 # said of the part, what comes before of the whole.  Sentences written here, not the report's.
 _PART = ("In Utopia, support was extended to 8,400 farmers with small plots through the Rural Support "
@@ -60,12 +70,7 @@ _PART = ("In Utopia, support was extended to 8,400 farmers with small plots thro
     ("How many farmers with small plots were supported through the Rural Support Scheme?", 8400.0),
 ])
 def test_partitive_figure_owns_what_is_said_after_it(question, want):
-    from app.qa.numbers import pick
-    from app.qa.units import terms
-
-    asked = set(terms(question))
-    got = pick(_PART, question, lambda w: bool(set(terms(w)) & asked), strict=False)
-    assert got is not None and got.value == want
+    assert _picked(_PART, question) == want
 
 
 # Ages asked in keyword queries and as a range's bound.  Sentences written here.
@@ -79,12 +84,7 @@ _AGES = "The Utopian carers' allowance is paid monthly to 12,000 persons with di
     ("utopia carers allowance age", 18.0),
 ])
 def test_age_questions_pick_the_age_and_its_bound(question, want):
-    from app.qa.numbers import pick
-    from app.qa.units import terms
-
-    asked = set(terms(question))
-    got = pick(_AGES, question, lambda w: bool(set(terms(w)) & asked), strict=False)
-    assert got is not None and got.value == want
+    assert _picked(_AGES, question) == want
 
 
 @pytest.mark.parametrize("question", ["What is the youngest age for the allowance?",
