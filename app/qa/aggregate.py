@@ -150,6 +150,8 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
     if counted:  # "the most countries": an organisation funded by the funder is not one of them
         body.append(f"?x a fg:{counted} .")
     for reg in a.regions:  # the region filters whichever end is a country
+        if among and reg in among:
+            continue  # "how many more countries does Africa have than the Americas": compared, not a filter
         var = "?answer" if "Country" in ans_types and (want == "Country" or "Country" not in other_types) else "?x"
         body.append(f"{var} fg:inRegion {_iri(reg)} .")
     if a.years and "year" in r.qualifiers:
@@ -287,7 +289,7 @@ def counted_relation(question: str) -> Relation | None:
         return None
     # "how many ilo imf partnership new phase countries" (a keyword query put in order): the
     # compound's last noun is counted, and countries or organisations are no relation's objects here
-    tail = re.match(r"(?:[\w-]+\s+){0,6}", question[m.start(1):] + " ").group(0).split()
+    tail = re.match(r"(?:[\w-]+\s+){0,10}", question[m.start(1):] + " ").group(0).split()
     stop = next((i for i, w in enumerate(tail) if w.lower() in _PHRASE_END), len(tail))
     tail = tail[:stop]  # the noun phrase only: "results did the Arab States countries" counts results
     if any(heads.get(w.lower()) in ("Country", "Organization", "Region") for w in tail):

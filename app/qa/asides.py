@@ -50,7 +50,16 @@ _ANAPHOR = re.compile(r"\b(?:both(?![^,;:?]*\band\b)|either(?![^,;:?]*\bor\b)|ne
                       r"(?!\s+(?-i:[A-Z])))\b", re.I)
 # A pronoun refers back to the preamble unless the question proper names something before it
 # ("what percentage Utopia raised its pensions").
-_PRONOUN = re.compile(r"\b(?:there|it|its|they|them|their)\b", re.I)
+# "the country" after the asker named one ("I'm preparing a note on Madagascar - what results did the
+# country achieve?") points back like "its"; not when it heads a description ("which is the country
+# with the most funders", "the country that ratified ...": the asked one).
+THE_COUNTRY = (r"(?<!\bis\s)(?<!\bwas\s)(?<!\bwhich\s)(?<!\bwhat\s)\bthe\s+country"
+               # the country itself (then a verb, its possessive or the clause's end), not a compound's
+               # modifier ("the country write-ups", "the country teams") nor a described one ("the
+               # country with the most funders")
+               r"(?=\s*(?:[?.,;:!)]|$|['’]s\b)|\s+(?:achieve|record|receive|get|ratify|join|adopt|introduce|have|"
+               r"has|had|take|make|see|report|obtain|secure|\w+ed)\b)")
+_PRONOUN = re.compile(r"\b(?:there|it|its|they|them|their)\b|" + THE_COUNTRY, re.I)
 _NAME_WORD = re.compile(r"(?<!^)\b[A-Z][\w'’-]*")
 
 

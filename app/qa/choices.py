@@ -14,7 +14,7 @@ from app.qa.graphstep import Constraint, _iri
 from app.qa.question import ENTITY_FOR_TYPE, Analysis, heading_result_types
 
 # "between A and B", "A or B ... which", "which of A and B", "which one of A, B or C"
-_CHOICE = re.compile(r"\bbetween\b|^\s*(?:among|of|out of)\b|\bwhich (?:one |of (?:the )?(?:two|three|them|these|those) )|\bwhich of\b|"
+_CHOICE = re.compile(r"\bbetween\b|^\s*(?:among|of|out of)\b|\bhow many of\b|\bwhich (?:one |of (?:the )?(?:two|three|them|these|those) )|\bwhich of\b|"
                      r"\b(?:or|and)\b[^?]{0,80}\bwhich (?:one|of (?:the|them))\b", re.I)
 
 
@@ -46,13 +46,30 @@ def take(a: Analysis) -> list[str]:
     return list(dict.fromkeys(main_id(l) for l in pooled))
 
 
+def pooled_type(a: Analysis) -> str | None:
+    """The answer type of the named pool a count is taken among ("of Kenya, Ghana and Ethiopia, how
+    many ...", "how many of Jordan, Kenya and Peru ...": countries), or None; ``a`` is left as is."""
+    from dataclasses import replace
+
+    if not _COUNT_AMONG.search(a.question):
+        return None
+    for t in ("Country", "Organization"):
+        if take(replace(a, answer_type=t, links=list(a.links))):
+            return t
+    return None
+
+
+# "of A, B and C, how many", "how many of A, B and C": a count among named things
+_COUNT_AMONG = re.compile(r"^\s*(?:of|out of|among)\b[^?]*\bhow many\b|\bhow many of\b", re.I)
+
+
 def _offered(question: str, start: int) -> bool:
     """Are the names offered as the choice: right after "between" / "which of", or anywhere when
     the question picks "which one" / "which of them"?"""
     return bool(_BEFORE_POOL.search(question[:start]) or _PICK.search(question))
 
 
-_BEFORE_POOL = re.compile(r"\b(?:between|which of|whether|among)\s+(?:the\s+)?$|^\s*(?:of|out of)\s+(?:the\s+)?$", re.I)
+_BEFORE_POOL = re.compile(r"\b(?:between|which of|how many of|whether|among)\s+(?:the\s+)?$|^\s*(?:of|out of)\s+(?:the\s+)?$", re.I)
 # "Among Iraq, Jordan and Lebanon, which have ratified ...": a "which" with no noun of its own asks
 # for the offered names' kind, whatever noun comes after the verb.
 _BARE_WHICH = re.compile(r"\bwhich\s+(?:ones?\s+)?(?:have|has|had|did|do|does|is|are|was|were)\b", re.I)

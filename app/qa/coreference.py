@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
-from app.qa.asides import Reduced
+from app.qa.asides import THE_COUNTRY, Reduced
 
 # pronoun -> how the referent replaces it ("there" is a place: "in Morocco")
 # Only a place ("there") or a possessor ("its", "their") is a country; "it"/"they" is as often the
 # thing asked about ("the report that assesses ...; what is it called?").
+# "the country" (see :data:`app.qa.asides.THE_COUNTRY`) is the named country itself.
 _FORMS = (("there", "in {n}"), ("its", "{n}'s"), ("their", "{n}'s"))
-_PRONOUN = re.compile(r"\b(" + "|".join(p for p, _ in _FORMS) + r")\b", re.I)
+_PRONOUN = re.compile(r"\b(" + "|".join(p for p, _ in _FORMS) + r")\b|(" + THE_COUNTRY + ")", re.I)
 
 
 def fill_referent(reduced: Reduced, analyse) -> str | None:
@@ -40,7 +41,7 @@ def fill_referent(reduced: Reduced, analyse) -> str | None:
     m = _PRONOUN.search(reduced.question)
     if m is None or re.search(r"\b(?:it|they|them)\b", reduced.question, re.I):
         return None
-    form = dict(_FORMS)[m.group(1).lower()]
+    form = dict(_FORMS)[m.group(1).lower()] if m.group(1) else "{n}"
     return reduced.question[:m.start()] + form.format(n=name) + reduced.question[m.end():]
 
 

@@ -141,7 +141,7 @@ _DESCRIBED = re.compile(r"\bthe ((?:(?!(?:country|countries|nation|member|two|th
 _ASKS_BEFORE = re.compile(r"\b(?:who|whom|which|what|where|when|how)\b|,", re.I)
 # Singular nouns too: a keyword query counts with them ("kenya donor count", "ga pathfinder count");
 # "regions" counts the regions the related countries lie in (app.qa.region_count).
-_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:[\w'’-]+\s+){0,5}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
+_COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had)\b)[\w'’-]+\s+){0,7}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
                       r"member states?|states|nations?|regions|"
                       r"organi[sz]ations?|funders?|donors?|partners?|financiers?|backers?|"
                       r"(?:funding|financing|financial)\s+(?:sources?|partners?)|sources?(?=\s+of\s+(?:funding|financing|money)))\b"
@@ -387,7 +387,7 @@ class QuestionEngine:
         early = self._column_pair(a, out) or (
             self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)) or
             self.tables.marked_extreme(a.question) else None)
-        if early is None and addresses_cell(a.question, stated_type, self.tables.column_dates):
+        if early is None and addresses_cell(a.question, stated_type, self.tables.column_dates, out["question"]):
             early = self._addressed_cell(a, out)  # "regional and country teams regular budget staff"
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
@@ -1674,7 +1674,7 @@ class QuestionEngine:
                "path": [t.why], "unit": c.unit}
         ans["value"] = (t.value if t.value is not None else c.value) if t.kind == "Number" else \
             (float(t.label) if t.kind == "Year" else None)
-        return [ans]
+        return [ans] + [dict(ans, label=label, value=float(label) if t.kind == "Year" else ans["value"]) for label in t.tied]
 
     def _column_pair(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which step exceeded its ambition by the largest margin?', 'where do regular budget staff
@@ -1746,7 +1746,10 @@ class QuestionEngine:
         # a count by the relation's own noun, unless it is a stated goal ("target number of ratifications")
         by_noun = None if m or _AIMED.search(_outside_names(a)) else \
             counted_by_relation_noun(a.question, collapsed.replace("NAME", "    "))
-        if m:
+        pooled = choices.pooled_type(a)  # "of Kenya, Ghana and Ethiopia, how many recorded a result": the named are counted
+        if pooled:
+            counted = pooled
+        elif m:
             counted = "Organization" if re.match(r"organi|funder|donor|partner|financ|fund|backer|source", m.group(1), re.I) \
                 else "Country"
         elif by_noun is not None and by_noun[1] in ("Country", "Organization"):
@@ -1763,8 +1766,11 @@ class QuestionEngine:
         else:
             return None
         as_list = replace(a, answer_type=counted)
+        pool = choices.take(as_list)  # "of Kenya, Ghana and Ethiopia, how many ...": counted among the named
         cons = result_sets.apply(as_list, set_conditions.apply(
             as_list, compose(as_list, constraints_for(as_list, self.k), self.k), self.k), self.store)
+        if pool and cons:
+            cons = cons + [choices.constraint(pool)]
         qualified = qualified_members(as_list, cons, self.k)  # "how many pilot countries ..."
         qualified += participants(as_list, cons, self.k, also=qualified)  # "how many countries are in [initiative]'s new phase"
         cons = widen_regions(cons + qualified, self.k) if qualified else cons  # a region filters them as in the list
@@ -1864,12 +1870,18 @@ class QuestionEngine:
         cons = [c for c in constraints_for(replace(a, answer_type="Country"), self.k) if r.name not in c.pattern]
         if any(not c.strong for c in cons):
             return None
-        sparql, n, who = aggregate.count_objects(self.store, r, a, [c.pattern for c in cons])
+        patterns = [c.pattern for c in cons]
+        # "how many results did Lao PDR achieve": a named country no constraint uses is the one counted for
+        own = [i for i in a.linked("Country") if not any(self.k.iri(i) in p for p in patterns)]
+        if own:
+            patterns.append("VALUES ?answer { " + " ".join(f"<{self.k.iri(i)}>" for i in own) + " }")
+        sparql, n, who = aggregate.count_objects(self.store, r, a, patterns)
         ids = [e["id"] for e in (self.k.entity_by_iri(i) for i in who) if e]
         pids = list(dict.fromkeys(p for i in ids for f in self.k.facts_where(subject=i, predicate=r.name)
                                   for p in f["passages"]))
         out["sparql"], out["strategy"] = sparql, "graph-aggregate"
-        out["path"] = [f"count of ‘{r.label}’ objects of: " + ("; ".join(c.description for c in cons) or "any country")]
+        said = [c.description for c in cons] + [self.k.label(i) for i in own]
+        out["path"] = [f"count of ‘{r.label}’ objects of: " + ("; ".join(said) or "any country")]
         ev = [self._evidence(pid, [self.k.label(i) for i in ids]) for pid in pids[:3]]
         return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0, "evidence": ev,
                  "counted": [self.k.label(i) for i in ids], "counted_iris": [self.k.iri(i) for i in ids]}]

@@ -73,8 +73,20 @@ def parallel(seg: str, figures: list[tuple[int, int, str]]) -> bool:
         return False
     if kinds <= {"percent", "money"}:
         return True
-    nouns = [next(iter(re.findall(r"[A-Za-z]+", seg[e:e + 30])), "").lower() for _, e, _ in figures]
+    nouns: list[str] = []
+    for _, e, _ in figures:
+        if nouns and PARTITIVE.match(seg[e:e + 30]):
+            nouns.append(nouns[-1])  # "27,500 people ..., 10,000 of whom": a part of the same people
+            continue
+        nouns.append(next(iter(re.findall(r"[A-Za-z]+", seg[e:e + 30])), "").lower())
     return len(set(nouns)) == 1 and bool(nouns[0]) and nouns[0] not in ("and", "to", "or")
+
+
+# The noun phrase a figure counts, up to where the sentence goes on to say something of it.
+_NOUN_PHRASE = re.compile(r"[^,;:()]*?(?=\s+(?:through|by|via|under|in|from|to|who|which|that|across|at|on)\b|[,;:()]|$)", re.I)
+# "10,000 of whom also received ...", "3 of which were new", "half of them": a figure counting a part
+# of what the figure before it counts; what follows is said of the part.
+PARTITIVE = re.compile(r"\s+(?:of|among)\s+(?:whom|which|them|these|those)\b", re.I)
 
 
 def owner(seg: str, figures: list[tuple[int, int]], question: str) -> tuple[set[int], bool] | None:
@@ -87,6 +99,12 @@ def owner(seg: str, figures: list[tuple[int, int]], question: str) -> tuple[set[
     gs = groups(seg, figures, frame)
     if len(gs) < 2:
         return None
+    for prev, g in zip(gs, gs[1:]):
+        if PARTITIVE.match(seg[figures[g.members[0]][1]:]):
+            # "27,500 people with disabilities through ..., 10,000 of whom": the part is of the same
+            # people, so the words of the counted noun are said of both figures alike
+            noun = _NOUN_PHRASE.match(seg[figures[prev.members[-1]][1]:])
+            g.words |= set(terms(noun.group(0))) if noun else set()
     q = set(terms(question)) - _FRAME
     seen: dict[str, int] = {w: 1 for w in frame}  # a word of the frame tells no figure apart
     for g in gs:
@@ -95,7 +113,10 @@ def owner(seg: str, figures: list[tuple[int, int]], question: str) -> tuple[set[
     # A word the sentence capitalises names something ("the Africa region"): it tells the items
     # of a list apart more surely than common words do, which often frame the whole list and sit
     # by its first figure ("The largest share (39 per cent) of allocations received ...").
-    named = {t for w in re.findall(r"\b[A-Z][\w-]*", seg) for t in terms(w)}
+    # A word the sentence also writes in lower case is a common noun that a name happens to contain
+    # ("27,500 people with disabilities through the National Disability Allowance"): no sure pointer.
+    common = {t for w in re.findall(r"\b[a-z][\w-]*", seg) for t in terms(w)}
+    named = {t for w in re.findall(r"\b[A-Z][\w-]*", seg) for t in terms(w)} - common
     for sure in (True, False):
         own = [len({w for w in g.words & q if seen[w] == 1 and not w.isdigit() and (w in named) == sure})
                for g in gs]

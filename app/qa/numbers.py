@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from app.qa.units import STOP
 from graph.extract.quantities import MONEY, PERCENT
 from graph.dates import MONTH
-from app.qa.figure_owner import owner, parallel
+from app.qa.figure_owner import PARTITIVE, owner, parallel
 from app.qa.number_words import TIMES, label as number_label, word_numbers
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
@@ -30,7 +30,11 @@ _MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 _TIMES_ASKED = re.compile(r"\bhow (?:many\s+t[a-z]*mes|often)\b|\bnumber of (?:times|meetings|sessions)\b", re.I)
 _AGE_ASKED = re.compile(r"\b(?:what|which)\s+age\b|\bhow old\b|\bage\s+(?:limit|threshold|of eligibility)\b|\beligibility age\b|"
-                        r"\b(?:minimum|qualifying|pensionable|retirement)\s+age\b", re.I)
+                        r"\b(?:minimum|maximum|upper|lower|youngest|oldest|qualifying|pensionable|retirement|entry|eligible)\s+age\b|"
+                        # a keyword query closing on "age" ("malawi older persons grant age", "nda age eligible")
+                        r"(?<![-\w])age(?:\s+(?:eligible|eligibility|limit|cut-?off|bracket|range))?\s*\??\s*$", re.I)
+# Which end of an age range a question asks for ("maximum age", "youngest age").
+_AGE_BOUND = re.compile(r"\b(maximum|upper|oldest|highest|minimum|lower|youngest|lowest)\b", re.I)
 _EARLIER_ASKED = re.compile(r"\b(from|initially|originally|before|previous(ly)?|at first|earlier|start(ed|ing)?)\b", re.I)
 _CALLED_EARLIER = re.compile(r"\b(previous|earlier|initial|original|prior)\s+(?:[a-z-]+\s+){0,2}?(?:of\s+)?"
                              r"(?:us\$|\$|€)?\s*$", re.I)
@@ -213,8 +217,14 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         ages = [s for s in cands if s.kind == "plain" and (re.match(r"\s*(?:-\s*)?years?\b(?:\s+of\s+age|\s+old|\s+and\s+(?:over|above|older))?",
                                                                   seg[s.end:], re.I) and re.search(r"\b(?:age|aged|above|over|older|under|below)\b",
                                                                   seg[max(0, s.start - 30):s.end + 20], re.I)
-                                                         or re.search(r"\b(?:aged?|age of)\s*$", seg[:s.start], re.I))]
+                                                         or re.search(r"\b(?:aged?|age of)\s*$", seg[:s.start], re.I)
+                                                         # "aged 15 to 30": the range's upper bound is an age too
+                                                         or re.search(r"\baged?\s+\d{1,3}\s*(?:to|-|–|and)\s*$", seg[:s.start], re.I))]
         cands = ages  # a sentence with no age in it does not answer
+        bound = _AGE_BOUND.search(question)
+        if bound and len(cands) > 1:  # "maximum age" of "aged 15 to 30": the upper bound
+            return (max if bound.group(1).lower() in ("maximum", "upper", "oldest", "highest") else min)(
+                cands, key=lambda s: s.value)
     if re.search(r"\bin total\b|\baltogether\b|\btotal (?:number|count)\b", question, re.I) and \
             re.search(r"\b(?:new|additional|further)\b", question, re.I):
         # "welcomed new members; how many does it have in total": an increment ("five new members") is no total
@@ -267,6 +277,9 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
             lo, hi = (i + 1, i) if earlier else (i, i + 1)
             dists[hi] = min(dists[hi], dists[lo])
             dists[lo] += 3
+    for i in range(1, len(cands)):
+        if PARTITIVE.match(seg[cands[i].end:]):  # "27,500 people ..., 10,000 of whom": the same noun counted
+            dists[i] = min(dists[i], dists[i - 1])
     owned = owner(seg, [(s.start, s.end) for s in cands], question) \
         if parallel(seg, [(s.start, s.end, s.kind) for s in cands]) else None
     if owned is not None:  # "..., the Africa region (14 per cent) and ...": the figure said of the asked item

@@ -32,7 +32,8 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
                           r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
                           r"budget|cost|value|sum|count|ambition|target|figure|average|mean|median)\b|"
-                          r"\b(?:from|at|above|over|under|below)\s+what\s+age\b|\bhow old\b|\bwhat (?:is|was) the (?:minimum |eligibility |qualifying )?age\b", re.I)),
+                          r"\b(?:from|at|above|over|under|below)\s+what\s+age\b|\bhow old\b|\bwhat (?:is|was) the (?:minimum |maximum |youngest |oldest |"
+                          r"upper |lower |eligibility |qualifying )?age\b|\b(?:up )?to what (?:maximum |upper )?age\b", re.I)),
     ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b|\bsince when\b|\bwhen\s*\??\s*$", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
     ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),

@@ -33,8 +33,9 @@ NUMBERED = re.compile(r"\b" + _N + r"\s+(?:different\s+|distinct\s+|separate\s+)
 # "how many kinds of results did Lao PDR achieve": the kinds one country's results cover
 COUNT_KINDS = re.compile(r"\b(?:how many|number of|count of)\s+(?:different\s+|distinct\s+)?(?:result\s+)?"
                          r"(?:types|kinds|categories)\b|\bresult\s+(?:types|kinds)\s+(?:count|number)\b", re.I)
-# ("thinking only of Asia", "looking only at the Table": "only" narrows where to look, not the kinds)
-ONLY_NAMED = re.compile(r"\b(?:only(?!\s+(?:of|at|about|on|considering|counting|within)\b)|solely|exclusively|"
+# "only" before a preposition limits a place or a scope ("thinking only of Asia", "only in Africa",
+# "looking only at the Table"), not the kinds of result.
+ONLY_NAMED = re.compile(r"\b(?:(?:only|solely|exclusively)(?!\s+(?:of|in|for|about|within|among|from|on|at|to|considering|counting)\b)|"
                         r"nothing (?:else|more)|no other (?:kind|type|result)s?|"
                         r"and no (?:other|further)|alone)\b", re.I)
 _ABOUT_RESULTS = re.compile(r"\bresults?\b|\binstitutional\b", re.I)

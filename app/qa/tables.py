@@ -98,6 +98,7 @@ class TableAnswer:
     sparql: str
     value: float | None = None  # the figure, when it is not the cell's own (a sum of cells)
     addressed: bool = False  # row and column named outright and the question explained by the cell
+    tied: tuple[str, ...] = ()  # further rows of an argmax / argmin with the same value: answers too
 
 
 
@@ -326,8 +327,12 @@ class TableLookup:
         word = ('lowest' if _DOWN.search(question) else 'highest') if rank == 1 else \
             f"{ordinal_word(rank)} {'lowest' if _DOWN.search(question) else 'highest'}"
         others = "; ".join(f"{x[4].row.split('>')[-1].strip()} {x[4].value:,.0f}" for x in ordered[:rank + 1] if x[4] is not c)
+        # "which step had the fewest results": every row at that value answers ("Step 1 and Step 2, 10 each")
+        tied = tuple(x[4].row.split(">")[-1].strip() for x in chosen[0][1:])
         return TableAnswer(c, label, kind, 1.0, f"{c.table} — {word} “{c.col}”: row “{c.row}” ({c.value:,.0f})"
-                           + (f"; above and after it: {others}" if rank > 1 and others else ""), _cell_sparql(c.iri))
+                           + (f", tied with {', '.join(f'“{t}”' for t in tied)}" if tied else "")
+                           + (f"; above and after it: {others}" if rank > 1 and others else ""), _cell_sparql(c.iri),
+                           tied=tied)
 
 
     def _sum(self, q: set[str], scored) -> TableAnswer | None:
@@ -487,7 +492,7 @@ class TableLookup:
         the question uses, the columns marked in the named country's row."""
         from graph import countries as gaz
 
-        if not countries or not _KIND_ASKED.search(question):
+        if not countries or not (_KIND_ASKED.search(question) or _KEYWORD_RESULTS.search(question)):
             return []
         q = set(terms(question)) - _IGNORE
         marks = [c for c in self.cells if c.unit == "marked"]
@@ -510,6 +515,11 @@ class TableLookup:
 _KIND_OF = re.compile(r"\b(?:types?|kinds?|categor(?:y|ies))\s+of\s+(?:an?\s+|the\s+)?([\w-]+)", re.I)
 # "what type of result", "which result types", "what kind of ..."
 _KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results?\b", re.I)
+# "nigeria results 2024", "results of zambia", "madagascar institutional results": a query that asks
+# nothing in words (no question word, no verb of asking) and names results asks for the named
+# country's results, i.e. the columns marked in its row.
+_KEYWORD_RESULTS = re.compile(r"^(?!.*\b(?:which|what|who|whom|where|when|how|did|does|do|is|are|was|were|has|have|"
+                              r"had|list|name|give|tell|count|number)\b).*\bresults?\b", re.I | re.S)
 
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
@@ -519,22 +529,31 @@ _MORE_THAN = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:differe
 _TOTAL_ASKED = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall)\b", re.I)
 
 
+# A keyword query: no question word, no verb of asking, no "?".
+_KEYWORD_QUERY = re.compile(r"^(?!.*\?)(?!.*\b(?:who|how|why|does|do|did|is|are|was|were|can|could|tell|show|give)\b)", re.I | re.S)
 # Questions asking for things by name ("which countries", "who", "what type"), or for a date.
 _NAMES_ASKED = re.compile(r"\b(?:which|what|who|whom|whose|list|name)\b(?!\s+(?:is|was|were|are)\s+the\s+"
                           r"(?:[\w'’-]+\s+){0,3}?(?:number|amount|total|share|figure|ambition|target|goal)\b)"
                           r"|\bwhen\b|\byear\b", re.I)
 
 
-def addresses_cell(question: str, stated_type: str, column_dates: "set[frozenset[str]] | None" = None) -> bool:
+def addresses_cell(question: str, stated_type: str, column_dates: "set[frozenset[str]] | None" = None,
+                   asked: str | None = None) -> bool:
     """May a table cell the question's words address answer it ahead of the relation its words
     suggest?  Yes for a figure asked ("how many", "how much") or a keyword query asking nothing by
     name: "regional and country teams regular budget staff" is a cell, not the countries funded by
     the ILO's regular budget.  ``column_dates``: the year ranges that date a column of a table
-    ("Total results achieved in 2021-2024"): a question dated so names that column."""
+    ("Total results achieved in 2021-2024"): a question dated so names that column.  ``asked``: the
+    question as the user wrote it, before a question word was put in front of a keyword query."""
     marks = year_marks(question)
     if len(marks) > 1 or (len(set(re.findall(r"\b(?:19|20)\d\d\b", question))) > 1 and marks not in (column_dates or ())):
         return False  # "new projects 2021 to 2024": a sum over rows, or a change, not one cell
     if stated_type == "Number" or re.search(r"\bhow (?:many|much)\b", question, re.I):
+        return True
+    # A keyword query asks nothing by name even when a word of a table's label is a type's noun
+    # ("country teams technical cooperation staff", "scheme design law ambition 2021-25"): the
+    # cell is tried, and answers only when its row and column are both named outright.
+    if asked is not None and _KEYWORD_QUERY.match(asked) and not _NAMES_ASKED.search(asked):
         return True
     return stated_type in ("Text", "Year") and not _NAMES_ASKED.search(question)
 
