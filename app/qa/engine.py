@@ -461,7 +461,7 @@ class QuestionEngine:
                     self.k.label(c) for c in a.linked("Country"))
         if graph_ids and a.answer_type == "Scheme":  # "zambia health insurance scheme": the one named so
             names = [n for l in a.links for i in l.ids for n in self.k.names(i)]
-            graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label)
+            graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label, a.question)
         if cons and graph_ids and all(not c.strong for c in cons):
             # "partnered with the ILO under a UN Joint Programme on Zambia's policy": a named thing no
             # constraint binds says which of the weak pool's candidates the question means.
