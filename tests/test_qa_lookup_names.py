@@ -117,3 +117,100 @@ def test_the_scheme_asked_is_not_the_one_the_question_gives(engine):
     assert _labels(engine, f"In {country}, households enrolled in which programme were brought into the "
                            f"national health insurance?") == {names[sct]}
     assert _labels(engine, f"what national scheme did {country} extend to {names[sct]} households?") == {names[nhis]}
+
+
+# -- definition questions ("what is the OPG") -------------------------------------------------------
+def _scheme_with_acronym_and_country(k):
+    for f in k.facts_where(predicate="schemeInCountry"):
+        e = k.entity(f["subject"]) or {}
+        if e.get("acronym") and e["acronym"].isupper():
+            return f["subject"], e["acronym"], k.label(f["object"])
+    raise AssertionError("no scheme with an acronym in the build")
+
+
+@pytest.mark.parametrize("form", ["what is the {acr}", "What's the {acr}?", "tell me about the {acr}",
+                                  "What is the {acr} in {country}?", "what exactly is the {acr} scheme"])
+def test_a_definition_question_answers_the_thing_itself(engine, form):
+    eid, acr, country = _scheme_with_acronym_and_country(engine.k)
+    d = engine.ask(form.format(acr=acr, country=country))
+    assert [x["iri"] for x in d["answers"]] == [engine.k.iri(eid)]
+    assert d["answers"][0]["evidence"], "the describing sentences are its evidence"
+
+
+@pytest.mark.parametrize("form", ["what is the {acr}'s monthly benefit", "what is the {acr} coverage in {country}",
+                                  "what is the country of the {acr}"])
+def test_a_question_asking_more_than_what_it_is_is_not_a_definition(engine, form):
+    from app.qa.definitions import defined_entity
+    from app.qa.question import analyse
+    eid, acr, country = _scheme_with_acronym_and_country(engine.k)
+    assert defined_entity(analyse(form.format(acr=acr, country=country), engine.lexicon)) is None
+
+
+# -- the convention a scheme follows ("which convention is the EIS pilot in line with") -----------
+def _scheme_citing_an_instrument(k):
+    from app.qa.scheme_instruments import cited_with
+    for e in k.entities.values():
+        if e["type"] == "Scheme" and e.get("acronym"):
+            cited = cited_with(e["id"], k)
+            if cited:
+                return e, cited
+    raise AssertionError("no scheme of the build is named beside an ILO instrument")
+
+
+def test_the_instrument_is_read_from_the_sentence_naming_the_scheme(engine):
+    k = engine.k
+    e, cited = _scheme_citing_an_instrument(k)
+    for i, pids in cited.items():
+        sents = [k.passage(p).text for p in pids]
+        assert any(any(n in t for n in k.names(i)) and any(n in t for n in k.names(e["id"])) for t in sents)
+
+
+@pytest.mark.parametrize("form", ["which convention is the {acr} in line with", "{acr} convention",
+                                  "Which ILO convention does the {label} follow?"])
+def test_a_convention_asked_of_a_scheme_is_the_one_cited_beside_it(engine, form):
+    k = engine.k
+    e, cited = _scheme_citing_an_instrument(k)
+    d = engine.ask(form.format(acr=e["acronym"], label=e["label"]))
+    assert {x["iri"] for x in d["answers"]} == {k.iri(i) for i in cited}
+
+
+# -- a scheme's own name without the kind noun ("Haba Haba" for the Haba Haba scheme) ---------------
+@pytest.mark.parametrize("label, name", [("Harvest Savings scheme", "Harvest Savings"),
+                                         ("Renda da Família program", "Renda da Família"),
+                                         ("Micro-insurance programme", "Micro-insurance"),
+                                         ("old-age pension scheme", None), ("National Pension Scheme", None),
+                                         ("tailored literacy programmes", None)])
+def test_a_proper_name_is_read_without_its_lower_case_kind_noun(label, name):
+    from app.qa.written_names import proper_name
+    assert proper_name({"label": label}) == name
+
+
+def test_a_scheme_answer_carries_its_own_name_beside_its_label(engine):
+    from app.qa.written_names import proper_name
+    k = engine.k
+    e = next(e for e in k.entities.values() if e["type"] == "Scheme" and proper_name(e) and not e.get("acronym"))
+    country = k.label(next(f["object"] for f in k.facts_where(subject=e["id"], predicate="schemeInCountry")))
+    d = engine.ask(f"{country} schemes")
+    got = [x for x in d["answers"] if x["label"] == e["label"]]
+    assert got and got[0]["name"] == proper_name(e)
+
+
+# -- "<modifier> <noun> funds" ending a keyword query -----------------------------------------------
+@pytest.mark.parametrize("q, blanked", [("freedonia non-contributory health coverage funds", True),
+                                        ("freedonia health coverage funds?", True),
+                                        ("which donors funds health coverage projects", False),
+                                        ("health ministry funds the scheme", False)])
+def test_funds_ending_a_noun_phrase_of_a_fund_word_are_a_noun(q, blanked):
+    from app.qa.fund_nouns import blank_fund_nouns
+    assert ("funds" not in blank_fund_nouns(q, frozenset({"health", "insurance"}))) == blanked
+
+
+@pytest.mark.parametrize("form", ["Is there a report on {title}?", "Does the report mention a publication on {title}?",
+                                  "are there any reports about {title}"])
+def test_asking_whether_a_named_publication_exists_answers_it(engine, form):
+    k = engine.k
+    # a publication whose title names a country: the template guess answered the country
+    pub = next(e for e in k.entities.values() if e["type"] == "Publication" and
+               k.facts_where(subject=e["id"], predicate="publicationAbout") and len(e["label"].split()) >= 5)
+    d = engine.ask(form.format(title=pub["label"].lower()))
+    assert [x["iri"] for x in d["answers"]] == [k.iri(pub["id"])]
