@@ -107,12 +107,19 @@ def test_what_the_inline_decision_read_is_reused_only_for_the_same_url(live_serv
         assert out == ["200 OK"], (out, body[:200])
         return [b["x"]["value"].rsplit("/", 1)[0] for b in json.loads(body)["results"]["bindings"]]
 
-    for _ in range(3):  # a worker proves it cheap, then it runs in-process
-        assert answer(environ("decided.example")) == ["http://decided.example"]
-    env = environ("decided.example")
-    assert app.wsgi_app.runs_inline(env)
+    def decided_inline():
+        """A worker proves the request cheap, then it runs in-process. On a loaded machine a run
+        may exceed the 25 ms budget and send it back to the workers (app/sparql_cheap.py), so
+        answer until it is proven again rather than a fixed number of times."""
+        for _ in range(50):
+            env = environ("decided.example")
+            if app.wsgi_app.runs_inline(env):
+                return env
+            assert answer(env) == ["http://decided.example"]
+        pytest.fail("never proven cheap in 50 answers")
+
+    env = decided_inline()
     assert answer(env) == ["http://decided.example"]  # the decision's reading, reused
-    env = environ("decided.example")
-    assert app.wsgi_app.runs_inline(env)
+    env = decided_inline()
     env["HTTP_HOST"] = "rewritten.example"
     assert answer(env) == ["http://rewritten.example"]
