@@ -1,7 +1,9 @@
 """Schemes named in kinds of wording the schemes extractor missed (round 10): a "Regime" with a
 capitalised "of ..." tail closed by an acronym ("Social Regime of Independent Workers (RSTI)"), a
-plural head ("Health and Occupational Risks Systems") and a name with a Romance particle and an
-accent before a lower-case "program" ("Bolsa da Mãe program").
+plural head ("Health and Occupational Risks Systems").
+(A name with a Romance particle before a lower-case "program" - "Bolsa da Mãe program" - was
+tried and dropped: as a graph scheme it outranked the possessive-owned programme a text span
+question asked for, tests/test_engine_spans.py.)
 
 Names and sentences are made up, inserted as a country entry of the bundled report, and read by
 the extractors: the rules are about the shape of the wording, not this report's names.
@@ -31,11 +33,6 @@ def test_capitalised_names_of_these_shapes_are_read(sentence, name):
     assert name in [m.group("name") for m in schemes.CAP_NAME.finditer(sentence)]
 
 
-def test_a_name_with_a_particle_and_an_accent_before_program_is_read():
-    s = "Strategies like Freedonia's Renda da Família program and others were shown."
-    assert [m.group("name") for m in schemes.LOWER_NAME.finditer(s)] == ["Freedonia's Renda da Família"]
-
-
 def test_a_lower_case_tail_or_one_without_an_acronym_is_not_taken():
     # "of the national institute" is not the name's; nor is a capitalised tail no acronym closes
     s = "the Herder Pension Scheme of Outer Provinces was reviewed"
@@ -49,14 +46,14 @@ def entry_kb():
              "In 2031, the Ministry of Labour established, with support from the ILO, Unemployment "
              "Insurance (UIX) in two provinces. The ILO also supported the registration of herders to the "
              "Special Regime of Herders and Nomads (SRHN) through awareness workshops. A side event showcased "
-             "Mongolia's Renda da Família program. Meanwhile, unemployment insurance remains rare.\n\n"
+             "a programme. Meanwhile, unemployment insurance remains rare.\n\n"
              "Financing support: Japan. Visit our country page.\n\n")
     i = SOURCE.index(anchor) + len(anchor)
     return gx.run_all(parse_report(SOURCE[:i] + entry + SOURCE[i:]), only=ONLY)
 
 
 @pytest.mark.parametrize("label, acronym", [("Special Regime of Herders and Nomads", "SRHN"),
-                                            ("Renda da Família program", None)])
+                                            ])
 def test_the_entry_schemes_are_in_the_graph_with_their_country(entry_kb, label, acronym):
     found = [e for e in entry_kb.of_type("Scheme") if e.label == label and e.attrs.get("country") == "MNG"]
     assert found, sorted(e.label for e in entry_kb.of_type("Scheme") if e.attrs.get("country") == "MNG")

@@ -50,7 +50,7 @@ CAP_NAME = re.compile(
 _UTOK = r"(?:[A-Z][\w'’\-]*|[A-Z]{2,}[a-z]?)"
 _PARTICLE = r"(?:da|de|do|dos|das|del|di|la|le|du|des)"
 LOWER_NAME = re.compile(
-    r"(?P<name>(?:" + _UTOK + r"(?:\s+(?:" + _PARTICLE + r"\s+)?" + _UTOK + r"){0,5}))(?:\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\))?"
+    r"(?P<name>(?:" + _TOK + r"(?:\s+" + _TOK + r"){0,5}))(?:\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\))?"
     r"\s+(?P<head>programme|program|scheme)(?![\w\-])")
 # A lower-case description the report names with an acronym: "the old-age pension scheme (JP)",
 # "the old age defined-contribution (JHT) schemes", "the main public health insurance scheme
