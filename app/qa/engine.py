@@ -84,6 +84,8 @@ from app.qa.descriptive_links import topic_links
 from app.qa.embedded_polar import direct_question
 from app.qa.funded_names import drop_describing_funders
 from app.qa.polar import open_subject, summary as polar_summary, verdict
+from app.qa.definitions import defined_entity
+from app.qa.scheme_instruments import asks_scheme_instruments, cited_with
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
 from app.qa.relation_choice import beyond_region, more_specific, prospective
@@ -381,6 +383,10 @@ class QuestionEngine:
         if numbered:
             self._named_itself(numbered, out, "the instrument named by its subject: its number is in its name")
             return self._finish(out, a, und, timings, t0)
+        defined = defined_entity(a)  # "what is the OPG", "tell me about the Haba Haba scheme": the thing itself
+        if defined:
+            self._named_itself(defined, out, "the named thing the question asks to define")
+            return self._finish(out, a, und, timings, t0)
 
         # A question that names a table and asks for no kind of entity ("In Table 1, which branch
         # ...") is about the table's rows before any relation the template guess suggests.
@@ -493,7 +499,7 @@ class QuestionEngine:
                     self.k.label(c) for c in a.linked("Country"))
         if graph_ids and a.answer_type == "Scheme":  # "zambia health insurance scheme": the one named so
             names = [n for l in a.links for i in l.ids for n in self.k.names(i)]
-            graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label)
+            graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label, a.question)
         if cons and graph_ids and all(not c.strong for c in cons):
             # "partnered with the ILO under a UN Joint Programme on Zambia's policy": a named thing no
             # constraint binds says which of the weak pool's candidates the question means.
@@ -1142,10 +1148,12 @@ class QuestionEngine:
                 kept = self._instruments_in_evidence(dropped)
             out["answers"] = keep_asked_kind(kept, a.question, a.links, self.k,  # "which recommendation"
                                              self._instruments_in_evidence)
-        entry_of = asks_entry_instruments(a, out)  # "ukrainian pension reform aligned with which convention"
-        if entry_of:
-            cited = entry_instruments(entry_of, self.k, self.lexicon)
-            why = [f"cited in the entry of {self.k.label(entry_of)}"]
+        scheme_of = asks_scheme_instruments(a, out)  # "which convention is the EIS pilot in line with"
+        cited = cited_with(scheme_of, self.k) if scheme_of else {}
+        entry_of = None if cited else asks_entry_instruments(a, out)  # "ukrainian pension reform aligned with which convention"
+        if cited or entry_of:
+            cited = cited or entry_instruments(entry_of, self.k, self.lexicon)
+            why = [f"cited in the entry of {self.k.label(entry_of)}" if entry_of else f"cited with {self.k.label(scheme_of)}"]
             found = [dict(self._answer_dict(i, 1.0, [self._evidence(p, self.k.names(i)) for p in pids[:2]]), path=why)
                      for i, pids in cited.items()]
             out["answers"] = keep_asked_kind(found, a.question, a.links, self.k)

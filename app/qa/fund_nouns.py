@@ -46,9 +46,12 @@ def blank_fund_nouns(text: str, modifiers: frozenset[str]) -> str:
     def blank(m: re.Match) -> str:
         return m.group(1) + " " * len(m.group(2))
 
-    rx = re.compile(r"(\b(?:" + "|".join(sorted(map(re.escape, modifiers), key=len, reverse=True)) +
-                    r")\s+)(funds?)\b", re.I)
-    return _POSSESSED.sub(blank, rx.sub(blank, text))
+    alts = "|".join(sorted(map(re.escape, modifiers), key=len, reverse=True))
+    rx = re.compile(r"(\b(?:" + alts + r")\s+)(funds?)\b", re.I)
+    # a query ending on "<modifier> <noun> funds" ("nigeria non-contributory health coverage
+    # funds"): the funds are the noun phrase's head, not a verb whose object would follow
+    last = re.compile(r"(\b(?:" + alts + r")\s+[a-z][\w-]*\s+)(funds)(?=\s*[?.!]?\s*$)", re.I)
+    return _POSSESSED.sub(blank, last.sub(blank, rx.sub(blank, text)))
 
 
 # "which country's fund", "Kenya's fund": a possessed fund is a thing, never the verb

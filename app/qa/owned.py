@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from app.qa.label_words import given_apart
+
 SCHEME_TYPES = ("Scheme",)
 
 
@@ -19,6 +21,8 @@ def owned_schemes(a, knowledge) -> list[str]:
         return []
     out: list[str] = []
     for link in a.links:
+        if given_apart(a.question, link.start, link.end):
+            continue  # "which scheme did Zambia extend to SCT households": the SCT is given, not asked
         ids = [i for i in link.ids if i.split(":", 1)[0] in SCHEME_TYPES]
         for i in ids:
             label = (knowledge.entity(i) or {}).get("label", "")

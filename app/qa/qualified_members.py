@@ -17,11 +17,20 @@ from app.qa.wording import core_question
 
 _RELATIONS = ("priorityCountryOf", "memberOf")
 _MEMBERSHIP = {"memberOf", "pathfinderOf"}
-_GENERIC = {stem(w) for w in ("country", "countries", "member", "members", "new", "part")}
+
+
+def _words(text: str) -> set[str]:
+    """A text's words as the question's are read (``terms`` then ``stem``), so a cue list and a
+    question compare like for like: stemming twice is not idempotent ('discussions' -> 'discuss'
+    -> 'discus'), and a cue stemmed once never met a question's word stemmed twice."""
+    return {stem(t) for t in terms(text)}
+
+
+_GENERIC = _words("country countries member members new part")
 
 
 def _role_words(role: str) -> set[str]:
-    return {stem(t) for t in terms(role)} - _GENERIC
+    return _words(role) - _GENERIC
 
 
 def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = None) -> Constraint | None:
@@ -33,7 +42,7 @@ def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = No
     statuses = {(f.get("attrs") or {}).get("status") for f in knowledge.facts_where(subject=init, predicate="partneredWith")
                 if f["object"].startswith("Country:")} - {None}
     for st in sorted(statuses):
-        words = {stem(t) for t in terms(st.replace("-", " "))}
+        words = _words(st.replace("-", " "))
         # every word of the status, or (for an ongoing engagement) a word for a membership still
         # being discussed: "in talks to join", "prospective members", "candidate countries"
         if len(words) >= 2 and (words <= asked | proper or (words & _ENGAGED and proper & _PROSPECTIVE)):
@@ -45,9 +54,9 @@ def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = No
 
 
 # the extractor's status words for a prospective member, and the words people use for one
-_ENGAGED = {stem(w) for w in ("engagement", "engaged")}
-_PROSPECTIVE = {stem(w) for w in ("talks", "discussions", "negotiations", "negotiating", "prospective", "potential",
-                                  "candidate", "candidates", "interested", "considering", "aspiring", "pipeline")}
+_ENGAGED = _words("engagement engaged engagements")
+_PROSPECTIVE = _words("talks discussions discussing negotiations negotiating prospective potential candidate candidates "
+                      "interested interest considering aspiring pipeline")
 
 
 def _roles(fact: dict) -> list[tuple[str, str]]:
@@ -91,8 +100,8 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
     used = {e for c in cons for trip in c.evidence for e in (trip[0], trip[2])}
     # what a set-aside clause names ("leaving aside countries that are only in talks to join, ...")
     # is not asked for: its words pick no list
-    asked = {stem(t) for t in terms(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(a.question)[0]))}
-    proper = {stem(t) for t in terms(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(core_question(a.question))[0]))}
+    asked = _words(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(a.question)[0]))
+    proper = _words(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(core_question(a.question))[0]))
     out = []
     for init in a.linked("Initiative"):
         engaged = _engaged(init, asked, knowledge, proper)

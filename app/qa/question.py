@@ -288,6 +288,13 @@ class Lexicon:
                                             lambda f: _name_key(f) in self.names)):
             self._add(form, eid)  # "GA" for the Global Accelerator, "ILO-IMF collaboration"
             derived.add(_name_key(form))
+        from app.qa.head_references import head_references
+
+        for form, eid in head_references(((i, e["type"], knowledge.names(i)) for i, e in knowledge.entities.items()),
+                                         [p.text for p in knowledge.passages.values()]):
+            if _name_key(form) not in self.names:
+                self._add(form, eid)  # "the accelerator": the one initiative the report calls so
+                derived.add(_name_key(form))
         from app.qa.demonyms import QUESTION_ABBREVIATIONS
 
         for iso3, shorts in QUESTION_ABBREVIATIONS.items():

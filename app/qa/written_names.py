@@ -28,14 +28,34 @@ def full_name(entity: dict) -> str | None:
     return max(forms, key=len) if forms else None
 
 
+# a lower-case kind noun after a proper name: "Haba Haba scheme", "Bolsa da Mãe program"
+_KIND_TAIL = re.compile(r"^(?P<proper>.+?)\s+(?:scheme|programme|program)$")
+# small words a proper name keeps in lower case (English and Romance particles: general orthography)
+_PARTICLES = {"of", "for", "and", "the", "da", "de", "do", "dos", "das", "del", "di", "la", "le", "du", "des"}
+
+
+def proper_name(entity: dict) -> str | None:
+    """'Haba Haba scheme' -> 'Haba Haba': the scheme's own name without the lower-case kind noun
+    the report writes after it (readers call it "Haba Haba", "Bolsa da Mãe"); None unless every
+    other word is capitalised or a particle."""
+    m = _KIND_TAIL.match(entity.get("label") or "")
+    if not m:
+        return None
+    words = m.group("proper").split()
+    if not all(w[0].isupper() or w in _PARTICLES for w in words) or not words[0][0].isupper():
+        return None
+    return m.group("proper")
+
+
 def add_full_names(answers: list[dict], knowledge) -> None:
-    """Set ``name`` on the scheme and national-law answers whose full written name differs."""
+    """Set ``name`` on the scheme and national-law answers whose full written name differs: the
+    fullest written form, else the scheme's own name without a trailing lower-case kind noun."""
     for x in answers:
         if x.get("type") not in ("Scheme", "Convention") or not x.get("iri") or x.get("name"):
             continue
         ent = knowledge.entity_by_iri(x["iri"])
         if not ent or ent.get("type") not in _TYPES or (ent.get("role") or "").startswith("ILO"):
             continue
-        name = full_name(ent)
+        name = full_name(ent) or proper_name(ent)
         if name:
             x["name"] = name

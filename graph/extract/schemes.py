@@ -35,11 +35,15 @@ from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
 from graph.vocab import slug
 
-_HEADS = r"(?:Scheme|System|Programme|Program|Allowance|Grant|Pension|Insurance|Benefit|Fund)"
+_HEADS = r"(?:Scheme|System|Programme|Program|Allowance|Grant|Pension|Insurance|Benefit|Fund|Regime)"
 _TOK = r"(?:[A-Z][A-Za-z'’\-]*|[A-Z]{2,}[a-z]?)"
 _CONN = r"(?:of|for|and|the|on|to)"
+# A plural head names one scheme made of several ("Health and Occupational Risks Systems"); a
+# capitalised "of ..." tail belongs to the name when an acronym closes it ("Social Regime of
+# Independent Workers (RSTI)").
 CAP_NAME = re.compile(
-    r"(?P<name>" + _TOK + r"(?:\s+(?:" + _CONN + r"\s+){0,2}" + _TOK + r")*\s+(?P<head>" + _HEADS + r"))"
+    r"(?P<name>" + _TOK + r"(?:\s+(?:" + _CONN + r"\s+){0,2}" + _TOK + r")*\s+(?P<head>" + _HEADS + r")s?"
+    r"(?:\s+(?:of|for)\s+[A-Z][\w\-]+(?:\s+(?:and\s+|of\s+)?[A-Z][\w\-]+){0,3}(?=\s*\([A-Z]))?)"
     r"(?![\w\-])(?:\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\))?(?P<after>\s+\w+)?")
 # A name's words may carry accents ("Bolsa da Mãe") and lower-case particles of Romance names
 # (da, de, do, del, la, du ...), which join capitalised words; general orthography, not report words.
