@@ -140,7 +140,7 @@ def test_a_definition_question_answers_the_thing_itself(engine, form):
 @pytest.mark.parametrize("form", ["what is the {acr}'s monthly benefit", "what is the {acr} coverage in {country}",
                                   "what is the country of the {acr}"])
 def test_a_question_asking_more_than_what_it_is_is_not_a_definition(engine, form):
-    from app.qa.definitions import defined_entity
+    from app.qa.definition import defined_entity
     from app.qa.question import analyse
     eid, acr, country = _scheme_with_acronym_and_country(engine.k)
     assert defined_entity(analyse(form.format(acr=acr, country=country), engine.lexicon)) is None

@@ -84,7 +84,7 @@ from app.qa.descriptive_links import topic_links
 from app.qa.embedded_polar import direct_question
 from app.qa.funded_names import drop_describing_funders
 from app.qa.polar import open_subject, summary as polar_summary, verdict
-from app.qa.definitions import defined_entity
+from app.qa.definition import defined_entity
 from app.qa.scheme_instruments import asks_scheme_instruments, cited_with
 from app.qa.label_words import asked_words, by_name_words
 from app.qa.subregions import keep_subregion
