@@ -352,10 +352,12 @@ def relation_noun(word: str) -> bool:
     from app.qa.units import stem
     from graph.relations import REGISTRY
 
+    from app.qa.end_nouns import is_end_noun
+
     w = stem(word.lower())
     # relations between things ("founders", "co-chairs"); a figure's words ("beneficiaries") are counted
     return any(" " not in k and stem(k.lower()) == w for r in REGISTRY if "Quantity" not in r.range
-               for k in r.keywords)
+               for k in r.keywords) or is_end_noun(word)  # "organisers", "authors": an end's role noun
 
 
 def counted_noun_last(question: str) -> bool:

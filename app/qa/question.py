@@ -103,7 +103,8 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 # -- relation hints (plain English) ----------------------------------------------------------
 # Funding as a relation ("who funds", "financed by", "donors"), not as a topic ("financing for reforms").
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
-                  r"(financing|financial|funding) (support|source)s?|who (fund|finance|pay)s?|"
+                  # "financing partners", "funding partners": the funders, by the partnership word
+                  r"(financing|financial|funding) (support|source|partner)s?|who (fund|finance|pay)s?|"
                   r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
                   r"(money|funding|financing|funds|resources)\b[^?]{0,80}\bcom(e|es|ing) from|"
                   r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?|"
@@ -114,7 +115,7 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   r"(with|without|w/o|no|any)\s+(funding|financing|money)(?!\s+gaps?)|"
                   # the progressive: "where is the Netherlands funding ILO work"
                   r"(is|are|was|were|been)\s+(?:[\w'’-]+\s+){0,3}?(funding|financing|bankrolling|paying for))\b", re.I)
-PARTNER = re.compile(r"\b(partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
+PARTNER = re.compile(r"\b((?<!financing )(?<!financial )(?<!funding )partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
                      r"jointly|alongside|engag\w* with)\b", re.I)
 # Not finished yet: "in the process of", "still working on", "not yet", "pending".
 IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|not yet|preparing|developing|"

@@ -17,6 +17,7 @@ from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
 from app.qa.bank import Intent
 from app.qa.numbers import counted_noun_last
+from app.qa.end_nouns import asked_end, end_noun_type
 from app.qa.keyword_figures import asks_figure
 from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis
 from app.qa.spelling import Speller
@@ -77,6 +78,7 @@ class Understanding:
     relation: str | None = None
     direction: str | None = None
     vector: object = None  # the question's one embedding (delexicalised), reused by the text step
+    role: tuple[str, str, str] | None = None  # the end a registry role noun asks for (app.qa.end_nouns)
 
 
 _EXCLUDING_WORDS = """except excepting excluding excluded exclude besides apart aside other than without outside beyond
@@ -142,14 +144,24 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     head = _keyword_head(a) if not _ASKING.search(a.question) and (
         a.answer_type == "Text" or _opens_on_head(a) or _ends_on_head(a) or opening_head(a.question)
         or (a.answer_type == "Scheme" and _NAMING.search(a.question))) else None
+    head = head or (end_noun_type(a.question) if a.answer_type == "Text" else None)  # "... co-organisers": bodies
     opening = _relative_head(a)
     _apply(a, guess, u)
-    counted_last = not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
+    # "joint sdg fund recipients": a relation's own end noun after a thing of its other end asks
+    # for that end, not how many people (app.qa.end_nouns)
+    role = asked_end(a.question, [i.split(":", 1)[0] for l in a.links for i in l.ids if i not in AUTHOR_ORGS])
+    counted_last = not role and not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
+    if role:  # the relation the end noun names is the one asked, as its own keyword would say
+        u.role = role
+        flag = RELATION_FLAGS.get(role[1])
+        if flag:
+            setattr(a, flag, True)
+        u.relation, u.direction = role[1], role[2]
     if head and a.answer_type == "Number" and _COUNT_OF_TAIL.search(a.question):
         head = None  # "... first funding round number of pathfinder countries": the type noun is counted
     if head and not (counted_last and _head_modifies_last(a)):  # "morocco c102 ratification year"
         a.answer_type = head
-    elif counted_last or asks_figure(a.question, [(l.start, l.end) for l in a.links]):
+    elif counted_last or not role and asks_figure(a.question, [(l.start, l.end) for l in a.links]):
         a.answer_type = "Number"  # "newsletter subscribers", "attendees ... meeting", "... project budget"
     if opening:  # "asian priority countries that did not get any result": the countries are asked
         a.answer_type = opening
@@ -171,6 +183,14 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
 
     a.keyword_only |= set(switch_on(a, u, {r: f for r, f in RELATION_FLAGS.items() if r in REGISTRY}, _keyword_support))
     return u
+
+
+def _names_collapsed(a: Analysis) -> str:
+    """The question with each linked name one word: a long name does not hide its head noun."""
+    q = a.question
+    for l in sorted(a.links, key=lambda l: -l.start):
+        q = q[:l.start] + "X" + q[l.end:]
+    return q
 
 
 def _asked_end(a: Analysis, relation: str) -> tuple[str, str, str] | None:
@@ -233,7 +253,8 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     rel_share = worded_share(a, guess, it.relation)
     headed = bool(_HEADED.search(core_question(a.question)) or asked_head(a.question)
                   or _INITIATIVE_HEAD.search(core_question(a.question))
-                  or _PICK_FROM.search(a.question))  # "among the X countries ..., which one": headed before
+                  or _PICK_FROM.search(a.question)  # "among the X countries ..., which one": headed before
+                  or _HEADED.search(core_question(_names_collapsed(a))))  # "which of the Arab States countries"
     if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not headed and rel_share >= 0.6 \
             and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
         a.answer_type = "Text"  # no "which <noun>" head: the relation's asked end decides the type
@@ -412,7 +433,8 @@ def _keyword_head(a: Analysis) -> str | None:
             if t not in ("Number", "Year"):
                 kinds.append((m.start(), m.end(), t))
     # "donors of the Arab States countries that ...": the query opens on what it asks, of the rest
-    if first is not None and not blank[:first_pos].strip():
+    # ("financing partners of ...": a funding word before the body is part of its name)
+    if first is not None and not re.sub(r"\b(?:financing|funding|financial)\s*$", "", blank[:first_pos], flags=re.I).strip():
         return first
     return opening_head(a.question) or ranked_head(blank, kinds) or best
 
