@@ -260,7 +260,7 @@ register(Relation(
     keywords=("co-chair", "co-chairs", "chair", "chairs", "chaired", "leads", "led by"),
     ask_object=("what does {s} co-chair",),
     ask_subject=("who co-chairs {o}", "{o} co-chairs", "who leads {o}", "which {type} chair {o}"),
-    subject_nouns=("co-chairs",),
+    subject_nouns=("co-chair", "co-chairs"),
 ))
 register(Relation(
     "schemeInCountry", ("Scheme",), ("Country",), "in country", "has scheme",
@@ -325,7 +325,7 @@ register(Relation(
     keywords=("founded", "founder", "founders", "founding", "constituted", "established", "created"),
     ask_object=("what did {s} found", "which initiatives did {s} establish"),
     ask_subject=("who founded {o}", "{o} founders", "who established {o}", "which {type} constituted {o}"),
-    subject_nouns=("founders", "founding members"),
+    subject_nouns=("founder", "founders", "founding members"),
 ))
 register(Relation(
     "chairOf", _AGENT, _INIT, "chair of", "chaired by",
@@ -335,6 +335,7 @@ register(Relation(
     keywords=("chair", "chaired", "led by", "leads", "lead", "heads", "headed"),
     ask_object=("what does {s} lead", "which initiative does {s} chair"),
     ask_subject=("who leads {o}", "who chairs {o}", "{o} lead agency", "which {type} heads {o}"),
+    subject_nouns=("chair", "chairs", "lead agency"),
 ))
 register(Relation(
     "secretariatOf", _AGENT, _INIT, "secretariat of", "has secretariat",
@@ -343,6 +344,7 @@ register(Relation(
     keywords=("secretariat", "secretary", "coordinates", "coordination"),
     ask_object=("which network is {s} the secretariat of",),
     ask_subject=("who is the secretariat of {o}", "{o} secretariat", "who runs the secretariat of {o}"),
+    subject_nouns=("secretariat",),
 ))
 register(Relation(
     "hostOf", _AGENT, _INIT, "host of", "hosted by",
@@ -351,6 +353,7 @@ register(Relation(
     keywords=("host", "hosts", "hosted", "housed"),
     ask_object=("what does {s} host",),
     ask_subject=("who hosts {o}", "{o} host", "where is {o} hosted"),
+    subject_nouns=("host", "hosts"),
 ))
 register(Relation(
     "constituentOf", _AGENT, _INIT, "constituent agency of", "includes agency",

@@ -113,3 +113,63 @@ def test_financing_partners_are_funders_not_partners(engine):
         r = engine.ask(q)
         assert r["answer_type"] == "Organization"
         assert _labels(r) == want, q
+
+
+# -- a keyword query closing on a word of measure asks for a figure ------------------------------------
+from app.qa.end_nouns import role_head  # noqa: E402
+from app.qa.keyword_figures import closes_on_measure  # noqa: E402
+from app.qa.understand import _YEAR_HEAD  # noqa: E402
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("atlantis older persons grant reach", True),
+    ("lemuria data dashboards users", True),
+    ("utopia platform page impressions 2024", True),
+    ("utopia severe disability allowance individuals benefited", True),
+    ("atlantis social allowances funding secured", True),
+    ("c102 ratifications registered 2024", False),  # which ones
+    ("which countries did the grant reach", False),  # a question word: its head decides
+    ("reach", False),
+])
+def test_closes_on_measure(query, expected):
+    assert closes_on_measure(query) is expected
+
+
+@pytest.mark.parametrize("head, role, expected", [
+    ("Initiative", ("Country", "coChairOf", "subject"), "Organization"),  # "... working group co-chair"
+    ("Initiative", ("Country", "secretariatOf", "subject"), "Organization"),
+    ("Country", ("Country", "fundedBy", "subject"), "Country"),  # the head is the asked end already
+    (None, ("Country", "fundedBy", "subject"), None),
+])
+def test_role_head(head, role, expected):
+    assert role_head(head, role) == expected
+
+
+@pytest.mark.parametrize("query, asked", [
+    ("morocco c102 ratification year", True), ("cambodia pathfinder join date", True),
+    ("coverage increase per year", False), ("contributions over a 10-year period", False),
+    ("benefits paid each year", False),
+])
+def test_a_rate_or_span_asks_no_year(query, asked):
+    assert bool(_YEAR_HEAD.search(query)) is asked
+
+
+def test_scheme_then_measure_word_asks_for_a_figure(engine):
+    schemes = sorted({f["subject"] for f in engine.k.facts_where(predicate="schemeInCountry")})
+    names = [engine.k.label(s).lower() for s in schemes if len(engine.k.label(s).split()) >= 2][:4]
+    assert len(names) >= 3
+    for name in names:
+        for tail in ("reach", "beneficiaries reached"):
+            r = engine.ask(f"{name} {tail}")
+            assert r["answer_type"] == "Number", (name, tail, r.get("path"))
+
+
+@pytest.mark.parametrize("form", ["{i} co-chair", "{i} co-chairs"])
+def test_working_group_then_role_noun_asks_for_the_holder(engine, form):
+    held = {}
+    for f in engine.k.facts_where(predicate="coChairOf"):
+        held.setdefault(f["object"], set()).add(engine.k.label(f["subject"]))
+    init = next(i for i, hs in held.items() if len(hs) >= 2)
+    r = engine.ask(form.format(i=engine.k.label(init)))
+    assert r["answer_type"] == "Organization"
+    assert held[init] <= {x["label"] for x in r["answers"]}

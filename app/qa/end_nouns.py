@@ -93,3 +93,20 @@ def is_end_noun(word: str) -> bool:
     """Is the word a noun the registry names a relation's end by ("recipients", "organisers")?"""
     w = word.lower()
     return any(w == n.lower() for r in REGISTRY for n in (*r.subject_nouns, *r.object_nouns))
+
+
+def role_head(head: str | None, role: tuple[str, str, str]) -> str | None:
+    """The answer type of a keyword query whose last type noun belongs to the named end
+    ("usp2030 climate working group co-chair": "working group" names the initiative, the role noun
+    after it asks for the holder).  Agents that are countries or bodies are asked as bodies (a
+    government counts as one); any other head stands."""
+    r = REGISTRY.get(role[1])
+    if r is None or head is None:
+        return head
+    asked, named = (r.domain, r.range) if role[2] == "subject" else (r.range, r.domain)
+    want = {"Convention": "LegalInstrument"}.get(head, head)
+    if want not in named or want in asked:
+        return head
+    if "Organization" in asked and "Country" in asked:
+        return "Organization"
+    return _ANSWER_TYPE.get(asked[0], asked[0])

@@ -17,8 +17,8 @@ from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
 from app.qa.bank import Intent
 from app.qa.numbers import counted_noun_last
-from app.qa.end_nouns import asked_end, end_noun_type
-from app.qa.keyword_figures import asks_figure
+from app.qa.end_nouns import asked_end, end_noun_type, role_head
+from app.qa.keyword_figures import asks_figure, closes_on_measure
 from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis
 from app.qa.spelling import Speller
 from app.qa.query_tail import without_tail
@@ -60,11 +60,15 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                (re.compile(r"\b(publications?|papers?|reports?|stud(?:y|ies)|guides?|titles?|bulletins?|toolkits?|handbooks?|playbooks?|briefs?|"
                            r"guidance notes?)\b", re.I), "Publication"),
                # "cambodia pathfinder join date": a date asked is its year ("to date" is no date)
-               (re.compile(r"\b(year|when|(?<!\bto )(?<!\bup-to-)date)\b", re.I), "Year"),
+               # ("per year", "each year", "a 10-year period": a rate or a span, no year asked)
+               (re.compile(r"\b((?<!\bper )(?<!\ba )(?<!\beach )(?<!\bevery )(?<!-)year(?!-)|when|(?<!\bto )(?<!\bup-to-)date)\b", re.I), "Year"),
                (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|per ?cent|proportion|gap|sum|"
                            r"rate|ratio|average|mean|median|target|required|requirements?|estimated|"
                            r"(?<!old[- ])(?<!old-)age)\b", re.I),
                 "Number")]
+
+
+_YEAR_HEAD = next(rx for rx, t in _HEAD_NOUNS if t == "Year")
 
 
 @dataclass
@@ -153,13 +157,17 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     counted_last = not role and not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
     if role:  # the relation the end noun names is the one asked, as its own keyword would say
         u.role = role
+        head = role_head(head, role)  # "usp2030 climate working group co-chair": the co-chair, not the group
         flag = RELATION_FLAGS.get(role[1])
         if flag:
             setattr(a, flag, True)
         u.relation, u.direction = role[1], role[2]
     if head and a.answer_type == "Number" and _COUNT_OF_TAIL.search(a.question):
         head = None  # "... first funding round number of pathfinder countries": the type noun is counted
-    if head and not (counted_last and _head_modifies_last(a)):  # "morocco c102 ratification year"
+    spans = [(l.start, l.end) for l in a.links]
+    if not role and closes_on_measure(a.question, spans):
+        a.answer_type = "Number"  # "malawi older persons grant reach": the grant's reach, not the grant
+    elif head and not (counted_last and _head_modifies_last(a)):  # "morocco c102 ratification year"
         a.answer_type = head
     elif counted_last or not role and asks_figure(a.question, [(l.start, l.end) for l in a.links]):
         a.answer_type = "Number"  # "newsletter subscribers", "attendees ... meeting", "... project budget"
@@ -246,7 +254,8 @@ _WHAT_THING = re.compile(r"^\s*(?:what|which)\s+(?!year|date|time|month|day|peri
 def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     it = guess.intent
     if it.op == "text":
-        if a.answer_type == "Text" and guess.confidence >= 0.3:
+        year_unasked = it.answer == "Year" and not _YEAR_HEAD.search(a.question)  # "... increase per year": a rate
+        if a.answer_type == "Text" and guess.confidence >= 0.3 and not year_unasked:
             a.answer_type = ANSWER_TYPE.get(it.answer, it.answer)
         u.op = "text"
         return
