@@ -173,3 +173,21 @@ def test_working_group_then_role_noun_asks_for_the_holder(engine, form):
     r = engine.ask(form.format(i=engine.k.label(init)))
     assert r["answer_type"] == "Organization"
     assert held[init] <= {x["label"] for x in r["answers"]}
+
+
+# -- names written differently: codes in lower case, elisions without their apostrophe ------------------
+def test_letter_digit_code_links_in_a_mixed_case_question(engine):
+    number = sorted(engine.lexicon.instrument_numbers)[0]
+    want = engine.lexicon.instrument_numbers[number]
+    country = next(l for l in (engine.k.label(i) for i in engine.k.entities if i.startswith("Country:")) if l[0].isupper())
+    for code in (f"c{number}", f"c.{number}", f"c {number}"):
+        for q in (f"{country} {code} year", f"Did {country} ratify {code}?"):
+            ids = {i for l in engine.lexicon.link(q) for i in l.ids}
+            assert want <= ids, q
+    assert not engine.lexicon.link("who is it"), "a question word in lower case is still no acronym"
+
+
+@pytest.mark.parametrize("typed", ["cote divoire", "Cote dIvoire", "cote d ivoire"])
+def test_elided_article_typed_without_its_apostrophe(engine, typed):
+    ids = {i for l in engine.lexicon.link(f"{typed} funders") for i in l.ids}
+    assert "Country:CIV" in ids

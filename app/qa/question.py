@@ -258,6 +258,13 @@ def _name_key(name: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN.findall(_fold(_drop_possessives(name))))
 
 
+# An elided French or Italian article ("d'Ivoire", "l'Union"), which a question may type without
+# its apostrophe ("cote divoire").
+_ELISION = re.compile(r"\b([dlDL])['’]\s*(?=[^\W\d_])")
+# A token mixing letters and digits ("c102", "usp2030", "p4h"): a code, never a word of English.
+_ALPHANUMERIC = re.compile(r"(?=[^\W\d_]*\d)(?=\d*[^\W\d_])\w+")
+
+
 class Lexicon:
     """Every name the graph knows (and every country name in general), for linking questions."""
 
@@ -329,6 +336,9 @@ class Lexicon:
         if not toks or (len(toks) == 1 and toks[0] in STOP and not acronym):
             return
         self.names.setdefault(toks, set()).add(eid)
+        elided = _ELISION.sub(r"\1", _fold(name))  # "cote divoire": the apostrophe of an elision left out
+        if elided != _fold(name):
+            self.names.setdefault(tuple(t.lower() for t in _TOKEN.findall(_drop_possessives(elided))), set()).add(eid)
         if acronym:
             self.acronyms.add(toks)
             letters = letter_key(raw)
@@ -371,7 +381,10 @@ class Lexicon:
                     ids = self._fuzzy(gram)
                 if not ids:
                     continue
-                if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() for j in range(i, i + n)) \
+                # (a token of letters and digits is no English word in any case: "Malawi c102", "the p4h network")
+                if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() or _ALPHANUMERIC.fullmatch(toks[j][2])
+                                                     for j in range(i, i + n)) \
+                        and not _ALPHANUMERIC.fullmatch(re.sub(r"[\s.-]", "", text[toks[i][0]:toks[i + n - 1][1]])) \
                         and not (lowercase_query and all(_lower_acronym_ok(t, joined=n >= 2) for t in gram)):
                     continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
