@@ -149,6 +149,7 @@ def test_role_head(head, role, expected):
     ("morocco c102 ratification year", True), ("cambodia pathfinder join date", True),
     ("coverage increase per year", False), ("contributions over a 10-year period", False),
     ("benefits paid each year", False),
+    ("atlantis issue paper publication month", True), ("allowance paid per month", False),
 ])
 def test_a_rate_or_span_asks_no_year(query, asked):
     assert bool(_YEAR_HEAD.search(query)) is asked

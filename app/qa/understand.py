@@ -61,7 +61,8 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                            r"guidance notes?)\b", re.I), "Publication"),
                # "cambodia pathfinder join date": a date asked is its year ("to date" is no date)
                # ("per year", "each year", "a 10-year period": a rate or a span, no year asked)
-               (re.compile(r"\b((?<!\bper )(?<!\ba )(?<!\beach )(?<!\bevery )(?<!-)year(?!-)|when|(?<!\bto )(?<!\bup-to-)date)\b", re.I), "Year"),
+               # ("... publication month": a date, asked as its year like "month and year")
+               (re.compile(r"\b((?<!\bper )(?<!\ba )(?<!\beach )(?<!\bevery )(?<!-)(?:year|month)(?!-)|when|(?<!\bto )(?<!\bup-to-)date)\b", re.I), "Year"),
                (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|per ?cent|proportion|gap|sum|"
                            r"rate|ratio|average|mean|median|target|required|requirements?|estimated|"
                            r"(?<!old[- ])(?<!old-)age)\b", re.I),
