@@ -192,3 +192,39 @@ def test_letter_digit_code_links_in_a_mixed_case_question(engine):
 def test_elided_article_typed_without_its_apostrophe(engine, typed):
     ids = {i for l in engine.lexicon.link(f"{typed} funders") for i in l.ids}
     assert "Country:CIV" in ids
+
+
+def test_every_name_of_a_donor_country_links_its_government(engine):
+    donors = sorted({f["object"] for f in engine.k.facts_where(predicate="fundedBy") if f["object"].startswith("Organization:gov-")})
+    assert donors, "precondition: donor governments in the graph"
+    for gov in donors[:6]:
+        iso = gov.rsplit("-", 1)[1]
+        for name in {n for n in engine.lexicon.names if engine.lexicon.names[n] & {f"Country:{iso}"}}:
+            ids = {i for l in engine.lexicon.link(" ".join(name) + " funded countries") for i in l.ids}
+            if f"Country:{iso}" in ids:
+                assert gov in ids, name
+
+
+def test_funds_after_a_country_that_funds_nothing_is_a_noun(engine):
+    from app.qa.fund_nouns import blank_non_funders_funds
+
+    funders = {f["object"].rsplit("-", 1)[1] for f in engine.k.facts_where(predicate="fundedBy") if f["object"].startswith("Organization:gov-")}
+    recipient = next(f["subject"] for f in engine.k.facts_where(predicate="fundedBy")
+                     if f["subject"].startswith("Country:") and f["subject"].split(":")[1] not in funders)
+    donor = sorted(funders)[0]
+    for iso, kept in ((recipient.split(":")[1], False), (donor, True)):
+        name = engine.k.label(f"Country:{iso}").lower()
+        q = f"{name} funds health coverage"
+        blanked = blank_non_funders_funds(q, engine.lexicon.link(q))
+        assert ("funds" in blanked) is kept, q
+
+
+@pytest.mark.parametrize("query", ["regions where {d} funds countries", "regions where {d} funds work"])
+def test_regions_where_asks_for_regions(engine, query):
+    gov = next(f["object"] for f in engine.k.facts_where(predicate="fundedBy") if f["object"].startswith("Organization:gov-"))
+    country = "Country:" + gov.rsplit("-", 1)[1]
+    in_region = {f["subject"]: f["object"] for f in engine.k.facts_where(predicate="inRegion")}
+    want = {engine.k.label(in_region[f["subject"]]) for f in engine.k.facts_where(obj=gov, predicate="fundedBy")
+            if f["subject"] in in_region}
+    r = engine.ask(query.format(d=engine.k.label(country).lower()))
+    assert {x["label"] for x in r["answers"]} == want

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from graph import countries
 from app.qa.dotted_acronyms import is_dotted, letter_key
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
-from app.qa.fund_nouns import blank_fund_nouns, fund_modifiers
+from app.qa.fund_nouns import blank_fund_nouns, blank_non_funders_funds, fund_modifiers
 from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
 from app.qa.parent_names import drop_parents
 from app.qa.instrument_years import resolve as resolve_years, title_years, years_outside_titles
@@ -391,6 +391,9 @@ class Lexicon:
                     continue
                 if text[toks[i + n - 1][1]:toks[i + n - 1][1] + 1] == "$" or _CURRENCY_AFTER.match(text, toks[i + n - 1][1]):
                     continue  # "US$100", "NZ$", "in US dollars": a currency, not a country
+                # every name of a country links its government as a funder too, as its adjective
+                # does ("the netherlands" and "uk" as "netherlands" and "united kingdom")
+                ids = set(ids) | {g for i in ids if i.startswith("Country:") for g in self._country_ids(i.split(":", 1)[1])}
                 found.append((i, i + n, sorted(ids)))
         for n in range(3, min(9, len(toks)) + 1):
             for i in range(len(toks) - n + 1):
@@ -712,7 +715,7 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     # "donors to the RBSA" is a funder's name and a funding relation at once.
     a.fund_modifiers = lexicon.fund_modifiers
-    a.fund = bool(FUND.search(blank_fund_nouns(blank, lexicon.fund_modifiers))) or \
+    a.fund = bool(FUND.search(blank_non_funders_funds(blank_fund_nouns(blank, lexicon.fund_modifiers), a.links))) or \
         any(re.match(r"(the\s+)?donors?\b", l.surface, re.I) for l in a.links)  # "health funds" is a noun
     a.ratify = bool(RATIFY.search(blank))
     a.pathfinder = bool(PATHFINDER.search(blank))

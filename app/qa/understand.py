@@ -509,9 +509,10 @@ def _keyword_support(a: Analysis, relation: str, labels: bool = True) -> bool:
             end = after.end() if after else end
             start = before.start() if before else start
         blank = blank[:start] + " " * (end - start) + blank[end:]
-    from app.qa.fund_nouns import blank_fund_nouns
+    from app.qa.fund_nouns import blank_fund_nouns, blank_non_funders_funds
 
     blank = blank_fund_nouns(blank, a.fund_modifiers)  # "nigeria health funds": a noun, not the verb
+    blank = blank_non_funders_funds(blank, a.links)  # "nigeria funds ...": Nigeria funds no one
     words = {stem(w.lower()) for w in _TOKEN.findall(blank)}
     for kw in (*r.keywords, *((r.label, r.inverse_label) if labels else ())):
         toks = [stem(w.lower()) for w in _TOKEN.findall(kw)]
