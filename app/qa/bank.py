@@ -171,19 +171,17 @@ def _end_noun_questions(r: Relation) -> list[BankQuestion]:
         out.append(BankQuestion(" ".join(text.split()), Intent(op, r.name, direction, answer), "keyword"))
 
     s_type, o_type = r.domain[0], r.range[0]
-    # (the named end is the range's own type: "[country] beneficiaries" counts a country's people)
-    for o_tok, noun in itertools.product(_tok(r.range)[:1], r.subject_nouns):
-        for form in ("{o} {n}", "{n} of {o}", "{o} {n} list", "list of {o} {n}"):
-            add(form.format(o=o_tok, n=noun), "list", "subject", s_type)
-        for form in ("{o} {n} count", "number of {o} {n}"):
-            add(form.format(o=o_tok, n=noun), "count", "subject", "Number")
-        if "Country" in r.domain:
-            add(f"[region] {o_tok} {noun}", "list", "subject", s_type)
-    for s_tok, noun in itertools.product(_tok(r.domain)[:2], r.object_nouns):
-        for form in ("{s} {n}", "{n} of {s}", "{s} {n} list", "list of {s} {n}"):
-            add(form.format(s=s_tok, n=noun), "list", "object", o_type)
-        for form in ("{s} {n} count", "number of {s} {n}"):
-            add(form.format(s=s_tok, n=noun), "count", "object", "Number")
+    # (a subject noun's named end is the range's own type: "[country] beneficiaries" counts a country's people)
+    ends = ((_tok(r.range)[:1], r.subject_nouns, "subject", s_type), (_tok(r.domain)[:2], r.object_nouns, "object", o_type))
+    for toks, nouns, direction, asked in ends:
+        for tok, noun in itertools.product(toks, nouns):
+            for form in ("{t} {n}", "{n} of {t}", "{t} {n} list", "list of {t} {n}"):
+                add(form.format(t=tok, n=noun), "list", direction, asked)
+            for form in ("{t} {n} count", "number of {t} {n}"):
+                add(form.format(t=tok, n=noun), "count", direction, "Number")
+    if "Country" in r.domain:  # "[region] [organisation] recipients": the countries there it funds
+        for tok, noun in itertools.product(_tok(r.range)[:1], r.subject_nouns):
+            add(f"[region] {tok} {noun}", "list", "subject", s_type)
     if "Country" in r.domain:
         for noun in r.object_nouns:
             # (not "[region] countries {n}": "which of the [region] countries has one funder" asks for countries)
