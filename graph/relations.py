@@ -58,6 +58,11 @@ class Relation:
     # The two ends are one real thing seen in two roles (a government and its country): such a
     # pair is not a duplicate entity, and pages fold the one into the other.
     same_thing: bool = False
+    # Nouns that name each end by its role ("recipients" / "funders" of a funding): a keyword query
+    # names what it asks by such a noun ("mul recipients", "arab states funders list"), and the
+    # question bank asks every relation by them in both directions.
+    subject_nouns: tuple[str, ...] = ()
+    object_nouns: tuple[str, ...] = ()
 
     @property
     def iri(self) -> URIRef:
@@ -197,6 +202,8 @@ register(Relation(
     ask_subject=("which {type} does {o} fund", "where does {o} finance the ILO's work", "{o} funded countries",
                  "which {type} are financed by {o}", "{o} money goes to which {type}",
                  "list the {type} whose financing line names {o}"),
+    subject_nouns=("recipients", "beneficiaries", "grantees", "recipient countries"),
+    object_nouns=("funders", "donors", "financiers", "backers", "sponsors", "financing partners"),
 ))
 register(Relation(
     "partneredWith", _AGENT + ("Initiative",), _AGENT + ("Initiative",), "partners with", "partners with",
@@ -223,6 +230,7 @@ register(Relation(
     keywords=("ratified", "ratify", "ratification", "ratifications", "party to"),
     ask_object=("which conventions has {s} ratified", "{s} ratifications", "what did {s} ratify"),
     ask_subject=("which {type} ratified {o}", "{o} ratifications", "who has ratified {o}", "{o} ratifying countries"),
+    subject_nouns=("ratifying countries", "states parties"),
 ))
 register(Relation(
     "memberOf", _AGENT, ("Initiative",), "member of", "has member",
@@ -233,6 +241,8 @@ register(Relation(
               "participate", "participates", "take part", "takes part", "taking part"),
     ask_object=("which initiatives is {s} a member of", "{s} memberships"),
     ask_subject=("who are the members of {o}", "{o} members", "which {type} belong to {o}", "which {type} joined {o}"),
+    subject_nouns=("members", "member countries", "participants"),
+    object_nouns=("memberships",),
 ))
 register(Relation(
     "pathfinderOf", _AGENT, ("Initiative",), "pathfinder of", "has pathfinder",
@@ -241,6 +251,7 @@ register(Relation(
     keywords=("pathfinder", "pathfinders", "pathfinder countries"),
     ask_object=("is {s} a pathfinder", "which initiative is {s} a pathfinder of"),
     ask_subject=("which {type} are pathfinders of {o}", "{o} pathfinders", "list the pathfinder {type} of {o}"),
+    subject_nouns=("pathfinders", "pathfinder countries"),
 ))
 register(Relation(
     "coChairOf", _AGENT, ("Initiative",), "co-chair of", "co-chaired by",
@@ -249,6 +260,7 @@ register(Relation(
     keywords=("co-chair", "co-chairs", "chair", "chairs", "chaired", "leads", "led by"),
     ask_object=("what does {s} co-chair",),
     ask_subject=("who co-chairs {o}", "{o} co-chairs", "who leads {o}", "which {type} chair {o}"),
+    subject_nouns=("co-chair", "co-chairs"),
 ))
 register(Relation(
     "schemeInCountry", ("Scheme",), ("Country",), "in country", "has scheme",
@@ -298,6 +310,7 @@ register(Relation(
     external=SCHEMA.publisher, qualifiers=("year",),
     keywords=("published", "publication", "publications", "authored", "co-published", "paper", "report", "brief"),
     ask_object=("who published {s}", "{s} publisher"),
+    object_nouns=("publishers", "co-publishers", "authors", "co-authors"),
     ask_subject=("what did {o} publish", "{o} publications", "which publications did {o} co-author"),
 ))
 
@@ -312,6 +325,7 @@ register(Relation(
     keywords=("founded", "founder", "founders", "founding", "constituted", "established", "created"),
     ask_object=("what did {s} found", "which initiatives did {s} establish"),
     ask_subject=("who founded {o}", "{o} founders", "who established {o}", "which {type} constituted {o}"),
+    subject_nouns=("founder", "founders", "founding members"),
 ))
 register(Relation(
     "chairOf", _AGENT, _INIT, "chair of", "chaired by",
@@ -321,6 +335,7 @@ register(Relation(
     keywords=("chair", "chaired", "led by", "leads", "lead", "heads", "headed"),
     ask_object=("what does {s} lead", "which initiative does {s} chair"),
     ask_subject=("who leads {o}", "who chairs {o}", "{o} lead agency", "which {type} heads {o}"),
+    subject_nouns=("chair", "chairs", "lead agency"),
 ))
 register(Relation(
     "secretariatOf", _AGENT, _INIT, "secretariat of", "has secretariat",
@@ -329,6 +344,7 @@ register(Relation(
     keywords=("secretariat", "secretary", "coordinates", "coordination"),
     ask_object=("which network is {s} the secretariat of",),
     ask_subject=("who is the secretariat of {o}", "{o} secretariat", "who runs the secretariat of {o}"),
+    subject_nouns=("secretariat",),
 ))
 register(Relation(
     "hostOf", _AGENT, _INIT, "host of", "hosted by",
@@ -337,6 +353,7 @@ register(Relation(
     keywords=("host", "hosts", "hosted", "housed"),
     ask_object=("what does {s} host",),
     ask_subject=("who hosts {o}", "{o} host", "where is {o} hosted"),
+    subject_nouns=("host", "hosts"),
 ))
 register(Relation(
     "constituentOf", _AGENT, _INIT, "constituent agency of", "includes agency",
@@ -458,6 +475,7 @@ register(Relation(
     ask_object=("who was involved in {s}", "which organisations took part in {s}"),
     ask_subject=("what activities did {o} take part in", "{o} activities", "which {type} involved {o}",
                  "what did {o} do with the ILO"),
+    object_nouns=("organisers", "organizers", "co-organisers", "co-organizers", "implementers", "conveners"),
 ))
 register(Relation(
     "activityConcerns", ("Activity",), _ACTIVITY_TARGETS, "concerns", "subject of activity",

@@ -160,6 +160,38 @@ def _relation_questions(r: Relation) -> list[BankQuestion]:
     return out
 
 
+def _end_noun_questions(r: Relation) -> list[BankQuestion]:
+    """Keyword queries that name the asked end by its role noun ("[organisation] recipients",
+    "[country] funders list", "[region] donors", "number of [initiative] members"), in both
+    directions; a region stands for its countries, so "[region] funders" asks the funders of the
+    work there, not the region's countries."""
+    out: list[BankQuestion] = []
+
+    def add(text: str, op: str, direction: str, answer: str) -> None:
+        out.append(BankQuestion(" ".join(text.split()), Intent(op, r.name, direction, answer), "keyword"))
+
+    s_type, o_type = r.domain[0], r.range[0]
+    # (a subject noun's named end is the range's own type: "[country] beneficiaries" counts a country's people)
+    ends = ((_tok(r.range)[:1], r.subject_nouns, "subject", s_type), (_tok(r.domain)[:2], r.object_nouns, "object", o_type))
+    for toks, nouns, direction, asked in ends:
+        for tok, noun in itertools.product(toks, nouns):
+            for form in ("{t} {n}", "{n} of {t}", "{t} {n} list", "list of {t} {n}"):
+                add(form.format(t=tok, n=noun), "list", direction, asked)
+            for form in ("{t} {n} count", "number of {t} {n}"):
+                add(form.format(t=tok, n=noun), "count", direction, "Number")
+    if "Country" in r.domain:  # "[region] [organisation] recipients": the countries there it funds
+        for tok, noun in itertools.product(_tok(r.range)[:1], r.subject_nouns):
+            add(f"[region] {tok} {noun}", "list", "subject", s_type)
+    if "Country" in r.domain:
+        for noun in r.object_nouns:
+            # (not "[region] countries {n}": "which of the [region] countries has one funder" asks for countries)
+            for form in ("[region] {n}", "[region] {n} list", "{n} in [region]", "[region] region {n}",
+                         "list of [region] {n}"):
+                add(form.format(n=noun), "list", "object", o_type)
+            add(f"number of [region] {noun}", "count", "object", "Number")
+    return out
+
+
 def _text_questions() -> list[BankQuestion]:
     """Questions that ask for a thing of a type about a topic the graph does not model."""
     out = []
@@ -187,6 +219,7 @@ def generate(seed: int = 13, wordy_share: float = 0.15) -> list[BankQuestion]:
     base: list[BankQuestion] = []
     for r in REGISTRY:
         base.extend(_relation_questions(r))
+        base.extend(_end_noun_questions(r))
     base.extend(_text_questions())
     out, seen = [], set()
     for q in base:

@@ -22,7 +22,7 @@ IRREGULAR = {
     "luxembourger": "LUX", "palestinian": "PSE", "vietnamese": "VNM", "zambian": "ZMB", "chinese": "CHN",
     "japanese": "JPN", "korean": "KOR", "german": "DEU", "swedish": "SWE", "italian": "ITA",
     "cypriot": "CYP", "trinidadian": "TTO", "bajan": "BRB", "santomean": "STP", "sao tomean": "STP",
-    "salvadorean": "SLV", "sri lankan": "LKA",
+    "salvadorean": "SLV", "sri lankan": "LKA", "brit": "GBR",
 }
 # Short forms people type in questions but that are unsafe to look for in report text ("US" would
 # match "US$"): linked in questions only, as acronyms (so "tell us" is no country).

@@ -1769,7 +1769,7 @@ class QuestionEngine:
             from app.qa.understand import answer_type_for
 
             counted = answer_type_for(und.relation, und.direction)
-            if not counts_entities(a.question, counted):
+            if not (counts_entities(a.question, counted) or und.role):
                 return None  # "how much money ...", "how many beneficiaries ...": a figure, not a count of things
         else:
             return None
@@ -2056,7 +2056,8 @@ class QuestionEngine:
         used = {t[1] for c in cons for t in c.evidence if t[1] in REGISTRY} | \
             {c.relation for c in cons if c.negated and c.relation in REGISTRY}  # a negated one keeps no evidence
         related = set(terms(" ".join(w for r in used for w in (*REGISTRY[r].keywords, REGISTRY[r].label,
-                                                                 REGISTRY[r].inverse_label))))
+                                                                 REGISTRY[r].inverse_label, *REGISTRY[r].subject_nouns,
+                                                                 *REGISTRY[r].object_nouns))))
         relation_words = _STRUCTURE_WORDS | related if used else _RELATION_WORDS
         # the words of a role the graph filters on ("pilot country of [initiative]") are expressed
         relation_words = relation_words | {t for c in cons if c.relation in ("priorityCountryOf", "memberOf")

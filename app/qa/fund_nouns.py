@@ -74,3 +74,21 @@ def _blank_asked(m: re.Match) -> str:
 
 
 __all__ = ["fund_modifiers", "blank_fund_nouns"]
+
+
+# "nigeria funds non-contributory health coverage": "funds" straight after a country, then more words
+_FUNDS_AFTER = re.compile(r"\s+(funds)\b(?=\s+\w)", re.I)
+
+
+def blank_non_funders_funds(text: str, links) -> str:
+    """``text`` with a plural "funds" blanked where it follows a linked country the graph holds no
+    funding government for ("nigeria funds non-contributory health coverage": that country's
+    funds, a noun).  A donor country's name links its government too ("Organization:gov-..."), so
+    "norway funds which countries" keeps the verb.  The graph decides; no country is named here."""
+    for l in sorted(links, key=lambda l: -l.start):
+        if not any(i.startswith("Country:") for i in l.ids) or any(i.startswith("Organization:") for i in l.ids):
+            continue
+        m = _FUNDS_AFTER.match(text, l.end)
+        if m:
+            text = text[:m.start(1)] + " " * len(m.group(1)) + text[m.end(1):]
+    return text

@@ -43,15 +43,21 @@ def _people(word: str) -> bool:
     return not (_THINGS.match(w) or _AGENTS.fullmatch(w)) and bool(re.fullmatch(_PEOPLE, w) or re.fullmatch(_PEOPLE_SUFFIX, w))
 
 
-def asks_figure(question: str, names: list[tuple[int, int]] = ()) -> bool:
-    """Does a keyword query ask for a figure (see the module docstring)?  ``names``: the spans of
-    the names the question links, blanked before reading."""
+def _keyword_core(question: str, names: list[tuple[int, int]]) -> str | None:
+    """The keyword query with its linked names blanked and a trailing date dropped; None when it
+    has a question word (a sentence, read by its own head)."""
     text = question
     for s, e in names:
         text = text[:s] + " " * (e - s) + text[e:]
-    if _ASKING.search(text):
+    return None if _ASKING.search(text) else without_tail(text).strip()
+
+
+def asks_figure(question: str, names: list[tuple[int, int]] = ()) -> bool:
+    """Does a keyword query ask for a figure (see the module docstring)?  ``names``: the spans of
+    the names the question links, blanked before reading."""
+    core = _keyword_core(question, names)
+    if core is None:
         return False
-    core = without_tail(text).strip()
     words = re.findall(r"[A-Za-z][A-Za-z$-]*", core)
     if not words or any(_TYPE_HEADS.fullmatch(w.lower()) for w in words):
         return False
@@ -62,3 +68,21 @@ def asks_figure(question: str, names: list[tuple[int, int]] = ()) -> bool:
     if len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", words[-1].lower()) and _people(words[-2]):
         return True  # "iraq trade union leaders trained": those trained are counted
     return False
+
+
+# What a keyword query closes on when it asks how many or how much, whatever thing it names before:
+# an audience counted ("... dashboards users", "... launch online viewers"), a measure of reach
+# ("... page views", "... impressions", "... downloads"), or what was done to a number of people or
+# an amount of money ("... grant reach", "... allowance individuals benefited", "... funding secured").
+# ("registered" is not among them: "c102 ratifications registered 2024" asks which.)
+_MEASURE_LAST = re.compile(rf"\b(?:{_AUDIENCE.pattern}|views|pageviews|impressions|downloads|visits|clicks|"
+                           r"reach|reached|benefit(?:t)?ed|enrolled|affiliated|activated|secured|mobili[sz]ed|raised|"
+                           r"disbursed)\W*$", re.I)
+
+
+def closes_on_measure(question: str, names: list[tuple[int, int]] = ()) -> bool:
+    """Does a keyword query close on a word that asks for a figure (see ``_MEASURE_LAST``), so
+    that a kind noun before it ("... grant reach", "... platform page views") names what the
+    figure is of, not what is asked?  ``names``: spans of linked names, blanked first."""
+    core = _keyword_core(question, names)
+    return core is not None and len(question.split()) >= 2 and bool(_MEASURE_LAST.search(core))  # (a name counts as a word)

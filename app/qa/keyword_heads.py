@@ -42,7 +42,8 @@ MIN_WORDS, MAX_WORDS = 3, 16
 # Only a plural asks: a singular noun before another is its modifier ("partner countries", "funder countries").
 _PLURAL_ASKED = (r"funders|donors|financiers|partners|organi[sz]ations|agencies|institutions|backers|sponsors|"
                  r"contributors|conventions|schemes|initiatives")
-_BODY_THEN_COUNTRY = re.compile(rf"^\s*(?P<asked>{_PLURAL_ASKED})\s+"
+# ("financing partners americas countries": a funding word before the body is part of its name)
+_BODY_THEN_COUNTRY = re.compile(rf"^\s*(?P<asked>(?:(?:financing|funding|financial)\s+)?(?:{_PLURAL_ASKED}))\s+"
                                 rf"(?P<subject>(?:(?!(?:of|to|for|in|on|by|with|from|and|or|the|a|an|than|across|among)\b)[a-z][\w'’-]*\s+)?"
                                 rf"(?:{_COUNTRY_KIND}))\b", re.I)
 # "pathfinders asia funders", "priority countries africa donors": countries first, a funding body

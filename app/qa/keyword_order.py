@@ -36,7 +36,7 @@ _OPENS = re.compile(r"^\s*(?:how|which|what|who|whom|whose|where|when|why|is|are
                     r"of|among|between|according)\b", re.I)
 # "countries where the EU funds", "the year when": a relative question word follows a noun it
 # qualifies; it is not the asked word.
-_RELATIVE_AFTER = re.compile(r"\b(?:countr(?:y|ies)|places?|year|years|time|date|one|ones|those|that|the\s+\w+)\s*$", re.I)
+_RELATIVE_AFTER = re.compile(r"\b(?:countr(?:y|ies)|regions?|places?|year|years|time|date|one|ones|those|that|the\s+\w+)\s*$", re.I)
 
 
 # A run of question words closing a keyword query ("... who", "... who where"): a searcher's afterthought.

@@ -359,16 +359,26 @@ _TYPE_HEADS = re.compile(r"(countr(y|ies)|governments?|states|nations?|funders?|
 _PEOPLE_SUFFIX = r"[a-z]{3,}(?:ers|ees|ents|ants|ians|ists|atives)"
 
 
+def _people_noun(word: str) -> bool:
+    """Is the word a noun of people a figure counts ("beneficiaries", "recipients")?  Such a word
+    is an end's role noun only beside the end it names (app.qa.end_nouns)."""
+    from graph.extract.quantities import _PEOPLE
+
+    return bool(re.fullmatch(_PEOPLE, word.lower()))
+
+
 def relation_noun(word: str) -> bool:
     """Is the word a relation's own noun in the registry ("founders", "co-chairs", "signatories")?
     A keyword query ending on one asks for that end of the relation, not how many people."""
     from app.qa.units import stem
     from graph.relations import REGISTRY
 
+    from app.qa.end_nouns import is_end_noun
+
     w = stem(word.lower())
     # relations between things ("founders", "co-chairs"); a figure's words ("beneficiaries") are counted
     return any(" " not in k and stem(k.lower()) == w for r in REGISTRY if "Quantity" not in r.range
-               for k in r.keywords)
+               for k in r.keywords) or is_end_noun(word) and not _people_noun(word)  # "organisers", "authors"
 
 
 def counted_noun_last(question: str) -> bool:

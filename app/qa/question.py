@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from graph import countries
 from app.qa.dotted_acronyms import is_dotted, letter_key
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
-from app.qa.fund_nouns import blank_fund_nouns, fund_modifiers
+from app.qa.fund_nouns import blank_fund_nouns, blank_non_funders_funds, fund_modifiers
 from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
 from app.qa.parent_names import drop_parents
 from app.qa.instrument_years import resolve as resolve_years, title_years, years_outside_titles
@@ -104,7 +104,8 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 # -- relation hints (plain English) ----------------------------------------------------------
 # Funding as a relation ("who funds", "financed by", "donors"), not as a topic ("financing for reforms").
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
-                  r"(financing|financial|funding) (support|source)s?|who (fund|finance|pay)s?|"
+                  # "financing partners", "funding partners": the funders, by the partnership word
+                  r"(financing|financial|funding) (support|source|partner)s?|who (fund|finance|pay)s?|"
                   r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
                   r"(money|funding|financing|funds|resources)\b[^?]{0,80}\bcom(e|es|ing) from|"
                   r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?|"
@@ -115,7 +116,7 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   r"(with|without|w/o|no|any)\s+(funding|financing|money)(?!\s+gaps?)|"
                   # the progressive: "where is the Netherlands funding ILO work"
                   r"(is|are|was|were|been)\s+(?:[\w'’-]+\s+){0,3}?(funding|financing|bankrolling|paying for))\b", re.I)
-PARTNER = re.compile(r"\b(partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
+PARTNER = re.compile(r"\b((?<!financing )(?<!financial )(?<!funding )partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
                      r"jointly|alongside|engag\w* with)\b", re.I)
 # Not finished yet: "in the process of", "still working on", "not yet", "pending".
 IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|not yet|preparing|developing|"
@@ -258,6 +259,13 @@ def _name_key(name: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _TOKEN.findall(_fold(_drop_possessives(name))))
 
 
+# An elided French or Italian article ("d'Ivoire", "l'Union"), which a question may type without
+# its apostrophe ("cote divoire").
+_ELISION = re.compile(r"\b([dlDL])['’]\s*(?=[^\W\d_])")
+# A token mixing letters and digits ("c102", "usp2030", "p4h"): a code, never a word of English.
+_ALPHANUMERIC = re.compile(r"(?=[^\W\d_]*\d)(?=\d*[^\W\d_])\w+")
+
+
 class Lexicon:
     """Every name the graph knows (and every country name in general), for linking questions."""
 
@@ -336,6 +344,9 @@ class Lexicon:
         if not toks or (len(toks) == 1 and toks[0] in STOP and not acronym):
             return
         self.names.setdefault(toks, set()).add(eid)
+        elided = _ELISION.sub(r"\1", _fold(name))  # "cote divoire": the apostrophe of an elision left out
+        if elided != _fold(name):
+            self.names.setdefault(tuple(t.lower() for t in _TOKEN.findall(_drop_possessives(elided))), set()).add(eid)
         if acronym:
             self.acronyms.add(toks)
             letters = letter_key(raw)
@@ -378,13 +389,19 @@ class Lexicon:
                     ids = self._fuzzy(gram)
                 if not ids:
                     continue
-                if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() for j in range(i, i + n)) \
+                # (a token of letters and digits is no English word in any case: "Malawi c102", "the p4h network")
+                if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() or _ALPHANUMERIC.fullmatch(toks[j][2])
+                                                     for j in range(i, i + n)) \
+                        and not _ALPHANUMERIC.fullmatch(re.sub(r"[\s.-]", "", text[toks[i][0]:toks[i + n - 1][1]])) \
                         and not (lowercase_query and all(_lower_acronym_ok(t, joined=n >= 2) for t in gram)):
                     continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
                 if text[toks[i + n - 1][1]:toks[i + n - 1][1] + 1] == "$" or _CURRENCY_AFTER.match(text, toks[i + n - 1][1]):
                     continue  # "US$100", "NZ$", "in US dollars": a currency, not a country
+                # every name of a country links its government as a funder too, as its adjective
+                # does ("the netherlands" and "uk" as "netherlands" and "united kingdom")
+                ids = set(ids) | {g for i in ids if i.startswith("Country:") for g in self._country_ids(i.split(":", 1)[1])}
                 found.append((i, i + n, sorted(ids)))
         for n in range(3, min(9, len(toks)) + 1):
             for i in range(len(toks) - n + 1):
@@ -735,7 +752,7 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     # "donors to the RBSA" is a funder's name and a funding relation at once.
     a.fund_modifiers = lexicon.fund_modifiers
-    a.fund = bool(FUND.search(blank_fund_nouns(blank, lexicon.fund_modifiers))) or \
+    a.fund = bool(FUND.search(blank_non_funders_funds(blank_fund_nouns(blank, lexicon.fund_modifiers), a.links))) or \
         any(re.match(r"(the\s+)?donors?\b", l.surface, re.I) for l in a.links)  # "health funds" is a noun
     a.ratify = bool(RATIFY.search(blank))
     a.pathfinder = bool(PATHFINDER.search(blank))

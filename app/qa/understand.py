@@ -17,7 +17,8 @@ from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
 from app.qa.bank import Intent
 from app.qa.numbers import counted_noun_last
-from app.qa.keyword_figures import asks_figure
+from app.qa.end_nouns import asked_end, end_noun_type, role_head
+from app.qa.keyword_figures import asks_figure, closes_on_measure
 from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis, set_pronoun_type
 from app.qa.spelling import Speller
 from app.qa.query_tail import without_tail
@@ -59,11 +60,16 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                (re.compile(r"\b(publications?|papers?|reports?|stud(?:y|ies)|guides?|titles?|bulletins?|toolkits?|handbooks?|playbooks?|briefs?|"
                            r"guidance notes?)\b", re.I), "Publication"),
                # "cambodia pathfinder join date": a date asked is its year ("to date" is no date)
-               (re.compile(r"\b(year|when|(?<!\bto )(?<!\bup-to-)date)\b", re.I), "Year"),
+               # ("per year", "each year", "a 10-year period": a rate or a span, no year asked)
+               # ("... publication month": a date, asked as its year like "month and year")
+               (re.compile(r"\b((?<!\bper )(?<!\ba )(?<!\beach )(?<!\bevery )(?<!-)(?:year|month)(?!-)|when|(?<!\bto )(?<!\bup-to-)date)\b", re.I), "Year"),
                (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|per ?cent|proportion|gap|sum|"
                            r"rate|ratio|average|mean|median|target|required|requirements?|estimated|"
                            r"(?<!old[- ])(?<!old-)age)\b", re.I),
                 "Number")]
+
+
+_YEAR_HEAD = next(rx for rx, t in _HEAD_NOUNS if t == "Year")
 
 
 @dataclass
@@ -77,6 +83,7 @@ class Understanding:
     relation: str | None = None
     direction: str | None = None
     vector: object = None  # the question's one embedding (delexicalised), reused by the text step
+    role: tuple[str, str, str] | None = None  # the end a registry role noun asks for (app.qa.end_nouns)
 
 
 _EXCLUDING_WORDS = """except excepting excluding excluded exclude besides apart aside other than without outside beyond
@@ -142,14 +149,28 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     head = _keyword_head(a) if not _ASKING.search(a.question) and (
         a.answer_type == "Text" or _opens_on_head(a) or _ends_on_head(a) or opening_head(a.question)
         or (a.answer_type == "Scheme" and _NAMING.search(a.question))) else None
+    head = head or (end_noun_type(a.question) if a.answer_type == "Text" else None)  # "... co-organisers": bodies
     opening = _relative_head(a)
     _apply(a, guess, u)
-    counted_last = not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
+    # "joint sdg fund recipients": a relation's own end noun after a thing of its other end asks
+    # for that end, not how many people (app.qa.end_nouns)
+    role = asked_end(a.question, [i.split(":", 1)[0] for l in a.links for i in l.ids if i not in AUTHOR_ORGS])
+    counted_last = not role and not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
+    if role:  # the relation the end noun names is the one asked, as its own keyword would say
+        u.role = role
+        head = role_head(head, role)  # "usp2030 climate working group co-chair": the co-chair, not the group
+        flag = RELATION_FLAGS.get(role[1])
+        if flag:
+            setattr(a, flag, True)
+        u.relation, u.direction = role[1], role[2]
     if head and a.answer_type == "Number" and _COUNT_OF_TAIL.search(a.question):
         head = None  # "... first funding round number of pathfinder countries": the type noun is counted
-    if head and not (counted_last and _head_modifies_last(a)):  # "morocco c102 ratification year"
+    spans = [(l.start, l.end) for l in a.links]
+    if not role and closes_on_measure(a.question, spans):
+        a.answer_type = "Number"  # "malawi older persons grant reach": the grant's reach, not the grant
+    elif head and not (counted_last and _head_modifies_last(a)):  # "morocco c102 ratification year"
         a.answer_type = head
-    elif counted_last or asks_figure(a.question, [(l.start, l.end) for l in a.links]):
+    elif counted_last or not role and asks_figure(a.question, [(l.start, l.end) for l in a.links]):
         a.answer_type = "Number"  # "newsletter subscribers", "attendees ... meeting", "... project budget"
     if opening:  # "asian priority countries that did not get any result": the countries are asked
         a.answer_type = opening
@@ -171,6 +192,14 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
 
     a.keyword_only |= set(switch_on(a, u, {r: f for r, f in RELATION_FLAGS.items() if r in REGISTRY}, _keyword_support))
     return u
+
+
+def _names_collapsed(a: Analysis) -> str:
+    """The question with each linked name one word: a long name does not hide its head noun."""
+    q = a.question
+    for l in sorted(a.links, key=lambda l: -l.start):
+        q = q[:l.start] + "X" + q[l.end:]
+    return q
 
 
 def _asked_end(a: Analysis, relation: str) -> tuple[str, str, str] | None:
@@ -223,28 +252,19 @@ def _type_from_relation_words(a: Analysis) -> tuple[str, str, str] | None:
 _WHAT_THING = re.compile(r"^\s*(?:what|which)\s+(?!year|date|time|month|day|period)[a-z]+\b(?!\s+(?:year|date))", re.I)
 
 
-def _places_blanked(a: Analysis) -> str:
-    """The question with each linked region or country written as one word: a long place name
-    ("which of the Arab States countries") is no more words between "which" and its head noun
-    than a short one ("which of the Asian countries")."""
-    q = a.question
-    for l in sorted(a.links, key=lambda l: -l.start):
-        if l.type in ("Region", "Country"):
-            q = q[:l.start] + "X" + q[l.end:]
-    return q
-
-
 def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     it = guess.intent
     if it.op == "text":
-        if a.answer_type == "Text" and guess.confidence >= 0.3:
+        year_unasked = it.answer == "Year" and not _YEAR_HEAD.search(a.question)  # "... increase per year": a rate
+        if a.answer_type == "Text" and guess.confidence >= 0.3 and not year_unasked:
             a.answer_type = ANSWER_TYPE.get(it.answer, it.answer)
         u.op = "text"
         return
     rel_share = worded_share(a, guess, it.relation)
-    headed = bool(_HEADED.search(core_question(_places_blanked(a))) or asked_head(a.question)
+    headed = bool(_HEADED.search(core_question(a.question)) or asked_head(a.question)
                   or _INITIATIVE_HEAD.search(core_question(a.question))
                   or _PICK_FROM.search(a.question)  # "among the X countries ..., which one": headed before
+                  or _HEADED.search(core_question(_names_collapsed(a)))  # "which of the Arab States countries"
                   or set_pronoun_type(a.question))  # "looking at the pathfinders ..., which of them"
     if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not headed and rel_share >= 0.6 \
             and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
@@ -424,7 +444,8 @@ def _keyword_head(a: Analysis) -> str | None:
             if t not in ("Number", "Year"):
                 kinds.append((m.start(), m.end(), t))
     # "donors of the Arab States countries that ...": the query opens on what it asks, of the rest
-    if first is not None and not blank[:first_pos].strip():
+    # ("financing partners of ...": a funding word before the body is part of its name)
+    if first is not None and not re.sub(r"\b(?:financing|funding|financial)\s*$", "", blank[:first_pos], flags=re.I).strip():
         return first
     return opening_head(a.question) or ranked_head(blank, kinds) or best
 
@@ -489,9 +510,10 @@ def _keyword_support(a: Analysis, relation: str, labels: bool = True) -> bool:
             end = after.end() if after else end
             start = before.start() if before else start
         blank = blank[:start] + " " * (end - start) + blank[end:]
-    from app.qa.fund_nouns import blank_fund_nouns
+    from app.qa.fund_nouns import blank_fund_nouns, blank_non_funders_funds
 
     blank = blank_fund_nouns(blank, a.fund_modifiers)  # "nigeria health funds": a noun, not the verb
+    blank = blank_non_funders_funds(blank, a.links)  # "nigeria funds ...": Nigeria funds no one
     words = {stem(w.lower()) for w in _TOKEN.findall(blank)}
     for kw in (*r.keywords, *((r.label, r.inverse_label) if labels else ())):
         toks = [stem(w.lower()) for w in _TOKEN.findall(kw)]
