@@ -196,6 +196,11 @@ def _through(cons: list[Constraint], relations: set[str]) -> bool:
     return bool(relations) and any(t[1] in relations for c in cons for t in c.evidence)
 
 
+# What an empty answer says when nothing more specific is known (a page shows its own notice then).
+NO_RELIABLE_ANSWER = ("No reliable answer: the report does not state one that the graph or a sentence supports. "
+                      "The nearest passages are listed.")
+
+
 class QuestionEngine:
     def __init__(self, knowledge, store, units: UnitIndex, embedder, intents: IntentIndex | None = None):
         self.k = knowledge
@@ -1191,9 +1196,9 @@ class QuestionEngine:
         out["path"] = [re.sub(r"\b[A-Z][A-Za-z]+:[\w-]+\b", lambda m: self.k.label(m.group(0))
                               if self.k.entity(m.group(0)) else m.group(0), p) for p in path]
         if not out["answers"]:
-            out.setdefault("message", "No reliable answer: the report does not state one that the graph or a "
-                                      "sentence supports. The nearest passages are listed.")
-            said = [self._evidence(p, []) for p in out.pop("message_passages", [])]
+            out.setdefault("message", NO_RELIABLE_ANSWER)
+            # the sentences the message rests on come first, marked, so a page can show them as its evidence
+            said = [dict(self._evidence(p, []), backs_message=True) for p in out.pop("message_passages", [])]
             out["passages"] = said + [p for p in self._nearest_passages(a.question, und.vector)
                                       if p["passage_id"] not in {s["passage_id"] for s in said}]
         else:

@@ -535,6 +535,14 @@ def openapi_document(server: str) -> dict:
                     "evidence": {"type": "array", "items": {"$ref": "#/components/schemas/Evidence"}}},
                     "required": ["label", "score", "evidence"]}},
                 "sparql": {"type": ["string", "null"]}, "strategy": {},
+                "answer_text": {"type": "string"}, "citations": {"type": "object", "additionalProperties": {"type": "string"}},
+                # no answer: why (the report's "none", a name it never writes, a ratification not yet
+                # registered) and the nearest passages, those the message rests on first (backs_message)
+                "message": {"type": "string"},
+                "passages": {"type": "array", "items": {"type": "object", "properties": {
+                    "passage_id": {"type": "string"}, "section": {"type": "string"}, "text": {"type": "string"},
+                    "score": {"type": "number"}, "backs_message": {"type": "boolean"}},
+                    "required": ["passage_id", "text"]}},
                 "timings_ms": {"type": "object", "additionalProperties": {"type": "number"}}},
                 "required": ["question", "answer_type", "answers"]},
             "SearchResults": {"type": "object", "properties": {

@@ -102,7 +102,8 @@ def index():
     raw = request.args.get("q")
     q = api.clean_question(raw)
     ctx: dict = {"q": q, "examples": EXAMPLE_QUESTIONS, "asked": raw is not None, "answer": None, "view": None,
-                 "passages": None, "status": None, "message": None, "related": [], "dataset_jsonld": None}
+                 "passages": None, "status": None, "message": None, "related": [], "dataset_jsonld": None,
+                 "said": None}
     if raw is None:
         from app.web.browse import dataset_jsonld
 
@@ -124,6 +125,10 @@ def index():
         ctx["answer"] = result
         ctx["view"] = present(result, kb=kb, tables=_tables(), entity_url=_entity_link,
                               page_of=_page_finder(kb))
+        from app.qa.engine import NO_RELIABLE_ANSWER
+
+        # an empty answer's own reason ("none of ...", "not yet registered"), not the generic abstention
+        ctx["said"] = result.get("message") if result.get("message") != NO_RELIABLE_ANSWER else None
         if result.get("sparql"):
             ctx["sparql_editor_url"] = api.sparql_editor_url(result["sparql"])
     passages = api.search(q, k=10, mode="hybrid")
@@ -135,6 +140,10 @@ def index():
         passages["dropped"] = len(passages["results"]) - len(kept)
         passages["results"] = [p for p in kept if p["passage_id"] not in shown]
         passages["in_evidence"] = len([p for p in kept if p["passage_id"] in shown])
+    backing = _message_passages(ctx["answer"]) if not (ctx["view"] and ctx["view"]["answers"]) else []
+    if backing and passages.get("status") == "ok":  # the sentence an empty answer's message rests on, first
+        ids = {p["passage_id"] for p in backing}
+        passages["results"] = backing + [p for p in passages["results"] if p["passage_id"] not in ids]
     ctx["passages"] = passages
     if kb is not None and not (ctx["view"] and ctx["view"]["answers"]):
         from app.web.suggest import related_questions
@@ -142,6 +151,14 @@ def index():
         ctx["related"] = related_questions(kb, q, [p["passage_id"] for p in passages.get("results", [])]) \
             or EXAMPLE_QUESTIONS
     return render_template("index.html", **ctx)
+
+
+def _message_passages(result: dict | None) -> list[dict]:
+    """The passages the engine marks as what its no-answer message rests on ("the ratification
+    was approved in 2024 and is not yet registered"), as the page lists passages."""
+    return [{"passage_id": p["passage_id"], "section": p.get("section", ""), "text": p.get("text", ""),
+             "highlights": p.get("highlights") or []}
+            for p in (result or {}).get("passages") or [] if p.get("backs_message")]
 
 
 def _knowledge_or_none():
