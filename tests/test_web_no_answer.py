@@ -62,3 +62,16 @@ def test_a_name_the_report_never_writes_is_said_on_the_page(web_server):
 def test_an_ordinary_empty_answer_keeps_the_generic_notice(web_server):
     said = _status(_page(web_server, "best chocolate cake recipe with strawberries"))
     assert said.startswith("The knowledge graph has no answer")
+
+
+def test_related_questions_are_never_about_the_reports_author_as_a_place(engine):
+    from app.qa.graphstep import AUTHOR_ORGS
+    from app.web.suggest import related_questions
+
+    authors = [engine.k.label(a) for a in AUTHOR_ORGS if engine.k.entity(a)]
+    assert authors
+    # passages that name the author and a country: the question list is about the country
+    pids = [p for a in AUTHOR_ORGS for p in engine.k.passages_mentioning(a)][:40]
+    asked = related_questions(engine.k, "which conventions did the ILO ratify", pids, limit=20)
+    assert asked
+    assert not any(name in q for q in asked for name in authors), asked

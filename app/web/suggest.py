@@ -49,8 +49,12 @@ def related_questions(kb, question: str, passage_ids: list[str], limit: int = 6)
             eid = f"{m['type']}:{m['key']}"
             if eid not in seen_entities and kb.entity(eid):
                 seen_entities.append(eid)
+    from app.qa.graphstep import AUTHOR_ORGS
+
     out: list[str] = []
     for eid in seen_entities:
+        if eid in AUTHOR_ORGS:  # the report's author is in every passage; its questions are about others
+            continue            # ("Who does the ILO partner with in International Labour Organization?")
         e = kb.entity(eid)
         for rel in REGISTRY:
             if e["type"] not in rel.domain or not rel.ask_object:
