@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.runtime import Runtime
     from app.web import create_app
     from app.web.sparql_fast import INLINE_KEY
-    from app.web.waitress_server import InlineChannel, OneSendTask, answer_inline_of, create_floorgraph_server, runs_inline_of
+    from app.web.waitress_server import InlineChannel, OneSendTask, answer_inline_of, answer_repeated_of, create_floorgraph_server, runs_inline_of
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir")
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     store = runtime.graph_store
     store.warm_up()
     server = create_floorgraph_server(app, runs_inline=runs_inline_of(app),
-                                      answer_inline=answer_inline_of(app), host="127.0.0.1", port=0,
+                                      answer_inline=answer_inline_of(app), answer_repeated=answer_repeated_of(app), host="127.0.0.1", port=0,
                                       **waitress_options(config, 8))
     query = QUERIES[args.query][0]
     raw = request_bytes(query)
