@@ -211,7 +211,8 @@ class InlineChannel(HTTPChannel):
         """Keep a pre-dispatched request's bytes when it is the plain case (module docstring of
         app/web/waitress_repeats.py) and the connection stayed open."""
         repeats = getattr(self.server, "floorgraph_repeats", None)
-        if (repeats is not None and raw is not None and request.version == "1.1" and not request.expect_continue
+        # (not request.expect_continue: waitress clears it once it has sent "100 Continue")
+        if (repeats is not None and raw is not None and request.version == "1.1" and "EXPECT" not in request.headers
                 and request.command in ("GET", "POST") and self._idle()):
             repeats.remember(raw, environ)
 
