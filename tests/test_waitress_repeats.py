@@ -57,3 +57,44 @@ def test_only_plain_values_of_the_environ_are_kept_and_long_requests_not_at_all(
     long = b"GET /sparql?query=" + b"x" * 100 + b" HTTP/1.1\r\n\r\n"
     memo.remember(long, environ)
     assert memo.get(long) is None
+
+
+def test_a_kept_answer_larger_than_the_socket_takes_is_sent_whole_and_in_order():
+    """The answer to a kept request goes straight to the socket; what the socket does not take is
+    queued in waitress's buffers and sent as it drains, before anything else on the channel."""
+    import socket
+
+    from app.web.waitress_server import InlineChannel, create_floorgraph_server
+
+    big = bytes(range(256)) * 8192  # 2 MB: more than a socket buffer
+    answers = iter([("200 OK", [("Content-Type", "application/octet-stream"), ("Content-Length", str(len(big)))], big),
+                    ("200 OK", [("Content-Length", "2")], b"ok")])
+    server = create_floorgraph_server(lambda e, s: [], runs_inline=lambda e: False, answer_inline=lambda e: None,
+                                      answer_repeated=lambda environ: next(answers), host="127.0.0.1", port=0,
+                                      threads=1, ident="fg")
+    ours, theirs = socket.socketpair()
+    try:
+        ours.setblocking(False)
+        theirs.settimeout(10)
+        channel = InlineChannel(server, ours, ("127.0.0.1", 1), server.adj, map={})
+        raw = b"GET /sparql?query=x HTTP/1.1\r\nHost: h\r\n\r\n"
+        server.floorgraph_repeats.remember(raw, {"REQUEST_METHOD": "GET"})
+        assert channel.received(raw)
+        assert channel.total_outbufs_len > 0  # the socket took part of it; the rest waits
+        assert not channel.readable()  # waitress reads nothing more until it is sent
+        data = b""
+        while channel.total_outbufs_len:
+            channel.handle_write()  # what the event loop does while the channel is writable
+            data += theirs.recv(1 << 20)
+        assert channel.received(raw)  # the next one, once the channel is idle again
+        while data.count(b"HTTP/1.1 200 OK") < 2 or not data.endswith(b"ok"):
+            data += theirs.recv(1 << 20)
+        head, rest = data.split(b"\r\n\r\n", 1)
+        assert head.startswith(b"HTTP/1.1 200 OK") and b"Content-Length: %d" % len(big) in head
+        assert rest[: len(big)] == big
+        assert rest[len(big):].split(b"\r\n\r\n", 1)[1] == b"ok"
+        assert channel.connected and not channel.will_close
+    finally:
+        ours.close()
+        theirs.close()
+        server.close()

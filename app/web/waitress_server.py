@@ -226,7 +226,16 @@ class InlineChannel(HTTPChannel):
         if made is None:
             return False
         status, headers, body = made
-        self.write_soon(keep_alive_head(status, headers, self.adj.ident, time.time()) + body)
+        out = keep_alive_head(status, headers, self.adj.ident, time.time()) + body
+        # straight to the socket (the channel is idle: nothing is queued before it); what the socket
+        # does not take goes through waitress's buffers, sent as it drains
+        try:
+            sent = self.send(out, do_close=False)  # wasyncore's send: 0 when it would block or the peer left
+        except OSError:  # as waitress's own flush does with an unexpected socket error
+            self.will_close = True
+            return True
+        if sent < len(out):
+            self.write_soon(out[sent:])
         self.last_activity = time.time()
         return True
 
