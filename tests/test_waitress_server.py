@@ -347,6 +347,14 @@ def _exchange(sock, parts: list[bytes], answers: int = 1) -> list[tuple[bytes, b
     return out
 
 
+def _form_post(query: str, extra: bytes = b"", host: bytes = b"h") -> tuple[bytes, bytes]:
+    """(header block, body) of a form POST of ``query`` to /sparql asking for SPARQL JSON."""
+    body = f"query={requests.utils.quote(query)}".encode()
+    return (b"POST /sparql HTTP/1.1\r\nHost: %s\r\n%sAccept: application/sparql-results+json\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n" % (host, extra, len(body)),
+            body)
+
+
 def _headers(head: bytes) -> dict[str, str]:
     lines = head.decode("latin-1").split("\r\n")
     return {k: v.strip() for k, v in (line.split(":", 1) for line in lines[1:]) if k not in VARYING}
@@ -359,9 +367,7 @@ def test_a_repeated_request_is_answered_from_its_kept_bytes_as_before(predispatc
     and headers as the WSGI path's; pipelined copies and a changed byte are answered as ever."""
     url, seen, _, _ = predispatch_server
     query = "SELECT ?s WHERE { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?o } ORDER BY DESC(?s) LIMIT 3"
-    body = f"query={requests.utils.quote(query)}".encode()
-    head = (b"POST /sparql HTTP/1.1\r\nHost: kept\r\nAccept: application/sparql-results+json\r\n"
-            b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n" % len(body))
+    head, body = _form_post(query, host=b"kept")
     port = int(url.rsplit(":", 1)[1])
     with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
         seen.clear()
@@ -398,8 +404,13 @@ def test_a_repeated_request_is_answered_from_its_kept_bytes_as_before(predispatc
 def test_a_kept_request_whose_answer_is_declined_is_answered_by_waitress(predispatch_server):
     url, seen, decline, _ = predispatch_server
     query = "SELECT ?o WHERE { ?s ?p ?o } ORDER BY DESC(?o) LIMIT 2"
-    expected = [_post(url, query) for _ in range(6)][-1]
-    assert expected.status_code == 200
+    expected = None
+    for _ in range(100):  # until kept (a loaded machine may preempt a run past the inline budget)
+        seen.clear()
+        expected = _post(url, query)
+        if ("repeat", True) in seen:
+            break
+    assert ("repeat", True) in seen and expected.status_code == 200
     decline.append(True)
     try:
         seen.clear()
@@ -407,7 +418,8 @@ def test_a_kept_request_whose_answer_is_declined_is_answered_by_waitress(predisp
     finally:
         decline.clear()
     assert r.status_code == 200 and r.content == expected.content
-    assert ("repeat", False) in seen and [c for c in seen if c[0] != "repeat"] == [("/sparql", True)]
+    # asked, declined, then answered once by the WSGI app (on the loop or, demoted meanwhile, a thread)
+    assert ("repeat", False) in seen and [c[0] for c in seen if c[0] != "repeat"] == ["/sparql"]
 
 
 def test_the_kept_request_header_is_the_one_waitress_writes():
@@ -445,9 +457,7 @@ def test_a_request_expecting_100_continue_is_never_kept(predispatch_server):
     header block is never held back as the start of a kept request."""
     url, seen, _, _ = predispatch_server
     query = "ASK { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?o }"
-    body = f"query={requests.utils.quote(query)}".encode()
-    head = (b"POST /sparql HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nAccept: application/sparql-results+json\r\n"
-            b"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n" % len(body))
+    head, body = _form_post(query, extra=b"Expect: 100-continue\r\n")
     port = int(url.rsplit(":", 1)[1])
     with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
         for _ in range(8):  # proven by a worker, then pre-dispatched: never kept
