@@ -152,13 +152,21 @@ def start_serve(tree: Path, data_dir: Path, port: int, server: str | None) -> su
 def tree_cpu_s(pid: int) -> float:
     """CPU seconds (user + system) used so far by process ``pid`` and its live children (serve's
     query workers): what a series of requests cost each server, whatever the load did to the
-    clock; an exited child's share is lost (none exit in a healthy run)."""
+    clock; an exited child's share is lost (none exit in a healthy run).
+
+    Read from each thread's ``/proc/PID/task/TID/schedstat`` (nanoseconds) where Linux offers it:
+    the clock-tick counters psutil reads move in 10 ms steps, ~80 us a request over 120 requests,
+    as much as the whole server's work on a cheap lookup."""
     import psutil
 
     total = 0.0
     try:
         proc = psutil.Process(pid)
         for p in [proc, *proc.children(recursive=True)]:
+            ns = _threads_cpu_ns(p.pid)
+            if ns is not None:
+                total += ns / 1e9
+                continue
             try:
                 t = p.cpu_times()
                 total += t.user + t.system
@@ -166,6 +174,22 @@ def tree_cpu_s(pid: int) -> float:
                 pass
     except psutil.Error:
         pass
+    return total
+
+
+def _threads_cpu_ns(pid: int) -> int | None:
+    """Nanoseconds on a CPU of every live thread of ``pid`` (Linux schedstat), or None."""
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return None
+    total = 0
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as f:
+                total += int(f.read().split()[0])
+        except (OSError, ValueError, IndexError):  # a thread that just ended
+            continue
     return total
 
 

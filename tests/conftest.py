@@ -177,14 +177,14 @@ def start_live_server(config, graphstore=None) -> LiveServer:
     import requests
 
     from app.web import create_app
-    from app.web.waitress_server import answer_inline_of, create_floorgraph_server, runs_inline_of
+    from app.web.waitress_server import answer_inline_of, answer_repeated_of, create_floorgraph_server, runs_inline_of
 
     app = create_app(config, graphstore=graphstore)
     store = app.extensions["floorgraph.graphstore"]
     if config.sparql_timeout_s and config.sparql_timeout_s > 0:
         assert store.warm_up(60), "SPARQL query workers did not start"
     server = create_floorgraph_server(app, runs_inline=runs_inline_of(app),
-                                      answer_inline=answer_inline_of(app), host="127.0.0.1", port=0,
+                                      answer_inline=answer_inline_of(app), answer_repeated=answer_repeated_of(app), host="127.0.0.1", port=0,
                                       threads=8, ident="floorgraph-test")
     thread = threading.Thread(target=server.run, daemon=True, name="floorgraph-live-server")
     thread.start()

@@ -184,11 +184,11 @@ def _run_waitress(app, config, threads: int) -> None:
     SPARQL answered on the event loop and one send per small response), until stopped."""
     import logging
 
-    from app.web.waitress_server import answer_inline_of, create_floorgraph_server, runs_inline_of
+    from app.web.waitress_server import answer_inline_of, answer_repeated_of, create_floorgraph_server, runs_inline_of
 
     logging.basicConfig()  # as waitress.serve does: its warnings (connection limit reached) are shown
     server = create_floorgraph_server(app, runs_inline=runs_inline_of(app),
-                                      answer_inline=answer_inline_of(app), host=config.host,
+                                      answer_inline=answer_inline_of(app), answer_repeated=answer_repeated_of(app), host=config.host,
                                       port=config.port, **waitress_options(config, threads))
     server.print_listen("Serving on http://{}:{}")
     server.run()

@@ -150,25 +150,45 @@ class SparqlFastPath:
         within ``config.sparql_inline_ms`` (:meth:`app.graphstore.GraphStore.proven_cheap`): then
         a server may run it on its event loop instead of handing it to a request thread
         (app/web/waitress_server.py).  Reads nothing it does not put back; runs no query."""
-        within = float(getattr(self.config, "sparql_inline_ms", 0) or 0)
-        proven_cheap = getattr(self.graphstore, "proven_cheap", None)  # an external store proves nothing
-        if within <= 0 or proven_cheap is None or environ.get("PATH_INFO") not in PATHS or "HTTP_ORIGIN" in environ:
+        if environ.get("PATH_INFO") not in PATHS or "HTTP_ORIGIN" in environ:
             return False
         # a long text is never one whose decoding is remembered: deciding would cost the event loop
         # a decode (a 1.5 MB hostile body: milliseconds) for a request that cannot be cheap anyway
         if len(environ.get("QUERY_STRING", "")) > CACHED_FORM_CHARS or \
                 int(environ.get("CONTENT_LENGTH") or 0) > CACHED_FORM_CHARS:
             return False
+        if not self._may_prove():
+            return False
         query = self._plain_query(environ)
         if not query or not query.strip():
             return False
-        formats, base = self._formats_and_base(environ)
-        cfg = self.config
-        inline = proven_cheap(query, within, timeout=cfg.sparql_timeout_s,
-                              row_limit=cfg.sparql_row_limit, base_iri=base, formats=formats)
+        formats_and_base = self._formats_and_base(environ)
+        inline = self._proven_inline(query, formats_and_base)
         if inline:  # the run reuses what was read here, unless a middleware changed the URL meanwhile
-            environ[DECIDED_KEY] = (_url_inputs(environ), query, (formats, base))
+            environ[DECIDED_KEY] = (_url_inputs(environ), query, formats_and_base)
         return inline
+
+    def _may_prove(self) -> bool:
+        """Inline runs are on, and the store can prove a query cheap (an external one cannot)."""
+        within = float(getattr(self.config, "sparql_inline_ms", 0) or 0)
+        return within > 0 and getattr(self.graphstore, "proven_cheap", None) is not None
+
+    def _proven_inline(self, query: str, formats_and_base: tuple) -> bool:
+        cfg = self.config
+        formats, base = formats_and_base
+        return self._may_prove() and self.graphstore.proven_cheap(
+            query, float(cfg.sparql_inline_ms), timeout=cfg.sparql_timeout_s, row_limit=cfg.sparql_row_limit,
+            base_iri=base, formats=formats)
+
+    def answer_repeated(self, environ) -> tuple[str, list, bytes] | None:
+        """:meth:`answer_decided` for an environ :meth:`runs_inline` admitted earlier, kept by a
+        server for a request with the very same bytes (app/web/waitress_repeats.py): the proof
+        that it may run on the event loop is checked again (nothing of the request is re-read),
+        then it is answered as :meth:`answer_decided` does; None: declined."""
+        decided = environ.get(DECIDED_KEY)
+        if decided is None or not self._proven_inline(decided[1], decided[2]):
+            return None
+        return self.answer_decided(environ)
 
     # -- the answer ------------------------------------------------------------------------------
     @staticmethod

@@ -39,6 +39,13 @@ still 1.38-1.41x Oxigraph, so two more cuts (Python CPU per cheap lookup on the 
   since deciding) the WSGI app answers as before.
 * **A repeated header block is not parsed again** (:mod:`app.web.waitress_parse_cache`): 15 -> 3 us.
 
+Round 11, answer cache off, the cheap lookup was still 1.26-1.36x Oxigraph: of ~125 us of server
+CPU per lookup only ~35 us was the store call.  **A request whose very bytes were pre-dispatched
+before** (:mod:`app.web.waitress_repeats`) is answered straight from the channel's ``received``:
+no parser, environ, inline decision or task; the app's ``answer_repeated`` checks the proof again
+and runs the query; waitress answers the bytes as usual whenever it declines.  Event-loop CPU per
+lookup (raw keep-alive client) 127 -> 76 us.
+
 waitress's protections are untouched: requests are still read by the event loop (idle and
 half-sent sockets cost a socket, not a thread), ``connection_limit`` and ``channel_timeout``
 apply, and bodies are complete before the app sees them.
@@ -46,27 +53,17 @@ apply, and bodies are complete before the app sees them.
 from __future__ import annotations
 
 import threading
-from functools import lru_cache
+import time
 from operator import itemgetter
 
 from waitress.channel import HTTPChannel
 from waitress.server import BaseWSGIServer, create_server
 from waitress.task import WSGITask
-from waitress.utilities import build_http_date
 
 from app.web.sparql_fast import INLINE_KEY  # the environ flag that tells the app where it runs
 from app.web.waitress_parse_cache import RememberingParser
-
-
-@lru_cache(maxsize=512)
-def _canonical(name: str) -> str:
-    """A response header name as waitress writes it ("content-type" -> "Content-Type")."""
-    return "-".join([part.capitalize() for part in name.split("-")])
-
-
-@lru_cache(maxsize=4)
-def _http_date(second: int) -> str:
-    return build_http_date(second)
+from app.web.waitress_repeats import RepeatedRequests, canonical_header as _canonical, \
+    http_date as _http_date, keep_alive_head
 
 
 class OneSendTask(WSGITask):
@@ -180,7 +177,8 @@ class InlineChannel(HTTPChannel):
     def service(self):
         """waitress's ``service``; a request decided inline is first offered to the app's
         ``answer_inline`` (the pre-dispatch: no WSGI environ, app call or start_response), and
-        answered through WSGI as before when that declines."""
+        answered through WSGI as before when that declines.  A pre-dispatched plain request is
+        remembered by its bytes (:mod:`app.web.waitress_repeats`)."""
         request = self.requests[0]
         environ = getattr(request, "floorgraph_environ", None)
         answer_inline = getattr(self.server, "floorgraph_answer_inline", None)  # create_floorgraph_server's
@@ -190,15 +188,79 @@ class InlineChannel(HTTPChannel):
             except Exception:  # the WSGI path answers (and logs) whatever went wrong
                 request.floorgraph_answer = None
             if request.floorgraph_answer is not None:
+                raw, self.raw = self.raw, None
                 self.task_class = PreparedTask
                 try:
-                    return super().service()
+                    super().service()
                 finally:
                     del self.task_class
+                self._remember(raw, request, environ)
+                return None
         return super().service()
 
+    # -- a repeated request ----------------------------------------------------------------------
+    raw = None  # the bytes of the request being read, when they are one whole request from an idle channel
+    held = b""  # a kept request's header block, its body not yet here
+
+    def _idle(self) -> bool:
+        """Nothing read, queued, running or unsent on this channel, and it stays open."""
+        return (self.request is None and not self.requests and not self.total_outbufs_len
+                and self.connected and not self.will_close and not self.close_when_flushed)
+
+    def _remember(self, raw, request, environ) -> None:
+        """Keep a pre-dispatched request's bytes when it is the plain case (module docstring of
+        app/web/waitress_repeats.py) and the connection stayed open."""
+        repeats = getattr(self.server, "floorgraph_repeats", None)
+        # (not request.expect_continue: waitress clears it once it has sent "100 Continue")
+        if (repeats is not None and raw is not None and request.version == "1.1" and "EXPECT" not in request.headers
+                and request.command in ("GET", "POST") and self._idle()):
+            repeats.remember(raw, environ)
+
+    def _answer_repeat(self, environ: dict) -> bool:
+        """Answer a kept request again with the app's ``answer_repeated`` (which re-checks that it
+        may run here and runs it); False when it declines (waitress then answers the bytes)."""
+        try:
+            made = self.server.floorgraph_answer_repeated(environ)
+        except Exception:  # waitress and the WSGI path answer (and log) whatever went wrong
+            made = None
+        if made is None:
+            return False
+        status, headers, body = made
+        out = keep_alive_head(status, headers, self.adj.ident, time.time()) + body
+        # straight to the socket (the channel is idle: nothing is queued before it); what the socket
+        # does not take goes through waitress's buffers, sent as it drains
+        try:
+            sent = self.send(out, do_close=False)  # wasyncore's send: 0 when it would block or the peer left
+        except OSError:  # as waitress's own flush does with an unexpected socket error
+            self.will_close = True
+            return True
+        if sent < len(out):
+            self.write_soon(out[sent:])
+        self.last_activity = time.time()
+        return True
+
     def received(self, data):
+        repeats = getattr(self.server, "floorgraph_repeats", None)
+        if repeats is not None:
+            if self.held:
+                data, self.held = self.held + data, b""
+            if self._idle():
+                environ = repeats.get(data)
+                if environ is not None and self._answer_repeat(environ):
+                    return True
+                if repeats.is_head_of_kept(data):  # wait for its body: the whole may be kept
+                    self.held = data
+                    return True
+                self.raw = data if len(data) <= repeats.max_bytes else None
+            elif self.raw is not None and self.request is not None and not self.requests \
+                    and len(self.raw) + len(data) <= repeats.max_bytes:
+                self.raw += data  # the rest of a request begun on an idle channel
+            else:
+                self.raw = None
         result = super().received(data)  # may call server.add_task (which may set inline_next)
+        if self.raw is not None and not (len(self.requests) == 1 and self.request is None
+                                         or not self.requests and self.request is not None):
+            self.raw = None  # neither one whole request nor the start of one (pipelined requests)
         while self.inline_next:  # outside received's lock: service() takes it again
             self.inline_next = False
             self.running_inline = True
@@ -215,13 +277,17 @@ def _peek_environ(channel: HTTPChannel, request) -> dict:
     return OneSendTask(channel, request).get_environment()
 
 
-def create_floorgraph_server(app, runs_inline=None, answer_inline=None, **options):
+def create_floorgraph_server(app, runs_inline=None, answer_inline=None, answer_repeated=None, **options):
     """A waitress server for ``app`` (options as :func:`waitress.serve` takes them).
 
     ``runs_inline(environ) -> bool``: which complete requests to answer on the event loop (None:
     none; every request then goes to the request threads, with one send per small response).
     ``answer_inline(environ) -> (status, headers, body) | None``: such a request's answer made
-    without a WSGI call (None from it, or no function: the WSGI app answers it on the loop)."""
+    without a WSGI call (None from it, or no function: the WSGI app answers it on the loop).
+    ``answer_repeated(environ) -> (status, headers, body) | None``: the answer to a request whose
+    very bytes were pre-dispatched before, given the environ decided then (it must check again
+    that the request may run on the loop; None: waitress answers the bytes as usual); None: no
+    request is remembered (app/web/waitress_repeats.py)."""
     server = create_server(app, **options)
     # one listening socket: the server itself; several (a host name with many addresses): each
     listeners = [server] if isinstance(server, BaseWSGIServer) else \
@@ -229,6 +295,11 @@ def create_floorgraph_server(app, runs_inline=None, answer_inline=None, **option
     for listener in listeners:
         listener.channel_class = InlineChannel
         listener.floorgraph_answer_inline = answer_inline if runs_inline is not None else None
+        # behind a trusted proxy the environ depends on the peer too, not on the bytes alone
+        if runs_inline is not None and answer_inline is not None and answer_repeated is not None \
+                and not listener.adj.trusted_proxy:
+            listener.floorgraph_repeats = RepeatedRequests()
+            listener.floorgraph_answer_repeated = answer_repeated
         if runs_inline is not None:
             _inline_cheap_requests(listener, runs_inline)
     return server
@@ -292,6 +363,12 @@ def runs_inline_of(app):
 def answer_inline_of(app):
     """The app's ``answer_decided`` (the SPARQL fast path's pre-dispatch answer), or None."""
     return _fast_path_method(app, "answer_decided")
+
+
+def answer_repeated_of(app):
+    """The app's ``answer_repeated`` (the SPARQL fast path's answer to a request kept by its
+    bytes, app/web/waitress_repeats.py), or None."""
+    return _fast_path_method(app, "answer_repeated")
 
 
 def _fast_path_method(app, name: str):
