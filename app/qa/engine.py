@@ -93,6 +93,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa import topic_coverage as topic_cover
+from app.qa import theme_sections
 from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
@@ -667,8 +668,16 @@ class QuestionEngine:
                 answers += self._covered(text_a, text_best, qvec, required, {x["iri"] for x in answers},
                                          strict=len(text_best.found) > 1, keyed=text_best.refocused)
             out["strategy"] = "text"
-            if answers and not out["sparql"]:
-                out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
+        themed = None
+        if need_text and graph_ids is None and a.answer_type == "Country" and not required and topic_rerank.asks_for_many(q):
+            # the question's theme is a thematic section's title: its country items (app.qa.theme_sections)
+            themed = theme_sections.results(self.text, text_a.question, _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
+                                            exclude)
+            if themed:
+                answers, text_best, out["strategy"] = [self._text_answer(f, r) for r in themed[1] for f in r.found], \
+                    themed[1][0], "text"
+        if text_best is not None and graph_ids is None and answers and not out["sparql"]:
+            out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
         answers = [x for x in answers if x is not None]
         answers = national_answers(answers, a, self.k)  # "which Lao body ...": a body of that country
         if not pool and graph_ids is not None:  # "co-chair ... alongside the ILO": not one of the answers
@@ -692,6 +701,7 @@ class QuestionEngine:
         out["path"] = ([resolved] if resolved else []) + (out.get("path", []) if activity else []) \
             + self._path(cons if graph_ids is not None else [], text_best) \
             + ([placed_in] if placed_in else []) + ([listed_why[0]] if listed_why else []) \
+            + ([f"the country items of the report's thematic section “{themed[0]}”"] if themed else []) \
             + ([f"countries in {sub} (UN sub-region)"] if sub else []) \
             + ([f"minus the excluded set: {'; '.join(c.description for c in exclusions)}"] if differed else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
