@@ -93,7 +93,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa import topic_coverage as topic_cover
-from app.qa import theme_sections
+from app.qa import scheme_place, theme_sections
 from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
@@ -1150,6 +1150,8 @@ class QuestionEngine:
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
         if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
             out["answers"] = keep_schemes(out["answers"], a.question, self.k)
+        if "Scheme" in (want, a.answer_type):  # not the donors' pooled fund, nor a scheme of another country
+            out["answers"] = scheme_place.country_schemes(out["answers"], a, self.k)
         if want == "Convention" and re.search(r"\b(conventions?|recommendations?|standards?)\b", a.question, re.I):
             # a convention is asked: a national law or strategy (same graph type) is not one, nor
             # is a scheme; an ILO instrument the same evidence sentence names is (type repair)
