@@ -93,7 +93,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa import topic_coverage as topic_cover
-from app.qa import scheme_place, theme_sections
+from app.qa import figure_place, scheme_place, theme_sections
 from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
@@ -559,7 +559,7 @@ class QuestionEngine:
                 qvec = self._embed(" ".join(without_negated_clause(topic_q).split()))
             timings["embed_ms"] = (time.perf_counter() - t) * 1e3
             t = time.perf_counter()
-            results = self.text.run(text_a, qvec, required, exclude)
+            results = figure_place.about_place(self.text.run(text_a, qvec, required, exclude), a, self.text)
             timings["text_ms"] = (time.perf_counter() - t) * 1e3
             # With (almost) no topic left beyond the required names ("Which country did the Gates
             # Foundation support?"), any unit that names them is evidence: the bar is lower.
