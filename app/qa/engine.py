@@ -93,7 +93,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa import topic_coverage as topic_cover
-from app.qa import figure_place, scheme_place, theme_sections
+from app.qa import figure_place, scheme_place, theme_sections, valid_years
 from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
@@ -860,6 +860,11 @@ class QuestionEngine:
 
     def _fact_year(self, a: Analysis, und: Understanding, out: dict) -> list[dict] | None:
         """The year the graph dates a fact between the question's named ends (see :mod:`app.qa.fact_years`)."""
+        pending = valid_years.not_in_effect(a, self.k)
+        if pending is not None:  # "in what year did it become valid": approved, not registered yet
+            out["strategy"], out["path"] = "graph", [pending.message]
+            out["message"], out["message_passages"] = pending.message, pending.passages
+            return []
         fy = fact_year(a, und.relation, self.k)
         if fy is None:
             return None
