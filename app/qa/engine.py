@@ -93,6 +93,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa import topic_coverage as topic_cover
+from app.qa import figure_place, scheme_place, theme_sections, valid_years
 from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
@@ -558,7 +559,7 @@ class QuestionEngine:
                 qvec = self._embed(" ".join(without_negated_clause(topic_q).split()))
             timings["embed_ms"] = (time.perf_counter() - t) * 1e3
             t = time.perf_counter()
-            results = self.text.run(text_a, qvec, required, exclude)
+            results = figure_place.about_place(self.text.run(text_a, qvec, required, exclude), a, self.text)
             timings["text_ms"] = (time.perf_counter() - t) * 1e3
             # With (almost) no topic left beyond the required names ("Which country did the Gates
             # Foundation support?"), any unit that names them is evidence: the bar is lower.
@@ -667,8 +668,16 @@ class QuestionEngine:
                 answers += self._covered(text_a, text_best, qvec, required, {x["iri"] for x in answers},
                                          strict=len(text_best.found) > 1, keyed=text_best.refocused)
             out["strategy"] = "text"
-            if answers and not out["sparql"]:
-                out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
+        themed = None
+        if need_text and graph_ids is None and a.answer_type == "Country" and not required and topic_rerank.asks_for_many(q):
+            # the question's theme is a thematic section's title: its country items (app.qa.theme_sections)
+            themed = theme_sections.results(self.text, text_a.question, _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
+                                            exclude)
+            if themed:
+                answers, text_best, out["strategy"] = [self._text_answer(f, r) for r in themed[1] for f in r.found], \
+                    themed[1][0], "text"
+        if text_best is not None and graph_ids is None and answers and not out["sparql"]:
+            out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
         answers = [x for x in answers if x is not None]
         answers = national_answers(answers, a, self.k)  # "which Lao body ...": a body of that country
         if not pool and graph_ids is not None:  # "co-chair ... alongside the ILO": not one of the answers
@@ -692,6 +701,7 @@ class QuestionEngine:
         out["path"] = ([resolved] if resolved else []) + (out.get("path", []) if activity else []) \
             + self._path(cons if graph_ids is not None else [], text_best) \
             + ([placed_in] if placed_in else []) + ([listed_why[0]] if listed_why else []) \
+            + ([f"the country items of the report's thematic section “{themed[0]}”"] if themed else []) \
             + ([f"countries in {sub} (UN sub-region)"] if sub else []) \
             + ([f"minus the excluded set: {'; '.join(c.description for c in exclusions)}"] if differed else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
@@ -850,6 +860,11 @@ class QuestionEngine:
 
     def _fact_year(self, a: Analysis, und: Understanding, out: dict) -> list[dict] | None:
         """The year the graph dates a fact between the question's named ends (see :mod:`app.qa.fact_years`)."""
+        pending = valid_years.not_in_effect(a, self.k)
+        if pending is not None:  # "in what year did it become valid": approved, not registered yet
+            out["strategy"], out["path"] = "graph", [pending.message]
+            out["message"], out["message_passages"] = pending.message, pending.passages
+            return []
         fy = fact_year(a, und.relation, self.k)
         if fy is None:
             return None
@@ -1140,6 +1155,8 @@ class QuestionEngine:
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
         if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
             out["answers"] = keep_schemes(out["answers"], a.question, self.k)
+        if "Scheme" in (want, a.answer_type):  # not the donors' pooled fund, nor a scheme of another country
+            out["answers"] = scheme_place.country_schemes(out["answers"], a, self.k)
         if want == "Convention" and re.search(r"\b(conventions?|recommendations?|standards?)\b", a.question, re.I):
             # a convention is asked: a national law or strategy (same graph type) is not one, nor
             # is a scheme; an ILO instrument the same evidence sentence names is (type repair)
