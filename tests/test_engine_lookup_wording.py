@@ -30,6 +30,16 @@ def test_fund_after_a_name_word_is_a_noun_and_after_a_subject_a_verb():
     assert blank_fund_nouns("who funds it", frozenset()) == "who funds it"
 
 
+def test_a_query_ending_on_funds_then_a_participle_or_year_keeps_funds_a_noun():
+    mods = frozenset({"health", "insurance", "solidarity"})
+    for q in ("freedonia non-contributory health coverage funds operationalised 2024",
+              "freedonia health coverage funds launched", "freedonia solidarity coverage funds 2023",
+              "freedonia health coverage funds created in 2022"):
+        assert "funds" not in blank_fund_nouns(q, mods), q
+    # a plural object after the verb: funding, not funds
+    assert "funds" in blank_fund_nouns("which donor health coverage funds countries", mods)
+
+
 def test_years_written_side_by_side_are_one_enumeration():
     assert _listed_years("c301 ratifications 2031 2032", "2031") == ["2031", "2032"]
     assert _listed_years("ratified in 2031 or 2032", "2032") == ["2031", "2032"]

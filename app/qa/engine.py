@@ -58,6 +58,7 @@ from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
 from app.qa.common_names import common_named
 from app.qa.possessor_country import possessed
+from app.qa.described_scheme import described, label_asked
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
 from app.qa import described_referent, role_kinds, set_of_question
@@ -378,6 +379,15 @@ class QuestionEngine:
             d = self._answer_dict(country, 1.0, [self._evidence(pid, self.k.names(eid)) for pid in facts[0]["passages"][:3]])
             d["path"] = [f"{self.k.label(eid)} {REGISTRY[facts[0]['predicate']].label} {self.k.label(country)}"]
             out["answers"], out["strategy"], out["path"] = [d], "graph", d["path"]
+            return self._finish(out, a, und, timings, t0)
+        chosen = described(a, self.k)  # "bangladesh employment injury pilot name": the one described
+        if chosen:
+            eid, why = chosen
+            d = self._answer_dict(eid, 1.0, [self._evidence(pid, self.k.names(eid)) for pid in self.k.passages_mentioning(eid)[:3]],
+                                  label_asked(a.question, self.k, eid))
+            d["path"] = [f"the {eid.split(':', 1)[0].lower()} of {self.k.label(a.linked('Country')[0])} described by: {', '.join(why)}"]
+            kind = eid.split(":", 1)[0]
+            out["answers"], out["answer_type"], out["strategy"], out["path"] = [d], OUTPUT_TYPES.get(kind, kind), "graph", d["path"]
             return self._finish(out, a, und, timings, t0)
         if self._listed_instruments(a, out):  # "which conventions does the report mention"
             return self._finish(out, a, und, timings, t0)

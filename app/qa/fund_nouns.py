@@ -50,7 +50,9 @@ def blank_fund_nouns(text: str, modifiers: frozenset[str]) -> str:
     rx = re.compile(r"(\b(?:" + alts + r")\s+)(funds?)\b", re.I)
     # a query ending on "<modifier> <noun> funds" ("nigeria non-contributory health coverage
     # funds"): the funds are the noun phrase's head, not a verb whose object would follow
-    last = re.compile(r"(\b(?:" + alts + r")\s+[a-z][\w-]*\s+)(funds)(?=\s*[?.!]?\s*$)", re.I)
+    # (a participle or a year may close it: "... coverage funds operationalised 2024" - a verb
+    # "funds" takes a plural object, never one singular word)
+    last = re.compile(r"(\b(?:" + alts + r")\s+[a-z][\w-]*\s+)(funds)(?=(?:\s+[a-z]+(?<!s))?(?:\s+(?:in\s+)?\d{4})?\s*[?.!]?\s*$)", re.I)
     return _POSSESSED.sub(blank, last.sub(blank, rx.sub(blank, text)))
 
 

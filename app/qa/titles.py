@@ -22,6 +22,18 @@ from dataclasses import dataclass, field
 
 from app.qa.units import terms
 
+# "which recommendation guides ...", "what convention reports ...": a kind word right after the
+# head noun of a wh-phrase that asks for something else is that phrase's verb, not a kind asked.
+_WH_HEAD = re.compile(r"\b(?:which|what)\s+(?:ilo\s+|un\s+)?(\w+)(?:\s+[\w.-]+){0,3}\s+$")
+_OTHER_HEADS = ("convention", "recommendation", "instrument", "standard", "countr", "organi", "initiative",
+                "scheme", "programme", "network", "partnership", "agenc", "donor", "funder", "law", "polic")
+
+
+def _verb_after_head(low: str, start: int) -> bool:
+    m = _WH_HEAD.search(low[:start])
+    return bool(m) and m.group(1).startswith(_OTHER_HEADS)
+
+
 # Kinds of publication by the words people use for them; a question's kind word matches a record
 # whose kind contains it ("paper" matches working paper, policy paper, issue paper).
 KIND_WORDS = ("working paper", "policy paper", "issue paper", "policy note", "technical note", "guidance note",
@@ -181,7 +193,8 @@ class PublicationFinder:
     @staticmethod
     def _kind(question: str) -> str | None:
         low = question.lower()
-        return next((k for k in KIND_WORDS if re.search(r"\b" + k + r"s?\b", low)), None)
+        return next((k for k in KIND_WORDS if any(not _verb_after_head(low, m.start()) for m in
+                                                  re.finditer(r"\b" + k + r"s?\b", low))), None)
 
     @staticmethod
     def of_kind(kind: str, pool: list["_Pub"]) -> list["_Pub"]:
