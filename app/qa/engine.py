@@ -60,7 +60,7 @@ from app.qa.common_names import common_named
 from app.qa.possessor_country import possessed
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
-from app.qa import described_referent, role_kinds, set_of_question
+from app.qa import described_country, described_referent, role_kinds, set_of_question
 from app.qa.describer_aside import describers_set_aside
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
@@ -231,7 +231,16 @@ class QuestionEngine:
     def ask(self, question: str, qid: str | None = None) -> dict:
         """Answer one question (see :meth:`_ask_whole`); an answer set taken from within a
         described set ("of the countries that ..., which are ...") keeps only what the described
-        set also holds when the whole reading dropped the description."""
+        set also holds when the whole reading dropped the description.  A question about one
+        country it describes first ("The country where ... - when did it ratify C102?") is asked
+        of that country by name (:mod:`app.qa.described_country`)."""
+        named = described_country.split(question)
+        out = described_country.answer(named, self._ask_whole) if named is not None else None
+        if out is not None:
+            out["question"] = " ".join(question.split())
+            if qid is not None:
+                out["id"] = qid
+            return out
         out = self._ask_whole(question, qid)
         parts = set_of_question.split(out["question"]) if out.get("answers") else None
         if parts is not None:
