@@ -1,0 +1,69 @@
+"""A statement sentence before the question that is only context (app/qa/question_sentence.py).
+
+"GIZ keeps coming up in this report. Where did the ILO work with GIZ?", "The report covers a lot
+of ground on pensions and financing. Who co-chairs ...?": the statement's words ("pensions",
+"financing") became topics and relation cues of the question.  It is set apart when the asking
+sentence names something of its own and does not point back, and the statement names no part of
+the report and limits nothing.  The engine check is the strip-and-compare check: a question
+wrapped in context statements gets the answer of the question alone (no answer is written here).
+"""
+from __future__ import annotations
+
+import pytest
+
+from app.qa.asides import keeps_subject
+from app.qa.question_sentence import asking_sentence, is_context_statement
+
+
+@pytest.mark.parametrize("question, core", [
+    ("Atlantis keeps coming up in this report. Where did the ILO work with Atlantis?",
+     "Where did the ILO work with Atlantis?"),
+    ("The report covers a lot of ground on pensions, health insurance and financing. Who co-chairs the Utopia Working Group?",
+     "Who co-chairs the Utopia Working Group?"),
+    ("Pooled funds are a recurring theme. Which countries does Atlantis fund?", "Which countries does Atlantis fund?"),
+])
+def test_a_context_statement_before_a_question_that_names_its_own_subject_is_set_apart(question, core):
+    r = asking_sentence(question)
+    assert r.question == core and len(r.dropped) == 1 and is_context_statement(r.dropped[0])
+
+
+@pytest.mark.parametrize("question", [
+    "Table 4 lists results by region. Which countries in Africa had a scheme result?",  # names where to look
+    "Only results from 2024 matter here. Which countries in Africa had a scheme result?",  # limits what is asked
+    "Atlantis is interesting. Who funds the ILO there?",  # points back into the statement
+    "Atlantis and Utopia are the two everyone talks about. Apart from those two, which countries ratified?",
+    "Pooled funds are a recurring theme. which ones are largest?",  # names nothing of its own
+])
+def test_a_statement_the_question_needs_is_kept(question):
+    assert not asking_sentence(question).dropped
+
+
+def test_names_in_a_context_statement_are_not_the_subject():
+    class L:  # a linked name: where it is and what it is
+        def __init__(self, start, end, ids):
+            self.start, self.end, self.ids = start, end, ids
+    q = "Atlantis keeps coming up. Who funds Utopia?"
+    full = [L(0, 8, ["Country:ATL"]), L(37, 43, ["Country:UTO"])]
+    assert keeps_subject(full, [L(10, 16, ["Country:UTO"])], set(), q, ["Atlantis keeps coming up."])
+    assert not keeps_subject(full, [], set(), q, ["Atlantis keeps coming up, so"])  # a clause, not a statement
+
+
+_CONTEXTS = (
+    "The report covers a lot of ground on pensions, health insurance and financing.",
+    "{name} keeps coming up in this report.",
+    "Social protection financing is a recurring theme of this report.",
+)
+
+
+@pytest.mark.parametrize("question, name", [
+    ("Who funds the ILO's work in Jordan?", "Jordan"),
+    ("Which countries does Japan fund?", "Japan"),
+    ("Who co-chairs the USP2030 Working Group on Climate Action?", "USP2030"),
+    ("When did Paraguay ratify Convention No. 102?", "Paraguay"),
+])
+def test_a_question_wrapped_in_context_gets_the_answer_of_the_question_alone(engine, question, name):
+    alone = {a["label"] for a in engine.ask(question)["answers"]}
+    assert alone
+    for context in _CONTEXTS:
+        wrapped = f"{context.format(name=name)} {question}"
+        assert {a["label"] for a in engine.ask(wrapped)["answers"]} == alone, wrapped
