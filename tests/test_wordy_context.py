@@ -67,3 +67,54 @@ def test_a_question_wrapped_in_context_gets_the_answer_of_the_question_alone(eng
     for context in _CONTEXTS:
         wrapped = f"{context.format(name=name)} {question}"
         assert {a["label"] for a in engine.ask(wrapped)["answers"]} == alone, wrapped
+
+
+# -- a clause of background before the question proper (app/qa/background_clause.py) ----------
+
+from app.qa.background_clause import without_background  # noqa: E402
+
+
+@pytest.mark.parametrize("question, core", [
+    ("Given that the programme works with 50 priority countries, who funds the work in Atlantis?",
+     "Who funds the work in Atlantis?"),
+    ("Since the network grew to 18 members, which organisations joined Utopia in 2024?",
+     "Which organisations joined Utopia in 2024?"),
+    ("With all the talk about social protection floors these days, which donor co-funds Utopia?",
+     "Which donor co-funds Utopia?"),
+    ("Seeing that the report is long, Atlantis appears in which financing lines?",
+     "Atlantis appears in which financing lines?"),
+])
+def test_an_opening_clause_of_background_is_set_apart(question, core):
+    r = without_background(question)
+    assert r.question == core and len(r.dropped) == 1
+
+
+@pytest.mark.parametrize("question", [
+    "Since 2021, which countries ratified the convention?",  # a date, not a clause
+    "As of 2024, who funds Atlantis?",
+    "Given that only African countries count, which ratified the convention?",  # limits what is asked
+    "Given that Atlantis joined the accelerator, who funds it there?",  # points back into the clause
+    "Given that the programme works with 50 priority countries, Atlantis is one of them.",  # asks nothing
+])
+def test_a_clause_the_question_needs_is_kept(question):
+    assert not without_background(question).dropped
+
+
+_BACKGROUND = (
+    "Given that the Flagship Programme works with 50 priority countries,",
+    "Since the report goes into a lot of detail on financing,",
+    "With all the talk about social protection floors these days,",
+)
+
+
+@pytest.mark.parametrize("question", [
+    "who funds the ILO's work in Jordan?",
+    "which countries does Japan fund?",
+    "when did Paraguay ratify Convention No. 102?",
+])
+def test_a_question_after_background_gets_the_answer_of_the_question_alone(engine, question):
+    alone = {a["label"] for a in engine.ask(question[:1].upper() + question[1:])["answers"]}
+    assert alone
+    for clause in _BACKGROUND:
+        wrapped = f"{clause} {question}"
+        assert {a["label"] for a in engine.ask(wrapped)["answers"]} == alone, wrapped

@@ -35,6 +35,7 @@ from app.qa.absent import absent_names
 from app.qa.funding_years import financing_years, undated_years
 from app.qa.region_in_name import inside_name
 from app.qa.asides import keeps_subject
+from app.qa.background_clause import also_without_background
 from app.qa.conversation import without_shell
 from app.qa.coreference import core_of
 from app.qa.entry_country import entry_country, named_as_government
@@ -321,6 +322,7 @@ class QuestionEngine:
         reduced = core_of(fixed, lambda t: analyse(t, self.lexicon))
         if not reduced.dropped:  # "not sure how to phrase this, but morocco c102 year": no question word opens the core
             reduced = without_shell(fixed, lambda t: any(not set(l.ids) <= AUTHOR_ORGS for l in analyse(t, self.lexicon).links))
+        reduced = also_without_background(reduced)  # "Given that the Flagship works with 50 countries, who ...?"
         set_aside_before: set[str] = set()
         if reduced.dropped:
             r = analyse(reduced.question, self.lexicon)
