@@ -118,3 +118,21 @@ def test_a_question_after_background_gets_the_answer_of_the_question_alone(engin
     for clause in _BACKGROUND:
         wrapped = f"{clause} {question}"
         assert {a["label"] for a in engine.ask(wrapped)["answers"]} == alone, wrapped
+
+
+@pytest.mark.parametrize("question, core", [
+    ("The programme supported 31 countries and territories in 2024. Which countries does Atlantis fund?",
+     "Which countries does Atlantis fund?"),  # a figure inside a fact is no scope
+    ("Who funds the work in Atlantis? Just the names, please.", "Who funds the work in Atlantis?"),
+    ("Which countries does Atlantis fund? Only the list, thanks.", "Which countries does Atlantis fund?"),
+])
+def test_a_fact_or_a_request_about_the_answers_form_is_set_apart(question, core):
+    assert asking_sentence(question).question == core
+
+
+@pytest.mark.parametrize("question", [
+    "In 2024 a lot changed. Which countries ratified the Utopia convention?",  # a year opening the statement scopes it
+    "Who funds Atlantis? Just the African ones, please.",  # limits the answer, not only its form
+])
+def test_a_scope_or_a_limit_after_or_before_is_kept(question):
+    assert not asking_sentence(question).dropped

@@ -67,17 +67,28 @@ _PURPOSE = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:asking\s+(?:for|because|sinc
                       r"thesis|class|lecture|workshop|presentation|slide|deck)s?\W*$)", re.I)
 
 
+# A request about the answer's form only ("Just the names, please.", "Only the number, thanks."):
+# its nouns ("names", "number") say how to answer, not what is asked.
+_FORM_ONLY = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:the\s+|a\s+)?(?:short\s+|brief\s+|plain\s+)?(?:names?|list|answer|"
+                        r"number|figure|year|titles?|labels?)\s*(?:,?\s*(?:please|thanks|thank\s+you|is\s+(?:enough|fine)|"
+                        r"will\s+do|would\s+be\s+(?:great|enough|fine)))?\W*$", re.I)
+
+
 def _asides_only(sentence: str) -> bool:
-    """Is the sentence about the asker or the conversation, or only thanks, a greeting or why the
-    asker asks?"""
+    """Is the sentence about the asker or the conversation, or only thanks, a greeting, why the
+    asker asks or the answer's form?"""
     return bool(THANKS.match(sentence) or _GREETING.match(sentence) or _ASKER.search(sentence)
-                or (_PURPOSE.match(sentence) and not sentence.rstrip().endswith("?")))
+                or (_PURPOSE.match(sentence) and not sentence.rstrip().endswith("?"))
+                or _FORM_ONLY.match(sentence))
 
 
 # A statement that says where to look or limits what is asked ("Table 4 lists results by region.",
-# "Only 2024 matters here."): the question may need it.
+# "Only 2024 matters here.", "In 2024 ..."): the question may need it.
 _SAYS_WHAT = re.compile(r"\b(?:tables?|figures?|box(?:es)?|annex(?:es)?|chapters?|sections?|only|just|except|excluding|"
-                        r"not|never|no|without|besides|apart|other\s+than|aside|but)\b|\b\d", re.I)
+                        r"not|never|no|without|besides|apart|other\s+than|aside|but)\b|"
+                        # a year that opens the statement sets the question's scope ("In 2024 a lot
+                        # changed."); figures inside a fact ("supported 31 countries in 2024") do not
+                        r"^\W*(?:in|for|during|since|until|before|after)\s+(?:\w+\s+)?[12]\d{3}\b", re.I)
 # A name of the asking sentence's own: a capitalised word past its first, or an acronym.
 _OWN_NAME = re.compile(r"(?<!^)(?<![.?!:;]\s)\b(?:[A-Z][\w'’&-]*|\w*\d\w*)")
 
