@@ -86,25 +86,38 @@ def _one_country(engine, question: str) -> str:
     return r["answers"][0]["label"]
 
 
-def test_a_year_asked_of_a_described_country_is_its_years(engine):
-    desc = "the ILO completed an actuarial valuation of the health and occupational risks systems of the social security institute"
-    name = _one_country(engine, f"In which country has {desc}?")
-    direct = {a["label"] for a in engine.ask(f"When did {name} ratify Convention No. 102?")["answers"]}
+def _chained_as_direct(engine, name: str, direct_question: str, wordings: tuple[str, ...]) -> None:
+    """Each wording about the described country gets the answer of ``direct_question`` (asked of
+    the country by name), and says in its path which country the description named."""
+    direct = {a["label"] for a in engine.ask(direct_question)["answers"]}
     assert direct
-    for q in (f"The country where {desc} - when did that country ratify Convention No. 102?",
-              f"The country where {desc}: in what year did it ratify Convention No. 102?"):
+    for q in wordings:
         r = engine.ask(q)
         assert {a["label"] for a in r["answers"]} == direct, q
-        assert any(name in p for p in r["path"]), q  # the path says which country the description named
+        assert any(name in p for p in r["path"]), q
 
 
-def test_funders_asked_of_a_described_or_event_country_are_its_funders(engine):
-    event = "a savings scheme for informal workers was re-launched in October 2024 and opened up to refugees"
-    name = _one_country(engine, f"In which country was {event.split(' was ', 1)[0]} {event.split(' was ', 1)[1]}?")
+_VALUATION = "the ILO completed an actuarial valuation of the health and occupational risks systems of the social security institute"
+_RELAUNCH = "a savings scheme for informal workers was re-launched in October 2024 and opened up to refugees"
+
+
+@pytest.mark.parametrize("naming, direct, wordings", [
+    (f"In which country has {_VALUATION}?", "When did {} ratify Convention No. 102?",
+     (f"The country where {_VALUATION} - when did that country ratify Convention No. 102?",
+      f"The country where {_VALUATION}: in what year did it ratify Convention No. 102?")),
+    ("In which country was a savings scheme for informal workers re-launched in October 2024 and opened up to refugees?",
+     "Who funds the ILO's work in {}?",
+     (f"In 2024 {_RELAUNCH} - who are the funders of the ILO's work in the country where that happened?",
+      f"For the country where {_RELAUNCH}, which donors financed the ILO's work?")),
+])
+def test_a_question_about_a_described_country_gets_the_countrys_answer(engine, naming, direct, wordings):
+    name = _one_country(engine, naming)
+    _chained_as_direct(engine, name, direct.format(name), wordings)
+
+
+def test_whose_money_asks_for_the_payers_of_a_country_described_at_the_end(engine):
+    name = _one_country(engine, "In which country was a savings scheme for informal workers re-launched in October 2024?")
     direct = {a["label"] for a in engine.ask(f"Who funds the ILO's work in {name}?")["answers"]}
     assert direct
-    for q in (f"In 2024 {event} - who are the funders of the ILO's work in the country where that happened?",
-              f"For the country where {event}, which donors financed the ILO's work?",
-              f"Whose money was behind the ILO's support in the country where {event}?"):
-        r = engine.ask(q)
-        assert {a["label"] for a in r["answers"]} == direct, q
+    q = f"Whose money was behind the ILO's support in the country where {_RELAUNCH}?"
+    assert {a["label"] for a in engine.ask(q)["answers"]} == direct

@@ -62,11 +62,15 @@ _CONTEXTS = (
     ("When did Paraguay ratify Convention No. 102?", "Paraguay"),
 ])
 def test_a_question_wrapped_in_context_gets_the_answer_of_the_question_alone(engine, question, name):
+    _same_answers(engine, question, [f"{context.format(name=name)} {question}" for context in _CONTEXTS])
+
+
+def _same_answers(engine, question: str, wordings: list[str]) -> None:
+    """Each wording gets the (non-empty) answer of the question alone."""
     alone = {a["label"] for a in engine.ask(question)["answers"]}
     assert alone
-    for context in _CONTEXTS:
-        wrapped = f"{context.format(name=name)} {question}"
-        assert {a["label"] for a in engine.ask(wrapped)["answers"]} == alone, wrapped
+    for wording in wordings:
+        assert {a["label"] for a in engine.ask(wording)["answers"]} == alone, wording
 
 
 # -- a clause of background before the question proper (app/qa/background_clause.py) ----------
@@ -113,11 +117,7 @@ _BACKGROUND = (
     "when did Paraguay ratify Convention No. 102?",
 ])
 def test_a_question_after_background_gets_the_answer_of_the_question_alone(engine, question):
-    alone = {a["label"] for a in engine.ask(question[:1].upper() + question[1:])["answers"]}
-    assert alone
-    for clause in _BACKGROUND:
-        wrapped = f"{clause} {question}"
-        assert {a["label"] for a in engine.ask(wrapped)["answers"]} == alone, wrapped
+    _same_answers(engine, question[:1].upper() + question[1:], [f"{clause} {question}" for clause in _BACKGROUND])
 
 
 @pytest.mark.parametrize("question, core", [
