@@ -99,6 +99,7 @@ def test_an_opening_clause_of_background_is_set_apart(question, core):
     "Given that only African countries count, which ratified the convention?",  # limits what is asked
     "Given that Atlantis joined the accelerator, who funds it there?",  # points back into the clause
     "Given that the programme works with 50 priority countries, Atlantis is one of them.",  # asks nothing
+    "Since the reform debate opened in 2022, which states have ratified the convention?",  # a year dates it
 ])
 def test_a_clause_the_question_needs_is_kept(question):
     assert not without_background(question).dropped

@@ -10,10 +10,10 @@ A strip-and-compare probe over 185 questions answered right lost 106 to the firs
 
 :func:`without_background` sets such a clause apart when it opens on a subordinator of reason or
 background and is a clause (not "since 2021", "as of 2024"), limits nothing ("given that only
-African countries count"), and the question proper after its comma asks (a question word, or a
-question mark at its end) and does not point back into it ("given that Kenya joined, who funds it
-there?").  The engine keeps the reduction only when the question proper still names something
-(``asides.keeps_subject``).
+African countries count"), dates nothing ("since the debate opened in 2022"), and the question
+proper after its comma asks (a question word, or a question mark at its end) and does not point
+back into it ("given that Kenya joined, who funds it there?").  The engine keeps the reduction
+only when the question proper still names something (``asides.keeps_subject``).
 
 Ordinary English only: subordinators, question words, limiting words; nothing from a report.
 """
@@ -35,7 +35,9 @@ _CLAUSE = re.compile(r"^\s*(?:(?:and|so|but|well|now|ok|okay)\s*,?\s+)?(?P<claus
 _ASKS = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|list|name)\b|\?\s*$", re.I)
 # A clause that limits what is asked, or names a part of the report to look in, is the question's.
 _LIMITS = re.compile(r"\b(?:only|just|except|excluding|not|never|no|none|without|besides|apart|other\s+than|aside|"
-                     r"tables?|figures?|box(?:es)?|annex(?:es)?|\w+n['’]t)\b", re.I)
+                     r"tables?|figures?|box(?:es)?|annex(?:es)?|\w+n['’]t|"
+                     # a year dates the question ("since the reform debate opened in 2022, which ...")
+                     r"[12]\d{3})\b", re.I)
 
 
 def without_background(question: str) -> Reduced:
