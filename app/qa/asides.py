@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from app.qa.exclusion import _CUE as _SET_ASIDE_CUE
-from app.qa.question_sentence import THANKS, asking_sentence
+from app.qa.question_sentence import THANKS, asking_sentence, is_context_statement
 
 # Words that make a clause about the asker or a third person, not about the report.
 _PERSONAL = re.compile(
@@ -398,8 +398,10 @@ def keeps_subject(full_links: list, reduced_links: list, author_ids: set[str], q
                   dropped: list[str] = ()) -> bool:
     """Dropping the asides is safe when the question proper still names something (beyond the
     report's author) or the asides named nothing.  A name inside a dropped clause that sets a topic
-    aside (``dropped`` found in ``question``) is never the subject the question proper leaves unnamed."""
-    not_subject = [(i, i + len(d)) for d in _set_aside_clauses(dropped) for i in [question.find(d)] if i >= 0]
+    aside (``dropped`` found in ``question``), or inside a statement sentence set apart as context,
+    is never the subject the question proper leaves unnamed."""
+    not_subject = [(i, i + len(d)) for d in _set_aside_clauses(dropped) + [d for d in dropped if is_context_statement(d)]
+                   for i in [question.find(d)] if i >= 0]
     own = [l for l in reduced_links if not set(l.ids) <= author_ids]
     theirs = [l for l in full_links if not set(l.ids) <= author_ids
               and not any(s <= l.start and l.end <= e for s, e in not_subject)]

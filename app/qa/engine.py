@@ -35,6 +35,7 @@ from app.qa.absent import absent_names
 from app.qa.funding_years import financing_years, undated_years
 from app.qa.region_in_name import inside_name
 from app.qa.asides import keeps_subject
+from app.qa.background_clause import also_without_background
 from app.qa.conversation import without_shell
 from app.qa.coreference import core_of
 from app.qa.entry_country import entry_country, named_as_government
@@ -61,7 +62,7 @@ from app.qa.possessor_country import possessed
 from app.qa.described_scheme import described, label_asked
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
-from app.qa import described_referent, role_kinds, set_of_question
+from app.qa import described_country, described_referent, role_kinds, set_of_question
 from app.qa.describer_aside import describers_set_aside
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
@@ -233,7 +234,16 @@ class QuestionEngine:
     def ask(self, question: str, qid: str | None = None) -> dict:
         """Answer one question (see :meth:`_ask_whole`); an answer set taken from within a
         described set ("of the countries that ..., which are ...") keeps only what the described
-        set also holds when the whole reading dropped the description."""
+        set also holds when the whole reading dropped the description.  A question about one
+        country it describes first ("The country where ... - when did it ratify C102?") is asked
+        of that country by name (:mod:`app.qa.described_country`)."""
+        named = described_country.split(question)
+        out = described_country.answer(named, self._ask_whole) if named is not None else None
+        if out is not None:
+            out["question"] = " ".join(question.split())
+            if qid is not None:
+                out["id"] = qid
+            return out
         out = self._ask_whole(question, qid)
         parts = set_of_question.split(out["question"]) if out.get("answers") else None
         if parts is not None:
@@ -314,6 +324,7 @@ class QuestionEngine:
         reduced = core_of(fixed, lambda t: analyse(t, self.lexicon))
         if not reduced.dropped:  # "not sure how to phrase this, but morocco c102 year": no question word opens the core
             reduced = without_shell(fixed, lambda t: any(not set(l.ids) <= AUTHOR_ORGS for l in analyse(t, self.lexicon).links))
+        reduced = also_without_background(reduced)  # "Given that the Flagship works with 50 countries, who ...?"
         set_aside_before: set[str] = set()
         if reduced.dropped:
             r = analyse(reduced.question, self.lexicon)

@@ -108,6 +108,8 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   r"(financing|financial|funding) (support|source|partner)s?|who (fund|finance|pay)s?|"
                   r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
                   r"(money|funding|financing|funds|resources)\b[^?]{0,80}\bcom(e|es|ing) from|"
+                  # "whose money was behind the work in ...", "what money is behind it"
+                  r"whose\s+(own\s+)?(money|funding|financing|funds|cash|resources)|(money|funding|financing|funds|cash)\s+(is|was|are|were)\s+behind|"
                   r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?|"
                   r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)|contributors?|"
                   r"(provid|gave|give|giv|put|mobili[sz]|commit|pledg)\w* (additional |new |more |extra )?(resources|funds|funding|financing|money) (to|for|into)|"
@@ -497,7 +499,8 @@ def _lower_acronym_ok(tok: str, joined: bool = False) -> bool:
 
 # "according to the report", "as set out in the report": the source, not a publication asked for.
 _META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|from|of|by|throughout|across|does) )?"
-                   r"(?:the|this) report(?:['’]s)?\b(?!\s+(?:on|about|titled|called|entitled|from \w+ \d{4}|that|which|"
+                   # "the 2024 report", "this annual report": the source, whatever its edition words
+                   r"(?:the|this)(?:\s+(?:\d{4}|annual|latest|flagship|programme['’]s))*\s+report(?:['’]s)?\b(?!\s+(?:on|about|titled|called|entitled|from \w+ \d{4}|that|which|"
                    # "the name of the report assessing ...": a report the question describes, not the source
                    r"[a-z]+ing\b))(?<!\bname of the report)(?<!\btitle of the report)", re.I)
 # Keyword style drops the article: "p4h members named in report".
@@ -512,6 +515,9 @@ _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b
 
 _WHOSE = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,3}?(?:programmes?|work|entry|entries|support|line|"
                     r"activities|portfolio|projects?)\b", re.I)
+# "whose money was behind the work in ...": the payers are asked, not the money's country
+_WHOSE_MONEY = re.compile(r"^\s*whose\s+(?:own\s+)?(?:money|funding|financing|funds|cash|resources|grants?|contributions?|"
+                          r"budgets?|donations?)\b", re.I)
 _WHO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|(?:(?:with|by|from|for|to|alongside)\s+)?whom)\b(?!\s+(?:else\s+)?(?:is|was|are|were)\s+the\s+(?:country|countries))", re.I)
 # "which (island) state was the first to ...": a country, unless it is "the state of" something.
 _WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)", re.I)
@@ -623,6 +629,8 @@ def answer_type(question: str) -> str:
 
     if _WHOM_FIRST.match(question):
         return "Organization"  # "by whom was the issue paper written": the agent, not the paper
+    if _WHOSE_MONEY.match(question):
+        return "Organization"  # "whose money was behind the work in the country where ...": the payers
     full = _META.sub(" ", _BARE_META.sub(" ", question))
     question = core_question(full)  # a wordy preamble does not say what is asked ...
     for text in dict.fromkeys((question, full)):  # ... unless the question proper has no noun ("which had")

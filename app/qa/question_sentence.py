@@ -11,8 +11,10 @@ anaphors.
 :func:`split_sentences` cuts the text at sentence ends ("No. 102", "S.p.A." and initials are no
 sentence end); :func:`asking_sentence` picks the sentence that asks (the last one ending in "?" or
 opening on a question word that is not about the asker) and sets the others apart: a sentence about
-the asker or the conversation, or one that only thanks, is dropped; any other sentence ("Table 4
-lists results by region.") is kept before the question, as it may say what is asked.
+the asker or the conversation, or one that only thanks, is dropped; so is a statement that is only
+context ("GIZ keeps coming up in this report.") before an asking sentence that names something of
+its own and does not point back; any other sentence ("Table 4 lists results by region.") is kept
+before the question, as it may say what is asked.
 
 Ordinary English only: pronouns, greetings and thanks, never names from a report.
 """
@@ -65,11 +67,51 @@ _PURPOSE = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:asking\s+(?:for|because|sinc
                       r"thesis|class|lecture|workshop|presentation|slide|deck)s?\W*$)", re.I)
 
 
+# A request about the answer's form only ("Just the names, please.", "Only the number, thanks."):
+# its nouns ("names", "number") say how to answer, not what is asked.
+_FORM_ONLY = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:the\s+|a\s+)?(?:short\s+|brief\s+|plain\s+)?(?:names?|list|answer|"
+                        r"number|figure|year|titles?|labels?)\s*(?:,?\s*(?:please|thanks|thank\s+you|is\s+(?:enough|fine)|"
+                        r"will\s+do|would\s+be\s+(?:great|enough|fine)))?\W*$", re.I)
+
+
 def _asides_only(sentence: str) -> bool:
-    """Is the sentence about the asker or the conversation, or only thanks, a greeting or why the
-    asker asks?"""
+    """Is the sentence about the asker or the conversation, or only thanks, a greeting, why the
+    asker asks or the answer's form?"""
     return bool(THANKS.match(sentence) or _GREETING.match(sentence) or _ASKER.search(sentence)
-                or (_PURPOSE.match(sentence) and not sentence.rstrip().endswith("?")))
+                or (_PURPOSE.match(sentence) and not sentence.rstrip().endswith("?"))
+                or _FORM_ONLY.match(sentence))
+
+
+# A statement that says where to look or limits what is asked ("Table 4 lists results by region.",
+# "Only 2024 matters here.", "In 2024 ..."): the question may need it.
+_SAYS_WHAT = re.compile(r"\b(?:tables?|figures?|box(?:es)?|annex(?:es)?|chapters?|sections?|only|just|except|excluding|"
+                        r"not|never|no|without|besides|apart|other\s+than|aside|but)\b|"
+                        # a year that opens the statement sets the question's scope ("In 2024 a lot
+                        # changed."); figures inside a fact ("supported 31 countries in 2024") do not
+                        r"^\W*(?:in|for|during|since|until|before|after)\s+(?:\w+\s+)?[12]\d{3}\b", re.I)
+# A name of the asking sentence's own: a capitalised word past its first, or an acronym.
+_OWN_NAME = re.compile(r"(?<!^)(?<![.?!:;]\s)\b(?:[A-Z][\w'’&-]*|\w*\d\w*)")
+
+
+def _context_only(sentence: str, asking: str) -> bool:
+    """Is the statement before the asking sentence only context ("GIZ keeps coming up in this
+    report.", "The report covers a lot of ground on pensions and financing.")?  Only when the asking
+    sentence names something of its own and does not point back, and the statement names no part
+    of the report and limits nothing: its words would otherwise become topics, relation cues and
+    constraints of the question."""
+    from app.qa.asides import _refers_back
+
+    if _asks(sentence) or _SAYS_WHAT.search(sentence):
+        return False
+    own = [m.group(0) for m in _OWN_NAME.finditer(asking.strip()) if m.group(0) not in ("I", "ILO")]
+    return bool(own) and not _refers_back(asking)
+
+
+def is_context_statement(text: str) -> bool:
+    """Is a dropped text a whole statement sentence about neither the asker nor the conversation
+    (what :func:`asking_sentence` sets apart as context)?  Its names are not the question's subject."""
+    t = text.strip()
+    return t[-1:] in ".!" and not _asks(t) and not _asides_only(t)
 
 
 def _asks(sentence: str) -> bool:
@@ -96,7 +138,7 @@ def asking_sentence(question: str) -> Sentences:
     for i, s in enumerate(sentences):
         if i == at:
             kept.append(s)
-        elif _asides_only(s) or (i > at and not _asks(s) and THANKS.match(s)):
+        elif _asides_only(s) or (i > at and not _asks(s) and THANKS.match(s)) or (i < at and _context_only(s, sentences[at])):
             dropped.append(s)
         elif i > at:
             return Sentences(question, [])  # a second question or remark after it: read whole

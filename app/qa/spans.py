@@ -108,7 +108,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     reading unless it says "name" or "title"."""
     q0 = " ".join(question.split())
     q = _META.sub(" ", q0)
-    if re.search(r"\b(?:which|what)\s+(?:countries|nations|governments|organi[sz]ations|member states)\b"
+    if re.search(r"\b(?:which|what)\s+(?:countries|nations|governments|organi[sz]ations|member states|funders|donors|"
+                 r"financiers|backers|partners|agencies|institutions)\b"
                  r"(?!['’])", q, re.I) and not re.search(r"\b(?:name|title)s?\s+of\b", q, re.I):
         return None  # "which countries are named": the entities are asked, "named" is no name cue
     if re.search(r"^\W*(?:of|among|from|out of)\s+(?:all\s+)?(?:the|these|those)?\s*(?:[\w-]+\s+){0,2}?"

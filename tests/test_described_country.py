@@ -1,0 +1,123 @@
+"""One country described first, then asked about: found, then written in by name (app/qa/described_country.py).
+
+The pure function is checked on several frames (a description followed by a question of its own,
+a frame with no back-reference, a clause pointed back at as an event) and on questions it must
+leave alone.  The engine checks compare the chained answer with the same question asked of the
+country by name, the country found here by asking the description as a question of its own: no
+report fact is written here.
+"""
+from __future__ import annotations
+
+import pytest
+
+from app.qa.described_country import split
+from app.qa.question import answer_type
+from app.qa.spans import asked_span
+
+
+@pytest.mark.parametrize("question, inner, outer", [
+    ("The country where a new pension law was passed in 2024 - when did that country ratify Convention No. 102?",
+     "Which country where a new pension law was passed in 2024?", "when did {} ratify Convention No. 102?"),
+    ("For the Central Asian country where the ILO built modules for the pensions agency, which sources financed the work?",
+     "Which Central Asian country where the ILO built modules for the pensions agency?",
+     "For {}, which sources financed the work?"),
+    ("Regarding the nation whose parliament passed a disability law, who are the ILO's funders?",
+     "Which nation whose parliament passed a disability law?", "Regarding {}, who are the ILO's funders?"),
+    ("The country that hosted a regional conference on informal workers: who funds the ILO's work there?",
+     "Which country that hosted a regional conference on informal workers?", "who funds the ILO's work in {}?"),
+    ("The country where a social security portal went live; in what year did it join the accelerator, and who funds its work?",
+     "Which country where a social security portal went live?",
+     "in what year did {} join the accelerator, and who funds {}'s work?"),
+])
+def test_an_opening_description_is_asked_first(question, inner, outer):
+    named = split(question)
+    assert named is not None and (named.inner, named.outer) == (inner, outer)
+
+
+@pytest.mark.parametrize("question, outer", [
+    ("A savings scheme for informal workers was relaunched and opened to refugees - who funds the ILO's work in the "
+     "country where that happened?", "who funds the ILO's work in {}?"),
+    ("A multilingual social security portal was launched in February; which donors support the ILO in the country "
+     "where this took place?", "which donors support the ILO in {}?"),
+])
+def test_a_clause_pointed_back_at_as_an_event_describes_the_country(question, outer):
+    named = split(question)
+    assert named is not None and named.outer == outer
+    assert named.inner.startswith("In which country did this happen: ")
+
+
+@pytest.mark.parametrize("question", [
+    "Who funds the work in Jordan?",
+    "Who funds the ILO's work in the country whose new law introduced a social pension?",  # resolved where it stands
+    "The countries that ratified C102 in 2024: who funds those countries?",  # a set, not one country
+    "For the country where a portal was launched, which other countries got one?",  # other countries asked
+    "The two countries that joined in 2024 - which donors fund them?",
+    "A new law was passed in 2024 - who funds the ILO's work in Kenya?",  # no event back-reference
+])
+def test_other_questions_are_left_alone(question):
+    assert split(question) is None
+
+
+@pytest.mark.parametrize("question", [
+    "Whose money was behind the ILO's support in the country where a pension law changed?",
+    "Whose funding pays for the ILO's work there?",
+    "whose own resources finance the work in that country",
+])
+def test_whose_money_asks_for_the_payers(question):
+    assert answer_type(question) == "Organization"
+
+
+def test_whose_programme_still_asks_for_the_country():
+    assert answer_type("Whose programme is financed by the donor?") == "Country"
+
+
+@pytest.mark.parametrize("question", [
+    "Which funders are named for the country whose assembly passed the Older Persons' Act?",
+    "Which donors are named in the financing line of the country where the act was passed?",
+    "What partners are mentioned for the country whose law changed?",
+])
+def test_named_after_an_entity_noun_asks_for_the_entities_not_a_name(question):
+    assert asked_span(question) is None
+
+
+def _one_country(engine, question: str) -> str:
+    r = engine.ask(question)
+    assert len(r["answers"]) == 1 and r["answers"][0]["type"] == "Country", r["answers"]
+    return r["answers"][0]["label"]
+
+
+def _chained_as_direct(engine, name: str, direct_question: str, wordings: tuple[str, ...]) -> None:
+    """Each wording about the described country gets the answer of ``direct_question`` (asked of
+    the country by name), and says in its path which country the description named."""
+    direct = {a["label"] for a in engine.ask(direct_question)["answers"]}
+    assert direct
+    for q in wordings:
+        r = engine.ask(q)
+        assert {a["label"] for a in r["answers"]} == direct, q
+        assert any(name in p for p in r["path"]), q
+
+
+_VALUATION = "the ILO completed an actuarial valuation of the health and occupational risks systems of the social security institute"
+_RELAUNCH = "a savings scheme for informal workers was re-launched in October 2024 and opened up to refugees"
+
+
+@pytest.mark.parametrize("naming, direct, wordings", [
+    (f"In which country has {_VALUATION}?", "When did {} ratify Convention No. 102?",
+     (f"The country where {_VALUATION} - when did that country ratify Convention No. 102?",
+      f"The country where {_VALUATION}: in what year did it ratify Convention No. 102?")),
+    ("In which country was a savings scheme for informal workers re-launched in October 2024 and opened up to refugees?",
+     "Who funds the ILO's work in {}?",
+     (f"In 2024 {_RELAUNCH} - who are the funders of the ILO's work in the country where that happened?",
+      f"For the country where {_RELAUNCH}, which donors financed the ILO's work?")),
+])
+def test_a_question_about_a_described_country_gets_the_countrys_answer(engine, naming, direct, wordings):
+    name = _one_country(engine, naming)
+    _chained_as_direct(engine, name, direct.format(name), wordings)
+
+
+def test_whose_money_asks_for_the_payers_of_a_country_described_at_the_end(engine):
+    name = _one_country(engine, "In which country was a savings scheme for informal workers re-launched in October 2024?")
+    direct = {a["label"] for a in engine.ask(f"Who funds the ILO's work in {name}?")["answers"]}
+    assert direct
+    q = f"Whose money was behind the ILO's support in the country where {_RELAUNCH}?"
+    assert {a["label"] for a in engine.ask(q)["answers"]} == direct
