@@ -10,7 +10,9 @@ and relation-word expansion; index/graph_context.py), with the parameters in use
 
 A passage "holds" a quote when, normalised (lowercase, no diacritics or punctuation), it contains
 the quote, or its first or last 60 characters, or 80% of its words in runs of three or more (a
-quote may straddle two passages); questions whose quotes no passage holds are not scored.
+quote may straddle two passages), reading a passage word one letter from a quote word as that word
+(a conversion artefact: Table 4's caption reads "by resuilt type"); questions whose quotes no
+passage holds are not scored.
 
 ``--grid`` tunes the fusion parameters (one at a time, over the values in ``GRID``) on the
 *tuning* sets only, never a held-out half, and prints the best setting by mean recall@5.

@@ -34,6 +34,7 @@ import numpy as np
 from graph.model import Passage
 
 from .lexical import fold, stem as _stem, tokenize
+from .set_aside import set_aside
 
 Linker = Callable[[str], Sequence[Any]]  # question -> links (objects with .ids, optionally .surface)
 
@@ -194,6 +195,11 @@ class GraphContext:
             return out
         ids, renames, expand, surfaces = out.ids, out.renames, out.expand, out.surfaces
         for link in self.linker(query):
+            if set_aside(query, getattr(link, "start", None)):
+                # "pathfinders not in Africa": Africa's passages are where the answer is not; the
+                # name stays a (protected) word of the query, but is neither boosted nor expanded
+                surfaces.append(getattr(link, "surface", "") or "")
+                continue
             link_ids = [i for i in getattr(link, "ids", ()) if i in self.entity_rows]
             ids.extend(i for i in link_ids if i not in ids)
             surface = getattr(link, "surface", "")
