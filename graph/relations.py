@@ -203,7 +203,9 @@ register(Relation(
                  "which {type} are financed by {o}", "{o} money goes to which {type}",
                  "list the {type} whose financing line names {o}"),
     subject_nouns=("recipients", "beneficiaries", "grantees", "recipient countries"),
-    object_nouns=("funders", "donors", "financiers", "backers", "sponsors", "financing partners"),
+    # ("rbsa contributors", "mul contributing governments", "rbsa donor countries": who pays in)
+    object_nouns=("funders", "donors", "financiers", "backers", "sponsors", "financing partners", "contributors",
+                  "contributing governments", "contributing countries", "donor countries", "donor governments"),
 ))
 register(Relation(
     "partneredWith", _AGENT + ("Initiative",), _AGENT + ("Initiative",), "partners with", "partners with",

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from graph import countries
-from app.qa.dotted_acronyms import is_dotted, letter_key
+from app.qa.dotted_acronyms import dotted_end, is_dotted, letter_key
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.fund_nouns import blank_fund_nouns, blank_non_funders_funds, fund_modifiers
 from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
@@ -423,7 +423,8 @@ class Lexicon:
             if any(j in taken for j in range(a, b)):
                 continue
             taken.update(range(a, b))
-            links.append(Link(toks[a][0], toks[b - 1][1], question[toks[a][0]:toks[b - 1][1]], ids))
+            end = dotted_end(question, toks[a][0], toks[b - 1][1])  # "E.U." whole, its last stop too
+            links.append(Link(toks[a][0], end, question[toks[a][0]:end], ids))
         links.sort(key=lambda l: l.start)
         if _INSTRUMENT_CUE.search(question) and not any(i.startswith("LegalInstrument:") for l in links for i in l.ids):
             # "102 ratifiers", "who ratified 102": a bare instrument number where instruments are the topic
