@@ -52,7 +52,9 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                            # kinds of social security body ("sierra leone social security trust")
                            r"trusts?|boards?|bureaus?|authorit(?:y|ies)|institutes?|corporations?)\b", re.I), "Organization"),
                # the kinds of benefit a scheme is (general social-protection vocabulary)
-               (re.compile(r"\b(schemes?|programmes?|programs?|benefits?|pensions?|grants?|allowances?)\b", re.I),
+               # ("german-financed country programmes": the ILO's work in countries, so the countries)
+               (re.compile(r"\b(schemes?|(?<!\bcountry )(?:programmes?|programs?)|benefits?|pensions?|grants?|allowances?)\b",
+                           re.I),
                 "Scheme"),
                # ILO instruments: conventions and recommendations alike ("togo recommendation"); the
                # plural is mostly advice ("spending recommendations"), not instruments
