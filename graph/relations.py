@@ -203,9 +203,9 @@ register(Relation(
                  "which {type} are financed by {o}", "{o} money goes to which {type}",
                  "list the {type} whose financing line names {o}"),
     subject_nouns=("recipients", "beneficiaries", "grantees", "recipient countries"),
-    # ("rbsa contributors", "mul contributing governments", "rbsa donor countries": who pays in)
-    object_nouns=("funders", "donors", "financiers", "backers", "sponsors", "financing partners", "contributors",
-                  "contributing governments", "contributing countries", "donor countries", "donor governments"),
+    # ("rbsa contributors": who pays in; "australia donor countries" is ambiguous, and "contributing
+    # countries" drew "non-contributory law" questions to funding in the generated bank)
+    object_nouns=("funders", "donors", "financiers", "backers", "sponsors", "financing partners", "contributors"),
 ))
 register(Relation(
     "partneredWith", _AGENT + ("Initiative",), _AGENT + ("Initiative",), "partners with", "partners with",

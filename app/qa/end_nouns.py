@@ -69,7 +69,14 @@ def asked_end(question: str, linked_types: list[str]) -> tuple[str, str, str] | 
 
 
 def _query_of(question: str) -> str:
-    return _OPENING.sub("", _CLOSING.sub("", without_tail(question))).strip()
+    query = _OPENING.sub("", _CLOSING.sub("", without_tail(question))).strip()
+    return _CONTRIBUTING.sub("contributors", query)
+
+
+# "rbsa contributing governments", "mul contributing countries": those paying in, the same agents
+# as "contributors" (read here, not declared as registry nouns: "contributing countries" drew
+# "non-contributory law" questions to funding in the generated bank)
+_CONTRIBUTING = re.compile(r"\bcontributing\s+(?:governments|countries|states|members|partners)(?=\s*\??\s*$)", re.I)
 
 
 def end_noun_type(question: str) -> str | None:

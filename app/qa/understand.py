@@ -165,7 +165,7 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
         # "usp2030 climate working group co-chair": the co-chair, not the group; "irish grant
         # recipients": a type noun just before the role noun modifies it
         held = role_head(head, role)
-        head = role[0] if held == head and _head_modifies_last(a) else held
+        head = role[0] if held == head and head not in (None, "Number", "Year") and _head_modifies_last(a) else held
         flag = RELATION_FLAGS.get(role[1])
         if flag:
             setattr(a, flag, True)
