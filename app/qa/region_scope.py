@@ -21,7 +21,9 @@ def region_countries_asked(has_region: bool, has_head: bool, relation: str | Non
     type read so far is a body, an initiative or nothing."""
     if not has_region or has_head or answer_type not in ("Organization", "Initiative", "Text"):
         return False
-    r = REGISTRY.get(relation) if relation else None
+    if not relation:
+        return True  # "imf ilo partnership new phase africa": nothing but names, a topic and a region
+    r = REGISTRY.get(relation)
     if r is None or direction not in ("subject", "object"):
         return False
     return "Country" in (r.domain if direction == "subject" else r.range)
