@@ -117,6 +117,11 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
         probe.links = [l for l in probe.links if l.type not in asked or l.type == "Organization"]
     inner = compose(probe, constraints_for(probe, knowledge), knowledge)
     inner = [c for c in inner if c.relation != outer]
+    # "donors of the ilo-imf pilot countries": a role the graph holds for an initiative's list
+    # (pilot, expanded phase) describes the countries as a relation would
+    from app.qa.qualified_members import qualified_members
+
+    inner += qualified_members(probe, inner, knowledge)
     # A region or priority filter alone names no relation: the funders of a region's countries
     # are asked the usual way.
     if not inner or any(not c.strong for c in inner):
