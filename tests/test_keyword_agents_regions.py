@@ -192,3 +192,94 @@ def test_office_shorthand_in_a_name(engine):
     short = engine.ask("regular budget supplementary acct contributors")
     assert _labels(full) and _labels(short) == _labels(full)
     assert re.search(r"acct", " ".join(short.get("path") or []))
+
+
+# -- names, a topic word and a region: what a search box gives ---------------------------------------
+def _initiatives_with_members_in_two_regions(engine):
+    out = []
+    for init in {f["object"] for f in engine.k.facts_where(predicate="memberOf") if f["object"].startswith("Initiative:")}:
+        members = {f["subject"] for rel in ("memberOf", "pathfinderOf") for f in engine.k.facts_where(obj=init, predicate=rel)
+                   if f["subject"].startswith("Country:")}
+        by_region = {}
+        for c in members:
+            by_region.setdefault(_region_of(engine, c), set()).add(c)
+        by_region.pop(None, None)
+        if len(by_region) >= 2:
+            out.append((init, by_region))
+    return out
+
+
+def test_initiative_and_region_without_type_noun_asks_for_its_countries_there(engine):
+    found = _initiatives_with_members_in_two_regions(engine)
+    assert found, "precondition: an initiative with member countries in two regions"
+    for init, by_region in found[:2]:
+        region, inside = max(by_region.items(), key=lambda kv: len(kv[1]))
+        for q in (f"{_name(engine, init).lower()} {engine.k.label(region).lower()}",
+                  f"{engine.k.label(region).lower()} {_name(engine, init).lower()}"):
+            r = engine.ask(q)
+            assert r["answer_type"] == "Country", (q, r.get("path"))
+            got = _labels(r)
+            members = {engine.k.label(c) for cs in by_region.values() for c in cs}
+            assert {engine.k.label(c) for c in inside} <= got, q  # its members placed in the region
+            assert not got & (members - {engine.k.label(c) for c in inside}), q  # and none placed elsewhere
+
+
+def _sole_funding_donors(engine):
+    """Donor countries whose only tie to other countries in the graph is funding them."""
+    out = []
+    for gov in {f["object"] for f in engine.k.facts_where(predicate="fundedBy") if f["object"].startswith("Organization:gov-")}:
+        country = "Country:" + gov.split("gov-", 1)[1].upper()
+        ties = {f["predicate"] for i in (country, gov) for f in [*engine.k.facts_where(subject=i), *engine.k.facts_where(obj=i)]
+                if f["predicate"] not in ("inRegion", "governmentOf")
+                and any(e.startswith("Country:") and e != country for e in (f["subject"], f["object"]))}
+        if ties == {"fundedBy"} and engine.k.entity(country):
+            out.append((country, gov))
+    return out
+
+
+def test_region_and_donor_country_without_relation_word_asks_for_the_countries_it_funds_there(engine):
+    checked = 0
+    for country, gov in _sole_funding_donors(engine):
+        by_region = {}
+        for c in _funded_countries(engine, gov):
+            by_region.setdefault(_region_of(engine, c), set()).add(c)
+        by_region.pop(None, None)
+        if not by_region:
+            continue
+        region, inside = max(by_region.items(), key=lambda kv: len(kv[1]))
+        for q in (f"{engine.k.label(region).lower()} {engine.k.label(country).lower()}",
+                  f"{engine.k.label(country).lower()} {engine.k.label(region).lower()}"):
+            r = engine.ask(q)
+            assert r["answer_type"] == "Country" and _labels(r) == {engine.k.label(c) for c in inside}, (q, r.get("path"))
+        checked += 1
+        if checked == 2:
+            break
+    assert checked, "precondition: a donor country whose only tie to countries is funding"
+
+
+def test_funders_of_an_initiatives_role_list(engine):
+    from app.qa.qualified_members import _roles
+
+    checked = 0
+    for init in sorted({f["object"] for f in engine.k.facts_where(predicate="priorityCountryOf")}):
+        lists: dict[str, set] = {}
+        for f in engine.k.facts_where(obj=init, predicate="priorityCountryOf"):
+            for prop, value in _roles(f):
+                if prop == "role":
+                    lists.setdefault(value, set()).add(f["subject"])
+        if len(lists) < 2:
+            continue
+        for role, countries in lists.items():
+            direct = {f["object"] for c in countries for f in engine.k.facts_where(subject=c, predicate="fundedBy")}
+            want = {engine.k.label(o) for o in direct}
+            # the donors behind a pooled fund among them may be listed too
+            behind = {engine.k.label(f["object"]) for o in direct for f in engine.k.facts_where(subject=o, predicate="fundedBy")}
+            word = role.split()[0]
+            if not want or any(word in other for other in lists if other != role):
+                continue
+            for q in (f"donors of {_name(engine, init).lower()} {word} countries",
+                      f"{_name(engine, init).lower()} {word} countries funders"):
+                r = engine.ask(q)
+                assert want <= _labels(r) <= want | behind, (q, r.get("path"))
+            checked += 1
+    assert checked, "precondition: an initiative listing countries under two roles"
