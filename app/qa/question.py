@@ -303,6 +303,14 @@ class Lexicon:
             if _name_key(form) not in self.names:
                 self._add(form, eid)  # "the accelerator": the one initiative the report calls so
                 derived.add(_name_key(form))
+        from app.qa.country_words import distinctive_words
+        from app.qa.spelling import english_frequency
+
+        known = {iso3: c for iso3, c in countries.all_countries().items() if f"Country:{iso3}" in knowledge.entities}
+        for word, iso3 in distinctive_words({i: list(c.names) for i, c in countries.all_countries().items()},
+                                            english_frequency(), {i: c.name for i, c in known.items()}).items():
+            if (word,) not in self.names:  # "burkina donors": a report country by its distinctive word
+                self._add(word, f"Country:{iso3}")
         from app.qa.demonyms import QUESTION_ABBREVIATIONS
 
         for iso3, shorts in QUESTION_ABBREVIATIONS.items():
