@@ -283,3 +283,41 @@ def test_funders_of_an_initiatives_role_list(engine):
                 assert want <= _labels(r) <= want | behind, (q, r.get("path"))
             checked += 1
     assert checked, "precondition: an initiative listing countries under two roles"
+
+
+# -- a country by the distinctive word of its name ---------------------------------------------------
+def test_distinctive_words_of_country_names():
+    from app.qa.country_words import distinctive_words
+
+    names = {"AAA": ["Burkina Faso"], "BBB": ["Guinea"], "CCC": ["Guinea-Bissau"], "DDD": ["Sierra Leone"],
+             "EEE": ["Ocean Islands", "British Ocean Territory"], "FFF": ["Grand Duchy of Atlantis", "Atlantis"],
+             "GGG": ["Occupied Lemuria"]}
+    common = {"AAA": "Burkina Faso", "BBB": "Guinea", "CCC": "Guinea-Bissau", "DDD": "Sierra Leone",
+              "EEE": "Ocean Islands", "FFF": "Atlantis", "GGG": "Occupied Lemuria"}
+    english = {"ocean": 30_000_000, "islands": 70_000_000}
+    got = distinctive_words(names, english, common)
+    assert got["burkina"] == "AAA" and got["leone"] == "DDD" and got["bissau"] == "CCC"
+    assert "guinea" not in got  # two countries' word
+    assert "ocean" not in got and "islands" not in got  # English words
+    assert "duchy" not in got  # only the common name's words
+    assert "occupied" not in got and got["lemuria"] == "GGG"  # a verb form is a word
+
+
+def test_country_by_its_distinctive_word_is_linked(engine):
+    from app.qa.country_words import distinctive_words
+    from app.qa.spelling import english_frequency
+    from graph import countries
+
+    cs = countries.all_countries()
+    known = {i: c.name for i, c in cs.items() if f"Country:{i}" in engine.k.entities}
+    words = distinctive_words({i: list(c.names) for i, c in cs.items()}, english_frequency(), known)
+    checked = 0
+    for word, iso3 in sorted(words.items()):
+        if not engine.k.facts_where(subject=f"Country:{iso3}", predicate="fundedBy"):
+            continue
+        want = _labels(engine.ask(f"{known[iso3].lower()} donors"))
+        for q in (f"{word} donors", f"Who funds the programme in {word.title()}?"):
+            r = engine.ask(q)
+            assert want and _labels(r) == want, (q, r.get("path"))
+        checked += 1
+    assert checked >= 2, "precondition: funded countries with a distinctive word"
