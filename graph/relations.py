@@ -203,7 +203,9 @@ register(Relation(
                  "which {type} are financed by {o}", "{o} money goes to which {type}",
                  "list the {type} whose financing line names {o}"),
     subject_nouns=("recipients", "beneficiaries", "grantees", "recipient countries"),
-    object_nouns=("funders", "donors", "financiers", "backers", "sponsors", "financing partners"),
+    # ("rbsa contributors": who pays in; "australia donor countries" is ambiguous, and "contributing
+    # countries" drew "non-contributory law" questions to funding in the generated bank)
+    object_nouns=("funders", "donors", "financiers", "backers", "sponsors", "financing partners", "contributors"),
 ))
 register(Relation(
     "partneredWith", _AGENT + ("Initiative",), _AGENT + ("Initiative",), "partners with", "partners with",

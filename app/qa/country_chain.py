@@ -32,6 +32,7 @@ _ASKED_LINKS = {"Organization": ("Organization",), "Convention": ("LegalInstrume
 # Flags of the inner description, cleared once its countries stand for it.
 _INNER_FLAGS = ("pathfinder", "ratify", "any_result", "priority", "membership", "members", "pending", "chair",
                 "fund", "partner")
+_WH = re.compile(r"\b(?:who|whom|whose|which|what|where|when|how|why)\b", re.I)
 # "the ILO's work in Nepal", "support to Nepal": a country named there receives; it does not fund.
 _RECIPIENT_BEFORE = re.compile(r"\b(?:in|to|for|within|inside|of)\s+(?:the\s+)?$", re.I)
 
@@ -117,6 +118,13 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
         probe.links = [l for l in probe.links if l.type not in asked or l.type == "Organization"]
     inner = compose(probe, constraints_for(probe, knowledge), knowledge)
     inner = [c for c in inner if c.relation != outer]
+    # "donors of the ilo-imf pilot countries": in a keyword query, a role the graph holds for an
+    # initiative's list (pilot, expanded phase) describes the countries as a relation would (a
+    # sentence's own clauses say more than its role word: left to the rules above)
+    if not _WH.search(a.question):
+        from app.qa.qualified_members import qualified_members
+
+        inner += qualified_members(probe, inner, knowledge)
     # A region or priority filter alone names no relation: the funders of a region's countries
     # are asked the usual way.
     if not inner or any(not c.strong for c in inner):

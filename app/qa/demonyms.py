@@ -39,7 +39,9 @@ QUESTION_REGIONS = {"asia": "Asia and the Pacific", "asian": "Asia and the Pacif
                     "asia-pacific": "Asia and the Pacific", "latin american": "Americas",
                     # the adjectives of the Americas' parts: "South American" is no American (US) name
                     "south american": "Americas", "central american": "Americas", "north american": "Americas",
-                    "north america": "Americas"}
+                    "north america": "Americas",
+                    # the regions' everyday short forms in search boxes: "LatAm & Caribbean", "APAC"
+                    "latam": "Americas", "lac": "Americas", "apac": "Asia and the Pacific"}
 _SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "n")
 
 

@@ -26,3 +26,13 @@ def letter_key(name: str) -> tuple[str, ...] | None:
 def is_dotted(span: str) -> bool:
     """Is ``span`` (the question's text under a run of single-letter tokens) initials with dots?"""
     return _DOTTED.fullmatch(span.strip()) is not None
+
+
+def dotted_end(text: str, start: int, end: int) -> int:
+    """The end of a linked span, taking in the closing full stop of dotted initials ("E.U." in
+    "E.U. funded countries number"): left outside the name, the stop read as punctuation inside
+    the query and the rules that skip a name as one word ("how many NAME funded countries") no
+    longer saw one."""
+    if end < len(text) and text[end] == "." and is_dotted(text[start:end + 1]) and "." in text[start:end]:
+        return end + 1
+    return end

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from app.qa.passive_agent import closes_in_agent
 from app.qa.query_tail import without_tail
 from graph.relations import REGISTRY
 
@@ -44,8 +45,8 @@ def asked_end(question: str, linked_types: list[str]) -> tuple[str, str, str] | 
     ``linked_types``: the types of every id the question's names link to (the report's author
     left out), e.g. ["Country", "Organization"] for a donor country and its government."""
     query = _query_of(question)
-    if _ASKING.search(query) or not linked_types:
-        return None
+    if _ASKING.search(query) or not linked_types or closes_in_agent(query):
+        return None  # ("countries funded by dutch donors": the donors are the agent, not asked)
     hits = []
     for r in REGISTRY:
         if r.domain == r.range:
@@ -68,7 +69,14 @@ def asked_end(question: str, linked_types: list[str]) -> tuple[str, str, str] | 
 
 
 def _query_of(question: str) -> str:
-    return _OPENING.sub("", _CLOSING.sub("", without_tail(question))).strip()
+    query = _OPENING.sub("", _CLOSING.sub("", without_tail(question))).strip()
+    return _CONTRIBUTING.sub("contributors", query)
+
+
+# "rbsa contributing governments", "mul contributing countries": those paying in, the same agents
+# as "contributors" (read here, not declared as registry nouns: "contributing countries" drew
+# "non-contributory law" questions to funding in the generated bank)
+_CONTRIBUTING = re.compile(r"\bcontributing\s+(?:governments|countries|states|members|partners)(?=\s*\??\s*$)", re.I)
 
 
 def end_noun_type(question: str) -> str | None:
@@ -76,7 +84,7 @@ def end_noun_type(question: str) -> str | None:
     things of one type ("uhc day 2024 organisers", "cfs52 side event co-organisers": bodies, not
     how many people), whatever it names; None when there is no such noun or the end is mixed."""
     query = _query_of(question)
-    if _ASKING.search(query):
+    if _ASKING.search(query) or closes_in_agent(query):
         return None
     types = set()
     for r in REGISTRY:

@@ -27,7 +27,8 @@ ACHIEVED_ANY = re.compile(r"\binstitutional (results?|changes?)\b|\bat least one
                           # "got a result", "recorded any result", "with any result", "achieved results in 2024"
                           r"\b(?:got|gets?|getting|record(?:ed|s|ing)?|achiev(?:ed|es|e|ing)|obtain(?:ed|s)?|"
                           r"register(?:ed|s)?|show(?:ed|s|ing)?|ha[sd]|have|having|with)\s+(?:an?\s+|any\s+|some\s+)?"
-                          r"(?:institutional\s+)?results?\b(?!\s+(?:[123]\b|types?\b|kinds?\b))|\bany\s+results?\b", re.I)
+                          # ("with 2024 results": the year of the results between)
+                          r"(?:(?:19|20)\d\d\s+)?(?:institutional\s+)?results?\b(?!\s+(?:[123]\b|types?\b|kinds?\b))|\bany\s+results?\b", re.I)
 VIA = "?via"  # evidence template: facts ``s —p→ X`` where ``X —p→ answer`` (a fund's own funders)
 GOV = "?gov"  # evidence template: the answer country's government
 VIA_GOV = "?via-gov"  # both: behind a fund, the answer country's government

@@ -77,6 +77,8 @@ def held_relation(a: Analysis, relation: str | None, op: str, supported, knowled
     want = ENTITY_FOR_TYPE.get(a.answer_type)
     if want is None or op not in ("list", "count") or _ASKING_WORD.search(a.question):
         return None
+    if relation == "inRegion" and a.regions:
+        relation = None  # "africa ireland", "c102 africa": the region filters, it is not what is asked
     if relation and (relation not in REGISTRY or grounded(relation, a, knowledge)):
         return None
     if any(supported(a, r.name, False) for r in REGISTRY):
@@ -85,12 +87,13 @@ def held_relation(a: Analysis, relation: str | None, op: str, supported, knowled
     if len(groups) != 1:
         return None
     ties: set[tuple[str, str]] = set()
+    # (a tie inside the group is the name's own: a country and its government, "africa ireland")
     for i in set(groups[0]):
         for f in knowledge.facts_where(subject=i):
-            if f["object"].split(":", 1)[0] == want and f["predicate"] in REGISTRY:
+            if f["object"].split(":", 1)[0] == want and f["predicate"] in REGISTRY and f["object"] not in groups[0]:
                 ties.add((f["predicate"], "object"))
         for f in knowledge.facts_where(obj=i):
-            if f["subject"].split(":", 1)[0] == want and f["predicate"] in REGISTRY:
+            if f["subject"].split(":", 1)[0] == want and f["predicate"] in REGISTRY and f["subject"] not in groups[0]:
                 ties.add((f["predicate"], "subject"))
     ties = {t for t in ties if t[0] != "inRegion"}
     return ties.pop() if len(ties) == 1 else None

@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from graph import countries
-from app.qa.dotted_acronyms import is_dotted, letter_key
+from app.qa.dotted_acronyms import dotted_end, is_dotted, letter_key
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.fund_nouns import blank_fund_nouns, blank_non_funders_funds, fund_modifiers
 from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
@@ -305,6 +305,14 @@ class Lexicon:
             if _name_key(form) not in self.names:
                 self._add(form, eid)  # "the accelerator": the one initiative the report calls so
                 derived.add(_name_key(form))
+        from app.qa.country_words import distinctive_words
+        from app.qa.spelling import english_frequency
+
+        known = {iso3: c for iso3, c in countries.all_countries().items() if f"Country:{iso3}" in knowledge.entities}
+        for word, iso3 in distinctive_words({i: list(c.names) for i, c in countries.all_countries().items()},
+                                            english_frequency(), {i: c.name for i, c in known.items()}).items():
+            if (word,) not in self.names:  # "burkina donors": a report country by its distinctive word
+                self._add(word, f"Country:{iso3}")
         from app.qa.demonyms import QUESTION_ABBREVIATIONS
 
         for iso3, shorts in QUESTION_ABBREVIATIONS.items():
@@ -425,7 +433,8 @@ class Lexicon:
             if any(j in taken for j in range(a, b)):
                 continue
             taken.update(range(a, b))
-            links.append(Link(toks[a][0], toks[b - 1][1], question[toks[a][0]:toks[b - 1][1]], ids))
+            end = dotted_end(question, toks[a][0], toks[b - 1][1])  # "E.U." whole, its last stop too
+            links.append(Link(toks[a][0], end, question[toks[a][0]:end], ids))
         links.sort(key=lambda l: l.start)
         if _INSTRUMENT_CUE.search(question) and not any(i.startswith("LegalInstrument:") for l in links for i in l.ids):
             # "102 ratifiers", "who ratified 102": a bare instrument number where instruments are the topic

@@ -41,6 +41,11 @@ SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", 
              "org": "organisation", "orgs": "organisations", "intl": "international", "natl": "national",
              "dept": "department", "depts": "departments", "yr": "year", "yrs": "years", "approx": "approximately",
              "ctry": "country", "ctries": "countries", "cntry": "country", "cntries": "countries",
+             # more office shorthand of names' common words ("regular budget supplementary acct")
+             "acct": "account", "assn": "association", "assoc": "association", "mgmt": "management",
+             "mgt": "management", "prog": "programme", "progs": "programmes", "prgm": "programme",
+             "univ": "university", "inst": "institute", "corp": "corporation", "fdn": "foundation",
+             "fndn": "foundation", "cttee": "committee", "cmte": "committee", "devt": "development",
              # contractions typed without their apostrophe: every reader of question words sees "what"
              "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is", "hows": "how is",
              # negations typed without their apostrophe: "didnt achieve" negates as "did not achieve"

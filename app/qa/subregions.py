@@ -24,7 +24,11 @@ _PHRASE = re.compile(r"\b(south[- ]?east(?:ern)?|west(?:ern)?|east(?:ern)?|north
                      r"\s+(africa|african|asia|asian|europe|european|america|american)s?\b", re.I)
 # A sub-region named by one word ("Caribbean states", "the Pacific", "Oceania") -- not the ILO region
 # "Asia and the Pacific" ("Asia-Pacific", "asia pacific") that holds the word.
-_ONE_WORD = re.compile(r"(?<!\basia and the )(?<!\basia and )(?<!\basia-)(?<!\basia )\b(caribbean|pacific|oceania)\b", re.I)
+# Nor the Americas as "Latin America and the Caribbean" ("LatAm & Caribbean", "LAC").
+_ONE_WORD = re.compile(r"(?<!\basia and the )(?<!\basia and )(?<!\basia-)(?<!\basia )"
+                       r"(?<!\bamerica and the )(?<!\bamerica and )(?<!\bamerica & the )(?<!\bamerica & )"
+                       r"(?<!\blatam and the )(?<!\blatam and )(?<!\blatam & the )(?<!\blatam & )"
+                       r"\b(caribbean|pacific|oceania)\b", re.I)
 # One-word names of a whole continent of the UN table (its first column), not a sub-region of it.
 _CONTINENT_NAMES = {"Pacific": "Oceania", "Oceania": "Oceania"}
 # The UN table's names where the regular pattern does not hold.

@@ -19,6 +19,8 @@ from app.qa.bank import Intent
 from app.qa.numbers import counted_noun_last
 from app.qa.end_nouns import asked_end, end_noun_type, role_head
 from app.qa.keyword_figures import asks_figure, closes_on_measure
+from app.qa.passive_agent import agent_cut
+from app.qa.region_scope import region_countries_asked
 from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis, set_pronoun_type
 from app.qa.spelling import Speller
 from app.qa.query_tail import without_tail
@@ -50,7 +52,9 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                            # kinds of social security body ("sierra leone social security trust")
                            r"trusts?|boards?|bureaus?|authorit(?:y|ies)|institutes?|corporations?)\b", re.I), "Organization"),
                # the kinds of benefit a scheme is (general social-protection vocabulary)
-               (re.compile(r"\b(schemes?|programmes?|programs?|benefits?|pensions?|grants?|allowances?)\b", re.I),
+               # ("german-financed country programmes": the ILO's work in countries, so the countries)
+               (re.compile(r"\b(schemes?|(?<!\bcountry )(?:programmes?|programs?)|benefits?|pensions?|grants?|allowances?)\b",
+                           re.I),
                 "Scheme"),
                # ILO instruments: conventions and recommendations alike ("togo recommendation"); the
                # plural is mostly advice ("spending recommendations"), not instruments
@@ -158,7 +162,10 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     counted_last = not role and not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
     if role:  # the relation the end noun names is the one asked, as its own keyword would say
         u.role = role
-        head = role_head(head, role)  # "usp2030 climate working group co-chair": the co-chair, not the group
+        # "usp2030 climate working group co-chair": the co-chair, not the group; "irish grant
+        # recipients": a type noun just before the role noun modifies it
+        held = role_head(head, role)
+        head = role[0] if held == head and head not in (None, "Number", "Year") and _head_modifies_last(a) else held
         flag = RELATION_FLAGS.get(role[1])
         if flag:
             setattr(a, flag, True)
@@ -188,6 +195,9 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
                 setattr(a, flag, True)
             if not u.relation:
                 u.relation, u.direction = rel, direction
+    if not _ASKING.search(a.question) and region_countries_asked(
+            bool(a.regions), head is not None or opening is not None, u.relation, u.direction, a.answer_type):
+        a.answer_type = "Country"  # "eu funded arab states": a region holds countries (app.qa.region_scope)
     from app.qa.worded_relations import switch_on
 
     a.keyword_only |= set(switch_on(a, u, {r: f for r, f in RELATION_FLAGS.items() if r in REGISTRY}, _keyword_support))
@@ -435,8 +445,12 @@ def _keyword_head(a: Analysis) -> str | None:
     best, pos = None, -1
     first, first_pos = None, len(blank)
     kinds: list[tuple[int, int, str]] = []
+    # "pathfinder countries financed by rbsa donors": the nouns of the agent are no head
+    cut = agent_cut(blank, [rx for rx, t in _HEAD_NOUNS if t not in ("Number", "Year")])
     for rx, t in _HEAD_NOUNS:
         for m in rx.finditer(blank):
+            if cut is not None and m.start() > cut and t not in ("Number", "Year"):
+                continue
             if m.start() > pos:
                 best, pos = t, m.start()
             if m.start() < first_pos and _OF_AFTER.match(blank, m.end()):
