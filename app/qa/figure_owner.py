@@ -55,9 +55,9 @@ def groups(seg: str, figures: list[tuple[int, int]], frame: set[str] | None = No
         return []
     # The words before the first figure frame the whole sentence ("The Flagship Programme ...
     # achieving a 70% execution rate and 61% expenditure rate"): they are said of no one figure.
-    # Past the frame's last break, the first item is named before its figure ("..., with registered
-    # workers increasing from 50,000 to 146,000 and employers from ...", "meetings were organized:
-    # one to present the Dashboard (123 attendees); one to discuss ...").
+    # Past the frame's last list opener, the first item is named before its figure ("..., with
+    # registered workers increasing from 50,000 to 146,000 and employers from ..."); a colon is no
+    # opener ("Findings: The Flagship Programme ..., achieving a 70% execution rate and 61% ...").
     pre = seg[:figures[0][0]]
     lead = _cut(list(_LIST_OPENS.finditer(pre)))
     out: list[Group] = [Group([0], set(_words(pre[lead.end():])) if lead else set())]
@@ -78,10 +78,10 @@ def groups(seg: str, figures: list[tuple[int, int]], frame: set[str] | None = No
     return out
 
 
-# Where a list of figures opens: a colon or semicolon, or "with" / "including" / "such as" after a
+# Where a list of figures opens: a semicolon, or "with" / "including" / "such as" after a
 # comma ("growth ..., with registered workers increasing from ..."); a comma alone may close a
 # phrase put before the first item's clause ("for low- and middle-income countries, the gap is").
-_LIST_OPENS = re.compile(r"[;:]|,\s*(?:with|including|such as|namely|notably)\b", re.I)
+_LIST_OPENS = re.compile(r";|,\s*(?:with|including|such as|namely|notably)\b", re.I)
 
 
 def _cut(breaks: list[re.Match]) -> re.Match | None:
@@ -136,9 +136,10 @@ def owner(seg: str, figures: list[tuple[int, int]], question: str) -> tuple[set[
             g.words |= set(terms(noun.group(0))) if noun else set()
     asked = _item_words(question)
     counted = {t for m in _COUNTED.finditer(question) for t in terms(m.group(1))}
-    got = _owner(seg, figures, gs, frame, asked, counted)
+    done = {t for w in re.findall(r"\b[a-z]{3,}ed\b", question.lower()) for t in terms(w)}  # "registered"
+    got = _owner(seg, figures, gs, frame, asked, counted, done)
     if got is None and asked != set(_words(question)) - _FRAME:
-        got = _owner(seg, figures, gs, frame, set(_words(question)) - _FRAME, counted)
+        got = _owner(seg, figures, gs, frame, set(_words(question)) - _FRAME, counted, done)
     return got
 
 
@@ -162,7 +163,7 @@ def _item_words(question: str) -> set[str]:
 
 
 def _owner(seg: str, figures: list[tuple[int, int]], gs: list[Group], frame: set[str],
-           q: set[str], counted: set[str]) -> tuple[set[int], bool] | None:
+           q: set[str], counted: set[str], done: set[str] = frozenset()) -> tuple[set[int], bool] | None:
     seen: dict[str, int] = {w: 1 for w in frame}  # a word of the frame tells no figure apart
     for g in gs:
         for w in g.words:
@@ -180,8 +181,15 @@ def _owner(seg: str, figures: list[tuple[int, int]], gs: list[Group], frame: set
         best = max(own)
         if best == 0:
             continue
-        if own.count(best) > 1:  # "how many employers were registered": the counted noun breaks the tie
-            tied = [i for i, n in enumerate(own) if n == best and counted & gs[i].words]
+        if own.count(best) > 1:
+            # "how many employers were registered", "timor leste employers registered 2017": the
+            # counted noun breaks the tie, and a noun says which item more than a participle does
+            def weight(g: Group) -> tuple[int, int]:
+                hits = {w for w in g.words & q if seen[w] == 1 and not w.isdigit()}
+                return len(hits & counted), len(hits - done)
+            tied = [i for i, n in enumerate(own) if n == best]
+            top = max(weight(gs[i]) for i in tied)
+            tied = [i for i in tied if weight(gs[i]) == top]
             if len(tied) != 1:
                 return None
             return set(gs[tied[0]].members), sure
