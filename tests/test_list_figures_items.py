@@ -168,3 +168,33 @@ def test_regions_kept_by_how_many_countries_qualify(engine):
     want = {engine.k.label(r) for r, n in counts.items() if n > 1}
     res = engine.ask("Which regions had more than one country with a policies and strategies result in 2024?")
     assert set(_labels(res)) == want and 0 < len(want) < len(counts)
+
+
+def test_by_how_much_reads_the_size_written_after_by():
+    seg = ("In March 2031, Freedonia adopted a decree which raised the reference wage for all family "
+           "allowances by nearly 25 percent for some 2 million recipients.")
+    assert numbers.asked_unit("By how much did the decree raise the reference wage?") is None
+    assert _pick(seg, "By how much did Freedonia's 2031 decree raise the reference wage for family allowances?") \
+        == "25 percent"
+    assert _pick(seg, "by how much was the reference wage increased") == "25 percent"
+    assert numbers.asked_unit("by how much money did funding grow") == "money"
+
+
+def test_a_count_opening_a_relative_clause_is_a_count(engine):
+    funded = {}
+    for f in engine.k.facts_where(predicate="fundedBy"):
+        if f["subject"].startswith("Country:"):
+            funded.setdefault(f["object"], set()).add(f["subject"])
+    donor = max((o for o in funded if o.startswith("Organization:gov-")), key=lambda o: len(funded[o]))
+    name = engine.k.label(donor.replace("Organization:gov-", "Country:"))
+    for q in [f"Number of countries whose financing line names {name}?",
+              f"The number of priority countries that list {name} among their funders"]:
+        res = engine.ask(q)
+        assert res["answer_type"] == "Number" and [_value(x) for x in _labels(res)] == [float(len(funded[donor]))], q
+
+
+def test_by_how_much_from_one_year_to_the_next_in_a_table(engine):
+    _, m = passage_with(engine, r"Legal coverage \(extension\) \| [\d,]+ \| ([\d,]+) \| ([\d,]+) \|")
+    a, b = (float(x.replace(",", "")) for x in m.groups())
+    res = engine.ask("By how much did legal coverage impacts grow from 2023 to 2024?")
+    assert [_value(x) for x in _labels(res)] == [abs(b - a)]

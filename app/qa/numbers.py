@@ -28,6 +28,9 @@ _SHARE_ASKED = re.compile(r"\b(share|percentage|proportion|per ?cent|percent|rat
 _MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|were|is|will)\b|\b(money|amount|funding|"
                           r"budget|cost|costs|gap|us\$|usd|dollars?|euros?|allocat\w*|financing|paid|pay|receive\w*)\b",
                           re.I)
+# A change asked by its size: "by how much did X increase"; the sentence writes it after "by".
+BY_HOW_MUCH = re.compile(r"\bby how (?:much|many)\b", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:almost|nearly|about|around|roughly|some|over|more than|up to|approximately)?\s*$", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 _TIMES_ASKED = re.compile(r"\bhow (?:many\s+t[a-z]*mes|often)\b|\bnumber of (?:times|meetings|sessions)\b", re.I)
 _AGE_ASKED = re.compile(r"\b(?:what|which)\s+age\b|\bhow old\b|\bage\s+(?:limit|threshold|of eligibility)\b|\beligibility age\b|"
@@ -61,6 +64,8 @@ def asked_unit(question: str) -> str | None:
     # information"): the counted phrase decides, unless it counts per cent ("how many per cent").
     if re.search(r"\bhow many\s+(?:us\s+|swiss\s+)?(?:dollars|euros|francs|pounds)\b", question, re.I):
         return "money"  # "how many euros": an amount, counted in its currency
+    if BY_HOW_MUCH.search(question) and not re.search(r"\b(?:money|funding|dollars?|euros?|us\$|usd)\b", question, re.I):
+        return None  # "by how much did the decree increase the base value": a change, in whatever unit it is written
     count = _COUNT_ASKED.search(question)
     if count and not _SHARE_ASKED.search(" ".join(question[count.end():].split()[:2])):
         return "count"
@@ -330,6 +335,8 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
             dists[-1] -= 2  # "The GTT staff stood at 197": the counted noun is the subject the figure is said of
         if not age and _counts_other_noun(seg[s.end:s.end + 60], near):
             dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
+    if BY_HOW_MUCH.search(question):  # "increased ... by almost 40 percent": the change's own size
+        dists = [d - 5 if _BY_BEFORE.search(seg[max(0, s.start - 24):s.start]) else d for s, d in zip(cands, dists)]
     if earlier:
         # "a further reduction from the previous gap of US$36 million": the figure the sentence
         # itself calls earlier is the one a question about the earlier state means

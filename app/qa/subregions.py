@@ -25,6 +25,9 @@ _PHRASE = re.compile(r"\b(south[- ]?east(?:ern)?|west(?:ern)?|east(?:ern)?|north
 # A sub-region named by one word ("Caribbean states", "the Pacific", "Oceania") -- not the ILO region
 # "Asia and the Pacific" ("Asia-Pacific", "asia pacific") that holds the word.
 _ONE_WORD = re.compile(r"(?<!\basia and the )(?<!\basia and )(?<!\basia-)(?<!\basia )\b(caribbean|pacific|oceania)\b", re.I)
+# "Latin America and the Caribbean", "LatAm & Caribbean": the whole of the Americas' south, named
+# with the Caribbean, not the Caribbean sub-region alone.
+_WHOLE_AMERICAS = re.compile(r"(?:\b(?:latin\s+america|latam|america|americas)\s*(?:&|and)|\w\s*&)\s*(?:the\s+)?caribbean$", re.I)
 # One-word names of a whole continent of the UN table (its first column), not a sub-region of it.
 _CONTINENT_NAMES = {"Pacific": "Oceania", "Oceania": "Oceania"}
 # The UN table's names where the regular pattern does not hold.
@@ -61,6 +64,8 @@ def named_subregion(question: str) -> str | None:
     m = next((m for m in _PHRASE.finditer(question or "") if not a_country(m)), None)
     if not m:
         one = _ONE_WORD.search(question or "")
+        if one and _WHOLE_AMERICAS.search(low[:one.end()]):
+            return None  # "LatAm & Caribbean", "Latin America and the Caribbean": the region, not the islands
         return one.group(1).capitalize() if one else None
     d = _DIRECTION[m.group(1).lower().replace("  ", " ")]
     c = _CONTINENT[m.group(2).lower()]

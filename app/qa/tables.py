@@ -374,6 +374,8 @@ class TableLookup:
         if not _MORE_THAN.search(question):
             return None
         marks = [m for m in _ordered_marks(question)]
+        if len(marks) == 1 and "-" in marks[0] and re.search(r"\bby how\b", question, re.I):
+            marks = marks[0].split("-")  # "by how much did it grow from 2023 to 2024": two years, not a span
         if len(marks) != 2:
             return None
         full = []
@@ -529,7 +531,8 @@ _KEYWORD_RESULTS = re.compile(r"^(?!.*\b(?:which|what|who|whom|where|when|how|di
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 # The asked thing is a kind: "which result type", "what kind of institutional result".
 _KIND_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:types?|kinds?|categor(?:y|ies))\b", re.I)
-_MORE_THAN = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) between\b", re.I)
+_MORE_THAN = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) between\b|"
+                        r"\bby how (?:many|much)\b.*\b(?:from|between)\s+(?:19|20)\d\d", re.I)  # "by how much did X grow from Y1 to Y2"
 _TOTAL_ASKED = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall)\b", re.I)
 
 
