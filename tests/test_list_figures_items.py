@@ -198,3 +198,28 @@ def test_by_how_much_from_one_year_to_the_next_in_a_table(engine):
     a, b = (float(x.replace(",", "")) for x in m.groups())
     res = engine.ask("By how much did legal coverage impacts grow from 2023 to 2024?")
     assert [_value(x) for x in _labels(res)] == [abs(b - a)]
+
+
+def test_a_count_of_a_countrys_funders_counts_its_financing_line(engine):
+    k = engine.k
+    direct = {}
+    for f in k.facts_where(predicate="fundedBy"):
+        if f["subject"].startswith("Country:"):
+            direct.setdefault(f["subject"], set()).add(f["object"])
+    pooled = {c for c, fs in direct.items() if any(k.facts_where(subject=o, predicate="fundedBy") for o in fs)}
+    assert pooled, "the report names a pooled fund with its own donors on some financing line"
+    for c in sorted(pooled)[:2]:
+        name = k.label(c)
+        for q in [f"How many funders are listed for {name}?", f"number donors {name.lower()}"]:
+            res = engine.ask(q)
+            assert [_value(x) for x in _labels(res)] == [float(len(direct[c]))], q
+        listed = engine.ask(f"Who funds the work in {name}?")
+        assert len(_labels(listed)) > len(direct[c])  # the list still names the fund's own donors
+
+
+def test_shorthand_in_counts_is_spelled_out(engine):
+    _, m = passage_with(engine, r"Effective coverage[^\n]*\n[^\n]*\n[^\n]*\n\s*\|?\s*\|?\s*Health protection \| ([\d,]+)")
+    want = float(m.group(1).replace(",", ""))
+    for q in ["how many ppl got effective health protection coverage in 2024",
+              "num of ppl with effective health protection coverage in 2024"]:
+        assert [_value(x) for x in _labels(engine.ask(q))] == [want], q

@@ -41,6 +41,9 @@ SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", 
              "org": "organisation", "orgs": "organisations", "intl": "international", "natl": "national",
              "dept": "department", "depts": "departments", "yr": "year", "yrs": "years", "approx": "approximately",
              "ctry": "country", "ctries": "countries", "cntry": "country", "cntries": "countries",
+             # counts typed in shorthand: "how many ppl got ...", "no of countries", "pct of gdp"
+             "ppl": "people", "pple": "people", "ppls": "people", "pct": "percent", "num": "number", "mln": "million",
+             "bn": "billion", "avg": "average",
              # contractions typed without their apostrophe: every reader of question words sees "what"
              "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is", "hows": "how is",
              # negations typed without their apostrophe: "didnt achieve" negates as "did not achieve"
