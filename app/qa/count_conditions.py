@@ -195,3 +195,22 @@ def apply(a: Analysis, cons: list[Constraint], knowledge=None) -> list[Constrain
     rest = [x for x in cons if not (rel in x.pattern and all("*" in t or "?" == t[2] for t in x.evidence)
                                     and not any(t[2].startswith(("Organization:", "Country:", "Initiative:")) for t in x.evidence))]
     return rest + [c]
+
+
+def members_condition(question: str, noun: str = "country") -> tuple[str, int] | None:
+    """(operator, n) when the question sets a condition on how many of ``noun`` a group holds:
+    "regions with more than one country ...", "regions where at least two countries ...", "regions
+    with a single country ..."; the operator is SPARQL's ('>', '>=', '=' ...)."""
+    for m in _CONDITION.finditer(question):
+        if _singular(m.group("noun").split()[0]) != noun:
+            continue
+        if not m.group("op") and _LABEL_BEFORE.search(question[:m.start("n")]):
+            continue
+        op = _OPS.get((m.group("tail") or "").lower()) or _OPS.get((m.group("op") or "").lower(), "=")
+        return op, _count(m.group("n"))
+    return None
+
+
+def holds(op: str, value: int, n: int) -> bool:
+    """Does ``value`` meet the condition ``op n``?"""
+    return {">": value > n, ">=": value >= n, "<": value < n, "<=": value <= n, "=": value == n}[op]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from app.qa.chains import _root, same_root
 from app.qa.question import Analysis
 from app.qa.tables import TABLE_NAMED
+from app.qa.year_ranges import YearRange, year_range
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # The thing a "how many" question counts is the noun right after it ("how many countries and
@@ -92,6 +93,20 @@ def stated_as_aim(sentence: str, surface: str) -> bool:
     return bool(_AIM.search(" ".join(before.split()[-6:])))
 
 
+def _states_span(sentence: str, span: YearRange) -> bool:
+    """Does the sentence date its figure to the asked span: "Between 2021 and 2024", "2021-24",
+    "from 2021 to 2024" (a range the sentence writes, with the same bounds)?"""
+    for m in _WRITTEN_SPAN.finditer(sentence):
+        lo, hi = m.group(1), m.group(2)
+        hi = hi if len(hi) == 4 else lo[:2] + hi
+        if (lo, hi) == (span.low, span.high):
+            return True
+    return False
+
+
+_WRITTEN_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–/]|\s(?:and|to|until|through)\s)\s*((?:19|20)?\d\d)\b")
+
+
 @dataclass
 class StatedCount:
     value: float
@@ -127,6 +142,8 @@ def _best_stated(a: Analysis, knowledge, entity: str) -> tuple[tuple, dict, dict
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     asked = {_root(w) for w in _WORD.findall(blank)}
     counted = _counted_noun(blank)
+    span = year_range(a.question)
+    span = span if span is not None and span.low != span.high else None
     best: tuple[tuple, dict, dict] | None = None
     for f in knowledge.facts_where(subject=entity, predicate="hasQuantity"):
         q = knowledge.entity(f["object"]) or {}
@@ -146,7 +163,9 @@ def _best_stated(a: Analysis, knowledge, entity: str) -> tuple[tuple, dict, dict
             continue  # "by 2027, DCI aims to assist at least 10 countries": a goal, not a count (the
             # engine asks for a goal only when the question words one, and then not here)
         year = at.get("year")
-        if a.years and year and year not in a.years:
+        if span is not None and not _states_span(at.get("sentence") or "", span):
+            continue  # "between 2021 and 2024": a figure of 2024 alone ("41 ... in 2024 alone") is not the span's
+        if a.years and year and year not in a.years and span is None:
             continue
         if a.years and not year and dated_elsewhere(at.get("sentence") or "", a.years):
             continue  # "during Phase I (2016-20) ... 20 million people" is no figure for 2021-2023

@@ -22,6 +22,7 @@ import time
 import numpy as np
 from dataclasses import replace
 
+from app.qa.line_counts import direct_funders
 from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, _iri, constraints_for, \
     region_constraint, to_sparql
 from app.qa.question import Link, explicit_head
@@ -1834,6 +1835,7 @@ class QuestionEngine:
         # "number of asia pacific countries on the regular budget": a named organisation no
         # constraint binds is counted through the relation the graph holds for it, not dropped.
         cons = cons + [replace(c, strong=True) for c in implied(as_list, cons, self.k)]
+        cons = direct_funders(cons) if counted == "Organization" else cons  # "how many funders are listed for Lao PDR"
         weak = [c for c in cons if not c.strong]
         # A partnership the graph holds only where a cue states it counts when it finds some; its
         # empty answer is silence, not zero (the text may state a count).  Other weak readings never count.

@@ -26,7 +26,16 @@ from app.qa.units import terms
 # separates what the figure before is said of from what the figure after is said of.
 _BREAK = re.compile(r";|,|\band\b|\bfollowed by\b|\bwhile\b|\bwhereas\b|\bcompared (?:with|to)\b|\bversus\b|"
                     r"\bbut\b|\bas well as\b|\bplus\b", re.I)
+# Breaks by strength: a semicolon parts the items of a list more surely than a contrast, and a
+# contrast ("but for low-income countries, it amounts to ...") more surely than a comma, which
+# may close a phrase put before its item's clause.
+_STRONG = (re.compile(r"[;:]"), re.compile(r"\b(?:but|while|whereas|followed by|compared (?:with|to)|versus)\b", re.I))
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+# "What share of the 2024 allocations for new projects went to global activities?": the words of
+# what the share is of frame the whole list; the words after the verb name the item.
+_MEASURED = re.compile(r"\b(?:share|proportion|percentage|portion|part|fraction)\s+of\s+(.+?)\s+"
+                       r"(?:went|go(?:es)?|was|were|is|are|did|does|came|comes?|supported|supports?|allocated|"
+                       r"spent|used|reached|benefit\w*|flowed|flows?)\b", re.I)
 # Words a figure's unit or a list's frame is written with: they say nothing of which item is meant.
 _FRAME = set(terms("per cent percent share attendees participants people persons us$ usd million billion "
                    "thousand respectively including around about nearly over more than some approximately"))
@@ -46,8 +55,13 @@ def groups(seg: str, figures: list[tuple[int, int]], frame: set[str] | None = No
         return []
     # The words before the first figure frame the whole sentence ("The Flagship Programme ...
     # achieving a 70% execution rate and 61% expenditure rate"): they are said of no one figure.
-    out: list[Group] = [Group([0], set())]
-    frame.update(terms(seg[:figures[0][0]]))
+    # Past the frame's last list opener, the first item is named before its figure ("..., with
+    # registered workers increasing from 50,000 to 146,000 and employers from ..."); a colon is no
+    # opener ("Findings: The Flagship Programme ..., achieving a 70% execution rate and 61% ...").
+    pre = seg[:figures[0][0]]
+    lead = _cut(list(_LIST_OPENS.finditer(pre)))
+    out: list[Group] = [Group([0], set(_words(pre[lead.end():])) if lead else set())]
+    frame.update(_words(pre[:lead.start()] if lead else pre))
     for i in range(1, len(figures)):
         gap = seg[figures[i - 1][1]:figures[i][0]]
         breaks = list(_BREAK.finditer(gap))
@@ -55,13 +69,28 @@ def groups(seg: str, figures: list[tuple[int, int]], frame: set[str] | None = No
             # "from 50,000 to 146,000", "€1.2 million (US$1.24 million)", "15,000 and 18,000":
             # nothing is said of either figure alone
             out[-1].members.append(i)  # "from 50,000 to 146,000", "€1.2 million (US$1.24 million)"
-            out[-1].words |= set(terms(gap))
+            out[-1].words |= set(_words(gap))
             continue
-        cut = breaks[-1]
-        out[-1].words |= set(terms(gap[:cut.start()]))
-        out.append(Group([i], set(terms(gap[cut.end():]))))
-    out[-1].words |= set(terms(seg[figures[-1][1]:]))
+        cut = _cut(breaks)
+        out[-1].words |= set(_words(gap[:cut.start()]))
+        out.append(Group([i], set(_words(gap[cut.end():]))))
+    out[-1].words |= set(_words(seg[figures[-1][1]:]))
     return out
+
+
+# Where a list of figures opens: a semicolon, or "with" / "including" / "such as" after a
+# comma ("growth ..., with registered workers increasing from ..."); a comma alone may close a
+# phrase put before the first item's clause ("for low- and middle-income countries, the gap is").
+_LIST_OPENS = re.compile(r";|,\s*(?:with|including|such as|namely|notably)\b", re.I)
+
+
+def _cut(breaks: list[re.Match]) -> re.Match | None:
+    """The last of the strongest breaks (see ``_STRONG``), else the last break."""
+    for rx in _STRONG:
+        strong = [b for b in breaks if rx.fullmatch(b.group(0))]
+        if strong:
+            return max(strong, key=lambda b: b.start())
+    return max(breaks, key=lambda b: b.start()) if breaks else None
 
 
 def parallel(seg: str, figures: list[tuple[int, int, str]]) -> bool:
@@ -105,7 +134,36 @@ def owner(seg: str, figures: list[tuple[int, int]], question: str) -> tuple[set[
             # people, so the words of the counted noun are said of both figures alike
             noun = _NOUN_PHRASE.match(seg[figures[prev.members[-1]][1]:])
             g.words |= set(terms(noun.group(0))) if noun else set()
-    q = set(terms(question)) - _FRAME
+    asked = _item_words(question)
+    counted = {t for m in _COUNTED.finditer(question) for t in terms(m.group(1))}
+    done = {t for w in re.findall(r"\b[a-z]{3,}ed\b", question.lower()) for t in terms(w)}  # "registered"
+    got = _owner(seg, figures, gs, frame, asked, counted, done)
+    if got is None and asked != set(_words(question)) - _FRAME:
+        got = _owner(seg, figures, gs, frame, set(_words(question)) - _FRAME, counted, done)
+    return got
+
+
+def _words(text: str) -> list[str]:
+    """Stemmed words, plus each hyphenated compound whole ("low-income" is not "low- and
+    middle-income", though both write "low" and "income")."""
+    return terms(text) + [w.lower() for w in re.findall(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b", text)]
+
+
+def _item_words(question: str) -> set[str]:
+    """The question's words that may point at one item: those of the clause that asks ("Of the
+    people with disabilities supported through X, *how many also got the top-up*"), without the
+    words of what a share is of (see ``_MEASURED``)."""
+    from app.qa.numbers import asking_clause
+
+    clause = asking_clause(question)
+    words = set(_words(clause)) - _FRAME
+    measured = _MEASURED.search(clause)
+    rest = words - set(_words(measured.group(1))) if measured else words
+    return rest or words
+
+
+def _owner(seg: str, figures: list[tuple[int, int]], gs: list[Group], frame: set[str],
+           q: set[str], counted: set[str], done: set[str] = frozenset()) -> tuple[set[int], bool] | None:
     seen: dict[str, int] = {w: 1 for w in frame}  # a word of the frame tells no figure apart
     for g in gs:
         for w in g.words:
@@ -124,6 +182,20 @@ def owner(seg: str, figures: list[tuple[int, int]], question: str) -> tuple[set[
         if best == 0:
             continue
         if own.count(best) > 1:
-            return None
+            # "how many employers were registered", "timor leste employers registered 2017": the
+            # counted noun breaks the tie, and a noun says which item more than a participle does
+            def weight(g: Group) -> tuple[int, int]:
+                hits = {w for w in g.words & q if seen[w] == 1 and not w.isdigit()}
+                return len(hits & counted), len(hits - done)
+            tied = [i for i, n in enumerate(own) if n == best]
+            top = max(weight(gs[i]) for i in tied)
+            tied = [i for i in tied if weight(gs[i]) == top]
+            if len(tied) != 1:
+                return None
+            return set(gs[tied[0]].members), sure
         return set(gs[own.index(best)].members), sure
     return None
+
+
+# The noun a count or an amount asks for: "how many employers", "number of persons".
+_COUNTED = re.compile(r"\b(?:how\s+many|how\s+much|number\s+of)\s+([A-Za-z][\w-]*)", re.I)

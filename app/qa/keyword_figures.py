@@ -67,7 +67,24 @@ def asks_figure(question: str, names: list[tuple[int, int]] = ()) -> bool:
         return True  # "attendees informality dashboard meeting"
     if len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", words[-1].lower()) and _people(words[-2]):
         return True  # "iraq trade union leaders trained": those trained are counted
+    if _COUNT_WORD.search(core):
+        return True  # "gtt headcount as of march 2025", "staff head count"
+    lowered = [w.lower() for w in words]
+    for i, w in enumerate(lowered):
+        if not _people(w):
+            continue
+        if i and _DONE_TO.fullmatch(lowered[i - 1]):
+            return True  # "timor-leste registered workers 2023": the workers so registered are counted
+        if any(_DONE_TO.fullmatch(x) for x in lowered[i + 1:i + 4]):
+            return True  # "zambia persons with disabilities registered mis": those registered are counted
     return False
+
+
+# A word that itself asks for a count, wherever a keyword query puts it.
+_COUNT_WORD = re.compile(r"\b(?:head\s*count|tally)\b", re.I)
+# What is done to people that makes them counted: registered, enrolled, covered, insured ...
+_DONE_TO = re.compile(r"(?:registered|enrolled|affiliated|covered|insured|trained|reached|enlisted|subscribed|"
+                      r"vaccinated|employed|assisted|supported|served|benefited|benefitted)")
 
 
 # What a keyword query closes on when it asks how many or how much, whatever thing it names before:
@@ -77,7 +94,7 @@ def asks_figure(question: str, names: list[tuple[int, int]] = ()) -> bool:
 # ("registered" is not among them: "c102 ratifications registered 2024" asks which.)
 _MEASURE_LAST = re.compile(rf"\b(?:{_AUDIENCE.pattern}|views|pageviews|impressions|downloads|visits|clicks|"
                            r"reach|reached|benefit(?:t)?ed|enrolled|affiliated|activated|secured|mobili[sz]ed|raised|"
-                           r"disbursed)\W*$", re.I)
+                           r"disbursed|affiliates|enrollees|headcount)\W*$", re.I)
 
 
 def closes_on_measure(question: str, names: list[tuple[int, int]] = ()) -> bool:

@@ -17,6 +17,7 @@ from app.qa.units import STOP
 from graph.extract.quantities import MONEY, PERCENT
 from graph.dates import MONTH
 from app.qa.figure_owner import PARTITIVE, owner, parallel
+from app.qa.respective_nouns import asked_item
 from app.qa.number_words import TIMES, label as number_label, word_numbers
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
@@ -27,6 +28,9 @@ _SHARE_ASKED = re.compile(r"\b(share|percentage|proportion|per ?cent|percent|rat
 _MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|were|is|will)\b|\b(money|amount|funding|"
                           r"budget|cost|costs|gap|us\$|usd|dollars?|euros?|allocat\w*|financing|paid|pay|receive\w*)\b",
                           re.I)
+# A change asked by its size: "by how much did X increase"; the sentence writes it after "by".
+BY_HOW_MUCH = re.compile(r"\bby how (?:much|many)\b", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:almost|nearly|about|around|roughly|some|over|more than|up to|approximately)?\s*$", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 _TIMES_ASKED = re.compile(r"\bhow (?:many\s+t[a-z]*mes|often)\b|\bnumber of (?:times|meetings|sessions)\b", re.I)
 _AGE_ASKED = re.compile(r"\b(?:what|which)\s+age\b|\bhow old\b|\bage\s+(?:limit|threshold|of eligibility)\b|\beligibility age\b|"
@@ -60,6 +64,8 @@ def asked_unit(question: str) -> str | None:
     # information"): the counted phrase decides, unless it counts per cent ("how many per cent").
     if re.search(r"\bhow many\s+(?:us\s+|swiss\s+)?(?:dollars|euros|francs|pounds)\b", question, re.I):
         return "money"  # "how many euros": an amount, counted in its currency
+    if BY_HOW_MUCH.search(question) and not re.search(r"\b(?:money|funding|dollars?|euros?|us\$|usd)\b", question, re.I):
+        return None  # "by how much did the decree increase the base value": a change, in whatever unit it is written
     count = _COUNT_ASKED.search(question)
     if count and not _SHARE_ASKED.search(" ".join(question[count.end():].split()[:2])):
         return "count"
@@ -144,20 +150,84 @@ def respective(seg: str, question: str, cands: list[Span]) -> Span | None:
     if len(figs) < 2:
         return None
     asked = _names_in(question)
-    from graph import countries
-
     for lm in reversed(list(_NAME_LIST.finditer(seg[:figs[0].start]))):
         items = [re.sub(r"^the\s+", "", x.strip(), flags=re.I) for x in re.split(r"\s*,\s*|\s+and\s+", lm.group(1))
                  if x.strip()]
         figs_here = figs[-len(items):] if len(figs) >= len(items) else []
         if len(items) < 2 or len(figs_here) != len(items):
             continue
-        hits = [i for i, it in enumerate(items) if countries.fold(it) in asked
-                or all(countries.fold(t) in asked for t in it.split())]
+        hits = _named_items(items, asked)
+        if len(hits) > 1:  # "Ireland and Germany both gave - how much did Germany give": the asking clause's
+            hits = [i for i in hits if i in _named_items(items, _names_in(asking_clause(question)))] or hits
         if len(hits) == 1:
             return figs_here[hits[0]]
+        if not hits and _other_country_asked(items, question):
+            return ELSEWHERE  # "France and Korea ... respectively" for "the German contribution": not this sentence
         return None
-    return None
+    run = _last_run(seg, figs)  # "reaching 15,000 and 18,000 persons": the figures listed together
+    item = asked_item(seg[:run[0].start], len(run), question)  # "for persons with disabilities and older persons"
+    return run[item] if item is not None else None
+
+
+# "between 2017 and 2023", "from 2017 to 2023" in a sentence: the years a change "from A to B" spans.
+_SPAN_YEARS = re.compile(r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _asks_range_start(seg: str, question: str) -> bool:
+    """Does the question date its figure to the first year of the span the sentence's change runs
+    over ("employers from 240 to 4,700 between 2017 and 2023", asked "in 2017"), and not to the last?"""
+    asked = set(YEAR.findall(question))
+    return any(m.group(1) in asked and m.group(2) not in asked for m in _SPAN_YEARS.finditer(seg))
+
+
+def _last_run(seg: str, figs: list[Span]) -> list[Span]:
+    """The figures written as one list just before "respectively" ("15,000 and 18,000"): the last
+    figure and those before it parted from the next only by a comma or "and" (and a unit word)."""
+    run = [figs[-1]]
+    for f in reversed(figs[:-1]):
+        gap = seg[f.end:run[0].start]
+        if not (re.search(r",|\band\b", gap) and len(re.findall(r"[A-Za-z]+", gap)) <= 3):
+            break
+        run.insert(0, f)
+    return run
+
+
+# What :func:`respective` says of a sentence whose list of countries leaves out the one asked.
+ELSEWHERE = Span(0, 0, "", 0.0, "none")
+
+
+def _other_country_asked(items: list[str], question: str) -> bool:
+    """Are the list's items all countries, and does the question name (or a demonym stand for) a
+    country that is none of them?"""
+    from app.qa.demonyms import demonym_country
+    from graph import countries
+
+    isos = [countries.lookup(it) for it in items]
+    if not all(isos):
+        return False
+    asked = {iso for _, _, _, iso in countries.find_countries(question)}
+    asked |= {iso for w in re.findall(r"[A-Za-z]+", question) for iso in [demonym_country(w)] if iso}
+    return bool(asked) and not (asked & set(isos))
+
+
+def _named_items(items: list[str], asked: set[str]) -> list[int]:
+    from graph import countries
+
+    return [i for i, it in enumerate(items) if countries.fold(it) in asked
+            or all(countries.fold(t) in asked for t in it.split())]
+
+
+# Where a question's clauses part: a dash, a semicolon or colon, a comma before a question word.
+_CLAUSE_BREAK = re.compile(r"\s[-–—]\s|[;:]|,\s*(?=(?:how|what|which|who|when|where)\b)", re.I)
+_ASKS = re.compile(r"\b(?:how|what|which|who|when|where)\b", re.I)
+
+
+def asking_clause(question: str) -> str:
+    """The clause of the question that holds its question word ("Ireland and Germany both put money
+    in - *how much did Germany contribute*"); the whole question when it has one clause."""
+    parts = _CLAUSE_BREAK.split(question)
+    asking = [p for p in parts if _ASKS.search(p)]
+    return asking[-1] if len(parts) > 1 and asking else question
 
 
 _CURRENCIES = (("USD", r"US\$|USD|(?:US\s+)?dollars?|\$"), ("EUR", r"€|EUR|euros?"), ("CHF", r"CHF|Swiss francs?"),
@@ -242,9 +312,11 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     elif stated and cands:
         return None  # the sentence only repeats what the question states ("welcomed five new members")
     owned = respective(seg, question, cands)
+    if owned is ELSEWHERE:
+        return None
     if owned is not None:
         return owned
-    earlier = bool(_EARLIER_ASKED.search(question))
+    earlier = bool(_EARLIER_ASKED.search(question)) or _asks_range_start(seg, question)
     years = [m.start() for y in YEAR.findall(question) for m in re.finditer(y, seg)]
     dists: list[float] = []
     for s in cands:
@@ -263,12 +335,15 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
             dists[-1] -= 2  # "The GTT staff stood at 197": the counted noun is the subject the figure is said of
         if not age and _counts_other_noun(seg[s.end:s.end + 60], near):
             dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
+    if BY_HOW_MUCH.search(question):  # "increased ... by almost 40 percent": the change's own size
+        dists = [d - 5 if _BY_BEFORE.search(seg[max(0, s.start - 24):s.start]) else d for s, d in zip(cands, dists)]
     if earlier:
         # "a further reduction from the previous gap of US$36 million": the figure the sentence
         # itself calls earlier is the one a question about the earlier state means
         for i, s in enumerate(cands):
             if _CALLED_EARLIER.search(seg[max(0, s.start - 40):s.start]):
                 dists[i] -= 2
+    changes = 0  # "registered workers increasing from 50,000 to 146,000 and employers from 240 to 4,700"
     for i in range(len(cands) - 1):
         a, b = cands[i], cands[i + 1]
         if re.search(r"\bfrom\s+(us\$|\$|€)?\s*$", seg[max(0, a.start - 8):a.start].lower()) and \
@@ -277,17 +352,18 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
             lo, hi = (i + 1, i) if earlier else (i, i + 1)
             dists[hi] = min(dists[hi], dists[lo])
             dists[lo] += 3
+            changes += 1
     for i in range(1, len(cands)):
         if PARTITIVE.match(seg[cands[i].end:]):  # "27,500 people ..., 10,000 of whom": the same noun counted
             dists[i] = min(dists[i], dists[i - 1])
     owned = owner(seg, [(s.start, s.end) for s in cands], question) \
-        if parallel(seg, [(s.start, s.end, s.kind) for s in cands]) else None
+        if changes >= 2 or parallel(seg, [(s.start, s.end, s.kind) for s in cands]) else None  # changes are items
     if owned is not None:  # "..., the Africa region (14 per cent) and ...": the figure said of the asked item
         ix, named = owned
         if named:  # a name of the list item the question says: only its figures answer
             cands, dists = [s for i, s in enumerate(cands) if i in ix], [d for i, d in enumerate(dists) if i in ix]
         else:
-            dists = [d if i in ix else d + 4 for i, d in enumerate(dists)]
+            dists = [d if i in ix else d + 9 for i, d in enumerate(dists)]
     best: tuple[float, int, Span] | None = None
     for s, dist in zip(cands, dists):
         # Several years in the sentence: the figure nearest the year the question names.

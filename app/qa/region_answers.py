@@ -4,7 +4,8 @@ region's priority countries are all financed by the EU?".
 The countries are found as for the list question (every constraint the graph step reads, the
 region words aside); the answer is their regions (``fg:inRegion``, the registry's region
 relation).  With a universal quantifier ("all", "every", "each of its countries") a region is in
-only when every country the graph places in it is among them.  Rankings of regions ("which region
+only when every country the graph places in it is among them; with a condition on their number
+("regions with more than one country ...") a region is in only when its countries meet it.  Rankings of regions ("which region
 has the most ...") are :func:`app.qa.aggregate.region_extreme`'s.
 """
 from __future__ import annotations
@@ -36,9 +37,14 @@ def regions_for(ids: list[str], question: str, knowledge) -> list[RegionRow] | N
     for i in ids:
         if i in where:
             got.setdefault(where[i], []).append(i)
+    from app.qa.count_conditions import holds, members_condition
+
+    size = members_condition(question)  # "regions with more than one country with a strategy result"
     rows = []
     for region, cs in got.items():
         if every and set(members.get(region, [])) - set(cs):
+            continue
+        if size is not None and not holds(size[0], len(cs), size[1]):
             continue
         facts = [f for c in cs for f in knowledge.facts_where(subject=c, predicate="inRegion")]
         rows.append(RegionRow(region, cs, facts))

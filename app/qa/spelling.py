@@ -46,6 +46,9 @@ SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", 
              "mgt": "management", "prog": "programme", "progs": "programmes", "prgm": "programme",
              "univ": "university", "inst": "institute", "corp": "corporation", "fdn": "foundation",
              "fndn": "foundation", "cttee": "committee", "cmte": "committee", "devt": "development",
+             # counts typed in shorthand: "how many ppl got ...", "no of countries", "pct of gdp"
+             "ppl": "people", "pple": "people", "ppls": "people", "pct": "percent", "num": "number", "mln": "million",
+             "bn": "billion", "avg": "average",
              # contractions typed without their apostrophe: every reader of question words sees "what"
              "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is", "hows": "how is",
              # negations typed without their apostrophe: "didnt achieve" negates as "did not achieve"

@@ -29,6 +29,9 @@ _ONE_WORD = re.compile(r"(?<!\basia and the )(?<!\basia and )(?<!\basia-)(?<!\ba
                        r"(?<!\bamerica and the )(?<!\bamerica and )(?<!\bamerica & the )(?<!\bamerica & )"
                        r"(?<!\blatam and the )(?<!\blatam and )(?<!\blatam & the )(?<!\blatam & )"
                        r"\b(caribbean|pacific|oceania)\b", re.I)
+# "Latin America and the Caribbean", "LatAm & Caribbean": the whole of the Americas' south, named
+# with the Caribbean, not the Caribbean sub-region alone.
+_WHOLE_AMERICAS = re.compile(r"(?:\b(?:latin\s+america|latam|america|americas)\s*(?:&|and)|\w\s*&)\s*(?:the\s+)?caribbean$", re.I)
 # One-word names of a whole continent of the UN table (its first column), not a sub-region of it.
 _CONTINENT_NAMES = {"Pacific": "Oceania", "Oceania": "Oceania"}
 # The UN table's names where the regular pattern does not hold.
@@ -65,6 +68,8 @@ def named_subregion(question: str) -> str | None:
     m = next((m for m in _PHRASE.finditer(question or "") if not a_country(m)), None)
     if not m:
         one = _ONE_WORD.search(question or "")
+        if one and _WHOLE_AMERICAS.search(low[:one.end()]):
+            return None  # "LatAm & Caribbean", "Latin America and the Caribbean": the region, not the islands
         return one.group(1).capitalize() if one else None
     d = _DIRECTION[m.group(1).lower().replace("  ", " ")]
     c = _CONTINENT[m.group(2).lower()]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.qa import row_names
+from app.qa import row_names, year_series
 from app.qa.ordinal import ordinal_word, select
 from app.qa.units import terms as _terms
 
@@ -301,7 +301,11 @@ class TableLookup:
             return None
         # The column sharing most of the question's words ("new funding" is the funding column,
         # not the projects column that shares only "new"), then the best covered.
-        best_col = max(scored, key=lambda x: (len(q & (set(terms(x[4].col)) - _IGNORE)), x[2], x[3]))[4]
+        # What follows the superlative says the column before any other words do ("Looking at the
+        # table of new projects and funding approved, which year had the largest number of new projects").
+        ranked_by = set(terms(year_series.ranked_by(question)))
+        best_col = max(scored, key=lambda x: (len(ranked_by & (set(terms(x[4].col)) - _IGNORE)),
+                                              len(q & (set(terms(x[4].col)) - _IGNORE)), x[2], x[3]))[4]
         rows = [x for x in scored if x[4].table == best_col.table and x[4].col == best_col.col
                 and not re.match(r"\s*total\b", x[4].row, re.I)]
         top_row = max((x[1] for x in rows), default=0.0)
@@ -370,6 +374,8 @@ class TableLookup:
         if not _MORE_THAN.search(question):
             return None
         marks = [m for m in _ordered_marks(question)]
+        if len(marks) == 1 and "-" in marks[0] and re.search(r"\bby how\b", question, re.I):
+            marks = marks[0].split("-")  # "by how much did it grow from 2023 to 2024": two years, not a span
         if len(marks) != 2:
             return None
         full = []
@@ -525,12 +531,17 @@ _KEYWORD_RESULTS = re.compile(r"^(?!.*\b(?:which|what|who|whom|where|when|how|di
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 # The asked thing is a kind: "which result type", "what kind of institutional result".
 _KIND_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:types?|kinds?|categor(?:y|ies))\b", re.I)
-_MORE_THAN = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) between\b", re.I)
+_MORE_THAN = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) between\b|"
+                        r"\bby how (?:many|much)\b.*\b(?:from|between)\s+(?:19|20)\d\d", re.I)  # "by how much did X grow from Y1 to Y2"
 _TOTAL_ASKED = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall)\b", re.I)
 
 
 # A keyword query: no question word, no verb of asking, no "?".
 _KEYWORD_QUERY = re.compile(r"^(?!.*\?)(?!.*\b(?:who|how|why|does|do|did|is|are|was|were|can|could|tell|show|give)\b)", re.I | re.S)
+# A keyword query naming a plural kind of thing lists those things ("europe central asia countries
+# with a policies and strategies result 2024"): a table's mark for one of them is no figure asked.
+_THINGS_LISTED = re.compile(r"\b(?:countries|territories|organi[sz]ations|governments|donors|funders|partners|"
+                            r"institutions|members|pathfinders|agencies)\b", re.I)
 # Questions asking for things by name ("which countries", "who", "what type"), or for a date.
 _NAMES_ASKED = re.compile(r"\b(?:which|what|who|whom|whose|list|name)\b(?!\s+(?:is|was|were|are)\s+the\s+"
                           r"(?:[\w'’-]+\s+){0,3}?(?:number|amount|total|share|figure|ambition|target|goal)\b)"
@@ -553,9 +564,10 @@ def addresses_cell(question: str, stated_type: str, column_dates: "set[frozenset
     # A keyword query asks nothing by name even when a word of a table's label is a type's noun
     # ("country teams technical cooperation staff", "scheme design law ambition 2021-25"): the
     # cell is tried, and answers only when its row and column are both named outright.
-    if asked is not None and _KEYWORD_QUERY.match(asked) and not _NAMES_ASKED.search(asked):
+    if asked is not None and _KEYWORD_QUERY.match(asked) and not _NAMES_ASKED.search(asked) \
+            and not _THINGS_LISTED.search(asked):
         return True
-    return stated_type in ("Text", "Year") and not _NAMES_ASKED.search(question)
+    return stated_type in ("Text", "Year") and not _NAMES_ASKED.search(question) and not _THINGS_LISTED.search(question)
 
 
 # "2021-24", "2021/22", and as a question words it: "2021 to 2024", "2021 through 2024"

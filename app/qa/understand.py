@@ -401,11 +401,16 @@ def _ends_on_head(a: Analysis) -> bool:
 _RELATIVE = re.compile(r"^\W*((?:[\w'’-]+\s+){0,4}?)([A-Za-z]+)\s+(?:that|who|whose|where|without|with no|not)\b", re.I)
 
 
+_COUNT_OPENS = re.compile(r"\s*(?:the\s+)?(?:total\s+)?(?:number|count|tally)\s+of\b", re.I)
+
+
 def _relative_head(a: Analysis) -> str | None:
     """The type a query asks for when it opens on a noun phrase and a relative clause ("asian
     priority countries that did not get any result", "donors that fund ..."): the clause's "did"
     or "are" makes it look like a question, yet no question word comes before the head noun."""
     m = _RELATIVE.match(a.question)
+    if m and _COUNT_OPENS.match(a.question):
+        return None  # "Number of Flagship countries whose financing line ...": their count is asked
     if not m or re.search(r"\b(?:which|what|who|whom|how|when|where)\b", a.question[m.end():], re.I) \
             or _ASKING.search(m.group(1)) or re.search(r"\b(?:in|of|for|from|by|to)\s*$", m.group(1), re.I):
         return None

@@ -50,12 +50,28 @@ def _series(cells) -> dict[tuple[str, str], dict[int, object]]:
     return {k: v for k, v in out.items() if len(v) >= 3}
 
 
-def _named_column(question_terms: set[str], series, cover, terms) -> tuple[str, str] | None:
-    """The one time-series column the question names best: the one sharing most of the question's
-    words ("the largest amount of funding approved for new projects" is the funding column, not the
-    projects column that shares only "new projects"), then the best covered; it must be named
-    mostly, and clearly better than any other."""
-    scored = sorted((((len(question_terms & set(terms(key[1]))), cover(question_terms, key[1])), key)
+# The words a superlative ranks by: "the largest number of new projects", "the most new funding".
+RANKED_BY = re.compile(r"\b(?:most|largest|highest|biggest|greatest|fewest|smallest|lowest|least)\s+"
+                       r"((?:[A-Za-z$-]+\s+){0,5}?[A-Za-z$-]+)"
+                       r"(?=\s*(?:[?,.;]|$|\b(?:in|between|during|over|of all|among|across|from|since)\b))", re.I)
+
+
+def ranked_by(question: str) -> str:
+    """What the question's superlatives rank by ("Looking at the table of new projects and funding
+    approved, which year had the largest *number of new projects*"): those words name the column
+    before the rest of the question's words do."""
+    return " ".join(m.group(1) for m in RANKED_BY.finditer(question))
+
+
+def _named_column(question_terms: set[str], series, cover, terms, ranked: set[str] = frozenset()
+                  ) -> tuple[str, str] | None:
+    """The one time-series column the question names best: the one sharing most of the words the
+    superlative ranks by (``ranked``), then most of the question's words ("the largest amount of
+    funding approved for new projects" is the funding column, not the projects column that shares
+    only "new projects"), then the best covered; it must be named mostly, and clearly better than
+    any other."""
+    scored = sorted((((len(ranked & set(terms(key[1]))), len(question_terms & set(terms(key[1]))),
+                       cover(question_terms, key[1])), key)
                      for key in series if cover(question_terms, key[1]) >= MIN_COLUMN_COVER), key=lambda x: x[0], reverse=True)
     if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
@@ -72,7 +88,7 @@ def answer(question: str, answer_type: str, cells, question_terms: set[str], cov
     series = _series(cells)
     if not series:
         return None
-    key = _named_column(question_terms, series, cover, terms)
+    key = _named_column(question_terms, series, cover, terms, terms(ranked_by(question)))
     if key is None:
         return None
     rows = series[key]
