@@ -21,7 +21,7 @@ def direct_funders(cons: list[Constraint]) -> list[Constraint]:
     out = []
     for c in cons:
         through = [s for s, p, o in c.evidence if p == "fundedBy" and o == VIA and s.startswith("Country:")]
-        if len(through) == 1 and not c.negated and "UNION" in c.pattern and c.pattern.count("UNION") == 1:
+        if len(through) == 1 and not c.negated and c.pattern.count("UNION") == 1:
             r = through[0]
             c = replace(c, pattern=f"{_iri(r)} fg:fundedBy ?answer", evidence=[(r, "fundedBy", "?")],
                         description=c.description + " (as the financing line names them)")
