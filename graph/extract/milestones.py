@@ -141,6 +141,11 @@ _MEASURE_NOUN = re.compile(r"\b(?:Programme|Program|Plan|Strategy|Policy|Law|Act
                            r"decrees?|projects?|bills?|reforms?|measures?)\b")
 
 
+# a study of the named thing between a status verb and the name: the verb's object is the study
+_STUDY_OF = re.compile(r"\b(?:valuations?|assessments?|reviews?|analys[ie]s|stud(?:y|ies)|evaluations?|audits?|"
+                       r"diagnostics?|mappings?|costings?)\s+of\b", re.I)
+
+
 def status_span(sentence: str, start: int, end: int, window: int = 90,
                 finite_only: bool = False) -> tuple[str | None, str | None, int, int]:
     """What the sentence says happened to the thing named at [start, end): (status, the year
@@ -169,6 +174,8 @@ def status_span(sentence: str, start: int, end: int, window: int = 90,
                 continue  # "the revised Policy": an adjective
             if _MEASURE_NOUN.search(gap):
                 continue  # the verb is about another measure between them
+            if m.end() <= start and _STUDY_OF.search(gap):
+                continue  # "completed the actuarial valuation of the X": what was completed is the study
             word = m.group(0).lower()
             if not re.search(r"(?:ed|out|up|force|paid|set up|progress|ongoing|development|discussion|review)$", word):
                 if finite_only:
