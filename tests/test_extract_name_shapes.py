@@ -24,11 +24,11 @@ ONLY = ("structure", "organizations", "funding", "instruments", "initiatives", "
 GA = "Initiative:global-accelerator"
 
 
-def _with_entry(body: str):
+def _with_entry(body: str, only: tuple[str, ...] = ONLY):
     anchor = "Financing support: Japan. Visit our <u>country page</u>.\n\n"
     i = SOURCE.index(anchor) + len(anchor)
     entry = f"Mongolia\n\n{body}\n\nFinancing support: Japan. Visit our country page.\n\n"
-    return gx.run_all(parse_report(SOURCE[:i] + entry + SOURCE[i:]), only=ONLY)
+    return gx.run_all(parse_report(SOURCE[:i] + entry + SOURCE[i:]), only=only)
 
 
 @pytest.fixture(scope="module")
@@ -98,3 +98,47 @@ def test_joining_worded_as_a_change_of_state(verb):
     fact = kb.facts.get((eid("Country", "MNG"), "memberOf", GA))
     assert fact is not None and fact.attrs.get("year") == "2031"
 
+
+
+@pytest.fixture(scope="module")
+def entry_kb2():
+    return _with_entry(
+        "In 2031, the ILO supported the operationalization of the Steppe Herders Scheme (SHS), activating 12 "
+        "regional units. The Herder Insurance Scheme (HIS), launched in collaboration with the SHS, has since "
+        "concluded agreements with 212 clinics. The Government renewed "
+        "the Steppe Recovery and Resilience (SRR) Programme, of which a second phase runs until 2033. "
+        "The reimbursement rate was revised through the adoption of Decree 517/MOL/ 2031.",
+        only=ONLY + ("quantities",))
+
+
+def test_an_acronym_between_a_name_and_its_head(entry_kb2):
+    srr = _schemes(entry_kb2)["Steppe Recovery and Resilience Programme"]
+    assert srr.acronym == "SRR" and "SRR" in srr.alt_labels
+
+
+def test_a_participial_aside_does_not_take_the_subjects_figure(entry_kb2):
+    owners = {entry_kb2.entities[f.subject].label: entry_kb2.entities[f.object].attrs.get("value")
+              for f in entry_kb2.facts_where(predicate="hasQuantity")
+              if entry_kb2.entities[f.object].attrs.get("value") == "212"}
+    assert owners == {"Herder Insurance Scheme": "212"}
+
+
+def test_a_partner_after_launched_with_is_not_launched(entry_kb2):
+    assert _schemes(entry_kb2)["Steppe Herders Scheme"].attrs.get("status") != "launched"
+
+
+def test_a_decree_with_a_coded_number(entry_kb2):
+    laws = {e.label for e in entry_kb2.of_type("LegalInstrument") if e.attrs.get("country") == "MNG"}
+    assert "Decree 517/MOL/2031" in laws
+
+
+@pytest.mark.parametrize("text", ["Decree 12/MOF/2030 set the rate", "Act 7/2029 was passed", "Decree No. 44 of 2030"])
+def test_numbered_instrument_shapes(text):
+    from graph.extract.instruments import LAW_NO
+    assert LAW_NO.search(text)
+
+
+@pytest.mark.parametrize("text", ["in Decree 2030 terms", "the Law 12 of the code"])
+def test_a_bare_number_is_not_a_numbered_instrument(text):
+    from graph.extract.instruments import LAW_NO
+    assert not LAW_NO.search(text)

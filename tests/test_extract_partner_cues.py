@@ -49,3 +49,12 @@ def test_an_organisation_further_before_the_cue_is_not_taken():
     got = _entry_partners("In 2031, the Asian Development Bank published a study; the ministry worked on a "
                           "recovery plan alongside the European Union.")
     assert "European Union" in got and "Asian Development Bank" not in got
+
+
+@pytest.mark.parametrize("lead", ["international development organizations—such as", "development agencies, including",
+                                  "partners such as"])
+def test_organisations_a_kind_noun_introduces_are_partners(lead):
+    """'a process involving ... international development organizations—such as X, Y and Z': X, Y and Z took part."""
+    got = _entry_partners(f"In 2031, Mongolia validated its strategy through a process involving line ministries and {lead} "
+                          "UNICEF, the Asian Development Bank and the IMF.")
+    assert {"United Nations Children's Fund", "Asian Development Bank"} <= got

@@ -40,7 +40,7 @@ PARTNER_CUES = re.compile(
     r"\b(?:in (?:close )?(?:partnership|collaboration|cooperation|coordination) with|"
     r"partner(?:s|ed|ing)? with|partnership (?:of|with|between)|together with|jointly with|alongside|"
     r"collaborat\w* (?:closely )?with|cooperat\w* with|work(?:s|ed|ing)? (?:closely )?with|"
-    r"joint(?:ly)? (?:with|by)|co-organi[sz]ed with|implemented by|partners?,?\s+(?:such as|including|like)|"
+    r"joint(?:ly)? (?:with|by)|co-organi[sz]ed with|implemented by|(?:partners?|organi[sz]ations|agencies),?\s*[—–]?\s*(?:such as|including|like)|"
     r"collaborations? (?:with|between)|(?:with|among) (?:various |other |several )?partners,?\s+including)\b", re.I)
 SUPPORT_CUES = re.compile(
     r"\b(?:with the (?:financial |technical |generous )?support (?:of|from)|with (?:financial |technical )?"

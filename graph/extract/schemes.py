@@ -45,6 +45,11 @@ CAP_NAME = re.compile(
     r"(?P<name>" + _TOK + r"(?:\s+(?:" + _CONN + r"\s+){0,2}" + _TOK + r")*\s+(?P<head>" + _HEADS + r")s?"
     r"(?:\s+(?:of|for)\s+[A-Z][\w\-]+(?:\s+(?:and\s+|of\s+)?[A-Z][\w\-]+){0,3}(?=\s*\([A-Z]))?)"
     r"(?![\w\-])(?:\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\))?(?P<after>\s+\w+)?")
+# The acronym may stand between the name and its head: "Economic Recovery and Transformation (ERT)
+# Programme" is "Economic Recovery and Transformation Programme (ERT)".
+ACR_INSIDE = re.compile(
+    r"(?P<name>" + _TOK + r"(?:\s+(?:" + _CONN + r"\s+){0,2}" + _TOK + r")*)\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\)"
+    r"\s+(?P<head>" + _HEADS + r")(?![\w\-])(?P<after>\s+\w+)?")
 # A name's words may carry accents ("Bolsa da Mãe") and lower-case particles of Romance names
 # (da, de, do, del, la, du ...), which join capitalised words; general orthography, not report words.
 _UTOK = r"(?:[A-Z][\w'’\-]*|[A-Z]{2,}[a-z]?)"
@@ -196,6 +201,9 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             for m in (CAP_NAME.finditer(sent) if _may_name_scheme(sent) else ()):
                 cands.append((m.start("name"), m.end("name") if not m.group("acr") else m.end("acr") + 1,
                               m.group("name"), m.group("head"), m.group("acr"), m.group("after") or ""))
+            for m in (ACR_INSIDE.finditer(sent) if "(" in sent and _may_name_scheme(sent) else ()):
+                cands.append((m.start("name"), m.end("head"), f"{m.group('name')} {m.group('head')}",
+                              m.group("head"), m.group("acr"), m.group("after") or ""))
             for m in (LOWER_NAME.finditer(sent) if "program" in sent or "scheme" in sent else ()):
                 nm = m.group("name")
                 if re.fullmatch(r"[A-Z]{2,}", _clean(nm)) and _clean(nm) in acr_orgs:
@@ -338,7 +346,7 @@ COVERAGE = re.compile(
     r"\b(?:for|to|covering|covers|cover|targeting|targets|benefiting|benefit|reaching|reach|including|"
     r"inclusion of|extend\w* (?:coverage |it |them )?to)\s+"
     r"(?P<who>(?:(?:all|the|over|some|around|about|up to|nearly|almost|more than|an estimated|additional)\s+)*"
-    r"(?:[\d][\d,.]*\s+(?:million\s+|thousand\s+)?)?(?:[\w'’\-]+\s+){0,4}?(?:" + _COVERED + r")"
+    r"(?:[\d][\d,.]*\s+(?:million\s+|thousand\s+)?)?(?:[\w'’\-]+\s+){0,4}?(?:" + _COVERED + r")\b"
     r"(?:\s+(?:with|in|of|aged|from|who|over|above)\s+[^,.;()]{1,45})?)", re.I)
 
 
