@@ -39,8 +39,8 @@ from graph.vocab import slug as gaz_slug
 PARTNER_CUES = re.compile(
     r"\b(?:in (?:close )?(?:partnership|collaboration|cooperation|coordination) with|"
     r"partner(?:s|ed|ing)? with|partnership (?:of|with|between)|together with|jointly with|alongside|"
-    r"collaborat\w* (?:closely )?with|cooperat\w* with|worked (?:closely )?with|working (?:closely )?with|"
-    r"joint(?:ly)? (?:with|by)|co-organi[sz]ed with|implemented by|partners?,?\s+(?:such as|including|like)|"
+    r"collaborat\w* (?:closely )?with|cooperat\w* with|work(?:s|ed|ing)? (?:closely )?with|"
+    r"joint(?:ly)? (?:with|by)|co-organi[sz]ed with|implemented by|(?:partners?|organi[sz]ations|agencies),?\s*[—–]?\s*(?:such as|including|like)|"
     r"collaborations? (?:with|between)|(?:with|among) (?:various |other |several )?partners,?\s+including)\b", re.I)
 SUPPORT_CUES = re.compile(
     r"\b(?:with the (?:financial |technical |generous )?support (?:of|from)|with (?:financial |technical )?"
@@ -57,6 +57,10 @@ _WINDOW_STOP = re.compile(
     r"produced|conducted|published|developed|provided|supported|decided|agreed)\b")
 _PAIR = re.compile(r"^\s*(?:-|–|/|and|and the|with|with the|,\s*alongside|,\s*together with|and its partner)\s*$")
 _PAIR_BEFORE = re.compile(r"^\s*(?:-|–|/|and|and the)\s*$")
+# cues that coordinate what precedes with what follows ("X, alongside Y", "X together with Y"), and
+# the gap between an organisation and such a cue right after it
+_COORDINATE = re.compile(r"(?:alongside|together with)$", re.I)
+_JUST_BEFORE = re.compile(r"\s*,?\s*")
 _XREF = re.compile(r"\((?:see|cf\.?)\b[^)]*\)?", re.I)
 _SENT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 
@@ -105,6 +109,8 @@ def engagements_in(text: str, kb: KnowledgeBase, here: str | None) -> list[tuple
                 for s, e, _surf, k in orgs:
                     if cm.end() <= s < stop:
                         found.setdefault(k, pred)
+                    elif e <= cm.start() and _COORDINATE.match(cm.group(0)) and _JUST_BEFORE.fullmatch(sent[e:cm.start()]):
+                        found.setdefault(k, pred)  # "convened the X, alongside the Y": X is in the work too
                 if here:
                     seg = sent[cm.end():stop]
                     for s, e, surf, iso in countries.find_countries(seg):

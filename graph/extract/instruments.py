@@ -372,7 +372,12 @@ NAT_INSTR = re.compile(
     r"(?:\s+(?:of\s+)?\d{4}(?:\s*[-–]\s*\d{2,4})?)?"
     r"(?:\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,11})\))?"
     r"(?:\s*\((?P<period>\d{4}\s*[-–]\s*\d{2,4})\))?)")
-LAW_NO = re.compile(r"\b(?P<name>(?:Law|Decree|Act|Resolution)\s+No\.?\s*\d[\w/.\-]*(?:\s*/\s*\d{4})?)")
+# "Decree No. 2024-123", or a coded number without "No." that ends in a year: "Decree 824/MOH/2024"
+# (written "824/MOH/ 2024" when a line broke after the slash)
+_CODED_NO = r"\d+(?:/[A-Za-z0-9.\-]+)*/\s?(?:19|20)\d{2}\b"
+LAW_NO = re.compile(r"\b(?P<name>(?:Law|Decree|Act|Resolution)\s+(?:No\.?\s*\d[\w/.\-]*(?:\s*/\s*\d{4})?|"
+                    + _CODED_NO + r"))")
+_NUMBERED = re.compile(r"No\.?\s*\d|\b" + _CODED_NO)
 _ORG_WORDS = re.compile(r"\b(Ministry|Minister|Department|Institute|Agency|Authority|Office|Commission|"
                         r"Council|Assembly|Parliament|Bureau|Organi[sz]ation|Board|Directorate|Secretariat|"
                         r"Committee|Unit|Team|Centre|Center|Fund|Bank|University|Party|Plenum)\b")
@@ -429,11 +434,13 @@ def _extract_national(doc: Document, kb: KnowledgeBase) -> None:
             cands = []
             for m in NAT_INSTR.finditer(sent):
                 cands.append((m.start("name"), m.end(), m.group("name"), m.group("head"),
-                              m.group("tail") or "", m.group("acr"), m.group("period")))
+                              m.group("tail") or "", m.group("acr"), m.group("period"), None))
             for m in LAW_NO.finditer(sent):
-                cands.append((m.start(), m.end(), m.group("name"), m.group("name").split()[0], "", None, None))
+                # the name as written too ("824/MOH/ 2024"): the sentences that name it are found by it
+                cands.append((m.start(), m.end(), re.sub(r"/\s+", "/", m.group("name")), m.group("name").split()[0],
+                              "", None, None, m.group("name")))
             taken: list[tuple[int, int]] = []
-            for st, en, name, head, tail, acr, period in sorted(cands, key=lambda c: (c[0], -c[1])):
+            for st, en, name, head, tail, acr, period, written in sorted(cands, key=lambda c: (c[0], -c[1])):
                 if any(a <= st < b for a, b in taken) or any(a <= st < b for a, b in quoted):
                     continue
                 name = _clean_nat_name(name)
@@ -445,13 +452,14 @@ def _extract_national(doc: Document, kb: KnowledgeBase) -> None:
                 if countries.lookup(name) or len(name) < 6:
                     continue
                 words = [w for w in name.split() if w[0].isupper()]
-                if len(words) < 2 and not re.search(r"No\.?\s*\d", name + tail):
+                if len(words) < 2 and not _NUMBERED.search(name + tail):
                     continue
                 if name.split()[0] == head and not re.match(r"\S+\s+(?:on|for|of)\s", name) \
-                        and not re.search(r"No\.?\s*\d", name + tail):
+                        and not _NUMBERED.search(name + tail):
                     continue
                 full = (name + tail).strip()
-                num = re.search(r"No\.?\s*([\d][\w/.\-]*(?:\s*/\s*\d{4})?)", full)
+                num = re.search(r"No\.?\s*([\d][\w/.\-]*(?:\s*/\s*\d{4})?)", full) or \
+                    re.search(r"\b(" + _CODED_NO + r")", full)
                 yr_in = re.search(r"\b(?:of\s+)?(\d{4})\s*$", re.sub(r"\s*\([^)]*\)\s*$", "", full))
                 label = re.sub(r"\s*\([A-Z][A-Za-z0-9\-]{1,11}\)", "", full).strip()
                 iso = sentence_country(doc, p, sent, st)
@@ -463,7 +471,8 @@ def _extract_national(doc: Document, kb: KnowledgeBase) -> None:
                 base = re.sub(r"(?:\s+\(?|\s*\()(?:of\s+)?\d{4}(?:\s*[-–]\s*\d{2,4})?\)?\s*$", "", label) or label
                 key = slug(f"{iso} {base}")
                 ensure_country(kb, iso, p.id)
-                e = kb.add_entity("LegalInstrument", key, label, alt_labels=[full, base] + ([acr] if acr else []),
+                alts = [full, base] + ([acr] if acr else []) + ([written] if written and written != full else [])
+                e = kb.add_entity("LegalInstrument", key, label, alt_labels=alts,
                                   acronym=acr, role=role, passage=p.id, country=iso,
                                   number=num.group(1) if num else None,
                                   period=(period or _period(full)),

@@ -141,6 +141,14 @@ _MEASURE_NOUN = re.compile(r"\b(?:Programme|Program|Plan|Strategy|Policy|Law|Act
                            r"decrees?|projects?|bills?|reforms?|measures?)\b")
 
 
+# between a status verb and a name after it: the name is the verb's agent or partner, not its object
+_AGENT_GAP = re.compile(r"\s+(?:\w+\s+){0,2}?(?:in\s+(?:collaboration|partnership|cooperation)\s+with|"
+                        r"together\s+with|jointly\s+with|with|by)\s+(?:the\s+)?", re.I)
+# a study of the named thing between a status verb and the name: the verb's object is the study
+_STUDY_OF = re.compile(r"\b(?:valuations?|assessments?|reviews?|analys[ie]s|stud(?:y|ies)|evaluations?|audits?|"
+                       r"diagnostics?|mappings?|costings?)\s+of\b", re.I)
+
+
 def status_span(sentence: str, start: int, end: int, window: int = 90,
                 finite_only: bool = False) -> tuple[str | None, str | None, int, int]:
     """What the sentence says happened to the thing named at [start, end): (status, the year
@@ -169,6 +177,10 @@ def status_span(sentence: str, start: int, end: int, window: int = 90,
                 continue  # "the revised Policy": an adjective
             if _MEASURE_NOUN.search(gap):
                 continue  # the verb is about another measure between them
+            if m.end() <= start and _AGENT_GAP.fullmatch(gap):
+                continue  # "launched in collaboration with X", "developed by X": X did it, X was not done
+            if m.end() <= start and _STUDY_OF.search(gap):
+                continue  # "completed the actuarial valuation of the X": what was completed is the study
             word = m.group(0).lower()
             if not re.search(r"(?:ed|out|up|force|paid|set up|progress|ongoing|development|discussion|review)$", word):
                 if finite_only:

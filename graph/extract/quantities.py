@@ -248,6 +248,18 @@ def figures_in(sent: str) -> list[Figure]:
     return sorted(out, key=lambda f: f.start)
 
 
+# ", launched in collaboration with X,": a participial aside between a subject and its verb
+_ASIDE = re.compile(r",\s+(?:[a-z]+ed|[a-z]+ing)\b[^,;.]{0,120},")
+
+
+def _outside_asides(sent: str, found: list) -> list:
+    """The names not inside a participial aside, when some name is outside one: "The RSPC, launched
+    in collaboration with MSNAS, has since ... 265 health structures" - the figure is the RSPC's."""
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(sent)]
+    outside = [x for x in found if not any(a <= x[0] and x[1] <= b for a, b in asides)]
+    return outside or found
+
+
 def _owner(found: list[tuple[int, int, str]], at: int) -> str | None:
     """The named scheme/law nearest before the figure, else the first one after it."""
     before = [f for f in found if f[1] <= at]
@@ -324,7 +336,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 near = [x for x in found if (kb.entities[x[2]].type in ("Scheme", "LegalInstrument")
                                              and not kb.entities[x[2]].attrs.get("described"))
                         or 0 <= f.start - x[1] <= 80]
-                owner = _owner(near, f.start)
+                owner = _owner(_outside_asides(sent, near), f.start)
                 if owner is None and iso is None:
                     # "ten countries joined the Global Accelerator": the initiative right after the
                     # count; else the initiative whose section this is ("the Network welcomed ...")

@@ -35,7 +35,7 @@ from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
 from graph.vocab import slug
 
-_HEADS = r"(?:Scheme|System|Programme|Program|Allowance|Grant|Pension|Insurance|Benefit|Fund|Regime)"
+_HEADS = r"(?:Scheme|System|Programme|Program|Allowance|Grant|Pension|Insurance|Benefit|Fund|Regime|Net)"
 _TOK = r"(?:[A-Z][A-Za-z'’\-]*|[A-Z]{2,}[a-z]?)"
 _CONN = r"(?:of|for|and|the|on|to)"
 # A plural head names one scheme made of several ("Health and Occupational Risks Systems"); a
@@ -45,13 +45,21 @@ CAP_NAME = re.compile(
     r"(?P<name>" + _TOK + r"(?:\s+(?:" + _CONN + r"\s+){0,2}" + _TOK + r")*\s+(?P<head>" + _HEADS + r")s?"
     r"(?:\s+(?:of|for)\s+[A-Z][\w\-]+(?:\s+(?:and\s+|of\s+)?[A-Z][\w\-]+){0,3}(?=\s*\([A-Z]))?)"
     r"(?![\w\-])(?:\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\))?(?P<after>\s+\w+)?")
+# The acronym may stand between the name and its head: "Economic Recovery and Transformation (ERT)
+# Programme" is "Economic Recovery and Transformation Programme (ERT)".
+ACR_INSIDE = re.compile(
+    r"(?P<name>" + _TOK + r"(?:\s+(?:" + _CONN + r"\s+){0,2}" + _TOK + r")*)\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\)"
+    r"\s+(?P<head>" + _HEADS + r")(?![\w\-])(?P<after>\s+\w+)?")
 # A name's words may carry accents ("Bolsa da Mãe") and lower-case particles of Romance names
 # (da, de, do, del, la, du ...), which join capitalised words; general orthography, not report words.
 _UTOK = r"(?:[A-Z][\w'’\-]*|[A-Z]{2,}[a-z]?)"
 _PARTICLE = r"(?:da|de|do|dos|das|del|di|la|le|du|des)"
+# A name's last word may carry a version mark ("Estidama++"), and a "pilot" between the name and
+# its head says what stage the programme is at, not which one it is ("the Estidama++ pilot programme").
 LOWER_NAME = re.compile(
-    r"(?P<name>(?:" + _TOK + r"(?:\s+" + _TOK + r"){0,5}))(?:\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\))?"
-    r"\s+(?P<head>programme|program|scheme)(?![\w\-])")
+    r"(?P<name>(?:" + _TOK + r"(?:\s+" + _TOK + r"){0,5}))(?P<mark>\+{1,2})?"
+    r"(?:\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\))?"
+    r"\s+(?:pilot\s+)?(?P<head>programme|program|scheme)(?![\w\-])")
 # A lower-case description the report names with an acronym: "the old-age pension scheme (JP)",
 # "the old age defined-contribution (JHT) schemes", "the main public health insurance scheme
 # (EsSalud)".  The acronym is what makes the description a name; the description is its label.
@@ -73,7 +81,7 @@ _INSTITUTION_AFTER = re.compile(r"\s+(Act|Law|Bill|Code|Decree|Fund|Authority|Ag
 _INSTITUTION_IN = re.compile(r"\b(Organi[sz]ation|Ministry|Institute|Agency|Authority|Office|Department|"
                              r"Bank|Corporation|Board|Commission|Council|University)\b")
 _FUND_OK = re.compile(r"\b(Benefit|Solidarity|Provision|Assistance|Guarantee|Group|Welfare|Relief|Compensation)\s+Fund$")
-_SYSTEM_OK = re.compile(r"\b(Insurance|Pension|Security|Healthcare|Health Care|Benefit|Distribution|Assistance)\b")
+_SYSTEM_OK = re.compile(r"\b(Insurance|Pension|Security|Healthcare|Health Care|Health|Risks?|Benefit|Distribution|Assistance)\b")
 _LEAD = re.compile(r"^(?:(?:The|A|An|Its|Their|New|Revised|Current|This|These|In|On|Under|With|Through|"
                    r"And|Both|Our|Such|All|Each)\s+|(?:Establishment|Creation|Introduction|Implementation|"
                    r"Reform|Extension|Design|Review|Revision|Expansion|Evaluation|Assessment)\s+of\s+"
@@ -93,6 +101,12 @@ _OPERATES = re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|
                        r"operates|operated)\s+(?:the\s+|its\s+)?")
 _RESPONSIBLE = re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*(?:\s*\([A-Z][\w\-]+\))?)\s+"
                           r"(?:is\s+|was\s+|being\s+)?responsible\s+for\s+(?:administering|managing|running)")
+
+# "the National Social Insurance Fund (CNPS), administrative entity of the RSTI": an institution
+# in apposition to the role it plays for the scheme named right after
+_ENTITY_OF = re.compile(r"(?:the\s+)?(?P<org>[A-Z][\w'’\-]*(?:\s+(?:of|for|and|on)?\s*[A-Z][\w'’\-]*)*"
+                        r"(?:\s*\([A-Z][\w\-]+\))?),\s+(?:the\s+|its\s+)?(?:administrative|administering|managing|"
+                        r"operating)\s+(?:entity|body|institution|agency)\s+(?:of|for)\s+(?:the\s+)?")
 
 # What a sentence must contain for _OPERATES / _RESPONSIBLE to match in it: a cheap scan first,
 # because both patterns try a run of capitalised words at every capital before failing on the verb
@@ -114,6 +128,8 @@ def _acceptable(name: str, head: str, acr: str | None, after: str, kb: Knowledge
         return False
     if name.lower() in _GENERIC:
         return False
+    if head == "Net" and not acr:
+        return False  # "Social Safety Net (SSN)" names one; "safety nets" is a kind
     if _NOT_SCHEME.search(name) or _INSTITUTION_IN.search(name):
         return False
     if _INSTITUTION_AFTER.match(after or ""):
@@ -185,12 +201,15 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             for m in (CAP_NAME.finditer(sent) if _may_name_scheme(sent) else ()):
                 cands.append((m.start("name"), m.end("name") if not m.group("acr") else m.end("acr") + 1,
                               m.group("name"), m.group("head"), m.group("acr"), m.group("after") or ""))
+            for m in (ACR_INSIDE.finditer(sent) if "(" in sent and _may_name_scheme(sent) else ()):
+                cands.append((m.start("name"), m.end("head"), f"{m.group('name')} {m.group('head')}",
+                              m.group("head"), m.group("acr"), m.group("after") or ""))
             for m in (LOWER_NAME.finditer(sent) if "program" in sent or "scheme" in sent else ()):
                 nm = m.group("name")
                 if re.fullmatch(r"[A-Z]{2,}", _clean(nm)) and _clean(nm) in acr_orgs:
                     continue
-                cands.append((m.start("name"), m.end(), f"{nm} {m.group('head')}", m.group("head"),
-                              m.group("acr"), ""))
+                cands.append((m.start("name"), m.end(), f"{nm}{m.group('mark') or ''} {m.group('head')}",
+                              m.group("head"), m.group("acr"), ""))
             for m in ((*ACR_AFTER.finditer(sent), *ACR_BEFORE.finditer(sent)) if _may_describe_scheme(sent) else ()):
                 words = (m.group("desc") or "").split()
                 cut = max((i + 1 for i, w in enumerate(words) if _DESC_LEAD.match(w + " ")), default=0)
@@ -285,6 +304,12 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 for e in here:
                     if e.label in sent or (e.acronym and e.acronym in sent):
                         _admin(kb, doc, e, m.group("org"), p.id)
+            for m in (_ENTITY_OF.finditer(sent) if " entity " in sent or " body " in sent else ()):
+                obj = sent[m.end():m.end() + 120]
+                for e in here:
+                    if obj.startswith(e.label) or (e.acronym and re.match(re.escape(e.acronym) + r"\b", obj)):
+                        # by its full name: an acronym alone may be another country's body ("CNPS")
+                        _admin(kb, doc, e, re.sub(r"\s*\([^)]*\)$", "", m.group("org")), p.id)
             # "the NSSF re-launched the Haba Haba scheme": the scheme right after the verb
             for m in (_OPERATES.finditer(sent) if _OPERATES_VERB.search(sent) else ()):
                 obj = sent[m.end():m.end() + 120]
@@ -321,7 +346,7 @@ COVERAGE = re.compile(
     r"\b(?:for|to|covering|covers|cover|targeting|targets|benefiting|benefit|reaching|reach|including|"
     r"inclusion of|extend\w* (?:coverage |it |them )?to)\s+"
     r"(?P<who>(?:(?:all|the|over|some|around|about|up to|nearly|almost|more than|an estimated|additional)\s+)*"
-    r"(?:[\d][\d,.]*\s+(?:million\s+|thousand\s+)?)?(?:[\w'’\-]+\s+){0,4}?(?:" + _COVERED + r")"
+    r"(?:[\d][\d,.]*\s+(?:million\s+|thousand\s+)?)?(?:[\w'’\-]+\s+){0,4}?(?:" + _COVERED + r")\b"
     r"(?:\s+(?:with|in|of|aged|from|who|over|above)\s+[^,.;()]{1,45})?)", re.I)
 
 

@@ -40,6 +40,8 @@ ORGANIZATIONS: tuple[OrgInfo, ...] = (
        "International Training Center of the ILO", "ILO International Training Centre"),
     _o("UNICEF", "United Nations Children's Fund", "un_agency", "UN Children's Fund"),
     _o("UNDP", "United Nations Development Programme", "un_agency", "UN Development Programme"),
+    _o("UNSDG", "United Nations Sustainable Development Group", "un_agency", "UN Sustainable Development Group",
+       "United Nations Development Group", "UN Development Group", "UNDG"),
     _o("WHO", "World Health Organization", "un_agency", "World Health Organisation"),
     _o("FAO", "Food and Agriculture Organization of the United Nations", "un_agency",
        "Food and Agriculture Organization", "United Nations Food and Agriculture Organization"),
