@@ -38,6 +38,8 @@ def test_a_request_lead_in_is_dropped(question, core):
     "Could you tell me about pensions in Atlantis?",  # a topic to talk about
     "I'd like to know whether Atlantis ratified C102.",  # a yes/no question, read elsewhere
     "Could you tell me more?",
+    "Tell me what the Atlantis project is.",  # a definition: read whole by app.qa.definition
+    "Could you tell me, for a newcomer, what the Utopia network actually is?",
     "Which countries does Utopia fund?",
 ])
 def test_no_request_lead_in_leaves_the_question_alone(question):

@@ -9,8 +9,9 @@ nothing marks where the question proper starts, and the request's words ("tell",
 were read as relation cues and topics.
 
 :func:`strip` drops such a lead-in at the start of the text (after a greeting), and only when what
-follows is a question of its own: not "about ..." (a topic to talk about) and not "whether"/"if"
-(a yes/no question, read by :mod:`app.qa.embedded_polar`).  Ordinary English only.
+follows is a question of its own: not "about ..." (a topic to talk about), not "whether"/"if"
+(a yes/no question, read by :mod:`app.qa.embedded_polar`) and not "what X is" (a definition, read
+by :mod:`app.qa.definition` in the request's words).  Ordinary English only.
 """
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ _LEAD = re.compile(rf"^\W*{_GREETING}(?:{_YOU_TELL}|{_YOU_FIND}|{_PLEASE}|{_I_WA
 # What follows is not a question of its own: a topic to talk about, a yes/no question, or more
 # about the asker ("I'd like to know more", "let me know if ...").
 _NOT_ASKED = re.compile(r"^(?:about|more|whether|if|something|anything|a\s+bit|a\s+little|what\s+you|how\s+you)\b", re.I)
+# An embedded "what X is" clause (subject before the verb, the verb last): a definition asked, which
+# :mod:`app.qa.definition` reads in the request's own words.
+_EMBEDDED_DEFINITION = re.compile(r"\b(?:is|are|was|were|means?|stands?\s+for|refers?\s+to|does|do)"
+                                  r"(?:\s+(?:actually|exactly|really|all\s+about|about))?\W*$", re.I)
 _QWORD = re.compile(r"^(?:(?:in|for|from|by|to|of|with|on|at|among)\s+)?(?:which|what|who|whom|whose|where|when|how)\b", re.I)
 
 
@@ -41,6 +46,8 @@ def strip(question: str) -> str:
     rest = question[m.end():].strip()
     if len(rest.split()) < 2 or _NOT_ASKED.match(rest):
         return question
+    if _EMBEDDED_DEFINITION.search(rest) and re.search(r"\b(?:what|who)\b", rest, re.I):
+        return question  # "tell me what the PROSPECTS project is": the definitional frame reads it whole
     if _QWORD.match(rest):  # "which countries does Norway fund." is still a question
         rest = rest.rstrip(" .!") + ("" if rest.endswith("?") else "?")
         rest = rest[0].upper() + rest[1:]
