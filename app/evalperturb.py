@@ -224,6 +224,88 @@ def variant_name(question: str, rng: random.Random) -> str:
     return question
 
 
+# -- round-12 frames: the question inside a request, its answer noun fronted, an aside in mid-sentence,
+# a closing with a signature, a second question about the answer itself.  Each keeps the gold: none
+# adds a condition, a name or a fact.
+_REQUESTS = (
+    "I'd like to know {q}",
+    "Could you tell me {q}",
+    "I was wondering {q}",
+    "Can you find out for me {q}",
+    "Please let me know {q}",
+)
+_MID_ASIDES = (
+    "(I ask because of a briefing I'm writing)",
+    "- and this is just for my own notes -",
+    "(roughly speaking)",
+    ", if the report says,",
+)
+_CLOSINGS = (
+    "Thanks in advance! Maria",
+    "Many thanks for your help.",
+    "Cheers, Tom",
+    "Thank you so much, this helps a lot.",
+)
+_FOLLOW_UPS = (
+    "Also, is that list complete as far as the report goes?",
+    "And is that still the case now, do you think?",
+    "Is that right?",
+)
+_OPEN_Q = re.compile(r"(?:which|what)\s+([a-z][\w'’-]*)\s+", re.I)
+_LATE_PREP = re.compile(r"\s(?=(?:in|for|by|to|from|with|under|since|during)\s)")
+
+
+def request_embed(question: str, rng: random.Random) -> str:
+    """The question embedded in a request, word order kept ("I'd like to know which countries does
+    Norway fund."), as people type it; a full stop or question mark as the lead-in calls for."""
+    lead = _pick(_REQUESTS, rng)
+    body = _lower_first(question.strip()).rstrip("?").rstrip()
+    end = "?" if lead.startswith(("Could", "Can")) else "."
+    return lead.format(q=body) + end
+
+
+def type_fronted(question: str, rng: random.Random) -> str:
+    """The answer noun moved away from the question word: "Which countries does Norway fund?" ->
+    "Looking at the countries in the report, which ones does Norway fund?"; unchanged when the
+    question does not open with which/what + a noun."""
+    q = question.strip()
+    m = _OPEN_Q.match(q)
+    # a plural answer noun only: "which global accelerator ..." or "which share of ..." name no kind of thing
+    if m is None or not re.fullmatch(r"[a-z-]{3,}s", m.group(1), re.I) or m.group(1).lower() in _AUX | {"is", "was", "this"}:
+        return q
+    noun = m.group(1)
+    ones = "ones"
+    frame = _pick(("Looking at the {n} in the report, which {o}", "Of all the {n} the report mentions, which {o}",
+                   "Thinking of {n}: which {o}"), rng)
+    return frame.format(n=noun.lower(), o=ones) + " " + q[m.end():]
+
+
+def mid_aside(question: str, rng: random.Random) -> str:
+    """An aside before the question's last prepositional phrase ("Which countries does Norway fund
+    (roughly speaking) in Africa?"), or before the question mark when it has none."""
+    q = question.strip()
+    aside = _pick(_MID_ASIDES, rng)
+    cuts = [m.start() for m in _LATE_PREP.finditer(q) if m.start() > len(q) // 3]
+    if not cuts:
+        body = q.rstrip("?").rstrip()
+        return f"{body}{'' if aside.startswith(',') else ' '}{aside}{'?' if q.endswith('?') else ''}"
+    i = cuts[-1]
+    return f"{q[:i]}{'' if aside.startswith(',') else ' '}{aside}{q[i:]}"
+
+
+def closing(question: str, rng: random.Random) -> str:
+    """A thank-you or a signature after the question (after a dash when the question has no final
+    punctuation, as a keyword query typed in one go)."""
+    q = question.strip()
+    return f"{q}{'' if q.endswith(('?', '.', '!')) else ' -'} {_pick(_CLOSINGS, rng)}"
+
+
+def follow_up(question: str, rng: random.Random) -> str:
+    """A second question about the answer itself (its completeness, whether it still holds)."""
+    q = question.strip()
+    return f"{q if q.endswith(('?', '.')) else q + '?'} {_pick(_FOLLOW_UPS, rng)}"
+
+
 def _protected(q: dict) -> set[str]:
     words = set()
     for name in list(q.get("gold") or []) + [a for v in (q.get("aliases") or {}).values() for a in v]:
@@ -241,6 +323,11 @@ TRANSFORMS: dict[str, Transform] = {  # a keyword searcher does not type a wordy
     "typo": lambda q, rng: typo(q["question"], rng, _protected(q)),
     "name_typo": lambda q, rng: name_typo(q["question"], rng, _protected(q)),
     "variant": lambda q, rng: variant_name(q["question"], rng),
+    "request_embed": lambda q, rng: request_embed(q["question"], rng),
+    "type_fronted": lambda q, rng: type_fronted(q["question"], rng),
+    "mid_aside": lambda q, rng: mid_aside(q["question"], rng),
+    "closing": lambda q, rng: closing(q["question"], rng),
+    "follow_up": lambda q, rng: follow_up(q["question"], rng),
 }
 
 

@@ -107,7 +107,9 @@ def split(question: str) -> NamedBy | None:
             return NamedBy(inner=f"In which country did this happen: {desc}?",
                            outer=rest[:ref.start()] + "{}" + rest[ref.end():],
                            described=f"the country where: {desc}")
-    return None
+    from app.qa.embedded_country import split as embedded  # "when did the country whose ... ratify ...?"
+
+    return embedded(q)
 
 
 def answer(named: NamedBy, ask: Callable[[str], dict]) -> dict | None:

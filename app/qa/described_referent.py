@@ -32,16 +32,24 @@ _LEAD = re.compile(
 # The back-reference, with at most a few words after it ("in that country in 2024?").
 _BACK = re.compile(r"\b(?:(?:in|for|of|to|with)\s+)?(?:that|this|the\s+same|said|the\s+said)\s+(?:" + _NOUN + r")(?:'s)?"
                    r"|\bthere\b", re.I)
-_BACKS = re.compile(r"\b(?:(?:in|for|of|to|with)\s+)?(?:those|these|the\s+same|said|the\s+said)\s+(?:" + _NOUNS + r")(?:'s)?"
-                    r"|\bthere\b", re.I)
+_BACKS = re.compile(r"\b(?:(?:in|for|of|to|with)\s+)?(?:those|these|the\s+same|said|the\s+said)\s+"
+                    r"(?:(?:two|three|four|five|six|\d+)\s+)?(?:" + _NOUNS + r")(?:'s)?|\bthere\b", re.I)
 _TAIL_WORDS = 4
+# A set of countries stated in a sentence of its own before the question: "Two priority countries
+# ratified Convention No. 102 in 2022, according to their country sections. Who funds those two
+# countries?"  The statement's predicate says which countries; a trailing source remark is not part
+# of it.
+_SET_STATEMENT = re.compile(
+    r"^(?:the\s+)?(?:two|three|four|five|six|several|some|a\s+few|\d+)\s+(?P<mods>(?:[\w'’-]+\s+){0,2}?)"
+    r"(?P<nouns>" + _NOUNS + r")\s+(?P<pred>(?!(?:are|were|is|was|have|has|had|do|does|did)\b)[a-z][\w-]*\b.{4,}?)"
+    r"(?:,\s*(?:according\s+to|as|per|judging\s+by|going\s+by|if)\b.*)?[.;]?$", re.I)
 
 
 def fold(question: str) -> str | None:
     """The question with its opening description written in at the back-reference, or None."""
     m = _LEAD.match(question.strip())
     if m is None:
-        return None
+        return _fold_stated_set(question.strip())
     rest = m["rest"]
     plural = m["nouns"] is not None
     if plural and not re.match(r"(?:looking\s+at|of|among|amongst|for|take|consider|thinking|regarding|concerning|as\s+for|"
@@ -61,3 +69,25 @@ def fold(question: str) -> str | None:
     tail_words = tail.strip(" ?.!")
     return (f"{rest[:b.start()].rstrip()} {lead}the {'countries' if plural else 'country'} {m['rel']} {desc}"
             + (f", {tail_words}" if tail_words else "") + "?")
+
+
+def _fold_stated_set(question: str) -> str | None:
+    """"N countries <did something>. Who funds those countries?" with the set written in at the
+    back-reference that ends the question ("Who funds the countries that <did something>?"), or None."""
+    from app.qa.question_sentence import split_sentences
+
+    sentences = split_sentences(question)
+    if len(sentences) < 2:
+        return None
+    m = _SET_STATEMENT.match(sentences[0])
+    if m is None:
+        return None
+    rest = " ".join(sentences[1:])
+    backs = list(_BACKS.finditer(rest))
+    if not backs or backs[-1].group(0).lower() == "there" or rest[backs[-1].end():].strip(" ?.!"):
+        return None
+    b = backs[-1]
+    prep = re.match(r"(in|for|of|to|with)\s+", b.group(0), re.I)
+    lead = (prep.group(1) + " ") if prep else ""
+    nouns = f"{m['mods'].strip()} {m['nouns']}".strip()
+    return f"{rest[:b.start()].rstrip()} {lead}the {nouns} that {m['pred'].strip()}?"

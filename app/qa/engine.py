@@ -38,6 +38,7 @@ from app.qa.region_in_name import inside_name
 from app.qa.asides import keeps_subject
 from app.qa.background_clause import also_without_background
 from app.qa.conversation import without_shell
+from app.qa import asked_core, relative_set
 from app.qa.coreference import core_of
 from app.qa.entry_country import entry_country, named_as_government
 from app.qa.keyword_order import question_word_first
@@ -237,11 +238,16 @@ class QuestionEngine:
         described set ("of the countries that ..., which are ...") keeps only what the described
         set also holds when the whole reading dropped the description.  A question about one
         country it describes first ("The country where ... - when did it ratify C102?") is asked
-        of that country by name (:mod:`app.qa.described_country`)."""
+        of that country by name (:mod:`app.qa.described_country`).  The writer's frame around the
+        question (a request, a sign-off, a marked aside) is peeled off first (:mod:`app.qa.asked_core`),
+        and a "which countries that X are Y" answer that met only one condition is narrowed to both
+        (:mod:`app.qa.relative_set`)."""
+        asked = " ".join(str(question or "").split())
+        question = asked_core.of(asked)  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         named = described_country.split(question)
         out = described_country.answer(named, self._ask_whole) if named is not None else None
         if out is not None:
-            out["question"] = " ".join(question.split())
+            out["question"] = asked
             if qid is not None:
                 out["id"] = qid
             return out
@@ -249,6 +255,12 @@ class QuestionEngine:
         parts = set_of_question.split(out["question"]) if out.get("answers") else None
         if parts is not None:
             self._within_described(out, parts)
+        two = relative_set.split(question) if out.get("answers") else None  # "which countries that X are Y"
+        if two is not None and relative_set.narrow(out, two, self._ask_whole):
+            out["answer_text"], out["citations"] = summarise(out, self.k)
+        if question != asked:
+            out["path"] = [f"question read as: “{question}”"] + list(out.get("path") or [])
+            out["question"] = asked
         return out
 
     def _within_described(self, out: dict, parts) -> None:

@@ -32,8 +32,17 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'’][.!?])\s+(?=[A-Z“\"'‘(]
                            r"when|how)\b)")
 # Thanks and sign-offs: a sentence of these asks nothing.
 THANKS = re.compile(r"^\W*(?:(?:and|but|so|again|many|much|in advance|a lot|very much|so much|best|kind|warm|"
-                    r"regards?|cheers|thanks?|thank you|appreciated?|grateful|ta|much obliged|in\s+advance)\W*)+$",
+                    r"regards?|cheers|thanks?|thank you|appreciated?|grateful|ta|much obliged|in\s+advance)\W*)+"
+                    # a signature after them ("Cheers, Tom", "Thanks! Maria Lopez")
+                    r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\W*)?$",
                     re.I)
+# A signature on its own after the thanks ("Thanks in advance! Maria"): one or two capitalised words.
+_SIGNATURE = re.compile(r"^(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\W*$")
+# A second question about the answer itself, pointing back and naming nothing ("Is that right?",
+# "Also, is that list complete as far as the report goes?", "Are those all of them?").
+_FOLLOW_UP = re.compile(r"^\W*(?:(?:also|and|but|so|ok|okay|oh|then)\W+)*(?:is|are|was|were|would|will|does|do|did|has|"
+                        r"have|could|can)\s+(?:that|this|it|these|those|the\s+(?:list|answer|figure|number|total|count|"
+                        r"year|names?|results?))\b", re.I)
 # Greetings and short openers that ask nothing ("Hi there.", "Hello!", "Good morning.").
 _GREETING = re.compile(r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[\w\s,]{0,20}\W*$",
                        re.I)
@@ -76,10 +85,21 @@ _FORM_ONLY = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:the\s+|a\s+)?(?:short\s+|b
 
 def _asides_only(sentence: str) -> bool:
     """Is the sentence about the asker or the conversation, or only thanks, a greeting, why the
-    asker asks or the answer's form?"""
+    asker asks, the answer's form or a follow-up about the answer itself?"""
     return bool(THANKS.match(sentence) or _GREETING.match(sentence) or _ASKER.search(sentence)
                 or (_PURPOSE.match(sentence) and not sentence.rstrip().endswith("?"))
-                or _FORM_ONLY.match(sentence))
+                or _FORM_ONLY.match(sentence) or is_follow_up(sentence))
+
+
+def is_follow_up(sentence: str) -> bool:
+    """Is the sentence a second question about the answer already asked for ("Is that right?",
+    "Is that list complete as far as the report goes?"): it points back, names nothing and holds no
+    figure, so it cannot ask about anything else."""
+    m = _FOLLOW_UP.match(sentence)
+    if m is None or len(sentence.split()) > 14:
+        return False
+    rest = sentence[m.end():]
+    return not re.search(r"\d|\b[A-Z]", rest)
 
 
 # A statement that says where to look or limits what is asked ("Table 4 lists results by region.",
@@ -138,7 +158,9 @@ def asking_sentence(question: str) -> Sentences:
     for i, s in enumerate(sentences):
         if i == at:
             kept.append(s)
-        elif _asides_only(s) or (i > at and not _asks(s) and THANKS.match(s)) or (i < at and _context_only(s, sentences[at])):
+        elif _asides_only(s) or (i > at and not _asks(s) and THANKS.match(s)) or (i < at and _context_only(s, sentences[at])) \
+                or (i == len(sentences) - 1 and i > at and dropped and dropped[-1] == sentences[i - 1]
+                    and THANKS.match(sentences[i - 1]) and _SIGNATURE.match(s)):  # "Thanks in advance! Maria"
             dropped.append(s)
         elif i > at:
             return Sentences(question, [])  # a second question or remark after it: read whole
