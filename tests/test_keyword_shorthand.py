@@ -141,3 +141,45 @@ def test_bank_keyword_wording_reads_as_its_intent(engine):
             break
     if not checked:
         pytest.skip("no administered scheme whose name links")
+
+
+# -- a region and one other name, no relation worded ("africa kingdom of the netherlands") -------
+def test_dominant_tie():
+    from app.qa.grounded_direction import dominant_tie
+
+    assert dominant_tie({("fundedBy", "subject"): {"a", "b", "c", "d"}, ("partneredWith", "subject"): {"e"}}) \
+        == ("fundedBy", "subject")
+    assert dominant_tie({("fundedBy", "subject"): {"a", "b"}, ("partneredWith", "subject"): {"e"}}) == ("fundedBy", "subject")
+    assert dominant_tie({("ratified", "subject"): {"a", "b", "c"}, ("assessed", "subject"): {"d", "e"}}) is None
+    assert dominant_tie({("ratified", "object"): {"x"}, ("cites", "object"): {"y"}}) is None
+    assert dominant_tie({("fundedBy", "subject"): {"a"}}) == ("fundedBy", "subject")
+    assert dominant_tie({}) is None
+
+
+def test_region_and_a_funder_with_a_stray_tie_intersect(engine):
+    """A donor government that funds several countries and is tied to another country by some other
+    relation: "<region> <donor>" is the donor's funded countries in that region, not the region."""
+    k = engine.k
+    region_of = {f["subject"]: f["object"] for f in k.facts_where(predicate="inRegion") if f["subject"].startswith("Country:")}
+    cases = []
+    for eid in k.entities:
+        if not eid.startswith("Organization:gov-"):
+            continue
+        funded = {f["subject"] for f in k.facts_where(obj=eid, predicate="fundedBy") if f["subject"].startswith("Country:")}
+        other = {f["subject"] for f in k.facts_where(obj=eid) if f["predicate"] not in ("fundedBy", "inRegion")
+                 and f["subject"].startswith("Country:")} - funded
+        if len(funded) >= 2 and other and len(funded) >= 2 * len(other):
+            cases.append((eid, funded))
+    if not cases:
+        pytest.skip("no donor government with a second, smaller tie to countries")
+    checked = 0
+    for eid, funded in cases:
+        regions = {region_of[c] for c in funded if c in region_of}
+        name = (k.label(f"Country:{eid.split('gov-', 1)[1]}") or k.label(eid)).lower()
+        for region in sorted(regions)[:1]:
+            want = {c for c in funded if region_of.get(c) == region}
+            for q in (f"{k.label(region).lower()} {name}", f"{name} {k.label(region).lower()}"):
+                assert answer_ids(engine, engine.ask(q)) == want, q
+            checked += 1
+    if not checked:
+        pytest.skip("no funded country placed in a region")
