@@ -183,3 +183,50 @@ def test_region_and_a_funder_with_a_stray_tie_intersect(engine):
             checked += 1
     if not checked:
         pytest.skip("no funded country placed in a region")
+
+
+# -- "<name> countries count": how many the list reading finds (app/qa/counted_keywords.py) -------
+@pytest.mark.parametrize("query, rest", [
+    ("japan countries count", "japan countries"), ("kuwait countries, count", "kuwait countries"),
+    ("eni countries total", "eni countries"), ("abc funded countries how many", "abc funded countries"),
+    ("how many countries count", None), ("which funders number", None), ("count", None), ("countries", None),
+])
+def test_list_part(query, rest):
+    from app.qa.counted_keywords import list_part
+
+    assert list_part(query) == rest
+
+
+def test_found_nothing_and_count_of():
+    from app.qa.counted_keywords import count_of, found_nothing
+
+    assert found_nothing({"answers": []})
+    assert found_nothing({"answers": [{"type": "Number", "value": 0.0, "label": "0"}]})
+    assert not found_nothing({"answers": [{"type": "Number", "value": 53.0, "label": "53"}]})
+    listed = {"answers": [{"label": "A", "iri": "x:a", "type": "Country", "evidence": [{"passage_id": "p1"}]},
+                          {"label": "B", "iri": "x:b", "type": "Country", "evidence": [{"passage_id": "p1"}]},
+                          {"label": "a sentence", "iri": None, "type": "Text", "evidence": []}]}
+    got = count_of(listed, "abc countries")
+    assert got["value"] == 2.0 and got["counted"] == ["A", "B"] and len(got["evidence"]) == 1
+    assert count_of({"answers": []}, "abc countries") is None
+
+
+def test_keyword_count_counts_the_list_reading(engine):
+    """For funders the graph names by one word, "<funder> countries count" is how many
+    "<funder> countries" lists, whenever that list is not empty."""
+    checked = 0
+    for name in _funders_of_several(engine.k) + [engine.k.label(e) for e in engine.k.entities
+                                                  if e.startswith("Organization:gov-")]:
+        if not name or " " in name.strip():
+            continue
+        listed = engine.ask(f"{name.lower()} countries")
+        ids = answer_ids(engine, listed)
+        if not ids or any(a["type"] != "Country" for a in listed["answers"]):
+            continue
+        res = engine.ask(f"{name.lower()} countries count")
+        assert res["answer_type"] == "Number" and [a["value"] for a in res["answers"]] == [float(len(ids))], name
+        checked += 1
+        if checked == 4:
+            break
+    if not checked:
+        pytest.skip("no one-word funder whose countries are listed")

@@ -64,7 +64,7 @@ from app.qa.possessor_country import possessed
 from app.qa.described_scheme import described, label_asked
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
-from app.qa import described_country, described_referent, role_kinds, set_of_question
+from app.qa import counted_keywords, described_country, described_referent, role_kinds, set_of_question
 from app.qa.describer_aside import describers_set_aside
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
@@ -247,6 +247,8 @@ class QuestionEngine:
                 out["id"] = qid
             return out
         out = self._ask_whole(question, qid)
+        if counted_keywords.count_instead(out, self._ask_whole):  # "japan countries count": how many "japan countries" lists
+            out["answer_text"], out["citations"] = summarise(out, self.k)
         parts = set_of_question.split(out["question"]) if out.get("answers") else None
         if parts is not None:
             self._within_described(out, parts)
