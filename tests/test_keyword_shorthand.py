@@ -30,8 +30,6 @@ from tests.support.engine import answer_ids
     ("% population covered", "percent population covered"),
     ("gap as % of gdp", "gap as percent of gdp"),
     ("countries w/o funders", "countries without funders"),
-    ("ratification yr", "ratification year"),
-    ("funding yrs", "funding years"),
 ])
 def test_shorthand_is_written_out(query, written):
     assert expand(query) == written

@@ -1,6 +1,6 @@
 """Search-box shorthand written out before a question is read: "no. of" / "# of" / "nr of" are
-"number of", "%" after no figure is "percent", "w/" and "w/o" are "with" and "without", "yr" is
-"year".
+"number of", "%" after no figure is "percent", "w/" and "w/o" are "with" and "without".  (Words
+typed short, "yr", "govt", "num", are the speller's: ``app.qa.spelling.SHORTHAND``.)
 
 General English abbreviations, not the report's words.  Every rule that counts, reads a share or
 keeps a condition looks for the written-out word ("number of", "percent", "with"); a keyword query
@@ -16,20 +16,18 @@ import re
 # (pattern, replacement), applied in order; each pattern needs its shorthand's own punctuation or
 # position, so ordinary words ("now", "noted", "years") never match.
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<![\w.])(?:no|nr|num|nbr)\.?\s+of\b", re.I), "number of"),  # "no. of", "nr of"
+    (re.compile(r"(?<![\w.])(?:no|nr|nbr)\.?\s+of\b", re.I), "number of"),  # "no. of", "nr of"
     (re.compile(r"(?<![\w#])#\s*of\b", re.I), "number of"),  # "# of"
     (re.compile(r"(?<![\w#])#\s*(?=[a-z])", re.I), "number of "),  # "#countries"
     (re.compile(r"(?<![\d\s])\s*%|(?<=\s)%(?!\w)|^%", re.I), " percent"),  # "% world pop", "as % of gdp"
     (re.compile(r"(?<!\w)w/o(?!\w)", re.I), "without"),
     (re.compile(r"(?<!\w)w/(?=\s|[a-z])", re.I), "with "),
-    (re.compile(r"(?<!\w)yrs\b\.?", re.I), "years"),
-    (re.compile(r"(?<!\w)yr\b\.?", re.I), "year"),
 )
 
 
 def expand(question: str) -> str:
     """``question`` with its shorthand written out (the same string when it has none)."""
-    if not any(c in question for c in "#%/") and not re.search(r"\b(?:no|nr|num|nbr|yrs?)\b", question, re.I):
+    if not any(c in question for c in "#%/") and not re.search(r"\b(?:no|nr|nbr)\b", question, re.I):
         return question
     out = question
     for pattern, words in _RULES:
