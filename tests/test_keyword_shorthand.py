@@ -228,3 +228,34 @@ def test_keyword_count_counts_the_list_reading(engine):
             break
     if not checked:
         pytest.skip("no one-word funder whose countries are listed")
+
+
+# -- a name's span of years typed another way (app/qa/year_spans.py) ------------------------------
+def test_span_forms():
+    from app.qa.year_spans import span_forms
+
+    assert set(span_forms(("report", "2024", "26"))) == {("report", "2024", "2026"), ("report", "24", "26")}
+    assert set(span_forms(("strategy", "2024", "2030"))) == {("strategy", "2024", "30"), ("strategy", "24", "30")}
+    assert span_forms(("law", "1990", "2024")) == []  # two numbers, no span
+    assert span_forms(("convention", "102")) == [] and span_forms(("phase", "2024", "20")) == []
+
+
+def test_year_span_typed_another_way_links_the_same_name(engine):
+    import re
+
+    k = engine.k
+    checked = 0
+    for eid, e in k.entities.items():
+        if e["type"] not in ("Publication", "LegalInstrument"):
+            continue
+        for n in k.names(eid):
+            m = re.search(r"\b(20\d\d)-(\d\d)\b(?!\d)", n)
+            if not m or not engine.lexicon.link(n.lower()) or eid not in {i for l in engine.lexicon.link(n.lower()) for i in l.ids}:
+                continue
+            start, end = m.group(1), m.group(1)[:2] + m.group(2)
+            for form in (n.replace(m.group(0), f"{start}-{end}"), n.replace(m.group(0), f"{start[2:]}-{m.group(2)}")):
+                assert eid in {i for l in engine.lexicon.link(form.lower()) for i in l.ids}, form
+            checked += 1
+            break
+    if not checked:
+        pytest.skip("no name with a span of years written 'YYYY-YY'")
