@@ -259,3 +259,33 @@ def test_year_span_typed_another_way_links_the_same_name(engine):
             break
     if not checked:
         pytest.skip("no name with a span of years written 'YYYY-YY'")
+
+
+# -- two slips in a common word that is also a word of a short name ("reccomendation") ------------
+def _two_slips(word: str) -> str:
+    """The word with a letter doubled and the next but one dropped ("recommendation" ->
+    "reccomendation" is the same kind of pair of slips)."""
+    i = 3
+    return word[:i] + word[i - 1] + word[i:i + 2] + word[i + 3:]
+
+
+def test_common_word_of_a_name_is_corrected_from_two_slips(engine):
+    import re
+
+    text = " ".join(p.text for p in engine.k.passages.values())
+    lower = set(re.findall(r"\b[a-z]{10,}\b", text))
+    name_words = {t for n in engine.lexicon.names for t in n if len(n) <= 3 and t.isalpha() and len(t) >= 10}
+    words = sorted(w for w in name_words & lower if text.count(w) >= 3)
+    if not words:
+        pytest.skip("no long common word inside a short name")
+    checked = 0
+    for w in words:
+        typo = _two_slips(w)
+        if engine.speller.known(typo) or len(engine.speller.candidates(typo)) > 1:
+            continue
+        assert engine.speller.correct(f"which {typo} is it")[0] == f"which {w} is it", typo
+        checked += 1
+        if checked == 3:
+            break
+    if not checked:
+        pytest.skip("no unambiguous two-slip typo")
