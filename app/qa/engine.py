@@ -42,6 +42,7 @@ from app.qa import asked_core, relative_set
 from app.qa.coreference import core_of
 from app.qa.entry_country import entry_country, named_as_government
 from app.qa.keyword_order import question_word_first
+from app.qa.shorthand import expand as written_out
 from app.qa.implied_subject import with_implied_subject
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic, \
     topic_coverage
@@ -64,7 +65,7 @@ from app.qa.possessor_country import possessed
 from app.qa.described_scheme import described, label_asked
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
-from app.qa import described_country, described_referent, role_kinds, set_of_question
+from app.qa import counted_keywords, described_country, described_referent, role_kinds, set_of_question
 from app.qa.describer_aside import describers_set_aside
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
@@ -252,6 +253,8 @@ class QuestionEngine:
                 out["id"] = qid
             return out
         out = self._ask_whole(question, qid)
+        if counted_keywords.count_instead(out, self._ask_whole):  # "japan countries count": how many "japan countries" lists
+            out["answer_text"], out["citations"] = summarise(out, self.k)
         parts = set_of_question.split(out["question"]) if out.get("answers") else None
         if parts is not None:
             self._within_described(out, parts)
@@ -297,7 +300,7 @@ class QuestionEngine:
             return out
         timings = {}
         t = time.perf_counter()
-        fixed, fixes = self.speller.correct(self.author_names.shorten(q))
+        fixed, fixes = self.speller.correct(self.author_names.shorten(written_out(q)))  # "no. of", "w/", "%"
         fixed = described_referent.fold(fixed) or fixed  # "there is a country whose ...; who funds it there?"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
         polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None)  # "Has Kenya not ratified C102?"

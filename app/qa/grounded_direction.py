@@ -86,17 +86,31 @@ def held_relation(a: Analysis, relation: str | None, op: str, supported, knowled
     groups = _named_groups(a)
     if len(groups) != 1:
         return None
-    ties: set[tuple[str, str]] = set()
+    ties: dict[tuple[str, str], set[str]] = {}
     # (a tie inside the group is the name's own: a country and its government, "africa ireland")
     for i in set(groups[0]):
         for f in knowledge.facts_where(subject=i):
             if f["object"].split(":", 1)[0] == want and f["predicate"] in REGISTRY and f["object"] not in groups[0]:
-                ties.add((f["predicate"], "object"))
+                ties.setdefault((f["predicate"], "object"), set()).add(f["object"])
         for f in knowledge.facts_where(obj=i):
             if f["subject"].split(":", 1)[0] == want and f["predicate"] in REGISTRY and f["subject"] not in groups[0]:
-                ties.add((f["predicate"], "subject"))
-    ties = {t for t in ties if t[0] != "inRegion"}
-    return ties.pop() if len(ties) == 1 else None
+                ties.setdefault((f["predicate"], "subject"), set()).add(f["subject"])
+    ties.pop(("inRegion", "object"), None)
+    ties.pop(("inRegion", "subject"), None)
+    return dominant_tie(ties)
+
+
+def dominant_tie(ties: dict[tuple[str, str], set[str]]) -> tuple[str, str] | None:
+    """The one (relation, direction) of ``ties``, or the one that reaches at least twice as many
+    things as all the others together: "africa kingdom of the netherlands" asks the nine countries
+    the Dutch fund, not the one the report also calls a Dutch partner.  None when no tie dominates
+    ("c102 africa": ratified, assessed and inquired about are each a large share; "suriname
+    recommendation": one instrument ratified, another cited)."""
+    if not ties:
+        return None
+    ranked = sorted(ties.items(), key=lambda t: -len(t[1]))
+    rest = sum(len(v) for _, v in ranked[1:])
+    return ranked[0][0] if len(ranked[0][1]) >= 2 * rest else None
 
 
 _ASKING_WORD = re.compile(r"\b(?:who|whom|whose|which|what|where|when|how|why)\b", re.I)

@@ -1,5 +1,6 @@
 """How people cite a numbered ILO instrument: "Convention No. 102" is also "Convention 102",
-"convention number 102", "C 102", "C.102" or "C-102".
+"convention number 102", "C 102", "C.102", "C-102", or with the kind shortened as search-box
+queries do ("conv 102", "conv. no. 102", "rec 202").
 
 General knowledge about citing ILO Conventions and Recommendations (C/R plus the number), applied to
 whatever numbered instruments the graph holds: without these forms "which countries ratified
@@ -12,6 +13,9 @@ import re
 _NUMBERED = re.compile(r"^(Convention|Recommendation)\s+No\.?\s*(\d{1,3})$", re.I)
 # "Social Security (Minimum Standards) Convention": the qualifier in brackets is what people keep
 # when they shorten the title ("the minimum standards convention").
+# The shortened kind words of general usage ("conv.", "rec."); the full word and its initial are
+# written out below.
+_SHORT_KIND = {"Convention": ("Conv",), "Recommendation": ("Rec", "Recomm")}
 _QUALIFIED = re.compile(r"^[^()]*\(([^()]{3,60})\)\s*(Convention|Recommendation)$", re.I)
 
 
@@ -28,8 +32,10 @@ def citation_variants(name: str) -> list[str]:
     letter = kind[0]
     # "No.102", "No 102", "number 102": the number designator alone cites the instrument too (and,
     # once linked, its "No." is no negation)
+    short = [f"{s}{dot} {no}{num}" for s in _SHORT_KIND.get(kind, ()) for dot in ("", ".") for no in ("", "No. ")]
     return [f"{kind} {num}", f"{kind} number {num}", f"{kind} Nº {num}", f"{letter} {num}", f"{letter}.{num}",
-            f"{letter}-{num}", f"{letter}. {num}", f"ILO {kind} {num}", f"No. {num}", f"number {num}", f"Nº {num}"]
+            f"{letter}-{num}", f"{letter}. {num}", f"ILO {kind} {num}", f"No. {num}", f"number {num}", f"Nº {num}",
+            *short]
 
 
 def instrument_number(name: str) -> str | None:

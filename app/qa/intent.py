@@ -100,4 +100,17 @@ class IntentIndex:
         best = max(votes, key=votes.get)
         total = sum(votes.values()) or 1.0
         neigh = [(self.rows[i]["text"], self.keys[i], float(sims[i])) for i in top]
+        said = self.worded_as(delexicalised, top)
+        if said is not None and said != best:
+            # the query is word for word one generated question ("[scheme] operator"): that question's
+            # intent, not the vote of its near neighbours ("[scheme] country", "[scheme] in which country")
+            votes[said] = votes[best] + votes[said]
+            best, total = said, sum(votes.values())
         return IntentGuess(Intent.from_key(best), votes[best] / total, float(sims[top[0]]), delexicalised, neigh)
+
+    def worded_as(self, delexicalised: str, top) -> str | None:
+        """The one intent key of the neighbours whose text is the query itself (case and spacing
+        aside), or None when none is, or the same words were generated for several intents."""
+        text = " ".join(delexicalised.lower().split())
+        keys = {self.keys[i] for i in top if " ".join(self.rows[i]["text"].lower().split()) == text}
+        return keys.pop() if len(keys) == 1 else None

@@ -15,6 +15,7 @@ from graph import countries
 from app.qa.dotted_acronyms import dotted_end, is_dotted, letter_key
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.fund_nouns import blank_fund_nouns, blank_non_funders_funds, fund_modifiers
+from app.qa.year_spans import span_forms
 from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
 from app.qa.parent_names import drop_parents
 from app.qa.instrument_years import resolve as resolve_years, title_years, years_outside_titles
@@ -354,6 +355,8 @@ class Lexicon:
         if not toks or (len(toks) == 1 and toks[0] in STOP and not acronym):
             return
         self.names.setdefault(toks, set()).add(eid)
+        for form in span_forms(toks):  # "wspr 24-26", "strategy 2024-30": the span typed another way
+            self.names.setdefault(form, set()).add(eid)
         elided = _ELISION.sub(r"\1", _fold(name))  # "cote divoire": the apostrophe of an elision left out
         if elided != _fold(name):
             self.names.setdefault(tuple(t.lower() for t in _TOKEN.findall(_drop_possessives(elided))), set()).add(eid)

@@ -98,8 +98,11 @@ def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
     """Known words: the report's words (by frequency), every name the graph knows, the bank's words."""
     counts: Counter = Counter()
     bigrams: Counter = Counter()
+    common: set[str] = set()  # words the report also writes in lower case: common words, not names
     for p in knowledge.passages.values():
-        words = [w.lower() for w in _TOKEN.findall(p.text)]
+        raw = _TOKEN.findall(p.text)
+        common.update(w for w in raw if w.islower())
+        words = [w.lower() for w in raw]
         counts.update(words)
         bigrams.update(zip(words, words[1:]))
     for name in lexicon.names:
@@ -122,7 +125,9 @@ def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
     asking |= {w[:-1] for w in asking if len(w) > 4 and w.endswith("s") and not w.endswith(("ss", "us", "is"))}
     for w in asking:
         counts[w] += 100
-    return Speller(counts, {t for name in lexicon.names for t in name if len(name) <= 3}, asking=asking,
+    # A short name's words are proper names ("fincaed" is not Finland), unless the report writes the
+    # word in lower case too: "reccomendation" is recommendation although "Recommendation No. 202" is a name.
+    return Speller(counts, {t for name in lexicon.names for t in name if len(name) <= 3 and t not in common}, asking=asking,
                    common_english=True, bigrams=bigrams)
 
 
