@@ -92,3 +92,25 @@ def test_a_country_set_aside_is_left_out(engine):
 def test_a_narrower_question_is_left_to_the_sentence_ranking(engine, q):
     _, path = _asked(engine, q)
     assert not any("thematic section" in p for p in path), q
+
+
+def _title_part_words(sec) -> str:
+    """The title's words as a question would write them (the whole title, lower case)."""
+    return sec.title.lower()
+
+
+@pytest.mark.parametrize("ask", [
+    "Where did the ILO contribute to {t}?",
+    "In which countries did the ILO engage on {t}?",
+    "Which countries were assisted by the ILO on {t}?",
+    "Where has the ILO been active on {t}, according to the thematic results?",
+])
+def test_verbs_of_taking_part_and_layout_words_do_not_narrow_the_theme(engine, ask):
+    """'contribute', 'engage', 'assisted' say that something was done, and 'thematic results'
+    where the report says it: neither is a narrower topic, so every item of the section answers."""
+    for word in ("climate", "digital"):
+        sec = _section_with(engine, word)
+        q = ask.format(t=_title_part_words(sec))
+        got, path = _asked(engine, q)
+        assert got == _items(sec), q
+        assert any(sec.title in p for p in path), q

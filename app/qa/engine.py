@@ -29,7 +29,7 @@ from app.qa.question import Link, explicit_head
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
-from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, definition, entry_scope, region_topic, topic_polar,
+from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, definition, entry_scope, region_topic, scope_topic, topic_polar,
                     figure_rank, kind_heads, listed_subset, ordinal, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
                     set_conditions)
 from app.qa.absent import absent_names
@@ -67,7 +67,7 @@ from app.qa.org_country import bodies_placed, national_answers, placed_in_named_
 from app.qa.qualified_members import qualified_members
 from app.qa import counted_keywords, described_country, described_referent, role_kinds, set_of_question
 from app.qa.describer_aside import describers_set_aside
-from app.qa.participation import participants, role_list_words
+from app.qa.participation import own_programme, participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
 from app.qa.grounding import adopt, ground
 from app.qa.author_names import AuthorNames
@@ -139,6 +139,7 @@ _STRUCTURE_WORDS = set(terms(
     "concerning formal formally officially paid pay pays paying only solely exclusively entirely alone other "
     "outside external"))
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | _STRUCTURE_WORDS
+_TOPIC_STOP = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME  # words that never name a topic
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 # ("the pathfinder countries that Japan supports": a modifier or two before the noun belongs to the description)
 _DESCRIBED = re.compile(r"\bthe ((?:(?!(?:country|countries|nation|member|two|three|four|five|six|both|several|many|few|other|same|only|\d+)\b)[\w-]+\s+){0,2}?(?:country|countries|nation|member state))\s+(where|whose|in which|that|which|"
@@ -260,6 +261,13 @@ class QuestionEngine:
             self._within_described(out, parts)
         two = relative_set.split(question) if out.get("answers") else None  # "which countries that X are Y"
         if two is not None and relative_set.narrow(out, two, self._ask_whole):
+            out["answer_text"], out["citations"] = summarise(out, self.k)
+        # "which Flagship priority countries ... affected by conflict": the whole scope came back
+        whole = out.get("answers")
+        scope_topic.rescope(out, self.lexicon.link, self._ask_whole, lambda: own_programme(self.k),
+                            lambda: {e["id"] for e in self.k.of_type("Country") if (e.get("attrs") or {}).get("priority")},
+                            lambda q: self._names_topic([t for t in terms(q) if t not in _TOPIC_STOP]))
+        if out.get("answers") is not whole:
             out["answer_text"], out["citations"] = summarise(out, self.k)
         if question != asked:
             out["path"] = [f"question read as: “{question}”"] + list(out.get("path") or [])

@@ -42,7 +42,8 @@ _BETWEEN = frozenset(
     "contribute contributes contributed contributing contribution contributions resources "
     "partner partners partnered partnering collaborate collaborates collaborated work worked working "
     "member members membership belong belongs belonged join joins joined "
-    "same likewise too as well appear appears listed named at all among amongst anywhere within list".split())
+    "same likewise too as well appear appears listed named at all among amongst anywhere within list "
+    "part included include includes".split())
 _PREPOSITION = re.compile(r"\b(?:in|of|for|to|from|by|with|at|on|about|into|across)\s+(?:the\s+)?$", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:?]|\b(?:and|but|which|who|where|what|that|whose)\b(?!\s+not\b)", re.I)
 _WINDOW = 7  # words between the cue and the name
@@ -126,8 +127,7 @@ def scope_negations(question: str, links: list, cons: list[Constraint], answer_t
     # a country negated as a funder is its government ("not by the UK"), whether or not the
     # linker gave the government's id beside the country's
     neg |= {f"Organization:gov-{i.split(':', 1)[1]}" for i in neg if i.startswith("Country:")}
-    out = list(cons)
-    done: set[str] = set()
+    out, done = _negation_on_its_name(cons, links, neg)
     # 1. a constraint already goes through the negated name: negate it
     for n, c in enumerate(out):
         if not c.negated and _mentions(c, neg) and c.relation != "region":
@@ -155,6 +155,36 @@ def scope_negations(question: str, links: list, cons: list[Constraint], answer_t
             if set(ids) & done:
                 break
     return out
+
+
+_NOT_EXISTS = re.compile(r"^FILTER NOT EXISTS \{ (.*) \}$", re.S)
+
+
+def _negation_on_its_name(cons: list[Constraint], links: list, neg: set[str]) -> tuple[list[Constraint], set[str]]:
+    """A relation negated as a whole, whose constraint went through a name the negation does not
+    govern while it governs another name of that kind: "which ILO-IMF partnership countries are
+    not among the Flagship Programme's priority countries" holds the priority-country relation of
+    both; the ILO-IMF one is the set asked from, the Flagship Programme's the one taken out.
+    Returns the constraints and the negated names now placed."""
+    out, done = list(cons), set()
+    positive = [i for l in links for i in l.ids if i not in neg]
+    for n, c in enumerate(cons):
+        m = _NOT_EXISTS.match(c.pattern) if c.negated and not c.negated_pattern else None
+        if m is None or c.relation in ("region", ""):
+            continue
+        inner = m.group(1)
+        for p in positive:
+            target = next((i for i in sorted(neg) if _kind(i) == _kind(p)), None)
+            if target is None or _iri(p) not in inner or _iri(target) in inner:
+                continue
+            kept = replace(c, pattern=inner, negated=False, description=c.description.removeprefix("not: "))
+            swapped = _swap(kept, p, target)
+            if swapped is not None:
+                out[n] = kept
+                out.append(_negate(swapped))
+                done.add(target)
+                break
+    return out, done
 
 
 def report_universe(out: list[Constraint], answer_type: str) -> list[Constraint]:

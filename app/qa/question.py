@@ -691,8 +691,9 @@ _SET_ASIDE = re.compile(r"\b(aside(\s+from)?|outside(\s+of)?|other\s+than|leavin
                         r"beyond)\s+((those|the ones|countries)\s+(in|of|from)\s+)?(the\s+)?$", re.I)
 
 
+# ("are not part of / one of / included in the Flagship Programme's priority countries": the same)
 _NEG_AMONG = re.compile(r"\b(?:not|never|\w+n['’]t)\b(?:\s+[\w'’-]+){0,3}?\s+(?:among|amongst|within|on\s+the\s+list\s+of|"
-                        r"in\s+the\s+list\s+of)\b", re.I)
+                        r"in\s+the\s+list\s+of|part\s+of|one\s+of|included\s+(?:in|among))\b", re.I)
 
 
 def _negated_before(text: str, pos: int, window: int = 4) -> bool:

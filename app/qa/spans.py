@@ -112,6 +112,9 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
                  r"financiers|backers|partners|agencies|institutions)\b"
                  r"(?!['’])", q, re.I) and not re.search(r"\b(?:name|title)s?\s+of\b", q, re.I):
         return None  # "which countries are named": the entities are asked, "named" is no name cue
+    if re.search(r"\bwhich\s+of\s+(?:the|these|those|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:countries|nations|governments|"
+                 r"organi[sz]ations|member states|funders|donors|partners|agencies|institutions)\b(?!['’])", q, re.I):
+        return None  # "which of the Flagship Programme's priority countries ...": the countries are asked
     if re.search(r"^\W*(?:of|among|from|out of)\s+(?:all\s+)?(?:the|these|those)?\s*(?:[\w-]+\s+){0,2}?"
                  r"(?:countries|nations|governments|organi[sz]ations|member states)\b[^?]*?,\s*(?:which|what)\b", q, re.I):
         return None  # "Of the countries for which ..., which are not ...": those entities are asked

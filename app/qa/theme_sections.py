@@ -38,7 +38,13 @@ MIN_ITEMS = 2  # a section with fewer country items is no list of countries
 
 # Words about the report's layout, not a theme ("according to the climate section", "in the write-ups")
 _LAYOUT = frozenset(terms("section sections chapter chapters part parts write-ups write-up writeup overview summary "
-                          "mapping map country-level level"))
+                          "mapping map country-level level thematic theme themes topic topics area areas"))
+
+# Verbs of taking part ("where did the ILO contribute to / assist with / engage on <theme>"): they
+# say that something was done, never which part of a theme, so they never narrow it
+_DOING = frozenset(terms("assist assisted assisting contribute contributed contributing engage engaged engaging "
+                         "carry carried undertake undertaken undertook do does did done doing intervene intervened "
+                         "act acted active take took taken"))
 
 # "In Moldova, the ILO ...", "2 In **Burundi**, ...", "In the Occupied Palestinian Territory (OPT), ..."
 _OPENER = re.compile(r"^\W*(?:\d{1,2}\s+)?In\s+(?:the\s+)?")
@@ -143,7 +149,7 @@ def answer(text_step, question: str, stop: set[str]) -> ThemeSection | None:
     long_forms = _long_forms(text_step)
     items_write = [_unit_terms(units, i, long_forms) for _, i in sec.items]
     for q in asked:
-        if units.idf.get(q, 0.0) >= MIN_EXTRA_IDF and not any(same_word(q, t) for t in sec.title_terms) \
+        if units.idf.get(q, 0.0) >= MIN_EXTRA_IDF and q not in _DOING and not any(same_word(q, t) for t in sec.title_terms) \
                 and sum(_writes(h, q) for h in items_write) < TYPICAL_SHARE * len(items_write):
             return None
     return sec
