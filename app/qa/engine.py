@@ -1222,6 +1222,8 @@ class QuestionEngine:
             kinds = {x.get("type") for x in out["answers"]}
             if len(kinds) == 1 and kinds <= {"Country", "Organization"}:
                 out["answer_type"] = kinds.pop()  # "usp2030 founders": the type says what the answers are
+        if not out["answers"] and want not in ("Country", "Organization"):
+            out["answers"] = self._addressed_cell(a, out) or []  # no reading found any: the cell its words name
         path = list(out.get("path") or [])
         if und.guess is not None:
             g = und.guess

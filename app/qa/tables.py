@@ -520,7 +520,10 @@ class TableLookup:
 # kind its caption says it sorts by ("by result type").
 _KIND_OF = re.compile(r"\b(?:types?|kinds?|categor(?:y|ies))\s+of\s+(?:an?\s+|the\s+)?([\w-]+)", re.I)
 # "what type of result", "which result types", "what kind of ..."
-_KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results?\b", re.I)
+# "cape verde results 2024 - which columns ticked": the question word after the results it asks
+# for (keyword order), or the table's own marks asked for ("ticked", "checked", "marked")
+_KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results?\b|"
+                         r"\bresults?\b[^?.]{0,40}?\b(?:which|what)\b|\b(?:ticked|checked|marked|ticks|checkmarks)\b", re.I)
 # "nigeria results 2024", "results of zambia", "madagascar institutional results": a query that asks
 # nothing in words (no question word, no verb of asking) and names results asks for the named
 # country's results, i.e. the columns marked in its row.
