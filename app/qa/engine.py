@@ -419,8 +419,9 @@ class QuestionEngine:
         # A question that names a table and asks for no kind of entity ("In Table 1, which branch
         # ...") is about the table's rows before any relation the template guess suggests.
         early = self._column_pair(a, out) or (
-            self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)) or
-            self.tables.marked_extreme(a.question) else None)
+            self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)
+                                                 and not region_answers.ASKS_REGION.search(a.question)) or
+            self.tables.marked_extreme(a.question) else None)  # "which region ... (table 4)": regions are no rows
         if early is None and addresses_cell(a.question, stated_type, self.tables.column_dates, out["question"]):
             early = self._addressed_cell(a, out)  # "regional and country teams regular budget staff"
         regional = None if early else self._regions(a, out)
