@@ -155,3 +155,23 @@ def test_how_far_a_total_row_is_from_its_target(engine):
     # a margin asked over the steps still ranks the steps, not the total row
     res = engine.ask("Which institutional change step exceeded its ambition by the widest margin?")
     assert not any(x.lower().startswith("total") for x in _labels(res)) and len(_labels(res)) == 1
+
+
+# -- figures in text --------------------------------------------------------------------------------
+def test_a_compound_typed_without_its_hyphen_still_names_its_item():
+    from app.qa import numbers
+
+    seg = ("For low- and middle-income districts, the gap is 2.2 per cent of revenue, but for "
+           "low-income districts, it reaches 40.1 per cent of their revenue.")
+    pick = lambda q: numbers.pick(seg, q, lambda w: False, strict=False).label  # noqa: E731
+    assert pick("gap for low income districts as a share of revenue") == "40.1 per cent"
+    assert pick("low-income districts gap percent") == "40.1 per cent"
+    assert pick("gap for low and middle income districts as a share of revenue") == "2.2 per cent"
+
+
+def test_a_list_items_bracketed_marker_is_no_figure():
+    from app.qa.numbers import spans
+
+    assert [s.label for s in spans("and (3) the extension of coverage to 2 million additional workers")] == ["2 million"]
+    assert [s.label for s in spans("(ii) reforms, and (4) new rules for 12 agencies")] == ["12"]
+    assert "10" in [s.label for s in spans("an additional ten (10) members joined")]
