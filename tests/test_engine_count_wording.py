@@ -175,3 +175,11 @@ def test_a_list_items_bracketed_marker_is_no_figure():
     assert [s.label for s in spans("and (3) the extension of coverage to 2 million additional workers")] == ["2 million"]
     assert [s.label for s in spans("(ii) reforms, and (4) new rules for 12 agencies")] == ["12"]
     assert "10" in [s.label for s in spans("an additional ten (10) members joined")]
+
+
+def test_columns_set_side_by_side_are_compared_whatever_type_other_words_suggest(engine):
+    _, m = passage_with(engine, r"(?m)^Total \| (\d+) \| (\d+) \| \d+$")
+    more = "Technical cooperation" if int(m.group(2)) > int(m.group(1)) else "Regular budget"
+    less = "Regular budget" if more == "Technical cooperation" else "Technical cooperation"
+    assert _labels(engine.ask("gtt staff regular budget vs technical cooperation which more")) == [more]
+    assert _labels(engine.ask("regular budget or technical cooperation: which has fewer staff in total")) == [less]

@@ -29,12 +29,18 @@ class Choice:
     why: str
 
 
+def sets_side_by_side(question: str) -> bool:
+    """Does the question set two things side by side with a comparative ("A vs B which more")?
+    Then a type its other words suggest ("cooperation" read as an organisation) does not decide."""
+    return bool((_MORE.search(question) or _LESS.search(question)) and _ALTERNATIVE.search(question))
+
+
 def choose(question: str, cells, q_terms: set[str], cover, year_marks) -> Choice | None:
     """The larger (or smaller) of two cells of one row the question sets side by side, or None.
     ``cover(terms, label)``: the weighted share of a label's words the question says;
     ``year_marks(text)``: the years and year ranges a text names."""
     more, less = _MORE.search(question), _LESS.search(question)
-    if not (more or less) or not _ALTERNATIVE.search(question):
+    if not sets_side_by_side(question):
         return None
     asked_years = year_marks(question)
     by_table: dict[str, list] = {}

@@ -63,7 +63,7 @@ from app.qa.possessor_country import possessed
 from app.qa.described_scheme import described, label_asked
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
-from app.qa import described_country, described_referent, role_kinds, set_of_question
+from app.qa import cell_choice, described_country, described_referent, role_kinds, set_of_question
 from app.qa.describer_aside import describers_set_aside
 from app.qa.participation import participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
@@ -1734,7 +1734,8 @@ class QuestionEngine:
     def _column_pair(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which step exceeded its ambition by the largest margin?', 'where do regular budget staff
         outnumber technical cooperation staff?': rows of a table compared across two columns."""
-        if a.linked("Country") or (a.answer_type in ("Country", "Organization") and not TABLE_NAMED.search(a.question)):
+        if a.linked("Country") or (a.answer_type in ("Country", "Organization") and not TABLE_NAMED.search(a.question)
+                                   and not cell_choice.sets_side_by_side(a.question)):
             return None  # a named table's rows are what "in which part of the organisation" asks
         res = self.tables.column_pair(a.question)
         if res is None:
