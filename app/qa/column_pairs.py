@@ -39,6 +39,7 @@ _YEARS = re.compile(r"\b(?:19|20)(\d\d)\b")
 _HOW_FAR = re.compile(r"\bhow\s+far\b|\bby\s+how\s+(?:much|many|far)\b|\bhow\s+(?:much|many)\s+(?:\w+\s+)?(?:more|less|fewer|short)\b|"
                       r"\b(?:gap|difference|margin|shortfall)\b", re.I)
 _TOTAL_ROW = re.compile(r"^\s*total\b", re.I)
+_TOTAL_SAID = re.compile(r"\b(?:total|overall|altogether|combined|in all)\b", re.I)
 _ROW_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
 
 
@@ -142,21 +143,24 @@ def _read(question, rows, cols, q_terms, cover, terms, per, aim, below, above) -
         else:
             return None
         op = "below" if below and (not above or below.start() < above.start()) else "above"
-    out = []
+    out, totals = [], []
     for row, by_col in rows.items():
-        if _TOTAL_ROW.match(row) or a_col not in by_col or b_col not in by_col:
+        if a_col not in by_col or b_col not in by_col:
             continue
         a, b = by_col[a_col], by_col[b_col]
         if op == "ratio":
             if not b.value:
                 continue
-            out.append((row, a.value / b.value, a, b))
+            item = (row, a.value / b.value, a, b)
         else:
-            out.append((row, a.value - b.value, a, b))
+            item = (row, a.value - b.value, a, b)
+        (totals if _TOTAL_ROW.match(row) else out).append(item)  # a total row is no row to rank or list
     if len(out) < 2:
         return None
     if aim and op != "ratio" and _HOW_FAR.search(question):
-        one = _row_named(out, q_terms, cover)  # "how far is effective coverage short of its ambition": that row's gap
+        # "how far is effective coverage short of its ambition": that row's gap (the total row's too:
+        # "by how many did total institutional changes exceed the ambition")
+        one = _row_named(out + (totals if _TOTAL_SAID.search(question) else []), q_terms, cover)
         if one is not None:
             r, diff, ca, cb = one
             return PairAnswer([(r, abs(diff), ca, cb)], "Number", f"{table} — {r.split('>')[-1].strip()}: “{a_col}” "

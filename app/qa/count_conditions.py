@@ -138,8 +138,38 @@ def _names_asked_type(noun: str, answer_type: str) -> bool:
     return any(t == answer_type and rx.search(noun) for rx, t in _HEAD_NOUNS)
 
 
+# A share asked ("what percentage of the population is covered by at least one benefit") and the
+# noun "how many" counts ("how many people would be covered by at least one benefit").
+_SHARE_ASKED = re.compile(r"\b(?:percent(?:age)?|per\s*cent|share|proportion|fraction|ratio)\b|%", re.I)
+_COUNTED_NOUN = re.compile(r"\b(?:how many|number of|count of)\s+((?:[\w'’-]+\s*){1,4})", re.I)
+
+
+def _asks_a_figure(question: str) -> bool:
+    """Does the question ask a stated figure about people or money rather than a count of entities
+    (whatever type its other words suggest: "if countries followed ...")?  Then "at least one benefit" describes the figure, not a condition on counted things:
+    a share is always a figure; "how many X" is one when X is neither an entity type nor a
+    relation's own noun ("how many people", not "how many countries" or "how many donors")."""
+    if _SHARE_ASKED.search(question):
+        return True
+    m = _COUNTED_NOUN.search(question)
+    if m is None:
+        return False
+    # the counted noun may come a few words on ("how many asia pacific countries"): any entity type
+    # or relation noun among them makes the count one of entities
+    for word in m.group(1).split():
+        if _TYPE_HEAD.match(word) or any(rx.match(word) for _, rx in _TYPE_OF_NOUN):
+            return False
+        # a relation's own noun counts its statements ("donors"), unless the relation ends in a figure
+        if any(_singular(word) == _singular(k) for r in REGISTRY if set(r.range) & _ENTITY_ENDS
+               for k in r.keywords if " " not in k):
+            return False
+    return True
+
+
 def count_condition(a: Analysis, knowledge=None) -> Constraint | None:
     """The 'has N <relation noun>' constraint the question sets, or None."""
+    if _asks_a_figure(a.question):
+        return None  # "what share ... covered by at least one benefit": the figure's own words
     want = {"Convention": "LegalInstrument", "Number": "Country"}.get(a.answer_type, a.answer_type)
     if knowledge is not None:
         named = _than_named(a, want, knowledge)

@@ -65,7 +65,7 @@ from app.qa.possessor_country import possessed
 from app.qa.described_scheme import described, label_asked
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
-from app.qa import counted_keywords, described_country, described_referent, role_kinds, set_of_question
+from app.qa import cell_choice, counted_keywords, described_country, described_referent, role_kinds, set_of_question
 from app.qa.describer_aside import describers_set_aside
 from app.qa.participation import own_programme, participants, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
@@ -442,8 +442,9 @@ class QuestionEngine:
         # A question that names a table and asks for no kind of entity ("In Table 1, which branch
         # ...") is about the table's rows before any relation the template guess suggests.
         early = self._column_pair(a, out) or (
-            self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)) or
-            self.tables.marked_extreme(a.question) else None)
+            self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)
+                                                 and not region_answers.ASKS_REGION.search(a.question)) or
+            self.tables.marked_extreme(a.question) else None)  # "which region ... (table 4)": regions are no rows
         if early is None and addresses_cell(a.question, stated_type, self.tables.column_dates, out["question"]):
             early = self._addressed_cell(a, out)  # "regional and country teams regular budget staff"
         regional = None if early else self._regions(a, out)
@@ -1245,6 +1246,8 @@ class QuestionEngine:
             kinds = {x.get("type") for x in out["answers"]}
             if len(kinds) == 1 and kinds <= {"Country", "Organization"}:
                 out["answer_type"] = kinds.pop()  # "usp2030 founders": the type says what the answers are
+        if not out["answers"] and want not in ("Country", "Organization"):
+            out["answers"] = self._addressed_cell(a, out) or []  # no reading found any: the cell its words name
         path = list(out.get("path") or [])
         if und.guess is not None:
             g = und.guess
@@ -1754,7 +1757,8 @@ class QuestionEngine:
     def _column_pair(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which step exceeded its ambition by the largest margin?', 'where do regular budget staff
         outnumber technical cooperation staff?': rows of a table compared across two columns."""
-        if a.linked("Country") or (a.answer_type in ("Country", "Organization") and not TABLE_NAMED.search(a.question)):
+        if a.linked("Country") or (a.answer_type in ("Country", "Organization") and not TABLE_NAMED.search(a.question)
+                                   and not cell_choice.sets_side_by_side(a.question)):
             return None  # a named table's rows are what "in which part of the organisation" asks
         res = self.tables.column_pair(a.question)
         if res is None:

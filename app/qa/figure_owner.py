@@ -138,9 +138,17 @@ def owner(seg: str, figures: list[tuple[int, int]], question: str) -> tuple[set[
     counted = {t for m in _COUNTED.finditer(question) for t in terms(m.group(1))}
     done = {t for w in re.findall(r"\b[a-z]{3,}ed\b", question.lower()) for t in terms(w)}  # "registered"
     got = _owner(seg, figures, gs, frame, asked, counted, done)
-    if got is None and asked != set(_words(question)) - _FRAME:
-        got = _owner(seg, figures, gs, frame, set(_words(question)) - _FRAME, counted, done)
+    if got is None and asked != set(_asked_words(question)) - _FRAME:
+        got = _owner(seg, figures, gs, frame, set(_asked_words(question)) - _FRAME, counted, done)
     return got
+
+
+def _asked_words(question: str) -> list[str]:
+    """A question's words (see :func:`_words`), plus each pair of neighbouring words joined by a
+    hyphen: a question typed "low income countries" names the sentence's "low-income countries"
+    (and not its "low- and middle-income countries") as surely as one that writes the hyphen."""
+    plain = re.findall(r"[a-z]+", question.lower())
+    return _words(question) + [f"{a}-{b}" for a, b in zip(plain, plain[1:])]
 
 
 def _words(text: str) -> list[str]:
@@ -156,7 +164,7 @@ def _item_words(question: str) -> set[str]:
     from app.qa.numbers import asking_clause
 
     clause = asking_clause(question)
-    words = set(_words(clause)) - _FRAME
+    words = set(_asked_words(clause)) - _FRAME
     measured = _MEASURED.search(clause)
     rest = words - set(_words(measured.group(1))) if measured else words
     return rest or words

@@ -26,7 +26,10 @@ _MOST = r"largest|biggest|highest|greatest|most|top|smallest|lowest|least|fewest
 _MORE = r"more|larger|bigger|higher|greater|fewer|smaller|less|lower"
 _LOW = {"smallest", "lowest", "least", "fewest", "fewer", "smaller", "less", "lower"}
 RANK_WORD = re.compile(rf"\b({_MOST}|{_MORE})\b", re.I)
-_SHARE = re.compile(r"\b(share|portion|percentage|proportion|per ?cent|percent)\b|%", re.I)
+_SHARE = re.compile(r"\b(share|portion|slice|fraction|percentage|proportion|per ?cent|percent)\b|%", re.I)
+# A mass noun counting people by what they did ("attendance", "audience", "turnout", "readership"):
+# the count written beside each item ("123 attendees") answers "the highest attendance".
+_MASS_COUNT = re.compile(r"(?:ance|ence|ship|out)$", re.I)
 _MONEY = re.compile(r"\b(money|amount|funding|contribut\w*|us\$|usd|dollars?|euros?)\b", re.I)
 # A list break: what the figure before is said of ends there, what the figure after is said of begins.
 _BREAK = re.compile(r";|,|:|\band\b|\bfollowed by\b|\bwhile\b|\bwhereas\b|\bthen\b|\bplus\b|\bas well as\b", re.I)
@@ -76,8 +79,9 @@ def read_ask(question: str, link=None) -> Ask | None:
         kind = "percent"
     elif _MONEY.search(question[m.start():]) or _MONEY.search(question[:m.start()][-40:]):
         kind = "money"
-    elif noun and noun_type(noun) is None and not _FACT_NOUNS.match(noun) and noun.lower().endswith("s"):
-        kind = "count"  # "the most attendees", "more users": a count written beside each item
+    elif noun and noun_type(noun) is None and not _FACT_NOUNS.match(noun) and (
+            noun.lower().endswith("s") or _MASS_COUNT.search(noun)):
+        kind = "count"  # "the most attendees", "more users", "the highest attendance": a count beside each item
     elif options(question, link) and not (noun and (noun_type(noun) or _FACT_NOUNS.match(noun))) \
             and not any(noun_type(w) for w in after[:2]):  # "fewer priority countries": a graph count
         kind = "any"  # "France or Korea: which committed more": the figures written beside the two decide

@@ -93,9 +93,18 @@ def which_first(query: str) -> str:
     return "which " + query.strip()
 
 
+# "Table 4 count: countries with both ...", "count - african countries ...": a count word as the
+# label of what follows it asks how many of the things after it; the words before it are context.
+_COUNT_LABEL = re.compile(r"^(?P<pre>[^:?]{0,40}?)\b(?:count|tally|number|total number)\s*(?::|\s[–—-])\s+(?P<rest>\S.*)$", re.I | re.S)
+
+
 def question_word_first(query: str) -> str:
     """The query with its question word moved to the front, or the query unchanged."""
     query = country_where(query)  # "who funded ilo country where ...": in the country where
+    label = _COUNT_LABEL.match(query)
+    if label and not _QWORD.search(label.group("rest")):
+        pre = label.group("pre").strip(" -–—")
+        return f"how many {label.group('rest').rstrip(' ?')}" + (f" ({pre})" if pre else "") + "?"
     trailing = _TRAILING_QWORDS.search(query)
     if trailing and not _OPENS.match(query) and (len(query.split()) > MAX_WORDS or len(trailing.group(1).split()) > 1):
         # "financed ilo's work in the country where ... who where": the first closing question word asks;

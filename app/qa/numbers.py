@@ -107,11 +107,20 @@ def spans(seg: str) -> list[Span]:
             continue  # "2021-25": the short end of a year range
         if _LABEL_BEFORE.search(seg[max(0, m.start() - 16):m.start()]):
             continue  # "Table 3", "Result 2", "No. 102": a label, not a quantity
+        if _ENUMERATOR.match(seg, max(0, m.start() - 1)) and not _WORD_BEFORE_PAREN.search(seg[:max(0, m.start() - 1)]):
+            continue  # "(i) ..., and (3) the extension of ...": a list item's marker ("ten (10) countries" is a figure)
         out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(m.group(1), m.group(2)), "plain"))
     for w in word_numbers(seg):  # "Three prototypes", "two dozen journalists": counts written in words
         if not any(s.start < w.end and w.start < s.end for s in out) and not _SPELLED_LABEL.search(seg[:w.start]):
             out.append(Span(w.start, w.end, number_label(w.value), w.value, "plain"))
     return sorted(out, key=lambda s: s.start)
+
+
+# "(3) the extension of ...": a small number alone in brackets before words marks a list item, unless a
+# number word just before restates it ("an additional ten (10) countries").
+_ENUMERATOR = re.compile(r"\((\d{1,2})\)\s+[a-z]")
+_WORD_BEFORE_PAREN = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                                r"twenty|thirty|forty|fifty)\s*$", re.I)
 
 
 # "Step two", "Phase three", "the second of three": ordinal labels and parts are no counts.

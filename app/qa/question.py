@@ -143,7 +143,8 @@ RATIFY = _ratify_cue()
 PATHFINDER = re.compile(r"\bpathfinders?\b", re.I)
 MEMBERSHIP = re.compile(r"\b(members?|membership|join\w*|pathfinders?|constitut\w*|found(ed|ing|ers?)|co-?chair\w*|"
                         r"endors\w*|roadmaps?|commit\w*|engag\w*|part of|belong\w*)\b", re.I)
-NEGATION = re.compile(r"\b(no|not|never|without|none|neither|nor|lack\w*|absent|\w+n['’]t|except|excluding|besides|apart)\b",
+NEGATION = re.compile(r"\b(no|not|never|without|none|neither|nor|lack\w*|absent|\w+n['’]t|except|excluding|besides|apart|"
+                      r"nothing(?!\s+(?:else|more|but|other))|zero(?=\s+[a-z]))\b",
                       re.I)
 PRIORITY = re.compile(r"\bpriority\b", re.I)
 RESULT_TYPES = {

@@ -30,6 +30,10 @@ _N = r"(\d{1,2}|" + "|".join(UNITS) + r")"
 NUMBERED = re.compile(r"\b" + _N + r"\s+(?:different\s+|distinct\s+|separate\s+)?(?:result\s+)?(?:types|kinds|categories)\b|"
                       r"\bresults?\s+(?:of|in|across)\s+" + _N + r"\s+(?:different\s+|distinct\s+|separate\s+)?"
                       r"(?:types|kinds|categories|areas)\b", re.I)
+# "two of the three result types", "2 out of 3 columns": the first number is the count of kinds, the
+# second only says how many there are
+PART_OF = re.compile(r"\b" + _N + r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?" + _N +
+                     r"\s+(?:different\s+|possible\s+)?(?:result\s+)?(?:types|kinds|categories|columns|areas)\b", re.I)
 # "how many kinds of results did Lao PDR achieve": the kinds one country's results cover
 COUNT_KINDS = re.compile(r"\b(?:how many|number of|count of)\s+(?:different\s+|distinct\s+)?(?:result\s+)?"
                          r"(?:types|kinds|categories)\b|\bresult\s+(?:types|kinds)\s+(?:count|number)\b", re.I)
@@ -59,8 +63,8 @@ def condition(a: Analysis, store) -> Constraint | None:
         test, words = "?nkinds >= 2", "more than one result type"
     elif SINGLE.search(a.question):
         test, words = "?nkinds = 1", "exactly one result type"
-    elif NUMBERED.search(a.question):
-        m = NUMBERED.search(a.question)
+    elif PART_OF.search(a.question) or NUMBERED.search(a.question):
+        m = PART_OF.search(a.question) or NUMBERED.search(a.question)
         word = (m.group(1) or m.group(2)).lower()
         n = int(word) if word.isdigit() else UNITS[word]
         test, words = f"?nkinds = {n}", f"exactly {n} result types"

@@ -28,6 +28,8 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from app.qa.symbol_shorthand import spell_out
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
 RARE = 2  # a known word seen this rarely may itself be a typo in the source text
 _QUANTITY_NEXT = re.compile(r"\s+(many|much|often|long|far)\b", re.I)
@@ -48,7 +50,7 @@ SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", 
              "fndn": "foundation", "cttee": "committee", "cmte": "committee", "devt": "development",
              # counts typed in shorthand: "how many ppl got ...", "no of countries", "pct of gdp"
              "ppl": "people", "pple": "people", "ppls": "people", "pct": "percent", "num": "number", "mln": "million",
-             "bn": "billion", "avg": "average",
+             "bn": "billion", "avg": "average", "pop": "population",
              # contractions typed without their apostrophe: every reader of question words sees "what"
              "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is", "hows": "how is",
              # negations typed without their apostrophe: "didnt achieve" negates as "did not achieve"
@@ -361,8 +363,10 @@ class Speller:
         return dists[0][1]
 
     def correct(self, text: str, protect: set[str] | None = None) -> tuple[str, list[Correction]]:
-        """The text with unknown words corrected (same words otherwise), and what changed."""
-        out, fixes, pos = [], [], 0
+        """The text with unknown words corrected (same words otherwise), and what changed.
+        Symbol shorthand ("# of", "w/", "no. of") is spelled out first (:mod:`app.qa.symbol_shorthand`)."""
+        text, spelled = spell_out(text)
+        out, fixes, pos = [], [Correction(0, 0, typed, words) for typed, words in spelled], 0
         for m in _WORD.finditer(text):
             word = m.group(0)
             wh = None if (protect and word.lower() in protect) or word.isupper() else self.wh_word(word, text[m.end():])

@@ -441,11 +441,18 @@ class TableLookup:
 
         if not self.cells:
             return None
+        from app.qa import cell_choice
+
         m = _TABLE_NO.search(question)
         q = set(terms(question)) - _IGNORE
-        return column_pairs.compare(question, self.cells, m.group(1) if m else None, q,
-                                    lambda ts, label: self._cover(ts, self._weighted(
-                                        set(terms(re.sub(r"\([^)]*\)|\b(?:19|20)\d\d\b", " ", label))) - _IGNORE)),
+        cover = lambda ts, label: self._cover(ts, self._weighted(  # noqa: E731
+            set(terms(re.sub(r"\([^)]*\)|\b(?:19|20)\d\d\b", " ", label))) - _IGNORE))
+        cells = [c for c in self.cells if not m or c.table_no == m.group(1)]
+        chosen = cell_choice.choose(question, cells, q, cover, year_marks)  # "bigger in 2023 or in 2024?"
+        if chosen is not None:
+            diff = chosen.winner.value - chosen.loser.value
+            return column_pairs.PairAnswer([(chosen.label, diff, chosen.winner, chosen.loser)], chosen.kind, chosen.why)
+        return column_pairs.compare(question, self.cells, m.group(1) if m else None, q, cover,
                                     lambda text: set(terms(text)) - _IGNORE)
 
     def series(self, question: str, answer_type: str, rank: int = 1):
@@ -520,7 +527,10 @@ class TableLookup:
 # kind its caption says it sorts by ("by result type").
 _KIND_OF = re.compile(r"\b(?:types?|kinds?|categor(?:y|ies))\s+of\s+(?:an?\s+|the\s+)?([\w-]+)", re.I)
 # "what type of result", "which result types", "what kind of ..."
-_KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results?\b", re.I)
+# "cape verde results 2024 - which columns ticked": the question word after the results it asks
+# for (keyword order), or the table's own marks asked for ("ticked", "checked", "marked")
+_KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results?\b|"
+                         r"\bresults?\b[^?.]{0,40}?\b(?:which|what)\b|\b(?:ticked|checked|marked|ticks|checkmarks)\b", re.I)
 # "nigeria results 2024", "results of zambia", "madagascar institutional results": a query that asks
 # nothing in words (no question word, no verb of asking) and names results asks for the named
 # country's results, i.e. the columns marked in its row.

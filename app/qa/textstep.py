@@ -405,7 +405,11 @@ class TextStep:
         # the asked-about country or organisation is the one about it ("how much did Korea commit":
         # "France and Korea committed ... US$1.3 million", not the round total two sentences before).
         figure = a.answer_type in ("Number", "Year") and allowed is not None
-        for ids in required:
+        # A region the question names is what a figure is said of too ("americas share of new
+        # allocations": the sentence naming the Americas, not the one listing the other regions'
+        # shares), though no passage filter requires it (regions are named in few sentences).
+        regions = [{r} for r in (a.regions if figure else []) if self.k.entity(r) is not None]
+        for ids in list(required) + regions:
             names = [n for i in ids if figure or i.split(":", 1)[0] in NAMED_IN_SENTENCE
                      for n in self.k.names(i) if len(n) >= 3]
             if names:
@@ -416,12 +420,25 @@ class TextStep:
                     hit |= self._continuing(hit)
                 for i in hit:
                     scores[i] += SENTENCE_NAMES_BONUS
+                if ids in regions:  # a sentence giving other regions' figures, not this one's, is about them
+                    other = self._region_pattern(exclude=next(iter(ids)))
+                    for i in set(rows) - hit:
+                        if other is not None and other.search(self.units.units[i].text):
+                            scores[i] -= SENTENCE_NAMES_BONUS
         for n in numbers:  # an exact number in the question ("Working Paper 132") is a strong cue
             rx = re.compile(r"(?<![\d,.])" + re.escape(n) + r"(?![\d,])")
             for i, u in enumerate(self.units.units):
                 if rx.search(u.text):
                     scores[i] += 0.3
         return scores
+
+    def _region_pattern(self, exclude: str) -> re.Pattern | None:
+        """A pattern for the names of every region the graph holds but ``exclude`` (made once per region)."""
+        if not hasattr(self, "_regions"):
+            self._regions = [eid for eid, e in self.k.entities.items() if e["type"] == "Region"]
+        names = tuple(sorted((n for eid in self._regions if eid != exclude for n in self.k.names(eid) if len(n) >= 4),
+                             key=len, reverse=True))
+        return self._name_pattern(names) if names else None
 
     def _continuing(self, hit: set[int]) -> set[int]:
         """Units that go on about what the unit before them (in the same passage) names, by a
