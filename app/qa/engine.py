@@ -42,7 +42,6 @@ from app.qa import asked_core, relative_set
 from app.qa.coreference import core_of
 from app.qa.entry_country import entry_country, named_as_government
 from app.qa.keyword_order import question_word_first
-from app.qa.shorthand import expand as written_out
 from app.qa.implied_subject import with_implied_subject
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic, \
     topic_coverage
@@ -308,7 +307,7 @@ class QuestionEngine:
             return out
         timings = {}
         t = time.perf_counter()
-        fixed, fixes = self.speller.correct(self.author_names.shorten(written_out(q)))  # "no. of", "w/", "%"
+        fixed, fixes = self.speller.correct(self.author_names.shorten(q))  # "no. of", "w/", "%" spelled out first
         fixed = described_referent.fold(fixed) or fixed  # "there is a country whose ...; who funds it there?"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
         polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None)  # "Has Kenya not ratified C102?"
