@@ -68,3 +68,25 @@ def test_an_organisation_answer_carries_its_acronym(engine, form):
     country, ent = _partner_with_acronym(engine)
     got = [x for x in engine.ask(form.format(c=country))["answers"] if x.get("iri", "").endswith("/" + ent["key"])]
     assert got and got[0]["label"] == ent["label"] and got[0]["name"] == ent["acronym"]
+
+
+@pytest.mark.parametrize("label, title", [
+    ("Tidal savings: Regional estimates and strategies for coastal states", None),  # main title under three words
+    ("Paying for harbour pensions: What role for ports?", "Paying for harbour pensions"),
+    ("Report: Harbour pensions in 2030", None),
+    ("Harbour pensions in review", None),
+])
+def test_a_publication_is_also_named_by_its_main_title(label, title):
+    from app.qa.written_names import main_title
+    assert main_title({"label": label}) == title
+
+
+def test_a_publication_answer_carries_its_main_title(engine):
+    from app.qa.written_names import main_title
+    k = engine.k
+    pub = next((e for e in k.entities.values() if e["type"] == "Publication" and main_title(e)), None)
+    if pub is None:
+        pytest.skip("no publication with a subtitle in this build")
+    answers = [{"label": pub["label"], "iri": engine._answer_dict(pub["id"], 1.0, [])["iri"], "type": "Publication"}]
+    add_full_names(answers, k)
+    assert answers[0]["name"] == main_title(pub) and answers[0]["label"] == pub["label"]

@@ -11,7 +11,8 @@ UI and the network read it).
 Organisations and initiatives are labelled by their expansion ("United Nations Children's Fund",
 "Digital Convergence Initiative") while the report, and its readers, mostly write the short form
 ("UNICEF", "Digital Convergence Initiative (DCI)").  Their answers carry that form as ``name`` too
-(:func:`short_name`).
+(:func:`short_name`), as a publication's answer carries its main title without the subtitle
+(:func:`main_title`).
 """
 from __future__ import annotations
 
@@ -65,16 +66,27 @@ def short_name(entity: dict) -> str | None:
     return acronym
 
 
+def main_title(entity: dict) -> str | None:
+    """'Financing gap for universal social protection: Global, regional and national estimates
+    ...' -> 'Financing gap for universal social protection': a publication's title before its
+    subtitle, the part readers cite; None without a subtitle or when the main title is under
+    three words ('Report: ...')."""
+    head, sep, _ = (entity.get("label") or "").partition(": ")
+    return head.strip() if sep and len(head.split()) >= 3 else None
+
+
 def add_full_names(answers: list[dict], knowledge) -> None:
     """Set ``name`` on the scheme and national-law answers whose full written name differs: the
     fullest written form, else the scheme's own name without a trailing lower-case kind noun; on
-    organisation and initiative answers, the short name they go by (:func:`short_name`)."""
+    organisation and initiative answers, the short name they go by (:func:`short_name`); on
+    publication answers, the main title (:func:`main_title`)."""
     for x in answers:
         if not x.get("iri") or x.get("name"):
             continue
-        if x.get("type") in ("Organization", "Initiative"):
+        if x.get("type") in ("Organization", "Initiative", "Publication"):
             ent = knowledge.entity_by_iri(x["iri"])
-            name = short_name(ent) if ent and ent.get("type") == x["type"] else None
+            short = main_title if x["type"] == "Publication" else short_name
+            name = short(ent) if ent and ent.get("type") == x["type"] else None
             if name:
                 x["name"] = name
             continue
