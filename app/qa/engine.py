@@ -56,6 +56,7 @@ from app.qa.instrument_identity import asked_instrument
 from app.qa.instrument_listing import listed_instruments
 from app.qa.scheme_kinds import keep_schemes
 from app.qa.scheme_kind_list import asked_kind
+from app.qa.author_agent import drop_author_agent
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
 from app.qa.common_names import common_named
@@ -1174,6 +1175,8 @@ class QuestionEngine:
             out["answers"] = [counted_list.as_count(out["answers"])]
             want = out["answer_type"] = "Number"
             out.setdefault("path", []).extend(out["answers"][0]["path"])
+        out["answers"] = drop_author_agent(out["answers"], str(out.get("strategy", "")),  # "the ILO worked with X and Y"
+                                           {str(entity_uri(i)) for i in AUTHOR_ORGS}, self._names_of_iri)
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
         if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
             out["answers"] = keep_schemes(out["answers"], a.question, self.k)
@@ -2062,6 +2065,10 @@ class QuestionEngine:
 
             d["label"] = label or countries.display_name(d["iso3"])
         return d
+
+    def _names_of_iri(self, iri: str) -> list[str]:
+        ent = self.k.entity_by_iri(iri)
+        return self.k.names(ent["id"]) if ent else []
 
     def _evidence(self, pid: str, names: list[str], spans: list | None = None) -> dict:
         p = self.k.passage(pid)
