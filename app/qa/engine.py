@@ -57,6 +57,7 @@ from app.qa.instrument_listing import listed_instruments
 from app.qa.scheme_kinds import keep_schemes
 from app.qa.scheme_kind_list import asked_kind
 from app.qa.author_agent import drop_author_agent
+from app.qa.qword_acronyms import acronym_spans, organisation_spans, reorder_keeping_names
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
 from app.qa.common_names import common_named
@@ -316,7 +317,10 @@ class QuestionEngine:
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         fixed, rank, ranked_after = self._ordinal(fixed)  # "the second most", "after the EU, which ... most"
-        fixed = question_word_first(fixed)  # "irish money where" reads as "where irish money"
+        acronyms = self._org_acronyms()  # "joint ilo who guidance": WHO is a name, not the question word
+        held = acronym_spans(fixed, acronyms, organisation_spans(
+            fixed, acronyms, [(l.start, l.end) for l in self.lexicon.link(fixed) if l.type in ("Organization", "Initiative")]))
+        fixed = reorder_keeping_names(fixed, held, question_word_first)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
         subject_added = with_implied_subject(fixed, a.links)  # "arab states scheme reform result": the countries asked
         if subject_added != fixed:
@@ -2065,6 +2069,11 @@ class QuestionEngine:
 
             d["label"] = label or countries.display_name(d["iso3"])
         return d
+
+    def _org_acronyms(self) -> set[str]:
+        if not hasattr(self, "_acronyms"):
+            self._acronyms = {e["acronym"].upper() for e in self.k.of_type("Organization") if e.get("acronym")}
+        return self._acronyms
 
     def _names_of_iri(self, iri: str) -> list[str]:
         ent = self.k.entity_by_iri(iri)
