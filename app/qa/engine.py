@@ -57,7 +57,7 @@ from app.qa.instrument_listing import listed_instruments
 from app.qa.scheme_kinds import keep_schemes
 from app.qa.scheme_kind_list import asked_kind
 from app.qa.author_agent import drop_author_agent
-from app.qa.qword_acronyms import acronym_spans, organisation_spans, reorder_keeping_names
+from app.qa.qword_acronyms import held_names, reorder_keeping_names
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
 from app.qa.common_names import common_named
@@ -318,8 +318,8 @@ class QuestionEngine:
             return out
         fixed, rank, ranked_after = self._ordinal(fixed)  # "the second most", "after the EU, which ... most"
         acronyms = self._org_acronyms()  # "joint ilo who guidance": WHO is a name, not the question word
-        held = acronym_spans(fixed, acronyms, organisation_spans(
-            fixed, acronyms, [(l.start, l.end) for l in self.lexicon.link(fixed) if l.type in ("Organization", "Initiative")]))
+        held = held_names(fixed, acronyms, lambda t: [(l.start, l.end) for l in self.lexicon.link(t)
+                                                      if l.type in ("Organization", "Initiative")])
         fixed = reorder_keeping_names(fixed, held, question_word_first)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
         subject_added = with_implied_subject(fixed, a.links)  # "arab states scheme reform result": the countries asked

@@ -47,6 +47,14 @@ def organisation_spans(query: str, acronyms: set[str], linked: list[tuple[int, i
     return sorted(set(linked) | set(words))
 
 
+def held_names(query: str, acronyms: set[str], linked_orgs: Callable[[str], list[tuple[int, int]]]) -> list[tuple[int, int, str]]:
+    """:func:`acronym_spans` of ``query``; the names are linked (``linked_orgs``) only when a
+    question word that is an acronym is in it."""
+    if not any(m.group(1).upper() in acronyms for m in _QWORDS.finditer(query)):
+        return []
+    return acronym_spans(query, acronyms, organisation_spans(query, acronyms, linked_orgs(query)))
+
+
 def reorder_keeping_names(query: str, spans: list[tuple[int, int, str]], reorder: Callable[[str], str]) -> str:
     """``reorder(query)`` with the acronym spans held in place as their names (in capitals)."""
     if not spans:
