@@ -57,6 +57,8 @@ from app.qa.instrument_identity import asked_instrument
 from app.qa.instrument_listing import listed_instruments
 from app.qa.scheme_kinds import keep_schemes
 from app.qa.scheme_kind_list import asked_kind
+from app.qa.author_agent import drop_author_agent
+from app.qa.qword_acronyms import held_names, reorder_keeping_names
 from app.qa.written_names import add_full_names
 from app.qa.graphstep import widen_regions
 from app.qa.common_names import common_named
@@ -337,7 +339,10 @@ class QuestionEngine:
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         fixed, rank, ranked_after = self._ordinal(fixed)  # "the second most", "after the EU, which ... most"
-        fixed = question_word_first(fixed)  # "irish money where" reads as "where irish money"
+        acronyms = self._org_acronyms()  # "joint ilo who guidance": WHO is a name, not the question word
+        held = held_names(fixed, acronyms, lambda t: [(l.start, l.end) for l in self.lexicon.link(t)
+                                                      if l.type in ("Organization", "Initiative")])
+        fixed = reorder_keeping_names(fixed, held, question_word_first)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
         subject_added = with_implied_subject(fixed, a.links)  # "arab states scheme reform result": the countries asked
         if subject_added != fixed:
@@ -1197,6 +1202,8 @@ class QuestionEngine:
             out["answers"] = [counted_list.as_count(out["answers"])]
             want = out["answer_type"] = "Number"
             out.setdefault("path", []).extend(out["answers"][0]["path"])
+        out["answers"] = drop_author_agent(out["answers"], str(out.get("strategy", "")),  # "the ILO worked with X and Y"
+                                           {str(entity_uri(i)) for i in AUTHOR_ORGS}, self._names_of_iri)
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
         if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
             out["answers"] = keep_schemes(out["answers"], a.question, self.k)
@@ -2088,6 +2095,15 @@ class QuestionEngine:
 
             d["label"] = label or countries.display_name(d["iso3"])
         return d
+
+    def _org_acronyms(self) -> set[str]:
+        if not hasattr(self, "_acronyms"):
+            self._acronyms = {e["acronym"].upper() for e in self.k.of_type("Organization") if e.get("acronym")}
+        return self._acronyms
+
+    def _names_of_iri(self, iri: str) -> list[str]:
+        ent = self.k.entity_by_iri(iri)
+        return self.k.names(ent["id"]) if ent else []
 
     def _evidence(self, pid: str, names: list[str], spans: list | None = None) -> dict:
         p = self.k.passage(pid)

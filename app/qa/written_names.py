@@ -7,6 +7,12 @@ asked for the scheme wants the name as the report gives it, acronym included, so
 carries ``name``: the fullest alternative label that contains every word of the short label and
 adds the acronym or number the report writes with it.  The label stays as it is (citations, the
 UI and the network read it).
+
+Organisations and initiatives are labelled by their expansion ("United Nations Children's Fund",
+"Digital Convergence Initiative") while the report, and its readers, mostly write the short form
+("UNICEF", "Digital Convergence Initiative (DCI)").  Their answers carry that form as ``name`` too
+(:func:`short_name`), as a publication's answer carries its main title without the subtitle
+(:func:`main_title`).
 """
 from __future__ import annotations
 
@@ -47,11 +53,44 @@ def proper_name(entity: dict) -> str | None:
     return m.group("proper")
 
 
+def short_name(entity: dict) -> str | None:
+    """The name an organisation or initiative goes by beside its expanded label: its acronym
+    ("UNICEF") for an organisation, the fullest written form with the acronym in parenthesis
+    ("Digital Convergence Initiative (DCI)") for an initiative, else its acronym; None when the
+    label already holds the acronym."""
+    label, acronym = entity.get("label") or "", entity.get("acronym") or ""
+    if not acronym or acronym.lower() in set(_WORD.findall(label.lower())) | {label.lower()}:
+        return None
+    if entity.get("type") == "Initiative":
+        return full_name(entity) or acronym
+    return acronym
+
+
+def main_title(entity: dict) -> str | None:
+    """'Financing gap for universal social protection: Global, regional and national estimates
+    ...' -> 'Financing gap for universal social protection': a publication's title before its
+    subtitle, the part readers cite; None without a subtitle or when the main title is under
+    three words ('Report: ...')."""
+    head, sep, _ = (entity.get("label") or "").partition(": ")
+    return head.strip() if sep and len(head.split()) >= 3 else None
+
+
 def add_full_names(answers: list[dict], knowledge) -> None:
     """Set ``name`` on the scheme and national-law answers whose full written name differs: the
-    fullest written form, else the scheme's own name without a trailing lower-case kind noun."""
+    fullest written form, else the scheme's own name without a trailing lower-case kind noun; on
+    organisation and initiative answers, the short name they go by (:func:`short_name`); on
+    publication answers, the main title (:func:`main_title`)."""
     for x in answers:
-        if x.get("type") not in ("Scheme", "Convention") or not x.get("iri") or x.get("name"):
+        if not x.get("iri") or x.get("name"):
+            continue
+        if x.get("type") in ("Organization", "Initiative", "Publication"):
+            ent = knowledge.entity_by_iri(x["iri"])
+            short = main_title if x["type"] == "Publication" else short_name
+            name = short(ent) if ent and ent.get("type") == x["type"] else None
+            if name:
+                x["name"] = name
+            continue
+        if x.get("type") not in ("Scheme", "Convention"):
             continue
         ent = knowledge.entity_by_iri(x["iri"])
         if not ent or ent.get("type") not in _TYPES or (ent.get("role") or "").startswith("ILO"):
