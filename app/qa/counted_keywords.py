@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from app.qa.counted_list import as_count
+
 # "... count", "... number", "... total", "... tally", "... how many" closing a query that asks
 # nothing else ("how many ... count" or "which ... number" are questions, not keyword counts).
 _CLOSING = re.compile(r"^(?P<rest>.*\S)\s*[,:-]?\s+(?:count|tally|number|total|how\s+many)\s*\??\s*$", re.I)
@@ -43,16 +45,9 @@ def count_of(listed: dict, rest: str) -> dict | None:
     items = [a for a in listed.get("answers") or [] if a.get("type") in _ENTITY_TYPES and a.get("iri")]
     if not items:
         return None
-    evidence, seen = [], set()
-    for a in items:
-        for e in (a.get("evidence") or [])[:1]:
-            if e.get("passage_id") not in seen:
-                seen.add(e.get("passage_id"))
-                evidence.append(e)
-    n = len(items)
-    return {"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0,
-            "evidence": evidence, "counted": [a["label"] for a in items], "counted_iris": [a["iri"] for a in items],
-            "path": [f"count of the answers to “{rest}”"]}
+    counted = as_count(items)  # one Number answer with the counted rows and their evidence
+    counted["path"] = [f"count of the answers to “{rest}”"]
+    return counted
 
 
 def count_instead(out: dict, ask) -> bool:

@@ -27,7 +27,10 @@ def as_count(answers: list[dict]) -> dict:
     for x in answers:
         seen.setdefault(x.get("iri") or x["label"], x)
     rows = list(seen.values())
-    evidence = [e for x in rows for e in x.get("evidence", [])[:1]][:3]
+    evidence: list[dict] = []
+    for e in (e for x in rows for e in x.get("evidence", [])[:1]):  # each row's first, one per passage
+        if len(evidence) < 3 and all(e.get("passage_id", id(e)) != d.get("passage_id", id(d)) for d in evidence):
+            evidence.append(e)
     return {"label": str(len(rows)), "iri": None, "type": "Number", "value": float(len(rows)), "score": 1.0,
             "evidence": evidence, "counted": [x["label"] for x in rows],
             "counted_iris": [x["iri"] for x in rows if x.get("iri")],
