@@ -68,7 +68,7 @@ from app.qa.org_country import bodies_placed, national_answers, placed_in_named_
 from app.qa.qualified_members import qualified_members
 from app.qa import cell_choice, counted_keywords, described_country, described_referent, role_kinds, set_of_question
 from app.qa.describer_aside import describers_set_aside
-from app.qa.participation import own_programme, participants, role_list_words
+from app.qa.participation import own_programme, participants, priority_countries, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
 from app.qa.grounding import adopt, ground
 from app.qa.author_names import AuthorNames
@@ -266,7 +266,7 @@ class QuestionEngine:
         # "which Flagship priority countries ... affected by conflict": the whole scope came back
         whole = out.get("answers")
         scope_topic.rescope(out, self.lexicon.link, self._ask_whole, lambda: own_programme(self.k),
-                            lambda: {e["id"] for e in self.k.of_type("Country") if (e.get("attrs") or {}).get("priority")},
+                            lambda: priority_countries(self.k),
                             lambda q: self._names_topic([t for t in terms(q) if t not in _TOPIC_STOP]))
         if out.get("answers") is not whole:
             out["answer_text"], out["citations"] = summarise(out, self.k)

@@ -29,13 +29,18 @@ from graph.relations import REGISTRY
 GENERAL = "memberOf"
 
 
+def priority_countries(knowledge) -> set[str]:
+    """The countries the build marks as the report's priority countries (ids)."""
+    if knowledge is None:
+        return set()
+    return {e["id"] for e in knowledge.of_type("Country") if (e.get("attrs") or {}).get("priority")}
+
+
 def own_programme(knowledge) -> set[str]:
     """The report's own programme: the initiative whose priority countries are the countries the
     build marks as the report's priority countries.  Being in its scope is not membership of an
     initiative ("which networks count Viet Nam among their members")."""
-    if knowledge is None:
-        return set()
-    flagged = {e["id"] for e in knowledge.of_type("Country") if (e.get("attrs") or {}).get("priority")}
+    flagged = priority_countries(knowledge)
     if not flagged:
         return set()
     by_init: dict[str, set[str]] = {}
