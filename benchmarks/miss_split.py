@@ -14,7 +14,7 @@ cause by ``app/misscause.py`` (its docstring states the rule):
     non_entity       Number, Year or Text answers (counted apart: nothing to look up)
     empty_gold       the report is silent and the engine answered
 
-One row per set, counts only.  Held-out sets (``unseen_*`` files, a bank's held-out half) are
+One row per set: its F1 (the mean the scorer gives, as ``floorgraph eval`` prints it) and counts.  Held-out sets (``unseen_*`` files, a bank's held-out half) are
 reported as numbers and never listed: ``-v`` lists the misses of tunable sets only, with the gold
 answers that are absent or unlinked.
 """
@@ -44,18 +44,21 @@ def split_sets(sets, ask, score_fn, names: GraphNames) -> tuple[dict[str, dict],
     listed: list[tuple[str, dict, object]] = []
     for s in sets:
         verdicts = []
+        f1s = []
         for q in s.questions:
             if q["question"] not in memo:
                 memo[q["question"]] = ask(q["question"])
             got = memo[q["question"]]
             scores = score_fn(q, got)
+            f1s.append(scores[2])
             if scores[2] >= 1:
                 continue
             v = classify(q, got, scores, names)
             verdicts.append(v)
             if s.tune:
                 listed.append((s.name, q, v))
-        rows[s.name] = tally(verdicts, len(s.questions)) | {"held_out": not s.tune}
+        rows[s.name] = tally(verdicts, len(s.questions)) | {"f1": round(sum(f1s) / max(1, len(f1s)), 3),
+                                                            "held_out": not s.tune}
     return rows, listed
 
 
@@ -65,13 +68,14 @@ def total(rows: dict[str, dict], held_out: bool) -> dict:
 
 
 def print_table(rows: dict[str, dict]) -> None:
-    print(f"{'set':<22}" + "".join(f"{c:>16}" for c in COLUMNS))
+    print(f"{'set':<22}{'F1':>7}" + "".join(f"{c:>16}" for c in COLUMNS))
     for name, r in rows.items():
-        print(f"{name:<22}" + "".join(f"{r[c]:>16}" for c in COLUMNS) + ("   (held out)" if r["held_out"] else ""))
+        print(f"{name:<22}{r['f1']:>7.3f}" + "".join(f"{r[c]:>16}" for c in COLUMNS)
+              + ("   (held out)" if r["held_out"] else ""))
     for label, held in (("all tunable", False), ("all held out", True)):
         t = total(rows, held)
         if t["n"]:
-            print(f"{label:<22}" + "".join(f"{t[c]:>16}" for c in COLUMNS))
+            print(f"{label:<22}{'':>7}" + "".join(f"{t[c]:>16}" for c in COLUMNS))
 
 
 def print_misses(listed) -> None:

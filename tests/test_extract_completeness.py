@@ -143,3 +143,53 @@ def test_an_entry_saying_no_activity_took_place_that_year_has_no_undated_activit
     kb = gx.run_all(parse_report(text), only=BASE)
     where = {f.object for f in kb.facts.values() if f.predicate == "activityIn"}
     assert eid("Country", "PER") in where and eid("Country", "CHL") not in where
+
+
+# ------------------------------------------------------------------ projects in a list of evaluations
+
+def test_projects_are_read_from_a_list_of_evaluations():
+    from graph.extract.evaluated_projects import evaluated_items
+
+    text = ("Lessons were drawn. In 2031, the following evaluations were conducted on projects in the partner "
+            "countries: Building Pension Capacity in Mongolia - Final independent evaluation. Social Insurance "
+            "for Fishers: Extending Coverage in Coastal Peru – Mid-term evaluation. Strengthening the Labour "
+            "Inspectorate, Chile – Final joint evaluation. Support for the tripartite constituents in Ghana")
+    assert evaluated_items(text) == [
+        ("Building Pension Capacity in Mongolia", "final independent evaluation"),
+        ("Social Insurance for Fishers: Extending Coverage in Coastal Peru", "mid-term evaluation"),
+        ("Strengthening the Labour Inspectorate, Chile", "final joint evaluation"),
+    ]
+    assert evaluated_items("Two evaluations were planned: Pensions in Peru - Final evaluation.") == []
+    report = _report("1. Managing for results", "Monitoring and evaluation", text)
+    kb = gx.run_all(parse_report(report), only=("structure", "organizations", "schemes"))
+    where = {(kb.entities[f.subject].label, f.object) for f in kb.facts.values() if f.predicate == "projectInCountry"}
+    assert where == {("Building Pension Capacity in Mongolia", "Country:MNG"),
+                     ("Social Insurance for Fishers: Extending Coverage in Coastal Peru", "Country:PER"),
+                     ("Strengthening the Labour Inspectorate, Chile", "Country:CHL")}
+    assert all(e.attrs.get("evaluation_year") == "2031" for e in kb.of_type("Project"))
+
+
+# ------------------------------------------------------------------ contributors listed after a count
+
+def test_contributors_counted_then_listed_fund_the_scheme_the_first_sentence_names():
+    from graph.extract.named_contributors import listed_contributors
+
+    first = "The Harvest Pension Pilot is funded by voluntary contributions from over 40 international brands and retailers."
+    assert listed_contributors(first, "These include Acme Textiles, Borealis Wear, The Cobalt Group and many others.") \
+        == (["Acme Textiles", "Borealis Wear", "Cobalt Group"], True)
+    assert listed_contributors("The fund is financed by donations from 12 donors.", "Among them are Norway and Chile.") \
+        == (["Norway", "Chile"], False)
+    assert listed_contributors("The pilot covers 40 brands.", "These include Acme Textiles.") is None
+    assert listed_contributors(first, "Coverage grew in 2031.") is None
+    text = _report(
+        "1. Country results", "Asia and the Pacific", "Mongolia",
+        "In 2029, the Herders Injury Scheme (HIS) Pilot was launched in Mongolia for workers in cashmere "
+        "processing. Currently, the HIS Pilot covers 40,000 workers, with monthly pensions funded by voluntary "
+        "contributions from over 40 international brands and retailers. These include Acme Textiles, Next, "
+        "Borealis Wear and many others.",
+    )
+    kb = gx.run_all(parse_report(text), only=BASE[:6] + ("named_contributors",))
+    scheme = next(e for e in kb.entities.values() if e.type == "Scheme" and e.acronym == "HIS")
+    funders = {kb.entities[f.object].label: kb.entities[f.object].role for f in kb.facts.values()
+               if f.subject == scheme.id and f.predicate == "fundedBy"}
+    assert funders == {"Acme Textiles": "private_company", "Borealis Wear": "private_company"}  # "Next" is a word
