@@ -113,14 +113,24 @@ class GraphNames:
         """Entity ids whose name or acronym is written in the question, the report's author apart
         (it is the agent of nearly every sentence, so it links nothing)."""
         written, acronyms, table = self._name_patterns
-        found = [m.group(0) for m in written.finditer(norm(question))]
-        found += [m.group(0) for m in acronyms.finditer(question)]
-        return {i for name in found for i in table[name]}
+        spans = _overlapping(written, norm(question)) + _overlapping(acronyms, question)
+        # of two names that overlap, the longer is meant ("the ILO's Regular Budget Supplementary
+        # Account" is the account, not the ILO's Regular Budget)
+        kept = [(a, b, n) for a, b, n in spans
+                if not any(c < b and a < d and d - c > b - a for c, d, _ in spans)]
+        return {i for _, _, name in kept for i in table[name]}
 
 
 def _alternation(names, word: str) -> re.Pattern:
+    """One pattern finding any of the names as whole words, from any position (in a lookahead, so
+    that names overlapping each other are all found)."""
     body = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![{word}])(?:{body})(?![{word}])")
+    return re.compile(rf"(?<![{word}])(?=({body})(?![{word}]))")
+
+
+def _overlapping(pattern: re.Pattern, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every name the pattern finds, overlapping ones included."""
+    return [(m.start(), m.start() + len(m.group(1)), m.group(1)) for m in pattern.finditer(text)]
 
 
 def _iso3(form: str) -> str | None:
