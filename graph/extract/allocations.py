@@ -20,7 +20,7 @@ import re
 
 from graph import countries
 from graph.extract import ensure_country
-from graph.extract.funding import _fund_names
+from graph.extract.funding import fund_pattern
 from graph.extract.instruments import sentences
 from graph.kb import KnowledgeBase
 from graph.model import Document
@@ -44,11 +44,10 @@ def allocated_countries(sentence: str) -> list[str]:
 
 
 def extract(doc: Document, kb: KnowledgeBase) -> None:
-    names = _fund_names(kb)
-    if not names:
+    found = fund_pattern(kb)
+    if found is None:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                         + r")(?![\w-])")
+    names, pattern = found
     for p in doc.passages:
         if p.kind in ("financing", "table") or "allocated" not in p.text:
             continue
