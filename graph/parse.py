@@ -10,7 +10,8 @@ headings:
 * markdown pipe tables give Tables (a caption-less table that repeats the previous table's header
   is its continuation across a page break);
 * paragraphs cut by page breaks or by a figure caption dropped into them are joined again, and the
-  caption is kept as its own passage, so nothing is lost.
+  caption is kept as its own passage, so nothing is lost; the end of a cut sentence glued onto a
+  later paragraph after a heading goes back to its sentence (``graph/stray_tails.py``).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pathlib import Path
 
 from graph import countries
 from graph.model import Document, Passage, Section, Table
+from graph.stray_tails import MAX_BLOCKS_BETWEEN, is_cut, rejoin, split_tail
 from graph.text import (
     FUNCTION_WORDS,
     Dehyphenator,
@@ -271,11 +273,14 @@ def parse_report(text: str, path: str | Path = "", doc_id: str | None = None, ti
     cleaned = [None if blk.kind == "table" else clean_inline(blk.raw) for blk in blocks]
 
     pending: Unit | None = None  # a paragraph that may continue in a later block
+    dangling: tuple[Unit, int] | None = None  # a paragraph closed mid-sentence, and the block it closed at
 
     def flush():
-        nonlocal pending
+        nonlocal pending, dangling
         if pending is not None:
             b.units.append(pending)
+            if is_cut(pending.text):
+                dangling = (pending, i)
             pending = None
 
     i = 0
@@ -358,6 +363,8 @@ def parse_report(text: str, path: str | Path = "", doc_id: str | None = None, ti
                 b.add_unit(para, blk.start, blk.end, "caption")
                 continue
             flush()
+        if dangling is not None and ukind in ("paragraph", "list_item"):
+            para, dangling = _restore_tail(para, dangling, i)
         unit = Unit(para, blk.start, blk.end, ukind, b.current.id)
         if ukind in ("paragraph", "list_item", "financing") and not ends_sentence(para):
             pending = unit
@@ -372,6 +379,21 @@ def parse_report(text: str, path: str | Path = "", doc_id: str | None = None, ti
     if not doc.title:
         doc.title = _guess_title(text)
     return doc
+
+
+def _restore_tail(para: str, dangling: tuple["Unit", int], at: int) -> tuple[str, tuple["Unit", int] | None]:
+    """Give a paragraph closed mid-sentence (``dangling``) the lowercase tail the converter glued
+    onto ``para`` a few blocks later (:mod:`graph.stray_tails`); returns ``para`` without it and
+    what still dangles."""
+    cut, closed_at = dangling
+    if at - closed_at > MAX_BLOCKS_BETWEEN:
+        return para, None
+    split = split_tail(para)
+    if split is None:
+        return para, dangling
+    para, tail = split
+    cut.text = rejoin(cut.text, tail)
+    return para, (dangling if is_cut(cut.text) else None)
 
 
 def _peek_text(blocks: list[Block], cleaned: list, i: int) -> str | None:

@@ -410,6 +410,25 @@ register(Relation(
     ask_object=("which country is {s} the government of",),
     ask_subject=("who is the government of {o}", "{o} government"),
 ))
+def _find_allocations(doc, kb) -> None:
+    """The fund-allocation extractor, imported when a build runs (graph.extract imports this module)."""
+    from graph.extract import allocations
+
+    allocations.extract(doc, kb)
+
+
+register(Relation(
+    "receivedAllocationFrom", ("Country",), ("Organization",), "received an allocation from", "allocated resources to",
+    "The pooled fund allocated new resources to activities in the country, as the fund's own text states "
+    "(not the country's financing line): a kind of funding.",
+    parent="fundedBy", qualifiers=("year",),
+    keywords=("allocated", "allocation", "allocations", "allocating", "received allocations", "new resources"),
+    ask_object=("which fund allocated resources to {s}", "{s} allocations", "what allocations did {s} receive"),
+    ask_subject=("which {type} received {o} allocations", "where were {o} resources allocated",
+                 "{o} allocations", "to which {type} did {o} allocate new money", "which {type} got new {o} money"),
+    subject_nouns=("allocation recipients",),
+    extractor=_find_allocations,
+))
 register(Relation(
     "agencyOf", ("Organization",), ("Organization",), "agency of", "has agency",
     "A development agency, ministry or fund that stands for a government ('France (Expertise France)', "

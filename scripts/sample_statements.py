@@ -61,6 +61,7 @@ CLASS_OF: dict[str, str] = {
     "partOf": ROLES,  # a working group or facility of a larger initiative
     "positionIn": ROLES,  # a staff position (focal point) an initiative works through
     "fundedBy": FUNDING, "governmentOf": FUNDING, "agencyOf": FUNDING, "institutionOf": FUNDING,
+    "receivedAllocationFrom": FUNDING,  # a fund's allocations to countries, stated in its own text
     "ratified": CONVENTIONS, "inquiredAbout": CONVENTIONS, "alignmentAssessed": CONVENTIONS,
     "schemeInCountry": SCHEMES, "administeredBy": SCHEMES, "instrumentOfCountry": SCHEMES,
     "projectInCountry": SCHEMES,

@@ -12,7 +12,9 @@ verbs are dated with (a future verb with a year is a planned activity, status 'p
   drafting, policy development, system development), else what its verb says (submission, launch,
   approval ...), else "technical support";
 * year: the year dating the verb (not a year another verb of the sentence owns: "(ratified in
-  2006)"), else the report's year (from its title or cover; ``year_source`` says which);
+  2006)"), else the report's year (from its title or cover; ``year_source`` says which) -- except
+  in a passage saying no activity took place that year ("no formal activities have taken place
+  during the 2024 reporting period"), where an undated sentence is past work, not that year's;
 * facts: ``activityIn`` (-> country), ``activityInvolved`` (-> the organisations the sentence
   names, the ILO included), ``activityConcerns`` (-> the schemes, laws, initiatives, publications
   it names), ``onTopic`` (-> the policy topics, as ThematicArea entities).
@@ -141,6 +143,23 @@ def _what(sent: str, verb_end: int) -> str:
     return " ".join(sent.split()[:12]).rstrip(".,") + "..."
 
 
+# "While no formal activities have taken place during the 2024 reporting period, the groundwork laid
+# through past technical assistance ...": the entry says nothing was done in that year, so its
+# undated sentences ("has provided technical assistance over the years") are not that year's work.
+_NOTHING_DONE = re.compile(r"\b[Nn]o\s+(?:formal\s+|new\s+|specific\s+|other\s+|further\s+)?(?:activities|activity|work|"
+                           r"interventions?|support)\s+(?:has|have|had|were|was)\s+(?:been\s+)?(?:taken\s+place|took\s+place|"
+                           r"carried\s+out|conducted|undertaken|implemented|delivered|provided)\b(?P<rest>[^.;]*)")
+
+
+def quiet_year(text: str, fallback: str | None) -> str | None:
+    """The year a passage says no activity took place in (the year it names, else the report's)."""
+    m = _NOTHING_DONE.search(text)
+    if m is None:
+        return None
+    named = re.search(r"\b((?:19|20)\d{2})\b", m.group("rest"))
+    return named.group(1) if named else fallback
+
+
 _FRAME = re.compile(r"\b(?:under|within|in)\s+the\s+(?:framework|umbrella)\s+of\s+(?:(?:a|an|the)\s+)?$")
 
 
@@ -150,6 +169,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     for p in doc.passages:
         if p.kind not in ("paragraph", "list_item"):
             continue
+        quiet = quiet_year(p.text, fallback_year)
         for _s0, _s1, sent in sentences(p.text):
             isos = _countries_for(doc, p, sent)
             if not isos:
@@ -196,6 +216,8 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 year = year or ev.year
                 source = "sentence" if year else "report"
                 year = year or fallback_year
+                if quiet and source == "report" and year == quiet:
+                    continue  # undated, in an entry that says nothing was done that year
                 country = ensure_country(kb, iso, p.id)
                 what = kb.entities[named[0][2]].label if named else _what(sent, ev.end)
                 digest = hashlib.sha1(f"{iso}|{ev.start}|{sent.strip()}".encode()).hexdigest()[:8]

@@ -52,6 +52,10 @@ ATTENDEES = re.compile(r"\b[Rr]epresentatives\s+(?:from|of)\s+(?P<list>[^.;:]{3,
                        r"participated\s+in|took\s+part\s+in|joined)\b")
 COREF = re.compile(r"\b(?:both|the two) (?:organi[sz]ations|agencies|institutions|partners)\b", re.I)
 WINDOW = 160
+# what may stand between a support cue and a country that is the backer: other names, "the
+# Government(s) of", commas and "and" ("thanks to the support of Belgium", "of France and the
+# Government of Japan"); a lowercase word ("of the EU in Jordan") makes the country a place again
+_BACKER_LEAD = re.compile(r"(?:[\s,]|\b(?:and|the|of)\b|\b[A-Z][\w'’-]*)*")
 _WINDOW_STOP = re.compile(
     r"[;:]|\.\s|\b(?:has|have|had|will|was|were|is|are|to|in order|which|that|who|launched|organi[sz]ed|"
     r"produced|conducted|published|developed|provided|supported|decided|agreed)\b")
@@ -99,6 +103,7 @@ def engagements_in(text: str, kb: KnowledgeBase, here: str | None) -> list[tuple
         ilo_spans = [(s, e) for s, e, _surf, k in orgs if k == "ilo"]
         found: dict[str, str] = {}  # org key -> predicate
         partner_countries: dict[str, str] = {}
+        backers: list[tuple[int, int]] = []  # "thanks to the support of Belgium": who paid, not where
         xref = [(m.start(), m.end()) for m in _XREF.finditer(sent)]
         orgs = [o for o in orgs if not any(xs <= o[0] < xe for xs, xe in xref)]
         for cue_rx, pred in ((PARTNER_CUES, "partneredWith"), (SUPPORT_CUES, "supportedBy")):
@@ -106,6 +111,8 @@ def engagements_in(text: str, kb: KnowledgeBase, here: str | None) -> list[tuple
                 if any(xs <= cm.start() < xe for xs, xe in xref):
                     continue
                 stop = _window(sent, cm.end())
+                if pred == "supportedBy":
+                    backers.append((cm.end(), stop))
                 for s, e, _surf, k in orgs:
                     if cm.end() <= s < stop:
                         found.setdefault(k, pred)
@@ -143,7 +150,8 @@ def engagements_in(text: str, kb: KnowledgeBase, here: str | None) -> list[tuple
         org_spans = [(s, e) for s, e, _surf, _k in orgs]
         named = []
         for s, e, _surf, iso in countries.find_countries(sent):
-            if any(os <= s and e <= oe for os, oe in org_spans) or iso in partner_countries:
+            if any(os <= s and e <= oe for os, oe in org_spans) or iso in partner_countries or \
+                    any(bs <= s < be and _BACKER_LEAD.fullmatch(sent[bs:s]) for bs, be in backers):
                 continue
             named.append(iso)
         targets = [here] if here else list(dict.fromkeys(named))

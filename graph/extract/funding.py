@@ -326,17 +326,26 @@ def _fund_names(kb: KnowledgeBase) -> dict[str, str]:
     return out
 
 
+def fund_pattern(kb: KnowledgeBase) -> tuple[dict[str, str], re.Pattern] | None:
+    """The pooled funds' names (surface form -> entity id) and one pattern finding any of them
+    (longest first, whole words); None when the financing lines named no fund."""
+    names = _fund_names(kb)
+    if not names:
+        return None
+    return names, re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                             + r")(?![\w-])")
+
+
 def fund_contributors(doc: Document, kb: KnowledgeBase) -> None:
     """'The RBSA mechanism ... has benefited from the generous contributions of Belgium, Denmark ...'
     -> RBSA fundedBy each government (role contributor)."""
     from graph.extract.initiatives import _party_list
     from graph.extract.instruments import sentences
 
-    names = _fund_names(kb)
-    if not names:
+    found = fund_pattern(kb)
+    if found is None:
         return
-    pat = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                     + r")(?![\w-])")
+    names, pat = found
     for p in doc.passages:
         if p.kind in ("financing", "table"):
             continue

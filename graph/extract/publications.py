@@ -19,6 +19,10 @@ describes it).  ``publishedBy`` facts go to the publishers named in the label ("
 as the subject of "published/developed/launched"; co-authors named by "in collaboration with"/
 "jointly with" are publishers too.
 
+Courses named by their title ("The massive open online course (MOOC) <Title> is ...") are
+publications of kind "online course", produced with the bodies a later sentence names
+(:mod:`graph.extract.courses`).
+
 Then each publication is described (:func:`describe`): its kind (brief, working paper, guide,
 report ... from its series or type word), its language (from the function words of its title:
 general knowledge of French, Spanish and Portuguese, else English), the countries it covers
@@ -31,7 +35,7 @@ from __future__ import annotations
 import re
 
 from graph import countries
-from graph.extract import ensure_country, milestones
+from graph.extract import courses, ensure_country, milestones
 from graph.extract.instruments import resolve_org, sentences
 from graph.kb import KnowledgeBase
 from graph.model import Document
@@ -325,6 +329,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                             e.attrs["context"] = " ".join(prev_text[-400:].split())
     for title, pid, series, year, month, publishers, sent in later:
         pubs.add(title, pid, series=series, year=year, month=month, publishers=publishers, sentence=sent)
+    courses.extract(doc, pubs)  # "The massive open online course (MOOC) <Title> is ..."
     _merge_main_titles(kb)
     describe(doc, kb)
 
@@ -384,7 +389,7 @@ def _merge_main_titles(kb: KnowledgeBase) -> None:
 #  Kind, language, countries, topics, co-publishers
 # ---------------------------------------------------------------------------------------------
 
-_KINDS = ("working paper", "policy paper", "issue paper", "policy note", "technical note", "guidance note",
+_KINDS = (courses.KIND, "working paper", "policy paper", "issue paper", "policy note", "technical note", "guidance note",
           "fact sheet", "policy brief", "brief", "guide", "report", "study", "handbook", "toolkit",
           "infographic", "bulletin", "paper", "note", "module")
 # function words by language (general knowledge); a title needs two of a language's words

@@ -29,6 +29,7 @@ from graph import countries
 from graph.extract import ensure_country, milestones
 from graph.extract.instruments import resolve_org, section_iso3, sentence_country, sentences, text_sentences
 from graph.extract.named import NameIndex
+from graph.extract import evaluated_projects
 from graph.extract.titled_projects import extract_titled_projects
 from graph.extract.written_forms import add_written_forms
 from graph.kb import KnowledgeBase, eid
@@ -287,6 +288,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                     _admin(kb, doc, e, am.group("org"), p.id)
     extract_projects_and_acts(doc, kb)
     extract_titled_projects(doc, kb)
+    evaluated_projects.extract(doc, kb)  # "the following evaluations were conducted ...: <Title> - Final evaluation."
     extract_described_measures(doc, kb)
     # The schemes of each passage, in the knowledge base's order, looked up per sentence below
     # (scanning every scheme for every sentence grew with the square of the report).  Nothing
