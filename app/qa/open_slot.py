@@ -135,3 +135,35 @@ def typed_relation(a: Analysis, und, supported, knowledge) -> tuple[str, str] | 
     if len(fits) != 1 or not grounded(fits[0][0], a, knowledge):
         return None
     return fits[0]
+
+
+def worded_over_region(a: Analysis, und, supported) -> tuple[str, str] | None:
+    """(relation, direction) to read instead of "in region" when the meaning's guess is the region
+    relation (or none, so the region's countries would be listed), no word of the question asks it ("region", "regional"), and exactly one other
+    registry relation is worded with the asked type at one end: "europe central asia results 2024"
+    asks which of the region's countries achieved results (the region then filters), not every
+    country of the region.  None otherwise."""
+    from app.qa.question import ENTITY_FOR_TYPE
+
+    want = ENTITY_FOR_TYPE.get(a.answer_type)
+    if und.relation not in (None, "inRegion") or not a.regions or want is None or und.op not in ("list", "count") \
+            or supported(a, "inRegion", False):
+        return None
+    fits = {(r.name, "subject" if want in r.domain else "object") for r in _worded(a, supported)
+            if r.domain != r.range and (want in r.domain or want in r.range)}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def adopt_worded_over_region(a: Analysis, und, supported) -> bool:
+    """Switch ``und`` to :func:`worded_over_region`'s reading and raise the relation's own flag
+    (as a worded relation would: results are asked through ``a.any_result``); True when it switched."""
+    worded = worded_over_region(a, und, supported)
+    if worded is None:
+        return False
+    from app.qa.understand import RELATION_FLAGS
+
+    und.relation, und.direction = worded
+    flag = RELATION_FLAGS.get(worded[0])
+    if flag:
+        setattr(a, flag, True)
+    return True
