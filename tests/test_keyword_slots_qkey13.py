@@ -14,18 +14,7 @@ import pytest
 from app.qa.keyword_order import question_word_first
 from app.qa.understand import _HEAD_NOUNS
 from graph.countries import all_countries
-
-
-def _ratifications(engine) -> dict[str, str]:
-    """Country -> registered ratification year of Convention No. 102, from the graph's statements."""
-    out = {}
-    for f in engine.k.facts_where(predicate="ratified", obj="LegalInstrument:c102"):
-        attrs = f.get("attrs") or {}
-        if attrs.get("year") and attrs.get("status") in (None, "", "registered", "ratified"):
-            out[f["subject"]] = str(attrs["year"])
-    if len(out) < 3:
-        pytest.skip("too few dated ratifications")
-    return out
+from tests.test_engine_open_slots import _ratifications
 
 
 def _non_ratifiers(engine, n: int = 3) -> list[str]:
@@ -250,3 +239,21 @@ def test_a_keyword_query_with_results_needs_no_verb():
     ask = lambda q, t="Country": _KEYWORD_RESULTS(SimpleNamespace(question=q, answer_type=t))  # noqa: E731
     assert ask("europe central asia results 2024") and ask("results africa")
     assert not ask("which results did africa get") and not ask("africa results", "Number")
+
+
+def test_an_undated_event_between_the_names_gives_no_other_year(engine):
+    # a ratification the graph holds without a year: the convention's own adoption year is not its date
+    undated = [f for f in engine.k.facts_where(predicate="ratified") if not (f.get("attrs") or {}).get("year")]
+    if not undated:
+        pytest.skip("every ratification is dated")
+    import re
+
+    f = undated[0]
+    country = engine.k.label(f["subject"]).lower()
+    number = re.search(r"\d+", engine.k.label(f["object"]))
+    if number is None:
+        pytest.skip("the instrument has no number")
+    own = engine.ask(f"when was {engine.k.label(f['object'])} adopted")
+    for q in (f"{country} c{number.group()} year", f"{country} c{number.group()} ratification year"):
+        res = engine.ask(q)
+        assert [a["label"] for a in res["answers"]] != [a["label"] for a in own["answers"]] or not own["answers"], q

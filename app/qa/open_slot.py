@@ -155,15 +155,7 @@ def worded_over_region(a: Analysis, und, supported) -> tuple[str, str] | None:
 
 
 def adopt_worded_over_region(a: Analysis, und, supported) -> bool:
-    """Switch ``und`` to :func:`worded_over_region`'s reading and raise the relation's own flag
-    (as a worded relation would: results are asked through ``a.any_result``); True when it switched."""
-    worded = worded_over_region(a, und, supported)
-    if worded is None:
-        return False
-    from app.qa.understand import RELATION_FLAGS
+    """Switch ``und`` to :func:`worded_over_region`'s reading (and the relation's flag); True when it switched."""
+    from app.qa.grounded_direction import adopt_reading
 
-    und.relation, und.direction = worded
-    flag = RELATION_FLAGS.get(worded[0])
-    if flag:
-        setattr(a, flag, True)
-    return True
+    return adopt_reading(a, und, worded_over_region(a, und, supported))
