@@ -26,7 +26,10 @@ IRREGULAR = {
 }
 # Short forms people type in questions but that are unsafe to look for in report text ("US" would
 # match "US$"): linked in questions only, as acronyms (so "tell us" is no country).
-QUESTION_ABBREVIATIONS = {"USA": ["US", "U.S.", "U.S.A."], "GBR": ["U.K."], "ARE": ["UAE"], "COD": ["D.R.C."]}
+QUESTION_ABBREVIATIONS = {"USA": ["US", "U.S.", "U.S.A."], "GBR": ["U.K."], "ARE": ["UAE", "U.A.E."], "COD": ["D.R.C."],
+                          # the common initials of a state's formal name ("rok financed country")
+                          "KOR": ["ROK", "R.O.K."], "CHN": ["PRC", "P.R.C."], "PRK": ["DPRK"], "SAU": ["KSA"],
+                          "LAO": ["Lao P.D.R."]}
 # Regions as people name them in questions, beyond the ILO's own region names (general knowledge
 # of the ILO's regional structure; question-side only, so report parsing is unaffected).
 QUESTION_REGIONS = {"asia": "Asia and the Pacific", "asian": "Asia and the Pacific", "pacific": "Asia and the Pacific",

@@ -76,7 +76,7 @@ from app.qa.grounded_direction import adopt_held_relation, reversed_direction
 from app.qa.intent import IntentIndex
 from app.qa.numbers import beside_counted, counts_entities
 from app.qa.roles import ROLE_NAMES
-from app.qa.open_slot import both_ends_year, typed_relation
+from app.qa.open_slot import adopt_worded_over_region, both_ends_year, typed_relation
 from app.qa.understand import _keyword_support as keyword_support
 from app.qa.owned import asks_expansion, expanded_acronyms, owned_schemes
 from app.qa.placed import in_named_countries, placing_relations
@@ -1133,6 +1133,7 @@ class QuestionEngine:
             und.relation, und.direction = switched
         else:  # "mul countries": no relation worded, the one the graph holds for the name
             adopt_held_relation(a, und, keyword_support, self.k)
+        adopt_worded_over_region(a, und, keyword_support)  # "europe central asia results 2024"
         flipped = reversed_direction(a, und.relation, und.direction, und.op, keyword_support, self.k)  # "kuwaiti funding"
         if flipped:
             und.direction, a.answer_type = flipped

@@ -72,6 +72,11 @@ def fact_year(a: Analysis, relation: str | None, knowledge) -> FactYear | None:
     cands = [f for f in dated if f["object"] in ids and f["object"] != f["subject"]]
     if not cands and len(ids) == 1:
         cands = [f for f in dated if asked(f)]  # ... one end named: the event must be the asked one
+    if not cands and any(f["object"] in ids and f["object"] != f["subject"] and _is_event(f["predicate"])
+                         for s in ids for f in knowledge.facts_where(subject=s)):
+        # "comoros c102 year": the two names are joined by an event the graph does not date; the
+        # year asked is that event's, not the convention's own adoption year
+        return None
     if not cands:
         pubs = [i for i in ids if i.startswith("Publication:")]
         if len(pubs) == 1 and _PUBLISHED.search(a.question):

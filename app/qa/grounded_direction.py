@@ -129,13 +129,19 @@ def _named_groups(a: Analysis) -> list[frozenset]:
 def adopt_held_relation(a: Analysis, und, supported, knowledge) -> bool:
     """Switch ``und`` to :func:`held_relation`'s reading, and raise the relation's own flag (as a
     worded relation would: funding is asked through ``a.fund``); True when it switched."""
-    held = held_relation(a, und.relation, und.op, supported, knowledge)
-    if held is None:
+    return adopt_reading(a, und, held_relation(a, und.relation, und.op, supported, knowledge))
+
+
+def adopt_reading(a: Analysis, und, reading: tuple[str, str] | None) -> bool:
+    """Switch ``und`` to ``reading`` (relation, direction) and raise the relation's own flag, as a
+    worded relation would (funding is asked through ``a.fund``, results through ``a.any_result``);
+    True when it switched, False for no reading."""
+    if reading is None:
         return False
     from app.qa.understand import RELATION_FLAGS
 
-    und.relation, und.direction = held
-    flag = RELATION_FLAGS.get(held[0])
+    und.relation, und.direction = reading
+    flag = RELATION_FLAGS.get(reading[0])
     if flag:
         setattr(a, flag, True)
     return True

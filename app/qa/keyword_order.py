@@ -98,10 +98,19 @@ def which_first(query: str) -> str:
 _COUNT_LABEL = re.compile(r"^(?P<pre>[^:?]{0,40}?)\b(?:count|tally|number|total number)\s*(?::|\s[–—-])\s+(?P<rest>\S.*)$", re.I | re.S)
 
 
+# "table 4 count countries with both result 1 and result 2": "count" straight before the plural it
+# counts, after words that place it (a table, a year), asks how many of them at any length.
+_COUNTED_PLURALS = (r"countries|funders|donors|financiers|partners|pathfinders|members|ratifications|schemes|"
+                    r"projects|initiatives|publications|results|organi[sz]ations|governments|states")
+_COUNT_BEFORE = re.compile(r"(?P<pre>\S.*?)\s+(?:count|tally)\s+(?:of\s+)?(?P<rest>(?:the\s+)?(?:[\w-]+\s+)?(?:"
+                           + _COUNTED_PLURALS + r")\b.*)$", re.I | re.S)
+
+
 def question_word_first(query: str) -> str:
     """The query with its question word moved to the front, or the query unchanged."""
     query = country_where(query)  # "who funded ilo country where ...": in the country where
-    label = _COUNT_LABEL.match(query)
+    label = _COUNT_LABEL.match(query) or (None if _QWORD.search(query) or _OPENS.match(query) or _AUX.search(query)
+                                          else _COUNT_BEFORE.match(query))
     if label and not _QWORD.search(label.group("rest")):
         pre = label.group("pre").strip(" -–—")
         return f"how many {label.group('rest').rstrip(' ?')}" + (f" ({pre})" if pre else "") + "?"

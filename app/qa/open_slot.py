@@ -53,11 +53,36 @@ def who_is_domain(a: Analysis, supported) -> str | None:
     return None
 
 
+def _event(r) -> bool:
+    """A relation whose statement's year dates an event of its subject (ratifying, inquiring,
+    joining): its range is an instrument or an initiative (as :func:`app.qa.fact_years._is_event`)."""
+    return bool({"Initiative", "LegalInstrument"} & set(r.range))
+
+
+def _joined(knowledge, sid: str, relation: str, objects) -> bool:
+    return any(f["object"] in objects and (f.get("attrs") or {}).get("year")
+               for f in knowledge.facts_where(subject=sid, predicate=relation))
+
+
+def _dated(knowledge, relation: str, objects) -> bool:
+    """Does the graph date most statements of the relation about these objects (ratifications carry
+    their year; alignment assessments mostly do not, so their "year" is not what is left open)?"""
+    facts = [f for o in objects for f in knowledge.facts_where(predicate=relation, obj=o)]
+    return bool(facts) and 2 * sum(1 for f in facts if (f.get("attrs") or {}).get("year")) >= len(facts)
+
+
 def both_ends_year(a: Analysis, supported, knowledge) -> bool:
-    """Does a keyword query name both ends of a worded relation that carries a year, with no year
-    of its own and no asking word, so that the year is what is left to ask?  The two ends must
-    be two different names joined by a dated statement of that relation in the graph ("kuwait
-    funded" names one entity, "connect network members thailand" joins no statement)."""
+    """Does a keyword query name both ends of a relation that carries a year, with no year of its
+    own and no asking word, so that the year is what is left to ask?
+
+    - A worded relation: the two ends must be two different names joined by a dated statement of
+      that relation in the graph ("kuwait funded" names one entity, "connect network members
+      thailand" joins no statement) -- unless the relation takes exactly one type at each end, the
+      query names one of each and the graph dates that relation's statements about the named object
+      ("tanzania c102 ratification"): then the named pair is the whole question, and a pair the
+      graph does not join answers nothing rather than every other country of the relation.
+    - No relation worded ("albania c102", "c 102 albania"): the one kind of dated event the graph
+      holds between the two names is the one asked."""
     from app.qa.understand import _HEAD_NOUNS
 
     blank = a.question
@@ -69,20 +94,24 @@ def both_ends_year(a: Analysis, supported, knowledge) -> bool:
     if any(rx.search(blank) for rx, _ in _HEAD_NOUNS):  # "ga pathfinders financed by ...": a type is asked
         return False
     links = [l for l in a.links if not (set(l.ids) & AUTHOR_ORGS)]
-    for r in _worded(a, supported):
-        if "year" not in r.qualifiers or r.domain == r.range:
-            continue
-        for s_link in links:
-            for o_link in links:
-                if s_link is o_link:
+    pairs = [(s, o) for s in links for o in links if s is not o]
+    worded = [r for r in _worded(a, supported) if "year" in r.qualifiers and r.domain != r.range]
+    for r in worded:
+        for s_link, o_link in pairs:
+            for sid in s_link.ids:
+                if sid.split(":", 1)[0] not in r.domain:
                     continue
-                for sid in s_link.ids:
-                    if sid.split(":", 1)[0] not in r.domain:
-                        continue
-                    if any(f["object"] in o_link.ids and (f.get("attrs") or {}).get("year")
-                           for f in knowledge.facts_where(subject=sid, predicate=r.name)):
-                        return True
-    return False
+                if _joined(knowledge, sid, r.name, o_link.ids):
+                    return True
+                if len(links) == 2 and len(r.domain) == len(r.range) == 1 and _event(r) and \
+                        all(i.split(":", 1)[0] in r.range for i in o_link.ids) and _dated(knowledge, r.name, o_link.ids):
+                    return True
+    if worded or _worded(a, supported) or len(links) != 2:
+        return False
+    held = {r.name for r in REGISTRY if "year" in r.qualifiers and _event(r) and r.domain != r.range
+            for s_link, o_link in pairs for sid in s_link.ids
+            if sid.split(":", 1)[0] in r.domain and _joined(knowledge, sid, r.name, o_link.ids)}
+    return len(held) == 1
 
 
 def typed_relation(a: Analysis, und, supported, knowledge) -> tuple[str, str] | None:
@@ -106,3 +135,27 @@ def typed_relation(a: Analysis, und, supported, knowledge) -> tuple[str, str] | 
     if len(fits) != 1 or not grounded(fits[0][0], a, knowledge):
         return None
     return fits[0]
+
+
+def worded_over_region(a: Analysis, und, supported) -> tuple[str, str] | None:
+    """(relation, direction) to read instead of "in region" when the meaning's guess is the region
+    relation (or none, so the region's countries would be listed), no word of the question asks it ("region", "regional"), and exactly one other
+    registry relation is worded with the asked type at one end: "europe central asia results 2024"
+    asks which of the region's countries achieved results (the region then filters), not every
+    country of the region.  None otherwise."""
+    from app.qa.question import ENTITY_FOR_TYPE
+
+    want = ENTITY_FOR_TYPE.get(a.answer_type)
+    if und.relation not in (None, "inRegion") or not a.regions or want is None or und.op not in ("list", "count") \
+            or supported(a, "inRegion", False):
+        return None
+    fits = {(r.name, "subject" if want in r.domain else "object") for r in _worded(a, supported)
+            if r.domain != r.range and (want in r.domain or want in r.range)}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def adopt_worded_over_region(a: Analysis, und, supported) -> bool:
+    """Switch ``und`` to :func:`worded_over_region`'s reading (and the relation's flag); True when it switched."""
+    from app.qa.grounded_direction import adopt_reading
+
+    return adopt_reading(a, und, worded_over_region(a, und, supported))

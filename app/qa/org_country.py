@@ -39,8 +39,10 @@ def _activity_country(org: str, knowledge) -> set[str]:
 
 
 def placed_in_named_country(ids: list[str], a: Analysis, used: set[str], knowledge) -> list[str]:
-    """The organisation answers placed in a country the question links and no constraint uses."""
-    if a.answer_type != "Organization" or not ids or not all(i.startswith("Organization:") for i in ids):
+    """The organisation answers placed in a country the question links and no constraint uses.
+    The answers decide, not the type read from the words: "connect network members from sri lanka"
+    reads "members" as member countries, yet the network's members are bodies, placed by the country."""
+    if a.answer_type not in ("Organization", "Country") or not ids or not all(i.startswith("Organization:") for i in ids):
         return ids
     named = {c for c in a.linked("Country") if c not in used}
     if not named:

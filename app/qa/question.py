@@ -112,6 +112,9 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   # "whose money was behind the work in ...", "what money is behind it"
                   r"whose\s+(own\s+)?(money|funding|financing|funds|cash|resources)|(money|funding|financing|funds|cash)\s+(is|was|are|were)\s+behind|"
                   r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?|"
+                  # a keyword query's pay verb: closing it ("... ireland pay"), or with its source ("paid out of"; benefits
+                  # "paid out" to people are no funding)
+                  r"pa(id|ys?)\s*\??\s*$|paid\s+out\s+of\b|"
                   r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)|contributors?|"
                   r"(provid|gave|give|giv|put|mobili[sz]|commit|pledg)\w* (additional |new |more |extra )?(resources|funds|funding|financing|money) (to|for|into)|"
                   r"contributions? (from|of|by|to)|(donat|pledg)\w*|"

@@ -132,6 +132,7 @@ def _opening_wh(word: str) -> str | None:
     return near[0] if len(near) == 1 else None
 
 
+LONG_NAME_TYPO = 8  # a lower-case typo this long, its first four letters kept, may be two edits from a name
 COMMON_ENGLISH = 1_000_000  # English words at least this frequent are candidates (about 22,000 words)
 DOMINANT = 5  # a candidate this many times more frequent than the others is meant whatever the slip
 REAL_WORD_RATIO = 3  # a real word is a slip for a word at least this much commoner in English
@@ -160,6 +161,17 @@ def _slip_rank(typed: str, word: str) -> int:
         if len(diff) == 1 and _neighbours(typed[diff[0]], word[diff[0]]):
             return 0
     return 1
+
+
+def _shared_start(a: str, b: str, most: int = 4) -> int:
+    """How many opening letters two words share (up to ``most``): typos rarely hit a word's first
+    letters, so "kyrgistan" is Kyrgyzstan (four shared) before Kurdistan (one), at equal edits."""
+    n = 0
+    for x, y in zip(a[:most], b[:most]):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _inflection(a: str, b: str) -> bool:
@@ -230,23 +242,26 @@ class Speller:
         out: list[str] = []
         if cands:
             # Fewest edits first; then a candidate far more frequent than the others; then the
-            # likelier slip (a dropped, doubled or swapped letter, a neighbouring key); then the same
-            # first letter (typos rarely hit it); then frequency.
+            # likelier slip (a dropped, doubled or swapped letter, a neighbouring key); then more of the
+            # opening letters kept (typos rarely hit them); then frequency.
             cands.sort(key=lambda c: (c[1], cap and c[0] not in self.names))
             first = (cands[0][1], cap and cands[0][0] not in self.names)
             tied = [c[0] for c in cands if (c[1], cap and c[0] not in self.names) == first]
             top = max(self._weight(c) for c in tied)
-            tied.sort(key=lambda c: (self._weight(c) * DOMINANT < top, _slip_rank(w, c), c[:1] != w[:1], -self._weight(c)))
+            tied.sort(key=lambda c: (self._weight(c) * DOMINANT < top, _slip_rank(w, c), -_shared_start(w, c), -self._weight(c)))
             out = tied
         self._cache[key] = out
         return out
 
     def _admissible(self, typed: str, cand: str, edits: int, cap: bool) -> bool:
         """Two edits only towards a word of the report or the bank, and not towards a name's word
-        unless the typo is capitalised ("fincaed" is not Finland); an English-only word only by the
+        unless the typo is capitalised ("fincaed" is not Finland) or long with its first four letters
+        kept ("kyrgistan"); an English-only word only by the
         commonest slips and from five letters on ("btwen" is not "bowen", "aess" not "ass")."""
         if self.counts.get(cand, 0) >= 1:
-            return edits <= 1 or (self.counts[cand] >= 2 and (cap or cand not in self.names))
+            # a long name typed in lower case with its opening kept is still that name ("kyrgistan")
+            kept = len(typed) >= LONG_NAME_TYPO and _shared_start(typed, cand) >= 4
+            return edits <= 1 or (self.counts[cand] >= 2 and (cap or cand not in self.names or kept))
         return edits <= 1 and len(cand) >= 5 and _slip_rank(typed, cand) == 0
 
     def in_context(self, word: str, before: str, after: str) -> str | None:

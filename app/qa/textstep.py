@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.qa import enumerations, numbers
+from app.qa.region_figures import about_region, region_countries
 from app.qa.question import ENTITY_FOR_TYPE, Analysis
 from app.qa.units import STOP, UnitIndex, stem, terms
 from graph import countries
@@ -456,7 +457,12 @@ class TextStep:
         # The report's own year dates everything it reports ("joined the network in 2024" is said as
         # "throughout the year"): a passage need not write it.  Other years stay a filter.
         years = [y for y in a.years if y != self.report_year()]
+        # a figure asked of a region is said where the report speaks of that region (see region_figures)
+        regions = [(r, region_countries(self.k, r)) for r in (a.regions if a.answer_type == "Number" else [])
+                   if self.k.entity(r) is not None]
         for pid, rows in self.units.by_passage.items():
+            if regions and not all(about_region(self.k, pid, r, members) for r, members in regions):
+                continue
             if required:
                 present = self.passage_entities(pid)
                 if not all(ids & present for ids in required):

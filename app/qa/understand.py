@@ -45,6 +45,8 @@ SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|few
 _RANKING = re.compile(r"\b(most|fewest|least|largest|highest|biggest|greatest|lowest|smallest|top)\b", re.I)
 _GROUPING = re.compile(r"\b(by|per|each|every|breakdown|broken down|grouped)\b", re.I)
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
+# Sums a time unit can follow as their rate, the "per" dropped ("allowance amount month"): ordinary English.
+_AFTER_NO_SUM = "".join(rf"(?<!\b{w} )" for w in ("amount", "amounts", "sum", "payment", "payments", "value", "rate", "cost"))
 # The thing a keyword query asks for is its last type noun ("swiss funded countries", "india funders").
 _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nations?|pathfinders?)\b", re.I), "Country"),
                (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|compan(y|ies)|firms?|"
@@ -66,7 +68,9 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                # "cambodia pathfinder join date": a date asked is its year ("to date" is no date)
                # ("per year", "each year", "a 10-year period": a rate or a span, no year asked)
                # ("... publication month": a date, asked as its year like "month and year")
-               (re.compile(r"\b((?<!\bper )(?<!\ba )(?<!\beach )(?<!\bevery )(?<!-)(?:year|month)(?!-)|when|(?<!\bto )(?<!\bup-to-)date)\b", re.I), "Year"),
+               # ("allowance amount month", "payment year": a time unit straight after a sum is its rate)
+               (re.compile(r"\b((?<!\bper )(?<!\ba )(?<!\beach )(?<!\bevery )(?<!-)" + _AFTER_NO_SUM +
+                           r"(?:year|month)(?!-)|when|(?<!\bto )(?<!\bup-to-)date)\b", re.I), "Year"),
                (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|per ?cent|proportion|gap|sum|"
                            r"rate|ratio|average|mean|median|target|required|requirements?|estimated|"
                            r"(?<!old[- ])(?<!old-)age)\b", re.I),
