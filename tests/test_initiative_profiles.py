@@ -66,3 +66,16 @@ def test_a_country_or_a_verb_is_not_read_into_a_description(engine, question, co
 def test_a_generic_phrase_links_nothing(engine):
     assert not _initiatives(engine, "Which countries joined the network in 2024?")
     assert not _initiatives(engine, "Which regional network did they join?")
+
+
+@pytest.mark.parametrize("question", [
+    "Who organised the meeting of the workers' social protection network?",
+    "Which farmers' health protection network did the ILO support?",
+])
+def test_a_possessor_the_report_does_not_define_it_by_links_nothing(engine, question):
+    a = analyse(question, engine.lexicon)
+    prof = profiles_for(engine.k)
+    for l in a.links:
+        owner = l.surface.split("'")[0].split("’")[0].split()[-1].lower().rstrip("s") if "'" in l.surface or "’" in l.surface else None
+        if owner and l.type == "Initiative":
+            assert any(w.startswith(owner) for w in prof.words[l.ids[0]]), (question, l.surface)

@@ -127,7 +127,8 @@ def profiles_for(knowledge) -> Profiles:
 
 
 def _spans(question: str):
-    """(start, end, head, described words) for each description around an initiative head noun."""
+    """(start, end, head, described words, possessor words) for each description around an
+    initiative head noun."""
     toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(question)]
     for j, (hs, he, word) in enumerate(toks):
         if word.lower() not in HEADS:
@@ -146,8 +147,10 @@ def _spans(question: str):
                 end = toks[k][1]
                 k += 1
         described = _content(pre + post) - {_stem(word)}
+        # a possessor ("the workers' network") says whose it is: the report must define it so
+        possessors = {_stem(t) for s, e, t in toks[i:j] if question[e:e + 1] in ("'", "’")} & described
         if len(described) >= 2:
-            yield toks[i][0], end, word.lower(), described
+            yield toks[i][0], end, word.lower(), described, possessors
 
 
 def resolve(question: str, links: list[Link], knowledge) -> list[Link]:
@@ -157,7 +160,7 @@ def resolve(question: str, links: list[Link], knowledge) -> list[Link]:
         return links
     prof = profiles_for(knowledge)
     out = list(links)
-    for start, end, head, described in _spans(question):
+    for start, end, head, described, possessors in _spans(question):
         inside = [l for l in out if start <= l.start and l.end <= end]
         if any(l.start < end and start < l.end and l not in inside for l in out):
             continue  # crosses a name the linker found
@@ -169,6 +172,8 @@ def resolve(question: str, links: list[Link], knowledge) -> list[Link]:
         if len(fits) > 1 and fits[1][0][:2] == fits[0][0][:2] and fits[1][0][2] * 2 > fits[0][0][2]:
             continue  # two fit as well, and neither is the one the report talks of (far more often)
         best = fits[0][1]
+        if any(not (_variants(w) & prof.words[best]) for w in possessors):
+            continue  # whose network it is is not what the report defines it by
         if any(l.type == "Initiative" and best in l.ids for l in inside):
             continue
         out = [l for l in out if l not in inside]
