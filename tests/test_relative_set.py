@@ -56,3 +56,41 @@ def test_ratifiers_of_a_year_funded_by_a_funder_are_both(engine):
                 return
     if not checked:
         pytest.skip("no funder spanning a ratification year")
+
+
+@pytest.mark.parametrize("question, described, asked", [
+    ("Which accelerator pathfinder countries are also part of the Atlantis partnership?",
+     "Which accelerator pathfinder countries?", "Which countries are part of the Atlantis partnership?"),
+    ("Which EU-funded countries are also Utopia pathfinders?", "Which EU-funded countries?",
+     "Which countries are Utopia pathfinders?"),
+])
+def test_modifiers_then_also_are_two_conditions(question, described, asked):
+    two = split(question)
+    assert two is not None and (two.described, two.asked, two.exact) == (described, asked, True)
+
+
+def test_pathfinders_also_in_a_partnership_role_are_both(engine):
+    """'Which <initiative> pathfinder countries are also <role> countries of <other initiative>?':
+    the answer is the intersection of the two facts, read from the graph, whatever the role."""
+    k = engine.k
+    pathfinders = {}
+    roles = {}
+    for f in k.facts:
+        if f["predicate"] == "pathfinderOf":
+            pathfinders.setdefault(f["object"], set()).add(f["subject"])
+        role = (f.get("attrs") or {}).get("role")
+        if f["predicate"] == "priorityCountryOf" and role and "priority" not in role:  # a qualified role
+            roles.setdefault((f["object"], role), set()).add(f["subject"])
+    checked = 0
+    for init, members in pathfinders.items():
+        for (other, role), countries in roles.items():
+            want = members & countries
+            if not want or want == countries or other == init:
+                continue
+            short = min((n for n in k.names(init) if len(n) > 3), key=len)  # the name people use
+            q = (f"Which {short} pathfinder countries are also {role.replace(' country', '')} "
+                 f"countries of the {k.label(other)}?")
+            assert answer_ids(engine, engine.ask(q)) == want, q
+            checked += 1
+    if not checked:
+        pytest.skip("no pathfinder set overlapping a role set")

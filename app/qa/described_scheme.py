@@ -59,14 +59,20 @@ def asked_head(question: str) -> str | None:
     m = _WHICH.search(question)
     if not m:
         return None
-    words = []
+    words, stop = [], None
     for w in re.findall(r"[\w'’-]+|[^\w\s]", question[m.end():])[:7]:
-        if not re.match(r"[\w'’-]+$", w) or w.lower() in _FUNCTION:
+        if not re.match(r"[\w'’-]+$", w) or w.lower() in _FUNCTION or w.isdigit():
+            stop = w.lower()
             break
-        if words and (w[0].isupper() or w.lower().endswith("ed")):
+        if words and (w[0].isupper() or (w.lower().endswith("ed") and "-" not in w)):
             break  # "the joint programme Albania launched": the subject or the verb follows the noun
-        words.append(w.lower())
-    return words[-1] if words and words[-1] in _HEADS else None
+        words.append(w.lower())  # (a compound adjective stays: "Jordan's donor-funded pilot")
+    if words and words[-1] in _HEADS:
+        return words[-1]
+    # "which pilot gives the workers ...": a verb with its object follows the noun
+    if len(words) >= 2 and words[-2] in _HEADS and (stop in ("the", "a", "an") or (stop or "").isdigit()):
+        return words[-2]
+    return None
 
 
 # "... pilot run by ILO and GIZ - what's it called?"

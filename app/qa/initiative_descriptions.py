@@ -73,4 +73,7 @@ def resolve(question: str, links: list[Link], knowledge) -> list[Link]:
             s, e, init = best
             added.append(Link(s, e, question[s:e], [init]))
             taken.append((s, e))
-    return sorted(links + added, key=lambda l: l.start) if added else links
+    links = sorted(links + added, key=lambda l: l.start) if added else links
+    from app.qa.initiative_profiles import resolve as resolve_profiles
+
+    return resolve_profiles(question, links, knowledge)  # "the Asian network on health protection"

@@ -56,7 +56,7 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
                    # ("which donor funds the most ...", "which of these funds the fewest ...")
                    r"fund(?!s?\s+(?:the|more|most|fewer|least|less|it|its|their|his|her|a|an|both|all)\b)s?|"
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
-                   r"publications?|programmes?|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
+                   r"publications?|programmes?|pilots?(?![\w\s,/-]{0,25}\bcountr)|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
                    r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|documents?|"
                    # "which members of the network": bodies and governments alike, as "who are the members"
@@ -73,7 +73,7 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "bod": "Organization", "board": "Organization", "trust": "Organization", "bureau": "Organization",
               "authorit": "Organization", "institution": "Organization", "fund": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
-              "programme": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
+              "programme": "Scheme", "pilot": "Scheme", "scheme": "Scheme", "system": "Scheme", "law": "Law",
               "convention": "Convention", "recommendation": "Convention", "initiative": "Initiative", "title": "Publication", "year": "Year",
               "report": "Publication", "paper": "Publication", "pathfinder": "Country", "member state": "Country",
               "state": "Country", "agenc": "Organization", "network": "Initiative", "partnership": "Initiative",
@@ -634,6 +634,11 @@ def answer_type(question: str) -> str:
         return "Number"  # "how many funders are listed for the country whose ...": a count, whatever noun follows
     if _WHICH_STATE.search(question):
         return "Country"
+    from app.qa.name_asked import name_asked_type
+
+    named = name_asked_type(question)  # "the name of Jordan's donor-funded pilot that ...": a scheme
+    if named:
+        return named
     one = _WHICH_ONE.search(question)
     if one and _kind_before(question[:one.start()]):
         return _kind_before(question[:one.start()])

@@ -31,11 +31,27 @@ _SPLIT = re.compile(rf"^(?:(?:in|of|among|from)\s+)?(?P<wh>which|what)\s+(?P<nou
 class TwoConditions:
     described: str  # the relative clause's condition, as a question
     asked: str      # the main verb's condition, as a question
+    # narrow only a whole reading that is exactly one condition's answer ("which pathfinder
+    # countries are also ...": the modifiers often already narrowed the whole reading)
+    exact: bool = False
+
+
+# "Which accelerator pathfinder countries are also part of ...": the noun's modifiers are the first
+# condition, "also" marks the second.
+_ALSO = re.compile(rf"^(?:(?:in|of|among|from)\s+)?(?P<wh>which|what)\s+(?P<pre>(?:[\w-]+\s+){{1,4}}?)(?P<noun>{_NOUNS})\s+"
+                   rf"(?P<verb>are|were)\s+also\s+(?P<asked>\S.{{3,}}?)\s*\??$", re.I)
 
 
 def split(question: str) -> TwoConditions | None:
-    """The two conditions of a "which <noun> that <clause> <verb> ..." question, or None."""
-    m = _SPLIT.match(" ".join((question or "").split()))
+    """The two conditions of a "which <noun> that <clause> <verb> ..." or "which <modifiers> <noun>
+    are also ..." question, or None."""
+    q = " ".join((question or "").split())
+    also = _ALSO.match(q)
+    if also is not None:
+        noun = also["noun"].lower()
+        return TwoConditions(described=f"Which {also['pre'].strip()} {noun}?",
+                             asked=f"Which {noun} {also['verb'].lower()} {also['asked'].strip(' ,')}?", exact=True)
+    m = _SPLIT.match(q)
     if m is None:
         return None
     noun = m["noun"].lower()
@@ -53,11 +69,21 @@ def narrow(out: dict, parts: TwoConditions, ask: Callable[[str], dict]) -> str |
     if not sa or not sb or sa == sb:
         return None
     # the whole reading kept one condition (its answers all meet it) and not the other
+    if parts.exact and whole not in (sa, sb) and not (whole > sa or whole > sb):
+        return None  # the whole reading already holds something of both conditions
     if whole <= sa and not whole <= sb:
         other, by = sb, parts.asked
     elif whole <= sb and not whole <= sa:
         other, by = sa, parts.described
     else:
+        # the whole reading loosened one condition ("every ratifier" for "ratified under the
+        # campaign") and dropped the other: the answers both conditions' own answers share
+        for loose, strict, by in ((sa, sb, parts.asked), (sb, sa, parts.described)):
+            shared = [x for x in (a if loose is sa else b)["answers"] if key(x) in strict]
+            if loose < whole and shared and len(shared) < len(loose):
+                out["answers"] = shared
+                out["path"] = list(out.get("path") or []) + [f"within the set asked by “{by}”"]
+                return by
         return None
     kept = [x for x in out["answers"] if key(x) in other]
     if not kept or len(kept) == len(out["answers"]):
