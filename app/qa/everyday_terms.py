@@ -74,11 +74,15 @@ class EverydayTerms:
     def __init__(self, report_texts: Iterable[str]):
         self.text = " ".join(" ".join(report_texts).lower().split())
         self.rules = [(re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.I), term) for rx, term in RULES]
+        self._written: dict[str, bool] = {}
 
     def written(self, phrase: str) -> bool:
-        """The report writes the phrase itself (as a whole word or words)."""
+        """The report writes the phrase itself (as a whole word or words); remembered per phrase."""
         p = " ".join(phrase.lower().split())
-        return re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", self.text) is not None
+        if p not in self._written:
+            self._written[p] = p in self.text and \
+                re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", self.text) is not None
+        return self._written[p]
 
     def rewrite(self, question: str) -> tuple[str, list[Rewrite]]:
         """The question with every everyday phrase the report never writes replaced by the field's
