@@ -100,7 +100,8 @@ from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa import topic_coverage as topic_cover
 from app.qa import figure_place, scheme_place, theme_sections, valid_years
-from app.qa import topic_rerank
+from app.qa import named_subject, topic_rerank
+from app.qa.everyday_terms import EverydayTerms
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
 from app.qa.anchored_years import anchored_years, replace_question
@@ -224,6 +225,7 @@ class QuestionEngine:
         self.tables = TableLookup(store, units.idf, units.default_idf)
         self.titles = PublicationFinder(knowledge, AUTHOR_ORGS)
         self.speller = speller_for(knowledge, self.lexicon, [r["text"] for r in intents.rows] if intents else [])
+        self.everyday = EverydayTerms(u.text for u in units.units)  # "jobless benefits": unemployment benefits
         self.max_chars = 1000
         self._embed_cache: dict[str, np.ndarray] = {}
 
@@ -310,6 +312,7 @@ class QuestionEngine:
         timings = {}
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(self.author_names.shorten(q))  # "no. of", "w/", "%" spelled out first
+        fixed, plain = self.everyday.rewrite(fixed)  # "work accident insurance": employment injury insurance
         fixed = described_referent.fold(fixed) or fixed  # "there is a country whose ...; who funds it there?"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
         polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None)  # "Has Kenya not ratified C102?"
@@ -384,7 +387,7 @@ class QuestionEngine:
         topic_links(a, self.k)  # "pension reform countries": a descriptive name is the topic, not one entry
         drop_describing_funders(a, und)  # "the EU-funded SP&PFM project": the funder says which project
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
-        und.corrections = [f"{f.original} → {f.corrected}" for f in fixes]
+        und.corrections = [f"{f.original} → {f.corrected}" for f in list(fixes) + plain]
         if a.ratify and not a.negated:
             switch = more_specific(a, "ratified")  # "inquired about the ratification campaign"
             if switch:
@@ -553,6 +556,13 @@ class QuestionEngine:
             if len(narrowed) < len(graph_ids):
                 graph_ids, placed_in = narrowed, "placed by the graph in " + ", ".join(
                     self.k.label(c) for c in a.linked("Country"))
+        if graph_ids and a.answer_type == "Country":  # "tanzania c102 ratification": that country's, not the list
+            narrowed_to = named_subject.subject_only(a.question, a.links, cons, graph_ids, a.excluded, pool,
+                                                      lambda i: _as_funder(i, self.k))
+            if narrowed_to is not None:
+                graph_ids, placed_in = narrowed_to[0], f"the question is about {self.k.label(narrowed_to[1])}"
+                if not graph_ids:
+                    out["message"] = f"The report does not say this of {self.k.label(narrowed_to[1])}: no answer."
         if graph_ids and a.answer_type == "Scheme":  # "zambia health insurance scheme": the one named so
             names = [n for l in a.links for i in l.ids for n in self.k.names(i)]
             graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label, a.question)
@@ -705,6 +715,8 @@ class QuestionEngine:
                 # entry by entry: other passages that say the same about another country count.
                 seen = {f.key for f in text_best.found}
                 for r in good[1:12]:
+                    if a.answer_type == "Country" and r.passage_id != text_best.passage_id:
+                        r = self._country_roles(r, q)  # "in partnership with the Government of Japan": the entry's country
                     if r.passage_id != text_best.passage_id and r.score >= 0.9 * text_best.score \
                             and len(r.found) == 1 and r.found[0].key not in seen:
                         seen.add(r.found[0].key)

@@ -28,6 +28,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from app.qa.plural_typos import keep_plural
 from app.qa.symbol_shorthand import spell_out
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
@@ -415,6 +416,7 @@ class Speller:
                     sug = self.in_context(word, before, after)
             if not sug or sug == word.lower():
                 continue
+            sug = keep_plural(word, sug, self.counts.__contains__)  # "countrys": countries, not country
             new = _match_case(word, sug)
             out.append(text[pos:m.start()])
             out.append(new)

@@ -143,6 +143,13 @@ def answer(text_step, question: str, stop: set[str]) -> ThemeSection | None:
     if len(scored) > 1 and scored[1][0] == scored[0][0]:
         return None  # two themes as close: the question's words do not choose
     sec = scored[0][1]
+    # Another section's theme written in the question narrows this one, even as a word the frame
+    # stop-lists ("financing strategies for universal health coverage": health financing, not all
+    # of social health protection; "financing" is also a funding word, so it is not in ``asked``)
+    every = [t for t in dict.fromkeys(terms(question)) if t not in names and t not in _LAYOUT]
+    others = {part[0] for s in theme_sections(text_step) if s is not sec for part in s.parts}  # each part's head word
+    if any(any(same_word(q, t) for t in others) and not any(same_word(q, t) for t in sec.title_terms) for q in every):
+        return None
     # A further rare word must be the theme's own, written by most of its items ("insurance" under
     # social health protection); any other narrows the theme ("health insurance actuarial
     # valuation", "... for refugees") and is the sentence ranking's to answer.

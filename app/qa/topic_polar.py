@@ -53,9 +53,16 @@ def asked(question: str, links, author_ids) -> tuple[str, list[str]] | None:
     return countries.pop(), terms(rest)
 
 
+# English light verbs: rare in a report's prose, so rare by idf, but they never name a topic
+# ("Did the programme get results in Kenya?" asks about results, not about "get")
+_LIGHT_VERBS = frozenset(terms("get gets got gotten getting make makes made making take takes took taken taking "
+                               "give gives gave given giving put puts putting go goes went gone going see saw seen "
+                               "bring brings brought happen happens happened occur occurred"))
+
+
 def key_words(words: list[str], idf: dict[str, float], stop: set[str]) -> list[str]:
-    """The topic's rare words (as topic coverage reads them)."""
-    return [t for t in dict.fromkeys(words) if t not in stop and idf.get(t, 0.0) >= MIN_KEY_IDF]
+    """The topic's rare words (as topic coverage reads them), never a light verb."""
+    return [t for t in dict.fromkeys(words) if t not in stop and t not in _LIGHT_VERBS and idf.get(t, 0.0) >= MIN_KEY_IDF]
 
 
 def verdict(country: str, keys: list[str], knowledge, long_forms: dict[str, list[str]]) -> Verdict:
