@@ -237,7 +237,7 @@ class TableLookup:
         score, row, col, cap, c = best
         single_col = len({x[4].col for x in scored if x[4].table == c.table}) == 1
         if row < 0.5 or (col < 0.5 and not single_col):
-            return None  # the cell's row and column must both be named, mostly
+            return self._total_default(scored, q, bool(table_no))  # one side named: the table's total on the other
         outright = row >= 0.99 and col >= 0.99 and self._explains(c, q)  # "improving operations results 2024"
         if not table_no and (score < MIN_SCORE or (cap <= 0 and not outright) or
                              (row < 0.75 and not self._clear(best, scored, q))):
@@ -252,6 +252,21 @@ class TableLookup:
                            f"{c.table or 'table'} — row “{c.row}”, column “{c.col}”: {label} {c.unit}".strip(),
                            _cell_sparql(c.iri), addressed=row >= 0.75 and col >= 0.75 and self._explains(c, q)
                            and (len(q_years) < 2 or year_marks(c.col) == q_marks))  # a range: the column so dated
+
+    def _total_default(self, scored, q: set[str], table_named: bool) -> TableAnswer | None:
+        """The cell named by one side (or by the table alone), with the table's total on the side
+        left unnamed (see :mod:`app.qa.table_totals`)."""
+        from app.qa import table_totals
+
+        best = table_totals.default_cell(scored, terms, lambda t: set(terms(_TABLE_NO.sub(" ", t))),
+                                         lambda c: self._explains(c, q), table_named)
+        if best is None:
+            return None
+        score, _, _, _, c = best
+        label = f"{c.value:,.0f}" if c.value == int(c.value) else f"{c.value:,}"
+        return TableAnswer(c, label, "Number", round(min(1.0, score / 3), 4),
+                           f"{c.table or 'table'} — row “{c.row}”, column “{c.col}” (the table's total "
+                           f"on the side the question leaves unnamed): {label} {c.unit}".strip(), _cell_sparql(c.iri))
 
     def _clear(self, best, scored, q: set[str]) -> bool:
         """A row named by most of its words ("total institutional changes" for "Total institutional
