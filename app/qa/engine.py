@@ -99,7 +99,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa import topic_coverage as topic_cover
-from app.qa import figure_place, scheme_place, theme_sections, valid_years
+from app.qa import figure_place, scheme_place, section_items, theme_sections, valid_years
 from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
@@ -454,7 +454,7 @@ class QuestionEngine:
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
-        done = early or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
+        done = early or self._section_items(a, out) or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) or self._publication_number(a, out) or self._publication_count(a, out) \
             or self._shared_initiatives(a, out) \
             or self._count(a, out, timings, und) or self._table(a, out, stated_type)
@@ -1784,6 +1784,28 @@ class QuestionEngine:
                             "counted": [f"{ca.col}: {ca.value:,.0f}", f"{cb.col}: {cb.value:,.0f}"], "path": [res.why]})
         return answers
 
+    def _section_items(self, a: Analysis, out: dict) -> list[dict] | None:
+        """The countries of a report section the question names by its title ("the most significant
+        results"), in the region it names, on the topic it adds (see :mod:`app.qa.section_items`)."""
+        counting = a.answer_type == "Number"
+        if a.answer_type not in ("Country", "Number") or a.linked("Country"):
+            return None
+        got = section_items.answer(self.text, a.question, [self.k.label(r) for r in a.regions],
+                                   _GENERIC | _RELATION_WORDS | _STRUCTURE_WORDS | _QUESTION_STEMS | _FRAME
+                                   | listed_subset.NOT_QUALIFIERS, counting)
+        if got is None:
+            return None
+        sec, items = got
+        answers = [self._answer_dict(f"Country:{iso}", 1.0, [self._evidence(self.text.units.units[i].passage_id,
+                                                                           self.k.names(f"Country:{iso}"))])
+                   for iso, _, i in items]
+        out["strategy"], out["path"] = "text", [f"the country items of the report's section “{sec.title}”"]
+        out["sparql"] = self._label_query([x["iri"] for x in answers])
+        if counting:
+            out["answer_type"] = "Number"
+            return [counted_list.as_count(answers)]
+        return answers
+
     def _addressed_cell(self, a: Analysis, out: dict) -> list[dict] | None:
         """A question whose words name a table's row and column outright, and little else, asks for
         that cell whatever relation its other words suggest (see :func:`app.qa.tables.addresses_cell`)."""
@@ -1927,11 +1949,14 @@ class QuestionEngine:
         """The entities a sentence lists when the count's words qualify its relation ("since the
         campaign started", "in the new phase"); None when the graph count stands (see
         :mod:`app.qa.listed_subset`).  Returns (ids, (why, passage id))."""
-        residual = [t for t in self._residual_terms(a, cons) if t not in listed_subset.NOT_QUALIFIERS]
+        residual = [t for t in self._residual_terms(a, cons, listed_subset.QUALIFIERS) if t not in listed_subset.NOT_QUALIFIERS]
         if not residual or listed_subset.DISJUNCTION.search(a.question):
             return None  # "the pilot or new-phase countries": a union of lists, not one sentence's
+        # a qualifier as common as "new" says which sentence only beside the names the question links
+        anchor = {t for l in a.links for t in terms(a.question[l.start:l.end])} \
+            if set(residual) <= listed_subset.QUALIFIERS else None
         found = listed_subset.best_list(a.question, residual, ENTITY_FOR_TYPE.get(a.answer_type, a.answer_type),
-                                        self.units, self.lexicon.link)
+                                        self.units, self.lexicon.link, anchor=anchor)
         if found is None:
             return None
         unit, clauses = found
@@ -2124,9 +2149,10 @@ class QuestionEngine:
                 merged.append([s, e])
         return {"passage_id": pid, "section": p.section, "text": p.text, "highlights": merged}
 
-    def _residual_terms(self, a: Analysis, cons: list[Constraint]) -> list[str]:
+    def _residual_terms(self, a: Analysis, cons: list[Constraint], keep: frozenset = frozenset()) -> list[str]:
         """Topic words the graph constraints do not account for: not the words of the linked
-        entities' names (a long name only partly linked), nor the registry's words for relations."""
+        entities' names (a long name only partly linked), nor the registry's words for relations.
+        ``keep``: common words kept however often the report uses them (see listed_subset.QUALIFIERS)."""
         if not cons:
             return a.topic_terms
         q = a.question
@@ -2153,9 +2179,9 @@ class QuestionEngine:
         if a.answer_type == "Organization":  # "which UN agencies ...": the role filter says it, not a sentence
             relation_words = relation_words | set(terms(role_kinds.role_words(a.question)))
         roots = {root(w) for w in relation_words}  # "collaboration" is the relation "collaborated"
-        rest = [t for t in terms(q) if t not in _GENERIC and t not in relation_words and t not in named
+        rest = [t for t in terms(q) if (t not in _GENERIC or t in keep) and t not in relation_words and t not in named
                 and t not in _FRAME and root(t) not in roots
-                and len(t) > 3]  # not a stub a relation pattern left ("strateg|ies")
+                and (len(t) > 3 or t in keep)]  # not a stub a relation pattern left ("strateg|ies")
         if any(c.relation == "result" for c in cons):
             # "Result 2 (scheme introduction or reform)" glosses the result type the graph filters
             # on: the words of the results table's own headings are no topic.
@@ -2163,7 +2189,7 @@ class QuestionEngine:
         # Only words rare enough in the report to point at specific sentences.
         idf = self.units.idf
         cut = math.log(1 + len(self.units.units) / 60)
-        return [t for t in rest if idf.get(t, self.units.default_idf) >= cut]
+        return [t for t in rest if idf.get(t, self.units.default_idf) >= cut or t in keep]
 
 
 def _one_figure(r: TextResult, knowledge) -> tuple[str, int, int] | None:
