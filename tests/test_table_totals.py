@@ -42,11 +42,24 @@ def _pick(row_named=(), col_named=(), caption=0.0, table_named=False):
 
 
 def test_a_named_row_takes_the_total_column():
-    assert _pick(row_named={"South plant"}) == 9
+    assert _pick(row_named={"South plant"}, caption=0.3) == 9
+    assert _pick(row_named={"South plant"}, table_named=True) == 9
 
 
 def test_a_named_column_takes_the_total_row():
-    assert _pick(col_named={"Red"}) == 7
+    assert _pick(col_named={"Red"}, caption=0.3) == 7
+
+
+def test_a_side_named_needs_a_word_of_its_table():
+    """"Red" alone could be any table's column: the table itself must be named somehow."""
+    assert _pick(col_named={"Red"}) is None
+
+
+def test_total_named_by_total_is_no_other_side():
+    """"how many red widgets overall": the Total row is named by "total", the column by "red"."""
+    scored = [(0.0, 0.6 if c.row == "Total" else 0.0, 1.0 if c.col == "Red" else 0.0, 0.3, c) for c in _CELLS]
+    got = table_totals.default_cell(scored, terms, lambda t: set(terms(t)), lambda c: True)
+    assert got is not None and got[4].value == 7
 
 
 def test_the_caption_alone_is_the_grand_total():
@@ -115,6 +128,8 @@ def test_a_named_row_gets_its_total(engine, question, row_words):
 @pytest.mark.parametrize("question, col_words", [
     ("How many technical cooperation staff work on social protection at the ILO?", "technical"),
     ("how many ILO social protection staff are funded from the regular budget?", "regular"),
+    ("how many technical cooperation staff does the gtt have overall", "technical"),
+    ("how many of the ILO's social protection staff altogether sit on regular budget posts?", "regular"),
 ])
 def test_a_named_column_gets_its_total(engine, question, col_words):
     _, cells = _staff_table(engine)

@@ -7,7 +7,8 @@ social protection as of March 2025?" names only the table (its caption).  In eac
 means the table's own total along the axis left unnamed: the "Total" column of the named row, the
 "Total" row of the named column, the grand total when only the caption is named.  Without this,
 the cell lookup refuses (a row and a column must both be named) and the text step reads a stray
-number out of the list of tables.
+number out of the list of tables.  "Total" or "overall" in the question names the total line
+itself, never another row or column ("how many technical cooperation staff overall").
 
 A total line is one whose label is "Total", or "Total" followed only by words of the table's own
 caption ("Total institutional changes achieved" in a table of institutional changes): the table's
@@ -44,7 +45,8 @@ def default_cell(scored: Iterable[tuple], terms: Callable[[str], list[str]],
 
     ``scored``: ``(score, row_cover, col_cover, caption_cover, cell)`` for every cell;
     ``caption_terms(table)``: the caption's words; ``explains(cell)``: do the cell's labels say most
-    of what the question says?  ``table_named``: the question names the table by its number."""
+    of what the question says (asked of a table named by its caption alone)?  ``table_named``: the
+    question names the table by its number.  A side named outright needs a word of the caption too."""
     by_table: dict[str, list[tuple]] = {}
     for x in scored:
         by_table.setdefault(x[4].table, []).append(x)
@@ -57,20 +59,24 @@ def default_cell(scored: Iterable[tuple], terms: Callable[[str], list[str]],
         total_cols = {x[4].col for x in xs if is_total(x[4].col, cap, terms)}
         if len(total_rows) != 1 or len(total_cols) != 1:
             continue
-        top_row = max(x[1] for x in xs)
-        top_col = max(x[2] for x in xs)
         (t_row,), (t_col,) = total_rows, total_cols
-        if top_row >= NAMED and top_col < UNNAMED:  # a row named, no column: the row's total
+        # a total line named by "total" / "overall" is no other row or column named
+        top_row = max((x[1] for x in xs if x[4].row != t_row), default=0.0)
+        top_col = max((x[2] for x in xs if x[4].col != t_col), default=0.0)
+        captioned = table_named or max(x[3] for x in xs) > 0
+        if top_row >= NAMED and top_col < UNNAMED and captioned:  # a row named, no column: the row's total
             rows = {x[4].row for x in xs if x[1] == top_row}
             want = [x for x in xs if x[4].row in rows and x[4].col == t_col]
-        elif top_col >= NAMED and top_row < UNNAMED:  # a column named, no row: the column's total
+        elif top_col >= NAMED and top_row < UNNAMED and captioned:  # a column named, no row: the column's total
             cols = {x[4].col for x in xs if x[2] == top_col}
             want = [x for x in xs if x[4].col in cols and x[4].row == t_row]
         elif top_row < UNNAMED and top_col < UNNAMED and (table_named or max(x[3] for x in xs) >= CAPTION_NAMED):
-            want = [x for x in xs if x[4].row == t_row and x[4].col == t_col]  # the table alone: its grand total
+            # the table alone: its grand total, when its labels say most of what the question says
+            want = [x for x in xs if x[4].row == t_row and x[4].col == t_col]
+            want = [x for x in want if explains(x[4])]
         else:
             continue
-        if len(want) == 1 and explains(want[0][4]):
+        if len(want) == 1:
             found.append(want[0])
     if len(found) != 1:
         return None

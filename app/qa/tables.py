@@ -205,7 +205,7 @@ class TableLookup:
                 q_marks <= self._caption_marks[c.table] | year_marks(c.col) | year_marks(c.row)) else 0.0
             if (table_no or cap >= SINGLE_COLUMN_CAPTION) and c.table in self._single_col:
                 col = 1.0  # a table of one column of figures ("value"): the row and the table address the cell
-            if c.table in self._single_col and row >= 0.75 and cap > 0:
+            if c.table in self._single_col and row >= 0.75 and (cap > 0 or self._named_by_words(q, i)):
                 col = 1.0  # a one-column table ("value"): a row named outright addresses its cell
             # The share of the question's words the cell explains at all (row, column or caption):
             # "the ambition for the total number of institutional changes" is Table 3's total row,
@@ -241,7 +241,9 @@ class TableLookup:
         outright = row >= 0.99 and col >= 0.99 and self._explains(c, q)  # "improving operations results 2024"
         if not table_no and (score < MIN_SCORE or (cap <= 0 and not outright) or
                              (row < 0.75 and not self._clear(best, scored, q))):
-            return None  # no table named: the row itself must be named, not just a word of it
+            # no table named: the row itself must be named, not just a word of it (or one side is
+            # named and "total" / "overall" the other: the table's total line)
+            return self._total_default(scored, q, False)
         if len(scored) > 1 and scored[1][0] == score and scored[1][4].value != c.value:
             best = self._more_specific([x for x in scored if x[0] == score], q)
             if best is None:
@@ -252,6 +254,15 @@ class TableLookup:
                            f"{c.table or 'table'} — row “{c.row}”, column “{c.col}”: {label} {c.unit}".strip(),
                            _cell_sparql(c.iri), addressed=row >= 0.75 and col >= 0.75 and self._explains(c, q)
                            and (len(q_years) < 2 or year_marks(c.col) == q_marks))  # a range: the column so dated
+
+    def _named_by_words(self, q: set[str], i: int) -> bool:
+        """Does the question name cell ``i``'s row outright by two or more words that are no year
+        ("mobilized before 1 August 2021": the row, whatever the caption says)?"""
+        for words, _ in [self._terms[i][0]] + self._row_forms[i]:
+            said = {t for t in q & words if not t.isdigit()}
+            if len(said) >= 2 and said | {t for t in words if t.isdigit()} >= words:
+                return True
+        return False
 
     def _total_default(self, scored, q: set[str], table_named: bool) -> TableAnswer | None:
         """The cell named by one side (or by the table alone), with the table's total on the side
