@@ -99,7 +99,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa import topic_coverage as topic_cover
-from app.qa import figure_place, scheme_place, section_items, theme_sections, valid_years
+from app.qa import figure_choice, figure_place, scheme_place, section_items, theme_sections, valid_years
 from app.qa import topic_rerank
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
@@ -457,7 +457,7 @@ class QuestionEngine:
         done = early or self._section_items(a, out) or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) or self._publication_number(a, out) or self._publication_count(a, out) \
             or self._shared_initiatives(a, out) \
-            or self._count(a, out, timings, und) or self._table(a, out, stated_type)
+            or self._count(a, out, timings, und) or self._table(a, out, stated_type) or self._figure_choice(a, out)
         if done is None:
             done = self._fact_year(a, und, out)
         if done is not None:
@@ -1783,6 +1783,29 @@ class QuestionEngine:
                             "value": float(value) if res.kind == "Number" else float(label) if res.kind == "Year" else None,
                             "counted": [f"{ca.col}: {ca.value:,.0f}", f"{cb.col}: {cb.value:,.0f}"], "path": [res.why]})
         return answers
+
+    def _figure_choice(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'Which country affiliated more people, A or B?': the figure asked of each name alone, the
+        larger (or smaller) wins (see :mod:`app.qa.figure_choice`)."""
+        if a.answer_type in ("Number", "Year"):
+            return None  # "which" of the names is asked, whatever type its other words suggest
+        run = choices.compared(a)
+        got = figure_choice.questions(a.question, [(l.start, l.end, a.question[l.start:l.end]) for l in run]) \
+            if len(run) == 2 else None
+        if got is None:
+            return None
+        subs = [self.ask(q) for q in got.questions]
+        values = [next((x.get("value") for x in r["answers"] if x.get("type") == "Number"), None)
+                  if len(r["answers"]) == 1 else None for r in subs]
+        k = figure_choice.pick(values, got.larger)
+        if k is None:
+            return None
+        eid = choices.main_id(run[k])
+        why = "figures compared: " + "; ".join(f"“{q}” {v:,.0f}" for q, v in zip(got.questions, values))
+        out["strategy"], out["path"], out["sparql"] = "text-aggregate", [why], ""
+        d = self._answer_dict(eid, 1.0, subs[k]["answers"][0].get("evidence", [])[:1])
+        d["path"] = [why]
+        return [d]
 
     def _section_items(self, a: Analysis, out: dict) -> list[dict] | None:
         """The countries of a report section the question names by its title ("the most significant

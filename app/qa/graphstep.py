@@ -29,6 +29,11 @@ ACHIEVED_ANY = re.compile(r"\binstitutional (results?|changes?)\b|\bat least one
                           r"register(?:ed|s)?|show(?:ed|s|ing)?|ha[sd]|have|having|with)\s+(?:an?\s+|any\s+|some\s+)?"
                           # ("with 2024 results": the year of the results between)
                           r"(?:(?:19|20)\d\d\s+)?(?:institutional\s+)?results?\b(?!\s+(?:[123]\b|types?\b|kinds?\b))|\bany\s+results?\b", re.I)
+# A keyword query that ends on the results it lists ("europe central asia results 2024", "arab
+# states results"): the countries of that set with a result, as "... that achieved results" asks.
+KEYWORD_RESULTS = re.compile(r"^(?!.*\b(?:which|what|who|whom|where|when|how|why|did|does|do|is|are|was|were|has|have|had|"
+                             r"list|name|give|tell|count|number|no|not|without|none)\b)[^?]*\bresults\s*(?:(?:in\s+)?(?:19|20)\d\d)?\s*$",
+                             re.I)
 VIA = "?via"  # evidence template: facts ``s —p→ X`` where ``X —p→ answer`` (a fund's own funders)
 GOV = "?gov"  # evidence template: the answer country's government
 VIA_GOV = "?via-gov"  # both: behind a fund, the answer country's government
@@ -518,7 +523,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 out.append(Constraint(
                     f"?answer fg:achievedResult ?r{n} . ?r{n} fg:resultType {concept} .{year_filter.format(n=n)}",
                     f"countries with a {rt} result", [("?", "achievedResult", f"result:{rt}")]))
-        elif a.any_result and not results_negated and ACHIEVED_ANY.search(a.question):
+        elif a.any_result and not results_negated and (ACHIEVED_ANY.search(a.question) or KEYWORD_RESULTS.search(a.question)):
             # "countries that achieved at least one institutional result / institutional changes"
             out.append(Constraint(f"?answer fg:achievedResult ?r0 .{year_filter.format(n=0)}",
                                   "countries with an institutional result", [("?", "achievedResult", "*")]))
