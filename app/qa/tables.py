@@ -333,7 +333,8 @@ class TableLookup:
         best_col = max(scored, key=lambda x: (len(ranked_by & (set(terms(x[4].col)) - _IGNORE)),
                                               len(q & (set(terms(x[4].col)) - _IGNORE)), x[2], x[3]))[4]
         rows = [x for x in scored if x[4].table == best_col.table and x[4].col == best_col.col
-                and not re.match(r"\s*total\b", x[4].row, re.I)]
+                and not re.match(r"\s*total\b", x[4].row, re.I)
+                and not re.search(r"\(\s*total\s*\)", x[4].row, re.I)]  # "41 Results achieved in 2024 (TOTAL)"
         top_row = max((x[1] for x in rows), default=0.0)
         named = [x for x in rows if x[1] > 0 and x[1] >= 0.5 * top_row]
         pool = named if len(named) > 1 else rows
@@ -501,7 +502,7 @@ class TableLookup:
         (or fewest) marked rows.  (heading, count, every column's count).  ``groups``: the row
         groups the question names ("the fewest African countries": rows under the Africa group
         row); a table with none of them is not narrowed."""
-        if not (_KIND_HEAD.search(question) and SUPERLATIVE.search(question)):
+        if not ((_KIND_HEAD.search(question) or _KEYWORD_KIND.search(question)) and SUPERLATIVE.search(question)):
             return None
         q_raw = set(terms(question))
         q = q_raw - _IGNORE
@@ -567,6 +568,10 @@ _KEYWORD_RESULTS = re.compile(r"^(?!.*\b(?:which|what|who|whom|where|when|how|di
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 # The asked thing is a kind: "which result type", "what kind of institutional result".
 _KIND_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:types?|kinds?|categor(?:y|ies))\b", re.I)
+# The same asked as a keyword query ("most common result type 2024 table 4"): a kind noun and no
+# question word or verb of asking.
+_KEYWORD_KIND = re.compile(r"^(?!.*\b(?:which|what|who|whom|where|when|how|why|did|does|do|is|are|was|were)\b)"
+                           r".*\b(?:types?|kinds?|categor(?:y|ies))\b", re.I | re.S)
 _MORE_THAN = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) between\b|"
                         r"\bby how (?:many|much)\b.*\b(?:from|between)\s+(?:19|20)\d\d", re.I)  # "by how much did X grow from Y1 to Y2"
 _TOTAL_ASKED = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall)\b", re.I)
