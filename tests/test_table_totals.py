@@ -135,3 +135,15 @@ def test_a_named_column_gets_its_total(engine, question, col_words):
     _, cells = _staff_table(engine)
     col = next(c.col for c in cells if col_words in c.col.lower())
     assert _answered(engine, question) == _value(cells, "Total", col)
+
+
+@pytest.mark.parametrize("question", [
+    "what share of GTT staff is based outside ILO headquarters",
+    "What percentage of ILO social protection staff sit in regional and country teams?",
+])
+def test_a_share_is_no_total_of_counts(engine, question):
+    """A share asked of a table of counts is not its total: the count is never the answer."""
+    _, cells = _staff_table(engine)
+    res = engine.ask(question)
+    assert res["strategy"] != "graph-table"
+    assert not {a.get("value") for a in res["answers"]} & {c.value for c in cells if c.col == "Total"}

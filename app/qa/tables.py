@@ -66,6 +66,13 @@ def _money_words(question: str) -> set[str]:
     return {t for m in _MONEY_ASKED.finditer(question) for t in terms(m.group(0))} - _IGNORE
 
 
+def asked_unit_of(question: str) -> str | None:
+    """The unit the question asks for (see :func:`app.qa.numbers.asked_unit`)."""
+    from app.qa.numbers import asked_unit
+
+    return asked_unit(question)
+
+
 def _figure_unit(question: str) -> str | None:
     """'money' when the question asks an amount ("how much funding", "US$"), 'count' for "how many";
     None otherwise (see :func:`app.qa.numbers.asked_unit`)."""
@@ -180,6 +187,7 @@ class TableLookup:
         # that only shares a year with it ("Total impacts 2021-2024") is not the one named.
         exact = {t for (t, _), ys in self._dated_cols.items() if q_marks and ys == q_marks}
         unit = _figure_unit(question)
+        asked = asked_unit_of(question)  # "what share ...": no count of a table answers it by its total
         money_words = _money_words(question)  # "regular budget staff": "budget" names the column
         q_weight = self._w({t for t in q if not t.isdigit()})
         scored = []
@@ -237,13 +245,13 @@ class TableLookup:
         score, row, col, cap, c = best
         single_col = len({x[4].col for x in scored if x[4].table == c.table}) == 1
         if row < 0.5 or (col < 0.5 and not single_col):
-            return self._total_default(scored, q, bool(table_no))  # one side named: the table's total on the other
+            return self._total_default(scored, q, bool(table_no), asked)  # one side named: the table's total on the other
         outright = row >= 0.99 and col >= 0.99 and self._explains(c, q)  # "improving operations results 2024"
         if not table_no and (score < MIN_SCORE or (cap <= 0 and not outright) or
                              (row < 0.75 and not self._clear(best, scored, q))):
             # no table named: the row itself must be named, not just a word of it (or one side is
             # named and "total" / "overall" the other: the table's total line)
-            return self._total_default(scored, q, False)
+            return self._total_default(scored, q, False, asked)
         if len(scored) > 1 and scored[1][0] == score and scored[1][4].value != c.value:
             best = self._more_specific([x for x in scored if x[0] == score], q)
             if best is None:
@@ -264,11 +272,13 @@ class TableLookup:
                 return True
         return False
 
-    def _total_default(self, scored, q: set[str], table_named: bool) -> TableAnswer | None:
+    def _total_default(self, scored, q: set[str], table_named: bool, asked: str | None) -> TableAnswer | None:
         """The cell named by one side (or by the table alone), with the table's total on the side
         left unnamed (see :mod:`app.qa.table_totals`)."""
         from app.qa import table_totals
 
+        if asked == "percent":
+            return None  # "what share of the staff ...": a share, which a table of counts does not hold
         best = table_totals.default_cell(scored, terms, lambda t: set(terms(_TABLE_NO.sub(" ", t))),
                                          lambda c: self._explains(c, q), table_named)
         if best is None:
