@@ -35,15 +35,20 @@ def _items_by_region(engine) -> tuple[str, dict[str, set[str]]]:
     return title, per_region
 
 
+def _asked_of_largest_region(engine, question: str):
+    """(region, its items, the engine's response) for the question asked of the region with most items."""
+    _, per_region = _items_by_region(engine)
+    region, expected = max(per_region.items(), key=lambda kv: len(kv[1]))
+    return region, expected, engine.ask(question.format(region=region))
+
+
 @pytest.mark.parametrize("question", [
     "Which {region} countries appear among the report's most significant results of 2024?",
     "{region} countries in the 'most significant results' list",
     "most significant results {region} which countries",
 ])
 def test_region_items_of_the_named_section(engine, question):
-    _, per_region = _items_by_region(engine)
-    region, expected = max(per_region.items(), key=lambda kv: len(kv[1]))
-    res = engine.ask(question.format(region=region))
+    region, expected, res = _asked_of_largest_region(engine, question)
     assert answer_ids(engine, res) == expected
 
 
@@ -52,9 +57,7 @@ def test_region_items_of_the_named_section(engine, question):
     "How many {region} countries are in the most significant results list?",
 ])
 def test_count_of_the_region_items(engine, question):
-    _, per_region = _items_by_region(engine)
-    region, expected = max(per_region.items(), key=lambda kv: len(kv[1]))
-    res = engine.ask(question.format(region=region))
+    region, expected, res = _asked_of_largest_region(engine, question)
     assert [a["label"] for a in res["answers"]] == [str(len(expected))]
 
 

@@ -114,27 +114,21 @@ def test_caption_named_question_gets_the_grand_total(engine, question):
     assert _answered(engine, question) == _value(cells, "Total", "Total")
 
 
-@pytest.mark.parametrize("question, row_words", [
-    ("how many social protection staff does the ILO have in its regional and country teams?", "regional"),
-    ("For a staffing review, how many staff work on social protection in the regional and country teams?", "regional"),
-    ("ILO headquarters social protection staff", "headquarters"),
+@pytest.mark.parametrize("question, side, words", [
+    ("how many social protection staff does the ILO have in its regional and country teams?", "row", "regional"),
+    ("For a staffing review, how many staff work on social protection in the regional and country teams?", "row", "regional"),
+    ("ILO headquarters social protection staff", "row", "headquarters"),
+    ("How many technical cooperation staff work on social protection at the ILO?", "col", "technical"),
+    ("how many ILO social protection staff are funded from the regular budget?", "col", "regular"),
+    ("how many technical cooperation staff does the gtt have overall", "col", "technical"),
+    ("how many of the ILO's social protection staff altogether sit on regular budget posts?", "col", "regular"),
 ])
-def test_a_named_row_gets_its_total(engine, question, row_words):
+def test_a_named_side_gets_its_total(engine, question, side, words):
+    """A named row takes the Total column; a named column the Total row."""
     _, cells = _staff_table(engine)
-    row = next(c.row for c in cells if row_words in c.row.lower())
-    assert _answered(engine, question) == _value(cells, row, "Total")
-
-
-@pytest.mark.parametrize("question, col_words", [
-    ("How many technical cooperation staff work on social protection at the ILO?", "technical"),
-    ("how many ILO social protection staff are funded from the regular budget?", "regular"),
-    ("how many technical cooperation staff does the gtt have overall", "technical"),
-    ("how many of the ILO's social protection staff altogether sit on regular budget posts?", "regular"),
-])
-def test_a_named_column_gets_its_total(engine, question, col_words):
-    _, cells = _staff_table(engine)
-    col = next(c.col for c in cells if col_words in c.col.lower())
-    assert _answered(engine, question) == _value(cells, "Total", col)
+    named = next(getattr(c, side) for c in cells if words in getattr(c, side).lower())
+    row, col = (named, "Total") if side == "row" else ("Total", named)
+    assert _answered(engine, question) == _value(cells, row, col)
 
 
 @pytest.mark.parametrize("question", [
