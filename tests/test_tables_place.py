@@ -48,3 +48,9 @@ def test_country_figure_is_not_a_programme_cell(engine, question):
 def test_a_programme_figure_asked_of_no_country_still_answers(engine):
     res = engine.ask("How many people got legal coverage extension in 2024?")
     assert res["strategy"] == "graph-table"
+
+
+def test_a_table_asked_for_outright_keeps_its_cell(engine):
+    """A country beside a question that asks a table outright does not veto its cell."""
+    res = engine.ask("Swaziland and the rest of the Flagship: how much money was mobilized in 2024 according to the funding gap table?")
+    assert res["strategy"] == "graph-table"

@@ -1741,7 +1741,7 @@ class QuestionEngine:
             t = self.tables.lookup(a.question, stated_type, a.rank)
         if t is None and TABLE_NAMED.search(a.question) and a.answer_type not in ("Country", "Organization", "Year"):
             t = self.tables.lookup(a.question, "Number", a.rank)  # a table of figures, named: "what were the resources required"
-        if t is None or not tables_place.about_named(t.cell, a.linked("Country"), self.k.names):
+        if t is None or not tables_place.about_named(t.cell, a.linked("Country"), self.k.names, a.question):
             return None
         c = t.cell
         ev = self._evidence(c.passage_id, [], spans=None) if c.passage_id else None
@@ -1833,7 +1833,7 @@ class QuestionEngine:
         """A question whose words name a table's row and column outright, and little else, asks for
         that cell whatever relation its other words suggest (see :func:`app.qa.tables.addresses_cell`)."""
         t = self.tables.lookup(a.question, "Number", a.rank)
-        if t is None or not t.addressed or not tables_place.about_named(t.cell, a.linked("Country"), self.k.names):
+        if t is None or not t.addressed or not tables_place.about_named(t.cell, a.linked("Country"), self.k.names, a.question):
             return None
         a.answer_type = "Number"
         return self._table(a, out, "Number")
