@@ -37,3 +37,9 @@ def test_engine_reads_the_figure(engine, question):
         pytest.skip("the build has no single remaining-gap cell")
     res = engine.ask(question)
     assert [a.get("value") for a in res["answers"]] == [gap[0].value]
+
+
+def test_a_named_thing_is_not_rewritten():
+    """"the report on X: what is it?" asks what the thing is, not a figure."""
+    q = "There is the report on informality published with the OECD - what is it?"
+    assert pronoun_question.rewrite(q) == q

@@ -16,8 +16,8 @@ answered, rather than a figure of the asked country's on something else.
 Only a figure or year asked of exactly one country is checked: two named countries may be giver
 and receiver, and the sentence may name either.
 
-A figure asked of one region about a named body ("usp2030 members asia count", "how many USP2030
-members are in Africa?") is checked the same way: it comes from a sentence that names the region (any of its
+A count or figure (not a year) asked of one region about a named body ("usp2030 members asia
+count", "how many USP2030 members are in Africa?") is checked the same way: it comes from a sentence that names the region (any of its
 names, or the first word of its name: "Asia" for "Asia and the Pacific"), names a country of it,
 or sits under its heading.  A total stated for the whole ("53 members") says nothing of one
 region's share, and answering it would be answering another question.
@@ -32,7 +32,7 @@ from graph import countries
 def about_place(results: list, a, text_step) -> list:
     """``results`` without the sentences about another country than the one the question names."""
     named = a.linked("Country")
-    if a.answer_type in ("Number", "Year") and not named and len(set(a.linked("Region"))) == 1 \
+    if a.answer_type == "Number" and not named and len(set(a.linked("Region"))) == 1 \
             and a.linked("Initiative", "Organization", "Project") and not _SUBREGION.search(a.question):
         return about_region(results, a.linked("Region")[0], text_step)
     if a.answer_type not in ("Number", "Year") or len(named) != 1:

@@ -8,8 +8,10 @@ words suggested (a scheme, an organisation) instead of the figure the noun names
 
 :func:`rewrite` puts the named thing in place of the pronoun: "what was the remaining funding gap
 of the programme at the end of 2024?".  The thing is the last noun phrase opened by "the" (or
-"a"/"an") before the break, with no comma inside; anything else is left as written.  Ordinary
-English only.
+"a"/"an") before the break, with no comma inside.  A "what" question is rewritten only when that
+phrase names a figure or a date ("the share of ..."), not a thing ("the report on ...: what is
+it?" asks what the thing is, which the whole question reads better); anything else is left as
+written.  Ordinary English only.
 """
 from __future__ import annotations
 
@@ -21,9 +23,16 @@ _ASKED = re.compile(
     r"(?:it|that|this|they|those|these)\s*[?.!]*\s*$", re.I)
 
 
+# The thing asked is a figure or a date ("the remaining funding gap", "the share of ..."): a named
+# thing ("the report on ...: what is it?") asks what it is, which the whole question reads better.
+_FIGURE_HEAD = re.compile(r"^(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:gap|amount|number|share|total|figure|percentage|"
+                          r"proportion|count|budget|cost|rate|sum|level|value|size|year|date|deadline|envelope|"
+                          r"allocation|contribution|funding)s?\b", re.I)
+
+
 def rewrite(question: str) -> str:
-    """``question`` with a bare pronoun question ("— what was it?") asked of the thing named before it."""
+    """``question`` with a bare pronoun question ("— what was it?") asked of the figure named before it."""
     m = _ASKED.match(question)
-    if not m:
+    if not m or not (_FIGURE_HEAD.match(m.group("np")) or not m.group("q").lower().startswith("what")):
         return question
     return f"{m.group('q')} {m.group('verb')} {m.group('np').strip()}?"
