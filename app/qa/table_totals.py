@@ -45,8 +45,9 @@ def default_cell(scored: Iterable[tuple], terms: Callable[[str], list[str]],
 
     ``scored``: ``(score, row_cover, col_cover, caption_cover, cell)`` for every cell;
     ``caption_terms(table)``: the caption's words; ``explains(cell)``: do the cell's labels say most
-    of what the question says (asked of a table named by its caption alone)?  ``table_named``: the
-    question names the table by its number.  A side named outright needs a word of the caption too."""
+    of what the question says (always required: a question that says much the table does not is
+    about something else)?  ``table_named``: the question names the table by its number.  A side
+    named outright needs a word of the caption too."""
     by_table: dict[str, list[tuple]] = {}
     for x in scored:
         by_table.setdefault(x[4].table, []).append(x)
@@ -71,12 +72,10 @@ def default_cell(scored: Iterable[tuple], terms: Callable[[str], list[str]],
             cols = {x[4].col for x in xs if x[2] == top_col}
             want = [x for x in xs if x[4].col in cols and x[4].row == t_row]
         elif top_row < UNNAMED and top_col < UNNAMED and (table_named or max(x[3] for x in xs) >= CAPTION_NAMED):
-            # the table alone: its grand total, when its labels say most of what the question says
-            want = [x for x in xs if x[4].row == t_row and x[4].col == t_col]
-            want = [x for x in want if explains(x[4])]
+            want = [x for x in xs if x[4].row == t_row and x[4].col == t_col]  # the table alone: its grand total
         else:
             continue
-        if len(want) == 1:
+        if len(want) == 1 and explains(want[0][4]):  # the cell's labels say most of what is asked
             found.append(want[0])
     if len(found) != 1:
         return None
