@@ -56,6 +56,9 @@ def test_items_split_at_list_breaks_but_not_inside_names():
 @pytest.mark.parametrize("question,low", [
     ("Which region got the biggest portion of the 2024 allocations for new projects?", False),
     ("For the 2024 new-project money, which implementation region ended up with the lowest share?", True),
+    # words the report never writes ("actually", "spent") do not push the list's passage out of reach
+    ("Looking at where the money for new projects in 2024 was actually spent, which region ended up with the smallest share?", True),
+    ("Honestly, which region pocketed the biggest slice of the 2024 new-project allocations?", False),
 ])
 def test_region_ranked_by_written_share(engine, question, low):
     shares = _shares_by_region(engine)

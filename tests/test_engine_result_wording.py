@@ -44,3 +44,24 @@ def test_what_result_singular_reads_the_table_marks(engine):
     r = engine.ask("What result did the DRC record in 2024 according to Table 4?")
     assert r["strategy"] == "graph-table" and len(r["answers"]) >= 1
     assert all("result" not in a["label"].lower() or ":" not in a["label"] for a in r["answers"])
+
+
+@pytest.mark.parametrize("question,low", [
+    ("most common result type 2024 table 4", False),
+    ("least common result type 2024", True),
+    ("result kind achieved by most countries 2024", False),
+])
+def test_keyword_superlative_over_result_kinds(engine, question, low):
+    """A keyword superlative over the kinds of result ranks the kinds by their countries, never the
+    table's total row: the expected kinds are counted from the achievedResult facts' types."""
+    from collections import Counter
+
+    kinds = Counter()
+    for f in engine.k.facts:
+        if f["predicate"] == "achievedResult":
+            kinds[(engine.k.entity(f["object"]) or {}).get("attrs", {}).get("result_type")
+                  or f["object"].rsplit(":", 1)[-1].rsplit("-", 1)[0]] += 1
+    r = engine.ask(question)
+    assert r["answers"] and not any("total" in a["label"].lower() for a in r["answers"])
+    values = {a.get("value") for a in r["answers"]}
+    assert values == {float((min if low else max)(kinds.values()))}, (kinds, r["answers"])

@@ -25,6 +25,10 @@ def test_forms_strip_numbering_glosses_and_tails():
     assert "2021 – 2023" not in forms("Mobilized during the phase (2021 – 2023)")
     assert "estimated" not in forms("Resources required (estimated)")
     assert forms("2021") == ["2021"]
+    # "and" opening a participle clause is a qualifying tail; "and" between two nouns is the name
+    assert "Gathered before 1 May 2020" in forms("Gathered before 1 May 2020 and partly covering phase two, incl. core funds")
+    assert "Gathered before 1 May 2020" in forms("Gathered before 1 May 2020 and covering phase two")
+    assert forms("Regional and country teams") == ["Regional and country teams"]
 
 
 def test_a_range_dating_a_column_is_one_column_not_a_sum():
@@ -59,6 +63,8 @@ def _value(res) -> float | None:
     ("total staff in regional and country teams", "Regional and country teams", "Total"),
     ("What is the Flagship Programme's ambition for effective coverage extension over 2021-25?", "Effective coverage (extension)",
      "Flagship Programme ambition"),
+    ("How much had been mobilized before 1 August 2021?", "Mobilized before", "value"),
+    ("amount mobilized before 1 august 2021", "Mobilized before", "value"),
 ])
 def test_a_row_named_as_a_reader_names_it_addresses_its_cell(engine, question, row, col):
     res = engine.ask(question)

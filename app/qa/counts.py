@@ -171,6 +171,8 @@ def _best_stated(a: Analysis, knowledge, entity: str) -> tuple[tuple, dict, dict
             continue  # "during Phase I (2016-20) ... 20 million people" is no figure for 2021-2023
         if year and not a.years and _ARRIVALS & set(roots):
             continue  # "ten countries joined [in 2024]" counts that year's arrivals, not all members
+        if _ARRIVALS & asked and not _ARRIVALS & ({_root(w) for w in _WORD.findall(at.get("sentence") or "")} | set(roots)):
+            continue  # "how many new members joined": a standing total ("its 53 members") counts no arrivals
         # Two figures that count the same thing ("18 pathfinder countries" in all, "14 pathfinder
         # countries" that got projects): the one whose sentence says more of the question's other
         # words, then a stated total, then one whose year the question gives (or undated if none).

@@ -99,7 +99,7 @@ from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.sweep import TopicSweep
 from app.qa import topic_coverage as topic_cover
-from app.qa import figure_place, scheme_place, theme_sections, valid_years
+from app.qa import figure_choice, figure_place, tables_place, scheme_place, section_items, theme_sections, valid_years
 from app.qa import named_subject, topic_rerank
 from app.qa.everyday_terms import EverydayTerms
 from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
@@ -457,10 +457,10 @@ class QuestionEngine:
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
-        done = early or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
+        done = early or self._section_items(a, out) or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) or self._publication_number(a, out) or self._publication_count(a, out) \
             or self._shared_initiatives(a, out) \
-            or self._count(a, out, timings, und) or self._table(a, out, stated_type)
+            or self._count(a, out, timings, und) or self._table(a, out, stated_type) or self._figure_choice(a, out)
         if done is None:
             done = self._fact_year(a, und, out)
         if done is not None:
@@ -1754,7 +1754,7 @@ class QuestionEngine:
             t = self.tables.lookup(a.question, stated_type, a.rank)
         if t is None and TABLE_NAMED.search(a.question) and a.answer_type not in ("Country", "Organization", "Year"):
             t = self.tables.lookup(a.question, "Number", a.rank)  # a table of figures, named: "what were the resources required"
-        if t is None:
+        if t is None or not tables_place.about_named(t.cell, a.linked("Country"), self.k.names, a.question):
             return None
         c = t.cell
         ev = self._evidence(c.passage_id, [], spans=None) if c.passage_id else None
@@ -1797,11 +1797,56 @@ class QuestionEngine:
                             "counted": [f"{ca.col}: {ca.value:,.0f}", f"{cb.col}: {cb.value:,.0f}"], "path": [res.why]})
         return answers
 
+    def _figure_choice(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'Which country affiliated more people, A or B?': the figure asked of each name alone, the
+        larger (or smaller) wins (see :mod:`app.qa.figure_choice`)."""
+        if a.answer_type in ("Number", "Year"):
+            return None  # "which" of the names is asked, whatever type its other words suggest
+        run = choices.compared(a)
+        got = figure_choice.questions(a.question, [(l.start, l.end, a.question[l.start:l.end]) for l in run]) \
+            if len(run) == 2 else None
+        if got is None:
+            return None
+        subs = [self.ask(q) for q in got.questions]
+        values = [next((x.get("value") for x in r["answers"] if x.get("type") == "Number"), None)
+                  if len(r["answers"]) == 1 else None for r in subs]
+        k = figure_choice.pick(values, got.larger)
+        if k is None:
+            return None
+        eid = choices.main_id(run[k])
+        why = "figures compared: " + "; ".join(f"“{q}” {v:,.0f}" for q, v in zip(got.questions, values))
+        out["strategy"], out["path"], out["sparql"] = "text-aggregate", [why], ""
+        d = self._answer_dict(eid, 1.0, subs[k]["answers"][0].get("evidence", [])[:1])
+        d["path"] = [why]
+        return [d]
+
+    def _section_items(self, a: Analysis, out: dict) -> list[dict] | None:
+        """The countries of a report section the question names by its title ("the most significant
+        results"), in the region it names, on the topic it adds (see :mod:`app.qa.section_items`)."""
+        counting = a.answer_type == "Number"
+        if a.answer_type not in ("Country", "Number") or a.linked("Country"):
+            return None
+        got = section_items.answer(self.text, a.question, [self.k.label(r) for r in a.regions],
+                                   _GENERIC | _RELATION_WORDS | _STRUCTURE_WORDS | _QUESTION_STEMS | _FRAME
+                                   | listed_subset.NOT_QUALIFIERS, counting)
+        if got is None:
+            return None
+        sec, items = got
+        answers = [self._answer_dict(f"Country:{iso}", 1.0, [self._evidence(self.text.units.units[i].passage_id,
+                                                                           self.k.names(f"Country:{iso}"))])
+                   for iso, _, i in items]
+        out["strategy"], out["path"] = "text", [f"the country items of the report's section “{sec.title}”"]
+        out["sparql"] = self._label_query([x["iri"] for x in answers])
+        if counting:
+            out["answer_type"] = "Number"
+            return [counted_list.as_count(answers)]
+        return answers
+
     def _addressed_cell(self, a: Analysis, out: dict) -> list[dict] | None:
         """A question whose words name a table's row and column outright, and little else, asks for
         that cell whatever relation its other words suggest (see :func:`app.qa.tables.addresses_cell`)."""
         t = self.tables.lookup(a.question, "Number", a.rank)
-        if t is None or not t.addressed:
+        if t is None or not t.addressed or not tables_place.about_named(t.cell, a.linked("Country"), self.k.names, a.question):
             return None
         a.answer_type = "Number"
         return self._table(a, out, "Number")
@@ -1940,11 +1985,14 @@ class QuestionEngine:
         """The entities a sentence lists when the count's words qualify its relation ("since the
         campaign started", "in the new phase"); None when the graph count stands (see
         :mod:`app.qa.listed_subset`).  Returns (ids, (why, passage id))."""
-        residual = [t for t in self._residual_terms(a, cons) if t not in listed_subset.NOT_QUALIFIERS]
+        residual = [t for t in self._residual_terms(a, cons, listed_subset.QUALIFIERS) if t not in listed_subset.NOT_QUALIFIERS]
         if not residual or listed_subset.DISJUNCTION.search(a.question):
             return None  # "the pilot or new-phase countries": a union of lists, not one sentence's
+        # a qualifier as common as "new" says which sentence only beside the names the question links
+        anchor = {t for l in a.links for t in terms(a.question[l.start:l.end])} \
+            if set(residual) <= listed_subset.QUALIFIERS else None
         found = listed_subset.best_list(a.question, residual, ENTITY_FOR_TYPE.get(a.answer_type, a.answer_type),
-                                        self.units, self.lexicon.link)
+                                        self.units, self.lexicon.link, anchor=anchor)
         if found is None:
             return None
         unit, clauses = found
@@ -2137,9 +2185,10 @@ class QuestionEngine:
                 merged.append([s, e])
         return {"passage_id": pid, "section": p.section, "text": p.text, "highlights": merged}
 
-    def _residual_terms(self, a: Analysis, cons: list[Constraint]) -> list[str]:
+    def _residual_terms(self, a: Analysis, cons: list[Constraint], keep: frozenset = frozenset()) -> list[str]:
         """Topic words the graph constraints do not account for: not the words of the linked
-        entities' names (a long name only partly linked), nor the registry's words for relations."""
+        entities' names (a long name only partly linked), nor the registry's words for relations.
+        ``keep``: common words kept however often the report uses them (see listed_subset.QUALIFIERS)."""
         if not cons:
             return a.topic_terms
         q = a.question
@@ -2166,9 +2215,9 @@ class QuestionEngine:
         if a.answer_type == "Organization":  # "which UN agencies ...": the role filter says it, not a sentence
             relation_words = relation_words | set(terms(role_kinds.role_words(a.question)))
         roots = {root(w) for w in relation_words}  # "collaboration" is the relation "collaborated"
-        rest = [t for t in terms(q) if t not in _GENERIC and t not in relation_words and t not in named
+        rest = [t for t in terms(q) if (t not in _GENERIC or t in keep) and t not in relation_words and t not in named
                 and t not in _FRAME and root(t) not in roots
-                and len(t) > 3]  # not a stub a relation pattern left ("strateg|ies")
+                and (len(t) > 3 or t in keep)]  # not a stub a relation pattern left ("strateg|ies")
         if any(c.relation == "result" for c in cons):
             # "Result 2 (scheme introduction or reform)" glosses the result type the graph filters
             # on: the words of the results table's own headings are no topic.
@@ -2176,7 +2225,7 @@ class QuestionEngine:
         # Only words rare enough in the report to point at specific sentences.
         idf = self.units.idf
         cut = math.log(1 + len(self.units.units) / 60)
-        return [t for t in rest if idf.get(t, self.units.default_idf) >= cut]
+        return [t for t in rest if idf.get(t, self.units.default_idf) >= cut or t in keep]
 
 
 def _one_figure(r: TextResult, knowledge) -> tuple[str, int, int] | None:

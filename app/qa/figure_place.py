@@ -15,8 +15,16 @@ answered, rather than a figure of the asked country's on something else.
 
 Only a figure or year asked of exactly one country is checked: two named countries may be giver
 and receiver, and the sentence may name either.
+
+A count or figure (not a year) asked of one region about a named body ("usp2030 members asia
+count", "how many USP2030 members are in Africa?") is checked the same way: it comes from a sentence that names the region (any of its
+names, or the first word of its name: "Asia" for "Asia and the Pacific"), names a country of it,
+or sits under its heading.  A total stated for the whole ("53 members") says nothing of one
+region's share, and answering it would be answering another question.
 """
 from __future__ import annotations
+
+import re
 
 from graph import countries
 
@@ -24,6 +32,9 @@ from graph import countries
 def about_place(results: list, a, text_step) -> list:
     """``results`` without the sentences about another country than the one the question names."""
     named = a.linked("Country")
+    if a.answer_type == "Number" and not named and len(set(a.linked("Region"))) == 1 \
+            and a.linked("Initiative", "Organization", "Project") and not _SUBREGION.search(a.question):
+        return about_region(results, a.linked("Region")[0], text_step)
     if a.answer_type not in ("Number", "Year") or len(named) != 1:
         return results
     iso = named[0].split(":", 1)[1]
@@ -50,3 +61,27 @@ def _rarest_only_in(best, kept: list, question: str, units) -> bool:
         return False
     rare = max(known, key=lambda t: units.idf[t])
     return rare in units.unit_terms[best.unit_id] and not any(rare in units.unit_terms[r.unit_id] for r in kept)
+
+
+# "central and western asia", "south-east asia": a part of the region (or a title naming it), not the region
+_SUBREGION = re.compile(r"\b(?:western|eastern|northern|southern|central|south[- ]?east(?:ern)?|north[- ]?east(?:ern)?|"
+                        r"south[- ]?west(?:ern)?|north[- ]?west(?:ern)?)\s+(?:asia|africa|europe|americas?)\b", re.I)
+
+
+def about_region(results: list, region: str, text_step) -> list:
+    """``results`` whose sentence names ``region`` (or the first word of a name of it), names one
+    of its countries, or sits in a passage under its heading."""
+    k = text_step.k
+    words = {n for n in k.names(region)} | {n.split()[0] for n in k.names(region)}
+    said_region = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.I)
+    members = {f["subject"].split(":", 1)[1] for f in k.facts_where(predicate="inRegion", obj=region)
+               if f["subject"].startswith("Country:")}
+    out = []
+    for r in results:
+        u = text_step.units.units[r.unit_id]
+        p = k.passage(r.passage_id)
+        path = " > ".join(p.section_path) if p is not None else ""
+        if said_region.search(u.text) or said_region.search(path) or \
+                members & {c for *_, c in countries.find_countries(u.text)}:
+            out.append(r)
+    return out

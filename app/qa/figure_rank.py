@@ -348,7 +348,8 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
     lexicon's links (start, end, ids); ``label(eid)`` -> an entity's label."""
     # the linked names as the report writes them ("the Irish" -> Ireland) join the question's words
     named = [label(l.ids[0]) for l in link(question) if not set(terms(l.surface)) & set(terms(label(l.ids[0])))]
-    q_terms = [t for t in terms(question + " " + " ".join(named)) if not RANK_WORD.fullmatch(t) and t not in _QUIET]
+    q_terms = [t for t in terms(question + " " + " ".join(named)) if not RANK_WORD.fullmatch(t) and t not in _QUIET
+               and t in units.idf]  # a word the report never writes ("actually", "spent") finds no passage: not counted against one
     if not q_terms:
         return None
     scores = units.lexical_in_context(q_terms)  # "GTT ... meetings": the list's sentence and the one before it

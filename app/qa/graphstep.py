@@ -29,14 +29,18 @@ ACHIEVED_ANY = re.compile(r"\binstitutional (results?|changes?)\b|\bat least one
                           r"register(?:ed|s)?|show(?:ed|s|ing)?|ha[sd]|have|having|with)\s+(?:an?\s+|any\s+|some\s+)?"
                           # ("with 2024 results": the year of the results between)
                           r"(?:(?:19|20)\d\d\s+)?(?:institutional\s+)?results?\b(?!\s+(?:[123]\b|types?\b|kinds?\b))|\bany\s+results?\b", re.I)
-# A keyword query drops the verb: "europe central asia results 2024" asks the countries with results.
+# A keyword query drops the verb: "europe central asia results 2024", "results africa" ask the
+# countries with a result, as "... that achieved results" does. Not when it counts, negates or
+# names the results table.
 _SENTENCE_WORDS = re.compile(r"\b(?:which|what|who|whom|where|when|how|why|is|are|was|were|do|does|did|has|have|had|"
-                             r"list|name|give|tell|show)\b", re.I)
+                             r"list|name|give|tell|show|count|number|no|not|without|none)\b", re.I)
 
 
-def _KEYWORD_RESULTS(a) -> bool:  # noqa: N802 - read like the pattern beside it
-    """Does a keyword query (no question word, auxiliary or imperative) ask countries by their results?"""
-    return a.answer_type == "Country" and not _SENTENCE_WORDS.search(a.question) and re.search(r"\bresults?\b", a.question, re.I) is not None
+def keyword_results(question: str, answer_type: str = "Country") -> bool:
+    """Does a keyword query (no question word, auxiliary, imperative or negation) ask countries by
+    their results?"""
+    return (answer_type == "Country" and not _SENTENCE_WORDS.search(question)
+            and re.search(r"\bresults?\b(?!\s+tables?\b)", question, re.I) is not None)
 
 
 VIA = "?via"  # evidence template: facts ``s —p→ X`` where ``X —p→ answer`` (a fund's own funders)
@@ -528,7 +532,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 out.append(Constraint(
                     f"?answer fg:achievedResult ?r{n} . ?r{n} fg:resultType {concept} .{year_filter.format(n=n)}",
                     f"countries with a {rt} result", [("?", "achievedResult", f"result:{rt}")]))
-        elif a.any_result and not results_negated and (ACHIEVED_ANY.search(a.question) or _KEYWORD_RESULTS(a)):
+        elif a.any_result and not results_negated and (ACHIEVED_ANY.search(a.question) or keyword_results(a.question, a.answer_type)):
             # "countries that achieved at least one institutional result / institutional changes"
             out.append(Constraint(f"?answer fg:achievedResult ?r0 .{year_filter.format(n=0)}",
                                   "countries with an institutional result", [("?", "achievedResult", "*")]))

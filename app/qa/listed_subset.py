@@ -34,6 +34,11 @@ NOT_QUALIFIERS = set(terms("many number count total how much there each among am
 NOT_QUALIFIERS |= set(terms(" ".join(TYPE_NOUNS["Country"]) + " states nations territories"))
 
 
+# Common words that still single out a subset of a relation's statements ("*new* RBSA allocations",
+# "the *first* countries to ..."): too frequent in a report to pass the rarity cut of a topic word,
+# but a sentence that writes one beside its list states the narrower set the question asks for.
+QUALIFIERS = frozenset(terms("new newly first additional recent recently"))
+
 # Qualifiers joined by "or" ask for the union of several lists, which one sentence does not give.
 DISJUNCTION = re.compile(r"\b(?:or|either|and/or)\b", re.I)
 
@@ -48,9 +53,14 @@ _EXAMPLES = re.compile(r"\b(?:and|or)\s+elsewhere\b|\bamong\s+others\b|\band\s+o
                        r"\be\.g\.|\bfor\s+(?:example|instance)\b", re.I)
 
 
-def best_list(question: str, residual: list[str], counted: str, units, link, top: int = 40):
+def best_list(question: str, residual: list[str], counted: str, units, link, top: int = 40,
+              anchor: set[str] | None = None):
     """(unit, [(clause, listed ids) ...]) for the sentence that holds most of the residual words and
-    lists at least MIN_LISTED names of the ``counted`` type in one clause; None when none does."""
+    lists at least MIN_LISTED names of the ``counted`` type in one clause; None when none does.
+    ``anchor``: words of which the sentence (with its headings) must hold one, when the residual
+    words alone are too common to point at it (see QUALIFIERS); an empty anchor finds nothing."""
+    if anchor is not None and not anchor:
+        return None
     scores = units.lexical_in_context(terms(question))
     best = None
     for ui in scores.argsort()[::-1][:top]:
@@ -59,6 +69,10 @@ def best_list(question: str, residual: list[str], counted: str, units, link, top
         if u.kind != "sentence":
             continue
         have = units.context_terms[ui]
+        if anchor is not None:
+            if not anchor & have:
+                continue
+            have = set(terms(u.text))  # a word as common as "new" counts in the sentence itself, not its heading
         cover = sum(t in have for t in residual) / len(residual)
         if cover < 0.5:
             continue

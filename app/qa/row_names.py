@@ -18,7 +18,9 @@ import re
 
 _NUMBERING = re.compile(r"^\s*(?:[A-Z][\w ]{0,20}?\s)?\d+\s*[:.\-–]\s+(?=\S)")
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
-_TAIL = re.compile(r",.*$|\s+incl(?:uding|\.)\s.*$", re.I)
+# A qualifying tail: after a comma, "incl." / "including", or "and" opening a participle clause
+# ("Mobilized before 1 August 2021 and partially covering the second phase": named by its head).
+_TAIL = re.compile(r",.*$|\s+incl(?:uding|\.)\s.*$|\s+and\s+(?:[a-z]+ly\s+)?[a-z]+ing\b.*$", re.I)
 
 
 def _part_forms(part: str) -> list[str]:

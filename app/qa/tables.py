@@ -66,6 +66,13 @@ def _money_words(question: str) -> set[str]:
     return {t for m in _MONEY_ASKED.finditer(question) for t in terms(m.group(0))} - _IGNORE
 
 
+def asked_unit_of(question: str) -> str | None:
+    """The unit the question asks for (see :func:`app.qa.numbers.asked_unit`)."""
+    from app.qa.numbers import asked_unit
+
+    return asked_unit(question)
+
+
 def _figure_unit(question: str) -> str | None:
     """'money' when the question asks an amount ("how much funding", "US$"), 'count' for "how many";
     None otherwise (see :func:`app.qa.numbers.asked_unit`)."""
@@ -180,6 +187,7 @@ class TableLookup:
         # that only shares a year with it ("Total impacts 2021-2024") is not the one named.
         exact = {t for (t, _), ys in self._dated_cols.items() if q_marks and ys == q_marks}
         unit = _figure_unit(question)
+        asked = asked_unit_of(question)  # "what share ...": no count of a table answers it by its total
         money_words = _money_words(question)  # "regular budget staff": "budget" names the column
         q_weight = self._w({t for t in q if not t.isdigit()})
         scored = []
@@ -205,7 +213,7 @@ class TableLookup:
                 q_marks <= self._caption_marks[c.table] | year_marks(c.col) | year_marks(c.row)) else 0.0
             if (table_no or cap >= SINGLE_COLUMN_CAPTION) and c.table in self._single_col:
                 col = 1.0  # a table of one column of figures ("value"): the row and the table address the cell
-            if c.table in self._single_col and row >= 0.75 and cap > 0:
+            if c.table in self._single_col and row >= 0.75 and (cap > 0 or self._named_by_words(q, i)):
                 col = 1.0  # a one-column table ("value"): a row named outright addresses its cell
             # The share of the question's words the cell explains at all (row, column or caption):
             # "the ambition for the total number of institutional changes" is Table 3's total row,
@@ -237,11 +245,13 @@ class TableLookup:
         score, row, col, cap, c = best
         single_col = len({x[4].col for x in scored if x[4].table == c.table}) == 1
         if row < 0.5 or (col < 0.5 and not single_col):
-            return None  # the cell's row and column must both be named, mostly
+            return self._total_default(scored, q, bool(table_no), asked)  # one side named: the table's total on the other
         outright = row >= 0.99 and col >= 0.99 and self._explains(c, q)  # "improving operations results 2024"
         if not table_no and (score < MIN_SCORE or (cap <= 0 and not outright) or
                              (row < 0.75 and not self._clear(best, scored, q))):
-            return None  # no table named: the row itself must be named, not just a word of it
+            # no table named: the row itself must be named, not just a word of it (or one side is
+            # named and "total" / "overall" the other: the table's total line)
+            return self._total_default(scored, q, False, asked)
         if len(scored) > 1 and scored[1][0] == score and scored[1][4].value != c.value:
             best = self._more_specific([x for x in scored if x[0] == score], q)
             if best is None:
@@ -252,6 +262,32 @@ class TableLookup:
                            f"{c.table or 'table'} — row “{c.row}”, column “{c.col}”: {label} {c.unit}".strip(),
                            _cell_sparql(c.iri), addressed=row >= 0.75 and col >= 0.75 and self._explains(c, q)
                            and (len(q_years) < 2 or year_marks(c.col) == q_marks))  # a range: the column so dated
+
+    def _named_by_words(self, q: set[str], i: int) -> bool:
+        """Does the question name cell ``i``'s row outright by two or more words that are no year
+        ("mobilized before 1 August 2021": the row, whatever the caption says)?"""
+        for words, _ in [self._terms[i][0]] + self._row_forms[i]:
+            said = {t for t in q & words if not t.isdigit()}
+            if len(said) >= 2 and said | {t for t in words if t.isdigit()} >= words:
+                return True
+        return False
+
+    def _total_default(self, scored, q: set[str], table_named: bool, asked: str | None) -> TableAnswer | None:
+        """The cell named by one side (or by the table alone), with the table's total on the side
+        left unnamed (see :mod:`app.qa.table_totals`)."""
+        from app.qa import table_totals
+
+        if asked == "percent":
+            return None  # "what share of the staff ...": a share, which a table of counts does not hold
+        best = table_totals.default_cell(scored, terms, lambda t: set(terms(_TABLE_NO.sub(" ", t))),
+                                         lambda c: self._explains(c, q), table_named)
+        if best is None:
+            return None
+        score, _, _, _, c = best
+        label = f"{c.value:,.0f}" if c.value == int(c.value) else f"{c.value:,}"
+        return TableAnswer(c, label, "Number", round(min(1.0, score / 3), 4),
+                           f"{c.table or 'table'} — row “{c.row}”, column “{c.col}” (the table's total "
+                           f"on the side the question leaves unnamed): {label} {c.unit}".strip(), _cell_sparql(c.iri))
 
     def _clear(self, best, scored, q: set[str]) -> bool:
         """A row named by most of its words ("total institutional changes" for "Total institutional
@@ -307,7 +343,8 @@ class TableLookup:
         best_col = max(scored, key=lambda x: (len(ranked_by & (set(terms(x[4].col)) - _IGNORE)),
                                               len(q & (set(terms(x[4].col)) - _IGNORE)), x[2], x[3]))[4]
         rows = [x for x in scored if x[4].table == best_col.table and x[4].col == best_col.col
-                and not re.match(r"\s*total\b", x[4].row, re.I)]
+                and not re.match(r"\s*total\b", x[4].row, re.I)
+                and not re.search(r"\(\s*total\s*\)", x[4].row, re.I)]  # "41 Results achieved in 2024 (TOTAL)"
         top_row = max((x[1] for x in rows), default=0.0)
         named = [x for x in rows if x[1] > 0 and x[1] >= 0.5 * top_row]
         pool = named if len(named) > 1 else rows
@@ -475,7 +512,7 @@ class TableLookup:
         (or fewest) marked rows.  (heading, count, every column's count).  ``groups``: the row
         groups the question names ("the fewest African countries": rows under the Africa group
         row); a table with none of them is not narrowed."""
-        if not (_KIND_HEAD.search(question) and SUPERLATIVE.search(question)):
+        if not ((_KIND_HEAD.search(question) or _KEYWORD_KIND.search(question)) and SUPERLATIVE.search(question)):
             return None
         q_raw = set(terms(question))
         q = q_raw - _IGNORE
@@ -541,6 +578,10 @@ _KEYWORD_RESULTS = re.compile(r"^(?!.*\b(?:which|what|who|whom|where|when|how|di
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 # The asked thing is a kind: "which result type", "what kind of institutional result".
 _KIND_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:types?|kinds?|categor(?:y|ies))\b", re.I)
+# The same asked as a keyword query ("most common result type 2024 table 4"): a kind noun and no
+# question word or verb of asking.
+_KEYWORD_KIND = re.compile(r"^(?!.*\b(?:which|what|who|whom|where|when|how|why|did|does|do|is|are|was|were)\b)"
+                           r".*\b(?:types?|kinds?|categor(?:y|ies))\b", re.I | re.S)
 _MORE_THAN = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\b(?:difference|gap) between\b|"
                         r"\bby how (?:many|much)\b.*\b(?:from|between)\s+(?:19|20)\d\d", re.I)  # "by how much did X grow from Y1 to Y2"
 _TOTAL_ASKED = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall)\b", re.I)

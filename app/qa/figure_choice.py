@@ -1,0 +1,58 @@
+"""Which of two named places has the larger figure: "Which country affiliated more people to health
+insurance in 2024, Burkina Faso or Zambia?", "did Lebanon or Jordan reach more workers?".
+
+The report states each figure in its own sentence; no relation of the graph holds it, so the
+choice between the names found no constraint to apply and nothing was answered.  A comparison of
+two figures is two figure questions: the question is asked again of each name alone, as "how
+many <what the comparative qualifies> ... in <name>?", and the name whose figure is larger (or
+smaller, for "fewer", "less", "lower") is the answer.  Both figures must be read, and differ.
+
+Ordinary English comparatives only; the sub-questions are built from the question's own words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MORE = r"more|larger|bigger|higher|greater"
+_LESS = r"fewer|less|smaller|lower"
+_COMPARATIVE = re.compile(rf"\b(?P<cmp>{_MORE}|{_LESS})\s+(?:number\s+of\s+|share\s+of\s+|amount\s+of\s+)?", re.I)
+# The asking words around the comparative: "which country", "which of the two", "between", a
+# leading or lone auxiliary ("did", "which has").
+_ASKER = re.compile(r"\b(?:which|what|who)\b(?:\s+(?:one|country|countries|territory|nation|of\s+the\s+two|"
+                    r"of\s+(?:them|these|those)))?(?:\s+(?:did|does|do|has|had|have|was|were|is|are)\b)?|"
+                    r"^\W*(?:did|does|do|has|had|have|was|were|is|are)\b|\bbetween\b|[,;:]", re.I)
+_AMOUNT = re.compile(r"\b(?:amount|share|money|funding|budget|us\$|usd|dollars?|per\s*cent|percentage)\b", re.I)
+
+
+@dataclass(frozen=True)
+class FigureChoice:
+    questions: tuple[str, ...]  # one figure question per name, in the names' order
+    larger: bool  # the larger figure wins ("more"), else the smaller ("fewer")
+
+
+def questions(question: str, spans: list[tuple[int, int, str]]) -> FigureChoice | None:
+    """The figure question to ask of each compared name (``spans``: start, end and name of each, in
+    order), or None when the question sets no figure side by side with a comparative."""
+    if len(spans) != 2:
+        return None
+    before = re.sub(r"[,;:]?\s*\b(?:between|of)?\s*$", " ", question[:spans[0][0]], flags=re.I)
+    rest = before + " " + question[spans[-1][1]:]  # the question without the run of names
+    m = _COMPARATIVE.search(rest)
+    if not m:
+        return None
+    head = " ".join(_ASKER.sub(" ", rest[:m.start()]).split())
+    tail = re.sub(r"[?.!\s,]+$", "", rest[m.end():]).strip(" ,")
+    if not tail:
+        return None
+    how = "how much" if _AMOUNT.search(tail) else "how many"
+    larger = m.group("cmp").lower() in _MORE.split("|")
+    built = tuple(" ".join(f"{how} {tail} {head} in {name}?".split()) for _, _, name in spans)
+    return FigureChoice(built, larger)
+
+
+def pick(values: list[float | None], larger: bool) -> int | None:
+    """The index of the winning figure, or None when a figure is missing or they tie."""
+    if len(values) != 2 or any(v is None for v in values) or values[0] == values[1]:
+        return None
+    return max(range(2), key=lambda i: values[i] if larger else -values[i])
