@@ -42,3 +42,4 @@ def test_joined_heads_get_the_funders(engine):
     for q in (f"Which governments and organisations fund the ILO's work in {name}?",
               f"which countries or institutions finance the ILO in {name}"):
         assert answer_ids(engine, engine.ask(q)) == funded[country], q
+

@@ -34,6 +34,12 @@ from tests.support.engine import answer_ids, funders_per_country
      "Which are the Utopia-funded countries?", "Which of {} are also pathfinders of the accelerator?"),
     ("Hi! I'm drafting a donor map. For the countries that ratified C102 in 2022, who funds the work there?",
      "Which countries ratified C102 in 2022?", "Who funds the work in {}?"),
+    ("Which countries that ratified C102 under the campaign are also in the new phase?",
+     "Which countries ratified C102 under the campaign?", "Which of {} are also in the new phase?"),
+    ("Which countries are both in the expanded phase of the partnership and pathfinders of the accelerator?",
+     "Which countries are in the expanded phase of the partnership?", "Which of {} are pathfinders of the accelerator?"),
+    ("For the audit I need every country where the ILO handed over an actuarial valuation - which ones does the report mention?",
+     "In which countries the ILO handed over an actuarial valuation?", ""),
 ])
 def test_a_described_set_is_asked_first(question, inner, outer):
     named = split(question)
@@ -95,3 +101,12 @@ def test_a_pick_from_a_described_set_keeps_the_set_and_the_condition(engine):
     for q in (f"Which {label}-funded countries are also Global Accelerator pathfinders?",
               f"Of the countries that {label} funds, which ones are Global Accelerator pathfinders?"):
         assert answer_ids(engine, engine.ask(q)) == both, q
+
+
+@pytest.mark.parametrize("wording", [
+    "For a note I need every country that ratified Convention No. 102 in {year} - which ones does the report mention?",
+    "I'm after each country that ratified Convention No. 102 in {year}; which are they?",
+])
+def test_a_question_that_only_points_back_asks_for_the_described_set(engine, wording):
+    countries, year = _funded_pair(engine)
+    assert answer_ids(engine, engine.ask(wording.format(year=year))) == countries

@@ -61,6 +61,12 @@ _BACK = re.compile(r"\b(?:(?P<prep>in|for|of|to|with|from|by|at|on|across|among|
 # predicate after "also" another.
 _ALSO = re.compile(r"^(?:which|what)\s+(?P<mods>(?:(?!(?:other|same|only|two|three|four|five|of|the|those|these|them|in|on|for|to|from)\b)[\w'’-]+\s+){1,3}?)"
                    r"(?P<noun>" + _SET + r")\s+(?P<rest>(?:are|were|have|had|is|was|do|does|did)\s+also\s+\S.*)$", re.I)
+# "Which countries that ratified C102 are also in the new phase?": a relative clause is one set.
+_THAT_ALSO = re.compile(r"^(?:which|what)\s+(?P<noun>" + _SET + r")\s+(?:that|which|who)\s+(?P<desc>(?!are\b|were\b)\S.{5,}?)\s+"
+                        r"(?P<rest>(?:are|were|have|had|do|did)\s+also\s+\S.*)$", re.I)
+# "Which countries are both in the new phase and pathfinders?": two sets joined by "both ... and".
+_BOTH = re.compile(r"^(?:which|what)\s+(?P<noun>" + _SET + r")\s+(?P<verb>are|were|have|had)\s+both\s+(?P<one>\S.{3,})\s+and\s+"
+                   r"(?P<two>(?!(?:the\s+)?(?:\d|other)\b)\S.{3,}?)\s*\??$", re.I)
 _ASKS = re.compile(r"\b(?:who|whom|whose|which|what|where|when|how|list|name|tell)\b", re.I)
 # Question proper that asks for places again without pointing back ("..., which countries are ..."):
 # another set, not this one.
@@ -76,6 +82,7 @@ class DescribedSet:
     outer: str
     described: str
     question: str = ""  # the whole question, read first when the question proper picks from the set
+    joined: bool = False  # two sets the question itself joins ("that ... are also", "both ... and"): their overlap
 
 
 # "Of the countries that ..., which (ones|of them) ...": the question proper picks from the set.
@@ -152,6 +159,16 @@ def _split(q: str) -> DescribedSet | None:
             desc = m["desc"].strip(" ,")
             return DescribedSet(inner=_inner(noun, m["rel"], desc), outer=_capital(outer),
                                 described=f"the {noun} {' '.join(m['rel'].split()).lower()} {desc}")
+    t = _THAT_ALSO.match(q)
+    if t is not None:
+        desc = t["desc"].strip(" ,")
+        return DescribedSet(inner=f"Which {t['noun']} {desc}?", outer=f"Which of {{}} {t['rest']}",
+                            described=f"the {t['noun']} that {desc}", joined=True)
+    b = _BOTH.match(q)
+    if b is not None:
+        verb = b["verb"].lower()
+        return DescribedSet(inner=f"Which {b['noun']} {verb} {b['one']}?", outer=f"Which of {{}} {verb} {b['two']}?",
+                            described=f"the {b['noun']} that {verb} {b['one']}", joined=True)
     a = _ALSO.match(q)
     if a is not None:
         noun = f"{a['mods'].strip()} {a['noun']}"
@@ -192,21 +209,23 @@ def _picked(named: DescribedSet, found: list[dict], ask: Callable[[str], dict]) 
     """A pick from the set, answered as the question proper asked of every country and kept to the
     set (a long list of names written into a question reads worse than the question asked of all).
 
-    The whole question is read too; the pick replaces it only when the whole reading gave nothing
-    or gave back one condition's set alone (the described set, or the question proper's answer over
-    every country: the other condition was dropped), and the pick keeps some but not all of the
-    set.  None otherwise, and for a negated pick."""
+    When the question itself joins two sets ("that ... are also ...", "both ... and ...") the
+    overlap is the answer.  Otherwise the whole question is read too, and the pick replaces it only
+    when the whole reading gave nothing or gave back one condition's set alone (the described set,
+    or the question proper's answer over every country: the other condition was dropped), and the
+    pick keeps some but not all of the set.  None when nothing is kept, and for a negated pick."""
     m = _PICK.match(named.outer)
     rest = named.outer[m.end():] if m else ""
     if m is None or _NEGATED.search(rest):
         return None
     inside = {_key(x) for x in found}
     out = ask(f"{_capital(m['lead'])} countries {rest}")
-    whole = {_key(x) for x in ask(named.question).get("answers") or []}
-    if whole and whole not in (inside, {_key(x) for x in out.get("answers") or []}):
-        return None
+    if not named.joined:
+        whole = {_key(x) for x in ask(named.question).get("answers") or []}
+        if whole and whole not in (inside, {_key(x) for x in out.get("answers") or []}):
+            return None
     kept = [x for x in out.get("answers") or [] if _key(x) in inside]
-    if not kept or len(kept) == len(inside):
+    if not kept or (len(kept) == len(inside) and not named.joined):
         return None
     out["answers"] = kept
     return out
