@@ -40,6 +40,10 @@ from tests.support.engine import answer_ids, funders_per_country
      "Which countries are in the expanded phase of the partnership?", "Which of {} are pathfinders of the accelerator?"),
     ("For the audit I need every country where the ILO handed over an actuarial valuation - which ones does the report mention?",
      "In which countries the ILO handed over an actuarial valuation?", ""),
+    ("The section names several governments still endorsing their roadmaps. Who funds the ILO's work in those countries?",
+     "Which countries: The section names several governments still endorsing their roadmaps?", "Who funds the ILO's work in {}?"),
+    ("The ILO partners with an energy company on castor and rubber farms. Which donors fund the work in those two countries?",
+     "Which countries: The ILO partners with an energy company on castor and rubber farms?", "Which donors fund the work in {}?"),
 ])
 def test_a_described_set_is_asked_first(question, inner, outer):
     named = split(question)
@@ -53,6 +57,8 @@ def test_a_described_set_is_asked_first(question, inner, outer):
     "Which are the pathfinder countries?",
     "Which other countries are also pathfinders?",
     "Is there any country that joined the accelerator in 2024?",
+    "I'm writing a note on Asia. Which donors fund the ILO in those countries?",  # the asker's framing is no set
+    "Our unit tracks refugees. Who funds the work there?",
 ])
 def test_other_questions_are_left_alone(question):
     assert split(question) is None

@@ -30,7 +30,7 @@ from typing import Callable
 
 from app.qa.asides import ONLY_POINTS_BACK
 
-_SET = r"(?:countries|nations|member\s+states|territories|places)"
+_SET = r"(?:countries|nations|member\s+states|territories|places|governments)"
 _NUM = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
 _FRAME = (r"(?P<frame>(?:for|in|across|about|regarding|concerning|on|as\s+for|thinking\s+(?:about|of)|"
           r"of|out\s+of|among|amongst|from|"
@@ -48,8 +48,14 @@ _WHERE = re.compile(r"^(?P<frame>(?:in\s+)?)(?:where|wherever)\s+(?P<desc>\S.{8,
 # "The network studied access in three countries. Which of those three ...": a sentence that counts them.
 # (a full stop before a number is an abbreviation's: "Convention No. 102")
 _IN_SENTENCE = r"(?:[^.?!;]|\.(?=\s*\d))"
-_COUNTED = re.compile(r"^(?P<desc>" + _IN_SENTENCE + r"*?\b" + _NUM + r"\s+(?:[\w'’-]+\s+)?" + _SET + r"\b"
+_COUNTED = re.compile(r"^(?P<desc>" + _IN_SENTENCE + r"*?\b(?:" + _NUM + r"|several|some|a\s+few|many|a\s+number\s+of)\s+(?:[\w'’-]+\s+)?" + _SET + r"\b"
                       + _IN_SENTENCE + r"*)[.;:]\s+(?P<rest>\S.*)$", re.I)
+# "The ILO partners with an energy company on castor and rubber farms. Who funds the work in
+# those two countries?": a sentence before the question, pointed back at as a set of countries.
+# (never the asker's own framing: "I'm writing a note.", "Hi!", "Our unit tracks ...")
+_PRIOR = re.compile(r"^(?!(?:i|i['’]m|i['’]ve|i['’]d|we|we['’]re|my|our|hi|hello|thanks|thank|please|sorry|apologies)\b)"
+                    r"(?P<desc>" + _IN_SENTENCE + r"{12,}?)[.;:]\s+(?P<rest>\S.*)$", re.I)
+_PLURAL_BACK = re.compile(r"\b(?:those|these)\s+(?:" + _NUM + r"\s+)?(?:countries|nations|places)\b", re.I)
 # A back-reference to the described set in the question proper.
 _BACK = re.compile(r"\b(?:(?P<prep>in|for|of|to|with|from|by|at|on|across|among|amongst)\s+)?"
                    r"(?:(?:each|all|any|both)\s+of\s+)?"
@@ -179,8 +185,9 @@ def _split(q: str) -> DescribedSet | None:
         outer = _written_in(w["rest"].strip(), "")
         desc = w["desc"].strip(" ,")
         return DescribedSet(inner=f"In which countries {desc}?", outer=_capital(outer), described=f"where {desc}")
-    c = _COUNTED.match(q)
-    if c is not None and _ASKS.search(c["rest"]) and _BACK.search(c["rest"]):
+    c = _COUNTED.match(q) or _PRIOR.match(q)
+    if c is not None and _ASKS.search(c["rest"]) and _BACK.search(c["rest"]) and (
+            c.re is _COUNTED or _PLURAL_BACK.search(c["rest"])):
         desc = c["desc"].strip(" ,")
         return DescribedSet(inner=f"Which countries: {desc}?", outer=_capital(_written_in(c["rest"].strip(), "")),
                             described=desc)
