@@ -55,7 +55,7 @@ _COUNTED = re.compile(r"^(?P<desc>" + _IN_SENTENCE + r"*?\b(?:" + _NUM + r"|seve
 # (never the asker's own framing: "I'm writing a note.", "Hi!", "Our unit tracks ...")
 _PRIOR = re.compile(r"^(?!(?:i|i['’]m|i['’]ve|i['’]d|we|we['’]re|my|our|hi|hello|thanks|thank|please|sorry|apologies)\b)"
                     r"(?P<desc>" + _IN_SENTENCE + r"{12,}?)[.;:]\s+(?P<rest>\S.*)$", re.I)
-_PLURAL_BACK = re.compile(r"\b(?:those|these)\s+(?:" + _NUM + r"\s+)?(?:countries|nations|places)\b", re.I)
+_PLURAL_BACK = re.compile(r"\b(?:those|these)\s+(?:" + _NUM + r"\b\s*)?(?:countries|nations|places)?\b(?<!those\s)(?<!these\s)", re.I)
 # A back-reference to the described set in the question proper.
 _BACK = re.compile(r"\b(?:(?P<prep>in|for|of|to|with|from|by|at|on|across|among|amongst)\s+)?"
                    r"(?:(?:each|all|any|both)\s+of\s+)?"
@@ -186,8 +186,7 @@ def _split(q: str) -> DescribedSet | None:
         desc = w["desc"].strip(" ,")
         return DescribedSet(inner=f"In which countries {desc}?", outer=_capital(outer), described=f"where {desc}")
     c = _COUNTED.match(q) or _PRIOR.match(q)
-    if c is not None and _ASKS.search(c["rest"]) and _BACK.search(c["rest"]) and (
-            c.re is _COUNTED or _PLURAL_BACK.search(c["rest"])):
+    if c is not None and _ASKS.search(c["rest"]) and _PLURAL_BACK.search(c["rest"]):
         desc = c["desc"].strip(" ,")
         return DescribedSet(inner=f"Which countries: {desc}?", outer=_capital(_written_in(c["rest"].strip(), "")),
                             described=desc)
@@ -238,6 +237,21 @@ def _picked(named: DescribedSet, found: list[dict], ask: Callable[[str], dict]) 
     return out
 
 
+def _replaces_whole(out: dict, found: list[dict], whole: dict) -> bool:
+    """Does the chained answer replace the whole question's own reading?  Only when that reading
+    missed the chain: it gave nothing, part of what the chain gives, or the places the description
+    names (the described set, or a looser set of places holding it).  A whole reading that already answered otherwise
+    (a relation the engine composes itself) stands."""
+    got = whole.get("answers") or []
+    if not got:
+        return True
+    keys, chained = {_key(x) for x in got}, {_key(x) for x in out.get("answers") or []}
+    if keys <= chained:
+        return True  # the whole reading found part of what the chain finds
+    # the whole reading answered the description (the set, or a loosened set of places holding it)
+    return {_key(x) for x in found} <= keys and all(x.get("type") == "Country" for x in got)
+
+
 def answer(named: DescribedSet, ask: Callable[[str], dict]) -> dict | None:
     """The answer to the question proper with the described set's names written in (a pick from
     it: see :func:`_picked`), or None when the naming question gives no countries (or anything but
@@ -256,6 +270,8 @@ def answer(named: DescribedSet, ask: Callable[[str], dict]) -> dict | None:
             return None
     else:
         out = ask(named.outer.replace("{}", _names(labels)))
+        if not _replaces_whole(out, found, ask(named.question) if named.question else {}):
+            return None
     why = [p for p in inner.get("path") or [] if not p.startswith(("understood as", "spelling", "question read"))]
     out["path"] = ([f"“{named.described}” are {_names(labels)} (asked first: “{named.inner}”)"] + why[:1]
                    + list(out.get("path") or []))
