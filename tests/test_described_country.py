@@ -39,6 +39,10 @@ def test_an_opening_description_is_asked_first(question, inner, outer):
      "country where that happened?", "who funds the ILO's work in {}?"),
     ("A multilingual social security portal was launched in February; which donors support the ILO in the country "
      "where this took place?", "which donors support the ILO in {}?"),
+    ("A regional conference on informal workers was held in the capital in September. Who funds the ILO's work in "
+     "the country that hosted it?", "Who funds the ILO's work in {}?"),
+    ("A forum on informality was organised in a port city in November; which donors fund the ILO in the country "
+     "that held the event?", "which donors fund the ILO in {}?"),
 ])
 def test_a_clause_pointed_back_at_as_an_event_describes_the_country(question, outer):
     named = split(question)

@@ -394,12 +394,22 @@ def _set_aside_clauses(dropped: list[str]) -> list[str]:
     return out
 
 
+# A question proper that only points back at what came before it ("... - which ones does the
+# report mention?", "which are they?"): what it asks is all in the part before.
+ONLY_POINTS_BACK = re.compile(r"^\W*(?:so\s+|and\s+)?(?:which|what)\s+(?:ones?|of\s+(?:them|these|those)|(?:are|were)\s+(?:they|these|those))"
+                               r"(?:\s+(?:does|do|did|is|are|was|were)\s+(?:the\s+(?:annual\s+)?report|it|they)\s+"
+                               r"(?:mention|list|name|cite|say|give|show|include|cover|describe)\w*(?:\s+(?:there|then))?)?\W*$", re.I)
+
+
 def keeps_subject(full_links: list, reduced_links: list, author_ids: set[str], question: str = "",
-                  dropped: list[str] = ()) -> bool:
+                  dropped: list[str] = (), reduced_question: str = "") -> bool:
     """Dropping the asides is safe when the question proper still names something (beyond the
-    report's author) or the asides named nothing.  A name inside a dropped clause that sets a topic
+    report's author) or the asides named nothing, and it asks something of its own (not only
+    "which ones does the report mention?").  A name inside a dropped clause that sets a topic
     aside (``dropped`` found in ``question``), or inside a statement sentence set apart as context,
     is never the subject the question proper leaves unnamed."""
+    if ONLY_POINTS_BACK.match(reduced_question):
+        return False
     not_subject = [(i, i + len(d)) for d in _set_aside_clauses(dropped) + [d for d in dropped if is_context_statement(d)]
                    for i in [question.find(d)] if i >= 0]
     own = [l for l in reduced_links if not set(l.ids) <= author_ids]

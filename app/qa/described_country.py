@@ -46,7 +46,10 @@ _OPENING = re.compile(r"^" + _FRAME + r"(?:the|a|one)\s+" + _MODS + r"(?P<noun>"
 # the clause before it as an event.
 _EVENT_REF = re.compile(r"\b(?:the|that|this)\s+(?:" + _NOUN + r")\s+(?:where|in\s+which)\s+(?:all\s+)?(?:that|this|it|these)\s+"
                         r"(?:(?:all|actually|really|just)\s+)?(?:happened|happens|took\s+place|takes\s+place|occurred|occurs|"
-                        r"was\s+(?:done|the\s+case)|were\s+done)\b", re.I)
+                        r"was\s+(?:done|the\s+case)|were\s+done)\b"
+                        # "... in Dakar. Who funds the work in the country that hosted it?": the event's host
+                        r"|\b(?:the|that|this)\s+(?:" + _NOUN + r")\s+(?:that|which)\s+(?:hosted|held|organi[sz]ed|staged|convened|ran)\s+"
+                        r"(?:it|this|that|them|these|the\s+(?:event|meeting|conference|forum|workshop|summit|session)s?)\b", re.I)
 _EVENT = re.compile(r"^(?P<desc>\S.{15,}?)\s*(?:[;:]+|\s[—–-]+\s|[—–]|\.\s+)\s*(?P<rest>\S.*)$")
 # A back-reference to the described country in the question proper.
 _BACK = re.compile(r"\b(?:(?P<prep>in|for|of|to|with|from|by|at|on)\s+)?(?:that|this|the|said|the\s+same)\s+"

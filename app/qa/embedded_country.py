@@ -17,6 +17,7 @@ and the question proper only when exactly one country answers it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NOUN = r"(?:country|nation)"
 _REL = r"(?P<rel>where|whose|in\s+which|that|which)"
@@ -25,10 +26,22 @@ _VERBS = (r"ratify|ratified|join|joined|adopt|adopted|launch|launched|receive|re
           r"become|become|start|started|introduce|introduced|endorse|endorsed|record|recorded|publish|published|approve|"
           r"approved|pass|passed|commit|committed|reach|reached|achieve|achieved|register|registered|implement|"
           r"implemented|host|hosted|enact|enacted|accede|acceded|obtain|obtained")
-_SUBJECT = re.compile(rf"^(?P<head>(?:(?:in\s+)?(?:what|which)\s+year|when|how\s+many\s+[\w-]+|how\s+much|who|whom|"
+
+
+@lru_cache(maxsize=64)
+def _subject(shortest: int) -> re.Pattern:
+    """The embedded description with at least ``shortest`` characters after its first one."""
+    return re.compile(rf"^(?P<head>(?:(?:in\s+)?(?:what|which)\s+year|when|how\s+many\s+[\w-]+|how\s+much|who|whom|"
                       rf"(?:which|what)\s+[\w-]+)\s+(?:did|does|do|has|have|had)\s+)"
-                      rf"the\s+(?P<mods>(?:[\w'’-]+\s+){{0,2}}?){_NOUN}\s+{_REL}\s+(?P<desc>\S.{{8,}}?)\s+"
+                      rf"the\s+(?P<mods>(?:[\w'’-]+\s+){{0,2}}?){_NOUN}\s+{_REL}\s+(?P<desc>\S.{{{shortest},}}?)\s+"
                       rf"(?P<rest>(?:{_VERBS})\b.*)$", re.I)
+
+
+# A relative clause has a verb of its own ("whose National Assembly approved ...", "that Utopia
+# funds", "whose fund got ..."): a description with none ended too early, at its own verb.
+_CLAUSE_VERB = re.compile(rf"\b(?:(?-i:{_VERBS})|(?-i:[a-z][\w-]*(?:ed|es|s))|is|was|are|were|saw|won|led|made|took|gave|"
+                          rf"began|held|ran|set|put|lost|hit|struck|paid|sent|built|found|brought|went|came)\b")
+
 _KEYWORD = re.compile(rf"^(?P<head>(?:(?!\b(?:who|whom|whose|which|what|where|when|how)\b)[^?])+?)\s+(?P<prep>of|for|in|by)\s+"
                       rf"the\s+(?P<mods>(?:[\w'’-]+\s+){{0,2}}?){_NOUN}\s+{_REL}\s+(?P<desc>\S.{{8,}}?)\W*$", re.I)
 
@@ -38,7 +51,9 @@ def split(question: str):
     from app.qa.described_country import NamedBy
 
     q = " ".join((question or "").split())
-    m = _SUBJECT.match(q)
+    m = _subject(8).match(q)
+    while m is not None and not _CLAUSE_VERB.search(m["desc"]):
+        m = _subject(len(m["desc"])).match(q)  # the question proper starts at a later verb
     if m is not None:
         noun, rel, desc = _described(m)
         head = m["head"][:1].upper() + m["head"][1:]

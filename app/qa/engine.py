@@ -40,7 +40,7 @@ from app.qa.background_clause import also_without_background
 from app.qa.conversation import without_shell
 from app.qa import asked_core, relative_set
 from app.qa.coreference import core_of
-from app.qa.entry_country import entry_country, named_as_government
+from app.qa.entry_country import entry_country, named_as_donor, named_as_government
 from app.qa.keyword_order import question_word_first
 from app.qa.implied_subject import with_implied_subject
 from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic, \
@@ -66,7 +66,7 @@ from app.qa.possessor_country import possessed
 from app.qa.described_scheme import described, label_asked
 from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.qualified_members import qualified_members
-from app.qa import cell_choice, counted_keywords, described_country, described_referent, role_kinds, set_of_question
+from app.qa import cell_choice, counted_keywords, described_countries, described_country, described_referent, role_kinds, set_of_question
 from app.qa.describer_aside import describers_set_aside
 from app.qa.participation import own_programme, participants, priority_countries, role_list_words
 from app.qa.shared_initiatives import shared_initiatives
@@ -251,6 +251,9 @@ class QuestionEngine:
         question = asked_core.of(asked)  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         named = described_country.split(question)
         out = described_country.answer(named, self._ask_whole) if named is not None else None
+        if out is None:  # "the countries that ... - who funds the work in those countries?"
+            group = described_countries.split(question)
+            out = described_countries.answer(group, self._ask_whole) if group is not None else None
         if out is not None:
             out["question"] = asked
             if qid is not None:
@@ -359,7 +362,7 @@ class QuestionEngine:
         set_aside_before: set[str] = set()
         if reduced.dropped:
             r = analyse(reduced.question, self.lexicon)
-            if keeps_subject(a.links, r.links, AUTHOR_ORGS, fixed, reduced.dropped):
+            if keeps_subject(a.links, r.links, AUTHOR_ORGS, fixed, reduced.dropped, reduced.question):
                 # "we know about Malawi, so leave Malawi out of it: where else ...": the dropped
                 # preamble may set a name aside for the question proper
                 set_aside_before = set_aside(fixed, a.links).ids - {i for l in r.links for i in l.ids}
@@ -1196,7 +1199,8 @@ class QuestionEngine:
         country = hits[0].key
         u = self.units.units[results[0].unit_id]
         entry = entry_country(self.k.passage(u.passage_id), self.lexicon)
-        if entry and entry != country and named_as_government(u.text, self.k.names(country)):
+        if entry and entry != country and (named_as_government(u.text, self.k.names(country))
+                                           or named_as_donor(u.text, self.k.names(country))):
             country = entry  # "in partnership with the Government of Japan": the entry's country is where it happened
         start = m.start(1)
         a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], [country])]

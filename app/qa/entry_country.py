@@ -33,3 +33,22 @@ def named_as_government(text: str, names: list[str]) -> bool:
         if all(p in covered for p in plain):
             return True
     return False
+
+
+def named_as_donor(text: str, names: list[str]) -> bool:
+    """Is the country named in ``text`` only as the one paying for something ("with Japan's
+    financial support", "funded by Japan", "a contribution from Japan")?  A donor, like a
+    government acting as a partner, is not where the event happened."""
+    for n in names:
+        esc = re.escape(n)
+        plain = [m.start() for m in re.finditer(rf"\b{esc}\b", text, re.I)]
+        if not plain:
+            continue
+        donor = re.compile(rf"\b{esc}['’]s\s+(?:(?:financial|financing|technical|generous)\s+)?(?:support|funding|contributions?|grant)\b|"
+                           rf"\b(?:funded|financed|sponsored|supported|backed|paid\s+for)\s+by\s+(?:the\s+)?(?:government\s+of\s+)?(?:the\s+)?{esc}\b|"
+                           rf"\b(?:support|funding|financing|contributions?|grants?|resources)\s+(?:from|of)\s+(?:the\s+)?(?:government\s+of\s+)?(?:the\s+)?{esc}\b",
+                           re.I)
+        covered = {m.start() + m.group(0).lower().rindex(n.lower()) for m in donor.finditer(text)}
+        if plain and all(p in covered for p in plain):
+            return True
+    return False

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from graph import countries
+from app.qa.coordinated_heads import joined_type
 from app.qa.dotted_acronyms import dotted_end, is_dotted, letter_key
 from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.fund_nouns import blank_fund_nouns, blank_non_funders_funds, fund_modifiers
@@ -600,6 +601,12 @@ def _set_named_before(text: str) -> str | None:
     return _kind_before(text)
 
 
+def _kind_of_word(word: str) -> str | None:
+    """The answer type a kind noun asks for ("organisations": Organization), else None."""
+    w = word.lower()
+    return next((t for prefix, t in _HEAD_PREFIXES if w.startswith(prefix)), None) if _HEAD.match("which " + w) else None
+
+
 def _kind_before(text: str) -> str | None:
     """The answer type of the last kind noun ("initiative", "countries") in text, else None."""
     for w in reversed(re.findall(r"[A-Za-z][\w-]*", text)):
@@ -663,7 +670,7 @@ def answer_type(question: str) -> str:
             word = head.group(1).lower()
             for prefix, t in _HEAD_PREFIXES:  # longest first: a "partnership" is no "partner"
                 if word.startswith(prefix):
-                    return t
+                    return joined_type(text, head.end(), t, _kind_of_word)  # "which governments and organisations"
         noun = asked_head(text)  # "the countries for which ...", "which country's programme"
         if noun:
             return noun
