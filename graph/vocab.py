@@ -97,7 +97,7 @@ ORG_ROLE_LABELS = {
 
 
 # How people ask for organisations of a role ("zambia un agency partners", "which development
-# banks ..."): ordinary English, read by the question engine (app/qa/role_kinds.py).  Declared here,
+# banks ..."): ordinary English, read by the question engine (app/qa/relation/role_kinds.py).  Declared here,
 # beside the role classes and labels, so a new role is one entry in each table.
 ORG_ROLE_PHRASES = {
     "un_agency": ("UN agency", "UN agencies", "United Nations agency", "United Nations agencies", "UN body",

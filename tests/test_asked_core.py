@@ -1,4 +1,4 @@
-"""The frame a writer puts around a question (app/qa/asked_core.py and its four rewrites).
+"""The frame a writer puts around a question (app/qa/form/asked_core.py and its four rewrites).
 
 - A request lead-in ("I'd like to know", "Could you tell me", "Please let me know") before a keyword
   core, a statement or a question is dropped (request_lead).
@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa import fronted_type, marked_aside, request_lead, sign_off
-from app.qa.asked_core import of
+from app.qa.form import fronted_type, marked_aside, request_lead, sign_off
+from app.qa.form.asked_core import of
 from tests.support.engine import answer_ids, funders_per_country
 
 
@@ -38,7 +38,7 @@ def test_a_request_lead_in_is_dropped(question, core):
     "Could you tell me about pensions in Atlantis?",  # a topic to talk about
     "I'd like to know whether Atlantis ratified C102.",  # a yes/no question, read elsewhere
     "Could you tell me more?",
-    "Tell me what the Atlantis project is.",  # a definition: read whole by app.qa.definition
+    "Tell me what the Atlantis project is.",  # a definition: read whole by app.qa.things.definition
     "Could you tell me, for a newcomer, what the Utopia network actually is?",
     "Which countries does Utopia fund?",
 ])

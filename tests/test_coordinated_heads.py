@@ -1,4 +1,4 @@
-"""Two kinds asked together (app/qa/coordinated_heads.py): "which governments and organisations ...".
+"""Two kinds asked together (app/qa/form/coordinated_heads.py): "which governments and organisations ...".
 
 A donor government is an organisation in the graph, so a head that joins a kind of place to a kind
 of body asks for organisations; two kinds of place, or a lone head, keep their own type.  The

@@ -1,6 +1,6 @@
 """'Which donors fund more than three countries?': a count condition whose counted noun names a
-type (countries) and whose relation is worded by the verb before it (app/qa/count_conditions.py);
-"at least / at most N" bounds a count and is no superlative (app/qa/ranking.py).  Expected sets are
+type (countries) and whose relation is worded by the verb before it (app/qa/constraints/count_conditions.py);
+"at least / at most N" bounds a count and is no superlative (app/qa/figures/ranking.py).  Expected sets are
 computed here from the graph's own statements."""
 from __future__ import annotations
 

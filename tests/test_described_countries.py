@@ -1,4 +1,4 @@
-"""A set of countries described first, then asked about (app/qa/described_countries.py).
+"""A set of countries described first, then asked about (app/qa/multihop/described_countries.py).
 
 The pure function is checked on several frames (a relative clause on "the countries" before a
 clause break, a locative frame with no back-reference, a sentence that counts the countries, a
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.described_countries import split
+from app.qa.multihop.described_countries import split
 from tests.support.engine import answer_ids, funders_per_country
 
 
@@ -120,7 +120,7 @@ def test_a_question_that_only_points_back_asks_for_the_described_set(engine, wor
 def test_a_chain_replaces_the_whole_reading_only_where_that_reading_missed_it():
     """(described_countries._replaces_whole) nothing, or the described set itself, gives way to the
     chain; an answer the whole reading already composed otherwise stands."""
-    from app.qa.described_countries import _replaces_whole
+    from app.qa.multihop.described_countries import _replaces_whole
 
     the_set = [{"label": "A", "type": "Country"}, {"label": "B", "type": "Country"}]
     chained = {"answers": [{"label": "F", "type": "Organization"}, {"label": "G", "type": "Organization"}]}

@@ -1,4 +1,4 @@
-"""One country described first, then asked about: found, then written in by name (app/qa/described_country.py).
+"""One country described first, then asked about: found, then written in by name (app/qa/multihop/described_country.py).
 
 The pure function is checked on several frames (a description followed by a question of its own,
 a frame with no back-reference, a clause pointed back at as an event) and on questions it must
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.described_country import split
+from app.qa.multihop.described_country import split
 from app.qa.question import answer_type
-from app.qa.spans import asked_span
+from app.qa.topics.spans import asked_span
 
 
 @pytest.mark.parametrize("question, inner, outer", [

@@ -1,4 +1,4 @@
-"""A question that describes a country first and then refers back to it (app/qa/described_referent.py).
+"""A question that describes a country first and then refers back to it (app/qa/multihop/described_referent.py).
 
 The pure function is checked on several frames and on questions it must leave alone; the engine
 check compares the chained answer with the same relation asked of the country the description
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.described_referent import fold
+from app.qa.multihop.described_referent import fold
 
 
 @pytest.mark.parametrize("question, folded", [

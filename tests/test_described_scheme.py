@@ -1,4 +1,4 @@
-"""A country's scheme or programme asked by what it does, not by its name (app.qa.described_scheme).
+"""A country's scheme or programme asked by what it does, not by its name (app.qa.multihop.described_scheme).
 
 The pure tests run over a made-up country ("Atlantis") and made-up schemes; the engine tests ask
 questions written for these tests over the real build and check the kind of answer (the scheme
@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from app.qa.described_scheme import asked_head, described, label_asked
+from app.qa.multihop.described_scheme import asked_head, described, label_asked
 from app.qa.question import Link
 
 

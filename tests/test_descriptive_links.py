@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from app.qa.descriptive_links import descriptive, topic_links
+from app.qa.relation.descriptive_links import descriptive, topic_links
 from app.qa.question import analyse
 from tests.support.engine import answer_ids, entry_countries_saying
 

@@ -1,4 +1,4 @@
-"""A described country inside the question (app/qa/embedded_country.py, via described_country.split).
+"""A described country inside the question (app/qa/multihop/embedded_country.py, via described_country.split).
 
 "When did the country whose institute co-finances the ILO's work ratify Convention No. 102?" and
 "ratification year of the country that X funds" ask a fact of one country they describe; the whole
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.described_country import split
+from app.qa.multihop.described_country import split
 from tests.support.engine import answer_labels, funders_per_country
 
 

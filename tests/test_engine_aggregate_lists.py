@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from app.qa import column_pairs, enumerations
-from app.qa.counted_list import asks_count
-from app.qa.region_in_name import inside_name
+from app.qa.figures import column_pairs, enumerations
+from app.qa.figures.counted_list import asks_count
+from app.qa.names.region_in_name import inside_name
 from graph import countries
 from tests.support.engine import answer_ids, passage_with
 

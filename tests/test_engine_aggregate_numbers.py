@@ -12,9 +12,9 @@ from collections import defaultdict
 
 import pytest
 
-from app.qa import numbers, region_rank, year_series
-from app.qa.keyword_order import question_word_first
-from app.qa.number_words import word_numbers
+from app.qa.figures import numbers, region_rank, year_series
+from app.qa.form.keyword_order import question_word_first
+from app.qa.figures.number_words import word_numbers
 from app.qa.textstep import _near
 from tests.support.engine import funders_per_country, result_kinds
 

@@ -10,8 +10,8 @@ from collections import defaultdict
 
 import pytest
 
-from app.qa import numbers
-from app.qa.relation_choice import prospective
+from app.qa.figures import numbers
+from app.qa.relation.relation_choice import prospective
 from app.qa.question import RATIFY
 from tests.support.engine import funders_per_country
 
@@ -145,7 +145,7 @@ def test_table_sum_of_two_row_groups(engine):
 
 
 def test_result_types_of_a_country_from_the_marked_columns(engine):
-    from app.qa.tables import heading
+    from app.qa.figures.tables import heading
     from graph import countries
 
     marked = defaultdict(set)

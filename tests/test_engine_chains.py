@@ -7,7 +7,7 @@ engine's SPARQL), so the tests hold on another year's report with the same kinds
 """
 from __future__ import annotations
 
-from app.qa.demonyms import IRREGULAR
+from app.qa.names.demonyms import IRREGULAR
 
 from tests.support.engine import answer_ids as ids
 
@@ -186,7 +186,7 @@ def test_an_organisation_named_with_the_author_is_a_partner_not_a_funder(engine)
     assert case
     e, partners = case
     res = engine.ask(f"Which countries got ILO-{e['acronym']} support on financing?")
-    # "ILO-<org>" may name the pair's partnership itself (app.qa.name_forms.compound_stem): either
+    # "ILO-<org>" may name the pair's partnership itself (app.qa.names.name_forms.compound_stem): either
     # way the answer is where they work together, never what the organisation funds
     assert not any("funded by" in p or "funders" in p for p in res["path"])
     assert res["answers"] and {f"Country:{i}" for i in iso3s(res)} <= partners
@@ -211,7 +211,7 @@ def test_long_names_are_linked_with_their_words_reordered(engine):
 
 def test_wordy_preambles_and_noun_heads():
     from app.qa.question import answer_type
-    from app.qa.wording import asked_head, core_question
+    from app.qa.form.wording import asked_head, core_question
 
     assert core_question("For a memo I am writing, could you tell me which agencies fund Peru?") == \
         "which agencies fund Peru?"

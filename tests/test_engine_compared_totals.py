@@ -1,7 +1,7 @@
 """Two regions compared by their countries alone ("more priority countries in A or B?",
-app/qa/region_rank.py), the figures of a written list added up ("the combined attendance of the
-meetings", app/qa/figure_rank.py read_sum), and a year range worded "2021 to 2024" addressing the
-table column dated 2021-2024 (app/qa/tables.py).
+app/qa/figures/region_rank.py), the figures of a written list added up ("the combined attendance of the
+meetings", app/qa/figures/figure_rank.py read_sum), and a year range worded "2021 to 2024" addressing the
+table column dated 2021-2024 (app/qa/figures/tables.py).
 
 Expected answers come from the knowledge base's facts, the passages' text and the table cells in
 Python; the questions are written here, several wordings per mechanism.

@@ -1,6 +1,6 @@
 """Ratification and scheme questions worded in ways the engine was not tuned on: year ranges,
 a country named without its article, the year next to what happened, several instruments named
-(app/qa/year_ranges.py, graph/countries.py, app/qa/textstep.py, app/qa/graphstep.py).
+(app/qa/constraints/year_ranges.py, graph/countries.py, app/qa/textstep.py, app/qa/graphstep.py).
 
 The pure pieces run on invented text.  The engine tests ask questions written for these tests over
 the real build; expected answers come from the graph's own ratification statements, never typed in.
@@ -11,7 +11,7 @@ import pytest
 
 from app.qa.question import answer_type
 from app.qa.textstep import event_words, year_focus
-from app.qa.year_ranges import upper_bounds, year_range
+from app.qa.constraints.year_ranges import upper_bounds, year_range
 from graph import countries
 
 
@@ -87,7 +87,7 @@ def test_the_instrument_ratified_is_picked_among_several_named(engine):
 
 # -- instrument citations and regions next to composed relations ------------------------------------
 def test_a_numbered_instrument_has_its_usual_citations():
-    from app.qa.instrument_names import citation_variants
+    from app.qa.names.instrument_names import citation_variants
 
     assert {"Convention 999", "C.999", "C 999"} <= set(citation_variants("Convention No. 999"))
     assert citation_variants("Framework Law No. 09/21") == []
@@ -126,7 +126,7 @@ def test_the_country_of_a_named_scheme_is_its_held_relation_not_every_country_in
 
 
 def test_a_descriptive_scheme_label_implies_no_country(engine):
-    from app.qa.implied_end import implied_end
+    from app.qa.relation.implied_end import implied_end
     from app.qa.question import analyse
 
     a = analyse("In which country was an unemployment insurance scheme first implemented?", engine.lexicon)
@@ -135,7 +135,7 @@ def test_a_descriptive_scheme_label_implies_no_country(engine):
 
 # -- a scheme picked by the words of its name; demonyms are not typos --------------------------------
 def test_names_carrying_more_of_the_asked_words_are_kept():
-    from app.qa.label_words import asked_words, by_name_words
+    from app.qa.things.label_words import asked_words, by_name_words
 
     labels = {"s1": "National Health Insurance Scheme", "s2": "Cash Transfer programme", "s3": "subsidy scheme"}
     words = asked_words(["freedonia", "health", "insurance", "scheme"], ["Freedonia"])
@@ -151,7 +151,7 @@ def test_a_demonym_after_the_is_not_a_typo_of_a_the_name(engine):
 
 
 def test_two_open_bounds_make_one_range():
-    from app.qa.year_ranges import range_test
+    from app.qa.constraints.year_ranges import range_test
 
     r = year_range("ratified after 2020 but before 2024")
     assert (r.low, r.high, r.low_open, r.high_open) == ("2020", "2024", True, True)
@@ -165,13 +165,13 @@ def test_two_open_bounds_make_one_range():
                                     ("priority countries in Europe and Central Asia", None),
                                     ("europe central asia pathfinders", None)])
 def test_a_sub_region_is_read_unless_it_is_a_country_or_an_ilo_region(q, sub):
-    from app.qa.subregions import named_subregion
+    from app.qa.names.subregions import named_subregion
 
     assert named_subregion(q) == sub
 
 
 def test_a_sub_region_filters_country_answers(engine):
-    from app.qa.subregions import in_subregion
+    from app.qa.names.subregions import in_subregion
 
     res = engine.ask("Which West African states ratified C102?")
     assert res["answers"] and all(in_subregion(a["iso3"], "Western Africa") for a in res["answers"])

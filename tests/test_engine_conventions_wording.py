@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.qa.instrument_names import citation_variants
+from app.qa.names.instrument_names import citation_variants
 from app.qa.question import analyse
 from graph.extract.instruments import _cut_head
 from tests.support.engine import answer_ids
@@ -111,7 +111,7 @@ def test_a_keyword_query_ending_on_a_type_noun_asks_for_it(engine):
 
 # -- counts by the relation's noun, negated relations beside a hand-written one --------------------
 def test_counted_by_the_relations_own_noun():
-    from app.qa.counted_relation import counted_by_relation_noun
+    from app.qa.figures.counted_relation import counted_by_relation_noun
 
     assert counted_by_relation_noun("number of c102 ratifications since 2021", "number of      ratifications since 2021") \
         == ("ratified", "Country")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.conversation import without_shell
+from app.qa.form.conversation import without_shell
 from tests.support.engine import answer_ids, funders_per_country
 
 
@@ -121,6 +121,6 @@ def test_keyword_query_naming_a_government_asks_for_the_countries_it_funds(engin
 @pytest.mark.parametrize("query", ["utopia pathfinder countries number of", "countries utopia funds number of",
                                    "utopia funders number"])
 def test_trailing_number_of_asks_how_many(query):
-    from app.qa.keyword_order import question_word_first
+    from app.qa.form.keyword_order import question_word_first
 
     assert question_word_first(query).startswith("how many ")

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import pytest
 
-from app.qa.symbol_shorthand import spell_out
+from app.qa.form.symbol_shorthand import spell_out
 from tests.support.engine import amount_value as _value
 from tests.support.engine import answer_labels as _labels
 from tests.support.engine import passage_with
@@ -159,7 +159,7 @@ def test_how_far_a_total_row_is_from_its_target(engine):
 
 # -- figures in text --------------------------------------------------------------------------------
 def test_a_compound_typed_without_its_hyphen_still_names_its_item():
-    from app.qa import numbers
+    from app.qa.figures import numbers
 
     seg = ("For low- and middle-income districts, the gap is 2.2 per cent of revenue, but for "
            "low-income districts, it reaches 40.1 per cent of their revenue.")
@@ -170,7 +170,7 @@ def test_a_compound_typed_without_its_hyphen_still_names_its_item():
 
 
 def test_a_list_items_bracketed_marker_is_no_figure():
-    from app.qa.numbers import spans
+    from app.qa.figures.numbers import spans
 
     assert [s.label for s in spans("and (3) the extension of coverage to 2 million additional workers")] == ["2 million"]
     assert [s.label for s in spans("(ii) reforms, and (4) new rules for 12 agencies")] == ["12"]

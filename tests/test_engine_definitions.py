@@ -1,11 +1,11 @@
 """'What is X?' answers X itself, typed as what it is, with the sentence that says what it is
-(app.qa.definition); a definition of something the report never names answers nothing."""
+(app.qa.things.definition); a definition of something the report never names answers nothing."""
 
 from types import SimpleNamespace
 
 import pytest
 
-from app.qa.definition import absent_object, asked_entity, defining_sentence
+from app.qa.things.definition import absent_object, asked_entity, defining_sentence
 from app.qa.question import Link
 
 

@@ -13,7 +13,8 @@ import re
 
 import pytest
 
-from app.qa import activity_funders, country_roles, entry_scope
+from app.qa.multihop import activity_funders, country_roles
+from app.qa.topics import entry_scope
 from app.qa.textstep import Found
 from graph import countries
 from tests.support.engine import answer_ids, passage_with
@@ -178,7 +179,7 @@ def test_an_event_the_region_filter_cannot_express_names_one_country(engine):
 
 
 def test_the_asked_kind_of_body_is_read_from_the_names():
-    from app.qa import kind_heads
+    from app.qa.relation import kind_heads
 
     assert kind_heads.asked_kind("Under which institute did the university set up the secretariat?") == "institute"
     assert kind_heads.asked_kind("Which universities led the session?") == "university"

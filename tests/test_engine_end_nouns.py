@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from app.qa.bank import generate
-from app.qa.end_nouns import asked_end, end_noun_type
+from app.qa.form.end_nouns import asked_end, end_noun_type
 from graph.relations import REGISTRY
 
 
@@ -116,8 +116,8 @@ def test_financing_partners_are_funders_not_partners(engine):
 
 
 # -- a keyword query closing on a word of measure asks for a figure ------------------------------------
-from app.qa.end_nouns import role_head  # noqa: E402
-from app.qa.keyword_figures import closes_on_measure  # noqa: E402
+from app.qa.form.end_nouns import role_head  # noqa: E402
+from app.qa.figures.keyword_figures import closes_on_measure  # noqa: E402
 from app.qa.understand import _YEAR_HEAD  # noqa: E402
 
 
@@ -206,7 +206,7 @@ def test_every_name_of_a_donor_country_links_its_government(engine):
 
 
 def test_funds_after_a_country_that_funds_nothing_is_a_noun(engine):
-    from app.qa.fund_nouns import blank_non_funders_funds
+    from app.qa.relation.fund_nouns import blank_non_funders_funds
 
     funders = {f["object"].rsplit("-", 1)[1] for f in engine.k.facts_where(predicate="fundedBy") if f["object"].startswith("Organization:gov-")}
     recipient = next(f["subject"] for f in engine.k.facts_where(predicate="fundedBy")

@@ -1,9 +1,9 @@
 """Topics asked in everyday words ("jobless benefits", "work accident insurance", "sick pay") are
-read as the field's terms (app.qa.everyday_terms), so they find the same countries as the terms."""
+read as the field's terms (app.qa.topics.everyday_terms), so they find the same countries as the terms."""
 
 import pytest
 
-from app.qa.everyday_terms import EverydayTerms
+from app.qa.topics.everyday_terms import EverydayTerms
 
 
 def test_an_everyday_phrase_becomes_the_fields_term_and_is_reported():

@@ -1,7 +1,7 @@
 """Figures attributed to what they describe: the item of a list of figures a question names
-(app/qa/figure_owner.py), the currency a question asks an amount in (app/qa/numbers.py), and table
+(app/qa/figures/figure_owner.py), the currency a question asks an amount in (app/qa/figures/numbers.py), and table
 cells addressed by a mostly named row, by the unit asked and by the years a caption dates
-(app/qa/tables.py).
+(app/qa/figures/tables.py).
 
 The pure pieces run on sentences invented for these tests.  The engine tests ask questions written
 for these tests over the real build; expected answers are read from the report's text by a regex
@@ -10,8 +10,8 @@ over the passage that holds them, never typed in.
 from __future__ import annotations
 
 
-from app.qa import numbers
-from app.qa.figure_owner import owner, parallel
+from app.qa.figures import numbers
+from app.qa.figures.figure_owner import owner, parallel
 from tests.support.engine import amount_value as _value
 from tests.support.engine import answer_labels as _labels
 from tests.support.engine import passage_with
@@ -131,7 +131,7 @@ def test_a_keyword_query_naming_a_cells_row_and_column_reads_the_cell(engine):
 
 
 def test_a_sum_over_years_is_not_taken_for_one_cell(engine):
-    from app.qa.tables import addresses_cell
+    from app.qa.figures.tables import addresses_cell
 
     assert addresses_cell("regional teams regular budget staff", "Text")
     assert not addresses_cell("total new projects 2021 to 2024", "Text")

@@ -1,8 +1,8 @@
-"""A figure asked of one country comes from a sentence about that country (app.qa.figure_place)."""
+"""A figure asked of one country comes from a sentence about that country (app.qa.figures.figure_place)."""
 
 from types import SimpleNamespace
 
-from app.qa.figure_place import about_place
+from app.qa.figures.figure_place import about_place
 from app.qa.textstep import TextResult
 from app.qa.units import terms
 from graph import countries

@@ -1,4 +1,4 @@
-"""Items of a written list of figures ranked by their figures (app/qa/figure_rank.py): "which
+"""Items of a written list of figures ranked by their figures (app/qa/figures/figure_rank.py): "which
 region got the biggest portion", "which meeting drew the fewest attendees", "A or B: which got
 the smaller share".  The expected items are read from the passage itself (its figures parsed
 here, independently of the module), and the questions are written here.
@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from app.qa.figure_rank import Ask, items, phrase, read_ask
+from app.qa.figures.figure_rank import Ask, items, phrase, read_ask
 
 
 def _passage_with(engine, *words: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.exclusion import set_aside
+from app.qa.constraints.exclusion import set_aside
 from app.qa.question import Link
 
 
@@ -108,7 +108,7 @@ def test_only_in_a_wordy_preamble_is_not_a_condition(engine):
 
 
 def test_respectively_gives_each_listed_name_its_own_figure():
-    from app.qa.numbers import pick
+    from app.qa.figures.numbers import pick
 
     seg = ("New money came from Atlantis and the Lemurian Republic €2.5 million (US$2.6 million) and "
            "€40 million (US$41.3 million) respectively.")
@@ -120,7 +120,7 @@ def test_respectively_gives_each_listed_name_its_own_figure():
 
 
 def test_description_by_nationality_and_kind_is_parsed():
-    from app.qa.descriptions import descriptions
+    from app.qa.names.descriptions import descriptions
 
     (start, end, adjective, iso, words), = descriptions("Which countries does the Italian energy company fund?")
     assert (adjective, iso, words) == ("Italian", "ITA", ["energy", "company"])
@@ -128,7 +128,7 @@ def test_description_by_nationality_and_kind_is_parsed():
 
 
 def test_organisation_named_by_description_links_to_it(engine):
-    from app.qa.descriptions import describer_for
+    from app.qa.names.descriptions import describer_for
 
     d = describer_for(engine.k)
     company = next((o for o, bag in d.bags.items() if d.roles.get(o) == "private_company" and "italian" in bag
@@ -146,7 +146,7 @@ def test_keyword_query_without_the_relation_word_is_grounded_in_the_graph(engine
     """"<country> <convention> year": the bank has that shape for several relations; the graph
     holds only one of them for this pair, and the answer is its year."""
     from app.qa.question import analyse
-    from app.qa.grounding import grounded
+    from app.qa.relation.grounding import grounded
 
     dated = [f for f in engine.k.facts_where(predicate="ratified") if (f["attrs"] or {}).get("year")
              and not engine.k.facts_where(subject=f["subject"], predicate="inquiredAbout")]

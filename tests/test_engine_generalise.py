@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from app.qa import numbers
-from app.qa.spelling import _opening_wh
-from app.qa.tables import year_marks
+from app.qa.figures import numbers
+from app.qa.form.spelling import _opening_wh
+from app.qa.figures.tables import year_marks
 
 
 # -- pure pieces ---------------------------------------------------------------------------------
@@ -151,7 +151,7 @@ def test_a_table_named_superlative_is_read_from_the_table(engine):
 
 
 def test_absent_names_and_country_figures(engine):
-    from app.qa.absent import absent_names
+    from app.qa.constraints.absent import absent_names
 
     vocab = engine.lexicon.vocab
     assert absent_names("Which schemes did the ILO support in Atlantisia?", [], vocab) == ["Atlantisia"]
@@ -197,7 +197,7 @@ def test_table_difference_column_total_and_most_marked_column(engine):
             marks[c.col] += c.value > 0
     best = max(marks.values())
     res = engine.ask("Which result type was achieved by the most countries?")
-    from app.qa.tables import heading
+    from app.qa.figures.tables import heading
     assert sorted(a["label"] for a in res["answers"]) == sorted(heading(c) for c, n in marks.items() if n == best)
     assert all(a["evidence"] for a in res["answers"])
 

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from app.qa.participation import family, own_programme
+from app.qa.relation.participation import family, own_programme
 from app.qa.question import answer_type
 from tests.support.engine import answer_ids
 

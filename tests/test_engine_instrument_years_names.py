@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.entity_years import _asked_events, entity_year
-from app.qa.instrument_kind import asked_kind
-from app.qa.spelling import Speller
-from app.qa.written_names import full_name
+from app.qa.things.entity_years import _asked_events, entity_year
+from app.qa.things.instrument_kind import asked_kind
+from app.qa.form.spelling import Speller
+from app.qa.things.written_names import full_name
 from graph.extract.written_forms import written_forms
 from tests.support.engine import answer_ids
 
@@ -158,7 +158,7 @@ def test_a_relation_with_its_object_unnamed_under_a_region(engine):
 
 
 def test_scheme_questions_leave_out_partnerships_services_and_reforms():
-    from app.qa.scheme_kinds import keep_schemes
+    from app.qa.things.scheme_kinds import keep_schemes
 
     ents = {"s": {"type": "Scheme", "attrs": {"kind": "scheme"}},
             "p": {"type": "Scheme", "attrs": {"kind": "partnership"}},

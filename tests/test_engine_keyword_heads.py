@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.implied_subject import with_implied_subject
+from app.qa.relation.implied_subject import with_implied_subject
 from app.qa.understand import opening_head
 
 
@@ -115,7 +115,7 @@ def test_short_demonym_and_naming_word_in_keyword_query(engine, query):
 
 
 def test_expletive_preamble_with_a_personal_negation_is_dropped(engine):
-    from app.qa.asides import without_asides
+    from app.qa.form.asides import without_asides
 
     r = without_asides("This might be in the report somewhere, I just can't find it: who funds Utopia?")
     assert "can't" not in r.question and r.question.endswith("who funds Utopia?")
@@ -137,7 +137,7 @@ def test_expletive_preamble_with_a_personal_negation_is_dropped(engine):
     ("atlantis funders", None),
 ])
 def test_which_written_before_the_kind_a_keyword_query_opens_on(query, expected):
-    from app.qa.keyword_order import question_word_first
+    from app.qa.form.keyword_order import question_word_first
 
     assert question_word_first(query) == (expected or query)
 
@@ -157,7 +157,7 @@ def test_keyword_query_opening_on_regions_asks_for_regions(engine):
     ("country's ministry ran the pilot", "which country's ministry ran the pilot"),
 ])
 def test_keyword_superlative_and_possessive_kind(query, expected):
-    from app.qa.keyword_order import question_word_first
+    from app.qa.form.keyword_order import question_word_first
 
     assert question_word_first(query) == expected
 
@@ -188,6 +188,6 @@ def test_region_country_with_most_funders_keyword(engine):
     ("funded by atlantis countries", None),  # a passive: the analysis reads it as it is
 ])
 def test_agent_verb_a_keyword_query_opens_on_asks_who(query, expected):
-    from app.qa.keyword_order import question_word_first
+    from app.qa.form.keyword_order import question_word_first
 
     assert question_word_first(query) == (expected or query)

@@ -1,10 +1,10 @@
 """A count whose words qualify the relation the graph holds counts the names a sentence lists
-(app/qa/listed_subset.py).  Expected sets are read here from the report's own sentence (names
+(app/qa/figures/listed_subset.py).  Expected sets are read here from the report's own sentence (names
 matched against the knowledge base's labels), and the questions are written here.
 """
 from __future__ import annotations
 
-from app.qa.listed_subset import choose
+from app.qa.figures.listed_subset import choose
 
 
 def _listed_after(engine, marker: str, stop: str) -> set[str]:

@@ -1,6 +1,6 @@
 """Lookup questions whose answers are named things: wh-word typos, names a question sets aside,
-places and parts of a country read from sentences (app/qa/spelling.py, app/qa/exclusion.py,
-app/qa/spans.py).
+places and parts of a country read from sentences (app/qa/form/spelling.py, app/qa/constraints/exclusion.py,
+app/qa/topics/spans.py).
 
 The pure pieces run on sentences invented for these tests.  The engine tests ask questions written
 for these tests over the real build; expected answers are read from the report's text by a regex
@@ -13,10 +13,10 @@ from collections import Counter
 
 import pytest
 
-from app.qa.exclusion import aside_phrases, drop_named, keeps, set_aside
+from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, set_aside
 from app.qa.question import Link
-from app.qa.spans import asked_span, group_spans, located_spans, place_spans
-from app.qa.spelling import Speller
+from app.qa.topics.spans import asked_span, group_spans, located_spans, place_spans
+from app.qa.form.spelling import Speller
 
 
 # -- wh-word typos --------------------------------------------------------------------------------
@@ -146,7 +146,7 @@ def test_a_country_set_aside_is_not_answered(engine):
     assert m.group(1) not in labels and labels == [m.group(2)]
 
 
-# -- publications described by the question (app/qa/titles.py) --------------------------------------
+# -- publications described by the question (app/qa/things/titles.py) --------------------------------------
 class _FakeKnowledge:
     """Three invented publications with the attributes a build writes."""
 
@@ -169,7 +169,7 @@ class _FakeKnowledge:
 
 
 def _finder():
-    from app.qa.titles import PublicationFinder
+    from app.qa.things.titles import PublicationFinder
 
     return PublicationFinder(_FakeKnowledge(), {"Organization:ilo"})
 
@@ -229,7 +229,7 @@ def test_engine_names_the_institution_that_relaunched_a_scheme(engine):
 # -- conventions: intended ratification, counts of member states ----------------------------------
 def test_an_eventual_ratification_is_not_a_ratification():
     from app.qa.question import RATIFY
-    from app.qa.relation_choice import prospective
+    from app.qa.relation.relation_choice import prospective
 
     assert prospective("freedonia pensions convention eventual ratification", RATIFY)
     assert prospective("Which convention is the roadmap meant to lead to ratifying?", RATIFY)
@@ -287,7 +287,7 @@ def test_what_are_their_titles_reads_the_counted_noun():
 
 
 def test_a_country_is_not_the_city_asked():
-    from app.qa.spans import _is_country_name
+    from app.qa.topics.spans import _is_country_name
 
     assert _is_country_name("Côte") and _is_country_name("Kenya") and not _is_country_name("Abidjan")
 
@@ -308,7 +308,7 @@ def test_a_keyword_query_ending_in_number_asks_a_number():
 
 
 def test_a_name_in_brackets_after_a_description_is_the_name():
-    from app.qa.spans import name_spans
+    from app.qa.topics.spans import name_spans
 
     seg = "after a valuation of the main public health insurance scheme (SaludPlus) in 2023"
     got = [seg[s:e] for s, e in name_spans(seg, frozenset({"scheme"}))]

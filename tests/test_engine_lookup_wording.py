@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.fund_nouns import blank_fund_nouns
+from app.qa.relation.fund_nouns import blank_fund_nouns
 from app.qa.graphstep import _listed_years
-from app.qa.instrument_names import instrument_number
-from app.qa.org_country import national_answers, qualified_countries
-from app.qa.participation import own_programme
+from app.qa.names.instrument_names import instrument_number
+from app.qa.constraints.org_country import national_answers, qualified_countries
+from app.qa.relation.participation import own_programme
 from app.qa.question import analyse, answer_type
 from tests.support.engine import answer_ids
 
@@ -160,7 +160,7 @@ def test_a_body_qualified_by_its_country_keeps_that_countrys_bodies(engine):
 
 # -- names: adjectival titles, bodies headed before "for", common nouns, possessors ----------------
 def test_a_title_naming_a_country_by_adjective_is_about_it():
-    from app.qa.titles import _adjectival_countries
+    from app.qa.things.titles import _adjectival_countries
 
     assert _adjectival_countries("Review of the Kenyan Pension Fund's schemes") == {"KEN"}
     assert _adjectival_countries("Social Protection for All") == set()
@@ -174,7 +174,7 @@ def test_a_body_headed_by_organization_before_for_is_a_name():
 
 
 def test_a_lower_case_name_is_a_description_unless_it_has_an_acronym(engine):
-    from app.qa.common_names import common_named
+    from app.qa.names.common_names import common_named
 
     for e in engine.k.of_type("Scheme"):
         if e["label"] == e["label"].lower():

@@ -1,10 +1,10 @@
 """A country the question names and no constraint binds is the question's subject
-(app.qa.named_subject): "tanzania c102 ratification" is about Tanzania, not every ratifying country."""
+(app.qa.constraints.named_subject): "tanzania c102 ratification" is about Tanzania, not every ratifying country."""
 
 import pytest
 
 from app.qa.graphstep import Constraint
-from app.qa.named_subject import subject_only
+from app.qa.constraints.named_subject import subject_only
 from app.qa.question import Link
 
 

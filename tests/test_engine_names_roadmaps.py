@@ -6,7 +6,7 @@ the knowledge base's facts, so the tests hold on another report with the same ki
 """
 from __future__ import annotations
 
-from app.qa.name_forms import head_variants, initials
+from app.qa.names.name_forms import head_variants, initials
 from tests.support.engine import answer_ids as _ids
 
 
@@ -69,7 +69,7 @@ def test_year_of_a_pathfinder_commitment_is_the_facts_year(engine):
 
 
 def test_year_of_a_scheme_mention_is_not_its_founding_year(engine):
-    from app.qa.fact_years import _is_event
+    from app.qa.things.fact_years import _is_event
 
     assert _is_event("pathfinderOf") and _is_event("ratified")
     assert not _is_event("schemeInCountry") and not _is_event("fundedBy")

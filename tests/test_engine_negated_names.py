@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.negated_names import negated_ids
+from app.qa.constraints.negated_names import negated_ids
 from tests.support.engine import answer_ids, countries_per_government_funder, funders_per_country
 
 
@@ -168,7 +168,7 @@ def test_a_region_set_aside_is_no_filter_even_when_the_preamble_names_it(engine)
 
 def test_a_region_someone_has_covered_is_set_aside(engine):
     """'We have Africa covered in a separate note, ...: which countries does F fund?'"""
-    from app.qa.exclusion import set_aside
+    from app.qa.constraints.exclusion import set_aside
 
     q = "We have Africa covered in a separate note, so please leave it out: which countries does the EU fund?"
     africa = next(i for l in engine.lexicon.link("Africa") for i in l.ids if i.startswith("Region:"))

@@ -1,6 +1,6 @@
 """A negated list named by its owner ("... not among the Flagship Programme's priority countries",
 "... not part of <initiative>'s countries"): the set asked from is the other named list, and the
-negated owner's list is taken out of it (app.qa.negated_names, app.qa.question._NEG_AMONG).
+negated owner's list is taken out of it (app.qa.constraints.negated_names, app.qa.question._NEG_AMONG).
 
 The real engine over the real build.  The initiatives and their countries are read from the
 knowledge base's priority-country facts, so the test holds on another report with two such lists
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.negated_names import negated_ids
+from app.qa.constraints.negated_names import negated_ids
 from tests.support.engine import answer_ids
 
 

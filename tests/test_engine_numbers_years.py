@@ -2,7 +2,7 @@
 or by what was done to the people counted, a count whose question has an aside ("to share ..."),
 a figure written right before the counted noun, stated figures dated to other years, year bounds
 ("until which year"), the year written next to the asked event, and table cells addressed by
-row and column (app/qa/numbers.py, counts.py, textstep.py, tables.py).
+row and column (app/qa/figures/numbers.py, counts.py, textstep.py, tables.py).
 
 The pure pieces run on sentences invented for these tests.  The engine tests ask questions written
 for these tests over the real build; expected answers are read from the report's text by a regex
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from app.qa.counts import dated_elsewhere
-from app.qa.numbers import asked_unit, beside_counted, counted_noun_last
+from app.qa.figures.counts import dated_elsewhere
+from app.qa.figures.numbers import asked_unit, beside_counted, counted_noun_last
 from app.qa.textstep import Found, TextResult, prefer_dated_event, year_bound
 from tests.support.engine import amount_value as _value
 from tests.support.engine import answer_labels as _labels
@@ -118,7 +118,7 @@ def test_a_table_column_dated_exactly_as_asked(engine):
 
 
 def test_the_figure_the_sentence_calls_previous():
-    from app.qa.numbers import pick
+    from app.qa.figures.numbers import pick
 
     seg = "The gap declined to US$12.5 million at the end of 2031, a reduction from the previous gap of US$20 million."
     got = pick(seg, "What was the previous funding gap?", lambda w: w.lower() in ("funding", "gap"), strict=False)

@@ -13,9 +13,9 @@ from collections import Counter
 import pytest
 
 from app.qa.graphstep import _listed_years
-from app.qa.instrument_names import bare_numbers, citation_variants
+from app.qa.names.instrument_names import bare_numbers, citation_variants
 from app.qa.question import analyse
-from app.qa.spelling import Speller
+from app.qa.form.spelling import Speller
 from tests.support.engine import answer_ids
 
 
@@ -106,7 +106,7 @@ def test_whn_reads_as_when(engine):
 
 # -- sub-regions of the Americas, acronyms asked for their name, a relation chosen by its type -----
 def test_south_american_is_a_sub_region_not_the_united_states():
-    from app.qa.subregions import named_subregion
+    from app.qa.names.subregions import named_subregion
 
     assert named_subregion("Which South American state ratified it?") == "South America"
     assert named_subregion("central american ratifiers") == "Central America"
@@ -114,7 +114,7 @@ def test_south_american_is_a_sub_region_not_the_united_states():
 
 
 def test_a_south_american_filter_keeps_only_that_sub_region(engine):
-    from app.qa.subregions import in_subregion
+    from app.qa.names.subregions import in_subregion
 
     plain = answer_ids(engine, engine.ask("Which countries ratified Convention No. 102?"))
     want = {c for c in plain if in_subregion(c.split(":", 1)[1], "South America")}
@@ -185,7 +185,7 @@ def test_who_before_another_verb_keeps_the_agent(engine):
     res = engine.ask("c102 campaign launched by")
     assert res["answer_type"] == "Organization"
     a = analyse("kuwait funded", engine.lexicon)
-    from app.qa.open_slot import both_ends_year
+    from app.qa.relation.open_slot import both_ends_year
     from app.qa.understand import _keyword_support
 
     assert not both_ends_year(a, _keyword_support, engine.k)  # one name is no pair of ends

@@ -1,4 +1,4 @@
-"""Rankings asked below the top (app/qa/ordinal.py): "the second most", "third-largest", "after X,
+"""Rankings asked below the top (app/qa/figures/ordinal.py): "the second most", "third-largest", "after X,
 which ... the most", across the rankers that use it (registry aggregates, regions, year rows of a
 table), and comparisons of two year rows ("more new projects in 2021 or in 2024?").
 
@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from app.qa import ordinal
+from app.qa.figures import ordinal
 from tests.support.engine import funders_per_country
 
 

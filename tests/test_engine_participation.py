@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.participation import family, own_programme
+from app.qa.relation.participation import family, own_programme
 from tests.support.engine import answer_ids
 
 
@@ -142,7 +142,7 @@ def test_pathfinders_of_a_possessive_name_in_a_region_are_counted(engine):
 def test_a_stated_aim_is_no_count_of_the_selected_countries(engine):
     """'aims to assist at least N countries, including the already selected A, B ...': asked how
     many it has already selected, the answer is the selected list's size, not the aim."""
-    from app.qa.counts import stated_as_aim
+    from app.qa.figures.counts import stated_as_aim
 
     for init in {f["object"] for f in engine.k.facts_where(predicate="priorityCountryOf")}:
         for f in engine.k.facts_where(subject=init, predicate="hasQuantity"):

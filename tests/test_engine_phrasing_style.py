@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.asides import without_asides
-from app.qa.keyword_order import question_word_first
+from app.qa.form.asides import without_asides
+from app.qa.form.keyword_order import question_word_first
 
 
 # -- pure pieces ---------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ def test_keyword_count_word_last_counts_the_relation(engine):
 
 
 def test_set_aside_wrapped_around_a_name_and_other_after_a_named_one():
-    from app.qa.exclusion import named_before_other, set_aside
+    from app.qa.constraints.exclusion import named_before_other, set_aside
     from app.qa.question import Link
 
     q = "Leaving Atlantis to one side, which countries does Utopia fund?"

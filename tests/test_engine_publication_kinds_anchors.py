@@ -1,6 +1,6 @@
 """Publications asked by their kind, counted by kind; instruments named by their general-knowledge
-title; ratification years given by naming another ratifier (issue 9, round 8: app/qa/titles.py,
-app/qa/publication_count.py, graph/gazetteer/ilo_instruments.py, app/qa/anchored_years.py).
+title; ratification years given by naming another ratifier (issue 9, round 8: app/qa/things/titles.py,
+app/qa/figures/publication_count.py, graph/gazetteer/ilo_instruments.py, app/qa/constraints/anchored_years.py).
 
 Expected sets are computed from the graph's own publication records and ``ratified`` facts, so
 the tests hold on an altered report (or skip, saying why).
@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import pytest
 
-from app.qa.anchored_years import anchored_years
+from app.qa.constraints.anchored_years import anchored_years
 from app.qa.question import analyse
 from app.qa.units import terms
 from graph.gazetteer.ilo_instruments import instrument_title

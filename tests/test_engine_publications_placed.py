@@ -1,5 +1,5 @@
 """Publications asked by the country they are about, and a graph answer narrowed to the named
-country (app/qa/titles.py, app/qa/placed.py; issue 9, fresh_qconv4).
+country (app/qa/things/titles.py, app/qa/constraints/placed.py; issue 9, fresh_qconv4).
 
 Expected sets are computed from the graph's own publicationAbout / publishedBy facts.
 """
@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import pytest
 
-from app.qa.placed import in_named_countries, placing_relations
+from app.qa.constraints.placed import in_named_countries, placing_relations
 from tests.support.engine import answer_ids
 
 

@@ -1,4 +1,4 @@
-"""Rankings the question's own nouns state (app/qa/ranking.py): keyword superlatives ("top
+"""Rankings the question's own nouns state (app/qa/figures/ranking.py): keyword superlatives ("top
 funder of ..."), the stated asked type over the template's, superlatives over a named pool of
 three, a country compared with an organisation as its government, and the counted end typed.
 
@@ -89,7 +89,7 @@ def test_a_quantity_wh_typo_is_read_as_how(engine):
     assert res["answers"][0]["value"] == _countries_per_funder(engine.k)["Organization:eu"]
 
 
-# -- counts under filters (app/qa/region_count.py, result_sets "only", graphstep region union) ------
+# -- counts under filters (app/qa/figures/region_count.py, result_sets "only", graphstep region union) ------
 def _region_of(k) -> dict[str, str]:
     return {f["subject"]: f["object"] for f in k.facts if f["predicate"] == "inRegion"}
 
@@ -126,7 +126,7 @@ def test_only_a_named_result_kind(engine):
     assert {"Country:" + a["iso3"] for a in listed["answers"]} == expected
 
 
-# -- chains through a described set of countries (app/qa/country_chain.py) -------------------------
+# -- chains through a described set of countries (app/qa/multihop/country_chain.py) -------------------------
 def test_funders_of_pathfinders_in_a_region(engine):
     k = engine.k
     where = _region_of(k)
@@ -141,9 +141,9 @@ def test_funders_of_pathfinders_in_a_region(engine):
     assert kw["answer_type"] == "Organization" and {a["iri"] for a in kw["answers"]} == {k.iri(o) for o in expected}
 
 
-# -- an entity named by what happened there (engine._DESCRIBED + app/qa/entry_country.py) ---------
+# -- an entity named by what happened there (engine._DESCRIBED + app/qa/multihop/entry_country.py) ---------
 def test_entry_country_wins_over_a_partner_government():
-    from app.qa.entry_country import named_as_government
+    from app.qa.multihop.entry_country import named_as_government
 
     assert named_as_government("efforts in partnership with the Government of Japan to help farmers", ["Japan"])
     assert named_as_government("with Japan's government", ["Japan"])
@@ -160,7 +160,7 @@ def test_count_of_funders_of_a_described_country(engine):
     assert res["answers"][0]["value"] == len(counted) > 0
 
 
-# -- regions asked (app/qa/region_answers.py) ------------------------------------------------------
+# -- regions asked (app/qa/figures/region_answers.py) ------------------------------------------------------
 def test_regions_a_funder_reaches_and_regions_all_of_whose_countries_it_funds(engine):
     k = engine.k
     where = _region_of(k)
@@ -176,14 +176,14 @@ def test_regions_a_funder_reaches_and_regions_all_of_whose_countries_it_funds(en
 
 
 def test_at_least_is_not_a_superlative():
-    from app.qa.aggregate import SUPERLATIVE_WORD
+    from app.qa.figures.aggregate import SUPERLATIVE_WORD
 
     assert SUPERLATIVE_WORD.search("which region had at least one result") is None
     assert SUPERLATIVE_WORD.search("which funder supports the least countries")
 
 
 def test_a_dated_phrase_belongs_to_the_verb_before_it():
-    from app.qa.chains import year_owner
+    from app.qa.multihop.chains import year_owner
     from app.qa.question import Analysis
 
     a = Analysis("Which countries that ratified the convention in 2023 are funded by the Dutch?", "Country")

@@ -1,12 +1,12 @@
 """A topic asked within a region answers the topic's countries of that region, never every country
-of the region (app.qa.region_topic)."""
+of the region (app.qa.constraints.region_topic)."""
 
 from types import SimpleNamespace
 
 import pytest
 
 from app.qa.question import Link
-from app.qa.region_topic import region_pool, within, without_regions
+from app.qa.constraints.region_topic import region_pool, within, without_regions
 
 
 def _con(relation="region", negated=False):

@@ -55,7 +55,7 @@ def test_the_country_points_back_to_the_aside_country(engine, question, country)
 
 
 def test_the_country_as_a_modifier_or_described_is_no_back_reference(engine):
-    from app.qa.coreference import core_of
+    from app.qa.form.coreference import core_of
     from app.qa.question import analyse
 
     for q in ("I'm writing a note on Kenya; in which of the country write-ups does Japan appear as a funder?",

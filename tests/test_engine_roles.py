@@ -40,7 +40,7 @@ def test_initiatives_of_a_member_are_asked_from_the_member_end(engine):
 
 
 def test_a_network_asked_by_a_lower_case_noun_and_a_demonym(engine):
-    from app.qa.demonyms import IRREGULAR
+    from app.qa.names.demonyms import IRREGULAR
 
     iso_by_adj = {iso: adj for adj, iso in IRREGULAR.items()}
     pairs = [(f["subject"], f["object"]) for f in engine.k.facts_where(predicate="memberOf")
@@ -188,7 +188,7 @@ def test_partners_in_a_country_are_asked_from_the_country_end(engine):
 def test_a_demonym_describing_the_partner_is_not_the_country_of_the_work(engine):
     """"Which <Adjective> company partners with the ILO in <country>": the partnership's country is the
     one the graph holds partnerships for, not the company's nationality."""
-    from app.qa.demonyms import IRREGULAR
+    from app.qa.names.demonyms import IRREGULAR
 
     for f in engine.k.facts_where(predicate="partneredWith"):
         c = f["subject"]
@@ -235,7 +235,7 @@ def test_belong_to_words_membership_and_member_governments_are_organisations(eng
 def test_initiatives_of_a_country_with_no_role_worded_are_all_its_ties(engine):
     """"Which initiatives is <country> involved in": every relation tying it to an initiative, except
     the report's own programme (being in its scope is no membership of an initiative)."""
-    from app.qa.participation import own_programme
+    from app.qa.relation.participation import own_programme
     from graph.relations import REGISTRY
 
     rels = [r.name for r in REGISTRY if r.range == ("Initiative",) and r.domain != r.range

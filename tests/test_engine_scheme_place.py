@@ -1,5 +1,5 @@
 """Scheme answers are a country's schemes, and those of the country asked about
-(app.qa.scheme_place): a donor country has none, a pooled fund or an agency's programme is none."""
+(app.qa.things.scheme_place): a donor country has none, a pooled fund or an agency's programme is none."""
 
 import pytest
 

@@ -1,8 +1,8 @@
 """A topic asked within the report's own scope ("which Flagship priority countries ... <topic>"):
 when the graph answered the whole scope, the topic's countries within it answer instead
-(app.qa.scope_topic), and
+(app.qa.topics.scope_topic), and
 "which of the programme's priority countries" asks for countries, not for a programme's name
-(app.qa.spans.asked_span).
+(app.qa.topics.spans.asked_span).
 
 The real engine over the real build.  Questions are written for these tests (in no tuning set);
 the topics' countries are whatever the same topic asked without the scope gives, so the test
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.scope_topic import without_scope
-from app.qa.spans import asked_span
+from app.qa.topics.scope_topic import without_scope
+from app.qa.topics.spans import asked_span
 from tests.support.engine import answer_ids
 
 

@@ -1,5 +1,5 @@
-"""Answers that are names or phrases written in a sentence (app/qa/spans.py) and the topic sweep
-for plural country questions (app/qa/sweep.py).
+"""Answers that are names or phrases written in a sentence (app/qa/topics/spans.py) and the topic sweep
+for plural country questions (app/qa/topics/sweep.py).
 
 The pure pieces run on sentences written for these tests.  The engine tests ask questions written
 for these tests over the real build; their expected answers are read from the report's own text by
@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from app.qa.spans import asked_span, group_spans, head_of, in_families, name_spans, number_spans, place_spans
+from app.qa.topics.spans import asked_span, group_spans, head_of, in_families, name_spans, number_spans, place_spans
 
 
 # -- what is asked --------------------------------------------------------------------------------
@@ -131,7 +131,7 @@ def test_a_place_an_event_was_organised_in(engine):
 def test_a_programme_name_is_the_one_the_asked_country_owns(engine):
     """Two programmes in one sentence, each after its country's possessive: the answer follows
     the possessive of the country the question names by its demonym."""
-    from app.qa.demonyms import demonym_country  # noqa: F401  (the question uses an adjective)
+    from app.qa.names.demonyms import demonym_country  # noqa: F401  (the question uses an adjective)
 
     p, m = _passage_with(engine, r"Pakistan's ((?:[A-Z]\w+ )+Programme)")
     res = engine.ask("Tell me the name of the Pakistani programme that the CFS52 side event showcased")
@@ -142,7 +142,7 @@ def test_a_programme_name_is_the_one_the_asked_country_owns(engine):
 def test_a_graph_answer_of_the_asked_kind_stands(engine):
     res = engine.ask("Which schemes does Zambia have?")
     assert res["strategy"].startswith("graph")
-    from app.qa.scheme_kinds import NOT_SCHEME_KINDS
+    from app.qa.things.scheme_kinds import NOT_SCHEME_KINDS
 
     # (the partnership / service / reform measures filed under Scheme are not what "schemes" asks: scheme_kinds)
     schemes = {f["subject"] for f in engine.k.facts if f["predicate"] == "schemeInCountry" and f["object"] == "Country:ZMB"
@@ -183,7 +183,7 @@ def test_a_list_introduced_at_a_passage_end_is_read_from_the_next_passage(engine
 
 
 def test_a_misread_figure_question_is_a_quantity_with_its_unit():
-    from app.qa.spans import number_value, quantity_spans
+    from app.qa.topics.spans import number_value, quantity_spans
 
     assert asked_span("What yearly deficit share did the 2023 paper estimate?", analysed_type="Publication").kind == "quantity"
     assert asked_span("What yearly deficit share did the 2023 paper estimate?", analysed_type="Number") is None or \
@@ -194,7 +194,7 @@ def test_a_misread_figure_question_is_a_quantity_with_its_unit():
 
 
 def test_a_hyphenated_modifier_counts_only_in_its_own_clause():
-    from app.qa.spans import _closeness
+    from app.qa.topics.spans import _closeness
 
     seg = "For small- and mid-size firms the gap is 4.1 per cent, but for mid-size firms it is 9.9 per cent."
     a, b = seg.index("4.1"), seg.index("9.9")

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.asides import without_asides
-from app.qa.count_conditions import _LABEL_BEFORE
-from app.qa.exclusion import set_aside
-from app.qa.query_tail import without_tail
+from app.qa.form.asides import without_asides
+from app.qa.constraints.count_conditions import _LABEL_BEFORE
+from app.qa.constraints.exclusion import set_aside
+from app.qa.form.query_tail import without_tail
 from app.qa.question import Link, answer_type
 
 
@@ -136,7 +136,7 @@ def _fake_analyse(text):
 
 
 def test_pronoun_filled_from_the_single_country_of_the_asides():
-    from app.qa.coreference import core_of
+    from app.qa.form.coreference import core_of
 
     r = core_of("Because we are updating a database, and I know Utopia ratified it in 2019, in which year was its "
                 "framework law adopted?", _fake_analyse)
@@ -165,7 +165,7 @@ def test_year_a_few_words_after_the_event(engine):
 
 
 def test_relation_nouns_are_asked_ends_not_counted_people():
-    from app.qa.numbers import counted_noun_last, relation_noun
+    from app.qa.figures.numbers import counted_noun_last, relation_noun
 
     assert relation_noun("founders") and relation_noun("co-chairs")
     assert not relation_noun("beneficiaries")  # a figure's word: counted
@@ -190,7 +190,7 @@ def test_keyword_initiatives_and_founders(engine):
     ("utopia funders by region", "utopia funders by region"),  # "by region" groups, no verb before "by"
 ])
 def test_keyword_query_ending_on_by_asks_who(query, expected):
-    from app.qa.keyword_order import question_word_first
+    from app.qa.form.keyword_order import question_word_first
 
     assert question_word_first(query) == expected
 

@@ -1,6 +1,6 @@
 """A question that joins one thematic section's theme with another section's ("financing" of
 "universal health coverage") asks for the part of the theme the other narrows to, not for the
-whole section's country list (app.qa.theme_sections)."""
+whole section's country list (app.qa.topics.theme_sections)."""
 
 import pytest
 

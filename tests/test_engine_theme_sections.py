@@ -1,9 +1,9 @@
 """A question on a thematic section's whole theme is answered by the section's country items
-(app.qa.theme_sections); a narrower question is left to the sentence ranking."""
+(app.qa.topics.theme_sections); a narrower question is left to the sentence ranking."""
 
 import pytest
 
-from app.qa.theme_sections import _item_country, same_word, theme_sections
+from app.qa.topics.theme_sections import _item_country, same_word, theme_sections
 
 
 @pytest.mark.parametrize("text,iso", [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from app.qa.topic_rerank import topic_words
+from app.qa.topics.topic_rerank import topic_words
 from app.qa.units import terms
 from tests.support.engine import answer_ids as _ids
 from tests.support.engine import entry_countries_saying as _entry_countries_saying
@@ -50,7 +50,7 @@ def test_a_name_holding_a_topic_word_does_not_stand_for_the_topic(engine):
 
 
 def test_loose_exclusion_cues_set_a_region_aside():
-    from app.qa.exclusion import set_aside
+    from app.qa.constraints.exclusion import set_aside
     from app.qa.question import Link
 
     q = "We cover Africa separately, so skip the African ones: which countries had pension reforms?"
@@ -62,7 +62,7 @@ def test_loose_exclusion_cues_set_a_region_aside():
 
 
 def test_a_keyword_query_setting_a_place_aside_asks_for_places():
-    from app.qa.exclusion import type_set_aside
+    from app.qa.constraints.exclusion import type_set_aside
 
     assert type_set_aside("actuarial valuations outside africa", "Text", "Organization", {"Region:africa"}) == "Country"
     assert type_set_aside("typhoon response except vietnam", "Text", "Publication", {"Country:VNM"}) == "Country"
@@ -73,7 +73,7 @@ def test_a_keyword_query_setting_a_place_aside_asks_for_places():
 
 
 def test_asks_for_many():
-    from app.qa.topic_rerank import asks_for_many
+    from app.qa.topics.topic_rerank import asks_for_many
 
     assert asks_for_many("Where did the ILO support awareness campaigns?")
     assert asks_for_many("typhoon response except vietnam")
@@ -103,7 +103,7 @@ def test_a_passing_mention_of_the_commoner_topic_word_adds_no_country(engine):
 
 
 def test_a_trailing_cue_sets_aside_the_names_it_follows():
-    from app.qa.exclusion import set_aside
+    from app.qa.constraints.exclusion import set_aside
     from app.qa.question import Link
 
     def link(q, name, eid):
@@ -136,7 +136,7 @@ def test_countries_named_as_givers_of_money_are_not_where_the_work_happened(engi
     """"... secured through contributions from the European Union (EU), France, and Spain, the
     Ministry ... introduced allowances": the entry's country is the place, the givers are not."""
     from app.qa.textstep import Found
-    from app.qa.topic_coverage import givers_in_sentence
+    from app.qa.topics.topic_coverage import givers_in_sentence
 
     text = "With €67 million secured through contributions from the European Union (EU), France, and Spain, the Ministry paid."
     fr = Found("Country", "Country:FRA", "France", [(text.index("France"), text.index("France") + 6)])

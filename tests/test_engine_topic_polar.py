@@ -1,10 +1,10 @@
 """Yes/no questions about a topic in one country are answered from the country's own sentences
-(app.qa.topic_polar), not with a list of other countries."""
+(app.qa.constraints.topic_polar), not with a list of other countries."""
 
 import pytest
 
 from app.qa.question import Link
-from app.qa.topic_polar import asked
+from app.qa.constraints.topic_polar import asked
 
 
 def _link(q, surface, ids):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from app.qa.exclusion import without_negated_clause
-from app.qa.topic_coverage import defined_acronyms, holds, holds_any
+from app.qa.constraints.exclusion import without_negated_clause
+from app.qa.topics.topic_coverage import defined_acronyms, holds, holds_any
 from app.qa.units import terms
 from tests.support.engine import answer_ids as _ids
 from tests.support.engine import entry_countries_saying as _entry_countries_saying

@@ -11,9 +11,9 @@ from collections import Counter
 import pytest
 
 from app.qa.bank import generate
-from app.qa.demonyms import demonym_country
+from app.qa.names.demonyms import demonym_country
 from app.qa.intent import delexicalise
-from app.qa.spelling import Speller
+from app.qa.form.spelling import Speller
 
 
 # -- pure pieces ---------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """A ratification approved at home but not registered with the ILO is not a ratification, and
-the answer says what the report does say about it rather than nothing (app.qa.unregistered)."""
+the answer says what the report does say about it rather than nothing (app.qa.constraints.unregistered)."""
 
 import pytest
 

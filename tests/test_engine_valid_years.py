@@ -1,8 +1,8 @@
-"""The year a ratification took effect is no year while it is not registered (app.qa.valid_years)."""
+"""The year a ratification took effect is no year while it is not registered (app.qa.constraints.valid_years)."""
 
 import pytest
 
-from app.qa.valid_years import asks_effect
+from app.qa.constraints.valid_years import asks_effect
 
 
 @pytest.mark.parametrize("q,effect", [

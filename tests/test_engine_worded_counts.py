@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa import region_count
-from app.qa.keyword_order import question_word_first
+from app.qa.figures import region_count
+from app.qa.form.keyword_order import question_word_first
 from tests.support.engine import funders_per_country
 
 
@@ -95,7 +95,7 @@ def test_a_funder_worded_by_a_participle_composes_with_a_ratification(engine):
 
 # -- count conditions, comparisons, written name forms -----------------------------------------------
 def test_count_condition_reads_number_and_relation_noun_not_labels_or_figures():
-    from app.qa.count_conditions import _CONDITION, _relation_for_noun
+    from app.qa.constraints.count_conditions import _CONDITION, _relation_for_noun
 
     assert _relation_for_noun("funder listed", "Country")[0].name == "fundedBy"
     assert _relation_for_noun("donors", "Country")[1] == "object"
@@ -139,7 +139,7 @@ def test_versus_compares_two_funders(engine):
 
 
 def test_written_forms_of_a_company_name():
-    from app.qa.name_forms import written_forms
+    from app.qa.names.name_forms import written_forms
 
     assert written_forms("Acme S.p.A.") == ["Acme SpA", "Acme"]
     assert written_forms("Global Accelerator") == []
@@ -174,7 +174,7 @@ def test_more_funders_than_a_named_country(engine):
 
 
 def test_count_condition_ignores_stated_sizes_and_the_asked_things():
-    from app.qa.count_conditions import _names_asked_type
+    from app.qa.constraints.count_conditions import _names_asked_type
 
     assert _names_asked_type("briefs to", "Publication")
     assert not _names_asked_type("funder listed", "Country")
@@ -188,7 +188,7 @@ def test_a_count_of_pages_said_before_how_many(engine):
 
 
 def test_a_count_never_answers_with_a_list():
-    from app.qa.counted_list import as_count, needs_count
+    from app.qa.figures.counted_list import as_count, needs_count
 
     rows = [{"label": "A", "iri": "x:a", "type": "Country", "evidence": []},
             {"label": "B", "iri": "x:b", "type": "Country", "evidence": []}]

@@ -20,7 +20,7 @@ from collections import defaultdict
 
 import pytest
 
-from app.qa.asides import without_asides
+from app.qa.form.asides import without_asides
 from tests.support.engine import answer_ids, countries_per_government_funder, funders_per_country
 
 
@@ -172,7 +172,7 @@ def test_a_country_described_by_its_funder(engine, frame, others):
 
 @pytest.mark.parametrize("lead", ["Thinking about", "Regarding", "When it comes to", "As for"])
 def test_a_topic_frame_opens_a_described_country(lead):
-    from app.qa.described_referent import fold
+    from app.qa.multihop.described_referent import fold
 
     q = f"{lead} the country whose parliament passed the Utopia Act, who funds the ILO's work there?"
     assert fold(q) == "who funds the ILO's work in the country whose parliament passed the Utopia Act?"
@@ -247,7 +247,7 @@ def test_a_turn_that_points_back_keeps_the_statement():
 
 
 def test_a_name_in_a_topic_set_aside_is_not_the_missing_subject():
-    from app.qa.asides import keeps_subject
+    from app.qa.form.asides import keeps_subject
     from app.qa.question import Link
 
     q = "Leaving aside every foreign donor, the Utopia Fund included, in which countries is the work paid for by national bodies?"
@@ -268,7 +268,7 @@ def test_a_name_in_a_topic_set_aside_is_not_the_missing_subject():
     ("Which countries achieved only a scheme reform result?", True),
 ])
 def test_only_before_a_scope_is_no_condition_on_the_kinds(question, only):
-    from app.qa.result_sets import ONLY_NAMED
+    from app.qa.constraints.result_sets import ONLY_NAMED
 
     assert bool(ONLY_NAMED.search(question)) == only
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.absent import absent_names
-from app.qa.asides import without_asides
-from app.qa.conversation import without_shell
-from app.qa.embedded_polar import direct_question
+from app.qa.constraints.absent import absent_names
+from app.qa.form.asides import without_asides
+from app.qa.form.conversation import without_shell
+from app.qa.form.embedded_polar import direct_question
 from tests.support.engine import answer_ids, funders_per_country, pathfinder_sides
 
 

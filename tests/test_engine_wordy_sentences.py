@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.asides import without_asides
-from app.qa.coreference import core_of, fill_ones
-from app.qa.question_sentence import asking_sentence, split_sentences
+from app.qa.form.asides import without_asides
+from app.qa.form.coreference import core_of, fill_ones
+from app.qa.form.question_sentence import asking_sentence, split_sentences
 from tests.support.engine import answer_ids, funders_per_country
 
 

@@ -1,4 +1,4 @@
-"""A country named only as the payer is not where an event happened (app/qa/entry_country.named_as_donor).
+"""A country named only as the payer is not where an event happened (app/qa/multihop/entry_country.named_as_donor).
 
 "the regional experts meeting held in the capital, with Japan's financial support", sitting in
 another country's entry: the description "the country that hosted the meeting" resolved to the
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.entry_country import named_as_donor
+from app.qa.multihop.entry_country import named_as_donor
 
 
 @pytest.mark.parametrize("text", [

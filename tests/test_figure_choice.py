@@ -1,4 +1,4 @@
-"""Two figures set side by side by a comparative (app/qa/figure_choice.py): the question is asked of
+"""Two figures set side by side by a comparative (app/qa/figures/figure_choice.py): the question is asked of
 each name alone and the larger (or smaller) figure wins; and a keyword query ending on "results"
 lists the set's countries with a result (graphstep.keyword_results).
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa import figure_choice
+from app.qa.figures import figure_choice
 from app.qa.graphstep import keyword_results
 
 

@@ -50,7 +50,7 @@ def test_year_is_read_from_the_sentence_going_on_about_the_entity(engine, questi
 
 def _picked(seg: str, question: str) -> float | None:
     """The value the number picker reads out of ``seg`` for ``question`` (every question word counted)."""
-    from app.qa.numbers import pick
+    from app.qa.figures.numbers import pick
     from app.qa.units import terms
 
     asked = set(terms(question))

@@ -1,5 +1,5 @@
 """'Which organisations fund Jordan?': after an agent noun, "fund" is the verb, not the kind of
-national body asked (app/qa/org_country.py); the funders of the country come back whole, and the
+national body asked (app/qa/constraints/org_country.py); the funders of the country come back whole, and the
 yes/no question built on that list answers from it.  Expected sets come from the engine's own
 plain wording, never typed here."""
 from __future__ import annotations

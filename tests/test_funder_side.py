@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.funder_side import asks_for_funders
+from app.qa.relation.funder_side import asks_for_funders
 from tests.support.engine import answer_ids
 
 

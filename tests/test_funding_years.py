@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.funding_years import financing_years
+from app.qa.constraints.funding_years import financing_years
 from tests.support.engine import answer_ids, funders_per_country
 
 

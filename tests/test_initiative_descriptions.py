@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from app.qa.initiative_descriptions import HEAD_NOUNS
+from app.qa.names.initiative_descriptions import HEAD_NOUNS
 from app.qa.question import analyse
 from app.qa.units import STOP
 
@@ -38,7 +38,7 @@ def test_a_reordered_subset_of_a_long_name_links_its_initiative(engine):
     for init, desc in pairs:
         a = analyse(f"Which countries take part in {desc}?", engine.lexicon)
         linked = {i for l in a.links for i in l.ids if i.startswith("Initiative:")}
-        others = [i for i, w in __import__("app.qa.initiative_descriptions", fromlist=["_name_words"])
+        others = [i for i, w in __import__("app.qa.names.initiative_descriptions", fromlist=["_name_words"])
                   ._name_words(engine.k).items() if set(desc.split()[1:]) <= w and i != init]
         if not others:
             assert init in linked, desc

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from app.qa.name_forms import written_forms
+from app.qa.names.name_forms import written_forms
 from app.qa.question import answer_type
 from tests.support.engine import answer_ids
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.initiative_profiles import HEADS, profiles_for
+from app.qa.names.initiative_profiles import HEADS, profiles_for
 from app.qa.question import analyse
 
 

@@ -1,12 +1,12 @@
 """A publication kind word that is the verb after an ILO instrument noun ("which recommendation
 guides ...", "what convention reports ...") asks for the instrument, not a guide or a report
-(app/qa/spans.py breaks the asked phrase at an instrument noun; app/qa/titles.py reads no kind)."""
+(app/qa/topics/spans.py breaks the asked phrase at an instrument noun; app/qa/things/titles.py reads no kind)."""
 from __future__ import annotations
 
 import pytest
 
-from app.qa.spans import asked_span
-from app.qa.titles import PublicationFinder
+from app.qa.topics.spans import asked_span
+from app.qa.things.titles import PublicationFinder
 
 
 @pytest.mark.parametrize("q", [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.instrument_names import _one_slip, mistyped_numbers
+from app.qa.names.instrument_names import _one_slip, mistyped_numbers
 from tests.support.engine import answer_ids
 
 
@@ -49,7 +49,7 @@ def test_ambiguous_held_or_uncited_numbers_link_nothing(q):
 
 
 def test_ratifiers_of_a_convention_cited_with_two_digits_swapped(engine):
-    from app.qa.instrument_names import instrument_number
+    from app.qa.names.instrument_names import instrument_number
 
     by_inst: dict[str, set[str]] = {}
     for f in engine.k.facts_where(predicate="ratified"):

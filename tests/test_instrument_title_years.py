@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.instrument_years import named_by_year, resolve, title_years, years_outside_titles
+from app.qa.names.instrument_years import named_by_year, resolve, title_years, years_outside_titles
 from app.qa.question import Link
 from tests.support.engine import answer_ids
 

@@ -13,13 +13,13 @@ import re
 
 import pytest
 
-from app.qa.dotted_acronyms import dotted_end
+from app.qa.names.dotted_acronyms import dotted_end
 from app.qa.graphstep import ACHIEVED_ANY
-from app.qa.passive_agent import agent_cut, closes_in_agent
-from app.qa.region_scope import region_countries_asked
-from app.qa.spelling import SHORTHAND
+from app.qa.form.passive_agent import agent_cut, closes_in_agent
+from app.qa.names.region_scope import region_countries_asked
+from app.qa.form.spelling import SHORTHAND
 from app.qa.understand import _HEAD_NOUNS
-from app.qa.subregions import _ONE_WORD
+from app.qa.names.subregions import _ONE_WORD
 
 _KINDS = [rx for rx, t in _HEAD_NOUNS if t not in ("Number", "Year")]
 
@@ -258,7 +258,7 @@ def test_region_and_donor_country_without_relation_word_asks_for_the_countries_i
 
 
 def test_funders_of_an_initiatives_role_list(engine):
-    from app.qa.qualified_members import _roles
+    from app.qa.constraints.qualified_members import _roles
 
     checked = 0
     for init in sorted({f["object"] for f in engine.k.facts_where(predicate="priorityCountryOf")}):
@@ -287,7 +287,7 @@ def test_funders_of_an_initiatives_role_list(engine):
 
 # -- a country by the distinctive word of its name ---------------------------------------------------
 def test_distinctive_words_of_country_names():
-    from app.qa.country_words import distinctive_words
+    from app.qa.names.country_words import distinctive_words
 
     names = {"AAA": ["Burkina Faso"], "BBB": ["Guinea"], "CCC": ["Guinea-Bissau"], "DDD": ["Sierra Leone"],
              "EEE": ["Ocean Islands", "British Ocean Territory"], "FFF": ["Grand Duchy of Atlantis", "Atlantis"],
@@ -304,8 +304,8 @@ def test_distinctive_words_of_country_names():
 
 
 def test_country_by_its_distinctive_word_is_linked(engine):
-    from app.qa.country_words import distinctive_words
-    from app.qa.spelling import english_frequency
+    from app.qa.names.country_words import distinctive_words
+    from app.qa.form.spelling import english_frequency
     from graph import countries
 
     cs = countries.all_countries()

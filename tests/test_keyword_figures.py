@@ -1,4 +1,4 @@
-"""A keyword query asking for a figure without "how many" (app/qa/keyword_figures.py): the counted
+"""A keyword query asking for a figure without "how many" (app/qa/figures/keyword_figures.py): the counted
 audience first ("attendees ... meeting"), people then what was done to them ("... leaders
 trained"), an amount's unit last ("... us dollars", "... budget"); never when the query names a
 kind of entity, nor for groups of people that are a topic ("workers informal economy").
@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from app.qa.keyword_figures import asks_figure
+from app.qa.figures.keyword_figures import asks_figure
 
 
 @pytest.mark.parametrize("query", [

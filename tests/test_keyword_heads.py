@@ -1,4 +1,4 @@
-"""Keyword queries whose asked noun is not where "which" would put it (app/qa/keyword_heads.py):
+"""Keyword queries whose asked noun is not where "which" would put it (app/qa/form/keyword_heads.py):
 after an opening participle's phrase ("funded through atlantis countries"), first before the countries that say whose ("funders countries
 ratified c102 2023"), first but a kind the older rules did not know ("decree ... adopt ..."), or
 after an opening preposition ("under project ...").
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.keyword_heads import asked_noun_first
-from app.qa.keyword_order import question_word_first
+from app.qa.form.keyword_heads import asked_noun_first
+from app.qa.form.keyword_order import question_word_first
 from tests.support.engine import answer_labels, funders_per_country
 
 

@@ -1,8 +1,8 @@
 """Search-box forms of a question read as the written-out question does.
 
-- shorthand ("no. of", "# of", "w/", "%", "yr") is written out before reading (``app/qa/symbol_shorthand.py``, inside the speller);
+- shorthand ("no. of", "# of", "w/", "%", "yr") is written out before reading (``app/qa/form/symbol_shorthand.py``, inside the speller);
 - an instrument's kind shortened ("conv 102", "conv. no. 102", "rec 202") cites it
-  (``app/qa/instrument_names.py``);
+  (``app/qa/names/instrument_names.py``);
 - a query that is word for word one generated bank question ("[scheme] operator") reads as that
   question's intent, not as the vote of its neighbours (``app/qa/intent.py``: ``worded_as``).
 
@@ -14,9 +14,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.qa.instrument_names import citation_variants
+from app.qa.names.instrument_names import citation_variants
 from app.qa.intent import IntentIndex
-from app.qa.symbol_shorthand import spell_out
+from app.qa.form.symbol_shorthand import spell_out
 from tests.support.engine import answer_ids
 
 
@@ -143,7 +143,7 @@ def test_bank_keyword_wording_reads_as_its_intent(engine):
 
 # -- a region and one other name, no relation worded ("africa kingdom of the netherlands") -------
 def test_dominant_tie():
-    from app.qa.grounded_direction import dominant_tie
+    from app.qa.relation.grounded_direction import dominant_tie
 
     assert dominant_tie({("fundedBy", "subject"): {"a", "b", "c", "d"}, ("partneredWith", "subject"): {"e"}}) \
         == ("fundedBy", "subject")
@@ -183,20 +183,20 @@ def test_region_and_a_funder_with_a_stray_tie_intersect(engine):
         pytest.skip("no funded country placed in a region")
 
 
-# -- "<name> countries count": how many the list reading finds (app/qa/counted_keywords.py) -------
+# -- "<name> countries count": how many the list reading finds (app/qa/figures/counted_keywords.py) -------
 @pytest.mark.parametrize("query, rest", [
     ("japan countries count", "japan countries"), ("kuwait countries, count", "kuwait countries"),
     ("eni countries total", "eni countries"), ("abc funded countries how many", "abc funded countries"),
     ("how many countries count", None), ("which funders number", None), ("count", None), ("countries", None),
 ])
 def test_list_part(query, rest):
-    from app.qa.counted_keywords import list_part
+    from app.qa.figures.counted_keywords import list_part
 
     assert list_part(query) == rest
 
 
 def test_found_nothing_and_count_of():
-    from app.qa.counted_keywords import count_of, found_nothing
+    from app.qa.figures.counted_keywords import count_of, found_nothing
 
     assert found_nothing({"answers": []})
     assert found_nothing({"answers": [{"type": "Number", "value": 0.0, "label": "0"}]})
@@ -230,9 +230,9 @@ def test_keyword_count_counts_the_list_reading(engine):
         pytest.skip("no one-word funder whose countries are listed")
 
 
-# -- a name's span of years typed another way (app/qa/year_spans.py) ------------------------------
+# -- a name's span of years typed another way (app/qa/names/year_spans.py) ------------------------------
 def test_span_forms():
-    from app.qa.year_spans import span_forms
+    from app.qa.names.year_spans import span_forms
 
     assert set(span_forms(("report", "2024", "26"))) == {("report", "2024", "2026"), ("report", "24", "26")}
     assert set(span_forms(("strategy", "2024", "2030"))) == {("strategy", "2024", "30"), ("strategy", "24", "30")}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.keyword_order import question_word_first
+from app.qa.form.keyword_order import question_word_first
 from app.qa.understand import _HEAD_NOUNS
 from graph.countries import all_countries
 from tests.test_engine_open_slots import _ratifications
@@ -100,7 +100,7 @@ def test_count_in_a_long_keyword_query_gives_a_number(engine):
 
 
 def test_region_figures_need_a_passage_about_the_region(engine):
-    from app.qa.region_figures import about_region, region_countries
+    from app.qa.figures.region_figures import about_region, region_countries
 
     region = "Region:asia-and-the-pacific"
     if engine.k.entity(region) is None:
@@ -120,7 +120,7 @@ def test_region_figures_need_a_passage_about_the_region(engine):
 def test_a_count_with_a_region_the_report_does_not_break_down_answers_nothing(engine):
     # an initiative with a stated member total and no member placed in a region: the total is not
     # that region's count
-    from app.qa.region_figures import region_countries
+    from app.qa.figures.region_figures import region_countries
 
     region, word = "Region:arab-states", "arab states"
     members_there = {f"Country:{c}" for c in region_countries(engine.k, region)}
@@ -145,7 +145,7 @@ def test_a_count_with_a_region_the_report_does_not_break_down_answers_nothing(en
 def test_a_long_lower_case_name_typo_keeps_its_opening_letters():
     from collections import Counter
 
-    from app.qa.spelling import Speller
+    from app.qa.form.spelling import Speller
 
     # two invented names two edits from the typo: the one whose opening letters are kept is meant
     sp = Speller(Counter({"kavroniastan": 3, "kurdoniastan": 4, "financed": 50}), names={"kavroniastan", "kurdoniastan"})

@@ -1,4 +1,4 @@
-"""Counting a country's funders counts the names on its financing line (app/qa/line_counts.py).
+"""Counting a country's funders counts the names on its financing line (app/qa/figures/line_counts.py).
 
 The list "who funds X?" also names the donors behind a pooled fund on X's line (they pay for the
 work through it), but "how many funders are listed for X" counts the line's entries: the fund is
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from app.qa.graphstep import VIA, Constraint
-from app.qa.line_counts import direct_funders
+from app.qa.figures.line_counts import direct_funders
 from tests.support.engine import answer_ids, funders_per_country
 
 

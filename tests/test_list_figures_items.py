@@ -1,8 +1,8 @@
-"""Figures of list sentences attached to their own item, round 11 (app/qa/respective_nouns.py,
-app/qa/numbers.py, app/qa/figure_owner.py), keyword queries that ask a count of people something
-was done to (app/qa/keyword_figures.py), stated counts dated by a span (app/qa/counts.py), the
-column a superlative ranks by (app/qa/year_series.py) and regions kept by how many of their
-countries qualify (app/qa/region_answers.py).
+"""Figures of list sentences attached to their own item, round 11 (app/qa/figures/respective_nouns.py,
+app/qa/figures/numbers.py, app/qa/figures/figure_owner.py), keyword queries that ask a count of people something
+was done to (app/qa/figures/keyword_figures.py), stated counts dated by a span (app/qa/figures/counts.py), the
+column a superlative ranks by (app/qa/figures/year_series.py) and regions kept by how many of their
+countries qualify (app/qa/figures/region_answers.py).
 
 The pure pieces run on sentences invented here; the engine tests ask questions written here over
 the real build, with expected answers read from the report's passages by regex, never typed in.
@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa import numbers
-from app.qa.count_conditions import holds, members_condition
-from app.qa.keyword_figures import asks_figure, closes_on_measure
-from app.qa.respective_nouns import asked_item, items
+from app.qa.figures import numbers
+from app.qa.constraints.count_conditions import holds, members_condition
+from app.qa.figures.keyword_figures import asks_figure, closes_on_measure
+from app.qa.figures.respective_nouns import asked_item, items
 from tests.support.engine import amount_value as _value
 from tests.support.engine import answer_labels as _labels
 from tests.support.engine import passage_with

@@ -1,5 +1,5 @@
 """A count qualified by a common word ("new" allocations, "newly" funded) is the list a sentence
-writes beside that word and the named organisation (app/qa/listed_subset.py QUALIFIERS and its
+writes beside that word and the named organisation (app/qa/figures/listed_subset.py QUALIFIERS and its
 anchor), not the organisation's whole funding relation.
 
 The expected count is read from the passages by another route (the sentence writing both the
@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from app.qa import listed_subset
+from app.qa.figures import listed_subset
 from graph import countries
 
 

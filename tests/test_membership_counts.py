@@ -116,7 +116,7 @@ def test_members_picked_by_how_they_joined(engine):
 
 def test_an_organisation_member_narrowed_by_the_demonym_of_its_country(engine):
     """'Which <demonym> organisation is a member of X': the member placed in that country only."""
-    from app.qa.demonyms import IRREGULAR
+    from app.qa.names.demonyms import IRREGULAR
 
     adj_of = {iso: adj for adj, iso in IRREGULAR.items()}
     for f in engine.k.facts_where(predicate="memberOf"):

@@ -1,12 +1,12 @@
 """The type asked by "the name of <thing>" / "what is <thing> called" is the thing's head noun
-(app.qa.name_asked), and a scheme asked by a "pilot" noun is read as a scheme: pure functions over
+(app.qa.things.name_asked), and a scheme asked by a "pilot" noun is read as a scheme: pure functions over
 wordings written for these tests, plus the engine over the real build for a kind of question."""
 from __future__ import annotations
 
 import pytest
 
-from app.qa.described_scheme import asked_head
-from app.qa.name_asked import name_asked_type
+from app.qa.multihop.described_scheme import asked_head
+from app.qa.things.name_asked import name_asked_type
 from app.qa.question import answer_type
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.demonyms import demonym_country
-from app.qa.org_country import _activity_country, _countries_of
+from app.qa.names.demonyms import demonym_country
+from app.qa.constraints.org_country import _activity_country, _countries_of
 
 
 class _K:
@@ -60,7 +60,7 @@ def test_irregular_demonyms(word, iso):
 def test_which_national_body_drops_the_bodies_active_everywhere(engine):
     """Asked for an institution in a country, a body the graph places there only by its activities is
     kept and the ILO (active in every country) is dropped."""
-    from app.qa.org_country import national_answers
+    from app.qa.constraints.org_country import national_answers
     from app.qa.question import analyse
 
     ilo = "Organization:ilo"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.subregions import in_subregion, named_subregion
+from app.qa.names.subregions import in_subregion, named_subregion
 
 
 @pytest.mark.parametrize("q, sub", [
@@ -34,7 +34,7 @@ def test_the_pacific_holds_the_island_states_of_oceania_only():
 def test_a_pacific_filter_narrows_a_relation_answer(engine, form):
     from collections import Counter
 
-    from app.qa.instrument_names import instrument_number
+    from app.qa.names.instrument_names import instrument_number
 
     facts = engine.k.facts_where(predicate="alignmentAssessed")
     if not facts:

@@ -1,8 +1,8 @@
 """A part named with its parent in front ("the Global Accelerator technical support facility"):
-the parent's link is dropped when the graph holds the part ``partOf`` it (app/qa/parent_names.py)."""
+the parent's link is dropped when the graph holds the part ``partOf`` it (app/qa/names/parent_names.py)."""
 from __future__ import annotations
 
-from app.qa.parent_names import drop_parents
+from app.qa.names.parent_names import drop_parents
 from app.qa.question import Link
 
 

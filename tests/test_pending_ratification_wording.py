@@ -38,7 +38,7 @@ def test_ratified_is_not_pending():
     "which country has ratified C{n} at home but the instrument has not yet reached the ILO",
 ])
 def test_pending_ratifications_answer_status_wordings(engine, form):
-    from app.qa.instrument_names import instrument_number
+    from app.qa.names.instrument_names import instrument_number
 
     pending: dict[str, set[str]] = {}
     for f in engine.k.facts_where(predicate="ratified"):

@@ -1,8 +1,8 @@
-"""A misspelt plural keeps its number (app.qa.plural_typos): "which countrys ..." asks for many."""
+"""A misspelt plural keeps its number (app.qa.form.plural_typos): "which countrys ..." asks for many."""
 
 import pytest
 
-from app.qa.plural_typos import keep_plural
+from app.qa.form.plural_typos import keep_plural
 
 _KNOWN = {"country", "countries", "policy", "policies", "scheme", "schemes", "box", "boxes", "process"}.__contains__
 

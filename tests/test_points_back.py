@@ -1,4 +1,4 @@
-"""A question proper that only points back at its preamble (app/qa/asides.keeps_subject).
+"""A question proper that only points back at its preamble (app/qa/form/asides.keeps_subject).
 
 "For the audit I need every country where ... - which ones does the report mention?": the frame
 reader kept only "which ones does the report mention?", a question that asks nothing of its own,
@@ -18,6 +18,6 @@ import pytest
 ])
 def test_a_question_proper_that_only_points_back_keeps_its_preamble(reduced, points_back):
     """The preamble is not dropped when the question proper asks nothing of its own."""
-    from app.qa.asides import keeps_subject
+    from app.qa.form.asides import keeps_subject
 
     assert keeps_subject([], [], set(), "", [], reduced) is (not points_back)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.polar import open_subject
+from app.qa.constraints.polar import open_subject
 from tests.support.engine import pathfinder_sides
 
 

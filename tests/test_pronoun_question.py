@@ -1,11 +1,11 @@
-"""A bare pronoun question after the thing it asks of (app/qa/pronoun_question.py): the thing is put
+"""A bare pronoun question after the thing it asks of (app/qa/form/pronoun_question.py): the thing is put
 in place of the pronoun, and the engine then reads the figure the noun names.  Questions written
 here; the engine's figure is compared with the table cell read from the build."""
 from __future__ import annotations
 
 import pytest
 
-from app.qa import pronoun_question
+from app.qa.form import pronoun_question
 
 
 @pytest.mark.parametrize("text, expected", [

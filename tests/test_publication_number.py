@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.publication_number import asks_publication_number
+from app.qa.things.publication_number import asks_publication_number
 
 
 @pytest.mark.parametrize("q, asked", [
@@ -57,7 +57,7 @@ def test_the_number_of_a_publication_described_by_its_title_words(engine, form):
 
 
 def test_a_description_every_numbered_title_fits_singles_out_none(engine):
-    from app.qa.publication_number import publication_number
+    from app.qa.things.publication_number import publication_number
     from app.qa.question import analyse
 
     pubs = _numbered(engine)

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from app.qa.question import answer_type
-from app.qa.titles import PublicationFinder, cognates
+from app.qa.things.titles import PublicationFinder, cognates
 from tests.support.engine import answer_ids
 
 

@@ -1,5 +1,5 @@
 """The report's author answered from a sentence only when the sentence lists it with the other
-answers (round 12, qlook12; app/qa/author_agent.py).
+answers (round 12, qlook12; app/qa/topics/author_agent.py).
 
 Pure pieces run on invented names and sentences; the engine tests ask keyword and plain questions
 written for these tests over the real build, and read what the sentence lists from the build's text.
@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from app.qa.author_agent import drop_author_agent, listed_with
+from app.qa.topics.author_agent import drop_author_agent, listed_with
 
 _AUTHOR = ["NLO", "Northern Labour Office"]
 
@@ -63,7 +63,7 @@ def _scheme_with_agent_sentence(engine):
         for pid in k.passages_mentioning(e["id"]):
             m = re.search(r"\bThe ILO has worked closely with [^.]*partners, such as [^.]*inclusion of (\w+)", k.passage(pid).text)
             if m:
-                from app.qa.written_names import proper_name
+                from app.qa.things.written_names import proper_name
                 # the scheme by the name readers use, and who it was opened to (the sentence's topic)
                 return (proper_name(e) or e["label"]), m.group(1)
     pytest.skip("no scheme passage with the author as agent of a partnership in this build")

@@ -1,7 +1,7 @@
 """Lookups of initiatives and schemes named the way readers name them (round 10, qlook10):
-an initiative by its head noun ("the accelerator", app/qa/head_references.py), a membership under
-discussion worded "in discussions about joining" (app/qa/qualified_members.py), and a scheme the
-question names as given while asking for another (app/qa/label_words.py).
+an initiative by its head noun ("the accelerator", app/qa/names/head_references.py), a membership under
+discussion worded "in discussions about joining" (app/qa/constraints/qualified_members.py), and a scheme the
+question names as given while asking for another (app/qa/things/label_words.py).
 
 The pure pieces run on invented names and text.  The engine tests ask questions written for these
 tests over the real build; expected answers come from the graph's own statements, never typed in.
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.head_references import head_noun, head_references
-from app.qa.label_words import by_name_words, first_named, given_names
-from app.qa.qualified_members import _PROSPECTIVE, _words
+from app.qa.names.head_references import head_noun, head_references
+from app.qa.things.label_words import by_name_words, first_named, given_names
+from app.qa.constraints.qualified_members import _PROSPECTIVE, _words
 
 
 # -- pure pieces ------------------------------------------------------------------------------------
@@ -140,7 +140,7 @@ def test_a_definition_question_answers_the_thing_itself(engine, form):
 @pytest.mark.parametrize("form", ["what is the {acr}'s monthly benefit", "what is the {acr} coverage in {country}",
                                   "what is the country of the {acr}"])
 def test_a_question_asking_more_than_what_it_is_is_not_a_definition(engine, form):
-    from app.qa.definition import defined_entity
+    from app.qa.things.definition import defined_entity
     from app.qa.question import analyse
     eid, acr, country = _scheme_with_acronym_and_country(engine.k)
     assert defined_entity(analyse(form.format(acr=acr, country=country), engine.lexicon)) is None
@@ -148,7 +148,7 @@ def test_a_question_asking_more_than_what_it_is_is_not_a_definition(engine, form
 
 # -- the convention a scheme follows ("which convention is the EIS pilot in line with") -----------
 def _scheme_citing_an_instrument(k):
-    from app.qa.scheme_instruments import cited_with
+    from app.qa.things.scheme_instruments import cited_with
     for e in k.entities.values():
         if e["type"] == "Scheme" and e.get("acronym"):
             cited = cited_with(e["id"], k)
@@ -181,12 +181,12 @@ def test_a_convention_asked_of_a_scheme_is_the_one_cited_beside_it(engine, form)
                                          ("old-age pension scheme", None), ("National Pension Scheme", None),
                                          ("tailored literacy programmes", None)])
 def test_a_proper_name_is_read_without_its_lower_case_kind_noun(label, name):
-    from app.qa.written_names import proper_name
+    from app.qa.things.written_names import proper_name
     assert proper_name({"label": label}) == name
 
 
 def test_a_scheme_answer_carries_its_own_name_beside_its_label(engine):
-    from app.qa.written_names import proper_name
+    from app.qa.things.written_names import proper_name
     k = engine.k
     e = next(e for e in k.entities.values() if e["type"] == "Scheme" and proper_name(e) and not e.get("acronym"))
     country = k.label(next(f["object"] for f in k.facts_where(subject=e["id"], predicate="schemeInCountry")))
@@ -201,7 +201,7 @@ def test_a_scheme_answer_carries_its_own_name_beside_its_label(engine):
                                         ("which donors funds health coverage projects", False),
                                         ("health ministry funds the scheme", False)])
 def test_funds_ending_a_noun_phrase_of_a_fund_word_are_a_noun(q, blanked):
-    from app.qa.fund_nouns import blank_fund_nouns
+    from app.qa.relation.fund_nouns import blank_fund_nouns
     assert ("funds" not in blank_fund_nouns(q, frozenset({"health", "insurance"}))) == blanked
 
 

@@ -1,13 +1,13 @@
 """A question word that is an organisation's acronym, written as that name, stays a name (round 12,
-qlook12; app/qa/qword_acronyms.py).  Pure pieces on invented acronyms; the engine tests ask keyword
+qlook12; app/qa/form/qword_acronyms.py).  Pure pieces on invented acronyms; the engine tests ask keyword
 queries written for these tests, with the publication expected read from the graph.
 """
 from __future__ import annotations
 
 import pytest
 
-from app.qa.keyword_order import question_word_first
-from app.qa.qword_acronyms import acronym_spans, organisation_spans, reorder_keeping_names
+from app.qa.form.keyword_order import question_word_first
+from app.qa.form.qword_acronyms import acronym_spans, organisation_spans, reorder_keeping_names
 
 _ACRONYMS = {"WHO", "NLO", "TBK"}
 

@@ -2,7 +2,7 @@
 
 An organisation is labelled by its expansion ("United Nations Children's Fund") while the report
 and its readers write its acronym; an initiative's label drops the acronym the report writes in
-parenthesis ("Digital Convergence Initiative (DCI)").  ``app.qa.written_names.short_name`` gives that
+parenthesis ("Digital Convergence Initiative (DCI)").  ``app.qa.things.written_names.short_name`` gives that
 form; answers carry it as ``name``.  The pure pieces run on invented entities; the engine tests ask
 questions written for these tests over the real build, with the expected names read from the graph.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.written_names import add_full_names, short_name
+from app.qa.things.written_names import add_full_names, short_name
 
 
 # -- pure pieces ------------------------------------------------------------------------------------
@@ -77,12 +77,12 @@ def test_an_organisation_answer_carries_its_acronym(engine, form):
     ("Harbour pensions in review", None),
 ])
 def test_a_publication_is_also_named_by_its_main_title(label, title):
-    from app.qa.written_names import main_title
+    from app.qa.things.written_names import main_title
     assert main_title({"label": label}) == title
 
 
 def test_a_publication_answer_carries_its_main_title(engine):
-    from app.qa.written_names import main_title
+    from app.qa.things.written_names import main_title
     k = engine.k
     pub = next((e for e in k.entities.values() if e["type"] == "Publication" and main_title(e)), None)
     if pub is None:

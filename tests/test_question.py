@@ -40,7 +40,7 @@ def test_answer_type(q, t):
     ("Who funds work in Cote d'Ivoire?", "Country:CIV"),        # no accent
     ("Who funds work in Côte d’Ivoire?", "Country:CIV"),        # curly apostrophe
     ("What is the DRC's health insurance system called?", "Country:COD"),  # possessive + acronym
-    # the partners' joined initials name their partnership (app.qa.name_forms.compound_stem)
+    # the partners' joined initials name their partnership (app.qa.names.name_forms.compound_stem)
     ("Which countries did ILO-IMF support on fiscal space?", "Initiative:ilo-imf-partnership"),
     ("When did Togo ratify C102?", "LegalInstrument:c102"),
     ("Which countries are in Asia-Pacific?", "Region:asia-and-the-pacific"),
@@ -81,7 +81,7 @@ def test_relation_hints_and_negation(lexicon):
 
 def test_wordy_asides_and_who_questions_are_read_for_what_they_ask():
     from app.qa.question import FUND, answer_type
-    from app.qa.wording import core_question
+    from app.qa.form.wording import core_question
 
     # The question proper after a dash; an aside before it does not set conditions.
     assert core_question("My friend says it goes to one place only - which country is it?") == "which country is it?"

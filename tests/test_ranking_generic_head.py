@@ -1,5 +1,5 @@
 """A symmetric relation's noun names either party of anything ("which *partner* funds the most
-countries"): it types the answer (organisations) but the verb chooses the relation (app/qa/ranking.py
+countries"): it types the answer (organisations) but the verb chooses the relation (app/qa/figures/ranking.py
 worded_by_head_only and _choose); and the very word breaks a tie between two relations sharing a
 stem ("funds": funding, not a national fund).
 

@@ -1,4 +1,4 @@
-"""Two conditions on one set (app/qa/relative_set.py): "Which countries that <clause> <verb> ...?"
+"""Two conditions on one set (app/qa/multihop/relative_set.py): "Which countries that <clause> <verb> ...?"
 
 Read whole, the engine kept one condition and dropped the other.  The question is split into its
 two conditions, each asked on its own, and the whole answer is narrowed to what both hold when it
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.relative_set import split
+from app.qa.multihop.relative_set import split
 from tests.support.engine import answer_ids, funders_per_country
 
 

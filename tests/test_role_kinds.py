@@ -1,10 +1,10 @@
 """The kind of organisation a question asks for, by the build's organisation roles
-(app/qa/role_kinds.py, phrases declared in graph.vocab.ORG_ROLE_PHRASES)."""
+(app/qa/relation/role_kinds.py, phrases declared in graph.vocab.ORG_ROLE_PHRASES)."""
 from __future__ import annotations
 
 import pytest
 
-from app.qa.role_kinds import asked_role, of_role
+from app.qa.relation.role_kinds import asked_role, of_role
 from graph.vocab import ORG_ROLE_LABELS, ORG_ROLE_PHRASES
 
 
@@ -53,7 +53,7 @@ def test_engine_keeps_the_partners_of_the_asked_role(engine):
 
 
 def test_role_words_are_the_asked_phrase():
-    from app.qa.role_kinds import role_words
+    from app.qa.relation.role_kinds import role_words
 
     assert role_words("Which UN agencies are members of the facility?") == "UN agencies"
     assert role_words("Apart from the bilateral donors, who funds Kenya?") == ""

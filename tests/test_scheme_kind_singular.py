@@ -12,7 +12,7 @@ from collections import defaultdict
 import pytest
 
 from app.qa.question import analyse
-from app.qa.scheme_kind_list import asked_kind, kind_words
+from app.qa.things.scheme_kind_list import asked_kind, kind_words
 from tests.support.engine import answer_ids
 
 

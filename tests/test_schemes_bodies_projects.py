@@ -1,5 +1,5 @@
 """Schemes, social security bodies and projects asked in words the engine was not tuned on
-(app/qa/question.py heads, app/qa/fund_nouns.py, app/qa/funded_names.py,
+(app/qa/question.py heads, app/qa/relation/fund_nouns.py, app/qa/relation/funded_names.py,
 graph/extract/titled_projects.py).
 
 The pure pieces run on invented text; the extractor runs on a copy of the bundled report whose
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import graph.extract as gx
-from app.qa.fund_nouns import blank_fund_nouns
+from app.qa.relation.fund_nouns import blank_fund_nouns
 from app.qa.question import _HEAD, answer_type
 from graph.extract.instruments import section_iso3
 from graph.kb import eid
@@ -168,7 +168,7 @@ def test_a_possessed_figure_does_not_turn_a_scheme_question_into_a_number(engine
     _answered_within(engine, q, "schemeInCountry", country)
 
 
-# -- schemes asked by their kind (app/qa/scheme_kind_list.py) ----------------------------------------
+# -- schemes asked by their kind (app/qa/things/scheme_kind_list.py) ----------------------------------------
 def _schemes_named(engine, words: tuple[str, ...], region: str | None = None) -> dict[str, set[str]]:
     """Scheme label -> country labels, for the graph's schemes whose names hold every word."""
     african = {f["subject"] for f in engine.k.facts_where(obj=region, predicate="inRegion")} if region else None

@@ -1,6 +1,6 @@
-"""A section of the report named by its title answers with its country items (app/qa/section_items.py),
+"""A section of the report named by its title answers with its country items (app/qa/topics/section_items.py),
 narrowed to the region and the topic the question names; and a figure asked of a region comes
-from a sentence about that region (app/qa/figure_place.py).
+from a sentence about that region (app/qa/figures/figure_place.py).
 
 Expected countries are read from the parsed passages by a different route than the module's (a
 regular expression over each region sub-section's text), never typed; the questions are written

@@ -1,4 +1,4 @@
-"""'Of the countries that ..., which are ...?' (app/qa/set_of_question.py and the engine's use of it).
+"""'Of the countries that ..., which are ...?' (app/qa/multihop/set_of_question.py and the engine's use of it).
 
 The engine check computes both halves with the engine itself and asks for their intersection; no
 answer is written here.
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.set_of_question import split
+from app.qa.multihop.set_of_question import split
 
 
 @pytest.mark.parametrize("question, described, asked", [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from app.qa.spelling import Speller, _slip_rank
+from app.qa.form.spelling import Speller, _slip_rank
 
 
 def test_the_likelier_slip_wins_between_equally_near_words():

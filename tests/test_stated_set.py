@@ -1,5 +1,5 @@
 """A set of countries stated in a sentence before the question and referred back to
-(app/qa/described_referent.py, _fold_stated_set).
+(app/qa/multihop/described_referent.py, _fold_stated_set).
 
 "Two priority countries ratified Convention No. 102 in 2022, according to their country sections.
 Who is listed as financing the ILO's work in those two countries?" answered the two countries (the
@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from app.qa.described_referent import fold
+from app.qa.multihop.described_referent import fold
 from tests.support.engine import answer_ids
 
 

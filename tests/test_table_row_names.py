@@ -1,4 +1,4 @@
-"""A table's row is named as a reader names it (app/qa/row_names.py, app/qa/tables.py): without its
+"""A table's row is named as a reader names it (app/qa/names/row_names.py, app/qa/figures/tables.py): without its
 numbering ("Step 3: Improving operations"), by the gloss in its parentheses ("higher benefit
 levels", "SOCPRO") or by the words before a qualifying tail (", incl. ..."); "HQ" names
 headquarters; a "Total" column is named by "total"; a year range that dates one column of a table
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.row_names import forms
-from app.qa.tables import addresses_cell
+from app.qa.names.row_names import forms
+from app.qa.figures.tables import addresses_cell
 
 
 def test_forms_strip_numbering_glosses_and_tails():

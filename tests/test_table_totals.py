@@ -1,5 +1,5 @@
 """A table figure named by one side (or by the table alone) is the table's total on the other side
-(app/qa/table_totals.py).
+(app/qa/figures/table_totals.py).
 
 Pure checks on made-up cells, then engine checks whose expected figures are read from the build's
 table cells (the knowledge base's Data Cube observations), never typed: a row named with no
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from app.qa import table_totals
+from app.qa.figures import table_totals
 from app.qa.units import terms
 
 

@@ -1,4 +1,4 @@
-"""A programme-wide table cell is no figure of a named country (app/qa/tables_place.py).
+"""A programme-wide table cell is no figure of a named country (app/qa/figures/tables_place.py).
 
 Pure checks on made-up cells; engine checks that a figure asked of a country is not a cell of a
 table that never names it (cells read from the build), while a country row of a results table and
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from app.qa.tables_place import about_named
+from app.qa.figures.tables_place import about_named
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.topic_coverage import holds
+from app.qa.topics.topic_coverage import holds
 from app.qa.units import terms
 from tests.support.engine import answer_ids, entry_countries_saying
 

@@ -1,8 +1,8 @@
 """Topic coverage asks a loosely similar sentence for the question's secondary topic words too
-(app.qa.topic_coverage.secondary_terms): a sentence on refugees alone is no answer to a question on
+(app.qa.topics.topic_coverage.secondary_terms): a sentence on refugees alone is no answer to a question on
 refugees' health insurance."""
 
-from app.qa.topic_coverage import MIN_KEY_IDF, MIN_SECOND_IDF, secondary_terms
+from app.qa.topics.topic_coverage import MIN_KEY_IDF, MIN_SECOND_IDF, secondary_terms
 from app.qa.units import terms
 
 _IDF = {"refuge": 4.3, "health": 2.4, "insurance": 2.8, "social": 1.2, "protect": 1.3, "countr": 2.9,

@@ -1,14 +1,14 @@
 """Variant names and keyword queries whose relation or direction only the graph can settle.
 
-- initials typed with dots ("e.u.") link as the initials do (``app/qa/dotted_acronyms.py``);
+- initials typed with dots ("e.u.") link as the initials do (``app/qa/names/dotted_acronyms.py``);
 - a country's adjective ("Kuwaiti") links to what its name links to, the government as funder too;
 - a joint undertaking named by its partners' joined initials ("abc-xyz pilot countries") links to it
-  (``app/qa/name_forms.py``: ``compound_stem``);
+  (``app/qa/names/name_forms.py``: ``compound_stem``);
 - "kuwaiti funding": the named end the graph holds facts for decides the direction
-  (``app/qa/grounded_direction.py``: ``reversed_direction``); "[fund] countries": the one relation
+  (``app/qa/relation/grounded_direction.py``: ``reversed_direction``); "[fund] countries": the one relation
   the graph holds between the fund and countries (``held_relation``);
 - "... join date": a date asked is its year; "albania convention 102 ratification": the type noun
-  inside a name is no asking word, so the year is what is left to ask (``app/qa/open_slot.py``).
+  inside a name is no asking word, so the year is what is left to ask (``app/qa/relation/open_slot.py``).
 
 Names in the pure tests are invented; the engine tests read their expected answers from the
 knowledge base's facts (never typed from the report), so they hold on an altered report too.
@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.demonyms import IRREGULAR, demonym_country
-from app.qa.dotted_acronyms import is_dotted, letter_key
-from app.qa.name_forms import compound_stem
+from app.qa.names.demonyms import IRREGULAR, demonym_country
+from app.qa.names.dotted_acronyms import is_dotted, letter_key
+from app.qa.names.name_forms import compound_stem
 from tests.support.engine import answer_ids
 
 

@@ -1,4 +1,4 @@
-"""A statement sentence before the question that is only context (app/qa/question_sentence.py).
+"""A statement sentence before the question that is only context (app/qa/form/question_sentence.py).
 
 "GIZ keeps coming up in this report. Where did the ILO work with GIZ?", "The report covers a lot
 of ground on pensions and financing. Who co-chairs ...?": the statement's words ("pensions",
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.asides import keeps_subject
-from app.qa.question_sentence import asking_sentence, is_context_statement
+from app.qa.form.asides import keeps_subject
+from app.qa.form.question_sentence import asking_sentence, is_context_statement
 
 
 @pytest.mark.parametrize("question, core", [
@@ -73,9 +73,9 @@ def _same_answers(engine, question: str, wordings: list[str]) -> None:
         assert {a["label"] for a in engine.ask(wording)["answers"]} == alone, wording
 
 
-# -- a clause of background before the question proper (app/qa/background_clause.py) ----------
+# -- a clause of background before the question proper (app/qa/form/background_clause.py) ----------
 
-from app.qa.background_clause import without_background  # noqa: E402
+from app.qa.form.background_clause import without_background  # noqa: E402
 
 
 @pytest.mark.parametrize("question, core", [

@@ -22,92 +22,113 @@ import time
 import numpy as np
 from dataclasses import replace
 
-from app.qa.line_counts import direct_funders
+from app.qa.figures.line_counts import direct_funders
 from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, _iri, constraints_for, \
     region_constraint, to_sparql
 from app.qa.question import Link, explicit_head
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
-from app.qa import (activity_funders, aggregate, choices, counted_list, country_chain, country_roles, definition, entry_scope, region_topic, scope_topic, topic_polar,
-                    figure_rank, kind_heads, listed_subset, ordinal, origin_of_members, ranking, region_answers, region_count, region_rank, result_sets,
-                    set_conditions)
-from app.qa.absent import absent_names
-from app.qa.funding_years import financing_years, undated_years
-from app.qa.region_in_name import inside_name
-from app.qa.asides import keeps_subject
-from app.qa.background_clause import also_without_background
-from app.qa.conversation import without_shell
-from app.qa import asked_core, relative_set
-from app.qa.coreference import core_of
-from app.qa.entry_country import entry_country, named_as_donor, named_as_government
-from app.qa.keyword_order import question_word_first
-from app.qa.implied_subject import with_implied_subject
-from app.qa.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic, \
+from app.qa.multihop import activity_funders
+from app.qa.figures import aggregate
+from app.qa.constraints import choices
+from app.qa.figures import counted_list
+from app.qa.multihop import country_chain, country_roles
+from app.qa.things import definition
+from app.qa.topics import entry_scope
+from app.qa.constraints import region_topic
+from app.qa.topics import scope_topic
+from app.qa.constraints import topic_polar
+from app.qa.figures import figure_rank
+from app.qa.relation import kind_heads
+from app.qa.figures import listed_subset, ordinal
+from app.qa.multihop import origin_of_members
+from app.qa.figures import ranking, region_answers, region_count, region_rank
+from app.qa.constraints import result_sets, set_conditions
+from app.qa.constraints.absent import absent_names
+from app.qa.constraints.funding_years import financing_years, undated_years
+from app.qa.names.region_in_name import inside_name
+from app.qa.form.asides import keeps_subject
+from app.qa.form.background_clause import also_without_background
+from app.qa.form.conversation import without_shell
+from app.qa.form import asked_core
+from app.qa.multihop import relative_set
+from app.qa.form.coreference import core_of
+from app.qa.multihop.entry_country import entry_country, named_as_donor, named_as_government
+from app.qa.form.keyword_order import question_word_first
+from app.qa.relation.implied_subject import with_implied_subject
+from app.qa.multihop.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic, \
     topic_coverage
-from app.qa.wording import frame_terms
-from app.qa.counts import stated_count
-from app.qa.context_names import context_names, partner_names
-from app.qa.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
-from app.qa.fact_years import fact_year
-from app.qa.tables import addresses_cell
-from app.qa.entry_instruments import asks_entry_instruments, entry_instruments
-from app.qa.instrument_kind import keep_asked_kind
-from app.qa.instrument_identity import asked_instrument
-from app.qa.instrument_listing import listed_instruments
-from app.qa.scheme_kinds import keep_schemes
-from app.qa.scheme_kind_list import asked_kind
-from app.qa.author_agent import drop_author_agent
-from app.qa.qword_acronyms import held_names, reorder_keeping_names
-from app.qa.written_names import add_full_names
+from app.qa.form.wording import frame_terms
+from app.qa.figures.counts import stated_count
+from app.qa.relation.context_names import context_names, partner_names
+from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
+from app.qa.things.fact_years import fact_year
+from app.qa.figures.tables import addresses_cell
+from app.qa.things.entry_instruments import asks_entry_instruments, entry_instruments
+from app.qa.things.instrument_kind import keep_asked_kind
+from app.qa.names.instrument_identity import asked_instrument
+from app.qa.things.instrument_listing import listed_instruments
+from app.qa.things.scheme_kinds import keep_schemes
+from app.qa.things.scheme_kind_list import asked_kind
+from app.qa.topics.author_agent import drop_author_agent
+from app.qa.form.qword_acronyms import held_names, reorder_keeping_names
+from app.qa.things.written_names import add_full_names
 from app.qa.graphstep import widen_regions
-from app.qa.common_names import common_named
-from app.qa.possessor_country import possessed
-from app.qa.described_scheme import described, label_asked
-from app.qa.org_country import bodies_placed, national_answers, placed_in_named_country
-from app.qa.qualified_members import qualified_members
-from app.qa import cell_choice, counted_keywords, described_countries, described_country, described_referent, role_kinds, set_of_question
-from app.qa.describer_aside import describers_set_aside
-from app.qa.participation import own_programme, participants, priority_countries, role_list_words
-from app.qa.shared_initiatives import shared_initiatives
-from app.qa.grounding import adopt, ground
-from app.qa.author_names import AuthorNames
-from app.qa.grounded_direction import adopt_held_relation, reversed_direction
+from app.qa.names.common_names import common_named
+from app.qa.multihop.possessor_country import possessed
+from app.qa.multihop.described_scheme import described, label_asked
+from app.qa.constraints.org_country import bodies_placed, national_answers, placed_in_named_country
+from app.qa.constraints.qualified_members import qualified_members
+from app.qa.figures import cell_choice, counted_keywords
+from app.qa.multihop import described_countries, described_country, described_referent
+from app.qa.relation import role_kinds
+from app.qa.multihop import set_of_question
+from app.qa.form.describer_aside import describers_set_aside
+from app.qa.relation.participation import own_programme, participants, priority_countries, role_list_words
+from app.qa.multihop.shared_initiatives import shared_initiatives
+from app.qa.relation.grounding import adopt, ground
+from app.qa.names.author_names import AuthorNames
+from app.qa.relation.grounded_direction import adopt_held_relation, reversed_direction
 from app.qa.intent import IntentIndex
-from app.qa.numbers import beside_counted, counts_entities
-from app.qa.roles import ROLE_NAMES
-from app.qa.open_slot import adopt_worded_over_region, both_ends_year, typed_relation
+from app.qa.figures.numbers import beside_counted, counts_entities
+from app.qa.relation.roles import ROLE_NAMES
+from app.qa.relation.open_slot import adopt_worded_over_region, both_ends_year, typed_relation
 from app.qa.understand import _keyword_support as keyword_support
-from app.qa.owned import asks_expansion, expanded_acronyms, owned_schemes
-from app.qa.placed import in_named_countries, placing_relations
-from app.qa.counted_relation import counted_by_relation_noun
+from app.qa.multihop.owned import asks_expansion, expanded_acronyms, owned_schemes
+from app.qa.constraints.placed import in_named_countries, placing_relations
+from app.qa.figures.counted_relation import counted_by_relation_noun
 from app.qa.understand import RELATION_FLAGS
-from app.qa.exclusion import only_exclusions, without_negated_clause
-from app.qa.implied_end import implied_end
-from app.qa.negated_names import empty_is_none, none_message, report_universe, scope_negations
-from app.qa.unregistered import unregistered
-from app.qa.descriptive_links import topic_links
-from app.qa.embedded_polar import direct_question
-from app.qa.funded_names import drop_describing_funders
-from app.qa.polar import open_subject, summary as polar_summary, verdict
-from app.qa.definition import defined_entity
-from app.qa.scheme_instruments import asks_scheme_instruments, cited_with
-from app.qa.label_words import asked_words, by_name_words
-from app.qa.subregions import keep_subregion
-from app.qa.relation_choice import beyond_region, more_specific, prospective
-from app.qa.spans import SpanFinder, asked_span, graph_fits, number_value
+from app.qa.constraints.exclusion import only_exclusions, without_negated_clause
+from app.qa.relation.implied_end import implied_end
+from app.qa.constraints.negated_names import empty_is_none, none_message, report_universe, scope_negations
+from app.qa.constraints.unregistered import unregistered
+from app.qa.relation.descriptive_links import topic_links
+from app.qa.form.embedded_polar import direct_question
+from app.qa.relation.funded_names import drop_describing_funders
+from app.qa.constraints.polar import open_subject, summary as polar_summary, verdict
+from app.qa.things.definition import defined_entity
+from app.qa.things.scheme_instruments import asks_scheme_instruments, cited_with
+from app.qa.things.label_words import asked_words, by_name_words
+from app.qa.names.subregions import keep_subregion
+from app.qa.relation.relation_choice import beyond_region, more_specific, prospective
+from app.qa.topics.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
-from app.qa.sweep import TopicSweep
-from app.qa import topic_coverage as topic_cover
-from app.qa import figure_choice, figure_place, tables_place, scheme_place, section_items, theme_sections, valid_years
-from app.qa import named_subject, topic_rerank
-from app.qa.everyday_terms import EverydayTerms
-from app.qa.tables import TABLE_NAMED, TableLookup, heading as column_heading
+from app.qa.topics.sweep import TopicSweep
+from app.qa.topics import topic_coverage as topic_cover
+from app.qa.figures import figure_choice, figure_place, tables_place
+from app.qa.things import scheme_place
+from app.qa.topics import section_items, theme_sections
+from app.qa.constraints import valid_years
+from app.qa.constraints import named_subject
+from app.qa.topics import topic_rerank
+from app.qa.topics.everyday_terms import EverydayTerms
+from app.qa.figures.tables import TABLE_NAMED, TableLookup, heading as column_heading
 from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
-from app.qa.anchored_years import anchored_years, replace_question
-from app.qa.publication_number import publication_number
-from app.qa.publication_count import counted_publications
-from app.qa.titles import PublicationFinder
+from app.qa.constraints.anchored_years import anchored_years, replace_question
+from app.qa.things.publication_number import publication_number
+from app.qa.figures.publication_count import counted_publications
+from app.qa.things.titles import PublicationFinder
 from app.qa.understand import HANDWRITTEN, Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
 from app.qa.units import UnitIndex, terms
 from graph.relations import REGISTRY
@@ -151,7 +172,7 @@ _DESCRIBED = re.compile(r"\bthe ((?:(?!(?:country|countries|nation|member|two|th
                        r"(?=(?:the\s+)?(?-i:[A-Z])[\w'’&.-]*(?:\s+(?-i:[A-Z&])[\w'’&.-]*){0,5}\s+(?!(?:is|was|has|does)\b)(?-i:[a-z]+s)\b))\b(.{12,})$", re.I)
 _ASKS_BEFORE = re.compile(r"\b(?:who|whom|which|what|where|when|how)\b|,", re.I)
 # Singular nouns too: a keyword query counts with them ("kenya donor count", "ga pathfinder count");
-# "regions" counts the regions the related countries lie in (app.qa.region_count).
+# "regions" counts the regions the related countries lie in (app.qa.figures.region_count).
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had)\b)[\w'’-]+\s+){0,7}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
                       r"member states?|states|nations?|regions|"
                       r"organi[sz]ations?|funders?|donors?|partners?|financiers?|backers?|"
@@ -243,10 +264,10 @@ class QuestionEngine:
         described set ("of the countries that ..., which are ...") keeps only what the described
         set also holds when the whole reading dropped the description.  A question about one
         country it describes first ("The country where ... - when did it ratify C102?") is asked
-        of that country by name (:mod:`app.qa.described_country`).  The writer's frame around the
-        question (a request, a sign-off, a marked aside) is peeled off first (:mod:`app.qa.asked_core`),
+        of that country by name (:mod:`app.qa.multihop.described_country`).  The writer's frame around the
+        question (a request, a sign-off, a marked aside) is peeled off first (:mod:`app.qa.form.asked_core`),
         and a "which countries that X are Y" answer that met only one condition is narrowed to both
-        (:mod:`app.qa.relative_set`)."""
+        (:mod:`app.qa.multihop.relative_set`)."""
         asked = " ".join(str(question or "").split())
         question = asked_core.of(asked)  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         named = described_country.split(question)
@@ -283,7 +304,7 @@ class QuestionEngine:
     def _within_described(self, out: dict, parts) -> None:
         """Narrow ``out`` to the answers the described set's own answer holds, only when ``out``
         is exactly the asked relation's answer (the description was dropped, see
-        :mod:`app.qa.set_of_question`) and the described set keeps some but not all of it."""
+        :mod:`app.qa.multihop.set_of_question`) and the described set keeps some but not all of it."""
         key = lambda x: x.get("iri") or x["label"]
         asked = self._ask_whole(parts.asked)
         if {key(x) for x in asked["answers"]} != {key(x) for x in out["answers"]}:
@@ -729,13 +750,13 @@ class QuestionEngine:
                 answers += self._swept(a, text_best, {x["iri"] for x in answers})
             if a.answer_type == "Country" and topic_rerank.asks_for_many(q):
                 # a best sentence naming several countries may be one event's list: only sentences
-                # writing every key word nearly as well add theirs (see app.qa.topic_coverage)
+                # writing every key word nearly as well add theirs (see app.qa.topics.topic_coverage)
                 answers += self._covered(text_a, text_best, qvec, required, {x["iri"] for x in answers},
                                          strict=len(text_best.found) > 1, keyed=text_best.refocused)
             out["strategy"] = "text"
         themed = None
         if need_text and graph_ids is None and a.answer_type == "Country" and not required and topic_rerank.asks_for_many(q):
-            # the question's theme is a thematic section's title: its country items (app.qa.theme_sections)
+            # the question's theme is a thematic section's title: its country items (app.qa.topics.theme_sections)
             themed = theme_sections.results(self.text, text_a.question, _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
                                             exclude)
             if themed:
@@ -774,7 +795,7 @@ class QuestionEngine:
         return self._finish(out, a, und, timings, t0)
 
     def _holder_countries(self, placed: dict[str, list[str]], cons: list[Constraint]) -> list[dict]:
-        """Answers for the countries of a relation's holders (see :mod:`app.qa.origin_of_members`),
+        """Answers for the countries of a relation's holders (see :mod:`app.qa.multihop.origin_of_members`),
         each with the holders' facts as evidence."""
         res = []
         for country, holders in placed.items():
@@ -787,7 +808,7 @@ class QuestionEngine:
 
     def _entry_scope(self, a: Analysis, out: dict) -> list[dict]:
         """Countries whose own entry names what the question asks about (see
-        :mod:`app.qa.entry_scope`); [] when the question names nothing to look for."""
+        :mod:`app.qa.topics.entry_scope`); [] when the question names nothing to look for."""
         ids = {i for l in a.links if l.type in ("Organization", "Initiative", "Scheme", "LegalInstrument")
                for i in l.ids if i not in AUTHOR_ORGS}
         names = entry_scope.written_names(a.question, [(l.start, l.end) for l in a.links])
@@ -839,7 +860,7 @@ class QuestionEngine:
 
     def _country_roles(self, best: TextResult, question: str, asks_place: bool = True) -> TextResult:
         """The best sentence's countries narrowed to the part the question asks (see
-        :mod:`app.qa.country_roles`)."""
+        :mod:`app.qa.multihop.country_roles`)."""
         u = self.units.units[best.unit_id]
         p = self.k.passage(u.passage_id)
         if p is None:
@@ -851,7 +872,7 @@ class QuestionEngine:
         return best if [f.key for f in kept] == [f.key for f in best.found] else replace(best, found=kept)
 
     def _of_kind(self, answers: list[dict], kind: str, best: TextResult | None) -> list[dict]:
-        """The answers whose names say the asked kind of body (see :mod:`app.qa.kind_heads`); when
+        """The answers whose names say the asked kind of body (see :mod:`app.qa.relation.kind_heads`); when
         none does, the bodies of that kind the answer's sentence names; else the answers as they are."""
         def names(x: dict) -> list[str]:
             ent = self.k.entity_by_iri(x["iri"]) if x.get("iri") else None
@@ -872,7 +893,7 @@ class QuestionEngine:
 
     def _activity_funders(self, a: Analysis, und: Understanding, cons: list[Constraint], out: dict) -> list[dict]:
         """The payers of the one activity a funder question describes, read from the sentence that
-        describes it (see :mod:`app.qa.activity_funders`); [] when the question describes no
+        describes it (see :mod:`app.qa.multihop.activity_funders`); [] when the question describes no
         activity or no sentence says it with a funding cue."""
         if a.answer_type != "Organization" or not a.fund:
             return []
@@ -924,7 +945,7 @@ class QuestionEngine:
         return []
 
     def _fact_year(self, a: Analysis, und: Understanding, out: dict) -> list[dict] | None:
-        """The year the graph dates a fact between the question's named ends (see :mod:`app.qa.fact_years`)."""
+        """The year the graph dates a fact between the question's named ends (see :mod:`app.qa.things.fact_years`)."""
         pending = valid_years.not_in_effect(a, self.k)
         if pending is not None:  # "in what year did it become valid": approved, not registered yet
             out["strategy"], out["path"] = "graph", [pending.message]
@@ -944,7 +965,7 @@ class QuestionEngine:
                                  self.store)
 
     def _swept(self, a: Analysis, best: TextResult, have: set[str]) -> list[dict]:
-        """Countries of every other sentence on the best sentence's topic (see :mod:`app.qa.sweep`)."""
+        """Countries of every other sentence on the best sentence's topic (see :mod:`app.qa.topics.sweep`)."""
         linked_names = [n for l in a.links if l.type != "Country" for i in l.ids for n in self.k.names(i)]
         exclude = {i for i in a.linked("Country")}
         out = []
@@ -996,7 +1017,7 @@ class QuestionEngine:
     def _covered(self, a: Analysis, best: TextResult, qvec, required: list[set[str]], have: set[str],
                  strict: bool = False, keyed: bool = False) -> list[dict]:
         """Countries of every sentence that says the best sentence's topic nearly as well
-        (see :mod:`app.qa.topic_coverage`)."""
+        (see :mod:`app.qa.topics.topic_coverage`)."""
         stop = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME
         exclude = set(a.linked("Country")) | set(a.excluded)
         keys, found = topic_cover.covered(self.text, a, qvec, required, best, stop, exclude, strict=strict, keyed=keyed)
@@ -1026,7 +1047,7 @@ class QuestionEngine:
         out["path"] = d["path"]
 
     def _span_step(self, a: Analysis, und: Understanding, out: dict, timings: dict) -> None:
-        """A name, title, number, place or group written in a sentence (see :mod:`app.qa.spans`)
+        """A name, title, number, place or group written in a sentence (see :mod:`app.qa.topics.spans`)
         replaces an answer that is not of the asked kind; a graph answer of that kind stands."""
         asked = asked_span(a.question, [(l.start, l.end) for l in a.links], a.answer_type)
         if asked is not None and asked.kind in ("title", "name") and a.answer_type in ("Year", "Number"):
@@ -1085,7 +1106,7 @@ class QuestionEngine:
 
     def _described_publication(self, a: Analysis, asked, out: dict) -> bool:
         """A publication asked by what it is (kind, language, co-author, title words): the graph's
-        publication records decide (see :mod:`app.qa.titles`); a graph answer of publications stands."""
+        publication records decide (see :mod:`app.qa.things.titles`); a graph answer of publications stands."""
         wrote = bool(_WHAT_WROTE.search(a.question))  # "what did the ILO co-publish with OHCHR?"
         if a.answer_type in ("Number", "Year") or (asked is not None and asked.kind != "title") or \
                 not (a.answer_type == "Publication" or asked is not None or wrote):
@@ -1336,7 +1357,7 @@ class QuestionEngine:
 
     def _aggregate(self, a: Analysis, und: Understanding, out: dict, timings: dict,
                    stated: str | None = None) -> list[dict] | None:
-        """argmax / argmin / group-by over a registry relation (see :mod:`app.qa.aggregate`)."""
+        """argmax / argmin / group-by over a registry relation (see :mod:`app.qa.figures.aggregate`)."""
         dated = self._dated_extreme(a, und)
         if dated is not None:
             res = dated
@@ -1399,7 +1420,7 @@ class QuestionEngine:
 
     def _ordinal(self, question: str) -> tuple[str, int, set[str]]:
         """The question with a ranking's ordinal taken out, the rank it wants and the entities named
-        as ranked just before the answer (see :mod:`app.qa.ordinal`); unchanged when it names a
+        as ranked just before the answer (see :mod:`app.qa.figures.ordinal`); unchanged when it names a
         rival the lexicon does not know."""
         got = ordinal.read(question)
         if got is None:
@@ -1411,7 +1432,7 @@ class QuestionEngine:
 
     def _figure_rank(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which region got the largest share', 'did A or B get more': items of a written list of
-        figures ranked by their figures (see :mod:`app.qa.figure_rank`)."""
+        figures ranked by their figures (see :mod:`app.qa.figures.figure_rank`)."""
         ask = figure_rank.read_ask(a.question, self.lexicon.link) or figure_rank.read_sum(a.question)
         if ask is not None and ask.total:
             return self._figure_sum(a, out, ask)
@@ -1448,7 +1469,7 @@ class QuestionEngine:
 
     def _figure_sum(self, a: Analysis, out: dict, ask) -> list[dict] | None:
         """'The combined attendance of the four GTT meetings': the figures of a written list added
-        up, each item with its figure in the answer's rows (see :func:`app.qa.figure_rank.read_sum`)."""
+        up, each item with its figure in the answer's rows (see :func:`app.qa.figures.figure_rank.read_sum`)."""
         got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
                                        self.k.passage(pid).text, self.lexicon.link, self.k.label)
         size = figure_rank.stated_size(a.question)
@@ -1473,7 +1494,7 @@ class QuestionEngine:
         i = min(range(2), key=lambda k: values[k]) if ask.low else max(range(2), key=lambda k: values[k])
         if values[0] == values[1]:
             return None
-        from app.qa.tables import _cell_sparql
+        from app.qa.figures.tables import _cell_sparql
 
         label = rows[i].split(">")[-1].strip()
         why = f"{cells[i].table} — {col}: " + "; ".join(f"{r.split('>')[-1].strip()} {v:,.0f}" for r, v in zip(rows, values))
@@ -1487,7 +1508,7 @@ class QuestionEngine:
     def _region_rank(self, a: Analysis, out: dict, lowest: bool, pool: list[str] | None = None) -> list[dict] | None:
         """'Which region has the most countries with an improving-operations result / funded by the
         Dutch?': the countries of the same question asked as a list (every constraint the graph step
-        reads, region words aside), grouped by region (see :mod:`app.qa.region_rank`).  None when
+        reads, region words aside), grouped by region (see :mod:`app.qa.figures.region_rank`).  None when
         the question ranks by counted objects ('the most results') or sets no condition beyond
         regions and priority status (the registry's group-by answers those)."""
         cons = self._region_free_constraints(a)
@@ -1550,13 +1571,13 @@ class QuestionEngine:
     def _year_series(self, a: Analysis, out: dict) -> list[dict] | None:
         """'year most new projects approved', 'total new projects 2021 to 2024', 'by how much did
         ... fall from 2023 to 2024': arithmetic over a table whose rows are years (see
-        :mod:`app.qa.year_series`)."""
+        :mod:`app.qa.figures.year_series`)."""
         if a.linked("Country"):
             return None
         res = self.tables.series(a.question, a.answer_type, a.rank)
         if res is None:
             return None
-        from app.qa.tables import _cell_sparql
+        from app.qa.figures.tables import _cell_sparql
 
         out["sparql"], out["strategy"], out["answer_type"] = _cell_sparql(res.cells[0].iri), "graph-table", res.kind
         out["path"] = [res.why]
@@ -1565,7 +1586,7 @@ class QuestionEngine:
                  "evidence": ev[:1], "path": [res.why]}]
 
     def _result_kinds(self, a: Analysis, out: dict) -> list[dict] | None:
-        """'How many kinds of results did Lao PDR achieve?' (see :func:`app.qa.result_sets.kinds_of`)."""
+        """'How many kinds of results did Lao PDR achieve?' (see :func:`app.qa.constraints.result_sets.kinds_of`)."""
         found = result_sets.kinds_of(a, self.store)
         if found is None:
             return None
@@ -1581,7 +1602,7 @@ class QuestionEngine:
                  "path": list(out["path"])}]
 
     def _regions(self, a: Analysis, out: dict) -> list[dict] | None:
-        """'Which regions does X fund countries in?' (see :mod:`app.qa.region_answers`)."""
+        """'Which regions does X fund countries in?' (see :mod:`app.qa.figures.region_answers`)."""
         if not region_answers.ASKS_REGION.search(a.question) or aggregate.SUPERLATIVE_WORD.search(a.question) \
                 or a.answer_type in ("Number", "Year"):
             return None
@@ -1649,7 +1670,7 @@ class QuestionEngine:
         return aggregate.by_year(self.store, self.k, r, a, latest=bool(latest), pool=pool)
 
     def _shared_initiatives(self, a: Analysis, out: dict) -> list[dict] | None:
-        """The initiative the named countries all take part in (see :mod:`app.qa.shared_initiatives`)."""
+        """The initiative the named countries all take part in (see :mod:`app.qa.multihop.shared_initiatives`)."""
         found = shared_initiatives(a, self.k, AUTHOR_ORGS)
         if found is None:
             return None
@@ -1665,7 +1686,7 @@ class QuestionEngine:
         return res
 
     def _stated_count(self, a: Analysis, out: dict) -> list[dict] | None:
-        """A count the report states for the named entity ("has 25 members"; see :mod:`app.qa.counts`)."""
+        """A count the report states for the named entity ("has 25 members"; see :mod:`app.qa.figures.counts`)."""
         if _AIMED.search(_outside_names(a)):
             return None  # an ambition or target is read from where it is stated (a table, a sentence), not a count held
         c = stated_count(a, self.k, AUTHOR_ORGS)
@@ -1681,7 +1702,7 @@ class QuestionEngine:
                  "evidence": ev, "path": [why]}]
 
     def _listed_instruments(self, a: Analysis, out: dict) -> bool:
-        """Every ILO instrument of the asked kind, or their number (:mod:`app.qa.instrument_listing`)."""
+        """Every ILO instrument of the asked kind, or their number (:mod:`app.qa.things.instrument_listing`)."""
         listed = listed_instruments(a, self.k, AUTHOR_ORGS)
         if not listed:
             return False
@@ -1695,7 +1716,7 @@ class QuestionEngine:
         return True
 
     def _publication_number(self, a: Analysis, out: dict) -> list[dict] | None:
-        """The number a described publication carries (:mod:`app.qa.publication_number`)."""
+        """The number a described publication carries (:mod:`app.qa.things.publication_number`)."""
         found = publication_number(a.question, a.links, self.titles)
         if found is None:
             return None
@@ -1709,7 +1730,7 @@ class QuestionEngine:
                  "evidence": [self._evidence(pid, names + [number]) for pid in pids[:2]], "path": list(out["path"])}]
 
     def _publication_count(self, a: Analysis, out: dict) -> list[dict] | None:
-        """How many publications of a stated kind, language or co-author (:mod:`app.qa.publication_count`)."""
+        """How many publications of a stated kind, language or co-author (:mod:`app.qa.figures.publication_count`)."""
         found = counted_publications(a.question, a.links, self.titles)
         if found is None:
             return None
@@ -1719,7 +1740,7 @@ class QuestionEngine:
         return [counted_list.as_count([self._answer_dict(i, 1.0, []) for i in found.ids])]
 
     def _table(self, a: Analysis, out: dict, stated_type: str | None = None) -> list[dict] | None:
-        """A figure addressed by a table's row and column (see :mod:`app.qa.tables`).
+        """A figure addressed by a table's row and column (see :mod:`app.qa.figures.tables`).
 
         ``stated_type``: the type the question's words ask for before the intent guess; a question
         that names its table ("In Table 1, which branch ...") is looked up with it too, so a weak
@@ -1746,7 +1767,7 @@ class QuestionEngine:
         if a.answer_type not in ("Country", "Organization", "Number"):
             cells = self.tables.marked(a.question, [i.split(":", 1)[1] for i in a.linked("Country")])
             if cells:
-                from app.qa.tables import _cell_sparql, heading
+                from app.qa.figures.tables import _cell_sparql, heading
 
                 out["sparql"], out["strategy"], out["answer_type"] = _cell_sparql(cells[0].iri), "graph-table", "Text"
                 out["path"] = [f"{c.table} — row “{c.row}”: marked under “{c.col}”" for c in cells]
@@ -1786,7 +1807,7 @@ class QuestionEngine:
         res = self.tables.column_pair(a.question)
         if res is None:
             return None
-        from app.qa.tables import _cell_sparql
+        from app.qa.figures.tables import _cell_sparql
 
         out["strategy"], out["answer_type"], out["path"] = "graph-table", res.kind, [res.why]
         out["sparql"] = _cell_sparql(res.rows[0][2].iri) if res.rows else ""
@@ -1803,7 +1824,7 @@ class QuestionEngine:
 
     def _figure_choice(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which country affiliated more people, A or B?': the figure asked of each name alone, the
-        larger (or smaller) wins (see :mod:`app.qa.figure_choice`)."""
+        larger (or smaller) wins (see :mod:`app.qa.figures.figure_choice`)."""
         if a.answer_type in ("Number", "Year"):
             return None  # "which" of the names is asked, whatever type its other words suggest
         run = choices.compared(a)
@@ -1826,7 +1847,7 @@ class QuestionEngine:
 
     def _section_items(self, a: Analysis, out: dict) -> list[dict] | None:
         """The countries of a report section the question names by its title ("the most significant
-        results"), in the region it names, on the topic it adds (see :mod:`app.qa.section_items`)."""
+        results"), in the region it names, on the topic it adds (see :mod:`app.qa.topics.section_items`)."""
         counting = a.answer_type == "Number"
         if a.answer_type not in ("Country", "Number") or a.linked("Country"):
             return None
@@ -1848,7 +1869,7 @@ class QuestionEngine:
 
     def _addressed_cell(self, a: Analysis, out: dict) -> list[dict] | None:
         """A question whose words name a table's row and column outright, and little else, asks for
-        that cell whatever relation its other words suggest (see :func:`app.qa.tables.addresses_cell`)."""
+        that cell whatever relation its other words suggest (see :func:`app.qa.figures.tables.addresses_cell`)."""
         t = self.tables.lookup(a.question, "Number", a.rank)
         if t is None or not t.addressed or not tables_place.about_named(t.cell, a.linked("Country"), self.k.names, a.question):
             return None
@@ -1972,7 +1993,7 @@ class QuestionEngine:
 
     def _stated_figure(self, a: Analysis, cons: list[Constraint]):
         """The count a sentence states for the question's qualified phrase (see
-        :func:`app.qa.listed_subset.stated_figure`), or None."""
+        :func:`app.qa.figures.listed_subset.stated_figure`), or None."""
         residual = [t for t in self._residual_terms(a, cons) if t not in listed_subset.NOT_QUALIFIERS]
         return listed_subset.stated_figure(a.question, residual, self.units) if residual else None
 
@@ -1988,7 +2009,7 @@ class QuestionEngine:
     def _listed_subset(self, a: Analysis, cons: list[Constraint], ids: list[str]):
         """The entities a sentence lists when the count's words qualify its relation ("since the
         campaign started", "in the new phase"); None when the graph count stands (see
-        :mod:`app.qa.listed_subset`).  Returns (ids, (why, passage id))."""
+        :mod:`app.qa.figures.listed_subset`).  Returns (ids, (why, passage id))."""
         residual = [t for t in self._residual_terms(a, cons, listed_subset.QUALIFIERS) if t not in listed_subset.NOT_QUALIFIERS]
         if not residual or listed_subset.DISJUNCTION.search(a.question):
             return None  # "the pilot or new-phase countries": a union of lists, not one sentence's
@@ -2134,7 +2155,7 @@ class QuestionEngine:
 
     # -- shaping ----------------------------------------------------------------------------
     def _kind_answers(self, kinded: tuple[list[str], str, list[str]], out: dict) -> None:
-        """Answers of :func:`app.qa.scheme_kind_list.asked_kind`: the schemes, or their countries."""
+        """Answers of :func:`app.qa.things.scheme_kind_list.asked_kind`: the schemes, or their countries."""
         ids, asked, kind = kinded
         answers: dict[str, dict] = {}
         for sid in ids:
@@ -2242,8 +2263,8 @@ def _one_figure(r: TextResult, knowledge) -> tuple[str, int, int] | None:
 
 
 def _typed_figure(r: TextResult, question: str, knowledge) -> bool:
-    """Is the result's one figure of the very kind asked (see :func:`app.qa.numbers.typed_figure`)?"""
-    from app.qa.numbers import typed_figure
+    """Is the result's one figure of the very kind asked (see :func:`app.qa.figures.numbers.typed_figure`)?"""
+    from app.qa.figures.numbers import typed_figure
 
     one = _one_figure(r, knowledge)
     return one is not None and typed_figure(*one, question)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.qa.funder_side import asks_for_funders
+from app.qa.relation.funder_side import asks_for_funders
 from app.qa.question import ENTITY_FOR_TYPE, FUND as FUND_CUE, Analysis
-from app.qa.year_ranges import range_test, upper_bounds, year_range
+from app.qa.constraints.year_ranges import range_test, upper_bounds, year_range
 from graph.rdf import entity_uri
 from graph.vocab import RESULT_TYPES
 
@@ -168,7 +168,7 @@ def year_for(a: Analysis, cue: str) -> str | None:
     with none gets no year filter."""
     if not a.years:
         return None
-    from app.qa.chains import cue_count, year_owner
+    from app.qa.multihop.chains import cue_count, year_owner
 
     years = [y for y in a.years if y not in upper_bounds(a.question)] or a.years  # a range is one qualifier
     if len(set(years)) == 1 and cue_count(a) < 2:
@@ -279,7 +279,7 @@ def _holds(knowledge, initiatives: list[str], relation: str, question: str = "")
     part of one that the question describes ("USP2030 ... its working group on climate action")."""
     if knowledge is None:
         return initiatives[0] if initiatives else None
-    from app.qa.roles import described_part
+    from app.qa.relation.roles import described_part
 
     return next((i for i in initiatives if knowledge.facts_where(predicate=relation, obj=i)), None) \
         or (described_part(question, initiatives, relation, knowledge) if question else None)
@@ -296,7 +296,7 @@ def _support_is_funding(a: Analysis, bodies: list[str], knowledge) -> bool:
     question says it supports them and the graph holds it in no other relation to countries."""
     if a.fund or a.negation or knowledge is None or a.answer_type != "Country" or not bodies:
         return False
-    from app.qa.chains import _blank
+    from app.qa.multihop.chains import _blank
 
     def funds_countries(b: str) -> bool:
         return any(f["subject"].startswith("Country:") for f in knowledge.facts_where(predicate="fundedBy", obj=b))
@@ -511,7 +511,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         negated_kinds = [rt for rt in a.result_types if _kind_negated(a, rt)] if a.negation else []
         # "countries with a result 1 that are not pathfinders": the negation is another relation's,
         # the results are worded positively
-        from app.qa.negated_names import negated_ids
+        from app.qa.constraints.negated_names import negated_ids
 
         results_negated = a.negation and bool(negated_kinds or not (a.negated or negated_ids(a.question, a.links)))
         if a.result_types and a.negation and negated_kinds and len(negated_kinds) < len(a.result_types):

@@ -12,14 +12,14 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from graph import countries
-from app.qa.coordinated_heads import joined_type
-from app.qa.dotted_acronyms import dotted_end, is_dotted, letter_key
-from app.qa.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
-from app.qa.fund_nouns import blank_fund_nouns, blank_non_funders_funds, fund_modifiers
-from app.qa.year_spans import span_forms
-from app.qa.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
-from app.qa.parent_names import drop_parents
-from app.qa.instrument_years import resolve as resolve_years, title_years, years_outside_titles
+from app.qa.form.coordinated_heads import joined_type
+from app.qa.names.dotted_acronyms import dotted_end, is_dotted, letter_key
+from app.qa.names.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
+from app.qa.relation.fund_nouns import blank_fund_nouns, blank_non_funders_funds, fund_modifiers
+from app.qa.names.year_spans import span_forms
+from app.qa.names.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
+from app.qa.names.parent_names import drop_parents
+from app.qa.names.instrument_years import resolve as resolve_years, title_years, years_outside_titles
 from app.qa.units import STOP, stem, terms
 from graph.extract.structure import RESULT_KEYWORDS
 
@@ -220,9 +220,9 @@ class Analysis:
     # relations switched on only by a registry keyword ("Swiss-backed"), not by the analysis's own
     # cues: an empty graph answer through them is the graph being silent, not negative
     keyword_only: set[str] = field(default_factory=set)
-    # words that make "fund" a noun ("health fund"), from the graph's names (see app.qa.fund_nouns)
+    # words that make "fund" a noun ("health fund"), from the graph's names (see app.qa.relation.fund_nouns)
     fund_modifiers: frozenset = frozenset()
-    # a ranking asked below the top ("the second most", "after the EU": see app.qa.ordinal): the
+    # a ranking asked below the top ("the second most", "after the EU": see app.qa.figures.ordinal): the
     # rank wanted, and the entities ranked just before the answer
     rank: int = 1
     ranked_after: set[str] = field(default_factory=set)
@@ -281,7 +281,7 @@ class Lexicon:
         self.k = knowledge
         self.names: dict[tuple[str, ...], set[str]] = {}
         self.acronyms: set[tuple[str, ...]] = set()
-        self.dotted: dict[tuple[str, ...], set[str]] = {}  # initials typed with dots (app.qa.dotted_acronyms)
+        self.dotted: dict[tuple[str, ...], set[str]] = {}  # initials typed with dots (app.qa.names.dotted_acronyms)
         self.instrument_numbers: dict[str, set[str]] = {}  # "102" -> Convention No. 102, for "ratified 102"
         for eid, e in knowledge.entities.items():
             if e["type"] in ("InstitutionalResult",):
@@ -296,7 +296,7 @@ class Lexicon:
         for iso3, c in countries.all_countries().items():
             for n in c.names:
                 self._add(n, f"Country:{iso3}")
-        from app.qa.name_forms import derived_forms
+        from app.qa.names.name_forms import derived_forms
 
         derived: set[tuple[str, ...]] = set()  # linked as written only, never reordered
 
@@ -304,22 +304,22 @@ class Lexicon:
                                             lambda f: _name_key(f) in self.names)):
             self._add(form, eid)  # "GA" for the Global Accelerator, "ILO-IMF collaboration"
             derived.add(_name_key(form))
-        from app.qa.head_references import head_references
+        from app.qa.names.head_references import head_references
 
         for form, eid in head_references(((i, e["type"], knowledge.names(i)) for i, e in knowledge.entities.items()),
                                          [p.text for p in knowledge.passages.values()]):
             if _name_key(form) not in self.names:
                 self._add(form, eid)  # "the accelerator": the one initiative the report calls so
                 derived.add(_name_key(form))
-        from app.qa.country_words import distinctive_words
-        from app.qa.spelling import english_frequency
+        from app.qa.names.country_words import distinctive_words
+        from app.qa.form.spelling import english_frequency
 
         known = {iso3: c for iso3, c in countries.all_countries().items() if f"Country:{iso3}" in knowledge.entities}
         for word, iso3 in distinctive_words({i: list(c.names) for i, c in countries.all_countries().items()},
                                             english_frequency(), {i: c.name for i, c in known.items()}).items():
             if (word,) not in self.names:  # "burkina donors": a report country by its distinctive word
                 self._add(word, f"Country:{iso3}")
-        from app.qa.demonyms import QUESTION_ABBREVIATIONS
+        from app.qa.names.demonyms import QUESTION_ABBREVIATIONS
 
         for iso3, shorts in QUESTION_ABBREVIATIONS.items():
             for n in shorts:
@@ -458,10 +458,10 @@ class Lexicon:
             links.sort(key=lambda l: l.start)
         links = resolve_years(question, links, self.instrument_years)  # "the 1952 social security convention"
         if self.k is not None and hasattr(self.k, "_mentions_by_entity"):
-            from app.qa.descriptions import resolve
+            from app.qa.names.descriptions import resolve
 
             links = resolve(question, links, self.k)  # "the Italian energy company" is an organisation
-            from app.qa.initiative_descriptions import resolve as resolve_initiatives
+            from app.qa.names.initiative_descriptions import resolve as resolve_initiatives
 
             links = resolve_initiatives(question, links, self.k)  # "the UN jobs and social protection accelerator"
             links = drop_parents(question, links, self._part_of())  # "the Global Accelerator technical support facility"
@@ -509,7 +509,7 @@ def _lower_acronym_ok(tok: str, joined: bool = False) -> bool:
     """A lower-case token may stand for an acronym unless it is a question word or an English word.
     Inside a compound of initials ("ilo-imf") a word the questions skip as their author's name is a
     part of the name, not a question word."""
-    from app.qa.spelling import english_words
+    from app.qa.form.spelling import english_words
 
     return tok.isdigit() or ((joined or tok not in QUESTION_WORDS) and tok not in STOP and tok not in english_words())
 
@@ -641,7 +641,7 @@ def answer_type(question: str) -> str:
         return "Number"  # "how many funders are listed for the country whose ...": a count, whatever noun follows
     if _WHICH_STATE.search(question):
         return "Country"
-    from app.qa.name_asked import name_asked_type
+    from app.qa.things.name_asked import name_asked_type
 
     named = name_asked_type(question)  # "the name of Jordan's donor-funded pilot that ...": a scheme
     if named:
@@ -653,7 +653,7 @@ def answer_type(question: str) -> str:
     if pick:  # "Of the countries the UK helps finance, which one had ...": one of the set named first
         word = pick.group(1).lower()
         return next(t for prefix, t in _HEAD_TYPE.items() if word.startswith(prefix))
-    from app.qa.wording import asked_head, core_question
+    from app.qa.form.wording import asked_head, core_question
 
     if _WHOM_FIRST.match(question):
         return "Organization"  # "by whom was the issue paper written": the agent, not the paper

@@ -40,7 +40,7 @@ def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
     why = _why(out)
     first = answers[0]
     if out.get("strategy") == "graph-aggregate" and first.get("counted") is not None and atype != "Region":
-        below = next((m for m in map(_RANKED.search, out.get("path") or []) if m), None)  # app.qa.ordinal
+        below = next((m for m in map(_RANKED.search, out.get("path") or []) if m), None)  # app.qa.figures.ordinal
         text = (f"{listed} {'has' if len(answers) == 1 else 'have'} the "
                 f"{below.group(1) if below else 'most' if 'argmax' in why else 'fewest'} "
                 f"({int(first.get('value') or 0)}: {', '.join(first['counted'][:8])})")
@@ -51,7 +51,7 @@ def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
     if atype == "Region" and first.get("counted") is not None:
         parts = [f"{a['label']} {int(a.get('value') or 0)} [{i + 1}]" for i, a in enumerate(answers[:MAX_LISTED])]
         ranked = next((p for p in out.get("path", []) if p.startswith("ranked ")), None)
-        head = f"By region, {ranked.split(':')[0]}" if ranked else "By region"  # "ranked second" (app.qa.ordinal)
+        head = f"By region, {ranked.split(':')[0]}" if ranked else "By region"  # "ranked second" (app.qa.figures.ordinal)
         first = re.search(r"; (?:top|first): (.+)$", ranked) if ranked else None
         runner = next((p for p in out.get("path", []) if p.startswith("runner-up")), None)
         return f"{head}: {', '.join(parts)}" + (f"; first: {first.group(1)}" if first else "") + \

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from app.qa import enumerations, numbers
-from app.qa.region_figures import about_region, region_countries
+from app.qa.figures import enumerations, numbers
+from app.qa.figures.region_figures import about_region, region_countries
 from app.qa.question import ENTITY_FOR_TYPE, Analysis
 from app.qa.units import STOP, UnitIndex, stem, terms
 from graph import countries
@@ -55,7 +55,7 @@ class TextResult:
     passage_id: str
     score: float
     found: list[Found]
-    refocused: bool = False  # chosen by the topic's own words over the frame (app.qa.topic_rerank)
+    refocused: bool = False  # chosen by the topic's own words over the frame (app.qa.topics.topic_rerank)
 
 
 def _number_value(s: str, scale: str | None) -> float:
@@ -358,7 +358,7 @@ class TextStep:
 
     def _listed_count(self, unit, seg: str, question: str, focus: list[str]) -> Found | None:
         """'In how many countries ...' read off a sentence that lists them (see
-        :mod:`app.qa.enumerations`): the list's size, its items highlighted."""
+        :mod:`app.qa.figures.enumerations`): the list's size, its items highlighted."""
         kind = enumerations.counted_kind(question)
         if kind is None:
             return None
@@ -384,7 +384,7 @@ class TextStep:
                     allowed: np.ndarray | None = None) -> np.ndarray:
         """Every unit's score for the question: dense similarity plus idf-weighted term overlap
         (names the filter guarantees left out), plus a bonus for an exact number the question writes.
-        Shared by the ranking below and by :mod:`app.qa.topic_coverage`, which compares other
+        Shared by the ranking below and by :mod:`app.qa.topics.topic_coverage`, which compares other
         sentences on the same topic with the best one on this same scale.  ``allowed``: the units
         that can rank (:meth:`allowed_units`); only they are read for the names, and only with
         them is a figure's sentence preferred (reading every unit costs too much per question)."""

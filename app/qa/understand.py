@@ -16,15 +16,15 @@ from app.qa.bank import ANSWER_TYPE, TYPE_TOKEN
 from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
 from app.qa.bank import Intent
-from app.qa.numbers import counted_noun_last
-from app.qa.end_nouns import asked_end, end_noun_type, role_head
-from app.qa.keyword_figures import asks_figure, closes_on_measure
-from app.qa.passive_agent import agent_cut
-from app.qa.region_scope import region_countries_asked
+from app.qa.figures.numbers import counted_noun_last
+from app.qa.form.end_nouns import asked_end, end_noun_type, role_head
+from app.qa.figures.keyword_figures import asks_figure, closes_on_measure
+from app.qa.form.passive_agent import agent_cut
+from app.qa.names.region_scope import region_countries_asked
 from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis, set_pronoun_type
-from app.qa.spelling import Speller
-from app.qa.query_tail import without_tail
-from app.qa.wording import asked_head, core_question
+from app.qa.form.spelling import Speller
+from app.qa.form.query_tail import without_tail
+from app.qa.form.wording import asked_head, core_question
 from graph.relations import REGISTRY
 
 # Relations the hand-written graph step turns into constraints, and the analysis flag each needs.
@@ -91,7 +91,7 @@ class Understanding:
     relation: str | None = None
     direction: str | None = None
     vector: object = None  # the question's one embedding (delexicalised), reused by the text step
-    role: tuple[str, str, str] | None = None  # the end a registry role noun asks for (app.qa.end_nouns)
+    role: tuple[str, str, str] | None = None  # the end a registry role noun asks for (app.qa.form.end_nouns)
 
 
 _EXCLUDING_WORDS = """except excepting excluding excluded exclude besides apart aside other than without outside beyond
@@ -166,7 +166,7 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     opening = _relative_head(a)
     _apply(a, guess, u)
     # "joint sdg fund recipients": a relation's own end noun after a thing of its other end asks
-    # for that end, not how many people (app.qa.end_nouns)
+    # for that end, not how many people (app.qa.form.end_nouns)
     role = asked_end(a.question, [i.split(":", 1)[0] for l in a.links for i in l.ids if i not in AUTHOR_ORGS])
     counted_last = not role and not _ASKING.search(a.question) and counted_noun_last(a.question) and not _ends_on_head(a)
     if role:  # the relation the end noun names is the one asked, as its own keyword would say
@@ -190,7 +190,7 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
         a.answer_type = "Number"  # "newsletter subscribers", "attendees ... meeting", "... project budget"
     if opening:  # "asian priority countries that did not get any result": the countries are asked
         a.answer_type = opening
-    from app.qa.open_slot import who_is_domain
+    from app.qa.relation.open_slot import who_is_domain
 
     a.answer_type = who_is_domain(a, _keyword_support) or a.answer_type  # "who ratified 102": countries
     if _CLOSING_COUNT.search(a.question):
@@ -206,8 +206,8 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
                 u.relation, u.direction = rel, direction
     if not _ASKING.search(a.question) and region_countries_asked(
             bool(a.regions), head is not None or opening is not None, u.relation, u.direction, a.answer_type):
-        a.answer_type = "Country"  # "eu funded arab states": a region holds countries (app.qa.region_scope)
-    from app.qa.worded_relations import switch_on
+        a.answer_type = "Country"  # "eu funded arab states": a region holds countries (app.qa.names.region_scope)
+    from app.qa.relation.worded_relations import switch_on
 
     a.keyword_only |= set(switch_on(a, u, {r: f for r, f in RELATION_FLAGS.items() if r in REGISTRY}, _keyword_support))
     return u
@@ -439,7 +439,7 @@ _OF_AFTER = re.compile(r"\s+(?:of|for|behind|with|having)\b", re.I)
 
 
 def _keyword_head(a: Analysis) -> str | None:
-    from app.qa.numbers import relation_noun
+    from app.qa.figures.numbers import relation_noun
     from app.qa.question import RESULT_TYPES
 
     last = re.search(r"([A-Za-z][\w-]*s)\W*$", without_tail(a.question))
@@ -538,7 +538,7 @@ def _keyword_support(a: Analysis, relation: str, labels: bool = True) -> bool:
             end = after.end() if after else end
             start = before.start() if before else start
         blank = blank[:start] + " " * (end - start) + blank[end:]
-    from app.qa.fund_nouns import blank_fund_nouns, blank_non_funders_funds
+    from app.qa.relation.fund_nouns import blank_fund_nouns, blank_non_funders_funds
 
     blank = blank_fund_nouns(blank, a.fund_modifiers)  # "nigeria health funds": a noun, not the verb
     blank = blank_non_funders_funds(blank, a.links)  # "nigeria funds ...": Nigeria funds no one

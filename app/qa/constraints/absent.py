@@ -1,0 +1,63 @@
+"""Names the report never mentions: the question is about something absent, so the engine abstains.
+
+"Did the ILO help any scheme in Kosovo?" names a place the report never writes.  Any answer would
+come from unrelated text (another country's sentence), so the honest answer is none.  A name is
+absent when it is capitalised mid-question after a preposition ("in Kosovo", "to USAID"), was not
+linked to an entity (gazetteers, demonyms, the report's own names), and no word of it is in the
+report's vocabulary (the speller has already had its chance to read it as a typo of a known name).
+
+A name in the asker's own clause ("since I report to the Sahel desk, tell me the funders of Burkina
+Faso") is the asker's context, not the subject, when the rest of the question names a subject of
+its own and does not point back to it ("I'm interested in Kosovo: which schemes did the ILO support
+there?" still abstains).
+"""
+from __future__ import annotations
+
+import re
+
+from app.qa.form.asides import _PERSONAL, _refers_back
+from app.qa.question import Link
+
+# A capitalised name right after a preposition: "in Kosovo", "from the Gulf Cooperation Council".
+_AFTER_PREP = re.compile(r"\b(?:in|to|for|from|by|at|about|of|with)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})")
+
+
+def absent_names(question: str, links: list[Link], vocab: set[str], author_ids: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The capitalised names after a preposition that are neither linked nor report words, and
+    not only the asker's context (``author_ids``: the report's author, no subject of its own)."""
+    out = []
+    for m in _AFTER_PREP.finditer(question):
+        if any(l.start <= m.start(1) < l.end or m.start(1) <= l.start < m.end(1) for l in links):
+            continue
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", m.group(1))]
+        # A hyphenated acronym ("M-GA") is in the vocabulary by its parts, as the report's words were split.
+        parts = [p for w in words for p in (_fold(w), *_fold(w).split("-")) if p]
+        if words and not any(p in vocab or p in _CALENDAR for p in parts) and \
+                not _asker_context(question, m.start(1), links, author_ids):
+            out.append(m.group(1))
+    return out
+
+
+# Clause breaks: punctuation and a dash between spaces.
+_CLAUSE_BREAK = re.compile(r"[,;:()?]|\s[-–—]\s")
+
+
+def _asker_context(question: str, pos: int, links: list[Link], author_ids) -> bool:
+    """Is the name at ``pos`` in a clause about the asker, while the rest of the question has a
+    linked subject of its own and refers back to nothing?"""
+    start = max((m.end() for m in _CLAUSE_BREAK.finditer(question, 0, pos)), default=0)
+    end = next((m.start() for m in _CLAUSE_BREAK.finditer(question, pos)), len(question))
+    if not _PERSONAL.search(question[start:end]):
+        return False
+    rest = question[:start] + " " + question[end:]
+    own = [l for l in links if not (start <= l.start < end) and not set(l.ids) <= set(author_ids)]
+    return bool(own) and not _refers_back(rest)
+
+
+def _fold(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word.lower()).strip("'’-")
+
+
+# Calendar words and their abbreviations ("in Sept 2024") are dates, not names.
+_CALENDAR = set("""jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
+august september october november december monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4""".split())

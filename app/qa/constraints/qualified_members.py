@@ -1,0 +1,133 @@
+"""Countries an initiative lists under a qualifying word the question repeats ("the pilot countries
+of the ILO-IMF partnership", "its expanded phase countries", "the DCI's selected countries").
+
+Why: the build holds such lists as ``priorityCountryOf`` (and memberships as ``memberOf``) with the
+list's own qualifier as the statement's role ("pilot country"), but no question wording reached
+them: the text step read one sentence, and a chain ("pilot countries that are also pathfinders")
+had no graph set to intersect.  The qualifier words come from the graph's roles, not from here.
+"""
+from __future__ import annotations
+
+import re
+
+from app.qa.graphstep import Constraint, _iri
+from app.qa.question import Analysis
+from app.qa.units import stem, terms
+from app.qa.form.wording import core_question
+
+_RELATIONS = ("priorityCountryOf", "memberOf")
+_MEMBERSHIP = {"memberOf", "pathfinderOf"}
+
+
+def _words(text: str) -> set[str]:
+    """A text's words as the question's are read (``terms`` then ``stem``), so a cue list and a
+    question compare like for like: stemming twice is not idempotent ('discussions' -> 'discuss'
+    -> 'discus'), and a cue stemmed once never met a question's word stemmed twice."""
+    return {stem(t) for t in terms(text)}
+
+
+_GENERIC = _words("country countries member members new part")
+
+
+def _role_words(role: str) -> set[str]:
+    return _words(role) - _GENERIC
+
+
+def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = None) -> Constraint | None:
+    """Countries the initiative is engaged with under a status the question words (every word of
+    the status, e.g. 'engagement-ongoing'), from ``<initiative> fg:partneredWith ?country``.
+    A word for a membership under discussion counts in the question proper only (``proper``): a
+    wordy preamble's "Talking about the Accelerator, ..." is the asker's discourse, not "in talks"."""
+    proper = asked if proper is None else proper
+    statuses = {(f.get("attrs") or {}).get("status") for f in knowledge.facts_where(subject=init, predicate="partneredWith")
+                if f["object"].startswith("Country:")} - {None}
+    for st in sorted(statuses):
+        words = _words(st.replace("-", " "))
+        # every word of the status, or (for an ongoing engagement) a word for a membership still
+        # being discussed: "in talks to join", "prospective members", "candidate countries"
+        if len(words) >= 2 and (words <= asked | proper or (words & _ENGAGED and proper & _PROSPECTIVE)):
+            return Constraint(
+                f"{_iri(init)} fg:partneredWith ?answer . ?qe rdf:subject {_iri(init)} ; rdf:predicate fg:partneredWith ; "
+                f'rdf:object ?answer ; fg:status "{st}" . ?answer a fg:Country .',
+                f"{st.replace('-', ' ')} of {init}", [(init, "partneredWith", "?")], strong=True, relation="partneredWith")
+    return None
+
+
+# the extractor's status words for a prospective member, and the words people use for one
+_ENGAGED = _words("engagement engaged engagements")
+_PROSPECTIVE = _words("talks discussions discussing negotiations negotiating prospective potential candidate candidates "
+                      "interested interest considering aspiring pipeline")
+
+
+def _roles(fact: dict) -> list[tuple[str, str]]:
+    """The statement's qualifiers a question may pick members by: its roles (``fg:role``) and how
+    the membership came about (``fg:joinedBy``: "letter", "high-level commitment")."""
+    at = fact.get("attrs") or {}
+    return [("role", r) for r in [at.get("role"), *(at.get("also_roles") or [])] if r] + \
+        ([("joinedBy", at["means"])] if at.get("means") else [])
+
+
+# "by a letter rather than a high-level commitment": what follows a contrast is not asked for
+_CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|but\s+not|and\s+not|not\s+(?:through|by|via|with))\b",
+                       re.I)
+
+
+# a cue that sets something aside, up to the clause's end
+_ASIDE_CLAUSE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?:\s+for)?|excluding|excepting|not counting|"
+                           r"not including|ignoring|disregarding|(?:leaving|setting|putting|leave|set|put) (?:out|aside))\b[^,;:?]*",
+                           re.I)
+
+
+def _picked(quals: set[tuple[str, str]], asked: set[str]) -> list[tuple[str, str]]:
+    """The qualifiers whose every distinctive word the question says, the most specific only
+    ("high-level commitment" over "committed" when both match), all of one property."""
+    hits = [(q, _role_words(q[1])) for q in quals]
+    # a role is picked by any of its words (as before); a means by most of its words, since its
+    # head noun alone ("commitment") also names the role ("committed")
+    hits = [(q, w) for q, w in hits if w and w & asked and (q[0] == "role" or len(w & asked) * 2 > len(w))]
+    hits = [(q, w) for q, w in hits if not any(w < w2 for _, w2 in hits)]
+    if not hits:
+        return []
+    prop = max(hits, key=lambda h: len(h[1]))[0][0]
+    return sorted(q for q, _ in hits if q[0] == prop)
+
+
+def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Constraint]:
+    """``?answer fg:<rel> <initiative>`` with the role the question's words pick, for each linked
+    initiative not already constrained; empty when no role word of the graph is in the question."""
+    if knowledge is None or a.answer_type not in ("Country",):
+        return []
+    used = {e for c in cons for trip in c.evidence for e in (trip[0], trip[2])}
+    # what a set-aside clause names ("leaving aside countries that are only in talks to join, ...")
+    # is not asked for: its words pick no list
+    asked = _words(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(a.question)[0]))
+    proper = _words(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(core_question(a.question))[0]))
+    out = []
+    for init in a.linked("Initiative"):
+        engaged = _engaged(init, asked, knowledge, proper)
+        if engaged is not None:
+            # "with which governments are engagements ongoing about joining [initiative]": not its
+            # members; the plain membership reading of the same initiative gives way
+            cons[:] = [c for c in cons if c.negated or not any(t[0] == "?" and t[2] == init and t[1] in _MEMBERSHIP
+                                                                for t in c.evidence)]
+            out.append(engaged)
+            continue
+        for rel in _RELATIONS:
+            quals = {q for f in knowledge.facts_where(predicate=rel, obj=init) for q in _roles(f)}
+            if init in used:  # already asked by its relation: only how members joined still narrows it
+                quals = {q for q in quals if q[0] == "joinedBy"}
+            # a role word that tells some of the initiative's lists from others (an initiative with
+            # one kind of list, "priority countries", is asked by the relation, not by its role)
+            picked = _picked(quals, asked)
+            same_prop = {q for q in quals if picked and q[0] == picked[0][0]}
+            if not picked or len(same_prop) < 2 or len(picked) == len(same_prop):
+                continue
+            prop = picked[0][0]
+            values = " ".join(f'"{v}"' for _, v in picked)
+            out.append(Constraint(
+                f"?answer fg:{rel} {_iri(init)} . ?qm rdf:subject ?answer ; rdf:predicate fg:{rel} ; "
+                f"rdf:object {_iri(init)} ; fg:{prop} ?qmrole . VALUES ?qmrole {{ {values} }}",
+                (f"joined by {' / '.join(v for _, v in picked)}: members of {init}" if prop == "joinedBy" else
+                 f"{' / '.join(v for _, v in picked)} of {init}"), [("?", rel, init)], strong=True, relation=rel))
+            break
+    return out

@@ -1,0 +1,131 @@
+"""Set conditions over the kinds of institutional result a country achieved.
+
+"Which countries achieved *all three* result types?", "how many got *more than one kind* of
+result?", "which had *only one type*?" are conditions on how many distinct result types a
+country's results cover, not on any one type.  The condition becomes one constraint (a SPARQL
+sub-select counting the distinct ``fg:resultType`` of the country's results, dated when the
+question dates them) that replaces the plain result constraints, so region, priority and count
+questions compose with it as with any other constraint.
+
+"All" is read against the graph: the number of result types the graph holds (three in a report
+whose results table has three columns of result types, whatever next year's table has).
+"""
+from __future__ import annotations
+
+import re
+
+from app.qa.graphstep import PREFIXES, _iri, Constraint, year_for, year_test
+from app.qa.figures.number_words import UNITS
+from app.qa.question import Analysis
+
+_KIND = r"(?:result\s+)?(?:types?|kinds?|categor(?:y|ies)|areas?|results?)"
+ALL = re.compile(r"\b(?:all|every|each)\s+(?:\w+\s+){0,2}?" + _KIND + r"\b|\ball\s+(?:three|3)\b", re.I)
+MULTI = re.compile(r"\b(?:more than one|at least two|two or more|multiple|several|over one)\s+(?:\w+\s+){0,2}?"
+                   + _KIND + r"\b", re.I)
+SINGLE = re.compile(r"\b(?:only one|exactly one|just one|a single|one single|one and only one)\s+(?:\w+\s+){0,2}?"
+                    + _KIND + r"\b", re.I)
+# "only an improving-operations result", "Result 3 and nothing else": the named kinds and no other.
+_N = r"(\d{1,2}|" + "|".join(UNITS) + r")"
+# "two different kinds of results", "results of two types", "2 result types": exactly that many kinds
+NUMBERED = re.compile(r"\b" + _N + r"\s+(?:different\s+|distinct\s+|separate\s+)?(?:result\s+)?(?:types|kinds|categories)\b|"
+                      r"\bresults?\s+(?:of|in|across)\s+" + _N + r"\s+(?:different\s+|distinct\s+|separate\s+)?"
+                      r"(?:types|kinds|categories|areas)\b", re.I)
+# "two of the three result types", "2 out of 3 columns": the first number is the count of kinds, the
+# second only says how many there are
+PART_OF = re.compile(r"\b" + _N + r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?" + _N +
+                     r"\s+(?:different\s+|possible\s+)?(?:result\s+)?(?:types|kinds|categories|columns|areas)\b", re.I)
+# "how many kinds of results did Lao PDR achieve": the kinds one country's results cover
+COUNT_KINDS = re.compile(r"\b(?:how many|number of|count of)\s+(?:different\s+|distinct\s+)?(?:result\s+)?"
+                         r"(?:types|kinds|categories)\b|\bresult\s+(?:types|kinds)\s+(?:count|number)\b", re.I)
+# "only" before a preposition limits a place or a scope ("thinking only of Asia", "only in Africa",
+# "looking only at the Table"), not the kinds of result.
+ONLY_NAMED = re.compile(r"\b(?:(?:only|solely|exclusively)(?!\s+(?:of|in|for|about|within|among|from|on|at|to|considering|counting)\b)|"
+                        r"nothing (?:else|more)|no other (?:kind|type|result)s?|"
+                        r"and no (?:other|further)|alone)\b", re.I)
+_ABOUT_RESULTS = re.compile(r"\bresults?\b|\binstitutional\b", re.I)
+
+
+def _types_held(store) -> int:
+    q = f"{PREFIXES}SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?r fg:resultType ?t . }}"
+    return int(next(iter(store.query(q)))["n"].value)
+
+
+def condition(a: Analysis, store) -> Constraint | None:
+    """The result-kind condition the question sets, or None."""
+    if a.answer_type not in ("Country", "Number") or not (_ABOUT_RESULTS.search(a.question) or a.result_types):
+        return None
+    if ALL.search(a.question):
+        n_types = _types_held(store)
+        if n_types < 2:
+            return None
+        test, words = f"?nkinds >= {n_types}", f"all {n_types} result types"
+    elif MULTI.search(a.question):
+        test, words = "?nkinds >= 2", "more than one result type"
+    elif SINGLE.search(a.question):
+        test, words = "?nkinds = 1", "exactly one result type"
+    elif PART_OF.search(a.question) or NUMBERED.search(a.question):
+        m = PART_OF.search(a.question) or NUMBERED.search(a.question)
+        word = (m.group(1) or m.group(2)).lower()
+        n = int(word) if word.isdigit() else UNITS[word]
+        test, words = f"?nkinds = {n}", f"exactly {n} result types"
+    elif a.result_types and ONLY_NAMED.search(a.question):
+        # the named kinds stay as constraints; the count of kinds says there is no other
+        test, words = f"?nkinds = {len(set(a.result_types))}", "no other result type"
+    else:
+        return None
+    y = year_for(a, "result")
+    dated = f" ?rq fg:year ?ryq . FILTER({year_test(a, '?ryq', y)})" if y else ""
+    pattern = (f"{{ SELECT ?answer (COUNT(DISTINCT ?rtq) AS ?nkinds) WHERE {{ ?answer fg:achievedResult ?rq . "
+               f"?rq fg:resultType ?rtq .{dated} }} GROUP BY ?answer }} FILTER({test})")
+    return Constraint(pattern, f"countries with {words}" + (f" in {y}" if y else ""),
+                      [("?", "achievedResult", "*")], relation="result")
+
+
+def apply(a: Analysis, cons: list[Constraint], store) -> list[Constraint]:
+    """Replace the plain result constraints by the result-kind condition when the question sets one."""
+    c = condition(a, store)
+    if c is None:
+        return cons
+    if c.description.startswith("countries with no other result type"):
+        return [x for x in cons if not (x.description == "any" and not x.strong)] + [c]
+    return [x for x in cons if x.relation != "result" and not (x.description == "any" and not x.strong)] + [c]
+
+
+def kinds_of(a: Analysis, store) -> tuple[str, list[str]] | None:
+    """'How many kinds of results did Lao PDR achieve (in 2024)?': the one linked country's distinct
+    result types (dated when the question dates them), with the SPARQL that counts them; None when
+    the question does not count kinds for exactly one country."""
+    countries = a.linked("Country")
+    if a.answer_type != "Number" or len(countries) != 1 or not COUNT_KINDS.search(a.question):
+        return None
+    y = year_for(a, "result")
+    dated = f" ?r fg:year ?ry . FILTER({year_test(a, '?ry', y)})" if y else ""
+    sparql = f"{PREFIXES}SELECT DISTINCT ?t WHERE {{ {_iri(countries[0])} fg:achievedResult ?r . ?r fg:resultType ?t .{dated} }}"
+    return sparql, [str(row["t"].value) for row in store.query(sparql)]
+
+
+# "more kinds of institutional result", "fewer result types", "the most types of result"
+_COMPARED_KINDS = re.compile(r"\b(more|fewer|less|most|fewest|least)\s+(?:\w+\s+){0,2}?(?:result\s+)?"
+                             r"(?:types|kinds|categories)\b", re.I)
+
+
+def kinds_compared(a: Analysis, knowledge) -> tuple[list[str], dict[str, list[str]], str] | None:
+    """'Which had more kinds of institutional result in 2024, Cape Verde or Burundi?': the named
+    countries ranked by how many distinct result types their results cover (in the year asked);
+    (the winners, every named country's result types, argmax | argmin), or None when the question
+    compares no kinds or the named countries tie."""
+    m = _COMPARED_KINDS.search(a.question)
+    countries = a.linked("Country")
+    if not m or len(countries) < 2:
+        return None
+    counts = {}
+    for c in countries:
+        facts = knowledge.facts_where(subject=c, predicate="achievedResult")
+        counts[c] = sorted({f["attrs"].get("result_type") for f in facts
+                            if not a.years or str(f["attrs"].get("year")) in a.years})
+    low = m.group(1).lower() in ("fewer", "less", "fewest", "least")
+    best = (min if low else max)(len(v) for v in counts.values())
+    winners = [c for c in countries if len(counts[c]) == best]
+    if len(winners) == len(countries):
+        return None
+    return winners, counts, "argmin" if low else "argmax"

@@ -1,0 +1,456 @@
+"""Ranking the items of a list of figures a sentence writes: "which region got the largest share",
+"which meeting had the fewest attendees", "did Africa or Asia-Pacific get the larger share".
+
+The graph aggregates rank entities by how many facts a relation holds for them ("the most
+countries"); these questions rank by a figure the report writes beside each item of a list:
+"The largest share (39 per cent) ... in the Arab States region, followed by global activities
+(21 per cent), the Africa region (14 per cent) ...", "one to present X (123 attendees); one to
+discuss Y (44 attendees) ...".  A passage's figures of the asked kind (a share, an amount, a
+count of the noun the question ranks by) are its items; each item owns the words from the last
+list break before its figure ("," ";" "and" "followed by" ...) to the last break before the next
+figure, breaks inside a linked name ("Europe and Central Asia") aside.  The item's name is the
+entity of the asked type in those words, or the named phrase itself.
+
+Pure functions over ordinary English list syntax; no report facts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.qa.figures.numbers import spans
+from app.qa.figures.ranking import noun_type
+from app.qa.units import stem, terms
+
+_MOST = r"largest|biggest|highest|greatest|most|top|smallest|lowest|least|fewest"
+_MORE = r"more|larger|bigger|higher|greater|fewer|smaller|less|lower"
+_LOW = {"smallest", "lowest", "least", "fewest", "fewer", "smaller", "less", "lower"}
+RANK_WORD = re.compile(rf"\b({_MOST}|{_MORE})\b", re.I)
+_SHARE = re.compile(r"\b(share|portion|slice|fraction|percentage|proportion|per ?cent|percent)\b|%", re.I)
+# A mass noun counting people by what they did ("attendance", "audience", "turnout", "readership"):
+# the count written beside each item ("123 attendees") answers "the highest attendance".
+_MASS_COUNT = re.compile(r"(?:ance|ence|ship|out)$", re.I)
+_MONEY = re.compile(r"\b(money|amount|funding|contribut\w*|us\$|usd|dollars?|euros?)\b", re.I)
+# A list break: what the figure before is said of ends there, what the figure after is said of begins.
+_BREAK = re.compile(r";|,|:|\band\b|\bfollowed by\b|\bwhile\b|\bwhereas\b|\bthen\b|\bplus\b|\bas well as\b", re.I)
+# Nouns a graph aggregate ranks by (a count of related entities or facts), not a written figure.
+_FACT_NOUNS = re.compile(r"^(result|ratification|kind|type|link|relation|mention|entr|time|year|member|"
+                         r"pathfinder|project|step|area|categor)", re.I)
+_OPTIONS = re.compile(r"(?:^|[,:;]\s*|\bbetween\s+|\b(?:did|does|do|was|were|is|are|has|have|had)\s+)"
+                      r"(?:the\s+)?([\w$'’.-]+(?:\s+[\w$'’.-]+){0,7}?)\s+(?:or|vs\.?|versus)\s+(?:the\s+)?"
+                      r"([\w$'’.-]+(?:\s+[\w$'’.-]+){0,7}?)(?=\s*(?:[-–—,:?;]|$|\s+(?:which|who|get|got|had|has|"
+                      r"have|received?|share|had)\b))", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?([\w$'’.-]+(?:\s+[\w$'’.-]+){0,4}?)\s+and\s+(?:the\s+)?"
+                      r"([\w$'’.-]+(?:\s+[\w$'’.-]+){0,4}?)(?=\s*(?:[-–—,:?;]|$))", re.I)
+_LEAD = re.compile(r"^\s*(?:meanwhile|the|a|an|one|those|that|and|while|followed by|to|with|from|by|in|"
+                   r"(?:focused|focussed|centred|centered)\s+on|to\s+(?:present|discuss|launch|review|share)|"
+                   r"activities\s+implemented\s+in)\b[\s,]*", re.I)
+_TRAIL = re.compile(r"\s*(?:\bheld\b.*|\bon\s+\d.*|\(.*|\bwere\b.*|\bwas\b.*|\baccounted\b.*|\bregion\b.*)$", re.I)
+
+
+@dataclass
+class Ask:
+    low: bool  # smallest / fewest: the least item wins
+    kind: str  # percent | money | count
+    noun: str | None  # for a count: the stem of the noun counted ("attende", "user")
+    options: list[str]  # "A or B": the phrases compared, when the question names them
+    total: bool = False  # "the combined attendance of the four meetings": the items' figures added up
+
+
+@dataclass
+class Item:
+    value: float
+    figure: str  # the figure as written
+    text: str  # the words the figure is said of
+    start: int  # where those words start in the sentence
+    end: int
+
+
+def read_ask(question: str, link=None) -> Ask | None:
+    """The ranking a question asks for by a written figure, or None when it ranks by something the
+    graph counts ("the most countries", "more funders") or names no figure's kind."""
+    m = RANK_WORD.search(question)
+    if not m or re.search(r"\bhow\s+(?:many|much)\b", question, re.I):
+        return None
+    low = m.group(1).lower() in _LOW
+    after = re.findall(r"[A-Za-z]+", question[m.end():])[:3]
+    noun = next((w for w in after if w.lower() not in ("of", "the", "new", "number", "amount")), None)
+    if _SHARE.search(question):
+        kind = "percent"
+    elif _MONEY.search(question[m.start():]) or _MONEY.search(question[:m.start()][-40:]):
+        kind = "money"
+    elif noun and noun_type(noun) is None and not _FACT_NOUNS.match(noun) and (
+            noun.lower().endswith("s") or _MASS_COUNT.search(noun)):
+        kind = "count"  # "the most attendees", "more users", "the highest attendance": a count beside each item
+    elif options(question, link) and not (noun and (noun_type(noun) or _FACT_NOUNS.match(noun))) \
+            and not any(noun_type(w) for w in after[:2]):  # "fewer priority countries": a graph count
+        kind = "any"  # "France or Korea: which committed more": the figures written beside the two decide
+    else:
+        return None
+    if kind != "count" and noun and noun_type(noun) is not None:
+        return None  # "the largest number of countries": a graph count
+    return Ask(low, kind, stem(noun.lower()) if kind == "count" and noun else None, options(question, link))
+
+
+# "combined", "altogether", "in total", "all together", "put together", "between them", "add up to"
+_SUM_WORD = re.compile(r"\b(combined|altogether|all together|in total|in all|total|sum|put together|between them|"
+                       r"add(?:ed|s)? up)\b", re.I)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10}
+
+
+def read_sum(question: str) -> Ask | None:
+    """The sum of a written list of figures a question asks for ("what was the combined attendance of
+    the GTT meetings", "how many attendees did the four meetings have altogether"), or None when it
+    adds nothing, or counts what the graph counts ("how many countries in total")."""
+    m = _SUM_WORD.search(question)
+    if not m or RANK_WORD.search(question):
+        return None
+    words = [w for w in re.findall(r"[A-Za-z]+", question) if w.lower() not in _QUIET_SUM]
+    if any(noun_type(w) for w in words):
+        return None  # "how many countries in total": a graph count
+    after = re.findall(r"[A-Za-z]+", question[m.end():])[:3]
+    noun = next((w for w in after if w.lower() not in ("of", "the", "new", "number", "amount")), None)
+    many = re.search(r"\bhow\s+many\s+([A-Za-z]+)", question, re.I)  # "how many attendees ... altogether"
+    if many and (noun is None or m.end() >= len(question.rstrip(" ?.!")) - 1):
+        noun = many.group(1)
+    if _SHARE.search(question):
+        kind = "percent"
+    elif _MONEY.search(question):
+        kind = "money"
+    elif noun and not _FACT_NOUNS.match(noun):
+        kind = "count"
+    else:
+        return None
+    return Ask(False, kind, stem(noun.lower()) if kind == "count" and noun else None, [], True)
+
+
+def stated_size(question: str) -> int | None:
+    """"the four meetings", "all 4 meetings": how many items the question says the list has."""
+    m = re.search(r"\b(?:the|all|these|those)\s+(\d+|" + "|".join(_COUNT_WORDS) + r")\s+[a-z]", question, re.I)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    return int(w) if w.isdigit() else _COUNT_WORDS[w]
+
+
+_QUIET_SUM = {"number", "total", "sum"}
+_TOTAL_SAID = re.compile(r"\b(?:total\w*|in all|altogether|combined|overall|sum|aggregate)\b", re.I)
+
+
+def states_total(found: list[Item]) -> bool:
+    """Does one of the list's items say it is the total ("totalling US$17.8 million: Ireland ...,
+    Germany ...")?  Then the report states the sum, and adding the items would count it twice."""
+    return any(_TOTAL_SAID.search(it.text) for it in found)
+
+
+_SEPARATOR = re.compile(r"\s+(?:or|vs\.?|versus|and)\s+(?:the\s+)?", re.I)
+
+
+def options(question: str, link=None) -> list[str]:
+    """'Did Africa or Asia-Pacific get ...', 'dashboards or country pages - which ...': the two
+    phrases a question sets against each other.  Two linked names on either side of "or" / "vs"
+    are the options whatever surrounds them ("ga contributions ireland vs germany which larger")."""
+    if link is not None:
+        links = link(question)
+        for m in _SEPARATOR.finditer(question):
+            if m.group(0).strip().lower().startswith("and") and not re.search(r"\bbetween\b", question[:m.start()], re.I):
+                continue
+            left = [l for l in links if l.end == m.start()]
+            right = [l for l in links if l.start == m.end()]
+            if left and right:
+                return [left[0].surface, right[0].surface]
+    m = _OPTIONS.search(question) or _BETWEEN.search(question)
+    if not m:
+        return []
+    a, b = (re.sub(r"^(?:(?:which|who|what|did|does|do|was|were|is|are|has|have|had)\s+)+(?:the\s+)?", "", x.strip(),
+                                flags=re.I) for x in m.groups())
+    a, b = (re.sub(r"^(?:the\s+)?one\s+(?:on|about|for|to|with|focused on|that)\s+(?:the\s+)?", "", x, flags=re.I)
+            for x in (a, b))
+    a, b = (_after_ranking(x) for x in (a, b))
+    if not a or not b:
+        return []
+    return [a, b]
+
+
+_PREP = re.compile(r"\b(?:at|in|on|by|from|for|with|to|into|within)\s+(?:the\s+)?", re.I)
+
+
+def _after_ranking(option: str) -> str | None:
+    """"more GTT staff based at ILO headquarters" -> "ILO headquarters": an option that holds the
+    ranking words names its item after its last preposition; "in regional teams" -> "regional teams"."""
+    if RANK_WORD.search(option):
+        cuts = list(_PREP.finditer(option))
+        if not cuts or RANK_WORD.search(option[cuts[-1].end():]):
+            return None
+        option = option[cuts[-1].end():]
+    return re.sub(r"^(?:at|in|on|by|from|for|with|to|into|within)\s+(?:the\s+)?", "", option.strip(), flags=re.I) or None
+
+
+def table_rows(cells, ask: Ask, question: str):
+    """Two rows of one table the question names as its options, compared in the column it names
+    (or the table's Total column): (labels, values, column, cells) or None."""
+    by_table: dict[str, list] = {}
+    for c in cells:
+        if c.unit != "marked":
+            by_table.setdefault(c.table, []).append(c)
+    q_rest = set(terms(question))
+    for o in ask.options:
+        q_rest -= set(terms(o))
+    for table, cs in by_table.items():
+        rows = list(dict.fromkeys(c.row for c in cs))
+        picks = []
+        for o in ask.options:
+            words = set(terms(o))
+            share = [len(words & set(terms(r))) / len(words) if words else 0 for r in rows]
+            best = max(share) if share else 0
+            picks.append(rows[share.index(best)] if best >= 0.5 and share.count(best) == 1 else None)
+        if None in picks or picks[0] == picks[1]:
+            continue
+        cols = list(dict.fromkeys(c.col for c in cs))
+        named = [c for c in cols if set(terms(c)) and set(terms(c)) <= q_rest]
+        col = named[0] if len(named) == 1 else next((c for c in cols if c.strip().lower() == "total"),
+                                                    cols[0] if len(cols) == 1 else None)
+        if col is None:
+            continue
+        got = [next((c for c in cs if c.row == r and c.col == col), None) for r in picks]
+        if None in got:
+            continue
+        return picks, [c.value for c in got], col, got
+    return None
+
+
+def items(sentence: str, ask: Ask, protected: list[tuple[int, int]]) -> list[Item]:
+    """The figures of ``sentence`` of the asked kind, each with the words it is said of.
+    ``protected``: spans (linked names) whose own "and" is no list break."""
+    figs = [s for s in spans(sentence) if s.kind == ("plain" if ask.kind == "count" else ask.kind)]
+    if _RESPECTIVELY.search(sentence):
+        return _respective(sentence, figs, protected)
+    if ask.kind == "count":
+        nouns = [_noun_after(sentence, s.end) for s in figs]
+        noun = ask.noun if ask.noun in nouns else None
+        if noun is None and len(nouns) >= 2 and len(set(nouns)) == 1 and nouns[0] and noun_type(nouns[0]) is None:
+            noun = nouns[0]  # "the most participants" of a list counting attendees: one noun counts every item
+        figs = [s for s, n in zip(figs, nouns) if n == noun and noun]
+    if not figs:
+        return []
+
+    def last_break(lo: int, hi: int) -> int | None:
+        cut = None
+        for b in _BREAK.finditer(sentence, lo, hi):
+            if any(p <= b.start() < q for p, q in protected):
+                continue
+            cut = b.end()
+        return cut
+
+    out = []
+    starts = []
+    for i, f in enumerate(figs):
+        lo = figs[i - 1].end if i else 0
+        cut = last_break(lo, f.start)
+        if i == 0:
+            colon = sentence.rfind(":", 0, f.start)
+            cut = colon + 1 if colon >= 0 else 0
+        starts.append(cut if cut is not None else f.start)
+    for i, f in enumerate(figs):
+        end = starts[i + 1] if i + 1 < len(figs) else len(sentence)
+        out.append(Item(f.value, f.label, sentence[starts[i]:end], starts[i], end))
+    return out
+
+
+def _respective(sentence: str, figs: list, names: list[tuple[int, int]]) -> list[Item]:
+    """"Ireland and Germany €1.2 million (US$1.24 million) and €20 million (US$20.7 million)
+    respectively": the names written before the figures, in order, own the figures in order.  A
+    figure restated in brackets in another currency is one item; the values compared are in the
+    one currency every item is written in (US dollars when each has them)."""
+    groups: list[list] = []
+    for f in figs:
+        if groups and re.fullmatch(r"\s*\(\s*", sentence[groups[-1][-1].end:f.start]):
+            groups[-1].append(f)  # "€1.2 million (US$1.24 million)"
+        else:
+            groups.append([f])
+    end = _RESPECTIVELY.search(sentence).start()
+    groups = [g for g in groups if g[0].start < end]
+    before = [n for n in names if n[1] <= (groups[0][0].start if groups else 0)]
+    if len(groups) < 2 or len(before) < len(groups):
+        return []
+    before = before[-len(groups):]
+    shared = set.intersection(*({f.currency for f in g} for g in groups))
+    cur = "USD" if "USD" in shared else (next(iter(shared)) if len(shared) == 1 else None)
+    out = []
+    for (a, b), g in zip(before, groups):
+        f = next((f for f in g if f.currency == cur), g[0]) if cur is not None else g[0]
+        if cur is None and len(groups[0]) + len(g) > 2:
+            return []  # amounts in different currencies with nothing to convert them by
+        out.append(Item(f.value, f.label, sentence[a:b], a, b))
+    return out
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _noun_after(sentence: str, end: int) -> str | None:
+    w = re.match(r"\s*([A-Za-z]+)", sentence[end:end + 30])
+    return stem(w.group(1).lower()) if w else None
+
+
+def phrase(text: str) -> str:
+    """The name an item's words give it: a capitalised name if they hold one ("the ILO Informality
+    Dashboard"), else the words with the list's lead-in and the figure's trailing clauses off."""
+    caps = re.findall(r"\b[A-Z][\w-]*(?:\s+(?:of|for|and|the|on)?\s*[A-Z][\w-]*)+", text)
+    caps = [c for c in caps if len(c.split()) >= 2 and not re.match(r"(?:The|One|Meanwhile)\b", c)]
+    if caps:
+        return max(caps, key=len)
+    t = text
+    for _ in range(4):
+        t2 = _LEAD.sub("", t)
+        if t2 == t:
+            break
+        t = t2
+    return _TRAIL.sub("", t).strip(" ,.;")
+
+
+def rank(found: list[Item], low: bool) -> list[int]:
+    """Indices of the items, best first (ties keep the written order)."""
+    return sorted(range(len(found)), key=lambda i: (found[i].value if low else -found[i].value, i))
+
+
+_TYPE_WORDS = (("Region", re.compile(r"\bregion(?:s|al)?\b", re.I)),
+               ("Country", re.compile(r"\bcountr(?:y|ies)\b", re.I)),
+               ("Organization", re.compile(r"\b(funders?|donors?|partners?|sources?|organi[sz]ations?|agenc(?:y|ies))\b",
+                                           re.I)))
+MIN_OVERLAP = 0.4  # share of the question's distinguishing words (idf-weighted) the passage's best sentence holds
+
+
+@dataclass
+class Ranked:
+    passage_id: str
+    items: list[Item]
+    names: list[str]  # each item's name (an entity label or its phrase)
+    ids: list[str | None]  # each item's entity id of the asked type, when it has one
+    order: list[int]  # the items' indices, best first
+    compared: bool  # two named options were compared
+
+
+def asked_item_type(question: str, ask: Ask) -> str | None:
+    """What the ranked items are: a region, a country, an organisation, or anything named."""
+    for t, rx in _TYPE_WORDS:
+        m = rx.search(question)
+        if m and not (ask.kind == "count" and ask.noun and stem(m.group(0).lower()) == ask.noun):
+            return t
+    return None
+
+
+def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_passages: int = 6) -> Ranked | None:
+    """Find the passage whose list of figures the question ranks and rank it.
+
+    ``units``: the :class:`app.qa.units.UnitIndex`; ``passage_text(pid)``; ``link(text)`` -> the
+    lexicon's links (start, end, ids); ``label(eid)`` -> an entity's label."""
+    # the linked names as the report writes them ("the Irish" -> Ireland) join the question's words
+    named = [label(l.ids[0]) for l in link(question) if not set(terms(l.surface)) & set(terms(label(l.ids[0])))]
+    q_terms = [t for t in terms(question + " " + " ".join(named)) if not RANK_WORD.fullmatch(t) and t not in _QUIET
+               and t in units.idf]  # a word the report never writes ("actually", "spent") finds no passage: not counted against one
+    if not q_terms:
+        return None
+    scores = units.lexical_in_context(q_terms)  # "GTT ... meetings": the list's sentence and the one before it
+    order = scores.argsort()[::-1]
+    want = asked_item_type(question, ask)
+    seen: list[str] = []
+    floor = MIN_OVERLAP * (0.6 if ask.options else 1.0)  # two named options must both be found: a sure check
+    for ui in order[:60]:
+        if scores[ui] < floor:
+            break
+        pid = units.units[int(ui)].passage_id
+        if pid in seen:
+            continue
+        seen.append(pid)
+        if len(seen) > top_passages:
+            break
+        got = _rank_passage(pid, question, ask, want, units, passage_text, link, label)
+        if got is not None:
+            return got
+    return None
+
+
+_QUIET = set(terms("which what who share per cent percent number did does get got had has have receive received "
+                   "report according"))
+
+
+def _rank_passage(pid, question, ask, want, units, passage_text, link, label) -> Ranked | None:
+    if ask.kind == "any":
+        for kind in ("money", "percent", "count"):
+            got = _rank_passage(pid, question, Ask(ask.low, kind, None, ask.options), want, units, passage_text,
+                                link, label)
+            if got is not None:
+                return got
+        return None
+    text = passage_text(pid)
+    if not text:
+        return None
+    found: list[Item] = []
+    ids: list[str | None] = []
+    all_ids: list[set[str]] = []
+    for ui in units.by_passage.get(pid, []):
+        u = units.units[ui]
+        if u.kind != "sentence":
+            continue
+        links = link(u.text)
+        its = items(u.text, ask, [(l.start, l.end) for l in links])
+        for it in its:
+            inside = [l for l in links if l.start >= it.start and l.end <= it.end]
+            got = {i for l in inside for i in l.ids}
+            all_ids.append(got)
+            typed = [i for l in inside for i in l.ids if i.split(":", 1)[0] == want] if want else []
+            ids.append(typed[0] if len(set(typed)) == 1 else None)
+            found.append(it)
+    if len(found) < 2:
+        return None
+
+    def ids_of(s: str) -> set[str]:
+        return {i for l in link(s) for i in l.ids}
+
+    if ask.options:
+        rest = question
+        for o in ask.options:
+            rest = rest.replace(o, " ")
+        rest_terms = {t for t in terms(rest) if not RANK_WORD.fullmatch(t) and t not in _QUIET}
+        if rest_terms and len(rest_terms & set(terms(text))) < 0.5 * len(rest_terms):
+            return None  # the options are found, but the passage is not about what the question compares them by
+        picks = [_option_index(o, found, all_ids, ids_of) for o in ask.options]
+        if None in picks or picks[0] == picks[1]:
+            return None
+        pair = [found[i] for i in picks]
+        whole = [_named_whole(o, link) for o in ask.options]
+        names = [label(w) if w else o for o, w in zip(ask.options, whole)]
+        order = rank(pair, ask.low)
+        return Ranked(pid, pair, names, [w or ids[i] for w, i in zip(whole, picks)], order, True)
+    keep = [i for i in range(len(found)) if ids[i]] if want else list(range(len(found)))
+    if len(keep) < (2 if want else 3):
+        return None
+    if want and len(keep) < len(found) / 2:
+        return None  # most of the list is of another kind: not the list asked about
+    kept = [found[i] for i in keep]
+    names = [label(ids[i]) if ids[i] else phrase(found[i].text) for i in keep]
+    return Ranked(pid, kept, names, [ids[i] for i in keep], rank(kept, ask.low), False)
+
+
+def _option_index(option: str, found: list[Item], all_ids: list[set[str]], ids_of) -> int | None:
+    want = ids_of(option)
+    if want:
+        hits = [i for i in range(len(found)) if want & all_ids[i]]
+        return hits[0] if len(hits) == 1 else None
+    words = set(terms(option))  # an unnamed option: the item writing most of its words ("the financing gap meeting")
+    if not words:
+        return None
+    share = [len(words & set(terms(it.text))) / len(words) for it in found]
+    best = max(share)
+    return share.index(best) if best >= 0.5 and share.count(best) == 1 else None
+
+
+def _named_whole(option: str, link) -> str | None:
+    """The entity the option names when it is one linked name ("Asia-Pacific", "the Irish"), not a
+    phrase that holds one ("the Africa ... meeting")."""
+    links = link(option)
+    if len(links) != 1 or links[0].end - links[0].start < 0.6 * len(option.strip()):
+        return None
+    return links[0].ids[0]

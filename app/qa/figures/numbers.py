@@ -1,0 +1,519 @@
+"""Reading the number a question asks for out of a sentence, by what it counts and its unit.
+
+"What share of ... came from X" wants a percentage, "how much money ..." an amount of money,
+"how many registered workers ..." a plain count next to the counted noun.  A sentence often holds
+several numbers ("registered workers increasing from 50,000 to 146,000 and employers from 240 to
+4,700 between 2017 and 2023"), so each number span is typed (money, per cent, plain) with the
+same patterns the quantity extractor uses, filtered by the unit the question asks for, and ranked
+by how close it sits to the counted words; in a change "from A to B" the value reached (B) is the
+one a question about the state of things means.  Pure functions: ordinary English, no report facts.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.qa.units import STOP
+from graph.extract.quantities import MONEY, PERCENT
+from graph.dates import MONTH
+from app.qa.figures.figure_owner import PARTITIVE, owner, parallel
+from app.qa.figures.respective_nouns import asked_item
+from app.qa.figures.number_words import TIMES, label as number_label, word_numbers
+
+NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+_LABEL_BEFORE = re.compile(r"\b(Table|Figure|Box|Result|Step|No\.?|Nos\.?|Paper|Phase|Article|Section|Chapter|"
+                           r"Convention|Recommendation|Goal|Target|SDG|indicator|Pillar|Law|Decree|C|R)\s*$", re.I)
+_SHARE_ASKED = re.compile(r"\b(share|percentage|proportion|per ?cent|percent|rate|ratio)\b|%", re.I)
+_MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|were|is|will)\b|\b(money|amount|funding|"
+                          r"budget|cost|costs|gap|us\$|usd|dollars?|euros?|allocat\w*|financing|paid|pay|receive\w*)\b",
+                          re.I)
+# A change asked by its size: "by how much did X increase"; the sentence writes it after "by".
+BY_HOW_MUCH = re.compile(r"\bby how (?:much|many)\b", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:almost|nearly|about|around|roughly|some|over|more than|up to|approximately)?\s*$", re.I)
+_COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
+_TIMES_ASKED = re.compile(r"\bhow (?:many\s+t[a-z]*mes|often)\b|\bnumber of (?:times|meetings|sessions)\b", re.I)
+_AGE_ASKED = re.compile(r"\b(?:what|which)\s+age\b|\bhow old\b|\bage\s+(?:limit|threshold|of eligibility)\b|\beligibility age\b|"
+                        r"\b(?:minimum|maximum|upper|lower|youngest|oldest|qualifying|pensionable|retirement|entry|eligible)\s+age\b|"
+                        # a keyword query closing on "age" ("malawi older persons grant age", "nda age eligible")
+                        r"(?<![-\w])age(?:\s+(?:eligible|eligibility|limit|cut-?off|bracket|range))?\s*\??\s*$", re.I)
+# Which end of an age range a question asks for ("maximum age", "youngest age").
+_AGE_BOUND = re.compile(r"\b(maximum|upper|oldest|highest|minimum|lower|youngest|lowest)\b", re.I)
+_EARLIER_ASKED = re.compile(r"\b(from|initially|originally|before|previous(ly)?|at first|earlier|start(ed|ing)?)\b", re.I)
+_CALLED_EARLIER = re.compile(r"\b(previous|earlier|initial|original|prior)\s+(?:[a-z-]+\s+){0,2}?(?:of\s+)?"
+                             r"(?:us\$|\$|€)?\s*$", re.I)
+_MONTHS = "(" + MONTH + ")"
+_MONTH_AFTER = re.compile(r"(?:\s*[-–]\s*\d{1,2})?\s+" + _MONTHS + r"\b")  # "03 September", "13-15 November"
+_MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\s+$")
+_SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "bn": 1e9, "m": 1e6}
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    label: str
+    value: float
+    kind: str  # money | percent | plain
+    currency: str = ""  # for money: USD | EUR | CHF | GBP ... (see :func:`currency_of`)
+
+
+def asked_unit(question: str) -> str | None:
+    """'percent' | 'money' | 'count' | None: what kind of number the question wants."""
+    # "how many events did the platform organise", whatever an aside says ("set up to share
+    # information"): the counted phrase decides, unless it counts per cent ("how many per cent").
+    if re.search(r"\bhow many\s+(?:us\s+|swiss\s+)?(?:dollars|euros|francs|pounds)\b", question, re.I):
+        return "money"  # "how many euros": an amount, counted in its currency
+    if BY_HOW_MUCH.search(question) and not re.search(r"\b(?:money|funding|dollars?|euros?|us\$|usd)\b", question, re.I):
+        return None  # "by how much did the decree increase the base value": a change, in whatever unit it is written
+    count = _COUNT_ASKED.search(question)
+    if count and not _SHARE_ASKED.search(" ".join(question[count.end():].split()[:2])):
+        return "count"
+    if _SHARE_ASKED.search(question):
+        return "percent"
+    if count or counted_noun_last(question):
+        return "count"
+    if _MONEY_ASKED.search(question):
+        return "money"
+    if re.search(r"\b(?:total|count|tally|headcount)\b", question, re.I):
+        return "count"  # "gtt staff total march 2025": a total of things, not a share
+    return None
+
+
+def _num(s: str, scale: str | None) -> float:
+    return float(s.replace(",", "")) * _SCALES.get((scale or "").strip().lower(), 1)
+
+
+def spans(seg: str) -> list[Span]:
+    """Every number of a sentence, typed: money, per cent, or a plain number (years and labels
+    such as 'Table 3', 'No. 102' are not numbers a question asks for)."""
+    out: list[Span] = []
+    for m in MONEY.finditer(seg):
+        num, scale = m.group("num") or m.group("num2"), m.group("scale") or m.group("scale2")
+        out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(num, scale), "money",
+                        currency_of(m.group("cur") or m.group("cur2") or "")))
+    for m in PERCENT.finditer(seg):
+        if not any(s.start < m.end() and m.start() < s.end for s in out):
+            out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(m.group("num"), None), "percent"))
+    typed = list(out)
+    for m in NUMBER.finditer(seg):
+        if any(s.start < m.end() and m.start() < s.end for s in typed):
+            continue
+        if YEAR.fullmatch(m.group(1)) and not m.group(2):
+            continue  # a year is not a count
+        if _MONTH_AFTER.match(seg[m.end():]) or _MONTH_BEFORE.search(seg[max(0, m.start() - 12):m.start()]):
+            continue  # "03 September", "July 18": a day of a date
+        if re.search(r"(?:19|20)\d\d\s*[-–]\s*$", seg[max(0, m.start() - 7):m.start()]):
+            continue  # "2021-25": the short end of a year range
+        if _LABEL_BEFORE.search(seg[max(0, m.start() - 16):m.start()]):
+            continue  # "Table 3", "Result 2", "No. 102": a label, not a quantity
+        if _ENUMERATOR.match(seg, max(0, m.start() - 1)) and not _WORD_BEFORE_PAREN.search(seg[:max(0, m.start() - 1)]):
+            continue  # "(i) ..., and (3) the extension of ...": a list item's marker ("ten (10) countries" is a figure)
+        out.append(Span(m.start(), m.end(), m.group(0).strip(), _num(m.group(1), m.group(2)), "plain"))
+    for w in word_numbers(seg):  # "Three prototypes", "two dozen journalists": counts written in words
+        if not any(s.start < w.end and w.start < s.end for s in out) and not _SPELLED_LABEL.search(seg[:w.start]):
+            out.append(Span(w.start, w.end, number_label(w.value), w.value, "plain"))
+    return sorted(out, key=lambda s: s.start)
+
+
+# "(3) the extension of ...": a small number alone in brackets before words marks a list item, unless a
+# number word just before restates it ("an additional ten (10) countries").
+_ENUMERATOR = re.compile(r"\((\d{1,2})\)\s+[a-z]")
+_WORD_BEFORE_PAREN = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+                                r"twenty|thirty|forty|fifty)\s*$", re.I)
+
+
+# "Step two", "Phase three", "the second of three": ordinal labels and parts are no counts.
+_SPELLED_LABEL = re.compile(r"\b(Step|Phase|Pillar|Result|Table|Box|Figure|Goal|Chapter|Section|Article)\s+$", re.I)
+
+
+# "Ireland and Germany ... €1.2 million (US$1.24 million) and €20 million (US$20.7 million)
+# respectively": the k-th name of a list owns the k-th figure.
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_NAME = r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+|and\s+(?=[A-Z][\w'’.-]*\s+[A-Z]))?[A-Z][\w'’.-]*)*"
+_NAME_LIST = re.compile(rf"({_NAME}(?:\s*,\s*{_NAME})*,?\s+and\s+{_NAME})")
+
+
+def _names_in(question: str) -> set[str]:
+    """The question's words, folded, plus the country names its demonyms stand for ("the Germans")."""
+    from app.qa.names.demonyms import demonym_country
+    from graph import countries
+
+    words = re.findall(r"[A-Za-z][\w'’.-]*", question)
+    out = {countries.fold(w) for w in words}
+    for w in words:
+        iso = demonym_country(w)
+        if iso:
+            c = countries.all_countries().get(iso)
+            out |= {countries.fold(n) for n in (c.names if c else [])}
+    return out
+
+
+def respective(seg: str, question: str, cands: list[Span]) -> Span | None:
+    """With "respectively", the figure in the position of the list item the question names."""
+    m = _RESPECTIVELY.search(seg)
+    if not m:
+        return None
+    # Figures before "respectively", without converted amounts in brackets ("(US$1.24 million)").
+    figs = [s for s in cands if s.end <= m.start() and not seg[max(0, s.start - 2):s.start].strip().endswith("(")]
+    if len(figs) < 2:
+        return None
+    asked = _names_in(question)
+    for lm in reversed(list(_NAME_LIST.finditer(seg[:figs[0].start]))):
+        items = [re.sub(r"^the\s+", "", x.strip(), flags=re.I) for x in re.split(r"\s*,\s*|\s+and\s+", lm.group(1))
+                 if x.strip()]
+        figs_here = figs[-len(items):] if len(figs) >= len(items) else []
+        if len(items) < 2 or len(figs_here) != len(items):
+            continue
+        hits = _named_items(items, asked)
+        if len(hits) > 1:  # "Ireland and Germany both gave - how much did Germany give": the asking clause's
+            hits = [i for i in hits if i in _named_items(items, _names_in(asking_clause(question)))] or hits
+        if len(hits) == 1:
+            return figs_here[hits[0]]
+        if not hits and _other_country_asked(items, question):
+            return ELSEWHERE  # "France and Korea ... respectively" for "the German contribution": not this sentence
+        return None
+    run = _last_run(seg, figs)  # "reaching 15,000 and 18,000 persons": the figures listed together
+    item = asked_item(seg[:run[0].start], len(run), question)  # "for persons with disabilities and older persons"
+    return run[item] if item is not None else None
+
+
+# "between 2017 and 2023", "from 2017 to 2023" in a sentence: the years a change "from A to B" spans.
+_SPAN_YEARS = re.compile(r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _asks_range_start(seg: str, question: str) -> bool:
+    """Does the question date its figure to the first year of the span the sentence's change runs
+    over ("employers from 240 to 4,700 between 2017 and 2023", asked "in 2017"), and not to the last?"""
+    asked = set(YEAR.findall(question))
+    return any(m.group(1) in asked and m.group(2) not in asked for m in _SPAN_YEARS.finditer(seg))
+
+
+def _last_run(seg: str, figs: list[Span]) -> list[Span]:
+    """The figures written as one list just before "respectively" ("15,000 and 18,000"): the last
+    figure and those before it parted from the next only by a comma or "and" (and a unit word)."""
+    run = [figs[-1]]
+    for f in reversed(figs[:-1]):
+        gap = seg[f.end:run[0].start]
+        if not (re.search(r",|\band\b", gap) and len(re.findall(r"[A-Za-z]+", gap)) <= 3):
+            break
+        run.insert(0, f)
+    return run
+
+
+# What :func:`respective` says of a sentence whose list of countries leaves out the one asked.
+ELSEWHERE = Span(0, 0, "", 0.0, "none")
+
+
+def _other_country_asked(items: list[str], question: str) -> bool:
+    """Are the list's items all countries, and does the question name (or a demonym stand for) a
+    country that is none of them?"""
+    from app.qa.names.demonyms import demonym_country
+    from graph import countries
+
+    isos = [countries.lookup(it) for it in items]
+    if not all(isos):
+        return False
+    asked = {iso for _, _, _, iso in countries.find_countries(question)}
+    asked |= {iso for w in re.findall(r"[A-Za-z]+", question) for iso in [demonym_country(w)] if iso}
+    return bool(asked) and not (asked & set(isos))
+
+
+def _named_items(items: list[str], asked: set[str]) -> list[int]:
+    from graph import countries
+
+    return [i for i, it in enumerate(items) if countries.fold(it) in asked
+            or all(countries.fold(t) in asked for t in it.split())]
+
+
+# Where a question's clauses part: a dash, a semicolon or colon, a comma before a question word.
+_CLAUSE_BREAK = re.compile(r"\s[-–—]\s|[;:]|,\s*(?=(?:how|what|which|who|when|where)\b)", re.I)
+_ASKS = re.compile(r"\b(?:how|what|which|who|when|where)\b", re.I)
+
+
+def asking_clause(question: str) -> str:
+    """The clause of the question that holds its question word ("Ireland and Germany both put money
+    in - *how much did Germany contribute*"); the whole question when it has one clause."""
+    parts = _CLAUSE_BREAK.split(question)
+    asking = [p for p in parts if _ASKS.search(p)]
+    return asking[-1] if len(parts) > 1 and asking else question
+
+
+_CURRENCIES = (("USD", r"US\$|USD|(?:US\s+)?dollars?|\$"), ("EUR", r"€|EUR|euros?"), ("CHF", r"CHF|Swiss francs?"),
+               ("GBP", r"£|GBP|pounds? sterling"))
+
+
+def currency_of(text: str) -> str:
+    """'US$' / 'dollars' -> 'USD', '€' / 'euros' -> 'EUR' ...; '' when none is named."""
+    for code, rx in _CURRENCIES:
+        if re.fullmatch(rf"\s*(?:{rx})\s*", text, re.I):
+            return code
+    return ""
+
+
+def asked_currency(question: str) -> str:
+    """The currency a question asks its amount in ("in US dollars", "how many euros"), or ''."""
+    for code, rx in _CURRENCIES:
+        if re.search(rf"(?<![\w$€£])(?:{rx})(?![\w])", question, re.I):
+            return code
+    return ""
+
+
+def in_asked_currency(seg: str, span: Span, cands: list[Span], question: str) -> Span:
+    """An amount written with its conversion beside it ("€1.2 million (US$1.24 million)"): the
+    form in the currency the question asks for."""
+    want = asked_currency(question)
+    if span.kind != "money" or not want or span.currency in ("", want):
+        return span
+    for o in cands:
+        if o.kind == "money" and o.currency == want and (
+                re.fullmatch(r"\s*\(\s*", seg[span.end:o.start]) or re.fullmatch(r"\s*\(\s*", seg[o.end:span.start])):
+            return o
+    return span
+
+
+def pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
+    """The span of ``seg`` that answers a number question, or None; an amount comes in the
+    currency the question names when the sentence gives both (see :func:`in_asked_currency`)."""
+    got = _pick(seg, question, near, strict)
+    return in_asked_currency(seg, got, spans(seg), question) if got is not None else None
+
+
+def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
+    """The span of ``seg`` that answers a number question, or None.
+
+    ``near(word)`` says whether a word is one of the counted words of the question; a span must
+    sit next to one, unless the unit the question asks for (a share, an amount) already singles
+    it out (``strict=False`` when the question names no counted words at all)."""
+    unit = asked_unit(question)
+    cands = spans(seg)
+    if _TIMES_ASKED.search(question):  # "how many times did it convene": "twice", "three times"
+        times = [s for s in cands if s.kind == "plain" and (seg[s.start:s.end].lower() in TIMES or
+                                                             re.match(r"\s+times\b", seg[s.end:], re.I))]
+        return times[0] if len(times) == 1 else None
+    age = bool(_AGE_ASKED.search(question))
+    if age:  # "from what age": the figure written as an age (its noun is "years")
+        ages = [s for s in cands if s.kind == "plain" and (re.match(r"\s*(?:-\s*)?years?\b(?:\s+of\s+age|\s+old|\s+and\s+(?:over|above|older))?",
+                                                                  seg[s.end:], re.I) and re.search(r"\b(?:age|aged|above|over|older|under|below)\b",
+                                                                  seg[max(0, s.start - 30):s.end + 20], re.I)
+                                                         or re.search(r"\b(?:aged?|age of)\s*$", seg[:s.start], re.I)
+                                                         # "aged 15 to 30": the range's upper bound is an age too
+                                                         or re.search(r"\baged?\s+\d{1,3}\s*(?:to|-|–|and)\s*$", seg[:s.start], re.I))]
+        cands = ages  # a sentence with no age in it does not answer
+        bound = _AGE_BOUND.search(question)
+        if bound and len(cands) > 1:  # "maximum age" of "aged 15 to 30": the upper bound
+            return (max if bound.group(1).lower() in ("maximum", "upper", "oldest", "highest") else min)(
+                cands, key=lambda s: s.value)
+    if re.search(r"\bin total\b|\baltogether\b|\btotal (?:number|count)\b", question, re.I) and \
+            re.search(r"\b(?:new|additional|further)\b", question, re.I):
+        # "welcomed new members; how many does it have in total": an increment ("five new members") is no total
+        cands = [s for s in cands if not re.match(r"\s+(?:new|additional|more|further|extra)\b", seg[s.end:], re.I)]
+    if unit == "percent":
+        cands = [s for s in cands if s.kind == "percent"]
+    elif unit == "money":
+        cands = [s for s in cands if s.kind == "money"]
+    elif unit == "count":
+        cands = [s for s in cands if s.kind == "plain"]
+    # A figure the question states ("up from 50,000") is what it knows, not what it asks.
+    stated = {sp.value for sp in spans(question)}
+    if stated and any(s.value not in stated for s in cands):
+        cands = [s for s in cands if s.value not in stated]
+    elif stated and cands:
+        return None  # the sentence only repeats what the question states ("welcomed five new members")
+    owned = respective(seg, question, cands)
+    if owned is ELSEWHERE:
+        return None
+    if owned is not None:
+        return owned
+    earlier = bool(_EARLIER_ASKED.search(question)) or _asks_range_start(seg, question)
+    years = [m.start() for y in YEAR.findall(question) for m in re.finditer(y, seg)]
+    dists: list[float] = []
+    for s in cands:
+        after = re.findall(r"[A-Za-z]+", seg[s.end:s.end + 60])[:4]
+        before = re.findall(r"[A-Za-z]+", seg[max(0, s.start - 40):s.start])[-3:]
+        dist = next((i for i, w in enumerate(after) if near(w)), None)
+        if dist is None:
+            dist = next((i + 2 for i, w in enumerate(reversed(before)) if near(w)), 9)
+        # More of the counted words around it is closer ("nearly 18,000 older persons" beats
+        # "15,000 individuals" for "how many older persons"); the words of its own clause count
+        # most ("...; one to present the Clock held on 3 September (38 attendees)").
+        clause = re.findall(r"[A-Za-z]+", _clause(seg, s.start, s.end))
+        dists.append(dist - 0.1 * sum(1 for w in after + before if near(w)) - 0.15 * sum(1 for w in set(clause) if near(w)))
+        linked = _LINKING.search(seg[max(0, s.start - 80):s.start])
+        if linked and near(linked.group(1)):
+            dists[-1] -= 2  # "The GTT staff stood at 197": the counted noun is the subject the figure is said of
+        if not age and _counts_other_noun(seg[s.end:s.end + 60], near):
+            dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
+    if BY_HOW_MUCH.search(question):  # "increased ... by almost 40 percent": the change's own size
+        dists = [d - 5 if _BY_BEFORE.search(seg[max(0, s.start - 24):s.start]) else d for s, d in zip(cands, dists)]
+    if earlier:
+        # "a further reduction from the previous gap of US$36 million": the figure the sentence
+        # itself calls earlier is the one a question about the earlier state means
+        for i, s in enumerate(cands):
+            if _CALLED_EARLIER.search(seg[max(0, s.start - 40):s.start]):
+                dists[i] -= 2
+    changes = 0  # "registered workers increasing from 50,000 to 146,000 and employers from 240 to 4,700"
+    for i in range(len(cands) - 1):
+        a, b = cands[i], cands[i + 1]
+        if re.search(r"\bfrom\s+(us\$|\$|€)?\s*$", seg[max(0, a.start - 8):a.start].lower()) and \
+                re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}?to\s+(us\$|\$|€)?\s*", seg[a.end:b.start].lower()):
+            # "from 50,000 to 146,000": the value reached is meant, unless the question asks where it started
+            lo, hi = (i + 1, i) if earlier else (i, i + 1)
+            dists[hi] = min(dists[hi], dists[lo])
+            dists[lo] += 3
+            changes += 1
+    for i in range(1, len(cands)):
+        if PARTITIVE.match(seg[cands[i].end:]):  # "27,500 people ..., 10,000 of whom": the same noun counted
+            dists[i] = min(dists[i], dists[i - 1])
+    owned = owner(seg, [(s.start, s.end) for s in cands], question) \
+        if changes >= 2 or parallel(seg, [(s.start, s.end, s.kind) for s in cands]) else None  # changes are items
+    if owned is not None:  # "..., the Africa region (14 per cent) and ...": the figure said of the asked item
+        ix, named = owned
+        if named:  # a name of the list item the question says: only its figures answer
+            cands, dists = [s for i, s in enumerate(cands) if i in ix], [d for i, d in enumerate(dists) if i in ix]
+        else:
+            dists = [d if i in ix else d + 9 for i, d in enumerate(dists)]
+    best: tuple[float, int, Span] | None = None
+    for s, dist in zip(cands, dists):
+        # Several years in the sentence: the figure nearest the year the question names.
+        gap = min((abs(y - s.start) for y in years), default=0)
+        if best is None or (dist, gap) < best[:2]:
+            best = (dist, gap, s)
+    if best is None:
+        return None
+    if strict and best[0] >= 8.95 and unit not in ("percent", "money"):
+        return None
+    return best[2]
+
+
+# "<noun> stood at / amounted to / totalled / reached / was N": the figure said of that noun.
+_LINKING = re.compile(r"\b([A-Za-z][A-Za-z-]+)\s+(?:stood|stands|amounted|amounts|totall?ed|totals|reached|reaches|numbered|"
+                      r"came|rose|fell|grew|increased|decreased|declined|dropped|was|were|is|are)(?:\s+(?:at|to))?"
+                      r"(?:\s+(?:about|around|approximately|nearly|over|almost|more than|some|roughly))?\s*(?:US\$|\$|€)?\s*$", re.I)
+
+
+def _clause(seg: str, start: int, end: int) -> str:
+    """The clause a number sits in: between the nearest ';' (or sentence-internal list break) on each side."""
+    left = max(seg.rfind(";", 0, start), seg.rfind(":", 0, start))
+    right = min([i for i in (seg.find(";", end), seg.find(":", end)) if i >= 0] or [len(seg)])
+    return seg[left + 1:right]
+
+
+def _counts_other_noun(after: str, near) -> bool:
+    """Does the figure count something else than the question's words?  Its noun is the first
+    plural among the next words, past a modifier ("two co-creation workshops", "64 countries"),
+    unless a counted word comes before it ("18,000 older persons" for "how many older people")."""
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", after)[:3]
+    if not words or not re.match(r"\s+[A-Za-z]", after):
+        return False
+    for i, w in enumerate(words):
+        if near(w) or w.lower() in STOP:
+            return False  # a counted word, or the noun phrase ended ("146,000 and employers ...")
+        if _COUNTS_OTHER(w):
+            return i == 0 or not words[0][0].isupper()  # "5 Member States" names, it does not modify
+    return False
+
+
+def _COUNTS_OTHER(word: str) -> bool:
+    """A plural noun right after a number is what the number counts ("64 countries", "70 years")."""
+    w = word.lower()
+    return len(w) > 3 and w.endswith("s") and w not in STOP and not w.endswith("ss")
+
+
+def counts_entities(question: str, counted_type: str) -> bool:
+    """Does 'how many <noun>' count things of the graph's type (countries, organisations ...)
+    rather than ask for a figure the text states ('how much money', 'how many beneficiaries')?"""
+    from app.qa.bank import TYPE_NOUNS
+
+    m = re.search(r"\bhow many\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)", question, re.I) or \
+        re.search(r"\bnumber of\s+((?:[\w'’-]+\s+){0,3}?[\w'’-]+)", question, re.I)
+    if m is None:
+        return False
+    nouns = {n.split()[-1].lower() for n in TYPE_NOUNS.get({"Convention": "LegalInstrument"}.get(counted_type, counted_type), ())}
+    nouns |= {n.rstrip("s") for n in nouns}
+    return any(w.lower().rstrip("s") in nouns or w.lower() in nouns for w in re.findall(r"[\w'’-]+", m.group(1)))
+
+
+_TYPE_HEADS = re.compile(r"(countr(y|ies)|governments?|states|nations?|funders?|donors?|financiers?|organi[sz]ations?|"
+                         r"agenc(y|ies)|partners?|institutions?|sponsors?|members?|schemes?|programmes?|programs?|"
+                         r"benefits?|conventions?|publications?|papers?|titles?|year|pathfinders?)")
+
+
+# Plural nouns of people by their ending: "subscribers", "trainees", "participants", "technicians",
+# "specialists", "representatives" (not "-ates": "member states" and "estimates" are no people).
+_PEOPLE_SUFFIX = r"[a-z]{3,}(?:ers|ees|ents|ants|ians|ists|atives)"
+
+
+def _people_noun(word: str) -> bool:
+    """Is the word a noun of people a figure counts ("beneficiaries", "recipients")?  Such a word
+    is an end's role noun only beside the end it names (app.qa.form.end_nouns)."""
+    from graph.extract.quantities import _PEOPLE
+
+    return bool(re.fullmatch(_PEOPLE, word.lower()))
+
+
+def relation_noun(word: str) -> bool:
+    """Is the word a relation's own noun in the registry ("founders", "co-chairs", "signatories")?
+    A keyword query ending on one asks for that end of the relation, not how many people."""
+    from app.qa.units import stem
+    from graph.relations import REGISTRY
+
+    from app.qa.form.end_nouns import is_end_noun
+
+    w = stem(word.lower())
+    # relations between things ("founders", "co-chairs"); a figure's words ("beneficiaries") are counted
+    return any(" " not in k and stem(k.lower()) == w for r in REGISTRY if "Quantity" not in r.range
+               for k in r.keywords) or is_end_noun(word) and not _people_noun(word)  # "organisers", "authors"
+
+
+def counted_noun_last(question: str) -> bool:
+    """Does a keyword query end in a plural noun of people counted ('... recipients', '... subscribers')
+    rather than in a type noun (funders, countries, members) or a thing?"""
+    from graph.extract.quantities import _PEOPLE
+
+    from app.qa.form.query_tail import without_tail
+
+    question = without_tail(question)  # "gtt staff march 2025": a trailing date only dates it
+    if re.search(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify)\b", question, re.I):
+        return False
+    words = re.findall(r"[A-Za-z][A-Za-z-]*", question)
+    if not words:
+        return False
+    last = words[-1].lower()
+    # "... workers covered": people, then what was done to them (a past participle), are counted;
+    # other things so followed ("ratifications registered") are asked for by name.
+    if len(words) >= 2 and re.fullmatch(r"[a-z]{3,}ed", last):
+        last = words[-2].lower()  # "... workers covered": people, then what was done to them
+        if not (re.fullmatch(_PEOPLE, last) or re.fullmatch(_PEOPLE_SUFFIX, last)):
+            return False  # "c102 ratifications registered 2024": which ones, not how many
+    if _TYPE_HEADS.fullmatch(last) or not re.fullmatch(_PEOPLE, last) and relation_noun(last):
+        return False
+    return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(_PEOPLE_SUFFIX, last))
+
+
+_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w'’-]+\s+){0,2}?([A-Za-z][\w'’-]*s)\b", re.I)
+
+
+def beside_counted(text: str, start: int, end: int, question: str) -> bool:
+    """Is the figure at text[start:end] written right before the noun the question counts ("how
+    many entries" / "approximately 490 entries")?  That pairing is strong evidence on its own, even
+    when the rest of the sentence shares few words with the question."""
+    from app.qa.multihop.chains import same_root, _root
+
+    m = _COUNTED.search(question)
+    if m is None:
+        return False
+    after = re.findall(r"[A-Za-z][\w'’-]*", text[end:end + 40])[:2]
+    return any(same_root(_root(w), _root(m.group(1))) for w in after)
+
+
+def typed_figure(text: str, start: int, end: int, question: str) -> bool:
+    """Is the figure at text[start:end] of the very kind the question asks ("how many times" /
+    "twice", "from what age" / "above 70 years of age")?  Such a pairing is evidence on its own."""
+    seg = text[start:end].lower()
+    if _TIMES_ASKED.search(question):
+        return seg in TIMES or bool(re.match(r"\s+times\b", text[end:], re.I))
+    if _AGE_ASKED.search(question):
+        return bool(re.match(r"\s*(?:-\s*)?years?\b", text[end:], re.I)) and \
+            bool(re.search(r"\b(?:age|aged|above|over|older)\b", text[max(0, start - 30):end + 20], re.I))
+    return False

@@ -1,0 +1,51 @@
+"""Questions that ask for regions: "Which regions does Portugal finance countries in?", "Which
+region's priority countries are all financed by the EU?".
+
+The countries are found as for the list question (every constraint the graph step reads, the
+region words aside); the answer is their regions (``fg:inRegion``, the registry's region
+relation).  With a universal quantifier ("all", "every", "each of its countries") a region is in
+only when every country the graph places in it is among them; with a condition on their number
+("regions with more than one country ...") a region is in only when its countries meet it.  Rankings of regions ("which region
+has the most ...") are :func:`app.qa.figures.aggregate.region_extreme`'s.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ASKS_REGION = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?regions?(?:['’]s?)?\b|^\s*regions?\s+(?:where|in which|whose)\b", re.I)
+_EVERY = re.compile(r"\b(?:all|every|each)\b(?!\s+(?:three|3|result|type|kind))", re.I)
+
+
+@dataclass
+class RegionRow:
+    region: str
+    countries: list[str]
+    facts: list[dict] = field(default_factory=list)
+
+
+def regions_for(ids: list[str], question: str, knowledge) -> list[RegionRow] | None:
+    """The regions of the countries ``ids`` (all of whose countries are among them, when the
+    question says so), each with its countries."""
+    where: dict[str, str] = {}
+    members: dict[str, list[str]] = {}
+    for f in knowledge.facts_where(predicate="inRegion"):
+        where[f["subject"]] = f["object"]
+        members.setdefault(f["object"], []).append(f["subject"])
+    every = bool(_EVERY.search(question))
+    got: dict[str, list[str]] = {}
+    for i in ids:
+        if i in where:
+            got.setdefault(where[i], []).append(i)
+    from app.qa.constraints.count_conditions import holds, members_condition
+
+    size = members_condition(question)  # "regions with more than one country with a strategy result"
+    rows = []
+    for region, cs in got.items():
+        if every and set(members.get(region, [])) - set(cs):
+            continue
+        if size is not None and not holds(size[0], len(cs), size[1]):
+            continue
+        facts = [f for c in cs for f in knowledge.facts_where(subject=c, predicate="inRegion")]
+        rows.append(RegionRow(region, cs, facts))
+    return rows

@@ -1,0 +1,76 @@
+"""A wordy question's pronoun filled in from the asker's aside.
+
+"Because we're updating a legal database, and I know Morocco ratified C102 in 2019, in which year
+was its framework law adopted?" asks about Morocco's law; the aside also says what the asker
+already knows (a ratification, a year).  Read whole, the aside's relation and year become the
+answer (2019); dropped, the question proper loses its subject ("its").  :func:`fill_referent`
+puts the one country the dropped asides name in place of the pronoun ("Morocco's framework law"),
+so the question proper stands alone and the asker's own knowledge stays out of it.
+
+Only a single country named in the asides is a referent (the usual subject of "there", "its");
+with none or several the question is read whole, as before.  Ordinary English only: pronouns.
+"""
+from __future__ import annotations
+
+import re
+
+from app.qa.form.asides import THE_COUNTRY, Reduced
+
+# pronoun -> how the referent replaces it ("there" is a place: "in Morocco")
+# Only a place ("there") or a possessor ("its", "their") is a country; "it"/"they" is as often the
+# thing asked about ("the report that assesses ...; what is it called?").
+# "the country" (see :data:`app.qa.form.asides.THE_COUNTRY`) is the named country itself.
+_FORMS = (("there", "in {n}"), ("its", "{n}'s"), ("their", "{n}'s"))
+_PRONOUN = re.compile(r"\b(" + "|".join(p for p, _ in _FORMS) + r")\b|(" + THE_COUNTRY + ")", re.I)
+
+
+def fill_referent(reduced: Reduced, analyse) -> str | None:
+    """The reduced question with its first pronoun replaced by the single country its dropped
+    asides name, or None.  ``analyse(text)`` links names in a text (an Analysis with ``links``)."""
+    if not reduced.pronoun:
+        return None
+    named: dict[str, str] = {}
+    for clause in reduced.dropped:
+        a = analyse(clause)
+        for l in a.links:
+            if l.type == "Country":
+                named.setdefault(l.ids[0], clause[l.start:l.end])
+    if len(named) != 1:
+        return None
+    name = next(iter(named.values()))
+    m = _PRONOUN.search(reduced.question)
+    if m is None or re.search(r"\b(?:it|they|them)\b", reduced.question, re.I):
+        return None
+    form = dict(_FORMS)[m.group(1).lower()] if m.group(1) else "{n}"
+    return reduced.question[:m.start()] + form.format(n=name) + reduced.question[m.end():]
+
+
+# "ones" stands for a plural noun said before it ("the EU funds a lot of countries, but which of
+# the Arab States ones ..."): the nouns of what the report's answers are.
+_ONES = re.compile(r"\bones\b", re.I)
+_KIND_NOUN = re.compile(r"\b(countries|organi[sz]ations|donors|funders|partners|agencies|schemes|programmes|programs|"
+                        r"initiatives|publications|reports|conventions|members|institutions|networks|projects)\b", re.I)
+
+
+def fill_ones(reduced: Reduced) -> Reduced:
+    """The reduced question with "ones" replaced by the last plural noun of kind its dropped asides
+    said ("... but which of the Arab States ones" after "the EU funds a lot of countries"), so the
+    question proper asks for that kind on its own; unchanged when none was said."""
+    if not reduced.dropped or not _ONES.search(reduced.question):
+        return reduced
+    nouns = [m.group(1) for clause in reduced.dropped for m in _KIND_NOUN.finditer(clause)]
+    if not nouns:
+        return reduced
+    return Reduced(_ONES.sub(nouns[-1].lower(), reduced.question, count=1), reduced.dropped, reduced.pronoun)
+
+
+def core_of(question: str, analyse) -> Reduced:
+    """:func:`app.qa.form.asides.without_asides`, with a pronoun that refers back to the asides filled in
+    when it can be; otherwise the question is kept whole, as without_asides keeps it."""
+    from app.qa.form.asides import without_asides
+
+    reduced = fill_ones(without_asides(question, pronouns=True))
+    if not reduced.pronoun:
+        return reduced
+    filled = fill_referent(reduced, analyse)
+    return Reduced(filled, reduced.dropped) if filled else Reduced(question, [])

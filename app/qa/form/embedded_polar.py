@@ -1,0 +1,89 @@
+"""A yes/no question asked about a stated clause: "Is it true that Kenya is not yet a pathfinder?".
+
+"Is it true that X is ...", "Would it be right to say that X has ...", "Can you confirm that X
+ratified ...", "Am I right that X does not ..." ask the same as the direct question ("Is X not yet
+a pathfinder?"), but open on "it" and a truth word, so :mod:`app.qa.constraints.polar` finds no named subject
+right after the auxiliary and the question falls through to the list step, which answers a list
+for a yes/no.  :func:`direct_question` inverts the embedded clause: the clause's own auxiliary goes
+to the front ("Kenya is not ..." → "Is Kenya not ..."); a clause with none takes "has" for a past
+participle ("Jordan ratified ..." → "Has Jordan ratified ...") and "does" for a present verb ("the
+EU funds Jordan" → "Does the EU fund Jordan").
+
+Ordinary English only: auxiliaries, truth words and verb endings, no name from any report.
+"""
+from __future__ import annotations
+
+import re
+
+from app.qa.form.asides import _refers_back, _without_trailing
+from app.qa.form.question_sentence import asking_sentence
+
+# The asker's frame around a stated clause, up to "that" (or "whether"/"if" after confirm/check).
+_FRAME = re.compile(
+    # at the start, after a clause break, or opening a later sentence ("Could you help me out? Is it true that ...")
+    r"(?:^|(?<=[:;,])|(?<=\s[-–—])|(?<=[a-z][.!?]\s))\s*(?:(?:so|and|but|ok|okay|just)\s*,?\s+)?(?:"
+    r"(?:is|was)\s+it\s+(?:really\s+|actually\s+)?(?:true|the\s+case|correct|right|accurate|so|fair\s+to\s+say)|"
+    r"(?:would|could|can)\s+(?:it|one|i|we)\s+(?:be\s+)?(?:right|correct|fair|accurate)(?:\s+to\s+(?:say|state|claim))?|"
+    r"am\s+i\s+(?:right|correct|wrong)(?:\s+(?:in\s+)?(?:thinking|saying|assuming|understanding))?|"
+    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify)|"
+    r"do(?:es)?\s+(?:i|we)\s+(?:understand|read\s+(?:it|the\s+report))\s+(?:correctly|right)|"
+    r"is\s+it\s+(?:stated|said|reported)\s+(?:in\s+the\s+report\s+)?"
+    r")\s*,?\s*(?:that|whether|if)\s+", re.I)
+# The embedded clause's auxiliary (before a negation, participle or noun phrase).
+_AUX = re.compile(r"\b(is|are|was|were|has|have|had|does|do|did)\b", re.I)
+# Words ending in "s" that are no present-tense verb.
+_NOT_VERB = {"is", "has", "was", "its", "this", "thus", "plus", "always", "perhaps", "across", "nevertheless"}
+
+
+def _base(verb: str) -> str | None:
+    """"funds" → "fund", "finances" → "finance", "supplies" → "supply"; None for no such verb."""
+    if len(verb) <= 3 or not verb.isalpha() or not verb.endswith("s") or verb in _NOT_VERB or \
+            verb.endswith(("ss", "us", "is")):
+        return None
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if re.search(r"(?:[sxz]|ch|sh)es$", verb):
+        return verb[:-2]
+    return verb[:-1]
+
+
+# A sentence that opens on an auxiliary asks yes or no ("Has Morocco ratified ...?").
+_POLAR_OPEN = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did)\b", re.I)
+
+
+def direct_question(question: str) -> str:
+    """The direct yes/no question for "is it true that <clause>?", or the question unchanged; the
+    asker's remarks after the clause ("..., since my manager wants it checked") are no part of it,
+    nor are the asker's sentences before a yes/no question ("I'm checking our notes. Has Morocco
+    ratified ...?") unless it points back into them ("I work on Kenya. Is it a pathfinder?")."""
+    direct = _inverted(question)
+    if direct is not None:
+        return _without_trailing(direct)[0]
+    asked = asking_sentence(question)
+    if asked.dropped and _POLAR_OPEN.match(asked.question) and not _refers_back(asked.question):
+        return asked.question
+    return question
+
+
+def _inverted(question: str) -> str | None:
+    m = _FRAME.search(question)
+    if not m:
+        return None
+    clause = question[m.end():].rstrip(" ?.!")
+    if not clause or re.match(r"(?:which|what|who|whom|whose|where|when|how|why)\b", clause, re.I):
+        return None  # "can you confirm which countries ...": a list question, not a yes/no
+    aux = _AUX.search(clause)
+    words = clause.split()
+    if aux and len(clause[:aux.start()].split()) <= 8:
+        subject, rest = clause[:aux.start()].strip(), clause[aux.end():].strip()
+        if subject:
+            return f"{aux.group(1).capitalize()} {subject} {rest}?"
+    # no auxiliary: the first verb-like word after a short subject takes "has" or "does"
+    for i, w in enumerate(words[1:6], start=1):
+        low = w.lower()
+        if low.endswith("ed") and len(low) > 4:
+            return f"Has {' '.join(words[:i])} {' '.join(words[i:])}?"
+        base = None if w[:1].isupper() else _base(low)
+        if base:
+            return f"Does {' '.join(words[:i])} {base} {' '.join(words[i + 1:])}".rstrip() + "?"
+    return None

@@ -1,0 +1,64 @@
+"""An aside the asker marks off inside the question: between dashes, in brackets, or a hedge
+between commas.
+
+"Which of the countries financed - and this is just for my own notes - by Ireland are also
+pathfinders?", "rbsa funded countries (roughly speaking)", "C102 ratified 2022 countries, if the
+report says,": the writer marked the remark off, but it sits inside the question or after a keyword
+query, where :mod:`app.qa.form.asides` (which reads clauses around a question word) and
+:mod:`app.qa.form.conversation` (which drops short asker clauses) do not reach it; its words became
+topics, or a dash was left dangling in the question ("financed - by Ireland").
+
+:func:`strip` removes a marked segment when it is about the asker or only hedges (first- or
+second-person words, "roughly speaking", "if the report says"), and names, counts and limits
+nothing: no capitalised name, no figure, no word that changes what is asked ("not", "only",
+"except").  Ordinary English only.
+"""
+from __future__ import annotations
+
+import re
+
+from app.qa.form.conversation import _ASKER
+
+_HEDGE = (r"roughly\s+speaking|broadly\s+speaking|generally\s+speaking|more\s+or\s+less|give\s+or\s+take|so\s+to\s+speak|"
+          r"if\s+the\s+(?:report|document)\s+(?:says|says\s+so|mentions\s+it|covers\s+it|is\s+right)|"
+          r"as\s+far\s+as\s+(?:i\s+)?(?:can\s+tell|know|the\s+report\s+goes)|for\s+what\s+it'?s\s+worth|"
+          r"if\s+memory\s+serves|in\s+short|in\s+a\s+nutshell|out\s+of\s+curiosity|just\s+curious|"
+          # a share qualifier on a relation the graph holds whole: "financed (at least partly) by"
+          r"(?:at\s+least|even|only)?\s*(?:partly|partially|in\s+part)|(?:wholly|fully|entirely)\s+or\s+(?:partly|partially|in\s+part)")
+_HEDGE_ONLY = re.compile(rf"^\W*(?:(?:and|or|but|so|just)\s+)*(?:{_HEDGE})\W*$", re.I)
+_HEDGE_IN = re.compile(rf"\b(?:{_HEDGE})\b", re.I)
+# Words that change what is asked, and names or figures: a segment holding one stays.
+_KEEPS = re.compile(r"\b(?:not|no|never|without|except|excluding|besides|apart|other|only|but\s+not|also|both|either|"
+                    r"neither|nor|or\s+(?:a|an|the)|including|especially|mainly|at\s+least)\b|\d", re.I)
+_CAPITAL = re.compile(r"\b(?!I\b)[A-Z]")
+_SEGMENTS = (
+    re.compile(r"\s+[-–—]+\s+(?P<body>[^-–—()?]{3,90}?)\s+[-–—]+\s+"),  # "... - and this is just for my notes - ..."
+    re.compile(r"\s*\((?P<body>[^()]{3,90})\)"),                       # "(roughly speaking)"
+    re.compile(r"\s*[,;]\s*(?P<body>[^,;()?]{3,40}?)\s*(?:[,;]\s*|(?=[?.!]?\s*$))"),  # ", if the report says,"
+)
+
+
+def _aside(body: str, comma: bool) -> bool:
+    """Is the marked segment the asker's remark or a hedge, limiting nothing?  Between commas only
+    a hedge counts (a comma also marks a list or a clause of the question)."""
+    if _CAPITAL.search(body) or re.search(r"\d", body):
+        return False
+    if _HEDGE_ONLY.match(body):
+        return True
+    if comma:
+        return False
+    words = re.sub(r"\b(?:i|me|my|mine|we|our|us|you|your)\b", " ", body, flags=re.I)
+    return bool(_ASKER.search(body) or _HEDGE_IN.search(body)) and not _KEEPS.search(words.lower())
+
+
+def strip(question: str) -> str:
+    """The question without the asides it marks off; unchanged when it has none."""
+    text = question
+    for i, pattern in enumerate(_SEGMENTS):
+        def repl(m: re.Match) -> str:
+            if not _aside(m.group("body"), comma=i == 2):
+                return m.group(0)
+            return " " if i == 0 else (" " if m.group(0).rstrip().endswith((",", ";")) and m.end() < len(m.string) else "")
+        text = pattern.sub(repl, text)
+    text = re.sub(r"\s+([?.!,])", r"\1", " ".join(text.split()))
+    return text if len(text.split()) >= 2 else question

@@ -1,0 +1,171 @@
+"""The sentence that asks, in a question written as several sentences.
+
+"Hi there. I'm doing some background reading for a grant proposal. Where did Kuwait finance the
+ILO's work? Many thanks." asks one thing, in its third sentence; the others are about the asker
+(first- or second-person words), the conversation ("Hi there", "Could you help me out?") or
+thanks.  :mod:`app.qa.form.asides` looks for the question proper inside one sentence, after a comma, a
+colon or a verb of asking; a full stop before it gave it no place to start, so the whole text was
+read and the asker's words ("proposal", "at hand", "neither of us") became topics, negations and
+anaphors.
+
+:func:`split_sentences` cuts the text at sentence ends ("No. 102", "S.p.A." and initials are no
+sentence end); :func:`asking_sentence` picks the sentence that asks (the last one ending in "?" or
+opening on a question word that is not about the asker) and sets the others apart: a sentence about
+the asker or the conversation, or one that only thanks, is dropped; so is a statement that is only
+context ("GIZ keeps coming up in this report.") before an asking sentence that names something of
+its own and does not point back; any other sentence ("Table 4 lists results by region.") is kept
+before the question, as it may say what is asked.
+
+Ordinary English only: pronouns, greetings and thanks, never names from a report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence ends at ".", "!" or "?" after a lower-case letter, a digit or a closing bracket or
+# quote, before a capital, a quote or a bracket ("No. 102" has a digit after it; "S.p.A." and
+# "U.K." have a capital before the full stop).
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'’][.!?])\s+(?=[A-Z“\"'‘(])|(?<=[?!])\s+(?=[a-z])|"
+                           # "... at hand. in which year were ...": a question typed in lower case
+                           r"(?<=[a-z]{2}\.)\s+(?=(?:(?:in|of|for|from|among|by)\s+)?(?:which|what|who|whom|whose|where|"
+                           r"when|how)\b)")
+# Thanks and sign-offs: a sentence of these asks nothing.
+THANKS = re.compile(r"^\W*(?:(?:and|but|so|again|many|much|in advance|a lot|very much|so much|best|kind|warm|"
+                    r"regards?|cheers|thanks?|thank you|appreciated?|grateful|ta|much obliged|in\s+advance)\W*)+"
+                    # a signature after them ("Cheers, Tom", "Thanks! Maria Lopez")
+                    r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\W*)?$",
+                    re.I)
+# A signature on its own after the thanks ("Thanks in advance! Maria"): one or two capitalised words.
+_SIGNATURE = re.compile(r"^(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\W*$")
+# A second question about the answer itself, pointing back and naming nothing ("Is that right?",
+# "Also, is that list complete as far as the report goes?", "Are those all of them?").
+_FOLLOW_UP = re.compile(r"^\W*(?:(?:also|and|but|so|ok|okay|oh|then)\W+)*(?:is|are|was|were|would|will|does|do|did|has|"
+                        r"have|could|can)\s+(?:that|this|it|these|those|the\s+(?:list|answer|figure|number|total|count|"
+                        r"year|names?|results?))\b", re.I)
+# Greetings and short openers that ask nothing ("Hi there.", "Hello!", "Good morning.").
+_GREETING = re.compile(r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[\w\s,]{0,20}\W*$",
+                       re.I)
+# The asker and the one asked (never "US", the country or dollar).
+_ASKER = re.compile(r"(?-i:\bus\b)|\bi\b(?![.’'-]?\w?\.)|\b(?:i'm|i’m|i'd|i’d|i've|i’ve|i'll|i’ll|me|my|mine|myself|"
+                    r"we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|you|your|yours)\b", re.I)
+# A sentence that asks: it ends in "?" or opens on a question word or a request.
+_ASKS = re.compile(r"^\W*(?:(?:so|and|but|then|now|also|anyway|well)\s+)?(?:(?:in|by|to|at|of|for|from|on|with|under|"
+                   r"among|across|according to)\s+)?(?:which|what|who|whom|whose|where|when|how|list|name|is|are|was|"
+                   r"were|do|does|did|has|have|can|could|would|will)\b", re.I)
+
+
+@dataclass
+class Sentences:
+    """The sentence that asks, the sentences kept before it, and what was set apart (for the path)."""
+
+    question: str
+    dropped: list[str]
+
+
+def split_sentences(text: str) -> list[str]:
+    """The text's sentences, in order, each stripped."""
+    return [s.strip() for s in _SENTENCE_END.split(" ".join(text.split())) if s.strip()]
+
+
+# A fragment saying why the asker asks ("Asking for a donor review.", "Just curious.", "For a
+# briefing note."): no verb of its own, nothing asked.
+_PURPOSE = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:asking\s+(?:for|because|since|as)\b|curious\b|wondering\b|"
+                      r"(?:this\s+is\s+|it'?s\s+|it’s\s+)?(?:for|needed\s+for)\s+(?:a|an|the|my|our)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:review|report|briefing|brief|note|memo|paper|article|piece|meeting|talk|blog|newsletter|"
+                      r"thesis|class|lecture|workshop|presentation|slide|deck)s?\W*$)", re.I)
+
+
+# A request about the answer's form only ("Just the names, please.", "Only the number, thanks."):
+# its nouns ("names", "number") say how to answer, not what is asked.
+_FORM_ONLY = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:the\s+|a\s+)?(?:short\s+|brief\s+|plain\s+)?(?:names?|list|answer|"
+                        r"number|figure|year|titles?|labels?)\s*(?:,?\s*(?:please|thanks|thank\s+you|is\s+(?:enough|fine)|"
+                        r"will\s+do|would\s+be\s+(?:great|enough|fine)))?\W*$", re.I)
+
+
+def _asides_only(sentence: str) -> bool:
+    """Is the sentence about the asker or the conversation, or only thanks, a greeting, why the
+    asker asks, the answer's form or a follow-up about the answer itself?"""
+    return bool(THANKS.match(sentence) or _GREETING.match(sentence) or _ASKER.search(sentence)
+                or (_PURPOSE.match(sentence) and not sentence.rstrip().endswith("?"))
+                or _FORM_ONLY.match(sentence) or is_follow_up(sentence))
+
+
+def is_follow_up(sentence: str) -> bool:
+    """Is the sentence a second question about the answer already asked for ("Is that right?",
+    "Is that list complete as far as the report goes?"): it points back, names nothing and holds no
+    figure, so it cannot ask about anything else."""
+    m = _FOLLOW_UP.match(sentence)
+    if m is None or len(sentence.split()) > 14:
+        return False
+    rest = sentence[m.end():]
+    return not re.search(r"\d|\b[A-Z]", rest)
+
+
+# A statement that says where to look or limits what is asked ("Table 4 lists results by region.",
+# "Only 2024 matters here.", "In 2024 ..."): the question may need it.
+_SAYS_WHAT = re.compile(r"\b(?:tables?|figures?|box(?:es)?|annex(?:es)?|chapters?|sections?|only|just|except|excluding|"
+                        r"not|never|no|without|besides|apart|other\s+than|aside|but)\b|"
+                        # a year that opens the statement sets the question's scope ("In 2024 a lot
+                        # changed."); figures inside a fact ("supported 31 countries in 2024") do not
+                        r"^\W*(?:in|for|during|since|until|before|after)\s+(?:\w+\s+)?[12]\d{3}\b", re.I)
+# A name of the asking sentence's own: a capitalised word past its first, or an acronym.
+_OWN_NAME = re.compile(r"(?<!^)(?<![.?!:;]\s)\b(?:[A-Z][\w'’&-]*|\w*\d\w*)")
+
+
+def _context_only(sentence: str, asking: str) -> bool:
+    """Is the statement before the asking sentence only context ("GIZ keeps coming up in this
+    report.", "The report covers a lot of ground on pensions and financing.")?  Only when the asking
+    sentence names something of its own and does not point back, and the statement names no part
+    of the report and limits nothing: its words would otherwise become topics, relation cues and
+    constraints of the question."""
+    from app.qa.form.asides import _refers_back
+
+    if _asks(sentence) or _SAYS_WHAT.search(sentence):
+        return False
+    own = [m.group(0) for m in _OWN_NAME.finditer(asking.strip()) if m.group(0) not in ("I", "ILO")]
+    return bool(own) and not _refers_back(asking)
+
+
+def is_context_statement(text: str) -> bool:
+    """Is a dropped text a whole statement sentence about neither the asker nor the conversation
+    (what :func:`asking_sentence` sets apart as context)?  Its names are not the question's subject."""
+    t = text.strip()
+    return t[-1:] in ".!" and not _asks(t) and not _asides_only(t)
+
+
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") or bool(_ASKS.match(sentence))
+
+
+def asking_sentence(question: str) -> Sentences:
+    """The question's asking sentence with the sentences about the asker set apart; the text
+    unchanged (nothing dropped) when it is one sentence or no sentence but one about the asker asks.
+
+    The asking sentence is the last one that asks and is not about the asker ("Could you help me
+    out? Of the countries ..., which ...?" asks in its second sentence); when every sentence that
+    asks is about the asker ("Can you tell me which countries Kenya funds?"), the last of them is
+    taken and :mod:`app.qa.form.asides` reads its asides."""
+    sentences = split_sentences(question)
+    if len(sentences) < 2:
+        return Sentences(question, [])
+    asking = [i for i, s in enumerate(sentences) if _asks(s)]
+    if not asking:
+        return Sentences(question, [])
+    own = [i for i in asking if not _asides_only(sentences[i])]
+    at = own[-1] if own else asking[-1]
+    kept, dropped = [], []
+    for i, s in enumerate(sentences):
+        if i == at:
+            kept.append(s)
+        elif _asides_only(s) or (i > at and not _asks(s) and THANKS.match(s)) or (i < at and _context_only(s, sentences[at])) \
+                or (i == len(sentences) - 1 and i > at and dropped and dropped[-1] == sentences[i - 1]
+                    and THANKS.match(sentences[i - 1]) and _SIGNATURE.match(s)):  # "Thanks in advance! Maria"
+            dropped.append(s)
+        elif i > at:
+            return Sentences(question, [])  # a second question or remark after it: read whole
+        else:
+            kept.append(s)
+    if not dropped:
+        return Sentences(question, [])
+    return Sentences(" ".join(kept), dropped)

@@ -1,0 +1,54 @@
+"""A question asked inside a request: "I'd like to know morocco c102 ratification year."
+
+People wrap what they ask in a request to the one asked: "Could you tell me ...", "I'd like to
+know ...", "I was wondering ...", "Please let me know ...", "Can you find out for me ...".  When
+a question word follows at once, :mod:`app.qa.form.asides` finds it; when a keyword core, a described
+entity or a statement follows ("Could you tell me pakistan provincial governments drafting
+inclusive labour codes?", "Please let me know the country where ... - when did it ratify ..."),
+nothing marks where the question proper starts, and the request's words ("tell", "know", "let")
+were read as relation cues and topics.
+
+:func:`strip` drops such a lead-in at the start of the text (after a greeting), and only when what
+follows is a question of its own: not "about ..." (a topic to talk about), not "whether"/"if"
+(a yes/no question, read by :mod:`app.qa.form.embedded_polar`) and not "what X is" (a definition, read
+by :mod:`app.qa.things.definition` in the request's words).  Ordinary English only.
+"""
+from __future__ import annotations
+
+import re
+
+_GREETING = r"(?:(?:hi|hello|hey|dear\s+\w+)(?:\s+there)?\s*[,!.]?\s+)?(?:(?:so|ok|okay|well)\s*,?\s+)?"
+_YOU_TELL = r"(?:could|can|would|will)\s+(?:you|someone)\s+(?:please\s+)?(?:tell|show|let)\s+(?:me|us)(?:\s+know)?"
+_YOU_FIND = (r"(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:find\s+out|check|look\s+up|work\s+out|figure\s+out)"
+             r"(?:\s+for\s+(?:me|us))?")
+_PLEASE = r"(?:please\s+)?(?:tell|let|show)\s+(?:me|us)(?:\s+know)?"
+_I_WANT = (r"(?:i|we)(?:'d|’d|\s+would|\s+should)\s+(?:like|love|want)\s+to\s+(?:know|find\s+out|learn|check|understand|see)"
+           r"|(?:i|we)\s+(?:want|need|wanted|needed)\s+to\s+(?:know|find\s+out|check|understand)")
+_WONDER = r"(?:i|we)(?:\s+was|\s+were|\s+am|'m|’m|\s+are)\s+wondering|(?:i|we)\s+wonder|do\s+you\s+(?:happen\s+to\s+)?know"
+_LEAD = re.compile(rf"^\W*{_GREETING}(?:{_YOU_TELL}|{_YOU_FIND}|{_PLEASE}|{_I_WANT}|{_WONDER})\b[\s,:;–—-]*(?:please\b[\s,]*)?",
+                   re.I)
+# What follows is not a question of its own: a topic to talk about, a yes/no question, or more
+# about the asker ("I'd like to know more", "let me know if ...").
+_NOT_ASKED = re.compile(r"^(?:about|more|whether|if|something|anything|a\s+bit|a\s+little|what\s+you|how\s+you)\b", re.I)
+# An embedded "what X is" clause (subject before the verb, the verb last): a definition asked, which
+# :mod:`app.qa.things.definition` reads in the request's own words.
+_EMBEDDED_DEFINITION = re.compile(r"\b(?:is|are|was|were|means?|stands?\s+for|refers?\s+to|does|do)"
+                                  r"(?:\s+(?:actually|exactly|really|all\s+about|about))?\W*$", re.I)
+_QWORD = re.compile(r"^(?:(?:in|for|from|by|to|of|with|on|at|among)\s+)?(?:which|what|who|whom|whose|where|when|how)\b", re.I)
+
+
+def strip(question: str) -> str:
+    """The question without a request lead-in at its start; unchanged when it has none, or when
+    what follows is not a question of its own or is a single word."""
+    m = _LEAD.match(question)
+    if m is None:
+        return question
+    rest = question[m.end():].strip()
+    if len(rest.split()) < 2 or _NOT_ASKED.match(rest):
+        return question
+    if _EMBEDDED_DEFINITION.search(rest) and re.search(r"\b(?:what|who)\b", rest, re.I):
+        return question  # "tell me what the PROSPECTS project is": the definitional frame reads it whole
+    if _QWORD.match(rest):  # "which countries does Norway fund." is still a question
+        rest = rest.rstrip(" .!") + ("" if rest.endswith("?") else "?")
+        rest = rest[0].upper() + rest[1:]
+    return rest

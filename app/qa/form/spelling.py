@@ -1,0 +1,426 @@
+"""Spelling correction of question words against the report's own vocabulary.
+
+People type "whcih countires did Keyna ratifyed": each word that is neither a word of the report,
+a name the graph knows, nor a word of the question bank is replaced by the most frequent known
+word within a small edit distance (optimal string alignment, so a swapped pair of letters costs
+one edit).  Correction runs before entity linking and intent matching, so both see "which
+countries did Kenya ratified".  The vocabulary comes from the build, never from a hand list.
+
+How a typo is resolved, in the order people make them:
+- candidates are the report's words, the bank's and frequent English words (the last ranked
+  below the others: "revorded" is recorded, a word the report happens not to use);
+- one edit in a short word, two from six letters on (capitalised: from eight, names and demonyms
+  the report never writes are often right as typed);
+- among equally near words: one far commoner wins; then one the report writes next to the
+  neighbouring word ("foscal space" -> fiscal); then the likelier slip (a dropped, doubled or
+  swapped letter, a neighbouring key: "fnder" -> funder, not under);
+- a real English word the report never writes, typed where the report's (or the bank's) word
+  pairs call for a far commoner one, is that word ("arab stares" -> Arab States).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from app.qa.form.plural_typos import keep_plural
+from app.qa.form.symbol_shorthand import spell_out
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
+RARE = 2  # a known word seen this rarely may itself be a typo in the source text
+_QUANTITY_NEXT = re.compile(r"\s+(many|much|often|long|far)\b", re.I)
+MIN_LEN = 4  # shorter words are too often acronyms or right by chance
+# The closed class of English wh-words.  Their typos ("wen", "wich", "waht") are short or happen
+# to be dictionary junk, so the general rule above skips them; yet a misread wh-word misreads the
+# whole question (a year asked, a list answered).  Ordinary English, not a report fact.
+# Written shorthand of ordinary English (general knowledge, not report words): spelled out before
+# the question is read, so "which govts" asks for governments as "which governments" does.
+SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", "govs": "governments",
+             "org": "organisation", "orgs": "organisations", "intl": "international", "natl": "national",
+             "dept": "department", "depts": "departments", "yr": "year", "yrs": "years", "approx": "approximately",
+             "ctry": "country", "ctries": "countries", "cntry": "country", "cntries": "countries",
+             # more office shorthand of names' common words ("regular budget supplementary acct")
+             "acct": "account", "assn": "association", "assoc": "association", "mgmt": "management",
+             "mgt": "management", "prog": "programme", "progs": "programmes", "prgm": "programme",
+             "univ": "university", "inst": "institute", "corp": "corporation", "fdn": "foundation",
+             "fndn": "foundation", "cttee": "committee", "cmte": "committee", "devt": "development",
+             # counts typed in shorthand: "how many ppl got ...", "no of countries", "pct of gdp"
+             "ppl": "people", "pple": "people", "ppls": "people", "pct": "percent", "num": "number", "mln": "million",
+             "bn": "billion", "avg": "average", "pop": "population",
+             # contractions typed without their apostrophe: every reader of question words sees "what"
+             "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is", "hows": "how is",
+             # negations typed without their apostrophe: "didnt achieve" negates as "did not achieve"
+             "didnt": "did not", "dont": "do not", "doesnt": "does not", "isnt": "is not", "arent": "are not",
+             "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not",
+             "hadnt": "had not", "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not"}
+WH_WORDS = ("which", "what", "when", "where", "whose", "who", "how", "why")
+_FUNCTION_WORDS = frozenset("were was we who's whom with while whole here her his him has have had".split())
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Ordinary English words (symspellpy's frequency dictionary): never corrected, so "compiling"
+    stays "compiling" even though the report never uses it.  Candidates still come from the report."""
+    try:
+        import symspellpy
+    except ImportError:
+        return frozenset()
+    path = Path(symspellpy.__file__).parent / "frequency_dictionary_en_82_765.txt"
+    try:
+        return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
+    except OSError:
+        return frozenset()
+
+
+@lru_cache(maxsize=1)
+def english_frequency() -> dict[str, int]:
+    """Word -> corpus count from the same dictionary: tells a real short word ("way", "won") from
+    the rare junk entries that are really typos ("wen", "wat")."""
+    try:
+        import symspellpy
+    except ImportError:
+        return {}
+    path = Path(symspellpy.__file__).parent / "frequency_dictionary_en_82_765.txt"
+    try:
+        return {w: int(c) for w, c in (line.split(" ", 1) for line in path.read_text(encoding="utf-8").splitlines() if " " in line)}
+    except (OSError, ValueError):
+        return {}
+
+
+_AUX_AFTER = re.compile(r"\s+(did|does|do|is|are|was|can|could|will|would|has|have|had)\b", re.I)
+COMMON = 4_000_000  # a dictionary word this frequent is meant, not a mistyped wh-word
+
+
+@dataclass
+class Correction:
+    start: int
+    end: int
+    original: str
+    corrected: str
+
+
+def _max_edits(word: str) -> int:
+    """One edit in a short word; two from six letters on ("conrry", "finqced"), where an unknown
+    lower-case word is almost never right as typed (two-edit candidates must be report or bank
+    words).  A capitalised word may be a name or demonym the report never writes ("Verdean",
+    "Basotho"): two edits only from eight letters on."""
+    if word[:1].isupper():
+        return 1 if len(word) <= 7 else 2
+    return 1 if len(word) <= 5 else 2
+
+
+def _match_case(template: str, word: str) -> str:
+    if template.isupper() and len(template) > 1:
+        return word.upper()
+    if template[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+_WH = ("which", "what", "where", "when", "who", "whose", "whom", "how")
+
+
+def _opening_wh(word: str) -> str | None:
+    """A misspelt first word one edit from a question word is that question word ("wich" opens a
+    question as "which", not as the more frequent "with")."""
+    w = word.lower()
+    near = [q for q in _WH if OSA.distance(w, q) <= 1]
+    return near[0] if len(near) == 1 else None
+
+
+LONG_NAME_TYPO = 8  # a lower-case typo this long, its first four letters kept, may be two edits from a name
+COMMON_ENGLISH = 1_000_000  # English words at least this frequent are candidates (about 22,000 words)
+DOMINANT = 5  # a candidate this many times more frequent than the others is meant whatever the slip
+REAL_WORD_RATIO = 3  # a real word is a slip for a word at least this much commoner in English
+SLIP_TARGET = 20  # a junk dictionary word is corrected only towards a word this frequent here
+REAL_WORD_MIN = 6  # shorter real words ("tale", "kids", "help") are too often meant as typed
+
+_KEYS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_POS = {ch: (r, c) for r, row in enumerate(_KEYS) for c, ch in enumerate(row)}
+
+
+def _neighbours(a: str, b: str) -> bool:
+    pa, pb = _KEY_POS.get(a), _KEY_POS.get(b)
+    return bool(pa and pb) and abs(pa[0] - pb[0]) <= 1 and abs(pa[1] - pb[1]) <= 1
+
+
+def _slip_rank(typed: str, word: str) -> int:
+    """0 for the slips people make most (a letter dropped or doubled, two letters swapped, a
+    neighbouring key), 1 for any other edit: "fnder" is funder (a dropped u), not under."""
+    if abs(len(typed) - len(word)) == 1:
+        short, long = sorted((typed, word), key=len)
+        return 0 if _subsequence(short, long) else 1
+    if len(typed) == len(word):
+        diff = [i for i, (x, y) in enumerate(zip(typed, word)) if x != y]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]]:
+            return 0
+        if len(diff) == 1 and _neighbours(typed[diff[0]], word[diff[0]]):
+            return 0
+    return 1
+
+
+def _shared_start(a: str, b: str, most: int = 4) -> int:
+    """How many opening letters two words share (up to ``most``): typos rarely hit a word's first
+    letters, so "kyrgistan" is Kyrgyzstan (four shared) before Kurdistan (one), at equal edits."""
+    n = 0
+    for x, y in zip(a[:most], b[:most]):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _inflection(a: str, b: str) -> bool:
+    """Are the two words forms of one word ("fund"/"funds", "state"/"stated")?  Not a slip then."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and len(long) - len(short) <= 2
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """Are the letters of ``short`` those of ``long`` in order, with some left out?"""
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+class Speller:
+    """Known words with their frequencies; ``correct`` rewrites unknown ones."""
+
+    def __init__(self, counts: Counter, names: set[str] | None = None, asking: set[str] | None = None,
+                 common_english: bool = False, bigrams: Counter | None = None):
+        self.bigrams = bigrams or Counter()  # (word, next word) -> count in the report: context for a tie
+        self.names = names or set()  # words of proper names: preferred for a capitalised typo
+        self.counts = Counter({w.lower(): c for w, c in counts.items() if w})
+        # the words questions are read by (bank, registry, question words): a real English word one
+        # slip from one of them ("counties" for countries, "finds" for funds) is that word
+        self.asking = {w.lower() for w in asking or ()}
+        self.words = [w for w in self.counts if len(w) >= MIN_LEN - 1]
+        if common_english:
+            # Frequent English words are candidates too ("atended" -> attended, "bankolled" ->
+            # bankrolled), ranked below every word of the report and the bank.
+            self.words += [w for w, f in english_frequency().items()
+                           if f >= COMMON_ENGLISH and len(w) >= MIN_LEN - 1 and w.isalpha() and w not in self.counts]
+        # Words by length: a word k edits away is at most k letters longer or shorter, so a typo is
+        # compared with a few thousand words, not all 25,000.
+        self._by_len: dict[int, list[str]] = {}
+        for w in self.words:
+            self._by_len.setdefault(len(w), []).append(w)
+        self._near_cache: dict[tuple[int, int], list[str]] = {}
+        self._cache: dict[tuple[str, bool], str | None] = {}
+
+    def _near(self, w: str, edits: int) -> list[str]:
+        key = (len(w), edits)
+        near = self._near_cache.get(key)
+        if near is None:
+            near = self._near_cache[key] = [c for n in range(len(w) - edits, len(w) + edits + 1)
+                                            for c in self._by_len.get(n, ())]
+        return near
+
+    def known(self, word: str) -> bool:
+        w = re.sub(r"['’]s?$", "", word.lower())
+        # "fund" is known from "funds"; but "proces" is not known from "process" (a word ending
+        # in s makes its plural with -es, so w + "s" would only hide a dropped letter).
+        # Nor is "countrys" known from "country": a consonant + y makes its plural with -ies.
+        bad_plural = len(w) > 3 and w.endswith("ys") and w[-3] not in "aeiou"
+        return w in self.counts or (w.rstrip("s") in self.counts and not bad_plural) \
+            or (not w.endswith("s") and w + "s" in self.counts) \
+            or w.replace("’", "'") in self.counts or w in english_words()
+
+    def candidates(self, word: str) -> list[str]:
+        """The nearest known words, best first (see ``suggest``); empty when none is near enough."""
+        w = word.lower()
+        key = (w, word[:1].isupper(), "all")
+        if key in self._cache:
+            return self._cache[key]
+        cap = word[:1].isupper()
+        budget = _max_edits(word)
+        cands = [c for c in process.extract(w, self._near(w, budget), scorer=OSA.distance, score_cutoff=budget, limit=24)
+                 if self._admissible(w, c[0], c[1], cap)]
+        out: list[str] = []
+        if cands:
+            # Fewest edits first; then a candidate far more frequent than the others; then the
+            # likelier slip (a dropped, doubled or swapped letter, a neighbouring key); then more of the
+            # opening letters kept (typos rarely hit them); then frequency.
+            cands.sort(key=lambda c: (c[1], cap and c[0] not in self.names))
+            first = (cands[0][1], cap and cands[0][0] not in self.names)
+            tied = [c[0] for c in cands if (c[1], cap and c[0] not in self.names) == first]
+            top = max(self._weight(c) for c in tied)
+            tied.sort(key=lambda c: (self._weight(c) * DOMINANT < top, _slip_rank(w, c), -_shared_start(w, c), -self._weight(c)))
+            out = tied
+        self._cache[key] = out
+        return out
+
+    def _admissible(self, typed: str, cand: str, edits: int, cap: bool) -> bool:
+        """Two edits only towards a word of the report or the bank, and not towards a name's word
+        unless the typo is capitalised ("fincaed" is not Finland) or long with its first four letters
+        kept ("kyrgistan"); an English-only word only by the
+        commonest slips and from five letters on ("btwen" is not "bowen", "aess" not "ass")."""
+        if self.counts.get(cand, 0) >= 1:
+            # a long name typed in lower case with its opening kept is still that name ("kyrgistan")
+            kept = len(typed) >= LONG_NAME_TYPO and _shared_start(typed, cand) >= 4
+            return edits <= 1 or (self.counts[cand] >= 2 and (cap or cand not in self.names or kept))
+        return edits <= 1 and len(cand) >= 5 and _slip_rank(typed, cand) == 0
+
+    def in_context(self, word: str, before: str, after: str) -> str | None:
+        """Among equally near candidates, one the report writes next to the neighbouring word
+        ("foscal space" is fiscal space, though "focal" is commoner), else the best one."""
+        cands = self.candidates(word)
+        if len(cands) > 1 and self.bigrams and (before or after):
+            b, a = before.lower(), after.lower()
+            seen = [c for c in cands if self.bigrams.get((b, c)) or self.bigrams.get((c, a))]
+            if seen:
+                return seen[0]
+        return self.suggest(word)
+
+    def suggest(self, word: str) -> str | None:
+        """The most frequent known word within the edit budget, or None."""
+        w = word.lower()
+        key = (w, word[:1].isupper())
+        if key in self._cache:
+            return self._cache[key]
+        best = None
+        cands = self.candidates(word)
+        if cands:
+            best = cands[0]
+        elif len(w) > MIN_LEN and w.endswith("s") and not w.endswith("ss"):
+            # "finaces": the report may only have the singular ("finance"); the typo is in the stem
+            stem_fix = self.suggest(word[:-1])
+            if stem_fix and not stem_fix.endswith("s"):
+                best = stem_fix + "s"
+        self._cache[key] = best
+        return best
+
+    def _typo_in_source(self, word: str) -> str | None:
+        """A word the report itself misspells once ("Keyna") is still a typo of a far more frequent
+        word one edit away."""
+        w = word.lower()
+        n = self.counts.get(w, 0)
+        base = re.sub(r"['’]s?$", "", w)
+        if base != w and self.counts.get(base, 0) > min(n, RARE):
+            # the possessive of a known word ("Nam's", "partnership's"), not a typo of "names"/"partnerships"
+            return None
+        if n == 0 or n > RARE or w in self.names or w in english_words() or w.rstrip("s") in self.counts and w.rstrip("s") != w:
+            return None
+        key = (w, "source")
+        if key not in self._cache:
+            cands = process.extract(w, self._near(w, 1), scorer=OSA.distance, score_cutoff=1, limit=8)
+            best = [c[0] for c in cands if c[0] != w and self.counts[c[0]] >= 10 * max(1, n)]
+            best.sort(key=lambda c: -self.counts[c])
+            self._cache[key] = best[0] if best else None
+        return self._cache[key]
+
+    def _weight(self, word: str) -> float:
+        """How likely a candidate is meant: its count in the report and bank; English-only words
+        rank below every one of those."""
+        return self.counts.get(word, 0) or 0.5
+
+    def real_word_slip(self, word: str, before: str = "", after: str = "") -> str | None:
+        """A real word the report never uses, one slip from a word questions are read by: "counties"
+        typed for countries, "baked" for backed, "finds" for funds, "regin" for region.  A frequent
+        English word is taken for the other only when that one is far commoner in English too
+        ("kids" stays kids: it is commoner than "kinds"); dictionary junk ("regin", "fuds") is
+        corrected towards any frequent report word."""
+        w = word.lower()
+        if len(w) < REAL_WORD_MIN or not word.islower() or not w.isalpha() or w in self.names \
+                or self.counts.get(w, 0) or w in self.asking:
+            # a capitalised word may be a name ("Thai"), a possessive is not a slip, and a word
+            # the report writes may be meant ("which counties" of Kenya's counties)
+            return None
+        b, a = before.lower(), after.lower()
+        key = (w, "real", b, a)
+        if key in self._cache:
+            return self._cache[key]
+        freq = english_frequency()
+        own = freq.get(w, 0)
+        best = None
+        cands = [c[0] for c in process.extract(w, self._near(w, 1), scorer=OSA.distance, score_cutoff=1, limit=12)
+                 if c[0] != w and self.counts.get(c[0], 0) >= 2]
+        if own < COMMON_ENGLISH // 10:  # a junk dictionary entry: any frequent report or bank word
+            cands = [c for c in cands if self.counts[c] >= SLIP_TARGET]
+        else:
+            # only where the report writes the other word next to this one's neighbour and
+            # never this one ("arab stares" -> Arab States, "how many counties" -> countries), and
+            # the other word is far commoner in English too ("the ILO help" stays: "help" is no
+            # rarer than "held")
+            cands = [c for c in cands if not _inflection(w, c)
+                     and (self.bigrams.get((b, c)) or self.bigrams.get((c, a)))
+                     and freq.get(c, 0) >= REAL_WORD_RATIO * own
+                     and not (self.bigrams.get((b, w)) or self.bigrams.get((w, a)))]
+        if cands:
+            best = max(cands, key=lambda c: (bool(self.bigrams.get((b, c)) or self.bigrams.get((c, a))),
+                                             -_slip_rank(w, c), self.counts[c]))
+        self._cache[key] = best
+        return best
+
+    def wh_word(self, word: str, following: str = "") -> str | None:
+        """The wh-word a short unknown token mistypes ("Wen" -> when, "wich" -> which), or None.
+        Only w/h-initial tokens the report never writes, one edit (two for five letters and more)
+        from exactly one nearest wh-word."""
+        w = word.lower()
+        if w in WH_WORDS or w in SHORTHAND or w in _FUNCTION_WORDS or "'" in w or "’" in w or not 3 <= len(w) <= 6 or w[0] not in "wh" or w in self.counts \
+                or w in self.names or english_frequency().get(w, 0) >= COMMON:
+            return None
+        budget = 1 if len(w) <= 4 else 2
+        dists = sorted((OSA.distance(w, q), q) for q in WH_WORDS)
+        if dists[0][0] > budget:
+            return None
+        tied = [q for d, q in dists if d == dists[0][0]]
+        if len(tied) > 1 and "how" in tied and _QUANTITY_NEXT.match(following):
+            return "how"  # "hwo many": only "how" asks a quantity ("who many" is no question)
+        if len(tied) > 1:
+            # a dropped letter is the commonest slip: "whn" drops the e of "when" but would need a
+            # changed letter to be "who" -- the one wh-word the token is a subsequence of wins
+            dropped = [q for q in tied if _subsequence(w, q)]
+            return dropped[0] if len(dropped) == 1 else None
+        return dists[0][1]
+
+    def correct(self, text: str, protect: set[str] | None = None) -> tuple[str, list[Correction]]:
+        """The text with unknown words corrected (same words otherwise), and what changed.
+        Symbol shorthand ("# of", "w/", "no. of") is spelled out first (:mod:`app.qa.form.symbol_shorthand`)."""
+        text, spelled = spell_out(text)
+        out, fixes, pos = [], [Correction(0, 0, typed, words) for typed, words in spelled], 0
+        for m in _WORD.finditer(text):
+            word = m.group(0)
+            wh = None if (protect and word.lower() in protect) or word.isupper() else self.wh_word(word, text[m.end():])
+            if wh is None and word.lower() == "were" and _AUX_AFTER.match(text, m.end()) and not text[:m.start()].strip():
+                wh = "where"  # "Were did ...": a question cannot open on "were" before another verb
+            if wh is not None:
+                out.append(text[pos:m.start()])
+                out.append(_match_case(word, wh))
+                pos = m.end()
+                fixes.append(Correction(m.start(), m.end(), word, _match_case(word, wh)))
+                continue
+            short = SHORTHAND.get(word.lower()) if not word.isupper() and not (protect and word.lower() in protect) else None
+            if short:  # "govts" is how people type "governments", not a typo of a report word
+                out.append(text[pos:m.start()])
+                out.append(_match_case(word, short))
+                pos = m.end()
+                fixes.append(Correction(m.start(), m.end(), word, _match_case(word, short)))
+                continue
+            if len(word) < MIN_LEN or (protect and word.lower() in protect) or (word.isupper() and len(word) <= 6):
+                continue
+            before = _WORD.findall(text[max(0, m.start() - 40):m.start()])
+            after = _WORD.search(text, m.end())
+            before, after = (before[-1] if before else ""), (after.group(0) if after else "")
+            if self.known(word):
+                sug = self._typo_in_source(word) or self.real_word_slip(word, before, after)
+                if sug is None:
+                    continue
+            else:
+                sug = _opening_wh(word) if not text[:m.start()].strip() else None
+                if sug is None:
+                    sug = self.in_context(word, before, after)
+            if not sug or sug == word.lower():
+                continue
+            sug = keep_plural(word, sug, self.counts.__contains__)  # "countrys": countries, not country
+            new = _match_case(word, sug)
+            out.append(text[pos:m.start()])
+            out.append(new)
+            pos = m.end()
+            fixes.append(Correction(m.start(), m.end(), word, new))
+        out.append(text[pos:])
+        return "".join(out), fixes

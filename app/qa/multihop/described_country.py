@@ -1,0 +1,129 @@
+"""One country named by what happened there, found first and then written in by its name.
+
+"The country where the ILO completed an actuarial valuation of the social security institute's
+Health and Occupational Risks Systems - when did that country ratify Convention No. 102?",
+"For the Central Asian country where the ILO has been building MIS modules for the pensions
+agency, which sources financed the ILO's work?", "The old-age savings scheme relaunched in October
+2024 and opened to refugees - who funds the ILO's work in the country where that happened?"
+ask about one country they describe instead of naming.  The engine resolves a description that
+*ends* a question ("who funds the work in the country whose Older Persons' Act ...",
+``QuestionEngine._resolve_description``) and :mod:`app.qa.multihop.described_referent` folds an opening
+description with a short back-reference into that form; a description that opens the question and
+is followed by a question of its own (a year, a second relation, no back-reference at all), or a
+clause the question points back to as an event ("where that happened"), was read whole: the
+description became the question's topic and the country itself, or a name from its sentence, was
+answered.
+
+:func:`split` cuts such a question into a question that names the country ("Which country where
+the ILO completed ...?") and the question proper with a slot for the country's name ("when did
+{} ratify Convention No. 102?").  :func:`answer` asks the first; only when it names exactly one
+country is the second asked with that name written in, so a description the report does not
+settle leaves the question to the whole reading.  A chain of two relations, then: the inner one
+answered by the engine as any question, the outer one over its answer.
+
+Ordinary English frames only (articles, frame words, back-references, verbs of happening);
+nothing from a report.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+_NOUN = r"country|nation"
+# Up to three modifiers before the noun ("the Central Asian country"), none a number or a word that
+# makes the noun a set or a contrast ("the two countries", "the other country").
+_MODS = r"(?P<mods>(?:(?!(?:two|three|four|five|both|several|many|few|other|same|only|first|last|one)\b)[\w'’-]+\s+){0,3}?)"
+_FRAME = (r"(?P<frame>(?:for|in|about|regarding|concerning|on|as\s+for|as\s+to|thinking\s+(?:about|of)|turning\s+to|"
+          r"looking\s+at|with\s+regard\s+to|when\s+it\s+comes\s+to|speaking\s+of|take|consider|now)\s+)?")
+# The description ends at a clause break before the question proper.
+_BREAK = (r"\s*(?:[;:?!]+|\s[—–-]+\s|[—–]|,\s*(?=(?:so|and|now|then|but)?\s*(?:who|whom|whose|which|what|where|how|"
+          r"when|can|could|would|please|tell|list|name|did|does|do|has|have|had|is|was|are|were)\b))\s*")
+_OPENING = re.compile(r"^" + _FRAME + r"(?:the|a|one)\s+" + _MODS + r"(?P<noun>" + _NOUN + r")\s+"
+                      r"(?P<rel>where|whose|in\s+which|that|which)\s+(?P<desc>\S.{10,}?)" + _BREAK + r"(?P<rest>\S.*)$",
+                      re.I)
+# "... - who funds the work in the country where that happened?": the question points back at
+# the clause before it as an event.
+_EVENT_REF = re.compile(r"\b(?:the|that|this)\s+(?:" + _NOUN + r")\s+(?:where|in\s+which)\s+(?:all\s+)?(?:that|this|it|these)\s+"
+                        r"(?:(?:all|actually|really|just)\s+)?(?:happened|happens|took\s+place|takes\s+place|occurred|occurs|"
+                        r"was\s+(?:done|the\s+case)|were\s+done)\b"
+                        # "... in Dakar. Who funds the work in the country that hosted it?": the event's host
+                        r"|\b(?:the|that|this)\s+(?:" + _NOUN + r")\s+(?:that|which)\s+(?:hosted|held|organi[sz]ed|staged|convened|ran)\s+"
+                        r"(?:it|this|that|them|these|the\s+(?:event|meeting|conference|forum|workshop|summit|session)s?)\b", re.I)
+_EVENT = re.compile(r"^(?P<desc>\S.{15,}?)\s*(?:[;:]+|\s[—–-]+\s|[—–]|\.\s+)\s*(?P<rest>\S.*)$")
+# A back-reference to the described country in the question proper.
+_BACK = re.compile(r"\b(?:(?P<prep>in|for|of|to|with|from|by|at|on)\s+)?(?:that|this|the|said|the\s+same)\s+"
+                   r"(?:" + _NOUN + r")(?P<poss>['’]s)?\b(?!\s+(?:where|whose|that|which|in\s+which)\b)"
+                   r"|\b(?P<there>there)\b|\b(?P<its>its)\b|\b(?:did|does|has|have|had|is|was)\s+(?P<it>it)\b", re.I)
+# The question proper must ask something of its own.
+_ASKS = re.compile(r"\b(?:who|whom|whose|which|what|where|when|how|list|name|tell)\b", re.I)
+
+
+@dataclass(frozen=True)
+class NamedBy:
+    """A question about one described country: the question that names it, and the question
+    proper with ``{}`` where its name goes."""
+
+    inner: str
+    outer: str
+    described: str
+
+
+def _written_in(rest: str, frame: str) -> str | None:
+    """The question proper with ``{}`` for the country at each back-reference, or, with none,
+    after the opening frame ("For {}, which sources financed the work?")."""
+    refs = list(_BACK.finditer(rest))
+    if not refs:
+        if re.search(r"\b(?:countr(?:y|ies)|nations?)\b", rest, re.I):
+            return None  # "..., which countries ...": another country is asked, not this one
+        lead = (frame.strip() or "for").capitalize()
+        return f"{lead} {{}}, {rest[:1].lower()}{rest[1:]}"
+    def said(b: re.Match) -> str:
+        if b.group("there"):
+            return "in {}"
+        if b.group("its"):
+            return "{}'s"
+        if b.group("it"):
+            return b.group(0)[:b.start("it") - b.start()] + "{}"
+        return (b.group("prep") + " " if b.group("prep") else "") + "{}" + ("'s" if b.group("poss") else "")
+
+    return _BACK.sub(said, rest)
+
+
+def split(question: str) -> NamedBy | None:
+    """The question that names the described country and the question proper, or None."""
+    q = " ".join((question or "").split())
+    m = _OPENING.match(q)
+    if m is not None and _ASKS.search(m["rest"]):
+        outer = _written_in(m["rest"].strip(), m["frame"] or "")
+        if outer is not None:
+            noun = f"{m['mods']}{m['noun']}".strip()
+            rel, desc = " ".join(m["rel"].split()).lower(), m["desc"].strip(" ,")
+            inner = f"In which {noun} {desc}?" if rel == "in which" else f"Which {noun} {rel} {desc}?"
+            return NamedBy(inner=inner, outer=outer, described=f"the {noun} {rel} {desc}")
+    e = _EVENT.match(q)
+    if e is not None:
+        ref = _EVENT_REF.search(e["rest"])
+        if ref is not None and _ASKS.search(e["rest"][:ref.start()]):
+            desc = e["desc"].strip(" ,")
+            rest = e["rest"]
+            return NamedBy(inner=f"In which country did this happen: {desc}?",
+                           outer=rest[:ref.start()] + "{}" + rest[ref.end():],
+                           described=f"the country where: {desc}")
+    from app.qa.multihop.embedded_country import split as embedded  # "when did the country whose ... ratify ...?"
+
+    return embedded(q)
+
+
+def answer(named: NamedBy, ask: Callable[[str], dict]) -> dict | None:
+    """The answer to the question proper with the described country's name written in, or None
+    when the naming question does not give exactly one country."""
+    inner = ask(named.inner)
+    countries = [x for x in inner.get("answers") or [] if x.get("type") == "Country"]
+    if len(countries) != 1 or len(inner["answers"]) != 1:
+        return None
+    label = countries[0]["label"]
+    out = ask(named.outer.replace("{}", label))
+    why = [p for p in inner.get("path") or [] if not p.startswith(("understood as", "spelling", "question read"))]
+    out["path"] = [f"“{named.described}” is {label} (asked first: “{named.inner}”)"] + why[:1] + list(out.get("path") or [])
+    return out

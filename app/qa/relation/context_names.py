@@ -1,0 +1,44 @@
+"""Names of the asked kind that a question gives as context, never as its answer.
+
+"Where was the course delivered in 2024, after its 2023 delivery in the DRC?", "Which university
+led the Connect Network session?", "Which Swedish agency co-organised the panel with the ILO and
+UNICEF?": the country or body the question itself names is what the asked one is set against.
+The sentence that answers names it too, so reading every entity of the asked type out of that
+sentence returns the context along with the answer.  A text answer therefore leaves out the
+question's own names of the asked type; a pick among named candidates ("Kenya or Uganda: which
+...") is a pool (:mod:`app.qa.constraints.choices`) and never reaches this filter.
+"""
+from __future__ import annotations
+
+import re
+
+from app.qa.question import ENTITY_FOR_TYPE, Analysis
+
+# "Which Swedish agency ...": a name read from the asked phrase itself describes the answer.
+_ASKED_HEAD = re.compile(r"\b(?:which|what|whose)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+# "which organisations, including the ILO, ...": a name offered as one of the answers.
+_OFFERED = re.compile(r"\b(?:including|such as|e\.g\.|like|incl\.?)\s+(?:the\s+)?$", re.I)
+# "together with the ILO", "alongside UNICEF", "besides FAO": a name set against the answer.
+_ALONGSIDE = re.compile(r"\b(?:alongside|together with|along with|with|besides|other than|apart from|next to|"
+                        r"as well as|and)\s+(?:the\s+)?$", re.I)
+
+
+def context_names(a: Analysis) -> set[str]:
+    """Ids of the entities of the asked type that the question names (its context)."""
+    want = ENTITY_FOR_TYPE.get(a.answer_type)
+    if want is None:
+        return set()
+    return {i for l in a.links if not _ASKED_HEAD.search(a.question[:l.start]) and not _OFFERED.search(a.question[:l.start])
+            for i in l.ids if i.split(":", 1)[0] == want}
+
+
+def partner_names(a: Analysis) -> set[str]:
+    """The context names the question sets the answer against ("co-chair ... alongside the ILO"):
+    these leave a graph answer too, whose relation would otherwise return them with the rest."""
+    want = ENTITY_FOR_TYPE.get(a.answer_type)
+    if want is None:
+        return set()
+    return {i for l in a.links if _ALONGSIDE.search(a.question[:l.start]) and not _OFFERED.search(a.question[:l.start])
+            for i in l.ids if i.split(":", 1)[0] == want}

@@ -1,0 +1,103 @@
+"""The year of a fact the question names from both ends ("In what year did Indonesia join the
+Global Accelerator?"), or of a publication it names ("... bulletin launch year").
+
+Why: the graph dates its statements (``fg:year`` on the statement of a membership, a pathfinder
+commitment, a ratification ...) and its publications (``year``), but only ratification years were
+read from it; other year questions fell to the text step, which picks the nearest year in a
+sentence (the year of the list of pathfinders, not of the commitment).
+
+Which fact: one linking two of the question's linked entities and carrying a year.  Of several,
+the relation the question understood (intent) or words (registry keywords) wins; when they all
+give one year, that year stands; otherwise there is no answer here and the caller goes on.
+Everything comes from the graph's facts and the relation registry.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.qa.things.entity_years import entity_year
+from app.qa.question import Analysis
+from app.qa.units import stem
+from graph.relations import REGISTRY
+
+_WORD = re.compile(r"[A-Za-z]+")
+_PUBLISHED = re.compile(r"\b(publish\w*|launch\w*|releas\w*|issu\w*|came out|come out|appear\w*|year|when)\b", re.I)
+
+
+@dataclass
+class FactYear:
+    """A year read from the graph and why."""
+
+    year: str
+    why: str
+    passages: list[str]
+
+
+def _worded(question: str, relation: str) -> int:
+    """How many of the relation's registry words the question says (by stem)."""
+    r = REGISTRY.get(relation)
+    if r is None:
+        return 0
+    words = {stem(w.lower()) for w in _WORD.findall(question)}
+    n = 0
+    for kw in (*r.keywords, r.label, r.inverse_label):
+        toks = [stem(w.lower()) for w in _WORD.findall(kw)]
+        if toks and all(t in words for t in toks):
+            n += 1
+    return n
+
+
+def _is_event(relation: str) -> bool:
+    """A relation whose statement's year is the year of an event (joining, committing, founding,
+    ratifying, inquiring): its range is an initiative or an instrument.  Other statements carry
+    the year of the sentence that mentions them (a scheme "in" a country in 2024 was not set up then)."""
+    r = REGISTRY.get(relation)
+    return r is not None and bool({"Initiative", "LegalInstrument"} & set(r.range))
+
+
+def fact_year(a: Analysis, relation: str | None, knowledge) -> FactYear | None:
+    """The year of the fact between the question's linked entities (see the module docstring)."""
+    if a.answer_type != "Year" or knowledge is None:
+        return None
+    ids = list(dict.fromkeys(i for link in a.links for i in link.ids))
+    key = "roadmap_year" if getattr(a, "roadmap", None) else "year"
+
+    def asked(f) -> bool:  # an event the question names: its relation understood or worded
+        return f["predicate"] == relation or _worded(a.question, f["predicate"]) > 0
+
+    dated = [f for s in ids for f in knowledge.facts_where(subject=s)
+             if (f.get("attrs") or {}).get(key) and _is_event(f["predicate"])]
+    # Both ends named: any event between them (of several, the asked one is chosen below) ...
+    cands = [f for f in dated if f["object"] in ids and f["object"] != f["subject"]]
+    if not cands and len(ids) == 1:
+        cands = [f for f in dated if asked(f)]  # ... one end named: the event must be the asked one
+    if not cands and any(f["object"] in ids and f["object"] != f["subject"] and _is_event(f["predicate"])
+                         for s in ids for f in knowledge.facts_where(subject=s)):
+        # "comoros c102 year": the two names are joined by an event the graph does not date; the
+        # year asked is that event's, not the convention's own adoption year
+        return None
+    if not cands:
+        pubs = [i for i in ids if i.startswith("Publication:")]
+        if len(pubs) == 1 and _PUBLISHED.search(a.question):
+            e = knowledge.entity(pubs[0]) or {}
+            y = (e.get("attrs") or {}).get("year")
+            if y:
+                return FactYear(str(y), f"{e.get('label')} — published in {y}", list(e.get("passages") or [])[:3])
+        own = entity_year(a.question, ids, knowledge)  # "when was the Recommendation adopted"
+        return FactYear(own.year, own.why, own.passages) if own else None
+    years = {str(f["attrs"][key]) for f in cands}
+    if len(years) > 1:
+        chosen = [f for f in cands if f["predicate"] == relation]
+        if not chosen:
+            best = max(_worded(a.question, f["predicate"]) for f in cands)
+            chosen = [f for f in cands if best and _worded(a.question, f["predicate"]) == best]
+        years = {str(f["attrs"][key]) for f in chosen}
+        cands = chosen
+    if len(years) != 1:
+        return None
+    f = cands[0]
+    y = years.pop()
+    label = REGISTRY[f["predicate"]].label if f["predicate"] in REGISTRY else f["predicate"]
+    return FactYear(y, f"{knowledge.label(f['subject'])} —{label}→ {knowledge.label(f['object'])} ({key.replace('_', ' ')} {y})",
+                    list(f.get("passages") or [])[:3])

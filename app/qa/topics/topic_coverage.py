@@ -1,0 +1,283 @@
+"""Every country the report writes about a topic, not only the few nearest sentences'.
+
+"unemployment insurance which countries" is answered entry by entry: Eswatini's entry says it,
+and Angola's, Morocco's, Rwanda's, Jordan's ... each in its own words ("unemployment benefit
+scheme", "unemployment protection", "an unemployment insurance branch").  The text step ranks
+sentences and keeps the best few; a topic's country set needs all of them.
+
+The best sentence says what the topic is in the report's words: the question's rare words that it
+contains (``key_terms``: not question or domain words, not names, not words written in most
+sentences).  Every other sentence of the report that holds one of those words and scores, on the
+text step's own scale (dense similarity plus term overlap), close to the best sentence
+(``RATIO``) adds its country: the country entry it sits in, or the one country it names.  A
+sentence that writes every key word needs less (``ALL_KEYS_RATIO``): the report's own words vouch
+for the topic even when the sentence shares little else with the question ("The SSC is also
+reviewing its unemployment protection scheme").  The score bar keeps passing mentions out; the key
+words keep out sentences that are merely similar in tone.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.qa.units import terms
+from graph import countries
+
+RATIO = 0.75  # a sentence holding one key word scores at least this share of the best sentence's score
+ALL_KEYS_RATIO = 0.45  # ... and one holding every key word at least this share (the words vouch for it)
+MIN_KEY_IDF = 3.5  # a key word is rarer than this (idf): 'insurance', 'system' are in too many sentences
+MIN_SECOND_IDF = 2.3  # ... and a secondary topic word at least this rare ('social', 'work' are frame)
+MAX_ADDED = 25  # a topic that fills more country entries than this is no topic the words pin down
+
+
+# Words that make a question a sentence; without them it is a keyword query.
+_ASKING = re.compile(r"\b(which|what|who|whom|whose|where|when|how|list|name|give|tell|identify|is|are|does|did|do|"
+                     r"was|were|has|have)\b", re.I)
+
+
+@dataclass
+class Covered:
+    iso3: str
+    unit_id: int
+    passage_id: str
+    score: float
+    spans: list[tuple[int, int]]  # where a key word is written, in the passage text
+
+
+def key_terms(question: str, best_terms: set[str], idf: dict[str, float], stop: set[str]) -> list[str]:
+    """The question's words that the best sentence also writes (or another derivation of the same
+    root, :func:`_root`: "interoperable" for a sentence on "interoperability"), rare enough to say
+    a topic."""
+    names = {t for *_, surface, _ in countries.find_countries(question) for t in terms(surface)}
+    derived = {_root(b) for b in best_terms if _root(b) != b}
+    return [t for t in dict.fromkeys(terms(question))
+            if t not in stop and t not in names and idf.get(t, 0.0) >= MIN_KEY_IDF and
+            (t in best_terms or (_root(t) != t and _root(t) in derived))]
+
+
+def secondary_terms(question: str, best_terms: set[str], idf: dict[str, float], stop: set[str],
+                    keys: list[str]) -> list[str]:
+    """The question's other topic words: too common to be key words ('health', 'insurance',
+    'informal'), yet written by the best sentence too, so they are part of what the question asks
+    ("refugees into national health insurance": the refugees' health insurance, not every sentence
+    on refugees).  A sentence that is only loosely similar must write them as well."""
+    names = {t for *_, surface, _ in countries.find_countries(question) for t in terms(surface)}
+    return [t for t in dict.fromkeys(terms(question))
+            if t not in stop and t not in names and t not in keys and MIN_SECOND_IDF <= idf.get(t, 0.0) < MIN_KEY_IDF
+            and t in best_terms]
+
+
+_DEFINED = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(([A-Z][A-Za-z]{1,7})\)")
+_TABLE_ROW = re.compile(r"^\|\s*([A-Z][A-Za-z-]{1,7})\s*\|\s*([^|]{4,80}?)\s*\|", re.M)
+
+
+def _initials_fit(words: list[str], acronym: str) -> list[str] | None:
+    """The last words whose initials spell the acronym ("management information system" for MIS)."""
+    n = len(acronym)
+    tail = words[-n:]
+    if len(tail) == n and "".join(w[0] for w in tail).lower() == acronym.lower():
+        return tail
+    return None
+
+
+def defined_acronyms(texts) -> dict[str, list[str]]:
+    """Acronyms the report defines, each with the terms of its long form: "a management information
+    system (MIS)", or a row "| MIS | Management Information System |" of its list of acronyms.
+    Only forms whose initials spell the acronym count, so a bracketed aside is never read as one."""
+    out: dict[str, list[str]] = {}
+    for text in texts:
+        for m in _DEFINED.finditer(text):
+            fit = _initials_fit(m.group(1).split(), m.group(2))
+            if fit:
+                out.setdefault(m.group(2).lower(), terms(" ".join(fit)))
+        for m in _TABLE_ROW.finditer(text):
+            fit = _initials_fit(m.group(2).split(), m.group(1))
+            if fit:
+                out.setdefault(m.group(1).lower(), terms(" ".join(fit)))
+    return {k: v for k, v in out.items() if v}
+
+
+def holds_any(unit_terms, key: str, long_forms: dict[str, list[str]]) -> bool:
+    """Does the sentence write the key word, or the long form of the acronym it is?"""
+    if holds(unit_terms, {key}):
+        return True
+    form = long_forms.get(key)
+    return bool(form) and all(holds(unit_terms, {t}) for t in form)
+
+
+# Derivations that name the same thing: the adjective and its noun ("interoperable systems",
+# "interoperability"; "sustainable", "sustainability") and the -ise / -ize verb and its noun in
+# either spelling ("digitalisation", "digitalization", "digitalise").  English suffixes only.
+# Terms come stemmed ("interoperabil", "digitalis"), so the stems' endings are listed too.
+_DERIVED = re.compile(r"(?:abil(?:it(?:y|ies))?|able|ibil(?:it(?:y|ies))?|ible|i[sz](?:ations?|ing|ed|es?)?)$")
+
+
+def _root(term: str) -> str:
+    """The word without a derivational suffix of :data:`_DERIVED` (kept whole when too little is left)."""
+    r = _DERIVED.sub("", term)
+    return r if len(r) >= 5 else term
+
+
+def holds(unit_terms, keys: set[str]) -> bool:
+    """Does the sentence write one of the key words, in any derivation?  The suffix stripper
+    leaves 'allowance' whole but cuts 'allowances' to 'allowanc': one root of six letters or more
+    counts as the same word, and so do two derivations of one root: an adjective and its noun,
+    -isation and -ization (:func:`_root`; the bare root, 'digital', 'formal', is another word)."""
+    roots = {_root(k) for k in keys if len(k) >= 6 and _root(k) != k}  # two derivations, never the bare root
+    for t in unit_terms:
+        if t in keys or (len(t) >= 6 and any(len(k) >= 6 and t[:6] == k[:6] and
+                                             os.path.commonprefix([t, k]) in (t, k, t[:-1], k[:-1]) for k in keys)):
+            return True
+        if len(t) >= 6 and _root(t) != t and _root(t) in roots:
+            return True
+    return False
+
+
+def unit_country(text_step, unit) -> str | None:
+    """The country a sentence is about: its country entry's, else the only country it names."""
+    p = text_step.k.passage(unit.passage_id)
+    if p is None:
+        return None
+    entry = text_step._entry_country(p)
+    if entry:
+        return entry
+    named = {iso for *_, iso in countries.find_countries(unit.text)}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _long_forms(text_step) -> dict[str, list[str]]:
+    """The report's acronyms with their long forms, read once per knowledge base."""
+    cached = getattr(text_step, "_acronym_forms", None)
+    if cached is None:
+        cached = defined_acronyms(p.text for p in text_step.k.passages.values())
+        text_step._acronym_forms = cached
+    return cached
+
+
+def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop: set[str],
+            exclude: set[str], strict: bool = False, keyed: bool = False) -> tuple[list[str], list[Covered]]:
+    """The key words and, per further country, its best sentence on them (best first).
+    ``strict``: the best sentence lists several countries, perhaps as one event's participants;
+    a further sentence must then write every key word and score above the higher bar.
+    ``keyed``: the best sentence was chosen by the topic's words over the question's frame
+    (app.qa.topics.topic_rerank), so its score is no measure of the topic: a further sentence must write
+    every key word, and the lower bar suffices."""
+    units = text_step.units
+    keys = key_terms(a.question, set(units.unit_terms[best.unit_id]), units.idf, stop)
+    if not keys:
+        return [], []
+    # A keyword query may list the topic in two words ("complaints grievance mechanism"): a rare
+    # query word the best sentence does not write is the topic's other wording, and a sentence
+    # writing it counts at the higher bar ("the management of complaints from ... beneficiaries").
+    alternatives = [t for t in key_terms(a.question, set(terms(a.question)), units.idf, stop) if t not in keys] \
+        if not strict and not keyed and not _ASKING.search(a.question) else []
+    scores = text_step.unit_scores(a, qvec, required)
+    long_forms = _long_forms(text_step)
+    spelled = {t for k in keys for t in long_forms.get(k, ())}  # "management information" spells out the key "MIS"
+    second = secondary_terms(a.question, set(units.unit_terms[best.unit_id]), units.idf, stop | spelled, keys)
+    bar, low_bar = RATIO * best.score, ALL_KEYS_RATIO * best.score
+    rarest = max(keys, key=lambda k: units.idf.get(k, units.default_idf))
+    out: dict[str, Covered] = {}
+    for i in text_step.allowed_units(a, required):
+        i = int(i)
+        u = units.units[i]
+        if u.kind != "sentence" or scores[i] < low_bar:
+            continue
+        said = [k for k in keys if holds_any(units.unit_terms[i], k, long_forms)]
+        if not said and alternatives and scores[i] >= bar and \
+                any(holds_any(units.unit_terms[i], k, long_forms) for k in alternatives):
+            said = list(keys)  # the topic in the query's other word, as close as a key-word sentence
+        if len(said) < len(keys) and rarest not in said:
+            continue  # "a microservices platform" is no "gig and platform workers": the rarest word must be there
+        if not said or (scores[i] < bar and len(said) < len(keys)) or \
+                (strict and (scores[i] < bar or len(said) < len(keys))) or (keyed and len(said) < len(keys)):
+            continue
+        if second and scores[i] < bar and not all(holds(units.unit_terms[i], {t}) for t in second):
+            continue  # a weak sentence on "refugees" alone is no answer to "refugees ... health insurance"
+        iso = unit_country(text_step, u)
+        if iso is None or f"Country:{iso}" in exclude:
+            continue
+        if iso in out and out[iso].score >= scores[i]:
+            continue
+        spans = [(u.start + m.start(), u.start + m.end()) for k in keys
+                 for m in re.finditer(r"(?i)\b" + re.escape(k[:5]) + r"\w*", u.text)]
+        out[iso] = Covered(iso, i, u.passage_id, float(scores[i]), spans[:3])
+    found = sorted(out.values(), key=lambda c: -c.score)
+    if len(found) > MAX_ADDED:
+        return keys, []
+    return keys, found
+
+
+# "... secured through contributions from the European Union (EU), France, and Spain": the names
+# after a cue of money given are its givers
+_MONEY_CUE = re.compile(r"\b(?:contributions?|funding|financing|funds|grants?|donations?|resources)\s+(?:provided\s+)?from\s+"
+                        r"|\b(?:funded|financed|co-?funded|co-?financed|sponsored|paid\s+for)\s+by\s+|\bdonors?\s+(?:such\s+as|including)\s+",
+                        re.I)
+_NAME_GLUE = re.compile(r"^(?:\s|,|\(|\)|\band\b|\bthe\b|\bof\b|\bgovernments?\b|\bkingdom\b|\brepublic\b|[A-Z][\w'’.-]*)*$")
+
+
+def givers_in_sentence(found: list, text: str, base: int) -> set[str]:
+    """The countries a sentence names as givers of money ("contributions from the EU, France, and
+    Spain"): each sits after a money cue with only names, commas and "and" between."""
+    out = set()
+    for f in found:
+        if f.type != "Country":
+            continue
+        for s, _ in f.spans:
+            if not base <= s < base + len(text):
+                continue
+            before = text[:s - base]
+            cue = None
+            for cue in _MONEY_CUE.finditer(before):
+                pass
+            if cue is not None and _NAME_GLUE.match(before[cue.end():]):
+                out.add(f.key)
+    return out
+
+
+def donors_as_entry(found: list, entry_iso: str | None, knowledge, text: str = "", base: int = 0) -> list:
+    """A sentence in one country's entry that names other countries as its donors or partners
+    ("The ILO, alongside UNICEF, the European Union, the Netherlands, and the United Kingdom,
+    renewed commitments to ... the national disability allowance" in Lebanon's entry) says where
+    the work happened: the entry's country, not the donors.  A named country counts as such when
+    the graph relates the entry's country to that country's government (funded by, partnered
+    with ...); the entry's country then stands in for them."""
+    if not entry_iso:
+        return found
+    from app.qa.graphstep import _as_funder
+    from app.qa.textstep import Found
+
+    entry = f"Country:{entry_iso}"
+    related = {f["object"] for f in knowledge.facts_where(subject=entry)}
+    givers = givers_in_sentence(found, text, base) - {entry}
+    keep = [f for f in found if f.type != "Country" or f.key == entry or
+            (_as_funder(f.key, knowledge) not in related and f.key not in givers)]
+    if len(keep) == len(found):
+        return found
+    if not any(f.key == entry for f in keep):
+        keep.append(Found("Country", entry, countries.display_name(entry_iso)))
+    return keep
+
+
+def prefer_keyed(results: list, question: str, units, stop: set[str], long_forms: dict[str, list[str]],
+                 margin: float = 0.85):
+    """The best sentence, or a near one that writes the question's rare words when the best does
+    not ("... help develop an MIS" over a sentence on a diagnostic tool that shares only the
+    frame).  ``margin``: how close to the best the replacement must score."""
+    if not results:
+        return None
+    names = {t for *_, surface, _ in countries.find_countries(question) for t in terms(surface)}
+    keys = [t for t in dict.fromkeys(terms(question)) if t not in stop and t not in names
+            and (units.idf.get(t, 0.0) >= MIN_KEY_IDF or t in long_forms)]
+    best = results[0]
+    if not keys or any(holds_any(units.unit_terms[best.unit_id], k, long_forms) for k in keys):
+        return best
+    for r in results[1:]:
+        if r.score < margin * best.score:
+            break
+        if any(holds_any(units.unit_terms[r.unit_id], k, long_forms) for k in keys):
+            return r
+    return best
