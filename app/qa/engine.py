@@ -279,6 +279,8 @@ class QuestionEngine:
             out["question"] = asked
             if qid is not None:
                 out["id"] = qid
+            # a pick from the set keeps some of the question proper's answers: cite only those
+            out["answer_text"], out["citations"] = summarise(out, self.k)
             return out
         out = self._ask_whole(question, qid)
         if counted_keywords.count_instead(out, self._ask_whole):  # "japan countries count": how many "japan countries" lists

@@ -248,7 +248,8 @@ def type_set_aside(question: str, stated: str, answer_type: str, excluded: set[s
     africa", "employment injury work other than bangladesh" ask for countries (a place set aside
     leaves places), "jordan support excluding the eu" for bodies.  Only a query with no question
     word whose own words name no type (``stated`` is Text) is typed so, and only over a guess of a
-    kind a place cannot be set aside from (a body, a publication); a guessed scheme or figure stays.
+    kind a place cannot be set aside from (a body, a publication, an activity or project); a guessed
+    scheme or figure stays.
 
     A country is also a body when its government acts in the report (``is_body``: the Netherlands
     funds, so "jordan funders other than the netherlands" sets a funder aside): over a guessed body,
@@ -259,7 +260,8 @@ def type_set_aside(question: str, stated: str, answer_type: str, excluded: set[s
     if answer_type == "Organization" and kinds == {"Country"} and is_body is not None and \
             all(is_body(f"Organization:gov-{i.split(':', 1)[1]}") for i in excluded):
         return answer_type
-    if kinds <= {"Country", "Region"} and answer_type in ("Text", "Organization", "Publication", "Initiative"):
+    if kinds <= {"Country", "Region"} and answer_type in ("Text", "Organization", "Publication", "Initiative",
+                                                         "Activity", "Project"):
         return "Country"
     if kinds <= {"Organization"} and answer_type == "Text":
         return "Organization"

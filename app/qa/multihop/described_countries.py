@@ -48,13 +48,14 @@ _WHERE = re.compile(r"^(?P<frame>(?:in\s+)?)(?:where|wherever)\s+(?P<desc>\S.{8,
 # "The network studied access in three countries. Which of those three ...": a sentence that counts them.
 # (a full stop before a number is an abbreviation's: "Convention No. 102")
 _IN_SENTENCE = r"(?:[^.?!;]|\.(?=\s*\d))"
+_SENTENCE_END = r"(?:[;:]|\.(?!\s*\d))\s+"  # and so not the full stop of "No. 102"
 _COUNTED = re.compile(r"^(?P<desc>" + _IN_SENTENCE + r"*?\b(?:" + _NUM + r"|several|some|a\s+few|many|a\s+number\s+of)\s+(?:[\w'’-]+\s+)?" + _SET + r"\b"
-                      + _IN_SENTENCE + r"*)[.;:]\s+(?P<rest>\S.*)$", re.I)
+                      + _IN_SENTENCE + r"*)" + _SENTENCE_END + r"(?P<rest>\S.*)$", re.I)
 # "The ILO partners with an energy company on castor and rubber farms. Who funds the work in
 # those two countries?": a sentence before the question, pointed back at as a set of countries.
 # (never the asker's own framing: "I'm writing a note.", "Hi!", "Our unit tracks ...")
 _PRIOR = re.compile(r"^(?!(?:i|i['’]m|i['’]ve|i['’]d|we|we['’]re|my|our|hi|hello|thanks|thank|please|sorry|apologies)\b)"
-                    r"(?P<desc>" + _IN_SENTENCE + r"{12,}?)[.;:]\s+(?P<rest>\S.*)$", re.I)
+                    r"(?P<desc>" + _IN_SENTENCE + r"{12,}?)" + _SENTENCE_END + r"(?P<rest>\S.*)$", re.I)
 _PLURAL_BACK = re.compile(r"\b(?:those|these)\s+(?:" + _NUM + r"\b\s*)?(?:countries|nations|places)?\b(?<!those\s)(?<!these\s)", re.I)
 # A back-reference to the described set in the question proper.
 _BACK = re.compile(r"\b(?:(?P<prep>in|for|of|to|with|from|by|at|on|across|among|amongst)\s+)?"
