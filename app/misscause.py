@@ -11,7 +11,8 @@ purpose, so that a count means the same thing in every round:
   acronym or ISO code, compared with the scorer's rules: normalised equality, equal token sets,
   0.8 token Jaccard for names of three or more words, ISO3 for countries);
 * ``relation_absent`` — every gold answer is in the graph, the question names entities of the
-  graph (a name or acronym written in it), and at least one gold answer is linked to none of them
+  graph (a name or acronym written in it, not a lower-case description nor a name two things of
+  one type share: those name a kind), and at least one gold answer is linked to none of them
   through at most two statements: no statement joins the two, nor a chain of two statements
   through one other entity (a funder's initiative's countries), each statement direct or through
   one event node (an activity, a result, a quantity), counting a donor country and its government
@@ -124,10 +125,19 @@ class GraphNames:
             for name in self.k.names(eid):
                 if name.isupper() and " " not in name:
                     acronyms[name].add(eid)
-                elif len(norm(name)) >= MIN_NAME_CHARS:
+                elif len(norm(name)) >= MIN_NAME_CHARS and not _describes_a_kind(name, e["type"]):
                     names[norm(name)].add(eid)
+        names = {n: ids for n, ids in names.items() if not self._several_things(ids)}
+        acronyms = {n: ids for n, ids in acronyms.items() if not self._several_things(ids)}
         table = {**names, **acronyms}
         return _alternation(names, r"a-z0-9"), _alternation(acronyms, r"A-Za-z0-9"), table
+
+    def _several_things(self, ids: set[str]) -> bool:
+        """Whether a name is carried by two different things of one type ("National Social
+        Protection Strategy" of five countries): written in a question, it names a kind, not one
+        of them (a country and its government are one thing)."""
+        types = [self.k.entities[i]["type"] for i in ids]
+        return len(types) != len(set(types))
 
     def named_in(self, question: str) -> set[str]:
         """Entity ids whose name or acronym is written in the question, the report's author apart
@@ -139,6 +149,13 @@ class GraphNames:
         kept = [(a, b, n) for a, b, n in spans
                 if not any(c < b and a < d and d - c > b - a for c, d, _ in spans)]
         return {i for _, _, name in kept for i in table[name]}
+
+
+def _describes_a_kind(name: str, entity_type: str) -> bool:
+    """A name written all in lower case ("pension reform", "subsidized contribution scheme") is the
+    report's description of one country's measure, and in a question it names the kind ("which
+    countries worked on pension reform?"), not that measure.  Themes are named by such words."""
+    return entity_type != "ThematicArea" and name == name.lower()
 
 
 def _alternation(names, word: str) -> re.Pattern:

@@ -172,3 +172,25 @@ def test_script_counts_held_out_sets_without_printing_their_text(built_data_dir,
     assert report["sets"]["tiny_tune"]["entity_absent"] == 1 and report["sets"]["tiny_tune"]["non_entity"] == 1
     assert report["sets"]["unseen_zz"] == report["sets"]["unseen_zz"] | {"held_out": True, "entity_absent": 1, "n": 1}
     assert report["held_out"]["imperfect"] == 1 and report["tunable"]["imperfect"] == 2
+
+
+def test_a_lower_case_description_or_a_name_two_things_share_names_a_kind_not_one_thing(names):
+    k = names.k
+    described = sorted(e["id"] for e in k.entities.values()
+                       if e["type"] in ("Scheme", "LegalInstrument") and e["label"] == e["label"].lower()
+                       and len(e["label"]) > 8)
+    assert described, "no lower-case described measure in the build"
+    for eid in described[:3]:
+        label = k.entities[eid]["label"]
+        for wording in (f"which countries worked on {label}?", f"{label} countries ilo"):
+            assert eid not in names.named_in(wording), wording
+    by_name: dict = {}
+    for e in k.entities.values():
+        if e["type"] in ("Scheme", "LegalInstrument", "Organization") and e["label"] != e["label"].lower():
+            by_name.setdefault((e["type"], e["label"].lower()), set()).add(e["id"])
+    shared = sorted((n, ids) for (t, n), ids in by_name.items() if len(ids) > 1)
+    assert shared, "no name two things of one type share in the build"
+    name, ids = shared[0]
+    assert not ids & names.named_in(f"Which countries have a {name}?")
+    theme = sorted((e for e in k.entities.values() if e["type"] == "ThematicArea"), key=lambda e: e["id"])[0]
+    assert theme["id"] in names.named_in(f"where did the ILO work on {theme['label']} in 2024?")
