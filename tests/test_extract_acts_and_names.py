@@ -6,9 +6,12 @@
 * an act described without a name in a summary bullet about one country ("the adoption of the
   Government's decree on contribution rates for the X Scheme (XS)"), unless the country already
   has a named act of that kind (the bullet retells it);
-* a health mutual named with an acronym ("National Social Mutual of Herders (NHMS)");
 * an institution defined by a name in brackets made of two words run together ("(HerdCare)");
 * an acronym of another country's national body written in a country's sentence is not that body.
+
+(Tried and dropped: a "... Mutual of ... (ACR)" health mutual as a scheme - as a named scheme it took
+over its sentence's figures from the country, and a hand-judged statement "<country> has figure
+..." was no longer produced, tests/test_statement_precision.py.)
 
 Names and sentences are made up and inserted into the bundled report (a country entry, a summary
 bullet), so the rules are checked on the shape of the wording, not on this report's names.
@@ -99,13 +102,6 @@ def altered(base_kb):
 
 def _of_mng(kb, type_: str) -> list:
     return [e for e in kb.of_type(type_) if e.attrs.get("country") == "MNG"]
-
-
-def test_a_mutual_named_with_an_acronym_is_a_scheme_of_its_country(altered):
-    kb, _ = altered
-    found = [e for e in _of_mng(kb, "Scheme") if e.acronym == "NHMS"]
-    assert found and found[0].label == "National Social Mutual of Herders"
-    assert kb.facts_where(subject=found[0].id, predicate="schemeInCountry", obj="Country:MNG")
 
 
 def test_a_run_together_name_in_brackets_defines_an_institution(altered):

@@ -36,7 +36,7 @@ from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
 from graph.vocab import slug
 
-_HEADS = r"(?:Scheme|System|Programme|Program|Allowance|Grant|Pension|Insurance|Benefit|Fund|Regime|Net|Mutual)"
+_HEADS = r"(?:Scheme|System|Programme|Program|Allowance|Grant|Pension|Insurance|Benefit|Fund|Regime|Net)"
 _TOK = r"(?:[A-Z][A-Za-z'’\-]*|[A-Z]{2,}[a-z]?)"
 _CONN = r"(?:of|for|and|the|on|to)"
 # A plural head names one scheme made of several ("Health and Occupational Risks Systems"); a
@@ -141,7 +141,7 @@ def _acceptable(name: str, head: str, acr: str | None, after: str, kb: Knowledge
         return False
     if head == "System" and not (acr or _SYSTEM_OK.search(name)):
         return False
-    if head in ("Insurance", "Pension", "Benefit", "Mutual") and not acr:
+    if head in ("Insurance", "Pension", "Benefit") and not acr:
         return False  # "Health Insurance" is a kind of scheme unless the text names it with an acronym
     low = name.lower()
     for e in kb.entities.values():
