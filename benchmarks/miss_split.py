@@ -8,9 +8,15 @@ cause by ``app/misscause.py`` (its docstring states the rule):
 
     entity_absent    a gold answer matches no entity of the graph
     relation_absent  every gold answer is in the graph, but one is joined to none of the names the
-                     question writes (directly or through one activity / result / quantity node)
-    present          the fact is in the graph: the question was misread
-                     (extra_only: of those, recall already 1, only extra answers)
+                     question writes through at most two statements (each direct or through one
+                     activity / result / quantity node; a chain's middle is no region, theme or
+                     the report's author)
+    present          the fact is in the graph: the question was misread; parts of it:
+                     extra_only  recall already 1, only extra answers
+                     chain       joined only through two statements (relation_absent by the
+                                 one-statement rule of rounds 12-13)
+                     right_type / wrong_type / nothing  what the engine answered instead: entities
+                                 all of a type the gold has, some of another type, or nothing
     non_entity       Number, Year or Text answers (counted apart: nothing to look up)
     empty_gold       the report is silent and the engine answered
 
@@ -31,9 +37,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from app.misscause import CAUSES, GraphNames, classify, tally  # noqa: E402
+from app.misscause import CAUSES, SUBCOUNTS, GraphNames, classify, tally  # noqa: E402
 
-COLUMNS = ("n", "imperfect", *CAUSES, "extra_only")
+COLUMNS = ("n", "imperfect", *CAUSES, *SUBCOUNTS)
+WIDTH = 11
 
 
 def split_sets(sets, ask, score_fn, names: GraphNames) -> tuple[dict[str, dict], list[tuple[str, dict, object]]]:
@@ -68,20 +75,22 @@ def total(rows: dict[str, dict], held_out: bool) -> dict:
 
 
 def print_table(rows: dict[str, dict]) -> None:
-    print(f"{'set':<22}{'F1':>7}" + "".join(f"{c:>16}" for c in COLUMNS))
+    heads = {c: c.replace("entity_absent", "ent_absent").replace("relation_absent", "rel_absent") for c in COLUMNS}
+    print(f"{'set':<22}{'F1':>7}" + "".join(f"{heads[c]:>{WIDTH}}" for c in COLUMNS))
     for name, r in rows.items():
-        print(f"{name:<22}{r['f1']:>7.3f}" + "".join(f"{r[c]:>16}" for c in COLUMNS)
+        print(f"{name:<22}{r['f1']:>7.3f}" + "".join(f"{r[c]:>{WIDTH}}" for c in COLUMNS)
               + ("   (held out)" if r["held_out"] else ""))
     for label, held in (("all tunable", False), ("all held out", True)):
         t = total(rows, held)
         if t["n"]:
-            print(f"{label:<22}{'':>7}" + "".join(f"{t[c]:>16}" for c in COLUMNS))
+            print(f"{label:<22}{'':>7}" + "".join(f"{t[c]:>{WIDTH}}" for c in COLUMNS))
 
 
 def print_misses(listed) -> None:
     print("\nimperfect answers of tunable sets:")
     for set_name, q, v in listed:
-        print(f"  [{v.cause}] {set_name} {q.get('id')} F1={v.f1:.2f} {q['question']}")
+        how = " ".join(w for w in (v.answered, "chain" if v.chain else "") if w)
+        print(f"  [{v.cause}{' ' + how if how else ''}] {set_name} {q.get('id')} F1={v.f1:.2f} {q['question']}")
         if v.absent:
             print(f"      absent from the graph: {v.absent}")
         if v.unlinked:

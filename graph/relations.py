@@ -307,8 +307,9 @@ register(Relation(
     ask_subject=("which {type} are priority countries", "{o} priority countries"),
 ))
 register(Relation(
-    "publishedBy", ("Publication",), ("Organization",), "published by", "published",
-    "The organisation that published (or co-published) the publication.",
+    "publishedBy", ("Publication",), ("Organization", "Initiative"), "published by", "published",
+    "The organisation, or the initiative, network or working group, that published (or co-published) "
+    "the publication.",
     external=SCHEMA.publisher, qualifiers=("year",),
     keywords=("published", "publication", "publications", "authored", "co-published", "paper", "report", "brief"),
     ask_object=("who published {s}", "{s} publisher"),

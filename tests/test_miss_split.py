@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from app.knowledge import Knowledge
-from app.misscause import GraphNames, classify, neighbourhood, tally
+from app.misscause import AUTHOR_ORGS, GraphNames, classify, neighbourhood, tally, two_step_neighbourhood
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,11 +33,23 @@ def _funding(k) -> tuple[dict, dict]:
 def _unlinked_countries(k, names) -> tuple[dict, dict]:
     countries = sorted((e for e in k.entities.values() if e["type"] == "Country"), key=lambda e: e["id"])
     for a in countries:
-        near = neighbourhood(k, a["id"])
+        far = two_step_neighbourhood(k, a["id"])[1]
         for b in countries:
-            if b["id"] != a["id"] and b["id"] not in near and a["id"] not in neighbourhood(k, b["id"]):
+            if b["id"] != a["id"] and b["id"] not in far and a["id"] not in two_step_neighbourhood(k, b["id"])[1]:
                 return a, b
     raise AssertionError("every country is linked to every other")
+
+
+def _chained_countries(k) -> tuple[dict, dict, str]:
+    """Two countries no statement joins but a chain of two does, and the middle entity."""
+    countries = sorted((e for e in k.entities.values() if e["type"] == "Country"), key=lambda e: e["id"])
+    for a in countries:
+        near, far = two_step_neighbourhood(k, a["id"])
+        for b in countries:
+            if b["id"] in far - near and a["id"] not in neighbourhood(k, b["id"]):
+                middle = sorted(near & neighbourhood(k, b["id"]) - {a["id"], b["id"]})
+                return a, b, middle[0]
+    raise AssertionError("no two countries joined only through a third entity")
 
 
 def test_gold_named_nowhere_in_the_graph_is_an_absent_entity(names):
@@ -69,6 +81,46 @@ def test_a_gold_answer_joined_to_the_named_entity_is_present_and_one_joined_to_n
         q = {"question": wording, "answer_type": "Country", "gold": [b["label"]]}
         v = classify(q, [], (0.0, 0.0, 0.0), names)
         assert v.cause == "relation_absent" and v.unlinked == [b["label"]] and a["id"] in v.named, wording
+
+
+def test_a_chain_of_two_statements_is_present_but_one_through_a_region_theme_or_hub_is_not(names):
+    k = names.k
+    a, b, middle = _chained_countries(k)
+    assert k.entities[middle]["type"] not in {"Region", "ThematicArea"} and middle not in AUTHOR_ORGS
+    for wording in (f"which country works with {a['label']}?", f"{a['label']} partner country"):
+        q = {"question": wording, "answer_type": "Country", "gold": [b["label"]]}
+        v = classify(q, [], (0.0, 0.0, 0.0), names)
+        assert v.cause == "present" and v.chain, wording
+    # two countries of one region, joined by nothing else within two statements
+    region_of = {f["subject"]: f["object"] for f in k.facts if f["predicate"] == "inRegion"}
+    for x, rx in sorted(region_of.items()):
+        far_x = two_step_neighbourhood(k, x)[1]
+        y = next((y for y, ry in sorted(region_of.items()) if ry == rx and y != x and y not in far_x
+                  and x not in two_step_neighbourhood(k, y)[1]), None)
+        if y:
+            assert rx in far_x and rx in neighbourhood(k, y)  # the region itself is one statement away
+            q = {"question": f"which country works with {k.label(x)}?", "answer_type": "Country", "gold": [k.label(y)]}
+            assert classify(q, [], (0.0, 0.0, 0.0), names).cause == "relation_absent"
+            break
+    else:
+        pytest.skip("every two countries of a region are joined by something else")
+
+
+def test_a_misread_answer_is_counted_by_what_the_engine_gave_instead(names):
+    k = names.k
+    country, funder = _funding(k)
+    other_org = next(e for e in sorted(k.entities.values(), key=lambda e: e["id"])
+                     if e["type"] == "Organization" and e["id"] != funder["id"])
+    q = {"question": f"who funds the work in {country['label']}?", "answer_type": "Organization", "gold": [funder["label"]]}
+    cases = [([], "nothing"),
+             ([{"label": other_org["label"], "type": "Organization"}], "right_type"),
+             ([{"label": other_org["label"]}], "right_type"),  # untyped: typed by the entity its label names
+             ([{"label": other_org["label"], "type": "Organization"}, {"label": country["label"], "type": "Country"}], "wrong_type")]
+    for answers, kind in cases:
+        v = classify(q, answers, (0.0, 0.0, 0.0), names)
+        assert v.cause == "present" and v.answered == kind and not v.chain, (answers, kind)
+    row = tally([classify(q, answers, (0.0, 0.0, 0.0), names) for answers, _ in cases], 10)
+    assert (row["present"], row["nothing"], row["right_type"], row["wrong_type"]) == (4, 1, 2, 1)
 
 
 def test_acronyms_are_names_only_in_capitals_and_the_author_links_nothing(names):
@@ -120,3 +172,25 @@ def test_script_counts_held_out_sets_without_printing_their_text(built_data_dir,
     assert report["sets"]["tiny_tune"]["entity_absent"] == 1 and report["sets"]["tiny_tune"]["non_entity"] == 1
     assert report["sets"]["unseen_zz"] == report["sets"]["unseen_zz"] | {"held_out": True, "entity_absent": 1, "n": 1}
     assert report["held_out"]["imperfect"] == 1 and report["tunable"]["imperfect"] == 2
+
+
+def test_a_lower_case_description_or_a_name_two_things_share_names_a_kind_not_one_thing(names):
+    k = names.k
+    described = sorted(e["id"] for e in k.entities.values()
+                       if e["type"] in ("Scheme", "LegalInstrument") and e["label"] == e["label"].lower()
+                       and len(e["label"]) > 8)
+    assert described, "no lower-case described measure in the build"
+    for eid in described[:3]:
+        label = k.entities[eid]["label"]
+        for wording in (f"which countries worked on {label}?", f"{label} countries ilo"):
+            assert eid not in names.named_in(wording), wording
+    by_name: dict = {}
+    for e in k.entities.values():
+        if e["type"] in ("Scheme", "LegalInstrument", "Organization") and e["label"] != e["label"].lower():
+            by_name.setdefault((e["type"], e["label"].lower()), set()).add(e["id"])
+    shared = sorted((n, ids) for (t, n), ids in by_name.items() if len(ids) > 1)
+    assert shared, "no name two things of one type share in the build"
+    name, ids = shared[0]
+    assert not ids & names.named_in(f"Which countries have a {name}?")
+    theme = sorted((e for e in k.entities.values() if e["type"] == "ThematicArea"), key=lambda e: e["id"])[0]
+    assert theme["id"] in names.named_in(f"where did the ILO work on {theme['label']} in 2024?")

@@ -21,6 +21,7 @@ PIPELINE = (
     "initiatives",    # initiatives and their members / pathfinders / co-chairs
     "schemes",        # schemes with acronyms, country, administering institution
     "publications",   # publications with titles
+    "initiative_publishers",  # a working group's or network's publications: publishedBy -> Initiative
     "named_contributors",  # "funded by contributions from 65 brands ... These include A, B and C" -> contributors
     "engagements",    # country-organisation engagements with the passage that states them
     "quantities",     # numbers in the text: value, unit, what they count, the scheme or country they describe

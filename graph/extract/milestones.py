@@ -149,6 +149,17 @@ _STUDY_OF = re.compile(r"\b(?:valuations?|assessments?|reviews?|analys[ie]s|stud
                        r"diagnostics?|mappings?|costings?)\s+of\b", re.I)
 
 
+# the gap between a status noun and the name it is said of: "adoption of (the) ..."
+_NOUN_OF = re.compile(r"\s+of\s+(?:the\s+|a\s+|an\s+)?")
+_ACT_NOUN = re.compile(r"(?:adoption|approval|enactment|promulgation)")
+
+
+def _act_noun_of(word: str, gap: str, before_name: bool) -> bool:
+    """Whether a status word is a legal act's noun right before the name it is said of
+    ("the adoption of Decree 824", "approval of the Law")."""
+    return before_name and bool(_ACT_NOUN.fullmatch(word)) and bool(_NOUN_OF.fullmatch(gap))
+
+
 def status_span(sentence: str, start: int, end: int, window: int = 90,
                 finite_only: bool = False) -> tuple[str | None, str | None, int, int]:
     """What the sentence says happened to the thing named at [start, end): (status, the year
@@ -173,7 +184,8 @@ def status_span(sentence: str, start: int, end: int, window: int = 90,
                 continue
             if dist > window:
                 continue
-            if _DETERMINER_BEFORE.search(sentence[max(0, m.start() - 8):m.start()]) and m.end() <= start:
+            if _DETERMINER_BEFORE.search(sentence[max(0, m.start() - 8):m.start()]) and m.end() <= start \
+                    and not _act_noun_of(m.group(0).lower(), gap, True):
                 continue  # "the revised Policy": an adjective
             if _MEASURE_NOUN.search(gap):
                 continue  # the verb is about another measure between them
@@ -183,7 +195,9 @@ def status_span(sentence: str, start: int, end: int, window: int = 90,
                 continue  # "completed the actuarial valuation of the X": what was completed is the study
             word = m.group(0).lower()
             if not re.search(r"(?:ed|out|up|force|paid|set up|progress|ongoing|development|discussion|review)$", word):
-                if finite_only:
+                # "the adoption of Decree 824": a legal act's noun whose object is the name says the
+                # act was done (unlike "the establishment of X", a study's title as often as news)
+                if finite_only and not _act_noun_of(word, gap, m.end() <= start):
                     continue
                 dist += 30
             if best is None or dist < best[0]:
@@ -245,7 +259,8 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("maternity and parental protection", r"maternity|paternity|parental"),
     ("child benefits", r"child benefits?|children|child"),
     ("disability", r"disabilit\w*"),
-    ("employment injury", r"employment injury|work[\s-]injury|occupational (?:safety|health)|OSH|workplace accident"),
+    ("employment injury", r"employment injury|work[\s-]injury|occupational (?:safety|health)|OSH|workplace accident|"
+                          r"workers'? compensation"),
     ("informal economy", r"informal (?:economy|sector|workers)|informality|self-employed|formali[sz]ation"),
     ("digitalisation", r"digital\w*|information systems?|MIS|registry|interoperab\w*"),
     ("social protection financing", r"fiscal space|financing|costing|budget\w*|public finance|actuarial"),
@@ -295,6 +310,10 @@ def _activity_kind_by_kind(text: str) -> str | None:
 
 
 _PROPER_NAME = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+(?:of|and|for|the|on)?\s*[A-Z][\w'’\-]*)+")
+# A name whose head is a kind of benefit says what it covers: "the ILO/EII (Employment Injury
+# Insurance) model", "the Universal Health Insurance Scheme".  Its words are the sentence's topic,
+# unlike an institution's ("the Ministry of Agriculture and Rural Development").
+_BENEFIT_NAME = re.compile(r"\b(?:Insurance|Schemes?|Benefits?|Pensions?|Allowances?|Grants?|Compensation)$")
 
 
 def topics(text: str, *, names_too: bool = False) -> list[str]:
@@ -303,7 +322,7 @@ def topics(text: str, *, names_too: bool = False) -> list[str]:
     Proper names are left out unless ``names_too`` (a title): "the Ministry of Agriculture and Rural
     Development convened ..." is not about rural workers."""
     if not names_too:
-        text = _PROPER_NAME.sub(" ", text)
+        text = _PROPER_NAME.sub(lambda m: m.group(0) if _BENEFIT_NAME.search(m.group(0)) else " ", text)
     return [_TOPIC_RX[i][0] for i in _TOPIC_SET.found(text)]
 
 

@@ -213,7 +213,10 @@ def _from_acronym_table(doc: Document, kb: KnowledgeBase) -> None:
 
 # --- (b) inline definitions and (c) ministries ----------------------------------------------
 
-_DEF = re.compile(rf"\(({_ACR})\)")
+# A short name in brackets is an acronym ("(NSSF)", "(MoLSA)") or a name made of two words run
+# together ("(PhilHealth)", "(EsSalud)"): both define the name before them.
+_SHORT_NAME = r"[A-Z][a-z]+(?:[A-Z][a-z]+)+"
+_DEF = re.compile(rf"\(({_ACR}|{_SHORT_NAME})\)")
 _OF_COUNTRY_AFTER = re.compile(r"^\s*of\s+((?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|d'Ivoire)){0,5})")
 
 
@@ -278,7 +281,7 @@ def inline_definitions(text: str) -> list[tuple[int, int, str, str, str | None]]
     out = []
     for m in _DEF.finditer(text):
         acr = m.group(1)
-        if not is_acronym(acr):
+        if not (is_acronym(acr) or re.fullmatch(_SHORT_NAME, acr)):
             continue
         name = _name_before(text, m.start())
         if not name or not _head_ok(name):
@@ -495,8 +498,17 @@ def find_organizations(text: str, kb: KnowledgeBase, iso3: str | None = None) ->
                 keys = free if len(free) == 1 else keys
             if len(keys) > 1:
                 continue
+        if iso3 and _foreign_acronym(kb.entities[eid("Organization", keys[0])], m.group(0), iso3):
+            continue
         out.append((m.start(), m.end(), m.group(0), keys[0]))
     return out
+
+
+def _foreign_acronym(org: Entity, surface: str, iso3: str) -> bool:
+    """Whether ``surface`` is only the acronym of another country's national body: written about
+    ``iso3`` ("Decree 824/MOH/2024" in Lao PDR), it is that country's own body, not the other's."""
+    home = org.attrs.get("country")
+    return (surface == org.acronym and org.role == "national_institution" and bool(home) and home != iso3)
 
 
 # --- the extractor --------------------------------------------------------------------------

@@ -396,8 +396,11 @@ PROJECTS = re.compile(
     r"\b(?:the\s+)?(?P<names>[A-Z][A-Z0-9+&\-]{2,}(?:\+*)(?:\s*(?:,|and)\s*(?:the\s+)?[A-Z][A-Z0-9+&\-]{2,})*)"
     r"(?:\s*\((?P<full>[A-Z][^()]{5,120})\))?\s+(?P<head>projects?|programmes?|programs?)\b")
 # "adopted a decree in July 2024, which increased ...", "a resolution of the 8th Plenum of ..."
+# "the adoption of the Government's decree on contribution rates": the act's noun says the same
 UNNAMED_ACT = re.compile(
-    r"\b(?P<verb>adopt\w*|issu\w*|approv\w*|pass\w*|enact\w*|sign\w*|promulgat\w*|expressed in)\s+(?:a|an|the)\s+"
+    r"\b(?P<verb>adopt\w*|issu\w*|approv\w*|pass\w*|enact\w*|sign\w*|promulgat\w*|expressed in|"
+    r"(?:adoption|approval|enactment|promulgation)\s+of)\s+(?:a|an|the)\s+"
+    r"(?:(?:[Gg]overnment|[Mm]inistry|[Mm]inister|[Pp]resident|[Cc]ountry)['’]s\s+)?"
     r"(?:new\s+)?(?P<head>decree|resolution|regulation|ordinance|law|bill)\b(?P<rest>(?:[^.;]|\.(?=\s*\d)){0,160})")
 
 
@@ -421,15 +424,25 @@ def extract_projects_and_acts(doc: Document, kb: KnowledgeBase) -> None:
                     ensure_country(kb, iso, p.id)
                     kb.add_fact(e.id, "projectInCountry", eid("Country", iso), [p.id],
                                 sentence=milestones.clip(sent, 600))
+        # an unnamed act belongs to the country entry, or to the one country a summary bullet is
+        # about; a bullet retells an entry, so there an act of a kind the country's named acts
+        # already have is one of those told again ("adoption of a new law ..." is the named Act)
+        bullet = None if home else _only_country(sent)
+        home = home or bullet
         if home:
             for m in UNNAMED_ACT.finditer(sent):
                 rest = m.group("rest")
                 if re.match(r"\s+(?:No\.|[A-Z0-9])", rest):
                     continue  # a named or numbered act: instruments' job
+                if bullet and _has_named_act(kb, bullet, m.group("head")):
+                    continue
                 status, year = milestones.status_event(sent, m.start("verb"), m.end("verb"))
                 year = year or milestones.event_year(sent, m.start("verb"), m.end("verb"))
                 what = re.sub(r"^(?:\s+(?:in|on)\s+[^,]{0,25}\d{4})?[\s,]*(?:which|that|to)?\s*", "", rest)
                 what = " ".join(what.split()[:12]).rstrip(",")
+                # "decree on contribution rates for the Universal Health Insurance Scheme (RAMU)": the
+                # name after it is what the act is for, not part of the act's own name
+                what = re.split(r"\s+(?:for|under)\s+(?:the\s+)?(?=[A-Z])", what)[0]
                 label = f"{m.group('head')} ({year}) {what}".strip() if year else f"{m.group('head')} {what}".strip()
                 if len(label.split()) < 3:
                     continue
@@ -478,6 +491,14 @@ def _joint_programme(kb: KnowledgeBase, home: str, phrase: str, pid: str, sent: 
 
 _REFORMED = re.compile(r"\b(?:pension|insurance|benefit|allowance|retirement|contribution|social\s+security|"
                        r"social\s+assistance|health\s+financing)\s*$")
+
+
+def _has_named_act(kb: KnowledgeBase, iso: str, head: str) -> bool:
+    """Whether the country already holds a named (not described) act of this kind ("law", "decree")."""
+    kind = milestones.measure_kind(head.title())
+    return any(e.attrs.get("country") == iso and not e.attrs.get("described_act")
+               and (e.attrs.get("kind") or milestones.measure_kind(e.label)) == kind
+               for e in kb.of_type("LegalInstrument"))
 
 
 def _only_country(sent: str) -> str | None:
