@@ -2049,7 +2049,8 @@ class QuestionEngine:
         own = [i for i in a.linked("Country") if not any(self.k.iri(i) in p for p in patterns)]
         if own:
             patterns.append("VALUES ?answer { " + " ".join(f"<{self.k.iri(i)}>" for i in own) + " }")
-        sparql, n, who = aggregate.count_objects(self.store, r, a, patterns)
+        kinds = result_sets.typed_objects(a, r.name)  # "how many Result 3 results": only that kind is counted
+        sparql, n, who = aggregate.count_objects(self.store, r, a, patterns + ([kinds] if kinds else []))
         ids = [e["id"] for e in (self.k.entity_by_iri(i) for i in who) if e]
         pids = list(dict.fromkeys(p for i in ids for f in self.k.facts_where(subject=i, predicate=r.name)
                                   for p in f["passages"]))

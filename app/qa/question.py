@@ -749,8 +749,32 @@ def heading_result_types(a: Analysis) -> None:
     if a.answer_type in ("Country", "Number", "Text") and (a.any_result or a.result_types or _TABLE_NAMED.search(a.question)):
         # every kind the question words, in any order ("operations improvement", "improvement in
         # operations", "a reform of schemes"), not only the first phrasing a pattern knows
-        said = [k for k, rx in RESULT_KEYWORDS.items() if rx.search(_KIND_FREE.sub(" ", a.question))]
+        loose = _KIND_FREE.sub(" ", _without_kind_phrases(a.question))
+        said = [k for k in RESULT_KEYWORDS if RESULT_TYPES[k].search(a.question) or RESULT_KEYWORDS[k].search(loose)]
         a.result_types = list(a.result_types) + [k for k in said if k not in a.result_types]
+
+
+# What a result kind's phrase is about: "improved the operation *of their social protection schemes*"
+# names one kind (operations); the schemes it operates are its object, not a second kind (a reform of
+# schemes).  The complement stops at a conjunction, so "improved operations and reformed schemes"
+# still says two kinds.
+_KIND_COMPLEMENT = re.compile(r"\s+(?:of|in|for|within|under|across)\s+(?:(?!(?:and|or|but|while|as|plus)\b)[\w'’-]+\s+){0,4}?"
+                              r"(?:schemes?|programmes?|programs?|systems?|operations?|administration|delivery|policies|"
+                              r"policy|strateg(?:y|ies)|benefits?)\b", re.I)
+
+
+def _without_kind_phrases(question: str) -> str:
+    """The question with each precisely worded result kind blanked together with its complement, so
+    the loose heading words ("scheme", "operation") are read only where no precise phrase used them."""
+    out = question
+    for rx in RESULT_TYPES.values():
+        for m in rx.finditer(question):
+            end = m.end()
+            c = _KIND_COMPLEMENT.match(question, end)
+            if c:
+                end = c.end()
+            out = out[:m.start()] + " " * (end - m.start()) + out[end:]
+    return out
 
 
 _WH_BEFORE = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}$", re.I)

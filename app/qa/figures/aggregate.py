@@ -272,19 +272,30 @@ _PHRASE_END = frozenset("did does do is are was were has have had in of for by f
                         "across among under to on at".split())
 
 
+# Every way a question says "count": "how many results", "the number of results", "count of results",
+# "total number of results" ("number of" after a superlative ranks, it does not count).
+_COUNT_WORDS = re.compile(r"\b(?:how many|(?<!largest )(?<!highest )(?<!most )(?:total\s+)?number of|count of|tally of)\s+"
+                          r"((?:[\w-]+\s+){0,6})", re.I)
+
+
 def counted_relation(question: str) -> Relation | None:
     """'How many institutional results did ... achieve': the counted noun names the *object* type
     of a relation whose subjects are countries, so the objects are counted, not the countries."""
     from app.qa.bank import TYPE_NOUNS
     from graph.relations import REGISTRY
 
-    m = re.search(r"\bhow many\s+((?:[\w-]+\s+){0,3})", question + " ", re.I)
+    m = _COUNT_WORDS.search(question + " ")
     if m is None:
         return None
     heads = {n.split()[-1].lower(): t for t, ns in TYPE_NOUNS.items() for n in ns}
     heads.update({h.rstrip("s"): t for h, t in list(heads.items())})
-    # The counted noun is the first type noun after "how many" ("how many Arab States countries" counts countries).
-    noun = next((w.lower() for w in m.group(1).split() if w.lower() in heads), None)
+    # The counted noun is the first type noun after "how many" ("how many Arab States countries" counts
+    # countries), within its noun phrase ("how many policies and strategies results did ..." counts results).
+    phrase = m.group(1).split()
+    # a verb ends it too: "how many recorded a result" counts the countries left unsaid, not results
+    phrase = phrase[:next((i for i, w in enumerate(phrase) if w.lower() in _PHRASE_END or
+                           re.search(r"[a-z]ed$", w.lower())), len(phrase))]
+    noun = next((w.lower() for w in phrase if w.lower() in heads), None)
     if noun is None:
         return None
     # "how many ilo imf partnership new phase countries" (a keyword query put in order): the
