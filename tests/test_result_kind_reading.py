@@ -89,3 +89,23 @@ def test_a_negation_about_something_else_leaves_the_results_positive(engine):
     with_result = {f["subject"] for f in _results(engine.k)}
     got = _iso(engine.ask("Which countries' headline 2024 results extended health coverage to people who were not covered before?"))
     assert len(got & with_result) > len(got - with_result)
+
+
+@pytest.mark.parametrize("question,region,kind", [
+    ("Which African countries achieved legal results in 2024?", "Region:africa", "scheme_reform"),
+    ("which countries had a legislative result in 2024 in asia", "Region:asia-and-the-pacific", "scheme_reform"),
+    ("Name the Asia-Pacific countries where schemes were introduced or reformed in 2024.", "Region:asia-and-the-pacific", "scheme_reform"),
+    ("african countries where social protection schemes were reformed in 2024", "Region:africa", "scheme_reform"),
+])
+def test_result_kinds_read_by_their_words(engine, question, region, kind):
+    assert _iso(engine.ask(question)) == _countries(engine.k, region, kind)
+
+
+@pytest.mark.parametrize("question,country", [
+    ("What institutional change did Nepal achieve in 2024?", "Country:NPL"),
+    ("What institutional changes did Zambia achieve in 2024?", "Country:ZMB"),
+])
+def test_an_institutional_change_asked_of_a_country_lists_its_result_kinds(engine, question, country):
+    kinds = {f["attrs"].get("result_type") for f in _results(engine.k) if f["subject"] == country}
+    r = engine.ask(question)
+    assert len(r["answers"]) == len(kinds) and r["answer_type"] == "Text"
