@@ -109,3 +109,15 @@ def test_an_institutional_change_asked_of_a_country_lists_its_result_kinds(engin
     kinds = {f["attrs"].get("result_type") for f in _results(engine.k) if f["subject"] == country}
     r = engine.ask(question)
     assert len(r["answers"]) == len(kinds) and r["answer_type"] == "Text"
+
+
+@pytest.mark.parametrize("question,a,b", [
+    ("Who achieved more results in 2024: Lebanon or Jordan?", "Country:LBN", "Country:JOR"),
+    ("who recorded more institutional results in 2024, Kenya or Nigeria?", "Country:KEN", "Country:NGA"),
+])
+def test_who_compared_by_results_names_the_country_with_more(engine, question, a, b):
+    """"Who ..." over two named countries asks which of them, whatever type "who" suggests."""
+    n = {c: sum(1 for f in _results(engine.k) if f["subject"] == c) for c in (a, b)}
+    assert n[a] != n[b]
+    want = {max(n, key=n.get)}
+    assert _iso(engine.ask(question)) == want

@@ -1854,6 +1854,7 @@ class QuestionEngine:
         out["strategy"], out["path"], out["sparql"] = "text-aggregate", [why], ""
         d = self._answer_dict(eid, 1.0, subs[k]["answers"][0].get("evidence", [])[:1])
         d["path"] = [why]
+        out["answer_type"] = d.get("type") or out.get("answer_type")  # "who achieved more, A or B": one of the named
         return [d]
 
     def _section_items(self, a: Analysis, out: dict) -> list[dict] | None:
