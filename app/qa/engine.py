@@ -80,7 +80,7 @@ from app.qa.multihop.possessor_country import possessed
 from app.qa.multihop.described_scheme import described, label_asked
 from app.qa.constraints.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.constraints.qualified_members import qualified_members
-from app.qa.figures import cell_choice, counted_keywords
+from app.qa.figures import cell_choice, counted_keywords, top_n
 from app.qa.multihop import described_countries, described_country, described_referent
 from app.qa.relation import role_kinds
 from app.qa.multihop import set_of_question
@@ -340,6 +340,7 @@ class QuestionEngine:
         fixed, fixes = self.speller.correct(self.author_names.shorten(q))  # "no. of", "w/", "%" spelled out first
         fixed, plain = self.everyday.rewrite(fixed)  # "work accident insurance": employment injury insurance
         fixed = described_referent.fold(fixed) or fixed  # "there is a country whose ...; who funds it there?"
+        fixed = top_n.as_superlative(fixed) or fixed  # "top 3 funders by number of countries": the 3 with the most
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
         polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None)  # "Has Kenya not ratified C102?"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
@@ -1452,6 +1453,9 @@ class QuestionEngine:
         if chosen is None:
             return None
         ties, runner = chosen  # the top, or the rank a question asks below it ("the second largest share")
+        n_top = top_n.asked(a.question) if a.rank == 1 and not a.ranked_after else None
+        if n_top:  # "top 3 regions by new-project money": the first three items
+            ties, runner = top_n.first(got.order, n_top, lambda i: got.items[i].value)
         listing = [f"{got.names[i]}: {got.items[i].figure}" for i in got.order]
         out["strategy"], out["sparql"] = "text-aggregate", ""
         out["path"] = [f"{'compared' if got.compared else 'ranked'} by the figures the report writes: " + "; ".join(listing)]
@@ -1522,10 +1526,15 @@ class QuestionEngine:
         rows = [(r.region, r.countries, r.facts) for r in region_answers.regions_for(ids, "", self.k) or []]
         if pool:  # two regions compared: only they are ranked, one holding none of the countries among them
             rows = [r for r in rows if r[0] in pool] + [(p, [], []) for p in pool if p not in {r[0] for r in rows}]
+        elif lowest:  # a region with none of them has the fewest
+            rows = region_rank.with_empty_regions(rows, self.k)
         ranked = region_rank.rank(rows, lowest, a.rank, a.ranked_after)
         if ranked is None:
             return None
         top, runner = ranked
+        n_top = top_n.asked(a.question) if not pool and a.rank == 1 and not a.ranked_after else None
+        if n_top:  # "which two regions have the most pathfinders": the first two
+            top, runner = top_n.first(sorted(rows, key=lambda r: len(r[1]), reverse=not lowest), n_top, lambda r: len(r[1]))
         out["sparql"], out["strategy"], out["answer_type"] = to_sparql(cons) if cons else \
             region_rank.members_sparql(pool, _iri), "graph-aggregate", "Region"
         said = '; '.join(c.description for c in cons) if cons else "countries of each region"
@@ -1845,6 +1854,7 @@ class QuestionEngine:
         out["strategy"], out["path"], out["sparql"] = "text-aggregate", [why], ""
         d = self._answer_dict(eid, 1.0, subs[k]["answers"][0].get("evidence", [])[:1])
         d["path"] = [why]
+        out["answer_type"] = d.get("type") or out.get("answer_type")  # "who achieved more, A or B": one of the named
         return [d]
 
     def _section_items(self, a: Analysis, out: dict) -> list[dict] | None:
@@ -2049,7 +2059,8 @@ class QuestionEngine:
         own = [i for i in a.linked("Country") if not any(self.k.iri(i) in p for p in patterns)]
         if own:
             patterns.append("VALUES ?answer { " + " ".join(f"<{self.k.iri(i)}>" for i in own) + " }")
-        sparql, n, who = aggregate.count_objects(self.store, r, a, patterns)
+        kinds = result_sets.typed_objects(a, r.name)  # "how many Result 3 results": only that kind is counted
+        sparql, n, who = aggregate.count_objects(self.store, r, a, patterns + ([kinds] if kinds else []))
         ids = [e["id"] for e in (self.k.entity_by_iri(i) for i in who) if e]
         pids = list(dict.fromkeys(p for i in ids for f in self.k.facts_where(subject=i, predicate=r.name)
                                   for p in f["passages"]))

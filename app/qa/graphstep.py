@@ -513,7 +513,12 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         # the results are worded positively
         from app.qa.constraints.negated_names import negated_ids
 
-        results_negated = a.negation and bool(negated_kinds or not (a.negated or negated_ids(a.question, a.links)))
+        from app.qa.constraints.result_negation import governs_results
+
+        # a "not" about something else ("extended coverage to people who were not covered before")
+        # leaves the results positive
+        results_negated = a.negation and bool(negated_kinds or not (a.negated or negated_ids(a.question, a.links))) \
+            and (bool(negated_kinds) or governs_results(a.question))
         if a.result_types and a.negation and negated_kinds and len(negated_kinds) < len(a.result_types):
             # "adopted a policy but had no scheme reform": the kinds worded positively must hold,
             # the negated ones must not

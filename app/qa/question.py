@@ -31,7 +31,7 @@ _KIND_FREE = re.compile(r"\b(kinds?|types?|results?|tables?|institutional|change
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Number", re.compile(r"\bhow (many|much)\b|^\s*(?:the\s+)?(?:count|tally|total number) of\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio|envelope|"
                           r"budget|sum|total|allocation|figure)\b|\bin (per ?cent|percent|(?:us )?dollars|euros|us\$|usd)(?!\w)|"
-                          r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )\bnumber of\b|"
+                          r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )(?<!\bby )(?<!by the )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
                           r"budget|cost|value|sum|count|ambition|target|figure|average|mean|median)\b|"
                           r"\b(?:from|at|above|over|under|below)\s+what\s+age\b|\bhow old\b|\bwhat (?:is|was) the (?:minimum |maximum |youngest |oldest |"
@@ -154,7 +154,11 @@ PRIORITY = re.compile(r"\bpriority\b", re.I)
 RESULT_TYPES = {
     "policies_strategies": re.compile(r"\bresult\s*(1|one|i)\b|\bpolic(y|ies),? (and |or |& )?strateg|\b(polic(y|ies)|strateg(y|ies))[\s-]+(results?|adopt\w*)\b|\bstrateg(y|ies),? (or |and |& )?polic|"
                                       r"\bstrateg(y|ies) adopted\b|\bpolicies and strategies\b", re.I),
-    "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b|\bschemes?[\s-]+(introduc\w*|reform\w*)|"
+    "scheme_reform": re.compile(r"\bresult\s*(2|two|ii)\b|\b(introduc\w*|reform\w*|design\w*)\b[^?,]{0,25}\bschemes?\b|"
+                               # a result in law: the kind results tables call "scheme design/law"
+                               r"\b(?:legal|legislative|law)\s+(?:results?|changes?)\b|"
+                               # "schemes introduced", "schemes were introduced or reformed", "schemes being designed"
+                               r"\bschemes?[\s-]+(?:(?:were|was|are|is|have been|has been|had been|being|got|get)\s+)?(introduc\w*|reform\w*|design\w*|enact\w*)|"
                                r"\bnew\s+(?:social\s+protection\s+)?schemes?\b", re.I),
     # "improving operations", "improvement of/in operations", "operations improvement", "operational improvements"
     "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*|better\w*)[\s-]+(?:(?:of|in)\s+)?(?:the\s+|its\s+|their\s+)?operations?\b|"
@@ -566,7 +570,7 @@ _KEYWORD_COUNT = re.compile(r"^\W*(?:the\s+)?(?:total|overall)\s+(?!of\b)[\w'’
                             r"|(?<!\bin )(?<!\bthe )\b(?:total|count|tally|number|numbers|how many)\s*\??\s*$"
                             # "global accelerator first round number of pathfinder countries": a count
                             # wherever a keyword query writes it
-                            r"|\b(?:number|count|tally)\s+of\b", re.I)
+                            r"|(?<!\bby )(?<!\bby the )\b(?:number|count|tally)\s+of\b", re.I)  # "top 3 X by number of Y" ranks
 # "... signed up to one UN initiative in 2024 - which one?": the pronoun stands for the last kind
 # noun before it, which says what is asked.
 # "... a 2024 document from WHO - what was it called?": the name of that kind of thing is asked.
@@ -749,8 +753,32 @@ def heading_result_types(a: Analysis) -> None:
     if a.answer_type in ("Country", "Number", "Text") and (a.any_result or a.result_types or _TABLE_NAMED.search(a.question)):
         # every kind the question words, in any order ("operations improvement", "improvement in
         # operations", "a reform of schemes"), not only the first phrasing a pattern knows
-        said = [k for k, rx in RESULT_KEYWORDS.items() if rx.search(_KIND_FREE.sub(" ", a.question))]
+        loose = _KIND_FREE.sub(" ", _without_kind_phrases(a.question))
+        said = [k for k in RESULT_KEYWORDS if RESULT_TYPES[k].search(a.question) or RESULT_KEYWORDS[k].search(loose)]
         a.result_types = list(a.result_types) + [k for k in said if k not in a.result_types]
+
+
+# What a result kind's phrase is about: "improved the operation *of their social protection schemes*"
+# names one kind (operations); the schemes it operates are its object, not a second kind (a reform of
+# schemes).  The complement stops at a conjunction, so "improved operations and reformed schemes"
+# still says two kinds.
+_KIND_COMPLEMENT = re.compile(r"\s+(?:of|in|for|within|under|across)\s+(?:(?!(?:and|or|but|while|as|plus)\b)[\w'’-]+\s+){0,4}?"
+                              r"(?:schemes?|programmes?|programs?|systems?|operations?|administration|delivery|policies|"
+                              r"policy|strateg(?:y|ies)|benefits?)\b", re.I)
+
+
+def _without_kind_phrases(question: str) -> str:
+    """The question with each precisely worded result kind blanked together with its complement, so
+    the loose heading words ("scheme", "operation") are read only where no precise phrase used them."""
+    out = question
+    for rx in RESULT_TYPES.values():
+        for m in rx.finditer(question):
+            end = m.end()
+            c = _KIND_COMPLEMENT.match(question, end)
+            if c:
+                end = c.end()
+            out = out[:m.start()] + " " * (end - m.start()) + out[end:]
+    return out
 
 
 _WH_BEFORE = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}$", re.I)

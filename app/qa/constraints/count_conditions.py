@@ -28,9 +28,9 @@ _CONDITION = re.compile(
     r"(?:\s+or\s+(?P<tail>more|fewer|less))?\s+(?P<noun>(?:[\w'’-]+\s+)?[\w'’-]+)\b", re.I)
 # A number after a capitalised word ("Result 1") or a noun that numbers the parts of a document or
 # a process ("result 1", "table 4", "step 2", "phase two", "pillar 3"), lower case in keyword queries,
-# is a label, not a count.
+# is a label, not a count; so is a rank cut ("top 3 funders": the first three of a ranking).
 _LABEL_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|\bno\.?|\bnumber|(?i:\b(?:results?|tables?|steps?|pillars?|phases?|boxes|box|"
-                           r"figures?|fig\.?|annex(?:es)?|chapters?|sections?|articles?|tiers?|rounds?|editions?|waves?|"
+                           r"figures?|fig\.?|annex(?:es)?|chapters?|sections?|articles?|tiers?|rounds?|editions?|waves?|top|"
                            r"conventions?|c|recommendations?|r|sdg|targets?|goals?|indicators?|levels?)))\s*$")
 _FUNCTION_WORD = re.compile(r"^(?:on|in|of|for|to|at|by|from|with|about|into|over|under|between|among|across|through|"
                             r"after|before|during|like|as|that|which|who|where|and|or|the|a|an|per|percent|%)\b", re.I)

@@ -16,7 +16,7 @@ import re
 
 from app.qa.graphstep import PREFIXES, _iri, Constraint, year_for, year_test
 from app.qa.figures.number_words import UNITS
-from app.qa.question import Analysis
+from app.qa.question import Analysis, _negated_before
 
 _KIND = r"(?:result\s+)?(?:types?|kinds?|categor(?:y|ies)|areas?|results?)"
 ALL = re.compile(r"\b(?:all|every|each)\s+(?:\w+\s+){0,2}?" + _KIND + r"\b|\ball\s+(?:three|3)\b", re.I)
@@ -61,7 +61,8 @@ def condition(a: Analysis, store) -> Constraint | None:
         test, words = f"?nkinds >= {n_types}", f"all {n_types} result types"
     elif MULTI.search(a.question):
         test, words = "?nkinds >= 2", "more than one result type"
-    elif SINGLE.search(a.question):
+    elif SINGLE.search(a.question) and not _negated_before(a.question, SINGLE.search(a.question).start()):
+        # "did not register a single result" is none at all (the plain negated result), not one kind
         test, words = "?nkinds = 1", "exactly one result type"
     elif PART_OF.search(a.question) or NUMBERED.search(a.question):
         m = PART_OF.search(a.question) or NUMBERED.search(a.question)
@@ -129,3 +130,16 @@ def kinds_compared(a: Analysis, knowledge) -> tuple[list[str], dict[str, list[st
     if len(winners) == len(countries):
         return None
     return winners, counts, "argmin" if low else "argmax"
+
+
+def typed_objects(a: Analysis, relation: str, var: str = "?x") -> str | None:
+    """'How many policy-and-strategy results did Africa achieve': when the counted objects are
+    institutional results and the question names their kinds, only results of those kinds are
+    counted (a pattern on the counted variable; several kinds named are any of them).  None when the
+    count is of another relation's objects, names no kind, or negates one."""
+    from graph.vocab import RESULT_TYPES as KIND_IRIS
+
+    if relation != "achievedResult" or not a.result_types or a.negation:
+        return None
+    kinds = " ".join(f"<{KIND_IRIS[k]}>" for k in dict.fromkeys(a.result_types) if k in KIND_IRIS)
+    return f"{var} fg:resultType ?kindq . VALUES ?kindq {{ {kinds} }}" if kinds else None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from app.qa.bank import ANSWER_TYPE
 from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _as_funder, _iri
+from app.qa.figures import top_n
 from app.qa.figures.ordinal import ordinal_word, select
 from app.qa.question import _HEAD_TYPE, ENTITY_FOR_TYPE, Analysis
 from graph.relations import Relation
@@ -187,7 +188,11 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
     noun = r.label if direction == "subject" else r.inverse_label
     rival = set(a.ranked_after) | {f for f in (_as_funder(i, knowledge) for i in a.ranked_after if i.startswith("Country:")) if f}
     below = _below_top(rows, a, rival)
-    if below is not None:  # "the second most", "after the EU": a rank further down (app.qa.figures.ordinal)
+    n_top = top_n.asked(a.question) if below is None and not among else None
+    if n_top:  # "which five countries have the most funders": the first five, the ranking in the path
+        top, runner = top_n.first(rows, n_top, lambda x: x.count)
+        path = [f"{op}: " + top_n.said(n_top, rows, lambda x: x.label, lambda x: x.count) + f" ‘{noun}’ statements"]
+    elif below is not None:  # "the second most", "after the EU": a rank further down (app.qa.figures.ordinal)
         if not below[0]:
             return None
         (top, runner), lead = below, f"{ordinal_word(a.rank)} {word}" if not a.ranked_after else \
@@ -272,19 +277,30 @@ _PHRASE_END = frozenset("did does do is are was were has have had in of for by f
                         "across among under to on at".split())
 
 
+# Every way a question says "count": "how many results", "the number of results", "count of results",
+# "total number of results" ("number of" after a superlative ranks, it does not count).
+_COUNT_WORDS = re.compile(r"\b(?:how many|(?<!largest )(?<!highest )(?<!most )(?<!\bby )(?<!by the )(?:total\s+)?number of|count of|tally of)\s+"
+                          r"((?:[\w-]+\s+){0,6})", re.I)
+
+
 def counted_relation(question: str) -> Relation | None:
     """'How many institutional results did ... achieve': the counted noun names the *object* type
     of a relation whose subjects are countries, so the objects are counted, not the countries."""
     from app.qa.bank import TYPE_NOUNS
     from graph.relations import REGISTRY
 
-    m = re.search(r"\bhow many\s+((?:[\w-]+\s+){0,3})", question + " ", re.I)
+    m = _COUNT_WORDS.search(question + " ")
     if m is None:
         return None
     heads = {n.split()[-1].lower(): t for t, ns in TYPE_NOUNS.items() for n in ns}
     heads.update({h.rstrip("s"): t for h, t in list(heads.items())})
-    # The counted noun is the first type noun after "how many" ("how many Arab States countries" counts countries).
-    noun = next((w.lower() for w in m.group(1).split() if w.lower() in heads), None)
+    # The counted noun is the first type noun after "how many" ("how many Arab States countries" counts
+    # countries), within its noun phrase ("how many policies and strategies results did ..." counts results).
+    phrase = m.group(1).split()
+    # a verb ends it too: "how many recorded a result" counts the countries left unsaid, not results
+    phrase = phrase[:next((i for i, w in enumerate(phrase) if w.lower() in _PHRASE_END or
+                           re.search(r"[a-z]ed$", w.lower())), len(phrase))]
+    noun = next((w.lower() for w in phrase if w.lower() in heads), None)
     if noun is None:
         return None
     # "how many ilo imf partnership new phase countries" (a keyword query put in order): the
@@ -360,8 +376,12 @@ def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool, pool: list
 
 
 # "which region ...", and a keyword query that opens on it ("region most countries improving operations")
+# The regions named first and asked after: "across all regions, which one ...", "of the five
+# regions, which has ...", "which of the regions ...".
+REGIONS_FRONTED = (r"\b(?:of|among(?:st)?|across|between|from)\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?(?:ilo\s+)?regions\b"
+                   r"[^?.;]{0,12}?\b(?:which|what)\b|\bwhich\s+(?:one\s+)?of\s+(?:the\s+)?(?:\w+\s+)?regions\b")
 WHICH_REGION = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?regions?\b|^\s*(?:the\s+)?regions?\s+(?:with\s+|having\s+|that\s+has\s+)?"
-                          r"(?:the\s+)?(?:most|fewest|least|largest|highest|lowest|smallest|greatest|biggest)\b", re.I)
+                          r"(?:the\s+)?(?:most|fewest|least|largest|highest|lowest|smallest|greatest|biggest)\b|" + REGIONS_FRONTED, re.I)
 
 
 def region_extreme(store, knowledge, r: Relation, a: Analysis, lowest: bool) -> AggregateResult | None:

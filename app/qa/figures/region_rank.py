@@ -79,3 +79,13 @@ def members_sparql(pool: list[str], iri) -> str:
 
 def asks_fewer(question: str) -> bool:
     return bool(_FEWER.search(question))
+
+
+def with_empty_regions(rows: list[tuple[str, list[str], list]], knowledge) -> list[tuple[str, list[str], list]]:
+    """The rows of a "fewest" ranking with every region the graph places countries in, a region
+    holding none of the question's countries as a row of zero: "which region counts the fewest
+    countries financed by the EU" is answered by the regions with none, not by the smallest
+    non-empty one."""
+    held = {r[0] for r in rows}
+    regions = dict.fromkeys(f["object"] for f in knowledge.facts_where(predicate="inRegion"))
+    return list(rows) + [(r, [], []) for r in regions if r not in held]

@@ -567,7 +567,7 @@ _KIND_OF = re.compile(r"\b(?:types?|kinds?|categor(?:y|ies))\s+of\s+(?:an?\s+|th
 # "what type of result", "which result types", "what kind of ..."
 # "cape verde results 2024 - which columns ticked": the question word after the results it asks
 # for (keyword order), or the table's own marks asked for ("ticked", "checked", "marked")
-_KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}results?\b|"
+_KIND_ASKED = re.compile(r"\b(types?|kinds?|categor(y|ies))\b|\b(which|what)\s+(\w+\s+){0,2}(?:results?|changes?)\b|"
                          r"\bresults?\b[^?.]{0,40}?\b(?:which|what)\b|\b(?:ticked|checked|marked|ticks|checkmarks)\b", re.I)
 # "nigeria results 2024", "results of zambia", "madagascar institutional results": a query that asks
 # nothing in words (no question word, no verb of asking) and names results asks for the named
@@ -578,7 +578,10 @@ _KEYWORD_RESULTS = re.compile(r"^(?!.*\b(?:which|what|who|whom|where|when|how|di
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 # The asked thing is a kind: "which result type", "what kind of institutional result".
-_KIND_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:types?|kinds?|categor(?:y|ies))\b", re.I)
+# ("which was the most common type of result": the kind may come a few words after the question
+# word, as long as no place noun is asked first: "which countries had the most types" asks countries)
+_KIND_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr|nation|region|territor|government|state)\w*\b)[\w-]+\s+){0,4}?"
+                        r"(?:types?|kinds?|categor(?:y|ies))\b", re.I)
 # The same asked as a keyword query ("most common result type 2024 table 4"): a kind noun and no
 # question word or verb of asking.
 _KEYWORD_KIND = re.compile(r"^(?!.*\b(?:which|what|who|whom|where|when|how|why|did|does|do|is|are|was|were)\b)"
