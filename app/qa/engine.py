@@ -1233,7 +1233,7 @@ class QuestionEngine:
         want = out["answer_type"]
         if a.excluded:
             out["answers"] = [x for x in out["answers"] if keeps(x, a.excluded, self.k)]
-            out.setdefault("path", []).append("set aside: " + ", ".join(sorted(a.excluded)))
+            out.setdefault("path", []).append("set aside: " + ", ".join(sorted(i for i in a.excluded if self.k.entity(i))))
         out["answers"] = drop_named(out["answers"], a.aside_phrases)
         out["answers"], places = keep_asked_places(a.question, a.links, out["answers"], self.k)  # "West African", "Maghreb"
         if places:
