@@ -9,6 +9,7 @@ country answers are filtered, and only when the question names a sub-region the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from app.qa.names.country_groups import members, named_groups, near_word
@@ -134,7 +135,8 @@ def in_subregion(iso3: str, subregion: str) -> bool:
     return row[1] == subregion
 
 
-def named_places(question: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=4096)
+def named_places(question: str) -> tuple[tuple[str, int, int], ...]:
     """Every place finer than an ILO region the question names: a UN sub-region ("West African")
     and the named groupings of :mod:`app.qa.names.country_groups` ("Nordic", "the Maghreb"), each
     with where its words are."""
@@ -142,7 +144,7 @@ def named_places(question: str) -> list[tuple[str, int, int]]:
     groups = named_groups(question)
     if sub is not None:  # "Sahel" over "West African" when both name the same words: the finer one stays too
         groups = [g for g in groups if g[2] <= sub[1] or g[1] >= sub[2]] + [sub]
-    return sorted(groups, key=lambda t: t[1])
+    return tuple(sorted(groups, key=lambda t: t[1]))
 
 
 def in_place(iso3: str, place: str) -> bool:
