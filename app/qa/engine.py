@@ -110,7 +110,7 @@ from app.qa.constraints.polar import open_subject, summary as polar_summary, ver
 from app.qa.things.definition import defined_entity
 from app.qa.things.scheme_instruments import asks_scheme_instruments, cited_with
 from app.qa.things.label_words import asked_words, by_name_words
-from app.qa.names.subregions import keep_subregion
+from app.qa.names.subregions import keep_asked_places
 from app.qa.relation.relation_choice import beyond_region, more_specific, prospective
 from app.qa.topics.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
@@ -785,13 +785,11 @@ class QuestionEngine:
         if differed:
             answers = self._set_difference(answers, exclusions)
         answers.sort(key=lambda x: (-x["score"], x["label"]))
-        answers, sub = keep_subregion(a.question, answers)  # "West African states": finer than the region
         out["answers"] = answers
         out["path"] = ([resolved] if resolved else []) + (out.get("path", []) if activity else []) \
             + self._path(cons if graph_ids is not None else [], text_best) \
             + ([placed_in] if placed_in else []) + ([listed_why[0]] if listed_why else []) \
             + ([f"the country items of the report's thematic section “{themed[0]}”"] if themed else []) \
-            + ([f"countries in {sub} (UN sub-region)"] if sub else []) \
             + ([f"minus the excluded set: {'; '.join(c.description for c in exclusions)}"] if differed else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
             self._span_step(a, und, out, timings)
@@ -1236,8 +1234,11 @@ class QuestionEngine:
         want = out["answer_type"]
         if a.excluded:
             out["answers"] = [x for x in out["answers"] if keeps(x, a.excluded, self.k)]
-            out.setdefault("path", []).append("set aside: " + ", ".join(sorted(a.excluded)))
+            out.setdefault("path", []).append("set aside: " + ", ".join(sorted(i for i in a.excluded if self.k.entity(i))))
         out["answers"] = drop_named(out["answers"], a.aside_phrases)
+        out["answers"], places = keep_asked_places(a.question, a.links, out["answers"], self.k)  # "West African", "Maghreb"
+        if places:
+            out.setdefault("path", []).append(f"countries in {' or '.join(places)}")
         if counted_list.needs_count(want, str(out.get("strategy", "")), out["answers"], a.question):
             # "how many of them ...": the size of the list left once the set-aside names are out
             out["answers"] = [counted_list.as_count(out["answers"])]

@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from app.qa.names.subregions import place_members, set_aside_places
 from app.qa.question import Link
 
 # Cues that set the following name aside.  "except/excluding/besides/apart/other than" alone are
 # also negations elsewhere; here they only act when a linked name follows.
-_CUE = re.compile(r"\b(?:besides|apart from|aside from|other th[ae]n|except(?:\s+for)?|excluding|excepting|"
+_CUE = re.compile(r"\b(?:besides|apart from|aside from|other th[ae]n|except(?:\s+for)?|excluding|excepting|with the exception of|"
                   r"not counting|not including|leaving (?:out|aside)|setting aside|putting aside|leave (?:out|aside)|"
                   r"skip(?:ping)?|ignor(?:e|ing)|omit(?:ting)?|disregard(?:ing)?|exclude|barring|save for|"
                   r"in addition to|on top of|beyond|outside(?:\s+of)?)\b", re.I)
@@ -49,11 +50,31 @@ _LIST_GLUE = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)?\s*$", re.I)
 # "skip the African ones": the noun after the set-aside name goes with it
 _ONES_AFTER = re.compile(r"^\s+(?:ones|countries|states|nations)\b", re.I)
 _GLUE = re.compile(r"^[\s,]*$")
+# "all X but Y", "every funder but the EU": "but" sets aside what follows only after "all"/"every"
+# in the same clause (elsewhere it joins two clauses).
+_ALL_BUT = re.compile(r"\b(?:all|every|each)\b[^,;?]*?\s(but)\s", re.I)
 # Keyword-query cues ("... not eu", "... minus eu", "... w/o eni") and what makes a query a sentence.
 _TAIL_CUE = re.compile(r"(?<![\w-])(?:not|but not|minus|without|w/o|excl\.?|excluding|sans|no)(?=\s)", re.I)
 _ASKS = re.compile(r"\b(?:which|what|who|whom|where|when|how|list|name|give|tell|is|are|was|were|do|does|did|has|have)\b",
                    re.I)
 _ONLY_FRAME = re.compile(r"\b(?:no|none|nobody|nothing|not any|without any|without)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """Where a cue found by a pattern's group is (the part of a match :func:`set_aside` reads)."""
+
+    begin: int
+    finish: int
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, _: int = 0) -> str:
+        return "but"
 
 
 @dataclass
@@ -89,7 +110,9 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
     out = SetAside(question)
     cuts: list[tuple[int, int]] = []
     ordered = sorted(links, key=lambda l: l.start)
-    for m in _CUE.finditer(question):
+    cues = sorted([*_CUE.finditer(question), *(_Cue(m.start(1), m.end(1)) for m in _ALL_BUT.finditer(question))],
+                  key=lambda m: m.start())
+    for m in cues:
         # "in addition to" and "beyond" only set a name aside when they open a clause or the
         # question ("Beyond the EU, who ...", "who funds X, in addition to Y").
         if m.group(0).lower() in ("in addition to", "beyond", "on top of") and \
@@ -112,6 +135,8 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
             taken, end = _names_after(question, ordered, m.end())
             if taken and re.search(r"\b(?:by|from)\b", question[m.end():taken[0].start], re.I):
                 continue  # "funded by the UK but not by Norway": the relation's negated argument, not a name set aside
+            ones = _ONES_AFTER.match(question[end:]) if taken else None
+            end += ones.end() if ones else 0  # "... minus african ones": the noun goes with the name
             if taken and not question[end:].strip(" ?.!") and not any(s <= m.start() < e for s, e in cuts):
                 out.ids.update(i for l in taken for i in l.ids)
                 cuts.append((m.start(), end))
@@ -142,6 +167,13 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
             out.ids.update(link.ids)
             cuts.append((pre.start(), link.end + post.end()))
             out.phrases.append(question[pre.start():link.end + post.end()])
+    # "outside West Africa", "except the Nordic countries": a place finer than a region, set aside
+    # with its countries (general tables), so the region its words link to is no constraint either
+    for place, start, end in set_aside_places(question):
+        if not any(s <= start < e or start <= s < end for s, e in cuts):
+            out.ids.update(f"Country:{iso}" for iso in place_members(place))
+            cuts.append((start, end))
+            out.phrases.append(question[start:end])
     if cuts:
         text = question
         for s, e in sorted(cuts, reverse=True):

@@ -38,9 +38,13 @@ def region_pool(a, cons: list, residual: list[str], graph_ids: list[str] | None,
 
 def without_regions(question: str, links) -> str:
     """The question with the region names blanked (same length, so link offsets stay valid): the
-    sentences are then found by the topic, not by a passing "African countries"."""
+    sentences are then found by the topic, not by a passing "African countries".  A place finer
+    than the region ("the Pacific", "West African") stays: it still filters the answers."""
+    from app.qa.names.subregions import named_places
+
+    finer = named_places(question)
     for l in links:
-        if l.type == "Region":
+        if l.type == "Region" and not any(s < l.end and l.start < e for _, s, e in finer):
             question = question[:l.start] + " " * (l.end - l.start) + question[l.end:]
     return question
 

@@ -9,7 +9,10 @@ country answers are filtered, and only when the question names a sub-region the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Callable
 
+from app.qa.names.country_groups import members, named_groups, near_word
 from app.qa.names.demonyms import QUESTION_REGIONS
 from graph.countries import REGION_ALIASES, _coco_table, find_countries, lookup
 
@@ -42,6 +45,12 @@ _SPECIAL = {("Middle", "Asia"): "Central Asia", ("Southern", "Asia"): "Southern 
 
 def named_subregion(question: str) -> str | None:
     """The UN sub-region the question names ("West African" → "Western Africa"), or None."""
+    found = subregion_span(question)
+    return found[0] if found else None
+
+
+def subregion_span(question: str) -> tuple[str, int, int] | None:
+    """The UN sub-region the question names and where its words are, or None."""
     names = [(s, e) for s, e, _, _ in find_countries(question or "")]
     # "South Africa", "Central African Republic", "South Sudan": a country's name, not a sub-region.
     low = (question or "").lower()
@@ -67,15 +76,56 @@ def named_subregion(question: str) -> str | None:
 
     m = next((m for m in _PHRASE.finditer(question or "") if not a_country(m)), None)
     if not m:
-        one = _ONE_WORD.search(question or "")
+        one = _ONE_WORD.search(question or "") or _misspelt_one_word(question or "")
         if one and _WHOLE_AMERICAS.search(low[:one.end()]):
             return None  # "LatAm & Caribbean", "Latin America and the Caribbean": the region, not the islands
-        return one.group(1).capitalize() if one else None
+        return (_ONE_WORD_NAMES[_mended(one.group(1))], one.start(), one.end()) if one else None
     d = _DIRECTION[m.group(1).lower().replace("  ", " ")]
     c = _CONTINENT[m.group(2).lower()]
     name = _SPECIAL.get((d, c), f"{d} {c}")
     known = {v[1] for v in _coco_table().values()}
-    return name if name in known else None
+    return (name, m.start(), m.end()) if name in known else None
+
+
+_ONE_WORD_NAMES = {"caribbean": "Caribbean", "pacific": "Pacific", "oceania": "Oceania"}
+
+
+def _mended(word: str) -> str:
+    """The one-word sub-region a (possibly misspelt) word is."""
+    low = word.lower()
+    return low if low in _ONE_WORD_NAMES else next(n for n in _ONE_WORD_NAMES if near_word(low, n))
+
+
+class _Mended:
+    """A one-word sub-region found in the mended question, placed back on the words as written."""
+
+    def __init__(self, word: str, start: int, end: int):
+        self.word, self._start, self._end = word, start, end
+
+    def group(self, _: int = 0) -> str:
+        return self.word
+
+    def start(self, _: int = 0) -> int:
+        return self._start
+
+    def end(self, _: int = 0) -> int:
+        return self._end
+
+
+def _misspelt_one_word(question: str) -> _Mended | None:
+    """A misspelt one-word sub-region ("carribean", "pacfic"): not a report's word, so the speller
+    leaves it.  The question is read with the word spelt right, as any question is, so "Asia and
+    the Pacfic" stays the ILO region."""
+    for m in re.finditer(r"\b[A-Za-z]{6,}\b", question):
+        word = m.group(0)
+        if word.lower() in _ONE_WORD_NAMES or not any(near_word(word, n) for n in _ONE_WORD_NAMES):
+            continue
+        right = _mended(word)
+        mended = question[:m.start()] + right + question[m.end():]
+        hit = _ONE_WORD.search(mended, m.start())
+        if hit and hit.start() == m.start():
+            return _Mended(right, m.start(), m.end())
+    return None
 
 
 def in_subregion(iso3: str, subregion: str) -> bool:
@@ -85,9 +135,81 @@ def in_subregion(iso3: str, subregion: str) -> bool:
     return row[1] == subregion
 
 
-def keep_subregion(question: str, answers: list[dict]) -> tuple[list[dict], str | None]:
-    """Country answers outside the named sub-region dropped (others untouched), and the sub-region."""
-    sub = named_subregion(question)
-    if sub is None or not any(a.get("iso3") for a in answers):
-        return answers, None
-    return [a for a in answers if not a.get("iso3") or in_subregion(a["iso3"], sub)], sub
+@lru_cache(maxsize=4096)
+def named_places(question: str) -> tuple[tuple[str, int, int], ...]:
+    """Every place finer than an ILO region the question names: a UN sub-region ("West African")
+    and the named groupings of :mod:`app.qa.names.country_groups` ("Nordic", "the Maghreb"), each
+    with where its words are."""
+    sub = subregion_span(question)
+    groups = named_groups(question)
+    if sub is not None:  # "Sahel" over "West African" when both name the same words: the finer one stays too
+        groups = [g for g in groups if g[2] <= sub[1] or g[1] >= sub[2]] + [sub]
+    return tuple(sorted(groups, key=lambda t: t[1]))
+
+
+def in_place(iso3: str, place: str) -> bool:
+    """Is the country in the sub-region or grouping ``place``?"""
+    group = members(place)
+    return iso3 in group if group else in_subregion(iso3, place)
+
+
+# A place right after one of these is set aside, not asked ("outside West Africa", "except the
+# Nordic countries", "non-Sahel"): :mod:`app.qa.constraints.exclusion` takes its countries out.
+_ASIDE_BEFORE = re.compile(r"\b(?:outside(?:\s+of)?|except(?:\s+(?:for|in))?|excluding|excepting|not\s+in|other\s+than|"
+                           r"apart\s+from|aside\s+from|besides|beyond|leaving\s+(?:out|aside)|not\s+counting|"
+                           r"not\s+including|but\s+not|minus|without|non)[\s-]+(?:(?:the|of|in|those|ones|countries)\s+){0,2}$",
+                           re.I)
+
+
+def set_aside_places(question: str) -> list[tuple[str, int, int]]:
+    """The places the question sets aside, each with the span from its cue to its end."""
+    out = []
+    for place, start, end in named_places(question):
+        cue = _ASIDE_BEFORE.search(question[:start])
+        if cue:
+            out.append((place, cue.start(), end))
+    return out
+
+
+def place_members(place: str) -> set[str]:
+    """Every country (ISO3) of a sub-region or grouping, from the general tables."""
+    return {iso for iso in _coco_table() if in_place(iso, place)}
+
+
+def keep_places(question: str, answers: list[dict], also_in: Callable[[str], bool] = lambda iso3: False
+                ) -> tuple[list[dict], list[str]]:
+    """Country answers outside every place the question names dropped (others untouched), and the
+    places.  Answers in none of them leave none: "which Maghreb countries are pathfinders" has no
+    answer when no pathfinder is in the Maghreb, not every pathfinder.  A place set aside
+    ("outside West Africa") is no filter here.  ``also_in`` keeps a country in a region the question
+    names beside the place ("in Europe or the Middle East")."""
+    aside = {p for p, _, _ in set_aside_places(question)}
+    places = [p for p, _, _ in named_places(question) if p not in aside]
+    if not places or not any(a.get("iso3") for a in answers):
+        return answers, []
+    return [a for a in answers if not a.get("iso3") or also_in(a["iso3"])
+            or any(in_place(a["iso3"], p) for p in places)], places
+
+
+def beside_regions(question: str, links) -> set[str]:
+    """The regions the question links apart from the places it names ("Europe" in "in Europe or
+    the Middle East"), not the region a place's own words link to ("Africa" in "West Africa")."""
+    spans = [(s, e) for _, s, e in named_places(question)]
+    return {i for l in links if l.type == "Region" and not any(s < l.end and l.start < e for s, e in spans)
+            for i in l.ids}
+
+
+def graph_regions(knowledge, iso3: str) -> set[str]:
+    """The regions the graph places a country in; one it places nowhere (a pathfinder with no
+    entry), the general ILO region table's, as the region filters do."""
+    from graph.countries import ilo_region
+
+    placed = {f["object"] for f in knowledge.facts_where(subject=f"Country:{iso3}", predicate="inRegion")}
+    return placed or {r["id"] for r in knowledge.of_type("Region") if r.get("label") == ilo_region(iso3)}
+
+
+def keep_asked_places(question: str, links, answers: list[dict], knowledge) -> tuple[list[dict], list[str]]:
+    """:func:`keep_places` for an analysed question: a region it links beside the places ("in
+    Europe or the Middle East") keeps its countries too."""
+    beside = beside_regions(question, links)
+    return keep_places(question, answers, lambda iso3: bool(beside and beside & graph_regions(knowledge, iso3)))
