@@ -124,6 +124,8 @@ def answer(named: NamedBy, ask: Callable[[str], dict]) -> dict | None:
         return None
     label = countries[0]["label"]
     out = ask(named.outer.replace("{}", label))
+    if not out.get("answers"):
+        return None  # the question proper found nothing for that country: the whole reading stands
     why = [p for p in inner.get("path") or [] if not p.startswith(("understood as", "spelling", "question read"))]
     out["path"] = [f"“{named.described}” is {label} (asked first: “{named.inner}”)"] + why[:1] + list(out.get("path") or [])
     return out

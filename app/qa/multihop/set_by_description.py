@@ -343,6 +343,8 @@ def chain(readings: list[DescribedSet], ask: Callable[[str], dict]) -> dict | No
         inner["path"] = [f"“{named.described}”: asked as “{named.inner}”"] + list(inner.get("path") or [])
         return inner
     out = ask(named.outer.replace("{}", _names(labels)))
+    if not out.get("answers"):
+        return None  # the question proper found nothing for the set: the whole reading stands
     if not _replaces_whole(out, found, ask(named.question) if named.question else {}):
         return None
     out["path"] = ([f"“{named.described}” are {_names(labels)} (asked first: “{named.inner}”)"] + _why(inner)[:1]
