@@ -128,3 +128,26 @@ def test_a_chain_replaces_the_whole_reading_only_where_that_reading_missed_it():
     assert _replaces_whole(chained, the_set, {"answers": list(the_set)})
     assert not _replaces_whole(chained, the_set, {"answers": [{"label": "H", "type": "Organization"}]})
     assert _replaces_whole(chained, the_set, {"answers": [{"label": "F", "type": "Organization"}]})
+
+
+@pytest.mark.parametrize("question", [
+    "The ILO worked with a refugee agency in a couple of African countries. Who funds the ILO's work in those countries?",
+    "A handful of countries published statistical bulletins. Which donors fund the work in those countries?",
+    "A couple of nations ratified the convention in 2022; which donors support the ILO in those countries?",
+])
+def test_a_sentence_counting_countries_loosely_describes_a_set(question):
+    named = read(question)
+    assert named and named[0].inner.startswith("Which countries: ") and "{}" in named[0].outer
+
+
+def test_a_graph_chain_replaces_a_whole_reading_that_only_read_sentences():
+    """(set_by_description._replaces_whole) a whole reading taken from sentences gives way to a
+    chain the graph answered; a graph reading that answered otherwise stands."""
+    from app.qa.multihop.set_by_description import _replaces_whole
+
+    the_set = [{"label": "A", "type": "Country"}]
+    chained = {"answers": [{"label": "F", "type": "Organization"}], "strategy": "graph"}
+    other = [{"label": "H", "type": "Organization"}]
+    assert _replaces_whole(chained, the_set, {"answers": other, "strategy": "text"})
+    assert not _replaces_whole(chained, the_set, {"answers": other, "strategy": "graph"})
+    assert not _replaces_whole(dict(chained, strategy="text"), the_set, {"answers": other, "strategy": "text"})

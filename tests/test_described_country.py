@@ -125,3 +125,45 @@ def test_whose_money_asks_for_the_payers_of_a_country_described_at_the_end(engin
     assert direct
     q = f"Whose money was behind the ILO's support in the country where {_RELAUNCH}?"
     assert {a["label"] for a in engine.ask(q)["answers"]} == direct
+
+
+@pytest.mark.parametrize("question, inner, outer", [
+    # a preamble sentence (or a colon) before the description
+    ("Sorry if this is basic, I'm new to the portfolio. The country where a health insurance scheme started enrolling "
+     "in 2024 - who funds the ILO's work there?",
+     "Which country where a health insurance scheme started enrolling in 2024?", "who funds the ILO's work in {}?"),
+    ("Quick one for a memo, apologies for the length: the country whose deputy prime minister signed up to the "
+     "accelerator in July 2023, who are its funders?",
+     "Which country whose deputy prime minister signed up to the accelerator in July 2023?", "who are {}'s funders?"),
+    # the asker introduces the country
+    ("There's a country where the government adopted health insurance provisions in February; which partners fund "
+     "the ILO's work there?", "Which country where the government adopted health insurance provisions in February?",
+     "which partners fund the ILO's work in {}?"),
+    ("i was reading about a country that cut its pension contribution period from 20 to 15 years, which orgs fund the ilo there?",
+     "Which country that cut its pension contribution period from 20 to 15 years?", "which orgs fund the ilo in {}?"),
+    ("We heard about a nation that launched a multilingual portal; which donor supports the ILO there?",
+     "Which nation that launched a multilingual portal?", "which donor supports the ILO in {}?"),
+])
+def test_a_description_after_a_preamble_or_an_askers_frame_is_asked_first(question, inner, outer):
+    named = split(question)
+    assert named is not None and (named.inner, named.outer) == (inner, outer)
+
+
+@pytest.mark.parametrize("question", [
+    "I'm new here. Who funds the work in Jordan?",
+    "There's a lot in the report. Which countries ratified Convention No. 102 in 2024?",
+    "I was reading about the countries that joined in 2024 - which donors fund them?",  # a set, not one country
+])
+def test_a_preamble_alone_describes_no_country(question):
+    assert split(question) is None
+
+
+def test_a_described_country_after_a_preamble_gets_the_countrys_answer(engine):
+    """The same description, after different preambles and askers' frames, gets the funders of the
+    country the description names (asked on its own, then by name)."""
+    name = _one_country(engine, "In which country was a savings scheme for informal workers re-launched in October 2024?")
+    _chained_as_direct(engine, name, f"Who funds the ILO's work in {name}?", (
+        f"Sorry if this is a basic one. There's a country where {_RELAUNCH}; who funds the ILO's work there?",
+        f"Bear with me, I'm new: the country where {_RELAUNCH}, which donors pay for the ILO's work there?",
+        f"I was reading about a country where {_RELAUNCH} - who finances the ILO's work in that country?",
+    ))

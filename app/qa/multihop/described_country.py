@@ -35,7 +35,10 @@ _NOUN = r"country|nation"
 # makes the noun a set or a contrast ("the two countries", "the other country").
 _MODS = r"(?P<mods>(?:(?!(?:two|three|four|five|both|several|many|few|other|same|only|first|last|one)\b)[\w'’-]+\s+){0,3}?)"
 _FRAME = (r"(?P<frame>(?:for|in|about|regarding|concerning|on|as\s+for|as\s+to|thinking\s+(?:about|of)|turning\s+to|"
-          r"looking\s+at|with\s+regard\s+to|when\s+it\s+comes\s+to|speaking\s+of|take|consider|now)\s+)?")
+          r"looking\s+at|with\s+regard\s+to|when\s+it\s+comes\s+to|speaking\s+of|take|consider|now)\s+)?"
+          # the asker introduces the country: "there's a country where ...", "I was reading about a country that ..."
+          r"(?:(?:there\s+is|there['’]s|there\s+was|(?:i|we)\s+(?:was\s+|were\s+|have\s+been\s+|['’]ve\s+been\s+)?"
+          r"(?:reading|read|heard|learned|learnt|saw)\s+(?:about|of))\s+)?")
 # The description ends at a clause break before the question proper.
 _BREAK = (r"\s*(?:[;:?!]+|\s[—–-]+\s|[—–]|,\s*(?=(?:so|and|now|then|but)?\s*(?:who|whom|whose|which|what|where|how|"
           r"when|can|could|would|please|tell|list|name|did|does|do|has|have|had|is|was|are|were)\b))\s*")
@@ -91,8 +94,21 @@ def _written_in(rest: str, frame: str) -> str | None:
 
 
 def split(question: str) -> NamedBy | None:
-    """The question that names the described country and the question proper, or None."""
-    q = " ".join((question or "").split())
+    """The question that names the described country and the question proper, read from the whole
+    question or, after a preamble, from one of its later sentences; or None."""
+    from app.qa.multihop.set_by_description import sentence_tails
+
+    tails = sentence_tails(question)
+    for tail in tails:
+        found = _split(tail)
+        if found is not None:
+            return found
+    from app.qa.multihop.embedded_country import split as embedded  # "when did the country whose ... ratify ...?"
+
+    return embedded(tails[0])
+
+
+def _split(q: str) -> NamedBy | None:
     m = _OPENING.match(q)
     if m is not None and _ASKS.search(m["rest"]):
         outer = _written_in(m["rest"].strip(), m["frame"] or "")
@@ -110,9 +126,7 @@ def split(question: str) -> NamedBy | None:
             return NamedBy(inner=f"In which country did this happen: {desc}?",
                            outer=rest[:ref.start()] + "{}" + rest[ref.end():],
                            described=f"the country where: {desc}")
-    from app.qa.multihop.embedded_country import split as embedded  # "when did the country whose ... ratify ...?"
-
-    return embedded(q)
+    return None
 
 
 def answer(named: NamedBy, ask: Callable[[str], dict]) -> dict | None:

@@ -60,7 +60,7 @@ _WHERE = re.compile(r"^(?P<frame>(?:in\s+)?)(?:where|wherever)\s+(?P<desc>\S.{8,
 # (a full stop before a number is an abbreviation's: "Convention No. 102")
 _IN_SENTENCE = r"(?:[^.?!;]|\.(?=\s*\d))"
 _SENTENCE_END = r"(?:[;:]|\.(?!\s*\d))\s+"  # and so not the full stop of "No. 102"
-_COUNTED = re.compile(r"^(?P<desc>" + _IN_SENTENCE + r"*?\b(?:" + _NUM + r"|several|some|a\s+few|many|a\s+number\s+of)\s+(?:[\w'’-]+\s+)?" + _SET + r"\b"
+_COUNTED = re.compile(r"^(?P<desc>" + _IN_SENTENCE + r"*?\b(?:" + _NUM + r"|several|some|a\s+few|a\s+couple\s+of|a\s+handful\s+of|a\s+pair\s+of|many|a\s+number\s+of)\s+(?:[\w'’-]+\s+)?" + _SET + r"\b"
                       + _IN_SENTENCE + r"*)" + _SENTENCE_END + r"(?P<rest>\S.*)$", re.I)
 # "The ILO partners with an energy company on castor and rubber farms. Who funds the work in
 # those two countries?": a sentence before the question, pointed back at as a set of countries.
@@ -198,6 +198,14 @@ def _as_overlap(found: DescribedSet) -> DescribedSet | None:
 # Where a sentence of a wordy question starts ("Hi! I'm putting together a donor map. For the ten
 # countries that ...").
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=[^\d\s])")
+
+
+def sentence_tails(question: str) -> list[str]:
+    """``question`` and each of its ends from a later sentence on, longest first: a description
+    the question opens with may follow a preamble ("Sorry if this is basic, I'm new here. There's a
+    country where ...; who funds the work there?")."""
+    q = " ".join((question or "").split())
+    return [q] + [q[m.end():] for m in _SENTENCE.finditer(q)]
 # "I need every country where ... - which ones does the report mention?": the set itself is asked.
 _EVERY = re.compile(r"\b(?:every|each|all(?:\s+the)?|the|any)\s+(?:country|countries|nations?|places?)\s+" + _REL
                     + r"\s+(?P<desc>\S.{8,}?)" + _BREAK + r"(?P<rest>\S.*)$", re.I)
@@ -295,8 +303,8 @@ def read(question: str) -> list[DescribedSet]:
     (after a preamble), then a pick from a set of any kind, then two conditions on one noun."""
     q = " ".join((question or "").split())
     found: list[DescribedSet] = []
-    for start in [0] + [m.end() for m in _SENTENCE.finditer(q)]:
-        places = _described_places(q[start:])
+    for tail in sentence_tails(q):
+        places = _described_places(tail)
         if places is not None:
             places = _as_overlap(places)
             if places is not None:
@@ -311,11 +319,14 @@ def read(question: str) -> list[DescribedSet]:
 def _replaces_whole(out: dict, found: list[dict], whole: dict) -> bool:
     """Does the chained answer replace the whole question's own reading?  Only when that reading
     missed the chain: it gave nothing, part of what the chain gives, or the places the description
-    names (the described set, or a looser set of places holding it).  A whole reading that already answered otherwise
-    (a relation the engine composes itself) stands."""
+    names (the described set, or a looser set of places holding it), or only sentences where the
+    chain found graph facts.  A whole reading that already answered otherwise (a relation the
+    engine composes itself) stands."""
     got = whole.get("answers") or []
     if not got:
         return True
+    if str(whole.get("strategy") or "").startswith("text") and str(out.get("strategy") or "").startswith("graph"):
+        return True  # the whole reading only read sentences; the chain composed the graph's facts
     keys, chained = {_key(x) for x in got}, {_key(x) for x in out.get("answers") or []}
     if keys <= chained:
         return True  # the whole reading found part of what the chain finds
