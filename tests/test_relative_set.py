@@ -92,3 +92,15 @@ def test_pathfinders_also_in_a_partnership_role_are_both(engine):
             checked += 1
     if not checked:
         pytest.skip("no pathfinder set overlapping a role set")
+
+
+@pytest.mark.parametrize("question, described, asked", [
+    ("Which countries funded by Utopia also had Atlantis named as a partner?", "Which countries funded by Utopia?",
+     "Which countries had Atlantis named as a partner?"),
+    ("Which countries financed by Utopia also joined the accelerator as pathfinders?", "Which countries financed by Utopia?",
+     "Which countries joined the accelerator as pathfinders?"),
+    ("What organisations supported by Atlantis also fund Utopia?", "Which organisations supported by Atlantis?",
+     "Which organisations fund Utopia?"),
+])
+def test_a_participle_then_also_is_two_joined_conditions(question, described, asked):
+    assert (described, asked, True) in [(r.inner, r.second, r.joined) for r in read(question)]

@@ -281,8 +281,20 @@ def _of_the(q: str) -> DescribedSet | None:
                         second=f"Which {noun} {rest.rstrip(' ?')}?", pick=True)
 
 
+# "Which countries funded by Germany also had the World Bank as a partner?": a participle clause on
+# the noun is one condition, the predicate after "also" the other.
+_PARTICIPLE_ALSO = re.compile(rf"^(?:which|what)\s+(?P<noun>{_NOUNS})\s+(?P<desc>(?:funded|financed|supported|backed|assisted|"
+                              rf"helped|covered|named|listed)\s+(?:by|in|as)\s+\S.{{2,}}?)\s+also\s+(?P<asked>\S.{{3,}}?)\s*\??$", re.I)
+
+
 def _two_conditions(q: str) -> DescribedSet | None:
-    """'Which <noun> that <clause> <verb> ...' or 'Which <modifiers> <noun> are also ...': an overlap."""
+    """'Which <noun> that <clause> <verb> ...', 'Which <modifiers> <noun> are also ...' or 'Which
+    <noun> funded by X also ...': an overlap."""
+    p = _PARTICIPLE_ALSO.match(q)
+    if p is not None:
+        noun = p["noun"].lower()
+        return DescribedSet(inner=f"Which {noun} {p['desc']}?", outer="", described=f"the {noun} {p['desc']}",
+                            second=f"Which {noun} {p['asked']}?", joined=True)
     also = _MODIFIED_ALSO.match(q)
     if also is not None:
         noun = also["noun"].lower()
