@@ -3,7 +3,7 @@
 - A request lead-in ("I'd like to know", "Could you tell me", "Please let me know") before a keyword
   core, a statement or a question is dropped (request_lead).
 - An answer noun named before "which ones" ("Thinking of countries: which ones ...") is put back
-  after the question word (fronted_type); a set described there is left to set_of_question.
+  after the question word (fronted_type); a set described there is left to set_by_description.
 - Thanks, a signature and a follow-up about the answer ("Is that right?") after the question are
   dropped (sign_off); a second question that names something is kept.
 - An aside the writer marks off with dashes, brackets or commas is dropped when it is the asker's

@@ -1,4 +1,4 @@
-"""A set of countries described first, then asked about (app/qa/multihop/described_countries.py).
+"""A set of countries described first, then asked about (app/qa/multihop/set_by_description.py).
 
 The pure function is checked on several frames (a relative clause on "the countries" before a
 clause break, a locative frame with no back-reference, a sentence that counts the countries, a
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.multihop.described_countries import split
+from app.qa.multihop.set_by_description import read
 from tests.support.engine import answer_ids, funders_per_country
 
 
@@ -46,8 +46,8 @@ from tests.support.engine import answer_ids, funders_per_country
      "Which countries: The ILO partners with an energy company on castor and rubber farms?", "Which donors fund the work in {}?"),
 ])
 def test_a_described_set_is_asked_first(question, inner, outer):
-    named = split(question)
-    assert named is not None and (named.inner, named.outer) == (inner, outer)
+    named = read(question)
+    assert named and (named[0].inner, named[0].outer) == (inner, outer)
 
 
 @pytest.mark.parametrize("question", [
@@ -61,7 +61,7 @@ def test_a_described_set_is_asked_first(question, inner, outer):
     "Our unit tracks refugees. Who funds the work there?",
 ])
 def test_other_questions_are_left_alone(question):
-    assert split(question) is None
+    assert not read(question)
 
 
 def _funded_pair(engine) -> tuple[set[str], str]:
@@ -118,9 +118,9 @@ def test_a_question_that_only_points_back_asks_for_the_described_set(engine, wor
 
 
 def test_a_chain_replaces_the_whole_reading_only_where_that_reading_missed_it():
-    """(described_countries._replaces_whole) nothing, or the described set itself, gives way to the
+    """(set_by_description._replaces_whole) nothing, or the described set itself, gives way to the
     chain; an answer the whole reading already composed otherwise stands."""
-    from app.qa.multihop.described_countries import _replaces_whole
+    from app.qa.multihop.set_by_description import _replaces_whole
 
     the_set = [{"label": "A", "type": "Country"}, {"label": "B", "type": "Country"}]
     chained = {"answers": [{"label": "F", "type": "Organization"}, {"label": "G", "type": "Organization"}]}
@@ -128,3 +128,26 @@ def test_a_chain_replaces_the_whole_reading_only_where_that_reading_missed_it():
     assert _replaces_whole(chained, the_set, {"answers": list(the_set)})
     assert not _replaces_whole(chained, the_set, {"answers": [{"label": "H", "type": "Organization"}]})
     assert _replaces_whole(chained, the_set, {"answers": [{"label": "F", "type": "Organization"}]})
+
+
+@pytest.mark.parametrize("question", [
+    "The ILO worked with a refugee agency in a couple of African countries. Who funds the ILO's work in those countries?",
+    "A handful of countries published statistical bulletins. Which donors fund the work in those countries?",
+    "A couple of nations ratified the convention in 2022; which donors support the ILO in those countries?",
+])
+def test_a_sentence_counting_countries_loosely_describes_a_set(question):
+    named = read(question)
+    assert named and named[0].inner.startswith("Which countries: ") and "{}" in named[0].outer
+
+
+def test_a_graph_chain_replaces_a_whole_reading_that_only_read_sentences():
+    """(set_by_description._replaces_whole) a whole reading taken from sentences gives way to a
+    chain the graph answered; a graph reading that answered otherwise stands."""
+    from app.qa.multihop.set_by_description import _replaces_whole
+
+    the_set = [{"label": "A", "type": "Country"}]
+    chained = {"answers": [{"label": "F", "type": "Organization"}], "strategy": "graph"}
+    other = [{"label": "H", "type": "Organization"}]
+    assert _replaces_whole(chained, the_set, {"answers": other, "strategy": "text"})
+    assert not _replaces_whole(chained, the_set, {"answers": other, "strategy": "graph"})
+    assert not _replaces_whole(dict(chained, strategy="text"), the_set, {"answers": other, "strategy": "text"})

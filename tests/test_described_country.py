@@ -52,7 +52,6 @@ def test_a_clause_pointed_back_at_as_an_event_describes_the_country(question, ou
 
 @pytest.mark.parametrize("question", [
     "Who funds the work in Jordan?",
-    "Who funds the ILO's work in the country whose new law introduced a social pension?",  # resolved where it stands
     "The countries that ratified C102 in 2024: who funds those countries?",  # a set, not one country
     "For the country where a portal was launched, which other countries got one?",  # other countries asked
     "The two countries that joined in 2024 - which donors fund them?",
@@ -60,6 +59,14 @@ def test_a_clause_pointed_back_at_as_an_event_describes_the_country(question, ou
 ])
 def test_other_questions_are_left_alone(question):
     assert split(question) is None
+
+
+def test_a_description_ending_the_question_defers_to_the_whole_reading():
+    """A description that ends the question is resolved where it stands by the whole reading; the
+    split carries the whole question, so the chain replaces that reading only where it missed."""
+    q = "Who funds the ILO's work in the country whose new law introduced a social pension?"
+    named = split(q)
+    assert named is not None and named.whole == q
 
 
 @pytest.mark.parametrize("question", [
@@ -125,3 +132,83 @@ def test_whose_money_asks_for_the_payers_of_a_country_described_at_the_end(engin
     assert direct
     q = f"Whose money was behind the ILO's support in the country where {_RELAUNCH}?"
     assert {a["label"] for a in engine.ask(q)["answers"]} == direct
+
+
+@pytest.mark.parametrize("question, inner, outer", [
+    # a preamble sentence (or a colon) before the description
+    ("Sorry if this is basic, I'm new to the portfolio. The country where a health insurance scheme started enrolling "
+     "in 2024 - who funds the ILO's work there?",
+     "Which country where a health insurance scheme started enrolling in 2024?", "who funds the ILO's work in {}?"),
+    ("Quick one for a memo, apologies for the length: the country whose deputy prime minister signed up to the "
+     "accelerator in July 2023, who are its funders?",
+     "Which country whose deputy prime minister signed up to the accelerator in July 2023?", "who are {}'s funders?"),
+    # the asker introduces the country
+    ("There's a country where the government adopted health insurance provisions in February; which partners fund "
+     "the ILO's work there?", "Which country where the government adopted health insurance provisions in February?",
+     "which partners fund the ILO's work in {}?"),
+    ("i was reading about a country that cut its pension contribution period from 20 to 15 years, which orgs fund the ilo there?",
+     "Which country that cut its pension contribution period from 20 to 15 years?", "which orgs fund the ilo in {}?"),
+    ("We heard about a nation that launched a multilingual portal; which donor supports the ILO there?",
+     "Which nation that launched a multilingual portal?", "which donor supports the ILO in {}?"),
+])
+def test_a_description_after_a_preamble_or_an_askers_frame_is_asked_first(question, inner, outer):
+    named = split(question)
+    assert named is not None and (named.inner, named.outer) == (inner, outer)
+
+
+@pytest.mark.parametrize("question", [
+    "I'm new here. Who funds the work in Jordan?",
+    "There's a lot in the report. Which countries ratified Convention No. 102 in 2024?",
+    "I was reading about the countries that joined in 2024 - which donors fund them?",  # a set, not one country
+])
+def test_a_preamble_alone_describes_no_country(question):
+    assert split(question) is None
+
+
+def test_a_described_country_after_a_preamble_gets_the_countrys_answer(engine):
+    """The same description, after different preambles and askers' frames, gets the funders of the
+    country the description names (asked on its own, then by name)."""
+    name = _one_country(engine, "In which country was a savings scheme for informal workers re-launched in October 2024?")
+    _chained_as_direct(engine, name, f"Who funds the ILO's work in {name}?", (
+        f"Sorry if this is a basic one. There's a country where {_RELAUNCH}; who funds the ILO's work there?",
+        f"Bear with me, I'm new: the country where {_RELAUNCH}, which donors pay for the ILO's work there?",
+        f"I was reading about a country where {_RELAUNCH} - who finances the ILO's work in that country?",
+    ))
+
+
+@pytest.mark.parametrize("question, inner, outer", [
+    ("Could you tell me which governments fund the ILO in the country that hosted a regional conference in September?",
+     "Which country that hosted a regional conference in September?", "Could you tell me which governments fund the ILO in {}?"),
+    ("cud u tell me who pays for the ILOs work in the country where a health insurance for state employees is being implemented",
+     "Which country where a health insurance for state employees is being implemented?", "Cud u tell me who pays for the ILOs work in {}?"),
+    ("Which donors back the work in the nation whose social pension reaches people aged 70 and above?",
+     "Which nation whose social pension reaches people aged 70 and above?", "Which donors back the work in {}?"),
+])
+def test_a_description_that_ends_the_question_is_asked_first_and_checked_against_the_whole(question, inner, outer):
+    named = split(question)
+    assert named is not None and (named.inner, named.outer) == (inner, outer) and named.whole
+
+
+@pytest.mark.parametrize("question, inner", [
+    ("The kingdom that ran a contribution subsidy pilot - in what year did it ratify C102?",
+     "Which country that ran a contribution subsidy pilot?"),
+    ("The republic whose assembly passed an older persons' act: who funds the ILO's work there?",
+     "Which country whose assembly passed an older persons' act?"),
+])
+def test_a_kingdom_or_republic_described_is_a_country(question, inner):
+    named = split(question)
+    assert named is not None and named.inner == inner
+
+
+def test_a_trailing_chain_replaces_only_a_whole_reading_that_missed_it():
+    """(described_country._missed) nothing, the described country itself, or sentences where the
+    chain read the graph give way; another graph answer, or part of the chain's, stands."""
+    from app.qa.multihop.described_country import _missed
+
+    country = {"label": "A", "type": "Country"}
+    chained = {"answers": [{"label": "F"}, {"label": "G"}], "strategy": "graph"}
+    assert _missed({"answers": []}, chained, country)
+    assert _missed({"answers": [country]}, chained, country)
+    assert not _missed({"answers": [{"label": "F"}], "strategy": "graph"}, chained, country)  # "who else ..."
+    assert _missed({"answers": [{"label": "H"}], "strategy": "text"}, chained, country)
+    assert not _missed({"answers": [{"label": "H"}], "strategy": "graph"}, chained, country)

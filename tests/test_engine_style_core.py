@@ -148,6 +148,38 @@ def test_pronoun_filled_from_the_single_country_of_the_asides():
     assert core_of(q, _fake_analyse).question == q
 
 
+def _fake_things(text):
+    from app.qa.question import Link
+
+    kinds = {"Pact No. 9": "LegalInstrument", "Charter No. 4": "LegalInstrument", "Utopia Alliance": "Initiative"}
+    return _A([Link(m.start(), m.end(), m.group(0), [f"{kinds[m.group(0)]}:{m.group(0)}"])
+               for m in __import__("re").finditer("|".join(kinds), text)])
+
+
+@pytest.mark.parametrize("question, core", [
+    ("I'm preparing a briefing for our union on the campaign for Pact No. 9. Which member states have ratified it since 2021?",
+     "Which member states have ratified Pact No. 9 since 2021?"),
+    ("Our team tracks Pact No. 9 and the Utopia Alliance closely. Which countries ratified it in 2022?",
+     "Which countries ratified Pact No. 9 in 2022?"),  # a treaty verb takes the convention
+    ("I keep reading about the Utopia Alliance in my work. Which countries joined it in 2024?",
+     "Which countries joined Utopia Alliance in 2024?"),
+])
+def test_an_object_it_is_the_one_thing_the_asides_name(question, core):
+    from app.qa.form.coreference import core_of
+
+    assert core_of(question, _fake_things).question == core
+
+
+@pytest.mark.parametrize("question", [
+    "I follow Pact No. 9 and Charter No. 4 for my team. Which countries ratified it in 2022?",  # two treaties: whole
+    "I read the Pact No. 9 brief for my team. What is it called in French?",  # "it" is the asked thing
+])
+def test_an_object_it_with_no_single_referent_is_read_whole(question):
+    from app.qa.form.coreference import core_of
+
+    assert core_of(question, _fake_things).question == question
+
+
 def test_aside_fact_is_not_the_answer_once_the_pronoun_is_filled(engine):
     r = engine.ask("Because we're updating a legal database, and I know Morocco ratified C102 in 2019, in which "
                    "year was its framework law on social protection adopted?")

@@ -1,4 +1,4 @@
-"""'Of the countries that ..., which are ...?' (app/qa/multihop/set_of_question.py and the engine's use of it).
+"""'Of the countries that ..., which are ...?' (app/qa/multihop/set_by_description.py, an overlap reading, and the engine's use of it).
 
 The engine check computes both halves with the engine itself and asks for their intersection; no
 answer is written here.
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.qa.multihop.set_of_question import split
+from app.qa.multihop.set_by_description import read
 
 
 @pytest.mark.parametrize("question, described, asked", [
@@ -19,8 +19,7 @@ from app.qa.multihop.set_of_question import split
      "In which countries the ILO worked with UNICEF?", "Which countries are in Africa?"),
 ])
 def test_split_into_the_described_and_the_asked_question(question, described, asked):
-    parts = split(question)
-    assert parts is not None and (parts.described, parts.asked) == (described, asked)
+    assert (described, asked) in [(r.inner, r.second) for r in read(question)]
 
 
 @pytest.mark.parametrize("question", [
@@ -29,7 +28,7 @@ def test_split_into_the_described_and_the_asked_question(question, described, as
     "Of the countries, which is largest?",  # no description
 ])
 def test_other_questions_do_not_split(question):
-    assert split(question) is None
+    assert not read(question)
 
 
 def _labels(r) -> set[str]:
@@ -48,9 +47,8 @@ def test_a_dropped_description_narrows_the_relations_answer(engine):
               "and Justice for Workers Network: which ones are Global Accelerator pathfinders?"):
         r = engine.ask(q)
         assert _labels(r) == want, q
-        # the path says the described set was asked on its own (engine._within_described or
-        # multihop.described_countries, whichever reads the question first)
-        assert any(p.startswith("within the set asked by") or "(asked first:" in p for p in r["path"]), q
+        # the path says the described set was asked on its own
+        assert any(p.startswith("within the set asked by") for p in r["path"]), q
         assert r["answer_text"].count("[") == len(want)  # the summary cites the narrowed answers only
 
 

@@ -52,7 +52,6 @@ from app.qa.form.asides import keeps_subject
 from app.qa.form.background_clause import also_without_background
 from app.qa.form.conversation import without_shell
 from app.qa.form import asked_core
-from app.qa.multihop import relative_set
 from app.qa.form.coreference import core_of
 from app.qa.multihop.entry_country import entry_country, named_as_donor, named_as_government
 from app.qa.form.keyword_order import question_word_first
@@ -81,9 +80,8 @@ from app.qa.multihop.described_scheme import described, label_asked
 from app.qa.constraints.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.constraints.qualified_members import qualified_members
 from app.qa.figures import cell_choice, counted_keywords, top_n
-from app.qa.multihop import described_countries, described_country, described_referent
+from app.qa.multihop import described_country, described_referent, set_by_description
 from app.qa.relation import role_kinds
-from app.qa.multihop import set_of_question
 from app.qa.form.describer_aside import describers_set_aside
 from app.qa.relation.participation import own_programme, participants, priority_countries, role_list_words
 from app.qa.multihop.shared_initiatives import shared_initiatives
@@ -260,21 +258,20 @@ class QuestionEngine:
 
     # -- asking -----------------------------------------------------------------------------
     def ask(self, question: str, qid: str | None = None) -> dict:
-        """Answer one question (see :meth:`_ask_whole`); an answer set taken from within a
-        described set ("of the countries that ..., which are ...") keeps only what the described
-        set also holds when the whole reading dropped the description.  A question about one
-        country it describes first ("The country where ... - when did it ratify C102?") is asked
-        of that country by name (:mod:`app.qa.multihop.described_country`).  The writer's frame around the
-        question (a request, a sign-off, a marked aside) is peeled off first (:mod:`app.qa.form.asked_core`),
-        and a "which countries that X are Y" answer that met only one condition is narrowed to both
-        (:mod:`app.qa.multihop.relative_set`)."""
+        """Answer one question (see :meth:`_ask_whole`).  The writer's frame around the question
+        (a request, a sign-off, a marked aside) is peeled off first (:mod:`app.qa.form.asked_core`).
+        A question about one country it describes first ("The country where ... - when did it
+        ratify C102?") is asked of that country by name (:mod:`app.qa.multihop.described_country`);
+        a set described first is read by :mod:`app.qa.multihop.set_by_description`: a second relation
+        over it is chained before the whole reading, a second condition narrows the whole reading
+        to what both conditions hold."""
         asked = " ".join(str(question or "").split())
         question = asked_core.of(asked)  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         named = described_country.split(question)
         out = described_country.answer(named, self._ask_whole) if named is not None else None
-        if out is None:  # "the countries that ... - who funds the work in those countries?"
-            group = described_countries.split(question)
-            out = described_countries.answer(group, self._ask_whole) if group is not None else None
+        readings = set_by_description.read(question)  # "the countries that ... - who funds them?", "of the countries that ..., which ..."
+        if out is None:
+            out = set_by_description.chain(readings, self._ask_whole)
         if out is not None:
             out["question"] = asked
             if qid is not None:
@@ -285,11 +282,7 @@ class QuestionEngine:
         out = self._ask_whole(question, qid)
         if counted_keywords.count_instead(out, self._ask_whole):  # "japan countries count": how many "japan countries" lists
             out["answer_text"], out["citations"] = summarise(out, self.k)
-        parts = set_of_question.split(out["question"]) if out.get("answers") else None
-        if parts is not None:
-            self._within_described(out, parts)
-        two = relative_set.split(question) if out.get("answers") else None  # "which countries that X are Y"
-        if two is not None and relative_set.narrow(out, two, self._ask_whole):
+        if set_by_description.overlap(out, readings, self._ask_whole):  # "which countries that X are (also) Y"
             out["answer_text"], out["citations"] = summarise(out, self.k)
         # "which Flagship priority countries ... affected by conflict": the whole scope came back
         whole = out.get("answers")
@@ -302,24 +295,6 @@ class QuestionEngine:
             out["path"] = [f"question read as: “{question}”"] + list(out.get("path") or [])
             out["question"] = asked
         return out
-
-    def _within_described(self, out: dict, parts) -> None:
-        """Narrow ``out`` to the answers the described set's own answer holds, only when ``out``
-        is exactly the asked relation's answer (the description was dropped, see
-        :mod:`app.qa.multihop.set_of_question`) and the described set keeps some but not all of it."""
-        key = lambda x: x.get("iri") or x["label"]
-        asked = self._ask_whole(parts.asked)
-        if {key(x) for x in asked["answers"]} != {key(x) for x in out["answers"]}:
-            return  # the whole reading already used the description (or read another relation)
-        described = self._ask_whole(parts.described)
-        inside = {key(x) for x in described["answers"]}
-        kept = [x for x in out["answers"] if key(x) in inside]
-        if not kept or len(kept) == len(out["answers"]):
-            return
-        out["answers"] = kept
-        why = [p for p in described.get("path") or [] if not p.startswith(("understood as", "spelling", "question read"))]
-        out["path"] = list(out.get("path") or []) + [f"within the set asked by “{parts.described}”"] + why[:2]
-        out["answer_text"], out["citations"] = summarise(out, self.k)
 
     def _ask_whole(self, question: str, qid: str | None = None) -> dict:
         t0 = time.perf_counter()

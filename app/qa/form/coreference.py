@@ -7,8 +7,10 @@ answer (2019); dropped, the question proper loses its subject ("its").  :func:`f
 puts the one country the dropped asides name in place of the pronoun ("Morocco's framework law"),
 so the question proper stands alone and the asker's own knowledge stays out of it.
 
-Only a single country named in the asides is a referent (the usual subject of "there", "its");
-with none or several the question is read whole, as before.  Ordinary English only: pronouns.
+Only a single country named in the asides is a referent of "there", "its"; an "it" that is a
+verb's object ("which countries ratified it?") is the single convention, initiative, scheme or
+publication the asides name (:func:`fill_object`).  With none or several the question is read
+whole, as before.  Ordinary English only: pronouns.
 """
 from __future__ import annotations
 
@@ -45,6 +47,39 @@ def fill_referent(reduced: Reduced, analyse) -> str | None:
     return reduced.question[:m.start()] + form.format(n=name) + reduced.question[m.end():]
 
 
+# "ratified it", "joined it": "it" as the object of a verb is the thing the asides named, not the
+# thing asked about.  Verbs whose object is a treaty take a convention first (general English).
+_OBJECT_IT = re.compile(r"\b(?!(?:is|was|are|were|be|been|being|do|does|did|has|have|had|will|would|can|could|should|shall|"
+                        r"may|might|must|about|of|on|in|for|with|to|from|by|at|call|calls|called|name|names|named)\b)"
+                        r"(?P<verb>[a-z]+(?:ed|es|s)?|ratify|join|sign|adopt|endorse|fund|finance|host|launch|support)\s+"
+                        r"(?P<it>it)\b(?!\s+(?:is|was|has|had|does|did)\b)", re.I)
+_TREATY_VERB = re.compile(r"^(?:ratif|accede|acced|sign|denounc)", re.I)
+_THINGS = ("Convention", "LegalInstrument", "Initiative", "Scheme", "Publication")
+_TREATIES = ("Convention", "LegalInstrument")
+
+
+def fill_object(reduced: Reduced, analyse) -> str | None:
+    """The reduced question with an object "it" ("which countries ratified it in 2022?") replaced
+    by the one thing its dropped asides name ("... tracks Convention No. 102 closely."), or None.
+    A verb of treaties takes the one convention named; any other verb the one named thing of any
+    kind; with none or several the question is read whole, as before."""
+    if not reduced.pronoun or not reduced.dropped:
+        return None
+    m = _OBJECT_IT.search(reduced.question)
+    if m is None or len(re.findall(r"\b(?:it|its|they|them|their)\b", reduced.question, re.I)) != 1:
+        return None
+    named: dict[str, tuple[str, str]] = {}
+    for clause in reduced.dropped:
+        for l in analyse(clause).links:
+            if l.type in _THINGS:
+                named.setdefault(l.ids[0], (l.type, clause[l.start:l.end]))
+    if _TREATY_VERB.match(m["verb"]):
+        named = {k: v for k, v in named.items() if v[0] in _TREATIES}
+    if len(named) != 1:
+        return None
+    return reduced.question[:m.start("it")] + next(iter(named.values()))[1] + reduced.question[m.end("it"):]
+
+
 # "ones" stands for a plural noun said before it ("the EU funds a lot of countries, but which of
 # the Arab States ones ..."): the nouns of what the report's answers are.
 _ONES = re.compile(r"\bones\b", re.I)
@@ -72,5 +107,5 @@ def core_of(question: str, analyse) -> Reduced:
     reduced = fill_ones(without_asides(question, pronouns=True))
     if not reduced.pronoun:
         return reduced
-    filled = fill_referent(reduced, analyse)
+    filled = fill_referent(reduced, analyse) or fill_object(reduced, analyse)
     return Reduced(filled, reduced.dropped) if filled else Reduced(question, [])

@@ -5,7 +5,7 @@ ones ratified Convention No. 102 in 2023?"
 organisations fund the work in Nepal?", but the answer noun sits in a frame before the question
 word and "which ones" types nothing, so the reading lost the type (a scheme, an initiative, or
 nothing at all came back).  A frame that names a set by a description of its own ("of the
-countries that ratified ..., which ones ...") is :mod:`app.qa.multihop.set_of_question`'s and is left alone:
+countries that ratified ..., which ones ...") is :mod:`app.qa.multihop.set_by_description`'s and is left alone:
 here the words between the noun and the question word may only point at the report itself ("in the
 report", "the report mentions", "named there").
 

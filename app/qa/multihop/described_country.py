@@ -30,12 +30,16 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-_NOUN = r"country|nation"
+_NOUN = r"country|nation|kingdom|republic"
+_AS_COUNTRY = re.compile(r"^(?:kingdom|republic)$", re.I)
 # Up to three modifiers before the noun ("the Central Asian country"), none a number or a word that
 # makes the noun a set or a contrast ("the two countries", "the other country").
 _MODS = r"(?P<mods>(?:(?!(?:two|three|four|five|both|several|many|few|other|same|only|first|last|one)\b)[\w'’-]+\s+){0,3}?)"
 _FRAME = (r"(?P<frame>(?:for|in|about|regarding|concerning|on|as\s+for|as\s+to|thinking\s+(?:about|of)|turning\s+to|"
-          r"looking\s+at|with\s+regard\s+to|when\s+it\s+comes\s+to|speaking\s+of|take|consider|now)\s+)?")
+          r"looking\s+at|with\s+regard\s+to|when\s+it\s+comes\s+to|speaking\s+of|take|consider|now)\s+)?"
+          # the asker introduces the country: "there's a country where ...", "I was reading about a country that ..."
+          r"(?:(?:there\s+is|there['’]s|there\s+was|(?:i|we)\s+(?:was\s+|were\s+|have\s+been\s+|['’]ve\s+been\s+)?"
+          r"(?:reading|read|heard|learned|learnt|saw)\s+(?:about|of))\s+)?")
 # The description ends at a clause break before the question proper.
 _BREAK = (r"\s*(?:[;:?!]+|\s[—–-]+\s|[—–]|,\s*(?=(?:so|and|now|then|but)?\s*(?:who|whom|whose|which|what|where|how|"
           r"when|can|could|would|please|tell|list|name|did|does|do|has|have|had|is|was|are|were)\b))\s*")
@@ -62,11 +66,20 @@ _ASKS = re.compile(r"\b(?:who|whom|whose|which|what|where|when|how|list|name|tel
 @dataclass(frozen=True)
 class NamedBy:
     """A question about one described country: the question that names it, and the question
-    proper with ``{}`` where its name goes."""
+    proper with ``{}`` where its name goes.  ``whole`` is set for a description that ends the
+    question, which the whole reading often resolves itself: the chain then replaces that reading
+    only where it missed (see :func:`answer`)."""
 
     inner: str
     outer: str
     described: str
+    whole: str = ""
+
+
+# "... which governments fund the ILO in the country that hosted a conference in Dakar in 2024?":
+# a description that ends the question, after a preposition, with a question word before it.
+_TRAILING = re.compile(r"^(?P<head>(?:(?!\b(?:country|nation)\b).)*?\b(?:in|for|of|to|by|from|with|at)\s+)the\s+" + _MODS
+                       + r"(?P<noun>country|nation)\s+(?P<rel>where|whose|in\s+which|that|which)\s+(?P<desc>\S.{10,}?)\s*[?.!]*$", re.I)
 
 
 def _written_in(rest: str, frame: str) -> str | None:
@@ -91,13 +104,48 @@ def _written_in(rest: str, frame: str) -> str | None:
 
 
 def split(question: str) -> NamedBy | None:
-    """The question that names the described country and the question proper, or None."""
-    q = " ".join((question or "").split())
+    """The question that names the described country and the question proper, read from the whole
+    question or, after a preamble, from one of its later sentences; or None."""
+    from app.qa.multihop.set_by_description import sentence_tails
+
+    tails = sentence_tails(question)
+    for tail in tails:
+        found = _split(tail)
+        if found is not None:
+            return found
+    from app.qa.multihop.embedded_country import split as embedded  # "when did the country whose ... ratify ...?"
+
+    return embedded(tails[0]) or _trailing(tails[-1], tails[0])
+
+
+def _trailing(q: str, whole: str) -> NamedBy | None:
+    """A description that ends the (last sentence of the) question, or None."""
+    t = _TRAILING.match(q)
+    if t is None or not _ASKS.search(t["head"]):
+        return None
+    noun = f"{t['mods']}{t['noun']}".strip()
+    rel, desc = " ".join(t["rel"].split()).lower(), t["desc"].strip(" ,")
+    inner = f"In which {noun} {desc}?" if rel == "in which" else f"Which {noun} {rel} {desc}?"
+    head = t["head"]
+    return NamedBy(inner=inner, outer=head[:1].upper() + head[1:] + "{}?", described=f"the {noun} {rel} {desc}", whole=whole)
+
+
+def _missed(whole: dict, out: dict, country: dict) -> bool:
+    """Did the whole reading miss what the chain found?  It gave nothing, the described country
+    itself, or only sentences where the chain read the graph.  (Part of the chain's answer is no
+    miss: "who else funds the country that Norway funds" leaves Norway out on purpose.)"""
+    got = whole.get("answers") or []
+    keys = {x.get("iri") or x["label"] for x in got}
+    return (not got or keys == {country.get("iri") or country["label"]}
+            or (str(whole.get("strategy") or "").startswith("text") and str(out.get("strategy") or "").startswith("graph")))
+
+
+def _split(q: str) -> NamedBy | None:
     m = _OPENING.match(q)
     if m is not None and _ASKS.search(m["rest"]):
         outer = _written_in(m["rest"].strip(), m["frame"] or "")
         if outer is not None:
-            noun = f"{m['mods']}{m['noun']}".strip()
+            noun = f"{m['mods']}{_AS_COUNTRY.sub('country', m['noun'])}".strip()  # "the kingdom that ...": a country
             rel, desc = " ".join(m["rel"].split()).lower(), m["desc"].strip(" ,")
             inner = f"In which {noun} {desc}?" if rel == "in which" else f"Which {noun} {rel} {desc}?"
             return NamedBy(inner=inner, outer=outer, described=f"the {noun} {rel} {desc}")
@@ -110,9 +158,7 @@ def split(question: str) -> NamedBy | None:
             return NamedBy(inner=f"In which country did this happen: {desc}?",
                            outer=rest[:ref.start()] + "{}" + rest[ref.end():],
                            described=f"the country where: {desc}")
-    from app.qa.multihop.embedded_country import split as embedded  # "when did the country whose ... ratify ...?"
-
-    return embedded(q)
+    return None
 
 
 def answer(named: NamedBy, ask: Callable[[str], dict]) -> dict | None:
@@ -124,6 +170,10 @@ def answer(named: NamedBy, ask: Callable[[str], dict]) -> dict | None:
         return None
     label = countries[0]["label"]
     out = ask(named.outer.replace("{}", label))
+    if not out.get("answers"):
+        return None  # the question proper found nothing for that country: the whole reading stands
+    if named.whole and not _missed(ask(named.whole), out, countries[0]):
+        return None
     why = [p for p in inner.get("path") or [] if not p.startswith(("understood as", "spelling", "question read"))]
     out["path"] = [f"“{named.described}” is {label} (asked first: “{named.inner}”)"] + why[:1] + list(out.get("path") or [])
     return out
