@@ -29,14 +29,16 @@ _KIND_FREE = re.compile(r"\b(kinds?|types?|results?|tables?|institutional|change
 
 # -- answer types --------------------------------------------------------------------------
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
-    ("Number", re.compile(r"\bhow (many|much)\b|^\s*(?:the\s+)?(?:count|tally|total number) of\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio|envelope|"
+    ("Number", re.compile(r"\bhow (many|much)\b|^\s*(?:the\s+)?(?:count|tally|total number|share|percentage|proportion) of\b|"
+                          r"\bwhat (?:[a-z-]+\s+){0,4}?(?:per ?cent(?:age)?|percent|proportion|rate|ratio)\b|"
+                          r"\bwhat (number|share|percentage|proportion|amount|rate|ratio|envelope|"
                           r"budget|sum|total|allocation|figure)\b|\bin (per ?cent|percent|(?:us )?dollars|euros|us\$|usd)(?!\w)|"
                           r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
-                          r"budget|cost|value|sum|count|ambition|target|figure|average|mean|median)\b|"
+                          r"budget|cost|value|sum|count|ambition|target|figure|average|mean|median|rate|ratio|proportion|percent|per cent|payment)\b|"
                           r"\b(?:from|at|above|over|under|below)\s+what\s+age\b|\bhow old\b|\bwhat (?:is|was) the (?:minimum |maximum |youngest |oldest |"
                           r"upper |lower |eligibility |qualifying )?age\b|\b(?:up )?to what (?:maximum |upper )?age\b", re.I)),
-    ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b|\bsince when\b|\bwhen\s*\??\s*$", re.I)),
+    ("Year", re.compile(r"^\s*when\b|\b(?:until|till|by) (?:when|what year)\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b|\bsince when\b|\bwhen\s*\??\s*$", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
     ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),
     ("Law", re.compile(r"\b(which|what)\b[^?]{0,40}\b(law|act|decree|code|strategy|policy|legislation)s?\b", re.I)),

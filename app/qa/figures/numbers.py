@@ -26,7 +26,8 @@ _LABEL_BEFORE = re.compile(r"\b(Table|Figure|Box|Result|Step|No\.?|Nos\.?|Paper|
                            r"Convention|Recommendation|Goal|Target|SDG|indicator|Pillar|Law|Decree|C|R)\s*$", re.I)
 _SHARE_ASKED = re.compile(r"\b(share|percentage|proportion|per ?cent|percent|rate|ratio)\b|%", re.I)
 _MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|were|is|will)\b|\b(money|amount|funding|"
-                          r"budget|cost|costs|gap|us\$|usd|dollars?|euros?|allocat\w*|financing|paid|pay|receive\w*)\b",
+                          r"budget|cost|costs|gap|us\$|usd|dollars?|euros?|allocat\w*|financing|paid|pay|payments?|receive\w*)\b|"
+                          r"\bhow much\b(?=.*\b(?:per|a|each|every)\s+(?:month|year|week|day|person|beneficiary)\b)|\bhow much\s*\??\s*$",
                           re.I)
 # A change asked by its size: "by how much did X increase"; the sentence writes it after "by".
 BY_HOW_MUCH = re.compile(r"\bby how (?:much|many)\b", re.I)
@@ -344,6 +345,11 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
             dists[-1] -= 2  # "The GTT staff stood at 197": the counted noun is the subject the figure is said of
         if not age and _counts_other_noun(seg[s.end:s.end + 60], near):
             dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
+    period = _PERIOD_ASKED.search(question)
+    if period:  # "how much per month": the amount written per that period, not the months it is paid for
+        dists = [d + per_period(seg, s, period_unit(period)) for s, d in zip(cands, dists)]
+    if not _INCREMENT_ASKED.search(question):  # "from 3 to 9 percent, with employers adding an additional 4 percent"
+        dists = [d + 5 if _INCREMENT_BEFORE.search(seg[max(0, s.start - 24):s.start]) else d for s, d in zip(cands, dists)]
     if BY_HOW_MUCH.search(question):  # "increased ... by almost 40 percent": the change's own size
         dists = [d - 5 if _BY_BEFORE.search(seg[max(0, s.start - 24):s.start]) else d for s, d in zip(cands, dists)]
     if earlier:
@@ -359,7 +365,7 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
                 re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}?to\s+(us\$|\$|€)?\s*", seg[a.end:b.start].lower()):
             # "from 50,000 to 146,000": the value reached is meant, unless the question asks where it started
             lo, hi = (i + 1, i) if earlier else (i, i + 1)
-            dists[hi] = min(dists[hi], dists[lo])
+            dists[hi] = min(dists[hi], dists[lo]) - (2 if not earlier and _LEVEL_ASKED.search(question) else 0)
             dists[lo] += 3
             changes += 1
     for i in range(1, len(cands)):
@@ -374,16 +380,68 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         else:
             dists = [d if i in ix else d + 9 for i, d in enumerate(dists)]
     best: tuple[float, int, Span] | None = None
-    for s, dist in zip(cands, dists):
+    said = own_phrase_words(seg, cands, question)
+    for s, dist, shared in zip(cands, dists, said):
         # Several years in the sentence: the figure nearest the year the question names.
         gap = min((abs(y - s.start) for y in years), default=0)
-        if best is None or (dist, gap) < best[:2]:
-            best = (dist, gap, s)
+        # Of figures equally near the counted words, the one whose own noun phrase says more of the
+        # question ("nearly 18,000 older persons" for "older persons ... recipients")
+        if best is None or (dist - 0.3 * shared, gap) < (best[0] - 0.3 * best[3], best[1]):
+            best = (dist, gap, s, shared)
     if best is None:
         return None
     if strict and best[0] >= 8.95 and unit not in ("percent", "money"):
         return None
     return best[2]
+
+
+def own_phrase_words(seg: str, cands: list[Span], question: str) -> list[int]:
+    """For each figure, how many of the question's content words its own noun phrase writes: the
+    words after it up to the next figure, clause break or conjunction ("4 million social assistance
+    beneficiaries" says "social", "assistance", "beneficiaries")."""
+    from app.qa.units import terms
+
+    asked = set(terms(question))
+    out = []
+    for i, s in enumerate(cands):
+        end = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start > s.end else len(seg)
+        phrase = re.split(r"[,;:()]|\s(?:and|or|while|whereas|but)\s", seg[s.end:min(end, s.end + 60)])[0]
+        out.append(len(set(terms(phrase)) & asked))
+    return out
+
+
+# A rate asked per period ("how much per month", "monthly payment", "annual budget").
+_PERIOD_ASKED = re.compile(r"\b(?:per|a|each|every)\s+(month|year|week|day)\b|\b(month|year|week|dai)(?:ly)\b|\b(annual)(?:ly)?\b", re.I)
+# An increment on top of something else ("an additional 4 percent", "a further US$2 million").
+_INCREMENT_BEFORE = re.compile(r"\b(?:additional|extra|further|another)\s+(?:us\$|\$|€)?\s*$", re.I)
+_INCREMENT_ASKED = re.compile(r"\b(?:additional|extra|further|more|increment|top[- ]?up|by how (?:much|many)|"
+                              r"(?:increase[sd]?|rise|rose|raised?|grew|grow|went up)\s+by)\b", re.I)
+
+
+# The level a change reaches is asked ("contributions rise to", "target rate", "to what level").
+_LEVEL_ASKED = re.compile(r"\b(?:ris\w*|rose|increas\w*|rais\w*|grow\w*|grew|go(?:es)?\s+up|went\s+up|reduc\w*|"
+                          r"lower\w*|fall\w*|fell|drop\w*|cut)\s+to\b|\btarget\b|\bnew\s+(?:rate|level)\b|"
+                          r"\bto\s+what\s+(?:level|rate)\b", re.I)
+
+
+def period_unit(m: re.Match) -> str:
+    """'month' | 'year' | 'week' | 'day': the period a rate question asks its amount per."""
+    word = next(g for g in m.groups() if g).lower()
+    return {"dai": "day", "annual": "year"}.get(word, word)
+
+
+def per_period(seg: str, s: Span, unit: str) -> float:
+    """How much nearer (negative) or further (positive) a figure is to a question asking an amount
+    per ``unit``: "US$70 per month" and "a monthly allowance of US$40" are written per period;
+    "ten months" counts the periods themselves."""
+    after, before = seg[s.end:s.end + 30], seg[max(0, s.start - 40):s.start]
+    adverb = {"day": "daily", "year": "(?:annual|yearly)"}.get(unit, unit + "ly")
+    if re.match(rf"\s+{unit}s?\b", after, re.I):
+        return 4.0  # "covering ten months": a duration
+    if re.match(rf"\s*(?:(?:per|a|each|every)\s+{unit}|/\s*{unit}|{adverb})\b", after, re.I) or \
+            re.search(rf"\b{adverb}\b(?:\s+[\w-]+){{0,4}}\s+(?:of\s+)?(?:around\s+|about\s+|some\s+)?(?:us\$|\$|€)?\s*$", before, re.I):
+        return -2.0
+    return 0.0
 
 
 # "<noun> stood at / amounted to / totalled / reached / was N": the figure said of that noun.
