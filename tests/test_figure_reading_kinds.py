@@ -4,9 +4,10 @@
   average coverage rate"), a keyword query opening on "share of" or closing on "monthly payment",
   and "until when" are number and year questions (app/qa/question.py, app/qa/figures/keyword_figures.py);
 - an amount asked per period is the one written per that period, not the count of periods; an
-  increment ("an additional 4 percent") is not the level a change reaches; of figures equally near
-  the counted words, the one whose own noun phrase says the question's words wins
-  (app/qa/figures/numbers.py);
+  increment ("an additional 4 percent") is not the level a change reaches; an ordinal answers
+  "which meeting / session / edition" (app/qa/figures/ordinal_figures.py); a duration is read in
+  the unit asked (app/qa/figures/numbers.py);
+- of two sentences giving a figure, the one writing the year asked (app/qa/figures/dated_figures.py);
 - a figure asked of the world does not come from a country's sentence (app/qa/figures/figure_place.py);
 - a described law the lexicon reads as another country's law is not required in the evidence
   (app/qa/names/owned_elsewhere.py);
@@ -64,6 +65,43 @@ def test_keyword_queries_opening_or_closing_on_a_measure():
     assert not closes_on_measure("freedonia disability allowance")
 
 
+@pytest.mark.parametrize("q,t", [
+    ("Freedonia convenio 102 año ratificacion", "Year"),
+    ("cuando ratifico freedonia el convenio 102", "Year"),
+    ("quanto dinheiro mobilizado 2031", "Number"),
+    ("cuántos trabajadores cubiertos 2031", "Number"),
+    ("board administering social security since", "Year"),
+])
+def test_a_phone_users_own_language_and_keyword_tails_set_the_type(q, t):
+    assert answer_type(q) == t
+
+
+@pytest.mark.parametrize("q", [
+    "Which plenary meeting was held on 3 May 2031 (give its number)?",
+    "board 2031 meeting number",
+    "network membership assembly edition 2031",
+    "Which session of the Conference will hold the discussion?",
+    "how long was the network session, in minutes",
+])
+def test_ordinals_and_durations_are_numbers(q):
+    assert answer_type(q) == "Number"
+
+
+ORDINALS = "On 3 May 2031, the 15th board meeting took place, after the fifth Membership Assembly held in 2030."
+
+
+def test_the_ordinal_before_the_event_noun_answers_which_meeting():
+    assert _pick(ORDINALS, "Which board meeting was held on 3 May 2031 (give its number)?", ["board", "meeting"]) == "15"
+    assert _pick(ORDINALS, "network membership assembly edition 2030", ["membership", "assembly"]) == "5"
+    assert _pick("The committee met 40 times with 12 members.", "board meeting number", ["board", "meeting"]) is None
+
+
+def test_a_duration_is_read_in_the_unit_asked():
+    seg = "The 90-minute session drew 37 countries and approved a 6 months no-cost extension."
+    assert _pick(seg, "how long was the session, in minutes", ["session"]) == "90"
+    assert _pick(seg, "How long an extension did it approve, in months?", ["extension"]) == "6"
+
+
 # -- which figure of a sentence -------------------------------------------------------------------
 PERIOD = "Over 5,000 members each received EUR 30 per month covering six months of the year."
 MONTHLY = "The fund pays a monthly allowance of around US$45 to 12,000 persons aged 18 to 30."
@@ -83,16 +121,6 @@ def test_an_increment_is_not_the_level_a_change_reaches():
     assert _pick(LEVEL, "pension contributions rise to percent", ["contributions"]) == "7 percent"
     assert _pick(LEVEL, "pension contribution rate target percent reform", []) == "7 percent"
     assert _pick(LEVEL, "how much additional do employers contribute, in percent?", ["employers"]) == "3 percent"
-
-
-LIST = ("The law extends coverage to 2 million additional workers and 900,000 older persons, and raises "
-        "benefit levels for 5 million pensioners in rural areas.")
-
-
-def test_the_figure_whose_own_phrase_says_the_question_wins():
-    assert _pick(LIST, "freedonia pensioners higher benefit levels number", []) == "5 million"
-    assert _pick(LIST, "older persons covered by the law number of recipients", ["recipients"]) == "900,000"
-    assert _pick(LIST, "additional workers covered how many", ["workers"]) == "2 million"
 
 
 def test_a_world_figure_is_not_a_country_figure():
@@ -171,3 +199,17 @@ def _passage(engine, pattern):
     from tests.support.engine import passage_with
 
     return passage_with(engine, pattern)
+
+
+def test_a_close_sentence_writing_the_asked_year_goes_first():
+    from app.qa.figures.dated_figures import prefer_asked_year
+
+    texts = {1: "The dashboards were viewed by more than 14,500 users.",
+             2: "In 2031, the platform boasted over 121,000 users.",
+             3: "In 2030, the platform had 90,000 users."}
+    r = [SimpleNamespace(unit_id=i, score=s, found=[object()]) for i, s in ((1, 0.80), (2, 0.75), (3, 0.74))]
+    text_of = lambda x: texts[x.unit_id]  # noqa: E731
+    assert [x.unit_id for x in prefer_asked_year(r, "platform users 2031 how many", text_of)] == [2, 1, 3]
+    assert [x.unit_id for x in prefer_asked_year(r, "platform users how many", text_of)] == [1, 2, 3]  # no year asked
+    far = [r[0], SimpleNamespace(unit_id=2, score=0.4, found=[object()])]
+    assert [x.unit_id for x in prefer_asked_year(far, "platform users 2031", text_of)] == [1, 2]  # too far below

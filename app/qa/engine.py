@@ -65,6 +65,7 @@ from app.qa.relation.context_names import context_names, partner_names
 from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
 from app.qa.things.fact_years import fact_year
 from app.qa.things.pending_status import pending_adoption
+from app.qa.figures.dated_figures import prefer_asked_year, topic_weight
 from app.qa.figures.tables import addresses_cell
 from app.qa.things.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.things.instrument_kind import keep_asked_kind
@@ -663,6 +664,9 @@ class QuestionEngine:
             if not good and a.answer_type == "Number" and results and results[0].score >= TYPED_NUMBER_SCORE \
                     and _typed_figure(results[0], q, self.k):  # "how many times" / "convened twice"
                 good = results[:1]
+            if a.answer_type == "Number" and good:  # "platform users 2024": the sentence that writes 2024
+                good = prefer_asked_year(good, q, lambda r: self.units.units[r.unit_id].text,
+                                         lambda text: topic_weight(q, text, self.units.idf))
             if a.answer_type == "Year" and good:  # "launched in November 2023" over "in 2024, ... Eni"
                 dated = prefer_dated_event(results)
                 good = [dated[0]] + [r for r in good if r is not dated[0]]

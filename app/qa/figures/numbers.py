@@ -19,6 +19,7 @@ from graph.dates import MONTH
 from app.qa.figures.figure_owner import PARTITIVE, owner, parallel
 from app.qa.figures.respective_nouns import asked_item
 from app.qa.figures.number_words import TIMES, label as number_label, word_numbers
+from app.qa.figures.ordinal_figures import asks_ordinal, ordinal_spans
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -292,6 +293,16 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         times = [s for s in cands if s.kind == "plain" and (seg[s.start:s.end].lower() in TIMES or
                                                              re.match(r"\s+times\b", seg[s.end:], re.I))]
         return times[0] if len(times) == 1 else None
+    if asks_ordinal(question):  # "which SPIAC-B meeting": the "15th" written before the event's noun
+        cands = [Span(a, b, str(int(v)), v, "ordinal") for a, b, v in ordinal_spans(seg)]
+        unit = None
+    duration = bool(_DURATION_ASKED.search(question))
+    if duration:  # "how long ... in months": a figure written with a time unit (its own noun)
+        timed = [s for s in cands if s.kind == "plain" and re.match(_DURATION_UNIT, seg[s.end:], re.I)]
+        stated = re.search(r"\bin\s+(minute|hour|day|week|month|year)s?\b", question, re.I)
+        if stated:
+            timed = [s for s in timed if re.match(rf"\s*-?\s*{stated.group(1)}", seg[s.end:], re.I)] or timed
+        cands = timed
     age = bool(_AGE_ASKED.search(question))
     if age:  # "from what age": the figure written as an age (its noun is "years")
         ages = [s for s in cands if s.kind == "plain" and (re.match(r"\s*(?:-\s*)?years?\b(?:\s+of\s+age|\s+old|\s+and\s+(?:over|above|older))?",
@@ -343,7 +354,7 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         linked = _LINKING.search(seg[max(0, s.start - 80):s.start])
         if linked and near(linked.group(1)):
             dists[-1] -= 2  # "The GTT staff stood at 197": the counted noun is the subject the figure is said of
-        if not age and _counts_other_noun(seg[s.end:s.end + 60], near):
+        if not age and not duration and _counts_other_noun(seg[s.end:s.end + 60], near):
             dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
     period = _PERIOD_ASKED.search(question)
     if period:  # "how much per month": the amount written per that period, not the months it is paid for
@@ -380,14 +391,11 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         else:
             dists = [d if i in ix else d + 9 for i, d in enumerate(dists)]
     best: tuple[float, int, Span] | None = None
-    said = own_phrase_words(seg, cands, question)
-    for s, dist, shared in zip(cands, dists, said):
+    for s, dist in zip(cands, dists):
         # Several years in the sentence: the figure nearest the year the question names.
         gap = min((abs(y - s.start) for y in years), default=0)
-        # Of figures equally near the counted words, the one whose own noun phrase says more of the
-        # question ("nearly 18,000 older persons" for "older persons ... recipients")
-        if best is None or (dist - 0.3 * shared, gap) < (best[0] - 0.3 * best[3], best[1]):
-            best = (dist, gap, s, shared)
+        if best is None or (dist, gap) < best[:2]:
+            best = (dist, gap, s)
     if best is None:
         return None
     if strict and best[0] >= 8.95 and unit not in ("percent", "money"):
@@ -395,21 +403,9 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     return best[2]
 
 
-def own_phrase_words(seg: str, cands: list[Span], question: str) -> list[int]:
-    """For each figure, how many of the question's content words its own noun phrase writes: the
-    words after it up to the next figure, clause break or conjunction ("4 million social assistance
-    beneficiaries" says "social", "assistance", "beneficiaries")."""
-    from app.qa.units import terms
-
-    asked = set(terms(question))
-    out = []
-    for i, s in enumerate(cands):
-        end = cands[i + 1].start if i + 1 < len(cands) and cands[i + 1].start > s.end else len(seg)
-        phrase = re.split(r"[,;:()]|\s(?:and|or|while|whereas|but)\s", seg[s.end:min(end, s.end + 60)])[0]
-        out.append(len(set(terms(phrase)) & asked))
-    return out
-
-
+# A length of time asked: "how long a no-cost extension ... in months", "how long was the session".
+_DURATION_ASKED = re.compile(r"\bhow long\b", re.I)
+_DURATION_UNIT = r"\s*-?\s*(?:minute|hour|day|week|month|year)s?\b"
 # A rate asked per period ("how much per month", "monthly payment", "annual budget").
 _PERIOD_ASKED = re.compile(r"\b(?:per|a|each|every)\s+(month|year|week|day)\b|\b(month|year|week|dai)(?:ly)\b|\b(annual)(?:ly)?\b", re.I)
 # An increment on top of something else ("an additional 4 percent", "a further US$2 million").
