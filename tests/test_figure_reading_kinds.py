@@ -213,3 +213,11 @@ def test_a_close_sentence_writing_the_asked_year_goes_first():
     assert [x.unit_id for x in prefer_asked_year(r, "platform users how many", text_of)] == [1, 2, 3]  # no year asked
     far = [r[0], SimpleNamespace(unit_id=2, score=0.4, found=[object()])]
     assert [x.unit_id for x in prefer_asked_year(far, "platform users 2031", text_of)] == [1, 2]  # too far below
+
+
+def test_an_age_is_read_as_an_age_whatever_the_question_pays_or_lowers():
+    seg = ("The grant pays a monthly benefit to people aged 65 and above, reaching 20,000 people; the reform "
+           "lowers the minimum age for receipt of benefits (from 80 to 75).")
+    assert _pick(seg.split(";")[0], "From what age does the grant pay a monthly benefit?", ["benefit"]) == "65"
+    assert _pick(seg.split(";")[1], "what is the minimum age for receipt of benefits after the reform", ["receipt"]) == "75"
+    assert _pick(seg.split(";")[1], "what was the minimum age for benefits before the reform", ["benefits"]) == "80"

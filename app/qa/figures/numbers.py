@@ -305,15 +305,21 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         cands = timed
     age = bool(_AGE_ASKED.search(question))
     if age:  # "from what age": the figure written as an age (its noun is "years")
+        unit = None  # an age, whatever else the question says ("does the grant pay ...": no amount)
         ages = [s for s in cands if s.kind == "plain" and (re.match(r"\s*(?:-\s*)?years?\b(?:\s+of\s+age|\s+old|\s+and\s+(?:over|above|older))?",
                                                                   seg[s.end:], re.I) and re.search(r"\b(?:age|aged|above|over|older|under|below)\b",
                                                                   seg[max(0, s.start - 30):s.end + 20], re.I)
                                                          or re.search(r"\b(?:aged?|age of)\s*$", seg[:s.start], re.I)
                                                          # "aged 15 to 30": the range's upper bound is an age too
-                                                         or re.search(r"\baged?\s+\d{1,3}\s*(?:to|-|–|and)\s*$", seg[:s.start], re.I))]
+                                                         or re.search(r"\baged?\s+\d{1,3}\s*(?:to|-|–|and)\s*$", seg[:s.start], re.I)
+                                                         # "the minimum age for receipt of benefits (from 80 to 75)"
+                                                         or re.search(r"\bage\b[^.;\d]{0,45}\(?\s*(?:from\s+)?(?:\d{1,3}\s+to\s+)?$", seg[:s.start], re.I))]
         cands = ages  # a sentence with no age in it does not answer
         bound = _AGE_BOUND.search(question)
-        if bound and len(cands) > 1:  # "maximum age" of "aged 15 to 30": the upper bound
+        changed = any(re.search(r"\bfrom\s*$", seg[max(0, x.start - 8):x.start], re.I) and
+                      re.fullmatch(r"\s*to\s*", seg[x.end:y.start], re.I) for x, y in zip(cands, cands[1:]))
+        if bound and len(cands) > 1 and not changed:  # "maximum age" of "aged 15 to 30": the upper bound
+            # (a change "from 80 to 75" is no range: "minimum age" names the quantity changed)
             return (max if bound.group(1).lower() in ("maximum", "upper", "oldest", "highest") else min)(
                 cands, key=lambda s: s.value)
     if re.search(r"\bin total\b|\baltogether\b|\btotal (?:number|count)\b", question, re.I) and \

@@ -13,8 +13,7 @@ A reading of unknown owner, or owned by a named country, keeps the link.  Only g
 """
 from __future__ import annotations
 
-from app.qa.question import _QUESTION_WORD_STEMS
-from app.qa.units import terms
+from app.qa.relation.descriptive_links import keep_links
 
 OWNERSHIP = {"LegalInstrument": "instrumentOfCountry", "Scheme": "schemeInCountry"}
 
@@ -39,12 +38,4 @@ def drop_owned_elsewhere(a, knowledge) -> bool:
         owners = [_owners(i, knowledge) for i in link.ids]
         return all(o and not (o & named) for o in owners)
 
-    keep = [l for l in a.links if not elsewhere(l)]
-    if len(keep) == len(a.links):
-        return False
-    a.links = keep
-    rest = a.question
-    for l in sorted(keep, key=lambda l: -l.start):
-        rest = rest[:l.start] + " " + rest[l.end:]
-    a.topic_terms = [t for t in terms(rest) if t not in _QUESTION_WORD_STEMS]
-    return True
+    return keep_links(a, [l for l in a.links if not elsewhere(l)])
