@@ -313,7 +313,7 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
                                                          # "aged 15 to 30": the range's upper bound is an age too
                                                          or re.search(r"\baged?\s+\d{1,3}\s*(?:to|-|–|and)\s*$", seg[:s.start], re.I)
                                                          # "the minimum age for receipt of benefits (from 80 to 75)"
-                                                         or re.search(r"\bage\b[^.;\d]{0,45}\(?\s*(?:from\s+)?(?:\d{1,3}\s+to\s+)?$", seg[:s.start], re.I))]
+                                                         or re.search(r"\bage\b[^.;\d]{0,45}(?:\(\s*)?from\s+(?:\d{1,3}\s+to\s+)?$|\bage\s+(?:of|is|at|was|to)\s+$", seg[:s.start], re.I))]
         cands = ages  # a sentence with no age in it does not answer
         bound = _AGE_BOUND.search(question)
         changed = any(re.search(r"\bfrom\s*$", seg[max(0, x.start - 8):x.start], re.I) and
