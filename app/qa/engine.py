@@ -63,6 +63,8 @@ from app.qa.figures.counts import stated_count
 from app.qa.relation.context_names import context_names, partner_names
 from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
 from app.qa.things.fact_years import fact_year
+from app.qa.things.pending_status import pending_adoption
+from app.qa.figures.dated_figures import prefer_asked_year, topic_weight
 from app.qa.figures.tables import addresses_cell
 from app.qa.things.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.things.instrument_kind import keep_asked_kind
@@ -102,6 +104,7 @@ from app.qa.relation.implied_end import implied_end
 from app.qa.constraints.negated_names import empty_is_none, none_message, report_universe, scope_negations
 from app.qa.constraints.unregistered import unregistered
 from app.qa.relation.descriptive_links import topic_links
+from app.qa.names.owned_elsewhere import drop_owned_elsewhere
 from app.qa.form.embedded_polar import direct_question
 from app.qa.relation.funded_names import drop_describing_funders
 from app.qa.constraints.polar import open_subject, summary as polar_summary, verdict
@@ -387,6 +390,7 @@ class QuestionEngine:
         a.answer_type = type_set_aside(fixed, stated_type, a.answer_type, a.excluded,
                                        lambda i: self.k.entity(i) is not None)  # "... outside africa": countries
         topic_links(a, self.k)  # "pension reform countries": a descriptive name is the topic, not one entry
+        drop_owned_elsewhere(a, self.k)  # "Viet Nam's social insurance law": not Uzbekistan's of that name
         drop_describing_funders(a, und)  # "the EU-funded SP&PFM project": the funder says which project
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
         und.corrections = [f"{f.original} → {f.corrected}" for f in list(fixes) + plain]
@@ -636,6 +640,9 @@ class QuestionEngine:
             if not good and a.answer_type == "Number" and results and results[0].score >= TYPED_NUMBER_SCORE \
                     and _typed_figure(results[0], q, self.k):  # "how many times" / "convened twice"
                 good = results[:1]
+            if a.answer_type == "Number" and good:  # "platform users 2024": the sentence that writes 2024
+                good = prefer_asked_year(good, q, lambda r: self.units.units[r.unit_id].text,
+                                         lambda text: topic_weight(q, text, self.units.idf))
             if a.answer_type == "Year" and good:  # "launched in November 2023" over "in 2024, ... Eni"
                 dated = prefer_dated_event(results)
                 good = [dated[0]] + [r for r in good if r is not dated[0]]
@@ -927,9 +934,17 @@ class QuestionEngine:
             out["strategy"], out["path"] = "graph", [pending.message]
             out["message"], out["message_passages"] = pending.message, pending.passages
             return []
+        waiting = pending_adoption(a, self.k)
+        if waiting is not None:  # "when was the (draft) law adopted": the report gives it as drafted
+            out["strategy"], out["path"] = "graph", [waiting.message]
+            out["message"], out["message_passages"] = waiting.message, waiting.passages
+            return []
         fy = fact_year(a, und.relation, self.k)
         if fy is None:
             return None
+        if not fy.year:  # the event asked is not the one the graph dates between the names
+            out["strategy"], out["path"], out["message"] = "graph", [fy.why], f"The report does not date this: {fy.why}."
+            return []
         out["strategy"], out["path"] = "graph", [fy.why]
         ev = [self._evidence(pid, [fy.year]) for pid in fy.passages]
         return [{"label": fy.year, "iri": None, "type": "Year", "value": float(fy.year), "score": 1.0,

@@ -16,6 +16,7 @@ from app.qa.form.coordinated_heads import joined_type
 from app.qa.names.dotted_acronyms import dotted_end, is_dotted, letter_key
 from app.qa.names.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.relation.fund_nouns import blank_fund_nouns, blank_non_funders_funds, fund_modifiers
+from app.qa.figures.ordinal_figures import ORDINAL_TYPE
 from app.qa.names.year_spans import span_forms
 from app.qa.names.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
 from app.qa.names.parent_names import drop_parents
@@ -28,15 +29,28 @@ _TABLE_NAMED = re.compile(r"\btables?\s*\d+\b", re.I)
 _KIND_FREE = re.compile(r"\b(kinds?|types?|results?|tables?|institutional|changes?)\b", re.I)
 
 # -- answer types --------------------------------------------------------------------------
+# "what was the <modifiers> gap / amount / budget / share": a measure ends the noun phrase asked, whatever
+# kind noun modifies it ("flagship programme funding gap"); not past a preposition or relative word
+# ("the country with the largest share" asks for the country).
+_MEASURE_PHRASE = re.compile(r"\bwhat\s+(?:was|is|were|are|will\s+be)\s+the\s+(?:(?!(?:with|of|whose|that|which|who|for|in|to|by|from)\b)"
+                             r"[\w'’-]+\s+){0,4}?(?:gap|amount|budget|share|rate|percentage|proportion|total|cost|sum|"
+                             r"allocation|envelope)\b", re.I)
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
-    ("Number", re.compile(r"\bhow (many|much)\b|^\s*(?:the\s+)?(?:count|tally|total number) of\b|\bwhat (number|share|percentage|proportion|amount|rate|ratio|envelope|"
+    ("Number", re.compile(r"\bhow (many|much)\b|^\s*(?:the\s+)?(?:count|tally|total number|share|percentage|proportion) of\b|"
+                          r"\bwhat (?:[a-z-]+\s+){0,4}?(?:per ?cent(?:age)?|percent|proportion|rate|ratio)\b|"
+                          r"\bwhat (number|share|percentage|proportion|amount|rate|ratio|envelope|"
                           r"budget|sum|total|allocation|figure)\b|\bin (per ?cent|percent|(?:us )?dollars|euros|us\$|usd)(?!\w)|"
                           r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )(?<!\bby )(?<!by the )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
-                          r"budget|cost|value|sum|count|ambition|target|figure|average|mean|median)\b|"
+                          r"budget|cost|value|sum|count|ambition|target|figure|average|mean|median|rate|ratio|proportion|percent|per cent|payment)\b|"
                           r"\b(?:from|at|above|over|under|below)\s+what\s+age\b|\bhow old\b|\bwhat (?:is|was) the (?:minimum |maximum |youngest |oldest |"
                           r"upper |lower |eligibility |qualifying )?age\b|\b(?:up )?to what (?:maximum |upper )?age\b", re.I)),
-    ("Year", re.compile(r"^\s*when\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b|\bsince when\b|\bwhen\s*\??\s*$", re.I)),
+    ("Number", ORDINAL_TYPE),
+    ("Number", re.compile(r"\bhow long\b|\b(?:for\s+)?how many\s+(?:minutes|hours|days|weeks|months|years)\b", re.I)),  # a duration  # "which session of the conference", "spiac-b meeting number": the ordinal
+    # (a phone user's own language: "cuánto", "quanto", "combien"; "año", "ano", "année", "cuándo", "quando", "quand")
+    ("Number", re.compile(r"\b(?:cu[aá]nt[oa]s?|quant[oa]s?|combien)\b", re.I)),
+    ("Year", re.compile(r"\b(?:a[nñ]o|ann[ée]e|cu[aá]ndo|quando|quand)\b", re.I)),
+    ("Year", re.compile(r"^\s*when\b|\bsince\s*\??\s*$|\b(?:until|till|by) (?:when|what year)\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b|\bsince when\b|\bwhen\s*\??\s*$", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
     ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),
     ("Law", re.compile(r"\b(which|what)\b[^?]{0,40}\b(law|act|decree|code|strategy|policy|legislation)s?\b", re.I)),
@@ -664,6 +678,8 @@ def answer_type(question: str) -> str:
     if _WHOSE_MONEY.match(question):
         return "Organization"  # "whose money was behind the work in the country where ...": the payers
     full = _META.sub(" ", _BARE_META.sub(" ", question))
+    if _MEASURE_PHRASE.search(full):
+        return "Number"  # "what was the flagship programme funding gap": the measure heads the phrase, not "programme"
     question = core_question(full)  # a wordy preamble does not say what is asked ...
     for text in dict.fromkeys((question, full)):  # ... unless the question proper has no noun ("which had")
         head = min((m for m in (_HEAD.search(text), _INITIATIVE_HEAD.search(text)) if m),

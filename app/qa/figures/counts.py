@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from app.qa.multihop.chains import _root, same_root
 from app.qa.question import Analysis
 from app.qa.figures.tables import TABLE_NAMED
+from app.qa.figures.ordinal_figures import ORDINAL_TYPE
 from app.qa.constraints.year_ranges import YearRange, year_range
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -121,6 +122,8 @@ def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None
     """The figure the report states for what the question counts about its one named entity."""
     if a.answer_type != "Number" or TABLE_NAMED.search(a.question):
         return None  # a question that names a table addresses its cells (app.qa.figures.tables)
+    if ORDINAL_TYPE.search(a.question):
+        return None  # "usp2030 membership assembly edition": which assembly, not how many members
     named = [i for i in a.linked("Initiative", "Organization", "Project", "Scheme") if i not in author]
     if not named or a.linked("Country") or a.regions:
         return None  # "reach in Myanmar", "pathfinders in Asia": the overall figure says nothing of one place

@@ -32,6 +32,8 @@ from graph import countries
 def about_place(results: list, a, text_step) -> list:
     """``results`` without the sentences about another country than the one the question names."""
     named = a.linked("Country")
+    if a.answer_type == "Number" and not named and not a.linked("Region") and _WORLD.search(a.question):
+        return about_world(results, text_step)
     if a.answer_type == "Number" and not named and len(set(a.linked("Region"))) == 1 \
             and a.linked("Initiative", "Organization", "Project") and not _SUBREGION.search(a.question):
         return about_region(results, a.linked("Region")[0], text_step)
@@ -85,3 +87,20 @@ def about_region(results: list, region: str, text_step) -> list:
                 members & {c for *_, c in countries.find_countries(u.text)}:
             out.append(r)
     return out
+
+
+# A figure asked of the whole world ("% world pop covered", "share of the world's population").
+_WORLD = re.compile(r"\bworld(?:'s|’s)?\s+(?:pop\w*|people|workforce|total)\b|\b(?:of|in|across)\s+the\s+world\b|"
+                    r"\bworldwide\b|\bglobal(?:ly)?\s+(?:pop\w*|coverage|average|rate)\b", re.I)
+
+
+def about_world(results: list, text_step) -> list:
+    """``results`` whose sentence is about no one country (names none, and sits in no country entry):
+    a country's figure ("48.8 percent in India") is not the world's.  Unchanged when none is left."""
+    out = []
+    for r in results:
+        u = text_step.units.units[r.unit_id]
+        p = text_step.k.passage(r.passage_id)
+        if not countries.find_countries(u.text) and not (p is not None and text_step._entry_country(p)):
+            out.append(r)
+    return out or results

@@ -94,7 +94,11 @@ _DONE_TO = re.compile(r"(?:registered|enrolled|affiliated|covered|insured|traine
 # ("registered" is not among them: "c102 ratifications registered 2024" asks which.)
 _MEASURE_LAST = re.compile(rf"\b(?:{_AUDIENCE.pattern}|views|pageviews|impressions|downloads|visits|clicks|"
                            r"reach|reached|benefit(?:t)?ed|enrolled|affiliated|activated|secured|mobili[sz]ed|raised|"
-                           r"disbursed|affiliates|enrollees|headcount)\W*$", re.I)
+                           r"disbursed|affiliates|enrollees|headcount|"
+                           # an amount or share by its kind: "... allowance monthly payment", "... replacement rate"
+                           r"(?:monthly|weekly|yearly|annual|per\s+(?:month|year|person|beneficiary))?\s*payments?|"
+                           r"per\s+(?:month|year|week|person|beneficiary)|(?:replacement|contribution|coverage)\s+rate|"
+                           r"percent(?:age)?|per\s*cent)\W*$", re.I)
 
 
 def closes_on_measure(question: str, names: list[tuple[int, int]] = ()) -> bool:
@@ -103,3 +107,14 @@ def closes_on_measure(question: str, names: list[tuple[int, int]] = ()) -> bool:
     figure is of, not what is asked?  ``names``: spans of linked names, blanked first."""
     core = _keyword_core(question, names)
     return core is not None and len(question.split()) >= 2 and bool(_MEASURE_LAST.search(core))  # (a name counts as a word)
+
+
+# A keyword query opening on a measure of what follows: "share of 2024 new resources for the arab
+# states region", "percentage of gtt staff outside hq", "amount of new funding approved 2022".
+_MEASURE_FIRST = re.compile(r"^\W*(?:the\s+)?(?:share|percentage|proportion|per\s*cent|percent|amount|sum)\s+of\b", re.I)
+
+
+def opens_on_measure(question: str) -> bool:
+    """Does a keyword query (no question word) open on a measure of what it names after ("share
+    of ...")?  Then the figure is asked, whatever kind of thing the rest names."""
+    return bool(_MEASURE_FIRST.search(question)) and not _ASKING.search(question)

@@ -19,6 +19,7 @@ from graph.dates import MONTH
 from app.qa.figures.figure_owner import PARTITIVE, owner, parallel
 from app.qa.figures.respective_nouns import asked_item
 from app.qa.figures.number_words import TIMES, label as number_label, word_numbers
+from app.qa.figures.ordinal_figures import asks_ordinal, ordinal_spans
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -26,7 +27,8 @@ _LABEL_BEFORE = re.compile(r"\b(Table|Figure|Box|Result|Step|No\.?|Nos\.?|Paper|
                            r"Convention|Recommendation|Goal|Target|SDG|indicator|Pillar|Law|Decree|C|R)\s*$", re.I)
 _SHARE_ASKED = re.compile(r"\b(share|percentage|proportion|per ?cent|percent|rate|ratio)\b|%", re.I)
 _MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|were|is|will)\b|\b(money|amount|funding|"
-                          r"budget|cost|costs|gap|us\$|usd|dollars?|euros?|allocat\w*|financing|paid|pay|receive\w*)\b",
+                          r"budget|cost|costs|gap|us\$|usd|dollars?|euros?|allocat\w*|financing|paid|pay|payments?|receive\w*)\b|"
+                          r"\bhow much\b(?=.*\b(?:per|a|each|every)\s+(?:month|year|week|day|person|beneficiary)\b)|\bhow much\s*\??\s*$",
                           re.I)
 # A change asked by its size: "by how much did X increase"; the sentence writes it after "by".
 BY_HOW_MUCH = re.compile(r"\bby how (?:much|many)\b", re.I)
@@ -291,17 +293,33 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         times = [s for s in cands if s.kind == "plain" and (seg[s.start:s.end].lower() in TIMES or
                                                              re.match(r"\s+times\b", seg[s.end:], re.I))]
         return times[0] if len(times) == 1 else None
+    if asks_ordinal(question):  # "which SPIAC-B meeting": the "15th" written before the event's noun
+        cands = [Span(a, b, str(int(v)), v, "ordinal") for a, b, v in ordinal_spans(seg)]
+        unit = None
+    duration = bool(_DURATION_ASKED.search(question))
+    if duration:  # "how long ... in months": a figure written with a time unit (its own noun)
+        timed = [s for s in cands if s.kind == "plain" and re.match(_DURATION_UNIT, seg[s.end:], re.I)]
+        stated = re.search(r"\bin\s+(minute|hour|day|week|month|year)s?\b", question, re.I)
+        if stated:
+            timed = [s for s in timed if re.match(rf"\s*-?\s*{stated.group(1)}", seg[s.end:], re.I)] or timed
+        cands = timed
     age = bool(_AGE_ASKED.search(question))
     if age:  # "from what age": the figure written as an age (its noun is "years")
+        unit = None  # an age, whatever else the question says ("does the grant pay ...": no amount)
         ages = [s for s in cands if s.kind == "plain" and (re.match(r"\s*(?:-\s*)?years?\b(?:\s+of\s+age|\s+old|\s+and\s+(?:over|above|older))?",
                                                                   seg[s.end:], re.I) and re.search(r"\b(?:age|aged|above|over|older|under|below)\b",
                                                                   seg[max(0, s.start - 30):s.end + 20], re.I)
                                                          or re.search(r"\b(?:aged?|age of)\s*$", seg[:s.start], re.I)
                                                          # "aged 15 to 30": the range's upper bound is an age too
-                                                         or re.search(r"\baged?\s+\d{1,3}\s*(?:to|-|–|and)\s*$", seg[:s.start], re.I))]
+                                                         or re.search(r"\baged?\s+\d{1,3}\s*(?:to|-|–|and)\s*$", seg[:s.start], re.I)
+                                                         # "the minimum age for receipt of benefits (from 80 to 75)"
+                                                         or re.search(r"\bage\b[^.;\d]{0,45}(?:\(\s*)?from\s+(?:\d{1,3}\s+to\s+)?$|\bage\s+(?:of|is|at|was|to)\s+$", seg[:s.start], re.I))]
         cands = ages  # a sentence with no age in it does not answer
         bound = _AGE_BOUND.search(question)
-        if bound and len(cands) > 1:  # "maximum age" of "aged 15 to 30": the upper bound
+        changed = any(re.search(r"\bfrom\s*$", seg[max(0, x.start - 8):x.start], re.I) and
+                      re.fullmatch(r"\s*to\s*", seg[x.end:y.start], re.I) for x, y in zip(cands, cands[1:]))
+        if bound and len(cands) > 1 and not changed:  # "maximum age" of "aged 15 to 30": the upper bound
+            # (a change "from 80 to 75" is no range: "minimum age" names the quantity changed)
             return (max if bound.group(1).lower() in ("maximum", "upper", "oldest", "highest") else min)(
                 cands, key=lambda s: s.value)
     if re.search(r"\bin total\b|\baltogether\b|\btotal (?:number|count)\b", question, re.I) and \
@@ -342,8 +360,13 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         linked = _LINKING.search(seg[max(0, s.start - 80):s.start])
         if linked and near(linked.group(1)):
             dists[-1] -= 2  # "The GTT staff stood at 197": the counted noun is the subject the figure is said of
-        if not age and _counts_other_noun(seg[s.end:s.end + 60], near):
+        if not age and not duration and _counts_other_noun(seg[s.end:s.end + 60], near):
             dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
+    period = _PERIOD_ASKED.search(question)
+    if period:  # "how much per month": the amount written per that period, not the months it is paid for
+        dists = [d + per_period(seg, s, period_unit(period)) for s, d in zip(cands, dists)]
+    if not _INCREMENT_ASKED.search(question):  # "from 3 to 9 percent, with employers adding an additional 4 percent"
+        dists = [d + 5 if _INCREMENT_BEFORE.search(seg[max(0, s.start - 24):s.start]) else d for s, d in zip(cands, dists)]
     if BY_HOW_MUCH.search(question):  # "increased ... by almost 40 percent": the change's own size
         dists = [d - 5 if _BY_BEFORE.search(seg[max(0, s.start - 24):s.start]) else d for s, d in zip(cands, dists)]
     if earlier:
@@ -359,7 +382,7 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
                 re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}?to\s+(us\$|\$|€)?\s*", seg[a.end:b.start].lower()):
             # "from 50,000 to 146,000": the value reached is meant, unless the question asks where it started
             lo, hi = (i + 1, i) if earlier else (i, i + 1)
-            dists[hi] = min(dists[hi], dists[lo])
+            dists[hi] = min(dists[hi], dists[lo]) - (2 if not earlier and _LEVEL_ASKED.search(question) else 0)
             dists[lo] += 3
             changes += 1
     for i in range(1, len(cands)):
@@ -384,6 +407,43 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     if strict and best[0] >= 8.95 and unit not in ("percent", "money"):
         return None
     return best[2]
+
+
+# A length of time asked: "how long a no-cost extension ... in months", "how long was the session".
+_DURATION_ASKED = re.compile(r"\bhow long\b", re.I)
+_DURATION_UNIT = r"\s*-?\s*(?:minute|hour|day|week|month|year)s?\b"
+# A rate asked per period ("how much per month", "monthly payment", "annual budget").
+_PERIOD_ASKED = re.compile(r"\b(?:per|a|each|every)\s+(month|year|week|day)\b|\b(month|year|week|dai)(?:ly)\b|\b(annual)(?:ly)?\b", re.I)
+# An increment on top of something else ("an additional 4 percent", "a further US$2 million").
+_INCREMENT_BEFORE = re.compile(r"\b(?:additional|extra|further|another)\s+(?:us\$|\$|€)?\s*$", re.I)
+_INCREMENT_ASKED = re.compile(r"\b(?:additional|extra|further|more|increment|top[- ]?up|by how (?:much|many)|"
+                              r"(?:increase[sd]?|rise|rose|raised?|grew|grow|went up)\s+by)\b", re.I)
+
+
+# The level a change reaches is asked ("contributions rise to", "target rate", "to what level").
+_LEVEL_ASKED = re.compile(r"\b(?:ris\w*|rose|increas\w*|rais\w*|grow\w*|grew|go(?:es)?\s+up|went\s+up|reduc\w*|"
+                          r"lower\w*|fall\w*|fell|drop\w*|cut)\s+to\b|\btarget\b|\bnew\s+(?:rate|level)\b|"
+                          r"\bto\s+what\s+(?:level|rate)\b", re.I)
+
+
+def period_unit(m: re.Match) -> str:
+    """'month' | 'year' | 'week' | 'day': the period a rate question asks its amount per."""
+    word = next(g for g in m.groups() if g).lower()
+    return {"dai": "day", "annual": "year"}.get(word, word)
+
+
+def per_period(seg: str, s: Span, unit: str) -> float:
+    """How much nearer (negative) or further (positive) a figure is to a question asking an amount
+    per ``unit``: "US$70 per month" and "a monthly allowance of US$40" are written per period;
+    "ten months" counts the periods themselves."""
+    after, before = seg[s.end:s.end + 30], seg[max(0, s.start - 40):s.start]
+    adverb = {"day": "daily", "year": "(?:annual|yearly)"}.get(unit, unit + "ly")
+    if re.match(rf"\s+{unit}s?\b", after, re.I):
+        return 4.0  # "covering ten months": a duration
+    if re.match(rf"\s*(?:(?:per|a|each|every)\s+{unit}|/\s*{unit}|{adverb})\b", after, re.I) or \
+            re.search(rf"\b{adverb}\b(?:\s+[\w-]+){{0,4}}\s+(?:of\s+)?(?:around\s+|about\s+|some\s+)?(?:us\$|\$|€)?\s*$", before, re.I):
+        return -2.0
+    return 0.0
 
 
 # "<noun> stood at / amounted to / totalled / reached / was N": the figure said of that noun.

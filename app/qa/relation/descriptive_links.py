@@ -34,7 +34,12 @@ def topic_links(a, knowledge) -> bool:
     back into its topic terms.  Says whether anything was dropped."""
     if a.answer_type != "Country" or not asks_for_many(a.question):
         return False
-    keep = [l for l in a.links if not (l.ids and all(descriptive(i, knowledge) for i in l.ids))]
+    return keep_links(a, [l for l in a.links if not (l.ids and all(descriptive(i, knowledge) for i in l.ids))])
+
+
+def keep_links(a, keep: list) -> bool:
+    """Keep only the links ``keep`` of the question; the dropped names' words go back into its
+    topic terms.  Says whether any link was dropped."""
     if len(keep) == len(a.links):
         return False
     a.links = keep

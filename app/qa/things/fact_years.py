@@ -22,6 +22,9 @@ from app.qa.units import stem
 from graph.relations import REGISTRY
 
 _WORD = re.compile(r"[A-Za-z]+")
+# A year asked of what is still to come ("expected", "planned", "set to run until"): no year the graph
+# holds of the named thing (its publication, its adoption) answers it.
+_FUTURE = re.compile(r"\b(?:expected|planned|scheduled|due|foreseen|envisaged|will|set to|upcoming|next|until|till)\b", re.I)
 _PUBLISHED = re.compile(r"\b(publish\w*|launch\w*|releas\w*|issu\w*|came out|come out|appear\w*|year|when)\b", re.I)
 
 
@@ -56,6 +59,20 @@ def _is_event(relation: str) -> bool:
     return r is not None and bool({"Initiative", "LegalInstrument"} & set(r.range))
 
 
+def _other_event_worded(question: str, held: set[str], cands: list[dict]) -> bool:
+    """Does the question word an event relation other than those the graph holds between its two
+    names, of the same ends (a country and an instrument: ratified, not alignment assessed)?
+    Acts on an instrument are distinct acts; ties to an initiative are not (a pathfinder commitment
+    is how a country joined), so those never count as another event."""
+    ends = {(f["subject"].split(":", 1)[0], f["object"].split(":", 1)[0]) for f in cands}
+    for r in REGISTRY:
+        if r.name in held or not _is_event(r.name) or "Initiative" in r.range or not _worded(question, r.name):
+            continue
+        if any(d in r.domain and o in r.range for d, o in ends):
+            return True
+    return False
+
+
 def fact_year(a: Analysis, relation: str | None, knowledge) -> FactYear | None:
     """The year of the fact between the question's linked entities (see the module docstring)."""
     if a.answer_type != "Year" or knowledge is None:
@@ -77,6 +94,8 @@ def fact_year(a: Analysis, relation: str | None, knowledge) -> FactYear | None:
         # "comoros c102 year": the two names are joined by an event the graph does not date; the
         # year asked is that event's, not the convention's own adoption year
         return None
+    if not cands and _FUTURE.search(a.question):
+        return None  # "when is the second edition expected": not the year the named thing came out
     if not cands:
         pubs = [i for i in ids if i.startswith("Publication:")]
         if len(pubs) == 1 and _PUBLISHED.search(a.question):
@@ -86,6 +105,10 @@ def fact_year(a: Analysis, relation: str | None, knowledge) -> FactYear | None:
                 return FactYear(str(y), f"{e.get('label')} — published in {y}", list(e.get("passages") or [])[:3])
         own = entity_year(a.question, ids, knowledge)  # "when was the Recommendation adopted"
         return FactYear(own.year, own.why, own.passages) if own else None
+    if len(ids) > 1 and not any(asked(f) for f in cands) and _other_event_worded(a.question, {f["predicate"] for f in cands}, cands):
+        # "In which year did Timor-Leste ratify C102?": the graph dates another event between the two
+        # (an alignment assessment); the year of the event asked is not stated, and no year answers.
+        return FactYear("", "the report dates another event between them, not the one asked", [])
     years = {str(f["attrs"][key]) for f in cands}
     if len(years) > 1:
         chosen = [f for f in cands if f["predicate"] == relation]
