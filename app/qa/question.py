@@ -324,7 +324,10 @@ class Lexicon:
         for iso3, shorts in QUESTION_ABBREVIATIONS.items():
             for n in shorts:
                 self._add(n, f"Country:{iso3}")
-        for alias, region in {**QUESTION_REGIONS, **countries.REGION_ALIASES}.items():
+        from app.qa.names.country_groups import region_forms
+
+        # "the Andean countries", "the Sahel": a group of countries lies in its members' ILO region
+        for alias, region in {**region_forms(), **QUESTION_REGIONS, **countries.REGION_ALIASES}.items():
             key = f"Region:{countries.fold(region).replace(' ', '-')}"
             if key in knowledge.entities:
                 self._add(alias, key)

@@ -71,8 +71,11 @@ _RANKED = re.compile(r"\b(?:most|fewest|least|top|biggest|largest|greatest|leadi
 def region_list_asked(a: Analysis, outer: str) -> bool:
     """"asia funders", "who funds the arab states countries": the funders of every country in a
     region (or the priority countries), listed; a ranking or count of them is the aggregate step's."""
+    from app.qa.graphstep import AUTHOR_ORGS
+
+    # (the report's author is where the work is done, not a named funder: "the ILO's work in ...")
     return outer == "fund" and a.answer_type == "Organization" and not a.linked("Country") \
-        and not a.linked("Organization") and not _RANKED.search(a.question)
+        and not set(a.linked("Organization")) - AUTHOR_ORGS and not _RANKED.search(a.question)
 
 
 def clear_described(a: Analysis, start: int) -> None:

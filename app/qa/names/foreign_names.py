@@ -78,9 +78,8 @@ REGIONS = {
     "Cône Sud": "Southern Cone", "Cono Sur": "Southern Cone", "Cone Sul": "Southern Cone",
     "andin": "Andean", "andins": "Andean", "andine": "Andean", "andines": "Andean", "andino": "Andean",
     "andinos": "Andean", "andina": "Andean", "andinas": "Andean", "sahélien": "Sahelian", "sahéliens": "Sahelian",
-    "saheliano": "Sahelian", "sahelianos": "Sahelian", "francophone": "French-speaking",
-    "francophones": "French-speaking", "lusophone": "Portuguese-speaking", "lusophones": "Portuguese-speaking",
-    "lusófonos": "Portuguese-speaking", "lusófonas": "Portuguese-speaking",
+    "saheliano": "Sahelian", "sahelianos": "Sahelian", "lusófonos": "Portuguese-speaking",
+    "lusófonas": "Portuguese-speaking", "francófonos": "French-speaking", "francófonas": "French-speaking",
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from app.qa.names.country_groups import group, named_group
 from app.qa.names.demonyms import QUESTION_REGIONS
 from graph.countries import REGION_ALIASES, _coco_table, find_countries, lookup
 
@@ -22,16 +23,12 @@ _CONTINENT = {"africa": "Africa", "african": "Africa", "asia": "Asia", "asian": 
               "european": "Europe", "america": "America", "american": "America"}
 _PHRASE = re.compile(r"\b(south[- ]?east(?:ern)?|west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|central|middle)"
                      r"\s+(africa|african|asia|asian|europe|european|america|american)s?\b", re.I)
-# A sub-region named by one word ("Caribbean states", "the Pacific", "Oceania") -- not the ILO region
-# "Asia and the Pacific" ("Asia-Pacific", "asia pacific") that holds the word.
-# Nor the Americas as "Latin America and the Caribbean" ("LatAm & Caribbean", "LAC").
-_ONE_WORD = re.compile(r"(?<!\basia and the )(?<!\basia and )(?<!\basia-)(?<!\basia )"
-                       r"(?<!\bamerica and the )(?<!\bamerica and )(?<!\bamerica & the )(?<!\bamerica & )"
-                       r"(?<!\blatam and the )(?<!\blatam and )(?<!\blatam & the )(?<!\blatam & )"
-                       r"\b(caribbean|pacific|oceania)\b", re.I)
-# "Latin America and the Caribbean", "LatAm & Caribbean": the whole of the Americas' south, named
-# with the Caribbean, not the Caribbean sub-region alone.
-_WHOLE_AMERICAS = re.compile(r"(?:\b(?:latin\s+america|latam|america|americas)\s*(?:&|and)|\w\s*&)\s*(?:the\s+)?caribbean$", re.I)
+# A sub-region named by one word ("Caribbean states", "the Pacific", "Oceania").
+_ONE_WORD = re.compile(r"\b(car{1,2}ib{1,2}ean|pacific|oceania)\b", re.I)  # "carribean": its letters doubled
+# An ILO region named by its parts ("Asia and the Pacific", "Asia-Pacific", "asia pacific", "Latin
+# America and the Caribbean", "LatAm & Caribbean", "LAC & Caribbean"): the region, not the part.
+_WHOLE_REGION = re.compile(r"\b(?:asia|latin\s+america|latam|americas?|lac)\s*(?:&|and|-)?\s*(?:the\s+)?(?:pacific|caribbean)\b"
+                           r"|\w\s*&\s*(?:the\s+)?caribbean\b", re.I)
 # One-word names of a whole continent of the UN table (its first column), not a sub-region of it.
 _CONTINENT_NAMES = {"Pacific": "Oceania", "Oceania": "Oceania"}
 # The UN table's names where the regular pattern does not hold.
@@ -41,7 +38,8 @@ _SPECIAL = {("Middle", "Asia"): "Central Asia", ("Southern", "Asia"): "Southern 
 
 
 def named_subregion(question: str) -> str | None:
-    """The UN sub-region the question names ("West African" → "Western Africa"), or None."""
+    """The UN sub-region the question names ("West African" → "Western Africa"), else the country
+    group it names ("Andean" → "Andean countries"), or None."""
     names = [(s, e) for s, e, _, _ in find_countries(question or "")]
     # "South Africa", "Central African Republic", "South Sudan": a country's name, not a sub-region.
     low = (question or "").lower()
@@ -66,19 +64,25 @@ def named_subregion(question: str) -> str | None:
         return any(lookup(" ".join([m.group(0), *more[:k]])) for k in range(len(more) + 1))
 
     m = next((m for m in _PHRASE.finditer(question or "") if not a_country(m)), None)
-    if not m:
-        one = _ONE_WORD.search(question or "")
-        if one and _WHOLE_AMERICAS.search(low[:one.end()]):
-            return None  # "LatAm & Caribbean", "Latin America and the Caribbean": the region, not the islands
-        return one.group(1).capitalize() if one else None
-    d = _DIRECTION[m.group(1).lower().replace("  ", " ")]
-    c = _CONTINENT[m.group(2).lower()]
-    name = _SPECIAL.get((d, c), f"{d} {c}")
-    known = {v[1] for v in _coco_table().values()}
-    return name if name in known else None
+    if m:
+        d = _DIRECTION[m.group(1).lower().replace("  ", " ")]
+        c = _CONTINENT[m.group(2).lower()]
+        name = _SPECIAL.get((d, c), f"{d} {c}")
+        known = {v[1] for v in _coco_table().values()}
+        return name if name in known else None
+    whole = [(r.start(), r.end()) for r in _WHOLE_REGION.finditer(question or "")]
+    one = next((o for o in _ONE_WORD.finditer(question or "") if not any(s <= o.start() < e for s, e in whole)), None)
+    if one:
+        return "Caribbean" if one.group(1).lower().startswith("car") else one.group(1).capitalize()
+    named = named_group(question or "")
+    return named[0].name if named else None
 
 
 def in_subregion(iso3: str, subregion: str) -> bool:
+    """Is the country in the sub-region, or in the named group (:mod:`app.qa.names.country_groups`)?"""
+    declared = group(subregion)
+    if declared is not None:
+        return iso3 in declared.members
     row = _coco_table().get(iso3, ("", ""))
     if subregion in _CONTINENT_NAMES:  # "the Pacific": every island state of Oceania
         return row[0] == _CONTINENT_NAMES[subregion]
@@ -91,3 +95,9 @@ def keep_subregion(question: str, answers: list[dict]) -> tuple[list[dict], str 
     if sub is None or not any(a.get("iso3") for a in answers):
         return answers, None
     return [a for a in answers if not a.get("iso3") or in_subregion(a["iso3"], sub)], sub
+
+
+def members_in(subregion: str, knowledge) -> list[str]:
+    """The graph's countries in the sub-region or named group (entity ids, sorted)."""
+    return sorted(i for i, e in knowledge.entities.items()
+                  if e["type"] == "Country" and in_subregion(i.split(":", 1)[1], subregion))
