@@ -271,7 +271,7 @@ class QuestionEngine:
         (:mod:`app.qa.multihop.relative_set`)."""
         asked = " ".join(str(question or "").split())
         # "quien financia OIT en Nepal": French, Spanish, Portuguese words and names in English first
-        question = asked_core.of(in_english(asked)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
+        question = asked_core.of(in_english(asked, self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         named = described_country.split(question)
         out = described_country.answer(named, self._ask_whole) if named is not None else None
         if out is None:  # "the countries that ... - who funds the work in those countries?"

@@ -14,6 +14,7 @@ word or name that is not English.  General language knowledge only, nothing of a
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from app.qa.names.foreign_names import english_names, key
 
@@ -29,7 +30,7 @@ _WORDS = {
     "funding": "financement financements financiamiento financiamento financiacion",
     "donors": "donateurs donantes doadores bailleurs financeurs financiadores",
     "funded": "financee financees financiados financiadas financiado financiada",
-    "funds": "financia financian financiam",
+    "funds": "financia financian financiam fonds fondos fundos",
     "partners": "socios parceiros partenaires asociados",
     "countries": "paises",
     "country": "pais",
@@ -42,6 +43,9 @@ _WORDS = {
     "year": "ano annee",
     "years": "anos annees",
     "money": "dinero dinheiro",
+    "pathfinders": "pionniers pioneros pioneiros",
+    "pathfinder": "pionnier pionero pioneiro",
+    "joined": "rejoint adhere adhirio aderiu",
     "regular budget": "presupuesto-ordinario presupuesto-regular budget-ordinaire orcamento-ordinario orcamento-regular",
     "budget": "presupuesto orcamento",
     "extend": "etendre extender estender",
@@ -90,7 +94,8 @@ _WORDS = {
 # another word or a name already shows to be French, Spanish or Portuguese.
 _SHOWN_WORDS = {
     "countries": "pays",
-    "in": "en au aux ao al na no nos nas",
+    "in": "en em au aux ao al na no nos nas",
+    "are": "sont son sao",
     "by": "par por pelo pela",
     "for": "para pour",
     "and": "y e et",
@@ -116,9 +121,11 @@ _SHOWN = _table(_SHOWN_WORDS)
 _TOKEN = re.compile(r"[^\W\d_]+")
 
 
-def in_english(question: str) -> tuple[str, list[tuple[str, str]]]:
+def in_english(question: str, written: Callable[[str], bool] = lambda word: False) -> tuple[str, list[tuple[str, str]]]:
     """The question read in English, and (foreign, English) for every name and word replaced; the
-    question unchanged when it shows no foreign word or name."""
+    question unchanged when it shows no foreign word or name.  A glossary word or phrase the report
+    itself writes (``written``: its folded vocabulary, where the report quotes a French title such
+    as "Étendre la sécurité sociale ...") is read as written."""
     named, done = english_names(question)
     folded = key(named)
     if len(folded) != len(named):
@@ -128,7 +135,8 @@ def in_english(question: str) -> tuple[str, list[tuple[str, str]]]:
 
     kept = [(s, e) for s, e, _, _ in find_countries(named)]  # "El Salvador", "Côte d'Ivoire" stay whole
     words = [w for w in words if not any(s <= w[0] and w[1] <= e for s, e in kept)]
-    own = _replacements(folded, words, _OWN)
+    own = [r for r in _replacements(folded, words, _OWN)
+           if not all(written(w) for w in _TOKEN.findall(folded[r[0]:r[1]]))]
     if not own and not done:
         return question, []
     shown = _replacements(folded, words, _SHOWN)

@@ -63,7 +63,8 @@ def named_subregion(question: str) -> str | None:
         more = re.findall(r"[\w'-]+", question[m.end():])[:2]  # lower-case "south africa", "... republic"
         return any(lookup(" ".join([m.group(0), *more[:k]])) for k in range(len(more) + 1))
 
-    m = next((m for m in _PHRASE.finditer(question or "") if not a_country(m)), None)
+    m = next((m for m in _PHRASE.finditer(question or "") if not a_country(m) and not _funders_after(question, m.end())),
+             None)
     if m:
         d = _DIRECTION[m.group(1).lower().replace("  ", " ")]
         c = _CONTINENT[m.group(2).lower()]
@@ -71,11 +72,21 @@ def named_subregion(question: str) -> str | None:
         known = {v[1] for v in _coco_table().values()}
         return name if name in known else None
     whole = [(r.start(), r.end()) for r in _WHOLE_REGION.finditer(question or "")]
-    one = next((o for o in _ONE_WORD.finditer(question or "") if not any(s <= o.start() < e for s, e in whole)), None)
+    one = next((o for o in _ONE_WORD.finditer(question or "") if not any(s <= o.start() < e for s, e in whole)
+                and not _funders_after(question, o.end())), None)
     if one:
         return "Caribbean" if one.group(1).lower().startswith("car") else one.group(1).capitalize()
     named = named_group(question or "")
-    return named[0].name if named else None
+    return named[0].name if named and not _funders_after(question, named[2]) else None
+
+
+# "a Gulf donor", "Nordic funders": the group describes who pays, not where the answers lie
+_FUNDERS_AFTER = re.compile(r"\s*(?:states?\s+|countries\s+|governments?\s+)?(?:donors?|funders?|financiers?|sponsors?|"
+                            r"contributors?)\b", re.I)
+
+
+def _funders_after(question: str, end: int) -> bool:
+    return bool(_FUNDERS_AFTER.match(question, end))
 
 
 def in_subregion(iso3: str, subregion: str) -> bool:
