@@ -327,7 +327,8 @@ class Lexicon:
         from app.qa.names.country_groups import region_forms
 
         # "the Andean countries", "the Sahel": a group of countries lies in its members' ILO region
-        for alias, region in {**region_forms(), **QUESTION_REGIONS, **countries.REGION_ALIASES}.items():
+        known_countries = {i.split(":", 1)[1] for i, e in knowledge.entities.items() if e["type"] == "Country"}
+        for alias, region in {**region_forms(known_countries), **QUESTION_REGIONS, **countries.REGION_ALIASES}.items():
             key = f"Region:{countries.fold(region).replace(' ', '-')}"
             if key in knowledge.entities:
                 self._add(alias, key)

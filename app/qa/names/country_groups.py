@@ -76,18 +76,20 @@ def named_group(question: str) -> tuple[Group, int, int] | None:
     return GROUPS[i], m.start(), m.end()
 
 
-def ilo_region_of(g: Group) -> str | None:
-    """The one ILO region all the group's members lie in (the Andean countries: the Americas), or
-    None when they lie in several (the Portuguese-speaking countries)."""
+def ilo_region_of(g: Group, known: set[str] | None = None) -> str | None:
+    """The one ILO region the group's members lie in (the Andean countries: the Americas) -- of
+    its members the graph knows (``known``, ISO3), when given -- or None when they lie in several
+    (the Portuguese-speaking countries)."""
     from graph.countries import ilo_region
 
-    regions = {ilo_region(iso3) for iso3 in g.members}
+    members = g.members & known if known is not None else g.members
+    regions = {ilo_region(iso3) for iso3 in members}
     return regions.pop() if len(regions) == 1 else None
 
 
-def region_forms() -> dict[str, str]:
-    """Every form of a group whose members share one ILO region -> that region."""
-    return {f: r for g in GROUPS if (r := ilo_region_of(g)) for f in g.forms}
+def region_forms(known: set[str] | None = None) -> dict[str, str]:
+    """Every form of a group whose (known) members share one ILO region -> that region."""
+    return {f: r for g in GROUPS if (r := ilo_region_of(g, known)) for f in g.forms}
 
 
 def group(name: str) -> Group | None:
