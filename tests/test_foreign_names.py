@@ -140,3 +140,35 @@ def test_a_group_narrows_the_countries_whose_funders_are_asked(engine):
         assert got and got <= {engine.k.iri(o) for o in reach}, g.name
         checked += 1
     assert checked
+
+
+def test_a_sub_region_with_one_ratifier_asks_that_ratification_year(engine):
+    """"<sub-region> c102 ratification year": the year of the one country there that ratified."""
+    from collections import defaultdict
+
+    from graph.countries import _coco_table
+
+    years: dict[str, str] = {}
+    for f in engine.k.facts_where(predicate="ratified"):
+        if (f.get("attrs") or {}).get("year") and engine.k.label(f["object"]).endswith("No. 102"):
+            years[f["subject"].split(":", 1)[1]] = str(f["attrs"]["year"])
+    by_sub: dict[str, list[str]] = defaultdict(list)
+    for iso3 in years:
+        continent, sub = _coco_table().get(iso3, ("", ""))
+        if continent in ("Africa", "America") and " " in sub:  # ILO regions that hold the whole continent
+            by_sub[sub].append(iso3)
+    single = {sub: isos[0] for sub, isos in by_sub.items() if len(isos) == 1}
+    if not single:
+        pytest.skip("no sub-region with exactly one ratifier")
+    for sub, iso3 in single.items():
+        res = engine.ask(f"{sub.lower()} c102 ratification year")
+        assert [a["label"] for a in res["answers"]] == [years[iso3]], sub
+
+
+def test_a_foreign_country_name_typed_with_a_slip_is_linked(engine):
+    from app.qa.names.foreign_names import country_names
+
+    form = next(f for f, english in sorted(country_names().items()) if english == "Kyrgyzstan" and " " not in f)
+    slip = form[:3] + form[4:]  # one letter dropped
+    links = engine.lexicon.link(f"{slip} funding")
+    assert any(f"Country:KGZ" in l.ids for l in links), slip

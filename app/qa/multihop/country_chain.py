@@ -90,6 +90,11 @@ def clear_described(a: Analysis, start: int) -> None:
             setattr(a, flag, False)
 
 
+def outer_relation(flag: str) -> str:
+    """The registry relation an outer flag asks ("ratify": ratified)."""
+    return {"ratify": "ratified", "fund": "fundedBy", "partner": "partneredWith"}[flag]
+
+
 def resolve(a: Analysis, knowledge, run) -> str | None:
     """Replace the described countries by a link to the set; the path step, or None."""
     from app.qa.multihop.chains import compose
@@ -132,9 +137,13 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
     # are asked the usual way.
     if not inner or any(not c.strong for c in inner):
         return None
-    if all(c.relation in ("region", "priority") for c in inner) and not region_list_asked(a, outer):
+    year_of_one = a.answer_type == "Year" and all(c.relation == "region" and c.within for c in inner)
+    if all(c.relation in ("region", "priority") for c in inner) and not region_list_asked(a, outer) and not year_of_one:
         return None
     ids = [i for i in run(to_sparql(inner)) if i.startswith("Country:")]
+    if year_of_one:  # "central america c102 ratification year": the one country there that holds the relation
+        held = set(a.linked(*_ASKED_LINKS["Year"]))
+        ids = [i for i in ids if any(f["object"] in held for f in knowledge.facts_where(subject=i, predicate=outer_relation(outer)))]
     if not ids or (a.answer_type == "Year" and len(ids) > 1):
         return None  # one year is dated for one country: a described set of several has none
     used = {e for c in inner for t in c.evidence for e in (t[0], t[2]) if ":" in e} | set(a.regions)
