@@ -117,6 +117,7 @@ def _table(words: dict[str, str]) -> dict[tuple[str, ...], str]:
 
 
 _OWN = _table(_WORDS)
+_PHRASE_STARTS = {k[0] for k in _OWN if len(k) > 1}
 _SHOWN = _table(_SHOWN_WORDS)
 _TOKEN = re.compile(r"[^\W\d_]+")
 
@@ -131,6 +132,8 @@ def in_english(question: str, written: Callable[[str], bool] = lambda word: Fals
     if len(folded) != len(named):
         return named, done
     words = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(folded)]
+    if not done and not any((w,) in _OWN or w in _PHRASE_STARTS for *_, w in words):
+        return question, []  # the common case: an English question, left as it is
     from graph.countries import find_countries
 
     kept = [(s, e) for s, e, _, _ in find_countries(named)]  # "El Salvador", "Côte d'Ivoire" stay whole

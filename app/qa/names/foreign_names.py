@@ -143,6 +143,13 @@ def _names() -> dict[tuple[str, ...], str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """Every word a foreign name or a compass-point region can start with."""
+    starts = {gram[0] for gram in _names()} | set(_CONTINENTS) | set(_CONTINENT_ADJECTIVES)
+    return frozenset(starts | {d.split("-")[0] for d in _DIRECTIONS})
+
+
 def _words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
 
@@ -183,8 +190,12 @@ def english_names(question: str) -> tuple[str, list[tuple[str, str]]]:
     words = _words(folded)
     names = _names()
     spans: list[tuple[int, int, str]] = []
+    firsts = _first_words()
     i = 0
     while i < len(words):
+        if words[i][2] not in firsts:  # no foreign name or region starts here (most words)
+            i += 1
+            continue
         for n in range(min(6, len(words) - i), 0, -1):
             run = words[i:i + n]
             if any(not _JOINER.fullmatch(folded[x[1]:y[0]]) for x, y in zip(run, run[1:])):
