@@ -164,11 +164,3 @@ def test_a_sub_region_with_one_ratifier_asks_that_ratification_year(engine):
         res = engine.ask(f"{sub.lower()} c102 ratification year")
         assert [a["label"] for a in res["answers"]] == [years[iso3]], sub
 
-
-def test_a_foreign_country_name_typed_with_a_slip_is_linked(engine):
-    from app.qa.names.foreign_names import country_names
-
-    form = next(f for f, english in sorted(country_names().items()) if english == "Kyrgyzstan" and " " not in f)
-    slip = form[:3] + form[4:]  # one letter dropped
-    links = engine.lexicon.link(f"{slip} funding")
-    assert any(f"Country:KGZ" in l.ids for l in links), slip

@@ -296,12 +296,6 @@ class Lexicon:
         for iso3, c in countries.all_countries().items():
             for n in c.names:
                 self._add(n, f"Country:{iso3}")
-        from app.qa.names.foreign_names import country_names
-
-        for form, english in country_names().items():  # "Kirghizstan": a foreign name typed with a slip
-            iso3 = countries.lookup(english)
-            if iso3:
-                self._add(form, f"Country:{iso3}")
         from app.qa.names.name_forms import derived_forms
 
         derived: set[tuple[str, ...]] = set()  # linked as written only, never reordered
