@@ -52,6 +52,7 @@ from app.qa.form.asides import keeps_subject
 from app.qa.form.background_clause import also_without_background
 from app.qa.form.conversation import without_shell
 from app.qa.form import asked_core
+from app.qa.form.foreign_words import in_english
 from app.qa.form.coreference import core_of
 from app.qa.multihop.entry_country import entry_country, named_as_donor, named_as_government
 from app.qa.form.keyword_order import question_word_first
@@ -269,7 +270,8 @@ class QuestionEngine:
         over it is chained before the whole reading, a second condition narrows the whole reading
         to what both conditions hold."""
         asked = " ".join(str(question or "").split())
-        question = asked_core.of(asked)  # "I'd like to know ...", "... Is that right? Thanks! Tom"
+        # "quien financia OIT en Nepal": French, Spanish, Portuguese words and names in English first
+        question = asked_core.of(in_english(asked, self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         named = described_country.split(question)
         out = described_country.answer(named, self._ask_whole) if named is not None else None
         readings = set_by_description.read(question)  # "the countries that ... - who funds them?", "of the countries that ..., which ..."
@@ -826,7 +828,7 @@ class QuestionEngine:
         hard = [c for c in cons if c not in soft]
         if not cons or any(c.relation not in ("region", "priority") or c.negated for c in hard):
             return None
-        widened = [region_constraint(c.evidence[0][2], self.k, widen=True)
+        widened = [region_constraint(c.evidence[0][2], self.k, widen=True, within=c.within)
                    if c.relation == "region" and len(c.evidence) == 1 else c for c in hard]
         allowed = set(self._run(to_sparql(widened))) if widened else None
         # The best sentence only: it must be strong, say a good part of the description itself,

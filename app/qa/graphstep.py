@@ -79,6 +79,7 @@ class Constraint:
     # The pattern's own negation when it is not simply NOT EXISTS { pattern }: NOT EXISTS over a
     # UNION with a long IN list overflowed Virtuoso's planner, so a region says it plainly.
     negated_pattern: str = ""
+    within: str = ""  # a region's constraint narrowed to the sub-region or group the question names
 
 
 def _iri(eid: str) -> str:
@@ -204,17 +205,27 @@ def _placed_by_gazetteer(knowledge, region: str) -> list[str]:
                   if e["type"] == "Country" and i not in placed and ilo_region(i.split(":", 1)[1]) == name)
 
 
-def region_constraint(region: str, knowledge, widen: bool) -> Constraint:
+def region_constraint(region: str, knowledge, widen: bool, within: str = "") -> Constraint:
     """Countries in a region.  A region alone asks for the report's entries there; a region
     filtering another relation ("pathfinders in Africa", "Asian countries assessed against C102")
-    covers the countries the report names without an entry too (``widen``)."""
+    covers the countries the report names without an entry too (``widen``).  A sub-region or
+    country group the question names ("West African", "the Andean countries") keeps its members
+    only (``within``, :mod:`app.qa.names.subregions`)."""
     placed = _placed_by_gazetteer(knowledge, region) if widen else []
     listed = ", ".join(_iri(c) for c in placed)
     extra = f" UNION {{ ?answer a fg:Country . FILTER(?answer IN ({listed})) }}" if placed else ""
     negated = (f"FILTER NOT EXISTS {{ ?answer fg:inRegion {_iri(region)} }} FILTER(?answer NOT IN ({listed}))"
                if placed else "")
-    return Constraint(f"{{ ?answer fg:inRegion {_iri(region)} }}{extra}", f"countries in {region}",
-                      [("?", "inRegion", region)], negated_pattern=negated, relation="region")
+    pattern, description = f"{{ ?answer fg:inRegion {_iri(region)} }}{extra}", f"countries in {region}"
+    if within:
+        from app.qa.names.subregions import members_in
+
+        members = ", ".join(_iri(c) for c in members_in(within, knowledge))
+        pattern = f"{{ {pattern} FILTER(?answer IN ({members})) }}" if members else "FILTER(false)"
+        negated = f"FILTER(?answer NOT IN ({members}))" if members else ""
+        description = f"countries in {region} ({within})"
+    return Constraint(pattern, description, [("?", "inRegion", region)], negated_pattern=negated, relation="region",
+                      within=within)
 
 
 def widen_regions(cons: list[Constraint], knowledge) -> list[Constraint]:
@@ -222,7 +233,7 @@ def widen_regions(cons: list[Constraint], knowledge) -> list[Constraint]:
     region filters that relation's answers: it is widened as if the relation had come first."""
     if not any(c.relation != "region" for c in cons):
         return cons
-    return [region_constraint(c.evidence[0][2], knowledge, widen=True)
+    return [region_constraint(c.evidence[0][2], knowledge, widen=True, within=c.within)
             if c.relation == "region" and " UNION " not in c.pattern and not c.negated and len(c.evidence) == 1
             else c for c in cons]
 
@@ -548,7 +559,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 f"?answer fg:isPriorityCountry true . FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
                 "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
         relations_before_region = bool(out)
-        regional = [region_constraint(r, knowledge, widen=relations_before_region) for r in a.regions]
+        from app.qa.names.subregions import named_subregion
+
+        within = named_subregion(a.question) or "" if a.regions else ""  # "West African", "Andean"
+        regional = [region_constraint(r, knowledge, widen=relations_before_region, within=within) for r in a.regions]
         if len(regional) > 1:
             # A country lies in one region: "in the Arab States and Africa" means either of them, and
             # "outside the Arab States and Asia" neither.

@@ -342,7 +342,11 @@ class Lexicon:
         for iso3, shorts in QUESTION_ABBREVIATIONS.items():
             for n in shorts:
                 self._add(n, f"Country:{iso3}")
-        for alias, region in {**QUESTION_REGIONS, **countries.REGION_ALIASES}.items():
+        from app.qa.names.country_groups import region_forms
+
+        # "the Andean countries", "the Sahel": a group of countries lies in its members' ILO region
+        known_countries = {i.split(":", 1)[1] for i, e in knowledge.entities.items() if e["type"] == "Country"}
+        for alias, region in {**region_forms(known_countries), **QUESTION_REGIONS, **countries.REGION_ALIASES}.items():
             key = f"Region:{countries.fold(region).replace(' ', '-')}"
             if key in knowledge.entities:
                 self._add(alias, key)

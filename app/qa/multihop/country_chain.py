@@ -71,8 +71,11 @@ _RANKED = re.compile(r"\b(?:most|fewest|least|top|biggest|largest|greatest|leadi
 def region_list_asked(a: Analysis, outer: str) -> bool:
     """"asia funders", "who funds the arab states countries": the funders of every country in a
     region (or the priority countries), listed; a ranking or count of them is the aggregate step's."""
+    from app.qa.graphstep import AUTHOR_ORGS
+
+    # (the report's author is where the work is done, not a named funder: "the ILO's work in ...")
     return outer == "fund" and a.answer_type == "Organization" and not a.linked("Country") \
-        and not a.linked("Organization") and not _RANKED.search(a.question)
+        and not set(a.linked("Organization")) - AUTHOR_ORGS and not _RANKED.search(a.question)
 
 
 def clear_described(a: Analysis, start: int) -> None:
@@ -85,6 +88,11 @@ def clear_described(a: Analysis, start: int) -> None:
     for flag, cue in (*_CUE.items(), ("pathfinder", PATHFINDER)):
         if getattr(a, flag) and cue.search(inside) and not cue.search(before):
             setattr(a, flag, False)
+
+
+def outer_relation(flag: str) -> str:
+    """The registry relation an outer flag asks ("ratify": ratified)."""
+    return {"ratify": "ratified", "fund": "fundedBy", "partner": "partneredWith"}[flag]
 
 
 def resolve(a: Analysis, knowledge, run) -> str | None:
@@ -129,9 +137,13 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
     # are asked the usual way.
     if not inner or any(not c.strong for c in inner):
         return None
-    if all(c.relation in ("region", "priority") for c in inner) and not region_list_asked(a, outer):
+    year_of_one = a.answer_type == "Year" and all(c.relation == "region" and c.within for c in inner)
+    if all(c.relation in ("region", "priority") for c in inner) and not region_list_asked(a, outer) and not year_of_one:
         return None
     ids = [i for i in run(to_sparql(inner)) if i.startswith("Country:")]
+    if year_of_one:  # "central america c102 ratification year": the one country there that holds the relation
+        held = set(a.linked(*_ASKED_LINKS["Year"]))
+        ids = [i for i in ids if any(f["object"] in held for f in knowledge.facts_where(subject=i, predicate=outer_relation(outer)))]
     if not ids or (a.answer_type == "Year" and len(ids) > 1):
         return None  # one year is dated for one country: a described set of several has none
     used = {e for c in inner for t in c.evidence for e in (t[0], t[2]) if ":" in e} | set(a.regions)

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from app.qa.names.country_groups import members, named_groups, near_word
+from app.qa.names.country_groups import group, named_groups, near_word
 from app.qa.names.demonyms import QUESTION_REGIONS
 from graph.countries import REGION_ALIASES, _coco_table, find_countries, lookup
 
@@ -25,16 +25,10 @@ _CONTINENT = {"africa": "Africa", "african": "Africa", "asia": "Asia", "asian": 
               "european": "Europe", "america": "America", "american": "America"}
 _PHRASE = re.compile(r"\b(south[- ]?east(?:ern)?|west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|central|middle)"
                      r"\s+(africa|african|asia|asian|europe|european|america|american)s?\b", re.I)
-# A sub-region named by one word ("Caribbean states", "the Pacific", "Oceania") -- not the ILO region
-# "Asia and the Pacific" ("Asia-Pacific", "asia pacific") that holds the word.
-# Nor the Americas as "Latin America and the Caribbean" ("LatAm & Caribbean", "LAC").
-_ONE_WORD = re.compile(r"(?<!\basia and the )(?<!\basia and )(?<!\basia-)(?<!\basia )"
-                       r"(?<!\bamerica and the )(?<!\bamerica and )(?<!\bamerica & the )(?<!\bamerica & )"
-                       r"(?<!\blatam and the )(?<!\blatam and )(?<!\blatam & the )(?<!\blatam & )"
-                       r"\b(caribbean|pacific|oceania)\b", re.I)
-# "Latin America and the Caribbean", "LatAm & Caribbean": the whole of the Americas' south, named
-# with the Caribbean, not the Caribbean sub-region alone.
-_WHOLE_AMERICAS = re.compile(r"(?:\b(?:latin\s+america|latam|america|americas)\s*(?:&|and)|\w\s*&)\s*(?:the\s+)?caribbean$", re.I)
+# An ILO region named by its parts ("Asia and the Pacific", "Asia-Pacific", "asia pacific", "Latin
+# America and the Caribbean", "LatAm & Caribbean", "LAC & Caribbean"): the region, not the part.
+_WHOLE_REGION = re.compile(r"\b(?:asia|latin\s+america|latam|americas?|lac)\s*(?:&|and|-)?\s*(?:the\s+)?(?:pacific|caribbean)\b"
+                           r"|\w\s*&\s*(?:the\s+)?caribbean\b", re.I)
 # One-word names of a whole continent of the UN table (its first column), not a sub-region of it.
 _CONTINENT_NAMES = {"Pacific": "Oceania", "Oceania": "Oceania"}
 # The UN table's names where the regular pattern does not hold.
@@ -44,9 +38,14 @@ _SPECIAL = {("Middle", "Asia"): "Central Asia", ("Southern", "Asia"): "Southern 
 
 
 def named_subregion(question: str) -> str | None:
-    """The UN sub-region the question names ("West African" → "Western Africa"), or None."""
+    """The UN sub-region the question names ("West African" → "Western Africa"), else the country
+    group it names ("Andean" → "Andean countries"), or None.  A place right before a funder noun
+    ("a Gulf donor", "Nordic funders") describes who pays, not where the answers lie."""
     found = subregion_span(question)
-    return found[0] if found else None
+    if found is not None and not _funders_after(question, found[2]):
+        return found[0]
+    named = next((g for g in named_groups(question or "") if not _funders_after(question, g[2])), None)
+    return named[0] if named else None
 
 
 def subregion_span(question: str) -> tuple[str, int, int] | None:
@@ -76,10 +75,7 @@ def subregion_span(question: str) -> tuple[str, int, int] | None:
 
     m = next((m for m in _PHRASE.finditer(question or "") if not a_country(m)), None)
     if not m:
-        one = _ONE_WORD.search(question or "") or _misspelt_one_word(question or "")
-        if one and _WHOLE_AMERICAS.search(low[:one.end()]):
-            return None  # "LatAm & Caribbean", "Latin America and the Caribbean": the region, not the islands
-        return (_ONE_WORD_NAMES[_mended(one.group(1))], one.start(), one.end()) if one else None
+        return _one_word_subregion(question or "")
     d = _DIRECTION[m.group(1).lower().replace("  ", " ")]
     c = _CONTINENT[m.group(2).lower()]
     name = _SPECIAL.get((d, c), f"{d} {c}")
@@ -90,45 +86,37 @@ def subregion_span(question: str) -> tuple[str, int, int] | None:
 _ONE_WORD_NAMES = {"caribbean": "Caribbean", "pacific": "Pacific", "oceania": "Oceania"}
 
 
-def _mended(word: str) -> str:
-    """The one-word sub-region a (possibly misspelt) word is."""
-    low = word.lower()
-    return low if low in _ONE_WORD_NAMES else next(n for n in _ONE_WORD_NAMES if near_word(low, n))
-
-
-class _Mended:
-    """A one-word sub-region found in the mended question, placed back on the words as written."""
-
-    def __init__(self, word: str, start: int, end: int):
-        self.word, self._start, self._end = word, start, end
-
-    def group(self, _: int = 0) -> str:
-        return self.word
-
-    def start(self, _: int = 0) -> int:
-        return self._start
-
-    def end(self, _: int = 0) -> int:
-        return self._end
-
-
-def _misspelt_one_word(question: str) -> _Mended | None:
-    """A misspelt one-word sub-region ("carribean", "pacfic"): not a report's word, so the speller
-    leaves it.  The question is read with the word spelt right, as any question is, so "Asia and
-    the Pacfic" stays the ILO region."""
-    for m in re.finditer(r"\b[A-Za-z]{6,}\b", question):
-        word = m.group(0)
-        if word.lower() in _ONE_WORD_NAMES or not any(near_word(word, n) for n in _ONE_WORD_NAMES):
+def _one_word_subregion(question: str) -> tuple[str, int, int] | None:
+    """A sub-region named by one word, spelt right or misspelt ("Caribbean states", "carribean",
+    "pacfic": not a report's word, so the speller leaves it), outside an ILO region named by its
+    parts: the question is read with the word spelt right, so "Asia and the Pacfic" stays the
+    region."""
+    for w in re.finditer(r"\b[A-Za-z]{6,}\b", question):
+        low = w.group(0).lower()
+        name = low if low in _ONE_WORD_NAMES else next((n for n in _ONE_WORD_NAMES if near_word(low, n)), None)
+        if name is None:
             continue
-        right = _mended(word)
-        mended = question[:m.start()] + right + question[m.end():]
-        hit = _ONE_WORD.search(mended, m.start())
-        if hit and hit.start() == m.start():
-            return _Mended(right, m.start(), m.end())
+        mended = question[:w.start()] + name + question[w.end():]
+        if any(r.start() <= w.start() < r.end() for r in _WHOLE_REGION.finditer(mended)):
+            continue
+        return _ONE_WORD_NAMES[name], w.start(), w.end()
     return None
 
 
+# "a Gulf donor", "Nordic funders": the group describes who pays, not where the answers lie
+_FUNDERS_AFTER = re.compile(r"\s*(?:states?\s+|countries\s+|governments?\s+)?(?:donors?|funders?|financiers?|sponsors?|"
+                            r"contributors?)\b", re.I)
+
+
+def _funders_after(question: str, end: int) -> bool:
+    return bool(_FUNDERS_AFTER.match(question, end))
+
+
 def in_subregion(iso3: str, subregion: str) -> bool:
+    """Is the country in the sub-region, or in the named group (:mod:`app.qa.names.country_groups`)?"""
+    declared = group(subregion)
+    if declared is not None:
+        return iso3 in declared.members
     row = _coco_table().get(iso3, ("", ""))
     if subregion in _CONTINENT_NAMES:  # "the Pacific": every island state of Oceania
         return row[0] == _CONTINENT_NAMES[subregion]
@@ -149,8 +137,7 @@ def named_places(question: str) -> tuple[tuple[str, int, int], ...]:
 
 def in_place(iso3: str, place: str) -> bool:
     """Is the country in the sub-region or grouping ``place``?"""
-    group = members(place)
-    return iso3 in group if group else in_subregion(iso3, place)
+    return in_subregion(iso3, place)
 
 
 # A place right after one of these is set aside, not asked ("outside West Africa", "except the
@@ -213,3 +200,9 @@ def keep_asked_places(question: str, links, answers: list[dict], knowledge) -> t
     Europe or the Middle East") keeps its countries too."""
     beside = beside_regions(question, links)
     return keep_places(question, answers, lambda iso3: bool(beside and beside & graph_regions(knowledge, iso3)))
+
+
+def members_in(subregion: str, knowledge) -> list[str]:
+    """The graph's countries in the sub-region or named group (entity ids, sorted)."""
+    return sorted(i for i, e in knowledge.entities.items()
+                  if e["type"] == "Country" and in_subregion(i.split(":", 1)[1], subregion))

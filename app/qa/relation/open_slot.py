@@ -64,23 +64,15 @@ def _joined(knowledge, sid: str, relation: str, objects) -> bool:
                for f in knowledge.facts_where(subject=sid, predicate=relation))
 
 
-def _dated(knowledge, relation: str, objects) -> bool:
-    """Does the graph date most statements of the relation about these objects (ratifications carry
-    their year; alignment assessments mostly do not, so their "year" is not what is left open)?"""
-    facts = [f for o in objects for f in knowledge.facts_where(predicate=relation, obj=o)]
-    return bool(facts) and 2 * sum(1 for f in facts if (f.get("attrs") or {}).get("year")) >= len(facts)
-
-
 def both_ends_year(a: Analysis, supported, knowledge) -> bool:
     """Does a keyword query name both ends of a relation that carries a year, with no year of its
     own and no asking word, so that the year is what is left to ask?
 
     - A worded relation: the two ends must be two different names joined by a dated statement of
       that relation in the graph ("kuwait funded" names one entity, "connect network members
-      thailand" joins no statement) -- unless the relation takes exactly one type at each end, the
-      query names one of each and the graph dates that relation's statements about the named object
-      ("tanzania c102 ratification"): then the named pair is the whole question, and a pair the
-      graph does not join answers nothing rather than every other country of the relation.
+      thailand" joins no statement).  A pair the graph does not join ("tanzania c102 ratification")
+      keeps its list reading, which :mod:`app.qa.constraints.named_subject` narrows to the named
+      country: nothing rather than every other country of the relation.
     - No relation worded ("albania c102", "c 102 albania"): the one kind of dated event the graph
       holds between the two names is the one asked."""
     from app.qa.understand import _HEAD_NOUNS
@@ -102,9 +94,6 @@ def both_ends_year(a: Analysis, supported, knowledge) -> bool:
                 if sid.split(":", 1)[0] not in r.domain:
                     continue
                 if _joined(knowledge, sid, r.name, o_link.ids):
-                    return True
-                if len(links) == 2 and len(r.domain) == len(r.range) == 1 and _event(r) and \
-                        all(i.split(":", 1)[0] in r.range for i in o_link.ids) and _dated(knowledge, r.name, o_link.ids):
                     return True
     if worded or _worded(a, supported) or len(links) != 2:
         return False
