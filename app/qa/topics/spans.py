@@ -44,7 +44,7 @@ _HEAD_RX = "|".join(re.escape(h) for h in _HEADS)
 # Words that end the phrase between "which" and its head noun: a verb or another asked noun means
 # the head noun belongs to a different part of the question ("which countries have a ... strategy").
 _BREAK = set("""is are was were be been did does do has have had can could will would should may might
-countries country governments government organisations organizations organisation organization funders
+countries country pathfinders pathfinder nations governments government organisations organizations organisation organization funders
 funder donors donor partners partner year years people persons workers amount number share percentage
 gap rate who whom where when institution institutions agency agencies body bodies ministry ministries
 authority authorities administrator administrators university universities institute institutes confederation
