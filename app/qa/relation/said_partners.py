@@ -32,7 +32,7 @@ def said_partners(found: list, unit_text: str, relations: set[str], kept: list[s
     asked = [r for r in relations if r in _PARTNERING and r in REGISTRY]
     if not asked or not kept:
         return []
-    words = {w.lower() for r in asked for w in re.findall(r"[A-Za-z]{4,}", REGISTRY[r].label)}
+    words = {w.lower() for r in asked for w in re.findall(r"[A-Za-z]{5,}", REGISTRY[r].label)}
     if not any(re.search(rf"\b{re.escape(w[:-1] if w.endswith('s') else w)}\w*", unit_text, re.I) for w in words):
         return []
     return [f.key for f in found if f.key.startswith("Organization:") and f.key not in kept and f.key not in authors]
