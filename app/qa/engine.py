@@ -68,7 +68,7 @@ from app.qa.things.pending_status import pending_adoption
 from app.qa.figures.dated_figures import prefer_asked_year, topic_weight
 from app.qa.figures.tables import addresses_cell
 from app.qa.things.entry_instruments import asks_entry_instruments, entry_instruments
-from app.qa.things.instrument_kind import keep_asked_kind
+from app.qa.things.instrument_kind import keep_asked_kind, keep_named
 from app.qa.names.instrument_identity import asked_instrument
 from app.qa.things.instrument_listing import listed_instruments
 from app.qa.things.scheme_kinds import keep_schemes
@@ -106,6 +106,7 @@ from app.qa.constraints.negated_names import empty_is_none, none_message, report
 from app.qa.constraints.unregistered import unregistered
 from app.qa.relation.descriptive_links import topic_links
 from app.qa.names.owned_elsewhere import drop_owned_elsewhere
+from app.qa.relation.said_partners import said_partners
 from app.qa.form.embedded_polar import direct_question
 from app.qa.relation.funded_names import drop_describing_funders
 from app.qa.constraints.polar import open_subject, summary as polar_summary, verdict
@@ -499,6 +500,10 @@ class QuestionEngine:
         if not self._residual_terms(a, cons):  # nothing left unexplained: a bare name next to the
             cons = cons + implied(a, cons, self.k)  # asked type means its usual relation
         extra = generic_constraint(a, und, self.k) if a.answer_type not in ("Number", "Year") else None
+        if extra is None and not cons and not a.links and a.answer_type == "Country":
+            # "which countries formally inquired about the ratification campaign": nothing named, the
+            # relation said by a word of its own: its subjects, whatever the object
+            extra = generic_constraint(a, und, self.k, any_object=True)
         if extra is None and not cons:  # "which country has the BISP": the one relation held for it
             cons = [c for c in [implied_end(a, self.k)] if c is not None]
         if cons and all(c.relation == "region" for c in cons) and a.answer_type not in ("Number", "Year"):
@@ -715,6 +720,10 @@ class QuestionEngine:
                     found.setdefault(f.key, (r, f))
             keep = [i for i in graph_ids if i in found]
             answers = [self._graph_answer(i, cons, a, extra=found[i]) for i in keep]
+            if a.answer_type == "Organization":  # "national partners, such as the NSSF ...": the sentence says so
+                said = said_partners(text_best.found, self.units.units[text_best.unit_id].text,
+                                     {t[1] for c in cons if not c.negated for t in c.evidence}, keep, AUTHOR_ORGS)
+                answers += [self._text_answer(f, text_best) for f in text_best.found if f.key in said]
             out["strategy"] = "graph+text"
         elif graph_ids is not None:
             answers = [self._graph_answer(i, cons, a) for i in graph_ids]
@@ -1256,7 +1265,7 @@ class QuestionEngine:
                 kept = self._instruments_in_evidence(dropped)
             out["answers"] = keep_asked_kind(kept, a.question, a.links, self.k,  # "which recommendation"
                                              self._instruments_in_evidence)
-        scheme_of = asks_scheme_instruments(a, out)  # "which convention is the EIS pilot in line with"
+        scheme_of = asks_scheme_instruments(a, out, self.k)  # "which convention is the EIS pilot in line with"
         cited = cited_with(scheme_of, self.k) if scheme_of else {}
         entry_of = None if cited else asks_entry_instruments(a, out)  # "ukrainian pension reform aligned with which convention"
         if cited or entry_of:
@@ -1264,7 +1273,8 @@ class QuestionEngine:
             why = [f"cited in the entry of {self.k.label(entry_of)}" if entry_of else f"cited with {self.k.label(scheme_of)}"]
             found = [dict(self._answer_dict(i, 1.0, [self._evidence(p, self.k.names(i)) for p in pids[:2]]), path=why)
                      for i, pids in cited.items()]
-            out["answers"] = keep_asked_kind(found, a.question, a.links, self.k)
+            out["answers"] = keep_named(keep_asked_kind(found, a.question, a.links, self.k), a.question, a.links,
+                                        a.excluded, self.k)  # "recommendation cited alongside C102"
             if out["answers"]:
                 out["strategy"] = "entry"
         if want in ("Country", "Organization"):

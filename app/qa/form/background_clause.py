@@ -10,7 +10,7 @@ A strip-and-compare probe over 185 questions answered right lost 106 to the firs
 
 :func:`without_background` sets such a clause apart when it opens on a subordinator of reason or
 background and is a clause (not "since 2021", "as of 2024"), limits nothing ("given that only
-African countries count"), dates nothing ("since the debate opened in 2022"), and the question
+African countries count"), dates nothing ("since the debate opened in 2022", "since the campaign began"), and the question
 proper after its comma asks (a question word, or a question mark at its end) and does not point
 back into it ("given that Kenya joined, who funds it there?").  The engine keeps the reduction
 only when the question proper still names something (``asides.keeps_subject``).
@@ -37,7 +37,9 @@ _ASKS = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|list|name)\b|
 _LIMITS = re.compile(r"\b(?:only|just|except|excluding|not|never|no|none|without|besides|apart|other\s+than|aside|"
                      r"tables?|figures?|box(?:es)?|annex(?:es)?|\w+n['’]t|"
                      # a year dates the question ("since the reform debate opened in 2022, which ...")
-                     r"[12]\d{3})\b", re.I)
+                     r"[12]\d{3}|"
+                     # so does the start of an event ("since the ratification campaign began, which ...")
+                     r"beg[au]n|begins|started|starts|launched|opened|commenced|kicked\s+off|launch|start|beginning|inception|outset)\b", re.I)
 
 
 def without_background(question: str) -> Reduced:

@@ -203,6 +203,19 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
             if r is not r0:
                 added.append(Constraint(f"FILTER NOT EXISTS {{ {r.pattern('?answer', _iri(target))} }}",
                                         f"not: {r.label} {target}", [], strong=True, relation=r.name, negated=True))
+    # "countries that both formally inquired about C102 and are assessed against it": two relations
+    # to one entity, each said by a word of its own (not only by a shared qualifier such as
+    # "campaign") and coordinated ("and", "as well as"), are both asked: the second one is a
+    # conjunct beside the best-worded one.  Without the coordination, two role words are one role
+    # said twice ("secretariat hosted by", "lead agency of the facility").
+    for target, pos in positive.items():
+        own = [r for held, _, r in pos if held and own_hits(a, r) > 0]
+        first = best.get(target, (0, None))[1]
+        if len(own) >= 2 and first in own:
+            for r in own:
+                if r is not first and not _worded_negated(a, r) and _coordinated(a, first, r):
+                    added.append(Constraint(r.pattern("?answer", _iri(target)), f"{r.label} {target}",
+                                            [("?", r.name, target)], strong=True, relation=r.name))
     for target, (hits, r) in best.items():
         if not rank[target][0] and _held_role_worded_as_much(a, target, hits, knowledge):
             continue  # "co-leads": the graph holds co-chairs, not a chair, for it (see roles.forward)
@@ -210,8 +223,10 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
             # A hand-written relation claims the entity too: it keeps it unless this one is worded more.
             rivals = [c for c in out if any(target in (t[0], t[2]) for t in c.evidence)]
             if not _worded_negated(a, r):  # a negated relation excludes beside the rival, never replaces it
-                if not rivals or any(len(keyword_hits(a, REGISTRY[rel])) >= hits
-                                     for c in rivals for rel in _relations_of(c) if rel in REGISTRY):
+                # A relation worded only by its qualifier ("campaign" of an inquiry) is the context
+                # the rival is said in ("ratified since the campaign began"), never a rival's match.
+                if not rivals or own_hits(a, r) == 0 or any(len(keyword_hits(a, REGISTRY[rel])) >= hits
+                                                            for c in rivals for rel in _relations_of(c) if rel in REGISTRY):
                     continue
                 out = [c for c in out if c not in rivals]
         # No noun says which kind is asked ("technical support facility led by"): either kind.
@@ -232,6 +247,17 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
     from app.qa.graphstep import widen_regions
 
     return widen_regions(out, knowledge) if added else out
+
+
+_COORDINATION = re.compile(r"\b(?:and|as well as)\b", re.I)
+
+
+def _coordinated(a: Analysis, r1: Relation, r2: Relation) -> bool:
+    """Are the two relations' own words joined by a coordination ("inquired ... and are assessed")?"""
+    q = a.question
+    p1 = [p for p in keyword_hits(a, r1, skip={x.lower() for x in r1.qualifiers})]
+    p2 = [p for p in keyword_hits(a, r2, skip={x.lower() for x in r2.qualifiers})]
+    return any(_COORDINATION.search(q[min(x, y):max(x, y)]) for x in p1 for y in p2)
 
 
 def _held_role_worded_as_much(a: Analysis, target: str, hits: int, knowledge) -> bool:

@@ -127,11 +127,13 @@ def _placed_in(knowledge, eid: str, country: str) -> bool:
     return any(f["object"] == country for f in knowledge.facts_where(subject=eid))
 
 
-def described(a: Analysis, knowledge) -> tuple[str, list[str]] | None:
+def described(a: Analysis, knowledge, need_name: bool = True) -> tuple[str, list[str]] | None:
     """(entity, the words that chose it) of the one scheme or project of the question's country
-    that the question describes, when it asks for a name; else None."""
+    that the question describes, when it asks for a name (or, with ``need_name`` False, for
+    something of it: "which convention is the Bangladeshi employment injury pilot aligned with");
+    else None."""
     countries = set(a.linked("Country"))
-    if len(countries) != 1 or not _asks_for_a_name(a.question):
+    if len(countries) != 1 or (need_name and not _asks_for_a_name(a.question)):
         return None
     country = next(iter(countries))
     head = stem(asked_head(a.question) or "-")  # a keyword query's tail may stack kinds ("allowance scheme")

@@ -129,8 +129,9 @@ def _negated(a: Analysis, relation: str) -> bool:
     return _worded_negated(a, REGISTRY[relation])
 
 
-# Words that put a relation in the future or in intention ("with a view to ratifying", "plans to").
-_PROSPECTIVE = re.compile(r"\b(with a view to|eventual(?:ly)?|towards?|lead(?:s|ing)? to|meant to|roadmap (?:for|to)|road to|ahead of|in preparation for|future|plans?|planned|"
+# Words that put a relation in the future or in intention ("with a view to ratifying", "plans to",
+# "expected to", "which convention to ratify").
+_PROSPECTIVE = re.compile(r"\b(with a view to|eventual(?:ly)?|expect\w*|set to|yet to|going to|hop(?:e|es|ed|ing) to|seek\w*|wish\w*|want\w*|(?:which|what)\s+(?:[\w-]+\s+){1,2}to|towards?|lead(?:s|ing)? to|meant to|roadmap (?:for|to)|road to|ahead of|in preparation for|future|plans?|planned|"
                           r"aims?|aiming|intends?|intention|would|could|might|possible|potential|prospect\w*|"
                           r"consider\w*|explor\w*|prepar\w*|importance of|need to|needs to|calls? (?:on|for)|called (?:on|for)|"
                           r"urg\w*|advocat\w*|promot\w*|encourag\w*)\s+(?:[\w'’-]+\s+){0,3}$", re.I)

@@ -8,8 +8,8 @@ Convention No. 102 (ratified in 2013) and Recommendation No. 202").  A question 
 convention or recommendation goes with a country, worded by no relation the graph holds (the graph
 step gave no answer of its own and the text none of the asked kind), is answered by the ILO instruments the entry's passages mention,
 of the kind asked (:mod:`app.qa.things.instrument_kind`).  A graph answer, even an empty one ("which
-conventions has Timor-Leste ratified": none), stands.  Only when exactly one country is named and no
-instrument is: a question naming the instrument asks something else of it.
+conventions has Timor-Leste ratified": none), stands.  Only when exactly one country is named; an
+instrument the question names narrows or sets aside the answer (:func:`app.qa.things.instrument_kind.keep_named`).
 """
 from __future__ import annotations
 
@@ -35,6 +35,6 @@ def asks_entry_instruments(a, out: dict) -> str | None:
     if out.get("answers") or str(out.get("strategy", "")).startswith("graph") or out.get("answer_type") != "Convention":
         return None
     countries = list(dict.fromkeys(a.linked("Country")))
-    if len(countries) != 1 or a.linked("LegalInstrument") or a.negated:
+    if len(countries) != 1 or a.negated:
         return None
     return countries[0]

@@ -87,6 +87,10 @@ def fact_year(a: Analysis, relation: str | None, knowledge) -> FactYear | None:
              if (f.get("attrs") or {}).get(key) and _is_event(f["predicate"])]
     # Both ends named: any event between them (of several, the asked one is chosen below) ...
     cands = [f for f in dated if f["object"] in ids and f["object"] != f["subject"]]
+    if getattr(a, "ratify", False):
+        # "in which year did Timor-Leste ratify C102": an assessment against the convention is
+        # another event between the same two names; its year is not a ratification's
+        cands = [f for f in cands if f["predicate"] == "ratified"]
     if not cands and len(ids) == 1:
         cands = [f for f in dated if asked(f)]  # ... one end named: the event must be the asked one
     if not cands and any(f["object"] in ids and f["object"] != f["subject"] and _is_event(f["predicate"])

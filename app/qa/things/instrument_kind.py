@@ -64,3 +64,26 @@ def keep_asked_kind(answers: list[dict], question: str, links, knowledge, beside
     if not kept and beside is not None:
         kept = [x for x in beside(answers) if _kind_of(x, knowledge) == kind]
     return kept
+
+
+
+def keep_named(answers: list[dict], question: str, links, excluded: set[str], knowledge) -> list[dict]:
+    """The cited instruments a question's own instrument names leave: one set aside ("apart from
+    C102") never answers; one of another kind than asked ("which recommendation is cited
+    alongside C102") is context; one of the asked kind that is cited ("which maternity protection
+    convention is Tajikistan to ratify") is the answer, the others are not.
+
+    Why: the cited-instrument readings (an entry's, a scheme's, an initiative's) used to give up
+    on any question that names an instrument, so the commonest way of asking for the second
+    instrument beside the first, and of naming the asked one by its subject, found nothing."""
+    def eid(x: dict) -> str | None:
+        ent = knowledge.entity_by_iri(x["iri"]) if x.get("iri") else None
+        return ent["id"] if ent else None
+
+    kind = asked_kind(question, links)
+    named = {i for l in links if l.type == "LegalInstrument" for i in l.ids}
+    answers = [x for x in answers if eid(x) not in excluded]
+    asked = {i for i in named - excluded
+             if kind is None or ((knowledge.entity(i) or {}).get("role") or "ILO")[3:] in (kind, "")}
+    chosen = [x for x in answers if eid(x) in asked]
+    return chosen or [x for x in answers if eid(x) not in named]

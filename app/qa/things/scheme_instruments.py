@@ -8,8 +8,11 @@ a question links the scheme and asks for a convention; the template guess then r
 country's alignment assessments or for a guide, and answered nothing right.
 
 The answer is the ILO instruments named in the same sentences as the scheme (its name or acronym),
-read from the scheme's own passages; a question that names an instrument itself asks something
-else of it and is left alone.
+read from the scheme's own passages.  The same holds for any one named thing a country does not
+stand for (an initiative: "which convention does the global campaign promote"; a project), and
+for a scheme the question describes instead of naming ("the Bangladeshi employment injury pilot",
+:mod:`app.qa.multihop.described_scheme`).  Instruments the question names itself narrow or set
+aside the answer (:func:`app.qa.things.instrument_kind.keep_named`); they no longer stop it.
 """
 from __future__ import annotations
 
@@ -27,8 +30,10 @@ def cited_with(scheme: str, knowledge) -> dict[str, list[str]]:
         p = knowledge.passage(pid)
         if p is None:
             continue
-        ilo = {f"{m['type']}:{m['key']}" for m in knowledge.mentions_in(pid) if m["type"] == "LegalInstrument"}
-        ilo = [i for i in sorted(ilo) if ((knowledge.entity(i) or {}).get("role") or "").startswith("ILO")]
+        # every ILO instrument, not only those tagged in the passage: one cited inside the thing's
+        # own name ("Global Campaign to ... promote the ratification of Convention No. 102") is
+        # covered by the longer name's mention
+        ilo = [e["id"] for e in knowledge.of_type("LegalInstrument") if (e.get("role") or "").startswith("ILO")]
         for a, b in split_sentences(p.text):
             sent = p.text[a:b]
             if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sent) for n in own):
@@ -39,14 +44,21 @@ def cited_with(scheme: str, knowledge) -> dict[str, list[str]]:
     return out
 
 
-def asks_scheme_instruments(a, out: dict) -> str | None:
-    """The one scheme a convention question links, when the question names no instrument and the
-    engine's answers are not ILO instruments already; else None."""
-    if a.negated or a.linked("LegalInstrument") or answer_type(a.question) != "Convention":
-        return None
-    schemes = list(dict.fromkeys(a.linked("Scheme")))
-    if len(schemes) != 1:
+# Things whose own sentences say which standard they follow (a country's are its entry's).
+CITING_TYPES = ("Scheme", "Initiative", "Project")
+
+
+def asks_scheme_instruments(a, out: dict, knowledge=None) -> str | None:
+    """The one scheme, initiative or project a convention question links (or, naming one country,
+    describes), when the engine's answers are not ILO instruments already; else None."""
+    if a.negated or answer_type(a.question) != "Convention":
         return None
     if out.get("answers") and all(x.get("type") == "Convention" for x in out["answers"]):
         return None
-    return schemes[0]
+    things = list(dict.fromkeys(i for t in CITING_TYPES for i in a.linked(t)))
+    if not things and knowledge is not None and not out.get("answers"):
+        from app.qa.multihop.described_scheme import described
+
+        found = described(a, knowledge, need_name=False)  # "the Bangladeshi employment injury pilot"
+        things = [found[0]] if found else []
+    return things[0] if len(things) == 1 else None
