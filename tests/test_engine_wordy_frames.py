@@ -64,7 +64,7 @@ def test_an_unknown_name_in_the_askers_clause_is_context(engine, frame):
 
 @pytest.mark.parametrize("question", [
     "Did the ILO help any scheme in Kosovo?",
-    "which countries in the Caucasus does the EU fund",
+    "which countries in Patagonia does the EU fund",
 ])
 def test_an_unknown_name_in_the_question_proper_still_abstains(engine, question):
     res = engine.ask(question)
@@ -76,8 +76,8 @@ def test_absent_names_sees_the_askers_clause(engine):
     links = engine.lexicon.link(q)
     assert absent_names(q, links, engine.lexicon.vocab, {"Organization:ilo"}) == []
     # without a subject of its own, the name is what is asked about
-    q2 = "Since I report to the Sahel desk, tell me the funders there"
-    assert absent_names(q2, engine.lexicon.link(q2), engine.lexicon.vocab, {"Organization:ilo"}) == ["Sahel"]
+    q2 = "Since I report to the Patagonia desk, tell me the funders there"
+    assert absent_names(q2, engine.lexicon.link(q2), engine.lexicon.vocab, {"Organization:ilo"}) == ["Patagonia"]
 
 
 @pytest.mark.parametrize("question, direct", [

@@ -79,6 +79,11 @@ def _query_of(question: str) -> str:
 _CONTRIBUTING = re.compile(r"\bcontributing\s+(?:governments|countries|states|members|partners)(?=\s*\??\s*$)", re.I)
 
 
+# An end that holds bodies of either kind (an organisation, or an initiative's working group that
+# publishes) is asked as organisations: "co-authors" asks bodies, whichever kind wrote.
+_BODIES = ("Organization", "Initiative")
+
+
 def end_noun_type(question: str) -> str | None:
     """The answer type a keyword query asks by closing on a registry end noun whose end holds
     things of one type ("uhc day 2024 organisers", "cfs52 side event co-organisers": bodies, not
@@ -90,7 +95,7 @@ def end_noun_type(question: str) -> str | None:
     for r in REGISTRY:
         for nouns, end in ((r.subject_nouns, r.domain), (r.object_nouns, r.range)):
             if any(_ends_on(query, n) for n in nouns):
-                types.add(end if len(end) == 1 else None)
+                types.add(end if len(end) == 1 else _BODIES if set(end) <= set(_BODIES) else None)
     if len(types) != 1 or None in types:
         return None
     t = types.pop()[0]
