@@ -129,7 +129,9 @@ def named_places(question: str) -> tuple[tuple[str, int, int], ...]:
     and the named groupings of :mod:`app.qa.names.country_groups` ("Nordic", "the Maghreb"), each
     with where its words are."""
     sub = subregion_span(question)
-    groups = named_groups(question)
+    if sub is not None and _funders_after(question, sub[2]):
+        sub = None  # "West African donors", "a Gulf donor": who pays, not where the answers lie
+    groups = [g for g in named_groups(question) if not _funders_after(question, g[2])]
     if sub is not None:  # "Sahel" over "West African" when both name the same words: the finer one stays too
         groups = [g for g in groups if g[2] <= sub[1] or g[1] >= sub[2]] + [sub]
     return tuple(sorted(groups, key=lambda t: t[1]))
