@@ -9,7 +9,7 @@ import pytest
 
 from app.qa.constraints.exclusion import set_aside
 from app.qa.names.country_groups import members, named_groups
-from app.qa.names.subregions import in_place, keep_places, named_places, set_aside_places
+from app.qa.names.subregions import in_subregion, keep_places, named_places, set_aside_places
 
 
 @pytest.mark.parametrize("q, place", [
@@ -41,9 +41,9 @@ def test_a_misspelt_one_word_sub_region_is_still_read(q, place):
 
 
 def test_memberships_come_from_general_tables():
-    assert in_place("NOR", "Nordic countries") and not in_place("DEU", "Nordic countries")
-    assert in_place("ETH", "Sub-Saharan Africa") and not in_place("MAR", "Sub-Saharan Africa")
-    assert in_place("MAR", "Maghreb") and in_place("CIV", "Western Africa")
+    assert in_subregion("NOR", "Nordic countries") and not in_subregion("DEU", "Nordic countries")
+    assert in_subregion("ETH", "Sub-Saharan Africa") and not in_subregion("MAR", "Sub-Saharan Africa")
+    assert in_subregion("MAR", "Maghreb") and in_subregion("CIV", "Western Africa")
     assert members("Sub-Saharan Africa") and not members("Western Africa")  # a sub-region is read from the UN table
 
 
@@ -75,7 +75,7 @@ def _holders(engine, predicate: str) -> tuple[str, set[str]]:
 def test_a_grouping_with_no_answer_in_it_leaves_none(engine, form, group):
     inst, holders = _holders(engine, "ratified")
     name = named_groups(group)[0][0]
-    if any(in_place(h, name) for h in holders):
+    if any(in_subregion(h, name) for h in holders):
         pytest.skip(f"the graph has a {group} ratifier")
     res = engine.ask(form.format(g=group, c=engine.k.label(inst)))
     assert res["answers"] == [], (form, group, [a["label"] for a in res["answers"]])
@@ -85,7 +85,7 @@ def test_a_grouping_with_no_answer_in_it_leaves_none(engine, form, group):
                                   "{c} ratifying countries minus {g} ones"])
 def test_a_set_aside_sub_region_leaves_the_others(engine, form):
     inst, holders = _holders(engine, "ratified")
-    inside = {h for h in holders if in_place(h, "Western Africa")}
+    inside = {h for h in holders if in_subregion(h, "Western Africa")}
     if not inside or inside == holders:
         pytest.skip("no West African ratifier, or only West African ones")
     res = engine.ask(form.format(g="West Africa" if "{g} ones" not in form else "west african", c=engine.k.label(inst)))

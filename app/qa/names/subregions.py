@@ -137,10 +137,6 @@ def named_places(question: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(groups, key=lambda t: t[1]))
 
 
-def in_place(iso3: str, place: str) -> bool:
-    """Is the country in the sub-region or grouping ``place``?"""
-    return in_subregion(iso3, place)
-
 
 # A place right after one of these is set aside, not asked ("outside West Africa", "except the
 # Nordic countries", "non-Sahel"): :mod:`app.qa.constraints.exclusion` takes its countries out.
@@ -162,7 +158,7 @@ def set_aside_places(question: str) -> list[tuple[str, int, int]]:
 
 def place_members(place: str) -> set[str]:
     """Every country (ISO3) of a sub-region or grouping, from the general tables."""
-    return {iso for iso in _coco_table() if in_place(iso, place)}
+    return {iso for iso in _coco_table() if in_subregion(iso, place)}
 
 
 def keep_places(question: str, answers: list[dict], also_in: Callable[[str], bool] = lambda iso3: False
@@ -177,7 +173,7 @@ def keep_places(question: str, answers: list[dict], also_in: Callable[[str], boo
     if not places or not any(a.get("iso3") for a in answers):
         return answers, []
     return [a for a in answers if not a.get("iso3") or also_in(a["iso3"])
-            or any(in_place(a["iso3"], p) for p in places)], places
+            or any(in_subregion(a["iso3"], p) for p in places)], places
 
 
 def beside_regions(question: str, links) -> set[str]:
