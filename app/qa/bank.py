@@ -214,12 +214,8 @@ def _text_questions() -> list[BankQuestion]:
 
 
 def generate(seed: int = 13, wordy_share: float = 0.15) -> list[BankQuestion]:
-    """The whole bank, deduplicated, with a wordy variant for a share of the questions.
-
-    Which questions get a wordy variant (and which frame) is drawn per question, seeded by its
-    text and intent, not from one stream over the whole bank: with one stream, a template added
-    to one relation (publishedBy ranging over initiatives too) moved the draw of every relation
-    registered after it, and initiative questions matched other wordy neighbours."""
+    """The whole bank, deduplicated, with a wordy variant for a share of the questions."""
+    rng = random.Random(seed)
     base: list[BankQuestion] = []
     for r in REGISTRY:
         base.extend(_relation_questions(r))
@@ -228,7 +224,6 @@ def generate(seed: int = 13, wordy_share: float = 0.15) -> list[BankQuestion]:
     out, seen = [], set()
     for q in base:
         variants = [q]
-        rng = random.Random(f"{seed}:{q.text}:{q.intent.key}")
         if q.style == "plain" and rng.random() < wordy_share:
             variants.append(BankQuestion(rng.choice(WORDY).format(q=q.text), q.intent, "wordy"))
         for v in variants:
