@@ -544,6 +544,19 @@ _META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|fr
                    r"[a-z]+ing\b))(?<!\bname of the report)(?<!\btitle of the report)", re.I)
 # Keyword style drops the article: "p4h members named in report".
 _BARE_META = re.compile(r"\b(?:(?:named|mentioned|listed|cited)\s+)?(?:in|according to|per)\s+report\b", re.I)
+
+
+def blank_source_mentions(text: str) -> str:
+    """The text with every mention of the report itself as the source ("according to the report",
+    "by the time of the report", "named in report") blanked, same length.  Why: a registry
+    keyword ("report" of ``publishedBy``) said of the source is no relation word; read as one it
+    made "which countries did X pick ... by the time of the report" word another tie to X than
+    taking part once ``publishedBy`` could end at an initiative."""
+    for rx in (_META, _BARE_META):
+        text = rx.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
 # "the year in which ...": a year is asked (years may stay regex).
 # "what I need is the year the country ratified ...": a relative clause without "that" asks a year too
 # (but "ratified in the year the campaign began" dates something else).

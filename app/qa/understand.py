@@ -583,10 +583,25 @@ def generic_constraint(a: Analysis, u: Understanding, knowledge, any_object: boo
                       [(s, r.name, "?")], strong=True, relation=r.name)
 
 
+# Bodies that act: "who" asks for any of them, as no noun narrows it to one kind.
+_AGENTS = ("Organization", "Initiative")
+
+
 def _type_filter(a: Analysis, ends: tuple[str, ...]) -> str:
-    """' ?answer a fg:T .' when the question asks for one of several types the end may hold."""
+    """' ?answer a fg:T .' when the question asks for one of several types the end may hold.
+    A bare "who" ("who published X") or "which body" reads as an organisation yet names no kind
+    of body: an initiative or working group at that end acts as one, so both stay."""
     want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
-    return f" ?answer a fg:{want} ." if len(ends) > 1 and want in ends else ""
+    if len(ends) <= 1 or want not in ends:
+        return ""
+    agents = [t for t in _AGENTS if t in ends]
+    head = _HEAD.search(a.question)
+    if want == "Organization" and len(agents) > 1 and _INITIATIVE_HEAD.search(a.question) is None \
+            and (head is None or head.group(1).lower().startswith("bod")):  # "which body": any kind of one
+        if len(agents) == len(ends):
+            return ""
+        return " ?answer a ?agentType . VALUES ?agentType { " + " ".join(f"fg:{t}" for t in agents) + " }"
+    return f" ?answer a fg:{want} ."
 
 
 def answer_type_for(relation: str, direction: str, asked: str | None = None) -> str:

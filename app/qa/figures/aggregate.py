@@ -332,8 +332,12 @@ def count_objects(store, r: Relation, a: Analysis, patterns: list[str]) -> tuple
 
 # "the earliest", "the most recent", "the first/last to ...": a superlative over the year a
 # statement carries, not over a count.
-EARLIEST = re.compile(r"\b(earliest|(?:the )?first (?:one |country |state )?to|longest ago|(?:the )?oldest)\b", re.I)
-LATEST = re.compile(r"\b(most recent(?:ly)?|latest|newest|(?:the )?last (?:one |country |state )?to)\b", re.I)
+# The adverb closing a wh-question says it too: "which country ratified C102 first?", "who joined last".
+_CLOSING = r"|^(?=\s*(?:which|who|what)\b)[^?]*?\b{}(?=\s*\??\s*$)"
+EARLIEST = re.compile(r"\b(earliest|(?:the )?first (?:one |country |state )?to|longest ago|(?:the )?oldest)\b"
+                      + _CLOSING.format("first"), re.I)
+LATEST = re.compile(r"\b(most recent(?:ly)?|latest|newest|(?:the )?last (?:one |country |state )?to)\b"
+                    + _CLOSING.format("last"), re.I)
 # Between named ones: "did A or B ratify earlier?", "which of A and B joined more recently?"
 EARLIER = re.compile(r"\b(earlier|sooner|first|before the other)\b", re.I)
 LATER = re.compile(r"\b(later|more recent(?:ly)?|last|after the other)\b", re.I)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from app.qa.relation.roles import forward, holders, reverse
-from app.qa.question import ANY_RESULT, FUND, MEMBERS, PATHFINDER, RATIFY, RESULT_TYPES, YEAR, Analysis
+from app.qa.question import ANY_RESULT, FUND, MEMBERS, PATHFINDER, RATIFY, RESULT_TYPES, YEAR, Analysis, blank_source_mentions
 from app.qa.units import stem
 from graph.relations import REGISTRY, Relation
 
@@ -45,11 +45,12 @@ _NOT_COMPOSED = {"hasQuantity", "onTopic", "activityConcerns", "activityIn", "ac
 
 
 def _blank(a: Analysis) -> str:
-    """The question with linked names blanked (same length), so a name is never a relation word."""
+    """The question with linked names and mentions of the report itself blanked (same length), so
+    neither a name nor the source ("according to the report") is a relation word."""
     q = a.question
     for l in a.links:
         q = q[:l.start] + " " * (l.end - l.start) + q[l.end:]
-    return q
+    return blank_source_mentions(q)
 
 
 def cue_count(a: Analysis) -> int:

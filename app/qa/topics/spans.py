@@ -54,7 +54,13 @@ multinationals convention conventions recommendation recommendations instrument 
 _VERBS = {w for w in _BREAK if w in "is are was were be been did does do has have had can could will would should may might".split()}
 _WH_HEAD = re.compile(r"\b(?:which|what|name of|names of|title of|titles of)\s+(?:the\s+|a\s+|an\s+)?"
                       r"((?:[\w'’./-]+\s+){0,6}?)(" + _HEAD_RX + r")(e?s)?\b", re.I)
-_NAME_CUE = re.compile(r"\b(name[sd]?|called|titled|entitled|title)\b", re.I)
+# A participle followed by a preposition and what it is said in says where a thing is mentioned, or
+# what is asked for ("the co-funders named for 2024", "named in the report", "called for reforms"):
+# no name is asked ("called in full" still asks one).
+_NAME_CUE = re.compile(r"\b(name[sd]?|called|titled|entitled|title)\b"
+                       r"(?<!\bnamed)(?<!\bcalled)|\b(?:named|called)\b(?!\s+(?:for\b|(?:in|by|as|among|within|under|on|at|alongside)\s+"
+                       r"(?:the|this|these|those|its|their|a|an|\d{4})\b))",
+                       re.I)
 _PLACE = re.compile(r"^\s*where\b.*\b(held|organi[sz]ed|hosted|host|take place|took place|taking place|convened|"
                     r"attend(?:ed)?|participate|meet|met|gather(?:ed)?|"
                     r"located|celebrated|launched)\b|\bin (?:which|what) (?:city|town|venue|place)\b", re.I)
