@@ -339,9 +339,15 @@ def parse_report(text: str, path: str | Path = "", doc_id: str | None = None, ti
         is_listed = heading_key(clean) in listed
         kind = heading_kind(clean, blk.raw, is_listed) if blk.kind == "text" else None
         if kind in _UNNUMBERED and not is_listed and (
-            loose_table or _labels_next(clean, blocks, cleaned, i) or _peek_any(blocks, cleaned, i) is None
+            _peek_any(blocks, cleaned, i) is None or _labels_next(clean, blocks, cleaned, i)
         ):
-            kind = None  # a table's cell, a picture's label, or a closing line with nothing under it
+            # a closing line with nothing under it (an address), or a picture's label that the next
+            # block repeats: no heading, and no sentence of the passage around it either
+            flush()
+            b.add_unit(clean_paragraph(clean), blk.start, blk.end, "caption")
+            continue
+        if kind in _UNNUMBERED and not is_listed and loose_table:
+            kind = None  # a cell of a table given as loose lines
         loose_table = _opens_loose_table(clean, blocks, i) or (loose_table and len(clean.split()) < LOOSE_CELL_WORDS)
         if kind and pending is not None and last_word(pending.text) in FUNCTION_WORDS:
             kind = None  # "In Nepal, the ILO supported the" / "Social Security Fund ..."

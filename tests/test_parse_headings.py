@@ -102,6 +102,8 @@ def test_a_pictures_label_repeated_below_is_not_a_heading():
     titles = _titles(doc)
     assert "Pensions for Seasonal Workers in the Highlands" not in titles
     assert {"Publications", "Online tools"} <= set(titles)
+    label = next(p for p in doc.passages if p.text.startswith("Pensions for Seasonal Workers"))
+    assert label.kind == "caption"  # kept, but not glued to the list it sits in
     # a heading its first sentence names and then goes on about is still a heading
     body2 = ["1. Overview", BODY, "Rural Pensions Working Group",
              "In 2031 the Rural Pensions Working Group met twice and agreed a work plan for the coming years."]
@@ -112,3 +114,5 @@ def test_a_closing_line_with_nothing_under_it_is_not_a_heading():
     body = ["1. Overview", BODY, "Agency for Rural Pensions Avenue des Champs 4 9999 Capital City"]
     doc = parse_report(_report(["1. Overview | 1"], body))
     assert _titles(doc) == []
+    last = doc.passages[-1]
+    assert last.text.startswith("Agency for Rural Pensions Avenue") and last.kind == "caption"  # kept, and apart
