@@ -68,3 +68,18 @@ def test_work_under_way_is_an_activity():
     kb = gx.run_all(parse_report(text), only=ONLY)
     acts = [kb.entities[x.subject] for x in kb.facts_where(obj="Country:MNG", predicate="activityIn")]
     assert [a.attrs["kind"] for a in acts] == ["drafting"]
+
+
+def test_a_country_item_whose_next_sentence_names_the_ilo_is_ilo_work_there():
+    def acts(body: str, iso3: str):
+        text = "\n\n".join(["Annual Review 2031", "1. Results", INTRO, "1.1 Thematic results", INTRO,
+                            "Highlights of the year", body, "2. Outlook", INTRO]) + "\n"
+        kb = gx.run_all(parse_report(text), only=ONLY)
+        return [x.subject for x in kb.facts_where(obj=f"Country:{iso3}", predicate="activityIn")]
+
+    item = "In Mongolia, pension coverage has been extended to 40,000 herders on a voluntary basis."
+    assert acts(item + " Under new guidelines developed with ILO support, districts subsidise contributions.", "MNG")
+    assert acts(item + " The fund developed new guidelines with ILO support.", "MNG")
+    # no ILO after it, or the next sentence is about another country: not the ILO's work in Mongolia
+    assert not acts(item + " Districts now subsidise contributions for herders.", "MNG")
+    assert not acts(item + " In Bhutan, the ILO trained labour inspectors.", "MNG")

@@ -81,11 +81,22 @@ def report_year(doc: Document) -> str | None:
     return m.group(1) if m else None
 
 
-def _countries_for(doc: Document, p, sent: str) -> list[str]:
+_COUNTRY_ITEM = re.compile(r"^\W*(?:In|For)\s+(?:the\s+)?([A-Z][^,]{2,40}),")
+
+
+def _countries_for(doc: Document, p, sent: str, following: str = "") -> list[str]:
+    """The countries a sentence tells of work in: its country entry's, else the one or two it
+    names when it names the ILO too.  A country item ("In Nepal, coverage has been extended to
+    ...") whose next sentence names no country but the ILO ("Under new guidelines developed with
+    ILO support, ...") tells of the ILO's work there as well."""
     home = section_iso3(doc, p.section_id)
     if home:
         return [home]
     if not re.search(r"\bILO\b", sent):
+        item = _COUNTRY_ITEM.match(sent)
+        iso = countries.lookup(item.group(1).strip("* ")) if item else None
+        if iso and re.search(r"\bILO\b", following) and not countries.find_countries(following):
+            return [iso]
         return []
     out = []
     for s, _e, _surf, iso in countries.find_countries(sent):
@@ -177,8 +188,9 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
             continue
         quiet = quiet_year(p.text, fallback_year)
         under_heading = heading_topics(doc, p.section_id)
-        for _s0, _s1, sent in sentences(p.text):
-            isos = _countries_for(doc, p, sent)
+        said = sentences(p.text)
+        for k, (_s0, _s1, sent) in enumerate(said):
+            isos = _countries_for(doc, p, sent, said[k + 1][2] if k + 1 < len(said) else "")
             if not isos:
                 continue
             if not section_iso3(doc, p.section_id) and _DONOR_NEWS.search(sent):
