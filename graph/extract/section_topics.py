@@ -5,7 +5,7 @@ all types of employment, including those in the informal economy"), and the sent
 a heading often do not repeat its topic ("In Viet Nam, the government approved amendments ... to
 extend mandatory social insurance coverage to 3 million previously uncovered workers").  The
 heading says what they are about, so an activity told under it is on the heading's topics too.
-Only a heading naming one topic counts, and only headings of thematic blocks: a region, a country entry or a numbered chapter names no
+Only a heading naming one or two topics counts, and only headings of thematic blocks: a region, a country entry or a numbered chapter names no
 policy topic, and a box is an aside.
 """
 from __future__ import annotations
@@ -22,9 +22,12 @@ def heading_topics(doc: Document, section_id: str) -> list[str]:
     if sec is None or sec.kind != "thematic":
         return []
     named = milestones.topics(sec.title, names_too=True)
-    # "... in climate change and humanitarian crisis contexts": a heading naming two topics does
-    # not say which of them each sentence under it is about
-    return named if len(named) == 1 else []
+    # "... in climate change and humanitarian crisis contexts" files every example under both; a
+    # heading naming more than two topics is a list of themes, not one block's subject
+    return named if len(named) <= MAX_HEADING_TOPICS else []
+
+
+MAX_HEADING_TOPICS = 2
 
 
 def with_heading_topics(own: list[str], heading: list[str], limit: int = 3) -> list[str]:
