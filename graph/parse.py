@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph import countries
+from graph.contents import front_tables, heading_key, listed_headings
 from graph.model import Document, Passage, Section, Table
 from graph.stray_tails import MAX_BLOCKS_BETWEEN, is_cut, rejoin, split_tail
 from graph.text import (
@@ -44,6 +45,9 @@ _BOX = re.compile(r"^Box\s+(\d+)\s*[:.]\s*(.*)")
 _CHAPTER = re.compile(r"^(\d{1,2})\.\s+([A-Z].*)")
 _SECTION = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?\s+([A-Z].*)")
 _LABEL_LINE = re.compile(r"^[A-Z][A-Za-z]+(?: [a-z]+)?\s*:\s")
+_LINK = re.compile(r"<u>|https?://|www\.", re.I)
+_ACRONYM_END = re.compile(r"\(?[A-Z]{2,}\)?\W*$")  # "... Organization (WHO)": an acronym, not the pronoun
+MAX_LISTED_WORDS = 40
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
 
 
@@ -92,14 +96,17 @@ def is_noise(clean: str) -> bool:
     return False
 
 
-def heading_kind(clean: str, raw: str) -> str | None:
-    """What kind of heading a short line is, or None when it is body text."""
+def heading_kind(clean: str, raw: str, listed: bool = False) -> str | None:
+    """What kind of heading a short line is, or None when it is body text.
+
+    ``listed``: the report's contents table names this line (:mod:`graph.contents`), so it is a
+    heading even when longer than a title usually is or holding a comma or a colon."""
     if _BOX.match(clean):
         return "box"
     if raw.lstrip().startswith(("-", "•", "►", "▶")):
         return None
     words = clean.split()
-    if not words or len(words) > 16 or len(clean) > 130:
+    if not words or len(words) > (MAX_LISTED_WORDS if listed else 16) or (len(clean) > 130 and not listed):
         return None
     if clean.endswith((".", ",", ";", ":")) or not (clean[0].isupper() or clean[0].isdigit()):
         return None
@@ -111,7 +118,12 @@ def heading_kind(clean: str, raw: str) -> str | None:
         return "region"
     if countries.lookup(clean):
         return "country"
-    if ":" in clean or last_word(clean) in FUNCTION_WORDS or re.search(r"[\"“”@]", clean):
+    if _LINK.search(raw) or clean.count("(") != clean.count(")"):
+        return None  # a link line ("More information on the <u>...</u>"), or a title cut mid-bracket
+    if listed:
+        return None if clean[0].isdigit() else "thematic"
+    ends_in_function_word = last_word(clean) in FUNCTION_WORDS and not _ACRONYM_END.search(clean)
+    if ":" in clean or ends_in_function_word or re.search(r"[\"“”@]", clean):
         return None
     if ", " in clean and len(words) > 8:
         return None  # a sentence that lost its full stop, not a title
@@ -120,6 +132,9 @@ def heading_kind(clean: str, raw: str) -> str | None:
     return "thematic"
 
 
+_UNNUMBERED = ("thematic", "region", "country")
+MAX_LABEL_WORDS = 3  # 'Publication:', 'ILO Fact Sheet:' before a repeated title
+LOOSE_CELL_WORDS = 12  # a line this long or longer is text again, not a cell of a loose table
 _LEVEL = {"chapter": 1, "section": 2, "thematic": 3, "region": 4, "country": 5, "box": 6}
 
 
@@ -283,6 +298,8 @@ def parse_report(text: str, path: str | Path = "", doc_id: str | None = None, ti
                 dangling = (pending, i)
             pending = None
 
+    listed = listed_headings(front_tables(blocks, cleaned))
+    loose_table = False  # inside a table the converter gave as loose lines after its caption
     i = 0
     last_table: Table | None = None
     table_caption: tuple[str, int] | None = None
@@ -290,6 +307,7 @@ def parse_report(text: str, path: str | Path = "", doc_id: str | None = None, ti
         blk, clean = blocks[i], cleaned[i]
         i += 1
         if blk.kind == "table":
+            loose_table = False
             flush()
             rows = _table_rows(blk)
             if not rows:
@@ -318,7 +336,19 @@ def parse_report(text: str, path: str | Path = "", doc_id: str | None = None, ti
             continue
         if is_noise(clean):
             continue
-        kind = heading_kind(clean, blk.raw) if blk.kind == "text" else None
+        is_listed = heading_key(clean) in listed
+        kind = heading_kind(clean, blk.raw, is_listed) if blk.kind == "text" else None
+        if kind in _UNNUMBERED and not is_listed and (
+            _peek_any(blocks, cleaned, i) is None or _labels_next(clean, blocks, cleaned, i)
+        ):
+            # a closing line with nothing under it (an address), or a picture's label that the next
+            # block repeats: no heading, and no sentence of the passage around it either
+            flush()
+            b.add_unit(clean_paragraph(clean), blk.start, blk.end, "caption")
+            continue
+        if kind in _UNNUMBERED and not is_listed and loose_table:
+            kind = None  # a cell of a table given as loose lines
+        loose_table = _opens_loose_table(clean, blocks, i) or (loose_table and len(clean.split()) < LOOSE_CELL_WORDS)
         if kind and pending is not None and last_word(pending.text) in FUNCTION_WORDS:
             kind = None  # "In Nepal, the ILO supported the" / "Social Security Fund ..."
         if kind and kind != "box":
@@ -394,6 +424,36 @@ def _restore_tail(para: str, dangling: tuple["Unit", int], at: int) -> tuple[str
     para, tail = split
     cut.text = rejoin(cut.text, tail)
     return para, (dangling if is_cut(cut.text) else None)
+
+
+def _opens_loose_table(clean: str, blocks: list[Block], i: int) -> bool:
+    """A "Table N:" caption (bulleted or not) whose next block is not a pipe table: the table's
+    cells follow as short loose lines, and none of them is a heading."""
+    return bool(_TABLE_CAPTION.match(clean_paragraph(clean))) and (i >= len(blocks) or blocks[i].kind != "table")
+
+
+def _labels_next(clean: str, blocks: list[Block], cleaned: list, i: int) -> bool:
+    """A title-like line of several words that the next block merely repeats, at most behind a
+    short label, is the caption of a picture or an item ("X" above 'Publication: "X"'), not a
+    heading over what follows (a heading's first sentence that names it says more than it)."""
+    if len(clean.split()) < 4:
+        return False
+    nxt = _peek_any(blocks, cleaned, i)
+    if nxt is None:
+        return False
+    key, nkey = heading_key(clean), heading_key(nxt)
+    return nkey.endswith(key) and len(nkey[: len(nkey) - len(key)].split()) <= MAX_LABEL_WORDS
+
+
+def _peek_any(blocks: list[Block], cleaned: list, i: int) -> str | None:
+    """The next non-noise block's text (a table's rows joined), or None at the end of the text."""
+    while i < len(blocks):
+        if blocks[i].kind == "table":
+            return blocks[i].raw
+        if not is_noise(cleaned[i]):
+            return clean_paragraph(cleaned[i])
+        i += 1
+    return None
 
 
 def _peek_text(blocks: list[Block], cleaned: list, i: int) -> str | None:

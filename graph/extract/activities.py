@@ -17,7 +17,8 @@ verbs are dated with (a future verb with a year is a planned activity, status 'p
   during the 2024 reporting period"), where an undated sentence is past work, not that year's;
 * facts: ``activityIn`` (-> country), ``activityInvolved`` (-> the organisations the sentence
   names, the ILO included), ``activityConcerns`` (-> the schemes, laws, initiatives, publications
-  it names), ``onTopic`` (-> the policy topics, as ThematicArea entities).
+  it names), ``onTopic`` (-> the policy topics, as ThematicArea entities: the sentence's, and
+  those of the thematic heading it is told under, :mod:`graph.extract.section_topics`).
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from graph.extract import ensure_country, milestones
 from graph.extract.instruments import section_iso3, sentences
 from graph.extract.named import NameIndex
 from graph.extract.organizations import find_organizations
+from graph.extract.section_topics import heading_topics, with_heading_topics
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document
 from graph.vocab import slug
@@ -38,11 +40,12 @@ DONE = re.compile(
     r"\b(?:(?:has|have|had)\s+(?:also\s+|been\s+|successfully\s+|further\s+)*)?(?P<verb>completed|conducted|"
     r"carried out|delivered|held|organi[sz]ed|co-organi[sz]ed|launched|re-?launched|validated|adopted|"
     r"published|developed|trained|undertook|undertaken|finali[sz]ed|approved|endorsed|introduced|signed|"
-    r"piloted|established|drafted|presented|facilitated|hosted|rolled out|enacted|passed|renewed|produced|"
+    r"piloted|deployed|established|drafted|presented|facilitated|hosted|rolled out|enacted|passed|renewed|produced|"
     r"prepared|initiated|started|began|convened|ran|implemented|supported|provided|assisted|contributed|"
     r"helped|extended|reviewed|assessed|mapped|costed|trained|updated|revised|amended|submitted|"
     r"continued to (?:support|provide|work)|supporting|providing|working|confirmed|committed|joined|issued|"
-    r"discussed|announced|agreed|created|given|received|attended|evaluated|examined|consolidated|validated)\b",
+    r"discussed|announced|agreed|created|given|received|attended|evaluated|examined|consolidated|validated|"
+    r"(?<=been )(?:drafting|developing|designing|preparing|implementing|piloting))\b",
     re.I)
 # the kind of an activity told only by its verb
 _VERB_KIND = {"submitted": "submission", "launched": "launch", "re-launched": "launch", "relaunched": "launch",
@@ -52,9 +55,12 @@ _VERB_KIND = {"submitted": "submission", "launched": "launch", "re-launched": "l
               "signed": "signature", "enacted": "enactment", "issued": "issuance", "confirmed": "commitment",
               "committed": "commitment", "joined": "membership", "given": "training", "trained": "training",
               "evaluated": "evaluation", "reviewed": "review", "assessed": "assessment", "drafted": "drafting",
-              "discussed": "dialogue", "presented": "presentation", "piloted": "pilot", "established": "establishment",
+              "discussed": "dialogue", "presented": "presentation", "piloted": "pilot", "deployed": "deployment", "established": "establishment",
               "created": "establishment", "introduced": "introduction", "renewed": "renewal",
-              "extended": "extension", "amended": "amendment", "revised": "revision", "updated": "revision"}
+              "extended": "extension", "amended": "amendment", "revised": "revision", "updated": "revision",
+              # "have been drafting / developing ...": work under way
+              "drafting": "drafting", "developing": "development", "designing": "design",
+              "preparing": "preparation", "implementing": "implementation", "piloting": "pilot"}
 _FUTURE = re.compile(r"\b(?:will|would|shall|could|should|may|might|to be|expected|planned|plans? to|aims? (?:to|at)|"
                      r"intends? to|seeks? to|set to|is to|are to|yet to|not yet)\s+(?:\w+\s+){0,2}$", re.I)
 _SUPPORT_ONLY = {"supported", "provided", "assisted", "contributed", "helped", "supporting", "providing",
@@ -75,11 +81,22 @@ def report_year(doc: Document) -> str | None:
     return m.group(1) if m else None
 
 
-def _countries_for(doc: Document, p, sent: str) -> list[str]:
+_COUNTRY_ITEM = re.compile(r"^\W*(?:In|For)\s+(?:the\s+)?([A-Z][^,]{2,40}),")
+
+
+def _countries_for(doc: Document, p, sent: str, following: str = "") -> list[str]:
+    """The countries a sentence tells of work in: its country entry's, else the one or two it
+    names when it names the ILO too.  A country item ("In Nepal, coverage has been extended to
+    ...") whose next sentence names no country but the ILO ("Under new guidelines developed with
+    ILO support, ...") tells of the ILO's work there as well."""
     home = section_iso3(doc, p.section_id)
     if home:
         return [home]
     if not re.search(r"\bILO\b", sent):
+        item = _COUNTRY_ITEM.match(sent)
+        iso = countries.lookup(item.group(1).strip("* ")) if item else None
+        if iso and re.search(r"\bILO\b", following) and not countries.find_countries(following):
+            return [iso]
         return []
     out = []
     for s, _e, _surf, iso in countries.find_countries(sent):
@@ -170,8 +187,10 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
         if p.kind not in ("paragraph", "list_item"):
             continue
         quiet = quiet_year(p.text, fallback_year)
-        for _s0, _s1, sent in sentences(p.text):
-            isos = _countries_for(doc, p, sent)
+        under_heading = heading_topics(doc, p.section_id)
+        said = sentences(p.text)
+        for k, (_s0, _s1, sent) in enumerate(said):
+            isos = _countries_for(doc, p, sent, said[k + 1][2] if k + 1 < len(said) else "")
             if not isos:
                 continue
             if not section_iso3(doc, p.section_id) and _DONOR_NEWS.search(sent):
@@ -224,7 +243,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 key = slug(f"{iso} {year or ''} {kind}")[:60] + "-" + digest
                 label = f"{kind[0].upper()}{kind[1:]} in {country.label} ({year or 'undated'}): {what}"
                 if not sentence_topics:
-                    sentence_topics.append(milestones.topics(sent))
+                    sentence_topics.append(with_heading_topics(milestones.topics(sent), under_heading))
                 themes = sentence_topics[0]
                 a = kb.add_entity("Activity", key, label[:160], passage=p.id, kind=kind, status=status,
                                   year=year, year_source=source, country=iso,
@@ -244,7 +263,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                         kb.add_fact(a.id, "activityInvolved", oid, [p.id], year=year)
                 for _s, _e, ent in named:
                     kb.add_fact(a.id, "activityConcerns", ent, [p.id], year=year, status=status)
-                for t in themes[:3]:
+                for t in themes:
                     th = kb.add_entity("ThematicArea", slug(t), t, passage=p.id)
                     kb.add_fact(a.id, "onTopic", th.id, [p.id])
 

@@ -254,7 +254,7 @@ TOPICS: tuple[tuple[str, str], ...] = (
     ("migrant workers", r"migrants?|migrant workers|working abroad"),
     ("social health protection", r"health insurance|social health|health protection|health coverage|"
                                  r"universal health|medical|health|tuberculosis|HIV"),
-    ("pensions", r"pensions?|old[\s-]age|older persons"),
+    ("pensions", r"pensions?|old[\s-]age|older (?:persons|people)|old persons'?|elderly"),
     ("unemployment protection", r"unemployment"),
     ("maternity and parental protection", r"maternity|paternity|parental"),
     ("child benefits", r"child benefits?|children|child"),

@@ -345,13 +345,23 @@ def _position(doc: Document, p) -> int:
     return i if i is not None and doc.passages[i] is p else doc.passages.index(p)
 
 
+_FIGURE_CAPTION = re.compile(r"^(?:Figure|Source|Photo|Note|Table)s?\b|^©", re.I)
+
+
 def _figure_publishers(doc: Document, p) -> list[str]:
-    """Items of a figure captioned 'Sample of ILO reports ...' are published by that organisation."""
+    """Items of a figure captioned 'Sample of ILO reports ...' are published by that organisation.
+    A caption that is no figure's (one item's picture label among the items) is passed over."""
     idx = _position(doc, p)
-    for q in reversed(doc.passages[max(0, idx - 6):idx + 1]):
+    seen = 0
+    for q in reversed(doc.passages[max(0, idx - 12):idx + 1]):
         if q.kind == "caption" or q.text.startswith("Figure"):
             m = re.search(r"\b([A-Z]{2,10})\s+(?:reports|publications|briefs|papers|documents)", q.text)
-            return [m.group(1)] if m else []
+            if m or _FIGURE_CAPTION.match(q.text) or q is p:
+                return [m.group(1)] if m else []
+            continue  # a label: not counted in the figure's reach
+        seen += 1
+        if seen > 6:
+            break
     return []
 
 
