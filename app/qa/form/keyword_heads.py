@@ -82,6 +82,7 @@ _LAST_THING = (r"conventions?|recommendations?|instruments?|treat(?:y|ies)|decre
 # ... unless a preposition governs it ("money given to atlantis programmes": the programmes are the recipient)
 _PREP_NEAR = re.compile(r"\b(?:of|to|for|by|in|on|with|from|into|at|across|among|between|than|per)(?:\s+\S+)?\s*$", re.I)
 # ("countries ilo refugees ... feasibility study": a query opening on countries or bodies asks for them)
+_KIND_BEFORE = re.compile(rf"\b(?:{_KIND}|partner|funder|donor|member)\s*$", re.I)
 _OPENS_ON_BODY = re.compile(rf"^\s*(?:\S+\s+)?(?:{_COUNTRY_KIND}|{_BODY_KIND})\b", re.I)
 _THING_LAST = re.compile(rf"^(?P<rest>.*\S)\s+(?P<noun>{_LAST_THING})\s*\??\s*$", re.I)
 _KIND_LAST = re.compile(rf"^(?P<rest>.*\S)\s+(?P<noun>{_COUNTRY_KIND}|{_BODY_KIND})\s*\??\s*$", re.I)
@@ -122,7 +123,8 @@ def asked_noun_first(query: str) -> str:
     if m:
         return f"which countries receive {m.group('rest')}"
     m = _THING_LAST.match(q)
-    if m and not _PREP_NEAR.search(m.group("rest")) and _says_verb(m.group("rest")) and not _OPENS_ON_BODY.match(q):  # "lao pdr adopt 2024 ... decree"
+    if m and not _PREP_NEAR.search(m.group("rest")) and _says_verb(m.group("rest")) and not _OPENS_ON_BODY.match(q) \
+            and not _KIND_BEFORE.search(m.group("rest")):  # ("netherlands funded country programmes": countries)  # "lao pdr adopt 2024 ... decree"
         return f"which {m.group('noun')} {m.group('rest')}"
     if _PASSIVE_BY.match(q):  # "funded by atlantis countries": the analysis reads a passive's agent as it is
         return query
