@@ -162,7 +162,11 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     head = _keyword_head(a) if not _ASKING.search(a.question) and (
         a.answer_type == "Text" or _opens_on_head(a) or _ends_on_head(a) or opening_head(a.question)
         or (a.answer_type == "Scheme" and _NAMING.search(a.question))) else None
-    head = head or (end_noun_type(a.question) if a.answer_type == "Text" else None)  # "... co-organisers": bodies
+    # "... co-organisers": bodies; "iraq pension policy paper co-authors": the end noun said last asks,
+    # not the type noun of the thing it belongs to
+    # ("african countries with exactly two funders": countries asked, a count of their funders the condition)
+    end = end_noun_type(a.question) if a.answer_type not in ("Number", "Year", "Country") and head != "Country" else None
+    head = end or head
     opening = _relative_head(a)
     _apply(a, guess, u)
     # "joint sdg fund recipients": a relation's own end noun after a thing of its other end asks

@@ -70,6 +70,22 @@ _PARTICIPLE_FIRST = re.compile(r"^\s*(?:funded|financed|supported|backed|paid|sp
 # "ireland funding recipients", "eu aid recipient countries": the countries that receive that money.
 _RECIPIENTS_LAST = re.compile(r"^(?P<rest>.*\b(?:funding|financing|money|aid|donations?)\b.*?)\s+"
                               r"(?:recipients|(?:recipient|beneficiary)\s+countries)\s*\??\s*$", re.I)
+# "lao pdr adopt 2024 change ... decree", "tajikistan maternity benefit costed against convention": a
+# keyword query closing on the kind of named thing it asks for, after the words that describe it (a
+# verb among them: with none, "kenya pension reform scheme" is a name or a topic).  Countries and bodies
+# last are read by the analysis already ("pension reform countries", "malawi donors"), and so is a
+# year ("employment injury convention adopted year").
+_LAST_THING = (r"conventions?|recommendations?|instruments?|treat(?:y|ies)|decrees?|laws?|acts?|bills?|regulations?|"
+               r"schemes?|programmes?|programs?|initiatives?|networks?|publications?|reports?|papers?|studies|study|"
+               r"briefs?|projects?|strateg(?:y|ies)|polic(?:y|ies)|regions?|ministr(?:y|ies)|authorit(?:y|ies)|"
+               r"agenc(?:y|ies)|institutions?|compan(?:y|ies)")
+# ... unless a preposition governs it ("money given to atlantis programmes": the programmes are the recipient)
+_PREP_NEAR = re.compile(r"\b(?:of|to|for|by|in|on|with|from|into|at|across|among|between|than|per)(?:\s+\S+)?\s*$", re.I)
+# ("countries ilo refugees ... feasibility study": a query opening on countries or bodies asks for them)
+_KIND_BEFORE = re.compile(rf"\b(?:{_KIND}|partner|funder|donor|member)\s*$", re.I)
+_OPENS_ON_BODY = re.compile(rf"^\s*(?:\S+\s+)?(?:{_COUNTRY_KIND}|{_BODY_KIND})\b", re.I)
+_THING_LAST = re.compile(rf"^(?P<rest>.*\S)\s+(?P<noun>{_LAST_THING})\s*\??\s*$", re.I)
+_KIND_LAST = re.compile(rf"^(?P<rest>.*\S)\s+(?P<noun>{_COUNTRY_KIND}|{_BODY_KIND})\s*\??\s*$", re.I)
 _PASSIVE_BY = re.compile(_PARTICIPLE_FIRST.pattern + r"\s+by\b", re.I)
 _COUNTRIES_AFTER = re.compile(r"^(?P<before>.*?\S)\s+(?P<np>countries|funders|donors|partners|organi[sz]ations|pathfinders)"
                               r"(?P<after>(?:\s+\S.*)?)$", re.I)
@@ -106,6 +122,10 @@ def asked_noun_first(query: str) -> str:
     m = _RECIPIENTS_LAST.match(q)
     if m:
         return f"which countries receive {m.group('rest')}"
+    m = _THING_LAST.match(q)
+    if m and not _PREP_NEAR.search(m.group("rest")) and _says_verb(m.group("rest")) and not _OPENS_ON_BODY.match(q) \
+            and not _KIND_BEFORE.search(m.group("rest")):  # ("netherlands funded country programmes": countries)  # "lao pdr adopt 2024 ... decree"
+        return f"which {m.group('noun')} {m.group('rest')}"
     if _PASSIVE_BY.match(q):  # "funded by atlantis countries": the analysis reads a passive's agent as it is
         return query
     if _PARTICIPLE_FIRST.match(q):
@@ -130,3 +150,62 @@ def country_where(query: str) -> str:
     """"ilo's work country where X" / "ilo country X" -> "ilo's work in the country where X"; else unchanged."""
     return _WORK_COUNTRY.sub(lambda m: f"{m.group('work')} in the country where ", query, count=1)
 
+
+
+# "jordanian ministry led pilot ...", "private company partnered with ilo ...", "international development
+# partners worked with ...", "sources finance ilo's work nepal": a noun phrase whose head names a kind of thing
+# (at most two modifiers before it, none a kind noun itself), then its verb: a relative clause whose "which" was dropped.  The
+# head nouns are the ones the analysis reads after "which" (`question._HEAD`); the verb is a past
+# form or a plain verb of doing after a plural head (ordinary English; an -ing word there is mostly a
+# noun of a compound: "strategy costing partners").
+_IRREGULAR_PAST = (r"led|paid|ran|met|held|won|made|took|gave|got|sent|set|put|built|began|became|brought|"
+                   r"bought|chose|drew|found|grew|hit|kept|left|lent|read|saw|sold|spent|stood|taught|told|wrote|"
+                   r"written|given|taken|chosen|drawn|grown|known|seen|shown|begun|become|run|won")
+_PLAIN_VERBS = (r"fund|finance|pay|support|back|run|host|join|chair|lead|implement|publish|provide|partner|work|"
+                r"cover|receive|get|have|help|give|offer|contribute|sponsor|bankroll|ratify|adopt|launch|sign|co-?fund")
+_FUNCTION = (r"of|for|to|in|on|by|with|from|and|or|the|a|an|than|across|among|between|that|which|who|not|no|"
+             r"without|per|about|as|at|into|is|are|was|were|besides|apart|except|excluding|other|than|beyond|outside|"
+             r"unlike|like|not|only|all|any|every|each|both|either|neither")
+_NP_VERB = re.compile(
+    rf"^\s*(?:the\s+)?(?P<mods>(?:(?!(?:{_FUNCTION}|{_KIND}|polic(?:y|ies))\b)[a-z][\w'’-]*\s+){{0,2}}?)"
+    rf"(?P<head>(?:{_COUNTRY_KIND}|{_BODY_KIND}|{_THING_KIND}|compan(?:y|ies)|firms?|sources?|networks?|partnerships?|"
+    rf"working\s+groups?|coalitions?|authorit(?:y|ies)|trusts?|boards?))\s+"
+    rf"(?P<verb>(?:[a-z][\w-]*ed|{_IRREGULAR_PAST}|{_PLAIN_VERBS}))\b(?!['’])", re.I)
+# "countries financed donors ...", "countries funded by ...": a money participle after the kind is
+# read as a passive by the analysis already ("which" would make the kind its agent).
+_PASSIVE_READ = re.compile(r"^(?:funded|financed|paid|sponsored|backed|bankrolled|supported|assisted|covered|named|"
+                           r"listed|mentioned|cited)$", re.I)
+_BY_AFTER = re.compile(r"\s+(?:(?:only|solely|entirely|jointly|mainly|partly|wholly|exclusively)\s+)?by\b", re.I)
+MAX_NP_VERB_WORDS = 24  # an opening kind noun with its verb marks a keyword query at any length
+_NOT_VERB_ED = re.compile(r"^(?:need|feed|seed|speed|bed|red|shed|hundred|united|related|based|limited|selected|"
+                          r"advanced|detailed|integrated|expanded|targeted|registered|specialized|specialised)$", re.I)
+
+
+# Plain verbs that are rarely nouns in a keyword query ("adopt", not "work" or "support").
+_VERB_ONLY = (r"adopt|ratify|launch|sign|join|implement|publish|introduce|approve|endorse|pass|enact|align|"
+              r"establish|create|use|host|develop|validate|amend|replace|administer|manage|govern")
+_VERB_WORD = re.compile(rf"(?<![\w-])(?:(?P<ed>[a-z]\w*ed)|{_IRREGULAR_PAST}|(?:{_VERB_ONLY})(?:s|es)?)\b(?!['’])", re.I)
+
+
+def _says_verb(words: str) -> bool:
+    """Whether the words hold a verb (a past form, or a plain verb that is rarely a noun)."""
+    return any(not (m.group("ed") and _NOT_VERB_ED.match(m.group("ed"))) for m in _VERB_WORD.finditer(words))
+
+
+def np_then_verb(query: str) -> bool:
+    """Whether a keyword query opens on a kind of thing followed by its verb ("jordanian ministry led
+    ...", "partners worked with ..."): the "which" before it was dropped."""
+    words = query.split()
+    if not MIN_WORDS <= len(words) <= MAX_NP_VERB_WORDS or _ORDERED.search(query) or re.search(r"[,;:]", query):
+        return False
+    m = _NP_VERB.match(query)
+    if not m or _NOT_VERB_ED.match(m.group("verb")):
+        return False
+    if _PASSIVE_READ.match(m.group("verb")) and not (m.start("head") > len(query) - len(query.lstrip()) and
+                                                     _BY_AFTER.match(query, m.end("verb"))):
+        return False  # a passive is read as it is, unless modifiers stand before its kind and its "by" is said
+    last = _THING_LAST.match(query) or _KIND_LAST.match(query)
+    if last and last.group("noun").lower() != m.group("head").lower():
+        return False  # "... law staggered entry into force country": the kind said last is asked
+    plain = re.fullmatch(_PLAIN_VERBS, m.group("verb"), re.I)
+    return not plain or m.group("head").lower().endswith("s")  # "countries fund ...", not "scheme cover"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from app.qa.form.keyword_heads import asked_noun_first, country_where
+from app.qa.form.keyword_heads import asked_noun_first, country_where, np_then_verb
 
 MAX_WORDS = 8  # longer than this, a query is a sentence whose word order means something
 # "which"/"what" head a noun ("... which countries") that the analysis reads wherever it is.
@@ -44,6 +44,10 @@ _TRAILING_QWORDS = re.compile(r"\s+((?:who|whom|where|when)(?:\s+(?:who|whom|whe
 
 # "c102 campaign launched by", "haba haba run by": a query ending on its verb's "by" asks who.
 _AGENT_LAST = re.compile(r"\b[a-z][\w-]*\s+by\s*\??\s*$", re.I)
+
+# "senegal's simplified scheme informal economy workers called": a query closing on "called" asks the name.
+# ("p4h network members named": a plural's names are listed, not one name asked)
+_CALLED_LAST = re.compile(r"^(?P<rest>\S.*?\S)\s+called\s*\??\s*$", re.I)
 
 # "funders most countries", "country fewest funders", "region most pathfinders": the noun before
 # the superlative is what is ranked, the words after it what is counted.
@@ -81,6 +85,8 @@ def which_first(query: str) -> str:
     102 ratified 2022": the countries are asked) or opens a phrase the analysis reads already
     ("countries funded by ...", "donors of ...", "countries that ...", "pathfinders without ...")."""
     words = query.split()
+    if np_then_verb(query) and not _OPENS.match(query) and asked_noun_first(query) == query:  # "jordanian ministry led ...": "which" dropped
+        return "which " + query.strip()
     if not (MIN_KIND_WORDS <= len(words) <= MAX_KIND_WORDS) or _OPENS.match(query) or re.search(r"[,;:]", query):
         return query
     if _AGENT_VERB_FIRST.match(query):
@@ -131,6 +137,9 @@ def question_word_first(query: str) -> str:
         group = "c1" if counted.group("c1") else 0  # a count word after its noun: only the word goes
         rest = (query[:counted.start(group)] + " " + query[counted.end(group):]).strip(" ?")
         return f"how many {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
+    called = _CALLED_LAST.match(query)
+    if called and not _QWORD.search(query):  # "senegal's scheme informal workers called": its name is asked
+        return f"what is {called.group('rest')} called?"
     if _AGENT_LAST.search(query) and not _QWORD.search(query):
         return "who " + query.strip()  # "c102 campaign launched by": the agent is asked
     m = _QWORD.search(query)
@@ -138,7 +147,8 @@ def question_word_first(query: str) -> str:
     # "where"/"when" can be relative ("countries where ...").
     if m is None:
         return which_first(query)
-    if not m.group(1).lower().startswith("how") and _RELATIVE_AFTER.search(query[:m.start()]):
+    # A relative word opens a clause, so one closing the query ("funds ilo andean countries who") is the asked word.
+    if not m.group(1).lower().startswith("how") and _RELATIVE_AFTER.search(query[:m.start()]) and query[m.end():].strip(" ?"):
         return asked_noun_first(query)  # "funders country where ...": the funders of that country
     rest = (query[:m.start()] + " " + query[m.end():]).strip(" ?")
     return f"{m.group(1).lower()} {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
