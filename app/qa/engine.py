@@ -1210,7 +1210,7 @@ class QuestionEngine:
             return None  # "the African countries that ...": a described set, never one country by retrieval
         # a country the description names is its context ("the countries that Japan supports")
         named_inside = {i for l in a.links if l.start >= m.start(1) for i in l.ids}
-        found = self._described_country(m.group(2), m.group(3).strip(), named_inside)
+        found = self._described_country(m.group(2), m.group(3).strip(), m.group(1), named_inside)
         if found is None:
             return None
         country = found.country
@@ -1218,15 +1218,17 @@ class QuestionEngine:
         a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], [country])]
         return f"“{a.question[start:]}” is {self.k.label(country) or country}, by the sentence: {found.sentence}"
 
-    def _described_country(self, rel: str, desc: str, named_inside: set[str] = frozenset()):
-        """The one country the sentence that best says ``desc`` names (see
-        :mod:`app.qa.multihop.description_sentence`), or None."""
-        return description_sentence.country_of(
+    def _described_country(self, rel: str, desc: str, noun: str = "country", named_inside: set[str] = frozenset()):
+        """The one country the sentence that best says ``desc`` names, where ``noun`` places it
+        ("the South Asian country"; see :mod:`app.qa.multihop.description_sentence`), or None."""
+        found = description_sentence.country_of(
             rel, desc, analyse=lambda t: analyse(t, self.lexicon), encode=lambda t: self.embedder.encode([t])[0],
             text_run=self.text.run, units=self.units.units, passage=self.k.passage,
             entry_country=lambda p: entry_country(p, self.lexicon), names=self.k.names,
             as_government=named_as_government, as_donor=named_as_donor, min_score=MIN_TEXT_SCORE,
             author_orgs=AUTHOR_ORGS, named_inside=named_inside)
+        return found if found is None or description_sentence.in_places(found.country, noun, self.lexicon.link, self.k) \
+            else None
 
     def _finish(self, out: dict, a: Analysis, und: Understanding, timings: dict, t0: float) -> dict:
         """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from app.qa.multihop.description_sentence import says_better
+from app.qa.multihop.description_sentence import says_better, tells_event
 
 _NOUN = r"country|nation|kingdom|republic"
 _AS_COUNTRY = re.compile(r"^(?:kingdom|republic)$", re.I)
@@ -78,6 +78,7 @@ class NamedBy:
     whole: str = ""
     rel: str = ""  # "whose", "where", "that" ...: with ``desc``, the description the report's sentence says
     desc: str = ""
+    noun: str = ""  # "South Asian country": the modifiers are a filter the described country must pass
 
 
 # "... which governments fund the ILO in the country that hosted a conference in Dakar in 2024?":
@@ -132,7 +133,7 @@ def _trailing(q: str, whole: str) -> NamedBy | None:
     inner = f"In which {noun} {desc}?" if rel == "in which" else f"Which {noun} {rel} {desc}?"
     head = t["head"]
     return NamedBy(inner=inner, outer=head[:1].upper() + head[1:] + "{}?", described=f"the {noun} {rel} {desc}", whole=whole,
-                   rel=rel, desc=desc)
+                   rel=rel, desc=desc, noun=noun)
 
 
 def _missed(whole: dict, out: dict, country: dict) -> bool:
@@ -157,7 +158,7 @@ def _split(q: str) -> NamedBy | None:
             noun = f"{m['mods']}{_AS_COUNTRY.sub('country', m['noun'])}".strip()  # "the kingdom that ...": a country
             rel, desc = " ".join(m["rel"].split()).lower(), m["desc"].strip(" ,")
             inner = f"In which {noun} {desc}?" if rel == "in which" else f"Which {noun} {rel} {desc}?"
-            return NamedBy(inner=inner, outer=outer, described=f"the {noun} {rel} {desc}", rel=rel, desc=desc)
+            return NamedBy(inner=inner, outer=outer, described=f"the {noun} {rel} {desc}", rel=rel, desc=desc, noun=noun)
     e = _EVENT.match(q)
     if e is not None:
         ref = _EVENT_REF.search(e["rest"])
@@ -166,24 +167,25 @@ def _split(q: str) -> NamedBy | None:
             rest = e["rest"]
             return NamedBy(inner=f"In which country did this happen: {desc}?",
                            outer=rest[:ref.start()] + "{}" + rest[ref.end():],
-                           described=f"the country where: {desc}", rel="where", desc=desc)
+                           described=f"the country where: {desc}", rel="where", desc=desc, noun="country")
     return None
 
 
-def answer(named: NamedBy, ask: Callable[[str], dict], by_sentence: Callable[[str, str], object] | None = None,
+def answer(named: NamedBy, ask: Callable[[str], dict], by_sentence: Callable[[str, str, str], object] | None = None,
            label: Callable[[str], str | None] = lambda key: None, iri: Callable[[str], str] = str) -> dict | None:
     """The answer to the question proper with the described country's name written in, or None
     when the country is not settled.
 
     The naming question is asked first.  When its reading gives no single country (the words the
     graph holds answered alone: every South Asian country, every pathfinder, or nothing), the
-    sentence that best says the description decides (``by_sentence(rel, desc)``, see
-    :mod:`app.qa.multihop.description_sentence`), within the countries the naming question gave
-    when it gave several."""
+    sentence that best says the description decides (``by_sentence(rel, desc, noun)``, see
+    :mod:`app.qa.multihop.description_sentence`: a country where the noun's modifiers place it,
+    "the South Asian country"); so it does when it says the description decidedly better than
+    the evidence of the one country the naming question gave."""
     inner = ask(named.inner)
     countries = [x for x in inner.get("answers") or [] if x.get("type") == "Country"]
     why: list[str] = []
-    found = by_sentence(named.rel, named.desc) if by_sentence is not None and named.desc else None
+    found = by_sentence(named.rel, named.desc, named.noun) if by_sentence is not None and tells_event(named.desc) else None
     if len(countries) == 1 and len(inner["answers"]) == 1 and not (
             found is not None and label(found.country) != countries[0]["label"]
             and says_better(named.desc, found.sentence, [e.get("text") or "" for e in countries[0].get("evidence") or []])):
@@ -191,10 +193,8 @@ def answer(named: NamedBy, ask: Callable[[str], dict], by_sentence: Callable[[st
         country = countries[0]
         why = [p for p in inner.get("path") or [] if not p.startswith(("understood as", "spelling", "question read"))][:1]
     else:
-        countries = [] if len(countries) == 1 else countries  # one country its own evidence says less well
         name = label(found.country) if found is not None else None
-        keys = {x.get("iso3") or "" for x in countries} | {x["label"] for x in countries}
-        if not name or countries and found.country.split(":")[-1] not in keys and name not in keys:
+        if not name:
             return None
         country = {"label": name, "iri": iri(found.country)}
         why = [f"by the sentence: {found.sentence}"]

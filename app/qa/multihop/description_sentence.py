@@ -29,6 +29,18 @@ class Found:
     sentence: str
 
 
+EVENT_WORDS = 5  # a description told in fewer words is a relation the graph reads ("the country Kuwait funds")
+
+
+def tells_event(desc: str) -> bool:
+    """Is the description an event told in words of its own (several), not a short relation the
+    graph holds and the naming question reads ("the country that the Social Security Institute
+    funds": which institute is the graph's to say, not the nearest sentence's)?"""
+    from app.qa.units import terms
+
+    return len(set(terms(desc))) >= EVENT_WORDS
+
+
 def country_of(rel: str, desc: str, *, analyse: Callable, encode: Callable, text_run: Callable, units,
                passage: Callable, entry_country: Callable, names: Callable[[str], Iterable[str]],
                as_government: Callable, as_donor: Callable, min_score: float, author_orgs: set[str],
@@ -56,7 +68,7 @@ def country_of(rel: str, desc: str, *, analyse: Callable, encode: Callable, text
     return Found(country, u.text)
 
 
-SAYS_MORE = 0.25  # how much more of the description a sentence must say to outweigh another reading's evidence
+SAYS_MORE = 0.25  # how much more (a share of its words) of the description a sentence must say to outweigh another reading's evidence
 SAYS_ENOUGH = 0.6  # and how much of it it must say at least
 
 
@@ -71,4 +83,21 @@ def says_better(desc: str, sentence: str, others: Iterable[str]) -> bool:
     words = list(dict.fromkeys(terms(desc)))
     said = topic_coverage(words, sentence)
     best_other = max((topic_coverage(words, t) for t in others), default=0.0)
-    return said >= SAYS_ENOUGH and said >= best_other + SAYS_MORE
+    return said >= SAYS_ENOUGH and said > best_other + SAYS_MORE
+
+
+def in_places(country: str, noun: str, link: Callable, knowledge) -> bool:
+    """Does the country (entity key) lie where the noun's modifiers place it ("the South Asian
+    country", "the African country", "the Central Asian nation")?  A noun naming no place allows
+    every country.  Sub-regions and named groups as :mod:`app.qa.names.subregions` reads them; a
+    region the modifiers link to as the graph places its countries."""
+    from app.qa.names.subregions import graph_regions, keep_asked_places
+
+    phrase = f"the {noun}"
+    links = link(phrase)
+    iso3 = country.split(":", 1)[-1]
+    kept, places = keep_asked_places(phrase, links, [{"iso3": iso3}], knowledge)
+    if places:
+        return bool(kept)
+    regions = {i for l in links if l.type == "Region" for i in l.ids}
+    return not regions or bool(regions & graph_regions(knowledge, iso3))
