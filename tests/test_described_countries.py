@@ -82,6 +82,9 @@ def _funded_pair(engine) -> tuple[set[str], str]:
     "The countries that ratified Convention No. 102 in {year} - who funds the ILO's work in those countries?",
     "For the countries that ratified Convention No. 102 in {year}, who are the funders of the ILO's work there?",
     "I'm drafting a donor map. For the countries that ratified Convention No. 102 in {year}, which donors fund the ILO there?",
+    # a sentence counting them: the whole reading kept every ratifier, the year dropped
+    "A couple of countries ratified Convention No. 102 in {year}. Who funds the ILO's work in those countries?",
+    "Several countries ratified Convention No. 102 in {year}; which donors support the ILO in those countries?",
 ])
 def test_the_funders_of_a_described_set_are_its_countries_funders(engine, wording):
     countries, year = _funded_pair(engine)
@@ -151,3 +154,18 @@ def test_a_graph_chain_replaces_a_whole_reading_that_only_read_sentences():
     assert _replaces_whole(chained, the_set, {"answers": other, "strategy": "text"})
     assert not _replaces_whole(chained, the_set, {"answers": other, "strategy": "graph"})
     assert not _replaces_whole(dict(chained, strategy="text"), the_set, {"answers": other, "strategy": "text"})
+
+
+def test_a_whole_reading_of_a_looser_set_gives_way_to_the_chain():
+    """(set_by_description.looser) the chain's answers among more than as many again: the whole
+    reading kept part of the description (every ratifier for "ratified in 2023"); the chain's
+    answers among a few more, or answers of its own, stand."""
+    from app.qa.multihop.set_by_description import _replaces_whole, looser
+
+    assert looser({"F", "G", "H", "I", "J"}, {"F", "G"})
+    assert not looser({"F", "G", "H"}, {"F", "G"})
+    assert not looser({"F", "H", "I", "J", "K"}, {"F", "G"})
+    the_set = [{"label": "A", "type": "Country"}]
+    chained = {"answers": [{"label": "F", "type": "Organization"}], "strategy": "graph"}
+    many = [{"label": x, "type": "Organization"} for x in "FGHI"]
+    assert _replaces_whole(chained, the_set, {"answers": many, "strategy": "graph"})

@@ -212,3 +212,54 @@ def test_a_trailing_chain_replaces_only_a_whole_reading_that_missed_it():
     assert not _missed({"answers": [{"label": "F"}], "strategy": "graph"}, chained, country)  # "who else ..."
     assert _missed({"answers": [{"label": "H"}], "strategy": "text"}, chained, country)
     assert not _missed({"answers": [{"label": "H"}], "strategy": "graph"}, chained, country)
+
+
+def test_a_whole_reading_that_kept_only_a_filter_of_the_description_gives_way():
+    """(described_country._missed) the chain's answers among many more: the whole reading kept a
+    filter ("the African country whose ...": every African country's funders) and dropped the rest."""
+    from app.qa.multihop.described_country import _missed
+
+    country = {"label": "A", "type": "Country"}
+    chained = {"answers": [{"label": "F"}], "strategy": "graph"}
+    assert _missed({"answers": [{"label": x} for x in "FGHIJ"], "strategy": "graph"}, chained, country)
+    assert not _missed({"answers": [{"label": "F"}, {"label": "G"}], "strategy": "graph"}, chained, country)
+
+
+def test_a_sentence_that_says_more_of_the_description_outweighs_another_readings_evidence():
+    from app.qa.multihop.description_sentence import says_better
+
+    desc = "whose minister of planning made the commitment on 7 June 2023"
+    said = "Utopia joined through a commitment by the Minister of Planning on 7 June 2023."
+    other = "On 20 February 2024, Atlantis's Minister of Labour confirmed the country's commitment."
+    assert says_better(desc, said, [other])
+    assert not says_better(desc, other, [said])
+    assert not says_better(desc, said, [said])  # no better than the evidence it would replace
+
+
+_REGISTRY = "province is building a single integrated socio-economic registry of beneficiaries"
+
+
+@pytest.mark.parametrize("naming, rel, desc, wordings", [
+    (f"Which South Asian country whose Khyber Pakhtunkhwa {_REGISTRY}?", "whose", f"Khyber Pakhtunkhwa {_REGISTRY}", (
+        f"Which partners financed the ILO in the South Asian country whose Khyber Pakhtunkhwa {_REGISTRY}?",
+        f"The Asian country whose Khyber Pakhtunkhwa {_REGISTRY} - who funds the ILO's work there?",
+        f"Bear with me, this is for a memo: the country whose Khyber Pakhtunkhwa {_REGISTRY}, which donors pay for the ILO there?")),
+    # the naming question's own reading keeps one country of a filter ("joined by a commitment")
+    # whose sentence says neither the ministry nor the date
+    ("Which country whose Minister of National Development Planning made the Global Accelerator commitment on 7 June 2023?",
+     "whose", "Minister of National Development Planning made the Global Accelerator commitment on 7 June 2023", (
+        "Our minister asked me for a quick comparison, so bear with me: the country whose Minister of National "
+        "Development Planning made the Global Accelerator commitment on 7 June 2023 - who pays for the ILO's work there?",
+        "For the country whose Minister of National Development Planning made the Global Accelerator commitment on "
+        "7 June 2023, which donors finance the ILO?")),
+])
+def test_a_description_the_graph_reads_as_a_filter_only_is_settled_by_its_sentence(engine, naming, rel, desc, wordings):
+    """The naming question read alone gives a region's countries, or one country its evidence does
+    not say the description of; the sentence that says the description names one country, and
+    each wording gets that country's funders."""
+    found = engine._described_country(rel, desc)
+    assert found is not None
+    name = engine.k.label(found.country)
+    inner = engine.ask(naming)
+    assert [a["label"] for a in inner["answers"]] != [name]  # the naming question alone does not settle it
+    _chained_as_direct(engine, name, f"Who funds the ILO's work in {name}?", wordings)

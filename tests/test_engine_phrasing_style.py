@@ -152,6 +152,22 @@ def test_set_aside_wrapped_around_a_name_and_other_after_a_named_one():
     assert named_before_other("Which countries does Utopia fund?", links[:1], "Country") == set()
 
 
+@pytest.mark.parametrize("question, name", [
+    ("Which other country is, like Atlantis, funded by Utopia?", "Atlantis"),
+    ("Which other countries, similar to Atlantis, does Utopia fund?", "Atlantis"),
+    ("Which other country is funded by Utopia, just as Atlantis is?", "Atlantis"),
+])
+def test_which_other_leaves_out_the_one_it_is_compared_with(question, name):
+    """(exclusion.named_before_other) "which other X is, like A, ...": A is what "other" sets
+    apart; a name the question asks about (the funder) stays."""
+    from app.qa.constraints.exclusion import named_before_other
+    from app.qa.question import Link
+
+    links = [Link(question.index(n), question.index(n) + len(n), n, [f"Country:{n[:3].upper()}"])
+             for n in (name, "Utopia")]
+    assert named_before_other(question, links, "Country") == {f"Country:{name[:3].upper()}"}
+
+
 def test_which_other_countries_leaves_out_the_one_named_first(engine):
     ireland = _recipients(engine, "Organization:gov-IRL")
     first = sorted(ireland)[0]

@@ -83,7 +83,7 @@ from app.qa.multihop.described_scheme import described, label_asked
 from app.qa.constraints.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.constraints.qualified_members import qualified_members
 from app.qa.figures import cell_choice, counted_keywords, top_n
-from app.qa.multihop import described_country, described_referent, set_by_description
+from app.qa.multihop import described_country, described_referent, description_sentence, set_by_description
 from app.qa.relation import role_kinds
 from app.qa.form.describer_aside import describers_set_aside
 from app.qa.relation.participation import own_programme, participants, priority_countries, role_list_words
@@ -274,7 +274,9 @@ class QuestionEngine:
         # "quien financia OIT en Nepal": French, Spanish, Portuguese words and names in English first
         question = asked_core.of(in_english(asked, self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         named = described_country.split(question)
-        out = described_country.answer(named, self._ask_whole) if named is not None else None
+        out = described_country.answer(named, self._ask_whole, self._described_country, self.k.label,
+                                          lambda i: str(self.k.iri(i))) \
+            if named is not None else None
         readings = set_by_description.read(question)  # "the countries that ... - who funds them?", "of the countries that ..., which ..."
         if out is None:
             out = set_by_description.chain(readings, self._ask_whole)
@@ -1206,28 +1208,27 @@ class QuestionEngine:
             return why
         if " " in m.group(1):
             return None  # "the African countries that ...": a described set, never one country by retrieval
-        desc = m.group(3).strip()
-        probe = analyse(f"Which country {m.group(2)} {desc}", self.lexicon)
-        probe.answer_type = "Country"
-        qvec = self.embedder.encode([desc])[0]
-        required = [set(l.ids) for l in probe.links if l.type in ("Organization", "Scheme", "LegalInstrument")
-                    and not (set(l.ids) & AUTHOR_ORGS)]
-        results = self.text.run(probe, qvec, required, set()) or self.text.run(probe, qvec, [], set())
-        # a country the description names is its context ("the countries that Japan supports"),
-        # never the country it describes (the question would have named it)
+        # a country the description names is its context ("the countries that Japan supports")
         named_inside = {i for l in a.links if l.start >= m.start(1) for i in l.ids}
-        hits = [f for r in results[:1] for f in r.found if f.type == "Country" and f.key not in named_inside]
-        if len(hits) != 1 or results[0].score < MIN_TEXT_SCORE:
+        found = self._described_country(m.group(2), m.group(3).strip(), m.group(1), named_inside)
+        if found is None:
             return None
-        country = hits[0].key
-        u = self.units.units[results[0].unit_id]
-        entry = entry_country(self.k.passage(u.passage_id), self.lexicon)
-        if entry and entry != country and (named_as_government(u.text, self.k.names(country))
-                                           or named_as_donor(u.text, self.k.names(country))):
-            country = entry  # "in partnership with the Government of Japan": the entry's country is where it happened
+        country = found.country
         start = m.start(1)
         a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], [country])]
-        return f"“{a.question[start:]}” is {self.k.label(country) or country}, by the sentence: {u.text}"
+        return f"“{a.question[start:]}” is {self.k.label(country) or country}, by the sentence: {found.sentence}"
+
+    def _described_country(self, rel: str, desc: str, noun: str = "country", named_inside: set[str] = frozenset()):
+        """The one country the sentence that best says ``desc`` names, where ``noun`` places it
+        ("the South Asian country"; see :mod:`app.qa.multihop.description_sentence`), or None."""
+        found = description_sentence.country_of(
+            rel, desc, analyse=lambda t: analyse(t, self.lexicon), encode=lambda t: self.embedder.encode([t])[0],
+            text_run=self.text.run, units=self.units.units, passage=self.k.passage,
+            entry_country=lambda p: entry_country(p, self.lexicon), names=self.k.names,
+            as_government=named_as_government, as_donor=named_as_donor, min_score=MIN_TEXT_SCORE,
+            author_orgs=AUTHOR_ORGS, named_inside=named_inside)
+        return found if found is None or description_sentence.in_places(found.country, noun, self.lexicon.link, self.k) \
+            else None
 
     def _finish(self, out: dict, a: Analysis, und: Understanding, timings: dict, t0: float) -> dict:
         """Drop answers of the wrong type, abstain with the nearest passages when nothing is left,

@@ -243,13 +243,19 @@ _OTHER = re.compile(r"\b(?:which|what|any|name|list)\s+other\s+(?:[\w-]+\s+){0,2
 _OTHER_TYPES = {"Country": ("Country",), "Organization": ("Organization", "Initiative")}
 
 
+# "which other country is, like Jordan, ...": the thing compared with is the one "other" sets apart
+_LIKE = re.compile(r"\b(?:like|unlike|as\s+with|as\s+for|similar(?:ly)?\s+to|just\s+as|the\s+same\s+as|besides)\s+$", re.I)
+
+
 def named_before_other(question: str, links: list[Link], answer_type: str) -> set[str]:
-    """The entities of the asked type named before "which other ...": not answers."""
+    """The entities of the asked type named before "which other ...", or compared with after it
+    ("which other country is, like Jordan, financed by ..."): not answers."""
     m = _OTHER.search(question)
     types = _OTHER_TYPES.get(answer_type)
     if m is None or types is None:
         return set()
-    return {i for l in links if l.end <= m.start() for i in l.ids if i.split(":", 1)[0] in types}
+    return {i for l in links if l.end <= m.start() or _LIKE.search(question[max(m.end(), l.start - 30):l.start])
+            for i in l.ids if i.split(":", 1)[0] in types}
 
 
 def only_exclusions(cons: list) -> bool:

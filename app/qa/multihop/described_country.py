@@ -30,6 +30,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from app.qa.multihop.description_sentence import says_better, tells_event
+from app.qa.multihop.set_by_description import looser
+
 _NOUN = r"country|nation|kingdom|republic"
 _AS_COUNTRY = re.compile(r"^(?:kingdom|republic)$", re.I)
 # Up to three modifiers before the noun ("the Central Asian country"), none a number or a word that
@@ -74,6 +77,9 @@ class NamedBy:
     outer: str
     described: str
     whole: str = ""
+    rel: str = ""  # "whose", "where", "that" ...: with ``desc``, the description the report's sentence says
+    desc: str = ""
+    noun: str = ""  # "South Asian country": the modifiers are a filter the described country must pass
 
 
 # "... which governments fund the ILO in the country that hosted a conference in Dakar in 2024?":
@@ -127,16 +133,19 @@ def _trailing(q: str, whole: str) -> NamedBy | None:
     rel, desc = " ".join(t["rel"].split()).lower(), t["desc"].strip(" ,")
     inner = f"In which {noun} {desc}?" if rel == "in which" else f"Which {noun} {rel} {desc}?"
     head = t["head"]
-    return NamedBy(inner=inner, outer=head[:1].upper() + head[1:] + "{}?", described=f"the {noun} {rel} {desc}", whole=whole)
+    return NamedBy(inner=inner, outer=head[:1].upper() + head[1:] + "{}?", described=f"the {noun} {rel} {desc}", whole=whole,
+                   rel=rel, desc=desc, noun=noun)
 
 
 def _missed(whole: dict, out: dict, country: dict) -> bool:
     """Did the whole reading miss what the chain found?  It gave nothing, the described country
-    itself, or only sentences where the chain read the graph.  (Part of the chain's answer is no
+    itself, the chain's answers among many more, or only sentences where the chain read the graph.  (Part of the chain's answer is no
     miss: "who else funds the country that Norway funds" leaves Norway out on purpose.)"""
     got = whole.get("answers") or []
     keys = {x.get("iri") or x["label"] for x in got}
+    found = {x.get("iri") or x["label"] for x in out.get("answers") or []}
     return (not got or keys == {country.get("iri") or country["label"]}
+            or looser(keys, found)  # "the African country whose ...": every African country's funders
             or (str(whole.get("strategy") or "").startswith("text") and str(out.get("strategy") or "").startswith("graph")))
 
 
@@ -148,7 +157,7 @@ def _split(q: str) -> NamedBy | None:
             noun = f"{m['mods']}{_AS_COUNTRY.sub('country', m['noun'])}".strip()  # "the kingdom that ...": a country
             rel, desc = " ".join(m["rel"].split()).lower(), m["desc"].strip(" ,")
             inner = f"In which {noun} {desc}?" if rel == "in which" else f"Which {noun} {rel} {desc}?"
-            return NamedBy(inner=inner, outer=outer, described=f"the {noun} {rel} {desc}")
+            return NamedBy(inner=inner, outer=outer, described=f"the {noun} {rel} {desc}", rel=rel, desc=desc, noun=noun)
     e = _EVENT.match(q)
     if e is not None:
         ref = _EVENT_REF.search(e["rest"])
@@ -157,23 +166,41 @@ def _split(q: str) -> NamedBy | None:
             rest = e["rest"]
             return NamedBy(inner=f"In which country did this happen: {desc}?",
                            outer=rest[:ref.start()] + "{}" + rest[ref.end():],
-                           described=f"the country where: {desc}")
+                           described=f"the country where: {desc}", rel="where", desc=desc, noun="country")
     return None
 
 
-def answer(named: NamedBy, ask: Callable[[str], dict]) -> dict | None:
+def answer(named: NamedBy, ask: Callable[[str], dict], by_sentence: Callable[[str, str, str], object] | None = None,
+           label: Callable[[str], str | None] = lambda key: None, iri: Callable[[str], str] = str) -> dict | None:
     """The answer to the question proper with the described country's name written in, or None
-    when the naming question does not give exactly one country."""
+    when the country is not settled.
+
+    The naming question is asked first.  When its reading gives no single country (the words the
+    graph holds answered alone: every South Asian country, every pathfinder, or nothing), the
+    sentence that best says the description decides (``by_sentence(rel, desc, noun)``, see
+    :mod:`app.qa.multihop.description_sentence`: a country where the noun's modifiers place it,
+    "the South Asian country"); so it does when it says the description decidedly better than
+    the evidence of the one country the naming question gave."""
     inner = ask(named.inner)
     countries = [x for x in inner.get("answers") or [] if x.get("type") == "Country"]
-    if len(countries) != 1 or len(inner["answers"]) != 1:
-        return None
-    label = countries[0]["label"]
-    out = ask(named.outer.replace("{}", label))
+    why: list[str] = []
+    found = by_sentence(named.rel, named.desc, named.noun) if by_sentence is not None and tells_event(named.desc) else None
+    if len(countries) == 1 and len(inner["answers"]) == 1 and not (
+            found is not None and label(found.country) != countries[0]["label"]
+            and says_better(named.desc, found.sentence, [e.get("text") or "" for e in countries[0].get("evidence") or []])):
+        name = countries[0]["label"]
+        country = countries[0]
+        why = [p for p in inner.get("path") or [] if not p.startswith(("understood as", "spelling", "question read"))][:1]
+    else:
+        name = label(found.country) if found is not None else None
+        if not name:
+            return None
+        country = {"label": name, "iri": iri(found.country)}
+        why = [f"by the sentence: {found.sentence}"]
+    out = ask(named.outer.replace("{}", name))
     if not out.get("answers"):
         return None  # the question proper found nothing for that country: the whole reading stands
-    if named.whole and not _missed(ask(named.whole), out, countries[0]):
+    if named.whole and not _missed(ask(named.whole), out, country):
         return None
-    why = [p for p in inner.get("path") or [] if not p.startswith(("understood as", "spelling", "question read"))]
-    out["path"] = [f"“{named.described}” is {label} (asked first: “{named.inner}”)"] + why[:1] + list(out.get("path") or [])
+    out["path"] = [f"“{named.described}” is {name} (asked first: “{named.inner}”)"] + why + list(out.get("path") or [])
     return out

@@ -58,12 +58,12 @@ def split(question: str):
         noun, rel, desc = _described(m)
         head = m["head"][:1].upper() + m["head"][1:]
         return NamedBy(inner=_inner(noun, rel, desc), outer=f"{head}{{}} {m['rest']}",
-                       described=f"the {noun} {rel} {desc}")
+                       described=f"the {noun} {rel} {desc}", rel=rel, desc=desc, noun=noun)
     k = _KEYWORD.match(q)
     if k is not None and len(k["head"].split()) >= 2:
         noun, rel, desc = _described(k)
         return NamedBy(inner=_inner(noun, rel, desc), outer=f"{k['head']} {k['prep'].lower()} {{}}",
-                       described=f"the {noun} {rel} {desc}")
+                       described=f"the {noun} {rel} {desc}", rel=rel, desc=desc, noun=noun)
     return None
 
 

@@ -328,9 +328,17 @@ def read(question: str) -> list[DescribedSet]:
     return found
 
 
+def looser(whole: set, chained: set) -> bool:
+    """Did a whole reading keep only part of a description ("the countries that ratified C102 in
+    2023" read as every ratifier, "the African country whose ..." as every African country)?  Its
+    answers hold the chain's and more than as many again: the answer for a looser set."""
+    return bool(chained) and chained < whole and len(whole) > 2 * len(chained)
+
+
 def _replaces_whole(out: dict, found: list[dict], whole: dict) -> bool:
     """Does the chained answer replace the whole question's own reading?  Only when that reading
-    missed the chain: it gave nothing, part of what the chain gives, or the places the description
+    missed the chain: it gave nothing, part of what the chain gives, the chain's answers among
+    many more (:func:`looser`), or the places the description
     names (the described set, or a looser set of places holding it), or only sentences where the
     chain found graph facts.  A whole reading that already answered otherwise (a relation the
     engine composes itself) stands."""
@@ -340,8 +348,8 @@ def _replaces_whole(out: dict, found: list[dict], whole: dict) -> bool:
     if str(whole.get("strategy") or "").startswith("text") and str(out.get("strategy") or "").startswith("graph"):
         return True  # the whole reading only read sentences; the chain composed the graph's facts
     keys, chained = {_key(x) for x in got}, {_key(x) for x in out.get("answers") or []}
-    if keys <= chained:
-        return True  # the whole reading found part of what the chain finds
+    if keys <= chained or looser(keys, chained):
+        return True  # the whole reading found part of what the chain finds, or that among many more
     # the whole reading answered the description (the set, or a loosened set of places holding it)
     return {_key(x) for x in found} <= keys and all(x.get("type") == "Country" for x in got)
 
