@@ -190,9 +190,11 @@ _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?
                          re.I)
 # The question asks for a government or a partner ("which government partnered ..."), not a place.
 _ASKS_AGENT = re.compile(r"\b(governments?|partner\w*|donors?|funders?|financ\w*|fund(?:s|ed|ing)?|pa(?:y|id|ys))\b", re.I)
-# "allowances paid out", "benefits paid to older persons": money paid to people, no payer asked
+# "allowances paid out", "benefits paid to older persons", "paid disability allowances": money paid
+# to people, no payer asked
 _BENEFIT_PAID = re.compile(r"\b(?:allowances?|benefits?|pensions?|grants?|transfers?|wages?|salar\w+)\s+(?:(?:were|was|are|is|being|been|to be)\s+)*"
-                           r"pa(?:y|id|ys|ying)(?:\s+out)?\b|\bpa(?:y|id|ys|ying)\s+out\b", re.I)
+                           r"pa(?:y|id|ys|ying)(?:\s+out)?\b|\bpa(?:y|id|ys|ying)\s+out\b|"
+                           r"\bpa(?:y|id|ys|ying)\s+(?:[\w-]+\s+){0,2}?(?:allowances?|benefits?|pensions?|grants?|transfers?)\b", re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
                     r"ambitions?)\b", re.I)
 
@@ -773,6 +775,13 @@ class QuestionEngine:
             answers, graph_ids, text_best, cons = activity, None, None, []
         if region_pool is not None:
             answers = region_topic.within(answers, region_pool, self.k.iri)
+            # the topic asked report-wide, then kept in the region: its sentences are measured
+            # against the topic's best sentence anywhere, not the region's best
+            wide = region_topic.topic_question(q, a.links)
+            if wide != q and not region_topic.topic_question(wide, analyse(wide, self.lexicon).links) != wide:
+                answers = region_topic.added_within(answers, self._ask_whole(wide).get("answers") or [],
+                                                    region_pool, self.k.iri)
+                out["strategy"] = out["strategy"] if out["strategy"] != "none" or not answers else "text"
             placed_in = "on the topic, kept when in the region asked"
         differed = bool(exclusions and answers and graph_ids is None)
         if differed:
