@@ -46,6 +46,7 @@ from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank
 from app.qa.constraints import result_sets, set_conditions
 from app.qa.constraints.absent import absent_names
+from app.qa.constraints.absent_topic import absent_topic
 from app.qa.constraints.funding_years import financing_years, undated_years
 from app.qa.names.region_in_name import inside_name
 from app.qa.form.asides import keeps_subject
@@ -416,6 +417,12 @@ class QuestionEngine:
         if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
             out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
             out["path"] = [f"not in the report: {m}" for m in missing]
+            return self._finish(out, a, und, timings, t0)
+        unwritten = absent_topic(a.question, self.units.idf, _TOPIC_STOP, [(l.start, l.end) for l in a.links]) \
+            if out["answer_type"] == "Country" else None
+        if unwritten:  # "pension schemes for teachers": no sentence is about teachers
+            out["message"] = f"The report does not write about {unwritten}: no answer."
+            out["path"] = [f"not in the report: {unwritten}"]
             return self._finish(out, a, und, timings, t0)
 
         undated = undated_years(a.question, a, self.k)  # "who funded Kenya in 2019": the lines are the report's year's
