@@ -47,6 +47,7 @@ from app.qa.figures import ranking, region_answers, region_count, region_rank
 from app.qa.constraints import result_sets, set_conditions
 from app.qa.constraints.absent import absent_names
 from app.qa.constraints.absent_topic import absent_topic
+from app.qa.constraints import worded_result
 from app.qa.constraints.funding_years import financing_years, undated_years
 from app.qa.names.region_in_name import inside_name
 from app.qa.form.asides import keeps_subject
@@ -530,6 +531,9 @@ class QuestionEngine:
                 cons = [extra]
                 a.answer_type = guessed
                 out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
+        if worded_result.only_worded(a.question, cons) and (self._names_topic(self._residual_terms(a, cons)) or
+                                                            any(l.type == "ThematicArea" for l in a.links)):
+            cons = []  # "help design pension schemes for platform workers": the topic, not the results table
         graph_ids: list[str] | None = None
         if cons:
             t = time.perf_counter()
