@@ -29,6 +29,8 @@ def test_a_word_qualifying_a_protection_noun_that_the_report_never_writes(questi
     "Which programme gives a monthly pension for everyone aged 70?",  # a pronoun is no group
     "Who handles social security in Kenya?",  # a verb before "social" is no qualifier
     "By how much did the decree raise the base value used to calculate benefits?",
+    "which governments pledged funds to the Digital Convergence Initiative",  # a participle is no group
+    "Which countries saw expanding coverage in 2024?",
     "Which Zorvian workers' schemes did the ILO support?",  # a name: app.qa.constraints.absent's
 ])
 def test_no_absent_topic_when_the_qualifier_is_known_or_no_topic(question):

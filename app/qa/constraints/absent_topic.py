@@ -21,7 +21,7 @@ from app.qa.units import terms
 
 # The field's general nouns a topic word qualifies ("... workers", "... insurance", "schemes for ...")
 _NOUNS = (r"workers?|employees?|labou?rers?|schemes?|insurance|benefits?|pensions?|reforms?|protection|"
-          r"allowances?|programmes?|programs?|coverage|funds?|sectors?|grants?|laws?")
+          r"allowances?|programmes?|programs?|coverage|sectors?|grants?|laws?")
 # before a noun ("plantation workers", "wage reforms"), or as a possessive before "social ..."
 # ("seafarers' social security"); a verb before "social" ("handles social security") is no topic
 _BEFORE_NOUN = re.compile(r"\b([a-z][a-z-]{3,})\s+(?:" + _NOUNS + r")\b|\b([a-z][a-z-]{3,}s['’])\s+social\b", re.I)
@@ -47,6 +47,8 @@ def absent_topic(question: str, vocab, stop: set[str], names: list[tuple[int, in
                 continue
             word = m.group(g).rstrip("'’")
             ts = terms(word)
+            if re.search(r"(?:ed|ing)$", word, re.I):
+                continue  # a verb's participle ("pledged funds", "expanding coverage") says what was done, not for whom
             if not ts or word[:1].isupper() and s > 0 or re.search(r"\d", word):
                 continue  # a capitalised word mid-question is a name, left to app.qa.constraints.absent
             if any(t in stop or t in _NOT_TOPIC or t in vocab for t in ts):
