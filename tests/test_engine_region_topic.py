@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from app.qa.question import Link
-from app.qa.constraints.region_topic import region_pool, within, without_regions
+from app.qa.constraints.region_topic import region_pool, topic_question, within, without_regions
 
 
 def _con(relation="region", negated=False):
@@ -76,3 +76,50 @@ def test_a_topic_in_a_region_is_a_part_of_the_region_on_the_topic(engine, templa
             continue
         assert got <= members, (name, got - members)
         assert len(got) < len(members), name  # never the whole region
+
+
+def test_a_topic_question_drops_every_place_that_filters_it():
+    q = "Which Arab States did the ILO advise on pensions?"
+    assert topic_question(q, [Link(6, 17, "Arab States", ["Region:arab-states"])]) == \
+        "Which countries did the ILO advise on pensions?"
+    q = "Where in Africa did the ILO work on unemployment protection?"
+    assert topic_question(q, [Link(9, 15, "Africa", ["Region:africa"])]) == \
+        "Where did the ILO work on unemployment protection?"
+    # a finer place no link names ("West Africa") goes too, and a region and a place on the same words go once
+    assert topic_question("west africa health insurance ILO support 2024", []) == "health insurance ILO support 2024"
+    q = "Which Middle East countries did the ILO advise on pensions?"
+    assert topic_question(q, [Link(6, 17, "Middle East", ["Region:arab-states"])]) == \
+        "Which countries did the ILO advise on pensions?"
+
+
+@pytest.mark.parametrize("question", [
+    "Which Arab States paid disability allowances with ILO support?",
+    "Which places introduced or paid cash allowances for people with disabilities with ILO support in 2024?",
+    "which arab states got disability allowances paid with ilo help",
+])
+def test_places_asked_by_a_region_or_place_noun_are_countries(engine, question):
+    res = engine.ask(question)
+    assert res["answer_type"] == "Country"
+    labels = {x["label"] for x in res["answers"]}
+    assert labels and all("/country/" in x["iri"] for x in res["answers"]), labels
+    arab = {str(engine.k.iri(c)) for c in _region_countries(engine, "Region:arab-states")}
+    if "Arab" in question or "arab" in question:
+        assert {x["iri"] for x in res["answers"]} <= arab
+
+
+@pytest.mark.parametrize("template", [
+    "Which {adj} countries did the ILO support on health insurance?",
+    "{name} health insurance ILO support 2024",
+])
+def test_a_region_topic_holds_the_report_wide_topic_answer_in_the_region(engine, template):
+    """Every country the report-wide question answers that lies in the region is in the region's answer."""
+    wide = {x["iri"] for x in engine.ask("Which countries did the ILO support on health insurance?")["answers"]}
+    for region in engine.k.of_type("Region"):
+        name = region["label"]
+        adj = {"Africa": "African", "Asia and the Pacific": "Asian"}.get(name)
+        if adj is None:
+            continue
+        members = {str(engine.k.iri(c)) for c in _region_countries(engine, region["id"])}
+        got = {x["iri"] for x in engine.ask(template.format(adj=adj, name=name))["answers"]}
+        assert got <= members
+        assert wide & members <= got, (name, (wide & members) - got)

@@ -46,6 +46,8 @@ from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank
 from app.qa.constraints import result_sets, set_conditions
 from app.qa.constraints.absent import absent_names
+from app.qa.constraints.absent_topic import absent_topic
+from app.qa.constraints import worded_result
 from app.qa.constraints.funding_years import financing_years, undated_years
 from app.qa.names.region_in_name import inside_name
 from app.qa.form.asides import keeps_subject
@@ -190,9 +192,11 @@ _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?
                          re.I)
 # The question asks for a government or a partner ("which government partnered ..."), not a place.
 _ASKS_AGENT = re.compile(r"\b(governments?|partner\w*|donors?|funders?|financ\w*|fund(?:s|ed|ing)?|pa(?:y|id|ys))\b", re.I)
-# "allowances paid out", "benefits paid to older persons": money paid to people, no payer asked
+# "allowances paid out", "benefits paid to older persons", "paid disability allowances": money paid
+# to people, no payer asked
 _BENEFIT_PAID = re.compile(r"\b(?:allowances?|benefits?|pensions?|grants?|transfers?|wages?|salar\w+)\s+(?:(?:were|was|are|is|being|been|to be)\s+)*"
-                           r"pa(?:y|id|ys|ying)(?:\s+out)?\b|\bpa(?:y|id|ys|ying)\s+out\b", re.I)
+                           r"pa(?:y|id|ys|ying)(?:\s+out)?\b|\bpa(?:y|id|ys|ying)\s+out\b|"
+                           r"\bpa(?:y|id|ys|ying)\s+(?:[\w-]+\s+){0,2}?(?:allowances?|benefits?|pensions?|grants?|transfers?)\b", re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
                     r"ambitions?)\b", re.I)
 
@@ -417,6 +421,12 @@ class QuestionEngine:
             out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
             out["path"] = [f"not in the report: {m}" for m in missing]
             return self._finish(out, a, und, timings, t0)
+        unwritten = absent_topic(a.question, self.units.idf, _TOPIC_STOP, [(l.start, l.end) for l in a.links]) \
+            if out["answer_type"] == "Country" else None
+        if unwritten:  # "pension schemes for teachers": no sentence is about teachers
+            out["message"] = f"The report does not write about {unwritten}: no answer."
+            out["path"] = [f"not in the report: {unwritten}"]
+            return self._finish(out, a, und, timings, t0)
 
         undated = undated_years(a.question, a, self.k)  # "who funded Kenya in 2019": the lines are the report's year's
         if undated:
@@ -523,6 +533,9 @@ class QuestionEngine:
                 cons = [extra]
                 a.answer_type = guessed
                 out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
+        if worded_result.only_worded(a.question, cons) and (self._names_topic(self._residual_terms(a, cons)) or
+                                                            any(l.type == "ThematicArea" for l in a.links)):
+            cons = []  # "help design pension schemes for platform workers": the topic, not the results table
         graph_ids: list[str] | None = None
         if cons:
             t = time.perf_counter()
@@ -775,6 +788,13 @@ class QuestionEngine:
             answers, graph_ids, text_best, cons = activity, None, None, []
         if region_pool is not None:
             answers = region_topic.within(answers, region_pool, self.k.iri)
+            # the topic asked report-wide, then kept in the region: its sentences are measured
+            # against the topic's best sentence anywhere, not the region's best
+            wide = region_topic.topic_question(q, a.links)
+            if wide != q and not region_topic.topic_question(wide, analyse(wide, self.lexicon).links) != wide:
+                answers = region_topic.added_within(answers, self._ask_whole(wide).get("answers") or [],
+                                                    region_pool, self.k.iri)
+                out["strategy"] = out["strategy"] if out["strategy"] != "none" or not answers else "text"
             placed_in = "on the topic, kept when in the region asked"
         differed = bool(exclusions and answers and graph_ids is None)
         if differed:

@@ -572,7 +572,8 @@ _WHOSE_MONEY = re.compile(r"^\s*whose\s+(?:own\s+)?(?:money|funding|financing|fu
                           r"budgets?|donations?)\b", re.I)
 _WHO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|(?:(?:with|by|from|for|to|alongside)\s+)?whom)\b(?!\s+(?:else\s+)?(?:is|was|are|were)\s+the\s+(?:country|countries))", re.I)
 # "which (island) state was the first to ...": a country, unless it is "the state of" something.
-_WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?states?\b(?!\s+of\b)", re.I)
+# "which Arab States", "which places did ...": the places are asked, whatever noun follows
+_WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?(?:states?|places)\b(?!\s+of\b)", re.I)
 
 
 # "Of the countries ..., which one(s) ...", "Among these funders, which ...": the set named first is asked.

@@ -15,6 +15,7 @@ not "every Latin American country".
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 
@@ -45,8 +46,46 @@ def without_regions(question: str, links) -> str:
     finer = named_places(question)
     for l in links:
         if l.type == "Region" and not any(s < l.end and l.start < e for _, s, e in finer):
-            question = question[:l.start] + " " * (l.end - l.start) + question[l.end:]
+            # a region named with its place noun ("which Arab States paid ...") keeps the noun, so
+            # the places stay what is asked and the topic's nouns are not read as the asked head
+            noun = _PLACE_NOUN.search(question[l.start:l.end])
+            keep = noun.group(0) if noun else ""
+            question = question[:l.start] + keep.rjust(l.end - l.start) + question[l.end:]
     return question
+
+
+_PLACE_NOUN = re.compile(r"\b(?:states|countries|nations)$", re.I)
+
+
+# "in", "across" right before a removed region ("where in Africa did ...") goes with it
+_PLACE_PREP = re.compile(r"\b(?:in|across|within|throughout|from)\s+(?:the\s+)?$", re.I)
+
+
+def topic_question(question: str, links) -> str:
+    """The question without any place that filters it (ILO regions and finer places), so the topic
+    is asked report-wide: "Which Arab States did the ILO advise on pensions?" reads "Which countries
+    did the ILO advise on pensions?".  Sentences are ranked against the best sentence anywhere, so
+    a region whose own sentences say the topic only weakly still gets its countries; the region
+    pool then keeps those in the region (:func:`within`)."""
+    from app.qa.names.subregions import named_places
+
+    spans = set((l.start, l.end) for l in links if l.type == "Region") | {(s, e) for _, s, e in named_places(question)}
+    for s, e in sorted(spans, reverse=True):
+        if any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2 in spans):
+            continue  # inside a larger place span, removed with it
+        noun = _PLACE_NOUN.search(question[s:e])
+        before = question[:s]
+        prep = _PLACE_PREP.search(before)
+        if prep and not noun:
+            before = before[:prep.start()]
+        question = before + ("countries" if noun else "") + question[e:]  # "Arab States": no Indian states
+    return " ".join(question.split())
+
+
+def added_within(answers: list[dict], more: list[dict], pool: set[str], iri_of) -> list[dict]:
+    """``answers`` and, after them, the answers of ``more`` in the pool that they do not hold yet."""
+    have = {x.get("iri") for x in answers}
+    return answers + [x for x in within(more, pool, iri_of) if x.get("iri") not in have]
 
 
 def within(answers: list[dict], pool: set[str], iri_of) -> list[dict]:

@@ -43,8 +43,10 @@ _VARIANTS = {"programme": ("program",), "program": ("programme",)}  # spellings 
 _HEADS = sorted(_FAMILY_OF, key=len, reverse=True)
 _HEAD_RX = "|".join(re.escape(h) for h in _HEADS)
 # Words that end the phrase between "which" and its head noun: a verb or another asked noun means
-# the head noun belongs to a different part of the question ("which countries have a ... strategy").
-_BREAK = set("""is are was were be been did does do has have had can could will would should may might
+# the head noun belongs to a different part of the question ("which countries have a ... strategy";
+# "which Arab States paid disability allowances", "which places introduced allowances": the states and
+# places are asked, the allowance is the topic).
+_BREAK = set("""states places territories economies is are was were be been did does do has have had can could will would should may might
 countries country pathfinders pathfinder nations nation governments government organisations organizations organisation organization funders
 funder donors donor partners partner year years people persons workers amount number share percentage
 gap rate who whom where when institution institutions agency agencies body bodies ministry ministries
