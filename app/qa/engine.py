@@ -43,7 +43,7 @@ from app.qa.figures import figure_rank
 from app.qa.relation import kind_heads
 from app.qa.figures import listed_subset, ordinal
 from app.qa.multihop import origin_of_members
-from app.qa.figures import ranking, region_answers, region_count, region_rank
+from app.qa.figures import ranking, region_answers, region_count, region_rank, result_counts
 from app.qa.constraints import result_sets, set_conditions
 from app.qa.constraints.absent import absent_names
 from app.qa.constraints.absent_topic import absent_topic
@@ -115,7 +115,7 @@ from app.qa.constraints.polar import open_subject, summary as polar_summary, ver
 from app.qa.things.definition import defined_entity
 from app.qa.things.scheme_instruments import asks_scheme_instruments, cited_with
 from app.qa.things.label_words import asked_words, by_name_words
-from app.qa.names.subregions import keep_asked_places
+from app.qa.names.subregions import keep_asked_places, named_places
 from app.qa.relation.relation_choice import beyond_region, more_specific, prospective
 from app.qa.topics.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
@@ -469,7 +469,10 @@ class QuestionEngine:
 
         # A question that names a table and asks for no kind of entity ("In Table 1, which branch
         # ...") is about the table's rows before any relation the template guess suggests.
-        early = self._column_pair(a, out) or (
+        # "africa number of Result 3 results": the place's countries with such a result, before any
+        # table total (unless a section is named by its title: "most significant results africa count")
+        early = ((self._section_items(a, out) or self._count(a, out, timings, und)) if result_counts.asks(a) else None) \
+            or self._column_pair(a, out) or (
             self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)
                                                  and not region_answers.ASKS_REGION.search(a.question)) or
             self.tables.marked_extreme(a.question) else None)  # "which region ... (table 4)": regions are no rows
@@ -1961,6 +1964,8 @@ class QuestionEngine:
             flag = RELATION_FLAGS.get(by_noun[0])
             if flag:
                 setattr(a, flag, True)
+        elif result_counts.asks(a):
+            counted = "Country"  # "africa number of Result 3 results": the place's countries with such a result
         elif und is not None and und.op == "count" and und.relation:
             from app.qa.understand import answer_type_for
 
@@ -1988,6 +1993,8 @@ class QuestionEngine:
         # constraint binds is counted through the relation the graph holds for it, not dropped.
         cons = cons + [replace(c, strong=True) for c in implied(as_list, cons, self.k)]
         cons = direct_funders(cons) if counted == "Organization" else cons  # "how many funders are listed for Lao PDR"
+        if all(c.relation == "region" for c in cons) and region_count.narrowed_beyond_region(self._residual_terms(as_list, cons)):
+            return None  # "how many African countries sent representatives to the Dakar conference": not the region's count
         weak = [c for c in cons if not c.strong]
         # A partnership the graph holds only where a cue states it counts when it finds some; its
         # empty answer is silence, not zero (the text may state a count).  Other weak readings never count.
@@ -2254,8 +2261,10 @@ class QuestionEngine:
         if not cons:
             return a.topic_terms
         q = a.question
-        for link in sorted(a.links, key=lambda l: -l.start):
-            q = q[:link.start] + " " + q[link.end:]
+        # Names and named places ("South Asian", "the Great Lakes") are conditions, not topic words;
+        # blanked in place, so overlapping spans keep their offsets.
+        for start, end in [(l.start, l.end) for l in a.links] + [(s, e) for _, s, e in named_places(a.question)]:
+            q = q[:start] + " " * (end - start) + q[end:]
         # A roadmap status the graph filters on ("still endorsing their roadmaps") is no topic either.
         roadmap = (ROADMAP, ENDORSED, IN_PROGRESS) if a.roadmap and any("roadmap" in c.description for c in cons) else ()
         for rx in (YEAR_CLAUSE, FUND, RATIFY, PATHFINDER, PRIORITY, NEGATION, STATUS_PENDING, YEAR, ANY_RESULT,

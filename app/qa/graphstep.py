@@ -15,6 +15,7 @@ from app.qa.question import ENTITY_FOR_TYPE, FUND as FUND_CUE, Analysis
 from app.qa.constraints.year_ranges import range_test, upper_bounds, year_range
 from graph.rdf import entity_uri
 from graph.vocab import RESULT_TYPES
+from app.qa.figures.result_counts import counts_results
 
 PREFIXES = """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -548,7 +549,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 out.append(Constraint(
                     f"?answer fg:achievedResult ?r{n} . ?r{n} fg:resultType {concept} .{year_filter.format(n=n)}",
                     f"countries with a {rt} result", [("?", "achievedResult", f"result:{rt}")]))
-        elif a.any_result and not results_negated and (ACHIEVED_ANY.search(a.question) or keyword_results(a.question, a.answer_type)):
+        elif a.any_result and not results_negated and (ACHIEVED_ANY.search(a.question) or keyword_results(a.question, a.answer_type)
+                                                        or counts_results(a.question)):
             # "countries that achieved at least one institutional result / institutional changes"
             out.append(Constraint(f"?answer fg:achievedResult ?r0 .{year_filter.format(n=0)}",
                                   "countries with an institutional result", [("?", "achievedResult", "*")]))
@@ -558,6 +560,11 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint(
                 f"?answer fg:isPriorityCountry true . FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx .{type_pat} }}",
                 "priority countries without such a result", [("?", "priorityCountryOf", "*")]))
+            from app.qa.constraints.result_negation import results_also_held
+
+            if a.result_types and results_also_held(a.question):  # "... with a 2024 result did not improve operations"
+                out.append(Constraint(f"?answer fg:achievedResult ?rh .{year_filter.format(n='h')}",
+                                      "countries with an institutional result", [("?", "achievedResult", "*")]))
         relations_before_region = bool(out)
         from app.qa.names.subregions import named_subregion
 

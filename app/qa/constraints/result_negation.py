@@ -37,3 +37,16 @@ def governs_results(question: str) -> bool:
     """Does a negation in the question govern one of its mentions of the results?"""
     return any(_negated_before(question, m.start(), window=_WINDOW) or _NEGATED_AFTER.match(question, m.end())
                or _NONE_BEFORE.search(question[:m.start()]) for m in _mentions(question))
+
+
+# "with a 2024 result", "that achieved results", "having any result": results worded as held.
+_HELD = re.compile(r"\b(?:with|having|ha[sd]|have|got|record(?:ed)?|achiev(?:ed|ing)|register(?:ed)?)\s+"
+                   r"(?:an?\s+|any\s+|some\s+)?(?:(?:19|20)\d\d\s+)?(?:institutional\s+)?results?\b(?!\s+(?:[123]\b|types?\b|kinds?\b))",
+                   re.I)
+
+
+def results_also_held(question: str) -> bool:
+    """Besides the result kind it negates, does the question say the countries hold some result?
+    "Which Asia-Pacific countries *with a 2024 result* did not improve operations?" asks among the
+    countries with results, not among every priority country without an operations result."""
+    return any(not _negated_before(question, m.start(), _WINDOW) for m in _HELD.finditer(question))

@@ -20,7 +20,7 @@ _AIM = re.compile(r"\b(ambitions?|targets?|goals?|aims?|objectives?)\b", re.I)
 _BELOW_AIM = re.compile(r"\b(?:not\s+(?:yet\s+)?(?:reach\w*|met|meet\w*|achiev\w*|hit|attain\w*|exceed\w*|surpass\w*)|"
                         r"short\s+of|fall(?:s|en)?\s+short|fell\s+short|below|behind|under|"
                         r"(?:yet\s+)?to\s+(?:reach|meet|hit|achieve))\b", re.I)
-_ABOVE_AIM = re.compile(r"\b(?:exceed\w*|surpass\w*|outperform\w*|beat\w*|beyond|above|overshot|overtook|over(?!\s+(?:the\s+)?(?:(?:19|20)\d\d|period|years?|phase|course|time)\b)|met|reach\w*|"
+_ABOVE_AIM = re.compile(r"\b(?:(?:gone|go(?:es)?|went|got|gotten)\s+(?:past|beyond)|passed|topp(?:ed|ing)|outstrip\w*|exceed\w*|surpass\w*|outperform\w*|beat\w*|beyond|above|overshot|overtook|over(?!\s+(?:the\s+)?(?:(?:19|20)\d\d|period|years?|phase|course|time)\b)|met|reach\w*|"
                         r"achiev\w*|hit)\b", re.I)
 # Between two named columns: "where do regular budget staff outnumber technical cooperation staff"
 _BELOW = re.compile(r"\b(?:fewer|less|lower|smaller)\s+than\b|\b(?:below|short\s+of|outnumbered)\b", re.I)

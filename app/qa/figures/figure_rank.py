@@ -26,7 +26,7 @@ _MOST = r"largest|biggest|highest|greatest|most|top|smallest|lowest|least|fewest
 _MORE = r"more|larger|bigger|higher|greater|fewer|smaller|less|lower"
 _LOW = {"smallest", "lowest", "least", "fewest", "fewer", "smaller", "less", "lower"}
 RANK_WORD = re.compile(rf"\b({_MOST}|{_MORE})\b", re.I)
-_SHARE = re.compile(r"\b(share|portion|slice|fraction|percentage|proportion|per ?cent|percent)\b|%", re.I)
+_SHARE = re.compile(r"\b(shares?|portions?|slices?|fractions?|percentages?|proportions?|per ?cent|percent)\b|%", re.I)
 # A mass noun counting people by what they did ("attendance", "audience", "turnout", "readership"):
 # the count written beside each item ("123 attendees") answers "the highest attendance".
 _MASS_COUNT = re.compile(r"(?:ance|ence|ship|out)$", re.I)
@@ -367,6 +367,11 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
         if len(seen) > top_passages:
             break
         got = _rank_passage(pid, question, ask, want, units, passage_text, link, label)
+        if got is None and ask.kind == "money" and not ask.options:
+            # "top 3 regions by new-project money": a list of the money's shares ranks the items as
+            # the amounts would
+            got = _rank_passage(pid, question, Ask(ask.low, "percent", None, ask.options), want, units,
+                                passage_text, link, label)
         if got is not None:
             return got
     return None

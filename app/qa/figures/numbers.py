@@ -20,6 +20,7 @@ from app.qa.figures.figure_owner import PARTITIVE, owner, parallel
 from app.qa.figures.respective_nouns import asked_item
 from app.qa.figures.number_words import TIMES, label as number_label, word_numbers
 from app.qa.figures.ordinal_figures import asks_ordinal, ordinal_spans
+from app.qa.figures.clause_words import shared
 
 NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:million|billion|thousand))?(?![\w])", re.I)
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -396,17 +397,22 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
             cands, dists = [s for i, s in enumerate(cands) if i in ix], [d for i, d in enumerate(dists) if i in ix]
         else:
             dists = [d if i in ix else d + 9 for i, d in enumerate(dists)]
-    best: tuple[float, int, Span] | None = None
-    for s, dist in zip(cands, dists):
-        # Several years in the sentence: the figure nearest the year the question names.
+    best: tuple[float, int, int, Span] | None = None
+    for i, (s, dist) in enumerate(zip(cands, dists)):
+        # Several years in the sentence: the figure nearest the year the question names; then the
+        # figure whose own stretch of the sentence holds more of the question's words.
         gap = min((abs(y - s.start) for y in years), default=0)
-        if best is None or (dist, gap) < best[:2]:
-            best = (dist, gap, s)
+        # (the words before the first of several figures frame them all: said of none, as in figure_owner)
+        lo = cands[i - 1].end if i else (s.start if len(cands) > 1 else 0)
+        hi = cands[i + 1].start if i + 1 < len(cands) else len(seg)
+        key = (round(dist, 6), gap, -shared(seg, s.start, s.end, question, lo, hi))
+        if best is None or key < best[:3]:
+            best = (*key, s)
     if best is None:
         return None
     if strict and best[0] >= 8.95 and unit not in ("percent", "money"):
         return None
-    return best[2]
+    return best[3]
 
 
 # A length of time asked: "how long a no-cost extension ... in months", "how long was the session".

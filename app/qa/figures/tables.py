@@ -42,6 +42,9 @@ SELECT ?obs ?row ?col ?value ?unit ?ev ?passage WHERE {
 }"""
 _TABLE_NO = re.compile(r"\btable\s*(\d+)\b", re.I)
 TABLE_NAMED = _TABLE_NO  # a question that names its table ("In Table 1, ...")
+# The question ranks a table's group rows, not their branches: "which *type* of impact", "impact
+# *category* with most people" (a question about a "branch" or a benefit ranks the branches).
+_GROUP_RANKED = re.compile(r"\b(?:types?|kinds?|categor(?:y|ies))\b(?![^?]{0,40}\bbranch)", re.I)
 SUPERLATIVE = re.compile(r"\b(most|largest|highest|biggest|greatest|lowest|smallest|fewest|(?<!at )least)\b", re.I)
 _DOWN = re.compile(r"\b(lowest|smallest|fewest|(?<!at )least)\b", re.I)
 # Words a question uses for a table's own word (ordinary English, both directions are the same thing).
@@ -355,8 +358,11 @@ class TableLookup:
             children = [y for y in rows if y[4].row.startswith(x[4].row + " >")]
             expanded.extend(children or [x])
         branches = list({id(x): x for x in expanded}.values())
-        if len(branches) > 1:
+        if len(branches) > 1 and not _GROUP_RANKED.search(question):
             pool = branches
+        elif _GROUP_RANKED.search(question):
+            # "which type of impact reached the most people": the groups are ranked, not their branches
+            pool = [x for x in pool if ">" not in x[4].row] or pool
         if len(pool) < 2:
             return None
         ordered = sorted(pool, key=lambda x: x[4].value, reverse=not _DOWN.search(question))
