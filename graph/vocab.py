@@ -116,7 +116,9 @@ ORG_ROLE_PHRASES = {
                        "workers' organisation", "workers' organisations", "workers' organization",
                        "workers' organizations", "employers' organisation", "employers' organisations",
                        "employers' organization", "employers' organizations"),
-    "national_institution": ("national institution", "national institutions", "national body", "national bodies"),
+    "national_institution": ("national institution", "national institutions", "national body", "national bodies",
+                             "social security institution", "social security institutions", "social security institute",
+                             "social security institutes", "government department", "government departments"),
 }
 
 

@@ -97,7 +97,7 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               # kinds of body: "under which institute", "which confederation", "which university"
               "universit": "Organization", "institute": "Organization", "confederation": "Organization",
               "federation": "Organization", "ministr": "Organization", "firm": "Organization", "compan": "Organization",
-              "multinational": "Organization", "corporation": "Organization",
+              "multinational": "Organization", "corporation": "Organization", "bank": "Organization",
               # kinds of publication (the extractor's kinds): "which bulletin", "what study"
               "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
               "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication",
@@ -137,8 +137,12 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   r"(with|without|w/o|no|any)\s+(funding|financing|money)(?!\s+gaps?)|"
                   # the progressive: "where is the Netherlands funding ILO work"
                   r"(is|are|was|were|been)\s+(?:[\w'’-]+\s+){0,3}?(funding|financing|bankrolling|paying for))\b", re.I)
-PARTNER = re.compile(r"\b((?<!financing )(?<!financial )(?<!funding )partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
-                     r"jointly|alongside|engag\w* with)\b", re.I)
+PARTNER = re.compile(r"\b((?<!financing )(?<!financial )(?<!funding )partner\w*|collaborat\w*|co-?operat\w*|"
+                     r"work(ed|s|ing)? (closely |jointly |directly |hand in hand )?(together )?with|together with|"
+                     r"jointly|alongside|engag\w* with|"
+                     # other words for working together: "teamed up with", "joined forces", "the ILO's allies"
+                     r"team(s|ed|ing)? up|join(s|ed|ing)? (forces|hands)|all(y|ies|ied) (with|of)|allies|"
+                     r"hand in hand|in tandem|side by side|in concert with|in conjunction with|link(s|ed|ing)? up)\b", re.I)
 # Not finished yet: "in the process of", "still working on", "not yet", "pending".
 IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|not yet|preparing|developing|"
                          r"still|pending|awaiting|working (on|towards?)|in the works)\b", re.I)
