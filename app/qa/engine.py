@@ -894,7 +894,7 @@ class QuestionEngine:
         if a.answer_type != "Organization" or not a.fund:
             return []
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
-        topic = activity_funders.activity_terms(a.topic_terms, named, _FRAME | _QUESTION_STEMS)
+        topic = activity_funders.activity_terms(a.topic_terms, named, _FRAME | _QUESTION_STEMS, self.units.idf)
         if len(topic) < activity_funders.MIN_TOPIC_TERMS:
             return []
         required = [set(l.ids) for l in a.links if l.type in ("Country", "Organization", "Initiative", "Scheme")
@@ -911,7 +911,11 @@ class QuestionEngine:
                 continue
             nxt = next((v for v in self.units.units[r.unit_id + 1:r.unit_id + 4]
                         if v.passage_id == u.passage_id and v.kind == "sentence"), None)
-            said = u.text + " " + (nxt.text if nxt else "")
+            prv = next((v for v in reversed(self.units.units[max(0, r.unit_id - 3):r.unit_id])
+                        if v.passage_id == u.passage_id and v.kind == "sentence"), None)
+            # the activity may be told across the sentence before ("expanded coverage to Social Cash
+            # Transfer households ... With financial support from X, members of SCT households ...")
+            said = (prv.text if prv else "") + " " + u.text + " " + (nxt.text if nxt else "")
             if topic_coverage(topic, said) < activity_funders.MIN_COVERAGE or topic_coverage(topic, u.text) < 0.25:
                 continue
             country = home[0] if len(home) == 1 else None

@@ -130,7 +130,11 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   # a keyword query's pay verb: closing it ("... ireland pay"), or with its source ("paid out of"; benefits
                   # "paid out" to people are no funding)
                   r"pa(id|ys?)\s*\??\s*$|paid\s+out\s+of\b|"
-                  r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)|contributors?|"
+                  # ("contributing to the digitalisation of X" is work, not money: an activity noun after it)
+                  r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)"
+                  r"(?!\s+(?:the\s+|its\s+|their\s+)?(?!financ|fund)[a-z]+(?:ing|isation|ization|ment)\b)|contributors?|"
+                  # other ways to say who pays: "puts up the money", "foots the bill", "picks up the tab"
+                  r"put(s|ting)? up (the )?(money|funds|funding|cash)|foot(s|ed|ing)? the bill|pick(s|ed|ing)? up the (tab|bill)|"
                   r"(provid|gave|give|giv|put|mobili[sz]|commit|pledg)\w* (additional |new |more |extra )?(resources|funds|funding|financing|money) (to|for|into)|"
                   r"contributions? (from|of|by|to)|(donat|pledg)\w*|"
                   # a name's funding, with its name blanked: "countries with(out) [MUL] funding", "no [EU] money"

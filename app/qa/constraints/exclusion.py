@@ -243,13 +243,19 @@ _OTHER = re.compile(r"\b(?:which|what|any|name|list)\s+other\s+(?:[\w-]+\s+){0,2
 _OTHER_TYPES = {"Country": ("Country",), "Organization": ("Organization", "Initiative")}
 
 
+# "which other country is, like Jordan, ...": the comparison's anchor, named after "other".
+_LIKE_BEFORE = re.compile(r"\b(?:like|unlike|as\s+with|as\s+for|similar\s+to|just\s+as)\s+(?:the\s+)?$", re.I)
+
+
 def named_before_other(question: str, links: list[Link], answer_type: str) -> set[str]:
-    """The entities of the asked type named before "which other ...": not answers."""
+    """The entities of the asked type named before "which other ...", or after it as what the
+    answers are compared with ("like Jordan"): not answers."""
     m = _OTHER.search(question)
     types = _OTHER_TYPES.get(answer_type)
     if m is None or types is None:
         return set()
-    return {i for l in links if l.end <= m.start() for i in l.ids if i.split(":", 1)[0] in types}
+    return {i for l in links if l.end <= m.start() or _LIKE_BEFORE.search(question[:l.start])
+            for i in l.ids if i.split(":", 1)[0] in types}
 
 
 def only_exclusions(cons: list) -> bool:
