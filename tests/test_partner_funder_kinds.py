@@ -152,3 +152,66 @@ def test_engine_answers_partners_in_other_words_from_the_graph_never_the_author(
             got = answer_ids(engine, engine.ask(q))
             assert got and got <= held, q
             assert "Organization:ilo" not in got, q
+
+
+def _partner_facts(engine, country: str, org: str) -> list[dict]:
+    return [f for f in engine.k.facts_where(subject=country, predicate="partneredWith") if f["object"] == org]
+
+
+def test_engine_reads_with_both_x_and_y_as_one_piece_of_work(engine):
+    orgs = sorted({f["object"] for f in engine.k.facts_where(predicate="partneredWith")
+                   if f["subject"].startswith("Country:") and f["object"].startswith("Organization:")})
+    for x in orgs:
+        for y in orgs:
+            if x >= y:
+                continue
+            countries = {f["subject"] for f in engine.k.facts_where(predicate="partneredWith", obj=x)} & \
+                        {f["subject"] for f in engine.k.facts_where(predicate="partneredWith", obj=y)}
+            joint = {c for c in countries if {(f.get("attrs") or {}).get("sentence") for f in _partner_facts(engine, c, x)}
+                     & {(f.get("attrs") or {}).get("sentence") for f in _partner_facts(engine, c, y)}}
+            if joint and joint < countries:
+                nx, ny = (engine.k.entity(i).get("acronym") or engine.k.label(i) for i in (x, y))
+                for q in (f"In which countries did the ILO work with both {nx} and {ny}?",
+                          f"Where did the ILO team up jointly with {nx} and {ny}?"):
+                    assert answer_ids(engine, engine.ask(q)) == joint, q
+                return
+    pytest.skip("no two partners whose countries differ jointly and separately")
+
+
+def test_engine_asks_the_funders_of_a_named_scheme_not_its_country(engine):
+    scheme = next((f["subject"] for f in engine.k.facts_where(predicate="fundedBy") if f["subject"].startswith("Scheme:")), None)
+    if scheme is None:
+        pytest.skip("no funded scheme")
+    funders = {f["object"] for f in engine.k.facts_where(subject=scheme, predicate="fundedBy")}
+    home = next(f["object"] for f in engine.k.facts_where(subject=scheme, predicate="schemeInCountry"))
+    name, country = engine.k.label(scheme), engine.k.label(home)
+    for q in (f"Who funds the {name} in {country}?", f"Which companies contribute to the {name}?"):
+        got = answer_ids(engine, engine.ask(q))
+        assert got and got <= funders, q
+
+
+@pytest.mark.parametrize("question", [
+    "Who puts up the money for the ILO's work in Malawi?", "Who foots the bill for the ILO in Kenya?",
+    "Which brands are paying into the pilot?",
+])
+def test_other_ways_to_say_who_pays_are_funding(question):
+    from app.qa.question import FUND
+    assert FUND.search(question)
+
+
+def test_contributing_to_a_piece_of_work_is_no_funding():
+    from app.qa.question import FUND
+    assert not FUND.search("Which development partners are contributing to the digitalisation of the system?")
+    assert FUND.search("Which governments contribute to the RBSA?")
+
+
+def test_engine_sets_aside_the_country_other_answers_are_likened_to(engine):
+    funder = next(f["object"] for f in engine.k.facts_where(predicate="fundedBy")
+                  if f["object"].startswith("Organization:gov-")
+                  and len([g for g in engine.k.facts_where(predicate="fundedBy", obj=f["object"])
+                           if g["subject"].startswith("Country:")]) >= 2)
+    funded = sorted(g["subject"] for g in engine.k.facts_where(predicate="fundedBy", obj=funder) if g["subject"].startswith("Country:"))
+    country = engine.k.label(funded[0])
+    gov = engine.k.label(funder)
+    got = answer_ids(engine, engine.ask(f"Which other countries are, like {country}, funded by {gov}?"))
+    assert got == set(funded[1:])

@@ -260,6 +260,15 @@ def _role_beside_country(a: Analysis) -> bool:
     return not (a.fund or a.ratify or a.members or a.chair or a.pathfinder) and asked_role(a.question) in _PARTNERING_ROLES
 
 
+def _home_countries(a: Analysis, knowledge) -> list[str]:
+    """The one country the graph places the question's named schemes and projects in, else none."""
+    if knowledge is None:
+        return []
+    homes = {f["object"] for i in a.linked("Scheme", "Project") for p in ("schemeInCountry", "projectInCountry")
+             for f in knowledge.facts_where(subject=i, predicate=p)}
+    return sorted(homes) if len(homes) == 1 else []
+
+
 def _alternatives(a: Analysis, named: list[str]) -> bool:
     """Are the first two named ends joined by "or" ("funded by the EU or the Netherlands"), or both
     readings of one name ("the Social Security Institute": two countries' institutes are called so)?"""
@@ -365,6 +374,12 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                   f"bodies funded by {donor}", [("?", "fundedBy", donor)]))
         elif at == "Organization":
             recipients = countries_ + [o for o in orgs if o.split(":", 1)[0] in ("Initiative", "Organization")]
+            # "which companies fund the Bangladesh employment injury scheme": a named scheme or project
+            # the graph holds funders for is what is funded, not its country's financing line
+            things = [i for i in a.linked("Scheme", "Project") if knowledge is not None
+                      and knowledge.facts_where(subject=i, predicate="fundedBy")]
+            if things:
+                recipients, countries_ = things, []
             if recipients:
                 def funders_of(r: str) -> Constraint:
                     # Directly, or behind a pooled fund the financing line names with its own funders
@@ -536,6 +551,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     # partner with in Zambia").  Of several named countries, the ones the graph holds partnerships
     # for ("which Italian company partners with the ILO in Ivory Coast": the company's country is
     # not where the partnership is).  Weak, like the forward direction.
+    if (a.partner or _role_beside_country(a)) and not a.fund and at == "Organization" and not countries_:
+        # "who did the ILO work with on the Haba Haba scheme": the partners in the named scheme's or
+        # project's country (the scheme, bound by no constraint, then narrows them by its sentence)
+        countries_ = _home_countries(a, knowledge)
     if (a.partner or _role_beside_country(a)) and not a.fund and at == "Organization" and countries_:
         partnered = [c for c in countries_ if knowledge is None or knowledge.facts_where(subject=c, predicate="partneredWith")
                      or knowledge.facts_where(subject=c, predicate="supportedBy")

@@ -71,6 +71,7 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
                    # ("which donor funds the most ...", "which of these funds the fewest ...")
                    r"fund(?!s?\s+(?:the|more|most|fewer|least|less|it|its|their|his|her|a|an|both|all)\b)s?|"
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
+                   r"brands?|retailers?|"
                    r"publications?|programmes?|pilots?(?![\w\s,/-]{0,25}\bcountr)|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
                    r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|documents?|"
@@ -98,6 +99,7 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "universit": "Organization", "institute": "Organization", "confederation": "Organization",
               "federation": "Organization", "ministr": "Organization", "firm": "Organization", "compan": "Organization",
               "multinational": "Organization", "corporation": "Organization", "bank": "Organization",
+              "brand": "Organization", "retailer": "Organization",
               # kinds of publication (the extractor's kinds): "which bulletin", "what study"
               "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
               "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication",
@@ -126,7 +128,7 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   r"(money|funding|financing|funds|resources)\b[^?]{0,80}\bcom(e|es|ing) from|"
                   # "whose money was behind the work in ...", "what money is behind it"
                   r"whose\s+(own\s+)?(money|funding|financing|funds|cash|resources)|(money|funding|financing|funds|cash)\s+(is|was|are|were)\s+behind|"
-                  r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?|"
+                  r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) (for|into)|allocations?|"
                   # a keyword query's pay verb: closing it ("... ireland pay"), or with its source ("paid out of"; benefits
                   # "paid out" to people are no funding)
                   r"pa(id|ys?)\s*\??\s*$|paid\s+out\s+of\b|"
