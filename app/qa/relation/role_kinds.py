@@ -51,26 +51,26 @@ def role_words(question: str) -> str:
     return found[1] if found else ""
 
 
-def _asked(question: str) -> tuple[str, str] | None:
-    roles, named = set(), set()
-    said = said_any = ""
-    taken: list[tuple[int, int]] = []
+def _phrases(question: str) -> list[tuple[re.Match, str]]:
+    """Every role phrase the question says, longest first where two overlap ("UN agencies" is not
+    also "agencies" of another phrase), with its role."""
+    found: list[tuple[re.Match, str]] = []
     for rx, role in _RX:
-        for m in rx.finditer(question):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue  # "UN agencies" is not also "agencies" of another phrase
-            taken.append((m.start(), m.end()))
-            before, after = question[:m.start()], question[m.end():]
-            if _SET_ASIDE.search(before):
-                return None
-            named.add(role)
-            said_any = m.group(0)
-            if _ASKING.search(before) or _HEADED.match(after):
-                roles.add(role)
-                said = m.group(0)
-    if not roles and len(named) == 1 and not _WORDED.search(question) and said_any:
-        roles, said = set(named), said_any  # a keyword query ("tajikistan development banks"): the kind is its head
-    return (roles.pop(), said) if len(roles) == 1 and len(named) == 1 else None
+        found += [(m, role) for m in rx.finditer(question)
+                  if not any(f.start() < m.end() and m.start() < f.end() for f, _ in found)]
+    return found
+
+
+def _asked(question: str) -> tuple[str, str] | None:
+    found = _phrases(question)
+    if any(_SET_ASIDE.search(question[:m.start()]) for m, _ in found):
+        return None
+    named = {role for _, role in found}
+    asked = [(m, role) for m, role in found if _ASKING.search(question[:m.start()]) or _HEADED.match(question[m.end():])]
+    if not asked and len(named) == 1 and not _WORDED.search(question):
+        asked = found[-1:]  # a keyword query ("tajikistan development banks"): the kind is its head
+    roles = {role for _, role in asked}
+    return (roles.pop(), asked[-1][0].group(0)) if len(roles) == 1 and len(named) == 1 else None
 
 
 # "their own social security institute", "that country's own institution, fund or ministry": a body
@@ -87,16 +87,10 @@ def named_role(question: str) -> str | None:
     where the ILO worked with UN agencies".  None when no role, several, or one set aside is named."""
     if _OWN_BODY.search(question) and not _SET_ASIDE.search(question[:_OWN_BODY.search(question).start()]):
         return "national_institution"
-    named: set[str] = set()
-    taken: list[tuple[int, int]] = []
-    for rx, role in _RX:
-        for m in rx.finditer(question):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            if _SET_ASIDE.search(question[:m.start()]):
-                return None
-            named.add(role)
+    found = _phrases(question)
+    if any(_SET_ASIDE.search(question[:m.start()]) for m, _ in found):
+        return None
+    named = {role for _, role in found}
     return named.pop() if len(named) == 1 else None
 
 
