@@ -110,13 +110,16 @@ ORG_ROLE_PHRASES = {
                         "donor government", "donor governments"),
     "multi_donor_fund": ("multi-donor fund", "multi-donor funds", "pooled fund", "pooled funds"),
     "private_company": ("private company", "private companies", "private sector", "company", "companies",
-                        "firm", "firms", "business", "businesses", "corporation", "corporations"),
+                        "firm", "firms", "business", "businesses", "corporation", "corporations", "brand", "brands",
+                        "retailer", "retailers", "multinational", "multinationals"),
     "foundation": ("foundation", "foundations", "philanthropy", "philanthropies", "philanthropic"),
     "social_partner": ("social partner", "social partners", "trade union", "trade unions",
                        "workers' organisation", "workers' organisations", "workers' organization",
                        "workers' organizations", "employers' organisation", "employers' organisations",
                        "employers' organization", "employers' organizations"),
-    "national_institution": ("national institution", "national institutions", "national body", "national bodies"),
+    "national_institution": ("national institution", "national institutions", "national body", "national bodies",
+                             "social security institution", "social security institutions", "social security institute",
+                             "social security institutes", "government department", "government departments"),
 }
 
 

@@ -63,7 +63,7 @@ from app.qa.multihop.chains import _root as root, compose, described_set, implie
     topic_coverage
 from app.qa.form.wording import frame_terms
 from app.qa.figures.counts import stated_count
-from app.qa.relation.context_names import context_names, partner_names
+from app.qa.relation.context_names import author_is_context, context_names, partner_names
 from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
 from app.qa.things.fact_years import fact_year
 from app.qa.things.pending_status import pending_adoption
@@ -86,7 +86,7 @@ from app.qa.constraints.org_country import bodies_placed, national_answers, plac
 from app.qa.constraints.qualified_members import qualified_members
 from app.qa.figures import cell_choice, counted_keywords, top_n
 from app.qa.multihop import described_country, described_referent, description_sentence, set_by_description
-from app.qa.relation import role_kinds
+from app.qa.relation import role_kinds, sub_relations
 from app.qa.form.describer_aside import describers_set_aside
 from app.qa.relation.participation import own_programme, participants, priority_countries, role_list_words
 from app.qa.multihop.shared_initiatives import shared_initiatives
@@ -401,6 +401,7 @@ class QuestionEngine:
         topic_links(a, self.k)  # "pension reform countries": a descriptive name is the topic, not one entry
         drop_owned_elsewhere(a, self.k)  # "Viet Nam's social insurance law": not Uzbekistan's of that name
         drop_describing_funders(a, und)  # "the EU-funded SP&PFM project": the funder says which project
+        role_kinds.drop_described_bodies(a)  # "co-financed by their own social security institute": a kind
         joint_with_author(a, [n for i in AUTHOR_ORGS for n in self.k.names(i) if n.isupper()] or ["ILO"])
         und.corrections = [f"{f.original} → {f.corrected}" for f in list(fixes) + plain]
         if a.ratify and not a.negated:
@@ -501,7 +502,7 @@ class QuestionEngine:
             funders = [_as_funder(i, self.k) for i in pool]  # "Japan or Portugal: which finances Timor-Leste"
             if all(funders):
                 pool, a.answer_type = funders, "Organization"
-        cons = scope_negations(a.question, a.links, self._constraints(a), a.answer_type, a.excluded)  # "... but not Lebanon"
+        cons = scope_negations(a.question, a.links, self._constraints(a, und), a.answer_type, a.excluded)  # "... but not Lebanon"
         exclusions: list[Constraint] = []  # negated relations a text answer must still satisfy
         qualified = qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
         qualified += participants(a, cons, self.k, also=qualified)  # "[initiative] new phase countries"
@@ -628,6 +629,7 @@ class QuestionEngine:
                         and re.search(rf"(?<![\w-]){re.escape(n)}(?![\w-])", q, re.I)}
             if not pool:
                 exclude |= context_names(a)  # "after its 2023 delivery in the DRC": context, not answer
+                exclude |= AUTHOR_ORGS if author_is_context(a) else set()  # the ILO's partners, not the ILO
             if a.answer_type in ("Scheme", "Law", "Publication"):
                 exclude |= set(a.linked("Organization"))  # "Kenya's NSSF" is who acts, not the scheme
             if exclusions:  # the excluded set is never read as an answer, so the best sentence is one that has others
@@ -917,7 +919,7 @@ class QuestionEngine:
         if a.answer_type != "Organization" or not a.fund:
             return []
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
-        topic = activity_funders.activity_terms(a.topic_terms, named, _FRAME | _QUESTION_STEMS)
+        topic = activity_funders.activity_terms(a.topic_terms, named, _FRAME | _QUESTION_STEMS, self.units.idf)
         if len(topic) < activity_funders.MIN_TOPIC_TERMS:
             return []
         required = [set(l.ids) for l in a.links if l.type in ("Country", "Organization", "Initiative", "Scheme")
@@ -934,7 +936,11 @@ class QuestionEngine:
                 continue
             nxt = next((v for v in self.units.units[r.unit_id + 1:r.unit_id + 4]
                         if v.passage_id == u.passage_id and v.kind == "sentence"), None)
-            said = u.text + " " + (nxt.text if nxt else "")
+            prv = next((v for v in reversed(self.units.units[max(0, r.unit_id - 3):r.unit_id])
+                        if v.passage_id == u.passage_id and v.kind == "sentence"), None)
+            # the activity may be told across the sentence before ("expanded coverage to Social Cash
+            # Transfer households ... With financial support from X, members of SCT households ...")
+            said = (prv.text if prv else "") + " " + u.text + " " + (nxt.text if nxt else "")
             if topic_coverage(topic, said) < activity_funders.MIN_COVERAGE or topic_coverage(topic, u.text) < 0.25:
                 continue
             country = home[0] if len(home) == 1 else None
@@ -986,10 +992,11 @@ class QuestionEngine:
         return [{"label": fy.year, "iri": None, "type": "Year", "value": float(fy.year), "score": 1.0,
                  "evidence": ev, "path": [fy.why]}]
 
-    def _constraints(self, a: Analysis) -> list[Constraint]:
-        """The graph constraints of a list question, with its set conditions."""
-        return result_sets.apply(a, set_conditions.apply(a, compose(a, constraints_for(a, self.k), self.k), self.k),
-                                 self.store)
+    def _constraints(self, a: Analysis, und: Understanding | None = None) -> list[Constraint]:
+        """The graph constraints of a list question, with its set conditions (a relation's kind read
+        as the question says it: :mod:`app.qa.relation.sub_relations`)."""
+        return result_sets.apply(a, set_conditions.apply(a, compose(a, sub_relations.apply(
+            a, constraints_for(a, self.k), self.k, sub_relations.understood(und)), self.k), self.k), self.store)
 
     def _swept(self, a: Analysis, best: TextResult, have: set[str]) -> list[dict]:
         """Countries of every other sentence on the best sentence's topic (see :mod:`app.qa.topics.sweep`)."""

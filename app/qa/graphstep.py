@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.qa.relation.funder_side import asks_for_funders
+from app.qa.relation.role_kinds import by_role_of_end
 from app.qa.question import ENTITY_FOR_TYPE, FUND as FUND_CUE, Analysis
 from app.qa.constraints.year_ranges import range_test, upper_bounds, year_range
 from graph.rdf import entity_uri
@@ -62,6 +63,8 @@ FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governme
                           r"\b(?!\s+(?:by|through|via|with|from|under|using|out of|in part)\b)", re.I)
 # Several named ends of one relation: "both A and B", "common to", "each of" ask for what they share.
 # ("in Kenya as well as in Ghana", "Kenya and Ghana alike": what the two share)
+# Two partners of one piece of work: "with both X and Y", "jointly with X and Y".
+_JOINTLY = re.compile(r"\b(both|jointly|joint)\b", re.I)
 _SHARED = re.compile(r"\b(both|each of|all of|in common|common|shared|every one of|also|alike|as well as)\b", re.I)
 _LISTED = re.compile(r"\b(and|or|as well as)\b|,", re.I)
 
@@ -245,8 +248,33 @@ _AFTER_PENALTY = 15  # characters: how much farther a following relation word co
 _OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|and/or|or else)\s+(?:the\s+|by\s+(?:the\s+)?)?$", re.I)
 
 
+# Kinds of body that work with the ILO in a country rather than belong to it ("tajikistan development
+# banks", "Which UN agencies are active in Albania?").
+_PARTNERING_ROLES = ("un_agency", "ifi", "private_company", "foundation", "social_partner")
+
+
+def _role_beside_country(a: Analysis) -> bool:
+    """Does a question for organisations name only their kind and a country, no relation of its own?
+    The kind is the ILO's partners' (who else works on social protection there)."""
+    from app.qa.relation.role_kinds import asked_role
+
+    return not (a.fund or a.ratify or a.members or a.chair or a.pathfinder) and asked_role(a.question) in _PARTNERING_ROLES
+
+
+def _home_countries(a: Analysis, knowledge) -> list[str]:
+    """The one country the graph places the question's named schemes and projects in, else none."""
+    if knowledge is None:
+        return []
+    homes = {f["object"] for i in a.linked("Scheme", "Project") for p in ("schemeInCountry", "projectInCountry")
+             for f in knowledge.facts_where(subject=i, predicate=p)}
+    return sorted(homes) if len(homes) == 1 else []
+
+
 def _alternatives(a: Analysis, named: list[str]) -> bool:
-    """Are the first two named ends joined by "or" ("funded by the EU or the Netherlands")?"""
+    """Are the first two named ends joined by "or" ("funded by the EU or the Netherlands"), or both
+    readings of one name ("the Social Security Institute": two countries' institutes are called so)?"""
+    if any(len(set(l.ids) & set(named[:2])) == 2 for l in a.links):
+        return True
     spans = sorted((l.start, l.end) for l in a.links if set(l.ids) & set(named))
     return len(spans) >= 2 and bool(_OR_BETWEEN.match(a.question[spans[0][1]:spans[1][0]])) \
         and not re.search(r"\bboth\b", a.question, re.I)
@@ -347,6 +375,12 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                   f"bodies funded by {donor}", [("?", "fundedBy", donor)]))
         elif at == "Organization":
             recipients = countries_ + [o for o in orgs if o.split(":", 1)[0] in ("Initiative", "Organization")]
+            # "which companies fund the Bangladesh employment injury scheme": a named scheme or project
+            # the graph holds funders for is what is funded, not its country's financing line
+            things = [i for i in a.linked("Scheme", "Project") if knowledge is not None
+                      and knowledge.facts_where(subject=i, predicate="fundedBy")]
+            if things:
+                recipients, countries_ = things, []
             if recipients:
                 def funders_of(r: str) -> Constraint:
                     # Directly, or behind a pooled fund the financing line names with its own funders
@@ -396,6 +430,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 # "Which countries does Canada fund?": a country whose government funds nothing in
                 # the graph; the financing lines are complete, so the answer is none, not a sentence.
                 funders = [_as_funder(countries_[0], None)]
+            if not funders and not named:  # "countries co-financed by their own social security institute"
+                out.extend(by_role_of_end(a.question, "fundedBy"))
             funded_by = [Constraint(f"{{ ?answer fg:fundedBy {_iri(o)} }} UNION {{ ?answer fg:fundedBy ?via . "
                                     f"?via fg:fundedBy {_iri(o)} . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
                                     f"fg:funder {_iri(o)} ; fg:role ?anyRole }} }} ?answer a fg:Country .",
@@ -492,6 +528,16 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     if a.partner and at == "Country" and (not a.fund or any(_cue_of(a, x) == "partner" for x in partners)):
         if a.fund:
             partners = [x for x in partners if _cue_of(a, x) == "partner"]
+        if len(partners) >= 2 and _JOINTLY.search(a.question):
+            # "together with both the IMF and the World Bank": one piece of work with the two, the
+            # same sentence stating both partnerships, not two partnerships anywhere in the country
+            x, y = partners[:2]
+            out.append(Constraint(
+                f"?sx rdf:subject ?answer ; rdf:predicate fg:partneredWith ; rdf:object {_iri(x)} ; fg:evidenceText ?said . "
+                f"?sy rdf:subject ?answer ; rdf:predicate fg:partneredWith ; rdf:object {_iri(y)} ; fg:evidenceText ?said . "
+                f"?answer a fg:Country .", f"countries partnering with {x} and {y} in one piece of work",
+                [("?", "partneredWith", x), ("?", "partneredWith", y)], strong=False))
+            partners = []
         for o in partners[:2]:  # "with both the IMF and the World Bank"
             out.append(Constraint(f"{{ ?answer fg:partneredWith|fg:supportedBy {_iri(o)} }} UNION "
                                   f"{{ {_iri(o)} fg:partneredWith ?answer }} ?answer a fg:Country .",
@@ -499,22 +545,33 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                   [("?", "partneredWith", o), ("?", "supportedBy", o), (o, "partneredWith", "?")],
                                   strong=False))
 
+    if a.partner and not a.fund and at == "Country" and not partners and not countries_:
+        out.extend(by_role_of_end(a.question, "partneredWith"))  # "countries where the ILO worked with UN agencies"
+
     # The other end: who the ILO works with in a named country ("which organisations does the ILO
     # partner with in Zambia").  Of several named countries, the ones the graph holds partnerships
     # for ("which Italian company partners with the ILO in Ivory Coast": the company's country is
     # not where the partnership is).  Weak, like the forward direction.
-    if a.partner and not a.fund and at == "Organization" and countries_:
+    if (a.partner or _role_beside_country(a)) and not a.fund and at == "Organization" and not countries_:
+        # "who did the ILO work with on the Haba Haba scheme": the partners in the named scheme's or
+        # project's country (the scheme, bound by no constraint, then narrows them by its sentence)
+        countries_ = _home_countries(a, knowledge)
+    if (a.partner or _role_beside_country(a)) and not a.fund and at == "Organization" and countries_:
         partnered = [c for c in countries_ if knowledge is None or knowledge.facts_where(subject=c, predicate="partneredWith")
                      or knowledge.facts_where(subject=c, predicate="supportedBy")
                      or knowledge.facts_where(predicate="partneredWith", obj=c)]
         chosen = countries_ if a.any_of else (partnered or countries_)[:1]  # a described set: any of them
-        out.append(Constraint(" UNION ".join(f"{{ {_iri(c)} fg:partneredWith|fg:supportedBy ?answer }} UNION "
-                                             f"{{ ?answer fg:partneredWith {_iri(c)} }}" for c in chosen)
-                              + " ?answer a fg:Organization .",
-                              "organisations partnering in " + " or ".join(chosen),
-                              [t for c in chosen for t in ((c, "partneredWith", "?"), (c, "supportedBy", "?"),
-                                                           ("?", "partneredWith", c))],
-                              strong=False))
+        # "in both Egypt and Ethiopia, ... which agency": the partners the named countries share
+        groups = [[c] for c in partnered] if len(partnered) > 1 and _SHARED.search(a.question) and not a.any_of \
+            else [chosen]
+        for group in groups:
+            out.append(Constraint(" UNION ".join(f"{{ {_iri(c)} fg:partneredWith|fg:supportedBy ?answer }} UNION "
+                                                 f"{{ ?answer fg:partneredWith {_iri(c)} }}" for c in group)
+                                  + " ?answer a fg:Organization .",
+                                  "organisations partnering in " + " or ".join(group),
+                                  [t for c in group for t in ((c, "partneredWith", "?"), (c, "supportedBy", "?"),
+                                                              ("?", "partneredWith", c))],
+                                  strong=False))
 
     # Institutional results, region, priority.
     if at == "Country":

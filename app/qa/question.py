@@ -71,6 +71,7 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
                    # ("which donor funds the most ...", "which of these funds the fewest ...")
                    r"fund(?!s?\s+(?:the|more|most|fewer|least|less|it|its|their|his|her|a|an|both|all)\b)s?|"
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
+                   r"brands?|retailers?|"
                    r"publications?|programmes?|pilots?(?![\w\s,/-]{0,25}\bcountr)|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
                    r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|documents?|"
@@ -97,7 +98,8 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               # kinds of body: "under which institute", "which confederation", "which university"
               "universit": "Organization", "institute": "Organization", "confederation": "Organization",
               "federation": "Organization", "ministr": "Organization", "firm": "Organization", "compan": "Organization",
-              "multinational": "Organization", "corporation": "Organization",
+              "multinational": "Organization", "corporation": "Organization", "bank": "Organization",
+              "brand": "Organization", "retailer": "Organization",
               # kinds of publication (the extractor's kinds): "which bulletin", "what study"
               "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
               "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication",
@@ -126,19 +128,27 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   r"(money|funding|financing|funds|resources)\b[^?]{0,80}\bcom(e|es|ing) from|"
                   # "whose money was behind the work in ...", "what money is behind it"
                   r"whose\s+(own\s+)?(money|funding|financing|funds|cash|resources)|(money|funding|financing|funds|cash)\s+(is|was|are|were)\s+behind|"
-                  r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) for|allocations?|"
+                  r"(financing|funding|bankrolling) (the|its|their)|pa(id|ys?|ying) (for|into)|allocations?|"
                   # a keyword query's pay verb: closing it ("... ireland pay"), or with its source ("paid out of"; benefits
                   # "paid out" to people are no funding)
                   r"pa(id|ys?)\s*\??\s*$|paid\s+out\s+of\b|"
-                  r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)|contributors?|"
+                  # ("contributing to the digitalisation of X" is work, not money: an activity noun after it)
+                  r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)"
+                  r"(?!\s+(?:the\s+|its\s+|their\s+)?(?!financ|fund)[a-z]+(?:ing|isation|ization|ment)\b)|contributors?|"
+                  # other ways to say who pays: "puts up the money", "foots the bill", "picks up the tab"
+                  r"put(s|ting)? up (the )?(money|funds|funding|cash)|foot(s|ed|ing)? the bill|pick(s|ed|ing)? up the (tab|bill)|"
                   r"(provid|gave|give|giv|put|mobili[sz]|commit|pledg)\w* (additional |new |more |extra )?(resources|funds|funding|financing|money) (to|for|into)|"
                   r"contributions? (from|of|by|to)|(donat|pledg)\w*|"
                   # a name's funding, with its name blanked: "countries with(out) [MUL] funding", "no [EU] money"
                   r"(with|without|w/o|no|any)\s+(funding|financing|money)(?!\s+gaps?)|"
                   # the progressive: "where is the Netherlands funding ILO work"
                   r"(is|are|was|were|been)\s+(?:[\w'’-]+\s+){0,3}?(funding|financing|bankrolling|paying for))\b", re.I)
-PARTNER = re.compile(r"\b((?<!financing )(?<!financial )(?<!funding )partner\w*|collaborat\w*|cooperat\w*|work(ed|s|ing)? (together )?with|together with|"
-                     r"jointly|alongside|engag\w* with)\b", re.I)
+PARTNER = re.compile(r"\b((?<!financing )(?<!financial )(?<!funding )partner\w*|collaborat\w*|co-?operat\w*|"
+                     r"work(ed|s|ing)? (closely |jointly |directly |hand in hand )?(together )?with|together with|"
+                     r"jointly|alongside|engag\w* with|"
+                     # other words for working together: "teamed up with", "joined forces", "the ILO's allies"
+                     r"team(s|ed|ing)? up|join(s|ed|ing)? (forces|hands)|all(y|ies|ied) (with|of)|allies|"
+                     r"hand in hand|in tandem|side by side|in concert with|in conjunction with|link(s|ed|ing)? up)\b", re.I)
 # Not finished yet: "in the process of", "still working on", "not yet", "pending".
 IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|not yet|preparing|developing|"
                          r"still|pending|awaiting|working (on|towards?)|in the works)\b", re.I)

@@ -52,7 +52,9 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                (re.compile(r"\b(funders?|donors?|financiers?|organi[sz]ations?|agenc(y|ies)|partners?|compan(y|ies)|firms?|"
                            r"institutions?|sponsors?|"
                            # kinds of social security body ("sierra leone social security trust")
-                           r"trusts?|boards?|bureaus?|authorit(?:y|ies)|institutes?|corporations?)\b", re.I), "Organization"),
+                           r"trusts?|boards?|bureaus?|authorit(?:y|ies)|institutes?|corporations?|"
+                           # "tajikistan development banks": a kind of body (not a place: "the West Bank")
+                           r"(?:development|multilateral|regional|investment|central)\s+banks?)\b", re.I), "Organization"),
                # the kinds of benefit a scheme is (general social-protection vocabulary)
                # ("german-financed country programmes": the ILO's work in countries, so the countries)
                (re.compile(r"\b(schemes?|(?<!\bcountry )(?:programmes?|programs?)|benefits?|pensions?|grants?|allowances?)\b",

@@ -244,7 +244,7 @@ _OTHER_TYPES = {"Country": ("Country",), "Organization": ("Organization", "Initi
 
 
 # "which other country is, like Jordan, ...": the thing compared with is the one "other" sets apart
-_LIKE = re.compile(r"\b(?:like|unlike|as\s+with|as\s+for|similar(?:ly)?\s+to|just\s+as|the\s+same\s+as|besides)\s+$", re.I)
+_LIKE = re.compile(r"\b(?:like|unlike|as\s+with|as\s+for|similar(?:ly)?\s+to|just\s+as|the\s+same\s+as|besides)\s+(?:the\s+)?$", re.I)
 
 
 def named_before_other(question: str, links: list[Link], answer_type: str) -> set[str]:

@@ -113,7 +113,10 @@ def funding_runs(text: str, start: int, end: int, mentions: list[dict], country:
     return out
 
 
-def activity_terms(topic_terms: list[str], named_terms: set[str], ignore: set[str]) -> list[str]:
+def activity_terms(topic_terms: list[str], named_terms: set[str], ignore: set[str], vocabulary=None) -> list[str]:
     """The words that describe the activity: the question's topic words without the names it
-    links, the words of asking who paid, and ``ignore`` (question and framing words)."""
-    return [t for t in topic_terms if t not in named_terms and t not in PAYING_WORDS and t not in ignore]
+    links, the words of asking who paid, and ``ignore`` (question and framing words).  With a
+    ``vocabulary`` (the report's words), only words the report uses: the asker's own frame ("my
+    minister wants to thank the organisation that ...") describes no activity of the report."""
+    return [t for t in topic_terms if t not in named_terms and t not in PAYING_WORDS and t not in ignore
+            and (vocabulary is None or t in vocabulary)]

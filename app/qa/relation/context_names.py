@@ -42,3 +42,11 @@ def partner_names(a: Analysis) -> set[str]:
         return set()
     return {i for l in a.links if _ALONGSIDE.search(a.question[:l.start]) and not _OFFERED.search(a.question[:l.start])
             for i in l.ids if i.split(":", 1)[0] == want}
+
+
+def author_is_context(a: Analysis) -> bool:
+    """Does a question for organisations ask who works with, or who pays for, the report's author's
+    work ("which UN agencies partner on LEAP", "who funds the Quito project")?  Then the author is
+    the party the answers are set against, never one of them, though the sentence names it first
+    ("the ILO and UNHCR supported ...")."""
+    return a.answer_type == "Organization" and (a.partner or a.fund)

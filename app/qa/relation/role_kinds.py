@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 
-from graph.vocab import ORG_ROLE_PHRASES
+from graph.vocab import ORG_ROLE_LABELS, ORG_ROLE_PHRASES, ORG_ROLES
 
 
 def _pattern(phrase: str) -> str:
     """The phrase as a whole-word pattern, any case ("un agency" in a keyword query is the UN's;
     "un" and "ifi" are no English words), hyphen or space between words, any apostrophe."""
     words = [re.escape(w).replace("'", "['’]?") for w in re.split(r"[\s-]+", phrase)]
-    return r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])"
+    # one modifier may stand inside the phrase: "UN refugee agency", "private energy company"
+    return r"(?<![\w-])" + r"(?:[\s-]+[\w'’-]+)?[\s-]+".join(words) + r"(?![\w-])"
 
 
 _PHRASES = sorted(((p, role) for role, ps in ORG_ROLE_PHRASES.items() for p in ps), key=lambda x: -len(x[0]))
@@ -27,7 +28,10 @@ _RX = [(re.compile(_pattern(p), re.I), role) for p, role in _PHRASES]
 
 # The role names the asked organisations: "which UN agencies ...", "un agency partners"; not a role
 # named as context or set aside ("apart from the bilateral donors, who ...", "did a company ...").
-_ASKING = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?$", re.I)
+_ASKING = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}$", re.I)  # "which Italian energy company"
+# A question worded as a sentence, not a keyword query: its question word or verb says what is asked.
+_WORDED = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why|is|are|was|were|did|does|do|has|have|"
+                     r"can|could|list|name|tell|give|show)\b", re.I)
 _HEADED = re.compile(r"^\s*(?:partners?|funders?|donors?|financiers?|backers?|organi[sz]ations?|bodies|members?)\b", re.I)
 _SET_ASIDE = re.compile(r"\b(?:apart\s+from|aside\s+from|besides|other\s+than|except|excluding|not|no|beyond|"
                         r"leaving\s+out|setting\s+aside|without)\b[^,;:?]*$", re.I)
@@ -47,23 +51,47 @@ def role_words(question: str) -> str:
     return found[1] if found else ""
 
 
-def _asked(question: str) -> tuple[str, str] | None:
-    roles, named = set(), set()
-    said = ""
-    taken: list[tuple[int, int]] = []
+def _phrases(question: str) -> list[tuple[re.Match, str]]:
+    """Every role phrase the question says, longest first where two overlap ("UN agencies" is not
+    also "agencies" of another phrase), with its role."""
+    found: list[tuple[re.Match, str]] = []
     for rx, role in _RX:
-        for m in rx.finditer(question):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue  # "UN agencies" is not also "agencies" of another phrase
-            taken.append((m.start(), m.end()))
-            before, after = question[:m.start()], question[m.end():]
-            if _SET_ASIDE.search(before):
-                return None
-            named.add(role)
-            if _ASKING.search(before) or _HEADED.match(after):
-                roles.add(role)
-                said = m.group(0)
-    return (roles.pop(), said) if len(roles) == 1 and len(named) == 1 else None
+        found += [(m, role) for m in rx.finditer(question)
+                  if not any(f.start() < m.end() and m.start() < f.end() for f, _ in found)]
+    return found
+
+
+def _asked(question: str) -> tuple[str, str] | None:
+    found = _phrases(question)
+    if any(_SET_ASIDE.search(question[:m.start()]) for m, _ in found):
+        return None
+    named = {role for _, role in found}
+    asked = [(m, role) for m, role in found if _ASKING.search(question[:m.start()]) or _HEADED.match(question[m.end():])]
+    if not asked and len(named) == 1 and not _WORDED.search(question):
+        asked = found[-1:]  # a keyword query ("tajikistan development banks"): the kind is its head
+    roles = {role for _, role in asked}
+    return (roles.pop(), asked[-1][0].group(0)) if len(roles) == 1 and len(named) == 1 else None
+
+
+# "their own social security institute", "that country's own institution, fund or ministry": a body
+# of the country itself, whatever its noun.
+_OWN_BODY = re.compile(r"\b(?:its|their|the\s+country['’]s|that\s+country['’]s|the\s+countries['’]|[\w-]+['’]s)\s+own\s+"
+                       r"(?:[\w-]+\s+){0,3}?(?:institutions?|institutes?|funds?|ministr(?:y|ies)|departments?|agenc(?:y|ies)|"
+                       r"bod(?:y|ies)|trusts?|boards?|corporations?|administrations?)\b", re.I)
+
+
+def named_role(question: str) -> str | None:
+    """The one role the question names for the bodies at the *other* end of the relation it asks
+    about, when the asked things are countries: "countries funded by private companies", "which
+    countries co-finance the ILO's work through their own social security institute", "countries
+    where the ILO worked with UN agencies".  None when no role, several, or one set aside is named."""
+    if _OWN_BODY.search(question) and not _SET_ASIDE.search(question[:_OWN_BODY.search(question).start()]):
+        return "national_institution"
+    found = _phrases(question)
+    if any(_SET_ASIDE.search(question[:m.start()]) for m, _ in found):
+        return None
+    named = {role for _, role in found}
+    return named.pop() if len(named) == 1 else None
 
 
 def of_role(answers: list[dict], role: str, role_of) -> list[dict]:
@@ -71,3 +99,49 @@ def of_role(answers: list[dict], role: str, role_of) -> list[dict]:
     it (the build may not know a body's role: an answer is not dropped on that silence)."""
     kept = [x for x in answers if x.get("iri") and role_of(x["iri"]) == role]
     return kept or answers
+
+
+# The pattern joining the asked countries to a body at the relation's other end (partnership is
+# mutual: either side of the statement; support is the country's).
+_END_PATTERNS = {
+    "fundedBy": "?answer fg:fundedBy ?body .",
+    "partneredWith": "{ ?answer fg:partneredWith|fg:supportedBy ?body } UNION { ?body fg:partneredWith ?answer }",
+}
+
+
+def by_role_of_end(question: str, relation: str) -> list:
+    """The constraint "the asked country's funder / partner is of the role the question names"
+    (:func:`named_role`), or none.  The role is the build's class of the body (``fg:PrivateCompany`` ...)."""
+    from app.qa.graphstep import Constraint
+
+    role = named_role(question)
+    if role is None or relation not in _END_PATTERNS or role not in ORG_ROLES:
+        return []
+    label = ORG_ROLE_LABELS.get(role, role)
+    article = "an" if label[:1].lower() in "aeiou" else "a"
+    return [Constraint(f"{_END_PATTERNS[relation]} ?body a <{ORG_ROLES[role]}> . ?answer a fg:Country .",
+                       f"countries whose {'funder' if relation == 'fundedBy' else 'partner'} is {article} {label}",
+                       [("?", relation, "*")], relation="fund" if relation == "fundedBy" else "")]
+
+
+def _role_spans(question: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _OWN_BODY.finditer(question)]
+    return spans + [m.span() for rx, _ in _RX for m in rx.finditer(question)]
+
+
+def drop_described_bodies(a) -> bool:
+    """Countries asked by the kind of their funder or partner ("co-financed by their own social
+    security institute", "national institutions (social security fund etc)"): a body's name the
+    linker found inside that lower-case description ("Social Security Institute" is one country's
+    institution) is the kind, not that body.  Drops such links; says whether any was dropped."""
+    from app.qa.relation.descriptive_links import keep_links
+
+    if a.answer_type != "Country" or named_role(a.question) is None:
+        return False
+    spans = _role_spans(a.question)
+
+    def described(l) -> bool:
+        said = a.question[l.start:l.end]
+        return l.type == "Organization" and said == said.lower() and any(s <= l.start and l.end <= e for s, e in spans)
+
+    return keep_links(a, [l for l in a.links if not described(l)])
