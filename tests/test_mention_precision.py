@@ -66,14 +66,17 @@ def _locate(row: dict, passages: dict) -> tuple[str, int, int] | None:
     ctx = row["context"]
     lead = min(row["start"], CONTEXT)  # where the span starts inside the snippet
     assert ctx[lead:lead + len(surface)] == surface
+    # A passage boundary can move (a line before the span became a heading): then only one side of
+    # the snippet is still in one passage, so each width is tried on both sides and on one side alone.
     for width in (CONTEXT, 60, 25):
-        lo = max(0, lead - width)
-        snippet = ctx[lo:lead + len(surface) + width]
-        for pid, p in passages.items():
-            at = p.text.find(snippet)
-            if at >= 0:
-                s = at + (lead - lo)
-                return pid, s, s + len(surface)
+        for left, right in ((width, width), (0, width), (width, 0)):
+            lo = max(0, lead - left)
+            snippet = ctx[lo:lead + len(surface) + right]
+            for pid, p in passages.items():
+                at = p.text.find(snippet)
+                if at >= 0:
+                    s = at + (lead - lo)
+                    return pid, s, s + len(surface)
     return None
 
 
