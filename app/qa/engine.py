@@ -796,7 +796,8 @@ class QuestionEngine:
             # the topic asked report-wide, then kept in the region: its sentences are measured
             # against the topic's best sentence anywhere, not the region's best
             wide = region_topic.topic_question(q, a.links)
-            if wide != q and not region_topic.topic_question(wide, analyse(wide, self.lexicon).links) != wide:
+            # asked again only when the report-wide wording is itself settled (no region left to take out)
+            if wide != q and region_topic.topic_question(wide, analyse(wide, self.lexicon).links) == wide:
                 answers = region_topic.added_within(answers, self._ask_whole(wide).get("answers") or [],
                                                     region_pool, self.k.iri)
                 out["strategy"] = out["strategy"] if out["strategy"] != "none" or not answers else "text"
