@@ -84,7 +84,7 @@ from app.qa.multihop.possessor_country import possessed
 from app.qa.multihop.described_scheme import described, label_asked
 from app.qa.constraints.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.constraints.qualified_members import qualified_members
-from app.qa.figures import cell_choice, counted_keywords, top_n
+from app.qa.figures import cell_choice, counted_keywords, thresholds, top_n
 from app.qa.multihop import described_country, described_referent, description_sentence, set_by_description
 from app.qa.relation import role_kinds, sub_relations
 from app.qa.form.describer_aside import describers_set_aside
@@ -250,7 +250,8 @@ class QuestionEngine:
         self.spans = SpanFinder(knowledge, units, self.text)
         self.sweep = TopicSweep(knowledge, units, self.text)
         self.intents = intents
-        self.tables = TableLookup(store, units.idf, units.default_idf)
+        self.tables = TableLookup(store, units.idf, units.default_idf,
+                                  lambda pid: (knowledge.passage(pid) or None) and knowledge.passage(pid).text)
         self.titles = PublicationFinder(knowledge, AUTHOR_ORGS)
         self.speller = speller_for(knowledge, self.lexicon, [r["text"] for r in intents.rows] if intents else [])
         self.everyday = EverydayTerms(u.text for u in units.units)  # "jobless benefits": unemployment benefits
@@ -474,7 +475,8 @@ class QuestionEngine:
         # table total (unless a section is named by its title: "most significant results africa count")
         early = ((self._section_items(a, out) or self._count(a, out, timings, und)) if result_counts.asks(a) else None) \
             or self._column_pair(a, out) or (
-            self._table(a, out, stated_type) if (stated_type == "Text" and TABLE_NAMED.search(a.question)
+            self._table(a, out, stated_type) if (stated_type == "Text" and (TABLE_NAMED.search(a.question)
+                                                                             or self.tables.row_kind_table(a.question))
                                                  and not region_answers.ASKS_REGION.search(a.question)) or
             self.tables.marked_extreme(a.question) else None)  # "which region ... (table 4)": regions are no rows
         if early is None and addresses_cell(a.question, stated_type, self.tables.column_dates, out["question"]):
@@ -1491,11 +1493,22 @@ class QuestionEngine:
         n_top = top_n.asked(a.question) if a.rank == 1 and not a.ranked_after else None
         if n_top:  # "top 3 regions by new-project money": the first three items
             ties, runner = top_n.first(got.order, n_top, lambda i: got.items[i].value)
+        bar = thresholds.read(a.question) if a.rank == 1 and not a.ranked_after and not got.compared else None
+        if bar is not None and (ask.kind == "percent" or not bar.percent):
+            # "which regions received more than 12 per cent": every item over the bar, not the top one
+            ties, runner = thresholds.meeting(list(got.order), lambda i: got.items[i].value, bar), None
+            if not ties:
+                return None
+            bar_said = f"bar {bar.said}: " + ", ".join(f"{got.names[i]} ({got.items[i].figure})" for i in ties)
+        else:
+            bar_said = None
         listing = [f"{got.names[i]}: {got.items[i].figure}" for i in got.order]
         out["strategy"], out["sparql"] = "text-aggregate", ""
         out["path"] = [f"{'compared' if got.compared else 'ranked'} by the figures the report writes: " + "; ".join(listing)]
         if runner is not None and len(ties) == 1:
             out["path"].append(f"runner-up: {got.names[runner]}: {got.items[runner].figure}")
+        if bar_said:
+            out["path"].append(bar_said)
         answers = []
         for i in ties:
             ev = [self._evidence(got.passage_id, [got.items[i].figure])]
@@ -1627,6 +1640,10 @@ class QuestionEngine:
 
         out["sparql"], out["strategy"], out["answer_type"] = _cell_sparql(res.cells[0].iri), "graph-table", res.kind
         out["path"] = [res.why]
+        if len(res.labels) > 1:  # "which years had more than 15 new projects": each year with its own row
+            return [{"label": y, "iri": None, "type": res.kind, "score": 1.0, "value": float(y),
+                     "evidence": [self._evidence(c.passage_id, [c.row])] if c.passage_id else [], "path": [res.why]}
+                    for y, c in zip(res.labels, res.cells)]
         ev = [self._evidence(c.passage_id, [c.row]) for c in res.cells[:3] if c.passage_id]
         return [{"label": res.label, "iri": None, "type": res.kind, "score": 1.0, "value": res.value,
                  "evidence": ev[:1], "path": [res.why]}]
@@ -1810,7 +1827,7 @@ class QuestionEngine:
             rows = [aggregate.Row(c, self.k.label(c), len(kinds[c]), [t.replace("_", " ") for t in kinds[c]],
                                   self.k.facts_where(subject=c, predicate="achievedResult"), why=why) for c in winners]
             return [self._aggregate_answer(r) for r in rows]
-        if a.answer_type not in ("Country", "Organization", "Number"):
+        if a.answer_type not in ("Country", "Organization", "Number") and not self._sets_names_against(a):
             cells = self.tables.marked(a.question, [i.split(":", 1)[1] for i in a.linked("Country")])
             if cells:
                 from app.qa.figures.tables import _cell_sparql, heading
@@ -1821,8 +1838,9 @@ class QuestionEngine:
                          "evidence": [self._evidence(c.passage_id, [c.row.split(">")[-1].strip()])] if c.passage_id
                          else [], "path": [f"{c.row} — {c.col}"]} for c in cells]
         t = self.tables.lookup(a.question, a.answer_type, a.rank)
-        if t is None and stated_type and stated_type != a.answer_type and TABLE_NAMED.search(a.question):
-            t = self.tables.lookup(a.question, stated_type, a.rank)
+        if t is None and stated_type and stated_type != a.answer_type and (
+                TABLE_NAMED.search(a.question) or self.tables.row_kind_table(a.question)):
+            t = self.tables.lookup(a.question, stated_type, a.rank)  # "which branch ...": a table's rows
         if t is None and TABLE_NAMED.search(a.question) and a.answer_type not in ("Country", "Organization", "Year"):
             t = self.tables.lookup(a.question, "Number", a.rank)  # a table of figures, named: "what were the resources required"
         if t is None or not tables_place.about_named(t.cell, a.linked("Country"), self.k.names, a.question):
@@ -1867,6 +1885,15 @@ class QuestionEngine:
                             "value": float(value) if res.kind == "Number" else float(label) if res.kind == "Year" else None,
                             "counted": [f"{ca.col}: {ca.value:,.0f}", f"{cb.col}: {cb.value:,.0f}"], "path": [res.why]})
         return answers
+
+    @staticmethod
+    def _sets_names_against(a: Analysis) -> bool:
+        """'Which had more results in 2024, Albania or Uzbekistan?': two names set against each other
+        by a comparative ask which of them wins (:meth:`_figure_choice`), not the table cells marked
+        in their rows, even when no head noun says the names' type."""
+        run = choices.compared(a)
+        return len(run) == 2 and figure_choice.questions(
+            a.question, [(l.start, l.end, a.question[l.start:l.end]) for l in run]) is not None
 
     def _figure_choice(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which country affiliated more people, A or B?': the figure asked of each name alone, the

@@ -185,7 +185,14 @@ RESULT_TYPES = {
                                r"\bschemes?[\s-]+(?:(?:were|was|are|is|have been|has been|had been|being|got|get)\s+)?(introduc\w*|reform\w*|design\w*|enact\w*)|"
                                r"\bnew\s+(?:social\s+protection\s+)?schemes?\b", re.I),
     # "improving operations", "improvement of/in operations", "operations improvement", "operational improvements"
-    "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*|better\w*)[\s-]+(?:(?:of|in)\s+)?(?:the\s+|its\s+|their\s+)?operations?\b|"
+    "operations": re.compile(r"\bresult\s*(3|three|iii)\b|\b(improv\w*|strengthen\w*|better\w*)[\s-]+(?:(?:of|in)\s+)?(?:the\s+|its\s+|their\s+)?"
+                             # "improved social protection operations", "improving scheme operations"
+                             r"(?:(?:social\s+(?:protection|security)|schemes?|programmes?|programs?|systems?)[\s-]+)?operations?\b|"
+                             # what the results table's "improving operations" is made of: "improved the
+                             # administration of their schemes", "strengthened financial governance"
+                             r"\b(?:improv\w*|strengthen\w*)\s+(?:the\s+|its\s+|their\s+)?(?:operational\s+efficiency|"
+                             r"administration|administrative\s+(?:capacity|capacities|processes|efficiency)|"
+                             r"(?:administrative\s+and\s+)?financial\s+governance)\b|"
                              r"\boperations?[\s-]+improv\w*|\boperational\b", re.I),
 }
 ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|type|achieved)\b|\bresults?\b", re.I)

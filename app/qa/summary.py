@@ -52,6 +52,9 @@ def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
         parts = [f"{a['label']} {int(a.get('value') or 0)} [{i + 1}]" for i, a in enumerate(answers[:MAX_LISTED])]
         ranked = next((p for p in out.get("path", []) if p.startswith("ranked ")), None)
         head = f"By region, {ranked.split(':')[0]}" if ranked else "By region"  # "ranked second" (app.qa.figures.ordinal)
+        bar = next((p for p in out.get("path", []) if p.startswith("bar ")), None)
+        if bar:  # "more than 12 per cent": the regions over a bar (app.qa.figures.thresholds), not a ranking's top
+            head = f"By region, {bar.split(':')[0][len('bar '):]}"
         first = re.search(r"; (?:top|first): (.+)$", ranked) if ranked else None
         runner = next((p for p in out.get("path", []) if p.startswith("runner-up")), None)
         return f"{head}: {', '.join(parts)}" + (f"; first: {first.group(1)}" if first else "") + \

@@ -19,10 +19,12 @@ from app.qa.figures.number_words import UNITS
 from app.qa.question import Analysis, _negated_before
 
 _KIND = r"(?:result\s+)?(?:types?|kinds?|categor(?:y|ies)|areas?|results?)"
-ALL = re.compile(r"\b(?:all|every|each)\s+(?:\w+\s+){0,2}?" + _KIND + r"\b|\ball\s+(?:three|3)\b", re.I)
-MULTI = re.compile(r"\b(?:more than one|at least two|two or more|multiple|several|over one)\s+(?:\w+\s+){0,2}?"
+# "more than one *of the three* result areas", "only one of its result types": a partitive before the kinds
+_OF = r"(?:of\s+(?:the\s+|its\s+|their\s+)?)?"
+ALL = re.compile(r"\b(?:all|every|each)\s+" + _OF + r"(?:\w+\s+){0,2}?" + _KIND + r"\b|\ball\s+(?:three|3)\b", re.I)
+MULTI = re.compile(r"\b(?:more than one|at least two|two or more|multiple|several|over one)\s+" + _OF + r"(?:\w+\s+){0,2}?"
                    + _KIND + r"\b", re.I)
-SINGLE = re.compile(r"\b(?:only one|exactly one|just one|a single|one single|one and only one)\s+(?:\w+\s+){0,2}?"
+SINGLE = re.compile(r"\b(?:only one|exactly one|just one|a single|one single|one and only one)\s+" + _OF + r"(?:\w+\s+){0,2}?"
                     + _KIND + r"\b", re.I)
 # "only an improving-operations result", "Result 3 and nothing else": the named kinds and no other.
 _N = r"(\d{1,2}|" + "|".join(UNITS) + r")"

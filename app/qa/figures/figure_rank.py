@@ -349,7 +349,7 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
     # the linked names as the report writes them ("the Irish" -> Ireland) join the question's words
     named = [label(l.ids[0]) for l in link(question) if not set(terms(l.surface)) & set(terms(label(l.ids[0])))]
     q_terms = [t for t in terms(question + " " + " ".join(named)) if not RANK_WORD.fullmatch(t) and t not in _QUIET
-               and t in units.idf]  # a word the report never writes ("actually", "spent") finds no passage: not counted against one
+               and t in units.idf and not (ask.kind == "count" and t in _PEOPLE)]  # a word the report never writes ("actually", "spent") finds no passage: not counted against one
     if not q_terms:
         return None
     scores = units.lexical_in_context(q_terms)  # "GTT ... meetings": the list's sentence and the one before it
@@ -377,7 +377,10 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
     return None
 
 
-_QUIET = set(terms("which what who share per cent percent number did does get got had has have receive received "
+# "how many people attended ...": people counted under any name ("attendees", "participants"); the
+# word finds every passage about people rather than the list the question is about.
+_PEOPLE = set(terms("people persons person individuals participants attendees"))
+_QUIET = set(terms("which what who how many much share per cent percent number did does get got had has have receive received "
                    "report according"))
 
 

@@ -32,7 +32,7 @@ _AGENTS = re.compile(r"(?:others|donors|funders|sponsors|governments|ministers)"
 
 
 # People counted as the audience of an event or a service: never a topic of their own.
-_AUDIENCE = re.compile(r"(?:attendees|participants|trainees|subscribers|viewers|users|visitors|readers|delegates|"
+_AUDIENCE = re.compile(r"(?:attendees|attendance|turnout|participants|trainees|subscribers|viewers|users|visitors|readers|delegates|"
                        r"respondents|registrants|followers|listeners)", re.I)
 
 

@@ -35,6 +35,13 @@ _AFTER_LEAD = re.compile(r"^\s*(?:and\s+|so\s+)?(?:right\s+|just\s+|immediately\
 # "... the most countries after the EU", "next after Africa", "second only to Jordan", "behind Africa"
 _AFTER_TAIL = re.compile(r"\b(?:(?:right|just|immediately)\s+)?(?:after|behind|below|second\s+only\s+to|next\s+to)\s+"
                          r"(?P<name>(?:the\s+)?[^,;:?]{2,60}?)\s*(?=[,;:?]|$)", re.I)
+# "which region ranks second for the number of countries ...", "comes third by new funding", "is in
+# second place in terms of the share of ...": the rank is a verb's complement, no superlative follows
+# it; the measure after "for / by / in" is what is ranked ("the number of X" counts X).
+_RANK_VERB = re.compile(rf"\b(?:ranks?|ranked|ranking|comes?|came|stands?|stood|places?|placed|finish(?:es|ed)?|is|was|"
+                        rf"sits?|lies)\s+(?:in\s+)?(?:the\s+)?{_NTH_WORD}(?:\s+place)?\s*,?\s+"
+                        r"(?:(?:for|by|in|on|with)\s+)(?:terms\s+of\s+)?(?:the\s+)?"
+                        r"(?P<count>(?:number|count|total\s+number|amount)\s+of\s+)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,11 @@ def read(question: str) -> Ordinal | None:
     if m:
         rest = q[:m.start()] + q[m.end():]
         return Ordinal(_NTH[m.group(1).lower()], " ".join(rest.split()))
+    m = _RANK_VERB.search(q)
+    if m:  # "ranks second for the number of countries" -> "has the most countries"
+        said = " has the most " if m.group("count") or not re.match(r"\s*(?:share|amount|money|funding|value|sum)\b",
+                                                                    q[m.end():], re.I) else " has the largest "
+        return Ordinal(_NTH[m.group(1).lower()], " ".join((q[:m.start()] + said + q[m.end():]).split()))
     if not re.search(rf"\b{_SUPER}\b|\b(?:more|fewer)\b", q, re.I):
         if _RUNNER_UP.search(q):  # "runner-up by number of countries funded": a ranking by itself
             return Ordinal(2, " ".join(_RUNNER_UP.sub(" the most ", q, count=1).split()))

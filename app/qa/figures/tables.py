@@ -44,6 +44,11 @@ _TABLE_NO = re.compile(r"\btable\s*(\d+)\b", re.I)
 TABLE_NAMED = _TABLE_NO  # a question that names its table ("In Table 1, ...")
 # The question ranks a table's group rows, not their branches: "which *type* of impact", "impact
 # *category* with most people" (a question about a "branch" or a benefit ranks the branches).
+# The noun a ranking asks for: "which branch ...", "what step ...", "which type of impact ..." (the
+# noun after "type / kind of").
+_ASKED_NOUN = re.compile(r"\b(?:which|what)\s+(?:(?:type|kind|sort|category)\s+of\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)", re.I)
+# A row label numbered by its kind: "Step 1: Strategy adopted", "Result 2", "Pillar 3".
+_NUMBERED_ROW = re.compile(r"^\s*([A-Za-z]+)\s+\d+\b")
 _GROUP_RANKED = re.compile(r"\b(?:types?|kinds?|categor(?:y|ies))\b(?![^?]{0,40}\bbranch)", re.I)
 SUPERLATIVE = re.compile(r"\b(most|largest|highest|biggest|greatest|lowest|smallest|fewest|(?<!at )least)\b", re.I)
 _DOWN = re.compile(r"\b(lowest|smallest|fewest|(?<!at )least)\b", re.I)
@@ -52,7 +57,13 @@ _SYNONYMS = {"people": "person", "individual": "person", "money": "fund", "amoun
              "altogeth": "total", "overall": "total", "hq": "headquart"}
 _IGNORE = set(terms("table tables according per report figure number numbers total how many much what which was "
                     "were is are the in of for 2024 show shows give gives value got get gets"))
-_SUM = re.compile(r"\b(plus|combined|added together|together with|sum of)\b", re.I)
+_SUM = re.compile(r"\b(plus|combined|added together|together with|sum of|(?:counting|taking|taken)\s+[^?.;]{3,80}?\s+together)\b",
+                  re.I)
+# Two rows set against each other in one column: "by how many persons did legal coverage exceed
+# effective coverage", "how many more people got X than Y", "the gap between X and Y".
+_ROWS_APART = re.compile(r"\bby how (?:many|much)\b[^?]*\b(?:exceed\w*|outnumber\w*|surpass\w*|outstrip\w*|"
+                         r"more than|fewer than|less than|larger than|higher than|greater than|lower than|smaller than)\b|"
+                         r"\bhow (?:many|much) (?:more|fewer|less)\b[^?]*\bthan\b|\b(?:difference|gap) between\b", re.I)
 SINGLE_COLUMN_CAPTION = 0.3  # caption cover that names a one-column table without its number
 MIN_SCORE = 1.6  # row + column (+ caption) coverage a cell needs without a table number
 CLEAR_MARGIN = 0.25
@@ -115,7 +126,8 @@ class TableAnswer:
 
 
 class TableLookup:
-    def __init__(self, store, idf: dict[str, float], default_idf: float):
+    def __init__(self, store, idf: dict[str, float], default_idf: float, passage_text=None):
+        """``passage_text(passage id)``: a table's whole text (its header line says what its rows are)."""
         self.cells: list[Cell] = []
         self.idf, self.default_idf = idf, default_idf
         for sol in store.query(SPARQL_CELLS):
@@ -146,6 +158,7 @@ class TableLookup:
             if c.unit != "marked":
                 cols_of.setdefault(c.table, set()).add(c.col)
         self._single_col = {t for t, cols in cols_of.items() if len(cols) == 1}
+        self._row_kinds = _row_kinds(self.cells, cols_of, passage_text or (lambda pid: None))
         # Each cell's row, column and caption words (less _IGNORE) with their total weight,
         # computed once: a question's cover of a label is then one intersection and one sum.
         # A row named only by such words ("Total") keeps them: "table 2 total impacts in 2024" names it.
@@ -172,12 +185,36 @@ class TableLookup:
         words, weight = label if isinstance(label, tuple) else self._weighted(label - _IGNORE)
         return self._w(q & words) / weight if words else 0.0
 
+    def row_kind_table(self, question: str) -> str | None:
+        """The one table whose rows are the kind of thing a ranking asks for: "which *branch* had the
+        largest effective coverage" (Table 1's rows sit under "Branch of social security"), "which
+        *step* produced the most results" (Table 3's rows are "Step 1: ...").  The asked noun must be
+        a word of the heading over a table's row labels, or the word its rows are numbered by; None
+        when no table, or more than one, has rows of that kind, or the question ranks nothing."""
+        if not SUPERLATIVE.search(question):
+            return None
+        m = _ASKED_NOUN.search(question)
+        if m is None:
+            return None
+        nouns = set(terms(m.group(1)))  # "which institutional change": either word
+        found = {t for t, kinds in self._row_kinds.items() if nouns & set(kinds)}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _row_level(self, table: str, question: str) -> int:
+        """Which level of a table's row labels the asked noun names: 0 for the first label column
+        ("Type of impact"), 1 for the one nested under it ("Branch of social security")."""
+        m = _ASKED_NOUN.search(question)
+        kinds = self._row_kinds.get(table, {})
+        levels = [kinds[t] for t in terms(m.group(1)) if t in kinds] if m else []
+        return min(levels) if levels else 0
+
     def lookup(self, question: str, answer_type: str, rank: int = 1) -> TableAnswer | None:
         """The cell (or the row of an argmax, ``rank`` down from the top: see app.qa.figures.ordinal) the
         question's words address."""
         if not self.cells:
             return None
-        extreme = bool(SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I))
+        kind_table = self.row_kind_table(question) if answer_type == "Text" and not _TABLE_NO.search(question) else None
+        extreme = bool(SUPERLATIVE.search(question) and (re.search(r"\btables?\b", question, re.I) or kind_table))
         if answer_type not in ("Number", "Text", "Year") or (answer_type == "Year" and not extreme) or \
                 (answer_type == "Text" and not (extreme or _SUM.search(question) or _TABLE_NO.search(question))):
             return None  # nothing below answers it: skip scoring every cell
@@ -196,7 +233,7 @@ class TableLookup:
         q_weight = self._w({t for t in q if not t.isdigit()})
         scored = []
         for i, (c, (rt, ct, capt)) in enumerate(zip(self.cells, self._terms)):
-            if table_no and c.table_no != table_no:
+            if table_no and c.table_no != table_no or kind_table and c.table != kind_table:
                 continue
             # a "Total" row is named by "total", but a row the question names by its own words wins
             row = 0.6 * self._cover(q_raw, rt) if rt[0] and rt[0] <= _IGNORE else self._cover(q, rt)
@@ -231,15 +268,16 @@ class TableLookup:
                            row, col, cap, c))
         if not scored:
             return None
-        if SUPERLATIVE.search(question) and re.search(r"\btables?\b", question, re.I) \
+        if SUPERLATIVE.search(question) and (re.search(r"\btables?\b", question, re.I) or kind_table) \
                 and answer_type in ("Year", "Text", "Number"):
-            return self._extreme(question, scored, q, rank)
+            return self._extreme(question, scored, q, rank, self._row_level(kind_table, question) if kind_table else 0)
         if _SUM.search(question) and answer_type in ("Number", "Text"):
             summed = self._sum(q, scored)
             if summed is not None:
                 return summed
         if answer_type == "Number":
-            derived = self._difference(question, scored) or (self._column_total(question, scored) if table_no else None)
+            derived = self._difference(question, scored) or self._rows_apart(question, q, scored) or \
+                (self._column_total(question, scored) if table_no else None)
             if derived is not None:
                 return derived
         if answer_type != "Number" and not (answer_type == "Text" and table_no):
@@ -329,8 +367,10 @@ class TableLookup:
             return ranked[0]
         return None
 
-    def _extreme(self, question: str, scored, q: set[str], rank: int = 1) -> TableAnswer | None:
-        """The row with the highest (or lowest) value in the column the question names."""
+    def _extreme(self, question: str, scored, q: set[str], rank: int = 1, level: int = 0) -> TableAnswer | None:
+        """The row with the highest (or lowest) value in the column the question names; ``level`` 1:
+        the question asks for nested rows ("which branch"), never a group row."""
+        every = scored  # the column's rows, whether or not the question names them
         named_cols = [x for x in scored if x[2] > 0]  # the column must be named ...
         if not named_cols:  # ... unless the table has one column of figures
             tables = {x[4].table for x in scored if x[1] > 0}
@@ -346,7 +386,7 @@ class TableLookup:
         ranked_by = set(terms(year_series.ranked_by(question)))
         best_col = max(scored, key=lambda x: (len(ranked_by & (set(terms(x[4].col)) - _IGNORE)),
                                               len(q & (set(terms(x[4].col)) - _IGNORE)), x[2], x[3]))[4]
-        rows = [x for x in scored if x[4].table == best_col.table and x[4].col == best_col.col
+        rows = [x for x in every if x[4].table == best_col.table and x[4].col == best_col.col
                 and not re.match(r"\s*total\b", x[4].row, re.I)
                 and not re.search(r"\(\s*total\s*\)", x[4].row, re.I)]  # "41 Results achieved in 2024 (TOTAL)"
         top_row = max((x[1] for x in rows), default=0.0)
@@ -358,7 +398,9 @@ class TableLookup:
             children = [y for y in rows if y[4].row.startswith(x[4].row + " >")]
             expanded.extend(children or [x])
         branches = list({id(x): x for x in expanded}.values())
-        if len(branches) > 1 and not _GROUP_RANKED.search(question):
+        if level >= 1:  # "which branch": the nested rows of the groups named, not a group row
+            branches = [x for x in branches if ">" in x[4].row]
+        if len(branches) > 1 and (level >= 1 or not _GROUP_RANKED.search(question)):
             pool = branches
         elif _GROUP_RANKED.search(question):
             # "which type of impact reached the most people": the groups are ranked, not their branches
@@ -411,6 +453,46 @@ class TableLookup:
         why = f"{picks[0].table} — " + " + ".join(f"“{c.row}” ({c.value:,.0f})" for c in picks) + f" = {label}"
         return TableAnswer(picks[0], label, "Number", 1.0, why, _cell_sparql(picks[0].iri), total)
 
+
+    def _rows_apart(self, question: str, q: set[str], scored) -> TableAnswer | None:
+        """"By how many persons did legal coverage extension exceed effective coverage extension in
+        2024": two rows the question names outright, in the one column it names best, subtracted
+        (the first named less the second; the gap is given as a positive figure).  None unless
+        exactly two rows of one column are named by all their words, in the order written."""
+        if not _ROWS_APART.search(question):
+            return None
+        low = question.lower()
+        best = None
+        for table in {x[4].table for x in scored}:
+            cells = [x for x in scored if x[4].table == table]
+            col_best = max(x[2] for x in cells)
+            if col_best <= 0:
+                continue
+            cols = {x[4].col for x in cells if x[2] == col_best}
+            if len(cols) != 1:
+                continue
+            col = cols.pop()
+            named = [x for x in cells if x[4].col == col and x[1] >= 0.99 and ">" not in x[4].row]
+            if len(named) != 2 or named[0][4].value == named[1][4].value:
+                continue
+            shared = set(terms(named[0][4].row)) & set(terms(named[1][4].row))
+
+            def at(x) -> int:
+                """Where the row's own words (not those both rows share) first appear: the order written."""
+                spots = [m.start() for t in set(terms(x[4].row)) - shared for m in re.finditer(r"\b" + re.escape(t), low)]
+                return min(spots) if spots else len(low)
+            first, second = sorted(named, key=at)
+            score = first[0] + second[0]
+            if best is None or score > best[0]:
+                best = (score, first[4], second[4])
+        if best is None:
+            return None
+        _, a, b = best
+        gap = abs(a.value - b.value)
+        label = f"{gap:,.0f}" if gap == int(gap) else f"{gap:,}"
+        why = (f"{a.table} — column “{a.col}”: “{a.row}” ({a.value:,.0f}) − “{b.row}” ({b.value:,.0f}) = "
+               f"{a.value - b.value:,.0f}")
+        return TableAnswer(a, label, "Number", 1.0, why, _cell_sparql(a.iri), gap)
 
     def _difference(self, question: str, scored) -> TableAnswer | None:
         """"How many more changes in 2021-2023 than in 2024": the named row's cells in the two
@@ -603,6 +685,11 @@ _KEYWORD_QUERY = re.compile(r"^(?!.*\?)(?!.*\b(?:who|how|why|does|do|did|is|are|
 # with a policies and strategies result 2024"): a table's mark for one of them is no figure asked.
 _THINGS_LISTED = re.compile(r"\b(?:countries|territories|organi[sz]ations|governments|donors|funders|partners|"
                             r"institutions|members|pathfinders|agencies)\b", re.I)
+# A keyword query opening on the thing a superlative picks ("region with most improving-operations
+# results 2024", "funder with the fewest countries"): that thing is asked, not a figure.
+_THING_RANKED = re.compile(r"^\s*(?:regions?|countr(?:y|ies)|funders?|donors?|partners?|organi[sz]ations?|"
+                           r"initiatives?|schemes?)\s+(?:with|having|by|that\s+has|that\s+had)\s+(?:the\s+)?"
+                           r"(?:most|fewest|least|highest|lowest|largest|smallest|biggest|greatest)\b", re.I)
 # Questions asking for things by name ("which countries", "who", "what type"), or for a date.
 _NAMES_ASKED = re.compile(r"\b(?:which|what|who|whom|whose|list|name)\b(?!\s+(?:is|was|were|are)\s+the\s+"
                           r"(?:[\w'’-]+\s+){0,3}?(?:number|amount|total|share|figure|ambition|target|goal)\b)"
@@ -626,7 +713,7 @@ def addresses_cell(question: str, stated_type: str, column_dates: "set[frozenset
     # ("country teams technical cooperation staff", "scheme design law ambition 2021-25"): the
     # cell is tried, and answers only when its row and column are both named outright.
     if asked is not None and _KEYWORD_QUERY.match(asked) and not _NAMES_ASKED.search(asked) \
-            and not _THINGS_LISTED.search(asked):
+            and not _THINGS_LISTED.search(asked) and not _THING_RANKED.match(asked):
         return True
     return stated_type in ("Text", "Year") and not _NAMES_ASKED.search(question) and not _THINGS_LISTED.search(question)
 
@@ -678,3 +765,40 @@ def _cell_sparql(iri: str) -> str:
             "PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>\n"
             f"SELECT ?row ?column ?value ?unit WHERE {{\n  <{iri}> fg:rowLabel ?row ; fg:columnLabel ?column ;\n"
             "    sdmx-measure:obsValue ?value .\n  OPTIONAL { <" + iri + "> sdmx-attribute:unitMeasure ?unit }\n}")
+
+
+def _row_kinds(cells: list[Cell], cols_of: dict[str, set], passage_text) -> dict[str, dict[str, int]]:
+    """Per table, the words saying what its rows are: the headings over its row labels (the header
+    line of the table's text, less the headings of its figure columns: "Type of impact", "Branch of
+    social security") and the word its rows are numbered by ("Step 1: ...")."""
+    out: dict[str, dict[str, int]] = {}
+    kind_words = {t for w in ("type", "kind", "category", "sort") for t in terms(w)}
+    for c in cells:
+        if c.unit == "marked" or c.table in out or not c.table or not c.passage_id:
+            continue
+        text = passage_text(c.passage_id) or ""
+        lines = text.split("\n") if text.lower().startswith("table") else []
+        col_words = {t for col in cols_of.get(c.table, ()) for t in terms(col)}
+        header = [h for h in (lines[1].split("|") if len(lines) > 1 else []) if h.strip()]
+        if any(re.search(r"\d", h) for h in header):
+            header = []  # a row of figures, not a header line
+        kinds: dict[str, int] = {}
+        for h in header:
+            if set(terms(h)) & col_words:
+                continue  # a figure column's heading
+            head, _, of = h.partition(" of ")
+            words = [t for t in terms(head) if t.isalpha()]
+            # "Branch of social security": a branch; "Type of impact": an impact (and a type)
+            level = len(set(kinds.values()))  # the label columns in order: groups, then their branches
+            for t in words[-1:] + ([t for t in terms(of) if t.isalpha()][:1] if words[-1:] and words[-1] in kind_words
+                                   else []):
+                kinds.setdefault(t, level)
+        out[c.table] = kinds
+    for c in cells:
+        if c.table in out:
+            for part in re.split(r">", c.row):
+                m = _NUMBERED_ROW.match(part)
+                if m:
+                    for t in terms(m.group(1)):
+                        out[c.table].setdefault(t, 0)
+    return out

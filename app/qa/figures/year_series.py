@@ -3,7 +3,7 @@ names the table.
 
 "year most new projects approved", "in which year was the most funding approved", "total number
 of new projects 2021 to 2024", "by how much did the number of new projects fall from 2023 to
-2024": the column is named by its words (weighted by rarity, as every table cell is matched in
+2024", "in which years were more than 15 new projects approved": the column is named by its words (weighted by rarity, as every table cell is matched in
 :class:`app.qa.figures.tables.TableLookup`), the rows are the years, and the operation is read from
 ordinary English: a superlative ranks the rows, "total"/"altogether" adds the rows of the range,
 "by how much ... from Y1 to Y2" (or "change/difference between Y1 and Y2") subtracts two rows.
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.qa.figures import thresholds
 from app.qa.figures.ordinal import ordinal_word, select
 
 _YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
@@ -38,6 +39,7 @@ class SeriesAnswer:
     value: float
     why: str
     cells: list  # the app.qa.figures.tables.Cell objects used
+    labels: tuple[str, ...] = ()  # every year a threshold lets through ("more than 15 projects"), when several
 
 
 def _series(cells) -> dict[tuple[str, str], dict[int, object]]:
@@ -107,6 +109,20 @@ def answer(question: str, answer_type: str, cells, question_terms: set[str], cov
                                                                 for c in ordered)
         return SeriesAnswer(str(y), "Year", float(y), f"{key[0]} — {word} “{key[1]}”: {y} ({best.value:,.0f}){ranked}",
                             [best])
+    bar = thresholds.read(question)
+    if bar is not None and not bar.percent and (answer_type in ("Year", "Number") or YEAR_ASKED.search(question)):
+        # "in which years were more than 15 new projects approved", "how many years saw under $10 million"
+        pool = [rows[y] for y in sorted(rows) if len(years) != 2 or min(years) <= y <= max(years)]
+        hits = thresholds.meeting(pool, lambda c: c.value, bar)
+        listed = ", ".join(f"{_YEAR.match(c.row).group(1)} ({c.value:,.0f})" for c in pool)
+        why = f"{key[0]} — “{key[1]}” {bar.said}: " + (", ".join(_YEAR.match(c.row).group(1) for c in hits) or "none") + \
+            f"; every year: {listed}"
+        if answer_type == "Number" and not YEAR_ASKED.search(question):
+            return SeriesAnswer(str(len(hits)), "Number", float(len(hits)), why, hits or pool[:1])
+        if not hits:
+            return None
+        labels = tuple(_YEAR.match(c.row).group(1) for c in hits)
+        return SeriesAnswer(labels[0], "Year", float(labels[0]), why, hits, labels)
     if COMPARED.search(question) and len(years) == 2 and all(y in rows for y in years) and \
             (answer_type == "Year" or re.search(r"\bor\b|\bvs\.?\b|\bversus\b", question, re.I)):
         # "were more new projects approved in 2021 or in 2024": the two rows compared, the year answers
