@@ -15,6 +15,7 @@ and finds nothing, the answer is empty: the report does not say it.
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import time
@@ -47,7 +48,7 @@ from app.qa.figures import ranking, region_answers, region_count, region_rank, r
 from app.qa.constraints import result_sets, set_conditions
 from app.qa.constraints.absent import absent_names
 from app.qa.constraints.absent_topic import absent_topic
-from app.qa.constraints import worded_result
+from app.qa.constraints import superseded, worded_result
 from app.qa.constraints.funding_years import financing_years, undated_years
 from app.qa.names.region_in_name import inside_name
 from app.qa.form.asides import keeps_subject
@@ -81,6 +82,7 @@ from app.qa.things.written_names import add_full_names
 from app.qa.graphstep import widen_regions
 from app.qa.names.common_names import common_named
 from app.qa.multihop.possessor_country import possessed
+from app.qa.multihop import embedded_country
 from app.qa.multihop.described_scheme import described, label_asked
 from app.qa.constraints.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.constraints.qualified_members import qualified_members
@@ -171,6 +173,9 @@ _TOPIC_STOP = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME  # words tha
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 # ("the pathfinder countries that Japan supports": a modifier or two before the noun belongs to the description)
 _DESCRIBED = re.compile(r"\bthe ((?:(?!(?:country|countries|nation|member|two|three|four|five|six|both|several|many|few|other|same|only|\d+)\b)[\w-]+\s+){0,2}?(?:country|countries|nation|member state))\s+(where|whose|in which|that|which|"
+                       # "the country with the Estidama++ pilot programme": a thing it has, never a
+                       # ranking ("the country with the most donors") nor "with which"
+                       r"with(?=\s+(?:the|a|an|its)\s+(?!(?:most|least|more|fewer|less|fewest|same|\w+est)\b))|"
                        r"(?:hit|struck|affected|hurt|devastated|ravaged|[a-z]+ed)\s+by|"
                        # a relative clause with no connective: "the country Kuwait funds", "the
                        # countries the EU finances" (a name, then a verb of its own)
@@ -226,6 +231,12 @@ _NO_NOUN_AFTER = re.compile(r"\s+(?:of\s+(?:them|these|those)|name|names|mention
 _HOW_MANY_MORE = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\bby how (?:many|much)\b[^?]*\b(?:more|fewer|less)\b", re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
+
+
+def _agents(cons: list[Constraint]) -> bool:
+    """Do the constraints ask for members, pathfinders, roadmap holders or role holders (which are
+    governments and organisations alike)?"""
+    return bool(cons) and all(c.relation in ("member", "pathfinder", "roadmap") or c.relation in ROLE_NAMES for c in cons)
 
 
 def _through(cons: list[Constraint], relations: set[str]) -> bool:
@@ -370,7 +381,7 @@ class QuestionEngine:
         reduced = core_of(fixed, lambda t: analyse(t, self.lexicon))
         if not reduced.dropped:  # "not sure how to phrase this, but morocco c102 year": no question word opens the core
             reduced = without_shell(fixed, lambda t: any(not set(l.ids) <= AUTHOR_ORGS for l in analyse(t, self.lexicon).links))
-        reduced = also_without_background(reduced)  # "Given that the Flagship works with 50 countries, who ...?"
+        reduced = also_without_background(reduced, lambda t: analyse(t, self.lexicon))  # "Given that the Flagship works with 50 countries, who ...?"
         set_aside_before: set[str] = set()
         if reduced.dropped:
             r = analyse(reduced.question, self.lexicon)
@@ -572,10 +583,14 @@ class QuestionEngine:
                 out["strategy"], out["path"] = "graph", [c.description for c in cons] + ["countries the report places them in"]
                 return self._finish(out, a, und, timings, t0)
             timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
+            if graph_ids and a.answer_type == "Organization" and a.linked("Country") and kind_heads.asks_body(q) \
+                    and all(i.startswith("Country:") for i in graph_ids) and _agents(cons):
+                # "which national body in Malawi led the roadmap": the graph's pathfinders are
+                # countries, and a body of the country is asked: the sentence names it
+                graph_ids, cons = None, []
 
         # Members, pathfinders and roadmap holders are governments and organisations alike.
-        und.agents_asked = bool(cons) and all(c.relation in ("member", "pathfinder", "roadmap") or c.relation in ROLE_NAMES
-                                              for c in cons)
+        und.agents_asked = _agents(cons)
         residual = self._residual_terms(a, cons)
         region_pool = region_topic.region_pool(a, cons, residual, graph_ids, _GENERIC | _FRAME | _QUESTION_STEMS,
                                                lambda i: common_named(self.k, i)) \
@@ -727,6 +742,11 @@ class QuestionEngine:
                 also = [r for r in also if not _overlaps(self.units.units[r.unit_id], self.units.units[text_best.unit_id])]
             if a.answer_type == "Country":  # "participants from A and B explored C's ...": the part asked
                 text_best = self._country_roles(text_best, q, asks_place=not (a.fund or a.partner or _ASKS_AGENT.search(_BENEFIT_PAID.sub(" ", q))))
+        if text_best is not None and len(text_best.found) > 1:  # "the former NHIF to the new SHA": the SHA acts now
+            p_best = self.k.passage(text_best.passage_id)
+            current = superseded.current_only(text_best.found, p_best.text if p_best else "", q)
+            if len(current) < len(text_best.found):
+                text_best = dataclasses.replace(text_best, found=current)
         listed_why = None
         if graph_ids and text_best is None and not pool and a.answer_type in ("Country", "Organization"):
             # "ilo-imf pilot countries": a sentence lists the part of the graph's set the question's
@@ -1224,6 +1244,12 @@ class QuestionEngine:
             return None
         if not m.group(2) and (not _ASKS_BEFORE.search(a.question[:m.start()]) or _ASKS_BEFORE.search(m.group(3))):
             return None  # no connective: only a clause closing the question ("who funds the country Kuwait funds")
+        if m.group(2).lower() == "with" and (not re.search(r"\b(?:country|nation)$", m.group(1), re.I)
+                                             or embedded_country.split(a.question) is not None):
+            # "the countries with a scheme": a set the graph reads, never one country by retrieval;
+            # "when did the country with X join Y": the question proper follows the thing, which
+            # the chain asked (app.qa.multihop.embedded_country)
+            return None
         if re.search(r"\bwho\b", a.question[:m.start()], re.I):
             a.answer_type = "Organization"  # "who bankrolled the work in the country where ..."
         if a.answer_type == "Country":

@@ -166,18 +166,19 @@ def _kind_negated(a: Analysis, kind: str) -> bool:
     return False
 
 
-def year_for(a: Analysis, cue: str) -> str | None:
+def year_for(a: Analysis, cue: str, knowledge=None) -> str | None:
     """The year that qualifies one relation of the question.  With one relation worded, the year
     qualifies it; with several ("ratified since 2021 ... a result in 2024", "pathfinders with no
     result for 2024"), each year belongs to the relation worded nearest to it, and a relation
     with none gets no year filter."""
     if not a.years:
         return None
-    from app.qa.multihop.chains import cue_count, year_owner
+    from app.qa.multihop.chains import cue_count, year_in_other_clause, year_owner
 
     years = [y for y in a.years if y not in upper_bounds(a.question)] or a.years  # a range is one qualifier
     if len(set(years)) == 1 and cue_count(a) < 2:
-        return years[0]
+        # "pathfinders that are also in the expanded phase agreed in 2024": the year is the phase's
+        return None if year_in_other_clause(a, years[0], cue, knowledge) else years[0]
 
     return next((y for y in years if year_owner(a, y) == cue), None)
 
@@ -454,7 +455,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         inst = (ratifiable or instruments or [None])[0]
         inst_pat = _iri(inst) if inst else "?inst"
         filters = ""
-        ry = year_for(a, "ratify")
+        ry = year_for(a, "ratify", knowledge)
         if ry and at != "Year":
             test = year_test(a, "?ry", ry)
             if ">" in test and "<" not in test:  # "since 2021": a statement dated only "since <year>" is in too
@@ -496,7 +497,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             if init and a.fund and _is_funder(init, knowledge):
                 init = None  # the only initiative named is the fund: pathfinders of any initiative
             ip = _iri(init) if init else "?init"
-            py = year_for(a, "pathfinder") if not a.roadmap else None  # "endorsed roadmaps in 2024": the roadmap's year
+            py = year_for(a, "pathfinder", knowledge) if not a.roadmap else None  # "endorsed roadmaps in 2024": the roadmap's year
             year = (f" ?ps rdf:subject ?answer ; rdf:predicate fg:pathfinderOf ; rdf:object {ip} ; fg:year ?py ."
                     f' FILTER(STR(?py) = "{py}")') if py else ""
             out.append(Constraint(f"?answer fg:pathfinderOf {ip} .{year}",
@@ -512,7 +513,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint(f"?answer fg:coChairOf {_iri(init)} .", f"co-chairs of {init}",
                                   [("?", "coChairOf", init)]))
         elif init and a.members:
-            my = year_for(a, "member")  # "new members in 2024": the membership dated that year
+            my = year_for(a, "member", knowledge)  # "new members in 2024": the membership dated that year
             year = (f" ?ms rdf:subject ?answer ; rdf:predicate ?mp ; rdf:object {_iri(init)} ; fg:year ?my ."
                     f" VALUES ?mp {{ fg:memberOf fg:pathfinderOf fg:coChairOf fg:priorityCountryOf }} FILTER({year_test(a, '?my', my)})"
                     if my else "")
@@ -575,7 +576,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
 
     # Institutional results, region, priority.
     if at == "Country":
-        rty = year_for(a, "result")
+        rty = year_for(a, "result", knowledge)
         year_filter = f' ?r{{n}} fg:year ?ry{{n}} . FILTER({year_test(a, "?ry{n}", rty)})' if rty else ""
         negated_kinds = [rt for rt in a.result_types if _kind_negated(a, rt)] if a.negation else []
         # "countries with a result 1 that are not pathfinders": the negation is another relation's,

@@ -36,7 +36,10 @@ MIN_RELATION_SHARE = 0.5  # share of the neighbours' vote a relation needs befor
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 # "by region", "per region", "in each region": a grouping is asked (closed-class wording, like numbers).
 BY_REGION = re.compile(r"\b(by|per|in each|for each|across|each)\s+(ilo\s+)?regions?\b", re.I)
-_HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|\b(which|what)\s+(?:[\w-]+\s+){0,3}?(countr|government|"
+_HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|"
+                     # a request names its head too: "list the pathfinder countries ... that Germany funds"
+                     r"^\s*(?:please\s+)?(?:list|name|give|show)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?(?=countr|government|organi|funder|donor|partner)|"
+                     r"\b(which|what)\s+(?:[\w-]+\s+){0,3}?(countr|government|"
                      r"organi|funder|donor|partner|publication|programme|scheme|system|convention|initiative|law|title|"
                      r"year|report|paper|pathfinder|member|agenc|institution|universit|institute|confederation|federation|ministr|firm|compan|"
                      r"multinational|corporation)", re.I)

@@ -33,7 +33,10 @@ _ASIDE_VERB = re.compile(r"\s+(?:really\s+)?(?:care|cares|want|wants|need|needs|
                          r"focus|focusing|mean)\b", re.I)
 
 
-_SCOPE_AFTER = re.compile(r"\s+(?:at|about|considering|counting|within)\b", re.I)
+_SCOPE_AFTER = re.compile(r"\s+(?:at|about|considering|counting|within|"
+                          # "which countries does Japan fund - only the ones that are pathfinders?":
+                          # "only" picks a subset by another condition; the funding stays as it is
+                          r"(?:the\s+)?ones|those|(?:the\s+)?(?:countries|places)\s+(?:that|which|where))\b", re.I)
 
 
 def only_constraint(a: Analysis, knowledge) -> Constraint | None:

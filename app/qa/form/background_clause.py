@@ -53,12 +53,32 @@ def without_background(question: str) -> Reduced:
     return Reduced(rest[:1].upper() + rest[1:], [clause])
 
 
-def also_without_background(reduced: Reduced) -> Reduced:
+def _pointing_back(question: str, analyse) -> Reduced | None:
+    """"Since the USP2030 partnership now has 53 members, which two organisations formally
+    constituted it?": the question proper points back into the background clause with an object
+    "it".  The one thing the clause names is written in for it (:func:`app.qa.form.coreference.fill_object`),
+    and the clause's figure ("53 members") is no longer read as a condition; None otherwise."""
+    from app.qa.form.coreference import fill_object
+
+    m = _CLAUSE.match(question or "")
+    if m is None or analyse is None:
+        return None
+    clause, rest = m["clause"].strip(), m["rest"].strip()
+    if _LIMITS.search(clause) or not _ASKS.search(rest) or not _refers_back(rest):
+        return None
+    filled = fill_object(Reduced(rest, [clause], True), analyse)
+    return Reduced(filled[:1].upper() + filled[1:], [clause]) if filled else None
+
+
+def also_without_background(reduced: Reduced, analyse=None) -> Reduced:
     """``reduced`` (the question with the asker's asides dropped) with an opening clause of
-    background dropped too ("Out of curiosity, since the network grew to 18 members, which ...")."""
+    background dropped too ("Out of curiosity, since the network grew to 18 members, which ..."),
+    its thing written in where the question proper points back at it (``analyse`` links names)."""
     if reduced.pronoun:
         return reduced
     more = without_background(reduced.question)
+    if not more.dropped:
+        more = _pointing_back(reduced.question, analyse) or more
     if not more.dropped:
         return reduced
     return Reduced(more.question, list(reduced.dropped) + more.dropped)

@@ -26,11 +26,40 @@ _FORMS = (("there", "in {n}"), ("its", "{n}'s"), ("their", "{n}'s"))
 _PRONOUN = re.compile(r"\b(" + "|".join(p for p, _ in _FORMS) + r")\b|(" + THE_COUNTRY + ")", re.I)
 
 
+# "...; what is its title?": the name of the thing the asides describe, not of their country.
+_ITS_NAME = re.compile(r"\bits\s+((?:full\s+|official\s+|exact\s+)?(?:title|name))\b", re.I)
+# A thing described by a noun phrase ("the joint policy paper the ILO did with ... in Iraq").
+_THING_PHRASE = re.compile(r"\b(?:the|a|an|one|that|this)\s+(?:[\w'’-]+\s+){0,4}?(?:paper|report|study|brief|publication|"
+                           r"guide|note|scheme|programme|program|pilot|law|act|decree|bill|strategy|policy|project|"
+                           r"initiative|network|tool|toolkit|course|bulletin|portal|platform|fund|benefit|allowance|grant)s?\b.*$",
+                           re.I)
+
+
+def fill_thing_name(reduced: Reduced) -> str | None:
+    """"My supervisor asked me to dig up the joint policy paper the ILO did with the IMF on pensions
+    in Iraq; what is its title?": "its title" is the title of the thing the last aside describes
+    (a paper, a scheme, a law), so it is written in ("what is the title of the joint policy paper
+    ..."); None when no aside describes a thing."""
+    m = _ITS_NAME.search(reduced.question)
+    if m is None:
+        return None
+    for clause in reversed(reduced.dropped):
+        t = _THING_PHRASE.search(clause)
+        if t:
+            phrase = t.group(0).strip().rstrip(".,;:!?-–— ")
+            return f"{reduced.question[:m.start()]}the {m.group(1)} of {phrase}{reduced.question[m.end():]}"
+    return None
+
+
 def fill_referent(reduced: Reduced, analyse) -> str | None:
     """The reduced question with its first pronoun replaced by the single country its dropped
-    asides name, or None.  ``analyse(text)`` links names in a text (an Analysis with ``links``)."""
+    asides name, or None.  ``analyse(text)`` links names in a text (an Analysis with ``links``).
+    "Its title" / "its name" is the thing's the asides describe (:func:`fill_thing_name`)."""
     if not reduced.pronoun:
         return None
+    thing = fill_thing_name(reduced)
+    if thing is not None:
+        return thing
     named: dict[str, str] = {}
     for clause in reduced.dropped:
         a = analyse(clause)

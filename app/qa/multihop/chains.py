@@ -93,6 +93,58 @@ def year_owner(a: Analysis, year: str) -> str | None:
     return best[1] if best else None
 
 
+# Kinds of named things that carry a relation of their own (a region or a country only places).
+_OWN_THINGS = ("Initiative", "Organization", "LegalInstrument", "Project", "Scheme")
+# What starts a second predicate: a finite verb, or "also" ("... phase countries also pathfinders").
+_SECOND_PREDICATE = re.compile(_NEW_VERB.pattern[:-3] + r"|also)\b", re.I)
+# The registry relations each hand-written cue stands for (its own words are no other relation's).
+_CUE_RELATIONS = {"ratify": {"ratified"}, "result": {"achievedResult"}, "pathfinder": {"pathfinderOf", "memberOf"},
+                  "fund": {"fundedBy", "receivedAllocationFrom", "supportedBy"}, "member": {"memberOf"}}
+
+
+def year_in_other_clause(a: Analysis, year: str, cue: str, knowledge=None) -> bool:
+    """Is the year written in another predicate than the cue's, one that words a relation of its own?
+
+    "Which Global Accelerator pathfinder countries are also part of the expanded ILO-IMF phase
+    agreed in 2024?", "Which of the countries where new RBSA money was allocated in 2024 are
+    Global Accelerator pathfinders?": one hand-written cue (pathfinder) and one year, but a finite
+    verb ("are") stands between them and the year's side words another registry relation (a
+    partnership phase, an allocation).  The year dates that relation; the pathfinders joined when
+    they joined.  A year in the cue's own predicate ("became pathfinders in 2024") stays its, and
+    so does one beside a word of the cue's own relations ("are in Africa and joined in 2024") or a
+    name the graph holds in them ("have joined the Global Accelerator in 2024")."""
+    blank = _blank(a)
+    cues = [m for rx in _CUES.get(cue, ()) for m in rx.finditer(blank) if not YEAR.fullmatch(m.group(0))]
+    ys = [m for m in YEAR.finditer(a.question) if m.group(0) == year]
+    if not cues or not ys:
+        return False
+    own = _CUE_RELATIONS.get(cue, set())
+    mine = {pos for r in REGISTRY if r.name in own for pos in keyword_hits(a, r)}
+    # a word of the cue's own relations ("joined": a member, a partner) is no other relation's
+    others = [pos for r in REGISTRY if r.name not in own and r.name not in _NOT_COMPOSED
+              for pos in keyword_hits(a, r, skip={w.lower() for w in r.qualifiers}) if pos not in mine]
+    # a thing named on the year's side that the cue's relations do not hold (a fund, another
+    # partnership) is a relation of its own too
+    held = {f[k] for p in (own if knowledge is not None else ()) for f in knowledge.facts_where(predicate=p)
+            for k in ("subject", "object")}
+    others += [l.start for l in a.links if l.type in _OWN_THINGS and not (set(l.ids) & held)]
+    for ym in ys:
+        for cm in cues:
+            after = cm.end() <= ym.start()  # the cue is worded before the year
+            lo, hi = (cm.end(), ym.start()) if after else (ym.end(), cm.start())
+            verbs = list(_SECOND_PREDICATE.finditer(blank, lo, hi))
+            if not verbs:
+                return False  # the year sits in the cue's own predicate
+            if not after and "," in blank[ym.end():verbs[-1].start()]:
+                return False  # "Since the debate opened in 2022, which states have ratified ...": it dates the question
+            # the year's side of the verb between them: from that verb to the year, or from the
+            # clause's start to that verb
+            start, end = (verbs[0].end(), ym.start()) if after else (blank.rfind(",", 0, ym.start()) + 1, verbs[-1].start())
+            if not any(start <= pos < end for pos in others):
+                return False
+    return True
+
+
 def _root(word: str) -> str:
     """A word's root for matching relation words: its stem cut to five letters, so the forms of
     one word meet ("assess", "assessing", "assessment"; "inquired", "inquiry")."""

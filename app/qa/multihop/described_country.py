@@ -184,7 +184,10 @@ def answer(named: NamedBy, ask: Callable[[str], dict], by_sentence: Callable[[st
     inner = ask(named.inner)
     countries = [x for x in inner.get("answers") or [] if x.get("type") == "Country"]
     why: list[str] = []
-    found = by_sentence(named.rel, named.desc, named.noun) if by_sentence is not None and tells_event(named.desc) else None
+    # a thing the country has ("the country with the Estidama++ pilot programme") is named in few
+    # words, and the sentence naming it sits in that country's entry
+    found = by_sentence(named.rel, named.desc, named.noun) \
+        if by_sentence is not None and (tells_event(named.desc) or named.rel == "with") else None
     if len(countries) == 1 and len(inner["answers"]) == 1 and not (
             found is not None and label(found.country) != countries[0]["label"]
             and says_better(named.desc, found.sentence, [e.get("text") or "" for e in countries[0].get("evidence") or []])):

@@ -20,7 +20,9 @@ import re
 from functools import lru_cache
 
 _NOUN = r"(?:country|nation)"
-_REL = r"(?P<rel>where|whose|in\s+which|that|which)"
+# "with": a thing the country has ("when did the country with the Haba Haba scheme join ..."), never
+# a ranking ("the country with the most donors") nor "with which"
+_REL = r"(?P<rel>where|whose|in\s+which|that|which|with(?=\s+(?:the|a|an|its)\s+(?!(?:most|least|more|fewer|less|fewest|same|\w+est)\b)))"
 # Base-form verbs that head a question about a country after "did/does/has ...".
 _VERBS = (r"ratify|ratified|join|joined|adopt|adopted|launch|launched|receive|received|get|got|have|had|sign|signed|"
           r"become|become|start|started|introduce|introduced|endorse|endorsed|record|recorded|publish|published|approve|"
@@ -52,7 +54,10 @@ def split(question: str):
 
     q = " ".join((question or "").split())
     m = _subject(8).match(q)
-    while m is not None and not _CLAUSE_VERB.search(m["desc"]):
+    # "with" opens a noun phrase, which has no verb of its own: it ends at the first verb, unless that
+    # verb is a participle describing the thing ("the country with the scheme launched in 2019 join ...")
+    while m is not None and (not _CLAUSE_VERB.search(m["desc"]) if m["rel"].lower() != "with"
+                             else re.match(r"\w+ed\s+(?:in|on|by|under|for|with|to|at)\b", m["rest"], re.I)):
         m = _subject(len(m["desc"])).match(q)  # the question proper starts at a later verb
     if m is not None:
         noun, rel, desc = _described(m)

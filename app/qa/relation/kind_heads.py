@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 _KINDS = ("university", "institute", "foundation", "council", "bank", "confederation", "federation", "ministry",
-          "academy", "college", "commission")
-_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(universit(?:y|ies)|institutes?|foundations?|councils?|"
-                    r"banks?|confederations?|federations?|ministr(?:y|ies)|academ(?:y|ies)|colleges?|commissions?)\b",
-                    re.I)
+          "academy", "college", "commission", "corporation")
+# Up to three modifiers ("which Philippine health insurance corporation"), none a verb or a
+# coordinator: "which partners did the Ministry ...", "which companies or foundations" ask otherwise.
+_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:or|and|did|does|do|is|are|was|were|has|have|had)\b)[\w-]+\s+){0,3}?(universit(?:y|ies)|institutes?|foundations?|councils?|"
+                    r"banks?|confederations?|federations?|ministr(?:y|ies)|academ(?:y|ies)|colleges?|commissions?|"
+                    r"corporations?)\b", re.I)
 
 
 def asked_kind(question: str) -> str | None:
@@ -30,3 +32,17 @@ def asked_kind(question: str) -> str | None:
 def of_kind(names: list[str], kind: str) -> bool:
     """Does one of the names say the kind ("... University", "Institute for ...")?"""
     return any(re.search(rf"\b{kind[:-1] if kind.endswith('y') else kind}", n, re.I) for n in names)
+
+
+# Nouns for a body that is never a government: "which national body / ministry / agency in Malawi".
+_BODY = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(bod(?:y|ies)|agenc(?:y|ies)|ministr(?:y|ies)|departments?|"
+                   r"authorit(?:y|ies)|institutions?|institutes?|commissions?|councils?|boards?|funds?|offices?|"
+                   r"corporations?|administrations?)\b(?!['’])", re.I)
+
+
+def asks_body(question: str) -> bool:
+    """Does the question's head noun ask for a body that is not a government ("which national body
+    in Malawi led the roadmap", "which ministry in Paraguay confirmed ...")?  Members, pathfinders
+    and roadmap holders are governments and organisations alike; with such a head, a government
+    (a country) is no answer, so a relation that only finds countries has not found the body."""
+    return bool(_BODY.search(question))

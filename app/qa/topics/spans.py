@@ -53,6 +53,12 @@ gap rate who whom where when institution institutions agency agencies body bodie
 authority authorities administrator administrators university universities institute institutes confederation
 confederations federation federations firm firms company companies corporation corporations multinational
 multinationals convention conventions recommendation recommendations instrument instruments""".split())
+# A body noun right after the head noun is the real head ("health insurance corporation", "pension
+# fund authority"): no scheme's name is asked.
+# Only kinds the bodies carry in their own names ("... Corporation"), which the text step can pick
+# by (app.qa.relation.kind_heads); "social insurance institutions" still asks for the names read.
+_BODY_AFTER = re.compile(r"\s+(?:ministr(?:y|ies)|universit(?:y|ies)|institutes?|corporations?|federations?|"
+                         r"confederations?|councils?|commissions?|foundations?|academ(?:y|ies)|colleges?)\b", re.I)
 _VERBS = {w for w in _BREAK if w in "is are was were be been did does do has have had can could will would should may might".split()}
 _WH_HEAD = re.compile(r"\b(?:which|what|name of|names of|title of|titles of)\s+(?:the\s+|a\s+|an\s+)?"
                       r"((?:[\w'’./-]+\s+){0,6}?)(" + _HEAD_RX + r")(e?s)?\b", re.I)
@@ -209,6 +215,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         word, plural = nxt.group(1), bool(nxt.group(2))
         after = after[nxt.end():]
         nxt = re.match(r"\s+(" + _HEAD_RX + r")(e?s)?\b", after, re.I)
+    if head is not None and _BODY_AFTER.match(after):
+        return None  # "which Philippine health insurance corporation": a body is asked, the insurance modifies it
     word = _singular(word)
     fams = frozenset(_FAMILY_OF.get(word, ()))
     kind = "title" if "title" in fams else "name"
@@ -724,6 +732,7 @@ class SpanFinder:
         owned: dict[int, float] = {}
         compounds = {w.lower() for w in re.findall(r"\b[A-Za-z]+-[A-Za-z]+\b", question)}
         numbers = [n for n in re.findall(r"\b\d[\d,.]*\b", question) if not re.fullmatch(r"(19|20)\d\d", n)]
+        question_acronyms = {w for w in re.findall(r"[A-Za-z]{2,}", question) if w.isupper()}
         for c in out:
             acr = re.findall(r"\(([^)]*)\)", c.label)
             if (c.eid and c.eid in linked and c.eid.startswith("Organization:")) or _plain(c.label) in actors or \
@@ -739,8 +748,11 @@ class SpanFinder:
             if asked.heads and (head_of(c.label) in asked.heads or re.match(
                     r"\s*(?:" + "|".join(re.escape(h) for h in asked.heads) + r")", seg[e:], re.I)):
                 c.score += SAME_HEAD_BONUS  # "which fund": a Fund before a System of the same family
-            if (c.eid and c.eid in linked) or _plain(c.label) in _plain(question):
-                c.score -= 1 - LINKED_PENALTY  # a name the question itself gives is a weak answer
+            if (c.eid and c.eid in linked) or _plain(c.label) in _plain(question) or \
+                    _initials(c.label) in question_acronyms:
+                # a name the question itself gives is a weak answer, in full or by its initials
+                # ("trained on the ILO/EII model": "Employment Injury Insurance" is no fund asked)
+                c.score -= 1 - LINKED_PENALTY
             if numbers and asked.kind in ("name", "title"):
                 # "Working Paper 132": the title right after the question's number, not its neighbour's
                 before = seg[max(0, s - 30):s]
@@ -955,6 +967,13 @@ def _merge_overlaps(cands: list[Candidate]) -> list[Candidate]:
             host.eid = c.eid
         host.score = max(host.score, c.score)
     return kept
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words ("Employment Injury Insurance" -> "EII"), for a
+    name the question writes only as its acronym; "" for a name of one word."""
+    caps = [w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", re.sub(r"\([^)]*\)", " ", name)) if w[0].isupper()]
+    return "".join(caps) if len(caps) >= 2 else ""
 
 
 def _plain(name: str) -> str:
