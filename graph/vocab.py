@@ -119,7 +119,9 @@ ORG_ROLE_PHRASES = {
                        "employers' organization", "employers' organizations"),
     "national_institution": ("national institution", "national institutions", "national body", "national bodies",
                              "social security institution", "social security institutions", "social security institute",
-                             "social security institutes", "government department", "government departments"),
+                             "social security institutes", "social security body", "social security bodies",
+                             "social security fund", "social security funds",
+                             "government department", "government departments"),
 }
 
 

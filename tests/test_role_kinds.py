@@ -57,3 +57,34 @@ def test_role_words_are_the_asked_phrase():
 
     assert role_words("Which UN agencies are members of the facility?") == "UN agencies"
     assert role_words("Apart from the bilateral donors, who funds Kenya?") == ""
+
+
+def test_a_kind_set_aside_is_named_after_the_setting_aside_word():
+    from app.qa.relation.role_kinds import set_aside_role
+
+    assert set_aside_role("Besides the EU, and setting aside the national social security institution itself, "
+                          "who else helped finance the work in Jordan?") == "national_institution"
+    assert set_aside_role("Who funds the work in Kenya?", ["private companies"]) == "private_company"
+    assert set_aside_role("Which UN agencies worked in Zambia?") is None  # asked, not set aside
+
+
+def test_engine_leaves_out_the_funders_of_a_kind_set_aside(engine):
+    role_of = lambda iri: (engine.k.entity_by_iri(iri) or {}).get("role")
+    # a country with a private company among several funders (read from the graph)
+    for c in sorted({f["subject"] for f in engine.k.facts_where(predicate="fundedBy") if f["subject"].startswith("Country:")}):
+        funders = {f["object"] for f in engine.k.facts_where(subject=c, predicate="fundedBy")}
+        roles = [(engine.k.entity(f) or {}).get("role") for f in funders]
+        if "private_company" in roles and len(set(roles)) > 1:
+            break
+    else:
+        raise AssertionError("no country funded by a private company among others")
+    name = engine.k.label(c)
+    every = engine.ask(f"Who funds the work in {name}?")["answers"]
+    rest = engine.ask(f"Apart from private companies, who funds the work in {name}?")["answers"]
+    assert {a["label"] for a in rest} == {a["label"] for a in every if role_of(a["iri"]) != "private_company"}
+
+
+def test_social_security_bodies_are_national_institutions():
+    from app.qa.relation.role_kinds import named_role
+
+    assert named_role("In which countries do national social security bodies help pay for the ILO's work?") == "national_institution"

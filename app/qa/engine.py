@@ -615,13 +615,18 @@ class QuestionEngine:
         if graph_ids and a.answer_type == "Scheme":  # "zambia health insurance scheme": the one named so
             names = [n for l in a.links for i in l.ids for n in self.k.names(i)]
             graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label, a.question)
+        named_thing = False  # one scheme or project named that no constraint binds
         if cons and graph_ids and all(not c.strong for c in cons):
             # "partnered with the ILO under a UN Joint Programme on Zambia's policy": a named thing no
             # constraint binds says which of the weak pool's candidates the question means.
             bound = {e for c in cons for trip in c.evidence for e in trip}
-            residual = residual + [t for l in a.links if l.type in ("Project", "LegalInstrument", "Scheme", "Initiative")
-                                   and not (set(l.ids) & bound) for t in terms(l.surface)]
-        need_text = not cons or (len(residual) >= RESIDUAL_MIN_TERMS and a.answer_type not in ("Year",))
+            unbound = [l for l in a.links if l.type in ("Project", "LegalInstrument", "Scheme", "Initiative")
+                       and not (set(l.ids) & bound)]
+            residual = residual + [t for l in unbound for t in terms(l.surface)]
+            # "Lebanon NDA - ILO working with which partners?": one named scheme is enough to look for
+            # its sentence (the evidence must then name it), however few words its name has.
+            named_thing = any(len(l.ids) == 1 and l.type in ("Scheme", "Project") for l in unbound)
+        need_text = not cons or ((len(residual) >= RESIDUAL_MIN_TERMS or named_thing) and a.answer_type not in ("Year",))
         text_best: TextResult | None = None
         good: list[TextResult] = []
         also: list[TextResult] = []  # further sentences that narrow a graph answer the same way
@@ -1353,6 +1358,12 @@ class QuestionEngine:
             if role:  # "zambia un agency partners": the UN agencies among the partners
                 out["answers"] = role_kinds.of_role(out["answers"], role,
                                                     lambda iri: (self.k.entity_by_iri(iri) or {}).get("role"))
+            # (read in the question as asked: an aside "apart from ..." may be out of the reading)
+            aside = role_kinds.set_aside_role(out.get("question") or a.question, getattr(a, "aside_phrases", None) or ()) \
+                if want == "Organization" else None
+            if aside:  # "setting aside the national social security institution itself, who else ..."
+                out["answers"] = role_kinds.without_role(out["answers"], aside,
+                                                         lambda iri: (self.k.entity_by_iri(iri) or {}).get("role"))
             kinds = {x.get("type") for x in out["answers"]}
             if len(kinds) == 1 and kinds <= {"Country", "Organization"}:
                 out["answer_type"] = kinds.pop()  # "usp2030 founders": the type says what the answers are

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.qa.relation.funder_side import asks_for_funders
-from app.qa.relation.role_kinds import by_role_of_end
+from app.qa.relation.role_kinds import asks_governments, by_role_of_end, government_partners
 from app.qa.question import ENTITY_FOR_TYPE, FUND as FUND_CUE, Analysis
 from app.qa.constraints.year_ranges import range_test, upper_bounds, year_range
 from graph.rdf import entity_uri
@@ -247,6 +247,9 @@ _AFTER_PENALTY = 15  # characters: how much farther a following relation word co
 
 
 _OR_BETWEEN = re.compile(r"^\s*(?:,\s*)?(?:or|and/or|or else)\s+(?:the\s+|by\s+(?:the\s+)?)?$", re.I)
+# "money from China, directly or through the UN trust fund it finances": the second name is another
+# way the first one's money arrives, so the countries either reaches are asked, however long the gap.
+_OR_THROUGH = re.compile(r"\bor\s+(?:indirectly\s+)?(?:through|via|by\s+way\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 
 
 # Kinds of body that work with the ILO in a country rather than belong to it ("tajikistan development
@@ -277,7 +280,8 @@ def _alternatives(a: Analysis, named: list[str]) -> bool:
     if any(len(set(l.ids) & set(named[:2])) == 2 for l in a.links):
         return True
     spans = sorted((l.start, l.end) for l in a.links if set(l.ids) & set(named))
-    return len(spans) >= 2 and bool(_OR_BETWEEN.match(a.question[spans[0][1]:spans[1][0]])) \
+    gap = a.question[spans[0][1]:spans[1][0]] if len(spans) >= 2 else ""
+    return len(spans) >= 2 and bool(_OR_BETWEEN.match(gap) or _OR_THROUGH.search(gap)) \
         and not re.search(r"\bboth\b", a.question, re.I)
 
 
@@ -548,6 +552,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
 
     if a.partner and not a.fund and at == "Country" and not partners and not countries_:
         out.extend(by_role_of_end(a.question, "partneredWith"))  # "countries where the ILO worked with UN agencies"
+    if a.partner and not a.fund and at == "Country" and not partners and len(countries_) == 1 and asks_governments(a.question):
+        out.append(government_partners(countries_[0]))  # "which governments did the ILO partner with in Lebanon"
 
     # The other end: who the ILO works with in a named country ("which organisations does the ILO
     # partner with in Zambia").  Of several named countries, the ones the graph holds partnerships

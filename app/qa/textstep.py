@@ -17,6 +17,7 @@ import numpy as np
 
 from app.qa.figures import enumerations, numbers
 from app.qa.figures.region_figures import about_region, region_countries
+from app.qa.names.listed_governments import listed_governments
 from app.qa.question import ENTITY_FOR_TYPE, Analysis
 from app.qa.units import STOP, UnitIndex, stem, terms
 from graph import countries
@@ -305,6 +306,15 @@ class TextStep:
                 continue  # an ILO convention is not a national law
             f = out.setdefault(eid, Found(m["type"], eid, self.k.label(eid)))
             f.spans.append((m["start"], m["end"]))
+        if answer_type == "Organization" and out:
+            # "alongside UNICEF, the European Union, the Netherlands, and the United Kingdom": the
+            # countries listed with the organisations are their governments (names/listed_governments.py)
+            org_spans = [(m["start"], m["end"]) for m in self.k.mentions_in(unit.passage_id)
+                         if m["type"] == "Organization" and a <= m["start"] and m["end"] <= b]
+            for gov, s, e in listed_governments(text, a, b, org_spans, self.k):
+                if gov not in exclude:
+                    f = out.setdefault(gov, Found("Organization", gov, self.k.label(gov)))
+                    f.spans.append((s, e))
         if answer_type == "Scheme":
             # A national fund or programme the gazetteer filed as an institution still names a
             # scheme when its head noun says so ("Basic Healthcare Provision Fund").

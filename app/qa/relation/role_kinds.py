@@ -145,3 +145,57 @@ def drop_described_bodies(a) -> bool:
         return l.type == "Organization" and said == said.lower() and any(s <= l.start and l.end <= e for s, e in spans)
 
     return keep_links(a, [l for l in a.links if not described(l)])
+
+
+# "which governments did the ILO partner with in Lebanon", "which countries' governments worked with
+# the ILO in X", "lebanon government partners": the parties asked are governments (a donor country
+# acting as a partner is its government's node, fg:governmentOf), answered by their countries.
+_GOVERNMENTS_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(?:governments?|countries['’]\s+governments?)\b|"
+                                r"\bgovernments?\s+(?:partners?|donors?|funders?|backers?)\b", re.I)
+
+
+def asks_governments(question: str) -> bool:
+    """Does the question ask for governments (not the places they act in, not organisations)?"""
+    return bool(_GOVERNMENTS_ASKED.search(question))
+
+
+def government_partners(country: str) -> "Constraint":
+    """The countries whose governments partner with the ILO in ``country`` (either side of the
+    statement, as partnership is mutual), the named country itself aside."""
+    from app.qa.graphstep import Constraint, _iri
+
+    c = _iri(country)
+    return Constraint(f"{{ {c} fg:partneredWith|fg:supportedBy ?gov }} UNION {{ ?gov fg:partneredWith {c} }} "
+                      f"?gov fg:governmentOf ?answer . FILTER(?answer != {c})",
+                      f"countries whose governments partner in {country}",
+                      [(country, "partneredWith", "?"), (country, "supportedBy", "?"), ("?", "partneredWith", country)],
+                      strong=False)
+
+
+# "setting aside the national social security institution itself, who else ...", "excluding
+# private companies": the kind named straight after a setting-aside word is what is left out.
+_ASIDE_BEFORE = re.compile(r"\b(?:apart\s+from|aside\s+from|besides|other\s+than|except(?:\s+for)?|excluding|"
+                           r"leaving\s+out|leaving\s+aside|setting\s+aside|not\s+counting)\s+(?:the\s+|any\s+|all\s+)?"
+                           r"(?:[\w'’-]+\s+){0,2}$", re.I)
+
+
+_DEMONSTRATIVE = re.compile(r"\s*(?:\w+\s+){0,2}?(?:that|this|these|those)\b", re.I)
+
+
+def set_aside_role(question: str, aside: list[str] | tuple[str, ...] = ()) -> str | None:
+    """The one role the question sets aside by its kind ("setting aside the national social security
+    institution"), or None (none, or several kinds).  ``aside``: the phrases an earlier reading took
+    out of the question as set aside ("apart from private companies, ..." is read without them)."""
+    # "other than that company itself": a demonstrative points back to one body already named (set
+    # aside by name elsewhere), not to every body of its kind
+    roles = {role for m, role in _phrases(question)
+             if (b := _ASIDE_BEFORE.search(question[:m.start()])) and not _DEMONSTRATIVE.search(b.group(0))}
+    roles |= {role for p in aside if not _DEMONSTRATIVE.match(p) for _m, role in _phrases(p)}
+    return roles.pop() if len(roles) == 1 else None
+
+
+def without_role(answers: list[dict], role: str, role_of) -> list[dict]:
+    """The answers whose organisation is not of ``role``; all of them when every one is (a kind set
+    aside that would leave nothing was context, not a filter)."""
+    kept = [x for x in answers if not (x.get("iri") and role_of(x["iri"]) == role)]
+    return kept or answers
