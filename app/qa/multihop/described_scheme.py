@@ -101,13 +101,28 @@ def _sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+(?=[A-Z\"“(])", text)
 
 
+def _cores(names: list[str]) -> list[str]:
+    """A name without its closing kind noun ("Estidama++" of "Estidama++ programme"), when what is
+    left is a name of its own: the text often puts a word between the two ("the donor-supported
+    Estidama++ pilot programme"), and that sentence describes the same thing."""
+    out = []
+    for n in names:
+        words = n.split()
+        while len(words) > 1 and words[-1].lower() in _HEADS:
+            words.pop()
+        core = " ".join(words)
+        if core != n and len(core) >= 4 and not all(stem(w.lower()) in _KIND for w in words):
+            out.append(core)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _words_of(knowledge, eid: str) -> tuple[frozenset, frozenset]:
     """(words of the thing's names, words of the sentences that name it)."""
     names = [n for n in knowledge.names(eid) if len(n) >= 3]
     named = frozenset(t for n in names for t in terms(n))
     said: set[str] = set()
-    pats = [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.I) for n in names]
+    pats = [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.I) for n in names + _cores(names)]
     ent = knowledge.entity(eid) or {}
     texts = [ent.get("attrs", {}).get("description") or ""]
     texts += [f.get("attrs", {}).get("sentence") or "" for f in knowledge.facts_about(eid)]
