@@ -151,6 +151,7 @@ def test_a_name_is_also_found_with_a_word_before_its_kind_noun():
     assert _cores(["Estidama++ programme", "Haba Haba scheme"]) == ["Estidama++", "Haba Haba"]
     assert _cores(["National Social Protection Programme"]) == []  # nothing of its own is left
     assert _cores(["Pilot programme"]) == []
+    assert _cores(["old-age pension scheme"]) == []  # an everyday phrase, said of other schemes too
 
 
 # -- over the real build -------------------------------------------------------------------------

@@ -103,16 +103,20 @@ def _sentences(text: str) -> list[str]:
 
 def _cores(names: list[str]) -> list[str]:
     """A name without its closing kind noun ("Estidama++" of "Estidama++ programme"), when what is
-    left is a name of its own: the text often puts a word between the two ("the donor-supported
-    Estidama++ pilot programme"), and that sentence describes the same thing."""
+    left is a name of its own (a word beyond the kind words written as a name: capitalised or
+    with a sign, "Haba Haba", "Estidama++"; "old-age pension" of "old-age pension scheme" is an
+    everyday phrase that many sentences say of other schemes).  The text often puts a word
+    between the two ("the donor-supported Estidama++ pilot programme"), and that sentence
+    describes the same thing."""
     out = []
     for n in names:
         words = n.split()
-        while len(words) > 1 and words[-1].lower() in _HEADS:
-            words.pop()
-        core = " ".join(words)
-        if core != n and len(core) >= 4 and not all(stem(w.lower()) in _KIND for w in words):
-            out.append(core)
+        if len(words) < 2 or words[-1].lower() not in _HEADS:
+            continue
+        core = words[:-1]
+        if any(stem(w.lower()) not in _KIND and (w[:1].isupper() or re.search(r"[^\w'’-]", w))
+               and re.search(r"[A-Za-z]", w) for w in core) and len(" ".join(core)) >= 4:
+            out.append(" ".join(core))
     return out
 
 
