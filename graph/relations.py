@@ -325,9 +325,10 @@ register(Relation(
     "founderOf", _AGENT, _INIT, "founder of", "founded by",
     "The country or organisation founded (constituted, established) the initiative. Implies membership.",
     statement="Membership", edge="member_of", parent="memberOf", qualifiers=("year",),
-    keywords=("founded", "founder", "founders", "founding", "constituted", "established", "created"),
+    keywords=("founded", "founder", "founders", "founding", "constituted", "established", "created", "set up"),
     ask_object=("what did {s} found", "which initiatives did {s} establish"),
-    ask_subject=("who founded {o}", "{o} founders", "who established {o}", "which {type} constituted {o}"),
+    ask_subject=("who founded {o}", "{o} founders", "who established {o}", "which {type} constituted {o}",
+                 "who set up {o}"),
     subject_nouns=("founder", "founders", "founding members"),
 ))
 register(Relation(

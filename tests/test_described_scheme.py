@@ -145,6 +145,15 @@ def test_the_asked_noun_is_the_last_of_the_phrase(q, head):
     assert asked_head(q) == head
 
 
+def test_a_name_is_also_found_with_a_word_before_its_kind_noun():
+    from app.qa.multihop.described_scheme import _cores
+
+    assert _cores(["Estidama++ programme", "Haba Haba scheme"]) == ["Estidama++", "Haba Haba"]
+    assert _cores(["National Social Protection Programme"]) == []  # nothing of its own is left
+    assert _cores(["Pilot programme"]) == []
+    assert _cores(["old-age pension scheme"]) == []  # an everyday phrase, said of other schemes too
+
+
 # -- over the real build -------------------------------------------------------------------------
 def _placed_scheme(engine, iso: str, word: str) -> str:
     """The one scheme the graph places in `iso` whose name holds `word` (read from the graph)."""
@@ -160,6 +169,9 @@ def _placed_scheme(engine, iso: str, word: str) -> str:
     ("Bangladesh RMG sector pilot run by ILO and GIZ - what's it called?", "BGD", "injury"),
     ("What was the pilot the ILO and GIZ launched in Bangladesh for garment workers called?", "BGD", "injury"),
     ("egypt refugees health insurance scheme acronym", "EGY", "universal"),
+    # the sentence that describes it writes "the donor-supported Estidama++ pilot programme"
+    ("What is the name of Jordan's donor-supported pilot that the SSC closed to registrations in January 2025?",
+     "JOR", "estidama"),
 ])
 def test_engine_answers_the_described_scheme(engine, q, iso, word):
     want = _placed_scheme(engine, iso, word)

@@ -16,8 +16,8 @@ from the registry, so a newly registered relation appears in the bank with no ot
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
-import random
 from dataclasses import asdict, dataclass
 
 from graph.relations import REGISTRY, Relation
@@ -213,20 +213,46 @@ def _text_questions() -> list[BankQuestion]:
     return out
 
 
-def generate(seed: int = 13, wordy_share: float = 0.15) -> list[BankQuestion]:
-    """The whole bank, deduplicated, with a wordy variant for a share of the questions."""
-    rng = random.Random(seed)
+def _draw(q: BankQuestion) -> tuple[float, str]:
+    """A question's own lottery number in [0, 1) and its wordy frame, from a hash of its text
+    alone: a template added or removed elsewhere in the registry changes no other row (one random
+    stream over the whole registry reshuffled every later relation's wordy rows).  The same words
+    generated for two intents ("where does [country] finance the ILO's work", asked of either end
+    type) draw alike, so the twins keep the same share of the vote in wordy form as in plain form."""
+    h = hashlib.sha1(q.text.encode("utf-8")).digest()
+    return int.from_bytes(h[:4], "big") / 2 ** 32, WORDY[int.from_bytes(h[4:8], "big") % len(WORDY)]
+
+
+def _wordy_variants(base: list[BankQuestion], wordy_share: float) -> dict[int, BankQuestion]:
+    """Which plain questions get a wordy variant (by position in ``base``): every one whose own
+    draw falls under ``wordy_share``, and, for an intent none of whose plain questions won, the one
+    with the lowest draw — so every template that is asked plainly is also asked wordily, and an
+    intent with few plain questions is not left to chance."""
+    draws = {i: _draw(q) for i, q in enumerate(base) if q.style == "plain"}
+    chosen = {i for i, (x, _) in draws.items() if x < wordy_share}
+    by_intent: dict[str, list[int]] = {}
+    for i in draws:
+        by_intent.setdefault(base[i].intent.key, []).append(i)
+    for members in by_intent.values():
+        if not chosen.intersection(members):
+            chosen.add(min(members, key=lambda i: draws[i][0]))
+    return {i: BankQuestion(draws[i][1].format(q=base[i].text), base[i].intent, "wordy") for i in sorted(chosen)}
+
+
+def generate(wordy_share: float = 0.15) -> list[BankQuestion]:
+    """The whole bank, deduplicated, with a wordy variant for a share of the plain questions and
+    for at least one plain question of every intent (see :func:`_wordy_variants`)."""
     base: list[BankQuestion] = []
     for r in REGISTRY:
         base.extend(_relation_questions(r))
         base.extend(_end_noun_questions(r))
     base.extend(_text_questions())
+    wordy = _wordy_variants(base, wordy_share)
     out, seen = [], set()
-    for q in base:
-        variants = [q]
-        if q.style == "plain" and rng.random() < wordy_share:
-            variants.append(BankQuestion(rng.choice(WORDY).format(q=q.text), q.intent, "wordy"))
-        for v in variants:
+    for i, q in enumerate(base):
+        for v in (q, wordy.get(i)):
+            if v is None:
+                continue
             k = (v.text.lower(), v.intent.key)
             if k not in seen:
                 seen.add(k)

@@ -101,13 +101,32 @@ def _sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+(?=[A-Z\"“(])", text)
 
 
+def _cores(names: list[str]) -> list[str]:
+    """A name without its closing kind noun ("Estidama++" of "Estidama++ programme"), when what is
+    left is a name of its own (a word beyond the kind words written as a name: capitalised or
+    with a sign, "Haba Haba", "Estidama++"; "old-age pension" of "old-age pension scheme" is an
+    everyday phrase that many sentences say of other schemes).  The text often puts a word
+    between the two ("the donor-supported Estidama++ pilot programme"), and that sentence
+    describes the same thing."""
+    out = []
+    for n in names:
+        words = n.split()
+        if len(words) < 2 or words[-1].lower() not in _HEADS:
+            continue
+        core = words[:-1]
+        if any(stem(w.lower()) not in _KIND and (w[:1].isupper() or re.search(r"[^\w'’-]", w))
+               and re.search(r"[A-Za-z]", w) for w in core) and len(" ".join(core)) >= 4:
+            out.append(" ".join(core))
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _words_of(knowledge, eid: str) -> tuple[frozenset, frozenset]:
     """(words of the thing's names, words of the sentences that name it)."""
     names = [n for n in knowledge.names(eid) if len(n) >= 3]
     named = frozenset(t for n in names for t in terms(n))
     said: set[str] = set()
-    pats = [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.I) for n in names]
+    pats = [re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])", re.I) for n in names + _cores(names)]
     ent = knowledge.entity(eid) or {}
     texts = [ent.get("attrs", {}).get("description") or ""]
     texts += [f.get("attrs", {}).get("sentence") or "" for f in knowledge.facts_about(eid)]

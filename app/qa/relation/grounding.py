@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from app.qa.bank import Intent
+from app.qa.bank import ANSWER_TYPE, Intent
 from app.qa.graphstep import AUTHOR_ORGS
 from app.qa.intent import IntentGuess
 from app.qa.question import Analysis
@@ -40,6 +40,22 @@ def grounded(relation: str, a: Analysis, knowledge) -> bool:
     return True
 
 
+# An asked type that one of these end types can answer ("who" is a country or an organisation).
+_ANSWERED_BY = {"Organization": ("Organization", "Country"), "Country": ("Country",)}
+
+
+def can_answer(relation: str, answer_type: str) -> bool:
+    """Can an end of ``relation`` be of the type the question asks?  Open types (Text, Number,
+    Year) and types not listed here ask anything: a count, a year or a figure of any relation."""
+    from graph.relations import REGISTRY
+
+    wanted = _ANSWERED_BY.get(answer_type)
+    r = REGISTRY.get(relation)
+    if wanted is None or r is None:
+        return True
+    return any(ANSWER_TYPE.get(t, t) in wanted for t in (*r.domain, *r.range))
+
+
 def ground(guess: IntentGuess, a: Analysis, knowledge) -> IntentGuess:
     """The guess re-voted with ungrounded neighbours discounted; unchanged when its own relation is
     grounded or no neighbour's is."""
@@ -52,7 +68,9 @@ def ground(guess: IntentGuess, a: Analysis, knowledge) -> IntentGuess:
     for _, key, _ in guess.neighbours:
         rel = Intent.from_key(key).relation
         if rel not in ok:
-            ok[rel] = grounded(rel, a, knowledge)
+            # ("where is the P4H country focal point stationed": the position is in P4H, but a
+            # place is asked, and no end of that relation is a place: it is the text's to answer)
+            ok[rel] = grounded(rel, a, knowledge) and can_answer(rel, a.answer_type)
     if not any(ok.values()):
         return guess
     # Readings the graph cannot hold for these names drop out of the vote (and of the shares the
