@@ -187,7 +187,7 @@ register = REGISTRY.register
 
 # -- the relations ----------------------------------------------------------------------------
 _AGENT = ("Country", "Organization")
-_FUNDED = ("Country", "Organization", "Initiative", "Project", "Scheme")
+_FUNDED = ("Country", "Organization", "Initiative", "Project", "Scheme", "Publication")  # a course a donor paid for
 
 register(Relation(
     "fundedBy", _FUNDED, ("Organization",), "funded by", "funds",

@@ -20,12 +20,15 @@ PIPELINE = (
     "instruments",    # ILO conventions/recommendations, ratifications with years
     "initiatives",    # initiatives and their members / pathfinders / co-chairs
     "schemes",        # schemes with acronyms, country, administering institution
+    "scheme_administrators",  # "Registration to the SSF", "Systems of the ISSS", "SSC closed registrations for X"
+    "project_funders",  # "the EU funded SP&PFM project", "the X and Y projects funded by A and B" -> fundedBy
     "publications",   # publications with titles
     "initiative_publishers",  # a working group's or network's publications: publishedBy -> Initiative
     "named_contributors",  # "funded by contributions from 65 brands ... These include A, B and C" -> contributors
     "engagements",    # country-organisation engagements with the passage that states them
     "quantities",     # numbers in the text: value, unit, what they count, the scheme or country they describe
     "activities",     # dated activities per country: kind, year, who took part, what they concern
+    "paragraph_country",  # a scheme or public body named in a paragraph about one country only -> that country
     "tables",         # every cell of a numbered table as a Data Cube observation
     "reconcile",      # one node for things two extractors both created (a network that is an initiative)
     "identity",       # one entity per real thing: government = country, agency -> government, merges

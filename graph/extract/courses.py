@@ -9,12 +9,17 @@ produced the MOOC with the ILO").  The publication extractor skips everything af
 noun (optionally its acronym in brackets) and a capitalised title of three words or more, followed
 by a verb or a comma.  Its producers are read from a later sentence of the same paragraph that
 refers to it (by its acronym or as "the course") and says it "was produced / developed / designed
-in partnership / collaboration with A and B".
+in partnership / collaboration with A and B".  Who paid for it is read from the same sentence ("...
+thanks to the support of Belgium", "funded by A") as the course's funders (``fundedBy``): "which
+donor supported the MOOC" is asked as often as who made it.  (The course's acronym stays an
+attribute, not a name: as a name it linked "who made the mooc" to the course and away from the
+sentence that answers it.)
 """
 from __future__ import annotations
 
 import re
 
+from graph.extract.funding import resolve_funder
 from graph.extract.initiatives import _party_list
 from graph.extract.instruments import resolve_org, sentences
 
@@ -40,6 +45,26 @@ def named_courses(text: str) -> list[tuple[str, str | None, int]]:
         if len(title.split()) >= 3 and not title.isupper():
             out.append((title, m.group("acr") or (m.group("noun") if m.group("noun").isupper() else None), m.end()))
     return out
+
+
+# "thanks to the support of Belgium", "with financial support from A and B", "funded by A"
+_PAID_BY = re.compile(r"\b(?:thanks\s+to|with)\s+(?:the\s+)?(?:generous\s+)?(?:financial\s+)?(?:support|funding|contributions?)\s+"
+                      r"(?:of|from)\s+(?P<list>[^.;]+?)(?=[.;]|$|,\s+(?:which|and\s+(?:is|was|has))\b)|"
+                      r"\b(?:funded|financed|sponsored)\s+by\s+(?P<list2>[^.;]+?)(?=[.;]|$|,\s+(?:which|and)\b)")
+
+
+def funders(text: str, refs: list[str]) -> list[str]:
+    """The funders a sentence of ``text`` that refers to the course says paid for it."""
+    out: list[str] = []
+    ref = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in refs if r) + r")\b", re.I)
+    for _, _, sent in sentences(text):
+        if not ref.search(sent):
+            continue
+        for m in _PAID_BY.finditer(sent):
+            for name in _party_list((m.group("list") or m.group("list2")).strip()):
+                if len(name) >= 3:
+                    out.append(name)
+    return list(dict.fromkeys(out))
 
 
 _NAME_ACRONYM = re.compile(r"^(?P<name>.+?)\s*\((?P<acr>[A-Z][A-Za-z0-9&]{1,9})\)$")
@@ -76,6 +101,11 @@ def extract(doc, pubs) -> None:
                 continue
             if acronym:
                 e.attrs.setdefault("course_acronym", acronym)
+            for name in funders(p.text, [acronym or "", "course"]):
+                donor = resolve_funder(pubs.kb, name, p.id, None)
+                line = next((s for _a, _b, s in sentences(p.text) if name in s), sent).strip()[:600]
+                pubs.kb.add_fact(e.id, "fundedBy", donor.id, [p.id], kind="FundingLink", sentence=line,
+                                 funding_line=line, funding_label=name, source="course_sentence")
             for name, acr in makers:
                 org = resolve_org(pubs.kb, doc, name, p.id)
                 if org is not None and acr and not org.acronym:
