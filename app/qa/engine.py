@@ -48,7 +48,7 @@ from app.qa.figures import ranking, region_answers, region_count, region_rank, r
 from app.qa.constraints import result_sets, set_conditions
 from app.qa.constraints.absent import absent_names
 from app.qa.constraints.absent_topic import absent_topic
-from app.qa.constraints import superseded, worded_result
+from app.qa.constraints import superseded, topic_complement, worded_result
 from app.qa.constraints.funding_years import financing_years, undated_years
 from app.qa.names.region_in_name import inside_name
 from app.qa.form.asides import keeps_subject
@@ -589,6 +589,13 @@ class QuestionEngine:
                 # countries, and a body of the country is asked: the sentence names it
                 graph_ids, cons = None, []
 
+        complement = self._topic_complement(a, cons, graph_ids) if graph_ids else None
+        if complement is not None:  # "which Asian priority countries had no work on X": the universe minus X's
+            out["answers"] = [self._graph_answer(i, cons, a) for i in complement[0]]
+            out["strategy"], out["path"] = "graph", [c.description for c in cons] + [complement[1]]
+            if not complement[0]:
+                out["message"] = "None: every country of the universe asked about has such work in the report."
+            return self._finish(out, a, und, timings, t0)
         # Members, pathfinders and roadmap holders are governments and organisations alike.
         und.agents_asked = _agents(cons)
         residual = self._residual_terms(a, cons)
@@ -1046,6 +1053,30 @@ class QuestionEngine:
         ("which countries where the ILO worked on including refugees are not pathfinders")?"""
         return len(residual) >= RESIDUAL_MIN_TERMS or any(
             self.units.idf.get(t, 0.0) >= topic_cover.MIN_KEY_IDF for t in residual)
+
+    def _topic_complement(self, a: Analysis, cons: list[Constraint], graph_ids: list[str]) -> tuple[list[str], str] | None:
+        """The universe the graph names minus the countries a negated topic holds, with the path
+        line saying so (see :mod:`app.qa.constraints.topic_complement`); None when the question
+        negates no topic over a country universe.  A region alone stands for the region's
+        countries the report has an entry for: a passing mention is no country it covers."""
+        if a.answer_type != "Country" or a.negated or a.excluded or a.pending or a.any_result or a.result_types or \
+                any(c.negated for c in cons) or \
+                not all(i.startswith("Country:") for i in graph_ids):
+            return None
+        pos = topic_complement.positive(a.question)
+        wide = topic_complement.report_wide(pos) if pos else None
+        if wide is None:
+            return None
+        names = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
+        if not [t for t in terms(wide) if t not in _TOPIC_STOP and t not in names and t not in _STRUCTURE_WORDS]:
+            return None  # nothing but the universe left: "which priority countries did not ..." asks a relation
+        universe = graph_ids
+        if all(c.relation == "region" for c in cons):
+            universe = self._run(to_sparql(cons + [Constraint("?answer fg:isPriorityCountry true .", "priority countries",
+                                                              [], strong=False, relation="priority")]))
+        held = {x.get("iri") for x in self._ask_whole(wide).get("answers") or []}
+        kept = topic_complement.universe_minus(universe, {i for i in universe if str(entity_uri(i)) in held})
+        return kept, f"minus the countries the question's topic holds (asked as “{wide}”)"
 
     def _excluded_set(self, a: Analysis, exclusions: list[Constraint]) -> set[str]:
         """The entities of the asked type that the question's negated relations leave out."""

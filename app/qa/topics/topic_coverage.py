@@ -70,6 +70,33 @@ def secondary_terms(question: str, best_terms: set[str], idf: dict[str, float], 
             and t in best_terms]
 
 
+# The heads a branch or group word qualifies ("pension system", "health insurance schemes",
+# "maternity benefits"): the field's general nouns, ordinary English
+_HEADS = r"(?:systems?|schemes?|insurance|benefits?|funds?|allowances?|protection|coverage|programmes?|programs?|valuations?)"
+_QUALIFIED_HEAD = re.compile(r"\b([a-z][a-z-]{3,})\s+(?=" + _HEADS + r"\b)", re.I)
+_HEAD_WORD = re.compile(_HEADS + r"$", re.I)  # "benefit schemes": a head before a head is the kind of scheme, no branch
+
+
+# "... or health schemes", "pension and health insurance": the word is one of coordinated alternatives
+_COORDINATED = re.compile(r"(?:\b(?:or|and|nor)|,|/)\s*$", re.I)
+
+
+def qualifiers(question: str, best_terms: set[str], idf: dict[str, float], keys: list[str]) -> list[str]:
+    """The words that narrow the topic to one branch or group ("their *pension* system", "*health*
+    insurance schemes"): right before a protection head noun, not too common ('social', 'national'),
+    and written by the best sentence too.  Registry keywords ('pension', 'insurance') are never key
+    words, so without this an actuarial valuation of any scheme would answer one of the pension
+    system; the word must be in each further sentence, or the sentence is about another branch."""
+    out = []
+    for m in _QUALIFIED_HEAD.finditer(question):
+        if _COORDINATED.search(question[:m.start()]) or _HEAD_WORD.match(m.group(1)):
+            continue  # "social protection or health schemes": one alternative of several, no narrowing
+        for t in terms(m.group(1)):
+            if t not in keys and idf.get(t, 0.0) >= MIN_SECOND_IDF and holds(best_terms, {t}) and t not in out:
+                out.append(t)
+    return out
+
+
 _DEFINED = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,8})\(([A-Z][A-Za-z]{1,7})\)")
 _TABLE_ROW = re.compile(r"^\|\s*([A-Z][A-Za-z-]{1,7})\s*\|\s*([^|]{4,80}?)\s*\|", re.M)
 
@@ -178,6 +205,8 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     long_forms = _long_forms(text_step)
     spelled = {t for k in keys for t in long_forms.get(k, ())}  # "management information" spells out the key "MIS"
     second = secondary_terms(a.question, set(units.unit_terms[best.unit_id]), units.idf, stop | spelled, keys)
+    narrow = [t for t in qualifiers(a.question, set(units.unit_terms[best.unit_id]), units.idf, keys)
+              if t not in spelled]  # "management information system (MIS)": the key's own long form, no branch
     bar, low_bar = RATIO * best.score, ALL_KEYS_RATIO * best.score
     rarest = max(keys, key=lambda k: units.idf.get(k, units.default_idf))
     out: dict[str, Covered] = {}
@@ -197,6 +226,8 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
             continue
         if second and scores[i] < bar and not all(holds(units.unit_terms[i], {t}) for t in second):
             continue  # a weak sentence on "refugees" alone is no answer to "refugees ... health insurance"
+        if narrow and not all(holds(units.unit_terms[i], {t}) for t in narrow):
+            continue  # "actuarial valuation of the health insurance scheme" answers no "pension system" question
         iso = unit_country(text_step, u)
         if iso is None or f"Country:{iso}" in exclude:
             continue

@@ -28,7 +28,9 @@ _MANY = re.compile(r"\b(?:countries|nations|governments|states|places|territorie
 _ONE = re.compile(r"\b(?:country|nation|government|state)\b", re.I)
 # "where did the ILO support ...": the programme's work, said entry by entry, not one event's place;
 # also after an opening clause ("Across the country work the report describes, where did the ILO ...")
-_WHERE_WORK = re.compile(r"(?:^|[,;:]|\s[-–—])\s*(?:and\s+|so\s+|then\s+)?where\s+(?:else\s+)?(?:did|does|do|has|have)\b", re.I)
+# "where is the ILO studying ...", "where are governments extending ...": work going on, said entry by entry
+_WHERE_WORK = re.compile(r"(?:^|[,;:]|\s[-–—])\s*(?:and\s+|so\s+|then\s+)?where\s+(?:else\s+)?(?:(?:did|does|do|has|have)\b|"
+                         r"(?:is|are|was|were)\s+(?:the\s+)?[\w'’-]+\s+(?:[\w'’-]+\s+)?[a-z]+ing\b)", re.I)
 _ASKS = re.compile(r"\b(?:which|what|who|whom|where|when|how|whose|list|name|give|tell|is|are|was|were|do|does|did|"
                    r"has|have|can|could)\b", re.I)
 
