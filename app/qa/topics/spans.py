@@ -52,7 +52,9 @@ funder donors donor partners partner year years people persons workers amount nu
 gap rate who whom where when institution institutions agency agencies body bodies ministry ministries
 authority authorities administrator administrators university universities institute institutes confederation
 confederations federation federations firm firms company companies corporation corporations multinational
-multinationals convention conventions recommendation recommendations instrument instruments""".split())
+multinationals convention conventions recommendation recommendations instrument instruments
+source sources backer backers sponsor sponsors financier financiers contributor contributors""".split())
+# ("which sources fund ilo work": the sources are asked, "fund" is their verb, not the head of a name)
 _VERBS = {w for w in _BREAK if w in "is are was were be been did does do has have had can could will would should may might".split()}
 _WH_HEAD = re.compile(r"\b(?:which|what|name of|names of|title of|titles of)\s+(?:the\s+|a\s+|an\s+)?"
                       r"((?:[\w'’./-]+\s+){0,6}?)(" + _HEAD_RX + r")(e?s)?\b", re.I)
