@@ -118,7 +118,7 @@ from app.qa.things.definition import defined_entity
 from app.qa.things.scheme_instruments import asks_scheme_instruments, cited_with
 from app.qa.things.label_words import asked_words, by_name_words
 from app.qa.names.subregions import keep_asked_places, named_places
-from app.qa.relation.relation_choice import beyond_region, more_specific, prospective
+from app.qa.relation.relation_choice import beyond_region, more_specific, prospective, region_filters_thing
 from app.qa.topics.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.topics.sweep import TopicSweep
@@ -427,6 +427,15 @@ class QuestionEngine:
         region_only = beyond_region(a, und.relation)  # "which Asian countries formally inquired"
         if region_only and region_only[0] not in HANDWRITTEN:
             und.relation, und.direction = region_only
+        filtered = None if region_only else region_filters_thing(
+            a, und.relation, und.guess.neighbours if und.guess else None,
+            lambda rel, ids: any(self.k.facts_where(predicate=rel, obj=i) for i in ids))
+        if filtered:  # "c102 africa": the region filters the countries of the relation the bank votes for
+            und.relation, und.direction = filtered
+            flag = RELATION_FLAGS.get(filtered[0])
+            if flag:
+                setattr(a, flag, True)
+            a.answer_type = "Country"
         resolved = self._resolve_description(a) or country_chain.resolve(a, self.k, self._run)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         missing = absent_names(a.question, a.links, self.lexicon.vocab, AUTHOR_ORGS)

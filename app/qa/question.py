@@ -125,6 +125,8 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   # "financing partners", "funding partners": the funders, by the partnership word
                   r"(financing|financial|funding) (support|source|partner)s?|who (fund|finance|pay)s?|"
                   r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
+                  # support said to be financial by its adverb: "who supports Kenya financially"
+                  r"financially\s+(support|back|assist|help)\w*|(support|back|assist|help)\w*\s+(?:[\w'’.-]+\s+){0,4}?financially|"
                   r"(money|funding|financing|funds|resources)\b[^?]{0,80}\bcom(e|es|ing) from|"
                   # "whose money was behind the work in ...", "what money is behind it"
                   r"whose\s+(own\s+)?(money|funding|financing|funds|cash|resources)|(money|funding|financing|funds|cash)\s+(is|was|are|were)\s+behind|"

@@ -98,6 +98,8 @@ _MEASURE_LAST = re.compile(rf"\b(?:{_AUDIENCE.pattern}|views|pageviews|impressio
                            # an amount or share by its kind: "... allowance monthly payment", "... replacement rate"
                            r"(?:monthly|weekly|yearly|annual|per\s+(?:month|year|person|beneficiary))?\s*payments?|"
                            r"per\s+(?:month|year|week|person|beneficiary)|(?:replacement|contribution|coverage)\s+rate|"
+                           # the currency it is counted in: "... allowance monthly usd", "... top-up in euros"
+                           r"(?:(?:monthly|yearly|annual|in)\s+)?(?:usd|us\s?\$|dollars|euros?|eur)|"
                            r"percent(?:age)?|per\s*cent)\W*$", re.I)
 
 

@@ -175,6 +175,12 @@ def _shared_start(a: str, b: str, most: int = 4) -> int:
     return n
 
 
+def _translit(word: str) -> str:
+    """The word with y written as i: names transliterated from other scripts are spelt both ways
+    ("Kirgizstan" / "Kyrgyzstan", "Tadzhikistan"), so the two letters say the same opening."""
+    return word.replace("y", "i")
+
+
 def _inflection(a: str, b: str) -> bool:
     """Are the two words forms of one word ("fund"/"funds", "state"/"stated")?  Not a slip then."""
     short, long = sorted((a, b), key=len)
@@ -261,7 +267,8 @@ class Speller:
         commonest slips and from five letters on ("btwen" is not "bowen", "aess" not "ass")."""
         if self.counts.get(cand, 0) >= 1:
             # a long name typed in lower case with its opening kept is still that name ("kyrgistan")
-            kept = len(typed) >= LONG_NAME_TYPO and _shared_start(typed, cand) >= 4
+            # ("kirgizstan": y and i are one letter in transliterated names, so its opening is kept too)
+            kept = len(typed) >= LONG_NAME_TYPO and _shared_start(_translit(typed), _translit(cand)) >= 4
             return edits <= 1 or (self.counts[cand] >= 2 and (cap or cand not in self.names or kept))
         return edits <= 1 and len(cand) >= 5 and _slip_rank(typed, cand) == 0
 
@@ -361,6 +368,9 @@ class Speller:
         Only w/h-initial tokens the report never writes, one edit (two for five letters and more)
         from exactly one nearest wh-word."""
         w = word.lower()
+        if len(w) == 2 and w != "ho" and _subsequence(w, "how") and _QUANTITY_NEXT.match(following) \
+                and english_frequency().get(w, 0) < COMMON:
+            return "how"  # "hw many", "ow much": a two-letter slip of the one wh-word that asks a quantity
         if w in WH_WORDS or w in SHORTHAND or w in _FUNCTION_WORDS or "'" in w or "’" in w or not 3 <= len(w) <= 6 or w[0] not in "wh" or w in self.counts \
                 or w in self.names or english_frequency().get(w, 0) >= COMMON:
             return None

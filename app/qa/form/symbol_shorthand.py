@@ -27,6 +27,16 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+# A decade written as its plural year ("c102 ratifications 2010s", "in the 1990s") is a range of
+# years; the year-range reader (app.qa.constraints.year_ranges) reads "between 2010 and 2019".
+_DECADE = re.compile(r"\b(?:(?:in|during|over|throughout)\s+)?(?:the\s+)?(19[5-9]0|20[0-9]0)['’]?s\b", re.I)
+
+
+def _decade(m: re.Match[str]) -> str:
+    start = int(m.group(1))
+    return f"between {start} and {start + 9}"
+
+
 def spell_out(text: str) -> tuple[str, list[tuple[str, str]]]:
     """``text`` with symbol shorthand written as words, and each (typed, spelled-out) pair."""
     changes: list[tuple[str, str]] = []
@@ -35,4 +45,9 @@ def spell_out(text: str) -> tuple[str, list[tuple[str, str]]]:
             changes.append((m.group(0).strip(), words.strip()))
             return words
         text = pattern.sub(sub, text)
+
+    def decade(m: re.Match[str]) -> str:
+        changes.append((m.group(0).strip(), _decade(m)))
+        return _decade(m)
+    text = _DECADE.sub(decade, text)
     return " ".join(text.split()) if changes else text, changes

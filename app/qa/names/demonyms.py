@@ -23,6 +23,8 @@ IRREGULAR = {
     "japanese": "JPN", "korean": "KOR", "german": "DEU", "swedish": "SWE", "italian": "ITA",
     "cypriot": "CYP", "trinidadian": "TTO", "bajan": "BRB", "santomean": "STP", "sao tomean": "STP",
     "salvadorean": "SLV", "sri lankan": "LKA", "brit": "GBR",
+    # informal names of peoples ("aussie funding", "the kiwis")
+    "aussie": "AUS", "kiwi": "NZL",
 }
 # Short forms people type in questions but that are unsafe to look for in report text ("US" would
 # match "US$"): linked in questions only, as acronyms (so "tell us" is no country).

@@ -1,4 +1,5 @@
 """Countries, regions and international organisations named in French, Spanish or Portuguese
+(countries also in German, Dutch and Italian)
 ("Sénégal", "Camboya", "Moçambique", "Costa de Marfil", "Afrique de l'Ouest", "OIT", "UE").
 
 A reader whose first language is not English types the names of their own language; the linker
@@ -22,7 +23,8 @@ import pycountry
 
 from graph import countries
 
-LANGUAGES = ("fr", "es", "pt", "pt_BR")
+# (German, Dutch and Italian too: "nederland funding", "Schweiz P4H", "Paesi Bassi finanziamento")
+LANGUAGES = ("fr", "es", "pt", "pt_BR", "de", "nl", "it")
 # a word this frequent in the English word list is meant as English ("chile" and "mali" are names
 # in both languages anyway)
 _COMMON_WORD = 20_000_000

@@ -116,6 +116,45 @@ def beyond_region(a: Analysis, relation: str | None) -> tuple[str, str] | None:
     return (hits[0], "subject") if len(hits) == 1 else None
 
 
+def region_filters_thing(a: Analysis, relation: str | None, neighbours, holds=None) -> tuple[str, str] | None:
+    """(relation, "subject") for a keyword query naming a region and one thing of another kind
+    with no relation word ("c102 africa", "asia convention 102"): the region filters the asked
+    countries, and the relation is the one the bank's nearest questions vote for among those from
+    the asked type to that thing's type ("[region] [convention] ratifying countries").  None when
+    the understood relation is not the region's, a relation is worded, or the vote is not clear.
+    ``neighbours``: (bank text, intent key, similarity) of the intent guess; ``holds(relation, ids)``:
+    does the graph hold the relation to one of these things (a national policy is ratified by no one,
+    so "great lakes region national social protection policy" is not read as ratifications)."""
+    from app.qa.bank import Intent
+    from app.qa.graphstep import AUTHOR_ORGS
+
+    if relation not in (None, "inRegion") or not a.linked("Region") or not neighbours:
+        return None
+    others = {l.type for l in a.links if l.type != "Region" and not set(l.ids) <= AUTHOR_ORGS}
+    if len(others) != 1 or not _asks_end(a, ("Country",)) and a.answer_type != "Text":
+        return None
+    other = {"Convention": "LegalInstrument"}.get(next(iter(others)), next(iter(others)))
+    if other in ("Country", "Organization"):
+        return None  # an agent beside a region ("americas rbsa") is read by the funding and agent rules
+    linking = {r.name for r in REGISTRY if r.domain == ("Country",) and other in r.range and r.range != ("Region",)}
+    if not linking or any(keyword_hits(a.question, r) for r in REGISTRY if r.name != "inRegion"):
+        return None
+    votes: dict[str, float] = {}
+    for _, key, sim in neighbours:
+        rel = Intent.from_key(key).relation
+        if rel in linking:
+            votes[rel] = votes.get(rel, 0.0) + max(0.0, sim) ** 2
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None  # two relations nearly tied: the query does not say which
+    things = [i for l in a.links if l.type != "Region" for i in l.ids]
+    if holds is not None and not holds(ranked[0][0], things):
+        return None
+    return ranked[0][0], "subject"
+
+
 def _asks_end(a: Analysis, types: tuple[str, ...]) -> bool:
     """Is the question's answer type one of these entity types?"""
     want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)

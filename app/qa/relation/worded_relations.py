@@ -16,6 +16,8 @@ relation.  Nothing here names a report fact: the words come from the registry.
 """
 from __future__ import annotations
 
+import re
+
 from app.qa.graphstep import AUTHOR_ORGS
 from app.qa.question import Analysis
 from graph.relations import REGISTRY
@@ -54,7 +56,40 @@ def _shaped(a: Analysis, relation: str) -> str | None:
         return "subject"
     if want in r.range and want not in r.domain and named & set(r.domain):
         return "object"
+    if want in r.domain and want in r.range:
+        return _agent_asked(a, r)
     return None
+
+
+def _agent_asked(a: Analysis, r) -> str | None:
+    """"object" when the asked type is both ends' ("who backs the work in Kenya": organisations
+    fund and are funded) and word order says the asked thing is the verb's agent: the question
+    opens on its asking word, the relation's keyword follows, not as a passive ("backed by"),
+    and every named end stands after the keyword and is of a type only the subject end has or
+    shares with it.  A named end before the keyword ("which bodies does Japan back") is the agent
+    itself, and the reading is left to the analysis."""
+    from app.qa.units import stem
+
+    if not _ASKING_FIRST.match(a.question):
+        return None
+    keys = {tuple(stem(w.lower()) for w in _WORD.findall(k)) for k in r.keywords}
+    words = [(m.start(), m.end(), stem(m.group(0).lower())) for m in _WORD.finditer(a.question)]
+    names = [l for l in a.links if not set(l.ids) <= AUTHOR_ORGS]
+    inside = lambda pos: any(l.start <= pos < l.end for l in a.links)
+    hit = next(((s, e) for i, (s, e, w) in enumerate(words) if not inside(s)
+                and any(k and tuple(x[2] for x in words[i:i + len(k)]) == k for k in keys)), None)
+    if hit is None or not names or _BY_AFTER.match(a.question, hit[1]):
+        return None
+    if all(l.start >= hit[1] and l.type in r.domain for l in names):
+        return "object"
+    return None
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# a question opening on what it asks: "who", "which/what (bodies)", a keyword query's plural noun
+_ASKING_FIRST = re.compile(r"^\W*(?:who|which|what|(?:[\w-]+\s+){0,2}?(?:organi[sz]ations|bodies|agencies|institutions|"
+                           r"sources|countries|governments|donors|funders)\b)", re.I)
+_BY_AFTER = re.compile(r"\s+by\b", re.I)
 
 
 def switch_on(a: Analysis, understood, flags: dict[str, str], worded) -> list[str]:

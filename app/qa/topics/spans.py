@@ -52,7 +52,9 @@ funder donors donor partners partner year years people persons workers amount nu
 gap rate who whom where when institution institutions agency agencies body bodies ministry ministries
 authority authorities administrator administrators university universities institute institutes confederation
 confederations federation federations firm firms company companies corporation corporations multinational
-multinationals convention conventions recommendation recommendations instrument instruments""".split())
+multinationals convention conventions recommendation recommendations instrument instruments
+source sources backer backers sponsor sponsors financier financiers contributor contributors""".split())
+# ("which sources fund ilo work": the sources are asked, "fund" is their verb, not the head of a name)
 # A body noun right after the head noun is the real head ("health insurance corporation", "pension
 # fund authority"): no scheme's name is asked.
 # Only kinds the bodies carry in their own names ("... Corporation"), which the text step can pick
