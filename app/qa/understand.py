@@ -45,7 +45,8 @@ _HEADED = re.compile(r"^\s*(who|when|where|how many|how much)\b|"
                      r"multinational|corporation)", re.I)
 _YEAR_WORDS = re.compile(r"\b(when|year|since when|date)\b", re.I)
 SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|fewest|the least)\b", re.I)
-_RANKING = re.compile(r"\b(most|fewest|least|largest|highest|biggest|greatest|lowest|smallest|top)\b", re.I)
+# "at least one benefit", "at most two": a bar, not a ranking
+_RANKING = re.compile(r"\b(?<!\bat )(most|fewest|least|largest|highest|biggest|greatest|lowest|smallest|top)\b", re.I)
 _GROUPING = re.compile(r"\b(by|per|each|every|breakdown|broken down|grouped)\b", re.I)
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # Sums a time unit can follow as their rate, the "per" dropped ("allowance amount month"): ordinary English.
