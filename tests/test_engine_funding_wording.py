@@ -190,7 +190,10 @@ def test_a_donor_that_only_funds_bodies_is_asked_for_them(engine):
               if f["object"].startswith("Organization:gov-") and not f["subject"].startswith("Country:")}
     donor = next(d for d in sorted(donors) if not any(f["subject"].startswith("Country:")
                                                       for f in engine.k.facts_where(obj=d, predicate="fundedBy")))
-    bodies = {f["subject"] for f in engine.k.facts_where(obj=donor, predicate="fundedBy")}
+    # "who" asks for bodies: a course or publication the donor supports (graph16) is no "who"
+    bodies = {f["subject"] for f in engine.k.facts_where(obj=donor, predicate="fundedBy")
+              if not f["subject"].startswith("Publication:")}
+    assert bodies
     r = engine.ask(f"Who does {engine.k.label(donor)} fund?")
     assert {x["iri"] for x in r["answers"]} == {engine.k.iri(b) for b in bodies}
     assert all(x["evidence"] for x in r["answers"])
