@@ -1554,7 +1554,7 @@ class QuestionEngine:
         if ask is not None and ask.total:
             return self._figure_sum(a, out, ask)
         if ask is None or (a.answer_type in ("Number", "Year") and not re.search(r"\b(?:which|who)\b", a.question, re.I)
-                           and figure_rank.asked_item_type(a.question, ask) is None):
+                           and figure_rank.asked_item_type(a.question, ask) is None and not ask.counted):
             return None  # "what was the largest share": the figure itself, not the item it is said of
         got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
                                        self.k.passage(pid).text, self.lexicon.link, self.k.label)
@@ -1580,6 +1580,8 @@ class QuestionEngine:
         else:
             bar_said = None
         listing = [f"{got.names[i]}: {got.items[i].figure}" for i in got.order]
+        if ask.counted:  # "how many meetings drew more than 40 attendees": the items over the bar, counted
+            return self._items_over_bar(got, ties, listing, bar_said, out) if bar_said else None
         out["strategy"], out["sparql"] = "text-aggregate", ""
         out["path"] = [f"{'compared' if got.compared else 'ranked'} by the figures the report writes: " + "; ".join(listing)]
         if runner is not None and len(ties) == 1:
@@ -1597,6 +1599,16 @@ class QuestionEngine:
             answers.append(d)
         out["answer_type"] = answers[0]["type"]
         return answers
+
+    def _items_over_bar(self, got, ties: list[int], listing: list[str], bar_said: str, out: dict) -> list[dict]:
+        """The number of a written list's items whose figures clear a bar, with the items counted
+        and every item's figure (see :func:`app.qa.figures.figure_rank.read_ask`)."""
+        counted = [f"{got.names[i]} ({got.items[i].figure})" for i in ties]
+        out["strategy"], out["sparql"], out["answer_type"] = "text-aggregate", "", "Number"
+        out["path"] = [bar_said, "the figures the report writes: " + "; ".join(listing)]
+        ev = [self._evidence(got.passage_id, [got.items[i].figure for i in ties])]
+        return [{"label": str(len(ties)), "iri": None, "type": "Number", "score": 1.0, "value": float(len(ties)),
+                 "evidence": ev, "counted": counted, "path": list(out["path"])}]
 
     def _figure_sum(self, a: Analysis, out: dict, ask) -> list[dict] | None:
         """'The combined attendance of the four GTT meetings': the figures of a written list added

@@ -662,14 +662,33 @@ def _kind_of_word(word: str) -> str | None:
     return next((t for prefix, t in _HEAD_PREFIXES if w.startswith(prefix)), None) if _HEAD.match("which " + w) else None
 
 
-def _kind_before(text: str) -> str | None:
-    """The answer type of the last kind noun ("initiative", "countries") in text, else None."""
+def _kind_before(text: str, plural: bool | None = None) -> str | None:
+    """The answer type of the last kind noun ("initiative", "countries") in text, else None.
+    ``plural``: the number of the pronoun standing for it ("which are they": plural), when said;
+    the last kind noun of that number is meant first ("the priority countries whose results
+    included a new scheme - which are they?": the countries, not the scheme)."""
+    found = []
     for w in reversed(re.findall(r"[A-Za-z][\w-]*", text)):
         for head in (_HEAD, _INITIATIVE_HEAD):
             m = head.match("which " + w.lower())
             if m and m.end() == len(w) + 6:
                 word = m.group(1).lower()
-                return next((t for prefix, t in _HEAD_PREFIXES if word.startswith(prefix)), None)
+                t = next((t for prefix, t in _HEAD_PREFIXES if word.startswith(prefix)), None)
+                if plural is None or t is None:
+                    return t
+                found.append((t, word.endswith("s") and not word.endswith("ss")))
+                break
+    agreeing = [t for t, many in found if many == plural]
+    return agreeing[0] if agreeing else (found[0][0] if found else None)
+
+
+def _pronoun_number(phrase: str) -> bool | None:
+    """Is the pronoun of "which one / which are they / what was it called" plural (True),
+    singular (False) or silent on number (None)?"""
+    if re.search(r"\b(?:ones|are they|were they)\b", phrase, re.I):
+        return True
+    if re.search(r"\b(?:one|is it|was it|'s it)\b", phrase, re.I):
+        return False
     return None
 
 
@@ -703,7 +722,7 @@ def answer_type(question: str) -> str:
         return named
     one = _WHICH_ONE.search(question)
     if one and _kind_before(question[:one.start()]):
-        return _kind_before(question[:one.start()])
+        return _kind_before(question[:one.start()], _pronoun_number(one.group(0)))
     pick = _PICK_FROM.search(question)
     if pick:  # "Of the countries the UK helps finance, which one had ...": one of the set named first
         word = pick.group(1).lower()

@@ -39,6 +39,14 @@ def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
     atype = out.get("answer_type", "Text")
     why = _why(out)
     first = answers[0]
+    dated = next((m for m in map(_DATED.match, out.get("path") or []) if m), None)
+    if out.get("strategy") == "graph-aggregate" and dated and first.get("counted") is not None:
+        # a ranking by a statement's year (app.qa.figures.aggregate.by_year): the year, not a count
+        lead = next((p for p in out.get("path", []) if p.startswith("first: ")), None)
+        runner = next((p for p in out.get("path", []) if p.startswith("runner-up")), None)
+        return (f"{listed} {'has' if len(answers) == 1 else 'have'} the {dated.group(1) or ''}{dated.group(2)} year of "
+                f"‘{dated.group(3)}’ ({dated.group(4)})" + (f"; {lead}" if lead else "") +
+                (f"; {runner}" if runner else "") + "."), citations
     if out.get("strategy") == "graph-aggregate" and first.get("counted") is not None and atype != "Region":
         below = next((m for m in map(_RANKED.search, out.get("path") or []) if m), None)  # app.qa.figures.ordinal
         text = (f"{listed} {'has' if len(answers) == 1 else 'have'} the "
@@ -69,6 +77,8 @@ def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
     return f"The report names {_number_word(len(answers))} {noun}{why}: {listed}.", citations
 
 
+# "second earliest year of ‘ratified’: 2013" (app.qa.figures.aggregate.by_year)
+_DATED = re.compile(r"^(\w+ |next )?(earliest|latest) year of ‘(.+?)’: (\d{4})$")
 _RANKED = re.compile(r"\branked (.+?) \(\d+\).*?; (?:top|first): (.+)$")
 
 

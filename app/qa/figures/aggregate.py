@@ -371,6 +371,13 @@ def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool, pool: list
     runner = next((x for x in rows if x.count != rows[0].count), None)
     word = "latest" if latest else "earliest"
     path = [f"{word} year of ‘{r.label}’: {rows[0].count}"]
+    below = _below_top(rows, a)  # "the second-earliest": rows are sorted best first, ties together
+    if below is not None:
+        (top, runner), first = below, rows[0]
+        if not top:
+            return None
+        path = [f"{ordinal_word(a.rank) if not a.ranked_after else 'next'} {word} year of ‘{r.label}’: {top[0].count}",
+                f"first: {', '.join(x.label for x in rows if x.count == first.count)} ({first.count})"]
     if runner is not None:
         path.append(f"runner-up: {runner.label} ({runner.count})")
     for x in top:

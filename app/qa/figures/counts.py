@@ -108,6 +108,16 @@ def _states_span(sentence: str, span: YearRange) -> bool:
 _WRITTEN_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*(?:[-–/]|\s(?:and|to|until|through)\s)\s*((?:19|20)?\d\d)\b")
 
 
+def _states_result_kinds(sentence: str, kinds: list[str]) -> bool:
+    """Does the sentence of a stated figure say every result kind the question filters by?  A
+    count under a second filter ("pathfinder countries *that improved operations*") is not the
+    figure stated for the first alone; "operations improved in 21 countries" is that count."""
+    from app.qa.question import RESULT_KEYWORDS, RESULT_TYPES
+
+    return all((RESULT_TYPES.get(k) and RESULT_TYPES[k].search(sentence)) or
+               (RESULT_KEYWORDS.get(k) and RESULT_KEYWORDS[k].search(sentence)) for k in kinds)
+
+
 @dataclass
 class StatedCount:
     value: float
@@ -162,6 +172,9 @@ def _best_stated(a: Analysis, knowledge, entity: str) -> tuple[tuple, dict, dict
         if counted and counted not in _AGENTS and not any(same_root(counted, r) for r in roots):
             continue  # and what "how many" counts is what the figure measures ("how many organisations
             # are members": the members, whatever kind of body they are)
+        if not _states_result_kinds(at.get("sentence") or "", a.result_types):
+            continue  # "how many pathfinders also achieved an operations result": the stated 18 pathfinders
+            # counts them all; the figure answers a result-kind filter only when its sentence says that kind
         if stated_as_aim(at.get("sentence") or "", at.get("surface") or str(at.get("value") or "")):
             continue  # "by 2027, DCI aims to assist at least 10 countries": a goal, not a count (the
             # engine asks for a goal only when the question words one, and then not here)

@@ -128,18 +128,28 @@ def owner(seg: str, figures: list[tuple[int, int]], question: str) -> tuple[set[
     gs = groups(seg, figures, frame)
     if len(gs) < 2:
         return None
+    whole = None
     for prev, g in zip(gs, gs[1:]):
         if PARTITIVE.match(seg[figures[g.members[0]][1]:]):
-            # "27,500 people with disabilities through ..., 10,000 of whom": the part is of the same
-            # people, so the words of the counted noun are said of both figures alike
-            noun = _NOUN_PHRASE.match(seg[figures[prev.members[-1]][1]:])
-            g.words |= set(terms(noun.group(0))) if noun else set()
+            # "27,500 people with disabilities through the National Disability Allowance, 10,000 of
+            # whom also received a top-up": the part is of the same people, so everything said of
+            # the whole (the counted noun, the scheme named) is said of the part too, and only what
+            # the part's own clause says ("a top-up") tells it apart; its verbs ("received") do
+            # not, a question about the whole may use them as well
+            verbs = {t for w in re.findall(r"\b[a-z]{3,}ed\b", seg[figures[g.members[0]][1]:].lower()) for t in terms(w)}
+            g.words = (g.words - verbs) | prev.words
+            whole = whole or prev
     asked = _item_words(question)
     counted = {t for m in _COUNTED.finditer(question) for t in terms(m.group(1))}
     done = {t for w in re.findall(r"\b[a-z]{3,}ed\b", question.lower()) for t in terms(w)}  # "registered"
     got = _owner(seg, figures, gs, frame, asked, counted, done)
     if got is None and asked != set(_asked_words(question)) - _FRAME:
         got = _owner(seg, figures, gs, frame, set(_asked_words(question)) - _FRAME, counted, done)
+    if got is None and whole is not None:  # nothing of the part's own asked: the whole is meant,
+        # surely so when the question names what the sentence names of it ("the Coastal Relief Fund")
+        named = {t for w in re.findall(r"\b[A-Z][\w-]*", seg) for t in terms(w)} - \
+            {t for w in re.findall(r"\b[a-z][\w-]*", seg) for t in terms(w)}
+        return set(whole.members), bool(whole.words & named & set(_asked_words(question)))
     return got
 
 

@@ -55,6 +55,7 @@ class Ask:
     noun: str | None  # for a count: the stem of the noun counted ("attende", "user")
     options: list[str]  # "A or B": the phrases compared, when the question names them
     total: bool = False  # "the combined attendance of the four meetings": the items' figures added up
+    counted: bool = False  # "how many meetings drew more than 40 attendees": the items over a bar counted
 
 
 @dataclass
@@ -68,16 +69,26 @@ class Item:
 
 def read_ask(question: str, link=None) -> Ask | None:
     """The ranking a question asks for by a written figure, or None when it ranks by something the
-    graph counts ("the most countries", "more funders") or names no figure's kind."""
+    graph counts ("the most countries", "more funders") or names no figure's kind.  A bar ("more
+    than 40 attendees", "over 12 per cent") names the figure's kind after its number, and with
+    "how many" the items over it are counted ("how many meetings drew more than 40 attendees")."""
+    from app.qa.figures.thresholds import read as read_bar
+
     m = RANK_WORD.search(question)
-    if not m or re.search(r"\bhow\s+(?:many|much)\b", question, re.I):
+    bar = read_bar(question)
+    bar = bar if bar is not None and bar.end >= 0 else None
+    how_many = re.search(r"\bhow\s+(?:many|much)\b", question, re.I)
+    if (not m and bar is None) or (how_many and bar is None):
         return None
-    low = m.group(1).lower() in _LOW
-    after = re.findall(r"[A-Za-z]+", question[m.end():])[:3]
+    start, end = (question.rfind(bar.said.split()[0], 0, bar.end), bar.end) if bar is not None else (m.start(), m.end())
+    low = bool(m) and bar is None and m.group(1).lower() in _LOW
+    after = re.findall(r"[A-Za-z]+", question[end:])[:3]
     noun = next((w for w in after if w.lower() not in ("of", "the", "new", "number", "amount")), None)
+    if how_many and noun and re.match(r"\s*" + re.escape(noun), question[how_many.end():], re.I):
+        return None  # "how many attendees had more than 40": the figure itself, not items counted
     if _SHARE.search(question):
         kind = "percent"
-    elif _MONEY.search(question[m.start():]) or _MONEY.search(question[:m.start()][-40:]):
+    elif _MONEY.search(question[start:]) or _MONEY.search(question[:start][-40:]):
         kind = "money"
     elif noun and noun_type(noun) is None and not _FACT_NOUNS.match(noun) and (
             noun.lower().endswith("s") or _MASS_COUNT.search(noun)):
@@ -89,7 +100,8 @@ def read_ask(question: str, link=None) -> Ask | None:
         return None
     if kind != "count" and noun and noun_type(noun) is not None:
         return None  # "the largest number of countries": a graph count
-    return Ask(low, kind, stem(noun.lower()) if kind == "count" and noun else None, options(question, link))
+    return Ask(low, kind, stem(noun.lower()) if kind == "count" and noun else None, options(question, link),
+               counted=bool(how_many))
 
 
 # "combined", "altogether", "in total", "all together", "put together", "between them", "add up to"
@@ -348,7 +360,12 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
     lexicon's links (start, end, ids); ``label(eid)`` -> an entity's label."""
     # the linked names as the report writes them ("the Irish" -> Ireland) join the question's words
     named = [label(l.ids[0]) for l in link(question) if not set(terms(l.surface)) & set(terms(label(l.ids[0])))]
+    from app.qa.figures.thresholds import read as read_bar
+
+    bar = read_bar(question)  # "more than 40": the bar's number is the question's, no word of the list
+    bar_terms = set(terms(bar.said)) if bar is not None else set()
     q_terms = [t for t in terms(question + " " + " ".join(named)) if not RANK_WORD.fullmatch(t) and t not in _QUIET
+               and t not in bar_terms
                and t in units.idf and not (ask.kind == "count" and t in _PEOPLE)]  # a word the report never writes ("actually", "spent") finds no passage: not counted against one
     if not q_terms:
         return None

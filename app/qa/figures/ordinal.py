@@ -22,7 +22,10 @@ from typing import Callable, Sequence, TypeVar
 
 T = TypeVar("T")
 
-_SUPER = r"(?:most|fewest|least|largest|highest|lowest|smallest|greatest|biggest|longest|shortest|top|best)"
+# the superlatives of a count or figure, and of a date ("the second-earliest ratification", "third
+# latest"): a ranking by year is a ranking too
+_SUPER = r"(?:most|fewest|least|largest|highest|lowest|smallest|greatest|biggest|longest|shortest|top|best|"\
+         r"earliest|latest|oldest|newest)"
 _NTH = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5, "5th": 5, "next": 2}
 _NTH_WORD = r"(second|2nd|third|3rd|fourth|4th|fifth|5th|next)"
 # "the second most", "second-largest", "2nd highest", "next biggest"

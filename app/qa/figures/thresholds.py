@@ -9,7 +9,7 @@ bounds a period, it sets no bar).  Ordinary English only; pure functions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from app.qa.figures.number_words import TENS, UNITS
@@ -35,6 +35,7 @@ class Bar:
     value: float
     said: str
     percent: bool = False
+    end: int = field(default=-1, compare=False)  # where the bar's words end in the question
 
     def test(self, v: float) -> bool:
         return {">": v > self.value, ">=": v >= self.value, "<": v < self.value, "<=": v <= self.value}[self.op]
@@ -49,7 +50,7 @@ def read(question: str) -> Bar | None:
         value = float(n) if n[0].isdigit() else float(_WORDS[n])
         if m.group("scale"):
             value *= _SCALE[m.group("scale").lower()]
-        return Bar(_OPS[m.group("op").lower()], value, " ".join(m.group(0).split()), bool(m.group("pct")))
+        return Bar(_OPS[m.group("op").lower()], value, " ".join(m.group(0).split()), bool(m.group("pct")), m.end())
     return None
 
 
