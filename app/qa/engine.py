@@ -172,7 +172,8 @@ _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, 
 _TOPIC_STOP = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME  # words that never name a topic
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 # ("the pathfinder countries that Japan supports": a modifier or two before the noun belongs to the description)
-_DESCRIBED = re.compile(r"\bthe ((?:(?!(?:country|countries|nation|member|two|three|four|five|six|both|several|many|few|other|same|only|\d+)\b)[\w-]+\s+){0,2}?(?:country|countries|nation|member state))\s+(where|whose|in which|that|which|"
+# (a country is also named as "the place" or "the territory" where something happened)
+_DESCRIBED = re.compile(r"\bthe ((?:(?!(?:country|countries|nation|member|two|three|four|five|six|both|several|many|few|other|same|only|\d+)\b)[\w-]+\s+){0,2}?(?:country|countries|nation|member state|place|territory))\s+(where|whose|in which|that|which|"
                        # "the country with the Estidama++ pilot programme": a thing it has, never a
                        # ranking ("the country with the most donors") nor "with which"
                        r"with(?=\s+(?:the|a|an|its)\s+(?!(?:most|least|more|fewer|less|fewest|same|\w+est)\b))|"
@@ -830,7 +831,8 @@ class QuestionEngine:
             answers = [x for x in answers if x.get("iri") not in beside]
         kind = kind_heads.asked_kind(q) if a.answer_type == "Organization" else None
         if kind and answers:  # "which university led ...": the bodies of that kind
-            answers = self._of_kind(answers, kind, text_best)
+            # (a graph answer with none of that kind: the bodies of the kind the best sentence names)
+            answers = self._of_kind(answers, kind, text_best or (good[0] if good and graph_ids is not None else None))
         activity = self._activity_funders(a, und, cons, out)
         if activity:  # who paid for the described activity, not the country's financing line
             answers, graph_ids, text_best, cons = activity, None, None, []
@@ -944,6 +946,8 @@ class QuestionEngine:
             return self.k.names(ent["id"]) if ent else [x["label"]]
 
         keep = [x for x in answers if kind_heads.of_kind(names(x), kind)]
+        if keep and kind in kind_heads.SOFT_KINDS:
+            return answers  # "which agencies co-organised it": the others are agencies too
         if keep or best is None:
             return keep or answers
         u = self.units.units[best.unit_id]
@@ -1310,8 +1314,10 @@ class QuestionEngine:
             a.any_of = True  # the named countries are alternatives: the asked relation holds for any
             country_chain.clear_described(a, start)  # "partners in the countries funded by the EU": partners
             return why
-        if " " in m.group(1):
-            return None  # "the African countries that ...": a described set, never one country by retrieval
+        if " " in m.group(1) and not re.search(r"\b(?:country|nation|place|territory)$", m.group(1), re.I):
+            # "the African countries that ...": a described set, never one country by retrieval
+            # ("the South American country where ...": one country, its modifiers a place it must lie in)
+            return None
         # a country the description names is its context ("the countries that Japan supports")
         named_inside = {i for l in a.links if l.start >= m.start(1) for i in l.ids}
         found = self._described_country(m.group(2), m.group(3).strip(), m.group(1), named_inside)

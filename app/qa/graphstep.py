@@ -150,8 +150,12 @@ def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:[\w'’.-]+\s+){0,14}?" + y, a.question, re.I)
     op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "prior to": "<"}.get(
         m.group(1).lower(), "=") if m else "="
-    if op == ">" and len(m.group(0).split()) > 3:
-        op = ">="  # "after the campaign was launched in 2021": after an event of that year, not after the year
+    if op == ">" and (len(m.group(0).split()) > 3 or re.match(r"after\s+(?:the|its|their|this|that)\s", m.group(0), re.I)) \
+            and not re.fullmatch(r"after\s+(?:the\s+)?(?:(?:calendar|fiscal)\s+)?(?:year|end\s+of)\s+\S+", m.group(0), re.I):
+        # "after the campaign was launched in 2021", "after the 2021 campaign was launched": after
+        # an event of that year (the year dates a thing), not after the year itself ("after the
+        # year 2019", "after the end of 2019" still leave it out)
+        op = ">="
     return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
 
 

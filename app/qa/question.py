@@ -124,6 +124,9 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
                   # "financing partners", "funding partners": the funders, by the partnership word
                   r"(financing|financial|funding) (support|source|partner)s?|who (fund|finance|pay)s?|"
+                  # the partners who pay: "among the partners financing the work", "partners that funded it"
+                  r"partners?\s+(?:(?:that|who|which)\s+(?:[a-z]+\s+)?(?:financ|fund|pa[iy]|bankroll)\w*|"
+                  r"(?:financing|funding|paying for|bankrolling))|"
                   r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
                   # support said to be financial by its adverb: "who supports Kenya financially"
                   r"financially\s+(support|back|assist|help)\w*|(support|back|assist|help)\w*\s+(?:[\w'’.-]+\s+){0,4}?financially|"
@@ -145,7 +148,10 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   r"(with|without|w/o|no|any)\s+(funding|financing|money)(?!\s+gaps?)|"
                   # the progressive: "where is the Netherlands funding ILO work"
                   r"(is|are|was|were|been)\s+(?:[\w'’-]+\s+){0,3}?(funding|financing|bankrolling|paying for))\b", re.I)
-PARTNER = re.compile(r"\b((?<!financing )(?<!financial )(?<!funding )partner\w*|collaborat\w*|co-?operat\w*|"
+PARTNER = re.compile(r"\b((?<!financing )(?<!financial )(?<!funding )partner\w*"
+                     # a partner said to pay ("the partners financing the work") is a funder (FUND reads it)
+                     r"(?!\s+(?:(?:that|who|which)\s+(?:[a-z]+\s+)?(?:financ|fund|pa[iy]|bankroll)|"
+                     r"(?:financing|funding|paying for|bankrolling)\b))|collaborat\w*|co-?operat\w*|"
                      r"work(ed|s|ing)? (closely |jointly |directly |hand in hand )?(together )?with|together with|"
                      r"jointly|alongside|engag\w* with|"
                      # other words for working together: "teamed up with", "joined forces", "the ILO's allies"

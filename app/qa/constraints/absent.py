@@ -32,6 +32,9 @@ def absent_names(question: str, links: list[Link], vocab: set[str], author_ids: 
         words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", m.group(1))]
         # A hyphenated acronym ("M-GA") is in the vocabulary by its parts, as the report's words were split.
         parts = [p for w in words for p in (_fold(w), *_fold(w).split("-")) if p]
+        # An acronym with a bare "s" ("the ILOs work", "NGOs"): its plural or a possessive typed
+        # without the apostrophe, so the acronym itself is the word to find.
+        parts += [w[:-1].lower() for w in words if re.fullmatch(r"[A-Z][A-Z0-9&]+s", w)]
         if words and not any(p in vocab or p in _CALENDAR for p in parts) and \
                 not _asker_context(question, m.start(1), links, author_ids):
             out.append(m.group(1))

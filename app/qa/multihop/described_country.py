@@ -33,7 +33,7 @@ from typing import Callable
 from app.qa.multihop.description_sentence import says_better, tells_event
 from app.qa.multihop.set_by_description import looser
 
-_NOUN = r"country|nation|kingdom|republic"
+_NOUN = r"country|nation|kingdom|republic|territory|place"  # "the place where ...": a country told by an event
 _AS_COUNTRY = re.compile(r"^(?:kingdom|republic)$", re.I)
 # Up to three modifiers before the noun ("the Central Asian country"), none a number or a word that
 # makes the noun a set or a contrast ("the two countries", "the other country").
@@ -85,7 +85,7 @@ class NamedBy:
 # "... which governments fund the ILO in the country that hosted a conference in Dakar in 2024?":
 # a description that ends the question, after a preposition, with a question word before it.
 _TRAILING = re.compile(r"^(?P<head>(?:(?!\b(?:country|nation)\b).)*?\b(?:in|for|of|to|by|from|with|at)\s+)the\s+" + _MODS
-                       + r"(?P<noun>country|nation)\s+(?P<rel>where|whose|in\s+which|that|which)\s+(?P<desc>\S.{10,}?)\s*[?.!]*$", re.I)
+                       + r"(?P<noun>country|nation|territory|place)\s+(?P<rel>where|whose|in\s+which|that|which)\s+(?P<desc>\S.{10,}?)\s*[?.!]*$", re.I)
 
 
 def _written_in(rest: str, frame: str) -> str | None:

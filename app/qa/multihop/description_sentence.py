@@ -17,6 +17,8 @@ question itself gives.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -58,6 +60,11 @@ def country_of(rel: str, desc: str, *, analyse: Callable, encode: Callable, text
     results = text_run(probe, qvec, required, set()) or text_run(probe, qvec, [], set())
     inside = set(named_inside) | {i for l in probe.links if l.type == "Country" for i in l.ids}
     hits = [f for r in results[:1] for f in r.found if f.type == "Country" and f.key not in inside]
+    if len(hits) > 1 and rel.lower() == "whose" and results[0].score >= min_score:
+        # "the country whose Bolsa da Mãe programme ...": of the countries a sentence lists, the one
+        # it writes as the owner of the described thing ("Timor-Leste's Bolsa da Mãe program")
+        owners = [f for f in hits if _owns(units[results[0].unit_id].text, names(f.key), desc)]
+        hits = owners if len(owners) == 1 else hits
     if len(hits) != 1 or results[0].score < min_score:
         return None
     country = hits[0].key
@@ -66,6 +73,19 @@ def country_of(rel: str, desc: str, *, analyse: Callable, encode: Callable, text
     if entry and entry != country and (as_government(u.text, names(country)) or as_donor(u.text, names(country))):
         country = entry  # "in partnership with the Government of Japan": the entry's country is where it happened
     return Found(country, u.text)
+
+
+def _owns(sentence: str, country_names: Iterable[str], desc: str) -> bool:
+    """Does the sentence write one of the country's names as the possessor of the description's
+    first words ("<country>'s <thing>")?"""
+    from app.qa.units import terms
+
+    head = set(terms(" ".join(desc.split()[:3])))
+    for n in country_names:
+        for m in re.finditer(re.escape(n) + r"['’]s\s+((?:\S+\s+){0,3}\S+)", sentence):
+            if head & set(terms(m.group(1))):
+                return True
+    return False
 
 
 SAYS_MORE = 0.25  # how much more (a share of its words) of the description a sentence must say to outweigh another reading's evidence

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_NOUN = r"(?:country|nation)"
+_NOUN = r"(?:country|nation|territory|place)"  # "the place where ...": a country told by an event
 # "with": a thing the country has ("when did the country with the Haba Haba scheme join ..."), never
 # a ranking ("the country with the most donors") nor "with which"
 _REL = r"(?P<rel>where|whose|in\s+which|that|which|with(?=\s+(?:the|a|an|its)\s+(?!(?:most|least|more|fewer|less|fewest|same|\w+est)\b)))"

@@ -37,6 +37,8 @@ _TAIL_STOP = {"in", "by", "with", "to", "from", "at", "who", "which", "that", "w
 # What a description may hold: a region's adjective ("Asian"), a topic, a name it is a loose form of.
 # Not a country: "Albania's global initiatives" are the initiatives a country takes part in.
 _LINKABLE_INSIDE = ("Region", "ThematicArea", "Initiative")
+# A description right after the question word is the question's head: the thing asked, not a name.
+_ASKED_HEAD = re.compile(r"\b(?:which|what)\s+$", re.I)
 
 
 def _stem(word: str) -> str:
@@ -137,20 +139,23 @@ def _spans(question: str):
         while i > 0 and j - i < 5 and toks[i - 1][2].lower() not in STOP and not toks[i - 1][2].isdigit():
             i -= 1
         pre = [t for _, _, t in toks[i:j]]
-        end = he
+        ends = [he]
         post: list[str] = []
         if j + 1 < len(toks) and toks[j + 1][2].lower() in _TAIL_PREPS:
             k = j + 2
             while k < len(toks) and len(post) < 4 and toks[k][2].lower() not in _TAIL_STOP \
                     and not toks[k][2].isdigit() and question[toks[k - 1][1]:toks[k][0]].strip() in ("", "-"):
                 post.append(toks[k][2])
-                end = toks[k][1]
+                ends.append(toks[k][1])
                 k += 1
-        described = _content(pre + post) - {_stem(word)}
-        # a possessor ("the workers' network") says whose it is: the report must define it so
-        possessors = {_stem(t) for s, e, t in toks[i:j] if question[e:e + 1] in ("'", "’")} & described
-        if len(described) >= 2:
-            yield toks[i][0], end, word.lower(), described, possessors
+        # The tail runs on into the sentence's verb when nothing stops it ("the network in Asia
+        # welcomed new members"): the longest tail first, then shorter ones, the first that fits wins.
+        for n in range(len(post), -1, -1):
+            described = _content(pre + post[:n]) - {_stem(word)}
+            # a possessor ("the workers' network") says whose it is: the report must define it so
+            possessors = {_stem(t) for s, e, t in toks[i:j] if question[e:e + 1] in ("'", "’")} & described
+            if len(described) >= 2:
+                yield toks[i][0], ends[n], word.lower(), described, possessors
 
 
 def resolve(question: str, links: list[Link], knowledge) -> list[Link]:
@@ -161,6 +166,8 @@ def resolve(question: str, links: list[Link], knowledge) -> list[Link]:
     prof = profiles_for(knowledge)
     out = list(links)
     for start, end, head, described, possessors in _spans(question):
+        if _ASKED_HEAD.search(question[:start]):
+            continue  # "which Asian network on health protection got ...": the description is what is asked
         inside = [l for l in out if start <= l.start and l.end <= end]
         if any(l.start < end and start < l.end and l not in inside for l in out):
             continue  # crosses a name the linker found

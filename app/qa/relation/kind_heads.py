@@ -12,12 +12,20 @@ from __future__ import annotations
 import re
 
 _KINDS = ("university", "institute", "foundation", "council", "bank", "confederation", "federation", "ministry",
-          "academy", "college", "commission", "corporation")
+          "academy", "college", "commission", "corporation", "agency", "authority")
 # Up to three modifiers ("which Philippine health insurance corporation"), none a verb or a
 # coordinator: "which partners did the Ministry ...", "which companies or foundations" ask otherwise.
 _ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:or|and|did|does|do|is|are|was|were|has|have|had)\b)[\w-]+\s+){0,3}?(universit(?:y|ies)|institutes?|foundations?|councils?|"
                     r"banks?|confederations?|federations?|ministr(?:y|ies)|academ(?:y|ies)|colleges?|commissions?|"
-                    r"corporations?)\b", re.I)
+                    r"corporations?|agenc(?:y|ies)|authorit(?:y|ies))\b", re.I)
+# Words as often said of any organisation ("which agencies co-organised the panel": UNICEF too) as
+# of one whose name carries them: they only pick the bodies of that kind a sentence names when the
+# answers hold none of them, never drop answers that lack the word.
+SOFT_KINDS = frozenset({"agency", "authority"})
+# "which UN agencies", "which development agencies": a class of international bodies, not a kind
+# their names carry ("UNICEF", "World Food Programme")
+_CLASS_OF_AGENCIES = re.compile(r"\b(?:un|u\.n\.|united nations|international|speciali[sz]ed|sister|development|donor|aid|"
+                                r"partner|cooperation|multilateral|bilateral|humanitarian)\s+(?:[\w-]+\s+)?agenc", re.I)
 
 
 def asked_kind(question: str) -> str | None:
@@ -26,6 +34,8 @@ def asked_kind(question: str) -> str | None:
     if not m:
         return None
     w = m.group(1).lower()
+    if w.startswith("agenc") and _CLASS_OF_AGENCIES.search(m.group(0)):
+        return None
     return next(k for k in _KINDS if w.startswith(k[:-1] if k.endswith("y") else k))
 
 
