@@ -785,8 +785,10 @@ class QuestionEngine:
             keep = [i for i in graph_ids if i in found]
             answers = [self._graph_answer(i, cons, a, extra=found[i]) for i in keep]
             if a.answer_type == "Organization":  # "national partners, such as the NSSF ...": the sentence says so
-                said = said_partners(text_best.found, self.units.units[text_best.unit_id].text,
-                                     {t[1] for c in cons if not c.negated for t in c.evidence}, keep, AUTHOR_ORGS)
+                unit = self.units.units[text_best.unit_id]
+                said = said_partners(text_best.found, unit.text,
+                                     {t[1] for c in cons if not c.negated for t in c.evidence}, keep, AUTHOR_ORGS,
+                                     unit.start)
                 answers += [self._text_answer(f, text_best) for f in text_best.found if f.key in said]
             out["strategy"] = "graph+text"
         elif graph_ids is not None:
@@ -1403,7 +1405,7 @@ class QuestionEngine:
             role = role_kinds.asked_role(a.question) if want == "Organization" else None
             if role:  # "zambia un agency partners": the UN agencies among the partners
                 out["answers"] = role_kinds.of_role(out["answers"], role,
-                                                    lambda iri: (self.k.entity_by_iri(iri) or {}).get("role"))
+                                                    lambda iri: (self.k.entity_by_iri(iri) or {}).get("role"), a.question)
             # (read in the question as asked: an aside "apart from ..." may be out of the reading)
             aside = role_kinds.set_aside_role(out.get("question") or a.question, getattr(a, "aside_phrases", None) or ()) \
                 if want == "Organization" else None

@@ -590,6 +590,11 @@ _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b
                          r"(?:ratif\w*|launch\w*|join\w*|adopt\w*|introduc\w*|set up|start\w*|establish\w*)\b", re.I)
 
 
+# A name's own money ("where do Luxembourg's contributions end up", "the EU's money"): the noun
+# after the possessive says the relation is funding ("Kenya's fund" is a thing: fund_nouns).
+_OWN_MONEY = re.compile(r"(?:['’]s?)?\s+(?:own\s+)?(?:contributions|money|funding|financing|grants|donations)\b", re.I)
+
+
 _WHOSE = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,3}?(?:programmes?|work|entry|entries|support|line|"
                     r"activities|portfolio|projects?)\b", re.I)
 # "whose money was behind the work in ...": the payers are asked, not the money's country
@@ -896,7 +901,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     # "donors to the RBSA" is a funder's name and a funding relation at once.
     a.fund_modifiers = lexicon.fund_modifiers
     a.fund = bool(FUND.search(blank_non_funders_funds(blank_fund_nouns(blank, lexicon.fund_modifiers), a.links))) or \
-        any(re.match(r"(the\s+)?donors?\b", l.surface, re.I) for l in a.links)  # "health funds" is a noun
+        any(re.match(r"(the\s+)?donors?\b", l.surface, re.I) for l in a.links) or \
+        any(_OWN_MONEY.match(q, l.end) for l in a.links)  # "health funds" is a noun
     a.ratify = bool(RATIFY.search(blank))
     a.pathfinder = bool(PATHFINDER.search(blank))
     a.membership = bool(MEMBERSHIP.search(blank))

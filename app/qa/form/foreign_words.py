@@ -126,7 +126,17 @@ def in_english(question: str, written: Callable[[str], bool] = lambda word: Fals
     """The question read in English, and (foreign, English) for every name and word replaced; the
     question unchanged when it shows no foreign word or name.  A glossary word or phrase the report
     itself writes (``written``: its folded vocabulary, where the report quotes a French title such
-    as "Étendre la sécurité sociale ...") is read as written."""
+    as "Étendre la sécurité sociale ...") is read as written.  A question typed all in lower case
+    stays so ("countries funded by both irland and the eu"): a capitalised "Ireland" would make it
+    a cased question, in which a lower-case "eu" no longer reads as the EU's acronym."""
+    text, done = _in_english(question, written)
+    if done and question == question.lower():
+        text = text.lower()
+    return text, done
+
+
+def _in_english(question: str, written: Callable[[str], bool]) -> tuple[str, list[tuple[str, str]]]:
+    """:func:`in_english` before the case of a lower-case question is restored."""
     named, done = english_names(question)
     folded = key(named)
     if len(folded) != len(named):

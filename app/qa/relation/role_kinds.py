@@ -94,10 +94,19 @@ def named_role(question: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def of_role(answers: list[dict], role: str, role_of) -> list[dict]:
-    """The answers whose organisation has ``role`` (``role_of(iri)``); all of them when none has
-    it (the build may not know a body's role: an answer is not dropped on that silence)."""
-    kept = [x for x in answers if x.get("iri") and role_of(x["iri"]) == role]
+# A sector is wider than its companies: "the private sector" is every non-state, non-public body,
+# philanthropic foundations among them ("partnerships with the private sector, including the ...
+# Foundation as well as ... Eni S.p.A. and Nestlé"), while "private companies" are companies only.
+# Ordinary English, declared by the roles' own phrases; no name of any report.
+_SECTOR_KIN = {"private sector": ("foundation",)}
+
+
+def of_role(answers: list[dict], role: str, role_of, question: str = "") -> list[dict]:
+    """The answers whose organisation has ``role`` (``role_of(iri)``), or a role the asked phrase
+    widens it to (:data:`_SECTOR_KIN`, read in ``question``); all of them when none has it (the
+    build may not know a body's role: an answer is not dropped on that silence)."""
+    roles = {role} | set(_SECTOR_KIN.get(" ".join(re.split(r"[\s-]+", role_words(question).lower())), ()))
+    kept = [x for x in answers if x.get("iri") and role_of(x["iri"]) in roles]
     return kept or answers
 
 
