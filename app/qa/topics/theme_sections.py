@@ -38,13 +38,21 @@ MIN_ITEMS = 2  # a section with fewer country items is no list of countries
 
 # Words about the report's layout, not a theme ("according to the climate section", "in the write-ups")
 _LAYOUT = frozenset(terms("section sections chapter chapters part parts write-ups write-up writeup overview summary "
-                          "mapping map country-level level thematic theme themes topic topics area areas"))
+                          "mapping map country-level level thematic theme themes topic topics area areas "
+                          "highlight highlights highlighted item items example examples bullet bullets "
+                          "among amongst "  # "listed among the ... highlights": a preposition
+                          "setting settings situation situations circumstances"))  # "in crisis settings": the theme's frame
 
 # Verbs of taking part ("where did the ILO contribute to / assist with / engage on <theme>"): they
 # say that something was done, never which part of a theme, so they never narrow it
 _DOING = frozenset(terms("assist assisted assisting contribute contributed contributing engage engaged engaging "
                          "carry carried undertake undertaken undertook do does did done doing intervene intervened "
-                         "act acted active take took taken"))
+                         "act acted active take took taken use used using"))
+
+def _doing(word: str) -> bool:
+    """A verb of taking part, in any of its stems ("contribute" / "contribut")."""
+    return word in _DOING or any(same_word(word, d) for d in _DOING)
+
 
 # "In Moldova, the ILO ...", "2 In **Burundi**, ...", "In the Occupied Palestinian Territory (OPT), ..."
 _OPENER = re.compile(r"^\W*(?:\d{1,2}\s+)?In\s+(?:the\s+)?")
@@ -63,8 +71,15 @@ def same_word(a: str, b: str) -> bool:
     spelling ("cris" for crises, "crisi" for crisis)."""
     if holds({a}, {b}) or holds({b}, {a}):
         return True
+    if _ND_NS(a, b) or _ND_NS(b, a):
+        return True  # "extension" / "extend", "expansion" / "expand"
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 4 and len(long_) <= 5 and long_.startswith(short)  # not "heal" for "health"
+
+
+def _ND_NS(a: str, b: str) -> bool:
+    """English -nd verbs and their -nsion nouns: "extend" and "extens(ion)" share all but the d / s."""
+    return len(a) >= 5 and a.endswith("nd") and b.startswith(a[:-1] + "s")
 
 
 def _writes(have: set[str] | frozenset, word: str) -> bool:
@@ -125,6 +140,13 @@ def _unit_terms(units, i: int, long_forms: dict[str, list[str]]) -> set[str]:
     return have
 
 
+def _spelled(have: set[str], word: str, long_forms: dict[str, list[str]]) -> bool:
+    """Does a sentence write the acronym the question uses in full ("a management information
+    system based on ..." for "MIS")?"""
+    form = long_forms.get(word)
+    return bool(form) and all(_writes(have, t) for t in form)
+
+
 def answer(text_step, question: str, stop: set[str]) -> ThemeSection | None:
     """The thematic section whose whole theme the question asks about, or None when none does."""
     units = text_step.units
@@ -156,8 +178,8 @@ def answer(text_step, question: str, stop: set[str]) -> ThemeSection | None:
     long_forms = _long_forms(text_step)
     items_write = [_unit_terms(units, i, long_forms) for _, i in sec.items]
     for q in asked:
-        if units.idf.get(q, 0.0) >= MIN_EXTRA_IDF and q not in _DOING and not any(same_word(q, t) for t in sec.title_terms) \
-                and sum(_writes(h, q) for h in items_write) < TYPICAL_SHARE * len(items_write):
+        if units.idf.get(q, 0.0) >= MIN_EXTRA_IDF and not _doing(q) and not any(same_word(q, t) for t in sec.title_terms) \
+                and sum(_writes(h, q) or _spelled(h, q, long_forms) for h in items_write) < TYPICAL_SHARE * len(items_write):
             return None
     return sec
 

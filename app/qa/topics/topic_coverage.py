@@ -30,6 +30,7 @@ RATIO = 0.75  # a sentence holding one key word scores at least this share of th
 ALL_KEYS_RATIO = 0.45  # ... and one holding every key word at least this share (the words vouch for it)
 MIN_KEY_IDF = 3.5  # a key word is rarer than this (idf): 'insurance', 'system' are in too many sentences
 MIN_SECOND_IDF = 2.3  # ... and a secondary topic word at least this rare ('social', 'work' are frame)
+LISTED_KEYS = 3  # a keyword query with this many key words lists a topic's parts (two of them say it)
 MAX_ADDED = 25  # a topic that fills more country entries than this is no topic the words pin down
 
 
@@ -77,6 +78,9 @@ _QUALIFIED_HEAD = re.compile(r"\b([a-z][a-z-]{3,})\s+(?=" + _HEADS + r"\b)", re.
 _HEAD_WORD = re.compile(_HEADS + r"$", re.I)  # "benefit schemes": a head before a head is the kind of scheme, no branch
 
 
+# "social security schemes": the name of the whole field before a head noun, no branch of it
+_FIELD_NAME = re.compile(r"\bsocial\s+security$", re.I)
+
 # "... or health schemes", "pension and health insurance": the word is one of coordinated alternatives
 _COORDINATED = re.compile(r"(?:\b(?:or|and|nor)|,|/)\s*$", re.I)
 
@@ -91,6 +95,8 @@ def qualifiers(question: str, best_terms: set[str], idf: dict[str, float], keys:
     for m in _QUALIFIED_HEAD.finditer(question):
         if _COORDINATED.search(question[:m.start()]) or _HEAD_WORD.match(m.group(1)):
             continue  # "social protection or health schemes": one alternative of several, no narrowing
+        if _FIELD_NAME.search(question[:m.end(1)]):
+            continue  # "their social security schemes": the field's own name, any branch, no narrowing
         for t in terms(m.group(1)):
             if t not in keys and idf.get(t, 0.0) >= MIN_SECOND_IDF and holds(best_terms, {t}) and t not in out:
                 out.append(t)
@@ -125,6 +131,55 @@ def defined_acronyms(texts) -> dict[str, list[str]]:
             if fit:
                 out.setdefault(m.group(1).lower(), terms(" ".join(fit)))
     return {k: v for k, v in out.items() if v}
+
+
+_CONJUNCT = re.compile(r"[\w'’-]+|,|/|&")
+_JOINING = frozenset({"and", "or", ",", "/", "&"})
+
+
+def coordinated(question: str, keys: list[str]) -> list[tuple[set[str], set[str], set[str]]]:
+    """Pairs of key-word runs the question joins by "and", "or" or a comma ("farmers and
+    agricultural workers", "climate change or humanitarian crises"): each names the topic alone,
+    so a sentence writing either run writes the pair's key words.  The third set is the head noun
+    the pair shares ("workers"): a sentence standing on one run must write it too, since the
+    run alone may be another thing ("platform" of "gig and platform workers" is also a website)."""
+    words = _CONJUNCT.findall(question)
+    keyset = set(keys)
+    marks = [set(terms(w)) & keyset if w.lower() not in _JOINING else None for w in words]
+    out = []
+    for j, w in enumerate(words):
+        if w.lower() not in _JOINING or j == 0 or j + 1 >= len(words):
+            continue
+        left, right = set(), set()
+        i = j - 1
+        while i >= 0 and marks[i]:
+            left |= marks[i]
+            i -= 1
+        i = j + 1
+        while i < len(words) and marks[i]:
+            right |= marks[i]
+            i += 1
+        head = {words[i].lower()} if i < len(words) and words[i].lower() not in _JOINING and terms(words[i]) else set()
+        if left and right and not left & right:
+            out.append((left, right, head))
+    return out
+
+
+def _writes_word(text: str, word: str) -> bool:
+    """The sentence writes the word itself, singular or plural ("workers", not "working")."""
+    base = word[:-1] if word.endswith("s") and len(word) > 3 else word
+    return re.search(rf"(?i)\b{re.escape(base)}s?\b", text) is not None
+
+
+def said_with_alternatives(said: list[str], pairs: list[tuple[set[str], set[str], set[str]]],
+                           text: str = "") -> list[str]:
+    """The key words a sentence writes, with those of a coordinated run whose partner it writes
+    whole, and the pair's head noun when the question gives one (:func:`coordinated`)."""
+    have = set(said)
+    for left, right, head in pairs:
+        if (left <= have or right <= have) and all(_writes_word(text, w) for w in head):
+            have |= left | right
+    return [k for k in dict.fromkeys(list(said) + sorted(have - set(said)))]
 
 
 def holds_any(unit_terms, key: str, long_forms: dict[str, list[str]]) -> bool:
@@ -201,6 +256,10 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     # writing it counts at the higher bar ("the management of complaints from ... beneficiaries").
     alternatives = [t for t in key_terms(a.question, set(terms(a.question)), units.idf, stop) if t not in keys] \
         if not strict and not keyed and not _ASKING.search(a.question) else []
+    # A keyword query of three or more topic words lists the topic's parts ("value chain cocoa coffee
+    # rubber castor"): no one sentence writes them all, and a sentence writing two is on the topic.
+    listing = not strict and not keyed and not _ASKING.search(a.question) and len(keys) >= LISTED_KEYS
+    pairs = coordinated(a.question, keys)
     scores = text_step.unit_scores(a, qvec, required)
     long_forms = _long_forms(text_step)
     spelled = {t for k in keys for t in long_forms.get(k, ())}  # "management information" spells out the key "MIS"
@@ -215,10 +274,15 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         u = units.units[i]
         if u.kind != "sentence" or scores[i] < low_bar:
             continue
-        said = [k for k in keys if holds_any(units.unit_terms[i], k, long_forms)]
+        written = [k for k in keys if holds_any(units.unit_terms[i], k, long_forms)]
+        said = said_with_alternatives(written, pairs, u.text)
+        if len(said) > len(written) and rarest not in written and scores[i] < bar:
+            said = written  # the other of "gig and platform workers" alone must be as close as the best sentence
         if not said and alternatives and scores[i] >= bar and \
                 any(holds_any(units.unit_terms[i], k, long_forms) for k in alternatives):
             said = list(keys)  # the topic in the query's other word, as close as a key-word sentence
+        if listing and len(said) + sum(holds_any(units.unit_terms[i], k, long_forms) for k in alternatives) >= 2:
+            said = list(keys)  # "cocoa coffee rubber castor": a keyword query lists the topic's words; two say it
         if len(said) < len(keys) and rarest not in said:
             continue  # "a microservices platform" is no "gig and platform workers": the rarest word must be there
         if not said or (scores[i] < bar and len(said) < len(keys)) or \

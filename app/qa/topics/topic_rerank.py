@@ -31,6 +31,11 @@ _ONE = re.compile(r"\b(?:country|nation|government|state)\b", re.I)
 # "where is the ILO studying ...", "where are governments extending ...": work going on, said entry by entry
 _WHERE_WORK = re.compile(r"(?:^|[,;:]|\s[-–—])\s*(?:and\s+|so\s+|then\s+)?where\s+(?:else\s+)?(?:(?:did|does|do|has|have)\b|"
                          r"(?:is|are|was|were)\s+(?:the\s+)?[\w'’-]+\s+(?:[\w'’-]+\s+)?[a-z]+ing\b)", re.I)
+# "work accident insurance where", "child labour - where?": a keyword query with the question word
+# put last (or moved first by keyword_order, "where employment injury insurance", no verb after it)
+# asks where the topic is, as "where did the ILO ..." does
+_WHERE_LAST = re.compile(r"(?:^|\s|[-–—:,;])where\s*[?.!]*\s*$|^\s*where\s+(?!(?:is|are|was|were|did|does|do|has|have|had|"
+                         r"can|could|will|would|should|might|may)\b)[\w-]+(?:\s+[\w-]+)*\s*[?.!]*\s*$", re.I)
 _ASKS = re.compile(r"\b(?:which|what|who|whom|where|when|how|whose|list|name|give|tell|is|are|was|were|do|does|did|"
                    r"has|have|can|could)\b", re.I)
 
@@ -137,4 +142,4 @@ def asks_for_many(question: str) -> bool:
     asks where the programme worked ("where did the ILO support ..."), or is a keyword query
     ("typhoon response except vietnam"), which names a topic, not one event."""
     keyword = not _ASKS.search(question) and not _ONE.search(question)  # "... 2024 country": one
-    return bool(_MANY.search(question) or _WHERE_WORK.search(question) or keyword)
+    return bool(_MANY.search(question) or _WHERE_WORK.search(question) or _WHERE_LAST.search(question) or keyword)
