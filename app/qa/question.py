@@ -124,7 +124,7 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
                   # "financing partners", "funding partners": the funders, by the partnership word
                   r"(financing|financial|funding) (support|source|partner)s?|who (fund|finance|pay)s?|"
-                  r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
+                  r"(funding|financing|money|resources) (from|by)|(receiv\w*|gets?|got|getting)\s+(funding|financing)|"
                   # support said to be financial by its adverb: "who supports Kenya financially"
                   r"financially\s+(support|back|assist|help)\w*|(support|back|assist|help)\w*\s+(?:[\w'’.-]+\s+){0,4}?financially|"
                   r"(money|funding|financing|funds|resources)\b[^?]{0,80}\bcom(e|es|ing) from|"
