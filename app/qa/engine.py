@@ -86,6 +86,9 @@ from app.qa.multihop import embedded_country
 from app.qa.multihop.described_scheme import described, label_asked
 from app.qa.constraints.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.constraints.qualified_members import qualified_members
+from app.qa.constraints.role_complement import binds, role_complement
+from app.qa.constraints.other_funder import other_funder
+from app.qa.constraints.keyword_negation import as_negated_relation
 from app.qa.figures import cell_choice, counted_keywords, thresholds, top_n
 from app.qa.multihop import described_country, described_referent, description_sentence, set_by_description
 from app.qa.relation import role_kinds, sub_relations
@@ -397,8 +400,13 @@ class QuestionEngine:
         phrases = aside_phrases(a.question)  # what each "apart from ..." names, linked or not
         aside = set_aside(a.question, a.links)
         if aside.ids:  # "besides the EU", "apart from Viet Nam": read the rest, drop those after
-            a = analyse(aside.question, self.lexicon)
-            a.excluded = aside.ids
+            rest = analyse(aside.question, self.lexicon)
+            negated = as_negated_relation(a.question, aside, a.links, rest.answer_type, self.k)  # "pathfinders no c102"
+            if negated is not None:
+                a = analyse(negated, self.lexicon)
+            else:
+                a = rest
+                a.excluded = aside.ids
         anchored = anchored_years(a.question, a.links, self.k)  # "ratified before Jordan": Jordan's year
         if anchored is not None:
             a = replace_question(a, anchored.question, self.lexicon, anchored.excluded)
@@ -527,6 +535,12 @@ class QuestionEngine:
                 pool, a.answer_type = funders, "Organization"
         cons = scope_negations(a.question, a.links, self._constraints(a, und), a.answer_type, a.excluded)  # "... but not Lebanon"
         exclusions: list[Constraint] = []  # negated relations a text answer must still satisfy
+        two_lists = role_complement(a, self.k)  # "[initiative] pilot countries not in its new phase"
+        if two_lists is not None:  # the two lists replace every other reading of that initiative
+            cons = [c for c in cons if not binds(c, two_lists[0])] + two_lists[1]
+        funded_otherwise = other_funder(a, cons, self.k)  # "countries with funders other than the EU"
+        if funded_otherwise is not None:
+            cons = cons + [funded_otherwise]
         qualified = qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
         qualified += participants(a, cons, self.k, also=qualified)  # "[initiative] new phase countries"
         cons = widen_regions(cons + qualified, self.k) if qualified else cons  # a region now filters them

@@ -127,7 +127,7 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   # the partners who pay: "among the partners financing the work", "partners that funded it"
                   r"partners?\s+(?:(?:that|who|which)\s+(?:[a-z]+\s+)?(?:financ|fund|pa[iy]|bankroll)\w*|"
                   r"(?:financing|funding|paying for|bankrolling))|"
-                  r"(funding|financing|money|resources) (from|by)|(receiv\w*|get|got) (funding|financing)|"
+                  r"(funding|financing|money|resources) (from|by)|(receiv\w*|gets?|got|getting)\s+(funding|financing)|"
                   # support said to be financial by its adverb: "who supports Kenya financially"
                   r"financially\s+(support|back|assist|help)\w*|(support|back|assist|help)\w*\s+(?:[\w'’.-]+\s+){0,4}?financially|"
                   r"(money|funding|financing|funds|resources)\b[^?]{0,80}\bcom(e|es|ing) from|"
