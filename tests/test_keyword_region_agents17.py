@@ -1,8 +1,10 @@
-"""Keyword queries in round 17: a region beside a body.
+"""Keyword queries in round 17: a region beside a body; a type noun before a relation word.
 
 - "americas rbsa", "europe central asia ilo regular budget": a region and a body, no other word,
   ask for the countries there linked to the body, by the relation the bank's neighbours vote for
   among those the graph holds there (app.qa.relation.region_agent), not for the body's own funders;
+- a type noun before a singular relation word it is an end of ("burundi programme financing")
+  modifies it: the relation's other end is asked (app.qa.understand._keyword_head).
 Expected answers come from the engine's own plain wording or the knowledge base, never typed here.
 """
 from __future__ import annotations
@@ -78,3 +80,22 @@ def test_a_body_with_no_country_there_is_not_forced_onto_the_region():
                                  lambda rel, things, regions: 3 if rel == "fundedBy" else 0) == ("fundedBy", "subject")
     # a type the question's own words ask ("atlantis acme agencies") is not overridden
     assert region_agent_relation(a, "agencyOf", "Organization", neighbours, lambda rel, things, regions: 3) is None
+
+
+@pytest.mark.parametrize("country", ["Burundi", "Kenya"])
+@pytest.mark.parametrize("noun", ["financing", "funding"])
+def test_a_programme_before_a_singular_funding_word_asks_the_funders(engine, country, noun):
+    # "burundi programme financing": the programme is what is financed; its funders are asked
+    want = _labels(engine.ask(f"Who funds the work in {country}?"))
+    assert want
+    got = engine.ask(f"{country.lower()} programme {noun}")
+    assert got["answer_type"] == "Organization"
+    assert _labels(got) == want
+
+
+def test_a_type_no_end_of_the_last_words_relation_keeps_its_head():
+    # "... pension law": a law is no pension's end, so the type noun before it still asks
+    from app.qa.understand import _names_an_end
+
+    assert _names_an_end("financing", "Scheme")  # fundedBy: a scheme is financed
+    assert not _names_an_end("law", "Scheme")  # instrumentOfCountry: a law of a country
