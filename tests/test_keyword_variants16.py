@@ -69,12 +69,8 @@ def test_convention_and_region_ask_its_ratifiers_there(engine, q, region):
     assert _labels(engine.ask(q)) == want, q
 
 
-@pytest.mark.xfail(strict=True, reason="known regression of round 16's stable bank draw (qbank16): the redrawn "
-                   "wordy rows give 'list agencyOf' the vote for '[region] [organisation]', so 'americas rbsa' "
-                   "answers the RBSA's funders; an agent beside a region should choose among the relations "
-                   "from countries to that agent, as region_filters_thing does for other things")
 def test_an_agent_beside_a_region_keeps_its_reading(engine):
-    # "americas rbsa": the countries there the RBSA funds, read by the funding rules, not the filter
+    # "americas rbsa": the countries there the RBSA funds (app.qa.relation.region_agent), not the RBSA's own funders
     want = _labels(engine.ask("Which countries in the Americas are funded by the RBSA?"))
     assert want and _labels(engine.ask("americas rbsa")) == want
 

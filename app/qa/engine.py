@@ -122,6 +122,7 @@ from app.qa.things.scheme_instruments import asks_scheme_instruments, cited_with
 from app.qa.things.label_words import asked_words, by_name_words
 from app.qa.names.subregions import keep_asked_places, named_places
 from app.qa.relation.relation_choice import beyond_region, more_specific, prospective, region_filters_thing
+from app.qa.relation.region_agent import region_agent_relation
 from app.qa.topics.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.topics.sweep import TopicSweep
@@ -439,6 +440,9 @@ class QuestionEngine:
         filtered = None if region_only else region_filters_thing(
             a, und.relation, und.guess.neighbours if und.guess else None,
             lambda rel, ids: any(self.k.facts_where(predicate=rel, obj=i) for i in ids))
+        if not filtered and not region_only:  # "americas rbsa": the countries there the body is linked to
+            filtered = region_agent_relation(a, und.relation, stated_type, und.guess.neighbours if und.guess else None,
+                                             self._held_in_region)
         if filtered:  # "c102 africa": the region filters the countries of the relation the bank votes for
             und.relation, und.direction = filtered
             flag = RELATION_FLAGS.get(filtered[0])
@@ -1299,6 +1303,11 @@ class QuestionEngine:
             a.answer_type = "Year"
         und.vector = qvec
         return und
+
+    def _held_in_region(self, relation: str, things, regions) -> int:
+        """How many countries of ``regions`` the graph links to one of ``things`` by ``relation``."""
+        placed = {f["subject"] for r in regions for f in self.k.facts_where(predicate="inRegion", obj=r)}
+        return len({f["subject"] for i in things for f in self.k.facts_where(predicate=relation, obj=i)} & placed)
 
     def _resolve_description(self, a: Analysis) -> str | None:
         """A country named by what happened there ("who financed the work in the country whose

@@ -448,15 +448,30 @@ _NAMING = re.compile(r"\b(called|named)\b", re.I)
 _OF_AFTER = re.compile(r"\s+(?:of|for|behind|with|having)\b", re.I)
 
 
+def _names_an_end(word: str, type_: str) -> bool:
+    """Is ``type_`` an end of a relation the registry says with ``word`` (a one-word keyword, by stem)?"""
+    from app.qa.units import stem
+
+    want = {"Convention": "LegalInstrument"}.get(type_, type_)
+    w = stem(word.lower())
+    return any(want in (*r.domain, *r.range) for r in REGISTRY
+               if any(" " not in k and stem(k.lower()) == w for k in r.keywords))
+
+
 def _keyword_head(a: Analysis) -> str | None:
     from app.qa.figures.numbers import relation_noun
     from app.qa.question import RESULT_TYPES
 
-    last = re.search(r"([A-Za-z][\w-]*s)\W*$", without_tail(a.question))
-    if last and relation_noun(last.group(1)) and not any(rx.fullmatch(last.group(1)) for rx, _ in _HEAD_NOUNS) \
-            and any(re.search(rx.pattern + r"\s*$", a.question[:last.start()], re.I)
-                    for rx, t in _HEAD_NOUNS if t not in ("Number", "Year")):
-        return None  # "... working group co-chairs", "... network members": the type noun modifies the relation's noun
+    last = re.search(r"([A-Za-z][\w-]*)\W*$", without_tail(a.question))
+    before = [t for rx, t in _HEAD_NOUNS if t not in ("Number", "Year")
+              and re.search(rx.pattern + r"\s*$", a.question[:last.start()], re.I)] if last else []
+    if last and before and relation_noun(last.group(1)) and not any(rx.fullmatch(last.group(1)) for rx, _ in _HEAD_NOUNS) \
+            and (last.group(1).endswith("s") or _names_an_end(last.group(1), before[0])):
+        # "... working group co-chairs", "... network members": the type noun modifies the
+        # relation's noun; so it does before a singular one when the type is an end of that
+        # noun's relation ("burundi programme financing": a programme is financed, its funders
+        # are asked), not when it is not ("malawi pension law": the law is no pension's end)
+        return None
 
     blank = a.question
     for l in a.links:

@@ -135,7 +135,7 @@ def region_filters_thing(a: Analysis, relation: str | None, neighbours, holds=No
         return None
     other = {"Convention": "LegalInstrument"}.get(next(iter(others)), next(iter(others)))
     if other in ("Country", "Organization"):
-        return None  # an agent beside a region ("americas rbsa") is read by the funding and agent rules
+        return None  # an agent beside a region ("americas rbsa") is read by app.qa.relation.region_agent
     linking = {r.name for r in REGISTRY if r.domain == ("Country",) and other in r.range and r.range != ("Region",)}
     if not linking or any(keyword_hits(a.question, r) for r in REGISTRY if r.name != "inRegion"):
         return None
