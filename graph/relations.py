@@ -472,6 +472,33 @@ register(Relation(
                  "{o} gap assessments", "which countries compare their system with {o}"),
 ))
 
+
+def _find_standards_basis(doc, kb) -> None:
+    """The guiding-standards extractor, imported when a build runs (graph.extract imports this module)."""
+    from graph.extract import standards_basis
+
+    standards_basis.extract(doc, kb)
+
+
+register(Relation(
+    "guidedBy", ("Country", "Initiative", "Scheme", "LegalInstrument", "Project"), ("LegalInstrument",),
+    "guided by", "guides",
+    "The work in the country, the programme, scheme or national law follows the ILO standard: the report "
+    "says it is in line with, aligned with, anchored in or guided by the Convention or Recommendation.",
+    # (no "standards", "framework" or "follows": questions about a convention's minimum standards or
+    # about the countries following a campaign are not about what guides a programme)
+    keywords=("guided", "guides", "guiding", "anchored", "in line with", "in accordance with",
+              "underpinned", "rooted", "built on", "grounded"),
+    ask_object=("which standards guide {s}", "what is {s} anchored in", "{s} guiding standards",
+                "which ILO conventions and recommendations is {s} in line with", "what international standards is {s} built on",
+                "which international standards is {s} anchored in", "which recommendation and convention underpin {s}",
+                "what legal foundation is {s} based on", "{s} anchored in which standards"),
+    # (only cue-worded forms: "where does ILO support follow {o}" drew every question naming a
+    # convention, and a country the graph holds no guidance for then got no answer)
+    ask_subject=("which {type} does the report describe as in line with {o}", "which programmes are anchored in {o}"),
+    extractor=_find_standards_basis,
+))
+
 # -- partners and dated activities at country level ----------------------------------------------
 # partneredWith / supportedBy (above) carry, on their fg:Engagement statement, the kind of
 # collaboration, the topic and the year the sentence gives.  Dated activities are fg:Activity nodes.

@@ -313,23 +313,33 @@ _CUT_TAIL = re.compile(r"(?:^|[^.!?:;)\]\"'’])\s(?P<tail>(?:[A-Z][A-Za-z'’\-
 _LOOKBACK = 6  # passages back to a cut sentence (figures and headings may sit between its halves)
 
 
-def _cut_head(passages: list, i: int) -> str | None:
-    """The title-case words a cut sentence shortly before passage ``i`` ends on, or None.
-
-    A layout break can split an instrument's title across passages, so the title at the start of
-    passage ``i`` lacks its first words; they end the nearest earlier passage that stops mid-sentence."""
+def cut_before(passages: list, i: int):
+    """The nearest passage shortly before passage ``i`` that stops mid-sentence on title-case words
+    (the first half of a sentence a layout break cut), or None.  A passage that ends a sentence, or
+    a list item or heading without a full stop ("Step 3. Improving operations"), is passed over."""
     for back in range(1, _LOOKBACK + 1):
         if i - back < 0:
             return None
         text = passages[i - back].text.rstrip()
         if text[-1:] in ".!?:;)\"'’”":
             continue  # a finished sentence: not the cut one
-        m = _CUT_TAIL.search(text)
-        if m is None:
-            continue  # a list item or heading without a full stop ("Step 3. Improving operations")
-        head = re.sub(r"^(?:(?:ILO|The|the)\s+)+", "", m.group("tail")).strip()
-        return head or None
+        if _CUT_TAIL.search(text) is None:
+            continue
+        return passages[i - back]
     return None
+
+
+def _cut_head(passages: list, i: int) -> str | None:
+    """The title-case words a cut sentence shortly before passage ``i`` ends on, or None.
+
+    A layout break can split an instrument's title across passages, so the title at the start of
+    passage ``i`` lacks its first words; they end the nearest earlier passage that stops mid-sentence."""
+    cut = cut_before(passages, i)
+    if cut is None:
+        return None
+    m = _CUT_TAIL.search(cut.text.rstrip())
+    head = re.sub(r"^(?:(?:ILO|The|the)\s+)+", "", m.group("tail")).strip()
+    return head or None
 
 
 def _extract_ilo(doc: Document, kb: KnowledgeBase) -> None:

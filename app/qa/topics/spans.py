@@ -52,7 +52,7 @@ funder donors donor partners partner year years people persons workers amount nu
 gap rate who whom where when institution institutions agency agencies body bodies ministry ministries
 authority authorities administrator administrators university universities institute institutes confederation
 confederations federation federations firm firms company companies corporation corporations multinational
-multinationals convention conventions recommendation recommendations instrument instruments
+multinationals convention conventions recommendation recommendations instrument instruments standard standards
 source sources backer backers sponsor sponsors financier financiers contributor contributors""".split())
 # ("which sources fund ilo work": the sources are asked, "fund" is their verb, not the head of a name)
 # A body noun right after the head noun is the real head ("health insurance corporation", "pension
@@ -192,7 +192,7 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         break
     keyword = q == q.lower() and not re.search(r"\b(which|what|who|where|when|how)\b", q)
     if keyword and re.search(r"\b(countr(y|ies)|organi[sz]ations?|funders?|donors?|partners?|governments?|years?|"
-                             r"conventions?|recommendations?)\s*$", q):
+                             r"conventions?|recommendations?|standards?|instruments?)\s*$", q):
         return None  # "... showcased countries": the last word names the asked type
     if head is None:
         if not (keyword or _NAME_CUE.search(q)):
