@@ -596,8 +596,13 @@ def generic_constraint(a: Analysis, u: Understanding, knowledge, any_object: boo
                 return None
             return Constraint(r.pattern("?answer", "?anyObject") + _type_filter(a, r.domain), f"{r.label} (any)",
                               [("?", r.name, "*")], strong=True, relation=r.name)
-        o = named[0]
         typed = _type_filter(a, r.domain)
+        shared = shared_ends(a, named)
+        if shared:  # "in line with both C102 and R202": the subjects each named object is held for
+            return Constraint("".join(r.pattern("?answer", _iri(o)) for o in shared) + typed,
+                              f"{r.label} {' and '.join(shared)}", [("?", r.name, o) for o in shared],
+                              strong=True, relation=r.name)
+        o = named[0]
         return Constraint(r.pattern("?answer", _iri(o)) + typed, f"{r.label} {o}",
                           [("?", r.name, o)], strong=True, relation=r.name)
     named = [i for i in a.linked(*r.domain) if i not in AUTHOR_ORGS]
@@ -606,6 +611,22 @@ def generic_constraint(a: Analysis, u: Understanding, knowledge, any_object: boo
     s = named[0]
     return Constraint(r.pattern(_iri(s), "?answer") + _type_filter(a, r.range), f"{s} {r.label}",
                       [(s, r.name, "?")], strong=True, relation=r.name)
+
+
+# "both A and B", "each of", "all of", "in common": several named objects the answer must share.
+_SHARED_ENDS = re.compile(r"\b(?:both|each of|all of|in common|every one of)\b", re.I)
+
+
+def shared_ends(a: Analysis, named: list[str]) -> list[str]:
+    """The distinct named objects a question asks the answer to share, when it names two or more
+    of one type and says so ("both ... and"); [] otherwise (the first named object stands).
+    Why: a declared relation's generic step took the first named end only, so "countries in line
+    with both C102 and R202" listed every country in line with C102."""
+    ends = list(dict.fromkeys(named))
+    if len(ends) < 2 or a.any_of or not _SHARED_ENDS.search(a.question):
+        return []
+    types = {next((l.type for l in a.links if e in l.ids), None) for e in ends}
+    return ends if len(types) == 1 else []
 
 
 # Bodies that act: "who" asks for any of them, as no noun narrows it to one kind.

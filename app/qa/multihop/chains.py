@@ -290,6 +290,12 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
             c.pattern, c.description, c.evidence, c.negated = \
                 f"FILTER NOT EXISTS {{ {c.pattern} }}", "not: " + c.description, [], True
         added.append(c)
+        if not c.negated:  # "in line with both C102 and R202": each named end the graph holds it for
+            from app.qa.understand import shared_ends
+            for other in shared_ends(a, [target, *(i for i in a.linked(*r.range) if i not in AUTHOR_ORGS)])[1:]:
+                if other not in best and (knowledge is None or knowledge.facts_where(predicate=r.name, obj=other)):
+                    added.append(Constraint(r.pattern("?answer", _iri(other)) + typed, f"{r.label} {other}",
+                                            [("?", r.name, other)], strong=True, relation=r.name))
     out = out + added if added else cons
     if not any(t[2].startswith("Initiative:") or t[0].startswith("Initiative:") for c in out for t in c.evidence):
         # A negated constraint keeps no evidence but still names its initiative ("but are not
