@@ -58,6 +58,10 @@ class Relation:
     # The two ends are one real thing seen in two roles (a government and its country): such a
     # pair is not a duplicate entity, and pages fold the one into the other.
     same_thing: bool = False
+    # The bank's generic subject-asked rows worded by the labels alone ("which countries in [region] are
+    # <label> [x]"): False for a relation asked only in its own cue words, whose short label would
+    # otherwise draw keyword queries that name its object ("c102 africa" is about ratification).
+    label_rows: bool = True
     # Nouns that name each end by its role ("recipients" / "funders" of a funding): a keyword query
     # names what it asks by such a noun ("mul recipients", "arab states funders list"), and the
     # question bank asks every relation by them in both directions.
@@ -496,6 +500,7 @@ register(Relation(
     # (only cue-worded forms: "where does ILO support follow {o}" drew every question naming a
     # convention, and a country the graph holds no guidance for then got no answer)
     ask_subject=("which {type} does the report describe as in line with {o}", "which programmes are anchored in {o}"),
+    label_rows=False,
     extractor=_find_standards_basis,
 ))
 

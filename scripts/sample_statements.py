@@ -63,6 +63,7 @@ CLASS_OF: dict[str, str] = {
     "fundedBy": FUNDING, "governmentOf": FUNDING, "agencyOf": FUNDING, "institutionOf": FUNDING,
     "receivedAllocationFrom": FUNDING,  # a fund's allocations to countries, stated in its own text
     "ratified": CONVENTIONS, "inquiredAbout": CONVENTIONS, "alignmentAssessed": CONVENTIONS,
+    "guidedBy": CONVENTIONS,  # the standards a country's work, programme or law is in line with
     "schemeInCountry": SCHEMES, "administeredBy": SCHEMES, "instrumentOfCountry": SCHEMES,
     "projectInCountry": SCHEMES,
     "publishedBy": PUBLICATIONS, "publicationAbout": PUBLICATIONS,

@@ -153,7 +153,7 @@ def _relation_questions(r: Relation) -> list[BankQuestion]:
         for seed in r.ask_subject:
             for noun in nouns[:2]:
                 add(seed.format(s=o_tok, o=o_tok, type=noun), "list", "subject", s_type)
-        for noun in nouns[:2]:
+        for noun in nouns[:2] if r.label_rows else ():
             add(f"which {noun} are {r.label} {o_tok}", "list", "subject", s_type)
             add(f"{o_tok} {r.inverse_label} which {noun}", "list", "subject", s_type)
             add(f"list the {noun} {r.label} {o_tok}", "list", "subject", s_type)

@@ -277,6 +277,9 @@ def _type_from_relation_words(a: Analysis) -> tuple[str, str, str] | None:
     return None
 
 
+# A governments head coordinated with another kind of body ("governments or funds", "governments and/or agencies").
+_GOVERNMENTS_OR = re.compile(r"\s*(?:,|and|or|and/or|as well as)\s+(?:other\s+)?[a-z]", re.I)
+
 # "What envelope did ...", "which amount ...": the question names the thing asked, and it is no time.
 _WHAT_THING = re.compile(r"^\s*(?:what|which)\s+(?!year|date|time|month|day|period)[a-z]+\b(?!\s+(?:year|date))", re.I)
 
@@ -301,8 +304,10 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     asked = _asked_end(a, it.relation) if _keyword_support(a, it.relation) else None
     head = _HEAD.search(a.question)
     if asked and asked[0] == "Organization" and a.answer_type == "Country" and head \
-            and head.group(1).lower().startswith("government"):
-        a.answer_type = "Organization"  # "which governments or funds provide the financing behind ..."
+            and head.group(1).lower().startswith("government") and _GOVERNMENTS_OR.match(a.question, head.end(1)):
+        # "which governments or funds provide the financing behind ...": bodies of either kind; plain
+        # "which governments pledged funds to X" asks for the countries whose governments fund X
+        a.answer_type = "Organization"
     if a.answer_type == "Text" and not (asked and rel_share >= MIN_RELATION_SHARE):
         flagged = _flagged_end(a)  # "what did the Togolese government ratify": the analysis's own cue
         if flagged:

@@ -128,8 +128,10 @@ def region_filters_thing(a: Analysis, relation: str | None, neighbours, holds=No
     from app.qa.bank import Intent
     from app.qa.graphstep import AUTHOR_ORGS
 
-    if relation not in (None, "inRegion") or not a.linked("Region") or not neighbours:
+    if not a.linked("Region") or not neighbours:
         return None
+    if relation not in (None, "inRegion") and (relation not in REGISTRY or keyword_hits(a.question, REGISTRY[relation])):
+        return None  # a relation the question words is the question's; one matched by meaning alone is not
     others = {l.type for l in a.links if l.type != "Region" and not set(l.ids) <= AUTHOR_ORGS}
     if len(others) != 1 or not _asks_end(a, ("Country",)) and a.answer_type != "Text":
         return None
