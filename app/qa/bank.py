@@ -96,30 +96,6 @@ def _verbish(label: str) -> str:
     return label.split()[0]
 
 
-def _singular(word: str) -> str:
-    """'inquiries' -> 'inquiry', 'funders' -> 'funder' (regular English plurals only)."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
-
-
-def counted_nouns(r: Relation) -> list[str]:
-    """The nouns a ranking counts the relation's objects by ("which country has the most funders"):
-    its declared object nouns, then the plural keywords whose singular it is also said with
-    ("ratifications" beside "ratification", "partners" beside "partner"; not "participates" beside
-    "participating", a verb).  A verb, a participle or a question phrase among the keywords
-    ("ratified", "in africa", "how many") counts nothing: "which countries has the most how many"
-    is no question anyone asks, yet as a neighbour it voted for a ranking."""
-    said = {kw.lower() for kw in r.keywords}
-
-    def verb(kw: str) -> bool:  # "participates" beside "participating": a verb's third person
-        return any(w.endswith("ing") and w.startswith(_singular(kw).rstrip("e")) for w in said)
-
-    plural = [kw for kw in r.keywords if _singular(kw.lower()) != kw.lower() and _singular(kw.lower()) in said
-              and not verb(kw.lower())]
-    return list(dict.fromkeys([*r.object_nouns, *plural]))
-
-
 def _relation_questions(r: Relation) -> list[BankQuestion]:
     out: list[BankQuestion] = []
     kws = list(r.keywords[:5]) or [_verbish(r.label)]
@@ -143,7 +119,7 @@ def _relation_questions(r: Relation) -> list[BankQuestion]:
             add(f"how many {kw} does {s_tok} have", "count", "object", "Number")
         # Ranking subjects by how many objects they have ("which country has the most funders").
         s_type = r.domain[0]
-        for noun, kw in itertools.product(TYPE_NOUNS.get(s_type, ("things",))[:1], counted_nouns(r)[:3]):
+        for noun, kw in itertools.product(TYPE_NOUNS.get(s_type, ("things",))[:1], kws[:3]):
             add(f"which {noun} has the most {kw}", "argmax", "subject", s_type)
             add(f"{noun} with the most {kw}", "argmax", "subject", s_type, "keyword")
             add(f"which {noun} has the fewest {kw}", "argmin", "subject", s_type)
