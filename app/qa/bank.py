@@ -157,51 +157,6 @@ def _relation_questions(r: Relation) -> list[BankQuestion]:
                          f"when was {s_tok} {r.label} {o_tok}", f"{s_tok} {o_tok} {kws[0]} year",
                          f"year {s_tok} {verb} {o_tok}", f"in which year did {s_tok} {kws[0]} {o_tok}"):
                 add(form, "year", "object", "Year", "keyword" if "?" not in form and form.startswith(s_tok) else "plain")
-    out.extend(_further_subject_questions(r))
-    return out
-
-
-def _further_subjects(r: Relation) -> list[str]:
-    """The tokens of a relation's declared subject types beyond the two :func:`_tok` asks in full
-    (fundedBy's initiatives, schemes and publications), when its object is a named thing: without
-    them "who funds [scheme]" or "[initiative] funders" had no row of their own, and the vote went
-    to whichever relation of that token was nearest ("which institution runs [scheme]")."""
-    if not all(t in TYPE_NOUNS for t in r.range[:1]):  # a figure or a topic, not a named end
-        return []
-    asked = set(_tok(r.domain))
-    return [t for t in (TYPE_TOKEN[d] for d in r.domain[2:] if d in TYPE_TOKEN) if t not in asked]
-
-
-def _further_subject_questions(r: Relation) -> list[BankQuestion]:
-    """A compact set of object-asked rows for each further subject type (see
-    :func:`_further_subjects`): the relation's own seeds, its inverse label and its keywords, in
-    plain and keyword form (not a seed that places its subject, "the work in {s}"); the ranking
-    and region forms stay with the first two types, so the bank grows by a few rows per type, not
-    by a whole template set."""
-    out: list[BankQuestion] = []
-    further = _further_subjects(r)
-    if not further:
-        return out
-    kws = list(r.keywords[:3]) or [_verbish(r.label)]
-    o_type = r.range[0]
-    nouns = TYPE_NOUNS[o_type]
-
-    def add(text: str, op: str, answer: str, style: str = "plain") -> None:
-        out.append(BankQuestion(" ".join(text.split()), Intent(op, r.name, "object", answer), style))
-
-    for s_tok in further:
-        for seed in r.ask_object:
-            if " in {s}" not in seed:  # "the ILO's work in {s}" places a country, not a thing
-                add(seed.format(s=s_tok, o=s_tok, type=nouns[0]), "list", o_type)
-        add(f"which {nouns[0]} {r.inverse_label} {s_tok}", "list", o_type)
-        add(f"who {r.inverse_label} {s_tok}", "list", o_type)
-        add(f"how many {nouns[0]} {r.inverse_label} {s_tok}", "count", "Number")
-        for kw in kws:
-            add(f"{s_tok} {kw}", "list", o_type, "keyword")
-            add(f"{kw} of {s_tok}", "list", o_type, "keyword")
-        for noun in r.object_nouns[:3]:
-            add(f"{s_tok} {noun}", "list", o_type, "keyword")
-            add(f"{noun} of {s_tok}", "list", o_type, "keyword")
     return out
 
 
