@@ -37,9 +37,8 @@ def region_agent_relation(a: Analysis, relation: str | None, stated_type: str, n
     links to one of these things by the relation.  When two held relations are nearly tied in the
     vote, the one linking the body to more of the region's countries is its role there ("arab
     states eu": the EU funds four of them, works with three); a tie in both says nothing."""
-    from app.qa.bank import Intent
     from app.qa.graphstep import AUTHOR_ORGS
-    from app.qa.relation.relation_choice import keyword_hits
+    from app.qa.relation.relation_choice import keyword_hits, relation_votes
 
     if stated_type != "Text" or not neighbours:
         return None
@@ -55,14 +54,9 @@ def region_agent_relation(a: Analysis, relation: str | None, stated_type: str, n
     linking = {r.name for r in REGISTRY if set(_PLACED) & set(r.domain) and set(_AGENTS) & set(r.range)
                and r.range != ("Region",)}
     held = {rel: n for rel in linking if (n := held_in_region(rel, things, regions))}
-    votes: dict[str, float] = {}
-    for _, key, sim in neighbours:
-        rel = Intent.from_key(key).relation
-        if rel in held:
-            votes[rel] = votes.get(rel, 0.0) + max(0.0, sim) ** 2
-    if not votes:
+    ranked = relation_votes(neighbours, held)
+    if not ranked:
         return None
-    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     close = [rel for rel, v in ranked if v * CLEAR_MARGIN > ranked[0][1]]
     if len(close) > 1:  # nearly tied in the vote: the relation linking more of the region's countries
         most = max(held[rel] for rel in close)

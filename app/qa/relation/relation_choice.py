@@ -125,7 +125,6 @@ def region_filters_thing(a: Analysis, relation: str | None, neighbours, holds=No
     ``neighbours``: (bank text, intent key, similarity) of the intent guess; ``holds(relation, ids)``:
     does the graph hold the relation to one of these things (a national policy is ratified by no one,
     so "great lakes region national social protection policy" is not read as ratifications)."""
-    from app.qa.bank import Intent
     from app.qa.graphstep import AUTHOR_ORGS
 
     if not a.linked("Region") or not neighbours:
@@ -141,20 +140,29 @@ def region_filters_thing(a: Analysis, relation: str | None, neighbours, holds=No
     linking = {r.name for r in REGISTRY if r.domain == ("Country",) and other in r.range and r.range != ("Region",)}
     if not linking or any(keyword_hits(a.question, r) for r in REGISTRY if r.name != "inRegion"):
         return None
-    votes: dict[str, float] = {}
-    for _, key, sim in neighbours:
-        rel = Intent.from_key(key).relation
-        if rel in linking:
-            votes[rel] = votes.get(rel, 0.0) + max(0.0, sim) ** 2
-    if not votes:
+    ranked = relation_votes(neighbours, linking)
+    if not ranked:
         return None
-    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
         return None  # two relations nearly tied: the query does not say which
     things = [i for l in a.links if l.type != "Region" for i in l.ids]
     if holds is not None and not holds(ranked[0][0], things):
         return None
     return ranked[0][0], "subject"
+
+
+def relation_votes(neighbours, allowed) -> list[tuple[str, float]]:
+    """The bank neighbours' votes for each allowed relation (squared similarity, so the nearest
+    questions weigh most), best first; [] when none of them is allowed.  Shared by the readings
+    that choose a relation a keyword query leaves unsaid (a region beside a thing or a body)."""
+    from app.qa.bank import Intent
+
+    votes: dict[str, float] = {}
+    for _, key, sim in neighbours:
+        rel = Intent.from_key(key).relation
+        if rel in allowed:
+            votes[rel] = votes.get(rel, 0.0) + max(0.0, sim) ** 2
+    return sorted(votes.items(), key=lambda kv: -kv[1])
 
 
 def _asks_end(a: Analysis, types: tuple[str, ...]) -> bool:
