@@ -489,10 +489,17 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 f"rdf:predicate fg:ratified ; rdf:object ?answer .{filters}",
                 f"instruments {' or '.join(chosen)} ratified", [(c, "ratified", "?") for c in chosen]))
         elif at == "Country":
+            # Negated, the registered-status test is itself a NOT EXISTS: the same set, and Virtuoso
+            # cannot compile an OPTIONAL + !BOUND inside a NOT EXISTS ("bad e_external_src_idx").
+            plain = "OPTIONAL { ?st fg:status ?rs } FILTER(!BOUND(?rs) || ?rs = \"registered\")"
+            negated = "" if not filters.endswith(plain) else (
+                f"FILTER NOT EXISTS {{ ?answer fg:ratified {inst_pat} . ?st rdf:subject ?answer ; rdf:predicate fg:ratified ; "
+                f"rdf:object {inst_pat} .{filters[:-len(plain)]} FILTER NOT EXISTS {{ ?st fg:status ?rs . "
+                f"FILTER(?rs != \"registered\") }} }}")
             out.append(Constraint(
                 f"?answer fg:ratified {inst_pat} . ?st rdf:subject ?answer ; rdf:predicate fg:ratified ; "
                 f"rdf:object {inst_pat} .{filters}", f"countries that ratified {inst or 'an instrument'}",
-                [("?", "ratified", inst or "*")]))
+                [("?", "ratified", inst or "*")], negated_pattern=negated))
 
     # Pathfinders / membership of an initiative.
     if at in ("Country", "Organization"):
@@ -682,7 +689,12 @@ def _apply_negation(a: Analysis, out: list[Constraint]) -> list[Constraint]:
 
 
 def to_sparql(constraints: list[Constraint]) -> str:
-    body = "\n  ".join(c.pattern for c in constraints)
+    """One SELECT over the constraints' patterns.  Negated ones (FILTER NOT EXISTS) go after the
+    patterns that bind ?answer: a filter's place in a group does not change SPARQL's answer, but
+    Virtuoso fails on a NOT EXISTS that comes before ?answer is bound ("bad e_external_src_idx")."""
+    ordered = [c for c in constraints if not c.pattern.lstrip().startswith("FILTER")] + \
+              [c for c in constraints if c.pattern.lstrip().startswith("FILTER")]
+    body = "\n  ".join(c.pattern for c in ordered)
     return f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{\n  {body}\n}}"
 
 
