@@ -689,12 +689,7 @@ def _apply_negation(a: Analysis, out: list[Constraint]) -> list[Constraint]:
 
 
 def to_sparql(constraints: list[Constraint]) -> str:
-    """One SELECT over the constraints' patterns.  Negated ones (FILTER NOT EXISTS) go after the
-    patterns that bind ?answer: a filter's place in a group does not change SPARQL's answer, but
-    Virtuoso fails on a NOT EXISTS that comes before ?answer is bound ("bad e_external_src_idx")."""
-    ordered = [c for c in constraints if not c.pattern.lstrip().startswith("FILTER")] + \
-              [c for c in constraints if c.pattern.lstrip().startswith("FILTER")]
-    body = "\n  ".join(c.pattern for c in ordered)
+    body = "\n  ".join(c.pattern for c in constraints)
     return f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{\n  {body}\n}}"
 
 
