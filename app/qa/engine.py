@@ -90,7 +90,7 @@ from app.qa.constraints.role_complement import binds, role_complement
 from app.qa.constraints.other_funder import other_funder
 from app.qa.constraints.keyword_negation import as_negated_relation
 from app.qa.figures import cell_choice, counted_keywords, thresholds, top_n
-from app.qa.multihop import described_country, described_referent, description_sentence, set_by_description
+from app.qa.multihop import described_country, described_referent, description_sentence, event_country, set_by_description, told_country
 from app.qa.relation import role_kinds, sub_relations
 from app.qa.form.describer_aside import describers_set_aside
 from app.qa.relation.participation import own_programme, participants, priority_countries, role_list_words
@@ -294,7 +294,8 @@ class QuestionEngine:
         asked = " ".join(str(question or "").split())
         # "quien financia OIT en Nepal": French, Spanish, Portuguese words and names in English first
         question = asked_core.of(in_english(asked, self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
-        named = described_country.split(question)
+        named = described_country.split(question) or told_country.split(  # "X was launched there. Who funds that country?"
+            question, lambda t: [(l.surface, l.ids[0]) for l in self.lexicon.link(t) if l.type == "Country"], self.k.label)
         out = described_country.answer(named, self._ask_whole, self._described_country, self.k.label,
                                           lambda i: str(self.k.iri(i))) \
             if named is not None else None
@@ -309,6 +310,8 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = summarise(out, self.k)
             return out
         out = self._ask_whole(question, qid)
+        if not out.get("answers"):
+            self._event_country(question, out)  # "which country launched a campaign in 2024 about ...": its sentence
         if counted_keywords.count_instead(out, self._ask_whole):  # "japan countries count": how many "japan countries" lists
             out["answer_text"], out["citations"] = summarise(out, self.k)
         if set_by_description.overlap(out, readings, self._ask_whole):  # "which countries that X are (also) Y"
@@ -1352,6 +1355,20 @@ class QuestionEngine:
         start = m.start(1)
         a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], [country])]
         return f"“{a.question[start:]}” is {self.k.label(country) or country}, by the sentence: {found.sentence}"
+
+    def _event_country(self, question: str, out: dict) -> None:
+        """The one country a question asks by an event it tells, named by the sentence that best tells
+        the event (:mod:`app.qa.multihop.event_country`); ``out`` unchanged when none does."""
+        event = event_country.event_of(question)
+        found = self._described_country("that", event) if event else None
+        if found is None:
+            return
+        pid = next((u.passage_id for u in self.units.units if u.text == found.sentence), None)
+        d = self._answer_dict(found.country, 1.0, [self._evidence(pid, self.k.names(found.country))] if pid else [])
+        d["path"] = [f"the country the sentence that best tells “{event}” names: {found.sentence}"]
+        out.pop("message", None)
+        out.update(answers=[d], answer_type="Country", strategy="text (event)", path=d["path"] + list(out.get("path") or []))
+        out["answer_text"], out["citations"] = summarise(out, self.k)
 
     def _described_country(self, rel: str, desc: str, noun: str = "country", named_inside: set[str] = frozenset()):
         """The one country the sentence that best says ``desc`` names, where ``noun`` places it

@@ -619,6 +619,12 @@ _HOW_MANY_FIRST = re.compile(r"(?:^|(?<=[.!?])\s+(?=[A-Z]))\W*(?:[\w'’-]+\W+){
 # (also at the start of the last sentence: "I'm preparing a brief on core funding. How many ...")
 
 
+# "In Senegal, the ILO works with who?", "the report was written by whom": a question word left in
+# place after its preposition (a second-language or spoken word order) asks for the agent or partner
+# as a fronted "with whom" does; never a relative "with whom the ILO worked" after a noun.
+_WHO_IN_PLACE = re.compile(r"(?<!^)\b(?:[a-z]+(?:ed|s)|work|works|working|partner|cooperate|collaborate|"
+                           r"funded|financed|supported|written|published|run|led|made|done|paid)\s+"
+                           r"(?:with|by|from|alongside)\s+whom?\b(?!\s+(?:the|a|an|it|they|he|she|we|(?-i:[A-Z])\w*)\b)", re.I)
 _AGENT_LAST = re.compile(r"\b(?:published|co-?published|written|authored|co-?authored|released|issued|produced|prepared|"
                          r"commissioned|funded|financed|led|run|organi[sz]ed|co-?organi[sz]ed|implemented|managed|"
                          r"hosted|chaired|co-?chaired|launched|supported|founded|established)\s+by\s*[?.!]*\s*$", re.I)
@@ -763,7 +769,7 @@ def answer_type(question: str) -> str:
             return noun
     if _WHOSE.match(question):
         return "Country"  # "whose ILO programme is financed by Kuwait": the programme's country
-    if _WHO.match(question) or _AGENT_LAST.search(question):
+    if _WHO.match(question) or _AGENT_LAST.search(question) or _WHO_IN_PLACE.search(question):
         # "who is named as providing the financing": a body, whatever the verb; a keyword query
         # ending on "published by" / "led by" asks for the agent the same way
         return "Organization"

@@ -55,6 +55,12 @@ _ASKS = re.compile(r"^\W*(?:(?:so|and|but|then|now|also|anyway|well)\s+)?(?:(?:i
                    r"were|do|does|did|has|have|can|could|would|will)\b", re.I)
 
 
+# "..., right?", "..., isn't it?": a statement asking to be confirmed, not a question of its own.
+TAG_QUESTION = re.compile(r",\s*(?:right|correct|yes|no|true|yeah|ok(?:ay)?|isn['’]t\s+(?:it|that|they)|"
+                           r"(?:didn|doesn|don|wasn|weren|aren|hasn|haven|hadn)['’]t\s+(?:it|they|he|she|we|you|that))\s*\?\s*$",
+                           re.I)
+
+
 @dataclass
 class Sentences:
     """The sentence that asks, the sentences kept before it, and what was set apart (for the path)."""
@@ -152,6 +158,9 @@ def asking_sentence(question: str) -> Sentences:
     asking = [i for i, s in enumerate(sentences) if _asks(s)]
     if not asking:
         return Sentences(question, [])
+    # "So the ILO did X for NASSIT, right? In which year ...?": a statement asking to be confirmed
+    # is context when a later sentence asks
+    asking = [i for i in asking if not (i < asking[-1] and TAG_QUESTION.search(sentences[i]))]
     own = [i for i in asking if not _asides_only(sentences[i])]
     at = own[-1] if own else asking[-1]
     kept, dropped = [], []

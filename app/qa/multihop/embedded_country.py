@@ -42,7 +42,9 @@ def _subject(shortest: int) -> re.Pattern:
 # A relative clause has a verb of its own ("whose National Assembly approved ...", "that Utopia
 # funds", "whose fund got ..."): a description with none ended too early, at its own verb.
 _CLAUSE_VERB = re.compile(rf"\b(?:(?-i:{_VERBS})|(?-i:[a-z][\w-]*(?:ed|es|s))|is|was|are|were|saw|won|led|made|took|gave|"
-                          rf"began|held|ran|set|put|lost|hit|struck|paid|sent|built|found|brought|went|came)\b")
+                          rf"began|held|ran|set|put|lost|hit|struck|paid|sent|built|found|brought|went|came|"
+                         # "where the ILO did an actuarial valuation": "did" as the clause's own main verb
+                         rf"did|does|has|had)\b")
 
 _KEYWORD = re.compile(rf"^(?P<head>(?:(?!\b(?:who|whom|whose|which|what|where|when|how)\b)[^?])+?)\s+(?P<prep>of|for|in|by)\s+"
                       rf"the\s+(?P<mods>(?:[\w'’-]+\s+){{0,2}}?){_NOUN}\s+{_REL}\s+(?P<desc>\S.{{8,}}?)\W*$", re.I)

@@ -61,6 +61,12 @@ source sources backer backers sponsor sponsors financier financiers contributor 
 # by (app.qa.relation.kind_heads); "social insurance institutions" still asks for the names read.
 _BODY_AFTER = re.compile(r"\s+(?:ministr(?:y|ies)|universit(?:y|ies)|institutes?|corporations?|federations?|"
                          r"confederations?|councils?|commissions?|foundations?|academ(?:y|ies)|colleges?)\b", re.I)
+# "the name of the new authority that ...", "what's the name of the agency": the name of a body,
+# which the graph holds as an organisation; no scheme's or title's name is read from a sentence.
+_BODY_NAMED = re.compile(r"\b(?:name|title)s?\s+of\s+(?:the|a|an|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
+                         r"(?:authorit(?:y|ies)|agenc(?:y|ies)|institutions?|bod(?:y|ies)|ministr(?:y|ies)|"
+                         r"organi[sz]ations?|administrators?|institutes?|corporations?|universit(?:y|ies)|"
+                         r"compan(?:y|ies)|federations?|confederations?)\b(?!\s+(?:of\s+)?(?:" + _HEAD_RX + r")\b)", re.I)
 _VERBS = {w for w in _BREAK if w in "is are was were be been did does do has have had can could will would should may might".split()}
 _WH_HEAD = re.compile(r"\b(?:which|what|name of|names of|title of|titles of)\s+(?:the\s+|a\s+|an\s+)?"
                       r"((?:[\w'’./-]+\s+){0,6}?)(" + _HEAD_RX + r")(e?s)?\b", re.I)
@@ -180,6 +186,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         g = None  # "the fund for vulnerable groups": groups are not what is asked
     if g:
         return Asked("group", plural=True, count=count, head_phrase=g.group(1).lower())
+    if _BODY_NAMED.search(q):
+        return None  # "the name of the new authority that administers ...": a body is asked, the graph's to name
     head = None
     for m in _WH_HEAD.finditer(q):
         between = [re.sub(r"['’]s$", "", w.lower()).strip("'’.,") for w in m.group(1).split()]
