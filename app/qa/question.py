@@ -638,7 +638,10 @@ _KEYWORD_COUNT = re.compile(r"^\W*(?:the\s+)?(?:total|overall)\s+(?!of\b)[\w'’
                             r"|(?<!\bin )(?<!\bthe )\b(?:total|count|tally|number|numbers|how many)\s*\??\s*$"
                             # "global accelerator first round number of pathfinder countries": a count
                             # wherever a keyword query writes it
-                            r"|(?<!\bby )(?<!\bby the )\b(?:number|count|tally)\s+of\b", re.I)  # "top 3 X by number of Y" ranks
+                            r"|(?<!\bby )(?<!\bby the )\b(?:number|count|tally)\s+of\b"  # "top 3 X by number of Y" ranks
+                            # "c102 ratifications goal 2026": the aim set for a counted act is a number
+                            # (not "target countries", the countries a programme targets)
+                            r"|\b(?:ratifications?|memberships?|enrol(?:l)?ments?|affiliations?)\s+(?:goal|target)s?\b", re.I)
 # "... signed up to one UN initiative in 2024 - which one?": the pronoun stands for the last kind
 # noun before it, which says what is asked.
 # "... a 2024 document from WHO - what was it called?": the name of that kind of thing is asked.

@@ -26,6 +26,7 @@ from app.qa.form.spelling import Speller
 from app.qa.form.query_tail import without_tail
 from app.qa.form.wording import asked_head, core_question
 from graph.relations import REGISTRY
+from app.qa.relation.context_names import partner_names
 
 # Relations the hand-written graph step turns into constraints, and the analysis flag each needs.
 RELATION_FLAGS = {"fundedBy": "fund", "ratified": "ratify", "pathfinderOf": "pathfinder", "memberOf": "members",
@@ -589,7 +590,16 @@ def generic_constraint(a: Analysis, u: Understanding, knowledge, any_object: boo
     r = REGISTRY.get(u.relation)
     if r is None or not _keyword_support(a, u.relation):
         return None  # a relation matched by meaning alone must be worded in the question
-    if u.direction == "subject":
+    # "which recommendation, together with C102, anchors the Flagship": a name of the asked type
+    # set against the answer is context, not an end of the relation (guidedBy has instruments at
+    # both ends, and the first linked name won), when another name can be that end.
+    beside = partner_names(a)
+    subjects = [i for i in a.linked(*r.domain) if i not in AUTHOR_ORGS]
+    direction = u.direction
+    if direction == "subject" and a.linked(*r.range) and set(a.linked(*r.range)) <= beside and \
+            [i for i in subjects if i not in beside]:
+        direction = "object"  # "which recommendation alongside c102 guides sierra leone's work"
+    if direction == "subject":
         named = [i for i in a.linked(*r.range) if i not in AUTHOR_ORGS]
         if not named:
             # "which Asian countries formally inquired", no instrument named: the subjects of the
@@ -610,7 +620,7 @@ def generic_constraint(a: Analysis, u: Understanding, knowledge, any_object: boo
         o = named[0]
         return Constraint(r.pattern("?answer", _iri(o)) + typed, f"{r.label} {o}",
                           [("?", r.name, o)], strong=True, relation=r.name)
-    named = [i for i in a.linked(*r.domain) if i not in AUTHOR_ORGS]
+    named = [i for i in subjects if i not in beside] or subjects
     if not named:
         return None
     s = named[0]

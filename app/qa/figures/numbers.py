@@ -386,6 +386,14 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
             dists[hi] = min(dists[hi], dists[lo]) - (2 if not earlier and _LEVEL_ASKED.search(question) else 0)
             dists[lo] += 3
             changes += 1
+    # "bringing the number of ratifications to 70 by 2026, from 67 currently": a level the sentence
+    # says holds now and one it aims at; "how many were there" / "current number" asks the first,
+    # "the goal" / "target number" the second (nearness to the question's year picked the target).
+    present = [i for i, s in enumerate(cands) if _NOW_AFTER.match(seg[s.end:])]
+    if present and len(cands) > 1 and (_NOW_ASKED.search(question) or _AIM_ASKED.search(question)):
+        asks_now = bool(_NOW_ASKED.search(question))  # "how many were there when it set its goal": now
+        for i in range(len(cands)):
+            dists[i] += (-4 if i in present else 4) if asks_now else (4 if i in present else 0)
     for i in range(1, len(cands)):
         if PARTITIVE.match(seg[cands[i].end:]):  # "27,500 people ..., 10,000 of whom": the same noun counted
             dists[i] = min(dists[i], dists[i - 1])
@@ -424,6 +432,14 @@ _PERIOD_ASKED = re.compile(r"\b(?:per|a|each|every)\s+(month|year|week|day)\b|\b
 _INCREMENT_BEFORE = re.compile(r"\b(?:additional|extra|further|another)\s+(?:us\$|\$|€)?\s*$", re.I)
 _INCREMENT_ASKED = re.compile(r"\b(?:additional|extra|further|more|increment|top[- ]?up|by how (?:much|many)|"
                               r"(?:increase[sd]?|rise|rose|raised?|grew|grow|went up)\s+by)\b", re.I)
+
+
+# A figure the sentence says holds at present ("from 67 currently"), and a question asking for that
+# level rather than an aim ("how many were there", "the current number", "at present").
+_NOW_AFTER = re.compile(r"\s+(?:currently|at present|at the moment|today|as of now|so far|to date)\b", re.I)
+_NOW_ASKED = re.compile(r"\b(?:current(?:ly)?|at present|at the moment|today|so far|to date|existing)\b|"
+                        r"\b(?:were|are|was|is)\s+there\b|\bthere\s+(?:were|are)\b", re.I)
+_AIM_ASKED = re.compile(r"\b(?:goals?|targets?|aims?|aiming|aspires?|ambitions?)\b", re.I)
 
 
 # The level a change reaches is asked ("contributions rise to", "target rate", "to what level").
