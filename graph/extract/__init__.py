@@ -22,6 +22,7 @@ PIPELINE = (
     "schemes",        # schemes with acronyms, country, administering institution
     "scheme_administrators",  # "Registration to the SSF", "Systems of the ISSS", "SSC closed registrations for X"
     "project_funders",  # "the EU funded SP&PFM project", "the X and Y projects funded by A and B" -> fundedBy
+    "amount_contributors",  # "€67 million secured through contributions from A, B and C, ... introduced <scheme>" -> fundedBy
     "publications",   # publications with titles
     "initiative_publishers",  # a working group's or network's publications: publishedBy -> Initiative
     "named_contributors",  # "funded by contributions from 65 brands ... These include A, B and C" -> contributors

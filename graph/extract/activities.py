@@ -31,6 +31,8 @@ from graph.extract import ensure_country, milestones
 from graph.extract.instruments import section_iso3, sentences
 from graph.extract.named import NameIndex
 from graph.extract.organizations import find_organizations
+from graph.gazetteer import organizations as gaz
+from graph.extract.event_organisers import ORGANISER_CUE, organiser_countries
 from graph.extract.section_topics import heading_topics, with_heading_topics
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document
@@ -261,6 +263,11 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                         if org.attrs.get("country") == iso and org.role == "bilateral_donor":
                             continue
                         kb.add_fact(a.id, "activityInvolved", oid, [p.id], year=year)
+                if ev is evs[0] and ORGANISER_CUE.search(sent):
+                    # "organized by the ILO and the Republic of Korea": that country's government
+                    for giso in organiser_countries(sent, iso):
+                        gov = gaz.bilateral_donor(kb, giso, None, p.id)
+                        kb.add_fact(a.id, "activityInvolved", gov.id, [p.id], year=year)
                 for _s, _e, ent in named:
                     kb.add_fact(a.id, "activityConcerns", ent, [p.id], year=year, status=status)
                 for t in themes:

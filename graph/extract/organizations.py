@@ -38,12 +38,17 @@ INLINE_HEADS = {
     "Organization", "Organisation", "Office", "Bank", "Foundation", "Confederation", "Union", "Commission",
     "Council", "Service", "Services", "Department", "Directorate", "Secretariat", "Bureau", "Caisse",
     "Committee", "Federation", "Association", "Centre", "Center", "Forum", "Chamber", "Administration",
+    # a mutual or cooperative that covers a group of workers ("National Social Mutual of Artisans
+    # (MSNAS)") and a government unit ("Social Protection Reform Unit (SPRU)") are bodies too
+    "Mutual", "Mutuelle", "Cooperative", "Unit",
 }
 _FIRST_HEADS = {"Ministry", "Department", "Directorate", "Caisse", "Office", "Secretariat", "Agency",
                 "Institute", "Bureau", "Commission", "Council", "Federation", "Association", "Confederation",
                 "Authority", "Fund", "Board", "Union", "Centre", "Center",
                 # "National Organization for Social Insurance (NOSI)": the head before "for"
-                "Organization", "Organisation"}
+                "Organization", "Organisation",
+                # "National Social Mutual of Artisans": the head before "of"
+                "Mutual", "Mutuelle", "Cooperative", "Unit"}
 _CONNECT = {"of", "for", "and", "the", "on", "de", "des", "du", "la", "le", "et", "für", "fur", "in",
             "&", "d'", "del", "y", "e", "da", "do", "dos", "das"}
 
@@ -304,6 +309,30 @@ def inline_definitions(text: str) -> list[tuple[int, int, str, str, str | None]]
     return out
 
 
+# "the country's social security institution (IESS)": a body the report names only by its acronym,
+# after a lower-case description of what it is, owned by a country (a possessive) or by the
+# entry's country.  The acronym is its name; the description is a kind, never its label.
+_DESCRIBED_BODY = re.compile(
+    r"\b(?:(?:the\s+)?(?:country|nation|government)['’]s|(?P<owner>[A-Z][\w'’ -]{1,40}?)['’]s|the|its|their)\s+(?P<desc>(?:[a-z][a-z-]*\s+){1,4}"
+    r"(?:institution|institute|fund|agency|authority|corporation|board|office|mutual|trust|bureau))\s+"
+    rf"\((?P<acr>{_ACR})\)")
+
+
+def described_bodies(text: str) -> list[tuple[int, int, str, str, str | None]]:
+    """(start, end, acronym, description, iso3-of-the-owner) for "the country's social security
+    institution (IESS)" and "Ruritania's pension fund (RPF)"; an owner that is no country gives None
+    (the caller falls back to the entry's country, which a possessive "the country's" means)."""
+    out = []
+    for m in _DESCRIBED_BODY.finditer(text):
+        acr = m.group("acr")
+        if not is_acronym(acr):
+            continue
+        owner = m.group("owner")
+        iso = countries.lookup(owner.strip()) if owner else None
+        out.append((m.start(), m.end(), acr, m.group("desc"), iso))
+    return out
+
+
 _MINISTRY = re.compile(
     r"\bMinistry\s+(?:of|for)\s+(?:the\s+)?(?!Ministry\b)[A-Z][\w’-]*(?:'(?!s\b)[\w-]+)?"
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+(?:of|for|&|on)\s+(?:the\s+)?|\s+)"
@@ -396,6 +425,12 @@ def _inline(doc: Document, kb: KnowledgeBase) -> None:
                 if not named and listed_with_international(p.text, _e, name):
                     country = None
             add_institution(kb, name, acr, country, p.id)
+        for _s, _e, acr, _desc, iso in (described_bodies(p.text) if "(" in p.text else ()):
+            if gaz.lookup_acronym(acr) or any(e.acronym == acr for e in kb.of_type("Organization")):
+                continue  # a body already named in full elsewhere
+            country = iso or here
+            if country is not None:
+                add_institution(kb, acr, None, country, p.id, role="national_institution")
         for _s, _e, name, acr, iso in ministries(p.text):
             country = iso or here
             if country is None:

@@ -30,6 +30,7 @@ from graph.extract import ensure_country, milestones
 from graph.extract.instruments import resolve_org, section_iso3, sentence_country, sentences, text_sentences
 from graph.extract.named import NameIndex
 from graph.extract import evaluated_projects
+from graph.extract.amount_contributors import CONTRIBUTED, contributor_list
 from graph.extract.titled_projects import extract_titled_projects
 from graph.extract.written_forms import add_written_forms
 from graph.kb import KnowledgeBase, eid
@@ -152,7 +153,12 @@ def _acceptable(name: str, head: str, acr: str | None, after: str, kb: Knowledge
 
 
 def _country_for(doc: Document, p: Passage, sent: str, start: int, end: int) -> str | None:
-    found = [f for f in countries.find_countries(sent) if not (start <= f[0] < end)]
+    # a country among the contributors of an amount ("€9 million ... contributions from Norway and
+    # Sweden, the Ministry introduced the X Allowance") paid for the scheme; it is not where it runs
+    paying = [(m.start("list"), m.start("list") + len(contributor_list(m.group("list"))))
+              for m in (CONTRIBUTED.finditer(sent) if "contribution" in sent or "funding" in sent else ())]
+    found = [f for f in countries.find_countries(sent) if not (start <= f[0] < end)
+             and not any(a <= f[0] < b for a, b in paying)]
     home = section_iso3(doc, p.section_id)
     if home and (not found or any(f[3] == home for f in found)):
         return home
@@ -465,7 +471,9 @@ _MEASURE_CUE = (r"\b(?:introduc\w*|institution|establish\w*|creat\w*|consolidat\
 _DET = r"(?:a|an|the|its|their|the country's|the government's|the Government's)\s+"
 _MOD = (r"(?:(?!(?:of|to|the|and|or|into|for|a|an|its|with|in|on|at|by|from|their|this|that|these)\b)[a-z][\w\-]*"
         r"|[\"“][a-z][\w\-]*[\"”]|[A-Z]{2,}|One)")
-_MEASURE_HEAD = (r"schemes?|programmes?|programs?|plan|pension|system|funds?|top-up|allowance|insurance|strategy|"
+# ("allowances" too: "the first-ever rights-based social allowances for persons with severe
+# disabilities and older persons" is one measure paying two groups)
+_MEASURE_HEAD = (r"schemes?|programmes?|programs?|plan|pension|system|funds?|top-up|allowances?|insurance|strategy|"
                  # a reform of one scheme ("the pension reform"), an arrangement the country sets up
                  r"reform|public-private\s+partnerships?|(?:one-stop[- ]shop|single)\s+window|one-stop[- ]shops?")
 LOWER_MEASURE = re.compile(_MEASURE_CUE + r"(?:" + _DET + r")?(?P<phrase>(?P<mods>(?:" + _MOD + r"\s+(?:and\s+(?=" +
