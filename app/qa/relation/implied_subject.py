@@ -5,8 +5,10 @@ Such a query words a kind of institutional result and no kind of thing at all; w
 result is the subject of the registry's ``achievedResult`` relation (a country), so the query
 asks for those.  Without the noun, the answer type stayed "Text" and a sentence's scheme name, or
 a figure of another table row, came back.  :func:`with_implied_subject` writes the subject's noun
-in ("countries arab states scheme reform result 2024"), the order every other part of the engine
-reads.  The noun comes from the registry; the result kinds from the analysis' own patterns.
+in with "which" ("which countries arab states scheme reform result 2024"), the form the keyword
+reordering gives any query opening on its noun and the order every other part of the engine reads:
+the analysis reads a bare leading plural ("countries table 4 americas policies and strategies
+result") as no head, so the type stayed "Text" and a named table's cell (a 0) answered instead.  The noun comes from the registry; the result kinds from the analysis' own patterns.
 """
 from __future__ import annotations
 
@@ -50,4 +52,4 @@ def with_implied_subject(query: str, links=()) -> str:
     noun = _subject_noun()
     if noun is None or any(getattr(l, "type", None) in r.domain for l in links):
         return query
-    return f"{count.group(1)} {noun} {rest.strip()}" if count else f"{noun} {query.strip()}"
+    return f"{count.group(1)} {noun} {rest.strip()}" if count else f"which {noun} {query.strip()}"
