@@ -27,6 +27,11 @@ _SENTENCE = re.compile(r"\b(which|what|who|whom|whose|where|when|why|is|are|was|
                        re.I)
 
 
+# A period of several years ("2021-2024", "2021 to 2023"): a country's result is dated by one year,
+# so a query over a period asks for a total of the results table, not for the countries.
+_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–/]|\s(?:to|through|until)\s)\s*(?:(?:19|20)?\d\d)\b", re.I)
+
+
 def _subject_noun() -> str | None:
     r = REGISTRY.get(RESULT_RELATION)
     return _PLURAL.get(r.domain[0]) if r is not None and r.domain else None
@@ -41,6 +46,8 @@ def with_implied_subject(query: str, links=()) -> str:
 
     count = _COUNT_FIRST.match(query)
     rest = query[count.end():] if count else query
+    if _PERIOD.search(query):
+        return query  # "step 3 improving operations results 2021-2024": a period's total, a table's figure
     if len(query.split()) > MAX_WORDS or _SENTENCE.search(rest) or not any(rx.search(rest) for rx in RESULT_TYPES.values()):
         return query
     blank = rest
