@@ -382,7 +382,8 @@ class QuestionEngine:
         fixed = reorder_keeping_names(fixed, held, question_word_first)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
         subject_added = with_implied_subject(fixed, a.links)  # "arab states scheme reform result": the countries asked
-        if subject_added != fixed:
+        subject_implied = subject_added != fixed
+        if subject_implied:
             fixed, a = subject_added, analyse(subject_added, self.lexicon)
         # "for our board, which follows West Africa, ...": context, not subject ("I know Morocco
         # ratified in 2019, ... its law": the aside's country fills in the pronoun)
@@ -515,7 +516,9 @@ class QuestionEngine:
                                                                              or self.tables.row_kind_table(a.question))
                                                  and not region_answers.ASKS_REGION.search(a.question)) or
             self.tables.marked_extreme(a.question) else None)  # "which region ... (table 4)": regions are no rows
-        if early is None and addresses_cell(a.question, stated_type, self.tables.column_dates, out["question"]):
+        # (a results query whose countries were implied asks for them, not a cell of one region's row)
+        if early is None and addresses_cell(a.question, stated_type, self.tables.column_dates,
+                                            None if subject_implied else out["question"]):
             early = self._addressed_cell(a, out)  # "regional and country teams regular budget staff"
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition

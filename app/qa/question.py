@@ -34,7 +34,7 @@ _KIND_FREE = re.compile(r"\b(kinds?|types?|results?|tables?|institutional|change
 # ("the country with the largest share" asks for the country).
 _MEASURE_PHRASE = re.compile(r"\bwhat\s+(?:was|is|were|are|will\s+be)\s+the\s+(?:(?!(?:with|of|whose|that|which|who|for|in|to|by|from)\b)"
                              r"[\w'’-]+\s+){0,4}?(?:gap|amount|budget|share|rate|percentage|proportion|total|cost|sum|"
-                             r"allocation|envelope)\b", re.I)
+                             r"allocation|envelope|ambition|target(?!\s+(?:groups?|populations?|beneficiar\w*|countr\w*|audiences?)\b))\b", re.I)
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Number", re.compile(r"\bhow (many|much)\b|^\s*(?:the\s+)?(?:count|tally|total number|share|percentage|proportion) of\b|"
                           r"\bwhat (?:[a-z-]+\s+){0,4}?(?:per ?cent(?:age)?|percent|proportion|rate|ratio)\b|"
@@ -718,6 +718,16 @@ _AMONG_KIND = re.compile(r"\bamong(?:st)?\s+(?:the|all|its|their)\s+(?:[\w-]+\s+
                          r"(initiatives|networks|partnerships|countries|conventions|schemes|programmes|publications|"
                          r"organi[sz]ations|agencies|institutions)\b", re.I)
 _DO_SUPPORT = re.compile(r"^\W*(?:what|which)\s+(?:did|does|do|has|have|had)\s+(?!been\b)", re.I)
+# The kinds a do-supported question's subject can name without being asked: "what did the
+# Flagship Programme aim for" asks the object of "aim for", not a programme; a kind noun further on
+# ("what did Kenya extend under the scheme") is still the asked thing's kind.
+_SUBJECT_KINDS = frozenset({"Scheme", "Law", "Initiative", "Convention"})
+_SUBJECT_WORDS = 4  # "the Flagship Programme", "the new pension system": the subject's few words
+
+
+def _in_subject(question: str, do: re.Match, m: re.Match) -> bool:
+    """Does the kind noun the rule matched close within the few words after the auxiliary?"""
+    return m.end() > do.end() and len(question[do.end():m.end()].split()) <= _SUBJECT_WORDS
 _WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|list|name)\b", re.I)
 
 
@@ -780,11 +790,13 @@ def answer_type(question: str) -> str:
     if among:  # "what is Rwanda involved in among the global initiatives": the set it is picked from
         word = among.group(1).lower()
         return next(t for prefix, t in _HEAD_PREFIXES if word.startswith(prefix))
+    do = _DO_SUPPORT.match(question)
     for t, rx in _TYPE_RULES:
-        if t == "Country" and _DO_SUPPORT.match(question):
+        if t == "Country" and do:
             continue  # "what did the Togolese government ratify": the government is the subject, not asked
         # a possessive is no head: "which of the ILO-IMF partnership's pilot countries" asks for countries
-        if any(not re.match(r"['’]s\b", question[m.end():]) for m in rx.finditer(question)):
+        if any(not re.match(r"['’]s\b", question[m.end():]) and not (do and t in _SUBJECT_KINDS and _in_subject(question, do, m))
+               for m in rx.finditer(question)):
             return t
     if re.search(r"\b(name of|called|named|title of)\b", question, re.I):
         for t, rx in (("Law", r"\b(law|act|decree|code|strateg(y|ies)|polic(y|ies)|legislation)\b"),

@@ -79,7 +79,7 @@ _HEAD_NOUNS = [(re.compile(r"\b(countr(y|ies)|governments?|member states?|nation
                (re.compile(r"\b((?<!\bper )(?<!\ba )(?<!\beach )(?<!\bevery )(?<!-)" + _AFTER_NO_SUM +
                            r"(?:year|month)(?!-)|when|(?<!\bto )(?<!\bup-to-)date)\b", re.I), "Year"),
                (re.compile(r"\b(how many|how much|number|amount|total|count|share|percentage|per ?cent|proportion|gap|sum|"
-                           r"rate|ratio|average|mean|median|target|required|requirements?|estimated|"
+                           r"rate|ratio|average|mean|median|target|ambitions?|required|requirements?|estimated|"
                            r"(?<!old[- ])(?<!old-)age)\b", re.I),
                 "Number")]
 

@@ -34,7 +34,8 @@ def take(a: Analysis) -> list[str]:
         else:
             runs.append([l])
     pools = [r for r in runs if len(r) >= 2 and all(main_id(l) for l in r) and _offered(a.question, r[0].start)
-             and (r[0].type == want or (_PICK.search(a.question) or _BARE_WHICH.search(a.question))
+             and (r[0].type == want or (_PICK.search(a.question) or _BARE_WHICH.search(a.question)
+                                        or _WHICH_OF.search(a.question[:r[0].start]))
                   and r[0].type in ENTITY_TYPES)]
     if len(pools) != 1:
         return []
@@ -73,6 +74,9 @@ _BEFORE_POOL = re.compile(r"\b(?:between|which of|how many of|whether|among)\s+(
 # "Among Iraq, Jordan and Lebanon, which have ratified ...": a "which" with no noun of its own asks
 # for the offered names' kind, whatever noun comes after the verb.
 _BARE_WHICH = re.compile(r"\bwhich\s+(?:ones?\s+)?(?:have|has|had|did|do|does|is|are|was|were)\b", re.I)
+# "Which of Laos, Vietnam and Cambodia chalked up a scheme reform result": the names straight after
+# "which of" are the kind asked, whatever noun ("scheme") the rest of the question holds.
+_WHICH_OF = re.compile(r"\bwhich\s+of\s+(?:the\s+)?$", re.I)
 _PICK = re.compile(r"\bwhich ones?\b|\bwhich of (?:the (?:two|three)|them|these|those|both)\b", re.I)
 _JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or|and/or)\s+)(?:the\s+)?", re.I)
 ENTITY_TYPES = ("Country", "Organization", "Initiative")

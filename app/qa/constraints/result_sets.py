@@ -45,6 +45,16 @@ ONLY_NAMED = re.compile(r"\b(?:(?:only|solely|exclusively)(?!\s+(?:of|in|for|abo
                         r"nothing (?:else|more)|no other (?:kind|type|result)s?|"
                         r"and no (?:other|further)|alone)\b", re.I)
 _ABOUT_RESULTS = re.compile(r"\bresults?\b|\binstitutional\b", re.I)
+# "only" after the set it limits ("looking at the African priority countries only, which ...")
+# scopes that set, not the kinds of result: the word before it is a plural noun of places.
+_SET_BEFORE = re.compile(r"\b(?:countries|territories|states|nations|economies|ones|members|pathfinders)\s*$", re.I)
+
+
+def _only_named(question: str) -> bool:
+    """Does an "only"/"nothing else" word limit the kinds of result (not a set of places)?"""
+    return any(not (m.group(0).lower() in ("only", "solely", "exclusively", "alone")
+                    and _SET_BEFORE.search(question[:m.start()]))
+               for m in ONLY_NAMED.finditer(question))
 
 
 def _types_held(store) -> int:
@@ -71,7 +81,7 @@ def condition(a: Analysis, store) -> Constraint | None:
         word = (m.group(1) or m.group(2)).lower()
         n = int(word) if word.isdigit() else UNITS[word]
         test, words = f"?nkinds = {n}", f"exactly {n} result types"
-    elif a.result_types and ONLY_NAMED.search(a.question):
+    elif a.result_types and _only_named(a.question):
         # the named kinds stay as constraints; the count of kinds says there is no other
         test, words = f"?nkinds = {len(set(a.result_types))}", "no other result type"
     else:

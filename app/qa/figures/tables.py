@@ -57,6 +57,9 @@ _SYNONYMS = {"people": "person", "individual": "person", "money": "fund", "amoun
              "altogeth": "total", "overall": "total", "hq": "headquart"}
 _IGNORE = set(terms("table tables according per report figure number numbers total how many much what which was "
                     "were is are the in of for 2024 show shows give gives value got get gets"))
+# Ordinary English words for a target: a column headed by one of them ("Flagship Programme
+# ambition 2021-25") says what a question asking by another ("what did it aim for") asks.
+_AIM_TERMS = set(terms("aim aims aimed ambition ambitions goal goals target targets objective objectives"))
 _SUM = re.compile(r"\b(plus|combined|added together|together with|sum of|(?:counting|taking|taken)\s+[^?.;]{3,80}?\s+together)\b",
                   re.I)
 # Two rows set against each other in one column: "by how many persons did legal coverage exceed
@@ -352,6 +355,8 @@ class TableLookup:
         """Do the cell's row, column and caption say most of what the question says (by weight)?"""
         content = {t for t in q if not t.isdigit()}
         said = set(terms(c.row)) | set(terms(c.col)) | set(terms(_TABLE_NO.sub(" ", c.table)))
+        if said & _AIM_TERMS:  # "what did the programme aim for": a column of ambitions says the aim
+            said |= _AIM_TERMS
         return bool(content) and self._w(content & said) >= MOST_EXPLAINED * self._w(content)
 
     def _more_specific(self, tied, q: set[str]):
@@ -691,8 +696,10 @@ _THING_RANKED = re.compile(r"^\s*(?:regions?|countr(?:y|ies)|funders?|donors?|pa
                            r"initiatives?|schemes?)\s+(?:with|having|by|that\s+has|that\s+had)\s+(?:the\s+)?"
                            r"(?:most|fewest|least|highest|lowest|largest|smallest|biggest|greatest)\b", re.I)
 # Questions asking for things by name ("which countries", "who", "what type"), or for a date.
+# ("what did the programme aim for / target": the aim is a figure, as "what was its ambition" is)
 _NAMES_ASKED = re.compile(r"\b(?:which|what|who|whom|whose|list|name)\b(?!\s+(?:is|was|were|are)\s+the\s+"
                           r"(?:[\w'’-]+\s+){0,3}?(?:number|amount|total|share|figure|ambition|target|goal)\b)"
+                          r"(?!\s+(?:did|does|do)\s+(?:[\w'’-]+\s+){1,4}?(?:aim|target)(?:ed|s)?\b)"
                           r"|\bwhen\b|\byear\b", re.I)
 
 

@@ -35,6 +35,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
 RARE = 2  # a known word seen this rarely may itself be a typo in the source text
 _QUANTITY_NEXT = re.compile(r"\s+(many|much|often|long|far)\b", re.I)
 MIN_LEN = 4  # shorter words are too often acronyms or right by chance
+_QUANTITY_WORDS = ("many", "much")  # what "how" asks a figure with
 # The closed class of English wh-words.  Their typos ("wen", "wich", "waht") are short or happen
 # to be dictionary junk, so the general rule above skips them; yet a misread wh-word misreads the
 # whole question (a year asked, a list answered).  Ordinary English, not a report fact.
@@ -388,6 +389,17 @@ class Speller:
             return dropped[0] if len(dropped) == 1 else None
         return dists[0][1]
 
+    def quantity_word(self, word: str, before: list[str]) -> str | None:
+        """The quantity word ("many", "much") a short unknown token after "how" mistypes ("how mny",
+        "how mch", "how mnay"), or None.  Three letters are below the general speller's length, but
+        after "how" the word is one of two: one edit from it, or it with a letter dropped."""
+        w = word.lower()
+        if [b.lower() for b in before] != ["how"] or w in _QUANTITY_WORDS or w in self.counts \
+                or not 2 <= len(w) <= 5 or english_frequency().get(w, 0) >= COMMON:
+            return None
+        near = [q for q in _QUANTITY_WORDS if OSA.distance(w, q) <= 1 or (len(w) >= 3 and _subsequence(w, q))]
+        return near[0] if len(near) == 1 else None
+
     def correct(self, text: str, protect: set[str] | None = None) -> tuple[str, list[Correction]]:
         """The text with unknown words corrected (same words otherwise), and what changed.
         Symbol shorthand ("# of", "w/", "no. of") is spelled out first (:mod:`app.qa.form.symbol_shorthand`)."""
@@ -410,6 +422,14 @@ class Speller:
                 out.append(_match_case(word, short))
                 pos = m.end()
                 fixes.append(Correction(m.start(), m.end(), word, _match_case(word, short)))
+                continue
+            quantity = None if (protect and word.lower() in protect) or word.isupper() else \
+                self.quantity_word(word, _WORD.findall(text[max(0, m.start() - 40):m.start()])[-1:])
+            if quantity:  # "how mny people": too short for the general speller, but "how" says the word
+                out.append(text[pos:m.start()])
+                out.append(_match_case(word, quantity))
+                pos = m.end()
+                fixes.append(Correction(m.start(), m.end(), word, _match_case(word, quantity)))
                 continue
             if len(word) < MIN_LEN or (protect and word.lower() in protect) or (word.isupper() and len(word) <= 6):
                 continue

@@ -5,8 +5,10 @@ Such a query words a kind of institutional result and no kind of thing at all; w
 result is the subject of the registry's ``achievedResult`` relation (a country), so the query
 asks for those.  Without the noun, the answer type stayed "Text" and a sentence's scheme name, or
 a figure of another table row, came back.  :func:`with_implied_subject` writes the subject's noun
-in ("countries arab states scheme reform result 2024"), the order every other part of the engine
-reads.  The noun comes from the registry; the result kinds from the analysis' own patterns.
+in with "which" ("which countries arab states scheme reform result 2024"), the form the keyword
+reordering gives any query opening on its noun and the order every other part of the engine reads:
+the analysis reads a bare leading plural ("countries table 4 americas policies and strategies
+result") as no head, so the type stayed "Text" and a named table's cell (a 0) answered instead.  The noun comes from the registry; the result kinds from the analysis' own patterns.
 """
 from __future__ import annotations
 
@@ -25,6 +27,11 @@ _SENTENCE = re.compile(r"\b(which|what|who|whom|whose|where|when|why|is|are|was|
                        re.I)
 
 
+# A period of several years ("2021-2024", "2021 to 2023"): a country's result is dated by one year,
+# so a query over a period asks for a total of the results table, not for the countries.
+_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*(?:[-–/]|\s(?:to|through|until)\s)\s*(?:(?:19|20)?\d\d)\b", re.I)
+
+
 def _subject_noun() -> str | None:
     r = REGISTRY.get(RESULT_RELATION)
     return _PLURAL.get(r.domain[0]) if r is not None and r.domain else None
@@ -39,6 +46,8 @@ def with_implied_subject(query: str, links=()) -> str:
 
     count = _COUNT_FIRST.match(query)
     rest = query[count.end():] if count else query
+    if _PERIOD.search(query):
+        return query  # "step 3 improving operations results 2021-2024": a period's total, a table's figure
     if len(query.split()) > MAX_WORDS or _SENTENCE.search(rest) or not any(rx.search(rest) for rx in RESULT_TYPES.values()):
         return query
     blank = rest
@@ -50,4 +59,4 @@ def with_implied_subject(query: str, links=()) -> str:
     noun = _subject_noun()
     if noun is None or any(getattr(l, "type", None) in r.domain for l in links):
         return query
-    return f"{count.group(1)} {noun} {rest.strip()}" if count else f"{noun} {query.strip()}"
+    return f"{count.group(1)} {noun} {rest.strip()}" if count else f"which {noun} {query.strip()}"
