@@ -820,6 +820,10 @@ _NEG_AMONG = re.compile(r"\b(?:not|never|\w+n['’]t)\b(?:\s+[\w'’-]+){0,3}?\s
                         r"in\s+the\s+list\s+of|part\s+of|one\s+of|included\s+(?:in|among))\b", re.I)
 
 
+# A relation's match that starts with its own negation ("no money", "without funding", "w/o funding")
+_OPENS_NEGATED = re.compile(r"(?:no|without|w/o)\s", re.I)
+
+
 def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     """Is there a negation among the few words before pos, in the same clause?
     ('pathfinders that have not ratified', 'not among the priority countries', 'non-priority')"""
@@ -942,7 +946,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     heading_result_types(a)
     for name, rx in (("fund", FUND), ("ratify", RATIFY), ("pathfinder", PATHFINDER), ("priority", PRIORITY)):
         m = rx.search(status_blank)
-        if m and _negated_before(status_blank, m.start()):
+        # "get no money from X", "without EU funding": the cue may open the relation's own match
+        if m and (_negated_before(status_blank, m.start()) or _OPENS_NEGATED.match(m.group(0))):
             a.negated.add(name)
     if a.roadmap == "endorsed":  # "pathfinders that did not endorse a roadmap" ("not yet" says in progress)
         for rx in (ENDORSED, ROADMAP):

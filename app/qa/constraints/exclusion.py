@@ -57,7 +57,7 @@ _ALL_BUT = re.compile(r"\b(?:all|every|each)\b[^,;?]*?\s(but)\s", re.I)
 _TAIL_CUE = re.compile(r"(?<![\w-])(?:not|but not|minus|without|w/o|excl\.?|excluding|sans|no)(?=\s)", re.I)
 _ASKS = re.compile(r"\b(?:which|what|who|whom|where|when|how|list|name|give|tell|is|are|was|were|do|does|did|has|have)\b",
                    re.I)
-_ONLY_FRAME = re.compile(r"\b(?:no|none|nobody|nothing|not any|without any|without)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_ONLY_FRAME = re.compile(r"\b(?:no|none|nobody|nothing|not any|without any|without|lack(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from app.qa.constraints.exclusion import _ASKS, SetAside
 
 # a keyword query's own head noun for countries (its type is guessed later, from the bank)
 _COUNTRY_HEAD = re.compile(r"\b(?:countries|country|pathfinders?|nations|states|members)\b", re.I)
-_TAIL = re.compile(r"^\s*(?:no|not|without|w/o)\s+(?P<name>.+)$", re.I)
+# "... but not netherlands", "... and not eu": the conjunction joins the negated tail to the query
+_TAIL = re.compile(r"^\s*(?:(?:but|and)\s+)?(?:no|not|without|w/o)\s+(?P<name>.+)$", re.I)
 
 
 def _funder(ids: list[str], knowledge) -> bool:

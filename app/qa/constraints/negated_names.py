@@ -26,7 +26,8 @@ from dataclasses import replace
 
 from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
 
-_CUE = re.compile(r"\b(?:not|never|no|none|nothing|without|nor|\w+n['’]t|missing|absent|lacking|left off)\b", re.I)
+# "neither by the EU nor by Japan": "neither" governs the first name as "nor" the second
+_CUE = re.compile(r"\b(?:not|never|no|none|nothing|without|neither|nor|\w+n['’]t|missing|absent|lacking|left off)\b", re.I)
 # A name followed by its negated auxiliary: "the ones Lebanon does not get", "which Kenya doesn't".
 _NEG_AFTER = re.compile(r"^\s+(?:does|do|did|is|are|was|were|has|have|had)(?:\s+not|n['’]t)\b", re.I)
 # Words that may stand between the cue and the name: function words, the relation's verbs and

@@ -57,6 +57,17 @@ def _only_named(question: str) -> bool:
                for m in ONLY_NAMED.finditer(question))
 
 
+# "any of the three result types", "under its three result types": a number after a determiner says
+# how many kinds there are, not how many a country must have
+_DETERMINED = re.compile(r"\b(?:the|its|their|these|those)\s+$", re.I)
+
+
+def _numbered(question: str) -> re.Match | None:
+    """The first count of kinds the question sets ("two kinds of results"), skipping a number that
+    only names the set of kinds ("nothing under any of the three result types")."""
+    return next((m for m in NUMBERED.finditer(question) if not _DETERMINED.search(question[:m.start()])), None)
+
+
 def _types_held(store) -> int:
     q = f"{PREFIXES}SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE {{ ?r fg:resultType ?t . }}"
     return int(next(iter(store.query(q)))["n"].value)
@@ -76,8 +87,8 @@ def condition(a: Analysis, store) -> Constraint | None:
     elif SINGLE.search(a.question) and not _negated_before(a.question, SINGLE.search(a.question).start()):
         # "did not register a single result" is none at all (the plain negated result), not one kind
         test, words = "?nkinds = 1", "exactly one result type"
-    elif PART_OF.search(a.question) or NUMBERED.search(a.question):
-        m = PART_OF.search(a.question) or NUMBERED.search(a.question)
+    elif PART_OF.search(a.question) or _numbered(a.question):
+        m = PART_OF.search(a.question) or _numbered(a.question)
         word = (m.group(1) or m.group(2)).lower()
         n = int(word) if word.isdigit() else UNITS[word]
         test, words = f"?nkinds = {n}", f"exactly {n} result types"

@@ -20,8 +20,9 @@ from app.qa.question import Analysis
 from app.qa.relation.relation_choice import keyword_hits
 from graph.relations import REGISTRY
 
-# "no donor other than X", "none besides their own institution": X is the only one.
-_NO_OTHER = re.compile(r"\b(?:no|none|nobody|without any)\s+(?:[\w'’-]+\s+){0,2}(?:other than|besides|apart from|except|but)\b",
+# "no donor other than X", "none besides their own institution", "lack any donor other than X":
+# X is the only one.
+_NO_OTHER = re.compile(r"\b(?:no|none|nobody|without any|lack(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,2}(?:other than|besides|apart from|except|but)\b",
                        re.I)
 ONLY = re.compile(r"\b(only|solely|exclusively|entirely|alone)\b|\bno (other|outside|external|additional)\b|"
                   + _NO_OTHER.pattern, re.I)

@@ -383,6 +383,16 @@ def chain(readings: list[DescribedSet], ask: Callable[[str], dict]) -> dict | No
     return out
 
 
+def _negation_applied(whole: dict, cond: dict) -> bool:
+    """Did the whole reading already apply the negated condition a set's own reading holds ("... that
+    ratified C102 are not pathfinders": both readings hold "not: pathfinders of ...")?  Asked alone, a
+    negated condition is a complement within the countries the report has an entry for; a country
+    the whole reading kept that has no entry (a ratifier named once) is outside that universe, not
+    a country the condition excludes, so narrowing to it would drop a right answer."""
+    negated = {p for p in cond.get("path") or [] if p.startswith("not: ")}
+    return bool(negated & {p for p in whole.get("path") or [] if p.startswith("not: ")})
+
+
 def _overlap_one(out: dict, r: DescribedSet, ask: Callable[[str], dict]) -> bool:
     a, b = ask(r.inner), ask(r.second)
     sa, sb = {_key(x) for x in a.get("answers") or []}, {_key(x) for x in b.get("answers") or []}
@@ -405,8 +415,12 @@ def _overlap_one(out: dict, r: DescribedSet, ask: Callable[[str], dict]) -> bool
         return False
     if whole <= sa and not whole <= sb:
         other, by, why = sb, r.second, _why(b)
+        if _negation_applied(out, b):
+            return False
     elif whole <= sb and not whole <= sa:
         other, by, why = sa, r.inner, _why(a)
+        if _negation_applied(out, a):
+            return False
     else:
         # the whole reading loosened one condition ("every ratifier" for "ratified under the
         # campaign") and dropped the other: the answers both conditions' own answers share
