@@ -65,6 +65,7 @@ from app.qa.multihop.chains import _root as root, compose, described_set, implie
 from app.qa.form.wording import frame_terms
 from app.qa.figures.counts import stated_count
 from app.qa.relation.context_names import author_is_context, context_names, partner_names
+from app.qa.constraints.channel_funders import behind_set_aside
 from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
 from app.qa.things.fact_years import fact_year
 from app.qa.things.pending_status import pending_adoption
@@ -1390,8 +1391,14 @@ class QuestionEngine:
         write the one-sentence summary, and say in ``path`` how the question was understood."""
         want = out["answer_type"]
         if a.excluded:
-            out["answers"] = [x for x in out["answers"] if keeps(x, a.excluded, self.k)]
-            out.setdefault("path", []).append("set aside: " + ", ".join(sorted(i for i in a.excluded if self.k.entity(i))))
+            # "leaving the MUL aside, who funds Senegal": the donors behind a set-aside fund go with it
+            behind = behind_set_aside(a.excluded, [i for i in a.linked("Country", "Scheme", "Project", "Initiative")
+                                                   if i not in a.excluded], self.k) \
+                if a.fund and want == "Organization" else set()
+            out["answers"] = [x for x in out["answers"] if keeps(x, a.excluded | behind, self.k)]
+            out.setdefault("path", []).append("set aside: " + ", ".join(sorted(i for i in a.excluded if self.k.entity(i)))
+                                              + (" (and the funders behind it: " + ", ".join(sorted(behind)) + ")"
+                                                 if behind else ""))
         out["answers"] = drop_named(out["answers"], a.aside_phrases)
         out["answers"], places = keep_asked_places(a.question, a.links, out["answers"], self.k)  # "West African", "Maghreb"
         if places:
@@ -1449,6 +1456,10 @@ class QuestionEngine:
             if role:  # "zambia un agency partners": the UN agencies among the partners
                 out["answers"] = role_kinds.of_role(out["answers"], role,
                                                     lambda iri: (self.k.entity_by_iri(iri) or {}).get("role"), a.question)
+            elif want == "Organization" and (side := role_kinds.asked_side(a.question)):
+                # "which international development partners worked on ...": not the national bodies
+                out["answers"] = role_kinds.of_side(out["answers"], side,
+                                                    lambda iri: (self.k.entity_by_iri(iri) or {}).get("role"))
             # (read in the question as asked: an aside "apart from ..." may be out of the reading)
             aside = role_kinds.set_aside_role(out.get("question") or a.question, getattr(a, "aside_phrases", None) or ()) \
                 if want == "Organization" else None

@@ -574,7 +574,10 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
         # "who did the ILO work with on the Haba Haba scheme": the partners in the named scheme's or
         # project's country (the scheme, bound by no constraint, then narrows them by its sentence)
         countries_ = _home_countries(a, knowledge)
-    if (a.partner or _role_beside_country(a)) and not a.fund and at == "Organization" and countries_:
+    # "lebanon partners not funders", "who does the ILO work with in Jordan that does not fund it":
+    # a negated funding is the list taken away, so the partners are still the list asked.
+    if (a.partner or _role_beside_country(a)) and (not a.fund or _funding_taken_away(a)) and at == "Organization" \
+            and countries_:
         partnered = [c for c in countries_ if knowledge is None or knowledge.facts_where(subject=c, predicate="partneredWith")
                      or knowledge.facts_where(subject=c, predicate="supportedBy")
                      or knowledge.facts_where(predicate="partneredWith", obj=c)]
@@ -670,6 +673,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                                 ("coChairOf", "member"), ("memberOf", "member"))
                            if key in c.pattern), "")
     return _apply_negation(a, out)
+
+
+def _funding_taken_away(a: Analysis) -> bool:
+    """Is funding only what the question takes away from the partners it asks for ("partners in
+    Lebanon that do not fund the work there")?  Then the partners are the list, the funders the
+    set removed by :func:`_apply_negation`."""
+    return a.partner and "fund" in a.negated
 
 
 def _apply_negation(a: Analysis, out: list[Constraint]) -> list[Constraint]:

@@ -208,3 +208,29 @@ def without_role(answers: list[dict], role: str, role_of) -> list[dict]:
     aside that would leave nothing was context, not a filter)."""
     kept = [x for x in answers if not (x.get("iri") and role_of(x["iri"]) == role)]
     return kept or answers
+
+
+# "which international development partners", "kenya humanitarian partners", "international aid
+# organisations involved": bodies from outside the country, i.e. not its national institutions;
+# "which national partners": its national institutions.  A report groups partners this way itself
+# ("national partners, such as the NSSF ..., and international development partners, such as ...").
+_PARTY = r"(?:partners?|organi[sz]ations?|agencies|bodies|actors|NGOs?|institutions?|players)"
+_SIDE = re.compile(r"(?<![\w-])(?P<side>international|humanitarian|foreign|external|national|domestic|local)"
+                   r"(?:\s+(?:development|aid|humanitarian|cooperation|relief|non-governmental|public))?\s+" + _PARTY + r"\b", re.I)
+_INTERNATIONAL = {"international", "humanitarian", "foreign", "external"}
+
+
+def asked_side(question: str) -> str | None:
+    """"international" or "national" when the question asks for the partners from outside the
+    country or for its own institutions by such words (and sets neither aside); else None."""
+    sides = {("international" if m.group("side").lower() in _INTERNATIONAL else "national")
+             for m in _SIDE.finditer(question) if not _SET_ASIDE.search(question[:m.start()])}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def of_side(answers: list[dict], side: str, role_of) -> list[dict]:
+    """The answers on the asked side: international ones are every body but a national institution,
+    national ones the national institutions; all of them when none is on that side."""
+    if side == "international":
+        return without_role(answers, "national_institution", role_of)
+    return of_role(answers, "national_institution", role_of)
