@@ -152,7 +152,7 @@ _EITHER = re.compile(r"\b([A-Za-z][\w'’-]*)\s+or\s+([A-Za-z][\w'’-]*)", re.I
 
 
 def either_of_common(question: str, keys: list[str], idf: dict[str, float]) -> set[str]:
-    """Key words the question offers as one of two alternatives with a common word ("countries
+    """Key words the question offers as one of two past deeds, the other a common word ("countries
     that *introduced or extended* disability allowances"): a sentence that says the other
     ("renewed ... extended the allowance") answers as well, so the key is not required.  Only
     single words joined by "or", the other too common to be a key itself (a verb of the frame,
@@ -162,8 +162,8 @@ def either_of_common(question: str, keys: list[str], idf: dict[str, float]) -> s
     out: set[str] = set()
     for m in _EITHER.finditer(question):
         left, right = set(terms(m.group(1))), set(terms(m.group(2)))
-        if not left or not right:
-            continue
+        if not left or not right or not (m.group(1).lower().endswith("ed") and m.group(2).lower().endswith("ed")):
+            continue  # two deeds done ("introduced or extended"); "allowances or benefits" names two things
         if left <= keyset and common(right):
             out |= left
         elif right <= keyset and common(left):
