@@ -338,6 +338,8 @@ class Speller:
             # a capitalised word may be a name ("Thai"), a possessive is not a slip, and a word
             # the report writes may be meant ("which counties" of Kenya's counties)
             return None
+        if self.inflects_known(w):
+            return None  # "costed": the past of a word the report writes ("cost", "costing"), meant as typed
         b, a = before.lower(), after.lower()
         key = (w, "real", b, a)
         if key in self._cache:
@@ -363,6 +365,25 @@ class Speller:
                                              -_slip_rank(w, c), self.counts[c]))
         self._cache[key] = best
         return best
+
+    def inflects_known(self, word: str) -> bool:
+        """Is the real word a regular -ed / -ing form of a word the report writes ("costed" of
+        "cost", "budgeted" of "budget", "digitalised" of "digitalise")?  Then it is that word
+        inflected, not a slip for another word one letter away ("costed" is no "hosted"): a
+        dictionary word the report never writes is rare, but a verb form of the report's own word
+        is just how the asker put it.  English morphology only: the -e dropped before the
+        suffix ("digitalised") and a doubled final consonant ("planned") are restored."""
+        w = word.lower()
+        for suffix in ("ed", "ing"):
+            stem = w[:-len(suffix)]
+            if not w.endswith(suffix) or len(stem) < 4:
+                continue
+            bases = {stem, stem + "e"}
+            if len(stem) > 4 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                bases.add(stem[:-1])
+            if any(self.counts.get(b, 0) >= 2 for b in bases):
+                return True
+        return False
 
     def wh_word(self, word: str, following: str = "") -> str | None:
         """The wh-word a short unknown token mistypes ("Wen" -> when, "wich" -> which), or None.

@@ -133,6 +133,60 @@ def defined_acronyms(texts) -> dict[str, list[str]]:
     return {k: v for k, v in out.items() if v}
 
 
+def context_keys(question: str, units, unit_id: int, keys: list[str], stop: set[str]) -> list[str]:
+    """The question's rarest topic word when the best sentence leaves it to the sentence before
+    ("... including for sickness, invalidity, and unemployment protection.  To support their eventual
+    introduction ..."): the pair was chosen for it, so it is a key word too, and the rarest one.
+    Without it the keys would be the best sentence's frame words alone ('introduction'), and every
+    sentence on introducing anything would answer "which countries are introducing sickness
+    benefits".  Only a word rarer than every key the sentence itself writes counts."""
+    before = set(units.context_terms[unit_id]) - set(units.unit_terms[unit_id])
+    if not before:
+        return []
+    extra = [t for t in key_terms(question, before, units.idf, stop) if t not in keys]
+    top = max((units.idf.get(k, 0.0) for k in keys), default=0.0)
+    return [t for t in extra if units.idf.get(t, 0.0) > top]
+
+
+_EITHER = re.compile(r"\b([A-Za-z][\w'’-]*)\s+or\s+([A-Za-z][\w'’-]*)", re.I)
+
+
+def either_of_common(question: str, keys: list[str], idf: dict[str, float]) -> set[str]:
+    """Key words the question offers as one of two past deeds, the other a common word ("countries
+    that *introduced or extended* disability allowances"): a sentence that says the other
+    ("renewed ... extended the allowance") answers as well, so the key is not required.  Only
+    single words joined by "or", the other too common to be a key itself (a verb of the frame,
+    not a second topic: "refugees or migrants" keeps both); "A and B" asks for both."""
+    keyset = set(keys)
+    common = lambda ts: all(idf.get(t, 0.0) < MIN_KEY_IDF for t in ts)
+    out: set[str] = set()
+    for m in _EITHER.finditer(question):
+        left, right = set(terms(m.group(1))), set(terms(m.group(2)))
+        if not left or not right or not (m.group(1).lower().endswith("ed") and m.group(2).lower().endswith("ed")):
+            continue  # two deeds done ("introduced or extended"); "allowances or benefits" names two things
+        if left <= keyset and common(right):
+            out |= left
+        elif right <= keyset and common(left):
+            out |= right
+    return out
+
+
+def spelled_acronyms(question: str, best_terms: set[str], long_forms: dict[str, list[str]]) -> list[str]:
+    """The acronyms whose long form the question spells out and the best sentence writes ("build a
+    *management information system*": MIS).  Each word of a long form may be too common to be a
+    key word ('management', 'information'), yet together they name one thing the report defines,
+    written either way ("an MIS", "a management information system"): the acronym is then the key."""
+    q = terms(question)
+    out = []
+    for acronym, form in long_forms.items():
+        n = len(form)
+        if n < 2 or not any(q[i:i + n] == form for i in range(len(q) - n + 1)):
+            continue
+        if holds(best_terms, {acronym}) or all(holds(best_terms, {t}) for t in form):
+            out.append(acronym)
+    return out
+
+
 _CONJUNCT = re.compile(r"[\w'’-]+|,|/|&")
 _JOINING = frozenset({"and", "or", ",", "/", "&"})
 
@@ -249,6 +303,11 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     every key word, and the lower bar suffices."""
     units = text_step.units
     keys = key_terms(a.question, set(units.unit_terms[best.unit_id]), units.idf, stop)
+    if keys:  # the best sentence writes only the frame's rarer words ('introduction'): not the topic
+        keys = keys + context_keys(a.question, units, best.unit_id, keys, stop)
+    keys = [k for k in keys if k not in either_of_common(a.question, keys, units.idf)] or keys
+    if not keys:
+        keys = spelled_acronyms(a.question, set(units.unit_terms[best.unit_id]), _long_forms(text_step))
     if not keys:
         return [], []
     # A keyword query may list the topic in two words ("complaints grievance mechanism"): a rare
