@@ -1823,11 +1823,18 @@ class QuestionEngine:
         as_list = replace(a, answer_type="Country", regions=[], links=[l for l in a.links if l.type != "Region"])
         cons = [c for c in self._constraints(as_list) if c.strong]
         if not cons or all(c.relation in ("region", "priority") for c in cons):
-            return None
-        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
+            # "which region is Kenya in", "region of the country with the Haba Haba scheme": the
+            # countries are named, or implied by the one thing named; no relation describes them
+            found = None if cons or a.regions else region_answers.subject_countries(as_list, self.k, self._run)
+            if found is None:
+                return None
+            ids, sparql, why = found
+        else:
+            ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
+            sparql, why = to_sparql(cons), "; ".join(c.description for c in cons)
         rows = region_answers.regions_for(ids, a.question, self.k)
-        out["sparql"], out["strategy"], out["answer_type"] = to_sparql(cons), "graph-aggregate", "Text"
-        out["path"] = [f"regions of: {'; '.join(c.description for c in cons)}"]
+        out["sparql"], out["strategy"], out["answer_type"] = sparql, "graph-aggregate", "Text"
+        out["path"] = [f"regions of: {why}"]
         if not rows:  # the graph answers the condition for every region: none meets it
             out["message"] = "No region meets that condition in the report."
             return []

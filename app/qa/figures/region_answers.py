@@ -13,8 +13,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-ASKS_REGION = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?regions?(?:['’]s?)?\b|^\s*regions?\s+(?:where|in which|whose)\b", re.I)
+ASKS_REGION = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?regions?(?:['’]s?)?\b|^\s*regions?\s+(?:where|in which|whose)\b"
+                         # "region of kenya", "region of the country that ratified C102 in 2024", "regions of the EU-funded
+                         # countries": the region is the last hop of a chain over the countries described
+                         r"|^\s*(?:the\s+)?regions?\s+(?:of|for)\s+(?=\w)",
+                         re.I)
 _EVERY = re.compile(r"\b(?:all|every|each)\b(?!\s+(?:three|3|result|type|kind))", re.I)
+
+
+def subject_countries(a, knowledge, run) -> tuple[list[str], str, str] | None:
+    """The countries whose region is asked when no relation describes them: the countries the
+    question names ("which region is Kenya in"), else the country at the far end of the one
+    relation the graph holds for the one thing it names ("what region is the country where the
+    Haba Haba scheme was relaunched": the scheme's country).  (ids, SPARQL, path line), or None.
+
+    Without this the region asked of a named or implied country had no step: the list step
+    answered the country itself, the text step nothing."""
+    from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _iri
+    from app.qa.relation.implied_end import implied_end
+
+    named = [l for l in a.links if not set(l.ids) & AUTHOR_ORGS]
+    if named and all(l.type == "Country" for l in named):
+        ids = list(dict.fromkeys(i for l in named for i in l.ids if i.startswith("Country:")))
+        values = " ".join(_iri(i) for i in ids)
+        return ids, f"{PREFIXES}SELECT ?answer WHERE {{ VALUES ?answer {{ {values} }} }}", "the countries named"
+    con = implied_end(a, knowledge)  # a's answer type is Country here: the thing's country
+    if con is None:
+        return None
+    sparql = f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{ {con.pattern} }}"
+    ids = [i for i in run(sparql) if i.startswith("Country:")]
+    return (ids, sparql, con.description) if ids else None
 
 
 @dataclass

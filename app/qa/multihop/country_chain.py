@@ -78,6 +78,23 @@ def region_list_asked(a: Analysis, outer: str) -> bool:
         and not set(a.linked("Organization")) - AUTHOR_ORGS and not _RANKED.search(a.question)
 
 
+# The question words the country it relates to ("RAMU country funders", "the Haba Haba scheme's
+# country"), not the named thing itself (a scheme's own funders are the graph step's).
+_COUNTRY_WORD = re.compile(r"\bcountr(?:y|ies)\b|\bnation\b", re.I)
+
+
+def _thing_country(probe: Analysis, knowledge):
+    """The country at the far end of the one relation the graph holds for the one thing the
+    question names (a scheme's country, a law's, a project's), as the inner description, when the
+    question words a country; None otherwise.  The description is then that country, and the
+    outer relation is asked of it ("RAMU country funders": Burkina Faso's funders)."""
+    from app.qa.relation.implied_end import implied_end
+
+    if not _COUNTRY_WORD.search(probe.question) or any(l.type == "Country" for l in probe.links):
+        return None
+    return implied_end(probe, knowledge)
+
+
 def clear_described(a: Analysis, start: int) -> None:
     """Once a description from ``start`` on ("... in the countries funded by the EU") stands for
     its countries, a relation worded only inside it no longer applies to the asked entities: its
@@ -126,6 +143,9 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
         probe.links = [l for l in probe.links if l.type not in asked or l.type == "Organization"]
     inner = compose(probe, constraints_for(probe, knowledge), knowledge)
     inner = [c for c in inner if c.relation != outer]
+    implied = _thing_country(probe, knowledge) if not inner else None
+    if implied is not None:  # "RAMU country funders": the country of the one thing named
+        inner = [implied]
     # "donors of the ilo-imf pilot countries": in a keyword query, a role the graph holds for an
     # initiative's list (pilot, expanded phase) describes the countries as a relation would (a
     # sentence's own clauses say more than its role word: left to the rules above)
@@ -135,7 +155,7 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
         inner += qualified_members(probe, inner, knowledge)
     # A region or priority filter alone names no relation: the funders of a region's countries
     # are asked the usual way.
-    if not inner or any(not c.strong for c in inner):
+    if not inner or any(not c.strong for c in inner if c is not implied):
         return None
     year_of_one = a.answer_type == "Year" and all(c.relation == "region" and c.within for c in inner)
     if all(c.relation in ("region", "priority") for c in inner) and not region_list_asked(a, outer) and not year_of_one:
