@@ -317,6 +317,10 @@ _ELISION = re.compile(r"\b([dlDL])['’]\s*(?=[^\W\d_])")
 _ALPHANUMERIC = re.compile(r"(?=[^\W\d_]*\d)(?=\d*[^\W\d_])\w+")
 
 
+# How many texts' links a lexicon keeps (a few KB each).
+_LINK_MEMO_SIZE = 20_000
+
+
 class Lexicon:
     """Every name the graph knows (and every country name in general), for linking questions."""
 
@@ -429,6 +433,20 @@ class Lexicon:
                 self.names.setdefault(form, set()).add(eid)
 
     def link(self, question: str) -> list[Link]:
+        """The question's spans linked to graph entities (longest names first, typos, demonyms,
+        descriptions).  The engine links the same text many times while it reads one question (each
+        reading step re-links its own rewrite), and linking is the costliest pure step, so the
+        links of a text are kept: the lexicon never changes after it is built.  Callers get their own
+        copies, since some narrow a link's ids in place."""
+        memo = self.__dict__.setdefault("_link_memo", {})
+        kept = memo.get(question)
+        if kept is None:
+            if len(memo) >= _LINK_MEMO_SIZE:
+                memo.clear()  # bounded: a server's questions never stop coming
+            kept = memo[question] = tuple(self._link(question))
+        return [Link(l.start, l.end, l.surface, list(l.ids)) for l in kept]
+
+    def _link(self, question: str) -> list[Link]:
         text = _fold(_drop_possessives(question))
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
         lowercase_query = question == question.lower()  # keyword style: acronyms typed in lower case
