@@ -181,15 +181,34 @@ def keyword_hits(a: Analysis, r: Relation, skip: set[str] = frozenset()) -> list
     """Positions (in the question) of the relation's registry keywords (but those in ``skip``),
     matched by stem outside the linked names; a multi-word keyword counts when its words occur in a row."""
     blank = _blank(a)
+    kws = tuple(dict.fromkeys((*r.keywords, r.label, r.inverse_label)))
+    key = (blank, kws, frozenset(skip))
+    kept = _HITS.get(key)
+    if kept is None:
+        if len(_HITS) >= 50_000:
+            _HITS.clear()
+        kept = _HITS[key] = tuple(_keyword_hits(blank, kws, skip))
+    return list(kept)
+
+
+# keyword_hits of (blanked question, keywords, skipped): the engine asks it of every relation for
+# every reading of a question, and the answer depends on nothing else.
+_HITS: dict[tuple, tuple[int, ...]] = {}
+
+
+def _keyword_hits(blank: str, kws: tuple[str, ...], skip) -> list[int]:
     words = [(m.start(), _prefixed_root(m.group(0))) for m in _WORD.finditer(blank)]
     hits: list[int] = []
-    for kw in dict.fromkeys((*r.keywords, r.label, r.inverse_label)):
+    for kw in kws:
         if kw.lower() in skip:
             continue
         toks = [_root(w) for w in _WORD.findall(kw)]
         if not toks:
             continue
+        first = toks[0]
         for i, (pos, w) in enumerate(words):
+            if not same_root(w, first):
+                continue
             window = [x for _, x in words[i:i + len(toks)]]
             if len(window) == len(toks) and all(same_root(x, t) for x, t in zip(window, toks)):
                 hits.append(pos)
