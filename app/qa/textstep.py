@@ -154,16 +154,20 @@ _SAME = {"people": "persons", "person": "persons", "individuals": "persons",  # 
 def _near(word: str, focus: list[str]) -> bool:
     """Is word one of the counted words, allowing inflection and a typo ('subscibers')?"""
     w = _SAME.get(word.lower(), word.lower())
-    for f in focus:
-        f = _SAME.get(f, f)
-        if stem(w) == stem(f):
-            return True
-        if len(w) >= 5 and w[0] == f[0] and abs(len(w) - len(f)) <= 2 and \
-                difflib.SequenceMatcher(None, w, f).ratio() >= 0.84:
-            return True
-        if len(os.path.commonprefix([w, f])) >= 6:
-            return True  # one root, another derivation: "attended" / "attendees", "registered" / "registration"
-    return False
+    return any(_near_pair(w, _SAME.get(f, f)) for f in focus)
+
+
+@lru_cache(maxsize=100_000)
+def _near_pair(w: str, f: str) -> bool:
+    """One word against one counted word (kept: the text step asks the same pairs of every
+    sentence it reads, and the typo test is a sequence match)."""
+    if stem(w) == stem(f):
+        return True
+    if len(w) >= 5 and w[0] == f[0] and abs(len(w) - len(f)) <= 2 and \
+            difflib.SequenceMatcher(None, w, f).ratio() >= 0.84:
+        return True
+    # one root, another derivation: "attended" / "attendees", "registered" / "registration"
+    return len(os.path.commonprefix([w, f])) >= 6
 
 
 NAMED_IN_SENTENCE = ("Scheme",)  # (an instrument such as C102 is named in too many sentences to tell one)
