@@ -15,9 +15,11 @@ and finds nothing, the answer is empty: the report does not say it.
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import math
 import re
+import threading
 import time
 
 import numpy as np
@@ -285,7 +287,32 @@ class QuestionEngine:
 
     # -- asking -----------------------------------------------------------------------------
     def ask(self, question: str, qid: str | None = None) -> dict:
-        """Answer one question (see :meth:`_ask_whole`).  The writer's frame around the question
+        """Answer one question (see :meth:`_ask_question`).  While one question is read, each whole
+        reading of one text is made once: the readings of a chain ("the country where ... - who
+        funds it?") and the checks after it ask the same text again, and a reading depends on
+        nothing but its text.  Kept per thread, for the duration of the outermost question."""
+        local = self.__dict__.setdefault("_local", threading.local())
+        if getattr(local, "whole", None) is not None:
+            return self._ask_question(question, qid)
+        local.whole = {}
+        try:
+            return self._ask_question(question, qid)
+        finally:
+            local.whole = None
+
+    def _ask_whole(self, question: str, qid: str | None = None) -> dict:
+        """:meth:`_read_whole`, once per text while one question is read (callers get a copy each:
+        they add to the path and the summary)."""
+        memo = getattr(self.__dict__.get("_local"), "whole", None)
+        if memo is None:
+            return self._read_whole(question, qid)
+        key = (" ".join((question or "").split()), qid)
+        if key not in memo:
+            memo[key] = self._read_whole(question, qid)
+        return copy.deepcopy(memo[key])
+
+    def _ask_question(self, question: str, qid: str | None = None) -> dict:
+        """Answer one question (see :meth:`_read_whole`).  The writer's frame around the question
         (a request, a sign-off, a marked aside) is peeled off first (:mod:`app.qa.form.asked_core`).
         A question about one country it describes first ("The country where ... - when did it
         ratify C102?") is asked of that country by name (:mod:`app.qa.multihop.described_country`);
@@ -329,7 +356,7 @@ class QuestionEngine:
             out["question"] = asked
         return out
 
-    def _ask_whole(self, question: str, qid: str | None = None) -> dict:
+    def _read_whole(self, question: str, qid: str | None = None) -> dict:
         t0 = time.perf_counter()
         q = " ".join((question or "").split())
         out = {"id": qid, "question": q, "answer_type": "Text", "answers": [], "sparql": "", "strategy": "none",
