@@ -86,16 +86,21 @@ class RelationRegistry:
 
     def __init__(self) -> None:
         self._by_name: dict[str, Relation] = {}
+        # Bumped by every change: what is read from the declarations and kept (the words that name a
+        # relation's ends, per question word) is kept per version, so a relation declared later counts.
+        self.version = 0
 
     def register(self, relation: Relation) -> Relation:
         if relation.parent and relation.parent not in self._by_name:
             raise KeyError(f"{relation.name}: parent relation {relation.parent} is not registered")
         self._by_name[relation.name] = relation
+        self.version += 1
         return relation
 
     def unregister(self, name: str) -> None:
         """Remove a relation (tests that declare a toy relation clean up with this)."""
         self._by_name.pop(name, None)
+        self.version += 1
 
     def get(self, name: str) -> Relation | None:
         return self._by_name.get(name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.qa.units import STOP
 from graph.extract.quantities import MONEY, PERCENT
@@ -51,7 +52,7 @@ _MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\s+$")
 _SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "bn": 1e9, "m": 1e6}
 
 
-@dataclass
+@dataclass(frozen=True)  # kept per sentence (:func:`spans`): shared, so never changed
 class Span:
     start: int
     end: int
@@ -61,8 +62,21 @@ class Span:
     currency: str = ""  # for money: USD | EUR | CHF | GBP ... (see :func:`currency_of`)
 
 
+def _registry_version() -> int:
+    from graph.relations import REGISTRY
+
+    return REGISTRY.version
+
+
 def asked_unit(question: str) -> str | None:
     """'percent' | 'money' | 'count' | None: what kind of number the question wants."""
+    return _asked_unit(question, _registry_version())
+
+
+# Asked again for every sentence the text step reads for one question; the registry's version is
+# part of the key because a keyword query's last noun may be a relation's (:func:`relation_noun`).
+@lru_cache(maxsize=8192)
+def _asked_unit(question: str, _version: int) -> str | None:
     # "how many events did the platform organise", whatever an aside says ("set up to share
     # information"): the counted phrase decides, unless it counts per cent ("how many per cent").
     if re.search(r"\bhow many\s+(?:us\s+|swiss\s+)?(?:dollars|euros|francs|pounds)\b", question, re.I):
@@ -90,6 +104,11 @@ def _num(s: str, scale: str | None) -> float:
 def spans(seg: str) -> list[Span]:
     """Every number of a sentence, typed: money, per cent, or a plain number (years and labels
     such as 'Table 3', 'No. 102' are not numbers a question asks for)."""
+    return list(_spans(seg))
+
+
+@lru_cache(maxsize=16384)  # a report has a few thousand sentences, and every number question reads many of them
+def _spans(seg: str) -> tuple[Span, ...]:
     out: list[Span] = []
     for m in MONEY.finditer(seg):
         num, scale = m.group("num") or m.group("num2"), m.group("scale") or m.group("scale2")
@@ -116,7 +135,7 @@ def spans(seg: str) -> list[Span]:
     for w in word_numbers(seg):  # "Three prototypes", "two dozen journalists": counts written in words
         if not any(s.start < w.end and w.start < s.end for s in out) and not _SPELLED_LABEL.search(seg[:w.start]):
             out.append(Span(w.start, w.end, number_label(w.value), w.value, "plain"))
-    return sorted(out, key=lambda s: s.start)
+    return tuple(sorted(out, key=lambda s: s.start))
 
 
 # "(3) the extension of ...": a small number alone in brackets before words marks a list item, unless a
@@ -537,6 +556,11 @@ def _people_noun(word: str) -> bool:
 def relation_noun(word: str) -> bool:
     """Is the word a relation's own noun in the registry ("founders", "co-chairs", "signatories")?
     A keyword query ending on one asks for that end of the relation, not how many people."""
+    return _relation_noun(word, _registry_version())
+
+
+@lru_cache(maxsize=8192)  # a scan of the registry's keywords, asked per word of every keyword query
+def _relation_noun(word: str, _version: int) -> bool:
     from app.qa.units import stem
     from graph.relations import REGISTRY
 
@@ -551,6 +575,11 @@ def relation_noun(word: str) -> bool:
 def counted_noun_last(question: str) -> bool:
     """Does a keyword query end in a plural noun of people counted ('... recipients', '... subscribers')
     rather than in a type noun (funders, countries, members) or a thing?"""
+    return _counted_noun_last(question, _registry_version())
+
+
+@lru_cache(maxsize=8192)  # asked again for every sentence the text step reads for one question
+def _counted_noun_last(question: str, _version: int) -> bool:
     from graph.extract.quantities import _PEOPLE
 
     from app.qa.form.query_tail import without_tail

@@ -253,8 +253,14 @@ _DERIVED = re.compile(r"(?:abil(?:it(?:y|ies))?|able|ibil(?:it(?:y|ies))?|ible|i
 
 def _root(term: str) -> str:
     """The word without a derivational suffix of :data:`_DERIVED` (kept whole when too little is left)."""
-    r = _DERIVED.sub("", term)
-    return r if len(r) >= 5 else term
+    got = _ROOTS.get(term)
+    if got is None:
+        r = _DERIVED.sub("", term)
+        got = _ROOTS[term] = r if len(r) >= 5 else term
+    return got
+
+
+_ROOTS: dict[str, str] = {}  # term -> root: asked for every term of every sentence a topic is checked on
 
 
 def holds(unit_terms, keys: set[str]) -> bool:
