@@ -316,6 +316,8 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     if asks_ordinal(question):  # "which SPIAC-B meeting": the "15th" written before the event's noun
         cands = [Span(a, b, str(int(v)), v, "ordinal") for a, b, v in ordinal_spans(seg)]
         unit = None
+    if not cands:
+        return None  # most sentences the text step reads hold no figure: nothing below can find one
     duration = bool(_DURATION_ASKED.search(question))
     if duration:  # "how long ... in months": a figure written with a time unit (its own noun)
         timed = [s for s in cands if s.kind == "plain" and re.match(_DURATION_UNIT, seg[s.end:], re.I)]
@@ -352,6 +354,8 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         cands = [s for s in cands if s.kind == "money"]
     elif unit == "count":
         cands = [s for s in cands if s.kind == "plain"]
+    if not cands:
+        return None
     # A figure the question states ("up from 50,000") is what it knows, not what it asks.
     stated = {sp.value for sp in spans(question)}
     if stated and any(s.value not in stated for s in cands):
