@@ -104,6 +104,8 @@ def _title_part_words(sec) -> str:
     "In which countries did the ILO engage on {t}?",
     "Which countries were assisted by the ILO on {t}?",
     "Where has the ILO been active on {t}, according to the thematic results?",
+    "Which countries are highlighted in the report's box of results on {t}?",
+    "For my catalogue: which countries are featured in the report's section on {t}?",
 ])
 def test_verbs_of_taking_part_and_layout_words_do_not_narrow_the_theme(engine, ask):
     """'contribute', 'engage', 'assisted' say that something was done, and 'thematic results'

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.qa.topics.theme_sections import _item_country, same_word
+from app.qa.topics.theme_sections import _LAYOUT, _item_country, same_word
 from app.qa.units import terms
 
 MIN_TITLE_IDF = 2.3  # the title's rarest word ("significant") is this rare, and the question writes it
@@ -97,7 +97,9 @@ def answer(text_step, question: str, region_labels: list[str], stop: set[str],
     wanted = {r.lower() for r in region_labels}
     items = [it for it in sec.items if not wanted or it[1].lower() in wanted]
     region_words = {t for r in region_labels for t in terms(r)}
-    topic = [q for q in asked if q not in stop and q not in region_words and units.idf.get(q, 0.0) >= MIN_TOPIC_IDF
+    topic = [q for q in asked if q not in stop and q not in _LAYOUT  # "featured in the section"
+             and not any(same_word(q, r) for r in region_words)  # "African countries" names the region
+             and units.idf.get(q, 0.0) >= MIN_TOPIC_IDF
              and not any(same_word(q, t) for t in sec.title_terms)]
     if topic and items:
         def weight(i: int) -> float:

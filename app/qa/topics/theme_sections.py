@@ -41,7 +41,11 @@ _LAYOUT = frozenset(terms("section sections chapter chapters part parts write-up
                           "mapping map country-level level thematic theme themes topic topics area areas "
                           "highlight highlights highlighted item items example examples bullet bullets "
                           "among amongst "  # "listed among the ... highlights": a preposition
-                          "setting settings situation situations circumstances"))  # "in crisis settings": the theme's frame
+                          "setting settings situation situations circumstances "  # "in crisis settings": the theme's frame
+                          # the report's own layout as a reader names it ("the report's box of results on ...",
+                          # "featured in the ... section", "for my catalogue"): where the theme is written, not what
+                          "box boxes report reports result results feature features featured catalogue catalog "
+                          "listed mentioned"))
 
 # Verbs of taking part ("where did the ILO contribute to / assist with / engage on <theme>"): they
 # say that something was done, never which part of a theme, so they never narrow it
