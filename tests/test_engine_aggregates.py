@@ -107,6 +107,14 @@ def test_ratification_year_filters_anchored_by_an_event(engine):
     assert _ids(res) == before
     res = engine.ask("Since the reform debate opened in 2022, which states have ratified Convention No. 102?")
     assert _ids(res) == since
+    since_2021 = {f["subject"] for f in stmts if int(f["attrs"].get("year") or f["attrs"].get("since") or 0) >= 2021}
+    assert since_2021 < {f["subject"] for f in stmts}
+    # the opening clause names another relation's word ("the C102 campaign") with its own verb: it still dates
+    # the question proper ("have ratified"), as "since 2021" would
+    for q in ("Since the C102 campaign started in 2021, which member states have ratified the Social Security "
+              "(Minimum Standards) Convention?",
+              "After the ILO launched its ratification campaign in 2021, which countries ratified C102?"):
+        assert _ids(engine.ask(q)) == since_2021, q
 
 
 def test_inquiry_about_a_ratification_campaign_is_not_a_ratification(engine):

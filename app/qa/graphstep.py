@@ -177,8 +177,11 @@ def year_for(a: Analysis, cue: str, knowledge=None) -> str | None:
     with none gets no year filter."""
     if not a.years:
         return None
-    from app.qa.multihop.chains import cue_count, year_in_other_clause, year_owner
+    from app.qa.multihop.chains import cue_count, fronted_year, year_in_other_clause, year_owner
 
+    fronted = fronted_year(a, cue)
+    if fronted is not None:  # "Since the campaign started in 2021, which states ratified ...": it dates the question
+        return fronted
     years = [y for y in a.years if y not in upper_bounds(a.question)] or a.years  # a range is one qualifier
     if len(set(years)) == 1 and cue_count(a) < 2:
         # "pathfinders that are also in the expanded phase agreed in 2024": the year is the phase's

@@ -102,6 +102,22 @@ _CUE_RELATIONS = {"ratify": {"ratified"}, "result": {"achievedResult"}, "pathfin
                   "fund": {"fundedBy", "receivedAllocationFrom", "supportedBy"}, "member": {"memberOf"}}
 
 
+# "Since the C102 campaign started in 2021, which member states have ratified ...?": a temporal clause
+# opening the question dates the question proper, whatever verb the clause itself has.
+_FRONTED_DATING = re.compile(r"^\W*(?:(?:ever|and|so|but)\s+)?(?:since|after)\b[^,;:?]{0,120}?\b(?P<y>(?:19|20)\d\d)\b"
+                             r"[^,;:?]{0,60}?,\s*(?=\S)", re.I)
+
+
+def fronted_year(a: Analysis, cue: str) -> str | None:
+    """The year of an opening "since / after ..., " clause when the cue is worded in the question
+    proper after it and no other year is written; None otherwise."""
+    m = _FRONTED_DATING.match(a.question)
+    if m is None or set(a.years) != {m["y"]}:
+        return None
+    blank = _blank(a)
+    return m["y"] if any(rx.search(blank, m.end()) for rx in _CUES.get(cue, ())) else None
+
+
 def year_in_other_clause(a: Analysis, year: str, cue: str, knowledge=None) -> bool:
     """Is the year written in another predicate than the cue's, one that words a relation of its own?
 
