@@ -51,6 +51,28 @@ def test_core_after_a_verb_of_telling_with_its_person(question, core):
     assert r.dropped
 
 
+@pytest.mark.parametrize("question, core", [
+    ("Who funds Utopia's social protection work under the programme, i.e. the donors named in Utopia's entry?",
+     "Who funds Utopia's social protection work under the programme?"),
+    ("Which countries did Atlantis fund in 2024, in other words the ones it paid for that year?",
+     "Which countries did Atlantis fund in 2024?"),
+])
+def test_a_restatement_after_the_question_is_dropped(question, core):
+    """"..., i.e. the donors named in X's entry" says the question again: its words ("named", "entry")
+    are no second question."""
+    r = without_asides(question)
+    assert r.question == core and len(r.dropped) == 1
+
+
+@pytest.mark.parametrize("question", [
+    "Who worked with the ILO on Utopia's pension reform, i.e. who financed it?",  # a sharper question: kept
+    "Which countries ratified the convention, i.e. the ones in Atlantis?",  # a name the question lacks: kept
+    "Which countries ratified the convention, that is since 2021?",  # a figure the question lacks: kept
+])
+def test_a_restatement_that_adds_is_kept(question):
+    assert not without_asides(question).dropped
+
+
 def test_company_is_an_organisation_head():
     assert answer_type("which company did the ILO partner with on maternity benefits?") == "Organization"
 

@@ -239,6 +239,24 @@ def _picks_from(before: str) -> bool:
     return any(_PARTITIVE.match(c.strip()) for c in re.split(r",|\s[-–—]\s", segment))
 
 
+# A restatement after the question proper ("..., i.e. the donors named in India's entry", "..., in other
+# words the countries it funds"): the asker says the question again in other words.  Its words ("named",
+# "entry") would be read as a second question; it is dropped when it names nothing the question
+# proper does not already name (:func:`_restates`).
+_RESTATEMENT = re.compile(r"^(?:i\.\s?e\.?|ie\b|that\s+is(?:\s+to\s+say)?\b|in\s+other\s+words\b|put\s+differently\b|"
+                          r"or\s+rather\b|to\s+put\s+it\s+(?:another|differently)\b)", re.I)
+
+
+def _restates(clause: str, kept: str) -> bool:
+    """Is the trailing clause a restatement whose names (capitalised words, figures) the question
+    proper already writes?"""
+    m = _RESTATEMENT.match(clause)
+    if not m or re.match(r"\s*,?\s*(?:who|whom|whose|which|what|where|when|how)\b", clause[m.end():], re.I):
+        return False  # "..., i.e. who financed it?": the asker's sharper question, not the same one again
+    said = kept.lower()
+    return all(re.sub(r"['’]s$", "", n).lower() in said for n in NAMEISH.findall(clause))
+
+
 def _without_trailing(core: str) -> tuple[str, list[str]]:
     """The question proper without the remarks about the asker that follow it ("..., since our
     board follows Kenya", "? My colleague thinks ..."): its first clause always stays."""
@@ -254,7 +272,7 @@ def _without_trailing(core: str) -> tuple[str, list[str]]:
         if not c:
             continue
         personal = bool(_PERSONAL.search(c)) or (personal and bool(_CONTINUES.match(c)))
-        if personal or THANKS.match(c) or (_TRAIL_HEDGE.match(c) and not NAMEISH.search(c)):
+        if personal or THANKS.match(c) or (_TRAIL_HEDGE.match(c) and not NAMEISH.search(c)) or _restates(c, kept):
             dropped.append(c)
         else:
             kept += sep + clause
