@@ -154,6 +154,46 @@ def test_a_name_is_also_found_with_a_word_before_its_kind_noun():
     assert _cores(["old-age pension scheme"]) == []  # an everyday phrase, said of other schemes too
 
 
+def _k_with_system() -> _K:
+    k = _k()
+    e = _scheme("civil", "Compulsory Health Insurance System", acronym="CHIS")
+    k.entities[e["id"]] = e
+    return k
+
+
+@pytest.mark.parametrize("q", [
+    "atlantis compulsory health insurance system for civil servants",   # kind noun, then for whom
+    "atlantis compulsory health insurance system name",                 # "system" is a kind noun
+])
+def test_a_keyword_query_naming_a_scheme_by_its_kind_noun_asks_for_it(q):
+    got = described(_a(q, {"atlantis": ["Country:ATL"], "compulsory health insurance system": ["Scheme:civil"]}),
+                    _k_with_system())
+    assert got is not None and got[0] == "Scheme:civil"
+
+
+def test_a_named_scheme_is_found_without_a_country_the_linker_knows():
+    # "Atlantide" is not linked: the scheme's own name says which one
+    q = "Atlantide compulsory health insurance system name"
+    got = described(_a(q, {"compulsory health insurance system": ["Scheme:civil"]}), _k_with_system())
+    assert got is not None and got[0] == "Scheme:civil"
+
+
+@pytest.mark.parametrize("q", [
+    "atlantis compulsory health insurance system for civil servants contribution rates",  # a fact after the tail
+    "atlantis compulsory health insurance system for civil servants number",              # a figure asked
+    "Which fund runs the compulsory health insurance system for civil servants in Atlantis?",  # the fund asked
+])
+def test_a_for_tail_that_asks_a_fact_is_left_alone(q):
+    got = described(_a(q, {"atlantis": ["Country:ATL"], "compulsory health insurance system": ["Scheme:civil"]}),
+                    _k_with_system())
+    assert got is None
+
+
+def test_a_named_scheme_of_another_country_is_not_the_answer():
+    q = "atlantis harbour pension scheme for dockers"
+    assert described(_a(q, {"atlantis": ["Country:ATL"], "harbour pension scheme": ["Scheme:other"]}), _k()) is None
+
+
 # -- over the real build -------------------------------------------------------------------------
 def _placed_scheme(engine, iso: str, word: str) -> str:
     """The one scheme the graph places in `iso` whose name holds `word` (read from the graph)."""
@@ -169,6 +209,8 @@ def _placed_scheme(engine, iso: str, word: str) -> str:
     ("Bangladesh RMG sector pilot run by ILO and GIZ - what's it called?", "BGD", "injury"),
     ("What was the pilot the ILO and GIZ launched in Bangladesh for garment workers called?", "BGD", "injury"),
     ("egypt refugees health insurance scheme acronym", "EGY", "universal"),
+    # a keyword query naming the scheme, its kind noun "system" followed by whom it covers
+    ("drc mandatory health insurance system for state employees", "COD", "mandatory"),
     # the sentence that describes it writes "the donor-supported Estidama++ pilot programme"
     ("What is the name of Jordan's donor-supported pilot that the SSC closed to registrations in January 2025?",
      "JOR", "estidama"),

@@ -516,7 +516,8 @@ class QuestionEngine:
             kind = eid.split(":", 1)[0]
             d = self._answer_dict(eid, 1.0, [self._evidence(pid, self.k.names(eid)) for pid in self.k.passages_mentioning(eid)[:3]],
                                   label_asked(a.question, self.k, eid))
-            d["path"] = [f"the {kind.lower()} of {self.k.label(a.linked('Country')[0])} described by: {', '.join(why)}"]
+            whose = f" of {self.k.label(a.linked('Country')[0])}" if a.linked("Country") else ""
+            d["path"] = [f"the {kind.lower()}{whose} described by: {', '.join(why)}"]
             out["answers"], out["answer_type"], out["strategy"], out["path"] = [d], OUTPUT_TYPES.get(kind, kind), "graph", d["path"]
             return self._finish(out, a, und, timings, t0)
         if self._listed_instruments(a, out):  # "which conventions does the report mention"
