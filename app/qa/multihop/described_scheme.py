@@ -185,11 +185,13 @@ def _named_at_head(a: Analysis, knowledge, country: str | None) -> tuple[str, li
     return eid, ["its name" + where]
 
 
-def described(a: Analysis, knowledge, need_name: bool = True) -> tuple[str, list[str]] | None:
+def described(a: Analysis, knowledge, need_name: bool = True,
+              asking: frozenset[str] = frozenset()) -> tuple[str, list[str]] | None:
     """(entity, the words that chose it) of the one scheme or project of the question's country
     that the question describes, when it asks for a name (or, with ``need_name`` False, for
     something of it: "which convention is the Bangladeshi employment injury pilot aligned with");
-    else None."""
+    else None.  ``asking`` holds more words of the asking, never of the thing (a caller's asked noun
+    and verb: "which fund runs ...")."""
     countries = set(a.linked("Country"))
     if need_name and _asks_for_a_name(a.question):
         named = _named_at_head(a, knowledge, next(iter(countries)) if len(countries) == 1 else None)
@@ -210,7 +212,7 @@ def described(a: Analysis, knowledge, need_name: bool = True) -> tuple[str, list
     linked_words = {t for l in places for t in terms(l.surface)}
     linked_words |= {t for l in places for i in l.ids for n in knowledge.names(i) for t in terms(n)}
     words = [w for w in dict.fromkeys(terms(a.question)) if w not in linked_words and w not in _FRAME
-             and not w.isdigit()]
+             and w not in asking and not w.isdigit()]
     distinct = [w for w in words if w not in _KIND]
     if not distinct:
         return None  # "kenya scheme name": nothing says which one
