@@ -96,6 +96,8 @@ def _a(q: str, spans: dict[str, list[str]]):
     ("atlantis monthly benefit older people grant", "Scheme:elder"),
     ("What is the health insurance scheme that fishing households in Atlantis join?", "Scheme:fish"),
     ("which insurance scheme did atlantis open to fishing households for clinic visits", "Scheme:fish"),
+    # "whose" opens a relative clause on the kind noun: the scheme is still what is asked
+    ("What's the Atlantis insurance scheme whose fishing households get clinic visits?", "Scheme:fish"),
 ])
 def test_a_described_scheme_of_the_named_country_is_found(q, expected):
     got = described(_a(q, {"atlantis": ["Country:ATL"]}), _k())
@@ -110,6 +112,7 @@ def test_a_described_scheme_of_the_named_country_is_found(q, expected):
     "Which schemes does Atlantis run?",                        # several asked: the usual list step
     "atlantis scheme name",                                    # nothing says which one
     "Who runs the dock accident pilot in Atlantis?",
+    "Whose pilot covers crane operators in Atlantis?",        # "whose" asks the owner
 ])
 def test_questions_asking_something_else_are_left_alone(q):
     assert described(_a(q, {"atlantis": ["Country:ATL"]}), _k()) is None
@@ -140,6 +143,7 @@ def test_the_acronym_is_the_label_when_asked():
     ("Which scheme's coverage did it extend", None),
     ("which two pension-related schemes did it review", None),
     ("What is the health insurance fund that replaced it", None),
+    ("What's the cash transfer programme whose households joined", "programme"),  # "what's", then a relative clause
 ])
 def test_the_asked_noun_is_the_last_of_the_phrase(q, head):
     assert asked_head(q) == head

@@ -45,11 +45,12 @@ _HEAD = r"(?:scheme|programme|program|pilot|project|insurance|benefit|grant|allo
 # programme ...": the words after the question word up to the first function word; the last of
 # them is the noun asked ("which scheme's coverage", "which pension-related schemes", "what is the
 # health insurance fund that ..." ask for something else).
-_WHICH = re.compile(r"\b(?:which|what)\s+(?:(?:is|was|are|were)\s+)?(?:(?:the|that|this)\s+)?"
+_WHICH = re.compile(r"\b(?:which|what)(?:['’]s\s+|\s+(?:(?:is|was|are|were)\s+)?)(?:(?:the|that|this)\s+)?"
                     r"(?:(?:name|title|acronym)\s+of\s+(?:the\s+|its\s+|that\s+)?)?", re.I)
 _FUNCTION = {"did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "that", "which", "who", "in", "of",
              "for", "to", "with", "by", "the", "a", "an", "on", "at", "from", "under", "and", "or", "called", "named",
-             "there", "its", "their", "his", "her", "will", "would", "can", "could", "should", "been", "being"}
+             "there", "its", "their", "his", "her", "will", "would", "can", "could", "should", "been", "being",
+             "whose", "where", "when", "whom"}
 _HEADS = {"scheme", "programme", "program", "pilot", "project", "insurance", "benefit", "grant", "allowance",
           "pension", "regime", "system"}
 
@@ -92,9 +93,19 @@ _ASKS_OTHER = re.compile(r"\b(?:who|whom|whose|when|where|why)\b|\bhow\s+(?:many
                          r"|^(?:is|are|does|did|do|has|have|was|were)\b", re.I)
 
 
+# "the cash transfer programme whose households ...", "the scheme where ...": a relative clause on
+# the kind noun describes the thing; it does not ask whose or where.
+_RELATIVE_AFTER_HEAD = re.compile(rf"\b{_HEAD}s?\s+$", re.I)
+
+
+def _asks_other(q: str) -> bool:
+    return any(not (m.group(0).lower() in ("whose", "where", "when") and _RELATIVE_AFTER_HEAD.search(q[:m.start()]))
+               for m in _ASKS_OTHER.finditer(q))
+
+
 def _asks_for_a_name(question: str) -> bool:
     q = question.strip()
-    if _ASKS_OTHER.search(q):
+    if _asks_other(q):
         return False
     if _QUESTION_WORD.search(q):
         return bool(asked_head(q) or _CALLED.search(q))
