@@ -88,6 +88,7 @@ from app.qa.multihop.possessor_country import possessed
 from app.qa.multihop import embedded_country
 from app.qa.multihop.described_scheme import described, label_asked
 from app.qa.multihop.scheme_body import body_of_described
+from app.qa.relation.succession import other_party
 from app.qa.constraints.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.constraints.qualified_members import qualified_members
 from app.qa.constraints.role_complement import binds, role_complement
@@ -510,6 +511,14 @@ class QuestionEngine:
             d = self._answer_dict(country, 1.0, [self._evidence(pid, self.k.names(eid)) for pid in facts[0]["passages"][:3]])
             d["path"] = [f"{self.k.label(eid)} {REGISTRY[facts[0]['predicate']].label} {self.k.label(country)}"]
             out["answers"], out["strategy"], out["path"] = [d], "graph", d["path"]
+            return self._finish(out, a, und, timings, t0)
+        succeeded = other_party(a, self.k)  # "what replaced the NHIF in Kenya": the sentence of the transition
+        if succeeded:
+            eid, was, pid = succeeded
+            d = self._answer_dict(eid, 1.0, [self._evidence(pid, self.k.names(eid))])
+            d["path"] = [f"succession written with {self.k.label(was)}: {self.k.label(eid)}"]
+            out["answers"], out["strategy"], out["path"] = [d], "text", d["path"]
+            out["answer_type"] = OUTPUT_TYPES.get(eid.split(":", 1)[0], eid.split(":", 1)[0])
             return self._finish(out, a, und, timings, t0)
         ran = body_of_described(a, self.k)  # "what fund in Nepal runs the new contributory schemes for ..."
         if ran:
