@@ -70,4 +70,5 @@ def test_two_bodies_merely_listed_together_are_no_succession():
 def test_a_question_without_a_verb_of_replacing_is_left_alone():
     k = _K("The Coastal Health Agency (CHA) replaced the Harbour Health Fund (HHF).", _NAMES)
     assert not asks_succession("who funds the HHF?")
+    assert not asks_succession("Which countries have a health fund that was replaced?")  # places asked
     assert other_party(_a("who funds the HHF?", {"HHF": "Organization:old"}), k) is None

@@ -30,8 +30,13 @@ _NEW_OVER_OLD = re.compile(r"^" + _ACRONYM + r",?\s+(?:(?:has|have|had|which|tha
                            r"succeeded|superseded|took\s+over\s+from|takes\s+over\s+from)\s+(?:the\s+)?" + _ADJ + r"$", re.I)
 
 
+# The places are asked, not the successor: "which countries have a fund that was replaced".
+_PLACE_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:countr(?:y|ies)|nations?|governments?|"
+                          r"territor(?:y|ies)|regions?)\b|\bwhere\b|\bin\s+which\s+countr", re.I)
+
+
 def asks_succession(question: str) -> bool:
-    return bool(_ASKS.search(question))
+    return bool(_ASKS.search(question)) and not _PLACE_ASKED.search(question)
 
 
 @lru_cache(maxsize=1024)
