@@ -96,6 +96,8 @@ def _a(q: str, spans: dict[str, list[str]]):
     ("atlantis monthly benefit older people grant", "Scheme:elder"),
     ("What is the health insurance scheme that fishing households in Atlantis join?", "Scheme:fish"),
     ("which insurance scheme did atlantis open to fishing households for clinic visits", "Scheme:fish"),
+    # "whose" opens a relative clause on the kind noun: the scheme is still what is asked
+    ("What's the Atlantis insurance scheme whose fishing households get clinic visits?", "Scheme:fish"),
 ])
 def test_a_described_scheme_of_the_named_country_is_found(q, expected):
     got = described(_a(q, {"atlantis": ["Country:ATL"]}), _k())
@@ -110,6 +112,7 @@ def test_a_described_scheme_of_the_named_country_is_found(q, expected):
     "Which schemes does Atlantis run?",                        # several asked: the usual list step
     "atlantis scheme name",                                    # nothing says which one
     "Who runs the dock accident pilot in Atlantis?",
+    "Whose pilot covers crane operators in Atlantis?",        # "whose" asks the owner
 ])
 def test_questions_asking_something_else_are_left_alone(q):
     assert described(_a(q, {"atlantis": ["Country:ATL"]}), _k()) is None
@@ -140,6 +143,7 @@ def test_the_acronym_is_the_label_when_asked():
     ("Which scheme's coverage did it extend", None),
     ("which two pension-related schemes did it review", None),
     ("What is the health insurance fund that replaced it", None),
+    ("What's the cash transfer programme whose households joined", "programme"),  # "what's", then a relative clause
 ])
 def test_the_asked_noun_is_the_last_of_the_phrase(q, head):
     assert asked_head(q) == head
@@ -152,6 +156,46 @@ def test_a_name_is_also_found_with_a_word_before_its_kind_noun():
     assert _cores(["National Social Protection Programme"]) == []  # nothing of its own is left
     assert _cores(["Pilot programme"]) == []
     assert _cores(["old-age pension scheme"]) == []  # an everyday phrase, said of other schemes too
+
+
+def _k_with_system() -> _K:
+    k = _k()
+    e = _scheme("civil", "Compulsory Health Insurance System", acronym="CHIS")
+    k.entities[e["id"]] = e
+    return k
+
+
+@pytest.mark.parametrize("q", [
+    "atlantis compulsory health insurance system for civil servants",   # kind noun, then for whom
+    "atlantis compulsory health insurance system name",                 # "system" is a kind noun
+])
+def test_a_keyword_query_naming_a_scheme_by_its_kind_noun_asks_for_it(q):
+    got = described(_a(q, {"atlantis": ["Country:ATL"], "compulsory health insurance system": ["Scheme:civil"]}),
+                    _k_with_system())
+    assert got is not None and got[0] == "Scheme:civil"
+
+
+def test_a_named_scheme_is_found_without_a_country_the_linker_knows():
+    # "Atlantide" is not linked: the scheme's own name says which one
+    q = "Atlantide compulsory health insurance system name"
+    got = described(_a(q, {"compulsory health insurance system": ["Scheme:civil"]}), _k_with_system())
+    assert got is not None and got[0] == "Scheme:civil"
+
+
+@pytest.mark.parametrize("q", [
+    "atlantis compulsory health insurance system for civil servants contribution rates",  # a fact after the tail
+    "atlantis compulsory health insurance system for civil servants number",              # a figure asked
+    "Which fund runs the compulsory health insurance system for civil servants in Atlantis?",  # the fund asked
+])
+def test_a_for_tail_that_asks_a_fact_is_left_alone(q):
+    got = described(_a(q, {"atlantis": ["Country:ATL"], "compulsory health insurance system": ["Scheme:civil"]}),
+                    _k_with_system())
+    assert got is None
+
+
+def test_a_named_scheme_of_another_country_is_not_the_answer():
+    q = "atlantis harbour pension scheme for dockers"
+    assert described(_a(q, {"atlantis": ["Country:ATL"], "harbour pension scheme": ["Scheme:other"]}), _k()) is None
 
 
 # -- over the real build -------------------------------------------------------------------------
@@ -169,6 +213,8 @@ def _placed_scheme(engine, iso: str, word: str) -> str:
     ("Bangladesh RMG sector pilot run by ILO and GIZ - what's it called?", "BGD", "injury"),
     ("What was the pilot the ILO and GIZ launched in Bangladesh for garment workers called?", "BGD", "injury"),
     ("egypt refugees health insurance scheme acronym", "EGY", "universal"),
+    # a keyword query naming the scheme, its kind noun "system" followed by whom it covers
+    ("drc mandatory health insurance system for state employees", "COD", "mandatory"),
     # the sentence that describes it writes "the donor-supported Estidama++ pilot programme"
     ("What is the name of Jordan's donor-supported pilot that the SSC closed to registrations in January 2025?",
      "JOR", "estidama"),

@@ -28,6 +28,14 @@ def test_a_mistyped_wh_word_is_corrected(typed, meant):
     assert fixed.split()[0] == meant and fixes[0].original == typed
 
 
+def test_a_two_letter_how_before_a_mistyped_quantity_word_is_corrected():
+    """'hw manny people': both words of 'how many' slipped; the question still asks a figure."""
+    s = Speller(Counter({"people": 9, "many": 30, "grant": 4}))
+    fixed, _ = s.correct("hw manny people got the grant?")
+    assert fixed.split()[:2] == ["how", "many"]
+    assert s.correct("hw money got the grant?")[0].split()[0] == "hw"  # "money" is no slip of a quantity word
+
+
 def test_a_dropped_letter_before_a_final_s_is_a_typo():
     """'proces' is not a singular of 'process': it is corrected, while 'fund' (from 'funds') stays."""
     s = Speller(Counter({"process": 20, "processes": 12, "funds": 9}))

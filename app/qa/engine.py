@@ -87,6 +87,8 @@ from app.qa.names.common_names import common_named
 from app.qa.multihop.possessor_country import possessed
 from app.qa.multihop import embedded_country
 from app.qa.multihop.described_scheme import described, label_asked
+from app.qa.multihop.scheme_body import body_of_described
+from app.qa.relation.succession import other_party
 from app.qa.constraints.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.constraints.qualified_members import qualified_members
 from app.qa.constraints.role_complement import binds, role_complement
@@ -510,13 +512,33 @@ class QuestionEngine:
             d["path"] = [f"{self.k.label(eid)} {REGISTRY[facts[0]['predicate']].label} {self.k.label(country)}"]
             out["answers"], out["strategy"], out["path"] = [d], "graph", d["path"]
             return self._finish(out, a, und, timings, t0)
+        succeeded = other_party(a, self.k)  # "what replaced the NHIF in Kenya": the sentence of the transition
+        if succeeded:
+            eid, was, pid = succeeded
+            d = self._answer_dict(eid, 1.0, [self._evidence(pid, self.k.names(eid))])
+            d["path"] = [f"succession written with {self.k.label(was)}: {self.k.label(eid)}"]
+            out["answers"], out["strategy"], out["path"] = [d], "text", d["path"]
+            out["answer_type"] = OUTPUT_TYPES.get(eid.split(":", 1)[0], eid.split(":", 1)[0])
+            return self._finish(out, a, und, timings, t0)
+        ran = body_of_described(a, self.k)  # "what fund in Nepal runs the new contributory schemes for ..."
+        if ran:
+            scheme, why, facts = ran
+            found = []
+            for f in facts:
+                d = self._answer_dict(f["object"], 1.0, [self._evidence(pid, self.k.names(f["object"]))
+                                                        for pid in (f.get("passages") or [])[:3]])
+                d["path"] = [f"{self.k.label(scheme)} (described by: {', '.join(why)}) administered by {self.k.label(f['object'])}"]
+                found.append(d)
+            out["answers"], out["answer_type"], out["strategy"], out["path"] = found, "Organization", "graph", found[0]["path"]
+            return self._finish(out, a, und, timings, t0)
         chosen = described(a, self.k)  # "bangladesh employment injury pilot name": the one described
         if chosen:
             eid, why = chosen
             kind = eid.split(":", 1)[0]
             d = self._answer_dict(eid, 1.0, [self._evidence(pid, self.k.names(eid)) for pid in self.k.passages_mentioning(eid)[:3]],
                                   label_asked(a.question, self.k, eid))
-            d["path"] = [f"the {kind.lower()} of {self.k.label(a.linked('Country')[0])} described by: {', '.join(why)}"]
+            whose = f" of {self.k.label(a.linked('Country')[0])}" if a.linked("Country") else ""
+            d["path"] = [f"the {kind.lower()}{whose} described by: {', '.join(why)}"]
             out["answers"], out["answer_type"], out["strategy"], out["path"] = [d], OUTPUT_TYPES.get(kind, kind), "graph", d["path"]
             return self._finish(out, a, und, timings, t0)
         if self._listed_instruments(a, out):  # "which conventions does the report mention"

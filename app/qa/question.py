@@ -44,7 +44,8 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
                           r"budget|cost|value|sum|count|ambition|target|figure|average|mean|median|rate|ratio|proportion|percent|per cent|payment)\b|"
                           r"\b(?:from|at|above|over|under|below)\s+what\s+age\b|\bhow old\b|\bwhat (?:is|was) the (?:minimum |maximum |youngest |oldest |"
-                          r"upper |lower |eligibility |qualifying )?age\b|\b(?:up )?to what (?:maximum |upper )?age\b", re.I)),
+                          r"upper |lower |eligibility |qualifying )?age\b|\b(?:up )?to what (?:maximum |upper )?age\b|"
+                          r"\bage\s+(?:from|at)\s+which\b", re.I)),  # "the age from which the grant is paid"
     ("Number", ORDINAL_TYPE),
     ("Number", re.compile(r"\bhow long\b|\b(?:for\s+)?how many\s+(?:minutes|hours|days|weeks|months|years)\b", re.I)),  # a duration  # "which session of the conference", "spiac-b meeting number": the ordinal
     # (a phone user's own language: "cuánto", "quanto", "combien"; "año", "ano", "année", "cuándo", "quando", "quand")

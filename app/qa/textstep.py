@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.qa.figures import enumerations, numbers
+from app.qa.figures.keyword_figures import closing_reach_verb
 from app.qa.figures.region_figures import about_region, region_countries
 from app.qa.names.listed_governments import listed_governments
 from app.qa.question import ENTITY_FOR_TYPE, Analysis
@@ -254,6 +255,9 @@ class TextStep:
                 # is counted, or which of the rates listed together ("70% X and 61% Y") is meant
                 focus = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question)
                          if w.lower() not in STOP and w.lower() not in _UNIT_WORDS]  # every share says "percent"
+            if not focus:
+                reach = closing_reach_verb(question)  # "malawi old persons grant reach": beside "to reach"
+                focus = [reach] if reach else focus
             span = numbers.pick(seg, question, lambda w: _near(w, focus), strict=strict)
             if span is not None:
                 out[span.label] = Found("Number", span.label, span.label, [(a + span.start, a + span.end)],

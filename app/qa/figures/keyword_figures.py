@@ -111,6 +111,21 @@ def closes_on_measure(question: str, names: list[tuple[int, int]] = ()) -> bool:
     return core is not None and len(question.split()) >= 2 and bool(_MEASURE_LAST.search(core))  # (a name counts as a word)
 
 
+# A verb of reaching people that closes a keyword query: the sentence writes it right before or
+# after the figure asked ("has the potential to reach 410,000 people", "15,000 enrolled").
+_REACH_LAST = re.compile(r"\b(reach|reached|benefit(?:t)?ed|enrolled|affiliated|covered|registered)\W*$", re.I)
+
+
+def closing_reach_verb(question: str) -> str | None:
+    """The verb of reaching a keyword query (no question word) closes on ("... grant reach"), or
+    None: the figure asked is the one the sentence writes beside that verb, not the first one (an
+    age, an amount) it writes."""
+    if _ASKING.search(question):
+        return None
+    m = _REACH_LAST.search(question.strip())
+    return m.group(1).lower() if m else None
+
+
 # A keyword query opening on a measure of what follows: "share of 2024 new resources for the arab
 # states region", "percentage of gtt staff outside hq", "amount of new funding approved 2022".
 _MEASURE_FIRST = re.compile(r"^\W*(?:the\s+)?(?:share|percentage|proportion|per\s*cent|percent|amount|sum)\s+of\b", re.I)

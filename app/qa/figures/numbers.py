@@ -37,7 +37,7 @@ BY_HOW_MUCH = re.compile(r"\bby how (?:much|many)\b", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:almost|nearly|about|around|roughly|some|over|more than|up to|approximately)?\s*$", re.I)
 _COUNT_ASKED = re.compile(r"\bhow many\b|\bnumber of\b", re.I)
 _TIMES_ASKED = re.compile(r"\bhow (?:many\s+t[a-z]*mes|often)\b|\bnumber of (?:times|meetings|sessions)\b", re.I)
-_AGE_ASKED = re.compile(r"\b(?:what|which)\s+age\b|\bhow old\b|\bage\s+(?:limit|threshold|of eligibility)\b|\beligibility age\b|"
+_AGE_ASKED = re.compile(r"\b(?:what|which)\s+age\b|\bhow old\b|\bage\s+(?:from|at)\s+which\b|\bage\s+(?:limit|threshold|of eligibility)\b|\beligibility age\b|"
                         r"\b(?:minimum|maximum|upper|lower|youngest|oldest|qualifying|pensionable|retirement|entry|eligible)\s+age\b|"
                         # a keyword query closing on "age" ("malawi older persons grant age", "nda age eligible")
                         r"(?<![-\w])age(?:\s+(?:eligible|eligibility|limit|cut-?off|bracket|range))?\s*\??\s*$", re.I)

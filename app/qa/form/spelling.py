@@ -36,6 +36,16 @@ RARE = 2  # a known word seen this rarely may itself be a typo in the source tex
 _QUANTITY_NEXT = re.compile(r"\s+(many|much|often|long|far)\b", re.I)
 MIN_LEN = 4  # shorter words are too often acronyms or right by chance
 _QUANTITY_WORDS = ("many", "much")  # what "how" asks a figure with
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _quantity_next(following: str) -> bool:
+    """A quantity word follows, as typed or one slip away ("hw manny people"): both words of
+    "how many" mistyped still ask a figure."""
+    if _QUANTITY_NEXT.match(following):
+        return True
+    m = _NEXT_WORD.match(following)
+    return bool(m) and len(m.group(1)) >= 4 and any(OSA.distance(m.group(1).lower(), q) <= 1 for q in _QUANTITY_WORDS)
 # The closed class of English wh-words.  Their typos ("wen", "wich", "waht") are short or happen
 # to be dictionary junk, so the general rule above skips them; yet a misread wh-word misreads the
 # whole question (a year asked, a list answered).  Ordinary English, not a report fact.
@@ -390,7 +400,7 @@ class Speller:
         Only w/h-initial tokens the report never writes, one edit (two for five letters and more)
         from exactly one nearest wh-word."""
         w = word.lower()
-        if len(w) == 2 and w != "ho" and _subsequence(w, "how") and _QUANTITY_NEXT.match(following) \
+        if len(w) == 2 and w != "ho" and _subsequence(w, "how") and _quantity_next(following) \
                 and english_frequency().get(w, 0) < COMMON:
             return "how"  # "hw many", "ow much": a two-letter slip of the one wh-word that asks a quantity
         if w in WH_WORDS or w in SHORTHAND or w in _FUNCTION_WORDS or "'" in w or "’" in w or not 3 <= len(w) <= 6 or w[0] not in "wh" or w in self.counts \

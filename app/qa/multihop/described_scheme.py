@@ -40,18 +40,19 @@ _FRAME = {stem(w) for w in ("name", "named", "called", "call", "acronym", "title
 
 # The noun that says what is asked: a kind of thing a country runs (a fund or a mutual is an
 # institution, and an act or a strategy an instrument: other steps answer those).
-_HEAD = r"(?:scheme|programme|program|pilot|project|insurance|benefit|grant|allowance|pension|regime)"
+_HEAD = r"(?:scheme|programme|program|pilot|project|insurance|benefit|grant|allowance|pension|regime|system)"
 # "which health insurance scheme did ...", "what is the pilot ...", "what is the name of the joint
 # programme ...": the words after the question word up to the first function word; the last of
 # them is the noun asked ("which scheme's coverage", "which pension-related schemes", "what is the
 # health insurance fund that ..." ask for something else).
-_WHICH = re.compile(r"\b(?:which|what)\s+(?:(?:is|was|are|were)\s+)?(?:(?:the|that|this)\s+)?"
+_WHICH = re.compile(r"\b(?:which|what)(?:['’]s\s+|\s+(?:(?:is|was|are|were)\s+)?)(?:(?:the|that|this)\s+)?"
                     r"(?:(?:name|title|acronym)\s+of\s+(?:the\s+|its\s+|that\s+)?)?", re.I)
 _FUNCTION = {"did", "does", "do", "is", "was", "are", "were", "has", "have", "had", "that", "which", "who", "in", "of",
              "for", "to", "with", "by", "the", "a", "an", "on", "at", "from", "under", "and", "or", "called", "named",
-             "there", "its", "their", "his", "her", "will", "would", "can", "could", "should", "been", "being"}
+             "there", "its", "their", "his", "her", "will", "would", "can", "could", "should", "been", "being",
+             "whose", "where", "when", "whom"}
 _HEADS = {"scheme", "programme", "program", "pilot", "project", "insurance", "benefit", "grant", "allowance",
-          "pension", "regime"}
+          "pension", "regime", "system"}
 
 
 def asked_head(question: str) -> str | None:
@@ -80,18 +81,38 @@ _CALLED = re.compile(rf"\b{_HEAD}\b(?![s'’]).*\bwhat(?:'s|\s+is)\s+(?:it|its\s
 _QUESTION_WORD = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how|is|are|does|did|do|has|have|can|could)\b", re.I)
 # A keyword query names what it wants last ("bangladesh employment injury pilot name").
 _KEYWORD_TAIL = re.compile(rf"\b{_HEAD}(?:\s+(?:name|called|acronym|title|abbreviation))?\s*[?.!]*$", re.I)
+# ... or last but for whom or what it is for ("drc mandatory health insurance system for state
+# employees"): a short tail after "for" / "covering" that names no fact of the thing (an amount, a
+# count, a date), so the thing itself is what is asked.
+_KEYWORD_FOR_TAIL = re.compile(rf"\b{_HEAD}s?\s+(?:for|covering)\s+((?:[\w'’-]+\s+){{0,3}}[\w'’-]+)\s*[?.!]*$", re.I)
+_FACT_WORDS = {"amount", "amounts", "number", "numbers", "rate", "rates", "cost", "costs", "coverage", "value", "level",
+               "date", "year", "when", "much", "many", "size", "total", "percentage", "percent", "share", "funder",
+               "funders", "donor", "donors", "partner", "partners", "countries", "country", "beneficiaries", "budget"}
 # Asked for something else than the thing: its country, its people, a date, a figure.
 _ASKS_OTHER = re.compile(r"\b(?:who|whom|whose|when|where|why)\b|\bhow\s+(?:many|much|long|old)\b|\bin\s+what\s+year\b"
                          r"|^(?:is|are|does|did|do|has|have|was|were)\b", re.I)
 
 
+# "the cash transfer programme whose households ...", "the scheme where ...": a relative clause on
+# the kind noun describes the thing; it does not ask whose or where.
+_RELATIVE_AFTER_HEAD = re.compile(rf"\b{_HEAD}s?\s+$", re.I)
+
+
+def _asks_other(q: str) -> bool:
+    return any(not (m.group(0).lower() in ("whose", "where", "when") and _RELATIVE_AFTER_HEAD.search(q[:m.start()]))
+               for m in _ASKS_OTHER.finditer(q))
+
+
 def _asks_for_a_name(question: str) -> bool:
     q = question.strip()
-    if _ASKS_OTHER.search(q):
+    if _asks_other(q):
         return False
     if _QUESTION_WORD.search(q):
         return bool(asked_head(q) or _CALLED.search(q))
-    return bool(_KEYWORD_TAIL.search(q))
+    if _KEYWORD_TAIL.search(q):
+        return True
+    m = _KEYWORD_FOR_TAIL.search(q)
+    return bool(m) and not any(w.lower() in _FACT_WORDS for w in m.group(1).split())
 
 
 _ASKS_NAME = re.compile(r"\b(?:name|called|acronym|abbreviation|title)\s*[?.!]*$", re.I)
@@ -146,12 +167,47 @@ def _placed_in(knowledge, eid: str, country: str) -> bool:
     return any(f["object"] == country for f in knowledge.facts_where(subject=eid))
 
 
-def described(a: Analysis, knowledge, need_name: bool = True) -> tuple[str, list[str]] | None:
+def _named_at_head(a: Analysis, knowledge, country: str | None) -> tuple[str, list[str]] | None:
+    """The scheme a keyword query names itself and asks the name of, when its head noun is the
+    end of a linked name and only a name word or a "for whom" tail follows ("RDC mandatory health
+    insurance system name", "drc mandatory health insurance system for state employees"): the
+    linked name is the thing asked, not context for another one.  With a country linked, the
+    scheme must be placed there; without one (a country the linker does not know), the name alone
+    says which."""
+    q = a.question.strip()
+    if _QUESTION_WORD.search(q):
+        return None
+    m = _ASKS_NAME.search(q)
+    tail = _KEYWORD_FOR_TAIL.search(q)
+    if m:
+        head = re.search(rf"\b{_HEAD}s?\s*$", q[:m.start()], re.I)
+        at = head.start() if head else None
+    else:
+        at = tail.start() if tail else None  # the tail's pattern opens on the head noun
+    if at is None:
+        return None
+    named = [l for l in a.links if l.type in CANDIDATE_TYPES and l.start <= at < l.end and len(l.ids) == 1]
+    if len(named) != 1:
+        return None
+    eid = named[0].ids[0]
+    if country is not None and not _placed_in(knowledge, eid, country):
+        return None
+    where = f", placed in {knowledge.label(country)}" if country else ""
+    return eid, ["its name" + where]
+
+
+def described(a: Analysis, knowledge, need_name: bool = True,
+              asking: frozenset[str] = frozenset()) -> tuple[str, list[str]] | None:
     """(entity, the words that chose it) of the one scheme or project of the question's country
     that the question describes, when it asks for a name (or, with ``need_name`` False, for
     something of it: "which convention is the Bangladeshi employment injury pilot aligned with");
-    else None."""
+    else None.  ``asking`` holds more words of the asking, never of the thing (a caller's asked noun
+    and verb: "which fund runs ...")."""
     countries = set(a.linked("Country"))
+    if need_name and _asks_for_a_name(a.question):
+        named = _named_at_head(a, knowledge, next(iter(countries)) if len(countries) == 1 else None)
+        if named:
+            return named
     if len(countries) != 1 or (need_name and not _asks_for_a_name(a.question)):
         return None
     country = next(iter(countries))
@@ -167,7 +223,7 @@ def described(a: Analysis, knowledge, need_name: bool = True) -> tuple[str, list
     linked_words = {t for l in places for t in terms(l.surface)}
     linked_words |= {t for l in places for i in l.ids for n in knowledge.names(i) for t in terms(n)}
     words = [w for w in dict.fromkeys(terms(a.question)) if w not in linked_words and w not in _FRAME
-             and not w.isdigit()]
+             and w not in asking and not w.isdigit()]
     distinct = [w for w in words if w not in _KIND]
     if not distinct:
         return None  # "kenya scheme name": nothing says which one

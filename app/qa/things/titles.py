@@ -58,6 +58,9 @@ MAX_LISTED = 8  # a filter leaving more than this is no answer ("which reports .
 # A group of publications described together: the share of the question's topic words their
 # descriptions repeat, how close to the best a member must be, and how far ahead of the rest.
 GROUP_COVERAGE, GROUP_TIE, GROUP_LEAD = 0.6, 0.05, 0.25
+# ... or presented together by one lead-in: the share of the question's topic words the lead-in and
+# the members' descriptions hold (wordy questions bring many words no description has)
+GROUP_CONTEXT_COVERAGE = 0.35
 _GENERIC = set(terms("ilo report paper brief publication published title called named which what ilo's"))
 
 
@@ -95,6 +98,7 @@ class _Pub:
     number: str
     countries: set[str]
     publishers: set[str]
+    context: str = ""  # the text that presents it (a list's lead-in: "The three concerned briefs are:")
 
 
 def _adjectival_countries(title: str) -> set[str]:
@@ -121,7 +125,8 @@ class PublicationFinder:
                                   (at.get("kind") or "").lower(),
                                   at.get("language") or "en", (at.get("month") or "").lower(), str(at.get("year") or ""),
                                   str(at.get("number") or ""),
-                                  set(at.get("countries") or []) | about | _adjectival_countries(e["label"]), pubs))
+                                  set(at.get("countries") or []) | about | _adjectival_countries(e["label"]), pubs,
+                                  (at.get("context") or "").strip()))
         self._ids = {p.eid for p in self.pubs}
         df: dict[str, int] = {}
         for p in self.pubs:
@@ -150,6 +155,54 @@ class PublicationFinder:
         if best < GROUP_COVERAGE or rest > best - GROUP_LEAD or not 2 <= len(group) <= MAX_LISTED:
             return []
         return group
+
+    def _context_group(self, pool: list["_Pub"], qterms: set[str]) -> list["_Pub"]:
+        """Publications one passage presents as a set ("a series of briefs on ... the care economy
+        ... The three concerned briefs are:"), asked for by what that presentation says.  The
+        members share the text that leads into their list (their ``context``); the set is asked
+        when the words of that lead-in and of the members' own descriptions together hold clearly
+        more of the question's topic words than any publication outside it, and the lead-in holds
+        at least two of them.  All members are the answer: each one's own description repeats only
+        some of the question ("healthy ageing" of one, "long-term care" of another), so picking by
+        description alone dropped members.  Words weigh by their rarity across the publications'
+        descriptions: "social protection", said of nearly all, tells no set apart."""
+        weight = self._desc_idf()
+        # (a word no title or description holds says nothing of which: "apparently", "could you")
+        topic = {t for t in qterms - _GENERIC - _ASKING if t in weight}
+        if len(topic) < 2:
+            return []
+
+        def held(bag: set[str]) -> float:
+            total = sum(weight[t] for t in topic)
+            return sum(weight[t] for t in topic & bag) / total if total else 0.0
+        groups: dict[str, list[_Pub]] = {}
+        for p in pool:
+            if p.context:
+                groups.setdefault(p.context, []).append(p)
+        best: tuple[float, list[_Pub]] | None = None
+        for context, members in groups.items():
+            if not 2 <= len(members) <= MAX_LISTED or len(topic & set(terms(context))) < 2:
+                continue
+            bag = set(terms(context)).union(*(m.desc_terms | m.title_terms for m in members))
+            share = held(bag)
+            if best is None or share > best[0]:
+                best = (share, members)
+        if best is None or best[0] < GROUP_CONTEXT_COVERAGE:
+            return []
+        inside = {m.eid for m in best[1]}
+        rest = max((held(p.desc_terms | p.title_terms) for p in pool if p.eid not in inside), default=0.0)
+        return best[1] if rest <= best[0] - GROUP_LEAD else []
+
+    def _desc_idf(self) -> dict[str, float]:
+        """Rarity of each word across the publications' titles and descriptions (built once)."""
+        if not hasattr(self, "_desc_weights"):
+            df: dict[str, int] = {}
+            for p in self.pubs:
+                for t in p.desc_terms | p.title_terms:
+                    df[t] = df.get(t, 0) + 1
+            n = len(self.pubs)
+            self._desc_weights = {t: math.log((n + 1) / c) for t, c in df.items()}
+        return self._desc_weights
 
     def _titles_holding(self, pool: list["_Pub"], qterms: set[str], links, plural: bool) -> list["_Pub"]:
         """The publications whose titles hold every topic word of the question ("what has the ILO
@@ -300,7 +353,7 @@ class PublicationFinder:
         translated = self._by_cognates(pool, question)
         if translated is not None:
             return Found([translated.eid], why + [f"the question repeats the {translated.language} title's words in English"])
-        group = self._described_group(pool, qterms) if plural else None
+        group = (self._context_group(pool, qterms) or self._described_group(pool, qterms)) if plural else None
         if group:
             return Found([p.eid for p in group], why + ["the question says what the publications it lists are about"])
         topical = self._titles_holding(pool, qterms, links, plural)

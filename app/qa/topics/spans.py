@@ -27,7 +27,7 @@ from app.qa.units import STOP, terms
 # Head nouns by family; a candidate's own head noun must belong to the asked family.
 FAMILIES: dict[str, tuple[str, ...]] = {
     "scheme": ("programme", "program", "scheme", "regime", "mutual", "fund", "insurance", "benefit", "grant",
-               "allowance", "pension", "system", "transfer", "subsidy"),
+               "allowance", "pension", "system", "transfer", "subsidy", "net"),  # "net": a safety net
     "law": ("law", "act", "decree", "bill", "code", "regulation", "resolution", "legislation", "ordinance"),
     "strategy": ("strategy", "policy", "plan", "roadmap", "framework"),
     "project": ("project", "programme", "program", "initiative", "task force", "taskforce", "partnership",
