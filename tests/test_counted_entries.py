@@ -24,5 +24,11 @@ def test_profiles_and_pages_are_not_countries():
 
 
 def test_not_counted_left_alone():
-    q = "Which funder appears in the financing lines of the largest number of country programmes?"
+    q = "Which country programmes does Holland help finance?"
     assert as_countries(q) == q
+
+
+def test_ranking_by_number_of_programmes_reads_countries():
+    # "the largest number of country programmes" ranks funders by how many countries they fund
+    assert as_countries("Which funder appears in the financing lines of the largest number of country programmes?") \
+        == "Which funder appears in the financing lines of the largest number of countries?"
