@@ -32,3 +32,22 @@ def test_ranking_by_number_of_programmes_reads_countries():
     # "the largest number of country programmes" ranks funders by how many countries they fund
     assert as_countries("Which funder appears in the financing lines of the largest number of country programmes?") \
         == "Which funder appears in the financing lines of the largest number of countries?"
+
+
+# -- the real engine over the real build: the expected count is the graph's, never typed in ----------
+import pytest  # noqa: E402
+
+from tests.support.engine import answer_labels, countries_per_government_funder  # noqa: E402
+
+
+@pytest.mark.parametrize("template", [
+    "How many country programmes does the {f} help finance?",
+    "In how many country sections is the {f} listed as a source of financing support?",
+    "number of country entries naming the {f} as a funder",
+])
+def test_counting_entries_about_a_funder_counts_its_countries(engine, template):
+    per_funder = countries_per_government_funder(engine.k)
+    funder = max(per_funder, key=lambda f: (len(per_funder[f]), f))
+    assert len(per_funder[funder]) >= 3
+    r = engine.ask(template.format(f=engine.k.label(funder)))
+    assert [float(x) for x in answer_labels(r)] == [float(len(per_funder[funder]))]
