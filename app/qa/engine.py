@@ -58,6 +58,7 @@ from app.qa.form.background_clause import also_without_background
 from app.qa.form.conversation import without_shell
 from app.qa.form import asked_core
 from app.qa.form.foreign_words import in_english
+from app.qa.form import counted_entries
 from app.qa.form.coreference import core_of
 from app.qa.multihop.entry_country import entry_country, named_as_donor, named_as_government
 from app.qa.form.keyword_order import question_word_first
@@ -324,6 +325,7 @@ class QuestionEngine:
         asked = " ".join(str(question or "").split())
         # "quien financia OIT en Nepal": French, Spanish, Portuguese words and names in English first
         question = asked_core.of(in_english(asked, self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
+        question = counted_entries.as_countries(question)  # "how many country programmes does Holland finance"
         named = described_country.split(question) or told_country.split(  # "X was launched there. Who funds that country?"
             question, lambda t: [(l.surface, l.ids[0]) for l in self.lexicon.link(t) if l.type == "Country"], self.k.label)
         out = described_country.answer(named, self._ask_whole, self._described_country, self.k.label,
