@@ -50,16 +50,13 @@ class Covered:
 
 def key_terms(question: str, best_terms: set[str], idf: dict[str, float], stop: set[str]) -> list[str]:
     """The question's words that the best sentence also writes (or another derivation of the same
-    root, :func:`_root`: "interoperable" for a sentence on "interoperability"; or the same word as
-    :func:`holds` reads it in a further sentence: "agricultural" for a sentence on "agriculture"),
-    rare enough to say a topic.  A question word the best sentence writes in another form is still
-    the topic: left out, a further sentence need not write it ("trade unions ... agricultural
-    workers" would take every sentence on trade unions)."""
+    root, :func:`_root`: "interoperable" for a sentence on "interoperability"), rare enough to say
+    a topic."""
     names = {t for *_, surface, _ in countries.find_countries(question) for t in terms(surface)}
     derived = {_root(b) for b in best_terms if _root(b) != b}
     return [t for t in dict.fromkeys(terms(question))
             if t not in stop and t not in names and idf.get(t, 0.0) >= MIN_KEY_IDF and
-            (t in best_terms or (_root(t) != t and _root(t) in derived) or holds(best_terms, {t}))]
+            (t in best_terms or (_root(t) != t and _root(t) in derived))]
 
 
 def secondary_terms(question: str, best_terms: set[str], idf: dict[str, float], stop: set[str],
