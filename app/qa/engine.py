@@ -876,7 +876,10 @@ class QuestionEngine:
                 # "Which countries did the ILO support with actuarial valuations?" is answered
                 # entry by entry: other passages that say the same about another country count.
                 seen = {f.key for f in text_best.found}
+                on_topic = self._on_best_topic(a.question, text_best)
                 for r in good[1:12]:
+                    if not on_topic(r):
+                        continue  # "typhoons ... which countries": a near sentence on climate, no typhoon
                     if a.answer_type == "Country" and r.passage_id != text_best.passage_id:
                         r = self._country_roles(r, q)  # "in partnership with the Government of Japan": the entry's country
                     if r.passage_id != text_best.passage_id and r.score >= 0.9 * text_best.score \
@@ -1123,6 +1126,19 @@ class QuestionEngine:
         as the question says it: :mod:`app.qa.relation.sub_relations`)."""
         return result_sets.apply(a, set_conditions.apply(a, compose(a, sub_relations.apply(
             a, constraints_for(a, self.k), self.k, sub_relations.understood(und)), self.k), self.k), self.store)
+
+    def _on_best_topic(self, question: str, best: TextResult):
+        """A test of a further sentence: does it write the topic's rarest key word, the one the best
+        sentence shares with the question (:func:`app.qa.topics.topic_coverage.key_terms`)?  A
+        near score alone is the question's frame ("which countries did the ILO help ..."); the
+        topic coverage step asks the same of the sentences it adds.  No key word: every sentence passes."""
+        stop = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME
+        keys = topic_cover.key_terms(question, set(self.units.unit_terms[best.unit_id]), self.units.idf, stop)
+        if not keys:
+            return lambda r: True
+        rarest = max(keys, key=lambda k: self.units.idf.get(k, self.units.default_idf))
+        long_forms = topic_cover._long_forms(self.text)
+        return lambda r: topic_cover.holds_any(self.units.unit_terms[r.unit_id], rarest, long_forms)
 
     def _swept(self, a: Analysis, best: TextResult, have: set[str]) -> list[dict]:
         """Countries of every other sentence on the best sentence's topic (see :mod:`app.qa.topics.sweep`)."""
