@@ -67,6 +67,10 @@ class Relation:
     # question bank asks every relation by them in both directions.
     subject_nouns: tuple[str, ...] = ()
     object_nouns: tuple[str, ...] = ()
+    # Relations whose subjects are counted among this one's too: the body that leads a facility is
+    # one of the bodies that make it up ("led by the ILO, and including UNICEF ..."), though the
+    # report states its role only as the lead.
+    includes: tuple[str, ...] = ()
 
     @property
     def iri(self) -> URIRef:
@@ -377,6 +381,7 @@ register(Relation(
     ask_object=("which facility is {s} part of",),
     ask_subject=("which agencies make up {o}", "{o} agencies", "which {type} are part of {o}",
                  "who is included in {o}"),
+    includes=("chairOf",),
 ))
 
 register(Relation(

@@ -619,6 +619,8 @@ class QuestionEngine:
             # "which countries formally inquired about the ratification campaign": nothing named, the
             # relation said by a word of its own: its subjects, whatever the object
             extra = generic_constraint(a, und, self.k, any_object=True)
+        if extra is not None:  # "the facility's agencies": its lead agency is one (registry ``includes``)
+            extra = sub_relations.with_included([extra])[0]
         if extra is None and not cons:  # "which country has the BISP": the one relation held for it
             cons = [c for c in [implied_end(a, self.k)] if c is not None]
         if cons and all(c.relation == "region" for c in cons) and a.answer_type not in ("Number", "Year"):
@@ -647,6 +649,8 @@ class QuestionEngine:
             graph_ids = self._run(sparql)
             # "which Thai organisation is a member of X": the demonym's country narrows the members
             graph_ids = placed_in_named_country(graph_ids, a, {e for c in cons for t in c.evidence for e in t}, self.k)
+            if a.excluded and graph_ids:  # a name set aside never answers, so no sentence may narrow the pool to it
+                graph_ids = [i for i in graph_ids if i not in a.excluded]
             if graph_ids and all(not c.strong for c in cons) and not bodies_placed(graph_ids, a, self.k):
                 graph_ids = []  # "which Ethiopian institution ...": the weak pool has no Ethiopian body
             out["sparql"] = sparql

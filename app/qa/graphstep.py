@@ -702,7 +702,11 @@ def _apply_negation(a: Analysis, out: list[Constraint]) -> list[Constraint]:
 
 
 def to_sparql(constraints: list[Constraint]) -> str:
-    body = "\n  ".join(c.pattern for c in constraints)
+    from app.qa.relation.sub_relations import with_included
+
+    # every path's constraints, with a relation's declared inclusions ("the facility's agencies"
+    # count the agency that leads it: graph.relations ``includes``)
+    body = "\n  ".join(c.pattern for c in with_included(constraints))
     return f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{\n  {body}\n}}"
 
 

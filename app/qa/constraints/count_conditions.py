@@ -129,6 +129,11 @@ def _than_named(a: Analysis, want: str, knowledge) -> tuple[Constraint, set[str]
 
 _STATED_CHANGE = re.compile(r"\b(?:welcomed|added|gained|received|joined by|published|launched|released|produced|"
                             r"trained|hired|recruited|opened)\s+(?:\w+\s+)?$", re.I)
+# "there are eight new ratifications; which of them ...", "the box lists eight": a background clause
+# stating the size of the whole set the question then filters, not a count each answer must have.
+_STATED_SIZE = re.compile(r"\b(?:there\s+(?:are|were|is|was|have\s+been|has\s+been|had\s+been|'re|’re)|"
+                          r"(?:report|box|table|section|text|list)\s+(?:lists|names|mentions|counts|gives|shows|says))"
+                          r"\s+(?:(?:now|only|just|some|about|around)\s+)?$", re.I)
 
 
 def _names_asked_type(noun: str, answer_type: str) -> bool:
@@ -189,6 +194,8 @@ def count_condition(a: Analysis, knowledge=None) -> Constraint | None:
             continue  # "published three briefs": the asked things themselves, a stated size
         if _STATED_CHANGE.search(a.question[:m.start()][-40:]):
             continue  # "welcomed five new members": an event's figure, not a condition on the answer
+        if _STATED_SIZE.search(a.question[:m.start()][-40:]):
+            continue  # "there are eight new ratifications": the set's stated size, not a condition
         typed = ""
         found = _relation_for_noun(noun, want)
         if found is None:

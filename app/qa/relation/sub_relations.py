@@ -105,7 +105,26 @@ def widen(constraints: list[Constraint], knowledge) -> list[Constraint]:
     return out
 
 
+def with_included(constraints: list[Constraint]) -> list[Constraint]:
+    """Constraints over a relation that declares others it ``includes`` (the registry), asked with
+    those too: "which agencies make up the facility" counts the agency that leads it.  A negated
+    constraint is left as it is (not being a constituent says nothing of the lead)."""
+    out = []
+    for c in constraints:
+        if not c.negated:
+            for name in {t[1] for t in c.evidence}:
+                r = REGISTRY.get(name)
+                extra = [i for i in (r.includes if r else ()) if REGISTRY.get(i)]
+                if not extra or not _in_triple(name).search(c.pattern):
+                    continue
+                path = "|".join(f"fg:{x}" for x in [name, *extra])
+                c = replace(c, pattern=_in_triple(name).sub(path, c.pattern),
+                            evidence=c.evidence + [(s, x, o) for s, p, o in c.evidence if p == name for x in extra])
+        out.append(c)
+    return out
+
+
 def apply(a: Analysis, constraints: list[Constraint], knowledge, understood: tuple[str, ...] = ()) -> list[Constraint]:
     """The question's constraints with the parent relations read as the kind it says, else widened
-    to their kinds where the parent is silent."""
-    return widen(narrow(a, constraints, understood, knowledge), knowledge)
+    to their kinds where the parent is silent; a relation's declared inclusions asked with it."""
+    return with_included(widen(narrow(a, constraints, understood, knowledge), knowledge))
