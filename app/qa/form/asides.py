@@ -240,7 +240,7 @@ def _picks_from(before: str) -> bool:
 
 
 # A restatement after the question proper ("..., i.e. the donors named in India's entry", "..., in other
-# words the countries it funds"): the asker says the question again in other words.  Its words ("named",
+# words the countries it funds"): the asker says the question again in other words, naming the asked things.  Its words ("named",
 # "entry") would be read as a second question; it is dropped when it names nothing the question
 # proper does not already name (:func:`_restates`).
 _RESTATEMENT = re.compile(r"^(?:i\.\s?e\.?|ie\b|that\s+is(?:\s+to\s+say)?\b|in\s+other\s+words\b|put\s+differently\b|"
@@ -251,8 +251,10 @@ def _restates(clause: str, kept: str) -> bool:
     """Is the trailing clause a restatement whose names (capitalised words, figures) the question
     proper already writes?"""
     m = _RESTATEMENT.match(clause)
-    if not m or re.match(r"\s*,?\s*(?:who|whom|whose|which|what|where|when|how)\b", clause[m.end():], re.I):
-        return False  # "..., i.e. who financed it?": the asker's sharper question, not the same one again
+    if not m or not re.match(r"\s*,?\s*(?:the|those|these|all)\b", clause[m.end():], re.I):
+        # "..., i.e. who financed it?" is the asker's sharper question, "a Result 3, i.e. improving
+        # operations" glosses a name: only a restatement of the asked things ("the donors ...") says it again
+        return False
     said = kept.lower()
     return all(re.sub(r"['’]s$", "", n).lower() in said for n in NAMEISH.findall(clause))
 
