@@ -98,9 +98,7 @@ def widen(constraints: list[Constraint], knowledge) -> list[Constraint]:
             kinds = [k for k in kinds_of(parent) if held(k)]
             if not ends or held(parent) or not kinds:
                 continue
-            path = "|".join(f"fg:{r}" for r in [parent, *kinds])
-            c = replace(c, pattern=_in_triple(parent).sub(path, c.pattern),
-                        evidence=c.evidence + [(s, k, o) for s, p, o in c.evidence if p == parent for k in kinds])
+            c = _also_asked(c, parent, kinds)
         out.append(c)
     return out
 
@@ -117,11 +115,17 @@ def with_included(constraints: list[Constraint]) -> list[Constraint]:
                 extra = [i for i in (r.includes if r else ()) if REGISTRY.get(i)]
                 if not extra or not _in_triple(name).search(c.pattern):
                     continue
-                path = "|".join(f"fg:{x}" for x in [name, *extra])
-                c = replace(c, pattern=_in_triple(name).sub(path, c.pattern),
-                            evidence=c.evidence + [(s, x, o) for s, p, o in c.evidence if p == name for x in extra])
+                c = _also_asked(c, name, extra)
         out.append(c)
     return out
+
+
+def _also_asked(c: Constraint, name: str, more: list[str]) -> Constraint:
+    """The constraint with relation ``name`` asked as any of ``name`` and ``more`` (a SPARQL
+    alternative path), with an evidence row for each."""
+    path = "|".join(f"fg:{r}" for r in [name, *more])
+    return replace(c, pattern=_in_triple(name).sub(path, c.pattern),
+                   evidence=c.evidence + [(s, x, o) for s, p, o in c.evidence if p == name for x in more])
 
 
 def apply(a: Analysis, constraints: list[Constraint], knowledge, understood: tuple[str, ...] = ()) -> list[Constraint]:
