@@ -139,7 +139,7 @@ class RelationRegistry:
         return {r.name: (r.edge, r.edge_reversed) for r in self if r.edge}
 
     def ontology_triples(self) -> Graph:
-        """The OWL declaration of every relation (label, inverse label, domain, range, parent)."""
+        """The OWL declaration of every relation (label, inverse label, domain, range, parent, inclusions)."""
         g = Graph()
         g.bind("fg", FG)
         onto = URIRef(str(FG).rstrip("#"))
@@ -155,6 +155,8 @@ class RelationRegistry:
             g.add((p, RDFS.isDefinedBy, onto))
             if r.parent:
                 g.add((p, RDFS.subPropertyOf, FG[r.parent]))
+            for inc in r.includes:  # the included relation's statements hold this one too (the lead is a constituent)
+                g.add((FG[inc], RDFS.subPropertyOf, p))
             if r.external is not None:
                 g.add((p, RDFS.subPropertyOf, r.external))
             if len(r.domain) == 1:

@@ -14,6 +14,21 @@ def test_constituents_include_the_lead():
     assert "chairOf" in REGISTRY["constituentOf"].includes
 
 
+def test_the_ontology_states_every_inclusion():
+    """What the registry declares reaches the published vocabulary: an included relation is a
+    sub-property of the one that includes it, so a SPARQL user reads the same rule the engine applies."""
+    from rdflib.namespace import RDFS
+
+    from graph.relations import ontology_graph
+    from graph.vocab import FG
+
+    g = ontology_graph()
+    declared = [(r.name, inc) for r in REGISTRY for inc in r.includes]
+    assert declared
+    for name, inc in declared:
+        assert (FG[inc], RDFS.subPropertyOf, FG[name]) in g, (inc, name)
+
+
 def test_a_constraint_over_the_relation_is_widened():
     c = Constraint("?answer fg:constituentOf <urn:x> .", "constituent of x", [("?", "constituentOf", "x")])
     (out,) = with_included([c])
