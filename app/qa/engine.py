@@ -39,6 +39,7 @@ from app.qa.figures import counted_list
 from app.qa.multihop import country_chain, country_roles
 from app.qa.things import definition
 from app.qa.topics import entry_scope
+from app.qa.topics import either_word
 from app.qa.constraints import region_topic
 from app.qa.topics import scope_topic
 from app.qa.constraints import topic_polar
@@ -1142,7 +1143,11 @@ class QuestionEngine:
             return lambda r: True
         rarest = max(keys, key=lambda k: self.units.idf.get(k, self.units.default_idf))
         long_forms = topic_cover._long_forms(self.text)
-        return lambda r: topic_cover.holds_any(self.units.unit_terms[r.unit_id], rarest, long_forms)
+        # "cocoa or coffee": a sentence writing the other word of the choice is on the topic too
+        others = [t for t in either_word.coordinated_with(question, rarest)
+                  if self.units.idf.get(t, 0.0) >= topic_cover.MIN_KEY_IDF]
+        return lambda r: either_word.holds_key_or_alternative(
+            lambda t: topic_cover.holds_any(self.units.unit_terms[r.unit_id], t, long_forms), rarest, others)
 
     def _swept(self, a: Analysis, best: TextResult, have: set[str]) -> list[dict]:
         """Countries of every other sentence on the best sentence's topic (see :mod:`app.qa.topics.sweep`)."""

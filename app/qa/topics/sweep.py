@@ -6,13 +6,15 @@ sentence per country entry, each naming the topic ("mobile") but not always the 
 title does).  The best sentence the text step found says which of the question's words is the topic:
 its rarest word shared with the question, or the entity the question links.  Every sentence holding
 that word then contributes its country: the country entry it sits in, or the single country it
-names.  A word written in many sentences is no topic ("social"), so the sweep only runs for rare ones.
+names; so does every sentence holding a word the question offers as its alternative ("cocoa or
+coffee").  A word written in many sentences is no topic ("social"), so the sweep only runs for rare ones.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from app.qa.topics import either_word
 from app.qa.units import terms
 from graph import countries
 
@@ -60,13 +62,25 @@ class TopicSweep:
             return None
         return t, rows
 
+    def alternatives(self, question: str, word: str) -> list[tuple[str, list[int]]]:
+        """The other words of a choice the question gives its topic word in ("cocoa or coffee supply
+        chains"), each with its sentences, when rare enough to sweep on themselves
+        (:mod:`app.qa.topics.either_word`).  A linked name has none."""
+        out = []
+        for t in sorted(either_word.coordinated_with(question, word)):
+            rows = self._by_term.get(t, [])
+            if self.units.idf.get(t, 0) >= MIN_TOPIC_IDF and 0 < len(rows) <= MAX_TOPIC_UNITS:
+                out.append((t, rows))
+        return out
+
     def sweep(self, best_unit_id: int, question: str, linked_names: list[str], exclude: set[str]) -> list[SweepHit]:
         found = self.topic(best_unit_id, terms(question), linked_names)
         if found is None:
             return []
         word, rows = found
+        topics = [(word, rows)] + self.alternatives(question, word)
         hits: dict[str, SweepHit] = {}
-        for uid in rows:
+        for word, uid in [(w, uid) for w, rs in topics for uid in rs]:
             u = self.units.units[uid]
             p = self.k.passage(u.passage_id)
             if p is None:
