@@ -156,7 +156,16 @@ def _name_index() -> dict[str, str]:
     for iso3, names in _EXTRA_NAMES.items():
         for n in names:
             idx[fold(n)] = iso3
+    for k, (_, iso3) in _slips().items():  # "Keyna": a swapped pair of letters (graph.name_slips)
+        idx.setdefault(k, iso3)
     return idx
+
+
+@lru_cache(maxsize=1)
+def _slips() -> dict[str, tuple[str, str]]:
+    from graph.name_slips import slips
+
+    return slips(((iso3, c.names) for iso3, c in all_countries().items()), fold)
 
 
 @lru_cache(maxsize=16384)
@@ -184,6 +193,7 @@ def mention_pattern() -> re.Pattern:
                 names.add(n)
             if "'" in n:
                 names.add(n.replace("'", "’"))
+    names |= {written for written, _ in _slips().values()}
     from graph.trie_regex import alternation  # longest first, as a trie: one test per position
 
     return re.compile(r"(?<![\w-])" + alternation(names) + r"(?![\w-])")
