@@ -1144,8 +1144,8 @@ class QuestionEngine:
         rarest = max(keys, key=lambda k: self.units.idf.get(k, self.units.default_idf))
         long_forms = topic_cover._long_forms(self.text)
         # "cocoa or coffee": a sentence writing the other word of the choice is on the topic too
-        others = [t for t in either_word.coordinated_with(question, rarest)
-                  if self.units.idf.get(t, 0.0) >= topic_cover.MIN_KEY_IDF]
+        others = [ph for ph in either_word.coordinated_with(question, rarest)
+                  if max(self.units.idf.get(t, 0.0) for t in ph) >= topic_cover.MIN_KEY_IDF]
         return lambda r: either_word.holds_key_or_alternative(
             lambda t: topic_cover.holds_any(self.units.unit_terms[r.unit_id], t, long_forms), rarest, others)
 

@@ -1,65 +1,86 @@
 """The words a question offers as a choice with one of its key words ("cocoa or coffee",
-"typhoons/floods", "rubber, castor or tea").
+"typhoons/floods", "maternity benefits, maternity leave or maternity protection").
 
 Why: when only one country's sentence answers a plural question, further sentences must write
-the topic's rarest key word (``Engine._on_best_topic``).  A question that gives its topic as a
-choice of words names the topic by either: "cocoa or coffee supply chains" is answered by a
-sentence on "the tea and coffee sectors" as much as by one on "the cocoa supply chain".  So the
-rarest word's test accepts a word standing in the same coordinated list, in its place.
+the topic's rarest key word (``Engine._on_best_topic``), and the topic sweep gathers the sentences
+writing that word (app.qa.topics.sweep).  A question that gives its topic as a choice names it by
+any of the choice's items: "cocoa or coffee supply chains" is answered by a sentence on "the tea
+and coffee sectors" as much as by one on "the cocoa supply chain".  So each other item stands in
+the key word's place, as a phrase: the word in the key's position, with the words the items
+repeat ("maternity" of "maternity benefits, maternity leave").
 
-Only the word directly across a joining word counts, and the runs of such words it chains to
-("cocoa, coffee, tea or rubber"): the noun the list shares ("supply chains") is no alternative.
+An item is a run of content words between joining words ("or", a comma, a slash); past the words
+two items share, the word an item shows the key's item stands in the key's place ("cocoa or
+coffee supply chains": "coffee", not the shared "supply chains"; "actuarial valuations or
+actuarial analyses": "analyses").  "and" joins no
+choice: "the tea and coffee sectors" is one topic of both words.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from app.qa.units import terms
 
-_WORD = re.compile(r"[\w'’-]+|,|/|&|;|\.|\?|\(|\)")
+_WORD = re.compile(r"[\w'’-]+|,|/|&|;|:|\.|\?|\(|\)")
 _JOINING = frozenset({"or", "nor", ",", "/"})
-# "and" is left out: "the tea and coffee sectors" names one topic of both words, not a choice
-# (a sentence on the coffee sector alone is no answer to a question on tea-and-coffee inspection)
 
 
-def coordinated_with(question: str, key: str) -> set[str]:
-    """The terms of the words the question joins to the word holding ``key`` by "or", a comma or
-    a slash, directly or through a run of such joins; empty when the key stands alone."""
-    words = _WORD.findall(question)
-    content = [w.lower() not in _JOINING and bool(terms(w)) for w in words]
-    out: set[str] = set()
-    for p, w in enumerate(words):
-        if not content[p] or key not in terms(w):
-            continue
-        for step in (-1, 1):  # walk left, then right, over "X <join> Y <join> Z" ("X, Y, and Z" too)
-            own = _run(words, content, p, -step)  # "actuarial" of "actuarial valuations or actuarial analyses"
-            i = p
-            while True:
-                j = i + step
-                while 0 <= j < len(words) and words[j].lower() in _JOINING and abs(j - i) <= 2:
-                    j += step
-                if abs(j - i) < 2 or not (0 <= j < len(words)) or not content[j]:
-                    break
-                # the word in the key's place: past the modifiers the key's own run repeats
-                while set(terms(words[j])) <= own and 0 <= j + step < len(words) and content[j + step]:
-                    j += step
-                i = j
-                out |= set(terms(words[i])) - own
-    out.discard(key)
-    return out
+def _items(question: str) -> list[list[list[str]]]:
+    """The question's coordinated lists: each a list of items, each item its words' term lists."""
+    lists, cur, item = [], [], []
+    for w in _WORD.findall(question):
+        t = terms(w)
+        if w.lower() in _JOINING:
+            if item:
+                cur.append(item)
+            item = []
+        elif t and w not in ";:.?()":
+            item.append(t)
+        else:  # a stop word or punctuation ends the list
+            if item:
+                cur.append(item)
+            if len(cur) >= 2:
+                lists.append(cur)
+            cur, item = [], []
+            if not t:
+                continue
+    if item:
+        cur.append(item)
+    if len(cur) >= 2:
+        lists.append(cur)
+    return lists
 
 
-def _run(words: list[str], content: list[bool], p: int, step: int) -> set[str]:
-    """The terms of the content words next to position ``p`` on one side, up to a joining or empty word."""
-    out, i = set(), p + step
-    while 0 <= i < len(words) and content[i] and words[i].lower() not in _JOINING:
-        out |= set(terms(words[i]))
-        i += step
-    return out
+def coordinated_with(question: str, key: str) -> list[frozenset[str]]:
+    """The other items of a choice the key word is in, each as the terms a sentence must write in
+    the key's place: the aligned word and the words the two items share; empty when the key
+    stands alone."""
+    out: list[frozenset[str]] = []
+    for items in _items(question):
+        for k, item in enumerate(items):
+            pos = next((i for i, t in enumerate(item) if key in t), None)
+            if pos is None:
+                continue
+            own = {x for t in item for x in t}
+            for o, other in enumerate(items):
+                if o == k or any(key in t for t in other):
+                    continue  # "ongoing conflict or conflict escalation": a word both write has no stand-in
+                # past the words the two items share, the word facing the key's item stands in its
+                # place: the first of a later item, the last of an earlier one
+                rest = [t for t in other if not set(t) <= own]
+                if not rest:
+                    continue
+                facing = rest[0] if o > k else rest[-1]
+                phrase = set(facing) | ({x for t in other for x in t} & own - set(item[pos]))
+                phrase.discard(key)
+                if phrase:
+                    out.append(frozenset(phrase))
+    return list(dict.fromkeys(out))
 
 
-def holds_key_or_alternative(holds_key, key: str, alternatives: Iterable[str]) -> bool:
-    """Does the sentence write the key word, or one of the words coordinated with it?
+def holds_key_or_alternative(holds_key: Callable[[str], bool], key: str,
+                             alternatives: Iterable[Iterable[str]]) -> bool:
+    """Does the sentence write the key word, or every word of one of the items offered with it?
     ``holds_key(term)`` answers for one term (it knows the sentence and acronym long forms)."""
-    return holds_key(key) or any(holds_key(t) for t in alternatives)
+    return holds_key(key) or any(all(holds_key(t) for t in phrase) for phrase in alternatives)

@@ -63,12 +63,14 @@ class TopicSweep:
         return t, rows
 
     def alternatives(self, question: str, word: str) -> list[tuple[str, list[int]]]:
-        """The other words of a choice the question gives its topic word in ("cocoa or coffee supply
-        chains"), each with its sentences, when rare enough to sweep on themselves
-        (:mod:`app.qa.topics.either_word`).  A linked name has none."""
+        """The other items of a choice the question gives its topic word in ("cocoa or coffee supply
+        chains", "maternity benefits, maternity leave or ..."), each with the sentences writing all
+        its words, when rare enough to sweep on themselves (:mod:`app.qa.topics.either_word`).
+        Each is returned with its rarest word, the one the spans mark.  A linked name has none."""
         out = []
-        for t in sorted(either_word.coordinated_with(question, word)):
-            rows = self._by_term.get(t, [])
+        for phrase in either_word.coordinated_with(question, word):
+            t = max(phrase, key=lambda x: self.units.idf.get(x, 0))
+            rows = [r for r in self._by_term.get(t, []) if phrase <= set(self.units.unit_terms[r])]
             if self.units.idf.get(t, 0) >= MIN_TOPIC_IDF and 0 < len(rows) <= MAX_TOPIC_UNITS:
                 out.append((t, rows))
         return out
