@@ -54,6 +54,10 @@ def test_the_words_the_items_repeat_go_with_the_stand_in():
         {_ph("actuarial", "analyses")}
 
 
+def test_items_of_one_length_stand_word_for_word():
+    assert _alts("launch an online portal or digital platform", "portal") == {_ph("platform")}
+
+
 def test_a_word_every_item_writes_has_no_stand_in():
     assert _alts("an ongoing conflict or conflict escalation", "conflict") == set()
 

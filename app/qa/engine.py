@@ -132,7 +132,7 @@ from app.qa.relation.relation_choice import beyond_region, more_specific, prospe
 from app.qa.relation.region_agent import region_agent_relation
 from app.qa.topics.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
-from app.qa.topics.sweep import TopicSweep
+from app.qa.topics.sweep import MIN_TOPIC_IDF, TopicSweep
 from app.qa.topics import topic_coverage as topic_cover
 from app.qa.figures import figure_choice, figure_place, tables_place
 from app.qa.things import scheme_place
@@ -1145,7 +1145,7 @@ class QuestionEngine:
         long_forms = topic_cover._long_forms(self.text)
         # "cocoa or coffee": a sentence writing the other word of the choice is on the topic too
         others = [ph for ph in either_word.coordinated_with(question, rarest)
-                  if max(self.units.idf.get(t, 0.0) for t in ph) >= topic_cover.MIN_KEY_IDF]
+                  if max(self.units.idf.get(t, 0.0) for t in ph) >= MIN_TOPIC_IDF]
         return lambda r: either_word.holds_key_or_alternative(
             lambda t: topic_cover.holds_any(self.units.unit_terms[r.unit_id], t, long_forms), rarest, others)
 

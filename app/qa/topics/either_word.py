@@ -71,7 +71,10 @@ def coordinated_with(question: str, key: str) -> list[frozenset[str]]:
                 rest = [t for t in other if not set(t) <= own]
                 if not rest:
                     continue
-                facing = rest[0] if o > k else rest[-1]
+                if len(other) == len(item) and not set(other[pos]) <= own:
+                    facing = other[pos]  # "online portal or digital platform": item for item, word for word
+                else:
+                    facing = rest[0] if o > k else rest[-1]
                 phrase = set(facing) | ({x for t in other for x in t} & own - set(item[pos]))
                 phrase.discard(key)
                 if phrase:
