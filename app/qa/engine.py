@@ -51,6 +51,7 @@ from app.qa.figures import ranking, region_answers, region_count, region_rank, r
 from app.qa.constraints import result_sets, set_conditions
 from app.qa.constraints.absent import absent_names
 from app.qa.constraints.absent_topic import absent_topic
+from app.qa.constraints.unknown_entities import unknown_entities
 from app.qa.constraints import superseded, topic_complement, worded_result
 from app.qa.constraints.funding_years import financing_years, undated_years
 from app.qa.names.region_in_name import inside_name
@@ -488,7 +489,8 @@ class QuestionEngine:
             a.answer_type = "Country"
         resolved = self._resolve_description(a) or country_chain.resolve(a, self.k, self._run)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
-        missing = absent_names(a.question, a.links, self.lexicon.vocab, AUTHOR_ORGS)
+        missing = absent_names(a.question, a.links, self.lexicon.vocab, AUTHOR_ORGS) or \
+            unknown_entities(a.question, a.links, lambda i: self.k.entity(i) is not None)  # "does Finland finance"
         if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
             out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
             out["path"] = [f"not in the report: {m}" for m in missing]
