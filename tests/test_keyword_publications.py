@@ -74,3 +74,25 @@ def test_a_subtitle_question_answers_the_part_after_the_colon(engine):
     res = engine.ask(f"what is the subtitle of {p.kind} {p.number}?")
     names = [a.get("name") for a in res["answers"] if a.get("type") == "Publication"]
     assert names and names[0] == subtitle(p.label)
+
+
+def test_a_named_publication_is_answered_when_its_subtitle_is_asked():
+    from app.qa.things.subtitles import linked_publications
+    ids = ["Country:KEN", "Publication:a", "Publication:a"]
+    assert linked_publications("main report 2030 subtitle", [{"type": "Initiative"}], ids) == ["Publication:a"]
+    assert linked_publications("main report 2030 subtitle", [{"type": "Publication"}], ids) == []
+    assert linked_publications("main report 2030 theme", [{"type": "Initiative"}], ids) == []
+
+
+def test_a_subtitle_asked_by_a_publications_short_form_answers_it(engine):
+    """'<short form> subtitle' (the form the report writes in brackets after the title): the
+    publication, carrying its subtitle, whatever relation the other words suggested."""
+    tried = 0
+    for p in engine.titles.pubs:
+        ent = engine.k.entity(p.eid) or {}
+        for alt in ent.get("alt_labels") or ():
+            if subtitle(p.label) and len(alt.split()) <= 3:
+                res = engine.ask(f"{alt} subtitle")
+                assert [a.get("name") for a in res["answers"]] == [subtitle(p.label)], res["question"]
+                tried += 1
+    assert tried

@@ -72,7 +72,7 @@ from app.qa.constraints.channel_funders import behind_set_aside
 from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
 from app.qa.things.fact_years import fact_year
 from app.qa.things.keyword_publication import names_publication
-from app.qa.things.subtitles import add_subtitles
+from app.qa.things.subtitles import add_subtitles, linked_publications
 from app.qa.things.pending_status import pending_adoption
 from app.qa.figures.dated_figures import prefer_asked_year, topic_weight
 from app.qa.figures.tables import addresses_cell
@@ -1484,6 +1484,13 @@ class QuestionEngine:
             out.setdefault("path", []).extend(out["answers"][0]["path"])
         out["answers"] = drop_author_agent(out["answers"], str(out.get("strategy", "")),  # "the ILO worked with X and Y"
                                            {str(entity_uri(i)) for i in AUTHOR_ORGS}, self._names_of_iri)
+        named_pubs = linked_publications(a.question, out["answers"], [i for l in a.links for i in l.ids])
+        if named_pubs:  # "wspr 24-26 subtitle": the publication named, whatever relation was read
+            out["answers"] = [self._answer_dict(i, 1.0, [self._evidence(pid, self.k.names(i))
+                                                         for pid in self.k.passages_mentioning(i)[:3]])
+                              for i in named_pubs]
+            out["answer_type"], out["strategy"] = "Publication", "graph-publication"
+            out.setdefault("path", []).append("the subtitle of the publication named")
         add_subtitles(a.question, out["answers"])  # "... report 2024-26 subtitle": the part after the colon
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
         if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them

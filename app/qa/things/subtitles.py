@@ -18,6 +18,20 @@ def subtitle(title: str) -> str | None:
     return tail.strip() if sep and head.strip() and tail.strip() else None
 
 
+def asks_subtitle(question: str) -> bool:
+    """The question asks a subtitle ("wspr 24-26 subtitle")."""
+    return _ASKS_SUBTITLE.search(question) is not None
+
+
+def linked_publications(question: str, answers: list[dict], linked_ids: list[str]) -> list[str]:
+    """The publications the question names, when it asks their subtitle and no answer is a
+    publication: a subtitle belongs to the publication named, whatever relation intent matching
+    read into the other words ("subtitle" is no relation)."""
+    if not asks_subtitle(question) or any(x.get("type") == "Publication" for x in answers):
+        return []
+    return list(dict.fromkeys(i for i in linked_ids if i.startswith("Publication:")))
+
+
 def add_subtitles(question: str, answers: list[dict]) -> None:
     """Set ``name`` to the subtitle on each publication answer when the question asks for a subtitle."""
     if not _ASKS_SUBTITLE.search(question):
