@@ -73,6 +73,8 @@ from app.qa.relation.context_names import author_is_context, context_names, part
 from app.qa.constraints.channel_funders import behind_set_aside
 from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
 from app.qa.things.fact_years import fact_year
+from app.qa.things.keyword_publication import names_publication
+from app.qa.things.subtitles import add_subtitles, linked_publications
 from app.qa.things.pending_status import pending_adoption
 from app.qa.figures.dated_figures import prefer_asked_year, topic_weight
 from app.qa.figures.tables import addresses_cell
@@ -1319,8 +1321,9 @@ class QuestionEngine:
         """A publication asked by what it is (kind, language, co-author, title words): the graph's
         publication records decide (see :mod:`app.qa.things.titles`); a graph answer of publications stands."""
         wrote = bool(_WHAT_WROTE.search(a.question))  # "what did the ILO co-publish with OHCHR?"
+        keyword = asked is None and not wrote and a.answer_type != "Publication" and names_publication(a.question)
         if a.answer_type in ("Number", "Year") or (asked is not None and asked.kind != "title") or \
-                not (a.answer_type == "Publication" or asked is not None or wrote):
+                not (a.answer_type == "Publication" or asked is not None or wrote or keyword):
             return False
         answers = out.get("answers") or []
         if answers and str(out.get("strategy", "")).startswith("graph") and all(x.get("type") == "Publication" for x in answers) \
@@ -1330,8 +1333,8 @@ class QuestionEngine:
         plural = asked.plural if asked is not None else bool(_PLURAL.search(a.question)) or not re.search(
             r"\b(paper|brief|report|title|guide|note|sheet|study|publication)\b", a.question, re.I)
         found = self.titles.find(a.question, a.links, plural)
-        if found is None:
-            return False
+        if found is None or keyword and (found.listed or not found.why or found.why[-1].startswith("best match")):
+            return False  # a keyword query is taken only for a title its words single out
         res = []
         for eid in found.ids:
             names = self.k.names(eid)
@@ -1488,6 +1491,14 @@ class QuestionEngine:
             out.setdefault("path", []).extend(out["answers"][0]["path"])
         out["answers"] = drop_author_agent(out["answers"], str(out.get("strategy", "")),  # "the ILO worked with X and Y"
                                            {str(entity_uri(i)) for i in AUTHOR_ORGS}, self._names_of_iri)
+        named_pubs = linked_publications(a.question, out["answers"], [i for l in a.links for i in l.ids])
+        if named_pubs:  # "wspr 24-26 subtitle": the publication named, whatever relation was read
+            out["answers"] = [self._answer_dict(i, 1.0, [self._evidence(pid, self.k.names(i))
+                                                         for pid in self.k.passages_mentioning(i)[:3]])
+                              for i in named_pubs]
+            out["answer_type"], out["strategy"] = "Publication", "graph-publication"
+            out.setdefault("path", []).append("the subtitle of the publication named")
+        add_subtitles(a.question, out["answers"])  # "... report 2024-26 subtitle": the part after the colon
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
         if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
             out["answers"] = keep_schemes(out["answers"], a.question, self.k)
