@@ -72,6 +72,13 @@ _CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|but\s
                        re.I)
 
 
+# How a member joined offered as one alternative of joining at all: "made their high-level commitment
+# to, or officially joined, the Accelerator" asks for both kinds of member.
+_OR_JOINED = re.compile(r"\bor\s+(?:\w+\s+){0,2}?(?:joined|join|joining|became)\b|"
+                        r"\b(?:joined|became\s+(?:an?\s+)?(?:part|members?)\s+of)\b[^,;:?]{0,40}?,?\s+or\s+(?:\w+\s+){0,3}?"
+                        r"(?:commit\w*|letters?|pledg\w*|signed)\b", re.I)
+
+
 # a cue that sets something aside, up to the clause's end
 _ASIDE_CLAUSE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?:\s+for)?|excluding|excepting|not counting|"
                            r"not including|ignoring|disregarding|(?:leaving|setting|putting|leave|set|put) (?:out|aside))\b[^,;:?]*",
@@ -123,6 +130,9 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
             if not picked or len(same_prop) < 2 or len(picked) == len(same_prop):
                 continue
             prop = picked[0][0]
+            if prop == "joinedBy" and _OR_JOINED.search(a.question):
+                continue  # "made a high-level commitment, or officially joined": any way of joining
+
             values = " ".join(f'"{v}"' for _, v in picked)
             out.append(Constraint(
                 f"?answer fg:{rel} {_iri(init)} . ?qm rdf:subject ?answer ; rdf:predicate fg:{rel} ; "
@@ -130,4 +140,24 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
                 (f"joined by {' / '.join(v for _, v in picked)}: members of {init}" if prop == "joinedBy" else
                  f"{' / '.join(v for _, v in picked)} of {init}"), [("?", rel, init)], strong=True, relation=rel))
             break
+    return out
+
+
+def joining_words(cons: list[Constraint], knowledge) -> set[str]:
+    """The words of every way a member of a constrained initiative joined ("letter", "high-level
+    commitment"): with the membership in the graph's hands, they say how members joined, either
+    picked by :func:`qualified_members` or offered as one alternative of joining at all ("made
+    their high-level commitment to, or officially joined"); no topic for a sentence to narrow by."""
+    out: set[str] = set()
+    if knowledge is None:
+        return out
+    for c in cons:
+        if c.negated:
+            continue
+        for _, rel, obj in c.evidence:
+            if rel in _MEMBERSHIP and ":" in obj:
+                for f in knowledge.facts_where(predicate=rel, obj=obj):
+                    means = (f.get("attrs") or {}).get("means")
+                    if means:
+                        out |= set(terms(means))
     return out
