@@ -7,12 +7,13 @@ from app.qa.graphstep import _CUMULATIVE, is_cumulative
 
 
 @pytest.mark.parametrize("text", ["pathfinders by the end of \x00", "members as of \x00", "as of end \x00",
-                                  "at the end of \x00", "by \x00", "up to the end of the year \x00"])
+                                  "at the end of \x00", "by the close of \x00", "up to the end of the year \x00"])
 def test_cumulative_wordings(text):
     assert _CUMULATIVE.search(text)
 
 
-@pytest.mark.parametrize("text", ["joined in \x00", "since \x00", "funded by the EU in \x00"])
+@pytest.mark.parametrize("text", ["joined in \x00", "since \x00", "funded by the EU in \x00",
+                                  "ratifications the campaign wants by \x00"])
 def test_not_cumulative(text):
     assert not _CUMULATIVE.search(text)
 
@@ -57,3 +58,32 @@ def test_or_joined_keeps_every_way_of_joining(engine):
     narrowed = {x["label"] for x in engine.ask(f"Which countries joined the {name} through a {means}?")["answers"]}
     either = {x["label"] for x in engine.ask(f"Which countries made a {means} to, or officially joined, the {name}?")["answers"]}
     assert narrowed and narrowed < either
+
+
+def test_or_joined_reads_the_alternative_only():
+    from app.qa.constraints.qualified_members import _role_words, or_joined
+
+    words = _role_words("high-level commitment") | _role_words("letter")
+    assert or_joined("which countries made their high-level commitment to, or officially joined, the Compact", words)
+    assert or_joined("which countries joined the Compact, or sent a letter about it", words)
+    # both verbs join, the means is said once: the means still narrows
+    assert not or_joined("which countries formalised or announced their joining of the Compact by way of a letter", words)
+    assert not or_joined("which countries joined the Compact through a high-level commitment", words)
+
+
+def test_role_named_countries_chain_to_their_funders(engine):
+    """'who funds the <initiative> <role> countries': the role's list, then its funders (it answered
+    the initiative's partner); a role word used as a verb of its own ('committed money') is no list."""
+    from app.qa.multihop.country_chain import _role_before_countries
+
+    assert _role_before_countries("Who finances the ILO in the Compact pilot countries?", "pilot country of Initiative:x")
+    assert not _role_before_countries("who committed money to the Compact in 2031?", "committed of Initiative:x")
+    lists: dict[tuple[str, str], set[str]] = {}
+    for f in engine.k.facts_where(predicate="priorityCountryOf"):
+        role = (f.get("attrs") or {}).get("role") or ""
+        if role.endswith("country"):
+            lists.setdefault((f["object"], role), set()).add(f["subject"])
+    (init, role), members = min(lists.items(), key=lambda kv: len(kv[1]))
+    funders = {engine.k.label(g["object"]) for m in members for g in engine.k.facts_where(subject=m, predicate="fundedBy")}
+    got = {x["label"] for x in engine.ask(f"Who finances the ILO in the {engine.k.label(init)} {role.replace('country', 'countries')}?")["answers"]}
+    assert funders and got and got <= funders

@@ -2547,7 +2547,7 @@ class QuestionEngine:
         relation_words = relation_words | {t for c in cons if c.relation in ("priorityCountryOf", "memberOf")
                                            and " of " in c.description for t in terms(c.description.split(" of ")[0])}
         relation_words = relation_words | role_list_words(cons, self.k)  # "new phase": the role's own list says it
-        relation_words = relation_words | joining_words(cons, self.k)  # "made a commitment to, or joined"
+        relation_words = relation_words | joining_words(a.question, cons, self.k)  # "made a commitment to, or joined"
         if a.answer_type == "Organization":  # "which UN agencies ...": the role filter says it, not a sentence
             relation_words = relation_words | set(terms(role_kinds.role_words(a.question)))
         roots = {root(w) for w in relation_words}  # "collaboration" is the relation "collaborated"

@@ -138,8 +138,10 @@ def _listed_years(question: str, year: str) -> list[str]:
 
 
 # A state reached by a date: "pathfinders by the end of 2024", "members as of 2024", "at the end of
-# 2024" (the year stands for the date; \x00 marks it).  Whatever was dated up to then is in.
-_CUMULATIVE = re.compile(r"\b(?:(?:by|as\s+of|as\s+at|up\s+to)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?|"
+# 2024" (the year stands for the date; \x00 marks it).  Whatever was dated up to then is in.  A bare
+# "by 2026" is as often a target ("ratifications the campaign wants by 2026"): not read here.
+_CUMULATIVE = re.compile(r"\b(?:(?:as\s+of|as\s+at|up\s+to)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?|"
+                         r"by\s+(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|"
                          r"(?:at\s+)?(?:the\s+)?end[- ](?:of\s+)?(?:the\s+)?)(?:(?:calendar|fiscal)\s+)?(?:year\s+)?\x00", re.I)
 
 

@@ -73,10 +73,26 @@ _CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|but\s
 
 
 # How a member joined offered as one alternative of joining at all: "made their high-level commitment
-# to, or officially joined, the Accelerator" asks for both kinds of member.
-_OR_JOINED = re.compile(r"\bor\s+(?:\w+\s+){0,2}?(?:joined|join|joining|became)\b|"
-                        r"\b(?:joined|became\s+(?:an?\s+)?(?:part|members?)\s+of)\b[^,;:?]{0,40}?,?\s+or\s+(?:\w+\s+){0,3}?"
-                        r"(?:commit\w*|letters?|pledg\w*|signed)\b", re.I)
+# to, or officially joined, the Accelerator" asks for both kinds of member (not "formalised or
+# announced their joining ... by way of a letter": both verbs join, the means is said once).
+_JOIN_VERB = re.compile(r"\b(?:joined|join|joining|became)\b", re.I)
+_OR = re.compile(r"\bor\b", re.I)
+
+
+def or_joined(question: str, means_words: set[str]) -> bool:
+    """Is one way of joining (its words, stemmed) an alternative, beside "or", of joining itself?"""
+    def has_means(text: str) -> bool:
+        return bool(_words(text) & means_words)
+
+    for m in _OR.finditer(question):
+        left = re.split(r"[.;:?]", question[max(0, m.start() - 60):m.start()])[-1]
+        right = re.split(r"[.;:?]", question[m.end():m.end() + 50])[0]
+        near_right = " ".join(right.split()[:4])
+        if has_means(left) and not _JOIN_VERB.search(left) and _JOIN_VERB.search(near_right):
+            return True
+        if _JOIN_VERB.search(left) and not has_means(left) and has_means(" ".join(right.split()[:5])):
+            return True
+    return False
 
 
 # a cue that sets something aside, up to the clause's end
@@ -130,7 +146,7 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
             if not picked or len(same_prop) < 2 or len(picked) == len(same_prop):
                 continue
             prop = picked[0][0]
-            if prop == "joinedBy" and _OR_JOINED.search(a.question):
+            if prop == "joinedBy" and or_joined(a.question, {w for _, v in picked for w in _role_words(v)}):
                 continue  # "made a high-level commitment, or officially joined": any way of joining
 
             values = " ".join(f'"{v}"' for _, v in picked)
@@ -143,14 +159,17 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
     return out
 
 
-def joining_words(cons: list[Constraint], knowledge) -> set[str]:
+def joining_words(question: str, cons: list[Constraint], knowledge) -> set[str]:
     """The words of every way a member of a constrained initiative joined ("letter", "high-level
-    commitment"): with the membership in the graph's hands, they say how members joined, either
-    picked by :func:`qualified_members` or offered as one alternative of joining at all ("made
-    their high-level commitment to, or officially joined"); no topic for a sentence to narrow by."""
+    commitment") when one is offered as an alternative of joining at all ("made
+    their high-level commitment to, or officially joined"); no topic for a sentence to narrow by.
+    Only for the alternative: elsewhere ("who committed money to ...") the words are the topic."""
     out: set[str] = set()
     if knowledge is None:
         return out
+    means = {(f.get("attrs") or {}).get("means") for rel in _MEMBERSHIP for f in knowledge.facts_where(predicate=rel)} - {None}
+    if not or_joined(question, {w for m in means for w in _role_words(m)}):
+        return out  # picked by qualified_members (its words then said), or a topic
     for c in cons:
         if c.negated:
             continue
