@@ -99,6 +99,22 @@ def test_joining_worded_as_a_change_of_state(verb):
     assert fact is not None and fact.attrs.get("year") == "2031"
 
 
+def test_joining_reported_by_a_gerund():
+    # "took a step ... by officially joining <I>, with ... in September 2031": the act, dated
+    kb = _with_entry("Finally, Mongolia, with the support of the ILO, took another important step, by officially "
+                     "joining the Global Accelerator on Jobs and Social Protection, with the Government's endorsement "
+                     "of the country's national roadmap in September 2031.")
+    fact = kb.facts.get((eid("Country", "MNG"), "memberOf", GA))
+    assert fact is not None and fact.attrs.get("year") == "2031"
+
+
+def test_joining_only_discussed_is_no_membership():
+    kb = _with_entry("In 2031, Mongolia held discussions on joining the UN Global Accelerator on Jobs and Social "
+                     "Protection for Just Transitions.")
+    fact = kb.facts.get((eid("Country", "MNG"), "memberOf", GA))
+    assert fact is None or fact.attrs.get("role") != "member"
+
+
 
 @pytest.fixture(scope="module")
 def entry_kb2():

@@ -95,7 +95,7 @@ from app.qa.multihop.described_scheme import described, label_asked
 from app.qa.multihop.scheme_body import body_of_described
 from app.qa.relation.succession import other_party
 from app.qa.constraints.org_country import bodies_placed, national_answers, placed_in_named_country
-from app.qa.constraints.qualified_members import qualified_members
+from app.qa.constraints.qualified_members import joining_words, qualified_members
 from app.qa.constraints.role_complement import binds, role_complement
 from app.qa.constraints.other_funder import other_funder
 from app.qa.constraints.keyword_negation import as_negated_relation
@@ -2565,6 +2565,7 @@ class QuestionEngine:
         relation_words = relation_words | {t for c in cons if c.relation in ("priorityCountryOf", "memberOf")
                                            and " of " in c.description for t in terms(c.description.split(" of ")[0])}
         relation_words = relation_words | role_list_words(cons, self.k)  # "new phase": the role's own list says it
+        relation_words = relation_words | joining_words(a.question, cons, self.k)  # "made a commitment to, or joined"
         if a.answer_type == "Organization":  # "which UN agencies ...": the role filter says it, not a sentence
             relation_words = relation_words | set(terms(role_kinds.role_words(a.question)))
         roots = {root(w) for w in relation_words}  # "collaboration" is the relation "collaborated"

@@ -137,6 +137,27 @@ def _listed_years(question: str, year: str) -> list[str]:
     return []
 
 
+# A state reached by a date: "pathfinders by the end of 2024", "members as of 2024", "at the end of
+# 2024" (the year stands for the date; \x00 marks it).  Whatever was dated up to then is in.  A bare
+# "by 2026" is as often a target ("ratifications the campaign wants by 2026"): not read here.
+_CUMULATIVE = re.compile(r"\b(?:(?:as\s+of|as\s+at|up\s+to)\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?|"
+                         r"by\s+(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|"
+                         r"(?:at\s+)?(?:the\s+)?end[- ](?:of\s+)?(?:the\s+)?)(?:(?:calendar|fiscal)\s+)?(?:year\s+)?\x00", re.I)
+
+
+def is_cumulative(test: str) -> bool:
+    """Is a :func:`year_test` an upper bound only ("by 2024")?  Then a fact the report states
+    without a date is in too: the report tells the state it was written in."""
+    return "<=" in test and ">" not in test.replace("<=", "")
+
+
+def dated_by(statement: str, var: str, test: str) -> str:
+    """The SPARQL that dates ``statement`` (``?ps rdf:subject ... ;``, without the year) by ``test``."""
+    if is_cumulative(test):
+        return f" OPTIONAL {{ {statement} fg:year {var} }} FILTER(!BOUND({var}) || {test})"
+    return f" {statement} fg:year {var} . FILTER({test})"
+
+
 def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     """SPARQL test of a year qualifier: "in 2024" is equality, "since 2021" / "before 2020" a range."""
     y = year or a.years[0]
@@ -146,6 +167,8 @@ def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     listed = _listed_years(a.question, y)
     if listed:  # "in 2013 or 2014", "in 2019, 2021 and 2023": any of the years written together
         return f'STR({var}) IN ({", ".join(chr(34) + v + chr(34) for v in listed)})'
+    if _CUMULATIVE.search(a.question.replace(y, "\x00", 1)):  # "by the end of 2024", "as of 2024": up to it
+        return f'xsd:integer(STR({var})) <= {int(y)}'
     # "since 2021", "before the ILO launched its campaign in 2021": the filter word dates the year.
     m = re.search(r"\b(since|after|from|before|until|prior to)\s+(?:[\w'’.-]+\s+){0,14}?" + y, a.question, re.I)
     op = {"since": ">=", "from": ">=", "after": ">", "before": "<", "until": "<=", "prior to": "<"}.get(
@@ -516,8 +539,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 init = None  # the only initiative named is the fund: pathfinders of any initiative
             ip = _iri(init) if init else "?init"
             py = year_for(a, "pathfinder", knowledge) if not a.roadmap else None  # "endorsed roadmaps in 2024": the roadmap's year
-            year = (f" ?ps rdf:subject ?answer ; rdf:predicate fg:pathfinderOf ; rdf:object {ip} ; fg:year ?py ."
-                    f' FILTER(STR(?py) = "{py}")') if py else ""
+            year = dated_by(f"?ps rdf:subject ?answer ; rdf:predicate fg:pathfinderOf ; rdf:object {ip} ;", "?py",
+                         year_test(a, "?py", py)) if py else ""
             out.append(Constraint(f"?answer fg:pathfinderOf {ip} .{year}",
                                   f"pathfinders of {init or 'an initiative'}", [("?", "pathfinderOf", init or "*")]))
             if a.roadmap:  # "which pathfinders are still endorsing their roadmaps": both hold
@@ -532,9 +555,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                   [("?", "coChairOf", init)]))
         elif init and a.members:
             my = year_for(a, "member", knowledge)  # "new members in 2024": the membership dated that year
-            year = (f" ?ms rdf:subject ?answer ; rdf:predicate ?mp ; rdf:object {_iri(init)} ; fg:year ?my ."
-                    f" VALUES ?mp {{ fg:memberOf fg:pathfinderOf fg:coChairOf fg:priorityCountryOf }} FILTER({year_test(a, '?my', my)})"
-                    if my else "")
+            year = (" VALUES ?mp { fg:memberOf fg:pathfinderOf fg:coChairOf fg:priorityCountryOf }" +
+                    dated_by(f"?ms rdf:subject ?answer ; rdf:predicate ?mp ; rdf:object {_iri(init)} ;", "?my",
+                          year_test(a, "?my", my)) if my else "")
             # A programme's priority (selected) countries take part in it as much as a network's members.
             out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf|fg:priorityCountryOf {_iri(init)} .{year}",
                                   f"members of {init}", [("?", "memberOf", init), ("?", "pathfinderOf", init),

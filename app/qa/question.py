@@ -580,8 +580,9 @@ def _lower_acronym_ok(tok: str, joined: bool = False) -> bool:
     return tok.isdigit() or ((joined or tok not in QUESTION_WORDS) and tok not in STOP and tok not in english_words())
 
 
-# "according to the report", "as set out in the report": the source, not a publication asked for.
-_META = re.compile(r"\b(?:(?:in|according to|as (?:\w+ )?(?:out |)in|given in|from|of|by|throughout|across|does) )?"
+# "according to the report", "as set out in the report", "named in the report": the source, not a
+# publication asked for (nor "named" a kind's name asked for).
+_META = re.compile(r"\b(?:(?:(?:named|mentioned|listed|cited)\s+)?(?:in|according to|as (?:\w+ )?(?:out |)in|given in|from|of|by|throughout|across|does) )?"
                    # "the 2024 report", "this annual report": the source, whatever its edition words
                    r"(?:the|this)(?:\s+(?:\d{4}|annual|latest|flagship|programme['’]s))*\s+report(?:['’]s)?\b(?!\s+(?:on|about|titled|called|entitled|from \w+ \d{4}|that|which|"
                    # "the name of the report assessing ...": a report the question describes, not the source

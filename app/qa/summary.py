@@ -72,9 +72,17 @@ def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
                 f"{' …' if len(first['counted']) > MAX_LISTED else ''}."), citations
     if atype in ("Number", "Year") and len(answers) == 1:
         return f"The answer is {listed}{why}.", citations
-    one, many = NOUNS.get(atype, NOUNS["Text"])
-    noun = one if len(answers) == 1 else many
-    return f"The report names {_number_word(len(answers))} {noun}{why}: {listed}.", citations
+    return f"The report names {_number_word(len(answers))} {_noun(answers, atype)}{why}: {listed}.", citations
+
+
+def _noun(answers: list[dict], atype: str) -> str:
+    """What the listed answers are, from their own types when they carry them: members of a network
+    may be governments and agencies at once, and "six countries" would misname the agencies."""
+    kinds = list(dict.fromkeys(a.get("type") for a in answers if a.get("type") in NOUNS))
+    if len(kinds) > 1 and len(kinds) == len({a.get("type") for a in answers}):
+        return " and ".join(NOUNS[k][1] for k in kinds)  # "countries and organisations"
+    one, many = NOUNS.get(kinds[0] if len(kinds) == 1 and atype not in ("Number", "Year", "Text") else atype, NOUNS["Text"])
+    return one if len(answers) == 1 else many
 
 
 # "second earliest year of ‘ratified’: 2013" (app.qa.figures.aggregate.by_year)

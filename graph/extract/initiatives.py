@@ -373,8 +373,10 @@ def join_means(sent: str) -> str | None:
 # has the literal text the cue cannot match without (a plain substring test)
 _COMMIT = re.compile(r"\bcommit(?:ment|ted)\b")
 _COMMIT_VERB = re.compile(r"\b(confirm\w*|formali[sz]\w*|reaffirm\w*|expressed|made|secured|signed)\b")
-# "joined", or "became (a) part / a member of": the same act worded as a change of state
-_JOINED = re.compile(r"\b(?:officially|formally)?\s*(?:joined|became\s+(?:an?\s+)?(?:part|member)\s+of)\b")
+# "joined", or "became (a) part / a member of": the same act worded as a change of state; "by
+# officially joining <I>" reports the act done (a bare "joining" is as often only discussed)
+_JOINED = re.compile(r"\b(?:officially|formally)?\s*(?:joined|became\s+(?:an?\s+)?(?:part|member)\s+of)\b|"
+                     r"\b(?:officially|formally)\s+joining\b")
 _ENDORSED_ROADMAP = re.compile(r"\bendors\w*\s+(?:a|its|their|the)\s+(?:national\s+)?roadmaps?\b")
 _IN_PROCESS = re.compile(r"\bin the process of\b")
 _ONGOING_WITH = re.compile(r"\b(?:engagements?|discussions?|consultations?|talks)\s+(?:are|is|were|remain)\s+"
@@ -460,7 +462,7 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                     ys = _YEAR.findall(sent)
                     member(iso, found[0][2], p.id, sentence=sent.strip(), role="committed", year=ys[0] if ys else None,
                            means=join_means(sent))
-            elif found and ("joined" in low or "became" in low) and _JOINED.search(low) and "pathfinder" not in low:
+            elif found and ("join" in low or "became" in low) and _JOINED.search(low) and "pathfinder" not in low:
                 iso = home if (home and (not named() or home in [i for _, i in named()])) else \
                     (named()[0][1] if len(named()) == 1 else None)
                 if iso:

@@ -72,6 +72,29 @@ _CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to|but\s
                        re.I)
 
 
+# How a member joined offered as one alternative of joining at all: "made their high-level commitment
+# to, or officially joined, the Accelerator" asks for both kinds of member (not "formalised or
+# announced their joining ... by way of a letter": both verbs join, the means is said once).
+_JOIN_VERB = re.compile(r"\b(?:joined|join|joining|became)\b", re.I)
+_OR = re.compile(r"\bor\b", re.I)
+
+
+def or_joined(question: str, means_words: set[str]) -> bool:
+    """Is one way of joining (its words, stemmed) an alternative, beside "or", of joining itself?"""
+    def has_means(text: str) -> bool:
+        return bool(_words(text) & means_words)
+
+    for m in _OR.finditer(question):
+        left = re.split(r"[.;:?]", question[max(0, m.start() - 60):m.start()])[-1]
+        right = re.split(r"[.;:?]", question[m.end():m.end() + 50])[0]
+        near_right = " ".join(right.split()[:4])
+        if has_means(left) and not _JOIN_VERB.search(left) and _JOIN_VERB.search(near_right):
+            return True
+        if _JOIN_VERB.search(left) and not has_means(left) and has_means(" ".join(right.split()[:5])):
+            return True
+    return False
+
+
 # a cue that sets something aside, up to the clause's end
 _ASIDE_CLAUSE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?:\s+for)?|excluding|excepting|not counting|"
                            r"not including|ignoring|disregarding|(?:leaving|setting|putting|leave|set|put) (?:out|aside))\b[^,;:?]*",
@@ -123,6 +146,9 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
             if not picked or len(same_prop) < 2 or len(picked) == len(same_prop):
                 continue
             prop = picked[0][0]
+            if prop == "joinedBy" and or_joined(a.question, {w for _, v in picked for w in _role_words(v)}):
+                continue  # "made a high-level commitment, or officially joined": any way of joining
+
             values = " ".join(f'"{v}"' for _, v in picked)
             out.append(Constraint(
                 f"?answer fg:{rel} {_iri(init)} . ?qm rdf:subject ?answer ; rdf:predicate fg:{rel} ; "
@@ -130,4 +156,27 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
                 (f"joined by {' / '.join(v for _, v in picked)}: members of {init}" if prop == "joinedBy" else
                  f"{' / '.join(v for _, v in picked)} of {init}"), [("?", rel, init)], strong=True, relation=rel))
             break
+    return out
+
+
+def joining_words(question: str, cons: list[Constraint], knowledge) -> set[str]:
+    """The words of every way a member of a constrained initiative joined ("letter", "high-level
+    commitment") when one is offered as an alternative of joining at all ("made
+    their high-level commitment to, or officially joined"); no topic for a sentence to narrow by.
+    Only for the alternative: elsewhere ("who committed money to ...") the words are the topic."""
+    out: set[str] = set()
+    if knowledge is None:
+        return out
+    means = {(f.get("attrs") or {}).get("means") for rel in _MEMBERSHIP for f in knowledge.facts_where(predicate=rel)} - {None}
+    if not or_joined(question, {w for m in means for w in _role_words(m)}):
+        return out  # picked by qualified_members (its words then said), or a topic
+    for c in cons:
+        if c.negated:
+            continue
+        for _, rel, obj in c.evidence:
+            if rel in _MEMBERSHIP and ":" in obj:
+                for f in knowledge.facts_where(predicate=rel, obj=obj):
+                    means = (f.get("attrs") or {}).get("means")
+                    if means:
+                        out |= set(terms(means))
     return out

@@ -112,6 +112,14 @@ def outer_relation(flag: str) -> str:
     return {"ratify": "ratified", "fund": "fundedBy", "partner": "partneredWith"}[flag]
 
 
+def _role_before_countries(question: str, description: str) -> bool:
+    """Does the question word the picked role right before "countries" ("who funds the ILO-IMF
+    pilot countries"), rather than as a verb of its own ("who committed money to ...")?"""
+    role = description.split(" of ")[0].split(":")[-1].strip()
+    words = [w for w in re.findall(r"[a-z]+", role.lower()) if w not in ("country", "countries")]
+    return bool(words) and bool(re.search(r"\b" + r"\s+".join(map(re.escape, words)) + r"\s+countr", question, re.I))
+
+
 def resolve(a: Analysis, knowledge, run) -> str | None:
     """Replace the described countries by a link to the set; the path step, or None."""
     from app.qa.multihop.chains import compose
@@ -149,10 +157,12 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
     # "donors of the ilo-imf pilot countries": in a keyword query, a role the graph holds for an
     # initiative's list (pilot, expanded phase) describes the countries as a relation would (a
     # sentence's own clauses say more than its role word: left to the rules above)
-    if not _WH.search(a.question):
-        from app.qa.constraints.qualified_members import qualified_members
+    from app.qa.constraints.qualified_members import qualified_members
 
-        inner += qualified_members(probe, inner, knowledge)
+    picked = qualified_members(probe, inner, knowledge)
+    if _WH.search(a.question):  # a full question: only a role worded as the countries' own noun
+        picked = [c for c in picked if _role_before_countries(a.question, c.description)]  # ("the ILO-IMF pilot countries")
+    inner += picked
     # A region or priority filter alone names no relation: the funders of a region's countries
     # are asked the usual way.
     if not inner or any(not c.strong for c in inner if c is not implied):
