@@ -118,3 +118,45 @@ def test_a_region_named_by_its_adjective_picks_its_items(engine):
     assert len(expected) >= 2
     res = engine.ask(f"Which {region}n countries are featured in the 'Most significant results' section of the report?")
     assert answer_ids(engine, res) == expected
+
+
+@pytest.mark.parametrize("question", [
+    "Which {region} countries are listed among the most significant results of 2024 — e.g. {a}, {b}?",
+    "most significant results {region} countries such as {a}",
+    "Which {region} countries, for example {a} or {b}, appear among the most significant results?",
+])
+def test_countries_given_as_examples_neither_filter_nor_narrow_the_list(engine, question):
+    """Names offered as examples of the answer ("e.g. Vietnam, Laos") are two of the list, not a
+    condition on it: the whole region's items come back, not only the named ones."""
+    _, per_region = _items_by_region(engine)
+    region, expected = max(per_region.items(), key=lambda kv: len(kv[1]))
+    assert len(expected) >= 3
+    a, b = sorted(engine.k.label(c) for c in expected)[:2]
+    res = engine.ask(question.format(region=region, a=a, b=b))
+    assert answer_ids(engine, res) == expected
+
+
+
+def _analysis(question: str, *names: str):
+    """An analysis whose links are the given names where the question writes them."""
+    from app.qa.question import Analysis, Link
+
+    links = []
+    for k, n in enumerate(names):
+        at = question.index(n)
+        links.append(Link(at, at + len(n), n, [f"Country:X{k}"]))
+    return Analysis(question=question, answer_type="Country", links=links)
+
+
+@pytest.mark.parametrize("question,names,offered", [
+    ("Which countries are in the list, e.g. Vietnam, Laos?", ("Vietnam", "Laos"), {"Country:X0", "Country:X1"}),
+    ("Which countries, for example Kenya or Uganda, had results?", ("Kenya", "Uganda"), {"Country:X0", "Country:X1"}),
+    ("results such as Kenya's pension", ("Kenya",), {"Country:X0"}),
+    # a country the question is about, and one named after an example list has ended, are conditions
+    ("Which results did Kenya achieve?", ("Kenya",), set()),
+    ("Apart from Kenya, e.g. Uganda, which countries funded Malawi?", ("Kenya", "Uganda", "Malawi"), {"Country:X1"}),
+])
+def test_offered_names_are_only_the_example_list(question, names, offered):
+    from app.qa.relation.context_names import offered_names
+
+    assert offered_names(_analysis(question, *names)) == offered

@@ -69,7 +69,7 @@ from app.qa.multihop.chains import _root as root, compose, described_set, implie
     topic_coverage
 from app.qa.form.wording import frame_terms
 from app.qa.figures.counts import stated_count
-from app.qa.relation.context_names import author_is_context, context_names, partner_names
+from app.qa.relation.context_names import author_is_context, context_names, offered_names, partner_names
 from app.qa.constraints.channel_funders import behind_set_aside
 from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
 from app.qa.things.fact_years import fact_year
@@ -2170,11 +2170,13 @@ class QuestionEngine:
         """The countries of a report section the question names by its title ("the most significant
         results"), in the region it names, on the topic it adds (see :mod:`app.qa.topics.section_items`)."""
         counting = a.answer_type == "Number"
-        if a.answer_type not in ("Country", "Number") or a.linked("Country"):
+        offered = offered_names(a)  # "..., e.g. Vietnam, Laos?": examples of the list, not a filter on it
+        if a.answer_type not in ("Country", "Number") or [c for c in a.linked("Country") if c not in offered]:
             return None
+        example_words = {t for l in a.links if set(l.ids) & offered for t in terms(l.surface)}  # no topic
         got = section_items.answer(self.text, a.question, [self.k.label(r) for r in a.regions],
                                    _GENERIC | _RELATION_WORDS | _STRUCTURE_WORDS | _QUESTION_STEMS | _FRAME
-                                   | listed_subset.NOT_QUALIFIERS, counting)
+                                   | listed_subset.NOT_QUALIFIERS | example_words, counting)
         if got is None:
             return None
         sec, items = got

@@ -20,6 +20,10 @@ _ASKED_HEAD = re.compile(r"\b(?:which|what|whose)\s+(?:[\w-]+\s+)?$", re.I)
 
 # "which organisations, including the ILO, ...": a name offered as one of the answers.
 _OFFERED = re.compile(r"\b(?:including|such as|e\.g\.|like|incl\.?)\s+(?:the\s+)?$", re.I)
+# "... results of 2024, e.g. Vietnam, Laos?", "for example Kenya or Uganda": a cue that opens a list of
+# examples at the end of a question, and the glue between the list's names.
+_EXAMPLES_OPEN = re.compile(r"(?:\b(?:such as|e\.g\.?|eg|for example|for instance|like|say)|[(\[])\s*[:,]?\s*(?:the\s+)?$", re.I)
+_EXAMPLES_GLUE = re.compile(r"^\s*(?:,|;|/|&|\band\b|\bor\b|,\s*(?:and|or)\b)\s*(?:the\s+)?$", re.I)
 # "together with the ILO", "alongside UNICEF", "besides FAO": a name set against the answer.
 _ALONGSIDE = re.compile(r"\b(?:alongside|together with|along with|with|besides|other than|apart from|next to|"
                         r"as well as|and)\s+(?:the\s+)?$", re.I)
@@ -32,6 +36,24 @@ def context_names(a: Analysis) -> set[str]:
         return set()
     return {i for l in a.links if not _ASKED_HEAD.search(a.question[:l.start]) and not _OFFERED.search(a.question[:l.start])
             for i in l.ids if i.split(":", 1)[0] == want}
+
+
+def offered_names(a: Analysis) -> set[str]:
+    """Ids of the names a question gives as examples of its answer, not as a condition on it:
+    "which Asia-Pacific countries are among the most significant results, e.g. Vietnam, Laos?"
+    asks for the whole list, of which Viet Nam and Lao PDR are two.  A name counts when an example
+    cue ("e.g.", "such as", "for example", "like", an opening bracket) stands right before it, or
+    when it continues such a list ("Vietnam, Laos", "Kenya or Uganda")."""
+    out: set[str] = set()
+    prev_end = None
+    for l in sorted(a.links, key=lambda x: x.start):
+        before = a.question[:l.start]
+        if _EXAMPLES_OPEN.search(before) or (prev_end is not None and _EXAMPLES_GLUE.match(a.question[prev_end:l.start])):
+            out.update(l.ids)
+            prev_end = l.end
+        else:
+            prev_end = None
+    return out
 
 
 def partner_names(a: Analysis) -> set[str]:
