@@ -21,7 +21,8 @@ _ASKED_HEAD = re.compile(r"\b(?:which|what|whose)\s+(?:[\w-]+\s+)?$", re.I)
 # "which organisations, including the ILO, ...": a name offered as one of the answers.
 _OFFERED = re.compile(r"\b(?:including|such as|e\.g\.|like|incl\.?)\s+(?:the\s+)?$", re.I)
 # "... results of 2024, e.g. Vietnam, Laos?", "for example Kenya or Uganda": a cue that opens a list of
-# examples at the end of a question, and the glue between the list's names.
+# examples anywhere in a question (wider than ``_OFFERED``: "for example", "say", a bracket), and the
+# glue between the list's names.
 _EXAMPLES_OPEN = re.compile(r"(?:\b(?:such as|e\.g\.?|eg|for example|for instance|like|say)|[(\[])\s*[:,]?\s*(?:the\s+)?$", re.I)
 _EXAMPLES_GLUE = re.compile(r"^\s*(?:,|;|/|&|\band\b|\bor\b|,\s*(?:and|or)\b)\s*(?:the\s+)?$", re.I)
 # "together with the ILO", "alongside UNICEF", "besides FAO": a name set against the answer.
