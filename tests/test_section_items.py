@@ -136,7 +136,6 @@ def test_countries_given_as_examples_neither_filter_nor_narrow_the_list(engine, 
     assert answer_ids(engine, res) == expected
 
 
-
 def _analysis(question: str, *names: str):
     """An analysis whose links are the given names where the question writes them."""
     from app.qa.question import Analysis, Link
