@@ -52,15 +52,17 @@ def _items(question: str) -> list[list[list[str]]]:
     return lists
 
 
-def coordinated_with(question: str, key: str) -> list[frozenset[str]]:
+def coordinated_with(question: str, key: str, heads_only: bool = False) -> list[frozenset[str]]:
     """The other items of a choice the key word is in, each as the terms a sentence must write in
     the key's place: the aligned word and the words the two items share; empty when the key
-    stands alone."""
+    stands alone.  ``heads_only``: only for a key that is its item's last word, the head noun the
+    choice is between ("tripartite *consultations* or workshops": workshops stand in for
+    consultations, never for "tripartite", which both items keep)."""
     out: list[frozenset[str]] = []
     for items in _items(question):
         for k, item in enumerate(items):
             pos = next((i for i, t in enumerate(item) if key in t), None)
-            if pos is None:
+            if pos is None or (heads_only and pos != len(item) - 1):
                 continue
             own = {x for t in item for x in t}
             for o, other in enumerate(items):
