@@ -116,3 +116,24 @@ def test_verbs_of_taking_part_and_layout_words_do_not_narrow_the_theme(engine, a
         got, path = _asked(engine, q)
         assert got == _items(sec), q
         assert any(sec.title in p for p in path), q
+
+
+def test_an_example_clause_stays_with_the_part_it_exemplifies():
+    from app.qa.topics.theme_sections import _title_parts
+
+    assert len(_title_parts("Extending coverage to workers in all types of employment, including those in "
+                            "the informal economy")) == 1
+    assert len(_title_parts("Benefits for families, such as child grants and school meals")) == 1
+    assert len(_title_parts("Social protection in climate change and humanitarian crisis contexts")) == 2
+
+
+def test_a_question_on_a_titles_example_asks_the_sections_theme(engine):
+    import re
+
+    sec = next((s for s in _sections(engine) if re.search(r",\s*including\b", s.title)), None)
+    if sec is None:
+        pytest.skip("no thematic section title gives an example clause")
+    example = re.split(r",\s*including\b", sec.title)[1]
+    words = [w for w in re.findall(r"[a-z]+", example.lower()) if len(w) > 4 and w not in ("those", "their")]
+    got, path = _asked(engine, " ".join(words) + " thematic highlights countries")
+    assert got == _items(sec), path

@@ -86,6 +86,27 @@ def _ND_NS(a: str, b: str) -> bool:
     return len(a) >= 5 and a.endswith("nd") and b.startswith(a[:-1] + "s")
 
 
+# "..., including those in the informal economy", "..., such as ...": a clause naming an example of
+# the part before it, not a further part (ordinary English)
+_EXAMPLE_CLAUSE = re.compile(r",\s*(?=(?:including|especially|particularly|notably|such as|in particular)\b)", re.I)
+
+
+def _title_parts(title: str) -> list[str]:
+    """A title's parts, split at "and" and commas; a clause giving an example of the part before it
+    ("Extending social security to workers in all types of employment, including those in the
+    informal economy") stays with that part, so a question on either wording asks the section's
+    theme (the items under such a title are the example's: "extend social protection to workers
+    in the informal economy")."""
+    out = []
+    for chunk in _EXAMPLE_CLAUSE.split(title):
+        pieces = re.split(r",|\band\b", chunk)
+        if out and re.match(r"\s*(?:including|especially|particularly|notably|such as|in particular)\b", chunk, re.I):
+            out[-1] = out[-1] + " " + chunk  # the example joins the part it is an example of
+            continue
+        out.extend(pieces)
+    return out
+
+
 def _writes(have: set[str] | frozenset, word: str) -> bool:
     return word in have or any(same_word(word, t) for t in have)
 
@@ -129,7 +150,7 @@ def theme_sections(text_step) -> list[ThemeSection]:
         rare = tuple(t for t in dict.fromkeys(terms(path[-1])) if units.idf.get(t, 0.0) >= MIN_TITLE_IDF)
         if len(items) >= MIN_ITEMS and rare:
             parts = tuple(p for p in (tuple(t for t in terms(part) if t in rare)
-                                      for part in re.split(r",|\band\b", path[-1])) if p)
+                                      for part in _title_parts(path[-1])) if p)
             out.append(ThemeSection(path[-1], rare, parts, tuple(items)))
     text_step._theme_sections = out
     return out
