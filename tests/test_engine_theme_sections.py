@@ -118,13 +118,12 @@ def test_verbs_of_taking_part_and_layout_words_do_not_narrow_the_theme(engine, a
         assert any(sec.title in p for p in path), q
 
 
-def test_an_example_clause_stays_with_the_part_it_exemplifies():
-    from app.qa.topics.theme_sections import _title_parts
+def test_an_example_clause_is_read_from_a_title():
+    from app.qa.topics.theme_sections import _EXAMPLE_CLAUSE
 
-    assert len(_title_parts("Extending coverage to workers in all types of employment, including those in "
-                            "the informal economy")) == 1
-    assert len(_title_parts("Benefits for families, such as child grants and school meals")) == 1
-    assert len(_title_parts("Social protection in climate change and humanitarian crisis contexts")) == 2
+    title = "Extending coverage to workers in all types of employment, including those in the informal economy"
+    assert [m.group(1).strip() for m in _EXAMPLE_CLAUSE.finditer(title)] == ["those in the informal economy"]
+    assert not list(_EXAMPLE_CLAUSE.finditer("Social protection in climate change and humanitarian crisis contexts"))
 
 
 def test_a_question_on_a_titles_example_asks_the_sections_theme(engine):
@@ -137,3 +136,8 @@ def test_a_question_on_a_titles_example_asks_the_sections_theme(engine):
     words = [w for w in re.findall(r"[a-z]+", example.lower()) if len(w) > 4 and w not in ("those", "their")]
     got, path = _asked(engine, " ".join(words) + " thematic highlights countries")
     assert got == _items(sec), path
+    # a word of the general part alone ("employment") does not ask the example's section
+    general = re.split(r",\s*including\b", sec.title)[0]
+    word = max((w for w in re.findall(r"[a-z]+", general.lower()) if len(w) > 6), key=len)
+    got, _ = _asked(engine, f"which countries did the ILO help with {word} injury insurance")
+    assert got != _items(sec)
