@@ -5,8 +5,11 @@
   second phase ... in Côte d'Ivoire"); only for a sentence as close as the best one, and not for a
   country the paragraph names only at its end (a pointer elsewhere);
 - a key word heading one item of a choice ("tripartite consultations or workshops", "humanitarian
-  crises or natural disasters") is written by a sentence writing another item in its place; the
-  words both items keep ("tripartite") still have to be written.
+  crises or natural disasters") is written by a sentence writing another item in its place (a
+  later item whole: "refugees or host communities"); the words both items keep ("tripartite")
+  still have to be written, and such a sentence must be as close as a key-word one;
+- a topic said only in common words ("health insurance for workers in the informal economy": no
+  word rare enough to be a key) is pinned down by all of them together.
 
 Questions are built from the report's own words; nothing here names its facts.
 """
@@ -34,6 +37,8 @@ def test_only_the_head_of_an_item_has_a_stand_in():
     assert coordinated_with(q, _t("tripartite")) == [frozenset({_t("workshops")})]
     q = "Which countries did the ILO support in responding to humanitarian crises or natural disasters?"
     assert coordinated_with(q, _t("disasters"), heads_only=True) == [frozenset({_t("crises")})]
+    q = "Where is the ILO opening savings schemes to refugees or host communities?"
+    assert coordinated_with(q, _t("refugees"), heads_only=True) == [frozenset({_t("host"), _t("communities")})]
 
 
 def _sentences(text: str) -> list[str]:
@@ -96,3 +101,12 @@ def test_engine_shared_word_of_a_choice_is_still_required(engine):
         "In which countries did the ILO support tripartite consultations or workshops on social security reform?"))
     assert got
     assert got <= _countries_writing(engine, r"\btripartite\b")
+
+
+def test_engine_topic_in_common_words_reaches_every_entry_writing_them(engine):
+    both = _countries_writing(engine, r"\bhealth\b.*\binformal\b|\binformal\b.*\bhealth\b")
+    if len(both) < 2:
+        pytest.skip("fewer than two countries' sentences write health and informal together")
+    got = answer_ids(engine, engine.ask("Where did the ILO help extend health insurance to workers in the informal economy?"))
+    assert len(got) >= 2
+    assert got <= both | _countries_writing(engine, r"\binformal\b")

@@ -57,7 +57,8 @@ def coordinated_with(question: str, key: str, heads_only: bool = False) -> list[
     the key's place: the aligned word and the words the two items share; empty when the key
     stands alone.  ``heads_only``: only for a key that is its item's last word, the head noun the
     choice is between ("tripartite *consultations* or workshops": workshops stand in for
-    consultations, never for "tripartite", which both items keep)."""
+    consultations, never for "tripartite", which both items keep); a later item then stands in
+    whole."""
     out: list[frozenset[str]] = []
     for items in _items(question):
         for k, item in enumerate(items):
@@ -75,6 +76,11 @@ def coordinated_with(question: str, key: str, heads_only: bool = False) -> list[
                     continue
                 if len(other) == len(item) and not set(other[pos]) <= own:
                     facing = other[pos]  # "online portal or digital platform": item for item, word for word
+                elif heads_only and o > k:
+                    # the key heads its item, so the later item is a whole other thing ("refugees or
+                    # host communities", "awareness or information campaigns"): all of it stands in
+                    # ("host" alone is also a verb, "information" alone no campaign)
+                    facing = [x for t in rest for x in t]
                 else:
                     facing = rest[0] if o > k else rest[-1]
                 phrase = set(facing) | ({x for t in other for x in t} & own - set(item[pos]))

@@ -32,6 +32,7 @@ ALL_KEYS_RATIO = 0.45  # ... and one holding every key word at least this share 
 MIN_KEY_IDF = 3.5  # a key word is rarer than this (idf): 'insurance', 'system' are in too many sentences
 MIN_SECOND_IDF = 2.3  # ... and a secondary topic word at least this rare ('social', 'work' are frame)
 LISTED_KEYS = 3  # a keyword query with this many key words lists a topic's parts (two of them say it)
+COMMON_TOPIC_WORDS = 2  # a topic said in common words only needs this many of them (each in many sentences)
 MAX_ADDED = 25  # a topic that fills more country entries than this is no topic the words pin down
 
 
@@ -355,16 +356,25 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     keys = [k for k in keys if k not in either_of_common(a.question, keys, units.idf)] or keys
     if not keys:
         keys = spelled_acronyms(a.question, set(units.unit_terms[best.unit_id]), _long_forms(text_step))
+    # A topic said only in common words ("health insurance for workers in the informal economy": no
+    # word rare enough to be a key): its words together pin it down.  Two or more of them that the
+    # best sentence writes are the keys, and a further sentence must write them all and score near
+    # the best one (the higher bar), since each alone is in many sentences.
+    common_topic = False
+    if not keys and not strict and not keyed:
+        keys = secondary_terms(a.question, set(units.unit_terms[best.unit_id]), units.idf, stop, [])
+        common_topic = len(keys) >= COMMON_TOPIC_WORDS
+        keys = keys if common_topic else []
     if not keys:
         return [], []
     # A keyword query may list the topic in two words ("complaints grievance mechanism"): a rare
     # query word the best sentence does not write is the topic's other wording, and a sentence
     # writing it counts at the higher bar ("the management of complaints from ... beneficiaries").
     alternatives = [t for t in key_terms(a.question, set(terms(a.question)), units.idf, stop) if t not in keys] \
-        if not strict and not keyed and not _ASKING.search(a.question) else []
+        if not strict and not keyed and not common_topic and not _ASKING.search(a.question) else []
     # A keyword query of three or more topic words lists the topic's parts ("value chain cocoa coffee
     # rubber castor"): no one sentence writes them all, and a sentence writing two is on the topic.
-    listing = not strict and not keyed and not _ASKING.search(a.question) and len(keys) >= LISTED_KEYS
+    listing = not strict and not keyed and not common_topic and not _ASKING.search(a.question) and len(keys) >= LISTED_KEYS
     pairs = coordinated(a.question, keys)
     scores = text_step.unit_scores(a, qvec, required)
     long_forms = _long_forms(text_step)
@@ -375,7 +385,12 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     # "tripartite consultations or workshops", "humanitarian crises or natural disasters": a key
     # word that heads one item of a choice is written by a sentence writing another item in its
     # place (app.qa.topics.either_word); the question accepts any of them
-    offered = {k: coordinated_with(a.question, k, heads_only=True) for k in keys}
+    # (a stand-in that is itself a key word is left to :func:`coordinated`, which asks for the
+    # pair's head noun: "gig or platform workers" is no "microservices platform")
+    # ... and one of only common words ("..., you know, systems") says no topic
+    offered = {k: [ph for ph in coordinated_with(a.question, k, heads_only=True) if not ph & set(keys)
+                   and any(units.idf.get(t, 0.0) >= MIN_SECOND_IDF for t in ph)]
+               for k in keys}
     bar, low_bar = RATIO * best.score, ALL_KEYS_RATIO * best.score
     rarest = max(keys, key=lambda k: units.idf.get(k, units.default_idf))
     out: dict[str, Covered] = {}
@@ -385,8 +400,11 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         if u.kind != "sentence" or scores[i] < low_bar:
             continue
         written = [k for k in keys if holds_any(units.unit_terms[i], k, long_forms)]
+        # the topic in the choice's other words counts only for a sentence as close as a key-word
+        # one (the higher bar) that writes the question's other topic words too
         stand_in = [k for k in keys if k not in written and
-                    any(all(_holds_offered(units.unit_terms[i], t, long_forms) for t in phrase) for phrase in offered[k])]
+                    any(all(_holds_offered(units.unit_terms[i], t, long_forms) for t in phrase) for phrase in offered[k])] \
+            if scores[i] >= bar and all(holds(units.unit_terms[i], {t}) for t in second) else []
         written += stand_in
         said = said_with_alternatives(written, pairs, u.text)
         if len(said) > len(written) and rarest not in written and scores[i] < bar:
@@ -396,6 +414,8 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
             said = list(keys)  # the topic in the query's other word, as close as a key-word sentence
         if listing and len(said) + sum(holds_any(units.unit_terms[i], k, long_forms) for k in alternatives) >= 2:
             said = list(keys)  # "cocoa coffee rubber castor": a keyword query lists the topic's words; two say it
+        if common_topic and (len(said) < len(keys) or scores[i] < bar):
+            continue  # common words: all of them, as close as the best sentence
         if len(said) < len(keys) and (rarest not in said or rarest in stand_in):
             continue  # (nor is a common word offered in its place: "meetings, workshops or committees")  # "a microservices platform" is no "gig and platform workers": the rarest word must be there
         if not said or (scores[i] < bar and len(said) < len(keys)) or \
