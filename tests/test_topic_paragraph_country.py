@@ -22,7 +22,7 @@ import pytest
 from app.qa.topics.either_word import coordinated_with
 from app.qa.units import terms
 from graph import countries
-from tests.support.engine import answer_ids
+from tests.support.engine import answer_ids, countries_saying
 
 
 def _t(word: str) -> str:
@@ -60,39 +60,25 @@ def _paragraph_topic_country(engine, word: str) -> str | None:
     return None
 
 
-def _countries_writing(engine, pattern: str) -> set[str]:
-    """Countries whose entry writes ``pattern``, or that a sentence writing it names."""
-    rx = re.compile(pattern, re.I)
-    out = set()
-    for p in engine.k.passages.values():
-        iso = engine.text._entry_country(p)
-        for s in _sentences(p.text):
-            if rx.search(s):
-                if iso:
-                    out.add(f"Country:{iso}")
-                out |= {f"Country:{c}" for *_, c in countries.find_countries(s)}
-    return out
-
-
 def test_engine_topic_sentence_takes_its_paragraphs_country(engine):
     iso = _paragraph_topic_country(engine, "child labour")
     if iso is None:
         pytest.skip("no paragraph outside the entries ties child labour to one country")
     got = answer_ids(engine, engine.ask("child labour and social protection - which countries"))
     assert iso in got
-    assert got <= _countries_writing(engine, r"\bchild labour\b") | {iso}
+    assert got <= countries_saying(engine, r"\bchild labour\b") | {iso}
 
 
 def test_engine_other_item_of_a_choice_answers(engine):
-    crisis = _countries_writing(engine, r"\bhumanitarian crisis\b")
-    disaster = _countries_writing(engine, r"\bdisasters?\b")
+    crisis = countries_saying(engine, r"\bhumanitarian crisis\b")
+    disaster = countries_saying(engine, r"\bdisasters?\b")
     if not crisis - disaster:
         pytest.skip("no country's sentence writes a humanitarian crisis and no disaster")
     got = answer_ids(engine, engine.ask(
         "Which countries did the ILO support in responding to humanitarian crises or natural disasters in 2024?"))
     assert got & (crisis - disaster)
     assert got & disaster
-    assert got <= crisis | disaster | _countries_writing(engine, r"\b(?:typhoons?|cris[ie]s)\b")
+    assert got <= crisis | disaster | countries_saying(engine, r"\b(?:typhoons?|cris[ie]s)\b")
 
 
 def test_engine_shared_word_of_a_choice_is_still_required(engine):
@@ -100,13 +86,13 @@ def test_engine_shared_word_of_a_choice_is_still_required(engine):
     got = answer_ids(engine, engine.ask(
         "In which countries did the ILO support tripartite consultations or workshops on social security reform?"))
     assert got
-    assert got <= _countries_writing(engine, r"\btripartite\b")
+    assert got <= countries_saying(engine, r"\btripartite\b")
 
 
 def test_engine_topic_in_common_words_reaches_every_entry_writing_them(engine):
-    both = _countries_writing(engine, r"\bhealth\b.*\binformal\b|\binformal\b.*\bhealth\b")
+    both = countries_saying(engine, r"\bhealth\b.*\binformal\b|\binformal\b.*\bhealth\b")
     if len(both) < 2:
         pytest.skip("fewer than two countries' sentences write health and informal together")
     got = answer_ids(engine, engine.ask("Where did the ILO help extend health insurance to workers in the informal economy?"))
     assert len(got) >= 2
-    assert got <= both | _countries_writing(engine, r"\binformal\b")
+    assert got <= both | countries_saying(engine, r"\binformal\b")
