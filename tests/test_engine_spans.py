@@ -201,3 +201,21 @@ def test_a_hyphenated_modifier_counts_only_in_its_own_clause():
     near_a = _closeness(seg, a, a + 12, set(), [], {"mid-size"})
     near_b = _closeness(seg, b, b + 12, set(), [], {"mid-size"})
     assert near_b > near_a
+
+
+def test_host_qualifying_a_noun_asks_no_place():
+    # "host communities" names people, not an event's venue: the question asks for a country
+    assert asked_span("Where are the ILO and partners planning to pilot coverage for refugees and host communities?") is None
+    assert asked_span("Where is coverage planned for host families?") is None
+    # "host" as the verb of an event still asks where it was held
+    assert asked_span("Where did the ministry host the regional forum?").kind == "place"
+
+
+def test_engine_host_communities_question_answers_a_country(engine):
+    p = next((p for p in engine.k.passages.values() if re.search(r"(?i)refugees and host communities", p.text)
+              and engine.text._entry_country(p)), None)
+    if p is None:
+        pytest.skip("no country entry writes of refugees and host communities")
+    out = engine.ask("Where are the ILO and partners planning to pilot extending coverage to both refugees and host communities?")
+    assert out["answer_type"] == "Country"
+    assert engine.text._entry_country(p) in {a.get("iso3") for a in out["answers"]}

@@ -116,3 +116,28 @@ def test_verbs_of_taking_part_and_layout_words_do_not_narrow_the_theme(engine, a
         got, path = _asked(engine, q)
         assert got == _items(sec), q
         assert any(sec.title in p for p in path), q
+
+
+def test_an_example_clause_is_read_from_a_title():
+    from app.qa.topics.theme_sections import _EXAMPLE_CLAUSE
+
+    title = "Extending coverage to workers in all types of employment, including those in the informal economy"
+    assert [m.group(1).strip() for m in _EXAMPLE_CLAUSE.finditer(title)] == ["those in the informal economy"]
+    assert not list(_EXAMPLE_CLAUSE.finditer("Social protection in climate change and humanitarian crisis contexts"))
+
+
+def test_a_question_on_a_titles_example_asks_the_sections_theme(engine):
+    import re
+
+    sec = next((s for s in _sections(engine) if re.search(r",\s*including\b", s.title)), None)
+    if sec is None:
+        pytest.skip("no thematic section title gives an example clause")
+    example = re.split(r",\s*including\b", sec.title)[1]
+    words = [w for w in re.findall(r"[a-z]+", example.lower()) if len(w) > 4 and w not in ("those", "their")]
+    got, path = _asked(engine, " ".join(words) + " thematic highlights countries")
+    assert got == _items(sec), path
+    # a word of the general part alone ("employment") does not ask the example's section
+    general = re.split(r",\s*including\b", sec.title)[0]
+    word = max((w for w in re.findall(r"[a-z]+", general.lower()) if len(w) > 6), key=len)
+    got, _ = _asked(engine, f"which countries did the ILO help with {word} injury insurance")
+    assert got != _items(sec)

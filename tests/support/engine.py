@@ -6,6 +6,8 @@ from collections import defaultdict
 
 import pytest
 
+from graph import countries
+
 
 def passage_with(engine, pattern: str):
     """The first passage whose text matches ``pattern`` and the match: questions are then built
@@ -91,3 +93,13 @@ def amount_value(label: str) -> float:
     """The number an answer's label writes, with its scale word ("1.2 million" -> 1200000.0)."""
     m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(million|thousand)?", label)
     return float(m.group(1).replace(",", "")) * {"million": 1e6, "thousand": 1e3}.get(m.group(2) or "", 1)
+
+
+def countries_saying(engine, pattern: str) -> set[str]:
+    """Countries whose entry writes ``pattern`` (:func:`entry_countries_saying`), and those a
+    sentence writing it names, wherever it stands (a thematic or partnership section)."""
+    rx = re.compile(pattern, re.I)
+    named = {f"Country:{iso}" for p in engine.k.passages.values() for s in re.split(r"(?<=[.!?])\s+", p.text)
+             if rx.search(s) for *_, iso in countries.find_countries(s)}
+    return entry_countries_saying(engine, pattern) | named
+

@@ -52,15 +52,18 @@ def _items(question: str) -> list[list[list[str]]]:
     return lists
 
 
-def coordinated_with(question: str, key: str) -> list[frozenset[str]]:
+def coordinated_with(question: str, key: str, heads_only: bool = False) -> list[frozenset[str]]:
     """The other items of a choice the key word is in, each as the terms a sentence must write in
     the key's place: the aligned word and the words the two items share; empty when the key
-    stands alone."""
+    stands alone.  ``heads_only``: only for a key that is its item's last word, the head noun the
+    choice is between ("tripartite *consultations* or workshops": workshops stand in for
+    consultations, never for "tripartite", which both items keep); a later item then stands in
+    whole."""
     out: list[frozenset[str]] = []
     for items in _items(question):
         for k, item in enumerate(items):
             pos = next((i for i, t in enumerate(item) if key in t), None)
-            if pos is None:
+            if pos is None or (heads_only and pos != len(item) - 1):
                 continue
             own = {x for t in item for x in t}
             for o, other in enumerate(items):
@@ -73,6 +76,11 @@ def coordinated_with(question: str, key: str) -> list[frozenset[str]]:
                     continue
                 if len(other) == len(item) and not set(other[pos]) <= own:
                     facing = other[pos]  # "online portal or digital platform": item for item, word for word
+                elif heads_only and o > k:
+                    # the key heads its item, so the later item is a whole other thing ("refugees or
+                    # host communities", "awareness or information campaigns"): all of it stands in
+                    # ("host" alone is also a verb, "information" alone no campaign)
+                    facing = [x for t in rest for x in t]
                 else:
                     facing = rest[0] if o > k else rest[-1]
                 phrase = set(facing) | ({x for t in other for x in t} & own - set(item[pos]))

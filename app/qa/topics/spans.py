@@ -77,7 +77,10 @@ _NAME_CUE = re.compile(r"\b(name[sd]?|called|titled|entitled|title)\b"
                        r"(?<!\bnamed)(?<!\bcalled)|\b(?:named|called)\b(?!\s+(?:for\b|(?:in|by|as|among|within|under|on|at|alongside)\s+"
                        r"(?:the|this|these|those|its|their|a|an|\d{4})\b))",
                        re.I)
-_PLACE = re.compile(r"^\s*where\b.*\b(held|organi[sz]ed|hosted|host|take place|took place|taking place|convened|"
+# ("host" before the people or places it qualifies, "host communities", "host countries", is no verb
+# of holding an event: "where ... pilot ... for refugees and host communities" asks for the country)
+_PLACE = re.compile(r"^\s*where\b.*\b(held|organi[sz]ed|hosted|host(?!\s+(?:communit|countr|famil|population|government|"
+                    r"nation|societ|area|region|state)\w*)|take place|took place|taking place|convened|"
                     r"attend(?:ed)?|participate|meet|met|gather(?:ed)?|"
                     r"located|celebrated|launched)\b|\bin (?:which|what) (?:city|town|venue|place)\b", re.I)
 _NUMBER = re.compile(r"\b(?:paper|report|brief|convention|decree|law|resolution|recommendation)s?\s+(?:number|no\b(?!\.?\s*\d))|"

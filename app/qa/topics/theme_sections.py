@@ -68,6 +68,7 @@ class ThemeSection:
     title_terms: tuple[str, ...]  # the title's rare words
     parts: tuple[tuple[str, ...], ...]  # ... per part of a title joined by "and" or a comma
     items: tuple[tuple[str, int], ...]  # (iso3, unit index) per sentence opening on a country
+    examples: tuple[tuple[str, ...], ...] = ()  # ... per example clause (", including ..."): alone enough
 
 
 def same_word(a: str, b: str) -> bool:
@@ -84,6 +85,11 @@ def same_word(a: str, b: str) -> bool:
 def _ND_NS(a: str, b: str) -> bool:
     """English -nd verbs and their -nsion nouns: "extend" and "extens(ion)" share all but the d / s."""
     return len(a) >= 5 and a.endswith("nd") and b.startswith(a[:-1] + "s")
+
+
+# ", including those in the informal economy", ", such as ...": a clause naming an example of the
+# part before it (ordinary English), up to the title's next comma
+_EXAMPLE_CLAUSE = re.compile(r",\s*(?:including|especially|particularly|notably|such as|in particular)\b([^,]*)", re.I)
 
 
 def _writes(have: set[str] | frozenset, word: str) -> bool:
@@ -130,7 +136,9 @@ def theme_sections(text_step) -> list[ThemeSection]:
         if len(items) >= MIN_ITEMS and rare:
             parts = tuple(p for p in (tuple(t for t in terms(part) if t in rare)
                                       for part in re.split(r",|\band\b", path[-1])) if p)
-            out.append(ThemeSection(path[-1], rare, parts, tuple(items)))
+            examples = tuple(p for p in (tuple(t for t in terms(m.group(1)) if t in rare)
+                                         for m in _EXAMPLE_CLAUSE.finditer(path[-1])) if p)
+            out.append(ThemeSection(path[-1], rare, parts, tuple(items), examples))
     text_step._theme_sections = out
     return out
 
@@ -160,7 +168,11 @@ def answer(text_step, question: str, stop: set[str]) -> ThemeSection | None:
     for sec in theme_sections(text_step):
         # every part of a joined title ("climate change and humanitarian crisis contexts"): a
         # question on one part asks for the items on that part, which the section does not sort
-        if all(any(same_word(q, t) for q in asked for t in part) for part in sec.parts):
+        # ... or every rare word of a clause the title gives as its example ("Extending social
+        # security to workers in all types of employment, including those in the *informal
+        # economy*"): the items are the example's, so a question on it asks the whole theme
+        if all(any(same_word(q, t) for q in asked for t in part) for part in sec.parts) or \
+                any(all(any(same_word(q, t) for q in asked) for t in ex) for ex in sec.examples):
             held = [t for t in sec.title_terms if any(same_word(q, t) for q in asked)]
             scored.append((sum(units.idf.get(t, 0.0) for t in held), sec))
     if not scored:

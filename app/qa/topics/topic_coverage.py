@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.qa.topics.either_word import coordinated_with
 from app.qa.units import terms
 from graph import countries
 
@@ -31,6 +32,7 @@ ALL_KEYS_RATIO = 0.45  # ... and one holding every key word at least this share 
 MIN_KEY_IDF = 3.5  # a key word is rarer than this (idf): 'insurance', 'system' are in too many sentences
 MIN_SECOND_IDF = 2.3  # ... and a secondary topic word at least this rare ('social', 'work' are frame)
 LISTED_KEYS = 3  # a keyword query with this many key words lists a topic's parts (two of them say it)
+COMMON_TOPIC_WORDS = 2  # a topic said in common words only needs this many of them (each in many sentences)
 MAX_ADDED = 25  # a topic that fills more country entries than this is no topic the words pin down
 
 
@@ -290,6 +292,46 @@ def unit_country(text_step, unit) -> str | None:
     return next(iter(named)) if len(named) == 1 else None
 
 
+def paragraph_country(text_step, unit) -> str | None:
+    """The country of a sentence that names none, outside the country entries: the only country
+    its paragraph names.  A partnership or thematic paragraph often says its topic in one sentence
+    and its country in the next ("... the ACCEL Africa initiative ... to abolish child labour
+    within African supply chains.  Through the second phase ..., the ILO has continued supporting
+    ... in Côte d'Ivoire").  Only a paragraph (not a list of items, a table or a caption) naming
+    exactly one country; the tie is indirect, so :func:`covered` asks more of such a sentence."""
+    p = text_step.k.passage(unit.passage_id)
+    if p is None or getattr(p, "kind", None) != "paragraph" or text_step._entry_country(p):
+        return None
+    if any(True for _ in countries.find_countries(unit.text)):
+        return None
+    named = _paragraph_countries(text_step, p)
+    if len(named) != 1:
+        return None
+    # ... named early: a paragraph about a country introduces it; one named only at its end is a
+    # pointer elsewhere ("a diagnostic tool which is being piloted in Jordan (see more below)")
+    units = text_step.units
+    sentences = [units.units[r].text for r in units.by_passage.get(p.id, []) if units.units[r].kind == "sentence"]
+    return next(iter(named)) if any(True for _ in countries.find_countries(" ".join(sentences[:2]))) else None
+
+
+def _holds_offered(unit_terms, word: str, long_forms: dict[str, list[str]]) -> bool:
+    """:func:`holds_any`, and a short stem and its longer spelling ("cris" of crises, "crisi" of
+    crisis): the word a question offers as a choice is written in any of its forms."""
+    if holds_any(unit_terms, word, long_forms):
+        return True
+    return any(len(short) >= 4 and len(long_) <= 5 and long_.startswith(short)
+               for t in unit_terms for short, long_ in [sorted((t, word), key=len)])
+
+
+def _paragraph_countries(text_step, p) -> frozenset[str]:
+    """The countries a paragraph names, read once per passage (a topic checks many sentences)."""
+    cache = text_step.__dict__.setdefault("_paragraph_isos", {})
+    got = cache.get(p.id)
+    if got is None:
+        got = cache[p.id] = frozenset(iso for *_, iso in countries.find_countries(p.text))
+    return got
+
+
 def _long_forms(text_step) -> dict[str, list[str]]:
     """The report's acronyms with their long forms, read once per knowledge base."""
     cached = getattr(text_step, "_acronym_forms", None)
@@ -314,16 +356,25 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     keys = [k for k in keys if k not in either_of_common(a.question, keys, units.idf)] or keys
     if not keys:
         keys = spelled_acronyms(a.question, set(units.unit_terms[best.unit_id]), _long_forms(text_step))
+    # A topic said only in common words ("health insurance for workers in the informal economy": no
+    # word rare enough to be a key): its words together pin it down.  Two or more of them that the
+    # best sentence writes are the keys, and a further sentence must write them all and score near
+    # the best one (the higher bar), since each alone is in many sentences.
+    common_topic = False
+    if not keys and not strict and not keyed:
+        keys = secondary_terms(a.question, set(units.unit_terms[best.unit_id]), units.idf, stop, [])
+        common_topic = len(keys) >= COMMON_TOPIC_WORDS
+        keys = keys if common_topic else []
     if not keys:
         return [], []
     # A keyword query may list the topic in two words ("complaints grievance mechanism"): a rare
     # query word the best sentence does not write is the topic's other wording, and a sentence
     # writing it counts at the higher bar ("the management of complaints from ... beneficiaries").
     alternatives = [t for t in key_terms(a.question, set(terms(a.question)), units.idf, stop) if t not in keys] \
-        if not strict and not keyed and not _ASKING.search(a.question) else []
+        if not strict and not keyed and not common_topic and not _ASKING.search(a.question) else []
     # A keyword query of three or more topic words lists the topic's parts ("value chain cocoa coffee
     # rubber castor"): no one sentence writes them all, and a sentence writing two is on the topic.
-    listing = not strict and not keyed and not _ASKING.search(a.question) and len(keys) >= LISTED_KEYS
+    listing = not strict and not keyed and not common_topic and not _ASKING.search(a.question) and len(keys) >= LISTED_KEYS
     pairs = coordinated(a.question, keys)
     scores = text_step.unit_scores(a, qvec, required)
     long_forms = _long_forms(text_step)
@@ -331,6 +382,15 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     second = secondary_terms(a.question, set(units.unit_terms[best.unit_id]), units.idf, stop | spelled, keys)
     narrow = [t for t in qualifiers(a.question, set(units.unit_terms[best.unit_id]), units.idf, keys)
               if t not in spelled]  # "management information system (MIS)": the key's own long form, no branch
+    # "tripartite consultations or workshops", "humanitarian crises or natural disasters": a key
+    # word that heads one item of a choice is written by a sentence writing another item in its
+    # place (app.qa.topics.either_word); the question accepts any of them
+    # (a stand-in that is itself a key word is left to :func:`coordinated`, which asks for the
+    # pair's head noun: "gig or platform workers" is no "microservices platform")
+    # ... and one of only common words ("..., you know, systems") says no topic
+    offered = {k: [ph for ph in coordinated_with(a.question, k, heads_only=True) if not ph & set(keys)
+                   and any(units.idf.get(t, 0.0) >= MIN_SECOND_IDF for t in ph)]
+               for k in keys}
     bar, low_bar = RATIO * best.score, ALL_KEYS_RATIO * best.score
     rarest = max(keys, key=lambda k: units.idf.get(k, units.default_idf))
     out: dict[str, Covered] = {}
@@ -340,6 +400,12 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         if u.kind != "sentence" or scores[i] < low_bar:
             continue
         written = [k for k in keys if holds_any(units.unit_terms[i], k, long_forms)]
+        # the topic in the choice's other words counts only for a sentence as close as a key-word
+        # one (the higher bar) that writes the question's other topic words too
+        stand_in = [k for k in keys if k not in written and
+                    any(all(_holds_offered(units.unit_terms[i], t, long_forms) for t in phrase) for phrase in offered[k])] \
+            if scores[i] >= bar and all(holds(units.unit_terms[i], {t}) for t in second) else []
+        written += stand_in
         said = said_with_alternatives(written, pairs, u.text)
         if len(said) > len(written) and rarest not in written and scores[i] < bar:
             said = written  # the other of "gig and platform workers" alone must be as close as the best sentence
@@ -348,8 +414,10 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
             said = list(keys)  # the topic in the query's other word, as close as a key-word sentence
         if listing and len(said) + sum(holds_any(units.unit_terms[i], k, long_forms) for k in alternatives) >= 2:
             said = list(keys)  # "cocoa coffee rubber castor": a keyword query lists the topic's words; two say it
-        if len(said) < len(keys) and rarest not in said:
-            continue  # "a microservices platform" is no "gig and platform workers": the rarest word must be there
+        if common_topic and (len(said) < len(keys) or scores[i] < bar):
+            continue  # common words: all of them, as close as the best sentence
+        if len(said) < len(keys) and (rarest not in said or rarest in stand_in):
+            continue  # (nor is a common word offered in its place: "meetings, workshops or committees")  # "a microservices platform" is no "gig and platform workers": the rarest word must be there
         if not said or (scores[i] < bar and len(said) < len(keys)) or \
                 (strict and (scores[i] < bar or len(said) < len(keys))) or (keyed and len(said) < len(keys)):
             continue
@@ -358,6 +426,10 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         if narrow and not all(holds(units.unit_terms[i], {t}) for t in narrow):
             continue  # "actuarial valuation of the health insurance scheme" answers no "pension system" question
         iso = unit_country(text_step, u)
+        if iso is None and len(said) == len(keys) and scores[i] >= best.score and not (keyed or strict):
+            # a sentence naming no country, as close as the best one and writing every key word:
+            # its paragraph's one country (an indirect tie, so only for the strongest sentences)
+            iso = paragraph_country(text_step, u)
         if iso is None or f"Country:{iso}" in exclude:
             continue
         if iso in out and out[iso].score >= scores[i]:
