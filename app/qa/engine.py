@@ -130,6 +130,7 @@ from app.qa.constraints.polar import open_subject, summary as polar_summary, ver
 from app.qa.things.definition import defined_entity
 from app.qa.things.scheme_instruments import asks_scheme_instruments, cited_with
 from app.qa.things.label_words import asked_words, by_name_words
+from app.qa.things import country_bodies
 from app.qa.names.subregions import keep_asked_places, named_places
 from app.qa.relation.relation_choice import beyond_region, more_specific, prospective, region_filters_thing
 from app.qa.relation.region_agent import region_agent_relation
@@ -401,6 +402,11 @@ class QuestionEngine:
             else:  # "what is the Zorblax Facility?": a name the report never writes
                 out["message"] = f"The report does not mention {unknown}: no answer."
                 out["passages"] = self._nearest_passages(fixed)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
+        bodies = country_bodies.answer_ids(fixed, fixed_links, self.k)  # "sierra leone social security trust name"
+        if bodies:
+            self._country_bodies(out, bodies, country_bodies.asks_acronym(fixed))
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         about = topic_polar.asked(fixed, fixed_links, AUTHOR_ORGS)  # "did the ILO work on X in Ghana?"
@@ -2497,6 +2503,26 @@ class QuestionEngine:
         out["answers"] = sorted(answers.values(), key=lambda d: d["label"])
         out["strategy"] = "graph"
         out["path"] = [f"schemes whose names say {' '.join(kind)}"] + [p for d in out["answers"] for p in d["path"]]
+
+    def _country_bodies(self, out: dict, ids: list[str], acronym: bool) -> None:
+        """Answer a country's institutions asked by their kind noun (:mod:`app.qa.things.country_bodies`),
+        the sentence of each one's ``institutionOf`` fact first among its evidence; with its acronym
+        when the query asks for it."""
+        answers = []
+        for eid in ids:
+            names = self.k.names(eid)
+            pids = [p for f in self.k.facts_where(subject=eid, predicate="institutionOf") for p in f.get("passages", [])]
+            pids = list(dict.fromkeys(pids + self.k.passages_mentioning(eid)))[:3]
+            d = self._answer_dict(eid, 1.0, [self._evidence(pid, names) for pid in pids])
+            ent = self.k.entity(eid) or {}
+            if acronym and ent.get("acronym") and ent["acronym"] not in d["label"]:
+                d["label"] = f"{d['label']} ({ent['acronym']})"
+            d["path"] = ["the country's own institution of the kind the query names (institutionOf)"]
+            answers.append(d)
+        out.update(answers=answers, answer_type="Organization", strategy="graph",
+                   path=["a keyword query for a country's body by its kind noun: the country's institutions "
+                         "(institutionOf) of that kind, picked by the query's other words"])
+        out["answer_text"], out["citations"] = summarise(out, self.k)
 
     def _answer_dict(self, eid: str, score: float, evidence: list[dict], label: str | None = None) -> dict:
         type_ = eid.split(":", 1)[0]
