@@ -71,13 +71,19 @@ def test_a_countrys_body_asked_by_its_kind_noun_is_that_body(engine):
             assert len(got["answers"]) == 1, q
 
 
+def _funds_by_country(k) -> dict[str, set[str]]:
+    """Each country's national institutions whose names end in "Fund"."""
+    out: dict[str, set[str]] = {}
+    for f in k.facts:
+        if f["predicate"] == "institutionOf" and k.label(f["subject"]).lower().endswith(" fund"):
+            out.setdefault(f["object"], set()).add(f["subject"])
+    return out
+
+
 def test_the_query_s_words_pick_among_bodies_of_one_kind(engine):
     """A country with two bodies of one kind: the query's other words choose."""
     k = engine.k
-    by_country: dict[str, list[str]] = {}
-    for f in k.facts:
-        if f["predicate"] == "institutionOf" and k.label(f["subject"]).lower().endswith(" fund"):
-            by_country.setdefault(f["object"], []).append(f["subject"])
+    by_country = _funds_by_country(k)
     pairs = [(c, sorted(set(b))) for c, b in by_country.items() if len(set(b)) >= 2]
     assert pairs
     for c, bodies in pairs:
@@ -96,10 +102,7 @@ def test_with_nothing_to_choose_by_the_rule_does_not_guess(engine):
     from app.qa.things.country_bodies import answer_ids
 
     k = engine.k
-    by_country: dict[str, set[str]] = {}
-    for f in k.facts:
-        if f["predicate"] == "institutionOf" and k.label(f["subject"]).lower().endswith(" fund"):
-            by_country.setdefault(f["object"], set()).add(f["subject"])
+    by_country = _funds_by_country(k)
     c = next(c for c, b in sorted(by_country.items()) if len(b) >= 2)
     q = f"{countries.display_name(c.split(':', 1)[1]).lower()} fund"
     assert answer_ids(q, engine.lexicon.link(q), k) == []
@@ -107,13 +110,76 @@ def test_with_nothing_to_choose_by_the_rule_does_not_guess(engine):
 
 def test_a_plural_kind_asking_for_names_is_every_body_of_that_kind(engine):
     k = engine.k
-    by_country: dict[str, set[str]] = {}
-    for f in k.facts:
-        if f["predicate"] == "institutionOf" and k.label(f["subject"]).lower().endswith(" fund"):
-            by_country.setdefault(f["object"], set()).add(f["subject"])
+    by_country = _funds_by_country(k)
     pairs = [(c, b) for c, b in sorted(by_country.items()) if len(b) >= 2]
     assert pairs
     for c, bodies in pairs:
         q = f"{countries.display_name(c.split(':', 1)[1]).lower()} funds names"
         got = engine.ask(q)
         assert {engine.k.entity_by_iri(x["iri"])["id"] for x in got["answers"]} >= bodies, (q, got["answers"])
+
+
+# -- the body noun right after the country, described after it (country_bodies.owned_body) ---------
+def _only_fund_countries(k):
+    """(country, body) where the body is the country's only national institution whose name says Fund."""
+    by_country: dict[str, set[str]] = {}
+    for f in k.facts:
+        if f["predicate"] == "institutionOf" and "fund" in k.label(f["subject"]).lower().split():
+            by_country.setdefault(f["object"], set()).add(f["subject"])
+    return sorted((c, next(iter(b))) for c, b in by_country.items() if len(b) == 1)
+
+
+def test_the_countrys_only_fund_is_the_described_fund(engine):
+    cases = _only_fund_countries(engine.k)
+    assert cases
+    for c, b in cases[:5]:
+        name = countries.display_name(c.split(":", 1)[1]).lower()
+        for q in (f"{name} fund whose staff were trained on actuarial methods",
+                  f"Which {name} fund got ILO support in 2024?"):
+            got = engine.ask(q)
+            assert [engine.k.entity_by_iri(x["iri"])["id"] for x in got["answers"]] == [b], (q, got["answers"])
+
+
+def test_of_several_funds_the_one_running_the_named_scheme(engine):
+    """A country with two funds, one of which administers a scheme: naming the scheme picks it."""
+    k = engine.k
+    found = 0
+    for f in k.facts:
+        if f["predicate"] != "administeredBy" or "fund" not in k.label(f["object"]).lower().split():
+            continue
+        homes = [g["object"] for g in k.facts_where(subject=f["object"], predicate="institutionOf")]
+        if len(homes) != 1:
+            continue
+        funds = {g["subject"] for g in k.facts_where(obj=homes[0], predicate="institutionOf")
+                 if "fund" in k.label(g["subject"]).lower().split()}
+        if len(funds) < 2:
+            continue
+        name = countries.display_name(homes[0].split(":", 1)[1]).lower()
+        q = f"{name} fund relaunched {k.label(f['subject']).lower()}"
+        got = engine.ask(q)
+        assert [engine.k.entity_by_iri(x["iri"])["id"] for x in got["answers"]] == [f["object"]], (q, got["answers"])
+        found += 1
+    assert found
+
+
+@pytest.mark.parametrize("q", [
+    "Which fund finances the work in {c}?",      # a fund not said to be the country's own
+    "{c} fund donors",                          # the funders of the country, not its fund
+])
+def test_a_fund_that_is_not_the_countrys_own_body_is_not_this_rule(engine, q):
+    from app.qa.things.country_bodies import owned_body
+
+    k = engine.k
+    c = next(c for c, b in _only_fund_countries(k))
+    text = q.format(c=countries.display_name(c.split(":", 1)[1]).lower())
+    assert owned_body(text, engine.lexicon.link(text), k) == []
+
+
+def test_a_body_that_only_describes_another_asked_thing_is_not_the_answer(engine):
+    """"<country> fund replaced by which authority": the question word after the body asks for another."""
+    from app.qa.things.country_bodies import owned_body
+
+    c = next(c for c, b in _only_fund_countries(engine.k))
+    for q in ("{c} fund replaced by which authority", "{c} social health authority replaced which fund"):
+        text = q.format(c=countries.display_name(c.split(":", 1)[1]).lower())
+        assert owned_body(text, engine.lexicon.link(text), engine.k) == [], text

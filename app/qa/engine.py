@@ -130,7 +130,7 @@ from app.qa.constraints.polar import open_subject, summary as polar_summary, ver
 from app.qa.things.definition import defined_entity
 from app.qa.things.scheme_instruments import asks_scheme_instruments, cited_with
 from app.qa.things.label_words import asked_words, by_name_words
-from app.qa.things import country_bodies
+from app.qa.things import acronym_expansion, country_bodies
 from app.qa.names.subregions import keep_asked_places, named_places
 from app.qa.relation.relation_choice import beyond_region, more_specific, prospective, region_filters_thing
 from app.qa.relation.region_agent import region_agent_relation
@@ -394,6 +394,11 @@ class QuestionEngine:
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         fixed_links = self.lexicon.link(fixed)
+        spelled = acronym_expansion.expanded(fixed, fixed_links, self.k)  # "what does OPG stand for"
+        if spelled is not None:
+            self._spelled_out(out, spelled)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
         defined = definition.asked_entity(fixed, fixed_links, lambda i: self.k.entity(i) is not None)
         unknown = definition.absent_object(fixed, fixed_links, self.lexicon.vocab) if defined is None else None
         if defined is not None or unknown:  # "what is the Global Accelerator?": the thing itself, with its defining sentence
@@ -404,7 +409,8 @@ class QuestionEngine:
                 out["passages"] = self._nearest_passages(fixed)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
-        bodies = country_bodies.answer_ids(fixed, fixed_links, self.k)  # "sierra leone social security trust name"
+        bodies = country_bodies.answer_ids(fixed, fixed_links, self.k) \
+            or country_bodies.owned_body(fixed, fixed_links, self.k)  # "sierra leone social security trust name"
         if bodies:
             self._country_bodies(out, bodies, country_bodies.asks_acronym(fixed))
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
@@ -2503,6 +2509,17 @@ class QuestionEngine:
         out["answers"] = sorted(answers.values(), key=lambda d: d["label"])
         out["strategy"] = "graph"
         out["path"] = [f"schemes whose names say {' '.join(kind)}"] + [p for d in out["answers"] for p in d["path"]]
+
+    def _spelled_out(self, out: dict, eid: str) -> None:
+        """Answer what an acronym stands for (:mod:`app.qa.things.acronym_expansion`): the thing's
+        full name, with the passages that write it."""
+        names = self.k.names(eid)
+        d = self._answer_dict(eid, 1.0, [self._evidence(pid, names) for pid in self.k.passages_mentioning(eid)[:3]])
+        why = f"the question asks what {(self.k.entity(eid) or {}).get('acronym')} stands for: the full name"
+        d["path"] = [why]
+        kind = eid.split(":", 1)[0]
+        out.update(answers=[d], answer_type=OUTPUT_TYPES.get(kind, kind), strategy="graph", path=[why])
+        out["answer_text"], out["citations"] = summarise(out, self.k)
 
     def _country_bodies(self, out: dict, ids: list[str], acronym: bool) -> None:
         """Answer a country's institutions asked by their kind noun (:mod:`app.qa.things.country_bodies`),

@@ -10,7 +10,9 @@ for the name ("name", "called", "acronym") or by one participle ("evaluated"), a
 one country and nothing but that country's own institutions, the answer is the country's
 institution whose name holds that noun and the most of the query's other words.  A query naming
 only the body itself ("philippines health insurance corporation name") is answered by that body
-when it is a national institution of the kind named.
+when it is a national institution of the kind named.  :func:`owned_body` reads the same noun right
+after the country ("tanzania fund whose staff were trained ...", "which kenyan fund relaunched the
+haba haba scheme"), with what describes the body after it.
 
 Ordinary English only (kind nouns, closing words); the bodies and their names are the graph's.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from app.qa.graphstep import AUTHOR_ORGS
 from app.qa.units import stem, terms
 
 # Nouns that name a kind of public body, as the report's institutions are called.
@@ -104,3 +107,57 @@ def answer_ids(question: str, links, knowledge) -> list[str]:
         # for them all; "kenya fund" is not this rule's to guess
         return cands if _ALL_NAMED.search(question) else []
     return [i for i in cands if score[i] == best]
+
+
+# -- "tanzania fund whose staff were trained ...", "which kenyan fund relaunched the haba haba scheme" --
+# The body noun right after the country (or its adjective) names one of the country's own bodies,
+# and what follows describes it.  The country's only body of that kind is the answer; of several,
+# the one that runs a scheme the question names (``administeredBy``), else the one whose name holds
+# the most of the question's words.
+_AFTER_COUNTRY = re.compile(rf"^\s+(?:[\w'’\-]+\s+){{0,3}}?(fund|trust|institute|institution|corporation|bureau|"
+                            r"authority|agency|board|organi[sz]ation|council|mutual)\b(?!['’])", re.I)
+# A noun right after the body noun that asks for another end of a relation ("fund donors").
+_ASKED_AFTER = re.compile(r"^\s+(?:donors?|funders?|financ\w*|partners?|countr\w*|members?|contributors?|sponsors?|"
+                          r"recipients?|beneficiar\w*|amounts?|budgets?|allocations?|money|resources|support(?:ers)?)\b",
+                          re.I)
+_OPENER = re.compile(r"^\s*(?:(?:which|what)\s+(?:is\s+the\s+)?(?:name\s+of\s+the\s+)?)?$", re.I)
+_OTHER_OK = ("Country", "Scheme", "ThematicArea")
+
+
+def owned_body(question: str, links, knowledge) -> list[str]:
+    """The country's body a question names by country + kind noun and describes after it; [] when
+    the rule does not apply or cannot choose."""
+    if len(question.split()) > 16:
+        return []
+    cl = [l for l in links if any(i.startswith("Country:") for i in l.ids)]
+    if len(cl) != 1 or len(cl[0].ids) != 1 or not _OPENER.match(question[:cl[0].start]):
+        return []
+    country = cl[0].ids[0]
+    m = _AFTER_COUNTRY.match(question[cl[0].end:])
+    if not m:
+        return []
+    if _ASKED_AFTER.match(question[cl[0].end + m.end():]):
+        return []  # "kenya fund donors": something about the money asked, not the body
+    if re.search(r"\b(?:which|what|who|whom)\b", question[cl[0].end + m.end():], re.I):
+        return []  # "kenya health insurance fund replaced by which authority": another thing is asked
+    noun = stem(m.group(1).lower())
+    own = list(dict.fromkeys(f["subject"] for f in knowledge.facts_where(obj=country, predicate="institutionOf")
+                             if f["subject"].startswith("Organization:")))
+    schemes = []
+    for l in links:
+        if l is cl[0] or set(l.ids) & set(own) or _elsewhere(l.ids, knowledge) or set(l.ids) <= AUTHOR_ORGS:
+            continue  # (the report's author is the context of every body's support, "got ILO support")
+        if not all(i.split(":", 1)[0] in _OTHER_OK for i in l.ids):
+            return []  # another body or initiative named: the question is about it, not this rule's
+        schemes += [i for i in l.ids if i.startswith("Scheme:")]
+    cands = [i for i in own if _holds_noun(knowledge.label(i), noun)]
+    if len(cands) <= 1:
+        return cands
+    runs = {f["object"] for s in schemes for f in knowledge.facts_where(subject=s, predicate="administeredBy")}
+    if len(runs & set(cands)) == 1:
+        return [next(iter(runs & set(cands)))]
+    words = {t for t in terms(question[cl[0].end:])} - {noun}
+    score = {i: len(words & {stem(t) for t in terms(" ".join(knowledge.names(i)))}) for i in cands}
+    best = max(score.values())
+    top = [i for i in cands if score[i] == best]
+    return top if best > 0 and len(top) == 1 else []
