@@ -56,3 +56,34 @@ def test_without_a_country_a_singular_kind_names_no_one_scheme(engine):
     c, s, pair, head = _single_kind_schemes(engine)[0]
     a = analyse(f"{' '.join(pair)} {head} name", engine.lexicon)
     assert asked_kind(a, engine.k) is None
+
+
+def _said_words(engine, s, pair, n=2):
+    """n long words of the scheme's own passages, beyond its kind and name: what a question adds."""
+    from app.qa.units import terms
+
+    text = " ".join(engine.k.passage(p).text for p in engine.k.passages_mentioning(s) if engine.k.passage(p))
+    name = {w.lower() for w in re.findall(r"[A-Za-z]+", " ".join(engine.k.names(s)))} | set(pair)
+    return [w for w in dict.fromkeys(re.findall(r"[a-z]{8,}", text.lower())) if w not in name and terms(w)][:n]
+
+
+def test_more_words_said_in_the_schemes_own_passages_still_name_it(engine):
+    """"peru health insurance scheme ILO actuarial valuation": the kind in one country, and words its
+    own sentence says, with the report's author named as context."""
+    asked = 0
+    for c, s, pair, head in _single_kind_schemes(engine):
+        base = f"{engine.k.label(c).lower()} {' '.join(pair)} {head}"
+        if head.endswith("s") or asked_kind(analyse(base + " name", engine.lexicon), engine.k) is None:
+            continue  # a plural asks a list; a linked name is no question by kind
+        q = f"{base} ILO {' '.join(_said_words(engine, s, pair))}"
+        got = asked_kind(analyse(q, engine.lexicon), engine.k)
+        assert got is not None and got[0] == [s], (q, got)
+        asked += 1
+    assert asked
+
+
+def test_more_words_the_scheme_never_says_are_the_text_steps(engine):
+    for c, s, pair, head in _single_kind_schemes(engine):
+        base = f"{engine.k.label(c).lower()} {' '.join(pair)} {head}"
+        if asked_kind(analyse(base + " name", engine.lexicon), engine.k) is not None:
+            assert asked_kind(analyse(base + " quarrying bankruptcy", engine.lexicon), engine.k) is None

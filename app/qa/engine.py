@@ -130,6 +130,7 @@ from app.qa.constraints.polar import open_subject, summary as polar_summary, ver
 from app.qa.things.definition import defined_entity
 from app.qa.things.scheme_instruments import asks_scheme_instruments, cited_with
 from app.qa.things.label_words import asked_words, by_name_words
+from app.qa.things import acronym_expansion, country_bodies
 from app.qa.names.subregions import keep_asked_places, named_places
 from app.qa.relation.relation_choice import beyond_region, more_specific, prospective, region_filters_thing
 from app.qa.relation.region_agent import region_agent_relation
@@ -393,6 +394,11 @@ class QuestionEngine:
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         fixed_links = self.lexicon.link(fixed)
+        spelled = acronym_expansion.expanded(fixed, fixed_links, self.k)  # "what does OPG stand for"
+        if spelled is not None:
+            self._spelled_out(out, spelled)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
         defined = definition.asked_entity(fixed, fixed_links, lambda i: self.k.entity(i) is not None)
         unknown = definition.absent_object(fixed, fixed_links, self.lexicon.vocab) if defined is None else None
         if defined is not None or unknown:  # "what is the Global Accelerator?": the thing itself, with its defining sentence
@@ -401,6 +407,12 @@ class QuestionEngine:
             else:  # "what is the Zorblax Facility?": a name the report never writes
                 out["message"] = f"The report does not mention {unknown}: no answer."
                 out["passages"] = self._nearest_passages(fixed)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
+        bodies = country_bodies.answer_ids(fixed, fixed_links, self.k) \
+            or country_bodies.owned_body(fixed, fixed_links, self.k)  # "sierra leone social security trust name"
+        if bodies:
+            self._country_bodies(out, bodies, country_bodies.asks_acronym(fixed))
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         about = topic_polar.asked(fixed, fixed_links, AUTHOR_ORGS)  # "did the ILO work on X in Ghana?"
@@ -2497,6 +2509,37 @@ class QuestionEngine:
         out["answers"] = sorted(answers.values(), key=lambda d: d["label"])
         out["strategy"] = "graph"
         out["path"] = [f"schemes whose names say {' '.join(kind)}"] + [p for d in out["answers"] for p in d["path"]]
+
+    def _spelled_out(self, out: dict, eid: str) -> None:
+        """Answer what an acronym stands for (:mod:`app.qa.things.acronym_expansion`): the thing's
+        full name, with the passages that write it."""
+        names = self.k.names(eid)
+        d = self._answer_dict(eid, 1.0, [self._evidence(pid, names) for pid in self.k.passages_mentioning(eid)[:3]])
+        why = f"the question asks what {(self.k.entity(eid) or {}).get('acronym')} stands for: the full name"
+        d["path"] = [why]
+        kind = eid.split(":", 1)[0]
+        out.update(answers=[d], answer_type=OUTPUT_TYPES.get(kind, kind), strategy="graph", path=[why])
+        out["answer_text"], out["citations"] = summarise(out, self.k)
+
+    def _country_bodies(self, out: dict, ids: list[str], acronym: bool) -> None:
+        """Answer a country's institutions asked by their kind noun (:mod:`app.qa.things.country_bodies`),
+        the sentence of each one's ``institutionOf`` fact first among its evidence; with its acronym
+        when the query asks for it."""
+        answers = []
+        for eid in ids:
+            names = self.k.names(eid)
+            pids = [p for f in self.k.facts_where(subject=eid, predicate="institutionOf") for p in f.get("passages", [])]
+            pids = list(dict.fromkeys(pids + self.k.passages_mentioning(eid)))[:3]
+            d = self._answer_dict(eid, 1.0, [self._evidence(pid, names) for pid in pids])
+            ent = self.k.entity(eid) or {}
+            if acronym and ent.get("acronym") and ent["acronym"] not in d["label"]:
+                d["label"] = f"{d['label']} ({ent['acronym']})"
+            d["path"] = ["the country's own institution of the kind the query names (institutionOf)"]
+            answers.append(d)
+        out.update(answers=answers, answer_type="Organization", strategy="graph",
+                   path=["a keyword query for a country's body by its kind noun: the country's institutions "
+                         "(institutionOf) of that kind, picked by the query's other words"])
+        out["answer_text"], out["citations"] = summarise(out, self.k)
 
     def _answer_dict(self, eid: str, score: float, evidence: list[dict], label: str | None = None) -> dict:
         type_ = eid.split(":", 1)[0]

@@ -32,7 +32,7 @@ from graph.extract.named import NameIndex
 from graph.extract import evaluated_projects
 from graph.extract.amount_contributors import CONTRIBUTED, contributor_list
 from graph.extract.titled_projects import extract_titled_projects
-from graph.extract.written_forms import add_written_forms
+from graph.extract.written_forms import add_described_written_forms, add_written_forms
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
 from graph.vocab import slug
@@ -327,6 +327,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                         if org is not None and org.role in ("national_institution", "other", None):
                             _admin(kb, doc, e, m.group("org"), p.id)
     add_written_forms(doc, kb)  # "... Scheme for workers in the informal economy (RSPC)"
+    add_described_written_forms(doc, kb)  # "a community-based health insurance scheme" is "... (AMBC)"
     describe(doc, kb)
 
 

@@ -67,3 +67,50 @@ def add_written_forms(doc: Document, kb: KnowledgeBase) -> None:
                         e.acronym = acr
                         e.alt_labels.add(acr)
                         taken.add(acr)
+
+
+# -- a described scheme's own name, written capitalised with an acronym in its country's entry ----
+# "the Ministry of Public Health established a community-based health insurance scheme" (a summary)
+# is told in the country's entry as "established ... Community-Based Health Insurance (AMBC)": the
+# capitalised words and the acronym are the scheme's name, the description only says what it is.
+_DESCRIBED_HEADS = ("scheme", "schemes", "system", "programme", "program", "fund")
+_ACR_CLOSE = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z0-9\-]{1,10})\)(?!\s+[A-Z])")
+
+
+def _capitalised(form: str) -> bool:
+    """Every word of four letters or more (each part of a hyphenated word) opens with a capital."""
+    parts = [w for w in re.split(r"[\s\-]+", form) if len(w) >= 4]
+    return bool(parts) and all(w[0].isupper() for w in parts)
+
+
+def add_described_written_forms(doc: Document, kb: KnowledgeBase) -> None:
+    """Name a described scheme by the capitalised form with an acronym its country's entry writes."""
+    from graph import countries
+
+    taken = {x.acronym for t in ("Organization", "Initiative", "Project", *_TYPES) for x in kb.of_type(t) if x.acronym}
+    entry: dict[str, list] = {}
+    for p in doc.passages:
+        iso = next((c for c in map(countries.lookup, reversed(p.section_path or [])) if c), None)
+        if iso:
+            entry.setdefault(iso, []).append(p)
+    for e in kb.of_type("Scheme"):
+        words = e.label.split()
+        if not e.attrs.get("described") or e.acronym or e.label != e.label.lower() or len(words) < 3 \
+                or words[-1] not in _DESCRIBED_HEADS:
+            continue
+        base = " ".join(words[:-1])
+        pat = re.compile(r"(?<![\w\-])" + re.escape(base).replace(r"\-", r"[\-\s]?") + r"(?:\s+" + words[-1] + r")?",
+                         re.I)
+        found = set()
+        for p in entry.get(e.attrs.get("country") or "", []):
+            for m in pat.finditer(p.text):
+                tail = _ACR_CLOSE.match(p.text, m.end())
+                if tail and _capitalised(m.group(0)) and tail.group("acr") not in taken:
+                    found.add((" ".join(m.group(0).split()), tail.group("acr"), p.id))
+        if len({(f, a) for f, a, _ in found}) != 1:
+            continue  # none, or several readings: the description stays the label
+        form, acr, pid = next(iter(found))
+        e.alt_labels.update({e.label, acr, f"{form} ({acr})"})
+        e.label, e.acronym = form, acr
+        e.passages.add(pid)
+        taken.add(acr)

@@ -99,6 +99,43 @@ def _by_possessive(found, text: str, base: int, question: str) -> list | None:
     return keep or None
 
 
+# Nouns that say what kind of thing is owned, not which one ("programme", "scheme").
+_KIND_WORDS = {stem(w) for w in ("programme", "programmes", "program", "programs", "scheme", "schemes", "initiative",
+                                 "initiatives", "fund", "funds", "system", "systems", "project", "projects", "policy",
+                                 "country", "countries", "nation", "which", "what", "name", "called", "run", "runs",
+                                 "own", "owns", "have", "has")}
+_OWNED = re.compile(r"['’]s\s+((?:[\w\-]+\s*){1,6})")
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _by_possessed_name(found, text: str, base: int, question: str) -> list | None:
+    """"bolsa da mae programme which country": of a sentence's owners ("Timor-Leste's Bolsa da Mãe
+    program, Pakistan's Benazir Income Support Programme (BISP) initiative, and Mexico's efforts"),
+    the one whose owned name holds the question's own words (accents aside); the others own other
+    things.  Only when exactly one owner's name says them."""
+    asked = {stem(w) for w in terms(_folded(question))} - _KIND_WORDS
+    if not asked:
+        return None
+    score = {}
+    for f in found:
+        for s, e in f.spans:
+            m = _OWNED.match(text, e - base)
+            if m:
+                owned = {stem(w) for w in terms(_folded(m.group(1)))}
+                score[f.key] = max(score.get(f.key, 0), len(asked & owned))
+    if len(score) < 2:
+        return None
+    best = max(score.values())
+    if best == 0 or list(score.values()).count(best) > 1:
+        return None
+    return [f for f in found if score.get(f.key) == best]
+
+
 def _by_event(found, text: str, base: int, question: str) -> list | None:
     """"completed in Kenya and started in Côte d'Ivoire": the countries of the part whose verb the
     question says (and no other part's)."""
@@ -148,7 +185,7 @@ def narrow(found: list, text: str, base: int, question: str, names, entry: str |
             [Found("Country", entry, display_name(entry.split(":", 1)[1]))]
     if len(countries) < 2:
         return found
-    for rule in (_by_possessive, _by_order, _by_origin, _by_event):
+    for rule in (_by_possessive, _by_possessed_name, _by_order, _by_origin, _by_event):
         kept = rule(countries, text, base, question)
         if kept:
             countries = kept

@@ -15,9 +15,14 @@ def common_named(knowledge, eid: str, kinds: tuple[str, ...] = _DESCRIBED_TYPES)
     """Is ``eid`` a thing of one of ``kinds`` (by default a scheme, law or project) that the build
     knows only by a lower-case common noun?  The one test of "descriptive name" the engine uses."""
     ent = knowledge.entity(eid) if ":" in eid else None
+    if not ent or ent["type"] not in kinds or not ent["label"]:
+        return False
+    if (ent.get("attrs") or {}).get("described") and any(n == n.lower() for n in ent.get("alt_labels") or ()):
+        # found by its description and named later by its entry ("a community-based health insurance
+        # scheme" is "Community-Based Health Insurance (AMBC)"): the description is still a kind
+        return True
     # an acronym makes it a proper name after all ("old-age pension scheme (JP)")
-    return bool(ent) and ent["type"] in kinds and bool(ent["label"]) and ent["label"] == ent["label"].lower() \
-        and not ent.get("acronym")
+    return ent["label"] == ent["label"].lower() and not ent.get("acronym")
 
 
 __all__ = ["common_named"]

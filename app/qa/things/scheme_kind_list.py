@@ -13,13 +13,16 @@ lists a kind).  :func:`schemes_of_kind` returns the schemes whose labels hold ev
 within the countries or regions the question links; the answers are those schemes, or their
 countries when countries are asked.  Only for a plural kind question ("schemes", or "countries ...
 a <kind> scheme") with no other name linked than places, or for a singular one that names one
-country holding exactly one scheme of that kind ("zambia cash transfer programme name").
+country holding exactly one scheme of that kind ("zambia cash transfer programme name"); its other
+words, if any, must be said in that scheme's own passages ("peru health insurance scheme ILO
+actuarial valuation").
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from app.qa.graphstep import AUTHOR_ORGS
 from app.qa.question import FUND, answer_type as stated_type
 from app.qa.units import STOP, terms
 from app.qa.form.wording import frame_terms
@@ -102,14 +105,26 @@ def schemes_of_kind(kind: list[str], knowledge, countries: set[str] | None) -> l
     return out
 
 
+def _told_of(sid: str, extra: set[str], knowledge) -> bool:
+    """Do the passages naming the one scheme of the kind say most of the question's other words
+    ("peru health insurance scheme ILO actuarial valuation": its sentence tells the valuation)?"""
+    said: set[str] = set()
+    for pid in knowledge.passages_mentioning(sid):
+        p = knowledge.passage(pid)
+        said |= set(terms(p.text)) if p else set()
+    return 2 * len(extra & said) > len(extra)
+
+
 def asked_kind(a, knowledge) -> tuple[list[str], str, list[str]] | None:
     """(scheme ids, asked type, kind words) for a question asking schemes of a kind, else None.
-    Only places may be linked; any other name is what the question is about."""
+    Only places (and the report's author, the context of all its work) may be linked; any other
+    name is what the question is about."""
     if a.answer_type not in ("Scheme", "Text", "Country"):
         return None
     # (funding as the question words it: a guessed funding relation -- "cash transfer" read as money --
     # is no condition the question sets)
-    if any(l.type not in ("Country", "Region") for l in a.links) or (a.fund and FUND.search(a.question)) \
+    if any(l.type not in ("Country", "Region") and not set(l.ids) <= AUTHOR_ORGS for l in a.links) \
+            or (a.fund and FUND.search(a.question)) \
             or a.partner or a.negation:
         return None
     found = kind_words(a.question, knowledge, a.links)
@@ -122,7 +137,8 @@ def asked_kind(a, knowledge) -> tuple[list[str], str, list[str]] | None:
             return None
     elif asked == "Scheme" and a.answer_type == "Country":
         return None
-    if set(a.topic_terms) - set(terms(" ".join(kind))) - _PLAIN:
+    extra = set(a.topic_terms) - set(terms(" ".join(kind))) - _PLAIN
+    if extra and asked != "one Scheme":
         return None  # "pension schemes actuarial review": more is asked than the kind, for the text step
     countries: set[str] | None = None
     if a.links:
@@ -133,6 +149,8 @@ def asked_kind(a, knowledge) -> tuple[list[str], str, list[str]] | None:
     if asked == "one Scheme":  # a singular kind names one scheme only in one named country
         if len(set(a.linked("Country"))) != 1 or a.linked("Region") or len(ids) != 1:
             return None
+        if extra and not _told_of(ids[0], extra, knowledge):
+            return None  # more is asked than the kind, and the scheme's own sentences do not say it
         asked = "Scheme"
     return (ids, asked, kind) if ids else None
 

@@ -1,0 +1,40 @@
+"""What an acronym stands for: "What does OPG stand for in Malawi?", "nigeria BHCPF full name".
+
+The question names a thing by its acronym and asks for the words behind it.  The template guess
+read it as the thing's country or nothing ("BHCPF full name" matched "[organisation] country" and
+found no country to give), or answered the full name with the acronym appended, which repeats
+what the reader already has.  The answer is the linked thing's own label: its full name.
+
+Only when the question says so in so many words right beside the acronym ("OPG stand for", "BHCPF
+full name", "the full name of the BHCPF?") and that name is written as the thing's acronym; a "full
+title" or an "expanded phase" elsewhere in the question is no such cue.  Ordinary English only.
+"""
+from __future__ import annotations
+
+import re
+
+# The cue right after the acronym ("OPG stand for", "BHCPF full name") or right before it ("the full
+# name of the BHCPF", "short for OPG" closing the question).
+_AFTER = re.compile(r"^\s*(?:stands?\s+for|full\s+(?:name|form)|(?:is\s+)?(?:spelt|spelled)\s+out)\b", re.I)
+_BEFORE = re.compile(r"\b(?:full\s+(?:name|form)|short|abbreviation|acronym)\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+_LISTED = re.compile(r"(?:\band|\bor|,|&)\s*$", re.I)
+_CLOSES = re.compile(r"^\s*(?:\?|$|,|in\s+[A-Z])", re.I)
+
+
+def expanded(question: str, links, knowledge) -> str | None:
+    """The id of the one thing the question names by its acronym and asks the full name of, else None."""
+    hits = []
+    for link in links:
+        if not (_AFTER.match(question[link.end:]) or
+                (_BEFORE.search(question[:link.start]) and _CLOSES.match(question[link.end:]))):
+            continue
+        if _LISTED.search(question[:link.start]):
+            return None  # "what do HWG and SPT stand for": several asked, not one answer
+        said = re.sub(r"[.\s]", "", link.surface).lower()
+        for eid in link.ids:
+            ent = knowledge.entity(eid) or {}
+            acr = ent.get("acronym") or ""
+            if acr and acr.replace(".", "").lower() == said and ent.get("label") and ent["label"].lower() != said:
+                hits.append(eid)
+    hits = list(dict.fromkeys(hits))
+    return hits[0] if len(hits) == 1 else None
