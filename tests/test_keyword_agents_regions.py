@@ -187,6 +187,18 @@ def test_region_short_forms_link_the_region(engine):
     assert _labels(engine.ask("LatAm & Caribbean priority countries")) == _labels(engine.ask("americas priority countries"))
 
 
+def test_eca_is_europe_and_central_asia(engine):
+    """"ECA countries 2024 institutional results" answered every country with a result: the short
+    form linked nothing, so the region filter was lost."""
+    eca = next(r for r in {f["object"] for f in engine.k.facts_where(predicate="inRegion")}
+               if engine.k.label(r) == "Europe and Central Asia")
+    inside = {engine.k.label(f["subject"]) for f in engine.k.facts_where(obj=eca, predicate="inRegion")}
+    for q in ("ECA priority countries", "eca countries 2024 institutional results"):
+        got = _labels(engine.ask(q))
+        assert got and got <= inside, q
+    assert _labels(engine.ask("ECA priority countries")) == _labels(engine.ask("Europe and Central Asia priority countries"))
+
+
 def test_office_shorthand_in_a_name(engine):
     full = engine.ask("regular budget supplementary account contributors")
     short = engine.ask("regular budget supplementary acct contributors")

@@ -45,8 +45,10 @@ QUESTION_REGIONS = {"asia": "Asia and the Pacific", "asian": "Asia and the Pacif
                     # the adjectives of the Americas' parts: "South American" is no American (US) name
                     "south american": "Americas", "central american": "Americas", "north american": "Americas",
                     "north america": "Americas",
-                    # the regions' everyday short forms in search boxes: "LatAm & Caribbean", "APAC"
-                    "latam": "Americas", "lac": "Americas", "apac": "Asia and the Pacific"}
+                    # the regions' everyday short forms in search boxes: "LatAm & Caribbean", "APAC", "ECA"
+                    # (the ILO's and the World Bank's short form of Europe and Central Asia)
+                    "latam": "Americas", "lac": "Americas", "apac": "Asia and the Pacific",
+                    "eca": "Europe and Central Asia"}
 _SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "n")
 
 
