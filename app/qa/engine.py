@@ -40,7 +40,7 @@ from app.qa.multihop import country_chain, country_roles
 from app.qa.things import definition
 from app.qa.topics import entry_scope
 from app.qa.topics import either_word
-from app.qa.constraints import region_topic
+from app.qa.constraints import month_dated, region_topic
 from app.qa.topics import scope_topic
 from app.qa.constraints import topic_polar
 from app.qa.figures import figure_rank
@@ -927,6 +927,11 @@ class QuestionEngine:
         if text_best is not None and graph_ids is None and answers and not out["sparql"]:
             out["sparql"] = self._label_query([x["iri"] for x in answers if x.get("iri")])
         answers = [x for x in answers if x is not None]
+        dated_why = None
+        if graph_ids is not None and a.answer_type not in ("Number", "Year", "Text"):
+            dated = month_dated.narrowed(q, answers)  # "took on the secretariat in December 2024"
+            if dated is not None:
+                answers, dated_why = dated
         answers = national_answers(answers, a, self.k)  # "which Lao body ...": a body of that country
         if not pool and graph_ids is not None:  # "co-chair ... alongside the ILO": not one of the answers
             beside = {self.k.iri(i) for i in partner_names(a)}
@@ -957,6 +962,7 @@ class QuestionEngine:
         out["path"] = ([resolved] if resolved else []) + (out.get("path", []) if activity else []) \
             + self._path(cons if graph_ids is not None else [], text_best) \
             + ([placed_in] if placed_in else []) + ([listed_why[0]] if listed_why else []) \
+            + ([dated_why] if dated_why else []) \
             + ([f"the country items of the report's thematic section “{themed[0]}”"] if themed else []) \
             + ([f"minus the excluded set: {'; '.join(c.description for c in exclusions)}"] if differed else [])
         if not pool:  # a pick among named countries asks for one of them, not a name in a sentence
