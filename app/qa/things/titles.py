@@ -226,6 +226,26 @@ class PublicationFinder:
         return holding
 
     @staticmethod
+    def _set_apart(pool: list["_Pub"], qterms: set[str], links) -> tuple["_Pub", list[str]] | None:
+        """Of a few publications an exact filter left ("what did the ILO publish in December on
+        linking social protection and occupational health"), the one whose title alone writes two
+        or more of the question's topic words, the others writing none that it does not: the filter
+        lists three December titles, the topic names one.  The words all the titles share ("social
+        protection") and the filter's own words tell nothing apart."""
+        if not 2 <= len(pool) <= MAX_LISTED:
+            return None
+        named = set(terms(" ".join(l.surface for l in links if l.type != "ThematicArea")))
+        topic = qterms - _GENERIC - _ASKING - named - set(terms(" ".join(KIND_WORDS + _MONTHS)))
+        own = []
+        for p in pool:
+            others = set().union(*(o.title_terms for o in pool if o is not p))
+            own.append(sorted((p.title_terms & topic) - others))
+        apart = [i for i, words in enumerate(own) if len(words) >= 2]
+        if len(apart) != 1 or any(words for i, words in enumerate(own) if i != apart[0]):
+            return None
+        return pool[apart[0]], own[apart[0]]
+
+    @staticmethod
     def _by_cognates(pool: list["_Pub"], question: str) -> "_Pub | None":
         """The one title in another language than English whose distinctive words an English question
         echoes ("which French brief covers the cultural and creative sector"): a title's word openings
@@ -359,6 +379,9 @@ class PublicationFinder:
         topical = self._titles_holding(pool, qterms, links, plural)
         if topical:
             return Found([p.eid for p in topical], why + ["every word of the question's topic is in the title"])
+        alone = self._set_apart(pool, qterms, links) if exact else None
+        if alone is not None:
+            return Found([alone[0].eid], why + [f"only its title writes the question's words: {', '.join(alone[1])}"])
         if not exact or len(pool) > MAX_LISTED:
             return None
         if plural or len(pool) == 1:
