@@ -84,6 +84,38 @@ def test_engine_leaves_out_the_funders_of_a_kind_set_aside(engine):
     assert {a["label"] for a in rest} == {a["label"] for a in every if role_of(a["iri"]) != "private_company"}
 
 
+def test_a_negated_government_type_sets_the_governments_aside():
+    from app.qa.relation.role_kinds import set_aside_role
+
+    for q in ("Which funders of the ILO's work in Atlantis are not governments?",
+              "atlantis funders that aren't governments", "Which of Atlantis's funders are not countries?",
+              "non-government funders of Atlantis", "atlantis non governmental donors"):
+        assert set_aside_role(q) == "bilateral_donor", q
+    for q in ("Which countries' governments fund Atlantis?", "Which funders are not in Atlantis?",
+              "Which governments are not funders of Atlantis?"):
+        assert set_aside_role(q) is None, q
+
+
+def test_engine_answers_the_funders_that_are_not_governments(engine):
+    """A country funded by governments and by other bodies (read from the graph): asked for its funders
+    that are not governments, the engine gives the others, however the negation is written."""
+    role_of = lambda iri: (engine.k.entity_by_iri(iri) or {}).get("role")
+    for c in sorted({f["subject"] for f in engine.k.facts_where(predicate="fundedBy") if f["subject"].startswith("Country:")}):
+        roles = [(engine.k.entity(f["object"]) or {}).get("role") for f in engine.k.facts_where(subject=c, predicate="fundedBy")]
+        if roles.count("bilateral_donor") >= 2 and len(set(roles)) > 2:
+            break
+    else:
+        raise AssertionError("no country funded by two governments and bodies of two other kinds")
+    name = engine.k.label(c)
+    every = engine.ask(f"Who funds the ILO's work in {name}?")["answers"]
+    expected = {a["label"] for a in every if role_of(a["iri"]) != "bilateral_donor"}
+    assert expected and len(expected) < len(every)
+    for q in (f"Which funders of the ILO's work in {name} are not governments?", f"{name} funders that aren't governments",
+              f"non-government funders of {name}"):
+        got = engine.ask(q)
+        assert {a["label"] for a in got["answers"]} == expected, (q, got.get("path"))
+
+
 def test_social_security_bodies_are_national_institutions():
     from app.qa.relation.role_kinds import named_role
 

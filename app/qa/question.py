@@ -844,6 +844,9 @@ _NEG_AMONG = re.compile(r"\b(?:not|never|\w+n['’]t)\b(?:\s+[\w'’-]+){0,3}?\s
 _OPENS_NEGATED = re.compile(r"(?:no|without|w/o)\s", re.I)
 
 
+_NON_KIND = re.compile(r"non-?(?:government(?:al)?|state|profit|governmental)", re.I)
+
+
 def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     """Is there a negation among the few words before pos, in the same clause?
     ('pathfinders that have not ratified', 'not among the priority countries', 'non-priority')"""
@@ -851,8 +854,10 @@ def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     words = re.findall(r"[A-Za-z'-]+", before)[-window:]
     # "non-" negates the word it is attached to ("non-priority"), not a later one ("non-contributory
     # health funds" is no negation of funding)
+    # "non-government funders", "non-state donors", "non-profit partners" name a kind of funder or
+    # partner, not funders negated
     if any(NEGATION.fullmatch(w) for w in words) or bool(words) and words[-1].lower().startswith("non") \
-            or text[max(0, pos - 4):pos].lower() == "non-":
+            and not _NON_KIND.fullmatch(words[-1]) or text[max(0, pos - 4):pos].lower() == "non-":
         return True
     # "do not appear anywhere among the priority countries": a negated "among" negates the set it opens
     m = _NEG_AMONG.search(before)

@@ -200,7 +200,17 @@ def set_aside_role(question: str, aside: list[str] | tuple[str, ...] = ()) -> st
     roles = {role for m, role in _phrases(question)
              if (b := _ASIDE_BEFORE.search(question[:m.start()])) and not _DEMONSTRATIVE.search(b.group(0))}
     roles |= {role for p in aside if not _DEMONSTRATIVE.match(p) for _m, role in _phrases(p)}
+    if _NOT_GOVERNMENTS.search(question):
+        roles.add("bilateral_donor")
     return roles.pop() if len(roles) == 1 else None
+
+
+# "which funders of X are not governments", "X's funders that aren't countries", "non-government
+# donors": the organisations asked are all but the governments (a donor country's government is a
+# bilateral donor, fg:BilateralDonor), said as a negated type rather than a role's own phrase.
+_NOT_GOVERNMENTS = re.compile(r"\b(?:(?:are|is|were|was)\s+not|aren['’]t|isn['’]t|weren['’]t|wasn['’]t)\s+(?:a\s+|the\s+)?"
+                              r"(?:(?:national|donor|foreign)\s+)?(?:governments?|countries|country|states)\b(?!\s*['’])|"
+                              r"\bnon-?\s?government(?:al)?\s+(?:funders?|donors?|partners?|backers?|contributors?|sources?)\b", re.I)
 
 
 def without_role(answers: list[dict], role: str, role_of) -> list[dict]:
