@@ -615,6 +615,11 @@ _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b
 _OWN_MONEY = re.compile(r"(?:['’]s?)?\s+(?:own\s+)?(?:contributions|money|funding|financing|grants|donations)\b", re.I)
 
 
+# "whose <thing> in <country>": the owner of a thing placed in a named country
+_WHOSE_THING = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,6}?(?:schemes?|systems?|funds?|officials?|staff|"
+                          r"programmes?|registration|members?|beneficiaries|insurance|pensions?|benefits?|records?|"
+                          r"inspectors?|agents?|employees?|managers?|actuaries|services?|platforms?|portals?)\b", re.I)
+_IN_PLACE = re.compile(r"\b(?:in|of)\s+(?:the\s+)?$", re.I)
 _WHOSE = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,3}?(?:programmes?|work|entry|entries|support|line|"
                     r"activities|portfolio|projects?)\b", re.I)
 # "whose money was behind the work in ...": the payers are asked, not the money's country
@@ -942,6 +947,11 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
             a.answer_type = kind
     if a.answer_type == "Organization" and _WHERE_LAST.search(q) and a.linked("Organization", "Initiative"):
         a.answer_type = "Country"  # the named body is the "who": the places it works in are asked
+    if a.answer_type == "Country" and _WHOSE_THING.match(q) and not _WHOSE.match(q) and any(
+            l.type == "Country" and _IN_PLACE.search(q[:l.start]) for l in a.links):
+        # "Whose old-age and health insurance schemes in Paraguay got an ILO actuarial valuation?",
+        # "Whose officials in Cambodia did the ILO train?": the country is named, so its body is asked
+        a.answer_type = "Organization"
     a.years = years_outside_titles(q, YEAR.findall(q), a.links, lexicon.instrument_years)  # a title's year names it
     a.regions = a.linked("Region")
     # Relation words are looked for outside linked names ("Global Fund" is not a funding verb).
