@@ -64,3 +64,16 @@ def test_a_year_asked_of_a_described_country_is_its_year(engine):
         for q in (f"When did the country that the {funder} funds ratify Convention No. 102?",
                   f"In which year did the country that the {funder} funds ratify Convention No. 102?"):
             assert answer_labels(engine.ask(q)) == want, q
+
+
+def test_typos_in_the_frame_do_not_hide_the_described_country(engine):
+    """"wat yaer did the contry that ... ratify ...": the frame's words are spelled before the split, so
+    the typo question gets the same year as the one spelled right."""
+    chained = lambda r: any("asked first" in step for step in r.get("path") or [])
+    for funder, country in _single_country_funders(engine):
+        right = engine.ask(f"In what year did the country that the {funder} funds ratify Convention No. 102?")
+        assert answer_labels(right)
+        q = f"wat yaer did the contry that the {funder} funds ratify Convention No. 102?"
+        got = engine.ask(q)
+        assert answer_labels(got) == answer_labels(right), (q, got.get("path"))
+        assert chained(got) == chained(right), got.get("path")  # read as the chain the right spelling is read as

@@ -333,6 +333,9 @@ class QuestionEngine:
         question = counted_entries.as_countries(question)  # "how many country programmes does Holland finance"
         named = described_country.split(question) or told_country.split(  # "X was launched there. Who funds that country?"
             question, lambda t: [(l.surface, l.ids[0]) for l in self.lexicon.link(t) if l.type == "Country"], self.k.label)
+        if named is None:  # "wat yaer did the contry that used ...": the frame's words read once spelled
+            spelled = self.speller.correct(self.author_names.shorten(question))[0]
+            named = described_country.split(spelled) if spelled != question else None
         out = described_country.answer(named, self._ask_whole, self._described_country, self.k.label,
                                           lambda i: str(self.k.iri(i))) \
             if named is not None else None
