@@ -61,3 +61,27 @@ def test_the_author_named_in_lower_case_is_no_partner_of_itself(engine):
     res = engine.ask("with whom did the ilo organise the panel discussion at the stockholm forum on peace and development")
     assert res["answer_type"] == "Organization" and res["answers"]
     assert not {engine.k.entity_by_iri(x["iri"])["id"] for x in res["answers"] if x.get("iri")} & set(AUTHOR_ORGS)
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("which government ministry in Atlantis launched the national strategy in October 2024", "Organization"),
+    ("Which government department runs the scheme?", "Organization"),
+    ("which country office supported the study", "Organization"),
+    ("Which governments fund the work in Atlantis?", "Country"),  # governments alone: their countries
+    ("Which donor countries fund Atlantis?", "Country"),
+])
+def test_a_body_noun_after_government_is_the_head(q, expected):
+    assert answer_type(q) == expected
+
+
+def test_engine_answers_a_government_ministry_with_a_body(engine):
+    """A country's ministry named in the graph (institutionOf, label starting "Ministry"): asked as
+    "which government ministry in <country> ...", the answers are organisations, never countries."""
+    for f in engine.k.facts_where(predicate="institutionOf"):
+        if engine.k.label(f["subject"]).startswith("Ministry"):
+            country = engine.k.label(f["object"])
+            break
+    else:
+        pytest.skip("no ministry placed in a country")
+    r = engine.ask(f"which government ministry in {country} works with the ILO")
+    assert r["answer_type"] == "Organization" and all(x.get("type") != "Country" for x in r["answers"]), r.get("path")

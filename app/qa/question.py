@@ -758,6 +758,9 @@ _WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|list|name)
 
 # A country noun right after a head noun ("partner countries"): the compound names places.
 _THEN_PLACES = re.compile(r"\s+(?:countr(?:y|ies)|governments?|states|nations?)\b(?!['’]s\b)", re.I)
+# A body noun right after "government"/"country" ("government ministry", "country office"): the body is asked.
+_THEN_BODY = re.compile(r"\s+(?:ministr(?:y|ies)|departments?|agenc(?:y|ies)|institutions?|bod(?:y|ies)|offices?|"
+                        r"authorit(?:y|ies))\b", re.I)
 # "who works with unicef where": a keyword query closing on "where" asks for the places.
 _WHERE_LAST = re.compile(r"\bwhere\s*\??\s*$", re.I)
 
@@ -797,6 +800,8 @@ def answer_type(question: str) -> str:
                    key=lambda m: m.start(), default=None)
         if head and _THEN_PLACES.match(text[head.end():]):
             return "Country"  # "which IMF partner countries", "which donor countries": the last noun is the head
+        if head and head.group(1).lower().startswith(("government", "countr")) and _THEN_BODY.match(text[head.end():]):
+            return "Organization"  # "which government ministry in Uganda launched ...": the ministry is the head
         if head:
             word = head.group(1).lower()
             for prefix, t in _HEAD_PREFIXES:  # longest first: a "partnership" is no "partner"
