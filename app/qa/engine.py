@@ -100,6 +100,7 @@ from app.qa.constraints.role_complement import binds, role_complement
 from app.qa.constraints.other_funder import other_funder
 from app.qa.constraints.keyword_negation import as_negated_relation
 from app.qa.figures import cell_choice, counted_keywords, thresholds, top_n
+from app.qa.figures import event_month
 from app.qa.multihop import described_country, described_referent, description_sentence, event_country, set_by_description, told_country
 from app.qa.relation import role_kinds, sub_relations
 from app.qa.form.describer_aside import describers_set_aside
@@ -1593,6 +1594,8 @@ class QuestionEngine:
             path = [f"question read as: “{a.read_as}”"] + path
         out["path"] = [re.sub(r"\b[A-Z][A-Za-z]+:[\w-]+\b", lambda m: self.k.label(m.group(0))
                               if self.k.entity(m.group(0)) else m.group(0), p) for p in path]
+        if out["answer_type"] == "Year":  # "when did the ILO publish ...": "April 2024", as the evidence dates it
+            out["answers"] = event_month.with_month(a.question, out["answers"])
         if not out["answers"]:
             out.setdefault("message", NO_RELIABLE_ANSWER)
             # the sentences the message rests on come first, marked, so a page can show them as its evidence

@@ -1,0 +1,49 @@
+"""A "when" question answered by a year says the month too when the evidence dates the event by it:
+"When did the ILO publish the Working Paper on the financing gap?" is "April 2024", not "2024".
+
+Why: the text step reads a year out of "In April 2024, the ILO published ..."; the month is in the
+same words and is what a reader asking "when" wants.  A question that asks for the year itself
+("in what year", "which year") keeps the bare year.  The answer's value stays the year, so
+anything that compares or sorts years is unchanged.  Month names are ordinary English.
+"""
+from __future__ import annotations
+
+import re
+
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+# the date written right before the year: "April 2024", "12 December 2024", "December 12, 2024"
+_BEFORE_YEAR = re.compile(rf"(?:\b(?P<day>\d{{1,2}})\s+)?\b(?P<month>{_MONTHS})\s+(?:(?P<day2>\d{{1,2}}),?\s+)?$")
+_WHEN = re.compile(r"^\s*(?:and\s+|so\s+)?when\b|\bwhen\s+(?:did|was|were|is|has|have|had|will)\b", re.I)
+_YEAR_WORD = re.compile(r"\byears?\b", re.I)
+
+
+def asks_when(question: str) -> bool:
+    """A "when" question that does not ask for the year by name."""
+    return bool(_WHEN.search(question or "")) and not _YEAR_WORD.search(question or "")
+
+
+def dated_label(answer: dict) -> str | None:
+    """"April 2024" when the answer's first evidence writes a month right before its year, else None."""
+    year = str(answer.get("label") or "")
+    if not re.fullmatch(r"(?:19|20)\d{2}", year):
+        return None
+    for e in (answer.get("evidence") or [])[:1]:
+        text = e.get("text") or ""
+        for s, t in e.get("highlights") or []:
+            if text[s:t] != year:
+                continue
+            m = _BEFORE_YEAR.search(text[max(0, s - 24):s])
+            if m:
+                return f"{m['month']} {year}"
+    return None
+
+
+def with_month(question: str, answers: list[dict]) -> list[dict]:
+    """The answers, each Year relabelled with its month when the question asks "when" and the
+    evidence dates it (one answer only: several years are a list, read as years)."""
+    if len(answers) != 1 or not asks_when(question):
+        return answers
+    label = dated_label(answers[0])
+    if label is None:
+        return answers
+    return [dict(answers[0], label=label)]
