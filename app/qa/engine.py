@@ -1355,7 +1355,9 @@ class QuestionEngine:
         plural = asked.plural if asked is not None else bool(_PLURAL.search(a.question)) or not re.search(
             r"\b(paper|brief|report|title|guide|note|sheet|study|publication)\b", a.question, re.I)
         found = self.titles.find(a.question, a.links, plural)
-        if found is None or keyword and (found.listed or not found.why or found.why[-1].startswith("best match")):
+        # (or the one publication of its kind a named co-publisher has: "joint ilo who guidance 2024")
+        single_joint = len(found.ids) == 1 and any(w.startswith("published with") for w in found.why) if found else False
+        if found is None or keyword and not single_joint and (found.listed or not found.why or found.why[-1].startswith("best match")):
             return False  # a keyword query is taken only for a title its words single out
         res = []
         for eid in found.ids:
