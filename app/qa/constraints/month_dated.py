@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from graph.text import split_sentences
+
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
 # "in March 2024", "March 2024", "on 12 December 2024", "in December"; "May" only as a date ("in
@@ -22,7 +24,6 @@ _MONTH = re.compile(r"\b(?:(?P<m>" + "|".join(m for m in MONTHS if m != "may") +
                     r"|(?<=\bin\s)(?P<may2>may))\b(?:\s+(?P<y>(?:19|20)\d{2}))?", re.I)
 # a month that is no event's date: "as of March 2025", "by the end of December", "until June"
 _NOT_EVENT = re.compile(r"\b(?:as\s+of|as\s+at|until|till|by(?:\s+the\s+end\s+of)?|since|from|through)\s+(?:\d{1,2}\s+)?$", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\"'“])|\n+")
 
 
 def asked_month(question: str) -> tuple[str, str | None] | None:
@@ -41,15 +42,6 @@ def asked_month(question: str) -> tuple[str, str | None] | None:
     return found[0][0], year
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(text)))
-    return spans
-
-
 def dates_answer(evidence: list[dict], month: str, year: str | None) -> bool:
     """True when one of the answer's evidence passages has a sentence that names the answer (a
     highlight) and writes the month (and the year, when one is asked)."""
@@ -57,7 +49,7 @@ def dates_answer(evidence: list[dict], month: str, year: str | None) -> bool:
     for e in evidence or []:
         text = e.get("text") or ""
         marks = e.get("highlights") or []
-        for s, t in _sentences(text):
+        for s, t in split_sentences(text):  # the build's own sentence splitter
             if not any(s <= a < t for a, _ in marks):
                 continue
             sent = text[s:t]
