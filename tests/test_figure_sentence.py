@@ -45,7 +45,9 @@ def test_year_is_read_from_the_sentence_going_on_about_the_entity(engine, questi
     year = re.search(r"\b(?:19|20)\d\d\b", follow).group(0)
     assert year not in named
     res = engine.ask(question)
-    assert [a["label"] for a in res["answers"]][:1] == [year], res["path"]
+    labels = [a["label"] for a in res["answers"]][:1]
+    # a "when" question may say the month the sentence dates it by ("November 2023"): the year is the same
+    assert labels and labels[0].endswith(year) and (labels[0] == year or question.startswith("When")), res["path"]
 
 
 def _picked(seg: str, question: str) -> float | None:
