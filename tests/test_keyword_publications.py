@@ -67,26 +67,24 @@ def test_a_keyword_query_of_kind_and_title_words_answers_the_publication(engine)
     assert tried
 
 
-def test_a_keyword_query_of_a_co_publisher_and_kind_answers_its_one_publication(engine):
-    """'<co-publisher> <author> joint <kind> <year>': no title words, but the co-publisher has one
-    publication of that kind in the graph, so that one is answered (organisations were)."""
+def test_a_keyword_query_of_a_co_publisher_answers_its_one_publication(engine):
+    """'<co-publisher> ILO joint guidance <year>': no title words, and "guidance" is not the kind the
+    build recorded (a guide, a fact sheet), but the co-publisher has one publication in the graph, so
+    that one is answered (the organisations of a "Joint Action Plan" sentence were)."""
     from app.qa.engine import AUTHOR_ORGS
-    from app.qa.things.titles import KIND_WORDS
 
     tried = 0
-    for p in engine.titles.pubs:
-        if p.language != "en" or p.kind not in KIND_WORDS or p.kind == "report":  # a kind a query names
+    for org in sorted({o for p in engine.titles.pubs for o in p.publishers
+                       if o.startswith("Organization:") and o not in AUTHOR_ORGS}):
+        acronym = (engine.k.entity(org) or {}).get("acronym")
+        theirs = [p for p in engine.titles.pubs if org in p.publishers]
+        if not acronym or not acronym.isupper() or len(theirs) != 1 or theirs[0].kind == "guidance":
             continue
-        for org in sorted(o for o in p.publishers - set(AUTHOR_ORGS) if o.startswith("Organization:")):
-            acronym = (engine.k.entity(org) or {}).get("acronym")
-            same = [o for o in engine.titles.pubs if org in o.publishers and o.kind == p.kind]
-            if not acronym or len(same) != 1 or not acronym.isupper():
-                continue
-            res = engine.ask(f"{acronym} ILO joint {p.kind} {p.year}".strip())  # the year filters nothing out
-            assert answer_ids(engine, res) == {p.eid}, (res["question"], res.get("path"))
-            tried += 1
+        res = engine.ask(f"{acronym} ILO joint guidance {theirs[0].year}".strip())
+        assert answer_ids(engine, res) == {theirs[0].eid}, (res["question"], res.get("path"))
+        tried += 1
     if not tried:
-        pytest.skip("no co-publisher with a single publication of one kind")
+        pytest.skip("no co-publisher with a single publication")
 
 
 def test_a_subtitle_question_answers_the_part_after_the_colon(engine):
