@@ -854,7 +854,7 @@ _NEG_AMONG = re.compile(r"\b(?:not|never|\w+n['’]t)\b(?:\s+[\w'’-]+){0,3}?\s
 _OPENS_NEGATED = re.compile(r"(?:no|without|w/o)\s", re.I)
 
 
-_NON_KIND = re.compile(r"non-?(?:government(?:al)?|state|profit|governmental)", re.I)
+_NON_KIND = re.compile(r"non-?(?:government(?:al)?|state|profit)", re.I)
 
 
 def _negated_before(text: str, pos: int, window: int = 4) -> bool:

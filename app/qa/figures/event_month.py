@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+from app.qa.constraints.month_dated import MONTHS
+
+_MONTHS = "|".join(m.capitalize() for m in MONTHS)
 # the date written right before the year: "April 2024", "12 December 2024", "December 12, 2024"
 _BEFORE_YEAR = re.compile(rf"(?:\b(?P<day>\d{{1,2}})\s+)?\b(?P<month>{_MONTHS})\s+(?:(?P<day2>\d{{1,2}}),?\s+)?$")
 _WHEN = re.compile(r"^\s*(?:and\s+|so\s+)?when\b|\bwhen\s+(?:did|was|were|is|has|have|had|will)\b", re.I)
