@@ -294,6 +294,7 @@ register(Relation(
     keywords=("administered", "administers", "runs", "managed", "operator"),
     ask_object=("who administers {s}", "which institution runs {s}", "{s} administrator"),
     ask_subject=("which schemes does {o} administer", "{o} schemes"),
+    object_nouns=("administrator", "administrators", "operator", "operators"),
 ))
 register(Relation(
     "inRegion", ("Country",), ("Region",), "in region", "has country",

@@ -639,6 +639,13 @@ _PICK_FROM = re.compile(r"(?:^\s*|[,;:—–]\s*(?:and\s+|but\s+|so\s+)?|\s-\s+)
                         r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
 
 
+# A question closing on the unit its answer is wanted in ("..., in years?", "(in months)", "(number)",
+# "(year)"): whatever noun it asks about, the answer is that measure.  A year alone asks a date.
+_UNIT_CLOSING = re.compile(r"(?:,|\()\s*(?:(?:in|as\s+an?)\s+(?:years|months|weeks|days|per\s?cent|percent|percentage|"
+                           r"(?:us\s+)?dollars|euros|us\$|usd|numbers?|figures?)|(?:a\s+)?(?:number|figure|amount)|"
+                           r"(?P<year>(?:the\s+)?year))\s*\)?\s*\??\s*$|"
+                           # ... or in brackets anywhere: "what is the new minimum period (in years) for ..."
+                           r"\(\s*in\s+(?:years|months|weeks|days|per\s?cent|percent|(?:us\s+)?dollars|euros|us\$|usd)\s*\)", re.I)
 _HOW_MANY_FIRST = re.compile(r"(?:^|(?<=[.!?])\s+(?=[A-Z]))\W*(?:[\w'’-]+\W+){0,2}?(?:how (?:many|much)|"
                              r"what (?:is |was |'s )?(?:the )?(?:total )?number of)\b", re.I)  # "what number of countries"
 # (also at the start of the last sentence: "I'm preparing a brief on core funding. How many ...")
@@ -767,8 +774,10 @@ _WHERE_LAST = re.compile(r"\bwhere\s*\??\s*$", re.I)
 
 def answer_type(question: str) -> str:
     asked = question
-    if _YEAR_ASKED.search(question):
+    if _YEAR_ASKED.search(question) or _UNIT_CLOSING.search(question) and _UNIT_CLOSING.search(question).group("year"):
         return "Year"
+    if _UNIT_CLOSING.search(question):
+        return "Number"  # "what is the new minimum contribution period for a pension, in years?": the unit says it
     if _HOW_MANY_FIRST.search(question) or (_KEYWORD_COUNT.search(question) and not _WH_WORD.search(question)):
         return "Number"  # "how many funders are listed for the country whose ...": a count, whatever noun follows
     if _WHICH_STATE.search(question):

@@ -603,8 +603,17 @@ def _counted_noun_last(question: str, _version: int) -> bool:
             return False  # "c102 ratifications registered 2024": which ones, not how many
     if _TYPE_HEADS.fullmatch(last) or not re.fullmatch(_PEOPLE, last) and relation_noun(last):
         return False
+    if last == words[-1].lower() and _GROUPS.fullmatch(last) and _SCHEME_KIND.search(" ".join(words[:-1])):
+        return False  # "egypt health insurance scheme refugees": the scheme for that group is asked
     return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(_PEOPLE_SUFFIX, last))
 
+
+# Groups a scheme is for ("refugees", "informal workers"), as against the role nouns a figure counts
+# ("beneficiaries", "recipients", "participants", "persons").  A keyword query naming a kind of scheme
+# and ending on such a group asks for the scheme: "kenya nssf relaunched scheme refugees".
+_GROUPS = re.compile(r"refugees|migrants|workers|women|men|mothers|children|girls|boys|youths?|farmers|families|"
+                     r"households|pensioners|retirees|employees|employers|enterprises|seekers")
+_SCHEME_KIND = re.compile(r"\b(?:schemes?|systems?|programmes?|programs?|pilots?)\b", re.I)
 
 _COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w'’-]+\s+){0,2}?([A-Za-z][\w'’-]*s)\b", re.I)
 

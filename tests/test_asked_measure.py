@@ -1,0 +1,70 @@
+"""What a keyword query or a question asks when its wording, not its head noun, says so.
+
+- A question closing on the unit it wants ("..., in years?", "(in months)", "(number)") asks that
+  measure, whatever noun it is about ("the new minimum contribution period for a pension");
+  "(year)" asks a year.
+- A keyword query naming a kind of scheme and closing on the group the scheme is for
+  ("<country> health insurance scheme refugees") asks for the scheme, not how many refugees; a role
+  noun a figure counts ("... beneficiaries", "... recipients") is still a count.
+- A keyword query closing on "administrator" asks for the body that runs the scheme: the noun is
+  declared on the relation (``administeredBy.object_nouns``), so it reaches the analysis from the
+  registry.
+"""
+from __future__ import annotations
+
+import pytest
+
+from app.qa.figures.numbers import counted_noun_last
+from app.qa.form.end_nouns import end_noun_type
+from app.qa.question import answer_type
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Under the amended law, what's the new minimum contribution period for a pension, in years?", "Number"),
+    ("What is the new minimum contribution period (in years) for a contributory pension?", "Number"),
+    ("How long an extension did the committee approve, in months?", "Number"),
+    ("which valuation of the healthcare system did the office deliver (number)", "Number"),
+    ("On which date did the board meeting take place (year)?", "Year"),
+    # no unit asked: the head noun stands
+    ("Which countries, in Africa, ratified the convention?", "Country"),
+    ("Which scheme did the government launch in 2024?", "Scheme"),
+])
+def test_a_closing_unit_says_the_answer_is_a_measure(question, expected):
+    assert answer_type(question) == expected
+
+
+@pytest.mark.parametrize("query, counted", [
+    ("egypt health insurance scheme refugees", False),       # the scheme for refugees is asked
+    ("kenya savings scheme relaunched refugees", False),
+    ("health insurance system pilot refugees", False),
+    ("social protection newsletter subscribers", True),       # an audience is only ever counted
+    ("older persons grant recipients", True),                 # a role noun a figure counts
+    ("contribution subsidy pilot workers covered", True),     # people, then what was done to them
+    ("refugees", True),
+])
+def test_a_group_after_a_kind_of_scheme_is_no_count(query, counted):
+    assert counted_noun_last(query) is counted
+
+
+def test_administrator_is_a_declared_end_noun():
+    from graph.relations import REGISTRY
+
+    assert "administrator" in REGISTRY.get("administeredBy").object_nouns
+    assert end_noun_type("national healthcare system administrator") == "Organization"
+    assert end_noun_type("national healthcare system") is None
+
+
+def test_engine_answers_a_scheme_for_a_group_keyword_query(engine):
+    """The keyword query is answered with a scheme (a name), not with a figure of its sentence."""
+    import re
+
+    import graph.countries as countries
+    # a scheme the report says refugees were brought into, found in the report's own sentences
+    text = " ".join(p.text for p in engine.k.passages.values())
+    m = re.search(r"refugees[^.]{0,80}?\binto the ([A-Z][\w ]+?(?:Scheme|System))", text)
+    assert m, "the report names a scheme refugees are brought into"
+    sentence = text[max(0, m.start() - 300):m.end()]
+    country = [surface for *_, surface, _ in countries.find_countries(sentence)][-1]
+    got = engine.ask(f"{country.lower()} health insurance scheme refugees")
+    assert got["answer_type"] == "Scheme"
+    assert got["answers"] and all(a["type"] == "Scheme" for a in got["answers"])
