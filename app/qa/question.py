@@ -629,6 +629,24 @@ _WHO = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?(?:who|(?:(?:with|by|from|for|to
 # "which (island) state was the first to ...": a country, unless it is "the state of" something.
 # "which Arab States", "which places did ...": the places are asked, whatever noun follows
 _WHICH_STATE = re.compile(r"\b(which|what)\s+(?:[\w-]+\s+)?(?:states?|places)\b(?!\s+of\b)", re.I)
+# The units inside a country ("which provinces", "what districts of Kenya"): places in the country the
+# question names, never a country themselves.
+_WHICH_INNER = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:provinces?|districts?|counties|county|governorates?|"
+                          r"municipalit(?:y|ies))\b", re.I)
+
+
+def asks_inner_place(question: str) -> bool:
+    """Does the question ask for a place inside a country: "which provinces ...", or "which
+    <country adjective> state" ("which Indian state"), as against a state that is a country ("which
+    Arab states", "which member states")?  Such places are written in the report's sentences, not
+    held in the graph, so the answer is read from text."""
+    from app.qa.names.demonyms import demonym_country
+
+    if _WHICH_INNER.search(question):
+        return True
+    m = _WHICH_STATE.search(question)
+    words = m.group(0).split() if m else []
+    return len(words) == 3 and demonym_country(words[1]) is not None
 
 
 # "Of the countries ..., which one(s) ...", "Among these funders, which ...": the set named first is asked.
@@ -780,6 +798,8 @@ def answer_type(question: str) -> str:
         return "Number"  # "what is the new minimum contribution period for a pension, in years?": the unit says it
     if _HOW_MANY_FIRST.search(question) or (_KEYWORD_COUNT.search(question) and not _WH_WORD.search(question)):
         return "Number"  # "how many funders are listed for the country whose ...": a count, whatever noun follows
+    if asks_inner_place(question):
+        return "Text"  # "which Indian state", "which provinces of Pakistan": places inside a country
     if _WHICH_STATE.search(question):
         return "Country"
     from app.qa.things.name_asked import name_asked_type
@@ -940,7 +960,7 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     q = " ".join(question.split())
     a = Analysis(q, answer_type(q))
     a.links = lexicon.link(q)
-    if a.answer_type != "Country" and any(l.type in ("Region", "Country") for l in a.links):
+    if a.answer_type != "Country" and any(l.type in ("Region", "Country") for l in a.links) and not asks_inner_place(q):
         # "which europe and central asia countries ...": a long place name hides the head noun
         short = q
         for l in sorted(a.links, key=lambda l: -l.start):

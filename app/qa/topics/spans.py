@@ -538,7 +538,9 @@ def _listed_before(seg: str, head: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     caps = re.compile(r"(" + _ITEM + r"(?:,\s+" + _ITEM + r")*(?:,?\s+and\s+" + _ITEM + r")?)\s+" + hw)
     lower = re.compile(r"\bthe\s+([a-z][\w-]+(?:,\s+[a-z][\w-]+)*,?\s+and\s+[a-z][\w-]+)\s+" + hw)
-    for rx in (caps, lower):
+    # ... or named after it: "the State of Karnataka", "the Province of Sindh"
+    of_name = re.compile(r"\b[Tt]he\s+" + hw + r"\s+of\s+(" + _ITEM + r")")
+    for rx in (caps, lower, of_name):
         for m in rx.finditer(seg):
             pos = m.start(1)
             for part in re.split(r"(,\s+and\s+|,\s+|\s+and\s+)", m.group(1)):
@@ -550,6 +552,10 @@ def _listed_before(seg: str, head: str) -> list[tuple[int, int]]:
                 while len(words) > 1 and (words[0] in _LEADERS or words[0].lower().endswith(("ing", "ed"))):
                     skip = part.index(words[1], len(words[0]))
                     part, pos, words = part[skip:], pos + skip, words[1:]
+                if rx is of_name:  # one name, up to the first word that is no part of it ("Karnataka in March")
+                    part = re.match(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*", part).group(0)
+                    words = [w for w in part.split() if w.lower() not in _MONTHS] or words
+                    part = " ".join(words)
                 if words and not (words[0] in _LEADERS or words[0].lower() in _MONTHS):
                     out.append((pos, pos + len(part)))
                 pos += len(part)
