@@ -66,7 +66,7 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 # The head noun after "which"/"what" decides when several rules fire.
 # (never across "did"/"does"/"do": "what did the Togolese government ratify" asks the object; the
 # noun after the auxiliary is the verb's subject)
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w-]+\s+){0,3}?(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w-]+\s+){0,3}?(countr(?:y|ies)|territor(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
                    r"boards?|trusts?|bureaus?|authorit(?:y|ies)|institutions?|"
                    # a fund as a body ("which Malagasy social security fund launched ..."), not the verb
                    # ("which donor funds the most ...", "which of these funds the fewest ...")
@@ -86,7 +86,7 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
 # group"): a capitalised one is part of a name ("by which the Global Partnership ...").
 _INITIATIVE_HEAD = re.compile(r"\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[a-z][\w-]*\s+){0,3}?"
                               r"(networks?|partnerships?|working groups?|coalitions?|alliances?|accelerators?)\b(?!['’]s\b)")
-_HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
+_HEAD_TYPE = {"countr": "Country", "territor": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
               "bod": "Organization", "board": "Organization", "trust": "Organization", "bureau": "Organization",
               "authorit": "Organization", "institution": "Organization", "fund": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
@@ -635,6 +635,17 @@ _WHICH_INNER = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:provinces?|distr
                           r"municipalit(?:y|ies))\b", re.I)
 
 
+# Groups of people asked by their noun ("which groups were brought into the scheme", "which new groups
+# of workers", "... target groups"): the people a sentence lists, not an entity (a "working group" is one).
+_PEOPLE_GROUPS = re.compile(r"\b(?:which|what)\s+(?:(?!working\b)[\w-]+\s+){0,2}?(?:groups|categories)\b(?!\s+of\s+(?:countries|organi))|"
+                            r"\b(?:target|population|beneficiary)\s+groups\s*\??\s*$", re.I)
+
+
+def asks_people_groups(question: str) -> bool:
+    """Does the question ask for groups of people ("which population groups", "target groups")?"""
+    return bool(_PEOPLE_GROUPS.search(question))
+
+
 def asks_inner_place(question: str) -> bool:
     """Does the question ask for a place inside a country: "which provinces ...", or "which
     <country adjective> state" ("which Indian state"), as against a state that is a country ("which
@@ -798,8 +809,9 @@ def answer_type(question: str) -> str:
         return "Number"  # "what is the new minimum contribution period for a pension, in years?": the unit says it
     if _HOW_MANY_FIRST.search(question) or (_KEYWORD_COUNT.search(question) and not _WH_WORD.search(question)):
         return "Number"  # "how many funders are listed for the country whose ...": a count, whatever noun follows
-    if asks_inner_place(question):
-        return "Text"  # "which Indian state", "which provinces of Pakistan": places inside a country
+    if asks_inner_place(question) or asks_people_groups(question):
+        return "Text"  # "which Indian state", "which provinces of Pakistan": places inside a country;
+        # "which groups of workers": the people a sentence lists
     if _WHICH_STATE.search(question):
         return "Country"
     from app.qa.things.name_asked import name_asked_type
@@ -960,7 +972,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     q = " ".join(question.split())
     a = Analysis(q, answer_type(q))
     a.links = lexicon.link(q)
-    if a.answer_type != "Country" and any(l.type in ("Region", "Country") for l in a.links) and not asks_inner_place(q):
+    if a.answer_type != "Country" and any(l.type in ("Region", "Country") for l in a.links) and \
+            not asks_inner_place(q) and not asks_people_groups(q):
         # "which europe and central asia countries ...": a long place name hides the head noun
         short = q
         for l in sorted(a.links, key=lambda l: -l.start):

@@ -20,7 +20,8 @@ from functools import lru_cache
 import numpy as np
 
 from app.qa.figures.keyword_figures import opens_on_measure
-from app.qa.question import _META
+from app.qa.question import _META, asks_people_groups
+from app.qa.topics.people_groups import people_group_spans
 from app.qa.units import STOP, terms
 
 # -- what kind of span is asked ---------------------------------------------------------------
@@ -185,7 +186,7 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     g = next((m for m in _GROUP.finditer(q) if not re.search(r"\b(member|arab|united|island|small)\s*$", q[:m.start()], re.I)),
              None)  # "Member States", "Arab States" are names, not the asked states
     if g and not re.search(r"\b(?:which|what|name|list)\s+(?:[\w'’-]+\s+){0,2}$", q[:g.start()], re.I) \
-            and q != q.lower():
+            and q != q.lower() and not asks_people_groups(q):
         g = None  # "the fund for vulnerable groups": groups are not what is asked
     if g:
         return Asked("group", plural=True, count=count, head_phrase=g.group(1).lower())
@@ -677,7 +678,10 @@ class SpanFinder:
         return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text) for n in names)
 
     def candidates(self, unit, asked: Asked, qterms: set[str], linked: set[str],
-                   anchors: list[str] = (), question: str = "") -> list[Candidate]:
+                   anchors: list[str] = (), question: str = "", people: bool = False) -> list[Candidate]:
+        """The spans of the asked kind in one sentence.  ``people``: a group question may be answered
+        by the groups of people the sentence lists (asked only when no sentence writes a list beside
+        the head noun: such a list is the report's own answer)."""
         p = self.k.passage(unit.passage_id)
         if p is None:
             return []
@@ -729,17 +733,20 @@ class SpanFinder:
             spans = [x for x in spans if not _is_country_name(seg[x[0]:x[1]])]
         elif asked.kind == "group":
             spans = [(s, e, None, "Text") for s, e in group_spans(seg, asked.head_phrase)]
+            if not spans and people:
+                # "which groups were newly brought into the scheme": the people the sentence lists
+                spans = [(s, e, None, "Text", name) for s, e, name in people_group_spans(seg)]
         # a lower-case description followed by its own name in brackets ("the main public health
         # insurance scheme (EsSalud)"): the name stands, the description goes
         starts = {x[0] for x in spans}
         spans = [x for x in spans if not (seg[x[0]:x[1]] == seg[x[0]:x[1]].lower() and
                                           (m2 := re.match(r"\s*\(", seg[x[1]:])) and x[1] + m2.end() in starts)]
         out: list[Candidate] = []
-        for s, e, eid, kind in spans:
+        for s, e, eid, kind, *named in spans:
             if eid is None:
                 while e > s and seg[e - 1] in ".,;:":
                     e -= 1
-            label = self.k.label(eid) if eid else " ".join(seg[s:e].split()).strip(" ,;:")
+            label = self.k.label(eid) if eid else named[0] if named else " ".join(seg[s:e].split()).strip(" ,;:")
             if eid and eid in linked and eid.startswith("Organization:"):
                 continue  # "Kenya's NSSF scheme": the institution who acts is not the name asked
             if not label or len(label) < 2 or not re.search(r"[A-Za-z0-9]", label):
@@ -821,16 +828,20 @@ class SpanFinder:
             ranked = self.rank(question, qvec, required, years)
         best: list[Candidate] = []
         countries = [ids for ids in required if all(i.startswith("Country:") for i in ids)]
-        for uid, us in ranked:
-            unit = self.units.units[uid]
-            if countries and not all(self._unit_about(unit, ids) for ids in countries):
-                continue  # a passage listing several countries: this sentence is about another one
-            if located and not all(self._located_in(unit, ids) for ids in located):
-                continue  # "schemes in Holland": a sentence naming the Netherlands as a partner is not about a place
-            for c in self.candidates(unit, asked, qterms, linked, anchors, question):
-                c.score = us + c.score
-                c.evidence = us
-                best.append(c)
+        # a group question reads lists written beside its head noun first, then lists of people
+        for people in (False, True) if asked.kind == "group" and asks_people_groups(question) else (False,):
+            for uid, us in ranked:
+                unit = self.units.units[uid]
+                if countries and not all(self._unit_about(unit, ids) for ids in countries):
+                    continue  # a passage listing several countries: this sentence is about another one
+                if located and not all(self._located_in(unit, ids) for ids in located):
+                    continue  # "schemes in Holland": a sentence naming the Netherlands as a partner is not about a place
+                for c in self.candidates(unit, asked, qterms, linked, anchors, question, people=people):
+                    c.score = us + c.score
+                    c.evidence = us
+                    best.append(c)
+            if any(c.evidence >= MIN_SPAN_SCORE for c in best):
+                break
         if not best:
             return []
         best.sort(key=lambda c: -c.score)
