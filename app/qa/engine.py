@@ -185,6 +185,9 @@ _STRUCTURE_WORDS = set(terms(
     "concerning formal formally officially paid pay pays paying only solely exclusively entirely alone other "
     "outside external"))
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | _STRUCTURE_WORDS
+# Kinds of named thing a narrowing sentence must be about when the question names one (a theme or a
+# region is said in many words, no passage "mentions" it as an entity)
+_NAMED_THINGS = frozenset({"Initiative", "Organization", "Scheme", "LegalInstrument", "Project"})
 _TOPIC_STOP = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME  # words that never name a topic
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 # ("the pathfinder countries that Japan supports": a modifier or two before the noun belongs to the description)
@@ -823,6 +826,13 @@ class QuestionEngine:
                     # funders): it must be in that country's context.
                     anchors = {e for c in cons if not c.negated for trip in c.evidence for e in (trip[0], trip[2])
                                if e.startswith("Country:")}
+                    if a.answer_type != "Country":
+                        # Nor is a sentence that never names the thing the question asks about
+                        # ("the Flagship Programme's strategy guided by ...": a sentence on Jordan's
+                        # strategy says nothing of the programme's): the named end must be in context.
+                        named = {i for l in a.links for i in l.ids}
+                        anchors |= {e for c in cons if not c.negated for trip in c.evidence for e in (trip[0], trip[2])
+                                    if e in named and e.split(":", 1)[0] in _NAMED_THINGS and e not in AUTHOR_ORGS}
                     # And it must say the topic: most of the words left beyond the relations.
                     # A weak graph answer (partnerships are only held where a cue states them) is a
                     # pool of candidates: the answer bar suffices to narrow it.
