@@ -68,3 +68,14 @@ def test_engine_answers_a_scheme_for_a_group_keyword_query(engine):
     got = engine.ask(f"{country.lower()} health insurance scheme refugees")
     assert got["answer_type"] == "Scheme"
     assert got["answers"] and all(a["type"] == "Scheme" for a in got["answers"])
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("In which territory did the donor help pay for new social allowances?", "Country"),
+    ("Which territories received new allowances?", "Country"),
+    ("Which United Nations agency funded it?", "Organization"),  # "Nations" inside a name is no head
+])
+def test_a_territory_is_asked_as_a_country(question, expected):
+    """"In which territory" asks for a place the graph holds as a country (the report's territories
+    are countries in the gazetteer), not for the allowances the question is about."""
+    assert answer_type(question) == expected
