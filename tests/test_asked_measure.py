@@ -79,3 +79,21 @@ def test_a_territory_is_asked_as_a_country(question, expected):
     """"In which territory" asks for a place the graph holds as a country (the report's territories
     are countries in the gazetteer), not for the allowances the question is about."""
     assert answer_type(question) == expected
+
+
+def test_which_countrys_body_asks_the_country(engine):
+    """"Which country's <body> manages <scheme>?" asks for the body's country: the relation the
+    question words (the scheme's administrator) is context, and its guessed end (a scheme) must not
+    override the possessive head.  Every such triple the graph holds is asked: a scheme, its
+    administrator and the one country that body is an institution of."""
+    asked = 0
+    for f in engine.k.facts_where(predicate="administeredBy"):
+        home = engine.k.facts_where(subject=f["object"], predicate="institutionOf")
+        if len(home) != 1:
+            continue
+        scheme, body, country = f["subject"], f["object"], home[0]["object"]
+        got = engine.ask(f"Which country's {engine.k.label(body)} manages the {engine.k.label(scheme)}?")
+        assert got["answer_type"] == "Country", (engine.k.label(body), engine.k.label(scheme))
+        assert engine.k.label(country) in [a["label"] for a in got["answers"]]
+        asked += 1
+    assert asked, "the graph holds an administered scheme whose body is a national institution"

@@ -185,6 +185,14 @@ _STRUCTURE_WORDS = set(terms(
     "concerning formal formally officially paid pay pays paying only solely exclusively entirely alone other "
     "outside external"))
 _RELATION_WORDS = set(terms(" ".join(w for r in REGISTRY for w in (*r.keywords, r.label, r.inverse_label)))) | _STRUCTURE_WORDS
+def _possessive_head(question: str) -> bool:
+    """Does the question ask "which <type noun>'s <thing>" ("which country's fund ..."): the possessor,
+    named by its type noun, is what is asked, as a plain head noun would say."""
+    from app.qa.form.wording import asked_head
+
+    return bool(re.search(r"\b(?:which|what)\s+[\w-]+['’]s\b", question, re.I)) and asked_head(question) is not None
+
+
 # Kinds of named thing a narrowing sentence must be about when the question names one (a theme or a
 # region is said in many words, no passage "mentions" it as an entity)
 _NAMED_THINGS = frozenset({"Initiative", "Organization", "Scheme", "LegalInstrument", "Project"})
@@ -656,8 +664,10 @@ class QuestionEngine:
             from app.qa.understand import answer_type_for
 
             guessed = answer_type_for(und.relation, und.direction, a.answer_type)
-            if guessed != a.answer_type and a.answer_type == stated_type and explicit_head(a.question):
+            if guessed != a.answer_type and a.answer_type == stated_type and (
+                    explicit_head(a.question) or _possessive_head(a.question)):
                 extra = None  # "which countries did the research cover": the head noun, not a guessed relation, types it
+                # ("which country's Health Insurance Organization manages ...": the possessor is asked)
             else:
                 cons = [extra]
                 a.answer_type = guessed
