@@ -51,7 +51,8 @@ from app.qa.figures import ranking, region_answers, region_count, region_rank, r
 from app.qa.constraints import result_sets, set_conditions
 from app.qa.constraints.absent import absent_names
 from app.qa.constraints.absent_topic import absent_topic
-from app.qa.constraints.unknown_entities import unknown_entities
+from app.qa.constraints.branch_words import keep_branch
+from app.qa.constraints.unknown_entities import uncited_instruments, unknown_entities
 from app.qa.constraints import superseded, topic_complement, worded_result
 from app.qa.constraints.funding_years import financing_years, undated_years
 from app.qa.names.region_in_name import inside_name
@@ -508,7 +509,8 @@ class QuestionEngine:
         resolved = self._resolve_description(a) or country_chain.resolve(a, self.k, self._run)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         missing = absent_names(a.question, a.links, self.lexicon.vocab, AUTHOR_ORGS) or \
-            unknown_entities(a.question, a.links, lambda i: self.k.entity(i) is not None)  # "does Finland finance"
+            unknown_entities(a.question, a.links, lambda i: self.k.entity(i) is not None) or \
+            uncited_instruments(a.question, a.links, self.lexicon.instrument_numbers)  # "convention 130 ratifications"
         if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
             out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
             out["path"] = [f"not in the report: {m}" for m in missing]
@@ -1526,6 +1528,9 @@ class QuestionEngine:
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
         if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
             out["answers"] = keep_schemes(out["answers"], a.question, self.k)
+        if want in ("Scheme", "Text", "Number") or a.answer_type == "Scheme":
+            # "the unemployment insurance scheme kenya launched": not a health scheme read nearby
+            out["answers"] = keep_branch(out["answers"], a.question, [(l.start, l.end) for l in a.links])
         if "Scheme" in (want, a.answer_type):  # not the donors' pooled fund, nor a scheme of another country
             out["answers"] = scheme_place.country_schemes(out["answers"], a, self.k)
         if want == "Convention" and re.search(r"\b(conventions?|recommendations?|standards?)\b", a.question, re.I):
