@@ -30,8 +30,9 @@ _CUE = re.compile(r"\b(?:besides|apart from|aside from|other th[ae]n|except(?:\s
 _FILLER = {"the", "a", "an", "its", "their", "own", "those", "ones", "in", "of", "from", "by", "and", "or", "nor",
            "countries", "country", "ilo", "ilo's", "'s", "s", "region", "regions", "entire", "whole", "any", "all"}
 _WRAP_BEFORE = re.compile(r"\b(?:setting|leaving|putting|set|leave|put)\s+(?:the\s+|its\s+|their\s+)?(?:ilo['’]s\s+)?$", re.I)
-_WRAP_AFTER = re.compile(r"\s+(?:(?:countries|country|ones|states|nations)\s+)?(?:aside|to (?:one|the) side|out of (?:it|this|the picture))\b",
-                         re.I)  # "leaving the Asian countries out of it"
+_WRAP_AFTER = re.compile(r"\s+(?:(?:countries|country|ones|states|nations)\s+)?(?:aside|to (?:one|the) side|out of (?:it|this|the picture)|"
+                         r"out(?=\s*(?:[,;:?.!]|$)))\b",
+                         re.I)  # "leaving the Asian countries out of it", "..., leaving iraq out"
 # "we cover Africa separately", "our colleagues handle Jordan elsewhere": a name someone else covers
 _COVERED_BEFORE = re.compile(r"\b(?:cover|covers|covered|covering|handle|handles|handled|handling|track|tracks|tracked|"
                              r"treat|treats|treated|deal with|deals with|dealt with)\s+(?:the\s+)?$", re.I)
