@@ -477,7 +477,8 @@ class Lexicon:
                 if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() or _ALPHANUMERIC.fullmatch(toks[j][2])
                                                      for j in range(i, i + n)) \
                         and not _ALPHANUMERIC.fullmatch(re.sub(r"[\s.-]", "", text[toks[i][0]:toks[i + n - 1][1]])) \
-                        and not (lowercase_query and all(_lower_acronym_ok(t, joined=n >= 2) for t in gram)):
+                        and not (lowercase_query and all(_lower_acronym_ok(t, joined=n >= 2) for t in gram)) \
+                        and not (lowercase_query and n == 1 and _keyword_country_acronym(low, i, ids)):
                     continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
@@ -569,6 +570,23 @@ class Lexicon:
 
 
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
+
+
+# What a word that is also a verb is followed by when it is the verb ("opt out", "opt for").
+_VERB_NEXT = frozenset("in into out for to not".split())
+
+
+def _keyword_country_acronym(low: list[str], i: int, ids) -> bool:
+    """A country's acronym that is also an English word ("opt" for the Occupied Palestinian
+    Territory), typed in lower case, opening a keyword query ("opt funders excluding kuwait"): the
+    query's subject, not the verb (a query with a question word, or the word followed by "out" /
+    "for" / "in", reads it as the verb)."""
+    return i == 0 and len(low) >= 2 and low[1] not in _VERB_NEXT and all(e.startswith("Country:") for e in ids) \
+        and not any(t in _ASKING for t in low)
+
+
+_ASKING = frozenset("which what who whom where when how did does do is are was were has have had can could should "
+                    "would will i we you they".split())
 
 
 def _lower_acronym_ok(tok: str, joined: bool = False) -> bool:
