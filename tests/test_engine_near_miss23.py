@@ -135,3 +135,52 @@ def test_a_lower_case_country_acronym_opening_a_keyword_query_is_the_country(eng
     assert any(country in l.ids for l in links)
     assert not any(country in l.ids for l in engine.lexicon.link(f"countries that {word} out of pensions"))
     assert not any(country in l.ids for l in engine.lexicon.link(f"which countries {word} for pensions"))
+
+
+@pytest.mark.parametrize("q, rest", [
+    ("Which of the named P4H members are not countries?", "Which of the named P4H members?"),
+    ("Besides governments, which organisations are members?", "which organisations are members?"),
+    ("network members other than governments", "network members"),
+])
+def test_states_set_aside_is_a_kind_not_a_name(q, rest):
+    from app.qa.constraints.exclusion import states_set_aside
+
+    assert states_set_aside(q) == (rest, True)
+
+
+@pytest.mark.parametrize("q", ["Which countries are not pathfinders?", "funders other than the governments of Kenya",
+                               "donors other than countries' governments"])
+def test_states_set_aside_leaves_other_negations(q):
+    from app.qa.constraints.exclusion import states_set_aside
+
+    assert states_set_aside(q) == (q, False)
+
+
+def _mixed_members(engine):
+    """An initiative whose members are both countries and bodies (from the graph's facts)."""
+    by_init: dict[str, set[str]] = {}
+    for f in engine.k.facts_where(predicate="memberOf"):
+        by_init.setdefault(f["object"], set()).add(f["subject"])
+    for init, members in sorted(by_init.items()):
+        states = {m for m in members if m.startswith("Country:") or m.startswith("Organization:gov-")}
+        if states and members - states:
+            return init, members - states
+    pytest.skip("no initiative with both state and body members")
+
+
+def test_members_that_are_not_countries_are_the_bodies(engine):
+    init, bodies = _mixed_members(engine)
+    res = engine.ask(f"Who are the members of the {engine.k.label(init)} that are not countries?")
+    got = answer_ids(engine, res)
+    assert got and got <= bodies
+
+
+def test_contributors_are_bodies_that_give(engine):
+    """'Which X contributors are named?': "contributors" is the head noun (a funder), not "named"."""
+    facts = [f for f in engine.k.facts_where(predicate="fundedBy") if f["subject"].startswith("Organization:")]
+    if not facts:
+        pytest.skip("no funded body")
+    subject = max({f["subject"] for f in facts}, key=lambda s: sum(f["subject"] == s for f in facts))
+    name = min(engine.k.names(subject), key=len)  # the short name people type ("the X contributors")
+    res = engine.ask(f"Which {name} contributors are named?")
+    assert res["answer_type"] == "Organization" and res["answers"]

@@ -72,7 +72,8 @@ from app.qa.form.wording import frame_terms
 from app.qa.figures.counts import stated_count
 from app.qa.relation.context_names import author_is_context, context_names, offered_names, partner_names
 from app.qa.constraints.channel_funders import behind_set_aside
-from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
+from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, named_before_other, not_a_state, set_aside, \
+    states_set_aside, type_set_aside
 from app.qa.things.fact_years import fact_year
 from app.qa.things.keyword_publication import names_publication
 from app.qa.things.subtitles import add_subtitles, linked_publications
@@ -455,6 +456,10 @@ class QuestionEngine:
                 set_aside_before |= named_before_other(fixed, a.links, r.answer_type) - {i for l in r.links for i in l.ids}
                 a = r
                 a.read_as = reduced.question  # said in `path`: the asides dropped, a pronoun filled in
+        stateless, no_states = states_set_aside(a.question)  # "which members are not countries?"
+        if no_states:
+            a = analyse(stateless, self.lexicon)
+            a.aside_governments = True
         phrases = aside_phrases(a.question)  # what each "apart from ..." names, linked or not
         aside = set_aside(a.question, a.links)
         if aside.ids:  # "besides the EU", "apart from Viet Nam": read the rest, drop those after
@@ -1507,6 +1512,8 @@ class QuestionEngine:
                                               + (" (and the funders behind it: " + ", ".join(sorted(behind)) + ")"
                                                  if behind else ""))
         out["answers"] = drop_named(out["answers"], a.aside_phrases)
+        if a.aside_governments:  # "besides governments, which organisations ...": no state is an answer
+            out["answers"] = [x for x in out["answers"] if not_a_state(x, self.k)]
         out["answers"], places = keep_asked_places(a.question, a.links, out["answers"], self.k)  # "West African", "Maghreb"
         if places:
             out.setdefault("path", []).append(f"countries in {' or '.join(places)}")

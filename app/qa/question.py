@@ -72,7 +72,7 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
                    # ("which donor funds the most ...", "which of these funds the fewest ...")
                    r"fund(?!s?\s+(?:the|more|most|fewer|least|less|it|its|their|his|her|a|an|both|all)\b)s?|"
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
-                   r"brands?|retailers?|"
+                   r"brands?|retailers?|contributors?|sponsors?|"
                    r"publications?|programmes?|pilots?(?![\w\s,/-]{0,25}\bcountr)|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
                    r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|documents?|"
@@ -95,7 +95,7 @@ _HEAD_TYPE = {"countr": "Country", "government": "Country", "organi": "Organizat
               "report": "Publication", "paper": "Publication", "pathfinder": "Country", "member state": "Country",
               "state": "Country", "agenc": "Organization", "network": "Initiative", "partnership": "Initiative",
               "working group": "Initiative", "coalition": "Initiative", "alliance": "Initiative",
-              "source": "Organization",
+              "source": "Organization", "contributor": "Organization", "sponsor": "Organization",
               # kinds of body: "under which institute", "which confederation", "which university"
               "universit": "Organization", "institute": "Organization", "confederation": "Organization",
               "federation": "Organization", "ministr": "Organization", "firm": "Organization", "compan": "Organization",
@@ -260,6 +260,7 @@ class Analysis:
     any_of: bool = False  # several named countries stand for one described set (a chain): any of them
     excluded: set[str] = field(default_factory=set)  # set aside by the question ("besides the EU"): never answers
     aside_phrases: list[str] = field(default_factory=list)  # the words each "apart from ..." names, linked or not
+    aside_governments: bool = False  # "members that are not countries", "besides governments": no state answers
     read_as: str | None = None  # the question after its asides were dropped (a pronoun filled in), said in `path`
     # relations switched on only by a registry keyword ("Swiss-backed"), not by the analysis's own
     # cues: an empty graph answer through them is the graph being silent, not negative
