@@ -184,3 +184,35 @@ def test_contributors_are_bodies_that_give(engine):
     name = min(engine.k.names(subject), key=len)  # the short name people type ("the X contributors")
     res = engine.ask(f"Which {name} contributors are named?")
     assert res["answer_type"] == "Organization" and res["answers"]
+
+
+def test_a_sentence_year_about_no_named_country_is_no_answer():
+    from app.qa.constraints.subject_evidence import keep_about_named
+
+    other = {"label": "2025", "iri": None, "evidence": [{"section": "Partnerships > The initiative",
+             "text": "Engagements are ongoing with Atlantis. Projects are a priority. A second round will be launched in 2025."}]}
+    own = {"label": "2024", "iri": None, "evidence": [{"section": "Country results > Atlantis",
+           "text": "The fund re-launched the scheme in 2024."}]}
+    said = {"label": "2023", "iri": None, "evidence": [{"section": "Partnerships", "text": "Atlantis joined in 2023."}]}
+    names = {"Country:ATL": ["Atlantis"]}
+    assert keep_about_named([other, own, said], ["Country:ATL"], names.get) == [own, said]
+
+
+def test_engine_gives_no_year_for_a_roadmap_a_country_never_had(engine):
+    """A country the report names beside an initiative without any membership of it: no year."""
+    from collections import Counter
+
+    facts = engine.k.facts_where(predicate="pathfinderOf")
+    if not facts:
+        pytest.skip("no pathfinders")
+    init = Counter(f["object"] for f in facts).most_common(1)[0][0]
+    members = {f["subject"] for p in ("memberOf", "pathfinderOf") for f in engine.k.facts_where(predicate=p)
+               if f["object"] == init}
+    outside = sorted({f"Country:{m['key']}" for pid in engine.k.passages_mentioning(init) for m in engine.k.mentions_in(pid)
+                      if m["type"] == "Country"} - members)
+    outside = [c for c in outside if engine.k.entity(c) is not None]
+    if not outside:
+        pytest.skip("no country named beside the initiative without a membership")
+    for cid in outside:
+        res = engine.ask(f"When did {engine.k.label(cid)} endorse its {engine.k.label(init)} roadmap?")
+        assert res["answers"] == [], engine.k.label(cid)

@@ -52,6 +52,7 @@ from app.qa.constraints import result_sets, set_conditions
 from app.qa.constraints.absent import absent_names
 from app.qa.constraints.absent_topic import absent_topic
 from app.qa.constraints.branch_words import keep_branch
+from app.qa.constraints.subject_evidence import keep_about_named
 from app.qa.constraints.unknown_entities import uncited_instruments, unknown_entities
 from app.qa.constraints import superseded, topic_complement, worded_result
 from app.qa.constraints.funding_years import financing_years, undated_years
@@ -1535,6 +1536,11 @@ class QuestionEngine:
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
         if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
             out["answers"] = keep_schemes(out["answers"], a.question, self.k)
+        if want == "Year":  # "kenya roadmap endorsement year": not a date from a sentence about others
+            named = {("Country:" + i.split("-", 1)[1]) if i.startswith("Organization:gov-") else i
+                     for l in a.links for i in l.ids if i.startswith(("Country:", "Organization:gov-"))}
+            out["answers"] = keep_about_named(out["answers"], sorted(c for c in named if c not in a.excluded
+                                                                     and self.k.entity(c) is not None), self.k.names)
         if want in ("Scheme", "Text", "Number") or a.answer_type == "Scheme":
             # "the unemployment insurance scheme kenya launched": not a health scheme read nearby
             out["answers"] = keep_branch(out["answers"], a.question, [(l.start, l.end) for l in a.links])
