@@ -182,6 +182,8 @@ def add_knowledge(g: Graph, kb: KnowledgeBase) -> None:
             g.add((st, FG.status, Literal(at["status"])))
         if at.get("roadmap"):  # a member's national roadmap: endorsed / in-progress
             g.add((st, FG.status, Literal(f"roadmap-{at['roadmap']}")))
+            if at.get("roadmap_year"):  # when it was endorsed: "endorsed their roadmap in 2019" is dated by it
+                g.add((st, FG.roadmapYear, Literal(str(at["roadmap_year"]), datatype=XSD.gYear)))
         if at.get("role"):
             g.add((st, FG.role, Literal(at["role"])))
         if at.get("means"):  # how a membership came about: "letter", "high-level commitment"

@@ -51,7 +51,9 @@ from app.qa.figures import ranking, region_answers, region_count, region_rank, r
 from app.qa.constraints import result_sets, set_conditions
 from app.qa.constraints.absent import absent_names
 from app.qa.constraints.absent_topic import absent_topic
-from app.qa.constraints.unknown_entities import unknown_entities
+from app.qa.constraints.branch_words import keep_branch
+from app.qa.constraints.subject_evidence import keep_about_named
+from app.qa.constraints.unknown_entities import uncited_instruments, unknown_entities
 from app.qa.constraints import superseded, topic_complement, worded_result
 from app.qa.constraints.funding_years import financing_years, undated_years
 from app.qa.names.region_in_name import inside_name
@@ -71,7 +73,8 @@ from app.qa.form.wording import frame_terms
 from app.qa.figures.counts import stated_count
 from app.qa.relation.context_names import author_is_context, context_names, offered_names, partner_names
 from app.qa.constraints.channel_funders import behind_set_aside
-from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, named_before_other, set_aside, type_set_aside
+from app.qa.constraints.exclusion import aside_phrases, drop_named, keeps, named_before_other, not_a_state, set_aside, \
+    states_set_aside, type_set_aside
 from app.qa.things.fact_years import fact_year
 from app.qa.things.keyword_publication import names_publication
 from app.qa.things.subtitles import add_subtitles, linked_publications
@@ -465,6 +468,10 @@ class QuestionEngine:
                 set_aside_before |= named_before_other(fixed, a.links, r.answer_type) - {i for l in r.links for i in l.ids}
                 a = r
                 a.read_as = reduced.question  # said in `path`: the asides dropped, a pronoun filled in
+        stateless, no_states = states_set_aside(a.question)  # "which members are not countries?"
+        if no_states:
+            a = analyse(stateless, self.lexicon)
+            a.aside_governments = True
         phrases = aside_phrases(a.question)  # what each "apart from ..." names, linked or not
         aside = set_aside(a.question, a.links)
         if aside.ids:  # "besides the EU", "apart from Viet Nam": read the rest, drop those after
@@ -519,7 +526,8 @@ class QuestionEngine:
         resolved = self._resolve_description(a) or country_chain.resolve(a, self.k, self._run)
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         missing = absent_names(a.question, a.links, self.lexicon.vocab, AUTHOR_ORGS) or \
-            unknown_entities(a.question, a.links, lambda i: self.k.entity(i) is not None)  # "does Finland finance"
+            unknown_entities(a.question, a.links, lambda i: self.k.entity(i) is not None) or \
+            uncited_instruments(a.question, a.links, self.lexicon.instrument_numbers)  # "convention 130 ratifications"
         if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
             out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
             out["path"] = [f"not in the report: {m}" for m in missing]
@@ -1525,6 +1533,8 @@ class QuestionEngine:
                                               + (" (and the funders behind it: " + ", ".join(sorted(behind)) + ")"
                                                  if behind else ""))
         out["answers"] = drop_named(out["answers"], a.aside_phrases)
+        if a.aside_governments:  # "besides governments, which organisations ...": no state is an answer
+            out["answers"] = [x for x in out["answers"] if not_a_state(x, self.k)]
         out["answers"], places = keep_asked_places(a.question, a.links, out["answers"], self.k)  # "West African", "Maghreb"
         if places:
             out.setdefault("path", []).append(f"countries in {' or '.join(places)}")
@@ -1546,6 +1556,14 @@ class QuestionEngine:
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
         if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
             out["answers"] = keep_schemes(out["answers"], a.question, self.k)
+        if want == "Year":  # "kenya roadmap endorsement year": not a date from a sentence about others
+            named = {("Country:" + i.split("-", 1)[1]) if i.startswith("Organization:gov-") else i
+                     for l in a.links for i in l.ids if i.startswith(("Country:", "Organization:gov-"))}
+            out["answers"] = keep_about_named(out["answers"], sorted(c for c in named if c not in a.excluded
+                                                                     and self.k.entity(c) is not None), self.k.names)
+        if want in ("Scheme", "Text", "Number") or a.answer_type == "Scheme":
+            # "the unemployment insurance scheme kenya launched": not a health scheme read nearby
+            out["answers"] = keep_branch(out["answers"], a.question, [(l.start, l.end) for l in a.links])
         if "Scheme" in (want, a.answer_type):  # not the donors' pooled fund, nor a scheme of another country
             out["answers"] = scheme_place.country_schemes(out["answers"], a, self.k)
         if want == "Convention" and re.search(r"\b(conventions?|recommendations?|standards?)\b", a.question, re.I):

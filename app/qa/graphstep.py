@@ -544,9 +544,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint(f"?answer fg:pathfinderOf {ip} .{year}",
                                   f"pathfinders of {init or 'an initiative'}", [("?", "pathfinderOf", init or "*")]))
             if a.roadmap:  # "which pathfinders are still endorsing their roadmaps": both hold
-                out.append(_roadmap(init, a.roadmap))
+                out.append(_roadmap(init, a.roadmap, a))
         elif init and a.roadmap:
-            out.append(_roadmap(init, a.roadmap))
+            out.append(_roadmap(init, a.roadmap, a))
         elif init and a.chair and _holds(knowledge, initiatives, "coChairOf", a.question):
             # Co-chairs of the named initiative the graph holds co-chairs for (another relation
             # worded alike, "led by" a chair, is composed from the registry).
@@ -733,10 +733,33 @@ def to_sparql(constraints: list[Constraint]) -> str:
     return f"{PREFIXES}SELECT DISTINCT ?answer WHERE {{\n  {body}\n}}"
 
 
-def _roadmap(init: str | None, status: str) -> Constraint:
+def _roadmap_year(a: Analysis) -> str | None:
+    """The year an endorsement is asked for: the one year of the question, written after the
+    roadmap or endorsing word in the same clause ("endorsed their roadmap in 2019", "roadmaps
+    endorsed 2024"); a year before it ("pathfinders that joined in 2023 and endorsed ...") dates
+    something else."""
+    from app.qa.question import ENDORSED, ROADMAP, YEAR
+
+    if a.roadmap != "endorsed" or len(set(a.years)) != 1:
+        return None
+    year = a.years[0]
+    cues = [m.end() for rx in (ENDORSED, ROADMAP) for m in rx.finditer(a.question)]
+    for ym in YEAR.finditer(a.question):
+        if ym.group(0) == year and any(c <= ym.start() and not re.search(r"[,;?]", a.question[c:ym.start()])
+                                       for c in cues):
+            return year
+    return None
+
+
+def _roadmap(init: str | None, status: str, a: Analysis | None = None) -> Constraint:
     """Members of ``init`` (of any initiative when None) whose national roadmap has ``status``
-    (endorsed / in-progress)."""
+    (endorsed / in-progress); dated by the endorsement's year when the question gives one (the
+    statement's own year where the report gives the roadmap none), so a year the report does not
+    date any endorsement in has no answer."""
+    year = _roadmap_year(a) if a is not None else None
+    dated = (" OPTIONAL { ?rm fg:roadmapYear ?rmry } OPTIONAL { ?rm fg:year ?rmfy } BIND(COALESCE(?rmry, ?rmfy) AS ?rmy)"
+             f" FILTER(BOUND(?rmy) && {year_test(a, '?rmy', year)})") if year else ""
     return Constraint(
         f"?rm rdf:subject ?answer ; rdf:predicate fg:memberOf ; rdf:object {_iri(init) if init else '?rminit'} ; "
-        f'fg:status "roadmap-{status}" .', f"members of {init or 'an initiative'} with a roadmap {status}",
-        [("?", "memberOf", init or "*")])
+        f'fg:status "roadmap-{status}" .{dated}', f"members of {init or 'an initiative'} with a roadmap {status}"
+        + (f" ({year})" if year else ""), [("?", "memberOf", init or "*")])

@@ -72,7 +72,7 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
                    # ("which donor funds the most ...", "which of these funds the fewest ...")
                    r"fund(?!s?\s+(?:the|more|most|fewer|least|less|it|its|their|his|her|a|an|both|all)\b)s?|"
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
-                   r"brands?|retailers?|"
+                   r"brands?|retailers?|contributors?|sponsors?|"
                    r"publications?|programmes?|pilots?(?![\w\s,/-]{0,25}\bcountr)|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
                    r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|documents?|"
@@ -95,7 +95,7 @@ _HEAD_TYPE = {"countr": "Country", "territor": "Country", "government": "Country
               "report": "Publication", "paper": "Publication", "pathfinder": "Country", "member state": "Country",
               "state": "Country", "agenc": "Organization", "network": "Initiative", "partnership": "Initiative",
               "working group": "Initiative", "coalition": "Initiative", "alliance": "Initiative",
-              "source": "Organization",
+              "source": "Organization", "contributor": "Organization", "sponsor": "Organization",
               # kinds of body: "under which institute", "which confederation", "which university"
               "universit": "Organization", "institute": "Organization", "confederation": "Organization",
               "federation": "Organization", "ministr": "Organization", "firm": "Organization", "compan": "Organization",
@@ -260,6 +260,7 @@ class Analysis:
     any_of: bool = False  # several named countries stand for one described set (a chain): any of them
     excluded: set[str] = field(default_factory=set)  # set aside by the question ("besides the EU"): never answers
     aside_phrases: list[str] = field(default_factory=list)  # the words each "apart from ..." names, linked or not
+    aside_governments: bool = False  # "members that are not countries", "besides governments": no state answers
     read_as: str | None = None  # the question after its asides were dropped (a pronoun filled in), said in `path`
     # relations switched on only by a registry keyword ("Swiss-backed"), not by the analysis's own
     # cues: an empty graph answer through them is the graph being silent, not negative
@@ -477,7 +478,8 @@ class Lexicon:
                 if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() or _ALPHANUMERIC.fullmatch(toks[j][2])
                                                      for j in range(i, i + n)) \
                         and not _ALPHANUMERIC.fullmatch(re.sub(r"[\s.-]", "", text[toks[i][0]:toks[i + n - 1][1]])) \
-                        and not (lowercase_query and all(_lower_acronym_ok(t, joined=n >= 2) for t in gram)):
+                        and not (lowercase_query and all(_lower_acronym_ok(t, joined=n >= 2) for t in gram)) \
+                        and not (lowercase_query and n == 1 and _keyword_country_acronym(low, i, ids)):
                     continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
@@ -569,6 +571,23 @@ class Lexicon:
 
 
 _CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|cents?)\b", re.I)
+
+
+# What a word that is also a verb is followed by when it is the verb ("opt out", "opt for").
+_VERB_NEXT = frozenset("in into out for to not".split())
+
+
+def _keyword_country_acronym(low: list[str], i: int, ids) -> bool:
+    """A country's acronym that is also an English word ("opt" for the Occupied Palestinian
+    Territory), typed in lower case, opening a keyword query ("opt funders excluding kuwait"): the
+    query's subject, not the verb (a query with a question word, or the word followed by "out" /
+    "for" / "in", reads it as the verb)."""
+    return i == 0 and len(low) >= 2 and low[1] not in _VERB_NEXT and all(e.startswith("Country:") for e in ids) \
+        and not any(t in _ASKING for t in low)
+
+
+_ASKING = frozenset("which what who whom where when how did does do is are was were has have had can could should "
+                    "would will i we you they".split())
 
 
 def _lower_acronym_ok(tok: str, joined: bool = False) -> bool:

@@ -30,8 +30,9 @@ _CUE = re.compile(r"\b(?:besides|apart from|aside from|other th[ae]n|except(?:\s
 _FILLER = {"the", "a", "an", "its", "their", "own", "those", "ones", "in", "of", "from", "by", "and", "or", "nor",
            "countries", "country", "ilo", "ilo's", "'s", "s", "region", "regions", "entire", "whole", "any", "all"}
 _WRAP_BEFORE = re.compile(r"\b(?:setting|leaving|putting|set|leave|put)\s+(?:the\s+|its\s+|their\s+)?(?:ilo['’]s\s+)?$", re.I)
-_WRAP_AFTER = re.compile(r"\s+(?:(?:countries|country|ones|states|nations)\s+)?(?:aside|to (?:one|the) side|out of (?:it|this|the picture))\b",
-                         re.I)  # "leaving the Asian countries out of it"
+_WRAP_AFTER = re.compile(r"\s+(?:(?:countries|country|ones|states|nations)\s+)?(?:aside|to (?:one|the) side|out of (?:it|this|the picture)|"
+                         r"out(?=\s*(?:[,;:?.!]|$)))\b",
+                         re.I)  # "leaving the Asian countries out of it", "..., leaving iraq out"
 # "we cover Africa separately", "our colleagues handle Jordan elsewhere": a name someone else covers
 _COVERED_BEFORE = re.compile(r"\b(?:cover|covers|covered|covering|handle|handles|handled|handling|track|tracks|tracked|"
                              r"treat|treats|treated|deal with|deals with|dealt with)\s+(?:the\s+)?$", re.I)
@@ -304,3 +305,29 @@ def type_set_aside(question: str, stated: str, answer_type: str, excluded: set[s
     if kinds <= {"Organization"} and answer_type == "Text":
         return "Organization"
     return answer_type
+
+
+# "which P4H members are not countries?", "besides governments, which organisations ...": the kind
+# set aside is the states themselves (a country, a government), whatever the question's other words.
+_STATES_ASIDE = re.compile(r"(?:\b(?:are|is|that\s+are|which\s+are|who\s+are)\s+not|\b(?:besides|apart\s+from|aside\s+from|other\s+than|"
+                           r"except(?:\s+for)?|excluding|leaving\s+(?:out|aside)|not\s+counting))\s+(?:the\s+|any\s+)?"
+                           r"(?:national\s+)?(?:countries|country|governments?|states|member\s+states|nations)\b"
+                           r"(?!['’]|\s+(?:of|in|that|which|who|where|from|with|whose|funding|funded)\b)", re.I)
+
+
+def states_set_aside(question: str) -> tuple[str, bool]:
+    """(the question without its "not countries" / "besides governments" phrase, whether it had
+    one).  The phrase names no answer kind: read without it, the question asks for the rest
+    (bodies), and no country or government is an answer."""
+    m = _STATES_ASIDE.search(question)
+    if m is None:
+        return question, False
+    text = question[:m.start()] + question[m.end():]
+    text = re.sub(r"\s+([,?.;])", r"\1", text)
+    return " ".join(re.sub(r"^[\s,;]+", "", text).split()), True
+
+
+def not_a_state(answer: dict, knowledge) -> bool:
+    """Is an answer neither a country nor a country's government?"""
+    ent = knowledge.entity_by_iri(answer["iri"]) if answer.get("iri") else None
+    return ent is None or not (ent.get("type") == "Country" or str(ent.get("id", "")).startswith("Organization:gov-"))

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from app.qa.constraints.branch_words import asked_branches, fits_branch
 from app.qa.figures.keyword_figures import opens_on_measure
 from app.qa.question import _META, asks_people_groups
 from app.qa.topics.people_groups import people_group_spans
@@ -828,10 +829,14 @@ class SpanFinder:
             ranked = self.rank(question, qvec, required, years)
         best: list[Candidate] = []
         countries = [ids for ids in required if all(i.startswith("Country:") for i in ids)]
+        # "the unemployment insurance scheme": a name read from a sentence of no such branch is a near miss
+        branches = asked_branches(question) if asked.kind == "name" else set()
         # a group question reads lists written beside its head noun first, then lists of people
         for people in (False, True) if asked.kind == "group" and asks_people_groups(question) else (False,):
             for uid, us in ranked:
                 unit = self.units.units[uid]
+                if branches and not fits_branch(branches, unit.text):
+                    continue
                 if countries and not all(self._unit_about(unit, ids) for ids in countries):
                     continue  # a passage listing several countries: this sentence is about another one
                 if located and not all(self._located_in(unit, ids) for ids in located):
