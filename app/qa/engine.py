@@ -100,7 +100,7 @@ from app.qa.constraints.role_complement import binds, role_complement
 from app.qa.constraints.other_funder import other_funder
 from app.qa.constraints.keyword_negation import as_negated_relation
 from app.qa.figures import cell_choice, counted_keywords, thresholds, top_n
-from app.qa.figures import event_month
+from app.qa.figures import event_month, picked_count
 from app.qa.multihop import described_country, described_referent, description_sentence, event_country, set_by_description, told_country
 from app.qa.relation import role_kinds, sub_relations
 from app.qa.form.describer_aside import describers_set_aside
@@ -321,6 +321,16 @@ class QuestionEngine:
         return copy.deepcopy(memo[key])
 
     def _ask_question(self, question: str, qid: str | None = None) -> dict:
+        """:meth:`_ask_reading`; a count of a pick from a set ("how many of the countries X are
+        Y?") is the size of the pick's own answer when that is narrower than the count reading
+        (:mod:`app.qa.figures.picked_count`)."""
+        out = self._ask_reading(question, qid)
+        pick = picked_count.pick_form(asked_core.of(" ".join(str(question or "").split())))
+        if pick is not None and picked_count.narrower(out, self._ask_reading(pick), pick):
+            out["answer_text"], out["citations"] = summarise(out, self.k)
+        return out
+
+    def _ask_reading(self, question: str, qid: str | None = None) -> dict:
         """Answer one question (see :meth:`_read_whole`).  The writer's frame around the question
         (a request, a sign-off, a marked aside) is peeled off first (:mod:`app.qa.form.asked_core`).
         A question about one country it describes first ("The country where ... - when did it
