@@ -1744,7 +1744,8 @@ class QuestionEngine:
                            and figure_rank.asked_item_type(a.question, ask) is None and not ask.counted):
             return None  # "what was the largest share": the figure itself, not the item it is said of
         got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
-                                       self.k.passage(pid).text, self.lexicon.link, self.k.label)
+                                       self.k.passage(pid).text, self.lexicon.link, self.k.label,
+                                       section_of=lambda pid: (self.k.passage(pid) or None) and self.k.passage(pid).section)
         if got is None and ask.options:
             return self._table_rows(a, out, ask)
         if got is None:
@@ -1777,7 +1778,7 @@ class QuestionEngine:
             out["path"].append(bar_said)
         answers = []
         for i in ties:
-            ev = [self._evidence(got.passage_id, [got.items[i].figure])]
+            ev = [self._evidence(got.passage_of(i), [got.items[i].figure])]
             if got.ids[i]:
                 d = self._answer_dict(got.ids[i], 1.0, ev)
             else:
@@ -1793,7 +1794,8 @@ class QuestionEngine:
         counted = [f"{got.names[i]} ({got.items[i].figure})" for i in ties]
         out["strategy"], out["sparql"], out["answer_type"] = "text-aggregate", "", "Number"
         out["path"] = [bar_said, "the figures the report writes: " + "; ".join(listing)]
-        ev = [self._evidence(got.passage_id, [got.items[i].figure for i in ties])]
+        ev = [self._evidence(p, [got.items[i].figure for i in ties if got.passage_of(i) == p])
+              for p in dict.fromkeys(got.passage_of(i) for i in ties)]
         return [{"label": str(len(ties)), "iri": None, "type": "Number", "score": 1.0, "value": float(len(ties)),
                  "evidence": ev, "counted": counted, "path": list(out["path"])}]
 
@@ -1811,7 +1813,8 @@ class QuestionEngine:
         label = f"{total:,.0f}".replace(",", "") if float(total).is_integer() else f"{total:g}"
         why = "added up from the figures the report writes: " + " + ".join(it.figure for it in got.items) + f" = {total:,.0f}"
         out["strategy"], out["sparql"], out["answer_type"], out["path"] = "text-aggregate", "", "Number", [why]
-        ev = [self._evidence(got.passage_id, [it.figure for it in got.items])]
+        ev = [self._evidence(p, [it.figure for i, it in enumerate(got.items) if got.passage_of(i) == p])
+              for p in dict.fromkeys(got.passage_of(i) for i in range(len(got.items)))]
         return [{"label": label, "iri": None, "type": "Number", "score": 1.0, "value": total, "evidence": ev,
                  "counted": listing, "path": [why]}]
 

@@ -1,0 +1,36 @@
+"""A list of figures the report writes over several paragraphs of one subsection, ranked whole.
+
+"The largest share ... the European Union (53 per cent)" and, after a box, "Meanwhile, ... the
+RBSA represented the next largest share (20 per cent) ...": no one passage held two named items,
+so "which partner classification provided the second-largest share" read the top item's sentence
+and answered the largest.  The questions are written for these tests; the expected order is the
+figures' own (read back from the answers' evidence), never typed.
+"""
+from __future__ import annotations
+
+import re
+
+
+def _one(res) -> dict:
+    assert len(res["answers"]) == 1, [a["label"] for a in res["answers"]]
+    return res["answers"][0]
+
+
+def test_second_largest_share_is_the_runner_up_from_another_paragraph(engine):
+    top = _one(engine.ask("Which partner classification provided the largest share of resources for new projects in 2024?"))
+    second = _one(engine.ask("Which partner classification gave the second-largest share of the resources for new "
+                             "projects in 2024?"))
+    assert top["type"] == second["type"] == "Organization"
+    assert top["iri"] != second["iri"]
+    assert second["value"] < top["value"]
+    # the two figures are written in different paragraphs
+    assert top["evidence"][0]["passage_id"] != second["evidence"][0]["passage_id"]
+    for a in (top, second):
+        assert re.search(r"\d+\s*per\s*cent", a["evidence"][0]["text"])
+
+
+def test_merged_list_does_not_rank_from_the_bottom(engine):
+    """Items the paragraphs write without a name of the asked type are left out of a merged list,
+    so its smallest named item is not the smallest share: no ranking is made from it."""
+    res = engine.ask("Which partner classification provided the smallest share of resources for new projects in 2024?")
+    assert not any(p.startswith("ranked by the figures") for p in res.get("path") or [])
