@@ -80,7 +80,21 @@ def subregion_span(question: str) -> tuple[str, int, int] | None:
     c = _CONTINENT[m.group(2).lower()]
     name = _SPECIAL.get((d, c), f"{d} {c}")
     known = {v[1] for v in _coco_table().values()}
-    return (name, m.start(), m.end()) if name in known else None
+    if name not in known:
+        return None
+    # "South and South-East Asia", "West and Central Africa": a direction coordinated before the
+    # phrase shares its continent, so both sub-regions are named (joined by "|")
+    both = _COORDINATED.search(question[:m.start()])
+    if both is not None:
+        d0 = _DIRECTION[" ".join(both.group(1).lower().split())]
+        first = _SPECIAL.get((d0, c), f"{d0} {c}")
+        if first in known and first != name:
+            return f"{first}|{name}", both.start(), m.end()
+    return name, m.start(), m.end()
+
+
+_COORDINATED = re.compile(r"\b(south[- ]?east(?:ern)?|west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|central|middle)"
+                          r"\s+(?:and|&|or)\s+$", re.I)
 
 
 _ONE_WORD_NAMES = {"caribbean": "Caribbean", "pacific": "Pacific", "oceania": "Oceania"}
@@ -114,6 +128,8 @@ def _funders_after(question: str, end: int) -> bool:
 
 def in_subregion(iso3: str, subregion: str) -> bool:
     """Is the country in the sub-region, or in the named group (:mod:`app.qa.names.country_groups`)?"""
+    if "|" in subregion:  # two sub-regions named together ("South and South-East Asia")
+        return any(in_subregion(iso3, part) for part in subregion.split("|"))
     declared = group(subregion)
     if declared is not None:
         return iso3 in declared.members
