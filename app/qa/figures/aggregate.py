@@ -139,15 +139,21 @@ def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis,
 
 def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis,
              among: list[str] | None = None, within: list[str] | None = None) -> AggregateResult | None:
+    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
+    governments = r.name == "fundedBy" and want == "Country" and not among and funder_countries_asked(a.question)
+    if governments:  # "which donor country funds the most countries": the countries whose governments fund
+        direction = "object"
     ans_types, other_types = (r.domain, r.range) if direction == "subject" else (r.range, r.domain)
     triple = r.pattern("?answer", "?x") if direction == "subject" else r.pattern("?x", "?answer")
+    if governments:
+        triple = r.pattern("?x", "?gov") + " ?gov fg:governmentOf ?answer . ?x a fg:Country ."
     body = [triple]
-    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
-    if want in ans_types:
+    if want in ans_types and not governments:
         body.append(f"?answer a fg:{want} .")
     from app.qa.figures.ranking import counted_type
 
-    counted = counted_type(a, want if want in ans_types else ans_types[0], other_types) if len(other_types) > 1 else None
+    counted = counted_type(a, want if want in ans_types else ans_types[0], other_types) \
+        if len(other_types) > 1 and not governments else None
     if counted:  # "the most countries": an organisation funded by the funder is not one of them
         body.append(f"?x a fg:{counted} .")
     for reg in a.regions:  # the region filters whichever end is a country
@@ -173,6 +179,12 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
               f"WHERE {{\n  " + "\n  ".join(body) +
               f"\n}}\nGROUP BY ?answer\nORDER BY {order}(?n)\nLIMIT 50")
     rows = _rows(store, knowledge, sparql, r, direction)
+    if governments:  # each country's rows are its government's statements
+        for row in rows:
+            govs = {f["subject"] for f in knowledge.facts_where(predicate="governmentOf", obj=row.key)}
+            row.facts = [f for g in govs for f in knowledge.facts_where(obj=g, predicate=r.name)
+                         if f["subject"].startswith("Country:")]
+            row.counted = list(dict.fromkeys(knowledge.label(f["subject"]) for f in row.facts))
     if among:  # a compared entity with no statement at all counts zero
         have = {x.key for x in rows}
         zeros = [Row(i, knowledge.label(i), 0, []) for i in among if i not in have]
@@ -205,7 +217,7 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
         path.append(f"runner-up: {runner.label} ({runner.count})")
     for x in top:
         x.why = f"{x.label}: {x.count} ({', '.join(x.counted[:8])})"
-    t = (want if want in ans_types else ans_types[0])
+    t = "Country" if governments else (want if want in ans_types else ans_types[0])
     return AggregateResult(sparql, top, path, ANSWER_TYPE.get(t, t))
 
 
@@ -249,6 +261,19 @@ def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis,
         return None
     return AggregateResult(sparql, rows, [f"group by region: {r.label} {knowledge.label(other) if other else ''}".strip()],
                            "Region")
+
+
+# "which donor country", "which government funds", "which single donor country is named": the
+# countries asked are funders (their governments), not the countries funded.
+_DONOR_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:single\s+|one\s+|individual\s+)?(?:donor|funding|financing|bilateral|"
+                            r"contributing|sponsoring)\s+(?:countr(?:y|ies)|governments?|nations?|states?)\b", re.I)
+
+
+def funder_countries_asked(question: str) -> bool:
+    """Does the question ask for countries in the funder's role (their governments fund)?"""
+    from app.qa.graphstep import FUNDER_ASKED
+
+    return bool(_DONOR_COUNTRY.search(question) or FUNDER_ASKED.search(question))
 
 
 def _rows(store, knowledge, sparql: str, r: Relation, direction: str) -> list[Row]:
