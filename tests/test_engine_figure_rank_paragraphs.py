@@ -34,3 +34,12 @@ def test_merged_list_does_not_rank_from_the_bottom(engine):
     so its smallest named item is not the smallest share: no ranking is made from it."""
     res = engine.ask("Which partner classification provided the smallest share of resources for new projects in 2024?")
     assert not any(p.startswith("ranked by the figures") for p in res.get("path") or [])
+
+
+def test_a_later_paragraph_ranked_a_little_lower_still_joins_the_list(engine):
+    """'which source ...': the word 'source' ranks other passages of the subsection first, so the
+    paragraph with the runner-up's share is past the first few; the list is still gathered whole."""
+    top = _one(engine.ask("Which partner classification provided the largest share of resources for new projects in 2024?"))
+    res = engine.ask("which source gave the largest share of resources for new projects in 2024")
+    assert _one(res)["iri"] == top["iri"]
+    assert any(p.startswith("ranked by the figures") for p in res["path"])

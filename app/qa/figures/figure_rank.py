@@ -410,7 +410,14 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
             return got
     if section_of is not None and want and len(seen) > 1 and not ask.options and ask.kind != "any":
         # the passages writing a figure of the asked kind beside a name of the asked type
-        held = [p for p in seen[:top_passages] if any(_collect([p], ask, want, units, link)[1])]
+        wider: list[str] = []  # a list over paragraphs: its later paragraphs may rank a little lower
+        for ui in order[:60]:
+            pid = units.units[int(ui)].passage_id
+            if scores[ui] < floor or len(wider) >= 2 * top_passages:
+                break
+            if pid not in wider:
+                wider.append(pid)
+        held = [p for p in wider if any(_collect([p], ask, want, units, link)[1])]
         home = _subsection(section_of(held[0]) or "") if held else ""
         group = tuple(p for p in held if _subsection(section_of(p) or "") == home)
         if home and len(group) > 1:
