@@ -63,3 +63,15 @@ def test_a_name_one_entity_bears_is_unchanged(engine):
     i = own[0]
     res = engine.ask(f"Which country adopted the {k.entity(i)['label']}?")
     assert _ids(engine, res) == {f["object"] for f in k.facts_where(subject=i, predicate="instrumentOfCountry")}
+
+
+def test_a_second_head_noun_coordinated_after_the_name_counts_too(engine):
+    """'a national social protection policy or strategy': the strategies of that name count too."""
+    k = engine.k
+    both = _sharing(k, _NAME) + _sharing(k, "national social protection strategy")
+    expected = _countries_of(k, both, "2024")
+    policies = _countries_of(k, _sharing(k, _NAME), "2024")
+    if expected == policies:
+        pytest.skip("no strategy of that name dated 2024 in this build")
+    res = engine.ask("Which countries adopted, launched or approved a national social protection policy or strategy in 2024?")
+    assert _ids(engine, res) == expected

@@ -1485,8 +1485,9 @@ class QuestionEngine:
         Why: a plural description the hand-written steps do not compose went to retrieval, which
         settles one country, so the second relation was asked of one country of the set."""
         connective = " ".join(m.group(2).split()).lower()
-        lead = {"that": "Which countries", "which": "Which countries", "where": "In which countries",
-                "in which": "In which countries"}.get(connective)
+        noun = " ".join(m.group(1).split())  # with its modifiers: "the African countries that ..."
+        lead = {"that": f"Which {noun}", "which": f"Which {noun}", "where": f"In which {noun}",
+                "in which": f"In which {noun}"}.get(connective)
         desc = m.group(3).strip().rstrip("?.! ")
         if lead is None or not desc:
             return None
@@ -2644,7 +2645,10 @@ class QuestionEngine:
         q = a.question
         # Names and named places ("South Asian", "the Great Lakes") are conditions, not topic words;
         # blanked in place, so overlapping spans keep their offsets.
-        for start, end in [(l.start, l.end) for l in a.links] + [(s, e) for _, s, e in named_places(a.question)]:
+        # (asked for other things than countries, a direction coordinated before a place ("a report
+        # covering Central and Western Asia") stays a topic word, as a title may write it)
+        joined = a.answer_type in ("Country", "Number")
+        for start, end in [(l.start, l.end) for l in a.links] + [(s, e) for _, s, e in named_places(a.question, joined)]:
             q = q[:start] + " " * (end - start) + q[end:]
         # A roadmap status the graph filters on ("still endorsing their roadmaps") is no topic either.
         roadmap = (ROADMAP, ENDORSED, IN_PROGRESS) if a.roadmap and any("roadmap" in c.description for c in cons) else ()

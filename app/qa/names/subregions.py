@@ -48,8 +48,9 @@ def named_subregion(question: str) -> str | None:
     return named[0] if named else None
 
 
-def subregion_span(question: str) -> tuple[str, int, int] | None:
-    """The UN sub-region the question names and where its words are, or None."""
+def subregion_span(question: str, joined: bool = True) -> tuple[str, int, int] | None:
+    """The UN sub-region the question names and where its words are, or None.  With ``joined``, a
+    direction coordinated before it names a second sub-region too ("South and South-East Asia")."""
     names = [(s, e) for s, e, _, _ in find_countries(question or "")]
     # "South Africa", "Central African Republic", "South Sudan": a country's name, not a sub-region.
     low = (question or "").lower()
@@ -84,7 +85,7 @@ def subregion_span(question: str) -> tuple[str, int, int] | None:
         return None
     # "South and South-East Asia", "West and Central Africa": a direction coordinated before the
     # phrase shares its continent, so both sub-regions are named (joined by "|")
-    both = _COORDINATED.search(question[:m.start()])
+    both = _COORDINATED.search(question[:m.start()]) if joined else None
     if both is not None:
         d0 = _DIRECTION[" ".join(both.group(1).lower().split())]
         first = _SPECIAL.get((d0, c), f"{d0} {c}")
@@ -140,11 +141,11 @@ def in_subregion(iso3: str, subregion: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def named_places(question: str) -> tuple[tuple[str, int, int], ...]:
+def named_places(question: str, joined: bool = True) -> tuple[tuple[str, int, int], ...]:
     """Every place finer than an ILO region the question names: a UN sub-region ("West African")
     and the named groupings of :mod:`app.qa.names.country_groups` ("Nordic", "the Maghreb"), each
-    with where its words are."""
-    sub = subregion_span(question)
+    with where its words are (``joined``: see :func:`subregion_span`)."""
+    sub = subregion_span(question, joined)
     if sub is not None and _funders_after(question, sub[2]):
         sub = None  # "West African donors", "a Gulf donor": who pays, not where the answers lie
     groups = [g for g in named_groups(question) if not _funders_after(question, g[2])]
