@@ -101,6 +101,7 @@ from app.qa.constraints.other_funder import other_funder
 from app.qa.constraints.keyword_negation import as_negated_relation
 from app.qa.figures import cell_choice, counted_keywords, thresholds, top_n
 from app.qa.figures import event_month, picked_count
+from app.qa.form import paired_superlatives
 from app.qa.multihop import described_country, described_referent, description_sentence, event_country, set_by_description, told_country
 from app.qa.relation import role_kinds, sub_relations
 from app.qa.form.describer_aside import describers_set_aside
@@ -325,6 +326,20 @@ class QuestionEngine:
         """:meth:`_ask_reading`; a count of a pick from a set ("how many of the countries X are
         Y?") is the size of the pick's own answer when that is narrower than the count reading
         (:mod:`app.qa.figures.picked_count`)."""
+        pair = paired_superlatives.split(asked_core.of(" ".join(str(question or "").split())))
+        if pair is not None:  # "which country ratified C102 earliest, and which most recently": both ends
+            ends = [self._ask_reading(p) for p in pair]
+            if all(e.get("answers") for e in ends):
+                out = ends[0]
+                seen = {x.get("iri") or x["label"] for x in out["answers"]}
+                out["answers"] = out["answers"] + [x for x in ends[1]["answers"] if (x.get("iri") or x["label"]) not in seen]
+                out["path"] = [f"two rankings asked: “{pair[0]}” and “{pair[1]}”"] + list(out.get("path") or []) + \
+                    list(ends[1].get("path") or [])
+                out["question"] = " ".join(str(question or "").split())
+                if qid is not None:
+                    out["id"] = qid
+                out["answer_text"], out["citations"] = summarise(out, self.k)
+                return out
         out = self._ask_reading(question, qid)
         pick = picked_count.pick_form(asked_core.of(" ".join(str(question or "").split())))
         if pick is not None and picked_count.narrower(out, self._ask_reading(pick), pick):
