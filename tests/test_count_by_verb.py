@@ -35,7 +35,7 @@ def test_a_number_after_the_is_the_named_sets_size_not_a_count_condition(engine)
     from app.qa.question import analyse
 
     for q in ("Who funds the ILO's work in the four pilot countries of the partnership?",
-              "Which donors back those three countries?"):
+              "Which donors back all three countries?"):
         assert count_condition(analyse(q, engine.lexicon), engine.k) is None, q
     held = count_condition(analyse("Which countries have four funders?", engine.lexicon), engine.k)
     assert held is not None and "exactly 4" in held.description  # a bare count is still a condition

@@ -17,3 +17,14 @@ def test_three_modifiers_before_the_set_noun_still_describe_the_set(engine):
                      "endorsed their national roadmaps in 2024?")
     assert res["answers"] and all(a["type"] != "Country" for a in res["answers"])
     assert {a["label"] for a in res["answers"]} == {a["label"] for a in named["answers"]}
+
+
+def test_function_words_are_no_modifiers_of_the_set_noun(engine):
+    """'the funders of the countries where ...', 'the ILO in the countries where ...': the described
+    set starts at its own article; 'funders of the' is no modifier of 'countries' (read so, the
+    funders were answered by the partners of the set's sentence)."""
+    k = engine.k
+    funders = {f["object"] for f in k.facts_where(predicate="fundedBy") if f["subject"].startswith("Country:")}
+    res = engine.ask("Who are the funders of the countries where the ILO works with UNHCR?")
+    got = {k.entity_by_iri(a["iri"])["id"] for a in res["answers"] if a.get("iri")}
+    assert got and got <= funders | {f["object"] for f in k.facts_where(predicate="fundedBy") if f["subject"] in funders}

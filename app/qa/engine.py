@@ -190,7 +190,8 @@ _TOPIC_STOP = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME  # words tha
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 # ("the pathfinder countries that Japan supports": a modifier or two before the noun belongs to the description)
 # (a country is also named as "the place" or "the territory" where something happened)
-_DESCRIBED = re.compile(r"\bthe ((?:(?!(?:country|countries|nation|member|two|three|four|five|six|both|several|many|few|other|same|only|\d+)\b)[\w-]+\s+){0,3}?(?:country|countries|nation|member state|place|territory))\s+(where|whose|in which|that|which|"
+_DESCRIBED = re.compile(r"\bthe ((?:(?!(?:country|countries|nation|member|two|three|four|five|six|both|several|many|few|other|same|only|\d+|"
+                       r"of|the|a|an|in|on|at|to|for|by|with|from|and|or|its|their)\b)[\w-]+\s+){0,3}?(?:country|countries|nation|member state|place|territory))\s+(where|whose|in which|that|which|"
                        # "the country with the Estidama++ pilot programme": a thing it has, never a
                        # ranking ("the country with the most donors") nor "with which"
                        r"with(?=\s+(?:the|a|an|its)\s+(?!(?:most|least|more|fewer|less|fewest|same|\w+est)\b))|"

@@ -36,9 +36,10 @@ _FUNCTION_WORD = re.compile(r"^(?:on|in|of|for|to|at|by|from|with|about|into|ove
                             r"after|before|during|like|as|that|which|who|where|and|or|the|a|an|per|percent|%)\b", re.I)
 # "the one about ...", "that one", "which one": "one" is a pronoun there, not a count.
 _PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|some|another)\s*$", re.I)
-# "the four pilot countries", "those three": a number after a definite determiner says how many the
-# set named holds.
-_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|its|their|all)\s+$", re.I)
+# "the four pilot countries", "its three funders": a number after a definite article or a possessive
+# says how many the set named holds.  ("those two countries" points back at a set a sentence before
+# described: the chain reader, app.qa.multihop.set_by_description, reads it.)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|all)\s+$", re.I)
 _OPS = {"more than": ">", "over": ">", "above": ">", "at least": ">=", "no fewer than": ">=", "fewer than": "<",
         "less than": "<", "under": "<", "at most": "<=", "no more than": "<=", "more": ">=", "fewer": "<=", "less": "<="}
 
