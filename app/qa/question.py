@@ -125,6 +125,8 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
                   # "financing partners", "funding partners": the funders, by the partnership word
                   r"(financing|financial|funding) (support|source|partner)s?|who (fund|finance|pay)s?|"
+                  # "listed as a source of financing", "sources of funding": the same, the other way round
+                  r"sources?\s+of\s+(?:financing|funding|finance|financial\s+support)|"
                   # the partners who pay: "among the partners financing the work", "partners that funded it"
                   r"partners?\s+(?:(?:that|who|which)\s+(?:[a-z]+\s+)?(?:financ|fund|pa[iy]|bankroll)\w*|"
                   r"(?:financing|funding|paying for|bankrolling))|"
