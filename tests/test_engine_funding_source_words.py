@@ -26,3 +26,25 @@ def test_count_by_source_of_financing(engine):
     label = k.entity(pooled)["label"]
     res = engine.ask(f"In how many countries is the {label} listed as a source of financing?")
     assert [a["label"] for a in res["answers"]] == [str(expected)]
+
+
+def test_only_beside_a_funder_in_a_keyword_query(engine):
+    """'countries only <funder>': no funding verb, but 'only' right beside a body that funds
+    countries is 'funded only by it' (the implied relation alone kept every country it funds)."""
+    from collections import defaultdict
+
+    k = engine.k
+    per = defaultdict(set)
+    for f in k.facts_where(predicate="fundedBy"):
+        if f["subject"].startswith("Country:"):
+            per[f["subject"]].add(f["object"])
+    sole = defaultdict(set)
+    for c, fs in per.items():
+        if len(fs) == 1:
+            sole[next(iter(fs))].add(c)
+    funder = next((f for f, cs in sorted(sole.items(), key=lambda x: -len(x[1]))
+                   if len(cs) >= 2 and any(len(v) > 1 and f in v for v in per.values())), None)
+    if funder is None:
+        pytest.skip("no funder that is some countries' only one and others' one of several")
+    res = engine.ask(f"countries only {k.entity(funder)['label']}")
+    assert {k.entity_by_iri(a["iri"])["id"] for a in res["answers"]} == sole[funder]
