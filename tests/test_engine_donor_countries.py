@@ -47,3 +47,16 @@ def test_funded_country_ranking_unchanged(engine):
     per = Counter(f["subject"] for f in engine.k.facts_where(predicate="fundedBy") if f["subject"].startswith("Country:"))
     top = max(per.values())
     assert _ids(engine, engine.ask("Which country has the most funders?")) == {c for c, n in per.items() if n == top}
+
+
+def test_bilateral_donor_is_a_government(engine):
+    k = engine.k
+    govs = {f["subject"] for f in k.facts_where(predicate="governmentOf")}
+    reach = Counter(f["object"] for f in k.facts_where(predicate="fundedBy")
+                    if f["subject"].startswith("Country:") and f["object"] in govs)
+    everyone = Counter(f["object"] for f in k.facts_where(predicate="fundedBy") if f["subject"].startswith("Country:"))
+    if max(everyone.values()) == max(reach.values()):
+        pytest.skip("the top funder is a government anyway")
+    top = max(reach.values())
+    res = engine.ask("Which bilateral donor funds the most countries?")
+    assert _ids(engine, res) == {g for g, n in reach.items() if n == top}

@@ -150,6 +150,8 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
     body = [triple]
     if want in ans_types and not governments:
         body.append(f"?answer a fg:{want} .")
+    if r.name == "fundedBy" and direction == "object" and not governments and _BILATERAL.search(a.question):
+        body.append("?answer fg:governmentOf ?funderCountry .")  # "the top bilateral donor": a government
     from app.qa.figures.ranking import counted_type
 
     counted = counted_type(a, want if want in ans_types else ans_types[0], other_types) \
@@ -267,6 +269,10 @@ def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis,
 # countries asked are funders (their governments), not the countries funded.
 _DONOR_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:single\s+|one\s+|individual\s+)?(?:donor|funding|financing|bilateral|"
                             r"contributing|sponsoring)\s+(?:countr(?:y|ies)|governments?|nations?|states?)\b", re.I)
+
+
+# "bilateral donor / partner / funder": a government that gives (general English), not a fund or a bank
+_BILATERAL = re.compile(r"\bbilateral\s+(?:donors?|funders?|partners?|financiers?|contributors?|sources?)\b", re.I)
 
 
 def funder_countries_asked(question: str) -> bool:
