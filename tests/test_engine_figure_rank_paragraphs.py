@@ -43,3 +43,20 @@ def test_a_later_paragraph_ranked_a_little_lower_still_joins_the_list(engine):
     res = engine.ask("which source gave the largest share of resources for new projects in 2024")
     assert _one(res)["iri"] == top["iri"]
     assert any(p.startswith("ranked by the figures") for p in res["path"])
+
+
+def test_a_figure_written_as_a_bound_clears_that_bar():
+    """'accounted for over 10 per cent': the item clears 'more than 10 per cent' (it was read as
+    exactly 10 and left out), and ranks above an exact 10."""
+    from app.qa.figures.figure_rank import Ask, items, rank
+    from app.qa.figures.thresholds import read
+
+    sentence = ("The North got 30 per cent, the South 10 per cent, while the East accounted for over 10 per cent "
+                "and the West for less than 5 per cent.")
+    found = items(sentence, Ask(False, "percent", None, []), [])
+    by_word = {w: next(it for it in found if w in it.text) for w in ("North", "South", "East", "West")}
+    bar = read("which parts got more than 10 per cent")
+    assert [w for w, it in by_word.items() if bar.test(it.value)] == ["North", "East"]
+    order = [found[i].text for i in rank(found, False)]
+    assert order.index(by_word["East"].text) < order.index(by_word["South"].text)
+    assert by_word["West"].value < 5

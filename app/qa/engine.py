@@ -1827,7 +1827,7 @@ class QuestionEngine:
                 d = self._answer_dict(got.ids[i], 1.0, ev)
             else:
                 d = {"label": got.names[i], "iri": None, "type": "Text", "score": 1.0, "evidence": ev}
-            d.update({"value": got.items[i].value, "counted": listing, "path": list(out["path"])})
+            d.update({"value": round(got.items[i].value, 6), "counted": listing, "path": list(out["path"])})
             answers.append(d)
         out["answer_type"] = answers[0]["type"]
         return answers

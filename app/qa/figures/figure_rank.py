@@ -266,8 +266,25 @@ def items(sentence: str, ask: Ask, protected: list[tuple[int, int]]) -> list[Ite
         starts.append(cut if cut is not None else f.start)
     for i, f in enumerate(figs):
         end = starts[i + 1] if i + 1 < len(figs) else len(sentence)
-        out.append(Item(f.value, f.label, sentence[starts[i]:end], starts[i], end))
+        out.append(Item(_bounded(sentence, f.start, f.value), f.label, sentence[starts[i]:end], starts[i], end))
     return out
+
+
+# "accounted for over 10 per cent", "less than 5 per cent": the figure is a bound, the value past it
+_ABOVE = re.compile(r"\b(?:over|more\s+than|above|in\s+excess\s+of|upwards\s+of)\s+(?:US\$\s*|\$\s*)?$", re.I)
+_BELOW = re.compile(r"\b(?:under|less\s+than|below|fewer\s+than)\s+(?:US\$\s*|\$\s*)?$", re.I)
+
+
+def _bounded(sentence: str, start: int, value: float) -> float:
+    """A figure written as a bound ("over 10 per cent") is a hair past it: it clears "more than 10"
+    and ranks above an exact 10, and is otherwise the number written."""
+    before = sentence[max(0, start - 24):start]
+    step = abs(value) * 1e-9 + 1e-9
+    if _ABOVE.search(before):
+        return value + step
+    if _BELOW.search(before):
+        return value - step
+    return value
 
 
 def _respective(sentence: str, figs: list, names: list[tuple[int, int]]) -> list[Item]:
