@@ -48,3 +48,19 @@ def test_only_beside_a_funder_in_a_keyword_query(engine):
         pytest.skip("no funder that is some countries' only one and others' one of several")
     res = engine.ask(f"countries only {k.entity(funder)['label']}")
     assert {k.entity_by_iri(a["iri"])["id"] for a in res["answers"]} == sole[funder]
+
+
+def test_a_funding_source_asked_is_a_body_not_the_countries_named_later(engine):
+    """'Which funding source is appearing the most often in the lines of the countries?': the money
+    word before 'source' makes it the asked noun; read without it, the later 'countries' typed the
+    answer and the country with the most funders came back."""
+    from collections import Counter
+
+    from app.qa.question import explicit_head
+
+    assert explicit_head("Which funding source is appearing the most often in the lines of the countries?") == "Organization"
+    k = engine.k
+    reach = Counter(f["object"] for f in k.facts_where(predicate="fundedBy") if f["subject"].startswith("Country:"))
+    top = max(reach.values())
+    res = engine.ask("Which funding source is appearing the most often in the financing support lines of the countries?")
+    assert {k.entity_by_iri(a["iri"])["id"] for a in res["answers"]} == {f for f, n in reach.items() if n == top}

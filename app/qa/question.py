@@ -81,7 +81,9 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
                    # "which treaties did X ratify": an ILO instrument by the general word for one
                    r"treat(?:y|ies)|"
                    # "which other sources finance ...": a source of money is a body
-                   r"sources?(?=\s+(?:of\s+(?:fund|financ|money)|fund|financ|pay|provid|support|behind|for)))\b(?!['’]s\b)", re.I)
+                   r"sources?(?=\s+(?:of\s+(?:fund|financ|money)|fund|financ|pay|provid|support|behind|for))|"
+                   # "which funding source appears most often": the money word before it says so
+                   r"(?:(?<=funding\s)|(?<=financing\s)|(?<=financial\s)|(?<=donor\s))sources?)\b(?!['’]s\b)", re.I)
 # Kinds of initiative asked for by a lower-case noun ("which health financing network", "which working
 # group"): a capitalised one is part of a name ("by which the Global Partnership ...").
 _INITIATIVE_HEAD = re.compile(r"\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[a-z][\w-]*\s+){0,3}?"
