@@ -64,3 +64,19 @@ def test_a_funding_source_asked_is_a_body_not_the_countries_named_later(engine):
     top = max(reach.values())
     res = engine.ask("Which funding source is appearing the most often in the financing support lines of the countries?")
     assert {k.entity_by_iri(a["iri"])["id"] for a in res["answers"]} == {f for f, n in reach.items() if n == top}
+
+
+def test_only_scoping_where_to_count_is_no_funding_condition(engine):
+    """'Counting only the country entries for Africa, ...': 'only' says where to count, not 'funded
+    only by'."""
+    from app.qa.constraints.set_conditions import only_constraint
+    from app.qa.question import analyse
+
+    k = engine.k
+    q = "Counting only the country entries for Africa, in how many of them do the Dutch appear as a source of financing support?"
+    assert only_constraint(analyse(q, engine.lexicon), k) is None
+    africa = {f["subject"] for f in k.facts_where(predicate="inRegion") if f["object"] == "Region:africa"}
+    dutch = {f["subject"] for f in k.facts_where(predicate="fundedBy") if f["object"] == "Organization:gov-NLD"}
+    if not africa & dutch:
+        pytest.skip("no African country funded by the Netherlands")
+    assert [a["label"] for a in engine.ask(q)["answers"]] == [str(len(africa & dutch))]

@@ -37,7 +37,9 @@ _ASIDE_VERB = re.compile(r"\s+(?:really\s+)?(?:care|cares|want|wants|need|needs|
 _SCOPE_AFTER = re.compile(r"\s+(?:at|about|considering|counting|within|"
                           # "which countries does Japan fund - only the ones that are pathfinders?":
                           # "only" picks a subset by another condition; the funding stays as it is
-                          r"(?:the\s+)?ones|those|(?:the\s+)?(?:countries|places)\s+(?:that|which|where))\b", re.I)
+                          r"(?:the\s+)?ones|those|(?:the\s+)?(?:countries|places)\s+(?:that|which|where)|"
+                          # "counting only the country entries for Africa": where to count, not who pays
+                          r"(?:the\s+)?(?:country\s+|regional\s+)?(?:entries|sections|pages|summaries|chapters))\b", re.I)
 
 
 def _only_beside_funder(a: Analysis, core: str, knowledge) -> bool:
