@@ -102,6 +102,11 @@ def superlative_intent(a: Analysis, relation: str | None, word_rx: re.Pattern | 
         return None  # "the largest contributory health insurance scheme": a size, not a count of things
     counted = _HEAD_TYPE.get(next(k for k in _HEAD_TYPE if head.group(1).lower().startswith(k)))
     counted = ENTITY_FOR_TYPE.get(counted, counted)
+    if counted == want == "Country" and funder_countries_asked(a.question):
+        # "which donor country is named for the largest number of countries": governments ranked by
+        # the countries they fund (see _extreme)
+        op = "argmin" if m.group(1).lower() in ("fewest", "least", "lowest", "smallest", "shortest", "fewer", "less") else "argmax"
+        return op, "fundedBy", "object"
     if counted is None or counted == want:
         return None
     links = [r for r in REGISTRY if (want in r.domain and counted in r.range) or (want in r.range and counted in r.domain)]
