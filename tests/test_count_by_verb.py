@@ -26,3 +26,16 @@ def test_a_verb_and_a_type_noun_set_the_count(engine, question, keep):
     r = engine.ask(question)
     assert {a["label"] for a in r["answers"]} == want, question
     assert any("statements counted" in p for p in r["path"])
+
+
+def test_a_number_after_the_is_the_named_sets_size_not_a_count_condition(engine):
+    """'Who funds the work in the four pilot countries of X?': 'the four' says how many the set
+    holds; read as 'with exactly four', it emptied the answer."""
+    from app.qa.constraints.count_conditions import count_condition
+    from app.qa.question import analyse
+
+    for q in ("Who funds the ILO's work in the four pilot countries of the partnership?",
+              "Which donors back all three countries?"):
+        assert count_condition(analyse(q, engine.lexicon), engine.k) is None, q
+    held = count_condition(analyse("Which countries have four funders?", engine.lexicon), engine.k)
+    assert held is not None and "exactly 4" in held.description  # a bare count is still a condition

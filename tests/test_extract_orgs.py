@@ -151,3 +151,18 @@ def test_event_attendees_are_partners_in_the_country():
     sssa = next(e for e in kb.of_type("Organization") if e.acronym == "IACSS")
     assert kb.facts_where(subject="Country:MNG", predicate="partneredWith", obj=sssa.id)
     assert not sssa.attrs.get("country")
+
+
+def test_a_longer_name_starting_inside_a_shorter_match_wins(kb):
+    """'the ILO's Regular Budget Supplementary Account (RBSA)': the regex alone took the leftmost
+    name ('the ILO's Regular Budget') and then only the acronym, so the sentence named two bodies."""
+    names = {n for e in kb.of_type("Organization") for n in (e.label, *e.alt_labels)}
+    short = next((n for n in names if n.startswith("the ") and any(
+        m.startswith(n[4:]) and len(m) > len(n) and not m.startswith("the ") for m in names)), None)
+    if short is None:
+        pytest.skip("no organisation name that another one, starting a word later, runs past")
+    long = max((m for m in names if m.startswith(short[4:]) and not m.startswith("the ")), key=len)
+    text = f"allocations from {short}{long[len(short) - 4:]} represented the next largest share"
+    hits = find_organizations(text, kb)
+    assert [h[2] for h in hits] == [long]
+    assert find_organizations(f"financed by {short}.", kb)[0][2] == short  # alone, the short name stands

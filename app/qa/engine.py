@@ -103,7 +103,8 @@ from app.qa.constraints.role_complement import binds, role_complement
 from app.qa.constraints.other_funder import other_funder
 from app.qa.constraints.keyword_negation import as_negated_relation
 from app.qa.figures import cell_choice, counted_keywords, thresholds, top_n
-from app.qa.figures import event_month
+from app.qa.figures import event_month, picked_count
+from app.qa.form import paired_superlatives
 from app.qa.multihop import described_country, described_referent, description_sentence, event_country, set_by_description, told_country
 from app.qa.relation import role_kinds, sub_relations
 from app.qa.form.describer_aside import describers_set_aside
@@ -203,7 +204,8 @@ _TOPIC_STOP = _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME  # words tha
 # "the country whose Older Persons' Act ...", "the country where trade union leaders were trained ..."
 # ("the pathfinder countries that Japan supports": a modifier or two before the noun belongs to the description)
 # (a country is also named as "the place" or "the territory" where something happened)
-_DESCRIBED = re.compile(r"\bthe ((?:(?!(?:country|countries|nation|member|two|three|four|five|six|both|several|many|few|other|same|only|\d+)\b)[\w-]+\s+){0,2}?(?:country|countries|nation|member state|place|territory))\s+(where|whose|in which|that|which|"
+_DESCRIBED = re.compile(r"\bthe ((?:(?!(?:country|countries|nation|member|two|three|four|five|six|both|several|many|few|other|same|only|\d+|"
+                       r"of|the|a|an|in|on|at|to|for|by|with|from|and|or|its|their)\b)[\w-]+\s+){0,3}?(?:country|countries|nation|member state|place|territory))\s+(where|whose|in which|that|which|"
                        # "the country with the Estidama++ pilot programme": a thing it has, never a
                        # ranking ("the country with the most donors") nor "with which"
                        r"with(?=\s+(?:the|a|an|its)\s+(?!(?:most|least|more|fewer|less|fewest|same|\w+est)\b))|"
@@ -211,6 +213,7 @@ _DESCRIBED = re.compile(r"\bthe ((?:(?!(?:country|countries|nation|member|two|th
                        # a relative clause with no connective: "the country Kuwait funds", "the
                        # countries the EU finances" (a name, then a verb of its own)
                        r"(?=(?:the\s+)?(?-i:[A-Z])[\w'’&.-]*(?:\s+(?-i:[A-Z&])[\w'’&.-]*){0,5}\s+(?!(?:is|was|has|does)\b)(?-i:[a-z]+s)\b))\b(.{12,})$", re.I)
+_SET_NOUN_END = re.compile(r"\b(?:countries|nations|places|territories|member\s+states)$", re.I)
 _ASKS_BEFORE = re.compile(r"\b(?:who|whom|which|what|where|when|how)\b|,", re.I)
 # Singular nouns too: a keyword query counts with them ("kenya donor count", "ga pathfinder count");
 # "regions" counts the regions the related countries lie in (app.qa.figures.region_count).
@@ -335,6 +338,30 @@ class QuestionEngine:
         return copy.deepcopy(memo[key])
 
     def _ask_question(self, question: str, qid: str | None = None) -> dict:
+        """:meth:`_ask_reading`; a count of a pick from a set ("how many of the countries X are
+        Y?") is the size of the pick's own answer when that is narrower than the count reading
+        (:mod:`app.qa.figures.picked_count`)."""
+        pair = paired_superlatives.split(asked_core.of(" ".join(str(question or "").split())))
+        if pair is not None:  # "which country ratified C102 earliest, and which most recently": both ends
+            ends = [self._ask_reading(p) for p in pair]
+            if all(e.get("answers") for e in ends):
+                out = ends[0]
+                seen = {x.get("iri") or x["label"] for x in out["answers"]}
+                out["answers"] = out["answers"] + [x for x in ends[1]["answers"] if (x.get("iri") or x["label"]) not in seen]
+                out["path"] = [f"two rankings asked: “{pair[0]}” and “{pair[1]}”"] + list(out.get("path") or []) + \
+                    list(ends[1].get("path") or [])
+                out["question"] = " ".join(str(question or "").split())
+                if qid is not None:
+                    out["id"] = qid
+                out["answer_text"], out["citations"] = summarise(out, self.k)
+                return out
+        out = self._ask_reading(question, qid)
+        pick = picked_count.pick_form(asked_core.of(" ".join(str(question or "").split())))
+        if pick is not None and picked_count.narrower(out, self._ask_reading(pick), pick):
+            out["answer_text"], out["citations"] = summarise(out, self.k)
+        return out
+
+    def _ask_reading(self, question: str, qid: str | None = None) -> dict:
         """Answer one question (see :meth:`_read_whole`).  The writer's frame around the question
         (a request, a sign-off, a marked aside) is peeled off first (:mod:`app.qa.form.asked_core`).
         A question about one country it describes first ("The country where ... - when did it
@@ -1471,6 +1498,8 @@ class QuestionEngine:
         if any(l.type == "Country" and l.start < m.start() for l in a.links):
             return None  # a country is already named outside the description
         chained = described_set(a, m, self.lexicon, self.k, self._run)
+        if chained is None and _SET_NOUN_END.search(m.group(1)):
+            chained = self._described_set_asked(m)  # "the countries that adopted a national policy in 2024"
         if chained is not None:  # the description is a relation the graph holds: its whole answer set
             ids, why = chained
             start = m.start(1)
@@ -1492,6 +1521,31 @@ class QuestionEngine:
         start = m.start(1)
         a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], [country])]
         return f"“{a.question[start:]}” is {self.k.label(country) or country}, by the sentence: {found.sentence}"
+
+    def _described_set_asked(self, m) -> tuple[list[str], str] | None:
+        """A set of countries a description names ("the countries that adopted a national social
+        protection policy in 2024"), asked as a question of its own ("Which countries adopted ...?"):
+        its graph answer, when every answer is a country, is the set (a chain of two relations).
+        Why: a plural description the hand-written steps do not compose went to retrieval, which
+        settles one country, so the second relation was asked of one country of the set."""
+        connective = " ".join(m.group(2).split()).lower()
+        noun = " ".join(m.group(1).split())  # with its modifiers: "the African countries that ..."
+        lead = {"that": f"Which {noun}", "which": f"Which {noun}", "where": f"In which {noun}",
+                "in which": f"In which {noun}"}.get(connective)
+        desc = m.group(3).strip().rstrip("?.! ")
+        if lead is None or not desc:
+            return None
+        asked = f"{lead} {desc}?"
+        got = self._ask_whole(asked)
+        ids = [x.get("iri") for x in got.get("answers") or []]
+        if not ids or not str(got.get("strategy") or "").startswith("graph") or \
+                any(x.get("type") != "Country" for x in got["answers"]):
+            return None
+        found = [e for e in (self.k.entity_by_iri(i) for i in ids) if e]
+        if len(found) != len(ids):
+            return None
+        why = [p for p in got.get("path") or [] if not p.startswith(("understood as", "spelling", "question read"))]
+        return [e["id"] for e in found], f"“{m.group(0)}”: asked as “{asked}”" + (f" ({why[0]})" if why else "")
 
     def _event_country(self, question: str, out: dict) -> None:
         """The one country a question asks by an event it tells, named by the sentence that best tells
@@ -1772,7 +1826,8 @@ class QuestionEngine:
                            and figure_rank.asked_item_type(a.question, ask) is None and not ask.counted):
             return None  # "what was the largest share": the figure itself, not the item it is said of
         got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
-                                       self.k.passage(pid).text, self.lexicon.link, self.k.label)
+                                       self.k.passage(pid).text, self.lexicon.link, self.k.label,
+                                       section_of=lambda pid: (self.k.passage(pid) or None) and self.k.passage(pid).section)
         if got is None and ask.options:
             return self._table_rows(a, out, ask)
         if got is None:
@@ -1805,12 +1860,12 @@ class QuestionEngine:
             out["path"].append(bar_said)
         answers = []
         for i in ties:
-            ev = [self._evidence(got.passage_id, [got.items[i].figure])]
+            ev = [self._evidence(got.passage_of(i), [got.items[i].figure])]
             if got.ids[i]:
                 d = self._answer_dict(got.ids[i], 1.0, ev)
             else:
                 d = {"label": got.names[i], "iri": None, "type": "Text", "score": 1.0, "evidence": ev}
-            d.update({"value": got.items[i].value, "counted": listing, "path": list(out["path"])})
+            d.update({"value": round(got.items[i].value, 6), "counted": listing, "path": list(out["path"])})
             answers.append(d)
         out["answer_type"] = answers[0]["type"]
         return answers
@@ -1821,7 +1876,8 @@ class QuestionEngine:
         counted = [f"{got.names[i]} ({got.items[i].figure})" for i in ties]
         out["strategy"], out["sparql"], out["answer_type"] = "text-aggregate", "", "Number"
         out["path"] = [bar_said, "the figures the report writes: " + "; ".join(listing)]
-        ev = [self._evidence(got.passage_id, [got.items[i].figure for i in ties])]
+        ev = [self._evidence(p, [got.items[i].figure for i in ties if got.passage_of(i) == p])
+              for p in dict.fromkeys(got.passage_of(i) for i in ties)]
         return [{"label": str(len(ties)), "iri": None, "type": "Number", "score": 1.0, "value": float(len(ties)),
                  "evidence": ev, "counted": counted, "path": list(out["path"])}]
 
@@ -1839,7 +1895,8 @@ class QuestionEngine:
         label = f"{total:,.0f}".replace(",", "") if float(total).is_integer() else f"{total:g}"
         why = "added up from the figures the report writes: " + " + ".join(it.figure for it in got.items) + f" = {total:,.0f}"
         out["strategy"], out["sparql"], out["answer_type"], out["path"] = "text-aggregate", "", "Number", [why]
-        ev = [self._evidence(got.passage_id, [it.figure for it in got.items])]
+        ev = [self._evidence(p, [it.figure for i, it in enumerate(got.items) if got.passage_of(i) == p])
+              for p in dict.fromkeys(got.passage_of(i) for i in range(len(got.items)))]
         return [{"label": label, "iri": None, "type": "Number", "score": 1.0, "value": total, "evidence": ev,
                  "counted": listing, "path": [why]}]
 
@@ -2642,7 +2699,10 @@ class QuestionEngine:
         q = a.question
         # Names and named places ("South Asian", "the Great Lakes") are conditions, not topic words;
         # blanked in place, so overlapping spans keep their offsets.
-        for start, end in [(l.start, l.end) for l in a.links] + [(s, e) for _, s, e in named_places(a.question)]:
+        # (asked for other things than countries, a direction coordinated before a place ("a report
+        # covering Central and Western Asia") stays a topic word, as a title may write it)
+        joined = a.answer_type in ("Country", "Number")
+        for start, end in [(l.start, l.end) for l in a.links] + [(s, e) for _, s, e in named_places(a.question, joined)]:
             q = q[:start] + " " * (end - start) + q[end:]
         # A roadmap status the graph filters on ("still endorsing their roadmaps") is no topic either.
         roadmap = (ROADMAP, ENDORSED, IN_PROGRESS) if a.roadmap and any("roadmap" in c.description for c in cons) else ()

@@ -81,7 +81,9 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
                    # "which treaties did X ratify": an ILO instrument by the general word for one
                    r"treat(?:y|ies)|"
                    # "which other sources finance ...": a source of money is a body
-                   r"sources?(?=\s+(?:of\s+(?:fund|financ|money)|fund|financ|pay|provid|support|behind|for)))\b(?!['’]s\b)", re.I)
+                   r"sources?(?=\s+(?:of\s+(?:fund|financ|money)|fund|financ|pay|provid|support|behind|for))|"
+                   # "which funding source appears most often": the money word before it says so
+                   r"(?:(?<=funding\s)|(?<=financing\s)|(?<=financial\s)|(?<=donor\s))sources?)\b(?!['’]s\b)", re.I)
 # Kinds of initiative asked for by a lower-case noun ("which health financing network", "which working
 # group"): a capitalised one is part of a name ("by which the Global Partnership ...").
 _INITIATIVE_HEAD = re.compile(r"\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[a-z][\w-]*\s+){0,3}?"
@@ -125,6 +127,8 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
                   # "financing partners", "funding partners": the funders, by the partnership word
                   r"(financing|financial|funding) (support|source|partner)s?|who (fund|finance|pay)s?|"
+                  # "listed as a source of financing", "sources of funding": the same, the other way round
+                  r"sources?\s+of\s+(?:financing|funding|finance|financial\s+support)|"
                   # the partners who pay: "among the partners financing the work", "partners that funded it"
                   r"partners?\s+(?:(?:that|who|which)\s+(?:[a-z]+\s+)?(?:financ|fund|pa[iy]|bankroll)\w*|"
                   r"(?:financing|funding|paying for|bankrolling))|"

@@ -628,8 +628,60 @@ def generic_constraint(a: Analysis, u: Understanding, knowledge, any_object: boo
     if not named:
         return None
     s = named[0]
+    alike = shared_name(a, s, subjects, knowledge)
+    if alike:  # "a national social protection policy": every entity of that name, each its own subject
+        values = " ".join(_iri(i) for i in alike)
+        dated = ""
+        if "year" in r.qualifiers and len(set(a.years)) == 1:  # "... adopted in 2024": the statement's year
+            from app.qa.graphstep import dated_by, year_test
+
+            dated = dated_by(f"?gst rdf:subject ?gs ; rdf:predicate {r.curie} ; rdf:object ?answer ;", "?gy",
+                             year_test(a, "?gy"))
+        return Constraint(f"VALUES ?gs {{ {values} }} " + r.pattern("?gs", "?answer") + dated
+                          + _type_filter(a, r.range), f"every ‘{next(l.surface for l in a.links if s in l.ids)}’ ({len(alike)}) {r.label}",
+                          [(i, r.name, "?") for i in alike], strong=True, relation=r.name)
     return Constraint(r.pattern(_iri(s), "?answer") + _type_filter(a, r.range), f"{s} {r.label}",
                       [(s, r.name, "?")], strong=True, relation=r.name)
+
+
+# "a national social protection policy", "countries with a ... strategy": a name written as a kind
+_KIND_READING = re.compile(r"\b(?:a|an|any|every|each|some)\s+(?:new\s+|revised\s+|national\s+)?$", re.I)
+
+
+def _elided_kind(a: Analysis, link, knowledge) -> list[str]:
+    """'a national social protection policy or strategy': the entities named by the link's words with
+    its last word replaced by the noun coordinated after it (the same type), so both kinds count."""
+    m = _ELIDED.match(a.question, link.end)
+    if m is None or knowledge is None or " " not in link.surface.strip():
+        return []
+    other = (link.surface.strip().rsplit(" ", 1)[0] + " " + m.group(1)).lower()
+    kind = link.ids[0].split(":", 1)[0]
+    return [i for i, e in knowledge.entities.items() if e.get("type") == kind
+            and other in {n.lower() for n in (e.get("label") or "", *(e.get("alt_labels") or []))}]
+
+
+# "... policy or strategy", "... policies and strategies": a second head noun sharing the name's words
+_ELIDED = re.compile(r"\s+(?:or|and|and/or|&)\s+([a-z]{4,})\b(?!\s+(?:of|for|to)\b)", re.I)
+
+
+def shared_name(a: Analysis, s: str, subjects: list[str], knowledge=None) -> list[str]:
+    """The entities a name the question writes once stands for, when several share it (a national
+    policy of that title in three countries) and the question asks it as a kind: for several
+    answers ("which countries") or after an indefinite article ("a national ... policy").  [] when
+    the name is one entity's.  Why: the generic step took the link's first entity, so "which
+    countries adopted a national social protection policy" answered one country of three."""
+    link = next((l for l in a.links if s in l.ids), None)
+    if link is None:
+        return []
+    alike = [i for i in dict.fromkeys(link.ids) if i in subjects]
+    alike += [i for i in _elided_kind(a, link, knowledge) if i not in alike]
+    if len(alike) < 2:
+        return []
+    plural = a.answer_type in ("Country", "Organization") and bool(
+        re.search(r"\b(?:countries|nations|governments|states|which\s+ones)\b", a.question, re.I))
+    if not (plural or _KIND_READING.search(a.question[:link.start])):
+        return []
+    return alike
 
 
 # "both A and B", "each of", "all of", "in common": several named objects the answer must share.

@@ -508,6 +508,28 @@ def _org_index(kb: KnowledgeBase) -> tuple[dict[str, list[str]], re.Pattern | No
     return forms, rx
 
 
+_WORD_START = re.compile(r"(?<![\w'’])\w")
+
+
+def _longest_matches(rx: re.Pattern, text: str):
+    """``rx``'s matches in ``text``, left to right, where a name that starts inside an earlier match
+    and runs past its end wins over it: "from the ILO's Regular Budget Supplementary Account" names
+    the account, not "the ILO's Regular Budget" followed by stray words (the regex alone takes the
+    leftmost name, however short)."""
+    pos = 0
+    while True:
+        m = rx.search(text, pos)
+        if m is None:
+            return
+        best = m
+        for w in _WORD_START.finditer(text, m.start() + 1, m.end()):
+            n = rx.match(text, w.start())
+            if n is not None and n.end() > best.end():
+                best = n
+        yield best
+        pos = best.end()
+
+
 def find_organizations(text: str, kb: KnowledgeBase, iso3: str | None = None) -> list[tuple[int, int, str, str]]:
     """(start, end, surface, org_key) for organisations named in text.
 
@@ -520,7 +542,7 @@ def find_organizations(text: str, kb: KnowledgeBase, iso3: str | None = None) ->
     if rx is None:
         return []
     out = []
-    for m in rx.finditer(text):
+    for m in _longest_matches(rx, text):
         keys = forms[m.group(0)]
         if len(keys) > 1:
             ents = [kb.entities[eid("Organization", k)] for k in keys]

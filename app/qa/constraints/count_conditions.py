@@ -36,6 +36,10 @@ _FUNCTION_WORD = re.compile(r"^(?:on|in|of|for|to|at|by|from|with|about|into|ove
                             r"after|before|during|like|as|that|which|who|where|and|or|the|a|an|per|percent|%)\b", re.I)
 # "the one about ...", "that one", "which one": "one" is a pronoun there, not a count.
 _PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|some|another)\s*$", re.I)
+# "the four pilot countries", "its three funders": a number after a definite article or a possessive
+# says how many the set named holds.  ("those two countries" points back at a set a sentence before
+# described: the chain reader, app.qa.multihop.set_by_description, reads it.)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|its|their|all)\s+$", re.I)
 _OPS = {"more than": ">", "over": ">", "above": ">", "at least": ">=", "no fewer than": ">=", "fewer than": "<",
         "less than": "<", "under": "<", "at most": "<=", "no more than": "<=", "more": ">=", "fewer": "<=", "less": "<="}
 
@@ -194,6 +198,9 @@ def count_condition(a: Analysis, knowledge=None) -> Constraint | None:
             continue  # "published three briefs": the asked things themselves, a stated size
         if _STATED_CHANGE.search(a.question[:m.start()][-40:]):
             continue  # "welcomed five new members": an event's figure, not a condition on the answer
+        if not m.group("op") and m.group("n").lower() not in ("one", "single", "sole", "a single", "a sole") \
+                and _DEFINITE_BEFORE.search(a.question[:m.start("n")]):
+            continue  # "in the four pilot countries": a described set's size, not a condition on the answer
         if _STATED_SIZE.search(a.question[:m.start()][-40:]):
             continue  # "there are eight new ratifications": the set's stated size, not a condition
         typed = ""

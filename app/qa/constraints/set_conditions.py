@@ -37,7 +37,25 @@ _ASIDE_VERB = re.compile(r"\s+(?:really\s+)?(?:care|cares|want|wants|need|needs|
 _SCOPE_AFTER = re.compile(r"\s+(?:at|about|considering|counting|within|"
                           # "which countries does Japan fund - only the ones that are pathfinders?":
                           # "only" picks a subset by another condition; the funding stays as it is
-                          r"(?:the\s+)?ones|those|(?:the\s+)?(?:countries|places)\s+(?:that|which|where))\b", re.I)
+                          r"(?:the\s+)?ones|those|(?:the\s+)?(?:countries|places)\s+(?:that|which|where)|"
+                          # "counting only the country entries for Africa": where to count, not who pays
+                          r"(?:the\s+)?(?:country\s+|regional\s+)?(?:entries|sections|pages|summaries|chapters))\b", re.I)
+
+
+def _only_beside_funder(a: Analysis, core: str, knowledge) -> bool:
+    """A keyword query writing "only" right beside a body the graph holds as a funder of countries
+    ("countries only ILO Regular Budget", "regular budget only countries"): funded only by it."""
+    if knowledge is None:
+        return False
+    for l in a.links:
+        if l.type not in ("Organization", "Initiative"):
+            continue
+        funds = any(f["subject"].startswith("Country:") for i in l.ids
+                    for f in knowledge.facts_where(predicate="fundedBy", obj=i))
+        if funds and (re.search(r"\bonly\s+(?:the\s+)?$", a.question[:l.start], re.I)
+                      or re.match(r"\s+only\b", a.question[l.end:], re.I)):
+            return True
+    return False
 
 
 def only_constraint(a: Analysis, knowledge) -> Constraint | None:
@@ -49,7 +67,7 @@ def only_constraint(a: Analysis, knowledge) -> Constraint | None:
     # "looking only at the country pages": "only" narrows where to look, not whom the funding comes from
     only = next((m for m in ONLY.finditer(core) if not _ASIDE_VERB.match(core, m.end())
                  and not _SCOPE_AFTER.match(core, m.end())), None)
-    funding = a.fund or _PAID_FOR.search(a.question)
+    funding = a.fund or _PAID_FOR.search(a.question) or (only is not None and _only_beside_funder(a, core, knowledge))
     if not (funding and only and a.answer_type in ("Country", "Number")):
         return None
     if "fund" in a.negated and not (_ONLY_WORD.search(a.question) or _NO_OTHER.search(a.question)):

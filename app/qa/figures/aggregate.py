@@ -102,6 +102,11 @@ def superlative_intent(a: Analysis, relation: str | None, word_rx: re.Pattern | 
         return None  # "the largest contributory health insurance scheme": a size, not a count of things
     counted = _HEAD_TYPE.get(next(k for k in _HEAD_TYPE if head.group(1).lower().startswith(k)))
     counted = ENTITY_FOR_TYPE.get(counted, counted)
+    if counted == want == "Country" and funder_countries_asked(a.question):
+        # "which donor country is named for the largest number of countries": governments ranked by
+        # the countries they fund (see _extreme)
+        op = "argmin" if m.group(1).lower() in ("fewest", "least", "lowest", "smallest", "shortest", "fewer", "less") else "argmax"
+        return op, "fundedBy", "object"
     if counted is None or counted == want:
         return None
     links = [r for r in REGISTRY if (want in r.domain and counted in r.range) or (want in r.range and counted in r.domain)]
@@ -139,15 +144,23 @@ def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis,
 
 def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis,
              among: list[str] | None = None, within: list[str] | None = None) -> AggregateResult | None:
+    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
+    governments = r.name == "fundedBy" and want == "Country" and not among and funder_countries_asked(a.question)
+    if governments:  # "which donor country funds the most countries": the countries whose governments fund
+        direction = "object"
     ans_types, other_types = (r.domain, r.range) if direction == "subject" else (r.range, r.domain)
     triple = r.pattern("?answer", "?x") if direction == "subject" else r.pattern("?x", "?answer")
+    if governments:
+        triple = r.pattern("?x", "?gov") + " ?gov fg:governmentOf ?answer . ?x a fg:Country ."
     body = [triple]
-    want = {"Convention": "LegalInstrument"}.get(a.answer_type, a.answer_type)
-    if want in ans_types:
+    if want in ans_types and not governments:
         body.append(f"?answer a fg:{want} .")
+    if r.name == "fundedBy" and direction == "object" and not governments and _BILATERAL.search(a.question):
+        body.append("?answer fg:governmentOf ?funderCountry .")  # "the top bilateral donor": a government
     from app.qa.figures.ranking import counted_type
 
-    counted = counted_type(a, want if want in ans_types else ans_types[0], other_types) if len(other_types) > 1 else None
+    counted = counted_type(a, want if want in ans_types else ans_types[0], other_types) \
+        if len(other_types) > 1 and not governments else None
     if counted:  # "the most countries": an organisation funded by the funder is not one of them
         body.append(f"?x a fg:{counted} .")
     for reg in a.regions:  # the region filters whichever end is a country
@@ -173,6 +186,12 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
               f"WHERE {{\n  " + "\n  ".join(body) +
               f"\n}}\nGROUP BY ?answer\nORDER BY {order}(?n)\nLIMIT 50")
     rows = _rows(store, knowledge, sparql, r, direction)
+    if governments:  # each country's rows are its government's statements
+        for row in rows:
+            govs = {f["subject"] for f in knowledge.facts_where(predicate="governmentOf", obj=row.key)}
+            row.facts = [f for g in govs for f in knowledge.facts_where(obj=g, predicate=r.name)
+                         if f["subject"].startswith("Country:")]
+            row.counted = list(dict.fromkeys(knowledge.label(f["subject"]) for f in row.facts))
     if among:  # a compared entity with no statement at all counts zero
         have = {x.key for x in rows}
         zeros = [Row(i, knowledge.label(i), 0, []) for i in among if i not in have]
@@ -205,7 +224,7 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
         path.append(f"runner-up: {runner.label} ({runner.count})")
     for x in top:
         x.why = f"{x.label}: {x.count} ({', '.join(x.counted[:8])})"
-    t = (want if want in ans_types else ans_types[0])
+    t = "Country" if governments else (want if want in ans_types else ans_types[0])
     return AggregateResult(sparql, top, path, ANSWER_TYPE.get(t, t))
 
 
@@ -249,6 +268,23 @@ def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis,
         return None
     return AggregateResult(sparql, rows, [f"group by region: {r.label} {knowledge.label(other) if other else ''}".strip()],
                            "Region")
+
+
+# "which donor country", "which government funds", "which single donor country is named": the
+# countries asked are funders (their governments), not the countries funded.
+_DONOR_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:single\s+|one\s+|individual\s+)?(?:donor|funding|financing|bilateral|"
+                            r"contributing|sponsoring)\s+(?:countr(?:y|ies)|governments?|nations?|states?)\b", re.I)
+
+
+# "bilateral donor / partner / funder": a government that gives (general English), not a fund or a bank
+_BILATERAL = re.compile(r"\bbilateral\s+(?:donors?|funders?|partners?|financiers?|contributors?|sources?)\b", re.I)
+
+
+def funder_countries_asked(question: str) -> bool:
+    """Does the question ask for countries in the funder's role (their governments fund)?"""
+    from app.qa.graphstep import FUNDER_ASKED
+
+    return bool(_DONOR_COUNTRY.search(question) or FUNDER_ASKED.search(question))
 
 
 def _rows(store, knowledge, sparql: str, r: Relation, direction: str) -> list[Row]:

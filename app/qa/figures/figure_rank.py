@@ -266,8 +266,25 @@ def items(sentence: str, ask: Ask, protected: list[tuple[int, int]]) -> list[Ite
         starts.append(cut if cut is not None else f.start)
     for i, f in enumerate(figs):
         end = starts[i + 1] if i + 1 < len(figs) else len(sentence)
-        out.append(Item(f.value, f.label, sentence[starts[i]:end], starts[i], end))
+        out.append(Item(_bounded(sentence, f.start, f.value), f.label, sentence[starts[i]:end], starts[i], end))
     return out
+
+
+# "accounted for over 10 per cent", "less than 5 per cent": the figure is a bound, the value past it
+_ABOVE = re.compile(r"\b(?:over|more\s+than|above|in\s+excess\s+of|upwards\s+of)\s+(?:US\$\s*|\$\s*)?$", re.I)
+_BELOW = re.compile(r"\b(?:under|less\s+than|below|fewer\s+than)\s+(?:US\$\s*|\$\s*)?$", re.I)
+
+
+def _bounded(sentence: str, start: int, value: float) -> float:
+    """A figure written as a bound ("over 10 per cent") is a hair past it: it clears "more than 10"
+    and ranks above an exact 10, and is otherwise the number written."""
+    before = sentence[max(0, start - 24):start]
+    step = abs(value) * 1e-9 + 1e-9
+    if _ABOVE.search(before):
+        return value + step
+    if _BELOW.search(before):
+        return value - step
+    return value
 
 
 def _respective(sentence: str, figs: list, names: list[tuple[int, int]]) -> list[Item]:
@@ -342,6 +359,11 @@ class Ranked:
     ids: list[str | None]  # each item's entity id of the asked type, when it has one
     order: list[int]  # the items' indices, best first
     compared: bool  # two named options were compared
+    item_passages: list[str] | None = None  # each item's passage, when the list runs over several
+
+    def passage_of(self, i: int) -> str:
+        """The passage that writes item ``i``'s figure."""
+        return self.item_passages[i] if self.item_passages else self.passage_id
 
 
 def asked_item_type(question: str, ask: Ask) -> str | None:
@@ -353,11 +375,23 @@ def asked_item_type(question: str, ask: Ask) -> str | None:
     return None
 
 
-def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_passages: int = 6) -> Ranked | None:
+def _subsection(section: str) -> str:
+    """A section path up to its second level: a box or sub-heading set inside a subsection ("3.4
+    Resource mobilization > Box 4: ...") interrupts that subsection's running text, it does not
+    end it."""
+    return " > ".join(section.split(" > ")[:2])
+
+
+def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_passages: int = 6,
+                 section_of=None) -> Ranked | None:
     """Find the passage whose list of figures the question ranks and rank it.
 
     ``units``: the :class:`app.qa.units.UnitIndex`; ``passage_text(pid)``; ``link(text)`` -> the
-    lexicon's links (start, end, ids); ``label(eid)`` -> an entity's label."""
+    lexicon's links (start, end, ids); ``label(eid)`` -> an entity's label; ``section_of(pid)`` ->
+    the passage's section path.  When no one passage holds the list, a list written over the
+    paragraphs of one subsection ("The largest share ... the EU (53 per cent) ... [a box] ...
+    Meanwhile, the RBSA represented the next largest share (20 per cent) ...") is ranked whole: the
+    question's best passages in the best one's subsection, their items together."""
     # the linked names as the report writes them ("the Irish" -> Ireland) join the question's words
     named = [label(l.ids[0]) for l in link(question) if not set(terms(l.surface)) & set(terms(label(l.ids[0])))]
     from app.qa.figures.thresholds import read as read_bar
@@ -391,7 +425,45 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
                                 passage_text, link, label)
         if got is not None:
             return got
+    if section_of is not None and want and len(seen) > 1 and not ask.options and ask.kind != "any":
+        # the passages writing a figure of the asked kind beside a name of the asked type
+        wider: list[str] = []  # a list over paragraphs: its later paragraphs may rank a little lower
+        for ui in order[:60]:
+            pid = units.units[int(ui)].passage_id
+            if scores[ui] < floor or len(wider) >= 2 * top_passages:
+                break
+            if pid not in wider:
+                wider.append(pid)
+        held = [p for p in wider if any(_collect([p], ask, want, units, link)[1])]
+        home = _subsection(section_of(held[0]) or "") if held else ""
+        group = tuple(p for p in held if _subsection(section_of(p) or "") == home)
+        if home and len(group) > 1:
+            return _rank_passage(group, question, ask, want, units, passage_text, link, label)
     return None
+
+
+def _collect(pids, ask: Ask, want: str | None, units, link):
+    """The figure items of the passages' sentences: (items, each one's entity id of the asked type
+    or None, each one's linked ids, each one's passage)."""
+    found: list[Item] = []
+    ids: list[str | None] = []
+    all_ids: list[set[str]] = []
+    where: list[str] = []
+    for ui in (ui for p in pids for ui in units.by_passage.get(p, [])):
+        u = units.units[ui]
+        if u.kind != "sentence":
+            continue
+        links = link(u.text)
+        its = items(u.text, ask, [(l.start, l.end) for l in links])
+        for it in its:
+            inside = [l for l in links if l.start >= it.start and l.end <= it.end]
+            got = {i for l in inside for i in l.ids}
+            all_ids.append(got)
+            typed = [i for l in inside for i in l.ids if i.split(":", 1)[0] == want] if want else []
+            ids.append(typed[0] if len(set(typed)) == 1 else None)
+            found.append(it)
+            where.append(u.passage_id)
+    return found, ids, all_ids, where
 
 
 # "how many people attended ...": people counted under any name ("attendees", "participants"); the
@@ -409,25 +481,11 @@ def _rank_passage(pid, question, ask, want, units, passage_text, link, label) ->
             if got is not None:
                 return got
         return None
-    text = passage_text(pid)
+    pids = [pid] if isinstance(pid, str) else list(pid)  # several: one list over a subsection's paragraphs
+    text = " ".join(passage_text(p) or "" for p in pids).strip()
     if not text:
         return None
-    found: list[Item] = []
-    ids: list[str | None] = []
-    all_ids: list[set[str]] = []
-    for ui in units.by_passage.get(pid, []):
-        u = units.units[ui]
-        if u.kind != "sentence":
-            continue
-        links = link(u.text)
-        its = items(u.text, ask, [(l.start, l.end) for l in links])
-        for it in its:
-            inside = [l for l in links if l.start >= it.start and l.end <= it.end]
-            got = {i for l in inside for i in l.ids}
-            all_ids.append(got)
-            typed = [i for l in inside for i in l.ids if i.split(":", 1)[0] == want] if want else []
-            ids.append(typed[0] if len(set(typed)) == 1 else None)
-            found.append(it)
+    found, ids, all_ids, where = _collect(pids, ask, want, units, link)
     if len(found) < 2:
         return None
 
@@ -448,15 +506,23 @@ def _rank_passage(pid, question, ask, want, units, passage_text, link, label) ->
         whole = [_named_whole(o, link) for o in ask.options]
         names = [label(w) if w else o for o, w in zip(ask.options, whole)]
         order = rank(pair, ask.low)
-        return Ranked(pid, pair, names, [w or ids[i] for w, i in zip(whole, picks)], order, True)
+        return Ranked(pids[0], pair, names, [w or ids[i] for w, i in zip(whole, picks)], order, True,
+                      [where[i] for i in picks] if len(pids) > 1 else None)
     keep = [i for i in range(len(found)) if ids[i]] if want else list(range(len(found)))
     if len(keep) < (2 if want else 3):
         return None
     if want and len(keep) < len(found) / 2:
         return None  # most of the list is of another kind: not the list asked about
     kept = [found[i] for i in keep]
+    if len(pids) > 1:
+        # a list gathered over paragraphs keeps only the named items: it ranks from the top, and only
+        # when every item left out is below every item kept
+        left = [found[i].value for i in range(len(found)) if i not in keep]
+        if ask.low or (left and max(left) >= min(it.value for it in kept)):
+            return None
     names = [label(ids[i]) if ids[i] else phrase(found[i].text) for i in keep]
-    return Ranked(pid, kept, names, [ids[i] for i in keep], rank(kept, ask.low), False)
+    return Ranked(pids[0], kept, names, [ids[i] for i in keep], rank(kept, ask.low), False,
+                  [where[i] for i in keep] if len(pids) > 1 else None)
 
 
 def _option_index(option: str, found: list[Item], all_ids: list[set[str]], ids_of) -> int | None:

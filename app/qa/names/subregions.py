@@ -48,8 +48,9 @@ def named_subregion(question: str) -> str | None:
     return named[0] if named else None
 
 
-def subregion_span(question: str) -> tuple[str, int, int] | None:
-    """The UN sub-region the question names and where its words are, or None."""
+def subregion_span(question: str, joined: bool = True) -> tuple[str, int, int] | None:
+    """The UN sub-region the question names and where its words are, or None.  With ``joined``, a
+    direction coordinated before it names a second sub-region too ("South and South-East Asia")."""
     names = [(s, e) for s, e, _, _ in find_countries(question or "")]
     # "South Africa", "Central African Republic", "South Sudan": a country's name, not a sub-region.
     low = (question or "").lower()
@@ -80,7 +81,21 @@ def subregion_span(question: str) -> tuple[str, int, int] | None:
     c = _CONTINENT[m.group(2).lower()]
     name = _SPECIAL.get((d, c), f"{d} {c}")
     known = {v[1] for v in _coco_table().values()}
-    return (name, m.start(), m.end()) if name in known else None
+    if name not in known:
+        return None
+    # "South and South-East Asia", "West and Central Africa": a direction coordinated before the
+    # phrase shares its continent, so both sub-regions are named (joined by "|")
+    both = _COORDINATED.search(question[:m.start()]) if joined else None
+    if both is not None:
+        d0 = _DIRECTION[" ".join(both.group(1).lower().split())]
+        first = _SPECIAL.get((d0, c), f"{d0} {c}")
+        if first in known and first != name:
+            return f"{first}|{name}", both.start(), m.end()
+    return name, m.start(), m.end()
+
+
+_COORDINATED = re.compile(r"\b(south[- ]?east(?:ern)?|west(?:ern)?|east(?:ern)?|north(?:ern)?|south(?:ern)?|central|middle)"
+                          r"\s+(?:and|&|or)\s+$", re.I)
 
 
 _ONE_WORD_NAMES = {"caribbean": "Caribbean", "pacific": "Pacific", "oceania": "Oceania"}
@@ -114,6 +129,8 @@ def _funders_after(question: str, end: int) -> bool:
 
 def in_subregion(iso3: str, subregion: str) -> bool:
     """Is the country in the sub-region, or in the named group (:mod:`app.qa.names.country_groups`)?"""
+    if "|" in subregion:  # two sub-regions named together ("South and South-East Asia")
+        return any(in_subregion(iso3, part) for part in subregion.split("|"))
     declared = group(subregion)
     if declared is not None:
         return iso3 in declared.members
@@ -124,11 +141,11 @@ def in_subregion(iso3: str, subregion: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def named_places(question: str) -> tuple[tuple[str, int, int], ...]:
+def named_places(question: str, joined: bool = True) -> tuple[tuple[str, int, int], ...]:
     """Every place finer than an ILO region the question names: a UN sub-region ("West African")
     and the named groupings of :mod:`app.qa.names.country_groups` ("Nordic", "the Maghreb"), each
-    with where its words are."""
-    sub = subregion_span(question)
+    with where its words are (``joined``: see :func:`subregion_span`)."""
+    sub = subregion_span(question, joined)
     if sub is not None and _funders_after(question, sub[2]):
         sub = None  # "West African donors", "a Gulf donor": who pays, not where the answers lie
     groups = [g for g in named_groups(question) if not _funders_after(question, g[2])]
