@@ -216,3 +216,15 @@ def test_engine_gives_no_year_for_a_roadmap_a_country_never_had(engine):
     for cid in outside:
         res = engine.ask(f"When did {engine.k.label(cid)} endorse its {engine.k.label(init)} roadmap?")
         assert res["answers"] == [], engine.k.label(cid)
+
+
+def test_a_preamble_branch_word_does_not_qualify_the_asked_scheme():
+    """A branch word in the sentences before the question ("the pension law got all the headlines")
+    is context: only the asking sentence's branch words filter the answers."""
+    from app.qa.constraints.branch_words import asked_branches
+
+    q = ("The pension law got all the headlines, but there was also a decree on social assistance. "
+         "By roughly what percentage did it raise the base value of social assistance benefits?")
+    assert asked_branches(q) == set()
+    assert asked_branches("Which unemployment insurance scheme did the country launch?") == {"unemployment"}
+    assert asked_branches("The decree was adopted. Which pension scheme did it reform?") == {"old_age"}

@@ -34,7 +34,10 @@ _QUALIFIED = {b: re.compile(rf"\b(?:{w})\s+(?:[\w-]+\s+)?{_SCHEME_NOUN}\b", re.I
 
 def asked_branches(question: str) -> set[str]:
     """The branches the question qualifies a scheme noun with ("unemployment insurance scheme" ->
-    {"unemployment"}); a pension scheme is its own noun ("pension scheme" -> {"old_age"})."""
+    {"unemployment"}); a pension scheme is its own noun ("pension scheme" -> {"old_age"}).  Only the
+    sentence that asks counts: a preamble's branch ("the pension law got all the headlines, but ...
+    By what percentage did the decree raise social assistance?") is context, not the asked scheme's."""
+    question = _ASKING_SENTENCE.split(question.strip())[-1]
     return {b for b, rx in _QUALIFIED.items() if rx.search(question)} | ({"old_age"} if _PENSION.search(question) else set())
 
 
@@ -61,6 +64,7 @@ def _evidence_text(answer: dict) -> str:
 
 
 _SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9])")
+_ASKING_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def keep_branch(answers: list[dict], question: str, names: list[tuple[int, int]] = ()) -> list[dict]:
