@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 
+from app.qa.constraints.subject_evidence import SENTENCE_BREAK as _SENTENCE  # evidence read with one splitter
+from graph.text import split_sentences
+
 # branch -> the words (stems) that name it in a question or a sentence
 _BRANCHES: dict[str, str] = {
     "unemployment": r"unemploy\w*|jobless\w*|job[- ]loss\w*|job[- ]seeker\w*",
@@ -37,7 +40,8 @@ def asked_branches(question: str) -> set[str]:
     {"unemployment"}); a pension scheme is its own noun ("pension scheme" -> {"old_age"}).  Only the
     sentence that asks counts: a preamble's branch ("the pension law got all the headlines, but ...
     By what percentage did the decree raise social assistance?") is context, not the asked scheme's."""
-    question = _ASKING_SENTENCE.split(question.strip())[-1]
+    spans = split_sentences(question)
+    question = question[spans[-1][0]:spans[-1][1]] if spans else question
     return {b for b, rx in _QUALIFIED.items() if rx.search(question)} | ({"old_age"} if _PENSION.search(question) else set())
 
 
@@ -63,8 +67,6 @@ def _evidence_text(answer: dict) -> str:
     return " ".join([label, *texts])
 
 
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9])")
-_ASKING_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def keep_branch(answers: list[dict], question: str, names: list[tuple[int, int]] = ()) -> list[dict]:

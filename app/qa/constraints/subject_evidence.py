@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9])")
+# Where an evidence passage's sentences (and its clauses after a semicolon) break; branch_words reads
+# evidence with the same splitter.
+SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+(?=[A-Z0-9])")
 
 
 def _names_any(text: str, names: Iterable[str]) -> bool:
@@ -32,7 +34,7 @@ def about_country(answer: dict, names: list[str]) -> bool:
         if _names_any(str(e.get("section", "")).rsplit(">", 1)[-1], names):
             return True
         text = str(e.get("text", ""))
-        starts = [m.end() for m in _SENTENCE.finditer(text)]
+        starts = [m.end() for m in SENTENCE_BREAK.finditer(text)]
         bounds = list(zip([0] + starts, starts + [len(text)]))
         marks = [h[0] for h in e.get("highlights") or () if h]  # where the answer was read, when said
         for k, (a, b) in enumerate(bounds):
