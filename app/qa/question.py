@@ -691,6 +691,13 @@ _PICK_FROM = re.compile(r"(?:^\s*|[,;:—–]\s*(?:and\s+|but\s+|so\s+)?|\s-\s+)
                         r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
 
 
+def asks_written_text(question: str) -> bool:
+    """Is the answer something only the sentences write: a place inside a country or groups of
+    people (:func:`asks_inner_place`, :func:`asks_people_groups`)?  Such a question is typed Text
+    whatever relation the bank's nearest question would give it."""
+    return asks_inner_place(question) or asks_people_groups(question)
+
+
 # A question closing on the unit its answer is wanted in ("..., in years?", "(in months)", "(number)",
 # "(year)"): whatever noun it asks about, the answer is that measure.  A year alone asks a date.
 _UNIT_CLOSING = re.compile(r"(?:,|\()\s*(?:(?:in|as\s+an?)\s+(?:years|months|weeks|days|per\s?cent|percent|percentage|"
@@ -826,15 +833,15 @@ _WHERE_LAST = re.compile(r"\bwhere\s*\??\s*$", re.I)
 
 def answer_type(question: str) -> str:
     asked = question
-    if _YEAR_ASKED.search(question) or _UNIT_CLOSING.search(question) and _UNIT_CLOSING.search(question).group("year"):
+    unit = _UNIT_CLOSING.search(question)
+    if _YEAR_ASKED.search(question) or unit and unit.group("year"):
         return "Year"
-    if _UNIT_CLOSING.search(question):
+    if unit:
         return "Number"  # "what is the new minimum contribution period for a pension, in years?": the unit says it
     if _HOW_MANY_FIRST.search(question) or (_KEYWORD_COUNT.search(question) and not _WH_WORD.search(question)):
         return "Number"  # "how many funders are listed for the country whose ...": a count, whatever noun follows
-    if asks_inner_place(question) or asks_people_groups(question):
-        return "Text"  # "which Indian state", "which provinces of Pakistan": places inside a country;
-        # "which groups of workers": the people a sentence lists
+    if asks_written_text(question):
+        return "Text"  # "which Indian state", "which groups of workers": read from the sentences
     if _WHICH_STATE.search(question):
         return "Country"
     from app.qa.things.name_asked import name_asked_type
@@ -995,8 +1002,7 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     q = " ".join(question.split())
     a = Analysis(q, answer_type(q))
     a.links = lexicon.link(q)
-    if a.answer_type != "Country" and any(l.type in ("Region", "Country") for l in a.links) and \
-            not asks_inner_place(q) and not asks_people_groups(q):
+    if a.answer_type != "Country" and any(l.type in ("Region", "Country") for l in a.links) and not asks_written_text(q):
         # "which europe and central asia countries ...": a long place name hides the head noun
         short = q
         for l in sorted(a.links, key=lambda l: -l.start):

@@ -21,7 +21,7 @@ from app.qa.form.end_nouns import asked_end, end_noun_type, role_head
 from app.qa.figures.keyword_figures import asks_figure, closes_on_measure, opens_on_measure
 from app.qa.form.passive_agent import agent_cut
 from app.qa.names.region_scope import region_countries_asked
-from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis, asks_inner_place, asks_people_groups, set_pronoun_type
+from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis, asks_written_text, set_pronoun_type
 from app.qa.form.spelling import Speller
 from app.qa.form.query_tail import without_tail
 from app.qa.form.wording import asked_head, core_question
@@ -221,7 +221,7 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     from app.qa.relation.worded_relations import switch_on
 
     a.keyword_only |= set(switch_on(a, u, {r: f for r, f in RELATION_FLAGS.items() if r in REGISTRY}, _keyword_support))
-    if asks_inner_place(a.question) or asks_people_groups(a.question):
+    if asks_written_text(a.question):
         # "which Indian state ...", "which groups were brought in ...": places or people the sentences
         # write, whatever the bank's nearest intent
         a.answer_type = "Text"
