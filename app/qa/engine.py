@@ -168,6 +168,7 @@ NARROW_FACTOR = 1.3  # how much stronger than an answer a sentence must be to na
 AMBIGUOUS_LINK = 3  # a mention linked to more entities than this is a generic phrase, not a name
 RESIDUAL_MIN_TERMS = 2
 DESCRIBED_MIN_TERMS = 3  # topic words beyond bare filters that describe an event the graph cannot express
+FULL_TOPIC_TERMS = 3  # topic words a sentence must write all of to narrow a graph answer at the answer bar
 NARROW_COVERAGE = 0.5  # share of the topic words a sentence must contain to narrow a graph answer  # topic terms left beyond the graph's relations that call for the text step
 OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
 # Domain words too common to say what a question is about beyond its relations.
@@ -882,10 +883,24 @@ class QuestionEngine:
                     # A weak graph answer (partnerships are only held where a cue states them) is a
                     # pool of candidates: the answer bar suffices to narrow it.
                     factor = NARROW_FACTOR if any(c.strong for c in cons) else 1.0
+                    # A theme no constraint filters on ("connect asia disability research ga
+                    # pathfinders": the pathfinders are filtered, not the disability) is topic too.
+                    patterns = " ".join(c.pattern for c in cons)
+                    topic = residual + [t for l in a.links if l.type == "ThematicArea"
+                                        and not any(str(self.k.iri(i)) in patterns for i in l.ids)
+                                        for t in terms(l.surface) if t not in residual]
+
                     def narrows(r: TextResult) -> bool:
-                        return bool({f.key for f in r.found} & set(graph_ids)) and r.score >= factor * bar \
-                            and anchors <= self.text.passage_entities(r.passage_id) \
-                            and says_topic(residual, self.units.units[r.unit_id].text)
+                        if not ({f.key for f in r.found} & set(graph_ids)) \
+                                or not anchors <= self.text.passage_entities(r.passage_id):
+                            return False
+                        said = self.units.units[r.unit_id].text
+                        if r.score >= factor * bar and says_topic(topic, said):
+                            return True
+                        # A terse query is less similar to any sentence than its wordy form, yet a
+                        # sentence writing every one of its topic words is as strong evidence: the
+                        # answer bar suffices.
+                        return r.score >= bar and len(topic) >= FULL_TOPIC_TERMS and topic_coverage(topic, said) >= 1.0
 
                     text_best = next((r for r in good[:3] if narrows(r)), None)
                     if text_best is not None and _PLURAL.search(q):
