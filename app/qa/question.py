@@ -433,6 +433,8 @@ class Lexicon:
         # these forms a shorter name inside it wins the link.
         if eid.split(":", 1)[0] not in _NAMED_BODIES:
             return
+        if not raw[:1].isupper():  # "universal health coverage (CMU)": without its acronym, the general idea
+            return
         bare = tuple(t.lower() for t in _TOKEN.findall(_fold(_drop_possessives(_ACRONYM_PAREN.sub(" ", name)))))
         for form in (bare, bare[1:] if bare[:1] == ("the",) else ()):
             if len(form) >= 2 and form != toks:

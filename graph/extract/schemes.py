@@ -69,7 +69,27 @@ _DESC_WORDS = r"(?P<desc>(?:[a-z][a-z\-]*\s+){0,5}?)"
 _DESC_HEADS = r"(?P<head>scheme|programme|program|pension|allowance|grant|benefit)"
 ACR_AFTER = re.compile(r"\b" + _DESC_WORDS + _DESC_HEADS + r"s?\s*\((?P<acr>[A-Z][A-Za-z]{1,8})\)")
 ACR_BEFORE = re.compile(r"\b" + _DESC_WORDS[:-2] + r"[a-z][a-z\-]*)\s*\((?P<acr>[A-Z][A-Za-z]{1,8})\)\s+" + _DESC_HEADS + r"s?\b")
+# A coverage or insurance the report glosses in English under another language's acronym
+# ("universal health coverage (CMU)", for "couverture maladie universelle") is a national scheme's
+# name; one whose acronym abbreviates the English words ("universal health coverage (UHC)") is the
+# general idea.
+_TRANSLATED_HEADS = ("coverage", "insurance")
+ACR_TRANSLATED = re.compile(r"\b" + _DESC_WORDS + r"(?P<head>" + "|".join(_TRANSLATED_HEADS) + r")\s*\((?P<acr>[A-Z]{2,8})\)")
 _WORDLIKE = re.compile(r"[a-z]{2}")
+
+
+def abbreviates(words: list[str], acr: str) -> bool:
+    """Whether the acronym's letters are the initials of the words' last ones, in order (allowing
+    words it skips, as "of", "and"): "social health protection" gives SHP, not CMU."""
+    initials = [w[0].upper() for w in words if w]
+    i = len(initials)
+    for letter in reversed(acr):
+        while i > 0 and initials[i - 1] != letter:
+            i -= 1
+        if i == 0:
+            return False
+        i -= 1
+    return True
 _DESCRIBED = "\0described"  # marks a candidate found by ACR_AFTER / ACR_BEFORE
 _DESC_LEAD = re.compile(r"^(?:(?:the|a|an|its|their|to|of|in|on|and|for|from|with|into|both|under|by|as|is|was|"
                         r"are|were|new|that|which|this|these|through|via|at|over|between|across|within|including|such|like)\s+)+")
@@ -217,13 +237,16 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                     continue
                 cands.append((m.start("name"), m.end(), f"{nm}{m.group('mark') or ''} {m.group('head')}",
                               m.group("head"), m.group("acr"), ""))
-            for m in ((*ACR_AFTER.finditer(sent), *ACR_BEFORE.finditer(sent)) if _may_describe_scheme(sent) else ()):
+            translated = [m for m in (ACR_TRANSLATED.finditer(sent) if "(" in sent else ())
+                          if not abbreviates((m.group("desc") or "").split() + [m.group("head")], m.group("acr"))]
+            for m in ((*ACR_AFTER.finditer(sent), *ACR_BEFORE.finditer(sent)) if _may_describe_scheme(sent) else ()) \
+                    + tuple(translated):
                 words = (m.group("desc") or "").split()
                 cut = max((i + 1 for i, w in enumerate(words) if _DESC_LEAD.match(w + " ")), default=0)
                 desc = " ".join(words[cut:]) + (" " if words[cut:] else "")  # the words after the last small word
-                if m.re is ACR_AFTER and len(desc.split()) < 1 or m.group("acr") in acr_orgs:
+                if m.re is not ACR_BEFORE and len(desc.split()) < 1 or m.group("acr") in acr_orgs:
                     continue
-                label = f"{desc}{m.group('head')}" if m.re is ACR_AFTER else f"{desc.strip()} {m.group('head')}"
+                label = f"{desc}{m.group('head')}" if m.re is not ACR_BEFORE else f"{desc.strip()} {m.group('head')}"
                 if label.lower() in _GENERIC and m.re is ACR_AFTER and len(m.group("acr")) < 2:
                     continue
                 cands.append((m.start("desc") + (len(m.group("desc") or "") - len(desc)), m.end(), label,
@@ -250,6 +273,8 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                     # A bracketed word-like name ("(EsSalud)") is the scheme's own name, not an
                     # initialism of the description ("(JP)"): it labels the scheme.
                     label = acr if acr and _WORDLIKE.search(acr[1:]) else name
+                    if head in _TRANSLATED_HEADS:  # "universal health coverage" alone is the general idea
+                        label = f"{name} ({acr})"
                 elif not name or not name[0].isupper():
                     continue
                 elif head.islower():
@@ -273,8 +298,9 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 iso = owner or _country_for(doc, p, sent, st, en)
                 taken.append((st, en))
                 key = slug(f"{iso or ''} {label}")
-                alts = [f"{label} ({acr})"] if acr and label != acr else [f"{name} ({acr})", name] if acr else []
-                if acr and head.islower() and label != acr:
+                alts = [] if acr and label.endswith(f"({acr})") else \
+                    [f"{label} ({acr})"] if acr and label != acr else [f"{name} ({acr})", name] if acr else []
+                if acr and head.islower() and label != acr and head not in _TRANSLATED_HEADS:
                     alts.append(label.replace(f" {head}", f" ({acr}) {head}"))
                 if acr:  # the same acronym in the same country is the same scheme: this name joins it
                     same = next((x for x in kb.of_type("Scheme") if x.acronym == acr
