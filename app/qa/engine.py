@@ -28,7 +28,7 @@ from dataclasses import replace
 from app.qa.figures.line_counts import direct_funders
 from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, _iri, constraints_for, \
     region_constraint, to_sparql
-from app.qa.question import Link, explicit_head
+from app.qa.question import Link, asks_written_text, explicit_head
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
@@ -701,7 +701,7 @@ class QuestionEngine:
 
             guessed = answer_type_for(und.relation, und.direction, a.answer_type)
             if guessed != a.answer_type and a.answer_type == stated_type and (
-                    explicit_head(a.question) or _possessive_head(a.question)):
+                    explicit_head(a.question) or _possessive_head(a.question) or asks_written_text(a.question)):
                 extra = None  # "which countries did the research cover": the head noun, not a guessed relation, types it
                 # ("which country's Health Insurance Organization manages ...": the possessor is asked)
             else:
@@ -1365,7 +1365,7 @@ class QuestionEngine:
             if expanded:
                 self._named_itself(expanded[0], out, f"the name the acronym {self.k.entity(expanded[0]).get('acronym')} abbreviates")
                 return
-        if asked is not None and asked.kind == "name" and \
+        if asked is not None and asked.kind == "name" and "tool" not in asked.families and \
                 a.answer_type not in ("Convention", "Publication", "Number", "Year") and not (
                 str(out.get("strategy", "")).startswith("graph") and out.get("answers")):
             owned = owned_schemes(a, self.k)  # "Burkina Faso's universal health insurance scheme"

@@ -671,6 +671,17 @@ def asks_people_groups(question: str) -> bool:
     return bool(_PEOPLE_GROUPS.search(question))
 
 
+# Tools asked by their noun ("which actuarial model", "what software ..."): the names a sentence
+# writes ("the ILO/PENSIONS actuarial model"), which the graph holds no entity for.
+_TOOL_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|can|will|would)\s)[\w/-]+\s+)"
+                         r"{0,3}?(?:models?|software|methodolog(?:y|ies))\b", re.I)
+
+
+def asks_tool(question: str) -> bool:
+    """Does the question ask for a tool by its noun ("which ILO actuarial models")?"""
+    return bool(_TOOL_ASKED.search(question))
+
+
 def asks_inner_place(question: str) -> bool:
     """Does the question ask for a place inside a country: "which provinces ...", or "which
     <country adjective> state" ("which Indian state"), as against a state that is a country ("which
@@ -694,10 +705,10 @@ _PICK_FROM = re.compile(r"(?:^\s*|[,;:—–]\s*(?:and\s+|but\s+|so\s+)?|\s-\s+)
 
 
 def asks_written_text(question: str) -> bool:
-    """Is the answer something only the sentences write: a place inside a country or groups of
-    people (:func:`asks_inner_place`, :func:`asks_people_groups`)?  Such a question is typed Text
+    """Is the answer something only the sentences write: a place inside a country, groups of
+    people or a tool (:func:`asks_inner_place`, :func:`asks_people_groups`, :func:`asks_tool`)?  Such a question is typed Text
     whatever relation the bank's nearest question would give it."""
-    return asks_inner_place(question) or asks_people_groups(question)
+    return asks_inner_place(question) or asks_people_groups(question) or asks_tool(question)
 
 
 # A question closing on the unit its answer is wanted in ("..., in years?", "(in months)", "(number)",

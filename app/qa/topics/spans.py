@@ -36,6 +36,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                 "platform", "campaign", "facility", "portal", "network", "alliance", "coalition", "forum"),
     "title": ("title", "paper", "report", "brief", "publication", "guide", "guidance", "note", "tool", "toolkit",
               "playbook", "study", "assessment", "manual", "module", "book", "handbook", "review"),
+    "tool": ("model", "software", "methodology"),  # "the ILO/PENSIONS actuarial model"
 }
 _FAMILY_OF: dict[str, set[str]] = {}
 for _fam, _words in FAMILIES.items():
@@ -321,6 +322,13 @@ _LEADERS = {"The", "A", "An", "In", "On", "Its", "Their", "Through", "Under", "W
 _RIGHT = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|and|the|for|in))*")
 
 
+# A coded name ("ILO/PENSIONS", "ILO-HEALTH", "OpenIMIS": a slash or hyphen between capitals, or
+# capitals inside a word) before a lower-case head, across up to three lower-case words or a gloss
+# in brackets ("the ILO/EII (Employment Injury Insurance) model").
+_CODED_BEFORE = re.compile(r"(?<![\w/-])(?P<code>[A-Z][A-Za-z]*[/-][A-Z][A-Z0-9]+|[A-Z]?[a-z]+[A-Z]{2,}[A-Za-z]*)"
+                           r"(?:\s*\([^()]{1,60}\))?(?:\s+[a-z][\w-]*){0,3}\s+$")
+
+
 def name_spans(seg: str, families: frozenset[str]) -> list[tuple[int, int]]:
     """Spans of names in ``seg`` headed by a noun of the asked families: capitalised names ending
     in the head ("National Social Mutual of Artisans (MSNAS)"), names before a lower-case head
@@ -377,6 +385,10 @@ def name_spans(seg: str, families: frozenset[str]) -> list[tuple[int, int]]:
                 j2 = _walk_left(toks, j - 1)
                 if j2 < j - 1:
                     out.append((toks[j2][0], toks[j - 2][1]))
+            continue
+        coded = _CODED_BEFORE.search(seg[:toks[i][0]])
+        if coded and "tool" in _FAMILY_OF[m.group(1).lower()]:
+            out.append(coded.span("code"))  # "the ILO/EII (Employment Injury Insurance) model": its code names it
             continue
         acr_before = re.search(r"((?:[a-z][\w-]*\s+){1,3})\(([A-Z][\w-]{1,9})\)\s*$", seg[:toks[i][0]])
         if acr_before:
