@@ -23,6 +23,7 @@ def _funded(engine) -> tuple[str, set[str]]:
     "all funders of {c} but {x}",
     "Who funds {c} besides {x}?",
     "{c} funders, not counting {x}",
+    "I'm compiling a donor list for {c} and already have {x}. Who else pays for the ILO's work there?",
 ])
 def test_each_shape_takes_the_named_funder_out(engine, form):
     country, funders = _funded(engine)
@@ -40,6 +41,21 @@ def test_but_sets_aside_only_after_all_or_every():
     assert not set_aside("who funds Jordan but not Lebanon", []).ids
     q = "Which countries ratified C102 but did the EU fund them?"
     assert not set_aside(q, [_link(q, "EU", "Organization:eu")]).ids  # "but" joins two clauses here
+
+
+def test_a_name_already_had_is_set_aside_only_when_others_are_asked():
+    q = "I already have the EU. Who else funds Jordan?"
+    assert set_aside(q, [_link(q, "EU", "Organization:eu")]).ids == {"Organization:eu"}
+    q = "I already have the EU's figure: how much did the EU give Jordan?"
+    assert not set_aside(q, [_link(q, "EU", "Organization:eu")]).ids  # the EU itself is asked about
+
+
+def test_money_provided_for_the_work_is_funding(engine):
+    """"who provides the money for the ILO's work" asks for funders, as "who funds" does."""
+    from app.qa.question import analyse
+
+    assert analyse("For Kenya, who provides the money for the ILO's work?", engine.lexicon).fund
+    assert analyse("Which donors gave the resources for the work in Kenya?", engine.lexicon).fund
 
 
 def _link(question: str, surface: str, eid: str):
