@@ -46,3 +46,4 @@ def test_the_model_a_valuation_used_is_answered(engine):
     assert got["answers"] and "Actuarial Model" in got["answers"][0]["label"]
     sentence = got["answers"][0]["evidence"][0]["text"]
     assert "ISSS" in sentence or "valuation" in sentence
+

@@ -29,6 +29,7 @@ def lexicon(tmp_path_factory):
     ("Under which programme did Cameroon provide health vouchers?", "Scheme"),
     ("Which ILO social security convention did Samoa ratify in 2024?", "Convention"),
     ("Of the countries covered by the research, which are pathfinders?", "Country"),
+    ("In cooperation with which mutual was the new scheme launched?", "Organization"),  # an insurer, a body
 ])
 def test_answer_type(q, t):
     assert answer_type(q) == t

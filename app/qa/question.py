@@ -72,7 +72,7 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
                    # ("which donor funds the most ...", "which of these funds the fewest ...")
                    r"fund(?!s?\s+(?:the|more|most|fewer|least|less|it|its|their|his|her|a|an|both|all)\b)s?|"
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
-                   r"brands?|retailers?|contributors?|sponsors?|"
+                   r"brands?|retailers?|contributors?|sponsors?|mutuals?|"
                    r"publications?|programmes?|pilots?(?![\w\s,/-]{0,25}\bcountr)|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
                    r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|documents?|"
@@ -102,7 +102,7 @@ _HEAD_TYPE = {"countr": "Country", "territor": "Country", "government": "Country
               "universit": "Organization", "institute": "Organization", "confederation": "Organization",
               "federation": "Organization", "ministr": "Organization", "firm": "Organization", "compan": "Organization",
               "multinational": "Organization", "corporation": "Organization", "bank": "Organization",
-              "brand": "Organization", "retailer": "Organization",
+              "brand": "Organization", "retailer": "Organization", "mutual": "Organization",  # an insurer, a body
               # kinds of publication (the extractor's kinds): "which bulletin", "what study"
               "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
               "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication",
