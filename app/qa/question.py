@@ -319,6 +319,8 @@ def _name_key(name: str) -> tuple[str, ...]:
 # An elided French or Italian article ("d'Ivoire", "l'Union"), which a question may type without
 # its apostrophe ("cote divoire").
 _ELISION = re.compile(r"\b([dlDL])['’]\s*(?=[^\W\d_])")
+# What may follow a scheme's proper name up to its kind noun ("++ pilot programme", " savings scheme").
+_KIND_TAIL_AFTER = re.compile(r"(?:\+\+)?(?:\s+[a-z][\w-]*){0,2}?\s+(?:scheme|programme|program|project|pilot|initiative)s?\b")
 # A token mixing letters and digits ("c102", "usp2030", "p4h"): a code, never a word of English.
 _ALPHANUMERIC = re.compile(r"(?=[^\W\d_]*\d)(?=\d*[^\W\d_])\w+")
 
@@ -537,7 +539,31 @@ class Lexicon:
 
             links = resolve_initiatives(question, links, self.k)  # "the UN jobs and social protection accelerator"
             links = drop_parents(question, links, self._part_of())  # "the Global Accelerator technical support facility"
-        return links
+        return self._with_kind_tails(question, links)
+
+    def _with_kind_tails(self, question: str, links: list[Link]) -> list[Link]:
+        """A scheme linked by its proper name alone ("Haba Haba" for the Haba Haba scheme) takes the
+        kind noun written after it, with up to two words between ("Haba Haba savings scheme",
+        "Estidama++ pilot programme"): the phrase is the scheme's name, not a kind the question asks."""
+        stems = getattr(self, "_proper_stems", None)
+        if stems is None:
+            from app.qa.form.spelling import english_frequency
+            from app.qa.names.name_forms import proper_stem
+
+            english = english_frequency()
+            stems = self._proper_stems = {
+                (_name_key(st), eid) for eid, e in self.k.entities.items() if e["type"] in ("Scheme", "Project", "Initiative")
+                for n in self.k.names(eid) for st in [proper_stem(n, english.__contains__)] if st}
+        if not stems:
+            return links
+        out = []
+        for l in links:
+            if len(l.ids) == 1 and (_name_key(l.surface), l.ids[0]) in stems:
+                m = _KIND_TAIL_AFTER.match(question, l.end)
+                if m and not any(o is not l and l.end <= o.start < m.end() for o in links):
+                    l = Link(l.start, m.end(), question[l.start:m.end()], l.ids)
+            out.append(l)
+        return out
 
     def _part_of(self) -> set[tuple[str, str]]:
         """(part, parent) pairs of the graph's ``partOf`` statements, read once."""
