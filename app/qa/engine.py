@@ -130,6 +130,7 @@ from app.qa.relation.descriptive_links import topic_links
 from app.qa.names.owned_elsewhere import drop_owned_elsewhere
 from app.qa.relation.said_partners import said_partners
 from app.qa.relation import scoped_partners
+from app.qa.form import given_roles
 from app.qa.names import initiative_profiles
 from app.qa.form.embedded_polar import direct_question
 from app.qa.relation.funded_names import drop_describing_funders
@@ -432,6 +433,7 @@ class QuestionEngine:
         fixed, plain = self.everyday.rewrite(fixed)  # "work accident insurance": employment injury insurance
         fixed = described_referent.fold(fixed) or fixed  # "there is a country whose ...; who funds it there?"
         fixed = top_n.as_superlative(fixed) or fixed  # "top 3 funders by number of countries": the 3 with the most
+        fixed = given_roles.without(fixed, self.lexicon.link(fixed)) or fixed  # "part of the TSF, which the ILO leads"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
         polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None)  # "Has Kenya not ratified C102?"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
