@@ -214,6 +214,13 @@ ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|
 STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited|taken effect|entered into force|effective|"
                             r"submitted|reached|lodged|sent)\b|\bawait(s|ing|ed)?\b|"
                             r"\byet to\b|\bpending\b|\bapprov(ed|al|ing)\b|\bin (the )?(process|course) of\b|\bnot yet been\b", re.I)
+# A ratification the country has not made but works towards ("which convention is Tajikistan looking to
+# ratify", "considering ratifying", "on the way to ratification"): ordinary English.
+PROSPECTIVE = re.compile(
+    r"\b(?:look\w*|consider\w*|plan\w*|aim\w*|hop\w*|intend\w*|prepar\w*|want\w*|seek\w*|wish\w*)\s+(?:to\s+)?"
+    r"(?:eventually\s+)?ratif\w*|\b(?:work\w*|mov\w*|head\w*|way|road|path|roadmap|steps?)\s+(?:towards?|to)\s+"
+    r"(?:(?:the|an?|its|eventual(?:ly)?|possible|future)\s+)*ratif\w*|\b(?:eventual(?:ly)?|future|possible|potential)\s+"
+    r"ratif\w*|\bratif\w*\s+(?:\w+\s+){0,3}?(?:eventually|in\s+(?:the\s+)?future|one\s+day)\b", re.I)
 # The negated statuses of STATUS_PENDING: their "not" qualifies the status, it negates nothing.
 _NOT_YET_STATUS = re.compile(r"\bnot (?:yet )?(?:been )?(?:valid|registered|in force|deposited|taken effect|entered into force|"
                              r"effective|submitted|reached|lodged|sent)\b", re.I)
@@ -254,6 +261,7 @@ class Analysis:
     negated: set[str] = field(default_factory=set)  # relations under a negation: fund, ratify, priority, ...
     priority: bool = False
     pending: bool = False
+    prospective: bool = False  # a ratification still ahead: "looking to ratify", "towards ratification"
     chair: bool = False
     partner: bool = False
     roadmap: str | None = None  # endorsed | in-progress, when the question is about roadmaps
@@ -321,6 +329,30 @@ def _name_key(name: str) -> tuple[str, ...]:
 _ELISION = re.compile(r"\b([dlDL])['’]\s*(?=[^\W\d_])")
 # What may follow a scheme's proper name up to its kind noun ("++ pilot programme", " savings scheme").
 _KIND_TAIL_AFTER = re.compile(r"(?:\+\+)?(?:\s+[a-z][\w-]*){0,2}?\s+(?:scheme|programme|program|project|pilot|initiative)s?\b")
+_KIND_WORD_END = re.compile(r"\b(?:convention|recommendation)s?\s*$", re.I)
+
+
+def _cited_numbers_win(question: str, links: list[Link]) -> list[Link]:
+    """"the minimum standards of Convention No. 183": a description that ends on the instrument's kind
+    word, read as one instrument ("minimum standards ... Convention" is C102's), is cut short by the
+    number cited right after it: "Convention No. 183" is the instrument named."""
+    out: list[Link] = []
+    i = 0
+    while i < len(links):
+        a = links[i]
+        b = links[i + 1] if i + 1 < len(links) else None
+        kind = _KIND_WORD_END.search(a.surface)
+        if b is not None and kind and a.type == "LegalInstrument" and b.type == "LegalInstrument" \
+                and not set(a.ids) & set(b.ids) and not question[a.end:b.start].strip():
+            start = a.start + kind.start()
+            out.append(Link(start, b.end, question[start:b.end], list(b.ids)))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 # A token mixing letters and digits ("c102", "usp2030", "p4h"): a code, never a word of English.
 _ALPHANUMERIC = re.compile(r"(?=[^\W\d_]*\d)(?=\d*[^\W\d_])\w+")
 
@@ -539,7 +571,7 @@ class Lexicon:
 
             links = resolve_initiatives(question, links, self.k)  # "the UN jobs and social protection accelerator"
             links = drop_parents(question, links, self._part_of())  # "the Global Accelerator technical support facility"
-        return self._with_kind_tails(question, links)
+        return _cited_numbers_win(question, self._with_kind_tails(question, links))
 
     def _with_kind_tails(self, question: str, links: list[Link]) -> list[Link]:
         """A scheme linked by its proper name alone ("Haba Haba" for the Haba Haba scheme) takes the
@@ -1073,6 +1105,7 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     a.negation = bool(NEGATION.search(status_blank))
     a.priority = bool(PRIORITY.search(blank))
     a.pending = bool(STATUS_PENDING.search(blank))
+    a.prospective = bool(PROSPECTIVE.search(blank))
     a.chair = bool(CHAIR.search(blank))
     a.partner = bool(PARTNER.search(blank))
     if ROADMAP.search(blank):
