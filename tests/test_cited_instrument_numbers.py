@@ -30,3 +30,4 @@ def test_engine_links_the_cited_convention(engine):
         pytest.skip("the build cites neither instrument")
     links = engine.lexicon.link("reaching the minimum standards of Convention No. 183")
     assert [l.ids for l in links if l.type == "LegalInstrument"] == [["LegalInstrument:c183"]]
+

@@ -329,6 +329,29 @@ def _name_key(name: str) -> tuple[str, ...]:
 _ELISION = re.compile(r"\b([dlDL])['’]\s*(?=[^\W\d_])")
 # What may follow a scheme's proper name up to its kind noun ("++ pilot programme", " savings scheme").
 _KIND_TAIL_AFTER = re.compile(r"(?:\+\+)?(?:\s+[a-z][\w-]*){0,2}?\s+(?:scheme|programme|program|project|pilot|initiative)s?\b")
+def _is_country_name(word: str) -> bool:
+    """Whether ``word`` is a country's own name ("Jordan"), not only its adjective ("Jordanian")."""
+    w = word.lower()
+    return any(w == n.lower() for c in countries.all_countries().values() for n in c.names)
+
+
+def _origin_adjectives(question: str, links: list[Link]) -> list[Link]:
+    """"the German BMZ", "the Italian company Eni": a country's adjective right before an
+    organisation's name says where the organisation is from; it names no country the question is
+    about (Germany is not what the BMZ's co-funders fund).  Such a link is dropped; a country's
+    name ("Germany BMZ") or a possessive ("Jordan's SSC") stays."""
+    out = []
+    for i, l in enumerate(links):
+        nxt = links[i + 1] if i + 1 < len(links) else None
+        if nxt is not None and l.type == "Country" and nxt.type == "Organization" \
+                and not question[l.end:nxt.start].strip() and len(l.surface.split()) == 1 \
+                and demonym_country(l.surface) is not None and not _is_country_name(l.surface) \
+                and not any(i.startswith("Organization:gov-") for i in nxt.ids):
+            continue
+        out.append(l)
+    return out
+
+
 _KIND_WORD_END = re.compile(r"\b(?:convention|recommendation)s?\s*$", re.I)
 
 
@@ -571,7 +594,7 @@ class Lexicon:
 
             links = resolve_initiatives(question, links, self.k)  # "the UN jobs and social protection accelerator"
             links = drop_parents(question, links, self._part_of())  # "the Global Accelerator technical support facility"
-        return _cited_numbers_win(question, self._with_kind_tails(question, links))
+        return _origin_adjectives(question, _cited_numbers_win(question, self._with_kind_tails(question, links)))
 
     def _with_kind_tails(self, question: str, links: list[Link]) -> list[Link]:
         """A scheme linked by its proper name alone ("Haba Haba" for the Haba Haba scheme) takes the
