@@ -121,3 +121,41 @@ def test_an_unlinked_name_in_a_definition_is_absent_only_when_no_report_word():
     assert absent_object("what is QWXZ?", [], vocab) == "QWXZ"
     assert absent_object("What is SOCPRO?", [], vocab) is None  # a report word: left to the engine
     assert absent_object("What is the name of Zorblax?", [], vocab) is None  # no definition asked
+
+
+# -- the name asked of a described thing (round 24): "what is the name of <description>" -----------
+@pytest.mark.parametrize("question,surface", [
+    ("what is the name of the atlantis jobs accelerator", "atlantis jobs accelerator"),
+    ("name of the atlantis jobs accelerator", "atlantis jobs accelerator"),
+    ("what do they call the atlantis jobs accelerator?", "atlantis jobs accelerator"),
+    ("atlantis jobs accelerator - what's it called?", "atlantis jobs accelerator"),
+])
+def test_the_name_of_a_described_thing_is_that_thing(question, surface):
+    got = asked_entity(question, _links(question, {surface: ["Initiative:aax"]}), _exists)
+    assert got is not None and got.entity_id == "Initiative:aax"
+
+
+def test_a_named_description_may_go_on_in_the_words_the_report_defines_it_with():
+    q = "global network of cooperation agencies for health financing - what's it called?"
+    links = _links(q, {"global network of cooperation agencies": ["Initiative:aax"]})
+    defines = lambda eid, w: w in {"health", "financing"}
+    got = asked_entity(q, links, _exists, defines)
+    assert got is not None and got.entity_id == "Initiative:aax"
+    assert asked_entity(q.replace("health financing", "fishing boats"), _links(
+        q.replace("health financing", "fishing boats"), {"global network of cooperation agencies": ["Initiative:aax"]}),
+        _exists, defines) is None
+
+
+def test_the_name_of_something_a_thing_has_is_not_the_thing():
+    q = "what is the name of the atlantis jobs accelerator's fund"
+    assert asked_entity(q, _links(q, {"atlantis jobs accelerator": ["Initiative:aax"]}), _exists) is None
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("global network of technical cooperation agencies for social health protection and health financing - "
+     "what's it called?", "p4h"),
+    ("what is the name of the global partnership for universal social protection", "usp2030"),
+])
+def test_engine_answers_the_described_initiative_by_its_name(engine, question, expected):
+    out = engine.ask(question)
+    assert [x["label"] for x in out["answers"]] and all(expected in x["label"].lower() for x in out["answers"])

@@ -129,6 +129,9 @@ from app.qa.constraints.unregistered import unregistered
 from app.qa.relation.descriptive_links import topic_links
 from app.qa.names.owned_elsewhere import drop_owned_elsewhere
 from app.qa.relation.said_partners import said_partners
+from app.qa.relation import scoped_partners
+from app.qa.form import given_roles
+from app.qa.names import initiative_profiles
 from app.qa.form.embedded_polar import direct_question
 from app.qa.relation.funded_names import drop_describing_funders
 from app.qa.constraints.polar import open_subject, summary as polar_summary, verdict
@@ -431,6 +434,7 @@ class QuestionEngine:
         fixed, plain = self.everyday.rewrite(fixed)  # "work accident insurance": employment injury insurance
         fixed = described_referent.fold(fixed) or fixed  # "there is a country whose ...; who funds it there?"
         fixed = top_n.as_superlative(fixed) or fixed  # "top 3 funders by number of countries": the 3 with the most
+        fixed = given_roles.without(fixed, self.lexicon.link(fixed)) or fixed  # "part of the TSF, which the ILO leads"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
         polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None)  # "Has Kenya not ratified C102?"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
@@ -445,7 +449,8 @@ class QuestionEngine:
             self._spelled_out(out, spelled)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
-        defined = definition.asked_entity(fixed, fixed_links, lambda i: self.k.entity(i) is not None)
+        defined = definition.asked_entity(fixed, fixed_links, lambda i: self.k.entity(i) is not None,
+                                          initiative_profiles.defines_word(self.k))
         unknown = definition.absent_object(fixed, fixed_links, self.lexicon.vocab) if defined is None else None
         if defined is not None or unknown:  # "what is the Global Accelerator?": the thing itself, with its defining sentence
             if defined is not None:
@@ -783,6 +788,7 @@ class QuestionEngine:
             names = [n for l in a.links for i in l.ids for n in self.k.names(i)]
             graph_ids = by_name_words(graph_ids, asked_words(a.topic_terms, names), self.k.label, a.question)
         named_thing = False  # one scheme or project named that no constraint binds
+        scoped_to = None  # the scheme or initiative whose sentences narrowed the partners
         if cons and graph_ids and all(not c.strong for c in cons):
             # "partnered with the ILO under a UN Joint Programme on Zambia's policy": a named thing no
             # constraint binds says which of the weak pool's candidates the question means.
@@ -793,6 +799,16 @@ class QuestionEngine:
             # "Lebanon NDA - ILO working with which partners?": one named scheme is enough to look for
             # its sentence (the evidence must then name it), however few words its name has.
             named_thing = any(len(l.ids) == 1 and l.type in ("Scheme", "Project") for l in unbound)
+            partnered_in = {t[0] for c in cons if not c.negated for t in c.evidence
+                            if t[1] == "partneredWith" and t[0].startswith("Country:")}
+            if a.answer_type == "Organization" and partnered_in and unbound:
+                # "zambia digital convergence initiative partners": the partnerships whose own
+                # sentence names the scheme or initiative asked about, not all of the country's
+                narrowed_to = scoped_partners.scoped(graph_ids, partnered_in,
+                                                     [l.ids[0] for l in unbound if len(l.ids) == 1], self.k)
+                if narrowed_to is not None:
+                    graph_ids, scoped_to = narrowed_to
+                    placed_in = f"partnerships whose sentence names {self.k.label(scoped_to)}"
         need_text = not cons or ((len(residual) >= RESIDUAL_MIN_TERMS or named_thing) and a.answer_type not in ("Year",))
         text_best: TextResult | None = None
         good: list[TextResult] = []
@@ -955,8 +971,10 @@ class QuestionEngine:
                     found.setdefault(f.key, (r, f))
             keep = [i for i in graph_ids if i in found]
             answers = [self._graph_answer(i, cons, a, extra=found[i]) for i in keep]
-            if a.answer_type == "Organization":  # "national partners, such as the NSSF ...": the sentence says so
-                unit = self.units.units[text_best.unit_id]
+            unit = self.units.units[text_best.unit_id]
+            if a.answer_type == "Organization" and (scoped_to is None or scoped_partners.names(unit.text, scoped_to, self.k)):
+                # "national partners, such as the NSSF ...": the sentence says so (and, when the
+                # partners were narrowed to a scheme's, it names that scheme)
                 said = said_partners(text_best.found, unit.text,
                                      {t[1] for c in cons if not c.negated for t in c.evidence}, keep, AUTHOR_ORGS,
                                      unit.start)

@@ -482,7 +482,15 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.extend(funded_by)
 
     # Ratification.
-    if a.ratify:
+    if a.ratify and a.prospective and at in ("Convention", "Text") and len(countries_) == 1 and not instruments \
+            and knowledge is not None and not knowledge.facts_where(subject=countries_[0], predicate="ratified"):
+        # "which convention is Tajikistan looking to ratify": a country that has ratified nothing asks
+        # what it works towards: the instruments it is assessed against or inquired about
+        c = countries_[0]
+        out.append(Constraint(f"{{ {_iri(c)} fg:alignmentAssessed ?answer }} UNION {{ {_iri(c)} fg:inquiredAbout ?answer }}",
+                              f"instruments {c} works towards ratifying",
+                              [(c, "alignmentAssessed", "?"), (c, "inquiredAbout", "?")], strong=False))
+    elif a.ratify:
         # Of several instruments named ("the framework law passed in 2021 ... when had it ratified
         # Convention No. 102"), the one anything is recorded as ratifying is the one asked about.
         ratifiable = [i for i in instruments if knowledge is None or knowledge.facts_where(predicate="ratified", obj=i)]

@@ -214,6 +214,13 @@ ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|
 STATUS_PENDING = re.compile(r"\bnot (yet )?(valid|registered|in force|deposited|taken effect|entered into force|effective|"
                             r"submitted|reached|lodged|sent)\b|\bawait(s|ing|ed)?\b|"
                             r"\byet to\b|\bpending\b|\bapprov(ed|al|ing)\b|\bin (the )?(process|course) of\b|\bnot yet been\b", re.I)
+# A ratification the country has not made but works towards ("which convention is Tajikistan looking to
+# ratify", "considering ratifying", "on the way to ratification"): ordinary English.
+PROSPECTIVE = re.compile(
+    r"\b(?:look\w*|consider\w*|plan\w*|aim\w*|hop\w*|intend\w*|prepar\w*|want\w*|seek\w*|wish\w*)\s+(?:to\s+)?"
+    r"(?:eventually\s+)?ratif\w*|\b(?:work\w*|mov\w*|head\w*|way|road|path|roadmap|steps?)\s+(?:towards?|to)\s+"
+    r"(?:(?:the|an?|its|eventual(?:ly)?|possible|future)\s+)*ratif\w*|\b(?:eventual(?:ly)?|future|possible|potential)\s+"
+    r"ratif\w*|\bratif\w*\s+(?:\w+\s+){0,3}?(?:eventually|in\s+(?:the\s+)?future|one\s+day)\b", re.I)
 # The negated statuses of STATUS_PENDING: their "not" qualifies the status, it negates nothing.
 _NOT_YET_STATUS = re.compile(r"\bnot (?:yet )?(?:been )?(?:valid|registered|in force|deposited|taken effect|entered into force|"
                              r"effective|submitted|reached|lodged|sent)\b", re.I)
@@ -254,6 +261,7 @@ class Analysis:
     negated: set[str] = field(default_factory=set)  # relations under a negation: fund, ratify, priority, ...
     priority: bool = False
     pending: bool = False
+    prospective: bool = False  # a ratification still ahead: "looking to ratify", "towards ratification"
     chair: bool = False
     partner: bool = False
     roadmap: str | None = None  # endorsed | in-progress, when the question is about roadmaps
@@ -319,6 +327,55 @@ def _name_key(name: str) -> tuple[str, ...]:
 # An elided French or Italian article ("d'Ivoire", "l'Union"), which a question may type without
 # its apostrophe ("cote divoire").
 _ELISION = re.compile(r"\b([dlDL])['’]\s*(?=[^\W\d_])")
+# What may follow a scheme's proper name up to its kind noun ("++ pilot programme", " savings scheme").
+_KIND_TAIL_AFTER = re.compile(r"(?:\+\+)?(?:\s+[a-z][\w-]*){0,2}?\s+(?:scheme|programme|program|project|pilot|initiative)s?\b")
+def _is_country_name(word: str) -> bool:
+    """Whether ``word`` is a country's own name ("Jordan"), not only its adjective ("Jordanian")."""
+    w = word.lower()
+    return any(w == n.lower() for c in countries.all_countries().values() for n in c.names)
+
+
+def _origin_adjectives(question: str, links: list[Link]) -> list[Link]:
+    """"the German BMZ", "the Italian company Eni": a country's adjective right before an
+    organisation's name says where the organisation is from; it names no country the question is
+    about (Germany is not what the BMZ's co-funders fund).  Such a link is dropped; a country's
+    name ("Germany BMZ") or a possessive ("Jordan's SSC") stays."""
+    out = []
+    for i, l in enumerate(links):
+        nxt = links[i + 1] if i + 1 < len(links) else None
+        if nxt is not None and l.type == "Country" and nxt.type == "Organization" \
+                and not question[l.end:nxt.start].strip() and len(l.surface.split()) == 1 \
+                and demonym_country(l.surface) is not None and not _is_country_name(l.surface) \
+                and not any(i.startswith("Organization:gov-") for i in nxt.ids):
+            continue
+        out.append(l)
+    return out
+
+
+_KIND_WORD_END = re.compile(r"\b(?:convention|recommendation)s?\s*$", re.I)
+
+
+def _cited_numbers_win(question: str, links: list[Link]) -> list[Link]:
+    """"the minimum standards of Convention No. 183": a description that ends on the instrument's kind
+    word, read as one instrument ("minimum standards ... Convention" is C102's), is cut short by the
+    number cited right after it: "Convention No. 183" is the instrument named."""
+    out: list[Link] = []
+    i = 0
+    while i < len(links):
+        a = links[i]
+        b = links[i + 1] if i + 1 < len(links) else None
+        kind = _KIND_WORD_END.search(a.surface)
+        if b is not None and kind and a.type == "LegalInstrument" and b.type == "LegalInstrument" \
+                and not set(a.ids) & set(b.ids) and not question[a.end:b.start].strip():
+            start = a.start + kind.start()
+            out.append(Link(start, b.end, question[start:b.end], list(b.ids)))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
 # A token mixing letters and digits ("c102", "usp2030", "p4h"): a code, never a word of English.
 _ALPHANUMERIC = re.compile(r"(?=[^\W\d_]*\d)(?=\d*[^\W\d_])\w+")
 
@@ -539,7 +596,31 @@ class Lexicon:
 
             links = resolve_initiatives(question, links, self.k)  # "the UN jobs and social protection accelerator"
             links = drop_parents(question, links, self._part_of())  # "the Global Accelerator technical support facility"
-        return links
+        return _origin_adjectives(question, _cited_numbers_win(question, self._with_kind_tails(question, links)))
+
+    def _with_kind_tails(self, question: str, links: list[Link]) -> list[Link]:
+        """A scheme linked by its proper name alone ("Haba Haba" for the Haba Haba scheme) takes the
+        kind noun written after it, with up to two words between ("Haba Haba savings scheme",
+        "Estidama++ pilot programme"): the phrase is the scheme's name, not a kind the question asks."""
+        stems = getattr(self, "_proper_stems", None)
+        if stems is None:
+            from app.qa.form.spelling import english_frequency
+            from app.qa.names.name_forms import proper_stem
+
+            english = english_frequency()
+            stems = self._proper_stems = {
+                (_name_key(st), eid) for eid, e in self.k.entities.items() if e["type"] in ("Scheme", "Project", "Initiative")
+                for n in self.k.names(eid) for st in [proper_stem(n, english.__contains__)] if st}
+        if not stems:
+            return links
+        out = []
+        for l in links:
+            if len(l.ids) == 1 and (_name_key(l.surface), l.ids[0]) in stems:
+                m = _KIND_TAIL_AFTER.match(question, l.end)
+                if m and not any(o is not l and l.end <= o.start < m.end() for o in links):
+                    l = Link(l.start, m.end(), question[l.start:m.end()], l.ids)
+            out.append(l)
+        return out
 
     def _part_of(self) -> set[tuple[str, str]]:
         """(part, parent) pairs of the graph's ``partOf`` statements, read once."""
@@ -1060,6 +1141,7 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
     a.negation = bool(NEGATION.search(status_blank))
     a.priority = bool(PRIORITY.search(blank))
     a.pending = bool(STATUS_PENDING.search(blank))
+    a.prospective = bool(PROSPECTIVE.search(blank))
     a.chair = bool(CHAIR.search(blank))
     a.partner = bool(PARTNER.search(blank))
     if ROADMAP.search(blank):

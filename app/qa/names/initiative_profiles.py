@@ -128,6 +128,20 @@ def profiles_for(knowledge) -> Profiles:
     return Profiles(knowledge)
 
 
+def defines_word(knowledge):
+    """``(initiative id, word) -> bool``: whether the report defines that initiative with the word
+    (its names, defining sentences or the sections headed with its name); False for anything else."""
+    if knowledge is None or not hasattr(knowledge, "_mentions_by_entity"):
+        return None
+    prof = profiles_for(knowledge)
+
+    def defines(eid: str, word: str) -> bool:
+        bag = prof.words.get(eid)
+        return bag is not None and bool(_variants(_stem(word)) & (bag | prof.section_words[eid]))
+
+    return defines
+
+
 def _spans(question: str):
     """(start, end, head, described words, possessor words) for each description around an
     initiative head noun."""

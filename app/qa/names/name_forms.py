@@ -89,6 +89,29 @@ def written_forms(name: str) -> list[str]:
     return out
 
 
+# Kind nouns a scheme's or project's name may end on that readers leave out ("the Haba Haba scheme").
+_KIND_TAIL = re.compile(r"\s+(?:scheme|programme|program|project|pilot|initiative)$", re.I)
+_KIND_TYPES = ("Scheme", "Project", "Initiative")
+
+
+def proper_stem(name: str, is_word: Callable[[str], bool]) -> str | None:
+    """'Haba Haba scheme' -> 'Haba Haba': a name that is a proper name plus a kind noun, where the
+    proper name is capitalised words none of which is an English word ("National Health Insurance
+    scheme" keeps its noun: its words say a kind, not one scheme).  None for any other name."""
+    m = _KIND_TAIL.search(name)
+    if not m:
+        return None
+    stem = name[:m.start()].strip()
+    words = _WORD.findall(stem)
+    if not re.fullmatch(r"[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*)*", stem):
+        return None  # "Estidama++": the linker drops the marks, and "Estidama" may be another programme
+    english = lambda w: is_word(w.lower()) or all(is_word(p) for p in w.lower().split("-") if p)  # "Multi-donor"
+    if not words or len(stem) < 4 or not all(w[0].isupper() for w in words) or any(english(w) for w in words) \
+            or stem.isupper():  # an acronym ("ILES project") is a name of its own already
+        return None
+    return stem
+
+
 def derived_forms(entities: Iterable[tuple[str, str, list[str]]],
                   taken: Callable[[str], bool]) -> Iterator[tuple[str, str]]:
     """(form, entity id) for each entity ``(id, type, names)`` of a named kind.
@@ -97,8 +120,17 @@ def derived_forms(entities: Iterable[tuple[str, str, list[str]]],
     skipped, as are initials that several entities would share."""
     by_initials: dict[str, set[str]] = defaultdict(set)
     by_stem: dict[str, set[str]] = defaultdict(set)
+    by_proper: dict[str, set[str]] = defaultdict(set)
     variants: list[tuple[str, str]] = []
+    from app.qa.form.spelling import english_frequency
+
+    english = english_frequency()
     for eid, etype, names in entities:
+        if etype in _KIND_TYPES:
+            for n in names:
+                stem = proper_stem(n, english.__contains__)
+                if stem:
+                    by_proper[stem].add(eid)
         if etype not in _TYPES:
             continue
         for n in names:
@@ -115,6 +147,9 @@ def derived_forms(entities: Iterable[tuple[str, str, list[str]]],
     for stem_form, ids in sorted(by_stem.items()):  # only when one undertaking has those partners
         if len(ids) == 1 and not taken(stem_form):
             yield stem_form, next(iter(ids))
+    for stem, ids in sorted(by_proper.items()):  # "Haba Haba" for the Haba Haba scheme, when one thing is so called
+        if len(ids) == 1 and not taken(stem):
+            yield stem, next(iter(ids))
     for ini, ids in sorted(by_initials.items()):
         if len(ids) == 1 and not taken(ini):
             yield ini, next(iter(ids))

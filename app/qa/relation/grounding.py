@@ -89,5 +89,7 @@ def adopt(a: Analysis, und, knowledge) -> None:
     from app.qa.understand import RELATION_FLAGS
 
     flag = RELATION_FLAGS.get(und.relation or "")
+    if flag == "fund" and a.partner and not getattr(a, flag, False):
+        return  # "which organisations worked with the ILO to help Jordan's SSC ...": working with is worded, paying is not
     if flag and grounded(und.relation, a, knowledge):
         setattr(a, flag, True)

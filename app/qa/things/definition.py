@@ -35,6 +35,17 @@ _FRAMES = [
                r"(?:(?:actually|really|exactly|basically)\s+)?(?:is|are|was|were|means?|does)\s*[.?]?\s*$", re.I),
     re.compile(_OPEN + r"what\s+does\s+(?P<obj>.+?)\s+(?:mean|do|stand\s+for)\s*\??\s*$", re.I),
 ]
+_NAME_FRAMES = [
+    # The name asked of a thing described ("what is the name of the global partnership for
+    # universal social protection", "what do they call ...", "... - what's it called?"): when the
+    # description links one thing, that thing (by its name) is the answer, as for "what is X?".
+    re.compile(_OPEN + r"(?:(?:what|which)\s*(?:'s|\s+is|\s+was)\s+)?(?:the\s+)?(?:full\s+|official\s+|exact\s+|proper\s+)?"
+               r"name\s+(?:of|for)\s+(?P<obj>.+?)\s*\??\s*$", re.I),
+    re.compile(_OPEN + r"(?:what|how)\s+(?:do|does|did)\s+(?:they|people|you|we|i|the\s+report)\s+call\s+(?P<obj>.+?)\s*\??\s*$",
+               re.I),
+    re.compile(r"^\s*(?P<obj>.+?)\s*(?:[-–—:,]|\.{3})\s*(?:so\s+)?(?:what(?:'s|\s+is|\s+was)\s+(?:it|its\s+name|this|that)"
+               r"(?:\s+(?:called|named))?|(?:its\s+)?name)\s*\??\s*$", re.I),
+]
 # Words an object may hold besides the name: articles, possessive marks, adverbs of the frame and
 # general nouns for kinds of body or programme (plain English).
 _FILLER = {
@@ -44,6 +55,9 @@ _FILLER = {
     "partnership", "report", "board", "committee", "facility", "project", "platform", "coalition",
     "alliance", "group", "working", "body", "mechanism", "tool", "system", "campaign", "in", "of",
 }
+# Link types that describe a thing rather than name another one, and the glue of a description.
+_DESCRIBING = ("ThematicArea", "Region")
+_GLUE = {"and", "or", "for", "on", "to", "with", "by", "its", "their", "which", "that", "is", "are", "whose"}
 # Words that make a question more than a definition ("what is the total", "what are the funders of").
 _NOT_DEFINITION = re.compile(
     r"\b(?:name|names|title|number|total|amount|share|percentage|year|when|how|which|who\s+(?:funds|finances)|"
@@ -64,10 +78,11 @@ class Defined:
     place: str | None
 
 
-def _object_span(question: str) -> tuple[int, int] | None:
+def _object_span(question: str, named: bool = False) -> tuple[int, int] | None:
     """Where the object of a definitional frame is written ("the Global Accelerator" in "What is
-    the Global Accelerator?"), or None when no frame fits or the object asks more than what it is."""
-    for rx in _FRAMES:
+    the Global Accelerator?"), or None when no frame fits or the object asks more than what it is.
+    ``named``: the frames that ask a described thing's name instead."""
+    for rx in _NAME_FRAMES if named else _FRAMES:
         m = rx.search(question)
         if m:
             break
@@ -76,17 +91,29 @@ def _object_span(question: str) -> tuple[int, int] | None:
     return None if _NOT_DEFINITION.search(m.group("obj")) else m.span("obj")
 
 
-def asked_entity(question: str, links: Iterable, exists: Callable[[str], bool]) -> Defined | None:
+def asked_entity(question: str, links: Iterable, exists: Callable[[str], bool],
+                 defines: Callable[[str, str], bool] | None = None) -> Defined | None:
     """The one non-country entity a "what is X?" question asks to define, or None.
 
-    ``links`` are the lexicon's links of ``question`` (``start``, ``end``, ``type``, ``ids``)."""
+    ``links`` are the lexicon's links of ``question`` (``start``, ``end``, ``type``, ``ids``).
+    A question asking a described thing's name ("what is the name of the global partnership for
+    universal social protection", "the global network of ... - what's it called?") is read the same
+    way; its description may go on past the linked words with words that ``defines(id, word)``
+    says the report defines that thing with ("... for social health protection and health financing")."""
     links = list(links)
-    span = _object_span(question)
+    span = _object_span(question, named=True)
+    named = span is not None
+    if span is None:
+        span = _object_span(question)
     if span is None:
         return None
     s, e = span
     obj = question[s:e]
     inside = [l for l in links if l.start >= s - 1 and l.end <= e + 1]
+    if named:  # topics and regions inside a description describe the thing ("... on social health protection")
+        inside = [l for l in inside if l.type not in _DESCRIBING]
+        if any(re.match(r"['’]s?\b", question[l.end:l.end + 2]) for l in inside):
+            return None  # "the name of the Accelerator's fund": the name of something it has
     things = {i for l in inside if l.type != "Country" for i in l.ids if exists(i)}
     places = {i for l in inside if l.type == "Country" for i in l.ids}
     if len(things) != 1 or len(places) > 1:
@@ -96,9 +123,11 @@ def asked_entity(question: str, links: Iterable, exists: Callable[[str], bool]) 
         for k in range(max(l.start, s) - s, min(l.end, e) - s):
             rest[k] = " "
     words = re.findall(r"[\w'’+-]+", "".join(rest).lower().replace("’", "'"))
-    if any(w not in _FILLER and not w.isdigit() for w in words):
+    thing = things.pop()
+    if any(w not in _FILLER and not w.isdigit() and not (named and defines and (w in _GLUE or defines(thing, w)))
+           for w in words):
         return None
-    return Defined(things.pop(), next(iter(places), None))
+    return Defined(thing, next(iter(places), None))
 
 
 def absent_object(question: str, links: Iterable, vocab: set[str]) -> str | None:
