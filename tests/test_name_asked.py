@@ -82,3 +82,12 @@ def test_a_described_scheme_is_found_whatever_the_frame(engine, question):
         if labels == [label]:
             checked += 1
     assert checked >= 2
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("I remember the ILO put out a fact sheet with a UN office in 2031, what was it called?", "Publication"),
+    ("The ministry set up a new pilot last year; what is it called?", "Scheme"),
+])
+def test_what_it_is_called_is_the_thing_said_before(question, expected):
+    """"..., what was it called?": the pronoun stands for the thing the sentence named before."""
+    assert name_asked_type(question) == expected

@@ -21,7 +21,8 @@ _KINDS: list[tuple[str, str]] = [
      r"insurances?", "Scheme"),
     (r"laws?|acts?|decrees?|bills?|codes?|strateg(?:y|ies)|polic(?:y|ies)", "Law"),
     (r"conventions?|recommendations?|treat(?:y|ies)", "Convention"),
-    (r"reports?|papers?|publications?|briefs?|guides?|guidance|studies|study|bulletins?|toolkits?|courses?|moocs?",
+    (r"reports?|papers?|publications?|briefs?|guides?|guidance|studies|study|bulletins?|toolkits?|courses?|moocs?|"
+     r"(?:fact\s+)?sheets?|notes?|handbooks?|manuals?",
      "Publication"),
     (r"initiatives?|networks?|partnerships?|coalitions?|alliances?|accelerators?|working groups?", "Initiative"),
     (r"organi[sz]ations?|agenc(?:y|ies)|institutions?|institutes?|universit(?:y|ies)|compan(?:y|ies)|ministr(?:y|ies)|"
@@ -32,8 +33,11 @@ _KIND = re.compile(r"\b(" + "|".join(k for k, _ in _KINDS) + r")\b", re.I)
 _CLAUSE_END = re.compile(r"\s(?:that|which|who|whose|where|when|whereby|in|for|with|to|by|from|under|on|at|and|"
                          r"called|named|[a-z]+ing)\b|[,;:?(]|\s[-–—]\s", re.I)  # "-ing": "the report assessing ..."
 _NAME_OF = re.compile(r"\b(?:the\s+)?(?:exact\s+|full\s+|official\s+)?(?:name|title)\s+of\s+", re.I)
-_CALLED = re.compile(r"\b(?:what|how)\s+(?:is|was|are|were)\s+(?P<np>[^?,;]{3,80}?)\s+(?:called|named|titled|known as)\b",
+_CALLED = re.compile(r"\b(?:what|how)\s+(?:is|was|are|were)\s+(?P<np>[^?,;]{2,80}?)\s+(?:called|named|titled|known as)\b",
                      re.I)
+
+
+_PRONOUNS = {"it", "this", "that", "they", "these", "those"}
 
 
 def _type_of(phrase: str) -> str | None:
@@ -48,6 +52,9 @@ def _type_of(phrase: str) -> str | None:
 def name_asked_type(question: str) -> str | None:
     """The type a "name of <X>" / "what is <X> called" question asks for by X's head noun, else None."""
     m = _CALLED.search(question)
+    if m and m.group("np").strip().lower() in _PRONOUNS:
+        # "I remember the ILO put out a fact sheet with OHCHR, what was it called?": the thing said before
+        return _type_of(question[:m.start()])
     if m:
         return _type_of(m.group("np"))
     m = _NAME_OF.search(question)
