@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from app.qa.topics.name_words import name_spans, terms_outside_names
 from app.qa.units import terms
 from graph import countries
@@ -88,3 +90,17 @@ def test_an_acronym_and_the_next_name_are_two_names():
 def test_a_text_cut_inside_a_name():
     t = "Support for tripartite constituents under the Comprehensive Refugee"
     assert _names(t) == ["Comprehensive Refugee"]
+
+
+def test_engine_topic_inside_a_title_adds_no_country_when_one_is_set_aside(engine):
+    """The same with a country set aside ("... besides X"): the sweep over the topic word's sentences
+    (app.qa.topics.sweep) reads the word as a statement too."""
+    only_named = _countries_only_named_with(engine, r"[A-Z]\w+ Refugee [A-Z]\w+", r"\brefugees?\b")
+    stating = sorted(e.get("label") for i, e in engine.k.entities.items() if e.get("type") == "Country"
+                     and any(re.search(r"\brefugees\b", p.text) and e.get("label") in p.text
+                             for p in (engine.k.passage(x) for x in e.get("passages", [])) if p))
+    if not stating:
+        pytest.skip("no country entry states refugees")
+    got = answer_ids(engine, engine.ask(f"refugee social protection work countries besides {stating[-1].lower()}"))
+    assert got
+    assert not got & only_named
