@@ -146,6 +146,7 @@ from app.qa.topics.spans import SpanFinder, asked_span, graph_fits, number_value
 from app.qa.summary import summarise
 from app.qa.topics.sweep import MIN_TOPIC_IDF, TopicSweep
 from app.qa.topics import topic_coverage as topic_cover
+from app.qa.topics.name_words import stated_terms
 from app.qa.figures import figure_choice, figure_place, tables_place
 from app.qa.things import scheme_place
 from app.qa.topics import section_items, theme_sections
@@ -1260,8 +1261,14 @@ class QuestionEngine:
         # "cocoa or coffee": a sentence writing the other word of the choice is on the topic too
         others = [ph for ph in either_word.coordinated_with(question, rarest)
                   if max(self.units.idf.get(t, 0.0) for t in ph) >= MIN_TOPIC_IDF]
+        # ... as a statement, not as a word of a name or a title (app.qa.topics.name_words)
+        asked = {t for t in terms(question) if t not in stop and t not in keys and
+                 self.units.idf.get(t, 0.0) >= topic_cover.MIN_SECOND_IDF}
+
+        def stated(r):
+            return stated_terms(self.units, r.unit_id, asked, keys)
         return lambda r: either_word.holds_key_or_alternative(
-            lambda t: topic_cover.holds_any(self.units.unit_terms[r.unit_id], t, long_forms), rarest, others)
+            lambda t: topic_cover.holds_any(stated(r), t, long_forms), rarest, others)
 
     def _swept(self, a: Analysis, best: TextResult, have: set[str]) -> list[dict]:
         """Countries of every other sentence on the best sentence's topic (see :mod:`app.qa.topics.sweep`)."""

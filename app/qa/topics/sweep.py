@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass
 
 from app.qa.topics import either_word
+from app.qa.topics.name_words import stated_terms
 from app.qa.units import terms
 from graph import countries
 
 MAX_TOPIC_UNITS = 6  # a topic word in more sentences than this is too common to sweep on
 MIN_TOPIC_IDF = 4.0  # ... and so is one whose idf is below this
+MIN_ASKED_IDF = 2.3  # a question word this rare, written in a name, makes it the name asked about
 
 
 @dataclass
@@ -81,9 +83,16 @@ class TopicSweep:
             return []
         word, rows = found
         topics = [(word, rows)] + self.alternatives(question, word)
+        # a topic word (not a linked name) counts as a statement, not as a word of a name or a
+        # title ("the Technical Note on the Single Social Registry"): app.qa.topics.name_words
+        named_topic = word not in terms(question)
         hits: dict[str, SweepHit] = {}
         for word, uid in [(w, uid) for w, rs in topics for uid in rs]:
             u = self.units.units[uid]
+            if not named_topic:
+                asked = {t for t in terms(question) if t != word and self.units.idf.get(t, 0.0) >= MIN_ASKED_IDF}
+                if word not in stated_terms(self.units, uid, asked, [word]):
+                    continue
             p = self.k.passage(u.passage_id)
             if p is None:
                 continue

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.qa.topics.either_word import coordinated_with
+from app.qa.topics.name_words import stated_terms
 from app.qa.units import terms
 from graph import countries
 
@@ -33,6 +34,7 @@ MIN_KEY_IDF = 3.5  # a key word is rarer than this (idf): 'insurance', 'system' 
 MIN_SECOND_IDF = 2.3  # ... and a secondary topic word at least this rare ('social', 'work' are frame)
 LISTED_KEYS = 3  # a keyword query with this many key words lists a topic's parts (two of them say it)
 COMMON_TOPIC_WORDS = 2  # a topic said in common words only needs this many of them (each in many sentences)
+NAMED_ONLY_MARGIN = 0.7  # a best sentence writing the topic only inside a name yields to one this close that states it
 MAX_ADDED = 25  # a topic that fills more country entries than this is no topic the words pin down
 
 
@@ -392,6 +394,8 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
                    and any(units.idf.get(t, 0.0) >= MIN_SECOND_IDF for t in ph)]
                for k in keys}
     bar, low_bar = RATIO * best.score, ALL_KEYS_RATIO * best.score
+    # the question's own distinctive words: a name that holds one is the name asked about
+    asked = {t for t in terms(a.question) if t not in stop and t not in keys and units.idf.get(t, 0.0) >= MIN_SECOND_IDF}
     rarest = max(keys, key=lambda k: units.idf.get(k, units.default_idf))
     out: dict[str, Covered] = {}
     for i in text_step.allowed_units(a, required):
@@ -399,7 +403,11 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         u = units.units[i]
         if u.kind != "sentence" or scores[i] < low_bar:
             continue
-        written = [k for k in keys if holds_any(units.unit_terms[i], k, long_forms)]
+        kt = units.unit_terms[i]
+        if any(holds_any(kt, k, long_forms) for k in keys):
+            # the key words as a statement, not as a word of a name or title (app.qa.topics.name_words)
+            kt = stated_terms(units, i, asked, keys)
+        written = [k for k in keys if holds_any(kt, k, long_forms)]
         # the topic in the choice's other words counts only for a sentence as close as a key-word
         # one (the higher bar) that writes the question's other topic words too
         stand_in = [k for k in keys if k not in written and
@@ -410,7 +418,7 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
         if len(said) > len(written) and rarest not in written and scores[i] < bar:
             said = written  # the other of "gig and platform workers" alone must be as close as the best sentence
         if not said and alternatives and scores[i] >= bar and \
-                any(holds_any(units.unit_terms[i], k, long_forms) for k in alternatives):
+                any(holds_any(kt, k, long_forms) for k in alternatives):
             said = list(keys)  # the topic in the query's other word, as close as a key-word sentence
         if listing and len(said) + sum(holds_any(units.unit_terms[i], k, long_forms) for k in alternatives) >= 2:
             said = list(keys)  # "cocoa coffee rubber castor": a keyword query lists the topic's words; two say it
@@ -506,6 +514,20 @@ def prefer_keyed(results: list, question: str, units, stop: set[str], long_forms
             and (units.idf.get(t, 0.0) >= MIN_KEY_IDF or t in long_forms)]
     best = results[0]
     if not keys or any(holds_any(units.unit_terms[best.unit_id], k, long_forms) for k in keys):
+        # ... written only as a word of a name ("joined the ... Accelerator for Just Transitions"):
+        # a sentence stating the topic, a little further down, is the better one
+        asked = {t for t in terms(question) if t not in stop and t not in keys and units.idf.get(t, 0.0) >= MIN_SECOND_IDF}
+        if not keys or _states_any(units, best, keys, long_forms, asked):
+            return best
+        b = units.units[best.unit_id]
+        for r in results[1:]:
+            if r.score < NAMED_ONLY_MARGIN * best.score:
+                break
+            u = units.units[r.unit_id]
+            if u.passage_id == b.passage_id and u.start < b.end and b.start < u.end:
+                continue  # a clause of the same sentence, cut inside the name
+            if _states_any(units, r, keys, long_forms, asked):
+                return r
         return best
     for r in results[1:]:
         if r.score < margin * best.score:
@@ -513,3 +535,9 @@ def prefer_keyed(results: list, question: str, units, stop: set[str], long_forms
         if any(holds_any(units.unit_terms[r.unit_id], k, long_forms) for k in keys):
             return r
     return best
+
+
+def _states_any(units, r, keys: list[str], long_forms: dict[str, list[str]], asked: set[str]) -> bool:
+    """Does the sentence write a key word outside its names and quoted titles (app.qa.topics.name_words)?"""
+    ut = stated_terms(units, r.unit_id, asked, keys)
+    return any(holds_any(ut, k, long_forms) for k in keys)
