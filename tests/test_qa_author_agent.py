@@ -75,6 +75,8 @@ def test_partners_read_from_a_sentence_leave_out_the_author_as_agent(engine, for
     scheme, topic = _scheme_with_agent_sentence(engine)
     d = engine.ask(form.format(s=scheme, t=topic))
     labels = {x["label"] for x in d["answers"]}
-    if not str(d.get("strategy", "")).startswith("text") or len(labels) < 2:
+    # (a graph answer narrowed by the sentence, "graph+text", reads it too: since round 24 the scheme's
+    # partners are the graph's partnerships scoped to it, and the sentence's names join them)
+    if "text" not in str(d.get("strategy", "")) or len(labels) < 2:
         pytest.skip("not answered from a sentence")
     assert "International Labour Organization" not in labels
