@@ -753,9 +753,12 @@ def asks_people_groups(question: str) -> bool:
 
 
 # Tools asked by their noun ("which actuarial model", "what software ..."): the names a sentence
-# writes ("the ILO/PENSIONS actuarial model"), which the graph holds no entity for.
+# writes ("the ILO/PENSIONS actuarial model"), which the graph holds no entity for.  The span reader
+# (app.qa.topics.spans, the "tool" family) reads names headed by the same nouns.
+TOOL_NOUNS = ("model", "software", "methodology")
 _TOOL_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|can|will|would)\s)[\w/-]+\s+)"
-                         r"{0,3}?(?:models?|software|methodolog(?:y|ies))\b", re.I)
+                         r"{0,3}?(?:" + "|".join(n[:-1] + "(?:y|ies)" if n.endswith("y") else n + "s?" for n in TOOL_NOUNS)
+                         + r")\b", re.I)
 
 
 def asks_tool(question: str) -> bool:

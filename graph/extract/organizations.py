@@ -145,7 +145,9 @@ TABLE_ORG_HEADS = re.compile(
 )
 
 
-def _initials_match(acr: str, expansion: str) -> bool:
+def initials_match(acr: str, expansion: str) -> bool:
+    """Whether the acronym's letters are initials of the expansion's words, in order (words it skips,
+    as "of", "and", allowed): "social health protection" gives SHP, not CMU."""
     letters = [c for c in acr.upper() if c.isalpha()]
     words = [w for w in re.split(r"[\s/-]+", expansion) if w]
     initials = "".join(w[0].upper() for w in words if w[0].isalpha())
@@ -159,7 +161,7 @@ def _acronym_like(cell: str, expansion: str) -> bool:
         return False
     if is_acronym(cell.replace("$", "")):
         return True
-    return cell.isalpha() and cell.islower() and _initials_match(cell, expansion)
+    return cell.isalpha() and cell.islower() and initials_match(cell, expansion)
 
 
 def acronym_rows(table: Table) -> list[tuple[str, str]] | None:
@@ -177,7 +179,7 @@ def acronym_rows(table: Table) -> list[tuple[str, str]] | None:
         return None
     out = []
     for a, x in good:
-        if a.isalpha() and a.islower() and _initials_match(a, x):
+        if a.isalpha() and a.islower() and initials_match(a, x):
             a = a.upper()  # a look-alike acronym folded to lowercase ('who' -> 'WHO')
         out.append((a, x))
     return out

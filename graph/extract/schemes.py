@@ -29,6 +29,7 @@ from graph import countries
 from graph.extract import ensure_country, milestones
 from graph.extract.instruments import resolve_org, section_iso3, sentence_country, sentences, text_sentences
 from graph.extract.named import NameIndex
+from graph.extract.organizations import initials_match
 from graph.extract import evaluated_projects
 from graph.extract.amount_contributors import CONTRIBUTED, contributor_list
 from graph.extract.titled_projects import extract_titled_projects
@@ -76,21 +77,7 @@ ACR_BEFORE = re.compile(r"\b" + _DESC_WORDS[:-2] + r"[a-z][a-z\-]*)\s*\((?P<acr>
 _TRANSLATED_HEADS = ("coverage", "insurance")
 ACR_TRANSLATED = re.compile(r"\b" + _DESC_WORDS + r"(?P<head>" + "|".join(_TRANSLATED_HEADS) + r")\s*\((?P<acr>[A-Z]{2,8})\)")
 _WORDLIKE = re.compile(r"[a-z]{2}")
-
-
-def abbreviates(words: list[str], acr: str) -> bool:
-    """Whether the acronym's letters are the initials of the words' last ones, in order (allowing
-    words it skips, as "of", "and"): "social health protection" gives SHP, not CMU."""
-    initials = [w[0].upper() for w in words if w]
-    i = len(initials)
-    for letter in reversed(acr):
-        while i > 0 and initials[i - 1] != letter:
-            i -= 1
-        if i == 0:
-            return False
-        i -= 1
-    return True
-_DESCRIBED = "\0described"  # marks a candidate found by ACR_AFTER / ACR_BEFORE
+_DESCRIBED = "\0described"  # marks a candidate found by ACR_AFTER / ACR_BEFORE / ACR_TRANSLATED
 _DESC_LEAD = re.compile(r"^(?:(?:the|a|an|its|their|to|of|in|on|and|for|from|with|into|both|under|by|as|is|was|"
                         r"are|were|new|that|which|this|these|through|via|at|over|between|across|within|including|such|like)\s+)+")
 _NOT_SCHEME = re.compile(
@@ -238,7 +225,7 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
                 cands.append((m.start("name"), m.end(), f"{nm}{m.group('mark') or ''} {m.group('head')}",
                               m.group("head"), m.group("acr"), ""))
             translated = [m for m in (ACR_TRANSLATED.finditer(sent) if "(" in sent else ())
-                          if not abbreviates((m.group("desc") or "").split() + [m.group("head")], m.group("acr"))]
+                          if not initials_match(m.group("acr"), f"{m.group('desc') or ''}{m.group('head')}")]
             for m in ((*ACR_AFTER.finditer(sent), *ACR_BEFORE.finditer(sent)) if _may_describe_scheme(sent) else ()) \
                     + tuple(translated):
                 words = (m.group("desc") or "").split()

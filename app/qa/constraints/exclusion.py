@@ -46,6 +46,7 @@ _HAVE_AFTER = re.compile(r"\s+(?:already\s+)?(?:covered|handled|done|sorted|writ
 _KNOWN_BEFORE = re.compile(r"\balready\s+(?:have|has|got|know(?:\s+about)?|listed|list|included|counted|noted|mentioned)\s+"
                            r"(?:the\s+|about\s+(?:the\s+)?)?$", re.I)
 _OTHERS_ASKED = re.compile(r"\b(?:else|other|others|another|remaining|rest)\b", re.I)
+_NOTHING = re.compile(r"")
 # "countries the Netherlands finances, egypt and kenya excluded", "jordan donors, eu left out": the
 # cue follows the names it sets aside (a list of them, joined by commas and "and")
 _POST_CUE = re.compile(r"^\s*(?:(?:is|are|being)\s+)?(?:excluded|left out|omitted|not counted|not included|set aside|"
@@ -170,7 +171,8 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
         if not (pre and post):
             pre, post = _HAVE_BEFORE.search(question[:link.start]), _HAVE_AFTER.match(question[link.end:])
         if not (pre and post) and _OTHERS_ASKED.search(question[link.end:]):
-            pre, post = _KNOWN_BEFORE.search(question[:link.start]), re.match(r"", question[link.end:])
+            # nothing need follow the name: the question's asking for the others is the cue's second half
+            pre, post = _KNOWN_BEFORE.search(question[:link.start]), _NOTHING.match(question[link.end:])
         if pre and post and not any(s <= link.start < e for s, e in cuts):
             out.ids.update(link.ids)
             cuts.append((pre.start(), link.end + post.end()))

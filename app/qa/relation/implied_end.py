@@ -57,9 +57,10 @@ def implied_end(a: Analysis, knowledge):
     if len(named) != 1 or named[0].type not in _NAMED_TYPES or named[0].type == want or len(named[0].ids) != 1:
         return None  # none, or several things named (a country too): the relation between them is not implied
     e = named[0].ids[0]
+    # A descriptive label ("unemployment insurance scheme") names a kind, not this one thing; one
+    # with its acronym ("universal health coverage (CMU)") names one.
     if not any(w.lstrip("(")[:1].isupper() for w in knowledge.label(e).split()):
-        return None  # a descriptive label ("unemployment insurance scheme") names a kind, not this one thing
-        # (one with its acronym, "universal health coverage (CMU)", names one)
+        return None
     cands = _candidates(e, want, knowledge)
     worded = [c for c in cands if keyword_hits(a, REGISTRY[c[0]])]
     cands = worded or cands

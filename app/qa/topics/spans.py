@@ -21,7 +21,7 @@ import numpy as np
 
 from app.qa.constraints.branch_words import asked_branches, fits_branch
 from app.qa.figures.keyword_figures import opens_on_measure
-from app.qa.question import _META, asks_people_groups
+from app.qa.question import _META, TOOL_NOUNS, asks_people_groups
 from app.qa.topics.people_groups import people_group_spans
 from app.qa.units import STOP, terms
 
@@ -36,7 +36,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
                 "platform", "campaign", "facility", "portal", "network", "alliance", "coalition", "forum"),
     "title": ("title", "paper", "report", "brief", "publication", "guide", "guidance", "note", "tool", "toolkit",
               "playbook", "study", "assessment", "manual", "module", "book", "handbook", "review"),
-    "tool": ("model", "software", "methodology"),  # "the ILO/PENSIONS actuarial model"
+    "tool": TOOL_NOUNS,  # "the ILO/PENSIONS actuarial model"
 }
 _FAMILY_OF: dict[str, set[str]] = {}
 for _fam, _words in FAMILIES.items():
