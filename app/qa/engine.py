@@ -83,7 +83,7 @@ from app.qa.figures.dated_figures import prefer_asked_year, topic_weight
 from app.qa.figures.tables import addresses_cell
 from app.qa.things.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.things.instrument_kind import keep_asked_kind, keep_named
-from app.qa.names.instrument_identity import asked_instrument
+from app.qa.names.instrument_identity import asked_instrument, full_title, instrument_by_subject
 from app.qa.things.instrument_listing import listed_instruments
 from app.qa.things.scheme_kinds import keep_schemes
 from app.qa.things.scheme_kind_list import asked_kind
@@ -268,6 +268,15 @@ _COUNTED_KEYWORD = re.compile(r"\b(countries|pathfinders|governments|territories
 _NO_NOUN_AFTER = re.compile(r"\s+(?:of\s+(?:them|these|those)|name|names|mention|mentions|list|lists|cite|cites|show|shows|"
                             r"have|has|had|are|were|get|gets|got|receive|receives|received)\b", re.I)
 _HOW_MANY_MORE = re.compile(r"\bhow (?:many|much) (?:more|fewer|less)\b|\bby how (?:many|much)\b[^?]*\b(?:more|fewer|less)\b", re.I)
+# One country asked by its kind noun in the singular ("which country's", "what African country").
+_ONE_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:country|nation)(?:['’]s)?\b(?![\w-])", re.I)
+# Words of a funder question, never of the scheme it describes.
+_FUND_ASKING = frozenset(terms("fund funds funded funder funders funding donor donors pay pays paying paid contribute "
+                               "contributes contributing contribution contributions finance finances financed financing "
+                               "money named listed"))
+# A kind of scheme named by its noun ("the garment workers' injury pilot").
+_SCHEME_NOUN = re.compile(r"\b(?:schemes?|pilots?|programmes?|programs?|insurance|grants?|allowances?|pensions?|"
+                          r"benefits?|transfers?)\b", re.I)
 _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governments|organi[sz]ations|funders|donors|"
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
 
@@ -580,6 +589,7 @@ class QuestionEngine:
             out["path"] = [f"funding asked for {', '.join(undated)}: not a year of the report's financing lines"]
             return self._finish(out, a, und, timings, t0)
 
+        self._fund_of_described_scheme(a)  # "brands paying into the garment workers' injury pilot in Bangladesh"
         owner = possessed(a, self.k)  # "which country's National Social Security Fund ... CNaPS"
         if owner:
             eid, facts = owner
@@ -623,9 +633,14 @@ class QuestionEngine:
         if kinded:
             self._kind_answers(kinded, out)
             return self._finish(out, a, und, timings, t0)
-        numbered = asked_instrument(a, self.k)  # "employment injury benefits convention number"
+        numbered = asked_instrument(a, self.k) or instrument_by_subject(a, self.k)  # "employment injury benefits convention number"
         if numbered:
             self._named_itself(numbered, out, "the instrument named by its subject: its number is in its name")
+            return self._finish(out, a, und, timings, t0)
+        titled = full_title(a, self.k)  # "Convention 102 full title"
+        if titled:
+            self._named_itself(titled[0], out, "the full title asked: the instrument's longest name")
+            out["answers"][0]["label"] = titled[1]
             return self._finish(out, a, und, timings, t0)
         defined = defined_entity(a)  # "what is the OPG", "tell me about the Haba Haba scheme": the thing itself
         if defined:
@@ -914,6 +929,15 @@ class QuestionEngine:
                         said = self.units.units[r.unit_id].text
                         if r.score >= factor * bar and says_topic(topic, said):
                             return True
+                        if r.score >= factor * bar and len(topic) >= 2 and _ONE_COUNTRY.search(q) \
+                                and topic_coverage(topic, said) > 0 \
+                                and len(self.text.passage_entities(r.passage_id) & set(graph_ids)) == 1:
+                            # "which country's comparative report ... led to a roadmap": a paragraph
+                            # about one of the candidates tells its story over several sentences
+                            # ("... a comparative report on X's legislation. ... The report ... led to
+                            # a strategic roadmap"); every topic word in that paragraph is as strong
+                            p = self.k.passage(r.passage_id)
+                            return p is not None and topic_coverage(topic, p.text) >= 1.0
                         # A terse query is less similar to any sentence than its wordy form, yet a
                         # sentence writing every one of its topic words is as strong evidence: the
                         # answer bar suffices.
@@ -1515,6 +1539,24 @@ class QuestionEngine:
         """How many countries of ``regions`` the graph links to one of ``things`` by ``relation``."""
         placed = {f["subject"] for r in regions for f in self.k.facts_where(predicate="inRegion", obj=r)}
         return len({f["subject"] for i in things for f in self.k.facts_where(predicate=relation, obj=i)} & placed)
+
+    def _fund_of_described_scheme(self, a: Analysis) -> None:
+        """"Which brands are paying into the garment workers' injury pilot in Bangladesh?": a funder
+        question that names only a country and describes one of its schemes asks for that scheme's
+        funders, when the graph holds some; the country is where the scheme is, not what is funded.
+        The description is read by :func:`app.qa.multihop.described_scheme.described`."""
+        if not a.fund or a.answer_type not in ("Organization", "Text") or len(a.linked("Country")) != 1 \
+                or any(l.type != "Country" for l in a.links):
+            return
+        if not _SCHEME_NOUN.search(a.question):
+            return  # "Senegal's social protection work": the country's work, no scheme described
+        got = described(a, self.k, need_name=False, asking=_FUND_ASKING)
+        if got is None or not got[0].startswith("Scheme:") or \
+                not self.k.facts_where(predicate="fundedBy", subject=got[0]):
+            return
+        country = next(l for l in a.links if l.type == "Country")
+        a.links = [Link(country.start, country.end, country.surface, [got[0]])]
+        a.answer_type = "Organization"
 
     def _resolve_description(self, a: Analysis) -> str | None:
         """A country named by what happened there ("who financed the work in the country whose

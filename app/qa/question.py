@@ -73,6 +73,9 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w
                    r"fund(?!s?\s+(?:the|more|most|fewer|least|less|it|its|their|his|her|a|an|both|all)\b)s?|"
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
                    r"brands?|retailers?|contributors?|sponsors?|mutuals?|"
+                   # kinds of public body ("which Ivorian council", "which planning commission")
+                   r"councils?|commissions?|committees?|departments?|secretariats?|associations?|"
+                   r"(?:trade\s+)?unions?|cent(?:re|er)s?|"
                    r"publications?|programmes?|pilots?(?![\w\s,/-]{0,25}\bcountr)|schemes?|systems?|conventions?|recommendation|initiatives?|laws?|titles?|"
                    r"years?|reports?|papers?|pathfinders?|states|agenc(?:y|ies)|bulletins?|stud(?:y|ies)|briefs?|guides?|"
                    r"guidance(?:\s+notes?)?|toolkits?|handbooks?|fact\s+sheets?|playbooks?|documents?|"
@@ -103,6 +106,9 @@ _HEAD_TYPE = {"countr": "Country", "territor": "Country", "government": "Country
               "federation": "Organization", "ministr": "Organization", "firm": "Organization", "compan": "Organization",
               "multinational": "Organization", "corporation": "Organization", "bank": "Organization",
               "brand": "Organization", "retailer": "Organization", "mutual": "Organization",  # an insurer, a body
+              "council": "Organization", "commission": "Organization", "committee": "Organization",
+              "department": "Organization", "secretariat": "Organization", "association": "Organization",
+              "union": "Organization", "trade union": "Organization", "centre": "Organization", "center": "Organization",
               # kinds of publication (the extractor's kinds): "which bulletin", "what study"
               "bulletin": "Publication", "stud": "Publication", "brief": "Publication", "guid": "Publication",
               "toolkit": "Publication", "handbook": "Publication", "fact": "Publication", "playbook": "Publication",

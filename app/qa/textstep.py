@@ -147,6 +147,10 @@ def event_words(question: str, focus: list[str]) -> list[str]:
     return [w for w in focus if w not in names and countries.lookup(w) is None]  # "lebanon" typed lowercase
 
 
+# Words of a beginning: asked with one, a year written beside another dates the same event.
+_ORIGIN = ["exist", "existed", "inception", "launched", "established", "founded", "created", "started", "began",
+           "initiated", "set", "formed", "introduced"]
+
 _SAME = {"people": "persons", "person": "persons", "individuals": "persons",  # one counted thing, several words
          "beneficiaries": "persons", "beneficiary": "persons", "recipients": "persons",
          "aged": "age", "ages": "age"}  # a short root the suffix stripper leaves alone
@@ -275,6 +279,11 @@ class TextStep:
             said = re.findall(r"[A-Za-z][A-Za-z-]+", seg)
             events = [w for w in event_words(question, focus)
                       if not any(_near(t, [w]) for t in said) or any(t.islower() and _near(t, [w]) for t in said)]
+            origin = any(_near(w, _ORIGIN) for w in re.findall(r"[a-z]+", question.lower()))
+            if origin:
+                # "since what year has X existed", "when was X set up": any word of a beginning
+                # dates it ("Since its inception in 2021", "was established in February 2024")
+                events = list(dict.fromkeys(events + _ORIGIN))
             bound = year_bound(question)
             best = None
             for m in rx.finditer(seg):
@@ -292,6 +301,8 @@ class TextStep:
                 # "until which year was it renewed": the year written as that bound ("up to September 2025")
                 lead = seg[max(0, m.start() - 24):m.start()]
                 off_bound = 0 if bound is None or bound.search(lead) else 1
+                if off_bound and origin and dist(_ORIGIN) <= 4:
+                    off_bound = 0  # "since what year has it existed": "since its inception in 2021" is that bound
                 key = (off_bound, dist(events), dist(focus))
                 if best is None or key < best[0]:
                     best = (key, m)

@@ -73,11 +73,27 @@ _RELATIVE_THAT = re.compile(r"(?<=[a-z])(?<!\bin)(?<!\bof)(?<!\bfor)(?<!\bfrom)(
                             r"\s+that(?=\s+[a-z])")
 
 
+# The asked thing named by its kind ("which country", "what organisations"): a later "its" or
+# "their" may be its own.
+_KIND = r"(?:countr|government|organi[sz]ation|institution|agenc|donor|funder|partner|scheme|programme|fund|bod|" \
+        r"network|initiative|state|nation|ministr|board)"
+_ASKED_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!" + _KIND + r"(?:y|ies|s)?\b)[a-z-]+\s+)?(?:(?P<one>" + _KIND + r"(?:y|)(?<!countr)(?<!agenc)"
+                         r"(?<!bod)(?<!ministr))|" + _KIND + r"(?:ies|s))\b", re.I)
+
+
 def _refers_back(text: str) -> bool:
     text = _RELATIVE_THAT.sub(" ", text)
     if _ANAPHOR.search(text):
         return True
     m = _PRONOUN.search(text)
+    head = _ASKED_HEAD.search(text[:m.start()]) if m is not None else None
+    if head is not None:
+        # "which country decided to update its 2014 assessment": the possessive agreeing with the
+        # asked noun is the asked thing's own, not a name in the preamble ("which donors fund its
+        # work" still points back)
+        own = "its" if head.group("one") else "their"
+        while m is not None and m.group(0).lower() == own:
+            m = _PRONOUN.search(text, m.end())
     if m is None:
         return False
     # a name the question sets aside ("apart from FAO, ... its working group") is not the referent

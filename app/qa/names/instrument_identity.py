@@ -52,4 +52,73 @@ def asked_instrument(a: Analysis, knowledge) -> str | None:
     return None
 
 
-__all__ = ["asked_instrument"]
+# "which ILO convention covers employment injury benefits", "what recommendation is about social
+# protection floors": the kind asked, a verb or preposition of subject, then the subject.
+_BY_SUBJECT = re.compile(r"^\W*(?:which|what)\s+(?:(?:ilo|ilo['’]s|international|labour)\s+)*"
+                         r"(?P<kind>convention|recommendation|standard|instrument)s?\s+"
+                         r"(?:(?:is|are|was)\s+)?(?:cover(?:s|ed)?|deal(?:s|t)?\s+with|about|concern(?:s|ed)?|on|"
+                         r"govern(?:s|ed)?|address(?:es|ed)?|regulat(?:es|ed)|protect(?:s|ed)?|set(?:s)?\s+(?:the\s+)?"
+                         r"(?:minimum\s+)?standards?\s+(?:for|on)|for|relat(?:es|ed|ing)\s+to)\s+"
+                         r"(?P<subject>[^?]+?)\s*\??\s*$", re.I)
+_KIND_WORDS = {"convention", "recommendation", "revised", "no"}
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _KIND_WORDS}
+
+
+def instrument_by_subject(a: Analysis, knowledge) -> str | None:
+    """The one numbered instrument of the graph whose title ("Employment Injury Benefits
+    Convention") the question's subject writes in full ("which ILO convention covers employment
+    injury benefits"), of the kind asked; None when none or several do.  The titles come from the
+    instruments' names (the ILO's own titles, a general gazetteer), never from the report's facts."""
+    m = _BY_SUBJECT.match(a.question)
+    if m is None or a.answer_type not in ("Convention", "Text"):
+        return None
+    if re.search(r"\b(?:did|does|do|has|have|had|was|were|is|are|will|would)\b", m.group("subject"), re.I) \
+            or any(l.type in ("Country", "Region") for l in a.links):
+        return None  # "which convention on maternity protection did Angola ratify": a relation is asked
+    kind = m.group("kind").lower()
+    subject = _words(m.group("subject")) | {w[:-1] for w in _words(m.group("subject")) if w.endswith("s")}
+    found = []
+    for ent in knowledge.of_type("LegalInstrument"):
+        names = knowledge.names(ent["id"])
+        if not any(instrument_number(n) for n in names):
+            continue
+        for n in names:
+            low = n.lower()
+            if kind in ("convention", "recommendation") and kind not in low:
+                continue
+            title = _words(re.sub(r",?\s*\d{4}.*$|\(no\.?\s*\d+\)", " ", low))
+            if len(title) >= 2 and not instrument_number(n) and title <= subject:
+                found.append((len(title), ent["id"]))
+                break
+    if not found:
+        return None
+    best = max(found)[0]
+    top = {eid for n, eid in found if n == best}
+    return next(iter(top)) if len(top) == 1 else None
+
+
+_FULL_TITLE = re.compile(r"\b(?:full|official|complete|formal)\s+(?:title|name)s?\b|\bwhat\s+is\s+\S+(?:\s+\S+){0,3}\s+"
+                         r"(?:officially|formally)\s+(?:called|titled|named)\b", re.I)
+
+
+def full_title(a: Analysis, knowledge) -> tuple[str, str] | None:
+    """(instrument, its longest name) when the question asks the full title of the one numbered
+    instrument it links ("Convention 102 full title": "Social Security (Minimum Standards)
+    Convention, 1952 (No. 102)"); None otherwise, or when no name is longer than its label."""
+    if not _FULL_TITLE.search(a.question):
+        return None
+    ids = {i for l in a.links for i in l.ids}
+    if len(ids) != 1 or not next(iter(ids)).startswith("LegalInstrument:"):
+        return None
+    eid = next(iter(ids))
+    names = knowledge.names(eid)
+    if not any(instrument_number(n) for n in names):
+        return None
+    longest = max(names, key=len)
+    return (eid, longest) if len(longest) > len(knowledge.label(eid)) else None
+
+
+__all__ = ["asked_instrument", "full_title", "instrument_by_subject"]

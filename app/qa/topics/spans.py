@@ -160,6 +160,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         kind = "title" if word.startswith("title") or "title" in fams else "name"
         return Asked(kind, (_singular(noun),) if noun else (), fams, True,
                      _COUNT_WORDS[cm1.group(1).lower()] if cm1 else None)
+    if _LANGUAGE_ASKED.search(q) or _LANGUAGE_LAST.search(q) and not re.search(r"\b(?:which|what|who|where|when|how)\b", q, re.I):
+        return Asked("language", plural=True)  # "in which languages is the portal available", "c102 toolkit languages"
     m_place = _PLACE.search(q)
     if m_place and not re.search(r"\bwhich countr|\bin which countr", q, re.I):
         return Asked("place")
@@ -457,6 +459,40 @@ def quantity_spans(seg: str) -> list[tuple[int, int]]:
 _PLACE_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
 
 
+_LANGUAGE_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?languages?\b", re.I)
+_LANGUAGE_LAST = re.compile(r"\blanguages?\s*\??\s*$", re.I)  # a keyword query's asked noun
+
+
+@lru_cache(maxsize=1)
+def _languages() -> tuple[frozenset[str], frozenset[str]]:
+    """(every language name of ISO 639, the major ones with a two-letter code): a gazetteer of
+    general knowledge, read once."""
+    import pycountry
+
+    names, major = set(), set()
+    for lang in pycountry.languages:
+        name = lang.name.split(" (")[0]
+        names.add(name)
+        if hasattr(lang, "alpha_2"):
+            major.add(name)
+    return frozenset(names), frozenset(major)
+
+
+def language_spans(seg: str) -> list[tuple[int, int]]:
+    """The language names a sentence writes ("a portal available in Tetum, Portuguese, and
+    English"), when at least one is a major language (a lone "Even" or "Are" is an English word);
+    a language word opening a longer name ("French National School") is that name's, not a language."""
+    names, major = _languages()
+    found = []
+    for m in re.finditer(r"\b[A-Z][a-z]+\b", seg):
+        if m.group(0) in names and m.group(0).lower() not in STOP \
+                and not re.match(r"\s+(?!and\b|or\b)[A-Z]", seg[m.end():]):  # "To boost ...": a word
+            found.append((m.start(), m.end(), m.group(0)))
+    if not any(w in major for _, _, w in found):
+        return []
+    return [(s, e) for s, e, _ in found]
+
+
 def place_spans(seg: str) -> list[tuple[int, int]]:
     """'organised in Rome', 'held in Abidjan, Côte d'Ivoire', 'hosted an international conference in
     Dakar', 'held in Baghdad and Erbil': the capitalised words after the verb (and its object)."""
@@ -744,6 +780,8 @@ class SpanFinder:
                 [(s, e, None, "Text") for s, e in located_spans(seg)]
             # a city, venue or island is asked: a country (or the first word of one) is not it
             spans = [x for x in spans if not _is_country_name(seg[x[0]:x[1]])]
+        elif asked.kind == "language":
+            spans = [(s, e, None, "Text") for s, e in language_spans(seg)]
         elif asked.kind == "group":
             spans = [(s, e, None, "Text") for s, e in group_spans(seg, asked.head_phrase)]
             if not spans and people:
