@@ -655,7 +655,7 @@ class QuestionEngine:
             or self._column_pair(a, out) or (
             self._table(a, out, stated_type) if (stated_type == "Text" and (TABLE_NAMED.search(a.question)
                                                                              or self.tables.row_kind_table(a.question))
-                                                 and not region_answers.ASKS_REGION.search(a.question)) or
+                                                 and not region_answers.asks_regions(a.question)) or
             self.tables.marked_extreme(a.question) else None)  # "which region ... (table 4)": regions are no rows
         # (a results query whose countries were implied asks for them, not a cell of one region's row)
         if early is None and addresses_cell(a.question, stated_type, self.tables.column_dates,
@@ -1672,6 +1672,12 @@ class QuestionEngine:
         if a.aside_governments:  # "besides governments, which organisations ...": no state is an answer
             out["answers"] = [x for x in out["answers"] if not_a_state(x, self.k)]
         out["answers"], places = keep_asked_places(a.question, a.links, out["answers"], self.k)  # "West African", "Maghreb"
+        if want == "Country" and region_answers.regions_asked_after(a.question):
+            # "which countries ..., and in which region is each?": each country says its region
+            for x in out["answers"]:
+                eid = (self.k.entity_by_iri(x.get("iri") or "") or {}).get("id")
+                for f in self.k.facts_where(subject=eid, predicate="inRegion") if eid else []:
+                    x.setdefault("path", []).append(f"{x['label']} —inRegion→ {self.k.label(f['object'])}")
         if places:
             out.setdefault("path", []).append(f"countries in {' or '.join(places)}")
         if counted_list.needs_count(want, str(out.get("strategy", "")), out["answers"], a.question):
@@ -2109,7 +2115,7 @@ class QuestionEngine:
 
     def _regions(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which regions does X fund countries in?' (see :mod:`app.qa.figures.region_answers`)."""
-        if not region_answers.ASKS_REGION.search(a.question) or aggregate.SUPERLATIVE_WORD.search(a.question) \
+        if not region_answers.asks_regions(a.question) or aggregate.SUPERLATIVE_WORD.search(a.question) \
                 or a.answer_type in ("Number", "Year"):
             return None
         as_list = replace(a, answer_type="Country", regions=[], links=[l for l in a.links if l.type != "Region"])

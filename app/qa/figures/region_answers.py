@@ -18,7 +18,29 @@ ASKS_REGION = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?regions?(?:['’]s?)
                          # countries": the region is the last hop of a chain over the countries described
                          r"|^\s*(?:the\s+)?regions?\s+(?:of|for)\s+(?=\w)",
                          re.I)
-_EVERY = re.compile(r"\b(?:all|every|each)\b(?!\s+(?:three|3|result|type|kind))", re.I)
+# (never the distributive "in which region is each", "what region are each of them in")
+_EVERY = re.compile(r"(?<!\bis\s)(?<!\bare\s)\b(?:all|every|each)\b(?!\s+(?:three|3|result|type|kind))", re.I)
+# "Which countries ..., and in which region is each?": the countries are asked first, their regions
+# second; the countries answer (their regions are in the path), unless the asker wants only regions.
+_SECOND_ASK = re.compile(r"^\W*(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:countries|nations|governments)\b.*"
+                         r"\band\s+(?:in\s+)?(?:which|what)\s+regions?\b", re.I)
+_ONLY = re.compile(r"\b(?:just|only)\s+(?:the\s+)?(?P<what>regions?|countries)\b", re.I)
+
+
+def asks_regions(question: str) -> bool:
+    """Are regions the answer asked for (see ASKS_REGION)?  Not when the question asks its
+    countries first and their regions after, or says it wants just the countries."""
+    if not ASKS_REGION.search(question):
+        return False
+    only = _ONLY.search(question)
+    if only:
+        return only.group("what").lower().startswith("region")
+    return not _SECOND_ASK.search(question)
+
+
+def regions_asked_after(question: str) -> bool:
+    """Does the question ask its countries' regions as a second ask (the countries answer)?"""
+    return bool(ASKS_REGION.search(question)) and not asks_regions(question)
 
 
 def subject_countries(a, knowledge, run) -> tuple[list[str], str, str] | None:
