@@ -1,0 +1,65 @@
+"""A national strategy's act told without a year, and a strategy named with its topic after "on".
+
+"Which countries adopted a national social protection policy or strategy in 2024?" is answered from
+the year on each instrument's ``instrumentOfCountry`` statement.  Two kinds of policy were missing:
+one launched in a sentence that gives no year ("Zambia finalised and launched a new National Social
+Protection Policy", told in the 2024 report's country entry: that year's act, as the activity the same
+sentence yields was already dated), and one named "National Strategy on Social Protection" (the same
+kind, written with the topic after "on", which the name-linker did not group with the others).
+
+Pure pieces run on invented names; the engine test derives the expected countries from the graph's
+own dated activities, never from a typed list.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from graph.extract.instruments import compound_forms
+from graph.extract.schemes import DONE_ACTS, undated_act_year
+from tests.support.engine import answer_ids
+
+
+def test_a_topic_after_on_or_for_is_also_written_before_the_head():
+    assert compound_forms("National Strategy on Social Protection") == ["National Social Protection Strategy"]
+    assert compound_forms("Policy for Rural Welfare") == ["Rural Welfare Policy"]
+    # a long or lower-case tail, a year or another head keeps its one name
+    assert compound_forms("Strategy for the Development of the Informal Economy") == []
+    assert compound_forms("National Strategy on Social Protection 2024-2030") == []
+    assert compound_forms("Law on Social Insurance") == []
+
+
+def test_an_undated_done_act_takes_the_reports_year_unless_the_entry_says_nothing_was_done():
+    told = {"p1": SimpleNamespace(text="Freedonia finalised and launched a new National Welfare Policy."),
+            "p2": SimpleNamespace(text="While no formal activities have taken place during the 2031 reporting "
+                                       "period, Freedonia launched a National Welfare Policy.")}
+    assert undated_act_year(None, told, "p1", "launched", None, "2031") == "2031"
+    assert undated_act_year(None, told, "p1", "launched", "2029", "2031") == "2029"  # the sentence's own year
+    assert undated_act_year(None, told, "p1", "drafted", None, "2031") is None  # a draft is no act done
+    assert undated_act_year(None, told, "p2", "launched", None, "2031") is None
+    assert "drafted" not in DONE_ACTS and "under development" not in DONE_ACTS
+
+
+def _strategies_done_in(k, year: str) -> set[str]:
+    """Countries with an activity of that year that adopted/launched/... a national social protection
+    policy or strategy (however its name orders the words), read from the activity facts."""
+    def kind_of(label: str) -> bool:
+        low = label.lower()
+        return "national" in low and "social protection" in low and ("policy" in low or "strategy" in low) \
+            and "plan" not in low and "financing" not in low
+    out = set()
+    for f in k.facts:
+        if f["predicate"] != "activityConcerns" or not f["object"].startswith("LegalInstrument:"):
+            continue
+        status = (f.get("attrs") or {}).get("status")
+        inst = k.entity(f["object"]) or {}
+        if status in DONE_ACTS and f["subject"].split("-")[1:2] == [year] and kind_of(inst.get("label") or ""):
+            out.add("Country:" + (inst.get("attrs") or {}).get("country", ""))
+    return out
+
+
+def test_which_countries_adopted_a_national_policy_or_strategy_in_the_year(engine):
+    expected = _strategies_done_in(engine.k, "2024")
+    assert len(expected) >= 3
+    res = engine.ask("Which countries adopted a new national social protection policy or strategy in 2024?")
+    got = answer_ids(engine, res)
+    assert expected <= got, sorted(expected - got)
