@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from graph.extract.instruments import compound_forms
 from graph.extract.schemes import DONE_ACTS, undated_act_year
 from tests.support.engine import answer_ids
@@ -63,3 +65,40 @@ def test_which_countries_adopted_a_national_policy_or_strategy_in_the_year(engin
     res = engine.ask("Which countries adopted a new national social protection policy or strategy in 2024?")
     got = answer_ids(engine, res)
     assert expected <= got, sorted(expected - got)
+
+
+# -- laws, decrees, resolutions asked by kind, none named ------------------------------------------
+from app.qa.constraints.measure_acts import asked_kinds  # noqa: E402
+
+
+def test_the_legal_kind_is_read_from_the_question_not_from_a_verb():
+    assert asked_kinds("which countries passed new laws in 2031") == ["law"]
+    assert asked_kinds("decrees adopted 2031 which countries") == ["decree"]
+    assert set(asked_kinds("new legislation or resolutions adopted in 2031")) == {"law", "resolution"}
+    assert asked_kinds("how did the ILO act on this in 2031") == []
+    assert asked_kinds("which countries adopted a strategy in 2031") == []
+
+
+def _measures_done_in(k, kind: str, year: str) -> set[str]:
+    """Countries with a measure of that kind whose act the graph dates to that year."""
+    return {f["object"] for f in k.facts if f["predicate"] == "instrumentOfCountry"
+            and (f.get("attrs") or {}).get("kind_of") == kind and (f.get("attrs") or {}).get("year") == year
+            and (f.get("attrs") or {}).get("status") in DONE_ACTS}
+
+
+def _measures_done_before(k, kind: str, year: str) -> set[str]:
+    return {f["object"] for f in k.facts if f["predicate"] == "instrumentOfCountry"
+            and (f.get("attrs") or {}).get("kind_of") == kind and ((f.get("attrs") or {}).get("year") or year) < year}
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("Which countries passed a new social protection law in 2024?", "law"),
+    ("decrees adopted 2024 which countries", "decree"),
+])
+def test_countries_that_passed_a_measure_of_a_kind_in_the_year(engine, question, kind):
+    expected = _measures_done_in(engine.k, kind, "2024")
+    assert expected, f"the graph dates no {kind} to 2024"
+    got = answer_ids(engine, engine.ask(question))
+    assert got == expected
+    # a law adopted in an earlier year (and never again) is no answer
+    assert not (_measures_done_before(engine.k, kind, "2024") - expected) & got

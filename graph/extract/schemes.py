@@ -632,8 +632,12 @@ def describe(doc: Document, kb: KnowledgeBase) -> None:
             continue
         e.attrs["kind"] = milestones.measure_kind(e.label)
         status, year, pid, sentence, coverage = _describe_one(e, events.get(e.id, []))
-        if national and not e.attrs.get("year") and not e.attrs.get("enactedYear"):
-            year = undated_act_year(doc, passages, pid, status, year, this_year)
+        if national and not year and not e.attrs.get("year"):
+            enacted = e.attrs.get("enactedYear")  # "Decree 824/MOH/2024 ... adopted": the name dates the act
+            if enacted and status in DONE_ACTS and status != "amended":  # (an amendment is a later act)
+                year = enacted
+            elif not enacted:
+                year = undated_act_year(doc, passages, pid, status, year, this_year)
         status = status or e.attrs.get("status")  # an unnamed act's own verb ("adopted a decree")
         year = year or (e.attrs.get("year") if e.attrs.get("described_act") else None)
         own = re.search(r"\s+for\s+(.+)$", e.label) if e.attrs.get("described") else None
