@@ -77,6 +77,8 @@ def test_the_legal_kind_is_read_from_the_question_not_from_a_verb():
     assert set(asked_kinds("new legislation or resolutions adopted in 2031")) == {"law", "resolution"}
     assert asked_kinds("how did the ILO act on this in 2031") == []
     assert asked_kinds("which countries adopted a strategy in 2031") == []
+    # a measure that is a detail of another deed is not what was done
+    assert asked_kinds("where did the ILO help set up an inspection service, with a decree, in 2031") == []
 
 
 def _measures_done_in(k, kind: str, year: str) -> set[str]:

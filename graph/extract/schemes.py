@@ -632,13 +632,13 @@ def describe(doc: Document, kb: KnowledgeBase) -> None:
             continue
         e.attrs["kind"] = milestones.measure_kind(e.label)
         status, year, pid, sentence, coverage = _describe_one(e, events.get(e.id, []))
+        status = status or e.attrs.get("status")  # an unnamed act's own verb ("adopted a decree")
         if national and not year and not e.attrs.get("year"):
             enacted = e.attrs.get("enactedYear")  # "Decree 824/MOH/2024 ... adopted": the name dates the act
             if enacted and status in DONE_ACTS and status != "amended":  # (an amendment is a later act)
                 year = enacted
-            elif not enacted:
-                year = undated_act_year(doc, passages, pid, status, year, this_year)
-        status = status or e.attrs.get("status")  # an unnamed act's own verb ("adopted a decree")
+            elif not enacted:  # (an unnamed act is told where the entity was found)
+                year = undated_act_year(doc, passages, pid or min(e.passages, default=None), status, year, this_year)
         year = year or (e.attrs.get("year") if e.attrs.get("described_act") else None)
         own = re.search(r"\s+for\s+(.+)$", e.label) if e.attrs.get("described") else None
         if own and re.match(r"(?:all\s+|the\s+)?(?:[\w\-]+\s+){0,3}(?:" + _COVERED + r")\b", own.group(1)):

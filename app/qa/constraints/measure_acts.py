@@ -31,12 +31,27 @@ _NOT_A_KIND = {"act", "acts", "code", "codes"}
 _DONE = re.compile(r"\b(?:" + "|".join(rx for s, rx in STATUS_VERBS if s in DONE_ACTS) + r"|pass(?:es|ing)?)\b", re.I)
 
 
+# The deed's object: the kind word a few words after the verb ("passed new or amended social insurance
+# or pension laws"), or right before it ("decrees adopted"); a comma between ("set up a service, with
+# a decree") makes the measure a detail of something else that was done
+_AFTER_DEED = re.compile(r"^[^,.;:?!]{0,80}?$")
+_BEFORE_DEED = re.compile(r"^\s*(?:(?:or|and|and/or)\s+(?:[\w-]+\s+){1,3}?)?(?:(?:were|was|have been|has been|been|being)\s+)?$",
+                          re.I)  # ("laws or decrees adopted": each kind of the pair)
+
+
 def asked_kinds(question: str) -> list[str]:
-    """The legal kinds of measure the question writes ("laws", "decrees or regulations")."""
+    """The legal kinds of measure the question asks to have been done ("passed laws", "decrees
+    adopted"): a kind word that is the object of a deed."""
+    deeds = list(_DONE.finditer(question))
     out = []
     for kind, rx in _KIND_WORDS:
-        if any(m.group(0).lower() not in _NOT_A_KIND for m in rx.finditer(question)) and kind not in out:
-            out.append(kind)
+        for m in rx.finditer(question):
+            if m.group(0).lower() in _NOT_A_KIND or kind in out:
+                continue
+            if any(d.end() <= m.start() and _AFTER_DEED.match(question[d.end():m.start()])
+                   and len(question[d.end():m.start()].split()) <= 8
+                   or m.end() <= d.start() and _BEFORE_DEED.match(question[m.end():d.start()]) for d in deeds):
+                out.append(kind)
     return out
 
 
@@ -47,7 +62,7 @@ def measure_acts(a: Analysis) -> Constraint | None:
     if a.answer_type != "Country" or a.negation or a.linked("LegalInstrument") or len(set(a.years)) != 1:
         return None
     kinds = asked_kinds(a.question)
-    if not kinds or not _DONE.search(a.question):
+    if not kinds:
         return None
     values = " ".join(f'"{k}"' for k in kinds)
     done = " ".join(f'"{s}"' for s in sorted(DONE_ACTS))
