@@ -99,6 +99,7 @@ from app.qa.multihop.scheme_body import body_of_described
 from app.qa.relation.succession import other_party
 from app.qa.constraints.org_country import bodies_placed, national_answers, placed_in_named_country
 from app.qa.constraints.qualified_members import joining_words, qualified_members
+from app.qa.constraints.measure_acts import measure_acts
 from app.qa.constraints.role_complement import binds, role_complement
 from app.qa.constraints.other_funder import other_funder
 from app.qa.constraints.keyword_negation import as_negated_relation
@@ -695,6 +696,9 @@ class QuestionEngine:
         qualified = qualified_members(a, cons, self.k)  # "the pilot countries of [initiative]"
         qualified += participants(a, cons, self.k, also=qualified)  # "[initiative] new phase countries"
         cons = widen_regions(cons + qualified, self.k) if qualified else cons  # a region now filters them
+        acts = measure_acts(a) if all(c.relation == "region" for c in cons) else None
+        if acts is not None:  # "which countries passed a new law in 2024": the measures' kind, status and year
+            cons = widen_regions(cons + [acts], self.k) if cons else [acts]
         if pool and not cons:
             a.links, pool = linked, []  # nothing the graph checks: the text step needs the names
             cons = self._constraints(a)

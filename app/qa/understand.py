@@ -293,7 +293,14 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     it = guess.intent
     if it.op == "text":
         year_unasked = it.answer == "Year" and not _YEAR_HEAD.search(a.question)  # "... increase per year": a rate
-        if a.answer_type == "Text" and guess.confidence >= 0.3 and not year_unasked:
+        if a.answer_type == "Text" and not _ASKING.search(a.question) and not a.links:
+            # "gig workers social protection", "health insurance for cocoa farmers": a keyword topic with
+            # nothing named and no word for what is asked.  The bank's topic questions differ only by
+            # their asking frame ("which countries ...", "how many people ..."), which such a query lacks,
+            # so their vote is noise; a topic alone asks where the report tells of it (a head noun, a
+            # measure word or a figure word still types it below).
+            a.answer_type = "Country"
+        elif a.answer_type == "Text" and guess.confidence >= 0.3 and not year_unasked:
             a.answer_type = ANSWER_TYPE.get(it.answer, it.answer)
         u.op = "text"
         return

@@ -410,6 +410,21 @@ _YEAR_IN = re.compile(r"\b(?:[Ii]n|[Oo]n|[Bb]y)\s+(?:(?:early|late|mid-?)\s*)?(?
 _FUTURE = re.compile(r"\b(expected|will|to be|planned|slated|due|would|should)\b[^.]{0,25}$")
 
 
+# "National Strategy on Social Protection": a head noun with its topic after "on"/"for" (one to
+# three capitalised words, nothing after them)
+_TOPIC_AFTER = re.compile(r"^(?P<lead>(?:[A-Z][a-z]+\s+)?)(?P<head>" + "|".join(_STRATEGY_HEADS) + r")\s+(?:on|for)\s+"
+                          r"(?P<topic>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})$")
+
+
+def compound_forms(name: str) -> list[str]:
+    """The same strategy's name with its topic written before the head noun, as English also says it:
+    "National Strategy on Social Protection" is "National Social Protection Strategy".  Why: a
+    reader asking which countries adopted a "national social protection strategy" means Albania's
+    "National Strategy on Social Protection" as much as Uganda's NSPS; only the label told them apart."""
+    m = _TOPIC_AFTER.match(name)
+    return [f"{m.group('lead')}{m.group('topic')} {m.group('head')}"] if m else []
+
+
 def _action_year(sent: str, st: int, en: int) -> str | None:
     """The year a named instrument was adopted/launched/validated, when the sentence says so."""
     for am in _ACTION.finditer(sent, st):
@@ -482,6 +497,8 @@ def _extract_national(doc: Document, kb: KnowledgeBase) -> None:
                 key = slug(f"{iso} {base}")
                 ensure_country(kb, iso, p.id)
                 alts = [full, base] + ([acr] if acr else []) + ([written] if written and written != full else [])
+                if role == "NationalStrategy":
+                    alts += compound_forms(base)
                 e = kb.add_entity("LegalInstrument", key, label, alt_labels=alts,
                                   acronym=acr, role=role, passage=p.id, country=iso,
                                   number=num.group(1) if num else None,

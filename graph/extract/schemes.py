@@ -598,9 +598,34 @@ def extract_described_measures(doc: Document, kb: KnowledgeBase) -> None:
                 e.attrs.setdefault("kind", kind)
 
 
+# The statuses that say a national law or strategy now stands (an act done, not a draft, a pilot or
+# the running of it): undated, such an act told in the report's account of its year is that year's.
+DONE_ACTS = frozenset({"adopted", "approved", "enacted", "endorsed", "launched", "validated", "relaunched",
+                       "introduced", "amended", "finalized"})
+
+
+def undated_act_year(doc: Document, passages: dict, pid: str | None, status: str | None,
+                     year: str | None, fallback: str | None) -> str | None:
+    """The year of a national measure's act when the sentence telling it gives none: the report's
+    own year (as :mod:`graph.extract.activities` dates an undated activity), unless the passage
+    says no activity took place that year.  Why: "Zambia finalised and launched a new National
+    Social Protection Policy" (no year, in the 2024 report's country entry) was the one policy
+    launched in 2024 that "which countries adopted a policy in 2024" left out, while the activity
+    the same sentence yields was dated 2024 all along."""
+    if year or not fallback or status not in DONE_ACTS or pid not in passages:
+        return year
+    from graph.extract.activities import quiet_year
+
+    return None if quiet_year(passages[pid].text, fallback) == fallback else fallback
+
+
 def describe(doc: Document, kb: KnowledgeBase) -> None:
+    from graph.extract.activities import report_year
+
     names = NameIndex(kb, ("Scheme", "LegalInstrument"))
     events = _events(doc, kb, names)
+    passages = {p.id: p for p in doc.passages}
+    this_year = report_year(doc)
     for e in list(kb.entities.values()):
         national = e.type == "LegalInstrument" and e.role in ("NationalLaw", "NationalStrategy")
         if not (e.type == "Scheme" or national):
@@ -608,6 +633,12 @@ def describe(doc: Document, kb: KnowledgeBase) -> None:
         e.attrs["kind"] = milestones.measure_kind(e.label)
         status, year, pid, sentence, coverage = _describe_one(e, events.get(e.id, []))
         status = status or e.attrs.get("status")  # an unnamed act's own verb ("adopted a decree")
+        if national and not year and not e.attrs.get("year"):
+            enacted = e.attrs.get("enactedYear")  # "Decree 824/MOH/2024 ... adopted": the name dates the act
+            if enacted and status in DONE_ACTS and status != "amended":  # (an amendment is a later act)
+                year = enacted
+            elif not enacted:  # (an unnamed act is told where the entity was found)
+                year = undated_act_year(doc, passages, pid or min(e.passages, default=None), status, year, this_year)
         year = year or (e.attrs.get("year") if e.attrs.get("described_act") else None)
         own = re.search(r"\s+for\s+(.+)$", e.label) if e.attrs.get("described") else None
         if own and re.match(r"(?:all\s+|the\s+)?(?:[\w\-]+\s+){0,3}(?:" + _COVERED + r")\b", own.group(1)):
