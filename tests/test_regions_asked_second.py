@@ -36,3 +36,20 @@ def test_each_is_distributive(engine):
     assert got["answer_type"] == "Text"
     regions = {e["label"] for e in engine.k.of_type("Region")}
     assert got["answers"] and {a["label"] for a in got["answers"]} <= regions
+
+
+def test_the_region_of_a_country_found_by_description(engine):
+    said = next(u for u in engine.units.units if u.kind == "sentence" and "first Bulletin of Social Protection" in u.text)
+    country = next(i for i in engine.text.passage_entities(said.passage_id) if i.startswith("Country:")
+                   and any(n in said.text for n in engine.k.names(i)))
+    region = {engine.k.label(f["object"]) for f in engine.k.facts_where(subject=country, predicate="inRegion")}
+    got = engine.ask("I read that a country launched its first Bulletin of Social Protection Statistics on "
+                     "December 17, 2024 - which region of the report is that country listed under?")
+    assert {a["label"] for a in got["answers"]} == region
+    assert any("—inRegion→" in p for a in got["answers"] for p in a["path"])
+
+
+def test_all_stays_universal():
+    from app.qa.figures.region_answers import _EVERY
+    assert _EVERY.search("Which region's priority countries are all financed by the EU?")
+    assert not _EVERY.search("in what region is each?")

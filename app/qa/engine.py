@@ -115,7 +115,7 @@ from app.qa.relation.grounding import adopt, ground
 from app.qa.names.author_names import AuthorNames
 from app.qa.relation.grounded_direction import adopt_held_relation, reversed_direction
 from app.qa.intent import IntentIndex
-from app.qa.figures.numbers import beside_counted, counts_entities
+from app.qa.figures.numbers import beside_counted, counts_entities, respective_item
 from app.qa.relation.roles import ROLE_NAMES
 from app.qa.relation.open_slot import adopt_worded_over_region, both_ends_year, typed_relation
 from app.qa.understand import _keyword_support as keyword_support
@@ -371,6 +371,8 @@ class QuestionEngine:
                 out["answer_text"], out["citations"] = summarise(out, self.k)
                 return out
         out = self._ask_reading(question, qid)
+        if self._regions_of_countries(question, out):  # "the region of the country where ...": one hop more
+            out["answer_text"], out["citations"] = summarise(out, self.k)
         pick = picked_count.pick_form(asked_core.of(" ".join(str(question or "").split())))
         if pick is not None and picked_count.narrower(out, self._ask_reading(pick), pick):
             out["answer_text"], out["citations"] = summarise(out, self.k)
@@ -1013,7 +1015,12 @@ class QuestionEngine:
             answers = [self._graph_answer(i, cons, a) for i in graph_ids]
             out["strategy"] = "graph"
         elif text_best is not None:
-            answers = [self._text_answer(f, text_best) for f in text_best.found]
+            found_here = text_best.found
+            owner = respective_item(self.units.units[text_best.unit_id].text, q) if len(found_here) > 1 else None
+            if owner:  # "which country contributed €20 million": the one the list pairs with that figure
+                found_here = [f for f in found_here if any(n.lower() == owner.lower() for n in self.k.names(f.key))
+                              or f.label.lower() == owner.lower()] or found_here
+            answers = [self._text_answer(f, text_best) for f in found_here]
             if len(text_best.found) == 1 and _PLURAL.search(q):
                 # "Which countries did the ILO support with actuarial valuations?" is answered
                 # entry by entry: other passages that say the same about another country count.
@@ -2741,6 +2748,33 @@ class QuestionEngine:
                    path=["a keyword query for a country's body by its kind noun: the country's institutions "
                          "(institutionOf) of that kind, picked by the query's other words"])
         out["answer_text"], out["citations"] = summarise(out, self.k)
+
+    def _regions_of_countries(self, question: str, out: dict) -> bool:
+        """"Which region of the report is that country listed under?", "whats the regoin of the
+        country where OpenIMIS was deployed": the reading found the country; the region it lies in
+        (``inRegion``) is asked.  Each region answers with the country's placing as evidence."""
+        answers = out.get("answers") or []
+        if not answers or any(x.get("type") != "Country" for x in answers):
+            return False
+        spelled = self.speller.correct(" ".join(str(question).split()))[0]
+        if not (region_answers.asks_regions(question) or region_answers.asks_regions(spelled)):
+            return False
+        regions: dict[str, dict] = {}
+        for x in answers:
+            eid = (self.k.entity_by_iri(x.get("iri") or "") or {}).get("id")
+            for f in self.k.facts_where(subject=eid, predicate="inRegion") if eid else []:
+                d = regions.get(f["object"])
+                if d is None:
+                    d = regions[f["object"]] = self._answer_dict(f["object"], 1.0, [
+                        self._evidence(pid, self.k.names(eid)) for pid in f["passages"][:1]] + x.get("evidence", [])[:1])
+                    d["path"] = []
+                d["path"].append(f"{x['label']} —inRegion→ {self.k.label(f['object'])}")
+        if not regions:
+            return False
+        out["answers"] = list(regions.values())
+        out["answer_type"] = "Text"
+        out["path"] = list(out.get("path") or []) + ["the region asked: where the country found lies"]
+        return True
 
     def _answer_dict(self, eid: str, score: float, evidence: list[dict], label: str | None = None) -> dict:
         type_ = eid.split(":", 1)[0]

@@ -200,6 +200,33 @@ def respective(seg: str, question: str, cands: list[Span]) -> Span | None:
     return run[item] if item is not None else None
 
 
+def _year_like(s: Span) -> bool:
+    return s.kind == "plain" and float(s.value).is_integer() and 1900 <= s.value <= 2100
+
+
+def respective_item(seg: str, question: str) -> str | None:
+    """The other way round: with "respectively", the list item whose figure the question states
+    ("Which country contributed €20 million ...?" of "... from Ireland and Germany €1.2 million
+    (US$1.24 million) and €20 million (US$20.7 million) respectively": Germany), or None."""
+    m = _RESPECTIVELY.search(seg)
+    stated = {sp.value for sp in spans(question) if not _year_like(sp)}
+    if not m or not stated:
+        return None
+    figs = [s for s in spans(seg) if s.end <= m.start() and not _year_like(s)
+            and not seg[max(0, s.start - 2):s.start].strip().endswith("(")]
+    if len(figs) < 2:
+        return None
+    for lm in reversed(list(_NAME_LIST.finditer(seg[:figs[0].start]))):
+        items = [re.sub(r"^the\s+", "", x.strip(), flags=re.I) for x in re.split(r"\s*,\s*|\s+and\s+", lm.group(1))
+                 if x.strip()]
+        figs_here = figs[-len(items):] if len(figs) >= len(items) else []
+        if len(items) < 2 or len(figs_here) != len(items):
+            continue
+        owned = [item for item, f in zip(items, figs_here) if f.value in stated]
+        return owned[0] if len(owned) == 1 else None
+    return None
+
+
 # "between 2017 and 2023", "from 2017 to 2023" in a sentence: the years a change "from A to B" spans.
 _SPAN_YEARS = re.compile(r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b", re.I)
 

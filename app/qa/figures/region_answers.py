@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-ASKS_REGION = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?regions?(?:['’]s?)?\b|^\s*regions?\s+(?:where|in which|whose)\b"
+ASKS_REGION = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?regions?(?:['’]s?)?\b|"
+                         r"\bwhat(?:['’]s|\s+is|\s+was)\s+the\s+regions?\s+of\b|^\s*regions?\s+(?:where|in which|whose)\b"
                          # "region of kenya", "region of the country that ratified C102 in 2024", "regions of the EU-funded
                          # countries": the region is the last hop of a chain over the countries described
                          r"|^\s*(?:the\s+)?regions?\s+(?:of|for)\s+(?=\w)",
                          re.I)
 # (never the distributive "in which region is each", "what region are each of them in")
-_EVERY = re.compile(r"(?<!\bis\s)(?<!\bare\s)\b(?:all|every|each)\b(?!\s+(?:three|3|result|type|kind))", re.I)
+_EVERY = re.compile(r"\b(?:all|every|(?<!\bis\s)(?<!\bare\s)each)\b(?!\s+(?:three|3|result|type|kind))", re.I)
 # "Which countries ..., and in which region is each?": the countries are asked first, their regions
 # second; the countries answer (their regions are in the path), unless the asker wants only regions.
 _SECOND_ASK = re.compile(r"^\W*(?:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?:countries|nations|governments)\b.*"

@@ -16,6 +16,7 @@ Ordinary English words only; no fact of the report.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from app.qa.units import terms
 
@@ -40,6 +41,12 @@ def _acronym(tok: str) -> bool:
 
 
 def name_spans(text: str) -> list[tuple[int, int, str]]:
+    """:func:`_name_spans`, read once per sentence (every topic question re-reads its candidates)."""
+    return list(_name_spans(text))
+
+
+@lru_cache(maxsize=8192)
+def _name_spans(text: str) -> tuple[tuple[int, int, str], ...]:
     """Where the sentence writes a name that is no instrument of a country, or a quoted title,
     with the name's head: the word before its first small word ("Statistical Bulletin on Social
     Protection": a bulletin), else its last ("" for a quoted title)."""
@@ -82,7 +89,7 @@ def name_spans(text: str) -> list[tuple[int, int, str]]:
     for m in _QUOTED.finditer(text):
         if not _INTRO.search(text[:m.start()]) and not set(terms(m.group(1))) & set(terms(" ".join(_INSTRUMENT))):
             spans.append((m.start(), m.end(), ""))
-    return spans
+    return tuple(spans)
 
 
 def _is_key(word: str, keys) -> bool:
