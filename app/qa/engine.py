@@ -275,6 +275,12 @@ _ONE_COUNTRY = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:country|nat
 _FUND_ASKING = frozenset(terms("fund funds funded funder funders funding donor donors pay pays paying paid contribute "
                                "contributes contributing contribution contributions finance finances financed financing "
                                "money named listed"))
+# A question about funders ("which other donors co-finance ..."), and a support verb in the
+# description of the set it asks about, read as funding there.
+_FUNDERS_ASKED = re.compile(r"\b(?:donors?|funders?|financiers?|backers?|co-?financ\w*|co-?fund\w*|financ\w*|fund(?:s|ed|ing)?)\b",
+                            re.I)
+_SUPPORT_VERB = re.compile(r"\b(supports|supported|support|supporting)\b", re.I)
+_FUND_FORM = {"supports": "funds", "supported": "funded", "support": "fund", "supporting": "funding"}
 # A kind of scheme named by its noun ("the garment workers' injury pilot").
 _SCHEME_NOUN = re.compile(r"\b(?:schemes?|pilots?|programmes?|programs?|insurance|grants?|allowances?|pensions?|"
                           r"benefits?|transfers?)\b", re.I)
@@ -1628,6 +1634,11 @@ class QuestionEngine:
         desc = m.group(3).strip().rstrip("?.! ")
         if lead is None or not desc:
             return None
+        if _FUNDERS_ASKED.search(m.string[:m.start()]) and any(
+                self.k.facts_where(predicate="fundedBy", obj=i) for l in self.lexicon.link(desc) for i in l.ids):
+            # "which other donors co-finance the countries that Japan supports": among funders, a
+            # donor's support is its money, not a partnership
+            desc = _SUPPORT_VERB.sub(lambda v: _FUND_FORM[v.group(1).lower()], desc)
         asked = f"{lead} {desc}?"
         got = self._ask_whole(asked)
         ids = [x.get("iri") for x in got.get("answers") or []]
