@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from app.qa.relation.funder_side import asks_for_funders
 from app.qa.relation.role_kinds import asks_governments, by_role_of_end, government_partners
 from app.qa.question import ENTITY_FOR_TYPE, FUND as FUND_CUE, Analysis
-from app.qa.constraints.year_ranges import range_test, upper_bounds, year_range
+from app.qa.constraints.year_ranges import range_test, set_aside_years, upper_bounds, year_range
 from graph.rdf import entity_uri
 from graph.vocab import RESULT_TYPES
 from app.qa.figures.result_counts import counts_results
@@ -182,6 +182,25 @@ def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
 
 
+def years_set_aside(a: Analysis, cue: str, statement: str) -> str:
+    """SPARQL leaving out the relation's facts dated in a year the question sets aside ("ratified
+    since 2021 but not in 2024"); ``statement`` binds the fact's statement (``?st``, or the
+    ``rdf:subject ... ;`` triple pattern opening it).  A fact the report does not date stays in:
+    nothing says it falls in the year set aside; any statement of the fact dated in it takes
+    the fact out (the report may state one ratification twice, once undated).  With several
+    relations worded, only a year nearest this relation's cue is its."""
+    aside = set_aside_years(a.question) & set(a.years)
+    if not aside:
+        return ""
+    from app.qa.multihop.chains import cue_count, year_owner
+
+    mine = sorted(y for y in aside if cue_count(a) < 2 or year_owner(a, y) == cue)
+    if not mine:
+        return ""
+    listed = ", ".join(f'"{y}"' for y in mine)
+    return f" FILTER NOT EXISTS {{ {statement} fg:year ?asideY . FILTER(STR(?asideY) IN ({listed})) }}"
+
+
 def _kind_negated(a: Analysis, kind: str) -> bool:
     """Is the result kind worded under a negation ("had *no* scheme introduced")?"""
     from app.qa import question
@@ -205,7 +224,11 @@ def year_for(a: Analysis, cue: str, knowledge=None) -> str | None:
     fronted = fronted_year(a, cue)
     if fronted is not None:  # "Since the campaign started in 2021, which states ratified ...": it dates the question
         return fronted
-    years = [y for y in a.years if y not in upper_bounds(a.question)] or a.years  # a range is one qualifier
+    aside = set_aside_years(a.question)  # "since 2021 but not in 2024": 2024 dates nothing in
+    if aside and all(y in aside for y in a.years):
+        return None
+    years = [y for y in a.years if y not in upper_bounds(a.question) and y not in aside] or \
+        [y for y in a.years if y not in aside]  # a range is one qualifier
     if len(set(years)) == 1 and cue_count(a) < 2:
         # "pathfinders that are also in the expanded phase agreed in 2024": the year is the phase's
         return None if year_in_other_clause(a, years[0], cue, knowledge) else years[0]
@@ -504,6 +527,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 filters += f' {{ ?st fg:year ?ry }} UNION {{ ?st fg:sinceYear ?ry }} FILTER({test})'
             else:
                 filters += f' ?st fg:year ?ry . FILTER({test})'
+        filters += years_set_aside(a, "ratify", f"?xs rdf:subject {'?answer' if at == 'Country' else '?ratc'} ; "
+                                                f"rdf:predicate fg:ratified ; rdf:object {inst_pat if inst else '?answer'} ;")
         if a.pending:
             filters += ' ?st fg:status ?rs . FILTER(?rs != "registered")'
         else:  # a ratification approved at home but not registered with the ILO is not one yet
@@ -549,6 +574,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             py = year_for(a, "pathfinder", knowledge) if not a.roadmap else None  # "endorsed roadmaps in 2024": the roadmap's year
             year = dated_by(f"?ps rdf:subject ?answer ; rdf:predicate fg:pathfinderOf ; rdf:object {ip} ;", "?py",
                          year_test(a, "?py", py)) if py else ""
+            if not a.roadmap:  # "pathfinders, but not those that joined in 2024"
+                year += years_set_aside(a, "pathfinder", f"?pa rdf:subject ?answer ; rdf:predicate fg:pathfinderOf ; "
+                                                         f"rdf:object {ip} ;")
             out.append(Constraint(f"?answer fg:pathfinderOf {ip} .{year}",
                                   f"pathfinders of {init or 'an initiative'}", [("?", "pathfinderOf", init or "*")]))
             if a.roadmap:  # "which pathfinders are still endorsing their roadmaps": both hold
@@ -566,6 +594,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             year = (" VALUES ?mp { fg:memberOf fg:pathfinderOf fg:coChairOf fg:priorityCountryOf }" +
                     dated_by(f"?ms rdf:subject ?answer ; rdf:predicate ?mp ; rdf:object {_iri(init)} ;", "?my",
                           year_test(a, "?my", my)) if my else "")
+            year += years_set_aside(a, "member", f"?ma rdf:subject ?answer ; rdf:predicate fg:memberOf ; "
+                                                 f"rdf:object {_iri(init)} ;")
             # A programme's priority (selected) countries take part in it as much as a network's members.
             out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf|fg:priorityCountryOf {_iri(init)} .{year}",
                                   f"members of {init}", [("?", "memberOf", init), ("?", "pathfinderOf", init),
