@@ -88,3 +88,31 @@ def test_pathfinders_but_not_those_of_a_year(engine):
     q = f"which pathfinders joined the {engine.k.label(init)} but not in {year}"
     got = answer_ids(engine, engine.ask(q))
     assert got == expected
+
+
+def _dated_lists(engine):
+    """An initiative whose every participation statement carries a year, in two or more years."""
+    from app.qa.relation.participation import family
+
+    for init in sorted({f["object"] for r in family() for f in engine.k.facts_where(predicate=r)
+                        if f["object"].startswith("Initiative:")}):
+        facts = [f for r in family() for f in engine.k.facts_where(predicate=r, obj=init)
+                 if f["subject"].startswith("Country:")]
+        years = {str((f.get("attrs") or {}).get("year") or "") for f in facts}
+        if facts and all(y.isdigit() for y in years) and len(years) >= 2:
+            return init, facts, sorted(years)
+    pytest.skip("no initiative whose lists are all dated, in two years")
+
+
+def test_taking_part_in_a_dated_list_by_year(engine):
+    """ "Which countries did the partnership start with in 2021": the list of that year; a year no
+    list carries ("... in 2019") answers none (all the lists were answered before)."""
+    init, facts, years = _dated_lists(engine)
+    first = years[0]
+    expected = {f["subject"] for f in facts if f["attrs"]["year"] == first}
+    label = engine.k.label(init)
+    got = answer_ids(engine, engine.ask(f"Which countries did the {label} start with in {first}?"))
+    assert expected <= got and got < {f["subject"] for f in facts}
+    missing = str(int(first) - 2)
+    res = engine.ask(f"Which countries did the {label} start with in {missing}?")
+    assert not res["answers"]
