@@ -116,3 +116,29 @@ def test_taking_part_in_a_dated_list_by_year(engine):
     missing = str(int(first) - 2)
     res = engine.ask(f"Which countries did the {label} start with in {missing}?")
     assert not res["answers"]
+
+
+def test_neither_roadmap_status(engine):
+    """ "Pathfinders that have neither endorsed their roadmap nor are in the process of doing so":
+    the pathfinders with no roadmap status at all (the progress words alone made it the in-progress
+    list, the very set excluded)."""
+    from app.qa.question import neither_status
+
+    assert neither_status("which pathfinders have neither endorsed their roadmap nor are in the process of doing so")
+    assert neither_status("which pathfinders have not endorsed a roadmap or started doing so")
+    assert not neither_status("which pathfinders have not yet endorsed their roadmap")
+    assert not neither_status("which pathfinders endorsed their roadmap or are in the process of doing so")
+    facts = [f for f in engine.k.facts_where(predicate="pathfinderOf")]
+    if not facts:
+        pytest.skip("no pathfinders")
+    init = facts[0]["object"]
+    with_status = {f["subject"] for f in engine.k.facts_where(predicate="memberOf", obj=init)
+                   if str((f.get("attrs") or {}).get("status") or "").startswith("roadmap-")} | \
+        {f["subject"] for f in facts if (f.get("attrs") or {}).get("roadmap")}
+    expected = {f["subject"] for f in facts if f["object"] == init} - with_status
+    if not with_status or not expected:
+        pytest.skip("no pathfinder with a roadmap status, or none without")
+    for q in (f"Which {engine.k.label(init)} pathfinder countries have neither endorsed their roadmap nor are in "
+              f"the process of doing so?",
+              "which pathfinder countries haven't endorsed a roadmap or started doing so"):
+        assert answer_ids(engine, engine.ask(q)) == expected, q

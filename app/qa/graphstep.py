@@ -797,7 +797,9 @@ def _roadmap(init: str | None, status: str, a: Analysis | None = None) -> Constr
     year = _roadmap_year(a) if a is not None else None
     dated = (" OPTIONAL { ?rm fg:roadmapYear ?rmry } OPTIONAL { ?rm fg:year ?rmfy } BIND(COALESCE(?rmry, ?rmfy) AS ?rmy)"
              f" FILTER(BOUND(?rmy) && {year_test(a, '?rmy', year)})") if year else ""
+    said = (f'fg:status "roadmap-{status}" .' if status != "any" else  # either status ("neither ... nor", negated)
+            'fg:status ?rmst . FILTER(?rmst IN ("roadmap-endorsed", "roadmap-in-progress"))')
     return Constraint(
         f"?rm rdf:subject ?answer ; rdf:predicate fg:memberOf ; rdf:object {_iri(init) if init else '?rminit'} ; "
-        f'fg:status "roadmap-{status}" .{dated}', f"members of {init or 'an initiative'} with a roadmap {status}"
+        f'{said}{dated}', f"members of {init or 'an initiative'} with a roadmap {status if status != 'any' else 'endorsed or in progress'}"
         + (f" ({year})" if year else ""), [("?", "memberOf", init or "*")])

@@ -1025,6 +1025,23 @@ _OPENS_NEGATED = re.compile(r"(?:no|without|w/o)\s", re.I)
 _NON_KIND = re.compile(r"non-?(?:government(?:al)?|state|profit)", re.I)
 
 
+# After a negated endorsement, the alternative joined to it: "... nor (are) in the process of doing
+# so", "... or started doing so", "... nor begun the endorsement process".
+_OR_PROGRESS = re.compile(r"^[^,;?]{0,60}?\b(?:nor|or)\s+(?:[\w'’-]+\s+){0,3}?(?:start\w*|beg[au]n\w*|initiat\w*|"
+                          r"in\s+(?:the\s+)?process|in\s+progress|underway|under\s+way|working\s+(?:on|towards?)|"
+                          r"preparing|developing)\b", re.I)
+
+
+def neither_status(blank: str) -> bool:
+    """Does the question negate both roadmap statuses ("have neither endorsed their roadmap nor are
+    in the process of doing so", "haven't endorsed a roadmap or started doing so")?  Read alone,
+    the progress words made it the in-progress list; it asks for the members with neither."""
+    for m in ENDORSED.finditer(blank):
+        if _negated_before(blank, m.start(), window=5) and _OR_PROGRESS.match(blank[m.end():]):
+            return True
+    return False
+
+
 def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     """Is there a negation among the few words before pos, in the same clause?
     ('pathfinders that have not ratified', 'not among the priority countries', 'non-priority')"""
@@ -1163,6 +1180,9 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
             m = rx.search(blank)
             if m and _negated_before(blank, m.start()):
                 a.negated.add("roadmap")
+    if a.roadmap and neither_status(blank):  # "neither endorsed ... nor in the process": no roadmap status at all
+        a.roadmap = "any"
+        a.negated.add("roadmap")
     for l in a.links:
         # read with the names blanked: "Convention No. 102 are in Africa" has no negation ("No.")
         if l.type == "Region" and ((_negated_before(blank, l.start) and _negation_reaches(blank, l.start))
