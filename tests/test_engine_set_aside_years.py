@@ -88,6 +88,9 @@ def test_pathfinders_but_not_those_of_a_year(engine):
     q = f"which pathfinders joined the {engine.k.label(init)} but not in {year}"
     got = answer_ids(engine, engine.ask(q))
     assert got == expected
+    # the members asked by their own noun: a negated joining sets the year aside within them
+    assert answer_ids(engine, engine.ask(f"which pathfinders did not join in {year}")) == expected
+    assert set_aside_years(f"which pathfinders did not join in {year}", joining=True) == {year}
 
 
 def _dated_lists(engine):

@@ -182,6 +182,16 @@ def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
 
 
+# "which pathfinders ...", "what members ...": the head noun is the joined set itself
+_MEMBERS_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:pathfinders?|members?)\b(?!\s+(?:states?|countr))", re.I)
+
+
+def _members_asked(a: Analysis, cue: str) -> bool:
+    """Are the members of the joined set asked by their own noun ("which pathfinders did not join
+    in 2024")?  Then a negated joining sets its year aside within the set."""
+    return cue in ("pathfinder", "member") and bool(_MEMBERS_HEAD.search(a.question))
+
+
 def years_set_aside(a: Analysis, cue: str, statement: str) -> str:
     """SPARQL leaving out the relation's facts dated in a year the question sets aside ("ratified
     since 2021 but not in 2024"); ``statement`` binds the fact's statement (``?st``, or the
@@ -189,7 +199,7 @@ def years_set_aside(a: Analysis, cue: str, statement: str) -> str:
     nothing says it falls in the year set aside; any statement of the fact dated in it takes
     the fact out (the report may state one ratification twice, once undated).  With several
     relations worded, only a year nearest this relation's cue is its."""
-    aside = set_aside_years(a.question) & set(a.years)
+    aside = set_aside_years(a.question, _members_asked(a, cue)) & set(a.years)
     if not aside:
         return ""
     from app.qa.multihop.chains import cue_count, year_owner
@@ -224,7 +234,7 @@ def year_for(a: Analysis, cue: str, knowledge=None) -> str | None:
     fronted = fronted_year(a, cue)
     if fronted is not None:  # "Since the campaign started in 2021, which states ratified ...": it dates the question
         return fronted
-    aside = set_aside_years(a.question)  # "since 2021 but not in 2024": 2024 dates nothing in
+    aside = set_aside_years(a.question, _members_asked(a, cue))  # "since 2021 but not in 2024": 2024 dates nothing in
     if aside and all(y in aside for y in a.years):
         return None
     years = [y for y in a.years if y not in upper_bounds(a.question) and y not in aside] or \

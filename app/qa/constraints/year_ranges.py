@@ -54,10 +54,22 @@ def year_range(question: str, year: str | None = None) -> YearRange | None:
     return None
 
 
-def set_aside_years(question: str) -> set[str]:
+# Joining negated with its year, said of members already named by the head noun: "which
+# pathfinders did not join in 2024", "which members haven't become members in 2023".
+_NOT_JOINED_IN = re.compile(rf"\b(?:not|never|n['’]t)\s+(?:yet\s+)?(?:join|become|became|sign|commit|enter)\w*\b"
+                            rf"[^,;?]{{0,40}}?\b(?:in|during)\s+(?:the\s+year\s+)?{_Y}\b", re.I)
+
+
+def set_aside_years(question: str, joining: bool = False) -> set[str]:
     """The years the question takes out of a dated relation ("ratified since 2021 but not in 2024"):
-    they qualify nothing positively; the relation's facts dated in them are left out."""
-    return {y for m in _SET_ASIDE_YEAR.finditer(question or "") for y in m.groups() if y}
+    they qualify nothing positively; the relation's facts dated in them are left out.  With
+    ``joining`` (the question asks for the members of the very set joined: "which pathfinders did
+    not join in 2024"), a negated joining dates the members left out too: the members are the
+    set, so the negation is of the year, not of membership."""
+    out = {y for m in _SET_ASIDE_YEAR.finditer(question or "") for y in m.groups() if y}
+    if joining:
+        out |= {m.group(1) for m in _NOT_JOINED_IN.finditer(question or "")}
+    return out
 
 
 def upper_bounds(question: str) -> set[str]:
