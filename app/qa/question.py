@@ -66,7 +66,7 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 # The head noun after "which"/"what" decides when several rules fire.
 # (never across "did"/"does"/"do": "what did the Togolese government ratify" asks the object; the
 # noun after the auxiliary is the verb's subject)
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w-]+\s+){0,3}?(countr(?:y|ies)|territor(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w-]+(?:['’]s?)?\s+){0,3}?(countr(?:y|ies)|territor(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
                    r"boards?|trusts?|bureaus?|authorit(?:y|ies)|institutions?|"
                    # a fund as a body ("which Malagasy social security fund launched ..."), not the verb
                    # ("which donor funds the most ...", "which of these funds the fewest ...")
