@@ -30,3 +30,26 @@ def test_funders_of_one_country_not_funding_another(engine):
     assert got and got <= funders[a] - funders[b]
     both = answer_ids(engine, engine.ask(f"Which of {la}'s funders also fund the ILO's work in {lb}?"))
     assert both and both <= funders[a] & funders[b]
+
+
+def test_named_fund_donor_countries_not_funding_another(engine):
+    """ "Which RBSA donor countries do not also fund the MUL?": the countries that give to the first
+    fund minus those that give to the second (the name before "donor countries" was read as the
+    funder of the countries asked, so the fund's recipients answered)."""
+    k = engine.k
+    gov_of = {f["subject"]: f["object"] for f in k.facts_where(predicate="governmentOf")}
+
+    def donors(body: str) -> set[str]:
+        return {gov_of[f["object"]] for f in k.facts_where(subject=body, predicate="fundedBy") if f["object"] in gov_of}
+
+    # pooled funds: bodies the governments give to that in turn fund the countries' work
+    funds_countries = {f["object"] for f in k.facts_where(predicate="fundedBy") if f["subject"].startswith("Country:")}
+    bodies = sorted({f["subject"] for f in k.facts_where(predicate="fundedBy")
+                     if f["subject"].split(":", 1)[0] in ("Organization", "Initiative") and f["subject"] in funds_countries})
+    pair = next(((a, b) for a in bodies for b in bodies if a != b and donors(a) & donors(b)
+                 and donors(a) - donors(b)), None)
+    if pair is None:
+        pytest.skip("no two funds sharing some donor governments and not others")
+    a, b = pair
+    q = f"Which {k.label(a)} donor countries do not also fund the {k.label(b)}?"
+    assert answer_ids(engine, engine.ask(q)) == donors(a) - donors(b)

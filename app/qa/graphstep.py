@@ -397,6 +397,22 @@ def _holds(knowledge, initiatives: list[str], relation: str, question: str = "")
 _SUPPORTED = re.compile(r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)?|help(?:ed|s)?|assist(?:ed|s|ance)?)\b", re.I)
 
 
+# "which RBSA donor countries", "what MUL contributing governments": a name, then the donor noun
+# and a country noun: the countries that give to the named fund, not the ones it funds.
+_NAMED_DONOR_COUNTRIES = re.compile(r"\b(?:which|what)\s+(?:[\w'’()-]+\s+){0,2}?(?:donor|contributing|contributor|"
+                                    r"funding|financing|sponsoring)\s+(?:countr(?:y|ies)|governments?|nations?|states?)\b",
+                                    re.I)
+
+
+def _named_donor_countries(a: Analysis) -> bool:
+    """Does a named body stand before "donor countries" ("which RBSA donor countries")?  Read with
+    the names blanked, however long the body's name."""
+    from app.qa.multihop.chains import _blank
+
+    m = _NAMED_DONOR_COUNTRIES.search(_blank(a))
+    return m is not None and any(m.start() < l.start < m.end() for l in a.links)
+
+
 def _support_is_funding(a: Analysis, bodies: list[str], knowledge) -> bool:
     """Is a named body the funder of the asked countries though no funding word is said?
     "pathfinders supported by the multi-donor programme", "countries backed by the Joint SDG Fund":
@@ -470,15 +486,19 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                           [t for c in parts for t in c.evidence], strong=True))
                 else:
                     out.append(funders_of(recipients[0]))
-        elif at == "Country" and FUNDER_ASKED.search(a.question) and (countries_ or orgs):
+        elif at == "Country" and (FUNDER_ASKED.search(a.question) or _named_donor_countries(a)) and (countries_ or orgs):
             # "Which countries fund the work in Jordan?", "which governments contributed to the
             # RBSA?": the asked countries are the funders (their governments), not the recipients.
-            r = (countries_ + orgs)[0]
-            out.append(Constraint(f"{{ {_iri(r)} fg:fundedBy ?gov }} UNION {{ {_iri(r)} fg:fundedBy ?via . "
-                                  f"?via fg:fundedBy ?gov . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
-                                  f"fg:funder ?gov ; fg:role ?anyRole }} }} ?gov fg:governmentOf ?answer .",
-                                  f"countries whose governments fund {r}", [(r, "fundedBy", GOV), (r, "fundedBy", VIA_GOV)],
-                                  strong=r.startswith("Country:")))
+            named = sorted(countries_ + orgs, key=lambda i: next((l.start for l in a.links if i in l.ids), 0))
+            # "which RBSA donor countries do not also fund the MUL": the second name's donors, which
+            # the negation machinery takes out (or keeps, "also fund the MUL")
+            two = len(named) > 1 and not FUNDER_ASKED.search(a.question) and _named_donor_countries(a)
+            for n, r in enumerate(named[:2] if two else named[:1]):
+                out.append(Constraint(f"{{ {_iri(r)} fg:fundedBy ?gov{n} }} UNION {{ {_iri(r)} fg:fundedBy ?via{n} . "
+                                      f"?via{n} fg:fundedBy ?gov{n} . FILTER NOT EXISTS {{ ?fl{n} fg:recipient ?via{n} ; "
+                                      f"fg:funder ?gov{n} ; fg:role ?anyRole{n} }} }} ?gov{n} fg:governmentOf ?answer .",
+                                      f"countries whose governments fund {r}", [(r, "fundedBy", GOV), (r, "fundedBy", VIA_GOV)],
+                                      strong=bool(two) or r.startswith("Country:")))
         elif at == "Country":
             named = orgs + countries_
             if a.partner:  # "partners with the World Bank ... funded by the EU": each name to its relation's word
