@@ -16,6 +16,9 @@ from tests.support.engine import answer_ids, funders_per_country
 def test_head_after_a_possessive():
     assert explicit_head("Which of Lebanon's funders do not fund the ILO's work in Iraq?") == "Organization"
     assert explicit_head("which of Malawi's schemes did the ILO support") == "Scheme"
+    # a kind noun's possessive is the head itself: the country is asked, not its ministry
+    assert explicit_head("Which country's Ministry of Social Policy is considering a pension reform?") != "Organization"
+    assert explicit_head("Which country's programme does Kuwait help finance?") != "Scheme"
 
 
 def test_funders_of_one_country_not_funding_another(engine):

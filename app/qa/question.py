@@ -65,8 +65,9 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 ]
 # The head noun after "which"/"what" decides when several rules fire.
 # (never across "did"/"does"/"do": "what did the Togolese government ratify" asks the object; the
-# noun after the auxiliary is the verb's subject)
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w-]+(?:['’]s?)?\s+){0,3}?(countr(?:y|ies)|territor(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
+# noun after the auxiliary is the verb's subject); a name's possessive may come first ("which of
+# Lebanon's funders"), a kind noun's may not ("which country's ministry" asks for the country)
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)(?:[\w-]+|(?-i:[A-Z][\w-]*)['’]s?)\s+){0,3}?(countr(?:y|ies)|territor(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
                    r"boards?|trusts?|bureaus?|authorit(?:y|ies)|institutions?|"
                    # a fund as a body ("which Malagasy social security fund launched ..."), not the verb
                    # ("which donor funds the most ...", "which of these funds the fewest ...")
