@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from app.qa.relation.funder_side import asks_for_funders
 from app.qa.relation.role_kinds import asks_governments, by_role_of_end, government_partners
 from app.qa.question import ENTITY_FOR_TYPE, FUND as FUND_CUE, Analysis
-from app.qa.constraints.year_ranges import range_test, upper_bounds, year_range
+from app.qa.constraints.year_ranges import range_test, set_aside_years, upper_bounds, year_range
 from graph.rdf import entity_uri
 from graph.vocab import RESULT_TYPES
 from app.qa.figures.result_counts import counts_results
@@ -182,6 +182,35 @@ def year_test(a: Analysis, var: str, year: str | None = None) -> str:
     return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
 
 
+# "which pathfinders ...", "what members ...": the head noun is the joined set itself
+_MEMBERS_HEAD = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?(?:pathfinders?|members?)\b(?!\s+(?:states?|countr))", re.I)
+
+
+def _members_asked(a: Analysis, cue: str) -> bool:
+    """Are the members of the joined set asked by their own noun ("which pathfinders did not join
+    in 2024")?  Then a negated joining sets its year aside within the set."""
+    return cue in ("pathfinder", "member") and bool(_MEMBERS_HEAD.search(a.question))
+
+
+def years_set_aside(a: Analysis, cue: str, statement: str) -> str:
+    """SPARQL leaving out the relation's facts dated in a year the question sets aside ("ratified
+    since 2021 but not in 2024"); ``statement`` binds the fact's statement (``?st``, or the
+    ``rdf:subject ... ;`` triple pattern opening it).  A fact the report does not date stays in:
+    nothing says it falls in the year set aside; any statement of the fact dated in it takes
+    the fact out (the report may state one ratification twice, once undated).  With several
+    relations worded, only a year nearest this relation's cue is its."""
+    aside = set_aside_years(a.question, _members_asked(a, cue)) & set(a.years)
+    if not aside:
+        return ""
+    from app.qa.multihop.chains import cue_count, year_owner
+
+    mine = sorted(y for y in aside if cue_count(a) < 2 or year_owner(a, y) == cue)
+    if not mine:
+        return ""
+    listed = ", ".join(f'"{y}"' for y in mine)
+    return f" FILTER NOT EXISTS {{ {statement} fg:year ?asideY . FILTER(STR(?asideY) IN ({listed})) }}"
+
+
 def _kind_negated(a: Analysis, kind: str) -> bool:
     """Is the result kind worded under a negation ("had *no* scheme introduced")?"""
     from app.qa import question
@@ -205,7 +234,11 @@ def year_for(a: Analysis, cue: str, knowledge=None) -> str | None:
     fronted = fronted_year(a, cue)
     if fronted is not None:  # "Since the campaign started in 2021, which states ratified ...": it dates the question
         return fronted
-    years = [y for y in a.years if y not in upper_bounds(a.question)] or a.years  # a range is one qualifier
+    aside = set_aside_years(a.question, _members_asked(a, cue))  # "since 2021 but not in 2024": 2024 dates nothing in
+    if aside and all(y in aside for y in a.years):
+        return None
+    years = [y for y in a.years if y not in upper_bounds(a.question) and y not in aside] or \
+        [y for y in a.years if y not in aside]  # a range is one qualifier
     if len(set(years)) == 1 and cue_count(a) < 2:
         # "pathfinders that are also in the expanded phase agreed in 2024": the year is the phase's
         return None if year_in_other_clause(a, years[0], cue, knowledge) else years[0]
@@ -364,6 +397,22 @@ def _holds(knowledge, initiatives: list[str], relation: str, question: str = "")
 _SUPPORTED = re.compile(r"\b(?:support(?:ed|s|ing)?|back(?:ed|s|ing)?|help(?:ed|s)?|assist(?:ed|s|ance)?)\b", re.I)
 
 
+# "which RBSA donor countries", "what MUL contributing governments": a name, then the donor noun
+# and a country noun: the countries that give to the named fund, not the ones it funds.
+_NAMED_DONOR_COUNTRIES = re.compile(r"\b(?:which|what)\s+(?:[\w'’()-]+\s+){0,2}?(?:donor|contributing|contributor|"
+                                    r"funding|financing|sponsoring)\s+(?:countr(?:y|ies)|governments?|nations?|states?)\b",
+                                    re.I)
+
+
+def _named_donor_countries(a: Analysis) -> bool:
+    """Does a named body stand before "donor countries" ("which RBSA donor countries")?  Read with
+    the names blanked, however long the body's name."""
+    from app.qa.multihop.chains import _blank
+
+    m = _NAMED_DONOR_COUNTRIES.search(_blank(a))
+    return m is not None and any(m.start() < l.start < m.end() for l in a.links)
+
+
 def _support_is_funding(a: Analysis, bodies: list[str], knowledge) -> bool:
     """Is a named body the funder of the asked countries though no funding word is said?
     "pathfinders supported by the multi-donor programme", "countries backed by the Joint SDG Fund":
@@ -437,15 +486,19 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                           [t for c in parts for t in c.evidence], strong=True))
                 else:
                     out.append(funders_of(recipients[0]))
-        elif at == "Country" and FUNDER_ASKED.search(a.question) and (countries_ or orgs):
+        elif at == "Country" and (FUNDER_ASKED.search(a.question) or _named_donor_countries(a)) and (countries_ or orgs):
             # "Which countries fund the work in Jordan?", "which governments contributed to the
             # RBSA?": the asked countries are the funders (their governments), not the recipients.
-            r = (countries_ + orgs)[0]
-            out.append(Constraint(f"{{ {_iri(r)} fg:fundedBy ?gov }} UNION {{ {_iri(r)} fg:fundedBy ?via . "
-                                  f"?via fg:fundedBy ?gov . FILTER NOT EXISTS {{ ?fl fg:recipient ?via ; "
-                                  f"fg:funder ?gov ; fg:role ?anyRole }} }} ?gov fg:governmentOf ?answer .",
-                                  f"countries whose governments fund {r}", [(r, "fundedBy", GOV), (r, "fundedBy", VIA_GOV)],
-                                  strong=r.startswith("Country:")))
+            named = sorted(countries_ + orgs, key=lambda i: next((l.start for l in a.links if i in l.ids), 0))
+            # "which RBSA donor countries do not also fund the MUL": the second name's donors, which
+            # the negation machinery takes out (or keeps, "also fund the MUL")
+            two = len(named) > 1 and not FUNDER_ASKED.search(a.question) and _named_donor_countries(a)
+            for n, r in enumerate(named[:2] if two else named[:1]):
+                out.append(Constraint(f"{{ {_iri(r)} fg:fundedBy ?gov{n} }} UNION {{ {_iri(r)} fg:fundedBy ?via{n} . "
+                                      f"?via{n} fg:fundedBy ?gov{n} . FILTER NOT EXISTS {{ ?fl{n} fg:recipient ?via{n} ; "
+                                      f"fg:funder ?gov{n} ; fg:role ?anyRole{n} }} }} ?gov{n} fg:governmentOf ?answer .",
+                                      f"countries whose governments fund {r}", [(r, "fundedBy", GOV), (r, "fundedBy", VIA_GOV)],
+                                      strong=bool(two) or r.startswith("Country:")))
         elif at == "Country":
             named = orgs + countries_
             if a.partner:  # "partners with the World Bank ... funded by the EU": each name to its relation's word
@@ -504,6 +557,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 filters += f' {{ ?st fg:year ?ry }} UNION {{ ?st fg:sinceYear ?ry }} FILTER({test})'
             else:
                 filters += f' ?st fg:year ?ry . FILTER({test})'
+        filters += years_set_aside(a, "ratify", f"?xs rdf:subject {'?answer' if at == 'Country' else '?ratc'} ; "
+                                                f"rdf:predicate fg:ratified ; rdf:object {inst_pat if inst else '?answer'} ;")
         if a.pending:
             filters += ' ?st fg:status ?rs . FILTER(?rs != "registered")'
         else:  # a ratification approved at home but not registered with the ILO is not one yet
@@ -549,6 +604,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             py = year_for(a, "pathfinder", knowledge) if not a.roadmap else None  # "endorsed roadmaps in 2024": the roadmap's year
             year = dated_by(f"?ps rdf:subject ?answer ; rdf:predicate fg:pathfinderOf ; rdf:object {ip} ;", "?py",
                          year_test(a, "?py", py)) if py else ""
+            if not a.roadmap:  # "pathfinders, but not those that joined in 2024"
+                year += years_set_aside(a, "pathfinder", f"?pa rdf:subject ?answer ; rdf:predicate fg:pathfinderOf ; "
+                                                         f"rdf:object {ip} ;")
             out.append(Constraint(f"?answer fg:pathfinderOf {ip} .{year}",
                                   f"pathfinders of {init or 'an initiative'}", [("?", "pathfinderOf", init or "*")]))
             if a.roadmap:  # "which pathfinders are still endorsing their roadmaps": both hold
@@ -566,6 +624,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             year = (" VALUES ?mp { fg:memberOf fg:pathfinderOf fg:coChairOf fg:priorityCountryOf }" +
                     dated_by(f"?ms rdf:subject ?answer ; rdf:predicate ?mp ; rdf:object {_iri(init)} ;", "?my",
                           year_test(a, "?my", my)) if my else "")
+            year += years_set_aside(a, "member", f"?ma rdf:subject ?answer ; rdf:predicate fg:memberOf ; "
+                                                 f"rdf:object {_iri(init)} ;")
             # A programme's priority (selected) countries take part in it as much as a network's members.
             out.append(Constraint(f"?answer fg:memberOf|fg:pathfinderOf|fg:coChairOf|fg:priorityCountryOf {_iri(init)} .{year}",
                                   f"members of {init}", [("?", "memberOf", init), ("?", "pathfinderOf", init),
@@ -767,7 +827,9 @@ def _roadmap(init: str | None, status: str, a: Analysis | None = None) -> Constr
     year = _roadmap_year(a) if a is not None else None
     dated = (" OPTIONAL { ?rm fg:roadmapYear ?rmry } OPTIONAL { ?rm fg:year ?rmfy } BIND(COALESCE(?rmry, ?rmfy) AS ?rmy)"
              f" FILTER(BOUND(?rmy) && {year_test(a, '?rmy', year)})") if year else ""
+    said = (f'fg:status "roadmap-{status}" .' if status != "any" else  # either status ("neither ... nor", negated)
+            'fg:status ?rmst . FILTER(?rmst IN ("roadmap-endorsed", "roadmap-in-progress"))')
     return Constraint(
         f"?rm rdf:subject ?answer ; rdf:predicate fg:memberOf ; rdf:object {_iri(init) if init else '?rminit'} ; "
-        f'fg:status "roadmap-{status}" .{dated}', f"members of {init or 'an initiative'} with a roadmap {status}"
+        f'{said}{dated}', f"members of {init or 'an initiative'} with a roadmap {status if status != 'any' else 'endorsed or in progress'}"
         + (f" ({year})" if year else ""), [("?", "memberOf", init or "*")])

@@ -65,8 +65,9 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
 ]
 # The head noun after "which"/"what" decides when several rules fire.
 # (never across "did"/"does"/"do": "what did the Togolese government ratify" asks the object; the
-# noun after the auxiliary is the verb's subject)
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)[\w-]+\s+){0,3}?(countr(?:y|ies)|territor(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
+# noun after the auxiliary is the verb's subject); a name's possessive may come first ("which of
+# Lebanon's funders"), a kind noun's may not ("which country's ministry" asks for the country)
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)(?:[\w-]+|(?-i:[A-Z][\w-]*)['’]s?)\s+){0,3}?(countr(?:y|ies)|territor(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
                    r"boards?|trusts?|bureaus?|authorit(?:y|ies)|institutions?|"
                    # a fund as a body ("which Malagasy social security fund launched ..."), not the verb
                    # ("which donor funds the most ...", "which of these funds the fewest ...")
@@ -1031,6 +1032,23 @@ _OPENS_NEGATED = re.compile(r"(?:no|without|w/o)\s", re.I)
 _NON_KIND = re.compile(r"non-?(?:government(?:al)?|state|profit)", re.I)
 
 
+# After a negated endorsement, the alternative joined to it: "... nor (are) in the process of doing
+# so", "... or started doing so", "... nor begun the endorsement process".
+_OR_PROGRESS = re.compile(r"^[^,;?]{0,60}?\b(?:nor|or)\s+(?:[\w'’-]+\s+){0,3}?(?:start\w*|beg[au]n\w*|initiat\w*|"
+                          r"in\s+(?:the\s+)?process|in\s+progress|underway|under\s+way|working\s+(?:on|towards?)|"
+                          r"preparing|developing)\b", re.I)
+
+
+def neither_status(blank: str) -> bool:
+    """Does the question negate both roadmap statuses ("have neither endorsed their roadmap nor are
+    in the process of doing so", "haven't endorsed a roadmap or started doing so")?  Read alone,
+    the progress words made it the in-progress list; it asks for the members with neither."""
+    for m in ENDORSED.finditer(blank):
+        if _negated_before(blank, m.start(), window=5) and _OR_PROGRESS.match(blank[m.end():]):
+            return True
+    return False
+
+
 def _negated_before(text: str, pos: int, window: int = 4) -> bool:
     """Is there a negation among the few words before pos, in the same clause?
     ('pathfinders that have not ratified', 'not among the priority countries', 'non-priority')"""
@@ -1169,6 +1187,9 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
             m = rx.search(blank)
             if m and _negated_before(blank, m.start()):
                 a.negated.add("roadmap")
+    if a.roadmap and neither_status(blank):  # "neither endorsed ... nor in the process": no roadmap status at all
+        a.roadmap = "any"
+        a.negated.add("roadmap")
     for l in a.links:
         # read with the names blanked: "Convention No. 102 are in Africa" has no negation ("No.")
         if l.type == "Region" and ((_negated_before(blank, l.start) and _negation_reaches(blank, l.start))

@@ -574,6 +574,9 @@ _TYPE_HEADS = re.compile(r"(countr(y|ies)|governments?|states|nations?|funders?|
 # Plural nouns of people by their ending: "subscribers", "trainees", "participants", "technicians",
 # "specialists", "representatives" (not "-ates": "member states" and "estimates" are no people).
 _PEOPLE_SUFFIX = r"[a-z]{3,}(?:ers|ees|ents|ants|ians|ists|atives)"
+# What is counted of a website, a course or a publication ("platform page impressions 2024",
+# "country pages users", "report downloads"): a keyword query ending in one asks how many.
+_AUDIENCE = r"users|visitors|views|pageviews|impressions|downloads|visits|hits|clicks|copies|attendees|viewers|enrolments|enrollments"
 
 
 def _people_noun(word: str) -> bool:
@@ -632,7 +635,7 @@ def _counted_noun_last(question: str, _version: int) -> bool:
         return False
     if last == words[-1].lower() and _GROUPS.fullmatch(last) and _SCHEME_KIND.search(" ".join(words[:-1])):
         return False  # "egypt health insurance scheme refugees": the scheme for that group is asked
-    return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(_PEOPLE_SUFFIX, last))
+    return bool(re.fullmatch(_PEOPLE, last) or re.fullmatch(_PEOPLE_SUFFIX, last) or re.fullmatch(_AUDIENCE, last))
 
 
 # Groups a scheme is for ("refugees", "informal workers"), as against the role nouns a figure counts

@@ -143,9 +143,54 @@ def participants(a: Analysis, cons: list, knowledge, also: list = ()) -> list:
                         f" fg:role ?pqrole . VALUES ?pqrole {{ {values} }}")
             said = (_LATEST.search(blank) or _FIRST.search(blank)).group(0)
             what = f"{' / '.join(dated[1])} (‘{said}’: its {'latest' if _LATEST.search(blank) else 'first'} list) of"
+        year = _dated_year(a, init, held, knowledge) if not dated else None
+        if year is not None:  # "which countries did the partnership start with in 2019": its list of that year
+            from app.qa.graphstep import year_test
+
+            pairs = " ".join(f'({_iri(c)} "{y}")' for c, ys in sorted(_years_taking_part(init, held, knowledge).items())
+                             for y in sorted(ys))
+            pattern += f" VALUES (?answer ?pyy) {{ {pairs} }} FILTER({year_test(a, '?pyy', year)})"
+            what = f"taking part (dated {year}) in"
         # the general relation's words ("part of", "members") are what this constraint expresses too
         evidence = [("?", r, init) for r in held] + ([("?", GENERAL, init)] if GENERAL not in held else [])
         out.append(Constraint(pattern, f"{what} {init}", evidence, strong=bool(worded or dated), relation=held[0]))
+    return out
+
+
+def _dated_year(a: Analysis, init: str, held: list[str], knowledge) -> str | None:
+    """The year that dates taking part in the initiative, when every statement of its lists
+    carries a year (the report dates each list: "since 2021 ... pilot countries", "in 2024 ... an
+    expanded set") and the question qualifies the relation with one.  A year the lists do not
+    hold then answers none: the report names no list of that year.  An initiative with any
+    undated list keeps every list (an undated member may have joined in any year)."""
+    from app.qa.graphstep import year_for
+
+    facts = [f for r in held for f in knowledge.facts_where(predicate=r, obj=init)
+             if f["subject"].startswith(a.answer_type + ":")]
+    if not facts or not all(str((f.get("attrs") or {}).get("year") or "").isdigit() for f in facts):
+        return None
+    return year_for(a, "member", knowledge)
+
+
+def _years_taking_part(init: str, held: list[str], knowledge) -> dict[str, set[str]]:
+    """Each participant's years in the initiative's lists: its statement's own year, and the year
+    of every other list (role) it is also named in ("Mozambique" among both the 2021 pilots and
+    the 2024 expanded set: one statement, dated by its first list).  A role dates its list when
+    all the statements naming only that role carry one year."""
+    facts = [f for r in held for f in knowledge.facts_where(predicate=r, obj=init)]
+    role_years: dict[str, set[str]] = {}
+    for f in facts:
+        at = f.get("attrs") or {}
+        if at.get("role") and not at.get("also_roles"):
+            role_years.setdefault(at["role"], set()).add(str(at.get("year")))
+    out: dict[str, set[str]] = {}
+    for f in facts:
+        at = f.get("attrs") or {}
+        ys = out.setdefault(f["subject"], set())
+        ys.add(str(at["year"]))
+        for role in at.get("also_roles") or ():
+            if len(role_years.get(role, ())) == 1:
+                ys |= role_years[role]
     return out
 
 
