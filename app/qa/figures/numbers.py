@@ -181,12 +181,9 @@ def respective(seg: str, question: str, cands: list[Span]) -> Span | None:
     if len(figs) < 2:
         return None
     asked = _names_in(question)
-    for lm in reversed(list(_NAME_LIST.finditer(seg[:figs[0].start]))):
-        items = [re.sub(r"^the\s+", "", x.strip(), flags=re.I) for x in re.split(r"\s*,\s*|\s+and\s+", lm.group(1))
-                 if x.strip()]
-        figs_here = figs[-len(items):] if len(figs) >= len(items) else []
-        if len(items) < 2 or len(figs_here) != len(items):
-            continue
+    paired = _paired_names(seg, figs)
+    if paired is not None:
+        items, figs_here = paired
         hits = _named_items(items, asked)
         if len(hits) > 1:  # "Ireland and Germany both gave - how much did Germany give": the asking clause's
             hits = [i for i in hits if i in _named_items(items, _names_in(asking_clause(question)))] or hits
@@ -216,14 +213,22 @@ def respective_item(seg: str, question: str) -> str | None:
             and not seg[max(0, s.start - 2):s.start].strip().endswith("(")]
     if len(figs) < 2:
         return None
+    paired = _paired_names(seg, figs)
+    if paired is None:
+        return None
+    owned = [item for item, f in zip(*paired) if f.value in stated]
+    return owned[0] if len(owned) == 1 else None
+
+
+def _paired_names(seg: str, figs: list[Span]) -> tuple[list[str], list[Span]] | None:
+    """(names, their figures): the last list of names before the figures that has as many names as
+    there are figures before "respectively" ("Ireland and Germany €1.2 million and €20 million")."""
     for lm in reversed(list(_NAME_LIST.finditer(seg[:figs[0].start]))):
         items = [re.sub(r"^the\s+", "", x.strip(), flags=re.I) for x in re.split(r"\s*,\s*|\s+and\s+", lm.group(1))
                  if x.strip()]
         figs_here = figs[-len(items):] if len(figs) >= len(items) else []
-        if len(items) < 2 or len(figs_here) != len(items):
-            continue
-        owned = [item for item, f in zip(items, figs_here) if f.value in stated]
-        return owned[0] if len(owned) == 1 else None
+        if len(items) >= 2 and len(figs_here) == len(items):
+            return items, figs_here
     return None
 
 
