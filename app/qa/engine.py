@@ -1699,7 +1699,7 @@ class QuestionEngine:
             for x in out["answers"]:
                 eid = (self.k.entity_by_iri(x.get("iri") or "") or {}).get("id")
                 for f in self.k.facts_where(subject=eid, predicate="inRegion") if eid else []:
-                    x.setdefault("path", []).append(f"{x['label']} —inRegion→ {self.k.label(f['object'])}")
+                    x.setdefault("path", []).append(self._placing(x["label"], f["object"]))
         if places:
             out.setdefault("path", []).append(f"countries in {' or '.join(places)}")
         if counted_list.needs_count(want, str(out.get("strategy", "")), out["answers"], a.question):
@@ -2760,6 +2760,10 @@ class QuestionEngine:
                          "(institutionOf) of that kind, picked by the query's other words"])
         out["answer_text"], out["citations"] = summarise(out, self.k)
 
+    def _placing(self, country_label: str, region: str) -> str:
+        """The path line that places a country in its region."""
+        return f"{country_label} —inRegion→ {self.k.label(region)}"
+
     def _regions_of_countries(self, question: str, out: dict) -> bool:
         """"Which region of the report is that country listed under?", "whats the regoin of the
         country where OpenIMIS was deployed": the reading found the country; the region it lies in
@@ -2767,8 +2771,8 @@ class QuestionEngine:
         answers = out.get("answers") or []
         if not answers or any(x.get("type") != "Country" for x in answers):
             return False
-        spelled = self.speller.correct(" ".join(str(question).split()))[0]
-        if not (region_answers.asks_regions(question) or region_answers.asks_regions(spelled)):
+        if not (region_answers.asks_regions(question)  # spelled only when the typed words do not ask it ("regoin")
+                or region_answers.asks_regions(self.speller.correct(" ".join(str(question).split()))[0])):
             return False
         regions: dict[str, dict] = {}
         for x in answers:
@@ -2779,7 +2783,7 @@ class QuestionEngine:
                     d = regions[f["object"]] = self._answer_dict(f["object"], 1.0, [
                         self._evidence(pid, self.k.names(eid)) for pid in f["passages"][:1]] + x.get("evidence", [])[:1])
                     d["path"] = []
-                d["path"].append(f"{x['label']} —inRegion→ {self.k.label(f['object'])}")
+                d["path"].append(self._placing(x["label"], f["object"]))
         if not regions:
             return False
         out["answers"] = list(regions.values())
