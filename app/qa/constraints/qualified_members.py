@@ -33,6 +33,21 @@ def _role_words(role: str) -> set[str]:
     return _words(role) - _GENERIC
 
 
+def _qual_words(qual: tuple[str, str]) -> set[str]:
+    """A qualifier's distinctive words; a role in the past participle also by its noun of action
+    ("committed" -> "commitment", "endorsed" -> "endorsement"), since a question names the state by
+    the act ("countries that confirmed a commitment") as often as the extractor's participle."""
+    prop, value = qual
+    words = _role_words(value)
+    if prop == "role":
+        for w in value.lower().split():
+            if w.endswith("ed") and len(w) > 5:
+                base = w[:-2]
+                bases = {base, w[:-1]} | ({base[:-1]} if base[-1] == base[-2] else set())
+                words |= {stem(b + "ment") for b in bases}
+    return words
+
+
 def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = None) -> Constraint | None:
     """Countries the initiative is engaged with under a status the question words (every word of
     the status, e.g. 'engagement-ongoing'), from ``<initiative> fg:partneredWith ?country``.
@@ -104,15 +119,42 @@ _ASIDE_CLAUSE = re.compile(r"\b(?:besides|apart from|aside from|other than|excep
 def _picked(quals: set[tuple[str, str]], asked: set[str]) -> list[tuple[str, str]]:
     """The qualifiers whose every distinctive word the question says, the most specific only
     ("high-level commitment" over "committed" when both match), all of one property."""
-    hits = [(q, _role_words(q[1])) for q in quals]
+    hits = [(q, _qual_words(q)) for q in sorted(quals)]
     # a role is picked by any of its words (as before); a means by most of its words, since its
     # head noun alone ("commitment") also names the role ("committed")
     hits = [(q, w) for q, w in hits if w and w & asked and (q[0] == "role" or len(w & asked) * 2 > len(w))]
+    said = {frozenset(w & asked) for _, w in hits}
+    if len(said) == 1 and len(next(iter(said))) == 1:
+        # only a head noun is said ("confirmed a commitment", "through a commitment"): every
+        # qualifier built on it, the role of having committed and each kind of commitment a member
+        # joined by ("commitment", "high-level commitment"), not the shortest one alone
+        head = next(iter(said))
+        built_on = sorted(q for q in quals if head <= _qual_words(q))
+        if len(built_on) > len(hits):
+            return built_on
     hits = [(q, w) for q, w in hits if not any(w < w2 for _, w2 in hits)]
     if not hits:
         return []
-    prop = max(hits, key=lambda h: len(h[1]))[0][0]
+    prop = max(hits, key=lambda h: (len(h[1] & asked), len(h[1])))[0][0]  # the most words said
     return sorted(q for q, _ in hits if q[0] == prop)
+
+
+def _qualified(rel: str, init: str, picked: list[tuple[str, str]]) -> Constraint:
+    """Members of ``init`` whose statement carries one of the picked qualifiers; qualifiers of two
+    properties (a role and a way of joining) are alternatives, one pattern each."""
+    props = sorted({p for p, _ in picked})
+    alts = []
+    for prop in props:
+        values = " ".join(f'"{v}"' for p, v in picked if p == prop)
+        alts.append(f"?qm rdf:subject ?answer ; rdf:predicate fg:{rel} ; rdf:object {_iri(init)} ; "
+                    f"fg:{prop} ?qmrole . VALUES ?qmrole {{ {values} }}")
+    which = alts[0] if len(alts) == 1 else " UNION ".join(f"{{ {x} }}" for x in alts)
+    roles = " / ".join(v for p, v in picked if p == "role")
+    means = " / ".join(v for p, v in picked if p == "joinedBy")
+    label = (f"{roles} of {init}" if not means else f"joined by {means}: members of {init}" if not roles else
+             f"{roles}, or joined by {means}: members of {init}")
+    return Constraint(f"?answer fg:{rel} {_iri(init)} . {which}", label, [("?", rel, init)], strong=True,
+                      relation=rel)
 
 
 def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Constraint]:
@@ -142,19 +184,14 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
             # a role word that tells some of the initiative's lists from others (an initiative with
             # one kind of list, "priority countries", is asked by the relation, not by its role)
             picked = _picked(quals, asked)
-            same_prop = {q for q in quals if picked and q[0] == picked[0][0]}
+            props = sorted({p for p, _ in picked})
+            same_prop = {q for q in quals if picked and q[0] in props}
             if not picked or len(same_prop) < 2 or len(picked) == len(same_prop):
                 continue
-            prop = picked[0][0]
-            if prop == "joinedBy" and or_joined(a.question, {w for _, v in picked for w in _role_words(v)}):
+            if "joinedBy" in props and or_joined(a.question, {w for p, v in picked if p == "joinedBy"
+                                                               for w in _role_words(v)}):
                 continue  # "made a high-level commitment, or officially joined": any way of joining
-
-            values = " ".join(f'"{v}"' for _, v in picked)
-            out.append(Constraint(
-                f"?answer fg:{rel} {_iri(init)} . ?qm rdf:subject ?answer ; rdf:predicate fg:{rel} ; "
-                f"rdf:object {_iri(init)} ; fg:{prop} ?qmrole . VALUES ?qmrole {{ {values} }}",
-                (f"joined by {' / '.join(v for _, v in picked)}: members of {init}" if prop == "joinedBy" else
-                 f"{' / '.join(v for _, v in picked)} of {init}"), [("?", rel, init)], strong=True, relation=rel))
+            out.append(_qualified(rel, init, picked))
             break
     return out
 
