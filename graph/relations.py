@@ -71,6 +71,11 @@ class Relation:
     # one of the bodies that make it up ("led by the ILO, and including UNICEF ..."), though the
     # report states its role only as the lead.
     includes: tuple[str, ...] = ()
+    # Verbs that end or undo the relation ("left" a membership, "denounced" a ratification): a question
+    # asking who did that is not asking for the relation's subjects, and the graph holds no such act,
+    # so the engine abstains instead of listing the members.  A more specific relation inherits its
+    # parent's verbs.
+    undone_by: tuple[str, ...] = ()
 
     @property
     def iri(self) -> URIRef:
@@ -133,6 +138,15 @@ class RelationRegistry:
     def same_thing(self) -> tuple[str, ...]:
         """Relations whose two ends are one real thing in two roles (see ``Relation.same_thing``)."""
         return tuple(r.name for r in self if r.same_thing)
+
+    def undoing_verbs(self, name: str) -> tuple[str, ...]:
+        """The verbs that undo relation ``name`` (see ``Relation.undone_by``), its ancestors' included."""
+        out: list[str] = []
+        r = self.get(name)
+        while r is not None:
+            out += [v for v in r.undone_by if v not in out]
+            r = self.get(r.parent) if r.parent else None
+        return tuple(out)
 
     def network_edges(self) -> dict[str, tuple[str, bool]]:
         """name → (network edge relation, reversed?) for the relations drawn in the network."""
@@ -248,6 +262,8 @@ register(Relation(
     ask_object=("which conventions has {s} ratified", "{s} ratifications", "what did {s} ratify"),
     ask_subject=("which {type} ratified {o}", "{o} ratifications", "who has ratified {o}", "{o} ratifying countries"),
     subject_nouns=("ratifying countries", "states parties"),
+    undone_by=("denounced", "denounce", "denounces", "denouncing", "withdrew from", "withdrawn from", "withdraw from",
+               "withdrawing from"),
 ))
 register(Relation(
     "memberOf", _AGENT, ("Initiative",), "member of", "has member",
@@ -260,6 +276,9 @@ register(Relation(
     ask_subject=("who are the members of {o}", "{o} members", "which {type} belong to {o}", "which {type} joined {o}"),
     subject_nouns=("members", "member countries", "participants"),
     object_nouns=("memberships",),
+    undone_by=("left", "leave", "leaves", "leaving", "quit", "quits", "quitting", "exited", "exit", "exits", "exiting",
+               "withdrew from", "withdrawn from", "withdraw from", "withdraws from", "withdrawing from",
+               "pulled out of", "pull out of", "dropped out of", "drop out of"),
 ))
 register(Relation(
     "pathfinderOf", _AGENT, ("Initiative",), "pathfinder of", "has pathfinder",

@@ -67,6 +67,7 @@ from app.qa.form.coreference import core_of
 from app.qa.multihop.entry_country import entry_country, named_as_donor, named_as_government
 from app.qa.form.keyword_order import question_word_first
 from app.qa.relation.implied_subject import with_implied_subject
+from app.qa.relation.undone import undone
 from app.qa.multihop.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic, \
     topic_coverage
 from app.qa.form.wording import frame_terms
@@ -499,6 +500,11 @@ class QuestionEngine:
                                                       if l.type in ("Organization", "Initiative")])
         fixed = reorder_keeping_names(fixed, held, question_word_first)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
+        gone = undone(fixed, a.links)  # "which countries left the Global Accelerator": not its members
+        if gone is not None:
+            self._undone(out, gone, a.answer_type, fixed)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
         subject_added = with_implied_subject(fixed, a.links)  # "arab states scheme reform result": the countries asked
         subject_implied = subject_added != fixed
         if subject_implied:
@@ -2728,6 +2734,17 @@ class QuestionEngine:
         out["answers"] = sorted(answers.values(), key=lambda d: d["label"])
         out["strategy"] = "graph"
         out["path"] = [f"schemes whose names say {' '.join(kind)}"] + [p for d in out["answers"] for p in d["path"]]
+
+    def _undone(self, out: dict, gone, answer_type: str, question: str) -> None:
+        """Abstain on a question about the end of a relation the graph holds only the start of
+        (:mod:`app.qa.relation.undone`), with the nearest passages in case one tells of it."""
+        rel = REGISTRY[gone.relation]
+        label = self.k.label(gone.object_id)
+        out.update(answer_type=answer_type, strategy="graph (undone relation)", answers=[],
+                   path=[f"asks about “{gone.verb}” {label}: the graph holds “{rel.label}”, not its end"])
+        out["message"] = (f"The question asks about “{gone.verb}” {label}: the report's facts record who is "
+                          f"“{rel.label}” it, not who ended that, so no answer is given. The nearest passages are listed.")
+        out["passages"] = self._nearest_passages(question)
 
     def _spelled_out(self, out: dict, eid: str) -> None:
         """Answer what an acronym stands for (:mod:`app.qa.things.acronym_expansion`): the thing's
