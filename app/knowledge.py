@@ -59,9 +59,11 @@ class Knowledge:
         self.passage_order = {pid: i for i, pid in enumerate(self.passages)}
         self._by_subject: dict[str, list[dict]] = defaultdict(list)
         self._by_object: dict[str, list[dict]] = defaultdict(list)
+        self._by_predicate: dict[str, list[dict]] = defaultdict(list)  # "every funding fact": no pass over all facts
         for f in self.facts:
             self._by_subject[f["subject"]].append(f)
             self._by_object[f["object"]].append(f)
+            self._by_predicate[f["predicate"]].append(f)
         self._mentions_by_passage: dict[str, list[dict]] = defaultdict(list)
         self._mentions_by_entity: dict[str, list[dict]] = defaultdict(list)
         for m in self.mentions:
@@ -136,7 +138,8 @@ class Knowledge:
         return self._by_subject.get(entity_id, []) + self._by_object.get(entity_id, [])
 
     def facts_where(self, subject: str | None = None, predicate: str | None = None, obj: str | None = None) -> list[dict]:
-        pool = self._by_subject.get(subject, []) if subject else self._by_object.get(obj, []) if obj else self.facts
+        pool = self._by_subject.get(subject, []) if subject else self._by_object.get(obj, []) if obj else \
+            self._by_predicate.get(predicate, []) if predicate else self.facts
         return [f for f in pool if (predicate is None or f["predicate"] == predicate)
                 and (subject is None or f["subject"] == subject) and (obj is None or f["object"] == obj)]
 

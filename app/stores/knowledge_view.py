@@ -146,10 +146,11 @@ def snapshot(build: Knowledge, labels: dict[str, str], relations: set[tuple[str,
     k = object.__new__(StoreKnowledge)
     k.__dict__.update({n: v for n, v in build.__dict__.items() if n not in ("name_index", "network")})
     k.entities, k.facts = entities, facts
-    k._by_subject, k._by_object = defaultdict(list), defaultdict(list)
+    k._by_subject, k._by_object, k._by_predicate = defaultdict(list), defaultdict(list), defaultdict(list)
     for f in facts:
         k._by_subject[f["subject"]].append(f)
         k._by_object[f["object"]].append(f)
+        k._by_predicate[f["predicate"]].append(f)
     k._build = build
     k._same_as_build = (entities.keys() == build.entities.keys() and len(facts) == len(build.facts)
                         and all(entities[i]["label"] == build.entities[i]["label"] for i in entities)

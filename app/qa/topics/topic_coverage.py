@@ -282,6 +282,52 @@ def holds(unit_terms, keys: set[str]) -> bool:
     return False
 
 
+def holding_any(units, key: str, long_forms: dict[str, list[str]]) -> frozenset[int]:
+    """The units whose terms :func:`holds_any` the key: the same test, read through the terms'
+    postings and kept per key, instead of one pass over every sentence's terms per question (a
+    topic checked over the whole report was the slowest step of the slowest questions)."""
+    cache = units.__dict__.setdefault("_holding_any", {})
+    got = cache.get(key)
+    if got is None:
+        got = _holding(units, key)
+        form = long_forms.get(key)
+        if form:
+            got = got | frozenset.intersection(*(_holding(units, t) for t in form))
+        cache[key] = got
+    return got
+
+
+def _holding(units, key: str) -> frozenset[int]:
+    """The units holding one key word (:func:`holds` is a test on each term alone, so the terms
+    that pass it, looked up in the postings, give the units)."""
+    cache = units.__dict__.setdefault("_holding", {})
+    got = cache.get(key)
+    if got is None:
+        post, near = _term_postings(units)
+        # only the key itself, a term of its first six letters or one of its root can pass the test
+        maybe = {key} | near.get(key[:6], set()) | near.get("root:" + _root(key), set())
+        got = cache[key] = frozenset(i for t in maybe if t in post and holds((t,), {key}) for i in post[t])
+    return got
+
+
+def _term_postings(units) -> tuple[dict[str, list[int]], dict[str, set[str]]]:
+    """term -> the units writing it; and the terms by their first six letters and by their root
+    ("root:" + :func:`_root`), the only terms :func:`holds` can match to a key other than itself."""
+    got = units.__dict__.get("_term_postings")
+    if got is None:
+        post: dict[str, list[int]] = {}
+        for i, ts in enumerate(units.unit_terms):
+            for t in ts:
+                post.setdefault(t, []).append(i)
+        near: dict[str, set[str]] = {}
+        for t in post:
+            if len(t) >= 6:
+                near.setdefault(t[:6], set()).add(t)
+                near.setdefault("root:" + _root(t), set()).add(t)
+        got = units._term_postings = (post, near)
+    return got
+
+
 def unit_country(text_step, unit) -> str | None:
     """The country a sentence is about: its country entry's, else the only country it names."""
     p = text_step.k.passage(unit.passage_id)
@@ -398,16 +444,18 @@ def covered(text_step, a, qvec: np.ndarray, required: list[set[str]], best, stop
     asked = {t for t in terms(a.question) if t not in stop and t not in keys and units.idf.get(t, 0.0) >= MIN_SECOND_IDF}
     rarest = max(keys, key=lambda k: units.idf.get(k, units.default_idf))
     out: dict[str, Covered] = {}
+    keyed_units = frozenset().union(*(holding_any(units, k, long_forms) for k in keys))
     for i in text_step.allowed_units(a, required):
         i = int(i)
         u = units.units[i]
         if u.kind != "sentence" or scores[i] < low_bar:
             continue
         kt = units.unit_terms[i]
-        if any(holds_any(kt, k, long_forms) for k in keys):
+        written = []
+        if i in keyed_units:
             # the key words as a statement, not as a word of a name or title (app.qa.topics.name_words)
             kt = stated_terms(units, i, asked, keys)
-        written = [k for k in keys if holds_any(kt, k, long_forms)]
+            written = [k for k in keys if holds_any(kt, k, long_forms)]
         # the topic in the choice's other words counts only for a sentence as close as a key-word
         # one (the higher bar) that writes the question's other topic words too
         stand_in = [k for k in keys if k not in written and
