@@ -89,6 +89,30 @@ def written_forms(name: str) -> list[str]:
     return out
 
 
+# "Universal Health Coverage (UHC) Financing Strategy": an acronym in brackets after the words it
+# stands for, with more of the name after it
+_INLINE_ACRONYM = re.compile(r"^(?P<long>.+?)\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)\s+(?P<rest>\S.*)$")
+
+
+def acronym_led(name: str) -> str | None:
+    """'Universal Health Coverage (UHC) Financing Strategy' -> 'UHC Financing Strategy': readers
+    write the acronym in place of the words it stands for, as the report does once it has defined
+    it; None unless the acronym's letters are the initials of the words just before it."""
+    m = _INLINE_ACRONYM.match(name)
+    if not m:
+        return None
+    acr = m.group("acr")
+    letters = [c for c in acr if c.isupper()]
+    words = list(_WORD.finditer(m.group("long")))
+    major = [w for w in words if w.group(0).lower() not in _MINOR]
+    if len(major) < len(letters) or len(letters) < 2:
+        return None
+    tail = major[-len(letters):]
+    if [w.group(0)[0].upper() for w in tail] != letters:
+        return None
+    return f"{m.group('long')[:tail[0].start()]}{acr} {m.group('rest')}".strip()
+
+
 # Kind nouns a scheme's or project's name may end on that readers leave out ("the Haba Haba scheme").
 _KIND_TAIL = re.compile(r"\s+(?:scheme|programme|program|project|pilot|initiative)$", re.I)
 _KIND_TYPES = ("Scheme", "Project", "Initiative")
@@ -131,6 +155,9 @@ def derived_forms(entities: Iterable[tuple[str, str, list[str]]],
                 stem = proper_stem(n, english.__contains__)
                 if stem:
                     by_proper[stem].add(eid)
+        # any named thing: "UHC Financing Strategy" for a strategy the report names in full
+        if etype not in ("Activity", "InstitutionalResult"):  # (an activity's label is a sentence)
+            variants += [(v, eid) for v in map(acronym_led, names) if v]
         if etype not in _TYPES:
             continue
         for n in names:
