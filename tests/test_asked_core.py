@@ -72,6 +72,10 @@ def test_a_described_set_before_which_ones_is_left_alone(question):
     ("Which countries does Utopia fund? Cheers, Tom", "Which countries does Utopia fund?"),
     ("utopia funded countries - Thank you so much, this helps a lot.", "utopia funded countries"),
     ("utopia funded countries, thanks!", "utopia funded countries"),
+    # a plea for help after an indirect question is no question of its own
+    ("A colleague asked me who funds the work in Utopia. Can you help?", "A colleague asked me who funds the work in Utopia."),
+    ("Who funds Atlantis? Could you please help me with this?", "Who funds Atlantis?"),
+    ("Who funds Atlantis? Any help would be appreciated.", "Who funds Atlantis?"),
 ])
 def test_thanks_signatures_and_follow_ups_after_the_question_are_dropped(question, core):
     assert sign_off.strip(question) == core
@@ -82,6 +86,7 @@ def test_thanks_signatures_and_follow_ups_after_the_question_are_dropped(questio
     "Which donors, thanks to whom the work grew, fund Atlantis?",
     "Thanks! Who funds Atlantis?",
     "Who funds Atlantis?",
+    "Who funds Atlantis? Can you help me find its partners too?",  # the plea asks for more
 ])
 def test_a_second_question_or_a_leading_thanks_stays(question):
     assert sign_off.strip(question) == " ".join(question.split())

@@ -97,6 +97,19 @@ def _asides_only(sentence: str) -> bool:
                 or _FORM_ONLY.match(sentence) or is_follow_up(sentence))
 
 
+# A plea for help that asks nothing of its own ("Can you help?", "Could you please help me with
+# this?", "Any help would be appreciated."): the question is the sentence before it.
+_PLEA = re.compile(r"^\W*(?:(?:so|and|but|please|hoping)\W+)*(?:(?:can|could|would|will)\s+(?:you|anyone|someone|somebody)\s+"
+                   r"(?:please\s+)?(?:help|assist)(?:\s+(?:me|us))?(?:\s+(?:out|here|with\s+(?:this|that|it)))*(?:\s+please)?|"
+                   r"any\s+help\s+(?:is|would\s+be|much)?\s*(?:much\s+|greatly\s+|really\s+)?(?:appreciated|welcome)|"
+                   r"(?:please\s+)?help(?:\s+(?:me|us))?(?:\s+please)?)\W*$", re.I)
+
+
+def is_plea(sentence: str) -> bool:
+    """Does the sentence only ask for help ("Can you help?"), naming and asking nothing else?"""
+    return bool(_PLEA.match(sentence))
+
+
 def is_follow_up(sentence: str) -> bool:
     """Is the sentence a second question about the answer already asked for ("Is that right?",
     "Is that list complete as far as the report goes?"): it points back, names nothing and holds no

@@ -1,4 +1,4 @@
-"""What follows the question and asks nothing more: thanks, a signature, "Is that right?".
+"""What follows the question and asks nothing more: thanks, a signature, "Is that right?", "Can you help?".
 
 "Which countries does Norway fund? Is that right?", "rbsa funded countries - Cheers, Tom",
 "... what was the date of that commitment? Thanks in advance! Maria": the thanks and the name
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from app.qa.form.question_sentence import THANKS, is_follow_up, split_sentences
+from app.qa.form.question_sentence import THANKS, is_follow_up, is_plea, split_sentences
 
 _NAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\W*$")
 # A thank-you joined to the question by a dash or comma, with an optional "this helps a lot" and
@@ -36,7 +36,7 @@ def strip(question: str) -> str:
     end = len(sentences)
     while end > 1:
         s = sentences[end - 1]
-        if THANKS.match(s) or is_follow_up(s) or (_NAME.match(s) and end >= 2 and THANKS.match(sentences[end - 2])):
+        if THANKS.match(s) or is_follow_up(s) or is_plea(s) or (_NAME.match(s) and end >= 2 and THANKS.match(sentences[end - 2])):
             end -= 1
             continue
         break
