@@ -70,6 +70,10 @@ def test_a_keyword_query_setting_a_place_aside_asks_for_places():
     assert type_set_aside("which report covers typhoons outside asia", "Text", "Publication", {"Region:asia"}) == "Publication"
     assert type_set_aside("pension schemes outside africa", "Text", "Scheme", {"Region:africa"}) == "Scheme"
     assert type_set_aside("donors outside europe", "Organization", "Organization", {"Region:europe"}) == "Organization"
+    # a scheme noun that only modifies the query's last word is no scheme asked
+    assert type_set_aside("pension actuarial valuations outside africa", "Text", "Scheme", {"Region:africa"}) == "Country"
+    assert type_set_aside("pension work by the ilo except ukraine", "Text", "Scheme", {"Country:UKR"}) == "Country"
+    assert type_set_aside("health insurance outside africa", "Text", "Scheme", {"Region:africa"}) == "Scheme"
 
 
 def test_asks_for_many():

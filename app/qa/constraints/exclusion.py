@@ -290,6 +290,18 @@ def without_negated_clause(question: str) -> str:
     return (question[:last.start()] + question[last.end():]).strip()
 
 
+# A query closing on a kind of scheme asks for schemes ("health insurance schemes outside africa").
+_SCHEME_LAST = re.compile(r"\b(?:schemes?|programmes?|programs?|pensions?|benefits?|allowances?|grants?|funds?|insurance|"
+                          r"systems?|transfers?)\W*$", re.I)
+_SET_ASIDE_CUE = re.compile(r"\b(?:outside(?:\s+of)?|not\s+in|beyond)\b", re.I)
+
+
+def _before_cue(question: str) -> str:
+    """The query before the words that set something aside ("... outside africa")."""
+    cut = min((m.start() for rx in (_CUE, _SET_ASIDE_CUE) for m in [rx.search(question)] if m), default=len(question))
+    return question[:cut]
+
+
 def type_set_aside(question: str, stated: str, answer_type: str, excluded: set[str],
                    is_body: Callable[[str], bool] | None = None) -> str:
     """The answer type a keyword query implies by what it sets aside: "actuarial valuations outside
@@ -308,8 +320,11 @@ def type_set_aside(question: str, stated: str, answer_type: str, excluded: set[s
     if answer_type == "Organization" and kinds == {"Country"} and is_body is not None and \
             all(is_body(f"Organization:gov-{i.split(':', 1)[1]}") for i in excluded):
         return answer_type
-    if kinds <= {"Country", "Region"} and answer_type in ("Text", "Organization", "Publication", "Initiative",
-                                                         "Activity", "Project"):
+    if kinds <= {"Country", "Region"} and (answer_type in ("Text", "Organization", "Publication", "Initiative",
+                                                          "Activity", "Project") or
+                                           answer_type == "Scheme" and not _SCHEME_LAST.search(_before_cue(question))):
+        # (a scheme noun that only modifies the query's last word is no scheme asked: "pension actuarial
+        # valuations outside africa", "pension work by the ilo outside asia" ask for places)
         return "Country"
     if kinds <= {"Organization"} and answer_type == "Text":
         return "Organization"
