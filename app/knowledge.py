@@ -156,6 +156,16 @@ class Knowledge:
         return sorted(pids, key=lambda p: self.passage_order.get(p, 0))
 
     @cached_property
+    def report_year(self) -> str | None:
+        """The year the report covers: the year its section titles write most often ("Programme
+        results 2024").  A figure or an act a sentence tells without a year is of that year."""
+        from collections import Counter
+
+        years = Counter(y for p in self.passages.values() for t in p.section_path
+                        for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", t))
+        return years.most_common(1)[0][0] if years else None
+
+    @cached_property
     def network(self) -> dict:
         path = self.data_dir / "network" / "network.json"
         return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"nodes": [], "edges": []}

@@ -192,12 +192,7 @@ class TextStep:
     def report_year(self) -> str | None:
         """The year the report covers: the year its section titles write most often ("Programme
         results 2024"), read once."""
-        if not hasattr(self, "_report_year"):
-            from collections import Counter
-
-            years = Counter(y for p in self.k.passages.values() for t in p.section_path for y in YEAR.findall(t))
-            self._report_year = years.most_common(1)[0][0] if years else None
-        return self._report_year
+        return getattr(self.k, "report_year", None)
 
     def passage_entities(self, pid: str) -> frozenset[str]:
         """Entities a passage is about: those it mentions and those its section titles name

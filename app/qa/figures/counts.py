@@ -66,6 +66,11 @@ _TOTAL_ASKED = re.compile(r"\b(?:total|overall|in all|altogether|all together|co
 _YEARS = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
 
 
+def _before_report(years: list[str], report_year: str | None) -> bool:
+    """Are all the asked years before the year the report covers?"""
+    return bool(report_year) and all(int(y) < int(report_year) for y in years)
+
+
 def dated_elsewhere(sentence: str, years: list[str]) -> bool:
     """Does the sentence date its figure to other years than the asked ones?  Ranges count whole
     ("2016-20" holds 2018); a sentence that writes no year dates nothing."""
@@ -185,6 +190,9 @@ def _best_stated(a: Analysis, knowledge, entity: str) -> tuple[tuple, dict, dict
             continue
         if a.years and not year and dated_elsewhere(at.get("sentence") or "", a.years):
             continue  # "during Phase I (2016-20) ... 20 million people" is no figure for 2021-2023
+        if a.years and not year and span is None and not _YEARS.search(at.get("sentence") or "") and \
+                _before_report(a.years, getattr(knowledge, "report_year", None)):
+            continue  # "bringing the total to 18" in the report's account of its year: no count for 2019
         if year and not a.years and _ARRIVALS & set(roots):
             continue  # "ten countries joined [in 2024]" counts that year's arrivals, not all members
         if _ARRIVALS & asked and not _ARRIVALS & ({_root(w) for w in _WORD.findall(at.get("sentence") or "")} | set(roots)):
