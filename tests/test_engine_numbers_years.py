@@ -14,7 +14,7 @@ import re
 
 from app.qa.figures.counts import dated_elsewhere
 from app.qa.figures.numbers import asked_unit, beside_counted, counted_noun_last
-from app.qa.textstep import Found, TextResult, prefer_dated_event, year_bound
+from app.qa.textstep import Found, TextResult, _near, counts_people, prefer_dated_event, year_bound
 from tests.support.engine import amount_value as _value
 from tests.support.engine import answer_labels as _labels
 from tests.support.engine import passage_with
@@ -65,7 +65,27 @@ def test_the_sentence_dating_the_asked_event_goes_first():
     assert prefer_dated_event([named, far])[0] is named  # much weaker evidence does not win
 
 
+def test_people_counted_by_what_they_did_are_read_as_its_doers():
+    # "how many people used / joined ...": the figure is written beside the doers, one way only
+    assert counts_people("how many people used the portal in 2031") and counts_people("how many persons joined it")
+    assert not counts_people("how many participants joined the course")
+    assert _near("users", ["used"]) and _near("viewers", ["viewed"])
+    assert _near("participants", ["people", "joined"]) and _near("attendees", ["persons"])
+    assert not _near("people", ["participants"])  # "how many participants" is not "56 million people"
+    assert not _near("countries", ["people"])
+
+
 # -- the engine on the bundled report -------------------------------------------------------------
+def test_how_many_people_did_something_reads_the_sentence_on_that_not_any_people_count(engine):
+    # every "N million people" sentence shares the frame "how many people"; the topic chooses
+    _, m = passage_with(engine, r"the (Platform) boasted over ([\d,]+) users")
+    res = engine.ask(f"How many people used the Social Protection {m.group(1)} in 2024?")
+    assert _labels(res) == [m.group(2)]
+    _, m = passage_with(engine, r"disseminated through a (webinar) \((\d+) participants")
+    res = engine.ask(f"How many people joined the {m.group(1)} where the Connect Asia findings on disability were presented?")
+    assert _labels(res) == [m.group(2)]
+
+
 def test_a_keyword_query_ending_in_percent_reads_the_share(engine):
     _, m = passage_with(engine, r"Indonesia committed.*?income replacement level at (\d+) percent")
     res = engine.ask("indonesia unemployment insurance income replacement level percent")
