@@ -163,6 +163,28 @@ _PERSON_ROLES = frozenset("""participants attendees users learners students trai
 registrants enrollees""".split())  # (the audience of an activity; a role held anyway, "officials", "staff", is no doing)
 
 
+def whole_over_lead_clause(results: list["TextResult"], units, ratio: float = 0.9) -> list["TextResult"]:
+    """For a number question: a sentence's first clause carries the sentence's lead-in ("Various
+    meetings were organized in 2024: one to present X (123 attendees); one to discuss Y (44
+    attendees); ..."), so it outscores the clause the question is about.  When the whole sentence
+    is close behind and its figure differs, the sentence goes first: its figure was picked by the
+    words each figure's own clause writes (:mod:`app.qa.figures.clause_words`), the lead clause's
+    only because the lead-in is there."""
+    if not results:
+        return results
+    first = units[results[0].unit_id]
+    if first.kind != "clause":
+        return results
+    keys = {f.key for f in results[0].found}
+    for r in results[1:4]:
+        u = units[r.unit_id]
+        if u.kind == "sentence" and u.passage_id == first.passage_id and u.start == first.start \
+                and u.end > first.end and r.score >= ratio * results[0].score and r.found \
+                and {f.key for f in r.found} != keys:
+            return [r] + [x for x in results if x is not r]
+    return results
+
+
 def counts_people(question: str) -> bool:
     """Does a number question count people by the generic noun ("how many people used the
     platform", "how many ppl joined the webinar")?  Every "N million people" sentence then shares
