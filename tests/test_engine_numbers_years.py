@@ -14,7 +14,8 @@ import re
 
 from app.qa.figures.counts import dated_elsewhere
 from app.qa.figures.numbers import asked_unit, beside_counted, counted_noun_last
-from app.qa.textstep import Found, TextResult, prefer_dated_event, year_bound
+from app.qa.textstep import Found, TextResult, _near, counts_people, prefer_dated_event, whole_over_lead_clause, year_bound
+from app.qa.units import make_units
 from tests.support.engine import amount_value as _value
 from tests.support.engine import answer_labels as _labels
 from tests.support.engine import passage_with
@@ -65,7 +66,52 @@ def test_the_sentence_dating_the_asked_event_goes_first():
     assert prefer_dated_event([named, far])[0] is named  # much weaker evidence does not win
 
 
+def test_people_counted_by_what_they_did_are_read_as_its_doers():
+    # "how many people used / joined ...": the figure is written beside the doers, one way only
+    assert counts_people("how many people used the portal in 2031") and counts_people("how many persons joined it")
+    assert not counts_people("how many participants joined the course")
+    assert _near("users", ["used"]) and _near("viewers", ["viewed"])
+    assert _near("participants", ["people", "joined"]) and _near("attendees", ["persons"])
+    assert not _near("people", ["participants"])  # "how many participants" is not "56 million people"
+    assert not _near("countries", ["people"])
+
+
+def test_the_whole_sentence_beats_its_lead_clause_when_their_figures_differ():
+    from graph.model import Passage
+
+    text = ("Several meetings were held in 2031: one to present the atlas (90 attendees); one to discuss "
+            "the pension study (35 attendees); and one on the budget (20 attendees).")
+    units = make_units([Passage(id="p1", section_id="s1", section_path=["S"], text=text, start=0, end=len(text))])
+    lead = next(u for u in units if u.kind == "clause" and u.start == 0)
+    whole = next(u for u in units if u.kind == "sentence")
+    a = TextResult(lead.id, "p1", 0.83, [Found("Number", "90", "90")])
+    b = TextResult(whole.id, "p1", 0.79, [Found("Number", "35", "35")])
+    assert whole_over_lead_clause([a, b], units)[0] is b
+    same = TextResult(whole.id, "p1", 0.79, [Found("Number", "90", "90")])
+    assert whole_over_lead_clause([a, same], units)[0] is a  # the same figure: the clause stays
+    far = TextResult(whole.id, "p1", 0.60, [Found("Number", "35", "35")])
+    assert whole_over_lead_clause([a, far], units)[0] is a  # much weaker evidence does not win
+
+
 # -- the engine on the bundled report -------------------------------------------------------------
+def test_the_figure_of_the_meeting_asked_not_of_the_first_one_listed(engine):
+    _, m = passage_with(engine, r"meetings were organized in 2024: one to present .*?\((\d+) attendees\); "
+                                r"one to discuss the findings of the study on the (financing gap) .*?\((\d+) attendees\)")
+    res = engine.ask(f"For the GTT knowledge-sharing sessions in 2024, how many people attended the one where the "
+                     f"study on the {m.group(2)} was discussed?")
+    assert _labels(res) == [m.group(3)]
+
+
+def test_how_many_people_did_something_reads_the_sentence_on_that_not_any_people_count(engine):
+    # every "N million people" sentence shares the frame "how many people"; the topic chooses
+    _, m = passage_with(engine, r"the (Platform) boasted over ([\d,]+) users")
+    res = engine.ask(f"How many people used the Social Protection {m.group(1)} in 2024?")
+    assert _labels(res) == [m.group(2)]
+    _, m = passage_with(engine, r"disseminated through a (webinar) \((\d+) participants")
+    res = engine.ask(f"How many people joined the {m.group(1)} where the Connect Asia findings on disability were presented?")
+    assert _labels(res) == [m.group(2)]
+
+
 def test_a_keyword_query_ending_in_percent_reads_the_share(engine):
     _, m = passage_with(engine, r"Indonesia committed.*?income replacement level at (\d+) percent")
     res = engine.ask("indonesia unemployment insurance income replacement level percent")

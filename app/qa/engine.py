@@ -157,7 +157,7 @@ from app.qa.constraints import named_subject
 from app.qa.topics import topic_rerank
 from app.qa.topics.everyday_terms import EverydayTerms
 from app.qa.figures.tables import TABLE_NAMED, TableLookup, heading as column_heading
-from app.qa.textstep import Found, TextResult, TextStep, prefer_dated_event
+from app.qa.textstep import Found, TextResult, TextStep, counts_people, prefer_dated_event, whole_over_lead_clause
 from app.qa.constraints.anchored_years import anchored_years, replace_question
 from app.qa.things.publication_number import publication_number
 from app.qa.figures.publication_count import counted_publications
@@ -906,6 +906,8 @@ class QuestionEngine:
             if not good and a.answer_type == "Number" and results and results[0].score >= TYPED_NUMBER_SCORE \
                     and _typed_figure(results[0], q, self.k):  # "how many times" / "convened twice"
                 good = results[:1]
+            if a.answer_type == "Number" and good:  # "one to present X (123 attendees); one to discuss Y (44 ...)"
+                good = whole_over_lead_clause(good, self.units.units)
             if a.answer_type == "Number" and good:  # "platform users 2024": the sentence that writes 2024
                 good = prefer_asked_year(good, q, lambda r: self.units.units[r.unit_id].text,
                                          lambda text: topic_weight(q, text, self.units.idf))
@@ -980,6 +982,13 @@ class QuestionEngine:
                                                  topic_cover._long_forms(self.text)) or text_best
         if text_best is not None and graph_ids is None and a.answer_type == "Country":
             # the frame ("did the ILO support ...") chose a sentence with none of the topic's words
+            text_best, good = topic_rerank.refocus(self.text, text_a, self._embed, text_best, good,
+                                                   _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
+                                                   required, exclude, qvec)
+        if text_best is not None and graph_ids is None and a.answer_type == "Number" and not required and counts_people(q):
+            # "how many people used the platform": every "N million people" sentence shares the frame;
+            # the topic's own words choose the sentence, as for a topic's countries (a named country
+            # or body already anchors the sentence: "how many people ... in Nigeria")
             text_best, good = topic_rerank.refocus(self.text, text_a, self._embed, text_best, good,
                                                    _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
                                                    required, exclude, qvec)

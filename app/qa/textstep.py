@@ -156,9 +156,48 @@ _SAME = {"people": "persons", "person": "persons", "individuals": "persons",  # 
          "aged": "age", "ages": "age"}  # a short root the suffix stripper leaves alone
 
 
+# People counted by what they did: a count of "people" is written as a count of its doers
+# ("887 participants", "121,000 users"); general English, one way only ("how many participants"
+# is not answered by "56 million people").
+_PERSON_ROLES = frozenset("""participants attendees users learners students trainees subscribers viewers visitors
+registrants enrollees""".split())  # (the audience of an activity; a role held anyway, "officials", "staff", is no doing)
+
+
+def whole_over_lead_clause(results: list["TextResult"], units, ratio: float = 0.9) -> list["TextResult"]:
+    """For a number question: a sentence's first clause carries the sentence's lead-in ("Various
+    meetings were organized in 2024: one to present X (123 attendees); one to discuss Y (44
+    attendees); ..."), so it outscores the clause the question is about.  When the whole sentence
+    is close behind and its figure differs, the sentence goes first: its figure was picked by the
+    words each figure's own clause writes (:mod:`app.qa.figures.clause_words`), the lead clause's
+    only because the lead-in is there."""
+    if not results:
+        return results
+    first = units[results[0].unit_id]
+    if first.kind != "clause":
+        return results
+    keys = {f.key for f in results[0].found}
+    for r in results[1:4]:
+        u = units[r.unit_id]
+        if u.kind == "sentence" and u.passage_id == first.passage_id and u.start == first.start \
+                and u.end > first.end and r.score >= ratio * results[0].score and r.found \
+                and {f.key for f in r.found} != keys:
+            return [r] + [x for x in results if x is not r]
+    return results
+
+
+def counts_people(question: str) -> bool:
+    """Does a number question count people by the generic noun ("how many people used the
+    platform", "how many ppl joined the webinar")?  Every "N million people" sentence then shares
+    its frame: what they did, the topic, must choose the sentence."""
+    focus = focus_terms(question)
+    return bool(focus) and _SAME.get(focus[0], focus[0]) == "persons"
+
+
 def _near(word: str, focus: list[str]) -> bool:
     """Is word one of the counted words, allowing inflection and a typo ('subscibers')?"""
     w = _SAME.get(word.lower(), word.lower())
+    if word.lower() in _PERSON_ROLES and any(_SAME.get(f, f) == "persons" for f in focus):
+        return True
     return any(_near_pair(w, _SAME.get(f, f)) for f in focus)
 
 
@@ -172,7 +211,27 @@ def _near_pair(w: str, f: str) -> bool:
             difflib.SequenceMatcher(None, w, f).ratio() >= 0.84:
         return True
     # one root, another derivation: "attended" / "attendees", "registered" / "registration"
-    return len(os.path.commonprefix([w, f])) >= 6
+    if len(os.path.commonprefix([w, f])) >= 6:
+        return True
+    # a short verb and the noun of who does it: "used" / "users", "viewed" / "viewers"
+    return _doer_root(w) is not None and _doer_root(w) in (_verb_root(f), f) or \
+        _doer_root(f) is not None and _doer_root(f) in (_verb_root(w), w)
+
+
+_DOER = re.compile(r"^([a-z]{2,}?)e?(?:er|ee)s?$")
+_VERB = re.compile(r"^([a-z]{2,}?)e?(?:ed|es|ing|s|e)?$")
+
+
+def _doer_root(w: str) -> str | None:
+    """The verb inside an agent noun ("users" -> "us", "viewers" -> "view"), or None."""
+    m = _DOER.match(w)
+    return m.group(1) if m else None
+
+
+def _verb_root(w: str) -> str:
+    """A verb's form stripped the same way ("used" -> "us", "viewed" -> "view")."""
+    m = _VERB.match(w)
+    return m.group(1) if m else w
 
 
 NAMED_IN_SENTENCE = ("Scheme",)  # (an instrument such as C102 is named in too many sentences to tell one)
