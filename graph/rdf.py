@@ -180,6 +180,8 @@ def add_knowledge(g: Graph, kb: KnowledgeBase) -> None:
             g.add((st, FG.sinceYear, Literal(str(at["since"]), datatype=XSD.gYear)))
         if at.get("status"):
             g.add((st, FG.status, Literal(at["status"])))
+        for other in at.get("also_status") or ():  # the same statement told in another status elsewhere
+            g.add((st, FG.status, Literal(other)))
         if at.get("roadmap"):  # a member's national roadmap: endorsed / in-progress
             g.add((st, FG.status, Literal(f"roadmap-{at['roadmap']}")))
             if at.get("roadmap_year"):  # when it was endorsed: "endorsed their roadmap in 2019" is dated by it

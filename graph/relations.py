@@ -71,6 +71,10 @@ class Relation:
     # one of the bodies that make it up ("led by the ILO, and including UNICEF ..."), though the
     # report states its role only as the lead.
     includes: tuple[str, ...] = ()
+    # The status an extractor gives a statement the report tells as still under way ("the ILO is
+    # supporting ... in assessing"): a question asked in the present progressive ("which countries is
+    # the ILO helping assess ...") keeps the statements with it (app.qa.constraints.ongoing_status).
+    ongoing_status: str | None = None
 
     @property
     def iri(self) -> URIRef:
@@ -481,9 +485,10 @@ register(Relation(
     "alignmentAssessed", ("Country",), ("LegalInstrument",), "alignment assessed against", "alignment assessed for",
     "The country's system was (or is being) assessed for alignment with, or gaps against, the instrument "
     "(comparative or gap assessment, usually ahead of ratification).",
-    qualifiers=("year", "status"),
+    qualifiers=("year", "status"), ongoing_status="ongoing",
     keywords=("assessment", "assessing", "assessed", "align", "alignment", "gap", "gaps", "comparative assessment",
-              "compliance", "compare", "compared", "comparing", "comparison"),
+              "compliance", "compare", "compared", "comparing", "comparison", "line up", "lines up", "check against",
+              "checking against", "checked against"),
     ask_object=("against which convention was {s} assessed",),
     ask_subject=("which {type} are assessing alignment with {o}", "whose systems are assessed against {o}",
                  "{o} gap assessments", "which countries compare their system with {o}"),
