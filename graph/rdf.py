@@ -176,6 +176,8 @@ def add_knowledge(g: Graph, kb: KnowledgeBase) -> None:
         at = f.attrs
         if at.get("year"):
             g.add((st, FG.year, Literal(str(at["year"]), datatype=XSD.gYear)))
+        if at.get("date") and at.get("year") and str(at["date"]).startswith(str(at["year"])):
+            g.add((st, FG.date, Literal(str(at["date"]))))  # the day or month within the year: orders one year's statements
         if at.get("since") and str(at["since"]).isdigit():
             g.add((st, FG.sinceYear, Literal(str(at["since"]), datatype=XSD.gYear)))
         if at.get("status"):
