@@ -834,6 +834,10 @@ _KEYWORD_COUNT = re.compile(r"^\W*(?:the\s+)?(?:total|overall)\s+(?!of\b)[\w'’
                             # "global accelerator first round number of pathfinder countries": a count
                             # wherever a keyword query writes it
                             r"|(?<!\bby )(?<!\bby the )\b(?:number|count|tally)\s+of\b"  # "top 3 X by number of Y" ranks
+                            # "global accelerator total pathfinder countries": "total" before the
+                            # plural noun of what is counted, wherever the query writes it
+                            r"|(?<!\bin )\btotal\s+(?:[\w'’-]+\s+){0,2}?(?:countries|members|member\s+states|states|"
+                            r"pathfinders|organi[sz]ations|partners|donors|governments|initiatives)\b"
                             # "c102 ratifications goal 2026": the aim set for a counted act is a number
                             # (not "target countries", the countries a programme targets)
                             r"|\b(?:ratifications?|memberships?|enrol(?:l)?ments?|affiliations?)\s+(?:goal|target)s?\b", re.I)
