@@ -23,6 +23,8 @@ def test_the_present_asks_ongoing_and_the_past_does_not():
     assert asks_ongoing("c301 alignment assessments supported countries")
     assert not asks_ongoing("Which country did the agency help compare its law against Convention No. 301?")
     assert not asks_ongoing("which law was compared with Convention No. 301 in a report validated in May?")
+    assert not asks_ongoing("Which country's comparative report led to a roadmap for ratifying Convention No. 301?")
+    assert not asks_ongoing("Which country developed a roadmap towards Convention No. 301 after its gap report?")
 
 
 def test_only_a_mixed_set_of_statuses_is_narrowed():
@@ -73,3 +75,14 @@ def test_the_past_keeps_every_assessment(engine):
     ongoing, other = _sides(engine)
     res = engine.ask("Which countries had their social security systems compared against Convention No. 102?")
     assert answer_ids(engine, res) == ongoing | other
+
+
+def test_a_done_assessment_asked_in_the_past_is_found(engine):
+    """"which country's comparative report led to a roadmap ...": an assessment told as done only."""
+    _, other = _sides(engine)
+    done = [f for f in engine.k.facts_where(predicate=_REL, obj="LegalInstrument:c102") if f["subject"] in other]
+    if not any("comparative report" in (f["attrs"].get("sentence") or "") for f in done):
+        pytest.skip("no done assessment told as a comparative report")
+    res = engine.ask("Which country's comparative report on its social security legislation led to a roadmap for "
+                     "ratifying Convention No. 102?")
+    assert answer_ids(engine, res) & other

@@ -20,9 +20,12 @@ from __future__ import annotations
 import re
 
 # The past, or work said to be done: "did the ILO help", "was assessed", "were compared", "had",
-# "have been"; "the law the ILO compared ... in a report validated in March".
+# "have been"; "the law the ILO compared ... in a report validated in March"; what the work "led
+# to", what a country "developed" or "drew up" after it.  (Not every "-ed": "c102 alignment
+# assessments supported countries" names the supported ones, it does not tell a past.)
 _PAST = re.compile(r"\b(?:did|was|were|had|has\s+been|have\s+been|compared|validated|completed|conducted|carried\s+out|"
-                   r"finished|done|delivered|undertaken|finali[sz]ed)\b", re.I)
+                   r"finished|done|delivered|undertaken|finali[sz]ed|led|developed|drew|drawn|made|produced|prepared|"
+                   r"wrote|written|resulted|concluded|ended)\b", re.I)
 
 
 def asks_ongoing(question: str) -> bool:
