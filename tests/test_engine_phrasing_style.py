@@ -173,3 +173,32 @@ def test_which_other_countries_leaves_out_the_one_named_first(engine):
     first = sorted(ireland)[0]
     r = engine.ask(f"Is it right that Ireland funds the ILO in {first}, and if so, which other countries does Ireland fund?")
     assert _labels(r) == ireland - {first}
+
+
+def test_the_other_one_leaves_out_the_one_named_first():
+    """(exclusion.named_before_other, round 26) "A was one of two ... - which country was the other
+    one?": the question ends on "the other", and A is set apart; "the other" elsewhere is no cue."""
+    from app.qa.constraints.exclusion import named_before_other
+    from app.qa.question import Link
+
+    q = "Atlantis was one of two new ratifications in 2031. Which country was the other one?"
+    links = [Link(0, 8, "Atlantis", ["Country:ATL"])]
+    assert named_before_other(q, links, "Country") == {"Country:ATL"}
+    q = "Atlantis funds Utopia; on the other hand, which countries does Atlantis fund in Asia?"
+    assert named_before_other(q, links, "Country") == set()
+
+
+def test_the_other_ratification_of_a_year(engine):
+    by_year: dict[str, set[str]] = {}
+    for f in engine.k.facts_where(predicate="ratified", obj="LegalInstrument:c102"):
+        at = f.get("attrs") or {}
+        if at.get("year") and at.get("status") in (None, "registered"):
+            by_year.setdefault(str(at["year"]), set()).add(f["subject"])
+    pairs = {y: s for y, s in by_year.items() if len(s) == 2}
+    if not pairs:
+        pytest.skip("no year with exactly two ratifications")
+    year, both = sorted(pairs.items())[0]
+    first, other = sorted(both)
+    r = engine.ask(f"{engine.k.label(first)} was one of two new Convention No. 102 ratifications in {year}. "
+                   f"Which country was the other one?")
+    assert {a["label"] for a in r["answers"]} == {engine.k.label(other)}
