@@ -29,6 +29,8 @@ def test_asides_drop_the_askers_clauses_and_keep_the_question_proper():
     "Looking at the results table, and leaving aside Africa, which countries adopted a strategy?",  # nothing personal
     "I'm writing about Utopia: who funds the work there?",  # the question proper refers back to the aside
     "Our team covers Asia and the Pacific; in which countries of that region does the EU fund the ILO?",
+    # round 26: "in the region" points back like "that region"
+    "For a piece on Atlantis Province (and I know Utopia acted earlier), which country in the region acted in 2031?",
 ])
 def test_asides_keep_what_the_question_needs(question):
     assert without_asides(question).question == question
@@ -202,3 +204,25 @@ def test_the_other_ratification_of_a_year(engine):
     r = engine.ask(f"{engine.k.label(first)} was one of two new Convention No. 102 ratifications in {year}. "
                    f"Which country was the other one?")
     assert {a["label"] for a in r["answers"]} == {engine.k.label(other)}
+
+
+def test_in_the_region_keeps_the_region_named_in_the_preamble(engine):
+    """(form.asides, round 26) "For a piece on <region> (...), which country in the region ratified
+    Convention No. 102 in <year>?": the region stays a filter (it was dropped with the preamble)."""
+    from graph.countries import ilo_region
+
+    rows = [f for f in engine.k.facts_where(predicate="ratified", obj="LegalInstrument:c102")
+            if (f.get("attrs") or {}).get("year") and (f.get("attrs") or {}).get("status") in (None, "registered")]
+    by_year: dict[str, set[str]] = {}
+    for f in rows:
+        by_year.setdefault(str(f["attrs"]["year"]), set()).add(f["subject"])
+    for year, subjects in sorted(by_year.items()):
+        regions = {ilo_region(s.split(":", 1)[1]) for s in subjects}
+        if len(subjects) >= 2 and len(regions) >= 2 and None not in regions:
+            region = sorted(regions)[0]
+            want = {engine.k.label(s) for s in subjects if ilo_region(s.split(":", 1)[1]) == region}
+            r = engine.ask(f"For a piece on the {region} (and I know others ratified earlier), which country in "
+                           f"the region ratified Convention No. 102 in {year}?")
+            assert {a["label"] for a in r["answers"]} == want, r["path"]
+            return
+    pytest.skip("no year whose ratifications span two regions")
