@@ -172,7 +172,7 @@ PARTNER = re.compile(r"\b((?<!financing )(?<!financial )(?<!funding )partner\w*"
 # Not finished yet: "in the process of", "still working on", "not yet", "pending".
 IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|not yet|preparing|developing|"
                          r"still|pending|awaiting|working (on|towards?)|in the works)\b", re.I)
-ENDORSED = re.compile(r"\b(endors\w*|adopt\w*|approv\w*|validat\w*)\b", re.I)
+ENDORSED = re.compile(r"\b(endors\w*|adopt\w*|approv\w*|validat\w*|sign(?:s|ed|ing)?[\s-]+off)\b", re.I)  # "signed off on": endorsed
 ROADMAP = re.compile(r"\broadmaps?\b", re.I)
 CHAIR = re.compile(r"\bco-?chair\w*|\bchair\w*", re.I)
 MEMBERS = re.compile(r"\bmembers?\b|\bmembership\b", re.I)
