@@ -176,10 +176,14 @@ def add_knowledge(g: Graph, kb: KnowledgeBase) -> None:
         at = f.attrs
         if at.get("year"):
             g.add((st, FG.year, Literal(str(at["year"]), datatype=XSD.gYear)))
+        if at.get("date") and at.get("year") and str(at["date"]).startswith(str(at["year"])):
+            g.add((st, FG.date, Literal(str(at["date"]))))  # the day or month within the year: orders one year's statements
         if at.get("since") and str(at["since"]).isdigit():
             g.add((st, FG.sinceYear, Literal(str(at["since"]), datatype=XSD.gYear)))
         if at.get("status"):
             g.add((st, FG.status, Literal(at["status"])))
+        for other in at.get("also_status") or ():  # the same statement told in another status elsewhere
+            g.add((st, FG.status, Literal(other)))
         if at.get("roadmap"):  # a member's national roadmap: endorsed / in-progress
             g.add((st, FG.status, Literal(f"roadmap-{at['roadmap']}")))
             if at.get("roadmap_year"):  # when it was endorsed: "endorsed their roadmap in 2019" is dated by it

@@ -76,6 +76,10 @@ class Relation:
     # so the engine abstains instead of listing the members.  A more specific relation inherits its
     # parent's verbs.
     undone_by: tuple[str, ...] = ()
+    # The status an extractor gives a statement the report tells as still under way ("the ILO is
+    # supporting ... in assessing"): a question asked in the present progressive ("which countries is
+    # the ILO helping assess ...") keeps the statements with it (app.qa.constraints.ongoing_status).
+    ongoing_status: str | None = None
 
     @property
     def iri(self) -> URIRef:
@@ -500,9 +504,10 @@ register(Relation(
     "alignmentAssessed", ("Country",), ("LegalInstrument",), "alignment assessed against", "alignment assessed for",
     "The country's system was (or is being) assessed for alignment with, or gaps against, the instrument "
     "(comparative or gap assessment, usually ahead of ratification).",
-    qualifiers=("year", "status"),
+    qualifiers=("year", "status"), ongoing_status="ongoing",
     keywords=("assessment", "assessing", "assessed", "align", "alignment", "gap", "gaps", "comparative assessment",
-              "compliance", "compare", "compared", "comparing", "comparison"),
+              "compliance", "compare", "compared", "comparing", "comparison", "line up", "lines up", "check against",
+              "checking against", "checked against"),
     ask_object=("against which convention was {s} assessed",),
     ask_subject=("which {type} are assessing alignment with {o}", "whose systems are assessed against {o}",
                  "{o} gap assessments", "which countries compare their system with {o}"),

@@ -43,6 +43,15 @@ def test_shorthand_governments_and_initials_roadmap(engine):
     assert _ids(engine, res) == want
 
 
+def test_signed_off_roadmaps_are_the_endorsed_ones(engine):
+    """(round 26) "which governments formally signed off on their national roadmaps": endorsed."""
+    want = _roadmap_members(engine, "endorsed")
+    assert want
+    res = engine.ask("I'm reading up on the UN accelerator for jobs and social protection. Which governments signed "
+                     "off on their national roadmaps?")
+    assert _ids(engine, res) == want
+
+
 def test_pathfinders_with_roadmap_in_progress(engine):
     want = _roadmap_members(engine, "in-progress")
     pathfinders = {f["subject"] for f in engine.k.facts_where(predicate="pathfinderOf")}

@@ -170,3 +170,15 @@ def test_selected_by_a_named_initiative_is_not_the_report_s_priority_list(engine
         assert answer_ids(engine, res) == sel
         return
     pytest.skip("no selected country outside the report's priority list")
+
+
+def test_still_in_engagement_asks_the_ongoing_engagements_not_the_members(engine):
+    """'which countries is [initiative] still in engagement with about joining' (round 26): "still"
+    says the engagement is an ongoing one, so the prospective members, not the pathfinders."""
+    init, path = _pathfinder_initiative(engine)
+    engaged = {f["object"] for f in engine.k.facts_where(subject=init, predicate="partneredWith")
+               if f["object"].startswith("Country:") and (f.get("attrs") or {}).get("status") == "engagement-ongoing"}
+    if not engaged:
+        pytest.skip("no ongoing engagements held")
+    res = engine.ask(f"which countries is the {_short(engine, init)} still in engagement with about joining")
+    assert answer_ids(engine, res) == engaged and not answer_ids(engine, res) & (path - engaged)

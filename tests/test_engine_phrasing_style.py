@@ -29,6 +29,8 @@ def test_asides_drop_the_askers_clauses_and_keep_the_question_proper():
     "Looking at the results table, and leaving aside Africa, which countries adopted a strategy?",  # nothing personal
     "I'm writing about Utopia: who funds the work there?",  # the question proper refers back to the aside
     "Our team covers Asia and the Pacific; in which countries of that region does the EU fund the ILO?",
+    # round 26: "in the region" points back like "that region"
+    "For a piece on Atlantis Province (and I know Utopia acted earlier), which country in the region acted in 2031?",
 ])
 def test_asides_keep_what_the_question_needs(question):
     assert without_asides(question).question == question
@@ -173,3 +175,54 @@ def test_which_other_countries_leaves_out_the_one_named_first(engine):
     first = sorted(ireland)[0]
     r = engine.ask(f"Is it right that Ireland funds the ILO in {first}, and if so, which other countries does Ireland fund?")
     assert _labels(r) == ireland - {first}
+
+
+def test_the_other_one_leaves_out_the_one_named_first():
+    """(exclusion.named_before_other, round 26) "A was one of two ... - which country was the other
+    one?": the question ends on "the other", and A is set apart; "the other" elsewhere is no cue."""
+    from app.qa.constraints.exclusion import named_before_other
+    from app.qa.question import Link
+
+    q = "Atlantis was one of two new ratifications in 2031. Which country was the other one?"
+    links = [Link(0, 8, "Atlantis", ["Country:ATL"])]
+    assert named_before_other(q, links, "Country") == {"Country:ATL"}
+    q = "Atlantis funds Utopia; on the other hand, which countries does Atlantis fund in Asia?"
+    assert named_before_other(q, links, "Country") == set()
+
+
+def test_the_other_ratification_of_a_year(engine):
+    by_year: dict[str, set[str]] = {}
+    for f in engine.k.facts_where(predicate="ratified", obj="LegalInstrument:c102"):
+        at = f.get("attrs") or {}
+        if at.get("year") and at.get("status") in (None, "registered"):
+            by_year.setdefault(str(at["year"]), set()).add(f["subject"])
+    pairs = {y: s for y, s in by_year.items() if len(s) == 2}
+    if not pairs:
+        pytest.skip("no year with exactly two ratifications")
+    year, both = sorted(pairs.items())[0]
+    first, other = sorted(both)
+    r = engine.ask(f"{engine.k.label(first)} was one of two new Convention No. 102 ratifications in {year}. "
+                   f"Which country was the other one?")
+    assert {a["label"] for a in r["answers"]} == {engine.k.label(other)}
+
+
+def test_in_the_region_keeps_the_region_named_in_the_preamble(engine):
+    """(form.asides, round 26) "For a piece on <region> (...), which country in the region ratified
+    Convention No. 102 in <year>?": the region stays a filter (it was dropped with the preamble)."""
+    from graph.countries import ilo_region
+
+    rows = [f for f in engine.k.facts_where(predicate="ratified", obj="LegalInstrument:c102")
+            if (f.get("attrs") or {}).get("year") and (f.get("attrs") or {}).get("status") in (None, "registered")]
+    by_year: dict[str, set[str]] = {}
+    for f in rows:
+        by_year.setdefault(str(f["attrs"]["year"]), set()).add(f["subject"])
+    for year, subjects in sorted(by_year.items()):
+        regions = {ilo_region(s.split(":", 1)[1]) for s in subjects}
+        if len(subjects) >= 2 and len(regions) >= 2 and None not in regions:
+            region = sorted(regions)[0]
+            want = {engine.k.label(s) for s in subjects if ilo_region(s.split(":", 1)[1]) == region}
+            r = engine.ask(f"For a piece on the {region} (and I know others ratified earlier), which country in "
+                           f"the region ratified Convention No. 102 in {year}?")
+            assert {a["label"] for a in r["answers"]} == want, r["path"]
+            return
+    pytest.skip("no year whose ratifications span two regions")

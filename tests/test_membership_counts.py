@@ -183,3 +183,20 @@ def test_a_member_count_bound_only_by_a_region_does_not_count_the_regions_countr
                          "how many members does it have in total?")
         assert not any(p.startswith("count of: countries in") for p in res.get("path", [])), res.get("path")
         assert [a.get("value") for a in res["answers"]] != [float(len(in_region))] or not in_region
+
+
+def test_total_inside_a_keyword_query_counts_what_follows_it(engine):
+    """'<initiative> total pathfinder countries' (round 26): "total" before the counted plural noun
+    asks for the count wherever the keyword query writes it, not for the list."""
+    facts = engine.k.facts_where(predicate="pathfinderOf")
+    if not facts:
+        pytest.skip("no pathfinders")
+    init = facts[0]["object"]
+    name = min(engine.k.names(init), key=len)
+    for q in (f"{name} total pathfinder countries", f"total pathfinder countries {name}"):
+        res = engine.ask(q)
+        assert res["answer_type"] == "Number" and len(res["answers"]) == 1, (q, res["path"])
+    from app.qa.question import answer_type
+
+    assert answer_type("how many pathfinder countries does it have in total") == "Number"
+    assert answer_type("Sunrise Coalition pathfinders in total") != "Number"  # "in total" is no count word here

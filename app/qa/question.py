@@ -172,7 +172,7 @@ PARTNER = re.compile(r"\b((?<!financing )(?<!financial )(?<!funding )partner\w*"
 # Not finished yet: "in the process of", "still working on", "not yet", "pending".
 IN_PROGRESS = re.compile(r"\b(in (the )?process|in progress|ongoing|underway|under way|yet to|not yet|preparing|developing|"
                          r"still|pending|awaiting|working (on|towards?)|in the works)\b", re.I)
-ENDORSED = re.compile(r"\b(endors\w*|adopt\w*|approv\w*|validat\w*)\b", re.I)
+ENDORSED = re.compile(r"\b(endors\w*|adopt\w*|approv\w*|validat\w*|sign(?:s|ed|ing)?[\s-]+off)\b", re.I)  # "signed off on": endorsed
 ROADMAP = re.compile(r"\broadmaps?\b", re.I)
 CHAIR = re.compile(r"\bco-?chair\w*|\bchair\w*", re.I)
 MEMBERS = re.compile(r"\bmembers?\b|\bmembership\b", re.I)
@@ -834,6 +834,10 @@ _KEYWORD_COUNT = re.compile(r"^\W*(?:the\s+)?(?:total|overall)\s+(?!of\b)[\w'’
                             # "global accelerator first round number of pathfinder countries": a count
                             # wherever a keyword query writes it
                             r"|(?<!\bby )(?<!\bby the )\b(?:number|count|tally)\s+of\b"  # "top 3 X by number of Y" ranks
+                            # "global accelerator total pathfinder countries": "total" before the
+                            # plural noun of what is counted, wherever the query writes it
+                            r"|(?<!\bin )\btotal\s+(?:[\w'’-]+\s+){0,2}?(?:countries|members|member\s+states|states|"
+                            r"pathfinders|organi[sz]ations|partners|donors|governments|initiatives)\b"
                             # "c102 ratifications goal 2026": the aim set for a counted act is a number
                             # (not "target countries", the countries a programme targets)
                             r"|\b(?:ratifications?|memberships?|enrol(?:l)?ments?|affiliations?)\s+(?:goal|target)s?\b", re.I)

@@ -153,7 +153,8 @@ def delexicalised(a: Analysis) -> str:
 
 
 # "number of pathfinder countries" closing a keyword query: the last type noun is what is counted
-_COUNT_OF_TAIL = re.compile(r"\b(?:number|count|tally)\s+of\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*\??\s*$", re.I)
+_COUNT_OF_TAIL = re.compile(r"\b(?:(?:number|count|tally)\s+of|(?<!\bin\s)total)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+\s*\??\s*$",
+                            re.I)  # "... total pathfinder countries" too
 
 # A keyword query closing on a count word asks for the count of what it names before.
 _CLOSING_COUNT = re.compile(r"\b(?:count|tally|how many)\s*\??\s*$", re.I)

@@ -40,6 +40,7 @@ from graph.extract import ensure_country
 from graph.extract.instruments import (acronym_table, resolve_org, section_chain, section_iso3,
                                        sentences)
 from graph.gazetteer import organizations as gaz
+from graph.dates import iso_date
 from graph.kb import KnowledgeBase, eid
 from graph.model import Document, Passage
 from graph.trie_regex import LongestNames
@@ -448,11 +449,12 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                         jm = re.search(r"\bjoined\b", sent)
                         ys = _YEAR.findall(sent[jm.end():] if jm else sent)
                         ensure_country(kb, iso, p.id)
+                        year = ys[-1] if (jm and ys) else None
                         kb.add_fact(eid("Country", iso), "pathfinderOf", init, [p.id], kind="Membership", sentence=sent.strip(),
-                                    role="pathfinder", year=ys[-1] if (jm and ys) else None)
+                                    role="pathfinder", year=year, date=iso_date(sent[jm.end():], year) if year else None)
                         if jm and join_means(sent):  # "joined ... through a high-level commitment"
                             member(iso, init, p.id, sentence=sent.strip(), means=join_means(sent),
-                                   year=ys[-1] if ys else None)
+                                   year=ys[-1] if ys else None, date=iso_date(sent, ys[-1]) if ys else None)
 
             # commitments and joining
             if found and "commit" in low and _COMMIT.search(low) and _COMMIT_VERB.search(low):
@@ -461,14 +463,14 @@ def _membership(doc: Document, kb: KnowledgeBase, reg: _Registry) -> None:
                 if iso:
                     ys = _YEAR.findall(sent)
                     member(iso, found[0][2], p.id, sentence=sent.strip(), role="committed", year=ys[0] if ys else None,
-                           means=join_means(sent))
+                           means=join_means(sent), date=iso_date(sent, ys[0]) if ys else None)
             elif found and ("join" in low or "became" in low) and _JOINED.search(low) and "pathfinder" not in low:
                 iso = home if (home and (not named() or home in [i for _, i in named()])) else \
                     (named()[0][1] if len(named()) == 1 else None)
                 if iso:
                     ys = _YEAR.findall(sent)
                     member(iso, found[0][2], p.id, sentence=sent.strip(), role="member", year=ys[0] if ys else None,
-                           means=join_means(sent))
+                           means=join_means(sent), date=iso_date(sent, ys[0]) if ys else None)
 
             # national roadmaps
             if "roadmap" in low and _ENDORSED_ROADMAP.search(low) and init:
@@ -918,6 +920,8 @@ def _pathfinder_detail(kb: KnowledgeBase) -> None:
         if m.attrs.get("year") and not f.attrs.get("year") and m.attrs.get("role") in ("committed", "member"):
             f.attrs["year"] = m.attrs["year"]
             f.attrs.setdefault("commitment_year", m.attrs["year"])
+            if m.attrs.get("date") and not f.attrs.get("date"):  # the day or month of that commitment
+                f.attrs["date"] = m.attrs["date"]
         for pid in m.passages:
             if pid not in f.passages:
                 f.passages.append(pid)

@@ -745,8 +745,13 @@ def _extract_campaign(doc: Document, kb: KnowledgeBase) -> None:
                                                  r"is\s+supporting|are\s+supporting)\b", sent) else "conducted"
                 for iso in isos:
                     ensure_country(kb, iso, p.id)
-                    kb.add_fact(eid("Country", iso), "alignmentAssessed", inst, [p.id], year=year, status=status,
-                                sentence=sent.strip())
+                    f = kb.add_fact(eid("Country", iso), "alignmentAssessed", inst, [p.id], year=year, status=status,
+                                    sentence=sent.strip())
+                    # One assessment told twice, as done in the country's entry and as under way in a
+                    # list: the statement keeps both statuses, so "which countries is the ILO helping
+                    # assess" (the ongoing ones) finds it as well as a question about those conducted.
+                    if f.attrs.get("status") != status and status not in f.attrs.setdefault("also_status", []):
+                        f.attrs["also_status"].append(status)
                 break
 
 

@@ -248,7 +248,9 @@ def drop_named(answers: list[dict], phrases: list[str]) -> list[dict]:
 # "Ireland funds Malawi, but which other countries does it fund?": "other" sets aside the things of
 # the asked kind the question named before it.
 _OTHER = re.compile(r"\b(?:which|what|any|name|list)\s+other\s+(?:[\w-]+\s+){0,2}?(?:countr|government|organi[sz]ation|funder|"
-                    r"donor|partner)",
+                    r"donor|partner)"
+                    # "X was one of two ... - which country was the other one?": the question ends on it
+                    r"|\b(?:which|what|who)\b[^?.!;]{0,40}?\bthe\s+other(?:\s+(?:one|ones|two|three))?\s*\??\s*$",
                     re.I)
 _OTHER_TYPES = {"Country": ("Country",), "Organization": ("Organization", "Initiative")}
 

@@ -56,11 +56,14 @@ def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = No
     proper = asked if proper is None else proper
     statuses = {(f.get("attrs") or {}).get("status") for f in knowledge.facts_where(subject=init, predicate="partneredWith")
                 if f["object"].startswith("Country:")} - {None}
+    said = asked | proper
+    if proper & _STILL:  # "still in engagement with": the engagement is an ongoing one
+        said = said | _ONGOING
     for st in sorted(statuses):
         words = _words(st.replace("-", " "))
         # every word of the status, or (for an ongoing engagement) a word for a membership still
         # being discussed: "in talks to join", "prospective members", "candidate countries"
-        if len(words) >= 2 and (words <= asked | proper or (words & _ENGAGED and proper & _PROSPECTIVE)):
+        if len(words) >= 2 and (words <= said or (words & _ENGAGED and proper & _PROSPECTIVE)):
             return Constraint(
                 f"{_iri(init)} fg:partneredWith ?answer . ?qe rdf:subject {_iri(init)} ; rdf:predicate fg:partneredWith ; "
                 f'rdf:object ?answer ; fg:status "{st}" . ?answer a fg:Country .',
@@ -68,6 +71,9 @@ def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = No
     return None
 
 
+# words that say a state still holds: a status "ongoing" said another way
+_ONGOING = _words("ongoing")
+_STILL = _words("still continuing current currently underway")
 # the extractor's status words for a prospective member, and the words people use for one
 _ENGAGED = _words("engagement engaged engagements")
 _PROSPECTIVE = _words("talks discussions discussing negotiations negotiating prospective potential candidate candidates "

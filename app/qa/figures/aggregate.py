@@ -388,14 +388,19 @@ def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool, pool: list
     status = ' OPTIONAL { ?st fg:status ?rs } FILTER(!BOUND(?rs) || ?rs = "registered")' if "status" in r.qualifiers \
         and r.name == "ratified" else ""
     regions = "".join(f"\n  ?answer fg:inRegion {_iri(reg)} ." for reg in a.regions if "Country" in r.domain)
-    sparql = (f"{PREFIXES}SELECT ?answer (MIN(xsd:integer(STR(?y))) AS ?n) WHERE {{\n  {r.pattern('?answer', obj)}{regions}\n"
-              f"  ?st rdf:subject ?answer ; rdf:predicate {r.curie} ; rdf:object {obj} ; fg:year ?y .{status}\n}}"
+    sparql = (f"{PREFIXES}SELECT ?answer (MIN(xsd:integer(STR(?y))) AS ?n) (MIN(STR(?dt)) AS ?d) WHERE {{\n"
+              f"  {r.pattern('?answer', obj)}{regions}\n"
+              f"  ?st rdf:subject ?answer ; rdf:predicate {r.curie} ; rdf:object {obj} ; fg:year ?y .{status}\n"
+              f"  OPTIONAL {{ ?st fg:date ?dt }}\n}}"
               f"\nGROUP BY ?answer\nORDER BY {'DESC' if latest else 'ASC'}(?n)\nLIMIT 50")
     rows = []
+    dates: dict[str, str] = {}  # the day or month within the year, where the text gives one
     for sol in store.query(sparql):
         ent = knowledge.entity_by_iri(sol["answer"].value) if sol["answer"] is not None else None
         if ent is None:
             continue
+        if sol["d"] is not None and sol["d"].value:
+            dates[ent["id"]] = sol["d"].value
         facts = [f for f in knowledge.facts_where(subject=ent["id"], predicate=r.name)
                  if not named or f["object"] == named[0]]
         rows.append(Row(ent["id"], ent["label"], int(sol["n"].value), [str(sol["n"].value)], facts))
@@ -408,6 +413,10 @@ def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool, pool: list
     word = "latest" if latest else "earliest"
     path = [f"{word} year of ‘{r.label}’: {rows[0].count}"]
     below = _below_top(rows, a)  # "the second-earliest": rows are sorted best first, ties together
+    dated = _by_date(top, dates, latest) if below is None else None
+    if dated is not None:  # "which country joined first": of the top year's rows, the day or month decides
+        top, runner = dated
+        path.append(f"{word} date within {rows[0].count}: " + ", ".join(f"{x.label} ({dates[x.key]})" for x in top))
     if below is not None:
         (top, runner), first = below, rows[0]
         if not top:
@@ -415,11 +424,25 @@ def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool, pool: list
         path = [f"{ordinal_word(a.rank) if not a.ranked_after else 'next'} {word} year of ‘{r.label}’: {top[0].count}",
                 f"first: {', '.join(x.label for x in rows if x.count == first.count)} ({first.count})"]
     if runner is not None:
-        path.append(f"runner-up: {runner.label} ({runner.count})")
+        path.append(f"runner-up: {runner.label} ({dates[runner.key] if dated is not None else runner.count})")
     for x in top:
         x.why = f"{x.label}: {r.label} {knowledge.label(named[0]) if named else ''} in {x.count}".replace("  ", " ")
     t = r.domain[0]
     return AggregateResult(sparql, top, path, ANSWER_TYPE.get(t, t))
+
+
+def _by_date(top: list[Row], dates: dict[str, str], latest: bool) -> tuple[list[Row], Row] | None:
+    """Rows tied on their year, ordered by the day or month each statement is dated by: the first
+    (the last, ``latest``) and the runner-up; None unless every tied row has a date and they differ.
+    A month and a day in it ("2023-12", "2023-12-05") cannot be told apart and stay tied."""
+    if len(top) < 2 or not all(dates.get(x.key) for x in top):
+        return None
+    order = sorted(top, key=lambda x: dates[x.key], reverse=latest)
+    first = dates[order[0].key]
+    kept = [x for x in order if dates[x.key].startswith(first) or first.startswith(dates[x.key])]
+    if len(kept) == len(order):
+        return None
+    return kept, next(x for x in order if x not in kept)
 
 
 # "which region ...", and a keyword query that opens on it ("region most countries improving operations")

@@ -40,6 +40,8 @@ _PERSONAL = re.compile(
 _ANAPHOR = re.compile(r"\b(?:both(?![^,;:?]*\band\b)|either(?![^,;:?]*\bor\b)|neither(?![^,;:?]*\bnor\b)|"
                       # "both A and B" joins two things named there; "both" alone points back
                       r"such|former|latter|same|"
+                      # "for a piece on the Americas, which country in the region ...": the region named before
+                      r"(?<=\bin\s)the(?=\s+(?:sub-?)?region\b)|"
                       # "that the EU doesn't", "that Kenya funds": a clause opens, no noun is pointed at
                       r"(?:that|this|these|those)(?!\s+(?:of|which|who|whose|where|is|are|was|were|have|has|had|"
                       r"the|a|an|its|their|it|they|he|she|we|you|i|there|no|not|all|every|each|any|some)\b)"

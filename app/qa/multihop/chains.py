@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from app.qa.constraints import ongoing_status
 from app.qa.relation.roles import forward, holders, reverse
 from app.qa.question import ANY_RESULT, FUND, MEMBERS, PATHFINDER, RATIFY, RESULT_TYPES, YEAR, Analysis, blank_source_mentions
 from app.qa.units import stem
@@ -319,6 +320,11 @@ def compose(a: Analysis, cons: list, knowledge=None) -> list:
                 out = [c for c in out if c not in rivals]
         # No noun says which kind is asked ("technical support facility led by"): either kind.
         typed = f" ?answer a fg:{want} ." if len(r.domain) > 1 and _names_kind(a) else ""
+        # "which countries is the ILO helping assess against [instrument]": the work still under way
+        # (see app.qa.constraints.ongoing_status)
+        if knowledge is not None and ongoing_status.asks_ongoing(a.question) and \
+                ongoing_status.mixed(r, knowledge.facts_where(predicate=r.name, obj=target)):
+            typed += ongoing_status.status_filter(r, "?answer", _iri(target))
         c = Constraint(r.pattern("?answer", _iri(target)) + typed, f"{r.label} {target}",
                        [("?", r.name, target)], strong=True, relation=r.name)
         if _worded_negated(a, r):  # "not among the priority countries of [initiative]"
