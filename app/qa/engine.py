@@ -1622,6 +1622,15 @@ class QuestionEngine:
             a.any_of = True  # the named countries are alternatives: the asked relation holds for any
             country_chain.clear_described(a, start)  # "partners in the countries funded by the EU": partners
             return why
+        if chained is None and _SET_NOUN_END.search(m.group(1)) and m.group(2).lower() in ("where", "in which", "that", "which"):
+            chained = self._described_set_read(m)  # "the countries where the ILO is helping bring refugees in"
+            if chained is not None:
+                ids, why = chained
+                start = m.start(1)
+                a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], ids)]
+                a.any_of = True
+                country_chain.clear_described(a, start)
+                return why
         if " " in m.group(1) and not re.search(r"\b(?:country|nation|place|territory)$", m.group(1), re.I):
             # "the African countries that ...": a described set, never one country by retrieval
             # ("the South American country where ...": one country, its modifiers a place it must lie in)
@@ -1635,6 +1644,21 @@ class QuestionEngine:
         start = m.start(1)
         a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], [country])]
         return f"“{a.question[start:]}” is {self.k.label(country) or country}, by the sentence: {found.sentence}"
+
+    def _described_set_read(self, m) -> tuple[list[str], str] | None:
+        """A set of countries described by what happened in them that no relation of the graph holds
+        ("the countries where the ILO is helping bring refugees into national social protection"):
+        the countries the description's own question answers ("In which countries is the ILO ..."),
+        never one country by retrieval, since the noun is plural."""
+        desc = m.group(3).strip().rstrip("?.! ")
+        rel = m.group(2).lower()
+        inner = f"In which countries {desc}?" if rel in ("where", "in which") else f"Which countries {desc}?"
+        got = self._ask_whole(inner)
+        ids = [e["id"] for x in got.get("answers") or [] if x.get("type") == "Country"
+               for e in [self.k.entity_by_iri(x.get("iri") or "")] if e]
+        if not ids:
+            return None
+        return ids, f"“{m.group(0).strip()}”: " + ", ".join(self.k.label(i) for i in ids) + f" (asked first: “{inner}”)"
 
     def _described_set_asked(self, m) -> tuple[list[str], str] | None:
         """A set of countries a description names ("the countries that adopted a national social
