@@ -481,8 +481,16 @@ class QuestionEngine:
             return out
         bodies = country_bodies.answer_ids(fixed, fixed_links, self.k) \
             or country_bodies.owned_body(fixed, fixed_links, self.k)  # "sierra leone social security trust name"
+        proper = None
+        if not bodies:  # "I work for a fund in East Africa ... Which Tanzanian fund had ...?": the question proper's
+            proper = self._without_asides_early(fixed)
+            if proper is not None:
+                plinks = self.lexicon.link(proper)
+                bodies = country_bodies.answer_ids(proper, plinks, self.k) or country_bodies.owned_body(proper, plinks, self.k)
         if bodies:
-            self._country_bodies(out, bodies, country_bodies.asks_acronym(fixed))
+            self._country_bodies(out, bodies, country_bodies.asks_acronym(proper or fixed))
+            if proper is not None:
+                out["path"] = [f"question read as: “{proper}”"] + out["path"]
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         about = topic_polar.asked(fixed, fixed_links, AUTHOR_ORGS)  # "did the ILO work on X in Ghana?"
@@ -2739,6 +2747,20 @@ class QuestionEngine:
         kind = eid.split(":", 1)[0]
         out.update(answers=[d], answer_type=OUTPUT_TYPES.get(kind, kind), strategy="graph", path=[why])
         out["answer_text"], out["citations"] = summarise(out, self.k)
+
+    def _without_asides_early(self, question: str) -> str | None:
+        """The question proper of a wordy question, for the steps that read the whole question before
+        the asides are dropped (:mod:`app.qa.things.country_bodies`): the asker's clauses ("I work for a
+        social security institution in East Africa") bring body nouns and places of their own, and
+        make the question too long for those rules.  None when nothing is an aside or the question
+        proper would lose its subject (the same test as the main reading's)."""
+        if len(question.split()) <= 16:
+            return None  # (short questions carry no preamble for these rules to trip on)
+        reduced = core_of(question, lambda t: analyse(t, self.lexicon))
+        if not reduced.dropped or reduced.question == question:
+            return None
+        full, own = self.lexicon.link(question), self.lexicon.link(reduced.question)
+        return reduced.question if keeps_subject(full, own, AUTHOR_ORGS, question, reduced.dropped, reduced.question) else None
 
     def _country_bodies(self, out: dict, ids: list[str], acronym: bool) -> None:
         """Answer a country's institutions asked by their kind noun (:mod:`app.qa.things.country_bodies`),
