@@ -837,6 +837,11 @@ class QuestionEngine:
             named_thing = any(len(l.ids) == 1 and l.type in ("Scheme", "Project") for l in unbound)
             partnered_in = {t[0] for c in cons if not c.negated for t in c.evidence
                             if t[1] == "partneredWith" and t[0].startswith("Country:")}
+            if a.answer_type == "Organization" and partnered_in and not unbound:
+                # "who helped the ilo expand lebanon's disability allowance": the scheme by its name's end
+                shortened = scoped_partners.scheme_by_tail(a.question, partnered_in, self.k)
+                if shortened is not None and shortened not in bound:
+                    unbound = [Link(0, 0, self.k.label(shortened), [shortened])]
             if a.answer_type == "Organization" and partnered_in and unbound:
                 # "zambia digital convergence initiative partners": the partnerships whose own
                 # sentence names the scheme or initiative asked about, not all of the country's

@@ -86,3 +86,32 @@ def scoped(graph_ids: list[str], countries: set[str], things: list[str], k) -> t
         if kept and len(kept) < len(graph_ids):
             return kept, thing
     return None
+
+
+# Words a reader leaves off the front of a scheme's name ("Lebanon's disability allowance" for its
+# National Disability Allowance) are the name's leading words; what is kept must be two words or more.
+_MIN_TAIL_WORDS = 2
+_ACRONYM_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+def scheme_by_tail(question: str, countries: set[str], k) -> str | None:
+    """The one scheme of ``countries`` (``schemeInCountry``) that the question names by the end of
+    its name without its first word(s) ("expand lebanon's disability allowance" for the National
+    Disability Allowance): the linker knows whole names only, so such a question named no scheme and
+    the partners were the whole country's.  None unless exactly one scheme's shortened name is
+    written in the question (case ignored, as typed questions are)."""
+    found = set()
+    low = " ".join(question.lower().replace("’", "'").split())
+    for c in countries:
+        for f in k.facts_where(obj=c, predicate="schemeInCountry"):
+            scheme = f["subject"]
+            for name in k.names(scheme) or []:
+                words = _KIND_TAIL.sub("", _ACRONYM_PAREN.sub("", name or "")).split()
+                if not words or not words[0][:1].isupper():
+                    continue  # (a description, "pension reform", is no proper name to shorten)
+                for n in range(len(words) - 1, _MIN_TAIL_WORDS - 1, -1):
+                    tail = " ".join(words[-n:]).lower()
+                    if re.search(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", low):
+                        found.add(scheme)
+                        break
+    return next(iter(found)) if len(found) == 1 else None
