@@ -34,3 +34,15 @@ def test_shortened_scheme_name_scopes_partners_as_the_full_name_does(engine):
 def test_nothing_is_read_without_the_name(engine):
     for country, _scheme, _full, _tail in _cases(engine):
         assert scheme_by_tail("Which organisations partnered with the ILO there?", {country}, engine.k) is None
+
+
+def test_a_topic_phrase_is_not_a_shortened_scheme_name(engine):
+    """'health insurance' or 'the informal economy' ends many a scheme's name but, without the name's
+    head noun, is the topic of the question, not a name: the country's partners are not narrowed."""
+    for f in engine.k.facts_where(predicate="schemeInCountry"):
+        words = engine.k.label(f["subject"]).split()
+        if len(words) >= 3 and all(w[:1].isupper() for w in words):
+            topic = " ".join(words[1:-1]).lower()  # the name's middle: no head noun
+            if len(topic.split()) >= 2:
+                q = f"Which organisations did the ILO work with on {topic} for informal workers there?"
+                assert scheme_by_tail(q, {f["object"]}, engine.k) is None, q
