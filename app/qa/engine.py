@@ -28,7 +28,7 @@ from dataclasses import replace
 from app.qa.figures.line_counts import direct_funders
 from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, _iri, constraints_for, \
     region_constraint, to_sparql
-from app.qa.question import Link, asks_written_text, explicit_head
+from app.qa.question import Link, asks_written_text, explicit_head, is_network
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
@@ -1779,7 +1779,10 @@ class QuestionEngine:
             elif out.get("strategy") == "graph" and getattr(und, "agents_asked", False) and want == "Organization":
                 # "which organisations are members of [network]": a member government is one of them.
                 ok |= {"Country"}
-            out["answers"] = [x for x in out["answers"] if x.get("type") in ok]
+            # (a network a sentence names beside the partners is one of them: "UNICEF and the CONNECT network")
+            out["answers"] = [x for x in out["answers"] if x.get("type") in ok or
+                              want == "Organization" and not out.get("strategy", "").startswith("graph")
+                              and is_network(x.get("type", ""), x.get("label", ""))]
             role = role_kinds.asked_role(a.question) if want == "Organization" else None
             if role:  # "zambia un agency partners": the UN agencies among the partners
                 out["answers"] = role_kinds.of_role(out["answers"], role,
