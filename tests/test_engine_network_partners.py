@@ -38,3 +38,16 @@ def test_a_network_named_beside_an_organisation_is_a_partner(engine):
                 checked += 1
                 break
     assert checked
+
+
+def test_the_network_the_question_names_is_not_its_own_partner(engine):
+    """Asked who led a named network's session, that network is the subject, not an answer."""
+    nets = [e for e in engine.k.of_type("Initiative") if is_network("Initiative", e["label"])]
+    for net in nets:
+        chairs = engine.k.facts_where(obj=net["id"], predicate="chairOf")
+        if not chairs:
+            continue
+        got = engine.ask(f"Who led the {net['label']}'s session at the symposium?")
+        assert net["label"] not in {a["label"] for a in got["answers"]}, got["path"]
+        return
+    raise AssertionError("no network with a chair in the build")

@@ -1779,10 +1779,13 @@ class QuestionEngine:
             elif out.get("strategy") == "graph" and getattr(und, "agents_asked", False) and want == "Organization":
                 # "which organisations are members of [network]": a member government is one of them.
                 ok |= {"Country"}
-            # (a network a sentence names beside the partners is one of them: "UNICEF and the CONNECT network")
+            # (a network a sentence names beside the partners is one of them: "UNICEF and the CONNECT
+            # network"; not the network the question itself names: "who led the CONNECT network's session")
+            named = {i for l in a.links for i in l.ids}
             out["answers"] = [x for x in out["answers"] if x.get("type") in ok or
                               want == "Organization" and not out.get("strategy", "").startswith("graph")
-                              and is_network(x.get("type", ""), x.get("label", ""))]
+                              and is_network(x.get("type", ""), x.get("label", ""))
+                              and (self.k.entity_by_iri(x.get("iri", "")) or {}).get("id") not in named]
             role = role_kinds.asked_role(a.question) if want == "Organization" else None
             if role:  # "zambia un agency partners": the UN agencies among the partners
                 out["answers"] = role_kinds.of_role(out["answers"], role,
