@@ -28,7 +28,7 @@ from dataclasses import replace
 from app.qa.figures.line_counts import direct_funders
 from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, _iri, constraints_for, \
     region_constraint, to_sparql
-from app.qa.question import Link, asks_written_text, explicit_head
+from app.qa.question import Link, asks_written_text, explicit_head, is_network
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
@@ -482,8 +482,16 @@ class QuestionEngine:
             return out
         bodies = country_bodies.answer_ids(fixed, fixed_links, self.k) \
             or country_bodies.owned_body(fixed, fixed_links, self.k)  # "sierra leone social security trust name"
+        proper = None
+        if not bodies:  # "I work for a fund in East Africa ... Which Tanzanian fund had ...?": the question proper's
+            proper = self._without_asides_early(fixed)
+            if proper is not None:
+                plinks = self.lexicon.link(proper)
+                bodies = country_bodies.answer_ids(proper, plinks, self.k) or country_bodies.owned_body(proper, plinks, self.k)
         if bodies:
-            self._country_bodies(out, bodies, country_bodies.asks_acronym(fixed))
+            self._country_bodies(out, bodies, country_bodies.asks_acronym(proper or fixed))
+            if proper is not None:
+                out["path"] = [f"question read as: “{proper}”"] + out["path"]
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         about = topic_polar.asked(fixed, fixed_links, AUTHOR_ORGS)  # "did the ILO work on X in Ghana?"
@@ -835,6 +843,11 @@ class QuestionEngine:
             named_thing = any(len(l.ids) == 1 and l.type in ("Scheme", "Project") for l in unbound)
             partnered_in = {t[0] for c in cons if not c.negated for t in c.evidence
                             if t[1] == "partneredWith" and t[0].startswith("Country:")}
+            if a.answer_type == "Organization" and partnered_in and not unbound:
+                # "who helped the ilo expand lebanon's disability allowance": the scheme by its name's end
+                shortened = scoped_partners.scheme_by_tail(a.question, partnered_in, self.k)
+                if shortened is not None and shortened not in bound:
+                    unbound = [Link(0, 0, self.k.label(shortened), [shortened])]
             if a.answer_type == "Organization" and partnered_in and unbound:
                 # "zambia digital convergence initiative partners": the partnerships whose own
                 # sentence names the scheme or initiative asked about, not all of the country's
@@ -1805,7 +1818,13 @@ class QuestionEngine:
             elif out.get("strategy") == "graph" and getattr(und, "agents_asked", False) and want == "Organization":
                 # "which organisations are members of [network]": a member government is one of them.
                 ok |= {"Country"}
-            out["answers"] = [x for x in out["answers"] if x.get("type") in ok]
+            # (a network a sentence names beside the partners is one of them: "UNICEF and the CONNECT
+            # network"; not the network the question itself names: "who led the CONNECT network's session")
+            named = {i for l in a.links for i in l.ids}
+            out["answers"] = [x for x in out["answers"] if x.get("type") in ok or
+                              want == "Organization" and not out.get("strategy", "").startswith("graph")
+                              and is_network(x.get("type", ""), x.get("label", ""))
+                              and (self.k.entity_by_iri(x.get("iri", "")) or {}).get("id") not in named]
             role = role_kinds.asked_role(a.question) if want == "Organization" else None
             if role:  # "zambia un agency partners": the UN agencies among the partners
                 out["answers"] = role_kinds.of_role(out["answers"], role,
@@ -2789,6 +2808,20 @@ class QuestionEngine:
         kind = eid.split(":", 1)[0]
         out.update(answers=[d], answer_type=OUTPUT_TYPES.get(kind, kind), strategy="graph", path=[why])
         out["answer_text"], out["citations"] = summarise(out, self.k)
+
+    def _without_asides_early(self, question: str) -> str | None:
+        """The question proper of a wordy question, for the steps that read the whole question before
+        the asides are dropped (:mod:`app.qa.things.country_bodies`): the asker's clauses ("I work for a
+        social security institution in East Africa") bring body nouns and places of their own, and
+        make the question too long for those rules.  None when nothing is an aside or the question
+        proper would lose its subject (the same test as the main reading's)."""
+        if len(question.split()) <= 16:
+            return None  # (short questions carry no preamble for these rules to trip on)
+        reduced = core_of(question, lambda t: analyse(t, self.lexicon))
+        if not reduced.dropped or reduced.question == question:
+            return None
+        full, own = self.lexicon.link(question), self.lexicon.link(reduced.question)
+        return reduced.question if keeps_subject(full, own, AUTHOR_ORGS, question, reduced.dropped, reduced.question) else None
 
     def _country_bodies(self, out: dict, ids: list[str], acronym: bool) -> None:
         """Answer a country's institutions asked by their kind noun (:mod:`app.qa.things.country_bodies`),

@@ -126,6 +126,13 @@ def explicit_head(question: str) -> str | None:
 
 _HEAD_PREFIXES = sorted(_HEAD_TYPE.items(), key=lambda kv: -len(kv[0]))
 
+def is_network(type_: str, label: str) -> bool:
+    """A network the graph holds as an initiative ("CONNECT Network"): a body of members that a
+    sentence names as a partner beside organisations ("in collaboration with UNICEF and the CONNECT
+    network"), so an organisation asked from the text may be it.  General English: the head noun."""
+    return type_ == "Initiative" and bool(re.search(r"\bnetwork$", (label or "").strip(), re.I))
+
+
 ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme": "Scheme", "Law": "LegalInstrument",
                    "Convention": "LegalInstrument", "Publication": "Publication", "Initiative": "Initiative"}
 

@@ -19,7 +19,7 @@ from app.qa.figures import enumerations, numbers
 from app.qa.figures.keyword_figures import closing_reach_verb
 from app.qa.figures.region_figures import about_region, region_countries
 from app.qa.names.listed_governments import listed_governments
-from app.qa.question import ENTITY_FOR_TYPE, Analysis
+from app.qa.question import ENTITY_FOR_TYPE, Analysis, is_network
 from app.qa.units import STOP, UnitIndex, stem, terms
 from graph import countries
 
@@ -372,7 +372,8 @@ class TextStep:
             if m["start"] < a or m["end"] > b:
                 continue
             eid = f"{m['type']}:{m['key']}"
-            if m["type"] != want or eid in exclude:
+            if (m["type"] != want and not (want == "Organization" and is_network(m["type"], self.k.label(eid)))) \
+                    or eid in exclude:
                 continue
             role = (self.k.entity(eid) or {}).get("role") or ""
             if answer_type == "Law" and role.startswith("ILO"):

@@ -51,6 +51,32 @@ def fill_thing_name(reduced: Reduced) -> str | None:
     return None
 
 
+# "there" as a place ("launched there"), not the existential "is there", "there are".
+_LOCATIVE_THERE = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)\bthere\b"
+                             r"(?!\s+(?:is|are|was|were|has|have|had|be|been|seems?|appears?|exists?|remains?)\b)", re.I)
+
+
+def fill_place(reduced: Reduced, analyse) -> str | None:
+    """"I'm reading up on workplace accidents in Bangladesh - what is the pilot the ILO and GIZ
+    launched there in 2022 called?": the question proper names organisations before "there", so it
+    was not taken to point back (:func:`app.qa.form.asides.without_asides`), yet an organisation is
+    no place: "there" is the one country the dropped asides name.  Written in ("launched in
+    Bangladesh") when the question proper names no country itself; None otherwise."""
+    if not reduced.dropped:
+        return None
+    m = _LOCATIVE_THERE.search(reduced.question)
+    if m is None or any(l.type in ("Country", "Region") for l in analyse(reduced.question).links):
+        return None
+    named: dict[str, str] = {}
+    for clause in reduced.dropped:
+        for l in analyse(clause).links:
+            if l.type == "Country":
+                named.setdefault(l.ids[0], clause[l.start:l.end])
+    if len(named) != 1:
+        return None
+    return reduced.question[:m.start()] + "in " + next(iter(named.values())) + reduced.question[m.end():]
+
+
 def fill_referent(reduced: Reduced, analyse) -> str | None:
     """The reduced question with its first pronoun replaced by the single country its dropped
     asides name, or None.  ``analyse(text)`` links names in a text (an Analysis with ``links``).
@@ -135,6 +161,7 @@ def core_of(question: str, analyse) -> Reduced:
 
     reduced = fill_ones(without_asides(question, pronouns=True))
     if not reduced.pronoun:
-        return reduced
+        placed = fill_place(reduced, analyse)
+        return Reduced(placed, reduced.dropped) if placed else reduced
     filled = fill_referent(reduced, analyse) or fill_object(reduced, analyse)
     return Reduced(filled, reduced.dropped) if filled else Reduced(question, [])

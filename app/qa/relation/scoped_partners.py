@@ -86,3 +86,36 @@ def scoped(graph_ids: list[str], countries: set[str], things: list[str], k) -> t
         if kept and len(kept) < len(graph_ids):
             return kept, thing
     return None
+
+
+# Words a reader leaves off the front of a scheme's name ("Lebanon's disability allowance" for its
+# National Disability Allowance) are the name's leading words; what is kept must be two words or more.
+_MIN_TAIL_WORDS = 2
+_ACRONYM_PAREN = re.compile(r"\s*\([^)]*\)")
+
+
+def scheme_by_tail(question: str, countries: set[str], k) -> str | None:
+    """The one scheme of ``countries`` (``schemeInCountry``) that the question names by the end of
+    its name without its first word(s) ("expand lebanon's disability allowance" for the National
+    Disability Allowance): the linker knows whole names only, so such a question named no scheme and
+    the partners were the whole country's.  None unless exactly one scheme's shortened name is
+    written in the question (case ignored, as typed questions are).  Only names of capitalised words
+    are shortened, and the end kept still holds the name's last word (its head noun)."""
+    found = set()
+    low = " ".join(question.lower().replace("’", "'").split())
+    for c in countries:
+        for f in k.facts_where(obj=c, predicate="schemeInCountry"):
+            scheme = f["subject"]
+            for name in k.names(scheme) or []:
+                words = _ACRONYM_PAREN.sub("", name or "").split()
+                if not words or not all(w[:1].isupper() for w in words):
+                    continue  # (a description, "pension reform", or a name with a phrase after its
+                    # head, "... Scheme for workers in the informal economy", is no name to shorten)
+                # the end kept holds the head noun: "health insurance" alone is a topic, not the
+                # "Universal Health Insurance Scheme"
+                for n in range(len(words) - 1, _MIN_TAIL_WORDS - 1, -1):
+                    tail = " ".join(words[-n:]).lower()
+                    if re.search(r"(?<![\w-])" + re.escape(tail) + r"(?![\w-])", low):
+                        found.add(scheme)
+                        break
+    return next(iter(found)) if len(found) == 1 else None

@@ -99,6 +99,19 @@ class _Pub:
     countries: set[str]
     publishers: set[str]
     context: str = ""  # the text that presents it (a list's lead-in: "The three concerned briefs are:")
+    main_terms: set[str] = field(default_factory=set)  # the words of its main title, before a subtitle
+
+
+MIN_MAIN_TERMS = 2  # content words a main title needs to name its publication alone
+
+
+def main_title(title: str) -> str:
+    """The main title before its subtitle ("Financing gap for universal social protection" of
+    "Financing gap for universal social protection: Global, regional and national estimates ..."):
+    text and readers cite a publication by it, and a question repeating all of it names the
+    publication though it leaves the subtitle's many words out.  "" when the title has no subtitle."""
+    head, sep, tail = title.partition(":")
+    return head.strip() if sep and tail.strip() else ""
 
 
 def _adjectival_countries(title: str) -> set[str]:
@@ -126,7 +139,8 @@ class PublicationFinder:
                                   at.get("language") or "en", (at.get("month") or "").lower(), str(at.get("year") or ""),
                                   str(at.get("number") or ""),
                                   set(at.get("countries") or []) | about | _adjectival_countries(e["label"]), pubs,
-                                  (at.get("context") or "").strip()))
+                                  (at.get("context") or "").strip(),
+                                  set(terms(main_title(e["label"]))) - _GENERIC))
         self._ids = {p.eid for p in self.pubs}
         df: dict[str, int] = {}
         for p in self.pubs:
@@ -350,7 +364,10 @@ class PublicationFinder:
             return None
 
         def coverage(p: _Pub) -> float:
-            return len(p.title_terms & qterms) / len(p.title_terms) if p.title_terms else 0.0
+            whole = len(p.title_terms & qterms) / len(p.title_terms) if p.title_terms else 0.0
+            # a question may cite the main title alone, all of it (see :func:`main_title`)
+            main = len(p.main_terms) >= MIN_MAIN_TERMS and p.main_terms <= qterms
+            return max(whole, 1.0 if main else 0.0)
 
         def score(p: _Pub) -> float:
             topic = qterms - _GENERIC
@@ -364,7 +381,9 @@ class PublicationFinder:
         named = (coverage(best) >= TITLE_COVERAGE and shared >= MIN_TITLE_TERMS and second < coverage(best) - 0.2) or \
             (coverage(best) >= 0.5 and shared >= 3 and second <= coverage(best) / 2)  # most words, and far ahead
         if named:
-            return Found([best.eid], why + [f"the question repeats {coverage(best):.0%} of the title's words"])
+            said = "the question repeats the whole main title" if len(best.main_terms) >= MIN_MAIN_TERMS and \
+                best.main_terms <= qterms else f"the question repeats {coverage(best):.0%} of the title's words"
+            return Found([best.eid], why + [said])
         by_rare = sorted(pool, key=lambda p: -self.rare_coverage(p, qterms))
         top = self.rare_coverage(by_rare[0], qterms)
         runner = self.rare_coverage(by_rare[1], qterms) if len(by_rare) > 1 else 0.0
