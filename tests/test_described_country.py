@@ -244,8 +244,7 @@ _REGISTRY = "province is building a single integrated socio-economic registry of
         f"Which partners financed the ILO in the South Asian country whose Khyber Pakhtunkhwa {_REGISTRY}?",
         f"The Asian country whose Khyber Pakhtunkhwa {_REGISTRY} - who funds the ILO's work there?",
         f"Bear with me, this is for a memo: the country whose Khyber Pakhtunkhwa {_REGISTRY}, which donors pay for the ILO there?")),
-    # the naming question's own reading keeps one country of a filter ("joined by a commitment")
-    # whose sentence says neither the ministry nor the date
+    # the naming question's own reading is a filter ("joined by a commitment") narrowed by the date
     ("Which country whose Minister of National Development Planning made the Global Accelerator commitment on 7 June 2023?",
      "whose", "Minister of National Development Planning made the Global Accelerator commitment on 7 June 2023", (
         "Our minister asked me for a quick comparison, so bear with me: the country whose Minister of National "
@@ -259,7 +258,8 @@ def test_a_description_the_graph_reads_as_a_filter_only_is_settled_by_its_senten
     found = engine._described_country(rel, desc)
     assert found is not None
     name = engine.k.label(found.country)
-    # (the naming question read alone once gave the region's countries or every member joined by a
-    # commitment; the commitment reading now settles the second case itself, and either way each
-    # wording must get that country's funders)
+    # the naming question read alone may give a region's countries (the first case); one country
+    # it gives alone must be the one the sentence names (the second, since the commitment reading)
+    alone = [a["label"] for a in engine.ask(naming)["answers"]]
+    assert len(alone) != 1 or alone == [name]
     _chained_as_direct(engine, name, f"Who funds the ILO's work in {name}?", wordings)

@@ -1627,7 +1627,9 @@ class QuestionEngine:
         chained = described_set(a, m, self.lexicon, self.k, self._run)
         if chained is None and _SET_NOUN_END.search(m.group(1)):
             chained = self._described_set_asked(m)  # "the countries that adopted a national policy in 2024"
-        if chained is not None:  # the description is a relation the graph holds: its whole answer set
+        if chained is None and _SET_NOUN_END.search(m.group(1)) and m.group(2).lower() in ("where", "in which", "that", "which"):
+            chained = self._described_set_read(m)  # "the countries where the ILO is helping bring refugees in"
+        if chained is not None:  # a relation the graph holds, or the description's own question: its whole answer set
             ids, why = chained
             start = m.start(1)
             a.excluded |= describers_set_aside(a, start)  # "who else funds the country Kuwait funds"
@@ -1635,15 +1637,6 @@ class QuestionEngine:
             a.any_of = True  # the named countries are alternatives: the asked relation holds for any
             country_chain.clear_described(a, start)  # "partners in the countries funded by the EU": partners
             return why
-        if chained is None and _SET_NOUN_END.search(m.group(1)) and m.group(2).lower() in ("where", "in which", "that", "which"):
-            chained = self._described_set_read(m)  # "the countries where the ILO is helping bring refugees in"
-            if chained is not None:
-                ids, why = chained
-                start = m.start(1)
-                a.links = [l for l in a.links if l.end <= start] + [Link(start, len(a.question), a.question[start:], ids)]
-                a.any_of = True
-                country_chain.clear_described(a, start)
-                return why
         if " " in m.group(1) and not re.search(r"\b(?:country|nation|place|territory)$", m.group(1), re.I):
             # "the African countries that ...": a described set, never one country by retrieval
             # ("the South American country where ...": one country, its modifiers a place it must lie in)
