@@ -66,6 +66,7 @@ from app.qa.form import counted_entries
 from app.qa.form.coreference import core_of
 from app.qa.multihop.entry_country import entry_country, named_as_donor, named_as_government
 from app.qa.form.keyword_order import question_word_first
+from app.qa.form.question_sentence import asker_sentences_apart
 from app.qa.relation.implied_subject import with_implied_subject
 from app.qa.relation.undone import undone
 from app.qa.multihop.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic, \
@@ -397,6 +398,7 @@ class QuestionEngine:
         # "quien financia OIT en Nepal": French, Spanish, Portuguese words and names in English first
         question = asked_core.of(in_english(asked, self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         question = counted_entries.as_countries(question)  # "how many country programmes does Holland finance"
+        question = self._asking_sentence_proper(question)  # "Hi there! Of the pathfinders ...", "For my thesis. number donors senegal"
         named = described_country.split(question) or told_country.split(  # "X was launched there. Who funds that country?"
             question, lambda t: [(l.surface, l.ids[0]) for l in self.lexicon.link(t) if l.type == "Country"], self.k.label)
         if named is None:  # "wat yaer did the contry that used ...": the frame's words read once spelled
@@ -417,7 +419,9 @@ class QuestionEngine:
             return out
         out = self._ask_whole(question, qid)
         if not out.get("answers"):
-            self._event_country(question, out)  # "which country launched a campaign in 2024 about ...": its sentence
+            # "which country launched a campaign in 2024 about ...": its sentence (the question proper's,
+            # without the asker's sentences before it)
+            self._event_country(self._without_asides_early(question) or question, out)
         if counted_keywords.count_instead(out, self._ask_whole):  # "japan countries count": how many "japan countries" lists
             out["answer_text"], out["citations"] = summarise(out, self.k)
         if set_by_description.overlap(out, readings, self._ask_whole):  # "which countries that X are (also) Y"
@@ -2801,6 +2805,20 @@ class QuestionEngine:
         kind = eid.split(":", 1)[0]
         out.update(answers=[d], answer_type=OUTPUT_TYPES.get(kind, kind), strategy="graph", path=[why])
         out["answer_text"], out["citations"] = summarise(out, self.k)
+
+    def _asking_sentence_proper(self, question: str) -> str:
+        """The asking sentence alone when every other sentence is about the asker or the
+        conversation and names nothing ("Hi there! Of the pathfinders that ..., which one ...?",
+        "We are mapping who does what. Which programme ...?", "For my thesis. number donors
+        senegal"; :func:`app.qa.form.question_sentence.asker_sentences_apart`).  Read whole, the
+        readings that need the question's own opening ("of the pathfinders that ...", a keyword
+        query's count word) never start.  A sentence naming something ("I work on Jordan.
+        funders", "I work on Jordan. Who funds it?") may be what the question is about, and stays;
+        one naming nothing has nothing a pronoun of the question could point at."""
+        split = asker_sentences_apart(question)
+        if split is None or any(self.lexicon.link(s) for s in split.dropped):
+            return question
+        return split.question
 
     def _without_asides_early(self, question: str) -> str | None:
         """The question proper of a wordy question, for the steps that read the whole question before

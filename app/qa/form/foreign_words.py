@@ -127,12 +127,26 @@ def in_english(question: str, written: Callable[[str], bool] = lambda word: Fals
     question unchanged when it shows no foreign word or name.  A glossary word or phrase the report
     itself writes (``written``: its folded vocabulary, where the report quotes a French title such
     as "Étendre la sécurité sociale ...") is read as written.  A question typed all in lower case
-    stays so ("countries funded by both irland and the eu"): a capitalised "Ireland" would make it
-    a cased question, in which a lower-case "eu" no longer reads as the EU's acronym."""
+    stays so ("countries funded by both irland and the eu", also with a "Thanks!" after it): a
+    capitalised "Ireland" would make it a cased question (nor with a sentence about the asker before it), in which a lower-case "eu" no longer
+    reads as the EU's acronym."""
     text, done = _in_english(question, written)
-    if done and question == question.lower():
+    if done and _typed_lower(question):
         text = text.lower()
     return text, done
+
+
+def _typed_lower(question: str) -> bool:
+    """Is the question proper typed all in lower case?  A capitalised thank-you after it ("... and
+    the eu Thanks a lot!"), a request or sentence about the asker before it ("Could you please tell
+    me: ...") is not the question: it is peeled off before names are linked."""
+    from app.qa.form import request_lead, sign_off
+    from app.qa.form.question_sentence import keyword_query_after_asker
+
+    core = request_lead.strip(sign_off.strip(question))  # "Could you please tell me: countries funded by ..."
+    split = keyword_query_after_asker(core)  # "I'm writing a note. countries funded by irland and the eu"
+    core = split.question if split is not None else core
+    return core == core.lower()
 
 
 def _in_english(question: str, written: Callable[[str], bool]) -> tuple[str, list[tuple[str, str]]]:

@@ -157,6 +157,50 @@ def _asks(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(_ASKS.match(sentence))
 
 
+# A sentence end before a query typed in lower case ("... for my team. pathfinders roadmap 2024"):
+# three letters before the stop, so "vs." and "No." do not end a sentence, nor does "etc.".
+_LOWER_START = re.compile(r"(?<=[a-z]{3}[.!])(?<!etc\.)\s+(?=[a-z0-9])|" + _SENTENCE_END.pattern)
+
+
+def _keyword_query_last(sentences: list[str]) -> bool:
+    """Is the last sentence a keyword query ("pathfinders roadmap endorsed 2024": no question word,
+    no full stop) after sentences that are all about the asker ("I'm preparing a briefing for my
+    team.")?  A search-box query asks without a question word; the statement about the asker before
+    it asks nothing."""
+    last = sentences[-1].rstrip()
+    return len(sentences) >= 2 and last[-1:] not in ".!" and len(last.split()) >= 2 \
+        and not _asides_only(last) and all(_asides_only(s) for s in sentences[:-1])
+
+
+def keyword_query_after_asker(question: str) -> Sentences | None:
+    """A keyword query typed after sentences about the asker ("For my thesis. number donors
+    senegal"), split: the query and the sentences before it; None for any other text.  The query is
+    then read like any keyword query (its word order, its count word) once the caller has checked
+    that the sentences set apart name nothing the query needs."""
+    sentences = [s.strip() for s in _LOWER_START.split(" ".join(str(question or "").split())) if s.strip()]
+    if any(_asks(s) for s in sentences) or not _keyword_query_last(sentences):
+        return None
+    return Sentences(sentences[-1], sentences[:-1])
+
+
+# A sentence about the asker that tells something heard or read ("I read that a pilot will target
+# refugees.", "A friend told me registered workers grew ..."): what it tells is the question's.
+_TELLS = re.compile(r"\b(?:said|says|say|told|tells?|read|reading|heard|hear|saw|seen|learn(?:ed|t)|noticed|mentioned|"
+                    r"claims?|claimed|insists?|insisted|thinks?|thought|believes?|believed|remember(?:ed)?|recall(?:ed)?|"
+                    r"know|knew|understand|understood|suggest(?:s|ed)?|reported|wrote|writes)\b", re.I)
+
+
+def asker_sentences_apart(question: str) -> Sentences | None:
+    """The asking sentence (:func:`asking_sentence`) when every sentence set apart is about the
+    asker or the conversation (a greeting, thanks, "I'm preparing a briefing."), not a statement
+    of context about the report nor one telling what the asker heard or read ("I read that a pilot
+    will target refugees. Which country is that in?"); None otherwise."""
+    split = asking_sentence(question)
+    if not split.dropped or not all(_asides_only(s) and not _TELLS.search(s) for s in split.dropped):
+        return None
+    return split
+
+
 def asking_sentence(question: str) -> Sentences:
     """The question's asking sentence with the sentences about the asker set apart; the text
     unchanged (nothing dropped) when it is one sentence or no sentence but one about the asker asks.
@@ -166,9 +210,13 @@ def asking_sentence(question: str) -> Sentences:
     asks is about the asker ("Can you tell me which countries Kenya funds?"), the last of them is
     taken and :mod:`app.qa.form.asides` reads its asides."""
     sentences = split_sentences(question)
+    asking = [i for i, s in enumerate(sentences) if _asks(s)]
+    if not asking:  # "I'm preparing a briefing for my team. pathfinders roadmap endorsed 2024"
+        typed = [s.strip() for s in _LOWER_START.split(" ".join(question.split())) if s.strip()]
+        if _keyword_query_last(typed):
+            sentences, asking = typed, [len(typed) - 1]
     if len(sentences) < 2:
         return Sentences(question, [])
-    asking = [i for i, s in enumerate(sentences) if _asks(s)]
     if not asking:
         return Sentences(question, [])
     # "So the ILO did X for NASSIT, right? In which year ...?": a statement asking to be confirmed

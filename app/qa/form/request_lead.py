@@ -11,7 +11,9 @@ were read as relation cues and topics.
 :func:`strip` drops such a lead-in at the start of the text (after a greeting), and only when what
 follows is a question of its own: not "about ..." (a topic to talk about), not "whether"/"if"
 (a yes/no question, read by :mod:`app.qa.form.embedded_polar`) and not "what X is" (a definition, read
-by :mod:`app.qa.things.definition` in the request's words).  Ordinary English only.
+by :mod:`app.qa.things.definition` in the request's words).  A label before a colon that only says
+what the asking is for ("Quick question for a donor brief: ...") goes the same way.  Ordinary
+English only.
 """
 from __future__ import annotations
 
@@ -37,9 +39,22 @@ _EMBEDDED_DEFINITION = re.compile(r"\b(?:is|are|was|were|means?|stands?\s+for|re
 _QWORD = re.compile(r"^(?:(?:in|for|from|by|to|of|with|on|at|among)\s+)?(?:which|what|who|whom|whose|where|when|how)\b", re.I)
 
 
+# A label before a colon that only says what kind of asking this is, or what it is for ("Quick
+# question for a donor brief: ...", "For my thesis: ...", "One more query:"): nothing in it is asked.
+_PURPOSE_NOUN = (r"(?:review|report|briefing|brief|note|memo|paper|article|piece|meeting|talk|blog|newsletter|thesis|"
+                 r"class|lecture|workshop|presentation|slides?|deck|call|proposal|chapter|dissertation|study)")
+_LABEL = re.compile(rf"^\W*{_GREETING}(?:(?:a|one|another|my|our)\s+)?(?:(?:quick|short|simple|small|brief|related|"
+                    r"follow-?up|last|final|more|other|further)\s+)*(?:question|query|request|check|one)?\s*"
+                    rf"(?:(?:for|re|on)\s+(?:a|an|my|our|the|this|your)\s+(?:[\w-]+\s+){{0,2}}?{_PURPOSE_NOUN})?\s*:\s*",
+                    re.I)
+
+
 def strip(question: str) -> str:
     """The question without a request lead-in at its start; unchanged when it has none, or when
     what follows is not a question of its own or is a single word."""
+    label = _LABEL.match(question)
+    if label is not None and label.group(0).strip(" :") and len(question[label.end():].split()) >= 2:
+        question = question[label.end():]  # "Quick question for a donor brief: kenya health insurance fund replaced 2024"
     m = _LEAD.match(question)
     if m is None:
         return question

@@ -22,16 +22,34 @@ _NAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\W*$")
 # A thank-you joined to the question by a dash or comma, with an optional "this helps a lot" and
 # signature ("... countries - Thank you so much, this helps a lot.", "..., thanks! Tom").
 _TAIL = re.compile(
-    r"(?:\s+[-–—]+|[,;!.?])\s*(?:(?:many|much|thanks?|thank\s+you|cheers|regards|best(?:\s+wishes)?|kind|warm|ta|"
+    r"(?:\s+[-–—]+|[,;!.?]|\s+(?=(?-i:Thanks|Thank\s+you|Many\s+thanks|Cheers)\b|(?-i:thanks|thank\s+you)\b))"
+    r"\s*(?:(?:many|much|thanks?|thank\s+you|cheers|regards|best(?:\s+wishes)?|kind|warm|ta|"
     r"in\s+advance|so|very|a\s+lot|again|for\s+(?:the|your|any)\s+help)(?![\w-])\W*)+"
     r"(?:(?:this|that|it)\s+(?:really\s+)?(?:helps?|will\s+help|would\s+help)(?:\s+(?:a\s+lot|so\s+much|loads))?\W*)?"
     r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\W*)?$", re.I)
 _OPENS_THANKS = re.compile(r"^(?:many|thanks?|thank\s+you|cheers|regards|best|kind|warm|ta)\b", re.I)
 
 
+# Where a sentence may start without a full stop before it: a capital after a lower-case word
+# ("mul contributors Any help would be appreciated.").
+_CAPITAL_BREAK = re.compile(r"(?<=[a-z0-9)])\s+(?=[A-Z])")
+
+
+def _unpunctuated_tail(text: str) -> str:
+    """The text without a thank-you or plea for help typed after a keyword query with no stop
+    before it ("eu financing support countries Any help would be appreciated."): the first capital
+    from which the rest only thanks or pleads starts it."""
+    for m in _CAPITAL_BREAK.finditer(text):
+        tail = text[m.end():]
+        if len(text[:m.start()].split()) >= 2 and (THANKS.match(tail) or is_plea(tail) or _TAIL.fullmatch(". " + tail)):
+            return text[:m.start()]
+    return text
+
+
 def strip(question: str) -> str:
     """The question without the thanks, signature and follow-ups after it; unchanged when nothing
     of a question would be left."""
+    question = _unpunctuated_tail(" ".join(question.split()))
     sentences = split_sentences(question)
     end = len(sentences)
     while end > 1:
