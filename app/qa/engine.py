@@ -58,6 +58,7 @@ from app.qa.constraints import superseded, topic_complement, worded_result
 from app.qa.constraints.funding_years import financing_years, undated_years
 from app.qa.names.region_in_name import inside_name
 from app.qa.form.asides import keeps_subject
+from app.qa.form.bare_nouns import with_articles
 from app.qa.form.background_clause import also_without_background
 from app.qa.form.conversation import without_shell
 from app.qa.form import asked_core
@@ -399,6 +400,7 @@ class QuestionEngine:
         question = asked_core.of(in_english(asked, self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         question = counted_entries.as_countries(question)  # "how many country programmes does Holland finance"
         question = self._asking_sentence_proper(question)  # "Hi there! Of the pathfinders ...", "For my thesis. number donors senegal"
+        question = with_articles(question)  # "Who funds ILO in country where NHIF was replaced?": "in the country where"
         named = described_country.split(question) or told_country.split(  # "X was launched there. Who funds that country?"
             question, lambda t: [(l.surface, l.ids[0]) for l in self.lexicon.link(t) if l.type == "Country"], self.k.label)
         if named is None:  # "wat yaer did the contry that used ...": the frame's words read once spelled

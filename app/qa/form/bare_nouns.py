@@ -1,0 +1,52 @@
+"""A described noun typed without its article: "Who funds ILO in country where NHIF was replaced?".
+
+Writers in a second language (and hurried ones) drop articles; English puts one before a noun a
+relative clause describes ("in the country where ...", "the countries that ...").  The readings of
+a country or set named by what happened there (:mod:`app.qa.multihop.described_country`,
+:mod:`app.qa.multihop.set_by_description`) open on that article, so "in country where ..." was read
+as a plain question and its description as topic words.  :func:`with_articles` puts "the" back
+before such a noun (and the place words before it: "in African country whose ...", "in Central
+Asian country that ...") when the word before shows that no determiner was written: a
+preposition, auxiliary, verb of asking or funding ("when did contry that used ILO/HEALTH ratify
+C102?"), or a colon or dash opening the question proper; never after a modifier noun ("the
+pathfinder countries that ...") nor a plural after "of" ("count of countries where ...": a count).  So it does before the report itself ("which members of P4H
+network does report name?") and the other one of a pair ("which country was other one?").
+Ordinary English only.
+"""
+from __future__ import annotations
+
+import re
+
+_NOUN = r"countr(?:y|ies)|nations?|territor(?:y|ies)|contry|contries|countires"
+# up to two place words before the noun: capitalised ("Central Asian") or adjectival ("african")
+_MODS = r"(?:(?:[A-Z][\w-]*|[a-z]+(?:an|ese|ic|ish))\s+){0,2}"
+# The words after which a noun phrase starts: prepositions, auxiliaries, verbs of asking and of
+# funding (never a modifier noun: "the pathfinder countries that ...", "priority countries whose").
+_BEFORE = (r"in|for|of|to|by|from|with|at|on|about|me|us|name|list|is|was|are|were|did|does|do|has|have|had|"
+           r"funds?|funded|finances?|financed|supports?|supported")
+_BARE = re.compile(rf"(?P<before>(?:\b(?i:{_BEFORE})\b|[:—–-]))(?P<gap>\s+)(?P<np>{_MODS}(?i:{_NOUN}))"
+                   r"(?=\s+(?i:where|whose|that|which|in\s+which)\b)")
+_PLURAL = re.compile(r"(?:ies|nations)$", re.I)
+# Words after which no article is missing: determiners, quantifiers, question words, possessives.
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|each|every|any|some|no|which|what|whose|one|its|their|"
+                         r"our|my|your|his|her|other|another|same|per|all|both|many|few|several|such|"
+                         r"[\w'’]+['’]s|\d+|two|three|four|five|six|seven|eight|nine|ten)$", re.I)
+
+
+# Two nouns English always makes definite in a question about one report: the report itself
+# ("which members does report name?") and the other one of a pair ("which country was other one?").
+_DEFINITE = re.compile(r"(?P<before>\b(?:does|do|did|in|from|by|according\s+to|was|is|were|are))(?P<gap>\s+)"
+                       r"(?P<np>report\b(?!\s*['’]s)(?!\s+(?:on|of|for|about|by)\b)|other\s+(?:one|ones)\b)", re.I)
+
+
+def with_articles(question: str) -> str:
+    """The question with "the" before each described noun typed bare, before the report and
+    before "other one"; unchanged when none is."""
+    def put(m: re.Match) -> str:
+        if _DETERMINER.match(m["before"]) or re.match(r"(?i)the\b", m["np"]):
+            return m.group(0)
+        if m["before"].lower() == "of" and _PLURAL.search(m["np"]):
+            return m.group(0)  # "count of countries where ...", "number of Flagship countries whose ...": counted, not named
+        return f"{m['before']}{m['gap']}the {m['np']}"
+
+    return _DEFINITE.sub(put, _BARE.sub(put, question))
