@@ -1765,7 +1765,9 @@ class QuestionEngine:
             out["answers"] = [self._answer_dict(i, 1.0, [self._evidence(pid, self.k.names(i))
                                                          for pid in self.k.passages_mentioning(i)[:3]])
                               for i in named_pubs]
+            # the publication named is what is asked, whatever type the relation read would want
             out["answer_type"], out["strategy"] = "Publication", "graph-publication"
+            want = "Publication"
             out.setdefault("path", []).append("the subtitle of the publication named")
         add_subtitles(a.question, out["answers"])  # "... report 2024-26 subtitle": the part after the colon
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
