@@ -1,0 +1,69 @@
+"""Figures, years and compared names read by kind (round 27, aggregates and numbers):
+
+- of two sentences giving a share, the one writing the question's rare words stays ahead of one
+  that only repeats its frame and its year: the year is weighed by itself, not again as topic
+  (app/qa/figures/dated_figures.py);
+- "when did X launch the campaign to promote ratification": a beginning is dated by the word of a
+  beginning, not by a year beside the question's other nouns ("ratifications to 70 by 2026"), and a
+  year opening its sentence dates the beginning its clause tells (app/qa/textstep.py);
+- "activities in Africa or in Asia and the Pacific": set against a bare name, the option's closing
+  name is what is compared and answered; two named options whose figures two paragraphs of one
+  subsection write are compared across them; a row label under several parent rows is the one
+  under the parent the question's other words name (app/qa/figures/figure_rank.py);
+- a keyword query naming a plural kind of thing and a table ("arab states countries improving
+  operations result table 4") lists the things, not one cell of the table; "which branch ..." asks
+  for a table's rows whatever scheme word follows; "adding up" one row label under the parents
+  named by their words outside their glosses; "how many more X than Y" of two columns named by
+  their words, and of two dated columns in the total row when no row is named
+  (app/qa/figures/tables.py, app/qa/engine.py).
+
+Pure pieces run on sentences invented here; engine tests build their questions from what the
+report's sentences and the graph's facts say, never typing a fact of the report.
+"""
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from app.qa.figures.dated_figures import prefer_asked_year, topic_weight
+from app.qa.units import terms
+
+
+def test_the_asked_year_is_not_counted_again_as_topic():
+    texts = {1: "Meanwhile, new projects from escrow pools (15 per cent) continued to fund actuarial reviews.",
+             2: "The largest share of resources received for new projects in 2031 came from the Union (53 per cent)."}
+    question = "What share of the resources received for new projects in 2031 came from escrow pools?"
+    idf = {t: 1.0 for t in terms(question)}
+    idf.update({"escrow": 2.5, "pool": 2.5})  # the rare words weigh as the frame and its year do together
+    assert topic_weight(question, texts[2], idf) == topic_weight(question.replace(" in 2031", ""), texts[2], idf)
+    r = [SimpleNamespace(unit_id=i, score=s, found=[object()]) for i, s in ((1, 0.89), (2, 0.81))]
+    got = prefer_asked_year(r, question, lambda x: texts[x.unit_id], lambda t: topic_weight(question, t, idf))
+    assert [x.unit_id for x in got] == [1, 2]
+
+
+def test_a_share_asked_of_a_named_source_is_that_sources_figure(engine):
+    from tests.support.engine import passage_with
+
+    # a sentence giving one source's share in brackets, in a passage whose other sentence dates the shares
+    _, m = passage_with(engine, r"new projects from ([a-z ]{6,40}?) \((\d+) per cent\)")
+    source, share = m.group(1), m.group(2)
+    for q in (f"In 2024, what percentage of the resources for new projects came from {source}?",
+              f"what share of new project resources received in 2024 was from {source}"):
+        res = engine.ask(q)
+        assert [a["label"] for a in res["answers"]] == [f"{share} per cent"], q
+
+
+def test_a_beginning_is_dated_by_the_word_of_a_beginning(engine):
+    from app.qa.textstep import TextStep
+    from tests.support.engine import passage_with
+
+    # "In <year>, ..., the ILO launched a Global Campaign to ... promote the ratification of ..."
+    p, m = passage_with(engine, r"In ((?:19|20)\d\d), [^.;]{0,80}?launched an? ([A-Z]\w+ Campaign) to [^.]*?ratification"
+                                r" of (Convention No\. \d+)")
+    year, campaign, instrument = m.group(1), m.group(2), m.group(3)
+    unit = next(u for u in engine.units.units if u.passage_id == p.id and u.start <= m.start() < u.end)
+    q = f"In which year did the ILO launch the {campaign} to promote ratification?"
+    assert [f.label for f in TextStep.extract(engine.text, unit, "Year", set(), q)] == [year]
+    for asked in (q, f"In which year did the ILO launch the {campaign} to promote ratification of {instrument}?",
+                  q.replace("the ILO launch", "the ILO start")):
+        assert [a["label"] for a in engine.ask(asked)["answers"]] == [year], asked
