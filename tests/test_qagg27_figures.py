@@ -67,3 +67,56 @@ def test_a_beginning_is_dated_by_the_word_of_a_beginning(engine):
     for asked in (q, f"In which year did the ILO launch the {campaign} to promote ratification of {instrument}?",
                   q.replace("the ILO launch", "the ILO start")):
         assert [a["label"] for a in engine.ask(asked)["answers"]] == [year], asked
+
+
+def test_the_option_closing_on_a_name_answers_the_name(engine):
+    from tests.support.engine import passage_with
+
+    # "... followed by global activities (21 per cent), the Africa region (14 per cent) and the Asia-Pacific region (12 per cent)"
+    _, m = passage_with(engine, r"the (\w+) region \((\d+) per cent\) and the ([\w-]+) region \((\d+) per cent\)")
+    first, second = m.group(1), m.group(3)
+    q = (f"Which got a larger share of the allocations for new projects in 2024: activities in {first} "
+         f"or in {second}?")
+    res = engine.ask(q)
+    labels = [a["label"] for a in res["answers"]]
+    assert len(labels) == 1 and not labels[0].lower().startswith("activities"), labels
+    want = first if int(m.group(2)) > int(m.group(4)) else second
+    assert labels[0].split()[0].lower()[:4] == want.lower()[:4]
+
+
+def test_two_named_options_whose_shares_two_paragraphs_write(engine):
+    from tests.support.engine import passage_with
+
+    # "The largest share of resources ... were provided by the European Union (53 per cent)" and, a box
+    # later, "allocations from the ILO's ... (RBSA) represented the next largest share ... (20 per cent)"
+    _, m1 = passage_with(engine, r"largest share of resources received for new projects[^.]*? by the ([A-Z][\w ]+?) \((\d+) per cent\)")
+    _, m2 = passage_with(engine, r"\(([A-Z]{3,6})\) represented the next largest share[^.]*?\((\d+) per cent\)")
+    a, b = (m1.group(1), int(m1.group(2))), (m2.group(1), int(m2.group(2)))
+    big, small = (a, b) if a[1] > b[1] else (b, a)
+    for q, want in ((f"Did the {a[0]} or the {b[0]} provide the bigger share of new-project resources in 2024?", big),
+                    (f"Which gave a smaller share of the resources for new projects in 2024, the {b[0]} or the {a[0]}?", small)):
+        res = engine.ask(q)
+        assert len(res["answers"]) == 1, q
+        assert res["answers"][0]["value"] == want[1], q
+
+
+def test_two_nested_rows_compared_under_the_parent_the_question_names(engine):
+    # "Which had the bigger adequacy impact, health protection or social assistance?": "Health
+    # protection" is a row under several parents; "adequacy" names the one compared
+    children: dict[tuple[str, str], list] = {}
+    for c in engine.tables.cells:
+        if " > " in c.row and c.unit != "marked":
+            children.setdefault((c.table, c.row.split(" > ")[0]), []).append(c)
+    leaf_parents: dict[str, set] = {}
+    for (t, p), cs in children.items():
+        for c in cs:
+            leaf_parents.setdefault(c.row.split(" > ")[-1], set()).add(p)
+    pick = next(((p, cs) for (t, p), cs in children.items() if len(cs) == 2 and cs[0].value != cs[1].value
+                 and any(len(leaf_parents[c.row.split(" > ")[-1]]) > 1 for c in cs)), None)
+    assert pick, "the build has a nested row label shared by two parents"
+    parent, cs = pick
+    noun = re.findall(r"[A-Za-z]+", parent)[1].lower()
+    a, b = (c.row.split(" > ")[-1] for c in cs)
+    want = max(cs, key=lambda c: c.value).row.split(" > ")[-1]
+    res = engine.ask(f"Which had the bigger {noun} impact in 2024, {a.lower()} or {b.lower()}?")
+    assert [x["label"] for x in res["answers"]] == [want]
