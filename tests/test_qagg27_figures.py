@@ -120,3 +120,107 @@ def test_two_nested_rows_compared_under_the_parent_the_question_names(engine):
     want = max(cs, key=lambda c: c.value).row.split(" > ")[-1]
     res = engine.ask(f"Which had the bigger {noun} impact in 2024, {a.lower()} or {b.lower()}?")
     assert [x["label"] for x in res["answers"]] == [want]
+
+
+def test_a_keyword_list_naming_a_table_lists_things():
+    from app.qa.figures.tables import lists_things
+
+    assert lists_things("arab states countries improving operations result table 4")
+    assert not lists_things("arab states countries improving operations result table 4 count")
+    assert not lists_things("Which Arab States countries had an improving operations result in Table 4?")
+    assert not lists_things("table 5 regional and country teams technical cooperation staff")
+
+
+def test_countries_of_a_region_with_a_result_kind_named_by_their_table(engine):
+    from tests.support.engine import result_kinds
+
+    kinds = result_kinds(engine.k, engine.text.report_year() or "2024")
+    table = next((c.table for c in engine.tables.cells if c.unit == "marked"), None)
+    no = re.search(r"Table (\d+)", table or "")
+    assert no, "the build has a table of marked results"
+    region_of = {f["subject"]: f["object"] for f in engine.k.facts_where(predicate="inRegion")}
+    by_region: dict[str, set[str]] = {}
+    for c, ks in kinds.items():
+        if "operations" in ks:
+            by_region.setdefault(region_of.get(c), set()).add(c)
+    region, members = min(((r, m) for r, m in by_region.items() if r and len(m) >= 2), key=lambda x: len(x[1]))
+    name = engine.k.label(region).lower()
+    res = engine.ask(f"{name} countries improving operations result table {no.group(1)}")
+    from tests.support.engine import answer_ids
+
+    assert answer_ids(engine, res) == members
+
+
+def test_a_table_row_kind_asked_before_a_scheme_word(engine):
+    # "Which branch saw the biggest increase in benefit adequacy?": "branch" is the kind of a table's
+    # nested rows ("Branch of social security"); "benefit" after it names no scheme asked
+    kinds = {t: ks for t, ks in engine.tables._row_kinds.items() if any(v == 1 for v in ks.values())}
+    assert kinds, "the build has a table with nested row labels"
+    table, ks = next(iter(kinds.items()))
+    kind = next(k for k, v in ks.items() if v == 1)
+    children: dict[str, list] = {}
+    for c in engine.tables.cells:
+        if c.table == table and " > " in c.row:
+            children.setdefault(c.row.split(" > ")[0], []).append(c)
+    parent = next(p for p, cs in children.items() if "benefit" in p.lower() and len(cs) >= 2)
+    noun = re.findall(r"[A-Za-z]+", parent)[1].lower()
+    best = max(children[parent], key=lambda c: c.value)
+    res = engine.ask(f"Which {kind} saw the biggest increase in benefit {noun} in 2024?")
+    assert [a["label"] for a in res["answers"]] == [best.row.split(" > ")[-1]]
+
+
+def test_adding_up_one_row_label_under_its_parents(engine):
+    # "adding up every 'Health protection' line in Table 1 (effective coverage, increased adequacy and
+    # increased comprehensiveness)": each parent named by its words outside its gloss, the leaf summed
+    by_leaf: dict[tuple[str, str], list] = {}
+    for c in engine.tables.cells:
+        if " > " in c.row and c.unit != "marked" and c.table_no:
+            by_leaf.setdefault((c.table_no, c.row.split(" > ")[-1]), []).append(c)
+    (no, leaf), cs = max(by_leaf.items(), key=lambda kv: len(kv[1]))
+    assert len(cs) >= 3, "the build has a row label under three parents"
+    parents = [re.sub(r"\s*\([^)]*\)", "", c.row.split(" > ")[0]).lower() for c in cs]
+    named = ", ".join(parents[:-1]) + " and " + parents[-1]
+    res = engine.ask(f"Adding up every '{leaf}' line in Table {no} ({named}), how many persons were impacted "
+                     f"through {leaf.lower()} in 2024?")
+    assert [a.get("value") for a in res["answers"]] == [sum(c.value for c in cs)]
+
+
+def _two_column_table(engine):
+    """A table of two plain columns of figures besides a total column, with a total row."""
+    by_table: dict[str, list] = {}
+    for c in engine.tables.cells:
+        if c.unit != "marked":
+            by_table.setdefault(c.table, []).append(c)
+    for table, cs in by_table.items():
+        cols = [c for c in dict.fromkeys(x.col for x in cs) if c.strip().lower() != "total"]
+        rows = [r for r in dict.fromkeys(x.row for x in cs) if not r.lower().startswith("total")]
+        if len(cols) == 2 and len(rows) == 2 and any(x.row.lower().startswith("total") for x in cs) \
+                and not any(re.search(r"\d", c) for c in cols):
+            return cs, cols, rows
+    return None
+
+
+def test_how_many_more_of_one_column_than_another_in_a_named_row(engine):
+    got = _two_column_table(engine)
+    assert got, "the build has a table of two columns and a total row"
+    cs, cols, rows = got
+    cell = {(c.row, c.col): c.value for c in cs}
+    row = rows[0]
+    a, b = cols
+    res = engine.ask(f"How many more {a.lower()} staff than {b.lower()} staff are in {row.split('(')[0].strip()}?")
+    assert [x.get("value") for x in res["answers"]] == [abs(cell[(row, a)] - cell[(row, b)])]
+
+
+def test_how_many_more_in_one_dated_column_than_another_no_row_named(engine):
+    # "How many more people did the programme reach in 2024 than in 2023?": the table whose columns are
+    # dated by those single years answers by its total row
+    dated: dict[str, dict] = {}
+    for (table, col), ys in engine.tables._dated_cols.items():
+        if len(ys) == 1 and re.fullmatch(r"(?:19|20)\d\d", next(iter(ys))):
+            dated.setdefault(table, {})[next(iter(ys))] = col
+    table, cols = next(((t, c) for t, c in dated.items() if len(c) >= 2), (None, None))
+    assert table, "the build has a table with two single-year columns"
+    y1, y2 = sorted(cols)[-2:]
+    total = {c.col: c.value for c in engine.tables.cells if c.table == table and c.row.lower().startswith("total")}
+    res = engine.ask(f"How many more people did the programme reach in {y2} than in {y1}?")
+    assert [x.get("value") for x in res["answers"]] == [abs(total[cols[y2]] - total[cols[y1]])]
