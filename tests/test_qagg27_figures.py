@@ -224,3 +224,17 @@ def test_how_many_more_in_one_dated_column_than_another_no_row_named(engine):
     total = {c.col: c.value for c in engine.tables.cells if c.table == table and c.row.lower().startswith("total")}
     res = engine.ask(f"How many more people did the programme reach in {y2} than in {y1}?")
     assert [x.get("value") for x in res["answers"]] == [abs(total[cols[y2]] - total[cols[y1]])]
+
+
+def test_a_sum_of_the_listed_items_the_question_dates_by_month(engine):
+    # "How many people attended the two ... meetings held in September and November 2024 combined?":
+    # of the four meetings the sentence lists, the two it dates to those months are added up
+    from tests.support.engine import passage_with
+
+    _, m = passage_with(engine, r"Various ([\w-]+ meetings) were organized in (20\d\d): ([^\n]*?attendees\)\.)")
+    noun, year, listed = m.group(1), m.group(2), m.group(3)
+    held = re.findall(r"held on \d{1,2} ([A-Z][a-z]+) \d{4} \((\d+) attendees\)", listed)
+    assert len(held) >= 3, "the sentence lists three or more dated meetings with their attendees"
+    (m1, n1), (m2, n2) = held[0], held[-1]
+    res = engine.ask(f"How many people attended the two {noun} held in {m1} and {m2} {year} combined?")
+    assert [a.get("value") for a in res["answers"]] == [int(n1) + int(n2)]

@@ -2054,6 +2054,8 @@ class QuestionEngine:
         got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
                                        self.k.passage(pid).text, self.lexicon.link, self.k.label)
         size = figure_rank.stated_size(a.question)
+        if got is not None and size is not None and 2 <= size < len(got.items):
+            got = figure_rank.items_dated_as(got, a.question, size)  # "the two meetings held in September and November"
         if got is None or len(got.items) < 2 or (size is not None and size != len(got.items)) or \
                 figure_rank.states_total(got.items):
             return None  # a total the report writes itself ("totalling US$17.8 million") is said, not added up

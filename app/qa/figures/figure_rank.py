@@ -605,3 +605,21 @@ def _option_ids(options: list[str], link) -> list[set[str]] | None:
             return None
         out.append(set(links[0].ids))
     return out
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def items_dated_as(got: "Ranked", question: str, size: int) -> "Ranked | None":
+    """"the two meetings held in September and November": of a list of more items than the question
+    counts, the ones its words date by the months the question names, when exactly that many are."""
+    months = [mo for mo in _MONTHS if re.search(rf"\b{mo}\b", question, re.I)]
+    if len(months) < 2:
+        return None
+    keep = [i for i, it in enumerate(got.items) if any(re.search(rf"\b{mo}\b", it.text, re.I) for mo in months)]
+    if len(keep) != size:
+        return None
+    return Ranked(got.passage_id, [got.items[i] for i in keep], [got.names[i] for i in keep],
+                  [got.ids[i] for i in keep], list(range(len(keep))), got.compared,
+                  [got.item_passages[i] for i in keep] if got.item_passages else None)
