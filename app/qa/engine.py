@@ -83,7 +83,7 @@ from app.qa.things.keyword_publication import names_publication
 from app.qa.things.subtitles import add_subtitles, linked_publications
 from app.qa.things.pending_status import pending_adoption
 from app.qa.figures.dated_figures import prefer_asked_year, topic_weight
-from app.qa.figures.tables import addresses_cell
+from app.qa.figures.tables import addresses_cell, lists_things
 from app.qa.things.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.things.instrument_kind import keep_asked_kind, keep_named
 from app.qa.names.instrument_identity import asked_instrument, full_title, instrument_by_subject
@@ -563,6 +563,10 @@ class QuestionEngine:
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
+        if stated_type not in ("Text", "Number", "Year", "Country") and self.tables.row_kind_table(q):
+            # "which branch saw the biggest increase in benefit adequacy": the asked noun is the kind of
+            # a table's rows ("Branch of social security"); a later word ("benefit") names no kind asked
+            stated_type = "Text"
         und = self._understand(a, timings)
         a.answer_type = type_set_aside(fixed, stated_type, a.answer_type, a.excluded,
                                        lambda i: self.k.entity(i) is not None)  # "... outside africa": countries
@@ -684,7 +688,8 @@ class QuestionEngine:
             or self._column_pair(a, out) or (
             self._table(a, out, stated_type) if (stated_type == "Text" and (TABLE_NAMED.search(a.question)
                                                                              or self.tables.row_kind_table(a.question))
-                                                 and not region_answers.asks_regions(a.question)) or
+                                                 and not region_answers.asks_regions(a.question)
+                                                 and not lists_things(out["question"])) or
             self.tables.marked_extreme(a.question) else None)  # "which region ... (table 4)": regions are no rows
         # (a results query whose countries were implied asks for them, not a cell of one region's row)
         if early is None and addresses_cell(a.question, stated_type, self.tables.column_dates,
@@ -696,7 +701,8 @@ class QuestionEngine:
         done = early or self._section_items(a, out) or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) or self._publication_number(a, out) or self._publication_count(a, out) \
             or self._shared_initiatives(a, out) \
-            or self._count(a, out, timings, und) or self._table(a, out, stated_type) or self._figure_choice(a, out)
+            or self._count(a, out, timings, und) or (None if stated_type == "Text" and lists_things(out["question"])
+                                                     else self._table(a, out, stated_type)) or self._figure_choice(a, out)
         if done is None:
             done = self._fact_year(a, und, out)
         if done is not None:
@@ -2056,6 +2062,8 @@ class QuestionEngine:
         got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
                                        self.k.passage(pid).text, self.lexicon.link, self.k.label)
         size = figure_rank.stated_size(a.question)
+        if got is not None and size is not None and 2 <= size < len(got.items):
+            got = figure_rank.items_dated_as(got, a.question, size)  # "the two meetings held in September and November"
         if got is None or len(got.items) < 2 or (size is not None and size != len(got.items)) or \
                 figure_rank.states_total(got.items):
             return None  # a total the report writes itself ("totalling US$17.8 million") is said, not added up

@@ -147,6 +147,10 @@ def event_words(question: str, focus: list[str]) -> list[str]:
     return [w for w in focus if w not in names and countries.lookup(w) is None]  # "lebanon" typed lowercase
 
 
+# A year opening its sentence: "In 2021, ...", "Since 2016, ...".
+_OPENING_YEAR = re.compile(r"\s*(?:In|Since|During|Back in|As early as)\s+(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?$")
+# A beginning told by its verb, in the past ("the ILO launched a Global Campaign").
+_BEGAN = re.compile(r"(?<![\w-])(?:launched|established|founded|created|started|began|initiated|introduced|set up)\b")
 # Words of a beginning: asked with one, a year written beside another dates the same event.
 _ORIGIN = ["exist", "existed", "inception", "launched", "established", "founded", "created", "started", "began",
            "initiated", "set", "formed", "introduced"]
@@ -336,8 +340,11 @@ class TextStep:
             origin = any(_near(w, _ORIGIN) for w in re.findall(r"[a-z]+", question.lower()))
             if origin:
                 # "since what year has X existed", "when was X set up": any word of a beginning
-                # dates it ("Since its inception in 2021", "was established in February 2024")
-                events = list(dict.fromkeys(events + _ORIGIN))
+                # dates it ("Since its inception in 2021", "was established in February 2024"), and
+                # the question's other words are the thing that began, not events of their own:
+                # "when did the ILO launch the campaign to promote ratification" is dated by "launched
+                # a Global Campaign", not by "ratifications to 70 by 2026"
+                events = list(dict.fromkeys([w for w in events if _near(w, _ORIGIN)] + _ORIGIN))
             bound = year_bound(question)
             best = None
             for m in rx.finditer(seg):
@@ -357,7 +364,14 @@ class TextStep:
                 off_bound = 0 if bound is None or bound.search(lead) else 1
                 if off_bound and origin and dist(_ORIGIN) <= 4:
                     off_bound = 0  # "since what year has it existed": "since its inception in 2021" is that bound
-                key = (off_bound, dist(events), dist(focus))
+                d_event = dist(events)
+                if origin and d_event > 4 and _OPENING_YEAR.match(seg[:m.start()]) and seg[m.end():m.end() + 1] == "," \
+                        and _BEGAN.search(" ".join(re.split(r"[;:]", seg[m.end():])[0].split()[:16])):
+                    # "In 2021, upon a call from the ILC, the ILO launched a Global Campaign": a year
+                    # opening the sentence dates the beginning its clause goes on to tell, however
+                    # many words the clause puts between them (as weakly as a year four words off)
+                    d_event = 4
+                key = (off_bound, d_event, dist(focus))
                 if best is None or key < best[0]:
                     best = (key, m)
             if best is not None:

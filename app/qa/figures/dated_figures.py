@@ -36,8 +36,14 @@ def prefer_asked_year(results: list, question: str, text_of, said=lambda text: 0
 
 
 def topic_weight(question: str, text: str, idf: dict) -> float:
-    """How much of the question's topic a text says: the idf of the question's terms it writes."""
+    """How much of the question's topic a text says: the idf of the question's terms it writes.
+
+    The years are left out: whether a sentence writes the asked year is what :func:`prefer_asked_year`
+    tests on its own, and counted again here it tipped the balance to a sentence sharing only the
+    question's frame ("share of resources received for new projects in 2024 ... European Union (53
+    per cent)") over the one writing its rare words ("new projects from direct trust funds (15 per
+    cent)"), which a best sentence of the same passage need not date again."""
     from app.qa.units import terms
 
     said = set(terms(text))
-    return sum(idf.get(t, 0.0) for t in set(terms(question)) if t in said)
+    return sum(idf.get(t, 0.0) for t in set(terms(question)) if t in said and not _YEAR.fullmatch(t))

@@ -216,7 +216,14 @@ def table_rows(cells, ask: Ask, question: str):
             words = set(terms(o))
             share = [len(words & set(terms(r))) / len(words) if words else 0 for r in rows]
             best = max(share) if share else 0
-            picks.append(rows[share.index(best)] if best >= 0.5 and share.count(best) == 1 else None)
+            tied = [r for r, x in zip(rows, share) if x == best]
+            if best >= 0.5 and len(tied) > 1:
+                # "health protection" under several parent rows ("Effective coverage > Health
+                # protection", "Increased adequacy ... > Health protection"): the question's other
+                # words ("the bigger adequacy impact") name the parent
+                fit = [len(q_rest & set(terms(r))) for r in tied]
+                tied = [tied[fit.index(max(fit))]] if max(fit) > 0 and fit.count(max(fit)) == 1 else tied
+            picks.append(tied[0] if best >= 0.5 and len(tied) == 1 else None)
         if None in picks or picks[0] == picks[1]:
             continue
         cols = list(dict.fromkeys(c.col for c in cs))
@@ -425,6 +432,31 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
                                 passage_text, link, label)
         if got is not None:
             return got
+    named_options = _option_ids(ask.options, link) if ask.options else None
+    if section_of is not None and named_options and len(seen) > 1 and ask.kind != "any":
+        # "did the EU or the RBSA provide the bigger share": two named options whose figures the
+        # report writes in two paragraphs of one subsection ("the European Union (53 per cent)" ...
+        # "the RBSA represented the next largest share (20 per cent)")
+        wider = []
+        for ui in order[:60]:
+            pid = units.units[int(ui)].passage_id
+            if scores[ui] < floor or len(wider) >= 2 * top_passages:
+                break
+            if pid not in wider:
+                wider.append(pid)
+        held = {}
+        for p in wider:
+            ids_here = set().union(*_collect([p], ask, None, units, link)[2] or [set()])
+            for o in named_options:
+                if o & ids_here:
+                    held.setdefault(p, set()).update(o & ids_here)
+        if held:
+            home = _subsection(section_of(next(iter(held))) or "")
+            group = tuple(p for p in held if _subsection(section_of(p) or "") == home)
+            if home and len(group) > 1 and all(any(o & held[p] for p in group) for o in named_options):
+                got = _rank_passage(group, question, ask, want, units, passage_text, link, label)
+                if got is not None:
+                    return got
     if section_of is not None and want and len(seen) > 1 and not ask.options and ask.kind != "any":
         # the passages writing a figure of the asked kind beside a name of the asked type
         wider: list[str] = []  # a list over paragraphs: its later paragraphs may rank a little lower
@@ -504,6 +536,9 @@ def _rank_passage(pid, question, ask, want, units, passage_text, link, label) ->
             return None
         pair = [found[i] for i in picks]
         whole = [_named_whole(o, link) for o in ask.options]
+        for k in (0, 1):  # "activities in Africa or in Asia and the Pacific": the names are what is contrasted
+            if whole[k] is None and whole[1 - k] is not None:
+                whole[k] = _placing_name(ask.options[k], link, whole[1 - k].split(":", 1)[0])
         names = [label(w) if w else o for o, w in zip(ask.options, whole)]
         order = rank(pair, ask.low)
         return Ranked(pids[0], pair, names, [w or ids[i] for w, i in zip(whole, picks)], order, True,
@@ -545,3 +580,46 @@ def _named_whole(option: str, link) -> str | None:
     if len(links) != 1 or links[0].end - links[0].start < 0.6 * len(option.strip()):
         return None
     return links[0].ids[0]
+
+
+_CLOSING_PREP = re.compile(r"\b(?:in|at|from|for|of|across|within)\s+(?:the\s+)?$", re.I)
+
+
+def _placing_name(option: str, link, kind: str) -> str | None:
+    """The name that closes an option after a preposition ("activities in Africa"), when it is of the
+    kind the other option names whole ("Asia and the Pacific"): set against a bare name, the option's
+    noun is the compared thing both share, and the name is what tells the two apart."""
+    links = link(option)
+    if len(links) != 1 or option[links[0].end:].strip(" ?.,") or not _CLOSING_PREP.search(option[:links[0].start]):
+        return None
+    eid = links[0].ids[0]
+    return eid if eid.split(":", 1)[0] == kind else None
+
+
+def _option_ids(options: list[str], link) -> list[set[str]] | None:
+    """Each option's linked ids, when both options are names (one link covering most of the option)."""
+    out = []
+    for o in options:
+        links = link(o)
+        if len(links) != 1 or links[0].end - links[0].start < 0.6 * len(o.strip()):
+            return None
+        out.append(set(links[0].ids))
+    return out
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+def items_dated_as(got: "Ranked", question: str, size: int) -> "Ranked | None":
+    """"the two meetings held in September and November": of a list of more items than the question
+    counts, the ones its words date by the months the question names, when exactly that many are."""
+    months = [mo for mo in _MONTHS if re.search(rf"\b{mo}\b", question, re.I)]
+    if len(months) < 2:
+        return None
+    keep = [i for i, it in enumerate(got.items) if any(re.search(rf"\b{mo}\b", it.text, re.I) for mo in months)]
+    if len(keep) != size:
+        return None
+    return Ranked(got.passage_id, [got.items[i] for i in keep], [got.names[i] for i in keep],
+                  [got.ids[i] for i in keep], list(range(len(keep))), got.compared,
+                  [got.item_passages[i] for i in keep] if got.item_passages else None)

@@ -60,7 +60,7 @@ _IGNORE = set(terms("table tables according per report figure number numbers tot
 # Ordinary English words for a target: a column headed by one of them ("Flagship Programme
 # ambition 2021-25") says what a question asking by another ("what did it aim for") asks.
 _AIM_TERMS = set(terms("aim aims aimed ambition ambitions goal goals target targets objective objectives"))
-_SUM = re.compile(r"\b(plus|combined|added together|together with|sum of|(?:counting|taking|taken)\s+[^?.;]{3,80}?\s+together)\b",
+_SUM = re.compile(r"\b(plus|combined|added together|add(?:s|ed|ing)? up|summing|together with|sum of|(?:counting|taking|taken)\s+[^?.;]{3,80}?\s+together)\b",
                   re.I)
 # Two rows set against each other in one column: "by how many persons did legal coverage exceed
 # effective coverage", "how many more people got X than Y", "the gap between X and Y".
@@ -439,9 +439,14 @@ class TableLookup:
                 groups.setdefault(x[4].row.split(">", 1)[0].strip(), []).append(x)
         if len(groups) < 2:
             return None
-        gterms = {g: set(terms(g)) - _IGNORE for g in groups}
+        # a group is named by the words of its label outside its parenthesised gloss ("Increased
+        # adequacy (higher benefit levels)"), each written in any derivation ("comprehensiveness" for
+        # "comprehensives": the same first six letters)
+        gterms = {g: set(terms(re.sub(r"\([^)]*\)", " ", g))) - _IGNORE for g in groups}
         common = set.intersection(*gterms.values()) if gterms else set()
-        named = [g for g in groups if (gterms[g] - common) and self._cover(q, gterms[g] - common) >= 0.99]
+        prefixes = {t[:6] for t in q if len(t) >= 6}
+        q_named = q | {t for ts in gterms.values() for t in ts if len(t) >= 6 and t[:6] in prefixes}
+        named = [g for g in groups if (gterms[g] - common) and self._cover(q_named, gterms[g] - common) >= 0.99]
         if len(named) < 2:
             return None
         picks = []
@@ -508,7 +513,7 @@ class TableLookup:
         if len(marks) == 1 and "-" in marks[0] and re.search(r"\bby how\b", question, re.I):
             marks = marks[0].split("-")  # "by how much did it grow from 2023 to 2024": two years, not a span
         if len(marks) != 2:
-            return None
+            return self._columns_apart(question, scored) if not marks else None
         full = []
         for table in {x[4].table for x in scored}:
             cols = []
@@ -525,10 +530,62 @@ class TableLookup:
         if not full:
             return None
         full.sort(key=lambda t: -t[0])
+        if full[0][0] < 0.5 and len({t[3][0] for t in full}) == 1:
+            # "how many more people did the programme reach in 2024 than in 2023": no row named, the
+            # one table dated so answers by its total row
+            totals = [t for t in full if re.match(r"\s*total\b", t[1], re.I)]
+            full = totals if len(totals) == 1 else full
+            if len(totals) == 1:
+                full[0] = (1.0,) + full[0][1:]
         if full[0][0] < 0.5 or (len(full) > 1 and full[1][0] == full[0][0]):
             return None  # the row must be named, better than any other
         _, row, cells, cols = full[0]
         a, b = cells[cols[0]][4], cells[cols[1]][4]
+        diff = a.value - b.value
+        label = f"{abs(diff):,.0f}" if diff == int(diff) else f"{abs(diff):,}"
+        why = f"{a.table} — row “{row}”: “{a.col}” ({a.value:,.0f}) − “{b.col}” ({b.value:,.0f}) = {diff:,.0f}"
+        return TableAnswer(a, label, "Number", 1.0, why, _cell_sparql(a.iri), abs(diff))
+
+    def _columns_apart(self, question: str, scored) -> TableAnswer | None:
+        """"How many more regular budget staff than technical cooperation staff work at headquarters":
+        two columns of one table named by all their words, in the order written, in the row named best
+        (a total row when none is named), subtracted."""
+        low = question.lower()
+        best = None
+        for table in {x[4].table for x in scored}:
+            cells = [x for x in scored if x[4].table == table]
+            cols = list(dict.fromkeys(x[4].col for x in cells if x[2] >= 0.99 and terms(x[4].col)))
+            if len(cols) != 2:
+                continue
+            rows: dict[str, dict[str, tuple]] = {}
+            for x in cells:
+                if x[4].col in cols:
+                    rows.setdefault(x[4].row, {})[x[4].col] = x
+            rows = {r: v for r, v in rows.items() if len(v) == 2}
+            if not rows:
+                continue
+            ranked = sorted(rows.items(), key=lambda kv: -max(x[1] for x in kv[1].values()))
+            top = max(x[1] for x in ranked[0][1].values())
+            if top < 0.5:
+                totals = [kv for kv in ranked if re.match(r"\s*total\b", kv[0], re.I)]
+                if len(totals) != 1:
+                    continue
+                row, pair = totals[0]
+            elif len(ranked) > 1 and max(x[1] for x in ranked[1][1].values()) == top:
+                continue
+            else:
+                row, pair = ranked[0]
+
+            def at(col: str) -> int:
+                spots = [m.start() for t in terms(col) for m in re.finditer(r"\b" + re.escape(t), low)]
+                return min(spots) if spots else len(low)
+            first, second = sorted(cols, key=at)
+            a, b = pair[first][4], pair[second][4]
+            if best is None or top > best[0]:
+                best = (top, a, b, row)
+        if best is None:
+            return None
+        _, a, b, row = best
         diff = a.value - b.value
         label = f"{abs(diff):,.0f}" if diff == int(diff) else f"{abs(diff):,}"
         why = f"{a.table} — row “{row}”: “{a.col}” ({a.value:,.0f}) − “{b.col}” ({b.value:,.0f}) = {diff:,.0f}"
@@ -690,6 +747,17 @@ _KEYWORD_QUERY = re.compile(r"^(?!.*\?)(?!.*\b(?:who|how|why|does|do|did|is|are|
 # with a policies and strategies result 2024"): a table's mark for one of them is no figure asked.
 _THINGS_LISTED = re.compile(r"\b(?:countries|territories|organi[sz]ations|governments|donors|funders|partners|"
                             r"institutions|members|pathfinders|agencies)\b", re.I)
+
+
+def lists_things(asked: str | None) -> bool:
+    """A keyword query naming a plural kind of thing ("arab states countries improving operations
+    result table 4"): it lists those things, and a table it names is where their rows are, not a
+    cell it asks for."""
+    return asked is not None and bool(_KEYWORD_QUERY.match(asked)) and bool(_THINGS_LISTED.search(asked)) \
+        and not _HOW_MANY.search(asked)
+
+
+_HOW_MANY = re.compile(r"\b(?:how many|number of|count|total|sum)\b", re.I)
 # A keyword query opening on the thing a superlative picks ("region with most improving-operations
 # results 2024", "funder with the fewest countries"): that thing is asked, not a figure.
 _THING_RANKED = re.compile(r"^\s*(?:regions?|countr(?:y|ies)|funders?|donors?|partners?|organi[sz]ations?|"
