@@ -13,7 +13,7 @@ import re
 from app.qa.graphstep import Constraint, _iri
 from app.qa.question import Analysis
 from app.qa.units import stem, terms
-from app.qa.form.wording import core_question
+from app.qa.form.wording import core_question, partitive_preamble
 
 _RELATIONS = ("priorityCountryOf", "memberOf")
 _MEMBERSHIP = {"memberOf", "pathfinderOf"}
@@ -48,7 +48,8 @@ def _qual_words(qual: tuple[str, str]) -> set[str]:
     return words
 
 
-def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = None) -> Constraint | None:
+def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = None,
+             proper_text: str = "") -> Constraint | None:
     """Countries the initiative is engaged with under a status the question words (every word of
     the status, e.g. 'engagement-ongoing'), from ``<initiative> fg:partneredWith ?country``.
     A word for a membership under discussion counts in the question proper only (``proper``): a
@@ -63,7 +64,8 @@ def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = No
         words = _words(st.replace("-", " "))
         # every word of the status, or (for an ongoing engagement) a word for a membership still
         # being discussed: "in talks to join", "prospective members", "candidate countries"
-        if len(words) >= 2 and (words <= said or (words & _ENGAGED and proper & _PROSPECTIVE)):
+        if len(words) >= 2 and (words <= said or (words & _ENGAGED and (proper & _PROSPECTIVE or (
+                proper & _ENGAGED and _TO_JOIN.search(proper_text))))):
             return Constraint(
                 f"{_iri(init)} fg:partneredWith ?answer . ?qe rdf:subject {_iri(init)} ; rdf:predicate fg:partneredWith ; "
                 f'rdf:object ?answer ; fg:status "{st}" . ?answer a fg:Country .',
@@ -78,6 +80,11 @@ _STILL = _words("still continuing current currently underway")
 _ENGAGED = _words("engagement engaged engagements")
 _PROSPECTIVE = _words("talks discussions discussing negotiations negotiating prospective potential candidate candidates "
                       "interested interest considering aspiring pipeline")
+
+
+# joining still ahead, said with an engagement ("engaging with them about joining", "engaged on
+# whether to join"): the membership is under discussion ("joined" is a membership held)
+_TO_JOIN = re.compile(r"\b(?:about|on|over|regarding|towards?|for|whether)\s+(?:possibly\s+)?joining\b|\bto\s+join\b", re.I)
 
 
 def _roles(fact: dict) -> list[tuple[str, str]]:
@@ -172,10 +179,14 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
     # what a set-aside clause names ("leaving aside countries that are only in talks to join, ...")
     # is not asked for: its words pick no list
     asked = _words(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(a.question)[0]))
-    proper = _words(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(core_question(a.question))[0]))
+    # the question proper, with a partitive clause before it ("of the countries the Accelerator is
+    # still in talks with, which ...") that names the set asked from
+    proper_text = _ASIDE_CLAUSE.sub(" ", _CONTRAST.split(
+        (partitive_preamble(a.question) + " " + core_question(a.question)).strip())[0])
+    proper = _words(proper_text)
     out = []
     for init in a.linked("Initiative"):
-        engaged = _engaged(init, asked, knowledge, proper)
+        engaged = _engaged(init, asked, knowledge, proper, proper_text)
         if engaged is not None:
             # "with which governments are engagements ongoing about joining [initiative]": not its
             # members; the plain membership reading of the same initiative gives way
