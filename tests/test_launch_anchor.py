@@ -50,3 +50,12 @@ def test_ratified_since_the_campaign_started_is_ratified_since_its_launch_year(e
     assert want
     assert _labels(engine, "Which countries ratified Convention No. 102 since the ratification campaign started?") == want
     assert _labels(engine, "whcih countires ratified convention 102 since the campaign began") == want
+
+
+def test_a_range_word_binds_its_year_to_the_cue_before_it_in_a_keyword_query(engine):
+    """"c102 ratified since <year> pathfinder countries": the year dates the ratification (the cue
+    the range word follows), not the pathfinder membership written after it."""
+    want = _labels(engine, "Which pathfinder countries ratified Convention No. 102 since 2021?")
+    assert want
+    assert _labels(engine, "c102 ratified since 2021 pathfinder countries") == want
+    assert _labels(engine, "c102 ratified since campaign launch pathfinder countries") == want
