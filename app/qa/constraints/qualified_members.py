@@ -152,7 +152,7 @@ def _picked(quals: set[tuple[str, str]], asked: set[str]) -> list[tuple[str, str
     return sorted(q for q, _ in hits if q[0] == prop)
 
 
-def _qualified(rel: str, init: str, picked: list[tuple[str, str]]) -> Constraint:
+def _qualified(rel: str, init: str, picked: list[tuple[str, str]], dated: str = "") -> Constraint:
     """Members of ``init`` whose statement carries one of the picked qualifiers; qualifiers of two
     properties (a role and a way of joining) are alternatives, one pattern each."""
     props = sorted({p for p, _ in picked})
@@ -166,8 +166,20 @@ def _qualified(rel: str, init: str, picked: list[tuple[str, str]]) -> Constraint
     means = " / ".join(v for p, v in picked if p == "joinedBy")
     label = (f"{roles} of {init}" if not means else f"joined by {means}: members of {init}" if not roles else
              f"{roles}, or joined by {means}: members of {init}")
-    return Constraint(f"?answer fg:{rel} {_iri(init)} . {which}", label, [("?", rel, init)], strong=True,
+    return Constraint(f"?answer fg:{rel} {_iri(init)} . {which}{dated}", label, [("?", rel, init)], strong=True,
                       relation=rel)
+
+
+def _year_of(a: Analysis, rel: str, init: str, cons: list[Constraint], knowledge) -> str:
+    """The year test on the qualified statement itself ("confirmed their commitment in 2024"),
+    when no other constraint already dates the initiative's membership; "" otherwise."""
+    from app.qa.graphstep import year_for, year_test
+
+    if rel not in _MEMBERSHIP or any(not c.negated and any(t[2] == init and t[1] in _MEMBERSHIP for t in c.evidence)
+                                     and "fg:year" in c.pattern for c in cons):
+        return ""
+    y = year_for(a, "member", knowledge)
+    return f" ?qm fg:year ?qmy . FILTER({year_test(a, '?qmy', y)})" if y else ""
 
 
 def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Constraint]:
@@ -208,7 +220,7 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
             if "joinedBy" in props and or_joined(a.question, {w for p, v in picked if p == "joinedBy"
                                                                for w in _role_words(v)}):
                 continue  # "made a high-level commitment, or officially joined": any way of joining
-            out.append(_qualified(rel, init, picked))
+            out.append(_qualified(rel, init, picked, _year_of(a, rel, init, cons, knowledge)))
             break
     return out
 
