@@ -170,6 +170,26 @@ def _qualified(rel: str, init: str, picked: list[tuple[str, str]], dated: str = 
                       relation=rel)
 
 
+# "both the pilot and the expanded phase", "pilot countries that are also in the expanded phase":
+# every role said must hold, not any of them
+_BOTH = re.compile(r"\bboth\b|\b(?:also|too|as\s+well)\b", re.I)
+
+
+def _both_roles(question: str, picked: list[tuple[str, str]]) -> bool:
+    """Does the question ask for members holding each of the picked roles at once?"""
+    return bool(_BOTH.search(question)) and not re.search(r"\beither\b|\bor\b", question, re.I)
+
+
+def _all_of(rel: str, init: str, picked: list[tuple[str, str]], dated: str = "") -> Constraint:
+    """Members of ``init`` whose statements carry every picked qualifier."""
+    parts = " ".join(f'?qb{i} rdf:subject ?answer ; rdf:predicate fg:{rel} ; rdf:object {_iri(init)} ; fg:{p} "{v}" .'
+                     for i, (p, v) in enumerate(picked))
+    dated = dated.replace("?qm ", "?qb0 ")
+    label = " and ".join(v for _, v in picked)
+    return Constraint(f"?answer fg:{rel} {_iri(init)} . {parts}{dated}", f"{label} (both) of {init}",
+                      [("?", rel, init)], strong=True, relation=rel)
+
+
 def _year_of(a: Analysis, rel: str, init: str, cons: list[Constraint], knowledge) -> str:
     """The year test on the qualified statement itself ("confirmed their commitment in 2024"),
     when no other constraint already dates the initiative's membership; "" otherwise."""
@@ -208,6 +228,14 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
             continue
         for rel in _RELATIONS:
             quals = {q for f in knowledge.facts_where(predicate=rel, obj=init) for q in _roles(f)}
+            every = [q for q in _picked(quals, asked) if q[0] == "role"]
+            if len(every) >= 2 and _both_roles(a.question, every):
+                # "in both the pilot and the expanded phase": members holding every role said (the
+                # plain membership reading of the initiative gives way)
+                cons[:] = [c for c in cons if c.negated or not any(t[0] == "?" and t[2] == init and t[1] in _MEMBERSHIP
+                                                                    for t in c.evidence)]
+                out.append(_all_of(rel, init, every, _year_of(a, rel, init, cons, knowledge)))
+                break
             if init in used:  # already asked by its relation: only how members joined still narrows it
                 quals = {q for q in quals if q[0] == "joinedBy"}
             # a role word that tells some of the initiative's lists from others (an initiative with
