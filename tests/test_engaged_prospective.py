@@ -27,6 +27,9 @@ def test_partitive_preamble_is_kept_as_the_set_asked_from():
 @pytest.mark.parametrize("q, want", [
     ("Governments keep showing interest in the partnership - with which ones are talks ongoing?", "Country"),
     ("Several organisations back the fund; which ones are they?", "Organization"),
+    # a set named first keeps its kind, whatever plural noun its description holds
+    ("Among the countries whose programmes are paid for by donors to the fund, which ones are pathfinders?", "Country"),
+    ("Of the countries that Portugal funds, which ones are pathfinders?", "Country"),
 ])
 def test_which_ones_mid_question_stands_for_the_kind_before_it(q, want):
     assert answer_type(q) == want

@@ -37,6 +37,12 @@ def test_an_undated_or_unknown_body_leaves_the_wording():
     assert started_years("which countries ratified it since 2019", _KB) is None
 
 
+def test_a_launch_year_already_written_leaves_the_wording():
+    assert started_years("ratifications since campaign launch 2019", _KB) is None
+    assert started_years("since the campaign's launch in 2019, who ratified it", _KB) is None
+    assert started_years("the campaign started in 2019; how many ratified since the campaign began?", _KB) is None
+
+
 def _labels(engine, q):
     return {x["label"] for x in engine.ask(q)["answers"]}
 

@@ -972,15 +972,15 @@ def answer_type(question: str) -> str:
     one = _WHICH_ONE.search(question)
     if one and _kind_before(question[:one.start()]):
         return _kind_before(question[:one.start()], _pronoun_number(one.group(0)))
+    pick = _PICK_FROM.search(question)
+    if pick:  # "Of the countries the UK helps finance, which one had ...": one of the set named first
+        word = pick.group(1).lower()
+        return next(t for prefix, t in _HEAD_TYPE.items() if word.startswith(prefix))
     ones = _WHICH_ONES_ON.search(question)
     if ones and _kind_before(question[:ones.start()]):
         # "Governments keep showing interest in the Accelerator - with which ones are engagements
         # ongoing?": the pronoun, mid-question too, stands for a kind noun said before it
         return _kind_before(question[:ones.start()], _pronoun_number(ones.group(0)))
-    pick = _PICK_FROM.search(question)
-    if pick:  # "Of the countries the UK helps finance, which one had ...": one of the set named first
-        word = pick.group(1).lower()
-        return next(t for prefix, t in _HEAD_TYPE.items() if word.startswith(prefix))
     from app.qa.form.wording import asked_head, core_question
 
     if _WHOM_FIRST.match(question):

@@ -64,6 +64,7 @@ _STARTED = re.compile(
     r"\b(?P<cmp>since|after|before|prior\s+to)\s+(?:the\s+|its\s+)?(?P<name>(?:[\w'’.-]+\s+){0,5}?[\w.-]+?)"
     r"(?:(?:['’]s)?\s+(?:launch|start|founding|inception|creation|establishment)\b|\s+(?:was\s+|were\s+|got\s+|had\s+|has\s+been\s+)?"
     r"(?:started|began|begun|launched|set\s+up|established|founded|created|kicked\s+off)\b)", re.I)
+_YEAR_NEXT = re.compile(r"\s*(?:,\s*)?(?:in\s+|of\s+)?(?:19|20)\d\d\b", re.I)
 _NAME_STOP = {"the", "its", "their", "of", "for", "on", "and", "ilo", "ilo's", "un", "global", "new"}
 
 
@@ -85,8 +86,8 @@ def started_years(question: str, knowledge) -> str | None:
     """The question with "since <body> started/was launched" turned into "since <year>", when its
     words name exactly one body the graph dates by its launch; else None."""
     m = _STARTED.search(question)
-    if m is None or knowledge is None:
-        return None
+    if m is None or knowledge is None or _YEAR_NEXT.match(question[m.end():]):
+        return None  # "since the campaign's launch in 2021": the year is said already
     words = {_root(w) for w in re.findall(r"[\w'’.-]+", m.group("name")) if w.lower() not in _NAME_STOP}
     if not words:
         return None
@@ -95,8 +96,8 @@ def started_years(question: str, knowledge) -> str | None:
         names = {_root(w) for n in knowledge.names(eid) for w in re.findall(r"[\w'’.-]+", n)}
         if words <= names and len(years) == 1:
             hits.append(next(iter(years)))
-    if len(set(hits)) != 1:
-        return None
+    if len(set(hits)) != 1 or re.search(rf"\b{hits[0]}\b", question):
+        return None  # none, several, or its year already written ("the drive launched in 2021, ... since it began")
     cmp = " ".join(m.group("cmp").lower().split())
     words_for = "before" if cmp in ("before", "prior to") else "since"  # "after it began": from that year on
     return question[:m.start()] + f"{words_for} {hits[0]}" + question[m.end():]
