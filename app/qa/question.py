@@ -855,6 +855,11 @@ _WHICH_ONE = re.compile(r"\b(?:which|what)\s+(?:one|ones|is it|was it|are they|w
                         r"(?:\s+(?:called|named|titled|entitled))?\s*\??\s*$", re.I)
 
 
+# "which ones" followed by the rest of its clause ("with which ones are talks ongoing"): a pronoun
+# for a kind said before, unless a noun of its own follows ("which ones of the countries")
+_WHICH_ONES_ON = re.compile(r"\b(?:which|what)\s+ones\b(?!\s+(?:of|among)\b)", re.I)
+
+
 # "Looking at the pathfinders that also get money from the EU, which of them recorded ...": the
 # pronoun stands for the set the frame named, whatever nouns its description holds ("money").
 _WHICH_OF_THEM = re.compile(r"\b(?:which|what|how\s+many)\s+(?:ones?\s+)?(?:of|among)\s+(?:them|those|these)\b|"
@@ -971,6 +976,11 @@ def answer_type(question: str) -> str:
     if pick:  # "Of the countries the UK helps finance, which one had ...": one of the set named first
         word = pick.group(1).lower()
         return next(t for prefix, t in _HEAD_TYPE.items() if word.startswith(prefix))
+    ones = _WHICH_ONES_ON.search(question)
+    if ones and _kind_before(question[:ones.start()]):
+        # "Governments keep showing interest in the Accelerator - with which ones are engagements
+        # ongoing?": the pronoun, mid-question too, stands for a kind noun said before it
+        return _kind_before(question[:ones.start()], _pronoun_number(ones.group(0)))
     from app.qa.form.wording import asked_head, core_question
 
     if _WHOM_FIRST.match(question):

@@ -9,6 +9,11 @@ rewritten with that year ("before 2014") and the engine's year machinery does th
 same year as Iraq" becomes "in 2023" with Iraq itself set aside (it is the yardstick, not an
 answer).  The relation is the one whose registry keywords the question uses, or the anchor's only
 dated one; an anchor with no single year for it leaves the question as it is.
+
+A time is also given by when a body began: "ratified C102 since the ratification campaign
+started", "before the campaign's launch".  The body is unlinked ("the campaign"), so its words are
+matched against the names of the bodies the graph dates by their founding or launch (``founderOf``
+with a year); exactly one match writes its year in ("since 2021").
 """
 from __future__ import annotations
 
@@ -53,9 +58,57 @@ def _anchor_year(eid: str, asked: set[str], knowledge) -> str | None:
     return years.pop() if len(years) == 1 else None
 
 
+# "since the ratification campaign started", "after the steering group was set up", "since the
+# campaign's launch": a time given by the start of a body the graph dates by its founding
+_STARTED = re.compile(
+    r"\b(?P<cmp>since|after|before|prior\s+to)\s+(?:the\s+|its\s+)?(?P<name>(?:[\w'’.-]+\s+){0,5}?[\w.-]+?)"
+    r"(?:(?:['’]s)?\s+(?:launch|start|founding|inception|creation|establishment)\b|\s+(?:was\s+|were\s+|got\s+|had\s+|has\s+been\s+)?"
+    r"(?:started|began|begun|launched|set\s+up|established|founded|created|kicked\s+off)\b)", re.I)
+_YEAR_NEXT = re.compile(r"\s*(?:,\s*)?(?:in\s+|of\s+)?(?:19|20)\d\d\b", re.I)
+_NAME_STOP = {"the", "its", "their", "of", "for", "on", "and", "ilo", "ilo's", "un", "global", "new"}
+
+
+def _root(word: str) -> str:
+    return word.lower().strip("'’.")[:5]
+
+
+def _founding_years(knowledge) -> dict[str, set[str]]:
+    """Each body the graph dates by its founding or launch (``founderOf`` with a year): its years."""
+    out: dict[str, set[str]] = {}
+    for f in knowledge.facts_where(predicate="founderOf"):
+        y = (f.get("attrs") or {}).get("year")
+        if y:
+            out.setdefault(f["object"], set()).add(str(y))
+    return out
+
+
+def started_years(question: str, knowledge) -> str | None:
+    """The question with "since <body> started/was launched" turned into "since <year>", when its
+    words name exactly one body the graph dates by its launch; else None."""
+    m = _STARTED.search(question)
+    if m is None or knowledge is None or _YEAR_NEXT.match(question[m.end():]):
+        return None  # "since the campaign's launch in 2021": the year is said already
+    words = {_root(w) for w in re.findall(r"[\w'’.-]+", m.group("name")) if w.lower() not in _NAME_STOP}
+    if not words:
+        return None
+    hits = []
+    for eid, years in _founding_years(knowledge).items():
+        names = {_root(w) for n in knowledge.names(eid) for w in re.findall(r"[\w'’.-]+", n)}
+        if words <= names and len(years) == 1:
+            hits.append(next(iter(years)))
+    if len(set(hits)) != 1 or re.search(rf"\b{hits[0]}\b", question):
+        return None  # none, several, or its year already written ("the drive launched in 2021, ... since it began")
+    cmp = " ".join(m.group("cmp").lower().split())
+    words_for = "before" if cmp in ("before", "prior to") else "since"  # "after it began": from that year on
+    return question[:m.start()] + f"{words_for} {hits[0]}" + question[m.end():]
+
+
 def anchored_years(question: str, links, knowledge) -> Anchored | None:
     """The question with "before/after/the same year as <name>" turned into years, or None when
     it compares with no dated name."""
+    started = started_years(question, knowledge)  # "since the campaign started": the launch year
+    if started is not None:
+        return Anchored(started)  # read again from the new wording (the links were the old one's)
     asked: set[str] | None = None  # read only when a comparison precedes a name (most questions have none)
     out, excluded, changed = question, set(), False
     for link in sorted(links, key=lambda l: -l.start):  # right to left: earlier offsets stay valid

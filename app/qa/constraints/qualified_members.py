@@ -13,7 +13,7 @@ import re
 from app.qa.graphstep import Constraint, _iri
 from app.qa.question import Analysis
 from app.qa.units import stem, terms
-from app.qa.form.wording import core_question
+from app.qa.form.wording import core_question, partitive_preamble
 
 _RELATIONS = ("priorityCountryOf", "memberOf")
 _MEMBERSHIP = {"memberOf", "pathfinderOf"}
@@ -48,7 +48,8 @@ def _qual_words(qual: tuple[str, str]) -> set[str]:
     return words
 
 
-def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = None) -> Constraint | None:
+def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = None,
+             proper_text: str = "") -> Constraint | None:
     """Countries the initiative is engaged with under a status the question words (every word of
     the status, e.g. 'engagement-ongoing'), from ``<initiative> fg:partneredWith ?country``.
     A word for a membership under discussion counts in the question proper only (``proper``): a
@@ -63,7 +64,8 @@ def _engaged(init: str, asked: set[str], knowledge, proper: set[str] | None = No
         words = _words(st.replace("-", " "))
         # every word of the status, or (for an ongoing engagement) a word for a membership still
         # being discussed: "in talks to join", "prospective members", "candidate countries"
-        if len(words) >= 2 and (words <= said or (words & _ENGAGED and proper & _PROSPECTIVE)):
+        if len(words) >= 2 and (words <= said or (words & _ENGAGED and (proper & _PROSPECTIVE or (
+                proper & _ENGAGED and _TO_JOIN.search(proper_text))))):
             return Constraint(
                 f"{_iri(init)} fg:partneredWith ?answer . ?qe rdf:subject {_iri(init)} ; rdf:predicate fg:partneredWith ; "
                 f'rdf:object ?answer ; fg:status "{st}" . ?answer a fg:Country .',
@@ -78,6 +80,11 @@ _STILL = _words("still continuing current currently underway")
 _ENGAGED = _words("engagement engaged engagements")
 _PROSPECTIVE = _words("talks discussions discussing negotiations negotiating prospective potential candidate candidates "
                       "interested interest considering aspiring pipeline")
+
+
+# joining still ahead, said with an engagement ("engaging with them about joining", "engaged on
+# whether to join"): the membership is under discussion ("joined" is a membership held)
+_TO_JOIN = re.compile(r"\b(?:about|on|over|regarding|towards?|for|whether)\s+(?:possibly\s+)?joining\b|\bto\s+join\b", re.I)
 
 
 def _roles(fact: dict) -> list[tuple[str, str]]:
@@ -145,7 +152,7 @@ def _picked(quals: set[tuple[str, str]], asked: set[str]) -> list[tuple[str, str
     return sorted(q for q, _ in hits if q[0] == prop)
 
 
-def _qualified(rel: str, init: str, picked: list[tuple[str, str]]) -> Constraint:
+def _qualified(rel: str, init: str, picked: list[tuple[str, str]], dated: str = "") -> Constraint:
     """Members of ``init`` whose statement carries one of the picked qualifiers; qualifiers of two
     properties (a role and a way of joining) are alternatives, one pattern each."""
     props = sorted({p for p, _ in picked})
@@ -159,8 +166,40 @@ def _qualified(rel: str, init: str, picked: list[tuple[str, str]]) -> Constraint
     means = " / ".join(v for p, v in picked if p == "joinedBy")
     label = (f"{roles} of {init}" if not means else f"joined by {means}: members of {init}" if not roles else
              f"{roles}, or joined by {means}: members of {init}")
-    return Constraint(f"?answer fg:{rel} {_iri(init)} . {which}", label, [("?", rel, init)], strong=True,
+    return Constraint(f"?answer fg:{rel} {_iri(init)} . {which}{dated}", label, [("?", rel, init)], strong=True,
                       relation=rel)
+
+
+# "both the pilot and the expanded phase", "pilot countries that are also in the expanded phase":
+# every role said must hold, not any of them
+_BOTH = re.compile(r"\bboth\b|\b(?:also|too|as\s+well)\b", re.I)
+
+
+def _both_roles(question: str, picked: list[tuple[str, str]]) -> bool:
+    """Does the question ask for members holding each of the picked roles at once?"""
+    return bool(_BOTH.search(question)) and not re.search(r"\beither\b|\bor\b", question, re.I)
+
+
+def _all_of(rel: str, init: str, picked: list[tuple[str, str]], dated: str = "") -> Constraint:
+    """Members of ``init`` whose statements carry every picked qualifier."""
+    parts = " ".join(f'?qb{i} rdf:subject ?answer ; rdf:predicate fg:{rel} ; rdf:object {_iri(init)} ; fg:{p} "{v}" .'
+                     for i, (p, v) in enumerate(picked))
+    dated = dated.replace("?qm ", "?qb0 ")
+    label = " and ".join(v for _, v in picked)
+    return Constraint(f"?answer fg:{rel} {_iri(init)} . {parts}{dated}", f"{label} (both) of {init}",
+                      [("?", rel, init)], strong=True, relation=rel)
+
+
+def _year_of(a: Analysis, rel: str, init: str, cons: list[Constraint], knowledge) -> str:
+    """The year test on the qualified statement itself ("confirmed their commitment in 2024"),
+    when no other constraint already dates the initiative's membership; "" otherwise."""
+    from app.qa.graphstep import year_for, year_test
+
+    if rel not in _MEMBERSHIP or any(not c.negated and any(t[2] == init and t[1] in _MEMBERSHIP for t in c.evidence)
+                                     and "fg:year" in c.pattern for c in cons):
+        return ""
+    y = year_for(a, "member", knowledge)
+    return f" ?qm fg:year ?qmy . FILTER({year_test(a, '?qmy', y)})" if y else ""
 
 
 def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Constraint]:
@@ -172,10 +211,14 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
     # what a set-aside clause names ("leaving aside countries that are only in talks to join, ...")
     # is not asked for: its words pick no list
     asked = _words(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(a.question)[0]))
-    proper = _words(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(core_question(a.question))[0]))
+    # the question proper, with a partitive clause before it ("of the countries the Accelerator is
+    # still in talks with, which ...") that names the set asked from
+    proper_text = _ASIDE_CLAUSE.sub(" ", _CONTRAST.split(
+        (partitive_preamble(a.question) + " " + core_question(a.question)).strip())[0])
+    proper = _words(proper_text)
     out = []
     for init in a.linked("Initiative"):
-        engaged = _engaged(init, asked, knowledge, proper)
+        engaged = _engaged(init, asked, knowledge, proper, proper_text)
         if engaged is not None:
             # "with which governments are engagements ongoing about joining [initiative]": not its
             # members; the plain membership reading of the same initiative gives way
@@ -185,6 +228,14 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
             continue
         for rel in _RELATIONS:
             quals = {q for f in knowledge.facts_where(predicate=rel, obj=init) for q in _roles(f)}
+            every = [q for q in _picked(quals, asked) if q[0] == "role"]
+            if len(every) >= 2 and _both_roles(a.question, every):
+                # "in both the pilot and the expanded phase": members holding every role said (the
+                # plain membership reading of the initiative gives way)
+                cons[:] = [c for c in cons if c.negated or not any(t[0] == "?" and t[2] == init and t[1] in _MEMBERSHIP
+                                                                    for t in c.evidence)]
+                out.append(_all_of(rel, init, every, _year_of(a, rel, init, cons, knowledge)))
+                break
             if init in used:  # already asked by its relation: only how members joined still narrows it
                 quals = {q for q in quals if q[0] == "joinedBy"}
             # a role word that tells some of the initiative's lists from others (an initiative with
@@ -197,7 +248,7 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
             if "joinedBy" in props and or_joined(a.question, {w for p, v in picked if p == "joinedBy"
                                                                for w in _role_words(v)}):
                 continue  # "made a high-level commitment, or officially joined": any way of joining
-            out.append(_qualified(rel, init, picked))
+            out.append(_qualified(rel, init, picked, _year_of(a, rel, init, cons, knowledge)))
             break
     return out
 

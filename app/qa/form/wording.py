@@ -54,6 +54,22 @@ def core_question(question: str) -> str:
     return question[m.end():]
 
 
+# "Of the countries X is in talks with, which have ratified ...": a partitive clause before the
+# interrogative names the set the question picks from; it is the question's own, not discourse.
+_PARTITIVE = re.compile(r"(?:^|[,;:.]\s*|\s[-–—]\s+)((?:of|among|amongst|out of|from among)\s+(?:the|those|these|all(?:\s+the)?)\s"
+                        r"[^,;:.?]*)[,;:]?\s*$", re.I)
+
+
+def partitive_preamble(question: str) -> str:
+    """The partitive clause that ends a preamble and opens the question proper ("of the
+    countries the Accelerator is in talks with"), or "" when the preamble has none."""
+    core = core_question(question)
+    if core is question or len(core) == len(question):
+        return ""
+    m = _PARTITIVE.search(question[:len(question) - len(core)])
+    return m.group(1) if m else ""
+
+
 def asked_head(question: str) -> str | None:
     """The type a question asks for by a possessive or a noun followed by a clause, else None."""
     for rxs, kinds in ((_POSSESSIVE, _POSSESSIVE_KINDS), (_LIST_OF, _NOUNS), (_NOUN_THEN_CLAUSE, _NOUNS)):

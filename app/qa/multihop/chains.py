@@ -63,6 +63,7 @@ def cue_count(a: Analysis) -> int:
 # A finite verb between the year and a later cue starts the next predicate ("... in 2023 *are* funded").
 _NEW_VERB = re.compile(r"\b(?:are|is|were|was|have|has|had|do|does|did|get|gets|got|receive|receives|received)\b", re.I)
 _DATING = re.compile(r"\b(?:in|since|during|by|before|after|until|from)\s+$", re.I)
+_RANGE_BEFORE = re.compile(r"\b(?:since|before|after|until|prior\s+to)\s+$", re.I)
 
 
 def _cue_before(blank: str, pos: int) -> bool:
@@ -89,6 +90,11 @@ def year_owner(a: Analysis, year: str) -> str | None:
                         # "ratified ... in 2023 are funded by": "in 2023" dates the verb before it
                         # in its clause; a cue after it owns the year only when none comes before
                         d += len(a.question) if _cue_before(blank, ym.start()) else 0
+                    elif m.start() >= ym.end() and _RANGE_BEFORE.search(a.question[:ym.start()]) and \
+                            _cue_before(blank, ym.start()):
+                        # "c102 ratified since 2021 pathfinder countries": a range word binds its
+                        # year to the cue before it, with or without a verb between
+                        d += len(a.question)
                     if best is None or d < best[0]:
                         best = (d, name)
     return best[1] if best else None
