@@ -183,6 +183,10 @@ class PublicationFinder:
         n = len(self.pubs)
         self.idf = {t: math.log((n + 1) / c) for t, c in df.items()}
 
+    def countries_of(self, eid: str) -> set[str]:
+        """The ISO codes of the countries a publication is about (as recorded on it)."""
+        return next((set(p.countries) for p in self.pubs if p.eid == eid), set())
+
     def rare_coverage(self, p: "_Pub", qterms: set[str]) -> float:
         """Share of the title's weight (rarer words weigh more) that the question repeats."""
         total = sum(self.idf.get(t, 0.0) for t in p.title_terms)
