@@ -60,3 +60,11 @@ def test_the_nssf_wording(engine):
     out = engine.ask("Which country's National Social Security Fund had its health insurance schemes "
                      "assessed in an ILO report?")
     assert [(engine.k.entity_by_iri(x["iri"]) or {}).get("id") for x in out["answers"]] == [f"Country:{iso}"]
+
+
+def test_countries_of_a_kind_are_not_one_publications_countries(engine):
+    """"Which countries put out a statistics bulletin": every country with one of that kind, which a
+    title of generic words does not single out; the reading is for one country asked."""
+    for p in _about_one_country(engine):
+        out = engine.ask(f"Which countries put out a {p.label.lower()} with ILO help?")
+        assert out.get("strategy") != "graph-publication" or out.get("answer_type") != "Country"

@@ -305,6 +305,8 @@ NO_RELIABLE_ANSWER = ("No reliable answer: the report does not state one that th
                       "The nearest passages are listed.")
 
 
+_ONE_COUNTRY_ASKED = re.compile(r"\bcountry\b", re.I)
+_COUNTRIES_ASKED = re.compile(r"\b(?:countries|nations)\b", re.I)
 # A publication's kind said in a question ("report", "working paper", "brief"): general English.
 _PUB_KIND = re.compile(r"\b(?:report|paper|brief|study|publication|guide|guidance|fact\s*sheet|bulletin|note)s?\b", re.I)
 
@@ -1038,9 +1040,12 @@ class QuestionEngine:
             for r in also:
                 for f in r.found:
                     found.setdefault(f.key, (r, f))
-            keep = [i for i in graph_ids if i in found]
-            answers = [self._graph_answer(i, cons, a, extra=found[i]) for i in keep]
             unit = self.units.units[text_best.unit_id]
+            # a graph answer the narrowing sentence writes in apposition to an entity it read stays:
+            # one mention, two names ("France (Expertise France) and Spain (FIIAPP)": the agencies
+            # were read, the funders France and Spain are written beside them)
+            keep = [i for i in graph_ids if i in found or self._apposed_in(i, [f for f in found if f != i], unit.text)]
+            answers = [self._graph_answer(i, cons, a, extra=found.get(i)) for i in keep]
             if a.answer_type == "Organization" and (scoped_to is None or scoped_partners.names(unit.text, scoped_to, self.k)):
                 # "national partners, such as the NSSF ...": the sentence says so (and, when the
                 # partners were narrowed to a scheme's, it names that scheme)
@@ -1509,6 +1514,25 @@ class QuestionEngine:
         out["path"] = [f"asked: a {asked.kind}" + (f" ({', '.join(asked.heads)})" if asked.heads else "")] + \
             [f"sentence: {self.units.units[found[0].unit_id].text}"]
 
+    def _name_rx(self, eid: str) -> str | None:
+        names = sorted({(n or "").strip() for n in self.k.names(eid) or [] if len((n or "").strip()) >= 3}, key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(n) for n in names) + ")" if names else None
+
+    def _apposed_in(self, eid: str, others: list[str], text: str) -> bool:
+        """The text writes one of the entity's names with one of ``others``' names in brackets right
+        after it, or the other way round ("France (Expertise France)"): one mention, two names."""
+        mine = self._name_rx(eid)
+        if mine is None:
+            return False
+        for o in others:
+            theirs = self._name_rx(o)
+            if theirs is None:
+                continue
+            if re.search(r"(?<![\w-])" + mine + r"\s*\(\s*" + theirs + r"\s*\)", text) or \
+                    re.search(r"(?<![\w-])" + theirs + r"\s*\(\s*" + mine + r"\s*\)", text):
+                return True
+        return False
+
     def _publication_countries(self, a: Analysis, out: dict) -> bool:
         """"Which country's National Social Security Fund had its health insurance schemes assessed
         in an ILO report?": the country a publication is about, the publication named by its own
@@ -1517,7 +1541,11 @@ class QuestionEngine:
         country's scheme.  Only when the question asks for countries, names none itself, says a
         publication kind, and one publication's title is named outright (its words, not its
         description or filters alone)."""
+        # one country asked ("which country", "which country's"): "which countries put out a
+        # statistics bulletin" asks for every country with one of that kind, which a title of
+        # generic words ("Bulletin of Social Protection Statistics") does not single out
         if a.answer_type != "Country" or a.linked("Country") or not _PUB_KIND.search(a.question) \
+                or not _ONE_COUNTRY_ASKED.search(a.question) or _COUNTRIES_ASKED.search(a.question) \
                 or str(out.get("strategy", "")).startswith("graph"):
             return False
         found = self.titles.find(a.question, [l for l in a.links if l.type != "Country"], False)
