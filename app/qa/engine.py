@@ -307,6 +307,12 @@ NO_RELIABLE_ANSWER = ("No reliable answer: the report does not state one that th
                       "The nearest passages are listed.")
 
 
+_ONE_COUNTRY_ASKED = re.compile(r"\bcountry\b", re.I)
+_COUNTRIES_ASKED = re.compile(r"\b(?:countries|nations)\b", re.I)
+# A publication's kind said in a question ("report", "working paper", "brief"): general English.
+_PUB_KIND = re.compile(r"\b(?:report|paper|brief|study|publication|guide|guidance|fact\s*sheet|bulletin|note)s?\b", re.I)
+
+
 class QuestionEngine:
     def __init__(self, knowledge, store, units: UnitIndex, embedder, intents: IntentIndex | None = None):
         self.k = knowledge
@@ -1046,9 +1052,12 @@ class QuestionEngine:
             for r in also:
                 for f in r.found:
                     found.setdefault(f.key, (r, f))
-            keep = [i for i in graph_ids if i in found]
-            answers = [self._graph_answer(i, cons, a, extra=found[i]) for i in keep]
             unit = self.units.units[text_best.unit_id]
+            # a graph answer the narrowing sentence writes in apposition to an entity it read stays:
+            # one mention, two names ("France (Expertise France) and Spain (FIIAPP)": the agencies
+            # were read, the funders France and Spain are written beside them)
+            keep = [i for i in graph_ids if i in found or self._apposed_in(i, [f for f in found if f != i], unit.text)]
+            answers = [self._graph_answer(i, cons, a, extra=found.get(i)) for i in keep]
             if a.answer_type == "Organization" and (scoped_to is None or scoped_partners.names(unit.text, scoped_to, self.k)):
                 # "national partners, such as the NSSF ...": the sentence says so (and, when the
                 # partners were narrowed to a scheme's, it names that scheme)
@@ -1464,6 +1473,8 @@ class QuestionEngine:
         if asked is not None and asked.kind in ("title", "name") and a.answer_type in ("Year", "Number"):
             asked = None  # "the year in which the first study on ... came out": the study is named, its year asked
             # ("how many contributing countries does the report name": a count, not a name)
+        if self._publication_countries(a, out):  # "which country is the report titled ... about"
+            return
         if self._described_publication(a, asked, out):
             return
         if not (str(out.get("strategy", "")).startswith("graph") and out.get("answers")) or asks_expansion(a):
@@ -1514,6 +1525,62 @@ class QuestionEngine:
         out["strategy"] = "text-span"
         out["path"] = [f"asked: a {asked.kind}" + (f" ({', '.join(asked.heads)})" if asked.heads else "")] + \
             [f"sentence: {self.units.units[found[0].unit_id].text}"]
+
+    def _name_rx(self, eid: str) -> str | None:
+        names = sorted({(n or "").strip() for n in self.k.names(eid) or [] if len((n or "").strip()) >= 3}, key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(n) for n in names) + ")" if names else None
+
+    def _apposed_in(self, eid: str, others: list[str], text: str) -> bool:
+        """The text writes one of the entity's names with one of ``others``' names in brackets right
+        after it, or the other way round ("France (Expertise France)"): one mention, two names."""
+        mine = self._name_rx(eid)
+        if mine is None:
+            return False
+        for o in others:
+            theirs = self._name_rx(o)
+            if theirs is None:
+                continue
+            if re.search(r"(?<![\w-])" + mine + r"\s*\(\s*" + theirs + r"\s*\)", text) or \
+                    re.search(r"(?<![\w-])" + theirs + r"\s*\(\s*" + mine + r"\s*\)", text):
+                return True
+        return False
+
+    def _publication_countries(self, a: Analysis, out: dict) -> bool:
+        """"Which country's National Social Security Fund had its health insurance schemes assessed
+        in an ILO report?": the country a publication is about, the publication named by its own
+        title's words.  The graph records the countries a publication is about (its title's
+        adjectives, its sentence); the sentence nearest the question's words may be about another
+        country's scheme.  Only when the question asks for countries, names none itself, says a
+        publication kind, and one publication's title is named outright (its words, not its
+        description or filters alone)."""
+        # one country asked ("which country", "which country's"): "which countries put out a
+        # statistics bulletin" asks for every country with one of that kind, which a title of
+        # generic words ("Bulletin of Social Protection Statistics") does not single out
+        if a.answer_type != "Country" or a.linked("Country") or not _PUB_KIND.search(a.question) \
+                or not _ONE_COUNTRY_ASKED.search(a.question) or _COUNTRIES_ASKED.search(a.question) \
+                or str(out.get("strategy", "")).startswith("graph"):
+            return False
+        found = self.titles.find(a.question, [l for l in a.links if l.type != "Country"], False)
+        # named by its title's own words (not by filters alone, nor by a translation's openings)
+        if found is None or len(found.ids) != 1 or not found.why or "in English" in found.why[-1] or \
+                not found.why[-1].startswith(("the question repeats ", "every word of the question's topic is in the title",
+                                              "only its title writes")):
+            return False
+        eid = found.ids[0]
+        countries = [f"Country:{c}" for c in sorted(self.titles.countries_of(eid))]
+        countries = [c for c in countries if self.k.entity(c) is not None]
+        if not countries:
+            return False
+        pids = self.k.passages_mentioning(eid) or (self.k.entity(eid) or {}).get("passages", [])
+        names = self.k.names(eid)
+        res = []
+        for c in countries:
+            d = self._answer_dict(c, 1.0, [self._evidence(pid, names) for pid in pids[:2]])
+            d["path"] = [f"the country {self.k.label(eid)} is about"]
+            res.append(d)
+        out["answers"], out["answer_type"], out["strategy"] = res, "Country", "graph-publication"
+        out["path"] = [f"publication named by the question: {'; '.join(found.why)}", f"the countries it is about"]
+        return True
 
     def _described_publication(self, a: Analysis, asked, out: dict) -> bool:
         """A publication asked by what it is (kind, language, co-author, title words): the graph's

@@ -458,7 +458,9 @@ def topic_coverage(topic_terms: list[str], text: str) -> float:
     sentence must give before it may narrow a graph answer to the entities it names."""
     if not topic_terms:
         return 1.0
-    have = {_root(w) for w in _WORD.findall(text)}
+    # a hyphenated compound holds each of its words ("shock-responsive" says "shock" and "responsive",
+    # as the question's own terms split it), besides the whole
+    have = {_root(p) for w in _WORD.findall(text) for p in {w, *re.split(r"[-‐–]", w)} if p}
     return sum(1 for t in topic_terms if any(same_root(_root(t), h) for h in have)) / len(topic_terms)
 
 

@@ -76,6 +76,40 @@ def cognates(text: str) -> set[str]:
     return {w[:COGNATE_PREFIX] for w in re.findall(r"[a-z]{5,}", fold(text))}
 
 
+# Ordinary words of social protection whose French, Spanish and Portuguese equivalents share no
+# opening with the English word ("self-employed" / "travailleurs indépendants" / "trabajadores
+# autónomos"): a dictionary's general knowledge, read only to match a title in another language.
+_EQUIVALENTS = {
+    "self-employed": "indépendants independientes independentes autónomos autonomos",
+    "self employed": "indépendants independientes independentes autónomos autonomos",
+    "own-account": "indépendants independientes independentes autónomos autonomos",
+    "workers": "travailleurs trabajadores trabalhadores",
+    "worker": "travailleur trabajador trabalhador",
+    "health": "santé salud saúde",
+    "unemployment": "chômage desempleo desemprego",
+    "elderly": "personnes âgées mayores idosos",
+    "older": "âgées mayores idosos",
+    "children": "enfants niños crianças",
+    "child": "enfant niño criança",
+    "women": "femmes mujeres mulheres",
+    "disability": "handicap discapacidad deficiência",
+    "coverage": "couverture cobertura",
+    "extending": "étendre extender ampliar",
+    "extend": "étendre extender ampliar",
+    "extension": "étendre extensión ampliação",
+    "employment injury": "accidents travail riesgos trabajo acidentes trabalho",
+    "care": "soins cuidados",
+}
+_EQUIVALENT_RX = re.compile(r"\b(" + "|".join(re.escape(k) for k in sorted(_EQUIVALENTS, key=len, reverse=True)) + r")\b", re.I)
+
+
+def equivalent_cognates(text: str) -> set[str]:
+    """The word openings of other languages' equivalents of the text's ordinary words (see
+    ``_EQUIVALENTS``): "self-employed" gives "inde" and "auto", which a French title on
+    "travailleurs indépendants" holds."""
+    return set().union(*(cognates(_EQUIVALENTS[m.group(1).lower()]) for m in _EQUIVALENT_RX.finditer(text)))
+
+
 @dataclass
 class Found:
     """Publications the question describes, best first, with why each is in."""
@@ -148,6 +182,10 @@ class PublicationFinder:
                 df[t] = df.get(t, 0) + 1
         n = len(self.pubs)
         self.idf = {t: math.log((n + 1) / c) for t, c in df.items()}
+
+    def countries_of(self, eid: str) -> set[str]:
+        """The ISO codes of the countries a publication is about (as recorded on it)."""
+        return next((set(p.countries) for p in self.pubs if p.eid == eid), set())
 
     def rare_coverage(self, p: "_Pub", qterms: set[str]) -> float:
         """Share of the title's weight (rarer words weigh more) that the question repeats."""
@@ -266,7 +304,7 @@ class PublicationFinder:
         that no other title of the pool shares, repeated at least twice (once when the question names
         the language, so that the pool holds that language's titles only), by one title only."""
         foreign = [p for p in pool if p.language != "en"]
-        asked = cognates(question)
+        asked = cognates(question) | equivalent_cognates(question)
         hits = []
         for p in foreign:
             others = set().union(*(cognates(o.label) for o in pool if o is not p))

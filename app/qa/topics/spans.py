@@ -73,6 +73,20 @@ _BODY_NAMED = re.compile(r"\b(?:name|title)s?\s+of\s+(?:the|a|an|this|that)\s+(?
 _VERBS = {w for w in _BREAK if w in "is are was were be been did does do has have had can could will would should may might".split()}
 _WH_HEAD = re.compile(r"\b(?:which|what|name of|names of|title of|titles of)\s+(?:the\s+|a\s+|an\s+)?"
                       r"((?:[\w'’./-]+\s+){0,6}?)(" + _HEAD_RX + r")(e?s)?\b", re.I)
+_WH_CUE = re.compile(r"\b(?:which|what|names?\s+of|titles?\s+of)\b", re.I)
+
+
+def _wh_heads(q: str):
+    """Every wh-phrase ending on a head noun, each cue read from its own start: matches may overlap,
+    so "what is the name of the monthly benefit" yields "name of the monthly benefit" after the
+    "what" phrase its verb breaks (a left-to-right scan of whole matches would have consumed it,
+    and a head noun of a clause of context before, "Malawi passed an act ...", been taken)."""
+    for cue in _WH_CUE.finditer(q):
+        m = _WH_HEAD.match(q, cue.start())
+        if m is not None:
+            yield m
+
+
 # A participle followed by a preposition and what it is said in says where a thing is mentioned, or
 # what is asked for ("the co-funders named for 2024", "named in the report", "called for reforms"):
 # no name is asked ("called in full" still asks one).
@@ -197,7 +211,7 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     if _BODY_NAMED.search(q):
         return None  # "the name of the new authority that administers ...": a body is asked, the graph's to name
     head = None
-    for m in _WH_HEAD.finditer(q):
+    for m in _wh_heads(q):
         between = [re.sub(r"['’]s$", "", w.lower()).strip("'’.,") for w in m.group(1).split()]
         # a verb or another asked noun ends the phrase ("which German-funded countries recorded a
         # scheme"), though "government" may modify the head ("which updated government strategy")
