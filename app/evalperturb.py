@@ -306,6 +306,45 @@ def follow_up(question: str, rng: random.Random) -> str:
     return f"{q if q.endswith(('?', '.')) else q + '?'} {_pick(_FOLLOW_UPS, rng)}"
 
 
+# -- round-27 frames, found by perturbing questions the engine answered right: a greeting or a
+# sentence about the asker before the question, a label before a colon, a thank-you or a plea typed
+# after a keyword query with no stop, and the article dropped before a described noun or "report"
+# (as writers in a second language type).  Each keeps the gold.
+_ASKER_SENTENCES = (
+    "I am preparing a short briefing note for my team on the report.",
+    "We are mapping who does what in social protection.",
+    "For my thesis.",
+    "Hi there!",
+)
+_LABELS = ("Quick question for a donor brief:", "For my thesis:", "One more question:")
+_UNSTOPPED_TAILS = ("Thanks a lot for your help!", "Any help would be appreciated.", "thanks a lot")
+_BARE = re.compile(r"\bthe\s+(?=(?:[A-Z][\w-]*\s+){0,2}(?:[Cc]ountr(?:y|ies))\s+(?:where|whose|that|which)\b|"
+                   r"(?:report|other\s+one)\b(?!\s*['’]s))")
+
+
+def asker_sentence(question: str, rng: random.Random) -> str:
+    """A greeting or a sentence about the asker before the question."""
+    return f"{_pick(_ASKER_SENTENCES, rng)} {question.strip()}"
+
+
+def colon_label(question: str, rng: random.Random) -> str:
+    """A label saying what the asking is for, before a colon ("Quick question for a donor brief: ...")."""
+    return f"{_pick(_LABELS, rng)} {_lower_first(question.strip())}"
+
+
+def unstopped_tail(question: str, rng: random.Random) -> str:
+    """A thank-you or plea typed after a keyword query with no stop before it; a question that
+    ends on its own punctuation is left as it is (:func:`closing` covers it)."""
+    q = question.strip()
+    return q if q.endswith(("?", ".", "!")) else f"{q} {_pick(_UNSTOPPED_TAILS, rng)}"
+
+
+def bare_articles(question: str, rng: random.Random) -> str:
+    """The question without "the" before a noun a relative clause describes ("in the country where"),
+    before "report" and before "other one"."""
+    return _BARE.sub("", question)
+
+
 def _protected(q: dict) -> set[str]:
     words = set()
     for name in list(q.get("gold") or []) + [a for v in (q.get("aliases") or {}).values() for a in v]:
@@ -328,6 +367,10 @@ TRANSFORMS: dict[str, Transform] = {  # a keyword searcher does not type a wordy
     "mid_aside": lambda q, rng: mid_aside(q["question"], rng),
     "closing": lambda q, rng: closing(q["question"], rng),
     "follow_up": lambda q, rng: follow_up(q["question"], rng),
+    "asker_sentence": lambda q, rng: asker_sentence(q["question"], rng),
+    "colon_label": lambda q, rng: colon_label(q["question"], rng),
+    "unstopped_tail": lambda q, rng: unstopped_tail(q["question"], rng),
+    "bare_articles": lambda q, rng: bare_articles(q["question"], rng),
 }
 
 
