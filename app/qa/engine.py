@@ -245,6 +245,8 @@ _ASKS_AGENT = re.compile(r"\b(governments?|partner\w*|donors?|funders?|financ\w*
 _BENEFIT_PAID = re.compile(r"\b(?:allowances?|benefits?|pensions?|grants?|transfers?|wages?|salar\w+)\s+(?:(?:were|was|are|is|being|been|to be)\s+)*"
                            r"pa(?:y|id|ys|ying)(?:\s+out)?\b|\bpa(?:y|id|ys|ying)\s+out\b|"
                            r"\bpa(?:y|id|ys|ying)\s+(?:[\w-]+\s+){0,2}?(?:allowances?|benefits?|pensions?|grants?|transfers?)\b", re.I)
+# A keyword query opening on the measure it asks ("year jordan ratify ...", "number of ...").
+_OPENS_ON_MEASURE = re.compile(r"^\W*(?:year|date|month|when|number|amount|share|percentage|total)\b", re.I)
 _AIMED = re.compile(r"\b(aims?|aiming|aimed|targets?|targeted|goals?|plans?|planned|intends?|expected|projected|"
                     r"ambitions?)\b", re.I)
 
@@ -518,6 +520,13 @@ class QuestionEngine:
         acronyms = self._org_acronyms()  # "joint ilo who guidance": WHO is a name, not the question word
         held = held_names(fixed, acronyms, lambda t: [(l.start, l.end) for l in self.lexicon.link(t)
                                                       if l.type in ("Organization", "Initiative")])
+        # a query opening on what it asks keeps its long names whole: "year jordan ratify social
+        # security minimum standards convention" does not front the name's last noun ("which
+        # convention ..."); "employment injury benefits convention number" still asks the convention
+        if _OPENS_ON_MEASURE.match(fixed):
+            held += [(l.start, l.end, fixed[l.start:l.end]) for l in self.lexicon.link(fixed)
+                     if l.type != "Country" and len(fixed[l.start:l.end].split()) >= 3
+                     and not any(s < l.end and l.start < e for s, e, _ in held)]
         fixed = reorder_keeping_names(fixed, held, question_word_first)  # "irish money where" reads as "where irish money"
         a = analyse(fixed, self.lexicon)
         gone = undone(fixed, a.links)  # "which countries left the Global Accelerator": not its members

@@ -173,7 +173,9 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     # "... co-organisers": bodies; "iraq pension policy paper co-authors": the end noun said last asks,
     # not the type noun of the thing it belongs to
     # ("african countries with exactly two funders": countries asked, a count of their funders the condition)
-    end = end_noun_type(a.question) if a.answer_type not in ("Number", "Year", "Country") and head != "Country" else None
+    # (a noun inside a linked name is the name's, not an end noun the asker says: "year jordan ratify
+    # social security minimum standards convention" asks the year, not a convention)
+    end = end_noun_type(_names_blanked(a)) if a.answer_type not in ("Number", "Year", "Country") and head != "Country" else None
     head = end or head
     opening = _relative_head(a)
     _apply(a, guess, u)
@@ -476,6 +478,14 @@ def _names_an_end(word: str, type_: str) -> bool:
                if any(" " not in k and stem(k.lower()) == w for k in r.keywords))
 
 
+def _names_blanked(a: Analysis) -> str:
+    """The question with each linked name's span blanked (its nouns are the name's, not the asker's)."""
+    blank = a.question
+    for l in a.links:
+        blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    return blank
+
+
 def _keyword_head(a: Analysis) -> str | None:
     from app.qa.figures.numbers import relation_noun
     from app.qa.question import RESULT_TYPES
@@ -491,9 +501,7 @@ def _keyword_head(a: Analysis) -> str | None:
         # are asked), not when it is not ("malawi pension law": the law is no pension's end)
         return None
 
-    blank = a.question
-    for l in a.links:
-        blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    blank = _names_blanked(a)
     # "eu funded countries scheme reform 2024": a kind of result qualifies the countries; its
     # "scheme" is not the thing asked
     for rx in RESULT_TYPES.values():
