@@ -51,3 +51,33 @@ def test_the_variant_does_not_change_the_answer(engine, plain, varied):
     want = _labels(engine, plain)
     assert want, plain  # the plain wording is answered, so the comparison means something
     assert _labels(engine, varied) == want
+
+
+# -- a question typed all in capitals (app/qa/form/shouted.py) --
+from app.qa.form.shouted import unshout  # noqa: E402
+
+
+@pytest.mark.parametrize("text, want", [
+    ("WHO FUNDED THE ILO'S WORK IN INIDA?", "who funded the ilo's work in inida?"),
+    ("PERU MAIN PUBLIC HEALTH INSURANCE SCHEME", "peru main public health insurance scheme"),
+    ("WHICH BURMESE ORGANISATION BECAME A CONNECT MEMBER?", "which burmese organisation became a CONNECT member?"),
+    # unchanged: mixed case, a short acronym query
+    ("Who funded the ILO's work in India?", "Who funded the ILO's work in India?"),
+    ("ILO IMF", "ILO IMF"),
+])
+def test_a_shouted_question_is_read_in_lower_case(text, want):
+    assert unshout(text, lambda w: w == "CONNECT") == want
+
+
+@pytest.mark.parametrize("plain", [
+    "peru main public health insurance scheme",
+    "timor leste fiscal space reprot",
+    "Who funded the ILO's work in Inida?",
+    "Whn did Paraguay ratfy C102",
+    "Which Burmese organisation became a CONNECT member?",
+    "Who are the donars for Nepal",
+])
+def test_capitals_do_not_change_the_answer(engine, plain):
+    want = _labels(engine, plain)
+    assert want, plain
+    assert _labels(engine, plain.upper()) == want
