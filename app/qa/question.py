@@ -555,7 +555,8 @@ class Lexicon:
                 if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() or _ALPHANUMERIC.fullmatch(toks[j][2])
                                                      for j in range(i, i + n)) \
                         and not _ALPHANUMERIC.fullmatch(re.sub(r"[\s.-]", "", text[toks[i][0]:toks[i + n - 1][1]])) \
-                        and not (lowercase_query and all(_lower_acronym_ok(t, joined=n >= 2) for t in gram)) \
+                        and not (lowercase_query and all(_lower_acronym_ok(t, joined=n >= 2 or bool(_SET_ASIDE_BEFORE.search(
+                            text[:toks[i][0]]))) for t in gram)) \
                         and not (lowercase_query and n == 1 and _keyword_country_acronym(low, i, ids)):
                     continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
@@ -689,6 +690,13 @@ def _keyword_country_acronym(low: list[str], i: int, ids) -> bool:
 
 _ASKING = frozenset("which what who whom where when how did does do is are was were has have had can could should "
                     "would will i we you they".split())
+
+
+# A cue that sets the next name aside or puts it beside the asked ones ("besides the ilo", "apart from
+# the ilo", "alongside the ilo"): after it, the author's acronym typed in lower case is a name the
+# question sets apart, as "besides the ILO" is, not the asking word it is elsewhere ("what did the ilo do").
+_SET_ASIDE_BEFORE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|excluding|"
+                               r"alongside|not\s+counting)\s+(?:the\s+)?$", re.I)
 
 
 def _lower_acronym_ok(tok: str, joined: bool = False) -> bool:
