@@ -93,3 +93,37 @@ def test_lower_case_does_not_change_a_set_aside(engine, plain):
     want = _labels(engine, plain)
     assert want and "International Labour Organization" not in want, plain
     assert _labels(engine, plain.lower().rstrip("?")) == want
+
+
+# -- dropped articles (app/qa/form/bare_nouns.py) --
+from app.qa.form.bare_nouns import with_articles  # noqa: E402
+
+
+@pytest.mark.parametrize("text, want", [
+    ("What was total amount of new funding approved?", "What was the total amount of new funding approved?"),
+    ("What is financing gap for social protection floors?", "What is the financing gap for social protection floors?"),
+    ("What was Flagship Programme's funding gap at end of 2023?",
+     "What was the Flagship Programme's funding gap at the end of 2023?"),
+    ("Who finances ILO's work in country covered by the paper?", "Who finances ILO's work in the country covered by the paper?"),
+    # unchanged: a name, a concept asked to be defined, a verb, an adjective alone
+    ("What is Kenya's funding gap?", "What is Kenya's funding gap?"),
+    ("What is social protection floor?", "What is social protection floor?"),
+    ("What was launched in 2024?", "What was launched in 2024?"),
+    ("What is new in Kenya?", "What is new in Kenya?"),
+])
+def test_dropped_articles_are_put_back(text, want):
+    assert with_articles(text) == want
+
+
+@pytest.mark.parametrize("plain, bare", [
+    ("What was the total amount of new funding approved over 2021-2024?",
+     "What was total amount of new funding approved over 2021-2024?"),
+    ("What was the Flagship Programme's funding gap at the end of 2023?",
+     "What was Flagship Programme's funding gap at end of 2023?"),
+    ("What was the remaining funding gap of the Flagship Programme at the end of 2024?",
+     "What was remaining funding gap of Flagship Programme at end of 2024?"),
+])
+def test_dropped_articles_do_not_change_the_answer(engine, plain, bare):
+    want = _labels(engine, plain)
+    assert want, plain
+    assert _labels(engine, bare) == want
