@@ -4,6 +4,8 @@ dropped articles.  A probe of 600 questions the engine answered right found abou
 changed by such variants (app/qa/form/request_lead.py and the modules each test names)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.qa.form.request_lead import imperative_as_which, strip
@@ -127,3 +129,40 @@ def test_dropped_articles_do_not_change_the_answer(engine, plain, bare):
     want = _labels(engine, plain)
     assert want, plain
     assert _labels(engine, bare) == want
+
+
+# -- a question typed without commas (app/qa/form/lost_commas.py) --
+from app.qa.form.lost_commas import list_commas, partitive_comma  # noqa: E402
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Of the pathfinders that endorsed their roadmaps in 2024 which one is funded by Ireland",
+     "Of the pathfinders that endorsed their roadmaps in 2024, which one is funded by Ireland"),
+    ("Of the countries which ratified C102 which ones are funded by Ireland",
+     "Of the countries which ratified C102, which ones are funded by Ireland"),
+    ("Of the Arab States countries which one ratified C102", "Of the Arab States countries, which one ratified C102"),
+    # unchanged: a comma already there, a question word opening a phrase, only a relative clause
+    ("Of the pathfinders, which one is funded by Ireland", "Of the pathfinders, which one is funded by Ireland"),
+    ("In which year did Jordan ratify C102", "In which year did Jordan ratify C102"),
+    ("For which countries does Norway pay", "For which countries does Norway pay"),
+    ("Of the countries which ratified C102", "Of the countries which ratified C102"),
+])
+def test_the_comma_after_a_fronted_partitive(text, want):
+    assert partitive_comma(text) == want
+
+
+def test_commas_between_listed_names():
+    assert list_commas("Of Togo Kenya and Ghana which", [(3, 7), (8, 13), (18, 23)]) == "Of Togo, Kenya and Ghana which"
+    assert list_commas("Togo Kenya funders", [(0, 4), (5, 10)]) == "Togo Kenya funders"  # no list
+
+
+@pytest.mark.parametrize("plain", [
+    "Of Togo, Kenya and Ghana, which has ratified C102?",
+    "Of the pathfinders that endorsed their roadmaps in 2024, which one is funded by Ireland?",
+    "Which of Albania, Bhutan, Kenya and Jordan are not Global Accelerator pathfinders?",
+    "Of the Arab States countries, which one ratified Convention No. 102 most recently?",
+])
+def test_no_punctuation_does_not_change_the_answer(engine, plain):
+    want = _labels(engine, plain)
+    assert want, plain
+    assert _labels(engine, re.sub(r"[?!.,;:]", "", plain)) == want

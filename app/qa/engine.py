@@ -65,6 +65,7 @@ from app.qa.form import asked_core
 from app.qa.form.foreign_words import in_english
 from app.qa.form import counted_entries
 from app.qa.form.shouted import unshout
+from app.qa.form.lost_commas import list_commas, partitive_comma
 from app.qa.form.coreference import core_of
 from app.qa.multihop.entry_country import entry_country, named_as_donor, named_as_government
 from app.qa.form.keyword_order import question_word_first
@@ -394,6 +395,15 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = summarise(out, self.k)
         return out
 
+    def _with_commas(self, text: str) -> str:
+        """A question typed without commas, with those of a fronted partitive and of a list of
+        countries put back (:mod:`app.qa.form.lost_commas`)."""
+        if "," in text:
+            return text
+        head, comma, rest = partitive_comma(text).partition(",")  # the list is in the fronted phrase, or anywhere
+        spans = [(l.start, l.end) for l in self.lexicon.link(head) if l.type == "Country"]
+        return list_commas(head, spans) + comma + rest
+
     def _keeps_capitals(self, word: str) -> bool:
         """Does a word of a question typed in capitals keep them: the short name of something in
         the graph that in lower case is an English word ("CONNECT", "US"), never a question word?"""
@@ -413,7 +423,8 @@ class QuestionEngine:
         to what both conditions hold."""
         asked = " ".join(str(question or "").split())
         # "quien financia OIT en Nepal": French, Spanish, Portuguese words and names in English first
-        question = asked_core.of(in_english(unshout(asked, self._keeps_capitals), self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
+        question = asked_core.of(in_english(self._with_commas(unshout(asked, self._keeps_capitals)),
+                                            self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         question = counted_entries.as_countries(question)  # "how many country programmes does Holland finance"
         question = self._asking_sentence_proper(question)  # "Hi there! Of the pathfinders ...", "For my thesis. number donors senegal"
         question = with_articles(question)  # "Who funds ILO in country where NHIF was replaced?": "in the country where"
