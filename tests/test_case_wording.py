@@ -166,3 +166,20 @@ def test_no_punctuation_does_not_change_the_answer(engine, plain):
     want = _labels(engine, plain)
     assert want, plain
     assert _labels(engine, re.sub(r"[?!.,;:]", "", plain)) == want
+
+
+# -- a sentence ending on a year before a question typed in lower case (app/qa/form/question_sentence.py) --
+def test_a_year_ends_a_sentence_before_a_lower_case_question():
+    from app.qa.form.question_sentence import split_sentences
+
+    assert split_sentences("a mechanism was put in place in 2024. who pays for it") == \
+        ["a mechanism was put in place in 2024.", "who pays for it"]
+    assert split_sentences("what about c. 102. who") == ["what about c. 102. who"]  # a number, no year
+
+
+def test_lower_case_context_sentence_ending_on_a_year(engine):
+    plain = ("Someone on my team said a mechanism for mobile contribution payments was put in place for the "
+             "artisans' mutual in 2024. Who pays for the ILO's work in that country?")
+    want = _labels(engine, plain)
+    assert want
+    assert _labels(engine, plain.lower().rstrip("?")) == want

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 # "U.K." have a capital before the full stop).
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'’][.!?])\s+(?=[A-Z“\"'‘(])|(?<=[?!])\s+(?=[a-z])|"
                            # "... at hand. in which year were ...": a question typed in lower case
-                           r"(?<=[a-z]{2}\.)\s+(?=(?:(?:in|of|for|from|among|by)\s+)?(?:which|what|who|whom|whose|where|"
+                           r"(?:(?<=[a-z]{2}\.)|(?<=[^\d]\d{4}\.))\s+(?=(?:(?:in|of|for|from|among|by)\s+)?(?:which|what|who|whom|whose|where|"
                            r"when|how)\b)")
 # Thanks and sign-offs: a sentence of these asks nothing.
 THANKS = re.compile(r"^\W*(?:(?:and|but|so|again|many|much|in advance|a lot|very much|so much|best|kind|warm|"
