@@ -107,7 +107,14 @@ from app.qa.form.bare_nouns import with_articles  # noqa: E402
     ("What was Flagship Programme's funding gap at end of 2023?",
      "What was the Flagship Programme's funding gap at the end of 2023?"),
     ("Who finances ILO's work in country covered by the paper?", "Who finances ILO's work in the country covered by the paper?"),
-    # unchanged: a name, a concept asked to be defined, a verb, an adjective alone
+    ("country whose parliament passed an act is a pathfinder of which initiative?",
+     "The country whose parliament passed an act is a pathfinder of which initiative?"),
+    ("How many of 50 priority countries recorded no result?", "How many of the 50 priority countries recorded no result?"),
+    ("Which country had most result types in 2024?", "Which country had the most result types in 2024?"),
+    # unchanged: a name, a concept asked to be defined, a verb, an adjective alone, a count, "most of"
+    ("count of countries where eni s.p.a. is a funder", "count of countries where eni s.p.a. is a funder"),
+    ("how many of 5 are funded", "how many of 5 are funded"),
+    ("which country has most of its funding from the EU", "which country has most of its funding from the EU"),
     ("What is Kenya's funding gap?", "What is Kenya's funding gap?"),
     ("What is social protection floor?", "What is social protection floor?"),
     ("What was launched in 2024?", "What was launched in 2024?"),
@@ -124,6 +131,9 @@ def test_dropped_articles_are_put_back(text, want):
      "What was Flagship Programme's funding gap at end of 2023?"),
     ("What was the remaining funding gap of the Flagship Programme at the end of 2024?",
      "What was remaining funding gap of Flagship Programme at end of 2024?"),
+    ("How many of the 50 Flagship priority countries recorded no institutional result at all in 2024?",
+     "How many of 50 Flagship priority countries recorded no institutional result at all in 2024?"),
+    ("Which Arab States country had the most result types in 2024?", "Which Arab States country had most result types in 2024?"),
 ])
 def test_dropped_articles_do_not_change_the_answer(engine, plain, bare):
     want = _labels(engine, plain)

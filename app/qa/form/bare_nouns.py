@@ -63,6 +63,14 @@ _PERIOD_EDGE = re.compile(r"(?P<before>\b(?i:at|by|before|until|till|to|from|sin
                           r"(?P<np>(?i:end|start|beginning|close)\s+of)\b")
 
 
+# "how many of 50 priority countries", "not among 50 priority countries": a set counted out of a
+# whole the question names takes "the"; so does a superlative after a verb of having ("which
+# country had most result types": "the most").
+_OF_NUMBER = re.compile(r"(?P<before>\b(?i:how\s+many\s+of|among|amongst))(?P<gap>\s+)(?P<np>\d+\s+(?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*s)\b")
+_MOST = re.compile(r"(?P<before>\b(?i:had|has|have|having|with|recorded|received|got|gets|get|saw|sees|see))(?P<gap>\s+)"
+                   r"(?P<np>(?i:most|fewest|least|largest|highest|lowest|biggest|smallest)\s+(?!of\b)[a-z])")
+
+
 def with_articles(question: str) -> str:
     """The question with "the" before each described noun typed bare, before the report and
     before "other one"; unchanged when none is."""
@@ -80,4 +88,9 @@ def with_articles(question: str) -> str:
 
     question = _COPULA_BARE.sub(put_copula, question, count=1)
     question = _PERIOD_EDGE.sub(put, _BARE_BODY.sub(put, question))
+    question = _MOST.sub(put, _OF_NUMBER.sub(put, question))
+    if re.match(rf"(?!(?i:the|a|an|this|that|these|those|which|what|each|every|any|all|no|in|for|of)\b){_MODS}(?i:{_NOUN})\s+(?i:where|whose|that|which|in\s+which)\b", question):
+        # the question opens on the described noun ("country whose parliament passed ...")
+        first = question.split(None, 1)[0]
+        question = "The " + (first.lower() if re.fullmatch(rf"(?i:{_NOUN})", first) else first) + question[len(first):]
     return _DEFINITE.sub(put, _BARE.sub(put, question))
