@@ -193,3 +193,20 @@ def test_lower_case_context_sentence_ending_on_a_year(engine):
     want = _labels(engine, plain)
     assert want
     assert _labels(engine, plain.lower().rstrip("?")) == want
+
+
+def test_a_capitalised_question_word_starts_a_sentence_typed_without_its_full_stop():
+    from app.qa.form.question_sentence import split_sentences
+
+    assert split_sentences("GIZ keeps popping up in this report Where did the ILO work with GIZ") == \
+        ["GIZ keeps popping up in this report", "Where did the ILO work with GIZ"]
+    assert split_sentences("Which countries does the EU fund") == ["Which countries does the EU fund"]
+    assert split_sentences("the figure Exactly how many") == ["the figure Exactly how many"]  # "how" is no opener here
+
+
+def test_no_full_stop_before_the_question_does_not_change_the_answer(engine):
+    plain = ("GIZ keeps popping up in this report. Where at country level did the ILO work together with GIZ "
+             "(joint projects, joint visits, or partnering on digital work) according to the 2024 report?")
+    want = _labels(engine, plain)
+    assert want
+    assert _labels(engine, re.sub(r"[?!.,;:]", "", plain)) == want

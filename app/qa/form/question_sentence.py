@@ -29,7 +29,11 @@ from dataclasses import dataclass
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'’][.!?])\s+(?=[A-Z“\"'‘(])|(?<=[?!])\s+(?=[a-z])|"
                            # "... at hand. in which year were ...": a question typed in lower case
                            r"(?:(?<=[a-z]{2}\.)|(?<=[^\d]\d{4}\.))\s+(?=(?:(?:in|of|for|from|among|by)\s+)?(?:which|what|who|whom|whose|where|"
-                           r"when|how)\b)")
+                           r"when|how)\b)|"
+                           # "GIZ keeps popping up in this report Where did ...": a capitalised question word
+                           # after a lower-case word starts a sentence, typed without its full stop
+                           r"(?<=[a-z0-9][a-z0-9])\s+(?=(?:(?:In|Of|For|From|Among|By)\s+(?:which|what)|Which|What|Who|Whom|Whose|"
+                           r"Where|When|How)\s)")
 # Thanks and sign-offs: a sentence of these asks nothing.
 THANKS = re.compile(r"^\W*(?:(?:and|but|so|again|many|much|in advance|a lot|very much|so much|best|kind|warm|"
                     r"regards?|cheers|thanks?|thank you|appreciated?|grateful|ta|much obliged|in\s+advance)\W*)+"
