@@ -210,3 +210,23 @@ def test_no_full_stop_before_the_question_does_not_change_the_answer(engine):
     want = _labels(engine, plain)
     assert want
     assert _labels(engine, re.sub(r"[?!.,;:]", "", plain)) == want
+
+
+# -- an acronym that is an English word, typed in lower case where only a name fits (app/qa/question.py) --
+@pytest.mark.parametrize("plain", [
+    "Which Burmese organisation became a CONNECT member?",
+    "Which Sri Lankan member joined CONNECT in 2024?",
+    "From which countries do the organisations that became CONNECT members in 2024 come?",
+])
+def test_lower_case_acronym_in_a_name_slot(engine, plain):
+    want = _labels(engine, plain)
+    assert want, plain
+    assert _labels(engine, plain.lower().rstrip("?")) == want
+
+
+def test_the_name_slot():
+    from app.qa.question import _in_name_slot
+
+    assert _in_name_slot("joined connect in 2024", 7, 14)
+    assert _in_name_slot("a connect member", 2, 9)
+    assert not _in_name_slot("help connect workers", 5, 12)
