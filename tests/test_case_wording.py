@@ -111,7 +111,10 @@ from app.qa.form.bare_nouns import with_articles  # noqa: E402
      "The country whose parliament passed an act is a pathfinder of which initiative?"),
     ("How many of 50 priority countries recorded no result?", "How many of the 50 priority countries recorded no result?"),
     ("Which country had most result types in 2024?", "Which country had the most result types in 2024?"),
+    ("What is fund that workers can register with?", "What is the fund that workers can register with?"),
+    ("Who funds ILO's work in country hit by the typhoon?", "Who funds ILO's work in the country hit by the typhoon?"),
     # unchanged: a name, a concept asked to be defined, a verb, an adjective alone, a count, "most of"
+    ("What is it that the ILO does?", "What is it that the ILO does?"),
     ("count of countries where eni s.p.a. is a funder", "count of countries where eni s.p.a. is a funder"),
     ("how many of 5 are funded", "how many of 5 are funded"),
     ("which country has most of its funding from the EU", "which country has most of its funding from the EU"),
@@ -134,6 +137,8 @@ def test_dropped_articles_are_put_back(text, want):
     ("How many of the 50 Flagship priority countries recorded no institutional result at all in 2024?",
      "How many of 50 Flagship priority countries recorded no institutional result at all in 2024?"),
     ("Which Arab States country had the most result types in 2024?", "Which Arab States country had most result types in 2024?"),
+    ("What is the fund that Nepal's informal and self-employed workers can voluntarily register with?",
+     "What is fund that Nepal's informal and self-employed workers can voluntarily register with?"),
 ])
 def test_dropped_articles_do_not_change_the_answer(engine, plain, bare):
     want = _labels(engine, plain)

@@ -25,7 +25,7 @@ _MODS = r"(?:(?:[A-Z][\w-]*|[a-z]+(?:an|ese|ic|ish))\s+){0,2}"
 _BEFORE = (r"in|for|of|to|by|from|with|at|on|about|me|us|name|list|is|was|are|were|did|does|do|has|have|had|"
            r"funds?|funded|finances?|financed|supports?|supported")
 _BARE = re.compile(rf"(?P<before>(?:\b(?i:{_BEFORE})\b|[:—–-]))(?P<gap>\s+)(?P<np>{_MODS}(?i:{_NOUN}))"
-                   r"(?=\s+(?i:where|whose|that|which|in\s+which|[a-z]+ed\s+by)\b)")  # "in country covered by ..."
+                   r"(?=\s+(?i:where|whose|that|which|in\s+which|(?:[a-z]+ed|hit|struck|run|led|held|known|chosen|given|taken|seen|shown)\s+by)\b)")  # "in country covered by ..."
 _PLURAL = re.compile(r"(?:ies|nations)$", re.I)
 # Words after which no article is missing: determiners, quantifiers, question words, possessives.
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|each|every|any|some|no|which|what|whose|one|its|their|"
@@ -43,14 +43,14 @@ _DEFINITE = re.compile(r"(?P<before>\b(?:does|do|did|in|from|by|according\s+to|w
 # after "what is/was" typed without its article (a common word, then another word of the phrase or
 # "of"; never a verb form, a determiner or a name).
 _COPULA_BARE = re.compile(r"(?P<before>^\W*(?:(?:so|and|but|also)\s+)?(?i:what)\s+(?i:is|was|are|were))(?P<gap>\s+)"
-                          r"(?P<np>(?P<w>[a-z][a-z-]+)(?=\s+(?:of\b|(?!(?:in|on|at|for|from|to|by|with|about|as|than|and|or|"
+                          r"(?P<np>(?P<w>[a-z][a-z-]+)(?=\s+(?:(?:of|that|which|whose|where)\b|(?!(?:in|on|at|for|from|to|by|with|about|as|than|and|or|"
                           r"the|a|an|it|they|there|this|that)\b)[a-z][a-z-]+\b)))")
 _NOT_NOUN_START = re.compile(r"^(?:not|there|it|this|that|these|those|a|an|the|its|their|his|her|our|my|your|each|every|any|"
                              r"some|no|one|two|three|so|more|most|less|least|also|still|now|then|being|all|both|such|very|"
                              r"really|usually|often|new|meant|known|said|being|[a-z]+(?:ed|en|ly))$")
 # ... and a phrase scoped by a preposition soon after it ("total amount of ...", "financing gap for
 # ..."): a bare concept asked to be defined ("what is social protection floor?") is left as typed.
-_SCOPED_AFTER = re.compile(r"^(?:\s+[\w-]+){0,4}?\s+(?:of|for|in|on|at|by|from|under|between|over|among|per|across)\b")
+_SCOPED_AFTER = re.compile(r"^(?:\s+[\w-]+){0,4}?\s+(?:of|for|in|on|at|by|from|under|between|over|among|per|across|that|which|whose|where)\b")
 # "What was Flagship Programme's funding gap?", "in Global Accelerator's pathfinders": a name headed
 # by a common noun of an organised body takes "the" ("the Flagship Programme's"), as "Kenya's" does not.
 _BODY_NOUN = (r"programmes?|programs?|accelerator|fund|network|partnership|facility|initiative|organi[sz]ation|office|"
