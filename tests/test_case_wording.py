@@ -235,3 +235,9 @@ def test_the_name_slot():
     assert _in_name_slot("joined connect in 2024", 7, 14)
     assert _in_name_slot("a connect member", 2, 9)
     assert not _in_name_slot("help connect workers", 5, 12)
+
+
+def test_an_empty_reading_is_no_crash():
+    from app.qa.form.question_sentence import asking_sentence
+
+    assert asking_sentence("").question == ""  # was an IndexError, met by a perturbed question

@@ -171,6 +171,8 @@ def _keyword_query_last(sentences: list[str]) -> bool:
     no full stop) after sentences that are all about the asker ("I'm preparing a briefing for my
     team.")?  A search-box query asks without a question word; the statement about the asker before
     it asks nothing."""
+    if not sentences:  # nothing left to read (a text of punctuation only)
+        return False
     last = sentences[-1].rstrip()
     return len(sentences) >= 2 and last[-1:] not in ".!" and len(last.split()) >= 2 \
         and not _asides_only(last) and all(_asides_only(s) for s in sentences[:-1])
