@@ -64,6 +64,8 @@ from app.qa.form.conversation import without_shell
 from app.qa.form import asked_core
 from app.qa.form.foreign_words import in_english
 from app.qa.form import counted_entries
+from app.qa.form.shouted import unshout
+from app.qa.form.lost_commas import list_commas, partitive_comma
 from app.qa.form.coreference import core_of
 from app.qa.multihop.entry_country import entry_country, named_as_donor, named_as_government
 from app.qa.form.keyword_order import question_word_first
@@ -395,6 +397,24 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = summarise(out, self.k)
         return out
 
+    def _with_commas(self, text: str) -> str:
+        """A question typed without commas, with those of a fronted partitive and of a list of
+        countries put back (:mod:`app.qa.form.lost_commas`)."""
+        if "," in text:
+            return text
+        head, comma, rest = partitive_comma(text).partition(",")  # the list is in the fronted phrase, or anywhere
+        spans = [(l.start, l.end) for l in self.lexicon.link(head) if l.type == "Country"]
+        return list_commas(head, spans) + comma + rest
+
+    def _keeps_capitals(self, word: str) -> bool:
+        """Does a word of a question typed in capitals keep them: the short name of something in
+        the graph that in lower case is an English word ("CONNECT", "US"), never a question word?"""
+        from app.qa.form.spelling import english_words
+        from app.qa.units import STOP
+
+        low = word.lower()
+        return (low,) in self.lexicon.acronyms and low not in QUESTION_WORDS and (low in english_words() or low in STOP)
+
     def _ask_reading(self, question: str, qid: str | None = None) -> dict:
         """Answer one question (see :meth:`_read_whole`).  The writer's frame around the question
         (a request, a sign-off, a marked aside) is peeled off first (:mod:`app.qa.form.asked_core`).
@@ -405,7 +425,8 @@ class QuestionEngine:
         to what both conditions hold."""
         asked = " ".join(str(question or "").split())
         # "quien financia OIT en Nepal": French, Spanish, Portuguese words and names in English first
-        question = asked_core.of(in_english(asked, self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
+        question = asked_core.of(in_english(self._with_commas(unshout(asked, self._keeps_capitals)),
+                                            self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         question = counted_entries.as_countries(question)  # "how many country programmes does Holland finance"
         question = self._asking_sentence_proper(question)  # "Hi there! Of the pathfinders ...", "For my thesis. number donors senegal"
         question = with_articles(question)  # "Who funds ILO in country where NHIF was replaced?": "in the country where"

@@ -555,8 +555,11 @@ class Lexicon:
                 if gram in self.acronyms and not all(toks[j][2].isupper() or toks[j][2].isdigit() or _ALPHANUMERIC.fullmatch(toks[j][2])
                                                      for j in range(i, i + n)) \
                         and not _ALPHANUMERIC.fullmatch(re.sub(r"[\s.-]", "", text[toks[i][0]:toks[i + n - 1][1]])) \
-                        and not (lowercase_query and all(_lower_acronym_ok(t, joined=n >= 2) for t in gram)) \
-                        and not (lowercase_query and n == 1 and _keyword_country_acronym(low, i, ids)):
+                        and not (lowercase_query and all(_lower_acronym_ok(t, joined=n >= 2 or bool(_SET_ASIDE_BEFORE.search(
+                            text[:toks[i][0]]))) for t in gram)) \
+                        and not (lowercase_query and n == 1 and _keyword_country_acronym(low, i, ids)) \
+                        and not (lowercase_query and n == 1 and gram[0] not in QUESTION_WORDS and gram[0] not in STOP
+                                 and _in_name_slot(text, toks[i][0], toks[i][1])):
                     continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
@@ -689,6 +692,25 @@ def _keyword_country_acronym(low: list[str], i: int, ids) -> bool:
 
 _ASKING = frozenset("which what who whom where when how did does do is are was were has have had can could should "
                     "would will i we you they".split())
+
+
+# A cue that sets the next name aside or puts it beside the asked ones ("besides the ilo", "apart from
+# the ilo", "alongside the ilo"): after it, the author's acronym typed in lower case is a name the
+# question sets apart, as "besides the ILO" is, not the asking word it is elsewhere ("what did the ilo do").
+_SET_ASIDE_BEFORE = re.compile(r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|excluding|"
+                               r"alongside|not\s+counting)\s+(?:the\s+)?$", re.I)
+
+
+# Where an acronym that is also an English word ("connect", "leap") can only be the name when typed
+# in lower case: after a verb of joining or becoming, a copula, a preposition or an article ("joined
+# connect", "what is connect", "the connect"), or before a noun of membership ("connect members").
+_NAME_SLOT_BEFORE = re.compile(r"\b(?:joined|join|joins|joining|became|become|becomes|is|was|of|in|from|about|the|a|an)\s+$")
+_NAME_SLOT_AFTER = re.compile(r"^\s+(?:members?|membership|network|partners?)\b")
+
+
+def _in_name_slot(text: str, start: int, end: int) -> bool:
+    """Is the lower-case word at text[start:end] where English grammar leaves room only for a name?"""
+    return bool(_NAME_SLOT_BEFORE.search(text[:start]) or _NAME_SLOT_AFTER.match(text[end:]))
 
 
 def _lower_acronym_ok(tok: str, joined: bool = False) -> bool:

@@ -28,8 +28,12 @@ from dataclasses import dataclass
 # "U.K." have a capital before the full stop).
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'’][.!?])\s+(?=[A-Z“\"'‘(])|(?<=[?!])\s+(?=[a-z])|"
                            # "... at hand. in which year were ...": a question typed in lower case
-                           r"(?<=[a-z]{2}\.)\s+(?=(?:(?:in|of|for|from|among|by)\s+)?(?:which|what|who|whom|whose|where|"
-                           r"when|how)\b)")
+                           r"(?:(?<=[a-z]{2}\.)|(?<=[^\d]\d{4}\.))\s+(?=(?:(?:in|of|for|from|among|by)\s+)?(?:which|what|who|whom|whose|where|"
+                           r"when|how)\b)|"
+                           # "GIZ keeps popping up in this report Where did ...": a capitalised question word
+                           # after a lower-case word starts a sentence, typed without its full stop
+                           r"(?<=[a-z0-9][a-z0-9])\s+(?=(?:(?:In|Of|For|From|Among|By)\s+(?:which|what)|Which|What|Who|Whom|Whose|"
+                           r"Where|When|How)\s)")
 # Thanks and sign-offs: a sentence of these asks nothing.
 THANKS = re.compile(r"^\W*(?:(?:and|but|so|again|many|much|in advance|a lot|very much|so much|best|kind|warm|"
                     r"regards?|cheers|thanks?|thank you|appreciated?|grateful|ta|much obliged|in\s+advance)\W*)+"
@@ -167,7 +171,7 @@ def _keyword_query_last(sentences: list[str]) -> bool:
     no full stop) after sentences that are all about the asker ("I'm preparing a briefing for my
     team.")?  A search-box query asks without a question word; the statement about the asker before
     it asks nothing."""
-    if len(sentences) < 2:
+    if len(sentences) < 2:  # one sentence, or nothing left to read (a text of punctuation only)
         return False
     last = sentences[-1].rstrip()
     return last[-1:] not in ".!" and len(last.split()) >= 2 \

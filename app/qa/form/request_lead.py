@@ -49,12 +49,35 @@ _LABEL = re.compile(rf"^\W*{_GREETING}(?:(?:a|one|another|my|our)\s+)?(?:(?:quic
                     re.I)
 
 
+# "Name the UN agencies that partnered with the ILO on ...", "List the countries which have ratified
+# C102": an imperative asking for the things a subject relative clause describes is the "which"
+# question "Which UN agencies partnered with the ILO on ...?".  Only a relative whose verb follows
+# "that"/"which"/"who" at once (a subject relative): in "name the convention that the ILO is helping
+# Mongolia assess ... against" the relative's subject is another noun, and the wording stays.
+_IMPERATIVE = re.compile(rf"^\W*{_GREETING}(?:please\s+)?(?:(?:could|can|would)\s+you\s+(?:please\s+)?)?"
+                         r"(?:name|list|identify|give\s+(?:me|us)|show\s+(?:me|us)|tell\s+(?:me|us))\s+(?:please\s+)?"
+                         r"(?:all\s+(?:of\s+)?)?the\s+(?P<np>(?:(?!(?:that|which|who|whom|whose|where|when|of|and)\b)[\w'’-]+\s+){0,5}?"
+                         r"(?!(?:that|which|who)\b)[\w'’-]+)\s+(?:that|which|who)\s+"
+                         r"(?P<rest>(?:have|has|had|is|are|was|were|did|do|does|also|\w+ed)\b[^?]*?)\W*$", re.I)
+# A head that counts or names the answer itself ("the number of ...", "the name of ..."), not the things asked.
+_NOT_A_THING = re.compile(r"\b(?:number|amount|total|name|names|list|share|percentage|year|date)$", re.I)
+
+
+def imperative_as_which(question: str) -> str:
+    """"Name/List the X that VERB ..." as "Which X VERB ...?"; any other text unchanged."""
+    m = _IMPERATIVE.match(question)
+    if m is None or _NOT_A_THING.search(m["np"]) or len(m["rest"].split()) < 2:
+        return question
+    return f"Which {m['np']} {m['rest'].rstrip(' .!')}?"
+
+
 def strip(question: str) -> str:
     """The question without a request lead-in at its start; unchanged when it has none, or when
     what follows is not a question of its own or is a single word."""
     label = _LABEL.match(question)
     if label is not None and label.group(0).strip(" :") and len(question[label.end():].split()) >= 2:
         question = question[label.end():]  # "Quick question for a donor brief: kenya health insurance fund replaced 2024"
+    question = imperative_as_which(question)  # "Name the agencies that partnered with ..."
     m = _LEAD.match(question)
     if m is None:
         return question
