@@ -32,6 +32,7 @@ from app.qa.form.plural_typos import keep_plural
 from app.qa.form.symbol_shorthand import spell_out
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
+_POSSESSIVE = re.compile(r"['’]s?$")
 RARE = 2  # a known word seen this rarely may itself be a typo in the source text
 _QUANTITY_NEXT = re.compile(r"\s+(many|much|often|long|far)\b", re.I)
 MIN_LEN = 4  # shorter words are too often acronyms or right by chance
@@ -464,6 +465,13 @@ class Speller:
                 continue
             if len(word) < MIN_LEN or (protect and word.lower() in protect) or (word.isupper() and len(word) <= 6):
                 continue
+            end = m.end()
+            poss = _POSSESSIVE.search(word)
+            if poss and not self.known(word) and poss.start() >= MIN_LEN:
+                # "naation's", "Tajikstan's": the slip is in the stem; the possessive stays as typed
+                # (corrected whole, "naation's" was "nations", the possessor lost)
+                word = word[:poss.start()]
+                end = m.start() + len(word)
             before = _WORD.findall(text[max(0, m.start() - 40):m.start()])
             after = _WORD.search(text, m.end())
             before, after = (before[-1] if before else ""), (after.group(0) if after else "")
@@ -481,7 +489,7 @@ class Speller:
             new = _match_case(word, sug)
             out.append(text[pos:m.start()])
             out.append(new)
-            pos = m.end()
-            fixes.append(Correction(m.start(), m.end(), word, new))
+            pos = end
+            fixes.append(Correction(m.start(), end, word, new))
         out.append(text[pos:])
         return "".join(out), fixes
