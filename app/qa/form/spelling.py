@@ -209,7 +209,12 @@ class Speller:
     """Known words with their frequencies; ``correct`` rewrites unknown ones."""
 
     def __init__(self, counts: Counter, names: set[str] | None = None, asking: set[str] | None = None,
-                 common_english: bool = False, bigrams: Counter | None = None):
+                 common_english: bool = False, bigrams: Counter | None = None,
+                 rare_contexts: dict[str, frozenset[str]] | None = None):
+        # A word the report writes at most RARE times -> the distinctive words of its sentences
+        # ("counties" -> informal, rural, strategy ...): a question sharing them means the word
+        self.rare_contexts = rare_contexts or {}
+        self._asked: set[str] = set()  # the words of the question being corrected
         self.bigrams = bigrams or Counter()  # (word, next word) -> count in the report: context for a tie
         self.names = names or set()  # words of proper names: preferred for a capitalised typo
         self.counts = Counter({w.lower(): c for w, c in counts.items() if w})
@@ -345,14 +350,14 @@ class Speller:
         corrected towards any frequent report word."""
         w = word.lower()
         if len(w) < REAL_WORD_MIN or not word.islower() or not w.isalpha() or w in self.names \
-                or self.counts.get(w, 0) or w in self.asking:
+                or (self.counts.get(w, 0) and not self._rare_out_of_context(w)) or w in self.asking:
             # a capitalised word may be a name ("Thai"), a possessive is not a slip, and a word
             # the report writes may be meant ("which counties" of Kenya's counties)
             return None
         if self.inflects_known(w):
             return None  # "costed": the past of a word the report writes ("cost", "costing"), meant as typed
         b, a = before.lower(), after.lower()
-        key = (w, "real", b, a)
+        key = (w, "real", b, a, self.counts.get(w, 0) > 0)
         if key in self._cache:
             return self._cache[key]
         freq = english_frequency()
@@ -369,13 +374,27 @@ class Speller:
             # rarer than "held")
             cands = [c for c in cands if not _inflection(w, c)
                      and (self.bigrams.get((b, c)) or self.bigrams.get((c, a)))
-                     and freq.get(c, 0) >= REAL_WORD_RATIO * own
+                     and (freq.get(c, 0) >= REAL_WORD_RATIO * own or self._dropped_from_asking(w, c))
                      and not (self.bigrams.get((b, w)) or self.bigrams.get((w, a)))]
         if cands:
             best = max(cands, key=lambda c: (bool(self.bigrams.get((b, c)) or self.bigrams.get((c, a))),
                                              -_slip_rank(w, c), self.counts[c]))
         self._cache[key] = best
         return best
+
+    def _rare_out_of_context(self, w: str) -> bool:
+        """Is ``w`` a real word the report writes only once or twice, asked where the question shares
+        none of the words the report writes it with?  "counties" (said once of one country's
+        districts) typed in "which counties ratified C102" is a slip for countries; in "which Kenyan
+        counties piloted the informal economy strategy" it is meant."""
+        ctx = self.rare_contexts.get(w)
+        return ctx is not None and len(ctx & self._asked) < 2
+
+    def _dropped_from_asking(self, w: str, c: str) -> bool:
+        """Is ``w`` a word questions are read by (``c``) with one letter dropped ("county" for
+        country)?  The commonest slip: the English frequencies of the two words do not matter then,
+        since the report never writes ``w`` in the sense its own word pairs call for."""
+        return c in self.asking and len(c) == len(w) + 1 and _subsequence(w, c) and self.counts.get(c, 0) >= SLIP_TARGET
 
     def inflects_known(self, word: str) -> bool:
         """Is the real word a regular -ed / -ing form of a word the report writes ("costed" of
@@ -436,6 +455,7 @@ class Speller:
         """The text with unknown words corrected (same words otherwise), and what changed.
         Symbol shorthand ("# of", "w/", "no. of") is spelled out first (:mod:`app.qa.form.symbol_shorthand`)."""
         text, spelled = spell_out(text)
+        self._asked = {w.lower() for w in _WORD.findall(text)}
         out, fixes, pos = [], [Correction(0, 0, typed, words) for typed, words in spelled], 0
         for m in _WORD.finditer(text):
             word = m.group(0)
