@@ -163,10 +163,15 @@ def _neighbours(a: str, b: str) -> bool:
 
 def _slip_rank(typed: str, word: str) -> int:
     """0 for the slips people make most (a letter dropped or doubled, two letters swapped, a
-    neighbouring key), 1 for any other edit: "fnder" is funder (a dropped u), not under."""
-    if abs(len(typed) - len(word)) == 1:
-        short, long = sorted((typed, word), key=len)
-        return 0 if _subsequence(short, long) else 1
+    neighbouring key), 1 for any other edit (an added letter that doubles none is one): "fnder" is
+    funder (a dropped u), not under."""
+    if len(typed) == len(word) - 1:
+        return 0 if _subsequence(typed, word) else 1
+    if len(typed) == len(word) + 1:
+        # a letter typed twice is a common slip; any other extra letter is rarer than a dropped one
+        # or a swapped pair: "fundrs" is funders (an e dropped), not funds (an r added); "pliots"
+        # is pilots (two letters swapped), not plots (an i added)
+        return 0 if any(typed[i] == typed[i + 1] and typed[:i] + typed[i + 1:] == word for i in range(len(typed) - 1)) else 1
     if len(typed) == len(word):
         diff = [i for i, (x, y) in enumerate(zip(typed, word)) if x != y]
         if len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]]:
@@ -174,6 +179,11 @@ def _slip_rank(typed: str, word: str) -> int:
         if len(diff) == 1 and _neighbours(typed[diff[0]], word[diff[0]]):
             return 0
     return 1
+
+
+def _added_letter(typed: str, word: str) -> bool:
+    """Is ``typed`` the word with one letter added anywhere?"""
+    return len(typed) == len(word) + 1 and _subsequence(word, typed)
 
 
 def _shared_start(a: str, b: str, most: int = 4) -> int:
@@ -287,7 +297,7 @@ class Speller:
             # ("kirgizstan": y and i are one letter in transliterated names, so its opening is kept too)
             kept = len(typed) >= LONG_NAME_TYPO and _shared_start(_translit(typed), _translit(cand)) >= 4
             return edits <= 1 or (self.counts[cand] >= 2 and (cap or cand not in self.names or kept))
-        return edits <= 1 and len(cand) >= 5 and _slip_rank(typed, cand) == 0
+        return edits <= 1 and len(cand) >= 5 and (_slip_rank(typed, cand) == 0 or _added_letter(typed, cand))
 
     def in_context(self, word: str, before: str, after: str) -> str | None:
         """Among equally near candidates, one the report writes next to the neighbouring word
