@@ -392,6 +392,28 @@ class Speller:
         self._cache[key] = best
         return best
 
+    def short_junk_slip(self, word: str) -> str | None:
+        """A five-letter dictionary entry so rare it is junk ("arica", "zamia", "regin") that is a
+        frequent report word with one letter dropped (Africa, Zambia, region): that word.  Too short
+        for :meth:`real_word_slip`, yet the dropped letter is the commonest slip and the junk entry
+        is never what a question about the report means.  Capitalised too ("In Arica, ..."): the
+        junk entries are mostly place names nobody asks the report about."""
+        poss = _POSSESSIVE.search(word)
+        if poss:  # "Zamia's": the possessive stays as typed
+            fixed = self.short_junk_slip(word[:poss.start()])
+            return fixed + poss.group() if fixed else None
+        w = word.lower()
+        if len(w) != REAL_WORD_MIN - 1 or not w.isalpha() or self.counts.get(w, 0) or w in self.asking \
+                or english_frequency().get(w, 0) >= COMMON_ENGLISH // 10:
+            return None
+        key = (w, "junk5")
+        if key not in self._cache:
+            cands = [c for c in self._by_len.get(len(w) + 1, ())
+                     if self.counts.get(c, 0) >= SLIP_TARGET and _subsequence(w, c)]
+            cands.sort(key=lambda c: -self.counts[c])
+            self._cache[key] = cands[0] if len(cands) == 1 or (cands and self.counts[cands[0]] >= DOMINANT * self.counts[cands[1]]) else None
+        return self._cache[key]
+
     def _rare_out_of_context(self, w: str) -> bool:
         """Is ``w`` a real word the report writes only once or twice, asked where the question shares
         none of the words the report writes it with?  "counties" (said once of one country's
@@ -506,7 +528,7 @@ class Speller:
             after = _WORD.search(text, m.end())
             before, after = (before[-1] if before else ""), (after.group(0) if after else "")
             if self.known(word):
-                sug = self._typo_in_source(word) or self.real_word_slip(word, before, after)
+                sug = self._typo_in_source(word) or self.real_word_slip(word, before, after) or self.short_junk_slip(word)
                 if sug is None:
                     continue
             else:
