@@ -116,6 +116,7 @@ def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
         words = [w.lower() for w in raw]
         counts.update(words)
         bigrams.update(zip(words, words[1:]))
+    rare_contexts = _rare_contexts(knowledge, counts)
     for name in lexicon.names:
         counts.update(name)
     # Words of questions (bank, question words, relation phrases) are common by construction.
@@ -139,7 +140,28 @@ def speller_for(knowledge, lexicon, bank_texts: list[str]) -> Speller:
     # A short name's words are proper names ("fincaed" is not Finland), unless the report writes the
     # word in lower case too: "reccomendation" is recommendation although "Recommendation No. 202" is a name.
     return Speller(counts, {t for name in lexicon.names for t in name if len(name) <= 3 and t not in common}, asking=asking,
-                   common_english=True, bigrams=bigrams)
+                   common_english=True, bigrams=bigrams, rare_contexts=rare_contexts)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_CONTEXT_MAX = 300  # a word the report writes more often than this says nothing about a sentence
+
+
+def _rare_contexts(knowledge, counts: Counter) -> dict[str, frozenset[str]]:
+    """Each real English word the report writes at most twice -> the less common words (four letters
+    or more) of the sentences it is written in: whether a question means the report's rare word
+    ("Kisumu and Mombasa counties") or typed it for a commoner one ("which counties ratified")."""
+    from app.qa.form.spelling import RARE, english_words
+
+    english = english_words()
+    rare = {w for w, n in counts.items() if n <= RARE and w in english and len(w) >= 4}
+    out: dict[str, set[str]] = {}
+    for p in knowledge.passages.values():
+        for sent in _SENTENCE_END.split(p.text):
+            words = {w.lower() for w in _TOKEN.findall(sent)}
+            for w in words & rare:
+                out.setdefault(w, set()).update(x for x in words if x != w and len(x) >= 4 and counts[x] <= _CONTEXT_MAX)
+    return {w: frozenset(ctx) for w, ctx in out.items()}
 
 
 _AGGREGATE_WORDS = "count number tally total kinds types categories exactly longest shortest donor backer financer table".split()

@@ -32,6 +32,7 @@ from app.qa.form.plural_typos import keep_plural
 from app.qa.form.symbol_shorthand import spell_out
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
+_POSSESSIVE = re.compile(r"['’]s?$")
 RARE = 2  # a known word seen this rarely may itself be a typo in the source text
 _QUANTITY_NEXT = re.compile(r"\s+(many|much|often|long|far)\b", re.I)
 MIN_LEN = 4  # shorter words are too often acronyms or right by chance
@@ -162,10 +163,15 @@ def _neighbours(a: str, b: str) -> bool:
 
 def _slip_rank(typed: str, word: str) -> int:
     """0 for the slips people make most (a letter dropped or doubled, two letters swapped, a
-    neighbouring key), 1 for any other edit: "fnder" is funder (a dropped u), not under."""
-    if abs(len(typed) - len(word)) == 1:
-        short, long = sorted((typed, word), key=len)
-        return 0 if _subsequence(short, long) else 1
+    neighbouring key), 1 for any other edit (an added letter that doubles none is one): "fnder" is
+    funder (a dropped u), not under."""
+    if len(typed) == len(word) - 1:
+        return 0 if _subsequence(typed, word) else 1
+    if len(typed) == len(word) + 1:
+        # a letter typed twice is a common slip; any other extra letter is rarer than a dropped one
+        # or a swapped pair: "fundrs" is funders (an e dropped), not funds (an r added); "pliots"
+        # is pilots (two letters swapped), not plots (an i added)
+        return 0 if any(typed[i] == typed[i + 1] and typed[:i] + typed[i + 1:] == word for i in range(len(typed) - 1)) else 1
     if len(typed) == len(word):
         diff = [i for i, (x, y) in enumerate(zip(typed, word)) if x != y]
         if len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]]:
@@ -173,6 +179,11 @@ def _slip_rank(typed: str, word: str) -> int:
         if len(diff) == 1 and _neighbours(typed[diff[0]], word[diff[0]]):
             return 0
     return 1
+
+
+def _added_letter(typed: str, word: str) -> bool:
+    """Is ``typed`` the word with one letter added anywhere?"""
+    return len(typed) == len(word) + 1 and _subsequence(word, typed)
 
 
 def _shared_start(a: str, b: str, most: int = 4) -> int:
@@ -208,7 +219,12 @@ class Speller:
     """Known words with their frequencies; ``correct`` rewrites unknown ones."""
 
     def __init__(self, counts: Counter, names: set[str] | None = None, asking: set[str] | None = None,
-                 common_english: bool = False, bigrams: Counter | None = None):
+                 common_english: bool = False, bigrams: Counter | None = None,
+                 rare_contexts: dict[str, frozenset[str]] | None = None):
+        # A word the report writes at most RARE times -> the distinctive words of its sentences
+        # ("counties" -> informal, rural, strategy ...): a question sharing them means the word
+        self.rare_contexts = rare_contexts or {}
+        self._asked: set[str] = set()  # the words of the question being corrected
         self.bigrams = bigrams or Counter()  # (word, next word) -> count in the report: context for a tie
         self.names = names or set()  # words of proper names: preferred for a capitalised typo
         self.counts = Counter({w.lower(): c for w, c in counts.items() if w})
@@ -281,7 +297,7 @@ class Speller:
             # ("kirgizstan": y and i are one letter in transliterated names, so its opening is kept too)
             kept = len(typed) >= LONG_NAME_TYPO and _shared_start(_translit(typed), _translit(cand)) >= 4
             return edits <= 1 or (self.counts[cand] >= 2 and (cap or cand not in self.names or kept))
-        return edits <= 1 and len(cand) >= 5 and _slip_rank(typed, cand) == 0
+        return edits <= 1 and len(cand) >= 5 and (_slip_rank(typed, cand) == 0 or _added_letter(typed, cand))
 
     def in_context(self, word: str, before: str, after: str) -> str | None:
         """Among equally near candidates, one the report writes next to the neighbouring word
@@ -344,14 +360,14 @@ class Speller:
         corrected towards any frequent report word."""
         w = word.lower()
         if len(w) < REAL_WORD_MIN or not word.islower() or not w.isalpha() or w in self.names \
-                or self.counts.get(w, 0) or w in self.asking:
+                or (self.counts.get(w, 0) and not self._rare_out_of_context(w)) or w in self.asking:
             # a capitalised word may be a name ("Thai"), a possessive is not a slip, and a word
             # the report writes may be meant ("which counties" of Kenya's counties)
             return None
         if self.inflects_known(w):
             return None  # "costed": the past of a word the report writes ("cost", "costing"), meant as typed
         b, a = before.lower(), after.lower()
-        key = (w, "real", b, a)
+        key = (w, "real", b, a, self.counts.get(w, 0) > 0)
         if key in self._cache:
             return self._cache[key]
         freq = english_frequency()
@@ -368,13 +384,49 @@ class Speller:
             # rarer than "held")
             cands = [c for c in cands if not _inflection(w, c)
                      and (self.bigrams.get((b, c)) or self.bigrams.get((c, a)))
-                     and freq.get(c, 0) >= REAL_WORD_RATIO * own
+                     and (freq.get(c, 0) >= REAL_WORD_RATIO * own or self._dropped_from_asking(w, c))
                      and not (self.bigrams.get((b, w)) or self.bigrams.get((w, a)))]
         if cands:
             best = max(cands, key=lambda c: (bool(self.bigrams.get((b, c)) or self.bigrams.get((c, a))),
                                              -_slip_rank(w, c), self.counts[c]))
         self._cache[key] = best
         return best
+
+    def short_junk_slip(self, word: str) -> str | None:
+        """A five-letter dictionary entry so rare it is junk ("arica", "zamia", "regin") that is a
+        frequent report word with one letter dropped (Africa, Zambia, region): that word.  Too short
+        for :meth:`real_word_slip`, yet the dropped letter is the commonest slip and the junk entry
+        is never what a question about the report means.  Capitalised too ("In Arica, ..."): the
+        junk entries are mostly place names nobody asks the report about."""
+        poss = _POSSESSIVE.search(word)
+        if poss:  # "Zamia's": the possessive stays as typed
+            fixed = self.short_junk_slip(word[:poss.start()])
+            return fixed + poss.group() if fixed else None
+        w = word.lower()
+        if len(w) != REAL_WORD_MIN - 1 or not w.isalpha() or self.counts.get(w, 0) or w in self.asking \
+                or english_frequency().get(w, 0) >= COMMON_ENGLISH // 10:
+            return None
+        key = (w, "junk5")
+        if key not in self._cache:
+            cands = [c for c in self._by_len.get(len(w) + 1, ())
+                     if self.counts.get(c, 0) >= SLIP_TARGET and _subsequence(w, c)]
+            cands.sort(key=lambda c: -self.counts[c])
+            self._cache[key] = cands[0] if len(cands) == 1 or (cands and self.counts[cands[0]] >= DOMINANT * self.counts[cands[1]]) else None
+        return self._cache[key]
+
+    def _rare_out_of_context(self, w: str) -> bool:
+        """Is ``w`` a real word the report writes only once or twice, asked where the question shares
+        none of the words the report writes it with?  "counties" (said once of one country's
+        districts) typed in "which counties ratified C102" is a slip for countries; in "which Kenyan
+        counties piloted the informal economy strategy" it is meant."""
+        ctx = self.rare_contexts.get(w)
+        return ctx is not None and len(ctx & self._asked) < 2
+
+    def _dropped_from_asking(self, w: str, c: str) -> bool:
+        """Is ``w`` a word questions are read by (``c``) with one letter dropped ("county" for
+        country)?  The commonest slip: the English frequencies of the two words do not matter then,
+        since the report never writes ``w`` in the sense its own word pairs call for."""
+        return c in self.asking and len(c) == len(w) + 1 and _subsequence(w, c) and self.counts.get(c, 0) >= SLIP_TARGET
 
     def inflects_known(self, word: str) -> bool:
         """Is the real word a regular -ed / -ing form of a word the report writes ("costed" of
@@ -435,6 +487,7 @@ class Speller:
         """The text with unknown words corrected (same words otherwise), and what changed.
         Symbol shorthand ("# of", "w/", "no. of") is spelled out first (:mod:`app.qa.form.symbol_shorthand`)."""
         text, spelled = spell_out(text)
+        self._asked = {w.lower() for w in _WORD.findall(text)}
         out, fixes, pos = [], [Correction(0, 0, typed, words) for typed, words in spelled], 0
         for m in _WORD.finditer(text):
             word = m.group(0)
@@ -464,11 +517,18 @@ class Speller:
                 continue
             if len(word) < MIN_LEN or (protect and word.lower() in protect) or (word.isupper() and len(word) <= 6):
                 continue
+            end = m.end()
+            poss = _POSSESSIVE.search(word)
+            if poss and not self.known(word) and poss.start() >= MIN_LEN:
+                # "naation's", "Tajikstan's": the slip is in the stem; the possessive stays as typed
+                # (corrected whole, "naation's" was "nations", the possessor lost)
+                word = word[:poss.start()]
+                end = m.start() + len(word)
             before = _WORD.findall(text[max(0, m.start() - 40):m.start()])
             after = _WORD.search(text, m.end())
             before, after = (before[-1] if before else ""), (after.group(0) if after else "")
             if self.known(word):
-                sug = self._typo_in_source(word) or self.real_word_slip(word, before, after)
+                sug = self._typo_in_source(word) or self.real_word_slip(word, before, after) or self.short_junk_slip(word)
                 if sug is None:
                     continue
             else:
@@ -481,7 +541,7 @@ class Speller:
             new = _match_case(word, sug)
             out.append(text[pos:m.start()])
             out.append(new)
-            pos = m.end()
-            fixes.append(Correction(m.start(), m.end(), word, new))
+            pos = end
+            fixes.append(Correction(m.start(), end, word, new))
         out.append(text[pos:])
         return "".join(out), fixes

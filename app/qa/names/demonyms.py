@@ -91,6 +91,20 @@ def _misspelt(w: str, stems: list[str], names: dict[str, str]) -> str | None:
         hits = {iso for n, iso in names.items() if OSA.distance(stem, n[:len(stem)]) <= 1}
         if len(hits) == 1:
             return hits.pop()
+    # One slip in a demonym of the table ("Ivoiran", "Ivorin", "Ivorrian" for Ivorian), or in a
+    # stem that is a whole name with its suffix ("Parguayan", "Zamian": Paraguay, Zambia, a letter
+    # dropped): typos of a demonym are as common as of the name, and the rules above look only for
+    # exact stems or a long stem's opening.
+    if len(w) >= 6:
+        hits = {iso for d, iso in IRREGULAR.items() if len(d) >= 6 and " " not in d and OSA.distance(w, d) <= 1}
+        if len(hits) == 1:
+            return hits.pop()
+    for stem in stems:
+        if len(stem) < 5:
+            continue
+        hits = {iso for n, iso in names.items() if len(n) >= 5 and OSA.distance(stem, n) <= 1}
+        if len(hits) == 1:
+            return hits.pop()
     return None
 
 
