@@ -389,6 +389,19 @@ def _subsection(section: str) -> str:
     return " > ".join(section.split(" > ")[:2])
 
 
+
+def _wider_passages(order, scores, floor: float, most: int, units) -> list[str]:
+    """The passages of the best-scored units, in rank order, down to ``floor`` and at most ``most``
+    of them: the paragraphs around the best one, where a figure or an option may sit apart."""
+    wider: list[str] = []
+    for ui in order[:60]:
+        pid = units.units[int(ui)].passage_id
+        if scores[ui] < floor or len(wider) >= most:
+            break
+        if pid not in wider:
+            wider.append(pid)
+    return wider
+
 def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_passages: int = 6,
                  section_of=None) -> Ranked | None:
     """Find the passage whose list of figures the question ranks and rank it.
@@ -437,13 +450,7 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
         # "did the EU or the RBSA provide the bigger share": two named options whose figures the
         # report writes in two paragraphs of one subsection ("the European Union (53 per cent)" ...
         # "the RBSA represented the next largest share (20 per cent)")
-        wider = []
-        for ui in order[:60]:
-            pid = units.units[int(ui)].passage_id
-            if scores[ui] < floor or len(wider) >= 2 * top_passages:
-                break
-            if pid not in wider:
-                wider.append(pid)
+        wider = _wider_passages(order, scores, floor, 2 * top_passages, units)
         held = {}
         for p in wider:
             ids_here = set().union(*_collect([p], ask, None, units, link)[2] or [set()])
@@ -459,13 +466,8 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
                     return got
     if section_of is not None and want and len(seen) > 1 and not ask.options and ask.kind != "any":
         # the passages writing a figure of the asked kind beside a name of the asked type
-        wider: list[str] = []  # a list over paragraphs: its later paragraphs may rank a little lower
-        for ui in order[:60]:
-            pid = units.units[int(ui)].passage_id
-            if scores[ui] < floor or len(wider) >= 2 * top_passages:
-                break
-            if pid not in wider:
-                wider.append(pid)
+        # a list over paragraphs: its later paragraphs may rank a little lower
+        wider = _wider_passages(order, scores, floor, 2 * top_passages, units)
         held = [p for p in wider if any(_collect([p], ask, want, units, link)[1])]
         home = _subsection(section_of(held[0]) or "") if held else ""
         group = tuple(p for p in held if _subsection(section_of(p) or "") == home)
