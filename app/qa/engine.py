@@ -432,6 +432,7 @@ class QuestionEngine:
         question = with_articles(question)  # "Who funds ILO in country where NHIF was replaced?": "in the country where"
         named = described_country.split(question) or told_country.split(  # "X was launched there. Who funds that country?"
             question, lambda t: [(l.surface, l.ids[0]) for l in self.lexicon.link(t) if l.type == "Country"], self.k.label)
+        spelled = None
         if named is None:  # "wat yaer did the contry that used ...": the frame's words read once spelled
             spelled = self.speller.correct(self.author_names.shorten(question))[0]
             named = described_country.split(spelled) if spelled != question else None
@@ -439,6 +440,9 @@ class QuestionEngine:
                                           lambda i: str(self.k.iri(i))) \
             if named is not None else None
         readings = set_by_description.read(question)  # "the countries that ... - who funds them?", "of the countries that ..., which ..."
+        if not readings:  # "The countriees that ratified C102 in 2023 - who funds them?": the frame's words read once spelled
+            spelled = spelled or self.speller.correct(self.author_names.shorten(question))[0]
+            readings = set_by_description.read(spelled) if spelled != question else readings
         if out is None:
             out = set_by_description.chain(readings, self._ask_whole)
         if out is not None:
