@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from app.qa.form import asked_core
-from app.qa.form.question_sentence import asker_sentences_apart, keyword_query_after_asker
+from app.qa.form.question_sentence import asker_sentences_apart
 
 
 @pytest.mark.parametrize("text, want", [
@@ -40,7 +40,7 @@ def test_frames_are_peeled_off(text, want):
     ("For my thesis. c102 ratifications 2024", "c102 ratifications 2024"),
 ])
 def test_a_keyword_query_after_sentences_about_the_asker(text, question):
-    split = keyword_query_after_asker(text)
+    split = asker_sentences_apart(text)
     assert split is not None and split.question == question and split.dropped
 
 
@@ -51,7 +51,6 @@ def test_a_keyword_query_after_sentences_about_the_asker(text, question):
     "A friend told me registered workers grew to 146,000. Which country was that?",
 ])
 def test_sentences_that_carry_the_question_stay(text):
-    assert keyword_query_after_asker(text) is None
     assert asker_sentences_apart(text) is None
 
 

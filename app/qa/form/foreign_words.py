@@ -141,10 +141,10 @@ def _typed_lower(question: str) -> bool:
     the eu Thanks a lot!"), a request or sentence about the asker before it ("Could you please tell
     me: ...") is not the question: it is peeled off before names are linked."""
     from app.qa.form import request_lead, sign_off
-    from app.qa.form.question_sentence import keyword_query_after_asker
+    from app.qa.form.question_sentence import asker_sentences_apart
 
     core = request_lead.strip(sign_off.strip(question))  # "Could you please tell me: countries funded by ..."
-    split = keyword_query_after_asker(core)  # "I'm writing a note. countries funded by irland and the eu"
+    split = asker_sentences_apart(core)  # "I'm writing a note. countries funded by irland and the eu"
     core = split.question if split is not None else core
     return core == core.lower()
 

@@ -178,17 +178,6 @@ def _keyword_query_last(sentences: list[str]) -> bool:
         and not _asides_only(last) and all(_asides_only(s) for s in sentences[:-1])
 
 
-def keyword_query_after_asker(question: str) -> Sentences | None:
-    """A keyword query typed after sentences about the asker ("For my thesis. number donors
-    senegal"), split: the query and the sentences before it; None for any other text.  The query is
-    then read like any keyword query (its word order, its count word) once the caller has checked
-    that the sentences set apart name nothing the query needs."""
-    sentences = [s.strip() for s in _LOWER_START.split(" ".join(str(question or "").split())) if s.strip()]
-    if any(_asks(s) for s in sentences) or not _keyword_query_last(sentences):
-        return None
-    return Sentences(sentences[-1], sentences[:-1])
-
-
 # A sentence about the asker that tells something heard or read ("I read that a pilot will target
 # refugees.", "A friend told me registered workers grew ..."): what it tells is the question's.
 _TELLS = re.compile(r"\b(?:said|says|say|told|tells?|read|reading|heard|hear|saw|seen|learn(?:ed|t)|noticed|mentioned|"
