@@ -284,7 +284,24 @@ class Speller:
             top = max(self._weight(c) for c in tied)
             tied.sort(key=lambda c: (self._weight(c) * DOMINANT < top, _slip_rank(w, c), -_shared_start(w, c), -self._weight(c)))
             out = tied
+        if cap and budget == 1 and not any(c in self.counts for c in out):
+            out = self._name_two_slips(w) or out
         self._cache[key] = out
+        return out
+
+    def _name_two_slips(self, w: str) -> list[str]:
+        """A capitalised word of six or seven letters that is two slips from one of the report's
+        names ("Cmaroon": two letters swapped and one dropped) is that name, when nothing of the
+        report is one edit away: an English word one added letter away ("maroon") is no name.  Only
+        towards a name at least as long whose first letter is kept, so a demonym or a name the
+        report never writes ("Verdean", "Basotho") is not pulled to a shorter name."""
+        if len(w) < 6:
+            return []
+        near = [c for c, d, _ in process.extract(w, [n for n in self._near(w, 2) if n in self.names],
+                                                 scorer=OSA.distance, score_cutoff=2, limit=8)
+                if d == 2 and c[0] == w[0] and len(c) >= len(w) and self.counts.get(c, 0) >= 2
+                and not _inflection(w, c)]
+        return near if len(near) == 1 else []
         return out
 
     def _admissible(self, typed: str, cand: str, edits: int, cap: bool) -> bool:
