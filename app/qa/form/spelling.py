@@ -150,7 +150,7 @@ COMMON_ENGLISH = 1_000_000  # English words at least this frequent are candidate
 DOMINANT = 5  # a candidate this many times more frequent than the others is meant whatever the slip
 REAL_WORD_RATIO = 3  # a real word is a slip for a word at least this much commoner in English
 SLIP_TARGET = 20  # a junk dictionary word is corrected only towards a word this frequent here
-REAL_WORD_MIN = 6  # shorter real words ("tale", "kids", "help") are too often meant as typed
+REAL_WORD_MIN = 6  # shorter real words ("tale", "kids", "help") are too often meant as typed (five letters: see real_word_slip)
 
 _KEYS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_POS = {ch: (r, c) for r, row in enumerate(_KEYS) for c, ch in enumerate(row)}
@@ -376,7 +376,8 @@ class Speller:
         ("kids" stays kids: it is commoner than "kinds"); dictionary junk ("regin", "fuds") is
         corrected towards any frequent report word."""
         w = word.lower()
-        if len(w) < REAL_WORD_MIN or not word.islower() or not w.isalpha() or w in self.names \
+        short = len(w) == REAL_WORD_MIN - 1
+        if len(w) < REAL_WORD_MIN - 1 or not word.islower() or not w.isalpha() or w in self.names \
                 or (self.counts.get(w, 0) and not self._rare_out_of_context(w)) or w in self.asking:
             # a capitalised word may be a name ("Thai"), a possessive is not a slip, and a word
             # the report writes may be meant ("which counties" of Kenya's counties)
@@ -392,6 +393,12 @@ class Speller:
         best = None
         cands = [c[0] for c in process.extract(w, self._near(w, 1), scorer=OSA.distance, score_cutoff=1, limit=12)
                  if c[0] != w and self.counts.get(c[0], 0) >= 2]
+        if short:
+            # a five-letter word is often meant as typed: only a letter dropped from the word the
+            # report writes next to the neighbour ("heath insurance" -> health insurance), never
+            # a dictionary junk entry (short_junk_slip reads those)
+            cands = [c for c in cands if len(c) == len(w) + 1 and _subsequence(w, c)] \
+                if own >= COMMON_ENGLISH // 10 else []
         if own < COMMON_ENGLISH // 10:  # a junk dictionary entry: any frequent report or bank word
             cands = [c for c in cands if self.counts[c] >= SLIP_TARGET]
         else:
