@@ -1145,6 +1145,16 @@ _KIND_COMPLEMENT = re.compile(r"\s+(?:of|in|for|within|under|across)\s+(?:(?!(?:
                               r"policy|strateg(?:y|ies)|benefits?)\b", re.I)
 
 
+# The verb a precisely worded kind is the subject of: "measures to improve operations (of social
+# protection) *were introduced* in 2024" tells that the measures were taken, not a second kind (the
+# introduction of schemes).  Only the passive right after the phrase (and its complement, up to four
+# words) is the phrase's own; an active "introduced" after a conjunction still says a kind.
+_KIND_PREDICATE = re.compile(r"(?:\s+(?:of|in|for|within|under|across)\s+(?:(?!(?:and|or|but|while|as|plus|were|was|"
+                             r"are|is|been|being)\b)[\w'’-]+\s+){0,4}?)?\s*(?:(?:were|was|are|is|have\s+been|has\s+been|"
+                             r"had\s+been|being|got|get)\s+)?(?:introduc\w*|adopt\w*|implement\w*|taken|undertaken|"
+                             r"put\s+in\s+place)\b", re.I)
+
+
 def _without_kind_phrases(question: str) -> str:
     """The question with each precisely worded result kind blanked together with its complement, so
     the loose heading words ("scheme", "operation") are read only where no precise phrase used them."""
@@ -1155,6 +1165,9 @@ def _without_kind_phrases(question: str) -> str:
             c = _KIND_COMPLEMENT.match(question, end)
             if c:
                 end = c.end()
+            v = _KIND_PREDICATE.match(question, end)
+            if v:
+                end = v.end()
             out = out[:m.start()] + " " * (end - m.start()) + out[end:]
     return out
 

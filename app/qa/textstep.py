@@ -22,6 +22,7 @@ from app.qa.names.listed_governments import listed_governments
 from app.qa.question import ENTITY_FOR_TYPE, Analysis, is_network
 from app.qa.units import STOP, UnitIndex, stem, terms
 from graph import countries
+from graph.contents import contents_entries
 
 NUMBER = numbers.NUMBER
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -70,6 +71,37 @@ _UNIT_WORDS = {"percent", "per", "cent", "percentage"}
 _WH = re.compile(r"\b(which|what|who|whom|where|when|how|whose)\b", re.I)
 _PHRASE_END = re.compile(r"^(who|whom|that|which|did|does|do|were|was|are|is|will|would|have|has|had|in|at|by|with|"
                          r"from|for|on|under|across|according|got|get|received?|given)$", re.I)
+
+
+# A span of years written out: "2021-2024", "2021 – 24", "between 2021 and 2024", "from 2021 to 2024".
+_Y1, _Y2 = r"(19[5-9]\d|20\d\d)", r"((?:19|20)?\d\d)"
+_YEAR_SPAN = re.compile(rf"\bbetween\s+{_Y1}\s+and\s+{_Y2}\b|\b{_Y1}\s*(?:[-–—/]|\s(?:to|until|through)\s)\s*{_Y2}\b", re.I)
+# A change told by its two ends ("increasing from 50,000 to 146,000 between 2017 and 2023"): each
+# figure is dated by one end of the span, not summed over it.
+_FROM_TO = re.compile(r"\bfrom\s+(?:US\$\s*|€\s*)?(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:million|billion|thousand|per\s*cent|percent|%))?\s+to\s+\d", re.I)
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _YEAR_SPAN.finditer(text):
+        first, last = (int(m.group(1)), m.group(2)) if m.group(1) else (int(m.group(3)), m.group(4))
+        last = int(last) if len(last) == 4 else first - first % 100 + int(last)
+        if 0 < last - first <= 12:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def in_span_only(sentence: str, question: str) -> bool:
+    """Does the question date its figure by one year ("in 2024") that the sentence writes only as
+    an end of a span of years ("between 2021 and 2024", "2021-2024")?  Then the sentence's figures
+    add up several years, not the one asked.  A question that itself writes a span asks the span."""
+    asked = set(YEAR.findall(question))
+    if len(asked) != 1 or _spans(question) or _FROM_TO.search(sentence):
+        return False
+    year = next(iter(asked))
+    hits = [m.start() for m in re.finditer(r"\b" + year + r"\b", sentence)]
+    spans = _spans(sentence)
+    return bool(hits) and all(any(a <= h < b for a, b in spans) for h in hits)
 
 
 def focus_terms(question: str) -> list[str]:
@@ -251,6 +283,7 @@ class TextStep:
         self._titles: dict[tuple[str, ...], frozenset[str]] = {}
         self._about: dict[str, frozenset[str]] = {}  # passage id -> passage_entities (the graph is read-only)
         self._title_names: list[tuple[str, list[str], list[re.Pattern]]] | None = None
+        self._contents: dict[str, bool] = {}  # passage id -> is a contents listing (see contents_listing)
 
     def report_year(self) -> str | None:
         """The year the report covers: the year its section titles write most often ("Programme
@@ -271,6 +304,18 @@ class TextStep:
             ids.update(self._title_entities(tuple(p.section_path)))
         out = self._about[pid] = frozenset(ids)
         return out
+
+    def contents_listing(self, pid: str) -> bool:
+        """Is the passage one of the report's contents tables (a table of contents, figures, tables
+        or boxes: titles beside page numbers, :func:`graph.contents.contents_entries`)?  Its numbers
+        are page numbers, never a figure the report states ("Table 3: Institutional changes ... | 4")."""
+        cached = self._contents.get(pid)
+        if cached is None:
+            p = self.k.passage(pid)
+            cached = bool(p is not None and getattr(p, "kind", None) == "table"
+                          and contents_entries(p.text.split("\n")))
+            self._contents[pid] = cached
+        return cached
 
     @staticmethod
     def _entry_country(p) -> str | None:
@@ -306,9 +351,13 @@ class TextStep:
         seg = text[a:b]
         out: dict[str, Found] = {}
         if answer_type == "Number":
+            if self.contents_listing(unit.passage_id):
+                return []  # a contents table's numbers are its page numbers
             asked_years = YEAR.findall(question)
             if asked_years and YEAR.search(seg) and not any(y in seg for y in asked_years):
                 return []  # the sentence dates its figures, but not to the year asked
+            if in_span_only(seg, question):
+                return []  # "between 2021 and 2024, ... 149 changes" counts the years up to the one asked
             focus = focus_terms(question)
             strict = bool(focus)
             if not focus and (numbers.counted_noun_last(question) or (
