@@ -33,7 +33,7 @@ _AGENTS = re.compile(r"(?:others|donors|funders|sponsors|governments|ministers)"
 
 # People counted as the audience of an event or a service: never a topic of their own.
 _AUDIENCE = re.compile(r"(?:attendees|attendance|turnout|participants|trainees|subscribers|viewers|users|visitors|readers|delegates|"
-                       r"respondents|registrants|followers|listeners)", re.I)
+                       r"respondents|registrants|followers|listeners|audiences?|readership|viewership|spectators|watchers)", re.I)
 
 
 def _people(word: str) -> bool:

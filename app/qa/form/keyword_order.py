@@ -96,6 +96,10 @@ def which_first(query: str) -> str:
         return reordered
     if not _OPENS_ON_KIND.match(query):
         return query
+    from app.qa.figures.keyword_figures import closes_on_measure
+
+    if closes_on_measure(query):
+        return query  # "country pages users 2024": the kind noun names what is measured, the figure is asked
     return "which " + query.strip()
 
 
