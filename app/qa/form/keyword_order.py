@@ -49,6 +49,15 @@ _AGENT_LAST = re.compile(r"\b[a-z][\w-]*\s+by\s*\??\s*$", re.I)
 # ("p4h network members named": a plural's names are listed, not one name asked)
 _CALLED_LAST = re.compile(r"^(?P<rest>\S.*?\S)\s+called\s*\??\s*$", re.I)
 
+# "malawi new non-contributory pension 70 name": a keyword query closing on "name" asks the name of
+# the one thing it describes, as "called" does ("full name", "official name" ask an acronym's expansion;
+# a plural kind in the query, "p4h members name", asks the names of those things, listed).
+_NAME_LAST = re.compile(r"^(?P<rest>\S.*?\S)(?<!\bfull)(?<!\bofficial)(?<!\bexact)(?<!\bcomplete)(?<!\bshort)"
+                        r"(?<!\bacronym)(?<!\bfirst)(?<!\blast)(?<!\bfamily)\s+name\s*\??\s*$", re.I)
+_PLURAL_KIND = re.compile(r"\b(?:countries|members|funders|donors|partners|pathfinders|organi[sz]ations|agencies|"
+                          r"institutions|governments|schemes|programmes|programs|initiatives|publications|papers|reports|"
+                          r"conventions|ratifiers|recipients|beneficiaries|co-?chairs|co-?funders|founders|participants)\b", re.I)
+
 # "funders most countries", "country fewest funders", "region most pathfinders": the noun before
 # the superlative is what is ranked, the words after it what is counted.
 # "arab states country largest number financing partners": a long region name before the ranked
@@ -141,8 +150,9 @@ def question_word_first(query: str) -> str:
         group = "c1" if counted.group("c1") else 0  # a count word after its noun: only the word goes
         rest = (query[:counted.start(group)] + " " + query[counted.end(group):]).strip(" ?")
         return f"how many {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
-    called = _CALLED_LAST.match(query)
-    if called and not _QWORD.search(query):  # "senegal's scheme informal workers called": its name is asked
+    called = _CALLED_LAST.match(query) or _NAME_LAST.match(query)
+    if called and not _QWORD.search(query) and not (called.re is _NAME_LAST and _PLURAL_KIND.search(called.group("rest"))):
+        # "senegal's scheme informal workers called", "malawi new non-contributory pension 70 name": its name is asked
         return f"what is {called.group('rest')} called?"
     if _AGENT_LAST.search(query) and not _QWORD.search(query):
         return "who " + query.strip()  # "c102 campaign launched by": the agent is asked
