@@ -19,6 +19,8 @@ def test_name_last_is_the_called_form():
     assert question_word_first("atlantis new pension 70 name") == "what is atlantis new pension 70 called?"
     assert question_word_first("atlantis bpf full name") == "atlantis bpf full name"
     assert question_word_first("atlantis network members name") == "atlantis network members name"
+    # a kind noun right before "name" already says what is named
+    assert question_word_first("atlantis disability allowance scheme name") == "atlantis disability allowance scheme name"
 
 
 def test_scheme_name_asked_with_its_figure(engine):

@@ -8,7 +8,7 @@ noun after the best sentence's figure says it counts something else.
 
 :func:`prefer_counted` moves the first close sentence (within a few places and a score ratio of the
 best) whose one figure stands before the counted noun ahead of a best sentence whose figure does not.
-Nothing here is a report fact: the counted noun is the question's own last word or "how many" noun.
+Nothing here is a report fact: the counted noun is the keyword query's own last word.
 """
 from __future__ import annotations
 
@@ -16,18 +16,16 @@ import re
 
 from app.qa.form.query_tail import without_tail
 
-_COUNTED = re.compile(r"\b(?:how many|number of)\s+(?:[\w'’-]+\s+){0,2}?([A-Za-z][\w'’-]*s)\b", re.I)
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def counted_noun(question: str) -> str | None:
-    """The noun a question counts: the plural after "how many" / "number of", or the audience or
-    people noun a keyword query closes on ("... platform users 2024"); None otherwise."""
+    """The audience or people noun a keyword query closes on ("... platform users 2024"); None
+    otherwise.  (A question saying "how many countries ..." may count the countries a sentence lists,
+    "in Cambodia, Lao PDR and Viet Nam", over a figure written before the noun, "from 37 countries":
+    the count rules read it.)"""
     from app.qa.figures.numbers import counted_noun_last
 
-    m = _COUNTED.search(question)
-    if m:
-        return m.group(1)
     if not counted_noun_last(question):
         return None
     words = _WORD.findall(without_tail(question))

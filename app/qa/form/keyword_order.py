@@ -54,6 +54,11 @@ _CALLED_LAST = re.compile(r"^(?P<rest>\S.*?\S)\s+called\s*\??\s*$", re.I)
 # a plural kind in the query, "p4h members name", asks the names of those things, listed).
 _NAME_LAST = re.compile(r"^(?P<rest>\S.*?\S)(?<!\bfull)(?<!\bofficial)(?<!\bexact)(?<!\bcomplete)(?<!\bshort)"
                         r"(?<!\bacronym)(?<!\bfirst)(?<!\blast)(?<!\bfamily)\s+name\s*\??\s*$", re.I)
+# ("lebanon disability allowance scheme name": a kind noun right before "name" already types the query)
+_KIND_BEFORE_NAME = re.compile(r"\b(?:schemes?|systems?|programmes?|programs?|benefits?|allowances?|grants?|pensions?|"
+                               r"funds?|acts?|laws?|decrees?|bills?|polic(?:y|ies)|strateg(?:y|ies)|projects?|initiatives?|"
+                               r"networks?|papers?|reports?|briefs?|conventions?|insurance|authorit(?:y|ies)|agenc(?:y|ies)|"
+                               r"institutions?|organi[sz]ations?|ministr(?:y|ies)|pilots?|platforms?|portals?|tools?)\s*$", re.I)
 _PLURAL_KIND = re.compile(r"\b(?:countries|members|funders|donors|partners|pathfinders|organi[sz]ations|agencies|"
                           r"institutions|governments|schemes|programmes|programs|initiatives|publications|papers|reports|"
                           r"conventions|ratifiers|recipients|beneficiaries|co-?chairs|co-?funders|founders|participants)\b", re.I)
@@ -151,7 +156,8 @@ def question_word_first(query: str) -> str:
         rest = (query[:counted.start(group)] + " " + query[counted.end(group):]).strip(" ?")
         return f"how many {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
     called = _CALLED_LAST.match(query) or _NAME_LAST.match(query)
-    if called and not _QWORD.search(query) and not (called.re is _NAME_LAST and _PLURAL_KIND.search(called.group("rest"))):
+    if called and not _QWORD.search(query) and not (called.re is _NAME_LAST and (
+            _PLURAL_KIND.search(called.group("rest")) or _KIND_BEFORE_NAME.search(called.group("rest")))):
         # "senegal's scheme informal workers called", "malawi new non-contributory pension 70 name": its name is asked
         return f"what is {called.group('rest')} called?"
     if _AGENT_LAST.search(query) and not _QWORD.search(query):
