@@ -42,6 +42,7 @@ def test_kind_noun_modifying_the_measured_thing_is_not_asked():
 def test_counted_noun_of_a_keyword_query():
     assert counted_noun("platform users 2024") == "users"
     assert counted_noun("how many countries did the atlantis study cover") is None  # the count rules read it
+    assert counted_noun("how many atlantis migrant workers abroad") == "workers"  # "... workers abroad number"
     assert counted_noun("atlantis pension reform countries") is None
     assert figure_counts("the site had 1,200 users", 13, 18, "users")
     assert not figure_counts("1,200 copies were downloaded by users", 0, 5, "users")

@@ -16,16 +16,28 @@ import re
 
 from app.qa.form.query_tail import without_tail
 
+# people or an audience counted after "how many" / "number of" (not a kind of entity: "how many
+# countries" may count the countries a sentence lists)
+_COUNTED = re.compile(r"\b(?:how many|number of)\b", re.I)
+
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def counted_noun(question: str) -> str | None:
-    """The audience or people noun a keyword query closes on ("... platform users 2024"); None
+    """The people or audience noun a question counts: after "how many" ("how many nepal migrant
+    workers abroad"), or the one a keyword query closes on ("... platform users 2024"); None
     otherwise.  (A question saying "how many countries ..." may count the countries a sentence lists,
     "in Cambodia, Lao PDR and Viet Nam", over a figure written before the noun, "from 37 countries":
     the count rules read it.)"""
-    from app.qa.figures.numbers import counted_noun_last
+    from app.qa.figures.numbers import _AUDIENCE, _PEOPLE_SUFFIX, _TYPE_HEADS, counted_noun_last
+    from graph.extract.quantities import _PEOPLE
 
+    m = _COUNTED.search(question)  # "how many nepal migrant workers abroad" (a keyword query's "number" moved first)
+    for w in _WORD.findall(question[m.end():])[:4] if m else ():
+        if _TYPE_HEADS.fullmatch(w.lower()):
+            break  # "how many countries ...": the count rules read it
+        if any(re.fullmatch(rx, w.lower()) for rx in (_PEOPLE, _PEOPLE_SUFFIX, _AUDIENCE)):
+            return w
     if not counted_noun_last(question):
         return None
     words = _WORD.findall(without_tail(question))
