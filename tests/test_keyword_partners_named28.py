@@ -59,3 +59,17 @@ def test_members_named_in_any_order(engine):
             continue  # a list the plain query does not give is not this test's
         for q in (f"members {name} named who", f"who members {name} named"):
             assert answer_ids(engine, engine.ask(q)) == plain, q
+
+
+def test_languages_said_first_are_asked():
+    asked = asked_span("languages atlantis new portal available")
+    assert asked is not None and asked.kind == "language"
+    assert asked_span("languages of atlantis") is None or asked_span("languages of atlantis").kind == "language"
+
+
+def test_languages_first_in_the_engine(engine):
+    from tests.support.engine import passage_with
+
+    _, m = passage_with(engine, r"launched an? multilingual ([A-Z][\w ]+?) available in (\w+), (\w+),? and (\w+)")
+    res = engine.ask(f"languages new {m.group(1).lower()} available")
+    assert {a["label"] for a in res["answers"]} == {m.group(2), m.group(3), m.group(4)}

@@ -496,7 +496,8 @@ _PLACE_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
 
 
 _LANGUAGE_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?languages?\b", re.I)
-_LANGUAGE_LAST = re.compile(r"\blanguages?\s*\??\s*$", re.I)  # a keyword query's asked noun
+# a keyword query's asked noun, said last or first ("languages timor-leste's new portal available")
+_LANGUAGE_LAST = re.compile(r"\blanguages?\s*\??\s*$|^\W*languages?\s+(?!of\b|and\b|or\b)[a-z]", re.I)
 
 
 @lru_cache(maxsize=1)
