@@ -25,6 +25,10 @@ _QWORD = re.compile(r"\b(how many|how much|who|whom|where|when)\b", re.I)
 _COUNT_WORD = re.compile(r"^\s*(?:count|(?:number|tally)(?!\s+of\b))\b|\b(?:count|number|tally)(?:\s+of)?\s*\??\s*$|"
                          r"\b(?:countries|funders|donors|financiers|partners|pathfinders|members|ratifications|schemes|"
                          r"projects|initiatives|publications|results|organi[sz]ations)\s+(?P<c1>count|number|tally)\b(?!\s+of\b)", re.I)
+# "p4h network size", "usp2030 membership size members", "gtt staff size": the size of a group of
+# members is how many members it has (ordinary English: a network's, a board's or a staff's size).
+_GROUP_SIZE = re.compile(r"\b(?P<group>network|membership|partnership|coalition|alliance|board|committee|team|staff|"
+                         r"workforce)\s+size\b", re.I)
 # "working paper gender equality number": the number of a document is its label, not a count.
 _NUMBERED = re.compile(r"\b(?:papers?|reports?|briefs?|conventions?|decrees?|laws?|acts?|resolutions?|"
                        r"recommendations?|tables?|no)\b", re.I)
@@ -150,6 +154,12 @@ def question_word_first(query: str) -> str:
     if sup and not _QWORD.search(query):  # "funders most countries": which funder has the most countries
         return f"which {sup.group('ranked')} has the {sup.group('sup').lower()} {sup.group('counted')}" + \
             ("?" if query.rstrip().endswith("?") else "")
+    size = _GROUP_SIZE.search(query)
+    if size and not _QWORD.search(query):  # "p4h network size members", "connect network size": how many members
+        rest = (query[:size.end("group")] + query[size.end():]).strip(" ?")
+        if size.group("group").lower() not in ("staff", "workforce", "membership") and not re.search(r"\bmembers\b", rest, re.I):
+            rest = rest[:size.end("group")] + " members" + rest[size.end("group"):]
+        return f"how many {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
     counted = _COUNT_WORD.search(query)
     if counted and not _QWORD.search(query) and not _NUMBERED.search(query):  # "funders zambia count": a count asked, said last
         group = "c1" if counted.group("c1") else 0  # a count word after its noun: only the word goes
