@@ -73,3 +73,19 @@ def test_languages_first_in_the_engine(engine):
     _, m = passage_with(engine, r"launched an? multilingual ([A-Z][\w ]+?) available in (\w+), (\w+),? and (\w+)")
     res = engine.ask(f"languages new {m.group(1).lower()} available")
     assert {a["label"] for a in res["answers"]} == {m.group(2), m.group(3), m.group(4)}
+
+
+def test_author_instrument_opening_is_asked():
+    assert question_word_first("ilo convention atlantis injury scheme pilot aligned with").startswith("which ilo convention")
+    assert question_word_first("ilo convention 102 ratified 2024") == "ilo convention 102 ratified 2024"
+
+
+def test_author_instrument_opening_in_the_engine(engine):
+    # a scheme written in line with a numbered ILO convention: asked with the convention first
+    from tests.support.engine import passage_with
+
+    _, m = passage_with(engine, r"the ([A-Z][\w ]+?) \(\w+\) Pilot was launched in ([A-Z]\w+)[^.]*?in line with "
+                                r"international standards and ILO [\w ]+? Convention, \d{4}[^(]*\(No\. (\d+)\)")
+    res = engine.ask(f"ilo convention {m.group(2).lower()} {m.group(1).lower()} pilot aligned with")
+    got = [a["label"] for a in res["answers"]]
+    assert got and got[0].endswith(f"No. {m.group(3)}")

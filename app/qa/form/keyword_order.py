@@ -83,6 +83,10 @@ _KIND = (r"countr(?:y|ies)|regions?|years?|organi[sz]ations?|funders?|donors?|fi
          r"pathfinders?|governments?")
 _OPENS_ON_KIND = re.compile(r"^\s*(?:the\s+)?(" + _KIND + r"|countr(?:y|ies)['’]s?)\s+(?!(?:" + _KIND + r"|of|for|with|in|that|which|who|"
                             r"where|whose|without|not|never|no|entr(?:y|ies)|funded|financed|named|listed|mentioned)\b)(?!\d)\S", re.I)
+# "ilo convention bangladesh employment injury scheme pilot aligned with": the kind of instrument the
+# organisation issues (its common acronym before it) opens the query, then what qualifies it.
+_AUTHOR_KIND = re.compile(r"^\s*(?:the\s+)?ilo['’]?s?\s+(?:conventions?|recommendations?|standards?|instruments?)\s+"
+                          r"(?!(?:no\b|number\b|\d|of\b|for\b|on\b|and\b|or\b|ratif|campaign))[a-z]", re.I)
 MAX_KIND_WORDS = 14  # a keyword query this long still asks for the kind it opens on
 MIN_KIND_WORDS = 3  # "countries portugal": too short to tell the kind from a modifier
 
@@ -112,6 +116,8 @@ def which_first(query: str) -> str:
     reordered = asked_noun_first(query)  # the asked noun said last, before its subject, or not a known kind
     if reordered != query:
         return reordered
+    if _AUTHOR_KIND.match(query):  # "ilo convention bangladesh ... pilot aligned with": the convention is asked
+        return "which " + query.strip()
     if not _OPENS_ON_KIND.match(query):
         return query
     from app.qa.figures.keyword_figures import closes_on_measure
