@@ -121,6 +121,7 @@ from app.qa.names.author_names import AuthorNames
 from app.qa.relation.grounded_direction import adopt_held_relation, reversed_direction
 from app.qa.intent import IntentIndex
 from app.qa.figures.numbers import beside_counted, counts_entities, respective_item
+from app.qa.figures.counted_beside import prefer_counted
 from app.qa.relation.roles import ROLE_NAMES
 from app.qa.relation.open_slot import adopt_worded_over_region, both_ends_year, typed_relation
 from app.qa.understand import _keyword_support as keyword_support
@@ -973,6 +974,8 @@ class QuestionEngine:
                 good = results[:1]
             if a.answer_type == "Number" and good:  # "one to present X (123 attendees); one to discuss Y (44 ...)"
                 good = whole_over_lead_clause(good, self.units.units)
+            if a.answer_type == "Number" and good:  # "platform users 2024": the figure before "users"
+                good = prefer_counted(good, q, lambda r: _one_figure(r, self.k))
             if a.answer_type == "Number" and good:  # "platform users 2024": the sentence that writes 2024
                 good = prefer_asked_year(good, q, lambda r: self.units.units[r.unit_id].text,
                                          lambda text: topic_weight(q, text, self.units.idf))

@@ -33,7 +33,7 @@ _AGENTS = re.compile(r"(?:others|donors|funders|sponsors|governments|ministers)"
 
 # People counted as the audience of an event or a service: never a topic of their own.
 _AUDIENCE = re.compile(r"(?:attendees|attendance|turnout|participants|trainees|subscribers|viewers|users|visitors|readers|delegates|"
-                       r"respondents|registrants|followers|listeners)", re.I)
+                       r"respondents|registrants|followers|listeners|audiences?|readership|viewership|spectators|watchers)", re.I)
 
 
 def _people(word: str) -> bool:
@@ -128,7 +128,10 @@ def closing_reach_verb(question: str) -> str | None:
 
 # A keyword query opening on a measure of what follows: "share of 2024 new resources for the arab
 # states region", "percentage of gtt staff outside hq", "amount of new funding approved 2022".
-_MEASURE_FIRST = re.compile(r"^\W*(?:the\s+)?(?:share|percentage|proportion|per\s*cent|percent|amount|sum)\s+of\b", re.I)
+# A keyword query drops the "of" too: "share new 2024 project allocations went ... arab states region",
+# "size eu envelope iraq lebanon" (the size of an amount is the amount).
+_MEASURE_FIRST = re.compile(r"^\W*(?:the\s+)?(?:share|percentage|proportion|per\s*cent|percent|amount|sum|size)\s+"
+                            r"(?:of\b|(?=(?:the\s+)?[a-z0-9][\w'’-]*\s+\S))", re.I)
 
 
 def opens_on_measure(question: str) -> bool:

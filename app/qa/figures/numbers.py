@@ -581,7 +581,8 @@ _TYPE_HEADS = re.compile(r"(countr(y|ies)|governments?|states|nations?|funders?|
 _PEOPLE_SUFFIX = r"[a-z]{3,}(?:ers|ees|ents|ants|ians|ists|atives)"
 # What is counted of a website, a course or a publication ("platform page impressions 2024",
 # "country pages users", "report downloads"): a keyword query ending in one asks how many.
-_AUDIENCE = r"users|visitors|views|pageviews|impressions|downloads|visits|hits|clicks|copies|attendees|viewers|enrolments|enrollments"
+_AUDIENCE = r"users|visitors|views|pageviews|impressions|downloads|visits|hits|clicks|copies|attendees|viewers|enrolments|enrollments|" \
+            r"audiences?|readership|viewership|spectators|watchers"
 
 
 def _people_noun(word: str) -> bool:

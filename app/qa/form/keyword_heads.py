@@ -62,6 +62,13 @@ _KIND_FIRST = re.compile(rf"^\s*(?:{_HOW_MANY}\s+)?(?:{_OPENING_KIND})\s+(?!(?:{
 # strategy zambia ...": an opening preposition whose "which" was dropped before the asked noun.
 _PREP_KIND = re.compile(rf"^\s*(?P<prep>under|through|since|via)\s+(?P<np>(?!(?:the|a|an)\b)(?:{_HOW_MANY}\s+)?(?:[a-z][\w'’-]*\s+){{0,2}}?"
                         rf"(?:{_KIND}))\b(?P<rest>\s+\S.*)$", re.I)
+# "with foundation ilo assess india's ... scheme", "with union confederation ilo organise 6th meeting ...",
+# "with organisations ilo develop egypt policy papers ...": a partner asked after an opening "with" whose
+# "which" was dropped.  Only bodies that act as partners (not countries: "with eu funding countries" describes them).
+_WITH_BODY = _BODY_KIND + r"|foundations?|confederations?|federations?|unions?|networks?|banks?|funds|partnerships?"
+_WITH_KIND = re.compile(rf"^\s*(?P<prep>(?:together\s+|jointly\s+|alongside\s+|in\s+partnership\s+)?with)\s+"
+                        rf"(?P<np>(?!(?:the|a|an|which|what|whom)\b)(?:[a-z][\w'’-]*\s+){{0,2}}?(?:{_WITH_BODY}))\b"
+                        rf"(?P<rest>\s+\S.*)$", re.I)
 # "funded through ilo's regular budget countries", "financed through the mul funded by belgium and
 # luxembourg countries ilo work": after an opening participle's phrase stands the asked noun (where a
 # query opens on no participle, a noun last is often the topic's, "pension reform countries", and the
@@ -116,6 +123,9 @@ def asked_noun_first(query: str) -> str:
         return "which " + q
     m = _PREP_KIND.match(q)
     if m:
+        return f"{m.group('prep')} which {m.group('np')}{m.group('rest')}"
+    m = _WITH_KIND.match(q)
+    if m and not re.search(rf"\b(?:{_COUNTRY_KIND})\b", m.group("rest"), re.I):  # "... countries outside africa": those asked
         return f"{m.group('prep')} which {m.group('np')}{m.group('rest')}"
     if _COUNTING.search(q):
         return query

@@ -25,6 +25,10 @@ _QWORD = re.compile(r"\b(how many|how much|who|whom|where|when)\b", re.I)
 _COUNT_WORD = re.compile(r"^\s*(?:count|(?:number|tally)(?!\s+of\b))\b|\b(?:count|number|tally)(?:\s+of)?\s*\??\s*$|"
                          r"\b(?:countries|funders|donors|financiers|partners|pathfinders|members|ratifications|schemes|"
                          r"projects|initiatives|publications|results|organi[sz]ations)\s+(?P<c1>count|number|tally)\b(?!\s+of\b)", re.I)
+# "p4h network size", "usp2030 membership size members", "gtt staff size": the size of a group of
+# members is how many members it has (ordinary English: a network's, a board's or a staff's size).
+_GROUP_SIZE = re.compile(r"\b(?P<group>network|membership|partnership|coalition|alliance|board|committee|team|staff|"
+                         r"workforce)\s+size\b", re.I)
 # "working paper gender equality number": the number of a document is its label, not a count.
 _NUMBERED = re.compile(r"\b(?:papers?|reports?|briefs?|conventions?|decrees?|laws?|acts?|resolutions?|"
                        r"recommendations?|tables?|no)\b", re.I)
@@ -49,6 +53,20 @@ _AGENT_LAST = re.compile(r"\b[a-z][\w-]*\s+by\s*\??\s*$", re.I)
 # ("p4h network members named": a plural's names are listed, not one name asked)
 _CALLED_LAST = re.compile(r"^(?P<rest>\S.*?\S)\s+called\s*\??\s*$", re.I)
 
+# "malawi new non-contributory pension 70 name": a keyword query closing on "name" asks the name of
+# the one thing it describes, as "called" does ("full name", "official name" ask an acronym's expansion;
+# a plural kind in the query, "p4h members name", asks the names of those things, listed).
+_NAME_LAST = re.compile(r"^(?P<rest>\S.*?\S)(?<!\bfull)(?<!\bofficial)(?<!\bexact)(?<!\bcomplete)(?<!\bshort)"
+                        r"(?<!\bacronym)(?<!\bfirst)(?<!\blast)(?<!\bfamily)\s+name\s*\??\s*$", re.I)
+# ("lebanon disability allowance scheme name": a kind noun right before "name" already types the query)
+_KIND_BEFORE_NAME = re.compile(r"\b(?:schemes?|systems?|programmes?|programs?|benefits?|allowances?|grants?|pensions?|"
+                               r"funds?|acts?|laws?|decrees?|bills?|polic(?:y|ies)|strateg(?:y|ies)|projects?|initiatives?|"
+                               r"networks?|papers?|reports?|briefs?|conventions?|insurance|authorit(?:y|ies)|agenc(?:y|ies)|"
+                               r"institutions?|organi[sz]ations?|ministr(?:y|ies)|pilots?|platforms?|portals?|tools?)\s*$", re.I)
+_PLURAL_KIND = re.compile(r"\b(?:countries|members|funders|donors|partners|pathfinders|organi[sz]ations|agencies|"
+                          r"institutions|governments|schemes|programmes|programs|initiatives|publications|papers|reports|"
+                          r"conventions|ratifiers|recipients|beneficiaries|co-?chairs|co-?funders|founders|participants)\b", re.I)
+
 # "funders most countries", "country fewest funders", "region most pathfinders": the noun before
 # the superlative is what is ranked, the words after it what is counted.
 # "arab states country largest number financing partners": a long region name before the ranked
@@ -65,6 +83,10 @@ _KIND = (r"countr(?:y|ies)|regions?|years?|organi[sz]ations?|funders?|donors?|fi
          r"pathfinders?|governments?")
 _OPENS_ON_KIND = re.compile(r"^\s*(?:the\s+)?(" + _KIND + r"|countr(?:y|ies)['’]s?)\s+(?!(?:" + _KIND + r"|of|for|with|in|that|which|who|"
                             r"where|whose|without|not|never|no|entr(?:y|ies)|funded|financed|named|listed|mentioned)\b)(?!\d)\S", re.I)
+# "ilo convention bangladesh employment injury scheme pilot aligned with": the kind of instrument the
+# organisation issues (its common acronym before it) opens the query, then what qualifies it.
+_AUTHOR_KIND = re.compile(r"^\s*(?:the\s+)?ilo['’]?s?\s+(?:conventions?|recommendations?|standards?|instruments?)\s+"
+                          r"(?!(?:no\b|number\b|\d|of\b|for\b|on\b|and\b|or\b|ratif|campaign))[a-z]", re.I)
 MAX_KIND_WORDS = 14  # a keyword query this long still asks for the kind it opens on
 MIN_KIND_WORDS = 3  # "countries portugal": too short to tell the kind from a modifier
 
@@ -94,8 +116,14 @@ def which_first(query: str) -> str:
     reordered = asked_noun_first(query)  # the asked noun said last, before its subject, or not a known kind
     if reordered != query:
         return reordered
+    if _AUTHOR_KIND.match(query):  # "ilo convention bangladesh ... pilot aligned with": the convention is asked
+        return "which " + query.strip()
     if not _OPENS_ON_KIND.match(query):
         return query
+    from app.qa.figures.keyword_figures import closes_on_measure
+
+    if closes_on_measure(query):
+        return query  # "country pages users 2024": the kind noun names what is measured, the figure is asked
     return "which " + query.strip()
 
 
@@ -132,13 +160,21 @@ def question_word_first(query: str) -> str:
     if sup and not _QWORD.search(query):  # "funders most countries": which funder has the most countries
         return f"which {sup.group('ranked')} has the {sup.group('sup').lower()} {sup.group('counted')}" + \
             ("?" if query.rstrip().endswith("?") else "")
+    size = _GROUP_SIZE.search(query)
+    if size and not _QWORD.search(query):  # "p4h network size members", "connect network size": how many members
+        rest = (query[:size.end("group")] + query[size.end():]).strip(" ?")
+        if size.group("group").lower() not in ("staff", "workforce", "membership") and not re.search(r"\bmembers\b", rest, re.I):
+            rest = rest[:size.end("group")] + " members" + rest[size.end("group"):]
+        return f"how many {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
     counted = _COUNT_WORD.search(query)
     if counted and not _QWORD.search(query) and not _NUMBERED.search(query):  # "funders zambia count": a count asked, said last
         group = "c1" if counted.group("c1") else 0  # a count word after its noun: only the word goes
         rest = (query[:counted.start(group)] + " " + query[counted.end(group):]).strip(" ?")
         return f"how many {' '.join(rest.split())}" + ("?" if query.rstrip().endswith("?") else "")
-    called = _CALLED_LAST.match(query)
-    if called and not _QWORD.search(query):  # "senegal's scheme informal workers called": its name is asked
+    called = _CALLED_LAST.match(query) or _NAME_LAST.match(query)
+    if called and not _QWORD.search(query) and not (called.re is _NAME_LAST and (
+            _PLURAL_KIND.search(called.group("rest")) or _KIND_BEFORE_NAME.search(called.group("rest")))):
+        # "senegal's scheme informal workers called", "malawi new non-contributory pension 70 name": its name is asked
         return f"what is {called.group('rest')} called?"
     if _AGENT_LAST.search(query) and not _QWORD.search(query):
         return "who " + query.strip()  # "c102 campaign launched by": the agent is asked

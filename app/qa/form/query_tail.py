@@ -22,7 +22,10 @@ _YEAR = r"(?:19|20)\d\d(?:\s*[-–/]\s*(?:(?:19|20)?\d\d))?"
 _DATE = rf"(?:(?:in|by|of|from|since|until|during|for|at|as\s+of|as\s+at)\s+)?(?:{_MONTH}\s+(?:of\s+)?)?{_YEAR}"
 _REPORT = r"(?:(?:as\s+)?(?:named|mentioned|listed|cited|stated|given|reported)\s+)?(?:in|per|from|according\s+to|by)\s+" \
           r"(?:the\s+)?(?:(?:annual|flagship|ilo)\s+)?(?:(?:19|20)\d\d\s+)?report"
-_TAIL = re.compile(rf"(?:\s+(?:{_DATE}|{_REPORT}))+\W*$", re.I)
+# a bare participle closing a keyword query after a plural ("co-chairs named", "members listed"): the
+# same request for the list as "... named in the report"
+_LISTED = r"(?<=s)\s+(?:named|listed|mentioned|cited)"
+_TAIL = re.compile(rf"(?:\s+(?:{_DATE}|{_REPORT})|{_LISTED})+\W*$", re.I)
 
 
 def without_tail(query: str) -> str:

@@ -120,6 +120,26 @@ _MONTHS = set("""january february march april may june july august september oct
 monday tuesday wednesday thursday friday saturday sunday""".split())
 
 
+# "named", "listed", "mentioned" as a participle (not "the name of"): the things so named are asked.
+_NAMED_PARTICIPLE = re.compile(r"\b(?:named|listed|mentioned|cited)\b", re.I)
+_NAME_OF_CUE = re.compile(r"\b(?:name|title)s?\s+of\b|\bcalled\b|\btitled\b", re.I)
+
+
+def _listed_end_named(q: str, linked_spans) -> bool:
+    """A query without "which"/"what" saying a plural noun a relation names its end by ("members",
+    "funders", "partners") outside the names it links, and "named" / "listed" as a participle:
+    "members p4h network named who", "who members p4h network named" list those members; the
+    head noun of the linked name ("network") is not a name asked."""
+    from app.qa.form.end_nouns import is_end_noun
+
+    if re.search(r"\b(?:which|what)\b", q, re.I) or not _NAMED_PARTICIPLE.search(q) or _NAME_OF_CUE.search(q):
+        return False
+    blank = q
+    for a, b in linked_spans:
+        blank = blank[:a] + " " * (b - a) + blank[b:]
+    return any(w.lower().endswith("s") and is_end_noun(w) for w in re.findall(r"[A-Za-z][\w-]*", blank))
+
+
 @dataclass
 class Asked:
     """The kind of span a question asks for."""
@@ -154,7 +174,7 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     if analysed_type in ("Number", "Year") and opens_on_measure(q0):
         return None  # "share of 2024 new resources for the arab states region": the region's figure
     if re.search(r"\b(?:which|what)\s+(?:countries|nations|governments|organi[sz]ations|member states|funders|donors|"
-                 r"financiers|backers|partners|agencies|institutions)\b"
+                 r"financiers|backers|partners|agencies|institutions|(?:foundation|confederation|federation)s?)\b"
                  r"(?!['’])", q, re.I) and not re.search(r"\b(?:name|title)s?\s+of\b", q, re.I):
         return None  # "which countries are named": the entities are asked, "named" is no name cue
     if re.search(r"\bwhich\s+of\s+(?:the|these|those|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:countries|nations|governments|"
@@ -210,6 +230,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         return Asked("group", plural=True, count=count, head_phrase=g.group(1).lower())
     if _BODY_NAMED.search(q):
         return None  # "the name of the new authority that administers ...": a body is asked, the graph's to name
+    if _listed_end_named(q0, linked_spans):
+        return None  # "members p4h network named who": the members are listed, "named" is no name cue
     head = None
     for m in _wh_heads(q):
         between = [re.sub(r"['’]s$", "", w.lower()).strip("'’.,") for w in m.group(1).split()]
@@ -474,7 +496,8 @@ _PLACE_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}"
 
 
 _LANGUAGE_ASKED = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?languages?\b", re.I)
-_LANGUAGE_LAST = re.compile(r"\blanguages?\s*\??\s*$", re.I)  # a keyword query's asked noun
+# a keyword query's asked noun, said last or first ("languages timor-leste's new portal available")
+_LANGUAGE_LAST = re.compile(r"\blanguages?\s*\??\s*$|^\W*languages?\s+(?!of\b|and\b|or\b)[a-z]", re.I)
 
 
 @lru_cache(maxsize=1)
