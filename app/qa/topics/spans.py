@@ -257,8 +257,9 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         word, plural = nxt.group(1), bool(nxt.group(2))
         after = after[nxt.end():]
         nxt = re.match(r"\s+(" + _HEAD_RX + r")(e?s)?\b", after, re.I)
-    if head is not None and _ENTITIES_AFTER.match(after):
-        return None  # "which CONNECT network members": the members (entities) are asked, the network names them
+    if head is not None and _ENTITIES_AFTER.match(after) and q == q0 \
+            and any(a <= head.start(2) < b for a, b in linked_spans):
+        return None  # "which CONNECT network members": the members are asked; the head is a linked name's own word
     if head is not None and _BODY_AFTER.match(after):
         return None  # "which Philippine health insurance corporation": a body is asked, the insurance modifies it
     word = _singular(word)
