@@ -110,7 +110,7 @@ from app.qa.constraints.other_funder import other_funder
 from app.qa.constraints.keyword_negation import as_negated_relation
 from app.qa.figures import cell_choice, counted_keywords, thresholds, top_n
 from app.qa.figures import event_month, picked_count
-from app.qa.form import paired_superlatives
+from app.qa.form import paired_superlatives, two_asks
 from app.qa.multihop import described_country, described_referent, description_sentence, event_country, set_by_description, told_country
 from app.qa.relation import role_kinds, sub_relations
 from app.qa.form.describer_aside import describers_set_aside
@@ -390,12 +390,39 @@ class QuestionEngine:
                     out["id"] = qid
                 out["answer_text"], out["citations"] = summarise(out, self.k)
                 return out
+        two = self._two_asks(question, qid)  # "which X did A, and which ones did B?": both asks
+        if two is not None:
+            return two
         out = self._ask_reading(question, qid)
         if self._regions_of_countries(question, out):  # "the region of the country where ...": one hop more
             out["answer_text"], out["citations"] = summarise(out, self.k)
         pick = picked_count.pick_form(asked_core.of(" ".join(str(question or "").split())))
         if pick is not None and picked_count.narrower(out, self._ask_reading(pick), pick):
             out["answer_text"], out["citations"] = summarise(out, self.k)
+        return out
+
+    def _two_asks(self, question: str, qid: str | None) -> dict | None:
+        """Both asks of a question asking two things of one kind (:mod:`app.qa.form.two_asks`), when
+        each comes back with answers of the same type; None otherwise (the question is read whole)."""
+        def name_start(text: str) -> int | None:
+            starts = [l.start for l in self.lexicon.link(text) if not set(l.ids) & set(AUTHOR_ORGS)]
+            return min(starts) if starts else None
+
+        asks = two_asks.split(asked_core.of(" ".join(str(question or "").split())), name_start)
+        if asks is None:
+            return None
+        ends = [self._ask_reading(p) for p in (asks.first, asks.second)]
+        if not all(e.get("answers") for e in ends) or ends[0].get("answer_type") != ends[1].get("answer_type"):
+            return None
+        out = ends[0]
+        seen = {x.get("iri") or x["label"] for x in out["answers"]}
+        out["answers"] = out["answers"] + [x for x in ends[1]["answers"] if (x.get("iri") or x["label"]) not in seen]
+        out["path"] = [f"two asks: “{asks.first}” and “{asks.second}”"] + list(out.get("path") or []) + \
+            list(ends[1].get("path") or [])
+        out["question"] = " ".join(str(question or "").split())
+        if qid is not None:
+            out["id"] = qid
+        out["answer_text"], out["citations"] = summarise(out, self.k)
         return out
 
     def _with_commas(self, text: str) -> str:

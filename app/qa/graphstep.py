@@ -61,11 +61,15 @@ FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governme
                           r"(?:provid|gave|giv|put|mobili[sz]|commit|pledg)\w*\s+(?:additional\s+|new\s+|more\s+|extra\s+)?"
                           r"(?:resources|funds|funding|financing|money)(?=\s+(?:to|for|into)\b))"
                           r"\b(?!\s+(?:by|through|via|with|from|under|using|out of|in part)\b)", re.I)
+# ("which donors do X and Y share", "which donors they are sharing", "the same donors": a verb of
+# sharing, never the noun "share of"); read here and by understand.shared_ends
+SHARING = r"shar(?:e|es|ed|ing)\b(?!\s+of\b)|the\s+same\b(?!\s+(?:year|time|day|month|way)\b)"
 # Several named ends of one relation: "both A and B", "common to", "each of" ask for what they share.
 # ("in Kenya as well as in Ghana", "Kenya and Ghana alike": what the two share)
 # Two partners of one piece of work: "with both X and Y", "jointly with X and Y".
 _JOINTLY = re.compile(r"\b(both|jointly|joint)\b", re.I)
-_SHARED = re.compile(r"\b(both|each of|all of|in common|common|shared|every one of|also|alike|as well as)\b", re.I)
+_SHARED = re.compile(r"\b(both|each of|all of|in common|common|shared|every one of|also|alike|as well as|"
+                     + SHARING + r")\b", re.I)
 _LISTED = re.compile(r"\b(and|or|as well as)\b|,", re.I)
 
 

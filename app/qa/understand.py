@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from app.qa.bank import ANSWER_TYPE, TYPE_TOKEN
-from app.qa.graphstep import AUTHOR_ORGS, Constraint, _iri
+from app.qa.graphstep import AUTHOR_ORGS, SHARING, Constraint, _iri
 from app.qa.intent import IntentGuess, delexicalise
 from app.qa.bank import Intent
 from app.qa.figures.numbers import counted_noun_last
@@ -723,7 +723,8 @@ def shared_name(a: Analysis, s: str, subjects: list[str], knowledge=None) -> lis
 
 
 # "both A and B", "each of", "all of", "in common": several named objects the answer must share.
-_SHARED_ENDS = re.compile(r"\b(?:both|each of|all of|in common|every one of)\b", re.I)
+# (and a verb of sharing, graphstep.SHARING: "which donors do X and Y share")
+_SHARED_ENDS = re.compile(r"\b(?:both|each of|all of|in common|every one of|" + SHARING + r")\b", re.I)
 
 
 def shared_ends(a: Analysis, named: list[str]) -> list[str]:

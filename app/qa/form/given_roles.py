@@ -17,10 +17,15 @@ from __future__ import annotations
 import re
 
 # Role verbs of ordinary English, as a relative clause ("which X leads") or a participle ("led by X").
-_ACTIVE = r"(?:leads|chairs|co-chairs|heads|hosts|coordinates|runs)"
+# ("which the ILO is leading", "which the ILO has been chairing": the progressive a second-language
+# writer often uses)
+_ACTIVE = (r"(?:leads|chairs|co-chairs|heads|hosts|coordinates|runs|"
+           r"(?:is|are|was|were|has\s+been|have\s+been)\s+(?:leading|chairing|co-chairing|heading|hosting|coordinating|running))")
 _PASSIVE = r"(?:led|chaired|co-chaired|headed|hosted|coordinated|run)"
 _ASKS = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|list|name)\b", re.I)
 _AGENTS = ("Organization", "Country")
+# "which other agencies": the asked noun's "other" sets the role holder the clause named aside.
+_OTHER = re.compile(r"\b(?:which|what)\s+(other\b)", re.I)
 
 
 def without(question: str, links) -> str | None:
@@ -48,5 +53,10 @@ def without(question: str, links) -> str | None:
         rest = question[:l.end] + question[end:]
         if not _ASKS.search(question[:l.start]) and not _ASKS.search(question[end:]):
             continue
-        return re.sub(r"\s+([?.,])", r"\1", rest).strip()
+        rest = re.sub(r"\s+([?.,])", r"\1", rest).strip()
+        other = _OTHER.search(rest)
+        if other is not None:  # "which other agencies take part": other than the role holder the clause named
+            rest = rest[:other.start(1)] + rest[other.end(1):].lstrip()
+            rest = re.sub(r"\s*\?*\s*$", "", rest) + f", apart from {question[agent.start:agent.end]}?"
+        return rest
     return None

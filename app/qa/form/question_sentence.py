@@ -136,6 +136,25 @@ _SAYS_WHAT = re.compile(r"\b(?:tables?|figures?|box(?:es)?|annex(?:es)?|chapters
 _OWN_NAME = re.compile(r"(?<!^)(?<![.?!:;]\s)\b(?:[A-Z][\w'’&-]*|\w*\d\w*)")
 
 
+# A place that opens the statement sets the question's scope ("In Jordan the social security body
+# has a new strategy. Which organisations helped it?"), as an opening year does: a name after "in".
+_PLACE_OPENING = re.compile(r"^\W*(?:in|within|inside)\s+(?:the\s+)?(?-i:[A-Z][\w'’-]+)(?!\s*\d)", re.I)
+# A run of capitalised words (with the small words names hold: "Ministry of Labour and Social Security").
+_CAPITAL_RUN = re.compile(r"(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?:of|and|for|the|on|de|du|des|la)\s+)*(?-i:[A-Z][\w'’-]*))*")
+_ACRONYM = re.compile(r"(?-i:\b[A-Z]{2,6}s?\b)")
+
+
+def _spells_out(sentence: str, asking: str) -> bool:
+    """Does the statement write out a name the asking sentence only abbreviates ("the Social Security
+    Corporation has a new strategy. Which organisations helped SSC to cost it?"): the statement
+    introduces what is asked about, so it is no mere context."""
+    initials = set()
+    for m in _CAPITAL_RUN.finditer(sentence):
+        caps = "".join(w[0] for w in m.group(0).split() if w[0].isupper())
+        initials.update(caps[i:] for i in range(len(caps) - 1))  # "The Social Security Corporation": SSC too
+    return any(a.rstrip("s") in initials or a in initials for a in _ACRONYM.findall(asking) if a not in ("ILO",))
+
+
 def _context_only(sentence: str, asking: str) -> bool:
     """Is the statement before the asking sentence only context ("GIZ keeps coming up in this
     report.", "The report covers a lot of ground on pensions and financing.")?  Only when the asking
@@ -144,7 +163,8 @@ def _context_only(sentence: str, asking: str) -> bool:
     constraints of the question."""
     from app.qa.form.asides import _refers_back
 
-    if _asks(sentence) or _SAYS_WHAT.search(sentence):
+    if _asks(sentence) or _SAYS_WHAT.search(sentence) or _PLACE_OPENING.match(sentence) \
+            or _spells_out(sentence, asking):
         return False
     own = [m.group(0) for m in _OWN_NAME.finditer(asking.strip()) if m.group(0) not in ("I", "ILO")]
     return bool(own) and not _refers_back(asking)

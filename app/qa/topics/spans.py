@@ -70,6 +70,12 @@ _BODY_NAMED = re.compile(r"\b(?:name|title)s?\s+of\s+(?:the|a|an|this|that)\s+(?
                          r"(?:authorit(?:y|ies)|agenc(?:y|ies)|institutions?|bod(?:y|ies)|ministr(?:y|ies)|"
                          r"organi[sz]ations?|administrators?|institutes?|corporations?|universit(?:y|ies)|"
                          r"compan(?:y|ies)|federations?|confederations?)\b(?!\s+(?:of\s+)?(?:" + _HEAD_RX + r")\b)", re.I)
+# Nouns before "of" that say which kind of thing the noun after it is ("what kind of scheme").
+_PARTITIVE = {"kind", "kinds", "type", "types", "sort", "sorts", "form", "forms", "name", "names", "title", "titles",
+              "one", "ones", "some", "any", "all", "each", "part", "parts", "version", "edition", "number"}
+# Entities right after the head noun: the entities are asked ("which CONNECT network members").
+_ENTITIES_AFTER = re.compile(r"\s+(?:members?|partners?|countr(?:y|ies)|donors?|funders?|organi[sz]ations?|agenc(?:y|ies)|"
+                             r"institutions?|governments?)\b", re.I)
 _VERBS = {w for w in _BREAK if w in "is are was were be been did does do has have had can could will would should may might".split()}
 _WH_HEAD = re.compile(r"\b(?:which|what|name of|names of|title of|titles of)\s+(?:the\s+|a\s+|an\s+)?"
                       r"((?:[\w'’./-]+\s+){0,6}?)(" + _HEAD_RX + r")(e?s)?\b", re.I)
@@ -240,6 +246,10 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         if any(w in _VERBS or (w in _BREAK and not w.startswith("government")) for w in between) or \
                 (between and between[0] in _BREAK):
             continue
+        # "which new member of the CONNECT network": the noun before "of" is asked, the name after
+        # it says whose ("what kind of scheme" still asks the scheme)
+        if any(w == "of" and i > 0 and between[i - 1] not in _PARTITIVE for i, w in enumerate(between)):
+            continue
         head = m
         break
     keyword = q == q.lower() and not re.search(r"\b(which|what|who|where|when|how)\b", q)
@@ -269,6 +279,9 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         word, plural = nxt.group(1), bool(nxt.group(2))
         after = after[nxt.end():]
         nxt = re.match(r"\s+(" + _HEAD_RX + r")(e?s)?\b", after, re.I)
+    if head is not None and _ENTITIES_AFTER.match(after) and q == q0 \
+            and any(a <= head.start(2) < b for a, b in linked_spans):
+        return None  # "which CONNECT network members": the members are asked; the head is a linked name's own word
     if head is not None and _BODY_AFTER.match(after):
         return None  # "which Philippine health insurance corporation": a body is asked, the insurance modifies it
     word = _singular(word)
