@@ -219,8 +219,9 @@ _ASKER_CLAUSE = re.compile(
 
 
 # A question that opens on a fronted phrase before a comma and its question word ("of Togo, Kenya
-# and Ghana, which ...", "for the countries that ..., who ..."): no continuation of the asker's noun.
-_FRONTED_PARTITIVE = re.compile(r"\s*(?:of|for)\s[^?]{3,}?,\s*(?:(?:in|of|for|from|among|by)\s+)?(?:which|what|who|whom|"
+# and Ghana, which ...", "in Palestine, who ..."): no continuation of the asker's noun.
+_FRONTED_PARTITIVE = re.compile(r"\s*(?:of|for|in|on|at|from|among|with|during|under|across|within|outside|since|after|before|"
+                                r"besides)\s[^?]{3,}?,\s*(?:(?:in|of|for|from|among|by)\s+)?(?:which|what|who|whom|"
                                 r"whose|how|where|when)\b", re.I)
 
 
@@ -228,19 +229,31 @@ def _run_on_split(text: str) -> list[str] | None:
     """The asker's words and the question of a run-on text typed with no stop between them
     (:data:`_RUN_ON_OPENER`), or None when the text does not open on the asker, the words before
     the question tell something heard or read, or the question is too short to ask."""
+    # (a text with the marks of a sentence written out, ", so", ", and", a colon, a semicolon, a dash
+    # or a bracket, has its question placed by them: app.qa.form.asides reads it)
     if _RUN_ON_OPENER.match(text) is None:
         return None
     clause = _ASKER_CLAUSE.match(text)
     # (not when the noun phrase goes on, "the ministry of labour ...")
     if clause is not None and len(text[clause.end():].split()) >= 2 \
-            and (not re.match(r"\s*(?:of|for|and|&)\b", text[clause.end():], re.I)  # "... pension fund c102 ratifications 2024"
+            and (not re.match(r"\s*(?:of|for|and|&|or|but|so|interested|based|working|located|focus(?:ed|ing)|looking|that|who|"
+                              r"whose|in|on|at|from|to|with|about|since|because|as|here|there|\w+ed\b|\w+ing\b)\b",
+                              text[clause.end():], re.I)  # "... pension fund c102 ratifications 2024"
                  or _FRONTED_PARTITIVE.match(text[clause.end():])):  # "... fund of Togo and Ghana, which ..."
         head, tail = text[:clause.end()].strip(), text[clause.end():].strip()
         return None if re.search(r"[,:;()–—]", head) or _TELLS.search(head) else [head, tail]
+    if re.search(r",\s*(?:so|and|but|or)\b|[:;()]|\s[-–—]\s", text, re.I):
+        return None
     m = _RUN_ON_QUESTION.search(text)
     if m is None:
         return None
     head, tail = text[:m.start()].strip(), text[m.end():].strip()
+    # ("the countries for which the Dutch are named", "want to see where ...": a relative clause or a
+    # question embedded in the asker's sentence, not a question of its own)
+    if re.match(r"(?:\w+\s+)?(?:which|what|whose|whom)\s+(?:the|a|an|this|that|these|those|it|its|they|their|he|she|we|i|you)\b",
+                tail, re.I) or re.search(r"\b(?:know|see|wonder(?:ing)?|into|about|ask(?:ing)?|tell\s+me|understand|check|"
+                                         r"explain|show|find\s+out|learn|map|on|at|of)$", head, re.I):
+        return None
     # ("i'm not sure how to phrase this, but which ...": a question word before "to" asks nothing)
     if re.match(r"(?:\w+\s+)?\w+\s+to\b", tail) and re.match(r"(?:\w+\s+)?(?:which|what|who|whom|whose|where|when|how)\s+to\b",
                                                           tail, re.I):
