@@ -216,6 +216,76 @@ def asker_sentences_apart(question: str) -> Sentences | None:
     return split
 
 
+# A run-on text: a greeting or a sentence about the asker that runs into a lower-case question with
+# no stop between them ("hi i work at a pension fund what countries does the eu fund"): the text
+# opens on the asker ("i", "we", "my", a greeting before them) and the question starts at the first
+# question word after it (with a preposition before it: "in which countries").
+_RUN_ON_OPENER = re.compile(r"^\W*(?:(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening)|greetings)(?:\s+there)?\W+)?"
+                            r"(?:i|i'm|i’m|im|i've|i’ve|i'd|i’d|we|we're|we’re|we've|we’ve|my|our)\s", re.I)
+_RUN_ON_QUESTION = re.compile(r"\s(?=(?:(?:in|of|for|from|among|by|with|to)\s+)?(?:which|what|who|whom|whose|where|when|how)\s)")
+
+
+# The asker's whole clause, when it says where the asker works or what they are ("hi i work at a
+# pension fund", "we are a small ngo", "i'm a journalist"): it ends on the noun of a workplace or a
+# job (ordinary English), so a keyword query typed after it with no stop ("... pension fund c102
+# ratifications 2024") starts right after that noun.
+_ASKER_CLAUSE = re.compile(
+    _RUN_ON_OPENER.pattern[:-2] + r"(?:\s+(?:am|are|'m|’m|m|'re|’re)|\s+(?:just|currently|also|now)?\s*(?:work|works|worked|working|"
+    r"volunteer|intern|study|studying)\s+(?:at|for|in|with|on))?\s+(?:a|an|the|my|our|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:fund|bank|ministry|agency|ngo|charity|universit(?:y|ies)|compan(?:y|ies)|firm|office|union|institute|institution|"
+    r"organi[sz]ation|newspaper|magazine|foundation|council|department|school|college|think\s+tank|consultancy|"
+    r"insurer|journalist|student|researcher|consultant|analyst|officer|reporter|teacher|lecturer|advis[eo]r|economist|"
+    r"lawyer|volunteer|manager|intern|official|civil\s+servant|activist)s?\b(?=\s)", re.I)
+
+
+# A question that opens on a fronted phrase before a comma and its question word ("of Togo, Kenya
+# and Ghana, which ...", "in Palestine, who ..."): no continuation of the asker's noun.
+_FRONTED_PARTITIVE = re.compile(r"\s*(?:of|for|in|on|at|from|among|with|during|under|across|within|outside|since|after|before|"
+                                r"besides)\s[^?]{3,}?,\s*(?:(?:in|of|for|from|among|by)\s+)?(?:which|what|who|whom|"
+                                r"whose|how|where|when)\b", re.I)
+
+
+def _run_on_split(text: str) -> list[str] | None:
+    """The asker's words and the question of a run-on text typed with no stop between them
+    (:data:`_RUN_ON_OPENER`), or None when the text does not open on the asker, the words before
+    the question tell something heard or read, or the question is too short to ask."""
+    # (a text with the marks of a sentence written out, ", so", ", and", a colon, a semicolon, a dash
+    # or a bracket, has its question placed by them: app.qa.form.asides reads it)
+    if _RUN_ON_OPENER.match(text) is None:
+        return None
+    clause = _ASKER_CLAUSE.match(text)
+    # (not when the noun phrase goes on, "the ministry of labour ...")
+    if clause is not None and len(text[clause.end():].split()) >= 2 \
+            and (not re.match(r"\s*(?:of|for|and|&|or|but|so|interested|based|working|located|focus(?:ed|ing)|looking|that|who|"
+                              r"whose|in|on|at|from|to|with|about|since|because|as|here|there|\w+ed\b|\w+ing\b)\b",
+                              text[clause.end():], re.I)  # "... pension fund c102 ratifications 2024"
+                 or _FRONTED_PARTITIVE.match(text[clause.end():])):  # "... fund of Togo and Ghana, which ..."
+        head, tail = text[:clause.end()].strip(), text[clause.end():].strip()
+        return None if re.search(r"[,:;()–—]", head) or _TELLS.search(head) else [head, tail]
+    if re.search(r",\s*(?:so|and|but|or)\b|[:;()]|\s[-–—]\s", text, re.I):
+        return None
+    m = _RUN_ON_QUESTION.search(text)
+    if m is None:
+        return None
+    head, tail = text[:m.start()].strip(), text[m.end():].strip()
+    # ("the countries for which the Dutch are named", "want to see where ...": a relative clause or a
+    # question embedded in the asker's sentence, not a question of its own)
+    if re.match(r"(?:\w+\s+)?(?:which|what|whose|whom)\s+(?:the|a|an|this|that|these|those|it|its|they|their|he|she|we|i|you)\b",
+                tail, re.I) or re.search(r"\b(?:know|see|wonder(?:ing)?|into|about|ask(?:ing)?|tell\s+me|understand|check|"
+                                         r"explain|show|find\s+out|learn|map|on|at|of)$", head, re.I):
+        return None
+    # ("i'm not sure how to phrase this, but which ...": a question word before "to" asks nothing)
+    if re.match(r"(?:\w+\s+)?\w+\s+to\b", tail) and re.match(r"(?:\w+\s+)?(?:which|what|who|whom|whose|where|when|how)\s+to\b",
+                                                          tail, re.I):
+        return None
+    # (a comma, colon or dash before the question word: the question opens on a phrase of its own,
+    # "in Viet Nam, how many ...", and is not cut inside)
+    if len(head.split()) < 2 or len(tail.split()) < 3 or _TELLS.search(head) or not _ASKER.search(head) \
+            or re.search(r"[,:;()–—]|\s-\s", head):
+        return None
+    return [head, tail]
+
+
 def asking_sentence(question: str) -> Sentences:
     """The question's asking sentence with the sentences about the asker set apart; the text
     unchanged (nothing dropped) when it is one sentence or no sentence but one about the asker asks.
@@ -230,6 +300,10 @@ def asking_sentence(question: str) -> Sentences:
         typed = [s.strip() for s in _LOWER_START.split(" ".join(question.split())) if s.strip()]
         if _keyword_query_last(typed):
             sentences, asking = typed, [len(typed) - 1]
+    if len(sentences) == 1:  # "hi i work at a pension fund which countries ratified C102"
+        run_on = _run_on_split(sentences[0])
+        if run_on is not None:
+            sentences, asking = run_on, [1]
     if len(sentences) < 2:
         return Sentences(question, [])
     if not asking:
