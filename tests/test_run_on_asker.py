@@ -66,3 +66,16 @@ def test_a_run_on_asker_does_not_change_the_answer(engine, plain):
     assert want, plain  # the plain wording is answered, so the comparison means something
     run_on = "hi i work at a pension fund " + plain[0].lower() + plain[1:].rstrip("?")
     assert _labels(engine, run_on) == want
+
+
+@pytest.mark.parametrize("plain", [
+    "any ILO UNDP joint work countries?",
+    "# of ilo imf pilot countries",
+])
+def test_a_sentence_before_a_stop_is_not_cut_at_its_own_question_word(engine, plain):
+    """A text written in sentences ("We are mapping who does what in social protection. any ...")
+    places its question after the stop; cut at "who" inside the first sentence, the round-28 probe
+    saw it lose the keyword query's answer."""
+    want = _labels(engine, plain)
+    assert want, plain
+    assert _labels(engine, "We are mapping who does what in social protection. " + plain) == want

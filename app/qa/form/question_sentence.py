@@ -253,6 +253,10 @@ def _run_on_split(text: str) -> list[str] | None:
     # or a bracket, has its question placed by them: app.qa.form.asides reads it)
     if _RUN_ON_OPENER.match(text) is None:
         return None
+    # (a full stop inside: the text is written in sentences, its question the one after the stop,
+    # "We are mapping who does what in social protection. any ILO UNDP joint work countries?")
+    if re.search(r"[a-z]{3,}[.!?]\s+\S", text):
+        return None
     clause = _ASKER_CLAUSE.match(text)
     # (not when the noun phrase goes on, "the ministry of labour ...")
     if clause is not None and len(text[clause.end():].split()) >= 2 \
