@@ -377,6 +377,8 @@ class PassageIndex:
         plan = self._plans.get(key)
         if plan is None:
             o, lex, ctx = self.options, self._lexical, self.graph_context()
+            if ctx is not None:  # "bailleurs Liban": names and words in the report's language first
+                query = ctx.read(query) or query
             # Link first, on the words as typed: the linker forgives typos in names its own way,
             # and a name ("Ivory Coast") must not be "corrected" word by word ("coast" → "cost").
             links = ctx.link(query, known=lex.knows) if ctx is not None and boost_entities is None else None
