@@ -77,6 +77,14 @@ class Links:
     surfaces: list[str] = field(default_factory=list)  # every linked span, as written
 
 
+# English irregular verb forms -> the base form (general English, no report's word): the crude
+# prefix stem meets "financed" and "financing" but not "paid" and "pays".
+IRREGULAR = {"paid": "pay", "gave": "give", "given": "give", "led": "lead", "sent": "send", "made": "make",
+             "bought": "buy", "met": "meet", "took": "take", "taken": "take", "held": "hold", "chose": "choose",
+             "chosen": "choose", "began": "begin", "begun": "begin", "brought": "bring", "built": "build",
+             "spent": "spend", "won": "win", "lent": "lend"}
+
+
 class RelationWords:
     """The relation registry's keywords, per relation, for query expansion.
 
@@ -110,6 +118,8 @@ class RelationWords:
         programme's report) signals nothing, so it triggers no relation.
         """
         have = {_stem(t) for t in tokens if not common(t)}
+        # "who paid for ...": an irregular form signals what its base form does ("pays")
+        have |= {_stem(IRREGULAR[t]) for t in tokens if t in IRREGULAR and not common(t)}
         names = [name for name, triggers in self.triggers.items() if any(t <= have for t in triggers)]
         extra: list[str] = []
         for name in names:
