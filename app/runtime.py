@@ -153,12 +153,13 @@ class Runtime:
             idx = self._passage_index_files()
             # the graph-aware search reads this runtime's knowledge base, not a second copy
             from app.qa.question import Lexicon
-            from index.graph_context import GraphContext
+            from index.graph_context import GraphContext, english_reader
 
             if (self.config.data_dir / "kb.json").is_file():
                 knowledge = self.knowledge
-                idx.attach_graph(GraphContext.from_knowledge(knowledge, idx.passages,
-                                                             linker=Lexicon(knowledge).link))
+                lexicon = Lexicon(knowledge)
+                idx.attach_graph(GraphContext.from_knowledge(knowledge, idx.passages, linker=lexicon.link,
+                                                             reader=english_reader(lexicon)))
             if self.config.vector_store != "faiss":
                 from app.stores.vectors import attach
 

@@ -15,6 +15,11 @@ Lexical and dense retrieval only see the words of a query.  The graph adds three
   expanded with the other words the relation registry declares for it ("financing", "funding",
   "funded by" ...), which is how the report's own sentences put it.
 
+A *reader* (any callable ``query -> query``; the question engine's reading of French, Spanish and
+Portuguese names and words in English, :func:`app.qa.form.foreign_words.in_english`, by default)
+puts the query in the report's language before any of this: "bailleurs Liban" links Lebanon and
+searches for "donors Lebanon", as the engine reads it.
+
 Entities come from a *linker* (any callable ``question -> links``, each link with ``.ids``; the
 question engine's :class:`app.qa.question.Lexicon` by default) or are passed by the caller
 (``PassageIndex.search(..., boost_entities=[...])``), so the engine can hand over the links it has
@@ -72,6 +77,14 @@ class Links:
     surfaces: list[str] = field(default_factory=list)  # every linked span, as written
 
 
+# English irregular verb forms -> the base form (general English, no report's word): the crude
+# prefix stem meets "financed" and "financing" but not "paid" and "pays".
+IRREGULAR = {"paid": "pay", "gave": "give", "given": "give", "led": "lead", "sent": "send", "made": "make",
+             "bought": "buy", "met": "meet", "took": "take", "taken": "take", "held": "hold", "chose": "choose",
+             "chosen": "choose", "began": "begin", "begun": "begin", "brought": "bring", "built": "build",
+             "spent": "spend", "won": "win", "lent": "lend"}
+
+
 class RelationWords:
     """The relation registry's keywords, per relation, for query expansion.
 
@@ -105,6 +118,8 @@ class RelationWords:
         programme's report) signals nothing, so it triggers no relation.
         """
         have = {_stem(t) for t in tokens if not common(t)}
+        # "who paid for ...": an irregular form signals what its base form does ("pays")
+        have |= {_stem(IRREGULAR[t]) for t in tokens if t in IRREGULAR and not common(t)}
         names = [name for name, triggers in self.triggers.items() if any(t <= have for t in triggers)]
         extra: list[str] = []
         for name in names:
@@ -120,7 +135,7 @@ class GraphContext:
     def __init__(self, passages: Sequence[Passage], passage_entities: Mapping[str, Iterable[str]],
                  names: Mapping[str, Sequence[str]], linker: Linker | None = None,
                  relation_words: RelationWords | None = None,
-                 facts: Iterable[Mapping[str, Any]] = ()) -> None:
+                 facts: Iterable[Mapping[str, Any]] = (), reader: Callable[[str], str] | None = None) -> None:
         self.size = len(passages)
         # Passages that state a fact, per (entity, relation) at either end: "Kenya's funders" are
         # stated in the passages of the facts Kenya —fundedBy→ X, a short financing line that
@@ -156,12 +171,13 @@ class GraphContext:
             self.share[e] = len(rows) / n
         self.names = {e: list(v) for e, v in names.items()}
         self.linker = linker
+        self.reader = reader
         self.relation_words = relation_words or RelationWords.from_registry()
 
     # ---------------------------------------------------------------- construction
     @classmethod
     def from_knowledge(cls, knowledge: Any, passages: Sequence[Passage],
-                       linker: Linker | None = None) -> "GraphContext":
+                       linker: Linker | None = None, reader: Callable[[str], str] | None = None) -> "GraphContext":
         """From an :class:`app.knowledge.Knowledge` (mentions per passage, names per entity)."""
         per_passage: dict[str, set[str]] = defaultdict(set)
         for m in knowledge.mentions:
@@ -170,7 +186,7 @@ class GraphContext:
             for pid in e.get("passages", ()):
                 per_passage[pid].add(eid)
         names = {eid: knowledge.names(eid) for eid in knowledge.entities}
-        return cls(passages, per_passage, names, linker, facts=knowledge.facts)
+        return cls(passages, per_passage, names, linker, facts=knowledge.facts, reader=reader)
 
     @classmethod
     def from_data_dir(cls, data_dir: Path, passages: Sequence[Passage]) -> "GraphContext":
@@ -184,7 +200,11 @@ class GraphContext:
 
         knowledge = Knowledge(Path(data_dir))
         lexicon = Lexicon(knowledge)
-        return cls.from_knowledge(knowledge, passages, linker=lexicon.link)
+        return cls.from_knowledge(knowledge, passages, linker=lexicon.link, reader=english_reader(lexicon))
+
+    def read(self, query: str) -> str:
+        """The query in the report's language (unchanged without a reader or a foreign word)."""
+        return " ".join(self.reader(query).split()) if self.reader is not None else query
 
     # ---------------------------------------------------------------- per query
     def link(self, query: str, known: Callable[[str], bool] = lambda t: True) -> "Links":
@@ -272,6 +292,15 @@ class GraphContext:
             if rows is not None and self.share[e] <= max_share:
                 scores[rows] += self.idf[e]
         return scores
+
+
+def english_reader(lexicon: Any) -> Callable[[str], str]:
+    """The question engine's reading of foreign names and words in English, for a lexicon (the
+    words the report itself writes, a quoted French title, are read as written)."""
+    from app.qa.form.foreign_words import in_english
+
+    written = lexicon.vocab.__contains__
+    return lambda query: in_english(query, written)[0]
 
 
 def _region_ids(names: Mapping[str, Sequence[str]]) -> dict[str, str]:

@@ -96,6 +96,10 @@ class SearchOptions:
     # 10, once regions became entities (their passages' facts now join the list) and the head floor
     # below protects the retrievers' first choices: tuning pool recall@5 3,285 -> 3,306 of 3,600.
     fact_weight: float = 0.5
+    # RRF weight of the list of passages that are the numbered table, figure or box a query names
+    # ("which countries registered a result in Table 4", "the Box 3 campaign"): the caption that
+    # opens a table or figure, the paragraphs under a box's heading (_caption_rows); 0 turns it off.
+    caption_weight: float = 1.0
     entity_max_share: float = 0.05  # entities in more passages than this share are not boosted
     common_word_share: float = 0.15  # a word in more passages than this signals no relation
     # Each single retriever's first passage (plain BM25 of the query's own words, dense) ranks no
@@ -325,6 +329,11 @@ class PassageIndex:
             if plan is not None and plan.entities and weight > 0:
                 lists.append(self._entity_candidates(plan, lex_all, depth, allowed).tolist())
                 weights.append(weight)
+            named = self._caption_candidates(plan.dense_text if plan else query, lex_all, depth, allowed) \
+                if o.caption_weight > 0 else []
+            if len(named):
+                lists.append(named.tolist())
+                weights.append(o.caption_weight)
             if plan is not None and plan.entities and plan.relations and o.fact_weight > 0:
                 facts = self._fact_candidates(plan, lex_all, depth, allowed)
                 if len(facts):
@@ -377,6 +386,8 @@ class PassageIndex:
         plan = self._plans.get(key)
         if plan is None:
             o, lex, ctx = self.options, self._lexical, self.graph_context()
+            if ctx is not None:  # "bailleurs Liban": names and words in the report's language first
+                query = ctx.read(query) or query
             # Link first, on the words as typed: the linker forgives typos in names its own way,
             # and a name ("Ivory Coast") must not be "corrected" word by word ("coast" → "cost").
             links = ctx.link(query, known=lex.knows) if ctx is not None and boost_entities is None else None
@@ -430,6 +441,38 @@ class PassageIndex:
         if fact is None:
             return np.zeros(0, dtype=np.int64)
         return _ranked(fact(plan.entities, plan.relations), lex, depth, allowed)
+
+    def _caption_rows(self) -> dict[str, np.ndarray]:
+        """Rows per numbered label ("table 4", "box 3"): the passage a table's or figure's caption
+        opens, every passage under a box's (table's, figure's) heading; a list of captions (the
+        front matter's list of tables) is no one table's passage."""
+        rows = getattr(self, "_captions", None)
+        if rows is None:
+            found: dict[str, set[int]] = {}
+            for row, p in enumerate(self.passages):
+                opening = _CAPTION.match(p.text or "")
+                labels = {f"{m.group(1).lower()} {int(m.group(2))}" for m in _CAPTION.finditer(p.text or "")}
+                if opening and len(labels) == 1:
+                    found.setdefault(labels.pop(), set()).add(row)
+                for part in getattr(p, "section_path", None) or ():
+                    head = _CAPTION.match(part + ":") if _LABEL.fullmatch(part.split(":")[0].strip()) else None
+                    if head:
+                        found.setdefault(f"{head.group(1).lower()} {int(head.group(2))}", set()).add(row)
+            rows = self._captions = {k: np.fromiter(sorted(v), dtype=np.int64) for k, v in found.items()}
+        return rows
+
+    def _caption_candidates(self, query: str, lex: np.ndarray | None, depth: int,
+                            allowed: np.ndarray | None) -> np.ndarray:
+        """Passages of the numbered tables, figures and boxes the query names, best BM25 first."""
+        named = {f"{_KIND.get(m.group(1).lower(), m.group(1).lower())} {int(m.group(2))}" for m in _NAMED_LABEL.finditer(query)}
+        captions = self._caption_rows() if named else {}
+        hit = [captions[n] for n in named if n in captions]
+        if not hit:
+            return np.zeros(0, dtype=np.int64)
+        scores = np.zeros(len(self.passages), dtype=np.float32)
+        for rows in hit:
+            scores[rows] += 1.0
+        return _ranked(scores, lex, depth, allowed)
 
     def embed_query(self, query: str) -> np.ndarray:
         """The query's vector (the embedder caches identical queries)."""
@@ -559,6 +602,15 @@ def build_and_save(passages: Sequence[Passage], index_dir: str | Path, *, embedd
     idx.index(passages)
     idx.save(index_dir)
     return idx
+
+
+# A numbered table, figure or box as a caption or heading writes it ("Table 4: Institutional results
+# summary", "Box 3: Convention No. 102 ratification campaign"), and as a query names it ("table 4",
+# "Table No. 4", "box #3").  Document structure, not a report's content.
+_CAPTION = re.compile(r"^\s*(Table|Figure|Box)\s+(\d{1,3})\s*[:.]", re.M)
+_KIND = {"fig": "figure"}
+_LABEL = re.compile(r"(?:Table|Figure|Box)\s+\d{1,3}")
+_NAMED_LABEL = re.compile(r"\b(table|figure|fig|box)\.?\s*(?:no\.?\s*|n[°º]\s*|#\s*)?(\d{1,3})\b(?!\s*(?:%|per\s*cent|percent))", re.I)
 
 
 def _ranked(scores: np.ndarray, lex: np.ndarray | None, depth: int, allowed: np.ndarray | None) -> np.ndarray:
