@@ -380,16 +380,7 @@ class QuestionEngine:
         if pair is not None:  # "which country ratified C102 earliest, and which most recently": both ends
             ends = [self._ask_reading(p) for p in pair]
             if all(e.get("answers") for e in ends):
-                out = ends[0]
-                seen = {x.get("iri") or x["label"] for x in out["answers"]}
-                out["answers"] = out["answers"] + [x for x in ends[1]["answers"] if (x.get("iri") or x["label"]) not in seen]
-                out["path"] = [f"two rankings asked: “{pair[0]}” and “{pair[1]}”"] + list(out.get("path") or []) + \
-                    list(ends[1].get("path") or [])
-                out["question"] = " ".join(str(question or "").split())
-                if qid is not None:
-                    out["id"] = qid
-                out["answer_text"], out["citations"] = summarise(out, self.k)
-                return out
+                return self._both(question, qid, ends, f"two rankings asked: “{pair[0]}” and “{pair[1]}”")
         two = self._two_asks(question, qid)  # "which X did A, and which ones did B?": both asks
         if two is not None:
             return two
@@ -414,11 +405,16 @@ class QuestionEngine:
         ends = [self._ask_reading(p) for p in (asks.first, asks.second)]
         if not all(e.get("answers") for e in ends) or ends[0].get("answer_type") != ends[1].get("answer_type"):
             return None
+        return self._both(question, qid, ends, f"two asks: “{asks.first}” and “{asks.second}”")
+
+    def _both(self, question: str, qid: str | None, ends: list[dict], why: str) -> dict:
+        """One answer from the two readings of a question that asks two things (two rankings, two
+        asks): the first reading's answers, then the second's not already in, both paths after
+        ``why``, and the summary made again over them."""
         out = ends[0]
         seen = {x.get("iri") or x["label"] for x in out["answers"]}
         out["answers"] = out["answers"] + [x for x in ends[1]["answers"] if (x.get("iri") or x["label"]) not in seen]
-        out["path"] = [f"two asks: “{asks.first}” and “{asks.second}”"] + list(out.get("path") or []) + \
-            list(ends[1].get("path") or [])
+        out["path"] = [why] + list(out.get("path") or []) + list(ends[1].get("path") or [])
         out["question"] = " ".join(str(question or "").split())
         if qid is not None:
             out["id"] = qid
