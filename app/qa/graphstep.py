@@ -277,6 +277,16 @@ def _placed_by_gazetteer(knowledge, region: str) -> list[str]:
                   if e["type"] == "Country" and i not in placed and ilo_region(i.split(":", 1)[1]) == name)
 
 
+def in_region(var: str, region: str, knowledge) -> str:
+    """A SPARQL pattern placing ``var`` in ``region`` the way a region filter over a relation
+    does: the report's placements, and the countries it places nowhere by the general region table.
+    Rankings and groupings use it so that they count the countries the filters count."""
+    placed = _placed_by_gazetteer(knowledge, region)
+    if not placed:
+        return f"{var} fg:inRegion {_iri(region)} ."
+    return f"{{ {var} fg:inRegion {_iri(region)} }} UNION {{ VALUES {var} {{ {' '.join(_iri(c) for c in placed)} }} }}"
+
+
 def region_constraint(region: str, knowledge, widen: bool, within: str = "") -> Constraint:
     """Countries in a region.  A region alone asks for the report's entries there; a region
     filtering another relation ("pathfinders in Africa", "Asian countries assessed against C102")

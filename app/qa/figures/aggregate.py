@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.qa.bank import ANSWER_TYPE
-from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _as_funder, _iri
+from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _as_funder, _iri, in_region
 from app.qa.figures import top_n
 from app.qa.figures.ordinal import ordinal_word, select
 from app.qa.question import _HEAD_TYPE, ENTITY_FOR_TYPE, Analysis
@@ -167,7 +167,7 @@ def _extreme(store, knowledge, op: str, r: Relation, direction: str, a: Analysis
         if among and reg in among:
             continue  # "how many more countries does Africa have than the Americas": compared, not a filter
         var = "?answer" if "Country" in ans_types and (want == "Country" or "Country" not in other_types) else "?x"
-        body.append(f"{var} fg:inRegion {_iri(reg)} .")
+        body.append(in_region(var, reg, knowledge))
     if a.years and "year" in r.qualifiers:
         body.append(f"?st rdf:subject {'?answer' if direction == 'subject' else '?x'} ; rdf:predicate {r.curie} ; "
                     f"fg:year ?yy . FILTER(STR(?yy) = \"{a.years[0]}\")")
@@ -248,8 +248,17 @@ def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis,
     end = _iri(other) if other else "?x"
     triple = r.pattern("?answer", end) if direction == "subject" else r.pattern(end, "?answer")
     counted = "?x" if count_objects and not other else "?answer"
+    from app.qa.names.subregions import gazetteer_placements
+
+    # a country with no regional entry (a pathfinder named only in a list) is grouped by the
+    # general region table, as the region filters count it; priority status never widens a region
+    # there (the programme's priority list is its regional table), nor here
+    extra = " ".join(f"({_iri(c)} {_iri(g)})" for c, g in gazetteer_placements(knowledge)) \
+        if r.name != "priorityCountryOf" else ""
+    placed = f"{{ ?answer fg:inRegion ?region }} UNION {{ VALUES (?answer ?region) {{ {extra} }} }}" if extra \
+        else "?answer fg:inRegion ?region ."
     sparql = (f"{PREFIXES}SELECT ?region (COUNT(DISTINCT {counted}) AS ?n) (GROUP_CONCAT(DISTINCT STR(?answer); "
-              f"separator=\" \") AS ?members) WHERE {{\n  {triple}\n  ?answer a fg:Country ; fg:inRegion ?region .\n}}"
+              f"separator=\" \") AS ?members) WHERE {{\n  {triple}\n  ?answer a fg:Country .\n  {placed}\n}}"
               f"\nGROUP BY ?region\nORDER BY DESC(?n)")
     rows = []
     for sol in store.query(sparql):
@@ -387,7 +396,7 @@ def by_year(store, knowledge, r: Relation, a: Analysis, latest: bool, pool: list
     obj = _iri(named[0]) if named else "?o"
     status = ' OPTIONAL { ?st fg:status ?rs } FILTER(!BOUND(?rs) || ?rs = "registered")' if "status" in r.qualifiers \
         and r.name == "ratified" else ""
-    regions = "".join(f"\n  ?answer fg:inRegion {_iri(reg)} ." for reg in a.regions if "Country" in r.domain)
+    regions = "".join(f"\n  {in_region('?answer', reg, knowledge)}" for reg in a.regions if "Country" in r.domain)
     sparql = (f"{PREFIXES}SELECT ?answer (MIN(xsd:integer(STR(?y))) AS ?n) (MIN(STR(?dt)) AS ?d) WHERE {{\n"
               f"  {r.pattern('?answer', obj)}{regions}\n"
               f"  ?st rdf:subject ?answer ; rdf:predicate {r.curie} ; rdf:object {obj} ; fg:year ?y .{status}\n"
