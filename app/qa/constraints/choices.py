@@ -104,14 +104,24 @@ _VERSUS = re.compile(r"\s*(?:vs\.?|v\.|versus|against|(?:compared\s+)?(?:with|to
                      r"\s+(?:[\w'’-]+\s+){0,4}?(?:vs\.?|versus|compared\s+(?:with|to)|as\s+against)\s+(?:the\s+)?", re.I)
 
 
+# "Compared with Zambia, did Uganda achieve more ...", "Relative to Japan, does Portugal fund ...":
+# the yardstick fronted, then a clause naming the other within a few words.
+_FRONTED = re.compile(r"(?:^|[.?!;:]\s*)(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|"
+                      r"as\s+against|next\s+to|set\s+against)\s+(?:the\s+)?$", re.I)
+_FRONTED_GAP = re.compile(r"\s*,\s*(?:[\w'’-]+\s+){0,4}?(?:the\s+)?", re.I)
+
+
 def compared(a: Analysis) -> list:
     """The links of the names a comparison sets against each other (same type), or []."""
     links = sorted(a.links, key=lambda l: l.start)
     for i, l in enumerate(links[:-1]):
         nxt = links[i + 1]
         gap = _ROLE.sub("", a.question[l.end:nxt.start])  # "the Dutch government or the EU"
+        fronted = bool(_FRONTED.search(a.question[:l.start]) and _FRONTED_GAP.fullmatch(gap))
         if _comparable(l.type, nxt.type) and main_id(l) and main_id(nxt) and \
-                (_JOIN.fullmatch(gap) or _THAN.fullmatch(gap) or _VERSUS.fullmatch(gap)):
+                (_JOIN.fullmatch(gap) or _THAN.fullmatch(gap) or _VERSUS.fullmatch(gap) or fronted):
+            if fronted:
+                return [l, nxt]
             run = [l, nxt]  # "France, Germany or Portugal": the whole run of names is compared
             for more in links[i + 2:]:
                 if _comparable(more.type, l.type) and main_id(more) and _JOIN.fullmatch(a.question[run[-1].end:more.start]):

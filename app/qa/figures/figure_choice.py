@@ -22,6 +22,9 @@ _COMPARATIVE = re.compile(rf"\b(?P<cmp>{_MORE}|{_LESS})\s+(?:number\s+of\s+|shar
 _ASKER = re.compile(r"\b(?:which|what|who)\b(?:\s+(?:one|country|countries|territory|nation|of\s+the\s+two|"
                     r"of\s+(?:them|these|those)))?(?:\s+(?:did|does|do|has|had|have|was|were|is|are)\b)?|"
                     r"^\W*(?:did|does|do|has|had|have|was|were|is|are)\b|\bbetween\b|[,;:]", re.I)
+_FRONTED = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+against|"
+                      r"next\s+to|set\s+against)\s+(?:the\s+)?$", re.I)
+_EITHER_WAY = re.compile(rf"^\s*or\s+(?:{_MORE}|{_LESS})\s+", re.I)  # "more or fewer", "more or less"
 _AMOUNT = re.compile(r"\b(?:amount|share|money|funding|budget|us\$|usd|dollars?|per\s*cent|percentage)\b", re.I)
 
 
@@ -37,12 +40,15 @@ def questions(question: str, spans: list[tuple[int, int, str]]) -> FigureChoice 
     if len(spans) != 2:
         return None
     before = re.sub(r"[,;:]?\s*\b(?:between|of)?\s*$", " ", question[:spans[0][0]], flags=re.I)
+    before = _FRONTED.sub(" ", before)  # "Compared with Zambia, did Uganda ...": the yardstick's words
     rest = before + " " + question[spans[-1][1]:]  # the question without the run of names
     m = _COMPARATIVE.search(rest)
     if not m:
         return None
     head = " ".join(_ASKER.sub(" ", rest[:m.start()]).split())
-    tail = re.sub(r"[?.!\s,]+$", "", rest[m.end():]).strip(" ,")
+    # "more or fewer results in 2024? Give the country with more.": the figure's words end the sentence
+    tail = _EITHER_WAY.sub("", re.split(r"[?!]|\.\s", rest[m.end():])[0])
+    tail = re.sub(r"[?.!\s,]+$", "", tail).strip(" ,")
     if not tail:
         return None
     how = "how much" if _AMOUNT.search(tail) else "how many"
