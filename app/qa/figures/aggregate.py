@@ -69,7 +69,7 @@ _ASKS = re.compile(r"\b(which|what|who|whom)\b", re.I)  # the question's words s
 # The noun a superlative counts: "the most (African priority) countries", "the largest number of donors".
 _COUNTED_NOUN = re.compile(r"(?:\s+(?:number|of|the|[\w'’-]+)){0,4}?\s+(countr(?:y|ies)|governments?|organi[sz]ations?|"
                            r"funders?|donors?|partners?|publications?|programmes?|schemes?|conventions?|"
-                           r"initiatives?|laws?|states)\b", re.I)
+                           r"initiatives?|laws?|states|pathfinders)\b", re.I)
 
 
 _PER_REGION = re.compile(r"\b(each|every|per|by|across)\s+(the\s+)?regions?\b|\bregions\b|\bregional (breakdown|split)\b", re.I)
