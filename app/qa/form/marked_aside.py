@@ -51,9 +51,31 @@ def _aside(body: str, comma: bool) -> bool:
     return bool(_ASKER.search(body) or _HEDGE_IN.search(body)) and not _KEEPS.search(words.lower())
 
 
+# Examples of the answer marked off right after the asked noun: "Which donors - Dutch, British, EU or
+# others - fund ...", "what partners (e.g. UNICEF, WFP) ...": the names illustrate the kind asked,
+# they are no condition on it.  An example list says so: a lead ("e.g.", "such as", "like") or a
+# close ("or others", "etc.").
+_EXAMPLES = re.compile(r"(?P<asked>\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?[\w-]+s)"
+                       r"(?P<seg>\s+[-–—]+\s+(?P<b1>[^-–—()?]{3,90}?)\s+[-–—]+\s+|\s*\((?P<b2>[^()]{3,90})\)\s*)", re.I)
+_EXAMPLE_LEAD = re.compile(r"^(?:e\.\s?g\.?|eg|for\s+example|for\s+instance|such\s+as|like|say)[,:]?\s+", re.I)
+_EXAMPLE_CLOSE = re.compile(r"(?:,?\s*(?:or|and)\s+(?:others|other\s+\w+|so\s+on|the\s+like|anyone\s+else|more|whoever)|"
+                            r",?\s*etc\.?|\.\.\.|…)$", re.I)
+_EXAMPLE_ITEMS = re.compile(r"^(?:the\s+)?[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3}(?:\s*(?:,|\bor\b|\band\b|/)\s*(?:the\s+)?"
+                            r"[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3})*$", re.I)
+
+
+def _examples(body: str) -> bool:
+    lead, close = _EXAMPLE_LEAD.match(body), _EXAMPLE_CLOSE.search(body)
+    if not (lead or close):
+        return False
+    items = body[lead.end() if lead else 0:close.start() if close else len(body)].strip(" ,")
+    return bool(items) and bool(_EXAMPLE_ITEMS.match(items)) and not re.search(r"\b(?:not|except|only|without)\b", items, re.I)
+
+
 def strip(question: str) -> str:
     """The question without the asides it marks off; unchanged when it has none."""
-    text = question
+    text = _EXAMPLES.sub(lambda m: m.group("asked") + " " if _examples(m.group("b1") or m.group("b2") or "")
+                         else m.group(0), question)
     for i, pattern in enumerate(_SEGMENTS):
         def repl(m: re.Match) -> str:
             if not _aside(m.group("body"), comma=i == 2):
