@@ -59,7 +59,8 @@ def _only_named(question: str) -> bool:
 
 # "any of the three result types", "under its three result types": a number after a determiner says
 # how many kinds there are, not how many a country must have
-_DETERMINED = re.compile(r"\b(?:the|its|their|these|those)\s+$", re.I)
+# (the article dropped: "any of three result types", "none of three")
+_DETERMINED = re.compile(r"\b(?:the|its|their|these|those)\s+$|\b(?:any|none|each|either|one)\s+of\s+$", re.I)
 
 
 def _numbered(question: str) -> re.Match | None:
