@@ -277,6 +277,13 @@ def _placed_by_gazetteer(knowledge, region: str) -> list[str]:
                   if e["type"] == "Country" and i not in placed and ilo_region(i.split(":", 1)[1]) == name)
 
 
+def gazetteer_placements(knowledge) -> dict[str, str]:
+    """Country -> region for every country the report places nowhere, by the general ILO region
+    table (:func:`_placed_by_gazetteer` over every region): what groupings by region add to the
+    report's placements so that they count the countries the region filters count."""
+    return {c: r["id"] for r in knowledge.of_type("Region") for c in _placed_by_gazetteer(knowledge, r["id"])}
+
+
 def in_region(var: str, region: str, knowledge) -> str:
     """A SPARQL pattern placing ``var`` in ``region`` the way a region filter over a relation
     does: the report's placements, and the countries it places nowhere by the general region table.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from app.qa.figures.figure_choice import YARDSTICK
 from app.qa.graphstep import Constraint, _iri
 from app.qa.question import ENTITY_FOR_TYPE, Analysis, heading_result_types
 
@@ -106,8 +107,7 @@ _VERSUS = re.compile(r"\s*(?:vs\.?|v\.|versus|against|(?:compared\s+)?(?:with|to
 
 # "Compared with Zambia, did Uganda achieve more ...", "Relative to Japan, does Portugal fund ...":
 # the yardstick fronted, then a clause naming the other within a few words.
-_FRONTED = re.compile(r"(?:^|[.?!;:]\s*)(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|"
-                      r"as\s+against|next\s+to|set\s+against)\s+(?:the\s+)?$", re.I)
+_FRONTED = re.compile(r"(?:^|[.?!;:]\s*)" + YARDSTICK + "$", re.I)
 _FRONTED_GAP = re.compile(r"\s*,\s*(?:[\w'’-]+\s+){0,4}?(?:the\s+)?", re.I)
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.qa.bank import ANSWER_TYPE
-from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _as_funder, _iri, in_region
+from app.qa.graphstep import AUTHOR_ORGS, PREFIXES, _as_funder, _iri, gazetteer_placements, in_region
 from app.qa.figures import top_n
 from app.qa.figures.ordinal import ordinal_word, select
 from app.qa.question import _HEAD_TYPE, ENTITY_FOR_TYPE, Analysis
@@ -248,12 +248,10 @@ def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis,
     end = _iri(other) if other else "?x"
     triple = r.pattern("?answer", end) if direction == "subject" else r.pattern(end, "?answer")
     counted = "?x" if count_objects and not other else "?answer"
-    from app.qa.names.subregions import gazetteer_placements
-
     # a country with no regional entry (a pathfinder named only in a list) is grouped by the
     # general region table, as the region filters count it; priority status never widens a region
     # there (the programme's priority list is its regional table), nor here
-    extra = " ".join(f"({_iri(c)} {_iri(g)})" for c, g in gazetteer_placements(knowledge)) \
+    extra = " ".join(f"({_iri(c)} {_iri(g)})" for c, g in sorted(gazetteer_placements(knowledge).items())) \
         if r.name != "priorityCountryOf" else ""
     placed = f"{{ ?answer fg:inRegion ?region }} UNION {{ VALUES (?answer ?region) {{ {extra} }} }}" if extra \
         else "?answer fg:inRegion ?region ."

@@ -22,8 +22,11 @@ _COMPARATIVE = re.compile(rf"\b(?P<cmp>{_MORE}|{_LESS})\s+(?:number\s+of\s+|shar
 _ASKER = re.compile(r"\b(?:which|what|who)\b(?:\s+(?:one|country|countries|territory|nation|of\s+the\s+two|"
                     r"of\s+(?:them|these|those)))?(?:\s+(?:did|does|do|has|had|have|was|were|is|are)\b)?|"
                     r"^\W*(?:did|does|do|has|had|have|was|were|is|are)\b|\bbetween\b|[,;:]", re.I)
-_FRONTED = re.compile(r"\b(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+against|"
-                      r"next\s+to|set\s+against)\s+(?:the\s+)?$", re.I)
+# The words that front a comparison's yardstick: "Compared with Zambia, did Uganda ..." (also read by
+# :func:`app.qa.constraints.choices.compared`, which sets the two names against each other).
+YARDSTICK = (r"(?:compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to|as\s+against|next\s+to|"
+             r"set\s+against)\s+(?:the\s+)?")
+_FRONTED = re.compile(r"\b" + YARDSTICK + "$", re.I)
 _EITHER_WAY = re.compile(rf"^\s*or\s+(?:{_MORE}|{_LESS})\s+", re.I)  # "more or fewer", "more or less"
 _AMOUNT = re.compile(r"\b(?:amount|share|money|funding|budget|us\$|usd|dollars?|per\s*cent|percentage)\b", re.I)
 

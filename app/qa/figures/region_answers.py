@@ -78,23 +78,21 @@ class RegionRow:
 def regions_for(ids: list[str], question: str, knowledge) -> list[RegionRow] | None:
     """The regions of the countries ``ids`` (all of whose countries are among them, when the
     question says so), each with its countries."""
-    where: dict[str, str] = {}
+    from app.qa.graphstep import gazetteer_placements
+
+    # a country the report places under no regional heading (a pathfinder with no entry) is grouped
+    # by the general ILO region table, as the region filters count it: "which region has the most
+    # pathfinders" and "how many pathfinders are in Africa" agree
+    where: dict[str, str] = gazetteer_placements(knowledge)
     members: dict[str, list[str]] = {}
     for f in knowledge.facts_where(predicate="inRegion"):
         where[f["subject"]] = f["object"]
         members.setdefault(f["object"], []).append(f["subject"])
     every = bool(_EVERY.search(question))
     got: dict[str, list[str]] = {}
-    from app.qa.names.subregions import graph_regions
-
     for i in ids:
-        # a country the report places under no regional heading (a pathfinder with no entry) is
-        # grouped by the general ILO region table, as the region filters count it: "which region
-        # has the most pathfinders" and "how many pathfinders are in Africa" agree
-        region = where.get(i) or (min(graph_regions(knowledge, i.split(":", 1)[1]), default=None)
-                                  if i.startswith("Country:") else None)
-        if region:
-            got.setdefault(region, []).append(i)
+        if i in where:
+            got.setdefault(where[i], []).append(i)
     from app.qa.constraints.count_conditions import holds, members_condition
 
     size = members_condition(question)  # "regions with more than one country with a strategy result"

@@ -210,18 +210,6 @@ def graph_regions(knowledge, iso3: str) -> set[str]:
     return placed or {r["id"] for r in knowledge.of_type("Region") if r.get("label") == ilo_region(iso3)}
 
 
-def gazetteer_placements(knowledge) -> list[tuple[str, str]]:
-    """(country, region) for every country the graph places nowhere, by the general ILO region
-    table: what a grouping by region adds to the report's own placements so that it counts the
-    same countries as the region filters (:func:`app.qa.graphstep.region_constraint`)."""
-    placed = {f["subject"] for f in knowledge.facts_where(predicate="inRegion")}
-    out = []
-    for c in sorted(e["id"] for e in knowledge.of_type("Country")):
-        if c not in placed:
-            out += [(c, r) for r in sorted(graph_regions(knowledge, c.split(":", 1)[1]))[:1]]
-    return out
-
-
 def keep_asked_places(question: str, links, answers: list[dict], knowledge) -> tuple[list[dict], list[str]]:
     """:func:`keep_places` for an analysed question: a region it links beside the places ("in
     Europe or the Middle East") keeps its countries too."""
