@@ -287,11 +287,14 @@ def gazetteer_placements(knowledge) -> dict[str, str]:
 def in_region(var: str, region: str, knowledge) -> str:
     """A SPARQL pattern placing ``var`` in ``region`` the way a region filter over a relation
     does: the report's placements, and the countries it places nowhere by the general region table.
-    Rankings and groupings use it so that they count the countries the filters count."""
+    Rankings and groupings use it so that they count the countries the filters count.  The second
+    branch is a FILTER, not a one-variable VALUES block: Virtuoso 7 answers no row at all for a
+    group holding ``{ ... } UNION { VALUES ?v { ... } }`` (measured: the Arab States rankings)."""
     placed = _placed_by_gazetteer(knowledge, region)
     if not placed:
         return f"{var} fg:inRegion {_iri(region)} ."
-    return f"{{ {var} fg:inRegion {_iri(region)} }} UNION {{ VALUES {var} {{ {' '.join(_iri(c) for c in placed)} }} }}"
+    listed = ", ".join(_iri(c) for c in placed)
+    return f"{{ {var} fg:inRegion {_iri(region)} }} UNION {{ {var} a fg:Country . FILTER({var} IN ({listed})) }}"
 
 
 def region_constraint(region: str, knowledge, widen: bool, within: str = "") -> Constraint:
