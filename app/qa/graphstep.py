@@ -88,6 +88,7 @@ class Constraint:
     # UNION with a long IN list overflowed Virtuoso's planner, so a region says it plainly.
     negated_pattern: str = ""
     within: str = ""  # a region's constraint narrowed to the sub-region or group the question names
+    region: str = ""  # a region's constraint: its region (kept when negated, which drops the evidence)
 
 
 def _iri(eid: str) -> str:
@@ -317,7 +318,7 @@ def region_constraint(region: str, knowledge, widen: bool, within: str = "") -> 
         negated = f"FILTER(?answer NOT IN ({members}))" if members else ""
         description = f"countries in {region} ({within})"
     return Constraint(pattern, description, [("?", "inRegion", region)], negated_pattern=negated, relation="region",
-                      within=within)
+                      within=within, region=region)
 
 
 def widen_regions(cons: list[Constraint], knowledge) -> list[Constraint]:
@@ -325,9 +326,21 @@ def widen_regions(cons: list[Constraint], knowledge) -> list[Constraint]:
     region filters that relation's answers: it is widened as if the relation had come first."""
     if not any(c.relation != "region" for c in cons):
         return cons
-    return [region_constraint(c.evidence[0][2], knowledge, widen=True, within=c.within)
-            if c.relation == "region" and " UNION " not in c.pattern and not c.negated and len(c.evidence) == 1
-            else c for c in cons]
+    from app.qa.constraints.negated_names import _negate
+
+    def widened(c: Constraint) -> Constraint:
+        if c.relation != "region" or not c.region:
+            return c
+        if not c.negated:
+            return region_constraint(c.region, knowledge, widen=True, within=c.within) \
+                if " UNION " not in c.pattern else c
+        # "which countries the Global Accelerator is in talks with are not in Africa": the countries
+        # the report places nowhere are kept out of the region by the same table as in the positive
+        if c.within or " NOT IN " in c.pattern:
+            return c
+        return _negate(region_constraint(c.region, knowledge, widen=True))
+
+    return [widened(c) for c in cons]
 
 
 _AFTER_PENALTY = 15  # characters: how much farther a following relation word counts than a preceding one
