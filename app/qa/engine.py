@@ -146,6 +146,7 @@ from app.qa.things.definition import defined_entity
 from app.qa.things.scheme_instruments import asks_scheme_instruments, cited_with
 from app.qa.things.label_words import asked_words, by_name_words
 from app.qa.things import acronym_expansion, country_bodies
+from app.qa.names.payer_places import keep_payers
 from app.qa.names.subregions import keep_asked_places, named_places
 from app.qa.relation.relation_choice import beyond_region, more_specific, prospective, region_filters_thing
 from app.qa.relation.region_agent import region_agent_relation
@@ -1878,6 +1879,12 @@ class QuestionEngine:
         if a.aside_governments:  # "besides governments, which organisations ...": no state is an answer
             out["answers"] = [x for x in out["answers"] if not_a_state(x, self.k)]
         out["answers"], places = keep_asked_places(a.question, a.links, out["answers"], self.k)  # "West African", "Maghreb"
+        if want == "Organization" and "aggregate" not in str(out.get("strategy", "")):
+            # "which European donors", "funders ... not European": where the payers are from (a
+            # ranking is left whole: filtering after the top is taken would leave none)
+            out["answers"], payers = keep_payers(a.question, out["answers"], self.k)
+            if payers:
+                out.setdefault("path", []).append(payers)
         if want == "Country" and region_answers.regions_asked_after(a.question):
             # "which countries ..., and in which region is each?": each country says its region
             for x in out["answers"]:

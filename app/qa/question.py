@@ -1206,11 +1206,22 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
         # "Whose officials in Cambodia did the ILO train?": the country is named, so its body is asked
         a.answer_type = "Organization"
     a.years = years_outside_titles(q, YEAR.findall(q), a.links, lexicon.instrument_years)  # a title's year names it
+    payer = None
+    if a.answer_type == "Organization":
+        from app.qa.names.payer_places import payer_place
+
+        # "which non-European donors fund Jordan": where the payers are from (the engine keeps them
+        # by it at the end), neither a region whose countries are asked nor a negated relation
+        payer = payer_place(q)
+        if payer is not None:
+            a.links = [l for l in a.links if not (l.type == "Region" and payer.span[0] <= l.start < payer.span[1])]
     a.regions = a.linked("Region")
     # Relation words are looked for outside linked names ("Global Fund" is not a funding verb).
     blank = q
     for l in a.links:
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
+    if payer is not None:
+        blank = blank[:payer.span[0]] + " " * (payer.span[1] - payer.span[0]) + blank[payer.span[1]:]
     # "donors to the RBSA" is a funder's name and a funding relation at once.
     a.fund_modifiers = lexicon.fund_modifiers
     a.fund = bool(FUND.search(blank_non_funders_funds(blank_fund_nouns(blank, lexicon.fund_modifiers), a.links))) or \
