@@ -160,7 +160,7 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)"
                   r"(?!\s+(?:the\s+|its\s+|their\s+)?(?!financ|fund)[a-z]+(?:ing|isation|ization|ment)\b)|contributors?|"
                   # other ways to say who pays: "puts up the money", "foots the bill", "picks up the tab"
-                  r"put(s|ting)? up (the )?(money|funds|funding|cash)|foot(s|ed|ing)? the bill|pick(s|ed|ing)? up the (tab|bill)|"
+                  r"put(s|ting)? up (the )?(money|funds|funding|cash)|foot(s|ed|ing)? (the )?bill|pick(s|ed|ing)? up (the )?(tab|bill)|"
                   r"(provid|gave|give|giv|put|mobili[sz]|commit|pledg)\w* (the |its |their )?(additional |new |more |extra )?(resources|funds|funding|financing|money) (to|for|into)|"
                   r"contributions? (from|of|by|to)|(donat|pledg)\w*|"
                   # a name's funding, with its name blanked: "countries with(out) [MUL] funding", "no [EU] money"

@@ -209,7 +209,10 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
             and (q != q.lower() or not re.search(r"\b(which|what|who|how)\b", q) or _PLACE_ASKED.search(q).group(0)[:1] != " "):
         noun = _PLACE_ASKED.search(q).group(0).split()[-1].lower()
         return Asked("place", plural=noun.endswith("s"))
+    # "... went to activities in the arab states region": a closing division word right after a
+    # linked name is that name's (a "which Kenyan counties" still asks the counties)
     dm = next((m for m in _DIVISION.finditer(q0) if not any(a <= m.start(m.lastindex) < b for a, b in linked_spans)
+               and not (m.group(2) and any(b <= m.start(2) and not q0[b:m.start(2)].strip() for _, b in linked_spans))
                and not re.search(r"\b(member|arab|united|island|small)\s*$", q0[:m.start(m.lastindex)], re.I)), None)
     if dm and (dm.group(1) or q == q.lower()):
         word = (dm.group(1) or dm.group(2)).lower()
