@@ -99,7 +99,10 @@ def _refers_back(text: str) -> bool:
     if m is None:
         return False
     # a name the question sets aside ("apart from FAO, ... its working group") is not the referent
-    before = re.sub(_SET_ASIDE_CUE.pattern + r"[^,;:]*", " ", text[:m.start()], flags=re.I)
+    before = text[:m.start()]
+    if head is not None:  # "which UN agencies are part of it": a capital in the asked noun phrase names nothing
+        before = before[:head.start()] + " " * (head.end() - head.start()) + before[head.end():]
+    before = re.sub(_SET_ASIDE_CUE.pattern + r"[^,;:]*", " ", before, flags=re.I)
     return not _NAME_WORD.search(before)
 # A clause that continues the one before it (a relative clause, "and ...", "since ..."): it is
 # about the same person as the clause it continues.

@@ -108,6 +108,13 @@ _OBJECT_IT = re.compile(r"\b(?!(?:is|was|are|were|be|been|being|do|does|did|has|
                         r"may|might|must|about|of|on|in|for|with|to|from|by|at|call|calls|called|name|names|named)\b)"
                         r"(?P<verb>[a-z]+(?:ed|es|s)?|ratify|join|sign|adopt|endorse|fund|finance|host|launch|support)\s+"
                         r"(?P<it>it)\b(?!\s+(?:is|was|has|had|does|did)\b)", re.I)
+# "which agencies are part of it", "take part in it", "belong to it": "it" after a phrase of
+# membership is the body the asides named, as after a verb
+_MEMBER_OF_IT = re.compile(r"\b(?P<verb>part\s+of|part\s+in|members?\s+of|participat\w*\s+in|belong\w*\s+to|involved\s+in|"
+                           r"sit\w*\s+on|represented\s+in)\s+(?P<it>it)\b", re.I)
+# "There is a Technical Support Facility for the Global Accelerator": the thing a sentence
+# introduces is what a later "it" refers back to when the asides name several
+_INTRODUCED = re.compile(r"\bthere\s+(?:is|are|was|were)\s+(?:also\s+)?(?:a|an|the|one)?\s*$", re.I)
 _TREATY_VERB = re.compile(r"^(?:ratif|accede|acced|sign|denounc)", re.I)
 _THINGS = ("Convention", "LegalInstrument", "Initiative", "Scheme", "Publication")
 _TREATIES = ("Convention", "LegalInstrument")
@@ -120,16 +127,21 @@ def fill_object(reduced: Reduced, analyse) -> str | None:
     kind; with none or several the question is read whole, as before."""
     if not reduced.pronoun or not reduced.dropped:
         return None
-    m = _OBJECT_IT.search(reduced.question)
+    m = _OBJECT_IT.search(reduced.question) or _MEMBER_OF_IT.search(reduced.question)
     if m is None or len(re.findall(r"\b(?:it|its|they|them|their)\b", reduced.question, re.I)) != 1:
         return None
     named: dict[str, tuple[str, str]] = {}
+    introduced: set[str] = set()
     for clause in reduced.dropped:
         for l in analyse(clause).links:
             if l.type in _THINGS:
                 named.setdefault(l.ids[0], (l.type, clause[l.start:l.end]))
+                if _INTRODUCED.search(clause[:l.start]):
+                    introduced.add(l.ids[0])
     if _TREATY_VERB.match(m["verb"]):
         named = {k: v for k, v in named.items() if v[0] in _TREATIES}
+    if len(named) > 1 and len(introduced & set(named)) == 1:
+        named = {k: v for k, v in named.items() if k in introduced}
     if len(named) != 1:
         return None
     return reduced.question[:m.start("it")] + next(iter(named.values()))[1] + reduced.question[m.end("it"):]
