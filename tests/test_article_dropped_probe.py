@@ -31,3 +31,16 @@ def test_a_closing_region_word_belongs_to_the_linked_region(engine):
 def test_a_division_asked_after_a_demonym_is_still_asked(engine):
     got = engine.ask("gig workers bill which indian state")
     assert got["answers"] and all(a.get("type") != "Country" for a in got["answers"])
+
+
+def test_a_year_modifying_a_noun_is_no_strict_bound(engine):
+    """'after 2021 ratification campaign was launched' (article dropped): the year dates the
+    campaign, so 2021's ratifications count, as with 'after the 2021 ratification campaign'."""
+    with_article = engine.ask("Which countries both ratified Convention No. 102 after the 2021 ratification campaign "
+                              "was launched and joined the Global Accelerator as pathfinder countries?")
+    assert with_article["answers"]
+    without = engine.ask("Which countries both ratified Convention No. 102 after 2021 ratification campaign "
+                         "was launched and joined Global Accelerator as pathfinder countries?")
+    assert _labels(without) == _labels(with_article)
+    strict = _labels(engine.ask("Which countries ratified Convention No. 102 after 2021?"))
+    assert strict and not set(_labels(with_article)) & set(strict), "'after 2021' alone still leaves 2021 out"

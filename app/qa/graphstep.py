@@ -184,7 +184,16 @@ def year_test(a: Analysis, var: str, year: str | None = None) -> str:
         # an event of that year (the year dates a thing), not after the year itself ("after the
         # year 2019", "after the end of 2019" still leave it out)
         op = ">="
+    if op == ">" and _YEAR_AS_MODIFIER.match(a.question, m.end()):
+        op = ">="  # "after 2021 ratification campaign was launched" (article dropped): the year dates the campaign
     return f'xsd:integer(STR({var})) {op} {int(y)}' if op != "=" else f'STR({var}) = "{y}"'
+
+
+# A lower-case content word right after the year: the year modifies a noun ("2021 ratification
+# campaign"), not the end of the bound ("after 2021 and ...", "after 2021 were ...")
+_YEAR_AS_MODIFIER = re.compile(r"\s+(?!(?:and|or|but|nor|to|in|on|at|for|with|by|from|until|till|when|while|the|a|an|was|"
+                               r"were|is|are|be|been|have|has|had|did|do|does|as|than|who|which|that|so|yet|onwards?|"
+                               r"inclusive)\b)[a-z]{3,}\b")
 
 
 # "which pathfinders ...", "what members ...": the head noun is the joined set itself
