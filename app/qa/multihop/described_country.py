@@ -57,6 +57,14 @@ _EVENT_REF = re.compile(r"\b(?:the|that|this)\s+(?:" + _NOUN + r")\s+(?:where|in
                         # "... in Dakar. Who funds the work in the country that hosted it?": the event's host
                         r"|\b(?:the|that|this)\s+(?:" + _NOUN + r")\s+(?:that|which)\s+(?:hosted|held|organi[sz]ed|staged|convened|ran)\s+"
                         r"(?:it|this|that|them|these|the\s+(?:event|meeting|conference|forum|workshop|summit|session)s?)\b", re.I)
+# A question typed with no punctuation ("In the country where the NSSF re-launched the Haba Haba
+# scheme who is financing the ILO work"): the question proper starts at a question word with its
+# verb right after it, the first one after the description's own words
+_BARE_BREAK = (r"\s+(?=(?:who|which|what|when|how|where)\s+(?:is|are|was|were|did|does|do|has|have|had|funds?|finances?|"
+               r"financed|financing|pays?|paid|supports?|supported)\b)")
+_OPENING_BARE = re.compile(r"^" + _FRAME + r"(?:the|a|one)\s+" + _MODS + r"(?P<noun>" + _NOUN + r")\s+"
+                           r"(?P<rel>where|whose|in\s+which|that)\s+(?P<desc>\S.{10,}?)" + _BARE_BREAK + r"(?P<rest>\S.*)$",
+                           re.I)
 _EVENT = re.compile(r"^(?P<desc>\S.{15,}?)\s*(?:[;:]+|\s[—–-]+\s|[—–]|\.\s+)\s*(?P<rest>\S.*)$")
 # A back-reference to the described country in the question proper.
 _BACK = re.compile(r"\b(?:(?P<prep>in|for|of|to|with|from|by|at|on)\s+)?(?:that|this|the|said|the\s+same)\s+"
@@ -151,6 +159,8 @@ def _missed(whole: dict, out: dict, country: dict) -> bool:
 
 def _split(q: str) -> NamedBy | None:
     m = _OPENING.match(q)
+    if m is None and not re.search(r"[,;:—–]|\s-+\s", q):
+        m = _OPENING_BARE.match(q)
     if m is not None and _ASKS.search(m["rest"]):
         outer = _written_in(m["rest"].strip(), m["frame"] or "")
         if outer is not None:
