@@ -151,6 +151,20 @@ def described_part(question: str, initiatives: list[str], relation: str, knowled
     return best[1] if best else None
 
 
+def _dated_role(question: str, years: list[str], hits: list[int]) -> bool:
+    """Does a year of the question date the role?  Not when every year sits in a clause before
+    the role's words, coordinated with it ("ratified C102 since 2021 and joined the Global
+    Accelerator": the year dates the ratification)."""
+    if not hits:
+        return True
+    first = min(hits)
+    for y in years:
+        at = [m.start() for m in re.finditer(re.escape(y), question)]
+        if not at or any(p > first or not re.search(r"\band\b", question[p:first], re.I) for p in at):
+            return True
+    return False
+
+
 def forward(a: Analysis, knowledge, hits_of) -> list:
     """``?answer fg:rel <initiative>`` for a role the question words by a registry keyword the
     hand-written step does not know ("which organisations belong to [network]", "who joined
@@ -159,8 +173,8 @@ def forward(a: Analysis, knowledge, hits_of) -> list:
     from app.qa.graphstep import Constraint, _iri
 
     initiatives = a.linked("Initiative")
-    if not initiatives or a.years:
-        return []  # a dated role ("joined during 2024") is the hand-written step's or the text's
+    if not initiatives:
+        return []
     scored = []
     for r in role_relations():
         n = len(hits_of(a, r))
@@ -171,6 +185,8 @@ def forward(a: Analysis, knowledge, hits_of) -> list:
         return []
     top = max(n for n, _, _ in scored)
     best = [(r, i) for n, r, i in scored if n == top]
+    if a.years and _dated_role(a.question, a.years, [p for r, _ in best for p in hits_of(a, r)]):
+        return []  # a dated role ("joined during 2024") is the hand-written step's or the text's
     init = best[0][1]
     rels = [r for r, i in best if i == init]
     return [Constraint(f"?answer {'|'.join(r.curie for r in rels)} {_iri(init)} .",
