@@ -23,6 +23,7 @@ PIPELINE = (
     "scheme_administrators",  # "Registration to the SSF", "Systems of the ISSS", "SSC closed registrations for X"
     "project_funders",  # "the EU funded SP&PFM project", "the X and Y projects funded by A and B" -> fundedBy
     "amount_contributors",  # "€67 million secured through contributions from A, B and C, ... introduced <scheme>" -> fundedBy
+    "programme_resources",  # a resource-mobilisation section: "resources ... were provided by the EU (53 per cent)" -> programme fundedBy
     "publications",   # publications with titles
     "initiative_publishers",  # a working group's or network's publications: publishedBy -> Initiative
     "named_contributors",  # "funded by contributions from 65 brands ... These include A, B and C" -> contributors

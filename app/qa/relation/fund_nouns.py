@@ -40,6 +40,7 @@ def blank_fund_nouns(text: str, modifiers: frozenset[str]) -> str:
     hyphenated or second modifier: "non-contributory health funds") blanked out, so the funding
     relation's words are only its verb and agent nouns."""
     text = _ASKED.sub(_blank_asked, text)
+    text = _BODY_COMPOUND.sub(lambda m: " " * len(m.group(1)), text)  # "a health financing network"
     if not modifiers:
         return _POSSESSED.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
@@ -56,6 +57,10 @@ def blank_fund_nouns(text: str, modifiers: frozenset[str]) -> str:
     return _POSSESSED.sub(blank, last.sub(blank, rx.sub(blank, text)))
 
 
+# "which health financing network counts the Swiss among its members": a funding word heading a
+# compound with a body noun names the kind of body, not who pays for what
+_BODY_COMPOUND = re.compile(r"\b(funding|financing)(?=\s+(?:networks?|facilit(?:y|ies)|mechanisms?|partnerships?|platforms?|"
+                            r"alliances?|coalitions?|communit(?:y|ies)\s+of\s+practice)\b)", re.I)
 # "which country's fund", "Kenya's fund": a possessed fund is a thing, never the verb
 _POSSESSED = re.compile(r"(['’]s\s+)(funds?)\b", re.I)
 # The fund asked for: "which Malagasy social security fund launched ...", "what is the fund that ...".
