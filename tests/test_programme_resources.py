@@ -76,3 +76,14 @@ def test_an_altered_section_names_its_own_funders(altered_kb):
     assert {"Organization:gov-JPN", "Organization:gov-CAN"} <= funders
     assert any(re.search(r"Asian Development Bank", lab) for lab in labels)
     assert "Organization:eu" not in funders  # the original section's funders are gone with it
+
+
+def test_a_financing_network_is_a_kind_of_body_not_a_funding(engine):
+    """Once a country funds the programme, 'Which health financing network counts the Swiss among
+    its members?' must still ask for a membership ('financing' heads a compound with 'network')."""
+    k = engine.k
+    member_of = {k.label(f["object"]) for f in k.facts_where(subject="Country:CHE", predicate="memberOf")} | \
+        {k.label(f["object"]) for f in k.facts_where(subject="Organization:gov-CHE", predicate="memberOf")}
+    assert member_of
+    got = {a["label"] for a in engine.ask("Which health financing network counts the Swiss among its members?")["answers"]}
+    assert got and got <= member_of
