@@ -22,10 +22,11 @@ from graph.countries import _coco_table
 # The continent adjectives (and their country_converter continent); "American" is the Americas.
 _CONTINENTS = {"european": "Europe", "asian": "Asia", "african": "Africa", "american": "America"}
 _PAYER = r"(?:bilateral\s+|government\s+|state\s+|country\s+)?(?:donors?|funders?|financiers?|contributors?|sponsors?)\b"
-_BEFORE = re.compile(r"\b(non[\s-]?|not\s+)?(european|asian|african|american)\s+" + _PAYER, re.I)
+_ADJECTIVE = "(" + "|".join(_CONTINENTS) + ")"
+_BEFORE = re.compile(r"\b(non[\s-]?|not\s+)?" + _ADJECTIVE + r"\s+" + _PAYER, re.I)
 # "which funders in the Jordan line are not European?": the place said of the payers after a copula
 _AFTER = re.compile(r"\b(?:donors?|funders?|financiers?|contributors?|sponsors?)\b[^?.;]{0,80}?\b(?:are|is|were|was)\s+"
-                    r"(not\s+|non[\s-]?)?(european|asian|african|american)\b(?!\s+(?:countr|union|states?\b))", re.I)
+                    r"(not\s+|non[\s-]?)?" + _ADJECTIVE + r"\b(?!\s+(?:countr|union|states?\b))", re.I)
 
 
 @dataclass(frozen=True)
