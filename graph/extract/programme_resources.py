@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.funding import resolve_funder
-from graph.extract.instruments import section_chain, sentences
+from graph.extract.instruments import section_chain, sentences, text_sentences
 from graph.extract.named import NameIndex
 from graph.kb import KnowledgeBase
 from graph.model import Document
@@ -89,11 +89,8 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
     names = NameIndex(kb, ("Initiative",), national_only=False)
     orgs = NameIndex(kb, ("Organization",), national_only=False)
     programmes: dict[str, str | None] = {}
-    for p in doc.passages:
-        if p.kind in ("table", "caption", "heading"):
-            continue
-        chain = list(section_chain(doc, p.section_id))
-        top = next((s for s in chain if _SECTION.search(s.title)), None)
+    for p, _home, sent in text_sentences(doc):
+        top = next((s for s in section_chain(doc, p.section_id) if _SECTION.search(s.title)), None)
         if top is None:
             continue
         if top.id not in programmes:
@@ -101,17 +98,16 @@ def extract(doc: Document, kb: KnowledgeBase) -> None:
         programme = programmes[top.id]
         if programme is None:
             continue
-        for _s0, _s1, sent in sentences(p.text):
-            for rx in (PROVIDED, FROM_SHARE):
-                for m in rx.finditer(sent):
-                    share = _SHARE.search(sent, m.start("list"))
-                    line = sent.strip()[:600]
-                    for surface in funders_named(m.group("list")):
-                        funder_id = _known(orgs, surface) or resolve_funder(kb, surface, p.id, None).id
-                        if funder_id != programme:
-                            kb.add_fact(programme, "fundedBy", funder_id, [p.id], kind="FundingLink", sentence=line,
-                                        funding_line=line, funding_label=surface,
-                                        share=share.group("share") if share else None, source="programme_resources")
+        for rx in (PROVIDED, FROM_SHARE):
+            for m in rx.finditer(sent):
+                share = _SHARE.search(sent, m.start("list"))
+                line = sent.strip()[:600]
+                for surface in funders_named(m.group("list")):
+                    funder_id = _known(orgs, surface) or resolve_funder(kb, surface, p.id, None).id
+                    if funder_id != programme:
+                        kb.add_fact(programme, "fundedBy", funder_id, [p.id], kind="FundingLink", sentence=line,
+                                    funding_line=line, funding_label=surface,
+                                    share=share.group("share") if share else None, source="programme_resources")
 
 
 __all__ = ["FROM_SHARE", "PROVIDED", "extract", "funders_named"]
