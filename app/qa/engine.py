@@ -26,6 +26,7 @@ import numpy as np
 from dataclasses import replace
 
 from app.qa.figures.line_counts import direct_funders
+from app.qa.relation.funder_side import funds_work_in_general
 from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, _iri, constraints_for, \
     region_constraint, to_sparql
 from app.qa.question import Link, asks_written_text, explicit_head, is_network
@@ -1316,8 +1317,9 @@ class QuestionEngine:
         """The payers of the one activity a funder question describes, read from the sentence that
         describes it (see :mod:`app.qa.multihop.activity_funders`); [] when the question describes no
         activity or no sentence says it with a funding cue."""
-        if a.answer_type != "Organization" or not a.fund:
-            return []
+        if a.answer_type != "Organization" or not a.fund \
+                or funds_work_in_general(a.question, role_kinds.role_words(a.question)):
+            return []  # "which social security institutions pay for the ILO's own work": no activity
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
         topic = activity_funders.activity_terms(a.topic_terms, named, _FRAME | _QUESTION_STEMS, self.units.idf)
         if len(topic) < activity_funders.MIN_TOPIC_TERMS:

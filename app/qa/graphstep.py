@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.qa.relation.funder_side import asks_for_funders
-from app.qa.relation.role_kinds import asks_governments, by_role_of_end, government_partners
+from app.qa.relation.funder_side import asks_for_funders, funds_work_in_general
+from app.qa.relation.role_kinds import asks_governments, by_role_of_end, government_partners, asked_role, role_words
 from app.qa.question import ENTITY_FOR_TYPE, FUND as FUND_CUE, Analysis
 from app.qa.constraints.year_ranges import range_test, set_aside_years, upper_bounds, year_range
 from graph.rdf import entity_uri
-from graph.vocab import RESULT_TYPES
+from graph.vocab import ORG_ROLE_LABELS, ORG_ROLES, RESULT_TYPES
 from app.qa.figures.result_counts import counts_results
 
 PREFIXES = """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
@@ -532,6 +532,16 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                           [t for c in parts for t in c.evidence], strong=True))
                 else:
                     out.append(funders_of(recipients[0]))
+            elif all(set(l.ids) <= AUTHOR_ORGS for l in a.links) and funds_work_in_general(a.question, role_words(a.question)):
+                # "Who funds the ILO's work?", "which foundations fund the ILO's work?": no recipient
+                # named, so every funder of the ILO's country work (the financing lines) is asked
+                # of the asked kind by the build's class ("which foundations ..."): none of it is "none"
+                role = asked_role(a.question)
+                kind = f" ?answer a <{ORG_ROLES[role]}> ." if role in ORG_ROLES else ""
+                out.append(Constraint(f"?funded fg:fundedBy ?answer . ?funded a fg:Country .{kind}",
+                                      "funders of the ILO's work in countries"
+                                      + (f" (each a {ORG_ROLE_LABELS.get(role, role)})" if kind else ""),
+                                      [("*", "fundedBy", "?")]))
         elif at == "Country" and (FUNDER_ASKED.search(a.question) or _named_donor_countries(a)) and (countries_ or orgs):
             # "Which countries fund the work in Jordan?", "which governments contributed to the
             # RBSA?": the asked countries are the funders (their governments), not the recipients.

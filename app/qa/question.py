@@ -55,7 +55,7 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
     ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),
     ("Law", re.compile(r"\b(which|what)\b[^?]{0,40}\b(law|act|decree|code|strategy|policy|legislation)s?\b", re.I)),
-    ("Scheme", re.compile(r"\b(which|what)\b[^?]{0,60}\b(scheme|programme|program|system|benefit|allowance|grant|pension|fund|insurance)s?\b|\bcalled\b|\bnamed\b", re.I)),
+    ("Scheme", re.compile(r"\b(which|what)\b[^?]{0,60}\b(scheme|programme|program|system|benefit|allowance|grant|pension|insurance|fund(?=s?\b(?!\s+(?:the|ilo|ilo['’]s|its|their|work|activities|a|an)\b)))s?\b|\bcalled\b|\bnamed\b", re.I)),
     ("Initiative", re.compile(r"\b(which|what)\b[^?]{0,30}\b(initiative|partnership|network|coalition)s?\b", re.I)),
     ("Country", re.compile(r"\b(which|what)\b[^?]{0,40}\b(countr(y|ies)|governments?|member states?|territor(y|ies)|nations?)\b|"
                            r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?states?\b(?!['’-]|\s+(?:institutions?|agenc\w+|bod(?:y|ies)|actors?|"

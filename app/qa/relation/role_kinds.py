@@ -28,7 +28,11 @@ _RX = [(re.compile(_pattern(p), re.I), role) for p, role in _PHRASES]
 
 # The role names the asked organisations: "which UN agencies ...", "un agency partners"; not a role
 # named as context or set aside ("apart from the bilateral donors, who ...", "did a company ...").
-_ASKING = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}$", re.I)  # "which Italian energy company"
+_ASKING = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}$|"  # "which Italian energy company"
+                     # "who is the private company among the funders", "which one is a foundation"
+                     r"\b(?:who|which(?:\s+one)?)\s+(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?:only\s+|one\s+)?$|"
+                     # "which of the funders of X is a company", "which of them are UN agencies"
+                     r"\bwhich\s+(?:one\s+)?of\b[^?]*\b(?:is|are|was|were)\s+(?:the\s+|a\s+|an\s+)?(?:only\s+)?$", re.I)
 # A question worded as a sentence, not a keyword query: its question word or verb says what is asked.
 _WORDED = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why|is|are|was|were|did|does|do|has|have|"
                      r"can|could|list|name|tell|give|show)\b", re.I)

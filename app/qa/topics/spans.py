@@ -180,7 +180,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     if analysed_type in ("Number", "Year") and opens_on_measure(q0):
         return None  # "share of 2024 new resources for the arab states region": the region's figure
     if re.search(r"\b(?:which|what)\s+(?:countries|nations|governments|organi[sz]ations|member states|funders|donors|"
-                 r"financiers|backers|partners|agencies|institutions|(?:foundation|confederation|federation)s?)\b"
+                 r"financiers|backers|partners|agencies|institutions|companies|firms|businesses|corporations|philanthropies|"
+                 r"multinationals|(?:foundation|confederation|federation)s?)\b"
                  r"(?!['’])", q, re.I) and not re.search(r"\b(?:name|title)s?\s+of\b", q, re.I):
         return None  # "which countries are named": the entities are asked, "named" is no name cue
     if re.search(r"\bwhich\s+of\s+(?:the|these|those|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:countries|nations|governments|"
