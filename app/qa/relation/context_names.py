@@ -57,14 +57,20 @@ def offered_names(a: Analysis) -> set[str]:
     return out
 
 
+# "With which UN body did the ILO publish ...", "together with whom has the ILO ...": the subject of
+# the clause a "with which" question opens is the party the answer is set against.
+_WITH_WHICH_SUBJECT = re.compile(r"^\W*(?:(?:together|jointly|along|alongside)\s+)?with\s+(?:which|what|whom|who)\b[^?]*?"
+                                 r"\b(?:did|does|do|has|have|had|is|are|was|were|will)\s+(?:the\s+)?$", re.I)
+
+
 def partner_names(a: Analysis) -> set[str]:
     """The context names the question sets the answer against ("co-chair ... alongside the ILO"):
     these leave a graph answer too, whose relation would otherwise return them with the rest."""
     want = ENTITY_FOR_TYPE.get(a.answer_type)
     if want is None:
         return set()
-    return {i for l in a.links if _ALONGSIDE.search(a.question[:l.start]) and not _OFFERED.search(a.question[:l.start])
-            for i in l.ids if i.split(":", 1)[0] == want}
+    return {i for l in a.links if (_ALONGSIDE.search(a.question[:l.start]) or _WITH_WHICH_SUBJECT.search(a.question[:l.start]))
+            and not _OFFERED.search(a.question[:l.start]) for i in l.ids if i.split(":", 1)[0] == want}
 
 
 def author_is_context(a: Analysis) -> bool:
