@@ -91,6 +91,13 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A span of years asked, not one year: "which years does it cover", "what period does it span",
+# "over which years".
+PERIOD_ASKED = re.compile(r"\b(?:which|what)\s+(?:years|period|time\s+(?:span|period|frame)|span\s+of\s+years)\b"
+                          r"(?=[^?]*\b(?:cover|covers|covered|covering|span|spans|spanned|run|runs|ran|period|over|from)\b)|"
+                          r"\b(?:which|what)\s+(?:period|time\s+span)\b|\bover\s+(?:which|what)\s+(?:years|period)\b", re.I)
+
+
 def in_span_only(sentence: str, question: str) -> bool:
     """Does the question date its figure by one year ("in 2024") that the sentence writes only as
     an end of a span of years ("between 2021 and 2024", "2021-2024")?  Then the sentence's figures
@@ -113,8 +120,11 @@ def focus_terms(question: str) -> list[str]:
     if not m:
         return []
     words = []
+    from app.qa.form.keyword_heads import _says_verb
+
     for w in re.findall(r"[A-Za-z][A-Za-z-]*", m.group(1)):
-        if _PHRASE_END.match(w) and words:
+        # a keyword query has no auxiliary: its verb ends the phrase ("how many country brief ilo put online")
+        if (_PHRASE_END.match(w) or _says_verb(w)) and words:
             break
         if w.lower() not in STOP:
             words.append(w.lower())
@@ -273,6 +283,10 @@ def _verb_root(w: str) -> str:
 NAMED_IN_SENTENCE = ("Scheme",)  # (an instrument such as C102 is named in too many sentences to tell one)
 # A sentence opening on a definite description or a pronoun continues the one before it.
 _ANAPHOR = re.compile(r"\s*(?:(?:The|This|These|That|Such)\s+[a-z][\w-]*|It|Its|They|Their)\b")
+# a figure followed by the counted words ("52 country briefs"), per counted word among its next three
+COUNTED_BESIDE_BONUS = 0.15
+RARE_COUNTED_IDF = 3.5
+_FIGURE_THEN = re.compile(r"(?<![\w.,])\d[\d,.]*\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)")
 SENTENCE_NAMES_BONUS = 0.1  # on the scale of dense similarity: a sentence naming the scheme beats its neighbour
 
 
@@ -379,6 +393,13 @@ class TextStep:
                     out[listed.label] = listed
             return list(out.values())
         if answer_type == "Year":
+            if PERIOD_ASKED.search(question):  # "which years does the bulletin cover": the span written
+                found = _spans(seg)
+                labels = {" ".join(seg[x:y].split()) for x, y in found}
+                if len(labels) == 1:  # one span, however often the sentence writes it
+                    label = labels.pop()
+                    return [Found(answer_type, label, label, [(a + x, a + y) for x, y in found],
+                                  float(YEAR.search(label).group(1)))]
             rx = YEAR
             focus = year_focus(question)
             # Words the sentence writes capitalised are part of a name there ("Employment Injury
@@ -578,7 +599,26 @@ class TextStep:
             for i, u in enumerate(self.units.units):
                 if rx.search(u.text):
                     scores[i] += 0.3
+        if a.answer_type == "Number" and allowed is not None:
+            self._counted_beside_figure(a.question, scores, allowed)
         return scores
+
+    def _counted_beside_figure(self, question: str, scores: np.ndarray, allowed: np.ndarray) -> None:
+        """"how many country brief ilo put online": a sentence writing a figure right before the
+        counted words ("52 country briefs") states the count asked, whatever else it shares with the
+        question; each counted word among the three after a figure adds to its score."""
+        # only a counted word rarer than the report's everyday ones ("briefs", not "countries": a figure
+        # before "countries" is in half the sentences, and says nothing of which count is asked)
+        idf = self.units.idf
+        focus = {stem(w) for w in focus_terms(question) if max(idf.get(w, 0.0), idf.get(stem(w), 0.0)) >= RARE_COUNTED_IDF}
+        if not focus:
+            return
+        for i in allowed.tolist():
+            text = self.units.units[i].text
+            best = 0
+            for m in _FIGURE_THEN.finditer(text):
+                best = max(best, len(focus & {stem(w) for w in re.findall(r"[a-z]+", m.group(1).lower())}))
+            scores[i] += COUNTED_BESIDE_BONUS * best
 
     def _region_pattern(self, exclude: str) -> re.Pattern | None:
         """A pattern for the names of every region the graph holds but ``exclude`` (made once per region)."""

@@ -1,0 +1,53 @@
+"""Two figure readings.  A keyword count ("how many country brief ilo put online 2024") ended its
+counted phrase at nothing, so "online" counted "nearly a dozen exploratory online meetings"; its
+verb ends the phrase now, and a sentence writing a figure right before a rare counted word ("52
+country briefs") ranks first.  "Which years does the bulletin cover" asks a span of years the
+sentence writes ("the 2018-2022 period"), not one year of it."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.qa.textstep import PERIOD_ASKED, focus_terms
+
+
+def test_a_keyword_count_reads_as_the_worded_one(engine):
+    worded = engine.ask("How many country briefs did the ILO publish online in 2024?")
+    assert worded["answers"]
+    keyword = engine.ask("how many country brief ilo put online 2024")
+    assert [a["label"] for a in keyword["answers"]] == [a["label"] for a in worded["answers"]]
+    # the figure stands before the counted words in its evidence
+    label = keyword["answers"][0]["label"]
+    assert any(re.search(re.escape(label) + r"\s+country\s+briefs", e["text"]) for e in keyword["answers"][0]["evidence"])
+
+
+@pytest.mark.parametrize("question, focus", [
+    ("how many country brief ilo put online 2024", ["country", "brief", "ilo"]),
+    ("How many registered workers did it have", ["registered", "workers"]),
+    ("how many detailed studies", ["detailed", "studies"]),
+])
+def test_a_verb_ends_the_counted_phrase(question, focus):
+    assert focus_terms(question) == focus
+
+
+@pytest.mark.parametrize("question", [
+    "wich years does angola's first social protection statistics bulletin cover",
+    "What period does Angola's Bulletin of Social Protection Statistics cover?",
+])
+def test_a_period_is_answered_by_the_span_written(engine, question):
+    got = engine.ask(question)
+    assert got["answers"], got.get("message")
+    label = got["answers"][0]["label"]
+    assert re.fullmatch(r"(19|20)\d\d\s*[-–]\s*(19|20)\d\d", label)
+    assert any(label in e["text"] for e in got["answers"][0]["evidence"])
+
+
+@pytest.mark.parametrize("question, period", [
+    ("Which years does the bulletin cover?", True),
+    ("What period does the strategy span?", True),
+    ("In which year did Angola launch the bulletin?", False),
+    ("What year was the bulletin launched?", False),
+])
+def test_a_period_is_asked_by_its_words(question, period):
+    assert bool(PERIOD_ASKED.search(question)) is period
