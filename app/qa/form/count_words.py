@@ -1,0 +1,34 @@
+""""How much" before a noun that is counted, not measured: "how much country are pathfinder of the
+global accelerator in africa region", "how much donors fund Jordan" (a writer in a second
+language).  Read as written, "how much" asks an amount, and the text step returned a figure of
+some sentence instead of counting the graph's answers.  Before a plural noun, or before a noun of
+a kind the graph counts (countries, funders, members ...), "how much" is "how many".  An
+uncountable noun ("how much money", "how much funding") keeps its "how much".  Ordinary English.
+"""
+from __future__ import annotations
+
+import re
+
+# nouns that are only ever counted ("country", "donor"), whatever number the writer gives them
+_COUNTED = (r"countr(?:y|ies|ys)|nations?|governments?|funders?|donors?|partners?|members?|pathfinders?|"
+            r"organi[sz]ations?|agenc(?:y|ies)|institutions?|schemes?|programmes?|projects?|conventions?|"
+            r"publications?|reports?|briefs?|results?|ratifications?|workshops?|people|persons?|workers?|"
+            r"beneficiar(?:y|ies)|times?|regions?|initiatives?")
+# a mass noun stays measured ("how much money", "how much funding", "how much financial support")
+_MASS = re.compile(r"^(?:money|funding|finance|financing|support|budget|resources|cash|time|coverage|"
+                   r"spending|expenditure|investment|growth|progress|work|effort|help)$", re.I)
+_NOT_MODIFIER = re.compile(r"^(?:did|do|does|is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
+                           r"each|every|per|a|an|the|this|that|these|those|its|their|his|her|my|our|your|of|in|for|to)$", re.I)
+_HOW_MUCH = re.compile(rf"\bhow\s+much\s+((?:[\w'’-]+\s+){{0,2}}?)({_COUNTED})\b", re.I)
+
+
+def rewrite(question: str) -> str:
+    """The question with "how much" before a counted noun read as "how many"; else unchanged."""
+    m = _HOW_MUCH.search(question)
+    # the words between modify the noun ("how much african country"); an auxiliary or a determiner
+    # makes the noun the subject of a measured verb ("how much did each person receive")
+    if m is None or any(_MASS.match(w) or _NOT_MODIFIER.match(w) for w in m.group(1).split()):
+        return question
+    much = question[m.start():m.start() + len(m.group(0)) - len(m.group(1)) - len(m.group(2))]
+    many = re.sub(r"much", lambda x: "many" if x.group(0).islower() else "MANY", much, count=1, flags=re.I)
+    return question[:m.start()] + many + question[m.start() + len(much):]
