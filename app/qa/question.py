@@ -74,6 +74,10 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)(?:
                    r"fund(?!s?\s+(?:the|more|most|fewer|least|less|it|its|their|his|her|a|an|both|all)\b)s?|"
                    r"partners?|universit(?:y|ies)|institutes?|confederations?|federations?|ministr(?:y|ies)|firms?|compan(?:y|ies)|multinationals?|corporations?|"
                    r"brands?|retailers?|contributors?|sponsors?|mutuals?|"
+                   # a bank as the asked body ("which banks are also helping ..."), not a name's word
+                   # ("which World Bank report", "which development bank programme")
+                   r"banks?(?=\s*[?,.]|\s*$|\s+(?:are|is|was|were|have|has|had|did|does|do|also|help\w*|support\w*|"
+                   r"fund\w*|financ\w*|work\w*|partner\w*|contribut\w*|provid\w*|join\w*|co-?\w+|in|with|besides|other)\b)|"
                    # kinds of public body ("which Ivorian council", "which planning commission")
                    r"councils?|commissions?|committees?|departments?|secretariats?|associations?|"
                    r"(?:trade\s+)?unions?|cent(?:re|er)s?|"
@@ -103,7 +107,7 @@ _HEAD_TYPE = {"countr": "Country", "territor": "Country", "government": "Country
               "working group": "Initiative", "coalition": "Initiative", "alliance": "Initiative",
               "source": "Organization", "contributor": "Organization", "sponsor": "Organization",
               # kinds of body: "under which institute", "which confederation", "which university"
-              "universit": "Organization", "institute": "Organization", "confederation": "Organization",
+              "universit": "Organization", "institute": "Organization", "bank": "Organization", "confederation": "Organization",
               "federation": "Organization", "ministr": "Organization", "firm": "Organization", "compan": "Organization",
               "multinational": "Organization", "corporation": "Organization", "bank": "Organization",
               "brand": "Organization", "retailer": "Organization", "mutual": "Organization",  # an insurer, a body
@@ -141,6 +145,8 @@ ENTITY_FOR_TYPE = {"Country": "Country", "Organization": "Organization", "Scheme
 FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|financiers?|donors?|sponsor\w*|bankroll\w*|"
                   # "financing partners", "funding partners": the funders, by the partnership word
                   r"(financing|financial|funding) (support|source|partner)s?|who (fund|finance|pay)s?|"
+                  # "for the Cabo Verde, who is paying?": the progressive, with no object after it
+                  r"who (?:is|are|was|were) (?:paying|funding|financing|bankrolling)(?=\s*(?:[?.!,;:]|$))|"
                   # "listed as a source of financing", "sources of funding": the same, the other way round
                   r"sources?\s+of\s+(?:financing|funding|finance|financial\s+support)|"
                   # the partners who pay: "among the partners financing the work", "partners that funded it"

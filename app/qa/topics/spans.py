@@ -179,7 +179,9 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     q = _META.sub(" ", q0)
     if analysed_type in ("Number", "Year") and opens_on_measure(q0):
         return None  # "share of 2024 new resources for the arab states region": the region's figure
-    if re.search(r"\b(?:which|what)\s+(?:countries|nations|governments|organi[sz]ations|member states|funders|donors|"
+    if re.search(r"\b(?:which|what)\s+(?:(?:other|another|further|more|development|international|national|local|"
+                 r"regional|multilateral|bilateral|financing|funding|technical|key|main)\s+){0,2}"
+                 r"(?:countries|nations|governments|organi[sz]ations|member states|funders|donors|"
                  r"financiers|backers|partners|agencies|institutions|companies|firms|businesses|corporations|philanthropies|"
                  r"multinationals|(?:foundation|confederation|federation)s?)\b"
                  r"(?!['’])", q, re.I) and not re.search(r"\b(?:name|title)s?\s+of\b", q, re.I):
