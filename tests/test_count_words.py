@@ -13,6 +13,8 @@ from app.qa.form.count_words import rewrite
      "how many country are pathfinder of global accelerator in africa region"),
     ("how much donors fund Jordan", "how many donors fund Jordan"),
     ("How much african countries are pathfinders?", "How many african countries are pathfinders?"),
+    ("How much Asia and the Pacific countries achieved a scheme reform result in 2024?",
+     "How many Asia and the Pacific countries achieved a scheme reform result in 2024?"),
 ])
 def test_a_counted_noun_makes_it_a_count(question, read):
     assert rewrite(question) == read

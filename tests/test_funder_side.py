@@ -24,6 +24,7 @@ def test_wordings_that_ask_for_the_named_entity_s_funders(question):
 @pytest.mark.parametrize("question", [
     "Which funds does Sweden contribute to?", "which initiatives does France help fund?",
     "Which pooled funds have Sweden as a donor?", "Which funds list Denmark as a major contributor?",
+    "Who Belgium fund?",  # the auxiliary dropped (a second-language writer): Belgium is the funder
 ])
 def test_wordings_that_name_a_funder(question):
     assert not asks_for_funders(question)
@@ -58,3 +59,12 @@ def test_what_a_pure_funder_funds_is_still_answered(engine):
     country, funded = _only_funder(engine)
     res = engine.ask(f"Which funds does {engine.k.label(country)} contribute to?")
     assert answer_ids(engine, res) & funded
+
+
+def test_who_with_a_name_before_the_verb_asks_what_it_funds(engine):
+    """"Who Belgium fund?" reads as "whom does Belgium fund": the bodies Belgium funds."""
+    k = engine.k
+    funded = {k.label(f["subject"]) for f in k.facts_where(predicate="fundedBy", obj="Organization:gov-BEL")}
+    assert funded
+    got = {a["label"] for a in engine.ask("Who Belgium fund?")["answers"]}
+    assert got and got <= funded

@@ -17,9 +17,10 @@ _COUNTED = (r"countr(?:y|ies|ys)|nations?|governments?|funders?|donors?|partners
 # a mass noun stays measured ("how much money", "how much funding", "how much financial support")
 _MASS = re.compile(r"^(?:money|funding|finance|financing|support|budget|resources|cash|time|coverage|"
                    r"spending|expenditure|investment|growth|progress|work|effort|help)$", re.I)
+# ("the" and "and" stay: a region's name is among the modifiers, "how much Asia and the Pacific countries")
 _NOT_MODIFIER = re.compile(r"^(?:did|do|does|is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
-                           r"each|every|per|a|an|the|this|that|these|those|its|their|his|her|my|our|your|of|in|for|to)$", re.I)
-_HOW_MUCH = re.compile(rf"\bhow\s+much\s+((?:[\w'’-]+\s+){{0,2}}?)({_COUNTED})\b", re.I)
+                           r"each|every|per|a|an|this|that|these|those|its|their|his|her|my|our|your|of|in|for|to)$", re.I)
+_HOW_MUCH = re.compile(rf"\bhow\s+much\s+((?:[\w'’-]+\s+){{0,4}}?)({_COUNTED})\b", re.I)
 
 
 def rewrite(question: str) -> str:

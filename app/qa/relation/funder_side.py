@@ -19,7 +19,8 @@ _FUNDER_NOUN = re.compile(r"\b(?:funders?|donors?|financiers?|backers?|sponsors?
 # "Sweden as a donor", "France, one of the donors": the named entity is the funder
 _AS_ONE = re.compile(r"\bas\s+(?:(?:a|an|one\s+of\s+(?:the|its|their))\s+)?(?:\w+\s+)?$|"
                      r"\b(?:is|was|be|being)\s+(?:a|an|one\s+of\s+(?:the|its|their))\s+(?:\w+\s+)?$", re.I)
-_WHO_FUNDS = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|so)\s+)who\s+(?:\w+\s+)?(?:funds?|finances?|financed|funded|pays?|paid|"
+# ("who also funds", "who else pays"; not "Who Belgium fund?", a name between: Belgium is the funder)
+_WHO_FUNDS = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but|so)\s+)who\s+(?:(?-i:[a-z]\w*)\s+)?(?:funds?|finances?|financed|funded|pays?|paid|"
                         r"bankrolls?|sponsors?|backs?)\b", re.I)
 
 
