@@ -13,6 +13,7 @@ from app.qa.form.count_words import rewrite
      "how many country are pathfinder of global accelerator in africa region"),
     ("how much donors fund Jordan", "how many donors fund Jordan"),
     ("How much african countries are pathfinders?", "How many african countries are pathfinders?"),
+    ("How much of the 50 priority countries recorded no result?", "How many of the 50 priority countries recorded no result?"),
     ("How much Asia and the Pacific countries achieved a scheme reform result in 2024?",
      "How many Asia and the Pacific countries achieved a scheme reform result in 2024?"),
 ])
@@ -27,6 +28,7 @@ def test_a_counted_noun_makes_it_a_count(question, read):
     "How much did each person receive per month?",       # the noun is the measured verb's subject
     "How much do older persons in the West Bank get each month?",
     "how much of the resources went to Africa",
+    "How much of the EU's multi-country project was allocated in 2024?",  # a share of one thing
 ])
 def test_a_measured_amount_stays_an_amount(question):
     assert rewrite(question) == question

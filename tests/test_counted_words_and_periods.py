@@ -51,3 +51,12 @@ def test_a_period_is_answered_by_the_span_written(engine, question):
 ])
 def test_a_period_is_asked_by_its_words(question, period):
     assert bool(PERIOD_ASKED.search(question)) is period
+
+
+def test_where_typed_in_lower_case_still_asks_the_place(engine):
+    """A lower-case question opening on "where" asks a place, as its capitalised form does, not the
+    "provincial governments" it names (a group asked only by a keyword query)."""
+    worded = engine.ask("Where is the ILO supporting provincial governments drafting more inclusive labour codes?")
+    assert worded["answers"] and worded["answer_type"] == "Country"
+    lower = engine.ask("where is the ilo supporting provincial governments drafting more inclusive labour codes")
+    assert [a["label"] for a in lower["answers"]] == [a["label"] for a in worded["answers"]]

@@ -20,7 +20,8 @@ _MASS = re.compile(r"^(?:money|funding|finance|financing|support|budget|resource
 # ("the" and "and" stay: a region's name is among the modifiers, "how much Asia and the Pacific countries")
 _NOT_MODIFIER = re.compile(r"^(?:did|do|does|is|are|was|were|has|have|had|will|would|can|could|should|may|might|"
                            r"each|every|per|a|an|this|that|these|those|its|their|his|her|my|our|your|of|in|for|to)$", re.I)
-_HOW_MUCH = re.compile(rf"\bhow\s+much\s+((?:[\w'’-]+\s+){{0,4}}?)({_COUNTED})\b", re.I)
+# ("how much of the 50 priority countries": the partitive of a count is a count too)
+_HOW_MUCH = re.compile(rf"\bhow\s+much\s+(of\s+(?:the|these|those)\s+)?((?:[\w'’-]+\s+){{0,4}}?)({_COUNTED})\b", re.I)
 
 
 def rewrite(question: str) -> str:
@@ -28,8 +29,10 @@ def rewrite(question: str) -> str:
     m = _HOW_MUCH.search(question)
     # the words between modify the noun ("how much african country"); an auxiliary or a determiner
     # makes the noun the subject of a measured verb ("how much did each person receive")
-    if m is None or any(_MASS.match(w) or _NOT_MODIFIER.match(w) for w in m.group(1).split()):
+    if m is None or any(_MASS.match(w) or _NOT_MODIFIER.match(w) for w in m.group(2).split()):
         return question
-    much = question[m.start():m.start() + len(m.group(0)) - len(m.group(1)) - len(m.group(2))]
+    if m.group(1) and not re.search(r"(?:s|people)$", m.group(3), re.I):
+        return question  # "how much of the EU's project": a share of one thing, not a count of several
+    much = question[m.start():m.start(2)]
     many = re.sub(r"much", lambda x: "many" if x.group(0).islower() else "MANY", much, count=1, flags=re.I)
     return question[:m.start()] + many + question[m.start() + len(much):]

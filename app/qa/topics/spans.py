@@ -236,8 +236,10 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     g = next((m for m in _GROUP.finditer(q) if not re.search(r"\b(member|arab|united|island|small)\s*$", q[:m.start()], re.I)),
              None)  # "Member States", "Arab States" are names, not the asked states
     if g and not re.search(r"\b(?:which|what|name|list)\s+(?:[\w'’-]+\s+){0,2}$", q[:g.start()], re.I) \
-            and q != q.lower() and not asks_people_groups(q):
-        g = None  # "the fund for vulnerable groups": groups are not what is asked
+            and (q != q.lower() or re.match(r"^\W*where\b", q, re.I)) and not asks_people_groups(q):
+        # "the fund for vulnerable groups": groups are not what is asked ("where is the ilo supporting
+        # provincial governments ...", typed in lower case, asks the place, as its capitalised form does)
+        g = None
     if g:
         return Asked("group", plural=True, count=count, head_phrase=g.group(1).lower())
     if _BODY_NAMED.search(q):
