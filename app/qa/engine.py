@@ -64,7 +64,7 @@ from app.qa.form.background_clause import also_without_background
 from app.qa.form.conversation import without_shell
 from app.qa.form import asked_core
 from app.qa.form.foreign_words import in_english
-from app.qa.form import count_words, counted_entries
+from app.qa.form import count_words, counted_entries, dropped_auxiliary, dropped_prepositions
 from app.qa.form.shouted import unshout
 from app.qa.form.lost_commas import list_commas, partitive_comma
 from app.qa.form.coreference import core_of
@@ -454,6 +454,8 @@ class QuestionEngine:
         question = asked_core.of(in_english(self._with_commas(unshout(asked, self._keeps_capitals)),
                                             self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         question = count_words.rewrite(question)  # "how much country are pathfinder": how many
+        question = dropped_prepositions.rewrite(question)  # "apart Portugal": apart from Portugal
+        question = dropped_auxiliary.rewrite(question)  # "With who RSSB made ...": with whom did RSSB make
         question = counted_entries.as_countries(question)  # "how many country programmes does Holland finance"
         question = self._asking_sentence_proper(question)  # "Hi there! Of the pathfinders ...", "For my thesis. number donors senegal"
         question = with_articles(question)  # "Who funds ILO in country where NHIF was replaced?": "in the country where"
