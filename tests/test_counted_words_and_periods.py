@@ -60,3 +60,20 @@ def test_where_typed_in_lower_case_still_asks_the_place(engine):
     assert worded["answers"] and worded["answer_type"] == "Country"
     lower = engine.ask("where is the ilo supporting provincial governments drafting more inclusive labour codes")
     assert [a["label"] for a in lower["answers"]] == [a["label"] for a in worded["answers"]]
+
+
+def test_a_year_inside_an_instruments_number_is_no_date(engine):
+    """"Law No. 38/VIII/2013": the year closing the law's number dates nothing; the approval asked
+    is dated elsewhere in the sentence."""
+    got = engine.ask("When did the Council of Ministers approve the first amendment to Cabo Verde's Law No. 38/VIII/2013?")
+    assert got["answers"]
+    label = got["answers"][0]["label"]
+    assert "2013" not in label
+    assert any(label.split()[-1] in e["text"] for e in got["answers"][0]["evidence"])
+
+
+def test_the_year_closing_a_number_still_dates_the_instrument_itself(engine):
+    """Not named by its number, the law is dated by it: "in what year was the original law passed"."""
+    got = engine.ask("In what year was Cabo Verde's original law on the non-contributory components of social protection passed?")
+    assert got["answers"] and any(got["answers"][0]["label"] in e["text"] for e in got["answers"][0]["evidence"])
+    assert "/" + got["answers"][0]["label"] in " ".join(e["text"] for e in got["answers"][0]["evidence"]).replace(" ", "")

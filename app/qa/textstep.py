@@ -91,6 +91,10 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# A year closing an instrument's number ("Law No. 38/VIII/2013", "Decree 824/MOH/ 2024").
+_IN_IDENTIFIER = re.compile(r"[\w.]/\s?$")
+
+
 # A span of years asked, not one year: "which years does it cover", "what period does it span",
 # "over which years".
 PERIOD_ASKED = re.compile(r"\b(?:which|what)\s+(?:years|period|time\s+(?:span|period|frame)|span\s+of\s+years)\b"
@@ -418,6 +422,11 @@ class TextStep:
             bound = year_bound(question)
             best = None
             for m in rx.finditer(seg):
+                if _IN_IDENTIFIER.search(seg[max(0, m.start() - 12):m.start()]) and m.group(1) in question:
+                    # "... the first amendment to Law No. 38/VIII/2013": the question names the law by
+                    # its number, so the year closing it is no date asked ("in what year was the
+                    # original law passed" is still answered by it)
+                    continue
                 after = re.findall(r"[A-Za-z]+", seg[m.end():m.end() + 60])[:4]
                 # the clause before a year may put the event a few words back ("which had
                 # originally been set up in 2019"), further than a figure's counted noun goes
