@@ -52,6 +52,11 @@ def holders(candidates: list[str], r: Relation, knowledge, as_subject: bool) -> 
     return held or candidates
 
 
+# "Through which initiative does the ILO give technical assistance to Khyber Pakhtunkhwa": the
+# initiative is the means of one piece of the author's work, not any body the author belongs to.
+_MEANS = re.compile(r"\b(?:through|via|under|by\s+means\s+of)\s+(?:which|what)\b", re.I)
+
+
 def _named_subjects(a: Analysis, r: Relation, author: set[str]) -> list[str]:
     """Linked entities that can be the relation's subject; the report's author only when it is the
     only one ("which working group does the ILO co-chair")."""
@@ -81,7 +86,8 @@ def reverse(a: Analysis, knowledge, hits_of) -> list:
         held = [s for s in named if knowledge is None or knowledge.facts_where(subject=s, predicate=r.name)]
         if held:
             scored.append((n, r, held))
-    if not scored and want == "Initiative":
+    if not scored and want == "Initiative" and not (_MEANS.search(a.question) and
+                                                     not [i for i in a.linked("Organization", "Country") if i not in AUTHOR_ORGS]):
         # No role worded ("which initiatives is Senegal involved in"): every relation that ties the
         # named entity to an initiative in the graph.
         for r in REGISTRY:
