@@ -14,6 +14,7 @@ from app.qa.form.count_words import rewrite
     ("how much donors fund Jordan", "how many donors fund Jordan"),
     ("How much african countries are pathfinders?", "How many african countries are pathfinders?"),
     ("How much of the 50 priority countries recorded no result?", "How many of the 50 priority countries recorded no result?"),
+    ("How much of the pathfinder nations have ratified C.102?", "How many of the pathfinder nations have ratified C.102?"),
     ("How much Asia and the Pacific countries achieved a scheme reform result in 2024?",
      "How many Asia and the Pacific countries achieved a scheme reform result in 2024?"),
 ])
@@ -39,3 +40,11 @@ def test_the_count_is_the_graphs(engine):
     assert count["answers"] and count["strategy"].startswith("graph")
     got = engine.ask("how much country are pathfinder of global accelerator in africa region")
     assert [a["label"] for a in got["answers"]] == [a["label"] for a in count["answers"]]
+
+
+def test_a_misspelt_counted_noun_is_read_once_spelled(engine):
+    """"How much NDA beneficaries ...": the speller mends the noun, then it is counted."""
+    standard = engine.ask("How many NDA beneficiaries in Lebanon received the US$100 emergency top-up?")
+    assert standard["answers"]
+    got = engine.ask("How much NDA beneficaries in Lebanon recieved the US$100 emergency top-up?")
+    assert [a["label"] for a in got["answers"]] == [a["label"] for a in standard["answers"]]

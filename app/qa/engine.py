@@ -520,6 +520,7 @@ class QuestionEngine:
         t = time.perf_counter()
         fixed, fixes = self.speller.correct(self.author_names.shorten(q))  # "no. of", "w/", "%" spelled out first
         fixed, plain = self.everyday.rewrite(fixed)  # "work accident insurance": employment injury insurance
+        fixed = count_words.rewrite(fixed)  # "how much NDA beneficaries": its noun read once spelled
         fixed = described_referent.fold(fixed) or fixed  # "there is a country whose ...; who funds it there?"
         fixed = top_n.as_superlative(fixed) or fixed  # "top 3 funders by number of countries": the 3 with the most
         fixed = given_roles.without(fixed, self.lexicon.link(fixed)) or fixed  # "part of the TSF, which the ILO leads"

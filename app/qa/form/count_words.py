@@ -24,6 +24,10 @@ _NOT_MODIFIER = re.compile(r"^(?:did|do|does|is|are|was|were|has|have|had|will|w
 _HOW_MUCH = re.compile(rf"\bhow\s+much\s+(of\s+(?:the|these|those)\s+)?((?:[\w'’-]+\s+){{0,4}}?)({_COUNTED})\b", re.I)
 
 
+# a plural counted noun among the next few words ("how much of the pathfinder nations")
+_PLURAL_COUNTED = re.compile(rf"(?:[\w'’-]+\s+){{0,4}}?(?:(?=(?:{_COUNTED})\b)[\w'’-]*(?:s|people))\b", re.I)
+
+
 def rewrite(question: str) -> str:
     """The question with "how much" before a counted noun read as "how many"; else unchanged."""
     m = _HOW_MUCH.search(question)
@@ -31,7 +35,7 @@ def rewrite(question: str) -> str:
     # makes the noun the subject of a measured verb ("how much did each person receive")
     if m is None or any(_MASS.match(w) or _NOT_MODIFIER.match(w) for w in m.group(2).split()):
         return question
-    if m.group(1) and not re.search(r"(?:s|people)$", m.group(3), re.I):
+    if m.group(1) and not _PLURAL_COUNTED.match(question, m.start(2)):
         return question  # "how much of the EU's project": a share of one thing, not a count of several
     much = question[m.start():m.start(2)]
     many = re.sub(r"much", lambda x: "many" if x.group(0).islower() else "MANY", much, count=1, flags=re.I)
