@@ -64,6 +64,8 @@ SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", 
              # counts typed in shorthand: "how many ppl got ...", "no of countries", "pct of gdp"
              "ppl": "people", "pple": "people", "ppls": "people", "pct": "percent", "num": "number", "mln": "million",
              "bn": "billion", "avg": "average", "pop": "population",
+             # question words typed without their vowels on a phone: "hw mny countries ratified c102"
+             "hw": "how", "mny": "many", "wht": "what", "whch": "which", "wch": "which", "wn": "when",
              # contractions typed without their apostrophe: every reader of question words sees "what"
              "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is", "hows": "how is",
              # negations typed without their apostrophe: "didnt achieve" negates as "did not achieve"
