@@ -534,8 +534,8 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                     out.append(funders_of(recipients[0]))
             elif all(set(l.ids) <= AUTHOR_ORGS for l in a.links) and funds_work_in_general(a.question, role_words(a.question)):
                 # "Who funds the ILO's work?", "which foundations fund the ILO's work?": no recipient
-                # named, so every funder of the ILO's country work (the financing lines) is asked
-                # of the asked kind by the build's class ("which foundations ..."): none of it is "none"
+                # named, so every funder of the ILO's country work (the financing lines) is asked, of
+                # the kind asked by the build's role class (no funder of that kind is "none")
                 role = asked_role(a.question)
                 kind = f" ?answer a <{ORG_ROLES[role]}> ." if role in ORG_ROLES else ""
                 out.append(Constraint(f"?funded fg:fundedBy ?answer . ?funded a fg:Country .{kind}",
