@@ -1,6 +1,7 @@
 """Question words typed without their vowels on a phone ("hw mny countries ratified c102 since
-2021", "wht orgs fund ilo in jordan"): "hw mny" left a count asked as a list.  The spelling
-step's shorthand table spells them out; the answer is the spelled-out question's."""
+2021", "wht orgs fund ilo in jordan"): "hw mny" left a count asked as a list ("mny", three letters,
+was no slip of "many" the two-letter "hw" could stand before).  The answer is the spelled-out
+question's."""
 from __future__ import annotations
 
 import pytest

@@ -46,7 +46,12 @@ def _quantity_next(following: str) -> bool:
     if _QUANTITY_NEXT.match(following):
         return True
     m = _NEXT_WORD.match(following)
-    return bool(m) and len(m.group(1)) >= 4 and any(OSA.distance(m.group(1).lower(), q) <= 1 for q in _QUANTITY_WORDS)
+    if not m:
+        return False
+    w = m.group(1).lower()
+    # ("hw mny": a three-letter quantity word with its vowel dropped, as a phone user types it)
+    return (len(w) >= 4 and any(OSA.distance(w, q) <= 1 for q in _QUANTITY_WORDS)) or \
+        (len(w) == 3 and any(_subsequence(w, q) for q in _QUANTITY_WORDS))
 # The closed class of English wh-words.  Their typos ("wen", "wich", "waht") are short or happen
 # to be dictionary junk, so the general rule above skips them; yet a misread wh-word misreads the
 # whole question (a year asked, a list answered).  Ordinary English, not a report fact.
@@ -64,8 +69,9 @@ SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", 
              # counts typed in shorthand: "how many ppl got ...", "no of countries", "pct of gdp"
              "ppl": "people", "pple": "people", "ppls": "people", "pct": "percent", "num": "number", "mln": "million",
              "bn": "billion", "avg": "average", "pop": "population",
-             # question words typed without their vowels on a phone: "hw mny countries ratified c102"
-             "hw": "how", "mny": "many", "wht": "what", "whch": "which", "wch": "which", "wn": "when",
+             # a quantity word typed without its vowel on a phone ("hw mny countries ratified c102": the
+             # wh-word reader mends "hw" before a quantity word, "wht", "whch" by their letters)
+             "mny": "many",
              # contractions typed without their apostrophe: every reader of question words sees "what"
              "whats": "what is", "whos": "who is", "wheres": "where is", "whens": "when is", "hows": "how is",
              # negations typed without their apostrophe: "didnt achieve" negates as "did not achieve"
