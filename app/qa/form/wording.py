@@ -42,13 +42,26 @@ _NOUN_THEN_CLAUSE = [re.compile(rf"\b(?:the|all|every|each|any)\s+(?:[\w-]+\s+){
                      for n, _ in _NOUNS]
 # "which ones", "which of them": the noun asked for was named before, in the preamble.
 _PRONOUN_HEAD = re.compile(r"^(?:which|what)\s+(?:ones?|of them|of these|of those)\b", re.I)
-_LIST_OF = [re.compile(rf"\b(?:list|names?|set)\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+){{0,2}}?(?:{n})\b", re.I)
+# ... or the imperative itself: "list the organisations the ILO cooperated with on policy papers ..."
+# (the noun after "list the", not a later one, is asked)
+_LIST_OF = [re.compile(rf"\b(?:list|names?|set)\s+of\s+(?:the\s+|all\s+)?(?:\w+\s+){{0,2}}?(?:{n})\b|"
+                       rf"^\s*(?:please\s+)?(?:list|name)\s+(?:the|all(?:\s+the)?)\s+(?:[\w-]+\s+){{0,2}}?(?:{n})\b", re.I)
             for n, _ in _NOUNS]
+
+
+# "In Cameroon, where the ILO backs health vouchers, who funds the work?": an interrogative after a
+# comma that goes on with a clause's subject (or "is", "has") is a relative clause on the noun
+# before it, when a later clause asks.
+_RELATIVE = re.compile(r"[,;]\s*(?:which|who|whom|where)\s+(?:the|a|an|its|their|this|these|those|it|they|is|was|has|had)\b",
+                       re.I)
 
 
 def core_question(question: str) -> str:
     """The question proper, without a wordy preamble (the whole question when there is none)."""
-    m = _CLAUSE.search(question)
+    starts = list(_CLAUSE.finditer(question))
+    while len(starts) > 1 and _RELATIVE.match(question, starts[0].start()):
+        starts.pop(0)
+    m = starts[0] if starts else None
     if m is None or m.end() == 0 or _PRONOUN_HEAD.match(question[m.end():]):
         return question
     return question[m.end():]
