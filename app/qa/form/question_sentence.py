@@ -88,9 +88,19 @@ _PURPOSE = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:asking\s+(?:for|because|sinc
 
 # A request about the answer's form only ("Just the names, please.", "Only the number, thanks."):
 # its nouns ("names", "number") say how to answer, not what is asked.
-_FORM_ONLY = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:the\s+|a\s+)?(?:short\s+|brief\s+|plain\s+)?(?:names?|list|answer|"
-                        r"number|figure|year|titles?|labels?)\s*(?:,?\s*(?:please|thanks|thank\s+you|is\s+(?:enough|fine)|"
+# So is a request for the whole answer that points back at it ("Name them all please.", "List all
+# of them.", "Please give every one."): it asks for nothing new.
+_FORM_ONLY = re.compile(r"^\W*(?:(?:(?:just|only)\s+)?(?:the\s+|a\s+)?(?:short\s+|brief\s+|plain\s+)?(?:names?|list|answer|"
+                        r"number|figure|year|titles?|labels?)|(?:please\s+)?(?:name|list|give(?:\s+me|\s+us)?|tell\s+(?:me|us))\s+"
+                        r"(?:them(?:\s+all)?|all\s+of\s+them|each\s+(?:one|of\s+them)|every\s+one|all))"
+                        r"\s*(?:,?\s*(?:please|thanks|thank\s+you|is\s+(?:enough|fine)|"
                         r"will\s+do|would\s+be\s+(?:great|enough|fine)))?\W*$", re.I)
+
+
+def is_form_only(sentence: str) -> bool:
+    """Does the sentence only say how to give the answer ("Just the names, please.", "Name them all
+    please.")?"""
+    return bool(_FORM_ONLY.match(sentence))
 
 
 def _asides_only(sentence: str) -> bool:

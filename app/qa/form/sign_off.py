@@ -8,7 +8,8 @@ goes?") became the question itself, asking about nothing.
 
 :func:`strip` drops, from the end of the text, sentences that only thank or sign
 (:data:`app.qa.form.question_sentence.THANKS`, a one- or two-word name after them) or only ask about
-the answer already asked for (pointing back, naming nothing: ``question_sentence.is_follow_up``),
+the answer already asked for (pointing back, naming nothing: ``question_sentence.is_follow_up``)
+or only say how to give it ("Name them all please.": ``question_sentence.is_form_only``),
 and a thank-you joined to a keyword query by a dash or comma.  Something that still names or asks
 must remain.  Ordinary English only.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from app.qa.form.question_sentence import THANKS, is_follow_up, is_plea, split_sentences
+from app.qa.form.question_sentence import THANKS, is_follow_up, is_form_only, is_plea, split_sentences
 
 _NAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\W*$")
 # A thank-you joined to the question by a dash or comma, with an optional "this helps a lot" and
@@ -54,7 +55,7 @@ def strip(question: str) -> str:
     end = len(sentences)
     while end > 1:
         s = sentences[end - 1]
-        if THANKS.match(s) or is_follow_up(s) or is_plea(s) or (_NAME.match(s) and end >= 2 and THANKS.match(sentences[end - 2])):
+        if THANKS.match(s) or is_follow_up(s) or is_plea(s) or is_form_only(s) or (_NAME.match(s) and end >= 2 and THANKS.match(sentences[end - 2])):
             end -= 1
             continue
         break
