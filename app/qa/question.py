@@ -336,6 +336,8 @@ _NAMED_BODIES = {"Organization", "Initiative", "Scheme", "LegalInstrument", "Pro
 _ACRONYM_PAREN = re.compile(r"\(\s*[A-Z][\w&.+-]*[A-Z0-9][\w&.+-]*\s*(?:\)|$)")
 
 
+# Question words that never stand inside a reordered name ("standards of which convention").
+_WH_INSIDE = frozenset({"which", "what", "whose", "who", "whom"})
 _INSTRUMENT_CUE = re.compile(r"\b(ratif\w*|signator\w*|conventions?|recommendations?)\b", re.I)
 
 
@@ -579,6 +581,8 @@ class Lexicon:
             for i in range(len(toks) - n + 1):
                 if low[i] in STOP or low[i + n - 1] in STOP:
                     continue
+                if any(t in _WH_INSIDE for t in low[i + 1:i + n - 1]):
+                    continue  # "the minimum standards of which convention": the question word parts two phrases
                 content = frozenset(t for t in low[i:i + n] if t not in STOP)
                 ids = self.unordered.get(content) or (
                     self.unordered_tight.get(content) if n <= len(content) + 1 else None)
