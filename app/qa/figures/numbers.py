@@ -236,6 +236,17 @@ def _paired_names(seg: str, figs: list[Span]) -> tuple[list[str], list[Span]] | 
 _SPAN_YEARS = re.compile(r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|until)\s+((?:19|20)\d\d)\b", re.I)
 
 
+# A change's start the question states ("up from 50,000", "from US$36 million"): known, not asked.
+_STATED_START = re.compile(r"\b(?:(?:up|down|rising|falling|growing|increasing|decreasing)\s+)?from\s+(?:us\$|\$|€)?\s*"
+                           r"\d[\d,.]*(?:\s*(?:million|billion|thousand|per\s*cent|percent|%))?", re.I)
+
+
+def _changes_to(seg: str, a: Span, b: Span) -> bool:
+    """Does the sentence write a change from figure ``a`` to figure ``b`` ("from 50,000 to 146,000")?"""
+    return bool(re.search(r"\bfrom\s+(us\$|\$|€)?\s*$", seg[max(0, a.start - 8):a.start].lower())
+                and re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}?to\s+(us\$|\$|€)?\s*", seg[a.end:b.start].lower()))
+
+
 def _asks_range_start(seg: str, question: str) -> bool:
     """Does the question date its figure to the first year of the span the sentence's change runs
     over ("employers from 240 to 4,700 between 2017 and 2023", asked "in 2017"), and not to the last?"""
@@ -390,6 +401,9 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         return None
     # A figure the question states ("up from 50,000") is what it knows, not what it asks.
     stated = {sp.value for sp in spans(question)}
+    # "... how many registered workers in 2023, up from 50,000 in 2017?": the stated figure opens
+    # the sentence's change ("from 50,000 to 146,000"), so the value it reached is asked
+    reached = {id(b) for a, b in zip(cands, cands[1:]) if a.value in stated and _changes_to(seg, a, b)}
     if stated and any(s.value not in stated for s in cands):
         cands = [s for s in cands if s.value not in stated]
     elif stated and cands:
@@ -399,7 +413,8 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         return None
     if owned is not None:
         return owned
-    earlier = bool(_EARLIER_ASKED.search(question)) or _asks_range_start(seg, question)
+    # ("up from 50,000" states where the change started; it does not ask it)
+    earlier = bool(_EARLIER_ASKED.search(_STATED_START.sub(" ", question))) or _asks_range_start(seg, question)
     years = [m.start() for y in YEAR.findall(question) for m in re.finditer(y, seg)]
     dists: list[float] = []
     for s in cands:
@@ -431,6 +446,7 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         for i, s in enumerate(cands):
             if _CALLED_EARLIER.search(seg[max(0, s.start - 40):s.start]):
                 dists[i] -= 2
+    dists = [d - 4 if id(s) in reached else d for s, d in zip(cands, dists)]
     changes = 0  # "registered workers increasing from 50,000 to 146,000 and employers from 240 to 4,700"
     for i in range(len(cands) - 1):
         a, b = cands[i], cands[i + 1]
