@@ -68,6 +68,7 @@ from app.qa.form import count_words, counted_entries, dropped_auxiliary, dropped
 from app.qa.form.shouted import unshout
 from app.qa.form.lost_commas import list_commas, partitive_comma
 from app.qa.form.coreference import core_of
+from app.qa.form.named_relative import without_describing_clause
 from app.qa.multihop.entry_country import entry_country, named_as_donor, named_as_government
 from app.qa.form.keyword_order import question_word_first
 from app.qa.form.question_sentence import asker_sentences_apart
@@ -610,6 +611,9 @@ class QuestionEngine:
                 set_aside_before |= named_before_other(fixed, a.links, r.answer_type) - {i for l in r.links for i in l.ids}
                 a = r
                 a.read_as = reduced.question  # said in `path`: the asides dropped, a pronoun filled in
+        named_only = without_describing_clause(a.question, a.links, AUTHOR_ORGS)
+        if named_only.dropped:  # "who funds the UNPDF that finances the ILO's work in Tajikistan": the fund's funders
+            a = replace_question(a, named_only.question, self.lexicon, set())
         stateless, no_states = states_set_aside(a.question)  # "which members are not countries?"
         if no_states:
             a = analyse(stateless, self.lexicon)
