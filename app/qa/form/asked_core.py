@@ -2,7 +2,9 @@
 
 Independent rewrites, each a module of its own, applied in the order a reader peels them off: a
 correction the writer made as they typed (:mod:`app.qa.form.self_correction`: "..., sorry, I mean: who
-..."), the sign-off after the question (:mod:`app.qa.form.sign_off`: thanks, a signature, "Is that right?"),
+..."), the report named as the source (:mod:`app.qa.form.source_phrase`: "..., according to the
+report?"), the sign-off after the question (:mod:`app.qa.form.sign_off`: thanks, a signature, "Is
+that right?"),
 asides marked off inside it (:mod:`app.qa.form.marked_aside`), a request it is wrapped in
 (:mod:`app.qa.form.request_lead`: "I'd like to know ...") and an answer noun named before the question
 word (:mod:`app.qa.form.fronted_type`: "Thinking of countries: which ones ..."), and a pronoun question
@@ -11,10 +13,11 @@ it does not recognise unchanged, so a plain question reads exactly as before.
 """
 from __future__ import annotations
 
-from app.qa.form import fronted_type, marked_aside, pronoun_question, request_lead, self_correction, sign_off
+from app.qa.form import fronted_type, marked_aside, pronoun_question, request_lead, self_correction, sign_off, source_phrase
 
 
 def of(question: str) -> str:
     """The question proper of ``question`` (whitespace normalised)."""
     text = " ".join(str(question or "").split())
-    return pronoun_question.rewrite(fronted_type.rewrite(request_lead.strip(marked_aside.strip(sign_off.strip(self_correction.rewrite(text))))))
+    return pronoun_question.rewrite(fronted_type.rewrite(request_lead.strip(marked_aside.strip(sign_off.strip(
+        source_phrase.without_source(self_correction.rewrite(text)))))))
