@@ -51,7 +51,7 @@ _FOLLOW_UP = re.compile(r"^\W*(?:(?:also|and|but|so|ok|okay|oh|then)\W+)*(?:is|a
 _GREETING = re.compile(r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[\w\s,]{0,20}\W*$",
                        re.I)
 # The asker and the one asked (never "US", the country or dollar).
-_ASKER = re.compile(r"(?-i:\bus\b)|\bi\b(?![.’'-]?\w?\.)|\b(?:i'm|i’m|i'd|i’d|i've|i’ve|i'll|i’ll|me|my|mine|myself|"
+ASKER = _ASKER = re.compile(r"(?-i:\bus\b)|\bi\b(?![.’'-]?\w?\.)|\b(?:i'm|i’m|i'd|i’d|i've|i’ve|i'll|i’ll|me|my|mine|myself|"
                     r"we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|you|your|yours)\b", re.I)
 # A sentence that asks: it ends in "?" or opens on a question word or a request.
 _ASKS = re.compile(r"^\W*(?:(?:so|and|but|then|now|also|anyway|well)\s+)?(?:(?:in|by|to|at|of|for|from|on|with|under|"
@@ -143,7 +143,7 @@ _SAYS_WHAT = re.compile(r"\b(?:tables?|figures?|box(?:es)?|annex(?:es)?|chapters
                         # changed."); figures inside a fact ("supported 31 countries in 2024") do not
                         r"^\W*(?:in|for|during|since|until|before|after)\s+(?:\w+\s+)?[12]\d{3}\b", re.I)
 # A name of the asking sentence's own: a capitalised word past its first, or an acronym.
-_OWN_NAME = re.compile(r"(?<!^)(?<![.?!:;]\s)\b(?:[A-Z][\w'’&-]*|\w*\d\w*)")
+OWN_NAME = _OWN_NAME = re.compile(r"(?<!^)(?<![.?!:;]\s)\b(?:[A-Z][\w'’&-]*|\w*\d\w*)")
 
 
 # A place that opens the statement sets the question's scope ("In Jordan the social security body

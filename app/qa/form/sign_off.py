@@ -9,7 +9,8 @@ goes?") became the question itself, asking about nothing.
 :func:`strip` drops, from the end of the text, sentences that only thank or sign
 (:data:`app.qa.form.question_sentence.THANKS`, a one- or two-word name after them) or only ask about
 the answer already asked for (pointing back, naming nothing: ``question_sentence.is_follow_up``)
-or only say how to give it ("Name them all please.": ``question_sentence.is_form_only``),
+or only say how to give it ("Name them all please.": ``question_sentence.is_form_only``) or why
+it is asked ("I'm asking because our team is preparing a donor brief."),
 and a thank-you joined to a keyword query by a dash or comma.  Something that still names or asks
 must remain.  Ordinary English only.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from app.qa.form.question_sentence import THANKS, is_follow_up, is_form_only, is_plea, split_sentences
+from app.qa.form.question_sentence import ASKER, OWN_NAME, THANKS, is_follow_up, is_form_only, is_plea, split_sentences
 
 _NAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\W*$")
 # A thank-you joined to the question by a dash or comma, with an optional "this helps a lot" and
@@ -36,13 +37,40 @@ _OPENS_THANKS = re.compile(r"^(?:many|thanks?|thank\s+you|cheers|regards|best|ki
 _CAPITAL_BREAK = re.compile(r"(?<=[a-z0-9)])\s+(?=[A-Z])")
 
 
+# ... or the asker's own "I'm", "we are" in lower case ("... scheme i'm asking because ...").
+_ASKER_BREAK = re.compile(r"\s+(?=(?:i'm|i’m|im|i\s+am|we're|we’re|we\s+are|i\s+need|i\s+want|our\s+team)\s)", re.I)
+_QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|list|name)\b", re.I)
+
+
+def _about_asker(tail: str) -> bool:
+    """Is the tail a sentence about the asker ("I'm asking because our team is preparing a donor
+    brief."): opening on a first-person word, one clause with no question word and no name of its own?"""
+    return bool(ASKER.match(tail)) and not _QUESTION_WORD.search(tail) and not OWN_NAME.search(tail) \
+        and not re.search(r"[,;:]|\s[-–—]\s", tail.rstrip(" .!,;:"))  # ("For a piece I'm writing on X, drc fund acronym": the query follows)
+
+
+# Words a phrase cannot end on: "... are not what I'm after here." goes on past "what".
+_FUNCTION_END = re.compile(r"\b(?:what|which|who|that|not|no|and|or|but|if|as|because|than|the|a|an|of|to|"
+                           r"for|in|on|with|by|is|are|was|were|be|do|does|did)\s*$", re.I)
+
+
+def _query_ends(head: str) -> bool:
+    """Does the text before a sentence about the asker read as a whole keyword query: no sentence
+    stop in it and no function word closing it?"""
+    return not re.search(r"[.?!;:]", head) and not _FUNCTION_END.search(head)
+
+
 def _unpunctuated_tail(text: str) -> str:
-    """The text without a thank-you or plea for help typed after a keyword query with no stop
-    before it ("eu financing support countries Any help would be appreciated."): the first capital
-    from which the rest only thanks or pleads starts it."""
-    for m in _CAPITAL_BREAK.finditer(text):
+    """The text without a thank-you, a plea for help or a sentence about the asker typed after a
+    keyword query with no stop before it ("eu financing support countries Any help would be
+    appreciated.", "dci selected countries africa I'm asking because our team is preparing a
+    brief."): the first capital (or the asker's "i'm") from which the rest only thanks, pleads or
+    speaks of the asker starts it."""
+    for m in list(_CAPITAL_BREAK.finditer(text)) + list(_ASKER_BREAK.finditer(text)):
         tail = text[m.end():]
-        if len(text[:m.start()].split()) >= 2 and (THANKS.match(tail) or is_plea(tail) or _TAIL.fullmatch(". " + tail)):
+        head = text[:m.start()]
+        if len(head.split()) >= 2 and (THANKS.match(tail) or is_plea(tail) or _TAIL.fullmatch(". " + tail)
+                                       or (_about_asker(tail) and _query_ends(head))):
             return text[:m.start()]
     return text
 
@@ -55,7 +83,7 @@ def strip(question: str) -> str:
     end = len(sentences)
     while end > 1:
         s = sentences[end - 1]
-        if THANKS.match(s) or is_follow_up(s) or is_plea(s) or is_form_only(s) or (_NAME.match(s) and end >= 2 and THANKS.match(sentences[end - 2])):
+        if THANKS.match(s) or is_follow_up(s) or is_plea(s) or is_form_only(s) or _about_asker(s) or (_NAME.match(s) and end >= 2 and THANKS.match(sentences[end - 2])):
             end -= 1
             continue
         break
