@@ -58,3 +58,21 @@ def test_the_engine_answers_as_without_the_frames(engine):
     for framed in ("What did the ILO publish on fiscal space, according to the report?",
                    "What did the ILO publish on fiscal space? I'm asking because our team is preparing a brief."):
         assert [a["label"] for a in engine.ask(framed)["answers"]] == [a["label"] for a in plain["answers"]]
+
+
+@pytest.mark.parametrize("framed, bare", [
+    ("For a piece I'm writing on social protection, drc health solidarity fund acronym", "drc health solidarity fund acronym"),
+    ("For a piece I'm writing on social protection, ilo imf technical assistance financing reforms countries",
+     "ilo imf technical assistance financing reforms countries"),
+])
+def test_a_keyword_query_after_the_askers_clause_reads_as_the_bare_query(engine, framed, bare):
+    plain = engine.ask(bare)
+    assert plain["answers"]
+    got = engine.ask(framed)
+    assert [a["label"] for a in got["answers"]] == [a["label"] for a in plain["answers"]]
+    assert any(bare in p for p in got["path"])
+
+
+def test_a_clause_naming_something_stays_with_the_keyword_query(engine):
+    got = engine.ask("For my notes on Kenya, funders")
+    assert not any(p.startswith("question read as: “funders”") for p in got["path"])

@@ -241,6 +241,9 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:(?!(?:di
                       r"member states?|nations?|regions)\b)"
                       # a singular noun before a plural one modifies it ("how many country profiles")
                       r"(?:(?<=[sS])|(?!\s+(?!is\b|has\b|was\b|does\b|as\b|this\b|its\b)[a-z]{3,}s\b))", re.I)
+# Any question word or request: a text with none is a keyword query.
+_ANY_QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|how|list|name|is|are|does|did|do|was|were|"
+                                r"has|have|can|could)\b", re.I)
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|launch\w*|produc\w*|"
                          r"put\s+out|issued)\b",
                          re.I)
@@ -2972,9 +2975,22 @@ class QuestionEngine:
         funders", "I work on Jordan. Who funds it?") may be what the question is about, and stays;
         one naming nothing has nothing a pronoun of the question could point at."""
         split = asker_sentences_apart(question)
-        if split is None or any(self.lexicon.link(s) for s in split.dropped):
+        if split is not None and not any(self.lexicon.link(s) for s in split.dropped):
+            question = split.question
+        return self._keyword_core_proper(question)
+
+    def _keyword_core_proper(self, question: str) -> str:
+        """A keyword query without the asker's clauses before or after it ("For a piece I'm writing
+        on social protection, drc health solidarity fund acronym"): read whole, the readings that
+        need the query's own opening (a country's body by its kind noun) never started.  Only for a
+        query with no question word, and only when the dropped clauses name nothing the graph holds
+        (:func:`app.qa.form.conversation.without_shell`)."""
+        if "?" in question or _ANY_QUESTION_WORD.search(question):
             return question
-        return split.question
+        shell = without_shell(question, lambda t: any(not set(l.ids) <= AUTHOR_ORGS for l in self.lexicon.link(t)))
+        if not shell.dropped or any(not set(l.ids) <= AUTHOR_ORGS for c in shell.dropped for l in self.lexicon.link(c)):
+            return question
+        return shell.question
 
     def _without_asides_early(self, question: str) -> str | None:
         """The question proper of a wordy question, for the steps that read the whole question before
