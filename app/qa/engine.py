@@ -241,8 +241,8 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:(?!(?:di
                       r"member states?|nations?|regions)\b)"
                       # a singular noun before a plural one modifies it ("how many country profiles")
                       r"(?:(?<=[sS])|(?!\s+(?!is\b|has\b|was\b|does\b|as\b|this\b|its\b)[a-z]{3,}s\b))", re.I)
-# Any question word or request: a text with none is a keyword query.
-_ANY_QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|how|list|name|is|are|does|did|do|was|were|"
+# Any question word or request but "where" and "when" (a keyword query's own words): a text with none is a keyword query.
+_ANY_QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|whose|why|how|list|name|is|are|does|did|do|was|were|"
                                 r"has|have|can|could)\b", re.I)
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|launch\w*|produc\w*|"
                          r"put\s+out|issued)\b",
@@ -2986,7 +2986,7 @@ class QuestionEngine:
         query with no question word, and only when the dropped clauses name nothing the graph holds
         (:func:`app.qa.form.conversation.without_shell`)."""
         if "?" in question or _ANY_QUESTION_WORD.search(question):
-            return question
+            return question  # ("german donor where africa": a keyword query's "where" or "when" is a word of it)
         shell = without_shell(question, lambda t: any(not set(l.ids) <= AUTHOR_ORGS for l in self.lexicon.link(t)))
         if not shell.dropped or any(not set(l.ids) <= AUTHOR_ORGS for c in shell.dropped for l in self.lexicon.link(c)):
             return question
