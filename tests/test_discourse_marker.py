@@ -15,6 +15,10 @@ from app.qa.form.discourse_marker import without_marker
     ("Well... which donors fund Nepal?", "Which donors fund Nepal?"),
     ("Right - malawi donors", "malawi donors"),
     ("Also, which ones are in Asia?", "Which ones are in Asia?"),
+    ("Quick one - rbsa contributors", "rbsa contributors"),
+    ("btw wat did mozambiques INSS publish", "wat did mozambiques INSS publish"),
+    ("Sorry if this is a basic question, but japanese financing recipients", "japanese financing recipients"),
+    ("sorry to bother you, but who funds Nepal?", "Who funds Nepal?"),
 ])
 def test_the_marker_is_dropped(question, plain):
     assert without_marker(question) == plain
@@ -37,3 +41,18 @@ def test_the_engine_answers_as_without_the_marker(engine, bare):
     assert plain
     assert [a["label"] for a in engine.ask("So, " + bare)["answers"]] == plain
     assert [a["label"] for a in engine.ask("For a piece I'm writing on social protection, " + bare)["answers"]] == plain
+
+
+@pytest.mark.parametrize("question, plain", [
+    ("nda lebanon beneficiaries pls", "nda lebanon beneficiaries"),
+    ("Which funders, please?", "Which funders?"),
+    ("which ILO convention covers employment injury benefits??", "which ILO convention covers employment injury benefits?"),
+    ("who funds it?!", "who funds it?"),
+    ("japanese financing recipients?", "japanese financing recipients"),   # a keyword query's mark asks nothing more
+    ("any kenya funders?", "any kenya funders?"),                          # a yes/no question keeps it
+    ("the pls scheme countries", "the pls scheme countries"),
+])
+def test_closing_please_and_marks(question, plain):
+    from app.qa.form.sign_off import strip
+
+    assert strip(question) == plain

@@ -1,7 +1,8 @@
 """A discourse marker opening the question ("So, ...", "Ok so ...", "Well, ...", "Right - ..."), which asks nothing.
 
 People start a question the way they would speak it: "So, uk funded countries", "So, who has
-ratified 102 in the arab states", "Okay so what did the ILO release on tuberculosis".  The marker
+ratified 102 in the arab states", "Okay so what did the ILO release on tuberculosis", "btw ...",
+"Quick one - ...", "Sorry if this is a basic question, but ...".  The marker
 and its comma gave the question a clause before the question proper: a keyword query lost its
 opening (the readings that need it never started), and a question word after the comma was read
 as a relative clause's, so 18 of 300 pool questions changed their answer with "So, " before them.
@@ -15,21 +16,32 @@ from __future__ import annotations
 
 import re
 
-_MARKER = r"(?:so|ok(?:ay)?|well|right|alright|now|anyway|anyhow|hmm+|um+|uh+|er+m?|oh|also|and|but|then|actually|basically)"
+_MARKER = (r"(?:so|ok(?:ay)?|well|right|alright|now|anyway|anyhow|hmm+|um+|uh+|er+m?|oh|also|and|but|then|actually|basically|"
+           r"btw|by\s+the\s+way|fyi|quick\s+(?:one|q|question)|one\s+more(?:\s+(?:thing|question))?|another\s+one|"
+           # an apology for asking ("Sorry if this is a basic question, but ...", "sorry to bother you, but")
+           r"sorry(?:\s+(?:if\s+(?:this|it)\s+is|if\s+this's|for)\s+(?:a|an|the|such\s+a)?\s*(?:very\s+)?(?:basic|silly|stupid|"
+           r"dumb|obvious|simple|naive|newbie|beginner['’]?s?)\s+(?:question|one|q)|\s+to\s+(?:bother|trouble)\s+you|"
+           r"\s+in\s+advance)?(?:\s*,?\s*but)?)")
 _QUESTION_WORD = (r"(?:which|what|who|whom|whose|where|when|why|how|list|name|tell|give|can|could|would|is|are|was|were|"
                   r"do|does|did|has|have|in\s+which|of\s+the|among)\b")
 # a run of markers closed by punctuation ("So, ", "Ok so - ", "Well... "), or right before a question word
 _OPENING = re.compile(r"^\s*(?:" + _MARKER + r"\b[\s,]*)*" + _MARKER + r"\b(?:\s*(?:[,:;!]|\.{1,3}|\s[-–—])\s*|\s+(?=" +
                       _QUESTION_WORD + r"))", re.I)
+# written-chat markers that are never a word of the question, punctuated or not ("btw wat did ...")
+_CHAT = re.compile(r"^\s*(?:btw|fyi|by\s+the\s+way|quick\s+q)\b[\s,:;!.-]*", re.I)
 
 
 def without_marker(question: str) -> str:
     """The question without the discourse markers that open it, or unchanged."""
-    m = _OPENING.match(question)
+    m = _OPENING.match(question) or _CHAT.match(question)
     if m is None:
         return question
     rest = question[m.end():].lstrip(" ,:;-–—.")
+    rest = re.sub(r"^but\s+", "", rest, flags=re.I)  # "Sorry if this is a basic question, but ..."
     if len(re.findall(r"[A-Za-z]{2,}", rest)) < 2:
         return question
-    # a sentence starts with a capital; a query typed all in lower case stays so (it reads as keywords)
-    return rest if rest == rest.lower() else rest[:1].upper() + rest[1:]
+    # a sentence opening on a question word starts with a capital; a query typed all in lower case,
+    # or opening on anything else ("wat did ..."), stays as typed
+    if rest == rest.lower() or not re.match(_QUESTION_WORD, rest, re.I):
+        return rest
+    return rest[:1].upper() + rest[1:]

@@ -11,7 +11,9 @@ goes?") became the question itself, asking about nothing.
 the answer already asked for (pointing back, naming nothing: ``question_sentence.is_follow_up``)
 or only say how to give it ("Name them all please.": ``question_sentence.is_form_only``) or why
 it is asked ("I'm asking because our team is preparing a donor brief."),
-and a thank-you joined to a keyword query by a dash or comma.  Something that still names or asks
+and a thank-you joined to a keyword query by a dash or comma; a closing "please" ("... pls") and
+a run of marks ("??", "?!") go too, and so does the question mark of a keyword query that asks
+nothing else with it (no question word, no auxiliary of a yes/no question: "malawi donors?").  Something that still names or asks
 must remain.  Ordinary English only.
 """
 from __future__ import annotations
@@ -29,6 +31,10 @@ _TAIL = re.compile(
     r"in\s+advance|so|very|a\s+lot|again|for\s+(?:the|your|any)\s+help)(?![\w-])\W*)+"
     r"(?:(?:this|that|it)\s+(?:really\s+)?(?:helps?|will\s+help|would\s+help)(?:\s+(?:a\s+lot|so\s+much|loads))?\W*)?"
     r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\W*)?$", re.I)
+# A closing "please" or its chat forms, with nothing after it ("... pls", "..., please?", "... thx").
+_PLEASE_LAST = re.compile(r"[\s,;-]+(?:pls|plz|please|pleeease|thx|thnx|tnx|ty|tia)\W*$", re.I)
+# A run of question and exclamation marks closing the question: one question mark.
+_MARKS = re.compile(r"(?:\?[?!]+|![?!]*\?[?!]*)\s*$")
 _OPENS_THANKS = re.compile(r"^(?:many|thanks?|thank\s+you|cheers|regards|best|kind|warm|ta)\b", re.I)
 
 
@@ -39,6 +45,8 @@ _CAPITAL_BREAK = re.compile(r"(?<=[a-z0-9)])\s+(?=[A-Z])")
 
 # ... or the asker's own "I'm", "we are" in lower case ("... scheme i'm asking because ...").
 _ASKER_BREAK = re.compile(r"\s+(?=(?:i'm|i’m|im|i\s+am|we're|we’re|we\s+are|i\s+need|i\s+want|our\s+team)\s)", re.I)
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|am|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|"
+                        r"must|any|anyone|anything|ever|yes|no)\b", re.I)
 _QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|list|name)\b", re.I)
 
 
@@ -91,4 +99,12 @@ def strip(question: str) -> str:
     m = _TAIL.search(text)
     if m is not None and _OPENS_THANKS.match(text[m.start():].lstrip(" -–—,;!.?")) and len(text[:m.start()].split()) >= 2:
         text = text[:m.start()].rstrip() + (m.group(0).strip()[0] if m.group(0).strip()[:1] in "?!." else "")
+    please = _PLEASE_LAST.search(text)
+    if please and len(text[:please.start()].split()) >= 2 and len(split_sentences(text)) == 1:
+        # "nda lebanon beneficiaries pls", "... funders, please?" (a sentence of its own, "Just the regions
+        # please.", says how to answer and is read as written)
+        text = text[:please.start()].rstrip(" ,;-–—") + ("?" if "?" in please.group(0) else "")
+    text = _MARKS.sub("?", text)  # "japanese financing recipients??", "who funds it?!"
+    if text.endswith("?") and not _QUESTION_WORD.search(text) and not _AUXILIARY.search(text):
+        text = text[:-1].rstrip()  # "arab states ... table 4?": a keyword query's mark asks nothing more
     return text if len(text.split()) >= 2 else " ".join(question.split())
