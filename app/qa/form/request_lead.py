@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from app.qa.form import as_sentence_start
+
 _GREETING = r"(?:(?:hi|hello|hey|dear\s+\w+)(?:\s+there)?\s*[,!.]?\s+)?(?:(?:so|ok|okay|well)\s*,?\s+)?"
 _YOU_TELL = r"(?:could|can|would|will)\s+(?:you|someone)\s+(?:please\s+)?(?:tell|show|let)\s+(?:me|us)(?:\s+know)?"
 _YOU_FIND = (r"(?:could|can|would|will)\s+you\s+(?:please\s+)?(?:find\s+out|check|look\s+up|work\s+out|figure\s+out)"
@@ -88,5 +90,5 @@ def strip(question: str) -> str:
         return question  # "tell me what the PROSPECTS project is": the definitional frame reads it whole
     if _QWORD.match(rest):  # "which countries does Norway fund." is still a question
         rest = rest.rstrip(" .!") + ("" if rest.endswith("?") else "?")
-        rest = rest[0].upper() + rest[1:]
+        rest = as_sentence_start(rest)
     return rest

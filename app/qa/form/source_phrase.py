@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from app.qa.form import as_sentence_start
+
 _SOURCE = (r"(?:according\s+to|as\s+per|per|based\s+on|going\s+by|judging\s+by|as\s+(?:stated|reported|set\s+out)\s+in)\s+"
            r"(?:the|this)\s+(?:(?:20\d\d|annual|latest|flagship|programme['’]s|ilo['’]s)\s+)*(?:report|document|text)")
 # at the start ("According to the report, which ...") or set off by a comma before the end
@@ -29,5 +31,5 @@ def without_source(question: str) -> str:
     m = _OPENING.match(out)
     if m:
         rest = out[m.end():]
-        out = rest[:1].upper() + rest[1:]
+        out = as_sentence_start(rest)
     return out if re.search(r"[A-Za-z]{2}", out) else question
