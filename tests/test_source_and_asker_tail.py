@@ -76,3 +76,36 @@ def test_a_keyword_query_after_the_askers_clause_reads_as_the_bare_query(engine,
 def test_a_clause_naming_something_stays_with_the_keyword_query(engine):
     got = engine.ask("For my notes on Kenya, funders")
     assert not any(p.startswith("question read as: “funders”") for p in got["path"])
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("Which countries does Ireland fund? And where does the report say so?", "Which countries does Ireland fund?"),
+    ("Which countries does Ireland fund? If the report says, that is.", "Which countries does Ireland fund?"),
+    ("ireland funding recipients If the report says, that is.", "ireland funding recipients"),
+    ("ireland funding recipients And where does the report say so?", "ireland funding recipients"),
+    ("Cameroon funding sources ILO If the report says, that is.", "Cameroon funding sources ILO"),
+    ("iraq social security and pensions law no. 18 approved year If the report says, that is.",
+     "iraq social security and pensions law no. 18 approved year"),
+    ("Just wondering, rbsa donors country financing lines", "rbsa donors country financing lines"),
+    ("Can you help me with this: lebanon disability allowance name", "lebanon disability allowance name"),
+    ("Hello team, Which country finalised a draft UHC Financing Strategy in November 2024? Best, Anna",
+     "Which country finalised a draft UHC Financing Strategy in November 2024?"),
+])
+def test_evidence_requests_hedges_and_greetings_ask_nothing(question, asked):
+    assert asked_core.of(question) == asked
+
+
+@pytest.mark.parametrize("question", [
+    "Which countries ratified? If Kenya did, when?",   # a second question of its own
+    "hello world bank donors",                         # no greeting without its comma
+])
+def test_a_tail_or_opener_that_asks_stays(question):
+    assert asked_core.of(question) == question
+
+
+def test_a_keyword_query_after_a_sentence_about_the_asker():
+    from app.qa.form.question_sentence import asker_sentences_apart
+
+    split = asker_sentences_apart("Context: I'm a policy analyst at a donor agency. # of ilo imf pilot countries")
+    assert split is not None and split.question == "# of ilo imf pilot countries"
+    assert asker_sentences_apart("Kenya is big. kenya funders") is None

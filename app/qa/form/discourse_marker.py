@@ -18,6 +18,11 @@ import re
 
 _MARKER = (r"(?:so|ok(?:ay)?|well|right|alright|now|anyway|anyhow|hmm+|um+|uh+|er+m?|oh|also|and|but|then|actually|basically|"
            r"btw|by\s+the\s+way|fyi|quick\s+(?:one|q|question)|one\s+more(?:\s+(?:thing|question))?|another\s+one|"
+           # wondering aloud, a plea for help, a greeting ("Just wondering, ...", "Can you help me with this: ...",
+           # "Hello team, ...")
+           r"(?:just\s+)?(?:wondering|curious)|(?:(?:can|could|would)\s+(?:you|someone|anyone)\s+)?help\s+(?:me|us)(?:\s+out)?"
+           r"(?:\s+(?:with|on)\s+(?:this|something|a\s+question))?|(?:hi|hello|hey|dear|greetings)(?:\s+(?:team|all|there|"
+           r"everyone|folks|colleagues))?|good\s+(?:morning|afternoon|evening)(?:\s+(?:team|all|everyone))?|"
            # an apology for asking ("Sorry if this is a basic question, but ...", "sorry to bother you, but")
            r"sorry(?:\s+(?:if\s+(?:this|it)\s+is|if\s+this's|for)\s+(?:a|an|the|such\s+a)?\s*(?:very\s+)?(?:basic|silly|stupid|"
            r"dumb|obvious|simple|naive|newbie|beginner['’]?s?)\s+(?:question|one|q)|\s+to\s+(?:bother|trouble)\s+you|"

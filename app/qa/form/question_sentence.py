@@ -26,7 +26,7 @@ from dataclasses import dataclass
 # A sentence ends at ".", "!" or "?" after a lower-case letter, a digit or a closing bracket or
 # quote, before a capital, a quote or a bracket ("No. 102" has a digit after it; "S.p.A." and
 # "U.K." have a capital before the full stop).
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'’][.!?])\s+(?=[A-Z“\"'‘(])|(?<=[?!])\s+(?=[a-z])|"
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'’][.!?])\s+(?=[A-Z“\"'‘(#])|(?<=[?!])\s+(?=[a-z])|"
                            # "... at hand. in which year were ...": a question typed in lower case
                            r"(?:(?<=[a-z]{2}\.)|(?<=[^\d]\d{4}\.))\s+(?=(?:(?:in|of|for|from|among|by)\s+)?(?:which|what|who|whom|whose|where|"
                            r"when|how)\b)|"
@@ -221,9 +221,20 @@ def asker_sentences_apart(question: str) -> Sentences | None:
     of context about the report nor one telling what the asker heard or read ("I read that a pilot
     will target refugees. Which country is that in?"); None otherwise."""
     split = asking_sentence(question)
-    if not split.dropped or not all(_asides_only(s) and not _TELLS.search(s) for s in split.dropped):
+    if not split.dropped:
+        # "Context: I'm a policy analyst at a donor agency. # of ilo imf pilot countries": a keyword
+        # query asks in no sentence form, so it is the last sentence after the asker's
+        parts = split_sentences(question)
+        if len(parts) < 2 or _ASKS.match(parts[-1]) or parts[-1].rstrip().endswith("?"):
+            return None
+        split = Sentences(parts[-1], parts[:-1])
+    if not all(_asides_only(_LABEL_FIRST.sub("", s)) and not _TELLS.search(s) for s in split.dropped):
         return None
     return split
+
+
+# A label opening a sentence ("Context: I'm a policy analyst ..."): the sentence is what follows it.
+_LABEL_FIRST = re.compile(r"^\W*(?:context|background|note|fyi|info|about\s+me)\s*:\s*", re.I)
 
 
 # A run-on text: a greeting or a sentence about the asker that runs into a lower-case question with

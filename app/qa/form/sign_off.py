@@ -10,7 +10,8 @@ goes?") became the question itself, asking about nothing.
 (:data:`app.qa.form.question_sentence.THANKS`, a one- or two-word name after them) or only ask about
 the answer already asked for (pointing back, naming nothing: ``question_sentence.is_follow_up``)
 or only say how to give it ("Name them all please.": ``question_sentence.is_form_only``) or why
-it is asked ("I'm asking because our team is preparing a donor brief."),
+it is asked ("I'm asking because our team is preparing a donor brief.") or ask for the evidence
+or hedge the answer ("And where does the report say so?", "If the report says, that is."),
 and a thank-you joined to a keyword query by a dash or comma; a closing "please" ("... pls") and
 a run of marks ("??", "?!") go too, and so does the question mark of a keyword query that asks
 nothing else with it (no question word, no auxiliary of a yes/no question: "malawi donors?").  Something that still names or asks
@@ -40,7 +41,7 @@ _OPENS_THANKS = re.compile(r"^(?:many|thanks?|thank\s+you|cheers|regards|best|ki
 
 # Where a sentence may start without a full stop before it: a capital after a lower-case word
 # ("mul contributors Any help would be appreciated.").
-_CAPITAL_BREAK = re.compile(r"(?<=[a-z0-9)])\s+(?=[A-Z])")
+_CAPITAL_BREAK = re.compile(r"(?<=[A-Za-z0-9)])\s+(?=[A-Z])")  # ("... percent of GDP If the report says, that is.")
 
 
 # ... or the asker's own "I'm", "we are" in lower case ("... scheme i'm asking because ...").
@@ -48,6 +49,26 @@ _ASKER_BREAK = re.compile(r"\s+(?=(?:i'm|i’m|im|i\s+am|we're|we’re|we\s+are|
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|am|do|does|did|has|have|had|can|could|will|would|should|shall|may|might|"
                         r"must|any|anyone|anything|ever|yes|no)\b", re.I)
 _QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|list|name)\b", re.I)
+
+
+# A closing request for the evidence ("And where does the report say so?", "Where is that in the
+# report?", "Please cite the page.") or a hedge on the answer ("If the report says, that is.", "If
+# any."): the answer comes with its evidence and says when there is none, so neither asks more.
+_EVIDENCE_OR_HEDGE = re.compile(
+    r"^\W*(?:(?:and|also|but|so|please|pls)\W+)*(?:"
+    r"where\s+(?:in\s+the\s+report\s+)?(?:(?:does|do|did|is|was)\s+)?(?:the\s+report|it|this|that)\s+(?:says?|states?|"
+    r"mentions?|is\s+(?:stated|said|written|mentioned|reported)|(?:is\s+)?in\s+the\s+report)(?:\s+(?:so|that|this|it))?|"
+    r"(?:which|what)\s+(?:page|section|passage|paragraph|source)\b[^?]*|"
+    r"(?:cite|quote|give|show)\s+(?:me\s+|us\s+)?(?:the|a|your)\s+(?:page|source|passage|section|evidence|reference)s?|"
+    r"if\s+(?:the\s+report\s+(?:says|mentions|covers|has|gives|lists)(?:\s+(?:it|so|that|this|them|one|any))?|"
+    r"(?:it|that|this)\s+is\s+(?:in|covered\s+(?:by|in))\s+the\s+report|any(?:thing)?|possible|available|known|so|at\s+all|"
+    r"there\s+(?:is|are)\s+any)(?:\s*,?\s*(?:that\s+is|i\s+mean|of\s+course))?"
+    r")\W*$", re.I)
+
+
+def _evidence_or_hedge(sentence: str) -> bool:
+    """Does the sentence only ask for the evidence or hedge the answer, naming nothing?"""
+    return bool(_EVIDENCE_OR_HEDGE.match(sentence)) and not OWN_NAME.search(sentence) and not re.search(r"\d", sentence)
 
 
 def _about_asker(tail: str) -> bool:
@@ -65,7 +86,7 @@ _FUNCTION_END = re.compile(r"\b(?:what|which|who|that|not|no|and|or|but|if|as|be
 def _query_ends(head: str) -> bool:
     """Does the text before a sentence about the asker read as a whole keyword query: no sentence
     stop in it and no function word closing it?"""
-    return not re.search(r"[.?!;:]", head) and not _FUNCTION_END.search(head)
+    return not re.search(r"[?!;:]|\.(?=\s+[A-Z]|\s*$)", head) and not _FUNCTION_END.search(head)  # ("law no. 18": no stop)
 
 
 def _unpunctuated_tail(text: str) -> str:
@@ -78,7 +99,7 @@ def _unpunctuated_tail(text: str) -> str:
         tail = text[m.end():]
         head = text[:m.start()]
         if len(head.split()) >= 2 and (THANKS.match(tail) or is_plea(tail) or _TAIL.fullmatch(". " + tail)
-                                       or (_about_asker(tail) and _query_ends(head))):
+                                       or ((_about_asker(tail) or _evidence_or_hedge(tail)) and _query_ends(head))):
             return text[:m.start()]
     return text
 
@@ -91,7 +112,7 @@ def strip(question: str) -> str:
     end = len(sentences)
     while end > 1:
         s = sentences[end - 1]
-        if THANKS.match(s) or is_follow_up(s) or is_plea(s) or is_form_only(s) or _about_asker(s) or (_NAME.match(s) and end >= 2 and THANKS.match(sentences[end - 2])):
+        if THANKS.match(s) or is_follow_up(s) or is_plea(s) or is_form_only(s) or _about_asker(s) or _evidence_or_hedge(s) or (_NAME.match(s) and end >= 2 and THANKS.match(sentences[end - 2])):
             end -= 1
             continue
         break
