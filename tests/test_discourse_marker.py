@@ -19,6 +19,9 @@ from app.qa.form.discourse_marker import without_marker
     ("btw wat did mozambiques INSS publish", "wat did mozambiques INSS publish"),
     ("Sorry if this is a basic question, but japanese financing recipients", "japanese financing recipients"),
     ("sorry to bother you, but who funds Nepal?", "Who funds Nepal?"),
+    ("Any idea egypt health insurance scheme refugees", "egypt health insurance scheme refugees"),
+    ('"pathfinder countries count"', "pathfinder countries count"),
+    ("“whose ILO programe is financd by Kuwiat”", "whose ILO programe is financd by Kuwiat"),
 ])
 def test_the_marker_is_dropped(question, plain):
     assert without_marker(question) == plain
@@ -29,6 +32,7 @@ def test_the_marker_is_dropped(question, plain):
     "So far which countries joined?",
     "So?",
     "Well-known donors in Africa",
+    '"Haba Haba" scheme country',       # quotation marks around a name, not the question
 ])
 def test_clauses_and_bare_markers_stay(question):
     assert without_marker(question) == question

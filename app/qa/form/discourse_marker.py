@@ -2,7 +2,8 @@
 
 People start a question the way they would speak it: "So, uk funded countries", "So, who has
 ratified 102 in the arab states", "Okay so what did the ILO release on tuberculosis", "btw ...",
-"Quick one - ...", "Sorry if this is a basic question, but ...".  The marker
+"Quick one - ...", "Sorry if this is a basic question, but ...", "Any idea ...", and a question
+pasted between quotation marks.  The marker
 and its comma gave the question a clause before the question proper: a keyword query lost its
 opening (the readings that need it never started), and a question word after the comma was read
 as a relative clause's, so 18 of 300 pool questions changed their answer with "So, " before them.
@@ -33,11 +34,20 @@ _QUESTION_WORD = (r"(?:which|what|who|whom|whose|where|when|why|how|list|name|te
 _OPENING = re.compile(r"^\s*(?:" + _MARKER + r"\b[\s,]*)*" + _MARKER + r"\b(?:\s*(?:[,:;!]|\.{1,3}|\s[-–—])\s*|\s+(?=" +
                       _QUESTION_WORD + r"))", re.I)
 # written-chat markers that are never a word of the question, punctuated or not ("btw wat did ...")
-_CHAT = re.compile(r"^\s*(?:btw|fyi|by\s+the\s+way|quick\s+q)\b[\s,:;!.-]*", re.I)
+_CHAT = re.compile(r"^\s*(?:btw|fyi|by\s+the\s+way|quick\s+q|any\s+ideas?(?:\s+(?:on|about|re))?|no\s+idea\s+if\s+this\s+is\s+"
+                   r"covered\s+but)\b[\s,:;!.-]*", re.I)
+# A question pasted between quotation marks: the marks are not the question's.
+_QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^“”]+)”|‘(?P<c>[^‘’]+)’|\'(?P<d>[^\']+(?:\'s\b[^\']*)*)\')\s*$')
 
 
 def without_marker(question: str) -> str:
     """The question without the discourse markers that open it, or unchanged."""
+    quoted = _QUOTED.match(question)
+    inner = next((g for g in quoted.groups() if g), "") if quoted else ""
+    if len(inner.split()) >= 2:
+        question = inner.strip()  # '"pathfinder countries count"'
+        if not (_OPENING.match(question) or _CHAT.match(question)):
+            return question
     m = _OPENING.match(question) or _CHAT.match(question)
     if m is None:
         return question

@@ -41,7 +41,7 @@ _OPENS_THANKS = re.compile(r"^(?:many|thanks?|thank\s+you|cheers|regards|best|ki
 
 # Where a sentence may start without a full stop before it: a capital after a lower-case word
 # ("mul contributors Any help would be appreciated.").
-_CAPITAL_BREAK = re.compile(r"(?<=[A-Za-z0-9)])\s+(?=[A-Z])")  # ("... percent of GDP If the report says, that is.")
+_CAPITAL_BREAK = re.compile(r"(?<=[A-Za-z0-9)%])\s+(?=[A-Z])")  # ("... percent of GDP If the report says, that is.")
 
 
 # ... or the asker's own "I'm", "we are" in lower case ("... scheme i'm asking because ...").
