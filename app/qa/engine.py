@@ -244,6 +244,9 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:(?!(?:di
 # Any question word or request but "where" and "when" (a keyword query's own words): a text with none is a keyword query.
 _ANY_QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|whose|why|how|list|name|is|are|does|did|do|was|were|"
                                 r"has|have|can|could)\b", re.I)
+# A sentence about the asker closed by a colon, before the question ("I could not figure out: ...").
+_ASKER_BEFORE_COLON = re.compile(r"^(?P<pre>[^:?]*\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|we|we're|our|us)\b[^:?]*):\s+"
+                                 r"(?P<rest>\S+\s+\S.*)$", re.I)
 _WHAT_WROTE = re.compile(r"^\s*what\s+(?:did|has|have|had|was|were)\b.*\b(?:co-?)?(?:publish\w*|author\w*|wr[io]te|written|releas\w*|launch\w*|produc\w*|"
                          r"put\s+out|issued)\b",
                          re.I)
@@ -2985,6 +2988,13 @@ class QuestionEngine:
         need the query's own opening (a country's body by its kind noun) never started.  Only for a
         query with no question word, and only when the dropped clauses name nothing the graph holds
         (:func:`app.qa.form.conversation.without_shell`)."""
+        colon = _ASKER_BEFORE_COLON.match(question)
+        if colon and "?" not in colon["rest"] and not _ANY_QUESTION_WORD.search(colon["rest"]) and \
+                not re.search(r"\b(?:which|what|who|whom|whose|where|when|why|how)\b", colon["pre"], re.I) and not any(
+                not set(l.ids) <= AUTHOR_ORGS for l in self.lexicon.link(colon["pre"])):
+            # "I have been reading the ILO's report for a while and there is one thing I could not
+            # figure out: unpdf contributors": the asker's sentence before a colon names nothing asked
+            return colon["rest"]
         if "?" in question or _ANY_QUESTION_WORD.search(question):
             return question  # ("german donor where africa": a keyword query's "where" or "when" is a word of it)
         shell = without_shell(question, lambda t: any(not set(l.ids) <= AUTHOR_ORGS for l in self.lexicon.link(t)))

@@ -1,7 +1,8 @@
 """The question without the frame a writer puts around it, read before anything else.
 
 Independent rewrites, each a module of its own, applied in the order a reader peels them off: a
-discourse marker opening it (:mod:`app.qa.form.discourse_marker`: "So, ...", "Ok so ..."), a
+discourse marker opening it (:mod:`app.qa.form.discourse_marker`: "So, ...", "Ok so ..."), a phrase
+of purpose (:mod:`app.qa.form.purpose_lead`: "As part of a review of donor engagement, ..."), a
 correction the writer made as they typed (:mod:`app.qa.form.self_correction`: "..., sorry, I mean: who
 ..."), the report named as the source (:mod:`app.qa.form.source_phrase`: "..., according to the
 report?"), the sign-off after the question (:mod:`app.qa.form.sign_off`: thanks, a signature, "Is
@@ -14,12 +15,12 @@ it does not recognise unchanged, so a plain question reads exactly as before.
 """
 from __future__ import annotations
 
-from app.qa.form import (discourse_marker, fronted_type, marked_aside, pronoun_question, request_lead, self_correction,
-                         sign_off, source_phrase)
+from app.qa.form import (discourse_marker, fronted_type, marked_aside, pronoun_question, purpose_lead, request_lead,
+                         self_correction, sign_off, source_phrase)
 
 
 def of(question: str) -> str:
     """The question proper of ``question`` (whitespace normalised)."""
     text = " ".join(str(question or "").split())
     return pronoun_question.rewrite(fronted_type.rewrite(request_lead.strip(marked_aside.strip(sign_off.strip(
-        source_phrase.without_source(self_correction.rewrite(discourse_marker.without_marker(text))))))))
+        source_phrase.without_source(self_correction.rewrite(purpose_lead.without_purpose(discourse_marker.without_marker(text)))))))))

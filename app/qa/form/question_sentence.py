@@ -92,7 +92,9 @@ _PURPOSE = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:asking\s+(?:for|because|sinc
 # of them.", "Please give every one."): it asks for nothing new.
 _FORM_ONLY = re.compile(r"^\W*(?:(?:(?:just|only)\s+)?(?:the\s+|a\s+)?(?:short\s+|brief\s+|plain\s+)?(?:names?|list|answer|"
                         r"number|figure|year|titles?|labels?)|(?:please\s+)?(?:name|list|give(?:\s+me|\s+us)?|tell\s+(?:me|us))\s+"
-                        r"(?:them(?:\s+all)?|all\s+of\s+them|each\s+(?:one|of\s+them)|every\s+one|all))"
+                        r"(?:them(?:\s+all)?|all\s+of\s+them|each\s+(?:one|of\s+them)|every\s+one|all)|"
+                        # "Please keep it short.", "Short answer please."
+                        r"(?:please\s+)?keep\s+it\s+(?:short|brief|simple|concise))"
                         r"\s*(?:,?\s*(?:please|thanks|thank\s+you|is\s+(?:enough|fine)|"
                         r"will\s+do|would\s+be\s+(?:great|enough|fine)))?\W*$", re.I)
 

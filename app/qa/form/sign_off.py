@@ -98,7 +98,7 @@ def _unpunctuated_tail(text: str) -> str:
     for m in list(_CAPITAL_BREAK.finditer(text)) + list(_ASKER_BREAK.finditer(text)):
         tail = text[m.end():]
         head = text[:m.start()]
-        if len(head.split()) >= 2 and (THANKS.match(tail) or is_plea(tail) or _TAIL.fullmatch(". " + tail)
+        if len(head.split()) >= 2 and (THANKS.match(tail) or is_plea(tail) or _TAIL.fullmatch(". " + tail) or is_form_only(tail)
                                        or ((_about_asker(tail) or _evidence_or_hedge(tail)) and _query_ends(head))):
             return text[:m.start()]
     return text
