@@ -12,6 +12,9 @@ from app.qa.form.purpose_lead import without_purpose
 @pytest.mark.parametrize("question, plain", [
     ("As part of a review of donor engagement in social protection, unpdf contributors", "unpdf contributors"),
     ("for my thesis on pensions - kenya funders", "kenya funders"),
+    # a keyword query may hold a question word or "name" later on
+    ("As part of a review of donor engagement in social protection, global accelerator 2024 contributions ireland vs "
+     "germany which larger", "global accelerator 2024 contributions ireland vs germany which larger"),
 ])
 def test_a_phrase_of_purpose_is_dropped(question, plain):
     assert without_purpose(question) == plain
@@ -50,3 +53,24 @@ def test_the_engine_answers_the_bare_query(engine, framed, bare):
 def test_a_colon_after_a_named_place_keeps_the_place(engine):
     got = engine.ask("I work on Kenya: funders")
     assert not any(p.startswith("question read as: “funders”") for p in got["path"])
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("global accelerator contributions ireland vs germany which larger FYI this is for a ministerial brief.",
+     "global accelerator contributions ireland vs germany which larger"),
+    ("How many people has the Flagship Programme impacted over 2021-2024? TIA",
+     "How many people has the Flagship Programme impacted over 2021-2024?"),
+    ("sierra leone nassit actuarial valuation who paid 🙏", "sierra leone nassit actuarial valuation who paid"),
+    ("Re: social protection - how many people has the Flagship Programme impacted?",
+     "How many people has the Flagship Programme impacted?"),
+])
+def test_chat_tails_subject_lines_and_emoji_ask_nothing(question, asked):
+    assert asked_core.of(question) == asked
+
+
+@pytest.mark.parametrize("question", [
+    "Which countries? Curious which ones are in Africa.",   # a purpose word before a question of its own
+    "Re: Kenya funders - who are they?",                     # a subject line that names what is asked
+])
+def test_tails_and_subjects_that_ask_stay(question):
+    assert asked_core.of(question) == question

@@ -2989,7 +2989,7 @@ class QuestionEngine:
         query with no question word, and only when the dropped clauses name nothing the graph holds
         (:func:`app.qa.form.conversation.without_shell`)."""
         colon = _ASKER_BEFORE_COLON.match(question)
-        if colon and "?" not in colon["rest"] and not _ANY_QUESTION_WORD.search(colon["rest"]) and \
+        if colon and "?" not in colon["rest"] and not _ANY_QUESTION_WORD.match(colon["rest"]) and \
                 not re.search(r"\b(?:which|what|who|whom|whose|where|when|why|how)\b", colon["pre"], re.I) and not any(
                 not set(l.ids) <= AUTHOR_ORGS for l in self.lexicon.link(colon["pre"])):
             # "I have been reading the ILO's report for a while and there is one thing I could not

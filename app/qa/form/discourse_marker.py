@@ -35,7 +35,9 @@ _OPENING = re.compile(r"^\s*(?:" + _MARKER + r"\b[\s,]*)*" + _MARKER + r"\b(?:\s
                       _QUESTION_WORD + r"))", re.I)
 # written-chat markers that are never a word of the question, punctuated or not ("btw wat did ...")
 _CHAT = re.compile(r"^\s*(?:btw|fyi|by\s+the\s+way|quick\s+q|any\s+ideas?(?:\s+(?:on|about|re))?|no\s+idea\s+if\s+this\s+is\s+"
-                   r"covered\s+but)\b[\s,:;!.-]*", re.I)
+                   r"covered\s+but|"
+                   # an e-mail subject line of lower-case words only ("Re: social protection - ...")
+                   r"(?:re|subject|fw|fwd)\s*:\s*(?-i:[a-z][a-z\s'’-]{0,60}?)\s+[-–—:])(?:\b|(?<=[-–—:]))[\s,:;!.-]*", re.I)
 # A question pasted between quotation marks: the marks are not the question's.
 _QUOTED = re.compile(r'^\s*(?:"(?P<a>[^"]+)"|“(?P<b>[^“”]+)”|‘(?P<c>[^‘’]+)’|\'(?P<d>[^\']+(?:\'s\b[^\']*)*)\')\s*$')
 

@@ -27,9 +27,10 @@ _WORK = (r"(?:review|study|studies|report|briefing|brief|note|memo|paper|article
          r"workshop|talk|blog|newsletter|dashboard|database|research|survey|inventory|stocktake|audit|submission|"
          r"application|grant\s+application|slide|slides|deck|factsheet|fact\s+sheet|chapter|book|podcast|story|"
          r"background\s+paper|concept\s+note|exercise|overview|comparison|compilation|literature\s+review)")
-# A question word or request: the question proper asks in words, not as a keyword query.
-_ASKS = re.compile(r"\b(?:which|what|who|whom|whose|why|how|list|name|is|are|does|did|do|was|were|has|have|can|could)\b",
-                   re.I)
+# A question word or request opening it (or a question mark closing it): the question proper asks in
+# words; a keyword query may hold one later ("... ireland vs germany which larger", "... name").
+_ASKS = re.compile(r"\s*(?:(?:in|of|for|from|by|with|to|among)\s+)?(?:which|what|who|whom|whose|why|how|where|when|list|"
+                   r"name|is|are|does|did|do|was|were|has|have|can|could|tell|give)\b", re.I)
 _PURPOSE = re.compile(r"^\s*(?:as\s+part\s+of|for|in\s+preparing|while\s+preparing|while\s+working\s+on|in\s+the\s+context\s+of|"
                       r"to\s+prepare|to\s+inform|to\s+feed\s+into|ahead\s+of)\s+(?:a|an|my|our|the|this|some)\s+"
                       r"(?:[\w'’-]+\s+){0,3}?" + _WORK + r"\b(?P<rest>[^,:;?]*?)(?:\s*[,:;]|\s+[-–—])\s+(?P<question>\S.*)$", re.I)
@@ -38,7 +39,7 @@ _PURPOSE = re.compile(r"^\s*(?:as\s+part\s+of|for|in\s+preparing|while\s+prepari
 def without_purpose(question: str) -> str:
     """The question without an opening phrase of purpose, or unchanged."""
     m = _PURPOSE.match(question)
-    if m is None or len(m["question"].split()) < 2 or _ASKS.search(m["question"]):
+    if m is None or len(m["question"].split()) < 2 or _ASKS.match(m["question"]) or m["question"].rstrip().endswith("?"):
         return question  # (a question that asks in words keeps the phrase for the asides reading to weigh)
     phrase = question[:m.start("question")]
     if re.search(r"\d", phrase) or re.search(r"(?<!^)(?<!\bI)\b[A-Z]", phrase.strip()[1:]):

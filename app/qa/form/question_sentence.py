@@ -86,6 +86,13 @@ _PURPOSE = re.compile(r"^\W*(?:(?:just|only)\s+)?(?:asking\s+(?:for|because|sinc
                       r"thesis|class|lecture|workshop|presentation|slide|deck)s?\W*$)", re.I)
 
 
+def is_purpose(sentence: str) -> bool:
+    """Does the sentence only say what the question is for ("FYI this is for a ministerial brief.")?"""
+    if sentence.rstrip().endswith("?") or re.search(r"\b(?:which|what|who|whom|whose|where|when|how)\b", sentence, re.I):
+        return False  # ("Curious which ones are in Africa." asks)
+    return bool(_PURPOSE.match(re.sub(r"^\W*(?:fyi|btw|note)\b\W*", "", sentence, flags=re.I)))
+
+
 # A request about the answer's form only ("Just the names, please.", "Only the number, thanks."):
 # its nouns ("names", "number") say how to answer, not what is asked.
 # So is a request for the whole answer that points back at it ("Name them all please.", "List all

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 
-from app.qa.form.question_sentence import ASKER, OWN_NAME, THANKS, is_follow_up, is_form_only, is_plea, split_sentences
+from app.qa.form.question_sentence import (ASKER, OWN_NAME, THANKS, is_follow_up, is_form_only, is_plea, is_purpose,
+                                           split_sentences)
 
 _NAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\W*$")
 # A thank-you joined to the question by a dash or comma, with an optional "this helps a lot" and
@@ -34,6 +35,10 @@ _TAIL = re.compile(
     r"(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\W*)?$", re.I)
 # A closing "please" or its chat forms, with nothing after it ("... pls", "..., please?", "... thx").
 _PLEASE_LAST = re.compile(r"[\s,;-]+(?:pls|plz|please|pleeease|thx|thnx|tnx|ty|tia)\W*$", re.I)
+# A sentence of chat shorthand alone ("TIA", "thx!", "pls"): thanks or a plea, asking nothing.
+_CHAT_ONLY = re.compile(r"\W*(?:tia|thx|thnx|tnx|ty|pls|plz|cheers|ta)\W*", re.I)
+# Pictographs and emoji ("... 🙏"): never a word of the question.
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
 # A run of question and exclamation marks closing the question: one question mark.
 _MARKS = re.compile(r"(?:\?[?!]+|![?!]*\?[?!]*)\s*$")
 _OPENS_THANKS = re.compile(r"^(?:many|thanks?|thank\s+you|cheers|regards|best|kind|warm|ta)\b", re.I)
@@ -99,6 +104,7 @@ def _unpunctuated_tail(text: str) -> str:
         tail = text[m.end():]
         head = text[:m.start()]
         if len(head.split()) >= 2 and (THANKS.match(tail) or is_plea(tail) or _TAIL.fullmatch(". " + tail) or is_form_only(tail)
+                                       or _CHAT_ONLY.fullmatch(tail) or (is_purpose(tail) and _query_ends(head))
                                        or ((_about_asker(tail) or _evidence_or_hedge(tail)) and _query_ends(head))):
             return text[:m.start()]
     return text
@@ -107,12 +113,13 @@ def _unpunctuated_tail(text: str) -> str:
 def strip(question: str) -> str:
     """The question without the thanks, signature and follow-ups after it; unchanged when nothing
     of a question would be left."""
-    question = _unpunctuated_tail(" ".join(question.split()))
+    question = _unpunctuated_tail(" ".join(_EMOJI.sub(" ", question).split()))
     sentences = split_sentences(question)
     end = len(sentences)
     while end > 1:
         s = sentences[end - 1]
-        if THANKS.match(s) or is_follow_up(s) or is_plea(s) or is_form_only(s) or _about_asker(s) or _evidence_or_hedge(s) or (_NAME.match(s) and end >= 2 and THANKS.match(sentences[end - 2])):
+        if THANKS.match(s) or is_follow_up(s) or is_plea(s) or is_form_only(s) or _about_asker(s) or _evidence_or_hedge(s) \
+                or is_purpose(s) or _CHAT_ONLY.fullmatch(s) or (_NAME.match(s) and end >= 2 and THANKS.match(sentences[end - 2])):
             end -= 1
             continue
         break
