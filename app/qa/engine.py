@@ -244,6 +244,8 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:(?!(?:di
 # Any question word or request but "where" and "when" (a keyword query's own words): a text with none is a keyword query.
 _ANY_QUESTION_WORD = re.compile(r"\b(?:which|what|who|whom|whose|why|how|list|name|is|are|does|did|do|was|were|"
                                 r"has|have|can|could)\b", re.I)
+# A wh-word: a sentence holding one before a colon may be the question.
+_WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|how)\b", re.I)
 # A sentence about the asker closed by a colon, before the question ("I could not figure out: ...").
 _ASKER_BEFORE_COLON = re.compile(r"^(?P<pre>[^:?]*\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|me|my|we|we're|our|us)\b[^:?]*):\s+"
                                  r"(?P<rest>\S+\s+\S.*)$", re.I)
@@ -2983,22 +2985,22 @@ class QuestionEngine:
         return self._keyword_core_proper(question)
 
     def _keyword_core_proper(self, question: str) -> str:
-        """A keyword query without the asker's clauses before or after it ("For a piece I'm writing
-        on social protection, drc health solidarity fund acronym"): read whole, the readings that
-        need the query's own opening (a country's body by its kind noun) never started.  Only for a
-        query with no question word, and only when the dropped clauses name nothing the graph holds
+        """A keyword query without the asker's words around it: a sentence about the asker closed by
+        a colon ("I have been reading the ILO's report ... I could not figure out: unpdf
+        contributors"), or the asker's clauses before or after it ("For a piece I'm writing on social
+        protection, drc health solidarity fund acronym").  Read whole, the readings that need the
+        query's own opening (a country's body by its kind noun) never started.  Only for a query with
+        no question word, and only when what is dropped names nothing the graph holds
         (:func:`app.qa.form.conversation.without_shell`)."""
+        names = lambda t: any(not set(l.ids) <= AUTHOR_ORGS for l in self.lexicon.link(t))  # noqa: E731
         colon = _ASKER_BEFORE_COLON.match(question)
-        if colon and "?" not in colon["rest"] and not _ANY_QUESTION_WORD.match(colon["rest"]) and \
-                not re.search(r"\b(?:which|what|who|whom|whose|where|when|why|how)\b", colon["pre"], re.I) and not any(
-                not set(l.ids) <= AUTHOR_ORGS for l in self.lexicon.link(colon["pre"])):
-            # "I have been reading the ILO's report for a while and there is one thing I could not
-            # figure out: unpdf contributors": the asker's sentence before a colon names nothing asked
+        if colon and "?" not in colon["rest"] and not _ANY_QUESTION_WORD.match(colon["rest"]) \
+                and not _WH_WORD.search(colon["pre"]) and not names(colon["pre"]):
             return colon["rest"]
         if "?" in question or _ANY_QUESTION_WORD.search(question):
             return question  # ("german donor where africa": a keyword query's "where" or "when" is a word of it)
-        shell = without_shell(question, lambda t: any(not set(l.ids) <= AUTHOR_ORGS for l in self.lexicon.link(t)))
-        if not shell.dropped or any(not set(l.ids) <= AUTHOR_ORGS for c in shell.dropped for l in self.lexicon.link(c)):
+        shell = without_shell(question, names)
+        if not shell.dropped or any(names(c) for c in shell.dropped):
             return question
         return shell.question
 
