@@ -14,6 +14,7 @@ questions are answered") lists this package's modules; tests/test_module_map.py 
 def as_sentence_start(text: str) -> str:
     """``text`` made the start of the question: its first letter capitalised, unless the whole text
     is typed in lower case.  Why: a question typed all in lower case reads its lower-case acronyms
-    as names ("did the eu finance"); capitalising the first word of what is left once a frame is
-    dropped ("I'd like to know how many ... did the eu finance") lost the EU."""
+    as names ("did the eu finance"); capitalising the first word of what is left once a request
+    lead-in is dropped ("I'd like to know how many ... did the eu finance") lost the EU.  (The
+    asides readings capitalise as before: what they leave is read with the names they keep.)"""
     return text if text == text.lower() else text[:1].upper() + text[1:]

@@ -19,8 +19,6 @@ Ordinary English only: pronouns, verbs of asking and nouns for people, never nam
 from __future__ import annotations
 
 import re
-
-from app.qa.form import as_sentence_start
 from dataclasses import dataclass
 
 from app.qa.constraints.exclusion import _CUE as _SET_ASIDE_CUE
@@ -392,9 +390,9 @@ def without_asides(question: str, pronouns: bool = False) -> Reduced:
     text = " ".join(text.split())
     if _refers_back(_EXPLETIVE.sub(" ", head) + " " + core):
         if pronouns and _pronoun_only(head + " " + core):
-            return Reduced(as_sentence_start(text), dropped, pronoun=True)
+            return Reduced(text[:1].upper() + text[1:], dropped, pronoun=True)
         return Reduced(question, [])  # "in that region", "there": the asides are needed
-    return Reduced(as_sentence_start(text), dropped)
+    return Reduced(text[:1].upper() + text[1:], dropped)
 
 
 def _scope_after_asking(clause: str) -> str | None:

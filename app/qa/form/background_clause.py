@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import re
 
-from app.qa.form import as_sentence_start
-
 from app.qa.form.asides import Reduced, _refers_back
 
 # Reason and background subordinators; "since" and "as" only before a clause's subject (not
@@ -52,7 +50,7 @@ def without_background(question: str) -> Reduced:
     clause, rest = m["clause"].strip(), m["rest"].strip()
     if _LIMITS.search(clause) or not _ASKS.search(rest) or _refers_back(rest):
         return Reduced(question, [])
-    return Reduced(as_sentence_start(rest), [clause])
+    return Reduced(rest[:1].upper() + rest[1:], [clause])
 
 
 def _pointing_back(question: str, analyse) -> Reduced | None:
@@ -69,7 +67,7 @@ def _pointing_back(question: str, analyse) -> Reduced | None:
     if _LIMITS.search(clause) or not _ASKS.search(rest) or not _refers_back(rest):
         return None
     filled = fill_object(Reduced(rest, [clause], True), analyse)
-    return Reduced(as_sentence_start(filled), [clause]) if filled else None
+    return Reduced(filled[:1].upper() + filled[1:], [clause]) if filled else None
 
 
 def also_without_background(reduced: Reduced, analyse=None) -> Reduced:
