@@ -110,6 +110,15 @@ def _unpunctuated_tail(text: str) -> str:
     return text
 
 
+def _asks_nothing(sentence: str) -> bool:
+    """Is a closing sentence one of the kinds that ask nothing more: thanks, a follow-up about the
+    answer, a plea for help, the answer's form, the asker's reason, an evidence request or hedge, a
+    purpose, chat shorthand?"""
+    return bool(THANKS.match(sentence) or is_follow_up(sentence) or is_plea(sentence) or is_form_only(sentence)
+                or _about_asker(sentence) or _evidence_or_hedge(sentence) or is_purpose(sentence)
+                or _CHAT_ONLY.fullmatch(sentence))
+
+
 def strip(question: str) -> str:
     """The question without the thanks, signature and follow-ups after it; unchanged when nothing
     of a question would be left."""
@@ -118,8 +127,7 @@ def strip(question: str) -> str:
     end = len(sentences)
     while end > 1:
         s = sentences[end - 1]
-        if THANKS.match(s) or is_follow_up(s) or is_plea(s) or is_form_only(s) or _about_asker(s) or _evidence_or_hedge(s) \
-                or is_purpose(s) or _CHAT_ONLY.fullmatch(s) or (_NAME.match(s) and end >= 2 and THANKS.match(sentences[end - 2])):
+        if _asks_nothing(s) or (_NAME.match(s) and end >= 2 and THANKS.match(sentences[end - 2])):
             end -= 1
             continue
         break
