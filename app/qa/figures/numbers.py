@@ -450,8 +450,7 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     changes = 0  # "registered workers increasing from 50,000 to 146,000 and employers from 240 to 4,700"
     for i in range(len(cands) - 1):
         a, b = cands[i], cands[i + 1]
-        if re.search(r"\bfrom\s+(us\$|\$|€)?\s*$", seg[max(0, a.start - 8):a.start].lower()) and \
-                re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}?to\s+(us\$|\$|€)?\s*", seg[a.end:b.start].lower()):
+        if _changes_to(seg, a, b):
             # "from 50,000 to 146,000": the value reached is meant, unless the question asks where it started
             lo, hi = (i + 1, i) if earlier else (i, i + 1)
             dists[hi] = min(dists[hi], dists[lo]) - (2 if not earlier and _LEVEL_ASKED.search(question) else 0)
