@@ -188,7 +188,7 @@ OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
 # Domain words too common to say what a question is about beyond its relations.
 _GENERIC = set(terms("""countries country government governments national social protection ilo work support
 programme flagship report year years new which have had achieved received institutional results result table
-adopted priority in 2024 member members region regions"""))
+adopted priority in 2024 member members region regions advise advised advising advice"""))
 
 
 # "since the ILO launched its campaign in 2021": the event only dates the year filter the graph
