@@ -55,3 +55,40 @@ def test_the_engine_asks_the_named_fund(engine):
     got = engine.ask(f"Who funds {fund} that finances the ILO's work in Tajikistan?")
     assert {a["label"] for a in got["answers"]} == plain
     assert any("read as" in p for p in got["path"])
+
+
+# ---- ", where ..." after a country the graph constraints bind: what the asker knows of the place
+
+from app.qa.form.named_relative import place_description_spans  # noqa: E402
+
+
+def test_a_where_clause_on_a_bound_country_is_a_description():
+    q = "Who pays for the ILO's work in Ruritania, where the first allowances went out?"
+    links = _links(q, {"ILO": "Organization:ilo", "Ruritania": "Country:RUR"})
+    (span,) = place_description_spans(q, links, {"Country:RUR"})
+    assert q[span[0]:span[1]].strip(" ,") == "where the first allowances went out"
+
+
+@pytest.mark.parametrize("q, bound", [
+    # the country is not what the graph's relation binds: the clause may be the topic
+    ("Who pays for the ILO's work in Ruritania, where the first allowances went out?", set()),
+    # no question before the name: "where" asks
+    ("Ruritania, where did the first allowances go out?", {"Country:RUR"}),
+    # no comma: a restrictive "where" narrows
+    ("Who pays for the ILO's work in Ruritania where the first allowances went out?", {"Country:RUR"}),
+])
+def test_other_where_clauses_are_kept(q, bound):
+    assert place_description_spans(q, _links(q, {"Ruritania": "Country:RUR"}), bound) == []
+
+
+def test_a_description_of_the_place_does_not_narrow_its_funders(engine):
+    plain = {a["label"] for a in engine.ask("Who funds the ILO's work in the Occupied Palestinian Territory?")["answers"]}
+    assert len(plain) >= 2
+    # a sentence on the first allowances names one of the funders; the clause only describes the place
+    got = engine.ask("Who pays for the ILO's social protection work in Palestine, where the first disability "
+                     "and old-age allowances went out in 2024?")
+    assert {a["label"] for a in got["answers"]} == plain
+    zambia = {a["label"] for a in engine.ask("Who funds the ILO's work in Zambia?")["answers"]}
+    got = engine.ask("Who pays for the ILO support in Zambia, where the National Health Insurance Scheme was "
+                     "extended to cash transfer households?")
+    assert {a["label"] for a in got["answers"]} == zambia

@@ -68,7 +68,7 @@ from app.qa.form import count_words, counted_entries, dropped_auxiliary, dropped
 from app.qa.form.shouted import unshout
 from app.qa.form.lost_commas import list_commas, partitive_comma
 from app.qa.form.coreference import core_of
-from app.qa.form.named_relative import without_describing_clause
+from app.qa.form.named_relative import place_description_spans, without_describing_clause
 from app.qa.multihop.entry_country import entry_country, named_as_donor, named_as_government
 from app.qa.form.keyword_order import question_word_first
 from app.qa.form.question_sentence import asker_sentences_apart
@@ -1338,6 +1338,11 @@ class QuestionEngine:
             return []  # "which social security institutions pay for the ILO's own work": no activity
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
         topic = activity_funders.activity_terms(a.topic_terms, named, _FRAME | _QUESTION_STEMS, self.units.idf)
+        # the words of ", where ..." on the country only say what the asker knows of the place
+        bound = {e for c in cons if not c.negated for trip in c.evidence for e in (trip[0], trip[2])}
+        for s, e in place_description_spans(a.question, a.links, bound):
+            outside = set(terms(a.question[:s] + " " + a.question[e:]))
+            topic = [t for t in topic if t in outside]
         if len(topic) < activity_funders.MIN_TOPIC_TERMS:
             return []
         required = [set(l.ids) for l in a.links if l.type in ("Country", "Organization", "Initiative", "Scheme")
@@ -3121,7 +3126,9 @@ class QuestionEngine:
         # (asked for other things than countries, a direction coordinated before a place ("a report
         # covering Central and Western Asia") stays a topic word, as a title may write it)
         joined = a.answer_type in ("Country", "Number")
-        for start, end in [(l.start, l.end) for l in a.links] + [(s, e) for _, s, e in named_places(a.question, joined)]:
+        bound = {e for c in cons if not c.negated for trip in c.evidence for e in (trip[0], trip[2])}
+        for start, end in [(l.start, l.end) for l in a.links] + [(s, e) for _, s, e in named_places(a.question, joined)] \
+                + place_description_spans(a.question, a.links, bound):
             q = q[:start] + " " * (end - start) + q[end:]
         # A roadmap status the graph filters on ("still endorsing their roadmaps") is no topic either.
         roadmap = (ROADMAP, ENDORSED, IN_PROGRESS) if a.roadmap and any("roadmap" in c.description for c in cons) else ()

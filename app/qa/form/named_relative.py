@@ -46,3 +46,26 @@ def without_describing_clause(question: str, links: list, author_ids: frozenset[
         before = question[:link.end].rstrip()
         return Reduced(before + "?", [question[link.end:].strip(" ,?")])
     return Reduced(question, [])
+
+
+# ", where the first allowances went out in 2024": a clause on the place just named, to the end of
+# the question (or of its sentence).
+_PLACE_CLAUSE = re.compile(r"\s*,\s*where\s+[^?;]*", re.I)
+
+
+def place_description_spans(question: str, links: list, bound: set[str]) -> list[tuple[int, int]]:
+    """Spans of closing ", where ..." clauses on a country the graph constraints already bind.
+
+    "Who pays for the ILO's work in Palestine, where the first disability allowances went out?"
+    asks Palestine's funders; the clause says what the asker knows of the place.  Its words are
+    no topic to narrow the graph's answer by (a sentence on those allowances names one of the two
+    funders, and the other was lost).  Only after the question has begun, as for
+    :func:`without_describing_clause`."""
+    spans = []
+    for link in links:
+        if not any(i.startswith("Country:") and i in bound for i in link.ids):
+            continue
+        m = _PLACE_CLAUSE.match(question, link.end)
+        if m and _ASKED_BEFORE.search(question[:link.start]):
+            spans.append((m.start(), m.end()))
+    return spans
