@@ -771,6 +771,9 @@ _OWN_MONEY = re.compile(r"(?:['’]s?)?\s+(?:own\s+)?(?:contributions|money|fund
 _WHOSE_THING = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,6}?(?:schemes?|systems?|funds?|officials?|staff|"
                           r"programmes?|registration|members?|beneficiaries|insurance|pensions?|benefits?|records?|"
                           r"inspectors?|agents?|employees?|managers?|actuaries|services?|platforms?|portals?)\b", re.I)
+# "whose <national scheme or fund>": a country's own thing (not its officials, nor a body's members)
+_WHOSE_NATIONAL = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,6}?(?:schemes?|systems?|funds?|insurance|pensions?|"
+                             r"benefits?|registration|beneficiaries)\b(?!\s+(?:money|funding|financing)\b)", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|of)\s+(?:the\s+)?$", re.I)
 _WHOSE = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,3}?(?:programmes?|work|entry|entries|support|line|"
                     r"activities|portfolio|projects?)\b", re.I)
@@ -1019,6 +1022,11 @@ def answer_type(question: str) -> str:
         return "Organization"  # "by whom was the issue paper written": the agent, not the paper
     if _WHOSE_MONEY.match(question):
         return "Organization"  # "whose money was behind the work in the country where ...": the payers
+    if _WHOSE_NATIONAL.match(question):
+        # "Whose national health insurance fund's arrangements did the ILO evaluate, with publication
+        # expected in 2025?": the owner of a national scheme or fund, whatever noun comes later
+        # (a named country turns it into the body, below in ``analyse``)
+        return "Country"
     full = _META.sub(" ", _BARE_META.sub(" ", question))
     if _MEASURE_PHRASE.search(full):
         return "Number"  # "what was the flagship programme funding gap": the measure heads the phrase, not "programme"

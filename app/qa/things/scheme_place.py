@@ -54,8 +54,16 @@ def _named(label: str, knowledge) -> dict | None:
     return None
 
 
+# "with which global programme did the ILO develop a course": a programme of no one country is asked
+_NOT_NATIONAL = re.compile(r"\b(?:global|international|worldwide|multi-country|inter-?agency)\s+"
+                           r"(?:programmes?|programs?|platforms?|initiatives?|networks?)\b", re.I)
+
+
 def country_schemes(answers: list[dict], a, knowledge) -> list[dict]:
-    """Scheme answers that are a country's scheme or institution, placed in the country asked."""
+    """Scheme answers that are a country's scheme or institution, placed in the country asked
+    (all of them when the question asks for a global or international programme)."""
+    if _NOT_NATIONAL.search(a.question):
+        return answers
     place = set() if (a.fund or a.partner) else set(a.linked("Country"))
     out = []
     for x in answers:

@@ -388,11 +388,23 @@ _CODED_BEFORE = re.compile(r"(?<![\w/-])(?P<code>[A-Z][A-Za-z]*[/-][A-Z][A-Z0-9]
                            r"(?:\s*\([^()]{1,60}\))?(?:\s+[a-z][\w-]*){0,3}\s+$")
 
 
-def name_spans(seg: str, families: frozenset[str]) -> list[tuple[int, int]]:
+def head_modifiers(question: str, heads: tuple[str, ...]) -> frozenset[str]:
+    """The lower-case words the question writes between its wh-word and its head noun ("with which
+    global programme": "global"): a sentence may write them between a name and the same head."""
+    if not heads:
+        return frozenset()
+    m = re.search(r"\b(?:[Ww]hich|[Ww]hat)\s+((?:[a-z][a-z-]*\s+){1,2})(?:" + "|".join(re.escape(h) for h in heads)
+                  + r")s?\b", question)
+    return frozenset(m.group(1).split()) - STOP if m else frozenset()
+
+
+def name_spans(seg: str, families: frozenset[str], modifiers: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Spans of names in ``seg`` headed by a noun of the asked families: capitalised names ending
     in the head ("National Social Mutual of Artisans (MSNAS)"), names before a lower-case head
     ("Bolsa da Mãe program", "the ESSAFE projects"), lower-case phrases carrying an acronym
-    ("old-age pension scheme (JP)"), and a law word with its number ("Decree 824/MOH/ 2024")."""
+    ("old-age pension scheme (JP)"), and a law word with its number ("Decree 824/MOH/ 2024").
+    ``modifiers``: lower-case words the question puts before its head ("which global programme"),
+    which may stand between a name and its head ("the OpenIMIS global programme")."""
     heads = [h for h in _HEADS if _FAMILY_OF[h] & families] if families else _HEADS
     if not heads:
         return []
@@ -428,6 +440,13 @@ def name_spans(seg: str, families: frozenset[str]) -> list[tuple[int, int]]:
                 out.append((toks[j][0], end))
             continue
         # lower-case head: a capitalised name right before it, or a lower-case phrase with an acronym
+        if j == i and i >= 2 and toks[i - 1][2].lower() in modifiers:
+            j2 = i - 1  # "the OpenIMIS global programme": the capitalised words right before the modifier
+            while j2 > 0 and _is_cap(toks[j2 - 1][2]) and toks[j2 - 1][2] not in ("(", ")") \
+                    and not toks[j2 - 1][2].endswith(("'s", "’s")):
+                j2 -= 1
+            if j2 < i - 1:
+                out.append((toks[j2][0], toks[i - 2][1]))
         if j < i:
             start, stop = toks[j][0], toks[i - 1][1]
             if m.group(2) and " and " in seg[start:stop]:
@@ -814,7 +833,7 @@ class SpanFinder:
             for s, e in quoted_spans(seg, asked.heads, any_quote=asked.kind == "title"):
                 spans.append((s, e, None, "Publication" if asked.kind == "title" else "Text"))
             if asked.kind == "name":
-                for s, e in name_spans(seg, asked.families):
+                for s, e in name_spans(seg, asked.families, head_modifiers(question, asked.heads)):
                     spans.append((s, e, None, "Text"))
             elif not spans:
                 # "an Inter-agency Social Protection Assessment (ISPA) Core Diagnostic Instrument

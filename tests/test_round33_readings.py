@@ -1,0 +1,56 @@
+"""Readings found by round 33's probes, each in general form (one test per reading, and through the
+real engine on the bundled report where the reading changes an answer)."""
+from __future__ import annotations
+
+import pytest
+
+from app.qa.question import answer_type
+from app.qa.topics.spans import head_modifiers, name_spans
+
+
+# ---- "advise" is a way of supporting, not a topic word
+
+def test_advising_is_no_topic(engine):
+    """The topic is the pension systems' sustainability; sentences on "technical advice" elsewhere
+    (Senegal's artisans' mutual) were chosen for the verb."""
+    got = {a["label"] for a in engine.ask("Which countries did the ILO advise on making their pension systems "
+                                           "financially sustainable?")["answers"]}
+    assert {"Iraq", "Indonesia"} <= got
+    assert "Senegal" not in got
+
+
+# ---- "whose <national scheme or fund>": the owner is asked, whatever noun comes later
+
+@pytest.mark.parametrize("q, want", [
+    ("Whose national health insurance fund's institutional arrangements did the ILO evaluate, "
+     "with publication expected in 2025?", "Country"),
+    ("Whose pension system got a joint policy paper?", "Country"),
+    ("Whose money was behind the work in the country where the assembly approved it?", "Organization"),
+])
+def test_whose_national_thing(q, want):
+    assert answer_type(q) == want
+
+
+def test_whose_fund_named_by_its_work(engine):
+    got = engine.ask("Whose national health insurance fund's institutional arrangements did the ILO evaluate, "
+                     "with publication expected in 2025?")
+    assert got["answer_type"] == "Country"
+    assert [a["label"] for a in got["answers"]] == ["Sudan"]
+
+
+# ---- "which global programme": the name before the question's own modifier and head
+
+def test_a_name_before_the_questions_modifier_and_head():
+    seg = "In 2024, the agency worked with the Freedonia global programme to develop a new course."
+    mods = head_modifiers("With which global programme did the agency work?", ("programme", "program"))
+    assert mods == {"global"}
+    assert [seg[s:e] for s, e in name_spans(seg, frozenset({"project", "scheme"}), mods)] == ["Freedonia"]
+    # without the question's modifier, "global" stands between the name and the head: no name
+    assert name_spans(seg, frozenset({"project", "scheme"})) == []
+
+
+def test_a_global_programme_is_no_countrys_scheme(engine):
+    got = engine.ask("With which global programme did the ILO develop a new training course on social protection "
+                     "management information systems in 2024?")
+    assert [a["label"] for a in got["answers"]] == ["OpenIMIS"]
+
