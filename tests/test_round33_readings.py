@@ -54,3 +54,24 @@ def test_a_global_programme_is_no_countrys_scheme(engine):
                      "management information systems in 2024?")
     assert [a["label"] for a in got["answers"]] == ["OpenIMIS"]
 
+
+# ---- one list picked by its role word, another by its order: members on both
+
+@pytest.mark.parametrize("q", [
+    "Which ILO-IMF pilot countries are in the partnership's new phase?",
+    "Which of the first ILO-IMF pilot countries is also part of the partnership's new phase?",
+])
+def test_a_role_list_and_an_ordered_list_intersect(engine, q):
+    pilots = {a["label"] for a in engine.ask("ILO-IMF pilot countries")["answers"]}
+    latest = {a["label"] for a in engine.ask("ILO-IMF new phase countries")["answers"]}
+    assert pilots and latest and pilots & latest < latest
+    got = engine.ask(q)
+    assert {a["label"] for a in got["answers"]} == pilots & latest
+    assert any("(both)" in p for p in got["path"])
+
+
+def test_a_negated_list_stays_a_difference(engine):
+    pilots = {a["label"] for a in engine.ask("ILO-IMF pilot countries")["answers"]}
+    latest = {a["label"] for a in engine.ask("ILO-IMF new phase countries")["answers"]}
+    got = {a["label"] for a in engine.ask("Which ILO-IMF pilot countries are not in the new phase?")["answers"]}
+    assert got == pilots - latest

@@ -190,6 +190,20 @@ def _all_of(rel: str, init: str, picked: list[tuple[str, str]], dated: str = "")
                       [("?", rel, init)], strong=True, relation=rel)
 
 
+def _ordered_list(a: Analysis, init: str, rel: str, picked: list[tuple[str, str]], knowledge) -> list[tuple[str, str]]:
+    """The roles of the list the question names by its order ("the new phase", "the first round"),
+    when the question also picks one other list by its role word ("which pilot countries are in the
+    new phase"): members are asked that are on both lists.  [] otherwise."""
+    from app.qa.relation.participation import latest_or_first
+
+    if len(picked) != 1:
+        return []
+    dated = latest_or_first(a, init, knowledge)
+    if not dated or dated[0] != rel or picked[0][1] in dated[1]:
+        return []
+    return [("role", r) for r in dated[1]]
+
+
 def _year_of(a: Analysis, rel: str, init: str, cons: list[Constraint], knowledge) -> str:
     """The year test on the qualified statement itself ("confirmed their commitment in 2024"),
     when no other constraint already dates the initiative's membership; "" otherwise."""
@@ -229,7 +243,15 @@ def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Co
         for rel in _RELATIONS:
             quals = {q for f in knowledge.facts_where(predicate=rel, obj=init) for q in _roles(f)}
             every = [q for q in _picked(quals, asked) if q[0] == "role"]
-            if len(every) >= 2 and _both_roles(a.question, every):
+            # "which pilot countries are in the new phase": both lists at once (a weak reading of the
+            # initiative, "countries partnering with" it, gives way; a strong one or a negation stays)
+            firm = any(c.negated or c.strong for c in cons if any(init in (t[0], t[2]) for t in c.evidence)
+                       or _iri(init) in (c.pattern or ""))
+            ordered = [] if firm else _ordered_list(a, init, rel, every, knowledge)
+            if ordered:
+                every = every + ordered
+                cons[:] = [c for c in cons if not any(init in (t[0], t[2]) for t in c.evidence)]
+            if len(every) >= 2 and (ordered or _both_roles(a.question, every)):
                 # "in both the pilot and the expanded phase": members holding every role said (the
                 # plain membership reading of the initiative gives way)
                 cons[:] = [c for c in cons if c.negated or not any(t[0] == "?" and t[2] == init and t[1] in _MEMBERSHIP
