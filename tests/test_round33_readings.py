@@ -75,3 +75,37 @@ def test_a_negated_list_stays_a_difference(engine):
     latest = {a["label"] for a in engine.ask("ILO-IMF new phase countries")["answers"]}
     got = {a["label"] for a in engine.ask("Which ILO-IMF pilot countries are not in the new phase?")["answers"]}
     assert got == pilots - latest
+
+
+# ---- "how many ... joined in 2024": the arrivals, not the total they brought it to
+
+def test_arrivals_over_the_total_they_made(engine):
+    got = engine.ask("How many pathfinder countries joined the Global Accelerator in 2024?")
+    assert [a.get("value") for a in got["answers"]] == [10]
+    total = engine.ask("How many pathfinder countries does the Global Accelerator have in total?")
+    assert [a.get("value") for a in total["answers"]] == [18]
+
+
+# ---- "round number of in-country projects": a count of projects, not which round
+
+def test_number_of_after_an_event_word_is_a_count(engine):
+    from app.qa.figures.ordinal_figures import ORDINAL_TYPE
+
+    assert not ORDINAL_TYPE.search("first GA funding round number of in-country projects")
+    assert ORDINAL_TYPE.search("usp2030 membership assembly number")
+    got = engine.ask("first GA funding round number of in-country projects")
+    assert [a.get("value") for a in got["answers"]] == [23]
+
+
+def test_arrivals_as_a_point_in_time_leave_the_total(engine):
+    got = engine.ask("How many pathfinder countries does the Global Accelerator count after the 2024 joiners?")
+    assert [a.get("value") for a in got["answers"]] == [18]
+
+
+# ---- "how much money did that round total": an amount, never a count of the things it paid for
+
+def test_an_amount_asked_is_no_stated_count(engine):
+    got = engine.ask("When the UN Joint SDG Fund and the Technical Support Facility launched the first Global "
+                     "Accelerator funding round in February 2024, how much money did that round total, across the "
+                     "in-country projects and the global component?")
+    assert [a.get("value") for a in got["answers"]] == [17800000]

@@ -63,6 +63,13 @@ _IMPLIED = {_root(w) for w in ("countries", "country")} | _AGENTS
 _TOTAL_ASKED = re.compile(r"\b(?:total|overall|in all|altogether|all together|combined|all told)\b", re.I)
 
 
+# "after the 2024 joiners", "before the new members": arrivals as a point in time
+_AS_TIME = re.compile(r"\b(?:after|before|since|following|including|counting|with|plus)\s+(?:the\s+|its\s+|their\s+)?"
+                      r"(?:(?:19|20)\d\d\s+)?(?:new\s+)?[\w-]+", re.I)
+# A sum of money asked: no count of things answers it, whatever the things its sentence counts
+_AMOUNT_ASKED = re.compile(r"\bhow\s+much\s+(?:money|funding|financing|cash|was\s+(?:mobili[sz]ed|committed|contributed|"
+                           r"provided|allocated)|did\s+[^?]{0,60}?\b(?:total|cost|contribute|commit|provide|allocate|"
+                           r"mobili[sz]e|give|pay|spend))\b", re.I)
 _YEARS = re.compile(r"\b((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)?\d\d))?\b")
 
 
@@ -139,6 +146,8 @@ def stated_count(a: Analysis, knowledge, author: set[str]) -> StatedCount | None
         return None  # a question that names a table addresses its cells (app.qa.figures.tables)
     if ORDINAL_TYPE.search(a.question):
         return None  # "usp2030 membership assembly edition": which assembly, not how many members
+    if _AMOUNT_ASKED.search(a.question):
+        return None  # "how much money did that round total, across the in-country projects": an amount, not a count
     named = [i for i in a.linked("Initiative", "Organization", "Project", "Scheme") if i not in author]
     if not named or a.linked("Country") or a.regions:
         return None  # "reach in Myanmar", "pathfinders in Asia": the overall figure says nothing of one place
@@ -160,6 +169,8 @@ def _best_stated(a: Analysis, knowledge, entity: str) -> tuple[tuple, dict, dict
         blank = blank[:l.start] + " " * (l.end - l.start) + blank[l.end:]
     asked = {_root(w) for w in _WORD.findall(blank)}
     counted = _counted_noun(blank)
+    # arrivals asked as what is counted ("how many joined"), not as a point in time ("after the 2024 joiners")
+    arriving = {_root(w) for w in _WORD.findall(_AS_TIME.sub(" ", blank))}
     span = year_range(a.question)
     span = span if span is not None and span.low != span.high else None
     best: tuple[tuple, dict, dict] | None = None
@@ -202,7 +213,10 @@ def _best_stated(a: Analysis, knowledge, entity: str) -> tuple[tuple, dict, dict
         # words, then a stated total, then one whose year the question gives (or undated if none).
         said = {_root(w) for w in _WORD.findall(at.get("sentence") or "")} & asked - _FRAME
         total = 1 if _TOTAL_ASKED.search(blank) and at.get("qualifier") == "total" else 0
-        rank = (total, len(said_roots) * 2 + (1 if year and year in a.years else 0), len(said - set(roots)),
+        # "how many pathfinder countries joined in 2024": the figure that counts the arrivals ("ten
+        # countries joined") over the total they brought it to ("... to 18"), unless a total is asked
+        arrivals = 1 if not _TOTAL_ASKED.search(blank) and _ARRIVALS & arriving and _ARRIVALS & set(roots) else 0
+        rank = (total, arrivals, len(said_roots) * 2 + (1 if year and year in a.years else 0), len(said - set(roots)),
                 1 if at.get("qualifier") == "total" else 0, 0 if year else (0 if a.years else 1))
         if best is None or rank > best[0]:
             best = (rank, f, at)

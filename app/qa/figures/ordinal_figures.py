@@ -17,7 +17,7 @@ import re
 
 _EVENT = r"(?:session|meeting|edition|assembly|anniversary|round|plenum|symposium|conference|forum|summit|congress)"
 _ASKED = re.compile(rf"\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,2}}?{_EVENT}s?\b(?:\s+(?:number|no\.?))?(?=.*\b(?:number|no\.?|held|take|took|"
-                    rf"hold|holds|will|was|were|honou?r\w*|mark\w*)\b)|\b{_EVENT}\s+(?:number|no\.?|edition)\b|\bgive\s+its\s+number\b|"
+                    rf"hold|holds|will|was|were|honou?r\w*|mark\w*)\b)|\b{_EVENT}\s+(?:number(?!\s+of\b)|no\.?|edition)\b|\bgive\s+its\s+number\b|"
                     r"\bwhich\s+(?:session|edition|anniversary|plenum)\b", re.I)
 _WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
           "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -28,7 +28,7 @@ _SPELLED = re.compile(r"\b(?:(twenty|thirty|forty|fifty)[- ])?(" + "|".join(_WOR
 
 
 # The forms that ask for the ordinal whatever else the question says (the answer type is a number).
-ORDINAL_TYPE = re.compile(rf"\b{_EVENT}\s+(?:number|no\.?|edition)\b|\bgive\s+its\s+number\b|"
+ORDINAL_TYPE = re.compile(rf"\b{_EVENT}\s+(?:number(?!\s+of\b)|no\.?|edition)\b|\bgive\s+its\s+number\b|"
                           r"\b(?:which|what)\s+(?:session|edition|anniversary|plenum)\b", re.I)
 
 
