@@ -109,3 +109,30 @@ def test_an_amount_asked_is_no_stated_count(engine):
                      "Accelerator funding round in February 2024, how much money did that round total, across the "
                      "in-country projects and the global component?")
     assert [a.get("value") for a in got["answers"]] == [17800000]
+
+
+# ---- "whose <anything> ... in <named country>": the body there is asked
+
+def test_whose_thing_in_a_named_country_asks_its_body(engine):
+    got = engine.ask("Whose governance and administration models did the ILO review in Lao PDR?")
+    assert got["answer_type"] == "Organization"
+    assert [a["label"] for a in got["answers"]] == ["National Health Insurance Bureau"]
+
+
+# ---- a keyword query closing on "number" asks a figure about the body it names, not the body
+
+def test_a_bodys_figure_asked_by_keywords(engine):
+    got = engine.ask("nepal social security fund voluntary registration informal self-employed workers estimated number")
+    assert [a.get("value") for a in got["answers"]] == [8000000]
+
+
+# ---- the one relation held for a named thing is not implied when its far end is already written
+
+def test_no_implied_end_the_question_states(engine):
+    from app.qa.question import analyse
+    from app.qa.relation.implied_end import implied_end
+
+    a = analyse("Cambodia's country action plan drew inspiration from which country's models?", engine.lexicon)
+    assert implied_end(a, engine.k) is None
+    a = analyse("Which country has the Benazir Income Support Programme?", engine.lexicon)
+    assert implied_end(a, engine.k) is not None

@@ -767,10 +767,6 @@ _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b
 _OWN_MONEY = re.compile(r"(?:['’]s?)?\s+(?:own\s+)?(?:contributions|money|funding|financing|grants|donations)\b", re.I)
 
 
-# "whose <thing> in <country>": the owner of a thing placed in a named country
-_WHOSE_THING = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,6}?(?:schemes?|systems?|funds?|officials?|staff|"
-                          r"programmes?|registration|members?|beneficiaries|insurance|pensions?|benefits?|records?|"
-                          r"inspectors?|agents?|employees?|managers?|actuaries|services?|platforms?|portals?)\b", re.I)
 # "whose <national scheme or fund>": a country's own thing (not its officials, nor a body's members)
 _WHOSE_NATIONAL = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,6}?(?:schemes?|systems?|funds?|insurance|pensions?|"
                              r"benefits?|registration|beneficiaries)\b(?!\s+(?:money|funding|financing)\b)", re.I)
@@ -1218,10 +1214,11 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
             a.answer_type = kind
     if a.answer_type == "Organization" and _WHERE_LAST.search(q) and a.linked("Organization", "Initiative"):
         a.answer_type = "Country"  # the named body is the "who": the places it works in are asked
-    if a.answer_type == "Country" and _WHOSE_THING.match(q) and not _WHOSE.match(q) and any(
+    if a.answer_type == "Country" and re.match(r"\s*whose\b", q, re.I) and not _WHOSE.match(q) and any(
             l.type == "Country" and _IN_PLACE.search(q[:l.start]) for l in a.links):
         # "Whose old-age and health insurance schemes in Paraguay got an ILO actuarial valuation?",
-        # "Whose officials in Cambodia did the ILO train?": the country is named, so its body is asked
+        # "Whose officials in Cambodia did the ILO train?", "Whose governance models did the ILO
+        # review in Lao PDR?": the country is named, so its body is asked
         a.answer_type = "Organization"
     a.years = years_outside_titles(q, YEAR.findall(q), a.links, lexicon.instrument_years)  # a title's year names it
     payer = None

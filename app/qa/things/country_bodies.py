@@ -129,6 +129,10 @@ def owned_body(question: str, links, knowledge) -> list[str]:
     the rule does not apply or cannot choose."""
     if len(question.split()) > 16:
         return []
+    from app.qa.question import answer_type
+
+    if answer_type(question) in ("Number", "Year"):
+        return []  # "nepal social security fund ... registration ... estimated number": a figure about the body
     cl = [l for l in links if any(i.startswith("Country:") for i in l.ids)]
     if len(cl) != 1 or len(cl[0].ids) != 1 or not _OPENER.match(question[:cl[0].start]):
         return []
