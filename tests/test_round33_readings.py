@@ -136,3 +136,33 @@ def test_no_implied_end_the_question_states(engine):
     assert implied_end(a, engine.k) is None
     a = analyse("Which country has the Benazir Income Support Programme?", engine.lexicon)
     assert implied_end(a, engine.k) is not None
+
+
+# ---- "in which month": a date asked, answered as the year with the month its evidence writes
+
+@pytest.mark.parametrize("q", ["In which month did Pakistan officially join the Global Accelerator?",
+                               "When did Pakistan officially join the Global Accelerator?"])
+def test_a_month_asked_is_dated_by_any_evidence(engine, q):
+    assert answer_type(q) == "Year"
+    got = engine.ask(q)
+    assert [a["label"] for a in got["answers"]] == ["July 2024"]
+    assert got["answers"][0].get("value") in (None, 2024, 2024.0) or str(got["answers"][0]["value"]).startswith("2024")
+
+
+def test_a_year_asked_by_name_stays_bare(engine):
+    got = engine.ask("In which year did Pakistan officially join the Global Accelerator?")
+    assert [a["label"] for a in got["answers"]] == ["2024"]
+
+
+# ---- "how many journalists from the main news organisations": a count, not a ranking of organisations
+
+def test_an_adjective_inside_a_counted_phrase_ranks_nothing(engine):
+    from app.qa.figures.ranking import adjectival
+    from app.qa.question import analyse
+
+    q = "How many journalists from Cabo Verde's main news organisations were trained on social protection in September 2024?"
+    assert adjectival(analyse(q, engine.lexicon)) is None
+    assert adjectival(analyse("Who is the main funder of the ILO's work in Africa?", engine.lexicon)) is not None
+    got = engine.ask("For a media-training review I'm doing, " + q[0].lower() + q[1:])
+    assert got["answer_type"] == "Number"
+    assert [a.get("value") for a in got["answers"]] == [24]

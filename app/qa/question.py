@@ -985,8 +985,10 @@ _WHERE_LAST = re.compile(r"\bwhere\s*\??\s*$", re.I)
 def answer_type(question: str) -> str:
     asked = question
     unit = _UNIT_CLOSING.search(question)
-    if _YEAR_ASKED.search(question) or unit and unit.group("year"):
-        return "Year"
+    from app.qa.figures.event_month import MONTH_ASKED
+
+    if _YEAR_ASKED.search(question) or unit and unit.group("year") or MONTH_ASKED.search(question):
+        return "Year"  # (a month asked is a year answered with its month: "February 2024")
     if unit:
         return "Number"  # "what is the new minimum contribution period for a pension, in years?": the unit says it
     if _HOW_MANY_FIRST.search(question) or (_KEYWORD_COUNT.search(question) and not _WH_WORD.search(question)):

@@ -17,19 +17,24 @@ _MONTHS = "|".join(m.capitalize() for m in MONTHS)
 _BEFORE_YEAR = re.compile(rf"(?:\b(?P<day>\d{{1,2}})\s+)?\b(?P<month>{_MONTHS})\s+(?:(?P<day2>\d{{1,2}}),?\s+)?$")
 _WHEN = re.compile(r"^\s*(?:and\s+|so\s+)?when\b|\bwhen\s+(?:did|was|were|is|has|have|had|will)\b", re.I)
 _YEAR_WORD = re.compile(r"\byears?\b", re.I)
+# "in which month of 2024 did ...", "what month and year": the date is asked, read as a year with its month
+MONTH_ASKED = re.compile(r"\b(?:which|what)\s+month\b", re.I)
 
 
 def asks_when(question: str) -> bool:
-    """A "when" question that does not ask for the year by name."""
-    return bool(_WHEN.search(question or "")) and not _YEAR_WORD.search(question or "")
+    """A "when" question that does not ask for the year by name, or one that asks for the month."""
+    q = question or ""
+    return bool(MONTH_ASKED.search(q)) or bool(_WHEN.search(q)) and not _YEAR_WORD.search(q)
 
 
 def dated_label(answer: dict) -> str | None:
-    """"April 2024" when the answer's first evidence writes a month right before its year, else None."""
+    """"April 2024" when the answer's evidence writes a month right before its year (the first
+    evidence that does: a graph fact's evidence may open on a summary sentence of the year, "In
+    2024, ten countries joined", before the member's own "In July 2024, Pakistan ... joined"), else None."""
     year = str(answer.get("label") or "")
     if not re.fullmatch(r"(?:19|20)\d{2}", year):
         return None
-    for e in (answer.get("evidence") or [])[:1]:
+    for e in answer.get("evidence") or []:
         text = e.get("text") or ""
         for s, t in e.get("highlights") or []:
             if text[s:t] != year:

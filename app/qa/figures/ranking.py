@@ -31,6 +31,7 @@ _GIVERS = ("financier", "backer", "sponsor")
 _ADJECTIVAL = re.compile(r"(?<!\bat )\b(top|leading|biggest|largest|main|principal|most|best|least|fewest|smallest)[\s-]+"
                          r"(?:([a-z]+ed)\s+)?(?:[a-z]+\s+)?" + _NOUN + r"\b", re.I)
 _LOW = {"least", "fewest", "smallest"}
+_HOW_MANY = re.compile(r"\bhow\s+many\s+([a-z-]+)(?:\s+([a-z]+))?", re.I)  # the counted noun, or an adjective and it
 _ROLE_AFTER = re.compile(r"\s+(?:government|governments|authorities)\b", re.I)
 
 
@@ -152,7 +153,11 @@ def _direction(r: Relation, want: str, counted: str | None) -> str:
 def adjectival(a: Analysis, votes=None) -> tuple[str, str, str, str] | None:
     """(op, relation, direction, asked type) of a keyword-style superlative ("top funder of ...",
     "most funded country"), or None.  "the most countries" (a counted noun) is not one: that shape
-    is :func:`app.qa.figures.aggregate.superlative_intent`'s."""
+    is :func:`app.qa.figures.aggregate.superlative_intent`'s.  Nor is a count of things no ranking
+    relates ("how many journalists from the main news organisations"): the adjective only describes."""
+    counts = _HOW_MANY.search(a.question)
+    if counts and not any(w and noun_type(w) for w in counts.groups()):
+        return None
     for m in _ADJECTIVAL.finditer(a.question):
         word, participle, noun = m.group(1).lower(), m.group(2), m.group(3)
         between = re.findall(r"[a-z]+", m.group(0).lower())[1:-1]
