@@ -166,3 +166,18 @@ def test_an_adjective_inside_a_counted_phrase_ranks_nothing(engine):
     got = engine.ask("For a media-training review I'm doing, " + q[0].lower() + q[1:])
     assert got["answer_type"] == "Number"
     assert [a.get("value") for a in got["answers"]] == [24]
+
+
+# ---- every answer says why it is in: an answer read from a sentence names that sentence
+
+@pytest.mark.parametrize("q", [
+    "Which countries did the ILO advise on making their pension systems financially sustainable?",
+    "What percentage of GDP is the annual financing gap for social protection floors in low-income countries?",
+])
+def test_text_answers_carry_their_sentence(engine, q):
+    got = engine.ask(q)
+    assert got["strategy"].startswith("text") and got["answers"]
+    for a in got["answers"]:
+        assert a.get("path"), a["label"]
+        sentence = a["path"][-1].split(": ", 1)[1]
+        assert sentence[:40] in a["evidence"][0]["text"]

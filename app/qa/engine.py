@@ -2925,16 +2925,19 @@ class QuestionEngine:
 
     # -- text -------------------------------------------------------------------------------
     def _text_answer(self, f, r: TextResult) -> dict:
+        """An answer read from one sentence; its path says which sentence, and how close it is to the
+        question (every answer says why it is in)."""
+        why = [f"named in a sentence on the question's topic (similarity {r.score:.2f}): {self.units.units[r.unit_id].text}"]
         if f.type in ("Number", "Year"):
             ev = self._evidence(r.passage_id, [], spans=f.spans)
             return {"label": f.label, "iri": None, "type": f.type, "value": f.value,
-                    "score": round(r.score, 4), "evidence": [ev]}
+                    "score": round(r.score, 4), "evidence": [ev], "path": why}
         if ":" in f.key and self.k.entity(f.key) is not None or f.key.startswith("Country:"):
             names = self.k.names(f.key) or [f.label]
             ev = self._evidence(r.passage_id, names, spans=f.spans)
-            return self._answer_dict(f.key, r.score, [ev], label=f.label)
+            return dict(self._answer_dict(f.key, r.score, [ev], label=f.label), path=why)
         ev = self._evidence(r.passage_id, [f.label], spans=f.spans)
-        return {"label": f.label, "iri": None, "type": f.type, "score": round(r.score, 4), "evidence": [ev]}
+        return {"label": f.label, "iri": None, "type": f.type, "score": round(r.score, 4), "evidence": [ev], "path": why}
 
     # -- shaping ----------------------------------------------------------------------------
     def _kind_answers(self, kinded: tuple[list[str], str, list[str]], out: dict) -> None:
