@@ -126,18 +126,6 @@ def test_a_bodys_figure_asked_by_keywords(engine):
     assert [a.get("value") for a in got["answers"]] == [8000000]
 
 
-# ---- the one relation held for a named thing is not implied when its far end is already written
-
-def test_no_implied_end_the_question_states(engine):
-    from app.qa.question import analyse
-    from app.qa.relation.implied_end import implied_end
-
-    a = analyse("Cambodia's country action plan drew inspiration from which country's models?", engine.lexicon)
-    assert implied_end(a, engine.k) is None
-    a = analyse("Which country has the Benazir Income Support Programme?", engine.lexicon)
-    assert implied_end(a, engine.k) is not None
-
-
 # ---- "in which month": a date asked, answered as the year with the month its evidence writes
 
 @pytest.mark.parametrize("q", ["In which month did Pakistan officially join the Global Accelerator?",

@@ -44,15 +44,6 @@ def _candidates(e: str, want: str, knowledge) -> list[tuple[str, str, list[str]]
     return out
 
 
-def _written(eid: str, question: str, knowledge) -> bool:
-    """Does the question itself write one of the entity's names (a question does not ask for what
-    it already states)?"""
-    import re
-
-    return any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", question, re.I)
-               for n in knowledge.names(eid) if n and len(n) >= 3)
-
-
 def implied_end(a: Analysis, knowledge):
     """A weak constraint for the answer at the far end of the one relation held for the named
     thing, or None when the question names no single such thing or several relations qualify."""
@@ -75,9 +66,7 @@ def implied_end(a: Analysis, knowledge):
     cands = worded or cands
     if len(cands) != 1:
         return None
-    rel, direction, ends = cands[0]
-    if all(_written(x, a.question, knowledge) for x in ends):
-        return None  # "Cambodia's country action plan drew on which country's models": not the end it states
+    rel, direction, _ = cands[0]
     r = REGISTRY[rel]
     if direction == "object":
         pat, ev, desc = r.pattern(_iri(e), "?answer"), [(e, rel, "?")], f"{e} {r.label}"
