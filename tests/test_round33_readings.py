@@ -169,3 +169,13 @@ def test_text_answers_carry_their_sentence(engine, q):
         assert a.get("path"), a["label"]
         sentence = a["path"][-1].split(": ", 1)[1]
         assert sentence[:40] in a["evidence"][0]["text"]
+
+
+# ---- "when will it be evaluated": the year the sentence writes in the future
+
+def test_a_future_asked_takes_the_future_year(engine):
+    got = engine.ask("When will Burundi's draft universal health coverage financing strategy be evaluated for approval?")
+    assert [a["label"] for a in got["answers"]] == ["2025"]
+    # what was done is dated by its own year
+    done = engine.ask("When was Burundi's draft universal health coverage financing strategy finalised?")
+    assert [a["label"] for a in done["answers"]] in (["November 2024"], ["2024"])

@@ -165,6 +165,12 @@ def year_bound(question: str) -> re.Pattern | None:
                       r"(?:" + _MONTH_WORDS + r"\s+)?(?:\d{1,2},?\s+)?$" + span_end, re.I)
 
 
+# A question about what is still to come, and the words a sentence puts before such a date.
+_FUTURE_ASKED = re.compile(r"\b(?:when|what\s+year|which\s+year)\s+(?:will|is\s+\w+\s+expected|are\s+\w+\s+expected|is\s+it\s+expected)\b"
+                           r"|\bwhen\s+(?:is|are)\s+[^?]{0,60}\b(?:expected|due|planned|scheduled)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|expected|due|planned|scheduled|foreseen|set\s+to|to\s+be)\b", re.I)
+
+
 def prefer_dated_event(results: list["TextResult"], ratio: float = 0.65,
                        floor: float = 0.45) -> list["TextResult"]:
     """For a year question: of the next few sentences, the first that writes its year next to what
@@ -420,6 +426,7 @@ class TextStep:
                 # a Global Campaign", not by "ratifications to 70 by 2026"
                 events = list(dict.fromkeys([w for w in events if _near(w, _ORIGIN)] + _ORIGIN))
             bound = year_bound(question)
+            future = bool(_FUTURE_ASKED.search(question))
             best = None
             for m in rx.finditer(seg):
                 if _IN_IDENTIFIER.search(seg[max(0, m.start() - 12):m.start()]) and m.group(1) in question:
@@ -450,14 +457,19 @@ class TextStep:
                     # opening the sentence dates the beginning its clause goes on to tell, however
                     # many words the clause puts between them (as weakly as a year four words off)
                     d_event = 4
-                key = (off_bound, d_event, dist(focus))
+                # "when will it be evaluated": the year the sentence writes in the future, not the
+                # year of what was already done ("finalised in November 2024, ... will be evaluated
+                # for approval ... in the first half of 2025")
+                clause = re.split(r"[;,]", seg[max(0, m.start() - 90):m.start()])[-1]
+                later = 0 if not future or _FUTURE.search(clause) else 1
+                key = (off_bound, later, d_event, dist(focus))
                 if best is None or key < best[0]:
                     best = (key, m)
             if best is not None:
                 m = best[1]
                 label = m.group(0).strip()
                 out[label] = Found(answer_type, label, label, [(a + m.start(), a + m.end())], float(m.group(1)),
-                                   dates_event=(bool(events) and best[0][0] == 0 and best[0][1] <= 4) or
+                                   dates_event=(bool(events) and best[0][0] == 0 and best[0][2] <= 4) or
                                    (bound is not None and best[0][0] == 0))  # the year written as the bound asked
             return list(out.values())
         want = ENTITY_FOR_TYPE.get(answer_type)
