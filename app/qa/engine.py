@@ -307,6 +307,11 @@ _PLURAL = re.compile(r"\b(which|what|name|list)\b[^?]{0,40}\b(countries|governme
                      r"partners|schemes|programmes|publications|laws)\b", re.I)
 
 
+def _bound_ends(cons: list[Constraint]) -> set[str]:
+    """The entities the question's positive graph constraints bind, at either end of their relations."""
+    return {e for c in cons if not c.negated for trip in c.evidence for e in (trip[0], trip[2])}
+
+
 def _agents(cons: list[Constraint]) -> bool:
     """Do the constraints ask for members, pathfinders, roadmap holders or role holders (which are
     governments and organisations alike)?"""
@@ -1339,7 +1344,7 @@ class QuestionEngine:
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
         topic = activity_funders.activity_terms(a.topic_terms, named, _FRAME | _QUESTION_STEMS, self.units.idf)
         # the words of ", where ..." on the country only say what the asker knows of the place
-        bound = {e for c in cons if not c.negated for trip in c.evidence for e in (trip[0], trip[2])}
+        bound = _bound_ends(cons)
         for s, e in place_description_spans(a.question, a.links, bound):
             outside = set(terms(a.question[:s] + " " + a.question[e:]))
             topic = [t for t in topic if t in outside]
@@ -3129,7 +3134,7 @@ class QuestionEngine:
         # (asked for other things than countries, a direction coordinated before a place ("a report
         # covering Central and Western Asia") stays a topic word, as a title may write it)
         joined = a.answer_type in ("Country", "Number")
-        bound = {e for c in cons if not c.negated for trip in c.evidence for e in (trip[0], trip[2])}
+        bound = _bound_ends(cons)
         for start, end in [(l.start, l.end) for l in a.links] + [(s, e) for _, s, e in named_places(a.question, joined)] \
                 + place_description_spans(a.question, a.links, bound):
             q = q[:start] + " " * (end - start) + q[end:]
