@@ -38,3 +38,24 @@ def expanded(question: str, links, knowledge) -> str | None:
                 hits.append(eid)
     hits = list(dict.fromkeys(hits))
     return hits[0] if len(hits) == 1 else None
+
+
+def _spells(name: str, acronym: str) -> bool:
+    """Do the name's initials spell the acronym, in order, starting with its first word?  Small
+    words may or may not lend a letter ("Lifelong Empowerment And Protection" is LEAP)."""
+    initials = "".join(w[0] for w in re.findall(r"[\w']+", name)).lower()
+    it = iter(initials)
+    return bool(initials) and initials[0] == acronym[0] and all(c in it for c in acronym)
+
+
+def spelt_name(label: str, names: list[str], acronym: str) -> str:
+    """The words the acronym stands for.  A thing labelled by its acronym and a kind word ("LEAP
+    project") has its expansion among its other names ("Lifelong Empowerment and Protection in
+    Albania"): the name whose initials spell the acronym is the answer, not the label that
+    repeats the acronym.  Any other label is the full name already, and stays."""
+    acr = re.sub(r"[.\s]", "", acronym).lower()
+    if not re.search(rf"\b{re.escape(acronym)}\b", label, re.I):
+        return label
+    spelt = [n for n in names if len(n.split()) > 1 and not re.search(rf"\b{re.escape(acronym)}\b", n, re.I)
+             and _spells(n, acr)]
+    return min(spelt, key=len) if spelt else label
