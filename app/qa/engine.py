@@ -956,6 +956,9 @@ class QuestionEngine:
                     graph_ids, scoped_to = narrowed_to
                     placed_in = f"partnerships whose sentence names {self.k.label(scoped_to)}"
         need_text = not cons or ((len(residual) >= RESIDUAL_MIN_TERMS or named_thing) and a.answer_type not in ("Year",))
+        # "which development banks contribute to Tajikistan's digitalisation": the graph's bodies
+        # (Tajikistan's funders) hold none of the kind asked, so the sentence must say which do
+        need_text = need_text or self._kindless(a, graph_ids)
         text_best: TextResult | None = None
         good: list[TextResult] = []
         also: list[TextResult] = []  # further sentences that narrow a graph answer the same way
@@ -1322,8 +1325,10 @@ class QuestionEngine:
         keep = [x for x in answers if kind_heads.of_kind(names(x), kind)]
         if keep and kind in kind_heads.SOFT_KINDS:
             return answers  # "which agencies co-organised it": the others are agencies too
-        if keep or best is None:
-            return keep or answers
+        if keep:
+            return keep
+        if best is None:
+            return self._of_kind_beside(answers, kind) or answers
         u = self.units.units[best.unit_id]
         found: dict[str, object] = {}
         for m in self.k.mentions_in(u.passage_id):
@@ -1332,7 +1337,44 @@ class QuestionEngine:
                     and kind_heads.of_kind(self.k.names(eid), kind):
                 f = found.setdefault(eid, Found("Organization", eid, self.k.label(eid)))
                 f.spans.append((m["start"], m["end"]))
-        return [self._text_answer(f, best) for f in found.values()] or answers
+        return [self._text_answer(f, best) for f in found.values()] or self._of_kind_beside(answers, kind) or answers
+
+    def _kindless(self, a: Analysis, graph_ids: list[str] | None) -> bool:
+        """Does the question ask a hard kind of body (a bank, a ministry: :mod:`app.qa.relation.kind_heads`)
+        that none of the graph's answers is?"""
+        kind = kind_heads.asked_kind(a.question) if a.answer_type == "Organization" and graph_ids else None
+        return bool(kind) and kind not in kind_heads.SOFT_KINDS \
+            and not any(kind_heads.of_kind(self.k.names(i), kind) for i in graph_ids)
+
+    def _of_kind_beside(self, answers: list[dict], kind: str) -> list[dict]:
+        """The bodies of the asked kind named in the very sentences that put the graph's answers in.
+        "Which Lebanese ministry partnered with the ILO on the emergency top-up?": the graph's
+        partners in that scheme's sentence are the EU and UNICEF, none a ministry; the sentence reads
+        "the Ministry of Social Affairs (MoSA), in partnership with the ILO, UNICEF, and the EU", and
+        the ministry is the answer.  Only a hard kind (a ministry, bank, council ...: never "agency",
+        said of any body), and only bodies sharing a sentence with an answer's own mention."""
+        if kind in kind_heads.SOFT_KINDS:
+            return []
+        have = {x.get("iri") for x in answers}
+        found: dict[str, tuple[Found, TextResult, str]] = {}
+        for x in answers:
+            for ev in x.get("evidence", []):
+                pid, spans = ev.get("passage_id"), ev.get("highlights") or []
+                for uid in self.units.by_passage.get(pid, []):
+                    u = self.units.units[uid]
+                    if not any(u.start <= st < u.end for st, _ in spans):
+                        continue
+                    for m in self.k.mentions_in(pid):
+                        eid = f"{m['type']}:{m['key']}"
+                        if m["type"] != "Organization" or not (u.start <= m["start"] and m["end"] <= u.end) \
+                                or str(self.k.iri(eid)) in have or not kind_heads.of_kind(self.k.names(eid), kind):
+                            continue
+                        f, _, _ = found.setdefault(eid, (Found("Organization", eid, self.k.label(eid)),
+                                                         TextResult(uid, pid, float(x.get("score") or 1.0), []), x["label"]))
+                        f.spans.append((m["start"], m["end"]))
+        return [dict(self._text_answer(f, r), path=[f"a {kind} named in the sentence that puts {beside} in: "
+                                                     f"{self.units.units[r.unit_id].text}"])
+                for f, r, beside in found.values()]
 
     def _activity_funders(self, a: Analysis, und: Understanding, cons: list[Constraint], out: dict) -> list[dict]:
         """The payers of the one activity a funder question describes, read from the sentence that
@@ -2977,7 +3019,9 @@ class QuestionEngine:
         full name, with the passages that write it."""
         names = self.k.names(eid)
         d = self._answer_dict(eid, 1.0, [self._evidence(pid, names) for pid in self.k.passages_mentioning(eid)[:3]])
-        why = f"the question asks what {(self.k.entity(eid) or {}).get('acronym')} stands for: the full name"
+        acronym = (self.k.entity(eid) or {}).get("acronym") or ""
+        why = f"the question asks what {acronym} stands for: the full name"
+        d["label"] = acronym_expansion.spelt_name(d["label"], names, acronym)  # "LEAP project": its expansion
         d["path"] = [why]
         kind = eid.split(":", 1)[0]
         out.update(answers=[d], answer_type=OUTPUT_TYPES.get(kind, kind), strategy="graph", path=[why])
