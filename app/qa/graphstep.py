@@ -523,6 +523,14 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
 
                 several = countries_ if len(countries_) > 1 and (_LISTED.search(a.question) or _SHARED.search(a.question)
                                                                   or a.any_of) else recipients[:1]
+                # "which funders of Tajikistan also contribute to the RBSA", "which RBSA contributors
+                # also fund Jordan": a country and a fund the graph holds donors of, both funded by
+                # the answer
+                pooled = [o for o in recipients if o not in countries_ and knowledge is not None
+                          and knowledge.facts_where(subject=o, predicate="fundedBy")]
+                if len(several) == 1 and countries_ and not things and pooled and _SHARED.search(a.question) \
+                        and not a.any_of:
+                    several = countries_[:1] + pooled[:1]
                 if len(several) > 1 and _SHARED.search(a.question) and not a.any_of:
                     out.extend(funders_of(r) for r in several)  # "funders of both Jordan and Lebanon"
                 elif len(several) > 1:  # "who funds Jordan and Lebanon": the funders of either
