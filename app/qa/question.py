@@ -38,6 +38,8 @@ _MEASURE_PHRASE = re.compile(r"\bwhat\s+(?:was|is|were|are|will\s+be)\s+the\s+(?
 _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Number", re.compile(r"\bhow (many|much)\b|^\s*(?:the\s+)?(?:count|tally|total number|share|percentage|proportion) of\b|"
                           r"\bwhat (?:[a-z-]+\s+){0,4}?(?:per ?cent(?:age)?|percent|proportion|rate|ratio)\b|"
+                          # "what ratification target does the campaign set": a figure aimed at
+                          r"\bwhat (?:[a-z0-9-]+\s+){0,2}?target(?!\s+(?:groups?|populations?|beneficiar\w*|countr\w*|audiences?)\b)\b|"
                           r"\bwhat (number|share|percentage|proportion|amount|rate|ratio|envelope|"
                           r"budget|sum|total|allocation|figure)\b|\bin (per ?cent|percent|(?:us )?dollars|euros|us\$|usd)(?!\w)|"
                           r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )(?<!\bby )(?<!by the )\bnumber of\b|"

@@ -1,0 +1,98 @@
+"""Readings found by round 34's probes (the Americas and Europe entries, the management chapter,
+chains across funders), each in general form, through the real engine on the bundled report where
+the reading changes an answer.  Expected answers are read from the graph wherever it holds them."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.qa.question import answer_type
+from app.qa.things.acronym_expansion import spelt_name
+
+
+def _labels(res) -> list[str]:
+    return [a["label"] for a in res["answers"]]
+
+
+# ---- "what does LEAP stand for": the name the acronym spells, not a label repeating it
+
+@pytest.mark.parametrize("label, names, acronym, want", [
+    ("LEAP project", ["LEAP", "Lifelong Empowerment and Protection in Albania"], "LEAP",
+     "Lifelong Empowerment and Protection in Albania"),  # "and" lends the A
+    ("Regular Budget Supplementary Account (RBSA)", ["RBSA", "Regular Budget Supplementary Account"], "RBSA",
+     "Regular Budget Supplementary Account"),
+    ("Herders' Winter Grant", ["HWG"], "HWG", "Herders' Winter Grant"),  # the label is the full name
+    ("XYZ project", ["XYZ", "Another Name Entirely"], "XYZ", "XYZ project"),  # nothing spells it: the label
+])
+def test_the_spelt_name(label, names, acronym, want):
+    assert spelt_name(label, names, acronym) == want
+
+
+def test_an_acronym_labelled_thing_answers_its_expansion(engine):
+    k = engine.k
+    cases = [(e["acronym"], eid) for eid, e in k.entities.items() if e.get("acronym")
+             and re.search(rf"\b{re.escape(e['acronym'])}\b", k.label(eid))
+             and spelt_name(k.label(eid), k.names(eid), e["acronym"]) != k.label(eid)]
+    if not cases:
+        pytest.skip("no thing labelled by its acronym with a spelt-out name")
+    for acr, eid in cases[:4]:
+        got = engine.ask(f"What does {acr} stand for?")
+        want = spelt_name(k.label(eid), k.names(eid), acr)
+        assert _labels(got) == [want], acr
+        assert got["answers"][0]["iri"] == str(k.iri(eid))
+
+
+# ---- a hard kind of body asked ("which ministry", "which banks"), none among the graph's answers
+
+def test_the_ministry_in_the_partners_sentence(engine):
+    q = "Which Lebanese ministry partnered with the ILO on the emergency top-up of the disability allowance?"
+    got = engine.ask(q)
+    assert got["answers"] and all("Ministry" in a["label"] for a in got["answers"]), _labels(got)
+    assert all(a["path"][0].startswith("a ministry named in the sentence") for a in got["answers"])
+    # without the kind word the graph's partners stand
+    plain = engine.ask(q.replace("Lebanese ministry", "organisations"))
+    assert not any("Ministry" in l for l in _labels(plain))
+
+
+def test_banks_asked_are_read_from_the_sentence(engine):
+    got = engine.ask("Which development banks contribute to the digitalisation of Tajikistan's social protection system?")
+    assert len(got["answers"]) >= 2 and all("Bank" in a["label"] for a in got["answers"]), _labels(got)
+
+
+# ---- the funders of a country that also give to a pooled fund (and the other way round)
+
+def _funders(k, subject: str) -> set[str]:
+    return {f["object"] for f in k.facts_where(subject=subject, predicate="fundedBy")}
+
+
+def test_funders_shared_by_a_country_and_a_pooled_fund(engine):
+    k = engine.k
+    funds = [o["id"] for o in k.of_type("Organization") if o.get("acronym") and len(_funders(k, o["id"])) >= 3]
+    # a country whose funders give directly (none a pooled fund with donors of its own, whose
+    # donors would count too)
+    direct = [c["id"] for c in k.of_type("Country") if not any(_funders(k, f) for f in _funders(k, c["id"]))]
+    pairs = [(f, c) for f in funds for c in direct
+             if 0 < len(_funders(k, f) & _funders(k, c)) < len(_funders(k, c))]
+    if not pairs:
+        pytest.skip("no country sharing some funders with a pooled fund")
+    fund, country = pairs[0]
+    want = {k.label(i) for i in _funders(k, fund) & _funders(k, country)}
+    acr, name = k.entity(fund)["acronym"], k.label(country)
+    for q in (f"Which funders of the ILO's work in {name} also contribute to the {acr}?",
+              f"Which {acr} contributors also fund the ILO's work in {name}?"):
+        assert set(_labels(engine.ask(q))) == want, q
+
+
+# ---- "what ... target": a figure aimed at
+
+@pytest.mark.parametrize("q, want", [
+    ("what ratification target does the c102 campaign set for 2026", "Number"),
+    ("What target does the campaign set?", "Number"),
+])
+def test_a_target_is_a_figure(q, want):
+    assert answer_type(q) == want
+
+
+def test_a_target_group_is_no_figure():
+    assert answer_type("What target groups does Cambodia's scheme cover?") != "Number"
