@@ -96,3 +96,20 @@ def test_a_target_is_a_figure(q, want):
 
 def test_a_target_group_is_no_figure():
     assert answer_type("What target groups does Cambodia's scheme cover?") != "Number"
+
+
+# ---- "which national agency in <country>": "national" makes any kind of body the country's own
+
+def test_a_national_agency_is_the_countrys_own():
+    from app.qa.constraints.org_country import _NATIONAL_BEFORE
+
+    assert _NATIONAL_BEFORE.search("Which national agency in ")
+    assert _NATIONAL_BEFORE.search("what national body of the ")
+    assert not _NATIONAL_BEFORE.search("Which UN agency in ")  # a UN agency working there
+
+
+def test_a_national_agency_drops_the_partners_beside_it(engine):
+    got = engine.ask("Which national agency in Uzbekistan will get ILO capacity-building for the new social insurance schemes?")
+    assert len(got["answers"]) == 1, [a["label"] for a in got["answers"]]
+    ent = engine.k.entity_by_iri(got["answers"][0]["iri"])
+    assert "Agency" in engine.k.label(ent["id"])

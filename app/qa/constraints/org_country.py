@@ -77,6 +77,11 @@ _ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?:(?!(?:international|global|regi
                          r"[a-z][\w-]*\s+){0,3}?" + _NATIONAL_KIND + r"\b(?!['’])", re.I)
 # "which social security fund in Madagascar": the country right after the asked body
 _KIND_BEFORE = re.compile(r"\b" + _NATIONAL_KIND + r"\s+(?:in|of|from)\s+(?:the\s+)?$", re.I)
+# "which national agency in Uzbekistan", "what national body of Malawi": "national" makes any kind
+# of body the country's own (an agency alone may be a UN agency working there)
+_NATIONAL_BEFORE = re.compile(r"\b(?:which|what)\s+national\s+(?:[\w-]+\s+){0,2}?(?:agenc(?:y|ies)|bod(?:y|ies)|"
+                              r"ministr(?:y|ies)|organi[sz]ations?|entit(?:y|ies)|departments?|offices?|services?)"
+                              r"\s+(?:in|of|from)\s+(?:the\s+)?$", re.I)
 _WH = re.compile(r"\b(?:which|what|who|whose|where|when|how)\b", re.I)
 _KIND_AFTER = re.compile(r"^[^?]{0,40}?\b" + _NATIONAL_KIND + r"\b", re.I)
 
@@ -90,7 +95,8 @@ def qualified_countries(a: Analysis) -> set[str]:
     countries = [l for l in a.links if l.type == "Country"]
     out = {i for l in countries if _WHICH_BEFORE.search(a.question[:l.start])
            and _BODY_HEAD.match(a.question[l.end:]) for i in l.ids}
-    out |= {i for l in countries if _KIND_BEFORE.search(a.question[:l.start]) for i in l.ids}
+    out |= {i for l in countries if _KIND_BEFORE.search(a.question[:l.start])
+            or _NATIONAL_BEFORE.search(a.question[:l.start]) for i in l.ids}
     if len(countries) == 1 and _ASKED_KIND.search(a.question[:countries[0].start]):
         out |= set(countries[0].ids)
     if len(countries) == 1 and not _WH.search(a.question) and _KIND_AFTER.match(a.question[countries[0].end:]):
