@@ -113,3 +113,21 @@ def test_a_national_agency_drops_the_partners_beside_it(engine):
     assert len(got["answers"]) == 1, [a["label"] for a in got["answers"]]
     ent = engine.k.entity_by_iri(got["answers"][0]["iri"])
     assert "Agency" in engine.k.label(ent["id"])
+
+
+# ---- a nationality and a kind of body are one description only inside one noun phrase
+
+def test_a_description_stops_at_a_comma_or_question_word():
+    from app.qa.names.descriptions import descriptions
+
+    assert descriptions("For the Ukrainian pension reform, which ministry asked the ILO?") == []
+    assert [d[2] for d in descriptions("Which projects did the Italian energy company fund?")] == ["Italian"]
+
+
+def test_the_ministry_asked_after_a_described_reform(engine):
+    got = engine.ask("I'm writing a brief on pension reform in Central Asia and Eastern Europe. For the Ukrainian "
+                     "pension reform, which ministry asked the ILO to check that a new funded pillar fits ILO standards?")
+    assert got["answers"], got["path"]
+    ent = engine.k.entity_by_iri(got["answers"][0]["iri"])
+    places = {f["object"] for f in engine.k.facts_where(subject=ent["id"]) if f["object"].startswith(("Country:", "Organization:gov-"))}
+    assert "Ministry" in engine.k.label(ent["id"]) and any("UKR" in p for p in places), (ent["id"], places)

@@ -94,6 +94,9 @@ class Describer:
 
 
 _KIND = re.compile(r"\b(" + "|".join(sorted(KINDS, key=len, reverse=True)) + r")\b", re.I)
+# A description is one noun phrase: punctuation or a question word between the nationality and
+# the kind ends it ("the Ukrainian pension reform, which ministry asked ...").
+_BROKEN = re.compile(r"[,;:.?!()]|\b(?:which|what|who|whom|whose|that|where|when|how)\b", re.I)
 
 
 def descriptions(question: str) -> list[tuple[int, int, str, str, list[str]]]:
@@ -106,6 +109,9 @@ def descriptions(question: str) -> list[tuple[int, int, str, str, list[str]]]:
         for i in range(len(before) - 1, -1, -1):
             if before[i].group(0).lower() in _NOT_A_BODY:
                 break
+            gap = question[before[i].end():km.start()]
+            if _BROKEN.search(gap):
+                break  # "For the Ukrainian pension reform, which ministry ...": no one phrase
             iso = demonym_country(before[i].group(0))
             if iso:
                 between = [w.group(0) for w in before[i + 1:]]
