@@ -26,6 +26,7 @@ _BOUND = re.compile(
     rf"(?P<n>\d[\d,]*(?:\.\d+)?|{'|'.join(sorted(_WORDS, key=len, reverse=True))})"
     r"(?:\s*(?P<scale>thousand|million|billion|mn|bn|k|m|b)\b)?(?P<pct>\s*(?:%|per\s*cent|percent))?", re.I)
 _YEARISH = re.compile(r"^(?:19|20)\d\d$")
+_SPAN_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|decades?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ def read(question: str) -> Bar | None:
         n = m.group("n").lower().replace(",", "")
         if _YEARISH.match(n) and not m.group("scale"):
             continue  # "after 2021", "before 2020": a period, not a figure
+        if not m.group("scale") and not m.group("pct") and _SPAN_AFTER.match(question, m.end()):
+            continue  # "over three years", "up to six months": how long, not a bar on the figure
         value = float(n) if n[0].isdigit() else float(_WORDS[n])
         if m.group("scale"):
             value *= _SCALE[m.group("scale").lower()]
