@@ -2373,8 +2373,8 @@ class QuestionEngine:
         """'year most new projects approved', 'total new projects 2021 to 2024', 'by how much did
         ... fall from 2023 to 2024': arithmetic over a table whose rows are years (see
         :mod:`app.qa.figures.year_series`)."""
-        if a.linked("Country"):
-            return None
+        if a.linked("Country") or set(a.linked("Organization")) - AUTHOR_ORGS:
+            return None  # "the EU's new project ... over three years": one funder's, which no year row holds
         res = self.tables.series(a.question, a.answer_type, a.rank)
         if res is None:
             return None
@@ -2781,6 +2781,7 @@ class QuestionEngine:
         cons = direct_funders(cons) if counted == "Organization" else cons  # "how many funders are listed for Lao PDR"
         if all(c.relation == "region" for c in cons) and region_count.narrowed_beyond_region(self._residual_terms(as_list, cons)):
             return None  # "how many African countries sent representatives to the Dakar conference": not the region's count
+        cons = [replace(c, strong=True) if self._listed_donors(c) else c for c in cons]
         weak = [c for c in cons if not c.strong]
         # A partnership the graph holds only where a cue states it counts when it finds some; its
         # empty answer is silence, not zero (the text may state a count).  Other weak readings never count.
@@ -2864,6 +2865,14 @@ class QuestionEngine:
         why = f"the words ‘{' '.join(residual)}’ qualify the relation: the {len(listed)} names listed in " \
               f"“{clause.strip()[:160]}”" + (" that the question's other conditions keep" if len(chosen) < len(listed) else "")
         return chosen, (why, unit.passage_id)
+
+    def _listed_donors(self, c: Constraint) -> bool:
+        """Is the constraint "the funders of a fund whose donors the report lists" ("the RBSA ... has
+        benefited from the contributions of Belgium, Denmark, ...")?  Funders of anything but a
+        country are a weak reading (the graph may not know them all), but a count of a listed
+        fund's donors is a count of facts: "how many RBSA contributors" is 9, not a sentence's 2."""
+        return not c.strong and not c.negated and bool(c.evidence) and c.evidence[0][1] == "fundedBy" \
+            and c.evidence[0][2] == "?" and len(self.k.facts_where(subject=c.evidence[0][0], predicate="fundedBy")) >= 3
 
     def _count_objects(self, r, a: Analysis, out: dict) -> list[dict] | None:
         """'How many institutional results did the Arab States countries achieve': count the
