@@ -131,3 +131,49 @@ def test_the_ministry_asked_after_a_described_reform(engine):
     ent = engine.k.entity_by_iri(got["answers"][0]["iri"])
     places = {f["object"] for f in engine.k.facts_where(subject=ent["id"]) if f["object"].startswith(("Country:", "Organization:gov-"))}
     assert "Ministry" in engine.k.label(ent["id"]) and any("UKR" in p for p in places), (ent["id"], places)
+
+
+# ---- a count of a fund's listed donors is a count of facts
+
+def test_a_listed_funds_donors_are_counted(engine):
+    k = engine.k
+    funds = [o["id"] for o in k.of_type("Organization") if o.get("acronym")
+             and len(k.facts_where(subject=o["id"], predicate="fundedBy")) >= 3]
+    if not funds:
+        pytest.skip("no fund with listed donors")
+    fund = funds[0]
+    want = len({f["object"] for f in k.facts_where(subject=fund, predicate="fundedBy")})
+    got = engine.ask(f"how many {k.entity(fund)['acronym'].lower()} contributors")
+    assert got["answers"] and got["answers"][0]["value"] == want, got["answers"]
+
+
+# ---- "over three years" is how long, not a bar; one funder's project is no year-table total
+
+@pytest.mark.parametrize("q, bar", [
+    ("How much did the project total over three years?", None),
+    ("for up to six months", None),
+    ("in which years were more than 15 new projects approved", 15.0),
+    ("years with under $10 million of new funding", 1e7),
+])
+def test_a_duration_is_no_threshold(q, bar):
+    from app.qa.figures.thresholds import read
+
+    got = read(q)
+    assert (got.value if got else None) == bar
+
+
+def test_one_funders_project_is_no_year_series(engine):
+    got = engine.ask("How much did the EU's new multi-country project on social protection digital systems total over three years?")
+    assert got["strategy"] != "graph-table", got["path"]
+    assert got["answers"] and got["answers"][0]["value"] == 3e6, got["answers"]
+
+
+# ---- "which <initiative> priority countries": a role noun between the name and the countries
+
+@pytest.mark.parametrize("q, want", [
+    ("Which Flagship Programme priority countries in Europe and Central Asia need more ILO staff presence?", "Country"),
+    ("Which programme pilot countries are named?", "Country"),
+    ("Which programme covers countries in Asia?", "Scheme"),
+])
+def test_a_role_noun_before_countries(q, want):
+    assert answer_type(q) == want

@@ -976,7 +976,9 @@ _WH_WORD = re.compile(r"\b(?:which|what|who|whom|whose|where|when|why|list|name)
 
 
 # A country noun right after a head noun ("partner countries"): the compound names places.
-_THEN_PLACES = re.compile(r"\s+(?:countr(?:y|ies)|governments?|states|nations?)\b(?!['’]s\b)", re.I)
+# (a role noun may stand between: "which Flagship Programme priority countries" asks countries)
+_THEN_PLACES = re.compile(r"\s+(?:(?:priority|pathfinder|partner|pilot|donor|target|focus|recipient|participating|"
+                          r"beneficiary)\s+)?(?:countr(?:y|ies)|governments?|states|nations?)\b(?!['’]s\b)", re.I)
 # A body noun right after "government"/"country" ("government ministry", "country office"): the body is asked.
 _THEN_BODY = re.compile(r"\s+(?:ministr(?:y|ies)|departments?|agenc(?:y|ies)|institutions?|bod(?:y|ies)|offices?|"
                         r"authorit(?:y|ies))\b", re.I)
