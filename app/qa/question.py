@@ -535,6 +535,25 @@ class Lexicon:
             kept = memo[question] = tuple(self._link(question))
         return [Link(l.start, l.end, l.surface, list(l.ids)) for l in kept]
 
+    def region_in_name(self, question: str, link: Link) -> bool:
+        """Is the region word one word of a name the graph does not hold ("Connect Asia research on
+        ...", "a study by Connect Asia": the Connect Asia network, not a filter to Asian countries)?
+        Only when a capitalised word stands right before it and the report itself writes the two
+        words so inside a sentence: a capital alone says little (every question's first word has
+        one, and "African Flagship priority countries", "Asian Global Accelerator pathfinders" are
+        regions before names)."""
+        from app.qa.names.region_in_name import word_before
+
+        prev = word_before(question, link.start)
+        if prev is None:
+            return False
+        written = self.__dict__.setdefault("_written_names", {})
+        phrase = f"{prev} {question[link.start:link.end]}"
+        if phrase not in written:
+            rx = re.compile(r"(?<=[a-z,;]\s)" + re.escape(phrase) + r"\b")
+            written[phrase] = any(rx.search(p.text) for p in self.k.passages.values())
+        return written[phrase]
+
     def _link(self, question: str) -> list[Link]:
         text = _fold(_drop_possessives(question))
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
@@ -1236,6 +1255,7 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
         payer = payer_place(q)
         if payer is not None:
             a.links = [l for l in a.links if not (l.type == "Region" and payer.span[0] <= l.start < payer.span[1])]
+    a.links = [l for l in a.links if not (l.type == "Region" and lexicon.region_in_name(q, l))]
     a.regions = a.linked("Region")
     # Relation words are looked for outside linked names ("Global Fund" is not a funding verb).
     blank = q

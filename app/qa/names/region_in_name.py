@@ -42,3 +42,14 @@ def inside_name(question: str, start: int, end: int) -> bool:
         if joined and prev.group(0)[0].isupper() and not sentence_start and not _FREE.match(prev.group(0)):
             return True
     return False
+
+
+def word_before(question: str, start: int) -> str | None:
+    """The capitalised word joined right before a region mention ("Connect" in "Connect Asia
+    research ..." or "a study by Connect Asia"), when it is no word that leaves the region a
+    region ("Which Asia ...", "In Asia ..."); else None."""
+    before = list(_WORD.finditer(question[:start]))
+    if not before or question[before[-1].end():start] != " ":
+        return None
+    w = before[-1].group(0)
+    return w if w[0].isupper() and not _FREE.match(w) else None
