@@ -186,6 +186,9 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
                  r"multinationals|(?:foundation|confederation|federation)s?)\b"
                  r"(?!['’])", q, re.I) and not re.search(r"\b(?:name|title)s?\s+of\b", q, re.I):
         return None  # "which countries are named": the entities are asked, "named" is no name cue
+    if re.search(r"\b(?:which|what)\s+(?:countr(?:y|ies)|nations?)\s+(?:does|did|do|is|are|was|were|has|have|had|will|"
+                 r"would|can|could)\b", q, re.I):
+        return None  # "In which country does local government subsidise ...": a country, not the group
     if re.search(r"\bwhich\s+of\s+(?:the|these|those|its|their)\s+(?:[\w'’-]+\s+){0,4}?(?:countries|nations|governments|"
                  r"organi[sz]ations|member states|funders|donors|partners|agencies|institutions)\b(?!['’])", q, re.I):
         return None  # "which of the Flagship Programme's priority countries ...": the countries are asked
