@@ -177,3 +177,37 @@ def test_one_funders_project_is_no_year_series(engine):
 ])
 def test_a_role_noun_before_countries(q, want):
     assert answer_type(q) == want
+
+
+# ---- a region word opening a name the report writes ("Connect Asia research ...") filters nothing
+
+def test_a_name_opening_the_question_keeps_its_region_word(engine):
+    from app.qa.names.region_in_name import word_before
+
+    assert word_before("Connect Asia research on ...", 8) == "Connect"
+    assert word_before("a study by Connect Asia", 19) == "Connect"
+    assert word_before("Which Asia countries ...", 6) is None  # a question word leaves the region a region
+    q = "Connect Asia research on social health protection for people with disabilities - which countries were covered?"
+    a_links = [l for l in engine.lexicon.link(q) if l.type == "Region"]
+    assert a_links and engine.lexicon.region_in_name(q, a_links[0])
+    got = engine.ask(q)
+    assert not any("inRegion" in p or "countries in" in p for p in got["path"]), got["path"]
+    assert len(got["answers"]) >= 2
+    # the report does not write "Which Asia" mid-sentence: a region there filters
+    q2 = "Which Asia countries are Global Accelerator pathfinders?"
+    assert any(p.startswith("countries in") for p in engine.ask(q2)["path"])
+
+
+# ---- "in which country does ...": a country, though a group ("local government") is named
+
+def test_which_country_is_no_group_asked(engine):
+    got = engine.ask("In which country does local government partially subsidise contributions for informal economy workers?")
+    assert got["answer_type"] == "Country" and len(got["answers"]) == 1, got["answers"]
+
+
+# ---- "where is X stationed": a place, whatever relation the words resemble
+
+def test_where_asks_a_place(engine):
+    got = engine.ask("Where are the ILO's P4H focal points stationed?")
+    assert got["answer_type"] == "Country", got["answer_type"]
+    assert got["answers"] and all(a["type"] == "Country" for a in got["answers"])

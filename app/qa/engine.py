@@ -232,6 +232,7 @@ _SET_NOUN_END = re.compile(r"\b(?:countries|nations|places|territories|member\s+
 _ASKS_BEFORE = re.compile(r"\b(?:who|whom|which|what|where|when|how)\b|,", re.I)
 # Singular nouns too: a keyword query counts with them ("kenya donor count", "ga pathfinder count");
 # "regions" counts the regions the related countries lie in (app.qa.figures.region_count).
+_WHERE_OPENS = re.compile(r"\s*where\s+(?:is|are|was|were|do|does|did)\b", re.I)  # a place asked
 _COUNTED = re.compile(r"\b(?:how many|number of|count of|tally of)\s+(?:(?!(?:did|does|do|is|are|was|were|has|have|had)\b)[\w'’-]+\s+){0,7}?(countr(?:ies|ys|y)|pathfinders?|governments?|territories|"
                       r"member states?|states|nations?|regions|"
                       r"organi[sz]ations?|funders?|donors?|partners?|financiers?|backers?|"
@@ -847,7 +848,9 @@ class QuestionEngine:
 
             guessed = answer_type_for(und.relation, und.direction, a.answer_type)
             if guessed != a.answer_type and a.answer_type == stated_type and (
-                    explicit_head(a.question) or _possessive_head(a.question) or asks_written_text(a.question)):
+                    explicit_head(a.question) or _possessive_head(a.question) or asks_written_text(a.question)
+                    or (_WHERE_OPENS.match(a.question) and guessed not in ("Country", "Region"))):
+                # ("where are the P4H focal points stationed": a place, not the positions)
                 extra = None  # "which countries did the research cover": the head noun, not a guessed relation, types it
                 # ("which country's Health Insurance Organization manages ...": the possessor is asked)
             else:
@@ -988,6 +991,7 @@ class QuestionEngine:
                 exclude |= set(a.linked("Organization"))  # "Kenya's NSSF" is who acts, not the scheme
             if exclusions:  # the excluded set is never read as an answer, so the best sentence is one that has others
                 exclude |= self._excluded_set(a, exclusions)
+            exclude |= set(a.excluded)  # "apart from Viet Nam, which country ...": a sentence naming only it answers nothing
             if region_pool is not None:  # the best sentence is one about a country of the region
                 exclude |= {e["id"] for e in self.k.of_type("Country")} - region_pool
             # The dense query is the question without the names the filter already guarantees, so
