@@ -991,7 +991,6 @@ class QuestionEngine:
                 exclude |= set(a.linked("Organization"))  # "Kenya's NSSF" is who acts, not the scheme
             if exclusions:  # the excluded set is never read as an answer, so the best sentence is one that has others
                 exclude |= self._excluded_set(a, exclusions)
-            exclude |= set(a.excluded)  # "apart from Viet Nam, which country ...": a sentence naming only it answers nothing
             if region_pool is not None:  # the best sentence is one about a country of the region
                 exclude |= {e["id"] for e in self.k.of_type("Country")} - region_pool
             # The dense query is the question without the names the filter already guarantees, so
