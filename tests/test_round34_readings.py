@@ -211,3 +211,34 @@ def test_where_asks_a_place(engine):
     got = engine.ask("Where are the ILO's P4H focal points stationed?")
     assert got["answer_type"] == "Country", got["answer_type"]
     assert got["answers"] and all(a["type"] == "Country" for a in got["answers"])
+
+
+# ---- a two-party partnership named by its partners working together
+
+def _joint_partnership(k):
+    for e in k.of_type("Initiative"):
+        for n in k.names(e["id"]):
+            m = re.match(r"^([A-Z]{2,})[-–]([A-Z]{2,})\b", n)
+            if m:
+                ends = [o["id"] for o in k.of_type("Organization") if (o.get("acronym") or "") in m.groups()]
+                if len(ends) == 2:
+                    return e["id"], m.groups()
+    return None
+
+
+def test_partners_working_together_name_their_partnership(engine):
+    from app.qa.names.joint_partnerships import resolve
+
+    found = _joint_partnership(engine.k)
+    if found is None:
+        pytest.skip("no partnership named by two partners' acronyms")
+    init, (x, y) = found
+    q = f"Out of the countries where the {x} and the {y} have worked together since 2021, which are in Africa?"
+    linked = resolve(q, engine.lexicon.link(q), engine.k)
+    assert any(l.ids == [init] for l in linked)
+    # without a word of working together the two stay two organisations
+    plain = f"Which countries did the {x} and the {y} support?"
+    assert not any(l.ids == [init] for l in resolve(plain, engine.lexicon.link(plain), engine.k))
+    members = {f["subject"] for f in engine.k.facts if f["object"] == init}
+    got = engine.ask(q)
+    assert got["answers"] and all(engine.k.entity_by_iri(a["iri"])["id"] in members for a in got["answers"])

@@ -643,6 +643,9 @@ class Lexicon:
             from app.qa.names.initiative_descriptions import resolve as resolve_initiatives
 
             links = resolve_initiatives(question, links, self.k)  # "the UN jobs and social protection accelerator"
+            from app.qa.names.joint_partnerships import resolve as resolve_joint
+
+            links = resolve_joint(question, links, self.k)  # "where the ILO and the IMF have worked together"
             links = drop_parents(question, links, self._part_of())  # "the Global Accelerator technical support facility"
         return _origin_adjectives(question, _cited_numbers_win(question, self._with_kind_tails(question, links)))
 
