@@ -24,6 +24,7 @@ def _labels(res) -> list[str]:
      "Regular Budget Supplementary Account"),
     ("Herders' Winter Grant", ["HWG"], "HWG", "Herders' Winter Grant"),  # the label is the full name
     ("XYZ project", ["XYZ", "Another Name Entirely"], "XYZ", "XYZ project"),  # nothing spells it: the label
+    ("Some project", ["Some Other Project"], "", "Some project"),  # no acronym: nothing to spell
 ])
 def test_the_spelt_name(label, names, acronym, want):
     assert spelt_name(label, names, acronym) == want

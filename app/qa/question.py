@@ -545,8 +545,8 @@ class Lexicon:
         from app.qa.names.region_in_name import word_before
 
         prev = word_before(question, link.start)
-        if prev is None:
-            return False
+        if prev is None or not hasattr(self.k, "passages"):
+            return False  # (a lexicon over a knowledge base without the report's text: nothing to check)
         written = self.__dict__.setdefault("_written_names", {})
         phrase = f"{prev} {question[link.start:link.end]}"
         if phrase not in written:

@@ -54,7 +54,7 @@ def spelt_name(label: str, names: list[str], acronym: str) -> str:
     Albania"): the name whose initials spell the acronym is the answer, not the label that
     repeats the acronym.  Any other label is the full name already, and stays."""
     acr = re.sub(r"[.\s]", "", acronym).lower()
-    if not re.search(rf"\b{re.escape(acronym)}\b", label, re.I):
+    if not acr or not re.search(rf"\b{re.escape(acronym)}\b", label, re.I):
         return label
     spelt = [n for n in names if len(n.split()) > 1 and not re.search(rf"\b{re.escape(acronym)}\b", n, re.I)
              and _spells(n, acr)]
