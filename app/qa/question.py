@@ -550,6 +550,8 @@ class Lexicon:
         written = self.__dict__.setdefault("_written_names", {})
         phrase = f"{prev} {question[link.start:link.end]}"
         if phrase not in written:
+            if len(written) >= _LINK_MEMO_SIZE:
+                written.clear()  # bounded, as the link memo: a server's questions never stop coming
             rx = re.compile(r"(?<=[a-z,;]\s)" + re.escape(phrase) + r"\b")
             written[phrase] = any(rx.search(p.text) for p in self.k.passages.values())
         return written[phrase]
