@@ -55,7 +55,8 @@ VIA_GOV = "?via-gov"  # both: behind a fund, the answer country's government
 FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governments?|member|nations?)\b)[\w-]+\s+){0,2}?"
                           r"(?:countr(?:y|ies)|governments?|member states?|nations?)"
                           r"\s+(?:(?:have|has|had|also|each|both|all|jointly|together)\s+){0,2}"
-                          r"(?:co-?)?(?:fund(?:s|ed)?|financ(?:e|es|ed)|contribut(?:e|es|ed)|donat\w*|pa(?:y|ys|id)|"
+                          # ("which of the countries funding ILO work in X": the participle too)
+                          r"(?:co-?)?(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|donat\w*|pa(?:y|ys|id)|"
                           r"bankroll\w*|sponsor\w*|"
                           # "which countries provided (additional) resources / pledged funds for X"
                           r"(?:provid|gave|giv|put|mobili[sz]|commit|pledg)\w*\s+(?:additional\s+|new\s+|more\s+|extra\s+)?"
@@ -557,12 +558,27 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             # "which RBSA donor countries do not also fund the MUL": the second name's donors, which
             # the negation machinery takes out (or keeps, "also fund the MUL")
             two = len(named) > 1 and not FUNDER_ASKED.search(a.question) and _named_donor_countries(a)
-            for n, r in enumerate(named[:2] if two else named[:1]):
-                out.append(Constraint(f"{{ {_iri(r)} fg:fundedBy ?gov{n} }} UNION {{ {_iri(r)} fg:fundedBy ?via{n} . "
+            # "which countries fund the work in both Viet Nam and Indonesia", "... in Viet Nam also
+            # fund it in Indonesia": several named recipients share the asked funders
+            shared = not two and len(countries_) > 1 and bool(_SHARED.search(a.question)) and not a.any_of
+            if shared:
+                named = [r for r in named if r in countries_]
+            # "which countries fund the work in Jordan and Lebanon": the funders of either
+            either = not two and not shared and len(countries_) > 1 and bool(_LISTED.search(a.question))
+            if either:
+                named = [r for r in named if r in countries_]
+            gov_funders = []
+            for n, r in enumerate(named[:2] if two or shared else named if either else named[:1]):
+                gov_funders.append(Constraint(f"{{ {_iri(r)} fg:fundedBy ?gov{n} }} UNION {{ {_iri(r)} fg:fundedBy ?via{n} . "
                                       f"?via{n} fg:fundedBy ?gov{n} . FILTER NOT EXISTS {{ ?fl{n} fg:recipient ?via{n} ; "
                                       f"fg:funder ?gov{n} ; fg:role ?anyRole{n} }} }} ?gov{n} fg:governmentOf ?answer .",
                                       f"countries whose governments fund {r}", [(r, "fundedBy", GOV), (r, "fundedBy", VIA_GOV)],
-                                      strong=bool(two) or r.startswith("Country:")))
+                                      strong=bool(two or shared) or r.startswith("Country:")))
+            if either:
+                gov_funders = [Constraint(" UNION ".join(f"{{ {c.pattern} }}" for c in gov_funders),
+                                          "countries whose governments fund " + " or ".join(named),
+                                          [t for c in gov_funders for t in c.evidence], strong=True)]
+            out.extend(gov_funders)
         elif at == "Country":
             named = orgs + countries_
             if a.partner:  # "partners with the World Bank ... funded by the EU": each name to its relation's word
