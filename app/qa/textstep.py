@@ -167,7 +167,11 @@ def year_bound(question: str) -> re.Pattern | None:
 
 # A question about what is still to come, and the words a sentence puts before such a date.
 _FUTURE_ASKED = re.compile(r"\b(?:when|what\s+year|which\s+year)\s+(?:will|is\s+\w+\s+expected|are\s+\w+\s+expected|is\s+it\s+expected)\b"
-                           r"|\bwhen\s+(?:is|are)\s+[^?]{0,60}\b(?:expected|due|planned|scheduled)\b", re.I)
+                           r"|\bwhen\s+(?:is|are)\s+[^?]{0,60}\b(?:expected|due|planned|scheduled)\b"
+                           # a keyword query: "... adoption expected when", "... due when"
+                           # (the keyword order puts "when" first: "when ... adoption expected")
+                           r"|\b(?:expected|due|planned|scheduled|foreseen)\s+(?:by\s+|in\s+)?when\b"
+                           r"|^\s*when\b[^?]{0,90}\b(?:expected|due|planned|scheduled|foreseen)\s*\??\s*$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|expected|due|planned|scheduled|foreseen|set\s+to|to\s+be)\b", re.I)
 
 
