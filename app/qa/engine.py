@@ -1657,6 +1657,7 @@ class QuestionEngine:
         out["answers"] = answers
         out["answer_type"] = {"number": "Number", "quantity": "Number", "title": "Publication"}.get(asked.kind, "Text")
         out["strategy"] = "text-span"
+        a.span_families = frozenset(asked.families) if asked.kind == "name" else frozenset()
         out["path"] = [f"asked: a {asked.kind}" + (f" ({', '.join(asked.heads)})" if asked.heads else "")] + \
             [f"sentence: {self.units.units[found[0].unit_id].text}"]
 
@@ -1994,7 +1995,9 @@ class QuestionEngine:
         if want in ("Scheme", "Text", "Number") or a.answer_type == "Scheme":
             # "the unemployment insurance scheme kenya launched": not a health scheme read nearby
             out["answers"] = keep_branch(out["answers"], a.question, [(l.start, l.end) for l in a.links])
-        if "Scheme" in (want, a.answer_type):  # not the donors' pooled fund, nor a scheme of another country
+        if "Scheme" in (want, a.answer_type) and (not a.span_families or "scheme" in a.span_families):
+            # not the donors' pooled fund, nor a scheme of another country ("on which platform is
+            # Moldova's system built": a platform was read, not a scheme)
             out["answers"] = scheme_place.country_schemes(out["answers"], a, self.k)
         if want == "Convention" and re.search(r"\b(conventions?|recommendations?|standards?)\b", a.question, re.I):
             # a convention is asked: a national law or strategy (same graph type) is not one, nor

@@ -296,6 +296,8 @@ class Analysis:
     aside_phrases: list[str] = field(default_factory=list)  # the words each "apart from ..." names, linked or not
     aside_governments: bool = False  # "members that are not countries", "besides governments": no state answers
     read_as: str | None = None  # the question after its asides were dropped (a pronoun filled in), said in `path`
+    # the families of the name the span step read ("which platform": a project's), when it answered
+    span_families: frozenset = frozenset()
     # relations switched on only by a registry keyword ("Swiss-backed"), not by the analysis's own
     # cues: an empty graph answer through them is the graph being silent, not negative
     keyword_only: set[str] = field(default_factory=set)
@@ -796,6 +798,11 @@ _OWN_MONEY = re.compile(r"(?:['’]s?)?\s+(?:own\s+)?(?:contributions|money|fund
 # "whose <national scheme or fund>": a country's own thing (not its officials, nor a body's members)
 _WHOSE_NATIONAL = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,6}?(?:schemes?|systems?|funds?|insurance|pensions?|"
                              r"benefits?|registration|beneficiaries)\b(?!\s+(?:money|funding|financing)\b)", re.I)
+# "whose task force on ... is the ILO a member of", "whose working group": a body's own unit, so the
+# body is asked (a country has no task force in the report's sense)
+_WHOSE_UNIT = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,3}?(?:task\s*forces?|working\s+groups?|secretariats?|"
+                         r"steering\s+(?:groups?|committees?)|technical\s+exchange\s+groups?|coalitions?|"
+                         r"departments?|staff|specialists?|experts?)\b", re.I)
 _IN_PLACE = re.compile(r"\b(?:in|of)\s+(?:the\s+)?$", re.I)
 _WHOSE = re.compile(r"^\s*whose\s+(?:[\w'’-]+\s+){0,3}?(?:programmes?|work|entry|entries|support|line|"
                     r"activities|portfolio|projects?)\b", re.I)
@@ -1048,6 +1055,8 @@ def answer_type(question: str) -> str:
         return "Organization"  # "by whom was the issue paper written": the agent, not the paper
     if _WHOSE_MONEY.match(question):
         return "Organization"  # "whose money was behind the work in the country where ...": the payers
+    if _WHOSE_UNIT.match(question):
+        return "Organization"  # "whose task force ... is the ILO a member of": the body it belongs to
     if _WHOSE_NATIONAL.match(question):
         # "Whose national health insurance fund's arrangements did the ILO evaluate, with publication
         # expected in 2025?": the owner of a national scheme or fund, whatever noun comes later

@@ -1,0 +1,102 @@
+"""Readings found by round 35's probes (the thematic and partnership sections, the Arab States and
+Asia entries in wordy and keyword form), each in general form, through the real engine on the
+bundled report where the reading changes an answer.  Expected answers are read from the graph
+wherever it holds them."""
+from __future__ import annotations
+
+import pytest
+
+from app.qa.question import answer_type
+
+
+def _labels(res) -> list[str]:
+    return [a["label"] for a in res["answers"]]
+
+
+def _single(engine, country: str) -> set[str]:
+    return set(_labels(engine.ask(f"Which countries fund the ILO's work in {country}?")))
+
+
+def _two_countries_sharing_a_funder(engine):
+    """Two countries whose funding countries overlap and differ, as the engine answers for each alone."""
+    k = engine.k
+    funded = {k.label(f["subject"]) for f in k.facts_where(predicate="fundedBy") if f["subject"].startswith("Country:")}
+    answers = {c: _single(engine, c) for c in sorted(funded)[:40]}
+    answers = {c: f for c, f in answers.items() if f}
+    for a in sorted(answers):
+        for b in sorted(answers):
+            if a < b and answers[a] & answers[b] and answers[a] != answers[b]:
+                return a, b, answers[a] & answers[b], answers[a] | answers[b]
+    pytest.skip("no two countries with overlapping, different funding countries")
+
+
+# ---- funders of several named countries: "both"/"also" share them, "and" joins them
+
+def test_countries_funding_both_of_two_countries(engine):
+    a, b, shared, _ = _two_countries_sharing_a_funder(engine)
+    for q in (f"Which countries fund the ILO's work in both {a} and {b}?",
+              f"Which of the countries funding ILO work in {a} also fund it in {b}?"):
+        got = engine.ask(q)
+        assert set(_labels(got)) == shared, q
+
+
+def test_countries_funding_either_of_two_countries(engine):
+    a, b, _, either = _two_countries_sharing_a_funder(engine)
+    got = engine.ask(f"Which countries fund the ILO's work in {a} and {b}?")
+    assert set(_labels(got)) == either
+
+
+# ---- "whose task force": the body a unit belongs to
+
+@pytest.mark.parametrize("q, want", [
+    ("Whose task force on linking adaptive social protection to climate finance is the ILO a member of?", "Organization"),
+    ("whose working group on climate does the ILO co-chair", "Organization"),
+    ("Whose national health insurance fund did the ILO evaluate?", "Country"),  # a national thing: its country
+    ("whose ILO programme is financed by Kuwait", "Country"),
+])
+def test_whose_unit_asks_a_body(q, want):
+    assert answer_type(q) == want
+
+
+def test_the_task_force_owners_are_read_from_the_sentence(engine):
+    got = engine.ask("Whose task force on linking adaptive social protection to climate finance is the ILO a member of?")
+    assert got["answers"] and all(a["type"] == "Organization" for a in got["answers"])
+    ev = got["answers"][0]["evidence"][0]["text"]
+    assert "task force" in ev
+    # every answer is named in the sentence that says the task force, and the ILO (the member) is not one
+    for a in got["answers"]:
+        ent = engine.k.entity_by_iri(a["iri"])
+        assert any(n in ev for n in engine.k.names(ent["id"])), a["label"]
+        assert "International Labour" not in a["label"]
+
+
+# ---- "... expected when": a keyword query asking for the year still ahead
+
+def test_keyword_expected_when_reads_the_future_year():
+    from app.qa.textstep import _FUTURE_ASKED
+    for q in ("when burundi financing strategy adoption expected", "strategy adoption expected when",
+              "When will the strategy be adopted?", "when is the report due"):
+        assert _FUTURE_ASKED.search(q), q
+    assert not _FUTURE_ASKED.search("when was the strategy adopted")
+
+
+def test_keyword_expected_when_answers_the_later_year(engine):
+    q = "burundi universal health coverage financing strategy adoption expected when"
+    got = engine.ask(q)
+    assert got["answers"], got.get("message")
+    year = got["answers"][0]["value"]
+    ev = got["answers"][0]["evidence"][0]["text"]
+    # the sentence holds an earlier year too: the one written in the future clause is asked
+    import re
+    years = sorted({int(y) for y in re.findall(r"\b(20\d\d)\b", ev)})
+    assert len(years) > 1 and year == max(years)
+
+
+# ---- "on which platform is X's system built": a platform read, not filtered as a scheme
+
+def test_a_platform_name_is_not_dropped_as_no_scheme(engine):
+    got = engine.ask("On which platform is Moldova's new management information system for day labourers built?")
+    assert got["strategy"] == "text-span" and got["answers"], got.get("message")
+    label = got["answers"][0]["label"]
+    assert label in got["answers"][0]["evidence"][0]["text"]
+    assert "platform" in got["answers"][0]["evidence"][0]["text"]
