@@ -100,3 +100,25 @@ def test_a_platform_name_is_not_dropped_as_no_scheme(engine):
     label = got["answers"][0]["label"]
     assert label in got["answers"][0]["evidence"][0]["text"]
     assert "platform" in got["answers"][0]["evidence"][0]["text"]
+
+
+# ---- a measure with a modifier ("what monthly amount"), a keyword query naming a share
+
+@pytest.mark.parametrize("q, want", [
+    ("What monthly amount, roughly, does the allowance pay?", "Number"),
+    ("what total budget did the EU allocate", "Number"),
+    ("what kind of allowance is paid", "Scheme"),  # a kind asked, not a measure
+    ("india share covered by at least one social protection benefit latest wspr", "Number"),
+    ("kenya percentage of people covered", "Number"),
+    ("jordan lebanon share donors", "Text"),  # the verb: no figure asked
+])
+def test_measures_asked(q, want):
+    assert answer_type(q) == want
+
+
+def test_a_keyword_share_reads_the_percentage(engine):
+    got = engine.ask("india share covered by at least one social protection benefit latest wspr")
+    assert got["answer_type"] == "Number" and got["answers"], got.get("message")
+    label = got["answers"][0]["label"]
+    assert "percent" in label or "%" in label
+    assert label.split()[0] in got["answers"][0]["evidence"][0]["text"]

@@ -40,14 +40,21 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
                           r"\bwhat (?:[a-z-]+\s+){0,4}?(?:per ?cent(?:age)?|percent|proportion|rate|ratio)\b|"
                           # "what ratification target does the campaign set": a figure aimed at
                           r"\bwhat (?:[a-z0-9-]+\s+){0,2}?target(?!\s+(?:groups?|populations?|beneficiar\w*|countr\w*|audiences?)\b)\b|"
-                          r"\bwhat (number|share|percentage|proportion|amount|rate|ratio|envelope|"
-                          r"budget|sum|total|allocation|figure)\b|\bin (per ?cent|percent|(?:us )?dollars|euros|us\$|usd)(?!\w)|"
+                          # ("what monthly amount", "what overall budget": a modifier or two before the measure)
+                          r"\bwhat (?:(?!(?:kind|type|sort|form)\b)[a-z-]+\s+){0,2}?(number|share|percentage|proportion|amount|rate|ratio|envelope|"
+                          r"budget|sum|total|allocation|figure)\b(?!\s+of\s+(?:the\s+)?(?:countr|organi|partner|funder|donor))|\bin (per ?cent|percent|(?:us )?dollars|euros|us\$|usd)(?!\w)|"
                           r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )(?<!\bby )(?<!by the )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
                           r"budget|cost|value|sum|count|ambition|target|figure|average|mean|median|rate|ratio|proportion|percent|per cent|payment)\b|"
                           r"\b(?:from|at|above|over|under|below)\s+what\s+age\b|\bhow old\b|\bwhat (?:is|was) the (?:minimum |maximum |youngest |oldest |"
                           r"upper |lower |eligibility |qualifying )?age\b|\b(?:up )?to what (?:maximum |upper )?age\b|"
                           r"\bage\s+(?:from|at)\s+which\b", re.I)),  # "the age from which the grant is paid"
+    # a keyword query naming a share ("india share covered by at least one benefit wspr"): a figure,
+    # not a sharing of donors ("share funders") nor a share of things asked by a wh-word
+    ("Number", re.compile(r"^(?!.*\b(?:which|what|who|whom|whose|where|when|how|why|is|are|was|were|do|does|did|list|name)\b)"
+                          r".*\b(?:percentage|proportion|per ?cent|share(?!\s+(?:the\s+)?(?:same\s+)?(?:donors?|funders?|"
+                          r"partners?|members?|countries|initiatives?|knowledge|experiences?|information|lessons?|insights?|"
+                          r"practices?|priorities|goals?)\b))\b", re.I)),
     ("Number", ORDINAL_TYPE),
     ("Number", re.compile(r"\bhow long\b|\b(?:for\s+)?how many\s+(?:minutes|hours|days|weeks|months|years)\b", re.I)),  # a duration  # "which session of the conference", "spiac-b meeting number": the ordinal
     # (a phone user's own language: "cuánto", "quanto", "combien"; "año", "ano", "année", "cuándo", "quando", "quand")
