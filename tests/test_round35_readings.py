@@ -122,3 +122,56 @@ def test_a_keyword_share_reads_the_percentage(engine):
     label = got["answers"][0]["label"]
     assert "percent" in label or "%" in label
     assert label.split()[0] in got["answers"][0]["evidence"][0]["text"]
+
+
+# ---- bodies a sentence lists as institutions; a common-worded one links only when capitalised
+
+def test_listed_bodies_are_read_from_the_list():
+    from graph.extract.organizations import listed_bodies
+    text = ("In 2024, the ILO facilitated a collaboration among key national institutions, including the Ministry "
+            "of Rivers (MOR), the Ruritanian Health Insurance Corporation (RuriHealth), the Pension System (PS), "
+            "and the National Planning Authority. The partnerships culminated in a meeting.")
+    got = [(n, a) for _s, _e, n, a in listed_bodies(text)]
+    assert got == [("Ministry of Rivers", "MOR"), ("Ruritanian Health Insurance Corporation", "RuriHealth"),
+                   ("Pension System", "PS"), ("National Planning Authority", None)]
+    # the list ends at the first lower-case item; no list cue, no bodies
+    assert [n for *_x, n, _a in listed_bodies("stakeholders including the Ministry of Finance, trade unions and "
+                                              "the Employers Federation")] == ["Ministry of Finance"]
+    assert listed_bodies("The Ministry of Finance and the Pension System met.") == []
+
+
+@pytest.mark.parametrize("label, lowered, want", [
+    ("Social Security System", {"social", "security", "system"}, True),
+    ("Social Security Corporation", {"social", "security", "corporation"}, False),  # a body noun
+    ("Agency for Social Insurance", {"agency", "for", "social", "insurance"}, False),  # a body noun first
+    ("ILO Regular Budget", {"ilo", "regular", "budget"}, False),  # an acronym
+    ("Bolsa Familia System", {"system"}, False),  # a proper word
+])
+def test_case_only_bodies(label, lowered, want):
+    from app.qa.names.common_bodies import case_only
+    assert case_only(label, lowered) is want
+
+
+def test_a_common_worded_body_links_only_as_a_name(engine):
+    lex = engine.lexicon
+    if not lex.case_only:
+        pytest.skip("no body named by common words only")
+    for eid in sorted(lex.case_only):
+        label = engine.k.label(eid)
+        capital = [l for l in lex.link(f"What did the {label} do?") if eid in l.ids]
+        lower = [l for l in lex.link(f"what did the country's {label.lower()} do") if eid in l.ids]
+        assert capital and not lower, label
+
+
+def test_the_report_listed_bodies_are_in_the_graph(engine):
+    from graph.extract.organizations import listed_bodies
+    k = engine.k
+    labels = {countries_fold(n) for eid in k.entities if eid.startswith("Organization:") for n in k.names(eid)}
+    found = [n for p in k.passages.values() for _s, _e, n, _a in listed_bodies(p.text)]
+    assert found, "the report lists no bodies after 'institutions, including'"
+    assert all(countries_fold(n) in labels for n in found), [n for n in found if countries_fold(n) not in labels]
+
+
+def countries_fold(name: str) -> str:
+    from graph import countries
+    return countries.fold(name)

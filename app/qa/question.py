@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from graph import countries
 from app.qa.form.coordinated_heads import joined_type
+from app.qa.names.common_bodies import written_as_name
 from app.qa.names.dotted_acronyms import dotted_end, is_dotted, letter_key
 from app.qa.names.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.relation.fund_nouns import blank_fund_nouns, blank_non_funders_funds, fund_modifiers
@@ -479,6 +480,12 @@ class Lexicon:
         self.fund_modifiers = fund_modifiers(knowledge)  # "health fund" names a fund, it funds nothing
         self.instrument_years = title_years(knowledge)  # "the 1952 convention"
         # Words that are not typos: every name token and every word of the report.
+        from app.qa.names.common_bodies import case_only, lower_words
+
+        lowered = lower_words(p.text for p in knowledge.passages.values())
+        # "Social Security System": a body named by common words, linked only where capitalised
+        self.case_only = {eid for eid, e in knowledge.entities.items()
+                          if e["type"] == "Organization" and case_only(e.get("label") or "", lowered)}
         self.vocab = {t for name in self.names for t in name}
         for p in knowledge.passages.values():
             self.vocab.update(t.lower() for t in _TOKEN.findall(_fold(p.text)))
@@ -603,6 +610,10 @@ class Lexicon:
                     continue  # "who" is not WHO (but in "eu financed countries", eu is the EU)
                 if n == 1 and gram[0] in QUESTION_WORDS and gram not in self.acronyms:
                     continue
+                if self.case_only & set(ids) and not written_as_name(text[toks[i][0]:toks[i + n - 1][1]]):
+                    ids = [x for x in ids if x not in self.case_only]  # "Timor-Leste's social security system"
+                    if not ids:
+                        continue
                 if text[toks[i + n - 1][1]:toks[i + n - 1][1] + 1] == "$" or _CURRENCY_AFTER.match(text, toks[i + n - 1][1]):
                     continue  # "US$100", "NZ$", "in US dollars": a currency, not a country
                 # every name of a country links its government as a funder too, as its adjective
@@ -618,6 +629,8 @@ class Lexicon:
                 content = frozenset(t for t in low[i:i + n] if t not in STOP)
                 ids = self.unordered.get(content) or (
                     self.unordered_tight.get(content) if n <= len(content) + 1 else None)
+                if ids and self.case_only & ids and not written_as_name(text[toks[i][0]:toks[i + n - 1][1]]):
+                    ids = ids - self.case_only
                 # Not when the entity is already linked inside the window by its own name: the
                 # other words are then the question's ("un joint programmes donors").
                 if ids and not any(f[0] <= i and i + n <= f[1] or (i <= f[0] and f[1] <= i + n and set(f[2]) & ids)

@@ -363,6 +363,37 @@ def ministries(text: str) -> list[tuple[int, int, str, str | None, str | None]]:
     return out
 
 
+# "a collaboration among key national institutions, including the Department of Labor and
+# Employment (DOLE), ..., the Social Security System (SSS), and the National Economic and
+# Development Authority": the sentence itself says each listed name is a body, whatever its head
+# noun ("System") and whether or not an acronym follows it.
+_BODIES_LISTED = re.compile(r"\b(?:(?:key|main|national|public|government|state|relevant|several)\s+){0,3}"
+                            r"(?:institutions|bodies|agencies|stakeholders|entities|authorities)\s*,?\s+"
+                            r"(?:including|such\s+as|namely|notably)\s+")
+_LISTED_ITEM = re.compile(rf"(?:and\s+)?(?:the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*[A-Z][\w’'-]*)+)"
+                          r"(?:\s*\((?P<acr>[A-Z][\w&+./-]{1,14})\))?")
+
+
+def listed_bodies(text: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, name, acronym) for each capitalised name listed after "institutions, including";
+    the list ends at the first item that is not such a name (a lower-case "trade unions")."""
+    out = []
+    for m in _BODIES_LISTED.finditer(text):
+        pos = m.end()
+        while True:
+            item = _LISTED_ITEM.match(text, pos)
+            if not item:
+                break
+            name = item.group("name")
+            if countries.lookup(name) is None and not re.match(r"(?:The|A|An|In|This)\b", name):
+                out.append((item.start("name"), item.end(), name, item.group("acr")))
+            sep = re.match(r"\s*,\s*|\s+and\s+", text[item.end():])
+            if not sep:
+                break
+            pos = item.end() + sep.end()
+    return out
+
+
 _SENT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z\"“(])")
 
 
@@ -433,6 +464,12 @@ def _inline(doc: Document, kb: KnowledgeBase) -> None:
             country = iso or here
             if country is not None:
                 add_institution(kb, acr, None, country, p.id, role="national_institution")
+        for _s, _e, name, acr in listed_bodies(p.text):
+            country = here or sentence_country(p.text, _s)
+            if gaz.lookup(name) or (acr and gaz.lookup_acronym(acr)):
+                add_known(kb, gaz.lookup(name) or gaz.lookup_acronym(acr), p.id)
+            elif country is not None and len(name.split()) >= 2 and not _INTERNATIONAL.match(name):
+                add_institution(kb, name, acr, country, p.id, role="national_institution")
         for _s, _e, name, acr, iso in ministries(p.text):
             country = iso or here
             if country is None:
