@@ -175,3 +175,48 @@ def test_the_report_listed_bodies_are_in_the_graph(engine):
 def countries_fold(name: str) -> str:
     from graph import countries
     return countries.fold(name)
+
+
+# ---- "funders of X that channel their money through the fund F": the fund's donors among X's
+
+def _country_and_its_pooled_fund(engine):
+    """A country whose funders (as the engine answers them) include a pooled fund and some of that
+    fund's own donors, but not only them."""
+    k = engine.k
+    seen = set()
+    for f in k.facts_where(predicate="fundedBy"):
+        c, fund = f["subject"], f["object"]
+        if not c.startswith("Country:") or fund.startswith(("Country:", "Organization:gov-")) or (c, fund) in seen:
+            continue
+        seen.add((c, fund))
+        donors = {k.label(g["object"]) for g in k.facts_where(subject=fund, predicate="fundedBy")}
+        all_ = set(_labels(engine.ask(f"Who funds {k.label(c)}?")))
+        if k.label(fund) in all_ and donors & all_ and (all_ - donors - {k.label(fund)}):
+            return c, fund, donors & all_
+    pytest.skip("no country funded through a pooled fund whose donors the financing line names")
+
+
+def test_funders_through_a_pooled_fund(engine):
+    k = engine.k
+    c, fund, want = _country_and_its_pooled_fund(engine)
+    got = engine.ask(f"Which funders of {k.label(c)} channel their money through the {k.label(fund)}?")
+    assert set(_labels(got)) == want
+
+
+# ---- the author among the partners of another named body
+
+def test_the_author_is_a_partner_of_another_body(engine):
+    from app.qa.graphstep import AUTHOR_ORGS
+    from app.qa.relation.context_names import author_is_context
+    from app.qa.question import analyse
+
+    lex = engine.lexicon
+    minister = next((e for e in engine.k.entities if e.startswith("Organization:") and
+                     engine.k.label(e).startswith("Ministry of") and e not in AUTHOR_ORGS), None)
+    if minister is None:
+        pytest.skip("no ministry in the graph")
+    name = engine.k.label(minister)
+    a = analyse(f"With which partners did the {name} launch its campaign?", lex)
+    assert a.partner and not author_is_context(a)
+    assert author_is_context(analyse(f"With which partners did the ILO and the {name} launch the campaign?", lex))
+    assert author_is_context(analyse("Which partners work with the ILO in Jordan?", lex))

@@ -72,6 +72,7 @@ _JOINTLY = re.compile(r"\b(both|jointly|joint)\b", re.I)
 _SHARED = re.compile(r"\b(both|each of|all of|in common|common|shared|every one of|also|alike|as well as|"
                      + SHARING + r")\b", re.I)
 _LISTED = re.compile(r"\b(and|or|as well as)\b|,", re.I)
+_THROUGH_BEFORE = re.compile(r"\b(?:through|via|by\s+way\s+of|by\s+means\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 
 
 @dataclass
@@ -529,10 +530,14 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 # the answer
                 pooled = [o for o in recipients if o not in countries_ and knowledge is not None
                           and knowledge.facts_where(subject=o, predicate="fundedBy")]
-                if len(several) == 1 and countries_ and not things and pooled and _SHARED.search(a.question) \
+                # "which funders of Lao PDR channel their money through the Multidonor Programme": the
+                # fund named after "through"/"via" is the way the money goes, so its donors are asked
+                through = [o for o in pooled if any(o in l.ids and _THROUGH_BEFORE.search(a.question[:l.start])
+                                                    for l in a.links)]
+                if len(several) == 1 and countries_ and not things and pooled and (_SHARED.search(a.question) or through) \
                         and not a.any_of:
-                    several = countries_[:1] + pooled[:1]
-                if len(several) > 1 and _SHARED.search(a.question) and not a.any_of:
+                    several = countries_[:1] + (through or pooled)[:1]
+                if len(several) > 1 and (_SHARED.search(a.question) or through) and not a.any_of:
                     out.extend(funders_of(r) for r in several)  # "funders of both Jordan and Lebanon"
                 elif len(several) > 1:  # "who funds Jordan and Lebanon": the funders of either
                     parts = [funders_of(r) for r in several]
