@@ -78,4 +78,12 @@ def author_is_context(a: Analysis) -> bool:
     work ("which UN agencies partner on LEAP", "who funds the Quito project")?  Then the author is
     the party the answers are set against, never one of them, though the sentence names it first
     ("the ILO and UNHCR supported ...")."""
-    return a.answer_type == "Organization" and (a.partner or a.fund)
+    if a.answer_type != "Organization" or not (a.partner or a.fund):
+        return False
+    # "with which partners did the Ministry of Labor and Social Affairs launch the campaign": another
+    # body is the one the partners are set against, and the author may be one of them ("in
+    # collaboration with the ILO and the European Union"); the author is context again once named
+    from app.qa.graphstep import AUTHOR_ORGS
+    bodies = [i for l in a.links for i in l.ids if i.startswith("Organization:") and i not in AUTHOR_ORGS
+              and not i.startswith("Organization:gov-")]
+    return a.fund or not bodies or bool(set(a.linked("Organization")) & AUTHOR_ORGS)
