@@ -220,3 +220,15 @@ def test_the_author_is_a_partner_of_another_body(engine):
     assert a.partner and not author_is_context(a)
     assert author_is_context(analyse(f"With which partners did the ILO and the {name} launch the campaign?", lex))
     assert author_is_context(analyse("Which partners work with the ILO in Jordan?", lex))
+
+
+# ---- a quote after "<head> on" is the head's topic, not its name
+
+def test_a_quote_after_the_head_and_on_is_no_name():
+    from app.qa.topics.spans import quoted_spans
+    seg = 'The first one, organised jointly with the USP2030 partnership on "Achieving Universal Social Protection" focused on ...'
+    assert quoted_spans(seg, ("partnership",), any_quote=False) == []
+    named = 'The ILO launched the project "Better Pensions for All" in 2024.'
+    assert [named[s:e] for s, e in quoted_spans(named, ("project",), any_quote=False)] == ["Better Pensions for All"]
+    titled = 'the partnership on pensions, entitled "Pensions Together Now", met.'
+    assert [titled[s:e] for s, e in quoted_spans(titled, ("partnership",), any_quote=False)] == ["Pensions Together Now"]

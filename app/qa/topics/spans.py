@@ -508,7 +508,13 @@ def quoted_spans(seg: str, heads: tuple[str, ...], any_quote: bool) -> list[tupl
         text = m.group(1).strip().rstrip(",.")
         if len(text.split()) < 2:
             continue
-        near = seg[max(0, m.start() - 40):m.start()] + " " + seg[m.end():m.end() + 20]
+        before = seg[max(0, m.start() - 40):m.start()]
+        near = before + " " + seg[m.end():m.end() + 20]
+        last = list(cue.finditer(before))
+        if not any_quote and last and last[-1].group(1) and not re.search(r"\b(?:entitled|titled|called|named)\b", near, re.I) \
+                and re.search(r"\b(?:on|about|regarding|for|at|during)\s+(?:the\s+)?$", before[last[-1].end():], re.I) \
+                and not (heads and head_of(text) in heads):
+            continue  # "organised jointly with the USP2030 partnership on "X"": the quote is its topic
         if any_quote or cue.search(near) or (heads and head_of(text) in heads):
             s = m.start(1)
             out.append((s, s + len(text)))
