@@ -232,3 +232,32 @@ def test_a_quote_after_the_head_and_on_is_no_name():
     assert [named[s:e] for s, e in quoted_spans(named, ("project",), any_quote=False)] == ["Better Pensions for All"]
     titled = 'the partnership on pensions, entitled "Pensions Together Now", met.'
     assert [titled[s:e] for s, e in quoted_spans(titled, ("partnership",), any_quote=False)] == ["Pensions Together Now"]
+
+
+# ---- "through which agencies do France and Spain support ...": the subjects' own channels
+
+def test_channel_agencies_of_the_named_countries(engine):
+    from app.qa.constraints.org_country import qualified_countries
+    from app.qa.question import analyse
+
+    a = analyse("Through which agencies do France and Spain support the initiative?", engine.lexicon)
+    assert {"Country:FRA", "Country:ESP"} <= qualified_countries(a)
+    b = analyse("Which agencies support France and Spain?", engine.lexicon)
+    assert not {"Country:FRA", "Country:ESP"} & qualified_countries(b)
+    # a sentence naming two countries' agencies after them: those agencies, not the other funders
+    k = engine.k
+    pairs = {}
+    for eid, e in k.entities.items():
+        c = (e.get("attrs") or {}).get("government_of_agency")
+        if e["type"] == "Organization" and c and not eid.startswith("Organization:gov-"):
+            for pid in e.get("passages") or ():
+                pairs.setdefault(pid, {})[c] = eid
+    pid, agencies = next(((p, ag) for p, ag in sorted(pairs.items()) if len(ag) >= 2), (None, None))
+    if pid is None:
+        pytest.skip("no passage naming two countries' agencies")
+    isos = sorted(agencies)[:2]
+    names = [k.label(f"Country:{i}") for i in isos]
+    got = engine.ask(f"Through which agencies do {names[0]} and {names[1]} support the work described?")
+    if got["answers"]:
+        placed = {(k.entity_by_iri(x["iri"]) or {}).get("attrs", {}).get("country") for x in got["answers"] if x.get("iri")}
+        assert placed <= set(isos), _labels(got)

@@ -335,6 +335,9 @@ _COUNTRIES_ASKED = re.compile(r"\b(?:countries|nations)\b", re.I)
 _PUB_KIND = re.compile(r"\b(?:report|paper|brief|study|publication|guide|guidance|fact\s*sheet|bulletin|note)s?\b", re.I)
 
 
+# "through which agencies do France and Spain support ...": the channel asked, not a role the graph holds
+_CHANNEL_ASKED = re.compile(r"^\W*(?:through|via|by\s+way\s+of|by\s+means\s+of)\s+(?:which|what)\b", re.I)
+
 class QuestionEngine:
     def __init__(self, knowledge, store, units: UnitIndex, embedder, intents: IntentIndex | None = None):
         self.k = knowledge
@@ -878,7 +881,10 @@ class QuestionEngine:
             pending = unregistered(cons, self.k) if not graph_ids and a.ratify and not a.pending else None
             if pending is not None:  # "which conventions did Angola ratify": approved, not registered
                 out["message"], out["message_passages"] = pending.message, pending.passages
-            if not graph_ids and not empty_is_none(cons) and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)):
+            if not graph_ids and not empty_is_none(cons) and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)
+                                                              or _CHANNEL_ASKED.match(q)):
+                # ("through which agencies do France and Spain support the DCI": the channel the
+                # money takes, which no relation of the graph holds, is read from the sentence)
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
             elif only_exclusions(cons) and self._names_topic(self._residual_terms(a, cons)):
                 # "apart from the pathfinders, with which countries are discussions ongoing": the

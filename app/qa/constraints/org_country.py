@@ -83,6 +83,9 @@ _NATIONAL_BEFORE = re.compile(r"\b(?:which|what)\s+national\s+(?:[\w-]+\s+){0,2}
                               r"ministr(?:y|ies)|organi[sz]ations?|entit(?:y|ies)|departments?|offices?|services?)"
                               r"\s+(?:in|of|from)\s+(?:the\s+)?$", re.I)
 _WH = re.compile(r"\b(?:which|what|who|whose|where|when|how)\b", re.I)
+# "through which agencies do France and Spain support ...": the channel of the countries that follow
+_CHANNEL_SUBJECTS = re.compile(r"^\W*(?:through|via|by\s+way\s+of|by\s+means\s+of)\s+(?:which|what)\s+"
+                               r"(?:[\w-]+\s+){0,3}?(?:do|does|did|will|can)\s+", re.I)
 _KIND_AFTER = re.compile(r"^[^?]{0,40}?\b" + _NATIONAL_KIND + r"\b", re.I)
 
 
@@ -99,6 +102,15 @@ def qualified_countries(a: Analysis) -> set[str]:
             or _NATIONAL_BEFORE.search(a.question[:l.start]) for i in l.ids}
     if len(countries) == 1 and _ASKED_KIND.search(a.question[:countries[0].start]):
         out |= set(countries[0].ids)
+    channel = _CHANNEL_SUBJECTS.match(a.question)
+    if channel:
+        # "through which agencies do France and Spain support ...": the subjects' own agencies
+        pos = channel.end()
+        for l in sorted(countries, key=lambda l: l.start):
+            if l.start < pos or not re.fullmatch(r"(?:\s|,|\band\b|\bthe\b)*", a.question[pos:l.start], re.I):
+                break
+            out |= set(l.ids)
+            pos = l.end
     if len(countries) == 1 and not _WH.search(a.question) and _KIND_AFTER.match(a.question[countries[0].end:]):
         out |= set(countries[0].ids)  # a keyword query: the country, then the kind of body
     return out
