@@ -261,3 +261,29 @@ def test_channel_agencies_of_the_named_countries(engine):
     if got["answers"]:
         placed = {(k.entity_by_iri(x["iri"]) or {}).get("attrs", {}).get("country") for x in got["answers"] if x.get("iri")}
         assert placed <= set(isos), _labels(got)
+
+
+# ---- "at which COP": an acronym head answered by the acronym with its number
+
+@pytest.mark.parametrize("q, kind", [
+    ("At which COP did the ILO host a panel?", "coded"),
+    ("which HSR was it?", "coded"),
+    ("Which UN agency co-chairs the group?", None),  # the acronym modifies the head noun
+    ("Which ILO office ran it?", None),
+])
+def test_coded_heads(q, kind):
+    from app.qa.topics.spans import asked_span
+    got = asked_span(q)
+    assert (got.kind if got and got.kind == "coded" else None) == kind
+
+
+def test_a_coded_head_reads_the_numbered_form(engine):
+    import re
+    k = engine.k
+    coded = next((m for p in k.passages.values() for m in re.finditer(r"\b([A-Z]{3})(\d{2})\b", p.text)
+                  if not re.search(r"\b" + m.group(1) + r"\b", p.text)), None)
+    if coded is None:
+        pytest.skip("no acronym written only with its number")
+    got = engine.ask(f"At which {coded.group(1)} did it happen?")
+    assert got["strategy"] == "text-span"
+    assert all(re.fullmatch(coded.group(1) + r"\s?-?\d{1,4}", a["label"]) for a in got["answers"]), _labels(got)

@@ -206,6 +206,10 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
         kind = "title" if word.startswith("title") or "title" in fams else "name"
         return Asked(kind, (_singular(noun),) if noun else (), fams, True,
                      _COUNT_WORDS[cm1.group(1).lower()] if cm1 else None)
+    coded = _CODED_ASKED.search(q0)
+    if coded and not any(a <= coded.start(1) < b for a, b in linked_spans):
+        # "at which COP did the ILO host a panel": a series the report writes with its number (COP29)
+        return Asked("coded", (coded.group(1),))
     if _LANGUAGE_ASKED.search(q) or _LANGUAGE_LAST.search(q) and not re.search(r"\b(?:which|what|who|where|when|how)\b", q, re.I):
         return Asked("language", plural=True)  # "in which languages is the portal available", "c102 toolkit languages"
     m_place = _PLACE.search(q)
@@ -323,6 +327,11 @@ _TOKEN = re.compile(r"[\w'’./&+-]+|\(|\)|,|;|:|\"|“|”")
 _CONNECT = {"of", "for", "on", "and", "the", "to", "in", "da", "de", "du", "des", "la", "le", "et", "&", "del", "y"}
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z0-9][\w/&-]{1,11})\)")
 _IDENT_AFTER = re.compile(r"\s*(?:No\.?\s*)?\d[\w/.-]*(?:\s*/?\s*\d{4})?|\s+of\s+\d{4}|\s+\(No\.\s*\d+\)|\s+\d{4}\b")
+# "at which COP", "which HSR": an acronym head asked by itself (upper case as typed, not a linked name);
+# its answer is the acronym with the number the report writes it with ("COP29", "HSR2024")
+# (the acronym heads the phrase: an auxiliary or the end follows, not a noun it modifies: "which UN agency")
+_CODED_ASKED = re.compile(r"\b(?:[Ww]hich|[Ww]hat)\s+([A-Z]{2,6})(?=\s*[?,.]|\s*$|\s+(?:did|does|do|is|was|were|are|has|have|"
+                          r"had|will|would|could|saw|hosted|held)\b)")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{6,250})[\"”]")
 
 
@@ -866,6 +875,9 @@ class SpanFinder:
                 [(s, e, None, "Text") for s, e in located_spans(seg)]
             # a city, venue or island is asked: a country (or the first word of one) is not it
             spans = [x for x in spans if not _is_country_name(seg[x[0]:x[1]])]
+        elif asked.kind == "coded":
+            spans = [(m.start(), m.end(), None, "Text") for m in
+                     re.finditer(rf"(?<![\w-]){re.escape(asked.heads[0])}\s?-?\d{{1,4}}(?![\w-])", seg)]
         elif asked.kind == "language":
             spans = [(s, e, None, "Text") for s, e in language_spans(seg)]
         elif asked.kind == "group":
