@@ -287,3 +287,25 @@ def test_a_coded_head_reads_the_numbered_form(engine):
     got = engine.ask(f"At which {coded.group(1)} did it happen?")
     assert got["strategy"] == "text-span"
     assert all(re.fullmatch(coded.group(1) + r"\s?-?\d{1,4}", a["label"]) for a in got["answers"]), _labels(got)
+
+
+# ---- "which typhoon": a name headed by a noun no family knows, tried only when nothing answered
+
+def test_headed_names():
+    from app.qa.topics.spans import headed_ask, headed_spans
+    assert headed_ask("which typhoon did the plan address").heads == ("typhoon",)
+    assert headed_ask("Which priority countries achieved all three result types?") is None  # a noun follows
+    assert headed_ask("Which countries did it fund?") is None  # a type noun
+    seg = "the recovery plan to the Typhoon Yagi, and workers affected by Super Typhoon Rai after the Rana Plaza typhoon."
+    assert [seg[s:e] for s, e in headed_spans(seg, "typhoon")] == ["Typhoon Yagi", "Super Typhoon Rai", "Rana Plaza typhoon"]
+
+
+def test_a_headed_name_answers_when_nothing_else_does(engine):
+    import re
+    k = engine.k
+    hit = next((m for p in k.passages.values() for m in re.finditer(r"\b(?:the\s+)([A-Z][a-z]+)\s+([A-Z][a-z]{2,})\b", p.text)
+                if m.group(1).lower() in ("typhoon", "cyclone", "hurricane", "storm")), None)
+    if hit is None:
+        pytest.skip("no storm named in the report")
+    got = engine.ask(f"Which {hit.group(1).lower()} did the plan respond to?")
+    assert any(hit.group(2) in a["label"] for a in got["answers"]), _labels(got)

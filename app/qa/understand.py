@@ -314,6 +314,15 @@ _GOVERNMENTS_OR = re.compile(r"\s*(?:,|and|or|and/or|as well as)\s+(?:other\s+)?
 _WHAT_THING = re.compile(r"^\s*(?:what|which)\s+(?!year|date|time|month|day|period)[a-z]+\b(?!\s+(?:year|date))", re.I)
 
 
+def _own_head(a: Analysis) -> bool:
+    """Does the question head its ask with a noun of its own that no type knows ("which typhoon did
+    the plan address")?  Then a topic guess's type (the countries its nearest questions asked for)
+    is not what is asked; the span step reads the name the noun heads."""
+    from app.qa.topics.spans import headed_ask
+
+    return headed_ask(a.question, [(l.start, l.end) for l in a.links]) is not None
+
+
 def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
     it = guess.intent
     if it.op == "text":
@@ -325,7 +334,7 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
             # so their vote is noise; a topic alone asks where the report tells of it (a head noun, a
             # measure word or a figure word still types it below).
             a.answer_type = "Country"
-        elif a.answer_type == "Text" and guess.confidence >= 0.3 and not year_unasked:
+        elif a.answer_type == "Text" and guess.confidence >= 0.3 and not year_unasked and not _own_head(a):
             a.answer_type = ANSWER_TYPE.get(it.answer, it.answer)
         u.op = "text"
         return

@@ -308,6 +308,34 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     return Asked(kind, heads, fams, plural or bool(count and count > 1), count)
 
 
+def headed_ask(question: str, linked_spans: list[tuple[int, int]] = ()) -> Asked | None:
+    """A "which <noun>" question whose noun no family knows ("which typhoon", "which storm"): the
+    names the report writes with that noun as their head, before or after the capitalised words
+    ("Typhoon Yagi", "the Rana Plaza disaster").  For the engine's last try, when nothing answered."""
+    # (the noun heads the asked phrase: an auxiliary or the end follows, not another noun: "which
+    # priority countries" asks countries)
+    m = re.search(r"\b(?:which|what)\s+([a-z]{4,})(?=\s*[?,.]|\s*$|\s+(?:did|does|do|is|was|were|has|have|had|"
+                  r"caused|hit|struck|affected)\b)", question, re.I)
+    if m is None or any(a <= m.start(1) < b for a, b in linked_spans):
+        return None
+    word = _singular(m.group(1))
+    if word in STOP or word in _BREAK or word in _FAMILY_OF or word in _PARTITIVE:
+        return None
+    return Asked("headed", (word,))
+
+
+def headed_spans(seg: str, head: str) -> list[tuple[int, int]]:
+    """Names in ``seg`` headed by ``head``: "(Super) Typhoon Yagi" (the head capitalised, then the
+    name) and "the Rana Plaza disaster" (capitalised words, then the head)."""
+    h = re.escape(head)
+    out = [(m.start(), m.end()) for m in re.finditer(
+        rf"(?:\b[A-Z][\w-]*\s+)?\b(?-i:{h[0].upper()}){h[1:]}s?\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", seg)]
+    out += [(m.start(), m.end()) for m in re.finditer(
+        rf"(?<![\w-])[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+{h}s?\b", seg)
+        if not re.match(r"(?:The|A|An|In|On|This|Its)\b", m.group(0))]
+    return out
+
+
 # -- candidates in a sentence -----------------------------------------------------------------
 @dataclass
 class Candidate:
@@ -875,6 +903,8 @@ class SpanFinder:
                 [(s, e, None, "Text") for s, e in located_spans(seg)]
             # a city, venue or island is asked: a country (or the first word of one) is not it
             spans = [x for x in spans if not _is_country_name(seg[x[0]:x[1]])]
+        elif asked.kind == "headed":
+            spans = [(s0, e0, None, "Text") for s0, e0 in headed_spans(seg, asked.heads[0])]
         elif asked.kind == "coded":
             spans = [(m.start(), m.end(), None, "Text") for m in
                      re.finditer(rf"(?<![\w-]){re.escape(asked.heads[0])}\s?-?\d{{1,4}}(?![\w-])", seg)]
