@@ -150,7 +150,7 @@ def _listed_end_named(q: str, linked_spans) -> bool:
 class Asked:
     """The kind of span a question asks for."""
 
-    kind: str  # name | title | number | place | group
+    kind: str  # name | title | number | quantity | place | language | group | coded ("COP29") | headed ("Typhoon Yagi")
     heads: tuple[str, ...] = ()  # the question's head noun(s), lower case, singular
     families: frozenset[str] = frozenset()
     plural: bool = False
