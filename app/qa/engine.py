@@ -104,7 +104,7 @@ from app.qa.multihop import embedded_country
 from app.qa.multihop.described_scheme import described, label_asked
 from app.qa.multihop.scheme_body import body_of_described
 from app.qa.relation.succession import other_party
-from app.qa.constraints.org_country import bodies_placed, national_answers, placed_in_named_country
+from app.qa.constraints.org_country import CHANNEL_ASKED, bodies_placed, national_answers, placed_in_named_country
 from app.qa.constraints.qualified_members import joining_words, qualified_members
 from app.qa.constraints.measure_acts import measure_acts
 from app.qa.constraints.role_complement import binds, role_complement
@@ -334,9 +334,6 @@ _COUNTRIES_ASKED = re.compile(r"\b(?:countries|nations)\b", re.I)
 # A publication's kind said in a question ("report", "working paper", "brief"): general English.
 _PUB_KIND = re.compile(r"\b(?:report|paper|brief|study|publication|guide|guidance|fact\s*sheet|bulletin|note)s?\b", re.I)
 
-
-# "through which agencies do France and Spain support ...": the channel asked, not a role the graph holds
-_CHANNEL_ASKED = re.compile(r"^\W*(?:through|via|by\s+way\s+of|by\s+means\s+of)\s+(?:which|what)\b", re.I)
 
 class QuestionEngine:
     def __init__(self, knowledge, store, units: UnitIndex, embedder, intents: IntentIndex | None = None):
@@ -882,7 +879,7 @@ class QuestionEngine:
             if pending is not None:  # "which conventions did Angola ratify": approved, not registered
                 out["message"], out["message_passages"] = pending.message, pending.passages
             if not graph_ids and not empty_is_none(cons) and (any(not c.strong for c in cons) or _through(cons, a.keyword_only)
-                                                              or _CHANNEL_ASKED.match(q)):
+                                                              or CHANNEL_ASKED.match(q)):
                 # ("through which agencies do France and Spain support the DCI": the channel the
                 # money takes, which no relation of the graph holds, is read from the sentence)
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text

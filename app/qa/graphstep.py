@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from app.qa.relation.funder_side import asks_for_funders, funds_work_in_general
 from app.qa.relation.role_kinds import asks_governments, by_role_of_end, government_partners, asked_role, role_words
 from app.qa.question import ENTITY_FOR_TYPE, FUND as FUND_CUE, Analysis
+from app.qa.constraints.org_country import CHANNEL
 from app.qa.constraints.year_ranges import range_test, set_aside_years, upper_bounds, year_range
 from graph.rdf import entity_uri
 from graph.vocab import ORG_ROLE_LABELS, ORG_ROLES, RESULT_TYPES
@@ -72,7 +73,7 @@ _JOINTLY = re.compile(r"\b(both|jointly|joint)\b", re.I)
 _SHARED = re.compile(r"\b(both|each of|all of|in common|common|shared|every one of|also|alike|as well as|"
                      + SHARING + r")\b", re.I)
 _LISTED = re.compile(r"\b(and|or|as well as)\b|,", re.I)
-_THROUGH_BEFORE = re.compile(r"\b(?:through|via|by\s+way\s+of|by\s+means\s+of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_THROUGH_BEFORE = re.compile(rf"\b{CHANNEL}\s+(?:the\s+|its\s+|their\s+)?$", re.I)  # "... through the MUL"
 
 
 @dataclass
@@ -566,11 +567,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             # "which countries fund the work in both Viet Nam and Indonesia", "... in Viet Nam also
             # fund it in Indonesia": several named recipients share the asked funders
             shared = not two and len(countries_) > 1 and bool(_SHARED.search(a.question)) and not a.any_of
-            if shared:
-                named = [r for r in named if r in countries_]
             # "which countries fund the work in Jordan and Lebanon": the funders of either
             either = not two and not shared and len(countries_) > 1 and bool(_LISTED.search(a.question))
-            if either:
+            if shared or either:
                 named = [r for r in named if r in countries_]
             gov_funders = []
             for n, r in enumerate(named[:2] if two or shared else named if either else named[:1]):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from graph import countries
 from app.qa.form.coordinated_heads import joined_type
-from app.qa.names.common_bodies import written_as_name
+from app.qa.names.common_bodies import case_only, lower_words, written_as_name
 from app.qa.names.dotted_acronyms import dotted_end, is_dotted, letter_key
 from app.qa.names.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.relation.fund_nouns import blank_fund_nouns, blank_non_funders_funds, fund_modifiers
@@ -479,13 +479,11 @@ class Lexicon:
         self.longest = max((len(n) for n in self.names), default=1)
         self.fund_modifiers = fund_modifiers(knowledge)  # "health fund" names a fund, it funds nothing
         self.instrument_years = title_years(knowledge)  # "the 1952 convention"
-        # Words that are not typos: every name token and every word of the report.
-        from app.qa.names.common_bodies import case_only, lower_words
-
-        lowered = lower_words(p.text for p in knowledge.passages.values())
         # "Social Security System": a body named by common words, linked only where capitalised
+        lowered = lower_words(p.text for p in knowledge.passages.values())
         self.case_only = {eid for eid, e in knowledge.entities.items()
                           if e["type"] == "Organization" and case_only(e.get("label") or "", lowered)}
+        # Words that are not typos: every name token and every word of the report.
         self.vocab = {t for name in self.names for t in name}
         for p in knowledge.passages.values():
             self.vocab.update(t.lower() for t in _TOKEN.findall(_fold(p.text)))

@@ -465,10 +465,11 @@ def _inline(doc: Document, kb: KnowledgeBase) -> None:
             if country is not None:
                 add_institution(kb, acr, None, country, p.id, role="national_institution")
         for _s, _e, name, acr in listed_bodies(p.text):
+            known = gaz.lookup(name) or (gaz.lookup_acronym(acr) if acr else None)
             country = here or sentence_country(p.text, _s)
-            if gaz.lookup(name) or (acr and gaz.lookup_acronym(acr)):
-                add_known(kb, gaz.lookup(name) or gaz.lookup_acronym(acr), p.id)
-            elif country is not None and len(name.split()) >= 2 and not _INTERNATIONAL.match(name):
+            if known:
+                add_known(kb, known, p.id)
+            elif country is not None and not _INTERNATIONAL.match(name):  # (a listed name has two words or more)
                 add_institution(kb, name, acr, country, p.id, role="national_institution")
         for _s, _e, name, acr, iso in ministries(p.text):
             country = iso or here

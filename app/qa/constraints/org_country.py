@@ -83,9 +83,12 @@ _NATIONAL_BEFORE = re.compile(r"\b(?:which|what)\s+national\s+(?:[\w-]+\s+){0,2}
                               r"ministr(?:y|ies)|organi[sz]ations?|entit(?:y|ies)|departments?|offices?|services?)"
                               r"\s+(?:in|of|from)\s+(?:the\s+)?$", re.I)
 _WH = re.compile(r"\b(?:which|what|who|whose|where|when|how)\b", re.I)
-# "through which agencies do France and Spain support ...": the channel of the countries that follow
-_CHANNEL_SUBJECTS = re.compile(r"^\W*(?:through|via|by\s+way\s+of|by\s+means\s+of)\s+(?:which|what)\s+"
-                               r"(?:[\w-]+\s+){0,3}?(?:do|does|did|will|can)\s+", re.I)
+# The words of a channel ("through which agencies", "via the MUL"): the way support or money goes.
+CHANNEL = r"(?:through|via|by\s+way\s+of|by\s+means\s+of)"
+# "through which agencies do France and Spain support ...": a channel asked (no relation of the
+# graph holds one: the engine asks the text), of the countries that follow the auxiliary
+CHANNEL_ASKED = re.compile(rf"^\W*{CHANNEL}\s+(?:which|what)\b", re.I)
+_CHANNEL_SUBJECTS = re.compile(rf"^\W*{CHANNEL}\s+(?:which|what)\s+(?:[\w-]+\s+){{0,3}}?(?:do|does|did|will|can)\s+", re.I)
 _KIND_AFTER = re.compile(r"^[^?]{0,40}?\b" + _NATIONAL_KIND + r"\b", re.I)
 
 

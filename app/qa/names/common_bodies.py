@@ -5,9 +5,10 @@ Why: a national body found in a list ("key national institutions, including ... 
 Security System (SSS)") gets a name every country's sentences write in lower case ("Timor-Leste's
 social security system").  Linked from "how many registered workers did Timor-Leste's social
 security system have", it named the Philippine body and the Timorese figure was lost.  A name
-whose every word the report also writes in lower case, and whose last word is no body noun
-(or anywhere: "Fund", "Corporation", "Agency for ..." make even a common-worded name a body), is a description
-unless the question capitalises it.  Ordinary English and the report's own text; no report facts.
+whose every word the report also writes in lower case, with no body noun ("Fund", "Corporation",
+"Agency for ...": such a noun anywhere makes even a common-worded name a body) and no acronym, is a
+description unless the question capitalises it.  Ordinary English and the report's own text; no
+report facts.
 """
 from __future__ import annotations
 
@@ -30,7 +31,8 @@ def lower_words(texts: Iterable[str]) -> set[str]:
 
 
 def case_only(label: str, lowered: set[str]) -> bool:
-    """Is an organisation's ``label`` made of common words with no body noun at its end?"""
+    """Is an organisation's ``label`` made only of words ``lowered`` holds (words the report writes
+    in lower case), with no body noun and no acronym among them?"""
     words = _WORD.findall(label or "")
     if len(words) < 2 or any(w in _BODY_WORDS or (len(w) >= 2 and w.isupper()) for w in words):
         return False  # a body noun anywhere ("Agency for ...", "... Committee"), or an acronym ("ILO ...")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from app.qa.graphstep import AUTHOR_ORGS
 from app.qa.question import ENTITY_FOR_TYPE, Analysis
 
 # "Which Swedish agency ...": a name read from the asked phrase itself describes the answer.
@@ -83,7 +84,6 @@ def author_is_context(a: Analysis) -> bool:
     # "with which partners did the Ministry of Labor and Social Affairs launch the campaign": another
     # body is the one the partners are set against, and the author may be one of them ("in
     # collaboration with the ILO and the European Union"); the author is context again once named
-    from app.qa.graphstep import AUTHOR_ORGS
     bodies = [i for l in a.links for i in l.ids if i.startswith("Organization:") and i not in AUTHOR_ORGS
               and not i.startswith("Organization:gov-")]
     return a.fund or not bodies or bool(set(a.linked("Organization")) & AUTHOR_ORGS)
