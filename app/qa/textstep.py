@@ -148,6 +148,8 @@ def year_focus(question: str) -> list[str]:
 
 _MONTH_WORDS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _BOUND_ASKED = re.compile(r"\b(until|till|up to|through|by|since)\s+(?:which|what|when)\b|"
+                          # "from which year does the tool's coverage start": a beginning, as "since"
+                          r"\b(from)\s+(?:which|what)\s+(?:year|date)\b(?=[^?]*\b(?:start|begin|began|run|span|date)\w*)|"
                           r"\b(until|till|since|through)\s+(?:\w+\s+)?(?:year|date)\s*\??\s*$", re.I)
 
 
@@ -157,10 +159,11 @@ def year_bound(question: str) -> re.Pattern | None:
     m = _BOUND_ASKED.search(question)
     if m is None:
         return None
-    word = (m.group(1) or m.group(2)).lower()
-    cue = r"since|from" if word == "since" else r"until|till|up to|through|to|by"
+    word = next(g for g in m.groups() if g).lower()
+    start = word in ("since", "from")
+    cue = r"since|from" if start else r"until|till|up to|through|to|by"
     # "Policy (2024-2033)": the end of a written span of years is its "until" bound
-    span_end = "" if word == "since" else r"|\b(?:19|20)\d\d\s*[-–]\s*$"
+    span_end = "" if start else r"|\b(?:19|20)\d\d\s*[-–]\s*$"
     return re.compile(r"\b(?:" + cue + r")\s+(?:(?:the\s+)?(?:end|middle|beginning|start)\s+of\s+)?(?:\d{1,2}\s+)?"
                       r"(?:" + _MONTH_WORDS + r"\s+)?(?:\d{1,2},?\s+)?$" + span_end, re.I)
 
@@ -190,6 +193,19 @@ def prefer_dated_event(results: list["TextResult"], ratio: float = 0.65,
         if r.score >= max(floor, ratio * results[0].score) and dated and not dated <= top_years:
             return [r] + [x for x in results if x is not r]  # (the same year: the best sentence stays the evidence)
     return results
+
+
+# A clause of the question that dates another event than the one asked: "..., before the NSSF
+# re-launched it in October 2024" (up to the year, no other clause mark between).
+_TIME_CLAUSE = re.compile(r"\b(?:before|after|following|once|since|until|when)\b[^?,;:]{0,70}$", re.I)
+
+
+def _clause_at(seg: str, start: int, end: int) -> list[str]:
+    """The words of the clause around seg[start:end]: bounded by semicolons and colons, the marks a
+    sentence uses to list several events, each with its own date."""
+    left = max(seg.rfind(";", 0, start), seg.rfind(":", 0, start)) + 1
+    ends = [i for i in (seg.find(";", end), seg.find(":", end)) if i >= 0]
+    return re.findall(r"[A-Za-z][A-Za-z-]+", seg[left:min(ends) if ends else len(seg)])
 
 
 def event_words(question: str, focus: list[str]) -> list[str]:
@@ -419,6 +435,8 @@ class TextStep:
             # Words the sentence writes capitalised are part of a name there ("Employment Injury
             # Benefits Convention, 1964"), whatever case the question typed them in.
             said = re.findall(r"[A-Za-z][A-Za-z-]+", seg)
+            first = re.match(r"\W*([A-Za-z][A-Za-z-]*)", question)
+            names = {w.lower() for w in re.findall(r"\b[A-Z][A-Za-z-]*", question) if not (first and w == first.group(1))}
             events = [w for w in event_words(question, focus)
                       if not any(_near(t, [w]) for t in said) or any(t.islower() and _near(t, [w]) for t in said)]
             origin = any(_near(w, _ORIGIN) for w in re.findall(r"[a-z]+", question.lower()))
@@ -431,6 +449,9 @@ class TextStep:
                 events = list(dict.fromkeys([w for w in events if _near(w, _ORIGIN)] + _ORIGIN))
             bound = year_bound(question)
             future = bool(_FUTURE_ASKED.search(question))
+            context_years = {y.group(1) for y in YEAR.finditer(question)
+                             if _TIME_CLAUSE.search(question[max(0, y.start() - 80):y.start()])}
+            context_years = context_years if len(set(YEAR.findall(seg))) > 1 else set()
             best = None
             for m in rx.finditer(seg):
                 if _IN_IDENTIFIER.search(seg[max(0, m.start() - 12):m.start()]) and m.group(1) in question:
@@ -466,14 +487,27 @@ class TextStep:
                 # for approval ... in the first half of 2025")
                 clause = re.split(r"[;,]", seg[max(0, m.start() - 90):m.start()])[-1]
                 later = 0 if not future or _FUTURE.search(clause) else 1
-                key = (off_bound, later, d_event, dist(focus))
+                # "meetings were organized in 2024: one to present the Dashboard held on 27 June
+                # 2024; one to present the Africa Social Protection Clock held on 03 September 2024":
+                # the year in the clause (between semicolons and colons) that holds the most of the
+                # question's words dates the thing asked, before the nearest word breaks the tie
+                # the question's names first (a name says which event; "presented" may be written
+                # "to present" anywhere), then its other words
+                own = _clause_at(seg, m.start(), m.end())
+                named = -sum(1 for w in names if any(t.lower() == w for t in own))
+                shared = -sum(1 for w in set(focus) if any(_near(t, [w]) for t in own))
+                # "... originally set up, before the NSSF re-launched it in October 2024?": a year
+                # the question writes in a clause of its own (before, after, ...) dates that other
+                # event; the sentence's other year is asked
+                told = 1 if m.group(1) in context_years else 0
+                key = (off_bound, told, later, named, d_event, shared, dist(focus))
                 if best is None or key < best[0]:
                     best = (key, m)
             if best is not None:
                 m = best[1]
                 label = m.group(0).strip()
                 out[label] = Found(answer_type, label, label, [(a + m.start(), a + m.end())], float(m.group(1)),
-                                   dates_event=(bool(events) and best[0][0] == 0 and best[0][2] <= 4) or
+                                   dates_event=(bool(events) and best[0][0] == 0 and best[0][4] <= 4) or
                                    (bound is not None and best[0][0] == 0))  # the year written as the bound asked
             return list(out.values())
         want = ENTITY_FOR_TYPE.get(answer_type)

@@ -18,7 +18,9 @@ _BEFORE_YEAR = re.compile(rf"(?:\b(?P<day>\d{{1,2}})\s+)?\b(?P<month>{_MONTHS})\
 _WHEN = re.compile(r"^\s*(?:and\s+|so\s+)?when\b|\bwhen\s+(?:did|was|were|is|has|have|had|will)\b", re.I)
 _YEAR_WORD = re.compile(r"\byears?\b", re.I)
 # "in which month of 2024 did ...", "what month and year": the date is asked, read as a year with its month
-MONTH_ASKED = re.compile(r"\b(?:which|what)\s+month\b", re.I)
+# "on what date did the committee meet", "which day": the day too, where the evidence writes one
+DATE_ASKED = re.compile(r"\b(?:which|what)\s+(?:date|day)\b|\bdate\s+(?:of|when)\b|\b(?:meeting|event|launch|workshop)\s+date\b", re.I)
+MONTH_ASKED = re.compile(r"\b(?:which|what)\s+month\b|" + DATE_ASKED.pattern, re.I)
 
 
 def asks_when(question: str) -> bool:
@@ -27,7 +29,7 @@ def asks_when(question: str) -> bool:
     return bool(MONTH_ASKED.search(q)) or bool(_WHEN.search(q)) and not _YEAR_WORD.search(q)
 
 
-def dated_label(answer: dict) -> str | None:
+def dated_label(answer: dict, with_day: bool = False) -> str | None:
     """"April 2024" when the answer's evidence writes a month right before its year (the first
     evidence that does: a graph fact's evidence may open on a summary sentence of the year, "In
     2024, ten countries joined", before the member's own "In July 2024, Pakistan ... joined"), else None."""
@@ -41,7 +43,8 @@ def dated_label(answer: dict) -> str | None:
                 continue
             m = _BEFORE_YEAR.search(text[max(0, s - 24):s])
             if m:
-                return f"{m['month']} {year}"
+                day = (m["day"] or m["day2"]) if with_day else None
+                return f"{int(day)} {m['month']} {year}" if day else f"{m['month']} {year}"
     return None
 
 
@@ -50,7 +53,7 @@ def with_month(question: str, answers: list[dict]) -> list[dict]:
     evidence dates it (one answer only: several years are a list, read as years)."""
     if len(answers) != 1 or not asks_when(question):
         return answers
-    label = dated_label(answers[0])
+    label = dated_label(answers[0], with_day=bool(DATE_ASKED.search(question)))
     if label is None:
         return answers
     return [dict(answers[0], label=label)]

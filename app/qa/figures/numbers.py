@@ -47,7 +47,7 @@ _EARLIER_ASKED = re.compile(r"\b(from|initially|originally|before|previous(ly)?|
 _CALLED_EARLIER = re.compile(r"\b(previous|earlier|initial|original|prior)\s+(?:[a-z-]+\s+){0,2}?(?:of\s+)?"
                              r"(?:us\$|\$|€)?\s*$", re.I)
 _MONTHS = "(" + MONTH + ")"
-_MONTH_AFTER = re.compile(r"(?:\s*[-–]\s*\d{1,2})?\s+" + _MONTHS + r"\b")  # "03 September", "13-15 November"
+_MONTH_AFTER = re.compile(r"(?:\s*(?:[-–]|to|and)\s*\d{1,2})?\s+" + _MONTHS + r"\b")  # "03 September", "13-15 November", "from 13 to 15 November"
 _MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"\s+$")
 _SCALES = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "bn": 1e9, "m": 1e6}
 

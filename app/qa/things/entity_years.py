@@ -87,10 +87,15 @@ def _events(attrs: dict) -> list[tuple[str, str]]:
     return out
 
 
+# A clause that tells another event as context: "..., before the NSSF re-launched it in October 2024".
+_CONTEXT_CLAUSE = re.compile(r"[,;]?\s*\b(?:before|after|following|once)\b[^?]*", re.I)
+
+
 def _asked_events(question: str) -> set[str]:
-    """The event stems the question's words ask about (empty: it words no event)."""
+    """The event stems the question's words ask about (empty: it words no event); an event told
+    in a clause of context ("before it was re-launched") is not asked."""
     asked: set[str] = set()
-    for m in _EVENT_WORD.finditer(question):
+    for m in _EVENT_WORD.finditer(_CONTEXT_CLAUSE.sub(" ", question)):
         asked.update(_EVENTS[m.group(1).lower()])
     return asked
 
