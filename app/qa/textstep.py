@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.qa.figures import enumerations, numbers
-from app.qa.figures.keyword_figures import closing_reach_verb
+from app.qa.figures.keyword_figures import closing_reach_verb, opens_on_audience
 from app.qa.figures.region_figures import about_region, region_countries
 from app.qa.names.listed_governments import listed_governments
 from app.qa.question import ENTITY_FOR_TYPE, Analysis, is_network
@@ -404,9 +404,9 @@ class TextStep:
                 return []  # "between 2021 and 2024, ... 149 changes" counts the years up to the one asked
             focus = focus_terms(question)
             strict = bool(focus)
-            if not focus and (numbers.counted_noun_last(question) or (
+            if not focus and (numbers.counted_noun_last(question) or opens_on_audience(question) or (
                     numbers.asked_unit(question) == "percent" and not _WH.search(question))):
-                # keyword query ("... subscribers", "... execution rate by 2023"): its words say what
+                # keyword query ("... subscribers", "attendees ... meeting", "... execution rate by 2023"): its words say what
                 # is counted, or which of the rates listed together ("70% X and 61% Y") is meant
                 focus = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z-]+", question)
                          if w.lower() not in STOP and w.lower() not in _UNIT_WORDS]  # every share says "percent"

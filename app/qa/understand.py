@@ -18,7 +18,7 @@ from app.qa.intent import IntentGuess, delexicalise
 from app.qa.bank import Intent
 from app.qa.figures.numbers import counted_noun_last
 from app.qa.form.end_nouns import asked_end, end_noun_type, role_head
-from app.qa.figures.keyword_figures import asks_figure, closes_on_measure, opens_on_measure
+from app.qa.figures.keyword_figures import asks_figure, closes_on_measure, opens_on_audience, opens_on_measure
 from app.qa.form.passive_agent import agent_cut
 from app.qa.names.region_scope import region_countries_asked
 from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis, asks_written_text, set_pronoun_type
@@ -218,7 +218,7 @@ def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     if head and a.answer_type == "Number" and _COUNT_OF_TAIL.search(a.question):
         head = None  # "... first funding round number of pathfinder countries": the type noun is counted
     spans = [(l.start, l.end) for l in a.links]
-    if not role and (closes_on_measure(a.question, spans) or opens_on_measure(a.question)):
+    if not role and (closes_on_measure(a.question, spans) or opens_on_measure(a.question) or opens_on_audience(a.question, spans)):
         a.answer_type = "Number"  # "malawi older persons grant reach": the grant's reach, not the grant
     elif head and not (counted_last and _head_modifies_last(a)):  # "morocco c102 ratification year"
         a.answer_type = head

@@ -134,6 +134,16 @@ _MEASURE_FIRST = re.compile(r"^\W*(?:the\s+)?(?:share|percentage|proportion|per\
                             r"(?:of\b|(?=(?:the\s+)?[a-z0-9][\w'’-]*\s+\S))", re.I)
 
 
+def opens_on_audience(question: str, names: list[tuple[int, int]] = ()) -> bool:
+    """Does a keyword query open on a counted audience ("attendees gtt meeting financing gap
+    study")?  Then its size is asked, whatever the rest names as the event's topic (the study
+    discussed), unless a kind of entity is named (``_TYPE_HEADS``: "... webinar countries")."""
+    core = _keyword_core(question, names)
+    words = re.findall(r"[A-Za-z][A-Za-z$-]*", core or "")
+    return len(words) > 1 and bool(_AUDIENCE.fullmatch(words[0])) and \
+        not any(_TYPE_HEADS.fullmatch(w.lower()) for w in words)
+
+
 def opens_on_measure(question: str) -> bool:
     """Does a keyword query (no question word) open on a measure of what it names after ("share
     of ...")?  Then the figure is asked, whatever kind of thing the rest names."""

@@ -88,8 +88,10 @@ def _asked_unit(question: str, _version: int) -> str | None:
         return "count"
     if _SHARE_ASKED.search(question):
         return "percent"
-    if count or counted_noun_last(question):
-        return "count"
+    from app.qa.figures.keyword_figures import opens_on_audience
+
+    if count or counted_noun_last(question) or opens_on_audience(question):
+        return "count"  # ("attendees gtt meeting financing gap": the audience first is counted, not the money)
     if _MONEY_ASKED.search(question):
         return "money"
     if re.search(r"\b(?:total|count|tally|headcount)\b", question, re.I):
