@@ -26,11 +26,11 @@ def _z_spelling(t: str) -> str:
     """"mobilised" and "mobilized", "organisation" and "organization": one stem, whichever
     spelling the question and the table chose; "achieve" and "achieved" (stemmed "achiev"), and
     "strategy" and "strategies" (stemmed "strateg"), too."""
-    if len(t) > 5 and t.endswith("is"):
-        return t[:-2] + "iz"
     if len(t) >= 5 and t.endswith("y") and t[-2] not in "aeiouy":
         return t[:-1]  # "Strategy adopted" is named by "strategies adopted" (stemmed "strateg")
-    return t[:-1] if len(t) > 5 and t.endswith("e") and t[-2] not in "aeiou" else t
+    if len(t) > 5 and t.endswith("e") and t[-2] not in "aeiou":
+        t = t[:-1]  # "achieve" / "achiev"; and the verb "mobilise" (no suffix stripped) is "mobilis" ...
+    return t[:-2] + "iz" if len(t) > 5 and t.endswith("is") else t  # ... which meets "mobilized" ("mobiliz")
 
 SPARQL_CELLS = """PREFIX fg: <https://w3id.org/floorgraph/ontology#>
 PREFIX qb: <http://purl.org/linked-data/cube#>
