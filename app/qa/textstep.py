@@ -320,6 +320,10 @@ _FIGURE_THEN = re.compile(r"(?<![\w.,])\d[\d,.]*\s+((?:[A-Za-z][\w-]*\s+){0,2}[A
 SENTENCE_NAMES_BONUS = 0.1  # on the scale of dense similarity: a sentence naming the scheme beats its neighbour
 
 
+# A row of the report's acronym list, one unit of its own: "RMT | Results Monitoring Tool".
+_ACRONYM_ROW = re.compile(r"^\s*([^\s|]{2,12})\s*\|\s*([^|]+?)\s*\|?\s*$")
+
+
 class TextStep:
     def __init__(self, knowledge, units: UnitIndex):
         self.k = knowledge
@@ -328,6 +332,34 @@ class TextStep:
         self._about: dict[str, frozenset[str]] = {}  # passage id -> passage_entities (the graph is read-only)
         self._title_names: list[tuple[str, list[str], list[re.Pattern]]] | None = None
         self._contents: dict[str, bool] = {}  # passage id -> is a contents listing (see contents_listing)
+        self._acronyms: list[tuple[list[str], list[str]]] | None = None  # (expansion terms, acronym terms)
+
+    def acronym_terms(self, question: str) -> list[tuple[list[str], list[str]]]:
+        """(the name's terms, its acronym's terms) for each name the question spells out that the
+        report's own acronym list abbreviates ("Results Monitoring Tool" -> "rmt"): a sentence
+        that only writes the acronym ("the RMT encompasses approximately 490 entries") is about
+        that name too."""
+        if self._acronyms is None:
+            from graph.extract.organizations import _acronym_like, initials_match
+
+            rows = []
+            for u in self.units.units:  # the acronym list's rows are units of their own: "RMT | Results Monitoring Tool"
+                m = _ACRONYM_ROW.match(u.text)
+                if m and _acronym_like(m.group(1), m.group(2)) and initials_match(m.group(1), m.group(2)):
+                    rows.append((terms(m.group(2)), terms(m.group(1))))
+            self._acronyms = rows
+        asked = terms(question)
+        out = []
+        for expansion, acronym in self._acronyms:
+            # the whole name, or a run of three or more of its words that is at least half of it
+            # ("Global Technical Team" for "ILO Global Technical Team on social protection")
+            n = len(expansion)
+            runs = [expansion] if n < 3 else [expansion[i:i + k] for k in range(max(3, (n + 1) // 2), n + 1)
+                                              for i in range(n - k + 1)]
+            hit = next((r for r in runs for i in range(len(asked) - len(r) + 1) if asked[i:i + len(r)] == r), None)
+            if n >= 2 and hit is not None and not set(acronym) <= set(asked):
+                out.append((hit, acronym))
+        return out
 
     def report_year(self) -> str | None:
         """The year the report covers: the year its section titles write most often ("Programme
@@ -627,7 +659,13 @@ class TextStep:
                     named.update(terms(n))
         qterms = [t for t in terms(a.question) if t not in named] or terms(a.question)
         numbers = [n for n in re.findall(r"\b\d[\d,.]*\b", a.question) if not YEAR.fullmatch(n)]
-        scores = self.units.vectors @ qvec + WEIGHT_LEXICAL * self.units.lexical_in_context(qterms)
+        overlap = self.units.lexical_in_context(qterms)
+        for name, acronym in self.acronym_terms(a.question):
+            # the same question with the name written as the acronym: a unit scores by whichever
+            # way it writes the name (the acronym adds no word a unit must also hold)
+            short = [t for t in qterms if t not in name] + [t for t in acronym if t not in named]
+            overlap = np.maximum(overlap, self.units.lexical_in_context(short))
+        scores = self.units.vectors @ qvec + WEIGHT_LEXICAL * overlap
         # ... and the sentence that names the scheme or instrument is the one about it
         # A figure is said of what its sentence names: for a number or a year, the sentence naming
         # the asked-about country or organisation is the one about it ("how much did Korea commit":
