@@ -538,6 +538,9 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 if len(several) == 1 and countries_ and not things and pooled and (_SHARED.search(a.question) or through) \
                         and not a.any_of:
                     several = countries_[:1] + (through or pooled)[:1]
+                elif len(several) == 1 and not countries_ and not things and len(pooled) > 1 and _SHARED.search(a.question) \
+                        and not a.any_of:
+                    several = pooled[:2]  # "which RBSA contributors also fund the MUL": two funds' donors, both
                 if len(several) > 1 and (_SHARED.search(a.question) or through) and not a.any_of:
                     out.extend(funders_of(r) for r in several)  # "funders of both Jordan and Lebanon"
                 elif len(several) > 1:  # "who funds Jordan and Lebanon": the funders of either
@@ -566,11 +569,14 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             two = len(named) > 1 and not FUNDER_ASKED.search(a.question) and _named_donor_countries(a)
             # "which countries fund the work in both Viet Nam and Indonesia", "... in Viet Nam also
             # fund it in Indonesia": several named recipients share the asked funders
-            shared = not two and len(countries_) > 1 and bool(_SHARED.search(a.question)) and not a.any_of
+            # ("which countries fund both the RBSA and the MUL": two funds the graph holds donors of)
+            funded = countries_ if countries_ else [o for o in orgs if knowledge is not None
+                                                    and knowledge.facts_where(subject=o, predicate="fundedBy")]
+            shared = not two and len(funded) > 1 and bool(_SHARED.search(a.question)) and not a.any_of
             # "which countries fund the work in Jordan and Lebanon": the funders of either
             either = not two and not shared and len(countries_) > 1 and bool(_LISTED.search(a.question))
             if shared or either:
-                named = [r for r in named if r in countries_]
+                named = [r for r in named if r in (funded if shared else countries_)]
             gov_funders = []
             for n, r in enumerate(named[:2] if two or shared else named if either else named[:1]):
                 gov_funders.append(Constraint(f"{{ {_iri(r)} fg:fundedBy ?gov{n} }} UNION {{ {_iri(r)} fg:fundedBy ?via{n} . "
