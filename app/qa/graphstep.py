@@ -62,7 +62,16 @@ FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governme
                           # "which countries provided (additional) resources / pledged funds for X"
                           r"(?:provid|gave|giv|put|mobili[sz]|commit|pledg)\w*\s+(?:additional\s+|new\s+|more\s+|extra\s+)?"
                           r"(?:resources|funds|funding|financing|money)(?=\s+(?:to|for|into)\b))"
-                          r"\b(?!\s+(?:by|through|via|with|from|under|using|out of|in part)\b)", re.I)
+                          r"\b(?!\s+(?:by|through|via|with|from|under|using|out of|in part)\b)"
+                          # the relation as a noun: "which country is the only funder of the ILO's work
+                          # in X", "which countries does the report name as donors to X"
+                          # (the country noun is the copula's subject: "which countries list France as a
+                          # funder of X" asks the recipients, France is the funder)
+                          r"|\b(?:which|what)\s+(?:countr(?:y|ies)|governments?|member states?|nations?)\s+"
+                          r"(?:is|are|was|were|acts?\s+as|serves?\s+as|does\s+the\s+report\s+(?:name|list|cite|give)\s+as|"
+                          r"(?:is|are)\s+(?:named|listed|cited|given)\s+as)\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?:(?:only|main|sole|largest|biggest|key|principal|other|single|lead|leading)\s+)?"
+                          r"(?:funders?|donors?|financiers?|sponsors?|contributors?|backers?)\s+(?:of|to|for|behind)\b", re.I)
 # ("which donors do X and Y share", "which donors they are sharing", "the same donors": a verb of
 # sharing, never the noun "share of"); read here and by understand.shared_ends
 SHARING = r"shar(?:e|es|ed|ing)\b(?!\s+of\b)|the\s+same\b(?!\s+(?:year|time|day|month|way)\b)"

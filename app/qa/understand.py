@@ -49,6 +49,7 @@ SUPERLATIVE = re.compile(r"\b(the most|most often|most frequently|the fewest|few
 # "at least one benefit", "at most two": a bar, not a ranking
 _RANKING = re.compile(r"\b(?<!\bat )(most|fewest|least|largest|highest|biggest|greatest|lowest|smallest|top)\b", re.I)
 _GROUPING = re.compile(r"\b(by|per|each|every|breakdown|broken down|grouped)\b", re.I)
+_WHOSE_OPENS = re.compile(r"\s*whose\b", re.I)
 _ASKING = re.compile(r"\b(which|what|who|whom|where|when|how|list|name|give|tell|identify|is|are|does|did)\b", re.I)
 # Sums a time unit can follow as their rate, the "per" dropped ("allowance amount month"): ordinary English.
 _AFTER_NO_SUM = "".join(rf"(?<!\b{w} )" for w in ("amount", "amounts", "sum", "payment", "payments", "value", "rate", "cost"))
@@ -343,7 +344,8 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
                   or _INITIATIVE_HEAD.search(core_question(a.question))
                   or _PICK_FROM.search(a.question)  # "among the X countries ..., which one": headed before
                   or _HEADED.search(core_question(_names_collapsed(a)))  # "which of the Arab States countries"
-                  or set_pronoun_type(a.question))  # "looking at the pathfinders ..., which of them"
+                  or set_pronoun_type(a.question)  # "looking at the pathfinders ..., which of them"
+                  or _WHOSE_OPENS.match(a.question))  # "whose work is financed by X": the possessor, typed by the analysis
     if a.answer_type not in ("Text", "Number", "Year") and it.op == "list" and not headed and rel_share >= 0.6 \
             and guess.confidence >= 0.4 and _keyword_support(a, it.relation):
         a.answer_type = "Text"  # no "which <noun>" head: the relation's asked end decides the type

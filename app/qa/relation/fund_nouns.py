@@ -75,8 +75,16 @@ _ASKED = re.compile(r"(\b(?:which|what) (?:(?!(?:did|does|do|has|have|had|is|are
                     r"(funds?)" + _NOUN_NEXT + r"|(\bthe )(fund)" + _NOUN_NEXT, re.I)
 
 
+# A singular agent right before "funds" is its subject: "which country funds Madagascar?" (the
+# name blanked leaves the verb looking like a noun at the end) asks who pays, not which fund.
+_AGENT_SUBJECT = re.compile(r"\b(?:country|government|donor|nation|state|organi[sz]ation|partner|member|agency|institution|"
+                            r"body|foundation|bank|company|sponsor|funder|contributor)\s+$", re.I)
+
+
 def _blank_asked(m: re.Match) -> str:
     lead, noun = (m.group(1), m.group(2)) if m.group(2) else (m.group(3), m.group(4))
+    if m.group(2) and noun.lower() == "funds" and _AGENT_SUBJECT.search(lead):
+        return m.group(0)
     return lead + " " * len(noun)
 
 
