@@ -300,6 +300,15 @@ _FUND_ASKING = frozenset(terms("fund funds funded funder funders funding donor d
 _FUNDERS_ASKED = re.compile(r"\b(?:donors?|funders?|financiers?|backers?|co-?financ\w*|co-?fund\w*|financ\w*|fund(?:s|ed|ing)?)\b",
                             re.I)
 _SUPPORT_VERB = re.compile(r"\b(supports|supported|support|supporting)\b", re.I)
+# A named country's own funders, as a group a ranking picks from: "Kenya's funders", "the donors of
+# (the ILO's work in) Jordan".
+_GIVER_NOUNS = r"(?:funders|donors|financiers|backers|sponsors|contributors|financing\s+partners)"
+_OWN_FUNDERS_AFTER = re.compile(r"['’]s?\s+(?:own\s+)?" + _GIVER_NOUNS + r"\b", re.I)
+_FUNDERS_OF_BEFORE = re.compile(r"\b" + _GIVER_NOUNS + r"\s+(?:of|to|for|in)\s+(?:the\s+)?(?:ILO['’]s\s+)?"
+                                r"(?:(?:social\s+protection\s+)?work\s+in\s+)?$", re.I)
+# Countries counted in so many words by a ranking: "funds the most countries", "in the fewest African countries".
+_COUNTRIES_COUNTED = re.compile(r"\b(?:most|fewest|least|more|fewer|largest\s+number\s+of|greatest\s+number\s+of)\s+"
+                                r"(?:[a-z-]+\s+){0,2}?(?:countr(?:y|ies)|nations|states|places)\b", re.I)
 _FUND_FORM = {"supports": "funds", "supported": "funded", "support": "fund", "supporting": "funding"}
 # A kind of scheme named by its noun ("the garment workers' injury pilot").
 _SCHEME_NOUN = re.compile(r"\b(?:schemes?|pilots?|programmes?|programs?|insurance|grants?|allowances?|pensions?|"
@@ -2168,6 +2177,8 @@ class QuestionEngine:
             op, relation, direction = said  # the question's own superlative over a counted noun
         if op not in ("argmax", "argmin", "groupby") or not relation or relation not in REGISTRY:
             return None
+        if not among and op in ("argmax", "argmin") and relation == "fundedBy":
+            among = self._funders_named(a)  # "which of Kenya's funders funds the most countries"
         t = time.perf_counter()
         within = self._ranked_within(a, op, relation) if not among else None
         res = aggregate.run(self.store, self.k, op, REGISTRY[relation], direction, a, among, within)
@@ -2354,6 +2365,19 @@ class QuestionEngine:
                                                                 facts, why=why)))
         return answers
 
+    def _funders_named(self, a: Analysis) -> list[str] | None:
+        """"Which of Kenya's funders funds the most countries", "among the donors of Jordan, which
+        ...": the ranked funders are the named country's own (its financing line), or None when
+        the question names no such group."""
+        out: list[str] = []
+        for l in a.links:
+            if l.type != "Country":
+                continue
+            if _OWN_FUNDERS_AFTER.match(a.question, l.end) or _FUNDERS_OF_BEFORE.search(a.question[:l.start]):
+                for c in l.ids:
+                    out += [f["object"] for f in self.k.facts_where(subject=c, predicate="fundedBy")]
+        return list(dict.fromkeys(out)) or None
+
     def _ranked_within(self, a: Analysis, op: str, relation: str) -> list[str] | None:
         """'Which pathfinder country has the most funders?': the countries the question's other
         conditions define (pathfinder status, a result, a ratification ...; regions are the
@@ -2366,6 +2390,14 @@ class QuestionEngine:
                      for i in l.ids]  # "the Global Accelerator pathfinder countries", resolved to a set (country_chain)
         if described and a.answer_type != "Country":
             return described
+        named = a.linked("Country")
+        if named and a.answer_type != "Country" and "Country" in r.domain \
+                and not _COUNTRIES_COUNTED.search(a.question):
+            # "which is the main donor in Madagascar", "the biggest funder of the ILO's work in
+            # Jordan": the named countries are the ones counted, so only their own funders rank
+            # (the report gives no amounts; breadth across the named countries decides). "Which of
+            # Kenya's funders funds the most countries" counts countries in so many words: not so
+            return named
         cons = [c for c in (self._region_free_constraints(a) or [])
                 if c.relation not in ("region", "priority") and not _through([c], {relation})]
         if not cons:
