@@ -433,8 +433,9 @@ def implied(a: Analysis, cons: list, knowledge) -> list:
             continue  # the question words a relation for it: the other steps decide
         counts = []
         for r in REGISTRY:
-            if r.name in _NOT_COMPOSED or r.name == "inRegion" or "Country" not in r.domain \
-                    or e.split(":")[0] not in r.range:
+            # (the graph's facts decide, not the declared range: "Multi-donor Programme countries"
+            # are funded by the programme, an initiative the funding relation's range does not name)
+            if r.name in _NOT_COMPOSED or r.name == "inRegion" or "Country" not in r.domain:
                 continue
             n = sum(1 for f in knowledge.facts_where(predicate=r.name, obj=e) if f["subject"].startswith("Country:"))
             counts.append((n, r))
