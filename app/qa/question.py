@@ -69,7 +69,9 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Initiative", re.compile(r"\b(which|what)\b[^?]{0,30}\b(initiative|partnership|network|coalition)s?\b", re.I)),
     ("Country", re.compile(r"\b(which|what)\b[^?]{0,40}\b(countr(y|ies)|governments?|member states?|territor(y|ies)|nations?)\b|"
                            r"\b(?:which|what)\s+(?:[\w-]+\s+){0,3}?states?\b(?!['’-]|\s+(?:institutions?|agenc\w+|bod(?:y|ies)|actors?|"
-                           r"budgets?|owned|funds?|pensions?|level|authorit\w+|services?)\b)|^\s*where\b(?![^?]*\bcomes? from\b)|^\s*whose\b|\bin which\b(?![^?]{0,25}\b(year|month|programme|scheme|publication)\b)", re.I)),
+                           r"budgets?|owned|funds?|pensions?|level|authorit\w+|services?)\b)|^\s*where\b(?![^?]*\bcomes? from\b)|^\s*whose\b|\bin which\b(?![^?]{0,25}\b(year|month|programme|scheme|publication)\b)|"
+                           # "did any Europe and Central Asia country achieve ...": the countries, listed (none: empty)
+                           r"^\s*(?:did|does|do|has|have|had|is|are|was|were)\s+any\s+(?:[\w'’-]+\s+){0,5}?(?:countr(?:y|ies)|nations?)\b", re.I)),
     ("Organization", re.compile(r"^\s*who\b|^\s*where\b(?=[^?]*\b(?:money|funding|financ\w*|funds|resources)\b)"
                                 r"(?=[^?]*\bcom(?:e|es|ing)\s+from\b)|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?|universit(y|ies)|institutes?|confederations?|federations?|ministr(y|ies)|firms?|multinationals?|corporations?)\b", re.I)),
 ]
