@@ -42,6 +42,8 @@ from app.qa.things import definition
 from app.qa.topics import entry_scope
 from app.qa.topics import either_word
 from app.qa.constraints import month_dated, region_topic
+from app.qa.topics import clause_sets
+from graph import countries
 from app.qa.topics import scope_topic
 from app.qa.constraints import topic_polar
 from app.qa.figures import figure_rank
@@ -2091,6 +2093,8 @@ class QuestionEngine:
                               if self.k.entity(m.group(0)) else m.group(0), p) for p in path]
         if out["answer_type"] == "Year":  # "when did the ILO publish ...": "April 2024", as the evidence dates it
             out["answers"] = event_month.with_month(a.question, out["answers"])
+        if out["answer_type"] == "Country" and out["answers"] and "text" in str(out.get("strategy", "")):
+            self._clause_sets(a.question, out)  # "both A and B": two clauses of one sentence
         if not out["answers"]:
             out.setdefault("message", NO_RELIABLE_ANSWER)
             # the sentences the message rests on come first, marked, so a page can show them as its evidence
@@ -2102,6 +2106,32 @@ class QuestionEngine:
         timings["total_ms"] = (time.perf_counter() - t0) * 1e3
         out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}
         return out
+
+    def _clause_sets(self, question: str, out: dict) -> None:
+        """"Which countries got both A and B", "... which did not also B": when the sentence that
+        answered lists countries clause by clause, the two clauses the question names, combined
+        (see :mod:`app.qa.topics.clause_sets`)."""
+        pair = clause_sets.asked_pair(question)
+        if pair is None:
+            return
+        labels = [x["label"] for x in out["answers"]]
+        for x in out["answers"]:
+            for ev in (x.get("evidence") or [])[:1]:
+                sentence = clause_sets.sentence_of(ev.get("text") or "", labels)
+                isos = clause_sets.combine(pair, sentence) if sentence else None
+                if isos is None:
+                    continue
+                why = (f"in {'both' if pair.op == 'and' else 'the first but not the second'} of two clauses of one "
+                       f"sentence, “{pair.a}” and “{pair.b}”")
+                kept = []
+                for iso in isos:
+                    d = self._answer_dict(f"Country:{iso}", x.get("score", 1.0),
+                                          [self._evidence(ev["passage_id"], [countries.display_name(iso)])])
+                    d["path"] = [why, f"sentence: {sentence}"]
+                    kept.append(d)
+                out["answers"], out["strategy"] = kept, "text (clauses)"
+                out["path"] = list(out.get("path") or []) + [why, f"sentence: {sentence}"]
+                return
 
     def _instruments_in_evidence(self, answers: list[dict]) -> list[dict]:
         """ILO conventions the evidence sentences of wrong-typed answers name ("the EIS Pilot ... in
