@@ -171,3 +171,42 @@ def test_which_of_a_countrys_funders_funds_the_most_countries(engine):
         pytest.skip("Kenya's funders tie on reach")
     got = engine.ask("Which of Kenya's funders funds the most countries?")
     assert _labels(got)[:1] == [max(reach, key=reach.get)]
+
+
+# ---- "<fund> countries" beside a worded relation; "did any <kind> country"; two clauses of one sentence
+
+def test_a_fund_named_before_countries_filters_a_worded_relation(engine):
+    mul = _by_acronym(engine, "MUL")
+    funded = {engine.k.label(f["subject"]) for f in engine.k.facts_where(obj=mul, predicate="fundedBy")
+              if f["subject"].startswith("Country:")}
+    with_result = set(_labels(engine.ask("Which countries had a Result 3 in 2024?")))
+    want = funded & with_result
+    if not want or want == with_result:
+        pytest.skip("the fund's countries do not narrow the result's")
+    assert set(_labels(engine.ask("Which Multi-donor Programme countries improved their operations in 2024 (Result 3)?"))) == want
+
+
+def test_did_any_country_asks_the_countries():
+    assert answer_type("Did any Europe and Central Asia country achieve a result in introducing or reforming schemes in 2024?") == "Country"
+    assert answer_type("Has any Arab States country ratified Convention No. 102?") == "Country"
+
+
+def test_two_clauses_of_one_sentence_combined():
+    from app.qa.topics.clause_sets import Pair, asked_pair, combine
+
+    sentence = ("The partnership began in 2024, including developing recommendations in the Article IV reports in "
+                "Cambodia, Comoros and Thailand; providing technical assistance on financing reforms in Lebanon, "
+                "Eswatini and Thailand; promoting gender-responsive design in Morocco and Paraguay.")
+    both = asked_pair("Which countries got both Article IV recommendations and technical assistance on financing reforms?")
+    assert both == Pair("and", "Article IV recommendations", "technical assistance on financing reforms")
+    assert combine(both, sentence) == ["THA"]
+    minus = asked_pair("Among the countries with Article IV recommendations, which did not also receive technical assistance on financing reforms?")
+    assert minus is not None and minus.op == "minus"
+    assert combine(minus, sentence) == ["KHM", "COM"]
+    assert combine(Pair("and", "pensions", "health"), sentence) is None  # no clause clearly named
+
+
+def test_both_clauses_through_the_engine(engine):
+    single = set(_labels(engine.ask("In which countries did the ILO-IMF partnership provide technical assistance on financing for social protection reforms?")))
+    both = set(_labels(engine.ask("Which countries got both Article IV recommendations and technical assistance on financing reforms from the ILO-IMF partnership?")))
+    assert both and both < single
