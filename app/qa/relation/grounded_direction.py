@@ -65,6 +65,12 @@ def reversed_direction(a: Analysis, relation: str | None, direction: str | None,
 _ASKED_TYPE = {"Initiative": "Organization"}
 
 
+# A keyword query closing on a kind of body the named thing has (its committee, secretariat, team):
+# that body is asked by name, which no relation to the named thing holds.
+_BODY_LAST = re.compile(r"\b(?:committees?|councils?|boards?|secretariats?|commissions?|task\s*forces?|teams?|"
+                        r"working\s+groups?|units?|offices?)\s*\??\s*$", re.I)
+
+
 def held_relation(a: Analysis, relation: str | None, op: str, supported, knowledge) -> tuple[str, str] | None:
     """(relation, direction) the graph holds between the one thing a keyword query names and the
     kind it asks, when the query words no relation at all ("multi donor programme mul countries":
@@ -77,6 +83,8 @@ def held_relation(a: Analysis, relation: str | None, op: str, supported, knowled
     want = ENTITY_FOR_TYPE.get(a.answer_type)
     if want is None or op not in ("list", "count") or _ASKING_WORD.search(a.question):
         return None
+    if _BODY_LAST.search(a.question):
+        return None  # "flagship programme governance committee": a body of the thing is asked, not its funders
     if relation == "inRegion" and a.regions:
         relation = None  # "africa ireland", "c102 africa": the region filters, it is not what is asked
     if relation and (relation not in REGISTRY or grounded(relation, a, knowledge)):
