@@ -60,10 +60,13 @@ def _only_beside_funder(a: Analysis, core: str, knowledge) -> bool:
 
 def only_constraint(a: Analysis, knowledge) -> Constraint | None:
     """The 'funded only by ...' constraint on countries, or None when the question sets none."""
-    from app.qa.form.wording import core_question
+    from app.qa.form.wording import core_question, partitive_preamble
 
-    # "colleagues who only cover Asia": an "only" in a wordy preamble is not the question's condition.
+    # "colleagues who only cover Asia": an "only" in a wordy preamble is not the question's condition,
+    # but a partitive one ("Among the countries funded only by X, which ...") names the set picked from
     core = core_question(a.question)
+    part = partitive_preamble(a.question)
+    core = f"{part}, {core}" if part else core
     # "looking only at the country pages": "only" narrows where to look, not whom the funding comes from
     only = next((m for m in ONLY.finditer(core) if not _ASIDE_VERB.match(core, m.end())
                  and not _SCOPE_AFTER.match(core, m.end())), None)
