@@ -210,3 +210,22 @@ def test_both_clauses_through_the_engine(engine):
     single = set(_labels(engine.ask("In which countries did the ILO-IMF partnership provide technical assistance on financing for social protection reforms?")))
     both = set(_labels(engine.ask("Which countries got both Article IV recommendations and technical assistance on financing reforms from the ILO-IMF partnership?")))
     assert both and both < single
+
+
+# ---- a keyword query closing on a body of the named thing; "only" in a partitive lead
+
+def test_keyword_query_closing_on_a_committee_asks_no_funders(engine):
+    fp = next((i for i, e in engine.k.entities.items() if e["label"] == "Flagship Programme"), None)
+    if fp is None:
+        pytest.skip("no Flagship Programme entity")
+    funders = _funders(engine, fp)
+    got = _labels(engine.ask("flagship programme governance committee"))
+    assert got and not set(got) & funders
+    assert any("Committee" in g for g in got)
+
+
+def test_only_in_a_partitive_lead_is_the_set_picked_from(engine):
+    inline = set(_labels(engine.ask("Which countries funded only by the ILO's Regular Budget achieved a result in 2024?")))
+    assert inline
+    lead = set(_labels(engine.ask("Among the countries funded only by the ILO's Regular Budget, which achieved any result in 2024?")))
+    assert lead == inline
