@@ -427,6 +427,8 @@ def implied(a: Analysis, cons: list, knowledge) -> list:
     for l in a.links:
         if l.type not in ("Organization", "Initiative") or len(l.ids) > 3 or set(l.ids) & (used | AUTHOR_ORGS):
             continue
+        if any(_iri(i) in c.pattern for c in cons for i in l.ids):
+            continue  # "... countries without MUL funding": a negated constraint (no evidence kept) uses it
         e = l.ids[0]
         if any(keyword_hits(a, r) for r in REGISTRY if e.split(":")[0] in r.range and "Country" in r.domain
                and r.name not in _NOT_COMPOSED):
