@@ -229,3 +229,16 @@ def test_only_in_a_partitive_lead_is_the_set_picked_from(engine):
     assert inline
     lead = set(_labels(engine.ask("Among the countries funded only by the ILO's Regular Budget, which achieved any result in 2024?")))
     assert lead == inline
+
+
+# ---- a stop before a question typed in lower case ends the asker's sentence
+
+def test_a_lower_case_question_after_the_askers_sentence_is_the_one_asked():
+    from app.qa.form.question_sentence import asking_sentence
+
+    split = asking_sentence("We are mapping who does what in social protection. any ILO UNDP joint work countries?")
+    assert split.question == "any ILO UNDP joint work countries?"
+    assert split.dropped == ["We are mapping who does what in social protection."]
+    # a statement about the report's content is no aside: the text is read whole (its pronoun needs it)
+    whole = "Kenya re-launched a scheme. kenya scheme year"
+    assert asking_sentence(whole).question == whole and not asking_sentence(whole).dropped

@@ -338,6 +338,13 @@ def asking_sentence(question: str) -> Sentences:
         run_on = _run_on_split(sentences[0])
         if run_on is not None:
             sentences, asking = run_on, [1]
+        else:
+            # "We are mapping who does what in social protection. any ILO UNDP joint work countries?":
+            # a stop before a question typed in lower case ends the asker's sentence, whose own
+            # question word ("who") asks nothing
+            typed = [t.strip() for t in _LOWER_START.split(" ".join(question.split())) if t.strip()]
+            if len(typed) >= 2 and len(typed[-1].split()) >= 2 and all(_asides_only(t) for t in typed[:-1]):
+                sentences, asking = typed, [len(typed) - 1]
     if len(sentences) < 2:
         return Sentences(question, [])
     if not asking:
