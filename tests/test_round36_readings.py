@@ -198,7 +198,7 @@ def test_two_clauses_of_one_sentence_combined():
                 "Cambodia, Comoros and Thailand; providing technical assistance on financing reforms in Lebanon, "
                 "Eswatini and Thailand; promoting gender-responsive design in Morocco and Paraguay.")
     both = asked_pair("Which countries got both Article IV recommendations and technical assistance on financing reforms?")
-    assert both == Pair("and", "Article IV recommendations", "technical assistance on financing reforms")
+    assert (both.op, both.a, both.b) == ("and", "Article IV recommendations", "technical assistance on financing reforms")
     assert combine(both, sentence) == ["THA"]
     minus = asked_pair("Among the countries with Article IV recommendations, which did not also receive technical assistance on financing reforms?")
     assert minus is not None and minus.op == "minus"

@@ -2094,7 +2094,7 @@ class QuestionEngine:
         if out["answer_type"] == "Year":  # "when did the ILO publish ...": "April 2024", as the evidence dates it
             out["answers"] = event_month.with_month(a.question, out["answers"])
         if out["answer_type"] == "Country" and out["answers"] and "text" in str(out.get("strategy", "")):
-            self._clause_sets(a.question, out)  # "both A and B": two clauses of one sentence
+            self._clause_sets(a, out)  # "both A and B": two clauses of one sentence
         if not out["answers"]:
             out.setdefault("message", NO_RELIABLE_ANSWER)
             # the sentences the message rests on come first, marked, so a page can show them as its evidence
@@ -2107,11 +2107,11 @@ class QuestionEngine:
         out["timings_ms"] = {k: round(v, 2) for k, v in timings.items()}
         return out
 
-    def _clause_sets(self, question: str, out: dict) -> None:
+    def _clause_sets(self, a: Analysis, out: dict) -> None:
         """"Which countries got both A and B", "... which did not also B": when the sentence that
         answered lists countries clause by clause, the two clauses the question names, combined
         (see :mod:`app.qa.topics.clause_sets`)."""
-        pair = clause_sets.asked_pair(question)
+        pair = clause_sets.asked_pair(a.question, [(l.start, l.end) for l in a.links])
         if pair is None:
             return
         labels = [x["label"] for x in out["answers"]]
@@ -2122,7 +2122,7 @@ class QuestionEngine:
                 if isos is None:
                     continue
                 why = (f"in {'both' if pair.op == 'and' else 'the first but not the second'} of two clauses of one "
-                       f"sentence, “{pair.a}” and “{pair.b}”")
+                       f"sentence, “{pair.said[0]}” and “{pair.said[1]}”")
                 kept = []
                 for iso in isos:
                     d = self._answer_dict(f"Country:{iso}", x.get("score", 1.0),

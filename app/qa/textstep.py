@@ -18,6 +18,7 @@ import numpy as np
 from app.qa.figures import enumerations, numbers
 from app.qa.figures.keyword_figures import closing_reach_verb, opens_on_audience
 from app.qa.figures.region_figures import about_region, region_countries
+from app.qa.things.entity_years import CONTEXT_OPENERS
 from app.qa.names.listed_governments import listed_governments
 from app.qa.question import ENTITY_FOR_TYPE, Analysis, is_network
 from app.qa.units import STOP, UnitIndex, stem, terms
@@ -197,7 +198,7 @@ def prefer_dated_event(results: list["TextResult"], ratio: float = 0.65,
 
 # A clause of the question that dates another event than the one asked: "..., before the NSSF
 # re-launched it in October 2024" (up to the year, no other clause mark between).
-_TIME_CLAUSE = re.compile(r"\b(?:before|after|following|once|since|until|when)\b[^?,;:]{0,70}$", re.I)
+_TIME_CLAUSE = re.compile(rf"\b(?:{CONTEXT_OPENERS}|since|until|when)\b[^?,;:]{{0,70}}$", re.I)
 
 
 def _clause_at(seg: str, start: int, end: int) -> list[str]:
@@ -208,14 +209,18 @@ def _clause_at(seg: str, start: int, end: int) -> list[str]:
     return re.findall(r"[A-Za-z][A-Za-z-]+", seg[left:min(ends) if ends else len(seg)])
 
 
+def capitalised_words(question: str) -> set[str]:
+    """The question's capitalised words, lower-cased, but its first (capitalised as the first)."""
+    first = re.match(r"\W*([A-Za-z][A-Za-z-]*)", question)
+    return {w.lower() for w in re.findall(r"\b[A-Z][A-Za-z-]*", question) if not (first and w == first.group(1))}
+
+
 def event_words(question: str, focus: list[str]) -> list[str]:
     """The focus words that say what happened ("instituted", "launched"), not whose it was: the
     words of country names and capitalised names are left out."""
     names = {w.lower() for _, _, surface, _ in countries.find_countries(question)
              for w in re.findall(r"[A-Za-z][A-Za-z-]+", surface)}
-    first = re.match(r"\W*([A-Za-z][A-Za-z-]*)", question)
-    names |= {w.lower() for w in re.findall(r"\b[A-Z][A-Za-z-]*", question)
-              if not (first and w == first.group(1))}
+    names |= capitalised_words(question)
     return [w for w in focus if w not in names and countries.lookup(w) is None]  # "lebanon" typed lowercase
 
 
@@ -467,8 +472,7 @@ class TextStep:
             # Words the sentence writes capitalised are part of a name there ("Employment Injury
             # Benefits Convention, 1964"), whatever case the question typed them in.
             said = re.findall(r"[A-Za-z][A-Za-z-]+", seg)
-            first = re.match(r"\W*([A-Za-z][A-Za-z-]*)", question)
-            names = {w.lower() for w in re.findall(r"\b[A-Z][A-Za-z-]*", question) if not (first and w == first.group(1))}
+            names = capitalised_words(question)
             events = [w for w in event_words(question, focus)
                       if not any(_near(t, [w]) for t in said) or any(t.islower() and _near(t, [w]) for t in said)]
             origin = any(_near(w, _ORIGIN) for w in re.findall(r"[a-z]+", question.lower()))

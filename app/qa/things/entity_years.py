@@ -87,8 +87,10 @@ def _events(attrs: dict) -> list[tuple[str, str]]:
     return out
 
 
-# A clause that tells another event as context: "..., before the NSSF re-launched it in October 2024".
-_CONTEXT_CLAUSE = re.compile(r"[,;]?\s*\b(?:before|after|following|once)\b[^?]*", re.I)
+# A clause that tells another event as context: "..., before the NSSF re-launched it in October 2024"
+# (the text step reads the same openers before a year the question gives: app.qa.textstep).
+CONTEXT_OPENERS = "before|after|following|once"
+_CONTEXT_CLAUSE = re.compile(rf"[,;]?\s*\b(?:{CONTEXT_OPENERS})\b[^?]*", re.I)
 
 
 def _asked_events(question: str) -> set[str]:

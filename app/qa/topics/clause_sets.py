@@ -31,26 +31,31 @@ _NOT_ALSO = re.compile(r"^(?P<a>.+)[,;]\s*(?:which|what|where)\b[^?]*?\b(?:did|d
                        r"(?:also\s+)?(?P<b>.+?)\s*[?.]?\s*$", re.I)
 _BUT_NOT = re.compile(r"^(?P<a>.+?)\s+(?:but|and)\s+not\s+(?P<b>.+?)\s*[?.]?\s*$", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
-_FRAME = frozenset("which countries country did got get receive received where also among the ilo imf partnership "
-                   "work worked help helped support supported both".split())
+# Words of the asking frame, in no clause's activity (the names the question links are blanked
+# before reading: a name the sentence opens on is in its first clause only).
+_FRAME = frozenset("which countries country did got get receive received where also among the work worked help helped "
+                   "support supported both".split())
 MIN_SHARED = 2
 
 
 @dataclass
 class Pair:
     op: str  # "and" | "minus"
-    a: str
+    a: str  # each activity as matched (the question's linked names blanked)
     b: str
+    said: tuple[str, str] = ("", "")  # ... and as the question writes it, for the answer's path
 
 
-def asked_pair(question: str) -> Pair | None:
-    """The two activities and how the question combines them, or None."""
-    m = _BOTH.search(question)
-    if m:
-        return Pair("and", m["a"], m["b"])
-    m = _NOT_ALSO.search(question) or _BUT_NOT.search(question)
-    if m:
-        return Pair("minus", m["a"], m["b"])
+def asked_pair(question: str, names: list[tuple[int, int]] = ()) -> Pair | None:
+    """The two activities and how the question combines them, or None.  ``names``: the spans of
+    the names the question links, blanked before matching (same length, so offsets hold)."""
+    text = question
+    for s, e in names:
+        text = text[:s] + " " * (e - s) + text[e:]
+    for op, m in (("and", _BOTH.search(text)), ("minus", _NOT_ALSO.search(text) or _BUT_NOT.search(text))):
+        if m:
+            said = (" ".join(question[m.start("a"):m.end("a")].split()), " ".join(question[m.start("b"):m.end("b")].split()))
+            return Pair(op, m["a"], m["b"], said)
     return None
 
 
