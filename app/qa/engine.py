@@ -306,7 +306,7 @@ _SUPPORT_VERB = re.compile(r"\b(supports|supported|support|supporting)\b", re.I)
 # (the ILO's work in) Jordan".
 _GIVER_NOUNS = r"(?:funders|donors|financiers|backers|sponsors|contributors|financing\s+partners)"
 _OWN_FUNDERS_AFTER = re.compile(r"['’]s?\s+(?:own\s+)?" + _GIVER_NOUNS + r"\b", re.I)
-_FUNDERS_OF_BEFORE = re.compile(r"\b" + _GIVER_NOUNS + r"\s+(?:of|to|for|in)\s+(?:the\s+)?(?:ILO['’]s\s+)?"
+_FUNDERS_OF_BEFORE = re.compile(r"\b" + _GIVER_NOUNS + r"\s+(?:of|to|for|in)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?"
                                 r"(?:(?:social\s+protection\s+)?work\s+in\s+)?$", re.I)
 # Countries counted in so many words by a ranking: "funds the most countries", "in the fewest African countries".
 _COUNTRIES_COUNTED = re.compile(r"\b(?:most|fewest|least|more|fewer|largest\s+number\s+of|greatest\s+number\s+of)\s+"

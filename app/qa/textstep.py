@@ -201,14 +201,6 @@ def prefer_dated_event(results: list["TextResult"], ratio: float = 0.65,
 _TIME_CLAUSE = re.compile(rf"\b(?:{CONTEXT_OPENERS}|since|until|when)\b[^?,;:]{{0,70}}$", re.I)
 
 
-def _clause_at(seg: str, start: int, end: int) -> list[str]:
-    """The words of the clause around seg[start:end]: bounded by semicolons and colons, the marks a
-    sentence uses to list several events, each with its own date."""
-    left = max(seg.rfind(";", 0, start), seg.rfind(":", 0, start)) + 1
-    ends = [i for i in (seg.find(";", end), seg.find(":", end)) if i >= 0]
-    return re.findall(r"[A-Za-z][A-Za-z-]+", seg[left:min(ends) if ends else len(seg)])
-
-
 def capitalised_words(question: str) -> set[str]:
     """The question's capitalised words, lower-cased, but its first (capitalised as the first)."""
     first = re.match(r"\W*([A-Za-z][A-Za-z-]*)", question)
@@ -529,7 +521,7 @@ class TextStep:
                 # question's words dates the thing asked, before the nearest word breaks the tie
                 # the question's names first (a name says which event; "presented" may be written
                 # "to present" anywhere), then its other words
-                own = _clause_at(seg, m.start(), m.end())
+                own = re.findall(r"[A-Za-z][A-Za-z-]+", numbers._clause(seg, m.start(), m.end()))
                 named = -sum(1 for w in names if any(t.lower() == w for t in own))
                 shared = -sum(1 for w in set(focus) if any(_near(t, [w]) for t in own))
                 # "... originally set up, before the NSSF re-launched it in October 2024?": a year

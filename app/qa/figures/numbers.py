@@ -547,7 +547,8 @@ _LINKING = re.compile(r"\b([A-Za-z][A-Za-z-]+)\s+(?:stood|stands|amounted|amount
 
 
 def _clause(seg: str, start: int, end: int) -> str:
-    """The clause a number sits in: between the nearest ';' (or sentence-internal list break) on each side."""
+    """The clause a number (or a year: app.qa.textstep) sits in: between the nearest ';' (or
+    sentence-internal list break) on each side."""
     left = max(seg.rfind(";", 0, start), seg.rfind(":", 0, start))
     right = min([i for i in (seg.find(";", end), seg.find(":", end)) if i >= 0] or [len(seg)])
     return seg[left + 1:right]
