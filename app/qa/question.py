@@ -604,6 +604,7 @@ class Lexicon:
                         and not _ALPHANUMERIC.fullmatch(re.sub(r"[\s.-]", "", text[toks[i][0]:toks[i + n - 1][1]])) \
                         and not (lowercase_query and all(_lower_acronym_ok(t, joined=n >= 2 or bool(_SET_ASIDE_BEFORE.search(
                             text[:toks[i][0]]))) for t in gram)) \
+                        and not (lowercase_query and _hyphen_joined_acronym(text[toks[i][0]:toks[i + n - 1][1]], gram)) \
                         and not (lowercase_query and n == 1 and _keyword_country_acronym(low, i, ids)) \
                         and not (lowercase_query and n == 1 and gram[0] not in QUESTION_WORDS and gram[0] not in STOP
                                  and _in_name_slot(text, toks[i][0], toks[i][1])):
@@ -769,6 +770,16 @@ _NAME_SLOT_AFTER = re.compile(r"^\s+(?:members?|membership|network|partners?)\b"
 def _in_name_slot(text: str, start: int, end: int) -> bool:
     """Is the lower-case word at text[start:end] where English grammar leaves room only for a name?"""
     return bool(_NAME_SLOT_BEFORE.search(text[:start]) or _NAME_SLOT_AFTER.match(text[end:]))
+
+
+def _hyphen_joined_acronym(span: str, gram: tuple[str, ...]) -> bool:
+    """Is a lower-case span an acronym of initials joined by hyphens ("sen-csu" for SEN-CSU), with a
+    part no English word?  Written as one hyphenated token, the parts are no phrase of the
+    question's own, even when one of them is a word ("sen")."""
+    from app.qa.form.spelling import english_words
+
+    return len(gram) >= 2 and re.fullmatch(r"\w+(?:-\w+)+", span) is not None and \
+        any(t not in english_words() and t not in QUESTION_WORDS and not t.isdigit() for t in gram)
 
 
 def _lower_acronym_ok(tok: str, joined: bool = False) -> bool:
