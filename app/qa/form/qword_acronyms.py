@@ -7,7 +7,7 @@ publication" it names a body: moved to the front it made the query ask "who ...?
 an organisation instead of the publication.  A question word is read as an organisation's acronym
 (any acronym of the graph equal to it) when it is written in capitals after the query's first
 word, or is joined to another organisation's name ("who/ilo", "ilo-who", "who and the ilo", and in a
-keyword query without an auxiliary verb, side by side: "ilo who").  Such a word is kept in place, written in capitals, while the rest of the query is reordered.
+keyword query without an auxiliary verb or an opening "apart from", side by side: "ilo who").  Such a word is kept in place, written in capitals, while the rest of the query is reordered.
 """
 from __future__ import annotations
 
@@ -19,6 +19,9 @@ _MARKED_JOIN = r"(?:\s*[-/&]\s*|\s+and\s+(?:the\s+)?)"
 _JOIN = rf"(?:{_MARKED_JOIN}|\s+)"  # in a keyword query two names side by side are a list ("ilo who")
 # an auxiliary makes the query a sentence, where "who" after a name asks ("besides unicef who did ...")
 _AUX = re.compile(r"\b(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)
+# so does a set-aside opener: "apart from the ILO who co-chairs ...?" sets a name aside, then asks
+_ASIDE_OPENER = re.compile(r"^\s*(?:apart\s+from|aside\s+from|besides|other\s+than|except(?:\s+for)?|excluding|"
+                           r"(?:setting|leaving|putting)\s+aside)\b", re.I)
 _PLACEHOLDER = "Qwordacronym{}"
 
 
@@ -31,7 +34,8 @@ def acronym_spans(query: str, acronyms: set[str], org_spans: list[tuple[int, int
         if acronym not in acronyms:
             continue
         capitals = m.group(1).isupper() and m.start() > 0 and not query[:m.start()].isupper()
-        join = _JOIN if not _AUX.search(query) else _MARKED_JOIN  # "besides unicef who did ...": the question word
+        sentence = _AUX.search(query) or _ASIDE_OPENER.match(query)
+        join = _JOIN if not sentence else _MARKED_JOIN  # "besides unicef who did ...": the question word
         joined = any(re.fullmatch(join, query[e:m.start()]) or re.fullmatch(join, query[m.end():s])
                      for s, e in org_spans if (s, e) != (m.start(), m.end()))
         if capitals or joined:
