@@ -52,7 +52,7 @@ from app.qa.figures import listed_subset, ordinal
 from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank, result_counts
 from app.qa.constraints import result_sets, set_conditions
-from app.qa.constraints.absent import absent_names
+from app.qa.constraints.absent import absent_names, unwritten_bodies
 from app.qa.constraints.absent_topic import absent_topic
 from app.qa.constraints.branch_words import keep_branch
 from app.qa.constraints.subject_evidence import keep_about_named
@@ -702,6 +702,7 @@ class QuestionEngine:
         out["answer_type"] = OUTPUT_TYPES.get(a.answer_type, a.answer_type)
         missing = absent_names(a.question, a.links, self.lexicon.vocab, AUTHOR_ORGS) or \
             unknown_entities(a.question, a.links, lambda i: self.k.entity(i) is not None) or \
+            unwritten_bodies(a.question, a.links, self._written) or \
             uncited_instruments(a.question, a.links, self.lexicon.instrument_numbers)  # "convention 130 ratifications"
         if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
             out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
@@ -3221,6 +3222,16 @@ class QuestionEngine:
 
             d["label"] = label or countries.display_name(d["iso3"])
         return d
+
+    def _written(self, phrase: str) -> bool:
+        """Does the report write ``phrase`` (its words in this order, any case) anywhere?"""
+        memo = self.__dict__.setdefault("_written_memo", {})
+        if phrase not in memo:
+            if len(memo) >= 4096:
+                memo.clear()  # bounded: a server's questions never stop coming
+            rx = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)", re.I)
+            memo[phrase] = any(rx.search(p.text) for p in self.k.passages.values())
+        return memo[phrase]
 
     def _org_acronyms(self) -> set[str]:
         if not hasattr(self, "_acronyms"):

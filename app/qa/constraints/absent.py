@@ -64,3 +64,48 @@ def _fold(word: str) -> str:
 # Calendar words and their abbreviations ("in Sept 2024") are dates, not names.
 _CALENDAR = set("""jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
 august september october november december monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4""".split())
+
+
+# A body's proper name: capitalised words closed by a noun for a kind of body ("the African
+# Development Bank", "Gulf Cooperation Council").  Ordinary English nouns, no report's names.
+_BODY_NAME = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){1,4}(?:Bank|Fund|Agency|Organi[sz]ation|Foundation|Institute|"
+                        r"Council|Commission|Authority|Corporation|Association|Federation|Trust|Secretariat|Alliance|"
+                        r"Coalition|Union|Confederation))\b")
+# Set aside, not asked ("other than the Asian Development Bank").
+_ASIDE_BEFORE = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|excluding|aside\s+from|not(?:\s+by)?)"
+                           r"\s+(?:the\s+)?$", re.I)
+
+
+def unwritten_bodies(question: str, links: list[Link], written) -> list[str]:
+    """Bodies the question names in full that the report never writes, whatever their words.
+
+    "In which countries did the ILO work with the African Development Bank?": every word is a report
+    word ("African", "Development", "Bank"), so :func:`absent_names` keeps it, and read as the
+    region and the kind of a partner it answered the African countries with a development-bank
+    partner.  A capitalised name closed by a kind noun, not linked whole to an entity, whose
+    words the report never writes together (``written``: a case-insensitive whole-phrase search of
+    the report's text) names something the report does not mention.  The name's leading words that
+    are not part of it are dropped first: an owner ("Jordan's Social Security Corporation"), an
+    acronym listed before it ("ILO IMF World Bank"), a small word opening the sentence ("With Gates
+    Foundation support").  Not at the question's start and not when set aside."""
+    from app.qa.units import STOP
+
+    out = []
+    for m in _BODY_NAME.finditer(question):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        while words and (re.search(r"['’]s$", words[0].group(0)) or words[0].group(0).isupper()
+                         or words[0].group(0).lower() in STOP):
+            words.pop(0)  # "Jordan's", "IMF", "With": no word of the body's name
+        if len(words) < 2:
+            continue
+        s, e = m.start(1) + words[0].start(), m.end(1)
+        name = question[s:e]
+        if not question[:s].strip() or question[:s].strip().lower() == "the":
+            continue  # the question's first word is capitalised whatever it is
+        if any(l.start <= s and e <= l.end or l.start < e <= l.end for l in links):
+            continue  # linked whole, or by its closing words ("Melinda Gats Foundation"): a name the graph knows
+        if _ASIDE_BEFORE.search(question[:s]):
+            continue
+        if not written(name):
+            out.append(name)
+    return out
