@@ -24,6 +24,7 @@ from app.qa.names.region_scope import region_countries_asked
 from app.qa.question import _HEAD, _INITIATIVE_HEAD, _PICK_FROM, QUESTION_WORDS, Analysis, asks_written_text, set_pronoun_type
 from app.qa.form.spelling import Speller
 from app.qa.form.query_tail import without_tail
+from app.qa.form.question_sentence import last_asking
 from app.qa.form.wording import asked_head, core_question
 from graph.relations import REGISTRY
 from app.qa.relation.context_names import partner_names
@@ -379,7 +380,7 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         if flag and not getattr(a, flag) and _keyword_support(a, it.relation):
             setattr(a, flag, True)
     op_share = guess.share(op=it.op)
-    if it.op == "groupby" and op_share >= 0.5 and _GROUPING.search(a.question) \
+    if it.op == "groupby" and op_share >= 0.5 and _GROUPING.search(last_asking(a.question)) \
             and not (a.regions and a.answer_type != "Number") or \
             it.op in ("argmax", "argmin") and op_share >= 0.5 and _RANKING.search(a.question):
         # a ranking needs a ranking word, a grouping a grouping word: meaning alone is not enough
@@ -395,7 +396,7 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         if direction:
             u.op = "argmin" if sup.group(0).lower().startswith(("fewest", "least")) else "argmax"
             u.relation, u.direction = rel, direction
-    if BY_REGION.search(a.question):
+    if BY_REGION.search(last_asking(a.question)):
         u.op = "groupby"
         if not u.relation or u.relation == "inRegion":
             u.relation = next((r.name for r in REGISTRY if r.name != "inRegion" and "Country" in r.domain

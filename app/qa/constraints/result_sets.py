@@ -48,12 +48,15 @@ _ABOUT_RESULTS = re.compile(r"\bresults?\b|\binstitutional\b", re.I)
 # "only" after the set it limits ("looking at the African priority countries only, which ...")
 # scopes that set, not the kinds of result: the word before it is a plural noun of places.
 _SET_BEFORE = re.compile(r"\b(?:countries|territories|states|nations|economies|ones|members|pathfinders)\s*$", re.I)
+# ... or before it, with its determiner ("counting only the African countries in that table, how many ...")
+_SET_AFTER = re.compile(r"\s+(?:the|those|these)\s+(?:[\w'’-]+\s+){0,3}?"
+                        r"(?:countries|territories|states|nations|economies|ones|members|pathfinders)\b", re.I)
 
 
 def _only_named(question: str) -> bool:
     """Does an "only"/"nothing else" word limit the kinds of result (not a set of places)?"""
     return any(not (m.group(0).lower() in ("only", "solely", "exclusively", "alone")
-                    and _SET_BEFORE.search(question[:m.start()]))
+                    and (_SET_BEFORE.search(question[:m.start()]) or _SET_AFTER.match(question, m.end())))
                for m in ONLY_NAMED.finditer(question))
 
 

@@ -205,6 +205,16 @@ def _asks(sentence: str) -> bool:
 _LOWER_START = re.compile(r"(?<=[a-z]{3}[.!])(?<!etc\.)\s+(?=[a-z0-9])|" + _SENTENCE_END.pattern)
 
 
+def last_asking(question: str) -> str:
+    """The last sentence that asks, or the whole text when it is one sentence or none asks.  A cue of
+    the answer's shape ("by region", "per country") said in a sentence of context ("Table 4 lists
+    every priority country by region ... . Counting only the African countries, how many ...?")
+    describes the source, not the answer asked."""
+    sentences = split_sentences(question)
+    asking = [s for s in sentences if _asks(s)]
+    return asking[-1] if len(sentences) >= 2 and asking else question
+
+
 def _keyword_query_last(sentences: list[str]) -> bool:
     """Is the last sentence a keyword query ("pathfinders roadmap endorsed 2024": no question word,
     no full stop) after sentences that are all about the asker ("I'm preparing a briefing for my
