@@ -2211,7 +2211,8 @@ class QuestionEngine:
         if not among and op in ("argmax", "argmin") and relation == "fundedBy":
             among = self._funders_named(a)  # "which of Kenya's funders funds the most countries"
         t = time.perf_counter()
-        within = self._ranked_within(a, op, relation) if not among else None
+        within = (self._grouped_within(a) if op == "groupby" else self._ranked_within(a, op, relation)) \
+            if not among else None
         res = aggregate.run(self.store, self.k, op, REGISTRY[relation], direction, a, among, within)
         timings["sparql_ms"] = (time.perf_counter() - t) * 1e3
         if res is None:
@@ -2431,6 +2432,16 @@ class QuestionEngine:
             return named
         cons = [c for c in (self._region_free_constraints(a) or [])
                 if c.relation not in ("region", "priority") and not _through([c], {relation})]
+        if not cons:
+            return None
+        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
+        return ids or None
+
+    def _grouped_within(self, a: Analysis) -> list[str] | None:
+        """'How many countries improved operations in each region?': the countries the question's
+        conditions define (a result type, a funder, a ratification ...), to be grouped by region;
+        None when it sets none beyond region and priority status (the relation alone groups)."""
+        cons = self._region_free_constraints(a)
         if not cons:
             return None
         ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]

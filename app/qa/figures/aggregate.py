@@ -138,7 +138,7 @@ def run(store, knowledge, op: str, r: Relation, direction: str, a: Analysis,
     if op == "groupby":
         if a.regions and not _PER_REGION.search(a.question):
             return None  # "the number of countries in Africa funded by X" filters by a region, not groups by it
-        return _by_region(store, knowledge, r, direction, a)
+        return _by_region(store, knowledge, r, direction, a, within=within)
     return None
 
 
@@ -240,13 +240,18 @@ def _below_top(rows: list[Row], a: Analysis, rival: set[str] | None = None) -> t
 
 
 def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis,
-               count_objects: bool = False) -> AggregateResult | None:
+               count_objects: bool = False, within: list[str] | None = None) -> AggregateResult | None:
+    """Countries of the relation grouped by region.  ``within``: the countries the question's own
+    conditions define ("how many countries improved operations in each region": those with an
+    operations result), grouped whatever relation the template guessed."""
     ans_types, other_types = (r.domain, r.range) if direction == "subject" else (r.range, r.domain)
-    if "Country" not in ans_types:
+    if "Country" not in ans_types and not within:
         return None
-    other = _named_other_end(a, other_types)
+    other = _named_other_end(a, other_types) if not within else None
     end = _iri(other) if other else "?x"
     triple = r.pattern("?answer", end) if direction == "subject" else r.pattern(end, "?answer")
+    if within:
+        triple = "VALUES ?answer { " + " ".join(_iri(i) for i in within) + " }"
     counted = "?x" if count_objects and not other else "?answer"
     # a country with no regional entry (a pathfinder named only in a list) is grouped by the
     # general region table, as the region filters count it; priority status never widens a region
@@ -265,16 +270,17 @@ def _by_region(store, knowledge, r: Relation, direction: str, a: Analysis,
             continue
         members = [knowledge.entity_by_iri(i) for i in sol["members"].value.split()]
         ids = [m["id"] for m in members if m]
-        facts = [f for i in ids for f in knowledge.facts_where(subject=i, predicate=r.name)
-                 if other is None or f["object"] == other][:20] if direction == "subject" else \
+        facts = [] if within else [f for i in ids for f in knowledge.facts_where(subject=i, predicate=r.name)
+                                   if other is None or f["object"] == other][:20] if direction == "subject" else \
             [f for i in ids for f in knowledge.facts_where(obj=i, predicate=r.name)][:20]
         labels = [knowledge.label(i) for i in ids]
         rows.append(Row(reg["id"], reg["label"], int(sol["n"].value), labels, facts,
                         why=f"{reg['label']}: {len(ids)} ({', '.join(labels[:10])})"))
     if not rows:
         return None
-    return AggregateResult(sparql, rows, [f"group by region: {r.label} {knowledge.label(other) if other else ''}".strip()],
-                           "Region")
+    said = "the countries the question's conditions define" if within else \
+        f"{r.label} {knowledge.label(other) if other else ''}".strip()
+    return AggregateResult(sparql, rows, [f"group by region: {said}"], "Region")
 
 
 # "which donor country", "which government funds", "which single donor country is named": the
