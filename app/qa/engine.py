@@ -412,6 +412,9 @@ class QuestionEngine:
         two = self._two_asks(question, qid)  # "which X did A, and which ones did B?": both asks
         if two is not None:
             return two
+        either = self._either_relation(question, qid)  # "a partner or funder": what either relation holds
+        if either is not None:
+            return either
         out = self._ask_reading(question, qid)
         if self._regions_of_countries(question, out):  # "the region of the country where ...": one hop more
             out["answer_text"], out["citations"] = summarise(out, self.k)
@@ -419,6 +422,25 @@ class QuestionEngine:
         if pick is not None and picked_count.narrower(out, self._ask_reading(pick), pick):
             out["answer_text"], out["citations"] = summarise(out, self.k)
         return out
+
+    def _either_relation(self, question: str, qid: str | None) -> dict | None:
+        """Both readings of a question offering two relations as a choice
+        (:mod:`app.qa.relation.either_relation`), joined when they answer with one type; the one
+        with answers when the other has none; None when neither reading answers (read whole)."""
+        from app.qa.relation.either_relation import split
+        from app.qa.relation.relation_choice import keyword_hits
+
+        pair = split(" ".join(str(question or "").split()),
+                     lambda w: {r.name for r in REGISTRY if keyword_hits(w, r.name)})
+        if pair is None:
+            return None
+        ends = [e for e in (self._ask_reading(p) for p in pair) if e.get("answers")]
+        if not ends or len({e.get("answer_type") for e in ends}) != 1:
+            return None
+        why = f"a choice of two relations: “{pair[0]}” or “{pair[1]}”"
+        if len(ends) == 1:
+            ends = [ends[0], {"answers": [], "path": []}]
+        return self._both(question, qid, ends, why)
 
     def _two_asks(self, question: str, qid: str | None) -> dict | None:
         """Both asks of a question asking two things of one kind (:mod:`app.qa.form.two_asks`), when
