@@ -34,6 +34,8 @@ _ASIDE_VERB = re.compile(r"\s+(?:really\s+)?(?:care|cares|want|wants|need|needs|
                          r"focus|focusing|mean)\b", re.I)
 
 
+# "rather than relying only on foreign donors": the "only" of the alternative set aside, no condition
+_CONTRAST_BEFORE = re.compile(r"\b(?:rather\s+than|instead\s+of)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _SCOPE_AFTER = re.compile(r"\s+(?:at|about|considering|counting|within|"
                           # "which countries does Japan fund - only the ones that are pathfinders?":
                           # "only" picks a subset by another condition; the funding stays as it is
@@ -69,7 +71,7 @@ def only_constraint(a: Analysis, knowledge) -> Constraint | None:
     core = f"{part}, {core}" if part else core
     # "looking only at the country pages": "only" narrows where to look, not whom the funding comes from
     only = next((m for m in ONLY.finditer(core) if not _ASIDE_VERB.match(core, m.end())
-                 and not _SCOPE_AFTER.match(core, m.end())), None)
+                 and not _SCOPE_AFTER.match(core, m.end()) and not _CONTRAST_BEFORE.search(core[:m.start()])), None)
     funding = a.fund or _PAID_FOR.search(a.question) or (only is not None and _only_beside_funder(a, core, knowledge))
     if not (funding and only and a.answer_type in ("Country", "Number")):
         return None
