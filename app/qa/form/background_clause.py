@@ -42,8 +42,20 @@ _LIMITS = re.compile(r"\b(?:only|just|except|excluding|not|never|no|none|without
                      r"beg[au]n|begins|started|starts|launched|opened|commenced|kicked\s+off|launch|start|beginning|inception|outset)\b", re.I)
 
 
+# "After the countries that joined in 2024, how many pathfinder countries ... in total?": a clause of
+# what happened before, whose year dates the events told, not the total asked.
+_AFTER_CLAUSE = re.compile(r"^\s*(?P<clause>(?:after|following|once|with)\s+(?:the|a|an|these|those|its|their|all)\s+"
+                           r"[^,;:?]{8,}?)\s*,\s*(?P<rest>\S.*)$", re.I)
+_TOTAL = re.compile(r"\b(?:in\s+total|altogether|all\s+told|in\s+all|overall)\b", re.I)
+
+
 def without_background(question: str) -> Reduced:
     """The question without an opening clause of background, or unchanged (nothing dropped)."""
+    after = _AFTER_CLAUSE.match(question or "")
+    if after is not None and _TOTAL.search(after["rest"]) and _ASKS.search(after["rest"]) \
+            and not _refers_back(after["rest"]):
+        rest = after["rest"].strip()
+        return Reduced(rest[:1].upper() + rest[1:], [after["clause"].strip()])
     m = _CLAUSE.match(question or "")
     if m is None:
         return Reduced(question, [])
