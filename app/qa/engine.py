@@ -73,7 +73,7 @@ from app.qa.form.coreference import core_of
 from app.qa.form.named_relative import place_description_spans, without_describing_clause
 from app.qa.multihop.entry_country import entry_country, named_as_donor, named_as_government
 from app.qa.form.keyword_order import question_word_first
-from app.qa.form.question_sentence import asker_sentences_apart
+from app.qa.form.question_sentence import asker_sentences_apart, last_asking
 from app.qa.relation.implied_subject import with_implied_subject
 from app.qa.relation.undone import undone
 from app.qa.multihop.chains import _root as root, compose, described_set, implied, joint_with_author, prefer_clause, says_topic, \
@@ -2695,7 +2695,7 @@ class QuestionEngine:
                 return [{"label": heading(c.col), "iri": None, "type": "Text", "score": 1.0, "value": None,
                          "evidence": [self._evidence(c.passage_id, [c.row.split(">")[-1].strip()])] if c.passage_id
                          else [], "path": [f"{c.row} — {c.col}"]} for c in cells]
-        t = self.tables.lookup(a.question, a.answer_type, a.rank)
+        t = self._asked_cell(a.question, a.answer_type, a.rank)
         if t is None and stated_type and stated_type != a.answer_type and (
                 TABLE_NAMED.search(a.question) or self.tables.row_kind_table(a.question)):
             t = self.tables.lookup(a.question, stated_type, a.rank)  # "which branch ...": a table's rows
@@ -2719,6 +2719,22 @@ class QuestionEngine:
         ans["value"] = (t.value if t.value is not None else c.value) if t.kind == "Number" else \
             (float(t.label) if t.kind == "Year" else None)
         return [ans] + [dict(ans, label=label, value=float(label) if t.kind == "Year" else ans["value"]) for label in t.tied]
+
+    def _asked_cell(self, question: str, answer_type: str, rank: int):
+        """The cell the asking sentence addresses, with the table a sentence of context names
+        ("... depends on project money rather than the regular budget. Table 5 breaks down staff by
+        location and funding source. How many technical cooperation staff were in the regional and
+        country teams?": the context's "regular budget" is not the column asked); the whole
+        question's cell when the asking sentence alone addresses none."""
+        asked = last_asking(question)
+        if asked != question:
+            named = TABLE_NAMED.search(question)
+            if named and not TABLE_NAMED.search(asked):
+                asked = f"{asked} ({named.group(0)})"
+            t = self.tables.lookup(asked, answer_type, rank)
+            if t is not None:
+                return t
+        return self.tables.lookup(question, answer_type, rank)
 
     def _column_pair(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which step exceeded its ambition by the largest margin?', 'where do regular budget staff
