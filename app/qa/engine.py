@@ -427,11 +427,9 @@ class QuestionEngine:
         """Both readings of a question offering two relations as a choice
         (:mod:`app.qa.relation.either_relation`), joined when they answer with one type; the one
         with answers when the other has none; None when neither reading answers (read whole)."""
-        from app.qa.relation.either_relation import split
-        from app.qa.relation.relation_choice import keyword_hits
+        from app.qa.relation.either_relation import relations_of, split
 
-        pair = split(" ".join(str(question or "").split()),
-                     lambda w: {r.name for r in REGISTRY if keyword_hits(w, r.name)})
+        pair = split(" ".join(str(question or "").split()), relations_of)
         if pair is None:
             return None
         ends = [e for e in (self._ask_reading(p) for p in pair) if e.get("answers")]

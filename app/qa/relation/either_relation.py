@@ -6,8 +6,9 @@ Why: the question is read with one relation, the one whose keyword wins, and the
 report names six country entries where it is a partner.  The answer a reader expects is every
 thing either relation holds: the two readings, each with one of the words, joined.
 
-The words are the registry's own keywords (:func:`app.qa.relation.relation_choice.keyword_hits`),
-so a relation declared later takes part; a choice of words of one relation ("funder or donor") is
+The words are the registry's own keywords (:func:`app.qa.relation.relation_choice.keyword_hits`)
+and the nouns it declares for a relation's ends ("contributors"; "co-contributor" is one too), so a
+relation declared later takes part; a choice of words of one relation ("funder or donor") is
 one reading.  Not in a negated question ("not a partner or funder" is neither, which a union does not
 give) nor a polar one ("is the EU a partner or a funder of Jordan?" asks which of the two).
 """
@@ -32,3 +33,13 @@ def split(question: str, relations_of: Callable[[str], set[str]]) -> tuple[str, 
             return (question[:m.end(1)] + question[m.end():],
                     question[:m.start(1)] + question[m.start(2):])
     return None
+
+
+def relations_of(word: str) -> set[str]:
+    """The registered relations ``word`` names: one of its keywords, or a noun for one of its ends."""
+    from app.qa.relation.relation_choice import keyword_hits
+    from graph.relations import REGISTRY
+
+    base = re.sub(r"^co-", "", word.lower()).rstrip("s")
+    return {r.name for r in REGISTRY if keyword_hits(word, r.name)
+            or base in {n.rstrip("s") for n in (*r.subject_nouns, *r.object_nouns) if " " not in n}}
