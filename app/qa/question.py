@@ -617,6 +617,8 @@ class Lexicon:
                         continue
                 if text[toks[i + n - 1][1]:toks[i + n - 1][1] + 1] == "$" or _CURRENCY_AFTER.match(text, toks[i + n - 1][1]):
                     continue  # "US$100", "NZ$", "in US dollars": a currency, not a country
+                if _REFERENCE_CODE_BEFORE.search(text, 0, toks[i][0]) or _REFERENCE_CODE_AFTER.match(text, toks[i + n - 1][1]):
+                    continue  # "Decree 824/MOH/2024": a part of a document's number, not the body
                 # every name of a country links its government as a funder too, as its adjective
                 # does ("the netherlands" and "uk" as "netherlands" and "united kingdom")
                 ids = set(ids) | {g for i in ids if i.startswith("Country:") for g in self._country_ids(i.split(":", 1)[1])}
@@ -770,6 +772,11 @@ _NAME_SLOT_AFTER = re.compile(r"^\s+(?:members?|membership|network|partners?)\b"
 def _in_name_slot(text: str, start: int, end: int) -> bool:
     """Is the lower-case word at text[start:end] where English grammar leaves room only for a name?"""
     return bool(_NAME_SLOT_BEFORE.search(text[:start]) or _NAME_SLOT_AFTER.match(text[end:]))
+
+
+# A name glued by a slash to a number is a part of a document's reference ("Decree 824/MOH/2024").
+_REFERENCE_CODE_BEFORE = re.compile(r"\d\s?/$")
+_REFERENCE_CODE_AFTER = re.compile(r"/\s?\d")
 
 
 def _hyphen_joined_acronym(span: str, gram: tuple[str, ...]) -> bool:
