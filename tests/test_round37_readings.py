@@ -137,3 +137,75 @@ def test_partner_or_funder_answers_the_union(engine):
         pytest.skip("the World Bank partners no country in the graph")
     got = engine.ask("In which countries is the World Bank a partner or funder?")
     assert set(_labels(got)) == partnered | funded, got["path"]
+
+
+# ---- a noun for a relation's end counts as its word in a choice ("a partner or co-contributor")
+
+def test_a_relations_end_noun_offers_it_in_a_choice():
+    from app.qa.relation.either_relation import relations_of
+
+    assert "fundedBy" in relations_of("co-contributor") and "fundedBy" in relations_of("contributors")
+    assert "partneredWith" in relations_of("partner")
+    assert relations_of("alongside") <= {"partneredWith"}
+
+
+# ---- "rather than relying only on ...": the "only" of the alternative set aside is no condition
+
+def test_only_in_a_rather_than_phrase_sets_no_condition(engine):
+    own = {f["subject"] for f in engine.k.facts_where(predicate="fundedBy")
+           if f["subject"].startswith("Country:") and any(
+               g["object"] == f["subject"] for g in engine.k.facts_where(subject=f["object"], predicate="institutionOf"))}
+    mixed = {c for c in own if any(not any(g["object"] == c for g in engine.k.facts_where(subject=f["object"], predicate="institutionOf"))
+                                   for f in engine.k.facts_where(subject=c, predicate="fundedBy"))}
+    if not mixed:
+        pytest.skip("no country funded both by its own institution and by others")
+    got = engine.ask("For our map we want to know where governments co-finance ILO work rather than relying only on "
+                     "foreign donors. Which countries list one of their own national institutions among the financing sources?")
+    labels = set(_labels(got))
+    assert {engine.k.label(c) for c in mixed} <= labels, got["path"]
+
+
+# ---- "After the countries that joined in 2024, how many ... in total?": the total, not the joiners
+
+def test_a_total_after_a_clause_of_events_is_the_total():
+    from app.qa.form.background_clause import without_background
+
+    got = without_background("After the countries that joined in 2024, how many pathfinder countries does the "
+                             "Global Accelerator have in total?")
+    assert got.question == "How many pathfinder countries does the Global Accelerator have in total?" and got.dropped
+    kept = without_background("After the countries that joined in 2024, how many pathfinder countries joined?")
+    assert not kept.dropped  # no total asked: the clause may date the question
+
+
+# ---- a wordy table question: the asking sentence addresses the cell, the context names the table
+
+def test_the_asking_sentence_addresses_the_cell(engine):
+    cells = [c for c in engine.tables.cells if c.unit != "marked" and not c.row.lower().startswith("total")]
+    tables = {}
+    for c in cells:
+        tables.setdefault((c.table_no, c.row), []).append(c)
+    pick = next(((no, row, cs) for (no, row), cs in sorted(tables.items())
+                 if len(cs) >= 2 and len({c.value for c in cs}) == len(cs) and no), None)
+    if pick is None:
+        pytest.skip("no table row with two distinct figures")
+    no, row, cs = pick
+    asked, other = cs[0], cs[1]
+    plain = engine.ask(f"In Table {no}, what is the {asked.col} figure for {row.split('>')[-1].strip()}?")
+    if not plain["answers"] or plain["answers"][0].get("value") != asked.value:
+        pytest.skip("the plain question does not address the cell")
+    got = engine.ask(f"We care about {other.col} above all. Table {no} breaks the figures down. "
+                     f"What is the {asked.col} figure for {row.split('>')[-1].strip()}?")
+    assert got["answers"] and got["answers"][0].get("value") == asked.value, got["path"]
+
+
+# ---- an acronym glued by a slash to a number is part of a document's reference
+
+def test_an_acronym_in_a_document_number_links_nothing(engine):
+    acronyms = sorted(e["acronym"] for e in engine.k.entities.values()
+                      if e["type"] == "Organization" and (e.get("acronym") or "").isalpha() and e["acronym"].isupper()
+                      and len(e["acronym"]) >= 3)
+    if not acronyms:
+        pytest.skip("no organisation acronym in the graph")
+    acr = acronyms[0]
+    assert any(l.surface == acr for l in engine.lexicon.link(f"what did the {acr} do in 2024"))
+    assert not any(acr in l.surface for l in engine.lexicon.link(f"which scheme did Decree 824/{acr}/2024 reform"))
