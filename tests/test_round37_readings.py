@@ -209,3 +209,12 @@ def test_an_acronym_in_a_document_number_links_nothing(engine):
     acr = acronyms[0]
     assert any(l.surface == acr for l in engine.lexicon.link(f"what did the {acr} do in 2024"))
     assert not any(acr in l.surface for l in engine.lexicon.link(f"which scheme did Decree 824/{acr}/2024 reform"))
+
+
+# ---- "their own national social security or health institutions": up to five words before the noun
+
+def test_own_bodies_with_several_modifiers_name_national_institutions():
+    from app.qa.relation.role_kinds import named_role
+
+    q = "Which countries' social protection work is financed by their own national social security or health institutions?"
+    assert named_role(q) == "national_institution"

@@ -80,7 +80,7 @@ def _asked(question: str) -> tuple[str, str] | None:
 # "their own social security institute", "that country's own institution, fund or ministry": a body
 # of the country itself, whatever its noun.
 _OWN_BODY = re.compile(r"\b(?:its|their|the\s+country['’]s|that\s+country['’]s|the\s+countries['’]|[\w-]+['’]s)\s+own\s+"
-                       r"(?:[\w-]+\s+){0,3}?(?:institutions?|institutes?|funds?|ministr(?:y|ies)|departments?|agenc(?:y|ies)|"
+                       r"(?:[\w-]+\s+){0,5}?(?:institutions?|institutes?|funds?|ministr(?:y|ies)|departments?|agenc(?:y|ies)|"
                        r"bod(?:y|ies)|trusts?|boards?|corporations?|administrations?)\b", re.I)
 
 
