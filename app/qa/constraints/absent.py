@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from app.qa.constraints.unknown_entities import SET_ASIDE_BEFORE
 from app.qa.form.asides import _PERSONAL, _refers_back
 from app.qa.question import Link
 
@@ -71,9 +72,6 @@ august september october november december monday tuesday wednesday thursday fri
 _BODY_NAME = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’-]*\s+){1,4}(?:Bank|Fund|Agency|Organi[sz]ation|Foundation|Institute|"
                         r"Council|Commission|Authority|Corporation|Association|Federation|Trust|Secretariat|Alliance|"
                         r"Coalition|Union|Confederation))\b")
-# Set aside, not asked ("other than the Asian Development Bank").
-_ASIDE_BEFORE = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|excluding|aside\s+from|not(?:\s+by)?)"
-                           r"\s+(?:the\s+)?$", re.I)
 
 
 def unwritten_bodies(question: str, links: list[Link], written) -> list[str]:
@@ -104,8 +102,8 @@ def unwritten_bodies(question: str, links: list[Link], written) -> list[str]:
             continue  # the question's first word is capitalised whatever it is
         if any(l.start <= s and e <= l.end or l.start < e <= l.end for l in links):
             continue  # linked whole, or by its closing words ("Melinda Gats Foundation"): a name the graph knows
-        if _ASIDE_BEFORE.search(question[:s]):
-            continue
+        if SET_ASIDE_BEFORE.search(question[:s]):
+            continue  # set aside, not asked ("other than the Asian Development Bank")
         if not written(name):
             out.append(name)
     return out

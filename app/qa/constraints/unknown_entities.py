@@ -23,7 +23,7 @@ from typing import Callable, Iterable
 from app.qa.question import Link
 
 # An exclusion word just before the name: "other than Canada", "except (for) the Canada ...".
-_SET_ASIDE = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|excluding|not(?:\s+by)?|but\s+not|aside\s+from)"
+SET_ASIDE_BEFORE = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|excluding|not(?:\s+by)?|but\s+not|aside\s+from)"
                         r"\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
@@ -34,7 +34,7 @@ def unknown_entities(question: str, links: Iterable[Link], known: Callable[[str]
     for link in sorted(links, key=lambda l: l.start):
         if not link.ids or any(known(i) for i in link.ids):
             continue
-        if _SET_ASIDE.search(question[:link.start]):
+        if SET_ASIDE_BEFORE.search(question[:link.start]):
             continue
         if link.surface not in out:
             out.append(link.surface)
@@ -59,7 +59,7 @@ def uncited_instruments(question: str, links: Iterable[Link], numbers: Iterable[
     for m in _CITATION.finditer(question):
         if m.group(1).lstrip("0") in held or any(s < m.end() and m.start() < e for s, e in spans):
             continue
-        if _SET_ASIDE.search(question[:m.start()]):
+        if SET_ASIDE_BEFORE.search(question[:m.start()]):
             continue
         kind = "Recommendation" if m.group(0)[:1].lower() == "r" else "Convention"
         surface = f"{kind} No. {m.group(1)}"
