@@ -54,6 +54,8 @@ _POST_CUE = re.compile(r"^\s*(?:(?:is|are|being)\s+)?(?:excluded|left out|omitte
 _GOVERNED = re.compile(r"\b(?:by|from|of|with|to|for|in|on|funds?|finances?|supports?)\s+(?:the\s+)?(?:kingdom\s+of\s+(?:the\s+)?)?$",
                        re.I)
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)?\s*$", re.I)
+# Capitalised words right after a linked name continue it ("African" + " Development Bank")
+_NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w'’-]*)+")
 # "skip the African ones": the noun after the set-aside name goes with it
 _ONES_AFTER = re.compile(r"^\s+(?:ones|countries|states|nations)\b", re.I)
 _GLUE = re.compile(r"^[\s,]*$")
@@ -128,6 +130,15 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
         if _ONLY_FRAME.search(question[:m.start()]):
             continue  # "no donor other than X", "none besides X": X is the only one, a set condition
         taken, end = _names_after(question, ordered, m.end())
+        longer = _NAME_GOES_ON.match(question, end) if taken else None
+        if longer and not any(l.start >= end and l.start < longer.end() for l in ordered):
+            # "apart from the African Development Bank": the linked word opens a longer name the
+            # graph does not hold; that name is set aside whole, not the region its first word links
+            taken, end = taken[:-1], longer.end()
+            cuts.append((m.start(), end))
+            out.phrases.append(question[m.start():end])
+            out.ids.update(i for l in taken for i in l.ids)
+            continue
         if taken:
             ones = _ONES_AFTER.match(question[end:])
             end += ones.end() if ones else 0
