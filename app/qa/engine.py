@@ -2452,16 +2452,16 @@ class QuestionEngine:
             return named
         cons = [c for c in (self._region_free_constraints(a) or [])
                 if c.relation not in ("region", "priority") and not _through([c], {relation})]
-        if not cons:
-            return None
-        ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
-        return ids or None
+        return self._countries_meeting(cons)
 
     def _grouped_within(self, a: Analysis) -> list[str] | None:
         """'How many countries improved operations in each region?': the countries the question's
         conditions define (a result type, a funder, a ratification ...), to be grouped by region;
         None when it sets none beyond region and priority status (the relation alone groups)."""
-        cons = self._region_free_constraints(a)
+        return self._countries_meeting(self._region_free_constraints(a) or [])
+
+    def _countries_meeting(self, cons: list[Constraint]) -> list[str] | None:
+        """The countries that meet every constraint; None when there are no constraints or none meets them."""
         if not cons:
             return None
         ids = [i for i in self._run(to_sparql(cons)) if i.startswith("Country:")]
