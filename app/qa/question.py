@@ -191,6 +191,9 @@ PARTNER = re.compile(r"\b((?<!financing )(?<!financial )(?<!funding )partner\w*"
                      r"(?:financing|funding|paying for|bankrolling)\b))|collaborat\w*|co-?operat\w*|"
                      r"work(ed|s|ing)? (closely |jointly |directly |hand in hand )?(together )?with|together with|"
                      r"jointly|alongside|engag\w* with|"
+                     # "did the ILO's work involve the World Bank": a name follows (blanked where the
+                     # cue is read), not a thing ("involve allowances") nor "involved in" (taking part)
+                     r"involv(?:e|es|ed|ing)(?=\s(?:the\s)?\s\s)|"
                      # other words for working together: "teamed up with", "joined forces", "the ILO's allies"
                      r"team(s|ed|ing)? up|join(s|ed|ing)? (forces|hands)|all(y|ies|ied) (with|of)|allies|"
                      r"hand in hand|in tandem|side by side|in concert with|in conjunction with|link(s|ed|ing)? up)\b", re.I)

@@ -42,6 +42,8 @@ _BETWEEN = frozenset(
     "receive receives received receiving get gets got getting obtain obtains obtained "
     "contribute contributes contributed contributing contribution contributions resources "
     "partner partners partnered partnering collaborate collaborates collaborated work worked working "
+    "alongside together jointly involve involves involved involving engage engages engaged engaging "
+    "cooperate cooperates cooperated cooperating "
     "member members membership belong belongs belonged join joins joined "
     "same likewise too as well appear appears listed named at all among amongst anywhere within list "
     "part included include includes".split())
