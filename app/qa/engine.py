@@ -1419,8 +1419,9 @@ class QuestionEngine:
         describes it (see :mod:`app.qa.multihop.activity_funders`); [] when the question describes no
         activity or no sentence says it with a funding cue."""
         if a.answer_type != "Organization" or not a.fund \
-                or funds_work_in_general(a.question, role_kinds.role_words(a.question)):
-            return []  # "which social security institutions pay for the ILO's own work": no activity
+                or funds_work_in_general(a.question, role_kinds.role_words(a.question)) \
+                or activity_funders.asks_the_line(a.question):
+            return []  # "which social security institutions pay for the ILO's own work", "going by the financing line": no activity
         named = {t for l in a.links for i in l.ids for n in self.k.names(i) for t in terms(n)}
         topic = activity_funders.activity_terms(a.topic_terms, named, _FRAME | _QUESTION_STEMS, self.units.idf)
         # the words of ", where ..." on the country only say what the asker knows of the place

@@ -45,6 +45,9 @@ ACTIVE_CUE = re.compile(r"\b(?:finance|finances|financed|financing|fund|funds|fu
                         r"covered|covering)\s+(?:the\s+|for\s+the\s+)?(?:payment|cost|costs|contributions?|premiums?|"
                         r"subsid\w*|fees?)\b", re.I)
 _ACTIVE_REACH = 80  # characters back from the verb in which its payer is named (same clause)
+# The question points at the entry's own financing line ("going by the financing support line",
+# "as the funding line lists them"): the country's funders are asked, whatever activity it describes.
+_THE_LINE = re.compile(r"\b(?:financ\w*|funding|donors?)\s+(?:support\s+|sources?\s+|partners?\s+)?lines?\b", re.I)
 MIN_TOPIC_TERMS = 3  # topic words beyond country and funding that make a question about one activity
 MIN_COVERAGE = 0.5  # share of them the sentence (with the next one) must say
 
@@ -111,6 +114,11 @@ def funding_runs(text: str, start: int, end: int, mentions: list[dict], country:
             seen.add(key)
             out.append(p)
     return out
+
+
+def asks_the_line(question: str) -> bool:
+    """Does the question point at the country's financing line itself (not one activity's payers)?"""
+    return bool(_THE_LINE.search(question))
 
 
 def activity_terms(topic_terms: list[str], named_terms: set[str], ignore: set[str], vocabulary=None) -> list[str]:
