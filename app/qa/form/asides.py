@@ -83,11 +83,28 @@ _ASKED_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!" + _KIND + r"(?:y|ies|s)?\b
                          r"(?<!bod)(?<!ministr))|" + _KIND + r"(?:ies|s))\b", re.I)
 
 
+# An opening phrase whose possessive is the asked thing's, named just after the comma ("Going by
+# their country entries, which of the Europe and Central Asia countries ...?"): it points forward.
+_FORWARD_HEAD = re.compile(r"[^,;:?]*,\s*(?:(?:in|of|among|for)\s+)?(?:which|what)\b(?:\s+[\w'’-]+){0,7}?\s+"
+                           + _KIND + r"(?P<many>ies|s)?\b", re.I)
+
+
+def _points_forward(text: str, m: re.Match) -> bool:
+    """Is the possessive at m in an opening phrase, owned by the asked noun after its comma (of the
+    number the possessive agrees with)?"""
+    head = _FORWARD_HEAD.match(text, m.end())
+    if head is None or m.group(0).lower() not in ("its", "their"):
+        return False
+    return (m.group(0).lower() == "their") == bool(head.group("many"))
+
+
 def _refers_back(text: str) -> bool:
     text = _RELATIVE_THAT.sub(" ", text)
     if _ANAPHOR.search(text):
         return True
     m = _PRONOUN.search(text)
+    while m is not None and _points_forward(text, m):
+        m = _PRONOUN.search(text, m.end())
     head = _ASKED_HEAD.search(text[:m.start()]) if m is not None else None
     if head is not None:
         # "which country decided to update its 2014 assessment": the possessive agreeing with the
