@@ -151,7 +151,9 @@ _MONTH_WORDS = r"(?:january|february|march|april|may|june|july|august|september|
 _BOUND_ASKED = re.compile(r"\b(until|till|up to|through|by|since)\s+(?:which|what|when)\b|"
                           # "from which year does the tool's coverage start": a beginning, as "since"
                           r"\b(from)\s+(?:which|what)\s+(?:year|date)\b(?=[^?]*\b(?:start|begin|began|run|span|date)\w*)|"
-                          r"\b(until|till|since|through)\s+(?:\w+\s+)?(?:year|date)\s*\??\s*$", re.I)
+                          r"\b(until|till|since|through)\s+(?:\w+\s+)?(?:year|date)\s*\??\s*$|"
+                          # a keyword query's "end year", "expiry date": the "until" bound of a span
+                          r"\b(end|ending|final|closing|expiry|expiration)\s+(?:year|date)\b", re.I)
 
 
 def year_bound(question: str) -> re.Pattern | None:
