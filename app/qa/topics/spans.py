@@ -119,7 +119,10 @@ _DIVISION = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(regions?|cou
                        r"\s(regions?|counties|provinces|districts|states|governorates|sectors)\s*$", re.I)
 _GROUP = re.compile(r"\b((?:(?:target|population|beneficiary|occupational|social)\s+)?groups|provinces|"
                     r"(?:provincial|state|regional|municipal|local|district)\s+governments?|states|cities|"
-                    r"municipalities|districts|sectors|occupations)\b", re.I)
+                    r"municipalities|districts|sectors|occupations|"
+                    # the risks a social security law covers ("the contingencies of maternity, sickness,
+                    # and unemployment")
+                    r"contingencies)\b", re.I)
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 # Months and weekday names are capitalised but never a place or a name.
 _MONTHS = set("""january february march april may june july august september october november december
@@ -243,7 +246,8 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
     g = next((m for m in _GROUP.finditer(q) if not re.search(r"\b(member|arab|united|island|small)\s*$", q[:m.start()], re.I)),
              None)  # "Member States", "Arab States" are names, not the asked states
     if g and not re.search(r"\b(?:which|what|name|list)\s+(?:[\w'’-]+\s+){0,2}$", q[:g.start()], re.I) \
-            and (q != q.lower() or re.match(r"^\W*where\b", q, re.I)) and not asks_people_groups(q):
+            and (q != q.lower() or re.match(r"^\W*where\b", q, re.I)) and not asks_people_groups(q) \
+            and not _closing_kind(q, g):
         # "the fund for vulnerable groups": groups are not what is asked ("where is the ilo supporting
         # provincial governments ...", typed in lower case, asks the place, as its capitalised form does)
         g = None
@@ -649,6 +653,13 @@ def located_spans(seg: str) -> list[tuple[int, int]]:
             continue  # "at the United Nations Headquarters in New York": the town that follows is the place
         out.append((m.start(1), m.end(1)))
     return out
+
+
+def _closing_kind(q: str, g: re.Match) -> bool:
+    """A keyword query closing on the asked kind ("Uzbekistan draft Social Insurance Law new
+    contingencies covered"): no question word, the kind among its last three words."""
+    return not re.search(r"\b(?:which|what|who|whom|whose|where|when|how)\b", q, re.I) \
+        and len(re.findall(r"[\w'’-]+", q[g.end():])) <= 2 and g.group(1).lower() == "contingencies"
 
 
 def group_spans(seg: str, head_phrase: str) -> list[tuple[int, int]]:
