@@ -1320,7 +1320,13 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
         blank = blank[:payer.span[0]] + " " * (payer.span[1] - payer.span[0]) + blank[payer.span[1]:]
     # "donors to the RBSA" is a funder's name and a funding relation at once.
     a.fund_modifiers = lexicon.fund_modifiers
-    a.fund = bool(FUND.search(blank_non_funders_funds(blank_fund_nouns(blank, lexicon.fund_modifiers), a.links))) or \
+    # A theme's name that holds no funding word stays for the funding cue's own look-ahead:
+    # "contributed to the digitalisation of ..." is work on an activity, not money
+    fund_blank = blank
+    for l in a.links:
+        if l.type == "ThematicArea" and not FUND.search(l.surface):
+            fund_blank = fund_blank[:l.start] + q[l.start:l.end] + fund_blank[l.end:]
+    a.fund = bool(FUND.search(blank_non_funders_funds(blank_fund_nouns(fund_blank, lexicon.fund_modifiers), a.links))) or \
         any(re.match(r"(the\s+)?donors?\b", l.surface, re.I) for l in a.links) or \
         any(_OWN_MONEY.match(q, l.end) for l in a.links)  # "health funds" is a noun
     a.ratify = bool(RATIFY.search(blank))
