@@ -73,7 +73,8 @@ _NATIONAL_KIND = (r"(?:institutions?|institutes?|funds?|trusts?|boards?|bureaus?
 # An agent noun before it makes "fund" a verb: "which organisations fund Jordan" asks Jordan's funders.
 _ASKED_KIND = re.compile(r"\b(?:which|what)\s+(?:(?!(?:international|global|regional|foreign|donor|multilateral|un|"
                          r"organi[sz]ations|donors|partners|funders|countries|governments|agencies|bodies|"
-                         r"institutions|entities|states|nations)\b)"
+                         r"institutions|entities|states|nations|companies|brands|retailers|firms|businesses|"
+                         r"employers|foundations|banks)\b)"
                          r"[a-z][\w-]*\s+){0,3}?" + _NATIONAL_KIND + r"\b(?!['’])", re.I)
 # "which social security fund in Madagascar": the country right after the asked body
 _KIND_BEFORE = re.compile(r"\b" + _NATIONAL_KIND + r"\s+(?:in|of|from)\s+(?:the\s+)?$", re.I)

@@ -56,7 +56,8 @@ gap rate who whom where when institution institutions agency agencies body bodie
 authority authorities administrator administrators university universities institute institutes confederation
 confederations federation federations firm firms company companies corporation corporations multinational
 multinationals convention conventions recommendation recommendations instrument instruments standard standards
-source sources backer backers sponsor sponsors financier financiers contributor contributors""".split())
+source sources backer backers sponsor sponsors financier financiers contributor contributors
+brand brands retailer retailers employer employers business businesses""".split())
 # ("which sources fund ilo work": the sources are asked, "fund" is their verb, not the head of a name)
 # A body noun right after the head noun is the real head ("health insurance corporation", "pension
 # fund authority"): no scheme's name is asked.
@@ -186,6 +187,7 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
                  r"regional|multilateral|bilateral|financing|funding|technical|key|main)\s+){0,2}"
                  r"(?:countries|nations|governments|organi[sz]ations|member states|funders|donors|"
                  r"financiers|backers|partners|agencies|institutions|companies|firms|businesses|corporations|philanthropies|"
+                 r"brands|retailers|employers|"
                  r"multinationals|(?:foundation|confederation|federation)s?)\b"
                  r"(?!['’])", q, re.I) and not re.search(r"\b(?:name|title)s?\s+of\b", q, re.I):
         return None  # "which countries are named": the entities are asked, "named" is no name cue
