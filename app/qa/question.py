@@ -1162,6 +1162,13 @@ _NEG_AMONG = re.compile(r"\b(?:not|never|\w+n['’]t)\b(?:\s+[\w'’-]+){0,3}?\s
                         r"in\s+the\s+list\s+of|part\s+of|one\s+of|included\s+(?:in|among))\b", re.I)
 
 
+# The set a negated "among" opens, named by its kind before a relative clause ("not among the
+# countries (that) the ILO is supporting ...")
+_AMONG_CLAUSE = re.compile(r"\s+(?:the|those|these)\s+(?:[\w'’-]+\s+){0,2}?(?:countries|ones|nations|states|governments|"
+                           r"organi[sz]ations|bodies|members|pathfinders|partners|donors|funders)\s+"
+                           r"(?:(?:that|which|who|whom|where)\s+)?", re.I)
+
+
 # A relation's match that starts with its own negation ("no money", "without funding", "w/o funding")
 _OPENS_NEGATED = re.compile(r"(?:no|without|w/o)\s", re.I)
 
@@ -1200,7 +1207,14 @@ def _negated_before(text: str, pos: int, window: int = 4) -> bool:
         return True
     # "do not appear anywhere among the priority countries": a negated "among" negates the set it opens
     m = _NEG_AMONG.search(before)
-    return bool(m) and len(re.findall(r"[A-Za-z'-]+", before[m.end():])) <= window
+    if m is None:
+        return False
+    # "are not among the countries the ILO is supporting in assessing ...": the set is described by
+    # a relative clause, and the negation reaches through the clause (no "and"/"but" turns it)
+    clause = _AMONG_CLAUSE.match(before, m.end())
+    if clause and not re.search(r"\b(?:and|but|or)\b", before[clause.end():], re.I):
+        return len(re.findall(r"[A-Za-z'-]+", before[clause.end():])) <= window + 4
+    return len(re.findall(r"[A-Za-z'-]+", before[m.end():])) <= window
 
 
 _PLACE_WORDS = frozenset("in the of from within across inside located based situated part are is be being any a an "
