@@ -114,6 +114,33 @@ def _kind(eid: str) -> str:
     return eid.split(":", 1)[0]
 
 
+# "... is not the EU": the name is said not to be the answer, no relation of its own is negated
+_IS_NOT = re.compile(r"\b(?:(?:is|are|was|were|be)\s+not|isn['’]t|aren['’]t|wasn['’]t|weren['’]t)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_BODIES = {"Organization", "Initiative"}  # a fund may be held as either ("the RBSA", "the MUL")
+
+
+def _same_end(c: Constraint, old: str, new: str, identity: bool = False) -> bool:
+    """May ``new`` stand where ``old`` stands in the constraint: of the same kind, or both of kinds
+    the relation's end declares ("RBSA donors that do not fund the MUL": an organisation's and an
+    initiative's funders alike, as the registry's ``fundedBy`` allows either)?"""
+    if _kind(old) == _kind(new):
+        return True
+    if identity or {_kind(old), _kind(new)} != _BODIES \
+            or len({e for t in c.evidence for e in (t[0], t[2]) if ":" in e}) != 1:
+        # a name said not to *be* the answer sets that answer aside ("which partners in Zambia's
+        # DCI is not the EU"), a country is no programme, and beside another name the kind decides
+        return False
+    from graph.relations import REGISTRY
+
+    for s, rel, o in c.evidence:
+        r = REGISTRY.get(rel)
+        if r is None or old not in (s, o):
+            continue
+        end = r.domain if old == s else r.range
+        return _kind(old) in end and _kind(new) in end
+    return False
+
+
 def scope_negations(question: str, links: list, cons: list[Constraint], answer_type: str,
                     excluded: set[str] = frozenset()) -> list[Constraint]:
     """The constraints with the negation moved onto the names it governs.
@@ -144,12 +171,13 @@ def scope_negations(question: str, links: list, cons: list[Constraint], answer_t
         ids = [i for i in link.ids if i in neg]
         if not ids or set(ids) & done:
             continue
+        identity = bool(_IS_NOT.search(question[:link.start]))
         for n, c in enumerate(list(out)):
             if c.negated or c.relation == "region":
                 continue
             pivots = [p for p in positive_ids if _iri(p) in c.pattern]
             for p in pivots:
-                target = next((i for i in ids if _kind(i) == _kind(p)), None)
+                target = next((i for i in ids if _same_end(c, p, i, identity)), None)
                 swapped = _swap(c, p, target) if target else None
                 if swapped is not None:
                     out.append(_negate(swapped))
