@@ -142,7 +142,7 @@ from app.qa.names.owned_elsewhere import drop_owned_elsewhere
 from app.qa.relation.said_partners import said_partners
 from app.qa.relation import scoped_partners
 from app.qa.form import given_roles
-from app.qa.names import initiative_profiles
+from app.qa.names import initiative_profiles, spelled_acronyms
 from app.qa.form.embedded_polar import direct_question
 from app.qa.relation.funded_names import drop_describing_funders
 from app.qa.constraints.polar import open_subject, summary as polar_summary, verdict
@@ -1623,6 +1623,29 @@ class QuestionEngine:
             out.append(d)
         return out
 
+    def _spelled_acronym(self, a: Analysis, out: dict) -> bool:
+        """The words a passage writes before "(ACRONYM)" for an acronym the question asks the
+        meaning of and the graph links to nothing (see :mod:`app.qa.names.spelled_acronyms`);
+        passages of a country the question names first."""
+        countries = set(a.linked("Country"))
+        pids = sorted(self.k.passages, key=lambda pid: (not any(
+            f"Country:{m['key']}" in countries for m in self.k.mentions_in(pid) if m["type"] == "Country"),
+            self.k.passage_order[pid]))
+        for acr in spelled_acronyms.question_acronyms(a.question, [(l.start, l.end) for l in a.links]):
+            for pid in pids:
+                text = self.k.passages[pid].text
+                found = spelled_acronyms.spelled_out(text, acr) if f"({acr}" in text else None
+                if found is None:
+                    continue
+                label, s, e = found
+                why = f"the words the report writes before “({acr})”"
+                d = {"label": label, "iri": None, "type": "Text", "score": 1.0,
+                     "evidence": [self._evidence(pid, [acr], spans=[(s, e)])], "path": [why]}
+                out["answers"], out["answer_type"], out["strategy"], out["path"] = [d], "Text", "text-span", [why]
+                out["sparql"] = ""
+                return True
+        return False
+
     def _named_itself(self, eid: str, out: dict, why: str, facts: list | None = None) -> None:
         """The question's own linked entity is the answer (its full name and acronym), with the
         passages that place or name it as evidence."""
@@ -1652,6 +1675,8 @@ class QuestionEngine:
             if expanded:
                 self._named_itself(expanded[0], out, f"the name the acronym {self.k.entity(expanded[0]).get('acronym')} abbreviates")
                 return
+        if asks_expansion(a) and self._spelled_acronym(a, out):  # "what does CODI stand for": no entity of it
+            return
         if asked is not None and asked.kind == "name" and "tool" not in asked.families and \
                 a.answer_type not in ("Convention", "Publication", "Number", "Year") and not (
                 str(out.get("strategy", "")).startswith("graph") and out.get("answers")):
