@@ -125,6 +125,11 @@ def fronted_year(a: Analysis, cue: str) -> str | None:
     return m["y"] if any(rx.search(blank, m.end()) for rx in _CUES.get(cue, ())) else None
 
 
+# An opening set the question picks from, not yet closed by its comma: "Of the four pilot countries
+# where ..." (a year inside describes the set).
+_SET_FRAME = re.compile(r"^\W*(?:of|among|from|out\s+of)\s+(?:all\s+)?(?:the|these|those)\b[^,;?]*$", re.I)
+
+
 def year_in_other_clause(a: Analysis, year: str, cue: str, knowledge=None) -> bool:
     """Is the year written in another predicate than the cue's, one that words a relation of its own?
 
@@ -158,8 +163,11 @@ def year_in_other_clause(a: Analysis, year: str, cue: str, knowledge=None) -> bo
             verbs = list(_SECOND_PREDICATE.finditer(blank, lo, hi))
             if not verbs:
                 return False  # the year sits in the cue's own predicate
-            if not after and "," in blank[ym.end():verbs[-1].start()]:
-                return False  # "Since the debate opened in 2022, which states have ratified ...": it dates the question
+            if not after and "," in blank[ym.end():verbs[-1].start()] and not _SET_FRAME.match(a.question[:ym.start()]):
+                # "Since the debate opened in 2022, which states have ratified ...": it dates the
+                # question; not so a year describing the set picked from ("Of the four pilot
+                # countries where the joint analysis began in 2021, which ratified ...")
+                return False
             # the year's side of the verb between them: from that verb to the year, or from the
             # clause's start to that verb
             start, end = (verbs[0].end(), ym.start()) if after else (blank.rfind(",", 0, ym.start()) + 1, verbs[-1].start())
