@@ -32,6 +32,8 @@ _SCHEME_NAME = re.compile(_NAME.format(heads="Scheme|System|Programme|Program|Al
 _LAW_NAME = re.compile(_NAME.format(heads="Act|Law|Code|Decree|Strategy|Policy|Bill"))
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,250})[\"”]")
 WEIGHT_LEXICAL = 0.6
+# A box the question names as where to look ("as described in Box 4", "box 3 ratifications").
+_BOX_NAMED = re.compile(r"\bbox\s+(\d{1,2})\b", re.I)
 _LABEL_BEFORE = re.compile(r"\b(Table|Figure|Box|Result|Step|No\.?|Nos\.?|Paper|Phase|Article|Section|Chapter|"
                            r"Convention|Recommendation|Goal|Target|SDG|indicator|Pillar|Law|Decree)\s*$", re.I)
 _KINDS = {  # kinds of named things a question can ask for, by their head noun
@@ -733,6 +735,19 @@ class TextStep:
                     out.add(cur)
         return out
 
+    def boxed_passages(self, question: str) -> set[str]:
+        """The passages of the box the question names ("as described in Box 4"): a box is a
+        section of its own in the report's headings ("Box 4: Strengthening ..."); empty when the
+        question names no box or the report has no box of that number."""
+        numbers = {m.group(1) for m in _BOX_NAMED.finditer(question)}
+        if not numbers:
+            return set()
+        heads = tuple(f"box {n}" for n in numbers)
+        return {pid for pid, p in self.k.passages.items()
+                if any(re.match(r"box\s+\d+\b", t, re.I) and re.sub(r"\s+", " ", t.lower()).startswith(heads)
+                       and re.match(r"box \d+\b", re.sub(r"\s+", " ", t.lower())).group(0) in heads
+                       for t in p.section_path)}
+
     def allowed_units(self, a: Analysis, required: list[set[str]]) -> np.ndarray:
         """Units whose passage names what the question is about (and its year, if it gives one)."""
         allowed = []
@@ -742,7 +757,10 @@ class TextStep:
         # a figure asked of a region is said where the report speaks of that region (see region_figures)
         regions = [(r, region_countries(self.k, r)) for r in (a.regions if a.answer_type == "Number" else [])
                    if self.k.entity(r) is not None]
+        boxed = self.boxed_passages(a.question)
         for pid, rows in self.units.by_passage.items():
+            if boxed and pid not in boxed:
+                continue  # "as described in Box 4": the box's own passages
             if regions and not all(about_region(self.k, pid, r, members) for r, members in regions):
                 continue
             if required:
