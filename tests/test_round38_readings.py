@@ -192,3 +192,91 @@ def test_funders_of_one_fund_that_do_not_fund_another(engine):
             assert set(_labels(got)) == {engine.k.label(o) for o in fx - fy}, got["path"]
             return
     pytest.skip("no two funds of different kinds sharing some funders")
+
+
+# ---- "what does CODI stand for": an acronym the report spells out, though no entity holds it
+
+def test_an_acronym_is_spelled_by_the_words_before_its_bracket():
+    from app.qa.names.spelled_acronyms import question_acronyms, spelled_out
+
+    text = "with a Rapid Assessment Toolkit (RAT) report and the Ministry of Public Works (MoPW) office"
+    assert spelled_out(text, "RAT")[0] == "Rapid Assessment Toolkit"
+    assert spelled_out(text, "MoPW")[0] == "Ministry of Public Works"
+    # prefixes of a word and a hyphenated part count ("Co"-re; "Inter-agency")
+    assert spelled_out("an Inter-agency Wide Check (IWC) and a Core Review Kit (CORK)", "CORK")[0] == "Core Review Kit"
+    assert spelled_out("an Inter-agency Wide Check (IWC)", "IWC")[0] == "Inter-agency Wide Check"
+    assert spelled_out("the big fund (BF)", "BF") is None  # lower-case words spell no name
+    assert question_acronyms("what does CODI stand for, in the ILO report", [(33, 36)]) == ["CODI"]
+
+
+def test_what_an_unmodelled_acronym_stands_for_is_read_from_the_passage(engine):
+    from app.qa.names.spelled_acronyms import spelled_out
+
+    known = {(e.get("acronym") or "").lower() for e in engine.k.entities.values()}
+    for pid, p in sorted(engine.k.passages.items()):
+        for m in re.finditer(r"\(([A-Z]{3,6})\)", p.text):
+            acr = m.group(1)
+            found = spelled_out(p.text, acr)
+            if found is None or acr.lower() in known or engine.lexicon.link(acr):
+                continue
+            got = engine.ask(f"what does {acr} stand for")
+            assert _labels(got) == [found[0]], got["path"]
+            return
+    pytest.skip("every acronym the report spells out is an entity's")
+
+
+# ---- a keyword query closing on "launch" asks its date
+
+def test_a_keyword_query_closing_on_launch_asks_a_year():
+    from app.qa.question import answer_type
+
+    assert answer_type("global accelerator second funding round launch") == "Year"
+    assert answer_type("social protection platform launched") == "Year"
+    assert answer_type("c102 ratifications since campaign launch") != "Year"  # the start of a period
+    assert answer_type("what did the working group launch") != "Year"
+
+
+# ---- a year inside the set a question picks from dates that set, not the relation asked
+
+def test_a_year_describing_the_set_picked_from_does_not_date_the_relation(engine):
+    for init in sorted(i for i, e in engine.k.entities.items() if e["type"] == "Initiative"):
+        pilots = _subjects(engine, "priorityCountryOf", init)
+        for conv in sorted(i for i, e in engine.k.entities.items() if e["type"] == "LegalInstrument"):
+            ratified = [f for f in engine.k.facts_where(predicate="ratified", obj=conv) if f["subject"] in pilots]
+            years = {str((f.get("attrs") or {}).get("year")) for f in ratified}
+            if len({f["subject"] for f in ratified}) < 2:
+                continue
+            year = next(y for y in ("2021", "2019", "2017") if y not in years)
+            name, c = engine.k.label(init), engine.k.label(conv)
+            plain = engine.ask(f"Which {name} pilot countries have ratified {c}?")
+            if not any(f"pilot country of {name}" in line for line in plain["path"]):
+                continue  # the graph holds no pilot role of this initiative
+            framed = engine.ask(f"Of the {name} pilot countries where the joint work began in {year}, "
+                                f"which have ratified {c}?")
+            assert _labels(plain) and set(_labels(framed)) == set(_labels(plain)), framed["path"]
+            return
+    pytest.skip("no initiative with two pilot countries that ratified one instrument")
+
+
+# ---- "as described in Box 4": the box's own passages; an envelope is money
+
+def test_a_named_box_scopes_the_passages(engine):
+    boxes = {}
+    for pid, p in engine.k.passages.items():
+        for t in p.section_path:
+            m = re.match(r"Box\s+(\d+)\s*:", t)
+            if m:
+                boxes.setdefault(m.group(1), set()).add(pid)
+    if not boxes:
+        pytest.skip("the report has no boxes")
+    n, pids = sorted(boxes.items())[0]
+    assert engine.text.boxed_passages(f"what does it say, as described in Box {n}?") == pids
+    assert engine.text.boxed_passages("what does it say?") == set()
+    assert engine.text.boxed_passages("what does Box 999 say?") == set()
+
+
+def test_an_envelope_is_asked_as_money():
+    from app.qa.figures.numbers import asked_unit
+
+    assert asked_unit("What is the total planned envelope for the new support?") == "money"
+    assert asked_unit("What is the total number of projects?") == "count"
