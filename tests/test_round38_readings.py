@@ -280,3 +280,19 @@ def test_an_envelope_is_asked_as_money():
 
     assert asked_unit("What is the total planned envelope for the new support?") == "money"
     assert asked_unit("What is the total number of projects?") == "count"
+
+
+# ---- an amount asked of a named country: not one a sentence places in another country
+
+def test_a_sentence_placed_in_another_country_is_not_about_the_named_one():
+    from app.qa.constraints.subject_evidence import about_country
+
+    section = "Resource mobilization > Box 9: New support in Freedonia"
+    text = ("The project in Freedonia is large. Meanwhile, other contributions (over US$100 thousand) "
+            "support a new project in Sylvania.")
+    answer = {"label": "US$100 thousand", "iri": None, "evidence": [{"section": section, "text": text}]}
+    assert not about_country(answer, ["Freedonia"], ["Sylvania"])
+    # a country named as a donor is no place: the box's country still vouches
+    donors = ("With €67 million secured through contributions from Sylvania and the EU, allowances began.")
+    answer = {"label": "€67 million", "iri": None, "evidence": [{"section": section, "text": donors}]}
+    assert about_country(answer, ["Freedonia"], ["Sylvania"])

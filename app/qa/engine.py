@@ -124,7 +124,7 @@ from app.qa.relation.grounding import adopt, ground
 from app.qa.names.author_names import AuthorNames
 from app.qa.relation.grounded_direction import adopt_held_relation, reversed_direction
 from app.qa.intent import IntentIndex
-from app.qa.figures.numbers import beside_counted, counts_entities, respective_item
+from app.qa.figures.numbers import asked_unit, beside_counted, counts_entities, respective_item
 from app.qa.figures.counted_beside import prefer_counted
 from app.qa.relation.roles import ROLE_NAMES
 from app.qa.relation.open_slot import adopt_worded_over_region, both_ends_year, typed_relation
@@ -2052,11 +2052,14 @@ class QuestionEngine:
         add_full_names(out["answers"], self.k)  # "Social Cash Transfer (SCT) programme" beside its label
         if want == "Scheme":  # "kenya schemes": not the public-private partnership beside them
             out["answers"] = keep_schemes(out["answers"], a.question, self.k)
-        if want == "Year":  # "kenya roadmap endorsement year": not a date from a sentence about others
+        if want == "Year" or want == "Number" and out.get("strategy") == "text" and asked_unit(a.question) == "money":
+            # "kenya roadmap endorsement year", "how much did the UK put into the Lebanon project":
+            # not a date or an amount from a sentence about others
             named = {("Country:" + i.split("-", 1)[1]) if i.startswith("Organization:gov-") else i
                      for l in a.links for i in l.ids if i.startswith(("Country:", "Organization:gov-"))}
             out["answers"] = keep_about_named(out["answers"], sorted(c for c in named if c not in a.excluded
-                                                                     and self.k.entity(c) is not None), self.k.names)
+                                                                     and self.k.entity(c) is not None), self.k.names,
+                                              [i for i, e in self.k.entities.items() if e["type"] == "Country"])
         if want in ("Scheme", "Text", "Number") or a.answer_type == "Scheme":
             # "the unemployment insurance scheme kenya launched": not a health scheme read nearby
             out["answers"] = keep_branch(out["answers"], a.question, [(l.start, l.end) for l in a.links])
