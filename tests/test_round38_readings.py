@@ -296,3 +296,19 @@ def test_a_sentence_placed_in_another_country_is_not_about_the_named_one():
     donors = ("With €67 million secured through contributions from Sylvania and the EU, allowances began.")
     answer = {"label": "€67 million", "iri": None, "evidence": [{"section": section, "text": donors}]}
     assert about_country(answer, ["Freedonia"], ["Sylvania"])
+
+
+# ---- a demonym standing for people is the topic, not a place abstracted into a type token
+
+def test_a_demonym_for_people_stays_in_the_delexicalised_question():
+    from app.qa.question import Analysis, Link
+    from app.qa.understand import delexicalised
+
+    q = "Under Freedonia's new scheme, how many Freedonians working abroad does it concern?"
+    a = Analysis(q, "Number")
+    a.links = [Link(6, 15, "Freedonia", ["Country:FRE"]), Link(39, 50, "Freedonians", ["Country:FRE"])]
+    out = delexicalised(a)
+    assert "Freedonians working abroad" in out and "Freedonia's" not in out, out
+    a.question = q.replace("working abroad", "workers")
+    a.links = [Link(6, 15, "Freedonia", ["Country:FRE"]), Link(39, 50, "Freedonians", ["Country:FRE"])]
+    assert "Freedonians" not in delexicalised(a)  # an adjective before a noun is the place's

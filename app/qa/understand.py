@@ -172,8 +172,14 @@ _AGGREGATE_WORDS = "count number tally total kinds types categories exactly long
 def delexicalised(a: Analysis) -> str:
     """The question with linked names as type tokens; the report's author stays 'the ILO' (it is
     context in "the ILO's work in Kenya", not the thing asked about)."""
-    links = [(l.start, l.end, l.type) for l in a.links if not (set(l.ids) & AUTHOR_ORGS)]
+    links = [(l.start, l.end, l.type) for l in a.links if not (set(l.ids) & AUTHOR_ORGS)
+             and not (l.type == "Country" and _PEOPLE_AFTER.match(a.question, l.end))]
     return delexicalise(a.question, links)
+
+
+# A demonym standing for people ("Nepalese working abroad", "Filipinos who ..."): the people are
+# the topic, not a place to abstract into a type token
+_PEOPLE_AFTER = re.compile(r"\s+(?:working|living|employed|residing|abroad|overseas|who|that\s+work)\b", re.I)
 
 
 # "number of pathfinder countries" closing a keyword query: the last type noun is what is counted
