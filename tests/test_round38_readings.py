@@ -312,3 +312,24 @@ def test_a_demonym_for_people_stays_in_the_delexicalised_question():
     a.question = q.replace("working abroad", "workers")
     a.links = [Link(6, 15, "Freedonia", ["Country:FRE"]), Link(39, 50, "Freedonians", ["Country:FRE"])]
     assert "Freedonians" not in delexicalised(a)  # an adjective before a noun is the place's
+
+
+# ---- keyword queries: closing on a tool noun; a kind noun among capitalised names
+
+def test_a_keyword_query_closing_on_a_tool_noun_asks_the_tools_name():
+    from app.qa.question import asks_tool
+    from app.qa.topics.spans import asked_span
+
+    assert asks_tool("Egypt NOSI actuarial valuation model")
+    assert not asks_tool("how was the actuarial model used")  # a question, not a query closing on it
+    asked = asked_span("Egypt NOSI actuarial valuation model", [(0, 5), (6, 10)], "Text")
+    assert asked is not None and "tool" in asked.families, asked
+
+
+def test_a_capitalised_keyword_query_asks_its_kind_noun():
+    from app.qa.topics.spans import asked_span
+
+    asked = asked_span("Freedonia health insurance decree 2024", [(0, 9)], "Scheme")
+    assert asked is not None and asked.heads[0] == "decree", asked
+    # a question with an auxiliary is no keyword query
+    assert asked_span("Freedonia did adopt a health insurance decree in 2024", [(0, 9)], "Scheme") is None

@@ -885,9 +885,16 @@ _TOOL_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|is|was|are|we
                          + r")\b", re.I)
 
 
+# A keyword query closing on a tool noun ("egypt nosi actuarial valuation model"): the tool's name.
+_TOOL_LAST = re.compile(r"^(?!.*\b(?:which|what|who|whom|whose|where|when|how|why|is|are|was|were|do|does|did)\b)"
+                        r".*\s(?:" + "|".join(n[:-1] + "(?:y|ies)" if n.endswith("y") else n + "s?" for n in TOOL_NOUNS)
+                        + r")\s*\??\s*$", re.I)
+
+
 def asks_tool(question: str) -> bool:
-    """Does the question ask for a tool by its noun ("which ILO actuarial models")?"""
-    return bool(_TOOL_ASKED.search(question))
+    """Does the question ask for a tool by its noun ("which ILO actuarial models", a keyword query
+    closing on "model")?"""
+    return bool(_TOOL_ASKED.search(question) or _TOOL_LAST.search(question))
 
 
 def asks_inner_place(question: str) -> bool:

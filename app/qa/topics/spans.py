@@ -21,7 +21,7 @@ import numpy as np
 
 from app.qa.constraints.branch_words import asked_branches, fits_branch
 from app.qa.figures.keyword_figures import opens_on_measure
-from app.qa.question import _META, TOOL_NOUNS, asks_people_groups
+from app.qa.question import _META, TOOL_NOUNS, asks_people_groups, asks_tool
 from app.qa.topics.people_groups import people_group_spans
 from app.qa.units import STOP, terms
 
@@ -273,12 +273,15 @@ def asked_span(question: str, linked_spans: list[tuple[int, int]] = (), analysed
             continue
         head = m
         break
-    keyword = q == q.lower() and not re.search(r"\b(which|what|who|where|when|how)\b", q)
+    # a keyword query, in lower case or with its names capitalised ("Lao PDR health insurance decree
+    # 2024"): no question word, no auxiliary
+    keyword = not re.search(r"\b(which|what|who|where|when|how)\b", q, re.I) and (
+        q == q.lower() or not re.search(r"\b(?:is|are|was|were|did|does|do|has|have|had|can|will)\b", q, re.I))
     if keyword and re.search(r"\b(countr(y|ies)|organi[sz]ations?|funders?|donors?|partners?|governments?|years?|"
                              r"conventions?|recommendations?|standards?|instruments?)\s*$", q):
         return None  # "... showcased countries": the last word names the asked type
     if head is None:
-        if not (keyword or _NAME_CUE.search(q)):
+        if not (keyword or _NAME_CUE.search(q) or asks_tool(q)):  # ("egypt NOSI actuarial valuation model")
             return None
         if not _NAME_CUE.search(q) and analysed_type in ("Country", "Organization", "Number", "Year"):
             return None
