@@ -28,7 +28,8 @@ _CUE = re.compile(r"\b(?:besides|apart from|aside from|other th[ae]n|except(?:\s
 # Words allowed between the cue (or the previous set-aside name) and a name: articles, pronouns,
 # "those in", "the ILO's own", list glue.
 _FILLER = {"the", "a", "an", "its", "their", "own", "those", "ones", "in", "of", "from", "by", "and", "or", "nor",
-           "countries", "country", "ilo", "ilo's", "'s", "s", "region", "regions", "entire", "whole", "any", "all"}
+           "countries", "country", "ilo", "ilo's", "'s", "s", "region", "regions", "entire", "whole", "any", "all",
+           "just", "merely", "simply"}  # "other than just the ILO's Regular Budget"
 _WRAP_BEFORE = re.compile(r"\b(?:setting|leaving|putting|set|leave|put)\s+(?:the\s+|its\s+|their\s+)?(?:ilo['’]s\s+)?$", re.I)
 _WRAP_AFTER = re.compile(r"\s+(?:(?:countries|country|ones|states|nations)\s+)?(?:aside|to (?:one|the) side|out of (?:it|this|the picture)|"
                          r"out(?=\s*(?:[,;:?.!]|$)))\b",
