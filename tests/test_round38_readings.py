@@ -333,3 +333,24 @@ def test_a_capitalised_keyword_query_asks_its_kind_noun():
     assert asked is not None and asked.heads[0] == "decree", asked
     # a question with an auxiliary is no keyword query
     assert asked_span("Freedonia did adopt a health insurance decree in 2024", [(0, 9)], "Scheme") is None
+
+
+# ---- "other than just X" sets X aside; "from what % to what %" asks both ends of a change
+
+def test_other_than_just_sets_the_name_aside():
+    from app.qa.constraints.exclusion import set_aside
+    from app.qa.question import Link
+
+    q = "Which countries were financed by something other than just the Freedonia Fund?"
+    start = q.index("the Freedonia Fund")
+    aside = set_aside(q, [Link(start, start + len("the Freedonia Fund"), "the Freedonia Fund", ["Organization:ff"])])
+    assert aside.ids == {"Organization:ff"}, aside
+
+
+def test_from_what_to_what_asks_both_ends_of_the_change():
+    from app.qa.figures.numbers import change_ends, spans
+
+    seg = "contributions to the scheme rise from 3 percent to 9 percent over a 10-year period"
+    first = spans(seg)[0]
+    assert [s.label for s in change_ends(seg, first)] == ["3 percent", "9 percent"]
+    assert change_ends("a rate of 3 percent and 9 percent elsewhere", spans("a rate of 3 percent and 9 percent elsewhere")[0]) == []

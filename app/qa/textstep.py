@@ -32,6 +32,8 @@ _SCHEME_NAME = re.compile(_NAME.format(heads="Scheme|System|Programme|Program|Al
 _LAW_NAME = re.compile(_NAME.format(heads="Act|Law|Code|Decree|Strategy|Policy|Bill"))
 _QUOTED = re.compile(r"[\"“]([^\"“”]{8,250})[\"”]")
 WEIGHT_LEXICAL = 0.6
+# Both ends of a change asked: "increase from what % to what %", "from how much to how much".
+_FROM_TO_ASKED = re.compile(r"\bfrom\s+(?:what|how\s+(?:much|many))\b[^?]{0,30}?\bto\s+(?:what|how\s+(?:much|many))\b", re.I)
 # A box the question names as where to look ("as described in Box 4", "box 3 ratifications").
 _BOX_NAMED = re.compile(r"\bbox\s+(\d{1,2})\b", re.I)
 _LABEL_BEFORE = re.compile(r"\b(Table|Figure|Box|Result|Step|No\.?|Nos\.?|Paper|Phase|Article|Section|Chapter|"
@@ -447,6 +449,13 @@ class TextStep:
                 reach = closing_reach_verb(question)  # "malawi old persons grant reach": beside "to reach"
                 focus = [reach] if reach else focus
             span = numbers.pick(seg, question, lambda w: _near(w, focus), strict=strict)
+            if span is not None and _FROM_TO_ASKED.search(question):
+                # "from what % to what %": both ends of the change the picked figure is part of
+                ends = numbers.change_ends(seg, span)
+                for end in ends:
+                    out[end.label] = Found("Number", end.label, end.label, [(a + end.start, a + end.end)], end.value)
+                if ends:
+                    return list(out.values())
             if span is not None:
                 out[span.label] = Found("Number", span.label, span.label, [(a + span.start, a + span.end)],
                                         span.value)

@@ -249,6 +249,16 @@ def _changes_to(seg: str, a: Span, b: Span) -> bool:
                 and re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}?to\s+(us\$|\$|€)?\s*", seg[a.end:b.start].lower()))
 
 
+def change_ends(seg: str, span: Span) -> list[Span]:
+    """The two figures of the change "from A to B" that ``span`` is one end of, in order; [] when
+    the sentence writes no such change around it."""
+    cands = spans(seg)
+    for x, y in zip(cands, cands[1:]):
+        if _changes_to(seg, x, y) and span.start in (x.start, y.start):
+            return [x, y]
+    return []
+
+
 def _asks_range_start(seg: str, question: str) -> bool:
     """Does the question date its figure to the first year of the span the sentence's change runs
     over ("employers from 240 to 4,700 between 2017 and 2023", asked "in 2017"), and not to the last?"""
