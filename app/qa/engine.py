@@ -2059,7 +2059,7 @@ class QuestionEngine:
                      for l in a.links for i in l.ids if i.startswith(("Country:", "Organization:gov-"))}
             out["answers"] = keep_about_named(out["answers"], sorted(c for c in named if c not in a.excluded
                                                                      and self.k.entity(c) is not None), self.k.names,
-                                              [i for i, e in self.k.entities.items() if e["type"] == "Country"])
+                                              [e["id"] for e in self.k.of_type("Country")])
         if want in ("Scheme", "Text", "Number") or a.answer_type == "Scheme":
             # "the unemployment insurance scheme kenya launched": not a health scheme read nearby
             out["answers"] = keep_branch(out["answers"], a.question, [(l.start, l.end) for l in a.links])
