@@ -67,19 +67,19 @@ def test_the_financing_line_named_by_the_question():
 
 
 def test_a_question_pointing_at_the_financing_line_gets_the_countrys_funders(engine):
+    """Every country with a financing line: the line's funders, however many other words (which
+    made the activity reading fire for Palestine's allowances) the question adds."""
+    wrong, checked = {}, 0
     for cid in sorted(i for i, e in engine.k.entities.items() if e["type"] == "Country"):
         funders = {engine.k.label(o) for o in _objects(engine, "fundedBy", cid)}
         if not funders:
             continue
-        name = engine.k.label(cid)
-        described = engine.ask(f"Who bankrolled the ILO's social protection work in {name} in 2024?")
-        if described.get("strategy") != "text-activity":
-            continue
-        got = engine.ask(f"Who bankrolled the ILO's social protection work in {name} in 2024, "
+        checked += 1
+        got = engine.ask(f"Who bankrolled the ILO's social protection work in {engine.k.label(cid)} in 2024, "
                          "going by the financing support line?")
-        assert set(_labels(got)) == funders, got["path"]
-        return
-    pytest.skip("no country whose funding question is read as one activity's payers")
+        if got.get("strategy") == "text-activity":
+            wrong[cid] = _labels(got)
+    assert checked and not wrong, wrong
 
 
 # ---- a possessive in an opening phrase owned by the asked noun after the comma points forward
