@@ -160,6 +160,7 @@ from app.qa.topics.sweep import MIN_TOPIC_IDF, TopicSweep
 from app.qa.topics import topic_coverage as topic_cover
 from app.qa.topics.name_words import stated_terms
 from app.qa.figures import figure_choice, figure_place, tables_place
+from app.qa.figures.region_figures import region_countries
 from app.qa.things import scheme_place
 from app.qa.topics import section_items, theme_sections
 from app.qa.constraints import valid_years
@@ -893,6 +894,7 @@ class QuestionEngine:
                                                             any(l.type == "ThematicArea" for l in a.links)):
             cons = []  # "help design pension schemes for platform workers": the topic, not the results table
         graph_ids: list[str] | None = None
+        silent_pool: set[str] | None = None  # the region asked, when the graph's answer gave way to the text
         if cons:
             t = time.perf_counter()
             cons = report_universe(cons, a.answer_type)  # "arab states countries not funded by X": the report's
@@ -914,6 +916,10 @@ class QuestionEngine:
                                                               or CHANNEL_ASKED.match(q)):
                 # ("through which agencies do France and Spain support the DCI": the channel the
                 # money takes, which no relation of the graph holds, is read from the sentence)
+                if a.answer_type == "Country" and any(c.relation == "region" and not c.negated for c in cons):
+                    # "in which Asian countries did the ILO partner with UNHCR": the sentences the
+                    # text finds are kept in the region, as the graph's answer was
+                    silent_pool = {f"Country:{iso}" for r in a.regions for iso in region_countries(self.k, r)}
                 graph_ids, cons = None, []  # the graph is silent, not negative: ask the text
             elif only_exclusions(cons) and self._names_topic(self._residual_terms(a, cons)):
                 # "apart from the pathfinders, with which countries are discussions ongoing": the
@@ -1261,6 +1267,9 @@ class QuestionEngine:
                                                     region_pool, self.k.iri)
                 out["strategy"] = out["strategy"] if out["strategy"] != "none" or not answers else "text"
             placed_in = "on the topic, kept when in the region asked"
+        elif silent_pool and answers:
+            answers = region_topic.within(answers, silent_pool, self.k.iri)
+            placed_in = "kept when in the region asked"
         differed = bool(exclusions and answers and graph_ids is None)
         if differed:
             answers = self._set_difference(answers, exclusions)
