@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from app.qa.figures.region_figures import region_countries
 from app.qa.form.question_sentence import asking_sentence
 from app.qa.multihop.activity_funders import asks_the_line
 from app.qa.question import _negated_before, analyse
@@ -354,3 +355,37 @@ def test_from_what_to_what_asks_both_ends_of_the_change():
     first = spans(seg)[0]
     assert [s.label for s in change_ends(seg, first)] == ["3 percent", "9 percent"]
     assert change_ends("a rate of 3 percent and 9 percent elsewhere", spans("a rate of 3 percent and 9 percent elsewhere")[0]) == []
+
+
+# ---- a region asked stays a filter when the graph's answer gives way to the text
+
+def test_a_region_stays_a_filter_when_the_text_answers(engine):
+    regions = {i for i, e in engine.k.entities.items() if e["type"] == "Region"}
+    for org in sorted(i for i, e in engine.k.entities.items() if e["type"] == "Organization"):
+        partners = _subjects(engine, "partneredWith", org)
+        placed = {r for p in partners for r in _objects(engine, "inRegion", p)}
+        empty = sorted(regions - placed)
+        if len(partners) < 2 or not placed or not empty or org == "Organization:ilo":
+            continue
+        region = empty[0]
+        members = {f"Country:{iso}" for iso in region_countries(engine.k, region)}
+        got = engine.ask(f"In which {engine.k.label(region)} countries did the ILO partner with the {engine.k.label(org)}?")
+        assert all(engine.k.entity_by_iri(a["iri"])["id"] in members for a in got["answers"] if a.get("iri")), \
+            (region, org, _labels(got), got["path"])
+        return
+    pytest.skip("every partner of several countries has one in every region")
+
+
+# ---- "apart from the ILO, which leads it, ...": the clause describing the set-aside name goes with it
+
+def test_a_clause_describing_the_set_aside_name_is_no_relation_asked():
+    from app.qa.constraints.exclusion import set_aside
+    from app.qa.question import Link
+
+    q = "Apart from the Freedonia Office, which leads it, which agencies are part of the Widget Facility?"
+    a = q.index("the Freedonia Office")
+    aside = set_aside(q, [Link(a, a + len("the Freedonia Office"), "the Freedonia Office", ["Organization:fo"])])
+    assert "leads" not in aside.question and "which agencies are part of" in aside.question, aside.question
+    q2 = "Apart from the Freedonia Office, which agencies fund Sylvania, and which fund Ruritania?"
+    aside2 = set_aside(q2, [Link(a, a + len("the Freedonia Office"), "the Freedonia Office", ["Organization:fo"])])
+    assert "which agencies fund Sylvania" in aside2.question, aside2.question

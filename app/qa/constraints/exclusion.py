@@ -57,6 +57,11 @@ _GOVERNED = re.compile(r"\b(?:by|from|of|with|to|for|in|on|funds?|finances?|supp
 _LIST_GLUE = re.compile(r"^\s*(?:,\s*)?(?:and|or|&)?\s*$", re.I)
 # Capitalised words right after a linked name continue it ("African" + " Development Bank")
 _NAME_GOES_ON = re.compile(r"(?:\s+[A-Z][\w'’-]*)+")
+# "Apart from the ILO, which leads it, which UN agencies ...": a clause describing the set-aside name
+# (a relative pronoun then its verb, closed by a comma) goes with it, so its verb is no relation asked
+_DESCRIBED_AFTER = re.compile(r"^\s*,\s*(?:which|who)\s+(?:also\s+|itself\s+)?(?:is|was|are|were|has|have|had|leads|led|"
+                              r"chairs|chaired|co-chairs|co-chaired|heads|headed|hosts|hosted|runs|ran|coordinates|"
+                              r"coordinated|manages|managed|funds|funded|does|did)\b[^,;?]{0,50}(?=,)", re.I)
 # "skip the African ones": the noun after the set-aside name goes with it
 _ONES_AFTER = re.compile(r"^\s+(?:ones|countries|states|nations)\b", re.I)
 _GLUE = re.compile(r"^[\s,]*$")
@@ -143,6 +148,8 @@ def set_aside(question: str, links: list[Link]) -> SetAside:
         if taken:
             ones = _ONES_AFTER.match(question[end:])
             end += ones.end() if ones else 0
+            described = _DESCRIBED_AFTER.match(question[end:])
+            end += described.end() if described else 0  # "apart from the ILO, which leads it, ...": its clause goes too
             out.ids.update(i for l in taken for i in l.ids)
             cuts.append((m.start(), end))
             out.phrases.append(question[m.start():end])
