@@ -751,11 +751,8 @@ class TextStep:
         numbers = {m.group(1) for m in _BOX_NAMED.finditer(question)}
         if not numbers:
             return set()
-        heads = tuple(f"box {n}" for n in numbers)
         return {pid for pid, p in self.k.passages.items()
-                if any(re.match(r"box\s+\d+\b", t, re.I) and re.sub(r"\s+", " ", t.lower()).startswith(heads)
-                       and re.match(r"box \d+\b", re.sub(r"\s+", " ", t.lower())).group(0) in heads
-                       for t in p.section_path)}
+                if any((m := _BOX_NAMED.match(t)) and m.group(1) in numbers for t in p.section_path)}
 
     def allowed_units(self, a: Analysis, required: list[set[str]]) -> np.ndarray:
         """Units whose passage names what the question is about (and its year, if it gives one)."""
