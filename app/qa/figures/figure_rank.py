@@ -80,6 +80,8 @@ def read_ask(question: str, link=None) -> Ask | None:
     how_many = re.search(r"\bhow\s+(?:many|much)\b", question, re.I)
     if (not m and bar is None) or (how_many and bar is None):
         return None
+    if how_many and how_many.group(0).lower().endswith("much") and bar is not None and bar.end <= how_many.start():
+        return None  # "Of the envelope of more than US$13.7 million, how much was allocated in 2024": the bar names what is given
     start, end = (question.rfind(bar.said.split()[0], 0, bar.end), bar.end) if bar is not None else (m.start(), m.end())
     low = bool(m) and bar is None and m.group(1).lower() in _LOW
     after = re.findall(r"[A-Za-z]+", question[end:])[:3]
