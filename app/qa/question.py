@@ -53,9 +53,17 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     # a keyword query naming a share ("india share covered by at least one benefit wspr"): a figure,
     # not a sharing of donors ("share funders") nor a share of things asked by a wh-word
     ("Number", re.compile(r"^(?!.*\b(?:which|what|who|whom|whose|where|when|how|why|is|are|was|were|do|does|did|list|name)\b)"
-                          r".*\b(?:percentage|proportion|per ?cent|share(?!\s+(?:the\s+)?(?:same\s+)?(?:donors?|funders?|"
+                          r".*(?:\b(?:percentage|proportion|per ?cent|share(?!\s+(?:the\s+)?(?:same\s+)?(?:donors?|funders?|"
                           r"partners?|members?|countries|initiatives?|knowledge|experiences?|information|lessons?|insights?|"
-                          r"practices?|priorities|goals?)\b))\b", re.I)),
+                          r"practices?|priorities|goals?)\b))\b|"
+                          # ... or a rate closing the query or its noun phrase ("income replacement rate for
+                          # the full benefit period"), not one naming what a decree sets ("contribution rates decree")
+                          r"\b(?:rates?|ratios?)\b(?=\s*(?:\?|$|[-–,;:]|(?:for|of|in|at|under|on|during|from|to|among|across|by)\b)))", re.I)),
+    # a keyword query closing on a change's end ("... minimum age for receipt of benefits lowered to"):
+    # the figure it was changed to
+    ("Number", re.compile(r"^(?!.*\b(?:which|what|who|whom|whose|where|when|how|why|list|name)\b)"
+                          r".*\b(?:lowered|raised|reduced|increased|cut|decreased|lifted|brought\s+down|dropped|rose|risen|fell)"
+                          r"\s+to\s*\??\s*$", re.I)),
     ("Number", ORDINAL_TYPE),
     ("Number", re.compile(r"\bhow long\b|\b(?:for\s+)?how many\s+(?:minutes|hours|days|weeks|months|years)\b", re.I)),  # a duration  # "which session of the conference", "spiac-b meeting number": the ordinal
     # (a phone user's own language: "cuánto", "quanto", "combien"; "año", "ano", "année", "cuándo", "quando", "quand")
@@ -833,7 +841,11 @@ def blank_source_mentions(text: str) -> str:
 # (but "ratified in the year the campaign began" dates something else).
 _YEAR_ASKED = re.compile(r"\b(?:the|which|what) year (?:in which|when|that|of)\b|\bwhat year\b"
                          r"|(?<!\bin )(?<!\bof )\bthe year (?:the|it|they|this|[A-Z][\w'’-]+)\s+(?:\w+\s+){0,3}?"
-                         r"(?:ratif\w*|launch\w*|join\w*|adopt\w*|introduc\w*|set up|start\w*|establish\w*)\b", re.I)
+                         r"(?:ratif\w*|launch\w*|join\w*|adopt\w*|introduc\w*|set up|start\w*|establish\w*|deliver\w*|"
+                         r"complet\w*|present\w*|approv\w*|enact\w*|creat\w*|publish\w*)\b"
+                         # a keyword query's ask opening after a dash or colon ("tanzania ... valuation - year
+                         # the ILO delivered it?"): the year of what the clause tells
+                         r"|(?:^|[-–—:;]\s*)year\s+(?:the|it|they|when|that|in\s+which)\b", re.I)
 
 
 # A name's own money ("where do Luxembourg's contributions end up", "the EU's money"): the noun

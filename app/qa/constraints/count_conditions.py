@@ -34,6 +34,7 @@ _LABEL_BEFORE = re.compile(r"(?:\b[A-Z][\w-]*|\bno\.?|\bnumber|(?i:\b(?:results?
                            r"conventions?|c|recommendations?|r|sdg|targets?|goals?|indicators?|levels?)))\s*$")
 _FUNCTION_WORD = re.compile(r"^(?:on|in|of|for|to|at|by|from|with|about|into|over|under|between|among|across|through|"
                             r"after|before|during|like|as|that|which|who|where|and|or|the|a|an|per|percent|%)\b", re.I)
+_TIME_UNIT = re.compile(r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\b", re.I)
 # "the one about ...", "that one", "which one": "one" is a pronoun there, not a count.
 _PRONOUN_ONE = re.compile(r"\b(?:the|this|that|which|each|every|any|no|some|another)\s*$", re.I)
 # "the four pilot countries", "its three funders": a number after a definite article or a possessive
@@ -193,6 +194,8 @@ def count_condition(a: Analysis, knowledge=None) -> Constraint | None:
             continue  # "the one about integrating ...": a pronoun
         if _FUNCTION_WORD.match(m.group("noun")):
             continue  # "Result 3 on improving operations": no noun follows the number
+        if _TIME_UNIT.match(m.group("noun")):
+            continue  # "the full six month benefit period": a length of time, not a count of benefits
         noun = m.group("noun")
         if _names_asked_type(noun, a.answer_type):
             continue  # "published three briefs": the asked things themselves, a stated size
