@@ -680,6 +680,7 @@ class QuestionEngine:
         a.excluded |= named_before_other(a.question, a.links, a.answer_type) | set_aside_before  # "..., which other countries"
         a.aside_phrases = phrases
         a.rank, a.ranked_after = rank, ranked_after
+        a.whole = fixed
         q = a.question
         timings["analyse_ms"] = (time.perf_counter() - t) * 1e3
         stated_type = a.answer_type  # what the question's own words ask for, before the intent guess
@@ -1427,7 +1428,14 @@ class QuestionEngine:
         """The payers of the one activity a funder question describes, read from the sentence that
         describes it (see :mod:`app.qa.multihop.activity_funders`); [] when the question describes no
         activity or no sentence says it with a funding cue."""
-        if a.answer_type != "Organization" or not a.fund \
+        # "which funders put up the €67m", "... €67 million was secured from the EU and others. Which
+        # countries contributed?": the payers of the sum named, in the question or the context before it
+        amounts = activity_funders.named_amounts(a.whole or a.question)
+        # ("... €67 million was secured through contributions from the EU and others. Which countries
+        # contributed?": the payers of a named sum asked as countries are its payers that are countries)
+        as_countries = a.answer_type == "Country" and bool(amounts)
+        if a.answer_type != "Organization" and not as_countries \
+                or not (a.fund or amounts and activity_funders.PAID_VERB.search(a.question)) \
                 or funds_work_in_general(a.question, role_kinds.role_words(a.question)) \
                 or activity_funders.asks_the_line(a.question):
             return []  # "which social security institutions pay for the ILO's own work", "going by the financing line": no activity
@@ -1438,14 +1446,19 @@ class QuestionEngine:
         for s, e in place_description_spans(a.question, a.links, bound):
             outside = set(terms(a.question[:s] + " " + a.question[e:]))
             topic = [t for t in topic if t in outside]
-        if len(topic) < activity_funders.MIN_TOPIC_TERMS:
+        if len(topic) < activity_funders.MIN_TOPIC_TERMS and not amounts:
             return []
         required = [set(l.ids) for l in a.links if l.type in ("Country", "Organization", "Initiative", "Scheme")
                     and not (set(l.ids) & AUTHOR_ORGS) and len(l.ids) <= AMBIGUOUS_LINK]
         qvec = und.vector if und.vector is not None else self._embed(a.question)
-        results = self.text.run(replace(a, answer_type="Organization"), qvec, required, set(), top=8)
+        results = self.text.run(replace(a, answer_type="Organization"), qvec, required, set(), top=8)[:5]
+        if amounts:  # a named sum is the anchor: the sentences that write it, the best retrieved first
+            order = {r.unit_id: i for i, r in enumerate(results)}
+            results = sorted((TextResult(i, u.passage_id, MIN_TEXT_SCORE, []) for i, u in enumerate(self.units.units)
+                              if u.kind == "sentence" and activity_funders.writes_amount(u.text, amounts)),
+                             key=lambda r: order.get(r.unit_id, len(order)))
         home = a.linked("Country")
-        for r in results[:5]:
+        for r in results:
             if r.score < MIN_TEXT_SCORE * 0.8:
                 break
             u = self.units.units[r.unit_id]
@@ -1459,17 +1472,21 @@ class QuestionEngine:
             # the activity may be told across the sentence before ("expanded coverage to Social Cash
             # Transfer households ... With financial support from X, members of SCT households ...")
             said = (prv.text if prv else "") + " " + u.text + " " + (nxt.text if nxt else "")
-            if topic_coverage(topic, said) < activity_funders.MIN_COVERAGE or topic_coverage(topic, u.text) < 0.25:
+            if not amounts and (topic_coverage(topic, said) < activity_funders.MIN_COVERAGE
+                                or topic_coverage(topic, u.text) < 0.25):
                 continue
             country = home[0] if len(home) == 1 else None
             payers = activity_funders.funding_runs(p.text, u.start, u.end, self.k.mentions_in(u.passage_id), country)
+            payers = activity_funders.paired_payers(u.text, payers, amounts)  # "... €1.2 million and €20 million respectively"
             named_ids = {i for l in a.links for i in l.ids}
             res = []
             for pay in payers:
                 eid = pay.eid
-                if eid is not None and eid.startswith("Country:"):
+                if as_countries and not (eid or "").startswith("Country:"):
+                    continue  # "which countries contributed": the payers that are countries
+                if eid is not None and eid.startswith("Country:") and not as_countries:
                     eid = _as_funder(eid, self.k) or eid
-                if eid in named_ids or eid in AUTHOR_ORGS:
+                if eid in named_ids or eid in AUTHOR_ORGS or eid in a.excluded:
                     continue
                 ev = self._evidence(u.passage_id, [], spans=[pay.span])
                 if eid is None:
@@ -1477,7 +1494,7 @@ class QuestionEngine:
                          "evidence": [ev]}
                 else:
                     d = self._answer_dict(eid, r.score, [ev])
-                    d["type"] = "Organization"
+                    d["type"] = "Country" if as_countries else "Organization"
                 d["path"] = [f"pays for the activity described, by the sentence: {u.text}"]
                 res.append(d)
             if res:

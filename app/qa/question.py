@@ -322,6 +322,9 @@ class Analysis:
     aside_phrases: list[str] = field(default_factory=list)  # the words each "apart from ..." names, linked or not
     aside_governments: bool = False  # "members that are not countries", "besides governments": no state answers
     read_as: str | None = None  # the question after its asides were dropped (a pronoun filled in), said in `path`
+    # the question with the asker's context sentences and asides still in it ("... €67 million was
+    # secured from the EU and others. Which countries contributed?"): what a later step may anchor on
+    whole: str = ""
     # the families of the name the span step read ("which platform": a project's), when it answered
     span_families: frozenset = frozenset()
     # relations switched on only by a registry keyword ("Swiss-backed"), not by the analysis's own

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.qa.figures.numbers import spans as figure_spans
 from app.qa.units import terms
 from graph import countries
 
@@ -128,3 +129,37 @@ def activity_terms(topic_terms: list[str], named_terms: set[str], ignore: set[st
     minister wants to thank the organisation that ...") describes no activity of the report."""
     return [t for t in topic_terms if t not in named_terms and t not in PAYING_WORDS and t not in ignore
             and (vocabulary is None or t in vocabulary)]
+
+
+# The ask of a sum's payers once the sum is named ("which countries contributed?", "who put up the
+# rest?"): a payment verb, with or without the graph's funding cues.
+PAID_VERB = re.compile(r"\b(?:contribut\w*|chip(?:ped)?\s+in|put\s+(?:up|in)|paid|pays?|fund\w*|financ\w*|"
+                       r"donat\w*|gave|give[ns]?|provid\w*)\b", re.I)
+
+
+def named_amounts(question: str) -> list[float]:
+    """The sums of money a funder question names ("which funders put up the €67m?"): a sentence
+    that writes the same sum is the activity's own, whatever words describe it."""
+    return [s.value for s in figure_spans(question) if s.kind == "money"]
+
+
+def writes_amount(text: str, amounts: list[float]) -> bool:
+    """Does ``text`` write one of ``amounts`` as money (€67m and "€67 million" alike)?"""
+    return bool(amounts) and any(s.kind == "money" and s.value in amounts for s in figure_spans(text))
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def paired_payers(sentence: str, payers: list[Payer], amounts: list[float]) -> list[Payer]:
+    """The payers of the sums asked when the sentence pairs payers and sums in order
+    ("contributions from Ireland and Germany €1.2 million (US$1.24 million) and €20 million
+    (US$20.7 million) respectively": €20 million is Germany's).  A sum restated in brackets in
+    another currency is the same sum; unchanged when the counts differ or no sum matches."""
+    if not amounts or not _RESPECTIVELY.search(sentence):
+        return payers
+    sums = [s for s in figure_spans(sentence) if s.kind == "money" and not sentence[:s.start].rstrip().endswith("(")]
+    if len(sums) != len(payers):
+        return payers
+    kept = [p for p, s in zip(sorted(payers, key=lambda p: p.span), sums) if s.value in amounts]
+    return kept or payers
