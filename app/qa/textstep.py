@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.qa.figures import enumerations, numbers
+from app.qa.figures.numbers import asked_currency
+from app.qa.figures.numbers import spans as figure_spans
 from app.qa.figures.keyword_figures import closing_reach_verb, opens_on_audience
 from app.qa.figures.region_figures import about_region, region_countries
 from app.qa.things.entity_years import CONTEXT_OPENERS
@@ -320,6 +322,9 @@ _ANAPHOR = re.compile(r"\s*(?:(?:The|This|These|That|Such)\s+[a-z][\w-]*|It|Its|
 COUNTED_BESIDE_BONUS = 0.15
 RARE_COUNTED_IDF = 3.5
 _FIGURE_THEN = re.compile(r"(?<![\w.,])\d[\d,.]*\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)")
+# A sum asked in a currency ("how much ..., in euros?"): a sentence writing a sum in that currency
+# is the one the asker read it in (the report gives most sums in US dollars, a few in euros only).
+CURRENCY_BONUS = 0.15
 SENTENCE_NAMES_BONUS = 0.1  # on the scale of dense similarity: a sentence naming the scheme beats its neighbour
 
 
@@ -707,6 +712,11 @@ class TextStep:
                     scores[i] += 0.3
         if a.answer_type == "Number" and allowed is not None:
             self._counted_beside_figure(a.question, scores, allowed)
+            currency = asked_currency(a.question)
+            if currency:
+                for i in allowed.tolist():
+                    if any(s.kind == "money" and s.currency == currency for s in figure_spans(self.units.units[i].text)):
+                        scores[i] += CURRENCY_BONUS
         return scores
 
     def _counted_beside_figure(self, question: str, scores: np.ndarray, allowed: np.ndarray) -> None:
