@@ -1,5 +1,8 @@
 """A described country inside the question: the subject of its verb, or the end of a keyword query.
 
+("The country whose Pension Fund received an ILO actuarial valuation ... ratified Convention No.
+102 in which year?": the description as the subject, the year asked at the end.)
+
 "When did the country whose Social Security Institute (ISSS) co-finances the ILO's work ratify
 Convention No. 102?" and "C102 ratification yr of the country whose ISSS health & occupational risk
 systems got an ILO actuarial valuation" ask a year of one country they describe.
@@ -39,6 +42,16 @@ def _subject(shortest: int) -> re.Pattern:
                       rf"(?P<rest>(?:{_VERBS})\b.*)$", re.I)
 
 
+
+@lru_cache(maxsize=64)
+def _leading(shortest: int) -> re.Pattern:
+    """The description as the sentence's subject, the question proper its verb with the asked year
+    or time closing it ("The country whose Pension Fund received ... ratified Convention No. 102 in
+    which year?")."""
+    return re.compile(rf"^the\s+(?P<mods>(?:[\w'’-]+\s+){{0,2}}?){_NOUN}\s+{_REL}\s+(?P<desc>\S.{{{shortest},}}?)\s+"
+                      rf"(?P<rest>(?:{_VERBS})\b[^?]*?\b(?:in\s+(?:which|what)\s+year|when)\s*\??)$", re.I)
+
+
 # A relative clause has a verb of its own ("whose National Assembly approved ...", "that Utopia
 # funds", "whose fund got ..."): a description with none ended too early, at its own verb.
 _CLAUSE_VERB = re.compile(rf"\b(?:(?-i:{_VERBS})|(?-i:[a-z][\w-]*(?:ed|es|s))|is|was|are|were|saw|won|led|made|took|gave|"
@@ -65,6 +78,13 @@ def split(question: str):
         noun, rel, desc = _described(m)
         head = m["head"][:1].upper() + m["head"][1:]
         return NamedBy(inner=_inner(noun, rel, desc), outer=f"{head}{{}} {m['rest']}",
+                       described=f"the {noun} {rel} {desc}", rel=rel, desc=desc, noun=noun)
+    lead = _leading(8).match(q)
+    while lead is not None and not _CLAUSE_VERB.search(lead["desc"]):
+        lead = _leading(len(lead["desc"])).match(q)  # the question proper starts at a later verb
+    if lead is not None:
+        noun, rel, desc = _described(lead)
+        return NamedBy(inner=_inner(noun, rel, desc), outer=f"{{}} {lead['rest']}",
                        described=f"the {noun} {rel} {desc}", rel=rel, desc=desc, noun=noun)
     k = _KEYWORD.match(q)
     if k is not None and len(k["head"].split()) >= 2:
