@@ -145,7 +145,7 @@ _LEAD = r"(?:(?:so|then|and|but)\s+(?=(?:in|by|to|at|of|for|from|on|with|under)\
 # A verb of asking or telling with its person ("remind me", "somebody asked me", "let us know")
 # hands over to the question proper as "tell me" does.
 _TELL = r"(?:tell|remind|show|ask(?:ed|s)?|let|inform|advise|help|wonders?|wondered)\s+(?:me|us|him|her|them)(?:\s+know)?"
-_START = re.compile(r"(?:^|[,;:(]\s*|\s[-–—]\s+|\b(?:know|" + _TELL + r"|wondering|whether you could tell me|"
+_START = re.compile(r"(?:^|[,;:(]\s*|\s[-–—]\s+|(?<=[A-Za-z0-9)]{2}[.!?])\s+(?-i:(?=[A-Z]))|\b(?:know|" + _TELL + r"|wondering|whether you could tell me|"
                     r"find out|learn|confirm|clarify|check|curious|ask(?:ing)?|(?:could|would|can|will)\s+you"
                     r"(?:\s+(?:please|kindly))?(?:\s+(?:tell|say|list|name|show|remind)\s+(?:me|us))?|please|kindly)\s+)"
                     r"(?=" + _LEAD + _QWORD + ")", re.I)
