@@ -689,9 +689,11 @@ class TextStep:
         # allocations": the sentence naming the Americas, not the one listing the other regions'
         # shares), though no passage filter requires it (regions are named in few sentences).
         regions = [{r} for r in (a.regions if figure else []) if self.k.entity(r) is not None]
+        # (a region as the question writes it counts too: "African countries" names Africa)
+        said = {i: [a.question[l.start:l.end] for l in a.links if i in l.ids] for r in regions for i in r}
         for ids in list(required) + regions:
             names = [n for i in ids if figure or i.split(":", 1)[0] in NAMED_IN_SENTENCE
-                     for n in self.k.names(i) if len(n) >= 3]
+                     for n in self.k.names(i) + (said.get(i, []) if ids in regions else []) if len(n) >= 3]
             if names:
                 rx = self._name_pattern(tuple(sorted(names, key=len, reverse=True)))
                 rows = range(len(self.units.units)) if allowed is None else allowed.tolist()
