@@ -111,6 +111,20 @@ def _iri(eid: str) -> str:
 _RECIPIENT_BEFORE = re.compile(r"\b(?:in|to|for|within|inside)\s+(?:the\s+)?$", re.I)
 
 
+def results_either(question: str, kinds: list[str]) -> bool:
+    """Does the question ask for any of the result kinds it names ("a policy, scheme or operations
+    result") rather than all of them ("both a policy and a scheme result")?  The kinds' words are
+    joined by "or", with no "and"/"both" between them."""
+    from app.qa.question import RESULT_TYPES as KIND_PHRASES
+    from graph.extract.structure import RESULT_KEYWORDS
+
+    found = sorted(m.span() for k in kinds for m in [KIND_PHRASES[k].search(question) or RESULT_KEYWORDS[k].search(question)] if m)
+    if len(found) < 2:
+        return False
+    between = question[found[0][1]:found[-1][0]]
+    return bool(re.search(r"\bor\b", between, re.I)) and not re.search(r"\b(?:and|both)\b|&", between, re.I)
+
+
 def _as_funder(eid: str, knowledge) -> str | None:
     """A linked country named as a funder is its government ("Which countries does Japan fund?")."""
     if eid.startswith("Country:"):
@@ -814,6 +828,13 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint(f"FILTER NOT EXISTS {{ ?answer fg:achievedResult ?rx . ?rx fg:resultType ?rt . "
                                   f"VALUES ?rt {{ {types} }}{dated} }}",
                                   "without a " + " or ".join(negated_kinds) + " result", []))
+        elif a.result_types and not results_negated and results_either(a.question, a.result_types):
+            # "at least one institutional result (policy, scheme or operations)": any of the kinds
+            types = " ".join(f"<{RESULT_TYPES[rt]}>" for rt in a.result_types)
+            out.append(Constraint(
+                f"?answer fg:achievedResult ?r0 . ?r0 fg:resultType ?rt0 . VALUES ?rt0 {{ {types} }}{year_filter.format(n=0)}",
+                "countries with a " + " or ".join(a.result_types) + " result",
+                [("?", "achievedResult", f"result:{rt}") for rt in a.result_types]))
         elif a.result_types and not results_negated:
             for n, rt in enumerate(a.result_types):
                 concept = f"<{RESULT_TYPES[rt]}>"
