@@ -29,7 +29,8 @@ from app.qa.figures.line_counts import direct_funders
 from app.qa.relation.funder_side import funds_work_in_general
 from app.qa.graphstep import AUTHOR_ORGS, GOV, PREFIXES, VIA, VIA_GOV, Constraint, _as_funder, _iri, constraints_for, \
     region_constraint, to_sparql
-from app.qa.question import Link, asks_written_text, explicit_head, is_network
+from app.qa.question import ACRONYM_ROW, Link, asks_written_text, explicit_head, is_network
+from app.qa.question import answer_type as stated_answer_type
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
@@ -52,7 +53,8 @@ from app.qa.figures import listed_subset, ordinal
 from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank, result_counts
 from app.qa.constraints import result_sets, set_conditions
-from app.qa.constraints.absent import absent_names, unwritten_bodies
+from app.qa.constraints import every_polar
+from app.qa.constraints.absent import absent_names, glossary_only, unwritten_bodies
 from app.qa.constraints.absent_topic import absent_topic
 from app.qa.constraints.branch_words import keep_branch
 from app.qa.constraints.subject_evidence import keep_about_named
@@ -579,6 +581,14 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = polar_summary(said)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
+        every = every_polar.read(direct)  # "did every one of the Arab States priority countries record ...?"
+        said = every_polar.verdict(every, self.ask(every.set_question), self.ask(every.held_question)) \
+            if every is not None else None
+        if said is not None:
+            out.update(answer_type="Text", answers=[said], strategy="graph (yes/no over a set)", path=said["path"])
+            out["answer_text"], out["citations"] = every_polar.summary(said)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
         fixed_links = self.lexicon.link(fixed)
         spelled = acronym_expansion.expanded(fixed, fixed_links, self.k)  # "what does OPG stand for"
         if spelled is not None:
@@ -729,6 +739,11 @@ class QuestionEngine:
         if missing:  # "in Kosovo": the report never names it, so no sentence can answer for it
             out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
             out["path"] = [f"not in the report: {m}" for m in missing]
+            return self._finish(out, a, und, timings, t0)
+        listed = glossary_only(a.links, self._written_outside_glossary, AUTHOR_ORGS)
+        if listed:  # "co-authored with the OECD": spelled out in the acronym list, said nowhere else
+            out["message"] = f"The report names {', '.join(listed)} only in its list of acronyms: no answer."
+            out["path"] = [f"only in the list of acronyms: {m}" for m in listed]
             return self._finish(out, a, und, timings, t0)
         unwritten = absent_topic(a.question, self.units.idf, _TOPIC_STOP, [(l.start, l.end) for l in a.links]) \
             if out["answer_type"] == "Country" else None
@@ -1671,6 +1686,19 @@ class QuestionEngine:
                 out["sparql"] = ""
                 return True
         return False
+
+    def _written_outside_glossary(self, eid: str) -> bool:
+        """Is the entity mentioned anywhere but in a row of the report's acronym list (or not
+        mentioned at all: nothing for this check to say)?"""
+        rows = []
+        for pid in self.k.passages_mentioning(eid):
+            text = self.k.passages[pid].text
+            for m in self.k.mentions_in(pid):
+                if f"{m['type']}:{m['key']}" != eid:
+                    continue
+                line = text[text.rfind("\n", 0, m["start"]) + 1:].split("\n", 1)[0]
+                rows.append(bool(ACRONYM_ROW.match(line)))
+        return not rows or not all(rows)
 
     def _named_itself(self, eid: str, out: dict, why: str, facts: list | None = None) -> None:
         """The question's own linked entity is the answer (its full name and acronym), with the
@@ -2623,10 +2651,13 @@ class QuestionEngine:
 
     def _dated_extreme(self, a: Analysis, und: Understanding):
         """'Which country ratified C102 the earliest / most recently?': the statement year decides."""
-        if a.answer_type in ("Number", "Year", "Text"):
+        pool = [choices.main_id(l) for l in choices.compared(a)] or None  # "did A or B ratify earlier?"
+        # (the year a template guessed is no ask of the question's own: "did the Jordanian or the
+        # Iraqi government ratify first?" picks one of the two)
+        guessed_year = a.answer_type == "Year" and pool and stated_answer_type(a.question) != "Year"
+        if a.answer_type in ("Number", "Year", "Text") and not guessed_year:
             return None
         latest, earliest = aggregate.LATEST.search(a.question), aggregate.EARLIEST.search(a.question)
-        pool = [choices.main_id(l) for l in choices.compared(a)] or None  # "did A or B ratify earlier?"
         if not (latest or earliest):
             later, earlier = aggregate.LATER.search(a.question), aggregate.EARLIER.search(a.question)
             if not pool or not (later or earlier):

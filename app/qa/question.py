@@ -357,6 +357,8 @@ def _drop_possessives(s: str) -> str:
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
+# A row of the report's acronym list, a line of its own: "RMT | Results Monitoring Tool".
+ACRONYM_ROW = re.compile(r"^\s*([^\s|]{2,12})\s*\|\s*([^|]+?)\s*\|?\s*$")
 
 
 # Kinds of things whose long names keyword queries reorder (not figures or activities, whose

@@ -22,7 +22,7 @@ from app.qa.figures.keyword_figures import closing_reach_verb, opens_on_audience
 from app.qa.figures.region_figures import about_region, region_countries
 from app.qa.things.entity_years import CONTEXT_OPENERS
 from app.qa.names.listed_governments import listed_governments
-from app.qa.question import ENTITY_FOR_TYPE, Analysis, is_network
+from app.qa.question import ACRONYM_ROW, ENTITY_FOR_TYPE, Analysis, is_network
 from app.qa.units import STOP, UnitIndex, stem, terms
 from graph import countries
 from graph.contents import contents_entries
@@ -329,7 +329,7 @@ SENTENCE_NAMES_BONUS = 0.1  # on the scale of dense similarity: a sentence namin
 
 
 # A row of the report's acronym list, one unit of its own: "RMT | Results Monitoring Tool".
-_ACRONYM_ROW = re.compile(r"^\s*([^\s|]{2,12})\s*\|\s*([^|]+?)\s*\|?\s*$")
+_ACRONYM_ROW = ACRONYM_ROW
 
 
 class TextStep:

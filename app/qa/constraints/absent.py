@@ -23,6 +23,15 @@ from app.qa.question import Link
 _AFTER_PREP = re.compile(r"\b(?:in|to|for|from|by|at|about|of|with)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})")
 
 
+def glossary_only(links: list[Link], written_outside, author_ids: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The linked names the report writes only in its list of acronyms ("which publications did
+    the ILO co-author with the OECD?": "OECD | Organization Economic Cooperation and Development"
+    is the one place it appears), so no sentence says what they did.  ``written_outside(id)``:
+    does a line other than an acronym row name the entity?"""
+    return [l.surface for l in links if not set(l.ids) & set(author_ids)
+            and not any(written_outside(i) for i in l.ids)]
+
+
 def absent_names(question: str, links: list[Link], vocab: set[str], author_ids: frozenset[str] | set[str] = frozenset()) -> list[str]:
     """The capitalised names after a preposition that are neither linked nor report words, and
     not only the asker's context (``author_ids``: the report's author, no subject of its own)."""

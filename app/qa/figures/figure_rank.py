@@ -161,6 +161,10 @@ def states_total(found: list[Item]) -> bool:
 _SEPARATOR = re.compile(r"\s+(?:or|vs\.?|versus|and)\s+(?:the\s+)?", re.I)
 
 
+_OPTION_TAIL = re.compile(r"(?:\s+(?:government|authorities|state))?", re.I)
+_OPTION_HEAD = re.compile(r"(?:the\s+)?", re.I)
+
+
 def options(question: str, link=None) -> list[str]:
     """'Did Africa or Asia-Pacific get ...', 'dashboards or country pages - which ...': the two
     phrases a question sets against each other.  Two linked names on either side of "or" / "vs"
@@ -170,8 +174,10 @@ def options(question: str, link=None) -> list[str]:
         for m in _SEPARATOR.finditer(question):
             if m.group(0).strip().lower().startswith("and") and not re.search(r"\bbetween\b", question[:m.start()], re.I):
                 continue
-            left = [l for l in links if l.end == m.start()]
-            right = [l for l in links if l.start == m.end()]
+            # (an article or a government noun between: "the Jordanian or the Iraqi government",
+            # "the Jordanian government or the Iraqi government")
+            left = [l for l in links if l.end <= m.start() and _OPTION_TAIL.fullmatch(question[l.end:m.start()])]
+            right = [l for l in links if l.start >= m.end() and _OPTION_HEAD.fullmatch(question[m.end():l.start])]
             if left and right:
                 return [left[0].surface, right[0].surface]
     m = _OPTIONS.search(question) or _BETWEEN.search(question)

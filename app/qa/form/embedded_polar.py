@@ -51,6 +51,15 @@ def _base(verb: str) -> str | None:
 _POLAR_OPEN = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did)\b", re.I)
 
 
+# A yes/no question after the asker's leading clause ("Despite the draft law being featured among the
+# year's results, does Uzbekistan have any result recorded in Table 4?", "Going by the results
+# table, did ...?"): a concession, a cause or a source opens the clause, a comma closes it.
+_LEADING = re.compile(r"^\W*(?:despite|in\s+spite\s+of|although|though|even\s+though|while|whilst|given(?:\s+that)?|since|"
+                      r"because|as|considering|knowing(?:\s+that)?|apart\s+from|besides|according\s+to|going\s+by|"
+                      r"based\s+on|looking\s+at|judging\s+by|from)\b[^?,;]{6,}?,\s*(?:so\s+|then\s+|but\s+)?"
+                      r"(?=(?:is|are|was|were|has|have|had|does|do|did)\b)", re.I)
+
+
 def direct_question(question: str) -> str:
     """The direct yes/no question for "is it true that <clause>?", or the question unchanged; the
     asker's remarks after the clause ("..., since my manager wants it checked") are no part of it,
@@ -62,6 +71,10 @@ def direct_question(question: str) -> str:
     asked = asking_sentence(question)
     if asked.dropped and _POLAR_OPEN.match(asked.question) and not _refers_back(asked.question):
         return asked.question
+    lead = _LEADING.match(question)
+    if lead and not _refers_back(question[lead.end():]):
+        rest = question[lead.end():]
+        return rest[:1].upper() + rest[1:]
     return question
 
 
