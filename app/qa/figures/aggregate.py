@@ -383,7 +383,10 @@ def count_objects(store, r: Relation, a: Analysis, patterns: list[str]) -> tuple
 # statement carries, not over a count.
 # The adverb closing a wh-question says it too: "which country ratified C102 first?", "who joined last".
 _CLOSING = r"|^(?=\s*(?:which|who|what)\b)[^?]*?\b{}(?=\s*\??\s*$)"
-EARLIEST = re.compile(r"\b(earliest|(?:the )?first (?:one |country |state )?to|longest ago|(?:the )?oldest)\b"
+EARLIEST = re.compile(r"\b(earliest|(?:the )?first (?:one |country |state )?to|longest ago|(?:the )?oldest|"
+                      # "which one has had C102 in force the longest": the earliest of the statements
+                      r"(?:in\s+force|ratified|been\s+(?:a\s+)?(?:member|party|pathfinder|signator)\w*)\s+(?:for\s+)?(?:the\s+)?longest|"
+                      r"for\s+the\s+longest(?:\s+(?:time|period))?|longest[- ]standing)\b"
                       + _CLOSING.format("first"), re.I)
 LATEST = re.compile(r"\b(most recent(?:ly)?|latest|newest|(?:the )?last (?:one |country |state )?to)\b"
                     + _CLOSING.format("last"), re.I)
