@@ -349,6 +349,10 @@ _COUNTRIES_ASKED = re.compile(r"\b(?:countries|nations)\b", re.I)
 _PUB_KIND = re.compile(r"\b(?:report|paper|brief|study|publication|guide|guidance|fact\s*sheet|bulletin|note)s?\b", re.I)
 
 
+# Two options each opening on the rank word ("did more older persons or more persons with ...").
+_PARALLEL_MORE = re.compile(r"\b(more|fewer|less)\s+\S[^?]*?\s+or\s+\1\b", re.I)
+
+
 class QuestionEngine:
     def __init__(self, knowledge, store, units: UnitIndex, embedder, intents: IntentIndex | None = None):
         self.k = knowledge
@@ -2361,7 +2365,11 @@ class QuestionEngine:
         if ask is not None and ask.total:
             return self._figure_sum(a, out, ask)
         if ask is None or (a.answer_type in ("Number", "Year") and not re.search(r"\b(?:which|who)\b", a.question, re.I)
-                           and figure_rank.asked_item_type(a.question, ask) is None and not ask.counted):
+                           and figure_rank.asked_item_type(a.question, ask) is None and not ask.counted
+                           # ("did more older persons or more persons with disabilities receive ...": a
+                           # figure a template guessed, the question's own ask is one of its two options)
+                           and not (ask.options and _PARALLEL_MORE.search(a.question)
+                                    and stated_answer_type(a.question) not in ("Number", "Year"))):
             return None  # "what was the largest share": the figure itself, not the item it is said of
         got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
                                        self.k.passage(pid).text, self.lexicon.link, self.k.label,

@@ -187,6 +187,9 @@ def options(question: str, link=None) -> list[str]:
                                 flags=re.I) for x in m.groups())
     a, b = (re.sub(r"^(?:the\s+)?one\s+(?:on|about|for|to|with|focused on|that)\s+(?:the\s+)?", "", x, flags=re.I)
             for x in (a, b))
+    opening = re.compile(r"^(?:more|fewer|less)\s+(?=\w)", re.I)
+    if opening.match(a) and opening.match(b):  # "did more older persons or more persons with disabilities ...":
+        a, b = opening.sub("", a), opening.sub("", b)  # each option names its item after the rank word
     a, b = (_after_ranking(x) for x in (a, b))
     if not a or not b:
         return []
@@ -258,7 +261,14 @@ def items(sentence: str, ask: Ask, protected: list[tuple[int, int]]) -> list[Ite
         noun = ask.noun if ask.noun in nouns else None
         if noun is None and len(nouns) >= 2 and len(set(nouns)) == 1 and nouns[0] and noun_type(nouns[0]) is None:
             noun = nouns[0]  # "the most participants" of a list counting attendees: one noun counts every item
-        figs = [s for s, n in zip(figs, nouns) if n == noun and noun]
+        counted = [s for s, n in zip(figs, nouns) if n == noun and noun]
+        if len(counted) < 2 and ask.options:
+            # two named options with no counted noun in common: the figures each option's own words
+            # follow ("15,000 individuals with severe disabilities and 18,000 older persons")
+            after = [set(terms(" ".join(sentence[s.end:].split()[:5]))) for s in figs]
+            counted = [s for s, w in zip(figs, after)
+                       if any(len(set(terms(o)) & w) >= max(1, len(set(terms(o))) / 2) for o in ask.options)]
+        figs = counted
     if not figs:
         return []
 
