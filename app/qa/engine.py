@@ -54,6 +54,7 @@ from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank, result_counts
 from app.qa.constraints import result_sets, set_conditions
 from app.qa.constraints import every_polar
+from app.qa.topics import counted_spans
 from app.qa.constraints.absent import absent_names, glossary_only, unwritten_bodies
 from app.qa.constraints.absent_topic import absent_topic
 from app.qa.constraints.branch_words import keep_branch
@@ -1721,6 +1722,13 @@ class QuestionEngine:
         """A name, title, number, place or group written in a sentence (see :mod:`app.qa.topics.spans`)
         replaces an answer that is not of the asked kind; a graph answer of that kind stands."""
         asked = asked_span(a.question, [(l.start, l.end) for l in a.links], a.answer_type)
+        which = counted_spans.as_which(a.question) if a.answer_type == "Number" and not out.get("answers") else None
+        if which is not None:  # "from how many Indian states did representatives take part": the group listed, counted
+            grouped = asked_span(which, [(l.start, l.end) for l in a.links], "Text")
+            if grouped is not None and grouped.kind == "group" and grouped.plural:
+                asked = grouped
+            else:
+                which = None
         if asked is not None and asked.kind in ("title", "name") and a.answer_type in ("Year", "Number"):
             asked = None  # "the year in which the first study on ... came out": the study is named, its year asked
             # ("how many contributing countries does the report name": a count, not a name)
@@ -1760,9 +1768,12 @@ class QuestionEngine:
         # "schemes in X": the sentence must place them in X, not just name X (as a funder, say)
         located = [set(l.ids) for l in a.links if l.type == "Country"
                    and re.search(r"\b(?:in|within)\s+(?:the\s+)?$", a.question[:l.start], re.I)]
-        found = self.spans.find(a.question, asked, qvec, required, a.years, linked, set(terms(a.question)), located)
+        found = self.spans.find(which or a.question, asked, qvec, required, a.years, linked, set(terms(a.question)), located)
         timings["span_ms"] = (time.perf_counter() - t) * 1e3
         if not found:
+            return
+        if which is not None:
+            counted_spans.answer(out, found, self.units, self._evidence)
             return
         answers = []
         for c in found:
