@@ -60,8 +60,10 @@ FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governme
                           r"(?:co-?)?(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|donat\w*|pa(?:y|ys|id)|"
                           r"bankroll\w*|sponsor\w*|"
                           # "which countries provided (additional) resources / pledged funds for X"
-                          r"(?:provid|gave|giv|put|mobili[sz]|commit|pledg)\w*\s+(?:additional\s+|new\s+|more\s+|extra\s+)?"
-                          r"(?:resources|funds|funding|financing|money)(?=\s+(?:to|for|into)\b))"
+                          # ("which governments provide the un-earmarked core funding that goes to the ILO
+                          # through the RBSA": the funding described by up to three words and a relative clause)
+                          r"(?:provid|gave|giv|put|mobili[sz]|commit|pledg)\w*\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+                          r"(?:resources|funds|funding|financing|money)(?=\s+(?:to|for|into|that|which)\b))"
                           r"\b(?!\s+(?:by|through|via|with|from|under|using|out of|in part)\b)"
                           # the relation as a noun: "which country is the only funder of the ILO's work
                           # in X", "which countries does the report name as donors to X"
