@@ -64,13 +64,22 @@ _WITH_WHICH_SUBJECT = re.compile(r"^\W*(?:(?:together|jointly|along|alongside)\s
                                  r"\b(?:did|does|do|has|have|had|is|are|was|were|will)\s+(?:the\s+)?$", re.I)
 
 
+# ... and the same asked with the preposition left at the end: "which organisation did the ILO
+# publish the joint guidance with?" (the subject right after the question's auxiliary)
+_WITH_LAST = re.compile(r"^\W*(?:which|what|who)\b[^?]*\bwith\s*[?.!]*\s*$", re.I)
+_SUBJECT_AFTER_AUX = re.compile(r"^\W*(?:which|what|who)\b[^?,]*?\b(?:did|does|do|has|have|had|is|are|was|were|will)\s+(?:the\s+)?$",
+                                re.I)
+
+
 def partner_names(a: Analysis) -> set[str]:
     """The context names the question sets the answer against ("co-chair ... alongside the ILO"):
     these leave a graph answer too, whose relation would otherwise return them with the rest."""
     want = ENTITY_FOR_TYPE.get(a.answer_type)
     if want is None:
         return set()
-    return {i for l in a.links if (_ALONGSIDE.search(a.question[:l.start]) or _WITH_WHICH_SUBJECT.search(a.question[:l.start]))
+    stranded = bool(_WITH_LAST.search(a.question))  # "which organisation did the ILO publish the guidance with?"
+    return {i for l in a.links if (_ALONGSIDE.search(a.question[:l.start]) or _WITH_WHICH_SUBJECT.search(a.question[:l.start])
+                                   or stranded and _SUBJECT_AFTER_AUX.search(a.question[:l.start]))
             and not _OFFERED.search(a.question[:l.start]) for i in l.ids if i.split(":", 1)[0] == want}
 
 
@@ -87,3 +96,4 @@ def author_is_context(a: Analysis) -> bool:
     bodies = [i for l in a.links for i in l.ids if i.startswith("Organization:") and i not in AUTHOR_ORGS
               and not i.startswith("Organization:gov-")]
     return a.fund or not bodies or bool(set(a.linked("Organization")) & AUTHOR_ORGS)
+
