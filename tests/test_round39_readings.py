@@ -265,3 +265,89 @@ def test_the_question_proper_opens_the_sentence_after_the_askers():
                          "the headline figure that the report cites from the ILO. What share of total employment in "
                          "Atlantis is informal, according to the ILO estimate in the report?", pronouns=True)
     assert got.question == "What share of total employment in Atlantis is informal, according to the ILO estimate in the report?"
+
+
+# ---- "which one has had C102 in force the longest": the earliest of the dated statements
+
+def test_in_force_the_longest_is_the_earliest(engine):
+    years = {}
+    for f in engine.k.facts_where(predicate="ratified", obj="LegalInstrument:c102"):
+        if f["attrs"].get("year") and f["attrs"].get("status") == "registered":
+            years[f["subject"]] = int(f["attrs"]["year"])
+    for region in sorted(i for i, e in engine.k.entities.items() if e["type"] == "Region"):
+        members = {f["subject"] for f in engine.k.facts_where(predicate="inRegion", obj=region)} & set(years)
+        firsts = [c for c in members if years[c] == min((years[m] for m in members), default=0)]
+        if len(members) >= 2 and len(firsts) == 1:
+            got = engine.ask(f"Which country in {engine.k.label(region)} has had Convention No. 102 in force the longest?")
+            assert _labels(got)[:1] == [engine.k.label(firsts[0])], got["path"]
+            return
+    pytest.skip("no region with a single earliest ratification")
+
+
+# ---- "did more older persons or more persons with disabilities ...": the two options and their figures
+
+def test_options_opening_on_more_name_their_items():
+    from app.qa.figures.figure_rank import Ask, items, options
+    assert options("In the new grants, did more farmers in the north or more fishers on the coast receive payments?") \
+        == ["farmers in the north", "fishers on the coast"]
+    got = items("The grants reached over 1,200 farmers in the north and nearly 3,400 fishers on the coast.",
+                Ask(False, "count", None, ["farmers in the north", "fishers on the coast"]), [])
+    assert [it.value > 1000 for it in got] == [True, True]
+
+
+# ---- "from how many <group> did ...": the group a sentence lists by name, counted
+
+def test_how_many_asks_the_which_question_counted():
+    from app.qa.topics.counted_spans import as_which
+    assert as_which("From how many states did representatives take part?") == "From which states did representatives take part?"
+    assert as_which("How many provinces joined?") == "Which provinces joined?"
+    assert as_which("Which provinces joined?") is None
+
+
+def test_a_listed_group_is_counted_as_the_which_question_lists_it(engine):
+    rx = re.compile(r"representatives from the (States|provinces|regions) of ([A-Z][^.]+?) were trained on (.{10,80}?) on the")
+    for _pid, p in sorted(engine.k.passages.items()):
+        m = rx.search(p.text)
+        if m:
+            break
+    else:
+        pytest.skip("no sentence listing representatives' places")
+    country = p.section_path[-1]  # the entry the sentence is in
+    kind, topic = m.group(1).lower(), m.group(3)
+    listed = engine.ask(f"From which {kind} in {country} did representatives take part in the training on {topic}?")
+    if len(_labels(listed)) < 2:
+        pytest.skip("the which question reads no group")
+    got = engine.ask(f"From how many {kind} in {country} did representatives take part in the training on {topic}?")
+    assert _labels(got) == [str(len(_labels(listed)))], got["path"]
+
+
+# ---- "which organisation did the ILO publish X with": the author named is not its own co-publisher
+
+def test_the_named_author_is_not_its_own_co_publisher(engine):
+    from app.qa.graphstep import AUTHOR_ORGS
+    for eid, e in sorted(engine.k.entities.items()):
+        if e["type"] != "Publication":
+            continue
+        by = {f["object"] for f in engine.k.facts_where(subject=eid, predicate="publishedBy")}
+        authors, others = by & AUTHOR_ORGS, by - AUTHOR_ORGS
+        if authors and len(others) == 1 and not engine.k.facts_where(subject=eid, predicate="publicationAbout"):
+            got = engine.ask(f"Which organisation did the ILO publish the {e['label']} with?")
+            if not got["answers"]:
+                continue
+            assert _labels(got) == [engine.k.label(next(iter(others)))], got["path"]
+            return
+    pytest.skip("no publication of the author with one co-publisher")
+
+
+# ---- "which governments provide the core funding that goes to the ILO through X": X's funders
+
+def test_funding_provided_through_a_fund_asks_its_donors(engine):
+    for eid, e in sorted(engine.k.entities.items()):
+        donors = [f["object"] for f in engine.k.facts_where(subject=eid, predicate="fundedBy")
+                  if f["object"].startswith("Organization:gov-")]
+        if e["type"] in ("Organization", "Initiative") and len(donors) >= 3:
+            plain = engine.ask(f"Which governments fund the {e['label']}?")
+            got = engine.ask(f"Which governments provide the core funding that goes to the ILO through the {e['label']}?")
+            assert _labels(plain) and set(_labels(got)) == set(_labels(plain)), got["path"]
+            return
+    pytest.skip("no fund with three government donors")
