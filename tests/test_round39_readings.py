@@ -351,3 +351,20 @@ def test_funding_provided_through_a_fund_asks_its_donors(engine):
             assert _labels(plain) and set(_labels(got)) == set(_labels(plain)), got["path"]
             return
     pytest.skip("no fund with three government donors")
+
+
+# ---- "did the Asia and the Pacific countries or the Arab States countries record more results?"
+
+def test_two_regions_written_with_their_countries_are_compared(engine):
+    regions = sorted(i for i, e in engine.k.entities.items() if e["type"] == "Region")
+    held = {}
+    for r in regions:
+        members = {f["subject"] for f in engine.k.facts_where(predicate="inRegion", obj=r)}
+        held[r] = len([f for f in engine.k.facts_where(predicate="achievedResult") if f["subject"] in members])
+    pairs = [(x, y) for x in regions for y in regions if held[x] > held[y] > 0]
+    if not pairs:
+        pytest.skip("no two regions with different result counts")
+    more, fewer = pairs[-1]
+    got = engine.ask(f"Did the {engine.k.label(fewer)} countries or the {engine.k.label(more)} countries record more "
+                     f"institutional results in 2024?")
+    assert _labels(got) == [engine.k.label(more)], got["path"]

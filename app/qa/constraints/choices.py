@@ -132,7 +132,8 @@ def compared(a: Analysis) -> list:
     return []
 
 
-_ROLE = re.compile(r"^\s*(?:government|governments|authorities)\b", re.I)
+# (a region's "countries" too: "did the Asia and the Pacific countries or the Arab States countries ...")
+_ROLE = re.compile(r"^\s*(?:government|governments|authorities|countries)\b", re.I)
 
 
 def _comparable(t1: str, t2: str) -> bool:
