@@ -190,7 +190,7 @@ def test_result_kinds_joined_by_or_answer_the_union(engine):
 def test_a_body_named_only_in_the_acronym_list_answers_none(engine):
     from app.qa.question import ACRONYM_ROW
     for eid, e in sorted(engine.k.entities.items()):
-        if e["type"] != "Organization" or not e.get("acronym") or engine._written_outside_glossary(eid):
+        if e["type"] != "Organization" or not e.get("acronym") or eid not in engine._glossary_only_ids:
             continue
         if not any(ACRONYM_ROW.match(line) and e["acronym"] in line for p in engine.k.passages.values()
                    for line in p.text.splitlines()):
@@ -231,7 +231,7 @@ def test_every_answers_yes_or_no_as_the_graph_holds_it(engine):
         got = engine.ask(f"Did all the {engine.k.label(region)} priority countries record at least one institutional result?")
         assert _labels(got) == [want], got["path"]
         seen.add(want)
-    assert seen == {"Yes", "No"} or seen, seen
+    assert seen, "no region with priority countries"
 
 
 # ---- "did the Jordanian or the Iraqi government ratify first?": one of the two, not a year

@@ -19,6 +19,7 @@ import copy
 import dataclasses
 import math
 import re
+from functools import cached_property
 import threading
 import time
 
@@ -745,7 +746,7 @@ class QuestionEngine:
             out["message"] = f"The report does not mention {', '.join(missing)}: no answer."
             out["path"] = [f"not in the report: {m}" for m in missing]
             return self._finish(out, a, und, timings, t0)
-        listed = glossary_only(a.links, self._written_outside_glossary, AUTHOR_ORGS)
+        listed = glossary_only(a.links, lambda i: i not in self._glossary_only_ids, AUTHOR_ORGS)
         if listed:  # "co-authored with the OECD": spelled out in the acronym list, said nowhere else
             out["message"] = f"The report names {', '.join(listed)} only in its list of acronyms: no answer."
             out["path"] = [f"only in the list of acronyms: {m}" for m in listed]
@@ -1692,18 +1693,16 @@ class QuestionEngine:
                 return True
         return False
 
-    def _written_outside_glossary(self, eid: str) -> bool:
-        """Is the entity mentioned anywhere but in a row of the report's acronym list (or not
-        mentioned at all: nothing for this check to say)?"""
-        rows = []
-        for pid in self.k.passages_mentioning(eid):
-            text = self.k.passages[pid].text
+    @cached_property
+    def _glossary_only_ids(self) -> frozenset[str]:
+        """The entities every mention of which is a row of the report's acronym list (read once:
+        the mentions do not change while the engine runs)."""
+        in_row: dict[str, list[bool]] = {}
+        for pid, p in self.k.passages.items():
             for m in self.k.mentions_in(pid):
-                if f"{m['type']}:{m['key']}" != eid:
-                    continue
-                line = text[text.rfind("\n", 0, m["start"]) + 1:].split("\n", 1)[0]
-                rows.append(bool(ACRONYM_ROW.match(line)))
-        return not rows or not all(rows)
+                line = p.text[p.text.rfind("\n", 0, m["start"]) + 1:].split("\n", 1)[0]
+                in_row.setdefault(f"{m['type']}:{m['key']}", []).append(bool(ACRONYM_ROW.match(line)))
+        return frozenset(eid for eid, rows in in_row.items() if rows and all(rows))
 
     def _named_itself(self, eid: str, out: dict, why: str, facts: list | None = None) -> None:
         """The question's own linked entity is the answer (its full name and acronym), with the
