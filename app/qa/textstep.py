@@ -328,10 +328,6 @@ CURRENCY_BONUS = 0.15
 SENTENCE_NAMES_BONUS = 0.1  # on the scale of dense similarity: a sentence naming the scheme beats its neighbour
 
 
-# A row of the report's acronym list, one unit of its own: "RMT | Results Monitoring Tool".
-_ACRONYM_ROW = ACRONYM_ROW
-
-
 class TextStep:
     def __init__(self, knowledge, units: UnitIndex):
         self.k = knowledge
@@ -352,7 +348,7 @@ class TextStep:
 
             rows = []
             for u in self.units.units:  # the acronym list's rows are units of their own: "RMT | Results Monitoring Tool"
-                m = _ACRONYM_ROW.match(u.text)
+                m = ACRONYM_ROW.match(u.text)  # the acronym list's rows are units of their own
                 if m and _acronym_like(m.group(1), m.group(2)) and initials_match(m.group(1), m.group(2)):
                     rows.append((terms(m.group(2)), terms(m.group(1))))
             self._acronyms = rows
