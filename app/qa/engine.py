@@ -116,7 +116,7 @@ from app.qa.constraints.measure_acts import measure_acts
 from app.qa.constraints.role_complement import binds, role_complement
 from app.qa.constraints.other_funder import other_funder
 from app.qa.constraints.keyword_negation import as_negated_relation
-from app.qa.figures import cell_choice, counted_keywords, thresholds, top_n
+from app.qa.figures import cell_choice, column_pairs, counted_keywords, thresholds, top_n
 from app.qa.figures import event_month, picked_count
 from app.qa.form import paired_superlatives, two_asks
 from app.qa.multihop import described_country, described_referent, description_sentence, event_country, set_by_description, told_country
@@ -580,7 +580,8 @@ class QuestionEngine:
         fixed = top_n.as_superlative(fixed) or fixed  # "top 3 funders by number of countries": the 3 with the most
         fixed = given_roles.without(fixed, self.lexicon.link(fixed)) or fixed  # "part of the TSF, which the ILO leads"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
-        polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None)  # "Has Kenya not ratified C102?"
+        polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None) \
+            if not column_pairs.tests_target(direct) else None  # "Has Kenya not ratified C102?"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
         if said is not None:
             out.update(answer_type="Text", answers=[said], strategy="graph (yes/no)", path=said["path"])
@@ -2854,6 +2855,12 @@ class QuestionEngine:
         if not res.rows:
             out["message"] = "No row of the table meets that condition."
         answers = []
+        if res.kind == "Boolean":  # "has effective coverage reached its ambition?": the row against its target
+            out["answer_type"] = "Text"
+            row, value, ca, cb = res.rows[0]
+            ev = [self._evidence(ca.passage_id, [row.split(">")[-1].strip()])] if ca.passage_id else []
+            return [{"label": "Yes" if res.held else "No", "iri": None, "type": "Text", "score": 1.0, "evidence": ev,
+                     "counted": [f"{ca.col}: {ca.value:,.0f}", f"{cb.col}: {cb.value:,.0f}"], "path": [res.why]}]
         for row, value, ca, cb in res.rows:
             label = f"{value:,.2f}".rstrip("0").rstrip(".") if res.kind == "Number" else row.split(">")[-1].strip()
             ev = [self._evidence(c.passage_id, [row.split(">")[-1].strip()]) for c in (ca,) if c.passage_id]

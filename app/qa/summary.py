@@ -67,6 +67,8 @@ def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
         runner = next((p for p in out.get("path", []) if p.startswith("runner-up")), None)
         return f"{head}: {', '.join(parts)}" + (f"; first: {first.group(1)}" if first else "") + \
             (f"; {runner}" if runner else "") + ".", citations
+    if len(answers) == 1 and first.get("label") in ("Yes", "No"):  # a verdict, not "one answer" named
+        return f"{listed}{why}.", citations
     if first.get("counted") is not None and atype == "Number":
         return (f"The report gives {first['label']} [1]{why}: {', '.join(first['counted'][:MAX_LISTED])}"
                 f"{' …' if len(first['counted']) > MAX_LISTED else ''}."), citations

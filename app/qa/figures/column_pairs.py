@@ -27,6 +27,9 @@ _BELOW = re.compile(r"\b(?:fewer|less|lower|smaller)\s+than\b|\b(?:below|short\s
 _ABOVE = re.compile(r"\b(?:more|greater|higher|larger|bigger)\s+than\b|\b(?:outnumber|outnumbers|exceed\w*|"
                     r"surpass\w*|outperform\w*|above)\b", re.I)
 _ASKS_ROW = re.compile(r"\b(?:which|what|where)\b", re.I)
+# "what is the total number of people reached through effective coverage, the category measured
+# against the 30 million ambition?": a figure asked, the target only describing the row
+_ASKS_FIGURE = re.compile(r"\b(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:\w+\s+)?(?:number|amount|figure|count|sum)\s+of\b", re.I)
 _OTHER_ASK = re.compile(r"\b(?:how|who|whom|when|why|whose)\b", re.I)  # a keyword query has neither
 _MARGIN = re.compile(r"\b(?:margin|by\s+(?:the\s+)?(?:most|furthest|farthest|largest|widest|biggest|greatest)|"
                      r"furthest|farthest|gap)\b", re.I)
@@ -41,13 +44,23 @@ _HOW_FAR = re.compile(r"\bhow\s+far\b|\bby\s+how\s+(?:much|many|far)\b|\bhow\s+(
 _TOTAL_ROW = re.compile(r"^\s*total\b", re.I)
 _TOTAL_SAID = re.compile(r"\b(?:total|overall|altogether|combined|in all)\b", re.I)
 _ROW_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
+# "Has effective coverage already reached its ambition?": one row tested against the target, yes or no
+_POLAR = re.compile(r"^\s*(?:has|have|had|did|does|do|is|are|was|were)\b", re.I)
+
+
+def tests_target(question: str) -> bool:
+    """Is this a yes/no question about reaching a target ("Has the programme surpassed its ambition
+    for ...?")?  Such a question names a table row, not a list's member, whatever entity it names."""
+    return bool(_POLAR.match(question) and _AIM.search(question) and not _ASKS_ROW.search(question)
+                and (_ABOVE_AIM.search(question) or _BELOW_AIM.search(question)))
 
 
 @dataclass
 class PairAnswer:
     rows: list  # (row label, value of the comparison, cell a, cell b)
-    kind: str  # Text | Year | Number
+    kind: str  # Text | Year | Number | Boolean
     why: str
+    held: bool | None = None  # a yes/no question's verdict (kind Boolean)
 
 
 def _span(col: str) -> int:
@@ -100,6 +113,8 @@ def compare(question: str, cells, table_no: str | None, q_terms: set[str], cover
         (_BELOW.search(question), _ABOVE.search(question))
     gap = bool(aim and _HOW_FAR.search(question))  # "how far short of its ambition is X": one row's gap
     if not (per or below or above or gap) or not (_ASKS_ROW.search(question) or per or gap or not _OTHER_ASK.search(question)):
+        return None
+    if _ASKS_FIGURE.search(question) and not (per or gap):
         return None
     best, tie = None, False
     for table, cs in _table_cells(cells, table_no, None).items():
@@ -157,6 +172,17 @@ def _read(question, rows, cols, q_terms, cover, terms, per, aim, below, above) -
         (totals if _TOTAL_ROW.match(row) else out).append(item)  # a total row is no row to rank or list
     if len(out) < 2:
         return None
+    if aim and op != "ratio" and _POLAR.match(question) and not _ASKS_ROW.search(question):
+        # "Has the programme surpassed its ambition for total institutional changes?": the row named
+        # (a total row when the question says "total") against its target, answered yes or no
+        one = _row_named(out + (totals if _TOTAL_SAID.search(question) else []), q_terms, cover)
+        if one is None:
+            return None
+        r, diff, ca, cb = one
+        held = diff < 0 if op == "below" else diff >= 0
+        return PairAnswer([(r, diff, ca, cb)], "Boolean", f"{table} — {r.split('>')[-1].strip()}: “{a_col}” "
+                          f"{ca.value:,.0f} vs “{b_col}” {cb.value:,.0f} ({diff:+,.0f}): "
+                          f"{'below' if diff < 0 else 'at or above'} the target", held)
     if aim and op != "ratio" and _HOW_FAR.search(question):
         # "how far is effective coverage short of its ambition": that row's gap (the total row's too:
         # "by how many did total institutional changes exceed the ambition")
