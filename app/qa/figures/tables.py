@@ -276,7 +276,10 @@ class TableLookup:
             return None
         if SUPERLATIVE.search(question) and (re.search(r"\btables?\b", question, re.I) or kind_table) \
                 and answer_type in ("Year", "Text", "Number"):
-            return self._extreme(question, scored, q, rank, self._row_level(kind_table, question) if kind_table else 0)
+            named_tables = {x[4].table for x in scored} if table_no else set()
+            # "According to Table 1, which branch ...": the nested rows of the table named, as of one found by kind
+            level_of = kind_table or (next(iter(named_tables)) if len(named_tables) == 1 else None)
+            return self._extreme(question, scored, q, rank, self._row_level(level_of, question) if level_of else 0)
         if _SUM.search(question) and answer_type in ("Number", "Text"):
             summed = self._sum(q, scored)
             if summed is not None:
