@@ -25,7 +25,10 @@ def terms(text: str) -> list[str]:
 def _z_spelling(t: str) -> str:
     """"mobilised" and "mobilized", "organisation" and "organization": one stem, whichever
     spelling the question and the table chose; "achieve" and "achieved" (stemmed "achiev"), and
-    "strategy" and "strategies" (stemmed "strateg"), too."""
+    "strategy" and "strategies" (stemmed "strateg"), too; an adverb is its adjective's row word
+    ("legally covered": "Legal coverage", "effectively covered": "Effective coverage")."""
+    if len(t) > 6 and t.endswith(("ally", "ively", "ully")):
+        t = t[:-2]
     if len(t) >= 5 and t.endswith("y") and t[-2] not in "aeiouy":
         return t[:-1]  # "Strategy adopted" is named by "strategies adopted" (stemmed "strateg")
     if len(t) > 5 and t.endswith("e") and t[-2] not in "aeiou":
