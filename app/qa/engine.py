@@ -1829,7 +1829,7 @@ class QuestionEngine:
                 or not _ONE_COUNTRY_ASKED.search(a.question) or _COUNTRIES_ASKED.search(a.question) \
                 or str(out.get("strategy", "")).startswith("graph"):
             return False
-        found = self.titles.find(a.question, [l for l in a.links if l.type != "Country"], False)
+        found = self.titles.find(a.question, [l for l in a.links if l.type != "Country"], False, asks_place=True)
         # named by its title's own words (not by filters alone, nor by a translation's openings)
         if found is None or len(found.ids) != 1 or not found.why or "in English" in found.why[-1] or \
                 not found.why[-1].startswith(("the question repeats ", "every word of the question's topic is in the title",

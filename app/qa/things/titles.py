@@ -134,6 +134,7 @@ class _Pub:
     publishers: set[str]
     context: str = ""  # the text that presents it (a list's lead-in: "The three concerned briefs are:")
     main_terms: set[str] = field(default_factory=set)  # the words of its main title, before a subtitle
+    place_terms: set[str] = field(default_factory=set)  # title words naming the countries it is about
 
 
 MIN_MAIN_TERMS = 2  # content words a main title needs to name its publication alone
@@ -175,6 +176,9 @@ class PublicationFinder:
                                   set(at.get("countries") or []) | about | _adjectival_countries(e["label"]), pubs,
                                   (at.get("context") or "").strip(),
                                   set(terms(main_title(e["label"]))) - _GENERIC))
+        for p in self.pubs:  # "Just energy transition in Indonesia": "indonesia" names the place, not the topic
+            p.place_terms = {t for c in p.countries for n in knowledge.names(f"Country:{c}")
+                             for t in terms(n)} & p.title_terms
         self._ids = {p.eid for p in self.pubs}
         df: dict[str, int] = {}
         for p in self.pubs:
@@ -347,8 +351,10 @@ class PublicationFinder:
         return next((code for word, code in _LANGUAGES.items()
                      if re.search(r"\b" + word + r"\b(?:[\s-]+language)?|\bin " + word + r"\b", low)), None)
 
-    def find(self, question: str, links, plural: bool) -> Found | None:
-        """The publications the question describes, or None when it does not single any out."""
+    def find(self, question: str, links, plural: bool, asks_place: bool = False) -> Found | None:
+        """The publications the question describes, or None when it does not single any out.
+        ``asks_place``: the question asks which country a publication is about, so the title's
+        words naming its country are the answer, not words the question could repeat."""
         if not self.pubs:
             return None
         qterms = set(terms(question))
@@ -401,8 +407,11 @@ class PublicationFinder:
         if not pool:
             return None
 
+        def said(p: _Pub) -> set[str]:  # the title words a question could repeat
+            return p.title_terms - p.place_terms if asks_place and p.title_terms - p.place_terms else p.title_terms
+
         def coverage(p: _Pub) -> float:
-            whole = len(p.title_terms & qterms) / len(p.title_terms) if p.title_terms else 0.0
+            whole = len(said(p) & qterms) / len(said(p)) if p.title_terms else 0.0
             # a question may cite the main title alone, all of it (see :func:`main_title`)
             main = len(p.main_terms) >= MIN_MAIN_TERMS and p.main_terms <= qterms
             return max(whole, 1.0 if main else 0.0)
