@@ -40,6 +40,10 @@ _FUNDING = re.compile(r"\b(?:fund|funds|funded|funding|funders?|finance[sd]?|fin
                       r"bankroll\w*|sponsor\w*|back|backs|backed)\b", re.I)
 
 
+# "Is Angola's ratification of Convention No. 102 already valid at the international level?": a
+# ratification counts once registered, which is what the list of ratifications records
+_OWN_RATIFICATION = re.compile(r"^['’]s\s+(?:(?:19|20)\d\d\s+)?ratification\s+of\s+(.+?)\s+(?:[a-z]+\s+){0,2}?"
+                               r"(?:valid|registered|in\s+force|effective|recogni[sz]ed|official|complete)\b", re.I)
 # "Does Kenya receive funding from Japan?": the country is the one funded, an entry of a list of countries.
 _RECEIVES = re.compile(r"^\s+(?:not\s+)?(?:receive|get|obtain|benefit)\b", re.I)
 
@@ -59,8 +63,11 @@ def open_subject(question: str, links: list, is_body: Callable[[str], bool] | No
         return None  # "Is there ...", "Does the report say ...": no named subject right after the verb;
         # "Does the ILO support ...": the report's author is asked about its work, not a yes/no
     rest = question[first.end:]
+    owned = _OWN_RATIFICATION.match(rest)
+    if owned and first.type == "Country":  # "Is Angola's ratification of C102 valid yet?": has it ratified (registered)?
+        return _listed(f"Which countries ratified {owned.group(1)}?", list(first.ids))
     if re.match(r"^['’]s\b", rest):
-        return None  # "Has Angola's ratification ... become valid": a property of the name, not a list's member
+        return None  # "Has Angola's scheme ... become law": a property of the name, not a list's member
     aux = m.group(1).lower()
     noun = _NOUN[first.type]
     gov = f"Organization:gov-{first.ids[0].split(':', 1)[1]}" if first.type == "Country" else ""
