@@ -44,6 +44,10 @@ _FUNDING = re.compile(r"\b(?:fund|funds|funded|funding|funders?|finance[sd]?|fin
 # ratification counts once registered, which is what the list of ratifications records
 _OWN_RATIFICATION = re.compile(r"^['’]s\s+(?:(?:19|20)\d\d\s+)?ratification\s+of\s+(.+?)\s+(?:[a-z]+\s+){0,2}?"
                                r"(?:valid|registered|in\s+force|effective|recogni[sz]ed|official|complete)\b", re.I)
+# "Does British money support ...", "Is Japanese funding behind ...": the country's money, i.e. the country funds
+_MONEY_SUBJECT = re.compile(r"^\s+(?:money|funding|funds|aid|financing|resources|contributions?|cash)\s+"
+                            r"(?:support\w*|fund\w*|financ\w*|pa(?:y|ys|id)\s+for|go(?:es)?\s+(?:in)?to|back\w*|"
+                            r"(?:is|are)\s+behind)\b", re.I)
 # "Does Kenya receive funding from Japan?": the country is the one funded, an entry of a list of countries.
 _RECEIVES = re.compile(r"^\s+(?:not\s+)?(?:receive|get|obtain|benefit)\b", re.I)
 
@@ -70,6 +74,10 @@ def open_subject(question: str, links: list, is_body: Callable[[str], bool] | No
         return None  # "Has Angola's scheme ... become law": a property of the name, not a list's member
     aux = m.group(1).lower()
     noun = _NOUN[first.type]
+    money = _MONEY_SUBJECT.match(rest)
+    if money and first.type == "Country":  # "Does British money support the ILO's work in Lebanon?": a funder
+        gov = f"Organization:gov-{first.ids[0].split(':', 1)[1]}"
+        return _listed(f"Which {_NOUN['Organization']} fund{rest[money.end():]}", list(first.ids) + [gov])
     gov = f"Organization:gov-{first.ids[0].split(':', 1)[1]}" if first.type == "Country" else ""
     if gov and is_body is not None and is_body(gov) and _FUNDING.search(rest):
         return _listed(f"Which {_NOUN['Organization']} {_PLURAL_AUX.get(aux, aux)}{rest}", list(first.ids) + [gov])
