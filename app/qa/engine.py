@@ -54,7 +54,7 @@ from app.qa.figures import listed_subset, ordinal
 from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank, result_counts
 from app.qa.constraints import result_sets, set_conditions
-from app.qa.constraints import every_polar
+from app.qa.constraints import every_polar, superlative_polar
 from app.qa.topics import counted_spans
 from app.qa.constraints.absent import absent_names, glossary_only, unwritten_bodies
 from app.qa.constraints.absent_topic import absent_topic
@@ -580,6 +580,14 @@ class QuestionEngine:
         fixed = top_n.as_superlative(fixed) or fixed  # "top 3 funders by number of countries": the 3 with the most
         fixed = given_roles.without(fixed, self.lexicon.link(fixed)) or fixed  # "part of the TSF, which the ILO leads"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
+        top = superlative_polar.read(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None)
+        # "Was the EU the biggest source of ...?": the superlative asked with the name left open
+        said = superlative_polar.verdict(top, self.ask(top.open_question), self.k) if top is not None else None
+        if said is not None:
+            out.update(answer_type="Text", answers=[said], strategy="yes/no (superlative)", path=said["path"])
+            out["answer_text"], out["citations"] = superlative_polar.summary(said)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
         polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None) \
             if not column_pairs.tests_target(direct) else None  # "Has Kenya not ratified C102?"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
