@@ -836,8 +836,12 @@ class QuestionEngine:
         # ...") is about the table's rows before any relation the template guess suggests.
         # "africa number of Result 3 results": the place's countries with such a result, before any
         # table total (unless a section is named by its title: "most significant results africa count")
-        early = ((self._section_items(a, out) or self._count(a, out, timings, und)) if result_counts.asks(a) else None) \
-            or self._column_pair(a, out) or (
+        early = (self._section_items(a, out) or self._count(a, out, timings, und)) if result_counts.asks(a) else None
+        paired = None if early else self._column_pair(a, out)
+        if paired is not None and not paired:  # "which step fell short of its ambition?": no row did
+            out["answers"] = []
+            return self._finish(out, a, und, timings, t0)
+        early = early or paired or (
             self._table(a, out, stated_type) if (stated_type == "Text" and (TABLE_NAMED.search(a.question)
                                                                              or self.tables.row_kind_table(a.question))
                                                  and not region_answers.asks_regions(a.question)
