@@ -66,7 +66,7 @@ _IGNORE = set(terms("table tables according per report figure number numbers tot
 # Ordinary English words for a target: a column headed by one of them ("Flagship Programme
 # ambition 2021-25") says what a question asking by another ("what did it aim for") asks.
 _AIM_TERMS = set(terms("aim aims aimed ambition ambitions goal goals target targets objective objectives"))
-_SUM = re.compile(r"\b(plus|combined|added together|add(?:s|ed|ing)? up|summing|together with|sum of|(?:counting|taking|taken)\s+[^?.;]{3,80}?\s+together)\b",
+_SUM = re.compile(r"\b(plus|combined|added together|add(?:s|ed|ing)? up|summing|together with|sum of|sum\s+(?:up\s+)?(?:the|all|these|those)|(?:counting|taking|taken)\s+[^?.;]{3,80}?\s+together)\b",
                   re.I)
 # Two rows set against each other in one column: "by how many persons did legal coverage exceed
 # effective coverage", "how many more people got X than Y", "the gap between X and Y".

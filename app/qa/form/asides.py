@@ -133,6 +133,10 @@ _COURTESY = re.compile(r"^(?:(?:and|but|so|only)\s+)*(?:(?:it'?s\s+|it’s\s+|th
                        # "not urgent, but ...": a courtesy, not a negation of what is asked
                        r"(?:if|when|whenever)\s+(?:it'?s|it’s|it\s+is|that'?s|that’s|"
                        r"that\s+is|possible|convenient|not\s+too|at\s+all|you\b|time\s+allows))", re.I)
+# The reader told what to compute ("If you sum the health protection rows under ...", "when you add
+# up ..."): the question's operation, however personal its "you"
+OPERATION = re.compile(r"^(?:(?:and|so|now)\s+)?(?:if|when|once)\s+(?:you|we|i)\s+(?:sum|add|combine|total|tally|"
+                        r"subtract|deduct|count|compare|group|lump|aggregate)\b", re.I)
 # A clause that only asks ("wants to know", "so") says nothing about what is asked.
 _ONLY_ASKING = re.compile(r"^(?:(?:so|and|but|then|well|now|ok|okay|please|kindly|wants?|wanted|would|like|to|know|"
                           r"wonder(?:ing)?|ask(?:ing|s|ed)?|tell|me|us|check|curious|compare|see|find)\b\s*)*$", re.I)
@@ -390,6 +394,10 @@ def without_asides(question: str, pronouns: bool = False) -> Reduced:
             continue
         # a clause going on from the asker's ("so in that country") that points back is kept: the
         # question proper needs what it points at
+        if OPERATION.match(clause):  # "if you sum the rows under A, B and C": what to compute, not the asker
+            kept.append(clause)
+            personal = False
+            continue
         personal = bool(_PERSONAL.search(clause)) or (personal and bool(_CONTINUES.match(clause))
                                                        and not _POINTS_AT.search(clause))
         if personal or _COURTESY.match(clause):

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from app.qa.form.asides import NAMEISH, Reduced, _refers_back
+from app.qa.form.asides import NAMEISH, OPERATION, Reduced, _refers_back
 
 # The asker and the one asked: first- and second-person words (never "US", the country or dollar),
 # and a stated purpose ("for a slide", "for my briefing").  Nouns for people ("students",
@@ -85,6 +85,8 @@ def _shell(clause: str, names: Callable[[str], bool], lead: bool, asked_yet: boo
     request to list is the question ("tell me which ...", "could you list the countries that");
     after one, "could you point me to where ..." is a request, not a second question."""
     c = clause.strip()
+    if OPERATION.match(c):
+        return False  # "if you sum the rows under ...": what to compute, not the conversation
     if _EVIDENCE_REQUEST.search(c) and not _NAMEISH.search(c):
         return not names(c)  # "..., and where does the report say so?": after a keyword core too
     if not (_ASKER.search(c) or _META.match(c)) or _NAMEISH.search(c):
