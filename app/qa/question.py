@@ -86,13 +86,13 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
                            # "did any Europe and Central Asia country achieve ...": the countries, listed (none: empty)
                            r"^\s*(?:did|does|do|has|have|had|is|are|was|were)\s+any\s+(?:[\w'’-]+\s+){0,5}?(?:countr(?:y|ies)|nations?)\b", re.I)),
     ("Organization", re.compile(r"^\s*who\b|^\s*where\b(?=[^?]*\b(?:money|funding|financ\w*|funds|resources)\b)"
-                                r"(?=[^?]*\bcom(?:e|es|ing)\s+from\b)|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?|universit(y|ies)|institutes?|confederations?|federations?|ministr(y|ies)|firms?|multinationals?|corporations?)\b", re.I)),
+                                r"(?=[^?]*\bcom(?:e|es|ing)\s+from\b)|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|financiers?|backers?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?|universit(y|ies)|institutes?|confederations?|federations?|ministr(y|ies)|firms?|multinationals?|corporations?)\b", re.I)),
 ]
 # The head noun after "which"/"what" decides when several rules fire.
 # (never across "did"/"does"/"do": "what did the Togolese government ratify" asks the object; the
 # noun after the auxiliary is the verb's subject); a name's possessive may come first ("which of
 # Lebanon's funders"), a kind noun's may not ("which country's ministry" asks for the country)
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)(?:[\w-]+|(?-i:[A-Z][\w-]*)['’]s?)\s+){0,3}?(countr(?:y|ies)|territor(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|bod(?:y|ies)|"
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)(?:[\w-]+|(?-i:[A-Z][\w-]*)['’]s?)\s+){0,3}?(countr(?:y|ies)|territor(?:y|ies)|governments?|organi[sz]ations?|funders?|financiers?|backers?|donors?|bod(?:y|ies)|"
                    r"boards?|trusts?|bureaus?|authorit(?:y|ies)|institutions?|"
                    # a fund as a body ("which Malagasy social security fund launched ..."), not the verb
                    # ("which donor funds the most ...", "which of these funds the fewest ...")
@@ -121,7 +121,7 @@ _HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)(?:
 # group"): a capitalised one is part of a name ("by which the Global Partnership ...").
 _INITIATIVE_HEAD = re.compile(r"\b(?:[Ww]hich|[Ww]hat|WHICH|WHAT)\s+(?:[a-z][\w-]*\s+){0,3}?"
                               r"(networks?|partnerships?|working groups?|coalitions?|alliances?|accelerators?)\b(?!['’]s\b)")
-_HEAD_TYPE = {"countr": "Country", "territor": "Country", "government": "Country", "organi": "Organization", "funder": "Organization",
+_HEAD_TYPE = {"countr": "Country", "territor": "Country", "government": "Country", "organi": "Organization", "funder": "Organization", "financier": "Organization", "backer": "Organization",
               "bod": "Organization", "board": "Organization", "trust": "Organization", "bureau": "Organization",
               "authorit": "Organization", "institution": "Organization", "fund": "Organization",
               "donor": "Organization", "partner": "Organization", "publication": "Publication",
@@ -396,14 +396,17 @@ def _origin_adjectives(question: str, links: list[Link]) -> list[Link]:
     """"the German BMZ", "the Italian company Eni": a country's adjective right before an
     organisation's name says where the organisation is from; it names no country the question is
     about (Germany is not what the BMZ's co-funders fund).  Such a link is dropped; a country's
-    name ("Germany BMZ") or a possessive ("Jordan's SSC") stays."""
+    name ("Germany BMZ") or a possessive ("Jordan's SSC") stays, and so does an adjective before the
+    report's author, which works in countries and comes from none ("the Ivorian ILO programme")."""
+    from app.qa.graphstep import AUTHOR_ORGS
+
     out = []
     for i, l in enumerate(links):
         nxt = links[i + 1] if i + 1 < len(links) else None
         if nxt is not None and l.type == "Country" and nxt.type == "Organization" \
                 and not question[l.end:nxt.start].strip() and len(l.surface.split()) == 1 \
                 and demonym_country(l.surface) is not None and not _is_country_name(l.surface) \
-                and not any(i.startswith("Organization:gov-") for i in nxt.ids):
+                and not any(i.startswith("Organization:gov-") for i in nxt.ids) and not set(nxt.ids) & AUTHOR_ORGS:
             continue
         out.append(l)
     return out

@@ -22,7 +22,7 @@ _CLAUSE = re.compile(r"(?:^|[,;:]\s*|\s[-–—]\s+|\b(?:know|knowing|tell me|te
                      r"please)\s+)(?=" + _INTERROGATIVE + r"\b)", re.I)
 # The asked noun and the type it names.
 _NOUNS = [(r"countr(?:y|ies)|governments?|member states?|nations?|territor(?:y|ies)", "Country"),
-          (r"organi[sz]ations?|funders?|donors?|partners?|agenc(?:y|ies)|institutions?|institutes?|bod(?:y|ies)|"
+          (r"organi[sz]ations?|funders?|financiers?|backers?|donors?|partners?|agenc(?:y|ies)|institutions?|institutes?|bod(?:y|ies)|"
            r"ministr(?:y|ies)|authorit(?:y|ies)|corporations?|sources of (?:finance|financing|funding)",
            "Organization")]
 # "which country's programme", "which Paraguayan institute's schemes": the possessor is asked,
