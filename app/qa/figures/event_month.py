@@ -19,7 +19,9 @@ _WHEN = re.compile(r"^\s*(?:and\s+|so\s+)?when\b|\bwhen\s+(?:did|was|were|is|has
 _YEAR_WORD = re.compile(r"\byears?\b", re.I)
 # "in which month of 2024 did ...", "what month and year": the date is asked, read as a year with its month
 # "on what date did the committee meet", "which day": the day too, where the evidence writes one
-DATE_ASKED = re.compile(r"\b(?:which|what)\s+(?:date|day)\b|\bdate\s+(?:of|when)\b|\b(?:meeting|event|launch|workshop)\s+date\b", re.I)
+# (and a keyword query that closes on it: "15th SPIAC-B meeting date")
+DATE_ASKED = re.compile(r"\b(?:which|what)\s+(?:date|day)\b|\bdate\s+(?:of|when)\b|\b(?:meeting|event|launch|workshop)\s+date\b|"
+                        r"^(?!.*\b(?:which|what|who|how|where|why)\b).*\b(?:exact\s+|full\s+)?date\s*\??\s*$", re.I)
 MONTH_ASKED = re.compile(r"\b(?:which|what)\s+month\b|" + DATE_ASKED.pattern, re.I)
 
 
