@@ -31,6 +31,7 @@ _NOUN = {"Country": "countries", "Organization": "organisations", "Initiative": 
 class Polar:
     list_question: str  # the question with the subject left open
     subject_ids: list[str]  # the subject's readings (a country and its government)
+    negated: bool = False  # "... not yet valid?": Yes when the subject is not among the answers
 
 
 # What a country does when it funds: the verbs and nouns of funding after the subject ("Does Japan
@@ -42,7 +43,7 @@ _FUNDING = re.compile(r"\b(?:fund|funds|funded|funding|funders?|finance[sd]?|fin
 
 # "Is Angola's ratification of Convention No. 102 already valid at the international level?": a
 # ratification counts once registered, which is what the list of ratifications records
-_OWN_RATIFICATION = re.compile(r"^['’]s\s+(?:(?:19|20)\d\d\s+)?ratification\s+of\s+(.+?)\s+(?:[a-z]+\s+){0,2}?"
+_OWN_RATIFICATION = re.compile(r"^['’]s\s+(?:(?:19|20)\d\d\s+)?ratification\s+of\s+(.+?)\s+(?P<fill>(?:[a-z]+\s+){0,3}?)"
                                r"(?:valid|registered|in\s+force|effective|recogni[sz]ed|official|complete)\b", re.I)
 # "Does British money support ...", "Is Japanese funding behind ...": the country's money, i.e. the country funds
 _MONEY_SUBJECT = re.compile(r"^\s+(?:money|funding|funds|aid|financing|resources|contributions?|cash)\s+"
@@ -69,7 +70,9 @@ def open_subject(question: str, links: list, is_body: Callable[[str], bool] | No
     rest = question[first.end:]
     owned = _OWN_RATIFICATION.match(rest)
     if owned and first.type == "Country":  # "Is Angola's ratification of C102 valid yet?": has it ratified (registered)?
-        return _listed(f"Which countries ratified {owned.group(1)}?", list(first.ids))
+        said = _listed(f"Which countries ratified {owned.group(1)}?", list(first.ids))
+        # "Has Angola's ratification ... not yet become valid?": Yes when it is not registered
+        return Polar(said.list_question, said.subject_ids, bool(re.search(r"\bnot\b|\byet\s+to\b", owned["fill"], re.I)))
     if re.match(r"^['’]s\b", rest):
         return None  # "Has Angola's scheme ... become law": a property of the name, not a list's member
     aux = m.group(1).lower()
@@ -99,12 +102,12 @@ def verdict(polar: Polar, listed: dict, knowledge) -> dict | None:
                                     if i.startswith("Country:")}
     iris = {str(knowledge.iri(i)) for i in ids}
     hit = next((x for x in listed.get("answers", []) if x.get("iri") in iris), None)
-    label = "Yes" if hit else "No"
+    label = "Yes" if bool(hit) != polar.negated else "No"
     why = f"“{polar.list_question}” answered from the graph; " + (
         f"{hit['label']} is among the answers" if hit else "the answers do not include it")
     said = {"label": label, "type": "Text", "score": hit.get("score", 1.0) if hit else 1.0,
             "evidence": (hit or {}).get("evidence", [])[:3], "path": [why],
-            "subject": knowledge.label(polar.subject_ids[0]), "listed": len(listed["answers"])}
+            "subject": knowledge.label(polar.subject_ids[0]), "listed": len(listed["answers"]), "negated": polar.negated}
     pending = None if hit or not _RATIFY.search(polar.list_question) else \
         unregistered.of_countries([i for i in polar.subject_ids if i.startswith("Country:")], knowledge)
     if pending is not None:  # "Did Angola ratify C102?": No, but approved and not yet registered
@@ -121,14 +124,21 @@ def summary(said: dict) -> tuple[str, dict[str, str]]:
     asserting the negative as a fact: a user reading "No" alone could take it for the world's answer.
     """
     question = said["path"][0].split("” answered", 1)[0].lstrip("“")
+    if said.get("caveat"):  # a ratification approved at home, not registered yet
+        cite = " [1]" if said.get("evidence") else ""
+        lead = "Yes, not yet registered" if said.get("negated") else "No registered ratification"
+        return (f"{lead}: the report says {said['caveat']}{cite}.",
+                {"1": said["evidence"][0]["passage_id"]} if cite else {})
+    if said.get("negated"):  # "... not yet valid?": the verdict turns on the subject's absence
+        among = said["label"] == "No"
+        ev = said.get("evidence") or []
+        cite = " [1]" if among and ev else ""
+        return (f"{said['label']}: {said['subject']} is {'' if among else 'not '}among the {said['listed']} answers "
+                f"the report gives to “{question}”{cite}.", {"1": ev[0]["passage_id"]} if cite else {})
     if said["label"] == "Yes":
         ev = said.get("evidence") or []
         cite = " [1]" if ev else ""
         return (f"Yes: {said['subject']} is among the {said['listed']} answers the report gives to “{question}”{cite}.",
                 {"1": ev[0]["passage_id"]} if ev else {})
-    if said.get("caveat"):  # a ratification approved at home, not registered yet
-        cite = " [1]" if said.get("evidence") else ""
-        return (f"No registered ratification: the report says {said['caveat']}{cite}.",
-                {"1": said["evidence"][0]["passage_id"]} if cite else {})
     return (f"No, as far as the report says: {said['subject']} is not among the {said['listed']} answers "
             f"it gives to “{question}”.", {})
