@@ -342,3 +342,51 @@ def test_a_negated_possessive_ratification_is_yes_when_pending(engine):
     done = next(x for x in facts if x["object"] == f["object"] and (x.get("attrs") or {}).get("status") in (None, "", "registered"))
     got = engine.ask(f"Is {engine.k.label(done['subject'])}'s ratification of {engine.k.label(f['object'])} not yet registered?")
     assert _labels(got) == ["No"], got["path"]
+
+
+# ---- "Was the ILO identified as the lead agency ... in Malawi?": a yes/no on one statement, read in a sentence
+
+def test_a_statement_question_is_told_from_choices_and_lists():
+    from app.qa.constraints.statement_polar import asks
+    assert asks("Was the ILO identified as the lead agency of the country team in Atlantis?")
+    assert asks("Were regional focal points appointed in 2024?")
+    assert not asks("Was Atlantis or Utopia the lead agency?")
+    assert not asks("Did any country appoint focal points?")
+    assert not asks("Is there a report on Atlantis?")
+    assert not asks("Which agency led the country team?")
+
+
+def test_a_statement_the_report_writes_is_yes(engine):
+    m = _passage_matching(engine, re.compile(r"Government of ([A-Z]\w+) in engaging with the ([A-Z][\w ]+?) process, "
+                                             r"and it was identified as the (lead agency) for the UN"))
+    got = engine.ask(f"Was the ILO identified as the {m.group(3)} of the UN {m.group(2)} country team in {m.group(1)}?")
+    assert _labels(got) == ["Yes"] and m.group(1) in got["answer_text"], got["path"]
+
+
+def test_a_statement_the_report_negates_is_no(engine):
+    m = _passage_matching(engine, re.compile(r"by appointing ([a-z]+ focal points) for the ([A-Z][\w ]+?)\. However, "
+                                             r"[^.]*could not be implemented in ((?:19|20)\d\d)"))
+    got = engine.ask(f"Were {m.group(1)} for the {m.group(2)} appointed in {m.group(3)}?")
+    assert _labels(got) == ["No"], got["path"]
+
+
+def test_a_statement_must_name_the_entity_in_its_own_clause(engine):
+    m = _passage_matching(engine, re.compile(r"the IMF (Article IV) reports in \**([A-Z][\w ]+?)\**, [^;]*; providing technical "
+                                             r"assistance on financing for social protection reforms in ([A-Z]\w+)"))
+    if m.group(3) in m.group(0).split(";")[0]:
+        pytest.skip("the second clause's country is in the first too")
+    from app.qa.constraints import statement_polar
+    from app.qa.topics.topic_coverage import _long_forms
+    q = "Did the ILO-IMF partnership draft {} social protection spending recommendations for {}?"
+
+    def said(country: str):
+        text = q.format(m.group(1), country)
+        ids = [l.ids[0] for l in engine.lexicon.link(text) if l.ids[0] != "Organization:ilo"]
+        return statement_polar.verdict(text, ids, engine.k, engine.units.idf, _long_forms(engine.text))
+    assert said(m.group(2)) is not None and said(m.group(2)).label == "Yes"
+    assert said(m.group(3)) is None  # the clause naming it says nothing of Article IV
+
+
+def test_the_window_must_write_the_ordinal_asked():
+    from app.qa.constraints.statement_polar import _EXACT
+    assert {w.lower() for w in _EXACT.findall("Was the second funding round launched in 2024?")} == {"second", "2024"}

@@ -54,7 +54,7 @@ from app.qa.figures import listed_subset, ordinal
 from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank, result_counts
 from app.qa.constraints import result_sets, set_conditions
-from app.qa.constraints import every_polar, superlative_polar
+from app.qa.constraints import every_polar, statement_polar, superlative_polar
 from app.qa.topics import counted_spans
 from app.qa.constraints.absent import absent_names, glossary_only, unwritten_bodies
 from app.qa.constraints.absent_topic import absent_topic
@@ -537,6 +537,7 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = summarise(out, self.k)
             return out
         out = self._ask_whole(question, qid)
+        self._statement_polar(question, out)  # "Was the ILO identified as the lead agency ... in Malawi?"
         if not out.get("answers"):
             # "which country launched a campaign in 2024 about ...": its sentence (the question proper's,
             # without the asker's sentences before it)
@@ -556,6 +557,21 @@ class QuestionEngine:
             out["path"] = [f"question read as: “{question}”"] + list(out.get("path") or [])
             out["question"] = asked
         return out
+
+    def _statement_polar(self, question: str, out: dict) -> None:
+        """A yes/no question the readers before did not answer Yes or No, set against the report's
+        sentences (see :mod:`app.qa.constraints.statement_polar`); the answer stands when no
+        sentence writes enough of the question."""
+        if [a.get("label") for a in out.get("answers") or []] in (["Yes"], ["No"]):
+            return
+        proper = self._without_asides_early(question) or question
+        fixed = self.speller.correct(proper)[0]
+        if not statement_polar.asks(fixed):
+            return
+        ids = [i for l in self.lexicon.link(fixed) if not set(l.ids) <= AUTHOR_ORGS for i in l.ids[:1]]
+        said = statement_polar.verdict(fixed, ids, self.k, self.units.idf, topic_cover._long_forms(self.text))
+        if said is not None:
+            statement_polar.answer(out, said, self.k, self._evidence)
 
     def _read_whole(self, question: str, qid: str | None = None) -> dict:
         t0 = time.perf_counter()
