@@ -140,7 +140,7 @@ def owner(seg: str, figures: list[tuple[int, int]], question: str) -> tuple[set[
             g.words = (g.words - verbs) | prev.words
             whole = whole or prev
     asked = _item_words(question)
-    counted = {t for m in _COUNTED.finditer(question) for t in terms(m.group(1))}
+    counted = {t for m in _COUNTED.finditer(question) for t in terms(_head(m.group(1)))}
     done = {t for w in re.findall(r"\b[a-z]{3,}ed\b", question.lower()) for t in terms(w)}  # "registered"
     got = _owner(seg, figures, gs, frame, asked, counted, done)
     if got is None and asked != set(_asked_words(question)) - _FRAME:
@@ -215,5 +215,20 @@ def _owner(seg: str, figures: list[tuple[int, int]], gs: list[Group], frame: set
     return None
 
 
-# The noun a count or an amount asks for: "how many employers", "number of persons".
-_COUNTED = re.compile(r"\b(?:how\s+many|how\s+much|number\s+of)\s+([A-Za-z][\w-]*)", re.I)
+# The noun phrase a count or an amount asks for: "how many employers", "number of registered employers".
+_COUNTED = re.compile(r"\b(?:how\s+many|how\s+much|number\s+of)\s+((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)", re.I)
+# Where the counted phrase ends: a preposition, a verb, a relative word ("employers | were registered")
+_PHRASE_END = re.compile(r"^(?:in|of|for|at|on|by|with|from|to|under|across|who|which|that|were|was|are|is|have|has|"
+                         r"had|did|do|does|got|received|registered|covered|reached|affiliated|enrolled|joined)$", re.I)
+
+
+def _head(phrase: str) -> str:
+    """The head noun of a counted phrase, its last word before the phrase ends ("registered
+    employers in 2023": "employers"; "employers were registered": "employers")."""
+    words = phrase.split()
+    kept = []
+    for i, w in enumerate(words):
+        if i and _PHRASE_END.match(w):
+            break
+        kept.append(w)
+    return kept[-1]
