@@ -390,3 +390,39 @@ def test_a_statement_must_name_the_entity_in_its_own_clause(engine):
 def test_the_window_must_write_the_ordinal_asked():
     from app.qa.constraints.statement_polar import _EXACT
     assert {w.lower() for w in _EXACT.findall("Was the second funding round launched in 2024?")} == {"second", "2024"}
+
+
+# ---- "number of registered employers in 2023": the counted phrase's head noun picks the figure
+
+def test_the_head_of_a_counted_phrase_is_its_last_noun():
+    from app.qa.figures.figure_owner import _COUNTED, _head
+    assert _head(_COUNTED.search("atlantis: number of registered employers in 2023").group(1)) == "employers"
+    assert _head(_COUNTED.search("how many employers were registered in 2023").group(1)) == "employers"
+    assert _head(_COUNTED.search("how many persons with disabilities").group(1)) == "persons"
+
+
+def test_a_keyword_count_with_a_participle_before_its_noun(engine):
+    m = _passage_matching(engine, re.compile(r"in ([A-Z][\w-]+), with (registered) (\w+) increasing from ([\d,]+) to ([\d,]+) "
+                                             r"and (\w+) from ([\d,]+) to ([\d,]+) between (\d{4}) and (\d{4})"))
+    got = engine.ask(f"{m.group(1)} social security: number of {m.group(2)} {m.group(6)} in {m.group(10)}")
+    assert _labels(got) == [m.group(8)], got["path"]
+    got = engine.ask(f"{m.group(1)} social security: number of {m.group(2)} {m.group(3)} in {m.group(9)}")
+    assert _labels(got) == [m.group(4)], got["path"]
+
+
+# ---- "name of the SPIAC-B disability working group guidance note": a publication's name, not the body's
+
+def test_a_name_asked_of_a_publication_kind_is_no_definition(engine):
+    from app.qa.things.definition import _ENDS_ON_KIND
+    assert _ENDS_ON_KIND.search("the Atlantis working group guidance note")
+    assert _ENDS_ON_KIND.search("the Atlantis board's policy briefs?")
+    assert not _ENDS_ON_KIND.search("the global partnership for universal social protection")
+    pubs = [p for p in engine.titles.pubs if p.kind and p.publishers - {"Organization:ilo"}]
+    for p in pubs:
+        body = sorted(p.publishers - {"Organization:ilo"})[0]
+        label = engine.k.label(body)
+        got = engine.ask(f"name of the {label} {p.kind}")
+        if got.get("strategy") == "definition":
+            pytest.fail(f"read as defining {label}: {got['path']}")
+        return
+    pytest.skip("no publication with a co-publisher and a kind")

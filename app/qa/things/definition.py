@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from app.qa.things.titles import KIND_WORDS
 from typing import Callable, Iterable
 
 from app.qa.question import Analysis, answer_type
@@ -68,6 +70,8 @@ _DEFINES = re.compile(
     r"established|\s*was\s+established|\s*(?:aims?|seeks?|works?)\s+to\b|\s*(?:is|are)\s+(?:co-)?(?:led|chaired|"
     r"composed|made\s+up|comprised)|\s*,?\s*compris)", re.I)
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+# A described thing whose last word is a kind of publication: its name is a title, not the body named
+_ENDS_ON_KIND = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in KIND_WORDS) + r")s?\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -124,6 +128,8 @@ def asked_entity(question: str, links: Iterable, exists: Callable[[str], bool],
             rest[k] = " "
     words = re.findall(r"[\w'’+-]+", "".join(rest).lower().replace("’", "'"))
     thing = things.pop()
+    if named and _ENDS_ON_KIND.search(obj) and not thing.startswith("Publication:"):
+        return None  # "name of the SPIAC-B disability working group guidance note": a publication's name
     if any(w not in _FILLER and not w.isdigit() and not (named and defines and (w in _GLUE or defines(thing, w)))
            for w in words):
         return None
