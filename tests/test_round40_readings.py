@@ -426,3 +426,37 @@ def test_a_name_asked_of_a_publication_kind_is_no_definition(engine):
             pytest.fail(f"read as defining {label}: {got['path']}")
         return
     pytest.skip("no publication with a co-publisher and a kind")
+
+
+# ---- "Among A, B and C, which one reaches the largest number of older people?": a superlative over named places
+
+def test_the_pick_of_three_figures():
+    from app.qa.figures.figure_choice import pick, questions
+    assert pick([410.0, 18.0, 1200.0], True) == 2
+    assert pick([410.0, 18.0, 1200.0], False) == 1
+    assert pick([5.0, 5.0, 1.0], True) is None  # the top two tie
+    assert pick([5.0, None, 1.0], True) is None
+    q = "Of Atlantis, Utopia and Erewhon, which one reached the fewest older persons?"
+    spans = [(q.index(n), q.index(n) + len(n), n) for n in ("Atlantis", "Utopia", "Erewhon")]
+    got = questions(q, spans)
+    assert got is not None and not got.larger and len(got.questions) == 3
+    assert all(g.startswith("how many older persons") and g.endswith(f"in {n}?") for g, (_, _, n) in zip(got.questions, spans))
+
+
+def test_a_superlative_over_three_named_countries_follows_their_figures(engine):
+    rx = re.compile(r"\b(?:older persons|older people)\b")
+    places = []
+    for eid, ms in sorted(engine.k._mentions_by_entity.items()):
+        if not eid.startswith("Country:") or len(places) >= 3:
+            continue
+        if any(rx.search(engine.k.passage(m["passage_id"]).text) for m in ms if engine.k.passage(m["passage_id"])):
+            label = engine.k.label(eid)
+            got = engine.ask(f"how many older persons reached in {label}?")
+            vals = [a.get("value") for a in got["answers"] if a.get("type") == "Number"]
+            if len(got["answers"]) == 1 and vals and vals[0] not in [v for _, v in places]:
+                places.append((label, vals[0]))
+    if len(places) < 3:
+        pytest.skip("fewer than three countries with a figure of older persons")
+    names = [n for n, _ in places]
+    got = engine.ask(f"Of {names[0]}, {names[1]} and {names[2]}, which one reached the fewest older persons?")
+    assert _labels(got) == [min(places, key=lambda x: x[1])[0]], got["path"]

@@ -193,6 +193,7 @@ FULL_TOPIC_TERMS = 3  # topic words a sentence must write all of to narrow a gra
 NARROW_COVERAGE = 0.5  # share of the topic words a sentence must contain to narrow a graph answer  # topic terms left beyond the graph's relations that call for the text step
 OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
 # Domain words too common to say what a question is about beyond its relations.
+_WHICH_ONE_OF = re.compile(r"\bwhich\s+(?:one|of\s+(?:them|these|those|the\s+(?:two|three|four)))\b", re.I)
 _GENERIC = set(terms("""countries country government governments national social protection ilo work support
 programme flagship report year years new which have had achieved received institutional results result table
 adopted priority in 2024 member members region regions advise advised advising advice"""))
@@ -2909,11 +2910,11 @@ class QuestionEngine:
     def _figure_choice(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which country affiliated more people, A or B?': the figure asked of each name alone, the
         larger (or smaller) wins (see :mod:`app.qa.figures.figure_choice`)."""
-        if a.answer_type in ("Number", "Year"):
-            return None  # "which" of the names is asked, whatever type its other words suggest
+        if a.answer_type in ("Number", "Year") and not _WHICH_ONE_OF.search(a.question):
+            return None  # a figure is asked, unless "which one" of the names is ("... the largest number of")
         run = choices.compared(a)
         got = figure_choice.questions(a.question, [(l.start, l.end, a.question[l.start:l.end]) for l in run]) \
-            if len(run) == 2 else None
+            if len(run) >= 2 else None
         if got is None:
             return None
         subs = [self.ask(q) for q in got.questions]

@@ -1,4 +1,4 @@
-"""Which of two named places has the larger figure: "Which country affiliated more people to health
+"""Which of two (or more) named places has the larger (largest) figure: "Which country affiliated more people to health
 insurance in 2024, Burkina Faso or Zambia?", "did Lebanon or Jordan reach more workers?".
 
 The report states each figure in its own sentence; no relation of the graph holds it, so the
@@ -17,6 +17,10 @@ from dataclasses import dataclass
 _MORE = r"more|larger|bigger|higher|greater"
 _LESS = r"fewer|less|smaller|lower"
 _COMPARATIVE = re.compile(rf"\b(?P<cmp>{_MORE}|{_LESS})\s+(?:number\s+of\s+|share\s+of\s+|amount\s+of\s+)?", re.I)
+# Of three or more names, the superlative: "among A, B and C, which one reaches the largest number of ..."
+_MOST = r"most|largest|biggest|highest|greatest"
+_SUPERLATIVE = re.compile(rf"\b(?:the\s+)?(?P<cmp>{_MOST}|fewest|least|smallest|lowest)\s+(?:number\s+of\s+|share\s+of\s+|amount\s+of\s+)?",
+                          re.I)
 # The asking words around the comparative: "which country", "which of the two", "between", a
 # leading or lone auxiliary ("did", "which has").
 _ASKER = re.compile(r"\b(?:which|what|who)\b(?:\s+(?:one|country|countries|territory|nation|of\s+the\s+two|"
@@ -40,12 +44,16 @@ class FigureChoice:
 def questions(question: str, spans: list[tuple[int, int, str]]) -> FigureChoice | None:
     """The figure question to ask of each compared name (``spans``: start, end and name of each, in
     order), or None when the question sets no figure side by side with a comparative."""
-    if len(spans) != 2:
+    if len(spans) < 2:
         return None
     before = re.sub(r"[,;:]?\s*\b(?:between|of)?\s*$", " ", question[:spans[0][0]], flags=re.I)
     before = _FRONTED.sub(" ", before)  # "Compared with Zambia, did Uganda ...": the yardstick's words
+    # "Among the reforms in A, B and C, which one ...": the frame's noun, without its "among ... in"
+    before = re.sub(r"\s+(?:in|for|of)\s*$", " ", re.sub(r"^\W*(?:among|amongst|of|between|from)\s+", "", before, flags=re.I),
+                    flags=re.I)
     rest = before + " " + question[spans[-1][1]:]  # the question without the run of names
-    m = _COMPARATIVE.search(rest)
+    m = _COMPARATIVE.search(rest) if len(spans) == 2 else None
+    m = m or _SUPERLATIVE.search(rest)
     if not m:
         return None
     head = " ".join(_ASKER.sub(" ", rest[:m.start()]).split())
@@ -55,13 +63,16 @@ def questions(question: str, spans: list[tuple[int, int, str]]) -> FigureChoice 
     if not tail:
         return None
     how = "how much" if _AMOUNT.search(tail) else "how many"
-    larger = m.group("cmp").lower() in _MORE.split("|")
+    larger = m.group("cmp").lower() in _MORE.split("|") + _MOST.split("|")
     built = tuple(" ".join(f"{how} {tail} {head} in {name}?".split()) for _, _, name in spans)
     return FigureChoice(built, larger)
 
 
 def pick(values: list[float | None], larger: bool) -> int | None:
-    """The index of the winning figure, or None when a figure is missing or they tie."""
-    if len(values) != 2 or any(v is None for v in values) or values[0] == values[1]:
+    """The index of the winning figure, or None when a figure is missing or the top ones tie."""
+    if len(values) < 2 or any(v is None for v in values):
         return None
-    return max(range(2), key=lambda i: values[i] if larger else -values[i])
+    ranked = sorted(range(len(values)), key=lambda i: -values[i] if larger else values[i])
+    if values[ranked[0]] == values[ranked[1]]:
+        return None
+    return ranked[0]
