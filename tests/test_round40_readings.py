@@ -460,3 +460,27 @@ def test_a_superlative_over_three_named_countries_follows_their_figures(engine):
     names = [n for n, _ in places]
     got = engine.ask(f"Of {names[0]}, {names[1]} and {names[2]}, which one reached the fewest older persons?")
     assert _labels(got) == [min(places, key=lambda x: x[1])[0]], got["path"]
+
+
+# ---- "Sao Tome and Principe C102 ratification registered 2024 yes/no": a keyword query tagged as a check
+
+def test_a_yes_no_tag_makes_a_keyword_query_a_membership_test():
+    from app.qa.constraints.polar import tagged_subject
+
+    class L:
+        start, end, type, ids = 0, 8, "Country", ["Country:ATL"]
+    got = tagged_subject("Atlantis C102 ratification 2024 yes/no", [L()])
+    assert got is not None and got.list_question == "C102 ratification 2024?" and got.subject_ids == ["Country:ATL"]
+    assert tagged_subject("Atlantis C102 ratification (y/n)", [L()]).list_question == "C102 ratification?"
+    assert tagged_subject("Atlantis C102 ratification 2024", [L()]) is None  # no tag
+    assert tagged_subject("which Atlantis ratification yes/no", [L()]) is None
+
+
+def test_a_tagged_keyword_check_answers_from_the_graph(engine):
+    facts = [f for f in engine.k.facts_where(predicate="ratified") if (f.get("attrs") or {}).get("status") in (None, "", "registered")]
+    conv = engine.k.label(facts[0]["object"])
+    yes = engine.k.label(facts[0]["subject"])
+    ratifiers = {f["subject"] for f in facts if f["object"] == facts[0]["object"]}
+    other = next(f["subject"] for f in engine.k.facts_where(predicate="priorityCountryOf") if f["subject"] not in ratifiers)
+    assert _labels(engine.ask(f"{yes} {conv} ratification yes/no")) == ["Yes"]
+    assert _labels(engine.ask(f"{engine.k.label(other)} {conv} ratification yes/no")) == ["No"]

@@ -149,7 +149,7 @@ from app.qa.form import given_roles
 from app.qa.names import initiative_profiles, spelled_acronyms
 from app.qa.form.embedded_polar import direct_question
 from app.qa.relation.funded_names import drop_describing_funders
-from app.qa.constraints.polar import open_subject, summary as polar_summary, verdict
+from app.qa.constraints.polar import open_subject, summary as polar_summary, tagged_subject, verdict
 from app.qa.things.definition import defined_entity
 from app.qa.things.scheme_instruments import asks_scheme_instruments, cited_with
 from app.qa.things.label_words import asked_words, by_name_words
@@ -607,6 +607,7 @@ class QuestionEngine:
             return out
         polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None) \
             if not column_pairs.tests_target(direct) else None  # "Has Kenya not ratified C102?"
+        polar = polar or tagged_subject(direct, self.lexicon.link(direct))  # "sao tome c102 ratification 2024 yes/no"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
         if said is not None:
             out.update(answer_type="Text", answers=[said], strategy="graph (yes/no)", path=said["path"])

@@ -90,6 +90,27 @@ def open_subject(question: str, links: list, is_body: Callable[[str], bool] | No
     return _listed(f"Which {noun} {_PLURAL_AUX.get(aux, aux)}{rest}", list(first.ids))
 
 
+# A keyword query tagged as a yes/no check: "sao tome c102 ratification 2024 yes/no", "... (y/n)"
+_YES_NO_TAG = re.compile(r"\s*[-–—,:;]?\s*\(?\s*(?:yes\s*/\s*no|y\s*/\s*n|true\s*/\s*false|yes\s+or\s+no)\s*\)?\s*[?.!]*\s*$", re.I)
+
+
+def tagged_subject(question: str, links: list) -> Polar | None:
+    """The list question and subject of a keyword query tagged "yes/no" whose first words name a
+    country or organisation: the query without the name and the tag is the list the name is
+    tested against ("C102 ratification registered 2024": is Sao Tome and Principe among them?)."""
+    tag = _YES_NO_TAG.search(question)
+    if tag is None or _WH.search(question[:tag.start()]) or _POLAR.match(question):
+        return None
+    first = min(links, key=lambda l: l.start, default=None)
+    if first is None or first.type not in _NOUN or question[:first.start].strip() or \
+            any(i in AUTHOR_ORGS for i in first.ids):
+        return None
+    rest = " ".join(question[first.end:tag.start()].split())
+    if len(rest.split()) < 2:
+        return None
+    return _listed(f"{rest}?", list(first.ids))
+
+
 def _listed(question: str, subject_ids: list[str]) -> Polar:
     return Polar(" ".join(question.split()), subject_ids)
 
