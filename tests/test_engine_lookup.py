@@ -175,6 +175,9 @@ class _FakeKnowledge:
         return [f for f in self.facts if (subject is None or f["subject"] == subject)
                 and (predicate is None or f["predicate"] == predicate)]
 
+    def names(self, entity_id):  # the names of the invented country the issue paper is about
+        return {"Country:FRE": ["Freedonia"]}.get(entity_id, [])
+
 
 def _finder():
     from app.qa.things.titles import PublicationFinder
