@@ -484,3 +484,11 @@ def test_a_tagged_keyword_check_answers_from_the_graph(engine):
     other = next(f["subject"] for f in engine.k.facts_where(predicate="priorityCountryOf") if f["subject"] not in ratifiers)
     assert _labels(engine.ask(f"{yes} {conv} ratification yes/no")) == ["Yes"]
     assert _labels(engine.ask(f"{engine.k.label(other)} {conv} ratification yes/no")) == ["No"]
+
+
+def test_a_plan_a_contrast_then_undoes_is_no(engine):
+    """The sentence that writes the question best may be a plan; the 'However, ...' after it decides."""
+    m = _passage_matching(engine, re.compile(r"included plans to (expand) (the management team at the regional level) by "
+                                             r"[^.]*\. However, [^.]*could not be implemented"))
+    got = engine.ask(f"Was {m.group(2)} {m.group(1)}ed?")
+    assert _labels(got) == ["No"], got["path"]

@@ -597,7 +597,8 @@ class QuestionEngine:
         fixed = top_n.as_superlative(fixed) or fixed  # "top 3 funders by number of countries": the 3 with the most
         fixed = given_roles.without(fixed, self.lexicon.link(fixed)) or fixed  # "part of the TSF, which the ILO leads"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
-        top = superlative_polar.read(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None)
+        direct_links = self.lexicon.link(direct)
+        top = superlative_polar.read(direct, direct_links, lambda i: self.k.entity(i) is not None)
         # "Was the EU the biggest source of ...?": the superlative asked with the name left open
         said = superlative_polar.verdict(top, self.ask(top.open_question), self.k) if top is not None else None
         if said is not None:
@@ -605,9 +606,9 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = superlative_polar.summary(said)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
-        polar = open_subject(direct, self.lexicon.link(direct), lambda i: self.k.entity(i) is not None) \
+        polar = open_subject(direct, direct_links, lambda i: self.k.entity(i) is not None) \
             if not column_pairs.tests_target(direct) else None  # "Has Kenya not ratified C102?"
-        polar = polar or tagged_subject(direct, self.lexicon.link(direct))  # "sao tome c102 ratification 2024 yes/no"
+        polar = polar or tagged_subject(direct, direct_links)  # "sao tome c102 ratification 2024 yes/no"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
         if said is not None:
             out.update(answer_type="Text", answers=[said], strategy="graph (yes/no)", path=said["path"])

@@ -7,8 +7,8 @@ The membership readings (:mod:`app.qa.constraints.polar`, :mod:`superlative_pola
 :mod:`every_polar`, :mod:`topic_polar`) need a list, a ranking or a country's topic; a statement
 about one thing has none, and the engine answered such a question with whatever list its words
 suggested.  Here the question is set against the report's sentences: the sentence, list item or
-clause (with the one before it when it goes on from it: "However, ...", "this recommendation
-...") that writes most of the
+clause (with the one before it when it goes on from it, "this recommendation ...", and the one
+after it when that one turns on it, "However, ... could not be implemented") that writes most of the
 question's words, weighted by how rare each is, every year, ordinal and figure it names, and every entity it names.  When that window writes enough of the question (``MIN_COVER``), the
 answer is Yes, or No when the window negates ("could not be implemented", "is yet to"); a
 question that is itself negated turns the verdict.  When no window does, there is no verdict and
@@ -38,6 +38,7 @@ _ASKED_NOT = re.compile(r"\b(?:not|never|\w+n['’]t)\b", re.I)
 _SENTENCE = re.compile(r"[^.!?\n;]+(?:[.!?;]+|$)", re.M)
 # A sentence that goes on from the one before ("However, ... this recommendation could not be
 # implemented"): read with it
+_CONTRAST = re.compile(r"^\s*(?:however|but|yet|unfortunately|nevertheless)\b", re.I)
 _GOES_ON = re.compile(r"^\s*(?:however|but|yet|unfortunately|nevertheless|still|despite\s+this|this|these|that|those|"
                       r"it|they|such)\b", re.I)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -108,7 +109,13 @@ def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, floa
             held = terms(window)
             cover = sum(w for k, w in weight.items() if holds_any(held, k, long_forms)) / total
             if best is None or cover > best[0]:
-                best = (cover, pid, (lo, m.end()), window)
+                after = sentences[i + 1] if i + 1 < len(sentences) else None
+                if after is not None and _CONTRAST.match(after.group(0)):
+                    # "... plans to expand the team. However, ... could not be implemented": the
+                    # contrast that follows decides what became of it
+                    best = (cover, pid, (lo, after.end()), window + " " + after.group(0))
+                else:
+                    best = (cover, pid, (lo, m.end()), window)
     if best is None or best[0] < MIN_COVER:
         return None
     cover, pid, span, window = best
