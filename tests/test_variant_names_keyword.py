@@ -15,6 +15,8 @@ knowledge base's facts (never typed from the report), so they hold on an altered
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.qa.names.demonyms import IRREGULAR, demonym_country
@@ -157,7 +159,11 @@ def test_date_and_named_convention_ask_the_year(engine):
         name = k.label(f["subject"]).lower()
         for q in (f"{name} pathfinder join date", f"{name} pathfinder date"):
             res = engine.ask(q)
-            assert res["answer_type"] == "Year" and [a["label"] for a in res["answers"]] == [str(f["attrs"]["year"])], q
+            # a query closing on "date" asks the day where the evidence writes one ("20 February 2024"),
+            # as "on what date" does: the year is the answer's value either way
+            labels = [a["label"] for a in res["answers"]]
+            assert res["answer_type"] == "Year" and len(labels) == 1 and \
+                re.fullmatch(r"(?:(?:\d{1,2}\s+)?[A-Z][a-z]+\s+)?" + str(f["attrs"]["year"]), labels[0]), (q, labels)
     rat = [f for f in k.facts_where(predicate="ratified") if (f.get("attrs") or {}).get("year")]
     for f in rat[:2]:
         number = next((n.split()[-1] for n in k.names(f["object"]) if n.split()[-1].isdigit()), None)
