@@ -57,7 +57,9 @@ def test_a_yes_no_on_one_rows_target_answers_from_that_row(engine):
 
 def test_a_negated_target_question_turns_the_verdict(engine):
     _, rows, _ = _target_table(engine)
-    row, (achieved, target) = next((r, v) for r, v in rows.items() if v[0] < v[1])
+    # a row named by its own words, not the "Total" row (the store decides the order cells come in)
+    row, (achieved, target) = next((r, v) for r, v in sorted(rows.items())
+                                   if v[0] < v[1] and not re.match(r"\s*total\b", r, re.I))
     name = re.sub(r"\([^)]*\)", " ", row).strip().lower()
     assert _labels(engine.ask(f"Has {name} not yet reached its target?")) == ["Yes"]
 
@@ -80,7 +82,7 @@ def test_a_named_initiative_does_not_turn_a_target_question_into_membership(engi
 
 def test_a_figure_asked_of_a_row_described_by_its_target_is_the_figure(engine):
     no, rows, widest = _target_table(engine)
-    row, (achieved, target) = next((r, v) for r, v in rows.items() if not re.match(r"\s*total\b", r, re.I))
+    row, (achieved, target) = next((r, v) for r, v in sorted(rows.items()) if not re.match(r"\s*total\b", r, re.I))
     name = re.sub(r"\([^)]*\)", " ", row).strip().lower()
     got = engine.ask(f"Looking at Table {no}, what is the total number of people reached through {name} over 2021-2024, "
                      f"the category measured against the {target / 1e6:g} million ambition?")
