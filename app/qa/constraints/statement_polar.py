@@ -83,14 +83,11 @@ def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, floa
         pids = got if pids is None else pids & got
     pool = sorted(pids) if pids is not None else sorted(knowledge.passages)
     names = {e: [n for n in knowledge.names(e) if len(n) >= 2] for e in entity_ids}
-    spans = {e: {} for e in entity_ids}  # entity -> passage -> [(start, end)] of its mentions
-    for e in entity_ids:
-        for m in knowledge._mentions_by_entity.get(e, []):
-            spans[e].setdefault(m["passage_id"], []).append((m["start"], m["end"]))
 
     def named(e: str, pid: str, lo: int, hi: int, text: str) -> bool:
         """Does the window name the entity (a mention inside it, or one of its names written)?"""
-        return any(lo <= a and b <= hi for a, b in spans[e].get(pid, [])) or \
+        return any(f"{m['type']}:{m['key']}" == e and lo <= m["start"] and m["end"] <= hi
+                   for m in knowledge.mentions_in(pid)) or \
             any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text, re.I) for n in names[e])
     best = None
     for pid in pool:

@@ -21,7 +21,7 @@ _AUX = re.compile(r"^\W*(is|was|are|were)\s+(?:the\s+)?", re.I)
 # "the biggest", "its main", "the single largest", "the country with the most"
 _TOP = re.compile(r"^\s+(?:the|its|their)\s+(?:(?:single|very|one)\s+)?"
                   r"(?:(?:[a-z-]+\s+){0,2}?(?:with|that\s+had|that\s+has|that\s+got|receiving|getting)\s+the\s+most\b|"
-                  r"biggest|largest|greatest|main|top|leading|primary|principal|highest|largest|most\s+important)\b", re.I)
+                  r"biggest|largest|greatest|main|top|leading|primary|principal|highest|most\s+important)\b", re.I)
 _NOUN = {"Country": "country", "Organization": "organisation"}
 MAX_TOP = 3  # more answers than this is a list, not the top of a ranking
 
