@@ -54,7 +54,7 @@ from app.qa.figures import listed_subset, ordinal
 from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank, result_counts
 from app.qa.constraints import result_sets, set_conditions
-from app.qa.constraints import every_polar, statement_polar, superlative_polar
+from app.qa.constraints import every_polar, figure_polar, statement_polar, superlative_polar
 from app.qa.topics import counted_spans
 from app.qa.constraints.absent import absent_names, glossary_only, unwritten_bodies
 from app.qa.constraints.absent_topic import absent_topic
@@ -604,6 +604,13 @@ class QuestionEngine:
         if said is not None:
             out.update(answer_type="Text", answers=[said], strategy="yes/no (superlative)", path=said["path"])
             out["answer_text"], out["citations"] = superlative_polar.summary(said)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
+        stated = figure_polar.read(direct)  # "Is it correct that ... achieved 45 institutional changes?"
+        said = figure_polar.verdict(stated, self.ask(stated.open_question)) if stated is not None else None
+        if said is not None:
+            out.update(answer_type="Text", answers=[said], strategy="yes/no (stated figure)", path=said["path"])
+            out["answer_text"], out["citations"] = figure_polar.summary(said)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         polar = open_subject(direct, direct_links, lambda i: self.k.entity(i) is not None) \
