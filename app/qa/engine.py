@@ -566,11 +566,13 @@ class QuestionEngine:
         if [a.get("label") for a in out.get("answers") or []] in (["Yes"], ["No"]):
             return
         proper = self._without_asides_early(question) or question
-        fixed = self.speller.correct(proper)[0]
-        if not statement_polar.asks(fixed):
+        asked = statement_polar.read(self.speller.correct(proper)[0])
+        if asked is None:
             return
+        fixed = asked.statement
         ids = [i for l in self.lexicon.link(fixed) if not set(l.ids) <= AUTHOR_ORGS for i in l.ids[:1]]
-        said = statement_polar.verdict(fixed, ids, self.k, self.units.idf, topic_cover._long_forms(self.text))
+        said = statement_polar.verdict(fixed, ids, self.k, self.units.idf, topic_cover._long_forms(self.text),
+                                       pairs=asked.context)
         if said is not None:
             statement_polar.answer(out, said, self.k, self._evidence)
 

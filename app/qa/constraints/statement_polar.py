@@ -38,6 +38,7 @@ _ASKED_NOT = re.compile(r"\b(?:not|never|\w+n['’]t)\b", re.I)
 _SENTENCE = re.compile(r"[^.!?\n;]+(?:[.!?;]+|$)", re.M)
 # A sentence that goes on from the one before ("However, ... this recommendation could not be
 # implemented"): read with it
+_ABBREVIATION = re.compile(r"\b(?:No|Nos|Art|e\.g|i\.e|etc|approx|incl|Dr|Mr|Ms|Mrs|St|vs|cf)\.(?=\s*[\w(])", re.I)
 _CONTRAST = re.compile(r"^\s*(?:however|but|yet|unfortunately|nevertheless)\b", re.I)
 _GOES_ON = re.compile(r"^\s*(?:however|but|yet|unfortunately|nevertheless|still|despite\s+this|this|these|that|those|"
                       r"it|they|such)\b", re.I)
@@ -49,6 +50,7 @@ _EXACT = re.compile(r"\b(?:(?:19|20)\d\d|\d+(?:st|nd|rd|th)?|first|second|third|
 _STOP = frozenset(terms("is are was were has have had does do did can could will would be been being the a an of "
                         "to in on for by with from at as and report ilo get gets got make made take took give gave "
                         "go went happen happened also already yet still ever really actually indeed"))
+_TOPIC_KINDS = frozenset({"ThematicArea"})
 MIN_COVER = 0.75  # share of the question's words (weighted by rarity) the window must write
 MIN_KEYS = 3  # a question of fewer content words says too little to be matched against a sentence
 
@@ -67,10 +69,75 @@ def asks(question: str) -> bool:
     return bool(_POLAR.match(question)) and not _NOT_STATEMENT.search(question)
 
 
+# A closing check on a keyword query or a claim: "... y/n", "... (yes or no)", "... - correct?"
+_TAG = re.compile(r"\s*[-–—,:;]?\s*\(?\s*(?:(?:is\s+(?:that|this|it)\s+)?(?:correct|right|true|accurate)|yes\s*/\s*no|"
+                  r"y\s*/\s*n|true\s*/\s*false|yes\s+or\s+no|true\s+or\s+false)\s*\)?\s*[?.!]*\s*$", re.I)
+# The asker's own statement before the yes/no clause that refers back to it: "Angola's National
+# Assembly approved ratifying Convention No. 102 in 2024 - is that ratification already valid ...?"
+_ASK_AFTER = re.compile(r"(?:[.;:!?]\s+|\s[-–—]+\s+|,\s+)(?:(?:but|and|so|then)\s+)?"
+                        r"(?=(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would)\b)", re.I)
+_WH_CONTEXT = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why)\b|\?", re.I)
+_REFERS_BACK = re.compile(r"\b(?:that|this|these|those|it|its|they|the\s+same)\b|\bthe\s+\w+", re.I)
+# "Our draft says ...", "can we say ...": the asker's frame, no part of the statement
+_FRAME = re.compile(r"^\W*(?:(?:the|this|our|my|a)\s+)?(?:report|draft|source|article|story|notes?|brief|colleague|editor)s?"
+                    r"\s+(?:says?|states?|claims?|writes?)\s+(?:that\s+)?|"
+                    r"^(?:can|could|may)\s+(?:we|i|one)\s+(?:really\s+)?(?:say|state|claim|write|report)\s+(?:that\s+)?", re.I)
+
+
+@dataclass(frozen=True)
+class Asked:
+    statement: str  # the words a window must write: the asker's context and the yes/no clause
+    context: bool  # the asker stated something first: a window may span two sentences
+
+
+def read(question: str) -> Asked | None:
+    """The statement a yes/no question asks about, or None for a question of another kind.
+
+    "Was the ILO identified as ...?" asks itself; "Angola's National Assembly approved ... - is
+    that ratification already valid ...?" asks the clause with the statement it refers back to;
+    "ivory coast digital platform for migrant workers y/n" asks the query without its tag."""
+    q = " ".join(question.split())
+    tag = _TAG.search(q)
+    q = _FRAME.sub("", q[:tag.start()] if tag and q[:tag.start()].strip() else q)
+    if asks(q):
+        return Asked(q, False)
+    cut = list(_ASK_AFTER.finditer(q))
+    if cut:
+        context, clause = q[:cut[-1].start()], q[cut[-1].end():]
+        # the context states ("Angola's National Assembly approved ..."); one that asks ("Which partner
+        # gave the largest share - was it the EU?") makes the clause a check of its answer
+        if not _NOT_STATEMENT.search(clause) and _REFERS_BACK.search(clause) and _POLAR.match(clause) and \
+                not _WH_CONTEXT.search(context):
+            # "can we say the ratification is ...": the ratification is ...
+            return Asked(f"{context.strip()} {_FRAME.sub('', clause)}", True)
+    if tag and not _NOT_STATEMENT.search(q) and len(q.split()) >= MIN_KEYS:
+        return Asked(q, False)
+    return None
+
+
+def _held(held: list[str], key: str, long_forms: dict[str, list[str]]) -> bool:
+    """Does the window write the question's word, or another form of it ("ratifying" and
+    "ratification": one stem of five letters or more, most of the shorter word)?"""
+    if holds_any(held, key, long_forms):
+        return True
+    for t in held:
+        n = 0
+        for a, b in zip(t, key):
+            if a != b:
+                break
+            n += 1
+        if n >= 5 and n >= 0.8 * min(len(t), len(key)):
+            return True
+    return False
+
+
 def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, float],
-            long_forms: dict[str, list[str]], default_idf: float = 5.0) -> Statement | None:
+            long_forms: dict[str, list[str]], default_idf: float = 5.0, pairs: bool = False) -> Statement | None:
     """The verdict of the window that writes the question best, or None (see the module docstring).
-    ``entity_ids``: the question's linked entities (each a passage must mention), not the report's author."""
+    ``entity_ids``: the question's linked entities (each a passage must mention), not the report's author.
+    ``pairs``: the question states a context before it asks, so a window is two sentences."""
+    # a thematic area ("pensions") is a topic the window's words write, not a name it must carry
+    entity_ids = [e for e in entity_ids if e.split(":", 1)[0] not in _TOPIC_KINDS]
     keys = [t for t in dict.fromkeys(terms(question)) if t not in _STOP]
     if len(keys) < MIN_KEYS:
         return None
@@ -89,28 +156,38 @@ def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, floa
         return any(f"{m['type']}:{m['key']}" == e and lo <= m["start"] and m["end"] <= hi
                    for m in knowledge.mentions_in(pid)) or \
             any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text, re.I) for n in names[e])
+    def rival(e: str, pid: str, lo: int, hi: int) -> bool:
+        """Does the window name another entity of the kind of ``e``?  A sentence naming none goes on
+        about its paragraph's subject ("Currently, the EIS Pilot covers ...", in the paragraph on
+        Bangladesh); one naming another country is about that country."""
+        kind = e.split(":", 1)[0]
+        return pids is None or any(m["type"] == kind and f"{m['type']}:{m['key']}" != e
+                                   and lo <= m["start"] and m["end"] <= hi for m in knowledge.mentions_in(pid))
     best = None
     for pid in pool:
         p = knowledge.passage(pid)
         if p is None:
             continue
-        sentences = list(_SENTENCE.finditer(p.text))
+        # "Convention No. 102", "e.g. Kenya": an abbreviation's dot ends no sentence (masked, same length)
+        sentences = list(_SENTENCE.finditer(_ABBREVIATION.sub(lambda a: a.group(0)[:-1] + "\u2024", p.text)))
         for i, m in enumerate(sentences):
-            joined = bool(i) and bool(_GOES_ON.match(m.group(0)))
-            window = (sentences[i - 1].group(0) + " " if joined else "") + m.group(0)
+            joined = bool(i) and (pairs or bool(_GOES_ON.match(m.group(0))))
+            lo = sentences[i - 1].start() if joined else m.start()
+            window = p.text[lo:m.end()]
             if exact and not exact <= {w.lower() for w in _EXACT.findall(window)}:
                 continue
-            lo = sentences[i - 1].start() if joined else m.start()
-            if not all(named(e, pid, lo, m.end(), window) for e in entity_ids):
+            carried = [e for e in entity_ids if not named(e, pid, lo, m.end(), window)]
+            if any(rival(e, pid, lo, m.end()) for e in carried):
                 continue  # "... Article IV reports in Cambodia ...": not the clause that names Lebanon
-            held = terms(window)
-            cover = sum(w for k, w in weight.items() if holds_any(held, k, long_forms)) / total
+            # the paragraph's subject, carried into a window that does not name it, is written there
+            held = terms(window + " " + " ".join(n for e in carried for n in names[e]))
+            cover = sum(w for k, w in weight.items() if _held(held, k, long_forms)) / total
             if best is None or cover > best[0]:
                 after = sentences[i + 1] if i + 1 < len(sentences) else None
                 if after is not None and _CONTRAST.match(after.group(0)):
                     # "... plans to expand the team. However, ... could not be implemented": the
                     # contrast that follows decides what became of it
-                    best = (cover, pid, (lo, after.end()), window + " " + after.group(0))
+                    best = (cover, pid, (lo, after.end()), p.text[lo:after.end()])
                 else:
                     best = (cover, pid, (lo, m.end()), window)
     if best is None or best[0] < MIN_COVER:
