@@ -55,7 +55,8 @@ VIA_GOV = "?via-gov"  # both: behind a fund, the answer country's government
 # government finance" (a keyword query) the government is named, the countries are asked.
 FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governments?|member|nations?)\b)[\w-]+\s+){0,2}?"
                           r"(?:countr(?:y|ies)|governments?|member states?|nations?)"
-                          r"\s+(?:(?:have|has|had|also|each|both|all|jointly|together)\s+){0,2}"
+                          # ("which of the countries that contribute to the RBSA": a relative clause)
+                          r"\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|also|each|both|all|jointly|together)\s+){0,2}"
                           # ("which of the countries funding ILO work in X": the participle too)
                           r"(?:co-?)?(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|donat\w*|pa(?:y|ys|id)|"
                           r"bankroll\w*|sponsor\w*|"

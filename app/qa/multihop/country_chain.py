@@ -78,6 +78,9 @@ def region_list_asked(a: Analysis, outer: str) -> bool:
         and not set(a.linked("Organization")) - AUTHOR_ORGS and not _RANKED.search(a.question)
 
 
+# Words for a set of countries: "countries", "nations", "pathfinders", "where", "places"
+_COUNTRY_SET = re.compile(r"\b(?:countr(?:y|ies)|nations?|territor(?:y|ies)|pathfinders?|states|places?|where|"
+                          r"governments?)\b", re.I)
 # The question words the country it relates to ("RAMU country funders", "the Haba Haba scheme's
 # country"), not the named thing itself (a scheme's own funders are the graph step's).
 _COUNTRY_WORD = re.compile(r"\bcountr(?:y|ies)\b|\bnation\b", re.I)
@@ -163,6 +166,12 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
     if _WH.search(a.question):  # a full question: only a role worded as the countries' own noun
         picked = [c for c in picked if _role_before_countries(a.question, c.description)]  # ("the ILO-IMF pilot countries")
     inner += picked
+    # "Which development partners have contributed to the RBSA?": funding or partnership with a
+    # named organisation describes countries only where the question words some ("the countries
+    # funded by the EU", "pathfinders"); otherwise it is the organisation's own relation
+    if not _COUNTRY_SET.search(a.question) and not a.regions and \
+            all(c.relation in ("fund", "partner") for c in inner):
+        return None
     # A region or priority filter alone names no relation: the funders of a region's countries
     # are asked the usual way.
     if not inner or any(not c.strong for c in inner if c is not implied):
