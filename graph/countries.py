@@ -143,6 +143,23 @@ def all_countries() -> dict[str, Country]:
                 seen.add(n)
                 uniq.append(n)
         out[c.alpha_3] = Country(c.alpha_3, c.alpha_2, display, tuple(uniq))
+    for iso3, former in _former_names().items():  # "the former Zaire": the Democratic Republic of the Congo
+        c = out[iso3]
+        out[iso3] = Country(c.iso3, c.iso2, c.name, c.names + tuple(n for n in former if n not in c.names))
+    return out
+
+
+def _former_names() -> dict[str, list[str]]:
+    """Former names of today's countries from pycountry's ISO 3166-3 list, whose four-letter code
+    ends on the successor's two-letter code ("ZRCD": Zaire, now CD; "HVBF": Upper Volta, now BF);
+    a code ending "HH" or "XX" was divided among several and names none."""
+    out: dict[str, list[str]] = {}
+    for h in pycountry.historic_countries:
+        successor = pycountry.countries.get(alpha_2=h.alpha_4[2:])
+        if successor is None:
+            continue
+        forms = [h.name.split(", ")[0]] + [n for n in _inverted(h.name)[:1] if "," not in n]
+        out.setdefault(successor.alpha_3, []).extend(f for f in forms if f)
     return out
 
 
