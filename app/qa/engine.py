@@ -192,6 +192,13 @@ DESCRIBED_MIN_TERMS = 3  # topic words beyond bare filters that describe an even
 FULL_TOPIC_TERMS = 3  # topic words a sentence must write all of to narrow a graph answer at the answer bar
 NARROW_COVERAGE = 0.5  # share of the topic words a sentence must contain to narrow a graph answer  # topic terms left beyond the graph's relations that call for the text step
 OUTPUT_TYPES = {"Convention": "Convention", "LegalInstrument": "Convention"}
+# The entity types an asked type names by its own kind's words ("framework law", "health insurance scheme")
+_NAMED_KINDS = {"Law": ("LegalInstrument",), "Convention": ("LegalInstrument",), "Scheme": ("Scheme",)}
+_LAW_NOUNS = frozenset({"law", "act", "code", "decree", "bill", "convention", "constitution", "regulation"})
+_KIND_NOUNS = {"Law": _LAW_NOUNS, "Convention": _LAW_NOUNS,
+               "Scheme": frozenset({"scheme", "programme", "program", "fund", "insurance", "allowance", "benefit",
+                                    "pension", "grant", "transfer"})}
+_WH_NOUN = re.compile(r"\b(?:which|what)\s+(?!(?:is|are|was|were|does|do|did|has|have|the|of)\b)([A-Za-z]+)", re.I)
 # Domain words too common to say what a question is about beyond its relations.
 _WHICH_ONE_OF = re.compile(r"\bwhich\s+(?:one|of\s+(?:them|these|those|the\s+(?:two|three|four)))\b", re.I)
 _GENERIC = set(terms("""countries country government governments national social protection ilo work support
@@ -904,6 +911,10 @@ class QuestionEngine:
             if all(funders):
                 pool, a.answer_type = funders, "Organization"
         cons = scope_negations(a.question, a.links, self._constraints(a, und), a.answer_type, a.excluded)  # "... but not Lebanon"
+        named = None if cons else self._named_by_kind(a)  # "What is Morocco's framework law on social protection?"
+        if named:
+            out["answers"] = named
+            return self._finish(out, a, und, timings, t0)
         exclusions: list[Constraint] = []  # negated relations a text answer must still satisfy
         two_lists = role_complement(a, self.k)  # "[initiative] pilot countries not in its new phase"
         if two_lists is not None:  # the two lists replace every other reading of that initiative
@@ -3408,6 +3419,36 @@ class QuestionEngine:
         out["answer_type"] = "Text"
         out["path"] = list(out.get("path") or []) + ["the region asked: where the country found lies"]
         return True
+
+    def _named_by_kind(self, a: Analysis) -> list[dict] | None:
+        """The one entity of the asked kind the question itself names by its kind's words, when it
+        stands in a fact with every other name the question links: "What is Morocco's framework law
+        on social protection?" links the law by "framework law" and Morocco, and the law is
+        Morocco's.  No relation is left to ask (its end is linked), so the graph step had nothing
+        to compose and the text step answered another country's law."""
+        kinds = _NAMED_KINDS.get(a.answer_type)
+        if not kinds:
+            return None
+        own = [l for l in a.links if l.type in kinds]
+        others = [l for l in a.links if l.type not in kinds and not set(l.ids) <= AUTHOR_ORGS]
+        if len(own) != 1 or len(own[0].ids) != 1 or not others:
+            return None
+        words = {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z]+", own[0].surface)}
+        head = _WH_NOUN.search(a.question)
+        if not words & _KIND_NOUNS[a.answer_type] or (head and head.group(1).lower().rstrip("s") not in words):
+            # "SCT", "One UN plan": a name, not the kind asked; "which programme got NHIS coverage":
+            # the kind asked is another than the one named
+            return None
+        eid = own[0].ids[0]
+        facts = self.k.facts_about(eid)
+        tying = [next((f for f in facts if {f["subject"], f["object"]} & set(l.ids)), None) for l in others]
+        if not all(tying):
+            return None
+        ev = [self._evidence(pid, [self.k.label(eid)]) for f in tying for pid in f.get("passages", [])[:1]]
+        d = self._answer_dict(eid, 1.0, ev)
+        d["path"] = [f"the question names it by its kind (“{own[0].surface}”): "
+                     + "; ".join(f"{self.k.label(f['subject'])} —{f['predicate']}→ {self.k.label(f['object'])}" for f in tying)]
+        return [d]
 
     def _answer_dict(self, eid: str, score: float, evidence: list[dict], label: str | None = None) -> dict:
         type_ = eid.split(":", 1)[0]
