@@ -46,6 +46,10 @@ SELECT ?obs ?row ?col ?value ?unit ?ev ?passage WHERE {
   OPTIONAL { ?obs fg:evidenceText ?ev }
   OPTIONAL { ?obs prov:wasDerivedFrom ?passage }
 }"""
+# A clause dating the thing asked by an event ("..., before the 2024 resource mobilisation reduced
+# it", "i.e. prior to the mid-term evaluation"): it says when, and its words name no row
+_WHEN_BY_EVENT = re.compile(r"(?:,\s*|\s+)(?:i\.?e\.?,?\s+|that\s+is,?\s+)?(?:just\s+)?(?:before|after|prior\s+to|ahead\s+of)"
+                            r"\s+the\s+[^,;?]+", re.I)
 _TABLE_NO = re.compile(r"\btable\s*(\d+)\b", re.I)
 TABLE_NAMED = _TABLE_NO  # a question that names its table ("In Table 1, ...")
 # The question ranks a table's group rows, not their branches: "which *type* of impact", "impact
@@ -227,6 +231,7 @@ class TableLookup:
         if answer_type not in ("Number", "Text", "Year") or (answer_type == "Year" and not extreme) or \
                 (answer_type == "Text" and not (extreme or _SUM.search(question) or _TABLE_NO.search(question))):
             return None  # nothing below answers it: skip scoring every cell
+        question = _WHEN_BY_EVENT.sub("", question)  # "..., before the 2024 resource mobilisation reduced it"
         q_raw = set(terms(question))
         q = q_raw - _IGNORE
         m = _TABLE_NO.search(question)
