@@ -376,6 +376,22 @@ _WH_INSIDE = frozenset({"which", "what", "whose", "who", "whom"})
 _INSTRUMENT_CUE = re.compile(r"\b(ratif\w*|signator\w*|conventions?|recommendations?)\b", re.I)
 
 
+# British and American spellings of the words names are made of (general English).
+_SPELLING_PAIRS = {"labour": "labor", "programme": "program", "programmes": "programs", "centre": "center",
+                   "defence": "defense", "harmonised": "harmonized"}
+_SPELLING_PAIRS.update({v: k for k, v in list(_SPELLING_PAIRS.items())})
+
+
+def _other_spelling(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """The name's tokens in the other English spelling ("organisation" / "organization")."""
+    def swap(t: str) -> str:
+        if t in _SPELLING_PAIRS:
+            return _SPELLING_PAIRS[t]
+        m = re.match(r"^(\w{3,})i([sz])ation(s?)$", t)
+        return f"{m.group(1)}i{'z' if m.group(2) == 's' else 's'}ation{m.group(3)}" if m else t
+    return tuple(swap(t) for t in toks)
+
+
 def _name_key(name: str) -> tuple[str, ...]:
     """The token tuple a name is linked by (as :meth:`Lexicon._add` stores it)."""
     return tuple(t.lower() for t in _TOKEN.findall(_fold(_drop_possessives(name))))
@@ -538,6 +554,9 @@ class Lexicon:
         if not toks or (len(toks) == 1 and toks[0] in STOP and not acronym):
             return
         self.names.setdefault(toks, set()).add(eid)
+        other = _other_spelling(toks)  # "National Organisation for Social Insurance": the -ization name
+        if other != toks and len(toks) >= 2:
+            self.names.setdefault(other, set()).add(eid)
         for form in span_forms(toks):  # "wspr 24-26", "strategy 2024-30": the span typed another way
             self.names.setdefault(form, set()).add(eid)
         elided = _ELISION.sub(r"\1", _fold(name))  # "cote divoire": the apostrophe of an elision left out

@@ -97,6 +97,21 @@ def english_words() -> frozenset[str]:
         return frozenset()
 
 
+_ISE = re.compile(r"^(\w{3,}i)([sz])(e|es|ed|ing|ation|ations|er|ers)$")
+_OUR = re.compile(r"^(\w{2,})(our|or)(s|ed|ing)?$")
+
+
+def other_english(word: str) -> str | None:
+    """The word in the other English spelling ("subsidise" / "subsidize", "labour" / "labor"), or None."""
+    m = _ISE.match(word)
+    if m:
+        return f"{m.group(1)}{'z' if m.group(2) == 's' else 's'}{m.group(3)}"
+    m = _OUR.match(word)
+    if m and m.group(1)[-1] in "blvmh":  # labour, colour, favour, humour, behaviour
+        return f"{m.group(1)}{'or' if m.group(2) == 'our' else 'our'}{m.group(3) or ''}"
+    return None
+
+
 @lru_cache(maxsize=1)
 def english_frequency() -> dict[str, int]:
     """Word -> corpus count from the same dictionary: tells a real short word ("way", "won") from
@@ -559,12 +574,19 @@ class Speller:
             before = _WORD.findall(text[max(0, m.start() - 40):m.start()])
             after = _WORD.search(text, m.end())
             before, after = (before[-1] if before else ""), (after.group(0) if after else "")
-            if self.known(word):
+            other = other_english(word.lower())
+            if self.known(word) and other in self.counts:
+                if word.lower() in self.counts:
+                    continue  # "subsidise" and "subsidize" both written: a spelling, no slip of "subsidies"
+                sug = other  # "mobilisation": the report's "mobilization"
+            elif self.known(word):
                 sug = self._typo_in_source(word) or self.real_word_slip(word, before, after) or self.short_junk_slip(word)
                 if sug is None:
                     continue
             else:
                 sug = _opening_wh(word) if not text[:m.start()].strip() else None
+                if sug is None and other in self.counts:  # "prioritise" where the report writes "prioritize"
+                    sug = other
                 if sug is None:
                     sug = self.in_context(word, before, after)
             if not sug or sug == word.lower():
