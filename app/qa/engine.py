@@ -645,6 +645,11 @@ class QuestionEngine:
             self._spelled_out(out, spelled)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
+        short = acronym_expansion.abbreviated(fixed, fixed_links, self.k)  # "health insurance organisation acronym"
+        if short is not None:
+            self._spelled_out(out, short, shortened=True)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
         defined = definition.asked_entity(fixed, fixed_links, lambda i: self.k.entity(i) is not None,
                                           initiative_profiles.defines_word(self.k))
         unknown = definition.absent_object(fixed, fixed_links, self.lexicon.vocab) if defined is None else None
@@ -3308,14 +3313,18 @@ class QuestionEngine:
                           f"“{rel.label}” it, not who ended that, so no answer is given. The nearest passages are listed.")
         out["passages"] = self._nearest_passages(question)
 
-    def _spelled_out(self, out: dict, eid: str) -> None:
+    def _spelled_out(self, out: dict, eid: str, shortened: bool = False) -> None:
         """Answer what an acronym stands for (:mod:`app.qa.things.acronym_expansion`): the thing's
-        full name, with the passages that write it."""
+        full name, with the passages that write it; or, ``shortened``, the acronym of a thing named
+        in full, given with the name ("Health Insurance Organization (HIO)")."""
         names = self.k.names(eid)
         d = self._answer_dict(eid, 1.0, [self._evidence(pid, names) for pid in self.k.passages_mentioning(eid)[:3]])
         acronym = (self.k.entity(eid) or {}).get("acronym") or ""
-        why = f"the question asks what {acronym} stands for: the full name"
+        why = f"the question asks what {acronym} stands for: the full name" if not shortened else \
+            f"the question asks the acronym of {d['label']}: {acronym}"
         d["label"] = acronym_expansion.spelt_name(d["label"], names, acronym)  # "LEAP project": its expansion
+        if shortened:
+            d["label"] = f"{d['label']} ({acronym})"
         d["path"] = [why]
         kind = eid.split(":", 1)[0]
         out.update(answers=[d], answer_type=OUTPUT_TYPES.get(kind, kind), strategy="graph", path=[why])

@@ -59,3 +59,26 @@ def spelt_name(label: str, names: list[str], acronym: str) -> str:
     spelt = [n for n in names if len(n.split()) > 1 and not re.search(rf"\b{re.escape(acronym)}\b", n, re.I)
              and _spells(n, acr)]
     return min(spelt, key=len) if spelt else label
+
+
+# The reverse: a name written out, then the cue asking its short form ("cyprus health insurance
+# organisation acronym", "what is the acronym of the Health Insurance Organization?").
+_ACRONYM_AFTER = re.compile(r"^\s*(?:['’]s\s+)?(?:acronym|abbreviation|initials|short\s+(?:name|form))\b", re.I)
+_ACRONYM_BEFORE = re.compile(r"\b(?:acronym|abbreviation|initials|short\s+(?:name|form))\s+(?:of|for)\s+(?:the\s+)?$", re.I)
+
+
+def abbreviated(question: str, links, knowledge) -> str | None:
+    """The id of the one thing the question names in full and asks the acronym of, else None."""
+    hits = []
+    for link in links:
+        if not (_ACRONYM_AFTER.match(question[link.end:]) or _ACRONYM_BEFORE.search(question[:link.start])):
+            continue
+        if _LISTED.search(question[:link.start]):
+            return None  # several asked, not one answer
+        for eid in link.ids:
+            ent = knowledge.entity(eid) or {}
+            acr = ent.get("acronym") or ""
+            if acr and re.sub(r"[.\s]", "", link.surface).lower() != acr.replace(".", "").lower():
+                hits.append(eid)
+    hits = list(dict.fromkeys(hits))
+    return hits[0] if len(hits) == 1 else None
