@@ -19,6 +19,7 @@ from app.qa.names.demonyms import IRREGULAR, QUESTION_REGIONS, demonym_country
 from app.qa.relation.fund_nouns import blank_fund_nouns, blank_non_funders_funds, fund_modifiers
 from app.qa.figures.ordinal_figures import ORDINAL_TYPE
 from app.qa.names.year_spans import span_forms
+from app.qa.form.spelling import other_english
 from app.qa.names.instrument_names import bare_numbers, citation_variants, instrument_number, mistyped_numbers
 from app.qa.names.parent_names import drop_parents
 from app.qa.names.instrument_years import resolve as resolve_years, title_years, years_outside_titles
@@ -376,20 +377,9 @@ _WH_INSIDE = frozenset({"which", "what", "whose", "who", "whom"})
 _INSTRUMENT_CUE = re.compile(r"\b(ratif\w*|signator\w*|conventions?|recommendations?)\b", re.I)
 
 
-# British and American spellings of the words names are made of (general English).
-_SPELLING_PAIRS = {"labour": "labor", "programme": "program", "programmes": "programs", "centre": "center",
-                   "defence": "defense", "harmonised": "harmonized"}
-_SPELLING_PAIRS.update({v: k for k, v in list(_SPELLING_PAIRS.items())})
-
-
 def _other_spelling(toks: tuple[str, ...]) -> tuple[str, ...]:
     """The name's tokens in the other English spelling ("organisation" / "organization")."""
-    def swap(t: str) -> str:
-        if t in _SPELLING_PAIRS:
-            return _SPELLING_PAIRS[t]
-        m = re.match(r"^(\w{3,})i([sz])ation(s?)$", t)
-        return f"{m.group(1)}i{'z' if m.group(2) == 's' else 's'}ation{m.group(3)}" if m else t
-    return tuple(swap(t) for t in toks)
+    return tuple(other_english(t) or t for t in toks)
 
 
 def _name_key(name: str) -> tuple[str, ...]:

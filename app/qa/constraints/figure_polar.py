@@ -21,15 +21,9 @@ import re
 from dataclasses import dataclass
 
 from app.qa.figures.number_words import UNITS, TENS
+from app.qa.form.embedded_polar import CLAIM_SOURCE, CLAIM_TAG
 
 _AUX = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did)\s+", re.I)
-# the asker's source stating the claim: "Report says ...", "Our draft says that ..."
-_CLAIM_OPEN = re.compile(r"^\W*(?:(?:the|this|our|my|a|one\s+of\s+our)\s+)?(?:report|draft|source|article|story|notes?|"
-                         r"brief|press\s+release|colleague|editor)s?\s+(?:says?|states?|claims?|writes?|reports?)"
-                         r"(?:\s+that)?\s+", re.I)
-# a closing check: "- correct?", ", right?", "(yes/no)", "true or false?"
-_CLAIM_TAG = re.compile(r"\s*[-–—,:;]?\s*\(?\s*(?:(?:is\s+(?:that|this|it)\s+)?(?:correct|right|true|accurate)|yes\s*/\s*no|"
-                        r"y\s*/\s*n|true\s*/\s*false|yes\s+or\s+no|true\s+or\s+false)\s*\)?\s*[?.!]*\s*$", re.I)
 _QUANTIFIED = re.compile(r"\b(?:any|every|all|each|both|which|what|who|whom|how|either|neither)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|\w+n['’]t)\b", re.I)
 _WORD = "|".join(sorted({**UNITS, **TENS}, key=len, reverse=True))
@@ -60,8 +54,8 @@ def _value(word: str) -> float | None:
 def read(question: str) -> FigurePolar | None:
     """The open count question of a stated-figure check, or None when the question is no such check."""
     q = " ".join(question.split())
-    tag = _CLAIM_TAG.search(q)
-    claim = _CLAIM_OPEN.match(q)
+    tag = CLAIM_TAG.search(q)
+    claim = CLAIM_SOURCE.match(q)
     aux = _AUX.match(q)
     if not (tag or claim or aux) or _NEGATED.search(q) or _QUANTIFIED.search(q):
         return None  # "Did any priority country achieve all three result types?": no count stated

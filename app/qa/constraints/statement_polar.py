@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.qa.form.embedded_polar import CLAIM_SOURCE, CLAIM_TAG
 from app.qa.topics.topic_coverage import holds_any
 from app.qa.units import terms
 
@@ -69,19 +70,18 @@ def asks(question: str) -> bool:
     return bool(_POLAR.match(question)) and not _NOT_STATEMENT.search(question)
 
 
-# A closing check on a keyword query or a claim: "... y/n", "... (yes or no)", "... - correct?"
-_TAG = re.compile(r"\s*[-–—,:;]?\s*\(?\s*(?:(?:is\s+(?:that|this|it)\s+)?(?:correct|right|true|accurate)|yes\s*/\s*no|"
-                  r"y\s*/\s*n|true\s*/\s*false|yes\s+or\s+no|true\s+or\s+false)\s*\)?\s*[?.!]*\s*$", re.I)
 # The asker's own statement before the yes/no clause that refers back to it: "Angola's National
 # Assembly approved ratifying Convention No. 102 in 2024 - is that ratification already valid ...?"
 _ASK_AFTER = re.compile(r"(?:[.;:!?]\s+|\s[-–—]+\s+|,\s+)(?:(?:but|and|so|then)\s+)?"
                         r"(?=(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would)\b)", re.I)
 _WH_CONTEXT = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why)\b|\?", re.I)
 _REFERS_BACK = re.compile(r"\b(?:that|this|these|those|it|its|they|the\s+same)\b|\bthe\s+\w+", re.I)
-# "Our draft says ...", "can we say ...": the asker's frame, no part of the statement
-_FRAME = re.compile(r"^\W*(?:(?:the|this|our|my|a)\s+)?(?:report|draft|source|article|story|notes?|brief|colleague|editor)s?"
-                    r"\s+(?:says?|states?|claims?|writes?)\s+(?:that\s+)?|"
-                    r"^(?:can|could|may)\s+(?:we|i|one)\s+(?:really\s+)?(?:say|state|claim|write|report)\s+(?:that\s+)?", re.I)
+# "can we say ...": the asker's frame, no part of the statement (as "Our draft says ...", CLAIM_SOURCE)
+_SAY = re.compile(r"^(?:can|could|may)\s+(?:we|i|one)\s+(?:really\s+)?(?:say|state|claim|write|report)\s+(?:that\s+)?", re.I)
+
+
+def _unframed(text: str) -> str:
+    return _SAY.sub("", CLAIM_SOURCE.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -97,8 +97,8 @@ def read(question: str) -> Asked | None:
     that ratification already valid ...?" asks the clause with the statement it refers back to;
     "ivory coast digital platform for migrant workers y/n" asks the query without its tag."""
     q = " ".join(question.split())
-    tag = _TAG.search(q)
-    q = _FRAME.sub("", q[:tag.start()] if tag and q[:tag.start()].strip() else q)
+    tag = CLAIM_TAG.search(q)
+    q = _unframed(q[:tag.start()] if tag and q[:tag.start()].strip() else q)
     if asks(q):
         return Asked(q, False)
     cut = list(_ASK_AFTER.finditer(q))
@@ -109,7 +109,7 @@ def read(question: str) -> Asked | None:
         if not _NOT_STATEMENT.search(clause) and _REFERS_BACK.search(clause) and _POLAR.match(clause) and \
                 not _WH_CONTEXT.search(context):
             # "can we say the ratification is ...": the ratification is ...
-            return Asked(f"{context.strip()} {_FRAME.sub('', clause)}", True)
+            return Asked(f"{context.strip()} {_unframed(clause)}", True)
     if tag and not _NOT_STATEMENT.search(q) and len(q.split()) >= MIN_KEYS:
         return Asked(q, False)
     return None

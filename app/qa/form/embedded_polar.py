@@ -29,6 +29,15 @@ _FRAME = re.compile(
     r"do(?:es)?\s+(?:i|we)\s+(?:understand|read\s+(?:it|the\s+report))\s+(?:correctly|right)|"
     r"is\s+it\s+(?:stated|said|reported)\s+(?:in\s+the\s+report\s+)?"
     r")\s*,?\s*(?:that|whether|if)\s+", re.I)
+# The asker's source stating a claim to check ("Report says ...", "Our draft says that ..."), and a
+# closing check on a claim or a keyword query ("- correct?", ", right?", "(yes/no)", "true or false?"):
+# read by the statement and stated-figure yes/no readings (app.qa.constraints.statement_polar,
+# app.qa.constraints.figure_polar).
+CLAIM_SOURCE = re.compile(r"^\W*(?:(?:the|this|our|my|a|one\s+of\s+our)\s+)?(?:report|draft|source|article|story|notes?|"
+                          r"brief|press\s+release|colleague|editor)s?\s+(?:says?|states?|claims?|writes?|reports?)"
+                          r"(?:\s+that)?\s+", re.I)
+CLAIM_TAG = re.compile(r"\s*[-–—,:;]?\s*\(?\s*(?:(?:is\s+(?:that|this|it)\s+)?(?:correct|right|true|accurate)|yes\s*/\s*no|"
+                       r"y\s*/\s*n|true\s*/\s*false|yes\s+or\s+no|true\s+or\s+false)\s*\)?\s*[?.!]*\s*$", re.I)
 # The embedded clause's auxiliary (before a negation, participle or noun phrase).
 _AUX = re.compile(r"\b(is|are|was|were|has|have|had|does|do|did)\b", re.I)
 # Words ending in "s" that are no present-tense verb.

@@ -101,8 +101,17 @@ _ISE = re.compile(r"^(\w{3,}i)([sz])(e|es|ed|ing|ation|ations|er|ers)$")
 _OUR = re.compile(r"^(\w{2,})(our|or)(s|ed|ing)?$")
 
 
+# Pairs no ending rule spells (general English).
+_OTHER_SPELLING = {"programme": "program", "programmes": "programs", "centre": "center", "centres": "centers",
+                   "defence": "defense"}
+_OTHER_SPELLING.update({v: k for k, v in list(_OTHER_SPELLING.items())})
+
+
 def other_english(word: str) -> str | None:
-    """The word in the other English spelling ("subsidise" / "subsidize", "labour" / "labor"), or None."""
+    """The word in the other English spelling ("subsidise" / "subsidize", "organisation" /
+    "organization", "labour" / "labor", "programme" / "program"), or None."""
+    if word in _OTHER_SPELLING:
+        return _OTHER_SPELLING[word]
     m = _ISE.match(word)
     if m:
         return f"{m.group(1)}{'z' if m.group(2) == 's' else 's'}{m.group(3)}"
