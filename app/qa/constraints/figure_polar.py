@@ -26,7 +26,8 @@ from app.qa.form.embedded_polar import CLAIM_SOURCE, CLAIM_TAG
 _AUX = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did)\s+", re.I)
 _QUANTIFIED = re.compile(r"\b(?:any|every|all|each|both|which|what|who|whom|how|either|neither)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|\w+n['’]t)\b", re.I)
-_WORD = "|".join(sorted({**UNITS, **TENS}, key=len, reverse=True))
+_WORD_VALUES = {**UNITS, **TENS}  # "ten" -> 10, "forty" -> 40
+_WORD = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
 # a count and the word it counts; not a year, a convention's number ("No. 102"), a share or an amount
 _COUNT = re.compile(rf"(?<![\w.$€£%-])(?<!No\.\s)(?P<n>\d{{1,3}}(?:,\d{{3}})*|{_WORD})(?:\s*\(\d+\))?\s+"
                     rf"(?!(?:per\s*cent|percent|million|billion|thousand|%|years?\b|months?\b|days?\b))"
@@ -48,7 +49,7 @@ def _value(word: str) -> float | None:
     low = word.lower().replace(",", "")
     if low.isdigit():
         return None if _YEAR.match(low) else float(low)
-    return float({**UNITS, **TENS}.get(low)) if low in {**UNITS, **TENS} else None
+    return float(_WORD_VALUES[low]) if low in _WORD_VALUES else None
 
 
 def read(question: str) -> FigurePolar | None:
