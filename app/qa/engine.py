@@ -54,7 +54,7 @@ from app.qa.figures import listed_subset, ordinal
 from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank, result_counts
 from app.qa.constraints import result_sets, set_conditions
-from app.qa.constraints import every_polar, figure_polar, statement_polar, superlative_polar
+from app.qa.constraints import every_polar, figure_polar, statement_polar, superlative_polar, year_polar
 from app.qa.topics import counted_spans
 from app.qa.constraints.absent import absent_names, glossary_only, unwritten_bodies
 from app.qa.constraints.absent_topic import absent_topic
@@ -615,13 +615,16 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = superlative_polar.summary(said)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
-        stated = figure_polar.read(direct)  # "Is it correct that ... achieved 45 institutional changes?"
-        said = figure_polar.verdict(stated, self.ask(stated.open_question)) if stated is not None else None
-        if said is not None:
-            out.update(answer_type="Text", answers=[said], strategy="yes/no (stated figure)", path=said["path"])
-            out["answer_text"], out["citations"] = figure_polar.summary(said)
-            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
-            return out
+        # "Is it correct that ... achieved 45 institutional changes?", "Did ... take effect in 2024?":
+        # the stated figure or year taken out, the question asked open, its answer compared
+        for stating, strategy in ((figure_polar, "yes/no (stated figure)"), (year_polar, "yes/no (stated year)")):
+            stated = stating.read(direct)
+            said = stating.verdict(stated, self.ask(stated.open_question)) if stated is not None else None
+            if said is not None:
+                out.update(answer_type="Text", answers=[said], strategy=strategy, path=said["path"])
+                out["answer_text"], out["citations"] = stating.summary(said)
+                out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+                return out
         polar = open_subject(direct, direct_links, lambda i: self.k.entity(i) is not None) \
             if not column_pairs.tests_target(direct) else None  # "Has Kenya not ratified C102?"
         polar = polar or tagged_subject(direct, direct_links)  # "sao tome c102 ratification 2024 yes/no"
