@@ -44,3 +44,26 @@ def test_a_stated_year_other_than_the_reports_date_is_no(engine):
     assert engine.ask(f"Did {asked} by {year + 1}?")["strategy"] != "yes/no (stated year)"
     assert engine.ask(f"Did {asked} in {year}?")["strategy"] != "yes/no (stated year)"
 
+
+# ---- "Did any formal ILO activities take place in Samoa ...?": the sentence writes the topic to deny it
+
+def test_a_denial_of_the_questions_own_words_is_read():
+    from app.qa.constraints.topic_polar import _denies
+    from app.qa.units import terms
+    words = terms("did any formal activities take place in atlantis during the reporting period")
+    assert _denies("While no formal activities have taken place during the reporting period, ...", words)
+    assert not _denies("Formal activities took place during the reporting period.", words)
+    assert not _denies("No other country has done so; formal activities took place.", words)
+
+
+def test_a_sentence_that_denies_the_topic_answers_no(engine):
+    rx = re.compile(r"\bno (formal activities) have taken place during the (\d{4}) reporting period")
+    for c in sorted(e["id"] for e in engine.k.of_type("Country")):
+        for pid in engine.k.passages_mentioning(c):
+            m = rx.search(engine.k.passage(pid).text)
+            if m and engine.k.label(c) in engine.k.passage(pid).text:
+                got = engine.ask(f"Did any {m.group(1)} take place in {engine.k.label(c)} during the "
+                                 f"{m.group(2)} reporting period?")
+                assert _labels(got) == ["No"] and got["answers"][0]["evidence"], got["path"]
+                return
+    pytest.skip("no sentence denies formal activities in a country")

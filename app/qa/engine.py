@@ -682,8 +682,8 @@ class QuestionEngine:
         keys = topic_polar.key_words(about[1], self.units.idf, _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME) \
             if about else []
         if keys:
-            topic_polar.answer(out, topic_polar.verdict(about[0], keys, self.k, topic_cover._long_forms(self.text)),
-                               self.k, self._evidence)
+            topic_polar.answer(out, topic_polar.verdict(about[0], keys, self.k, topic_cover._long_forms(self.text),
+                                                        words=about[1]), self.k, self._evidence)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
         fixed, rank, ranked_after = self._ordinal(fixed)  # "the second most", "after the EU, which ... most"

@@ -65,8 +65,20 @@ def key_words(words: list[str], idf: dict[str, float], stop: set[str]) -> list[s
     return [t for t in dict.fromkeys(words) if t not in stop and t not in _LIGHT_VERBS and idf.get(t, 0.0) >= MIN_KEY_IDF]
 
 
-def verdict(country: str, keys: list[str], knowledge, long_forms: dict[str, list[str]]) -> Verdict:
-    """Yes with the first sentence about the country that writes every key word, else No."""
+# "While no formal activities have taken place ...": the sentence writes the topic to deny it
+_DENIAL = re.compile(r"\b(?:no|not|never|nor)\s+((?:[\w-]+\s+){0,2}?[\w-]+)", re.I)
+
+
+def _denies(sentence: str, words: list[str]) -> bool:
+    """Whether the sentence's "no"/"not" governs one of the question's own words ("no formal activities")."""
+    asked = set(words) - _LIGHT_VERBS
+    return any(set(terms(m.group(1))) & asked for m in _DENIAL.finditer(sentence))
+
+
+def verdict(country: str, keys: list[str], knowledge, long_forms: dict[str, list[str]],
+            words: list[str] = ()) -> Verdict:
+    """Yes with the first sentence about the country that writes every key word, No with it when it
+    denies one of the question's words (``words``), No on silence when none writes them."""
     for pid in knowledge.passages_mentioning(country):
         p = knowledge.passage(pid)
         if p is None:
@@ -74,7 +86,8 @@ def verdict(country: str, keys: list[str], knowledge, long_forms: dict[str, list
         for m in _SENTENCE.finditer(p.text):
             if all(holds_any(terms(m.group(0)), k, long_forms) for k in keys):
                 lead = len(m.group(0)) - len(m.group(0).lstrip())
-                return Verdict("Yes", country, tuple(keys), pid, (m.start() + lead, m.end()))
+                label = "No" if _denies(m.group(0), list(words)) else "Yes"
+                return Verdict(label, country, tuple(keys), pid, (m.start() + lead, m.end()))
     return Verdict("No", country, tuple(keys))
 
 
@@ -82,13 +95,13 @@ def answer(out: dict, v: Verdict, knowledge, make_evidence) -> dict:
     """Fill ``out`` with the verdict: Yes citing the sentence, or No saying it rests on silence."""
     name = knowledge.label(v.country)
     topic = ", ".join(v.keys)
-    if v.label == "Yes":
+    if v.passage_id is not None:
         ev = [make_evidence(v.passage_id, [], spans=[v.span])]
         p = knowledge.passage(v.passage_id)
         said = " ".join(p.text[v.span[0]:v.span[1]].split())
-        why = f"a sentence about {name} writes the topic's words ({topic})"
-        out.update(answers=[{"label": "Yes", "type": "Text", "score": 1.0, "evidence": ev, "path": [why]}],
-                   answer_text=f"Yes: {said} [1]", citations={"1": v.passage_id})
+        why = f"a sentence about {name} " + ("writes" if v.label == "Yes" else "denies") + f" the topic's words ({topic})"
+        out.update(answers=[{"label": v.label, "type": "Text", "score": 1.0, "evidence": ev, "path": [why]}],
+                   answer_text=f"{v.label}: {said} [1]", citations={"1": v.passage_id})
     else:
         why = f"no sentence about {name} writes the topic's words ({topic})"
         out.update(answers=[{"label": "No", "type": "Text", "score": 1.0, "evidence": [], "path": [why]}],
