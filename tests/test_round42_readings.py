@@ -67,3 +67,36 @@ def test_a_sentence_that_denies_the_topic_answers_no(engine):
                 assert _labels(got) == ["No"] and got["answers"][0]["evidence"], got["path"]
                 return
     pytest.skip("no sentence denies formal activities in a country")
+
+
+# ---- "True or false: Kenya recorded a Result 1 (national policy or strategy adopted) in Table 4 ...",
+# ---- "Can you confirm for the committee whether Portugal is named as ...?"
+
+def test_a_leading_check_and_a_confirm_for_someone_frame_the_direct_question():
+    from app.qa.form.embedded_polar import direct_question
+    assert direct_question("True or false: Atlantis recorded a result in 2024.") == \
+        "Has Atlantis recorded a result in 2024?"
+    assert direct_question("Yes or no: is Atlantis a pathfinder?") == "Is Atlantis a pathfinder?"
+    assert direct_question("Can you confirm for the committee whether Atlantis is named as a funder?") == \
+        "Is Atlantis named as a funder?"
+    assert direct_question("Can you confirm which countries ratified the convention?") == \
+        "Can you confirm which countries ratified the convention?"
+
+
+def test_a_labels_number_is_no_stated_count():
+    from app.qa.constraints.figure_polar import read
+    assert read("Has Atlantis recorded a Result 1 (policy) in Table 4 for 2024?") is None
+    assert read("Did Phase 2 reach 60 million people?") is None
+    assert read("Has the Atlantis Programme achieved 45 institutional changes in 2024?").value == 45
+
+
+def test_a_gloss_in_brackets_offers_no_choice(engine):
+    listed = engine.ask("Which countries recorded a Result 1 in Table 4 for 2024?")
+    assert listed["answers"], listed["path"]
+    members = {a["label"] for a in listed["answers"]}
+    others = sorted(engine.k.label(e["id"]) for e in engine.k.of_type("Country")
+                    if engine.k.label(e["id"]) not in members)
+    for name, want in ((sorted(members)[0], "Yes"), (others[0], "No")):
+        got = engine.ask(f"True or false: {name} recorded a Result 1 (national policy or strategy adopted) "
+                         f"in Table 4 for 2024.")
+        assert _labels(got) == [want], (name, got["path"])

@@ -28,10 +28,13 @@ _QUANTIFIED = re.compile(r"\b(?:any|every|all|each|both|which|what|who|whom|how|
 _NEGATED = re.compile(r"\b(?:not|never|\w+n['’]t)\b", re.I)
 _WORD_VALUES = {**UNITS, **TENS}  # "ten" -> 10, "forty" -> 40
 _WORD = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
+# a label's number ("Table 4", "Result 1", "Phase 2") counts nothing, nor is a function word counted
+_FUNCTION = "for|in|on|of|to|by|at|from|with|and|or|the|a|an|is|are|was|were|has|have|had"
 # a count and the word it counts; not a year, a convention's number ("No. 102"), a share or an amount
-_COUNT = re.compile(rf"(?<![\w.$€£%-])(?<!No\.\s)(?P<n>\d{{1,3}}(?:,\d{{3}})*|{_WORD})(?:\s*\(\d+\))?\s+"
+_COUNT = re.compile(rf"(?<![\w.$€£%-])(?<!No\.\s)(?-i:(?<![A-Z][a-z]\s)(?<![A-Z][a-z]{{2}}\s)(?<![A-Z][a-z]{{3}}\s)"
+                    rf"(?<![A-Z][a-z]{{4}}\s)(?<![A-Z][a-z]{{5}}\s)(?<![A-Z][a-z]{{6}}\s))(?P<n>\d{{1,3}}(?:,\d{{3}})*|{_WORD})(?:\s*\(\d+\))?\s+"
                     rf"(?!(?:per\s*cent|percent|million|billion|thousand|%|years?\b|months?\b|days?\b))"
-                    rf"(?P<noun>[a-z][a-z-]+)", re.I)
+                    rf"(?!(?:{_FUNCTION})\b)(?P<noun>[a-z][a-z-]+)", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # the counted phrase, up to a preposition, verb-like word or the clause's end: "institutional changes"
 _PHRASE = re.compile(r"[A-Za-z][\w-]*(?:\s+(?!(?:in|on|for|by|with|at|from|to|of|across|during|under|since|and|or|"

@@ -25,10 +25,12 @@ _FRAME = re.compile(
     r"(?:is|was)\s+it\s+(?:really\s+|actually\s+)?(?:true|the\s+case|correct|right|accurate|so|fair\s+to\s+say)|"
     r"(?:would|could|can)\s+(?:it|one|i|we)\s+(?:be\s+)?(?:right|correct|fair|accurate)(?:\s+to\s+(?:say|state|claim))?|"
     r"am\s+i\s+(?:right|correct|wrong)(?:\s+(?:in\s+)?(?:thinking|saying|assuming|understanding))?|"
-    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify)|"
+    r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:confirm|check|verify)(?:\s+(?:for|to)\s+(?:\w+\s+){1,3}?(?=whether|if|that))?|"
     r"do(?:es)?\s+(?:i|we)\s+(?:understand|read\s+(?:it|the\s+report))\s+(?:correctly|right)|"
     r"is\s+it\s+(?:stated|said|reported)\s+(?:in\s+the\s+report\s+)?"
-    r")\s*,?\s*(?:that|whether|if)\s+", re.I)
+    r")\s*,?\s*(?:that|whether|if)\s+"
+    # a leading check on the clause that follows: "True or false: Kenya recorded ...", "Yes or no - ..."
+    r"|^\W*(?:true\s+or\s+false|yes\s+or\s+no|true\s*/\s*false|yes\s*/\s*no|y\s*/\s*n)\s*[:?–—-]\s*", re.I)
 # The asker's source stating a claim to check ("Report says ...", "Our draft says that ..."), and a
 # closing check on a claim or a keyword query ("- correct?", ", right?", "(yes/no)", "true or false?"):
 # read by the statement and stated-figure yes/no readings (app.qa.constraints.statement_polar,
@@ -94,6 +96,8 @@ def _inverted(question: str) -> str | None:
     clause = question[m.end():].rstrip(" ?.!")
     if not clause or re.match(r"(?:which|what|who|whom|whose|where|when|how|why)\b", clause, re.I):
         return None  # "can you confirm which countries ...": a list question, not a yes/no
+    if _POLAR_OPEN.match(clause):  # "Yes or no: is Kenya a pathfinder?": already the direct question
+        return clause[:1].upper() + clause[1:] + "?"
     aux = _AUX.search(clause)
     words = clause.split()
     if aux and len(clause[:aux.start()].split()) <= 8:
