@@ -100,3 +100,37 @@ def test_a_gloss_in_brackets_offers_no_choice(engine):
         got = engine.ask(f"True or false: {name} recorded a Result 1 (national policy or strategy adopted) "
                          f"in Table 4 for 2024.")
         assert _labels(got) == [want], (name, got["path"])
+
+
+# ---- "Which was the only Asia and the Pacific country with ... (Result 1) in 2024?"
+
+def test_the_only_country_asks_for_one_answer_not_one_kind_of_result(engine):
+    from app.qa.constraints.result_sets import _only_named
+    assert not _only_named("Which was the only Atlantis country with a Result 1 in 2024?")
+    assert _only_named("Which country had only a Result 1 in 2024?")
+    same = []
+    for region in sorted(engine.k.label(e["id"]) for e in engine.k.of_type("Region")):
+        listed = _labels(engine.ask(f"Which {region} countries had a Result 1 in 2024?"))
+        if len(listed) == 1:
+            got = engine.ask(f"Which was the only {region} country with a policy or strategy adopted "
+                             f"(Result 1) in 2024?")
+            assert not any("no other result type" in p for p in got["path"]), (region, got["path"])
+            same.append(_labels(got) == listed)
+    if not same:
+        pytest.skip("no region with exactly one country holding a Result 1")
+    assert any(same)
+
+
+# ---- "... both in the expanded 2024 phase of the ILO-IMF partnership and a Global Accelerator pathfinder?"
+
+def test_a_year_before_a_noun_dates_that_phrase_not_the_other_relation(engine):
+    expanded = set(_labels(engine.ask("Which countries are in the expanded phase of the ILO-IMF partnership?")))
+    pathfinders = set(_labels(engine.ask("Which countries are Global Accelerator pathfinders?")))
+    assert expanded and pathfinders
+    got = engine.ask("Which country is both in the expanded 2024 phase of the ILO-IMF partnership "
+                     "and a Global Accelerator pathfinder?")
+    assert set(_labels(got)) == expanded & pathfinders, got["path"]
+    # a year bounding the question by an event ("since the 2021 campaign") and a participle before it
+    # ("ratified 2022 countries") keep their readings
+    listed = engine.ask("C102 ratified 2022 countries")
+    assert "2022" in " ".join(listed["path"]) or listed["sparql"].count("2022"), listed["path"]

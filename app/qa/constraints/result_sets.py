@@ -53,10 +53,18 @@ _SET_AFTER = re.compile(r"\s+(?:the|those|these)\s+(?:[\w'’-]+\s+){0,3}?"
                         r"(?:countries|territories|states|nations|economies|ones|members|pathfinders)\b", re.I)
 
 
+# "the only Asia and the Pacific country with a Result 1": "the only" before a place says the answer
+# is one, not that the place has no other kind of result
+_ONE_OF_SET = re.compile(r"\s+(?:[\w'’-]+\s+){0,5}?(?:country|territory|state|nation|economy|one|member|pathfinder)\b",
+                         re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
 def _only_named(question: str) -> bool:
     """Does an "only"/"nothing else" word limit the kinds of result (not a set of places)?"""
     return any(not (m.group(0).lower() in ("only", "solely", "exclusively", "alone")
-                    and (_SET_BEFORE.search(question[:m.start()]) or _SET_AFTER.match(question, m.end())))
+                    and (_SET_BEFORE.search(question[:m.start()]) or _SET_AFTER.match(question, m.end())
+                         or (_THE_BEFORE.search(question[:m.start()]) and _ONE_OF_SET.match(question, m.end()))))
                for m in ONLY_NAMED.finditer(question))
 
 
