@@ -130,6 +130,13 @@ def fronted_year(a: Analysis, cue: str) -> str | None:
 _SET_FRAME = re.compile(r"^\W*(?:of|among|from|out\s+of)\s+(?:all\s+)?(?:the|these|those)\b[^,;?]*$", re.I)
 
 
+# a year in attributive position: after a determiner (and an adjective), before a lower-case noun
+# ("since the 2021 campaign" bounds the question by the campaign's year: a time, not a phrase's date)
+_DETERMINER_BEFORE = re.compile(r"(?<!since\s)(?<!after\s)(?<!before\s)(?<!until\s)(?<!from\s)(?<!during\s)"
+                                r"\b(?:the|this|that|its|their|an?)\s+(?:[a-z]{3,}\s+)?$")
+_ATTRIBUTIVE = re.compile(r"\s+[a-z][a-z-]+")
+
+
 def year_in_other_clause(a: Analysis, year: str, cue: str, knowledge=None) -> bool:
     """Is the year written in another predicate than the cue's, one that words a relation of its own?
 
@@ -146,6 +153,13 @@ def year_in_other_clause(a: Analysis, year: str, cue: str, knowledge=None) -> bo
     ys = [m for m in YEAR.finditer(a.question) if m.group(0) == year]
     if not cues or not ys:
         return False
+    for ym in ys:
+        # "the expanded 2024 phase of the ILO-IMF partnership": a year set before a noun dates that
+        # noun's phrase; the cue elsewhere in the question is not dated by it
+        noun = _ATTRIBUTIVE.match(a.question, ym.end())
+        if _DETERMINER_BEFORE.search(a.question[:ym.start()]) and noun and \
+                not any(noun.start() <= cm.start() < noun.end() + 40 for cm in cues):
+            return True
     own = _CUE_RELATIONS.get(cue, set())
     mine = {pos for r in REGISTRY if r.name in own for pos in keyword_hits(a, r)}
     # a word of the cue's own relations ("joined": a member, a partner) is no other relation's
