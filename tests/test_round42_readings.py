@@ -134,3 +134,24 @@ def test_a_year_before_a_noun_dates_that_phrase_not_the_other_relation(engine):
     # ("ratified 2022 countries") keep their readings
     listed = engine.ask("C102 ratified 2022 countries")
     assert "2022" in " ".join(listed["path"]) or listed["sparql"].count("2022"), listed["path"]
+
+
+# ---- "... that show no institutional result at all in Table 4 for 2024, i.e. no policy, scheme or operations result?"
+
+def test_a_negated_restatement_and_its_list_are_dropped():
+    from app.qa.form.asides import _without_trailing
+    kept, dropped = _without_trailing("List the Atlantis countries that show no result at all in 2024, "
+                                      "i.e. no policy, scheme or operations result?")
+    assert kept == "List the Atlantis countries that show no result at all in 2024?"
+    assert dropped == ["i.e. no policy", "scheme or operations result"]
+    # a question that does not negate keeps a negated gloss: it is the asker's condition
+    kept, _ = _without_trailing("List the Atlantis countries with a result in 2024, i.e. no policy result?")
+    assert "no policy" in kept
+
+
+def test_a_negated_restatement_keeps_the_countries_with_no_result(engine):
+    plain = engine.ask("Which African priority countries show no institutional result in Table 4 for 2024?")
+    assert plain["answers"], plain["path"]
+    got = engine.ask("Could you list the African priority countries of the Flagship Programme that show no "
+                     "institutional result at all in Table 4 for 2024, i.e. no policy, scheme or operations result?")
+    assert set(_labels(got)) == set(_labels(plain)), got["path"]

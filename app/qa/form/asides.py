@@ -293,7 +293,10 @@ def _restates(clause: str, kept: str) -> bool:
     """Is the trailing clause a restatement whose names (capitalised words, figures) the question
     proper already writes?"""
     m = _RESTATEMENT.match(clause)
-    if not m or not re.match(r"\s*,?\s*(?:the|those|these|all)\b", clause[m.end():], re.I):
+    negated = re.match(r"\s*,?\s*(?:no|none|not|without)\b", clause[m.end():], re.I) if m else None
+    if negated and not re.search(r"\b(?:no|none|not|without|never)\b|n['’]t\b", kept, re.I):
+        return False  # "..., i.e. no policy result": a restatement only of a question that already negates
+    if not m or not (negated or re.match(r"\s*,?\s*(?:the|those|these|all)\b", clause[m.end():], re.I)):
         # "..., i.e. who financed it?" is the asker's sharper question, "a Result 3, i.e. improving
         # operations" glosses a name: only a restatement of the asked things ("the donors ...") says it again
         return False
@@ -310,13 +313,15 @@ def _without_trailing(core: str) -> tuple[str, list[str]]:
     seps = _TRAIL_BREAK.findall(core)
     if not _OPENER.match(parts[0]):  # the first clause is no question ("In Lebanon, what ..."): keep all
         return core + ("?" if asked else ""), []
-    kept, dropped, personal = parts[0], [], False
+    kept, dropped, personal, restating = parts[0], [], False, False
     for sep, clause in zip(seps, parts[1:]):
         c = clause.strip()
         if not c:
             continue
         personal = bool(_PERSONAL.search(c)) or (personal and bool(_CONTINUES.match(c)))
-        if personal or THANKS.match(c) or (_TRAIL_HEDGE.match(c) and not NAMEISH.search(c)) or _restates(c, kept):
+        # a restatement's list goes on past its commas ("i.e. no policy, scheme or operations result")
+        restating = (restating and sep.strip() == "," and not _OPENER.match(c)) or _restates(c, kept)
+        if personal or THANKS.match(c) or (_TRAIL_HEDGE.match(c) and not NAMEISH.search(c)) or restating:
             dropped.append(c)
         else:
             kept += sep + clause
