@@ -155,3 +155,24 @@ def test_a_negated_restatement_keeps_the_countries_with_no_result(engine):
     got = engine.ask("Could you list the African priority countries of the Flagship Programme that show no "
                      "institutional result at all in Table 4 for 2024, i.e. no policy, scheme or operations result?")
     assert set(_labels(got)) == set(_labels(plain)), got["path"]
+
+
+# ---- "Moroccan framework law on social protection number": a law's number asks for the law
+
+def test_a_laws_number_is_read_as_the_law():
+    from app.qa.form.designation import rewrite
+    assert rewrite("atlantis framework law on social protection number") == \
+        "What is the atlantis framework law on social protection?"
+    assert rewrite("What is the number of the Atlantis pension law?") == "What is the Atlantis pension law?"
+    assert rewrite("What number does Atlantis's new pension law have?") == "What is Atlantis's new pension law?"
+    # laws counted, a count word, or people counted under a law are no designation
+    assert rewrite("What is the number of laws adopted in 2024?") is None
+    assert rewrite("how many laws number") is None
+    assert rewrite("atlantis additional workers covered new pension law number") is None
+
+
+def test_a_laws_number_answers_the_laws_name(engine):
+    named = engine.ask("What is the Moroccan framework law on social protection?")
+    assert named["answers"] and named["answer_type"] != "Number", named["path"]
+    got = engine.ask("Moroccan framework law on social protection number")
+    assert _labels(got) == _labels(named), got["path"]
