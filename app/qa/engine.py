@@ -363,6 +363,10 @@ _PUB_KIND = re.compile(r"\b(?:report|paper|brief|study|publication|guide|guidanc
 _PARALLEL_MORE = re.compile(r"\b(more|fewer|less)\s+\S[^?]*?\s+or\s+\1\b", re.I)
 
 
+# things a country holds (its law, scheme, project): named in another country, a generic name
+_PLACED_KINDS = frozenset({"LegalInstrument", "Scheme", "Project"})
+
+
 class QuestionEngine:
     def __init__(self, knowledge, store, units: UnitIndex, embedder, intents: IntentIndex | None = None):
         self.k = knowledge
@@ -578,10 +582,25 @@ class QuestionEngine:
             return
         fixed = asked.statement
         ids = [i for l in self.lexicon.link(fixed) if not set(l.ids) <= AUTHOR_ORGS for i in l.ids[:1]]
+        ids = self._without_placed_elsewhere(ids)
         said = statement_polar.verdict(fixed, ids, self.k, self.units.idf, topic_cover._long_forms(self.text),
                                        pairs=asked.context)
         if said is not None:
             statement_polar.answer(out, said, self.k, self._evidence)
+
+    def _without_placed_elsewhere(self, ids: list[str]) -> list[str]:
+        """The linked ids without a thing the graph places only in a country the question does not
+        name: "Viet Nam's ... Social Insurance Law amendments" links another country's "Social
+        Insurance Law" by its generic name; its words still count, its name need not be written.
+        Only laws, schemes and projects: an organisation working elsewhere too is still named."""
+        countries = {i for i in ids if i.startswith("Country:")}
+        if not countries:
+            return ids
+
+        def placed(i: str) -> set[str]:
+            return {f[k] for f in self.k.facts_where(subject=i) + self.k.facts_where(obj=i)
+                    for k in ("subject", "object") if f[k] != i and f[k].startswith("Country:")}
+        return [i for i in ids if i.split(":", 1)[0] not in _PLACED_KINDS or not placed(i) or placed(i) & countries]
 
     def _read_whole(self, question: str, qid: str | None = None) -> dict:
         t0 = time.perf_counter()
