@@ -205,3 +205,30 @@ def test_a_generic_law_name_placed_in_another_country_need_not_be_written(engine
         pytest.skip("no such sentence")
     got = engine.ask(f"Did {m.group(2)}'s National Assembly approve the Social Insurance Law amendments in {m.group(1)}?")
     assert _labels(got) == ["Yes"], got["path"]
+
+
+# ---- "did the flagship programme funding gap fall below US$30 milion by the end of 2024": a bar checked
+
+def test_a_bar_check_is_read_as_its_open_question():
+    from app.qa.constraints.bar_polar import read
+    got = read("did the atlantis programme funding gap fall below US$30 million by the end of 2024")
+    assert got.open_question == "What was the atlantis programme funding gap by the end of 2024?"
+    assert got.bar.op == "<" and got.bar.value == 30e6 and got.money
+    share = read("Did the Atlantis Fund's share of new resources exceed 60 per cent?")
+    assert share.bar.percent and share.open_question == "What was the Atlantis Fund's share of new resources?"
+    # a bar on a count, a negated or quantified check, a verb the open question cannot keep: none
+    assert read("Did more than 10 countries ratify the convention?") is None
+    assert read("Did the gap not fall below US$30 million?") is None
+    assert read("Did the Atlantis Fund provide more than US$5 million?") is None
+
+
+def test_a_bar_check_is_yes_when_the_reports_figure_clears_it(engine):
+    from app.qa.figures.numbers import spans
+    opened = engine.ask("What was the Flagship Programme funding gap by the end of 2024?")
+    assert opened["answer_type"] == "Number" and len(opened["answers"]) == 1, opened["path"]
+    value = next(s.value for s in spans(opened["answers"][0]["label"]) if s.kind in ("money", "plain"))
+    above, below = int(value / 1e6) + 2, max(1, int(value / 1e6) - 2)
+    assert _labels(engine.ask(f"did the flagship programme funding gap fall below US${above} million by the end "
+                              f"of 2024")) == ["Yes"]
+    got = engine.ask(f"Did the Flagship Programme funding gap fall below US${below} million by the end of 2024?")
+    assert _labels(got) == ["No"] and f"not below US${below} million" in got["answer_text"], got["path"]

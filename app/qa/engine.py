@@ -54,7 +54,7 @@ from app.qa.figures import listed_subset, ordinal
 from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank, result_counts
 from app.qa.constraints import result_sets, set_conditions
-from app.qa.constraints import every_polar, figure_polar, statement_polar, superlative_polar, year_polar
+from app.qa.constraints import bar_polar, every_polar, figure_polar, statement_polar, superlative_polar, year_polar
 from app.qa.topics import counted_spans
 from app.qa.constraints.absent import absent_names, glossary_only, unwritten_bodies
 from app.qa.constraints.absent_topic import absent_topic
@@ -635,9 +635,11 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = superlative_polar.summary(said)
             out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
             return out
-        # "Is it correct that ... achieved 45 institutional changes?", "Did ... take effect in 2024?":
-        # the stated figure or year taken out, the question asked open, its answer compared
-        for stating, strategy in ((figure_polar, "yes/no (stated figure)"), (year_polar, "yes/no (stated year)")):
+        # "Is it correct that ... achieved 45 institutional changes?", "Did ... take effect in 2024?", "Did
+        # the gap fall below US$30 million?": the stated figure, year or bar taken out, the question asked
+        # open, its answer compared
+        for stating, strategy in ((figure_polar, "yes/no (stated figure)"), (year_polar, "yes/no (stated year)"),
+                                  (bar_polar, "yes/no (a figure against a bar)")):
             stated = stating.read(direct)
             said = stating.verdict(stated, self.ask(stated.open_question)) if stated is not None else None
             if said is not None:
