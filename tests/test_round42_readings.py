@@ -232,3 +232,16 @@ def test_a_bar_check_is_yes_when_the_reports_figure_clears_it(engine):
                               f"of 2024")) == ["Yes"]
     got = engine.ask(f"Did the Flagship Programme funding gap fall below US${below} million by the end of 2024?")
     assert _labels(got) == ["No"] and f"not below US${below} million" in got["answer_text"], got["path"]
+
+
+# ---- "biggest funder by share of resources for new projects 2024": the item ranked by the figure after "by"
+
+def test_an_item_ranked_by_a_figure_named_after_by(engine):
+    from app.qa.figures.figure_rank import read_ask
+    ask = read_ask("biggest funder by share of resources for new projects 2024")
+    assert ask is not None and ask.kind == "percent" and not ask.low
+    assert read_ask("biggest funder by number of countries") is None  # a graph count
+    plain = engine.ask("Which funder had the largest share of resources for new projects in 2024?")
+    assert plain["answers"], plain["path"]
+    got = engine.ask("biggest funder by share of resources for new projects 2024")
+    assert _labels(got) == _labels(plain), got["path"]

@@ -67,6 +67,11 @@ class Item:
     end: int
 
 
+# "by share", "by amount of funding", "by money committed": the figure an item is ranked by
+_BY_MEASURE = re.compile(r"\bby\s+(?:the\s+|its\s+|their\s+)?(?:share|percentage|proportion|per\s*cent|"
+                         r"amounts?|money|funding|value|size|contributions?|dollars|euros)\b", re.I)
+
+
 def read_ask(question: str, link=None) -> Ask | None:
     """The ranking a question asks for by a written figure, or None when it ranks by something the
     graph counts ("the most countries", "more funders") or names no figure's kind.  A bar ("more
@@ -88,6 +93,11 @@ def read_ask(question: str, link=None) -> Ask | None:
     noun = next((w for w in after if w.lower() not in ("of", "the", "new", "number", "amount")), None)
     if how_many and noun and re.match(r"\s*" + re.escape(noun), question[how_many.end():], re.I):
         return None  # "how many attendees had more than 40": the figure itself, not items counted
+    measure = _BY_MEASURE.search(question)
+    if measure and m and measure.start() > m.start():
+        # "biggest funder by share of resources": the item ranked (a funder) by the figure named after "by"
+        kind = "percent" if _SHARE.search(measure.group(0)) else "money"
+        return Ask(low, kind, None, options(question, link), counted=bool(how_many))
     if _SHARE.search(question):
         kind = "percent"
     elif _MONEY.search(question[start:]) or _MONEY.search(question[:start][-40:]):
