@@ -245,3 +245,19 @@ def test_an_item_ranked_by_a_figure_named_after_by(engine):
     assert plain["answers"], plain["path"]
     got = engine.ask("biggest funder by share of resources for new projects 2024")
     assert _labels(got) == _labels(plain), got["path"]
+
+
+# ---- "If you add up the amount of new funding approved in each year from 2021 through 2024 ..., what is the total"
+
+def test_adding_up_each_years_figure_is_their_total(engine):
+    from app.qa.figures.year_series import ADDED_UP
+    assert ADDED_UP.search("if you add up the amount approved in each year")
+    assert not ADDED_UP.search("what was the amount approved in each year")
+    total = engine.ask("What is the total new funding approved from 2021 to 2024?")
+    assert total["answer_type"] == "Number" and len(total["answers"]) == 1, total["path"]
+    got = engine.ask("If you add up the amount of new funding approved in each year from 2021 through 2024 in the "
+                     "resource mobilization table, what is the total in US dollars?")
+    assert _labels(got) == _labels(total), got["path"]
+    # the years asked one by one stay one by one
+    each = engine.ask("What was the amount of new funding approved in each year from 2021 to 2024?")
+    assert _labels(each) != _labels(total)

@@ -23,6 +23,7 @@ _YEARS_IN = re.compile(r"\b(?:19|20)\d\d\b")
 SUPERLATIVE = re.compile(r"\b(most|largest|highest|biggest|greatest|peak|lowest|smallest|fewest|(?<!at )least)\b", re.I)
 _DOWN = re.compile(r"\b(lowest|smallest|fewest|(?<!at )least)\b", re.I)
 YEAR_ASKED = re.compile(r"\b(?:which|what|in what)\s+year\b|^\s*year\b|\byear\s+(?:with|had|saw|of)\b|\bwhen\b", re.I)
+ADDED_UP = re.compile(r"\b(?:add(?:s|ed|ing)?\s+(?:\w+\s+){0,8}?up|added\s+together|summ(?:ed|ing)|sum\s+of)\b", re.I)
 TOTAL = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall|cumulative|all together)\b", re.I)
 CHANGE = re.compile(r"\bby how (?:much|many)\b|\bhow (?:much|many) (?:more|fewer|less)\b|\b(?:difference|change|"
                     r"increase|decrease|drop|decline|fall|rise|growth|gap) (?:between|from)\b", re.I)
@@ -142,7 +143,10 @@ def answer(question: str, answer_type: str, cells, question_terms: set[str], cov
         return SeriesAnswer(_fmt(abs(diff)), "Number", abs(diff),
                             f"{key[0]} — “{key[1]}”: {years[1]} ({b.value:,.0f}) − {years[0]} ({a.value:,.0f}) = {diff:,.0f}",
                             [a, b])
-    if TOTAL.search(question) and not re.search(r"\b(each|per)\b", question, re.I):
+    # "the total in each year" asks the years one by one; adding them up ("if you add up the amount
+    # approved in each year ..., what is the total") sums them whatever "each" says
+    added = ADDED_UP.search(question)
+    if (TOTAL.search(question) or added) and (added or not re.search(r"\b(each|per)\b", question, re.I)):
         lo, hi = (min(years), max(years)) if len(years) == 2 else (min(rows), max(rows))
         used = [rows[y] for y in sorted(rows) if lo <= y <= hi]
         if len(used) < 2:
