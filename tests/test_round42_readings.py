@@ -261,3 +261,13 @@ def test_adding_up_each_years_figure_is_their_total(engine):
     # the years asked one by one stay one by one
     each = engine.ask("What was the amount of new funding approved in each year from 2021 to 2024?")
     assert _labels(each) != _labels(total)
+
+
+# ---- "... in the ILO-IMF partnership, either as 2021 pilots or in the expanded 2024 phase?"
+
+def test_the_latest_list_offered_beside_another_list_asks_both(engine):
+    pilots = set(_labels(engine.ask("Which countries were the pilot countries of the ILO-IMF partnership?")))
+    expanded = set(_labels(engine.ask("Which countries are in the expanded phase of the ILO-IMF partnership?")))
+    assert pilots and expanded and pilots != expanded
+    got = engine.ask("Which countries are in the ILO-IMF partnership, either as pilots or in the expanded phase?")
+    assert set(_labels(got)) == pilots | expanded, got["path"]

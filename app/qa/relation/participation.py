@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from app.qa.question import Analysis, _negated_before
+from app.qa.units import stem, terms
 from graph.relations import REGISTRY
 
 GENERAL = "memberOf"
@@ -93,8 +94,19 @@ def latest_or_first(a: Analysis, init: str, knowledge) -> tuple[str, list[str]] 
         pick = max(when.values()) if latest else min(when.values())
         roles = sorted(r for r, y in when.items() if y == pick)
         if len(roles) < len(when):
+            if _OR.search(blank) and any(_named_role(r, blank) for r in when if r not in roles):
+                return None  # "either as 2021 pilots or in the expanded 2024 phase": both lists are asked
             return rel, roles
     return None
+
+
+_OR = re.compile(r"\b(?:or|either)\b", re.I)
+
+
+def _named_role(role: str, text: str) -> bool:
+    """Does the text name the role by a word of its own ("pilots" for "pilot country")?"""
+    own = {stem(w) for w in terms(role)} - {stem(w) for w in terms("country countries member members")}
+    return bool(own & {stem(w) for w in terms(text)})
 
 
 def participants(a: Analysis, cons: list, knowledge, also: list = ()) -> list:
