@@ -271,3 +271,16 @@ def test_the_latest_list_offered_beside_another_list_asks_both(engine):
     assert pilots and expanded and pilots != expanded
     got = engine.ask("Which countries are in the ILO-IMF partnership, either as pilots or in the expanded phase?")
     assert set(_labels(got)) == pilots | expanded, got["path"]
+
+
+# ---- "Asia-Pacific countries the ILO is helping to assess against Convention No. 102"
+
+def test_asked_nouns_then_a_clause_without_that_open_on_which(engine):
+    from app.qa.form.keyword_heads import asked_noun_first
+    assert asked_noun_first("Atlantis countries the ILO is helping to assess") == \
+        "which Atlantis countries the ILO is helping to assess"
+    assert asked_noun_first("pathfinder countries the most results") == "pathfinder countries the most results"
+    worded = engine.ask("Which Asia-Pacific countries is the ILO helping to assess against Convention No. 102?")
+    assert worded["answers"], worded["path"]
+    got = engine.ask("Asia-Pacific countries the ILO is helping to assess against Convention No. 102")
+    assert set(_labels(got)) == set(_labels(worded)), got["path"]

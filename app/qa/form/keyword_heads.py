@@ -98,6 +98,12 @@ _COUNTRIES_AFTER = re.compile(r"^(?P<before>.*?\S)\s+(?P<np>countries|funders|do
                               r"(?P<after>(?:\s+\S.*)?)$", re.I)
 
 
+# a noun phrase of asked things, then a relative clause with its own subject and no "that"
+_CONTACT_CLAUSE = re.compile(rf"^\s*(?P<np>(?:[\w'’-]+\s+){{1,3}}?(?:countries|pathfinders|governments|member\s+states|"
+                             rf"organi[sz]ations|partners|donors|funders|agencies))\s+(?P<rest>the\s+(?:[\w'’-]+\s+){{1,3}}?"
+                             rf"(?:is|are|was|were|has|have|had|did|does|do|will|[a-z]+ed|[a-z]+s)\b.*)$", re.I)
+
+
 def _short_keywords(query: str) -> bool:
     """A keyword query: a few words, no question word, auxiliary or imperative, no clause punctuation
     (a sentence's word order already means something and is left to the analysis)."""
@@ -114,6 +120,11 @@ def asked_noun_first(query: str) -> str:
     if m and MIN_WORDS <= len(q.split()) <= MAX_WORDS:  # the first noun is asked; the countries after it say whose
         the = "the " if re.match(r"(?:\S+\s+)?country\b", m.group("subject"), re.I) else ""  # one country: "the country where ..."
         return f"{m.group('asked')} of {the}{q[m.end('asked'):].strip()}"
+    m = _CONTACT_CLAUSE.match(q)
+    if m and not _ORDERED.search(m.group("np")) and not _COUNTING.search(q):
+        # "Asia-Pacific countries the ILO is helping to assess ...": the asked noun, then a relative
+        # clause without its "that" (the clause's own "is" is no question word)
+        return f"which {m.group('np')} {m.group('rest')}"
     if not _short_keywords(query):
         return query
     m = _COUNTRY_THEN_FUNDERS.match(q)
