@@ -284,3 +284,16 @@ def test_asked_nouns_then_a_clause_without_that_open_on_which(engine):
     assert worded["answers"], worded["path"]
     got = engine.ask("Asia-Pacific countries the ILO is helping to assess against Convention No. 102")
     assert set(_labels(got)) == set(_labels(worded)), got["path"]
+
+
+# ---- "Which regional inter-African social security body also attended that event?"
+
+def test_the_asked_noun_after_four_modifiers_sets_the_type(engine):
+    from app.qa.question import answer_type
+    assert answer_type("Which regional inter-Atlantis social security body also attended the event?") == "Organization"
+    assert answer_type("what share of GDP per year would low- and middle-income countries need?") != "Year"
+    got = engine.ask("Senegal hosted a conference in Dakar in September 2024 on extending social protection to "
+                     "workers in the informal economy. Which regional inter-African social security body also "
+                     "attended that event?")
+    assert got["answers"] and got["answer_type"] == "Organization", got["path"]
+    assert all(not a.get("iri", "").split("/")[-2:-1] == ["country"] for a in got["answers"])

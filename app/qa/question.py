@@ -90,10 +90,12 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
                                 r"(?=[^?]*\bcom(?:e|es|ing)\s+from\b)|\bwho (funds?|finances?|financed|funded|supports?|supported|pays?)\b|\b(which|what)\b[^?]{0,40}\b(organi[sz]ations?|funders?|financiers?|backers?|donors?|partners?|agenc(y|ies)|institutions?|companies|company|foundations?|banks?|universit(y|ies)|institutes?|confederations?|federations?|ministr(y|ies)|firms?|multinationals?|corporations?)\b", re.I)),
 ]
 # The head noun after "which"/"what" decides when several rules fire.
-# (never across "did"/"does"/"do": "what did the Togolese government ratify" asks the object; the
+# (up to four words before it: "which regional inter-African social security body", never a rate's
+# unit: "what share of GDP per year"; never across
+# "did"/"does"/"do": "what did the Togolese government ratify" asks the object; the
 # noun after the auxiliary is the verb's subject); a name's possessive may come first ("which of
 # Lebanon's funders"), a kind noun's may not ("which country's ministry" asks for the country)
-_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)(?:[\w-]+|(?-i:[A-Z][\w-]*)['’]s?)\s+){0,3}?(countr(?:y|ies)|territor(?:y|ies)|governments?|organi[sz]ations?|funders?|financiers?|backers?|donors?|bod(?:y|ies)|"
+_HEAD = re.compile(r"\b(?:which|what)\s+(?:(?!(?:did|does|do|has|have|had)\b)(?:[\w-]+|(?-i:[A-Z][\w-]*)['’]s?)\s+){0,4}?(?<!\bper\s)(countr(?:y|ies)|territor(?:y|ies)|governments?|organi[sz]ations?|funders?|financiers?|backers?|donors?|bod(?:y|ies)|"
                    r"boards?|trusts?|bureaus?|authorit(?:y|ies)|institutions?|"
                    # a fund as a body ("which Malagasy social security fund launched ..."), not the verb
                    # ("which donor funds the most ...", "which of these funds the fewest ...")
