@@ -20,11 +20,11 @@ from dataclasses import dataclass
 
 from app.qa.figures import thresholds
 from app.qa.figures.numbers import spans
-from app.qa.form.embedded_polar import CLAIM_TAG
+from app.qa.form.embedded_polar import ASKED_NOT, checked_clause
+from app.qa.constraints.polar import cited
 
 _AUX = re.compile(r"^\W*(?P<aux>is|are|was|were|has|have|had|does|do|did|will)\s+", re.I)
 _QUANTIFIED = re.compile(r"\b(?:any|every|all|each|which|what|who|whom|how|when|either|neither|or)\b", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|\w+n['’]t)\b", re.I)
 # verbs that say where a figure stands: dropped with the bar ("fall below", "remain above", "reach over")
 _LEVEL_VERB = re.compile(r"\s+(?:fall|fell|fallen|drop|dropped|decline|declined|go|went|gone|rise|rose|risen|"
                          r"increase|increased|decrease|decreased|reach|reached|amount|amounted|total|totalled|totaled|"
@@ -43,11 +43,9 @@ class BarPolar:
 
 def read(question: str) -> BarPolar | None:
     """The open figure question of a bar check, or None when the question is no such check."""
-    q = " ".join(question.split())
-    tag = CLAIM_TAG.search(q)
-    clause = q[:tag.start()] if tag else q.rstrip(" ?.!")
+    clause, _framed = checked_clause(question)
     aux = _AUX.match(clause)
-    if aux is None or _NEGATED.search(clause) or _QUANTIFIED.search(clause):
+    if aux is None or ASKED_NOT.search(clause) or _QUANTIFIED.search(clause):
         return None
     # "exceed 60 per cent" sets the bar with its verb alone
     clause = re.sub(r"\b(exceed(?:s|ed)?|surpass(?:es|ed)?|top(?:s|ped)?)\s+(?=(?:us\s*)?[\d$€£])", r"\1 more than ",
@@ -94,7 +92,6 @@ def verdict(ask: BarPolar, answered: dict) -> dict | None:
 
 def summary(said: dict) -> tuple[str, dict[str, str]]:
     """(answer_text, citations): the verdict and the report's figure it rests on."""
-    cites = {str(i + 1): e["passage_id"] for i, e in enumerate(said.get("evidence") or [])}
-    marks = "".join(f" [{k}]" for k in cites)
+    cites, marks = cited(said)
     return f"{said['label']}: the report gives {said['figure']}, {'' if said['label'] == 'Yes' else 'not '}" \
            f"{said['bar']}{marks}.", cites

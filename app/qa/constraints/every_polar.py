@@ -14,6 +14,7 @@ Ordinary English only: auxiliaries, quantifiers and kind nouns.
 from __future__ import annotations
 
 import re
+from app.qa.constraints.polar import cited
 from dataclasses import dataclass
 
 _EVERY = re.compile(
@@ -68,8 +69,7 @@ def verdict(ask: EveryPolar, whole: dict, held: dict) -> dict | None:
 
 def summary(said: dict) -> tuple[str, dict[str, str]]:
     """(answer_text, citations): the verdict with the count behind it, the ones left out named."""
-    cites = {str(i + 1): e["passage_id"] for i, e in enumerate(said.get("evidence") or [])}
-    marks = "".join(f" [{k}]" for k in cites)
+    cites, marks = cited(said)
     if said["label"] == "Yes":
         return f"Yes: all {said['of']} of them do, as far as the report's graph holds it{marks}.", cites
     return (f"No: {len(said['missing'])} of the {said['of']} do not ({', '.join(said['missing'])})"

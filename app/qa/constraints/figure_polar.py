@@ -21,11 +21,11 @@ import re
 from dataclasses import dataclass
 
 from app.qa.figures.number_words import UNITS, TENS
-from app.qa.form.embedded_polar import CLAIM_SOURCE, CLAIM_TAG
+from app.qa.form.embedded_polar import ASKED_NOT, checked_clause
+from app.qa.constraints.polar import cited
 
 _AUX = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did)\s+", re.I)
 _QUANTIFIED = re.compile(r"\b(?:any|every|all|each|both|which|what|who|whom|how|either|neither)\b", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|\w+n['’]t)\b", re.I)
 _WORD_VALUES = {**UNITS, **TENS}  # "ten" -> 10, "forty" -> 40
 _WORD = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
 # a label's number ("Table 4", "Result 1", "Phase 2") counts nothing, nor is a function word counted
@@ -57,14 +57,11 @@ def _value(word: str) -> float | None:
 
 def read(question: str) -> FigurePolar | None:
     """The open count question of a stated-figure check, or None when the question is no such check."""
-    q = " ".join(question.split())
-    tag = CLAIM_TAG.search(q)
-    claim = CLAIM_SOURCE.match(q)
-    aux = _AUX.match(q)
-    if not (tag or claim or aux) or _NEGATED.search(q) or _QUANTIFIED.search(q):
+    clause, framed = checked_clause(question)
+    aux = _AUX.match(clause)
+    if not (framed or aux) or ASKED_NOT.search(clause) or _QUANTIFIED.search(clause):
         return None  # "Did any priority country achieve all three result types?": no count stated
-    clause = q[:tag.start()] if tag else q.rstrip(" ?.!")
-    clause = clause[claim.end():] if claim else clause[aux.end():] if aux else clause
+    clause = clause[aux.end():] if aux else clause
     counts = [m for m in _COUNT.finditer(clause) if _value(m.group("n")) is not None]
     if len(counts) != 1:
         return None  # no count, or two to choose between
@@ -97,8 +94,7 @@ def verdict(ask: FigurePolar, answered: dict) -> dict | None:
 
 def summary(said: dict) -> tuple[str, dict[str, str]]:
     """(answer_text, citations): the verdict and the report's figure it rests on."""
-    cites = {str(i + 1): e["passage_id"] for i, e in enumerate(said.get("evidence") or [])}
-    marks = "".join(f" [{k}]" for k in cites)
+    cites, marks = cited(said)
     if said["label"] == "Yes":
         return f"Yes: the report gives {said['figure']}{marks}.", cites
     return f"No: the report gives {said['figure']}, not {said['stated']}{marks}.", cites

@@ -140,6 +140,13 @@ def verdict(polar: Polar, listed: dict, knowledge) -> dict | None:
     return said
 
 
+def cited(said: dict) -> tuple[dict[str, str], str]:
+    """(citations, marks): each evidence passage numbered from 1, and the " [1] [2]" that cite them
+    in a verdict's text (every yes/no reading words its verdict around these)."""
+    cites = {str(i + 1): e["passage_id"] for i, e in enumerate(said.get("evidence") or [])}
+    return cites, "".join(f" [{k}]" for k in cites)
+
+
 def summary(said: dict) -> tuple[str, dict[str, str]]:
     """(answer_text, citations) for a verdict.
 

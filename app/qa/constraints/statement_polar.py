@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.qa.form.embedded_polar import CLAIM_SOURCE, CLAIM_TAG
+from app.qa.form.embedded_polar import ASKED_NOT, CLAIM_SOURCE, CLAIM_TAG
 from app.qa.topics.topic_coverage import holds_any
 from app.qa.units import terms
 
@@ -33,7 +33,6 @@ _NOT_STATEMENT = re.compile(r"\b(?:or|any|every|all|each|which|what|who|whom|who
                             r"more|most|fewer|less|least)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to|unable\s+to|failed\s+to|lack\s+of|without|cannot|"
                        r"\w+n['’]t)\b", re.I)
-_ASKED_NOT = re.compile(r"\b(?:not|never|\w+n['’]t)\b", re.I)
 # A sentence, a list item, or a clause a semicolon ends: "... Article IV reports in Cambodia, ...;
 # providing technical assistance ... in Lebanon" says nothing of Article IV in Lebanon.
 _SENTENCE = re.compile(r"[^.!?\n;]+(?:[.!?;]+|$)", re.M)
@@ -194,9 +193,9 @@ def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, floa
         return None
     cover, pid, span, window = best
     # a negative word the question writes as part of its topic ("workers without contracts") negates nothing
-    topical = {w.lower() for w in _NEGATION.findall(question)} - {w.lower() for w in _ASKED_NOT.findall(question)}
+    topical = {w.lower() for w in _NEGATION.findall(question)} - {w.lower() for w in ASKED_NOT.findall(question)}
     negated = any(w.lower() not in topical for w in _NEGATION.findall(window))
-    yes = negated == bool(_ASKED_NOT.search(question))
+    yes = negated == bool(ASKED_NOT.search(question))
     return Statement("Yes" if yes else "No", pid, span, round(cover, 3), negated)
 
 

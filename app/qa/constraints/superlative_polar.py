@@ -15,6 +15,7 @@ membership, either answer decides.  Ordinary English only: auxiliaries and super
 from __future__ import annotations
 
 import re
+from app.qa.constraints.polar import cited
 from dataclasses import dataclass
 
 _AUX = re.compile(r"^\W*(is|was|are|were)\s+(?:the\s+)?", re.I)
@@ -77,8 +78,7 @@ def verdict(ask: SuperlativePolar, answered: dict, knowledge) -> dict | None:
 
 def summary(said: dict) -> tuple[str, dict[str, str]]:
     """(answer_text, citations): the verdict and the top answer it rests on."""
-    cites = {str(i + 1): e["passage_id"] for i, e in enumerate(said.get("evidence") or [])}
-    marks = "".join(f" [{k}]" for k in cites)
+    cites, marks = cited(said)
     if said["label"] == "Yes":
         return f"Yes: the report's answer is {said['top']}{marks}.", cites
     return f"No: the report's answer is {said['top']}, not {said['subject']}{marks}.", cites

@@ -20,11 +20,11 @@ import re
 from dataclasses import dataclass
 
 from app.qa.constraints.month_dated import MONTHS
-from app.qa.form.embedded_polar import CLAIM_SOURCE, CLAIM_TAG
+from app.qa.form.embedded_polar import ASKED_NOT, checked_clause
+from app.qa.constraints.polar import cited
 
 _AUX = re.compile(r"^\W*(?P<aux>is|are|was|were|has|have|had|does|do|did|will|would)\s+", re.I)
 _QUANTIFIED = re.compile(r"\b(?:any|every|all|each|both|which|what|who|whom|how|when|either|neither|or)\b", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|\w+n['’]t)\b", re.I)
 _MONTH = "|".join(MONTHS)
 # "in 2024", "by 2026", "in June 2025", "before the end of 2025"; no span ("2021-2025") nor a year naming a thing
 _DATED = re.compile(rf"\s*,?\s*\b(?P<prep>in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:(?:{_MONTH})\s+)?"
@@ -42,13 +42,9 @@ class YearPolar:
 
 def read(question: str) -> YearPolar | None:
     """The open date question of a stated-year check, or None when the question is no such check."""
-    q = " ".join(question.split())
-    tag = CLAIM_TAG.search(q)
-    claim = CLAIM_SOURCE.match(q)
-    clause = q[:tag.start()] if tag else q.rstrip(" ?.!")
-    clause = clause[claim.end():] if claim else clause
+    clause, _framed = checked_clause(question)
     aux = _AUX.match(clause)
-    if aux is None or _NEGATED.search(clause) or _QUANTIFIED.search(clause):
+    if aux is None or ASKED_NOT.search(clause) or _QUANTIFIED.search(clause):
         return None  # a statement without its auxiliary is left to the statement reading
     years = _ANY_YEAR.findall(clause)
     dated = list(_DATED.finditer(clause))
@@ -82,6 +78,5 @@ def verdict(ask: YearPolar, answered: dict) -> dict | None:
 
 def summary(said: dict) -> tuple[str, dict[str, str]]:
     """(answer_text, citations): the verdict and the report's date it rests on."""
-    cites = {str(i + 1): e["passage_id"] for i, e in enumerate(said.get("evidence") or [])}
-    marks = "".join(f" [{k}]" for k in cites)
+    cites, marks = cited(said)
     return f"No: the report gives {said['date']}, not {said['stated']}{marks}.", cites

@@ -40,6 +40,22 @@ CLAIM_SOURCE = re.compile(r"^\W*(?:(?:the|this|our|my|a|one\s+of\s+our)\s+)?(?:r
                           r"(?:\s+that)?\s+", re.I)
 CLAIM_TAG = re.compile(r"\s*[-–—,:;]?\s*\(?\s*(?:(?:is\s+(?:that|this|it)\s+)?(?:correct|right|true|accurate)|yes\s*/\s*no|"
                        r"y\s*/\s*n|true\s*/\s*false|yes\s+or\s+no|true\s+or\s+false)\s*\)?\s*[?.!]*\s*$", re.I)
+# A check asked in the negative ("Did ... not achieve 45 ...?"): the readings of a stated figure,
+# year or statement turn or leave it.
+ASKED_NOT = re.compile(r"\b(?:not|never|\w+n['’]t)\b", re.I)
+
+
+def checked_clause(question: str) -> tuple[str, bool]:
+    """(the clause a check states, whether a frame marked it): the question without its closing
+    check ("- correct?", "(yes/no)") or its final punctuation, and without the claim's source
+    ("Report says ..."), for the stated-figure, stated-year and bar readings."""
+    q = " ".join(question.split())
+    tag = CLAIM_TAG.search(q)
+    clause = q[:tag.start()] if tag else q.rstrip(" ?.!")
+    claim = CLAIM_SOURCE.match(clause)
+    return (clause[claim.end():] if claim else clause), bool(tag or claim)
+
+
 # The embedded clause's auxiliary (before a negation, participle or noun phrase).
 _AUX = re.compile(r"\b(is|are|was|were|has|have|had|does|do|did)\b", re.I)
 # Words ending in "s" that are no present-tense verb.
