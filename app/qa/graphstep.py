@@ -72,7 +72,8 @@ FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governme
                           # funder of X" asks the recipients, France is the funder)
                           r"|\b(?:which|what)\s+(?:countr(?:y|ies)|governments?|member states?|nations?)\s+"
                           r"(?:is|are|was|were|acts?\s+as|serves?\s+as|does\s+the\s+report\s+(?:name|list|cite|give)\s+as|"
-                          r"(?:is|are)\s+(?:named|listed|cited|given)\s+as)\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?:is|are|was|were)\s+(?:named|listed|cited|given|credited|mentioned|recorded|identified|acknowledged|"
+                          r"recogni[sz]ed|shown|thanked)\s+(?:(?:in|by)\s+(?:the|this)\s+report\s+)?as)\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?:(?:only|main|sole|largest|biggest|key|principal|other|single|lead|leading)\s+)?"
                           r"(?:funders?|donors?|financiers?|sponsors?|contributors?|backers?)\s+(?:of|to|for|behind)\b", re.I)
 # ("which donors do X and Y share", "which donors they are sharing", "the same donors": a verb of
