@@ -26,3 +26,43 @@ def test_countries_credited_as_contributors_to_a_fund_are_its_funders(engine, ve
     # and never the countries the fund pays for
     funded = _labels(engine.ask("Which countries are funded by the RBSA?"))
     assert not set(_labels(got)) & set(funded)
+
+
+# ---- "Of all the countries where the report gives the year of ratification, which one ...?"
+
+def test_a_frames_year_describes_the_set_not_the_answer():
+    from app.qa.question import answer_type
+    assert answer_type("Of all the countries where the report gives the year of ratification of the "
+                       "Atlantis Convention, which one ratified it the earliest?") == "Country"
+    assert answer_type("Looking only at the members for which the report gives a date of joining, "
+                       "which one joined the Atlantis Initiative first?") != "Year"
+    # the year asked after the frame is still asked
+    assert answer_type("Of the countries that ratified the Atlantis Convention, in what year did the first ratify?") == "Year"
+    assert answer_type("What is the year of ratification of the Atlantis Convention by Atlantis?") == "Year"
+
+
+def test_the_earliest_of_a_framed_set_is_the_plain_superlatives_answer(engine):
+    plain = engine.ask("Which country ratified Convention No. 102 earliest?")
+    assert plain["answers"] and plain["strategy"] == "graph-aggregate", plain["path"]
+    framed = engine.ask("Of all the countries where the report gives the year of ratification of C102, "
+                        "which one ratified it the earliest?")
+    assert _labels(framed) == _labels(plain), framed["path"]
+
+
+# ---- "Looking only at the pathfinders ..., which one joined the Global Accelerator first?"
+
+def test_a_closing_first_after_a_frames_comma_ranks_by_year():
+    from app.qa.figures.aggregate import EARLIEST
+    assert EARLIEST.search("Looking only at the pathfinders with a date, which one joined the Atlantis Initiative first?")
+    assert EARLIEST.search("Which country joined the Atlantis Initiative first?")
+    # "first" closing a clause that does not ask, or inside the frame, ranks nothing
+    assert not EARLIEST.search("Which countries joined the Atlantis Initiative, and which did so first of all in 2024")
+    assert not EARLIEST.search("Of the countries that joined first, how many ratified?")
+
+
+def test_the_first_of_a_framed_set_is_the_plain_superlatives_answer(engine):
+    plain = engine.ask("Which pathfinder joined the Global Accelerator first?")
+    assert plain["answers"] and plain["strategy"] == "graph-aggregate", plain["path"]
+    framed = engine.ask("Looking only at the pathfinder countries for which the report gives an exact date of "
+                        "high-level commitment, which one joined the Global Accelerator first?")
+    assert _labels(framed) == _labels(plain), framed["path"]

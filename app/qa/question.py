@@ -1101,12 +1101,22 @@ _THEN_BODY = re.compile(r"\s+(?:ministr(?:y|ies)|departments?|agenc(?:y|ies)|ins
 _WHERE_LAST = re.compile(r"\bwhere\s*\??\s*$", re.I)
 
 
+# A leading frame naming a set ("Of all the countries where ...,", "Looking only at the pathfinders
+# for which ...,") closed by a comma before the asking word
+_SET_THEN_ASK = re.compile(r"^\W*(?:of|among|amongst|out\s+of|looking\s+(?:only\s+)?at|considering|taking|from)\s+"
+                           r"(?:only\s+)?(?:all\s+)?(?:of\s+)?(?:the|those|these)\b[^?]*?,\s*(?=(?:which|what|who)\b)", re.I)
+
+
 def answer_type(question: str) -> str:
     asked = question
     unit = _UNIT_CLOSING.search(question)
     from app.qa.figures.event_month import MONTH_ASKED
 
-    if _YEAR_ASKED.search(question) or unit and unit.group("year") or MONTH_ASKED.search(question):
+    # "Of all the countries where the report gives the year of ratification, which one ratified
+    # earliest?": the frame's year or date describes the set; the clause after it asks
+    frame = _SET_THEN_ASK.match(question)
+    scope = question[frame.end():] if frame else question
+    if _YEAR_ASKED.search(scope) or unit and unit.group("year") or MONTH_ASKED.search(scope):
         return "Year"  # (a month asked is a year answered with its month: "February 2024")
     if unit:
         return "Number"  # "what is the new minimum contribution period for a pension, in years?": the unit says it

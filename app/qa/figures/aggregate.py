@@ -382,7 +382,9 @@ def count_objects(store, r: Relation, a: Analysis, patterns: list[str]) -> tuple
 # "the earliest", "the most recent", "the first/last to ...": a superlative over the year a
 # statement carries, not over a count.
 # The adverb closing a wh-question says it too: "which country ratified C102 first?", "who joined last".
-_CLOSING = r"|^(?=\s*(?:which|who|what)\b)[^?]*?\b{}(?=\s*\??\s*$)"
+# (or the clause after a framing phrase's comma: "Looking only at the pathfinders ..., which one
+# joined first?")
+_CLOSING = r"|(?:^\s*|,\s*)(?=(?:which|who|what)\b)[^?,]*?\b{}(?=\s*\??\s*$)"
 EARLIEST = re.compile(r"\b(earliest|(?:the )?first (?:one |country |state )?to|longest ago|(?:the )?oldest|"
                       # "which one has had C102 in force the longest": the earliest of the statements
                       r"(?:in\s+force|ratified|been\s+(?:a\s+)?(?:member|party|pathfinder|signator)\w*)\s+(?:for\s+)?(?:the\s+)?longest|"
