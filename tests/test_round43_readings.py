@@ -66,3 +66,27 @@ def test_the_first_of_a_framed_set_is_the_plain_superlatives_answer(engine):
     framed = engine.ask("Looking only at the pathfinder countries for which the report gives an exact date of "
                         "high-level commitment, which one joined the Global Accelerator first?")
     assert _labels(framed) == _labels(plain), framed["path"]
+
+
+# ---- "colombia global accelerator pathfinder?": a keyword query's question mark asks yes or no
+
+def test_a_keyword_query_closing_on_a_role_noun_and_a_question_mark_is_polar():
+    from app.qa.form.keyword_polar import as_polar, role_nouns
+    assert {"pathfinder", "member", "priority country"} <= role_nouns()  # read from the registry
+    assert as_polar("atlantis global initiative pathfinder?") == "Is atlantis global initiative pathfinder?"
+    assert as_polar("atlantis pension roadmap endorsed in 2024?") == "Was atlantis pension roadmap endorsed in 2024?"
+    # a plural asks the list; a question word (even misspelt), an auxiliary or no mark: not this form
+    for q in ("atlantis donors?", "pathfinders joined in 2024?", "which atlantis pathfinder?",
+              "wich atlantis pathfinder?", "wat is the atlantis scheme called?", "atlantis pathfinder"):
+        assert as_polar(q) is None, q
+
+
+def test_keyword_polar_questions_answer_yes_and_no_from_the_graph(engine):
+    pathfinders = _labels(engine.ask("Which countries are Global Accelerator pathfinders?"))
+    priority = _labels(engine.ask("Which countries are Flagship Programme priority countries?"))
+    assert pathfinders and priority
+    outside = next(c for c in priority if c not in pathfinders)
+    yes = engine.ask(f"{pathfinders[0].lower()} global accelerator pathfinder?")
+    no = engine.ask(f"{outside} Global Accelerator pathfinder?")
+    assert _labels(yes) == ["Yes"] and _labels(no) == ["No"], (yes["path"], no["path"])
+    assert yes["answer_text"].startswith("Yes")

@@ -148,6 +148,7 @@ from app.qa.relation import scoped_partners
 from app.qa.form import given_roles
 from app.qa.names import initiative_profiles, spelled_acronyms
 from app.qa.form.embedded_polar import direct_question
+from app.qa.form import keyword_polar
 from app.qa.relation.funded_names import drop_describing_funders
 from app.qa.constraints.polar import open_subject, summary as polar_summary, tagged_subject, verdict
 from app.qa.things.definition import defined_entity
@@ -517,8 +518,11 @@ class QuestionEngine:
         over it is chained before the whole reading, a second condition narrows the whole reading
         to what both conditions hold."""
         asked = " ".join(str(question or "").split())
+        # "colombia global accelerator pathfinder?": a keyword query's question mark asks yes or no (read
+        # before the frame is peeled, which takes the mark)
+        question = keyword_polar.as_polar(asked) or asked
         # "quien financia OIT en Nepal": French, Spanish, Portuguese words and names in English first
-        question = asked_core.of(in_english(self._with_commas(unshout(asked, self._keeps_capitals)),
+        question = asked_core.of(in_english(self._with_commas(unshout(question, self._keeps_capitals)),
                                             self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
         question = count_words.rewrite(question)  # "how much country are pathfinder": how many
         question = dropped_prepositions.rewrite(question)  # "apart Portugal": apart from Portugal
