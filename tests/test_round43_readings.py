@@ -90,3 +90,34 @@ def test_keyword_polar_questions_answer_yes_and_no_from_the_graph(engine):
     no = engine.ask(f"{outside} Global Accelerator pathfinder?")
     assert _labels(yes) == ["Yes"] and _labels(no) == ["No"], (yes["path"], no["path"])
     assert yes["answer_text"].startswith("Yes")
+
+
+# ---- "<topic>, was it launched in 2024?" and "the amendments approved in June 2024 take effect during 2024?"
+
+def test_a_topic_taken_up_by_a_pronoun_is_the_polar_subject():
+    from app.qa.form.embedded_polar import direct_question
+    assert direct_question("Atlantis national strategy for informal workers, was it launched in 2024?") == \
+        "Was Atlantis national strategy for informal workers launched in 2024?"
+    assert direct_question("The Atlantis scheme, is it funded by the EU?") == "Is the Atlantis scheme funded by the EU?"
+    # an asking or stating clause before the comma is no topic
+    for q in ("Which country, is it Atlantis?", "I think so, is it right?"):
+        assert direct_question(q) == q
+
+
+def test_a_participles_date_describes_the_subject_and_the_last_date_is_checked():
+    from app.qa.constraints.year_polar import read
+    got = read("Do the amendments to the Atlantis Pension Law approved in June 2024 take effect during 2024?")
+    assert got.year == 2024 and got.stated == "during 2024"
+    assert got.open_question == "When do the amendments to the Atlantis Pension Law approved in June 2024 take effect?"
+    assert read("Did Atlantis ratify the convention in 2023 and join the initiative in 2024?") is None
+
+
+def test_dislocated_and_described_year_checks_answer_from_the_open_date(engine):
+    law = "the amendments to Viet Nam's Law on Social Insurance approved in June 2024"
+    opened = engine.ask(f"When do {law} take effect?")
+    assert opened["answer_type"] == "Year" and len(opened["answers"]) == 1, opened["path"]
+    year = int(re.search(r"(?:19|20)\d\d", opened["answers"][0]["label"]).group(0))
+    got = engine.ask(f"Do {law} take effect during {year - 1}?")
+    assert _labels(got) == ["No"] and got["strategy"] == "yes/no (stated year)", got["path"]
+    dislocated = engine.ask(f"{law[0].upper() + law[1:]}, do they take effect during {year - 1}?")
+    assert _labels(dislocated) == ["No"], dislocated["path"]

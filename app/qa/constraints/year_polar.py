@@ -30,6 +30,8 @@ _MONTH = "|".join(MONTHS)
 _DATED = re.compile(rf"\s*,?\s*\b(?P<prep>in|during|by|before)\s+(?:the\s+end\s+of\s+)?(?:(?:{_MONTH})\s+)?"
                     rf"(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)(?!\s*[-–]\s*\d)", re.I)
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# a past participle closing the words before a date, inside the subject ("the amendments approved")
+_DESCRIBING = re.compile(r"\b(?:the|its|their|[\w'’]+['’]s)\s+(?:[\w'’-]+\s+){1,8}?[a-z]{3,}ed\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,10 @@ def read(question: str) -> YearPolar | None:
         return None  # a statement without its auxiliary is left to the statement reading
     years = _ANY_YEAR.findall(clause)
     dated = list(_DATED.finditer(clause))
+    if len(years) == 2 and len(dated) == 2 and _DESCRIBING.search(clause[:dated[0].start()]):
+        # "Do the amendments approved in June 2024 take effect during 2024?": the first date is the
+        # subject's own (a participle describing it), the second is checked
+        years, dated = years[1:], dated[1:]
     if len(years) != 1 or len(dated) != 1:
         return None  # no year, or a second one that could be the dated one
     m = dated[0]

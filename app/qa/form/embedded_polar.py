@@ -87,6 +87,23 @@ _LEADING = re.compile(r"^\W*(?:despite|in\s+spite\s+of|although|though|even\s+th
                       r"(?=(?:is|are|was|were|has|have|had|does|do|did)\b)", re.I)
 
 
+# A topic set out first and taken up by a pronoun ("Uganda's national strategy for informal workers,
+# was it launched in 2024?"): the topic is the yes/no question's subject.
+_DISLOCATED = re.compile(r"^\W*(?P<topic>[^,;:?]{8,}?)\s*[,;:–—-]\s*(?P<aux>is|are|was|were|has|have|had|does|do|did)\s+"
+                         r"(?:it|they)\s+(?P<rest>[^?]{3,}?)\s*\??\s*$", re.I)
+_ASKS_OR_STATES = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why|is|are|was|were|has|have|had|does|do|"
+                             r"did|i|we|you|my|our)\b", re.I)
+
+
+def _dislocated(question: str) -> str | None:
+    """"<topic>, was it <rest>?" as "Was <topic> <rest>?", when the topic is a bare noun phrase."""
+    m = _DISLOCATED.match(question)
+    if m is None or _ASKS_OR_STATES.search(m.group("topic")):
+        return None
+    topic = re.sub(r"^(The|A|An)\b", lambda a: a.group(1).lower(), m.group("topic").strip())
+    return f"{m.group('aux').capitalize()} {topic} {m.group('rest').strip()}?"
+
+
 def direct_question(question: str) -> str:
     """The direct yes/no question for "is it true that <clause>?", or the question unchanged; the
     asker's remarks after the clause ("..., since my manager wants it checked") are no part of it,
@@ -95,6 +112,9 @@ def direct_question(question: str) -> str:
     direct = _inverted(question)
     if direct is not None:
         return _without_trailing(direct)[0]
+    topic = _dislocated(question)  # "Uganda's strategy for informal workers, was it launched in 2024?"
+    if topic is not None:
+        return topic
     asked = asking_sentence(question)
     if asked.dropped and _POLAR_OPEN.match(asked.question) and not _refers_back(asked.question):
         return asked.question
