@@ -85,8 +85,18 @@ class Knowledge:
         return self.entities.get(eid) if eid else None
 
     def label(self, entity_id: str) -> str:
+        """The entity's label; a country the report never names by its common name ("Is Canada a
+        pathfinder?" → "Canada", not "CAN"); anything else unknown by its id's local part."""
         e = self.entities.get(entity_id)
-        return e["label"] if e else entity_id.split(":", 1)[-1]
+        if e:
+            return e["label"]
+        kind, _, local = entity_id.partition(":")
+        if kind == "Country":
+            from graph.countries import all_countries
+            known = all_countries().get(local)
+            if known is not None:
+                return known.name
+        return local or entity_id
 
     def names(self, entity_id: str) -> list[str]:
         """Label, alternative labels and acronym: every surface form we know."""

@@ -121,3 +121,21 @@ def test_dislocated_and_described_year_checks_answer_from_the_open_date(engine):
     assert _labels(got) == ["No"] and got["strategy"] == "yes/no (stated year)", got["path"]
     dislocated = engine.ask(f"{law[0].upper() + law[1:]}, do they take effect during {year - 1}?")
     assert _labels(dislocated) == ["No"], dislocated["path"]
+
+
+# ---- "Congo-Brazzaville", "Congo-Kinshasa": the two Congos by their capitals; an unnamed country by its name
+
+def test_the_two_congos_are_told_apart_by_their_capitals():
+    from graph.countries import lookup
+    assert lookup("Congo-Brazzaville") == lookup("Republic of the Congo") == "COG"
+    assert lookup("Congo-Kinshasa") == lookup("Democratic Republic of the Congo") == "COD"
+
+
+def test_a_country_the_report_does_not_cover_is_not_its_namesake(engine):
+    drc = engine.ask("Who funds the ILO's work in the Democratic Republic of the Congo?")
+    assert drc["answers"], drc["path"]
+    assert _labels(engine.ask("Who funds the ILO's work in Congo-Kinshasa?")) == _labels(drc)
+    assert engine.ask("Which donors finance the ILO social protection programme in Congo-Brazzaville?")["answers"] == []
+    # a country outside the report is named by its name in a verdict, never by its code
+    no = engine.ask("Is Congo-Brazzaville a Global Accelerator pathfinder?")
+    assert _labels(no) == ["No"] and "Congo" in no["answer_text"] and "COG" not in no["answer_text"], no["answer_text"]
