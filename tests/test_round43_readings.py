@@ -139,3 +139,17 @@ def test_a_country_the_report_does_not_cover_is_not_its_namesake(engine):
     # a country outside the report is named by its name in a verdict, never by its code
     no = engine.ask("Is Congo-Brazzaville a Global Accelerator pathfinder?")
     assert _labels(no) == ["No"] and "Congo" in no["answer_text"] and "COG" not in no["answer_text"], no["answer_text"]
+
+
+# ---- "... financed by the country's own national institution (e.g. ISSS El Salvador)": an example, no filter
+
+def test_a_bracketed_example_led_by_eg_is_no_condition(engine):
+    from app.qa.form.marked_aside import strip
+    assert strip("countries funded by their own institute (e.g. the Atlantis Institute)") == "countries funded by their own institute"
+    assert strip("countries funded by Atlantis (excluding Utopia)") == "countries funded by Atlantis (excluding Utopia)"
+    assert strip("Which countries (e.g. not Atlantis) fund it?") == "Which countries (e.g. not Atlantis) fund it?"
+    plain = engine.ask("countries where ILO work is financed by the country's own national institution")
+    assert len(plain["answers"]) > 1, plain["path"]
+    example = plain["answers"][0]["label"]
+    got = engine.ask(f"countries where ILO work is financed by the country's own national institution (e.g. {example})")
+    assert _labels(got) == _labels(plain), got["path"]

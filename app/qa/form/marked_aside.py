@@ -72,10 +72,16 @@ def _examples(body: str) -> bool:
     return bool(items) and bool(_EXAMPLE_ITEMS.match(items)) and not re.search(r"\b(?:not|except|only|without)\b", items, re.I)
 
 
+# A bracketed example anywhere, said to be one by its lead: "countries financed by their own national
+# institution (e.g. ISSS El Salvador)" asks every such country, not El Salvador's.
+_LED_EXAMPLE = re.compile(r"\s*\((?P<b>(?:e\.\s?g\.?|eg|for\s+example|for\s+instance|such\s+as)[,:]?\s+[^()]{2,90})\)", re.I)
+
+
 def strip(question: str) -> str:
     """The question without the asides it marks off; unchanged when it has none."""
     text = _EXAMPLES.sub(lambda m: m.group("asked") + " " if _examples(m.group("b1") or m.group("b2") or "")
                          else m.group(0), question)
+    text = _LED_EXAMPLE.sub(lambda m: " " if _examples(m.group("b")) else m.group(0), text)
     for i, pattern in enumerate(_SEGMENTS):
         def repl(m: re.Match) -> str:
             if not _aside(m.group("body"), comma=i == 2):
