@@ -153,3 +153,25 @@ def test_a_bracketed_example_led_by_eg_is_no_condition(engine):
     example = plain["answers"][0]["label"]
     got = engine.ask(f"countries where ILO work is financed by the country's own national institution (e.g. {example})")
     assert _labels(got) == _labels(plain), got["path"]
+
+
+# ---- "<claim>. Does the report back that up?": the check in its own sentence asks the claim
+
+def test_a_claim_checked_in_the_next_sentence_is_its_direct_question():
+    from app.qa.form.embedded_polar import claim_checked
+    want = "Is Atlantis's ratification of Convention No. 102 now valid at the international level?"
+    for q in ("We have a draft line saying Atlantis's ratification of Convention No. 102 is now valid at the "
+              "international level. Does the report back that up?",
+              "Atlantis's ratification of Convention No. 102 is now valid at the international level. Is that correct?"):
+        assert claim_checked(q) == want, q
+    # a question before the check, or no check: not this form
+    assert claim_checked("Which countries does Atlantis fund? Is that right?") is None
+    assert claim_checked("Atlantis's ratification is now valid at the international level.") is None
+
+
+def test_a_claim_checked_after_it_answers_as_the_direct_question(engine):
+    direct = engine.ask("Is Kenya a Global Accelerator pathfinder?")
+    assert _labels(direct) in (["Yes"], ["No"]), direct["path"]
+    for check in ("Is that right?", "Does the report back that up?"):
+        got = engine.ask(f"Our notes say Kenya is a Global Accelerator pathfinder. {check}")
+        assert _labels(got) == _labels(direct), got["path"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from app.qa.form.asides import _refers_back, _without_trailing
-from app.qa.form.question_sentence import asking_sentence
+from app.qa.form.question_sentence import asking_sentence, split_sentences
 
 # The asker's frame around a stated clause, up to "that" (or "whether"/"if" after confirm/check).
 _FRAME = re.compile(
@@ -102,6 +102,43 @@ def _dislocated(question: str) -> str | None:
         return None
     topic = re.sub(r"^(The|A|An)\b", lambda a: a.group(1).lower(), m.group("topic").strip())
     return f"{m.group('aux').capitalize()} {topic} {m.group('rest').strip()}?"
+
+
+# A claim stated in a sentence of its own, then checked in the next ("Angola's ratification is now
+# valid. Does the report back that up?", "... Is that correct?"): the check asks the claim.
+_CHECK_AFTER = re.compile(r"(?<=[.!])\s+(?:so\s+)?(?:"
+                          r"(?:is|was)\s+(?:that|this|it)\s+(?:really\s+)?(?:correct|right|true|accurate|so|the\s+case)|"
+                          r"(?:does|do|can|would|will)\s+(?:the\s+report|the\s+document|it)\s+(?:back\s+(?:that|this|it)\s+up|"
+                          r"back\s+up\s+(?:that|this)|support\s+(?:that|this|it)|confirm\s+(?:that|this|it)|"
+                          r"bear\s+(?:that|this|it)\s+out)|"
+                          r"(?:can|could)\s+you\s+(?:please\s+)?(?:confirm|verify|check)(?:\s+(?:that|this|it))?|"
+                          r"true|correct|right|accurate)\s*\??\s*$", re.I)
+# The claim's source before it ("We have a draft line saying ...", "My colleague notes that ..."):
+# the asker or a document says it.
+_SAYING = (r"(?:say|saying|says|said|state|stating|states|claim|claiming|claims|read|reading|reads|suggest|suggesting|"
+           r"suggests|note|noting|notes|write|writes|wrote|argue|argues|arguing|heard|told\s+me|told\s+us)")
+# (a noun that is also a verb of saying is the source when the verb follows: "our notes say ...")
+_SAID_BY = re.compile(rf"^[^.?!]{{0,70}}?\b{_SAYING}\s+(?!{_SAYING}\b)(?:that\s+)?", re.I)
+_SOURCE_WORD = re.compile(r"\b(?:i|we|our|my|draft|article|report|notes?|story|line|brief|press|colleague|source|"
+                          r"someone|they|paper|text|memo)\b", re.I)
+
+
+def claim_checked(question: str) -> str | None:
+    """"<claim>. Is that correct?" as the direct yes/no question of the claim, else None.  Read on
+    the whole text, before the sign-off is peeled (which drops a closing "Is that right?" as a
+    follow-up to a question, and would leave the claim a bare statement)."""
+    check = _CHECK_AFTER.search(question)
+    if check is None:
+        return None
+    before = split_sentences(question[:check.start()])
+    claim = before[-1].rstrip(" .!") if before else ""
+    said = _SAID_BY.match(claim)
+    if said and _SOURCE_WORD.search(claim[:said.end()]):
+        claim = claim[said.end():]
+    if len(claim.split()) < 4 or re.match(r"(?:which|what|who|whom|whose|where|when|how|why)\b", claim, re.I):
+        return None
+    direct = _inverted(f"Is it true that {claim}?")
+    return _without_trailing(direct)[0] if direct is not None else None
 
 
 def direct_question(question: str) -> str:
