@@ -175,3 +175,30 @@ def test_a_claim_checked_after_it_answers_as_the_direct_question(engine):
     for check in ("Is that right?", "Does the report back that up?"):
         got = engine.ask(f"Our notes say Kenya is a Global Accelerator pathfinder. {check}")
         assert _labels(got) == _labels(direct), got["path"]
+
+
+# ---- "Among the Member States who ratified C102, which are not priority countries of the Flagship Programme?"
+
+def test_member_states_are_countries_not_a_membership(engine):
+    plain = engine.ask("Which countries that ratified C102 are not priority countries?")
+    assert plain["answers"], plain["path"]
+    got = engine.ask("Among the Member States who ratified C102, which ones are not part of the "
+                     "priority countries of the Flagship Programme?")
+    assert _labels(got) == _labels(plain), got["path"]
+    assert not any(p.startswith("members of") for p in got["path"])
+
+
+# ---- "The new RBSA money in 2024 went to ... countries. Which of those ...": new money is an allocation
+
+def test_new_money_from_a_fund_is_its_allocation(engine):
+    from app.qa.relation.relation_choice import keyword_hits
+    assert keyword_hits("the new atlantis money went to several countries", "receivedAllocationFrom") >= 1
+    allocated = engine.ask("Which countries received new RBSA allocations in 2024?")
+    funded = engine.ask("Which countries are funded by the RBSA?")
+    assert allocated["answers"] and set(_labels(allocated)) != set(_labels(funded))
+    priority = set(_labels(engine.ask("Which countries are Flagship Programme priority countries?")))
+    outside = set(_labels(allocated)) - priority
+    assert outside and priority
+    got = engine.ask("The new RBSA money in 2024 went to activities in several countries. Which of those "
+                     "countries are not among the Flagship Programme's priority countries?")
+    assert set(_labels(got)) == outside, got["path"]

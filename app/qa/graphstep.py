@@ -510,6 +510,11 @@ def _support_is_funding(a: Analysis, bodies: list[str], knowledge) -> bool:
     return bool(_SUPPORTED.search(_blank(a))) and any(funds_countries(b) and not engaged(b) for b in bodies)
 
 
+# A member of something, not "Member States", the ILO's word for countries ("among the Member States
+# who ratified C102, which are not priority countries of the Flagship Programme": no membership of it)
+_MEMBER_OF = re.compile(r"\bmembers?\b(?!\s+states?\b)|\bmembership\b", re.I)
+
+
 def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
     """The graph constraints a question expresses (possibly none)."""
     out: list[Constraint] = []
@@ -736,7 +741,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             init = _holds(knowledge, initiatives, "coChairOf", a.question)
             out.append(Constraint(f"?answer fg:coChairOf {_iri(init)} .", f"co-chairs of {init}",
                                   [("?", "coChairOf", init)]))
-        elif init and a.members:
+        elif init and a.members and _MEMBER_OF.search(a.question):
             my = year_for(a, "member", knowledge)  # "new members in 2024": the membership dated that year
             year = (" VALUES ?mp { fg:memberOf fg:pathfinderOf fg:coChairOf fg:priorityCountryOf }" +
                     dated_by(f"?ms rdf:subject ?answer ; rdf:predicate ?mp ; rdf:object {_iri(init)} ;", "?my",
