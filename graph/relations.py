@@ -464,7 +464,8 @@ register(Relation(
     "The pooled fund allocated new resources to activities in the country, as the fund's own text states "
     "(not the country's financing line): a kind of funding.",
     parent="fundedBy", qualifiers=("year",),
-    keywords=("allocated", "allocation", "allocations", "allocating", "received allocations", "new resources"),
+    keywords=("allocated", "allocation", "allocations", "allocating", "received allocations", "new resources",
+              "new money", "new funds", "new funding"),
     ask_object=("which fund allocated resources to {s}", "{s} allocations", "what allocations did {s} receive"),
     ask_subject=("which {type} received {o} allocations", "where were {o} resources allocated",
                  "{o} allocations", "to which {type} did {o} allocate new money", "which {type} got new {o} money"),
