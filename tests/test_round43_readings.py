@@ -202,3 +202,30 @@ def test_new_money_from_a_fund_is_its_allocation(engine):
     got = engine.ask("The new RBSA money in 2024 went to activities in several countries. Which of those "
                      "countries are not among the Flagship Programme's priority countries?")
     assert set(_labels(got)) == outside, got["path"]
+
+
+# ---- "... which one made the single largest contribution?": the "respectively" pair with the extreme figure
+
+def test_the_extreme_figure_of_a_respectively_list_names_its_item():
+    from app.qa.figures.numbers import respective_extreme
+    seg = "Resources came from Atlantis and Utopia €3 million (US$3.2 million) and €9 million (US$9.6 million) respectively."
+    assert respective_extreme(seg, "Which government made the largest contribution?") == "Utopia"
+    assert respective_extreme(seg, "Which government gave the smallest amount?") == "Atlantis"
+    assert respective_extreme(seg, "Which government gave more than €5 million?") is None  # a figure stated
+    assert respective_extreme(seg.replace("€9", "US$9"), "Which one gave the most?") is None  # two currencies
+    assert respective_extreme(seg.replace(" respectively", ""), "Which one gave the most?") is None
+
+
+def test_the_largest_of_several_stated_contributions_is_answered(engine):
+    from app.qa.figures.numbers import spans
+    asked = ("Out of all the governments that put additional money into the Global Accelerator (the M-GA and "
+             "related ILO projects) during 2024, which one made the single largest contribution?")
+    got = engine.ask(asked)
+    assert len(got["answers"]) == 1, got["path"]
+    sentence = got["answers"][0]["evidence"][0]["text"] if isinstance(got["answers"][0]["evidence"][0], dict) \
+        else got["answers"][0]["evidence"][0]
+    # the answer's own figure in its evidence is the largest amount the sentence pairs with a name
+    amounts = [s.value for s in spans(sentence) if s.kind == "money" and s.currency == "EUR"]
+    assert len(amounts) >= 2
+    own = engine.ask(f"How much did {got['answers'][0]['label']} contribute to the M-GA in 2024?")
+    assert own["answers"] and max(amounts) in [s.value for s in spans(own["answers"][0]["label"])], own["path"]

@@ -128,7 +128,7 @@ from app.qa.relation.grounding import adopt, ground
 from app.qa.names.author_names import AuthorNames
 from app.qa.relation.grounded_direction import adopt_held_relation, reversed_direction
 from app.qa.intent import IntentIndex
-from app.qa.figures.numbers import asked_unit, beside_counted, counts_entities, respective_item
+from app.qa.figures.numbers import asked_unit, beside_counted, counts_entities, respective_extreme, respective_item
 from app.qa.figures.counted_beside import prefer_counted
 from app.qa.relation.roles import ROLE_NAMES
 from app.qa.relation.open_slot import adopt_worded_over_region, both_ends_year, typed_relation
@@ -1310,8 +1310,11 @@ class QuestionEngine:
             out["strategy"] = "graph"
         elif text_best is not None:
             found_here = text_best.found
-            owner = respective_item(self.units.units[text_best.unit_id].text, q) if len(found_here) > 1 else None
-            if owner:  # "which country contributed €20 million": the one the list pairs with that figure
+            seg = self.units.units[text_best.unit_id].text
+            # "which country contributed €20 million", "which one made the largest contribution": the one
+            # the list pairs with that figure, or with the extreme one
+            owner = respective_item(seg, q) or respective_extreme(seg, q) if len(found_here) > 1 else None
+            if owner:
                 found_here = [f for f in found_here if any(n.lower() == owner.lower() for n in self.k.names(f.key))
                               or f.label.lower() == owner.lower()] or found_here
             answers = [self._text_answer(f, text_best) for f in found_here]

@@ -222,6 +222,32 @@ def respective_item(seg: str, question: str) -> str | None:
     return owned[0] if len(owned) == 1 else None
 
 
+# "which one made the single largest contribution", "who gave the least": the pair with the extreme figure
+_MOST = re.compile(r"\b(?:largest|biggest|greatest|highest|most|top)\b", re.I)
+_LEAST = re.compile(r"\b(?:smallest|lowest|least|fewest)\b", re.I)
+
+
+def respective_extreme(seg: str, question: str) -> str | None:
+    """With "respectively", the list item whose figure is the largest (smallest) the question asks
+    for ("Which government made the largest contribution?" of "... from Ireland and Germany €1.2
+    million (US$1.24 million) and €20 million (US$20.7 million) respectively": Germany); None unless
+    the figures are all of one kind and currency, and the question states none of its own."""
+    m = _RESPECTIVELY.search(seg)
+    most, least = _MOST.search(question), _LEAST.search(question)
+    if not m or bool(most) == bool(least) or any(not _year_like(sp) for sp in spans(question)):
+        return None
+    figs = [s for s in spans(seg) if s.end <= m.start() and not _year_like(s)
+            and not seg[max(0, s.start - 2):s.start].strip().endswith("(")]
+    if len(figs) < 2:
+        return None
+    paired = _paired_names(seg, figs)
+    if paired is None or len({(f.kind, f.currency) for f in paired[1]}) != 1:
+        return None
+    items, values = paired[0], [f.value for f in paired[1]]
+    best = max(values) if most else min(values)
+    return items[values.index(best)] if values.count(best) == 1 else None
+
+
 def _paired_names(seg: str, figs: list[Span]) -> tuple[list[str], list[Span]] | None:
     """(names, their figures): the last list of names before the figures that has as many names as
     there are figures before "respectively" ("Ireland and Germany €1.2 million and €20 million")."""
