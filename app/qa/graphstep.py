@@ -510,9 +510,15 @@ def _support_is_funding(a: Analysis, bodies: list[str], knowledge) -> bool:
     return bool(_SUPPORTED.search(_blank(a))) and any(funds_countries(b) and not engaged(b) for b in bodies)
 
 
-# A member of something, not "Member States", the ILO's word for countries ("among the Member States
-# who ratified C102, which are not priority countries of the Flagship Programme": no membership of it)
-_MEMBER_OF = re.compile(r"\bmembers?\b(?!\s+states?\b)|\bmembership\b", re.I)
+# "Member States", the ILO's word for countries, is no membership of the initiative named beside it
+# ("among the Member States who ratified C102, which are not priority countries of the Flagship
+# Programme"), unless a member word or a joining is said too ("which partner joined BMZ as a co-funder")
+_MEMBER_OF = re.compile(r"\bmembers?\b(?!\s+states?\b)|\bmembership\b|\bjoin\w*", re.I)
+_MEMBER_STATES = re.compile(r"\bmember\s+states?\b", re.I)
+
+
+def _only_member_states(question: str) -> bool:
+    return bool(_MEMBER_STATES.search(question)) and not _MEMBER_OF.search(question)
 
 
 def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
@@ -741,7 +747,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             init = _holds(knowledge, initiatives, "coChairOf", a.question)
             out.append(Constraint(f"?answer fg:coChairOf {_iri(init)} .", f"co-chairs of {init}",
                                   [("?", "coChairOf", init)]))
-        elif init and a.members and _MEMBER_OF.search(a.question):
+        elif init and a.members and not _only_member_states(a.question):
             my = year_for(a, "member", knowledge)  # "new members in 2024": the membership dated that year
             year = (" VALUES ?mp { fg:memberOf fg:pathfinderOf fg:coChairOf fg:priorityCountryOf }" +
                     dated_by(f"?ms rdf:subject ?answer ; rdf:predicate ?mp ; rdf:object {_iri(init)} ;", "?my",
