@@ -229,3 +229,32 @@ def test_the_largest_of_several_stated_contributions_is_answered(engine):
     assert len(amounts) >= 2
     own = engine.ask(f"How much did {got['answers'][0]['label']} contribute to the M-GA in 2024?")
     assert own["answers"] and max(amounts) in [s.value for s in spans(own["answers"][0]["label"])], own["path"]
+
+
+def test_only_member_states_is_no_membership_but_a_joining_is():
+    from app.qa.graphstep import _only_member_states
+    assert _only_member_states("Among the Member States who ratified C102, which are not priority countries of the Atlantis Programme?")
+    assert not _only_member_states("Which Member States joined the Atlantis Initiative in 2024?")
+    assert not _only_member_states("Which members of the Atlantis Network are Member States of the ILO?")
+    assert not _only_member_states("Which partner joined Atlantis as a co-funder of the Utopia Initiative?")
+
+
+# ---- "Ireland chipped in €1.2 million to the GA in 2024; which of the GA pathfinders ...": the year is that clause's
+
+def test_a_year_in_a_clause_closed_before_the_question_dates_that_clause():
+    from app.qa.multihop.chains import YEAR, _own_clause
+    q = "Atlantis chipped in money to the initiative in 2024; which of its pathfinders does Atlantis fund?"
+    ym = next(YEAR.finditer(q))
+    assert _own_clause(q, ym, q.index("pathfinders"))
+    framed = "Since the campaign began in 2021; which countries have ratified the convention?"
+    assert not _own_clause(framed, next(YEAR.finditer(framed)), framed.index("ratified"))
+    inline = "Which pathfinders joined in 2024 and are funded by Atlantis?"
+    assert not _own_clause(inline, next(YEAR.finditer(inline)), inline.index("funded"))
+
+
+def test_a_context_clauses_year_does_not_filter_the_asked_pathfinders(engine):
+    plain = engine.ask("Which of the Global Accelerator pathfinder countries have Ireland named in their financing support?")
+    assert len(plain["answers"]) >= 2, plain["path"]
+    got = engine.ask("Ireland chipped in €1.2 million to the Global Accelerator in 2024; which of the Global Accelerator "
+                     "pathfinder countries also have Ireland named in their financing support?")
+    assert set(_labels(got)) == set(_labels(plain)), got["path"]

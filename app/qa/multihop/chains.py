@@ -72,6 +72,24 @@ def _cue_before(blank: str, pos: int) -> bool:
     return any(rx.search(clause) for rxs in _CUES.values() for rx in rxs)
 
 
+# A clause closed by a semicolon or a full stop before the question goes on
+_CLAUSE_BREAK = re.compile(r";|[.!?]\s+(?=[A-Z\w])")
+# a clause that opens on a time word dates what follows it
+_TIME_LEAD = re.compile(r"^\W*(?:since|after|before|until|till|when|while|as\s+of|by|from|during|in|between|"
+                        r"(?:at\s+)?the\s+(?:end|start|beginning)\s+of)\b", re.I)
+
+
+def _own_clause(question: str, ym: re.Match, cue_start: int) -> bool:
+    """Is the year told in a clause of its own, closed before a cue that comes after it ("Ireland
+    chipped in €1.2 million to the Global Accelerator in 2024; which of the pathfinders ...")?  Such
+    a clause tells its own event; one that opens on a time word frames what follows ("Since 2022; ...")."""
+    if not _CLAUSE_BREAK.search(question, ym.end(), cue_start):
+        return False
+    opened = question[:ym.start()]
+    opened = opened[max(opened.rfind(";"), opened.rfind(". "), opened.rfind("? "), opened.rfind("! ")) + 1:]
+    return not _TIME_LEAD.match(opened)
+
+
 def year_owner(a: Analysis, year: str) -> str | None:
     """The hand-written relation cue nearest to the year's mention in the question."""
     blank = _blank(a)
@@ -82,7 +100,7 @@ def year_owner(a: Analysis, year: str) -> str | None:
         for name, rxs in _CUES.items():
             for rx in rxs:
                 for m in rx.finditer(blank):
-                    if YEAR.fullmatch(m.group(0)):
+                    if YEAR.fullmatch(m.group(0)) or m.start() >= ym.end() and _own_clause(a.question, ym, m.start()):
                         continue
                     d = min(abs(m.start() - ym.end()), abs(ym.start() - m.end()))
                     if m.start() >= ym.end() and _DATING.search(a.question[:ym.start()]) and \
