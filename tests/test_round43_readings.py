@@ -41,12 +41,18 @@ def test_a_frames_year_describes_the_set_not_the_answer():
     assert answer_type("What is the year of ratification of the Atlantis Convention by Atlantis?") == "Year"
 
 
-def test_the_earliest_of_a_framed_set_is_the_plain_superlatives_answer(engine):
-    plain = engine.ask("Which country ratified Convention No. 102 earliest?")
-    assert plain["answers"] and plain["strategy"] == "graph-aggregate", plain["path"]
-    framed = engine.ask("Of all the countries where the report gives the year of ratification of C102, "
-                        "which one ratified it the earliest?")
-    assert _labels(framed) == _labels(plain), framed["path"]
+@pytest.mark.parametrize("plain,framed", [
+    ("Which country ratified Convention No. 102 earliest?",
+     "Of all the countries where the report gives the year of ratification of C102, which one ratified it the earliest?"),
+    ("Which pathfinder joined the Global Accelerator first?",
+     "Looking only at the pathfinder countries for which the report gives an exact date of high-level commitment, "
+     "which one joined the Global Accelerator first?"),
+])
+def test_the_extreme_of_a_framed_set_is_the_plain_superlatives_answer(engine, plain, framed):
+    want = engine.ask(plain)
+    assert want["answers"] and want["strategy"] == "graph-aggregate", want["path"]
+    got = engine.ask(framed)
+    assert _labels(got) == _labels(want), got["path"]
 
 
 # ---- "Looking only at the pathfinders ..., which one joined the Global Accelerator first?"
@@ -58,14 +64,6 @@ def test_a_closing_first_after_a_frames_comma_ranks_by_year():
     # "first" closing a clause that does not ask, or inside the frame, ranks nothing
     assert not EARLIEST.search("Which countries joined the Atlantis Initiative, and which did so first of all in 2024")
     assert not EARLIEST.search("Of the countries that joined first, how many ratified?")
-
-
-def test_the_first_of_a_framed_set_is_the_plain_superlatives_answer(engine):
-    plain = engine.ask("Which pathfinder joined the Global Accelerator first?")
-    assert plain["answers"] and plain["strategy"] == "graph-aggregate", plain["path"]
-    framed = engine.ask("Looking only at the pathfinder countries for which the report gives an exact date of "
-                        "high-level commitment, which one joined the Global Accelerator first?")
-    assert _labels(framed) == _labels(plain), framed["path"]
 
 
 # ---- "colombia global accelerator pathfinder?": a keyword query's question mark asks yes or no

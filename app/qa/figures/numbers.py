@@ -207,15 +207,8 @@ def respective_item(seg: str, question: str) -> str | None:
     """The other way round: with "respectively", the list item whose figure the question states
     ("Which country contributed €20 million ...?" of "... from Ireland and Germany €1.2 million
     (US$1.24 million) and €20 million (US$20.7 million) respectively": Germany), or None."""
-    m = _RESPECTIVELY.search(seg)
     stated = {sp.value for sp in spans(question) if not _year_like(sp)}
-    if not m or not stated:
-        return None
-    figs = [s for s in spans(seg) if s.end <= m.start() and not _year_like(s)
-            and not seg[max(0, s.start - 2):s.start].strip().endswith("(")]
-    if len(figs) < 2:
-        return None
-    paired = _paired_names(seg, figs)
+    paired = _respective_pairs(seg) if stated else None
     if paired is None:
         return None
     owned = [item for item, f in zip(*paired) if f.value in stated]
@@ -232,20 +225,26 @@ def respective_extreme(seg: str, question: str) -> str | None:
     for ("Which government made the largest contribution?" of "... from Ireland and Germany €1.2
     million (US$1.24 million) and €20 million (US$20.7 million) respectively": Germany); None unless
     the figures are all of one kind and currency, and the question states none of its own."""
-    m = _RESPECTIVELY.search(seg)
     most, least = _MOST.search(question), _LEAST.search(question)
-    if not m or bool(most) == bool(least) or any(not _year_like(sp) for sp in spans(question)):
+    if bool(most) == bool(least) or any(not _year_like(sp) for sp in spans(question)):
         return None
-    figs = [s for s in spans(seg) if s.end <= m.start() and not _year_like(s)
-            and not seg[max(0, s.start - 2):s.start].strip().endswith("(")]
-    if len(figs) < 2:
-        return None
-    paired = _paired_names(seg, figs)
+    paired = _respective_pairs(seg)
     if paired is None or len({(f.kind, f.currency) for f in paired[1]}) != 1:
         return None
     items, values = paired[0], [f.value for f in paired[1]]
     best = max(values) if most else min(values)
     return items[values.index(best)] if values.count(best) == 1 else None
+
+
+def _respective_pairs(seg: str) -> tuple[list[str], list[Span]] | None:
+    """(names, their figures) of a sentence's "respectively" list: the figures before the word,
+    without years or converted amounts in brackets; None without such a list."""
+    m = _RESPECTIVELY.search(seg)
+    if not m:
+        return None
+    figs = [s for s in spans(seg) if s.end <= m.start() and not _year_like(s)
+            and not seg[max(0, s.start - 2):s.start].strip().endswith("(")]
+    return _paired_names(seg, figs) if len(figs) >= 2 else None
 
 
 def _paired_names(seg: str, figs: list[Span]) -> tuple[list[str], list[Span]] | None:
