@@ -91,6 +91,10 @@ _LEADING = re.compile(r"^\W*(?:despite|in\s+spite\s+of|although|though|even\s+th
 # was it launched in 2024?"): the topic is the yes/no question's subject.
 _DISLOCATED = re.compile(r"^\W*(?P<topic>[^,;:?]{8,}?)\s*[,;:–—-]\s*(?P<aux>is|are|was|were|has|have|had|does|do|did)\s+"
                          r"(?:it|they)\s+(?P<rest>[^?]{3,}?)\s*\??\s*$", re.I)
+# a topic is a noun phrase: not a clause or phrase opened by a subordinator or a preposition
+_CLAUSE_LEAD = re.compile(r"^\W*(?:despite|in\s+spite|although|though|even|while|whilst|given|since|because|as|considering|"
+                          r"knowing|apart|besides|according|going|based|looking|judging|from|after|before|when|if|unless|"
+                          r"for|in|on|at|with|by|so|and|but|then|also|regarding|about|concerning|on|of)\b", re.I)
 _ASKS_OR_STATES = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why|is|are|was|were|has|have|had|does|do|"
                              r"did|i|we|you|my|our)\b", re.I)
 
@@ -98,8 +102,8 @@ _ASKS_OR_STATES = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why
 def _dislocated(question: str) -> str | None:
     """"<topic>, was it <rest>?" as "Was <topic> <rest>?", when the topic is a bare noun phrase."""
     m = _DISLOCATED.match(question)
-    if m is None or _ASKS_OR_STATES.search(m.group("topic")):
-        return None
+    if m is None or _ASKS_OR_STATES.search(m.group("topic")) or _CLAUSE_LEAD.match(m.group("topic")):
+        return None  # ("Despite that, does it have any result?": a leading clause, not a topic)
     topic = re.sub(r"^(The|A|An)\b", lambda a: a.group(1).lower(), m.group("topic").strip())
     return f"{m.group('aux').capitalize()} {topic} {m.group('rest').strip()}?"
 

@@ -63,7 +63,7 @@ def as_polar(question: str) -> str | None:
     if any(w.startswith("wh") or w in _MISSPELT_ASKING for w in low):
         return None  # "wich country pathfinder?": a question word misspelt
     nouns = role_nouns()
-    if len(words) >= 2 and (low[-1] in nouns or " ".join(low[-2:]) in nouns and len(words) >= 3):
+    if low[-1] in nouns or " ".join(low[-2:]) in nouns and len(words) >= 3:
         return f"Is {body}?"
     m = _PARTICIPLE.search(body)
     # (a plural before the participle is the subject of a list: "pathfinders joined in 2024?")
