@@ -555,6 +555,7 @@ class QuestionEngine:
             return out
         out = self._ask_whole(question, qid)
         self._statement_polar(question, out)  # "Was the ILO identified as the lead agency ... in Malawi?"
+        self._yes_no_or_nothing(question, out)  # "Does the pilot cover informal workers?": no scheme list
         if not out.get("answers"):
             # "which country launched a campaign in 2024 about ...": its sentence (the question proper's,
             # without the asker's sentences before it)
@@ -592,6 +593,24 @@ class QuestionEngine:
                                        pairs=asked.context)
         if said is not None:
             statement_polar.answer(out, said, self.k, self._evidence)
+
+    def _yes_no_or_nothing(self, question: str, out: dict) -> None:
+        """A yes/no question no reader answered Yes or No gets no answer, not a wrong-typed one: the
+        words of "Did the Social Insurance Law in Viet Nam reduce the minimum contribution period?"
+        suggest a year, and of "Can non-nationals receive the National Disability Allowance?" the
+        allowance, neither of which says yes or no.  The nearest passages are listed instead."""
+        answers = out.get("answers") or []
+        if not answers or {str(a.get("label")).lower() for a in answers} <= {"yes", "no"}:
+            return
+        if not statement_polar.answers_yes_or_no(self._without_asides_early(question) or question):
+            return
+        found = ", ".join(str(a.get("label")) for a in answers[:3])
+        out.update(answers=[], answer_type="Text", strategy="none (yes/no unsettled)",
+                   path=list(out.get("path") or []) + [f"a yes/no question; the readings found {found}, "
+                                                          "which is no yes or no"],
+                   message="The report does not settle this yes/no question in one sentence or one list: "
+                           "no answer. The nearest passages are listed.",
+                   passages=self._nearest_passages(question), answer_text="", citations={})
 
     def _without_placed_elsewhere(self, ids: list[str]) -> list[str]:
         """The linked ids without a thing the graph places only in a country the question does not

@@ -45,7 +45,9 @@ _FUNDING = re.compile(r"\b(?:fund|funds|funded|funding|funders?|finance[sd]?|fin
 # "Is Angola's ratification of Convention No. 102 already valid at the international level?": a
 # ratification counts once registered, which is what the list of ratifications records
 _OWN_RATIFICATION = re.compile(r"^['’]s\s+(?:(?:19|20)\d\d\s+)?ratification\s+of\s+(.+?)\s+(?P<fill>(?:[a-z]+\s+){0,3}?)"
-                               r"(?:valid|registered|in\s+force|effective|recogni[sz]ed|official|complete)\b", re.I)
+                               r"(?:valid|registered|in\s+force|effective|recogni[sz]ed|official|complete|"
+                               r"(?:take|took|taken|taking)\s+effect|(?:enter|entered|come|came)\s+into\s+force|"
+                               r"counts?|counted)\b", re.I)
 # "Does British money support ...", "Is Japanese funding behind ...": the country's money, i.e. the country funds
 _MONEY_SUBJECT = re.compile(r"^\s+(?:money|funding|funds|aid|financing|resources|contributions?|cash)\s+"
                             r"(?:support\w*|fund\w*|financ\w*|pa(?:y|ys|id)\s+for|go(?:es)?\s+(?:in)?to|back\w*|"

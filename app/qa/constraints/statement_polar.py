@@ -30,7 +30,7 @@ _POLAR = re.compile(r"^\s*(?:is|are|was|were|has|have|had|does|do|did|can|could|
                     r"(?!\s+(?:you|u|there|it\s+true|the\s+report\s+(?:say|state|mention)))", re.I)
 # a choice, a quantifier over a set, or a wh-word inside: another reading's question
 _NOT_STATEMENT = re.compile(r"\b(?:or|any|every|all|each|which|what|who|whom|whose|where|when|how|why|list|name|"
-                            r"more|most|fewer|less|least)\b", re.I)
+                            r"more(?!\s+than)|most|fewer(?!\s+than)|less(?!\s+than)|(?<!\bat\s)least)\b", re.I)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to|unable\s+to|failed\s+to|lack\s+of|without|cannot|"
                        r"\w+n['’]t)\b", re.I)
 # A sentence, a list item, or a clause a semicolon ends: "... Article IV reports in Cambodia, ...;
@@ -38,7 +38,8 @@ _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to|unable\s+to|failed\
 _SENTENCE = re.compile(r"[^.!?\n;]+(?:[.!?;]+|$)", re.M)
 # A sentence that goes on from the one before ("However, ... this recommendation could not be
 # implemented"): read with it
-_ABBREVIATION = re.compile(r"\b(?:No|Nos|Art|e\.g|i\.e|etc|approx|incl|Dr|Mr|Ms|Mrs|St|vs|cf)\.(?=\s*[\w(])", re.I)
+# (and a decimal point: "52.4 per cent")
+_ABBREVIATION = re.compile(r"\b(?:No|Nos|Art|e\.g|i\.e|etc|approx|incl|Dr|Mr|Ms|Mrs|St|vs|cf)\.(?=\s*[\w(])|\d\.(?=\d)", re.I)
 _CONTRAST = re.compile(r"^\s*(?:however|but|yet|unfortunately|nevertheless)\b", re.I)
 _GOES_ON = re.compile(r"^\s*(?:however|but|yet|unfortunately|nevertheless|still|despite\s+this|this|these|that|those|"
                       r"it|they|such)\b", re.I)
@@ -62,6 +63,22 @@ class Statement:
     span: tuple[int, int]
     cover: float
     negated: bool  # the window negates
+    paired_with: str = ""  # the window pairs the stated figure with this other name ("respectively")
+
+
+# A yes/no question proper, whatever it is about: an auxiliary first and no second one after it
+# ("Were is the scheme run?": a misspelt "where"), no request ("Can you list ...") or "there" ("Are
+# there countries ...?" may be answered by naming them), no choice and no wh-word.
+_YES_NO = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would)\s+"
+                     r"(?!(?:you|u|we|i|there|is|are|was|were|has|have|had|does|do|did)\b)", re.I)
+_OTHER_ASK = re.compile(r"\b(?:or|which|what|who|whom|whose|where|when|how|why|list|name)\b", re.I)
+
+
+def answers_yes_or_no(question: str) -> bool:
+    """Is the question answered by Yes or No and nothing else?  A list, a figure or a year in
+    answer to it is a wrong-typed answer ("Does the Employment Injury Scheme pilot cover informal
+    workers?" answered with the scheme)."""
+    return bool(_YES_NO.match(question)) and not _OTHER_ASK.search(question)
 
 
 def asks(question: str) -> bool:
@@ -89,13 +106,19 @@ class Asked:
     context: bool  # the asker stated something first: a window may span two sentences
 
 
+# The asker's reason closing the question (", given where the instrument stands with the ILO"): why
+# they ask, no part of what they ask.
+_REASON = re.compile(r",\s*(?:given|considering|in\s+(?:light|view)\s+of|seeing\s+(?:that|as)|bearing\s+in\s+mind)\b"
+                     r"[^?]*\??\s*$", re.I)
+
+
 def read(question: str) -> Asked | None:
     """The statement a yes/no question asks about, or None for a question of another kind.
 
     "Was the ILO identified as ...?" asks itself; "Angola's National Assembly approved ... - is
     that ratification already valid ...?" asks the clause with the statement it refers back to;
     "ivory coast digital platform for migrant workers y/n" asks the query without its tag."""
-    q = " ".join(question.split())
+    q = _REASON.sub("?", " ".join(question.split()))
     tag = CLAIM_TAG.search(q)
     q = _unframed(q[:tag.start()] if tag and q[:tag.start()].strip() else q)
     if asks(q):
@@ -140,7 +163,13 @@ def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, floa
     keys = [t for t in dict.fromkeys(terms(question)) if t not in _STOP]
     if len(keys) < MIN_KEYS:
         return None
-    weight = {k: idf.get(k, default_idf) for k in keys}
+    names = {e: [n for n in knowledge.names(e) if len(n) >= 2] for e in entity_ids}
+    # the words of the names the question links are checked by naming (each entity must be named or
+    # carried); what the question says of them is what a window must write: "Does the Employment
+    # Injury Scheme pilot cover commuting accidents?" is "pilot", "cover", "commuting accidents"
+    naming = {t for e in entity_ids for n in names[e] for t in terms(n)}
+    said = [k for k in keys if k not in naming]
+    weight = {k: idf.get(k, default_idf) for k in (said or keys)}
     total = sum(weight.values())
     exact = {w.lower() for w in _EXACT.findall(question)}
     pids = None
@@ -148,7 +177,6 @@ def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, floa
         got = set(knowledge.passages_mentioning(e))
         pids = got if pids is None else pids & got
     pool = sorted(pids) if pids is not None else sorted(knowledge.passages)
-    names = {e: [n for n in knowledge.names(e) if len(n) >= 2] for e in entity_ids}
 
     def named(e: str, pid: str, lo: int, hi: int, text: str) -> bool:
         """Does the window name the entity (a mention inside it, or one of its names written)?"""
@@ -178,8 +206,10 @@ def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, floa
             carried = [e for e in entity_ids if not named(e, pid, lo, m.end(), window)]
             if any(rival(e, pid, lo, m.end()) for e in carried):
                 continue  # "... Article IV reports in Cambodia ...": not the clause that names Lebanon
-            # the paragraph's subject, carried into a window that does not name it, is written there
-            held = terms(window + " " + " ".join(n for e in carried for n in names[e]))
+            # the paragraph's subject, carried into a window that does not name it, is written there;
+            # an entity the window names by one name ("the EIS Pilot") writes the words of all its
+            # names ("Employment Injury Scheme")
+            held = terms(window + " " + " ".join(n for e in entity_ids for n in names[e]))
             cover = sum(w for k, w in weight.items() if _held(held, k, long_forms)) / total
             if best is None or cover > best[0]:
                 after = sentences[i + 1] if i + 1 < len(sentences) else None
@@ -192,6 +222,15 @@ def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, floa
     if best is None or best[0] < MIN_COVER:
         return None
     cover, pid, span, window = best
+    # "Did France commit US$1.3 million ...?" of "France and Korea committed €300 thousand and US$1.3
+    # million, respectively": the window pairs the stated figure with another of its names
+    from app.qa.figures.numbers import respective_item
+
+    owner = respective_item(window, question)
+    if owner and entity_ids and not any(owner.lower() == n.lower() for e in entity_ids for n in names[e]) \
+            and any(owner.lower() == n.lower() for m in knowledge.mentions_in(pid)
+                    for n in knowledge.names(f"{m['type']}:{m['key']}")):
+        return Statement("Yes" if ASKED_NOT.search(question) else "No", pid, span, round(cover, 3), False, owner)
     # a negative word the question writes as part of its topic ("workers without contracts") negates nothing
     topical = {w.lower() for w in _NEGATION.findall(question)} - {w.lower() for w in ASKED_NOT.findall(question)}
     negated = any(w.lower() not in topical for w in _NEGATION.findall(window))
@@ -204,8 +243,10 @@ def answer(out: dict, said: Statement, knowledge, make_evidence) -> dict:
     p = knowledge.passage(said.passage_id)
     text = " ".join(p.text[said.span[0]:said.span[1]].split())
     why = (f"a sentence writes {said.cover:.0%} of the question's words"
-           + (" and negates it" if said.negated else "") + f": “{text}”")
+           + (" and negates it" if said.negated else "")
+           + (f", but pairs the stated figure with {said.paired_with}" if said.paired_with else "") + f": “{text}”")
     ev = [make_evidence(said.passage_id, [], spans=[said.span])]
+    out.pop("message", None)  # the notice of the readings before, which found nothing
     out.update(answers=[{"label": said.label, "type": "Text", "score": said.cover, "evidence": ev, "path": [why]}],
                answer_type="Text", strategy="text (yes/no on a statement)", path=[why],
                answer_text=f"{said.label}: the report says “{text}” [1]", citations={"1": said.passage_id})
