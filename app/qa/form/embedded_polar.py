@@ -110,21 +110,31 @@ def _dislocated(question: str) -> str | None:
 
 # A claim stated in a sentence of its own, then checked in the next ("Angola's ratification is now
 # valid. Does the report back that up?", "... Is that correct?"): the check asks the claim.
+# ("Does the ILO report back that claim up?", "Is that correct according to the report?")
+_THE_REPORT = r"the\s+(?:ilo(?:['’]s)?\s+)?(?:annual\s+)?(?:report|document|data|figures)"
+_THAT = r"(?:that|this|it)(?:\s+(?:claim|statement|figure|point|line|assertion))?"
 _CHECK_AFTER = re.compile(r"(?<=[.!])\s+(?:so\s+)?(?:"
                           r"(?:is|was)\s+(?:that|this|it)\s+(?:really\s+)?(?:correct|right|true|accurate|so|the\s+case)|"
-                          r"(?:does|do|can|would|will)\s+(?:the\s+report|the\s+document|it)\s+(?:back\s+(?:that|this|it)\s+up|"
-                          r"back\s+up\s+(?:that|this)|support\s+(?:that|this|it)|confirm\s+(?:that|this|it)|"
-                          r"bear\s+(?:that|this|it)\s+out)|"
-                          r"(?:can|could)\s+you\s+(?:please\s+)?(?:confirm|verify|check)(?:\s+(?:that|this|it))?|"
-                          r"true|correct|right|accurate)\s*\??\s*$", re.I)
+                          rf"(?:does|do|can|would|will)\s+(?:{_THE_REPORT}|it)\s+(?:back\s+{_THAT}\s+up|"
+                          rf"back\s+up\s+{_THAT}|support\s+{_THAT}|confirm\s+{_THAT}|"
+                          rf"bear\s+{_THAT}\s+out)|"
+                          rf"(?:can|could)\s+you\s+(?:please\s+)?(?:confirm|verify|check)(?:\s+{_THAT})?|"
+                          r"true|correct|right|accurate)"
+                          rf"(?:,?\s+(?:according\s+to|based\s+on|going\s+by|judging\s+by)\s+{_THE_REPORT})?\s*\??\s*$", re.I)
 # The claim's source before it ("We have a draft line saying ...", "My colleague notes that ..."):
 # the asker or a document says it.
 _SAYING = (r"(?:say|saying|says|said|state|stating|states|claim|claiming|claims|read|reading|reads|suggest|suggesting|"
-           r"suggests|note|noting|notes|write|writes|wrote|argue|argues|arguing|heard|told\s+me|told\s+us)")
+           r"suggests|note|noting|notes|write|writes|wrote|argue|argues|arguing|heard|"
+           r"told\s+(?:me|us|(?:the\s+)?\w+(?:\s+\w+)?(?=\s+that\b)))")
 # (a noun that is also a verb of saying is the source when the verb follows: "our notes say ...")
-_SAID_BY = re.compile(rf"^[^.?!]{{0,70}}?\b{_SAYING}\s+(?!{_SAYING}\b)(?:that\s+)?", re.I)
+_SAID_BY = re.compile(rf"^[^.?!]{{0,70}}?\b{_SAYING}\s+(?!{_SAYING}\b)(?:that\b[\s,]*)?", re.I)
+_SAID_PASSIVE = re.compile(r"^\W*(?:it|this)\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:claimed|said|stated|"
+                           r"reported|argued|suggested|asserted|alleged|written|mentioned)(?:\s+\w+){0,4}?\s+that\b[\s,]*",
+                           re.I)
 _SOURCE_WORD = re.compile(r"\b(?:i|we|our|my|draft|article|report|notes?|story|line|brief|press|colleague|source|"
-                          r"someone|they|paper|text|memo)\b", re.I)
+                          r"someone|they|paper|text|memo|minister|member|mp|senator|speaker|official|spokes\w+|"
+                          r"politician|journalist|campaigners?|critics?|opposition|committee|witness|expert|analyst|"
+                          r"debate|speech|post|tweet|headline)s?\b", re.I)
 
 
 def claim_checked(question: str) -> str | None:
@@ -137,7 +147,10 @@ def claim_checked(question: str) -> str | None:
     before = split_sentences(question[:check.start()])
     claim = before[-1].rstrip(" .!") if before else ""
     said = _SAID_BY.match(claim)
-    if said and _SOURCE_WORD.search(claim[:said.end()]):
+    passive = _SAID_PASSIVE.match(claim)
+    if passive:
+        claim = claim[passive.end():]  # "It was claimed that ...": said by someone unnamed
+    elif said and _SOURCE_WORD.search(claim[:said.end()]):
         claim = claim[said.end():]
     if len(claim.split()) < 4 or re.match(r"(?:which|what|who|whom|whose|where|when|how|why)\b", claim, re.I):
         return None
@@ -177,16 +190,34 @@ def _inverted(question: str) -> str | None:
         return clause[:1].upper() + clause[1:] + "?"
     aux = _AUX.search(clause)
     words = clause.split()
+    # a leading adverbial set off by a comma ("for the first time, more than half of ... is covered")
+    # is no part of the subject: it closes the question
+    lead = re.match(r"^([^,]{3,40}),\s+", clause) if aux else None
+    framed = lead is not None and lead.end() < aux.start() and len(clause[:aux.start()].split()) > 8
+    if framed:
+        clause = clause[lead.end():] + ", " + lead.group(1)
+        aux = _AUX.search(clause)
     if aux and len(clause[:aux.start()].split()) <= 8:
         subject, rest = clause[:aux.start()].strip(), clause[aux.end():].strip()
         if subject:
             return f"{aux.group(1).capitalize()} {subject} {rest}?"
-    # no auxiliary: the first verb-like word after a short subject takes "has" or "does"
-    for i, w in enumerate(words[1:6], start=1):
+    # no auxiliary: the first verb-like word after a short subject takes "has" or "does", an
+    # irregular past "did" ("Angola's ratification of Convention No. 102 took effect ...")
+    for i, w in enumerate(words[1:8], start=1):
         low = w.lower()
-        if low.endswith("ed") and len(low) > 4:
+        if low.endswith("ed") and len(low) > 4 and i < 6:
             return f"Has {' '.join(words[:i])} {' '.join(words[i:])}?"
-        base = None if w[:1].isupper() else _base(low)
+        if low in _IRREGULAR_PAST and not w[:1].isupper():
+            return f"Did {' '.join(words[:i])} {_IRREGULAR_PAST[low]} {' '.join(words[i + 1:])}".rstrip() + "?"
+        base = None if w[:1].isupper() or i >= 6 else _base(low)
         if base:
             return f"Does {' '.join(words[:i])} {base} {' '.join(words[i + 1:])}".rstrip() + "?"
     return None
+
+
+# Common irregular past tenses (ordinary English) and their base forms.
+_IRREGULAR_PAST = {"took": "take", "made": "make", "became": "become", "came": "come", "went": "go", "gave": "give",
+                   "got": "get", "began": "begin", "rose": "rise", "fell": "fall", "grew": "grow", "paid": "pay",
+                   "won": "win", "held": "hold", "met": "meet", "brought": "bring", "built": "build", "sent": "send",
+                   "spent": "spend", "led": "lead", "saw": "see", "chose": "choose", "drew": "draw", "wrote": "write",
+                   "sought": "seek", "undertook": "undertake", "overtook": "overtake", "underwent": "undergo"}
