@@ -197,6 +197,9 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   r"put(s|ting)? up (the )?(money|funds|funding|cash)|foot(s|ed|ing)? (the )?bill|pick(s|ed|ing)? up (the )?(tab|bill)|"
                   r"(provid|gave|give|giv|put|mobili[sz]|commit|pledg)\w* (the |its |their )?(additional |new |more |extra )?(resources|funds|funding|financing|money) (to|for|into)|"
                   r"contributions? (from|of|by|to)|(donat|pledg)\w*|"
+                  # a sum stated after the verb: "committed US$1.3 million to the ILO"
+                  r"(provid|gave|give|giv|put|mobili[sz]|commit|contribut|allocat|grant)\w* (?:about |around |over |some |"
+                  r"nearly |almost |a total of )?(?:US\$|\$|€|£|EUR |USD |CHF )\s?\d|"
                   # a name's funding, with its name blanked: "countries with(out) [MUL] funding", "no [EU] money"
                   r"(with|without|w/o|no|any)\s+(funding|financing|money)(?!\s+gaps?)|"
                   # the progressive: "where is the Netherlands funding ILO work"
@@ -234,7 +237,7 @@ def _ratify_cue() -> re.Pattern:
 RATIFY = _ratify_cue()
 PATHFINDER = re.compile(r"\bpathfinders?\b", re.I)
 MEMBERSHIP = re.compile(r"\b(members?|membership|join\w*|pathfinders?|constitut\w*|found(ed|ing|ers?)|co-?chair\w*|"
-                        r"endors\w*|roadmaps?|commit\w*|engag\w*|part of|belong\w*)\b", re.I)
+                        r"endors\w*|roadmaps?|commit\w*(?!\s+(?:US\$|\$|€|£|EUR\b|USD\b)\s?\d)|engag\w*|part of|belong\w*)\b", re.I)
 NEGATION = re.compile(r"\b(no|not|never|without|none|neither|nor|lack\w*|absent|\w+n['’]t|except|excluding|besides|apart|"
                       r"nothing(?!\s+(?:else|more|but|other))|zero(?=\s+[a-z]))\b",
                       re.I)
@@ -944,7 +947,7 @@ def asks_inner_place(question: str) -> bool:
 
 # "Of the countries ..., which one(s) ...", "Among these funders, which ...": the set named first is asked.
 # At the start, or after a preamble's clause break ("for a briefing, and among the ... countries, which one").
-_PICK_FROM = re.compile(r"(?:^\s*|[,;:—–]\s*(?:and\s+|but\s+|so\s+)?|\s-\s+)(?:of|among|out of|from)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,3}?"
+_PICK_FROM = re.compile(r"(?:^\s*|(?<=[.!?])\s+|[,;:—–]\s*(?:and\s+|but\s+|so\s+)?|\s-\s+)(?:of|among|out of|from)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,3}?"
                         r"(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|partners?|publications?|"
                         r"programmes?|schemes?|conventions?|initiatives?|pathfinders?)\b[^?]*?,\s*(?:which|what)\b"
                         r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
@@ -1035,7 +1038,7 @@ def _set_named_before(text: str) -> str | None:
     return _kind_before(text)
 
 
-def _kind_of_word(word: str) -> str | None:
+def kind_of_word(word: str) -> str | None:
     """The answer type a kind noun asks for ("organisations": Organization), else None."""
     w = word.lower()
     return next((t for prefix, t in _HEAD_PREFIXES if w.startswith(prefix)), None) if _HEAD.match("which " + w) else None
@@ -1104,7 +1107,8 @@ _WHERE_LAST = re.compile(r"\bwhere\s*\??\s*$", re.I)
 # A leading frame naming a set ("Of all the countries where ...,", "Looking only at the pathfinders
 # for which ...,") closed by a comma before the asking word
 _SET_THEN_ASK = re.compile(r"^\W*(?:of|among|amongst|out\s+of|looking\s+(?:only\s+)?at|considering|taking|from)\s+"
-                           r"(?:only\s+)?(?:all\s+)?(?:of\s+)?(?:the|those|these)\b[^?]*?,\s*(?=(?:which|what|who)\b)", re.I)
+                           r"(?:only\s+)?(?:all\s+(?:of\s+)?(?:the\s+|those\s+|these\s+)?|(?:the|those|these)\s+)"
+                           r"[^?]*?,\s*(?=(?:which|what|who)\b)", re.I)
 
 
 def answer_type(question: str) -> str:
@@ -1171,7 +1175,7 @@ def answer_type(question: str) -> str:
             word = head.group(1).lower()
             for prefix, t in _HEAD_PREFIXES:  # longest first: a "partnership" is no "partner"
                 if word.startswith(prefix):
-                    return joined_type(text, head.end(), t, _kind_of_word)  # "which governments and organisations"
+                    return joined_type(text, head.end(), t, kind_of_word)  # "which governments and organisations"
         noun = asked_head(text)  # "the countries for which ...", "which country's programme"
         if noun:
             return noun
@@ -1336,10 +1340,30 @@ def _without_kind_phrases(question: str) -> str:
 _WH_BEFORE = re.compile(r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 
 
+def _without_owner_countries(q: str, links: list, knowledge) -> list:
+    """The links without a country that only says whose aid agency a named body is: in "Which
+    organisation joined Germany's BMZ as a co-funder ...?" Germany describes the BMZ (the graph holds
+    it as an ``agencyOf`` Germany's government), it is no end of the relation asked (read as one,
+    the question asked for Germany's funders and found none).  A country's own institution ("Jordan's
+    Social Security Corporation") keeps its country: the work asked about is there."""
+    if knowledge is None:
+        return links
+    out = []
+    for i, l in enumerate(links):
+        nxt = links[i + 1] if i + 1 < len(links) else None
+        if l.type == "Country" and nxt is not None and nxt.type == "Organization" and len(nxt.ids) == 1 and \
+                re.fullmatch(r"['’]s\s+", q[l.end:nxt.start]) and \
+                any(f["object"] == f"Organization:gov-{i.split(':', 1)[1]}" for i in l.ids if i.startswith("Country:")
+                    for f in knowledge.facts_where(subject=nxt.ids[0], predicate="agencyOf")):
+            continue
+        out.append(l)
+    return out
+
+
 def analyse(question: str, lexicon: Lexicon) -> Analysis:
     q = " ".join(question.split())
     a = Analysis(q, answer_type(q))
-    a.links = lexicon.link(q)
+    a.links = _without_owner_countries(q, lexicon.link(q), getattr(lexicon, "k", None))
     if a.answer_type != "Country" and any(l.type in ("Region", "Country") for l in a.links) and not asks_written_text(q):
         # "which europe and central asia countries ...": a long place name hides the head noun
         short = q

@@ -216,19 +216,25 @@ def _year_of(a: Analysis, rel: str, init: str, cons: list[Constraint], knowledge
     return f" ?qm fg:year ?qmy . FILTER({year_test(a, '?qmy', y)})" if y else ""
 
 
+# The verb before a sum of money ("committed US$1.3 million", "pledged €20 million"): the sum is
+# what was given, the verb no role of membership.
+_SUM_GIVER = re.compile(r"\b[a-z]+\s+(?=(?:about\s+|around\s+|over\s+|some\s+)?(?:US\$|\$|€|£|EUR\s|USD\s)\s?\d)", re.I)
+
+
 def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Constraint]:
     """``?answer fg:<rel> <initiative>`` with the role the question's words pick, for each linked
     initiative not already constrained; empty when no role word of the graph is in the question."""
     if knowledge is None or a.answer_type not in ("Country",):
         return []
     used = {e for c in cons for trip in c.evidence for e in (trip[0], trip[2])}
+    question = _SUM_GIVER.sub(" ", a.question)  # "committed US$1.3 million": money given, no member's role
     # what a set-aside clause names ("leaving aside countries that are only in talks to join, ...")
     # is not asked for: its words pick no list
-    asked = _words(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(a.question)[0]))
+    asked = _words(_ASIDE_CLAUSE.sub(" ", _CONTRAST.split(question)[0]))
     # the question proper, with a partitive clause before it ("of the countries the Accelerator is
     # still in talks with, which ...") that names the set asked from
     proper_text = _ASIDE_CLAUSE.sub(" ", _CONTRAST.split(
-        (partitive_preamble(a.question) + " " + core_question(a.question)).strip())[0])
+        (partitive_preamble(question) + " " + core_question(question)).strip())[0])
     proper = _words(proper_text)
     out = []
     for init in a.linked("Initiative"):

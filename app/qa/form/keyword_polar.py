@@ -66,7 +66,16 @@ def as_polar(question: str) -> str | None:
     if low[-1] in nouns or " ".join(low[-2:]) in nouns and len(words) >= 3:
         return f"Is {body}?"
     m = _PARTICIPLE.search(body)
-    # (a plural before the participle is the subject of a list: "pathfinders joined in 2024?")
-    if m and len(body[:m.start("verb")].split()) >= 2 and not re.search(r"(?<!s)s$", m.group("before"), re.I):
+    if not m or len(body[:m.start("verb")].split()) < 2:
+        return None
+    before = m.group("before")
+    if not re.search(r"(?<!s)s$", before, re.I):
         return f"Was {body}?"
-    return None
+    # a plural kind the engine answers before the participle is the subject of a list ("pathfinders
+    # joined in 2024?"); any other plural is what the yes or no is about ("flagship regional focal
+    # points appointed 2024?")
+    from app.qa.question import kind_of_word
+
+    if kind_of_word(before) or _singular(before) in nouns:
+        return None
+    return f"Were {body}?"
