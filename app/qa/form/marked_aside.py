@@ -58,7 +58,8 @@ def _aside(body: str, comma: bool) -> bool:
 _EXAMPLES = re.compile(r"(?P<asked>\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?[\w-]+s)"
                        r"(?P<seg>\s+[-–—]+\s+(?P<b1>[^-–—()?]{3,90}?)\s+[-–—]+\s+|\s*\((?P<b2>[^()]{3,90})\)\s*)", re.I)
 _EXAMPLE_LEAD = re.compile(r"^(?:e\.\s?g\.?|eg|for\s+example|for\s+instance|such\s+as|like|say)[,:]?\s+", re.I)
-_EXAMPLE_CLOSE = re.compile(r"(?:,?\s*(?:or|and)\s+(?:others|other\s+\w+|so\s+on|the\s+like|anyone\s+else|more|whoever)|"
+_EXAMPLE_CLOSE = re.compile(r"(?:,?\s*(?:or|and)\s+(?:others|the\s+others|the\s+rest|other\s+\w+|so\s+on|the\s+like|"
+                            r"anyone\s+else|more|whoever)|"
                             r",?\s*etc\.?|\.\.\.|…)$", re.I)
 _EXAMPLE_ITEMS = re.compile(r"^(?:the\s+)?[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3}(?:\s*(?:,|\bor\b|\band\b|/)\s*(?:the\s+)?"
                             r"[\w'’.&-]+(?:\s+[\w'’.&-]+){0,3})*$", re.I)
@@ -75,13 +76,24 @@ def _examples(body: str) -> bool:
 # A bracketed example anywhere, said to be one by its lead: "countries financed by their own national
 # institution (e.g. ISSS El Salvador)" asks every such country, not El Salvador's.
 _LED_EXAMPLE = re.compile(r"\s*\((?P<b>(?:e\.\s?g\.?|eg|for\s+example|for\s+instance|such\s+as)[,:]?\s+[^()]{2,90})\)", re.I)
+# ... or by its close ("the pathfinders in Africa (Cape Verde, DR Congo and the others)")
+_CLOSED_EXAMPLE = re.compile(r"\s*\((?P<b>[^()]{2,90}?(?:,?\s*(?:and|or)\s+(?:the\s+)?(?:others|rest)|,?\s*etc\.?))\)", re.I)
+
+
+# A bracket after a date that only says which period it is ("end of 2023 (previous year)"): the
+# date says it already, and the bracket's "year" asked for none.
+_DATE_GLOSS = re.compile(r"(?<=\b(?:19|20)\d\d)\s*\(\s*(?:i\.?e\.?,?\s+)?(?:the\s+)?(?:previous|last|prior|preceding|"
+                         r"current|this|that|same|reporting|calendar|fiscal|financial|first|second|base)\s+"
+                         r"(?:programme\s+|reporting\s+)?(?:year|period|phase)\s*\)", re.I)
 
 
 def strip(question: str) -> str:
     """The question without the asides it marks off; unchanged when it has none."""
+    question = _DATE_GLOSS.sub("", question)
     text = _EXAMPLES.sub(lambda m: m.group("asked") + " " if _examples(m.group("b1") or m.group("b2") or "")
                          else m.group(0), question)
     text = _LED_EXAMPLE.sub(lambda m: " " if _examples(m.group("b")) else m.group(0), text)
+    text = _CLOSED_EXAMPLE.sub(lambda m: " " if _examples(m.group("b")) else m.group(0), text)
     for i, pattern in enumerate(_SEGMENTS):
         def repl(m: re.Match) -> str:
             if not _aside(m.group("body"), comma=i == 2):

@@ -431,8 +431,10 @@ class Speller:
             # a dictionary junk entry (short_junk_slip reads those)
             cands = [c for c in cands if len(c) == len(w) + 1 and _subsequence(w, c)] \
                 if own >= COMMON_ENGLISH // 10 else []
-        if own < COMMON_ENGLISH // 10:  # a junk dictionary entry: any frequent report or bank word
-            cands = [c for c in cands if self.counts[c] >= SLIP_TARGET]
+        if own < COMMON_ENGLISH // 10:  # a junk dictionary entry: any frequent report or bank word,
+            # or a rarer one the report writes next to this one's neighbour ("typhon Yagi": typhoon)
+            cands = [c for c in cands if self.counts[c] >= SLIP_TARGET
+                     or self.bigrams.get((b, c)) or self.bigrams.get((c, a))]
         else:
             # only where the report writes the other word next to this one's neighbour and
             # never this one ("arab stares" -> Arab States, "how many counties" -> countries), and
