@@ -54,7 +54,8 @@ from app.qa.figures import listed_subset, ordinal
 from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank, result_counts
 from app.qa.constraints import result_sets, set_conditions
-from app.qa.constraints import bar_polar, every_polar, figure_polar, statement_polar, superlative_polar, year_polar
+from app.qa.constraints import (bar_polar, compared_polar, every_polar, figure_polar, statement_polar,
+                                superlative_polar, year_polar)
 from app.qa.topics import counted_spans
 from app.qa.constraints.absent import absent_names, glossary_only, unwritten_bodies
 from app.qa.constraints.absent_topic import absent_topic
@@ -651,6 +652,16 @@ class QuestionEngine:
         fixed = given_roles.without(fixed, self.lexicon.link(fixed)) or fixed  # "part of the TSF, which the ILO leads"
         direct = direct_question(fixed)  # "Is it true that Kenya is not ...?" asks "Is Kenya not ...?"
         direct_links = self.lexicon.link(direct)
+        # "Was the funding gap smaller at the end of 2024 than at the end of 2023?": the measure asked
+        # open at each date, the two figures compared
+        compared = compared_polar.read(direct)
+        said = compared_polar.verdict(compared, self.ask(compared.later), self.ask(compared.earlier)) \
+            if compared is not None else None
+        if said is not None:
+            out.update(answer_type="Text", answers=[said], strategy="yes/no (a figure at two dates)", path=said["path"])
+            out["answer_text"], out["citations"] = compared_polar.summary(said)
+            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+            return out
         top = superlative_polar.read(direct, direct_links, lambda i: self.k.entity(i) is not None)
         # "Was the EU the biggest source of ...?": the superlative asked with the name left open
         said = superlative_polar.verdict(top, self.ask(top.open_question), self.k) if top is not None else None
