@@ -148,7 +148,7 @@ from app.qa.relation.said_partners import said_partners
 from app.qa.relation import scoped_partners
 from app.qa.form import given_roles
 from app.qa.names import initiative_profiles, spelled_acronyms
-from app.qa.form.embedded_polar import claim_checked, direct_question
+from app.qa.form.embedded_polar import claim_checked, direct_question, time_last
 from app.qa.form import keyword_polar
 from app.qa.relation.funded_names import drop_describing_funders
 from app.qa.constraints.polar import open_subject, summary as polar_summary, tagged_subject, verdict
@@ -526,6 +526,7 @@ class QuestionEngine:
         # "quien financia OIT en Nepal": French, Spanish, Portuguese words and names in English first
         question = asked_core.of(in_english(self._with_commas(unshout(question, self._keeps_capitals)),
                                             self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
+        question = time_last(question) or question  # "By end-2024, had ...?": the auxiliary first
         question = count_words.rewrite(question)  # "how much country are pathfinder": how many
         question = dropped_prepositions.rewrite(question)  # "apart Portugal": apart from Portugal
         question = dropped_auxiliary.rewrite(question)  # "With who RSSB made ...": with whom did RSSB make

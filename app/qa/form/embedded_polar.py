@@ -87,6 +87,24 @@ _LEADING = re.compile(r"^\W*(?:despite|in\s+spite\s+of|although|though|even\s+th
                       r"(?=(?:is|are|was|were|has|have|had|does|do|did)\b)", re.I)
 
 
+# A time set out before a yes/no question ("By end-2024, had ...?", "As of March 2025, were ...?"): it
+# dates the question, whose own words follow.
+_FRONTED_TIME = re.compile(r"^\W*(?P<time>(?:by|as\s+of|as\s+at|at\s+the\s+end\s+of|until|up\s+to|in|during|since|before|"
+                           r"after)\s+[^,?]{0,20}?(?:(?:19|20)\d\d|\b(?:year|month)\b)[^,?]{0,12}?),\s*"
+                           r"(?=(?:is|are|was|were|has|have|had|does|do|did)\b)", re.I)
+
+
+def time_last(question: str) -> str | None:
+    """"By end-2024, had total changes exceeded the ambition?" as "Had total changes exceeded the
+    ambition by end-2024?", else None: every yes/no and table reading expects the auxiliary first."""
+    fronted = _FRONTED_TIME.match(question)
+    if fronted is None:
+        return None
+    rest = question[fronted.end():].rstrip(" ?")
+    time = fronted.group("time")
+    return f"{rest[:1].upper()}{rest[1:]} {time[:1].lower()}{time[1:]}?"
+
+
 # A topic set out first and taken up by a pronoun ("Uganda's national strategy for informal workers,
 # was it launched in 2024?"): the topic is the yes/no question's subject.
 _DISLOCATED = re.compile(r"^\W*(?P<topic>[^,;:?]{8,}?)\s*[,;:–—-]\s*(?P<aux>is|are|was|were|has|have|had|does|do|did)\s+"
