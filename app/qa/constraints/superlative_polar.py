@@ -37,12 +37,55 @@ class SuperlativePolar:
 _MONEY = re.compile(r"\b(?:fund\w*|financ\w*|donors?|money|sources?\s+of|contribut\w*|resources|pa(?:y|id)\w*)\b", re.I)
 
 
+# "Did the EU provide the largest share of ...?": a verb before the superlative, asked with "do"
+_DO = re.compile(r"^\W*(did|does|do)\s+(?:the\s+)?", re.I)
+_VERB_TOP = re.compile(r"^\s+(?P<verb>[a-z]+)\s+(?P<top>(?:the|its|their)\s+(?:(?:single|very|one)\s+)?"
+                       r"(?:biggest|largest|greatest|highest|most|main|top|leading)\b.*)$", re.I)
+_IRREGULAR = {"give": "gave", "get": "got", "make": "made", "have": "had", "take": "took", "put": "put",
+              "pay": "paid", "lead": "led", "hold": "held", "bring": "brought", "send": "sent", "win": "won"}
+
+
+def _inflected(verb: str, aux: str) -> str:
+    """The verb as the open question says it: "provide" after "did" is "provided", after "does"
+    "provides"."""
+    v = verb.lower()
+    if aux == "do":
+        return v
+    if aux == "does":
+        return "has" if v == "have" else v + "es" if re.search(r"(?:[sxz]|ch|sh)$", v) else \
+            v[:-1] + "ies" if re.search(r"[^aeiou]y$", v) else v + "s"
+    if v in _IRREGULAR:
+        return _IRREGULAR[v]
+    return v + "d" if v.endswith("e") else v[:-1] + "ied" if re.search(r"[^aeiou]y$", v) else v + "ed"
+
+
+def _with_verb(question: str, links, is_body) -> SuperlativePolar | None:
+    """"Did <name> <verb> the largest ...?" as "Which <kind> <verbed> the largest ...?"."""
+    m = _DO.match(question)
+    if m is None:
+        return None
+    first = min((l for l in links if l.start >= m.start(1)), key=lambda l: l.start, default=None)
+    if first is None or first.type not in _NOUN or not m.end(1) < first.start <= m.end():
+        return None
+    said = _VERB_TOP.match(question[first.end:])
+    if said is None or re.search(r"\bor\b", said.group("top")) or said.group("verb").lower() in ("not", "never"):
+        return None
+    kind, ids = first.type, list(first.ids)
+    if kind == "Country" and is_body is not None and _MONEY.search(said.group(0)):
+        gov = f"Organization:gov-{ids[0].split(':', 1)[1]}"
+        if is_body(gov):
+            kind, ids = "Organization", ids + [gov]
+    verb = _inflected(said.group("verb"), m.group(1).lower())
+    return SuperlativePolar(" ".join(f"Which {_NOUN[kind]} {verb} {said.group('top')}".split()), ids)
+
+
 def read(question: str, links, is_body=None) -> SuperlativePolar | None:
-    """The wh-question of "was <name> the biggest ...?", or None when the question is not of that shape.
+    """The wh-question of "was <name> the biggest ...?" (or "did <name> <verb> the largest ...?"), or
+    None when the question is not of that shape.
     ``is_body(id)``: does the entity act in the report (a country's government that funds)?"""
     m = _AUX.match(question)
     if m is None:
-        return None
+        return _with_verb(question, links, is_body)
     first = min((l for l in links if l.start >= m.start(1)), key=lambda l: l.start, default=None)
     if first is None or first.type not in _NOUN or not m.end(1) < first.start <= m.end():
         return None

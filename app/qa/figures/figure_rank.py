@@ -382,7 +382,9 @@ def rank(found: list[Item], low: bool) -> list[int]:
 _TYPE_WORDS = (("Region", re.compile(r"\bregion(?:s|al)?\b", re.I)),
                ("Country", re.compile(r"\bcountr(?:y|ies)\b", re.I)),
                ("Organization", re.compile(r"\b(funders?|donors?|partners?|sources?|organi[sz]ations?|agenc(?:y|ies))\b",
-                                           re.I)))
+                                           re.I)),
+               # "who provided the largest share": a body (a country's government is one)
+               ("Organization", re.compile(r"^\W*who\b", re.I)))
 MIN_OVERLAP = 0.4  # share of the question's distinguishing words (idf-weighted) the passage's best sentence holds
 
 
@@ -430,6 +432,28 @@ def _wider_passages(order, scores, floor: float, most: int, units) -> list[str]:
             wider.append(pid)
     return wider
 
+# A list that goes on from a larger item said before it ("... represented the next largest share
+# (20 per cent)"): the words after "next" name the top item's phrase ("the largest share ...").
+_CONTINUES = re.compile(r"\bnext[\s-]+(?P<rank>(?:largest|biggest|highest|greatest)\s+[a-z]+)\b", re.I)
+
+
+def _with_larger_before(got: Ranked, pid: str, question: str, ask: Ask, want, units, passage_text, link, label,
+                        section_of, wider: list[str]) -> Ranked:
+    """The ranking of ``pid``'s list, or of it with the paragraph of its subsection that states the
+    top item, when the list says it goes on from one ("the RBSA represented the next largest share
+    (20 per cent)" after "The largest share of resources ... were provided by the European Union
+    (53 per cent)")."""
+    said = _CONTINUES.search(passage_text(pid) or "") if section_of is not None else None
+    if said is None:
+        return got
+    home = _subsection(section_of(pid) or "")
+    top = re.compile(r"(?<!next\s)\b" + re.escape(said.group("rank")).replace(r"\ ", r"\s+") + r"\b", re.I)
+    before = [p for p in wider if p != pid and _subsection(section_of(p) or "") == home
+              and top.search(passage_text(p) or "")]
+    whole = _rank_passage((before[0], pid), question, ask, want, units, passage_text, link, label) if home and before else None
+    return whole if whole is not None and len(whole.items) > len(got.items) else got
+
+
 def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_passages: int = 6,
                  section_of=None) -> Ranked | None:
     """Find the passage whose list of figures the question ranks and rank it.
@@ -472,7 +496,8 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
             got = _rank_passage(pid, question, Ask(ask.low, "percent", None, ask.options), want, units,
                                 passage_text, link, label)
         if got is not None:
-            return got
+            return _with_larger_before(got, pid, question, ask, want, units, passage_text, link, label, section_of,
+                                       _wider_passages(order, scores, floor, 2 * top_passages, units))
     named_options = _option_ids(ask.options, link) if ask.options else None
     if section_of is not None and named_options and len(seen) > 1 and ask.kind != "any":
         # "did the EU or the RBSA provide the bigger share": two named options whose figures the
