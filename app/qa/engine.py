@@ -180,6 +180,7 @@ from app.qa.things.publication_number import publication_number
 from app.qa.figures.publication_count import counted_publications
 from app.qa.things.titles import PublicationFinder
 from app.qa.understand import HANDWRITTEN, Understanding, _keyword_head, apply_intent, delexicalised, generic_constraint, speller_for
+from app.qa.figures import measure_words
 from app.qa.units import UnitIndex, terms
 from graph.relations import REGISTRY
 from graph.rdf import entity_uri
@@ -1293,6 +1294,11 @@ class QuestionEngine:
             text_best, good = topic_rerank.refocus(self.text, text_a, self._embed, text_best, good,
                                                    _GENERIC | _RELATION_WORDS | _QUESTION_STEMS | _FRAME,
                                                    required, exclude, qvec)
+        if text_best is not None and graph_ids is None and a.answer_type == "Number" and \
+                measure_words.unwritten(q, self.units.units[text_best.unit_id].text):
+            # "What discount rate was assumed ...?": a sentence writing neither "discount" nor "rate"
+            # states another figure ("more than 93 per cent of total employment")
+            text_best = None
         if text_best is not None:
             topic = residual if graph_ids is not None else [t for t in a.topic_terms if t not in _FRAME]
             clause = prefer_clause(text_best, results, self.units.units, topic)
