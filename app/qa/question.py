@@ -262,6 +262,10 @@ RESULT_TYPES = {
                              r"(?:administrative\s+and\s+)?financial\s+governance)\b|"
                              r"\boperations?[\s-]+improv\w*|\boperational\b", re.I),
 }
+# A table named as the place something is listed ("in the institutional results table for 2024"): a
+# source, no condition on what is asked.
+_TABLE_LOCATOR = re.compile(r"\b(?:in|from|of|per|according\s+to)\s+(?:the\s+)?(?:(?:19|20)\d\d\s+)?(?:institutional\s+)?"
+                            r"results?\s+table(?:\s+(?:for|of)\s+(?:19|20)\d\d)?\b", re.I)
 ANY_RESULT = re.compile(r"\binstitutional (result|change)s?\b|\bresults? (table|type|achieved)\b|\bresults?\b", re.I)
 # (also the steps still to come: "still awaits submission of the instrument", "a resolution approving
 # the ratification", "the instrument has not yet reached the ILO")
@@ -1435,7 +1439,8 @@ def analyse(question: str, lexicon: Lexicon) -> Analysis:
         a.roadmap = "in-progress" if IN_PROGRESS.search(blank) else "endorsed" if ENDORSED.search(blank) else None
     a.members = bool(MEMBERS.search(blank))
     a.result_types = [k for k, rx in RESULT_TYPES.items() if rx.search(blank)]
-    a.any_result = bool(ANY_RESULT.search(blank))
+    # "fall under the Africa region in the institutional results table": where they are listed, no result asked
+    a.any_result = bool(ANY_RESULT.search(_TABLE_LOCATOR.sub(" ", blank)))
     heading_result_types(a)
     for name, rx in (("fund", FUND), ("ratify", RATIFY), ("pathfinder", PATHFINDER), ("priority", PRIORITY)):
         m = rx.search(status_blank)
