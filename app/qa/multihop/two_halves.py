@@ -1,0 +1,64 @@
+""""Which countries are highlighted both under <A> and under <B>?": the answers of each half, kept
+where both hold; "... financed either by <A> or by <B>?": the answers of either.
+
+A question that repeats its preposition after "both ... and" ("both under the informal economy
+section and under the climate section", "both in the ILO-IMF partnership and in the Global
+Accelerator") asks for what two readings of the same question have in common; read whole, its two
+topics competed for one sentence and one of them won (Jordan, not Viet Nam, which both sections
+also highlight).  "Either by China directly or by the UN Peace and Development Trust Fund that
+China funds" read whole kept the fund's countries only.  Each half is asked as its own question and
+the answers are intersected ("both") or joined ("either"); no answer is decided here unless both
+halves give answers of one type.  Ordinary English only.
+"""
+from __future__ import annotations
+
+import re
+
+_PREP = r"(?P<p>under|in|for|with|by|from|on|within|among|across|through)"
+_BOTH = re.compile(rf"\bboth\s+{_PREP}\s+(?P<a>[^?]+?)\s+and\s+(?:also\s+)?(?P=p)\s+(?P<b>[^?]+?)\s*(?=\?|$)", re.I)
+_EITHER = re.compile(rf"\beither\s+{_PREP}\s+(?P<a>[^?]+?)\s+or\s+(?P=p)\s+(?P<b>[^?]+?)\s*(?=\?|$)", re.I)
+
+
+def halves(question: str) -> tuple[str, str, bool] | None:
+    """(first question, second question, whether both must hold) of a repeated-preposition "both
+    ... and ..." or "either ... or ...", else None."""
+    for rx, both in ((_BOTH, True), (_EITHER, False)):
+        m = rx.search(question)
+        if m is not None:
+            head, tail = question[:m.start()], question[m.end():]
+            return (f"{head}{m.group('p')} {m.group('a')}{tail}", f"{head}{m.group('p')} {m.group('b')}{tail}", both)
+    return None
+
+
+def answer(question: str, ask) -> dict | None:
+    """The intersection (or union) of the halves' answers, as an answer dict, or None (see the
+    module docstring).  ``ask(question) -> dict`` answers one question."""
+    pair = halves(question)
+    if pair is None:
+        return None
+    q1, q2, both = pair
+    first, second = ask(q1), ask(q2)
+    a, b = first.get("answers") or [], second.get("answers") or []
+    if not a or not b or first.get("answer_type") != second.get("answer_type"):
+        return None
+
+    def key(x: dict) -> str:
+        return x.get("iri") or x.get("label")
+    other = {key(x): x for x in b}
+    if both:
+        kept = [x for x in a if key(x) in other]
+        for x in kept:  # each kept answer carries the evidence of both halves
+            y = other[key(x)]
+            x["evidence"] = (x.get("evidence") or [])[:2] + (y.get("evidence") or [])[:2]
+            x["path"] = list(x.get("path") or [])[:2] + list(y.get("path") or [])[:2]
+    else:
+        mine = {key(x) for x in a}
+        kept = a + [y for y in b if key(y) not in mine]
+    out = dict(first)
+    out["answers"] = kept
+    out["path"] = [f"{'both' if both else 'either'} “{q1}” {'and' if both else 'or'} “{q2}”: the answers of each, "
+                   + ("kept where both hold" if both else "together")]
+    out["strategy"] = "both halves intersected" if both else "either half, joined"
+    if not kept:
+        out["message"] = "No answer holds both halves of the question."
+    return out
