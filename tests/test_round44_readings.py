@@ -212,3 +212,99 @@ def test_the_verdict_of_a_comparison_is_the_two_figures_compared(engine, q):
     want = "Yes" if (values[0] > values[1]) == asked.up else "No"
     assert _labels(got) == [want], got.get("path")
     assert got["answer_text"].count("[") == 2  # both figures cited
+
+
+# ---- a time set out before a yes/no question
+
+def test_a_fronted_time_closes_the_yes_no_question(engine):
+    from app.qa.form.embedded_polar import time_last
+    assert time_last("By end-2024, had the Atlantis deficit exceeded its target?") == \
+        "Had the Atlantis deficit exceeded its target by end-2024?"
+    assert time_last("As of March 2025, were staff based in Atlantis?") == "Were staff based in Atlantis as of March 2025?"
+    assert time_last("Despite that, does Atlantis have any result?") is None  # no time: another reading's
+    want = engine.ask("Had total institutional changes already exceeded the second-phase ambition for 2021-25 by end-2024?")
+    assert _labels(want) in (["Yes"], ["No"]), want.get("path")
+    got = engine.ask("By end-2024, had total institutional changes already exceeded the second-phase ambition for 2021-25?")
+    assert _labels(got) == _labels(want), got.get("path")
+
+
+# ---- "Did <name> <verb> the largest ...?", and a list that goes on from its largest item
+
+def test_a_superlative_with_a_verb_asked_of_one_name(engine):
+    from app.qa.constraints.superlative_polar import read
+    links = engine.lexicon.link("Did the European Union provide the largest share of the Atlantis budget?")
+    got = read("Did the European Union provide the largest share of the Atlantis budget?", links)
+    assert got is not None and got.open_question == "Which organisation provided the largest share of the Atlantis budget?"
+    top = engine.ask("Which organisation provided the largest share of the resources received for new Flagship "
+                     "Programme projects in 2024?")
+    assert len(top["answers"]) == 1, top.get("path")
+    winner = top["answers"][0]["label"]
+    assert _labels(engine.ask("Who provided the largest share of resources received for new projects in 2024?")) == [winner]
+    for name, want in ((winner, "Yes"), ("the RBSA", "No")):
+        said = engine.ask(f"Did {name} provide the largest share of the resources received for new Flagship "
+                          "Programme projects in 2024?")
+        assert _labels(said) == [want], (name, said.get("path"))
+
+
+# ---- a measure named by its own word must be written where its figure is read
+
+def test_a_figure_for_a_measure_no_sentence_writes_is_no_answer(engine):
+    from app.qa.figures.measure_words import unwritten
+    assert unwritten("What discount rate was assumed?", "informal employment is 93 per cent of employment") == "discount rate"
+    assert unwritten("What discount rate was assumed?", "a discount rate of 3 per cent") is None
+    assert unwritten("What monthly rate is paid?", "US$70 per month") is None  # a period says too little
+    got = engine.ask("What discount rate was assumed in the ILO's 2024 actuarial valuation of Sierra Leone's NASSIT?")
+    assert not got["answers"] and got.get("message"), got.get("path")
+
+
+# ---- a results table named as where countries are listed
+
+def test_a_results_table_as_a_locator_sets_no_result_condition(engine):
+    from app.qa.question import analyse
+    a = analyse("How many priority countries fall under the Africa region in the institutional results table?",
+                engine.lexicon)
+    assert not a.any_result
+    assert analyse("Which African countries in the results table achieved no result?", engine.lexicon).any_result
+    want = engine.ask("How many of the Flagship Programme's 50 priority countries are in Africa?")
+    got = engine.ask("For our continental overview, how many of the Flagship Programme's 50 priority countries fall "
+                     "under the Africa region in the institutional results table for 2024?")
+    assert want["answers"] and _labels(got) == _labels(want), got.get("path")
+
+
+# ---- "both under <A> and under <B>", "either by <A> or by <B>"
+
+def test_both_and_either_with_a_repeated_preposition_ask_each_half(engine):
+    from app.qa.multihop.two_halves import halves
+    assert halves("Which countries are both in Atlantis and in Lemuria?") == \
+        ("Which countries are in Atlantis?", "Which countries are in Lemuria?", True)
+    assert halves("Which countries are funded either by Atlantis or by Lemuria?")[2] is False
+    assert halves("Which countries are in both Atlantis and Lemuria?") is None  # no repeated preposition
+    a = "Which countries are highlighted under extending social security to informal economy workers?"
+    b = "Which countries are highlighted under social protection in climate change and humanitarian crisis contexts?"
+    one, two = set(_labels(engine.ask(a))), set(_labels(engine.ask(b)))
+    assert one and two
+    got = engine.ask("Which countries are highlighted both under extending social security to informal economy workers "
+                     "and under social protection in climate change and humanitarian crisis contexts?")
+    assert set(_labels(got)) == one & two, got.get("path")
+    direct = set(_labels(engine.ask("For which countries is the ILO's work financed by China directly?")))
+    fund = set(_labels(engine.ask("For which countries is the ILO's work financed by the UN Peace and Development "
+                                  "Trust Fund?")))
+    got = engine.ask("For which countries is the ILO's work financed either by China directly or by the UN Peace "
+                     "and Development Trust Fund?")
+    assert set(_labels(got)) == direct | fund, got.get("path")
+
+
+# ---- "outside the 50 priority countries", "non-priority countries"
+
+def test_outside_a_set_of_countries_and_non_a_role_leave_the_set_out(engine):
+    from app.qa.form.outside_sets import rewrite
+    assert rewrite("countries outside the 50 priority countries") == "countries not among the 50 priority countries"
+    assert rewrite("non-priority countries in Atlantis") == "not priority countries in Atlantis"
+    assert rewrite("Which countries outside Africa ratified it?") == "Which countries outside Africa ratified it?"
+    assert rewrite("non-governmental organisations") == "non-governmental organisations"
+    want = engine.ask("Which countries highlighted in the social health protection thematic results are not among "
+                      "the 50 priority countries?")
+    assert want["answers"], want.get("path")
+    for q in ("Which of the country highlights in the social health protection thematic results are for countries "
+              "outside the 50 priority countries?", "social health protection highlights non-priority countries"):
+        assert _labels(engine.ask(q)) == _labels(want), q
