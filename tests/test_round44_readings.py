@@ -308,3 +308,20 @@ def test_outside_a_set_of_countries_and_non_a_role_leave_the_set_out(engine):
     for q in ("Which of the country highlights in the social health protection thematic results are for countries "
               "outside the 50 priority countries?", "social health protection highlights non-priority countries"):
         assert _labels(engine.ask(q)) == _labels(want), q
+
+
+# ---- funders that fund no country
+
+def test_funders_that_fund_no_country_are_the_set_without_those_that_do(engine):
+    from app.qa.constraints.no_country_funded import asks
+    assert asks("Which Atlantis donors do not appear in any country's financing support line?")
+    assert asks("Which of the Atlantis funders fund no country?")
+    assert not asks("Which Atlantis donors fund no school?")
+    funders = _labels(engine.ask("Who funds the RBSA?"))
+    assert len(funders) > 2
+    funding = {f for f in funders if engine.ask(f"Which countries does {f} fund?")["answers"]}
+    assert funding and set(funders) - funding
+    for q in ("Which RBSA contributors named in Box 5 do not appear in any country's financing support line?",
+              "Which of the RBSA funders fund no country?"):
+        got = engine.ask(q)
+        assert set(_labels(got)) == set(funders) - funding, (q, got.get("path"))

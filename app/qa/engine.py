@@ -54,8 +54,8 @@ from app.qa.figures import listed_subset, ordinal
 from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank, result_counts
 from app.qa.constraints import result_sets, set_conditions
-from app.qa.constraints import (bar_polar, compared_polar, every_polar, figure_polar, statement_polar,
-                                superlative_polar, year_polar)
+from app.qa.constraints import (bar_polar, compared_polar, every_polar, figure_polar, no_country_funded,
+                                statement_polar, superlative_polar, year_polar)
 from app.qa.topics import counted_spans
 from app.qa.constraints.absent import absent_names, glossary_only, unwritten_bodies
 from app.qa.constraints.absent_topic import absent_topic
@@ -569,6 +569,8 @@ class QuestionEngine:
         if counted_keywords.count_instead(out, self._ask_whole):  # "japan countries count": how many "japan countries" lists
             out["answer_text"], out["citations"] = summarise(out, self.k)
         if set_by_description.overlap(out, readings, self._ask_whole):  # "which countries that X are (also) Y"
+            out["answer_text"], out["citations"] = summarise(out, self.k)
+        if no_country_funded.narrow(out, question, self._ask_whole):  # "... do not fund any country"
             out["answer_text"], out["citations"] = summarise(out, self.k)
         # "which Flagship priority countries ... affected by conflict": the whole scope came back
         whole = out.get("answers")
