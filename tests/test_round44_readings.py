@@ -325,3 +325,17 @@ def test_funders_that_fund_no_country_are_the_set_without_those_that_do(engine):
               "Which of the RBSA funders fund no country?"):
         got = engine.ask(q)
         assert set(_labels(got)) == set(funders) - funding, (q, got.get("path"))
+
+
+# ---- a rate asked per period, read from the paragraph's sentence that writes one
+
+def test_an_amount_per_period_comes_from_the_paragraphs_sentence_that_writes_one(engine):
+    from app.qa.figures.numbers import PERIOD_ASKED, per_period, period_unit, spans
+    for q in ("OPT disability allowance monthly amount",
+              "What is the monthly amount of the disability allowance in the Occupied Palestinian Territory?"):
+        got = engine.ask(q)
+        assert len(got["answers"]) == 1, got.get("path")
+        sentence = got["answers"][0]["path"][0].split(": ", 1)[1]
+        unit = period_unit(PERIOD_ASKED.search(q))
+        per = [sentence[s.start:s.end] for s in spans(sentence) if s.kind == "money" and per_period(sentence, s, unit) < 0]
+        assert per == [got["answers"][0]["label"]], sentence

@@ -129,7 +129,8 @@ from app.qa.relation.grounding import adopt, ground
 from app.qa.names.author_names import AuthorNames
 from app.qa.relation.grounded_direction import adopt_held_relation, reversed_direction
 from app.qa.intent import IntentIndex
-from app.qa.figures.numbers import asked_unit, beside_counted, counts_entities, respective_extreme, respective_item
+from app.qa.figures.numbers import (asked_unit, beside_counted, counts_entities, prefer_per_period, respective_extreme,
+                                    respective_item)
 from app.qa.figures.counted_beside import prefer_counted
 from app.qa.relation.roles import ROLE_NAMES
 from app.qa.relation.open_slot import adopt_worded_over_region, both_ends_year, typed_relation
@@ -1218,6 +1219,8 @@ class QuestionEngine:
             if a.answer_type == "Number" and good:  # "platform users 2024": the sentence that writes 2024
                 good = prefer_asked_year(good, q, lambda r: self.units.units[r.unit_id].text,
                                          lambda text: topic_weight(q, text, self.units.idf))
+            if a.answer_type == "Number" and good:  # "monthly amount": the paragraph's amount per month
+                good = prefer_per_period(good, results, q, lambda r: self.units.units[r.unit_id].text)
             if a.answer_type == "Year" and good:  # "launched in November 2023" over "in 2024, ... Eni"
                 dated = prefer_dated_event(results)
                 good = [dated[0]] + [r for r in good if r is not dated[0]]

@@ -470,7 +470,7 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
             dists[-1] -= 2  # "The GTT staff stood at 197": the counted noun is the subject the figure is said of
         if not age and not duration and _counts_other_noun(seg[s.end:s.end + 60], near):
             dists[-1] += 10  # "spanning 64 countries": a number of other things than the counted ones
-    period = _PERIOD_ASKED.search(question)
+    period = PERIOD_ASKED.search(question)
     if period:  # "how much per month": the amount written per that period, not the months it is paid for
         dists = [d + per_period(seg, s, period_unit(period)) for s, d in zip(cands, dists)]
     if not _INCREMENT_ASKED.search(question):  # "from 3 to 9 percent, with employers adding an additional 4 percent"
@@ -534,7 +534,7 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
 _DURATION_ASKED = re.compile(r"\bhow long\b", re.I)
 _DURATION_UNIT = r"\s*-?\s*(?:minute|hour|day|week|month|year)s?\b"
 # A rate asked per period ("how much per month", "monthly payment", "annual budget").
-_PERIOD_ASKED = re.compile(r"\b(?:per|a|each|every)\s+(month|year|week|day)\b|\b(month|year|week|dai)(?:ly)\b|\b(annual)(?:ly)?\b", re.I)
+PERIOD_ASKED = re.compile(r"\b(?:per|a|each|every)\s+(month|year|week|day)\b|\b(month|year|week|dai)(?:ly)\b|\b(annual)(?:ly)?\b", re.I)
 # An increment on top of something else ("an additional 4 percent", "a further US$2 million").
 _INCREMENT_BEFORE = re.compile(r"\b(?:additional|extra|further|another)\s+(?:us\$|\$|€)?\s*$", re.I)
 _INCREMENT_ASKED = re.compile(r"\b(?:additional|extra|further|more|increment|top[- ]?up|by how (?:much|many)|"
@@ -730,3 +730,22 @@ def typed_figure(text: str, start: int, end: int, question: str) -> bool:
         return bool(re.match(r"\s*(?:-\s*)?years?\b", text[end:], re.I)) and \
             bool(re.search(r"\b(?:age|aged|above|over|older)\b", text[max(0, start - 30):end + 20], re.I))
     return False
+
+
+def prefer_per_period(good: list, results: list, question: str, text_of) -> list:
+    """A rate asked per period ("OPT disability allowance monthly amount"): when the best sentence
+    writes no amount per that period (it gives the programme's total, "€67 million secured ..."), a
+    sentence of the same paragraph that does ("... each of whom received US$70 per month") comes
+    first.  ``text_of(result)`` is a result's sentence; other orders are unchanged."""
+    period = PERIOD_ASKED.search(question)
+    if period is None or not good:
+        return good
+    unit = period_unit(period)
+
+    def per(r) -> bool:
+        text = text_of(r)
+        return any(s.kind == "money" and per_period(text, s, unit) < 0 for s in spans(text))
+    if per(good[0]):
+        return good
+    nearby = next((r for r in results if r.passage_id == good[0].passage_id and r is not good[0] and per(r)), None)
+    return good if nearby is None else [nearby] + [r for r in good if r is not nearby]
