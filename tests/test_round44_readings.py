@@ -279,6 +279,9 @@ def test_both_and_either_with_a_repeated_preposition_ask_each_half(engine):
         ("Which countries are in Atlantis?", "Which countries are in Lemuria?", True)
     assert halves("Which countries are funded either by Atlantis or by Lemuria?")[2] is False
     assert halves("Which countries are in both Atlantis and Lemuria?") is None  # no repeated preposition
+    # a second half that refers back to the first cannot be asked alone
+    assert halves("Which countries are both in the Atlantis campaign list and in the list assessed against the "
+                  "convention?") is None
     a = "Which countries are highlighted under extending social security to informal economy workers?"
     b = "Which countries are highlighted under social protection in climate change and humanitarian crisis contexts?"
     one, two = set(_labels(engine.ask(a))), set(_labels(engine.ask(b)))

@@ -19,12 +19,20 @@ _BOTH = re.compile(rf"\bboth\s+{_PREP}\s+(?P<a>[^?]+?)\s+and\s+(?:also\s+)?(?P=p
 _EITHER = re.compile(rf"\beither\s+{_PREP}\s+(?P<a>[^?]+?)\s+or\s+(?P=p)\s+(?P<b>[^?]+?)\s*(?=\?|$)", re.I)
 
 
+# A second half that refers back to the first ("... in the list of countries that enquired about the
+# C102 campaign and in the list the ILO is helping assess alignment with the convention") cannot be
+# asked on its own.
+_REFERS_BACK = re.compile(r"\b(?:it|its|them|their|these|those|the\s+same|the\s+(?:convention|campaign|initiative|"
+                          r"programme|partnership|scheme|fund|network|accelerator|law|strategy|project|former|latter))\b",
+                          re.I)
+
+
 def halves(question: str) -> tuple[str, str, bool] | None:
     """(first question, second question, whether both must hold) of a repeated-preposition "both
     ... and ..." or "either ... or ...", else None."""
     for rx, both in ((_BOTH, True), (_EITHER, False)):
         m = rx.search(question)
-        if m is not None:
+        if m is not None and not _REFERS_BACK.search(m.group("b")):
             head, tail = question[:m.start()], question[m.end():]
             return (f"{head}{m.group('p')} {m.group('a')}{tail}", f"{head}{m.group('p')} {m.group('b')}{tail}", both)
     return None
