@@ -157,6 +157,15 @@ def _adjectival_countries(title: str) -> set[str]:
     return {iso for w in re.findall(r"\b[A-Z][a-z]{3,}\b", title) for iso in [demonym_country(w)] if iso}
 
 
+DESCRIBED_ALONE = 0.75  # share of the question's topic words a publication's title and description write
+MIN_DESCRIBED_TERMS = 6  # a description at length, not a keyword query's two or three words
+
+
+def _described(p: _Pub, topic: set[str]) -> float:
+    """The share of the question's topic words the publication's title and description write."""
+    return len(topic & (p.desc_terms | p.title_terms)) / len(topic) if topic else 0.0
+
+
 class PublicationFinder:
     """The graph's publications, indexed for description matching (built once per engine)."""
 
@@ -439,6 +448,14 @@ class PublicationFinder:
         translated = self._by_cognates(pool, question)
         if translated is not None:
             return Found([translated.eid], why + [f"the question repeats the {translated.language} title's words in English"])
+        # one publication the question describes at length ("... drawing on three country case studies
+        # from the project Universal Access to ...") when the others share little of it
+        topic = qterms - _GENERIC
+        by_desc = sorted(pool, key=lambda p: -_described(p, topic))
+        if len(topic) >= MIN_DESCRIBED_TERMS and len(by_desc) > 1 and _described(by_desc[0], topic) >= DESCRIBED_ALONE and \
+                _described(by_desc[1], topic) <= _described(by_desc[0], topic) / 2:
+            return Found([by_desc[0].eid], why + [f"the question says what it is about "
+                                                  f"({_described(by_desc[0], topic):.0%} of its words)"])
         group = (self._context_group(pool, qterms) or self._described_group(pool, qterms)) if plural else None
         if group:
             return Found([p.eid for p in group], why + ["the question says what the publications it lists are about"])
