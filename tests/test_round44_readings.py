@@ -342,3 +342,17 @@ def test_an_amount_per_period_comes_from_the_paragraphs_sentence_that_writes_one
         unit = period_unit(PERIOD_ASKED.search(q))
         per = [sentence[s.start:s.end] for s in spans(sentence) if s.kind == "money" and per_period(sentence, s, unit) < 0]
         assert per == [got["answers"][0]["label"]], sentence
+
+
+# ---- "the single biggest provider of resources for new projects": ranked by the written shares
+
+def test_the_biggest_giver_of_resources_is_ranked_by_the_figures_the_report_writes(engine):
+    from app.qa.figures.figure_rank import read_ask
+    ask = read_ask("Who was the single biggest provider of resources for new Atlantis projects?", engine.lexicon.link)
+    assert ask is not None and ask.kind == "money"
+    assert read_ask("biggest donor to african priority countries", engine.lexicon.link) is None  # a graph count
+    want = engine.ask("Which organisation provided the largest share of the resources received for new Flagship "
+                      "Programme projects in 2024?")
+    got = engine.ask("Who was the single biggest provider of resources for new Flagship Programme projects in 2024?")
+    assert len(want["answers"]) == 1 and _labels(got) == _labels(want), got.get("path")
+    assert got["strategy"] == "text-aggregate"

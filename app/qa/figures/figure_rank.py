@@ -31,6 +31,10 @@ _SHARE = re.compile(r"\b(shares?|portions?|slices?|fractions?|percentages?|propo
 # the count written beside each item ("123 attendees") answers "the highest attendance".
 _MASS_COUNT = re.compile(r"(?:ance|ence|ship|out)$", re.I)
 _MONEY = re.compile(r"\b(money|amount|funding|contribut\w*|us\$|usd|dollars?|euros?)\b", re.I)
+# A giver ranked ("the biggest funder", "the largest provider") and what it gives, written as amounts or
+# shares rather than held by the graph ("resources for new projects")
+_GIVER = re.compile(r"(?:funder|donor|provider|contributor|source|financer|backer)s?$", re.I)
+_GIVEN = re.compile(r"\b(?:resources|new\s+projects?|money|funding|allocations?|contributions?)\b", re.I)
 # A list break: what the figure before is said of ends there, what the figure after is said of begins.
 _BREAK = re.compile(r";|,|:|\band\b|\bfollowed by\b|\bwhile\b|\bwhereas\b|\bthen\b|\bplus\b|\bas well as\b", re.I)
 # Nouns a graph aggregate ranks by (a count of related entities or facts), not a written figure.
@@ -108,6 +112,11 @@ def read_ask(question: str, link=None) -> Ask | None:
     elif options(question, link) and not (noun and (noun_type(noun) or _FACT_NOUNS.match(noun))) \
             and not any(noun_type(w) for w in after[:2]):  # "fewer priority countries": a graph count
         kind = "any"  # "France or Korea: which committed more": the figures written beside the two decide
+    elif noun and _GIVER.match(noun) and _GIVEN.search(question) and link is not None and \
+            not any(l.type in ("Country", "Region") for l in link(question)):
+        # "the single biggest provider of resources for new projects", "biggest funder of new projects
+        # in 2024": ranked by the amounts (or shares) the report writes, no graph entity being funded
+        return Ask(low, "money", None, options(question, link), counted=bool(how_many))
     else:
         return None
     if kind != "count" and noun and noun_type(noun) is not None:
@@ -437,12 +446,12 @@ def _wider_passages(order, scores, floor: float, most: int, units) -> list[str]:
 _CONTINUES = re.compile(r"\bnext[\s-]+(?P<rank>(?:largest|biggest|highest|greatest)\s+[a-z]+)\b", re.I)
 
 
-def _with_larger_before(got: Ranked, pid: str, question: str, ask: Ask, want, units, passage_text, link, label,
-                        section_of, wider: list[str]) -> Ranked:
-    """The ranking of ``pid``'s list, or of it with the paragraph of its subsection that states the
-    top item, when the list says it goes on from one ("the RBSA represented the next largest share
-    (20 per cent)" after "The largest share of resources ... were provided by the European Union
-    (53 per cent)")."""
+def _with_larger_before(got: Ranked | None, pid: str, question: str, ask: Ask, want, units, passage_text, link,
+                        label, section_of, wider: list[str]) -> Ranked | None:
+    """The ranking of ``pid``'s list (``got``, None when it ranks nothing alone), or of it with the
+    paragraph of its subsection that states the top item, when the list says it goes on from one
+    ("the RBSA represented the next largest share (20 per cent)" after "The largest share of
+    resources ... were provided by the European Union (53 per cent)")."""
     said = _CONTINUES.search(passage_text(pid) or "") if section_of is not None else None
     if said is None:
         return got
@@ -450,8 +459,13 @@ def _with_larger_before(got: Ranked, pid: str, question: str, ask: Ask, want, un
     top = re.compile(r"(?<!next\s)\b" + re.escape(said.group("rank")).replace(r"\ ", r"\s+") + r"\b", re.I)
     before = [p for p in wider if p != pid and _subsection(section_of(p) or "") == home
               and top.search(passage_text(p) or "")]
-    whole = _rank_passage((before[0], pid), question, ask, want, units, passage_text, link, label) if home and before else None
-    return whole if whole is not None and len(whole.items) > len(got.items) else got
+    whole = None
+    if home and before:
+        whole = _rank_passage((before[0], pid), question, ask, want, units, passage_text, link, label)
+        if whole is None and ask.kind == "money":  # the amounts' shares rank the items as the amounts would
+            whole = _rank_passage((before[0], pid), question, Ask(ask.low, "percent", None, ask.options), want,
+                                  units, passage_text, link, label)
+    return whole if whole is not None and (got is None or len(whole.items) > len(got.items)) else got
 
 
 def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_passages: int = 6,
@@ -495,9 +509,10 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
             # the amounts would
             got = _rank_passage(pid, question, Ask(ask.low, "percent", None, ask.options), want, units,
                                 passage_text, link, label)
+        got = _with_larger_before(got, pid, question, ask, want, units, passage_text, link, label, section_of,
+                                  _wider_passages(order, scores, floor, 2 * top_passages, units))
         if got is not None:
-            return _with_larger_before(got, pid, question, ask, want, units, passage_text, link, label, section_of,
-                                       _wider_passages(order, scores, floor, 2 * top_passages, units))
+            return got
     named_options = _option_ids(ask.options, link) if ask.options else None
     if section_of is not None and named_options and len(seen) > 1 and ask.kind != "any":
         # "did the EU or the RBSA provide the bigger share": two named options whose figures the
