@@ -278,6 +278,9 @@ def test_both_and_either_with_a_repeated_preposition_ask_each_half(engine):
     assert halves("Which countries are both in Atlantis and in Lemuria?") == \
         ("Which countries are in Atlantis?", "Which countries are in Lemuria?", True)
     assert halves("Which countries are funded either by Atlantis or by Lemuria?")[2] is False
+    assert halves("Atlantis money - whether directly from Atlantis or through the Lemuria Fund - goes to which "
+                  "countries?") == ("Atlantis money - from Atlantis - goes to which countries?",
+                                    "Atlantis money - through the Lemuria Fund - goes to which countries?", False)
     assert halves("Which countries are in both Atlantis and Lemuria?") is None  # no repeated preposition
     # a second half that refers back to the first cannot be asked alone
     assert halves("Which countries are both in the Atlantis campaign list and in the list assessed against the "

@@ -17,6 +17,11 @@ import re
 _PREP = r"(?P<p>under|in|for|with|by|from|on|within|among|across|through)"
 _BOTH = re.compile(rf"\bboth\s+{_PREP}\s+(?P<a>[^?]+?)\s+and\s+(?:also\s+)?(?P=p)\s+(?P<b>[^?]+?)\s*(?=\?|$)", re.I)
 _EITHER = re.compile(rf"\beither\s+{_PREP}\s+(?P<a>[^?]+?)\s+or\s+(?P=p)\s+(?P<b>[^?]+?)\s*(?=\?|$)", re.I)
+# "whether directly from China or through the fund China pays into", set off by dashes or commas: two
+# routes, each with its own preposition
+_ROUTE = r"(?:from|by|through|via)"
+_WHETHER = re.compile(rf"(?P<open>\s[-–—]\s|,\s*)whether\s+(?:directly\s+)?(?P<pa>{_ROUTE})\s+(?P<a>[^?,–—]+?)(?:\s+directly)?"
+                      rf"\s+or\s+(?:indirectly\s+)?(?P<pb>{_ROUTE})\s+(?P<b>[^?,–—]+?)(?P<close>\s[-–—]\s|,\s*)", re.I)
 
 
 # A second half that refers back to the first ("... in the list of countries that enquired about the
@@ -35,6 +40,11 @@ def halves(question: str) -> tuple[str, str, bool] | None:
         if m is not None and not _REFERS_BACK.search(m.group("b")):
             head, tail = question[:m.start()], question[m.end():]
             return (f"{head}{m.group('p')} {m.group('a')}{tail}", f"{head}{m.group('p')} {m.group('b')}{tail}", both)
+    m = _WHETHER.search(question)
+    if m is not None and not _REFERS_BACK.search(m.group("b")):
+        head, tail = question[:m.start()], question[m.end():]
+        return (f"{head}{m.group('open')}{m.group('pa')} {m.group('a')}{m.group('close')}{tail}",
+                f"{head}{m.group('open')}{m.group('pb')} {m.group('b')}{m.group('close')}{tail}", False)
     return None
 
 
