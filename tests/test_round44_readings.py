@@ -359,3 +359,21 @@ def test_the_biggest_giver_of_resources_is_ranked_by_the_figures_the_report_writ
     got = engine.ask("Who was the single biggest provider of resources for new Flagship Programme projects in 2024?")
     assert len(want["answers"]) == 1 and _labels(got) == _labels(want), got.get("path")
     assert got["strategy"] == "text-aggregate"
+
+
+# ---- "Germany's 2024 contribution to the Global Accelerator?": the figure paired with Germany
+
+def test_a_possessive_names_the_item_of_a_respectively_list_and_an_amount_phrase_asks_how_much(engine):
+    from app.qa.figures.numbers import respective, spans
+    from app.qa.form.amount_phrase import as_question
+    seg = "with contributions from Atlantis and Lemuria €1 million (US$1.1 million) and €5 million (US$5.5 million) respectively."
+    got = respective(seg, "How much was Lemuria's contribution?", spans(seg))
+    assert got is not None and got.label == "€5 million"
+    assert as_question("Lemuria's 2024 contribution to the Atlantis Fund?") == \
+        "How much was Lemuria's 2024 contribution to the Atlantis Fund?"
+    assert as_question("Lemuria's funders?") is None and as_question("What was Lemuria's contribution?") is None
+    want = engine.ask("How much did Germany contribute to the Global Accelerator in 2024?")
+    assert len(want["answers"]) == 1, want.get("path")
+    for q in ("How much was Germany's 2024 contribution to the Global Accelerator?",
+              "Germany's 2024 contribution to the Global Accelerator?"):
+        assert _labels(engine.ask(q)) == _labels(want), q

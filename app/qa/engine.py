@@ -150,7 +150,7 @@ from app.qa.relation import scoped_partners
 from app.qa.form import given_roles
 from app.qa.names import initiative_profiles, spelled_acronyms
 from app.qa.form.embedded_polar import claim_checked, direct_question, time_last
-from app.qa.form import keyword_polar
+from app.qa.form import amount_phrase, keyword_polar
 from app.qa.relation.funded_names import drop_describing_funders
 from app.qa.constraints.polar import open_subject, summary as polar_summary, tagged_subject, verdict
 from app.qa.things.definition import defined_entity
@@ -524,7 +524,8 @@ class QuestionEngine:
         # "colombia global accelerator pathfinder?": a keyword query's question mark asks yes or no (read
         # before the frame is peeled, which takes the mark)
         # ("Angola's ratification is now valid. Does the report back that up?": the claim checked)
-        question = keyword_polar.as_polar(asked) or claim_checked(asked) or asked
+        # ("Germany's 2024 contribution to the Global Accelerator?": how much it was)
+        question = keyword_polar.as_polar(asked) or amount_phrase.as_question(asked) or claim_checked(asked) or asked
         # "quien financia OIT en Nepal": French, Spanish, Portuguese words and names in English first
         question = asked_core.of(in_english(self._with_commas(unshout(question, self._keeps_capitals)),
                                             self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"

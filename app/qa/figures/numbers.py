@@ -164,6 +164,7 @@ def _names_in(question: str) -> set[str]:
     from graph import countries
 
     words = re.findall(r"[A-Za-z][\w'’.-]*", question)
+    words += [w[:-2] for w in words if re.search(r"['’]s$", w)]  # "Germany's contribution": Germany
     out = {countries.fold(w) for w in words}
     for w in words:
         iso = demonym_country(w)
