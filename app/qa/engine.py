@@ -586,6 +586,14 @@ class QuestionEngine:
             out["question"] = asked
         return out
 
+    @staticmethod
+    def _verdict(out: dict, said: dict, strategy: str, summary, t0: float) -> dict:
+        """``out`` answered by one yes/no reading's verdict: its path, its summary, the time taken."""
+        out.update(answer_type="Text", answers=[said], strategy=strategy, path=said["path"])
+        out["answer_text"], out["citations"] = summary(said)
+        out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
+        return out
+
     def _statement_polar(self, question: str, out: dict) -> None:
         """A yes/no question the readers before did not answer Yes or No, set against the report's
         sentences (see :mod:`app.qa.constraints.statement_polar`); the answer stands when no
@@ -667,18 +675,12 @@ class QuestionEngine:
         said = compared_polar.verdict(compared, self.ask(compared.later), self.ask(compared.earlier)) \
             if compared is not None else None
         if said is not None:
-            out.update(answer_type="Text", answers=[said], strategy="yes/no (a figure at two dates)", path=said["path"])
-            out["answer_text"], out["citations"] = compared_polar.summary(said)
-            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
-            return out
+            return self._verdict(out, said, "yes/no (a figure at two dates)", compared_polar.summary, t0)
         top = superlative_polar.read(direct, direct_links, lambda i: self.k.entity(i) is not None)
         # "Was the EU the biggest source of ...?": the superlative asked with the name left open
         said = superlative_polar.verdict(top, self.ask(top.open_question), self.k) if top is not None else None
         if said is not None:
-            out.update(answer_type="Text", answers=[said], strategy="yes/no (superlative)", path=said["path"])
-            out["answer_text"], out["citations"] = superlative_polar.summary(said)
-            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
-            return out
+            return self._verdict(out, said, "yes/no (superlative)", superlative_polar.summary, t0)
         # "Is it correct that ... achieved 45 institutional changes?", "Did ... take effect in 2024?", "Did
         # the gap fall below US$30 million?": the stated figure, year or bar taken out, the question asked
         # open, its answer compared
@@ -687,27 +689,18 @@ class QuestionEngine:
             stated = stating.read(direct)
             said = stating.verdict(stated, self.ask(stated.open_question)) if stated is not None else None
             if said is not None:
-                out.update(answer_type="Text", answers=[said], strategy=strategy, path=said["path"])
-                out["answer_text"], out["citations"] = stating.summary(said)
-                out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
-                return out
+                return self._verdict(out, said, strategy, stating.summary, t0)
         polar = open_subject(direct, direct_links, lambda i: self.k.entity(i) is not None) \
             if not column_pairs.tests_target(direct) else None  # "Has Kenya not ratified C102?"
         polar = polar or tagged_subject(direct, direct_links)  # "sao tome c102 ratification 2024 yes/no"
         said = verdict(polar, self.ask(polar.list_question), self.k) if polar is not None else None
         if said is not None:
-            out.update(answer_type="Text", answers=[said], strategy="graph (yes/no)", path=said["path"])
-            out["answer_text"], out["citations"] = polar_summary(said)
-            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
-            return out
+            return self._verdict(out, said, "graph (yes/no)", polar_summary, t0)
         every = every_polar.read(direct)  # "did every one of the Arab States priority countries record ...?"
         said = every_polar.verdict(every, self.ask(every.set_question), self.ask(every.held_question)) \
             if every is not None else None
         if said is not None:
-            out.update(answer_type="Text", answers=[said], strategy="graph (yes/no over a set)", path=said["path"])
-            out["answer_text"], out["citations"] = every_polar.summary(said)
-            out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
-            return out
+            return self._verdict(out, said, "graph (yes/no over a set)", every_polar.summary, t0)
         fixed_links = self.lexicon.link(fixed)
         spelled = acronym_expansion.expanded(fixed, fixed_links, self.k)  # "what does OPG stand for"
         if spelled is not None:
