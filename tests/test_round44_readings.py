@@ -34,6 +34,7 @@ def test_a_yes_no_question_gets_yes_no_or_nothing_never_a_wrong_typed_list(engin
     assert not answers_yes_or_no("Are there countries with an Atlantis pilot?")
     assert not answers_yes_or_no("Is it Atlantis or Lemuria that runs the pilot?")
     assert not answers_yes_or_no("Does Atlantis fund fewer countries than Lemuria?")  # answered by the name
+    assert not answers_yes_or_no("Does the report mention a publication on Atlantis?")  # answered by the thing
     for q in ("Does the National Disability Allowance in Lebanon cover children under five?",
               "Did the Social Insurance Law in Viet Nam reduce the minimum contribution period?"):
         got = engine.ask(q)

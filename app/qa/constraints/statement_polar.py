@@ -68,10 +68,13 @@ class Statement:
 
 # A yes/no question proper, whatever it is about: an auxiliary first and no second one after it
 # ("Were is the scheme run?": a misspelt "where"), no request ("Can you list ...") or "there" ("Are
-# there countries ...?" may be answered by naming them), no choice ("or", or a comparison with
-# "than": "Does A fund fewer countries than B?" is answered by the name that does) and no wh-word.
+# there countries ...?" may be answered by naming them), no question whether the report names a thing
+# ("Does the report mention a publication on ...?" is answered by the thing), no choice ("or", or a
+# comparison with "than": "Does A fund fewer countries than B?" is answered by the name that does)
+# and no wh-word.
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would)\s+"
-                     r"(?!(?:you|u|we|i|there|is|are|was|were|has|have|had|does|do|did)\b)", re.I)
+                     r"(?!(?:you|u|we|i|there|is|are|was|were|has|have|had|does|do|did)\b)"
+                     r"(?!the\s+report\s+(?:say|state|mention|name|list|cite|refer|include|contain|have)\w*\b)", re.I)
 _OTHER_ASK = re.compile(r"\b(?:or|than|which|what|who|whom|whose|where|when|how|why|list|name)\b", re.I)
 
 
