@@ -72,10 +72,12 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
     ("Year", re.compile(r"\b(?:a[nñ]o|ann[ée]e|cu[aá]ndo|quando|quand)\b", re.I)),
     ("Year", re.compile(r"^\s*when\b|\bsince\s*\??\s*$|\b(?:until|till|by) (?:when|what year)\b|\b(what|which|in what) year\b|\bwhen did\b|\bwhen was\b|\bsince when\b|\bwhen\s*\??\s*$", re.I)),
     # a keyword query closing on the launch it asks about ("global accelerator second funding round
-    # launch"): its date, not a launch named as the start of a period ("... since campaign launch")
+    # launch"), or on another dated event of an act ("uzbekistan social insurance law entry into
+    # force", "... start date"): its date, not a launch named as the start of a period ("... since
+    # campaign launch")
     ("Year", re.compile(r"^(?!.*\b(?:which|what|who|whom|whose|where|when|how|why|is|are|was|were|do|does|did|list|name)\b)"
                         r"(?!.*\b(?:since|after|before|until|from|of|at|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}launch\w*\s*\??\s*$)"
-                        r".*\s(?:launch|launched|launches)\s*\??\s*$", re.I)),
+                        r".*\s(?:launch|launched|launches|(?:entry|came|come|entered|enters?)\s+into\s+force|(?:start|effective|launch)\s+date)\s*\??\s*$", re.I)),
     ("Publication", re.compile(r"\b(publication|title|working paper|report|brief|paper|guide|fact sheet|policy note)s?\b.*\?*", re.I)),
     ("Convention", re.compile(r"\b(which|what)\b[^?]{0,40}\b(convention|recommendation|instrument|standard)s?\b", re.I)),
     ("Law", re.compile(r"\b(which|what)\b[^?]{0,40}\b(law|act|decree|code|strategy|policy|legislation)s?\b", re.I)),
