@@ -457,14 +457,22 @@ def _with_larger_before(got: Ranked | None, pid: str, question: str, ask: Ask, w
         return got
     home = _subsection(section_of(pid) or "")
     top = re.compile(r"(?<!next\s)\b" + re.escape(said.group("rank")).replace(r"\ ", r"\s+") + r"\b", re.I)
-    before = [p for p in wider if p != pid and _subsection(section_of(p) or "") == home
+    # the stating paragraph among the question's best passages first, else anywhere in the
+    # subsection: a question worded by the list's other words ("biggest funder of new projects")
+    # may rank the top item's paragraph below the passages it draws
+    rest = dict.fromkeys(u.passage_id for u in units.units)
+    before = [p for p in dict.fromkeys([*wider, *rest]) if p != pid and _subsection(section_of(p) or "") == home
               and top.search(passage_text(p) or "")]
     whole = None
-    if home and before:
-        whole = _rank_passage((before[0], pid), question, ask, want, units, passage_text, link, label)
+    for first in before if home else []:
+        # (the first stating paragraph may state another list's top: "the largest share (39 per
+        # cent) ... supported activities in the Arab States" beside the partners' list)
+        whole = _rank_passage((first, pid), question, ask, want, units, passage_text, link, label)
         if whole is None and ask.kind == "money":  # the amounts' shares rank the items as the amounts would
-            whole = _rank_passage((before[0], pid), question, Ask(ask.low, "percent", None, ask.options), want,
+            whole = _rank_passage((first, pid), question, Ask(ask.low, "percent", None, ask.options), want,
                                   units, passage_text, link, label)
+        if whole is not None:
+            break
     return whole if whole is not None and (got is None or len(whole.items) > len(got.items)) else got
 
 
