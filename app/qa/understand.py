@@ -400,7 +400,7 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
             (r.name for r in REGISTRY if _keyword_support(a, r.name) and r.name != "inRegion"), None)
         direction = _counted_direction(a, rel, sup.end()) or _end_of_type(rel, a.answer_type) if rel else None
         if direction:
-            u.op = "argmin" if sup.group(0).lower().startswith(("fewest", "least")) else "argmax"
+            u.op = "argmin" if sup.group(0).lower().removeprefix("the ").startswith(("fewest", "least")) else "argmax"
             u.relation, u.direction = rel, direction
     if BY_REGION.search(last_asking(a.question)):
         u.op = "groupby"
