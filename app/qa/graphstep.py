@@ -418,9 +418,12 @@ def _alternatives(a: Analysis, named: list[str]) -> bool:
     readings of one name ("the Social Security Institute": two countries' institutes are called so)?"""
     if any(len(set(l.ids) & set(named[:2])) == 2 for l in a.links):
         return True
-    spans = sorted((l.start, l.end) for l in a.links if set(l.ids) & set(named))
-    gap = a.question[spans[0][1]:spans[1][0]] if len(spans) >= 2 else ""
-    return len(spans) >= 2 and bool(_OR_BETWEEN.match(gap) or _OR_THROUGH.search(gap)) \
+    spans = sorted((l.start, l.end, frozenset(set(l.ids) & set(named[:2]))) for l in a.links if set(l.ids) & set(named[:2]))
+    # any two neighbouring mentions of the two names: a name said twice ("Where did Chinese money
+    # go? Which countries got funding from China, either directly or through the UNPDF?") puts
+    # its first mention before the other name without an "or" between
+    gaps = [a.question[x[1]:y[0]] for x, y in zip(spans, spans[1:]) if x[2] != y[2]]
+    return any(_OR_BETWEEN.match(gap) or _OR_THROUGH.search(gap) for gap in gaps) \
         and not re.search(r"\bboth\b", a.question, re.I)
 
 
