@@ -31,8 +31,9 @@ _POLAR = re.compile(r"^\s*(?:is|are|was|were|has|have|had|does|do|did|can|could|
 # a choice, a quantifier over a set, or a wh-word inside: another reading's question
 _NOT_STATEMENT = re.compile(r"\b(?:or|any|every|all|each|which|what|who|whom|whose|where|when|how|why|list|name|"
                             r"more(?!\s+than)|most|fewer(?!\s+than)|less(?!\s+than)|(?<!\bat\s)least)\b", re.I)
+# ("no" as a determiner, "no formal activities have taken place", never "Convention No. 102")
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|yet\s+to|unable\s+to|failed\s+to|lack\s+of|without|cannot|"
-                       r"\w+n['’]t)\b", re.I)
+                       r"\w+n['’]t|(?-i:[Nn]o)(?=\s+[a-z])|none|nothing)\b", re.I)
 # A sentence, a list item, or a clause a semicolon ends: "... Article IV reports in Cambodia, ...;
 # providing technical assistance ... in Lebanon" says nothing of Article IV in Lebanon.
 _SENTENCE = re.compile(r"[^.!?\n;]+(?:[.!?;]+|$)", re.M)
@@ -116,6 +117,36 @@ _REASON = re.compile(r",\s*(?:given|considering|in\s+(?:light|view)\s+of|seeing\
                      r"[^?]*\??\s*$", re.I)
 
 
+# "Were there any formal ILO activities in Samoa in 2024?": whether the thing happened, a statement
+# about it ("Were formal ILO activities in Samoa in 2024?"), when what follows "any" names no kind
+# of answer ("Were there any countries ...?" asks for a list)
+_THERE_ANY = re.compile(r"^\s*(?P<aux>is|are|was|were)\s+there\s+any\s+(?P<rest>[^?]+\??)\s*$", re.I)
+
+
+def _existence(question: str) -> str | None:
+    from app.qa.question import kind_of_word
+
+    m = _THERE_ANY.match(question)
+    if m is None:
+        return None
+    head = re.split(r"\s+(?:in|for|at|on|by|during|under|with|from|to|of|that|which|who)\b", m.group("rest"), 1)[0]
+    if any(kind_of_word(w) for w in re.findall(r"[\w'-]+", head)):
+        return None
+    return f"{m.group('aux')} {m.group('rest')}"
+
+
+# "did the ILO carry out any formal activities": "any" before a word naming no kind of answer
+# quantifies nothing the question lists ("did any country ..." does)
+_ANY = re.compile(r"\bany\s+(?=([\w'-]+))", re.I)
+
+
+def _without_plain_any(question: str) -> str:
+    from app.qa.question import kind_of_word
+
+    return _ANY.sub(lambda m: m.group(0) if kind_of_word(m.group(1)) or m.group(1).lower() in (
+        "of", "other", "one", "more", "longer", "single", "given") else "", question)
+
+
 def read(question: str) -> Asked | None:
     """The statement a yes/no question asks about, or None for a question of another kind.
 
@@ -125,6 +156,7 @@ def read(question: str) -> Asked | None:
     q = _REASON.sub("?", " ".join(question.split()))
     tag = CLAIM_TAG.search(q)
     q = _unframed(q[:tag.start()] if tag and q[:tag.start()].strip() else q)
+    q = _without_plain_any(_existence(q) or q)
     if asks(q):
         return Asked(q, False)
     cut = list(_ASK_AFTER.finditer(q))
