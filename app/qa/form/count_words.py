@@ -28,8 +28,15 @@ _HOW_MUCH = re.compile(rf"\bhow\s+much\s+(of\s+(?:the|these|those)\s+)?((?:[\w'�
 _PLURAL_COUNTED = re.compile(rf"(?:[\w'’-]+\s+){{0,4}}?(?:(?=(?:{_COUNTED})\b)[\w'’-]*(?:s|people))\b", re.I)
 
 
+# a keyword query opening on the verb "count" ("count priority countries with no institutional
+# result 2024"): the number of what follows, as "count of ..." is read
+_COUNT_VERB = re.compile(rf"^(\W*)count\s+(?!of\b|on\b|for\b|towards?\b|as\b|in\b)(?=(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_COUNTED})\b)", re.I)
+
+
 def rewrite(question: str) -> str:
-    """The question with "how much" before a counted noun read as "how many"; else unchanged."""
+    """The question with "how much" before a counted noun read as "how many", and a keyword query
+    opening on "count" read as "number of"; else unchanged."""
+    question = _COUNT_VERB.sub(lambda m: f"{m.group(1)}number of ", question, count=1)
     m = _HOW_MUCH.search(question)
     # the words between modify the noun ("how much african country"); an auxiliary or a determiner
     # makes the noun the subject of a measured verb ("how much did each person receive")
