@@ -108,6 +108,12 @@ class UnitIndex:
             self.context_terms.append(ts | prev)
             if u.kind == "sentence":
                 prev_by_passage[u.passage_id] = ts
+        # A unit's paragraph: every term of its passage ("In 2024, additional resources were
+        # mobilised for the M-GA ..." is about the Global Accelerator its paragraph names first)
+        whole: dict[str, set[str]] = {}
+        for u, ts in zip(units, self.unit_terms):
+            whole.setdefault(u.passage_id, set()).update(ts)
+        self.paragraph_terms = [whole[u.passage_id] for u in units]
         self._post: dict[str, dict[str, np.ndarray]] = {}
 
     @staticmethod
@@ -140,6 +146,11 @@ class UnitIndex:
 
     def lexical(self, query_terms: Sequence[str]) -> np.ndarray:
         return self._overlap("unit_terms", query_terms)
+
+    def lexical_in_paragraph(self, query_terms: Sequence[str]) -> np.ndarray:
+        """The overlap of the unit's whole passage: a list whose sentences do not write the
+        question's topic, their paragraph does."""
+        return self._overlap("paragraph_terms", query_terms)
 
     def lexical_in_context(self, query_terms: Sequence[str]) -> np.ndarray:
         """Half the unit's own overlap, half the overlap of the unit with its preceding sentence."""

@@ -521,6 +521,13 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
                                   _wider_passages(order, scores, floor, 2 * top_passages, units))
         if got is not None:
             return got
+    if not ask.options:
+        # (the question's own words: a label's long form, "UN Global Accelerator on Jobs and Social
+        # Protection for Just Transitions" for "M-GA", is written once in the report, not in its paragraphs)
+        own = [t for t in q_terms if t in set(terms(question))]
+        got = _by_paragraph(question, ask, want, own, units, passage_text, link, label, floor, top_passages)
+        if got is not None:
+            return got
     named_options = _option_ids(ask.options, link) if ask.options else None
     if section_of is not None and named_options and len(seen) > 1 and ask.kind != "any":
         # "did the EU or the RBSA provide the bigger share": two named options whose figures the
@@ -549,6 +556,42 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
         group = tuple(p for p in held if _subsection(section_of(p) or "") == home)
         if home and len(group) > 1:
             return _rank_passage(group, question, ask, want, units, passage_text, link, label)
+    return None
+
+
+PARAGRAPH_SHARE = 0.75  # of the sentence floor, for a whole paragraph's words
+PARAGRAPH_PASSAGES = 4  # times the passages a sentence search reads
+
+
+def _by_paragraph(question: str, ask: Ask, want, q_terms, units, passage_text, link, label, floor: float,
+                  top_passages: int) -> Ranked | None:
+    """The list of the best passages scored whole, when no sentence with its neighbour holds
+    enough of the question: "which donor put in the largest amount [to the Global Accelerator]"
+    is answered by "... contributions from Ireland and Germany €1.2 million (...) and €20
+    million (...) respectively", a sentence of the paragraph that names the Accelerator first.
+    Only a list of named items of the asked type: no figure of a passage ranks by its words alone."""
+    if want is None:
+        return None
+    scores = units.lexical_in_paragraph(q_terms)
+    seen: list[str] = []
+    # (a paragraph writes more of the question's words than any one sentence, yet a long question's
+    # asker words ("thinking about where the big money came from") still dilute it: a lower share,
+    # more passages, and only a list of the asked type passes)
+    for ui in scores.argsort()[::-1][:400]:
+        if scores[ui] < PARAGRAPH_SHARE * floor:
+            break
+        pid = units.units[int(ui)].passage_id
+        if pid in seen:
+            continue
+        seen.append(pid)
+        if len(seen) > PARAGRAPH_PASSAGES * top_passages:
+            break
+        got = _rank_passage(pid, question, ask, want, units, passage_text, link, label)
+        if got is None and ask.kind == "money":
+            got = _rank_passage(pid, question, Ask(ask.low, "percent", None, ask.options), want, units,
+                                passage_text, link, label)
+        if got is not None:
+            return got
     return None
 
 
