@@ -258,6 +258,20 @@ def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, floa
     if best is None or best[0] < MIN_COVER:
         return None
     cover, pid, span, window = best
+    best_terms = terms(window + " " + " ".join(n for e in entity_ids for n in names[e]))
+    missing = [k for k, w in weight.items() if w >= total / len(weight) and not _held(best_terms, k, long_forms)]
+    told = _telling_sentence(knowledge.passage(pid).text, span, missing, weight, long_forms) if missing else None
+    if told is not None:
+        # "do Nepali migrant workers abroad get maternity cover under ... the SSF scheme?": the best
+        # window ("Nepal started ... schemes for informal, self-employed and migrant workers ...")
+        # never writes "maternity"; the sentence of its paragraph that does ("For Nepalese working
+        # abroad, ... the scheme does not provide for medical and maternity leave") says what holds
+        lo, hi = min(span[0], told[0]), max(span[1], told[1])
+        said_there = knowledge.passage(pid).text[told[0]:told[1]]
+        topical = {w.lower() for w in _NEGATION.findall(question)} - {w.lower() for w in ASKED_NOT.findall(question)}
+        negated = any(w.lower() not in topical for w in _NEGATION.findall(said_there))
+        yes = negated == bool(ASKED_NOT.search(question))
+        return Statement("Yes" if yes else "No", pid, (lo, hi), round(cover, 3), negated)
     # "Did France commit US$1.3 million ...?" of "France and Korea committed €300 thousand and US$1.3
     # million, respectively": the window pairs the stated figure with another of its names
     from app.qa.figures.numbers import respective_item
@@ -272,6 +286,24 @@ def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, floa
     negated = any(w.lower() not in topical for w in _NEGATION.findall(window))
     yes = negated == bool(ASKED_NOT.search(question))
     return Statement("Yes" if yes else "No", pid, span, round(cover, 3), negated)
+
+
+def _telling_sentence(text: str, span: tuple[int, int], missing: list[str], weight: dict[str, float],
+                      long_forms: dict[str, list[str]]) -> tuple[int, int] | None:
+    """The span of the sentence of the best window's passage that writes the most of the rare words
+    the window misses, then the most of the question's other words; None when none writes one."""
+    best = None
+    for m in _SENTENCE.finditer(_ABBREVIATION.sub(lambda a: a.group(0)[:-1] + "\u2024", text)):
+        if span[0] <= m.start() and m.end() <= span[1]:
+            continue
+        held = terms(m.group(0))
+        found = sum(weight[k] for k in missing if _held(held, k, long_forms))
+        if not found:
+            continue
+        rank = (found, sum(w for k, w in weight.items() if _held(held, k, long_forms)))
+        if best is None or rank > best[0]:
+            best = (rank, (m.start(), m.end()))
+    return best[1] if best else None
 
 
 def answer(out: dict, said: Statement, knowledge, make_evidence) -> dict:
