@@ -76,7 +76,7 @@ ORGANIZATIONS: tuple[OrgInfo, ...] = (
        "Joint Sustainable Development Goals Fund", key="joint-sdg-fund"),
     # International financial institutions
     _o("IMF", "International Monetary Fund", "ifi"),
-    _o(None, "World Bank", "ifi", "World Bank Group", "International Bank for Reconstruction and Development",
+    _o("WB", "World Bank", "ifi", "World Bank Group", "International Bank for Reconstruction and Development",
        key="world-bank"),
     _o("AfDB", "African Development Bank", "ifi"),
     _o("ADB", "Asian Development Bank", "ifi", "AsDB"),
