@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-_PAIR = re.compile(r"\b([\w-]+)\s+or\s+(?:(?:as\s+)?(?:a|an|the)\s+)?([\w-]+)\b", re.I)
+# (one modifier may stand before the second word: "a partner or a fellow contributor", read when
+# the modifier itself names no relation)
+_PAIR = re.compile(r"\b([\w-]+)\s+or\s+(?:(?:as\s+)?(?:a|an|the)\s+)?(?:([\w-]+)\s+)?([\w-]+)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|no|never|neither|nor|without|none|n['’]t)\b", re.I)
 _POLAR = re.compile(r"^\s*(?:is|are|was|were|does|do|did|has|have|can|could)\b", re.I)
 
@@ -28,10 +30,16 @@ def split(question: str, relations_of: Callable[[str], set[str]]) -> tuple[str, 
     if _NEGATED.search(question) or _POLAR.match(question):
         return None
     for m in _PAIR.finditer(question):
-        first, second = relations_of(m.group(1)), relations_of(m.group(2))
+        first = relations_of(m.group(1))
+        # the word after "or" names the second relation; else the one after its modifier
+        k = 2 if m.group(2) and relations_of(m.group(2)) else 3
+        if k == 3 and m.group(2) and not _end_noun(m.group(3)):
+            continue  # ("workshops or committees on ...": no modifier before a relation's noun)
+        second = relations_of(m.group(k))
         if first and second and not first & second:
-            return (question[:m.end(1)] + question[m.end():],
-                    question[:m.start(1)] + question[m.start(2):])
+            end = m.end(k)
+            return (question[:m.end(1)] + question[end:],
+                    question[:m.start(1)] + question[m.start(k):])
     return None
 
 
@@ -43,3 +51,11 @@ def relations_of(word: str) -> set[str]:
     base = re.sub(r"^co-", "", word.lower()).rstrip("s")
     return {r.name for r in REGISTRY if keyword_hits(word, r.name)
             or base in {n.rstrip("s") for n in (*r.subject_nouns, *r.object_nouns) if " " not in n}}
+
+
+def _end_noun(word: str) -> bool:
+    """Is ``word`` a noun the registry declares for a relation's end ("contributor", "partner")?"""
+    from graph.relations import REGISTRY
+
+    base = re.sub(r"^co-", "", word.lower()).rstrip("s")
+    return any(base in {n.rstrip("s") for n in (*r.subject_nouns, *r.object_nouns) if " " not in n} for r in REGISTRY)
