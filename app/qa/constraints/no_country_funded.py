@@ -17,7 +17,9 @@ _NO_COUNTRY = re.compile(
     r"any\s+(?:single\s+)?countr(?:y|ies)\b|"
     r"\b(?:funds?|finances?|funding|financing)\s+no\s+countr(?:y|ies)\b|"
     r"\bnot\s+(?:a\s+)?(?:funders?|donors?)\s+(?:of|to)\s+any\s+countr(?:y|ies)\b|"
-    r"\b(?:never|not|nowhere)\s+(?:\w+\s+)?(?:named|listed|mentioned|appear\w*|cited|credited|found)\s+"
+    r"\b(?:never|not|nowhere)\s+(?:\w+\s+)?(?:named|listed|mentioned|appear\w*|cited|credited|found|shows?\s+up|featur\w+)"
+    # ("never show up as a named funder in any country's financing line")
+    r"(?:\s+as\s+(?:an?\s+)?(?:named\s+|listed\s+)?(?:funders?|donors?|financiers?|sources?))?\s+"
     r"(?:in|on|among|under)\s+any\s+countr(?:y|ies)['’]?s?\s+(?:financing|funding|funders|donors)\b", re.I)
 
 
@@ -30,7 +32,9 @@ def narrow(out: dict, question: str, ask) -> bool:
     """Keep the answers (organisations) that fund no country; True when ``out`` was narrowed.
     ``ask(question) -> dict`` answers one question."""
     answers = out.get("answers") or []
-    if not asks(question) or not answers or any(a.get("type") != "Organization" for a in answers):
+    # (a donor government may be answered as its country: "Which of the RBSA contributing countries
+    # ... are not named in any country's financing support line?")
+    if not asks(question) or not answers or any(a.get("type") not in ("Organization", "Country") for a in answers):
         return False
     kept, dropped = [], []
     for a in answers:
