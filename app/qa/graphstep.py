@@ -64,8 +64,9 @@ FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governme
                           # ("which governments provide the un-earmarked core funding that goes to the ILO
                           # through the RBSA": the funding described by up to three words and a relative clause)
                           r"(?:provid|gave|giv|put|mobili[sz]|commit|pledg)\w*\s+(?:the\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
-                          r"(?:resources|funds|funding|financing|money)(?=\s+(?:to|for|into|that|which)\b))"
-                          r"\b(?!\s+(?:by|through|via|with|from|under|using|out of|in part)\b)"
+                          # ("give money through the RBSA": the fund is the giver's channel, the giver its donor)
+                          r"(?:resources|funds|funding|financing|money)(?=\s+(?:to|for|into|that|which)\b|\s+(?:through|via)\b(?P<channel>)))"
+                          r"\b(?(channel)|(?!\s+(?:by|through|via|with|from|under|using|out of|in part)\b))"
                           # the relation as a noun: "which country is the only funder of the ILO's work
                           # in X", "which countries does the report name as donors to X"
                           # (the country noun is the copula's subject: "which countries list France as a
