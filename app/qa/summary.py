@@ -24,6 +24,8 @@ def _number_word(n: int) -> str:
 def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
     """(answer_text, citations): citations map "1", "2" ... to evidence passage ids."""
     answers = out.get("answers") or []
+    if not answers:
+        return "", {}  # no answer: the message and the nearest passages say why
     citations: dict[str, str] = {}
     cited: list[str] = []
     for a in answers[:MAX_LISTED]:
