@@ -24,6 +24,12 @@ _WHETHER = re.compile(rf"(?P<open>\s[-–—]\s|,\s*)whether\s+(?:directly\s+)?(
                       rf"\s+or\s+(?:indirectly\s+)?(?P<pb>{_ROUTE})\s+(?P<b>[^?,–—]+?)(?P<close>\s[-–—]\s|,\s*)", re.I)
 
 
+# two predicates after "did", "do" or "does" ("have both X and Y" joins two nouns, counted elsewhere): "Which countries did both receive new RBSA allocations in 2024
+# and also have donors to the RBSA written in their financing support line?"
+_BOTH_DONE = re.compile(r"\b(?P<aux>did|do|does)\s+both\s+(?P<a>[^?]+?)\s+and\s+(?:also\s+)?(?P<b>[^?]+?)\s*(?=\?|$)",
+                        re.I)
+
+
 # A second half that refers back to the first ("... in the list of countries that enquired about the
 # C102 campaign and in the list the ILO is helping assess alignment with the convention") cannot be
 # asked on its own.
@@ -40,6 +46,13 @@ def halves(question: str) -> tuple[str, str, bool] | None:
         if m is not None and not _REFERS_BACK.search(m.group("b")):
             head, tail = question[:m.start()], question[m.end():]
             return (f"{head}{m.group('p')} {m.group('a')}{tail}", f"{head}{m.group('p')} {m.group('b')}{tail}", both)
+    m = _BOTH_DONE.search(question)
+    # ("their" after two predicates of the asked things is theirs: "... have donors written in their
+    # financing support line")
+    if m is not None and not _REFERS_BACK.search(re.sub(r"\btheir\b", "", m.group("b"), flags=re.I)) \
+            and len(m.group("a").split()) >= 2:
+        head, tail = question[:m.start()], question[m.end():]
+        return (f"{head}{m.group('aux')} {m.group('a')}{tail}", f"{head}{m.group('aux')} {m.group('b')}{tail}", True)
     m = _WHETHER.search(question)
     if m is not None and not _REFERS_BACK.search(m.group("b")):
         head, tail = question[:m.start()], question[m.end():]
