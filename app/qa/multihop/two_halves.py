@@ -24,8 +24,9 @@ _WHETHER = re.compile(rf"(?P<open>\s[-–—]\s|,\s*)whether\s+(?:directly\s+)?(
                       rf"\s+or\s+(?:indirectly\s+)?(?P<pb>{_ROUTE})\s+(?P<b>[^?,–—]+?)(?P<close>\s[-–—]\s|,\s*)", re.I)
 
 
-# two predicates after "did", "do" or "does" ("have both X and Y" joins two nouns, counted elsewhere): "Which countries did both receive new RBSA allocations in 2024
-# and also have donors to the RBSA written in their financing support line?"
+# two predicates after "did", "do" or "does": "Which countries did both receive new RBSA allocations
+# in 2024 and also have donors to the RBSA written in their financing support line?" ("had both a
+# policy result and an operations result" joins two nouns, which the result sets count)
 _BOTH_DONE = re.compile(r"\b(?P<aux>did|do|does)\s+both\s+(?P<a>[^?]+?)\s+and\s+(?:also\s+)?(?P<b>[^?]+?)\s*(?=\?|$)",
                         re.I)
 
