@@ -24,6 +24,10 @@ _POLAR = re.compile(r"^\s*(is|are|was|were|has|have|had|does|do|did)\s+(?:the\s+
 _CHOICE = re.compile(r"\bor\b|\b(?:more|most|fewer|less|least|larger|smaller|bigger|higher|lower)\b", re.I)
 _GLOSS = re.compile(r"\([^()]*\)")
 _WH = re.compile(r"\b(which|what|who|whom|whose|where|when|how|why)\b", re.I)
+# a wh-word opening a clause a verb or preposition governs ("helping to assess how their social
+# security systems align with ...", "advice on how to ...") asks nothing of the reader
+_EMBEDDED_WH = re.compile(r"\b(?:assess\w*|examin\w*|review\w*|understand\w*|explor\w*|analy[sz]\w*|stud(?:y|ies|ied|ying)|"
+                          r"determin\w*|decid\w*|learn\w*|show\w*|on|about)\s+(?:how|what|where|when|why|whether)\b", re.I)
 _PLURAL_AUX = {"is": "are", "was": "were", "has": "have", "does": "do"}
 _NOUN = {"Country": "countries", "Organization": "organisations", "Initiative": "initiatives"}
 
@@ -64,7 +68,7 @@ def open_subject(question: str, links: list, is_body: Callable[[str], bool] | No
     organisations fund Kenya?"; any other country stays a country ("Does Kenya receive ...")."""
     m = _POLAR.match(question)
     bare = _GLOSS.sub(" ", question)  # "a Result 1 (national policy or strategy adopted)": a gloss offers no choice
-    if not m or _WH.search(bare) or _CHOICE.search(bare):
+    if not m or _WH.search(_EMBEDDED_WH.sub(" ", bare)) or _CHOICE.search(bare):
         return None  # "Is Norway or the UK the funder of more countries?": a choice, not a yes/no
     first = min((l for l in links if l.start >= m.start(1)), key=lambda l: l.start, default=None)
     if first is None or not m.end(1) < first.start <= m.end() or first.type not in _NOUN or \
