@@ -140,8 +140,20 @@ _COUNT_BEFORE = re.compile(r"(?P<pre>\S.*?)\s+(?:count|tally)\s+(?:of\s+)?(?P<re
                            + _COUNTED_PLURALS + r")\b.*)$", re.I | re.S)
 
 
+# A keyword query opening on where in the report to look ("Table 4 region with most countries
+# achieving 2024 results"): the locator is context, the rest is the query, read as any other
+_LOCATOR_FIRST = re.compile(r"^\s*(?P<loc>(?:table|figure|box|annex|chapter|section)\s+\d+[a-z]?)\s+(?P<rest>[a-z]\S*(?:\s+\S+){2,}?)\s*$",
+                            re.I)
+
+
 def question_word_first(query: str) -> str:
     """The query with its question word moved to the front, or the query unchanged."""
+    located = _LOCATOR_FIRST.match(query)
+    if located and not _QWORD.search(query) and not _AUX.search(query):
+        rest = located.group("rest")
+        asked = question_word_first(rest)
+        if asked != rest:  # ("Table 4 count ..." is read by the count label below, with its locator)
+            return f"{asked.rstrip(' ?')} ({located.group('loc')})" + ("?" if asked.rstrip().endswith("?") else "")
     query = country_where(query)  # "who funded ilo country where ...": in the country where
     label = _COUNT_LABEL.match(query) or (None if _QWORD.search(query) or _OPENS.match(query) or _AUX.search(query)
                                           else _COUNT_BEFORE.match(query))
