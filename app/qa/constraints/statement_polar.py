@@ -27,7 +27,7 @@ from app.qa.topics.topic_coverage import holds_any
 from app.qa.units import terms
 
 _POLAR = re.compile(r"^\s*(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would)\b"
-                    r"(?!\s+(?:you|u|there|it\s+true|the\s+report\s+(?:say|state|mention)))", re.I)
+                    r"(?!\s+(?:you|u|there|it\s+true|the\s+report\s+(?:say|state|mention))\b)", re.I)  # ("is ukraine ...": a name)
 # a choice, a quantifier over a set, or a wh-word inside: another reading's question
 _NOT_STATEMENT = re.compile(r"\b(?:or|any|every|all|each|which|what|who|whom|whose|where|when|how|why|list|name|"
                             r"more(?!\s+than)|most|fewer(?!\s+than)|less(?!\s+than)|(?<!\bat\s)least)\b", re.I)
