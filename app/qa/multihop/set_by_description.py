@@ -101,7 +101,10 @@ _ASKED_AGAIN = re.compile(r"^(?:which|what|who)(?:\s+(?:ones?|of\s+(?:them|these
 # the asked noun, then the main verb (a copula or a general verb of having or receiving).
 _MAIN_VERB = (r"(?:also\s+[a-z]+|are|were|have|had|receive|received|get|got|show\s+up|appear|belong|feature|count|rank|"
               r"recorded|record|joined|join|ratified|ratify)\b")
-_RELATIVE = re.compile(rf"^(?:(?:in|of|among|from)\s+)?(?:which|what)\s+(?P<noun>{_NOUNS})\s+(?:that|which|who)\s+"
+# ("Which of the countries whose trade unionists spoke at ... are also ...": the partitive and "whose")
+# ("Which of the countries that ratified ... are in Africa?" is read by the region filter, which keeps
+# the ratifications' evidence)
+_RELATIVE = re.compile(rf"^(?:(?:in|of|among|from)\s+)?(?:which|what)\s+(?:(?P<of>of\s+the)\s+(?=(?:{_NOUNS})\s+whose\b))?(?P<noun>{_NOUNS})\s+(?P<rel>that|which|who|whose)\s+"
                        rf"(?P<desc>(?!are\b|were\b|is\b|was\b)\S.{{5,}}?)\s+(?P<asked>{_MAIN_VERB}.{{3,}}?)\s*\??$", re.I)
 # "Which accelerator pathfinder countries are also part of ...": the noun's modifiers, then "also".
 _MODIFIED_ALSO = re.compile(rf"^(?:(?:in|of|among|from)\s+)?(?:which|what)\s+(?P<pre>(?:(?!(?:other|same|only|remaining|rest)\b)[\w-]+\s+){{1,4}}?)(?P<noun>{_NOUNS})\s+"
@@ -305,6 +308,10 @@ def _two_conditions(q: str) -> DescribedSet | None:
         return None
     noun = m["noun"].lower()
     asked = re.sub(r"^also\s+", "", m["asked"], flags=re.I)
+    if m["rel"].lower() == "whose":  # "the countries whose trade unionists spoke ...": "Which countries' trade unionists spoke ...?"
+        owner = noun + ("'" if noun.endswith("s") else "'s")
+        return DescribedSet(inner=f"Which {owner} {m['desc'].strip(' ,')}?", outer="", described=f"the {noun} whose {m['desc']}",
+                            second=f"Which {noun} {asked}?")
     return DescribedSet(inner=f"Which {noun} {m['desc'].strip(' ,')}?", outer="", described=f"the {noun} that {m['desc']}",
                         second=f"Which {noun} {asked}?")
 
