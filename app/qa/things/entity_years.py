@@ -97,6 +97,13 @@ def _asked_events(question: str) -> set[str]:
     """The event stems the question's words ask about (empty: it words no event); an event told
     in a clause of context ("before it was re-launched") is not asked."""
     asked: set[str] = set()
+    # a sentence of context before the asking one ("I read about the Haba Haba scheme which the NSSF
+    # re-launched. In what year was it originally set up ...?"): the asking sentence's event, when it words one
+    sentences = [t for t in re.split(r"(?<=[.!?])\s+(?=[A-Z])", question.strip()) if t]
+    asking = next((t for t in reversed(sentences) if t.rstrip().endswith("?")
+                   or re.search(r"\b(?:when|which|what|how)\b", t, re.I)), None)
+    if asking is not None and len(sentences) > 1 and _EVENT_WORD.search(_CONTEXT_CLAUSE.sub(" ", asking)):
+        question = asking
     for m in _EVENT_WORD.finditer(_CONTEXT_CLAUSE.sub(" ", question)):
         asked.update(_EVENTS[m.group(1).lower()])
     return asked
