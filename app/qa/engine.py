@@ -1609,6 +1609,7 @@ class QuestionEngine:
                               if u.kind == "sentence" and activity_funders.writes_amount(u.text, amounts)),
                              key=lambda r: order.get(r.unit_id, len(order)))
         home = a.linked("Country")
+        long_forms = topic_cover._long_forms(self.text)
         for r in results:
             if r.score < MIN_TEXT_SCORE * 0.8:
                 break
@@ -1623,8 +1624,11 @@ class QuestionEngine:
             # the activity may be told across the sentence before ("expanded coverage to Social Cash
             # Transfer households ... With financial support from X, members of SCT households ...")
             said = (prv.text if prv else "") + " " + u.text + " " + (nxt.text if nxt else "")
+            # an acronym the report defines says its long form's words ("members of SCT beneficiary
+            # households": Social Cash Transfer)
+            own = u.text + " " + " ".join(w for t in terms(u.text) for w in long_forms.get(t, ()))
             if not amounts and (topic_coverage(topic, said) < activity_funders.MIN_COVERAGE
-                                or topic_coverage(topic, u.text) < 0.25):
+                                or topic_coverage(topic, own) < 0.25):
                 continue
             country = home[0] if len(home) == 1 else None
             payers = activity_funders.funding_runs(p.text, u.start, u.end, self.k.mentions_in(u.passage_id), country)
