@@ -269,10 +269,40 @@ _STATED_START = re.compile(r"\b(?:(?:up|down|rising|falling|growing|increasing|d
                            r"\d[\d,.]*(?:\s*(?:million|billion|thousand|per\s*cent|percent|%))?", re.I)
 
 
+# between the two ends of a change: a few words ("from 50,000 in 2017 to"), or the first figure's unit
+# and where it was said, its years included ("from 24.4 percent in the previous World Social
+# Protection Report 2020-22 to 48.8 percent")
+_CHANGE_GAP = re.compile(r"\s*(?:[a-z]+\s+){0,3}?to\s+(us\$|\$|€)?\s*|"
+                         r"\s*(?:percent|per\s+cent|%)?\s*(?:in|under|at|of|during|according\s+to)\s+"
+                         r"(?:(?:[a-z]+|(?:19|20)\d\d(?:[-–/]\d{2,4})?)\s+){1,9}?to\s+(us\$|\$|€)?\s*")
+
+
 def _changes_to(seg: str, a: Span, b: Span) -> bool:
     """Does the sentence write a change from figure ``a`` to figure ``b`` ("from 50,000 to 146,000")?"""
     return bool(re.search(r"\bfrom\s+(us\$|\$|€)?\s*$", seg[max(0, a.start - 8):a.start].lower())
-                and re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}?to\s+(us\$|\$|€)?\s*", seg[a.end:b.start].lower()))
+                and _CHANGE_GAP.fullmatch(seg[a.end:b.start].lower()))
+
+
+def _change_size(seg: str, question: str, cands: list[Span]) -> Span | None:
+    """"By how many percentage points did ... rise": the size of the one change "from A to B" the
+    sentence writes, B minus A, spanning both figures, when it writes no "by" figure of its own
+    ("increased by almost 40 percent" answers itself).  Shares give percentage points; counts
+    and amounts their plain difference, in the figures' unit."""
+    if not BY_HOW_MUCH.search(question) or any(_BY_BEFORE.search(seg[max(0, c.start - 24):c.start]) for c in cands):
+        return None
+    pairs = [(a, b) for a, b in zip(cands, cands[1:]) if a.kind == b.kind and _changes_to(seg, a, b)]
+    if len(pairs) != 1:
+        return None
+    a, b = pairs[0]
+    size = abs(b.value - a.value)
+    shown = f"{size:,.1f}".rstrip("0").rstrip(".") if size % 1 else f"{size:,.0f}"
+    if a.kind == "percent":
+        label = f"{shown} percentage points"
+    elif a.kind == "money":
+        label = re.sub(r"[\d.,]+", shown, b.label, count=1) if re.search(r"\d", b.label) else shown
+    else:
+        label = shown
+    return Span(a.start, b.end, label, size, a.kind, a.currency)
 
 
 def change_ends(seg: str, span: Span) -> list[Span]:
@@ -446,6 +476,9 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
         cands = [s for s in cands if s.value not in stated]
     elif stated and cands:
         return None  # the sentence only repeats what the question states ("welcomed five new members")
+    rise = _change_size(seg, question, cands)
+    if rise is not None:
+        return rise
     owned = respective(seg, question, cands)
     if owned is ELSEWHERE:
         return None
