@@ -24,6 +24,14 @@ _WHETHER = re.compile(rf"(?P<open>\s[-–—]\s|,\s*)whether\s+(?:directly\s+)?(
                       rf"\s+or\s+(?:indirectly\s+)?(?P<pb>{_ROUTE})\s+(?P<b>[^?,–—]+?)(?P<close>\s[-–—]\s|,\s*)", re.I)
 
 
+# "Which countries are in both the expanded 2024 ILO-IMF partnership phase and the Global Accelerator
+# pathfinder list?": the preposition said once, before "both"; only in a list question whose halves
+# are lists of things (a figure's halves share no answer)
+MIN_HALF_WORDS = 4  # a first half this long names its own set
+_IN_BOTH = re.compile(r"^(?P<head>(?:which|what)\b[^?]*?\s)(?P<p>in|on|among|within)\s+both\s+(?P<a>[^?]+?)\s+and\s+(?:also\s+)?"
+                      r"(?!(?P=p)\s)(?P<b>[^?]+?)\s*(?P<tail>\??)\s*$", re.I)
+
+
 # two predicates after "did", "do" or "does": "Which countries did both receive new RBSA allocations
 # in 2024 and also have donors to the RBSA written in their financing support line?" ("had both a
 # policy result and an operations result" joins two nouns, which the result sets count)
@@ -47,6 +55,12 @@ def halves(question: str) -> tuple[str, str, bool] | None:
         if m is not None and not _REFERS_BACK.search(m.group("b")):
             head, tail = question[:m.start()], question[m.end():]
             return (f"{head}{m.group('p')} {m.group('a')}{tail}", f"{head}{m.group('p')} {m.group('b')}{tail}", both)
+    m = _IN_BOTH.match(question)
+    # (a short first half, "both the pilot and the expanded phase of the partnership", shares the
+    # second's qualifier: not asked alone)
+    if m is not None and not _REFERS_BACK.search(m.group("b")) and len(m.group("a").split()) >= MIN_HALF_WORDS:
+        return (f"{m.group('head')}{m.group('p')} {m.group('a')}{m.group('tail')}",
+                f"{m.group('head')}{m.group('p')} {m.group('b')}{m.group('tail')}", True)
     m = _BOTH_DONE.search(question)
     # ("their" after two predicates of the asked things is theirs: "... have donors written in their
     # financing support line")
@@ -71,8 +85,9 @@ def answer(question: str, ask) -> dict | None:
     q1, q2, both = pair
     first, second = ask(q1), ask(q2)
     a, b = first.get("answers") or [], second.get("answers") or []
-    if not a or not b or first.get("answer_type") != second.get("answer_type"):
-        return None
+    if not a or not b or first.get("answer_type") != second.get("answer_type") \
+            or first.get("answer_type") in ("Number", "Year", "Text"):
+        return None  # (two figures or two yes/no verdicts have no answers in common to keep)
 
     def key(x: dict) -> str:
         return x.get("iri") or x.get("label")
