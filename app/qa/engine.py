@@ -71,7 +71,7 @@ from app.qa.form.background_clause import also_without_background
 from app.qa.form.conversation import without_shell
 from app.qa.form import asked_core
 from app.qa.form.foreign_words import in_english
-from app.qa.form import count_words, counted_entries, money_words, designation, dropped_auxiliary, dropped_prepositions, outside_sets
+from app.qa.form import count_words, counted_entries, money_words, or_not_tag, designation, dropped_auxiliary, dropped_prepositions, outside_sets
 from app.qa.form.shouted import unshout
 from app.qa.form.lost_commas import list_commas, partitive_comma
 from app.qa.form.coreference import core_of
@@ -525,7 +525,8 @@ class QuestionEngine:
         # before the frame is peeled, which takes the mark)
         # ("Angola's ratification is now valid. Does the report back that up?": the claim checked)
         # ("Germany's 2024 contribution to the Global Accelerator?": how much it was)
-        question = keyword_polar.as_polar(asked) or amount_phrase.as_question(asked) or claim_checked(asked) or asked
+        question = keyword_polar.as_polar(asked) or amount_phrase.as_question(asked) or claim_checked(asked) \
+            or or_not_tag.as_polar(asked) or asked  # ("Is X a pathfinder or not?": a yes/no, no choice)
         # "quien financia OIT en Nepal": French, Spanish, Portuguese words and names in English first
         question = asked_core.of(in_english(self._with_commas(unshout(question, self._keeps_capitals)),
                                             self.lexicon.vocab.__contains__)[0])  # "I'd like to know ...", "... Is that right? Thanks! Tom"
