@@ -447,7 +447,7 @@ _CONTINUES = re.compile(r"\bnext[\s-]+(?P<rank>(?:largest|biggest|highest|greate
 
 
 def _with_larger_before(got: Ranked | None, pid: str, question: str, ask: Ask, want, units, passage_text, link,
-                        label, section_of, wider: list[str]) -> Ranked | None:
+                        label, section_of, wider: list[str], q_terms: list[str] | None = None) -> Ranked | None:
     """The ranking of ``pid``'s list (``got``, None when it ranks nothing alone), or of it with the
     paragraph of its subsection that states the top item, when the list says it goes on from one
     ("the RBSA represented the next largest share (20 per cent)" after "The largest share of
@@ -460,7 +460,12 @@ def _with_larger_before(got: Ranked | None, pid: str, question: str, ask: Ask, w
     # the stating paragraph among the question's best passages first, else anywhere in the
     # subsection: a question worded by the list's other words ("biggest funder of new projects")
     # may rank the top item's paragraph below the passages it draws
-    rest = dict.fromkeys(u.passage_id for u in units.units)
+    # (one found outside them must still be about the question: its paragraph writes as much of it as a
+    # ranked passage must, so "largest new contribution global accelerator 2024 donor" does not join
+    # the new-projects list with its top)
+    whole_scores = units.lexical_in_paragraph(q_terms) if q_terms else None
+    rest = [p for p in dict.fromkeys(u.passage_id for u in units.units) if p not in wider and whole_scores is not None
+            and float(whole_scores[units.by_passage[p][0]]) >= MIN_OVERLAP]
     before = [p for p in dict.fromkeys([*wider, *rest]) if p != pid and _subsection(section_of(p) or "") == home
               and top.search(passage_text(p) or "")]
     whole = None
@@ -500,6 +505,8 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
     scores = units.lexical_in_context(q_terms)  # "GTT ... meetings": the list's sentence and the one before it
     order = scores.argsort()[::-1]
     want = asked_item_type(question, ask)
+    # an initiative the question names is what the list is about ("... to the Global Accelerator")
+    topics = {i for l in link(question) if l.type == "Initiative" for i in l.ids}
     seen: list[str] = []
     floor = MIN_OVERLAP * (0.6 if ask.options else 1.0)  # two named options must both be found: a sure check
     for ui in order[:60]:
@@ -518,7 +525,9 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
             got = _rank_passage(pid, question, Ask(ask.low, "percent", None, ask.options), want, units,
                                 passage_text, link, label)
         got = _with_larger_before(got, pid, question, ask, want, units, passage_text, link, label, section_of,
-                                  _wider_passages(order, scores, floor, 2 * top_passages, units))
+                                  _wider_passages(order, scores, floor, 2 * top_passages, units), q_terms)
+        if got is not None and not _about_named(got, topics, passage_text, link):
+            continue  # ("largest new contribution global accelerator 2024 donor": not the new-projects list)
         if got is not None:
             return got
     if not ask.options:
@@ -561,6 +570,15 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
 
 PARAGRAPH_SHARE = 0.75  # of the sentence floor, for a whole paragraph's words
 PARAGRAPH_PASSAGES = 4  # times the passages a sentence search reads
+
+
+def _about_named(got: Ranked, topics: set[str], passage_text, link) -> bool:
+    """Does a passage of the ranked list name an initiative the question names (always, when it
+    names none)?  A list of the same kind about other money does not answer it."""
+    if not topics:
+        return True
+    pids = dict.fromkeys([got.passage_id, *(got.item_passages or [])])
+    return any(topics & {i for l in link(passage_text(p) or "") for i in l.ids} for p in pids)
 
 
 def _by_paragraph(question: str, ask: Ask, want, q_terms, units, passage_text, link, label, floor: float,
