@@ -1626,8 +1626,10 @@ class QuestionEngine:
             # Transfer households ... With financial support from X, members of SCT households ...")
             said = (prv.text if prv else "") + " " + u.text + " " + (nxt.text if nxt else "")
             # an acronym the report defines says its long form's words ("members of SCT beneficiary
-            # households": Social Cash Transfer)
-            own = u.text + " " + " ".join(w for t in terms(u.text) for w in long_forms.get(t, ()))
+            # households": Social Cash Transfer) when they are the activity's, two or more of them
+            # (the author's "ILO" says "labour" of no activity)
+            own = u.text + " " + " ".join(w for t in terms(u.text) for w in long_forms.get(t, ())
+                                          if len(set(long_forms[t]) & set(topic)) >= 2)
             if not amounts and (topic_coverage(topic, said) < activity_funders.MIN_COVERAGE
                                 or topic_coverage(topic, own) < 0.25):
                 continue

@@ -530,7 +530,7 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
             continue  # ("largest new contribution global accelerator 2024 donor": not the new-projects list)
         if got is not None:
             return got
-    if not ask.options:
+    if not ask.options and not _counts_things(question):
         # (the question's own words: a label's long form, "UN Global Accelerator on Jobs and Social
         # Protection for Just Transitions" for "M-GA", is written once in the report, not in its paragraphs)
         own = [t for t in q_terms if t in set(terms(question))]
@@ -570,6 +570,13 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
 
 PARAGRAPH_SHARE = 0.75  # of the sentence floor, for a whole paragraph's words
 PARAGRAPH_PASSAGES = 4  # times the passages a sentence search reads
+
+
+def _counts_things(question: str) -> bool:
+    """Does the ranking word stand before a kind of thing the graph counts ("donor funding the most
+    flagship countries")?  Then the graph counts it; no paragraph's figures rank it."""
+    m = RANK_WORD.search(question)
+    return bool(m) and any(noun_type(w) for w in re.findall(r"[A-Za-z]+", question[m.end():])[:3])
 
 
 def _about_named(got: Ranked, topics: set[str], passage_text, link) -> bool:
