@@ -267,11 +267,8 @@ def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, floa
         # never writes "maternity"; the sentence of its paragraph that does ("For Nepalese working
         # abroad, ... the scheme does not provide for medical and maternity leave") says what holds
         lo, hi = min(span[0], told[0]), max(span[1], told[1])
-        said_there = knowledge.passage(pid).text[told[0]:told[1]]
-        topical = {w.lower() for w in _NEGATION.findall(question)} - {w.lower() for w in ASKED_NOT.findall(question)}
-        negated = any(w.lower() not in topical for w in _NEGATION.findall(said_there))
-        yes = negated == bool(ASKED_NOT.search(question))
-        return Statement("Yes" if yes else "No", pid, (lo, hi), round(cover, 3), negated)
+        label, negated = _said_of(question, knowledge.passage(pid).text[told[0]:told[1]])
+        return Statement(label, pid, (lo, hi), round(cover, 3), negated)
     # "Did France commit US$1.3 million ...?" of "France and Korea committed €300 thousand and US$1.3
     # million, respectively": the window pairs the stated figure with another of its names
     from app.qa.figures.numbers import respective_item
@@ -281,11 +278,17 @@ def verdict(question: str, entity_ids: list[str], knowledge, idf: dict[str, floa
             and any(owner.lower() == n.lower() for m in knowledge.mentions_in(pid)
                     for n in knowledge.names(f"{m['type']}:{m['key']}")):
         return Statement("Yes" if ASKED_NOT.search(question) else "No", pid, span, round(cover, 3), False, owner)
-    # a negative word the question writes as part of its topic ("workers without contracts") negates nothing
+    label, negated = _said_of(question, window)
+    return Statement(label, pid, span, round(cover, 3), negated)
+
+
+def _said_of(question: str, text: str) -> tuple[str, bool]:
+    """("Yes" or "No", whether ``text`` negates): a negated text answers No to a plain question and
+    Yes to a negated one.  A negative word the question writes as part of its topic ("workers
+    without contracts") negates nothing."""
     topical = {w.lower() for w in _NEGATION.findall(question)} - {w.lower() for w in ASKED_NOT.findall(question)}
-    negated = any(w.lower() not in topical for w in _NEGATION.findall(window))
-    yes = negated == bool(ASKED_NOT.search(question))
-    return Statement("Yes" if yes else "No", pid, span, round(cover, 3), negated)
+    negated = any(w.lower() not in topical for w in _NEGATION.findall(text))
+    return ("Yes" if negated == bool(ASKED_NOT.search(question)) else "No"), negated
 
 
 def _telling_sentence(text: str, span: tuple[int, int], missing: list[str], weight: dict[str, float],

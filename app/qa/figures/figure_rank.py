@@ -472,10 +472,7 @@ def _with_larger_before(got: Ranked | None, pid: str, question: str, ask: Ask, w
     for first in before if home else []:
         # (the first stating paragraph may state another list's top: "the largest share (39 per
         # cent) ... supported activities in the Arab States" beside the partners' list)
-        whole = _rank_passage((first, pid), question, ask, want, units, passage_text, link, label)
-        if whole is None and ask.kind == "money":  # the amounts' shares rank the items as the amounts would
-            whole = _rank_passage((first, pid), question, Ask(ask.low, "percent", None, ask.options), want,
-                                  units, passage_text, link, label)
+        whole = _rank_or_shares((first, pid), question, ask, want, units, passage_text, link, label)
         if whole is not None:
             break
     return whole if whole is not None and (got is None or len(whole.items) > len(got.items)) else got
@@ -518,12 +515,9 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
         seen.append(pid)
         if len(seen) > top_passages:
             break
-        got = _rank_passage(pid, question, ask, want, units, passage_text, link, label)
-        if got is None and ask.kind == "money" and not ask.options:
-            # "top 3 regions by new-project money": a list of the money's shares ranks the items as
-            # the amounts would
-            got = _rank_passage(pid, question, Ask(ask.low, "percent", None, ask.options), want, units,
-                                passage_text, link, label)
+        # ("top 3 regions by new-project money": a list of the money's shares ranks the items as the
+        # amounts would; two named options are compared by one kind of figure)
+        got = _rank_or_shares(pid, question, ask, want, units, passage_text, link, label, shares=not ask.options)
         got = _with_larger_before(got, pid, question, ask, want, units, passage_text, link, label, section_of,
                                   _wider_passages(order, scores, floor, 2 * top_passages, units), q_terms)
         if got is not None and not _about_named(got, topics, passage_text, link):
@@ -572,6 +566,17 @@ PARAGRAPH_SHARE = 0.75  # of the sentence floor, for a whole paragraph's words
 PARAGRAPH_PASSAGES = 4  # times the passages a sentence search reads
 
 
+def _rank_or_shares(pid, question: str, ask: Ask, want, units, passage_text, link, label,
+                    shares: bool = True) -> Ranked | None:
+    """The passage's (or passages') list ranked by the asked kind of figure; for money, when no amounts
+    rank it, by the shares it writes instead (the shares rank the items as the amounts would)."""
+    got = _rank_passage(pid, question, ask, want, units, passage_text, link, label)
+    if got is None and ask.kind == "money" and shares:
+        got = _rank_passage(pid, question, Ask(ask.low, "percent", None, ask.options), want, units,
+                            passage_text, link, label)
+    return got
+
+
 def _counts_things(question: str) -> bool:
     """Does the ranking word stand before a kind of thing the graph counts ("donor funding the most
     flagship countries")?  Then the graph counts it; no paragraph's figures rank it."""
@@ -611,10 +616,7 @@ def _by_paragraph(question: str, ask: Ask, want, q_terms, units, passage_text, l
         seen.append(pid)
         if len(seen) > PARAGRAPH_PASSAGES * top_passages:
             break
-        got = _rank_passage(pid, question, ask, want, units, passage_text, link, label)
-        if got is None and ask.kind == "money":
-            got = _rank_passage(pid, question, Ask(ask.low, "percent", None, ask.options), want, units,
-                                passage_text, link, label)
+        got = _rank_or_shares(pid, question, ask, want, units, passage_text, link, label)
         if got is not None:
             return got
     return None
