@@ -46,12 +46,19 @@ _TOTAL_SAID = re.compile(r"\b(?:total|overall|altogether|combined|in all)\b", re
 _ROW_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*$")
 # "Has effective coverage already reached its ambition?": one row tested against the target, yes or no
 _POLAR = re.compile(r"^\s*(?:has|have|had|did|does|do|is|are|was|were)\b", re.I)
+# A lead-in before the asking clause: "Looking across 2021 to 2024, has the programme reached ...?"
+_LEAD = re.compile(r"^\s*[^,?;:]{3,80},\s*(?=(?:has|have|had|did|does|do|is|are|was|were)\b)", re.I)
+
+
+def _polar(question: str) -> bool:
+    """Does the question (after a comma-closed lead-in) open on an auxiliary, asking yes or no?"""
+    return bool(_POLAR.match(_LEAD.sub("", question, count=1)))
 
 
 def tests_target(question: str) -> bool:
     """Is this a yes/no question about reaching a target ("Has the programme surpassed its ambition
     for ...?")?  Such a question names a table row, not a list's member, whatever entity it names."""
-    return bool(_POLAR.match(question) and _AIM.search(question) and not _ASKS_ROW.search(question)
+    return bool(_polar(question) and _AIM.search(question) and not _ASKS_ROW.search(question)
                 and (_ABOVE_AIM.search(question) or _BELOW_AIM.search(question)))
 
 
@@ -172,10 +179,11 @@ def _read(question, rows, cols, q_terms, cover, terms, per, aim, below, above) -
         (totals if _TOTAL_ROW.match(row) else out).append(item)  # a total row is no row to rank or list
     if len(out) < 2:
         return None
-    if aim and op != "ratio" and _POLAR.match(question) and not _ASKS_ROW.search(question):
+    if aim and op != "ratio" and _polar(question) and not _ASKS_ROW.search(question):
         # "Has the programme surpassed its ambition for total institutional changes?": the row named
         # (a total row when the question says "total") against its target, answered yes or no
-        one = _row_named(out + (totals if _TOTAL_SAID.search(question) else []), q_terms, cover)
+        one = _row_named(out + (totals if _TOTAL_SAID.search(question) else []), q_terms, cover) \
+            or _row_by_target(out + totals, question) or _lone_total(out, totals, question, q_terms, cover)
         if one is None:
             return None
         r, diff, ca, cb = one
@@ -223,6 +231,24 @@ def _row_named(out: list, q_terms: set[str], cover):
     if not scored or scored[0][0] < 0.6 or (len(scored) > 1 and scored[1][0] >= scored[0][0]):
         return None
     return out[scored[0][1]]
+
+
+def _row_by_target(rows: list, question: str):
+    """The one row whose target the question states ("its 60 million-person impact ambition"): the
+    figure said is that row's target cell, and no other row's."""
+    from app.qa.figures.numbers import spans
+
+    said = {sp.value for sp in spans(question) if sp.value}
+    hits = [r for r in rows if r[3].value in said]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _lone_total(out: list, totals: list, question: str, q_terms: set[str], cover):
+    """"Had the programme reached its total impact ambition?": the table's one total row, when the
+    question says "total" and names none of the other rows."""
+    if len(totals) != 1 or not _TOTAL_SAID.search(question) or any(cover(q_terms, r[0].split(">")[-1]) > 0 for r in out):
+        return None
+    return totals[0]
 
 
 def _words(col: str) -> set[str]:

@@ -20,9 +20,10 @@ _ASKING = re.compile(r"\b(?:which|what|who|whom|whose|where|when|how|why|list|na
                      r"number|total|any|all|every|each)\b", re.I)
 # (anywhere: "wat is the programme called?" is a question with a misspelt question word)
 _AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|could|will|would|should)\b", re.I)
-# a past participle closing the query, a date after it allowed ("endorsed in 2024", "adopted 2023")
-_PARTICIPLE = re.compile(r"(?<![\w'’-])(?P<before>[\w'’-]+)\s+(?P<verb>[a-z]{3,}ed)"
-                         r"(?:\s+(?:(?:in|by|during|before|after|since)\s+)?(?:19|20)\d\d)?$", re.I)
+# a past participle closing the query, a date after it allowed ("endorsed in 2024", "adopted 2023",
+# "reached by end 2024")
+_PARTICIPLE = re.compile(r"(?<![\w'’-])(?P<before>[\w'’-]+)\s+(?P<verb>[a-z]{3,}ed|met|hit|paid|held)"
+                         r"(?:\s+(?:(?:in|by|during|before|after|since)\s+)?(?:(?:the\s+)?end(?:\s+of|-)?\s*)?(?:19|20)\d\d)?$", re.I)
 _MAX_WORDS = 10
 _MISSPELT_ASKING = frozenset({"wat", "wich", "whcih", "hwo", "hw", "hou", "wen", "wer"})
 
