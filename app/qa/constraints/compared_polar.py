@@ -32,7 +32,8 @@ _DOWN_WORDS = (r"smaller|lower|less|fewer|narrower|"
                r"narrowed|reduce|reduced|go\s+down|went\s+down|gone\s+down|come\s+down|came\s+down)")
 _CHANGE = re.compile(rf"\s+(?:(?:get|got|gotten|become|became)\s+)?(?:(?P<up>{_UP_WORDS})|(?P<down>{_DOWN_WORDS}))\b", re.I)
 # a date the measure is read at: "at the end of 2024", "by end-2023", "in 2022"
-_AT = re.compile(r"(?:(?:at|by)\s+(?:the\s+)?end(?:\s+of|-)\s*|(?:in|during|for|by)\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
+# ("between the end of 2023 and the end of 2024": the end of a year said without "at")
+_AT = re.compile(r"(?:(?:(?:at|by)\s+)?(?:the\s+)?end(?:\s+of|-)?\s*|(?:in|during|for|by)\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)
 # the year before the one named: "the year before", "the previous year", "2023" said as "a year earlier"
 _YEAR_BEFORE = re.compile(r"\b(?:the\s+(?:year|one)\s+before|the\s+previous\s+(?:year|one)|the\s+prior\s+year|"
                           r"the\s+preceding\s+year|a\s+year\s+(?:earlier|before)|last\s+year)\b", re.I)
@@ -50,6 +51,8 @@ class ComparedPolar:
 
 def _when(match: re.Match) -> str:
     said = " ".join(match.group(0).split())
+    if re.match(r"(?:the\s+)?end\b", said, re.I):
+        return f"at {said}" if said.lower().startswith("the") else f"at the {said}"
     return said if not said[:1].isdigit() else f"in {said}"
 
 
