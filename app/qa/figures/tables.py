@@ -654,6 +654,16 @@ class TableLookup:
         if chosen is not None:
             diff = chosen.winner.value - chosen.loser.value
             return column_pairs.PairAnswer([(chosen.label, diff, chosen.winner, chosen.loser)], chosen.kind, chosen.why)
+        from app.qa.figures import row_pairs
+
+        pair = row_pairs.read(question)  # "did it extend legal coverage to more people than effective coverage?"
+        got = row_pairs.find(pair, question, cells, cover, lambda text: set(terms(text)) - _IGNORE) if pair else None
+        if got is not None:
+            diff = got.first.value - got.second.value
+            held = (diff > 0) if pair.larger else (diff < 0)
+            return column_pairs.PairAnswer([(got.first.row, diff if pair.polar else abs(diff), got.first, got.second)],
+                                           "Boolean" if pair.polar else "Number", row_pairs.why(pair, got),
+                                           held if pair.polar else None)
         return column_pairs.compare(question, self.cells, m.group(1) if m else None, q, cover,
                                     lambda text: set(terms(text)) - _IGNORE)
 

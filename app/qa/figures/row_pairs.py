@@ -1,0 +1,135 @@
+"""Two rows of one table set against each other: "In 2024, did the Flagship Programme extend legal
+coverage to more people than effective coverage?" (yes or no), "By how many persons did new
+effective coverage in health protection exceed new effective coverage in old-age pensions?" (the
+difference).
+
+Each side of the comparison names a row by its words ("legal coverage", "effective coverage in
+health protection", which is the row "Health protection" under "Effective coverage"); no one cell
+holds the answer, and the other table readings took the first row's figure for it.  The column is
+the table's only one, or the one the question dates ("in 2024") or names by its words.  Rows,
+columns and figures all come from the graph's table cells; the comparison is read from ordinary
+English (an auxiliary that asks yes or no, "more ... than", "exceed", "by how many").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_AUX = r"(?:has|have|had|did|does|do|is|are|was|were)"
+# a lead-in before the asking clause ("In 2024, did ..."), dropped before the auxiliary is looked for
+_LEAD = re.compile(rf"^\s*[^,?;:]{{3,80}},\s*(?={_AUX}\b)", re.I)
+_POLAR = re.compile(rf"^\s*{_AUX}\b", re.I)
+_MORE = r"more|larger|bigger|greater|higher"
+_LESS = r"fewer|less|smaller|lower"
+# "more people than", "a larger number than": the comparative, a few words it qualifies, then "than"
+_THAN = re.compile(rf"\b(?P<cmp>{_MORE}|{_LESS})\b(?:\s+[\w'’-]+){{0,3}}?\s+than\b", re.I)
+# "by how many persons did A exceed B", "how much more did A ... than B"
+_BY_HOW = re.compile(r"\bby\s+how\s+(?:many|much)\b(?:\s+[\w'’-]+){0,2}?\s+(?:did|does|do|was|were|is|are|has|had|have)\b",
+                     re.I)
+_EXCEED = re.compile(r"\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|outnumber(?:ed|s)?|top(?:ped|s)?|outstrip(?:ped|s)?)\b", re.I)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_TOTAL_ROW = re.compile(r"^\s*total\b", re.I)
+FULL = 0.99  # a side names a row when it says (nearly) all of the row's weighted words
+
+
+@dataclass(frozen=True)
+class RowPair:
+    polar: bool  # yes/no ("did A ... more than B?"), else the difference ("by how many did A exceed B")
+    larger: bool  # is A asked to be the larger?
+    first: str  # the words naming row A
+    second: str  # the words naming row B
+
+
+def read(question: str) -> RowPair | None:
+    """The two sides of a row comparison, or None for another question."""
+    q = " ".join(question.split()).rstrip(" ?.!")
+    by_how = _BY_HOW.search(q)
+    if by_how:
+        rest = q[by_how.end():]
+        verb = _EXCEED.search(rest) or _THAN.search(rest)
+        if verb is None:
+            return None
+        larger = not (verb.groupdict().get("cmp") and re.fullmatch(_LESS, verb.group("cmp"), re.I))
+        return RowPair(False, larger, rest[:verb.start()], rest[verb.end():])
+    clause = _LEAD.sub("", q, count=1)
+    if not _POLAR.match(clause) or re.search(r"\b(?:which|what|who|how|or)\b", clause, re.I):
+        return None
+    than = _THAN.search(clause)
+    if than is None:
+        return None
+    larger = re.fullmatch(_MORE, than.group("cmp"), re.I) is not None
+    return RowPair(True, larger, clause[_POLAR.match(clause).end():than.start()], clause[than.end():])
+
+
+def _label_words(row: str) -> str:
+    """A row's words, its parents' included ("Effective coverage > Health protection")."""
+    return row.replace(">", " ")
+
+
+def _best_row(words: set[str], rows: list[str], cover, terms) -> str | None:
+    """The row a side names: all its words said, the most specific such row (most words), alone."""
+    full = [(len(terms(_label_words(r))), r) for r in rows
+            if not _TOTAL_ROW.match(r) and cover(words, _label_words(r)) >= FULL]
+    if not full:
+        return None
+    full.sort(reverse=True)
+    if len(full) > 1 and full[0][0] == full[1][0]:
+        return None
+    return full[0][1]
+
+
+def _column(question: str, cols: list[str], words: set[str], cover) -> str | None:
+    """The table's only column, or the one dated by the question's one year, or named by its words."""
+    if len(cols) == 1:
+        return cols[0]
+    years = set(_YEAR.findall(question))
+    dated = [c for c in cols if years and set(_YEAR.findall(c)) == years and not re.search(r"\d\s*[-–]\s*\d", c)]
+    if len(dated) == 1:
+        return dated[0]
+    named = [c for c in cols if cover(words, c) >= FULL]
+    return named[0] if len(named) == 1 else None
+
+
+@dataclass
+class RowPairAnswer:
+    first: object  # cell of row A
+    second: object  # cell of row B
+    table: str
+    fit: float
+
+
+def find(ask: RowPair, question: str, cells, cover, terms) -> RowPairAnswer | None:
+    """The two cells compared, from the table whose rows both sides name best; None when no table
+    has both rows and one column to read them in, or two tables fit equally and disagree."""
+    a_words, b_words, q_words = terms(ask.first), terms(ask.second), terms(question)
+    by_table: dict[str, list] = {}
+    for c in cells:
+        if c.unit != "marked":
+            by_table.setdefault(c.table, []).append(c)
+    found: list[RowPairAnswer] = []
+    for table, cs in by_table.items():
+        rows = list(dict.fromkeys(c.row for c in cs))
+        cols = list(dict.fromkeys(c.col for c in cs))
+        ra, rb = _best_row(a_words, rows, cover, terms), _best_row(b_words, rows, cover, terms)
+        col = _column(question, cols, q_words, cover)
+        if ra is None or rb is None or ra == rb or col is None:
+            continue
+        ca = next((c for c in cs if c.row == ra and c.col == col), None)
+        cb = next((c for c in cs if c.row == rb and c.col == col), None)
+        if ca is None or cb is None:
+            continue
+        found.append(RowPairAnswer(ca, cb, table, cover(q_words, table)))
+    if not found:
+        return None
+    found.sort(key=lambda f: -f.fit)
+    best = found[0]
+    rival = [f for f in found[1:] if f.fit == best.fit]
+    if any((f.first.value > f.second.value) != (best.first.value > best.second.value) for f in rival):
+        return None
+    return best
+
+
+def why(ask: RowPair, got: RowPairAnswer) -> str:
+    a, b = got.first, got.second
+    return (f"{got.table} — column “{a.col}”: “{a.row}” {a.value:,.0f} vs “{b.row}” {b.value:,.0f} "
+            f"(difference {a.value - b.value:+,.0f})")
