@@ -3011,8 +3011,7 @@ class QuestionEngine:
         by a comparative ask which of them wins (:meth:`_figure_choice`), not the table cells marked
         in their rows, even when no head noun says the names' type."""
         run = choices.compared(a)
-        return len(run) == 2 and figure_choice.questions(
-            a.question, [(l.start, l.end, a.question[l.start:l.end]) for l in run]) is not None
+        return len(run) == 2 and figure_choice.questions(a.question, choices.compared_spans(a, run)) is not None
 
     def _figure_choice(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which country affiliated more people, A or B?': the figure asked of each name alone, the
@@ -3020,8 +3019,7 @@ class QuestionEngine:
         if a.answer_type in ("Number", "Year") and not _WHICH_ONE_OF.search(a.question):
             return None  # a figure is asked, unless "which one" of the names is ("... the largest number of")
         run = choices.compared(a)
-        got = figure_choice.questions(a.question, [(l.start, l.end, a.question[l.start:l.end]) for l in run]) \
-            if len(run) >= 2 else None
+        got = figure_choice.questions(a.question, choices.compared_spans(a, run)) if len(run) >= 2 else None
         if got is None:
             return None
         subs = [self.ask(q) for q in got.questions]

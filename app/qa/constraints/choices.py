@@ -107,6 +107,11 @@ _VERSUS = re.compile(r"\s*(?:vs\.?|v\.|versus|against|(?:compared\s+)?(?:with|to
 
 # "Compared with Zambia, did Uganda achieve more ...", "Relative to Japan, does Portugal fund ...":
 # the yardstick fronted, then a clause naming the other within a few words.
+# "Malawi with its new older persons' grant or Burkina Faso with CNAMU affiliation under RAMU": each
+# name with its own descriptor (a prepositional phrase of a few words), the two set against each other
+_DESCRIPTOR = r"(?:with|under|through|for|by|via|from)\s+(?:[\w'’-]+\s+){0,7}?"
+_DESCRIBED = re.compile(r"\s+" + _DESCRIPTOR + r"(?:or|vs\.?|versus)\s+(?:the\s+)?", re.I)
+_LAST_DESCRIBED = re.compile(r"\s+(?:with|under|through|for|by|via|from)\s+[^?!.;,]{2,80}", re.I)
 _FRONTED = re.compile(r"(?:^|[.?!;:]\s*)" + YARDSTICK + "$", re.I)
 _FRONTED_GAP = re.compile(r"\s*,\s*(?:[\w'’-]+\s+){0,4}?(?:the\s+)?", re.I)
 
@@ -119,7 +124,8 @@ def compared(a: Analysis) -> list:
         gap = _ROLE.sub("", a.question[l.end:nxt.start])  # "the Dutch government or the EU"
         fronted = bool(_FRONTED.search(a.question[:l.start]) and _FRONTED_GAP.fullmatch(gap))
         if _comparable(l.type, nxt.type) and main_id(l) and main_id(nxt) and \
-                (_JOIN.fullmatch(gap) or _THAN.fullmatch(gap) or _VERSUS.fullmatch(gap) or fronted):
+                (_JOIN.fullmatch(gap) or _THAN.fullmatch(gap) or _VERSUS.fullmatch(gap) or fronted
+                 or (_DESCRIBED.fullmatch(gap) and _LAST_DESCRIBED.match(a.question[nxt.end:]))):
             if fronted:
                 return [l, nxt]
             run = [l, nxt]  # "France, Germany or Portugal": the whole run of names is compared
@@ -130,6 +136,21 @@ def compared(a: Analysis) -> list:
                     break
             return run
     return []
+
+
+def compared_spans(a: Analysis, run: list) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each compared name, a name's own descriptor included when the names
+    are told apart by descriptors ("Malawi with its new older persons' grant or Burkina Faso with
+    CNAMU affiliation under RAMU"), so that the figure asked of each is the one its descriptor says."""
+    q = a.question
+    described = len(run) == 2 and _DESCRIBED.fullmatch(q[run[0].end:run[1].start]) is not None
+    if not described:
+        return [(l.start, l.end, q[l.start:l.end]) for l in run]
+    first_end = run[0].end + re.match(r"\s+" + _DESCRIPTOR + r"(?=(?:or|vs\.?|versus)\s)", q[run[0].end:run[1].start],
+                                      re.I).end()
+    last = _LAST_DESCRIBED.match(q[run[1].end:])
+    last_end = run[1].end + (last.end() if last else 0)
+    return [(run[0].start, first_end, q[run[0].start:first_end].strip()), (run[1].start, last_end, q[run[1].start:last_end].strip())]
 
 
 # (a region's "countries" too: "did the Asia and the Pacific countries or the Arab States countries ...")

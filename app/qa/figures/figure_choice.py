@@ -46,7 +46,7 @@ def questions(question: str, spans: list[tuple[int, int, str]]) -> FigureChoice 
     order), or None when the question sets no figure side by side with a comparative."""
     if len(spans) < 2:
         return None
-    before = re.sub(r"[,;:]?\s*\b(?:between|of)?\s*$", " ", question[:spans[0][0]], flags=re.I)
+    before = re.sub(r"\s*[,;:]?\s*(?:\b(?:between|of)\s*)?$", " ", question[:spans[0][0]], flags=re.I)
     before = _FRONTED.sub(" ", before)  # "Compared with Zambia, did Uganda ...": the yardstick's words
     # "Among the reforms in A, B and C, which one ...": the frame's noun, without its "among ... in"
     before = re.sub(r"\s+(?:in|for|of)\s*$", " ", re.sub(r"^\W*(?:among|amongst|of|between|from)\s+", "", before, flags=re.I),
