@@ -530,7 +530,7 @@ register(Relation(
     # (no "standards", "framework" or "follows": questions about a convention's minimum standards or
     # about the countries following a campaign are not about what guides a programme)
     keywords=("guided", "guides", "guiding", "anchored", "in line with", "in accordance with",
-              "underpinned", "rooted", "built on", "grounded"),
+              "underpinned", "rooted", "built on", "grounded", "lean on", "leans on", "draws on"),
     ask_object=("which standards guide {s}", "what is {s} anchored in", "{s} guiding standards",
                 "which ILO conventions and recommendations is {s} in line with", "what international standards is {s} built on",
                 "which international standards is {s} anchored in", "which recommendation and convention underpin {s}",

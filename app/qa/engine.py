@@ -97,7 +97,7 @@ from app.qa.figures.dated_figures import prefer_asked_year, topic_weight
 from app.qa.figures.tables import addresses_cell, lists_things
 from app.qa.things.entry_instruments import asks_entry_instruments, entry_instruments
 from app.qa.things.instrument_kind import keep_asked_kind, keep_named
-from app.qa.names.instrument_identity import asked_instrument, full_title, instrument_by_subject
+from app.qa.names.instrument_identity import asked_instrument, full_title, instrument_by_subject, titled
 from app.qa.things.instrument_listing import listed_instruments
 from app.qa.things.scheme_kinds import keep_schemes
 from app.qa.things.scheme_kind_list import asked_kind
@@ -2220,6 +2220,7 @@ class QuestionEngine:
                                               + (" (and the funders behind it: " + ", ".join(sorted(behind)) + ")"
                                                  if behind else ""))
         out["answers"] = drop_named(out["answers"], a.aside_phrases)
+        out["answers"] = titled(a.question, out["answers"], self.k)  # "... - full title?": the instruments' full titles
         if a.aside_governments:  # "besides governments, which organisations ...": no state is an answer
             out["answers"] = [x for x in out["answers"] if not_a_state(x, self.k)]
         out["answers"], places = keep_asked_places(a.question, a.links, out["answers"], self.k)  # "West African", "Maghreb"

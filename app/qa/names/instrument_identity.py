@@ -121,4 +121,21 @@ def full_title(a: Analysis, knowledge) -> tuple[str, str] | None:
     return (eid, longest) if len(longest) > len(knowledge.label(eid)) else None
 
 
-__all__ = ["asked_instrument", "full_title", "instrument_by_subject"]
+def titled(question: str, answers: list[dict], knowledge) -> list[dict]:
+    """The answers with each numbered instrument labelled by its full title, when the question asks
+    for full titles ("which recommendation does the programme lean on - full title?": "Social
+    Protection Floors Recommendation, 2012 (No. 202)", not "Recommendation No. 202")."""
+    if not _FULL_TITLE.search(question):
+        return answers
+    for x in answers:
+        eid = (knowledge.entity_by_iri(x.get("iri") or "") or {}).get("id") or ""
+        if not eid.startswith("LegalInstrument:"):
+            continue
+        names = knowledge.names(eid)
+        longest = max(names, key=len) if names else ""
+        if any(instrument_number(n) for n in names) and len(longest) > len(x.get("label", "")):
+            x["label"] = longest
+    return answers
+
+
+__all__ = ["asked_instrument", "full_title", "instrument_by_subject", "titled"]
