@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from app.qa.figures.numbers import spans
 from app.qa.figures.ranking import noun_type
 from app.qa.units import stem, terms
@@ -500,6 +502,12 @@ def best_ranking(question: str, ask: Ask, units, passage_text, link, label, top_
     if not q_terms:
         return None
     scores = units.lexical_in_context(q_terms)  # "GTT ... meetings": the list's sentence and the one before it
+    own = [t for t in q_terms if t in set(terms(question))]
+    if named and own and len(own) < len(q_terms):
+        # (a name's long form, "UN Global Accelerator on Jobs and Social Protection for Just
+        # Transitions" for the "GA" of "M-GA", dilutes a sentence that writes the short one: each
+        # passage is scored by the question's own words too, and keeps the better score)
+        scores = np.maximum(scores, units.lexical_in_context(own))
     order = scores.argsort()[::-1]
     want = asked_item_type(question, ask)
     # an initiative the question names is what the list is about ("... to the Global Accelerator")
