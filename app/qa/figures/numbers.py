@@ -305,6 +305,43 @@ def _change_size(seg: str, question: str, cands: list[Span]) -> Span | None:
     return Span(a.start, b.end, label, size, a.kind, a.currency)
 
 
+# "Combined, how much did Ireland and Germany add", "how many in total, counting both the persons
+# with disabilities and the older persons": a sum of parts the question names
+_SUM_ASKED = re.compile(r"\b(?:combined|altogether|all\s+together|in\s+total|in\s+all|put\s+together|between\s+them|"
+                        r"add(?:ed)?\s+up|summed|plus)\b|\bcounting\s+both\b", re.I)
+_PARTS_ASKED = re.compile(r"\b(?:and|plus|both)\b", re.I)
+# a sentence that writes a total of its own ("bringing the total to 18") answers with it
+_TOTAL_WRITTEN = re.compile(r"\b(?:total|totall?ing|altogether|in\s+all|overall|bringing|combined|of\s+which|including|"
+                            r"among\s+them|out\s+of)\b", re.I)
+_SCALE_WORD = re.compile(r"\b(million|billion|thousand)\b", re.I)
+
+
+def _sum_of_parts(seg: str, question: str, cands: list[Span]) -> Span | None:
+    """The sum of the two figures a sentence writes for the two parts a question adds up ("€1.2
+    million (US$1.24 million) and €20 million (US$20.7 million) respectively", asked "combined, how
+    much in US dollars did Ireland and Germany add": US$21.94 million), when the sentence writes
+    exactly two figures of one kind (a conversion in brackets is the same figure) and no total of
+    its own.  Shares are not added."""
+    if not _SUM_ASKED.search(question) or not _PARTS_ASKED.search(question) or _TOTAL_WRITTEN.search(seg):
+        return None
+    figs = [in_asked_currency(seg, s, cands, question) for s in cands
+            if not _year_like(s) and not seg[max(0, s.start - 2):s.start].strip().endswith("(")]
+    if len(figs) != 2 or figs[0].kind != figs[1].kind or figs[0].kind not in ("plain", "money") \
+            or figs[0].currency != figs[1].currency:
+        return None
+    a, b = figs
+    total = a.value + b.value
+    scales = {m.group(1).lower() for m in (_SCALE_WORD.search(a.label), _SCALE_WORD.search(b.label)) if m}
+    scale = scales.pop() if len(scales) == 1 and all(_SCALE_WORD.search(x.label) for x in figs) else None
+    if scale:
+        shown = f"{total / _SCALES[scale]:,.2f}".rstrip("0").rstrip(".")
+        label = re.sub(r"\d[\d.,]*", shown, b.label, count=1)
+    else:
+        shown = f"{total:,.0f}" if float(total).is_integer() else f"{total:,.2f}"
+        label = re.sub(r"\d[\d.,]*(?:\s*(?:million|billion|thousand))?", shown, b.label, count=1) if a.kind == "money" else shown
+    return Span(a.start, b.end, label, total, a.kind, a.currency)
+
+
 def change_ends(seg: str, span: Span) -> list[Span]:
     """The two figures of the change "from A to B" that ``span`` is one end of, in order; [] when
     the sentence writes no such change around it."""
@@ -479,6 +516,9 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
     rise = _change_size(seg, question, cands)
     if rise is not None:
         return rise
+    added = _sum_of_parts(seg, question, cands)
+    if added is not None:
+        return added
     owned = respective(seg, question, cands)
     if owned is ELSEWHERE:
         return None
