@@ -77,6 +77,9 @@ _PARTICIPLE_FIRST = re.compile(r"^\s*(?:funded|financed|supported|backed|paid|sp
 # "ireland funding recipients", "eu aid recipient countries": the countries that receive that money.
 _RECIPIENTS_LAST = re.compile(r"^(?P<rest>.*\b(?:funding|financing|money|aid|donations?)\b.*?)\s+"
                               r"(?:recipients|(?:recipient|beneficiary)\s+countries)\s*\??\s*$", re.I)
+# "rbsa contributor countries", "global accelerator donor governments": the countries that give to it
+_GIVERS_LAST = re.compile(r"^(?P<rest>.*\S)\s+(?:donor|contributor|contributing|funder|funding|financier|donating)\s+"
+                          r"(?:countries|governments|states)\s*\??\s*$", re.I)
 # "lao pdr adopt 2024 change ... decree", "tajikistan maternity benefit costed against convention": a
 # keyword query closing on the kind of named thing it asks for, after the words that describe it (a
 # verb among them: with none, "kenya pension reform scheme" is a name or a topic).  Countries and bodies
@@ -111,6 +114,16 @@ def _short_keywords(query: str) -> bool:
     return MIN_WORDS <= len(words) <= MAX_WORDS and not _ORDERED.search(query) and not re.search(r"[,;:]", query)
 
 
+def _names_country(text: str) -> bool:
+    """Does the text name a country (or its people: "the Swiss")?"""
+    from app.qa.names.demonyms import demonym_country
+    from graph import countries
+
+    words = re.findall(r"[A-Za-z]+", text)
+    runs = (" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(i + 4, len(words)) + 1))
+    return any(countries.lookup(r) for r in runs) or any(demonym_country(w) for w in words)
+
+
 def asked_noun_first(query: str) -> str:
     """The keyword query rewritten to open on its asked noun ("which countries funded through ...",
     "funders of countries ratified c102 2023", "which decree lao pdr adopt ...", "under which project
@@ -143,6 +156,9 @@ def asked_noun_first(query: str) -> str:
     m = _RECIPIENTS_LAST.match(q)
     if m:
         return f"which countries receive {m.group('rest')}"
+    m = _GIVERS_LAST.match(q)
+    if m and not _names_country(m.group("rest")):  # ("australia donor countries": where Australia gives)
+        return f"which countries contribute to {m.group('rest')}"
     m = _THING_LAST.match(q)
     if m and not _PREP_NEAR.search(m.group("rest")) and _says_verb(m.group("rest")) and not _OPENS_ON_BODY.match(q) \
             and not _KIND_BEFORE.search(m.group("rest")):  # ("netherlands funded country programmes": countries)  # "lao pdr adopt 2024 ... decree"
