@@ -71,7 +71,7 @@ from app.qa.form.background_clause import also_without_background
 from app.qa.form.conversation import without_shell
 from app.qa.form import asked_core
 from app.qa.form.foreign_words import in_english
-from app.qa.form import count_words, counted_entries, money_words, or_not_tag, designation, dropped_auxiliary, dropped_prepositions, outside_sets
+from app.qa.form import count_words, counted_entries, money_words, or_not_tag, said_as_having, designation, dropped_auxiliary, dropped_prepositions, outside_sets
 from app.qa.form.shouted import unshout
 from app.qa.form.lost_commas import list_commas, partitive_comma
 from app.qa.form.coreference import core_of
@@ -533,6 +533,7 @@ class QuestionEngine:
         question = time_last(question) or question  # "By end-2024, had ...?": the auxiliary first
         question = count_words.rewrite(question)  # "how much country are pathfinder": how many
         question = money_words.rewrite(question)  # "pledged extra cash for": money, not cash transfers
+        question = said_as_having.rewrite(question)  # "not described anywhere as having ratified": not ratified
         question = outside_sets.rewrite(question)  # "countries outside the 50 priority countries": not among them
         question = dropped_prepositions.rewrite(question)  # "apart Portugal": apart from Portugal
         question = dropped_auxiliary.rewrite(question)  # "With who RSSB made ...": with whom did RSSB make
