@@ -953,7 +953,7 @@ def asks_inner_place(question: str) -> bool:
 
 # "Of the countries ..., which one(s) ...", "Among these funders, which ...": the set named first is asked.
 # At the start, or after a preamble's clause break ("for a briefing, and among the ... countries, which one").
-_PICK_FROM = re.compile(r"(?:^\s*|(?<=[.!?])\s+|[,;:—–]\s*(?:and\s+|but\s+|so\s+)?|\s-\s+)(?:of|among|out of|from)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,3}?"
+_PICK_FROM = re.compile(r"(?:^\s*|(?<=[.!?])\s+|[,;:—–]\s*(?:and\s+|but\s+|so\s+)?|\s-\s+)(?:of|among|out of|from|between|looking\s+(?:only\s+)?at|considering)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,3}?"
                         r"(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|partners?|publications?|"
                         r"programmes?|schemes?|conventions?|initiatives?|pathfinders?)\b[^?]*?,\s*(?:which|what)\b"
                         r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
@@ -1112,7 +1112,7 @@ _WHERE_LAST = re.compile(r"\bwhere\s*\??\s*$", re.I)
 
 # A leading frame naming a set ("Of all the countries where ...,", "Looking only at the pathfinders
 # for which ...,") closed by a comma before the asking word
-_SET_THEN_ASK = re.compile(r"^\W*(?:of|among|amongst|out\s+of|looking\s+(?:only\s+)?at|considering|taking|from)\s+"
+_SET_THEN_ASK = re.compile(r"^\W*(?:of|among|amongst|between|out\s+of|looking\s+(?:only\s+)?at|considering|taking|from)\s+"
                            r"(?:only\s+)?(?:all\s+(?:of\s+)?(?:the\s+|those\s+|these\s+)?|(?:the|those|these)\s+)"
                            r"[^?]*?,\s*(?=(?:which|what|who)\b)", re.I)
 
