@@ -288,21 +288,35 @@ def _change_size(seg: str, question: str, cands: list[Span]) -> Span | None:
     sentence writes, B minus A, spanning both figures, when it writes no "by" figure of its own
     ("increased by almost 40 percent" answers itself).  Shares give percentage points; counts
     and amounts their plain difference, in the figures' unit."""
-    if not BY_HOW_MUCH.search(question) or any(_BY_BEFORE.search(seg[max(0, c.start - 24):c.start]) for c in cands):
+    if not _asks_change_size(question) or any(_BY_BEFORE.search(seg[max(0, c.start - 24):c.start]) for c in cands):
         return None
     pairs = [(a, b) for a, b in zip(cands, cands[1:]) if a.kind == b.kind and _changes_to(seg, a, b)]
+    if len(pairs) != 1:
+        pairs = _against_earlier(seg, question, cands)
     if len(pairs) != 1:
         return None
     a, b = pairs[0]
     size = abs(b.value - a.value)
-    shown = f"{size:,.1f}".rstrip("0").rstrip(".") if size % 1 else f"{size:,.0f}"
     if a.kind == "percent":
+        shown = f"{size:,.1f}".rstrip("0").rstrip(".") if size % 1 else f"{size:,.0f}"
         label = f"{shown} percentage points"
-    elif a.kind == "money":
-        label = re.sub(r"[\d.,]+", shown, b.label, count=1) if re.search(r"\d", b.label) else shown
     else:
-        label = shown
-    return Span(a.start, b.end, label, size, a.kind, a.currency)
+        label = _written_like(size, a, b)
+    return Span(min(a.start, b.start), max(a.end, b.end), label, size, a.kind, a.currency)
+
+
+def _written_like(value: float, a: Span, b: Span) -> str:
+    """A computed figure written as the two it comes from are: in their scale when both have one
+    ("US$1.24 million" and "US$20.7 million": "US$21.94 million"), with the amount's currency."""
+    scales = {m.group(1).lower() for m in (_SCALE_WORD.search(a.label), _SCALE_WORD.search(b.label)) if m}
+    scale = scales.pop() if len(scales) == 1 and _SCALE_WORD.search(a.label) and _SCALE_WORD.search(b.label) else None
+    if scale:
+        shown = f"{value / _SCALES[scale]:,.2f}".rstrip("0").rstrip(".")
+        return re.sub(r"\d[\d.,]*", shown, b.label, count=1)
+    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    if a.kind == "money" and re.search(r"\d", b.label):
+        return re.sub(r"\d[\d.,]*(?:\s*(?:million|billion|thousand))?", shown, b.label, count=1)
+    return shown
 
 
 # "Combined, how much did Ireland and Germany add", "how many in total, counting both the persons
@@ -331,15 +345,35 @@ def _sum_of_parts(seg: str, question: str, cands: list[Span]) -> Span | None:
         return None
     a, b = figs
     total = a.value + b.value
-    scales = {m.group(1).lower() for m in (_SCALE_WORD.search(a.label), _SCALE_WORD.search(b.label)) if m}
-    scale = scales.pop() if len(scales) == 1 and all(_SCALE_WORD.search(x.label) for x in figs) else None
-    if scale:
-        shown = f"{total / _SCALES[scale]:,.2f}".rstrip("0").rstrip(".")
-        label = re.sub(r"\d[\d.,]*", shown, b.label, count=1)
-    else:
-        shown = f"{total:,.0f}" if float(total).is_integer() else f"{total:,.2f}"
-        label = re.sub(r"\d[\d.,]*(?:\s*(?:million|billion|thousand))?", shown, b.label, count=1) if a.kind == "money" else shown
-    return Span(a.start, b.end, label, total, a.kind, a.currency)
+    return Span(a.start, b.end, _written_like(total, a, b), total, a.kind, a.currency)
+
+
+# "funding gap reduction end-2023 vs end-2024", "how much did the gap fall between 2023 and 2024": the
+# change's size asked without "by how much" (a change noun between two dates, or "how much did ... fall")
+_CHANGE_NOUN = re.compile(r"\b(?:reduction|decrease|increase|change|difference|drop|decline|growth|rise|fall|cut)\b", re.I)
+_HOW_MUCH_CHANGED = re.compile(r"\bhow\s+much\s+(?:did|has|have|had)\b[^?]*?\b(?:fall|fell|fallen|shrink|shrank|shrunk|decline|declined|"
+                               r"drop|dropped|decrease|decreased|rise|risen|rose|grow|grew|grown|increase|increased|"
+                               r"go\s+(?:down|up)|come\s+down)\b(?!\s+to\b)", re.I)
+
+
+def _asks_change_size(question: str) -> bool:
+    return bool(BY_HOW_MUCH.search(question) or _HOW_MUCH_CHANGED.search(question)
+                or (_CHANGE_NOUN.search(question) and len(set(YEAR.findall(question))) >= 2))
+
+
+def _against_earlier(seg: str, question: str, cands: list[Span]) -> list[tuple[Span, Span]]:
+    """The change a sentence writes as a new figure and one it calls earlier ("declined to US$27.9
+    million ..., a further reduction from the previous gap of US$36 million"): (earlier, new), when
+    the sentence writes exactly two figures of one kind (a conversion in brackets is the same one)."""
+    figs = [in_asked_currency(seg, c, cands, question) for c in cands
+            if not _year_like(c) and not seg[max(0, c.start - 2):c.start].strip().endswith("(")]
+    if len(figs) != 2 or figs[0].kind != figs[1].kind or figs[0].currency != figs[1].currency:
+        return []
+    earlier = [f for f in figs if _CALLED_EARLIER.search(seg[max(0, f.start - 40):f.start])]
+    if len(earlier) != 1:
+        return []
+    later = figs[1] if earlier[0] is figs[0] else figs[0]
+    return [(earlier[0], later)]
 
 
 def change_ends(seg: str, span: Span) -> list[Span]:
