@@ -109,6 +109,14 @@ PERIOD_ASKED = re.compile(r"\b(?:which|what)\s+(?:years|period|time\s+(?:span|pe
                           r"\b(?:which|what)\s+(?:period|time\s+span)\b|\bover\s+(?:which|what)\s+(?:years|period)\b", re.I)
 
 
+# A question about where something was held, and the people who came to it from elsewhere
+_HOST_ASKED = re.compile(r"\bhost(?:ed|s|ing)?\b|\bvenue\b|\bheld\b|\btook\s+place\b|\bwhere\b[^?]*\b(?:visit|forum|meeting|"
+                         r"workshop|conference|event|mission)\b", re.I)
+_VISITORS_FROM = re.compile(r"\b(?i:participants?|delegations?|delegates|representatives|officials|experts|visitors|teams?|"
+                            r"practitioners|peers|staff)\s+from\s+((?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*"
+                            r"(?:\s*(?:,|,?\s+and)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’.-]*)*)")
+
+
 def in_span_only(sentence: str, question: str) -> bool:
     """Does the question date its figure by one year ("in 2024") that the sentence writes only as
     an end of a span of years ("between 2021 and 2024", "2021-2024")?  Then the sentence's figures
@@ -553,12 +561,16 @@ class TextStep:
                                    (bound is not None and best[0][0] == 0))  # the year written as the bound asked
             return list(out.values())
         want = ENTITY_FOR_TYPE.get(answer_type)
+        # "which country hosted the visit": not where its participants came from ("Participants
+        # from Zambia, Senegal and Ethiopia explored Nepal's ... system")
+        origins = [m.span(1) for m in _VISITORS_FROM.finditer(seg)] \
+            if answer_type == "Country" and _HOST_ASKED.search(question) else []
         for m in self.k.mentions_in(unit.passage_id):
             if m["start"] < a or m["end"] > b:
                 continue
             eid = f"{m['type']}:{m['key']}"
             if (m["type"] != want and not (want == "Organization" and is_network(m["type"], self.k.label(eid)))) \
-                    or eid in exclude:
+                    or eid in exclude or any(a + o0 <= m["start"] and m["end"] <= a + o1 for o0, o1 in origins):
                 continue
             role = (self.k.entity(eid) or {}).get("role") or ""
             if answer_type == "Law" and role.startswith("ILO"):
@@ -586,7 +598,7 @@ class TextStep:
         if answer_type == "Country":
             for s, e, surface, iso in countries.find_countries(seg):
                 eid = f"Country:{iso}"
-                if eid in exclude:
+                if eid in exclude or any(o0 <= s and e <= o1 for o0, o1 in origins):
                     continue
                 f = out.setdefault(eid, Found("Country", eid, countries.display_name(iso)))
                 if (a + s, a + e) not in f.spans:
