@@ -48,7 +48,11 @@ ACTIVE_CUE = re.compile(r"\b(?:finance|finances|financed|financing|fund|funds|fu
 _ACTIVE_REACH = 80  # characters back from the verb in which its payer is named (same clause)
 # The question points at the entry's own financing line ("going by the financing support line",
 # "as the funding line lists them"): the country's funders are asked, whatever activity it describes.
-_THE_LINE = re.compile(r"\b(?:financ\w*|funding|donors?)\s+(?:support\s+|sources?\s+|partners?\s+)?lines?\b", re.I)
+_THE_LINE = re.compile(r"\b(?:financ\w*|funding|donors?)\s+(?:support\s+|sources?\s+|partners?\s+)?lines?\b|"
+                       # "who funds the ILO's work in the country that hosted the visit ...": the described
+                       # country's own funders, the activity only telling which country it is
+                       r"\b(?:work|programmes?|activities|support|efforts)\s+in\s+the\s+(?:one\s+)?country\s+(?:that|which|where|whose)\b",
+                       re.I)
 MIN_TOPIC_TERMS = 3  # topic words beyond country and funding that make a question about one activity
 MIN_COVERAGE = 0.5  # share of them the sentence (with the next one) must say
 
