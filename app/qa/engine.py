@@ -166,7 +166,7 @@ from app.qa.summary import summarise
 from app.qa.topics.sweep import MIN_TOPIC_IDF, TopicSweep
 from app.qa.topics import topic_coverage as topic_cover
 from app.qa.topics.name_words import stated_terms
-from app.qa.figures import figure_choice, figure_place, tables_place
+from app.qa.figures import figure_choice, figure_place, option_choice, tables_place
 from app.qa.figures.region_figures import region_countries
 from app.qa.things import scheme_place
 from app.qa.topics import section_items, theme_sections
@@ -959,7 +959,7 @@ class QuestionEngine:
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
-        done = early or self._section_items(a, out) or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
+        done = early or self._option_choice(a, out) or self._section_items(a, out) or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) or self._publication_number(a, out) or self._publication_count(a, out) \
             or self._shared_initiatives(a, out) \
             or self._count(a, out, timings, und) or (None if stated_type == "Text" and lists_things(out["question"])
@@ -3037,6 +3037,25 @@ class QuestionEngine:
         d["path"] = [why]
         out["answer_type"] = d.get("type") or out.get("answer_type")  # "who achieved more, A or B": one of the named
         return [d]
+
+    def _option_choice(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'Did the allowances reach more persons with disabilities or more older persons?': each
+        group's count asked on its own, the group with the larger figure answered as the question
+        words it (see :mod:`app.qa.figures.option_choice`)."""
+        got = option_choice.read(a.question)
+        if got is None:
+            return None
+        subs = [self.ask(q) for q in got.questions]
+        values = [next((x.get("value") for x in r["answers"] if x.get("type") == "Number"), None)
+                  if len(r["answers"]) == 1 else None for r in subs]
+        k = figure_choice.pick(values, got.larger)
+        if k is None:
+            return None
+        why = "figures compared: " + "; ".join(f"“{q}” {v:,.0f}" for q, v in zip(got.questions, values))
+        out["strategy"], out["path"], out["sparql"], out["answer_type"] = "text-aggregate", [why], "", "Text"
+        evidence = [e for r in (subs[k], subs[1 - k]) for e in (r["answers"][0].get("evidence") or [])[:1]]
+        return [{"label": got.options[k], "iri": None, "type": "Text", "score": 1.0, "evidence": evidence,
+                 "path": [why], "counted": [f"{o}: {v:,.0f}" for o, v in zip(got.options, values)]}]
 
     def _section_items(self, a: Analysis, out: dict) -> list[dict] | None:
         """The countries of a report section the question names by its title ("the most significant
