@@ -974,7 +974,10 @@ _UNIT_CLOSING = re.compile(r"(?:,|\()\s*(?:(?:in|as\s+an?)\s+(?:years|months|wee
                            # ... or in brackets anywhere: "what is the new minimum period (in years) for ..."
                            r"\(\s*in\s+(?:years|months|weeks|days|per\s?cent|percent|(?:us\s+)?dollars|euros|us\$|usd)\s*\)", re.I)
 _HOW_MANY_FIRST = re.compile(r"(?:^|(?<=[.!?])\s+(?=[A-Z]))\W*(?:[\w'’-]+\W+){0,2}?(?:how (?:many|much)|"
-                             r"what (?:is |was |'s )?(?:the )?(?:total )?number of)\b", re.I)  # "what number of countries"
+                             r"what (?:is |was |'s )?(?:(?:now|currently|today|then)\s+)?(?:the )?(?:total )?number of)\b"
+                             # "After the new members joined, what is now the total number of members": after a lead-in
+                             r"|(?<=,)\s+what (?:is |was |'s )?(?:(?:now|currently|today|then)\s+)?(?:the )?total number of\b",
+                             re.I)  # "what number of countries"
 # (also at the start of the last sentence: "I'm preparing a brief on core funding. How many ...")
 
 
