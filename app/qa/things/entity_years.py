@@ -91,6 +91,10 @@ def _events(attrs: dict) -> list[tuple[str, str]]:
 # (the text step reads the same openers before a year the question gives: app.qa.textstep).
 CONTEXT_OPENERS = "before|after|following|once"
 _CONTEXT_CLAUSE = re.compile(rf"[,;]?\s*\b(?:{CONTEXT_OPENERS})\b[^?]*", re.I)
+# ... and one that opens the question, closed by the comma before the asking words ("Before the
+# NSSF relaunched it in October 2024 ..., in what year was it originally created?")
+_LEADING_CONTEXT = re.compile(rf"^\W*(?:{CONTEXT_OPENERS})\b[^?]*?,\s*(?=(?:in\s+|by\s+|since\s+)?(?:what|which|when|how|"
+                              rf"did|was|were|is|has|had)\b)", re.I)
 
 
 def _asked_events(question: str) -> set[str]:
@@ -104,7 +108,7 @@ def _asked_events(question: str) -> set[str]:
                    or re.search(r"\b(?:when|which|what|how)\b", t, re.I)), None)
     if asking is not None and len(sentences) > 1 and _EVENT_WORD.search(_CONTEXT_CLAUSE.sub(" ", asking)):
         question = asking
-    for m in _EVENT_WORD.finditer(_CONTEXT_CLAUSE.sub(" ", question)):
+    for m in _EVENT_WORD.finditer(_CONTEXT_CLAUSE.sub(" ", _LEADING_CONTEXT.sub("", question, count=1))):
         asked.update(_EVENTS[m.group(1).lower()])
     return asked
 
