@@ -157,7 +157,25 @@ def _missed(whole: dict, out: dict, country: dict) -> bool:
             or (str(whole.get("strategy") or "").startswith("text") and str(out.get("strategy") or "").startswith("graph")))
 
 
+# "typhoon yagi country - who funds ILO work there": a keyword query naming the country by words
+# of what happened there, then a question that points back at it
+_KEYWORD_DESCRIBED = re.compile(r"^(?P<desc>(?:[\w'’-]+\s+){1,6}?)(?P<noun>country)\s*(?:[-–—:;]+|\s-+)\s*(?P<rest>\S.*)$", re.I)
+_ASKING_WORD = re.compile(r"\b(?:who|whom|whose|which|what|where|when|how|why|did|does|do|is|are|was|were|has|have|had)\b", re.I)
+
+
+def _keyword_described(q: str) -> NamedBy | None:
+    k = _KEYWORD_DESCRIBED.match(q)
+    if k is None or _ASKING_WORD.search(k["desc"]) or not _ASKS.search(k["rest"]) or not _BACK.search(k["rest"]):
+        return None
+    desc = k["desc"].strip()
+    return NamedBy(inner=f"{desc} country", outer=_written_in(k["rest"].strip(), "") or "", described=f"the {desc} country",
+                   rel="", desc=desc, noun="country")
+
+
 def _split(q: str) -> NamedBy | None:
+    keyword = _keyword_described(q)
+    if keyword is not None and keyword.outer:
+        return keyword
     m = _OPENING.match(q)
     if m is None and not re.search(r"[,;:—–]|\s-+\s", q):
         m = _OPENING_BARE.match(q)
