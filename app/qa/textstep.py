@@ -100,6 +100,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 # A year closing an instrument's number ("Law No. 38/VIII/2013", "Decree 824/MOH/ 2024").
 _IN_IDENTIFIER = re.compile(r"[\w.]/\s?$")
+_ORIGINAL_ASKED = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|passed|enacted|first\s+(?:adopted|passed|enacted))\b", re.I)
 
 
 # A span of years asked, not one year: "which years does it cover", "what period does it span",
@@ -510,6 +511,11 @@ class TextStep:
                     # original law passed" is still answered by it)
                     continue
                 after = re.findall(r"[A-Za-z]+", seg[m.end():m.end() + 60])[:4]
+                # "approved ... in September 2024 and published in January 2025": a verb coordinated
+                # after the year is the next event's, dated by the year that follows it
+                joined = next((i for i, w in enumerate(after[:-1]) if w.lower() in ("and", "but", "then")
+                               and re.fullmatch(r"[a-z]+ed", after[i + 1])), None)
+                after = after[:joined] if joined is not None else after
                 # the clause before a year may put the event a few words back ("which had
                 # originally been set up in 2019"), further than a figure's counted noun goes
                 before = re.findall(r"[A-Za-z]+", seg[max(0, m.start() - 60):m.start()])[-5:]
@@ -550,14 +556,18 @@ class TextStep:
                 # the question writes in a clause of its own (before, after, ...) dates that other
                 # event; the sentence's other year is asked
                 told = 1 if m.group(1) in context_years else 0
-                key = (off_bound, told, later, named, d_event, shared, dist(focus))
+                # a year closing a law's number ("Law No. 38/VIII/2013") dates the original law only:
+                # another event of the sentence ("published in January 2025") goes first
+                ident = 1 if _IN_IDENTIFIER.search(seg[max(0, m.start() - 12):m.start()]) \
+                    and not _ORIGINAL_ASKED.search(question) else 0
+                key = (off_bound, told, later, ident, named, d_event, shared, dist(focus))
                 if best is None or key < best[0]:
                     best = (key, m)
             if best is not None:
                 m = best[1]
                 label = m.group(0).strip()
                 out[label] = Found(answer_type, label, label, [(a + m.start(), a + m.end())], float(m.group(1)),
-                                   dates_event=(bool(events) and best[0][0] == 0 and best[0][4] <= 4) or
+                                   dates_event=(bool(events) and best[0][0] == 0 and best[0][5] <= 4) or
                                    (bound is not None and best[0][0] == 0))  # the year written as the bound asked
             return list(out.values())
         want = ENTITY_FOR_TYPE.get(answer_type)
