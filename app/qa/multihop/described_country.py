@@ -93,7 +93,9 @@ class NamedBy:
 # "... which governments fund the ILO in the country that hosted a conference in Dakar in 2024?":
 # a description that ends the question, after a preposition, with a question word before it.
 _TRAILING = re.compile(r"^(?P<head>(?:(?!\b(?:country|nation)\b).)*?\b(?:in|for|of|to|by|from|with|at)\s+)the\s+" + _MODS
-                       + r"(?P<noun>country|nation|territory|place)\s+(?P<rel>where|whose|in\s+which|that|which)\s+(?P<desc>\S.{10,}?)\s*[?.!]*$", re.I)
+                       + r"(?P<noun>country|nation|territory|place)\s+(?P<rel>where|whose|in\s+which|that|which|"
+                       # a participle's reduced relative: "in the country planning to raise ... contributions"
+                       r"(?-i:[a-z]{3,}ing)(?=\s+(?:to|a|an|the|its|their|it|on|in|for|with|from|over)\b))\s+(?P<desc>\S.{10,}?)\s*[?.!]*$", re.I)
 
 
 def _written_in(rest: str, frame: str) -> str | None:
@@ -139,9 +141,12 @@ def _trailing(q: str, whole: str) -> NamedBy | None:
         return None
     noun = f"{t['mods']}{t['noun']}".strip()
     rel, desc = " ".join(t["rel"].split()).lower(), t["desc"].strip(" ,")
+    described = f"the {noun} {rel} {desc}"
+    if rel.endswith("ing"):  # "the country planning to raise ...": "Which country is planning to raise ...?"
+        rel, desc = "is", f"{rel} {desc}"
     inner = f"In which {noun} {desc}?" if rel == "in which" else f"Which {noun} {rel} {desc}?"
     head = t["head"]
-    return NamedBy(inner=inner, outer=head[:1].upper() + head[1:] + "{}?", described=f"the {noun} {rel} {desc}", whole=whole,
+    return NamedBy(inner=inner, outer=head[:1].upper() + head[1:] + "{}?", described=described, whole=whole,
                    rel=rel, desc=desc, noun=noun)
 
 
