@@ -35,7 +35,7 @@ from app.qa.question import answer_type as stated_answer_type
 from app.qa.question import (ANY_RESULT, ENDORSED, ENTITY_FOR_TYPE, FUND, IN_PROGRESS, NEGATION, PATHFINDER, PRIORITY,
                              QUESTION_WORDS, RATIFY, RESULT_TYPES, ROADMAP, STATUS_PENDING, YEAR, Analysis, Lexicon,
                              analyse)
-from app.qa.multihop import activity_funders, two_halves
+from app.qa.multihop import activity_funders, event_year, two_halves
 from app.qa.figures import aggregate
 from app.qa.constraints import choices
 from app.qa.figures import counted_list
@@ -557,6 +557,8 @@ class QuestionEngine:
             out = set_by_description.chain(readings, self._ask_whole)
         if out is None:  # "highlighted both under <A> and under <B>", "either by <A> or by <B>": each half
             out = two_halves.answer(question, self._ask_whole)
+        if out is None:  # "ratified before the ILO launched its campaign": the event's year, then the question
+            out = event_year.answer(question, self._ask_whole)
         if out is not None:
             out["question"] = asked
             if qid is not None:
