@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_AIM = re.compile(r"\b(ambitions?|targets?|goals?|aims?|objectives?)\b", re.I)
+_AIM = re.compile(r"\b(ambitions?|targets?|goals?|aims?|objectives?|aimed\s+(?:for|at)|set\s+out\s+to\s+(?:reach|achieve))\b", re.I)
 # Against a target: "has not yet reached its ambition", "exceeded its target by the largest margin"
 _BELOW_AIM = re.compile(r"\b(?:not\s+(?:yet\s+)?(?:reach\w*|met|meet\w*|achiev\w*|hit|attain\w*|exceed\w*|surpass\w*)|"
                         r"short\s+of|fall(?:s|en)?\s+short|fell\s+short|below|behind|under|"
