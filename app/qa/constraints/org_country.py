@@ -47,8 +47,17 @@ def placed_in_named_country(ids: list[str], a: Analysis, used: set[str], knowled
     named = {c for c in a.linked("Country") if c not in used}
     if not named:
         return ids
-    kept = [i for i in ids if _countries_of(i, knowledge) & named]
+    placed = {i: _countries_of(i, knowledge) for i in ids}
+    kept = [i for i in ids if placed[i] & named]
+    if not kept and 2 * sum(1 for v in placed.values() if v) > len(placed) and _PLACED_IN.search(a.question):
+        # "which of the new members is based in Cambodia?": most members' countries are known and
+        # none is the one named, so none is the answer (not every member)
+        return []
     return kept or ids
+
+
+# The question places the asked bodies itself: "based in", "located in", "headquartered in"
+_PLACED_IN = re.compile(r"\b(?:based|located|headquartered|registered|situated|seated)\s+in\b", re.I)
 
 
 # "Which Ethiopian institution", "which Lao body", "which Egyptian social insurance body": a
