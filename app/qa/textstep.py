@@ -99,6 +99,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 # A year closing an instrument's number ("Law No. 38/VIII/2013", "Decree 824/MOH/ 2024").
+# A list-of-figures line: a caption closed by its page number ("Figure 3: The ILO's Global Technical Team 50")
+_CAPTION_PAGE = re.compile(r"^\s*(?:Figure|Table|Box|Chart|Graph|Map)\s+\d+\s*[:.–-][^.!?]*?[A-Za-z)’']\s+\d{1,3}\s*$")
 _IN_IDENTIFIER = re.compile(r"[\w.]/\s?$")
 _ORIGINAL_ASKED = re.compile(r"\b(?:original(?:ly)?|initial(?:ly)?|passed|enacted|first\s+(?:adopted|passed|enacted))\b", re.I)
 
@@ -440,8 +442,8 @@ class TextStep:
         seg = text[a:b]
         out: dict[str, Found] = {}
         if answer_type == "Number":
-            if self.contents_listing(unit.passage_id):
-                return []  # a contents table's numbers are its page numbers
+            if self.contents_listing(unit.passage_id) or _CAPTION_PAGE.match(seg):
+                return []  # a contents table's numbers are its page numbers ("Figure 3: The ILO's ... Team 50")
             asked_years = YEAR.findall(question)
             if asked_years and YEAR.search(seg) and not any(y in seg for y in asked_years):
                 return []  # the sentence dates its figures, but not to the year asked
