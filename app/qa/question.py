@@ -1116,7 +1116,8 @@ _WHERE_LAST = re.compile(r"\bwhere\s*\??\s*$", re.I)
 # A leading frame naming a set ("Of all the countries where ...,", "Looking only at the pathfinders
 # for which ...,") closed by a comma before the asking word
 _SET_THEN_ASK = re.compile(r"^\W*(?:of|among|amongst|between|out\s+of|looking\s+(?:only\s+)?at|considering|taking|from)\s+"
-                           r"(?:only\s+)?(?:all\s+(?:of\s+)?(?:the\s+|those\s+|these\s+)?|(?:the|those|these)\s+)"
+                           r"(?:only\s+)?(?:all\s+(?:of\s+)?(?:the\s+|those\s+|these\s+)?|(?:the|those|these)\s+|"
+                           r"(?=(?:[\w'’-]+\s+){0,2}?(?:countries|pathfinders|governments|organi[sz]ations|funders|donors)\b))"
                            r"[^?]*?,\s*(?=(?:which|what|who)\b)", re.I)
 
 
@@ -1129,6 +1130,11 @@ def answer_type(question: str) -> str:
     # earliest?": the frame's year or date describes the set; the clause after it asks
     frame = _SET_THEN_ASK.match(question)
     scope = question[frame.end():] if frame else question
+    # "The country sections tell the exact date when some joined. From these dates, which country was
+    # the first one?": a sentence of context before the asking one describes; the asking one asks
+    told = re.split(r"(?<=[.!?])\s+(?=[A-Z])", scope.strip())
+    if len(told) > 1 and _WH_WORD.search(told[-1]):
+        scope = told[-1]
     if _YEAR_ASKED.search(scope) or unit and unit.group("year") or MONTH_ASKED.search(scope):
         return "Year"  # (a month asked is a year answered with its month: "February 2024")
     if unit:
