@@ -51,8 +51,17 @@ _LEAD = re.compile(r"^\s*[^,?;:]{3,80},\s*(?=(?:has|have|had|did|does|do|is|are|
 
 
 def _polar(question: str) -> bool:
-    """Does the question (after a comma-closed lead-in) open on an auxiliary, asking yes or no?"""
-    return bool(_POLAR.match(_LEAD.sub("", question, count=1)))
+    """Does the question (after a comma-closed lead-in) open on an auxiliary, close on a "yes/no"
+    tag, or is it a keyword query with a question mark ("step 3 total exceeds phase II ambition?"),
+    asking yes or no?"""
+    return bool(_POLAR.match(_LEAD.sub("", question, count=1)) or _YES_NO_TAG.search(question)
+                or (question.rstrip().endswith("?") and not _ASKING.search(question)))
+
+
+_YES_NO_TAG = re.compile(r"\byes\s*(?:/|or|-)\s*no\b\W*$", re.I)
+# (a keyword query with a question mark and no asking word: "step 3 total exceeds phase II ambition?")
+_ASKING = re.compile(r"\b(?:which|what|where|who|whom|whose|when|how|why|list|name|is|are|was|were|has|have|had|"
+                     r"does|do|did)\b", re.I)
 
 
 def tests_target(question: str) -> bool:

@@ -22,9 +22,9 @@ _CMP = r"(?P<cmp>more|fewer|less)"
 _VERB_FIRST = re.compile(rf"^(?P<aux>{_AUX})\s+(?P<subject>(?:[\w'’-]+\s+){{1,8}}?)(?P<verb>[a-z]+)\s+{_CMP}\s+"
                          rf"(?P<a>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+or\s+(?P=cmp)\s+(?P<b>[^?,;]+?)\s*$", re.I)
 # "did more <A> or more <B> <verb> <rest>"
-_OPTIONS_FIRST = re.compile(rf"^(?P<aux>{_AUX})\s+{_CMP}\s+(?P<a>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+or\s+(?P=cmp)\s+"
+_OPTIONS_FIRST = re.compile(rf"^(?P<aux>{_AUX})\s+{_CMP}\s+(?P<a>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+)\s+or\s+(?:(?P=cmp)\s+)?"
                             rf"(?P<b>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+?)\s+(?P<verb>(?:[a-z]+ed|receive|get|gain|benefit|join|"
-                            rf"obtain|access|enrol|enroll|sign|register)\b)(?P<rest>[^?]*?)\s*$", re.I)
+                            rf"obtain|access|enrol|enroll|sign|register|paid|given|covered|reached)\b)(?P<rest>[^?]*?)\s*$", re.I)
 # a lead-in closed by a comma ("In the West Bank, did ..."): said again as the sub-questions' context
 _LEAD = re.compile(rf"^\s*(?P<lead>[^,?;:]{{3,80}}),\s*(?={_AUX}\b)", re.I)
 # the tail of the last option: a place or time said after it ("... older persons in the West Bank")
@@ -67,7 +67,9 @@ def read(question: str) -> OptionChoice | None:
         if not m:
             return None
         options = (m.group("a").strip(), m.group("b").strip())
-        asked = [f"How many {x} {m.group('verb')}{m.group('rest')}{context}?" for x in options]
+        # ("were more older persons or persons with disabilities paid": the passive keeps its auxiliary)
+        aux = f"{m.group('aux').lower()} " if m.group("aux").lower() in ("was", "were", "is", "are", "has", "have") else ""
+        asked = [f"How many {x} {aux}{m.group('verb')}{m.group('rest')}{context}?" for x in options]
     if options[0].lower() == options[1].lower():
         return None
     larger = m.group("cmp").lower() == "more"
