@@ -291,6 +291,8 @@ def _change_size(seg: str, question: str, cands: list[Span]) -> Span | None:
     if not _asks_change_size(question) or any(_BY_BEFORE.search(seg[max(0, c.start - 24):c.start]) for c in cands):
         return None
     pairs = [(a, b) for a, b in zip(cands, cands[1:]) if a.kind == b.kind and _changes_to(seg, a, b)]
+    if len(pairs) > 1:  # "workers increasing from 50,000 to 146,000 and employers from 240 to 4,700": the asked one
+        pairs = _pair_of_asked(seg, question, pairs)
     if len(pairs) != 1:
         pairs = _against_earlier(seg, question, cands)
     if len(pairs) != 1:
@@ -328,6 +330,7 @@ _PARTS_ASKED = re.compile(r"\b(?:and|plus|both)\b", re.I)
 _TOTAL_WRITTEN = re.compile(r"\b(?:total|totall?ing|altogether|in\s+all|overall|bringing|combined|of\s+which|including|"
                             r"among\s+them|out\s+of)\b", re.I)
 _SCALE_WORD = re.compile(r"\b(million|billion|thousand)\b", re.I)
+_TIME_UNIT_AFTER = re.compile(r"\s*-?\s*(?:months?|years?|weeks?|days?|hours?)\b", re.I)
 
 
 def _sum_of_parts(seg: str, question: str, cands: list[Span]) -> Span | None:
@@ -338,8 +341,10 @@ def _sum_of_parts(seg: str, question: str, cands: list[Span]) -> Span | None:
     its own.  Shares are not added."""
     if not _SUM_ASKED.search(question) or not _PARTS_ASKED.search(question) or _TOTAL_WRITTEN.search(seg):
         return None
+    # (a duration, "covering ten months", is no part; a conversion in brackets is the same figure)
     figs = [in_asked_currency(seg, s, cands, question) for s in cands
-            if not _year_like(s) and not seg[max(0, s.start - 2):s.start].strip().endswith("(")]
+            if not _year_like(s) and not seg[max(0, s.start - 2):s.start].strip().endswith("(")
+            and not _TIME_UNIT_AFTER.match(seg, s.end)]
     if len(figs) != 2 or figs[0].kind != figs[1].kind or figs[0].kind not in ("plain", "money") \
             or figs[0].currency != figs[1].currency:
         return None
@@ -359,6 +364,16 @@ _HOW_MUCH_CHANGED = re.compile(r"\bhow\s+much\s+(?:did|has|have|had)\b[^?]*?\b(?
 def _asks_change_size(question: str) -> bool:
     return bool(BY_HOW_MUCH.search(question) or _HOW_MUCH_CHANGED.search(question)
                 or (_CHANGE_NOUN.search(question) and len(set(YEAR.findall(question))) >= 2))
+
+
+def _pair_of_asked(seg: str, question: str, pairs: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
+    """Of several changes a sentence writes, the one whose words just before it the question says
+    most ("registered workers increasing from ..." for "by how many did registered workers grow")."""
+    asked = {w.lower() for w in re.findall(r"[A-Za-z]{4,}", question)}
+    said = [len(asked & {w.lower() for w in re.findall(r"[A-Za-z]{4,}", seg[max(0, a.start - 45):a.start])})
+            for a, _ in pairs]
+    best = max(said)
+    return [p for p, n in zip(pairs, said) if n == best] if best else pairs
 
 
 def _against_earlier(seg: str, question: str, cands: list[Span]) -> list[tuple[Span, Span]]:
