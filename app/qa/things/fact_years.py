@@ -25,6 +25,9 @@ _WORD = re.compile(r"[A-Za-z]+")
 # A year asked of what is still to come ("expected", "planned", "set to run until"): no year the graph
 # holds of the named thing (its publication, its adoption) answers it.
 _FUTURE = re.compile(r"\b(?:expected|planned|scheduled|due|foreseen|envisaged|will|set to|upcoming|next|until|till)\b", re.I)
+# An end asked ("runs until what year", "until which year", "end year"): no dated fact's year is an end
+_UNTIL = re.compile(r"\b(?:until|till|up\s+to|through)\s+(?:what|which|when)\b|\b(?:runs?|ran|lasts?|continues?|extends?)\s+"
+                    r"(?:until|till|through|to)\b|\bend(?:s|ing)?\s+(?:year|date|in\s+(?:what|which))\b", re.I)
 _PUBLISHED = re.compile(r"\b(publish\w*|launch\w*|releas\w*|issu\w*|came out|come out|appear\w*|year|when)\b", re.I)
 
 
@@ -100,6 +103,8 @@ def fact_year(a: Analysis, relation: str | None, knowledge) -> FactYear | None:
         return None
     if not cands and _FUTURE.search(a.question):
         return None  # "when is the second edition expected": not the year the named thing came out
+    if cands and _UNTIL.search(a.question):
+        return None  # "EIS pilot ... runs until what year": a fact's year is when it began, not its end
     if not cands:
         pubs = [i for i in ids if i.startswith("Publication:")]
         if len(pubs) == 1 and _PUBLISHED.search(a.question):
