@@ -50,7 +50,7 @@ def read(question: str) -> RowPair | None:
         if verb is None:
             return None
         larger = not (verb.groupdict().get("cmp") and re.fullmatch(_LESS, verb.group("cmp"), re.I))
-        return RowPair(False, larger, rest[:verb.start()], rest[verb.end():])
+        return RowPair(False, larger, rest[:verb.start()].strip(), rest[verb.end():].strip())
     clause = _LEAD.sub("", q, count=1)
     if not _POLAR.match(clause) or re.search(r"\b(?:which|what|who|how|or)\b", clause, re.I):
         return None
@@ -58,7 +58,7 @@ def read(question: str) -> RowPair | None:
     if than is None:
         return None
     larger = re.fullmatch(_MORE, than.group("cmp"), re.I) is not None
-    return RowPair(True, larger, clause[_POLAR.match(clause).end():than.start()], clause[than.end():])
+    return RowPair(True, larger, clause[_POLAR.match(clause).end():than.start()].strip(), clause[than.end():].strip())
 
 
 def _label_words(row: str) -> str:
