@@ -1121,6 +1121,12 @@ _SET_THEN_ASK = re.compile(r"^\W*(?:of|among|amongst|between|out\s+of|looking\s+
                            r"[^?]*?,\s*(?=(?:which|what|who)\b)", re.I)
 
 
+# "When the 2024 money is broken down by region, which region ends up with the smallest share?": a
+# clause of circumstance ("when", "if", "once") closed by a comma before the asking word asks no date
+_WHEN_CLAUSE_THEN_ASK = re.compile(r"^\W*(?:when|whenever|if|once)\s+(?!(?:was|is|were|are|did|does|do|has|have|had|will)\b)"
+                                   r"[^?,]{8,}?,\s*(?=(?:which|what|who|how)\b)", re.I)
+
+
 def answer_type(question: str) -> str:
     asked = question
     unit = _UNIT_CLOSING.search(question)
@@ -1128,6 +1134,9 @@ def answer_type(question: str) -> str:
 
     # "Of all the countries where the report gives the year of ratification, which one ratified
     # earliest?": the frame's year or date describes the set; the clause after it asks
+    circumstance = _WHEN_CLAUSE_THEN_ASK.match(question)
+    if circumstance:  # the asking clause after the clause of circumstance says what is asked
+        return answer_type(question[circumstance.end():])
     frame = _SET_THEN_ASK.match(question)
     scope = question[frame.end():] if frame else question
     # "The country sections tell the exact date when some joined. From these dates, which country was

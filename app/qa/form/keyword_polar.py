@@ -66,6 +66,10 @@ def as_polar(question: str) -> str | None:
     nouns = role_nouns()
     if low[-1] in nouns or " ".join(low[-2:]) in nouns and len(words) >= 3:
         return f"Is {body}?"
+    # "uk among iraq funders?", "norway one of the rbsa donors?": a name set among a list
+    among = re.search(r"^\S.*?\s+(?:among|amongst|one\s+of)\s+\S", body, re.I)
+    if among and len(body[:among.end()].split()) >= 2:
+        return f"Is {body}?"
     m = _PARTICIPLE.search(body)
     if not m or len(body[:m.start("verb")].split()) < 2:
         return None
