@@ -953,10 +953,17 @@ def asks_inner_place(question: str) -> bool:
 
 # "Of the countries ..., which one(s) ...", "Among these funders, which ...": the set named first is asked.
 # At the start, or after a preamble's clause break ("for a briefing, and among the ... countries, which one").
-_PICK_FROM = re.compile(r"(?:^\s*|(?<=[.!?])\s+|[,;:—–]\s*(?:and\s+|but\s+|so\s+)?|\s-\s+)(?:of|among|out of|from|between|looking\s+(?:only\s+)?at|considering)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,3}?"
+_PICK_FROM = re.compile(r"(?:^\s*|(?<=[.!?])\s+|[,;:—–]\s*(?:and\s+|but\s+|so\s+)?|\s-\s+)(?:"
+                        r"(?:of|among|out of|from)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,3}?"
                         r"(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|partners?|publications?|"
                         r"programmes?|schemes?|conventions?|initiatives?|pathfinders?)\b[^?]*?,\s*(?:which|what)\b"
-                        r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))", re.I)
+                        r"(?:\s+(?:one|ones)\b|\s+(?!\w+\s+(?:of|do|does|did)\b))"
+                        # ("Between the countries ..., which one", "Looking only at the countries ..., which one":
+                        # only "which one" picks from the set; "which single funder" asks a noun of its own)
+                        r"|(?:between|looking\s+(?:only\s+)?at|considering)\s+(?:the|these|those|all)?\s*(?:[\w'’-]+\s+){0,3}?"
+                        r"(countr(?:y|ies)|governments?|organi[sz]ations?|funders?|donors?|partners?|publications?|"
+                        r"programmes?|schemes?|conventions?|initiatives?|pathfinders?)\b[^?]*?,\s*(?:which|what)\s+(?:one|ones)\b)",
+                        re.I)
 
 
 def asks_written_text(question: str) -> bool:
@@ -1164,7 +1171,7 @@ def answer_type(question: str) -> str:
         return _kind_before(question[:one.start()], _pronoun_number(one.group(0)))
     pick = _PICK_FROM.search(question)
     if pick:  # "Of the countries the UK helps finance, which one had ...": one of the set named first
-        word = pick.group(1).lower()
+        word = (pick.group(1) or pick.group(2)).lower()
         return next(t for prefix, t in _HEAD_TYPE.items() if word.startswith(prefix))
     ones = _WHICH_ONES_ON.search(question)
     if ones and _kind_before(question[:ones.start()]):

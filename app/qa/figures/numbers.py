@@ -362,8 +362,13 @@ _HOW_MUCH_CHANGED = re.compile(r"\bhow\s+much\s+(?:did|has|have|had)\b[^?]*?\b(?
 
 
 def _asks_change_size(question: str) -> bool:
+    # (a change told as context, "the gap at the end of 2023, before the 2024 reduction", asks the figure)
+    asked = _TOLD_CHANGE.sub(" ", question)
     return bool(BY_HOW_MUCH.search(question) or _HOW_MUCH_CHANGED.search(question)
-                or (_CHANGE_NOUN.search(question) and len(set(YEAR.findall(question))) >= 2))
+                or (_CHANGE_NOUN.search(asked) and len(set(YEAR.findall(asked))) >= 2))
+
+
+_TOLD_CHANGE = re.compile(r"\b(?:before|after|following|since|prior\s+to|ahead\s+of)\b[^?,;]*", re.I)
 
 
 def _pair_of_asked(seg: str, question: str, pairs: list[tuple[Span, Span]]) -> list[tuple[Span, Span]]:
