@@ -75,14 +75,31 @@ def verdict(ask: YearPolar, answered: dict) -> dict | None:
         return None
     year = found[0]
     if (year <= ask.year) if ask.by else (year == ask.year):
-        return None  # agreeing proves little: the open question may have found another event that year
+        # agreeing proves little: the open question may have found another event that year ... unless
+        # the date found is the asked event's own ("Employment Injury Scheme — launched in 2022" for
+        # "was it launched before 2023?"), written with the question's verb
+        if ask.by and year < ask.year and _dates_asked_event(ask.open_question, answers[0]):
+            why = f"“{ask.open_question}” answered: {answers[0]['label']}; that is {ask.stated}"
+            return {"label": "Yes", "type": "Text", "score": 1.0, "evidence": (answers[0].get("evidence") or [])[:2],
+                    "path": [why], "stated": ask.stated, "date": answers[0]["label"], "agrees": True}
+        return None
     why = f"“{ask.open_question}” answered: {answers[0]['label']}; “{ask.stated}” does not agree with it"
     return {"label": "No", "type": "Text", "score": 1.0,
             "evidence": (answers[0].get("evidence") or [])[:2], "path": [why],
             "stated": ask.stated, "date": answers[0]["label"]}
 
 
+def _dates_asked_event(open_question: str, answer: dict) -> bool:
+    """Does the one date found say it dates the event the question asks ("launched" in "When was the
+    pilot launched?"), in its path (a graph attribute's event) rather than a sentence's nearby year?"""
+    verbs = re.findall(r"\b([a-z]{4,}?)(?:ed|d)\b", open_question.lower())
+    said = " ".join(str(p) for p in answer.get("path") or []).lower()
+    return bool(verbs) and bool(re.match(r"^[^:]{2,120}—", said)) and any(re.search(rf"\b{v}\w*", said) for v in verbs)
+
+
 def summary(said: dict) -> tuple[str, dict[str, str]]:
     """(answer_text, citations): the verdict and the report's date it rests on."""
     cites, marks = cited(said)
+    if said.get("agrees"):
+        return f"Yes: the report gives {said['date']}, which is {said['stated']}{marks}.", cites
     return f"No: the report gives {said['date']}, not {said['stated']}{marks}.", cites
