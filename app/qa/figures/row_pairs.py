@@ -22,7 +22,7 @@ _POLAR = re.compile(rf"^\s*{_AUX}\b", re.I)
 _MORE = r"more|larger|bigger|greater|higher"
 _LESS = r"fewer|less|smaller|lower"
 # "more people than", "a larger number than": the comparative, a few words it qualifies, then "than"
-_THAN = re.compile(rf"\b(?P<cmp>{_MORE}|{_LESS})\b(?:\s+[\w'’-]+){{0,3}}?\s+than\b", re.I)
+_THAN = re.compile(rf"\b(?P<cmp>{_MORE}|{_LESS})\b(?:\s+[\w'’-]+){{0,6}}?\s+than\b", re.I)
 # "by how many persons did A exceed B", "how much more did A ... than B"
 _BY_HOW = re.compile(r"\bby\s+how\s+(?:many|much)\b(?:\s+[\w'’-]+){0,2}?\s+(?:did|does|do|was|were|is|are|has|had|have)\b",
                      re.I)
@@ -58,7 +58,9 @@ def read(question: str) -> RowPair | None:
     if than is None:
         return None
     larger = re.fullmatch(_MORE, than.group("cmp"), re.I) is not None
-    return RowPair(True, larger, clause[_POLAR.match(clause).end():than.start()].strip(), clause[than.end():].strip())
+    # (side A runs up to "than": "more new projects approved in 2023 than in 2021" names its row after "more")
+    return RowPair(True, larger, clause[_POLAR.match(clause).end():than.end() - len("than")].strip(),
+                   clause[than.end():].strip())
 
 
 def _label_words(row: str) -> str:
@@ -66,8 +68,12 @@ def _label_words(row: str) -> str:
     return row.replace(">", " ")
 
 
-def _best_row(words: set[str], rows: list[str], cover, terms) -> str | None:
-    """The row a side names: all its words said, the most specific such row (most words), alone."""
+def _best_row(words: set[str], rows: list[str], cover, terms, side: str = "") -> str | None:
+    """The row a side names: all its words said, the most specific such row (most words), alone; in
+    a table whose rows are years, the one year the side says ("the amount approved in 2022")."""
+    if rows and all(_YEAR.fullmatch(r.strip()) for r in rows):
+        said = set(_YEAR.findall(side))
+        return next((r for r in rows if r.strip() in said), None) if len(said) == 1 else None
     full = [(len(terms(_label_words(r))), r) for r in rows
             if not _TOTAL_ROW.match(r) and cover(words, _label_words(r)) >= FULL]
     if not full:
@@ -110,8 +116,9 @@ def find(ask: RowPair, question: str, cells, cover, terms) -> RowPairAnswer | No
     for table, cs in by_table.items():
         rows = list(dict.fromkeys(c.row for c in cs))
         cols = list(dict.fromkeys(c.col for c in cs))
-        ra, rb = _best_row(a_words, rows, cover, terms), _best_row(b_words, rows, cover, terms)
-        col = _column(question, cols, q_words, cover)
+        ra, rb = _best_row(a_words, rows, cover, terms, ask.first), _best_row(b_words, rows, cover, terms, ask.second)
+        by_year = bool(rows) and all(_YEAR.fullmatch(r.strip()) for r in rows)
+        col = _column("" if by_year else question, cols, q_words, cover)
         if ra is None or rb is None or ra == rb or col is None:
             continue
         ca = next((c for c in cs if c.row == ra and c.col == col), None)
