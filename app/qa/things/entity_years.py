@@ -109,6 +109,8 @@ def _asked_events(question: str) -> set[str]:
     if asking is not None and len(sentences) > 1 and _EVENT_WORD.search(_CONTEXT_CLAUSE.sub(" ", asking)):
         question = asking
     for m in _EVENT_WORD.finditer(_CONTEXT_CLAUSE.sub(" ", _LEADING_CONTEXT.sub("", question, count=1))):
+        if m.group(0).lower().endswith(("ment", "ments")):
+            continue  # "the first amendment ... was published": the amendment is the thing, not the event
         asked.update(_EVENTS[m.group(1).lower()])
     return asked
 
