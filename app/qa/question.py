@@ -1128,6 +1128,9 @@ _SET_THEN_ASK = re.compile(r"^\W*(?:of|among|amongst|between|out\s+of|looking\s+
                            r"[^?]*?,\s*(?=(?:which|what|who)\b)", re.I)
 
 
+# "rise from 3 percent to what": the figure a change reaches
+_TO_WHAT = re.compile(r"\bfrom\s+(?:us\$|\$|€)?\s*\d[\d.,]*\s*(?:%|per\s*cent|percent|million|billion)?\s+"
+                      r"to\s+(?:what|how\s+(?:much|many))\b", re.I)
 # "When the 2024 money is broken down by region, which region ends up with the smallest share?": a
 # clause of circumstance ("when", "if", "once") closed by a comma before the asking word asks no date
 _WHEN_CLAUSE_THEN_ASK = re.compile(r"^\W*(?:when|whenever|if|once)\s+(?!(?:was|is|were|are|did|does|do|has|have|had|will)\b)"
@@ -1141,6 +1144,8 @@ def answer_type(question: str) -> str:
 
     # "Of all the countries where the report gives the year of ratification, which one ratified
     # earliest?": the frame's year or date describes the set; the clause after it asks
+    if _TO_WHAT.search(question):
+        return "Number"  # "to rise from 3 percent to what over the 10 year period?": the figure it reaches
     circumstance = _WHEN_CLAUSE_THEN_ASK.match(question)
     if circumstance:  # the asking clause after the clause of circumstance says what is asked
         return answer_type(question[circumstance.end():])
