@@ -3026,19 +3026,27 @@ class QuestionEngine:
         got = figure_choice.questions(a.question, choices.compared_spans(a, run)) if len(run) >= 2 else None
         if got is None:
             return None
-        subs = [self.ask(q) for q in got.questions]
-        values = [next((x.get("value") for x in r["answers"] if x.get("type") == "Number"), None)
-                  if len(r["answers"]) == 1 else None for r in subs]
-        k = figure_choice.pick(values, got.larger)
-        if k is None:
+        compared = self._compare_figures(got.questions, got.larger)
+        if compared is None:
             return None
+        subs, values, k, why = compared
         eid = choices.main_id(run[k])
-        why = "figures compared: " + "; ".join(f"“{q}” {v:,.0f}" for q, v in zip(got.questions, values))
         out["strategy"], out["path"], out["sparql"] = "text-aggregate", [why], ""
         d = self._answer_dict(eid, 1.0, subs[k]["answers"][0].get("evidence", [])[:1])
         d["path"] = [why]
         out["answer_type"] = d.get("type") or out.get("answer_type")  # "who achieved more, A or B": one of the named
         return [d]
+
+    def _compare_figures(self, questions, larger: bool):
+        """Each figure question asked on its own: (answers, figures, index of the winner, why), or
+        None unless every one gave one figure and the top ones differ."""
+        subs = [self.ask(q) for q in questions]
+        values = [next((x.get("value") for x in r["answers"] if x.get("type") == "Number"), None)
+                  if len(r["answers"]) == 1 else None for r in subs]
+        k = figure_choice.pick(values, larger)
+        if k is None:
+            return None
+        return subs, values, k, "figures compared: " + "; ".join(f"“{q}” {v:,.0f}" for q, v in zip(questions, values))
 
     def _option_choice(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Did the allowances reach more persons with disabilities or more older persons?': each
@@ -3047,13 +3055,10 @@ class QuestionEngine:
         got = option_choice.read(a.question)
         if got is None:
             return None
-        subs = [self.ask(q) for q in got.questions]
-        values = [next((x.get("value") for x in r["answers"] if x.get("type") == "Number"), None)
-                  if len(r["answers"]) == 1 else None for r in subs]
-        k = figure_choice.pick(values, got.larger)
-        if k is None:
+        compared = self._compare_figures(got.questions, got.larger)
+        if compared is None:
             return None
-        why = "figures compared: " + "; ".join(f"“{q}” {v:,.0f}" for q, v in zip(got.questions, values))
+        subs, values, k, why = compared
         out["strategy"], out["path"], out["sparql"], out["answer_type"] = "text-aggregate", [why], "", "Text"
         evidence = [e for r in (subs[k], subs[1 - k]) for e in (r["answers"][0].get("evidence") or [])[:1]]
         return [{"label": got.options[k], "iri": None, "type": "Text", "score": 1.0, "evidence": evidence,
