@@ -97,6 +97,10 @@ _LEADING_CONTEXT = re.compile(rf"^\W*(?:{CONTEXT_OPENERS})\b[^?]*?,\s*(?=(?:in\s
                               rf"did|was|were|is|has|had)\b)", re.I)
 
 
+# an event named as a thing of its own ("the first amendment to the law")
+_EVENT_NOUN = re.compile(r"\b(?:amendments?|enactments?|endorsements?)\b", re.I)
+
+
 def _asked_events(question: str) -> set[str]:
     """The event stems the question's words ask about (empty: it words no event); an event told
     in a clause of context ("before it was re-launched") is not asked."""
@@ -110,7 +114,7 @@ def _asked_events(question: str) -> set[str]:
         question = asking
     for m in _EVENT_WORD.finditer(_CONTEXT_CLAUSE.sub(" ", _LEADING_CONTEXT.sub("", question, count=1))):
         if m.group(0).lower().endswith(("ment", "ments")):
-            continue  # "the first amendment ... was published": the amendment is the thing, not the event
+            continue  # "the first amendment ... was published": the amendment is the thing (see entity_year)
         asked.update(_EVENTS[m.group(1).lower()])
     return asked
 
@@ -125,6 +129,11 @@ def entity_year(question: str, ids: list[str], knowledge) -> EntityYear | None:
     if not events:
         return None
     asked = _asked_events(question)
+    if asked and _EVENT_NOUN.search(question):
+        # "When did the Council approve the first amendment to Law No. 38/VIII/2013?", "... the first
+        # amendment ... was published": the act asked about is the amendment, not the law whose dates
+        # the graph holds (its enactment in 2013); the sentence that tells the amendment dates it
+        return None
     if asked:
         events = [(ev, y) for ev, y in events if any(ev.startswith(a) for a in asked)]
     years = {y for _, y in events}
