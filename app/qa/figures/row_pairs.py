@@ -137,6 +137,9 @@ def find(ask: RowPair, question: str, cells, cover, terms) -> RowPairAnswer | No
 
 
 def why(ask: RowPair, got: RowPairAnswer) -> str:
+    """The two cells behind the verdict or the difference, as the path and the summary say them."""
     a, b = got.first, got.second
-    return (f"{got.table} — column “{a.col}”: “{a.row}” {a.value:,.0f} vs “{b.row}” {b.value:,.0f} "
-            f"(difference {a.value - b.value:+,.0f})")
+    if ask.polar:
+        return (f"{got.table} — column “{a.col}”: “{a.row}” {a.value:,.0f} vs “{b.row}” {b.value:,.0f} "
+                f"(difference {a.value - b.value:+,.0f})")
+    return f"{got.table} — column “{a.col}”: “{a.row}” ({a.value:,.0f}) − “{b.row}” ({b.value:,.0f}) = {a.value - b.value:,.0f}"
