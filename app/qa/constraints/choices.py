@@ -110,8 +110,11 @@ _VERSUS = re.compile(r"\s*(?:vs\.?|v\.|versus|against|(?:compared\s+)?(?:with|to
 # "Malawi with its new older persons' grant or Burkina Faso with CNAMU affiliation under RAMU": each
 # name with its own descriptor (a prepositional phrase of a few words), the two set against each other
 _DESCRIPTOR = r"(?:with|under|through|for|by|via|from)\s+(?:[\w'’-]+\s+){0,7}?"
-_DESCRIBED = re.compile(r"\s+" + _DESCRIPTOR + r"(?:or|vs\.?|versus)\s+(?:the\s+)?", re.I)
-_LAST_DESCRIBED = re.compile(r"\s+(?:with|under|through|for|by|via|from)\s+[^?!.;,]{2,80}", re.I)
+# ... or each name owns its descriptor ("Burkina Faso's enrolment into its health insurance fund, or
+# Malawi's new grant for people aged 70 and over")
+_POSSESSED = r"['’]s\s+(?:[\w'’-]+\s+){0,9}?[\w'’-]+,?\s+"
+_DESCRIBED = re.compile(r"(?:\s+" + _DESCRIPTOR + r"|" + _POSSESSED + r")(?:or|vs\.?|versus)\s+(?:the\s+)?", re.I)
+_LAST_DESCRIBED = re.compile(r"\s+(?:with|under|through|for|by|via|from)\s+[^?!.;,]{2,80}|['’]s\s+[^?!.;,]{2,80}", re.I)
 _FRONTED = re.compile(r"(?:^|[.?!;:]\s*)" + YARDSTICK + "$", re.I)
 _FRONTED_GAP = re.compile(r"\s*,\s*(?:[\w'’-]+\s+){0,4}?(?:the\s+)?", re.I)
 
@@ -146,8 +149,9 @@ def compared_spans(a: Analysis, run: list) -> list[tuple[int, int, str]]:
     described = len(run) == 2 and _DESCRIBED.fullmatch(q[run[0].end:run[1].start]) is not None
     if not described:
         return [(l.start, l.end, q[l.start:l.end]) for l in run]
-    first_end = run[0].end + re.match(r"\s+" + _DESCRIPTOR + r"(?=(?:or|vs\.?|versus)\s)", q[run[0].end:run[1].start],
-                                      re.I).end()
+    # (the first descriptor runs up to the "or" / "vs" that the gap ends with)
+    gap = re.match(r"(?P<d>.*?),?\s*(?:\bor|\bvs\.?|\bversus)\s+(?:the\s+)?$", q[run[0].end:run[1].start], re.I | re.S)
+    first_end = run[0].end + (len(gap.group("d")) if gap else 0)
     last = _LAST_DESCRIBED.match(q[run[1].end:])
     last_end = run[1].end + (last.end() if last else 0)
     return [(run[0].start, first_end, q[run[0].start:first_end].strip()), (run[1].start, last_end, q[run[1].start:last_end].strip())]
