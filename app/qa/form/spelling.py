@@ -72,6 +72,8 @@ SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", 
              # a quantity word typed without its vowel on a phone ("hw mny countries ratified c102": the
              # wh-word reader mends "hw" before a quantity word, "wht", "whch" by their letters)
              "mny": "many",
+             # a part of a whole said colloquially: "the largest chunk of the allocations" asks its share
+             "chunk": "share", "chunks": "shares",
              # a noun's rarer form: "Switzerland as a financer" asks for a financier
              "financer": "financier", "financers": "financiers",
              # contractions typed without their apostrophe: every reader of question words sees "what"
