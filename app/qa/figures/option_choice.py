@@ -26,7 +26,8 @@ _OPTIONS_FIRST = re.compile(rf"^(?P<aux>{_AUX})\s+{_CMP}\s+(?P<a>(?:[\w'’-]+\s
                             rf"(?P<b>(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+?)\s+(?P<verb>(?:[a-z]+ed|receive|get|gain|benefit|join|"
                             rf"obtain|access|enrol|enroll|sign|register|paid|given|covered|reached)\b)(?P<rest>[^?]*?)\s*$", re.I)
 # a lead-in closed by a comma ("In the West Bank, did ..."): said again as the sub-questions' context
-_LEAD = re.compile(rf"^\s*(?P<lead>[^,?;:]{{3,80}}),\s*(?={_AUX}\b)", re.I)
+# (or by a dash or a colon, as a keyword-style topic: "OPT new allowances - did more older people ...")
+_LEAD = re.compile(rf"^\s*(?P<lead>[^,?;:]{{3,80}}?)(?:,|\s+[-–—]+|\s*:)\s*(?={_AUX}\b)", re.I)
 # the tail of the last option: a place or time said after it ("... older persons in the West Bank")
 _TAIL = re.compile(r"\s+(?P<tail>(?:in|at|during|by|under|through|since)\s+.+)$", re.I)
 
