@@ -32,12 +32,20 @@ _TOTAL_ROW = re.compile(r"^\s*total\b", re.I)
 FULL = 0.99  # a side names a row when it says (nearly) all of the row's weighted words
 
 
+# a choice between the two rows: "did it extend legal coverage or effective coverage to more people?"
+_CHOICE_POLAR = re.compile(rf"^(?P<a>.+?)\s+or\s+(?P<b>.+?)\s+(?:to\s+|for\s+|in\s+)?(?P<cmp>{_MORE}|{_LESS})\b"
+                           r"(?:\s+[\w'’-]+){0,4}$", re.I)
+# "which was larger in 2024, legal coverage or effective coverage?"
+_CHOICE_WHICH = re.compile(rf"^which\b[^,:;]*?\b(?P<cmp>{_MORE}|{_LESS})\b[^,:;]*[,:]\s*(?P<a>.+?),?\s+or\s+(?P<b>.+)$", re.I)
+
+
 @dataclass(frozen=True)
 class RowPair:
     polar: bool  # yes/no ("did A ... more than B?"), else the difference ("by how many did A exceed B")
     larger: bool  # is A asked to be the larger?
     first: str  # the words naming row A
     second: str  # the words naming row B
+    choice: bool = False  # "A or B": the winning row is the answer, not yes or no
 
 
 def read(question: str) -> RowPair | None:
@@ -52,6 +60,9 @@ def read(question: str) -> RowPair | None:
         larger = not (verb.groupdict().get("cmp") and re.fullmatch(_LESS, verb.group("cmp"), re.I))
         return RowPair(False, larger, rest[:verb.start()].strip(), rest[verb.end():].strip())
     clause = _LEAD.sub("", q, count=1)
+    chosen = _choice(clause)
+    if chosen is not None:
+        return chosen
     if not _POLAR.match(clause) or re.search(r"\b(?:which|what|who|how|or)\b", clause, re.I):
         return None
     than = _THAN.search(clause)
@@ -61,6 +72,20 @@ def read(question: str) -> RowPair | None:
     # (side A runs up to "than": "more new projects approved in 2023 than in 2021" names its row after "more")
     return RowPair(True, larger, clause[_POLAR.match(clause).end():than.end() - len("than")].strip(),
                    clause[than.end():].strip())
+
+
+def _choice(clause: str) -> RowPair | None:
+    """Two rows offered with "or" and a comparative that asks which wins, with no "than"."""
+    if re.search(r"\bthan\b", clause, re.I) or len(re.findall(r"\bor\b", clause, re.I)) != 1:
+        return None
+    m = _CHOICE_WHICH.match(clause)
+    if m is None:
+        polar = _POLAR.match(clause)
+        m = _CHOICE_POLAR.match(clause[polar.end():].strip()) if polar else None
+    if m is None:
+        return None
+    larger = re.fullmatch(_MORE, m.group("cmp"), re.I) is not None
+    return RowPair(True, larger, m.group("a").strip(), m.group("b").strip(), choice=True)
 
 
 def _label_words(row: str) -> str:

@@ -661,6 +661,11 @@ class TableLookup:
         if got is not None:
             diff = got.first.value - got.second.value
             held = (diff > 0) if pair.larger else (diff < 0)
+            if pair.choice:  # "legal coverage or effective coverage?": the winning row
+                if diff == 0:
+                    return None
+                won, lost = (got.first, got.second) if held else (got.second, got.first)
+                return column_pairs.PairAnswer([(won.row, abs(diff), won, lost)], "Text", row_pairs.why(pair, got))
             return column_pairs.PairAnswer([(got.first.row, diff if pair.polar else abs(diff), got.first, got.second)],
                                            "Boolean" if pair.polar else "Number", row_pairs.why(pair, got),
                                            held if pair.polar else None)
