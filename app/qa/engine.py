@@ -2534,6 +2534,9 @@ class QuestionEngine:
         if chosen is None:
             return None
         ties, runner = chosen  # the top, or the rank a question asks below it ("the second largest share")
+        polar = self._ranked_polar(a, got, out)  # "did RBSA allocations account for a bigger share than trust funds?"
+        if polar is not None:
+            return polar
         n_top = top_n.asked(a.question) if a.rank == 1 and not a.ranked_after else None
         if n_top:  # "top 3 regions by new-project money": the first three items
             ties, runner = top_n.first(got.order, n_top, lambda i: got.items[i].value)
@@ -2566,6 +2569,27 @@ class QuestionEngine:
             answers.append(d)
         out["answer_type"] = answers[0]["type"]
         return answers
+
+    def _ranked_polar(self, a: Analysis, got, out: dict) -> list[dict] | None:
+        """Yes or no on two items of a written list of figures, each side of "more ... than" naming
+        one (see :mod:`app.qa.figures.rank_polar`)."""
+        from app.qa.figures import rank_polar
+
+        pair = rank_polar.read(a.question)
+        if pair is None:
+            return None
+        verdict = rank_polar.decide(*pair, got.names, [it.value for it in got.items], lambda text: set(terms(text)),
+                                    lambda text: " ".join([text] + [self.k.label(i) for l in self.lexicon.link(text)
+                                                                    if len(l.ids) == 1 for i in l.ids]))
+        if verdict is None:
+            return None
+        i, j = verdict.first, verdict.second
+        why = f"figures compared: {got.names[i]} {got.items[i].figure} vs {got.names[j]} {got.items[j].figure}"
+        out["strategy"], out["sparql"], out["answer_type"], out["path"] = "text-aggregate", "", "Text", [why]
+        ev = [self._evidence(p, [got.items[k].figure for k in (i, j) if got.passage_of(k) == p])
+              for p in dict.fromkeys(got.passage_of(k) for k in (i, j))]
+        return [{"label": "Yes" if verdict.held else "No", "iri": None, "type": "Text", "score": 1.0, "evidence": ev,
+                 "counted": [f"{got.names[k]}: {got.items[k].figure}" for k in (i, j)], "path": [why]}]
 
     def _items_over_bar(self, got, ties: list[int], listing: list[str], bar_said: str, out: dict) -> list[dict]:
         """The number of a written list's items whose figures clear a bar, with the items counted
@@ -3156,6 +3180,8 @@ class QuestionEngine:
                 return None  # "how much money ...", "how many beneficiaries ...": a figure, not a count of things
         else:
             return None
+        # "arab states results 2024 count": results counted one by one, whichever reading found the noun
+        marks = counted == "Country" and not pooled and result_counts.asks(a) and result_counts.counts_marks(a)
         as_list = replace(a, answer_type=counted)
         pool = choices.take(as_list)  # "of Kenya, Ghana and Ethiopia, how many ...": counted among the named
         cons = result_sets.apply(as_list, set_conditions.apply(
@@ -3192,6 +3218,10 @@ class QuestionEngine:
             # a count no statement of that relation bounds (only a region) counts something else
             return None
         ids = self._run(to_sparql(cons))
+        if marks:
+            counted_results = self._count_results(cons, out)  # "how many results did Asia and the Pacific record"
+            if counted_results is not None:
+                return counted_results
         said = self._stated_figure(as_list, cons)  # "how many priority countries host GTT staff": "... in 37 ..."
         if said is not None:
             return self._said_count(said, out, n)
@@ -3216,6 +3246,31 @@ class QuestionEngine:
         return [{"label": str(n), "iri": None, "type": "Number", "value": float(n), "score": 1.0,
                  "evidence": ev, "counted": [self.k.label(i) for i in ids],
                  "counted_iris": [self.k.iri(i) for i in ids]}]
+
+    def _count_results(self, cons: list[Constraint], out: dict) -> list[dict] | None:
+        """Every result the counted countries hold, one per (country, result type, year): the
+        constraint that binds the result (``?r0``) is counted through, not the countries.  None when
+        no one constraint binds it (two result types asked together count countries)."""
+        binding = [c for c in cons if re.search(r"fg:achievedResult \?r0\b", c.pattern)]
+        if len(binding) != 1 or any(re.search(r"\?r[1-9x]\b", c.pattern) for c in cons):
+            return None
+        body = "\n  ".join(c.pattern for c in cons)
+        sparql = f"{PREFIXES}SELECT DISTINCT ?answer ?r0 WHERE {{\n  {body}\n}}"
+        rows = [(str(r["answer"].value), str(r["r0"].value)) for r in self.store.query(sparql)]
+        if not rows:
+            return None
+        results = sorted({r for _, r in rows})
+        facts = [f for country, result in rows for f in self.k.facts_where(
+            subject=(self.k.entity_by_iri(country) or {}).get("id"), predicate="achievedResult")
+            if self.k.iri(f["object"]) == result]
+        labels = [f"{self.k.label(f['subject'])}: {f['attrs'].get('result_type', '').replace('_', ' ')}" for f in facts]
+        pids = list(dict.fromkeys(p for f in facts for p in f["passages"]))
+        ev = [self._evidence(pid, [self.k.label(f["subject"]) for f in facts]) for pid in pids[:3]]
+        out["sparql"], out["strategy"] = sparql, "graph"
+        out["path"] = [f"results counted one by one: {len(results)} results held by {len({a for a, _ in rows})} countries"] + \
+            [f"count of: {c.description}" for c in cons]
+        return [{"label": str(len(results)), "iri": None, "type": "Number", "value": float(len(results)), "score": 1.0,
+                 "evidence": ev, "counted": labels or results, "counted_iris": results}]
 
     def _stated_figure(self, a: Analysis, cons: list[Constraint]):
         """The count a sentence states for the question's qualified phrase (see

@@ -49,8 +49,10 @@ def summarise(out: dict, knowledge=None) -> tuple[str, dict[str, str]]:
         return (f"{listed} {'has' if len(answers) == 1 else 'have'} the {dated.group(1) or ''}{dated.group(2)} year of "
                 f"‘{dated.group(3)}’ ({dated.group(4)})" + (f"; {lead}" if lead else "") +
                 (f"; {runner}" if runner else "") + "."), citations
-    if out.get("strategy") == "graph-aggregate" and first.get("counted") is not None and atype != "Region":
-        below = next((m for m in map(_RANKED.search, out.get("path") or []) if m), None)  # app.qa.figures.ordinal
+    below = next((m for m in map(_RANKED.search, out.get("path") or []) if m), None)  # app.qa.figures.ordinal
+    # (a ranking's top, not a count of a relation's objects: "23 has the fewest" said a plain count)
+    ranking = below or "argmax" in why or "argmin" in why
+    if out.get("strategy") == "graph-aggregate" and first.get("counted") is not None and atype != "Region" and ranking:
         text = (f"{listed} {'has' if len(answers) == 1 else 'have'} the "
                 f"{below.group(1) if below else 'most' if 'argmax' in why else 'fewest'} "
                 f"({int(first.get('value') or 0)}: {', '.join(first['counted'][:8])})")

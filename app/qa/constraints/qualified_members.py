@@ -218,7 +218,9 @@ def _year_of(a: Analysis, rel: str, init: str, cons: list[Constraint], knowledge
 
 # The verb before a sum of money ("committed US$1.3 million", "pledged €20 million"): the sum is
 # what was given, the verb no role of membership.
-_SUM_GIVER = re.compile(r"\b[a-z]+\s+(?=(?:about\s+|around\s+|over\s+|some\s+)?(?:US\$|\$|€|£|EUR\s|USD\s)\s?\d)", re.I)
+# ... or before the money itself ("contributed or committed new money to support ...")
+_SUM_GIVER = re.compile(r"\b[a-z]+\s+(?=(?:about\s+|around\s+|over\s+|some\s+)?(?:US\$|\$|€|£|EUR\s|USD\s)\s?\d|"
+                        r"(?:new\s+|extra\s+|additional\s+|fresh\s+|more\s+)?(?:money|funds|funding|financing)\b)", re.I)
 
 
 def qualified_members(a: Analysis, cons: list[Constraint], knowledge) -> list[Constraint]:

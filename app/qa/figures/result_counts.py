@@ -6,8 +6,9 @@ not the country, so the counting reader (which looks for "countries", "funders" 
 by, and a results table's total cell ("Results achieved in 2024": 21) or a number in a sentence
 answered instead, dropping the place.  A results table has at most one mark per country and result
 type, and its totals have no breakdown by place, so a count of results that names a region, a
-sub-region or a country group is the number of that place's countries holding such a result; with
-one result type named the two counts are the same number.
+sub-region or a country group is the number of the results its countries hold: with one result
+type named, the number of countries holding it; with none or several, every (country, type) result,
+as the table's totals count them ("arab states results 2024 count" is 6 results in 4 countries).
 
 Without a place the table's own totals stand (``app/qa/figures/tables.py``), so this reader claims
 only questions that name one.
@@ -55,4 +56,24 @@ def asks(a: Analysis) -> bool:
             rest = rest[:l.start] + " " + rest[l.end:]  # "Arab States" is a place, not a counted noun
     for _, s, e in sorted(named_places(a.question), key=lambda p: -p[1]):
         rest = rest[:s] + " " + rest[e:]
-    return not _OTHER_NOUN.search(rest) and _placed(a)
+    return _results_counted(rest) and _placed(a)
+
+
+def _results_counted(rest: str) -> bool:
+    """Are results the counted noun: the first noun the count word comes before ("how many of the 41
+    institutional results ... were achieved in African priority countries"), or, with no noun after
+    it ("arab states results 2024 count"), the only one?"""
+    count = _COUNT_WORD.search(rest)
+    after = rest[count.end():] if count else ""
+    first_results, first_other = _RESULTS_NOUN.search(after), _OTHER_NOUN.search(after)
+    if first_results and (first_other is None or first_results.start() < first_other.start()):
+        return True
+    return not _OTHER_NOUN.search(rest)
+
+
+def counts_marks(a: Analysis) -> bool:
+    """Does the count take every result, not every country holding one?  With one result type
+    named the two are the same number (a country holds at most one result of a type a year); with
+    none or several ("how many institutional results did Asia and the Pacific record") a country
+    with two results counts twice, as the table's own totals count them."""
+    return len(a.result_types) != 1
