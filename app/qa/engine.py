@@ -3009,7 +3009,7 @@ class QuestionEngine:
         if a.linked("Country") or (a.answer_type in ("Country", "Organization") and not TABLE_NAMED.search(a.question)
                                    and not cell_choice.sets_side_by_side(a.question)):
             return None  # a named table's rows are what "in which part of the organisation" asks
-        res = self.tables.column_pair(a.question)
+        res = self.tables.column_pair(a.question, a.whole if a.excluded else None)
         if res is None:
             return None
         from app.qa.figures.tables import _cell_sparql

@@ -637,8 +637,10 @@ class TableLookup:
         why = f"{table} — “{col}” over " + ", ".join(f"“{x[4].row}” ({x[4].value:,.0f})" for x in xs) + f" = {label}"
         return TableAnswer(xs[0][4], label, "Number", 1.0, why, _cell_sparql(xs[0][4].iri), total)
 
-    def column_pair(self, question: str):
-        """Rows compared across two columns of one table (see :mod:`app.qa.figures.column_pairs`)."""
+    def column_pair(self, question: str, whole: str | None = None):
+        """Rows compared across two columns of one table (see :mod:`app.qa.figures.column_pairs`);
+        ``whole``: the question before a set-aside phrase was taken out of it, for a group's figure
+        less one of its rows ("effective coverage excluding disability benefits")."""
         from app.qa.figures import column_pairs
 
         if not self.cells:
@@ -654,8 +656,13 @@ class TableLookup:
         if chosen is not None:
             diff = chosen.winner.value - chosen.loser.value
             return column_pairs.PairAnswer([(chosen.label, diff, chosen.winner, chosen.loser)], chosen.kind, chosen.why)
-        from app.qa.figures import row_pairs
+        from app.qa.figures import row_pairs, row_sums
 
+        summed = row_sums.find(whole or question, cells, cover, lambda text: set(terms(text)) - _IGNORE)
+        if summed is not None:  # "add up all the health protection rows", "effective coverage excluding disability benefits"
+            first = summed.cells[0]
+            return column_pairs.PairAnswer([(first.row, summed.value, first, summed.cells[-1])], "Number",
+                                           f"{summed.why} = {summed.value:,.0f}")
         pair = row_pairs.read(question)  # "did it extend legal coverage to more people than effective coverage?"
         got = row_pairs.find(pair, question, cells, cover, lambda text: set(terms(text)) - _IGNORE) if pair else None
         if got is not None:
