@@ -190,6 +190,9 @@ _COUNT_OF_TAIL = re.compile(r"\b(?:(?:number|count|tally)\s+of|(?<!\bin\s)total)
 _CLOSING_COUNT = re.compile(r"\b(?:count|tally|how many)\s*\??\s*$", re.I)
 
 
+_KIND_ASKED = re.compile(r"\b(?:what|which)\s+(?:types?|kinds?|sorts?|categor(?:y|ies))\s+of\b", re.I)
+
+
 def apply_intent(a: Analysis, guess: IntentGuess) -> Understanding:
     """Fill in what the regex analysis left open, from the intent."""
     u = Understanding(guess, a.question, [])
@@ -368,8 +371,8 @@ def _apply(a: Analysis, guess: IntentGuess, u: Understanding) -> None:
         if flagged:
             a.answer_type = flagged
     if a.answer_type == "Text":
-        if it.op == "count" and guess.share(op="count") >= 0.5:
-            a.answer_type = "Number"
+        if it.op == "count" and guess.share(op="count") >= 0.5 and not _KIND_ASKED.search(a.question):
+            a.answer_type = "Number"  # (not "what type of result did X get": a kind is asked, not how many)
         elif it.op == "year" and (not a.years or _YEAR_WORDS.search(a.question)) and \
                 (_YEAR_WORDS.search(a.question) or not _WHAT_THING.search(a.question)):
             a.answer_type = "Year"  # a year written in a keyword query qualifies it, it is not asked
