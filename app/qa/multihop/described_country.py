@@ -95,7 +95,7 @@ class NamedBy:
 # (a keyword query may drop the article and describe the country by what it has: "who finances ILO
 # in country w/ Amoron'i Mania community health insurance")
 _TRAILING = re.compile(r"^(?P<head>(?:(?!\b(?:country|nation)\b).)*?\b(?:in|for|of|to|by|from|with|at)\s+)(?:the\s+)?" + _MODS
-                       + r"(?P<noun>country|nation|territory|place)\s+(?P<rel>where|whose|in\s+which|that|which|with|"
+                       + r"(?P<noun>country|nation|territory|place)\s+(?P<rel>where|whose|in\s+which|(?:for|on|about|to|with)\s+which|that|which|with|"
                        # a participle's reduced relative: "in the country planning to raise ... contributions"
                        r"(?-i:[a-z]{3,}ing)(?=\s+(?:to|a|an|the|its|their|it|on|in|for|with|from|over)\b))\s+(?P<desc>\S.{10,}?)\s*[?.!]*$", re.I)
 
