@@ -44,11 +44,14 @@ _FRAME = (r"(?P<frame>(?:for|in|about|regarding|concerning|on|as\s+for|as\s+to|t
           r"(?:(?:there\s+is|there['’]s|there\s+was|(?:i|we)\s+(?:was\s+|were\s+|have\s+been\s+|['’]ve\s+been\s+)?"
           r"(?:reading|read|heard|learned|learnt|saw)\s+(?:about|of))\s+)?")
 # The description ends at a clause break before the question proper.
-_BREAK = (r"\s*(?:[;:?!]+|\s[—–-]+\s|[—–]|,\s*(?=(?:so|and|now|then|but)?\s*(?:who|whom|whose|which|what|where|how|"
+# ("..., in what year had the ILO ...": a preposition may come before the question word)
+_BREAK = (r"\s*(?:[;:?!]+|\s[—–-]+\s|[—–]|,\s*(?=(?:so|and|now|then|but)?\s*(?:(?:in|by|for|since|from|at|to|under|through)\s+)?"
+          r"(?:who|whom|whose|which|what|where|how|"
           r"when|can|could|would|please|tell|list|name|did|does|do|has|have|had|is|was|are|were)\b))\s*")
+# (or a participle's reduced relative: "For the country preparing its 2025 G20 Presidency, ...")
 _OPENING = re.compile(r"^" + _FRAME + r"(?:the|a|one)\s+" + _MODS + r"(?P<noun>" + _NOUN + r")\s+"
-                      r"(?P<rel>where|whose|in\s+which|that|which)\s+(?P<desc>\S.{10,}?)" + _BREAK + r"(?P<rest>\S.*)$",
-                      re.I)
+                      r"(?P<rel>where|whose|in\s+which|that|which|(?-i:[a-z]{3,}ing)(?=\s+(?:to|a|an|the|its|their|on|in|for|with|from|over)\b))"
+                      r"\s+(?P<desc>\S.{10,}?)" + _BREAK + r"(?P<rest>\S.*)$", re.I)
 # "... - who funds the work in the country where that happened?": the question points back at
 # the clause before it as an event.
 _EVENT_REF = re.compile(r"\b(?:the|that|this)\s+(?:" + _NOUN + r")\s+(?:where|in\s+which)\s+(?:all\s+)?(?:that|this|it|these)\s+"
@@ -57,6 +60,8 @@ _EVENT_REF = re.compile(r"\b(?:the|that|this)\s+(?:" + _NOUN + r")\s+(?:where|in
                         # "... in Dakar. Who funds the work in the country that hosted it?": the event's host
                         r"|\b(?:the|that|this)\s+(?:" + _NOUN + r")\s+(?:that|which)\s+(?:hosted|held|organi[sz]ed|staged|convened|ran)\s+"
                         r"(?:it|this|that|them|these|the\s+(?:event|meeting|conference|forum|workshop|summit|session)s?)\b", re.I)
+_PLAIN_REF = re.compile(r"\b(?:that|this|the\s+same|said)\s+(?:country|nation|territory)\b"
+                        r"(?!\s+(?:where|whose|that|which|in\s+which)\b)", re.I)
 # A question typed with no punctuation ("In the country where the NSSF re-launched the Haba Haba
 # scheme who is financing the ILO work"): the question proper starts at a question word with its
 # verb right after it, the first one after the description's own words
@@ -195,7 +200,12 @@ def _split(q: str) -> NamedBy | None:
             return NamedBy(inner=inner, outer=outer, described=f"the {noun} {rel} {desc}", rel=rel, desc=desc, noun=noun)
     e = _EVENT.match(q)
     if e is not None:
-        ref = _EVENT_REF.search(e["rest"])
+        # "<what happened> - in what year did that country ratify C102?": a plain back-reference
+        # after an event told in a clause of its own points at the country where it happened
+        # (not after a sentence of its own: "... only one priority country adopted a strategy. Who
+        # funded the work in that country?" is a set told by a description, read elsewhere)
+        ref = _EVENT_REF.search(e["rest"]) or (
+            _PLAIN_REF.search(e["rest"]) if "." not in q[e.end("desc"):e.start("rest")] else None)
         if ref is not None and _ASKS.search(e["rest"][:ref.start()]):
             desc = e["desc"].strip(" ,")
             rest = e["rest"]
