@@ -57,6 +57,9 @@ FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governme
                           r"(?:countr(?:y|ies)|governments?|member states?|nations?)"
                           # ("which of the countries that contribute to the RBSA": a relative clause)
                           r"\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|also|each|both|all|jointly|together)\s+){0,2}"
+                          # ("which countries are credited with / listed as contributing to the RBSA": a frame before the participle)
+                          r"(?:(?:are|is|were|was)\s+(?:credited\s+with|(?:listed|named|mentioned|described|recorded|shown|cited|"
+                          r"identified)\s+as)\s+)?"
                           # ("which of the countries funding ILO work in X": the participle too)
                           r"(?:co-?)?(?:fund(?:s|ed|ing)?|financ(?:e|es|ed|ing)|contribut(?:e|es|ed|ing)|donat\w*|pa(?:y|ys|id)|"
                           r"bankroll\w*|sponsor\w*|"
