@@ -10,6 +10,7 @@ import re
 
 NOUNS = {"Country": ("country", "countries"), "Organization": ("organisation", "organisations"),
          "Scheme": ("scheme", "schemes"), "Law": ("law", "laws"), "Convention": ("convention", "conventions"),
+         "Instrument": ("legal instrument", "legal instruments"),
          "Publication": ("publication", "publications"), "Initiative": ("initiative", "initiatives"),
          "Region": ("region", "regions"), "Number": ("figure", "figures"), "Year": ("year", "years"),
          "Text": ("answer", "answers")}
@@ -87,7 +88,10 @@ def _noun(answers: list[dict], atype: str) -> str:
     kinds = list(dict.fromkeys(a.get("type") for a in answers if a.get("type") in NOUNS))
     if len(kinds) > 1 and len(kinds) == len({a.get("type") for a in answers}):
         return " and ".join(NOUNS[k][1] for k in kinds)  # "countries and organisations"
-    one, many = NOUNS.get(kinds[0] if len(kinds) == 1 and atype not in ("Number", "Year", "Text") else atype, NOUNS["Text"])
+    kind = kinds[0] if len(kinds) == 1 and atype not in ("Number", "Year", "Text") else atype
+    if kind == "Convention" and not all("convention" in str(a.get("label", "")).lower() for a in answers):
+        kind = "Instrument"  # a decree, a law or a strategy is a legal instrument, not "one convention"
+    one, many = NOUNS.get(kind, NOUNS["Text"])
     return one if len(answers) == 1 else many
 
 

@@ -19,7 +19,10 @@ _ORDERED = re.compile(r"\b(?:how|which|what|who|whom|whose|where|when|why|is|are
 # "moroccan framework law on social protection number": a keyword query ending on the number
 # (a short name before the instrument: "viet nam additional workers covered new pension law number"
 # counts the workers)
-_KEYWORD = re.compile(rf"^\s*(?P<x>(?:[\w'’-]+\s+){{0,4}}{_INSTRUMENT}\b[^?]*?)\s+{_NUMBER}\s*\??\s*$", re.I)
+# (or with a few words of what happened to it after the number: "cabo verde ... law no. amended
+# 2024", "lao pdr health insurance decree number reimbursement copayment 2024")
+_KEYWORD = re.compile(rf"^\s*(?P<x>(?:[\w'’-]+\s+){{0,5}}{_INSTRUMENT}\b[^?]*?)\s+{_NUMBER}"
+                      rf"(?P<tail>\s+[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){{0,3}})?\s*\??\s*$", re.I)
 # "what is the number of the iraqi social security law (...)?"
 _NUMBER_OF = re.compile(rf"^\s*what\s+(?:is|was)\s+the\s+(?:official\s+)?{_NUMBER}\s+of\s+(?:the\s+)?"
                         rf"(?P<x>(?:[\w'’-]+\s+){{0,6}}?{_INSTRUMENT}\b[^?]*?)\s*\??\s*$", re.I)
@@ -39,5 +42,9 @@ def rewrite(question: str) -> str | None:
     if m is None or re.search(rf"\b{_INSTRUMENT}s\b", m.group("x"), re.I):
         return None
     x = m.group("x").strip()
+    tail = (m.groupdict().get("tail") or "").strip()
+    if tail and (_ORDERED.search(tail) or re.search(r"\b(?:of|count|total|many|years?|dates?)\b", tail, re.I)):
+        return None  # "... law number of workers covered": a figure about the law, not its number
+    x = f"{x} {tail}".strip()
     owned = re.match(r"[\w-]+['’]s\b|(?:the|its|their|this|that)\b", x, re.I)  # "Iraq's new ... law"
     return f"What is {x}?" if owned else f"What is the {x}?"
