@@ -193,11 +193,14 @@ FUND = re.compile(r"\b(fund|funds|funded|funders?|finance|finances|financed|fina
                   # "paid out" to people are no funding)
                   r"pa(id|ys?)\s*\??\s*$|paid\s+out\s+of\b|"
                   # ("contributing to the digitalisation of X" is work, not money: an activity noun after it)
-                  r"contribut(e|es|ed|ing) (money |funds |resources )?(to|for)"
+                  # ("contributed or committed new money in 2024 to ...": a second verb, an adjective and a year between)
+                  r"contribut(e|es|ed|ing) (?:or [a-z]+ )?(?:(?:new|additional|extra|more|fresh) )?(money |funds |resources |funding )?"
+                  r"(?:(?:in|during|since|by) (?:19|20)\d\d )?(to|for)"
                   r"(?!\s+(?:the\s+|its\s+|their\s+)?(?!financ|fund)[a-z]+(?:ing|isation|ization|ment)\b)|contributors?|"
                   # other ways to say who pays: "puts up the money", "foots the bill", "picks up the tab"
                   r"put(s|ting)? up (the )?(money|funds|funding|cash)|foot(s|ed|ing)? (the )?bill|pick(s|ed|ing)? up (the )?(tab|bill)|"
-                  r"(provid|gave|give|giv|put|mobili[sz]|commit|pledg)\w* (the |its |their )?(additional |new |more |extra )?(resources|funds|funding|financing|money) (to|for|into)|"
+                  r"(provid|gave|give|giv|put|mobili[sz]|commit|pledg)\w* (the |its |their )?(additional |new |more |extra )?(resources|funds|funding|financing|money) "
+                  r"(?:(?:in|during|since|by) (?:19|20)\d\d )?(to|for|into)|"
                   r"contributions? (from|of|by|to)|(donat|pledg)\w*|"
                   # a sum stated after the verb: "committed US$1.3 million to the ILO"
                   r"(provid|gave|give|giv|put|mobili[sz]|commit|contribut|allocat|grant)\w* (?:about |around |over |some |"
