@@ -2520,7 +2520,9 @@ class QuestionEngine:
                            # ("did more older persons or more persons with disabilities receive ...": a
                            # figure a template guessed, the question's own ask is one of its two options)
                            and not (ask.options and _PARALLEL_MORE.search(a.question)
-                                    and stated_answer_type(a.question) not in ("Number", "Year"))):
+                                    and stated_answer_type(a.question) not in ("Number", "Year"))
+                           # ("... share 2024 africa vs asia-pacific higher": two items set against each other)
+                           and not (len(ask.options) == 2 and re.search(r"\b(?:vs\.?|versus)\s", a.question, re.I))):
             return None  # "what was the largest share": the figure itself, not the item it is said of
         got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
                                        self.k.passage(pid).text, self.lexicon.link, self.k.label,

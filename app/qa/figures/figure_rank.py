@@ -95,7 +95,8 @@ def read_ask(question: str, link=None) -> Ask | None:
         return None  # "Of the envelope of more than US$13.7 million, how much was allocated in 2024": the bar names what is given
     start, end = (question.rfind(bar.said.split()[0], 0, bar.end), bar.end) if bar is not None else (m.start(), m.end())
     low = bool(m) and bar is None and m.group(1).lower() in _LOW
-    after = re.findall(r"[A-Za-z]+", question[end:])[:3]
+    # (the noun ranked stands before any break: "who committed more: France or Korea" ranks no "France")
+    after = re.findall(r"[A-Za-z]+", re.split(r"[:;,?]", question[end:], maxsplit=1)[0])[:3]
     noun = next((w for w in after if w.lower() not in ("of", "the", "new", "number", "amount")), None)
     if how_many and noun and re.match(r"\s*" + re.escape(noun), question[how_many.end():], re.I):
         return None  # "how many attendees had more than 40": the figure itself, not items counted
