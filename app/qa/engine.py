@@ -2512,7 +2512,7 @@ class QuestionEngine:
     def _figure_rank(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Which region got the largest share', 'did A or B get more': items of a written list of
         figures ranked by their figures (see :mod:`app.qa.figures.figure_rank`)."""
-        ask = figure_rank.read_ask(a.question, self.lexicon.link) or figure_rank.read_sum(a.question)
+        ask = figure_rank.read_ask(a.question, self.lexicon.link) or figure_rank.read_sum(a.question, self.lexicon.link)
         if ask is not None and ask.total:
             return self._figure_sum(a, out, ask)
         if ask is None or (a.answer_type in ("Number", "Year") and not re.search(r"\b(?:which|who)\b", a.question, re.I)
@@ -2609,6 +2609,9 @@ class QuestionEngine:
         up, each item with its figure in the answer's rows (see :func:`app.qa.figures.figure_rank.read_sum`)."""
         got = figure_rank.best_ranking(a.question, ask, self.units, lambda pid: (self.k.passage(pid) or None) and
                                        self.k.passage(pid).text, self.lexicon.link, self.k.label)
+        if got is not None and ask.options:  # "the combined share of Africa and Asia-Pacific": those items only
+            got = figure_rank.items_named(got, ask.options, lambda text: set(terms(text)),
+                                          lambda text: {i for l in self.lexicon.link(text) for i in l.ids})
         size = figure_rank.stated_size(a.question)
         if got is not None and size is not None and 2 <= size < len(got.items):
             got = figure_rank.items_dated_as(got, a.question, size)  # "the two meetings held in September and November"
@@ -2618,6 +2621,8 @@ class QuestionEngine:
         total = sum(it.value for it in got.items)
         listing = [f"{n}: {it.figure}" for n, it in zip(got.names, got.items)]
         label = f"{total:,.0f}".replace(",", "") if float(total).is_integer() else f"{total:g}"
+        if ask.kind == "percent" and all(re.search(r"per ?cent|%", it.figure, re.I) for it in got.items):
+            label += " per cent"  # shares added up are a share
         why = "added up from the figures the report writes: " + " + ".join(it.figure for it in got.items) + f" = {total:,.0f}"
         out["strategy"], out["sparql"], out["answer_type"], out["path"] = "text-aggregate", "", "Number", [why]
         ev = [self._evidence(p, [it.figure for i, it in enumerate(got.items) if got.passage_of(i) == p])
@@ -2750,6 +2755,8 @@ class QuestionEngine:
         :mod:`app.qa.figures.year_series`)."""
         if a.linked("Country") or set(a.linked("Organization")) - AUTHOR_ORGS:
             return None  # "the EU's new project ... over three years": one funder's, which no year row holds
+        if a.linked("Region") and figure_rank.summed_names(a.question, self.lexicon.link):
+            return None  # "the combined share of Africa and Asia-Pacific": named items added, not year rows
         res = self.tables.series(a.question, a.answer_type, a.rank)
         if res is None:
             return None

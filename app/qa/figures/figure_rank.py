@@ -135,12 +135,20 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "ten": 10}
 
 
-def read_sum(question: str) -> Ask | None:
+def read_sum(question: str, link=None) -> Ask | None:
     """The sum of a written list of figures a question asks for ("what was the combined attendance of
     the GTT meetings", "how many attendees did the four meetings have altogether"), or None when it
-    adds nothing, or counts what the graph counts ("how many countries in total")."""
-    m = _SUM_WORD.search(question)
-    if not m or RANK_WORD.search(question):
+    adds nothing, or counts what the graph counts ("how many countries in total").  A share or an
+    amount of named items ("the combined share of Africa and Asia-Pacific", "taken together, what
+    share went to the Africa and Asia-Pacific regions") adds those items' figures only."""
+    m = _SUM_WORD.search(question) or _TOGETHER.search(question)
+    if RANK_WORD.search(question):
+        return None
+    named = summed_names(question, link) if (_SHARE.search(question) or _MONEY.search(question)) else []
+    # ("what share went to the Africa and Asia-Pacific regions": one share asked of two names is their sum)
+    if named and (m or re.search(r"\b(?:what|which)\s+(?:share|percentage|proportion|portion)\b", question, re.I)):
+        return Ask(False, "percent" if _SHARE.search(question) else "money", None, named, True)
+    if not m:
         return None
     words = [w for w in re.findall(r"[A-Za-z]+", question) if w.lower() not in _QUIET_SUM]
     if any(noun_type(w) for w in words):
@@ -161,12 +169,36 @@ def read_sum(question: str) -> Ask | None:
     return Ask(False, kind, stem(noun.lower()) if kind == "count" and noun else None, [], True)
 
 
+_TOGETHER = re.compile(r"\b(?:taken\s+together|together)\b", re.I)
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|&|plus)\s+)(?:the\s+)?", re.I)
+
+
+def summed_names(question: str, link=None) -> list[str]:
+    """Two or more linked names of one type joined by "and" (or commas): the items whose figures are
+    added ("Africa and Asia-Pacific"); [] with fewer."""
+    if link is None:
+        return []
+    links = sorted(link(question), key=lambda l: l.start)
+    for i, first in enumerate(links):
+        run = [first]
+        for nxt in links[i + 1:]:
+            if nxt.type == first.type and _AND.fullmatch(question[run[-1].end:nxt.start]):
+                run.append(nxt)
+            else:
+                break
+        if len(run) >= 2:
+            return [l.surface for l in run]
+    return []
+
+
 def stated_size(question: str) -> int | None:
     """"the four meetings", "all 4 meetings": how many items the question says the list has."""
     m = re.search(r"\b(?:the|all|these|those)\s+(\d+|" + "|".join(_COUNT_WORDS) + r")\s+[a-z]", question, re.I)
     if not m:
         return None
     w = m.group(1).lower()
+    if w.isdigit() and re.fullmatch(r"(?:19|20)\d\d", w):
+        return None  # "the 2024 new-project allocations": a year, not how many items
     return int(w) if w.isdigit() else _COUNT_WORDS[w]
 
 
@@ -777,6 +809,23 @@ def items_dated_as(got: "Ranked", question: str, size: int) -> "Ranked | None":
     keep = [i for i, it in enumerate(got.items) if any(re.search(rf"\b{mo}\b", it.text, re.I) for mo in months)]
     if len(keep) != size:
         return None
+    return Ranked(got.passage_id, [got.items[i] for i in keep], [got.names[i] for i in keep],
+                  [got.ids[i] for i in keep], list(range(len(keep))), got.compared,
+                  [got.item_passages[i] for i in keep] if got.item_passages else None)
+
+
+def items_named(got: "Ranked", names: list[str], terms, linked) -> "Ranked | None":
+    """Of a written list, the items the question names ("Africa and Asia-Pacific"), one per name: an
+    item whose entity a name links, or whose name holds all of the name's words; None unless every
+    name finds exactly one item."""
+    keep: list[int] = []
+    for name in names:
+        ids, words = linked(name), terms(name)
+        hits = [i for i, (n, e) in enumerate(zip(got.names, got.ids))
+                if (e and e in ids) or (words and words <= terms(n)) or (ids & linked(n))]
+        if len(hits) != 1 or hits[0] in keep:
+            return None
+        keep.append(hits[0])
     return Ranked(got.passage_id, [got.items[i] for i in keep], [got.names[i] for i in keep],
                   [got.ids[i] for i in keep], list(range(len(keep))), got.compared,
                   [got.item_passages[i] for i in keep] if got.item_passages else None)
