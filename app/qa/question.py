@@ -48,8 +48,10 @@ _TYPE_RULES: list[tuple[str, re.Pattern]] = [
                           r"\bto what (level|rate|amount)\b|(?<!largest )(?<!highest )(?<!greatest )(?<!smallest )(?<!biggest )(?<!lowest )(?<!\bby )(?<!by the )\bnumber of\b|"
                           r"\bwhat (was|is|were|are) the [\w\s'’-]{0,40}?\b(gap|amount|total|number|share|percentage|"
                           r"budget|cost|value|sum|count|ambition|target|figure|average|mean|median|rate|ratio|proportion|percent|per cent|payment)\b|"
-                          r"\b(?:from|at|above|over|under|below)\s+what\s+age\b|\bhow old\b|\bwhat (?:is|was) the (?:minimum |maximum |youngest |oldest |"
-                          r"upper |lower |eligibility |qualifying )?age\b|\b(?:up )?to what (?:maximum |upper )?age\b|"
+                          r"\b(?:from|at|above|over|under|below)\s+what\s+age\b|\bhow old\b|\bwhat (?:is|was|will be) the (?:(?:new|current|minimum|maximum|"
+                          r"youngest|oldest|upper|lower|eligibility|qualifying|pensionable|retirement|statutory|legal)\s+){0,3}age\b|"
+                          # "what is the minimum contribution period required": a duration
+                          r"\bwhat (?:is|was|will be) the (?:[a-z-]+\s+){0,3}?(?:contribution|contributory|vesting|waiting|qualifying|insurance)\s+period\b|\b(?:up )?to what (?:maximum |upper )?age\b|"
                           r"\bage\s+(?:from|at)\s+which\b", re.I)),  # "the age from which the grant is paid"
     # a keyword query naming a share ("india share covered by at least one benefit wspr"): a figure,
     # not a sharing of donors ("share funders") nor a share of things asked by a wh-word

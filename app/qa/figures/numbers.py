@@ -659,7 +659,9 @@ def _pick(seg: str, question: str, near, strict: bool = True) -> Span | None:
 
 
 # A length of time asked: "how long a no-cost extension ... in months", "how long was the session".
-_DURATION_ASKED = re.compile(r"\bhow long\b", re.I)
+# ("what is the minimum contribution period required": a period, a waiting time, a duration)
+_DURATION_ASKED = re.compile(r"\bhow long\b|\bwhat\s+(?:is|was|will\s+be)\s+the\s+(?:[a-z-]+\s+){0,3}?"
+                             r"(?:period|duration|length\s+of\s+(?:time|service|contribution))\b", re.I)
 _DURATION_UNIT = r"\s*-?\s*(?:minute|hour|day|week|month|year)s?\b"
 # A rate asked per period ("how much per month", "monthly payment", "annual budget").
 PERIOD_ASKED = re.compile(r"\b(?:per|a|each|every)\s+(month|year|week|day)\b|\b(month|year|week|dai)(?:ly)\b|\b(annual)(?:ly)?\b", re.I)
