@@ -107,7 +107,9 @@ def _asked_events(question: str) -> set[str]:
     asked: set[str] = set()
     # a sentence of context before the asking one ("I read about the Haba Haba scheme which the NSSF
     # re-launched. In what year was it originally set up ...?"): the asking sentence's event, when it words one
-    sentences = [t for t in re.split(r"(?<=[.!?])\s+(?=[A-Z])", question.strip()) if t]
+    # (or a clause of context closed by a dash or a semicolon: "The NSSF relaunched Haba Haba in
+    # October 2024 - in what year was it first set up ...?")
+    sentences = [t for t in re.split(r"(?<=[.!?])\s+(?=[A-Z])|\s+[-–—]+\s+|;\s+", question.strip()) if t]
     asking = next((t for t in reversed(sentences) if t.rstrip().endswith("?")
                    or re.search(r"\b(?:when|which|what|how)\b", t, re.I)), None)
     if asking is not None and len(sentences) > 1 and _EVENT_WORD.search(_CONTEXT_CLAUSE.sub(" ", asking)):
