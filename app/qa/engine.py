@@ -72,6 +72,7 @@ from app.qa.form.conversation import without_shell
 from app.qa.form import asked_core
 from app.qa.form.foreign_words import in_english
 from app.qa.form import count_words, counted_entries, money_words, or_not_tag, said_as_having, designation, dropped_auxiliary, dropped_prepositions, outside_sets
+from app.qa.form import distinguishing_aside
 from app.qa.form.shouted import unshout
 from app.qa.form.lost_commas import list_commas, partitive_comma
 from app.qa.form.coreference import core_of
@@ -669,6 +670,7 @@ class QuestionEngine:
         fixed, plain = self.everyday.rewrite(fixed)  # "work accident insurance": employment injury insurance
         fixed = count_words.rewrite(fixed)  # "how much NDA beneficaries": its noun read once spelled
         fixed = designation.rewrite(fixed) or fixed  # "moroccan framework law ... number": the law itself
+        fixed = distinguishing_aside.drop(fixed, self.lexicon.link) or fixed  # "the Regular Budget (not the RBSA)"
         fixed = described_referent.fold(fixed) or fixed  # "there is a country whose ...; who funds it there?"
         fixed = top_n.as_superlative(fixed) or fixed  # "top 3 funders by number of countries": the 3 with the most
         fixed = given_roles.without(fixed, self.lexicon.link(fixed)) or fixed  # "part of the TSF, which the ILO leads"
