@@ -126,6 +126,13 @@ def _written_in(rest: str, frame: str) -> str | None:
     return _BACK.sub(said, rest)
 
 
+def _names_country(text: str) -> bool:
+    """Does the text name a country (the gazetteer's names and adjectives)?"""
+    from graph.countries import find_countries
+
+    return bool(find_countries(text))
+
+
 def split(question: str) -> NamedBy | None:
     """The question that names the described country and the question proper, read from the whole
     question or, after a preamble, from one of its later sentences; or None."""
@@ -204,8 +211,11 @@ def _split(q: str) -> NamedBy | None:
         # after an event told in a clause of its own points at the country where it happened
         # (not after a sentence of its own: "... only one priority country adopted a strategy. Who
         # funded the work in that country?" is a set told by a description, read elsewhere)
+        # (nor when the event names its country itself: "Nepal brought in a new scheme - which donors
+        # finance the work in that country?" is about Nepal, which the whole reading links)
         ref = _EVENT_REF.search(e["rest"]) or (
-            _PLAIN_REF.search(e["rest"]) if "." not in q[e.end("desc"):e.start("rest")] else None)
+            _PLAIN_REF.search(e["rest"]) if "." not in q[e.end("desc"):e.start("rest")] and not _names_country(e["desc"])
+            else None)
         if ref is not None and _ASKS.search(e["rest"][:ref.start()]):
             desc = e["desc"].strip(" ,")
             rest = e["rest"]
