@@ -672,7 +672,8 @@ class TableLookup:
                 if diff == 0:
                     return None
                 won, lost = (got.first, got.second) if held else (got.second, got.first)
-                return column_pairs.PairAnswer([(won.row, abs(diff), won, lost)], "Text", row_pairs.why(pair, got))
+                kind = "Year" if re.fullmatch(r"\s*(?:19|20)\d\d\s*", won.row) else "Text"  # "did 2023 or 2022 have more"
+                return column_pairs.PairAnswer([(won.row, abs(diff), won, lost)], kind, row_pairs.why(pair, got))
             return column_pairs.PairAnswer([(got.first.row, diff if pair.polar else abs(diff), got.first, got.second)],
                                            "Boolean" if pair.polar else "Number", row_pairs.why(pair, got),
                                            held if pair.polar else None)
