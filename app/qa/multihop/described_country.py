@@ -215,6 +215,9 @@ def _split(q: str) -> NamedBy | None:
         # finance the work in that country?" is about Nepal, which the whole reading links)
         ref = _EVENT_REF.search(e["rest"]) or (
             _PLAIN_REF.search(e["rest"]) if "." not in q[e.end("desc"):e.start("rest")] and not _names_country(e["desc"])
+            # ("I read that a country launched ... - which region is that country under?": the clause
+            # introduces the country itself, which the back-reference readings resolve)
+            and not re.search(r"\b(?:a|an|one|some)\s+(?:[\w'’-]+\s+){0,2}?(?:" + _NOUN + r")\b", e["desc"], re.I)
             else None)
         if ref is not None and _ASKS.search(e["rest"][:ref.start()]):
             desc = e["desc"].strip(" ,")
