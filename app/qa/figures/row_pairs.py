@@ -153,7 +153,7 @@ def find(ask: RowPair, question: str, cells, cover, terms) -> RowPairAnswer | No
         found.append(RowPairAnswer(ca, cb, table, cover(q_words, table)))
     if not found:
         return None
-    found.sort(key=lambda f: -f.fit)
+    found.sort(key=lambda f: (-f.fit, f.table))  # (ties by the table's caption: the same answer from every store)
     best = found[0]
     rival = [f for f in found[1:] if f.fit == best.fit]
     if any((f.first.value > f.second.value) != (best.first.value > best.second.value) for f in rival):
