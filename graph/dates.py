@@ -11,6 +11,16 @@ MONTH_NAMES: tuple[str, ...] = (
     "October", "November", "December",
 )
 
+#: The same names lower-cased, for readers of questions, which are typed in any case.
+MONTH_WORDS: tuple[str, ...] = tuple(m.lower() for m in MONTH_NAMES)
+
+#: Common abbreviations ("Sept 2024", "dec 2024"), each the start of its month's name.
+MONTH_ABBREVIATIONS: tuple[str, ...] = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                                        "nov", "dec")
+
+#: Weekday names: capitalised in text, but never a place or a name.
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
 #: A non-capturing group matching one full English month name.
 MONTH = "(?:" + "|".join(MONTH_NAMES) + ")"
 

@@ -26,6 +26,7 @@ from app.qa.question import ACRONYM_ROW, ENTITY_FOR_TYPE, Analysis, is_network
 from app.qa.units import STOP, UnitIndex, stem, terms
 from graph import countries
 from graph.contents import contents_entries
+from graph.dates import MONTH_WORDS
 
 NUMBER = numbers.NUMBER
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -164,7 +165,7 @@ def year_focus(question: str) -> list[str]:
             if w.lower() not in STOP and w.lower() not in QUESTION_WORDS and w.lower() not in ("year", "date")]
 
 
-_MONTH_WORDS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTH_WORDS = "(?:" + "|".join(MONTH_WORDS) + ")"
 _BOUND_ASKED = re.compile(r"\b(until|till|up to|through|by|since)\s+(?:which|what|when)\b|"
                           # "from which year does the tool's coverage start": a beginning, as "since"
                           r"\b(from)\s+(?:which|what)\s+(?:year|date)\b(?=[^?]*\b(?:start|begin|began|run|span|date)\w*)|"

@@ -18,6 +18,7 @@ import re
 from app.qa.constraints.unknown_entities import SET_ASIDE_BEFORE
 from app.qa.form.asides import _PERSONAL, _refers_back
 from app.qa.question import Link
+from graph.dates import MONTH_ABBREVIATIONS, MONTH_WORDS, WEEKDAYS
 
 # A capitalised name right after a preposition: "in Kosovo", "from the Gulf Cooperation Council".
 _AFTER_PREP = re.compile(r"\b(?:in|to|for|from|by|at|about|of|with)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})")
@@ -72,8 +73,7 @@ def _fold(word: str) -> str:
 
 
 # Calendar words and their abbreviations ("in Sept 2024") are dates, not names.
-_CALENDAR = set("""jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
-august september october november december monday tuesday wednesday thursday friday saturday sunday q1 q2 q3 q4""".split())
+_CALENDAR = set(MONTH_WORDS + MONTH_ABBREVIATIONS + WEEKDAYS + ("q1", "q2", "q3", "q4"))
 
 
 # A body's proper name: capitalised words closed by a noun for a kind of body ("the African

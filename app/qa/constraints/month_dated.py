@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 
 from graph.text import split_sentences
+from graph.dates import MONTH_ABBREVIATIONS, MONTH_WORDS
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
+MONTHS = MONTH_WORDS
 # "in March 2024", "March 2024", "on 12 December 2024", "in December"; "May" only as a date ("in
 # May", "May 2024"), never the verb ("may have").
 # A month's abbreviation counts only before a year ("in dec 2024", "Sept. 2024"): "mar", "jan" alone are words.
 _MONTH = re.compile(r"\b(?:(?P<m>" + "|".join(m for m in MONTHS if m != "may") + r")|(?P<may>may)(?=\s+\d{4})"
-                    r"|(?<=\bin\s)(?P<may2>may)|(?P<abbr>jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?=\.?\s+(?:19|20)\d{2}\b))"
+                    r"|(?<=\bin\s)(?P<may2>may)|(?P<abbr>" + "|".join(MONTH_ABBREVIATIONS) + r")(?=\.?\s+(?:19|20)\d{2}\b))"
                     r"\b(?:\.?\s+(?P<y>(?:19|20)\d{2}))?", re.I)
 # a month that is no event's date: "as of March 2025", "by the end of December", "until June"
 _NOT_EVENT = re.compile(r"\b(?:as\s+of|as\s+at|until|till|by(?:\s+the\s+end\s+of)?|since|from|through)\s+(?:\d{1,2}\s+)?$", re.I)

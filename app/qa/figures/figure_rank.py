@@ -23,6 +23,7 @@ import numpy as np
 from app.qa.figures.numbers import spans
 from app.qa.figures.ranking import noun_type
 from app.qa.units import stem, terms
+from graph.dates import MONTH_WORDS
 
 _MOST = r"largest|biggest|highest|greatest|most|top|smallest|lowest|least|fewest"
 _MORE = r"more|larger|bigger|higher|greater|fewer|smaller|less|lower"
@@ -796,8 +797,7 @@ def _option_ids(options: list[str], link) -> list[set[str]] | None:
     return out
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+_MONTHS = MONTH_WORDS
 
 
 def items_dated_as(got: "Ranked", question: str, size: int) -> "Ranked | None":

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.qa.units import terms
+from graph.dates import MONTH_WORDS
 
 # "which recommendation guides ...", "what convention reports ...": a kind word right after the
 # head noun of a wh-phrase that asks for something else is that phrase's verb, not a kind asked.
@@ -40,8 +41,7 @@ KIND_WORDS = ("working paper", "policy paper", "issue paper", "policy note", "te
                "fact sheet", "factsheet", "policy brief", "brief", "guide", "report", "study", "handbook", "toolkit",
                "paper", "note", "module", "bulletin")
 _LANGUAGES = {"french": "fr", "francophone": "fr", "spanish": "es", "portuguese": "pt", "english": "en"}
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
+_MONTHS = MONTH_WORDS
 TITLE_COVERAGE = 0.75  # share of a title's content words a question must repeat to name it by paraphrase
 # The same share weighted by how rare each word is among the titles: "the brief on healthy ageing"
 # names "Universal social protection for healthy ageing", whose other words every title shares.

@@ -24,6 +24,7 @@ from app.qa.figures.keyword_figures import opens_on_measure
 from app.qa.question import _META, TOOL_NOUNS, asks_people_groups, asks_tool
 from app.qa.topics.people_groups import people_group_spans
 from app.qa.units import STOP, terms
+from graph.dates import MONTH_WORDS, WEEKDAYS
 
 # -- what kind of span is asked ---------------------------------------------------------------
 # Head nouns by family; a candidate's own head noun must belong to the asked family.
@@ -126,8 +127,7 @@ _GROUP = re.compile(r"\b((?:(?:target|population|beneficiary|occupational|social
                     r"contingencies)\b", re.I)
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 # Months and weekday names are capitalised but never a place or a name.
-_MONTHS = set("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday""".split())
+_MONTHS = set(MONTH_WORDS + WEEKDAYS)
 
 
 # "named", "listed", "mentioned" as a participle (not "the name of"): the things so named are asked.
