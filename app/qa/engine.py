@@ -3260,14 +3260,16 @@ class QuestionEngine:
 
     def _count_results(self, cons: list[Constraint], out: dict) -> list[dict] | None:
         """Every result the counted countries hold, one per (country, result type, year): the
-        constraint that binds the result (``?r0``) is counted through, not the countries.  None when
-        no one constraint binds it (two result types asked together count countries)."""
-        binding = [c for c in cons if re.search(r"fg:achievedResult \?r0\b", c.pattern)]
-        if len(binding) != 1 or any(re.search(r"\?r[1-9x]\b", c.pattern) for c in cons):
+        constraint that says it binds a result (:attr:`Constraint.counts_through`) is counted
+        through, not the countries.  None unless exactly one constraint does (two result types
+        asked together, or results set against a negated kind, count countries)."""
+        binding = [c for c in cons if c.counts_through and not c.negated]
+        if len(binding) != 1:
             return None
+        var = binding[0].counts_through
         body = "\n  ".join(c.pattern for c in cons)
-        sparql = f"{PREFIXES}SELECT DISTINCT ?answer ?r0 WHERE {{\n  {body}\n}}"
-        rows = [(str(r["answer"].value), str(r["r0"].value)) for r in self.store.query(sparql)]
+        sparql = f"{PREFIXES}SELECT DISTINCT ?answer {var} WHERE {{\n  {body}\n}}"
+        rows = [(str(r["answer"].value), str(r[var[1:]].value)) for r in self.store.query(sparql)]
         if not rows:
             return None
         results = sorted({r for _, r in rows})

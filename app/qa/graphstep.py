@@ -109,6 +109,9 @@ class Constraint:
     negated_pattern: str = ""
     within: str = ""  # a region's constraint narrowed to the sub-region or group the question names
     region: str = ""  # a region's constraint: its region (kept when negated, which drops the evidence)
+    # A variable the pattern binds besides ?answer that a count may go through ("?r0", one
+    # institutional result): "how many results" counts these, not the countries that hold them.
+    counts_through: str = ""
 
 
 def _iri(eid: str) -> str:
@@ -856,18 +859,19 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
             out.append(Constraint(
                 f"?answer fg:achievedResult ?r0 . ?r0 fg:resultType ?rt0 . VALUES ?rt0 {{ {types} }}{year_filter.format(n=0)}",
                 "countries with a " + " or ".join(a.result_types) + " result",
-                [("?", "achievedResult", f"result:{rt}") for rt in a.result_types]))
+                [("?", "achievedResult", f"result:{rt}") for rt in a.result_types], counts_through="?r0"))
         elif a.result_types and not results_negated:
             for n, rt in enumerate(a.result_types):
                 concept = f"<{RESULT_TYPES[rt]}>"
                 out.append(Constraint(
                     f"?answer fg:achievedResult ?r{n} . ?r{n} fg:resultType {concept} .{year_filter.format(n=n)}",
-                    f"countries with a {rt} result", [("?", "achievedResult", f"result:{rt}")]))
+                    f"countries with a {rt} result", [("?", "achievedResult", f"result:{rt}")], counts_through=f"?r{n}"))
         elif a.any_result and not results_negated and (ACHIEVED_ANY.search(a.question) or keyword_results(a.question, a.answer_type)
                                                         or counts_results(a.question)):
             # "countries that achieved at least one institutional result / institutional changes"
             out.append(Constraint(f"?answer fg:achievedResult ?r0 .{year_filter.format(n=0)}",
-                                  "countries with an institutional result", [("?", "achievedResult", "*")]))
+                                  "countries with an institutional result", [("?", "achievedResult", "*")],
+                                  counts_through="?r0"))
         elif results_negated and (a.result_types or a.any_result):
             types = " ".join(f"<{RESULT_TYPES[rt]}>" for rt in a.result_types)
             type_pat = f" ?rx fg:resultType ?rt . VALUES ?rt {{ {types} }}" if types else ""
