@@ -68,6 +68,13 @@ def _only_named(question: str) -> bool:
                for m in ONLY_NAMED.finditer(question))
 
 
+# "summing all three result types", "across all result types", "counting every kind": the kinds
+# pooled into one count, no condition on a country ("combined two kinds" is one: a country had both)
+_POOLED_BEFORE = re.compile(r"\b(?:summ?(?:ing|ed)|sum\s+of|add(?:ing|ed)?|across|pool(?:ing|ed)|"
+                            r"total(?:ling|led)?|counting|including|over)\s+(?:(?:up|together|in)\s+)?(?:all\s+(?:of\s+)?(?:the\s+)?|the\s+)?$",
+                            re.I)
+
+
 # "any of the three result types", "under its three result types": a number after a determiner says
 # how many kinds there are, not how many a country must have
 # (the article dropped: "any of three result types", "none of three")
@@ -77,7 +84,13 @@ _DETERMINED = re.compile(r"\b(?:the|its|their|these|those)\s+$|\b(?:any|none|eac
 def _numbered(question: str) -> re.Match | None:
     """The first count of kinds the question sets ("two kinds of results"), skipping a number that
     only names the set of kinds ("nothing under any of the three result types")."""
-    return next((m for m in NUMBERED.finditer(question) if not _DETERMINED.search(question[:m.start()])), None)
+    return next((m for m in NUMBERED.finditer(question)
+                 if not _DETERMINED.search(question[:m.start()]) and not _POOLED_BEFORE.search(question[:m.start()])), None)
+
+
+def _all_kinds(question: str) -> bool:
+    """Does "all/every ... kinds" ask for countries holding every kind (not the kinds pooled)?"""
+    return any(not _POOLED_BEFORE.search(question[:m.start()]) for m in ALL.finditer(question))
 
 
 def _types_held(store) -> int:
@@ -89,7 +102,7 @@ def condition(a: Analysis, store) -> Constraint | None:
     """The result-kind condition the question sets, or None."""
     if a.answer_type not in ("Country", "Number") or not (_ABOUT_RESULTS.search(a.question) or a.result_types):
         return None
-    if ALL.search(a.question):
+    if _all_kinds(a.question):
         n_types = _types_held(store)
         if n_types < 2:
             return None
