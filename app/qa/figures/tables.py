@@ -57,6 +57,21 @@ TABLE_NAMED = _TABLE_NO  # a question that names its table ("In Table 1, ...")
 # The noun a ranking asks for: "which branch ...", "what step ...", "which type of impact ..." (the
 # noun after "type / kind of").
 _ASKED_NOUN = re.compile(r"\b(?:which|what)\s+(?:(?:type|kind|sort|category)\s+of\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)", re.I)
+# "Of the branches where effective coverage was extended, which one ...": the noun is the partitive's
+_PARTITIVE_NOUN = re.compile(r"\b(?:of|among|out\s+of)\s+(?:all\s+)?(?:the|these|those)\s+([a-z][a-z-]+s)\b", re.I)
+_WHICH_ONE = re.compile(r"\b(?:which|what)\s+(?:one|of\s+(?:them|these|those))\b", re.I)
+
+
+def _asked_noun(question: str) -> str | None:
+    """The noun a "which ..." question asks for: its own ("which branch"), or the partitive's before
+    a bare "which one" ("of the branches where ..., which one")."""
+    m = _WHICH_ONE.search(question)
+    if m:
+        part = [p for p in _PARTITIVE_NOUN.finditer(question) if p.start() < m.start()]
+        if part:
+            return part[-1].group(1)
+    m = _ASKED_NOUN.search(question)
+    return m.group(1) if m else None
 # A row label numbered by its kind: "Step 1: Strategy adopted", "Result 2", "Pillar 3".
 _NUMBERED_ROW = re.compile(r"^\s*([A-Za-z]+)\s+\d+\b")
 _GROUP_RANKED = re.compile(r"\b(?:types?|kinds?|categor(?:y|ies))\b(?![^?]{0,40}\bbranch)", re.I)
@@ -206,19 +221,19 @@ class TableLookup:
         when no table, or more than one, has rows of that kind, or the question ranks nothing."""
         if not SUPERLATIVE.search(question):
             return None
-        m = _ASKED_NOUN.search(question)
-        if m is None:
+        noun = _asked_noun(question)
+        if noun is None:
             return None
-        nouns = set(terms(m.group(1)))  # "which institutional change": either word
+        nouns = set(terms(noun))  # "which institutional change": either word
         found = {t for t, kinds in self._row_kinds.items() if nouns & set(kinds)}
         return next(iter(found)) if len(found) == 1 else None
 
     def _row_level(self, table: str, question: str) -> int:
         """Which level of a table's row labels the asked noun names: 0 for the first label column
         ("Type of impact"), 1 for the one nested under it ("Branch of social security")."""
-        m = _ASKED_NOUN.search(question)
+        noun = _asked_noun(question)
         kinds = self._row_kinds.get(table, {})
-        levels = [kinds[t] for t in terms(m.group(1)) if t in kinds] if m else []
+        levels = [kinds[t] for t in terms(noun) if t in kinds] if noun else []
         return min(levels) if levels else 0
 
     def lookup(self, question: str, answer_type: str, rank: int = 1) -> TableAnswer | None:
