@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 _AUX = r"(?:has|have|had|did|does|do|is|are|was|were)"
 # a lead-in before the asking clause ("In 2024, did ..."), dropped before the auxiliary is looked for
-_LEAD = re.compile(rf"^\s*[^,?;:]{{3,80}},\s*(?={_AUX}\b)", re.I)
+_LEAD = re.compile(rf"^\s*[^,?;:]{{3,80}}[,:]\s*(?={_AUX}\b)", re.I)
 _POLAR = re.compile(rf"^\s*{_AUX}\b", re.I)
 _MORE = r"more|larger|bigger|greater|higher"
 _LESS = r"fewer|less|smaller|lower"
 # "more people than", "a larger number than": the comparative, a few words it qualifies, then "than"
-_THAN = re.compile(rf"\b(?P<cmp>{_MORE}|{_LESS})\b(?:\s+[\w'’-]+){{0,6}}?\s+than\b", re.I)
+_THAN = re.compile(rf"\b(?P<cmp>{_MORE}|{_LESS})\b(?:\s+[\w'’-]+){{0,12}}?\s+than\b", re.I)
 # "by how many persons did A exceed B", "how much more did A ... than B"
 _BY_HOW = re.compile(r"\bby\s+how\s+(?:many|much)\b(?:\s+[\w'’-]+){0,2}?\s+(?:did|does|do|was|were|is|are|has|had|have)\b",
                      re.I)
@@ -35,6 +35,9 @@ FULL = 0.99  # a side names a row when it says (nearly) all of the row's weighte
 # a choice between the two rows: "did it extend legal coverage or effective coverage to more people?"
 _CHOICE_POLAR = re.compile(rf"^(?P<a>.+?)\s+or\s+(?P<b>.+?)\s+(?:to\s+|for\s+|in\s+)?(?P<cmp>{_MORE}|{_LESS})\b"
                            r"(?:\s+[\w'’-]+){0,4}$", re.I)
+# "was more new funding approved in 2022 or in 2024?": the comparative first, then two years offered
+_CHOICE_YEARS = re.compile(rf"^(?P<cmp>{_MORE}|{_LESS})\b.*?\s(?:(?:in|for|during)\s+)?(?P<a>(?:19|20)\d\d)\s+or\s+"
+                           r"(?:(?:in|for|during)\s+)?(?P<b>(?:19|20)\d\d)$", re.I)
 # "which was larger in 2024, legal coverage or effective coverage?"
 _CHOICE_WHICH = re.compile(rf"^which\b[^,:;]*?\b(?P<cmp>{_MORE}|{_LESS})\b[^,:;]*[,:]\s*(?P<a>.+?),?\s+or\s+(?P<b>.+)$", re.I)
 
@@ -81,7 +84,8 @@ def _choice(clause: str) -> RowPair | None:
     m = _CHOICE_WHICH.match(clause)
     if m is None:
         polar = _POLAR.match(clause)
-        m = _CHOICE_POLAR.match(clause[polar.end():].strip()) if polar else None
+        m = (_CHOICE_POLAR.match(clause[polar.end():].strip()) or _CHOICE_YEARS.match(clause[polar.end():].strip())) \
+            if polar else None
     if m is None:
         return None
     larger = re.fullmatch(_MORE, m.group("cmp"), re.I) is not None
@@ -109,8 +113,10 @@ def _best_row(words: set[str], rows: list[str], cover, terms, side: str = "") ->
     return full[0][1]
 
 
-def _column(question: str, cols: list[str], words: set[str], cover) -> str | None:
-    """The table's only column, or the one dated by the question's one year, or named by its words."""
+def _column(question: str, cols: list[str], words: set[str], cover, terms=None) -> str | None:
+    """The table's only column, or the one dated by the question's one year, or named by its words:
+    all of them, unless another heading shares more of the question's words ("new project funding
+    approved" is the "Amount of new funding approved", not the "Number of new projects")."""
     if len(cols) == 1:
         return cols[0]
     years = set(_YEAR.findall(question))
@@ -118,7 +124,20 @@ def _column(question: str, cols: list[str], words: set[str], cover) -> str | Non
     if len(dated) == 1:
         return dated[0]
     named = [c for c in cols if cover(words, c) >= FULL]
-    return named[0] if len(named) == 1 else None
+    if named and terms is not None:
+        shared = {c: len(words & terms(re.sub(r"\([^)]*\)", " ", c))) for c in cols if cover(words, c) >= 0.5}
+        most = max(shared.values())
+        widest = [c for c in shared if shared[c] == most]
+        if len(widest) == 1:
+            return widest[0]
+    if named:
+        return named[0] if len(named) == 1 else None
+    # no heading said whole ("new project funding" for "Amount of new funding approved (in US$)"):
+    # the one the question says most of, when it says most of it
+    fits = sorted(((cover(words, c), c) for c in cols), reverse=True)
+    if fits and fits[0][0] >= 0.5 and (len(fits) == 1 or fits[1][0] < fits[0][0]):
+        return fits[0][1]
+    return None
 
 
 @dataclass
@@ -143,7 +162,7 @@ def find(ask: RowPair, question: str, cells, cover, terms) -> RowPairAnswer | No
         cols = list(dict.fromkeys(c.col for c in cs))
         ra, rb = _best_row(a_words, rows, cover, terms, ask.first), _best_row(b_words, rows, cover, terms, ask.second)
         by_year = bool(rows) and all(_YEAR.fullmatch(r.strip()) for r in rows)
-        col = _column("" if by_year else question, cols, q_words, cover)
+        col = _column("" if by_year else question, cols, q_words, cover, terms)
         if ra is None or rb is None or ra == rb or col is None:
             continue
         ca = next((c for c in cs if c.row == ra and c.col == col), None)
