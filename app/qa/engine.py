@@ -3070,6 +3070,9 @@ class QuestionEngine:
         d = self._answer_dict(eid, 1.0, subs[k]["answers"][0].get("evidence", [])[:1])
         d["path"] = [why]
         out["answer_type"] = d.get("type") or out.get("answer_type")  # "who achieved more, A or B": one of the named
+        # ... whatever type the descriptors' names suggested ("Malawi's new Old Persons' Grant or
+        # Burkina Faso's CNAMU enrolment" is no scheme question: the finish keeps the country chosen)
+        a.answer_type = out["answer_type"]
         return [d]
 
     def _compare_figures(self, questions, larger: bool):

@@ -138,6 +138,15 @@ def compared(a: Analysis) -> list:
                 else:
                     break
             return run
+    # "Malawi's new Old Persons' Grant or Burkina Faso's CNAMU health insurance enrolment": names of
+    # other types inside a possessive descriptor are the descriptor's words, not the names compared
+    for i, l in enumerate(links[:-1]):
+        nxt = next((m for m in links[i + 1:] if _comparable(l.type, m.type) and main_id(m)), None)
+        if nxt is None or nxt is links[i + 1] or not main_id(l):
+            continue
+        if re.match(_POSSESSED, a.question[l.end:]) and _DESCRIBED.fullmatch(a.question[l.end:nxt.start]) \
+                and _LAST_DESCRIBED.match(a.question[nxt.end:]):
+            return [l, nxt]
     return []
 
 
