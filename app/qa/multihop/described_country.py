@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from app.qa.multihop.description_sentence import says_better, tells_event
+from app.qa.multihop.embedded_country import PARTICIPLE_WORD
 from app.qa.multihop.set_by_description import looser
 
 _NOUN = r"country|nation|kingdom|republic|territory|place"  # "the place where ...": a country told by an event
@@ -95,6 +96,7 @@ class NamedBy:
     noun: str = ""  # "South Asian country": the modifiers are a filter the described country must pass
 
 
+_BY_PARTICIPLE = PARTICIPLE_WORD + r"(?=\s+by\b)"  # "the country hit by Typhoon Yagi"
 # "... which governments fund the ILO in the country that hosted a conference in Dakar in 2024?":
 # a description that ends the question, after a preposition, with a question word before it.
 # (a keyword query may drop the article and describe the country by what it has: "who finances ILO
@@ -102,7 +104,9 @@ class NamedBy:
 _TRAILING = re.compile(r"^(?P<head>(?:(?!\b(?:country|nation)\b).)*?\b(?:in|for|of|to|by|from|with|at)\s+)(?:the\s+)?" + _MODS
                        + r"(?P<noun>country|nation|territory|place)\s+(?P<rel>where|whose|in\s+which|(?:for|on|about|to|with)\s+which|that|which|with|"
                        # a participle's reduced relative: "in the country planning to raise ... contributions"
-                       r"(?-i:[a-z]{3,}ing)(?=\s+(?:to|a|an|the|its|their|it|on|in|for|with|from|over)\b))\s+(?P<desc>\S.{10,}?)\s*[?.!]*$", re.I)
+                       r"(?-i:[a-z]{3,}ing)(?=\s+(?:to|a|an|the|its|their|it|on|in|for|with|from|over)\b)|"
+                       # or a past participle's, with its agent: "in the country hit by Typhoon Yagi"
+                       + _BY_PARTICIPLE + r")\s+(?P<desc>\S.{10,}?)\s*[?.!]*$", re.I)
 
 
 def _written_in(rest: str, frame: str) -> str | None:
@@ -158,6 +162,8 @@ def _trailing(q: str, whole: str) -> NamedBy | None:
     described = f"the {noun} {rel} {desc}"
     if rel.endswith("ing"):  # "the country planning to raise ...": "Which country is planning to raise ...?"
         rel, desc = "is", f"{rel} {desc}"
+    elif desc.lower().startswith("by ") and re.fullmatch(PARTICIPLE_WORD, rel):
+        rel, desc = "was", f"{rel} {desc}"  # "the country hit by Typhoon Yagi": "Which country was hit by ...?"
     inner = f"In which {noun} {desc}?" if rel == "in which" else f"Which {noun} {rel} {desc}?"
     head = t["head"]
     return NamedBy(inner=inner, outer=head[:1].upper() + head[1:] + "{}?", described=described, whole=whole,

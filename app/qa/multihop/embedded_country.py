@@ -25,7 +25,11 @@ from functools import lru_cache
 _NOUN = r"(?:country|nation|territory|place)"  # "the place where ...": a country told by an event
 # "with": a thing the country has ("when did the country with the Haba Haba scheme join ..."), never
 # a ranking ("the country with the most donors") nor "with which"
-_REL = r"(?P<rel>where|whose|in\s+which|that|which|with(?=\s+(?:the|a|an|its)\s+(?!(?:most|least|more|fewer|less|fewest|same|\w+est)\b)))"
+# a past participle's reduced relative: "the country hit by Typhoon Yagi", "the nation affected by ..."
+PARTICIPLE_WORD = r"(?-i:[a-z]{2,}(?:ed|en)|hit|struck|led|run|held|set|put|built|brought|caught|made|paid|sent|chosen)"
+_PARTICIPLE = PARTICIPLE_WORD + r"(?=\s+by\b)"
+_REL = (r"(?P<rel>where|whose|in\s+which|that|which|with(?=\s+(?:the|a|an|its)\s+(?!(?:most|least|more|fewer|less|fewest|same|\w+est)\b))|"
+        + _PARTICIPLE + ")")
 # Base-form verbs that head a question about a country after "did/does/has ...".
 _VERBS = (r"ratify|ratified|join|joined|adopt|adopted|launch|launched|receive|received|get|got|have|had|sign|signed|"
           r"become|become|start|started|introduce|introduced|endorse|endorsed|record|recorded|publish|published|approve|"
@@ -71,7 +75,7 @@ def split(question: str):
     m = _subject(8).match(q)
     # "with" opens a noun phrase, which has no verb of its own: it ends at the first verb, unless that
     # verb is a participle describing the thing ("the country with the scheme launched in 2019 join ...")
-    while m is not None and (not _CLAUSE_VERB.search(m["desc"]) if m["rel"].lower() != "with"
+    while m is not None and (not _CLAUSE_VERB.search(m["desc"]) if m["rel"].lower() != "with" and not _by_participle(m)
                              else re.match(r"\w+ed\s+(?:in|on|by|under|for|with|to|at)\b", m["rest"], re.I)):
         m = _subject(len(m["desc"])).match(q)  # the question proper starts at a later verb
     if m is not None:
@@ -94,10 +98,20 @@ def split(question: str):
     return None
 
 
+def _by_participle(m: re.Match) -> bool:
+    """Is the description a participle with its agent ("hit by Typhoon Yagi")?  Its verb is the
+    participle itself, so it needs none of its own."""
+    return re.fullmatch(PARTICIPLE_WORD, m["rel"]) is not None and m["desc"].lower().startswith("by ")
+
+
 def _described(m: re.Match) -> tuple[str, str, str]:
     noun = (m["mods"] + re.search(_NOUN, m.group(0)[m.end("mods"):], re.I).group(0)).strip()
     return noun, " ".join(m["rel"].split()).lower(), m["desc"].strip(" ,?")
 
 
 def _inner(noun: str, rel: str, desc: str) -> str:
-    return f"In which {noun} {desc}?" if rel == "in which" else f"Which {noun} {rel} {desc}?"
+    if rel == "in which":
+        return f"In which {noun} {desc}?"
+    if desc.lower().startswith("by ") and re.fullmatch(PARTICIPLE_WORD, rel):
+        return f"Which {noun} was {rel} {desc}?"  # "Which country was hit by Typhoon Yagi?"
+    return f"Which {noun} {rel} {desc}?"
