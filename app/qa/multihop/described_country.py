@@ -60,7 +60,9 @@ _EVENT_REF = re.compile(r"\b(?:the|that|this)\s+(?:" + _NOUN + r")\s+(?:where|in
                         r"was\s+(?:done|the\s+case)|were\s+done)\b"
                         # "... in Dakar. Who funds the work in the country that hosted it?": the event's host
                         r"|\b(?:the|that|this)\s+(?:" + _NOUN + r")\s+(?:that|which)\s+(?:hosted|held|organi[sz]ed|staged|convened|ran)\s+"
-                        r"(?:it|this|that|them|these|the\s+(?:event|meeting|conference|forum|workshop|summit|session)s?)\b", re.I)
+                        r"(?:it|this|that|them|these|the\s+(?:event|meeting|conference|forum|workshop|summit|session)s?)\b"
+                        # "... was in Abidjan in November 2024. In which year did the host country ratify C102?"
+                        r"|\b(?:the|that|this)\s+host(?:ing)?\s+(?:" + _NOUN + r")\b", re.I)
 _PLAIN_REF = re.compile(r"\b(?:that|this|the\s+same|said)\s+(?:country|nation|territory)\b"
                         r"(?!\s+(?:where|whose|that|which|in\s+which)\b)", re.I)
 # A question typed with no punctuation ("In the country where the NSSF re-launched the Haba Haba

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_NOUN = r"(?:country|nation|territory|place)"  # "the place where ...": a country told by an event
+_NOUN = r"(?:country|nation|territory|place|state)"  # "the place where ...": a country told by an event ("the Arab State that ...")
 # "with": a thing the country has ("when did the country with the Haba Haba scheme join ..."), never
 # a ranking ("the country with the most donors") nor "with which"
 # a past participle's reduced relative: "the country hit by Typhoon Yagi", "the nation affected by ..."
