@@ -285,7 +285,9 @@ PROSPECTIVE = re.compile(
     r"\b(?:look\w*|consider\w*|plan\w*|aim\w*|hop\w*|intend\w*|prepar\w*|want\w*|seek\w*|wish\w*)\s+(?:to\s+)?"
     r"(?:eventually\s+)?ratif\w*|\b(?:work\w*|mov\w*|head\w*|way|road|path|roadmap|steps?)\s+(?:towards?|to)\s+"
     r"(?:(?:the|an?|its|eventual(?:ly)?|possible|future)\s+)*ratif\w*|\b(?:eventual(?:ly)?|future|possible|potential)\s+"
-    r"ratif\w*|\bratif\w*\s+(?:\w+\s+){0,3}?(?:eventually|in\s+(?:the\s+)?future|one\s+day)\b", re.I)
+    r"ratif\w*|\bratif\w*\s+(?:\w+\s+){0,3}?(?:eventually|later|in\s+(?:the\s+)?future|one\s+day|some\s*day)\b"
+    # "the convention that the country will ratify", "is expected to ratify"
+    r"|\b(?:will|shall|(?:is|are)\s+(?:going|expected|set|due)\s+to)\s+(?:(?:eventually|soon|later|then)\s+)?ratif\w*", re.I)
 # The negated statuses of STATUS_PENDING: their "not" qualifies the status, it negates nothing.
 _NOT_YET_STATUS = re.compile(r"\bnot (?:yet )?(?:been )?(?:valid|registered|in force|deposited|taken effect|entered into force|"
                              r"effective|submitted|reached|lodged|sent)\b", re.I)
