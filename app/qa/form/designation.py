@@ -32,8 +32,33 @@ _WHAT_NUMBER = re.compile(rf"^\s*what\s+{_NUMBER}\s+(?:does|did|is)\s+(?:the\s+)
                           rf"\s*\??\s*$", re.I)
 
 
+# The same asked in a clause after a lead ("I'm looking at ... - what is the number of the decree that
+# brought them in?", "For a briefing, could you state the reference of the decree through which ...?"),
+# or by another word for an instrument's number ("reference", "designation"): the clause alone is
+# rewritten, the lead kept for the words it adds.
+_NAMING = r"(?:number|no\.?|#|reference(?:\s+number)?|designation|official\s+(?:reference|designation|number))"
+_ASKED_IN_CLAUSE = re.compile(rf"(?:^|(?<=[,;:—–-])\s*|\s[—–-]+\s+)(?P<ask>what\s+(?:is|was)|(?:could|can|would)\s+you\s+"
+                              rf"(?:please\s+)?(?:state|give|tell\s+me|provide|share)|(?:please\s+)?(?:state|give|provide))"
+                              rf"\s+the\s+{_NAMING}\s+of\s+(?:the\s+)?(?P<x>(?:[\w'’-]+\s+){{0,6}}?{_INSTRUMENT}\b[^?]*?)\s*\??\s*$",
+                              re.I)
+
+
+# the instrument named by a relative clause led by its preposition
+_PIED_PIPED = re.compile(rf"^(?P<np>.*?\b{_INSTRUMENT}\b.*?)\s+(?P<prep>under|through|by|with|in|via)\s+which\s+(?P<s>\S.*)$", re.I)
+
+
 def rewrite(question: str) -> str | None:
     """"What is the <instrument>?" for a question asking one instrument's number, else None."""
+    c = _ASKED_IN_CLAUSE.search(question)
+    if c is not None and not re.search(rf"\b{_INSTRUMENT}s\b", c.group("x"), re.I) and \
+            (c.start() > 0 or not _NUMBER_OF.match(question)):
+        lead, x = question[:c.start("ask")], c.group("x").strip()
+        piped = _PIED_PIPED.match(x)
+        if piped:  # "the framework law, adopted in 2021, under which Morocco is ...": "Under which framework law, ..."
+            asked = f"{piped['prep']} which {piped['np'].strip()} {piped['s'].strip()}?"
+        else:
+            asked = f"what is the {x}?"
+        return lead + (asked[:1].upper() if not lead.strip() else asked[:1].lower()) + asked[1:]
     m = _NUMBER_OF.match(question) or _WHAT_NUMBER.match(question)
     if m is None:
         m = _KEYWORD.match(question)
