@@ -79,16 +79,28 @@ _YES_NO = re.compile(r"^\W*(?:is|are|was|were|has|have|had|does|do|did|can|could
 _OTHER_ASK = re.compile(r"\b(?:or|than|which|what|who|whom|whose|where|when|how|why|list|name)\b", re.I)
 
 
+# A relative pronoun after its noun, its verb right after it ("persons with disabilities who are not
+# Lebanese nationals", "the fund, which was set up in 2019"), asks nothing: a wh-word of the question
+# has no noun before it.
+_RELATIVE = re.compile(r"(?<=[a-z0-9'’),])\s+(?:who|which|that|whose|where)\s+(?=(?:is|are|was|were|has|have|had|"
+                       r"can|could|will|would|do|does|did|(?:not|still|already|also)\s+\w+|\w+ed|lives?|works?|"
+                       r"receives?|gets?|holds?|runs?|covers?|pays?|funds?)\b)", re.I)
+
+
+def _without_relatives(question: str) -> str:
+    return _RELATIVE.sub(" ", question)
+
+
 def answers_yes_or_no(question: str) -> bool:
     """Is the question answered by Yes or No and nothing else?  A list, a figure or a year in
     answer to it is a wrong-typed answer ("Does the Employment Injury Scheme pilot cover informal
     workers?" answered with the scheme)."""
-    return bool(_YES_NO.match(question)) and not _OTHER_ASK.search(question)
+    return bool(_YES_NO.match(question)) and not _OTHER_ASK.search(_without_relatives(question))
 
 
 def asks(question: str) -> bool:
     """A yes/no question about one statement (no choice, quantifier or wh-word)?"""
-    return bool(_POLAR.match(question)) and not _NOT_STATEMENT.search(question)
+    return bool(_POLAR.match(question)) and not _NOT_STATEMENT.search(_without_relatives(question))
 
 
 # The asker's own statement before the yes/no clause that refers back to it: "Angola's National
