@@ -963,7 +963,7 @@ class QuestionEngine:
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
-        done = early or self._option_choice(a, out) or self._section_items(a, out) or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
+        done = early or self._listed_names_count(a, out) or self._option_choice(a, out) or self._section_items(a, out) or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) or self._publication_number(a, out) or self._publication_count(a, out) \
             or self._shared_initiatives(a, out) \
             or self._count(a, out, timings, und) or (None if stated_type == "Text" and lists_things(out["question"])
@@ -3085,6 +3085,21 @@ class QuestionEngine:
         if k is None:
             return None
         return subs, values, k, "figures compared: " + "; ".join(f"“{q}” {v:,.0f}" for q, v in zip(questions, values))
+
+    def _listed_names_count(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'In how many languages is the toolkit available?': the names the listing question finds
+        in a sentence, counted (see :func:`app.qa.figures.counted_list.listing_question`)."""
+        listing = counted_list.listing_question(a.question)
+        if listing is None:
+            return None
+        sub = self.ask(listing)
+        names = [x for x in sub.get("answers") or [] if x.get("type") == "Text"]
+        if not names or len(names) != len(sub.get("answers") or []):
+            return None
+        counted = counted_list.as_count(names)
+        out["strategy"], out["sparql"], out["answer_type"] = sub.get("strategy") or "text", "", "Number"
+        out["path"] = [f"listed first: “{listing}”"] + counted["path"]
+        return [counted]
 
     def _option_choice(self, a: Analysis, out: dict) -> list[dict] | None:
         """'Did the allowances reach more persons with disabilities or more older persons?': each

@@ -16,6 +16,17 @@ import re
 _CLAUSE_COUNT = re.compile(r"[,;:—–]\s*(?:and\s+|so\s+|but\s+|then\s+)?how many\b(?![^?]*\b(?:which|what|who)\b)", re.I)
 
 
+# "In how many languages is the toolkit available?": names a sentence lists (read by the span
+# readings for "which languages"), not entities of the graph, so no relation counts them.
+_LISTED_NAMES_COUNT = re.compile(r"\bhow\s+many\s+(?:different\s+|distinct\s+|separate\s+)?(?P<noun>languages)\b", re.I)
+
+
+def listing_question(question: str) -> str | None:
+    """The question that lists the names a count asks for ("... which languages ..."), or None."""
+    m = _LISTED_NAMES_COUNT.search(question)
+    return None if m is None else question[:m.start()] + "which " + m.group("noun") + question[m.end():]
+
+
 def asks_count(question: str) -> bool:
     """Does a clause after the named set ask how many of them there are?"""
     return bool(_CLAUSE_COUNT.search(question))
