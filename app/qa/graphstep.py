@@ -573,7 +573,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                                       [(r, "fundedBy", "?"), (r, "fundedBy", VIA)], strong=r.startswith("Country:"))
 
                 several = countries_ if len(countries_) > 1 and (_LISTED.search(a.question) or _SHARED.search(a.question)
-                                                                  or a.any_of) else recipients[:1]
+                                                                  or a.any_of or a.all_of) else recipients[:1]
                 # "which funders of Tajikistan also contribute to the RBSA", "which RBSA contributors
                 # also fund Jordan": a country and a fund the graph holds donors of, both funded by
                 # the answer
@@ -589,7 +589,7 @@ def constraints_for(a: Analysis, knowledge=None) -> list[Constraint]:
                 elif len(several) == 1 and not countries_ and not things and len(pooled) > 1 and _SHARED.search(a.question) \
                         and not a.any_of:
                     several = pooled[:2]  # "which RBSA contributors also fund the MUL": two funds' donors, both
-                if len(several) > 1 and (_SHARED.search(a.question) or through) and not a.any_of:
+                if len(several) > 1 and (_SHARED.search(a.question) or through or a.all_of) and not a.any_of:
                     out.extend(funders_of(r) for r in several)  # "funders of both Jordan and Lebanon"
                 elif len(several) > 1:  # "who funds Jordan and Lebanon": the funders of either
                     parts = [funders_of(r) for r in several]

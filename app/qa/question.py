@@ -337,6 +337,7 @@ class Analysis:
     any_result: bool = False
     topic_terms: list[str] = field(default_factory=list)
     any_of: bool = False  # several named countries stand for one described set (a chain): any of them
+    all_of: bool = False  # ... each of them ("the funder named for every single Arab States priority country")
     excluded: set[str] = field(default_factory=set)  # set aside by the question ("besides the EU"): never answers
     aside_phrases: list[str] = field(default_factory=list)  # the words each "apart from ..." names, linked or not
     aside_governments: bool = False  # "members that are not countries", "besides governments": no state answers

@@ -20,7 +20,7 @@ from graph.relations import REGISTRY
 
 _NUMBER_WORDS = {"one": 1, "single": 1, "sole": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
-_NUM = r"((?<![\d,.])\d{1,2}(?![\d,.])|one|two|three|four|five|six|seven|eight|nine|ten|a single|a sole|single|sole)"
+_NUM = r"((?<![\d,.])\d{1,2}(?![\d,.])|one|two|three|four|five|six|seven|eight|nine|ten|a single|a sole|(?<!every )(?<!each )single|sole)"
 # "more than two", "at least 3", "two or more", "fewer than four", "just one", "exactly two", "one"
 _CONDITION = re.compile(
     r"\b(?:(?P<op>more than|over|above|at least|no fewer than|fewer than|less than|under|at most|no more than|"

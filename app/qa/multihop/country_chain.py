@@ -78,6 +78,13 @@ def region_list_asked(a: Analysis, outer: str) -> bool:
         and not set(a.linked("Organization")) - AUTHOR_ORGS and not _RANKED.search(a.question)
 
 
+# "every (single) Arab States priority country", "each of the pathfinders": the asked relation holds
+# for each country of the set, not for any of them
+_EVERY = re.compile(r"\b(?:every|each)\s+(?:single\s+|one\s+of\s+(?:the\s+)?)?(?:[\w'’-]+\s+){0,4}?"
+                    r"(?:countr(?:y|ies)|nations?|territor(?:y|ies)|pathfinders?|states?|members?)\b|"
+                    r"\beach\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}?(?:countries|nations|pathfinders|states|members)\b", re.I)
+
+
 # Words for a set of countries: "countries", "nations", "pathfinders", "where", "places"
 _COUNTRY_SET = re.compile(r"\b(?:countr(?:y|ies)|nations?|territor(?:y|ies)|pathfinders?|states|places?|where|"
                           r"governments?)\b", re.I)
@@ -177,7 +184,9 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
     if not inner or any(not c.strong for c in inner if c is not implied):
         return None
     year_of_one = a.answer_type == "Year" and all(c.relation == "region" and c.within for c in inner)
-    if all(c.relation in ("region", "priority") for c in inner) and not region_list_asked(a, outer) and not year_of_one:
+    every = bool(_EVERY.search(a.question)) and outer == "fund" and a.answer_type == "Organization"
+    if all(c.relation in ("region", "priority") for c in inner) and not region_list_asked(a, outer) and not year_of_one \
+            and not every:
         return None
     ids = [i for i in run(to_sparql(inner)) if i.startswith("Country:")]
     if year_of_one:  # "central america c102 ratification year": the one country there that holds the relation
@@ -190,9 +199,9 @@ def resolve(a: Analysis, knowledge, run) -> str | None:
     start = min((l.start for l in consumed), default=len(a.question))
     end = max((l.end for l in consumed), default=len(a.question))
     a.links = [l for l in a.links if l not in consumed] + [Link(start, end, a.question[start:end], ids)]
-    a.any_of = True
+    a.any_of, a.all_of = not every, every
     a.regions, a.result_types, a.years = [], [], []
     for f in _INNER_FLAGS:
         if f != outer:
             setattr(a, f, False)
-    return "countries described by: " + "; ".join(c.description for c in inner)
+    return ("each of the " if every else "") + "countries described by: " + "; ".join(c.description for c in inner)
