@@ -64,7 +64,7 @@ SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", 
              # more office shorthand of names' common words ("regular budget supplementary acct")
              "acct": "account", "assn": "association", "assoc": "association", "mgmt": "management",
              "mgt": "management", "prog": "programme", "progs": "programmes", "prgm": "programme",
-             "univ": "university", "inst": "institute", "corp": "corporation", "fdn": "foundation",
+             "univ": "university", "uni": "university", "unis": "universities", "inst": "institute", "corp": "corporation", "fdn": "foundation",
              "fndn": "foundation", "cttee": "committee", "cmte": "committee", "devt": "development",
              # counts typed in shorthand: "how many ppl got ...", "no of countries", "pct of gdp"
              "ppl": "people", "pple": "people", "ppls": "people", "pct": "percent", "num": "number", "mln": "million",
@@ -72,6 +72,8 @@ SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", 
              # a quantity word typed without its vowel on a phone ("hw mny countries ratified c102": the
              # wh-word reader mends "hw" before a quantity word, "wht", "whch" by their letters)
              "mny": "many",
+             # "runs til when?": until
+             "til": "until", "till": "until",
              # a part of a whole said colloquially: "the largest chunk of the allocations" asks its share
              "chunk": "share", "chunks": "shares",
              # a noun's rarer form: "Switzerland as a financer" asks for a financier
@@ -82,6 +84,11 @@ SHORTHAND = {"govt": "government", "govts": "governments", "gov": "government", 
              "didnt": "did not", "dont": "do not", "doesnt": "does not", "isnt": "is not", "arent": "are not",
              "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not",
              "hadnt": "had not", "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not"}
+# Capitalised shorthand of development cooperation (general knowledge): "give TA on financing SP
+# reforms" is technical assistance; spelled out only where the question does not use the letters
+# as a name the report writes, nor as part of one ("TA&D").  ("SP" stays: the readers take it as
+# it is, and "vietnam SP financing sources" spelled out asked for publications on financing.)
+COMMON_ACRONYMS = {"TA": "technical assistance", "TC": "technical cooperation"}
 WH_WORDS = ("which", "what", "when", "where", "whose", "who", "how", "why")
 _FUNCTION_WORDS = frozenset("were was we who's whom with while whole here her his him has have had".split())
 
@@ -562,7 +569,9 @@ class Speller:
                 pos = m.end()
                 fixes.append(Correction(m.start(), m.end(), word, _match_case(word, wh)))
                 continue
-            short = SHORTHAND.get(word.lower()) if not word.isupper() and not (protect and word.lower() in protect) else None
+            short = SHORTHAND.get(word.lower()) if not word.isupper() and not (protect and word.lower() in protect) else \
+                COMMON_ACRONYMS.get(word) if not (protect and word.lower() in protect) and \
+                not re.match(r"[&/+-]\w", text[m.end():m.end() + 2]) and not re.search(r"\w[&/+-]$", text[:m.start()]) else None
             if short:  # "govts" is how people type "governments", not a typo of a report word
                 out.append(text[pos:m.start()])
                 out.append(_match_case(word, short))
