@@ -28,8 +28,9 @@ YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _LABEL_BEFORE = re.compile(r"\b(Table|Figure|Box|Result|Step|No\.?|Nos\.?|Paper|Phase|Article|Section|Chapter|"
                            r"Convention|Recommendation|Goal|Target|SDG|indicator|Pillar|Law|Decree|C|R)\s*$", re.I)
 _SHARE_ASKED = re.compile(r"\b(share|percentage|proportion|per ?cent|percent|rate|ratio)\b|%", re.I)
+# ("staff paid from technical cooperation": "paid" with its source says who pays, no amount asked)
 _MONEY_ASKED = re.compile(r"\bhow much (money|funding|financing|did|does|do|was|were|is|will)\b|\b(money|amount|funding|"
-                          r"budget|envelope|outlays?|cost|costs|gap|us\$|usd|dollars?|euros?|allocat\w*|financing|paid|pay|payments?|receive\w*)\b|"
+                          r"budget|envelope|outlays?|cost|costs|gap|us\$|usd|dollars?|euros?|allocat\w*|financing|paid(?!\s+(?:from|by|through|out\s+of|under|via|with)\b)|pay|payments?|receive\w*)\b|"
                           r"\bhow much\b(?=.*\b(?:per|a|each|every)\s+(?:month|year|week|day|person|beneficiary)\b)|\bhow much\s*\??\s*$",
                           re.I)
 # A change asked by its size: "by how much did X increase"; the sentence writes it after "by".

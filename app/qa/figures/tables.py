@@ -96,6 +96,9 @@ SINGLE_COLUMN_CAPTION = 0.3  # caption cover that names a one-column table witho
 MIN_SCORE = 1.6  # row + column (+ caption) coverage a cell needs without a table number
 CLEAR_MARGIN = 0.25
 PLAIN_COLUMN = 0.75  # a column named only by a common word ("Total"), when the question says that word
+# Verbs that only say how a counted thing is held ("staff ... paid from technical cooperation",
+# "posts funded by the regular budget"): the column names the source, the verb adds nothing to explain.
+_HOW_HELD = frozenset(terms("paid funded financed employed"))
 MOST_EXPLAINED = 0.7  # share of the question's words a cell must explain to be addressed by a partly named row
 EXPLAINED_WEIGHT = 0.5  # weight of the share of the question's words a cell's labels explain  # lead over any other figure that lets a mostly named row address its cell
 _CURRENCY_UNITS = {"USD", "EUR", "CHF", "GBP"}
@@ -382,7 +385,7 @@ class TableLookup:
 
     def _explains(self, c: Cell, q: set[str]) -> bool:
         """Do the cell's row, column and caption say most of what the question says (by weight)?"""
-        content = {t for t in q if not t.isdigit()}
+        content = {t for t in q if not t.isdigit()} - _HOW_HELD
         said = set(terms(c.row)) | set(terms(c.col)) | set(terms(_TABLE_NO.sub(" ", c.table)))
         if said & _AIM_TERMS:  # "what did the programme aim for": a column of ambitions says the aim
             said |= _AIM_TERMS
@@ -794,7 +797,7 @@ _TOTAL_ASKED = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall)\b
 
 
 # A keyword query: no question word, no verb of asking, no "?".
-_KEYWORD_QUERY = re.compile(r"^(?!.*\?)(?!.*\b(?:who|how|why|does|do|did|is|are|was|were|can|could|tell|show|give)\b)", re.I | re.S)
+_KEYWORD_QUERY = re.compile(r"^(?!.*\?\s*\S)(?!.*\b(?:who|how|why|does|do|did|is|are|was|were|can|could|tell|show|give)\b)", re.I | re.S)
 # A keyword query naming a plural kind of thing lists those things ("europe central asia countries
 # with a policies and strategies result 2024"): a table's mark for one of them is no figure asked.
 _THINGS_LISTED = re.compile(r"\b(?:countries|territories|organi[sz]ations|governments|donors|funders|partners|"
