@@ -963,7 +963,7 @@ class QuestionEngine:
         regional = None if early else self._regions(a, out)
         if regional is not None and not regional:  # regions asked, and none meets the condition
             return self._finish(out, a, und, timings, t0)
-        done = early or self._listed_names_count(a, out) or self._option_choice(a, out) or self._section_items(a, out) or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
+        done = early or self._listed_names_count(a, out) or self._rows_of_kind(a, out) or self._option_choice(a, out) or self._section_items(a, out) or self._result_kinds(a, out) or self._year_series(a, out) or self._figure_rank(a, out) or self._aggregate(a, und, out, timings, stated_type) or regional \
             or self._stated_count(a, out) or self._publication_number(a, out) or self._publication_count(a, out) \
             or self._shared_initiatives(a, out) \
             or self._count(a, out, timings, und) or (None if stated_type == "Text" and lists_things(out["question"])
@@ -3085,6 +3085,24 @@ class QuestionEngine:
         if k is None:
             return None
         return subs, values, k, "figures compared: " + "; ".join(f"“{q}” {v:,.0f}" for q, v in zip(questions, values))
+
+    def _rows_of_kind(self, a: Analysis, out: dict) -> list[dict] | None:
+        """'Which branches of social security show impacts in the 2024 impact table?': a table's
+        row labels of the kind asked, each once (see :meth:`TableLookup.rows_of_kind`)."""
+        if a.answer_type in ("Number", "Year") or a.linked("Country"):
+            return None
+        got = self.tables.rows_of_kind(a.question)
+        if got is None:
+            return None
+        table, level, cells = got
+        why = f"row labels of {table}" + (" (nested rows)" if level else "")
+        out["strategy"], out["answer_type"], out["sparql"], out["path"] = "graph-table", "Text", "", [why]
+        from app.qa.figures.tables import _cell_sparql
+
+        out["sparql"] = _cell_sparql(cells[0].iri)
+        return [{"label": c.row.split(">")[level].strip(), "iri": None, "type": "Text", "score": 1.0,
+                 "evidence": [self._evidence(c.passage_id, [c.row.split(">")[level].strip()])] if c.passage_id else [],
+                 "path": [f"{why}: “{c.row}”"]} for c in cells]
 
     def _listed_names_count(self, a: Analysis, out: dict) -> list[dict] | None:
         """'In how many languages is the toolkit available?': the names the listing question finds

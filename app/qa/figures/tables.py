@@ -216,6 +216,35 @@ class TableLookup:
         words, weight = label if isinstance(label, tuple) else self._weighted(label - _IGNORE)
         return self._w(q & words) / weight if words else 0.0
 
+    def rows_of_kind(self, question: str) -> tuple[str, int, list[Cell]] | None:
+        """"Which branches of social security show impacts in Table 1?", "which steps are in table
+        3": the row labels of the kind a plural asked noun names (a heading over a table's row labels,
+        or the word its rows are numbered by), each once, with its first cell.  Only when one table
+        has rows of that kind (or the question names it by number) and nothing is ranked or counted.
+        (table, level, cells)."""
+        if SUPERLATIVE.search(question) or re.search(r"\bhow\s+(?:many|much)\b", question, re.I):
+            return None
+        noun = _asked_noun(question)
+        if not noun or not noun.split()[0].lower().endswith("s"):
+            return None  # a list is asked by a plural ("which branches"); "which branch" picks one
+        nouns = set(terms(noun.split()[0]))
+        m = _TABLE_NO.search(question)
+        found = [(t, kinds) for t, kinds in self._row_kinds.items() if nouns & set(kinds)
+                 and (not m or any(c.table == t and c.table_no == m.group(1) for c in self.cells))]
+        if len(found) != 1:
+            return None
+        table, kinds = found[0]
+        level = min(kinds[t] for t in nouns if t in kinds)
+        seen: dict[str, Cell] = {}
+        for c in self.cells:
+            if c.table != table or c.unit == "marked":
+                continue
+            parts = [p.strip() for p in c.row.split(">")]
+            if len(parts) <= level or re.match(r"\s*total\b", parts[level], re.I):
+                continue
+            seen.setdefault(parts[level], c)
+        return (table, level, list(seen.values())) if len(seen) >= 2 else None
+
     def row_kind_table(self, question: str) -> str | None:
         """The one table whose rows are the kind of thing a ranking asks for: "which *branch* had the
         largest effective coverage" (Table 1's rows sit under "Branch of social security"), "which
