@@ -134,6 +134,9 @@ def in_span_only(sentence: str, question: str) -> bool:
     return bool(hits) and all(any(a <= h < b for a, b in spans) for h in hits)
 
 
+_PEOPLE_NOUNS = frozenset("persons people workers children women men households families individuals".split())
+
+
 def focus_terms(question: str) -> list[str]:
     """The words of the counted phrase right after 'how many/much' or 'number of', up to where the
     phrase ends ('how many NDA beneficiaries in Lebanon ...' -> nda, beneficiaries)."""
@@ -145,7 +148,13 @@ def focus_terms(question: str) -> list[str]:
     words = []
     from app.qa.form.keyword_heads import _says_verb
 
-    for w in re.findall(r"[A-Za-z][A-Za-z-]*", m.group(1)):
+    found = re.findall(r"[A-Za-z][A-Za-z-]*", m.group(1))
+    for i, w in enumerate(found):
+        # "persons with disabilities", "people with HIV": the with-phrase after a noun of people is
+        # part of the counted phrase, not its end
+        if w.lower() == "with" and words and words[-1] in _PEOPLE_NOUNS and i + 1 < len(found) and \
+                found[i + 1].lower() not in ("the", "a", "an", "its", "their", "this", "that", "these", "those"):
+            continue
         # a keyword query has no auxiliary: its verb ends the phrase ("how many country brief ilo put online")
         if (_PHRASE_END.match(w) or _says_verb(w)) and words:
             break
