@@ -56,7 +56,8 @@ VIA_GOV = "?via-gov"  # both: behind a fund, the answer country's government
 FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governments?|member|nations?)\b)[\w-]+\s+){0,2}?"
                           r"(?:countr(?:y|ies)|governments?|member states?|nations?)"
                           # ("which of the countries that contribute to the RBSA": a relative clause)
-                          r"\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|also|each|both|all|jointly|together)\s+){0,2}"
+                          # ("what countries are giving un-earmarked core money to the RBSA": a progressive)
+                          r"\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|are|is|were|was|also|each|both|all|jointly|together)\s+){0,2}"
                           # ("which countries are credited with / listed as contributing to the RBSA": a frame before the participle)
                           r"(?:(?:are|is|were|was)\s+(?:credited\s+with|(?:listed|named|mentioned|described|recorded|shown|cited|"
                           r"identified)\s+as)\s+)?"

@@ -33,7 +33,7 @@ _COMMON_WORD = 20_000_000
 # knowledge): the foreign form -> the English form the question linker knows.
 ORGANISATIONS = {
     "OIT": "ILO", "Organisation internationale du Travail": "ILO", "Organización Internacional del Trabajo": "ILO",
-    "Organização Internacional do Trabalho": "ILO",
+    "Organização Internacional do Trabalho": "ILO", "BIT": "ILO", "Bureau international du Travail": "ILO",
     "UE": "EU", "Union européenne": "European Union", "Unión Europea": "European Union",
     "União Europeia": "European Union",
     "BM": "World Bank", "Banque mondiale": "World Bank", "Banco Mundial": "World Bank",
@@ -47,7 +47,7 @@ ORGANISATIONS = {
     "Acelerador Global": "Global Accelerator", "Accélérateur mondial": "Global Accelerator",
 }
 # An acronym that is also a word of some language is taken only as typed in capitals.
-_CAPITALS_ONLY = {"UE", "BM", "PAM", "PMA", "BID", "HCR", "OMS", "OIM"}
+_CAPITALS_ONLY = {"UE", "BM", "PAM", "PMA", "BID", "HCR", "OMS", "OIM", "BIT"}
 
 # Regions: the continents and compass points of the UN geoscheme, and the everyday names of the
 # ILO's regions, in the three languages (general knowledge).
