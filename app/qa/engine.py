@@ -54,6 +54,7 @@ from app.qa.figures import listed_subset, ordinal
 from app.qa.multihop import origin_of_members
 from app.qa.figures import ranking, region_answers, region_count, region_rank, result_counts
 from app.qa.constraints import result_sets, set_conditions
+from app.qa.constraints import language_polar
 from app.qa.constraints import (bar_polar, compared_polar, every_polar, figure_polar, no_country_funded,
                                 statement_polar, superlative_polar, year_polar)
 from app.qa.topics import counted_spans
@@ -568,6 +569,7 @@ class QuestionEngine:
             out["answer_text"], out["citations"] = summarise(out, self.k)
             return out
         out = self._ask_whole(question, qid)
+        self._language_polar(question, out)  # "Is the MOOC offered in Spanish?": the languages listed
         self._statement_polar(question, out)  # "Was the ILO identified as the lead agency ... in Malawi?"
         self._yes_no_or_nothing(question, out)  # "Does the pilot cover informal workers?": no scheme list
         if not out.get("answers"):
@@ -599,6 +601,26 @@ class QuestionEngine:
         out["answer_text"], out["citations"] = summary(said)
         out["timings_ms"] = {"total_ms": round((time.perf_counter() - t0) * 1e3, 2)}
         return out
+
+    def _language_polar(self, question: str, out: dict) -> None:
+        """Yes or no on one language a thing is available in, from the languages the report lists
+        for it (see :mod:`app.qa.constraints.language_polar`)."""
+        if [a.get("label") for a in out.get("answers") or []] in (["Yes"], ["No"]):
+            return
+        asked = language_polar.read(self.speller.correct(self._without_asides_early(question) or question)[0])
+        if asked is None:
+            return
+        listed = self._ask_whole(asked.listing)
+        got = language_polar.verdict(asked, listed.get("answers") or [])
+        if got is None:
+            return
+        label, why = got
+        ev = [e for x in listed["answers"][:1] for e in (x.get("evidence") or [])[:1]]
+        out.pop("message", None)
+        out.update(answers=[{"label": label, "type": "Text", "score": 1.0, "evidence": ev, "path": [why]}],
+                   answer_type="Text", strategy="text (yes/no on a listed language)",
+                   path=[f"listed first: “{asked.listing}”", why])
+        out["answer_text"], out["citations"] = summarise(out, self.k)
 
     def _statement_polar(self, question: str, out: dict) -> None:
         """A yes/no question the readers before did not answer Yes or No, set against the report's
