@@ -604,9 +604,8 @@ class QuestionEngine:
 
     def _language_polar(self, question: str, out: dict) -> None:
         """Yes or no on one language a thing is available in, from the languages the report lists
-        for it (see :mod:`app.qa.constraints.language_polar`)."""
-        if [a.get("label") for a in out.get("answers") or []] in (["Yes"], ["No"]):
-            return
+        for it (see :mod:`app.qa.constraints.language_polar`).  It stands over a verdict the readings
+        before gave: they read "Spanish" as Spain, a country, where the question names a language."""
         asked = language_polar.read(self.speller.correct(self._without_asides_early(question) or question)[0])
         if asked is None:
             return
