@@ -44,9 +44,13 @@ THANKS = re.compile(r"^\W*(?:(?:and|but|so|again|many|much|in advance|a lot|very
 _SIGNATURE = re.compile(r"^(?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?\W*$")
 # A second question about the answer itself, pointing back and naming nothing ("Is that right?",
 # "Also, is that list complete as far as the report goes?", "Are those all of them?").
+# ("Is this ratification already valid ...?" points back with a determiner and names a thing of its
+# own: a question, not a follow-up)
 _FOLLOW_UP = re.compile(r"^\W*(?:(?:also|and|but|so|ok|okay|oh|then)\W+)*(?:is|are|was|were|would|will|does|do|did|has|"
-                        r"have|could|can)\s+(?:that|this|it|these|those|the\s+(?:list|answer|figure|number|total|count|"
-                        r"year|names?|results?))\b", re.I)
+                        r"have|could|can)\s+(?:it\b|(?:that|this|these|those)\b(?!\s+(?!(?:right|correct|all|complete|true|"
+                        r"accurate|really|so|list|answer|figure|number|total|count|year|names?|results?|ones?|everything|"
+                        r"exhaustive|full|whole|final|still|also|the|a|an|what|how|because)\b)[a-z])|the\s+(?:list|answer|figure|"
+                        r"number|total|count|year|names?|results?)\b)", re.I)
 # Greetings and short openers that ask nothing ("Hi there.", "Hello!", "Good morning.").
 _GREETING = re.compile(r"^\W*(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b[\w\s,]{0,20}\W*$",
                        re.I)
