@@ -299,8 +299,33 @@ def _said_of(question: str, text: str) -> tuple[str, bool]:
     Yes to a negated one.  A negative word the question writes as part of its topic ("workers
     without contracts") negates nothing."""
     topical = {w.lower() for w in _NEGATION.findall(question)} - {w.lower() for w in ASKED_NOT.findall(question)}
-    negated = any(w.lower() not in topical for w in _NEGATION.findall(text))
+    negated = any(w.lower() not in topical for w in _NEGATION.findall(text)) or _only_ahead(question, text)
     return ("Yes" if negated == bool(ASKED_NOT.search(question)) else "No"), negated
+
+
+# "expected to be fully adopted in 2025", "will take effect", "is set to be launched": what the
+# question asks as done is written as still ahead
+_AHEAD = re.compile(r"\b(?:(?:expected|planned|scheduled|set|due|foreseen|slated|meant)\s+to(?:\s+be)?|will(?:\s+be)?|"
+                    r"is\s+to\s+be|are\s+to\s+be|yet\s+to\s+be)\s+(?:(?:fully|formally|officially|finally|soon|then)\s+)?$",
+                    re.I)
+# the question asks it as done: a past or perfect auxiliary first ("has Suriname fully adopted ...")
+_ASKED_DONE = re.compile(r"^\W*(?:has|have|had|did|was|were)\b", re.I)
+
+
+def _only_ahead(question: str, text: str) -> bool:
+    """Does the text write the question's own verb only as still ahead ("has Suriname fully adopted
+    the NSPS yet?" of "... expected to be fully adopted in 2025")?"""
+    if not _ASKED_DONE.match(question):
+        return False
+    asked = {t for t in terms(question) if t not in _STOP}
+    seen = False
+    for m in re.finditer(r"[A-Za-z][\w-]*", text):
+        if not (m.group(0).lower().endswith(("ed", "en")) and set(terms(m.group(0))) & asked):
+            continue  # the question's participle ("adopted", "launched") written in the text
+        seen = True
+        if not _AHEAD.search(text[max(0, m.start() - 40):m.start()]):
+            return False  # written as done somewhere: not only ahead
+    return seen
 
 
 def _telling_sentence(text: str, span: tuple[int, int], missing: list[str], weight: dict[str, float],
