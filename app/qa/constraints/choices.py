@@ -113,8 +113,11 @@ _DESCRIPTOR = r"(?:with|under|through|for|by|via|from)\s+(?:[\w'’-]+\s+){0,7}?
 # ... or each name owns its descriptor ("Burkina Faso's enrolment into its health insurance fund, or
 # Malawi's new grant for people aged 70 and over")
 _POSSESSED = r"['’]s\s+(?:[\w'’-]+\s+){0,9}?[\w'’-]+,?\s+"
-_DESCRIBED = re.compile(r"(?:\s+" + _DESCRIPTOR + r"|" + _POSSESSED + r")(?:or|vs\.?|versus)\s+(?:the\s+)?", re.I)
+_DESCRIBED = re.compile(r"(?:\s+" + _DESCRIPTOR + r"|" + _POSSESSED + r")(?:or|vs\.?|versus)\s+(?:the\s+)?(?:new\s+)?", re.I)
+# (or, after a possessive first side, a noun phrase the second name qualifies: "Lebanon's National
+# Disability Allowance or the new OPT social allowances for ...")
 _LAST_DESCRIBED = re.compile(r"\s+(?:with|under|through|for|by|via|from)\s+[^?!.;,]{2,80}|['’]s\s+[^?!.;,]{2,80}", re.I)
+_LAST_ATTRIBUTIVE = re.compile(r"\s+(?-i:[a-z])[^?!.;,]{2,80}", re.I)
 _FRONTED = re.compile(r"(?:^|[.?!;:]\s*)" + YARDSTICK + "$", re.I)
 _FRONTED_GAP = re.compile(r"\s*,\s*(?:[\w'’-]+\s+){0,4}?(?:the\s+)?", re.I)
 
@@ -145,7 +148,7 @@ def compared(a: Analysis) -> list:
         if nxt is None or nxt is links[i + 1] or not main_id(l):
             continue
         if re.match(_POSSESSED, a.question[l.end:]) and _DESCRIBED.fullmatch(a.question[l.end:nxt.start]) \
-                and _LAST_DESCRIBED.match(a.question[nxt.end:]):
+                and (_LAST_DESCRIBED.match(a.question[nxt.end:]) or _LAST_ATTRIBUTIVE.match(a.question[nxt.end:])):
             return [l, nxt]
     return []
 
@@ -159,9 +162,10 @@ def compared_spans(a: Analysis, run: list) -> list[tuple[int, int, str]]:
     if not described:
         return [(l.start, l.end, q[l.start:l.end]) for l in run]
     # (the first descriptor runs up to the "or" / "vs" that the gap ends with)
-    gap = re.match(r"(?P<d>.*?),?\s*(?:\bor|\bvs\.?|\bversus)\s+(?:the\s+)?$", q[run[0].end:run[1].start], re.I | re.S)
+    gap = re.match(r"(?P<d>.*?),?\s*(?:\bor|\bvs\.?|\bversus)\s+(?:the\s+)?(?:new\s+)?$", q[run[0].end:run[1].start], re.I | re.S)
     first_end = run[0].end + (len(gap.group("d")) if gap else 0)
-    last = _LAST_DESCRIBED.match(q[run[1].end:])
+    last = _LAST_DESCRIBED.match(q[run[1].end:]) or (
+        _LAST_ATTRIBUTIVE.match(q[run[1].end:]) if re.match(_POSSESSED, q[run[0].end:]) else None)
     last_end = run[1].end + (last.end() if last else 0)
     return [(run[0].start, first_end, q[run[0].start:first_end].strip()), (run[1].start, last_end, q[run[1].start:last_end].strip())]
 
