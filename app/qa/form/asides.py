@@ -29,7 +29,9 @@ _PERSONAL = re.compile(
     r"(?-i:\bus\b)|"  # "us", never "US" (dollars, the United States)
     r"\bi\b(?![.’'-]?\w?\.)|"  # "I", not "i.e."
     r"\b(?:i'm|i’m|i'd|i’d|i've|i’ve|i'll|me|my|mine|myself|we|we're|we’re|we've|we’ve|we'd|we’d|our|ours|"
-    r"you|your|yours|she|he|her|his|him|"
+    r"you|your|yours|she|he|her|his|him)\b|"
+    # the people around the asker, not an office the report names ("approved by the Minister in 2024")
+    r"(?<!\bthe\s)(?<!\bits\s)\b(?:"
     r"colleagues?|manager|boss|minister|board|team|delegation|office|director|client|audience|readers?|"
     r"students?|supervisor|editor)\b"
     # a stated purpose: "for a slide on Asia", "for my briefing"
