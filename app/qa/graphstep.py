@@ -57,7 +57,9 @@ FUNDER_ASKED = re.compile(r"\b(?:which|what)\s+(?:(?!(?:countr(?:y|ies)|governme
                           r"(?:countr(?:y|ies)|governments?|member states?|nations?)"
                           # ("which of the countries that contribute to the RBSA": a relative clause)
                           # ("what countries are giving un-earmarked core money to the RBSA": a progressive)
-                          r"\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|are|is|were|was|also|each|both|all|jointly|together)\s+){0,2}"
+                          # (a passive is not: "the work in which countries is paid for by donors to the RBSA")
+                          r"\s+(?:(?:that|which|who)\s+)?(?:(?:have|has|had|also|each|both|all|jointly|together)\s+){0,2}"
+                          r"(?:(?:are|is|were|was)\s+(?=\w+ing\b))?"
                           # ("which countries are credited with / listed as contributing to the RBSA": a frame before the participle)
                           r"(?:(?:are|is|were|was)\s+(?:credited\s+with|(?:listed|named|mentioned|described|recorded|shown|cited|"
                           r"identified)\s+as)\s+)?"

@@ -49,7 +49,7 @@ EVERYDAY = 100_000_000  # corpus count above which a one-word name is an everyda
 def _everyday_word(name: str) -> bool:
     """Is a listed name one everyday English word?  As an entity it would be linked wherever a
     question says "next" or "care", so such a name is left out (general English, not a report fact)."""
-    from app.qa.form.spelling import english_frequency
+    from graph.english import english_frequency
 
     return " " not in name and english_frequency().get(name.lower(), 0) >= EVERYDAY
 

@@ -509,6 +509,22 @@ def _gazetteer(doc: Document, kb: KnowledgeBase) -> None:
 
 # --- finding organisations in text ----------------------------------------------------------
 
+# "Mahidol University" is "Mahidol" in a later sentence ("the Masters ... with Mahidol was renewed"):
+# a body named by one proper word and the generic noun of its kind
+_KIND_HEAD = re.compile(r"^(?P<proper>[A-Z][a-z]{3,})\s+(?:University|Institute|College|Foundation|Academy)$")
+
+
+def proper_short_form(label: str) -> str | None:
+    """The proper word of a name made of it and its kind's noun, when that word is no country's name
+    and no English word, else None."""
+    from graph.english import english_frequency
+
+    m = _KIND_HEAD.match(label or "")
+    if m is None or countries.lookup(m.group("proper")) or m.group("proper").lower() in english_frequency():
+        return None  # ("Open University" is never "Open")
+    return m.group("proper")
+
+
 def _org_index(kb: KnowledgeBase) -> tuple[dict[str, list[str]], re.Pattern | None]:
     cached = getattr(kb, "_fg_org_index", None)
     version = name_changes()
@@ -539,6 +555,9 @@ def _org_index(kb: KnowledgeBase) -> tuple[dict[str, list[str]], re.Pattern | No
             add(n, e.key)
             if n.startswith(("the ", "The ")):
                 add(n[4:], e.key)
+        short = proper_short_form(e.label)
+        if short:
+            add(short, e.key)
     rx = None
     if forms:
         from graph.trie_regex import alternation  # longest first, as a trie: one test per position

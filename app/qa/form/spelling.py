@@ -23,13 +23,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from app.qa.form.plural_typos import keep_plural
 from app.qa.form.symbol_shorthand import spell_out
+from graph.english import english_frequency
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -95,17 +95,10 @@ _FUNCTION_WORDS = frozenset("were was we who's whom with while whole here her hi
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Ordinary English words (symspellpy's frequency dictionary): never corrected, so "compiling"
-    stays "compiling" even though the report never uses it.  Candidates still come from the report."""
-    try:
-        import symspellpy
-    except ImportError:
-        return frozenset()
-    path = Path(symspellpy.__file__).parent / "frequency_dictionary_en_82_765.txt"
-    try:
-        return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
-    except OSError:
-        return frozenset()
+    """Ordinary English words (symspellpy's frequency dictionary, :mod:`graph.english`): never
+    corrected, so "compiling" stays "compiling" even though the report never uses it.  Candidates
+    still come from the report."""
+    return frozenset(english_frequency())
 
 
 _ISE = re.compile(r"^(\w{3,}i)([sz])(e|es|ed|ing|ation|ations|er|ers)$")
@@ -130,21 +123,6 @@ def other_english(word: str) -> str | None:
     if m and m.group(1)[-1] in "blvmh":  # labour, colour, favour, humour, behaviour
         return f"{m.group(1)}{'or' if m.group(2) == 'our' else 'our'}{m.group(3) or ''}"
     return None
-
-
-@lru_cache(maxsize=1)
-def english_frequency() -> dict[str, int]:
-    """Word -> corpus count from the same dictionary: tells a real short word ("way", "won") from
-    the rare junk entries that are really typos ("wen", "wat")."""
-    try:
-        import symspellpy
-    except ImportError:
-        return {}
-    path = Path(symspellpy.__file__).parent / "frequency_dictionary_en_82_765.txt"
-    try:
-        return {w: int(c) for w, c in (line.split(" ", 1) for line in path.read_text(encoding="utf-8").splitlines() if " " in line)}
-    except (OSError, ValueError):
-        return {}
 
 
 _AUX_AFTER = re.compile(r"\s+(did|does|do|is|are|was|can|could|will|would|has|have|had)\b", re.I)
