@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MORE = r"more|larger|bigger|higher|greater"
-_LESS = r"fewer|less|smaller|lower"
+from app.qa.figures.comparatives import LESS as _LESS, MORE as _MORE
+
 _COMPARATIVE = re.compile(rf"\b(?P<cmp>{_MORE}|{_LESS})\s+(?:number\s+of\s+|share\s+of\s+|amount\s+of\s+)?", re.I)
 # Of three or more names, the superlative: "among A, B and C, which one reaches the largest number of ..."
 _MOST = r"most|largest|biggest|highest|greatest"

@@ -14,10 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-_AUX = r"(?:has|have|had|did|does|do|is|are|was|were)"
-_LEAD = re.compile(rf"^\s*[^,?;:]{{3,80}},\s*(?={_AUX}\b)", re.I)
-_MORE = r"more|larger|bigger|greater|higher"
-_LESS = r"fewer|less|smaller|lower"
+from app.qa.figures.comparatives import AUX as _AUX, LEAD as _LEAD, LESS as _LESS, MORE as _MORE
+
 # "did <A> ... a bigger share of ... than <B> [did]": the comparative may stand far from "than"
 _POLAR = re.compile(rf"^{_AUX}\s+(?P<a>.+?)\b(?P<cmp>{_MORE}|{_LESS})\b(?P<mid>.*?)\bthan\s+(?P<b>.+)$", re.I)
 

@@ -15,12 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_AUX = r"(?:has|have|had|did|does|do|is|are|was|were)"
-# a lead-in before the asking clause ("In 2024, did ..."), dropped before the auxiliary is looked for
-_LEAD = re.compile(rf"^\s*[^,?;:]{{3,80}}[,:]\s*(?={_AUX}\b)", re.I)
+from app.qa.figures.comparatives import AUX as _AUX, LEAD as _LEAD, LESS as _LESS, MORE as _MORE
+
 _POLAR = re.compile(rf"^\s*{_AUX}\b", re.I)
-_MORE = r"more|larger|bigger|greater|higher"
-_LESS = r"fewer|less|smaller|lower"
 # "more people than", "a larger number than": the comparative, a few words it qualifies, then "than"
 _THAN = re.compile(rf"\b(?P<cmp>{_MORE}|{_LESS})\b(?:\s+[\w'’-]+){{0,12}}?\s+than\b", re.I)
 # "by how many persons did A exceed B", "how much more did A ... than B"
