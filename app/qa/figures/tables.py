@@ -826,7 +826,10 @@ _TOTAL_ASKED = re.compile(r"\b(?:total|sum|altogether|in all|combined|overall)\b
 
 
 # A keyword query: no question word, no verb of asking, no "?".
-_KEYWORD_QUERY = re.compile(r"^(?!.*\?\s*\S)(?!.*\b(?:who|how|why|does|do|did|is|are|was|were|can|could|tell|show|give)\b)", re.I | re.S)
+# (a closing "?" alone leaves a keyword query one, unless a wh-word makes it a question: "Which Arab
+# States countries had ... in Table 4?")
+_KEYWORD_QUERY = re.compile(r"^(?!.*\?\s*\S)(?!.*\b(?:who|how|why|does|do|did|is|are|was|were|can|could|tell|show|give)\b)"
+                            r"(?!(?=.*\?\s*$).*\b(?:which|what|where|when|whose|whom)\b)", re.I | re.S)
 # A keyword query naming a plural kind of thing lists those things ("europe central asia countries
 # with a policies and strategies result 2024"): a table's mark for one of them is no figure asked.
 _THINGS_LISTED = re.compile(r"\b(?:countries|territories|organi[sz]ations|governments|donors|funders|partners|"
