@@ -3117,9 +3117,9 @@ class QuestionEngine:
             return None
         table, level, cells = got
         why = f"row labels of {table}" + (" (nested rows)" if level else "")
-        out["strategy"], out["answer_type"], out["sparql"], out["path"] = "graph-table", "Text", "", [why]
         from app.qa.figures.tables import _cell_sparql
 
+        out["strategy"], out["answer_type"], out["path"] = "graph-table", "Text", [why]
         out["sparql"] = _cell_sparql(cells[0].iri)
         return [{"label": c.row.split(">")[level].strip(), "iri": None, "type": "Text", "score": 1.0,
                  "evidence": [self._evidence(c.passage_id, [c.row.split(">")[level].strip()])] if c.passage_id else [],

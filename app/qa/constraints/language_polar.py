@@ -34,12 +34,12 @@ class LanguageAsked:
 
 def read(question: str) -> LanguageAsked | None:
     """The list question and the language a yes/no question asks about, or None."""
-    from app.qa.topics.spans import _languages
+    from app.qa.topics.spans import language_names
 
     m = _POLAR.match(question or "") or _DISLOCATED.match(question or "")
     if m is None:
         return None
-    names, _ = _languages()
+    names, _ = language_names()
     lang = m.group("lang").capitalize()
     if lang not in names:
         return None

@@ -596,7 +596,7 @@ _LANGUAGE_LAST = re.compile(r"\blanguages?\s*\??\s*$|^\W*languages?\s+(?!of\b|an
 
 
 @lru_cache(maxsize=1)
-def _languages() -> tuple[frozenset[str], frozenset[str]]:
+def language_names() -> tuple[frozenset[str], frozenset[str]]:
     """(every language name of ISO 639, the major ones with a two-letter code): a gazetteer of
     general knowledge, read once."""
     import pycountry
@@ -614,7 +614,7 @@ def language_spans(seg: str) -> list[tuple[int, int]]:
     """The language names a sentence writes ("a portal available in Tetum, Portuguese, and
     English"), when at least one is a major language (a lone "Even" or "Are" is an English word);
     a language word opening a longer name ("French National School") is that name's, not a language."""
-    names, major = _languages()
+    names, major = language_names()
     found = []
     for m in re.finditer(r"\b[A-Z][a-z]+\b", seg):
         if m.group(0) in names and m.group(0).lower() not in STOP \
